@@ -1,0 +1,83 @@
+"""The ``coding:`` section of assignment.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from worksample.sandbox import Limits
+
+
+class CodingLimits(BaseModel):
+    """Limits for one grading run of the hidden tests."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    wall_seconds: float = Field(60, gt=0, le=3600, description="The whole run is killed after.")
+    per_test_seconds: float = Field(10, gt=0, le=3600, description="One test fails after.")
+    memory_mb: int = Field(512, ge=32, le=65536, description="Memory, swap included.")
+    cpus: float = Field(1.0, gt=0, le=64)
+    pids: int = Field(128, ge=16, le=4096, description="Processes and threads at once.")
+    tmpfs_mb: int = Field(64, ge=8, le=4096, description="Writable space in the container.")
+    output_kb: int = Field(256, ge=16, le=65536, description="Output kept per stream.")
+    message_chars: int = Field(1500, ge=100, le=20000, description="Kept of each failure.")
+
+    def sandbox_limits(self) -> Limits:
+        """These limits in the sandbox's terms."""
+        return Limits(
+            wall_seconds=self.wall_seconds,
+            memory_mb=self.memory_mb,
+            cpus=self.cpus,
+            pids=self.pids,
+            tmpfs_mb=self.tmpfs_mb,
+            output_bytes=self.output_kb * 1024,
+        )
+
+
+class CodingSection(BaseModel):
+    """A coding task: hidden pytest tests run against the submission in a Docker sandbox."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    image: str | None = Field(
+        None, description="Image with python3 and pytest. Pulled when not on the machine."
+    )
+    dockerfile: str | None = Field(
+        None, description="Or a Dockerfile in the assignment folder, built once per version."
+    )
+    tests: str = Field("tests", description="Folder of hidden pytest tests.")
+    reference: str = Field("reference", description="Folder of the reference solution.")
+    starter: str = Field("starter", description="Folder of the starter code candidates get.")
+    main_file: str | None = Field(
+        None, description="File name a single-file submission is graded as, e.g. solution.py."
+    )
+    tests_criterion: str = Field(description="The rubric criterion the hidden tests score.")
+    weights: dict[str, float] = Field(
+        default_factory=dict,
+        description="Test id (file.py::test_name, with or without [params]) -> weight; "
+        "tests not named weigh 1.",
+    )
+    limits: CodingLimits = Field(default_factory=CodingLimits)
+
+    @model_validator(mode="after")
+    def _one_image_source(self) -> CodingSection:
+        if (self.image is None) == (self.dockerfile is None):
+            raise ValueError("give exactly one of 'image' and 'dockerfile'")
+        return self
+
+    @field_validator("dockerfile", "tests", "reference", "starter")
+    @classmethod
+    def _exists_in_folder(cls, value: str | None, info: ValidationInfo) -> str | None:
+        root = (info.context or {}).get("root")
+        if value is not None and root is not None and not (Path(root) / value).exists():
+            raise ValueError(f"{value!r} does not exist in the assignment folder")
+        return value
+
+    @field_validator("weights")
+    @classmethod
+    def _positive_weights(cls, weights: dict[str, float]) -> dict[str, float]:
+        bad = sorted(name for name, weight in weights.items() if weight <= 0)
+        if bad:
+            raise ValueError(f"weights must be positive: {bad}")
+        return weights

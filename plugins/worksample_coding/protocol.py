@@ -1,0 +1,130 @@
+"""The host's side of the harness protocol: what goes in on stdin, what comes back on stdout.
+
+In: the supervisor's source, a JSON header, and a tar of harness/, tests/ and work/, each
+length-prefixed (see harness/supervisor.py). Out: lines framed with the run's nonce, "C" for
+lines the runner wrote and "S" for the supervisor's own summary. Lines without the nonce are
+counted, never believed.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import secrets
+import tarfile
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+SANDBOX_COMMAND_LOADER = (
+    "import ctypes,sys\n"
+    "ctypes.CDLL(None).prctl(4,0,0,0,0)\n"  # PR_SET_DUMPABLE=0 before reading anything
+    "i=sys.stdin.buffer\n"
+    "exec(compile(i.read(int.from_bytes(i.read(8),'big')),'supervisor','exec'))\n"
+)
+COMMAND = ["python3", "-I", "-S", "-c", SANDBOX_COMMAND_LOADER]
+SKIPPED = {"__pycache__", ".pytest_cache"}
+
+
+@dataclass(frozen=True)
+class Canary:
+    """A hidden test built to fail, with a random name: if it passes, outcomes were forged."""
+
+    name: str
+
+    @classmethod
+    def new(cls) -> Canary:
+        return cls(f"test_{secrets.token_hex(6)}")
+
+    @property
+    def test_id(self) -> str:
+        return f"{self.name}.py::{self.name}"
+
+    def source(self) -> bytes:
+        left, right = secrets.randbelow(10**9), 10**9 + secrets.randbelow(10**9)
+        return f"def {self.name}():\n    assert {left} == {right}\n".encode()
+
+
+def build_stdin(
+    *, nonce: str, mode: str, tests: Path, work: Path, per_test_seconds: float,
+    message_chars: int, canary: Canary | None = None,
+) -> bytes:
+    """The bytes the supervisor reads: its own source, the header, and the file tree."""
+    harness = resources.files("worksample_coding") / "harness"
+    header = {
+        "nonce": nonce,
+        "mode": mode,
+        "per_test_seconds": per_test_seconds,
+        "message_chars": message_chars,
+    }
+    archive = io.BytesIO()
+    with tarfile.open(fileobj=archive, mode="w") as tar:
+        for name in ("runner.py", "pytest.ini"):
+            _add_bytes(tar, f"harness/{name}", (harness / name).read_bytes())
+        _add_tree(tar, tests, "tests")
+        _add_tree(tar, work, "work")
+        if canary is not None:
+            _add_bytes(tar, f"tests/{canary.name}.py", canary.source())
+    blocks = [(harness / "supervisor.py").read_bytes(), json.dumps(header).encode(),
+              archive.getvalue()]
+    return b"".join(len(block).to_bytes(8, "big") + block for block in blocks)
+
+
+def _add_tree(tar: tarfile.TarFile, folder: Path, prefix: str) -> None:
+    _add_directory(tar, prefix)
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if SKIPPED.intersection(relative.parts) or path.is_symlink():
+            continue
+        name = f"{prefix}/{relative.as_posix()}"
+        if path.is_dir():
+            _add_directory(tar, name)
+        elif path.is_file():
+            _add_bytes(tar, name, path.read_bytes())
+
+
+def _add_directory(tar: tarfile.TarFile, name: str) -> None:
+    info = tarfile.TarInfo(name)
+    info.type, info.mode = tarfile.DIRTYPE, 0o755
+    tar.addfile(info)
+
+
+def _add_bytes(tar: tarfile.TarFile, name: str, data: bytes) -> None:
+    info = tarfile.TarInfo(name)
+    info.size, info.mode = len(data), 0o644
+    tar.addfile(info, io.BytesIO(data))
+
+
+@dataclass
+class HarnessReport:
+    """What came back: the runner's records in order, the supervisor's summary, the rest."""
+
+    records: list[dict] = field(default_factory=list)
+    supervisor: dict | None = None
+    unframed_lines: int = 0
+    malformed_lines: int = 0
+
+
+def parse_stdout(stdout: bytes, nonce: str) -> HarnessReport:
+    """Sort the container's stdout into trusted frames and counted noise."""
+    report = HarnessReport()
+    prefix = nonce.encode() + b" "
+    for line in stdout.splitlines():
+        if not line.startswith(prefix):
+            report.unframed_lines += 1
+            continue
+        tag, _, body = line[len(prefix) :].partition(b" ")
+        try:
+            record = json.loads(body)
+        except ValueError:
+            report.malformed_lines += 1
+            continue
+        if not isinstance(record, dict):
+            report.malformed_lines += 1
+        elif tag == b"S":
+            report.supervisor = record
+        elif tag == b"C":
+            report.records.append(record)
+        else:
+            report.malformed_lines += 1
+    return report

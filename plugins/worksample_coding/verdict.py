@@ -1,0 +1,185 @@
+"""The verdict on a coding submission, computed on the host from what the harness reported.
+
+Rules, in the order they apply:
+- Only the expected test ids count (collected from the reference solution, never from the
+  submission). The first result for an id wins; a repeat is a tampering sign.
+- An expected test with no result failed, with the reason: its file did not import, the run hit
+  the wall clock or the memory limit, or the test process died.
+- The canary (a hidden test built to fail) reported as passed, hidden test files changed on
+  disk, or pytest internals replaced: the outcomes cannot be trusted, the tests criterion gets
+  nothing, and the result carries the flag with its evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from worksample.models import Check, IntegrityFlag
+from worksample.sandbox import RunOutcome
+
+from .protocol import HarnessReport
+
+FORGERY_FLAGS = {"forged-outcome", "hidden-tests-modified", "framework-patched"}
+NORMAL_EXITS = {0, 1}  # pytest: all passed / some failed
+
+
+@dataclass
+class Verdict:
+    """Per-test checks, integrity flags and the share of the tests criterion earned."""
+
+    checks: list[Check]
+    flags: list[IntegrityFlag]
+    fraction: float
+    ended: str
+    evidence: list[str] = field(default_factory=list)
+
+
+def judge(
+    report: HarnessReport,
+    outcome: RunOutcome,
+    *,
+    expected: list[str],
+    weights: dict[str, float],
+    canary_id: str,
+    wall_seconds: float,
+    memory_mb: int,
+) -> Verdict:
+    """Score the expected tests from ``report``; see the module docstring for the rules."""
+    results, flags = _first_results(report, expected, canary_id)
+    ended = _how_it_ended(report, outcome)
+    collect_errors = {
+        r.get("path", ""): str(r.get("message", ""))
+        for r in report.records
+        if r.get("event") == "collect_error"
+    }
+    checks = []
+    for test_id in expected:
+        weight = weight_of(test_id, weights)
+        record = results.get(test_id)
+        if record is None:
+            reason = _missing_reason(test_id, collect_errors, ended, report, wall_seconds, memory_mb)
+            checks.append(Check(id=test_id, kind="test", outcome="failed", weight=weight,
+                                message=reason))
+            continue
+        checks.append(Check(
+            id=test_id, kind="test", outcome=record["outcome"], weight=weight,
+            message=str(record.get("message", "")), duration_s=record.get("duration"),
+        ))
+    flags += _integrity_flags(report, results, canary_id, expected, ended)
+    total = sum(c.weight for c in checks)
+    earned = sum(c.weight for c in checks if c.outcome == "passed")
+    fraction = earned / total if total else 0.0
+    passed = sum(1 for c in checks if c.outcome == "passed")
+    evidence = [f"{passed} of {len(checks)} hidden tests passed ({earned:g} of {total:g} points)"]
+    evidence += [f"could not import {path}: {_first_line(message, last=True)}"
+                 for path, message in collect_errors.items()]
+    evidence += [f"failed: {c.id}: {_first_line(c.message)}" for c in checks
+                 if c.outcome != "passed"]
+    forged = [f for f in flags if f.kind in FORGERY_FLAGS]
+    if forged:
+        fraction = 0.0
+        evidence.insert(0, "no points: the test outcomes cannot be trusted ("
+                        + ", ".join(sorted({f.kind for f in forged})) + ")")
+    return Verdict(checks=checks, flags=flags, fraction=fraction, ended=ended, evidence=evidence)
+
+
+def weight_of(test_id: str, weights: dict[str, float]) -> float:
+    """A test's weight: its exact id, else its id without [parameters], else 1."""
+    if test_id in weights:
+        return weights[test_id]
+    return weights.get(test_id.split("[", 1)[0], 1.0)
+
+
+def _first_results(report: HarnessReport, expected: list[str], canary_id: str):
+    wanted = set(expected) | {canary_id}
+    results: dict[str, dict] = {}
+    repeats, unexpected = [], []
+    for record in report.records:
+        if record.get("event") != "test":
+            continue
+        test_id = record.get("id")
+        if record.get("outcome") not in ("passed", "failed", "skipped"):
+            continue
+        if test_id not in wanted:
+            unexpected.append(str(test_id))
+        elif test_id in results:
+            repeats.append(test_id)
+        else:
+            results[test_id] = record
+    flags = []
+    if repeats:
+        flags.append(IntegrityFlag(kind="duplicate-results", evidence=(
+            f"{len(repeats)} test result(s) were reported more than once, e.g. {repeats[0]!r}; "
+            "the first report was used")))
+    if unexpected:
+        flags.append(IntegrityFlag(kind="unexpected-tests", evidence=(
+            f"{len(unexpected)} result(s) for tests that are not hidden tests, e.g. "
+            f"{unexpected[0]!r}; ignored")))
+    return results, flags
+
+
+def _how_it_ended(report: HarnessReport, outcome: RunOutcome) -> str:
+    if outcome.oom_killed:
+        return "memory"
+    if outcome.timed_out:
+        return "timeout"
+    exit_code = (report.supervisor or {}).get("exit")
+    finished = any(r.get("event") == "finished" for r in report.records)
+    return "completed" if finished and exit_code in NORMAL_EXITS else "crashed"
+
+
+def _missing_reason(test_id, collect_errors, ended, report, wall_seconds, memory_mb) -> str:
+    test_file = test_id.split("::", 1)[0]
+    for source in (test_file, "conftest.py"):
+        if source in collect_errors:
+            return f"not run: {source} could not be imported: {collect_errors[source]}"
+    if ended == "timeout":
+        return f"not run: the whole run was stopped at the wall-clock limit of {wall_seconds:g}s"
+    if ended == "memory":
+        return f"not run: the run exceeded the memory limit of {memory_mb} MB"
+    if ended == "crashed":
+        exit_code = (report.supervisor or {}).get("exit")
+        return f"not run: the test process ended (exit code {exit_code}) before reporting it"
+    return "not run: no result was reported for this test"
+
+
+def _integrity_flags(report, results, canary_id, expected, ended) -> list[IntegrityFlag]:
+    flags = []
+    canary = results.get(canary_id)
+    if canary is not None and canary["outcome"] != "failed":
+        flags.append(IntegrityFlag(kind="forged-outcome", evidence=(
+            f"a hidden test built to fail ({canary_id}) was reported as {canary['outcome']}: "
+            "something in the submission rewrote test outcomes")))
+    changed = (report.supervisor or {}).get("changed") or []
+    if changed:
+        flags.append(IntegrityFlag(kind="hidden-tests-modified", evidence=(
+            f"files of the hidden tests or the harness changed during the run: "
+            f"{', '.join(changed[:10])}")))
+    patched = next((r.get("patched") for r in report.records if r.get("event") == "finished"), [])
+    if patched:
+        flags.append(IntegrityFlag(kind="framework-patched", evidence=(
+            f"pytest internals were replaced at run time: {', '.join(map(str, patched))}")))
+    missing = [t for t in expected if t not in results]
+    if ended == "completed" and missing and not any(
+        r.get("event") == "collect_error" for r in report.records
+    ):
+        flags.append(IntegrityFlag(kind="tests-not-run", evidence=(
+            f"{len(missing)} hidden test(s) never reported although the run ended normally, "
+            f"e.g. {missing[0]!r} (deselected or skipped from inside the submission?)")))
+    if report.unframed_lines or report.malformed_lines:
+        flags.append(IntegrityFlag(kind="result-channel-noise", evidence=(
+            f"{report.unframed_lines} unframed and {report.malformed_lines} malformed line(s) "
+            "on the result channel were ignored")))
+    return flags
+
+
+def _first_line(message: str, last: bool = False) -> str:
+    """The line of a pytest traceback that says what went wrong ("E   ..."), shortened.
+
+    For a failed assert the first such line is the clearest; for an import error, the last.
+    """
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    interesting = [line for line in lines if line.startswith("E ")] or lines[-1:]
+    if not interesting:
+        return ""
+    return (interesting[-1] if last else interesting[0])[:200]

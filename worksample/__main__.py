@@ -1,0 +1,3 @@
+from worksample.cli import main
+
+main()

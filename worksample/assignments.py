@@ -1,0 +1,122 @@
+"""Find, load and validate assignment folders (``<folder>/assignment.yaml``).
+
+The core validates the common part; the type's plugin validates its own section with its own
+model. Both kinds of error name the file and the field. Section models receive the folder as
+validation context (``info.context["root"]``) so they can check that the paths they name exist.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from worksample.errors import WorksampleError
+from worksample.models import Assignment, AssignmentSpec, AssignmentType
+from worksample.plugins import PluginRegistry
+
+ASSIGNMENT_FILE = "assignment.yaml"
+IGNORED_NAMES = {"__pycache__", ".git", ".pytest_cache", ".DS_Store"}
+
+
+def discover(directory: Path) -> list[Path]:
+    """Assignment folders directly inside ``directory``, sorted by name."""
+    if not directory.is_dir():
+        raise WorksampleError("not a folder of assignments", path=directory)
+    return sorted(p for p in directory.iterdir() if (p / ASSIGNMENT_FILE).is_file())
+
+
+def resolve(reference: str, search_dir: Path) -> Path:
+    """The folder of an assignment given as a path, or as an id inside ``search_dir``."""
+    as_path = Path(reference)
+    if as_path.name == ASSIGNMENT_FILE:
+        as_path = as_path.parent
+    if (as_path / ASSIGNMENT_FILE).is_file():
+        return as_path
+    candidate = search_dir / reference
+    if (candidate / ASSIGNMENT_FILE).is_file():
+        return candidate
+    raise WorksampleError(
+        f"no assignment {reference!r}: it is neither a folder with {ASSIGNMENT_FILE} nor an "
+        f"assignment id in {search_dir} (see `worksample assignments list`)"
+    )
+
+
+def load(folder: Path, registry: PluginRegistry) -> Assignment:
+    """Load and validate the assignment in ``folder``; WorksampleError naming file and field."""
+    path = folder / ASSIGNMENT_FILE
+    raw = _read_yaml(path)
+    try:
+        spec = AssignmentSpec.model_validate(raw)
+    except ValidationError as error:
+        raise WorksampleError(_describe(error), path=path) from None
+    assignment_type = registry.assignment_type(spec.type)
+    section = _validate_section(path, raw.get(spec.type), assignment_type, folder)
+    instructions = folder / spec.instructions
+    if not instructions.is_file():
+        raise WorksampleError(f"field 'instructions': no file {spec.instructions!r}", path=path)
+    return Assignment(spec=spec, section=section, root=folder, version=content_version(folder))
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise WorksampleError(f"cannot read: {error}", path=path) from None
+    except yaml.YAMLError as error:
+        raise WorksampleError(f"not valid YAML: {error}", path=path) from None
+    if not isinstance(data, dict):
+        raise WorksampleError("must be a mapping of fields (id, title, type ...)", path=path)
+    return data
+
+
+def _validate_section(
+    path: Path, data: Any, assignment_type: AssignmentType, folder: Path
+) -> BaseModel:
+    name = assignment_type.name
+    if data is None:
+        raise WorksampleError(f"the section {name!r} for the assignment type is missing", path=path)
+    try:
+        return assignment_type.section_model.model_validate(data, context={"root": folder})
+    except ValidationError as error:
+        raise WorksampleError(_describe(error, prefix=name), path=path) from None
+
+
+def _describe(error: ValidationError, prefix: str | None = None) -> str:
+    problems = []
+    for item in error.errors():
+        location = ".".join(str(part) for part in ((prefix,) if prefix else ()) + item["loc"])
+        problems.append(f"field '{location or '(top level)'}': {item['msg']}")
+    return "; ".join(problems)
+
+
+def content_version(folder: Path) -> str:
+    """A short sha256 of every file in the folder (paths and bytes): changes when anything does."""
+    digest = hashlib.sha256()
+    for file in sorted(_files(folder)):
+        digest.update(file.relative_to(folder).as_posix().encode() + b"\0")
+        digest.update(file.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _files(folder: Path):
+    for item in folder.rglob("*"):
+        if item.is_file() and not IGNORED_NAMES.intersection(item.relative_to(folder).parts):
+            yield item
+
+
+def json_schema(registry: PluginRegistry) -> dict[str, Any]:
+    """JSON Schema of assignment.yaml: the common part plus each type's section."""
+    schema = AssignmentSpec.model_json_schema()
+    schema["title"] = "worksample assignment.yaml"
+    schema["additionalProperties"] = False
+    definitions = schema.setdefault("$defs", {})
+    for name, assignment_type in sorted(registry.assignment_types().items()):
+        section = assignment_type.section_model.model_json_schema()
+        # pydantic's refs point at the document root ("#/$defs/..."): hoist the definitions.
+        definitions.update(section.pop("$defs", {}))
+        schema["properties"][name] = section
+    return schema

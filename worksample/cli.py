@@ -1,0 +1,228 @@
+"""The command line: parse options, call the core, print. No grading logic lives here.
+
+Plugins load lazily, when a command needs them, and ``worksample --help`` imports neither the
+docker SDK nor any plugin.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from worksample import __version__
+from worksample.errors import WorksampleError
+
+ASSIGNMENTS_ENV = "WORKSAMPLE_ASSIGNMENTS"
+
+
+class WorksampleGroup(click.Group):
+    """Turns a WorksampleError into one clean line on stderr and exit code 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except WorksampleError as error:
+            click.echo(f"worksample: error: {error}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=WorksampleGroup)
+@click.version_option(__version__, prog_name="worksample")
+@click.option(
+    "--assignments-dir", type=click.Path(file_okay=False, path_type=Path),
+    default=Path("assignments"), show_default=True, envvar=ASSIGNMENTS_ENV,
+    help="Where assignment ids are looked up.",
+)
+@click.pass_context
+def cli(ctx: click.Context, assignments_dir: Path) -> None:
+    """Grade hiring take-homes and work samples, and keep every result."""
+    ctx.obj = {"assignments_dir": assignments_dir}
+
+
+def _registry():
+    from worksample.plugins import get_registry
+
+    return get_registry()
+
+
+def _load_assignment(ctx: click.Context, reference: str):
+    from worksample import assignments
+
+    folder = assignments.resolve(reference, ctx.obj["assignments_dir"])
+    return assignments.load(folder, _registry())
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def plugins(as_json: bool) -> None:
+    """List plugins: version, assignment types and hooks (and load failures)."""
+    described = _registry().describe()
+    if as_json:
+        click.echo(json.dumps(described, indent=2))
+        return
+    for plugin in described:
+        if "error" in plugin:
+            click.echo(f"{plugin['name']}: FAILED TO LOAD: {plugin['error']}")
+            continue
+        click.echo(f"{plugin['name']} {plugin['version']}")
+        click.echo(f"  assignment types: {', '.join(plugin['assignment_types']) or '-'}")
+        click.echo(f"  hooks: {', '.join(plugin['hooks'])}")
+
+
+@cli.group()
+def assignments() -> None:
+    """Browse assignments."""
+
+
+@assignments.command("list")
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+@click.pass_context
+def assignments_list(ctx: click.Context, directory: Path | None) -> None:
+    """List the assignments in DIRECTORY (default: the assignments folder)."""
+    from worksample import assignments as loader
+
+    directory = directory or ctx.obj["assignments_dir"]
+    registry = _registry()
+    for folder in loader.discover(directory):
+        try:
+            assignment = loader.load(folder, registry)
+        except WorksampleError as error:
+            click.echo(f"{folder.name}\tINVALID\t{error}")
+            continue
+        spec = assignment.spec
+        click.echo(f"{spec.id}\t{spec.type}\t{spec.time_budget_minutes} min\t{spec.title}")
+
+
+@assignments.command("show")
+@click.argument("assignment")
+@click.pass_context
+def assignments_show(ctx: click.Context, assignment: str) -> None:
+    """Show one assignment: its settings, rubric and type section."""
+    loaded = _load_assignment(ctx, assignment)
+    spec = loaded.spec
+    click.echo(f"{spec.title}  ({spec.id}, type {spec.type}, version {loaded.version})")
+    click.echo(f"role: {spec.role}; time budget: {spec.time_budget_minutes} min; "
+               f"pass score: {spec.pass_score:g}")
+    click.echo(f"folder: {loaded.root}")
+    click.echo("rubric:")
+    for criterion in spec.rubric:
+        click.echo(f"  {criterion.id} ({criterion.source}, weight {criterion.weight:g}): "
+                   f"{criterion.title}")
+    click.echo(f"{spec.type}:")
+    for line in json.dumps(loaded.section.model_dump(mode="json"), indent=2).splitlines():
+        click.echo(f"  {line}")
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of assignment.yaml (for editors)."""
+    from worksample.assignments import json_schema
+
+    click.echo(json.dumps(json_schema(_registry()), indent=2))
+
+
+@cli.command()
+@click.argument("assignment")
+@click.pass_context
+def validate(ctx: click.Context, assignment: str) -> None:
+    """Check ASSIGNMENT's file, then grade its reference and starter as a self-test."""
+    from worksample.grading import self_test
+
+    loaded = _load_assignment(ctx, assignment)
+    click.echo(f"{loaded.root / 'assignment.yaml'}: valid ({loaded.type}, version "
+               f"{loaded.version})")
+    with tempfile.TemporaryDirectory(prefix="worksample-") as workdir:
+        outcomes = self_test(loaded, Path(workdir), _registry())
+    for outcome in outcomes:
+        result = outcome.result
+        score = "-" if result.score is None else f"{result.score:g}"
+        mark = "ok  " if outcome.ok else "FAIL"
+        click.echo(f"{mark} {outcome.case.label}: {result.status.value}, score {score} "
+                   f"({outcome.case.expectation})")
+        if result.message:
+            click.echo(f"     {result.message}")
+    if not all(outcome.ok for outcome in outcomes):
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("assignment")
+@click.argument("submissions", nargs=-1, required=True,
+                type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array of results.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Also write each result as JSON, and report.html, into this folder.")
+@click.pass_context
+def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], as_json: bool,
+          out: Path | None) -> None:
+    """Grade SUBMISSIONS (folders, .zip, .tar[.gz], files) against ASSIGNMENT.
+
+    Exit code 0 when every submission was graded or rejected, 1 when any hit an error.
+    """
+    from worksample.grading import grade_all
+    from worksample.models import Status
+
+    loaded = _load_assignment(ctx, assignment)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="worksample-") as workdir:
+        for result in grade_all(loaded, submissions, Path(workdir), _registry()):
+            results.append(result)
+            if not as_json:
+                score = "-" if result.score is None else f"{result.score:g}"
+                click.echo(f"graded {result.submission_id}: {result.status.value}, score {score}",
+                           err=True)
+    if out is not None:
+        _write_out(out, loaded, results)
+    if as_json:
+        click.echo(json.dumps([r.model_dump(mode="json") for r in results], indent=2))
+    else:
+        _print_table(results)
+    if out is not None:
+        click.echo(f"report: {(out / 'report.html').resolve()}", err=as_json)
+    if any(r.status == Status.ERROR for r in results):
+        sys.exit(1)
+
+
+def _write_out(out: Path, assignment, results) -> None:
+    from worksample.reports import render_summary_html
+
+    out.mkdir(parents=True, exist_ok=True)
+    used: set[str] = set()
+    for result in results:
+        name = result.submission_id
+        if name in used:  # two submissions with the same file name in one batch
+            name = f"{name}-{(result.submission_hash or 'x')[:8]}"
+        used.add(name)
+        (out / f"{name}.json").write_text(result.model_dump_json(indent=2))
+    (out / "report.html").write_text(render_summary_html(assignment, results), encoding="utf-8")
+
+
+def _print_table(results) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="worksample results")
+    for column in ("submission", "status", "score", "pass", "tests", "ended", "flags / note"):
+        table.add_column(column)
+    for r in results:
+        tests = [c for c in r.checks if c.kind == "test"]
+        passed = sum(1 for c in tests if c.outcome == "passed")
+        note = ", ".join(f.kind for f in r.flags) or r.message
+        table.add_row(
+            r.submission_id, r.status.value,
+            "-" if r.score is None else f"{r.score:g}",
+            "-" if r.passed is None else ("yes" if r.passed else "no"),
+            f"{passed}/{len(tests)}" if tests else "-",
+            r.run.ended if r.run else "-",
+            note,
+        )
+    Console().print(table)
+
+
+def main() -> None:
+    """Entry point of the ``worksample`` console script."""
+    cli()

@@ -1,0 +1,24 @@
+"""The one exception type for problems a user can cause and fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class WorksampleError(Exception):
+    """A problem the user can fix: a bad file, a missing image, a wrong argument.
+
+    The message names the file (when there is one), the cause and the fix. The CLI prints it
+    without a traceback and exits non-zero.
+    """
+
+    def __init__(self, message: str, *, path: Path | str | None = None):
+        self.path = Path(path) if path is not None else None
+        super().__init__(f"{path}: {message}" if path is not None else message)
+
+
+class InfrastructureError(WorksampleError):
+    """The grading machinery failed (engine down, image missing): never the candidate's fault.
+
+    A submission that hits one gets status ``error`` with this message, never a score.
+    """

@@ -1,0 +1,157 @@
+"""One submission in, one GradeResult out; and the self-test behind ``worksample validate``.
+
+Scoring is the same for every assignment type: a plugin reports, per automatic criterion, the
+fraction earned and its evidence; here that becomes points (fraction x weight), a level 1-4,
+and the score: the automatic points as a share of the automatic weights, 0-100. Reviewer
+criteria are listed without points until a person rates them.
+
+Only the candidate's own work lowers a score. An unsafe submission is ``rejected``; a failure
+of the machinery (engine, image, plugin crash, broken assignment) is ``error`` with the cause.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+import traceback
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from worksample import __version__
+from worksample.errors import WorksampleError
+from worksample.intake import IntakeLimits, SubmissionRejected, open_submission, submission_id_for
+from worksample.models import (
+    Assignment,
+    CriterionScore,
+    Durations,
+    Grade,
+    GradeResult,
+    SelfTestCase,
+    Status,
+)
+from worksample.plugins import PluginRegistry
+
+LEVEL_BANDS = ((0.9, 4), (0.7, 3), (0.4, 2), (0.0, 1))  # share of points -> level
+
+
+def level_for(fraction: float) -> int:
+    """The 1-4 level for a share of a criterion's points (>=90% 4, >=70% 3, >=40% 2, else 1)."""
+    return next(level for floor, level in LEVEL_BANDS if fraction >= floor)
+
+
+def grade_submission(
+    assignment: Assignment,
+    source: Path,
+    workdir: Path,
+    registry: PluginRegistry,
+    limits: IntakeLimits | None = None,
+) -> GradeResult:
+    """Take in ``source`` safely, have the type's plugin grade it, and score the result."""
+    started = time.monotonic()
+    base = dict(
+        worksample_version=__version__,
+        submission_id=submission_id_for(source),
+        submission_source=str(source),
+        assignment_id=assignment.id,
+        assignment_version=assignment.version,
+        assignment_type=assignment.type,
+    )
+    try:
+        submission = open_submission(source, workdir, limits)
+    except SubmissionRejected as error:
+        return GradeResult(**base, status=Status.REJECTED, message=str(error),
+                           durations=_durations(started, started))
+    intake_done = time.monotonic()
+    base["submission_hash"] = submission.content_hash
+    try:
+        grade = registry.manager.hook.worksample_grade(assignment=assignment, submission=submission)
+        if grade is None:
+            raise WorksampleError(f"no plugin graded the assignment type {assignment.type!r}")
+        return _scored(assignment, grade, base, _durations(started, intake_done))
+    except WorksampleError as error:
+        return GradeResult(**base, status=Status.ERROR, message=str(error),
+                           durations=_durations(started, intake_done))
+    except Exception as error:  # a plugin bug must not end the batch or look like a 0
+        return GradeResult(
+            **base, status=Status.ERROR,
+            message=f"the {assignment.type!r} plugin crashed: {error!r}; please report it",
+            details={"traceback": traceback.format_exc()[-4000:]},
+            durations=_durations(started, intake_done),
+        )
+    finally:
+        shutil.rmtree(submission.root, ignore_errors=True)
+
+
+def grade_all(
+    assignment: Assignment, sources: Iterable[Path], workdir: Path, registry: PluginRegistry
+) -> Iterator[GradeResult]:
+    """Grade each source in turn; a rejected or failed one never stops the rest."""
+    for source in sources:
+        yield grade_submission(assignment, source, workdir, registry)
+
+
+def _scored(assignment: Assignment, grade: Grade, base: dict, durations: Durations) -> GradeResult:
+    criteria, auto_points, auto_weight = [], 0.0, 0.0
+    for criterion in assignment.spec.rubric:
+        if criterion.source == "reviewer":
+            criteria.append(CriterionScore(id=criterion.id, title=criterion.title,
+                                           source="reviewer", max_points=criterion.weight,
+                                           points=None))
+            continue
+        outcome = grade.criteria.get(criterion.id)
+        if outcome is None:
+            raise WorksampleError(
+                f"the {assignment.type!r} plugin gave no outcome for the automatic criterion "
+                f"{criterion.id!r}; make it a reviewer criterion or check the plugin")
+        points = round(outcome.fraction * criterion.weight, 2)
+        criteria.append(CriterionScore(
+            id=criterion.id, title=criterion.title, source="auto", max_points=criterion.weight,
+            points=points, level=level_for(outcome.fraction), evidence=outcome.evidence))
+        auto_points += outcome.fraction * criterion.weight
+        auto_weight += criterion.weight
+    score = round(100 * auto_points / auto_weight, 2) if auto_weight else None
+    return GradeResult(
+        **base,
+        status=Status.GRADED,
+        score=score,
+        passed=None if score is None else score >= assignment.spec.pass_score,
+        criteria=criteria,
+        checks=grade.checks,
+        flags=grade.flags,
+        run=grade.run,
+        details=grade.details,
+        durations=durations,
+    )
+
+
+def _durations(started: float, intake_done: float) -> Durations:
+    now = time.monotonic()
+    return Durations(intake_s=round(intake_done - started, 3),
+                     grade_s=round(now - intake_done, 3), total_s=round(now - started, 3))
+
+
+@dataclass
+class SelfTestOutcome:
+    """One self-test case, its result, and whether it met its expectation."""
+
+    case: SelfTestCase
+    result: GradeResult
+
+    @property
+    def ok(self) -> bool:
+        score = self.result.score
+        return (self.result.status == Status.GRADED and score is not None
+                and self.case.min_score <= score <= self.case.max_score)
+
+
+def self_test(
+    assignment: Assignment, workdir: Path, registry: PluginRegistry
+) -> list[SelfTestOutcome]:
+    """Grade the assignment's own self-test submissions (reference, starter ...)."""
+    answers = registry.manager.hook.worksample_self_test_cases(assignment=assignment)
+    cases = [case for answer in answers for case in answer]
+    if not cases:
+        raise WorksampleError(f"no plugin gives self-test cases for type {assignment.type!r}")
+    return [SelfTestOutcome(case, grade_submission(assignment, case.path, workdir, registry))
+            for case in cases]

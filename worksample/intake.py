@@ -1,0 +1,322 @@
+"""Turn what a candidate sent into a safe, extracted, size-checked folder.
+
+Accepted: a folder, a .zip, a .tar (also .tar.gz/.tgz/.tar.bz2/.tar.xz), or any single file.
+Every entry is checked before anything is written: paths that escape the folder, absolute
+paths, links, devices, names that are not UTF-8, too many files, too many bytes, or a
+compression ratio that suggests a bomb. A refused submission raises ``SubmissionRejected``
+with the reason; the batch goes on.
+
+Conveniences, applied the same way to every kind: ``__MACOSX``, ``.git``, ``__pycache__`` and
+``.DS_Store`` entries are skipped, and a submission whose only content is one folder is
+unwrapped, so ``alice/solution.py`` and ``solution.py`` grade the same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import stat
+import tarfile
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
+
+from worksample.errors import WorksampleError
+from worksample.models import Submission
+
+SKIPPED_NAMES = {"__MACOSX", ".git", "__pycache__", ".DS_Store", ".pytest_cache"}
+TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
+COPY_CHUNK = 1 << 16
+
+
+class SubmissionRejected(WorksampleError):
+    """The submission itself is unsafe or too large: status ``rejected``, with the reason."""
+
+
+@dataclass(frozen=True)
+class IntakeLimits:
+    """How much a submission may hold once extracted."""
+
+    max_files: int = 2_000
+    max_bytes: int = 50 * 1024 * 1024
+    max_ratio: float = 200.0  # extracted bytes per archive byte
+    max_depth: int = 32
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One file to write: where it goes and how to read it."""
+
+    relative: PurePosixPath
+    size: int
+
+
+def open_submission(source: Path, workdir: Path, limits: IntakeLimits | None = None) -> Submission:
+    """Check and extract ``source`` into a new folder under ``workdir``; return the Submission.
+
+    Raises SubmissionRejected (naming the file and the reason) when the submission is unsafe,
+    corrupt or too large; nothing is written in that case.
+    """
+    limits = limits or IntakeLimits()
+    if not source.exists() and not source.is_symlink():
+        raise SubmissionRejected("no such file or folder", path=source)
+    if source.is_symlink():
+        raise SubmissionRejected("is a symbolic link; pass the real file or folder", path=source)
+    submission_id = submission_id_for(source)
+    destination = Path(os.path.realpath(workdir)) / f"{submission_id}-{os.urandom(4).hex()}"
+    kind, extract = _extractor_for(source)
+    try:
+        extract(source, destination, limits)
+    except SubmissionRejected:
+        shutil.rmtree(destination, ignore_errors=True)
+        raise
+    except (OSError, EOFError, zipfile.BadZipFile, tarfile.TarError, ValueError) as error:
+        shutil.rmtree(destination, ignore_errors=True)
+        raise SubmissionRejected(f"corrupt or unreadable {kind}: {error}", path=source) from None
+    root = _unwrap_single_folder(destination)
+    files = sorted(p for p in root.rglob("*") if p.is_file())
+    return Submission(
+        id=submission_id,
+        source=source,
+        kind=kind,
+        root=root,
+        content_hash=_hash_tree(root, files),
+        file_count=len(files),
+        total_bytes=sum(p.stat().st_size for p in files),
+    )
+
+
+def submission_id_for(source: Path) -> str:
+    """A stable, file-name-safe id for a submission, from its file or folder name."""
+    name = source.name
+    for suffix in (*TAR_SUFFIXES, ".zip"):
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.")
+    return safe or "submission"
+
+
+def _extractor_for(source: Path):
+    name = source.name.lower()
+    if source.is_dir():
+        return "folder", _copy_folder
+    if name.endswith(".zip"):
+        return "zip", _extract_zip
+    if name.endswith(TAR_SUFFIXES):
+        return "tar", _extract_tar
+    return "file", _copy_file
+
+
+# --- checks shared by every kind ----------------------------------------------------------------
+
+
+def _checked_path(name: str, source: Path, limits: IntakeLimits) -> PurePosixPath | None:
+    """The safe relative path for an entry name, None to skip it, or SubmissionRejected."""
+    def refuse(reason: str) -> SubmissionRejected:
+        return SubmissionRejected(f"entry {name!r}: {reason}", path=source)
+
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in name):
+        raise refuse("name is not valid UTF-8")
+    if any(unicodedata.category(ch) == "Cc" for ch in name):
+        raise refuse("name contains control characters")
+    if "\\" in name:
+        raise refuse("name contains a backslash")
+    if name.startswith("/") or re.match(r"^[A-Za-z]:", name):
+        raise refuse("absolute path")
+    path = PurePosixPath(name)
+    if ".." in path.parts:
+        raise refuse("path escapes the submission folder ('..')")
+    parts = [part for part in path.parts if part not in ("", ".")]
+    if not parts:
+        return None
+    if SKIPPED_NAMES.intersection(parts):
+        return None
+    if len(parts) > limits.max_depth:
+        raise refuse(f"nested deeper than {limits.max_depth} folders")
+    return PurePosixPath(*parts)
+
+
+class _Budget:
+    """Counts files and bytes against the limits while entries are listed."""
+
+    def __init__(self, source: Path, limits: IntakeLimits):
+        self.source, self.limits = source, limits
+        self.files = self.bytes = 0
+        self.seen: set[PurePosixPath] = set()
+
+    def add(self, relative: PurePosixPath, size: int) -> None:
+        if relative in self.seen:
+            raise SubmissionRejected(f"entry {str(relative)!r} appears twice", path=self.source)
+        self.seen.add(relative)
+        self.files += 1
+        self.bytes += size
+        if self.files > self.limits.max_files:
+            raise SubmissionRejected(
+                f"more than {self.limits.max_files} files", path=self.source
+            )
+        if self.bytes > self.limits.max_bytes:
+            raise SubmissionRejected(
+                f"more than {self.limits.max_bytes // (1024 * 1024)} MiB once extracted",
+                path=self.source,
+            )
+
+    def check_ratio(self, archive_size: int) -> None:
+        ratio = self.bytes / max(archive_size, 1)
+        if self.bytes > 1024 * 1024 and ratio > self.limits.max_ratio:
+            raise SubmissionRejected(
+                f"suspicious compression ratio {ratio:.0f}:1 (limit {self.limits.max_ratio:.0f}:1)",
+                path=self.source,
+            )
+
+
+def _write(destination: Path, entry: _Entry, stream: BinaryIO, source: Path) -> None:
+    """Copy at most ``entry.size`` bytes: an archive may lie about a member's size."""
+    target = destination.joinpath(*entry.relative.parts)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    remaining = entry.size
+    with open(target, "xb") as out:
+        while chunk := stream.read(min(COPY_CHUNK, remaining + 1)):
+            remaining -= len(chunk)
+            if remaining < 0:
+                raise SubmissionRejected(
+                    f"entry {str(entry.relative)!r} is larger than its header says", path=source
+                )
+            out.write(chunk)
+
+
+# --- the kinds --------------------------------------------------------------------------------
+
+
+def _copy_folder(source: Path, destination: Path, limits: IntakeLimits) -> None:
+    budget = _Budget(source, limits)
+    entries = []
+    for path in _walk(source):
+        relative = _checked_path(path.relative_to(source).as_posix(), source, limits)
+        if relative is None:
+            continue
+        mode = path.lstat().st_mode
+        if stat.S_ISLNK(mode):
+            raise SubmissionRejected(f"entry {str(relative)!r}: links are not accepted", path=source)
+        if stat.S_ISDIR(mode):
+            continue
+        if not stat.S_ISREG(mode):
+            raise SubmissionRejected(f"entry {str(relative)!r}: not a regular file", path=source)
+        size = path.lstat().st_size
+        budget.add(relative, size)
+        entries.append((_Entry(relative, size), path))
+    destination.mkdir(parents=True)
+    for entry, path in entries:
+        with open(path, "rb") as stream:
+            _write(destination, entry, stream, source)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for current, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = [d for d in dirs if d not in SKIPPED_NAMES]
+        for name in sorted(dirs) + sorted(files):
+            yield Path(current) / name
+
+
+def _copy_file(source: Path, destination: Path, limits: IntakeLimits) -> None:
+    budget = _Budget(source, limits)
+    relative = _checked_path(source.name, source, limits) or PurePosixPath("submission")
+    if not source.is_file():
+        raise SubmissionRejected("not a regular file", path=source)
+    budget.add(relative, source.stat().st_size)
+    destination.mkdir(parents=True)
+    with open(source, "rb") as stream:
+        _write(destination, _Entry(relative, source.stat().st_size), stream, source)
+
+
+def _extract_zip(source: Path, destination: Path, limits: IntakeLimits) -> None:
+    budget = _Budget(source, limits)
+    entries = []
+    with zipfile.ZipFile(source) as archive:
+        for info in archive.infolist():
+            relative = _checked_path(_zip_name(info, source), source, limits)
+            if relative is None or info.is_dir():
+                continue
+            mode = info.external_attr >> 16
+            if stat.S_ISLNK(mode):
+                raise SubmissionRejected(
+                    f"entry {info.filename!r}: links are not accepted", path=source
+                )
+            if mode and not stat.S_ISREG(mode):
+                raise SubmissionRejected(
+                    f"entry {info.filename!r}: not a regular file", path=source
+                )
+            budget.add(relative, info.file_size)
+            entries.append((_Entry(relative, info.file_size), info))
+        budget.check_ratio(source.stat().st_size)
+        destination.mkdir(parents=True)
+        for entry, info in entries:
+            with archive.open(info) as stream:
+                _write(destination, entry, stream, source)
+
+
+def _zip_name(info: zipfile.ZipInfo, source: Path) -> str:
+    """The entry's name as UTF-8; zip names without the UTF-8 flag are decoded as cp437."""
+    if info.flag_bits & 0x800 or info.filename.isascii():
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("utf-8")
+    except UnicodeError:
+        raise SubmissionRejected(
+            f"entry {info.filename!r}: name is not valid UTF-8", path=source
+        ) from None
+
+
+def _extract_tar(source: Path, destination: Path, limits: IntakeLimits) -> None:
+    budget = _Budget(source, limits)
+    entries = []
+    with tarfile.open(source, mode="r:*", errorlevel=2) as archive:
+        # Iterate rather than getmembers(): a bomb is refused as soon as its headers say so.
+        for member in archive:
+            relative = _checked_path(member.name, source, limits)
+            if relative is None or member.isdir():
+                continue
+            if member.issym() or member.islnk():
+                raise SubmissionRejected(
+                    f"entry {member.name!r}: links are not accepted", path=source
+                )
+            if not member.isfile():
+                raise SubmissionRejected(
+                    f"entry {member.name!r}: not a regular file (device, fifo ...)", path=source
+                )
+            budget.add(relative, member.size)
+            entries.append((_Entry(relative, member.size), member))
+        budget.check_ratio(source.stat().st_size)
+        destination.mkdir(parents=True)
+        for entry, member in entries:
+            stream = archive.extractfile(member)
+            if stream is None:
+                raise SubmissionRejected(f"entry {member.name!r} cannot be read", path=source)
+            with stream:
+                _write(destination, entry, stream, source)
+
+
+# --- after extraction -------------------------------------------------------------------------
+
+
+def _unwrap_single_folder(root: Path) -> Path:
+    children = list(root.iterdir())
+    if len(children) == 1 and children[0].is_dir():
+        return _unwrap_single_folder(children[0])
+    return root
+
+
+def _hash_tree(root: Path, files: list[Path]) -> str:
+    digest = hashlib.sha256()
+    for file in files:
+        digest.update(file.relative_to(root).as_posix().encode() + b"\0")
+        with open(file, "rb") as stream:
+            while chunk := stream.read(COPY_CHUNK):
+                digest.update(chunk)
+        digest.update(b"\0")
+    return digest.hexdigest()

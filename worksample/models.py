@@ -1,0 +1,258 @@
+"""pydantic models: the single source of truth for assignment.yaml and for results.
+
+The common part of assignment.yaml is ``AssignmentSpec``; each assignment type adds its own
+section (under a key named after the type) with a model its plugin registers. ``GradeResult``
+is what grading produces and what reports read; it is versioned by ``schema_version``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+RESULT_SCHEMA_VERSION = 1
+
+Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
+
+
+class StrictModel(BaseModel):
+    """Base for file formats: unknown keys are errors, so a typo never passes silently."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class Criterion(StrictModel):
+    """One rubric criterion, rated on anchored levels 1-4 (no midpoint)."""
+
+    id: Identifier
+    title: str
+    weight: float = Field(gt=0, description="Relative weight in the rubric.")
+    source: Literal["auto", "reviewer"] = Field(
+        description="'auto': scored by the plugin's checks; 'reviewer': rated by a person."
+    )
+    anchors: dict[Literal[1, 2, 3, 4], str] = Field(
+        description="What each level 1-4 looks like, so two reviewers give the same rating."
+    )
+
+    @field_validator("anchors")
+    @classmethod
+    def _all_four_levels(cls, anchors: dict[int, str]) -> dict[int, str]:
+        missing = sorted({1, 2, 3, 4} - set(anchors))
+        if missing:
+            raise ValueError(f"anchors for levels {missing} are missing; give all of 1, 2, 3, 4")
+        return anchors
+
+
+class DiscussionQuestions(StrictModel):
+    """Second-round interview questions for one criterion, by result."""
+
+    weak: list[str] = Field(default_factory=list, description="Probe a weak result.")
+    strong: list[str] = Field(default_factory=list, description="Confirm a strong result.")
+    extension: list[str] = Field(default_factory=list, description="What-if follow-ups.")
+
+
+class AssignmentSpec(StrictModel):
+    """The common part of assignment.yaml, shared by every assignment type."""
+
+    model_config = ConfigDict(extra="allow")  # the type's own section; validated by its plugin
+
+    id: Identifier
+    title: str
+    type: Identifier = Field(description="The assignment type; its plugin grades it.")
+    role: str = Field(description="The job this assignment hires for.")
+    time_budget_minutes: int = Field(gt=0, le=60 * 24 * 7)
+    instructions: str = Field(description="Candidate instructions file, relative to the folder.")
+    pass_score: float = Field(ge=0, le=100)
+    rubric: list[Criterion] = Field(min_length=1)
+    discussion: dict[str, DiscussionQuestions] = Field(
+        default_factory=dict, description="Question bank keyed by criterion id."
+    )
+
+    @model_validator(mode="after")
+    def _criteria_are_consistent(self) -> AssignmentSpec:
+        ids = [c.id for c in self.rubric]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"rubric criterion ids must be unique; repeated: {duplicates}")
+        unknown = sorted(set(self.discussion) - set(ids))
+        if unknown:
+            raise ValueError(f"discussion names criteria that are not in the rubric: {unknown}")
+        extra = sorted(set(self.model_extra or {}) - {self.type})
+        if extra:
+            raise ValueError(
+                f"unknown keys {extra}; the only section besides the common fields is "
+                f"the one named after the type ({self.type!r})"
+            )
+        return self
+
+
+class Assignment(BaseModel):
+    """A loaded, validated assignment: the common spec, its type's section, where it lives."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    spec: AssignmentSpec
+    section: BaseModel
+    root: Path
+    version: str = Field(description="Content hash of the assignment folder.")
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    @property
+    def type(self) -> str:
+        return self.spec.type
+
+    def criterion(self, criterion_id: str) -> Criterion:
+        """The rubric criterion with this id (KeyError when there is none)."""
+        for criterion in self.spec.rubric:
+            if criterion.id == criterion_id:
+                return criterion
+        raise KeyError(criterion_id)
+
+
+class Submission(BaseModel):
+    """A candidate's submission after intake: a safe, extracted, size-checked folder."""
+
+    id: str = Field(description="Stable name, from the file or folder name.")
+    source: Path = Field(description="What the user passed on the command line.")
+    kind: Literal["folder", "zip", "tar", "file"]
+    root: Path = Field(description="The extracted folder the plugin reads.")
+    content_hash: str = Field(description="sha256 of the extracted files and their paths.")
+    file_count: int
+    total_bytes: int
+
+
+class Status(StrEnum):
+    """How grading ended for one submission."""
+
+    GRADED = "graded"  # the candidate's work was assessed; a score is meaningful
+    REJECTED = "rejected"  # the submission itself was refused (unsafe archive, too large ...)
+    ERROR = "error"  # the grading machinery failed; says nothing about the candidate
+
+
+class Check(BaseModel):
+    """One automatic check (a hidden test, a phrase, a number) and its outcome."""
+
+    id: str
+    kind: str = Field(description="'test' for hidden tests; plugins may add kinds.")
+    outcome: Literal["passed", "failed", "skipped"]
+    weight: float = 1.0
+    message: str = Field(default="", description="Why it failed, capped in length.")
+    duration_s: float | None = None
+
+
+class CriterionScore(BaseModel):
+    """A rubric criterion's result: points and level for auto criteria, anchors for reviewers."""
+
+    id: str
+    title: str
+    source: Literal["auto", "reviewer"]
+    max_points: float
+    points: float | None = Field(description="None until a reviewer rates it.")
+    level: Literal[1, 2, 3, 4] | None = None
+    evidence: list[str] = Field(default_factory=list)
+
+
+class IntegrityFlag(BaseModel):
+    """Signs that the submission tried to influence its own verdict: a hiring signal."""
+
+    kind: str
+    evidence: str
+
+
+class SandboxRun(BaseModel):
+    """How the container run ended, for plugins that use the sandbox."""
+
+    image: str
+    image_id: str
+    ended: Literal["completed", "timeout", "memory", "crashed"]
+    exit_code: int | None
+    seconds: float
+
+
+class Durations(BaseModel):
+    """Where the time went for one submission, in seconds."""
+
+    intake_s: float = 0.0
+    grade_s: float = 0.0
+    total_s: float = 0.0
+
+
+class GradeResult(BaseModel):
+    """The result of grading one submission against one assignment version."""
+
+    schema_version: int = RESULT_SCHEMA_VERSION
+    worksample_version: str
+    submission_id: str
+    submission_source: str
+    submission_hash: str | None = None
+    assignment_id: str
+    assignment_version: str
+    assignment_type: str
+    status: Status
+    score: float | None = Field(
+        default=None, description="0-100 from the automatic criteria; None unless graded."
+    )
+    passed: bool | None = Field(default=None, description="score >= the assignment's pass score.")
+    message: str = Field(default="", description="Why it was rejected or errored; what to do.")
+    criteria: list[CriterionScore] = Field(default_factory=list)
+    checks: list[Check] = Field(default_factory=list)
+    flags: list[IntegrityFlag] = Field(default_factory=list)
+    run: SandboxRun | None = None
+    durations: Durations = Field(default_factory=Durations)
+    graded_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+    details: dict[str, Any] = Field(default_factory=dict, description="Plugin-specific extras.")
+
+
+# --- What plugins hand to the core ------------------------------------------------------------
+
+
+class AssignmentType(BaseModel):
+    """An assignment type a plugin provides: its name and the model of its yaml section."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
+
+    name: Identifier
+    section_model: type[BaseModel] = Field(
+        description="Validates the section of assignment.yaml named after the type."
+    )
+    description: str = ""
+
+
+class CriterionOutcome(BaseModel):
+    """A plugin's automatic assessment of one criterion: a fraction and its evidence."""
+
+    fraction: float = Field(ge=0, le=1, description="Share of the criterion's points earned.")
+    evidence: list[str] = Field(default_factory=list)
+
+
+class Grade(BaseModel):
+    """What a plugin's grading hook returns; the core turns it into a GradeResult.
+
+    The core, not the plugin, converts fractions into points, levels and the overall score,
+    so that every assignment type scores the same way.
+    """
+
+    criteria: dict[str, CriterionOutcome] = Field(
+        description="Outcome per automatic criterion id; every 'auto' criterion must appear."
+    )
+    checks: list[Check] = Field(default_factory=list)
+    flags: list[IntegrityFlag] = Field(default_factory=list)
+    run: SandboxRun | None = None
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+class SelfTestCase(BaseModel):
+    """A submission `worksample validate` grades to prove the assignment works."""
+
+    label: str
+    path: Path
+    min_score: float = 0
+    max_score: float = 100
+    expectation: str = Field(description="Readable expectation, e.g. 'must score 100'.")

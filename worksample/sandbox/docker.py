@@ -1,0 +1,256 @@
+"""The Docker runner: one hardened, throwaway container per run, through the docker SDK.
+
+Hardening (see docs/security.md): no network, read-only root, sized tmpfs mounts for the only
+writable places, uid 65534, every capability dropped, no-new-privileges, limits on processes,
+memory (= memory + swap, so no swap), CPU, file size and open files, no core dumps, no daemon
+logs (output is read live through attach and capped here), a wall-clock kill, and labels so
+that containers left by a grader that died are swept. Nothing of the host is mounted.
+
+``WORKSAMPLE_DOCKER_RUNTIME=runsc`` selects a stronger runtime such as gVisor; when the
+engine does not know it, the run fails with an error instead of falling back.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import socket
+import threading
+import time
+
+import docker
+import docker.errors
+import requests.exceptions
+from docker.types import LogConfig, Ulimit
+from docker.utils.socket import STDOUT, frames_iter
+
+from worksample.errors import InfrastructureError
+from worksample.sandbox import Limits, RunOutcome, RunRequest
+
+LABEL = "worksample"
+OWNER_LABEL = "worksample.owner"
+SANDBOX_USER = "65534:65534"
+RUNTIME_ENV = "WORKSAMPLE_DOCKER_RUNTIME"
+ENGINE_HINT = (
+    "start a Docker engine (as root on Debian: `bash scripts/ensure-docker.sh` installs and "
+    "starts one), or point DOCKER_HOST at one, then rerun"
+)
+
+
+@functools.cache
+def client() -> docker.DockerClient:
+    """A client for the engine named by the environment (DOCKER_HOST or the local socket)."""
+    try:
+        engine = docker.from_env(version="auto", timeout=30)
+        engine.ping()
+    except docker.errors.DockerException as error:
+        client.cache_clear()
+        raise InfrastructureError(f"no Docker engine answers ({error}); {ENGINE_HINT}") from None
+    sweep_orphans(engine)
+    return engine
+
+
+def ensure_image(image: str) -> str:
+    """The id of ``image``: found locally, or else pulled from its registry."""
+    engine = client()
+    try:
+        return engine.images.get(image).id
+    except docker.errors.ImageNotFound:
+        pass
+    except docker.errors.APIError as error:
+        raise InfrastructureError(f"cannot inspect image {image!r}: {error}") from None
+    try:
+        return engine.images.pull(image).id
+    except docker.errors.DockerException as error:
+        raise InfrastructureError(
+            f"image {image!r} is not on this machine and could not be pulled ({error}). "
+            "Build or pull it first: `bash scripts/ensure-docker.sh` builds the default "
+            "worksample/python-pytest:bookworm image without a registry"
+        ) from None
+
+
+def build_image(folder: str, dockerfile: str, tag: str) -> str:
+    """Build ``dockerfile`` in ``folder`` as ``tag`` unless that tag exists; return its id."""
+    engine = client()
+    try:
+        return engine.images.get(tag).id
+    except docker.errors.ImageNotFound:
+        pass
+    try:
+        image, _ = engine.images.build(path=folder, dockerfile=dockerfile, tag=tag, rm=True)
+    except docker.errors.BuildError as error:
+        log = "".join(str(line.get("stream", line.get("error", ""))) for line in error.build_log)
+        raise InfrastructureError(f"building {dockerfile} failed: {error}\n{log[-2000:]}") from None
+    except docker.errors.APIError as error:
+        raise InfrastructureError(f"building {dockerfile} failed: {error}") from None
+    return image.id
+
+
+def run(request: RunRequest) -> RunOutcome:
+    """Run ``request`` in a new hardened container, remove it, and report how it ended."""
+    engine = client()
+    image_id = ensure_image(request.image)
+    try:
+        container = engine.containers.create(image_id, **_hardened(request))
+    except docker.errors.DockerException as error:
+        raise InfrastructureError(f"the container could not be created: {error}") from None
+    stream = None
+    try:
+        stream = engine.api.attach_socket(
+            container.id, params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1}
+        )
+        reader = _OutputReader(stream, request.limits.output_bytes)
+        reader.start()
+        started = time.monotonic()
+        try:
+            container.start()
+        except docker.errors.DockerException as error:
+            raise InfrastructureError(f"the container could not be started: {error}") from None
+        _send(stream, request.stdin)
+        reader.join(timeout=request.limits.wall_seconds)
+        timed_out = reader.is_alive()
+        if timed_out:
+            _kill(container)
+            reader.join(timeout=10)
+        seconds = time.monotonic() - started
+        exit_code = _exit_code(container)
+        container.reload()
+        oom_killed = bool(container.attrs["State"].get("OOMKilled"))
+    except (docker.errors.DockerException, requests.exceptions.RequestException) as error:
+        raise InfrastructureError(f"the Docker engine failed during the run: {error}") from None
+    finally:
+        if stream is not None:
+            stream.close()
+        _remove(container)
+    return RunOutcome(
+        exit_code=exit_code,
+        stdout=bytes(reader.kept[STDOUT]),
+        stderr=bytes(reader.kept[2]),
+        stdout_dropped=reader.dropped[STDOUT],
+        stderr_dropped=reader.dropped[2],
+        timed_out=timed_out,
+        oom_killed=oom_killed,
+        seconds=seconds,
+        image_id=image_id,
+    )
+
+
+def sweep_orphans(engine: docker.DockerClient | None = None) -> int:
+    """Remove sandbox containers whose grader process on this host is gone; return how many.
+
+    Runs once when a grader first connects, so a grader killed with -9 leaves nothing behind
+    for long.
+    """
+    host = socket.gethostname()
+    removed = 0
+    engine = engine or client()
+    for container in engine.containers.list(all=True, filters={"label": LABEL}):
+        owner_host, _, pid = container.labels.get(OWNER_LABEL, "").rpartition(":")
+        if owner_host == host and pid.isdigit() and _process_alive(int(pid)):
+            continue
+        _remove(container)
+        removed += 1
+    return removed
+
+
+def _hardened(request: RunRequest) -> dict:
+    limits: Limits = request.limits
+    memory = f"{limits.memory_mb}m"
+    file_size = limits.file_size_mb * 1024 * 1024
+    tmpfs_options = f"rw,nosuid,nodev,size={limits.tmpfs_mb}m,uid=65534,gid=65534"
+    config = dict(
+        command=request.command,
+        user=SANDBOX_USER,
+        working_dir=request.workdir,
+        environment=request.environment,
+        hostname="sandbox",
+        stdin_open=True,
+        network_mode="none",
+        read_only=True,
+        tmpfs={path: f"{tmpfs_options},mode=0700" for path in request.writable_dirs},
+        cap_drop=["ALL"],
+        security_opt=["no-new-privileges"],
+        pids_limit=limits.pids,
+        mem_limit=memory,
+        memswap_limit=memory,
+        nano_cpus=int(limits.cpus * 1e9),
+        ulimits=[
+            Ulimit(name="fsize", soft=file_size, hard=file_size),
+            Ulimit(name="nofile", soft=limits.open_files, hard=limits.open_files),
+            Ulimit(name="core", soft=0, hard=0),
+        ],
+        ipc_mode="private",
+        log_config=LogConfig(type=LogConfig.types.NONE),
+        labels={LABEL: "sandbox", OWNER_LABEL: f"{socket.gethostname()}:{os.getpid()}"},
+    )
+    if os.environ.get(RUNTIME_ENV):
+        config["runtime"] = os.environ[RUNTIME_ENV]
+    return config
+
+
+class _OutputReader(threading.Thread):
+    """Reads the container's stdout and stderr until they close, keeping at most ``cap`` each.
+
+    It keeps reading past the cap (and drops the rest) so that a flood cannot block the run.
+    """
+
+    def __init__(self, stream, cap: int):
+        super().__init__(daemon=True)
+        self.stream, self.cap = stream, cap
+        self.kept = {STDOUT: bytearray(), 2: bytearray()}
+        self.dropped = {STDOUT: 0, 2: 0}
+
+    def run(self) -> None:
+        try:
+            for channel, data in frames_iter(self.stream, tty=False):
+                kept = self.kept.setdefault(channel, bytearray())
+                room = max(self.cap - len(kept), 0)
+                kept.extend(data[:room])
+                self.dropped[channel] = self.dropped.get(channel, 0) + max(len(data) - room, 0)
+        except OSError:
+            pass  # the stream closed under us: the container is gone
+
+
+def _send(stream, data: bytes) -> None:
+    # The SDK hands back the attach socket opened for reading; write through its descriptor.
+    descriptor = stream.fileno()
+    view = memoryview(data)
+    try:
+        while view:
+            view = view[os.write(descriptor, view) :]
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the process exited without reading all of its input; its outcome says why
+
+
+def _kill(container) -> None:
+    try:
+        container.kill()
+    except docker.errors.APIError:
+        pass  # it ended on its own between the timeout and the kill
+
+
+def _exit_code(container) -> int | None:
+    try:
+        return container.wait(timeout=30).get("StatusCode")
+    except requests.exceptions.ConnectionError:
+        return None
+
+
+def _remove(container) -> None:
+    try:
+        container.remove(force=True)
+    except docker.errors.NotFound:
+        pass
+    except docker.errors.APIError as error:
+        if "already in progress" not in str(error):
+            raise
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
