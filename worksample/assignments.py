@@ -49,11 +49,15 @@ def load(folder: Path, registry: PluginRegistry) -> Assignment:
     """Load and validate the assignment in ``folder``; WorksampleError naming file and field."""
     path = folder / ASSIGNMENT_FILE
     raw = _read_yaml(path)
+    # An unknown or misspelt type explains every other error in the file: report it first.
+    try:
+        assignment_type = registry.assignment_type(str(raw.get("type")))
+    except WorksampleError as error:
+        raise WorksampleError(f"field 'type': {error}", path=path) from None
     try:
         spec = AssignmentSpec.model_validate(raw)
     except ValidationError as error:
         raise WorksampleError(_describe(error), path=path) from None
-    assignment_type = registry.assignment_type(spec.type)
     section = _validate_section(path, raw.get(spec.type), assignment_type, folder)
     instructions = folder / spec.instructions
     if not instructions.is_file():

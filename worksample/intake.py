@@ -202,7 +202,9 @@ def _copy_folder(source: Path, destination: Path, limits: IntakeLimits) -> None:
             continue
         mode = path.lstat().st_mode
         if stat.S_ISLNK(mode):
-            raise SubmissionRejected(f"entry {str(relative)!r}: links are not accepted", path=source)
+            raise SubmissionRejected(
+                f"entry {str(relative)!r}: links are not accepted", path=source
+            )
         if stat.S_ISDIR(mode):
             continue
         if not stat.S_ISREG(mode):
@@ -247,7 +249,8 @@ def _extract_zip(source: Path, destination: Path, limits: IntakeLimits) -> None:
                 raise SubmissionRejected(
                     f"entry {info.filename!r}: links are not accepted", path=source
                 )
-            if mode and not stat.S_ISREG(mode):
+            # many zip tools store permission bits only; refuse a type only when one is given
+            if stat.S_IFMT(mode) and not stat.S_ISREG(mode):
                 raise SubmissionRejected(
                     f"entry {info.filename!r}: not a regular file", path=source
                 )

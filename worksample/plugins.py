@@ -97,7 +97,8 @@ def _collect_into(types: dict[str, AssignmentType]):
     def register(assignment_type: AssignmentType) -> None:
         if not isinstance(assignment_type, AssignmentType):
             raise TypeError(f"register() takes an AssignmentType, got {type(assignment_type)}")
-        types[assignment_type.name] = assignment_type
+        # pluggy asks the most recently registered plugin first: its answer must win.
+        types.setdefault(assignment_type.name, assignment_type)
 
     return register
 

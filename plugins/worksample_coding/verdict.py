@@ -57,7 +57,8 @@ def judge(
         weight = weight_of(test_id, weights)
         record = results.get(test_id)
         if record is None:
-            reason = _missing_reason(test_id, collect_errors, ended, report, wall_seconds, memory_mb)
+            reason = _missing_reason(test_id, collect_errors, ended, report, wall_seconds,
+                                     memory_mb)
             checks.append(Check(id=test_id, kind="test", outcome="failed", weight=weight,
                                 message=reason))
             continue

@@ -60,7 +60,7 @@ ORIGINALS = [vars(owner).get(name) for owner, name in GUARDED]
 def patched_names():
     return sorted(
         "%s.%s" % (owner.__name__, name)
-        for (owner, name), original in zip(GUARDED, ORIGINALS)
+        for (owner, name), original in zip(GUARDED, ORIGINALS)  # noqa: B905 (older Pythons)
         if vars(owner).get(name) is not original
     )
 
@@ -70,7 +70,8 @@ class TestTimedOut(BaseException):
 
 
 def on_alarm(signum, frame):
-    raise TestTimedOut("the test took longer than %ss (per-test limit)" % CONFIG["per_test_seconds"])
+    limit = CONFIG["per_test_seconds"]
+    raise TestTimedOut("the test took longer than %ss (per-test limit)" % limit)
 
 
 def outcome_of(reports):

@@ -42,7 +42,7 @@ def snapshot():
     state = {}
     for name in SEALED:
         top = os.path.join(SANDBOX, name)
-        for folder, dirs, files in os.walk(top):
+        for folder, _, files in os.walk(top):
             for entry in [folder] + [os.path.join(folder, f) for f in files]:
                 info = os.lstat(entry)
                 state[os.path.relpath(entry, SANDBOX)] = (

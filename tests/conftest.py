@@ -1,0 +1,71 @@
+"""Shared fixtures. Installed third-party plugins are never loaded here: only the built-ins."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "assignments" / "inventory-reservations"
+EXAMPLES = ROOT / "examples" / "inventory-reservations"
+HOSTILE = ROOT / "tests" / "hostile" / "submissions"
+BASE_IMAGE = "worksample/python-pytest:bookworm"
+
+os.environ["WORKSAMPLE_LOAD_PLUGINS"] = "coding"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("WORKSAMPLE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
+@pytest.fixture
+def registry():
+    """A freshly loaded plugin registry (built-ins only)."""
+    from worksample.plugins import load_registry
+
+    return load_registry()
+
+
+@pytest.fixture
+def sample(registry):
+    """The bundled coding sample assignment, loaded."""
+    from worksample.assignments import load
+
+    return load(SAMPLE, registry)
+
+
+@pytest.fixture
+def sample_copy(tmp_path) -> Path:
+    """A copy of the sample assignment folder to break in a test."""
+    target = tmp_path / "assignment"
+    shutil.copytree(SAMPLE, target, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+@pytest.fixture(scope="session")
+def docker_engine():
+    """The real Docker engine with the base image. No engine is a failure, never a skip."""
+    import docker
+
+    try:
+        engine = docker.from_env(version="auto")
+        engine.ping()
+    except docker.errors.DockerException as error:
+        pytest.fail(f"no Docker engine answers ({error}): run `bash scripts/ensure-docker.sh`")
+    try:
+        engine.images.get(BASE_IMAGE)
+    except docker.errors.ImageNotFound:
+        pytest.fail(f"{BASE_IMAGE} is missing: run `bash scripts/ensure-docker.sh`")
+    return engine
+
+
+@pytest.fixture
+def no_leftovers(docker_engine):
+    """Fails the test if it leaves any worksample-labelled container behind."""
+    yield
+    left = docker_engine.containers.list(all=True, filters={"label": "worksample"})
+    assert not left, f"containers left behind: {[c.name for c in left]}"

@@ -1,0 +1,144 @@
+"""Core scoring and error handling, with a throwaway plugin (no container needed)."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from pydantic import BaseModel
+
+from worksample import hookimpl
+from worksample.assignments import load
+from worksample.cli import cli
+from worksample.errors import InfrastructureError
+from worksample.grading import grade_submission, level_for
+from worksample.models import AssignmentType, CriterionOutcome, Grade, Status
+
+
+class EchoSection(BaseModel):
+    fraction: float = 1.0
+
+
+class EchoPlugin:
+    """Grades type 'echo': the fraction is the number in the submission's answer.txt."""
+
+    def __init__(self):
+        self.crash_with = None
+
+    @hookimpl
+    def worksample_register_assignment_types(self, register):
+        register(AssignmentType(name="echo", section_model=EchoSection))
+
+    @hookimpl
+    def worksample_grade(self, assignment, submission):
+        if assignment.type != "echo":
+            return None
+        if self.crash_with is not None:
+            raise self.crash_with
+        fraction = float((submission.root / "answer.txt").read_text())
+        return Grade(criteria={"accuracy": CriterionOutcome(fraction=fraction,
+                                                            evidence=[f"said {fraction}"])})
+
+
+@pytest.fixture
+def echo(registry):
+    plugin = EchoPlugin()
+    registry.manager.register(plugin, name="echo")
+    yield plugin
+    registry.manager.unregister(name="echo")
+
+
+@pytest.fixture
+def echo_assignment(tmp_path, registry, echo):
+    folder = tmp_path / "echo"
+    folder.mkdir()
+    (folder / "brief.md").write_text("Say a number.")
+    anchors = {1: "a", 2: "b", 3: "c", 4: "d"}
+    (folder / "assignment.yaml").write_text(yaml.safe_dump({
+        "id": "echo", "title": "Echo", "type": "echo", "role": "Tester",
+        "time_budget_minutes": 5, "instructions": "brief.md", "pass_score": 60,
+        "rubric": [
+            {"id": "accuracy", "title": "Accuracy", "weight": 3, "source": "auto",
+             "anchors": anchors},
+            {"id": "style", "title": "Style", "weight": 1, "source": "reviewer",
+             "anchors": anchors},
+        ],
+        "echo": {},
+    }))
+    return load(folder, registry)
+
+
+def answer(tmp_path, value: str, name="cand") -> Path:
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / "answer.txt").write_text(value)
+    return folder
+
+
+def workdir(tmp_path) -> Path:
+    folder = tmp_path / "work"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+@pytest.mark.parametrize(("fraction", "level"), [(1, 4), (0.9, 4), (0.89, 3), (0.7, 3),
+                                                  (0.5, 2), (0.4, 2), (0.39, 1), (0, 1)])
+def test_levels(fraction, level):
+    assert level_for(fraction) == level
+
+
+def test_score_counts_only_automatic_criteria(tmp_path, registry, echo_assignment):
+    result = grade_submission(echo_assignment, answer(tmp_path, "0.5"), workdir(tmp_path),
+                              registry)
+    assert result.status == Status.GRADED
+    assert result.score == 50.0 and result.passed is False
+    accuracy, style = result.criteria
+    assert (accuracy.points, accuracy.max_points, accuracy.level) == (1.5, 3, 2)
+    assert accuracy.evidence == ["said 0.5"]
+    assert style.points is None and style.source == "reviewer"
+    assert result.submission_hash and result.assignment_version == echo_assignment.version
+    assert list(workdir(tmp_path).iterdir()) == [], "the extracted copy must be removed"
+
+
+def test_infrastructure_failure_is_an_error_never_a_score(tmp_path, registry, echo,
+                                                          echo_assignment):
+    echo.crash_with = InfrastructureError("no Docker engine answers")
+    result = grade_submission(echo_assignment, answer(tmp_path, "1"), workdir(tmp_path),
+                              registry)
+    assert result.status == Status.ERROR and result.score is None
+    assert "no Docker engine answers" in result.message
+
+
+def test_a_plugin_crash_is_an_error_with_a_traceback(tmp_path, registry, echo, echo_assignment):
+    echo.crash_with = ZeroDivisionError("oops")
+    result = grade_submission(echo_assignment, answer(tmp_path, "1"), workdir(tmp_path),
+                              registry)
+    assert result.status == Status.ERROR and result.score is None
+    assert "plugin crashed: ZeroDivisionError('oops')" in result.message
+    assert "ZeroDivisionError" in result.details["traceback"]
+
+
+def test_a_rejected_submission_has_no_score(tmp_path, registry, echo_assignment):
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"not a zip")
+    result = grade_submission(echo_assignment, bad, workdir(tmp_path), registry)
+    assert result.status == Status.REJECTED and result.score is None
+    assert "corrupt or unreadable zip" in result.message
+
+
+def test_cli_batch_goes_on_and_exit_codes_follow_the_statuses(tmp_path, registry, echo,
+                                                              echo_assignment, monkeypatch):
+    import worksample.plugins as plugins_module
+
+    monkeypatch.setattr(plugins_module, "_registry", registry)  # the one with the echo plugin
+    good, bad = answer(tmp_path, "1", "good"), tmp_path / "bad.zip"
+    bad.write_bytes(b"junk")
+    out = tmp_path / "out"
+    runner = CliRunner()
+    result = runner.invoke(cli, ["grade", str(echo_assignment.root), str(bad), str(good),
+                                 "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in out.iterdir()} == {"bad.json", "good.json", "report.html"}
+    echo.crash_with = InfrastructureError("engine down")
+    failed = runner.invoke(cli, ["grade", str(echo_assignment.root), str(good), "--json"])
+    assert failed.exit_code == 1

@@ -1,0 +1,151 @@
+"""The host-side verdict, from synthetic harness output (no container needed)."""
+
+import json
+
+import pytest
+from worksample_coding.protocol import Canary, HarnessReport, parse_stdout
+from worksample_coding.verdict import judge, weight_of
+
+from worksample.sandbox import RunOutcome
+
+EXPECTED = ["test_a.py::test_one", "test_a.py::test_two", "test_b.py::test_p[1]"]
+CANARY = "test_c0ffee.py::test_c0ffee"
+
+
+def outcome(**changes):
+    values = dict(exit_code=0, stdout=b"", stderr=b"", stdout_dropped=0, stderr_dropped=0,
+                  timed_out=False, oom_killed=False, seconds=1.0, image_id="sha256:x")
+    values.update(changes)
+    return RunOutcome(**values)
+
+
+def result_line(test_id, result="passed", message=""):
+    return {"event": "test", "id": test_id, "outcome": result, "message": message,
+            "duration": 0.01}
+
+
+def report(*records, exit_code=1, changed=(), finished=True, patched=()):
+    records = list(records)
+    if finished:
+        records.append({"event": "finished", "patched": list(patched)})
+    return HarnessReport(records=records,
+                         supervisor={"event": "supervisor", "exit": exit_code,
+                                     "changed": list(changed)})
+
+
+def run_judge(harness, run=None, weights=None):
+    return judge(harness, run or outcome(), expected=EXPECTED, weights=weights or {},
+                 canary_id=CANARY, wall_seconds=30, memory_mb=256)
+
+
+def test_all_pass_with_a_failing_canary_scores_full():
+    verdict = run_judge(report(*(result_line(t) for t in EXPECTED),
+                               result_line(CANARY, "failed"), exit_code=1))
+    assert verdict.fraction == 1.0 and verdict.flags == [] and verdict.ended == "completed"
+    assert verdict.evidence[0] == "3 of 3 hidden tests passed (3 of 3 points)"
+
+
+def test_missing_tests_fail_with_the_reason_of_the_ending():
+    partial = report(result_line(EXPECTED[0]), finished=False)
+    cases = [
+        (outcome(timed_out=True), "wall-clock limit of 30s", "timeout"),
+        (outcome(oom_killed=True), "memory limit of 256 MB", "memory"),
+        (outcome(), "ended (exit code 1) before reporting", "crashed"),
+    ]
+    for run, reason, ended in cases:
+        verdict = run_judge(partial, run)
+        assert verdict.ended == ended
+        missing = [c for c in verdict.checks if c.id != EXPECTED[0]]
+        assert all(c.outcome == "failed" and reason in c.message for c in missing)
+        assert verdict.fraction == pytest.approx(1 / 3)
+
+
+def test_a_file_that_does_not_import_is_the_reason_for_its_tests():
+    harness = report(
+        {"event": "collect_error", "path": "test_a.py", "message": "E   SyntaxError: bad"},
+        result_line("test_b.py::test_p[1]"),
+    )
+    verdict = run_judge(harness)
+    assert verdict.checks[0].message.startswith("not run: test_a.py could not be imported")
+    assert "could not import test_a.py: E   SyntaxError: bad" in verdict.evidence
+
+
+def test_the_first_result_wins_and_a_repeat_is_flagged():
+    harness = report(result_line(EXPECTED[0], "failed", "E   assert 1 == 2"),
+                     result_line(EXPECTED[0], "passed"))
+    verdict = run_judge(harness)
+    assert verdict.checks[0].outcome == "failed"
+    assert [f.kind for f in verdict.flags][0] == "duplicate-results"
+
+
+@pytest.mark.parametrize(
+    ("harness", "flag"),
+    [
+        (report(*(result_line(t) for t in EXPECTED), result_line(CANARY, "passed")),
+         "forged-outcome"),
+        (report(*(result_line(t) for t in EXPECTED), changed=["tests/test_a.py"]),
+         "hidden-tests-modified"),
+        (report(*(result_line(t) for t in EXPECTED), patched=["TestReport.from_item_and_call"]),
+         "framework-patched"),
+    ],
+)
+def test_forgery_signs_zero_the_tests_and_say_why(harness, flag):
+    verdict = run_judge(harness)
+    assert flag in [f.kind for f in verdict.flags]
+    assert verdict.fraction == 0.0
+    assert verdict.evidence[0].startswith("no points: the test outcomes cannot be trusted")
+
+
+def test_tests_missing_from_a_normal_run_are_flagged_but_only_fail():
+    verdict = run_judge(report(result_line(EXPECTED[0])))
+    assert [f.kind for f in verdict.flags] == ["tests-not-run"]
+    assert verdict.fraction == pytest.approx(1 / 3)
+
+
+def test_results_for_unknown_tests_are_ignored():
+    verdict = run_judge(report(*(result_line(t) for t in EXPECTED), result_line("fake.py::x")))
+    assert verdict.fraction == 1.0
+    assert [f.kind for f in verdict.flags] == ["unexpected-tests"]
+
+
+def test_weights_by_exact_id_or_without_parameters():
+    assert weight_of("test_b.py::test_p[1]", {"test_b.py::test_p": 3}) == 3
+    assert weight_of("test_b.py::test_p[1]", {"test_b.py::test_p[1]": 5,
+                                              "test_b.py::test_p": 3}) == 5
+    verdict = run_judge(report(result_line(EXPECTED[0]), result_line(EXPECTED[1], "failed"),
+                               result_line(EXPECTED[2], "failed")),
+                        weights={"test_a.py::test_one": 2})
+    assert verdict.fraction == pytest.approx(2 / 4)
+
+
+def test_skipped_tests_earn_nothing():
+    verdict = run_judge(report(*(result_line(t, "skipped") for t in EXPECTED)))
+    assert verdict.fraction == 0.0
+
+
+def test_parse_stdout_believes_only_lines_framed_with_the_nonce():
+    nonce = "n0nce"
+    real = json.dumps(result_line(EXPECTED[0]))
+    forged_summary = json.dumps({"event": "supervisor", "exit": 0, "changed": []})
+    stdout = "\n".join([
+        f"{nonce} C {real}",
+        f"{nonce} C {forged_summary}",  # a runner line cannot become the supervisor's
+        f"wrong C {real}",
+        real,
+        f"{nonce} C not json",
+        f"{nonce} X {real}",
+        f"{nonce} S " + json.dumps({"event": "supervisor", "exit": 1, "changed": []}),
+    ]).encode()
+    parsed = parse_stdout(stdout, nonce)
+    assert parsed.supervisor == {"event": "supervisor", "exit": 1, "changed": []}
+    assert [r.get("event") for r in parsed.records] == ["test", "supervisor"]
+    assert parsed.unframed_lines == 2 and parsed.malformed_lines == 2
+
+
+def test_canary_fails_by_construction_and_has_a_fresh_name():
+    first, second = Canary.new(), Canary.new()
+    assert first.name != second.name
+    namespace = {}
+    exec(first.source(), namespace)
+    with pytest.raises(AssertionError):
+        namespace[first.name]()
