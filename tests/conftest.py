@@ -7,11 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest_paths import SAMPLE
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "assignments" / "inventory-reservations"
-EXAMPLES = ROOT / "examples" / "inventory-reservations"
-HOSTILE = ROOT / "tests" / "hostile" / "submissions"
 BASE_IMAGE = "worksample/python-pytest:bookworm"
 
 os.environ["WORKSAMPLE_LOAD_PLUGINS"] = "coding"

@@ -1,0 +1,137 @@
+"""End to end through the CLI, on the sample assignment, with real containers."""
+
+import json
+import shutil
+import tarfile
+import zipfile
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from conftest_paths import EXAMPLES, SAMPLE
+
+from worksample.cli import cli
+
+pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("docker_engine", "no_leftovers")]
+
+
+def grade(*arguments):
+    result = CliRunner().invoke(cli, ["grade", *map(str, arguments), "--json"])
+    results = json.loads(result.stdout) if result.stdout.strip().startswith("[") else None
+    return result, results
+
+
+def test_validate_grades_reference_100_and_starter_below_pass():
+    result = CliRunner().invoke(cli, ["validate", str(SAMPLE)])
+    assert result.exit_code == 0, result.output
+    assert "ok   reference solution: graded, score 100 (must score 100)" in result.output
+    assert "ok   starter: graded, score 2.86" in result.output
+
+
+def test_sample_submissions_rank_as_a_reviewer_would():
+    folders = [EXAMPLES / name for name in ("strong", "hangs", "partial", "broken")]
+    result, results = grade(SAMPLE, *folders)
+    assert result.exit_code == 0, result.output
+    by_id = {r["submission_id"]: r for r in results}
+    scores = [by_id[name]["score"] for name in ("strong", "hangs", "partial", "broken")]
+    assert scores == sorted(scores, reverse=True) and scores[0] == 100 and scores[-1] == 0
+    assert by_id["strong"]["passed"] and not by_id["partial"]["passed"]
+    for r in results:
+        assert r["status"] == "graded" and len(r["checks"]) == 31
+        assert r["run"]["image"] == "worksample/python-pytest:bookworm"
+        assert r["run"]["ended"] == "completed" and r["flags"] == []
+    hung = [c for c in by_id["hangs"]["checks"] if c["outcome"] == "failed"]
+    assert {c["id"] for c in hung} == {
+        "test_reservations.py::test_confirm_keeps_stock_sold",
+        "test_expiry.py::test_confirm_after_expiry_raises_expired",
+    }
+    assert all("per-test limit" in c["message"] for c in hung)
+    broken = by_id["broken"]["checks"]
+    assert all("could not be imported" in c["message"] for c in broken)
+    assert "SyntaxError" in " ".join(by_id["broken"]["criteria"][0]["evidence"])
+    partial = {c["id"]: c for c in by_id["partial"]["checks"]}
+    assert partial["test_reservations.py::test_reserve_is_all_or_nothing"]["outcome"] == "failed"
+
+
+def test_archives_and_a_single_file_grade_like_the_folder(tmp_path):
+    strong = EXAMPLES / "strong"
+    as_zip = tmp_path / "zoe.zip"
+    with zipfile.ZipFile(as_zip, "w") as archive:
+        for path in strong.iterdir():
+            archive.write(path, f"zoe/{path.name}")
+    as_tar = tmp_path / "yan.tar.gz"
+    with tarfile.open(as_tar, "w:gz") as archive:
+        archive.add(strong, arcname=".")
+    single = tmp_path / "xi.py"  # graded as inventory.py (main_file)
+    shutil.copy(strong / "inventory.py", single)
+    result, results = grade(SAMPLE, as_zip, as_tar, single)
+    assert result.exit_code == 0, result.output
+    assert [(r["submission_id"], r["score"]) for r in results] == [
+        ("zoe", 100), ("yan", 100), ("xi.py", 100)]
+
+
+def test_a_rejected_archive_does_not_stop_the_batch(tmp_path):
+    evil = tmp_path / "evil.zip"
+    with zipfile.ZipFile(evil, "w") as archive:
+        archive.writestr("../../escape.py", "x = 1")
+    result, results = grade(SAMPLE, evil, EXAMPLES / "strong")
+    assert result.exit_code == 0
+    assert [r["status"] for r in results] == ["rejected", "graded"]
+    assert "escapes the submission folder" in results[0]["message"]
+    assert not (tmp_path.parent / "escape.py").exists()
+
+
+def _sample_with(tmp_path, change) -> str:
+    folder = tmp_path / "assignment"
+    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    data = yaml.safe_load((folder / "assignment.yaml").read_text())
+    change(folder, data)
+    (folder / "assignment.yaml").write_text(yaml.safe_dump(data))
+    return str(folder)
+
+
+def test_a_missing_image_is_an_error_with_exit_code_1_never_a_score(tmp_path):
+    folder = _sample_with(tmp_path, lambda f, d: d["coding"].update(image="ws/missing:0"))
+    result, results = grade(folder, EXAMPLES / "strong")
+    assert result.exit_code == 1
+    assert results[0]["status"] == "error" and results[0]["score"] is None
+    assert "could not be pulled" in results[0]["message"]
+
+
+def test_an_assignment_with_a_dockerfile_is_built_once_and_graded(tmp_path, docker_engine):
+    def use_dockerfile(folder, data):
+        (folder / "Dockerfile").write_text(
+            "FROM worksample/python-pytest:bookworm\nRUN echo built > /etc/worksample-built\n")
+        data["coding"].pop("image")
+        data["coding"]["dockerfile"] = "Dockerfile"
+
+    folder = _sample_with(tmp_path, use_dockerfile)
+    try:
+        result = CliRunner().invoke(cli, ["validate", folder])
+        assert result.exit_code == 0, result.output
+        assert "reference solution: graded, score 100" in result.output
+        tags = [t for i in docker_engine.images.list("worksample-assignment/inventory-reservations")
+                for t in i.tags]
+        assert len(tags) == 1
+    finally:
+        for image in docker_engine.images.list("worksample-assignment/inventory-reservations"):
+            docker_engine.images.remove(image.id, force=True)
+
+
+def test_out_writes_json_and_an_escaped_html_report(tmp_path):
+    hostile = tmp_path / "mallory"
+    hostile.mkdir()
+    source = (EXAMPLES / "strong" / "inventory.py").read_text()
+    (hostile / "inventory.py").write_text(source.replace(
+        'raise UnknownSku(sku)', 'raise ValueError("<script>alert(1)</script>")', 1))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["grade", str(SAMPLE), str(hostile), str(EXAMPLES / "strong"),
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in out.iterdir()} == {"mallory.json", "strong.json", "report.html"}
+    saved = json.loads((out / "mallory.json").read_text())
+    assert saved["schema_version"] == 1 and saved["status"] == "graded"
+    html = (out / "report.html").read_text()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>" not in html
+    assert f"report: {(out / 'report.html').resolve()}" in result.output

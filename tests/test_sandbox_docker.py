@@ -1,0 +1,181 @@
+"""The hardened sandbox, on the real Docker engine: every promise, checked from inside."""
+
+import os
+import socket
+import time
+
+import docker
+import pytest
+
+from worksample.errors import InfrastructureError
+from worksample.sandbox import Limits, RunRequest
+from worksample.sandbox import docker as sandbox
+
+pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("no_leftovers")]
+IMAGE = "worksample/python-pytest:bookworm"
+
+
+def python(code: str, limits: Limits | None = None, stdin: bytes = b""):
+    return sandbox.run(RunRequest(IMAGE, ["python3", "-c", code], stdin=stdin,
+                                  limits=limits or Limits(wall_seconds=30)))
+
+
+def test_unprivileged_no_capabilities_no_new_privileges():
+    result = python("import os; print(os.getuid(), os.getgid()); "
+                    "print(open('/proc/self/status').read())")
+    lines = result.stdout.decode().splitlines()
+    assert lines[0] == "65534 65534"
+    status = dict(line.split(":\t", 1) for line in lines[1:] if ":\t" in line)
+    for field in ("CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb"):
+        assert int(status[field], 16) == 0, field
+    assert status["NoNewPrivs"].strip() == "1"
+    assert status["Seccomp"].strip() == "2"
+
+
+def test_stdin_reaches_the_process():
+    result = python("import sys; print(len(sys.stdin.buffer.read(3_000_000)))",
+                    stdin=b"x" * 3_000_000)
+    assert result.stdout == b"3000000\n" and result.exit_code == 0
+
+
+def test_root_is_read_only_and_nothing_of_the_host_is_mounted():
+    result = python(
+        "import os\n"
+        "for path in ('/x', '/etc/passwd', '/usr/lib/python3/dist-packages/pytest/__init__.py'):\n"
+        "    try:\n        open(path, 'a').close(); print('WROTE', path)\n"
+        "    except OSError as e:\n        print('refused', path, e.errno)\n"
+        "print(open('/proc/self/mountinfo').read())\n"
+    )
+    out = result.stdout.decode()
+    assert "WROTE" not in out and out.count("refused") == 3
+    mounts = []  # (mount point, options, filesystem type) from /proc/self/mountinfo
+    for line in out.splitlines():
+        if " - " in line:
+            before, after = line.split(" - ", 1)
+            mounts.append((before.split()[4], before.split()[5], after.split()[0]))
+    memory_backed = {"proc", "tmpfs", "sysfs", "cgroup", "cgroup2", "devpts", "mqueue"}
+    host_backed = [(point, options) for point, options, kind in mounts
+                   if kind not in memory_backed and point != "/"]
+    assert host_backed, "expected Docker's read-only /etc/hosts and friends"
+    assert all(options.startswith("ro") for _, options in host_backed), host_backed
+    assert next(options for point, options, _ in mounts if point == "/").startswith("ro")
+    writable_tmpfs = {point for point, options, kind in mounts
+                      if kind == "tmpfs" and options.startswith("rw")
+                      and not point.startswith(("/dev", "/proc", "/sys"))}
+    assert writable_tmpfs == {"/sandbox", "/tmp"}
+
+
+def test_tmpfs_and_file_size_are_limited():
+    code = (
+        "import errno\n"
+        "def fill(path, mb):\n"
+        "    try:\n"
+        "        with open(path, 'wb') as f:\n"
+        "            for _ in range(mb): f.write(b'x' * 1048576); f.flush()\n"
+        "        return 'ok'\n"
+        "    except OSError as e:\n"
+        "        return errno.errorcode[e.errno]\n"
+        "print(fill('/sandbox/big', 12), fill('/tmp/a', 9), fill('/tmp/b', 9))\n"
+    )
+    result = python(code, Limits(wall_seconds=30, tmpfs_mb=16, file_size_mb=10))
+    big, first, second = result.stdout.decode().split()
+    assert big == "EFBIG"  # 12 MB file > the 10 MB file-size ulimit (the tmpfs has room)
+    assert first == "ok" and second == "ENOSPC"  # 9 + 9 MB > the 16 MB tmpfs
+
+
+def test_no_network_at_all():
+    code = (
+        "import socket\n"
+        "print(sorted(l.split(':')[0].strip() for l in open('/proc/net/dev').readlines()[2:]))\n"
+        "for host, port in (('1.1.1.1', 53), ('169.254.169.254', 80), ('172.17.0.1', 2375)):\n"
+        "    try:\n"
+        "        socket.create_connection((host, port), timeout=2); print('CONNECTED')\n"
+        "    except OSError as e:\n"
+        "        print('refused', type(e).__name__)\n"
+        "try:\n    socket.getaddrinfo('pypi.org', 443); print('RESOLVED')\n"
+        "except OSError:\n    print('no dns')\n"
+    )
+    out = python(code).stdout.decode()
+    assert out.splitlines()[0] == "['lo']"
+    assert "CONNECTED" not in out and "RESOLVED" not in out
+    assert out.count("refused") == 3 and "no dns" in out
+
+
+def test_a_fork_bomb_is_bounded_by_the_pids_limit():
+    code = (
+        "import os, time\n"
+        "children = 0\n"
+        "try:\n"
+        "    while True:\n"
+        "        if os.fork() == 0:\n"
+        "            time.sleep(30); os._exit(0)\n"
+        "        children += 1\n"
+        "except OSError as e:\n"
+        "    print(children, e.errno)\n"
+    )
+    started = time.monotonic()
+    result = python(code, Limits(wall_seconds=20, pids=32))
+    children, _ = result.stdout.decode().split()
+    assert int(children) < 32
+    assert time.monotonic() - started < 20  # PID 1 exits and takes the children with it
+
+
+def test_memory_exhaustion_is_reported_as_such():
+    result = python("x = []\nwhile True: x.append(bytearray(10**7))",
+                    Limits(wall_seconds=30, memory_mb=64))
+    assert result.oom_killed and not result.timed_out
+
+
+def test_wall_clock_kill_bounds_the_run():
+    started = time.monotonic()
+    result = python("import signal\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+                    "while True: pass", Limits(wall_seconds=2))
+    assert result.timed_out and result.exit_code == 137
+    assert time.monotonic() - started < 2 + 3
+
+
+def test_output_is_capped_per_stream_and_a_flood_does_not_block():
+    result = python("import os\nfor _ in range(2000): os.write(1, b'o' * 65536); "
+                    "os.write(2, b'e' * 65536)", Limits(wall_seconds=30, output_bytes=4096))
+    assert len(result.stdout) == 4096 and len(result.stderr) == 4096
+    assert result.stdout_dropped == 2000 * 65536 - 4096
+    assert not result.timed_out
+
+
+def test_leftover_containers_of_a_dead_grader_are_swept(docker_engine):
+    owner = f"{socket.gethostname()}:{2**22 + 7}"  # a pid that does not exist
+    assert not os.path.exists(f"/proc/{2**22 + 7}")
+    container = docker_engine.containers.create(
+        IMAGE, ["true"], labels={sandbox.LABEL: "sandbox", sandbox.OWNER_LABEL: owner})
+    mine = docker_engine.containers.create(
+        IMAGE, ["true"], labels={sandbox.LABEL: "sandbox",
+                                 sandbox.OWNER_LABEL: f"{socket.gethostname()}:{os.getpid()}"})
+    try:
+        assert sandbox.sweep_orphans() == 1
+        with pytest.raises(docker.errors.NotFound):
+            container.reload()
+        mine.reload()  # a live grader's container is left alone
+    finally:
+        mine.remove(force=True)
+
+
+def test_a_missing_image_that_cannot_be_pulled_is_an_infrastructure_error():
+    with pytest.raises(InfrastructureError, match="could not be pulled.*ensure-docker.sh"):
+        sandbox.run(RunRequest("worksample/does-not-exist:never", ["true"]))
+
+
+def test_an_unknown_runtime_fails_closed(monkeypatch):
+    monkeypatch.setenv(sandbox.RUNTIME_ENV, "runsc-not-installed")
+    with pytest.raises(InfrastructureError, match="could not be created"):
+        sandbox.run(RunRequest(IMAGE, ["true"]))
+
+
+def test_no_engine_is_an_infrastructure_error_with_what_to_do(monkeypatch):
+    monkeypatch.setenv("DOCKER_HOST", "unix:///nonexistent/docker.sock")
+    sandbox.client.cache_clear()
+    try:
+        with pytest.raises(InfrastructureError, match="no Docker engine answers.*ensure-docker"):
+            sandbox.client()
+    finally:
+        monkeypatch.undo()
+        sandbox.client.cache_clear()
