@@ -1,0 +1,53 @@
+"""The 30-line example plugin of docs/plugins.md works as documented."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+import yaml
+
+from worksample.assignments import load
+from worksample.grading import grade_submission
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "example_plugin"
+
+
+@pytest.fixture
+def wordlimit(registry):
+    spec = importlib.util.spec_from_file_location("worksample_wordlimit",
+                                                  EXAMPLE / "worksample_wordlimit.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    registry.manager.register(module, name="wordlimit")
+    yield module
+    registry.manager.unregister(name="wordlimit")
+
+
+def test_the_example_plugin_is_all_the_docs_show(wordlimit):
+    docs = (EXAMPLE.parent / "plugins.md").read_text()
+    source = (EXAMPLE / "worksample_wordlimit.py").read_text()
+    assert "def worksample_grade(assignment, submission):" in docs
+    assert len([line for line in source.splitlines() if line.strip()]) <= 32
+
+
+def test_the_example_plugin_grades(tmp_path, registry, wordlimit):
+    folder = tmp_path / "summary"
+    folder.mkdir()
+    (folder / "brief.md").write_text("Summarise the incident in 10 words.")
+    anchors = {1: "a", 2: "b", 3: "c", 4: "d"}
+    (folder / "assignment.yaml").write_text(yaml.safe_dump({
+        "id": "summary", "title": "Incident summary", "type": "wordlimit", "role": "SRE",
+        "time_budget_minutes": 10, "instructions": "brief.md", "pass_score": 50,
+        "rubric": [{"id": "brevity", "title": "Brevity", "weight": 1, "source": "auto",
+                    "anchors": anchors}],
+        "wordlimit": {"max_words": 10},
+    }))
+    assignment = load(folder, registry)
+    answer = tmp_path / "answer"
+    answer.mkdir()
+    (answer / "answer.md").write_text("word " * 20)
+    work = tmp_path / "work"
+    work.mkdir()
+    result = grade_submission(assignment, answer, work, registry)
+    assert result.status == "graded" and result.score == 50.0
+    assert result.criteria[0].evidence == ["20 words (limit 10)"]
