@@ -206,21 +206,26 @@ def _print_table(results) -> None:
     from rich.table import Table
 
     table = Table(title="worksample results")
-    for column in ("submission", "status", "score", "pass", "tests", "ended", "flags / note"):
+    for column in ("submission", "status", "score", "pass", "tests", "ended", "flags"):
         table.add_column(column)
     for r in results:
         tests = [c for c in r.checks if c.kind == "test"]
         passed = sum(1 for c in tests if c.outcome == "passed")
-        note = ", ".join(f.kind for f in r.flags) or r.message
         table.add_row(
             r.submission_id, r.status.value,
             "-" if r.score is None else f"{r.score:g}",
             "-" if r.passed is None else ("yes" if r.passed else "no"),
             f"{passed}/{len(tests)}" if tests else "-",
             r.run.ended if r.run else "-",
-            note,
+            ", ".join(f.kind for f in r.flags),
         )
-    Console().print(table)
+    console = Console()
+    console.print(table)
+    for r in results:  # whole sentences read better under the table than wrapped in a cell
+        if r.message:
+            console.print(f"{r.submission_id} ({r.status.value}): {r.message}", markup=False)
+        for flag in r.flags:
+            console.print(f"{r.submission_id} [{flag.kind}]: {flag.evidence}", markup=False)
 
 
 def main() -> None:
