@@ -1,6 +1,7 @@
 """Submissions that try to forge their verdict, graded for real. See hostile/README.md."""
 
 import json
+import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -26,9 +27,24 @@ OUTCOMES = {
 }
 
 
+def build_submission(name: str, target_root):
+    """The starter code with the attack's files laid over it; `inventory.append.py` is
+    appended to the starter's inventory.py, so the attack runs when the module is imported."""
+    target = target_root / name
+    shutil.copytree(SAMPLE / "starter", target)
+    for path in (HOSTILE / name).iterdir():
+        if path.name == "inventory.append.py":
+            with open(target / "inventory.py", "a") as module:
+                module.write("\n" + path.read_text())
+        else:
+            shutil.copy(path, target / path.name)
+    return target
+
+
 @pytest.fixture(scope="module")
-def results():
-    folders = [HOSTILE / name for name in sorted(OUTCOMES)]
+def results(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    folders = [build_submission(name, root) for name in sorted(OUTCOMES)]
     result = CliRunner().invoke(cli, ["grade", str(SAMPLE), *map(str, folders), "--json"])
     assert result.exit_code == 0, result.output
     return {r["submission_id"]: r for r in json.loads(result.stdout)}
