@@ -6,3 +6,21 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "assignments" / "inventory-reservations"
 EXAMPLES = ROOT / "examples" / "inventory-reservations"
 HOSTILE = ROOT / "tests" / "hostile" / "submissions"
+
+
+def write_assignment(folder: Path, type_name: str, section: dict, criteria: list[tuple],
+                     pass_score: float = 50) -> Path:
+    """A minimal assignment folder of ``type_name``; criteria are (id, weight, source)."""
+    import yaml
+
+    folder.mkdir()
+    (folder / "brief.md").write_text("The brief.")
+    anchors = {1: "weak", 2: "fair", 3: "good", 4: "excellent"}
+    (folder / "assignment.yaml").write_text(yaml.safe_dump({
+        "id": folder.name, "title": folder.name.title(), "type": type_name, "role": "Tester",
+        "time_budget_minutes": 10, "instructions": "brief.md", "pass_score": pass_score,
+        "rubric": [{"id": cid, "title": cid.title(), "weight": weight, "source": source,
+                    "anchors": anchors} for cid, weight, source in criteria],
+        type_name: section,
+    }))
+    return folder

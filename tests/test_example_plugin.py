@@ -4,7 +4,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
-import yaml
+from conftest_paths import write_assignment
 
 from worksample.assignments import load
 from worksample.grading import grade_submission
@@ -31,17 +31,8 @@ def test_the_example_plugin_is_all_the_docs_show(wordlimit):
 
 
 def test_the_example_plugin_grades(tmp_path, registry, wordlimit):
-    folder = tmp_path / "summary"
-    folder.mkdir()
-    (folder / "brief.md").write_text("Summarise the incident in 10 words.")
-    anchors = {1: "a", 2: "b", 3: "c", 4: "d"}
-    (folder / "assignment.yaml").write_text(yaml.safe_dump({
-        "id": "summary", "title": "Incident summary", "type": "wordlimit", "role": "SRE",
-        "time_budget_minutes": 10, "instructions": "brief.md", "pass_score": 50,
-        "rubric": [{"id": "brevity", "title": "Brevity", "weight": 1, "source": "auto",
-                    "anchors": anchors}],
-        "wordlimit": {"max_words": 10},
-    }))
+    folder = write_assignment(tmp_path / "summary", "wordlimit", {"max_words": 10},
+                              [("brevity", 1, "auto")])
     assignment = load(folder, registry)
     answer = tmp_path / "answer"
     answer.mkdir()

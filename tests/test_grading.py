@@ -3,8 +3,8 @@
 from pathlib import Path
 
 import pytest
-import yaml
 from click.testing import CliRunner
+from conftest_paths import write_assignment
 from pydantic import BaseModel
 
 from worksample import hookimpl
@@ -50,21 +50,8 @@ def echo(registry):
 
 @pytest.fixture
 def echo_assignment(tmp_path, registry, echo):
-    folder = tmp_path / "echo"
-    folder.mkdir()
-    (folder / "brief.md").write_text("Say a number.")
-    anchors = {1: "a", 2: "b", 3: "c", 4: "d"}
-    (folder / "assignment.yaml").write_text(yaml.safe_dump({
-        "id": "echo", "title": "Echo", "type": "echo", "role": "Tester",
-        "time_budget_minutes": 5, "instructions": "brief.md", "pass_score": 60,
-        "rubric": [
-            {"id": "accuracy", "title": "Accuracy", "weight": 3, "source": "auto",
-             "anchors": anchors},
-            {"id": "style", "title": "Style", "weight": 1, "source": "reviewer",
-             "anchors": anchors},
-        ],
-        "echo": {},
-    }))
+    folder = write_assignment(tmp_path / "echo", "echo", {},
+                              [("accuracy", 3, "auto"), ("style", 1, "reviewer")], pass_score=60)
     return load(folder, registry)
 
 
