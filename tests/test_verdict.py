@@ -66,8 +66,12 @@ def test_a_file_that_does_not_import_is_the_reason_for_its_tests():
         result_line("test_b.py::test_p[1]"),
     )
     verdict = run_judge(harness)
-    assert verdict.checks[0].message.startswith("not run: test_a.py could not be imported")
-    assert "could not import test_a.py: E   SyntaxError: bad" in verdict.evidence
+    reason = "not run: test_a.py could not be imported (SyntaxError: bad)"
+    assert verdict.checks[0].message == reason
+    assert verdict.evidence[1:] == [
+        "could not import test_a.py: SyntaxError: bad",
+        "2 test(s) not run: test_a.py could not be imported (SyntaxError: bad)",
+    ]
 
 
 def test_the_first_result_wins_and_a_repeat_is_flagged():
@@ -149,3 +153,14 @@ def test_canary_fails_by_construction_and_has_a_fresh_name():
     exec(first.source(), namespace)
     with pytest.raises(AssertionError):
         namespace[first.name]()
+
+
+def test_failure_evidence_shows_what_was_compared():
+    message = ("t.py:3: in test_x\n    assert exact(f(), 10)\n"
+               "E   AssertionError: assert False\n"
+               "E    +  where False = exact(8, 10)\n"
+               "E    +    where 8 = f()\n")
+    verdict = run_judge(report(result_line(EXPECTED[0], "failed", message),
+                               result_line(EXPECTED[1]), result_line(EXPECTED[2])))
+    assert verdict.evidence[1] == (
+        "failed: test_a.py::test_one: AssertionError: assert False (where False = exact(8, 10))")

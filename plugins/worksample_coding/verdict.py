@@ -72,10 +72,7 @@ def judge(
     fraction = earned / total if total else 0.0
     passed = sum(1 for c in checks if c.outcome == "passed")
     evidence = [f"{passed} of {len(checks)} hidden tests passed ({earned:g} of {total:g} points)"]
-    evidence += [f"could not import {path}: {_first_line(message, last=True)}"
-                 for path, message in collect_errors.items()]
-    evidence += [f"failed: {c.id}: {_first_line(c.message)}" for c in checks
-                 if c.outcome != "passed"]
+    evidence += _failure_evidence(checks, collect_errors)
     forged = [f for f in flags if f.kind in FORGERY_FLAGS]
     if forged:
         fraction = 0.0
@@ -133,7 +130,8 @@ def _missing_reason(test_id, collect_errors, ended, report, wall_seconds, memory
     test_file = test_id.split("::", 1)[0]
     for source in (test_file, "conftest.py"):
         if source in collect_errors:
-            return f"not run: {source} could not be imported: {collect_errors[source]}"
+            cause = summary_line(collect_errors[source], last=True)
+            return f"not run: {source} could not be imported ({cause})"
     if ended == "timeout":
         return f"not run: the whole run was stopped at the wall-clock limit of {wall_seconds:g}s"
     if ended == "memory":
@@ -174,13 +172,34 @@ def _integrity_flags(report, results, canary_id, expected, ended) -> list[Integr
     return flags
 
 
-def _first_line(message: str, last: bool = False) -> str:
-    """The line of a pytest traceback that says what went wrong ("E   ..."), shortened.
+def _failure_evidence(checks: list[Check], collect_errors: dict[str, str]) -> list[str]:
+    """One line per import error, per reason for tests that never ran, per test that failed."""
+    lines = [f"could not import {path}: {summary_line(message, last=True)}"
+             for path, message in collect_errors.items()]
+    not_run: dict[str, int] = {}
+    for check in checks:
+        if check.outcome == "passed":
+            continue
+        if check.message.startswith("not run: "):
+            not_run[check.message] = not_run.get(check.message, 0) + 1
+        else:
+            lines.append(f"{check.outcome}: {check.id}: {summary_line(check.message)}")
+    lines += [f"{count} test(s) {reason}" for reason, count in not_run.items()]
+    return lines
 
-    For a failed assert the first such line is the clearest; for an import error, the last.
+
+def summary_line(message: str, last: bool = False) -> str:
+    """The line of a pytest traceback that says what went wrong, without pytest's "E".
+
+    For a failed assert the first "E" line is the clearest; for an import error, the last.
     """
     lines = [line.strip() for line in message.splitlines() if line.strip()]
-    interesting = [line for line in lines if line.startswith("E ")] or lines[-1:]
-    if not interesting:
+    errors = [line[1:].strip() for line in lines if line.startswith("E ")] or lines[-1:]
+    if not errors:
         return ""
-    return (interesting[-1] if last else interesting[0])[:200]
+    if last:
+        return errors[-1][:200]
+    summary = errors[0]
+    if len(errors) > 1 and errors[1].startswith("+  where"):  # "assert False" says nothing alone
+        summary += f" ({errors[1].removeprefix('+').strip()})"
+    return summary[:200]
