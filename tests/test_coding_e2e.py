@@ -135,3 +135,43 @@ def test_out_writes_json_and_an_escaped_html_report(tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>" not in html
     assert f"report: {(out / 'report.html').resolve()}" in result.output
+
+
+def _starter_plus(tmp_path, name: str, code: str):
+    folder = tmp_path / name
+    shutil.copytree(SAMPLE / "starter", folder)
+    with open(folder / "inventory.py", "a") as module:
+        module.write("\n" + code)
+    return folder
+
+
+def test_a_memory_bomb_is_named_as_such(tmp_path):
+    bomb = _starter_plus(tmp_path, "bomb", "_hog = []\nwhile True:\n"
+                                          "    _hog.append(bytearray(10 ** 7))\n")
+    result, results = grade(SAMPLE, bomb)
+    assert result.exit_code == 0
+    graded = results[0]
+    assert graded["status"] == "graded" and graded["run"]["ended"] == "memory"
+    assert graded["score"] == 0
+    assert all("memory limit of 256 MB" in c["message"] for c in graded["checks"])
+
+
+def test_the_wall_clock_stops_a_run_that_blocks_the_per_test_timer(tmp_path):
+    # SIGALRM blocked at import: the per-test timer cannot fire; only the wall clock can.
+    stuck = _starter_plus(tmp_path, "stuck", (
+        "import signal\n"
+        "signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})\n"
+        "_original = Inventory.available\n"
+        "def _forever(self, sku, now):\n"
+        "    while True:\n"
+        "        pass\n"
+        "Inventory.available = _forever\n"))
+    folder = _sample_with(tmp_path, lambda f, d: d["coding"]["limits"].update(wall_seconds=4))
+    result, results = grade(folder, stuck)
+    assert result.exit_code == 0
+    graded = results[0]
+    assert graded["status"] == "graded" and graded["run"]["ended"] == "timeout"
+    assert graded["run"]["seconds"] < 4 + 2
+    not_run = [c for c in graded["checks"] if c["message"].startswith("not run")]
+    assert not_run and all("wall-clock limit of 4s" in c["message"] for c in not_run)
+    assert graded["passed"] is False

@@ -105,6 +105,17 @@ def test_a_plugin_crash_is_an_error_with_a_traceback(tmp_path, registry, echo, e
     assert "ZeroDivisionError" in result.details["traceback"]
 
 
+def test_the_extracted_copy_is_removed_even_when_unwrapped(tmp_path, registry, echo_assignment):
+    import zipfile
+
+    archive = tmp_path / "wrapped.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("my-solution/answer.txt", "1")
+    result = grade_submission(echo_assignment, archive, workdir(tmp_path), registry)
+    assert result.score == 100.0
+    assert list(workdir(tmp_path).iterdir()) == []
+
+
 def test_a_rejected_submission_has_no_score(tmp_path, registry, echo_assignment):
     bad = tmp_path / "bad.zip"
     bad.write_bytes(b"not a zip")

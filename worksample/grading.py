@@ -80,7 +80,7 @@ def grade_submission(
             durations=_durations(started, intake_done),
         )
     finally:
-        shutil.rmtree(submission.root, ignore_errors=True)
+        shutil.rmtree(submission.extracted_to, ignore_errors=True)
 
 
 def grade_all(

@@ -85,6 +85,7 @@ def open_submission(source: Path, workdir: Path, limits: IntakeLimits | None = N
         source=source,
         kind=kind,
         root=root,
+        extracted_to=destination,
         content_hash=_hash_tree(root, files),
         file_count=len(files),
         total_bytes=sum(p.stat().st_size for p in files),

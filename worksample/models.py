@@ -123,6 +123,9 @@ class Submission(BaseModel):
     source: Path = Field(description="What the user passed on the command line.")
     kind: Literal["folder", "zip", "tar", "file"]
     root: Path = Field(description="The extracted folder the plugin reads.")
+    extracted_to: Path = Field(
+        description="The folder intake created (root or its parent); removed after grading."
+    )
     content_hash: str = Field(description="sha256 of the extracted files and their paths.")
     file_count: int
     total_bytes: int
