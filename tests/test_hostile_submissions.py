@@ -24,6 +24,7 @@ OUTCOMES = {
     "rewrites-hidden-tests": ({"hidden-tests-modified", "forged-outcome"}, 31),
     "always-equal": (set(), 3),
     "forges-result-channel": (set(), STARTER_PASSES),
+    "injects-results": ({"result-channel-tampered"}, 31),
 }
 
 
@@ -64,10 +65,12 @@ def test_no_forged_pass_and_every_test_accounted_for(results, name):
     assert sum(c["outcome"] == "passed" for c in result["checks"]) <= most_passing
     raised = {f["kind"] for f in result["flags"]}
     assert flags <= raised, f"expected flags {flags}, got {raised}"
-    assert "result-channel-noise" not in raised  # nothing unframed ever reached the host
+    if name != "injects-results":  # nothing else reaches the result channel
+        assert "result-channel-tampered" not in raised
 
 
-@pytest.mark.parametrize("name", ["patches-framework", "rewrites-hidden-tests"])
+@pytest.mark.parametrize("name", ["patches-framework", "rewrites-hidden-tests",
+                                  "injects-results"])
 def test_detected_tampering_scores_zero_and_says_why(results, name):
     result = results[name]
     assert result["score"] == 0

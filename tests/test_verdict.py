@@ -24,11 +24,19 @@ def result_line(test_id, result="passed", message=""):
             "duration": 0.01}
 
 
-def report(*records, exit_code=1, changed=(), finished=True, patched=()):
+def report(*records, exit_code=1, changed=(), finished=True, patched=(), canary="failed",
+           collected=(*EXPECTED, CANARY)):
+    """A stream as the real runner writes it: collection errors, collected, results (the
+    canary's last unless canary=None), finished."""
     records = list(records)
+    errors = [r for r in records if r.get("event") == "collect_error"]
+    stream = errors + [{"event": "collected", "ids": list(collected)}]
+    stream += [r for r in records if r.get("event") != "collect_error"]
+    if canary is not None:
+        stream.append(result_line(CANARY, canary))
     if finished:
-        records.append({"event": "finished", "patched": list(patched)})
-    return HarnessReport(records=records,
+        stream.append({"event": "finished", "patched": list(patched)})
+    return HarnessReport(records=stream,
                          supervisor={"event": "supervisor", "exit": exit_code,
                                      "changed": list(changed)})
 
@@ -39,14 +47,13 @@ def run_judge(harness, run=None, weights=None):
 
 
 def test_all_pass_with_a_failing_canary_scores_full():
-    verdict = run_judge(report(*(result_line(t) for t in EXPECTED),
-                               result_line(CANARY, "failed"), exit_code=1))
+    verdict = run_judge(report(*(result_line(t) for t in EXPECTED), exit_code=1))
     assert verdict.fraction == 1.0 and verdict.flags == [] and verdict.ended == "completed"
     assert verdict.evidence[0] == "3 of 3 hidden tests passed (3 of 3 points)"
 
 
 def test_missing_tests_fail_with_the_reason_of_the_ending():
-    partial = report(result_line(EXPECTED[0]), finished=False)
+    partial = report(result_line(EXPECTED[0]), finished=False, canary=None)
     cases = [
         (outcome(timed_out=True), "wall-clock limit of 30s", "timeout"),
         (outcome(oom_killed=True), "memory limit of 256 MB", "memory"),
@@ -74,12 +81,48 @@ def test_a_file_that_does_not_import_is_the_reason_for_its_tests():
     ]
 
 
-def test_the_first_result_wins_and_a_repeat_is_flagged():
-    harness = report(result_line(EXPECTED[0], "failed", "E   assert 1 == 2"),
-                     result_line(EXPECTED[0], "passed"))
+@pytest.mark.parametrize(
+    ("stream", "violation"),
+    [
+        # forged results written at import, before pytest collected anything
+        ([result_line(EXPECTED[0]), {"event": "collected", "ids": [*EXPECTED, CANARY]}],
+         "a 'test' record before collection finished"),
+        # a result repeated (the real one after a forged one)
+        ([{"event": "collected", "ids": [*EXPECTED, CANARY]}, result_line(EXPECTED[0]),
+          result_line(EXPECTED[0], "failed")], "out of order, repeated"),
+        # results out of collection order
+        ([{"event": "collected", "ids": [*EXPECTED, CANARY]}, result_line(EXPECTED[1]),
+          result_line(EXPECTED[0])], "out of order, repeated"),
+        # a result for a test that was not collected
+        ([{"event": "collected", "ids": [*EXPECTED, CANARY]}, result_line("fake.py::x")],
+         "not collected"),
+        # collection or finish reported twice, unknown records
+        ([{"event": "collected", "ids": [CANARY]}, {"event": "collected", "ids": [CANARY]}],
+         "a second 'collected' record"),
+        ([{"event": "collected", "ids": [CANARY]}, {"event": "hello"}],
+         "an unknown record 'hello'"),
+        # a session that finished without the canary's result
+        ([{"event": "collected", "ids": [*EXPECTED, CANARY]},
+          *(result_line(t) for t in EXPECTED), {"event": "finished", "patched": []}],
+         "without the canary"),
+    ],
+)
+def test_a_stream_the_runner_never_writes_is_tampering(stream, violation):
+    harness = HarnessReport(records=stream, supervisor={"event": "supervisor", "exit": 1,
+                                                        "changed": []})
     verdict = run_judge(harness)
-    assert verdict.checks[0].outcome == "failed"
-    assert [f.kind for f in verdict.flags][0] == "duplicate-results"
+    flag = next(f for f in verdict.flags if f.kind == "result-channel-tampered")
+    assert violation in flag.evidence
+    assert verdict.fraction == 0.0
+
+
+def test_a_flood_beyond_the_budget_and_malformed_lines_are_tampering():
+    harness = report(*(result_line(t) for t in EXPECTED))
+    harness.supervisor["dropped_lines"] = 12
+    harness.malformed_lines = 1
+    flag = next(f for f in run_judge(harness).flags if f.kind == "result-channel-tampered")
+    assert "12 line(s) beyond the result budget" in flag.evidence
+    assert "1 malformed" in flag.evidence
 
 
 @pytest.mark.parametrize(
@@ -106,8 +149,9 @@ def test_tests_missing_from_a_normal_run_are_flagged_but_only_fail():
     assert verdict.fraction == pytest.approx(1 / 3)
 
 
-def test_results_for_unknown_tests_are_ignored():
-    verdict = run_judge(report(*(result_line(t) for t in EXPECTED), result_line("fake.py::x")))
+def test_collected_tests_that_are_not_hidden_tests_are_ignored():
+    verdict = run_judge(report(*(result_line(t) for t in EXPECTED), result_line("extra.py::x"),
+                               collected=(*EXPECTED, "extra.py::x", CANARY)))
     assert verdict.fraction == 1.0
     assert [f.kind for f in verdict.flags] == ["unexpected-tests"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import secrets
@@ -12,10 +13,19 @@ from worksample.models import Assignment, CriterionOutcome, Grade, SandboxRun, S
 from worksample.sandbox import RunRequest
 
 from .config import CodingSection
-from .protocol import COMMAND, Canary, build_stdin, parse_stdout
+from .protocol import (
+    COMMAND,
+    SUMMARY_RESERVE,
+    Canary,
+    HarnessReport,
+    build_stdin,
+    parse_stdout,
+    result_budget,
+)
 from .verdict import judge
 
 CACHE_ENV = "WORKSAMPLE_CACHE_DIR"
+COLLECT_BUDGET_TESTS = 20_000  # collection runs the trusted reference: budget for a huge suite
 _expected_cache: dict[tuple[str, str], list[str]] = {}
 
 
@@ -29,15 +39,9 @@ def grade(assignment: Assignment, submission: Submission) -> Grade:
     image_id = sandbox.ensure_image(image)
     expected = expected_tests(assignment, image, image_id)
     _place_single_file(submission, section)
-    nonce, canary = secrets.token_hex(16), Canary.new()
-    stdin = build_stdin(
-        nonce=nonce, mode="run", tests=assignment.root / section.tests, work=submission.root,
-        per_test_seconds=section.limits.per_test_seconds,
-        message_chars=section.limits.message_chars, canary=canary,
-    )
-    outcome = sandbox.run(RunRequest(image=image, command=COMMAND, stdin=stdin,
-                                     limits=section.limits.sandbox_limits()))
-    report = parse_stdout(outcome.stdout, nonce)
+    canary = Canary.new()
+    outcome, report = _run_harness(assignment, image, "run", submission.root, len(expected),
+                                   canary)
     if report.supervisor is None and not (outcome.timed_out or outcome.oom_killed):
         raise InfrastructureError(
             f"the test harness did not finish in image {image!r} (exit code {outcome.exit_code})"
@@ -97,18 +101,10 @@ def expected_tests(assignment: Assignment, image: str, image_id: str) -> list[st
 
 
 def _collect(assignment: Assignment, image: str) -> list[str]:
-    from worksample.sandbox import docker as sandbox
 
     section: CodingSection = assignment.section
-    nonce = secrets.token_hex(16)
-    stdin = build_stdin(
-        nonce=nonce, mode="collect", tests=assignment.root / section.tests,
-        work=assignment.root / section.reference, per_test_seconds=section.limits.per_test_seconds,
-        message_chars=section.limits.message_chars,
-    )
-    outcome = sandbox.run(RunRequest(image=image, command=COMMAND, stdin=stdin,
-                                     limits=section.limits.sandbox_limits()))
-    report = parse_stdout(outcome.stdout, nonce)
+    outcome, report = _run_harness(assignment, image, "collect",
+                                   assignment.root / section.reference, COLLECT_BUDGET_TESTS)
     problems = [f"{r.get('path')}: {r.get('message')}" for r in report.records
                 if r.get("event") == "collect_error"]
     collected = next((r["ids"] for r in report.records if r.get("event") == "collected"), None)
@@ -127,6 +123,27 @@ def _collect(assignment: Assignment, image: str) -> list[str]:
     if not collected:
         raise WorksampleError(f"no hidden tests found in {section.tests!r}", path=where)
     return collected
+
+
+def _run_harness(assignment: Assignment, image: str, mode: str, work: Path, tests: int,
+                 canary: Canary | None = None):
+    """One sandbox run of the harness; the output kept is sized for ``tests`` results."""
+    from worksample.sandbox import docker as sandbox
+
+    section: CodingSection = assignment.section
+    nonce = secrets.token_hex(16)
+    budget = result_budget(tests, section.limits.message_chars)
+    stdin = build_stdin(
+        nonce=nonce, mode=mode, tests=assignment.root / section.tests, work=work,
+        per_test_seconds=section.limits.per_test_seconds,
+        message_chars=section.limits.message_chars, relay_bytes=budget, canary=canary,
+    )
+    limits = section.limits.sandbox_limits()
+    limits = dataclasses.replace(
+        limits, output_bytes=max(limits.output_bytes, budget + SUMMARY_RESERVE))
+    outcome = sandbox.run(RunRequest(image=image, command=COMMAND, stdin=stdin, limits=limits))
+    report: HarnessReport = parse_stdout(outcome.stdout, nonce)
+    return outcome, report
 
 
 def _check_tests_criterion(assignment: Assignment) -> None:

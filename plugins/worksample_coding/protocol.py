@@ -45,9 +45,24 @@ class Canary:
         return f"def {self.name}():\n    assert {left} == {right}\n".encode()
 
 
+SUMMARY_RESERVE = 64 * 1024  # the supervisor's own bounded summary, with room to spare
+
+
+def max_record_bytes(message_chars: int) -> int:
+    """The longest line the runner writes: a record whose message JSON-escapes 6x at worst."""
+    return 6 * message_chars + 4096
+
+
+def result_budget(expected_tests: int, message_chars: int) -> int:
+    """Bytes of results a real run of ``expected_tests`` can write: more means a flood."""
+    records = expected_tests + 8  # the canary, collection errors, collected, finished
+    collected = 2 * expected_tests * 256  # the "collected" record lists every id
+    return records * max_record_bytes(message_chars) + collected
+
+
 def build_stdin(
     *, nonce: str, mode: str, tests: Path, work: Path, per_test_seconds: float,
-    message_chars: int, canary: Canary | None = None,
+    message_chars: int, relay_bytes: int, canary: Canary | None = None,
 ) -> bytes:
     """The bytes the supervisor reads: its own source, the header, and the file tree."""
     harness = resources.files("worksample_coding") / "harness"
@@ -56,6 +71,8 @@ def build_stdin(
         "mode": mode,
         "per_test_seconds": per_test_seconds,
         "message_chars": message_chars,
+        "relay_bytes": relay_bytes,
+        "max_line": max_record_bytes(message_chars),
     }
     archive = io.BytesIO()
     with tarfile.open(fileobj=archive, mode="w") as tar:

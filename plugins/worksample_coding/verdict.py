@@ -2,24 +2,29 @@
 
 Rules, in the order they apply:
 - Only the expected test ids count (collected from the reference solution, never from the
-  submission). The first result for an id wins; a repeat is a tampering sign.
+  submission), and only results that follow the runner's protocol (records.py).
 - An expected test with no result failed, with the reason: its file did not import, the run hit
   the wall clock or the memory limit, or the test process died.
-- The canary (a hidden test built to fail) reported as passed, hidden test files changed on
-  disk, or pytest internals replaced: the outcomes cannot be trusted, the tests criterion gets
+- Signs of forgery: the result channel broke the runner's protocol, the canary (a hidden test
+  built to fail) was reported as passed, hidden test files changed on disk, or pytest
+  internals were replaced. Then the outcomes cannot be trusted: the tests criterion gets
   nothing, and the result carries the flag with its evidence.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from worksample.models import Check, IntegrityFlag
 from worksample.sandbox import RunOutcome
 
 from .protocol import HarnessReport
+from .records import RunRecords, read_records
 
-FORGERY_FLAGS = {"forged-outcome", "hidden-tests-modified", "framework-patched"}
+FORGERY_FLAGS = {
+    "result-channel-tampered", "forged-outcome", "hidden-tests-modified", "framework-patched",
+}
 NORMAL_EXITS = {0, 1}  # pytest: all passed / some failed
 
 
@@ -45,13 +50,9 @@ def judge(
     memory_mb: int,
 ) -> Verdict:
     """Score the expected tests from ``report``; see the module docstring for the rules."""
-    results, flags = _first_results(report, expected, canary_id)
-    ended = _how_it_ended(report, outcome)
-    collect_errors = {
-        r.get("path", ""): str(r.get("message", ""))
-        for r in report.records
-        if r.get("event") == "collect_error"
-    }
+    run = read_records(report, canary_id)
+    results, collect_errors = run.results, run.collect_errors
+    ended = _how_it_ended(report, outcome, run)
     checks = []
     for test_id in expected:
         weight = weight_of(test_id, weights)
@@ -66,7 +67,7 @@ def judge(
             id=test_id, kind="test", outcome=record["outcome"], weight=weight,
             message=str(record.get("message", "")), duration_s=record.get("duration"),
         ))
-    flags += _integrity_flags(report, results, canary_id, expected, ended)
+    flags = _integrity_flags(report, run, canary_id, expected, ended)
     total = sum(c.weight for c in checks)
     earned = sum(c.weight for c in checks if c.outcome == "passed")
     fraction = earned / total if total else 0.0
@@ -88,42 +89,13 @@ def weight_of(test_id: str, weights: dict[str, float]) -> float:
     return weights.get(test_id.split("[", 1)[0], 1.0)
 
 
-def _first_results(report: HarnessReport, expected: list[str], canary_id: str):
-    wanted = set(expected) | {canary_id}
-    results: dict[str, dict] = {}
-    repeats, unexpected = [], []
-    for record in report.records:
-        if record.get("event") != "test":
-            continue
-        test_id = record.get("id")
-        if record.get("outcome") not in ("passed", "failed", "skipped"):
-            continue
-        if test_id not in wanted:
-            unexpected.append(str(test_id))
-        elif test_id in results:
-            repeats.append(test_id)
-        else:
-            results[test_id] = record
-    flags = []
-    if repeats:
-        flags.append(IntegrityFlag(kind="duplicate-results", evidence=(
-            f"{len(repeats)} test result(s) were reported more than once, e.g. {repeats[0]!r}; "
-            "the first report was used")))
-    if unexpected:
-        flags.append(IntegrityFlag(kind="unexpected-tests", evidence=(
-            f"{len(unexpected)} result(s) for tests that are not hidden tests, e.g. "
-            f"{unexpected[0]!r}; ignored")))
-    return results, flags
-
-
-def _how_it_ended(report: HarnessReport, outcome: RunOutcome) -> str:
+def _how_it_ended(report: HarnessReport, outcome: RunOutcome, run: RunRecords) -> str:
     if outcome.oom_killed:
         return "memory"
     if outcome.timed_out:
         return "timeout"
     exit_code = (report.supervisor or {}).get("exit")
-    finished = any(r.get("event") == "finished" for r in report.records)
-    return "completed" if finished and exit_code in NORMAL_EXITS else "crashed"
+    return "completed" if run.finished is not None and exit_code in NORMAL_EXITS else "crashed"
 
 
 def _missing_reason(test_id, collect_errors, ended, report, wall_seconds, memory_mb) -> str:
@@ -142,33 +114,39 @@ def _missing_reason(test_id, collect_errors, ended, report, wall_seconds, memory
     return "not run: no result was reported for this test"
 
 
-def _integrity_flags(report, results, canary_id, expected, ended) -> list[IntegrityFlag]:
+def _integrity_flags(report, run: RunRecords, canary_id, expected, ended) -> list[IntegrityFlag]:
     flags = []
-    canary = results.get(canary_id)
+    if run.violations:
+        counted = Counter(run.violations)
+        shown = "; ".join(f"{what} ({n} times)" if n > 1 else what for what, n in counted.items())
+        flags.append(IntegrityFlag(kind="result-channel-tampered", evidence=(
+            f"something other than the test runner wrote to the result channel: {shown}")))
+    canary = run.results.get(canary_id)
     if canary is not None and canary["outcome"] != "failed":
         flags.append(IntegrityFlag(kind="forged-outcome", evidence=(
             f"a hidden test built to fail ({canary_id}) was reported as {canary['outcome']}: "
             "something in the submission rewrote test outcomes")))
-    changed = (report.supervisor or {}).get("changed") or []
+    supervisor = report.supervisor or {}
+    changed = supervisor.get("changed") or []
     if changed:
+        count = supervisor.get("changed_count", len(changed))
         flags.append(IntegrityFlag(kind="hidden-tests-modified", evidence=(
-            f"files of the hidden tests or the harness changed during the run: "
+            f"{count} file(s) of the hidden tests or the harness changed during the run: "
             f"{', '.join(changed[:10])}")))
-    patched = next((r.get("patched") for r in report.records if r.get("event") == "finished"), [])
+    patched = (run.finished or {}).get("patched") or []
     if patched:
         flags.append(IntegrityFlag(kind="framework-patched", evidence=(
             f"pytest internals were replaced at run time: {', '.join(map(str, patched))}")))
-    missing = [t for t in expected if t not in results]
-    if ended == "completed" and missing and not any(
-        r.get("event") == "collect_error" for r in report.records
-    ):
+    unexpected = [t for t in run.collected or [] if t not in expected and t != canary_id]
+    if unexpected:
+        flags.append(IntegrityFlag(kind="unexpected-tests", evidence=(
+            f"{len(unexpected)} collected test(s) are not hidden tests, e.g. "
+            f"{unexpected[0]!r}; ignored")))
+    missing = [t for t in expected if t not in run.results]
+    if ended == "completed" and missing and not run.collect_errors:
         flags.append(IntegrityFlag(kind="tests-not-run", evidence=(
             f"{len(missing)} hidden test(s) never reported although the run ended normally, "
             f"e.g. {missing[0]!r} (deselected or skipped from inside the submission?)")))
-    if report.unframed_lines or report.malformed_lines:
-        flags.append(IntegrityFlag(kind="result-channel-noise", evidence=(
-            f"{report.unframed_lines} unframed and {report.malformed_lines} malformed line(s) "
-            "on the result channel were ignored")))
     return flags
 
 

@@ -6,14 +6,18 @@
 # and the loader marks the process non-dumpable (so no other process of the same user can read
 # its memory or open its file descriptors through /proc), then reads this file's source from
 # stdin and runs it. This is PID 1. It reads, in 8-byte-length-prefixed blocks on stdin:
-#   1. a JSON header: {"nonce", "mode", "per_test_seconds", "message_chars"}
+#   1. a JSON header: {"nonce", "mode", "per_test_seconds", "message_chars", "relay_bytes",
+#      "max_line"}
 #   2. a tar archive holding harness/, tests/ and work/ (the submission)
 # Then it runs harness/runner.py (pytest + candidate code) as a child process with no stdin, no
 # access to the nonce, and a private pipe for its results, and relays each line the child
 # writes there onto stdout as "<nonce> C <line>". Its own records are "<nonce> S <json>". The
 # candidate cannot write stdout (only this process holds it) nor learn the nonce, so the host
-# accepts no line it did not frame. At the end it reports whether the hidden tests or the
-# harness changed on disk during the run (inode, ctime and size: ctime cannot be set back).
+# accepts no line it did not frame. It relays at most "relay_bytes" (the host sized the budget
+# for every expected result, so only a flood exceeds it) and cuts lines at "max_line"; its own
+# summary is bounded, so it always fits in what the host keeps. At the end it reports whether
+# the hidden tests or the harness changed on disk (inode, ctime and size: ctime cannot be set
+# back without privileges).
 
 import io
 import json
@@ -27,9 +31,8 @@ import time
 
 SANDBOX = "/sandbox"
 SEALED = ("tests", "harness")
-MAX_LINE = 64 * 1024
-MAX_LINES = 20000
 TAIL = 8 * 1024
+MAX_CHANGED = 50
 GRACE_SECONDS = 1.0
 
 
@@ -95,8 +98,9 @@ def main():
     selector = selectors.DefaultSelector()
     selector.register(results_read, selectors.EVENT_READ, "results")
     selector.register(child.stdout.fileno(), selectors.EVENT_READ, "output")
+    max_line, budget = header["max_line"], header["relay_bytes"]
     pending = b""
-    lines = dropped = output_bytes = 0
+    relayed = dropped = output_bytes = 0
     tail = b""
     exited_at = None
     while selector.get_map():
@@ -114,25 +118,29 @@ def main():
                 tail = (tail + data)[-TAIL:]
                 continue
             pending += data
-            while b"\n" in pending:
-                line, pending = pending.split(b"\n", 1)
-                if lines < MAX_LINES:
-                    emit(b"C", line[:MAX_LINE])
-                    lines += 1
+            lines = pending.split(b"\n")
+            pending = lines.pop()
+            if len(pending) > max_line:  # a line with no end: cut it
+                lines.append(pending)
+                pending = b""
+            for line in lines:
+                line = line[:max_line]
+                if relayed + len(line) <= budget:
+                    emit(b"C", line)
+                    relayed += len(line)
                 else:
                     dropped += 1
-            if len(pending) > MAX_LINE:  # a line with no end: cut it
-                emit(b"C", pending[:MAX_LINE])
-                pending = b""
     exit_code = child.wait()
     try:
         os.killpg(child.pid, signal.SIGKILL)  # whatever the candidate left running
     except OSError:
         pass
+    changed = changes(sealed, snapshot())
     summary = {
         "event": "supervisor",
         "exit": exit_code,
-        "changed": changes(sealed, snapshot()),
+        "changed": changed[:MAX_CHANGED],
+        "changed_count": len(changed),
         "output_tail": tail.decode("utf-8", "replace"),
         "output_bytes": output_bytes,
         "dropped_lines": dropped,

@@ -1,0 +1,76 @@
+"""Read the runner's records against the order the real runner always follows.
+
+The runner (harness/runner.py) writes, and only ever writes, well-formed JSON lines:
+collection errors, then exactly one ``collected`` record, then one ``test`` record per test in
+collection order, then exactly one ``finished`` record. Candidate code runs in the same
+process and can write to the same pipe. Anything else on it (a result before collection, a
+result out of order or twice, an unknown or malformed line, more than the budget, a
+collection or finish reported twice, a finished session without the canary's result) can
+only be candidate code writing to the result channel: a violation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .protocol import HarnessReport
+
+OUTCOMES = ("passed", "failed", "skipped")
+
+
+@dataclass
+class RunRecords:
+    """What the runner reported, and every way the stream broke the runner's protocol."""
+
+    collected: list[str] | None = None
+    results: dict[str, dict] = field(default_factory=dict)
+    collect_errors: dict[str, str] = field(default_factory=dict)
+    finished: dict | None = None
+    violations: list[str] = field(default_factory=list)
+
+
+def read_records(report: HarnessReport, canary_id: str) -> RunRecords:
+    """Walk the records in order, keeping the results that follow the protocol."""
+    run = RunRecords()
+    position: dict[str, int] = {}
+    next_allowed = 0
+    for record in report.records:
+        event = record.get("event")
+        if event == "collect_error" and run.collected is None:
+            run.collect_errors[str(record.get("path", ""))] = str(record.get("message", ""))
+        elif event == "collected" and run.collected is None:
+            run.collected = [str(test_id) for test_id in record.get("ids") or []]
+            position = {test_id: index for index, test_id in enumerate(run.collected)}
+        elif event == "test" and run.collected is not None and run.finished is None:
+            test_id = record.get("id")
+            index = position.get(test_id, -1)
+            if record.get("outcome") not in OUTCOMES or index < next_allowed:
+                run.violations.append("a test result out of order, repeated, or for a test "
+                                      "that was not collected")
+                continue
+            run.results[test_id] = record
+            next_allowed = index + 1
+        elif event == "finished" and run.finished is None and run.collected is not None:
+            run.finished = record
+        else:
+            run.violations.append(_misplaced(event, run))
+    if report.malformed_lines or report.unframed_lines:
+        run.violations.append(f"{report.malformed_lines} malformed and {report.unframed_lines} "
+                              "unframed line(s)")
+    dropped = (report.supervisor or {}).get("dropped_lines") or 0
+    if dropped:
+        run.violations.append(f"{dropped} line(s) beyond the result budget (a flood)")
+    if run.finished is not None and canary_id not in run.results:
+        run.violations.append("the session finished without the canary test's result")
+    return run
+
+
+def _misplaced(event, run: RunRecords) -> str:
+    """Why a record that is not a result in its place breaks the protocol."""
+    if event not in ("collect_error", "collected", "test", "finished"):
+        return f"an unknown record {str(event)[:40]!r}"
+    if run.collected is None:
+        return f"a {event!r} record before collection finished"
+    if run.finished is not None:
+        return f"a {event!r} record after the session finished"
+    return f"a second {event!r} record"
