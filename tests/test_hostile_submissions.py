@@ -1,38 +1,89 @@
-"""Submissions that try to forge their verdict, graded for real. See hostile/README.md."""
+"""The hostile corpus, graded for real: every attack gets the outcome in its row.
+
+See hostile/README.md. All attacks are graded in one `worksample grade` process, as a hiring
+team would run it, against a copy of the sample assignment with a 6-second wall clock and a
+1-second per-test limit, so the attacks that hang are bounded quickly.
+"""
+
+from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from conftest_paths import HOSTILE, SAMPLE
-
-from worksample.cli import cli
+import yaml
+from conftest_paths import EXAMPLES, HOSTILE, ROOT, SAMPLE
+from hostile.archives import CASES
 
 pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("docker_engine", "no_leftovers")]
 
+WALL_SECONDS = 6
 PASS_SCORE = 70
-STARTER_PASSES = 1  # the starter honestly passes test_errors_share_a_base_class
+GRADER_MEMORY_MB = 256  # the grader's own peak resident memory for the whole corpus
 
-# name -> (flags that must be raised, how many tests may pass at most)
-OUTCOMES = {
-    "conftest-forges-outcomes": (set(), STARTER_PASSES),
-    "ini-deselects-tests": (set(), STARTER_PASSES),
-    "shadows-pytest": (set(), STARTER_PASSES),
-    "exits-at-import": (set(), 0),
-    "patches-framework": ({"forged-outcome", "framework-patched"}, 31),
-    "rewrites-hidden-tests": ({"hidden-tests-modified", "forged-outcome"}, 31),
-    "always-equal": (set(), 3),
-    "forges-result-channel": (set(), STARTER_PASSES),
-    "injects-results": ({"result-channel-tampered"}, 31),
+
+@dataclass(frozen=True)
+class Attack:
+    """What an attack is built on and the outcome it must get."""
+
+    base: str = "starter"  # "starter" passes 1 of 31 honestly; "strong" passes all 31
+    ended: tuple[str, ...] = ("completed",)
+    flags: frozenset[str] = frozenset()
+    most_passing: int = 1
+    zero: bool = False  # detected tampering: the tests criterion gets nothing
+    shows: dict[str, int] = field(default_factory=dict)  # text in the output tail -> count
+
+
+BLOCKED_NETWORK, BLOCKED_WRITES, BLOCKED_READS, BLOCKED_PRIVILEGES = 6, 9, 9, 6
+CORPUS = {
+    # verdict forgery
+    "conftest-forges-outcomes": Attack(),
+    "ini-deselects-tests": Attack(),
+    "shadows-pytest": Attack(),
+    "sitecustomize-exits": Attack(),
+    "exits-at-import": Attack(ended=("crashed",), most_passing=0),
+    "forges-result-channel": Attack(),
+    "injects-results": Attack(flags=frozenset({"result-channel-tampered"}), most_passing=31,
+                              zero=True),
+    "patches-framework": Attack(flags=frozenset({"forged-outcome", "framework-patched"}),
+                                most_passing=31, zero=True),
+    "rewrites-hidden-tests": Attack(flags=frozenset({"hidden-tests-modified", "forged-outcome",
+                                                     "unexpected-tests"}),
+                                    most_passing=31, zero=True),
+    "always-equal": Attack(most_passing=3),
+    # resource abuse
+    "infinite-loop-at-import": Attack(ended=("timeout",), most_passing=0),
+    "sleeps-at-import": Attack(ended=("timeout",), most_passing=0),
+    "fork-bomb": Attack(ended=("timeout",), most_passing=0),
+    "memory-bomb": Attack(ended=("memory",), most_passing=0),
+    "output-flood": Attack(),
+    "fills-disk": Attack(shows={"blocked: filling": 2}),
+    "many-tiny-files": Attack(ended=("completed", "timeout", "memory")),
+    "daemon-outlives-run": Attack(),
+    # escape attempts, on a correct solution: they fail, and honest grading is untouched
+    "escape-network": Attack(base="strong", most_passing=31,
+                             shows={"blocked:": BLOCKED_NETWORK, "ESCAPE-OK": 0}),
+    "escape-write-outside": Attack(base="strong", most_passing=31,
+                                   shows={"blocked:": BLOCKED_WRITES, "ESCAPE-OK": 0}),
+    "escape-read-host": Attack(base="strong", most_passing=31,
+                               shows={"blocked:": BLOCKED_READS, "ESCAPE-OK": 0}),
+    "escape-privileges": Attack(base="strong", most_passing=31,
+                                shows={"blocked:": BLOCKED_PRIVILEGES, "ESCAPE-OK": 0,
+                                       "sent SIGINT, SIGTERM and SIGKILL to pid 1": 1}),
 }
 
 
-def build_submission(name: str, target_root):
-    """The starter code with the attack's files laid over it; `inventory.append.py` is
-    appended to the starter's inventory.py, so the attack runs when the module is imported."""
+def build_submission(name: str, target_root: Path) -> Path:
+    """The attack's base code with the attack's files laid over it; `inventory.append.py` is
+    appended to the base's inventory.py, so the attack runs when the module is imported."""
+    base = SAMPLE / "starter" if CORPUS[name].base == "starter" else EXAMPLES / "strong"
     target = target_root / name
-    shutil.copytree(SAMPLE / "starter", target)
+    shutil.copytree(base, target, ignore=shutil.ignore_patterns("*.md"))
     for path in (HOSTILE / name).iterdir():
         if path.name == "inventory.append.py":
             with open(target / "inventory.py", "a") as module:
@@ -42,44 +93,113 @@ def build_submission(name: str, target_root):
     return target
 
 
+def quick_assignment(root: Path) -> Path:
+    """The sample assignment with a short wall clock, so hanging attacks end fast."""
+    folder = root / "inventory-quick"
+    shutil.copytree(SAMPLE, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    data = yaml.safe_load((folder / "assignment.yaml").read_text())
+    data["coding"]["limits"].update(wall_seconds=WALL_SECONDS, per_test_seconds=1)
+    (folder / "assignment.yaml").write_text(yaml.safe_dump(data))
+    return folder
+
+
+def host_state() -> dict[str, object]:
+    """What an escape would change on the host: /tmp's entries, $HOME's, the repository."""
+    status = subprocess.run(["git", "status", "--porcelain", "--ignored"], cwd=ROOT,
+                            capture_output=True, text=True).stdout
+    return {
+        "/tmp": sorted(name for name in os.listdir("/tmp") if not name.startswith("pytest-")),
+        "home": sorted(os.listdir(Path.home())),
+        "repository": status,
+    }
+
+
+def run_grader(arguments: list[str], output: Path) -> tuple[int, int]:
+    """Run `worksample` as its own process; return its exit code and peak memory in MB."""
+    worksample = Path(sys.executable).parent / "worksample"
+    with open(output, "w") as stdout:
+        process = subprocess.Popen([str(worksample), *arguments], stdout=stdout,
+                                   stderr=subprocess.DEVNULL, cwd=output.parent)
+        _, status, usage = os.wait4(process.pid, 0)
+    return os.waitstatus_to_exitcode(status), usage.ru_maxrss // 1024
+
+
 @pytest.fixture(scope="module")
-def results(tmp_path_factory):
+def corpus(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
-    folders = [build_submission(name, root) for name in sorted(OUTCOMES)]
-    result = CliRunner().invoke(cli, ["grade", str(SAMPLE), *map(str, folders), "--json"])
-    assert result.exit_code == 0, result.output
-    return {r["submission_id"]: r for r in json.loads(result.stdout)}
+    assignment = quick_assignment(root)
+    submissions = [build_submission(name, root) for name in sorted(CORPUS)]
+    before = host_state()
+    exit_code, peak_mb = run_grader(
+        ["grade", str(assignment), *map(str, submissions), "--json"], root / "results.json")
+    results = json.loads((root / "results.json").read_text())
+    return {
+        "exit_code": exit_code,
+        "peak_mb": peak_mb,
+        "host_changed": before != host_state(),
+        "results": {r["submission_id"]: r for r in results},
+    }
 
 
-def test_the_corpus_is_complete():
-    assert {p.name for p in HOSTILE.iterdir() if p.is_dir()} == set(OUTCOMES)
+def test_the_corpus_table_names_every_attack_folder():
+    assert {p.name for p in HOSTILE.iterdir() if p.is_dir()} == set(CORPUS)
 
 
-@pytest.mark.parametrize("name", sorted(OUTCOMES))
-def test_no_forged_pass_and_every_test_accounted_for(results, name):
-    result = results[name]
-    flags, most_passing = OUTCOMES[name]
-    assert result["status"] == "graded"
-    assert result["score"] < PASS_SCORE and not result["passed"]
+def test_the_batch_grades_everything_within_the_graders_memory(corpus):
+    assert corpus["exit_code"] == 0, "an attack turned into an infrastructure error"
+    assert set(corpus["results"]) == set(CORPUS)
+    assert corpus["peak_mb"] < GRADER_MEMORY_MB, f"grader peaked at {corpus['peak_mb']} MB"
+
+
+def test_nothing_was_written_on_the_host(corpus):
+    assert not corpus["host_changed"]
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_each_attack_gets_its_outcome(corpus, name):
+    attack, result = CORPUS[name], corpus["results"][name]
+    assert result["status"] == "graded", result["message"]
+    assert result["run"]["ended"] in attack.ended
+    # every expected test is accounted for, and no forged pass
     assert len(result["checks"]) == 31
-    assert sum(c["outcome"] == "passed" for c in result["checks"]) <= most_passing
-    raised = {f["kind"] for f in result["flags"]}
-    assert flags <= raised, f"expected flags {flags}, got {raised}"
-    if name != "injects-results":  # nothing else reaches the result channel
-        assert "result-channel-tampered" not in raised
-
-
-@pytest.mark.parametrize("name", ["patches-framework", "rewrites-hidden-tests",
-                                  "injects-results"])
-def test_detected_tampering_scores_zero_and_says_why(results, name):
-    result = results[name]
-    assert result["score"] == 0
-    evidence = result["criteria"][0]["evidence"][0]
-    assert evidence.startswith("no points: the test outcomes cannot be trusted")
+    passing = sum(c["outcome"] == "passed" for c in result["checks"])
+    assert passing <= attack.most_passing
+    if attack.base == "starter":
+        assert result["score"] < PASS_SCORE and not result["passed"]
+    else:
+        assert result["score"] == 100, result["criteria"][0]["evidence"]
+    # bounded by the wall clock plus a small margin
+    assert result["run"]["seconds"] < WALL_SECONDS + 2
+    assert result["durations"]["total_s"] < WALL_SECONDS + 5
+    # tampering that is detected is flagged with evidence, and nothing else is flagged
+    raised = {f["kind"] for f in result["flags"]} - {"tests-not-run"}
+    assert raised == attack.flags
     assert all(f["evidence"] for f in result["flags"])
+    if attack.zero:
+        assert result["score"] == 0
+        assert result["criteria"][0]["evidence"][0].startswith("no points: the test outcomes")
+    printed = result["details"]["output_head"]  # the attack prints at import, first
+    for text, count in attack.shows.items():
+        assert printed.count(text) == count, f"{text!r} in:\n{printed}"
 
 
-def test_exit_at_import_is_not_trusted(results):
-    checks = results["exits-at-import"]["checks"]
-    assert all("before reporting it" in c["message"] for c in checks)
-    assert results["exits-at-import"]["run"]["ended"] == "crashed"
+def test_the_output_flood_was_drained_and_capped(corpus):
+    details = corpus["results"]["output-flood"]["details"]
+    assert details["output_bytes"] > 200 * 1024 * 1024
+    assert len(details["output_head"]) <= 4 * 1024 and len(details["output_tail"]) <= 8 * 1024
+
+
+def test_archive_attacks_are_all_rejected_through_the_cli(tmp_path):
+    archives = tmp_path / "archives"
+    archives.mkdir()
+    built = [build(archives) for build, _ in CASES.values()]
+    before = host_state()
+    exit_code, _ = run_grader(["grade", str(SAMPLE), *map(str, built), "--json"],
+                              tmp_path / "results.json")
+    results = json.loads((tmp_path / "results.json").read_text())
+    assert exit_code == 0
+    assert [r["status"] for r in results] == ["rejected"] * len(CASES)
+    for (_, reason), result in zip(CASES.values(), results, strict=True):
+        assert reason in result["message"]
+    assert before == host_state()
+    assert not (tmp_path / "evil.py").exists() and not Path("/tmp/evil.py").exists()

@@ -60,6 +60,7 @@ def grade(assignment: Assignment, submission: Submission) -> Grade:
         run=SandboxRun(image=image, image_id=outcome.image_id, ended=verdict.ended,
                        exit_code=supervisor.get("exit"), seconds=round(outcome.seconds, 3)),
         details={
+            "output_head": supervisor.get("output_head", ""),
             "output_tail": supervisor.get("output_tail", ""),
             "output_bytes": supervisor.get("output_bytes", 0),
         },

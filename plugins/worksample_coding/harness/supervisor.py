@@ -31,7 +31,8 @@ import time
 
 SANDBOX = "/sandbox"
 SEALED = ("tests", "harness")
-TAIL = 8 * 1024
+HEAD = 4 * 1024  # what the submission printed first, e.g. at import
+TAIL = 8 * 1024  # how the run ended
 MAX_CHANGED = 50
 GRACE_SECONDS = 1.0
 
@@ -61,6 +62,9 @@ def changes(before, after):
 
 
 def main():
+    # As PID 1, a signal left at its default is never delivered from inside the container;
+    # Python's own SIGINT handler would let candidate code stop the supervisor with kill -INT.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     stdin = sys.stdin.buffer
     header = json.loads(read_block(stdin))
     archive = read_block(stdin)
@@ -101,7 +105,7 @@ def main():
     max_line, budget = header["max_line"], header["relay_bytes"]
     pending = b""
     relayed = dropped = output_bytes = 0
-    tail = b""
+    head = tail = b""
     exited_at = None
     while selector.get_map():
         if child.poll() is not None:
@@ -115,6 +119,7 @@ def main():
                 continue
             if key.data == "output":
                 output_bytes += len(data)
+                head += data[: HEAD - len(head)]
                 tail = (tail + data)[-TAIL:]
                 continue
             pending += data
@@ -141,6 +146,7 @@ def main():
         "exit": exit_code,
         "changed": changed[:MAX_CHANGED],
         "changed_count": len(changed),
+        "output_head": head.decode("utf-8", "replace"),
         "output_tail": tail.decode("utf-8", "replace"),
         "output_bytes": output_bytes,
         "dropped_lines": dropped,

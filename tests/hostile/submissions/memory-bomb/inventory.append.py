@@ -1,0 +1,3 @@
+_hog = []
+while True:
+    _hog.append(bytearray(10 ** 7))
