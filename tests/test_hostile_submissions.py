@@ -203,3 +203,17 @@ def test_archive_attacks_are_all_rejected_through_the_cli(tmp_path):
         assert reason in result["message"]
     assert before == host_state()
     assert not (tmp_path / "evil.py").exists() and not Path("/tmp/evil.py").exists()
+
+
+def test_detected_tampering_is_shown_to_reviewers(tmp_path):
+    submission = build_submission("patches-framework", tmp_path)
+    out = tmp_path / "out"
+    exit_code, _ = run_grader(["grade", str(SAMPLE), str(submission), "--out", str(out)],
+                              tmp_path / "table.txt")
+    assert exit_code == 0
+    html = (out / "report.html").read_text()
+    assert html.count('class="flag"') == 2
+    assert "<strong>forged-outcome</strong>: a hidden test built to fail" in html
+    assert "<strong>framework-patched</strong>: pytest internals were replaced" in html
+    table = (tmp_path / "table.txt").read_text()
+    assert "patches-framework [forged-outcome]: a hidden test built to fail" in table
