@@ -36,10 +36,12 @@ class Attack:
     flags: frozenset[str] = frozenset()
     most_passing: int = 1
     zero: bool = False  # detected tampering: the tests criterion gets nothing
-    shows: dict[str, int] = field(default_factory=dict)  # text in the output tail -> count
+    shows: dict[str, int] = field(default_factory=dict)  # text printed at import -> count
+    shared: tuple[str, ...] = ()  # helper files from hostile/shared/ to include
 
 
 BLOCKED_NETWORK, BLOCKED_WRITES, BLOCKED_READS, BLOCKED_PRIVILEGES = 6, 9, 9, 6
+PROBE = ("escape_probe.py",)
 CORPUS = {
     # verdict forgery
     "conftest-forges-outcomes": Attack(),
@@ -66,13 +68,13 @@ CORPUS = {
     "many-tiny-files": Attack(ended=("completed", "timeout", "memory")),
     "daemon-outlives-run": Attack(),
     # escape attempts, on a correct solution: they fail, and honest grading is untouched
-    "escape-network": Attack(base="strong", most_passing=31,
+    "escape-network": Attack(base="strong", most_passing=31, shared=PROBE,
                              shows={"blocked:": BLOCKED_NETWORK, "ESCAPE-OK": 0}),
-    "escape-write-outside": Attack(base="strong", most_passing=31,
+    "escape-write-outside": Attack(base="strong", most_passing=31, shared=PROBE,
                                    shows={"blocked:": BLOCKED_WRITES, "ESCAPE-OK": 0}),
-    "escape-read-host": Attack(base="strong", most_passing=31,
+    "escape-read-host": Attack(base="strong", most_passing=31, shared=PROBE,
                                shows={"blocked:": BLOCKED_READS, "ESCAPE-OK": 0}),
-    "escape-privileges": Attack(base="strong", most_passing=31,
+    "escape-privileges": Attack(base="strong", most_passing=31, shared=PROBE,
                                 shows={"blocked:": BLOCKED_PRIVILEGES, "ESCAPE-OK": 0,
                                        "sent SIGINT, SIGTERM and SIGKILL to pid 1": 1}),
 }
@@ -84,6 +86,8 @@ def build_submission(name: str, target_root: Path) -> Path:
     base = SAMPLE / "starter" if CORPUS[name].base == "starter" else EXAMPLES / "strong"
     target = target_root / name
     shutil.copytree(base, target, ignore=shutil.ignore_patterns("*.md"))
+    for shared in CORPUS[name].shared:
+        shutil.copy(HOSTILE.parent / "shared" / shared, target / shared)
     for path in (HOSTILE / name).iterdir():
         if path.name == "inventory.append.py":
             with open(target / "inventory.py", "a") as module:
