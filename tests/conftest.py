@@ -15,8 +15,9 @@ os.environ["WORKSAMPLE_LOAD_PLUGINS"] = "coding"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_cache(tmp_path_factory, monkeypatch):
+def _isolated_cache_and_store(tmp_path_factory, tmp_path, monkeypatch):
     monkeypatch.setenv("WORKSAMPLE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.setenv("WORKSAMPLE_STORE", str(tmp_path / "results.sqlite"))
 
 
 @pytest.fixture

@@ -138,5 +138,6 @@ def test_cli_batch_goes_on_and_exit_codes_follow_the_statuses(tmp_path, registry
     assert result.exit_code == 0, result.output
     assert {p.name for p in out.iterdir()} == {"bad.json", "good.json", "report.html"}
     echo.crash_with = InfrastructureError("engine down")
-    failed = runner.invoke(cli, ["grade", str(echo_assignment.root), str(good), "--json"])
+    failed = runner.invoke(cli, ["grade", str(echo_assignment.root), str(good), "--json",
+                                 "--regrade", "--retries", "1"])
     assert failed.exit_code == 1

@@ -23,3 +23,4 @@ def test_grade_without_an_engine_is_an_error_with_exit_code_1(monkeypatch):
     assert all(r["score"] is None and r["passed"] is None for r in results)
     assert "no Docker engine answers" in results[0]["message"]
     assert "scripts/ensure-docker.sh" in results[0]["message"]
+    assert results[0]["message"].endswith("(after 3 attempts)")  # retried with backoff

@@ -7,6 +7,7 @@ docker SDK nor any plugin.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -149,42 +150,156 @@ def validate(ctx: click.Context, assignment: str) -> None:
         sys.exit(1)
 
 
+def _store_option(function):
+    return click.option(
+        "--store", "store_path", type=click.Path(dir_okay=False, path_type=Path),
+        envvar="WORKSAMPLE_STORE", default=Path("worksample-results.sqlite"), show_default=True,
+        help="The results store (SQLite). Env: WORKSAMPLE_STORE.",
+    )(function)
+
+
+def _open_store(path: Path):
+    from worksample.store import ResultStore
+
+    return ResultStore(path)
+
+
 @cli.command()
 @click.argument("assignment")
 @click.argument("submissions", nargs=-1, required=True,
                 type=click.Path(path_type=Path))
+@click.option("-j", "--jobs", type=click.IntRange(1, 256), default=os.cpu_count() or 1,
+              show_default=True, help="Submissions graded at once.")
+@_store_option
+@click.option("--regrade", is_flag=True, help="Grade again what the store already holds.")
+@click.option("--retry-errors", is_flag=True, help="Grade again what the store holds as error.")
+@click.option("--retries", type=click.IntRange(1, 10), default=3, show_default=True,
+              help="Attempts when the machinery fails (engine, container), with backoff.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of results.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               help="Also write each result as JSON, and report.html, into this folder.")
 @click.pass_context
-def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], as_json: bool,
+def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jobs: int,
+          store_path: Path, regrade: bool, retry_errors: bool, retries: int, as_json: bool,
           out: Path | None) -> None:
     """Grade SUBMISSIONS (folders, .zip, .tar[.gz], files) against ASSIGNMENT.
 
-    Exit code 0 when every submission was graded or rejected, 1 when any hit an error.
+    Every result is kept in the store; running the same command again grades only what is
+    not there yet. Exit code 0 when every submission was graded or rejected, 1 when any hit
+    an error, 130 when stopped with Ctrl-C (what finished is kept).
     """
-    from worksample.grading import grade_all
+    from worksample.batch import BatchOptions, grade_batch
+    from worksample.grading import RetryPolicy
     from worksample.models import Status
 
     loaded = _load_assignment(ctx, assignment)
-    results = []
-    with tempfile.TemporaryDirectory(prefix="worksample-") as workdir:
-        for result in grade_all(loaded, submissions, Path(workdir), _registry()):
-            results.append(result)
-            if not as_json:
-                score = "-" if result.score is None else f"{result.score:g}"
-                click.echo(f"graded {result.submission_id}: {result.status.value}, score {score}",
-                           err=True)
+    store = _open_store(store_path)
+    options = BatchOptions(jobs=jobs, regrade=regrade, retry_errors=retry_errors,
+                           retry=RetryPolicy(attempts=retries))
+    with tempfile.TemporaryDirectory(prefix="worksample-") as workdir, \
+            _Progress(len(submissions)) as progress:
+        try:
+            items = grade_batch(loaded, submissions, Path(workdir), _registry(), store,
+                                options, on_item=progress.advance)
+        except KeyboardInterrupt:
+            click.echo(f"worksample: stopped; {progress.done} result(s) kept in {store_path}; "
+                       "run the same command again to grade the rest", err=True)
+            sys.exit(130)
+    order = {source: index for index, source in enumerate(submissions)}
+    items.sort(key=lambda item: order[item.source])
+    results = [item.result for item in items]
     if out is not None:
         _write_out(out, loaded, results)
     if as_json:
         click.echo(json.dumps([r.model_dump(mode="json") for r in results], indent=2))
     else:
         _print_table(results)
+    stored = sum(item.from_store for item in items)
+    click.echo(f"{len(items) - stored} graded now, {stored} already in the store "
+               f"({store_path}){'; --regrade grades them again' if stored else ''}", err=True)
     if out is not None:
         click.echo(f"report: {(out / 'report.html').resolve()}", err=as_json)
     if any(r.status == Status.ERROR for r in results):
         sys.exit(1)
+
+
+class _Progress:
+    """A progress bar on stderr: done, failed, remaining, and the time left."""
+
+    def __init__(self, total: int):
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.done = self.failed = 0
+        self.total = total
+        self._bar = Progress(
+            TextColumn("grading"), BarColumn(),
+            TextColumn("{task.fields[done]} done, {task.fields[failed]} failed, "
+                       "{task.fields[left]} left"),
+            TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+        )
+        self._task = self._bar.add_task("grading", total=total, done=0, failed=0, left=total)
+
+    def advance(self, item) -> None:
+        self.done += 1
+        self.failed += item.result.status.value == "error"
+        self._bar.update(self._task, advance=1, done=self.done, failed=self.failed,
+                         left=self.total - self.done)
+
+    def __enter__(self):
+        self._bar.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._bar.stop()
+
+
+@cli.group()
+def results() -> None:
+    """Read the results store: list, show, export for an applicant-tracking system."""
+
+
+@results.command("list")
+@click.option("--assignment", "assignment_id", help="Only this assignment id.")
+@_store_option
+def results_list(assignment_id: str | None, store_path: Path) -> None:
+    """One line per stored result."""
+    for r in _open_store(store_path).results(assignment_id):
+        score = "-" if r.score is None else f"{r.score:g}"
+        click.echo(f"{r.assignment_id}\t{r.assignment_version}\t{r.submission_id}\t"
+                   f"{r.status.value}\t{score}\t{r.graded_at:%Y-%m-%d %H:%M}")
+
+
+@results.command("show")
+@click.argument("submission")
+@click.option("--assignment", "assignment_id", help="Only this assignment id.")
+@_store_option
+def results_show(submission: str, assignment_id: str | None, store_path: Path) -> None:
+    """The stored results (JSON) for SUBMISSION: its id or the start of its content hash."""
+    found = [r.model_dump(mode="json") for r in _open_store(store_path).results(assignment_id)
+             if r.submission_id == submission
+             or (r.submission_hash or "").startswith(submission) and len(submission) >= 8]
+    if not found:
+        raise WorksampleError(f"no stored result for {submission!r} in {store_path}")
+    click.echo(json.dumps(found, indent=2))
+
+
+@results.command("export")
+@click.option("--assignment", "assignment_id", help="Only this assignment id.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
+              show_default=True)
+@click.option("--output", type=click.File("w"), default="-", help="File (default: stdout).")
+@_store_option
+def results_export(assignment_id: str | None, fmt: str, output, store_path: Path) -> None:
+    """Every stored result as CSV (one row per result) or JSON, for other systems."""
+    from worksample.export import write_csv
+
+    stored = list(_open_store(store_path).results(assignment_id))
+    if fmt == "json":
+        json.dump([r.model_dump(mode="json") for r in stored], output, indent=2)
+        output.write("\n")
+    else:
+        write_csv(stored, output)
 
 
 def _write_out(out: Path, assignment, results) -> None:

@@ -14,12 +14,11 @@ from __future__ import annotations
 import shutil
 import time
 import traceback
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from worksample import __version__
-from worksample.errors import WorksampleError
+from worksample.errors import InfrastructureError, WorksampleError
 from worksample.intake import IntakeLimits, SubmissionRejected, open_submission, submission_id_for
 from worksample.models import (
     Assignment,
@@ -29,6 +28,7 @@ from worksample.models import (
     GradeResult,
     SelfTestCase,
     Status,
+    Submission,
 )
 from worksample.plugins import PluginRegistry
 
@@ -40,16 +40,87 @@ def level_for(fraction: float) -> int:
     return next(level for floor, level in LEVEL_BANDS if fraction >= floor)
 
 
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often to try again when the machinery fails (engine gone, container not started)."""
+
+    attempts: int = 1
+    first_delay_s: float = 1.0
+    factor: float = 2.0
+
+    def delay_after(self, attempt: int) -> float:
+        """Seconds to wait after failed attempt number ``attempt`` (1, 2, ...)."""
+        return self.first_delay_s * self.factor ** (attempt - 1)
+
+
 def grade_submission(
     assignment: Assignment,
     source: Path,
     workdir: Path,
     registry: PluginRegistry,
     limits: IntakeLimits | None = None,
+    retry: RetryPolicy = RetryPolicy(),
 ) -> GradeResult:
     """Take in ``source`` safely, have the type's plugin grade it, and score the result."""
     started = time.monotonic()
-    base = dict(
+    try:
+        submission = open_submission(source, workdir, limits)
+    except SubmissionRejected as error:
+        return rejected(assignment, source, error, started)
+    try:
+        return grade_taken_in(assignment, submission, registry, retry, started)
+    finally:
+        shutil.rmtree(submission.extracted_to, ignore_errors=True)
+
+
+def rejected(assignment: Assignment, source: Path, error: SubmissionRejected,
+             started: float) -> GradeResult:
+    """The result for a submission that intake refused."""
+    return GradeResult(**_identity(assignment, source), status=Status.REJECTED,
+                       message=str(error), durations=_durations(started, started))
+
+
+def grade_taken_in(
+    assignment: Assignment,
+    submission: Submission,
+    registry: PluginRegistry,
+    retry: RetryPolicy = RetryPolicy(),
+    started: float | None = None,
+) -> GradeResult:
+    """Grade a submission intake already extracted; infrastructure failures are retried."""
+    started = time.monotonic() if started is None else started
+    intake_done = time.monotonic()
+    base = _identity(assignment, submission.source) | {"submission_hash": submission.content_hash}
+    attempt = 1
+    while True:
+        try:
+            grade = registry.manager.hook.worksample_grade(assignment=assignment,
+                                                           submission=submission)
+            if grade is None:
+                raise WorksampleError(f"no plugin graded the assignment type {assignment.type!r}")
+            return _scored(assignment, grade, base, _durations(started, intake_done))
+        except InfrastructureError as error:
+            if attempt < retry.attempts:
+                time.sleep(retry.delay_after(attempt))
+                attempt += 1
+                continue
+            tries = f" (after {attempt} attempts)" if attempt > 1 else ""
+            return GradeResult(**base, status=Status.ERROR, message=f"{error}{tries}",
+                               durations=_durations(started, intake_done))
+        except WorksampleError as error:
+            return GradeResult(**base, status=Status.ERROR, message=str(error),
+                               durations=_durations(started, intake_done))
+        except Exception as error:  # a plugin bug must not end the batch or look like a 0
+            return GradeResult(
+                **base, status=Status.ERROR,
+                message=f"the {assignment.type!r} plugin crashed: {error!r}; please report it",
+                details={"traceback": traceback.format_exc()[-4000:]},
+                durations=_durations(started, intake_done),
+            )
+
+
+def _identity(assignment: Assignment, source: Path) -> dict:
+    return dict(
         worksample_version=__version__,
         submission_id=submission_id_for(source),
         submission_source=str(source),
@@ -57,38 +128,6 @@ def grade_submission(
         assignment_version=assignment.version,
         assignment_type=assignment.type,
     )
-    try:
-        submission = open_submission(source, workdir, limits)
-    except SubmissionRejected as error:
-        return GradeResult(**base, status=Status.REJECTED, message=str(error),
-                           durations=_durations(started, started))
-    intake_done = time.monotonic()
-    base["submission_hash"] = submission.content_hash
-    try:
-        grade = registry.manager.hook.worksample_grade(assignment=assignment, submission=submission)
-        if grade is None:
-            raise WorksampleError(f"no plugin graded the assignment type {assignment.type!r}")
-        return _scored(assignment, grade, base, _durations(started, intake_done))
-    except WorksampleError as error:
-        return GradeResult(**base, status=Status.ERROR, message=str(error),
-                           durations=_durations(started, intake_done))
-    except Exception as error:  # a plugin bug must not end the batch or look like a 0
-        return GradeResult(
-            **base, status=Status.ERROR,
-            message=f"the {assignment.type!r} plugin crashed: {error!r}; please report it",
-            details={"traceback": traceback.format_exc()[-4000:]},
-            durations=_durations(started, intake_done),
-        )
-    finally:
-        shutil.rmtree(submission.extracted_to, ignore_errors=True)
-
-
-def grade_all(
-    assignment: Assignment, sources: Iterable[Path], workdir: Path, registry: PluginRegistry
-) -> Iterator[GradeResult]:
-    """Grade each source in turn; a rejected or failed one never stops the rest."""
-    for source in sources:
-        yield grade_submission(assignment, source, workdir, registry)
 
 
 def _scored(assignment: Assignment, grade: Grade, base: dict, durations: Durations) -> GradeResult:

@@ -6,6 +6,7 @@ import dataclasses
 import json
 import os
 import secrets
+import threading
 from pathlib import Path
 
 from worksample.errors import InfrastructureError, WorksampleError
@@ -27,6 +28,7 @@ from .verdict import judge
 CACHE_ENV = "WORKSAMPLE_CACHE_DIR"
 COLLECT_BUDGET_TESTS = 20_000  # collection runs the trusted reference: budget for a huge suite
 _expected_cache: dict[tuple[str, str], list[str]] = {}
+_expected_lock = threading.Lock()  # parallel graders collect an assignment's tests once
 
 
 def grade(assignment: Assignment, submission: Submission) -> Grade:
@@ -84,6 +86,11 @@ def expected_tests(assignment: Assignment, image: str, image_id: str) -> list[st
 
     Cached per assignment version and image, in memory and under the cache folder.
     """
+    with _expected_lock:
+        return _expected_tests(assignment, image, image_id)
+
+
+def _expected_tests(assignment: Assignment, image: str, image_id: str) -> list[str]:
     key = (assignment.version, image_id)
     if key in _expected_cache:
         return _expected_cache[key]

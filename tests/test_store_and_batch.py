@@ -1,0 +1,240 @@
+"""The results store and batch grading, with a throwaway plugin (no container needed)."""
+
+import csv
+import io
+import json
+import sqlite3
+import threading
+
+import pytest
+from click.testing import CliRunner
+from conftest_paths import write_assignment
+from pydantic import BaseModel
+
+from worksample import hookimpl
+from worksample.assignments import load
+from worksample.batch import BatchOptions, grade_batch
+from worksample.cli import cli
+from worksample.errors import InfrastructureError, WorksampleError
+from worksample.grading import RetryPolicy
+from worksample.models import AssignmentType, CriterionOutcome, Grade, Status
+from worksample.store import ResultStore
+
+NO_WAIT = RetryPolicy(attempts=3, first_delay_s=0.0)
+
+
+class CountSection(BaseModel):
+    pass
+
+
+class CountingPlugin:
+    """Grades type 'count' from answer.txt, counting calls; can fail on purpose."""
+
+    def __init__(self):
+        self.calls = 0
+        self.failures_left = 0
+        self.failure = InfrastructureError("engine went away")
+        self.lock = threading.Lock()
+
+    @hookimpl
+    def worksample_register_assignment_types(self, register):
+        register(AssignmentType(name="count", section_model=CountSection))
+
+    @hookimpl
+    def worksample_grade(self, assignment, submission):
+        with self.lock:
+            self.calls += 1
+            if self.failures_left:
+                self.failures_left -= 1
+                raise self.failure
+        fraction = float((submission.root / "answer.txt").read_text())
+        return Grade(criteria={"accuracy": CriterionOutcome(fraction=fraction)})
+
+
+@pytest.fixture
+def plugin(registry):
+    counting = CountingPlugin()
+    registry.manager.register(counting, name="count")
+    yield counting
+    registry.manager.unregister(name="count")
+
+
+@pytest.fixture
+def assignment(tmp_path, registry, plugin):
+    return load(write_assignment(tmp_path / "count", "count", {}, [("accuracy", 1, "auto")]),
+                registry)
+
+
+@pytest.fixture
+def store(tmp_path):
+    opened = ResultStore(tmp_path / "store.sqlite")
+    yield opened
+    opened.close()
+
+
+def answers(tmp_path, *values):
+    folders = []
+    for index, value in enumerate(values):
+        folder = tmp_path / "submissions" / f"cand{index:03d}"
+        folder.mkdir(parents=True)
+        (folder / "answer.txt").write_text(value)
+        folders.append(folder)
+    return folders
+
+
+def run(assignment, sources, tmp_path, registry, store, **options):
+    workdir = tmp_path / "work"
+    workdir.mkdir(exist_ok=True)
+    options.setdefault("retry", NO_WAIT)
+    return grade_batch(assignment, sources, workdir, registry, store, BatchOptions(**options))
+
+
+def test_results_are_stored_and_a_rerun_grades_nothing(tmp_path, registry, plugin, assignment,
+                                                       store):
+    sources = answers(tmp_path, "1", "0.5", "0")
+    first = run(assignment, sources, tmp_path, registry, store, jobs=2)
+    assert plugin.calls == 3 and not any(item.from_store for item in first)
+    again = run(assignment, sources, tmp_path, registry, store, jobs=2)
+    assert plugin.calls == 3 and all(item.from_store for item in again)
+    assert sorted(i.result.score for i in again) == [0.0, 50.0, 100.0]
+    regraded = run(assignment, sources, tmp_path, registry, store, regrade=True)
+    assert plugin.calls == 6 and not any(item.from_store for item in regraded)
+
+
+def test_the_same_content_under_another_name_is_the_same_submission(tmp_path, registry, plugin,
+                                                                     assignment, store):
+    first, = answers(tmp_path, "1")
+    copy = tmp_path / "renamed"
+    copy.mkdir()
+    (copy / "answer.txt").write_text("1")
+    run(assignment, [first], tmp_path, registry, store)
+    item, = run(assignment, [copy], tmp_path, registry, store)
+    assert item.from_store and plugin.calls == 1
+
+
+def test_a_changed_assignment_gets_new_results_and_the_old_ones_stay(tmp_path, registry, plugin,
+                                                                      assignment, store):
+    sources = answers(tmp_path, "1")
+    run(assignment, sources, tmp_path, registry, store)
+    (assignment.root / "brief.md").write_text("A new brief.")
+    changed = load(assignment.root, registry)
+    assert changed.version != assignment.version
+    item, = run(changed, sources, tmp_path, registry, store)
+    assert not item.from_store and plugin.calls == 2
+    versions = sorted(r.assignment_version for r in store.results(assignment.id))
+    assert versions == sorted([assignment.version, changed.version])
+
+
+def test_infrastructure_errors_are_retried_then_stored_as_errors(tmp_path, registry, plugin,
+                                                                  assignment, store):
+    sources = answers(tmp_path, "1")
+    plugin.failures_left = 2
+    item, = run(assignment, sources, tmp_path, registry, store)
+    assert item.result.status == Status.GRADED and plugin.calls == 3
+    plugin.failures_left = 99
+    item, = run(assignment, answers(tmp_path / "more", "0.5"), tmp_path, registry, store)
+    assert item.result.status == Status.ERROR and item.result.score is None
+    assert item.result.message == "engine went away (after 3 attempts)"
+    assert plugin.calls == 6
+
+
+def test_retry_errors_grades_stored_errors_again(tmp_path, registry, plugin, assignment, store):
+    sources = answers(tmp_path, "1")
+    plugin.failures_left = 3
+    run(assignment, sources, tmp_path, registry, store)
+    item, = run(assignment, sources, tmp_path, registry, store)
+    assert item.from_store and item.result.status == Status.ERROR  # kept, not retried
+    item, = run(assignment, sources, tmp_path, registry, store, retry_errors=True)
+    assert item.result.status == Status.GRADED
+    assert store.get(assignment.version, item.result.submission_hash).status == Status.GRADED
+
+
+def test_errors_the_user_must_fix_are_not_retried(tmp_path, registry, plugin, assignment, store):
+    plugin.failure, plugin.failures_left = WorksampleError("bad assignment"), 1
+    item, = run(assignment, answers(tmp_path, "1"), tmp_path, registry, store)
+    assert item.result.status == Status.ERROR and plugin.calls == 1
+
+
+def test_retry_backoff_doubles():
+    policy = RetryPolicy(attempts=4, first_delay_s=1.0)
+    assert [policy.delay_after(n) for n in (1, 2, 3)] == [1.0, 2.0, 4.0]
+
+
+def test_parallel_batch_grades_each_once(tmp_path, registry, plugin, assignment, store):
+    sources = answers(tmp_path, *[str(i / 40) for i in range(40)])
+    items = run(assignment, sources, tmp_path, registry, store, jobs=8)
+    assert len(items) == 40 and plugin.calls == 40
+    assert len(list(store.results())) == 40
+
+
+def test_ctrl_c_keeps_what_finished(tmp_path, registry, plugin, assignment, store):
+    sources = answers(tmp_path, "1", "0.9", "0.8", "0.7")  # four distinct submissions
+    seen = []
+
+    def interrupt_after_two(item):
+        seen.append(item)
+        if len(seen) == 2:
+            raise KeyboardInterrupt
+
+    workdir = tmp_path / "work"
+    workdir.mkdir()
+    with pytest.raises(KeyboardInterrupt):
+        grade_batch(assignment, sources, workdir, registry, store,
+                    BatchOptions(jobs=1, retry=NO_WAIT), on_item=interrupt_after_two)
+    kept = len(list(store.results()))
+    assert 2 <= kept < 4
+    rerun = run(assignment, sources, tmp_path, registry, store)
+    assert sum(not item.from_store for item in rerun) == 4 - kept
+    assert list(workdir.iterdir()) == []
+
+
+def test_store_survives_reopening_and_rejects_a_corrupt_file(tmp_path, registry, plugin,
+                                                             assignment):
+    path = tmp_path / "kept.sqlite"
+    first = ResultStore(path)
+    run(assignment, answers(tmp_path, "1"), tmp_path, registry, first)
+    first.close()
+    assert [r.score for r in ResultStore(path).results()] == [100.0]
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(WorksampleError, match="cannot open the results store"):
+        ResultStore(broken)
+
+
+def test_rejected_submissions_are_stored_by_path(tmp_path, registry, plugin, assignment, store):
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"junk")
+    item, = run(assignment, [bad], tmp_path, registry, store)
+    assert item.result.status == Status.REJECTED
+    stored, = store.results()
+    assert stored.status == Status.REJECTED
+
+
+def test_cli_grade_twice_then_list_show_export(tmp_path, registry, plugin, assignment,
+                                               monkeypatch):
+    import worksample.plugins as plugins_module
+
+    monkeypatch.setattr(plugins_module, "_registry", registry)
+    sources = [str(s) for s in answers(tmp_path, "1", "0.25")]
+    runner = CliRunner()
+    first = runner.invoke(cli, ["grade", str(assignment.root), *sources, "-j", "2"])
+    assert first.exit_code == 0, first.output
+    assert "2 graded now, 0 already in the store" in first.output
+    second = runner.invoke(cli, ["grade", str(assignment.root), *sources])
+    assert "0 graded now, 2 already in the store" in second.output and plugin.calls == 2
+
+    listed = runner.invoke(cli, ["results", "list", "--assignment", "count"])
+    assert listed.exit_code == 0 and listed.output.count("\tgraded\t") == 2
+    shown = runner.invoke(cli, ["results", "show", "cand001"])
+    assert json.loads(shown.output)[0]["score"] == 25.0
+    missing = runner.invoke(cli, ["results", "show", "nobody"])
+    assert missing.exit_code == 2 and "no stored result for 'nobody'" in missing.output
+
+    exported = runner.invoke(cli, ["results", "export", "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(exported.output)))
+    assert [(r["submission_id"], r["score"], r["points:accuracy"]) for r in rows] == [
+        ("cand000", "100.0", "1.0"), ("cand001", "25.0", "0.25")]
+    as_json = runner.invoke(cli, ["results", "export", "--format", "json"])
+    assert len(json.loads(as_json.output)) == 2

@@ -1,0 +1,110 @@
+"""Grade many submissions at once: in parallel, skipping what the store already holds.
+
+Each submission is taken in, looked up in the store by the assignment's version and its
+content hash, and graded only when it is not there yet (or when asked to regrade, or to retry
+a stored error). Results are saved one by one as they finish, so an interrupted batch loses
+at most the submissions in flight, and running it again grades exactly those.
+
+Ctrl-C stops dispatching, lets the submissions in flight finish (their containers are removed
+as they end) and saves them; a second Ctrl-C abandons them, and the next grader to start
+sweeps any container they leave.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from worksample.grading import RetryPolicy, grade_taken_in, rejected
+from worksample.intake import IntakeLimits, SubmissionRejected, open_submission
+from worksample.models import Assignment, GradeResult, Status
+from worksample.plugins import PluginRegistry
+from worksample.store import ResultStore
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How a batch runs."""
+
+    jobs: int = 1
+    regrade: bool = False  # grade again what the store already holds
+    retry_errors: bool = False  # grade again what the store holds as `error`
+    retry: RetryPolicy = RetryPolicy(attempts=3)
+    limits: IntakeLimits | None = None
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """One submission's result, and whether it came from the store instead of grading."""
+
+    source: Path
+    result: GradeResult
+    from_store: bool
+
+
+def grade_batch(
+    assignment: Assignment,
+    sources: Sequence[Path],
+    workdir: Path,
+    registry: PluginRegistry,
+    store: ResultStore,
+    options: BatchOptions,
+    on_item: Callable[[BatchItem], None] = lambda item: None,
+) -> list[BatchItem]:
+    """Grade ``sources`` with ``options.jobs`` workers; save and report each as it finishes."""
+    items: list[BatchItem] = []
+
+    def finish(future: Future) -> None:
+        item = future.result()
+        if not item.from_store:
+            store.save(item.result)
+        items.append(item)
+        on_item(item)
+
+    def one(source: Path) -> BatchItem:
+        return _grade_one(assignment, source, workdir, registry, store, options)
+
+    with ThreadPoolExecutor(max_workers=max(options.jobs, 1)) as pool:
+        futures = [pool.submit(one, source) for source in sources]
+        done: set[Future] = set()
+        try:
+            for future in as_completed(futures):
+                done.add(future)
+                finish(future)
+        except KeyboardInterrupt:
+            in_flight = [f for f in futures if f not in done and not f.cancel()]
+            print(f"worksample: stopping; finishing the {len(in_flight)} submission(s) in "
+                  "flight (Ctrl-C again to abandon them)", file=sys.stderr)
+            for future in in_flight:
+                try:
+                    finish(future)
+                except CancelledError:
+                    pass
+            raise
+    return items
+
+
+def _grade_one(assignment: Assignment, source: Path, workdir: Path, registry: PluginRegistry,
+               store: ResultStore, options: BatchOptions) -> BatchItem:
+    started = time.monotonic()
+    try:
+        submission = open_submission(source, workdir, options.limits)
+    except SubmissionRejected as error:
+        return BatchItem(source, rejected(assignment, source, error, started), from_store=False)
+    try:
+        stored = store.get(assignment.version, submission.content_hash)
+        if stored is not None and not _grade_again(stored, options):
+            return BatchItem(source, stored, from_store=True)
+        result = grade_taken_in(assignment, submission, registry, options.retry, started)
+        return BatchItem(source, result, from_store=False)
+    finally:
+        shutil.rmtree(submission.extracted_to, ignore_errors=True)
+
+
+def _grade_again(stored: GradeResult, options: BatchOptions) -> bool:
+    return options.regrade or (options.retry_errors and stored.status == Status.ERROR)
