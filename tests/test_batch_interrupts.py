@@ -92,3 +92,58 @@ def test_ctrl_c_stops_cleanly_and_keeps_what_finished(tmp_path, batch, docker_en
     assert 2 <= kept <= BATCH
     assert labelled_containers(docker_engine) == []  # removed, not left for a sweep
     assert not [p for p in os.listdir(tmp_path) if p.startswith("worksample-")]
+
+
+def _dockerd_pid() -> int | None:
+    found = subprocess.run(["pidof", "dockerd"], capture_output=True, text=True).stdout.split()
+    return int(found[0]) if found else None
+
+
+def _engine_is_ours() -> bool:
+    """The engine was started by scripts/ensure-docker.sh (so a test may stop and restart it)."""
+    return os.geteuid() == 0 and _dockerd_pid() is not None and \
+        Path("/var/log/worksample-dockerd.log").exists() and \
+        not Path("/run/systemd/system").exists()
+
+
+def test_an_engine_that_stops_mid_batch_gives_errors_never_scores(tmp_path, batch,
+                                                                   docker_engine):
+    if not _engine_is_ours():
+        if os.environ.get("CI"):
+            pytest.fail("in CI the engine must be the one scripts/ensure-docker.sh started")
+        pytest.skip("stops the Docker engine: only where scripts/ensure-docker.sh started it")
+    store = tmp_path / "results.sqlite"
+    grader = subprocess.Popen(
+        [WORKSAMPLE, "grade", str(SAMPLE), *batch, "-j", "2", "--store", str(store),
+         "--retries", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=tmp_path)
+    wait_for_results(store, 2, grader)
+    os.kill(_dockerd_pid(), signal.SIGTERM)
+    while _dockerd_pid() is not None:  # the engine stops its containers, then exits
+        time.sleep(0.2)
+    _, stderr = grader.communicate(timeout=120)
+    restarted = subprocess.run(["bash", str(SAMPLE.parent.parent / "scripts" / "ensure-docker.sh")],
+                               capture_output=True, text=True)
+    assert restarted.returncode == 0, restarted.stderr
+
+    assert grader.returncode == 1, stderr  # some submissions hit the engine's absence
+    with sqlite3.connect(store) as db:
+        rows = db.execute("SELECT status, score, result FROM results").fetchall()
+    assert len(rows) == BATCH
+    statuses = [status for status, _, _ in rows]
+    assert "error" in statuses and "graded" in statuses
+    for status, score, result in rows:
+        if status == "graded":
+            assert score == 100  # the engine's absence never cost a candidate a point
+        else:
+            assert status == "error" and score is None
+            assert "Docker engine" in result or "no Docker engine answers" in result
+
+    rerun = subprocess.run(
+        [WORKSAMPLE, "grade", str(SAMPLE), *batch, "--store", str(store), "--retry-errors"],
+        capture_output=True, text=True, cwd=tmp_path)
+    assert rerun.returncode == 0, rerun.stderr
+    with sqlite3.connect(store) as db:
+        assert db.execute("SELECT count(*) FROM results WHERE status = 'graded' AND score = 100"
+                          ).fetchone()[0] == BATCH
+    assert labelled_containers(docker_engine) == []

@@ -17,6 +17,7 @@ import os
 import socket
 import threading
 import time
+from contextlib import contextmanager
 
 import docker
 import docker.errors
@@ -31,6 +32,8 @@ LABEL = "worksample"
 OWNER_LABEL = "worksample.owner"
 SANDBOX_USER = "65534:65534"
 RUNTIME_ENV = "WORKSAMPLE_DOCKER_RUNTIME"
+_unremoved: set[str] = set()  # containers whose removal failed (engine away): tried again
+_unremoved_lock = threading.Lock()
 ENGINE_HINT = (
     "start a Docker engine (as root on Debian: `bash scripts/ensure-docker.sh` installs and "
     "starts one), or point DOCKER_HOST at one, then rerun"
@@ -50,9 +53,25 @@ def client() -> docker.DockerClient:
     return engine
 
 
+@contextmanager
+def _engine_errors(doing: str):
+    """Any failure of the engine (an API error, a dropped connection) while ``doing``, as an
+    InfrastructureError: never a crash, never the candidate's fault."""
+    try:
+        yield
+    except InfrastructureError:
+        raise
+    except (docker.errors.DockerException, requests.exceptions.RequestException) as error:
+        raise InfrastructureError(f"the Docker engine failed while {doing}: {error}") from None
+
+
 def ensure_image(image: str) -> str:
     """The id of ``image``: found locally, or else pulled from its registry."""
-    engine = client()
+    with _engine_errors(f"looking up image {image!r}"):
+        return _ensure_image(client(), image)
+
+
+def _ensure_image(engine: docker.DockerClient, image: str) -> str:
     try:
         return engine.images.get(image).id
     except docker.errors.ImageNotFound:
@@ -71,7 +90,11 @@ def ensure_image(image: str) -> str:
 
 def build_image(folder: str, dockerfile: str, tag: str) -> str:
     """Build ``dockerfile`` in ``folder`` as ``tag`` unless that tag exists; return its id."""
-    engine = client()
+    with _engine_errors(f"building {dockerfile}"):
+        return _build_image(client(), folder, dockerfile, tag)
+
+
+def _build_image(engine: docker.DockerClient, folder: str, dockerfile: str, tag: str) -> str:
     try:
         return engine.images.get(tag).id
     except docker.errors.ImageNotFound:
@@ -88,8 +111,13 @@ def build_image(folder: str, dockerfile: str, tag: str) -> str:
 
 def run(request: RunRequest) -> RunOutcome:
     """Run ``request`` in a new hardened container, remove it, and report how it ended."""
-    engine = client()
-    image_id = ensure_image(request.image)
+    with _engine_errors("running a container"):
+        return _run(client(), request)
+
+
+def _run(engine: docker.DockerClient, request: RunRequest) -> RunOutcome:
+    image_id = _ensure_image(engine, request.image)
+    _remove_leftovers(engine)
     try:
         container = engine.containers.create(image_id, **_hardened(request))
     except docker.errors.DockerException as error:
@@ -116,8 +144,6 @@ def run(request: RunRequest) -> RunOutcome:
         exit_code = _exit_code(container)
         container.reload()
         oom_killed = bool(container.attrs["State"].get("OOMKilled"))
-    except (docker.errors.DockerException, requests.exceptions.RequestException) as error:
-        raise InfrastructureError(f"the Docker engine failed during the run: {error}") from None
     finally:
         if stream is not None:
             stream.close()
@@ -144,7 +170,9 @@ def sweep_orphans(engine: docker.DockerClient | None = None) -> int:
     host = socket.gethostname()
     removed = 0
     engine = engine or client()
-    for container in engine.containers.list(all=True, filters={"label": LABEL}):
+    with _engine_errors("listing containers to sweep"):
+        leftovers = engine.containers.list(all=True, filters={"label": LABEL})
+    for container in leftovers:
         owner_host, _, pid = container.labels.get(OWNER_LABEL, "").rpartition(":")
         if owner_host == host and pid.isdigit() and _process_alive(int(pid)):
             continue
@@ -237,13 +265,31 @@ def _exit_code(container) -> int | None:
 
 
 def _remove(container) -> None:
+    """Remove ``container``; if the engine is unreachable, remember it for the next run."""
     try:
         container.remove(force=True)
     except docker.errors.NotFound:
         pass
     except docker.errors.APIError as error:
         if "already in progress" not in str(error):
-            raise
+            raise InfrastructureError(f"the container could not be removed: {error}") from None
+    except requests.exceptions.RequestException:
+        with _unremoved_lock:
+            _unremoved.add(container.id)
+
+
+def _remove_leftovers(engine: docker.DockerClient) -> None:
+    with _unremoved_lock:
+        pending = list(_unremoved)
+        _unremoved.clear()
+    for container_id in pending:
+        try:
+            _remove(engine.containers.get(container_id))
+        except docker.errors.NotFound:
+            pass
+        except requests.exceptions.RequestException:
+            with _unremoved_lock:
+                _unremoved.add(container_id)  # still away: next time
 
 
 def _process_alive(pid: int) -> bool:
