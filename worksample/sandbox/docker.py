@@ -71,7 +71,17 @@ def ensure_image(image: str) -> str:
         return _ensure_image(client(), image)
 
 
+_image_ids: dict[str, str] = {}  # image name -> id, for this process: one lookup per image
+
+
 def _ensure_image(engine: docker.DockerClient, image: str) -> str:
+    if image in _image_ids:
+        return _image_ids[image]
+    _image_ids[image] = _look_up_or_pull(engine, image)
+    return _image_ids[image]
+
+
+def _look_up_or_pull(engine: docker.DockerClient, image: str) -> str:
     try:
         return engine.images.get(image).id
     except docker.errors.ImageNotFound:
@@ -120,6 +130,9 @@ def _run(engine: docker.DockerClient, request: RunRequest) -> RunOutcome:
     _remove_leftovers(engine)
     try:
         container = engine.containers.create(image_id, **_hardened(request))
+    except docker.errors.ImageNotFound:
+        _image_ids.pop(request.image, None)  # removed since it was looked up: look again
+        raise InfrastructureError(f"image {request.image!r} is no longer on this machine") from None
     except docker.errors.DockerException as error:
         raise InfrastructureError(f"the container could not be created: {error}") from None
     stream = None
