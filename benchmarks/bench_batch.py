@@ -29,6 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from figures import publish
+
 ROOT = Path(__file__).resolve().parent.parent
 ASSIGNMENT = ROOT / "assignments" / "inventory-reservations"
 STRONG = ROOT / "examples" / "inventory-reservations" / "strong" / "inventory.py"
@@ -161,10 +163,7 @@ def main() -> None:
         "text_submissions": args.text_submissions,
         "text_batch": memory,
     }
-    print(json.dumps(report, indent=2))
-    out = ROOT / "benchmarks" / "results"
-    out.mkdir(exist_ok=True)
-    (out / f"batch-{time.strftime('%Y%m%dT%H%M%S')}.json").write_text(json.dumps(report, indent=2))
+    publish("batch", report)
 
 
 if __name__ == "__main__":

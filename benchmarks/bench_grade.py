@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from figures import publish
+
 ROOT = Path(__file__).resolve().parent.parent
 ASSIGNMENT = ROOT / "assignments" / "inventory-reservations"
 SUBMISSION = ROOT / "examples" / "inventory-reservations" / "strong"
@@ -107,10 +109,7 @@ def main() -> None:
         "overhead_in_process_vs_baseline_s": round(medians["in-process"] - medians["baseline"], 3),
         "ratio_cli_vs_baseline": round(medians["cli"] / medians["baseline"], 2),
     }
-    print(json.dumps(report, indent=2))
-    out = ROOT / "benchmarks" / "results"
-    out.mkdir(exist_ok=True)
-    (out / f"grade-{time.strftime('%Y%m%dT%H%M%S')}.json").write_text(json.dumps(report, indent=2))
+    publish("grade", report)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,21 @@ def registry():
 
 
 @pytest.fixture
+def register_plugin(registry):
+    """Register throwaway plugin objects for one test; they are unregistered afterwards."""
+    names = []
+
+    def register(plugin, name: str):
+        registry.manager.register(plugin, name=name)
+        names.append(name)
+        return plugin
+
+    yield register
+    for name in names:
+        registry.manager.unregister(name=name)
+
+
+@pytest.fixture
 def sample(registry):
     """The bundled coding sample assignment, loaded."""
     from worksample.assignments import load

@@ -13,14 +13,12 @@ EXAMPLE = Path(__file__).resolve().parent.parent / "docs" / "example_plugin"
 
 
 @pytest.fixture
-def wordlimit(registry):
+def wordlimit(register_plugin):
     spec = importlib.util.spec_from_file_location("worksample_wordlimit",
                                                   EXAMPLE / "worksample_wordlimit.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    registry.manager.register(module, name="wordlimit")
-    yield module
-    registry.manager.unregister(name="wordlimit")
+    return register_plugin(module, "wordlimit")
 
 
 def test_the_example_plugin_is_all_the_docs_show(wordlimit):

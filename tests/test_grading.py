@@ -41,11 +41,8 @@ class EchoPlugin:
 
 
 @pytest.fixture
-def echo(registry):
-    plugin = EchoPlugin()
-    registry.manager.register(plugin, name="echo")
-    yield plugin
-    registry.manager.unregister(name="echo")
+def echo(register_plugin):
+    return register_plugin(EchoPlugin(), "echo")
 
 
 @pytest.fixture

@@ -52,11 +52,8 @@ class CountingPlugin:
 
 
 @pytest.fixture
-def plugin(registry):
-    counting = CountingPlugin()
-    registry.manager.register(counting, name="count")
-    yield counting
-    registry.manager.unregister(name="count")
+def plugin(register_plugin):
+    return register_plugin(CountingPlugin(), "count")
 
 
 @pytest.fixture
