@@ -36,7 +36,7 @@ CREATE TABLE IF NOT EXISTS results (
     result             TEXT NOT NULL,
     PRIMARY KEY (assignment_version, submission_key)
 );
-CREATE INDEX IF NOT EXISTS results_by_assignment ON results (assignment_id, graded_at);
+CREATE INDEX IF NOT EXISTS results_by_assignment ON results (assignment_id, submission_id);
 """
 
 
@@ -89,14 +89,18 @@ class ResultStore:
         return GradeResult.model_validate_json(row[0]) if row else None
 
     def results(self, assignment_id: str | None = None) -> Iterator[GradeResult]:
-        """Every stored result (of one assignment, if given), oldest first."""
+        """Every stored result (of one assignment, if given), by assignment, submission, time.
+
+        The order does not depend on which parallel worker finished first.
+        """
         query = "SELECT result FROM results"
         arguments: tuple = ()
         if assignment_id is not None:
             query += " WHERE assignment_id = ?"
             arguments = (assignment_id,)
         with self._lock:
-            rows = self._db.execute(query + " ORDER BY graded_at, submission_id", arguments)
+            rows = self._db.execute(
+                query + " ORDER BY assignment_id, submission_id, graded_at", arguments)
             rows = rows.fetchall()
         for (text,) in rows:
             yield GradeResult.model_validate_json(text)
