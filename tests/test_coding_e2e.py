@@ -175,3 +175,21 @@ def test_the_wall_clock_stops_a_run_that_blocks_the_per_test_timer(tmp_path):
     not_run = [c for c in graded["checks"] if c["message"].startswith("not run")]
     assert not_run and all("wall-clock limit of 4s" in c["message"] for c in not_run)
     assert graded["passed"] is False
+
+
+def test_a_container_ends_itself_even_if_its_grader_is_gone(tmp_path):
+    """The supervisor's own deadline: with the host's wall clock far away (a grader that
+    died would never kill), a hanging submission still ends soon after the deadline."""
+    from worksample_coding.protocol import COMMAND, build_stdin
+
+    from worksample.sandbox import Limits, RunRequest
+    from worksample.sandbox import docker as sandbox
+
+    hanging = _starter_plus(tmp_path, "hanging", "while True:\n    pass\n")
+    stdin = build_stdin(nonce="n", mode="run", tests=SAMPLE / "tests", work=hanging,
+                        per_test_seconds=1, message_chars=200, relay_bytes=1 << 20,
+                        deadline_seconds=2)
+    outcome = sandbox.run(RunRequest("worksample/python-pytest:bookworm", COMMAND, stdin=stdin,
+                                     limits=Limits(wall_seconds=60)))
+    assert not outcome.timed_out and outcome.exit_code == 124
+    assert outcome.seconds < 2 + 3

@@ -1,7 +1,6 @@
 """The hardened sandbox, on the real Docker engine: every promise, checked from inside."""
 
 import os
-import socket
 import time
 
 import docker
@@ -143,25 +142,41 @@ def test_output_is_capped_per_stream_and_a_flood_does_not_block():
 
 
 def test_leftover_containers_of_a_dead_grader_are_swept(docker_engine):
-    owner = f"{socket.gethostname()}:{2**22 + 7}"  # a pid that does not exist
+    host, pid, start = sandbox.OWNER.split(":")
+    dead = f"{host}:{2**22 + 7}:1"  # a pid that does not exist
     assert not os.path.exists(f"/proc/{2**22 + 7}")
-    container = docker_engine.containers.create(
-        IMAGE, ["true"], labels={sandbox.LABEL: "sandbox", sandbox.OWNER_LABEL: owner})
-    mine = docker_engine.containers.create(
-        IMAGE, ["true"], labels={sandbox.LABEL: "sandbox",
-                                 sandbox.OWNER_LABEL: f"{socket.gethostname()}:{os.getpid()}"})
+    reused = f"{host}:{pid}:{int(start) - 1}"  # our pid, but an older process: it died
+    elsewhere = f"another-machine:{pid}:{start}"  # on a shared engine: not ours to judge
+
+    def labelled(owner):
+        return docker_engine.containers.create(
+            IMAGE, ["true"], labels={sandbox.LABEL: "sandbox", sandbox.OWNER_LABEL: owner})
+
+    orphans = [labelled(dead), labelled(reused)]
+    kept = [labelled(sandbox.OWNER), labelled(elsewhere)]
     try:
-        assert sandbox.sweep_orphans() == 1
-        with pytest.raises(docker.errors.NotFound):
-            container.reload()
-        mine.reload()  # a live grader's container is left alone
+        assert sandbox.sweep_orphans() == 2
+        for container in orphans:
+            with pytest.raises(docker.errors.NotFound):
+                container.reload()
+        for container in kept:
+            container.reload()  # a live grader's, and another machine's, are left alone
     finally:
-        mine.remove(force=True)
+        for container in kept:
+            container.remove(force=True)
 
 
 def test_a_missing_image_that_cannot_be_pulled_is_an_infrastructure_error():
     with pytest.raises(InfrastructureError, match="could not be pulled.*ensure-docker.sh"):
         sandbox.run(RunRequest("worksample/does-not-exist:never", ["true"]))
+
+
+def test_input_that_is_never_read_cannot_hang_the_grader():
+    started = time.monotonic()
+    result = sandbox.run(RunRequest(IMAGE, ["sleep", "600"], stdin=b"x" * 20_000_000,
+                                    limits=Limits(wall_seconds=2)))
+    assert result.timed_out
+    assert time.monotonic() - started < 2 + 3
 
 
 def test_an_unknown_runtime_fails_closed(monkeypatch):

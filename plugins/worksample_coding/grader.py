@@ -26,6 +26,7 @@ from .protocol import (
 from .verdict import judge
 
 CACHE_ENV = "WORKSAMPLE_CACHE_DIR"
+DEADLINE_MARGIN_S = 5  # the container ends itself this long after the wall clock
 COLLECT_BUDGET_TESTS = 20_000  # collection runs the trusted reference: budget for a huge suite
 _expected_cache: dict[tuple[str, str], list[str]] = {}
 _expected_lock = threading.Lock()  # parallel graders collect an assignment's tests once
@@ -144,7 +145,8 @@ def _run_harness(assignment: Assignment, image: str, mode: str, work: Path, test
     stdin = build_stdin(
         nonce=nonce, mode=mode, tests=assignment.root / section.tests, work=work,
         per_test_seconds=section.limits.per_test_seconds,
-        message_chars=section.limits.message_chars, relay_bytes=budget, canary=canary,
+        message_chars=section.limits.message_chars, relay_bytes=budget,
+        deadline_seconds=section.limits.wall_seconds + DEADLINE_MARGIN_S, canary=canary,
     )
     limits = section.limits.sandbox_limits()
     limits = dataclasses.replace(

@@ -62,7 +62,8 @@ def result_budget(expected_tests: int, message_chars: int) -> int:
 
 def build_stdin(
     *, nonce: str, mode: str, tests: Path, work: Path, per_test_seconds: float,
-    message_chars: int, relay_bytes: int, canary: Canary | None = None,
+    message_chars: int, relay_bytes: int, deadline_seconds: float,
+    canary: Canary | None = None,
 ) -> bytes:
     """The bytes the supervisor reads: its own source, the header, and the file tree."""
     harness = resources.files("worksample_coding") / "harness"
@@ -73,6 +74,7 @@ def build_stdin(
         "message_chars": message_chars,
         "relay_bytes": relay_bytes,
         "max_line": max_record_bytes(message_chars),
+        "deadline_seconds": deadline_seconds,
     }
     archive = io.BytesIO()
     with tarfile.open(fileobj=archive, mode="w") as tar:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import os
+import select
 import socket
 import threading
 import time
@@ -147,8 +148,9 @@ def _run(engine: docker.DockerClient, request: RunRequest) -> RunOutcome:
             container.start()
         except docker.errors.DockerException as error:
             raise InfrastructureError(f"the container could not be started: {error}") from None
-        _send(stream, request.stdin)
-        reader.join(timeout=request.limits.wall_seconds)
+        deadline = started + request.limits.wall_seconds
+        _send(stream, request.stdin, deadline)
+        reader.join(timeout=max(deadline - time.monotonic(), 0))
         timed_out = reader.is_alive()
         if timed_out:
             _kill(container)
@@ -186,9 +188,9 @@ def sweep_orphans(engine: docker.DockerClient | None = None) -> int:
     with _engine_errors("listing containers to sweep"):
         leftovers = engine.containers.list(all=True, filters={"label": LABEL})
     for container in leftovers:
-        owner_host, _, pid = container.labels.get(OWNER_LABEL, "").rpartition(":")
-        if owner_host == host and pid.isdigit() and _process_alive(int(pid)):
-            continue
+        owner = container.labels.get(OWNER_LABEL, "")
+        if owner.split(":")[0] != host or owner == OWNER or _owner_alive(owner):
+            continue  # another machine's (on a shared engine), ours, or a live grader's
         _remove(container)
         removed += 1
     return removed
@@ -222,7 +224,7 @@ def _hardened(request: RunRequest) -> dict:
         ],
         ipc_mode="private",
         log_config=LogConfig(type=LogConfig.types.NONE),
-        labels={LABEL: "sandbox", OWNER_LABEL: f"{socket.gethostname()}:{os.getpid()}"},
+        labels={LABEL: "sandbox", OWNER_LABEL: OWNER},
     )
     if os.environ.get(RUNTIME_ENV):
         config["runtime"] = os.environ[RUNTIME_ENV]
@@ -252,13 +254,17 @@ class _OutputReader(threading.Thread):
             pass  # the stream closed under us: the container is gone
 
 
-def _send(stream, data: bytes) -> None:
+def _send(stream, data: bytes, deadline: float) -> None:
+    """Write ``data`` to the container's stdin, giving up at ``deadline`` (the wall clock)."""
     # The SDK hands back the attach socket opened for reading; write through its descriptor.
     descriptor = stream.fileno()
     view = memoryview(data)
     try:
         while view:
-            view = view[os.write(descriptor, view) :]
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([], [descriptor], [], remaining)[1]:
+                return  # it is not reading its input: the wall clock will end the run
+            view = view[os.write(descriptor, view[: 1 << 16]) :]
     except (BrokenPipeError, ConnectionResetError):
         pass  # the process exited without reading all of its input; its outcome says why
 
@@ -305,11 +311,25 @@ def _remove_leftovers(engine: docker.DockerClient) -> None:
                 _unremoved.add(container_id)  # still away: next time
 
 
-def _process_alive(pid: int) -> bool:
+def _process_start(pid: int) -> str:
+    """When process ``pid`` started (clock ticks since boot), or "" if there is none."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return ""
+
+
+def _owner_alive(owner: str) -> bool:
+    """Whether the grader named by an owner label ("host:pid:start") still runs here.
+
+    The start time guards against a reused pid keeping an orphan alive forever.
+    """
+    parts = owner.split(":")
+    if len(parts) != 3 or not parts[1].isdigit():
         return False
-    except PermissionError:
-        return True
-    return True
+    return _process_start(int(parts[1])) == parts[2]
+
+
+# this grader, as the owner label of its containers names it
+OWNER = f"{socket.gethostname()}:{os.getpid()}:{_process_start(os.getpid())}"

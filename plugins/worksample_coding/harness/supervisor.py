@@ -7,7 +7,7 @@
 # its memory or open its file descriptors through /proc), then reads this file's source from
 # stdin and runs it. This is PID 1. It reads, in 8-byte-length-prefixed blocks on stdin:
 #   1. a JSON header: {"nonce", "mode", "per_test_seconds", "message_chars", "relay_bytes",
-#      "max_line"}
+#      "max_line", "deadline_seconds"}
 #   2. a tar archive holding harness/, tests/ and work/ (the submission)
 # Then it runs harness/runner.py (pytest + candidate code) as a child process with no stdin, no
 # access to the nonce, and a private pipe for its results, and relays each line the child
@@ -27,6 +27,7 @@ import signal
 import subprocess
 import sys
 import tarfile
+import threading
 import time
 
 SANDBOX = "/sandbox"
@@ -67,6 +68,11 @@ def main():
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     stdin = sys.stdin.buffer
     header = json.loads(read_block(stdin))
+    # If the grader dies, nothing would stop this container: end it ourselves after the wall
+    # clock. A timer thread, not a signal handler: candidate code can signal PID 1.
+    deadline = threading.Timer(header["deadline_seconds"], os._exit, args=(124,))
+    deadline.daemon = True
+    deadline.start()
     archive = read_block(stdin)
     nonce = header["nonce"].encode()
     out = sys.stdout.buffer
