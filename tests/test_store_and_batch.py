@@ -185,6 +185,29 @@ def test_ctrl_c_keeps_what_finished(tmp_path, registry, plugin, assignment, stor
     assert list(workdir.iterdir()) == []
 
 
+def test_a_bug_of_ours_costs_one_submission_not_the_batch(tmp_path, registry, plugin,
+                                                          assignment, store, monkeypatch):
+    import worksample.batch as batch_module
+
+    sources = answers(tmp_path, "1", "0.5", "0")
+    real_open = batch_module.open_submission
+
+    def open_or_fail(source, *args):
+        if source == sources[1]:
+            raise RuntimeError("a bug in intake")
+        return real_open(source, *args)
+
+    monkeypatch.setattr(batch_module, "open_submission", open_or_fail)
+    items = run(assignment, sources, tmp_path, registry, store, jobs=2)
+    by_source = {item.source: item.result for item in items}
+    assert by_source[sources[0]].score == 100 and by_source[sources[2]].score == 0
+    failed = by_source[sources[1]]
+    assert failed.status == Status.ERROR and failed.score is None
+    assert "worksample failed on this submission: RuntimeError('a bug in intake')" in \
+        failed.message
+    assert "RuntimeError" in failed.details["traceback"]
+
+
 def test_store_survives_reopening_and_rejects_a_corrupt_file(tmp_path, registry, plugin,
                                                              assignment):
     path = tmp_path / "kept.sqlite"

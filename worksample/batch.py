@@ -20,7 +20,7 @@ from concurrent.futures import CancelledError, Future, ThreadPoolExecutor, as_co
 from dataclasses import dataclass
 from pathlib import Path
 
-from worksample.grading import RetryPolicy, grade_taken_in, rejected
+from worksample.grading import RetryPolicy, grade_taken_in, internal_error, rejected
 from worksample.intake import IntakeLimits, SubmissionRejected, open_submission
 from worksample.models import Assignment, GradeResult, Status
 from worksample.plugins import PluginRegistry
@@ -67,7 +67,10 @@ def grade_batch(
         on_item(item)
 
     def one(source: Path) -> BatchItem:
-        return _grade_one(assignment, source, workdir, registry, store, options)
+        try:
+            return _grade_one(assignment, source, workdir, registry, store, options)
+        except Exception as error:  # a bug of ours must cost one submission, not the batch
+            return BatchItem(source, internal_error(assignment, source, error), from_store=False)
 
     with ThreadPoolExecutor(max_workers=max(options.jobs, 1)) as pool:
         futures = [pool.submit(one, source) for source in sources]

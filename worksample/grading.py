@@ -80,6 +80,15 @@ def rejected(assignment: Assignment, source: Path, error: SubmissionRejected,
                        message=str(error), durations=_durations(started, started))
 
 
+def internal_error(assignment: Assignment, source: Path, error: Exception) -> GradeResult:
+    """The result for a submission that worksample itself failed on (a bug to report)."""
+    return GradeResult(
+        **_identity(assignment, source), status=Status.ERROR,
+        message=f"worksample failed on this submission: {error!r}; please report it",
+        details={"traceback": traceback.format_exc()[-4000:]},
+    )
+
+
 def grade_taken_in(
     assignment: Assignment,
     submission: Submission,
