@@ -121,9 +121,12 @@ def host_state() -> dict[str, object]:
 def run_grader(arguments: list[str], output: Path) -> tuple[int, int]:
     """Run `worksample` as its own process; return its exit code and peak memory in MB."""
     worksample = Path(sys.executable).parent / "worksample"
+    # its own cache and store beside the output: the test touches nothing of the user's
+    env = {**os.environ, "WORKSAMPLE_CACHE_DIR": str(output.parent / "cache"),
+           "WORKSAMPLE_STORE": str(output.parent / "results.sqlite")}
     with open(output, "w") as stdout:
         process = subprocess.Popen([str(worksample), *arguments], stdout=stdout,
-                                   stderr=subprocess.DEVNULL, cwd=output.parent)
+                                   stderr=subprocess.DEVNULL, cwd=output.parent, env=env)
         _, status, usage = os.wait4(process.pid, 0)
     return os.waitstatus_to_exitcode(status), usage.ru_maxrss // 1024
 

@@ -119,6 +119,27 @@ def test_a_fork_bomb_is_bounded_by_the_pids_limit():
     assert time.monotonic() - started < 20  # PID 1 exits and takes the children with it
 
 
+def test_cpu_share_open_files_and_core_dumps_are_limited():
+    code = (
+        "import os, resource, time\n"
+        "end = time.monotonic() + 2\n"
+        "while time.monotonic() < end: pass\n"
+        "times = os.times()\n"
+        "print(round(times.user + times.system, 2))\n"
+        "files = []\n"
+        "try:\n"
+        "    while True: files.append(open('/dev/null'))\n"
+        "except OSError as e:\n"
+        "    print(len(files), e.errno)\n"
+        "print(resource.getrlimit(resource.RLIMIT_CORE))\n"
+    )
+    result = python(code, Limits(wall_seconds=30, cpus=0.5, open_files=64))
+    cpu_seconds, opened, core = result.stdout.decode().splitlines()
+    assert 0.6 <= float(cpu_seconds) <= 1.4  # half a core for 2 s of wall time
+    assert int(opened.split()[0]) <= 64 - 3 and opened.split()[1] == "24"  # EMFILE
+    assert core == "(0, 0)"
+
+
 def test_memory_exhaustion_is_reported_as_such():
     result = python("x = []\nwhile True: x.append(bytearray(10**7))",
                     Limits(wall_seconds=30, memory_mb=64))

@@ -9,6 +9,7 @@ import secrets
 import threading
 from pathlib import Path
 
+from worksample import __version__
 from worksample.errors import InfrastructureError, WorksampleError
 from worksample.models import Assignment, CriterionOutcome, Grade, SandboxRun, Submission
 from worksample.sandbox import RunRequest
@@ -95,7 +96,9 @@ def _expected_tests(assignment: Assignment, image: str, image_id: str) -> list[s
     key = (assignment.version, image_id)
     if key in _expected_cache:
         return _expected_cache[key]
-    cache_file = _cache_dir() / f"tests-{assignment.version}-{image_id.split(':')[-1][:16]}.json"
+    short_id = image_id.split(":")[-1][:16]
+    # the worksample version too: a newer harness may collect differently
+    cache_file = _cache_dir() / f"tests-{__version__}-{assignment.version}-{short_id}.json"
     if cache_file.is_file():
         expected = json.loads(cache_file.read_text())
     else:
