@@ -40,9 +40,18 @@ def stored(store: Path) -> int:
             return 0
 
 
+# A person's terminal delivers Ctrl-C; a test runner started in the background (`cmd &` in a
+# script, perhaps CI) passes SIGINT on as ignored, and Python then installs no handler. The
+# grader is started as from a terminal: SIGINT back to its default, then exec.
+AS_FROM_A_TERMINAL = [sys.executable, "-c",
+                      "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+                      "os.execv(sys.argv[1], sys.argv[1:])"]
+
+
 def start_grader(store: Path, sources, tmp_path) -> subprocess.Popen:
     return subprocess.Popen(
-        [WORKSAMPLE, "grade", str(SAMPLE), *sources, "-j", "2", "--store", str(store)],
+        [*AS_FROM_A_TERMINAL, WORKSAMPLE, "grade", str(SAMPLE), *sources, "-j", "2",
+         "--store", str(store)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
 
 
