@@ -190,14 +190,14 @@ def test_a_bug_of_ours_costs_one_submission_not_the_batch(tmp_path, registry, pl
     import worksample.batch as batch_module
 
     sources = answers(tmp_path, "1", "0.5", "0")
-    real_open = batch_module.open_submission
+    real_extracted = batch_module.extracted
 
-    def open_or_fail(source, *args):
+    def extracted_or_fail(source, *args):
         if source == sources[1]:
             raise RuntimeError("a bug in intake")
-        return real_open(source, *args)
+        return real_extracted(source, *args)
 
-    monkeypatch.setattr(batch_module, "open_submission", open_or_fail)
+    monkeypatch.setattr(batch_module, "extracted", extracted_or_fail)
     items = run(assignment, sources, tmp_path, registry, store, jobs=2)
     by_source = {item.source: item.result for item in items}
     assert by_source[sources[0]].score == 100 and by_source[sources[2]].score == 0

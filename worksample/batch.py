@@ -12,7 +12,6 @@ sweeps any container they leave.
 
 from __future__ import annotations
 
-import shutil
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -21,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from worksample.grading import RetryPolicy, grade_taken_in, internal_error, rejected
-from worksample.intake import IntakeLimits, SubmissionRejected, open_submission
+from worksample.intake import IntakeLimits, SubmissionRejected, extracted
 from worksample.models import Assignment, GradeResult, Status
 from worksample.plugins import PluginRegistry
 from worksample.store import ResultStore
@@ -96,17 +95,14 @@ def _grade_one(assignment: Assignment, source: Path, workdir: Path, registry: Pl
                store: ResultStore, options: BatchOptions) -> BatchItem:
     started = time.monotonic()
     try:
-        submission = open_submission(source, workdir, options.limits)
+        with extracted(source, workdir, options.limits) as submission:
+            stored = store.get(assignment.version, submission.content_hash)
+            if stored is not None and not _grade_again(stored, options):
+                return BatchItem(source, stored, from_store=True)
+            result = grade_taken_in(assignment, submission, registry, options.retry, started)
+            return BatchItem(source, result, from_store=False)
     except SubmissionRejected as error:
         return BatchItem(source, rejected(assignment, source, error, started), from_store=False)
-    try:
-        stored = store.get(assignment.version, submission.content_hash)
-        if stored is not None and not _grade_again(stored, options):
-            return BatchItem(source, stored, from_store=True)
-        result = grade_taken_in(assignment, submission, registry, options.retry, started)
-        return BatchItem(source, result, from_store=False)
-    finally:
-        shutil.rmtree(submission.extracted_to, ignore_errors=True)
 
 
 def _grade_again(stored: GradeResult, options: BatchOptions) -> bool:

@@ -11,7 +11,6 @@ of the machinery (engine, image, plugin crash, broken assignment) is ``error`` w
 
 from __future__ import annotations
 
-import shutil
 import time
 import traceback
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ from pathlib import Path
 
 from worksample import __version__
 from worksample.errors import InfrastructureError, WorksampleError
-from worksample.intake import IntakeLimits, SubmissionRejected, open_submission, submission_id_for
+from worksample.intake import IntakeLimits, SubmissionRejected, extracted, submission_id_for
 from worksample.models import (
     Assignment,
     CriterionScore,
@@ -64,13 +63,10 @@ def grade_submission(
     """Take in ``source`` safely, have the type's plugin grade it, and score the result."""
     started = time.monotonic()
     try:
-        submission = open_submission(source, workdir, limits)
+        with extracted(source, workdir, limits) as submission:
+            return grade_taken_in(assignment, submission, registry, retry, started)
     except SubmissionRejected as error:
         return rejected(assignment, source, error, started)
-    try:
-        return grade_taken_in(assignment, submission, registry, retry, started)
-    finally:
-        shutil.rmtree(submission.extracted_to, ignore_errors=True)
 
 
 def rejected(assignment: Assignment, source: Path, error: SubmissionRejected,

@@ -22,6 +22,7 @@ import tarfile
 import unicodedata
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
@@ -90,6 +91,17 @@ def open_submission(source: Path, workdir: Path, limits: IntakeLimits | None = N
         file_count=len(files),
         total_bytes=sum(p.stat().st_size for p in files),
     )
+
+
+@contextmanager
+def extracted(source: Path, workdir: Path, limits: IntakeLimits | None = None
+              ) -> Iterator[Submission]:
+    """``open_submission``, removing the extracted copy when the block ends."""
+    submission = open_submission(source, workdir, limits)
+    try:
+        yield submission
+    finally:
+        shutil.rmtree(submission.extracted_to, ignore_errors=True)
 
 
 def submission_id_for(source: Path) -> str:
