@@ -151,7 +151,8 @@ def _scored(assignment: Assignment, grade: Grade, base: dict, durations: Duratio
         points = round(outcome.fraction * criterion.weight, 2)
         criteria.append(CriterionScore(
             id=criterion.id, title=criterion.title, source="auto", max_points=criterion.weight,
-            points=points, level=level_for(outcome.fraction), evidence=outcome.evidence))
+            points=points, level=level_for(outcome.fraction), evidence=outcome.evidence,
+            feedback=outcome.feedback, specifics=outcome.specifics))
         auto_points += outcome.fraction * criterion.weight
         auto_weight += criterion.weight
     score = round(100 * auto_points / auto_weight, 2) if auto_weight else None

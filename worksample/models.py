@@ -7,6 +7,7 @@ is what grading produces and what reports read; it is versioned by ``schema_vers
 
 from __future__ import annotations
 
+import string
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -37,6 +38,11 @@ class Criterion(StrictModel):
     anchors: dict[Literal[1, 2, 3, 4], str] = Field(
         description="What each level 1-4 looks like, so two reviewers give the same rating."
     )
+    audience: Literal["hiring-manager", "hr"] = Field(
+        default="hiring-manager",
+        description="Who asks about it in the second round: the hiring manager (job skills) "
+                    "or HR (communication, ownership, values).",
+    )
 
     @field_validator("anchors")
     @classmethod
@@ -50,9 +56,45 @@ class Criterion(StrictModel):
 class DiscussionQuestions(StrictModel):
     """Second-round interview questions for one criterion, by result."""
 
-    weak: list[str] = Field(default_factory=list, description="Probe a weak result.")
-    strong: list[str] = Field(default_factory=list, description="Confirm a strong result.")
-    extension: list[str] = Field(default_factory=list, description="What-if follow-ups.")
+    weak: list[str] = Field(default_factory=list, description="Probe a weak result (level 1-2).")
+    strong: list[str] = Field(
+        default_factory=list, description="Confirm a strong result (level 3-4).")
+    extension: list[str] = Field(
+        default_factory=list, description="What-if follow-ups, asked whatever the result.")
+
+    @field_validator("weak", "strong", "extension")
+    @classmethod
+    def _placeholders_are_names(cls, questions: list[str]) -> list[str]:
+        for question in questions:
+            for name in placeholders(question):
+                if not name.isidentifier():
+                    raise ValueError(f"{question!r}: the placeholder {{{name}}} is not a name; "
+                                     "write {failed_test}, or {{ and }} for literal braces")
+        return questions
+
+
+def placeholders(text: str) -> list[str]:
+    """The {placeholder} names in a question; ValueError when its braces do not match."""
+    try:
+        return [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    except ValueError as error:
+        raise ValueError(f"{text!r}: {error}; write {{{{ and }}}} for literal braces") from None
+
+
+class CandidateQuestion(StrictModel):
+    """A question the candidate may ask the interviewers, with the team's answer."""
+
+    question: str
+    answer: str
+
+
+class RoleContext(StrictModel):
+    """What interviewers need for the reverse interview: the team, the tools, common questions."""
+
+    team: str = Field(default="", description="The team the candidate would join.")
+    tools: list[str] = Field(default_factory=list, description="Tools used in the job.")
+    candidate_questions: list[CandidateQuestion] = Field(
+        default_factory=list, description="Questions candidates often ask, with answers.")
 
 
 class AssignmentSpec(StrictModel):
@@ -71,6 +113,8 @@ class AssignmentSpec(StrictModel):
     discussion: dict[str, DiscussionQuestions] = Field(
         default_factory=dict, description="Question bank keyed by criterion id."
     )
+    context: RoleContext = Field(
+        default_factory=RoleContext, description="The role's context, for the reverse interview.")
 
     @model_validator(mode="after")
     def _criteria_are_consistent(self) -> AssignmentSpec:
@@ -148,6 +192,7 @@ class Check(BaseModel):
     weight: float = 1.0
     message: str = Field(default="", description="Why it failed, capped in length.")
     duration_s: float | None = None
+    criterion: str | None = Field(default=None, description="The rubric criterion it counts for.")
 
 
 class CriterionScore(BaseModel):
@@ -160,6 +205,10 @@ class CriterionScore(BaseModel):
     points: float | None = Field(description="None until a reviewer rates it.")
     level: Literal[1, 2, 3, 4] | None = None
     evidence: list[str] = Field(default_factory=list)
+    feedback: list[str] = Field(
+        default_factory=list, description="Evidence safe to show the candidate.")
+    specifics: dict[str, str] = Field(
+        default_factory=dict, description="Values for the discussion questions' placeholders.")
 
 
 class IntegrityFlag(BaseModel):
@@ -233,6 +282,15 @@ class CriterionOutcome(BaseModel):
 
     fraction: float = Field(ge=0, le=1, description="Share of the criterion's points earned.")
     evidence: list[str] = Field(default_factory=list)
+    feedback: list[str] = Field(
+        default_factory=list,
+        description="Evidence safe to show the candidate: nothing of hidden tests or keys.",
+    )
+    specifics: dict[str, str] = Field(
+        default_factory=dict,
+        description="The candidate's specifics for the discussion questions' {placeholders}, "
+                    "e.g. {'failed_test': 'test_expiry.py::test_boundary'}.",
+    )
 
 
 class Grade(BaseModel):

@@ -55,10 +55,13 @@ def grade(assignment: Assignment, submission: Submission) -> Grade:
         report, outcome, expected=expected, weights=section.weights, canary_id=canary.test_id,
         wall_seconds=section.limits.wall_seconds, memory_mb=section.limits.memory_mb,
     )
+    for check in verdict.checks:
+        check.criterion = section.tests_criterion
     supervisor = report.supervisor or {}
     return Grade(
         criteria={section.tests_criterion: CriterionOutcome(
-            fraction=verdict.fraction, evidence=verdict.evidence)},
+            fraction=verdict.fraction, evidence=verdict.evidence, feedback=verdict.feedback,
+            specifics=verdict.specifics)},
         checks=verdict.checks,
         flags=verdict.flags,
         run=SandboxRun(image=image, image_id=outcome.image_id, ended=verdict.ended,

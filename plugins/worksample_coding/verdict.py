@@ -37,6 +37,8 @@ class Verdict:
     fraction: float
     ended: str
     evidence: list[str] = field(default_factory=list)
+    feedback: list[str] = field(default_factory=list)
+    specifics: dict[str, str] = field(default_factory=dict)
 
 
 def judge(
@@ -79,7 +81,40 @@ def judge(
         fraction = 0.0
         evidence.insert(0, "no points: the test outcomes cannot be trusted ("
                         + ", ".join(sorted({f.kind for f in forged})) + ")")
-    return Verdict(checks=checks, flags=flags, fraction=fraction, ended=ended, evidence=evidence)
+    feedback = _candidate_feedback(passed, len(checks), ended, wall_seconds, memory_mb,
+                                   bool(collect_errors), bool(forged))
+    return Verdict(checks=checks, flags=flags, fraction=fraction, ended=ended, evidence=evidence,
+                   feedback=feedback, specifics=_specifics(checks, passed))
+
+
+def _candidate_feedback(passed: int, total: int, ended: str, wall_seconds: float,
+                        memory_mb: int, import_failed: bool, forged: bool) -> list[str]:
+    """What the candidate may read: counts and causes, never a hidden test's name or code."""
+    lines = [f"{passed} of {total} hidden tests passed."]
+    if ended == "timeout":
+        lines.append(f"The run was stopped at its time limit of {wall_seconds:g} seconds; "
+                     "tests that had not run yet count as failed.")
+    elif ended == "memory":
+        lines.append(f"The run went over its memory limit of {memory_mb} MB; tests that had "
+                     "not run yet count as failed.")
+    if import_failed:
+        lines.append("Part of the code could not be imported, so the tests that need it "
+                     "could not run.")
+    if forged:
+        lines.append("The test results could not be trusted, so this criterion got no points.")
+    return lines
+
+
+def _specifics(checks: list[Check], passed: int) -> dict[str, str]:
+    """Values for discussion questions: the heaviest failed test that ran, and the counts."""
+    specifics = {"passed_tests": str(passed), "total_tests": str(len(checks))}
+    failed = [c for c in checks if c.outcome != "passed"]
+    ran = [c for c in failed if not c.message.startswith("not run: ")]
+    if failed:
+        worst = max(ran or failed, key=lambda c: c.weight)  # max keeps the first of equals
+        specifics["failed_test"] = worst.id
+        specifics["failed_test_message"] = summary_line(worst.message) or worst.message[:200]
+    return specifics
 
 
 def weight_of(test_id: str, weights: dict[str, float]) -> float:
