@@ -177,7 +177,8 @@ def _open_store(path: Path):
               help="Attempts when the machinery fails (engine, container), with backoff.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of results.")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              help="Also write each result as JSON, and report.html, into this folder.")
+              help="Also write this batch's review report (index.html) and each result as "
+                   "JSON (results/) into this folder.")
 @click.pass_context
 def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jobs: int,
           store_path: Path, regrade: bool, retry_errors: bool, retries: int, as_json: bool,
@@ -189,6 +190,7 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
     an error, 130 when stopped with Ctrl-C (what finished is kept).
     """
     from worksample.batch import BatchOptions, grade_batch
+    from worksample.console import BatchProgress, print_results_table
     from worksample.grading import RetryPolicy
     from worksample.models import Status
 
@@ -197,7 +199,7 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
     options = BatchOptions(jobs=jobs, regrade=regrade, retry_errors=retry_errors,
                            retry=RetryPolicy(attempts=retries))
     with tempfile.TemporaryDirectory(prefix="worksample-") as workdir, \
-            _Progress(len(submissions)) as progress:
+            BatchProgress(len(submissions)) as progress:
         try:
             items = grade_batch(loaded, submissions, Path(workdir), _registry(), store,
                                 options, on_item=progress.advance)
@@ -209,49 +211,18 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
     items.sort(key=lambda item: order[item.source])
     results = [item.result for item in items]
     if out is not None:
-        _write_out(out, loaded, results)
+        report_path = _write_out(out, loaded, results)
     if as_json:
         click.echo(json.dumps([r.model_dump(mode="json") for r in results], indent=2))
     else:
-        _print_table(results)
+        print_results_table(results)
     stored = sum(item.from_store for item in items)
     click.echo(f"{len(items) - stored} graded now, {stored} already in the store "
                f"({store_path}){'; --regrade grades them again' if stored else ''}", err=True)
     if out is not None:
-        click.echo(f"report: {(out / 'report.html').resolve()}", err=as_json)
+        click.echo(f"report: {report_path.resolve()}", err=as_json)
     if any(r.status == Status.ERROR for r in results):
         sys.exit(1)
-
-
-class _Progress:
-    """A progress bar on stderr: done, failed, remaining, and the time left."""
-
-    def __init__(self, total: int):
-        from rich.console import Console
-        from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
-
-        self.done = self.failed = 0
-        self.total = total
-        self._bar = Progress(
-            TextColumn("grading"), BarColumn(),
-            TextColumn("{task.fields[done]} done, {task.fields[failed]} failed, "
-                       "{task.fields[left]} left"),
-            TimeRemainingColumn(), console=Console(stderr=True), transient=True,
-        )
-        self._task = self._bar.add_task("grading", total=total, done=0, failed=0, left=total)
-
-    def advance(self, item) -> None:
-        self.done += 1
-        self.failed += item.result.status.value == "error"
-        self._bar.update(self._task, advance=1, done=self.done, failed=self.failed,
-                         left=self.total - self.done)
-
-    def __enter__(self):
-        self._bar.start()
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        self._bar.stop()
 
 
 @cli.group()
@@ -302,45 +273,66 @@ def results_export(assignment_id: str | None, fmt: str, output, store_path: Path
         write_csv(stored, output)
 
 
-def _write_out(out: Path, assignment, results) -> None:
-    from worksample.reports import render_summary_html
+def _write_out(out: Path, assignment, results) -> Path:
+    """The batch's results as JSON files and its hiring-manager report; returns the index."""
+    from worksample.reports import build_report, prepare_folder, write_report, write_results
 
-    out.mkdir(parents=True, exist_ok=True)
-    used: set[str] = set()
-    for result in results:
-        name = result.submission_id
-        if name in used:  # two submissions with the same file name in one batch
-            name = f"{name}-{(result.submission_hash or 'x')[:8]}"
-        used.add(name)
-        (out / f"{name}.json").write_text(result.model_dump_json(indent=2))
-    (out / "report.html").write_text(render_summary_html(assignment, results), encoding="utf-8")
+    prepare_folder(out)
+    write_results(results, out / "results")
+    return write_report(build_report(assignment, results), out)[0]
 
 
-def _print_table(results) -> None:
-    from rich.console import Console
-    from rich.table import Table
+@cli.command()
+@click.argument("assignment")
+@_store_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the report [default: worksample-report/ASSIGNMENT/AUDIENCE, "
+                   "with -blind for blind reviews]. An earlier report there is replaced.")
+@click.option("--audience", type=click.Choice(["hiring-manager", "hr", "candidate"]),
+              default="hiring-manager", show_default=True,
+              help="hiring-manager: job skills first, every detail; hr: communication and "
+                   "values first; candidate: feedback a candidate may receive.")
+@click.option("--blind", is_flag=True,
+              help="Aliases instead of names; e-mails, phones, links and names redacted.")
+@click.option("--format", "formats", type=click.Choice(["html", "md", "json"]), multiple=True,
+              help="Repeat for several [default: html, md and json].")
+@click.option("--pdf", is_flag=True, help="Also print the HTML pages to PDF (needs Chromium).")
+@click.option("--submission", "only", multiple=True,
+              help="Only this submission id (repeatable), e.g. to send one candidate feedback.")
+@click.pass_context
+def report(ctx: click.Context, assignment: str, store_path: Path, out: Path | None,
+           audience: str, blind: bool, formats: tuple[str, ...], pdf: bool,
+           only: tuple[str, ...]) -> None:
+    """Write the review report for ASSIGNMENT from stored results; nothing is graded again.
 
-    table = Table(title="worksample results")
-    for column in ("submission", "status", "score", "pass", "tests", "ended", "flags"):
-        table.add_column(column)
-    for r in results:
-        tests = [c for c in r.checks if c.kind == "test"]
-        passed = sum(1 for c in tests if c.outcome == "passed")
-        table.add_row(
-            r.submission_id, r.status.value,
-            "-" if r.score is None else f"{r.score:g}",
-            "-" if r.passed is None else ("yes" if r.passed else "no"),
-            f"{passed}/{len(tests)}" if tests else "-",
-            r.run.ended if r.run else "-",
-            ", ".join(f.kind for f in r.flags),
-        )
-    console = Console()
-    console.print(table)
-    for r in results:  # whole sentences read better under the table than wrapped in a cell
-        if r.message:
-            console.print(f"{r.submission_id} ({r.status.value}): {r.message}", markup=False)
-        for flag in r.flags:
-            console.print(f"{r.submission_id} [{flag.kind}]: {flag.evidence}", markup=False)
+    One page per candidate (rubric, evidence, flags, the second-round discussion guide) and a
+    cohort index (ranking and charts), as HTML, Markdown and JSON. Prints the path to open.
+    """
+    from worksample import reports
+    from worksample.reports.pdf import find_browser, print_to_pdf
+
+    loaded = _load_assignment(ctx, assignment)
+    browser = find_browser() if pdf else None  # refuse before writing anything
+    results = reports.stored_results(loaded, _open_store(store_path))
+    if only:
+        missing = sorted(set(only) - {r.submission_id for r in results})
+        if missing:
+            raise WorksampleError(f"no stored result for submission(s) {', '.join(missing)} "
+                                  f"of {loaded.id!r} in {store_path}")
+        results = [r for r in results if r.submission_id in only]
+    formats = formats or reports.FORMATS
+    if pdf and "html" not in formats:
+        formats = ("html", *formats)
+    out = out or Path("worksample-report", loaded.id, audience + ("-blind" if blind else ""))
+    built = reports.build_report(loaded, results, audience=audience, blind=blind)
+    reports.prepare_folder(out)
+    written = reports.write_report(built, out, formats)
+    if browser is not None:
+        written += print_to_pdf([p for p in written if p.suffix == ".html"], browser)
+    click.echo(f"{len(built.pages)} candidate page(s) as {', '.join(formats)}"
+               f"{' and pdf' if browser else ''} in {out}", err=True)
+    opened = out / "index.html" if built.index is not None else out / "candidates"
+    click.echo(f"report: {(opened if opened.exists() else written[0]).resolve()}")
 
 
 def main() -> None:

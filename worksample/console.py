@@ -1,0 +1,65 @@
+"""What the grader shows in a terminal: a progress bar on stderr and the results table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from worksample.models import GradeResult
+
+
+class BatchProgress:
+    """A progress bar on stderr: done, failed, remaining, and the time left."""
+
+    def __init__(self, total: int):
+        self.done = self.failed = 0
+        self.total = total
+        self._bar = Progress(
+            TextColumn("grading"), BarColumn(),
+            TextColumn("{task.fields[done]} done, {task.fields[failed]} failed, "
+                       "{task.fields[left]} left"),
+            TimeRemainingColumn(), console=Console(stderr=True), transient=True,
+        )
+        self._task = self._bar.add_task("grading", total=total, done=0, failed=0, left=total)
+
+    def advance(self, item) -> None:
+        """Count one finished submission (a BatchItem)."""
+        self.done += 1
+        self.failed += item.result.status.value == "error"
+        self._bar.update(self._task, advance=1, done=self.done, failed=self.failed,
+                         left=self.total - self.done)
+
+    def __enter__(self):
+        self._bar.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._bar.stop()
+
+
+def print_results_table(results: Sequence[GradeResult]) -> None:
+    """The results as a table on stdout, then messages and flags as whole sentences."""
+    table = Table(title="worksample results")
+    for column in ("submission", "status", "score", "pass", "tests", "ended", "flags"):
+        table.add_column(column)
+    for r in results:
+        tests = [c for c in r.checks if c.kind == "test"]
+        passed = sum(1 for c in tests if c.outcome == "passed")
+        table.add_row(
+            r.submission_id, r.status.value,
+            "-" if r.score is None else f"{r.score:g}",
+            "-" if r.passed is None else ("yes" if r.passed else "no"),
+            f"{passed}/{len(tests)}" if tests else "-",
+            r.run.ended if r.run else "-",
+            ", ".join(f.kind for f in r.flags),
+        )
+    console = Console()
+    console.print(table)
+    for r in results:  # whole sentences read better under the table than wrapped in a cell
+        if r.message:
+            console.print(f"{r.submission_id} ({r.status.value}): {r.message}", markup=False)
+        for flag in r.flags:
+            console.print(f"{r.submission_id} [{flag.kind}]: {flag.evidence}", markup=False)
