@@ -118,7 +118,7 @@ def test_an_assignment_with_a_dockerfile_is_built_once_and_graded(tmp_path, dock
             docker_engine.images.remove(image.id, force=True)
 
 
-def test_out_writes_json_and_an_escaped_html_report(tmp_path):
+def test_out_writes_json_and_an_escaped_report(tmp_path):
     hostile = tmp_path / "mallory"
     hostile.mkdir()
     source = (EXAMPLES / "strong" / "inventory.py").read_text()
@@ -128,13 +128,14 @@ def test_out_writes_json_and_an_escaped_html_report(tmp_path):
     result = CliRunner().invoke(cli, ["grade", str(SAMPLE), str(hostile), str(EXAMPLES / "strong"),
                                       "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert {p.name for p in out.iterdir()} == {"mallory.json", "strong.json", "report.html"}
-    saved = json.loads((out / "mallory.json").read_text())
+    assert {p.name for p in (out / "results").iterdir()} == {"mallory.json", "strong.json"}
+    saved = json.loads((out / "results" / "mallory.json").read_text())
     assert saved["schema_version"] == 1 and saved["status"] == "graded"
-    html = (out / "report.html").read_text()
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "<script>" not in html
-    assert f"report: {(out / 'report.html').resolve()}" in result.output
+    page = (out / "candidates" / "mallory.html").read_text()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    for html in [page, (out / "index.html").read_text()]:
+        assert "<script" not in html
+    assert f"report: {(out / 'index.html').resolve()}" in result.output
 
 
 def _starter_plus(tmp_path, name: str, code: str):

@@ -133,7 +133,8 @@ def test_cli_batch_goes_on_and_exit_codes_follow_the_statuses(tmp_path, registry
     result = runner.invoke(cli, ["grade", str(echo_assignment.root), str(bad), str(good),
                                  "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert {p.name for p in out.iterdir()} == {"bad.json", "good.json", "report.html"}
+    assert {p.name for p in (out / "results").iterdir()} == {"bad.json", "good.json"}
+    assert (out / "index.html").is_file() and (out / "candidates" / "bad.html").is_file()
     echo.crash_with = InfrastructureError("engine down")
     failed = runner.invoke(cli, ["grade", str(echo_assignment.root), str(good), "--json",
                                  "--regrade", "--retries", "1"])

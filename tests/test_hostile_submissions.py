@@ -218,9 +218,12 @@ def test_detected_tampering_is_shown_to_reviewers(tmp_path):
     exit_code, _ = run_grader(["grade", str(SAMPLE), str(submission), "--out", str(out)],
                               tmp_path / "table.txt")
     assert exit_code == 0
-    html = (out / "report.html").read_text()
-    assert html.count('class="flag"') == 2
-    assert "<strong>forged-outcome</strong>: a hidden test built to fail" in html
-    assert "<strong>framework-patched</strong>: pytest internals were replaced" in html
+    page = (out / "candidates" / "patches-framework.html").read_text()
+    assert page.count('class="flag integrity"') == 2
+    flag = '<strong>{}</strong>: <span class="untrusted">{}'
+    assert flag.format("forged-outcome", "a hidden test built to fail") in page
+    assert flag.format("framework-patched", "pytest internals were replaced") in page
+    index = (out / "index.html").read_text()
+    assert "forged-outcome, framework-patched" in index
     table = (tmp_path / "table.txt").read_text()
     assert "patches-framework [forged-outcome]: a hidden test built to fail" in table

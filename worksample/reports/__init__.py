@@ -1,27 +1,38 @@
-"""Render results for people. Today: a batch summary page; the full review report is to come.
+"""Review reports, rendered from stored results (never by grading again).
 
-Candidate text (failure messages, output) is untrusted: every template is autoescaped.
+``build_report`` decides what a report says for an audience (view.py); ``write_report`` renders
+it as HTML, Markdown and JSON (render.py); ``print_to_pdf`` prints HTML pages with headless
+Chromium (pdf.py). Candidate text is untrusted: every format escapes it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from jinja2 import Environment, PackageLoader, select_autoescape
-
+from worksample.errors import WorksampleError
 from worksample.models import Assignment, GradeResult
+from worksample.reports.render import FORMATS, prepare_folder, write_report, write_results
+from worksample.reports.view import AUDIENCES, Audience, Report, build_report
+
+__all__ = ["AUDIENCES", "FORMATS", "Audience", "Report", "build_report", "prepare_folder",
+           "stored_results", "write_report", "write_results"]
 
 
-def _environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("worksample", "reports/templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+def stored_results(assignment: Assignment, store) -> list[GradeResult]:
+    """The stored results of this version of ``assignment``; an error says what to do if none.
 
-
-def render_summary_html(assignment: Assignment, results: Sequence[GradeResult]) -> str:
-    """One self-contained HTML page: every submission's status, score, criteria and checks."""
-    template = _environment().get_template("summary.html.j2")
-    return template.render(assignment=assignment, results=results)
+    Results of earlier versions stay in the store, but a report mixes no versions: its
+    rubric, pass score and questions are those of the version it names.
+    """
+    everything = list(store.results(assignment.id))
+    current = [r for r in everything if r.assignment_version == assignment.version]
+    if current:
+        return current
+    if everything:
+        versions = sorted({r.assignment_version for r in everything})
+        raise WorksampleError(
+            f"no stored results for {assignment.id!r} as it is now (version "
+            f"{assignment.version}); {store.path} holds {len(everything)} result(s) of "
+            f"version(s) {', '.join(versions)}, graded before the assignment changed. "
+            "Grade the submissions again to report on this version.")
+    raise WorksampleError(
+        f"no stored results for {assignment.id!r} in {store.path}; run `worksample grade "
+        f"{assignment.id} SUBMISSION...` first, or name the store with --store")

@@ -1,0 +1,58 @@
+"""Making candidate text safe to show: control characters, and for blind reviews, identities.
+
+Blind review replaces each candidate by a stable alias and redacts what identifies people in
+everything the candidate wrote or caused (evidence, messages, flags): e-mail addresses, phone
+numbers, links, and the name the submission was filed under. Names that appear nowhere but
+inside the work itself cannot be recognised without guessing; docs/reports.md says so.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+LINK = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"')\]]+", re.IGNORECASE)
+# Phone-shaped: an optional +country code, then groups of 2-4 and two groups of 3-4 digits.
+# Dates (2026-11-22) and plain amounts do not have that shape, so numbers in evidence survive.
+PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}"
+                   r"(?![\w.])")
+# Characters that reorder or hide text (Trojan Source) and C0 controls other than tab/newline.
+_HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+
+
+def visible(text: str) -> str:
+    """``text`` with reordering and control characters shown as U+FFFD instead of obeyed."""
+    return _HIDDEN.sub("\ufffd", text)
+
+
+def alias_for(assignment_id: str, submission_key: str) -> str:
+    """A stable alias: the same submission of the same assignment always gets the same one."""
+    digest = hashlib.sha256(f"{assignment_id}\0{submission_key}".encode()).digest()
+    return "Candidate " + base64.b32encode(digest).decode()[:5]
+
+
+def name_tokens(submission_id: str) -> list[str]:
+    """The words of the name a submission was filed under ("jane-doe.zip" -> jane, doe)."""
+    stem = re.sub(r"\.(zip|tar|tgz|gz|bz2|xz|py|md|txt|eml|pdf|docx)$", "", submission_id,
+                  flags=re.IGNORECASE)
+    return [token for token in re.split(r"[\W_]+", stem)
+            if len(token) >= 2 and not token.isdigit()]
+
+
+class Redactor:
+    """Replaces e-mail addresses, links, phone numbers and the given names in a text."""
+
+    def __init__(self, names: list[str]):
+        words = sorted({n for n in names if n}, key=len, reverse=True)
+        self._names = (re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b",
+                                  re.IGNORECASE) if words else None)
+
+    def __call__(self, text: str) -> str:
+        text = EMAIL.sub("[email]", text)
+        text = LINK.sub("[link]", text)
+        text = PHONE.sub("[phone]", text)
+        if self._names is not None:
+            text = self._names.sub("[name]", text)
+        return text

@@ -1,0 +1,143 @@
+"""Render a ``Report`` to files: HTML (self-contained), Markdown and JSON.
+
+Candidate text is untrusted. HTML templates autoescape everything; Markdown templates escape
+every value through ``finalize``, so a template cannot forget to. Only what a filter marks as
+``Verbatim`` (a code fence sized to its content) passes as it is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from worksample.errors import WorksampleError
+from worksample.models import GradeResult
+from worksample.reports.charts import level_chart, score_histogram
+from worksample.reports.view import Report
+
+FORMATS = ("html", "md", "json")
+CANDIDATES_FOLDER = "candidates"
+RESULTS_FOLDER = "results"
+MARKER = ".worksample-report"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#!~])")
+
+
+class Verbatim(str):
+    """Markdown a filter built on purpose; ``finalize`` leaves it as it is."""
+
+
+def _markdown_value(value) -> str:
+    if isinstance(value, Verbatim):
+        return value
+    if value is None:
+        return ""
+    text = " ".join(str(value).split())  # one line: tables and lists stay intact
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _code_block(text: str, indent: int = 0) -> Verbatim:
+    """``text`` in a fence longer than any run of backticks inside it, indented if asked."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    block = f"{fence}text\n{text.rstrip()}\n{fence}"
+    return Verbatim("\n".join(" " * indent + line for line in block.splitlines()))
+
+
+def _number(value: float | None, empty: str = "-") -> str:
+    return empty if value is None else f"{value:.1f}".removesuffix(".0")
+
+
+def _environment(markdown: bool) -> Environment:
+    if markdown:
+        environment = Environment(loader=PackageLoader("worksample", "reports/templates"),
+                                  autoescape=False, finalize=_markdown_value,
+                                  trim_blocks=True, lstrip_blocks=True,
+                                  keep_trailing_newline=True)
+        environment.filters["code_block"] = _code_block
+    else:
+        environment = Environment(loader=PackageLoader("worksample", "reports/templates"),
+                                  autoescape=select_autoescape(default=True,
+                                                               default_for_string=True),
+                                  trim_blocks=True, lstrip_blocks=True)
+    environment.filters["number"] = _number
+    return environment
+
+
+def prepare_folder(out: Path) -> None:
+    """Make ``out`` ready for a report: new, empty, or holding an earlier worksample report.
+
+    An earlier report's files are removed first, so no page of a candidate who is no longer
+    in the report (or, after a blind review, under a real name) is left behind. A folder
+    with other files is refused rather than mixed with.
+    """
+    if out.exists() and not out.is_dir():
+        raise WorksampleError("the report folder is a file; choose a folder", path=out)
+    if out.is_dir() and any(out.iterdir()):
+        if not (out / MARKER).is_file():
+            raise WorksampleError(
+                "the folder is not empty and holds no worksample report; choose a new or "
+                "empty folder for the report", path=out)
+        for folder in (CANDIDATES_FOLDER, RESULTS_FOLDER):
+            shutil.rmtree(out / folder, ignore_errors=True)
+        for old in out.glob("index.*"):
+            old.unlink()
+    out.mkdir(parents=True, exist_ok=True)
+    (out / MARKER).write_text("A folder written by worksample; its reports are replaced on "
+                              "each run.\n", encoding="utf-8")
+
+
+def write_results(results: Sequence[GradeResult], folder: Path) -> None:
+    """One ``<submission>.json`` per result (GradeResult, as stored) in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    used: set[str] = set()
+    for result in results:
+        name = result.submission_id
+        if name in used:  # two submissions with the same file name in one batch
+            name = f"{name}-{(result.submission_hash or 'x')[:8]}"
+        used.add(name)
+        (folder / f"{name}.json").write_text(result.model_dump_json(indent=2), encoding="utf-8")
+
+
+def write_report(report: Report, out: Path, formats: tuple[str, ...] = FORMATS) -> list[Path]:
+    """Write the index (unless the audience is the candidate) and every candidate page.
+
+    Returns the paths written, the index first when there is one.
+    """
+    pages_folder = out / CANDIDATES_FOLDER
+    pages_folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    html, markdown = _environment(markdown=False), _environment(markdown=True)
+    templates = {"html": html, "md": markdown}
+    if report.index is not None:
+        charts = {"histogram": score_histogram(report.index, report.assignment.pass_score),
+                  "levels": level_chart(report.index)}
+        for fmt in formats:
+            path = out / f"index.{fmt}"
+            if fmt == "json":
+                path.write_text(report.model_dump_json(indent=2, exclude={"pages"}),
+                                encoding="utf-8")
+            else:
+                template = templates[fmt].get_template(f"index.{fmt}.j2")
+                path.write_text(template.render(report=report, index=report.index, **charts),
+                                encoding="utf-8")
+            written.append(path)
+    for fmt in formats:
+        template = None if fmt == "json" else templates[fmt].get_template(f"candidate.{fmt}.j2")
+        for page in report.pages:
+            path = pages_folder / f"{page.stem}.{fmt}"
+            if template is None:
+                body = {"report_schema_version": report.report_schema_version,
+                        "audience": report.audience, "blind": report.blind,
+                        "assignment": report.assignment.model_dump(mode="json"),
+                        "candidate": page.model_dump(mode="json")}
+                path.write_text(json.dumps(body, indent=2, ensure_ascii=False),
+                                encoding="utf-8")
+            else:
+                path.write_text(template.render(report=report, page=page), encoding="utf-8")
+            written.append(path)
+    return written

@@ -1,0 +1,313 @@
+"""What a report says, as data: built once from stored results, rendered to HTML, Markdown, JSON.
+
+Every format renders the same ``Report``, so what an audience may see and what blind review
+redacts is decided here, in one place, and not in each template.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from worksample import __version__
+from worksample.models import (
+    Assignment,
+    CandidateQuestion,
+    Check,
+    Criterion,
+    CriterionScore,
+    GradeResult,
+    Status,
+)
+from worksample.reports.guide import Guide, candidate_questions, discussion_guide
+from worksample.reports.redact import Redactor, alias_for, name_tokens, visible
+from worksample.store import submission_key
+
+REPORT_SCHEMA_VERSION = 1
+Audience = Literal["hiring-manager", "hr", "candidate"]
+AUDIENCES: tuple[Audience, ...] = ("hiring-manager", "hr", "candidate")
+
+_ERROR_FOR_CANDIDATES = ("Your submission could not be assessed because of a problem on our "
+                         "side. It says nothing about your work; the team will be in touch.")
+_RUN_ENDINGS = {
+    "timeout": ("limit", "Stopped at the wall-clock limit"),
+    "memory": ("limit", "Stopped at the memory limit"),
+    "crashed": ("limit", "The test process crashed"),
+}
+
+
+class FailedCheck(BaseModel):
+    """A check that did not pass, with the reason."""
+
+    id: str
+    message: str
+
+
+class CriterionView(BaseModel):
+    """One rubric criterion as an audience sees it."""
+
+    id: str
+    title: str
+    source: Literal["auto", "reviewer"]
+    audience: Literal["hiring-manager", "hr"]
+    max_points: float
+    points: float | None
+    level: int | None
+    level_meaning: str = Field(description="The anchor of the level reached; '' if not rated.")
+    evidence: list[str]
+    failed_checks: list[FailedCheck]
+    anchors: dict[int, str] = Field(description="All four anchors, when a reviewer must rate.")
+    needs_rating: bool
+
+
+class FlagView(BaseModel):
+    """Something a reviewer must know: a limit hit, refused input, suspected tampering."""
+
+    category: Literal["integrity", "limit", "intake", "machinery"]
+    kind: str
+    evidence: str
+
+
+class CandidatePage(BaseModel):
+    """Everything on one candidate's page."""
+
+    stem: str = Field(description="File name of the page, without extension.")
+    name: str = Field(description="The submission's name, or its alias in a blind review.")
+    source: str | None
+    status: Status
+    score: float | None
+    passed: bool | None
+    message: str
+    criteria: list[CriterionView]
+    other_failed_checks: list[FailedCheck]
+    flags: list[FlagView]
+    run: str | None
+    guide: Guide | None
+    candidate_questions: list[CandidateQuestion] | None
+    notes: bool = Field(description="Whether the page has room for reviewer notes.")
+    graded_at: datetime
+
+
+class CohortRow(BaseModel):
+    """One line of the ranking table."""
+
+    rank: int | None
+    name: str
+    stem: str
+    status: Status
+    score: float | None
+    passed: bool | None
+    levels: list[int | None] = Field(description="Level per rubric criterion, in rubric order.")
+    flags: list[str]
+
+
+class CriterionLevels(BaseModel):
+    """How many candidates reached each level of one criterion."""
+
+    id: str
+    title: str
+    source: Literal["auto", "reviewer"]
+    counts: dict[str, int] = Field(description="'1'..'4' and 'unrated' -> number of candidates.")
+
+
+class CohortIndex(BaseModel):
+    """The cohort page: ranking, score distribution, per-criterion levels."""
+
+    rows: list[CohortRow]
+    distribution: list[int] = Field(description="Graded scores in bins 0-9, 10-19 ... 90-100.")
+    criteria: list[CriterionLevels]
+    counts: dict[str, int]
+
+
+class AssignmentView(BaseModel):
+    """The assignment a report is about."""
+
+    id: str
+    title: str
+    role: str
+    type: str
+    version: str
+    pass_score: float
+    time_budget_minutes: int
+    rubric: list[tuple[str, str]] = Field(description="(id, title) per criterion, in order.")
+
+
+class Report(BaseModel):
+    """A whole report: the cohort index (not for candidates) and one page per candidate."""
+
+    report_schema_version: int = REPORT_SCHEMA_VERSION
+    worksample_version: str = __version__
+    generated_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
+    audience: Audience
+    blind: bool
+    assignment: AssignmentView
+    index: CohortIndex | None
+    pages: list[CandidatePage]
+
+
+def build_report(assignment: Assignment, results: Sequence[GradeResult], *,
+                 audience: Audience = "hiring-manager", blind: bool = False) -> Report:
+    """The report for ``results`` (one per submission, of this assignment's version)."""
+    spec = assignment.spec
+    ranked = _ranked(results)
+    names = _display_names(assignment, ranked, blind)
+    pages = [_page(assignment, result, name, stem, audience, blind)
+             for result, (name, stem) in zip(ranked, names, strict=True)]
+    index = None if audience == "candidate" else _index(assignment, ranked, pages)
+    return Report(
+        audience=audience, blind=blind, index=index, pages=pages,
+        assignment=AssignmentView(
+            id=spec.id, title=spec.title, role=spec.role, type=spec.type,
+            version=assignment.version, pass_score=spec.pass_score,
+            time_budget_minutes=spec.time_budget_minutes,
+            rubric=[(c.id, c.title) for c in spec.rubric]),
+    )
+
+
+def _ranked(results: Sequence[GradeResult]) -> list[GradeResult]:
+    """Graded first, best score first; then rejected, then errors; ties by name."""
+    order = {Status.GRADED: 0, Status.REJECTED: 1, Status.ERROR: 2}
+    return sorted(results, key=lambda r: (order[r.status], -(r.score or 0), r.submission_id))
+
+
+def _display_names(assignment: Assignment, results: list[GradeResult],
+                   blind: bool) -> list[tuple[str, str]]:
+    """(name, file stem) per result; unique stems even when two submissions share a name."""
+    named, used = [], set()
+    for result in results:
+        key = submission_key(result)
+        if blind:
+            name = alias_for(assignment.id, key)
+            stem = name.lower().replace(" ", "-")
+        else:
+            name = stem = result.submission_id
+        if stem in used:
+            stem = f"{stem}-{alias_for(assignment.id, key + stem)[-5:].lower()}"
+        used.add(stem)
+        named.append((name, stem))
+    return named
+
+
+def _page(assignment: Assignment, result: GradeResult, name: str, stem: str,
+          audience: Audience, blind: bool) -> CandidatePage:
+    clean = _cleaner(result, blind)
+    for_candidate = audience == "candidate"
+    criteria = [_criterion_view(assignment.criterion(score.id), score, result, audience, clean)
+                for score in result.criteria if _in_rubric(assignment, score.id)]
+    shown = {c.id for c in criteria}
+    other_failed = [] if for_candidate else [
+        FailedCheck(id=clean(c.id), message=clean(c.message)) for c in result.checks
+        if c.outcome != "passed" and _criterion_of(c, result) not in shown]
+    graded = result.status == Status.GRADED
+    message = result.message
+    if for_candidate and result.status == Status.ERROR:
+        message = _ERROR_FOR_CANDIDATES
+    return CandidatePage(
+        stem=stem, name=name,
+        source=None if blind or for_candidate else result.submission_source,
+        status=result.status, score=result.score, passed=result.passed, message=clean(message),
+        criteria=criteria, other_failed_checks=other_failed,
+        flags=[] if for_candidate else _flags(result, clean),
+        run=None if for_candidate or result.run is None else (
+            f"ran {result.run.seconds:.2f} s in {result.run.image}, ended: {result.run.ended}"),
+        guide=discussion_guide(assignment.spec, result.criteria, clean)
+        if graded and not for_candidate else None,
+        candidate_questions=None if for_candidate else candidate_questions(assignment.spec),
+        notes=not for_candidate,
+        graded_at=result.graded_at,
+    )
+
+
+def _in_rubric(assignment: Assignment, criterion_id: str) -> bool:
+    return any(c.id == criterion_id for c in assignment.spec.rubric)
+
+
+def _cleaner(result: GradeResult, blind: bool) -> Callable[[str], str]:
+    """What every candidate-derived text goes through: visible(), and redaction when blind."""
+    if not blind:
+        return visible
+    redact = Redactor(name_tokens(result.submission_id))
+    return lambda text: redact(visible(text))
+
+
+def _criterion_view(criterion: Criterion, score: CriterionScore, result: GradeResult,
+                    audience: Audience, clean: Callable[[str], str]) -> CriterionView:
+    for_candidate = audience == "candidate"
+    detailed = audience == "hiring-manager" or criterion.audience == audience
+    if for_candidate:
+        evidence = score.feedback
+    else:
+        evidence = score.evidence if detailed else score.evidence[:1]
+    failed = [] if for_candidate or not detailed else [
+        FailedCheck(id=clean(c.id), message=clean(c.message)) for c in result.checks
+        if c.outcome != "passed" and _criterion_of(c, result) == criterion.id]
+    needs_rating = score.points is None and not for_candidate
+    return CriterionView(
+        id=criterion.id, title=criterion.title, source=score.source,
+        audience=criterion.audience, max_points=score.max_points, points=score.points,
+        level=score.level,
+        level_meaning=criterion.anchors.get(score.level, "") if score.level else "",
+        evidence=[clean(line) for line in evidence], failed_checks=failed,
+        anchors=dict(criterion.anchors) if needs_rating else {}, needs_rating=needs_rating,
+    )
+
+
+def _criterion_of(check: Check, result: GradeResult) -> str | None:
+    """The criterion a check counts for; results from before checks named it have one auto
+    criterion, which is then the one."""
+    if check.criterion is not None:
+        return check.criterion
+    automatic = [score.id for score in result.criteria if score.source == "auto"]
+    return automatic[0] if len(automatic) == 1 else None
+
+
+def _flags(result: GradeResult, clean: Callable[[str], str]) -> list[FlagView]:
+    flags = []
+    if result.status == Status.REJECTED:
+        flags.append(FlagView(category="intake", kind="rejected", evidence=clean(result.message)))
+    if result.status == Status.ERROR:
+        flags.append(FlagView(category="machinery", kind="not graded",
+                              evidence=clean(result.message)))
+    if result.run is not None and result.run.ended in _RUN_ENDINGS:
+        category, text = _RUN_ENDINGS[result.run.ended]
+        flags.append(FlagView(category=category, kind=result.run.ended,
+                              evidence=f"{text} after {result.run.seconds:.1f} s"))
+    flags += [FlagView(category="integrity", kind=flag.kind, evidence=clean(flag.evidence))
+              for flag in result.flags]
+    return flags
+
+
+def _index(assignment: Assignment, results: list[GradeResult],
+           pages: list[CandidatePage]) -> CohortIndex:
+    rubric = assignment.spec.rubric
+    rows, rank, previous = [], 0, None
+    for position, (result, page) in enumerate(zip(results, pages, strict=True), start=1):
+        graded = result.status == Status.GRADED
+        if graded and result.score != previous:
+            rank, previous = position, result.score
+        levels = {score.id: score.level for score in result.criteria}
+        rows.append(CohortRow(
+            rank=rank if graded else None, name=page.name, stem=page.stem,
+            status=result.status, score=result.score, passed=result.passed,
+            levels=[levels.get(c.id) for c in rubric],
+            flags=[flag.kind for flag in page.flags]))
+    graded = [r for r in results if r.status == Status.GRADED]
+    distribution = [0] * 10
+    for result in graded:
+        distribution[min(int((result.score or 0) // 10), 9)] += 1
+    criteria = []
+    graded_rows = [row for row in rows if row.status == Status.GRADED]
+    for position, criterion in enumerate(rubric):
+        counts = Counter(str(row.levels[position] or "unrated") for row in graded_rows)
+        criteria.append(CriterionLevels(
+            id=criterion.id, title=criterion.title, source=criterion.source,
+            counts={key: counts.get(key, 0) for key in ("1", "2", "3", "4", "unrated")}))
+    statuses = Counter(r.status.value for r in results)
+    return CohortIndex(rows=rows, distribution=distribution, criteria=criteria, counts={
+        "candidates": len(results), "graded": statuses["graded"],
+        "rejected": statuses["rejected"], "error": statuses["error"],
+        "passed": sum(1 for r in graded if r.passed)})
