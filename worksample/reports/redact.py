@@ -35,7 +35,7 @@ def alias_for(assignment_id: str, submission_key: str) -> str:
 
 def name_tokens(submission_id: str) -> list[str]:
     """The words of the name a submission was filed under ("jane-doe.zip" -> jane, doe)."""
-    stem = re.sub(r"\.(zip|tar|tgz|gz|bz2|xz|py|md|txt|eml|pdf|docx)$", "", submission_id,
+    stem = re.sub(r"(\.(zip|tar|tgz|gz|bz2|xz|py|md|txt|eml|pdf|docx))+$", "", submission_id,
                   flags=re.IGNORECASE)
     return [token for token in re.split(r"[\W_]+", stem)
             if len(token) >= 2 and not token.isdigit()]
@@ -46,8 +46,9 @@ class Redactor:
 
     def __init__(self, names: list[str]):
         words = sorted({n for n in names if n}, key=len, reverse=True)
-        self._names = (re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b",
-                                  re.IGNORECASE) if words else None)
+        # Letters and digits bound a name, underscores do not: "test_by_jane" holds "jane".
+        self._names = (re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, words))
+                                  + r")(?![^\W_])", re.IGNORECASE) if words else None)
 
     def __call__(self, text: str) -> str:
         text = EMAIL.sub("[email]", text)

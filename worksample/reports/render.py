@@ -1,8 +1,7 @@
 """Render a ``Report`` to files: HTML (self-contained), Markdown and JSON.
 
 Candidate text is untrusted. HTML templates autoescape everything; Markdown templates escape
-every value through ``finalize``, so a template cannot forget to. Only what a filter marks as
-``Verbatim`` (a code fence sized to its content) passes as it is.
+every value through ``finalize``, so a template cannot forget to.
 """
 
 from __future__ import annotations
@@ -27,25 +26,13 @@ MARKER = ".worksample-report"
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#!~])")
 
 
-class Verbatim(str):
-    """Markdown a filter built on purpose; ``finalize`` leaves it as it is."""
-
-
 def _markdown_value(value) -> str:
-    if isinstance(value, Verbatim):
-        return value
+    """Every value in a Markdown template: on one line, with Markdown's markup characters
+    escaped, so candidate text can neither break a table nor inject links or HTML."""
     if value is None:
         return ""
-    text = " ".join(str(value).split())  # one line: tables and lists stay intact
+    text = " ".join(str(value).split())
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
-def _code_block(text: str, indent: int = 0) -> Verbatim:
-    """``text`` in a fence longer than any run of backticks inside it, indented if asked."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * max(3, longest + 1)
-    block = f"{fence}text\n{text.rstrip()}\n{fence}"
-    return Verbatim("\n".join(" " * indent + line for line in block.splitlines()))
 
 
 def _number(value: float | None, empty: str = "-") -> str:
@@ -58,7 +45,6 @@ def _environment(markdown: bool) -> Environment:
                                   autoescape=False, finalize=_markdown_value,
                                   trim_blocks=True, lstrip_blocks=True,
                                   keep_trailing_newline=True)
-        environment.filters["code_block"] = _code_block
     else:
         environment = Environment(loader=PackageLoader("worksample", "reports/templates"),
                                   autoescape=select_autoescape(default=True,

@@ -1,0 +1,179 @@
+"""`worksample report` end to end: the sample cohort graded in the real sandbox, then reported,
+opened in headless Chromium (Debian's package) and printed to PDF."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import struct
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest_paths import EXAMPLES, SAMPLE
+
+from worksample.cli import cli
+from worksample.reports.pdf import find_browser, headless_command
+
+SAMPLES = ["strong", "hangs", "partial", "broken"]
+
+
+@pytest.fixture(scope="module")
+def cohort(tmp_path_factory, docker_engine):
+    """The four sample submissions graded for real; returns the store's path."""
+    folder = tmp_path_factory.mktemp("cohort")
+    store = folder / "results.sqlite"
+    env = {"WORKSAMPLE_CACHE_DIR": str(tmp_path_factory.getbasetemp() / "cache")}
+    result = CliRunner().invoke(cli, ["grade", str(SAMPLE), *[str(EXAMPLES / s) for s in SAMPLES],
+                                      "--store", str(store)], env=env)
+    assert result.exit_code == 0, result.output
+    return store
+
+
+@pytest.fixture(scope="module")
+def browser() -> str:
+    """Headless Chromium: missing is a failure, never a skip."""
+    try:
+        return find_browser()
+    except Exception as error:
+        pytest.fail(f"{error} (scripts/test.sh installs it)")
+
+
+def report(store: Path, out: Path, *options: str, env: dict | None = None):
+    result = CliRunner().invoke(cli, ["report", str(SAMPLE), "--store", str(store),
+                                      "--out", str(out), *options], env=env)
+    return result
+
+
+def hidden_test_names() -> set[str]:
+    names = set()
+    for path in (SAMPLE / "tests").glob("*.py"):
+        names.add(path.stem)
+        names.update(re.findall(r"def (test_\w+)", path.read_text()))
+    return {name for name in names if name.startswith("test_")}
+
+
+class Ids(HTMLParser):
+    """Element ids and link targets of a page, as the browser built its DOM."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids, self.links = set(), []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if "id" in attributes:
+            self.ids.add(attributes["id"])
+        if tag == "a" and "href" in attributes:
+            self.links.append(attributes["href"])
+
+
+def dom_of(browser: str, page: Path, profile: Path) -> Ids:
+    done = subprocess.run([*headless_command(browser, profile), "--dump-dom",
+                           page.resolve().as_uri()], capture_output=True, text=True, timeout=90)
+    assert done.returncode == 0, done.stderr[-2000:]
+    parsed = Ids()
+    parsed.feed(done.stdout)
+    return parsed
+
+
+def test_the_hiring_manager_report_of_the_sample_cohort(cohort, tmp_path):
+    out = tmp_path / "report"
+    result = report(cohort, out)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == f"report: {(out / 'index.html').resolve()}"
+    assert {p.name for p in out.iterdir()} == {".worksample-report", "index.html", "index.md",
+                                               "index.json", "candidates"}
+    index = json.loads((out / "index.json").read_text())
+    assert [(row["rank"], row["name"], row["score"]) for row in index["index"]["rows"]] == [
+        (1, "strong", 100.0), (2, "hangs", 94.29), (3, "partial", 57.14), (4, "broken", 0.0)]
+    partial = (out / "candidates" / "partial.md").read_text()
+    assert "**Score 57.1 of 100**, below the pass score of 70." in partial
+    # the weak correctness result is probed with the heaviest failed test, named
+    assert ("*probe* The test 'test\\_reservations.py::test\\_reserve\\_is\\_all\\_or\\_nothing' "
+            "failed: walk us through what your code does in that case.") in partial
+    page = json.loads((out / "candidates" / "broken.json").read_text())["candidate"]
+    assert page["criteria"][0]["level"] == 1 and page["guide"]["hr"]
+
+
+def test_the_candidate_version_reveals_no_hidden_test(cohort, tmp_path):
+    out = tmp_path / "feedback"
+    result = report(cohort, out, "--audience", "candidate", "--submission", "partial")
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in (out / "candidates").iterdir())
+    assert written == ["partial.html", "partial.json", "partial.md"]
+    assert not (out / "index.html").exists()
+    text = "\n".join(p.read_text() for p in (out / "candidates").iterdir())
+    leaked = {name for name in hidden_test_names() if name in text}
+    assert not leaked
+    assert not re.search(r"test_[0-9a-f]{12}", text)  # the canary's shape
+    assert "20 of 31 hidden tests passed." in text and "exact(" not in text
+
+
+def test_a_report_needs_no_engine_and_changes_no_result(cohort, tmp_path):
+    before = sqlite3.connect(cohort).execute("SELECT result FROM results ORDER BY 1").fetchall()
+    result = report(cohort, tmp_path / "r", "--blind", "--audience", "hr",
+                    env={"DOCKER_HOST": "tcp://127.0.0.1:9"})
+    assert result.exit_code == 0, result.output
+    after = sqlite3.connect(cohort).execute("SELECT result FROM results ORDER BY 1").fetchall()
+    assert before == after
+    names = {p.stem for p in (tmp_path / "r" / "candidates").iterdir()}
+    assert len(names) == 4 and all(re.fullmatch(r"candidate-[a-z2-7]{5}", n) for n in names)
+    text = "\n".join(p.read_text() for p in (tmp_path / "r").rglob("*.*"))
+    assert str(EXAMPLES) not in text
+    index = json.loads((tmp_path / "r" / "index.json").read_text())["index"]
+    assert {row["name"].lower().replace(" ", "-") for row in index["rows"]} == names
+    for row in index["rows"]:  # sample names are common words; the names shown are aliases
+        assert row["name"] not in SAMPLES and re.fullmatch(r"Candidate [A-Z2-7]{5}", row["name"])
+
+
+def test_the_report_opens_in_chromium_with_every_section(cohort, tmp_path, browser):
+    out = tmp_path / "report"
+    assert report(cohort, out).exit_code == 0
+    profile = tmp_path / "profile"
+    index = dom_of(browser, out / "index.html", profile)
+    assert {"overview", "ranking", "ranking-table", "score-distribution",
+            "criteria-levels"} <= index.ids
+    pages = sorted(link for link in index.links if link.startswith("candidates/"))
+    assert pages == sorted(f"candidates/{s}.html" for s in SAMPLES)
+    partial = dom_of(browser, out / "candidates" / "partial.html", profile)
+    assert {"overview", "criteria", "criterion-correctness", "reviewer-ratings",
+            "discussion-guide", "questions-hiring-manager", "questions-hr",
+            "candidate-questions", "reviewer-notes"} <= partial.ids
+
+    screenshot = tmp_path / "index.png"
+    done = subprocess.run([*headless_command(browser, profile), "--hide-scrollbars",
+                           "--window-size=1200,1500", f"--screenshot={screenshot}",
+                           (out / "index.html").resolve().as_uri()],
+                          capture_output=True, timeout=90)
+    assert done.returncode == 0, done.stderr[-2000:]
+    header = screenshot.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", header[16:24]) == (1200, 1500)
+    assert screenshot.stat().st_size > 20_000  # a blank page compresses to almost nothing
+    print(f"screenshot: {screenshot}")
+
+
+def test_pdf_copies_through_chromium(cohort, tmp_path, browser):
+    out = tmp_path / "pdf"
+    result = report(cohort, out, "--pdf", "--format", "md")
+    assert result.exit_code == 0, result.output
+    pdfs = [out / "index.pdf", *[out / "candidates" / f"{s}.pdf" for s in SAMPLES]]
+    for pdf in pdfs:
+        assert pdf.read_bytes()[:5] == b"%PDF-", pdf
+    assert (out / "candidates" / "strong.md").is_file()
+
+
+def test_pdf_without_chromium_is_refused_before_anything_is_written(cohort, tmp_path):
+    out = tmp_path / "nothing"
+    result = report(cohort, out, "--pdf",
+                    env={"WORKSAMPLE_CHROMIUM": "/nonexistent/chromium",
+                         "PATH": os.environ["PATH"]})
+    assert result.exit_code == 2
+    assert "--pdf needs headless Chromium" in result.output
+    assert "apt-get install chromium" in result.output
+    assert not out.exists()

@@ -1,0 +1,294 @@
+"""Review reports from results built here: the guide, audiences, blind review, hostile text.
+
+The end-to-end tests with real graded submissions and a real browser are in
+test_report_cli.py; these cover the rules around them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from worksample.errors import WorksampleError
+from worksample.models import Check, CriterionScore, GradeResult, IntegrityFlag, SandboxRun, Status
+from worksample.reports import build_report, prepare_folder, stored_results, write_report
+from worksample.reports.guide import band
+from worksample.reports.redact import Redactor, alias_for, name_tokens, visible
+from worksample.store import ResultStore
+
+HIDDEN = ["test_reservations.py::test_reserve_is_all_or_nothing",
+          "test_expiry.py::test_hold_expired_at_deadline",
+          "test_expiry.py::test_expire_returns_sorted_order_ids"]
+
+
+def result_for(assignment, name: str, fraction: float, *, failed=(), message="",
+               status=Status.GRADED, flags=(), ended="completed",
+               evidence_extra=(), source=None) -> GradeResult:
+    """A result as the coding plugin and the core would store it, built by hand."""
+    correctness = assignment.criterion("correctness")
+    checks = [Check(id=t, kind="test", outcome="failed" if t in failed else "passed",
+                    message=message if t in failed else "", criterion="correctness")
+              for t in HIDDEN]
+    specifics = {"failed_test": failed[0]} if failed else {}
+    criteria = [] if status != Status.GRADED else [
+        CriterionScore(id="correctness", title=correctness.title, source="auto",
+                       max_points=60, points=round(60 * fraction, 2),
+                       level=1 if fraction < .4 else 2 if fraction < .7 else 3
+                       if fraction < .9 else 4,
+                       evidence=[f"failed: {t}: {message}" for t in failed]
+                       + list(evidence_extra),
+                       feedback=[f"{len(HIDDEN) - len(failed)} of {len(HIDDEN)} hidden tests "
+                                 "passed."],
+                       specifics=specifics)] + [
+        CriterionScore(id=c.id, title=c.title, source="reviewer", max_points=c.weight,
+                       points=None) for c in assignment.spec.rubric if c.source == "reviewer"]
+    score = round(100 * fraction, 2) if status == Status.GRADED else None
+    return GradeResult(
+        worksample_version="test", submission_id=name,
+        submission_source=source or f"/submissions/{name}.zip",
+        submission_hash=f"hash-{name}", assignment_id=assignment.id,
+        assignment_version=assignment.version, assignment_type="coding", status=status,
+        score=score, passed=None if score is None else score >= 70, message=message
+        if status != Status.GRADED else "",
+        criteria=criteria, checks=checks if status == Status.GRADED else [],
+        flags=[IntegrityFlag(kind=kind, evidence=f"evidence of {kind}") for kind in flags],
+        run=SandboxRun(image="img", image_id="sha256:1", ended=ended, exit_code=0, seconds=1.5)
+        if status == Status.GRADED else None)
+
+
+def all_text(folder: Path) -> str:
+    """Every file of a written report, and every file name, as one text."""
+    parts = []
+    for path in sorted(folder.rglob("*")):
+        parts.append(path.name)
+        if path.is_file():
+            parts.append(path.read_text(encoding="utf-8"))
+    return "\n".join(parts)
+
+
+# --- the discussion guide --------------------------------------------------------------------
+
+def test_questions_follow_the_result_band_and_carry_the_candidates_specifics(sample):
+    weak = result_for(sample, "wanda", 0.5, failed=[HIDDEN[0]], message="boom")
+    strong = result_for(sample, "sam", 1.0)
+    report = build_report(sample, [weak, strong])
+    pages = {page.name: page for page in report.pages}
+
+    manager = pages["wanda"].guide.hiring_manager
+    correctness = [q for q in manager if q.criterion_id == "correctness"]
+    assert [q.kind for q in correctness] == ["probe", "probe", "what-if"]
+    assert correctness[0].text == (f"The test '{HIDDEN[0]}' failed: walk us through what your "
+                                   "code does in that case.")
+    strong_kinds = [q.kind for q in pages["sam"].guide.hiring_manager
+                    if q.criterion_id == "correctness"]
+    assert strong_kinds == ["confirm", "what-if"]
+    # reviewer criteria not rated yet: the question for either outcome of the rating
+    design = [q.kind for q in manager if q.criterion_id == "design"]
+    assert design == ["if rated 1-2", "if rated 3-4"]
+    # the HR criterion's questions go to HR, and only there
+    assert {q.criterion_id for q in pages["wanda"].guide.hr} == {"ownership"}
+    assert "ownership" not in {q.criterion_id for q in manager}
+
+
+def test_two_candidates_with_the_same_result_are_asked_the_same_things(sample):
+    first = result_for(sample, "first", 0.5, failed=[HIDDEN[1]], message="x")
+    second = result_for(sample, "second", 0.5, failed=[HIDDEN[2]], message="y")
+    one, two = build_report(sample, [first, second]).pages
+    asked = [q.text.replace(HIDDEN[1], "TEST") for q in one.guide.hiring_manager + one.guide.hr]
+    also = [q.text.replace(HIDDEN[2], "TEST") for q in two.guide.hiring_manager + two.guide.hr]
+    assert asked == also
+    assert band(1) == band(2) == "weak" and band(3) == band(4) == "strong"
+    assert band(None) == "unrated"
+
+
+def test_a_question_whose_specifics_are_missing_is_left_out_not_half_filled(sample):
+    # level 2 but no test name known (e.g. every test stopped by the wall clock)
+    result = result_for(sample, "t", 0.5)
+    result.criteria[0].level = 2
+    page = build_report(sample, [result]).pages[0]
+    texts = [q.text for q in page.guide.hiring_manager]
+    assert not any("{" in text for text in texts)
+    assert "How would you have caught this edge case before sending the work?" in texts
+
+
+def test_criteria_without_a_question_bank_get_standard_questions(sample):
+    sample.spec.discussion.clear()
+    page = build_report(sample, [result_for(sample, "t", 0.2, failed=[HIDDEN[0]])]).pages[0]
+    probes = [q for q in page.guide.hiring_manager if q.criterion_id == "correctness"]
+    assert [q.text for q in probes] == [
+        "What would you change in 'Correctness against the hidden tests' with another day?"]
+
+
+def test_the_candidate_questions_are_answered_from_the_assignment(sample):
+    page = build_report(sample, [result_for(sample, "t", 1.0)]).pages[0]
+    answers = {qa.question: qa.answer for qa in page.candidate_questions}
+    assert answers["Which tools does the team use?"].startswith("Python 3.12, FastAPI")
+    assert "pass mark of 70 of 100" in answers["How was my assignment assessed?"]
+    assert "How are decisions like the expiry strategy made on the team?" in answers
+
+
+# --- audiences -------------------------------------------------------------------------------
+
+def test_the_candidate_version_holds_no_hidden_test_names_notes_or_guide(sample, tmp_path):
+    results = [result_for(sample, "wanda", 0.3, failed=HIDDEN[:2], message="assert 1 == 2",
+                          flags=["forged-outcome"], ended="timeout"),
+               result_for(sample, "err", 0, status=Status.ERROR,
+                          message="the engine at /var/run/docker.sock did not answer")]
+    report = build_report(sample, results, audience="candidate")
+    assert report.index is None
+    write_report(report, tmp_path)
+    text = all_text(tmp_path)
+    for secret in [*HIDDEN, "test_reserve", "assert 1 == 2", "forged-outcome", "docker.sock",
+                   "/submissions/", "Reviewer notes", "discussion guide"]:
+        assert secret not in text
+    assert "1 of 3 hidden tests passed." in text
+    assert "could not be assessed because of a problem on our side" in text
+    assert not (tmp_path / "index.html").exists()
+
+
+def test_hr_sees_its_criteria_in_full_and_job_skills_in_brief(sample):
+    result = result_for(sample, "t", 0.3, failed=HIDDEN[:2], message="m")
+    manager = build_report(sample, [result]).pages[0]
+    hr = build_report(sample, [result], audience="hr").pages[0]
+    by_id = {c.id: c for c in hr.criteria}
+    assert len(by_id["correctness"].evidence) == 1 and by_id["correctness"].failed_checks == []
+    assert len(manager.criteria[0].evidence) == 2 and len(manager.criteria[0].failed_checks) == 2
+    assert by_id["ownership"].needs_rating and by_id["ownership"].anchors[4]
+
+
+# --- the cohort index ------------------------------------------------------------------------
+
+def test_the_index_ranks_ties_equally_and_puts_ungraded_last(sample):
+    results = [result_for(sample, name, fraction) for name, fraction in
+               [("c", 0.5), ("a", 1.0), ("b", 1.0), ("d", 0.05)]]
+    results.append(result_for(sample, "r", 0, status=Status.REJECTED, message="a zip bomb"))
+    index = build_report(sample, results).index
+    assert [(row.rank, row.name) for row in index.rows] == [
+        (1, "a"), (1, "b"), (3, "c"), (4, "d"), (None, "r")]
+    assert index.distribution == [1, 0, 0, 0, 0, 1, 0, 0, 0, 2]
+    correctness = index.criteria[0]
+    assert correctness.counts == {"1": 1, "2": 1, "3": 0, "4": 2, "unrated": 0}
+    assert index.criteria[1].counts["unrated"] == 4
+    assert index.counts == {"candidates": 5, "graded": 4, "rejected": 1, "error": 0,
+                            "passed": 2}
+
+
+def test_every_page_of_the_index_exists_in_every_format(sample, tmp_path):
+    results = [result_for(sample, f"cand{i}", i / 10) for i in range(11)]
+    written = write_report(build_report(sample, results), tmp_path)
+    assert written[0] == tmp_path / "index.html"
+    html = (tmp_path / "index.html").read_text()
+    links = re.findall(r'href="(candidates/[^"]+)"', html)
+    assert len(links) == 11 and all((tmp_path / link).is_file() for link in links)
+    markdown_links = re.findall(r"\]\((candidates/[^)]+)\)", (tmp_path / "index.md").read_text())
+    assert len(markdown_links) == 11
+    assert all((tmp_path / link.replace("\\", "")).is_file() for link in markdown_links)
+    data = json.loads((tmp_path / "index.json").read_text())
+    assert data["report_schema_version"] == 1 and len(data["index"]["rows"]) == 11
+    page = json.loads((tmp_path / "candidates" / "cand3.json").read_text())
+    assert page["candidate"]["score"] == 30.0 and page["assignment"]["pass_score"] == 70
+    assert "<script" not in html and "http" not in html.replace('xmlns="http://www.w3.org', "")
+
+
+# --- blind review ----------------------------------------------------------------------------
+
+def test_blind_review_uses_stable_aliases_and_redacts_identities_everywhere(sample, tmp_path):
+    leaky = ("Jane Doe <jane.doe@example.com>, +44 20 7946 0958, see "
+             "https://github.com/janedoe/inventory; jane wrote this")
+    result = result_for(sample, "jane-doe", 0.3, failed=[HIDDEN[0]], message=leaky,
+                        flags=["framework-patched"], evidence_extra=[leaky],
+                        source="/inbox/jane-doe.zip")
+    result.flags[0].evidence = leaky
+    result.criteria[0].specifics["failed_test"] = "test_by_jane_doe"
+    other = result_for(sample, "someone", 1.0)
+    first = build_report(sample, [result, other], blind=True)
+    again = build_report(sample, [other, result], blind=True)
+    assert {p.name for p in first.pages} == {p.name for p in again.pages}
+    alias = alias_for(sample.id, "hash-jane-doe")
+    assert alias in {p.name for p in first.pages} and re.fullmatch(r"Candidate [A-Z2-7]{5}",
+                                                                   alias)
+    write_report(first, tmp_path)
+    text = all_text(tmp_path)
+    for identity in ["Jane", "jane", "Doe", "example.com", "7946", "github.com", "/inbox/"]:
+        assert identity not in text, identity
+    assert "[email]" in text and "[phone]" in text and "[link]" in text and "[name]" in text
+    assert "test_by_[name]_[name]" in text  # names inside identifiers too
+    assert alias.lower().replace(" ", "-") + ".html" in {p.name for p in tmp_path.rglob("*")}
+
+
+def test_redaction_keeps_numbers_that_are_evidence():
+    redact = Redactor(name_tokens("li-wu_42.tar.gz"))
+    assert name_tokens("li-wu_42.tar.gz") == ["li", "wu"]
+    kept = "expected 17.4% found 9,840 on 2026-11-22 at 10:30; 1234567 units"
+    assert redact(kept) == kept
+    assert redact("call (415) 555-0123 or mail li@wu.dev; Li Wu") == (
+        "call [phone] or mail [email]; [name] [name]")
+
+
+# --- hostile candidate text ------------------------------------------------------------------
+
+HOSTILE_TEXT = ("<script>alert('x')</script> <img src=x onerror=alert(1)> "
+                "<p style='color:red'>Dear customer</p> [click](javascript:alert(1)) | a | b |"
+                " **bold** ``` \u202eevil\u202c العربية שלום 😀🎉 " + "x" * 20000)
+
+
+def test_hostile_candidate_text_is_inert_in_every_format(sample, tmp_path):
+    result = result_for(sample, "mallory", 0.3, failed=[HIDDEN[0]], message=HOSTILE_TEXT,
+                        flags=["result-channel-tampered"], evidence_extra=[HOSTILE_TEXT])
+    result.flags[0].evidence = HOSTILE_TEXT
+    write_report(build_report(sample, [result]), tmp_path)
+    for path in [tmp_path / "index.html", tmp_path / "candidates" / "mallory.html"]:
+        html = path.read_text(encoding="utf-8")
+        assert "<script" not in html and "<img" not in html and "<p style" not in html
+    page = (tmp_path / "candidates" / "mallory.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page
+    assert "\u202e" not in page and "\ufffdevil\ufffd" in page
+    assert "العربية שלום 😀🎉" in page and "x" * 20000 in page
+    assert 'class="untrusted"' in page  # wraps anywhere and isolates right-to-left text
+
+    markdown = (tmp_path / "candidates" / "mallory.md").read_text(encoding="utf-8")
+    assert not re.search(r"(?<!\\)[<>]", markdown)  # every angle bracket is escaped
+    assert r"\<script\>" in markdown and r"\[click\](javascript:alert(1))" in markdown
+    assert r"\*\*bold\*\*" in markdown and r"\`\`\`" in markdown and "😀🎉" in markdown
+    evidence = [line for line in markdown.splitlines() if "onerror" in line]
+    assert evidence and all(r"\| a \| b \|" in line for line in evidence)  # one line each
+    assert json.loads((tmp_path / "candidates" / "mallory.json").read_text())
+
+
+def test_visible_shows_reordering_and_control_characters():
+    assert visible("a\u202eb\u2066c\x1bd\te\nf") == "a\ufffdb\ufffdc\ufffdd\te\nf"
+
+
+# --- the report folder and the store ---------------------------------------------------------
+
+def test_a_folder_with_other_files_is_refused_and_an_old_report_replaced(sample, tmp_path):
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "thesis.docx").write_text("mine")
+    with pytest.raises(WorksampleError, match="not empty and holds no worksample report"):
+        prepare_folder(busy)
+    assert (busy / "thesis.docx").read_text() == "mine"
+
+    out = tmp_path / "report"
+    prepare_folder(out)
+    write_report(build_report(sample, [result_for(sample, "jane-doe", 1.0)]), out)
+    prepare_folder(out)
+    write_report(build_report(sample, [result_for(sample, "jane-doe", 1.0)], blind=True), out)
+    assert "jane" not in all_text(out)
+
+
+def test_reports_use_the_assignments_current_version_and_say_so_when_it_has_none(sample,
+                                                                                  tmp_path):
+    store = ResultStore(tmp_path / "store.sqlite")
+    with pytest.raises(WorksampleError, match="no stored results for 'inventory-reservations'"):
+        stored_results(sample, store)
+    old = result_for(sample, "old", 1.0)
+    old.assignment_version = "0ld"
+    store.save(old)
+    with pytest.raises(WorksampleError, match="version.s. 0ld, graded before the assignment"):
+        stored_results(sample, store)
+    store.save(result_for(sample, "new", 1.0))
+    assert [r.submission_id for r in stored_results(sample, store)] == ["new"]
