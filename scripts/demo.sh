@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install worksample, check the sample assignment, grade the sample submissions in the Docker
-# sandbox, and write a report you can open. On a fresh Debian machine as root this also
+# sandbox, and write the review report from the stored results; prints the page to open. On a fresh Debian machine as root this also
 # installs and starts the engine and builds the sandbox base image.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,5 +12,8 @@ bash scripts/ensure-docker.sh
 echo "== worksample validate inventory-reservations"
 .venv/bin/worksample validate inventory-reservations
 echo
-echo "== worksample grade inventory-reservations examples/inventory-reservations/* --out demo-output"
-.venv/bin/worksample grade inventory-reservations examples/inventory-reservations/* --out demo-output
+echo "== worksample grade inventory-reservations examples/inventory-reservations/*"
+.venv/bin/worksample grade inventory-reservations examples/inventory-reservations/*
+echo
+echo "== worksample report inventory-reservations --out demo-report"
+.venv/bin/worksample report inventory-reservations --out demo-report

@@ -51,6 +51,12 @@ def test_malformed_yaml_names_the_file(sample_copy, registry):
         (lambda d: d.update(type="sql"), "no plugin provides the assignment type 'sql'"),
         (lambda d: d.pop("coding"), "the section 'coding' for the assignment type is missing"),
         (lambda d: d.update(instructions="gone.md"), "field 'instructions': no file"),
+        (lambda d: d["discussion"]["design"]["weak"].append("Why {0}?"),
+         "field 'discussion.design.weak': Value error, 'Why {0}?': the placeholder {0} is not"),
+        (lambda d: d["discussion"]["design"]["weak"].append("Why {test?"),
+         "'Why {test?': expected '}' before end of string"),
+        (lambda d: d["rubric"][0].update(audience="ceo"), "field 'rubric.0.audience'"),
+        (lambda d: d["context"].update(tools="git"), "field 'context.tools'"),
     ],
 )
 def test_schema_errors_name_the_file_and_the_field(sample_copy, registry, change, message):

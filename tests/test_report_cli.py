@@ -20,6 +20,7 @@ from worksample.cli import cli
 from worksample.reports.pdf import find_browser, headless_command
 
 SAMPLES = ["strong", "hangs", "partial", "broken"]
+pytestmark = [pytest.mark.docker, pytest.mark.browser]
 
 
 @pytest.fixture(scope="module")
