@@ -219,6 +219,13 @@ def test_blind_review_uses_stable_aliases_and_redacts_identities_everywhere(samp
     assert alias.lower().replace(" ", "-") + ".html" in {p.name for p in tmp_path.rglob("*")}
 
 
+def test_blind_ties_are_ordered_by_alias_not_by_name(sample):
+    tied = [result_for(sample, name, 1.0) for name in ["aaron", "bea", "carl", "zoe"]]
+    rows = build_report(sample, tied, blind=True).index.rows
+    assert [row.name for row in rows] == sorted(row.name for row in rows)
+    assert {row.rank for row in rows} == {1}
+
+
 def test_redaction_keeps_numbers_that_are_evidence():
     redact = Redactor(name_tokens("li-wu_42.tar.gz"))
     assert name_tokens("li-wu_42.tar.gz") == ["li", "wu"]

@@ -153,7 +153,7 @@ def build_report(assignment: Assignment, results: Sequence[GradeResult], *,
                  audience: Audience = "hiring-manager", blind: bool = False) -> Report:
     """The report for ``results`` (one per submission, of this assignment's version)."""
     spec = assignment.spec
-    ranked = _ranked(results)
+    ranked = _ranked(assignment, results, blind)
     names = _display_names(assignment, ranked, blind)
     pages = [_page(assignment, result, name, stem, audience, blind)
              for result, (name, stem) in zip(ranked, names, strict=True)]
@@ -168,10 +168,16 @@ def build_report(assignment: Assignment, results: Sequence[GradeResult], *,
     )
 
 
-def _ranked(results: Sequence[GradeResult]) -> list[GradeResult]:
-    """Graded first, best score first; then rejected, then errors; ties by name."""
+def _ranked(assignment: Assignment, results: Sequence[GradeResult],
+            blind: bool) -> list[GradeResult]:
+    """Graded first, best score first; then rejected, then errors; ties by the name shown
+    (in a blind review the alias, so the order gives no hint of the real names)."""
     order = {Status.GRADED: 0, Status.REJECTED: 1, Status.ERROR: 2}
-    return sorted(results, key=lambda r: (order[r.status], -(r.score or 0), r.submission_id))
+
+    def shown_name(result: GradeResult) -> str:
+        return alias_for(assignment.id, submission_key(result)) if blind else result.submission_id
+
+    return sorted(results, key=lambda r: (order[r.status], -(r.score or 0), shown_name(r)))
 
 
 def _display_names(assignment: Assignment, results: list[GradeResult],
