@@ -10,9 +10,9 @@ from __future__ import annotations
 from worksample.errors import WorksampleError
 from worksample.models import Assignment, GradeResult
 from worksample.reports.render import FORMATS, prepare_folder, write_report, write_results
-from worksample.reports.view import AUDIENCES, Audience, Report, build_report
+from worksample.reports.view import Audience, Report, build_report
 
-__all__ = ["AUDIENCES", "FORMATS", "Audience", "Report", "build_report", "prepare_folder",
+__all__ = ["FORMATS", "Audience", "Report", "build_report", "prepare_folder",
            "stored_results", "write_report", "write_results"]
 
 

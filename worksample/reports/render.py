@@ -35,8 +35,8 @@ def _markdown_value(value) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def _number(value: float | None, empty: str = "-") -> str:
-    return empty if value is None else f"{value:.1f}".removesuffix(".0")
+def _number(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}".removesuffix(".0")
 
 
 def _environment(markdown: bool) -> Environment:

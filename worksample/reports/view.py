@@ -29,7 +29,6 @@ from worksample.store import submission_key
 
 REPORT_SCHEMA_VERSION = 1
 Audience = Literal["hiring-manager", "hr", "candidate"]
-AUDIENCES: tuple[Audience, ...] = ("hiring-manager", "hr", "candidate")
 
 _ERROR_FOR_CANDIDATES = ("Your submission could not be assessed because of a problem on our "
                          "side. It says nothing about your work; the team will be in touch.")
