@@ -11,7 +11,7 @@ from conftest_paths import SAMPLE
 
 BASE_IMAGE = "worksample/python-pytest:bookworm"
 
-os.environ["WORKSAMPLE_LOAD_PLUGINS"] = "coding"
+os.environ["WORKSAMPLE_LOAD_PLUGINS"] = "coding,email"
 
 
 @pytest.fixture(autouse=True)

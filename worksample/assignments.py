@@ -1,8 +1,9 @@
 """Find, load and validate assignment folders (``<folder>/assignment.yaml``).
 
 The core validates the common part; the type's plugin validates its own section with its own
-model. Both kinds of error name the file and the field. Section models receive the folder as
-validation context (``info.context["root"]``) so they can check that the paths they name exist.
+model. Both kinds of error name the file and the field. Section models receive the folder and
+the rubric as validation context (``info.context["root"]``, ``info.context["rubric"]``), so
+they can check that the paths and the criteria they name exist.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def load(folder: Path, registry: PluginRegistry) -> Assignment:
         spec = AssignmentSpec.model_validate(raw)
     except ValidationError as error:
         raise WorksampleError(_describe(error), path=path) from None
-    section = _validate_section(path, raw.get(spec.type), assignment_type, folder)
+    section = _validate_section(path, raw.get(spec.type), assignment_type, folder, spec)
     instructions = folder / spec.instructions
     if not instructions.is_file():
         raise WorksampleError(f"field 'instructions': no file {spec.instructions!r}", path=path)
@@ -78,13 +79,14 @@ def _read_yaml(path: Path) -> dict[str, Any]:
 
 
 def _validate_section(
-    path: Path, data: Any, assignment_type: AssignmentType, folder: Path
+    path: Path, data: Any, assignment_type: AssignmentType, folder: Path, spec: AssignmentSpec
 ) -> BaseModel:
     name = assignment_type.name
     if data is None:
         raise WorksampleError(f"the section {name!r} for the assignment type is missing", path=path)
     try:
-        return assignment_type.section_model.model_validate(data, context={"root": folder})
+        return assignment_type.section_model.model_validate(
+            data, context={"root": folder, "rubric": spec.rubric})
     except ValidationError as error:
         raise WorksampleError(_describe(error, prefix=name), path=path) from None
 

@@ -193,6 +193,9 @@ class Check(BaseModel):
     message: str = Field(default="", description="Why it failed, capped in length.")
     duration_s: float | None = None
     criterion: str | None = Field(default=None, description="The rubric criterion it counts for.")
+    review: str = Field(
+        default="", description="Why a person should look: the check could not decide, so it "
+                                "counted neither way (outcome 'skipped').")
 
 
 class CriterionScore(BaseModel):

@@ -1,0 +1,54 @@
+"""Built-in plugin: customer-email replies, checked against a rubric with quoted evidence.
+
+Registered through the ``worksample`` entry-point group like any third-party plugin.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from worksample import hookimpl
+from worksample.models import Assignment, AssignmentType, Grade, SelfTestCase, Submission
+
+from .config import EmailSection
+
+TYPE_NAME = "email"
+EMPTY_SUBMISSION = Path(__file__).parent / "empty_submission.txt"
+REFERENCE_MIN_SCORE = 90
+EMPTY_MAX_SCORE = 10
+
+
+@hookimpl
+def worksample_register_assignment_types(register) -> None:
+    """Provide the ``email`` assignment type."""
+    register(AssignmentType(
+        name=TYPE_NAME,
+        section_model=EmailSection,
+        description="Replies to customer emails, checked phrase by phrase with quoted evidence.",
+    ))
+
+
+@hookimpl
+def worksample_grade(assignment: Assignment, submission: Submission) -> Grade | None:
+    """Grade a set of email replies; None for other types."""
+    if assignment.type != TYPE_NAME:
+        return None
+    from .grader import grade
+
+    return grade(assignment, submission)
+
+
+@hookimpl
+def worksample_self_test_cases(assignment: Assignment) -> list[SelfTestCase] | None:
+    """The reference replies must score at least 90; an empty submission at most 10."""
+    if assignment.type != TYPE_NAME:
+        return None
+    section: EmailSection = assignment.section
+    return [
+        SelfTestCase(label="reference replies", path=assignment.root / section.reference,
+                     min_score=REFERENCE_MIN_SCORE,
+                     expectation=f"must score at least {REFERENCE_MIN_SCORE}"),
+        SelfTestCase(label="empty submission", path=EMPTY_SUBMISSION,
+                     max_score=EMPTY_MAX_SCORE,
+                     expectation=f"must score at most {EMPTY_MAX_SCORE}"),
+    ]

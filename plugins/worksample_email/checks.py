@@ -1,0 +1,335 @@
+"""The checks one reply gets, each a ``Finding``: points (a fraction) and its evidence.
+
+Evidence is the quoted sentence, a measurement, or "not found". A match the checks cannot be
+sure of (a phrase found only in a run-on sentence or a list of keywords, a forbidden phrase
+after "not", a name two letters off) is not counted either way: it is marked for a reviewer.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .config import Clarity, CustomerEmail, EmailSection, Fact, Forbidden, Length
+from .matching import Match, PhraseSet, Reading, name_distance
+from .measures import function_word_share, numbers_in, reading_grade
+from .text import Sentence
+
+QUOTE_CHARS = 220
+SIGN_OFF_MAX_WORDS = 4
+BRITISH_ENDINGS = (("tre", "ter"), ("tres", "ters"), ("our", "or"), ("ours", "ors"),
+                   ("ise", "ize"), ("ised", "ized"), ("ises", "izes"), ("ising", "izing"),
+                   ("isation", "ization"), ("isations", "izations"), ("yse", "yze"),
+                   ("ysed", "yzed"), ("ogue", "og"), ("ence", "ense"), ("lled", "led"),
+                   ("lling", "ling"))
+BRITISH_INFIXES = (("our", "or"), ("ae", "e"), ("oe", "e"))
+_spell_lock = threading.Lock()
+_spell = None
+
+
+@dataclass
+class Finding:
+    """The outcome of one check on one reply."""
+
+    kind: str
+    item: str
+    label: str
+    fraction: float
+    evidence: str
+    review: str = ""
+    automatic_fail: bool = False
+    specifics: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def outcome(self) -> str:
+        if self.review:
+            return "skipped"
+        return "passed" if self.fraction >= 1 else "failed"
+
+
+@dataclass(frozen=True)
+class CompiledPhrases:
+    """An assignment's phrase lists, compiled once per assignment version."""
+
+    greeting: PhraseSet
+    sign_off: PhraseSet
+    empathy: PhraseSet
+    blame: PhraseSet
+    next_step: PhraseSet
+    negation: PhraseSet
+    questions: dict[tuple[str, str], PhraseSet]
+    facts: dict[tuple[str, str], PhraseSet]
+    forbidden: dict[tuple[str, str], tuple[PhraseSet, PhraseSet]]
+    vocabulary: frozenset[str]
+
+    @classmethod
+    def of(cls, section: EmailSection) -> CompiledPhrases:
+        """Compile every phrase list of ``section``."""
+        lists = section.phrases
+        questions = {(e.id, q.id): PhraseSet(q.answered_by) for e in section.emails
+                     for q in e.questions}
+        facts = {(e.id, f.id): PhraseSet(f.phrases) for e in section.emails for f in e.facts}
+        forbidden = {(e.id, f.id): (PhraseSet(f.phrases), PhraseSet(f.unless))
+                     for e in section.emails for f in (*e.forbidden, *section.forbidden_everywhere)}
+        answers = [*questions.values(), *facts.values()]
+        return cls(
+            greeting=PhraseSet(lists.greeting), sign_off=PhraseSet(lists.sign_off),
+            empathy=PhraseSet(lists.empathy), blame=PhraseSet(lists.blame),
+            next_step=PhraseSet(lists.next_step), negation=PhraseSet(lists.negation),
+            questions=questions, facts=facts, forbidden=forbidden,
+            vocabulary=frozenset().union(*(p.literal_words for p in answers)),
+        )
+
+
+class ReplyText:
+    """A reply's sentences, and which of them a match may count in."""
+
+    def __init__(self, sentences: list[Sentence], clarity: Clarity, vocabulary: frozenset[str]):
+        self.sentences = sentences
+        self.words = [word for sentence in sentences for word in sentence.words]
+        self.prose_share = function_word_share(self.words)
+        self.keyword_list = bool(self.words) and self.prose_share < clarity.min_function_word_share
+        self.clarity = clarity
+        self.reading = Reading(self.unknown_words, vocabulary)
+
+    @cached_property
+    def unknown_words(self) -> set[str]:
+        """Lower-cased words the dictionary does not know."""
+        return spellchecker().unknown({word.lower() for word in self.words})
+
+    def with_next(self, sentence: Sentence) -> str:
+        """The sentence's text followed by the next sentence's."""
+        following = self.sentences[sentence.index + 1:sentence.index + 2]
+        return " ".join([sentence.text, *(s.text for s in following)])
+
+    @property
+    def not_prose(self) -> str:
+        """Why the reply is not prose (a list of keywords); '' when it is."""
+        if not self.keyword_list:
+            return ""
+        return (f"the reply reads as a list of keywords ({self.prose_share:.0%} small words "
+                "like 'the', 'to', 'we'; prose has 35-55%)")
+
+    def why_not_counted(self, sentence: Sentence) -> str:
+        """Why a match in ``sentence`` is left to a reviewer; '' when it counts."""
+        if self.keyword_list:
+            return self.not_prose
+        if len(sentence.words) > self.clarity.max_sentence_words:
+            return f"a {len(sentence.words)}-word run-on sentence"
+        return ""
+
+    def positive(self, kind: str, item: str, label: str, matches) -> Finding:
+        """A finding for something the reply should say: the first match that counts."""
+        doubtful: tuple[Match, str] | None = None
+        for match in matches:
+            reason = self.why_not_counted(match.sentence)
+            if not reason:
+                return Finding(kind, item, label, 1.0, _quoted(match))
+            doubtful = doubtful or (match, reason)
+        if doubtful is not None:
+            match, reason = doubtful
+            return Finding(kind, item, label, 0.0, _quoted(match),
+                           review=f"found only in {reason}; not counted")
+        return Finding(kind, item, label, 0.0, "not found")
+
+
+def spellchecker():
+    """The English dictionary, loaded once per process (about 0.1 s)."""
+    global _spell
+    with _spell_lock:
+        if _spell is None:
+            from spellchecker import SpellChecker
+
+            _spell = SpellChecker(distance=1)
+        return _spell
+
+
+def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
+                phrases: CompiledPhrases) -> list[Finding]:
+    """Every check of one reply, in a fixed order."""
+    s = text.sentences
+    findings = [
+        text.positive("greeting", "greeting", "opens with a greeting",
+                      phrases.greeting.find_all(s[:2], anchored=True)),
+        _sign_off(text, phrases.sign_off),
+        _name(text, email.customer),
+    ]
+    for question in email.questions:
+        findings.append(text.positive(
+            "questions", question.id, f"answers “{question.asks}”",
+            phrases.questions[email.id, question.id].find_all(s, text.reading)))
+    for fact in email.facts:
+        findings.append(_fact(text, fact, phrases.facts[email.id, fact.id]))
+    for statement in (*email.forbidden, *section.forbidden_everywhere):
+        findings.append(_forbidden(text, statement, *phrases.forbidden[email.id, statement.id],
+                                   phrases.negation))
+    findings += [
+        text.positive("empathy", "empathy", "acknowledges how the customer feels",
+                      phrases.empathy.find_all(s, text.reading)),
+        _blame(text, phrases.blame, phrases.negation),
+        text.positive("next_step", "next_step", "gives a concrete next step",
+                      phrases.next_step.find_all(s, text.reading)),
+        _clarity(text, email.length),
+        _spelling(text, email, section),
+    ]
+    return findings
+
+
+def _sign_off(text: ReplyText, sign_off: PhraseSet) -> Finding:
+    closing = [s for s in text.sentences[-4:] if len(s.words) <= SIGN_OFF_MAX_WORDS]
+    match = sign_off.find(closing, anchored=True)
+    if match is None:
+        return Finding("sign_off", "sign_off", "closes with a sign-off", 0.0, "not found")
+    return Finding("sign_off", "sign_off", "closes with a sign-off", 1.0, _quoted(match))
+
+
+def _name(text: ReplyText, customer: str) -> Finding:
+    label = f"uses the customer's name ({customer})"
+    names = [part for part in customer.replace("-", " ").split() if len(part) >= 2]
+    best: tuple[int, str, Sentence] | None = None
+    for sentence in text.sentences:
+        for word in sentence.words:
+            distance = min(name_distance(word, name) for name in names)
+            if best is None or distance < best[0]:
+                best = (distance, word, sentence)
+    if best is None:
+        return Finding("name", "name", label, 0.0, "not found")
+    distance, word, sentence = best
+    quote = _quote(sentence)
+    nearest = min(names, key=lambda name: name_distance(word, name))
+    if distance == 0:
+        return Finding("name", "name", label, 1.0, quote)
+    if distance == 1 and len(nearest) >= 4:
+        return Finding("name", "name", label, 1.0, f"{quote} (spelt “{word}”)")
+    if distance == 2 and len(nearest) >= 6:
+        return Finding("name", "name", label, 0.0, quote,
+                       review=f"“{word}” may be the name {nearest}, misspelt; not counted")
+    return Finding("name", "name", label, 0.0, "not found")
+
+
+def _fact(text: ReplyText, fact: Fact, phrase_set: PhraseSet) -> Finding:
+    """A fact is stated when a sentence mentions it; a number it needs may follow in the next
+    sentence ("Please check Trash. Deleted invoices stay there for 30 days.")."""
+    label = f"states: {fact.states}"
+    matches = list(phrase_set.find_all(text.sentences, text.reading))
+    if fact.number is None:
+        return text.positive("facts", fact.id, label, matches)
+    counted = [m for m in matches if not text.why_not_counted(m.sentence)]
+    stated = [(m, numbers_in(text.with_next(m.sentence), fact.unit)) for m in counted]
+    for match, numbers in stated:
+        if any(abs(n - fact.number) <= fact.tolerance for n in numbers):
+            return Finding("facts", fact.id, label, 1.0, _quoted(match))
+    expected = f"{fact.number:g}{' ' + fact.unit if fact.unit else ''}"
+    for match, numbers in stated:
+        if numbers:
+            said = ", ".join(f"{n:g}" for n in numbers)
+            return Finding("facts", fact.id, label, 0.0,
+                           f"{_quoted(match)}: says {said} where the policy says {expected}",
+                           specifics={"wrong_number": f"{said} instead of {expected}"})
+    if counted:
+        return Finding("facts", fact.id, label, 0.5,
+                       f"{_quoted(counted[0])}: mentioned without the number ({expected})",
+                       specifics={"missing_fact": fact.states})
+    finding = text.positive("facts", fact.id, label, matches)
+    finding.specifics = {"missing_fact": fact.states}
+    return finding
+
+
+def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
+               unless: PhraseSet, negation: PhraseSet) -> Finding:
+    label = f"does not make the statement: {statement.means}"
+    negated: Match | None = None
+    for match in phrase_set.find_all(text.sentences, text.reading, negation=negation):
+        if unless.find_in_words(match.sentence.normal):
+            continue
+        if match.negated:
+            negated = negated or match
+            continue
+        fail = " (automatic fail)" if statement.automatic_fail else ""
+        return Finding("forbidden", statement.id, label, 0.0, f"{_quoted(match)}{fail}",
+                       automatic_fail=statement.automatic_fail,
+                       specifics={"forbidden_statement": match.sentence.text[:QUOTE_CHARS]})
+    if negated is not None:
+        return Finding("forbidden", statement.id, label, 1.0, _quoted(negated),
+                       review="found after a negation; not counted against the reply")
+    return Finding("forbidden", statement.id, label, 1.0, "not found")
+
+
+def _blame(text: ReplyText, blame: PhraseSet, negation: PhraseSet) -> Finding:
+    label = "avoids blaming the customer or deflecting"
+    found = [m for m in blame.find_all(text.sentences, negation=negation) if not m.negated]
+    if not found:
+        return Finding("blame", "blame", label, 1.0, "not found")
+    return Finding("blame", "blame", label, max(0.0, 1 - 0.5 * len(found)),
+                   "; ".join(_quoted(m) for m in found[:3]),
+                   specifics={"blame_quote": found[0].sentence.text[:QUOTE_CHARS]})
+
+
+def _clarity(text: ReplyText, length: Length) -> Finding:
+    band = text.clarity
+    body = [s.words for s in text.sentences if len(s.words) >= 3]
+    words = len(text.words)
+    if not body:
+        return Finding("clarity", "clarity", "reads clearly", 0.0, "no sentences")
+    grade = reading_grade(body)
+    average = sum(map(len, body)) / len(body)
+    longest = max(map(len, body))
+    parts = [
+        (band.grade_min <= grade <= band.grade_max,
+         f"reading grade {grade:.1f} (band {band.grade_min:g}-{band.grade_max:g})"),
+        (average <= band.max_average_sentence_words,
+         f"{average:.1f} words a sentence (at most {band.max_average_sentence_words:g})"),
+        (longest <= band.max_sentence_words,
+         f"longest sentence {longest} words (at most {band.max_sentence_words})"),
+        (length.min_words <= words <= length.max_words,
+         f"{words} words (asked {length.min_words}-{length.max_words})"),
+    ]
+    fraction = sum(ok for ok, _ in parts) / len(parts)
+    evidence = "; ".join(f"{'✓' if ok else '✗'} {what}" for ok, what in parts)
+    if text.keyword_list:
+        fraction, evidence = 0.0, f"✗ {text.not_prose}; {evidence}"
+    return Finding("clarity", "clarity", "reads clearly", fraction, evidence)
+
+
+def _spelling(text: ReplyText, email: CustomerEmail, section: EmailSection) -> Finding:
+    """Misspelt words per 100 words. Capitalised words (names, products) are not checked, and
+    British and American spellings are both right."""
+    allowed = {word.lower() for word in section.spelling.allow}
+    allowed |= {part.lower() for part in email.customer.replace("-", " ").split()}
+    misspelt: list[str] = []
+    for word in text.words:
+        lower = word.lower()
+        if (lower in text.unknown_words and lower not in allowed and word[0].islower()
+                and not any(ch.isdigit() for ch in word) and lower not in misspelt
+                and not _other_spelling_known(lower)):
+            misspelt.append(lower)
+    label = "spelling"
+    if not misspelt:
+        return Finding("spelling", "spelling", label, 1.0, "no misspelt words")
+    rate = 100 * len(misspelt) / max(len(text.words), 1)
+    fraction = max(0.0, 1 - rate / section.spelling.errors_for_zero)
+    shown = ", ".join(f"“{word}”" for word in misspelt[:8])
+    return Finding("spelling", "spelling", label, round(fraction, 3),
+                   f"{len(misspelt)} misspelt: {shown}",
+                   specifics={"misspelt_words": ", ".join(misspelt[:5])})
+
+
+def _other_spelling_known(word: str) -> bool:
+    """Whether the word's American form is in the dictionary (centre, colour, apologise)."""
+    variants = {word[:-len(gb)] + us for gb, us in BRITISH_ENDINGS if word.endswith(gb)}
+    variants |= {word.replace(gb, us) for gb, us in BRITISH_INFIXES if gb in word}
+    return bool(variants) and not spellchecker().unknown(variants - {word})
+
+
+def _quoted(match: Match) -> str:
+    quote = _quote(match.sentence)
+    if match.approximate:
+        spelt = ", ".join(f"“{written}” read as “{read}”" for written, read in match.read_as)
+        return f"{quote} ({spelt})"
+    return quote
+
+
+def _quote(sentence: Sentence) -> str:
+    text = sentence.text
+    return f"“{text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS] + ' …'}”"

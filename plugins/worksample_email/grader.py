@@ -1,0 +1,152 @@
+"""Grade one submission of customer-email replies: find each reply, check it, score the rubric.
+
+Per email, each check kind gives a fraction (the mean of its findings); a criterion's fraction
+for that email is the weighted mean of its kinds (``email.scoring``); a criterion's outcome is
+the weighted mean over emails. A missing or unreadable reply, or a statement that is an
+automatic fail, scores 0 for that email in every criterion, with the reason as evidence.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from worksample.models import Assignment, Check, CriterionOutcome, Grade, Submission
+
+from .checks import CompiledPhrases, Finding, ReplyText, check_reply
+from .config import CustomerEmail, EmailSection
+from .replies import Original, Reply, locate, originals
+from .text import sentences
+
+_prepared: dict[tuple[str, str], Prepared] = {}
+_prepared_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What grading needs from the assignment, built once per assignment version."""
+
+    emails: list[Original]
+    phrases: CompiledPhrases
+
+
+@dataclass
+class EmailOutcome:
+    """One email's reply and its findings, with the fraction earned per criterion."""
+
+    email: CustomerEmail
+    reply: Reply
+    findings: list[Finding]
+    fractions: dict[str, float]
+    failed_because: str = ""
+
+
+def grade(assignment: Assignment, submission: Submission) -> Grade:
+    """Check the reply to every email in ``submission`` and score the rubric."""
+    section: EmailSection = assignment.section
+    prepared = prepare(assignment)
+    located = locate(submission.root, section, prepared.emails)
+    outcomes = [_grade_email(original.email, located.replies[original.email.id], section,
+                             prepared.phrases) for original in prepared.emails]
+    return Grade(
+        criteria={cid: _criterion(cid, outcomes, section) for cid in section.scoring},
+        checks=[check for outcome in outcomes for check in _checks(outcome, section)],
+        details={
+            "replies": {o.email.id: {"source": o.reply.source, "problem": o.reply.problem,
+                                     "words": _words(o)} for o in outcomes},
+            "ignored_files": located.ignored,
+        },
+    )
+
+
+def prepare(assignment: Assignment) -> Prepared:
+    """The assignment's emails and compiled phrases (cached per version)."""
+    key = (str(assignment.root), assignment.version)
+    with _prepared_lock:
+        if key not in _prepared:
+            section: EmailSection = assignment.section
+            _prepared[key] = Prepared(emails=originals(section, assignment.root),
+                                      phrases=CompiledPhrases.of(section))
+        return _prepared[key]
+
+
+def _grade_email(email: CustomerEmail, reply: Reply, section: EmailSection,
+                 phrases: CompiledPhrases) -> EmailOutcome:
+    if reply.problem:
+        return EmailOutcome(email, reply, [], dict.fromkeys(section.scoring, 0.0),
+                            failed_because=reply.problem)
+    text = ReplyText(sentences(reply.text), section.clarity, phrases.vocabulary)
+    findings = check_reply(text, email, section, phrases)
+    if text.not_prose:  # a list of keywords must not earn "no blame" or "nothing forbidden"
+        return EmailOutcome(email, reply, findings, dict.fromkeys(section.scoring, 0.0),
+                            failed_because=f"{text.not_prose}; what it matched is marked for "
+                                           "the reviewer")
+    fatal = next((f for f in findings if f.automatic_fail), None)
+    if fatal is not None:
+        return EmailOutcome(email, reply, findings, dict.fromkeys(section.scoring, 0.0),
+                            failed_because=f"automatic fail: {fatal.label.split(': ', 1)[-1]}: "
+                                           f"{fatal.evidence}")
+    fractions = {}
+    for criterion_id, weights in section.scoring.items():
+        earned = total = 0.0
+        for kind, weight in weights.items():
+            of_kind = [f.fraction for f in findings if f.kind == kind]
+            if of_kind:
+                earned += weight * sum(of_kind) / len(of_kind)
+                total += weight
+        fractions[criterion_id] = earned / total if total else 1.0
+    return EmailOutcome(email, reply, findings, fractions)
+
+
+def _criterion(criterion_id: str, outcomes: list[EmailOutcome],
+               section: EmailSection) -> CriterionOutcome:
+    kinds = section.scoring[criterion_id]
+    total_weight = sum(o.email.weight for o in outcomes)
+    fraction = sum(o.email.weight * o.fractions[criterion_id] for o in outcomes) / total_weight
+    evidence, feedback, specifics = [], [], {}
+    for outcome in outcomes:
+        name = outcome.email.id
+        if outcome.failed_because:
+            evidence.append(f"{name} · ✗ scores 0: {outcome.failed_because}")
+            feedback.append(f"Reply to {name}: scores 0 because {_for_candidate(outcome)}.")
+            specifics.setdefault("weakest_email", name)
+        for finding in outcome.findings:
+            if finding.kind not in kinds:
+                continue
+            mark = "?" if finding.review else "✓" if finding.fraction >= 1 else "✗"
+            line = f"{name} · {mark} {finding.label}: {finding.evidence}"
+            evidence.append(line + (f" [for the reviewer: {finding.review}]"
+                                    if finding.review else ""))
+            if finding.outcome != "passed" and not outcome.failed_because:
+                feedback.append(f"Reply to {name}: did not fully meet “{finding.label}”.")
+            for key, value in finding.specifics.items():
+                if finding.outcome != "passed" or key == "misspelt_words":
+                    specifics.setdefault(key, value)
+            if finding.kind == "questions" and finding.outcome != "passed":
+                specifics.setdefault("missed_question", finding.label.removeprefix("answers "))
+    return CriterionOutcome(fraction=round(fraction, 4), evidence=evidence,
+                            feedback=feedback, specifics=specifics)
+
+
+def _for_candidate(outcome: EmailOutcome) -> str:
+    if outcome.reply.problem:
+        return outcome.reply.problem
+    if not any(f.automatic_fail for f in outcome.findings):
+        return "it reads as a list of keywords rather than a reply"
+    fatal = next(f for f in outcome.findings if f.automatic_fail)
+    return f"it makes a statement the policy rules out ({fatal.label.split(': ', 1)[-1]})"
+
+
+def _checks(outcome: EmailOutcome, section: EmailSection) -> list[Check]:
+    name = outcome.email.id
+    if outcome.failed_because and not outcome.findings:
+        return [Check(id=f"{name}/reply", kind="reply", outcome="failed",
+                      message=outcome.failed_because)]
+    return [Check(id=f"{name}/{f.kind}/{f.item}" if f.item != f.kind else f"{name}/{f.kind}",
+                  kind=f.kind, outcome=f.outcome, message=f.evidence, review=f.review,
+                  criterion=section.criterion_of(f.kind))
+            for f in outcome.findings]
+
+
+def _words(outcome: EmailOutcome) -> int:
+    return len(outcome.reply.text.split())

@@ -1,0 +1,137 @@
+"""Deterministic phrase matching: alternatives, word prefixes, short gaps, and typo tolerance.
+
+A phrase is matched against a sentence's normalised words. ``refund*`` matches any word that
+starts with "refund"; ``...`` stands for up to four words. Typos are tolerated one way only:
+a word the dictionary does not know (``refnud``) is read as the phrase word one edit away
+(``refund``); the match is then reported as approximate, with both spellings. Real words are
+never re-read as other real words, so "changed" never becomes "charged".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from .text import WORD, Sentence
+
+GAP = "..."
+GAP_WORDS = 4
+NEGATION_WINDOW = 3  # words before a match that can negate it
+FUZZY_MIN_LENGTH = 5  # shorter words are too easily one edit from another word
+
+
+@dataclass(frozen=True)
+class Match:
+    """Where a phrase set matched: the sentence, the words, and how sure the match is."""
+
+    sentence: Sentence
+    words: str
+    read_as: tuple[tuple[str, str], ...] = ()  # (as written, as read) for typo-tolerant matches
+    negated: bool = False
+
+    @property
+    def approximate(self) -> bool:
+        return bool(self.read_as)
+
+
+class PhraseSet:
+    """Alternative phrases compiled into one regular expression over normalised words."""
+
+    def __init__(self, phrases: Iterable[str]):
+        self.phrases = tuple(phrases)
+        self.literal_words = frozenset(
+            word for phrase in self.phrases for token in phrase.lower().split()
+            if not token.endswith("*") for word in WORD.findall(token))
+        bodies = [body for body in map(_phrase_pattern, self.phrases) if body]
+        self._regex = re.compile(
+            r"(?<![\w'])(?:" + "|".join(bodies) + r")(?![\w'])") if bodies else None
+
+    def find(self, sentences: Sequence[Sentence], reading: Reading | None = None,
+             anchored: bool = False) -> Match | None:
+        """The first match in ``sentences``; with ``anchored``, only at a sentence's start."""
+        return next(self.find_all(sentences, reading, anchored), None)
+
+    def find_all(self, sentences: Sequence[Sentence], reading: Reading | None = None,
+                 anchored: bool = False, negation: PhraseSet | None = None):
+        """Every match, one per sentence, exact spellings first within each sentence."""
+        if self._regex is None:
+            return
+        for sentence in sentences:
+            match = self._search(sentence.normal, anchored)
+            read_as: tuple[tuple[str, str], ...] = ()
+            text = sentence.normal
+            if match is None and reading is not None:
+                text, read_as = reading.corrected(sentence)
+                match = self._search(text, anchored) if read_as else None
+            if match is None:
+                continue
+            before = text[:match.start()].split()[-NEGATION_WINDOW:]
+            negated = negation is not None and any(
+                negation.find_in_words(word) for word in before)
+            yield Match(sentence=sentence, words=match.group(0), negated=negated,
+                        read_as=tuple(pair for pair in read_as if pair[1] in match.group(0)))
+
+    def find_in_words(self, text: str) -> bool:
+        """Whether normalised ``text`` holds one of the phrases."""
+        return self._regex is not None and self._regex.search(text) is not None
+
+    def _search(self, text: str, anchored: bool):
+        return self._regex.match(text) if anchored else self._regex.search(text)
+
+
+class Reading:
+    """Typo corrections for one reply: unknown words read as the phrase word one edit away."""
+
+    def __init__(self, unknown_words: Iterable[str], vocabulary: frozenset[str]):
+        self.corrections = {word: fix for word in unknown_words
+                            if (fix := _nearest(word, vocabulary)) is not None}
+
+    def corrected(self, sentence: Sentence) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """The sentence's normalised words with corrections applied, and what was corrected."""
+        words = sentence.normal.split()
+        if not self.corrections or not any(word in self.corrections for word in words):
+            return sentence.normal, ()
+        fixed = [self.corrections.get(word, word) for word in words]
+        pairs = tuple((w, f) for w, f in zip(words, fixed, strict=True) if w != f)
+        return " ".join(fixed), pairs
+
+
+def name_distance(written: str, name: str) -> int:
+    """Edit distance between a word of the reply and the customer's name, case ignored."""
+    return Levenshtein.distance(written.lower(), name.lower())
+
+
+def _nearest(word: str, vocabulary: frozenset[str]) -> str | None:
+    if len(word) < FUZZY_MIN_LENGTH or not vocabulary:
+        return None
+    found = _extract(word, vocabulary)
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=4096)
+def _extract(word: str, vocabulary: frozenset[str]):
+    return process.extractOne(word, vocabulary, scorer=Levenshtein.distance, score_cutoff=1)
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A phrase as a regular expression over normalised words (single spaces between)."""
+    words, gap_before = [], False
+    for token in phrase.lower().split():
+        if token == GAP:
+            gap_before = bool(words)
+            continue
+        pieces = WORD.findall(token)
+        if not pieces:
+            continue
+        pattern = " ".join(re.escape(piece) for piece in pieces)
+        if token.endswith("*"):
+            pattern += r"[\w']*"
+        separator = f" (?:\\S+ ){{0,{GAP_WORDS}}}" if gap_before else " "
+        words.append(pattern if not words else separator + pattern)
+        gap_before = False
+    return "".join(words)

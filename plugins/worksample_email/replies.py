@@ -1,0 +1,209 @@
+"""Find the candidate's reply to each customer email in a submission, and read it as text.
+
+A submission may be:
+- a folder with one file per email, named after the email's id (``late-refund.md``,
+  ``02-late-refund.txt``);
+- .eml files, matched by name, or by In-Reply-To / References / Subject;
+- one file with a section per email, each under a heading that names the email: its id,
+  its subject, the customer's name, or its number ("## Email 2").
+
+Replies may be plain text, Markdown, HTML or .eml. Every problem with a reply (missing,
+empty, not UTF-8, binary, too large) is kept as the reason it scores 0; nothing raises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .config import CustomerEmail, EmailSection
+from .text import eml_headers, from_eml, from_html, from_markdown, normalise, without_quoted
+
+TEXT_SUFFIXES = {"", ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".eml"}
+HEADING_MAX_CHARS = 120
+_HEADING = re.compile(r"^\s*(#{1,6}\s|subject:|re:|reply|email|to:|={3,}|-{3,}|\*\*)",
+                      re.IGNORECASE)
+_NUMBERED = re.compile(r"\b(?:email|reply|message)\s*#?\s*(\d{1,2})\b", re.IGNORECASE)
+_SUBJECT_PREFIX = re.compile(r"^\s*((re|fwd?|aw|sv)\s*:\s*)+", re.IGNORECASE)
+
+
+@dataclass
+class Reply:
+    """The candidate's reply to one email: its text, or why there is none to grade."""
+
+    email_id: str
+    source: str = ""
+    text: str = ""
+    problem: str = ""
+
+
+@dataclass
+class Original:
+    """What identifies a customer email: its subject and message id."""
+
+    email: CustomerEmail
+    subject: str
+    message_id: str
+
+
+@dataclass
+class Located:
+    """The replies found in a submission, and the files that matched no email."""
+
+    replies: dict[str, Reply]
+    ignored: list[str] = field(default_factory=list)
+
+
+def originals(section: EmailSection, root: Path) -> list[Original]:
+    """Subject and Message-ID of each customer email of the assignment."""
+    found = []
+    for customer_email in section.emails:
+        headers = eml_headers((root / customer_email.file).read_bytes())
+        found.append(Original(email=customer_email, subject=_subject(headers["Subject"]),
+                              message_id=headers["Message-ID"].strip()))
+    return found
+
+
+def locate(submission_root: Path, section: EmailSection, emails: list[Original]) -> Located:
+    """The reply to every email in ``submission_root``; missing ones say so."""
+    limit = section.max_reply_kb * 1024
+    files = sorted(p for p in submission_root.rglob("*") if p.is_file())
+    texts = [p for p in files if p.suffix.lower() in TEXT_SUFFIXES]
+    ignored = [_relative(p, submission_root) for p in files if p not in texts]
+    matched: dict[str, Path] = {}
+    for path in texts:
+        original = _by_name(path, emails) or _by_headers(path, emails, limit)
+        if original is None:
+            continue
+        if original.email.id in matched:
+            ignored.append(f"{_relative(path, submission_root)} (a second reply to "
+                           f"{original.email.id}; {matched[original.email.id].name} was graded)")
+            continue
+        matched[original.email.id] = path
+    unmatched = [p for p in texts if p not in matched.values()]
+    replies = {eid: _read(path, submission_root, limit, eid) for eid, path in matched.items()}
+    if not matched and len(unmatched) == 1:
+        replies = _sections(unmatched[0], submission_root, emails, limit)
+        unmatched = [] if replies else unmatched
+    ignored += [_relative(p, submission_root) for p in unmatched
+                if not any(r.source == _relative(p, submission_root) for r in replies.values())]
+    for original in emails:
+        replies.setdefault(original.email.id, Reply(
+            original.email.id, problem="no reply found for this email (name the file after "
+                                       f"it, e.g. {original.email.id}.md)"))
+    return Located(replies=replies, ignored=ignored)
+
+
+def _by_name(path: Path, emails: list[Original]) -> Original | None:
+    stem = "-" + re.sub(r"[^a-z0-9]+", "-", path.stem.lower()) + "-"
+    named = [o for o in emails if f"-{o.email.id}-" in stem]
+    return max(named, key=lambda o: len(o.email.id)) if named else None
+
+
+def _by_headers(path: Path, emails: list[Original], limit: int) -> Original | None:
+    if path.suffix.lower() != ".eml" or path.stat().st_size > limit:
+        return None
+    headers = eml_headers(path.read_bytes())
+    threads = headers["In-Reply-To"] + " " + headers["References"]
+    subject = _subject(headers["Subject"])
+    for original in emails:
+        if original.message_id and original.message_id in threads:
+            return original
+    return next((o for o in emails if o.subject and o.subject == subject), None)
+
+
+def _read(path: Path, root: Path, limit: int, email_id: str) -> Reply:
+    reply = Reply(email_id, source=_relative(path, root))
+    raw, reply.problem = _raw_text(path, limit)
+    if reply.problem:
+        return reply
+    reply.text = _reduced(raw, path.suffix.lower())
+    if not reply.text.strip():
+        reply.problem = "the reply is empty"
+    return reply
+
+
+def _raw_text(path: Path, limit: int) -> tuple[bytes | str, str]:
+    """The file's text (bytes for .eml), or '' and the reason it cannot be read."""
+    size = path.stat().st_size
+    if size > limit:
+        return "", f"the file is {size / 1024:.0f} KB; replies over {limit // 1024} KB are not read"
+    data = path.read_bytes()
+    if not data.strip():
+        return "", "the file is empty"
+    if path.suffix.lower() == ".eml":
+        return data, ""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), ""
+    if b"\0" in data:
+        return "", "the file is binary, not text"
+    try:
+        return data.decode("utf-8-sig"), ""
+    except UnicodeDecodeError as error:
+        return "", (f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} at position "
+                    f"{error.start}); the instructions ask for UTF-8")
+
+
+def _reduced(raw: bytes | str, suffix: str) -> str:
+    if isinstance(raw, bytes):
+        text = from_eml(raw)
+    elif suffix in (".html", ".htm") or (suffix in ("", ".txt") and _looks_like_html(raw)):
+        text = from_html(raw)
+    elif suffix in (".md", ".markdown"):
+        text = from_markdown(raw)
+    else:
+        text = raw
+    return without_quoted(text)
+
+
+def _looks_like_html(text: str) -> bool:
+    return bool(re.match(r"\s*<(!doctype|html|body|p|div)\b", text, re.IGNORECASE))
+
+
+def _sections(path: Path, root: Path, emails: list[Original], limit: int) -> dict[str, Reply]:
+    """Split one file into a reply per email, at headings that name an email."""
+    raw, problem = _raw_text(path, limit)
+    source = _relative(path, root)
+    if problem or isinstance(raw, bytes):
+        why = problem or "one .eml file cannot hold several replies"
+        return {o.email.id: Reply(o.email.id, source=source, problem=why) for o in emails}
+    bodies: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in raw.splitlines():
+        original = _heading_names(line, emails)
+        if original is not None and original.email.id not in bodies:
+            current = bodies[original.email.id] = []
+        elif current is not None:
+            current.append(line)
+    suffix = path.suffix.lower()
+    replies = {}
+    for email_id, lines in bodies.items():
+        text = _reduced("\n".join(lines), ".md" if suffix in ("", ".txt") else suffix)
+        replies[email_id] = Reply(email_id, source=f"{source} (section {email_id})", text=text,
+                                  problem="" if text.strip() else "the section is empty")
+    return replies
+
+
+def _heading_names(line: str, emails: list[Original]) -> Original | None:
+    """The email a heading line names, or None when the line is not such a heading."""
+    if len(line) > HEADING_MAX_CHARS or not _HEADING.match(line):
+        return None
+    words = " " + normalise(line.replace("-", " ")) + " "
+    for original in emails:
+        names = (original.email.id.replace("-", " "), original.subject,
+                 normalise(original.email.customer))
+        if any(name and f" {normalise(name)} " in words for name in names):
+            return original
+    numbered = _NUMBERED.search(line)
+    if numbered and 1 <= int(numbered.group(1)) <= len(emails):
+        return emails[int(numbered.group(1)) - 1]
+    return None
+
+
+def _subject(subject: str) -> str:
+    return normalise(_SUBJECT_PREFIX.sub("", subject))
+
+
+def _relative(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
