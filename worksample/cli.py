@@ -128,9 +128,13 @@ def schema() -> None:
 
 @cli.command()
 @click.argument("assignment")
+@click.option("--ranking", "ranking_file",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Also grade the sample submissions this YAML file lists, best first, and "
+                   "check that their scores come out in that order.")
 @click.pass_context
-def validate(ctx: click.Context, assignment: str) -> None:
-    """Check ASSIGNMENT's file, then grade its reference and starter as a self-test."""
+def validate(ctx: click.Context, assignment: str, ranking_file: Path | None) -> None:
+    """Check ASSIGNMENT's file, then grade its self-test submissions (reference, starter ...)."""
     from worksample.grading import self_test
 
     loaded = _load_assignment(ctx, assignment)
@@ -138,16 +142,39 @@ def validate(ctx: click.Context, assignment: str) -> None:
                f"{loaded.version})")
     with tempfile.TemporaryDirectory(prefix="worksample-") as workdir:
         outcomes = self_test(loaded, Path(workdir), _registry())
+        calibration = (_calibration(loaded, ranking_file, Path(workdir))
+                       if ranking_file else None)
     for outcome in outcomes:
         result = outcome.result
-        score = "-" if result.score is None else f"{result.score:g}"
         mark = "ok  " if outcome.ok else "FAIL"
-        click.echo(f"{mark} {outcome.case.label}: {result.status.value}, score {score} "
-                   f"({outcome.case.expectation})")
+        click.echo(f"{mark} {outcome.case.label}: {result.status.value}, score "
+                   f"{_score_text(result)} ({outcome.case.expectation})")
         if result.message:
             click.echo(f"     {result.message}")
-    if not all(outcome.ok for outcome in outcomes):
+    if calibration is not None:
+        _echo_calibration(ranking_file, calibration)
+    if not all(o.ok for o in outcomes) or (calibration is not None and not calibration.ok):
         sys.exit(1)
+
+
+def _calibration(assignment, ranking_file: Path, workdir: Path):
+    from worksample.calibration import calibrate
+
+    return calibrate(assignment, ranking_file, workdir, _registry())
+
+
+def _echo_calibration(ranking_file: Path, calibration) -> None:
+    click.echo(f"samples in the order of {ranking_file}:")
+    for place, (entry, result) in enumerate(calibration.results, start=1):
+        click.echo(f"     {place}. {_score_text(result):>6}  {entry}")
+    if calibration.ok:
+        click.echo("ok   the scores come out in this order")
+    for problem in calibration.problems:
+        click.echo(f"FAIL ranking: {problem}")
+
+
+def _score_text(result) -> str:
+    return "-" if result.score is None else f"{result.score:g}"
 
 
 def _store_option(function):

@@ -312,6 +312,14 @@ class Grade(BaseModel):
     details: dict[str, Any] = Field(default_factory=dict)
 
 
+class ExpectedRanking(StrictModel):
+    """A ranking file: sample submissions in the order a person who hires for the role gave."""
+
+    ranking: list[str] = Field(
+        min_length=2, description="Submissions (paths relative to this file), best first.")
+    why: str = Field(default="", description="The reasons for the order, for the next reader.")
+
+
 class SelfTestCase(BaseModel):
     """A submission `worksample validate` grades to prove the assignment works."""
 

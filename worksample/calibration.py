@@ -1,0 +1,65 @@
+"""Check an assignment against sample submissions a person has already put in order.
+
+A ranking file (see ``ExpectedRanking``) lists sample submissions, best first, as a support
+lead or a senior engineer would rank them, with paths relative to the file.
+``worksample validate ASSIGNMENT --ranking FILE`` grades each and reports every neighbouring
+pair whose scores disagree with that order.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from worksample.errors import WorksampleError
+from worksample.grading import grade_submission
+from worksample.models import Assignment, ExpectedRanking, GradeResult, Status
+from worksample.plugins import PluginRegistry
+
+
+@dataclass
+class Calibration:
+    """The samples' results, in the expected order, and where the scores disagree with it."""
+
+    results: list[tuple[str, GradeResult]]
+    problems: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def read_ranking(path: Path) -> ExpectedRanking:
+    """The expected order in a ranking file; WorksampleError naming the file and field."""
+    try:
+        ranking = ExpectedRanking.model_validate(yaml.safe_load(path.read_text("utf-8")))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise WorksampleError(f"cannot read: {error}", path=path) from None
+    except ValidationError as error:
+        raise WorksampleError("; ".join(
+            f"field '{'.'.join(map(str, e['loc'])) or '(top level)'}': {e['msg']}"
+            for e in error.errors()), path=path) from None
+    missing = [entry for entry in ranking.ranking if not (path.parent / entry).exists()]
+    if missing:
+        raise WorksampleError(f"field 'ranking': no such files or folders: {missing} "
+                              f"(paths are relative to {path.parent})", path=path)
+    return ranking
+
+
+def calibrate(assignment: Assignment, ranking_file: Path, workdir: Path,
+              registry: PluginRegistry) -> Calibration:
+    """Grade every sample the ranking file lists and compare the scores with its order."""
+    entries = read_ranking(ranking_file).ranking
+    results = [(entry, grade_submission(assignment, ranking_file.parent / entry, workdir,
+                                        registry)) for entry in entries]
+    problems = [f"{entry}: {result.status.value}, not graded: {result.message}"
+                for entry, result in results if result.status != Status.GRADED]
+    for (better, high), (worse, low) in itertools.pairwise(results):
+        if high.score is not None and low.score is not None and not high.score > low.score:
+            problems.append(f"{better} ({high.score:g}) should score above {worse} "
+                            f"({low.score:g})")
+    return Calibration(results=results, problems=problems)
