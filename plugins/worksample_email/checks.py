@@ -7,6 +7,7 @@ after "not", a name two letters off) is not counted either way: it is marked for
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,7 +17,7 @@ from .matching import Match, PhraseSet, Reading, name_distance
 from .measures import function_word_share, numbers_in, reading_grade
 from .text import Sentence
 
-QUOTE_CHARS = 220
+QUOTE_CHARS = 160
 SIGN_OFF_MAX_WORDS = 4
 BRITISH_ENDINGS = (("tre", "ter"), ("tres", "ters"), ("our", "or"), ("ours", "ors"),
                    ("ise", "ize"), ("ised", "ized"), ("ises", "izes"), ("ising", "izing"),
@@ -108,13 +109,13 @@ class ReplyText:
         """Why the reply is not prose (a list of keywords); '' when it is."""
         if not self.keyword_list:
             return ""
-        return (f"the reply reads as a list of keywords ({self.prose_share:.0%} small words "
-                "like 'the', 'to', 'we'; prose has 35-55%)")
+        return (f"reads as a list of keywords ({self.prose_share:.0%} small words like 'the', "
+                "'to', 'we'; prose has 35-55%)")
 
     def why_not_counted(self, sentence: Sentence) -> str:
         """Why a match in ``sentence`` is left to a reviewer; '' when it counts."""
         if self.keyword_list:
-            return self.not_prose
+            return "a reply that reads as a list of keywords"
         if len(sentence.words) > self.clarity.max_sentence_words:
             return f"a {len(sentence.words)}-word run-on sentence"
         return ""
@@ -249,7 +250,7 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
         fail = " (automatic fail)" if statement.automatic_fail else ""
         return Finding("forbidden", statement.id, label, 0.0, f"{_quoted(match)}{fail}",
                        automatic_fail=statement.automatic_fail,
-                       specifics={"forbidden_statement": match.sentence.text[:QUOTE_CHARS]})
+                       specifics={"forbidden_statement": _quoted(match)})
     if negated is not None:
         return Finding("forbidden", statement.id, label, 1.0, _quoted(negated),
                        review="found after a negation; not counted against the reply")
@@ -263,7 +264,7 @@ def _blame(text: ReplyText, blame: PhraseSet, negation: PhraseSet) -> Finding:
         return Finding("blame", "blame", label, 1.0, "not found")
     return Finding("blame", "blame", label, max(0.0, 1 - 0.5 * len(found)),
                    "; ".join(_quoted(m) for m in found[:3]),
-                   specifics={"blame_quote": found[0].sentence.text[:QUOTE_CHARS]})
+                   specifics={"blame_quote": _quoted(found[0])})
 
 
 def _clarity(text: ReplyText, length: Length) -> Finding:
@@ -288,7 +289,7 @@ def _clarity(text: ReplyText, length: Length) -> Finding:
     fraction = sum(ok for ok, _ in parts) / len(parts)
     evidence = "; ".join(f"{'✓' if ok else '✗'} {what}" for ok, what in parts)
     if text.keyword_list:
-        fraction, evidence = 0.0, f"✗ {text.not_prose}; {evidence}"
+        fraction, evidence = 0.0, f"✗ the reply {text.not_prose}; {evidence}"
     return Finding("clarity", "clarity", "reads clearly", fraction, evidence)
 
 
@@ -323,13 +324,24 @@ def _other_spelling_known(word: str) -> bool:
 
 
 def _quoted(match: Match) -> str:
-    quote = _quote(match.sentence)
+    quote = _quote(match.sentence, around=match.words.split()[0])
     if match.approximate:
         spelt = ", ".join(f"“{written}” read as “{read}”" for written, read in match.read_as)
         return f"{quote} ({spelt})"
     return quote
 
 
-def _quote(sentence: Sentence) -> str:
+def _quote(sentence: Sentence, around: str = "") -> str:
+    """The sentence in quotes; a long one cut to a window around the word ``around``."""
     text = sentence.text
-    return f"“{text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS] + ' …'}”"
+    if len(text) <= QUOTE_CHARS:
+        return f"“{text}”"
+    found = re.search(rf"(?<!\w){re.escape(around)}", text, re.IGNORECASE) if around else None
+    start = max(0, (found.start() if found else 0) - QUOTE_CHARS // 3)
+    if start:
+        start = text.find(" ", start) + 1  # whole words only
+    end = start + QUOTE_CHARS
+    if end < len(text):
+        end = text.rfind(" ", start, end)
+    window = text[start:end].strip()
+    return f"“{'… ' if start else ''}{window}{' …' if end < len(text) else ''}”"

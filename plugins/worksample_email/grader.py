@@ -79,8 +79,8 @@ def _grade_email(email: CustomerEmail, reply: Reply, section: EmailSection,
     findings = check_reply(text, email, section, phrases)
     if text.not_prose:  # a list of keywords must not earn "no blame" or "nothing forbidden"
         return EmailOutcome(email, reply, findings, dict.fromkeys(section.scoring, 0.0),
-                            failed_because=f"{text.not_prose}; what it matched is marked for "
-                                           "the reviewer")
+                            failed_because=f"the reply {text.not_prose}; what it matched is "
+                                           "marked for the reviewer")
     fatal = next((f for f in findings if f.automatic_fail), None)
     if fatal is not None:
         return EmailOutcome(email, reply, findings, dict.fromkeys(section.scoring, 0.0),

@@ -59,6 +59,8 @@ class CriterionView(BaseModel):
     level_meaning: str = Field(description="The anchor of the level reached; '' if not rated.")
     evidence: list[str]
     failed_checks: list[FailedCheck]
+    to_review: list[FailedCheck] = Field(
+        default_factory=list, description="Matches the checks could not decide, with why.")
     anchors: dict[int, str] = Field(description="All four anchors, when a reviewer must rate.")
     needs_rating: bool
 
@@ -66,7 +68,7 @@ class CriterionView(BaseModel):
 class FlagView(BaseModel):
     """Something a reviewer must know: a limit hit, refused input, suspected tampering."""
 
-    category: Literal["integrity", "limit", "intake", "machinery"]
+    category: Literal["integrity", "limit", "intake", "machinery", "review"]
     kind: str
     evidence: str
 
@@ -247,16 +249,19 @@ def _criterion_view(criterion: Criterion, score: CriterionScore, result: GradeRe
         evidence = score.feedback
     else:
         evidence = score.evidence if detailed else score.evidence[:1]
-    failed = [] if for_candidate or not detailed else [
-        FailedCheck(id=clean(c.id), message=clean(c.message)) for c in result.checks
-        if c.outcome != "passed" and _criterion_of(c, result) == criterion.id]
+    own = [] if for_candidate or not detailed else [
+        c for c in result.checks if _criterion_of(c, result) == criterion.id]
+    failed = [FailedCheck(id=clean(c.id), message=clean(c.message)) for c in own
+              if c.outcome != "passed" and not c.review]
+    to_review = [FailedCheck(id=clean(c.id), message=clean(f"{c.review}: {c.message}"))
+                 for c in own if c.review]
     needs_rating = score.points is None and not for_candidate
     return CriterionView(
         id=criterion.id, title=criterion.title, source=score.source,
         audience=criterion.audience, max_points=score.max_points, points=score.points,
         level=score.level,
         level_meaning=criterion.anchors.get(score.level, "") if score.level else "",
-        evidence=[clean(line) for line in evidence], failed_checks=failed,
+        evidence=[clean(line) for line in evidence], failed_checks=failed, to_review=to_review,
         anchors=dict(criterion.anchors) if needs_rating else {}, needs_rating=needs_rating,
     )
 
@@ -283,6 +288,11 @@ def _flags(result: GradeResult, clean: Callable[[str], str]) -> list[FlagView]:
                               evidence=f"{text} after {result.run.seconds:.1f} s"))
     flags += [FlagView(category="integrity", kind=flag.kind, evidence=clean(flag.evidence))
               for flag in result.flags]
+    undecided = sum(1 for check in result.checks if check.review)
+    if undecided:
+        flags.append(FlagView(category="review", kind="to check", evidence=(
+            f"{undecided} match(es) the automatic checks could not decide, counted neither "
+            "way: see 'For you to check' under each criterion")))
     return flags
 
 
