@@ -24,3 +24,6 @@ def write_assignment(folder: Path, type_name: str, section: dict, criteria: list
         type_name: section,
     }))
     return folder
+
+EMAIL_SAMPLE = ROOT / "assignments" / "support-replies"
+EMAIL_EXAMPLES = ROOT / "examples" / "support-replies"

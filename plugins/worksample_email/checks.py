@@ -19,6 +19,7 @@ from .text import Sentence
 
 QUOTE_CHARS = 160
 SIGN_OFF_MAX_WORDS = 4
+MIN_WORDS_TO_JUDGE_PROSE = 20  # the share of small words says little about a shorter reply
 BRITISH_ENDINGS = (("tre", "ter"), ("tres", "ters"), ("our", "or"), ("ours", "ors"),
                    ("ise", "ize"), ("ised", "ized"), ("ises", "izes"), ("ising", "izing"),
                    ("isation", "ization"), ("isations", "izations"), ("yse", "yze"),
@@ -90,7 +91,8 @@ class ReplyText:
         self.sentences = sentences
         self.words = [word for sentence in sentences for word in sentence.words]
         self.prose_share = function_word_share(self.words)
-        self.keyword_list = bool(self.words) and self.prose_share < clarity.min_function_word_share
+        self.keyword_list = (len(self.words) >= MIN_WORDS_TO_JUDGE_PROSE
+                             and self.prose_share < clarity.min_function_word_share)
         self.clarity = clarity
         self.reading = Reading(self.unknown_words, vocabulary)
 

@@ -3,8 +3,9 @@
 A phrase is matched against a sentence's normalised words. ``refund*`` matches any word that
 starts with "refund"; ``...`` stands for up to four words. Typos are tolerated one way only:
 a word the dictionary does not know (``refnud``) is read as the phrase word one edit away
-(``refund``); the match is then reported as approximate, with both spellings. Real words are
-never re-read as other real words, so "changed" never becomes "charged".
+(``refund``; a swap of two letters is one edit); the match is then reported as approximate,
+with both spellings. Real words are never re-read as other real words, so "changed" never
+becomes "charged".
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from .text import WORD, Sentence
 
@@ -44,9 +45,11 @@ class PhraseSet:
 
     def __init__(self, phrases: Iterable[str]):
         self.phrases = tuple(phrases)
+        # words a typo may be read as: whole words, and the stems of prefixes ("refund*")
         self.literal_words = frozenset(
             word for phrase in self.phrases for token in phrase.lower().split()
-            if not token.endswith("*") for word in WORD.findall(token))
+            for word in WORD.findall(token)
+            if not token.endswith("*") or len(word) >= FUZZY_MIN_LENGTH)
         bodies = [body for body in map(_phrase_pattern, self.phrases) if body]
         self._regex = re.compile(
             r"(?<![\w'])(?:" + "|".join(bodies) + r")(?![\w'])") if bodies else None
@@ -103,7 +106,7 @@ class Reading:
 
 def name_distance(written: str, name: str) -> int:
     """Edit distance between a word of the reply and the customer's name, case ignored."""
-    return Levenshtein.distance(written.lower(), name.lower())
+    return OSA.distance(written.lower(), name.lower())
 
 
 def _nearest(word: str, vocabulary: frozenset[str]) -> str | None:
@@ -115,7 +118,7 @@ def _nearest(word: str, vocabulary: frozenset[str]) -> str | None:
 
 @lru_cache(maxsize=4096)
 def _extract(word: str, vocabulary: frozenset[str]):
-    return process.extractOne(word, vocabulary, scorer=Levenshtein.distance, score_cutoff=1)
+    return process.extractOne(word, vocabulary, scorer=OSA.distance, score_cutoff=1)
 
 
 def _phrase_pattern(phrase: str) -> str:

@@ -1,0 +1,138 @@
+"""The email checks on hand-written replies: typos, negation, numbers, stuffing, spelling."""
+
+from __future__ import annotations
+
+import pytest
+from conftest_paths import EMAIL_SAMPLE
+
+from worksample.assignments import load
+
+
+@pytest.fixture(scope="module")
+def sample():
+    from worksample.plugins import load_registry
+
+    return load(EMAIL_SAMPLE, load_registry())
+
+
+def findings(sample, email_id: str, reply: str) -> dict[str, object]:
+    """Every finding of ``reply`` to the email, keyed 'kind' or 'kind/item'."""
+    from worksample_email.checks import ReplyText, check_reply
+    from worksample_email.grader import prepare
+    from worksample_email.text import sentences
+
+    section = sample.section
+    phrases = prepare(sample).phrases
+    email = next(e for e in section.emails if e.id == email_id)
+    text = ReplyText(sentences(reply), section.clarity, phrases.vocabulary)
+    return {f.kind if f.item == f.kind else f"{f.kind}/{f.item}": f
+            for f in check_reply(text, email, section, phrases)}
+
+
+def test_a_misspelt_phrase_word_still_answers_and_says_how_it_was_read(sample):
+    found = findings(sample, "late-refund", "Hi Margaret, a refnud is not something I can give.")
+    answer = found["questions/money-back"]
+    assert answer.fraction == 1
+    assert "“refnud” read as “refund”" in answer.evidence
+
+
+def test_real_words_are_never_read_as_other_words(sample):
+    found = findings(sample, "double-charge", "Hi Priya, your plan was changed once.")
+    assert found["questions/why-twice"].fraction == 0  # "changed" is not read as "charged"
+
+
+def test_the_customers_name_is_tolerant_of_one_typo_and_asks_about_two(sample):
+    one = findings(sample, "late-refund", "Hi Margret, thanks for writing.")["name"]
+    assert one.fraction == 1 and "spelt “Margret”" in one.evidence
+    two = findings(sample, "late-refund", "Hi Margrit, thanks for writing.")["name"]
+    assert two.fraction == 0 and "may be the name Margaret" in two.review
+    none = findings(sample, "late-refund", "Hello there, thanks for writing.")["name"]
+    assert none.fraction == 0 and none.evidence == "not found" and not none.review
+
+
+def test_a_negated_forbidden_phrase_is_left_to_a_reviewer_not_penalised(sample):
+    found = findings(sample, "missing-invoices",
+                     "Hi Dmitri. We will never ask for your password in an email.")
+    statement = found["forbidden/asks-password"]
+    assert statement.fraction == 1 and not statement.automatic_fail
+    assert "after a negation" in statement.review and statement.outcome == "skipped"
+
+
+def test_an_allowed_context_makes_a_forbidden_phrase_acceptable(sample):
+    found = findings(sample, "double-charge",
+                     "Please reply with the last 4 digits of your card number.")
+    assert found["forbidden/asks-card-number"].evidence == "not found"
+    asked = findings(sample, "double-charge", "Please reply with your card number and CVC.")
+    assert asked["forbidden/asks-card-number"].automatic_fail
+
+
+def test_numbers_must_be_right_within_tolerance_and_in_the_facts_unit(sample):
+    right = findings(sample, "double-charge", "The pending charge drops off in 3 business days.")
+    assert right["facts/pending-clears"].fraction == 1  # 4 +- 1
+    wrong = findings(sample, "double-charge", "The pending charge drops off in 10 business days.")
+    assert wrong["facts/pending-clears"].fraction == 0
+    assert wrong["facts/pending-clears"].specifics == {
+        "wrong_number": "10 instead of 4 business days"}
+    other_unit = findings(sample, "missing-invoices",
+                          "We restore from a backup within 1 business day.")
+    assert "mentioned without the number (24 hours)" in \
+        other_unit["facts/backup-frequency"].evidence
+
+
+def test_a_number_may_follow_in_the_next_sentence(sample):
+    found = findings(sample, "missing-invoices",
+                     "Please look in Trash first. Deleted invoices stay there for thirty days.")
+    assert found["facts/trash"].fraction == 1
+
+
+def test_blame_is_quoted_and_a_negated_blame_is_kindness(sample):
+    blame = findings(sample, "missing-invoices", "You must have deleted them yourself.")["blame"]
+    assert blame.fraction == 0.5 and "You must have deleted them yourself." in blame.evidence
+    kind = findings(sample, "missing-invoices", "This is not your fault at all.")["blame"]
+    assert kind.fraction == 1
+
+
+def test_a_keyword_list_counts_nothing_and_marks_every_match_for_review(sample):
+    stuffed = findings(sample, "late-refund",
+                       "refund credit 30 days purchase unused months renewal cancel policy "
+                       "goodwill account credit sorry understand next step team lead "
+                       "Settings Billing")
+    assert stuffed["questions/money-back"].fraction == 0
+    assert "list of keywords" in stuffed["questions/money-back"].review
+    assert stuffed["clarity"].fraction == 0
+
+
+def test_a_run_on_sentence_is_left_to_a_reviewer(sample):
+    run_on = ("Hi Margaret I am sorry and I understand and the refund is only possible in the "
+              "first days and we can give you credit and we can stop the renewal and you can "
+              "use the credit for any plan and I will add it today if you reply to me soon.")
+    found = findings(sample, "late-refund", run_on)
+    assert "run-on sentence" in found["questions/alternative"].review
+
+
+def test_spelling_accepts_british_forms_names_and_the_allow_list(sample):
+    found = findings(sample, "double-charge",
+                     "Hi Priya, the authorisation in Ledgerly is cancelled, I apologise. "
+                     "Visit the help centre. You will recieve it.")
+    assert found["spelling"].evidence == "1 misspelt: “recieve”"
+
+
+def test_clarity_reports_grade_sentence_length_and_words(sample):
+    clarity = findings(sample, "late-refund", "Hi Margaret. We are sorry. Thanks.")["clarity"]
+    assert "words (asked 60-220)" in clarity.evidence and "reading grade" in clarity.evidence
+    assert clarity.fraction < 1
+
+
+def test_html_and_markdown_are_reduced_to_the_words_a_customer_reads():
+    from worksample_email.text import from_html, from_markdown, without_quoted
+
+    html = ("<html><head><style>p{}</style><script>alert(1)</script></head><body>"
+            "<p>Hi <b>Priya</b>,</p><p>Only one charge&nbsp;&amp; no more.</p>"
+            "<blockquote>Why was I charged twice?</blockquote></body></html>")
+    text = from_html(html)
+    assert "alert" not in text and "charged twice" not in text
+    assert "Hi Priya ," in text.replace("  ", " ") or "Hi Priya," in text
+    assert "Only one charge & no more." in text
+    assert from_markdown("## Hi **Priya**, see [Billing](https://x.example)").strip() == \
+        "Hi Priya, see Billing"
+    assert without_quoted("Thanks!\n\nOn Mon, Priya wrote:\n> charged twice") == "Thanks!\n"
