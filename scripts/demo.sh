@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Install worksample, check the sample assignment, grade the sample submissions in the Docker
-# sandbox, and write the review report from the stored results; prints the page to open. On a fresh Debian machine as root this also
-# installs and starts the engine and builds the sandbox base image.
+# Install worksample, check both sample assignments against their references and the order a
+# person gave their samples, grade the samples (the coding task in the Docker sandbox), and
+# write a review report per assignment from the stored results; prints the pages to open.
+# On a fresh Debian machine as root this also installs and starts the engine and builds the
+# sandbox base image.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,11 +11,17 @@ cd "$(dirname "$0")/.."
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e .
 bash scripts/ensure-docker.sh
 
-echo "== worksample validate inventory-reservations"
-.venv/bin/worksample validate inventory-reservations
+for assignment in inventory-reservations support-replies; do
+  echo
+  echo "== worksample validate $assignment --ranking examples/$assignment.ranking.yaml"
+  .venv/bin/worksample validate "$assignment" --ranking "examples/$assignment.ranking.yaml"
+  echo
+  echo "== worksample grade $assignment examples/$assignment/*"
+  .venv/bin/worksample grade "$assignment" examples/"$assignment"/*
+done
 echo
-echo "== worksample grade inventory-reservations examples/inventory-reservations/*"
-.venv/bin/worksample grade inventory-reservations examples/inventory-reservations/*
+echo "== worksample report support-replies --out demo-report/support-replies"
+.venv/bin/worksample report support-replies --out demo-report/support-replies
 echo
-echo "== worksample report inventory-reservations --out demo-report"
-.venv/bin/worksample report inventory-reservations --out demo-report
+echo "== worksample report inventory-reservations --out demo-report/inventory-reservations"
+.venv/bin/worksample report inventory-reservations --out demo-report/inventory-reservations

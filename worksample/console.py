@@ -43,16 +43,18 @@ class BatchProgress:
 def print_results_table(results: Sequence[GradeResult]) -> None:
     """The results as a table on stdout, then messages and flags as whole sentences."""
     table = Table(title="worksample results")
-    for column in ("submission", "status", "score", "pass", "tests", "ended", "flags"):
+    for column in ("submission", "status", "score", "pass", "checks passed", "ended", "flags"):
         table.add_column(column)
     for r in results:
-        tests = [c for c in r.checks if c.kind == "test"]
-        passed = sum(1 for c in tests if c.outcome == "passed")
+        decided = [c for c in r.checks if c.outcome != "skipped"]
+        passed = sum(1 for c in decided if c.outcome == "passed")
+        undecided = len(r.checks) - len(decided)
         table.add_row(
             r.submission_id, r.status.value,
             "-" if r.score is None else f"{r.score:g}",
             "-" if r.passed is None else ("yes" if r.passed else "no"),
-            f"{passed}/{len(tests)}" if tests else "-",
+            (f"{passed}/{len(decided)}" if decided else "-")
+            + (f" ({undecided} to check)" if undecided else ""),
             r.run.ended if r.run else "-",
             ", ".join(f.kind for f in r.flags),
         )
