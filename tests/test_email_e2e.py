@@ -159,6 +159,22 @@ def test_bad_replies_get_a_reason_and_the_batch_goes_on(tmp_path):
         assert result["score"] == pytest.approx(66.67, abs=0.01), name
 
 
+def test_a_reply_that_says_nothing_earns_nothing_for_what_it_did_not_say(tmp_path):
+    """Without a sentence, a reply must not earn "no blame" or "nothing forbidden"."""
+    cases = {}
+    for name, reply in {"one-word": "Noted.", "fragments": "Hi. Thanks. Bye.",
+                        "one-long-token": "x" * 20_000}.items():
+        folder = cases[name] = tmp_path / name
+        folder.mkdir()
+        for email_id in EMAIL_IDS[1:]:
+            (folder / f"{email_id}.md").write_text(reference_text(email_id))
+        (folder / "late-refund.txt").write_text(reply)
+    for name, result in by_id(grade(*cases.values())).items():
+        evidence = criterion(result, "tone")["evidence"]
+        assert evidence[0].startswith("late-refund · ✗ scores 0: the reply has no sentence"), name
+        assert result["score"] == pytest.approx(66.67, abs=0.01), name
+
+
 def test_a_corrupt_archive_is_rejected_and_the_stored_results_stay(tmp_path, monkeypatch):
     store = tmp_path / "results.sqlite"
     monkeypatch.setenv("WORKSAMPLE_STORE", str(store))

@@ -20,6 +20,7 @@ from .text import Sentence
 QUOTE_CHARS = 160
 SIGN_OFF_MAX_WORDS = 4
 MIN_WORDS_TO_JUDGE_PROSE = 20  # the share of small words says little about a shorter reply
+MIN_SENTENCE_WORDS = 3  # shorter pieces are greetings, sign-offs and fragments
 BRITISH_ENDINGS = (("tre", "ter"), ("tres", "ters"), ("our", "or"), ("ours", "ors"),
                    ("ise", "ize"), ("ised", "ized"), ("ises", "izes"), ("ising", "izing"),
                    ("isation", "ization"), ("isations", "izations"), ("yse", "yze"),
@@ -107,12 +108,15 @@ class ReplyText:
         return " ".join([sentence.text, *(s.text for s in following)])
 
     @property
-    def not_prose(self) -> str:
-        """Why the reply is not prose (a list of keywords); '' when it is."""
-        if not self.keyword_list:
-            return ""
-        return (f"reads as a list of keywords ({self.prose_share:.0%} small words like 'the', "
-                "'to', 'we'; prose has 35-55%)")
+    def not_a_reply(self) -> str:
+        """Why the text cannot count as a reply (no sentence, or a list of keywords); '' when
+        it can."""
+        if not any(len(s.words) >= MIN_SENTENCE_WORDS for s in self.sentences):
+            return f"has no sentence of {MIN_SENTENCE_WORDS} words or more"
+        if self.keyword_list:
+            return (f"reads as a list of keywords ({self.prose_share:.0%} small words like "
+                    "'the', 'to', 'we'; prose has 35-55%)")
+        return ""
 
     def why_not_counted(self, sentence: Sentence) -> str:
         """Why a match in ``sentence`` is left to a reviewer; '' when it counts."""
@@ -271,7 +275,7 @@ def _blame(text: ReplyText, blame: PhraseSet, negation: PhraseSet) -> Finding:
 
 def _clarity(text: ReplyText, length: Length) -> Finding:
     band = text.clarity
-    body = [s.words for s in text.sentences if len(s.words) >= 3]
+    body = [s.words for s in text.sentences if len(s.words) >= MIN_SENTENCE_WORDS]
     words = len(text.words)
     if not body:
         return Finding("clarity", "clarity", "reads clearly", 0.0, "no sentences")
@@ -291,7 +295,7 @@ def _clarity(text: ReplyText, length: Length) -> Finding:
     fraction = sum(ok for ok, _ in parts) / len(parts)
     evidence = "; ".join(f"{'✓' if ok else '✗'} {what}" for ok, what in parts)
     if text.keyword_list:
-        fraction, evidence = 0.0, f"✗ the reply {text.not_prose}; {evidence}"
+        fraction, evidence = 0.0, f"✗ the reply {text.not_a_reply}; {evidence}"
     return Finding("clarity", "clarity", "reads clearly", fraction, evidence)
 
 

@@ -2,8 +2,9 @@
 
 Per email, each check kind gives a fraction (the mean of its findings); a criterion's fraction
 for that email is the weighted mean of its kinds (``email.scoring``); a criterion's outcome is
-the weighted mean over emails. A missing or unreadable reply, or a statement that is an
-automatic fail, scores 0 for that email in every criterion, with the reason as evidence.
+the weighted mean over emails. A missing or unreadable reply, a reply that says nothing (no
+sentence, or a list of keywords), or a statement that is an automatic fail scores 0 for that
+email in every criterion, with the reason as evidence.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class EmailOutcome:
     findings: list[Finding]
     fractions: dict[str, float]
     failed_because: str = ""
+    told_candidate: str = ""  # failed_because, in words a candidate may read
 
 
 def grade(assignment: Assignment, submission: Submission) -> Grade:
@@ -74,18 +76,21 @@ def _grade_email(email: CustomerEmail, reply: Reply, section: EmailSection,
                  phrases: CompiledPhrases) -> EmailOutcome:
     if reply.problem:
         return EmailOutcome(email, reply, [], dict.fromkeys(section.scoring, 0.0),
-                            failed_because=reply.problem)
+                            failed_because=reply.problem, told_candidate=reply.problem)
     text = ReplyText(sentences(reply.text), section.clarity, phrases.vocabulary)
     findings = check_reply(text, email, section, phrases)
-    if text.not_prose:  # a list of keywords must not earn "no blame" or "nothing forbidden"
+    if text.not_a_reply:  # saying nothing must not earn "no blame" or "nothing forbidden"
+        marked = "; what it matched is marked for the reviewer" if text.keyword_list else ""
         return EmailOutcome(email, reply, findings, dict.fromkeys(section.scoring, 0.0),
-                            failed_because=f"the reply {text.not_prose}; what it matched is "
-                                           "marked for the reviewer")
+                            failed_because=f"the reply {text.not_a_reply}{marked}",
+                            told_candidate=f"the reply {text.not_a_reply}")
     fatal = next((f for f in findings if f.automatic_fail), None)
     if fatal is not None:
+        statement = fatal.label.split(": ", 1)[-1]
         return EmailOutcome(email, reply, findings, dict.fromkeys(section.scoring, 0.0),
-                            failed_because=f"automatic fail: {fatal.label.split(': ', 1)[-1]}: "
-                                           f"{fatal.evidence}")
+                            failed_because=f"automatic fail: {statement}: {fatal.evidence}",
+                            told_candidate=f"it makes a statement the policy rules out "
+                                           f"({statement})")
     fractions = {}
     for criterion_id, weights in section.scoring.items():
         earned = total = 0.0
@@ -108,7 +113,7 @@ def _criterion(criterion_id: str, outcomes: list[EmailOutcome],
         name = outcome.email.id
         if outcome.failed_because:
             evidence.append(f"{name} · ✗ scores 0: {outcome.failed_because}")
-            feedback.append(f"Reply to {name}: scores 0 because {_for_candidate(outcome)}.")
+            feedback.append(f"Reply to {name}: scores 0 because {outcome.told_candidate}.")
             specifics.setdefault("weakest_email", name)
         for finding in outcome.findings:
             if finding.kind not in kinds:
@@ -126,15 +131,6 @@ def _criterion(criterion_id: str, outcomes: list[EmailOutcome],
                 specifics.setdefault("missed_question", finding.label.removeprefix("answers "))
     return CriterionOutcome(fraction=round(fraction, 4), evidence=evidence,
                             feedback=feedback, specifics=specifics)
-
-
-def _for_candidate(outcome: EmailOutcome) -> str:
-    if outcome.reply.problem:
-        return outcome.reply.problem
-    if not any(f.automatic_fail for f in outcome.findings):
-        return "it reads as a list of keywords rather than a reply"
-    fatal = next(f for f in outcome.findings if f.automatic_fail)
-    return f"it makes a statement the policy rules out ({fatal.label.split(': ', 1)[-1]})"
 
 
 def _checks(outcome: EmailOutcome, section: EmailSection) -> list[Check]:
