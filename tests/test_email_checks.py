@@ -124,15 +124,87 @@ def test_clarity_reports_grade_sentence_length_and_words(sample):
 
 
 def test_html_and_markdown_are_reduced_to_the_words_a_customer_reads():
-    from worksample_email.text import from_html, from_markdown, without_quoted
+    from worksample_email.markup import from_html, from_markdown
+    from worksample_email.text import without_quoted
 
     html = ("<html><head><style>p{}</style><script>alert(1)</script></head><body>"
             "<p>Hi <b>Priya</b>,</p><p>Only one charge&nbsp;&amp; no more.</p>"
             "<blockquote>Why was I charged twice?</blockquote></body></html>")
-    text = from_html(html)
+    text = from_html(html).text
     assert "alert" not in text and "charged twice" not in text
     assert "Hi Priya ," in text.replace("  ", " ") or "Hi Priya," in text
     assert "Only one charge & no more." in text
-    assert from_markdown("## Hi **Priya**, see [Billing](https://x.example)").strip() == \
+    assert from_markdown("## Hi **Priya**, see [Billing](https://x.example)").text.strip() == \
         "Hi Priya, see Billing"
     assert without_quoted("Thanks!\n\nOn Mon, Priya wrote:\n> charged twice") == "Thanks!\n"
+
+
+@pytest.mark.parametrize("markup, hidden_by", [
+    ('<div hidden>{words}</div>', "the hidden attribute"),
+    ('<span style="display: none">{words}</span>', "display: none"),
+    ('<p style="visibility:hidden">{words}</p>', "visibility:hidden"),
+    ('<div style="font-size:0px">{words}</div>', "font-size:0px"),
+    ('<div style="font-size: 1px;">{words}</div>', "font-size: 1px"),
+    ('<div style="color:#ffffff">{words}</div>', "white text"),
+    ('<div style="max-height:0;overflow:hidden">{words}</div>', "zero height"),
+    ('<div style="position:absolute;left:-9999px">{words}</div>', "left:-9999"),
+    ('<style>.note {{ display:none }}</style><div class="note x">{words}</div>', "display:none"),
+    ('<style>div > #k {{ opacity: 0 }}</style><p id="k">{words}</p>', "opacity: 0"),
+])
+def test_text_hidden_by_markup_is_kept_apart_from_what_the_customer_sees(markup, hidden_by):
+    from worksample_email.markup import from_html, from_markdown
+
+    words = "refund within 30 days of purchase <b>account credit</b> sorry I understand"
+    html = f"<p>Hi Priya, thanks.</p>{markup.format(words=words)}<p>Best regards, Sam</p>"
+    for visible in (from_html(html), from_markdown(f"Hi Priya, thanks.\n\n{html}")):
+        assert "refund" not in visible.text and "credit" not in visible.text
+        assert "Best regards, Sam" in visible.text  # what follows the hidden block is read
+        assert visible.hidden.split() == ("refund within 30 days of purchase account credit "
+                                          "sorry I understand").split()
+        assert hidden_by in visible.hidden_by
+
+
+def test_a_markdown_link_definition_renders_as_nothing_and_is_not_read():
+    from worksample_email.markup import from_markdown
+
+    visible = from_markdown("Hi Priya,\n\n[//]: # (refund within 30 days account credit sorry)\n"
+                            "See [Billing][b].\n\n[b]: https://ledgerly.example/billing\n")
+    assert "refund" not in visible.text and "See Billing." in visible.text
+    assert visible.hidden.split() == "refund within 30 days account credit sorry".split()
+    assert visible.hidden_by == "a Markdown link definition"
+
+
+def test_visible_text_styled_harmlessly_is_read():
+    from worksample_email.markup import from_html
+
+    html = ('<style>a:hover { display:none } .big { font-size: 14px }</style>'
+            '<p class="big" style="color:#fff;background:#036">Your refund is on its way.</p>'
+            '<p style="opacity:0.9;font-size:12px">See <a href="#">Billing</a>.<br hidden>Sam</p>')
+    visible = from_html(html)
+    assert "Your refund is on its way." in visible.text and "Sam" in visible.text
+    assert visible.hidden == ""
+
+
+def _alternative(plain: str, html: str) -> bytes:
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["Subject"] = "Re: Charged twice??"
+    message.set_content(plain)
+    message.add_alternative(html, subtype="html")
+    return message.as_bytes()
+
+
+def test_an_eml_is_read_as_mail_clients_show_it_and_plain_only_words_are_hidden():
+    from worksample_email.markup import from_eml
+
+    visible = from_eml(_alternative(
+        "Hi Priya, you were only charged once; the pending line drops off within 3-5 business "
+        "days and invoices are in Settings, Billing.",
+        "<p>Hi Priya, we are looking into it.</p>"))
+    assert visible.text.strip() == "Hi Priya, we are looking into it."
+    assert "charged once" in visible.hidden and visible.hidden_by == "only in the text/plain part"
+    same_reply = from_eml(_alternative(
+        "Hi Priya, we are looking into it. https://ledgerly.example/help",
+        "<p>Hi Priya, we are <b>looking</b> into it.</p>"))
+    assert same_reply.hidden == ""

@@ -129,18 +129,22 @@ def test_every_form_of_submission_grades_the_same_replies_the_same(tmp_path):
 
 def test_bad_replies_get_a_reason_and_the_batch_goes_on(tmp_path):
     cases = {}
-    for name, write in {
-        "missing-one": lambda f: None,
-        "latin1": lambda f: f.write_bytes("Hi Margaret, d\xe9sol\xe9.".encode("latin-1")),
-        "blank": lambda f: f.write_text("  \n\n  "),
-        "huge": lambda f: f.write_text("Hi Margaret, sorry. " * 5000),
-        "binary": lambda f: f.write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+    for name, (file_name, content) in {
+        "missing-one": ("late-refund.txt", None),
+        "latin1": ("late-refund.txt", "Hi Margaret, d\xe9sol\xe9.".encode("latin-1")),
+        "blank": ("late-refund.txt", b"  \n\n  "),
+        "huge": ("late-refund.txt", b"Hi Margaret, sorry. " * 5000),
+        "binary": ("late-refund.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+        "broken-utf16": ("late-refund.txt", b"\xff\xfe\x00\xd8Hi"),
+        "unknown-charset": ("late-refund.eml", b"Subject: Re: Refund for annual plan\n"
+                            b"Content-Type: text/plain; charset=x-unknown\n\nHi Margaret"),
     }.items():
         folder = cases[name] = tmp_path / name
         folder.mkdir()
         for email_id in EMAIL_IDS[1:]:
             (folder / f"{email_id}.md").write_text(reference_text(email_id))
-        write(folder / "late-refund.txt")
+        if content is not None:
+            (folder / file_name).write_bytes(content)
     results = by_id(grade(*cases.values()))
     reasons = {
         "missing-one": "no reply found for this email",
@@ -148,6 +152,8 @@ def test_bad_replies_get_a_reason_and_the_batch_goes_on(tmp_path):
         "blank": "the file is empty",
         "huge": "replies over 64 KB are not read",
         "binary": "the file is binary, not text",
+        "broken-utf16": "the file is not UTF-16 text",
+        "unknown-charset": "the message's text cannot be decoded (unknown encoding: x-unknown)",
     }
     for name, reason in reasons.items():
         result = results[name]
@@ -173,6 +179,47 @@ def test_a_reply_that_says_nothing_earns_nothing_for_what_it_did_not_say(tmp_pat
         evidence = criterion(result, "tone")["evidence"]
         assert evidence[0].startswith("late-refund · ✗ scores 0: the reply has no sentence"), name
         assert result["score"] == pytest.approx(66.67, abs=0.01), name
+
+
+def customer_text(email_id: str) -> str:
+    from worksample_email.markup import from_eml
+
+    return from_eml((EMAIL_SAMPLE / "emails" / f"{email_id}.eml").read_bytes()).text
+
+
+def test_text_hidden_from_the_customer_earns_nothing_and_is_flagged(tmp_path):
+    visible, hidden = tmp_path / "visible", tmp_path / "hidden"
+    for folder in (visible, hidden):
+        folder.mkdir()
+    for email_id in EMAIL_IDS:
+        shown = "<p>Hi, thanks for writing. We are looking into it.</p><p>Best regards, Sam</p>"
+        (visible / f"{email_id}.html").write_text(shown)
+        (hidden / f"{email_id}.html").write_text(
+            f'<div style="display: none">{reference_text(email_id)}</div>{shown}')
+    results = by_id(grade(visible, hidden))
+    assert results["hidden"]["score"] == results["visible"]["score"] < 50
+    assert results["visible"]["flags"] == []
+    flags = results["hidden"]["flags"]
+    assert [f["kind"] for f in flags] == ["hidden-text"] * 3
+    assert flags[0]["evidence"].startswith("late-refund (late-refund.html): ")
+    assert "words the customer would not see (display: none); not graded" in flags[0]["evidence"]
+
+
+def test_the_customers_own_words_pasted_into_a_reply_count_neither_way(tmp_path):
+    own = "Hi Margaret, thanks for writing. I will look into this today.\n\nBest regards,\nSam"
+    alone, pasted = tmp_path / "alone", tmp_path / "pasted"
+    for folder, extra in ((alone, ""), (pasted, "\n\n" + customer_text("late-refund"))):
+        folder.mkdir()
+        for email_id in EMAIL_IDS[1:]:
+            (folder / f"{email_id}.md").write_text(reference_text(email_id))
+        (folder / "late-refund.txt").write_text(own + extra)
+    results = by_id(grade(alone, pasted))
+    assert results["pasted"]["score"] == results["alone"]["score"]
+    money_back = next(c for c in results["pasted"]["checks"]
+                      if c["id"] == "late-refund/questions/money-back")
+    assert money_back["outcome"] == "skipped"
+    assert money_back["message"] == "“Can I get my money back?”"
+    assert "repeats the customer's email" in money_back["review"]
 
 
 def test_a_corrupt_archive_is_rejected_and_the_stored_results_stay(tmp_path, monkeypatch):

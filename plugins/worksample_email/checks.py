@@ -1,8 +1,9 @@
 """The checks one reply gets, each a ``Finding``: points (a fraction) and its evidence.
 
 Evidence is the quoted sentence, a measurement, or "not found". A match the checks cannot be
-sure of (a phrase found only in a run-on sentence or a list of keywords, a forbidden phrase
-after "not", a name two letters off) is not counted either way: it is marked for a reviewer.
+sure of (a phrase found only in a run-on sentence, a list of keywords or a sentence copied
+from the customer's email, a forbidden phrase after "not", a name two letters off) is not
+counted either way: it is marked for a reviewer.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import groupby
 
 from .config import Clarity, CustomerEmail, EmailSection, Fact, Forbidden, Length
 from .matching import Match, PhraseSet, Reading, name_distance
@@ -21,6 +23,7 @@ QUOTE_CHARS = 160
 SIGN_OFF_MAX_WORDS = 4
 MIN_WORDS_TO_JUDGE_PROSE = 20  # the share of small words says little about a shorter reply
 MIN_SENTENCE_WORDS = 3  # shorter pieces are greetings, sign-offs and fragments
+COPIED_MIN_WORDS = 4  # a shorter sentence ("Thanks," "Hello,") is anybody's
 BRITISH_ENDINGS = (("tre", "ter"), ("tres", "ters"), ("our", "or"), ("ours", "ors"),
                    ("ise", "ize"), ("ised", "ized"), ("ises", "izes"), ("ising", "izing"),
                    ("isation", "ization"), ("isations", "izations"), ("yse", "yze"),
@@ -86,11 +89,15 @@ class CompiledPhrases:
 
 
 class ReplyText:
-    """A reply's sentences, and which of them a match may count in."""
+    """A reply's sentences, and which of them a match may count in. Passages copied from the
+    customer's email are not the candidate's writing: their words are not measured."""
 
-    def __init__(self, sentences: list[Sentence], clarity: Clarity, vocabulary: frozenset[str]):
+    def __init__(self, sentences: list[Sentence], clarity: Clarity, vocabulary: frozenset[str],
+                 customer_said: frozenset[str] = frozenset()):
         self.sentences = sentences
-        self.words = [word for sentence in sentences for word in sentence.words]
+        self.copied = _copied(sentences, customer_said)
+        self.own_sentences = [s for s in sentences if s.index not in self.copied]
+        self.words = [word for sentence in self.own_sentences for word in sentence.words]
         self.prose_share = function_word_share(self.words)
         self.keyword_list = (len(self.words) >= MIN_WORDS_TO_JUDGE_PROSE
                              and self.prose_share < clarity.min_function_word_share)
@@ -111,17 +118,25 @@ class ReplyText:
     def not_a_reply(self) -> str:
         """Why the text cannot count as a reply (no sentence, or a list of keywords); '' when
         it can."""
-        if not any(len(s.words) >= MIN_SENTENCE_WORDS for s in self.sentences):
-            return f"has no sentence of {MIN_SENTENCE_WORDS} words or more"
+        if not any(len(s.words) >= MIN_SENTENCE_WORDS for s in self.own_sentences):
+            copies = (f" of its own ({len(self.copied)} sentences repeat the customer's email)"
+                      if self.copied else "")
+            return f"has no sentence of {MIN_SENTENCE_WORDS} words or more{copies}"
         if self.keyword_list:
             return (f"reads as a list of keywords ({self.prose_share:.0%} small words like "
                     "'the', 'to', 'we'; prose has 35-55%)")
         return ""
 
+    def copies_the_customer(self, sentence: Sentence) -> bool:
+        """Whether ``sentence`` is part of a passage copied from the customer's email."""
+        return sentence.index in self.copied
+
     def why_not_counted(self, sentence: Sentence) -> str:
         """Why a match in ``sentence`` is left to a reviewer; '' when it counts."""
         if self.keyword_list:
             return "a reply that reads as a list of keywords"
+        if self.copies_the_customer(sentence):
+            return "a sentence that repeats the customer's email"
         if len(sentence.words) > self.clarity.max_sentence_words:
             return f"a {len(sentence.words)}-word run-on sentence"
         return ""
@@ -141,6 +156,26 @@ class ReplyText:
         return Finding(kind, item, label, 0.0, "not found")
 
 
+def _copied(sentences: list[Sentence], customer_said: frozenset[str]) -> set[int]:
+    """Indices of the sentences in passages copied from the customer's email: runs of
+    sentences the customer wrote, holding at least one of four words or more (so that a
+    pasted "Thanks, Margaret Okafor" goes with it, but a reply's own "Hello," stays)."""
+    long_said = [f" {said} " for said in customer_said if len(said.split()) >= COPIED_MIN_WORDS]
+
+    def holds_long(sentence: Sentence) -> bool:
+        return any(said in f" {sentence.normal} " for said in long_said)
+
+    def customers(sentence: Sentence) -> bool:
+        return sentence.normal in customer_said or holds_long(sentence)
+
+    copied: set[int] = set()
+    for said_by_customer, run in groupby(sentences, key=customers):
+        run = list(run)
+        if said_by_customer and any(map(holds_long, run)):
+            copied.update(sentence.index for sentence in run)
+    return copied
+
+
 def spellchecker():
     """The English dictionary, loaded once per process (about 0.1 s)."""
     global _spell
@@ -158,7 +193,7 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
     s = text.sentences
     findings = [
         text.positive("greeting", "greeting", "opens with a greeting",
-                      phrases.greeting.find_all(s[:2], anchored=True)),
+                      phrases.greeting.find_all(text.own_sentences[:2], anchored=True)),
         _sign_off(text, phrases.sign_off),
         _name(text, email.customer),
     ]
@@ -184,7 +219,7 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
 
 
 def _sign_off(text: ReplyText, sign_off: PhraseSet) -> Finding:
-    closing = [s for s in text.sentences[-4:] if len(s.words) <= SIGN_OFF_MAX_WORDS]
+    closing = [s for s in text.own_sentences[-4:] if len(s.words) <= SIGN_OFF_MAX_WORDS]
     match = sign_off.find(closing, anchored=True)
     if match is None:
         return Finding("sign_off", "sign_off", "closes with a sign-off", 0.0, "not found")
@@ -196,6 +231,8 @@ def _name(text: ReplyText, customer: str) -> Finding:
     names = [part for part in customer.replace("-", " ").split() if len(part) >= 2]
     best: tuple[int, str, Sentence] | None = None
     for sentence in text.sentences:
+        if text.copies_the_customer(sentence):
+            continue
         for word in sentence.words:
             distance = min(name_distance(word, name) for name in names)
             if best is None or distance < best[0]:
@@ -250,7 +287,7 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
     for match in phrase_set.find_all(text.sentences, text.reading, negation=negation):
         if unless.find_in_words(match.sentence.normal):
             continue
-        if match.negated:
+        if match.negated or text.copies_the_customer(match.sentence):
             negated = negated or match
             continue
         fail = " (automatic fail)" if statement.automatic_fail else ""
@@ -258,14 +295,17 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
                        automatic_fail=statement.automatic_fail,
                        specifics={"forbidden_statement": _quoted(match)})
     if negated is not None:
+        where = ("in the customer's own words" if text.copies_the_customer(negated.sentence)
+                 else "after a negation")
         return Finding("forbidden", statement.id, label, 1.0, _quoted(negated),
-                       review="found after a negation; not counted against the reply")
+                       review=f"found {where}; not counted against the reply")
     return Finding("forbidden", statement.id, label, 1.0, "not found")
 
 
 def _blame(text: ReplyText, blame: PhraseSet, negation: PhraseSet) -> Finding:
     label = "avoids blaming the customer or deflecting"
-    found = [m for m in blame.find_all(text.sentences, negation=negation) if not m.negated]
+    found = [m for m in blame.find_all(text.sentences, negation=negation)
+             if not m.negated and not text.copies_the_customer(m.sentence)]
     if not found:
         return Finding("blame", "blame", label, 1.0, "not found")
     return Finding("blame", "blame", label, max(0.0, 1 - 0.5 * len(found)),
@@ -275,7 +315,7 @@ def _blame(text: ReplyText, blame: PhraseSet, negation: PhraseSet) -> Finding:
 
 def _clarity(text: ReplyText, length: Length) -> Finding:
     band = text.clarity
-    body = [s.words for s in text.sentences if len(s.words) >= MIN_SENTENCE_WORDS]
+    body = [s.words for s in text.own_sentences if len(s.words) >= MIN_SENTENCE_WORDS]
     words = len(text.words)
     if not body:
         return Finding("clarity", "clarity", "reads clearly", 0.0, "no sentences")

@@ -12,13 +12,14 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from worksample.models import Assignment, Check, CriterionOutcome, Grade, Submission
+from worksample.models import Assignment, Check, CriterionOutcome, Grade, IntegrityFlag, Submission
 
 from .checks import CompiledPhrases, Finding, ReplyText, check_reply
 from .config import CustomerEmail, EmailSection
 from .replies import Original, Reply, locate, originals
 from .text import sentences
 
+HIDDEN_TEXT_SHOWN_WORDS = 25
 _prepared: dict[tuple[str, str], Prepared] = {}
 _prepared_lock = threading.Lock()
 
@@ -48,11 +49,12 @@ def grade(assignment: Assignment, submission: Submission) -> Grade:
     section: EmailSection = assignment.section
     prepared = prepare(assignment)
     located = locate(submission.root, section, prepared.emails)
-    outcomes = [_grade_email(original.email, located.replies[original.email.id], section,
+    outcomes = [_grade_email(original, located.replies[original.email.id], section,
                              prepared.phrases) for original in prepared.emails]
     return Grade(
         criteria={cid: _criterion(cid, outcomes, section) for cid in section.scoring},
         checks=[check for outcome in outcomes for check in _checks(outcome, section)],
+        flags=[_hidden_text_flag(o.reply) for o in outcomes if o.reply.hidden],
         details={
             "replies": {o.email.id: {"source": o.reply.source, "problem": o.reply.problem,
                                      "words": _words(o)} for o in outcomes},
@@ -72,12 +74,14 @@ def prepare(assignment: Assignment) -> Prepared:
         return _prepared[key]
 
 
-def _grade_email(email: CustomerEmail, reply: Reply, section: EmailSection,
+def _grade_email(original: Original, reply: Reply, section: EmailSection,
                  phrases: CompiledPhrases) -> EmailOutcome:
+    email = original.email
     if reply.problem:
         return EmailOutcome(email, reply, [], dict.fromkeys(section.scoring, 0.0),
                             failed_because=reply.problem, told_candidate=reply.problem)
-    text = ReplyText(sentences(reply.text), section.clarity, phrases.vocabulary)
+    text = ReplyText(sentences(reply.text), section.clarity, phrases.vocabulary,
+                     customer_said=original.sentences)
     findings = check_reply(text, email, section, phrases)
     if text.not_a_reply:  # saying nothing must not earn "no blame" or "nothing forbidden"
         marked = "; what it matched is marked for the reviewer" if text.keyword_list else ""
@@ -142,6 +146,16 @@ def _checks(outcome: EmailOutcome, section: EmailSection) -> list[Check]:
                   kind=f.kind, outcome=f.outcome, message=f.evidence, review=f.review,
                   criterion=section.criterion_of(f.kind))
             for f in outcome.findings]
+
+
+def _hidden_text_flag(reply: Reply) -> IntegrityFlag:
+    words = reply.hidden.split()
+    shown = " ".join(words[:HIDDEN_TEXT_SHOWN_WORDS])
+    if len(words) > HIDDEN_TEXT_SHOWN_WORDS:
+        shown += " …"
+    return IntegrityFlag(kind="hidden-text", evidence=(
+        f"{reply.email_id} ({reply.source}): {len(words)} words the customer would not see "
+        f"({reply.hidden_by}); not graded: “{shown}”"))
 
 
 def _words(outcome: EmailOutcome) -> int:

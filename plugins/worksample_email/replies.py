@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import CustomerEmail, EmailSection
-from .text import eml_headers, from_eml, from_html, from_markdown, normalise, without_quoted
+from .markup import HIDDEN_MIN_WORDS, UnreadableMessage, Visible, from_eml, from_html, from_markdown
+from .text import eml_headers, normalise, sentences, without_quoted
 
 TEXT_SUFFIXES = {"", ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".eml"}
 HEADING_MAX_CHARS = 120
@@ -36,15 +37,19 @@ class Reply:
     source: str = ""
     text: str = ""
     problem: str = ""
+    hidden: str = ""  # words the customer would not see; not graded
+    hidden_by: str = ""
 
 
 @dataclass
 class Original:
-    """What identifies a customer email: its subject and message id."""
+    """A customer email: what identifies it (subject, message id), and its sentences,
+    normalised, to recognise them when a reply copies them."""
 
     email: CustomerEmail
     subject: str
     message_id: str
+    sentences: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -59,9 +64,11 @@ def originals(section: EmailSection, root: Path) -> list[Original]:
     """Subject and Message-ID of each customer email of the assignment."""
     found = []
     for customer_email in section.emails:
-        headers = eml_headers((root / customer_email.file).read_bytes())
+        raw = (root / customer_email.file).read_bytes()
+        headers = eml_headers(raw)
+        said = frozenset(s.normal for s in sentences(from_eml(raw).text))
         found.append(Original(email=customer_email, subject=_subject(headers["Subject"]),
-                              message_id=headers["Message-ID"].strip()))
+                              message_id=headers["Message-ID"].strip(), sentences=said))
     return found
 
 
@@ -118,10 +125,21 @@ def _read(path: Path, root: Path, limit: int, email_id: str) -> Reply:
     raw, reply.problem = _raw_text(path, limit)
     if reply.problem:
         return reply
-    reply.text = _reduced(raw, path.suffix.lower())
+    try:
+        _take(reply, _reduced(raw, path.suffix.lower()))
+    except UnreadableMessage as error:
+        reply.problem = str(error)
+        return reply
     if not reply.text.strip():
         reply.problem = "the reply is empty"
     return reply
+
+
+def _take(reply: Reply, visible: Visible) -> None:
+    """Keep the visible text for grading; hidden words only when there are enough to matter."""
+    reply.text = visible.text
+    if len(visible.hidden.split()) >= HIDDEN_MIN_WORDS:
+        reply.hidden, reply.hidden_by = visible.hidden, visible.hidden_by
 
 
 def _raw_text(path: Path, limit: int) -> tuple[bytes | str, str]:
@@ -134,27 +152,27 @@ def _raw_text(path: Path, limit: int) -> tuple[bytes | str, str]:
         return "", "the file is empty"
     if path.suffix.lower() == ".eml":
         return data, ""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), ""
-    if b"\0" in data:
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))  # a byte-order mark says so
+    if b"\0" in data and not utf16:
         return "", "the file is binary, not text"
     try:
-        return data.decode("utf-8-sig"), ""
+        return data.decode("utf-16" if utf16 else "utf-8-sig"), ""
     except UnicodeDecodeError as error:
-        return "", (f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} at position "
-                    f"{error.start}); the instructions ask for UTF-8")
+        return "", (f"the file is not {'UTF-16' if utf16 else 'UTF-8'} text (byte "
+                    f"0x{error.object[error.start]:02x} at position {error.start}); the "
+                    "instructions ask for UTF-8")
 
 
-def _reduced(raw: bytes | str, suffix: str) -> str:
+def _reduced(raw: bytes | str, suffix: str) -> Visible:
     if isinstance(raw, bytes):
-        text = from_eml(raw)
+        visible = from_eml(raw)
     elif suffix in (".html", ".htm") or (suffix in ("", ".txt") and _looks_like_html(raw)):
-        text = from_html(raw)
+        visible = from_html(raw)
     elif suffix in (".md", ".markdown"):
-        text = from_markdown(raw)
+        visible = from_markdown(raw)
     else:
-        text = raw
-    return without_quoted(text)
+        visible = Visible(raw)
+    return Visible(without_quoted(visible.text), visible.hidden, visible.hidden_by)
 
 
 def _looks_like_html(text: str) -> bool:
@@ -179,9 +197,10 @@ def _sections(path: Path, root: Path, emails: list[Original], limit: int) -> dic
     suffix = path.suffix.lower()
     replies = {}
     for email_id, lines in bodies.items():
-        text = _reduced("\n".join(lines), ".md" if suffix in ("", ".txt") else suffix)
-        replies[email_id] = Reply(email_id, source=f"{source} (section {email_id})", text=text,
-                                  problem="" if text.strip() else "the section is empty")
+        reply = replies[email_id] = Reply(email_id, source=f"{source} (section {email_id})")
+        _take(reply, _reduced("\n".join(lines), ".md" if suffix in ("", ".txt") else suffix))
+        if not reply.text.strip():
+            reply.problem = "the section is empty"
     return replies
 
 

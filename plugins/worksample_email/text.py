@@ -1,7 +1,8 @@
-"""A reply as text: HTML, Markdown and .eml reduced to plain text, split into sentences.
+"""A reply as plain text: quoted text cut off, split into sentences for matching.
 
-Quoted text (``>`` lines, "On ... wrote:", a forwarded original, HTML blockquotes) is cut
-off: the customer's own words must never count as the candidate's.
+Quoted text (``>`` lines, "On ... wrote:", a forwarded original) is cut off: the customer's
+own words must never count as the candidate's. HTML, Markdown and .eml are reduced to text
+in ``markup``.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import email
 import email.policy
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -32,33 +32,6 @@ class Sentence:
     words: tuple[str, ...]
     starts_line: bool
     index: int = 0
-
-
-def from_html(html: str) -> str:
-    """The visible text of an HTML reply, one block per line; quoted blocks are dropped."""
-    parser = _TextParser()
-    parser.feed(html)
-    parser.close()
-    return "".join(parser.parts)
-
-
-def from_markdown(markdown: str) -> str:
-    """Plain text of a Markdown reply: markup and link targets dropped, words kept."""
-    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
-    text = re.sub(r"(\*\*|__|~~|`+)", "", text)
-    return re.sub(r"(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)", "", text)
-
-
-def from_eml(raw: bytes) -> str:
-    """The body of an email message: its text/plain part, else its text/html reduced."""
-    message = email.message_from_bytes(raw, policy=email.policy.default)
-    body = message.get_body(preferencelist=("plain", "html"))
-    if body is None:
-        return ""
-    content = body.get_content()
-    return from_html(content) if body.get_content_subtype() == "html" else content
 
 
 def eml_headers(raw: bytes) -> dict[str, str]:
@@ -115,32 +88,3 @@ def _chunks(text: str):
             current = []
     if current:
         yield " ".join(current), True
-
-
-class _TextParser(HTMLParser):
-    """Collects visible text; block elements end a line; script, style and quotes vanish."""
-
-    BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
-              "table", "hr", "section", "article", "header", "footer"}
-    HIDDEN = {"script", "style", "head", "title", "blockquote", "template"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.hidden_depth = 0
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in self.HIDDEN:
-            self.hidden_depth += 1
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.HIDDEN:
-            self.hidden_depth = max(0, self.hidden_depth - 1)
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self.hidden_depth:
-            self.parts.append(re.sub(r"\s+", " ", data))
