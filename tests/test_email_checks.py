@@ -15,8 +15,9 @@ def sample():
     return load(EMAIL_SAMPLE, load_registry())
 
 
-def findings(sample, email_id: str, reply: str) -> dict[str, object]:
-    """Every finding of ``reply`` to the email, keyed 'kind' or 'kind/item'."""
+def findings(sample, email_id: str, reply: str, customer: str = "") -> dict[str, object]:
+    """Every finding of ``reply`` to the email, keyed 'kind' or 'kind/item'; ``customer`` is
+    what the customer wrote, when it matters."""
     from worksample_email.checks import ReplyText, check_reply
     from worksample_email.grader import prepare
     from worksample_email.text import sentences
@@ -24,7 +25,8 @@ def findings(sample, email_id: str, reply: str) -> dict[str, object]:
     section = sample.section
     phrases = prepare(sample).phrases
     email = next(e for e in section.emails if e.id == email_id)
-    text = ReplyText(sentences(reply), section.clarity, phrases.vocabulary)
+    said = frozenset(s.normal for s in sentences(customer))
+    text = ReplyText(sentences(reply), section.clarity, phrases.vocabulary, customer_said=said)
     return {f.kind if f.item == f.kind else f"{f.kind}/{f.item}": f
             for f in check_reply(text, email, section, phrases)}
 
@@ -56,6 +58,18 @@ def test_a_negated_forbidden_phrase_is_left_to_a_reviewer_not_penalised(sample):
     statement = found["forbidden/asks-password"]
     assert statement.fraction == 1 and not statement.automatic_fail
     assert "after a negation" in statement.review and statement.outcome == "skipped"
+
+
+def test_forbidden_and_blaming_words_of_the_customer_are_not_the_candidates(sample):
+    customer = "You should have warned me. Do you need my card number again?"
+    reply = ("Hi Priya, thanks for your patience. You wrote:\n\n"
+             "You should have warned me. Do you need my card number again?\n\n"
+             "You are right, and we never need it. Best regards, Sam")
+    found = findings(sample, "double-charge", reply, customer)
+    card = found["forbidden/asks-card-number"]
+    assert card.fraction == 1 and not card.automatic_fail
+    assert "in the customer's own words" in card.review
+    assert found["blame"].fraction == 1
 
 
 def test_an_allowed_context_makes_a_forbidden_phrase_acceptable(sample):
