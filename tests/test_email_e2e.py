@@ -273,11 +273,21 @@ def test_help_imports_no_email_dependencies():
     assert out.stdout.strip() == "[]"
 
 
-def test_a_copy_of_the_sample_with_its_examples_still_ranks(tmp_path):
+def test_customer_emails_may_be_text_with_headers_and_the_samples_still_rank(tmp_path):
     copy = tmp_path / "support-replies"
     shutil.copytree(EMAIL_SAMPLE, copy)
-    result = CliRunner().invoke(cli, ["validate", str(copy)])
+    spec = copy / "assignment.yaml"
+    for message in sorted((copy / "emails").glob("*.eml")):
+        lines = message.read_text().splitlines(keepends=True)
+        message.with_suffix(".txt").write_text(
+            "".join(line for line in lines if not line.startswith("Content-Type:")))
+        message.unlink()
+        spec.write_text(spec.read_text().replace(f"emails/{message.name}",
+                                                 f"emails/{message.stem}.txt"))
+    result = CliRunner().invoke(cli, ["validate", str(copy), "--ranking",
+                                      str(ROOT / "examples" / "support-replies.ranking.yaml")])
     assert result.exit_code == 0, result.output
+    assert "ok   the scores come out in this order" in result.output
 
 
 @pytest.mark.parametrize("edit, message", [
