@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from rich.console import Console
@@ -48,7 +49,8 @@ def print_results_table(results: Sequence[GradeResult]) -> None:
     for r in results:
         decided = [c for c in r.checks if c.outcome != "skipped"]
         passed = sum(1 for c in decided if c.outcome == "passed")
-        undecided = len(r.checks) - len(decided)
+        undecided = sum(1 for c in r.checks if c.review)
+        flags = Counter(f.kind for f in r.flags)
         table.add_row(
             r.submission_id, r.status.value,
             "-" if r.score is None else f"{r.score:g}",
@@ -56,7 +58,7 @@ def print_results_table(results: Sequence[GradeResult]) -> None:
             (f"{passed}/{len(decided)}" if decided else "-")
             + (f" ({undecided} to check)" if undecided else ""),
             r.run.ended if r.run else "-",
-            ", ".join(f.kind for f in r.flags),
+            ", ".join(kind if n == 1 else f"{kind} ×{n}" for kind, n in flags.items()),
         )
     console = Console()
     console.print(table)
