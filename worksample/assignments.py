@@ -58,7 +58,7 @@ def load(folder: Path, registry: PluginRegistry) -> Assignment:
     try:
         spec = AssignmentSpec.model_validate(raw)
     except ValidationError as error:
-        raise WorksampleError(_describe(error), path=path) from None
+        raise WorksampleError(describe_invalid(error), path=path) from None
     section = _validate_section(path, raw.get(spec.type), assignment_type, folder, spec)
     instructions = folder / spec.instructions
     if not instructions.is_file():
@@ -66,13 +66,27 @@ def load(folder: Path, registry: PluginRegistry) -> Assignment:
     return Assignment(spec=spec, section=section, root=folder, version=content_version(folder))
 
 
-def _read_yaml(path: Path) -> dict[str, Any]:
+def read_yaml(path: Path) -> Any:
+    """The YAML document in ``path``; a WorksampleError naming the file if it cannot be read."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         raise WorksampleError(f"cannot read: {error}", path=path) from None
     except yaml.YAMLError as error:
         raise WorksampleError(f"not valid YAML: {error}", path=path) from None
+
+
+def describe_invalid(error: ValidationError, prefix: str | None = None) -> str:
+    """Every problem pydantic found, as "field 'a.b': why", joined by "; "."""
+    problems = []
+    for item in error.errors():
+        location = ".".join(str(part) for part in ((prefix,) if prefix else ()) + item["loc"])
+        problems.append(f"field '{location or '(top level)'}': {item['msg']}")
+    return "; ".join(problems)
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise WorksampleError("must be a mapping of fields (id, title, type ...)", path=path)
     return data
@@ -88,15 +102,7 @@ def _validate_section(
         return assignment_type.section_model.model_validate(
             data, context={"root": folder, "rubric": spec.rubric})
     except ValidationError as error:
-        raise WorksampleError(_describe(error, prefix=name), path=path) from None
-
-
-def _describe(error: ValidationError, prefix: str | None = None) -> str:
-    problems = []
-    for item in error.errors():
-        location = ".".join(str(part) for part in ((prefix,) if prefix else ()) + item["loc"])
-        problems.append(f"field '{location or '(top level)'}': {item['msg']}")
-    return "; ".join(problems)
+        raise WorksampleError(describe_invalid(error, prefix=name), path=path) from None
 
 
 def content_version(folder: Path) -> str:

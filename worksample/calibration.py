@@ -12,9 +12,9 @@ import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pydantic import ValidationError
 
+from worksample.assignments import describe_invalid, read_yaml
 from worksample.errors import WorksampleError
 from worksample.grading import grade_submission
 from worksample.models import Assignment, ExpectedRanking, GradeResult, Status
@@ -36,13 +36,9 @@ class Calibration:
 def read_ranking(path: Path) -> ExpectedRanking:
     """The expected order in a ranking file; WorksampleError naming the file and field."""
     try:
-        ranking = ExpectedRanking.model_validate(yaml.safe_load(path.read_text("utf-8")))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise WorksampleError(f"cannot read: {error}", path=path) from None
+        ranking = ExpectedRanking.model_validate(read_yaml(path))
     except ValidationError as error:
-        raise WorksampleError("; ".join(
-            f"field '{'.'.join(map(str, e['loc'])) or '(top level)'}': {e['msg']}"
-            for e in error.errors()), path=path) from None
+        raise WorksampleError(describe_invalid(error), path=path) from None
     missing = [entry for entry in ranking.ranking if not (path.parent / entry).exists()]
     if missing:
         raise WorksampleError(f"field 'ranking': no such files or folders: {missing} "
