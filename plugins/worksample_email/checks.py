@@ -283,21 +283,21 @@ def _fact(text: ReplyText, fact: Fact, phrase_set: PhraseSet) -> Finding:
 def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
                unless: PhraseSet, negation: PhraseSet) -> Finding:
     label = f"does not make the statement: {statement.means}"
-    negated: Match | None = None
+    excused: Match | None = None  # after a negation, or in the customer's own words
     for match in phrase_set.find_all(text.sentences, text.reading, negation=negation):
         if unless.find_in_words(match.sentence.normal):
             continue
         if match.negated or text.copies_the_customer(match.sentence):
-            negated = negated or match
+            excused = excused or match
             continue
         fail = " (automatic fail)" if statement.automatic_fail else ""
         return Finding("forbidden", statement.id, label, 0.0, f"{_quoted(match)}{fail}",
                        automatic_fail=statement.automatic_fail,
                        specifics={"forbidden_statement": _quoted(match)})
-    if negated is not None:
-        where = ("in the customer's own words" if text.copies_the_customer(negated.sentence)
+    if excused is not None:
+        where = ("in the customer's own words" if text.copies_the_customer(excused.sentence)
                  else "after a negation")
-        return Finding("forbidden", statement.id, label, 1.0, _quoted(negated),
+        return Finding("forbidden", statement.id, label, 1.0, _quoted(excused),
                        review=f"found {where}; not counted against the reply")
     return Finding("forbidden", statement.id, label, 1.0, "not found")
 

@@ -83,11 +83,12 @@ def _grade_email(original: Original, reply: Reply, section: EmailSection,
     text = ReplyText(sentences(reply.text), section.clarity, phrases.vocabulary,
                      customer_said=original.sentences)
     findings = check_reply(text, email, section, phrases)
-    if text.not_a_reply:  # saying nothing must not earn "no blame" or "nothing forbidden"
+    not_a_reply = text.not_a_reply
+    if not_a_reply:  # saying nothing must not earn "no blame" or "nothing forbidden"
         marked = "; what it matched is marked for the reviewer" if text.keyword_list else ""
         return EmailOutcome(email, reply, findings, dict.fromkeys(section.scoring, 0.0),
-                            failed_because=f"the reply {text.not_a_reply}{marked}",
-                            told_candidate=f"the reply {text.not_a_reply}")
+                            failed_because=f"the reply {not_a_reply}{marked}",
+                            told_candidate=f"the reply {not_a_reply}")
     fatal = next((f for f in findings if f.automatic_fail), None)
     if fatal is not None:
         statement = fatal.label.split(": ", 1)[-1]

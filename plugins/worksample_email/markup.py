@@ -11,7 +11,7 @@ from __future__ import annotations
 import email
 import email.policy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from .text import WORD
@@ -69,15 +69,14 @@ def from_markdown(markdown: str) -> Visible:
         else Visible(markdown)
     definitions = [" ".join(titles) for titles in _LINK_DEFINITION.findall(visible.text)]
     if definitions:
-        hidden_by = ", ".join(filter(None, [visible.hidden_by, "a Markdown link definition"]))
-        visible = Visible(_LINK_DEFINITION.sub("", visible.text),
-                          " ".join([visible.hidden, *definitions]).strip(), hidden_by)
+        visible = _with_hidden(replace(visible, text=_LINK_DEFINITION.sub("", visible.text)),
+                               " ".join(definitions), "a Markdown link definition")
     text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", visible.text)
     text = re.sub(r"\[([^\]]*)\](\([^)]*\)|\[[^\]]*\])", r"\1", text)
     text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
     text = re.sub(r"(\*\*|__|~~|`+)", "", text)
     text = re.sub(r"(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)", "", text)
-    return Visible(text, visible.hidden, visible.hidden_by)
+    return replace(visible, text=text)
 
 
 def from_eml(raw: bytes) -> Visible:
@@ -98,8 +97,13 @@ def from_eml(raw: bytes) -> Visible:
     if len(set(only_plain)) < HIDDEN_MIN_WORDS or \
             len(only_plain) < _PLAIN_ONLY_SHARE * len(plain_words):
         return shown
-    return Visible(shown.text, " ".join(filter(None, [shown.hidden, *only_plain])),
-                   ", ".join(filter(None, [shown.hidden_by, "only in the text/plain part"])))
+    return _with_hidden(shown, " ".join(only_plain), "only in the text/plain part")
+
+
+def _with_hidden(visible: Visible, words: str, hidden_by: str) -> Visible:
+    """``visible`` with more hidden ``words``, hidden by ``hidden_by``."""
+    return replace(visible, hidden=" ".join(filter(None, [visible.hidden, words])),
+                   hidden_by=", ".join(filter(None, [visible.hidden_by, hidden_by])))
 
 
 def _content(part: email.message.EmailMessage) -> str:

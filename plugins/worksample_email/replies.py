@@ -14,7 +14,7 @@ empty, not UTF-8, binary, too large) is kept as the reason it scores 0; nothing 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .config import CustomerEmail, EmailSection
@@ -172,7 +172,7 @@ def _reduced(raw: bytes | str, suffix: str) -> Visible:
         visible = from_markdown(raw)
     else:
         visible = Visible(raw)
-    return Visible(without_quoted(visible.text), visible.hidden, visible.hidden_by)
+    return replace(visible, text=without_quoted(visible.text))
 
 
 def _looks_like_html(text: str) -> bool:

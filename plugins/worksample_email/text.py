@@ -30,7 +30,6 @@ class Sentence:
     text: str
     normal: str
     words: tuple[str, ...]
-    starts_line: bool
     index: int = 0
 
 
@@ -61,14 +60,13 @@ def normalise(text: str) -> str:
 def sentences(text: str) -> list[Sentence]:
     """Split plain text into sentences, keeping greetings, list items and sign-offs apart."""
     result = []
-    for chunk, starts_line in _chunks(text.translate(_APOSTROPHES)):
+    for chunk in _chunks(text.translate(_APOSTROPHES)):
         for piece in _SENTENCE_END.split(chunk):
             piece = piece.strip()
             words = tuple(WORD.findall(piece))
             if words:
                 result.append(Sentence(text=piece, normal=" ".join(words).lower(), words=words,
-                                       starts_line=starts_line, index=len(result)))
-            starts_line = False
+                                       index=len(result)))
     return result
 
 
@@ -79,12 +77,12 @@ def _chunks(text: str):
         line = raw_line.strip()
         if not line or _LIST_ITEM.match(line):
             if current:
-                yield " ".join(current), True
+                yield " ".join(current)
             current = [_LIST_ITEM.sub("", line)] if line else []
             continue
         current.append(line)
         if line.endswith(_LINE_BREAK_ENDINGS) and len(line) < SHORT_LINE or len(line) < 25:
-            yield " ".join(current), True
+            yield " ".join(current)
             current = []
     if current:
-        yield " ".join(current), True
+        yield " ".join(current)
