@@ -8,16 +8,33 @@ is what grading produces and what reports read; it is versioned by ``schema_vers
 from __future__ import annotations
 
 import string
+from collections import Counter
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 RESULT_SCHEMA_VERSION = 1
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
+
+
+def repeated(values: Iterable[str]) -> list[str]:
+    """The values that occur more than once, sorted: for "must be unique" errors."""
+    counts = Counter(values)
+    return sorted(value for value, count in counts.items() if count > 1)
+
+
+def in_assignment_folder(path: str | None, info: ValidationInfo) -> str | None:
+    """For a section model's validators: ``path``, if it exists in the assignment folder (the
+    validation context's ``root``); a ValueError saying so otherwise."""
+    root = (info.context or {}).get("root")
+    if path is not None and root is not None and not (Path(root) / path).exists():
+        raise ValueError(f"{path!r} does not exist in the assignment folder")
+    return path
 
 
 class StrictModel(BaseModel):
@@ -119,7 +136,7 @@ class AssignmentSpec(StrictModel):
     @model_validator(mode="after")
     def _criteria_are_consistent(self) -> AssignmentSpec:
         ids = [c.id for c in self.rubric]
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        duplicates = repeated(ids)
         if duplicates:
             raise ValueError(f"rubric criterion ids must be unique; repeated: {duplicates}")
         unknown = sorted(set(self.discussion) - set(ids))

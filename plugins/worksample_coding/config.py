@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from worksample.models import in_assignment_folder
 from worksample.sandbox import Limits
 
 
@@ -69,10 +68,7 @@ class CodingSection(BaseModel):
     @field_validator("dockerfile", "tests", "reference", "starter")
     @classmethod
     def _exists_in_folder(cls, value: str | None, info: ValidationInfo) -> str | None:
-        root = (info.context or {}).get("root")
-        if value is not None and root is not None and not (Path(root) / value).exists():
-            raise ValueError(f"{value!r} does not exist in the assignment folder")
-        return value
+        return in_assignment_folder(value, info)
 
     @field_validator("weights")
     @classmethod

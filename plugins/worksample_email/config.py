@@ -3,12 +3,11 @@ and how each kind of check counts in the rubric."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from worksample.models import Identifier
+from worksample.models import Identifier, in_assignment_folder, repeated
 
 CheckKind = Literal["greeting", "sign_off", "name", "questions", "facts", "forbidden",
                     "empathy", "blame", "clarity", "spelling", "next_step"]
@@ -84,7 +83,7 @@ class CustomerEmail(Strict):
     @field_validator("file")
     @classmethod
     def _exists(cls, value: str, info: ValidationInfo) -> str:
-        return _existing(value, info)
+        return in_assignment_folder(value, info)
 
 
 class PhraseLists(Strict):
@@ -163,16 +162,16 @@ class EmailSection(Strict):
     @field_validator("policy", "reference")
     @classmethod
     def _exists(cls, value: str, info: ValidationInfo) -> str:
-        return _existing(value, info)
+        return in_assignment_folder(value, info)
 
     @field_validator("scoring")
     @classmethod
     def _scoring_fits_rubric(cls, scoring: dict[str, dict[str, float]],
                              info: ValidationInfo) -> dict[str, dict[str, float]]:
         kinds = [kind for weights in scoring.values() for kind in weights]
-        repeated = sorted({kind for kind in kinds if kinds.count(kind) > 1})
-        if repeated:
-            raise ValueError(f"each check kind counts for one criterion; repeated: {repeated}")
+        if repeated(kinds):
+            raise ValueError("each check kind counts for one criterion; repeated: "
+                             f"{repeated(kinds)}")
         if any(weight <= 0 for weights in scoring.values() for weight in weights.values()):
             raise ValueError("weights must be positive")
         rubric = (info.context or {}).get("rubric")
@@ -186,18 +185,10 @@ class EmailSection(Strict):
     @model_validator(mode="after")
     def _unique_email_ids(self) -> EmailSection:
         ids = [email.id for email in self.emails]
-        repeated = sorted({i for i in ids if ids.count(i) > 1})
-        if repeated:
-            raise ValueError(f"email ids must be unique; repeated: {repeated}")
+        if repeated(ids):
+            raise ValueError(f"email ids must be unique; repeated: {repeated(ids)}")
         return self
 
     def criterion_of(self, kind: str) -> str | None:
         """The rubric criterion a check kind counts for (None: it is not scored)."""
         return next((cid for cid, weights in self.scoring.items() if kind in weights), None)
-
-
-def _existing(value: str, info: ValidationInfo) -> str:
-    root = (info.context or {}).get("root")
-    if root is not None and not (Path(root) / value).exists():
-        raise ValueError(f"{value!r} does not exist in the assignment folder")
-    return value
