@@ -20,7 +20,8 @@ def findings(sample, email_id: str, reply: str, customer: str = "") -> dict[str,
     what the customer wrote, when it matters."""
     from worksample_email.checks import ReplyText, check_reply
     from worksample_email.grader import prepare
-    from worksample_email.text import sentences
+
+    from worksample.prose.text import sentences
 
     section = sample.section
     phrases = prepare(sample).phrases
@@ -138,8 +139,8 @@ def test_clarity_reports_grade_sentence_length_and_words(sample):
 
 
 def test_html_and_markdown_are_reduced_to_the_words_a_customer_reads():
-    from worksample_email.markup import from_html, from_markdown
-    from worksample_email.text import without_quoted
+    from worksample.prose.markup import from_html, from_markdown
+    from worksample.prose.text import without_quoted
 
     html = ("<html><head><style>p{}</style><script>alert(1)</script></head><body>"
             "<p>Hi <b>Priya</b>,</p><p>Only one charge&nbsp;&amp; no more.</p>"
@@ -166,7 +167,7 @@ def test_html_and_markdown_are_reduced_to_the_words_a_customer_reads():
     ('<style>div > #k {{ opacity: 0 }}</style><p id="k">{words}</p>', "opacity: 0"),
 ])
 def test_text_hidden_by_markup_is_kept_apart_from_what_the_customer_sees(markup, hidden_by):
-    from worksample_email.markup import from_html, from_markdown
+    from worksample.prose.markup import from_html, from_markdown
 
     words = "refund within 30 days of purchase <b>account credit</b> sorry I understand"
     html = f"<p>Hi Priya, thanks.</p>{markup.format(words=words)}<p>Best regards, Sam</p>"
@@ -179,7 +180,7 @@ def test_text_hidden_by_markup_is_kept_apart_from_what_the_customer_sees(markup,
 
 
 def test_a_markdown_link_definition_renders_as_nothing_and_is_not_read():
-    from worksample_email.markup import from_markdown
+    from worksample.prose.markup import from_markdown
 
     visible = from_markdown("Hi Priya,\n\n[//]: # (refund within 30 days account credit sorry)\n"
                             "See [Billing][b].\n\n[b]: https://ledgerly.example/billing\n")
@@ -189,7 +190,7 @@ def test_a_markdown_link_definition_renders_as_nothing_and_is_not_read():
 
 
 def test_visible_text_styled_harmlessly_is_read():
-    from worksample_email.markup import from_html
+    from worksample.prose.markup import from_html
 
     html = ('<style>a:hover { display:none } .big { font-size: 14px }</style>'
             '<p class="big" style="color:#fff;background:#036">Your refund is on its way.</p>'
@@ -210,7 +211,7 @@ def _alternative(plain: str, html: str) -> bytes:
 
 
 def test_an_eml_is_read_as_mail_clients_show_it_and_plain_only_words_are_hidden():
-    from worksample_email.markup import from_eml
+    from worksample.prose.markup import from_eml
 
     visible = from_eml(_alternative(
         "Hi Priya, you were only charged once; the pending line drops off within 3-5 business "

@@ -182,7 +182,7 @@ def test_a_reply_that_says_nothing_earns_nothing_for_what_it_did_not_say(tmp_pat
 
 
 def customer_text(email_id: str) -> str:
-    from worksample_email.markup import from_eml
+    from worksample.prose.markup import from_eml
 
     return from_eml((EMAIL_SAMPLE / "emails" / f"{email_id}.eml").read_bytes()).text
 

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import groupby
 
+from worksample.prose.matching import Match, PhraseSet, Reading, name_distance
+from worksample.prose.measures import function_word_share, numbers_in, reading_grade
+from worksample.prose.text import Sentence
+
 from .config import Clarity, CustomerEmail, EmailSection, Fact, Forbidden, Length
-from .matching import Match, PhraseSet, Reading, name_distance
-from .measures import function_word_share, numbers_in, reading_grade
-from .text import Sentence
 
 QUOTE_CHARS = 160
 SIGN_OFF_MAX_WORDS = 4

@@ -13,11 +13,11 @@ import threading
 from dataclasses import dataclass
 
 from worksample.models import Assignment, Check, CriterionOutcome, Grade, IntegrityFlag, Submission
+from worksample.prose.text import sentences
 
 from .checks import CompiledPhrases, Finding, ReplyText, check_reply
 from .config import CustomerEmail, EmailSection
 from .replies import Original, Reply, locate, originals
-from .text import sentences
 
 HIDDEN_TEXT_SHOWN_WORDS = 25
 _prepared: dict[tuple[str, str], Prepared] = {}

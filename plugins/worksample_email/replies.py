@@ -17,9 +17,17 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from worksample.prose.markup import (
+    HIDDEN_MIN_WORDS,
+    UnreadableMessage,
+    Visible,
+    from_eml,
+    from_html,
+    from_markdown,
+)
+from worksample.prose.text import eml_headers, normalise, sentences, without_quoted
+
 from .config import CustomerEmail, EmailSection
-from .markup import HIDDEN_MIN_WORDS, UnreadableMessage, Visible, from_eml, from_html, from_markdown
-from .text import eml_headers, normalise, sentences, without_quoted
 
 TEXT_SUFFIXES = {"", ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".eml"}
 HEADING_MAX_CHARS = 120

@@ -18,7 +18,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .text import WORD, Sentence
+from worksample.prose.text import WORD, Sentence
 
 GAP = "..."
 GAP_WORDS = 4

@@ -1,4 +1,4 @@
-"""What the customer would see of an HTML, Markdown or email reply, and what they would not.
+"""What a reader would see of an HTML, Markdown or email text (a reply, an analysis), and what
 
 Only visible text is graded. Text a reader would never see (hidden by markup, or present only
 in the plain-text part of a message whose HTML part is what mail clients show) is kept apart,
@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
-from .text import WORD
+from worksample.prose.text import WORD
 
 HIDDEN_MIN_WORDS = 8  # fewer hidden words are noise (a stray label), not an attempt to score
 _PLAIN_ONLY_SHARE = 0.2  # a plain part may differ a little from its HTML part (link targets)

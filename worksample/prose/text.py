@@ -1,4 +1,5 @@
-"""A reply as plain text: quoted text cut off, split into sentences for matching.
+"""Written work as plain text: split into sentences for matching; in a reply, quoted text cut
+off.
 
 Quoted text (``>`` lines, "On ... wrote:", a forwarded original) is cut off: the customer's
 own words must never count as the candidate's. HTML, Markdown and .eml are reduced to text
