@@ -1,4 +1,5 @@
 """What a reader would see of an HTML, Markdown or email text (a reply, an analysis), and what
+they would not.
 
 Only visible text is graded. Text a reader would never see (hidden by markup, or present only
 in the plain-text part of a message whose HTML part is what mail clients show) is kept apart,
