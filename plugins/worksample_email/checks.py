@@ -8,23 +8,26 @@ counted either way: it is marked for a reviewer.
 
 from __future__ import annotations
 
-import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
-from itertools import groupby
 
+from worksample.prose.evidence import (
+    Finding,
+    copied_passages,
+    first_counted,
+    quote_sentence,
+    quoted,
+)
 from worksample.prose.matching import Match, PhraseSet, Reading, name_distance
 from worksample.prose.measures import function_word_share, numbers_in, reading_grade
 from worksample.prose.text import Sentence
 
 from .config import Clarity, CustomerEmail, EmailSection, Fact, Forbidden, Length
 
-QUOTE_CHARS = 160
 SIGN_OFF_MAX_WORDS = 4
 MIN_WORDS_TO_JUDGE_PROSE = 20  # the share of small words says little about a shorter reply
 MIN_SENTENCE_WORDS = 3  # shorter pieces are greetings, sign-offs and fragments
-COPIED_MIN_WORDS = 4  # a shorter sentence ("Thanks," "Hello,") is anybody's
 BRITISH_ENDINGS = (("tre", "ter"), ("tres", "ters"), ("our", "or"), ("ours", "ors"),
                    ("ise", "ize"), ("ised", "ized"), ("ises", "izes"), ("ising", "izing"),
                    ("isation", "ization"), ("isations", "izations"), ("yse", "yze"),
@@ -33,26 +36,6 @@ BRITISH_ENDINGS = (("tre", "ter"), ("tres", "ters"), ("our", "or"), ("ours", "or
 BRITISH_INFIXES = (("our", "or"), ("ae", "e"), ("oe", "e"))
 _spell_lock = threading.Lock()
 _spell = None
-
-
-@dataclass
-class Finding:
-    """The outcome of one check on one reply."""
-
-    kind: str
-    item: str
-    label: str
-    fraction: float
-    evidence: str
-    review: str = ""
-    automatic_fail: bool = False
-    specifics: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def outcome(self) -> str:
-        if self.review:
-            return "skipped"
-        return "passed" if self.fraction >= 1 else "failed"
 
 
 @dataclass(frozen=True)
@@ -96,7 +79,7 @@ class ReplyText:
     def __init__(self, sentences: list[Sentence], clarity: Clarity, vocabulary: frozenset[str],
                  customer_said: frozenset[str] = frozenset()):
         self.sentences = sentences
-        self.copied = _copied(sentences, customer_said)
+        self.copied = copied_passages(sentences, customer_said)
         self.own_sentences = [s for s in sentences if s.index not in self.copied]
         self.words = [word for sentence in self.own_sentences for word in sentence.words]
         self.prose_share = function_word_share(self.words)
@@ -144,37 +127,7 @@ class ReplyText:
 
     def positive(self, kind: str, item: str, label: str, matches) -> Finding:
         """A finding for something the reply should say: the first match that counts."""
-        doubtful: tuple[Match, str] | None = None
-        for match in matches:
-            reason = self.why_not_counted(match.sentence)
-            if not reason:
-                return Finding(kind, item, label, 1.0, _quoted(match))
-            doubtful = doubtful or (match, reason)
-        if doubtful is not None:
-            match, reason = doubtful
-            return Finding(kind, item, label, 0.0, _quoted(match),
-                           review=f"found only in {reason}; not counted")
-        return Finding(kind, item, label, 0.0, "not found")
-
-
-def _copied(sentences: list[Sentence], customer_said: frozenset[str]) -> set[int]:
-    """Indices of the sentences in passages copied from the customer's email: runs of
-    sentences the customer wrote, holding at least one of four words or more (so that a
-    pasted "Thanks, Margaret Okafor" goes with it, but a reply's own "Hello," stays)."""
-    long_said = [f" {said} " for said in customer_said if len(said.split()) >= COPIED_MIN_WORDS]
-
-    def holds_long(sentence: Sentence) -> bool:
-        return any(said in f" {sentence.normal} " for said in long_said)
-
-    def customers(sentence: Sentence) -> bool:
-        return sentence.normal in customer_said or holds_long(sentence)
-
-    copied: set[int] = set()
-    for said_by_customer, run in groupby(sentences, key=customers):
-        run = list(run)
-        if said_by_customer and any(map(holds_long, run)):
-            copied.update(sentence.index for sentence in run)
-    return copied
+        return first_counted(kind, item, label, matches, self.why_not_counted)
 
 
 def spellchecker():
@@ -224,7 +177,7 @@ def _sign_off(text: ReplyText, sign_off: PhraseSet) -> Finding:
     match = sign_off.find(closing, anchored=True)
     if match is None:
         return Finding("sign_off", "sign_off", "closes with a sign-off", 0.0, "not found")
-    return Finding("sign_off", "sign_off", "closes with a sign-off", 1.0, _quoted(match))
+    return Finding("sign_off", "sign_off", "closes with a sign-off", 1.0, quoted(match))
 
 
 def _name(text: ReplyText, customer: str) -> Finding:
@@ -241,7 +194,7 @@ def _name(text: ReplyText, customer: str) -> Finding:
     if best is None:
         return Finding("name", "name", label, 0.0, "not found")
     distance, word, sentence = best
-    quote = _quote(sentence)
+    quote = quote_sentence(sentence)
     nearest = min(names, key=lambda name: name_distance(word, name))
     if distance == 0:
         return Finding("name", "name", label, 1.0, quote)
@@ -264,17 +217,17 @@ def _fact(text: ReplyText, fact: Fact, phrase_set: PhraseSet) -> Finding:
     stated = [(m, numbers_in(text.with_next(m.sentence), fact.unit)) for m in counted]
     for match, numbers in stated:
         if any(abs(n - fact.number) <= fact.tolerance for n in numbers):
-            return Finding("facts", fact.id, label, 1.0, _quoted(match))
+            return Finding("facts", fact.id, label, 1.0, quoted(match))
     expected = f"{fact.number:g}{' ' + fact.unit if fact.unit else ''}"
     for match, numbers in stated:
         if numbers:
             said = ", ".join(f"{n:g}" for n in numbers)
             return Finding("facts", fact.id, label, 0.0,
-                           f"{_quoted(match)}: says {said} where the policy says {expected}",
+                           f"{quoted(match)}: says {said} where the policy says {expected}",
                            specifics={"wrong_number": f"{said} instead of {expected}"})
     if counted:
         return Finding("facts", fact.id, label, 0.5,
-                       f"{_quoted(counted[0])}: mentioned without the number ({expected})",
+                       f"{quoted(counted[0])}: mentioned without the number ({expected})",
                        specifics={"missing_fact": fact.states})
     finding = text.positive("facts", fact.id, label, matches)
     finding.specifics = {"missing_fact": fact.states}
@@ -292,13 +245,13 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
             excused = excused or match
             continue
         fail = " (automatic fail)" if statement.automatic_fail else ""
-        return Finding("forbidden", statement.id, label, 0.0, f"{_quoted(match)}{fail}",
+        return Finding("forbidden", statement.id, label, 0.0, f"{quoted(match)}{fail}",
                        automatic_fail=statement.automatic_fail,
-                       specifics={"forbidden_statement": _quoted(match)})
+                       specifics={"forbidden_statement": quoted(match)})
     if excused is not None:
         where = ("in the customer's own words" if text.copies_the_customer(excused.sentence)
                  else "after a negation")
-        return Finding("forbidden", statement.id, label, 1.0, _quoted(excused),
+        return Finding("forbidden", statement.id, label, 1.0, quoted(excused),
                        review=f"found {where}; not counted against the reply")
     return Finding("forbidden", statement.id, label, 1.0, "not found")
 
@@ -310,8 +263,8 @@ def _blame(text: ReplyText, blame: PhraseSet, negation: PhraseSet) -> Finding:
     if not found:
         return Finding("blame", "blame", label, 1.0, "not found")
     return Finding("blame", "blame", label, max(0.0, 1 - 0.5 * len(found)),
-                   "; ".join(_quoted(m) for m in found[:3]),
-                   specifics={"blame_quote": _quoted(found[0])})
+                   "; ".join(quoted(m) for m in found[:3]),
+                   specifics={"blame_quote": quoted(found[0])})
 
 
 def _clarity(text: ReplyText, length: Length) -> Finding:
@@ -368,27 +321,3 @@ def _other_spelling_known(word: str) -> bool:
     variants = {word[:-len(gb)] + us for gb, us in BRITISH_ENDINGS if word.endswith(gb)}
     variants |= {word.replace(gb, us) for gb, us in BRITISH_INFIXES if gb in word}
     return bool(variants) and not spellchecker().unknown(variants - {word})
-
-
-def _quoted(match: Match) -> str:
-    quote = _quote(match.sentence, around=match.words.split()[0])
-    if match.approximate:
-        spelt = ", ".join(f"“{written}” read as “{read}”" for written, read in match.read_as)
-        return f"{quote} ({spelt})"
-    return quote
-
-
-def _quote(sentence: Sentence, around: str = "") -> str:
-    """The sentence in quotes; a long one cut to a window around the word ``around``."""
-    text = sentence.text
-    if len(text) <= QUOTE_CHARS:
-        return f"“{text}”"
-    found = re.search(rf"(?<!\w){re.escape(around)}", text, re.IGNORECASE) if around else None
-    start = max(0, (found.start() if found else 0) - QUOTE_CHARS // 3)
-    if start:
-        start = text.find(" ", start) + 1  # whole words only
-    end = start + QUOTE_CHARS
-    if end < len(text):
-        end = text.rfind(" ", start, end)
-    window = text[start:end].strip()
-    return f"“{'… ' if start else ''}{window}{' …' if end < len(text) else ''}”"

@@ -13,9 +13,10 @@ import threading
 from dataclasses import dataclass
 
 from worksample.models import Assignment, Check, CriterionOutcome, Grade, IntegrityFlag, Submission
+from worksample.prose.evidence import Finding, fractions_by_criterion
 from worksample.prose.text import sentences
 
-from .checks import CompiledPhrases, Finding, ReplyText, check_reply
+from .checks import CompiledPhrases, ReplyText, check_reply
 from .config import CustomerEmail, EmailSection
 from .replies import Original, Reply, locate, originals
 
@@ -96,15 +97,7 @@ def _grade_email(original: Original, reply: Reply, section: EmailSection,
                             failed_because=f"automatic fail: {statement}: {fatal.evidence}",
                             told_candidate=f"it makes a statement the policy rules out "
                                            f"({statement})")
-    fractions = {}
-    for criterion_id, weights in section.scoring.items():
-        earned = total = 0.0
-        for kind, weight in weights.items():
-            of_kind = [f.fraction for f in findings if f.kind == kind]
-            if of_kind:
-                earned += weight * sum(of_kind) / len(of_kind)
-                total += weight
-        fractions[criterion_id] = earned / total if total else 1.0
+    fractions = fractions_by_criterion(findings, section.scoring)
     return EmailOutcome(email, reply, findings, fractions)
 
 
