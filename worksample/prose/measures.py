@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pyphen
 
-_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
+_QUANTITY = re.compile(
+    r"(?<![\w.,])(?P<sign>[-\u2212\u2013+](?=[$\u20ac\u00a3]?\d))?(?P<currency>[$\u20ac\u00a3])?"
+    r"(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<decimals>\d+))?(?!\d)"
+    r"(?P<scale>\s?(?:k|K|mn|m|M|bn|B)(?![\w'])|\s(?:thousand|million|billion)\b)?"
+    r"(?P<percent>\s?%|\s(?:percent|per cent|pct|percentage points?)\b|\s?pp\b)?")
+_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9,
+           "b": 1e9, "billion": 1e9}
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
           "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
@@ -28,20 +35,53 @@ i'll i've i'd you you're you'll your yours he she they them their our us my me w
 when where how why there here all any some just also only very too more most again once
 """.split())
 
+
+
+@dataclass(frozen=True)
+class StatedNumber:
+    """A number as a sentence states it: "17.4%", "$9,840", "9.8k", "-3.2 percent"."""
+
+    value: float  # scale applied, percent not: "17.4%" is 17.4, "9.8k" is 9800
+    percent: bool
+    text: str
+    step: float  # the precision written: 0.1 for "17.4%", 100 for "9.8k"
+    significant_digits: int
+    end: int
+
+    @property
+    def fraction_value(self) -> float:
+        """The value with a percentage read as a fraction: "17.4%" is 0.174."""
+        return self.value / 100 if self.percent else self.value
+
+
+def stated_numbers(text: str) -> list[StatedNumber]:
+    """Every number written in digits in ``text``, with its sign, scale (k, m, bn, million)
+    and whether it is a percentage; currency symbols are read past."""
+    found = []
+    for match in _QUANTITY.finditer(text):
+        whole, decimals = match["whole"].replace(",", ""), match["decimals"] or ""
+        scale = _SCALES[match["scale"].strip().lower()] if match["scale"] else 1.0
+        value = float(f"{whole}.{decimals}" if decimals else whole) * scale
+        if match["sign"] and match["sign"] != "+":
+            value = -value
+        digits = (whole + decimals).lstrip("0")
+        found.append(StatedNumber(
+            value=value, percent=bool(match["percent"]), text=match.group(0).strip(),
+            step=scale * 10.0 ** -len(decimals), significant_digits=len(digits),
+            end=match.end()))
+    return found
+
+
 _HYPHENATOR = pyphen.Pyphen(lang="en_US", left=1, right=1)
 
 
 def numbers_in(text: str, unit: str = "") -> list[float]:
-    """The numbers a sentence states, in digits ("1,250.50", "3-5") or words ("thirty").
+    """The numbers a sentence states, in digits ("1,250.50", "3-5", "9.8k") or words ("thirty").
 
     With a ``unit`` ("days", "business day"), only numbers followed within three words by
     that unit count: in "restore 24 invoices within 1 business day", 24 is not a duration.
     """
-    found = []
-    for match in _DIGITS.finditer(text):
-        whole, fraction = match.groups()
-        found.append((float(whole.replace(",", "") + (f".{fraction}" if fraction else "")),
-                      match.end()))
+    found = [(number.value, number.end) for number in stated_numbers(text)]
     for match in _NUMBER_WORDS.finditer(text):
         tens, unit_word, alone = match.groups()
         value = _TENS[tens.lower()] + _UNITS.get((unit_word or "").lower(), 0) if tens \

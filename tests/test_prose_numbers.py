@@ -1,0 +1,35 @@
+"""Numbers as written in prose: signs, currency, scales, percentages and their precision."""
+
+import pytest
+
+from worksample.prose.measures import numbers_in, stated_numbers
+
+
+@pytest.mark.parametrize("text, value, percent, step", [
+    ("Margin falls to 17.4% of revenue.", 17.4, True, 0.1),
+    ("margin of 17.4 percent", 17.4, True, 0.1),
+    ("a drop of 3.2 percentage points", 3.2, True, 0.1),
+    ("we lose $9,840 a month", 9840, False, 1),
+    ("about $9.8k a month", 9800, False, 100),
+    ("1.2m users", 1_200_000, False, 100_000),
+    ("EUR 2.5 million", 2_500_000, False, 100_000),
+    ("a share of 0.174", 0.174, False, 0.001),
+    ("it fell −4% on the year", -4, True, 1),
+])
+def test_one_number_read_with_its_scale_and_precision(text, value, percent, step):
+    [number] = stated_numbers(text)
+    assert number.value == pytest.approx(value)
+    assert number.percent is percent
+    assert number.step == pytest.approx(step)
+
+
+def test_a_range_is_two_positive_numbers_and_words_still_count_for_durations():
+    assert [n.value for n in stated_numbers("in 3-5 days")] == [3, 5]
+    assert numbers_in("thirty days, not 30 min", unit="days") == [30]
+    assert numbers_in("restore 24 invoices within 1 business day", unit="business day") == [1]
+
+
+def test_a_percentage_reads_as_a_fraction_when_compared():
+    [number] = stated_numbers("17.4%")
+    assert number.fraction_value == pytest.approx(0.174)
+    assert number.significant_digits == 3
