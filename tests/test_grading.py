@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from worksample import hookimpl
 from worksample.assignments import load
 from worksample.cli import cli
-from worksample.errors import InfrastructureError
+from worksample.errors import InfrastructureError, SubmissionRejected
 from worksample.grading import grade_submission, level_for
 from worksample.models import AssignmentType, CriterionOutcome, Grade, Status
 
@@ -119,6 +119,15 @@ def test_a_rejected_submission_has_no_score(tmp_path, registry, echo_assignment)
     result = grade_submission(echo_assignment, bad, workdir(tmp_path), registry)
     assert result.status == Status.REJECTED and result.score is None
     assert "corrupt or unreadable zip" in result.message
+
+
+def test_a_submission_its_plugin_cannot_read_is_rejected_not_scored(tmp_path, registry, echo,
+                                                                    echo_assignment):
+    echo.crash_with = SubmissionRejected("the PDF is encrypted", path="analysis.pdf")
+    result = grade_submission(echo_assignment, answer(tmp_path, "1"), workdir(tmp_path),
+                              registry)
+    assert result.status == Status.REJECTED and result.score is None
+    assert result.message == "analysis.pdf: the PDF is encrypted"
 
 
 def test_cli_batch_goes_on_and_exit_codes_follow_the_statuses(tmp_path, registry, echo,

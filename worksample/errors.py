@@ -22,3 +22,9 @@ class InfrastructureError(WorksampleError):
 
     A submission that hits one gets status ``error`` with this message, never a score.
     """
+
+
+class SubmissionRejected(WorksampleError):
+    """The submission itself cannot be graded: unsafe or too large (intake), or unreadable to
+    its plugin (an encrypted PDF, a scan with no text). Status ``rejected``, with the reason;
+    no score, and the batch goes on."""

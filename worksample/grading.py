@@ -112,6 +112,9 @@ def grade_taken_in(
             tries = f" (after {attempt} attempts)" if attempt > 1 else ""
             return GradeResult(**base, status=Status.ERROR, message=f"{error}{tries}",
                                durations=_durations(started, intake_done))
+        except SubmissionRejected as error:
+            return GradeResult(**base, status=Status.REJECTED, message=str(error),
+                               durations=_durations(started, intake_done))
         except WorksampleError as error:
             return GradeResult(**base, status=Status.ERROR, message=str(error),
                                durations=_durations(started, intake_done))

@@ -47,6 +47,9 @@ def worksample_grade(assignment: Assignment, submission: Submission) -> Grade | 
     ``auto`` criterion of the rubric. Stops at the first non-None answer (plugins registered
     later are asked first). Raise ``worksample.errors.InfrastructureError`` when the grading
     machinery fails (engine down, image missing): the result becomes ``error``, never a score.
+    Raise ``worksample.errors.SubmissionRejected`` when the submission cannot be read as work of
+    this type (an encrypted PDF, a scan with no text): the result becomes ``rejected``, with
+    the message, and no score.
     """
 
 

@@ -27,16 +27,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
-from worksample.errors import WorksampleError
+from worksample.errors import SubmissionRejected
 from worksample.models import Submission
 
 SKIPPED_NAMES = {"__MACOSX", ".git", "__pycache__", ".DS_Store", ".pytest_cache"}
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 COPY_CHUNK = 1 << 16
-
-
-class SubmissionRejected(WorksampleError):
-    """The submission itself is unsafe or too large: status ``rejected``, with the reason."""
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from worksample.prose.markup import (
     from_html,
     from_markdown,
 )
-from worksample.prose.text import eml_headers, normalise, sentences, without_quoted
+from worksample.prose.text import decode_text, eml_headers, normalise, sentences, without_quoted
 
 from .config import CustomerEmail, EmailSection
 
@@ -160,15 +160,10 @@ def _raw_text(path: Path, limit: int) -> tuple[bytes | str, str]:
         return "", "the file is empty"
     if path.suffix.lower() == ".eml":
         return data, ""
-    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))  # a byte-order mark says so
-    if b"\0" in data and not utf16:
-        return "", "the file is binary, not text"
     try:
-        return data.decode("utf-16" if utf16 else "utf-8-sig"), ""
-    except UnicodeDecodeError as error:
-        return "", (f"the file is not {'UTF-16' if utf16 else 'UTF-8'} text (byte "
-                    f"0x{error.object[error.start]:02x} at position {error.start}); the "
-                    "instructions ask for UTF-8")
+        return decode_text(data), ""
+    except ValueError as error:
+        return "", str(error)
 
 
 def _reduced(raw: bytes | str, suffix: str) -> Visible:

@@ -62,10 +62,11 @@ def from_html(html: str, keep_lines: bool = False) -> Visible:
     return Visible("".join(parser.parts), hidden, ", ".join(sorted(parser.hidden_by)))
 
 
-def from_markdown(markdown: str) -> Visible:
-    """Plain text of a Markdown reply: markup and link targets dropped, words kept. Inline HTML
-    is read as HTML, so an HTML comment or a hidden block is not part of the reply; nor is a
-    link definition, which renders as nothing (``[//]: # (a "comment")``)."""
+def from_markdown(markdown: str, keep_headings: bool = False) -> Visible:
+    """Plain text of Markdown: markup and link targets dropped, words kept; with
+    ``keep_headings``, heading lines keep their leading ``#``. Inline HTML is read as HTML, so
+    an HTML comment or a hidden block is not part of the text; nor is a link definition,
+    which renders as nothing (``[//]: # (a "comment")``)."""
     visible = from_html(markdown, keep_lines=True) if re.search(r"<[a-z!/]", markdown, re.I) \
         else Visible(markdown)
     definitions = [" ".join(titles) for titles in _LINK_DEFINITION.findall(visible.text)]
@@ -74,7 +75,8 @@ def from_markdown(markdown: str) -> Visible:
                                " ".join(definitions), "a Markdown link definition")
     text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", visible.text)
     text = re.sub(r"\[([^\]]*)\](\([^)]*\)|\[[^\]]*\])", r"\1", text)
-    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
+    if not keep_headings:
+        text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
     text = re.sub(r"(\*\*|__|~~|`+)", "", text)
     text = re.sub(r"(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)", "", text)
     return replace(visible, text=text)

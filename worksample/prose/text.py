@@ -41,6 +41,21 @@ def eml_headers(raw: bytes) -> dict[str, str]:
                                                           "References", "Message-ID")}
 
 
+def decode_text(data: bytes) -> str:
+    """Bytes of a text file as text: UTF-8 (a byte-order mark allowed), or UTF-16 when a
+    byte-order mark says so. A ValueError says why it is not text, naming the first bad byte."""
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if b"\0" in data and not utf16:
+        raise ValueError("the file is binary, not text")
+    try:
+        return data.decode("utf-16" if utf16 else "utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ValueError(
+            f"the file is not {'UTF-16' if utf16 else 'UTF-8'} text (byte "
+            f"0x{error.object[error.start]:02x} at position {error.start}); the instructions "
+            "ask for UTF-8") from None
+
+
 def without_quoted(text: str) -> str:
     """The text above any quoted original: ``>`` lines dropped, cut at "On ... wrote:"."""
     kept = []

@@ -1,0 +1,239 @@
+"""The ``case:`` section of assignment.yaml: the brief, its data exhibits, and what a good
+analysis contains (sections, key points, numbers, a recommendation) and how each counts."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from worksample.models import Identifier, in_assignment_folder, repeated
+from worksample.prose.measures import StatedNumber, stated_numbers
+
+CheckKind = Literal["sections", "key_points", "numbers", "recommendation", "length"]
+CHECK_KINDS: tuple[str, ...] = CheckKind.__args__
+
+Phrases = list[str]
+PHRASE_HELP = ("Phrases, any of which counts. Case and punctuation are ignored; 'churn*' "
+               "matches any word starting with 'churn'; '...' stands for up to four words.")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Section(Strict):
+    """A section the analysis must have, found by its heading."""
+
+    id: Identifier
+    headings: Phrases = Field(min_length=1, description="Headings that name this section, "
+                              "e.g. ['executive summary', 'summary']. " + PHRASE_HELP)
+    min_words: int = Field(25, ge=0, description="Fewer words under the heading earn half.")
+
+
+class KeyPoint(Strict):
+    """A point a good analysis makes, and what saying the opposite looks like."""
+
+    id: Identifier
+    point: str = Field(description="The point in plain words, shown as evidence.")
+    cues: Phrases = Field(min_length=1, description="What a sentence making the point says. "
+                          + PHRASE_HELP)
+    counter_examples: Phrases = Field(
+        default_factory=list,
+        description="What a sentence saying the opposite says; such a sentence does not "
+                    "count, and is quoted. " + PHRASE_HELP)
+    weight: float = Field(1, gt=0)
+
+
+class ExpectedNumber(Strict):
+    """A number the analysis must state, in a sentence about it."""
+
+    id: Identifier
+    states: str = Field(description="What the number is, shown as evidence.")
+    about: Phrases = Field(min_length=1, description="A sentence stating the number mentions "
+                           "one of these (in it or in the sentence before). " + PHRASE_HELP)
+    value: str = Field(description="As a person writes it: '17.4%', '0.174', '$9,840', '9.8k'. "
+                       "A percentage also matches its fraction (17.4% = 0.174).")
+    tolerance: str = Field("0", description="How far off it may be, in the value's own terms: "
+                           "'0.3%' (points), '$50', '100'.")
+    relative_tolerance: float = Field(0, ge=0, lt=1,
+                                      description="How far off, as a share of the value: 0.02.")
+    weight: float = Field(1, gt=0)
+
+    @field_validator("value", "tolerance")
+    @classmethod
+    def _one_number(cls, text: str) -> str:
+        one_number(text)
+        return text
+
+    @property
+    def expected(self) -> StatedNumber:
+        """The value, read the way a number in the analysis is read."""
+        return one_number(self.value)
+
+    @property
+    def allowed_difference(self) -> float:
+        """The larger of the absolute and the relative tolerance, in the value's units (a
+        percentage as a fraction)."""
+        absolute = abs(one_number(self.tolerance).fraction_value)
+        return max(absolute, self.relative_tolerance * abs(self.expected.fraction_value))
+
+    def shown(self) -> str:
+        """The value with its tolerance, for evidence: '17.4% (± 0.3%)'."""
+        allowed = [f"± {self.tolerance}"] if one_number(self.tolerance).value else []
+        if self.relative_tolerance:
+            allowed.append(f"± {self.relative_tolerance:.0%}")
+        return self.value + (f" ({' or '.join(allowed)})" if allowed else "")
+
+
+class Option(Strict):
+    """One course of action the case allows the candidate to recommend."""
+
+    id: Identifier
+    says: Phrases = Field(min_length=1, description="What recommending it says. " + PHRASE_HELP)
+    credit: float = Field(1, ge=0, le=1, description="Share of the recommendation's points for "
+                          "choosing it: 1 when the data supports it, less when it does not.")
+
+
+class Recommendation(Strict):
+    """The analysis must end in an explicit recommendation of one of the options."""
+
+    section: Identifier | None = Field(
+        None, description="The section it is expected in; there, a sentence naming one option "
+                          "counts without a cue.")
+    cues: Phrases = Field(default_factory=lambda: [
+        "recommend*", "we should", "the company should", "i would", "i'd", "we would",
+        "i propose", "we propose", "i suggest", "we suggest", "my advice", "our advice",
+        "the best option", "the best course", "the right move", "go ahead with",
+        "proceed with", "should"], description=PHRASE_HELP)
+    options: list[Option] = Field(min_length=2)
+    negation: Phrases = Field(default_factory=lambda: [
+        "not", "never", "no", "cannot", "can't", "won't", "don't", "shouldn't", "against",
+        "avoid", "rather than", "instead of"],
+        description="Words that, just before an option's phrase, mean it is not recommended.")
+
+    @model_validator(mode="after")
+    def _unique_options(self) -> Recommendation:
+        ids = [option.id for option in self.options]
+        if repeated(ids):
+            raise ValueError(f"option ids must be unique; repeated: {repeated(ids)}")
+        return self
+
+
+class Length(Strict):
+    """How long the analysis may be, in words."""
+
+    min_words: int = Field(300, ge=0)
+    max_words: int = Field(1500, gt=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Length:
+        if self.min_words > self.max_words:
+            raise ValueError("min_words must not exceed max_words")
+        return self
+
+
+class Prose(Strict):
+    """What counts as a sentence of the analysis, as opposed to a pile of keywords."""
+
+    min_statement_words: int = Field(
+        6, ge=1, description="A shorter sentence (a heading, a label) states nothing.")
+    min_function_word_share: float = Field(
+        0.2, ge=0, le=1,
+        description="Prose is full of small words (the, to, of, we); a sentence or a document "
+                    "with fewer reads as a list of keywords, and its numbers and key points "
+                    "are left to a reviewer.")
+
+
+class CaseSection(Strict):
+    """A case analysis: structure, key points, numbers and a recommendation."""
+
+    brief: str = Field(description="The case brief the candidate reads.")
+    exhibits: list[str] = Field(default_factory=list, description="Data exhibits (CSV).")
+    reference: str = Field(description="The reference analysis; must score >= 90.")
+    sections: list[Section] = Field(default_factory=list)
+    key_points: list[KeyPoint] = Field(default_factory=list)
+    numbers: list[ExpectedNumber] = Field(default_factory=list)
+    recommendation: Recommendation
+    length: Length = Field(default_factory=Length)
+    prose: Prose = Field(default_factory=Prose)
+    scoring: dict[str, dict[CheckKind, float]] = Field(
+        description="Rubric criterion id (source auto) -> check kind -> weight within it.")
+    max_document_kb: int = Field(10_240, ge=1, le=102_400,
+                                 description="Larger documents are not read.")
+    max_pages: int = Field(60, ge=1, description="PDFs with more pages are not read.")
+
+    @field_validator("brief", "reference")
+    @classmethod
+    def _exists(cls, value: str, info: ValidationInfo) -> str:
+        return in_assignment_folder(value, info)
+
+    @field_validator("exhibits")
+    @classmethod
+    def _readable_csv(cls, exhibits: list[str], info: ValidationInfo) -> list[str]:
+        root = (info.context or {}).get("root")
+        for exhibit in exhibits:
+            in_assignment_folder(exhibit, info)
+            if root is not None:
+                check_csv(Path(root) / exhibit, exhibit)
+        return exhibits
+
+    @field_validator("scoring")
+    @classmethod
+    def _scoring_fits_rubric(cls, scoring: dict[str, dict[str, float]],
+                             info: ValidationInfo) -> dict[str, dict[str, float]]:
+        kinds = [kind for weights in scoring.values() for kind in weights]
+        if repeated(kinds):
+            raise ValueError(f"each check kind counts for one criterion; repeated: "
+                             f"{repeated(kinds)}")
+        if any(weight <= 0 for weights in scoring.values() for weight in weights.values()):
+            raise ValueError("weights must be positive")
+        rubric = (info.context or {}).get("rubric")
+        if rubric is not None:
+            automatic = {c.id for c in rubric if c.source == "auto"}
+            if set(scoring) != automatic:
+                raise ValueError(f"give weights for exactly the rubric's automatic criteria "
+                                 f"{sorted(automatic)}; got {sorted(scoring)}")
+        return scoring
+
+    @model_validator(mode="after")
+    def _consistent(self) -> CaseSection:
+        for name, items in (("section", self.sections), ("key point", self.key_points),
+                            ("number", self.numbers)):
+            ids = [item.id for item in items]
+            if repeated(ids):
+                raise ValueError(f"{name} ids must be unique; repeated: {repeated(ids)}")
+        wanted = self.recommendation.section
+        if wanted is not None and wanted not in {s.id for s in self.sections}:
+            raise ValueError(f"recommendation.section {wanted!r} is not one of the sections")
+        return self
+
+    def criterion_of(self, kind: str) -> str | None:
+        """The rubric criterion a check kind counts for (None: it is not scored)."""
+        return next((cid for cid, weights in self.scoring.items() if kind in weights), None)
+
+
+def one_number(text: str) -> StatedNumber:
+    """The single number written in ``text``; ValueError when there is not exactly one."""
+    numbers = stated_numbers(str(text))
+    if len(numbers) != 1:
+        raise ValueError(f"{text!r} must be one number, like '17.4%', '0.174', '$9,840' or "
+                         "'9.8k'")
+    return numbers[0]
+
+
+def check_csv(path: Path, name: str) -> None:
+    """A ValueError naming the exhibit and the line when it is not a CSV table with a header."""
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            rows = list(csv.reader(handle, strict=True))
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise ValueError(f"exhibit {name!r} is not a readable CSV file: {error}") from None
+    if not rows or not any(cell.strip() for cell in rows[0]):
+        raise ValueError(f"exhibit {name!r} has no header row")
+    for line, row in enumerate(rows[1:], start=2):
+        if row and len(row) != len(rows[0]):
+            raise ValueError(f"exhibit {name!r}, line {line}: {len(row)} columns where the "
+                             f"header has {len(rows[0])}")
