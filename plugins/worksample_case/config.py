@@ -32,6 +32,11 @@ class Section(Strict):
                               "e.g. ['executive summary', 'summary']. " + PHRASE_HELP)
     min_words: int = Field(25, ge=0, description="Fewer words under the heading earn half.")
 
+    @property
+    def title(self) -> str:
+        """The first heading, as a reader would write it: 'Recommendation'."""
+        return self.headings[0].replace("*", "").replace("...", " ").strip().capitalize()
+
 
 class KeyPoint(Strict):
     """A point a good analysis makes, and what saying the opposite looks like."""
@@ -81,11 +86,11 @@ class ExpectedNumber(Strict):
         return max(absolute, self.relative_tolerance * abs(self.expected.fraction_value))
 
     def shown(self) -> str:
-        """The value with its tolerance, for evidence: '17.4% (± 0.3%)'."""
+        """The value with its tolerance, for evidence: '17.4% ± 0.3%'."""
         allowed = [f"± {self.tolerance}"] if one_number(self.tolerance).value else []
         if self.relative_tolerance:
             allowed.append(f"± {self.relative_tolerance:.0%}")
-        return self.value + (f" ({' or '.join(allowed)})" if allowed else "")
+        return " ".join([self.value, " or ".join(allowed)]).strip()
 
 
 class Option(Strict):
@@ -95,6 +100,10 @@ class Option(Strict):
     says: Phrases = Field(min_length=1, description="What recommending it says. " + PHRASE_HELP)
     credit: float = Field(1, ge=0, le=1, description="Share of the recommendation's points for "
                           "choosing it: 1 when the data supports it, less when it does not.")
+    combines: list[Identifier] = Field(
+        default_factory=list,
+        description="Options this one is made of: a sentence naming it with them recommends "
+                    "this one ('keep $49 for teams, a solo plan at $39' is not keep-49).")
 
 
 class Recommendation(Strict):
@@ -111,14 +120,18 @@ class Recommendation(Strict):
     options: list[Option] = Field(min_length=2)
     negation: Phrases = Field(default_factory=lambda: [
         "not", "never", "no", "cannot", "can't", "won't", "don't", "shouldn't", "against",
-        "avoid", "rather than", "instead of"],
-        description="Words that, just before an option's phrase, mean it is not recommended.")
+        "avoid", "rather", "instead"],
+        description="Words that, up to three words before an option's or a key point's phrase, "
+                    "mean it is not said.")
 
     @model_validator(mode="after")
     def _unique_options(self) -> Recommendation:
         ids = [option.id for option in self.options]
         if repeated(ids):
             raise ValueError(f"option ids must be unique; repeated: {repeated(ids)}")
+        unknown = {o for option in self.options for o in option.combines} - set(ids)
+        if unknown:
+            raise ValueError(f"combines names options that do not exist: {sorted(unknown)}")
         return self
 
 
@@ -139,12 +152,16 @@ class Prose(Strict):
     """What counts as a sentence of the analysis, as opposed to a pile of keywords."""
 
     min_statement_words: int = Field(
-        6, ge=1, description="A shorter sentence (a heading, a label) states nothing.")
+        4, ge=1, description="A shorter sentence (a heading, a label) states nothing.")
+    max_statement_words: int = Field(
+        60, ge=1, description="A longer sentence is a run-on: what it holds is left to a "
+                              "reviewer.")
     min_function_word_share: float = Field(
         0.2, ge=0, le=1,
-        description="Prose is full of small words (the, to, of, we); a sentence or a document "
-                    "with fewer reads as a list of keywords, and its numbers and key points "
-                    "are left to a reviewer.")
+        description="Prose is full of small words (the, to, of, we); a document with fewer "
+                    "reads as a list of keywords and scores 0, and a sentence with less than "
+                    "half this share is a string of keywords whose numbers and points are left "
+                    "to a reviewer.")
 
 
 class CaseSection(Strict):

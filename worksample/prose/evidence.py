@@ -30,6 +30,7 @@ class Finding:
     review: str = ""
     automatic_fail: bool = False
     specifics: dict[str, str] = field(default_factory=dict)
+    weight: float = 1.0  # within its kind
 
     @property
     def outcome(self) -> str:
@@ -60,14 +61,16 @@ def first_counted(kind: str, item: str, label: str, matches: Iterable[Match],
 def fractions_by_criterion(findings: list[Finding],
                            scoring: Mapping[str, Mapping[str, float]]) -> dict[str, float]:
     """Per rubric criterion, the weighted mean over its check kinds of each kind's mean
-    fraction. A criterion none of whose kinds has a finding earns it all (nothing to check)."""
+    fraction (weighted by the findings' own weights). A criterion none of whose kinds has a
+    finding earns it all (nothing to check)."""
     fractions = {}
     for criterion_id, weights in scoring.items():
         earned = total = 0.0
         for kind, weight in weights.items():
-            of_kind = [f.fraction for f in findings if f.kind == kind]
+            of_kind = [f for f in findings if f.kind == kind]
             if of_kind:
-                earned += weight * sum(of_kind) / len(of_kind)
+                mean = sum(f.fraction * f.weight for f in of_kind) / sum(f.weight for f in of_kind)
+                earned += weight * mean
                 total += weight
         fractions[criterion_id] = earned / total if total else 1.0
     return fractions

@@ -82,6 +82,11 @@ def from_markdown(markdown: str, keep_headings: bool = False) -> Visible:
     return replace(visible, text=text)
 
 
+def looks_like_html(text: str) -> bool:
+    """Whether text that is not named .html starts like an HTML document."""
+    return bool(re.match(r"\s*<(!doctype|html|body|p|div)\b", text, re.IGNORECASE))
+
+
 def from_eml(raw: bytes) -> Visible:
     """The body of an email message as mail clients show it: the HTML part when there is one,
     else the text part. Words found only in the text part of a message with both are hidden

@@ -79,9 +79,10 @@ class PhraseSet:
             yield Match(sentence=sentence, words=match.group(0), negated=negated,
                         read_as=tuple(pair for pair in read_as if pair[1] in match.group(0)))
 
-    def find_in_words(self, text: str) -> bool:
-        """Whether normalised ``text`` holds one of the phrases."""
-        return self._regex is not None and self._regex.search(text) is not None
+    def find_in_words(self, text: str, anchored: bool = False) -> bool:
+        """Whether normalised ``text`` holds one of the phrases (with ``anchored``: starts
+        with one)."""
+        return self._regex is not None and self._search(text, anchored) is not None
 
     def _search(self, text: str, anchored: bool):
         return self._regex.match(text) if anchored else self._regex.search(text)

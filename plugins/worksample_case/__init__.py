@@ -1,0 +1,55 @@
+"""Built-in plugin: case analyses, checked for structure, key points, numbers and an explicit
+recommendation, with quoted evidence.
+
+Registered through the ``worksample`` entry-point group like any third-party plugin.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from worksample import hookimpl
+from worksample.models import Assignment, AssignmentType, Grade, SelfTestCase, Submission
+
+from .config import CaseSection
+
+TYPE_NAME = "case"
+EMPTY_SUBMISSION = Path(__file__).parent / "empty_analysis.md"
+REFERENCE_MIN_SCORE = 90
+EMPTY_MAX_SCORE = 10
+
+
+@hookimpl
+def worksample_register_assignment_types(register) -> None:
+    """Provide the ``case`` assignment type."""
+    register(AssignmentType(
+        name=TYPE_NAME,
+        section_model=CaseSection,
+        description="Written case analyses (Markdown, text, PDF, DOCX): sections, key points, "
+                    "numbers and the recommendation, with quoted evidence.",
+    ))
+
+
+@hookimpl
+def worksample_grade(assignment: Assignment, submission: Submission) -> Grade | None:
+    """Grade a case analysis; None for other types."""
+    if assignment.type != TYPE_NAME:
+        return None
+    from .grader import grade
+
+    return grade(assignment, submission)
+
+
+@hookimpl
+def worksample_self_test_cases(assignment: Assignment) -> list[SelfTestCase] | None:
+    """The reference analysis must score at least 90; an empty one at most 10."""
+    if assignment.type != TYPE_NAME:
+        return None
+    section: CaseSection = assignment.section
+    return [
+        SelfTestCase(label="reference analysis", path=assignment.root / section.reference,
+                     min_score=REFERENCE_MIN_SCORE,
+                     expectation=f"must score at least {REFERENCE_MIN_SCORE}"),
+        SelfTestCase(label="empty analysis", path=EMPTY_SUBMISSION, max_score=EMPTY_MAX_SCORE,
+                     expectation=f"must score at most {EMPTY_MAX_SCORE}"),
+    ]

@@ -1,0 +1,218 @@
+"""Find the candidate's analysis in a submission and read it as text: Markdown, plain text,
+HTML, PDF (pypdf) or DOCX (python-docx).
+
+The text keeps what the structure checks need: a heading is a line starting with ``#`` (from
+Markdown, or a Word heading style), a table row is a line starting with ``|``. Words a reader
+would not see (hidden HTML, hidden or white Word runs) are kept apart and never graded.
+
+A document that cannot be read (encrypted, corrupt, a zip that is not a Word file, a scan
+with no text) raises ``SubmissionRejected`` naming the file and the problem: the result is
+``rejected``, not a score.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from worksample.errors import SubmissionRejected
+from worksample.prose.markup import (
+    HIDDEN_MIN_WORDS,
+    Visible,
+    from_html,
+    from_markdown,
+    looks_like_html,
+)
+from worksample.prose.text import WORD, decode_text
+
+FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text",
+           ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
+NOT_SUPPORTED = {".doc": "an old Word .doc file", ".odt": "an OpenDocument text file",
+                 ".pages": "an Apple Pages file", ".rtf": "an RTF file"}
+ASKED_FOR = "the instructions ask for PDF, DOCX, Markdown or plain text"
+MAX_DOCX_XML_BYTES = 30 * 1024 * 1024  # document.xml unpacked; a larger one is a zip bomb
+_WHITE = "FFFFFF"
+_TINY_POINTS = 2
+
+
+@dataclass
+class Document:
+    """The analysis as text, and what else the submission held."""
+
+    source: str
+    format: str
+    text: str
+    hidden: str = ""
+    hidden_by: str = ""
+    pages: int | None = None
+    not_graded: list[str] = field(default_factory=list)
+
+
+def find_document(root: Path, max_bytes: int, max_pages: int) -> Document:
+    """The analysis in a submission folder. With several documents, the one with the most
+    words is graded and the others are named in ``not_graded``."""
+    files = sorted(p for p in root.rglob("*") if p.is_file())
+    documents = [p for p in files if p.suffix.lower() in FORMATS]
+    if not documents:
+        unsupported = next((p for p in files if p.suffix.lower() in NOT_SUPPORTED), None)
+        if unsupported is not None:
+            raise SubmissionRejected(
+                f"is {NOT_SUPPORTED[unsupported.suffix.lower()]}; {ASKED_FOR}",
+                path=_relative(unsupported, root))
+        raise SubmissionRejected(f"no analysis found: no .md, .txt, .html, .pdf or .docx file "
+                                 f"among {len(files)} file(s); {ASKED_FOR}")
+    read, problems = [], []
+    for path in documents:
+        try:
+            read.append(read_document(path, root, max_bytes, max_pages))
+        except SubmissionRejected as problem:
+            problems.append(problem)
+    if not read:
+        raise problems[0]
+    chosen = max(read, key=lambda d: (len(WORD.findall(d.text)), d.source == read[0].source))
+    chosen.not_graded = [d.source for d in read if d is not chosen] + [str(p) for p in problems]
+    return chosen
+
+
+def read_document(path: Path, root: Path, max_bytes: int, max_pages: int) -> Document:
+    """One document as text; SubmissionRejected naming the file when it cannot be read."""
+    name = _relative(path, root)
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise SubmissionRejected(f"the file is {size / 1024:.0f} KB; documents over "
+                                 f"{max_bytes // 1024} KB are not read", path=name)
+    kind = FORMATS[path.suffix.lower()]
+    if kind == "pdf":
+        text, pages = _pdf_text(path, name, max_pages)
+        return Document(name, kind, text, pages=pages)
+    if kind == "docx":
+        visible = _docx_text(path, name)
+    else:
+        try:
+            raw = decode_text(path.read_bytes())
+        except ValueError as error:
+            raise SubmissionRejected(str(error), path=name) from None
+        visible = (from_markdown(raw, keep_headings=True) if kind == "markdown"
+                   else from_html(raw) if kind == "html" or looks_like_html(raw)
+                   else Visible(raw))
+    hidden = visible.hidden if len(visible.hidden.split()) >= HIDDEN_MIN_WORDS else ""
+    return Document(name, kind, visible.text, hidden=hidden,
+                    hidden_by=visible.hidden_by if hidden else "")
+
+
+def _pdf_text(path: Path, name: str, max_pages: int) -> tuple[str, int]:
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # warnings about sloppy files: noise
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted and not _opens_without_password(reader):
+            raise SubmissionRejected("the PDF is encrypted and needs a password to open; ask "
+                                     "the candidate for a copy without a password", path=name)
+        pages = len(reader.pages)
+        if pages > max_pages:
+            raise SubmissionRejected(f"the PDF has {pages} pages; documents over {max_pages} "
+                                     "pages are not read", path=name)
+        text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
+    except SubmissionRejected:
+        raise
+    except Exception as error:  # a hostile or broken file may trip any part of the parser
+        raise SubmissionRejected(f"the PDF is corrupt or unreadable ({type(error).__name__}: "
+                                 f"{error})", path=name) from None
+    if not WORD.search(text):
+        raise SubmissionRejected(
+            f"the PDF has {pages} page(s) but no text in it: a scan or images. A reviewer "
+            "must read it, or ask the candidate for a PDF exported from their editor",
+            path=name)
+    return text, pages
+
+
+def _opens_without_password(reader) -> bool:
+    """Many PDFs are encrypted only against editing and open with an empty password."""
+    try:
+        return bool(reader.decrypt(""))
+    except Exception:  # an unsupported cipher: it does not open
+        return False
+
+
+def _docx_text(path: Path, name: str) -> Visible:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = {info.filename: info for info in archive.infolist()}
+    except (zipfile.BadZipFile, OSError) as error:
+        raise SubmissionRejected(f"is not a Word document: not a zip package ({error})",
+                                 path=name) from None
+    body = members.get("word/document.xml")
+    if body is None:
+        held = ", ".join(sorted(members)[:4]) or "nothing"
+        raise SubmissionRejected(f"is not a Word document: a zip holding {held}, with no "
+                                 "word/document.xml", path=name)
+    if body.file_size > MAX_DOCX_XML_BYTES:
+        raise SubmissionRejected(f"its text unpacks to {body.file_size // 2**20} MB; Word "
+                                 "documents over 30 MB of text are not read", path=name)
+    try:
+        import docx
+
+        document = docx.Document(str(path))
+        return _docx_blocks(document)
+    except Exception as error:  # a broken package may trip any part of the parser
+        raise SubmissionRejected(f"the Word document is corrupt or unreadable "
+                                 f"({type(error).__name__}: {error})", path=name) from None
+
+
+def _docx_blocks(document) -> Visible:
+    """Paragraphs (headings as ``#`` lines, list items as ``-``) and table rows (``|``), in
+    document order; hidden, white and tiny runs apart."""
+    from docx.table import Table
+
+    lines: list[str] = []
+    hidden: list[str] = []
+    reasons: set[str] = set()
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                lines.append("| " + " | ".join(cell.text.strip() for cell in row.cells) + " |")
+            lines.append("")
+            continue
+        shown = []
+        for item in block.iter_inner_content():
+            for run in getattr(item, "runs", [item]):
+                why = _hidden_run(run)
+                if why:
+                    hidden.append(run.text)
+                    reasons.add(why)
+                else:
+                    shown.append(run.text)
+        text = "".join(shown).strip()
+        style = (block.style.name if block.style is not None else "") or ""
+        level = re.match(r"(?:Heading\s*(\d)|Title)$", style)
+        if level:
+            text = "#" * int(level.group(1) or 1) + " " + text
+        elif "List" in style:
+            text = "- " + text
+        lines += [text, ""]
+    return Visible("\n".join(lines), " ".join(" ".join(hidden).split()),
+                   ", ".join(sorted(reasons)))
+
+
+def _hidden_run(run) -> str:
+    """Why a Word run is invisible on the page ('' when it is visible)."""
+    font = run.font
+    if font.hidden:
+        return "Word's hidden-text format"
+    color = font.color.rgb if font.color is not None and font.color.type is not None else None
+    if color is not None and str(color).upper() == _WHITE:
+        return "white text"
+    if font.size is not None and font.size.pt <= _TINY_POINTS:
+        return f"text of {_TINY_POINTS} points or less"
+    return ""
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return path.name

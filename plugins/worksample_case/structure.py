@@ -1,0 +1,141 @@
+"""An analysis as parts under headings, each part's prose split into sentences.
+
+A heading is a Markdown or Word heading (``#``), a line underlined with ``===`` or ``---``,
+or a short line that names one of the assignment's sections ("3. Recommendation",
+"EXECUTIVE SUMMARY:", a bold line in Markdown): PDFs and plain text have no other mark. A
+line "Recommendation: we should ..." is a heading followed by its text. Table rows are kept
+as sentences of their own, marked, so that a number in a table is seen but not counted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from worksample.prose.matching import PhraseSet
+from worksample.prose.text import WORD, Sentence, normalise, sentences
+
+HEADING_MAX_WORDS = 8
+_ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)[\s#]*$")
+_UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_NUMBERING = re.compile(r"^\s*(?:(?:section|part)\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-h])"
+                        r"[.):]\s+", re.IGNORECASE)
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^[\s|:\-+]*$")
+
+
+@dataclass
+class Part:
+    """The text under one heading (the first part may have none)."""
+
+    heading: str  # as written, '' before the first heading
+    line: int  # 1-based line of the heading in the document's text
+    sentences: list[Sentence] = field(default_factory=list)
+
+    @property
+    def words(self) -> int:
+        return sum(len(sentence.words) for sentence in self.sentences)
+
+
+@dataclass
+class Analysis:
+    """The parts of an analysis and all its sentences, numbered in document order."""
+
+    parts: list[Part]
+    sentences: list[Sentence]
+    table_rows: set[int]
+    part_of: dict[int, int]  # sentence index -> part index
+
+    def next_in_part(self, sentence: Sentence) -> Sentence | None:
+        """The sentence after ``sentence`` under the same heading, if any."""
+        following = sentence.index + 1
+        if following < len(self.sentences) and \
+                self.part_of[following] == self.part_of[sentence.index]:
+            return self.sentences[following]
+        return None
+
+
+def parse(text: str, section_headings: PhraseSet) -> Analysis:
+    """Split ``text`` into parts at its headings; ``section_headings`` holds the headings of
+    the assignment's sections, which mark a heading even on a plain line."""
+    parts: list[Part] = [Part("", 0)]
+    bodies: list[list[str]] = [[]]
+    lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
+        heading, rest = _heading(line, lines[number] if number < len(lines) else "",
+                                 section_headings)
+        if heading is not None:
+            parts.append(Part(heading, number))
+            bodies.append([rest] if rest else [])
+        elif not _UNDERLINE.match(line) or not _is_underlined_heading(lines, number - 2):
+            bodies[-1].append(line)
+    return _numbered(parts, bodies)
+
+
+def heading_name(heading: str) -> str:
+    """A heading without its numbering, colon and emphasis, normalised for matching."""
+    return normalise(_NUMBERING.sub("", heading.strip().strip("*_").strip()))
+
+
+def _heading(line: str, next_line: str, section_headings: PhraseSet) -> tuple[str | None, str]:
+    atx = _ATX.match(line)
+    if atx:
+        return atx.group(2).strip(), ""
+    stripped = line.strip()
+    if not stripped or _TABLE_ROW.match(stripped):
+        return None, ""
+    if _UNDERLINE.match(next_line) and len(WORD.findall(stripped)) <= HEADING_MAX_WORDS:
+        return stripped, ""
+    label, colon, rest = stripped.partition(":")
+    if colon and rest.strip() and _names_a_section(label, section_headings):
+        return label.strip(), rest.strip()
+    if _names_a_section(stripped, section_headings) and not stripped.endswith((".", "?", "!")):
+        return stripped.rstrip(":").strip(), ""
+    return None, ""
+
+
+def _names_a_section(text: str, section_headings: PhraseSet) -> bool:
+    """A short line that starts with one of the sections' headings."""
+    name = heading_name(text.rstrip(":"))
+    return (0 < len(name.split()) <= HEADING_MAX_WORDS
+            and section_headings.find_in_words(name, anchored=True))
+
+
+def _is_underlined_heading(lines: Sequence[str], index: int) -> bool:
+    return index >= 0 and bool(lines[index].strip()) and not _TABLE_ROW.match(lines[index])
+
+
+def _numbered(parts: list[Part], bodies: list[list[str]]) -> Analysis:
+    """Sentences of every part, numbered across the document; table rows marked."""
+    all_sentences: list[Sentence] = []
+    table_rows: set[int] = set()
+    part_of: dict[int, int] = {}
+    for part_index, (part, body) in enumerate(zip(parts, bodies, strict=True)):
+        prose: list[str] = []
+        pieces: list[tuple[bool, Sentence]] = []
+        for line in [*body, ""]:
+            if _TABLE_ROW.match(line):
+                pieces += [(False, s) for s in sentences("\n".join(prose))]
+                prose = []
+                if not _TABLE_RULE.match(line):
+                    pieces.append((True, _table_row(line)))
+            else:
+                prose.append(line)
+        pieces += [(False, s) for s in sentences("\n".join(prose))]
+        for is_table, sentence in pieces:
+            index = len(all_sentences)
+            numbered = replace(sentence, index=index)
+            all_sentences.append(numbered)
+            part.sentences.append(numbered)
+            part_of[index] = part_index
+            if is_table:
+                table_rows.add(index)
+    return Analysis(parts, all_sentences, table_rows, part_of)
+
+
+def _table_row(line: str) -> Sentence:
+    """A table row as one sentence: its cells, space-separated."""
+    cells = " ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
+    words = tuple(WORD.findall(cells))
+    return Sentence(text=cells, normal=" ".join(words).lower(), words=words)
