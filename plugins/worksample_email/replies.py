@@ -24,6 +24,7 @@ from worksample.prose.markup import (
     from_eml,
     from_html,
     from_markdown,
+    looks_like_html,
 )
 from worksample.prose.text import decode_text, eml_headers, normalise, sentences, without_quoted
 
@@ -169,17 +170,13 @@ def _raw_text(path: Path, limit: int) -> tuple[bytes | str, str]:
 def _reduced(raw: bytes | str, suffix: str) -> Visible:
     if isinstance(raw, bytes):
         visible = from_eml(raw)
-    elif suffix in (".html", ".htm") or (suffix in ("", ".txt") and _looks_like_html(raw)):
+    elif suffix in (".html", ".htm") or (suffix in ("", ".txt") and looks_like_html(raw)):
         visible = from_html(raw)
     elif suffix in (".md", ".markdown"):
         visible = from_markdown(raw)
     else:
         visible = Visible(raw)
     return replace(visible, text=without_quoted(visible.text))
-
-
-def _looks_like_html(text: str) -> bool:
-    return bool(re.match(r"\s*<(!doctype|html|body|p|div)\b", text, re.IGNORECASE))
 
 
 def _sections(path: Path, root: Path, emails: list[Original], limit: int) -> dict[str, Reply]:
