@@ -165,7 +165,7 @@ def _calibration(assignment, ranking_file: Path, workdir: Path):
 
 def _echo_calibration(ranking_file: Path, calibration) -> None:
     click.echo(f"samples in the order of {ranking_file}:")
-    for place, (entry, result) in enumerate(calibration.results, start=1):
+    for place, entry, result in calibration.results:
         click.echo(f"     {place}. {_score_text(result):>6}  {entry}")
     if calibration.ok:
         click.echo("ok   the scores come out in this order")

@@ -332,8 +332,16 @@ class Grade(BaseModel):
 class ExpectedRanking(StrictModel):
     """A ranking file: sample submissions in the order a person who hires for the role gave."""
 
-    ranking: list[str] = Field(
-        min_length=2, description="Submissions (paths relative to this file), best first.")
+    ranking: list[str | list[str]] = Field(
+        min_length=2,
+        description="Submissions (paths relative to this file), best first. A list in the "
+                    "list is a group as good as each other (the same analysis as PDF and "
+                    "DOCX): each of them must score above every later one.")
+
+    def places(self) -> list[tuple[int, str]]:
+        """(place, path) for every submission, best first; a group shares its place."""
+        return [(place, entry) for place, group in enumerate(self.ranking, start=1)
+                for entry in ([group] if isinstance(group, str) else group)]
     why: str = Field(default="", description="The reasons for the order, for the next reader.")
 
 

@@ -37,6 +37,7 @@ class CompiledCase:
     sections: dict[str, PhraseSet]
     cues: dict[str, PhraseSet]
     counters: dict[str, PhraseSet]
+    counters_unless: dict[str, PhraseSet]
     about: dict[str, PhraseSet]
     recommendation_cues: PhraseSet
     options: dict[str, PhraseSet]
@@ -51,6 +52,7 @@ class CompiledCase:
             sections={s.id: PhraseSet(s.headings) for s in section.sections},
             cues={k.id: PhraseSet(k.cues) for k in section.key_points},
             counters={k.id: PhraseSet(k.counter_examples) for k in section.key_points},
+            counters_unless={k.id: PhraseSet(k.unless) for k in section.key_points},
             about={n.id: PhraseSet(n.about) for n in section.numbers},
             recommendation_cues=PhraseSet(recommendation.cues),
             options={o.id: PhraseSet(o.says) for o in recommendation.options},
@@ -120,7 +122,8 @@ def check_analysis(text: AnalysisText, section: CaseSection,
         findings.append(_key_point(text, point, compiled))
         findings[-1].weight = point.weight
     for number in section.numbers:
-        findings.append(_number(text, number, compiled.about[number.id]))
+        others = [n for n in section.numbers if n is not number]
+        findings.append(_number(text, number, compiled.about[number.id], others))
         findings[-1].weight = number.weight
     findings.append(_recommendation(text, section.recommendation, compiled))
     findings.append(_length(text, section))
@@ -151,8 +154,10 @@ def _section(analysis: Analysis, section: Section, compiled: CompiledCase) -> Fi
 
 def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase) -> Finding:
     label = f"makes the point: {point.point}"
+    unless = compiled.counters_unless[point.id]
     opposite = [m for m in compiled.counters[point.id].find_all(text.sentences)
-                if not text.why_not_counted(m.sentence)]
+                if not text.why_not_counted(m.sentence)
+                and not unless.find_in_words(m.sentence.normal)]
     against = {m.sentence.index for m in opposite}
     matches = list(compiled.cues[point.id].find_all(text.sentences, negation=compiled.negation))
     clean = [m for m in matches if not m.negated and m.sentence.index not in against]
@@ -172,25 +177,30 @@ def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase) -> F
     return finding
 
 
-def _number(text: AnalysisText, number: ExpectedNumber, about: PhraseSet) -> Finding:
+def _number(text: AnalysisText, number: ExpectedNumber, about: PhraseSet,
+            others: list[ExpectedNumber]) -> Finding:
     """Stated in a sentence that mentions what the number is about, or in the sentence after
-    it ("Churn rose sharply. It reached 3.4% a month.")."""
+    it ("Churn rose sharply. It reached 3.4% a month."). A wrong number is one of the same
+    kind (a percentage for a percentage) that is not another expected number."""
     label = f"states {number.states}"
     expected = f"expected {number.shown()}"
+    mentions = [match.sentence for match in about.find_all(text.sentences)]
     candidates: list[Sentence] = []
-    for match in about.find_all(text.sentences):
-        following = text.analysis.next_in_part(match.sentence)
-        for sentence in (match.sentence, *([following] if following else [])):
-            if sentence not in candidates:
-                candidates.append(sentence)
+    for sentence in mentions:
+        following = text.analysis.next_in_part(sentence)
+        for candidate in (sentence, *([following] if following else [])):
+            if candidate not in candidates:
+                candidates.append(candidate)
     counted = [s for s in candidates if not text.why_not_counted(s)]
     for sentence in counted:
         right = next((n for n in stated_numbers(sentence.text) if agrees(n, number)), None)
         if right is not None:
             return Finding("numbers", number.id, label, 1.0,
                            f"{quote_sentence(sentence, right.text)}: {right.text} ({expected})")
-    for sentence in counted:
-        said = stated_numbers(sentence.text)
+    for sentence in (s for s in mentions if s in counted):
+        same_kind = [n for n in stated_numbers(sentence.text) if _same_kind(n, number)]
+        said = [n for n in same_kind if not any(agrees(n, other) for other in others)] \
+            or same_kind
         if said:
             wrong = ", ".join(n.text for n in said)
             return Finding("numbers", number.id, label, 0.0,
@@ -219,6 +229,25 @@ def agrees(stated: StatedNumber, number: ExpectedNumber) -> bool:
         return True
     step = stated.step / 100 if stated.percent else stated.step
     return stated.significant_digits >= 2 and difference <= step / 2 + 1e-12
+
+
+def _same_kind(stated: StatedNumber, number: ExpectedNumber) -> bool:
+    """A percentage (or a fraction) for a percentage; an amount for an amount."""
+    if number.expected.percent:
+        return stated.percent or abs(stated.value) <= 1
+    return not stated.percent
+
+
+def discusses_the_case(findings: list[Finding]) -> bool:
+    """Whether anything specific to this case was found, even if only for the reviewer: a key
+    point, an expected number, or a recommendation naming one of the case's options."""
+    for finding in findings:
+        if finding.kind in ("key_points", "numbers") and (finding.fraction > 0 or finding.review):
+            return True
+        if finding.kind == "recommendation" and (
+                finding.review or "recommended_option" in finding.specifics):
+            return True
+    return False
 
 
 def _recommendation(text: AnalysisText, recommendation: Recommendation,

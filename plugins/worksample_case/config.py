@@ -49,6 +49,10 @@ class KeyPoint(Strict):
         default_factory=list,
         description="What a sentence saying the opposite says; such a sentence does not "
                     "count, and is quoted. " + PHRASE_HELP)
+    unless: Phrases = Field(
+        default_factory=list,
+        description="Phrases that make a counter-example's sentence about something else, "
+                    "e.g. 'solo' when the point is about total revenue. " + PHRASE_HELP)
     weight: float = Field(1, gt=0)
 
 

@@ -15,13 +15,12 @@ from worksample.models import Assignment, Check, CriterionOutcome, Grade, Integr
 from worksample.prose.evidence import Finding, fractions_by_criterion
 from worksample.prose.text import sentences
 
-from .checks import AnalysisText, CompiledCase, check_analysis
+from .checks import AnalysisText, CompiledCase, check_analysis, discusses_the_case
 from .config import CaseSection
 from .documents import Document, find_document
 from .structure import parse
 
 HIDDEN_TEXT_SHOWN_WORDS = 25
-TOPIC_KINDS = ("key_points", "numbers", "recommendation")
 _prepared: dict[tuple[str, str], Prepared] = {}
 _prepared_lock = threading.Lock()
 
@@ -74,7 +73,7 @@ def prepare(assignment: Assignment) -> Prepared:
 
 def _off_topic(findings: list[Finding]) -> str:
     """Why an analysis is not about this case: nothing of it found, not even for review."""
-    if any(f.fraction > 0 or f.review for f in findings if f.kind in TOPIC_KINDS):
+    if discusses_the_case(findings):
         return ""
     return "does not discuss this case: none of its key points, numbers or options was found"
 
