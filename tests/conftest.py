@@ -11,7 +11,7 @@ from conftest_paths import SAMPLE
 
 BASE_IMAGE = "worksample/python-pytest:bookworm"
 
-os.environ["WORKSAMPLE_LOAD_PLUGINS"] = "coding,email"
+os.environ["WORKSAMPLE_LOAD_PLUGINS"] = "coding,email,case"
 
 
 @pytest.fixture(autouse=True)

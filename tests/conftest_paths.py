@@ -27,3 +27,6 @@ def write_assignment(folder: Path, type_name: str, section: dict, criteria: list
 
 EMAIL_SAMPLE = ROOT / "assignments" / "support-replies"
 EMAIL_EXAMPLES = ROOT / "examples" / "support-replies"
+CASE_SAMPLE = ROOT / "assignments" / "pricing-review"
+CASE_EXAMPLES = ROOT / "examples" / "pricing-review"
+CASE_HOSTILE = ROOT / "tests" / "hostile" / "documents"

@@ -1,0 +1,165 @@
+"""The case-analysis checks on small texts graded with the bundled sample assignment: number
+formats and tolerance, where a number counts, counter-examples, recommendations, headings,
+and the brief copied back."""
+
+from __future__ import annotations
+
+import pytest
+from conftest_paths import CASE_SAMPLE
+
+from worksample.assignments import load
+from worksample.errors import WorksampleError
+from worksample.grading import grade_submission
+
+FILLER = ("This paragraph is here so that the analysis reaches the length the brief asks for, "
+          "and it says nothing about the case itself. ") * 3
+
+
+@pytest.fixture
+def assignment(registry):
+    return load(CASE_SAMPLE, registry)
+
+
+@pytest.fixture
+def graded(tmp_path, assignment, registry):
+    """Grade ``text`` as a candidate's analysis.md; return {check id: check}."""
+    def run(text: str, name: str = "analysis.md"):
+        folder = tmp_path / f"candidate-{len(list(tmp_path.iterdir()))}"
+        folder.mkdir()
+        (folder / name).write_text(text)
+        work = tmp_path / "work"
+        work.mkdir(exist_ok=True)
+        result = grade_submission(assignment, folder, work, registry)
+        assert result.status == "graded", result.message
+        return {check.id: check for check in result.checks}
+    return run
+
+
+@pytest.mark.parametrize("stated", [
+    "Solo churn after the rise was 4.1% a month.",
+    "Solo churn after the rise was 4.10 percent a month.",
+    "Solo churn after the rise was 0.041 a month.",
+    "Solo churn after the rise was 4.12% a month.",
+])
+def test_a_number_in_any_usual_format_within_tolerance_counts(graded, stated):
+    assert graded(stated)["numbers/solo-churn-after"].outcome == "passed"
+
+
+@pytest.mark.parametrize("stated, says", [
+    ("Solo churn after the rise was 4.3% a month.", "says 4.3%"),
+    ("Solo churn after the rise was 41% a month.", "says 41%"),
+    # one significant digit is too rough to be read as rounding
+    ("Solo churn after the rise was about 4% a month.", "says 4%"),
+])
+def test_a_wrong_number_is_shown_against_the_expected_one(graded, stated, says):
+    check = graded(stated)["numbers/solo-churn-after"]
+    assert check.outcome == "failed"
+    assert f"{says}; expected 4.1% ± 0.05%" in check.message
+
+
+@pytest.mark.parametrize("amount", ["$1,448", "$1.45k", "1448 dollars", "$1,460", "$1.4k"])
+def test_money_matches_with_separators_k_relative_tolerance_and_rounding(graded, amount):
+    check = graded(f"After the rise a customer's lifetime value is {amount}.")
+    assert check["numbers/ltv-after"].outcome == "passed"
+
+
+def test_a_number_counts_in_the_sentence_after_the_one_that_names_it(graded):
+    checks = graded("Churn among solo accounts rose sharply. It reached 4.1% a month by "
+                    "the summer.")
+    assert checks["numbers/solo-churn-after"].outcome == "passed"
+
+
+@pytest.mark.parametrize("text, why", [
+    ("| Segment | Churn after |\n|---|---|\n| solo | 4.1% |\n", "a table row"),
+    ("Solo: 4.1%.", "a 3-word fragment"),
+    ("Solo churn 4.1% team churn 1.6% LTV $1,448 MRR 19% signups 28% solo plan.",
+     "a string of keywords"),
+])
+def test_a_number_outside_a_sentence_is_left_to_the_reviewer(graded, text, why):
+    check = graded(text)["numbers/solo-churn-after"]
+    assert check.outcome == "skipped" and check.review.startswith(f"found only in {why}")
+
+
+def test_a_sentence_saying_the_opposite_does_not_make_the_point(graded):
+    checks = graded("After the rise churn was essentially unchanged for every customer.")
+    check = checks["key_points/churn-up"]
+    assert check.outcome == "failed"
+    assert check.message.startswith("says the opposite: “After the rise churn was")
+
+
+def test_saying_both_a_point_and_its_opposite_goes_to_the_reviewer(graded):
+    check = graded("Churn rose after the price change. Overall, churn was stable all year.")[
+        "key_points/churn-up"]
+    assert check.outcome == "skipped" and "also says the opposite" in check.review
+
+
+def test_a_counter_example_about_something_else_does_not_contradict(graded):
+    # "solo MRR fell" is true and is not the opposite of "total revenue rose"
+    checks = graded("Total MRR rose by 19% after the rise. Solo MRR fell every month since.")
+    assert checks["key_points/revenue-up"].outcome == "passed"
+
+
+@pytest.mark.parametrize("text, option", [
+    ("## Recommendation\n\nI recommend that we keep $49 for teams and launch a Solo plan at "
+     "$39.", "split-plans"),
+    ("## Recommendation\n\nWe should not roll back the price; keep the price at $49.",
+     "keep-49"),
+    ("## Recommendation\n\nGo back to $39 for every customer from next month.", "back-to-39"),
+    ("Recommendation: we should revert to $39 before the next renewal.", "back-to-39"),
+])
+def test_the_recommendation_names_one_option(graded, text, option):
+    check = graded(text)["recommendation"]
+    assert f"option “{option}”" in check.message
+
+
+def test_a_hedged_recommendation_is_for_the_reviewer(graded):
+    check = graded("## Recommendation\n\nWe should either keep the price at $49 or go back "
+                   "to $39; both have merit.")["recommendation"]
+    assert check.outcome == "skipped" and "names several options" in check.review
+
+
+def test_different_recommendations_in_different_places_are_for_the_reviewer(graded):
+    check = graded("## Summary\n\nI recommend we keep the price at $49.\n\n"
+                   "## Recommendation\n\nI recommend we go back to $39.")["recommendation"]
+    assert check.outcome == "skipped" and "different options" in check.review
+
+
+@pytest.mark.parametrize("heading", ["## Risks", "4. RISKS", "Risks and mitigations:",
+                                     "**Risks**", "Risks\n-----"])
+def test_headings_are_found_in_markdown_numbered_capitals_bold_and_underlined(graded, heading):
+    check = graded(f"{heading}\n\n{FILLER}")["sections/risks"]
+    assert check.outcome == "passed", check.message
+    assert "heading “" in check.message
+
+
+def test_sentences_copied_from_the_brief_do_not_count(graded):
+    brief = (CASE_SAMPLE / "brief.md").read_text()
+    checks = graded(brief + "\n\n## Recommendation\n\nKeep the price at $49.\n")
+    assert checks["length"].message.startswith("5 words of the candidate's own")
+
+
+def test_a_bad_exhibit_is_an_error_naming_the_file_and_the_line(tmp_path, registry):
+    import shutil
+
+    copy = tmp_path / "pricing-review"
+    shutil.copytree(CASE_SAMPLE, copy)
+    csv = copy / "exhibits" / "pro-plan-monthly.csv"
+    csv.write_text(csv.read_text() + "2026-09,solo,49\n")
+    with pytest.raises(WorksampleError) as error:
+        load(copy, registry)
+    assert "assignment.yaml" in str(error.value)
+    assert "exhibit 'exhibits/pro-plan-monthly.csv', line 26: 3 columns where the header has 8" \
+        in str(error.value)
+
+
+def test_an_expected_number_must_be_one_number(tmp_path, registry):
+    import shutil
+
+    copy = tmp_path / "pricing-review"
+    shutil.copytree(CASE_SAMPLE, copy)
+    spec = copy / "assignment.yaml"
+    spec.write_text(spec.read_text().replace('value: "4.1%"', 'value: "about four"'))
+    with pytest.raises(WorksampleError) as error:
+        load(copy, registry)
+    assert "field 'case.numbers.3.value'" in str(error.value)
+    assert "'about four' must be one number" in str(error.value)

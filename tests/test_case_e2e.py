@@ -1,0 +1,144 @@
+"""The case-analysis plugin end to end: the bundled sample through the CLI, in every format a
+candidate sends, and documents that cannot be read, which must be rejected with the reason
+while the batch goes on."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest_paths import CASE_EXAMPLES, CASE_HOSTILE, CASE_SAMPLE, ROOT
+
+from worksample.cli import cli
+
+
+def grade(*submissions: Path, store: Path | None = None) -> dict[str, dict]:
+    extra = ["--store", str(store)] if store else []
+    result = CliRunner().invoke(cli, ["grade", str(CASE_SAMPLE), *map(str, submissions),
+                                      "--json", "-j", "1", *extra])
+    assert result.exit_code == 0, result.output
+    return {r["submission_id"]: r for r in json.loads(result.stdout)}
+
+
+def evidence(result: dict, criterion_id: str) -> list[str]:
+    return next(c for c in result["criteria"] if c["id"] == criterion_id)["evidence"]
+
+
+def test_validate_checks_the_reference_the_empty_analysis_and_the_hiring_managers_ranking():
+    result = CliRunner().invoke(cli, [
+        "validate", str(CASE_SAMPLE), "--ranking",
+        str(ROOT / "examples" / "pricing-review.ranking.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "reference analysis: graded, score 100" in result.output
+    assert "empty analysis: graded, score 0" in result.output
+    assert "ok   the scores come out in this order" in result.output
+
+
+def test_the_strong_analysis_scores_the_same_as_markdown_pdf_and_docx():
+    results = grade(*(CASE_EXAMPLES / f"strong.{suffix}" for suffix in ("md", "pdf", "docx")))
+    scores = {name: r["score"] for name, r in results.items()}
+    assert scores == {"strong.md": 100, "strong.pdf": 100, "strong.docx": 100}
+    formats = {name: r["details"]["format"] for name, r in results.items()}
+    assert formats == {"strong.md": "markdown", "strong.pdf": "pdf", "strong.docx": "docx"}
+    assert results["strong.pdf"]["details"]["pages"] >= 1
+
+
+def test_evidence_quotes_the_sentence_heading_and_recommendation():
+    strong = grade(CASE_EXAMPLES / "strong.docx")["strong.docx"]
+    numbers = evidence(strong, "numbers")
+    assert any("“Solo churn rose from 2.0% to 4.1% a month after the rise" in line
+               and ": 4.1% (expected 4.1% ± 0.05%)" in line for line in numbers)
+    structure = evidence(strong, "structure")
+    assert any("heading “Recommendation”" in line for line in structure)
+    [recommendation] = evidence(strong, "recommendation")
+    assert "“We should split the Pro plan.”" in recommendation
+    assert "option “split-plans”" in recommendation
+    insight = evidence(strong, "insight")
+    assert len(insight) == 5 and all(line.startswith("✓ makes the point") for line in insight)
+
+
+def test_wrong_numbers_show_expected_against_found_and_the_contradicted_point():
+    wrong = grade(CASE_EXAMPLES / "wrong-numbers.txt")["wrong-numbers.txt"]
+    numbers = evidence(wrong, "numbers")
+    assert any("states solo churn after the rise" in line and "says 2.6%, 1.5%; expected 4.1%"
+               in line for line in numbers)
+    assert any("states the change in new customers" in line and "says 12%; expected 28.2%"
+               in line for line in numbers)
+    insight = evidence(wrong, "insight")
+    assert any(line.startswith("✗ makes the point: a customer is worth less") and
+               "says the opposite: “Lifetime value is essentially unchanged" in line
+               for line in insight)
+    [recommendation] = evidence(wrong, "recommendation")
+    assert "option “keep-49”; the data supports it less (credit 0.5)" in recommendation
+    assert wrong["score"] < 70
+
+
+def test_no_recommendation_off_topic_and_keyword_stuffing_do_not_score_well():
+    results = grade(*(CASE_EXAMPLES / name for name in
+                      ("no-recommendation.md", "off-topic.md", "keyword-stuffed.md")))
+    undecided = results["no-recommendation.md"]
+    assert evidence(undecided, "recommendation") == [
+        "✗ ends in an explicit recommendation of one option: no recommendation found"]
+    assert undecided["score"] < 70
+    off_topic = results["off-topic.md"]
+    assert off_topic["score"] == 0
+    assert "does not discuss this case" in evidence(off_topic, "insight")[0]
+    stuffed = results["keyword-stuffed.md"]
+    assert stuffed["score"] == 0
+    assert "reads as a list of keywords" in evidence(stuffed, "numbers")[0]
+    # what it matched is not thrown away: it is marked for the reviewer
+    assert any(check["review"] for check in stuffed["checks"] if check["kind"] == "numbers")
+
+
+def test_unreadable_documents_are_rejected_with_the_reason_and_the_batch_goes_on(tmp_path):
+    store = tmp_path / "results.sqlite"
+    first = grade(CASE_EXAMPLES / "strong.md", store=store)
+    assert first["strong.md"]["score"] == 100
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"<w:document>" + b" " * (31 * 2**20))
+    old_word = tmp_path / "analysis.doc"
+    old_word.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    hostile = sorted(CASE_HOSTILE.iterdir())
+    results = grade(*hostile, bomb, old_word, CASE_EXAMPLES / "strong.md", store=store)
+    expected = {
+        "encrypted.pdf": "encrypted.pdf: the PDF is encrypted and needs a password to open",
+        "truncated.pdf": "truncated.pdf: the PDF is corrupt or unreadable (",
+        "scanned.pdf": "scanned.pdf: the PDF has 1 page(s) but no text in it: a scan or images",
+        "holiday-photos.docx": "holiday-photos.docx: is not a Word document: a zip holding "
+                               "IMG_0412.jpg, notes.txt, with no word/document.xml",
+        "bomb.docx": "bomb.docx: its text unpacks to 31 MB",
+        "analysis.doc": "analysis.doc: is an old Word .doc file; the instructions ask for PDF",
+    }
+    for name, message in expected.items():
+        assert results[name]["status"] == "rejected", name
+        assert results[name]["score"] is None
+        assert results[name]["message"].startswith(message), results[name]["message"]
+    assert results["strong.md"]["score"] == 100
+    listed = CliRunner().invoke(cli, ["results", "list", "--store", str(store)])
+    assert "strong.md" in listed.output and "encrypted.pdf" in listed.output
+
+
+def test_white_text_in_a_docx_is_not_graded_and_is_flagged():
+    result = grade(CASE_HOSTILE / "white-text.docx")["white-text.docx"]
+    assert result["score"] == 0
+    [flag] = result["flags"]
+    assert flag["kind"] == "hidden-text"
+    assert "words a reader would not see (white text); not graded" in flag["evidence"]
+    assert "raised monthly recurring revenue by 19%" in flag["evidence"]
+
+
+def test_a_folder_with_several_documents_grades_the_longest_and_says_so(tmp_path):
+    folder = tmp_path / "candidate"
+    folder.mkdir()
+    shutil.copy(CASE_EXAMPLES / "strong.pdf", folder / "analysis.pdf")
+    (folder / "README.md").write_text("My analysis is in the PDF. Thanks for reading!\n")
+    (folder / "working.xlsx").write_bytes(b"PK\x03\x04 a spreadsheet")
+    result = grade(folder)["candidate"]
+    assert result["score"] == 100
+    assert result["details"]["document"] == "analysis.pdf"
+    assert result["details"]["not_graded"] == ["README.md"]
