@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install worksample, check both sample assignments against their references and the order a
+# Install worksample, check the three sample assignments against their references and the order a
 # person gave their samples, grade the samples (the coding task in the Docker sandbox), and
 # write a review report per assignment from the stored results; prints the pages to open.
 # On a fresh Debian machine as root this also installs and starts the engine and builds the
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e .
 bash scripts/ensure-docker.sh
 
-for assignment in inventory-reservations support-replies; do
+for assignment in inventory-reservations support-replies pricing-review; do
   echo
   echo "== worksample validate $assignment --ranking examples/$assignment.ranking.yaml"
   .venv/bin/worksample validate "$assignment" --ranking "examples/$assignment.ranking.yaml"
@@ -19,6 +19,9 @@ for assignment in inventory-reservations support-replies; do
   echo "== worksample grade $assignment examples/$assignment/*"
   .venv/bin/worksample grade "$assignment" examples/"$assignment"/*
 done
+echo
+echo "== worksample report pricing-review --out demo-report/pricing-review"
+.venv/bin/worksample report pricing-review --out demo-report/pricing-review
 echo
 echo "== worksample report support-replies --out demo-report/support-replies"
 .venv/bin/worksample report support-replies --out demo-report/support-replies
