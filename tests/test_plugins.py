@@ -81,7 +81,7 @@ def test_a_later_plugin_overrides_a_builtin_type(registry):
 
 
 def test_unknown_type_names_the_known_ones(registry):
-    with pytest.raises(WorksampleError, match="known types: coding"):
+    with pytest.raises(WorksampleError, match="known types: case, coding, email"):
         registry.assignment_type("sql")
 
 
