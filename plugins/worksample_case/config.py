@@ -7,24 +7,25 @@ import csv
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from worksample.models import Identifier, in_assignment_folder, repeated
+from worksample.models import Identifier, StrictModel, in_assignment_folder, repeated
 from worksample.prose.measures import StatedNumber, stated_numbers
+from worksample.prose.rubric import (
+    PHRASE_SYNTAX,
+    Phrases,
+    WordLimits,
+    criterion_of,
+    scoring_fits_rubric,
+)
 
 CheckKind = Literal["sections", "key_points", "numbers", "recommendation", "length"]
 CHECK_KINDS: tuple[str, ...] = CheckKind.__args__
 
-Phrases = list[str]
-PHRASE_HELP = ("Phrases, any of which counts. Case and punctuation are ignored; 'churn*' "
-               "matches any word starting with 'churn'; '...' stands for up to four words.")
+PHRASE_HELP = "Phrases, any of which counts. " + PHRASE_SYNTAX
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Section(Strict):
+class Section(StrictModel):
     """A section the analysis must have, found by its heading."""
 
     id: Identifier
@@ -38,7 +39,7 @@ class Section(Strict):
         return self.headings[0].replace("*", "").replace("...", " ").strip().capitalize()
 
 
-class KeyPoint(Strict):
+class KeyPoint(StrictModel):
     """A point a good analysis makes, and what saying the opposite looks like."""
 
     id: Identifier
@@ -56,7 +57,7 @@ class KeyPoint(Strict):
     weight: float = Field(1, gt=0)
 
 
-class ExpectedNumber(Strict):
+class ExpectedNumber(StrictModel):
     """A number the analysis must state, in a sentence about it."""
 
     id: Identifier
@@ -97,7 +98,7 @@ class ExpectedNumber(Strict):
         return " ".join([self.value, " or ".join(allowed)]).strip()
 
 
-class Option(Strict):
+class Option(StrictModel):
     """One course of action the case allows the candidate to recommend."""
 
     id: Identifier
@@ -110,7 +111,7 @@ class Option(Strict):
                     "this one ('keep $49 for teams, a solo plan at $39' is not keep-49).")
 
 
-class Recommendation(Strict):
+class Recommendation(StrictModel):
     """The analysis must end in an explicit recommendation of one of the options."""
 
     section: Identifier | None = Field(
@@ -139,20 +140,14 @@ class Recommendation(Strict):
         return self
 
 
-class Length(Strict):
+class Length(WordLimits):
     """How long the analysis may be, in words."""
 
     min_words: int = Field(300, ge=0)
     max_words: int = Field(1500, gt=0)
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Length:
-        if self.min_words > self.max_words:
-            raise ValueError("min_words must not exceed max_words")
-        return self
 
-
-class Prose(Strict):
+class Prose(StrictModel):
     """What counts as a sentence of the analysis, as opposed to a pile of keywords."""
 
     min_statement_words: int = Field(
@@ -168,7 +163,7 @@ class Prose(Strict):
                     "to a reviewer.")
 
 
-class CaseSection(Strict):
+class CaseSection(StrictModel):
     """A case analysis: structure, key points, numbers and a recommendation."""
 
     brief: str = Field(description="The case brief the candidate reads.")
@@ -205,19 +200,7 @@ class CaseSection(Strict):
     @classmethod
     def _scoring_fits_rubric(cls, scoring: dict[str, dict[str, float]],
                              info: ValidationInfo) -> dict[str, dict[str, float]]:
-        kinds = [kind for weights in scoring.values() for kind in weights]
-        if repeated(kinds):
-            raise ValueError(f"each check kind counts for one criterion; repeated: "
-                             f"{repeated(kinds)}")
-        if any(weight <= 0 for weights in scoring.values() for weight in weights.values()):
-            raise ValueError("weights must be positive")
-        rubric = (info.context or {}).get("rubric")
-        if rubric is not None:
-            automatic = {c.id for c in rubric if c.source == "auto"}
-            if set(scoring) != automatic:
-                raise ValueError(f"give weights for exactly the rubric's automatic criteria "
-                                 f"{sorted(automatic)}; got {sorted(scoring)}")
-        return scoring
+        return scoring_fits_rubric(scoring, info)
 
     @model_validator(mode="after")
     def _consistent(self) -> CaseSection:
@@ -233,7 +216,7 @@ class CaseSection(Strict):
 
     def criterion_of(self, kind: str) -> str | None:
         """The rubric criterion a check kind counts for (None: it is not scored)."""
-        return next((cid for cid, weights in self.scoring.items() if kind in weights), None)
+        return criterion_of(self.scoring, kind)
 
 
 def one_number(text: str) -> StatedNumber:

@@ -5,24 +5,25 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from worksample.models import Identifier, in_assignment_folder, repeated
+from worksample.models import Identifier, StrictModel, in_assignment_folder, repeated
+from worksample.prose.rubric import (
+    PHRASE_SYNTAX,
+    Phrases,
+    WordLimits,
+    criterion_of,
+    scoring_fits_rubric,
+)
 
 CheckKind = Literal["greeting", "sign_off", "name", "questions", "facts", "forbidden",
                     "empathy", "blame", "clarity", "spelling", "next_step"]
 CHECK_KINDS: tuple[str, ...] = CheckKind.__args__
 
-Phrases = list[str]
-PHRASE_HELP = ("Phrases, any of which counts. Case and punctuation are ignored; 'refund*' "
-               "matches any word starting with 'refund'; '...' stands for up to four words.")
+PHRASE_HELP = "Phrases, any of which counts. " + PHRASE_SYNTAX
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class Question(Strict):
+class Question(StrictModel):
     """A question the customer asked, and phrases that show a reply answers it."""
 
     id: Identifier
@@ -30,7 +31,7 @@ class Question(Strict):
     answered_by: Phrases = Field(min_length=1, description=PHRASE_HELP)
 
 
-class Fact(Strict):
+class Fact(StrictModel):
     """A policy fact a correct reply states, optionally with a number that must be right."""
 
     id: Identifier
@@ -42,7 +43,7 @@ class Fact(Strict):
     unit: str = Field("", description="Shown with the number in evidence, e.g. 'days'.")
 
 
-class Forbidden(Strict):
+class Forbidden(StrictModel):
     """A statement a reply must not make: an off-policy promise, a request for a password."""
 
     id: Identifier
@@ -55,20 +56,14 @@ class Forbidden(Strict):
         False, description="The whole reply scores 0 when it makes this statement.")
 
 
-class Length(Strict):
+class Length(WordLimits):
     """How long a reply to one email may be, in words."""
 
     min_words: int = Field(40, ge=0)
     max_words: int = Field(300, gt=0)
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Length:
-        if self.min_words > self.max_words:
-            raise ValueError("min_words must not exceed max_words")
-        return self
 
-
-class CustomerEmail(Strict):
+class CustomerEmail(StrictModel):
     """One customer email and what a good reply to it does."""
 
     id: Identifier = Field(description="Replies are matched to the email by this name.")
@@ -86,7 +81,7 @@ class CustomerEmail(Strict):
         return in_assignment_folder(value, info)
 
 
-class PhraseLists(Strict):
+class PhraseLists(StrictModel):
     """Phrase lists shared by every email. A list given here replaces the default."""
 
     greeting: Phrases = Field(default_factory=lambda: [
@@ -121,7 +116,7 @@ class PhraseLists(Strict):
         description="Words that, just before a forbidden phrase, make the match uncertain.")
 
 
-class Clarity(Strict):
+class Clarity(StrictModel):
     """The band a clear reply falls in."""
 
     grade_min: float = Field(4, description="Lowest Flesch-Kincaid grade level expected.")
@@ -135,7 +130,7 @@ class Clarity(Strict):
                     "reads as a list of keywords, and its matches are left to a reviewer.")
 
 
-class Spelling(Strict):
+class Spelling(StrictModel):
     """Spelling, with an allow-list for product names and jargon."""
 
     allow: list[str] = Field(default_factory=list, description="Words never counted as errors.")
@@ -143,7 +138,7 @@ class Spelling(Strict):
         3, gt=0, description="Misspelt words per 100 words at which the check scores 0.")
 
 
-class EmailSection(Strict):
+class EmailSection(StrictModel):
     """Customer-email replies: each reply is checked against what a good one does."""
 
     policy: str = Field(description="The policy document the candidate was given.")
@@ -168,19 +163,7 @@ class EmailSection(Strict):
     @classmethod
     def _scoring_fits_rubric(cls, scoring: dict[str, dict[str, float]],
                              info: ValidationInfo) -> dict[str, dict[str, float]]:
-        kinds = [kind for weights in scoring.values() for kind in weights]
-        if repeated(kinds):
-            raise ValueError("each check kind counts for one criterion; repeated: "
-                             f"{repeated(kinds)}")
-        if any(weight <= 0 for weights in scoring.values() for weight in weights.values()):
-            raise ValueError("weights must be positive")
-        rubric = (info.context or {}).get("rubric")
-        if rubric is not None:
-            automatic = {c.id for c in rubric if c.source == "auto"}
-            if set(scoring) != automatic:
-                raise ValueError(f"give weights for exactly the rubric's automatic criteria "
-                                 f"{sorted(automatic)}; got {sorted(scoring)}")
-        return scoring
+        return scoring_fits_rubric(scoring, info)
 
     @model_validator(mode="after")
     def _unique_email_ids(self) -> EmailSection:
@@ -191,4 +174,4 @@ class EmailSection(Strict):
 
     def criterion_of(self, kind: str) -> str | None:
         """The rubric criterion a check kind counts for (None: it is not scored)."""
-        return next((cid for cid, weights in self.scoring.items() if kind in weights), None)
+        return criterion_of(self.scoring, kind)

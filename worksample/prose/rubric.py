@@ -1,0 +1,51 @@
+"""Pieces of a section model that text plugins share: word limits, and the map from their
+check kinds to the rubric's automatic criteria (``scoring:``)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from pydantic import Field, ValidationInfo, model_validator
+
+from worksample.models import StrictModel, repeated
+
+Phrases = list[str]
+PHRASE_SYNTAX = ("Case and punctuation are ignored; 'refund*' matches any word starting with "
+                 "'refund'; '...' stands for up to four words.")
+
+
+class WordLimits(StrictModel):
+    """How long a piece of writing may be, in words. Subclasses set the defaults."""
+
+    min_words: int = Field(0, ge=0)
+    max_words: int = Field(1000, gt=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> WordLimits:
+        if self.min_words > self.max_words:
+            raise ValueError("min_words must not exceed max_words")
+        return self
+
+
+def scoring_fits_rubric(scoring: dict[str, dict[str, float]],
+                        info: ValidationInfo) -> dict[str, dict[str, float]]:
+    """For a ``scoring`` field validator: each check kind counts for one criterion, weights are
+    positive, and the criteria are exactly the rubric's automatic ones (the validation
+    context's ``rubric``)."""
+    kinds = [kind for weights in scoring.values() for kind in weights]
+    if repeated(kinds):
+        raise ValueError(f"each check kind counts for one criterion; repeated: {repeated(kinds)}")
+    if any(weight <= 0 for weights in scoring.values() for weight in weights.values()):
+        raise ValueError("weights must be positive")
+    rubric = (info.context or {}).get("rubric")
+    if rubric is not None:
+        automatic = {c.id for c in rubric if c.source == "auto"}
+        if set(scoring) != automatic:
+            raise ValueError(f"give weights for exactly the rubric's automatic criteria "
+                             f"{sorted(automatic)}; got {sorted(scoring)}")
+    return scoring
+
+
+def criterion_of(scoring: Mapping[str, Mapping[str, float]], kind: str) -> str | None:
+    """The rubric criterion a check kind counts for (None: it is not scored)."""
+    return next((cid for cid, weights in scoring.items() if kind in weights), None)
