@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 
 from worksample.models import Assignment, Check, CriterionOutcome, Grade, IntegrityFlag, Submission
-from worksample.prose.evidence import Finding, fractions_by_criterion
+from worksample.prose.evidence import Finding, evidence_line, fractions_by_criterion
 from worksample.prose.text import sentences
 
 from .checks import AnalysisText, CompiledCase, check_analysis, discusses_the_case
@@ -88,9 +88,7 @@ def _criterion(criterion_id: str, fraction: float, findings: list[Finding],
     for finding in findings:
         if finding.kind not in kinds:
             continue
-        mark = "?" if finding.review else "✓" if finding.fraction >= 1 else "✗"
-        evidence.append(f"{mark} {finding.label}: {finding.evidence}"
-                        + (f" [for the reviewer: {finding.review}]" if finding.review else ""))
+        evidence.append(evidence_line(finding))
         if finding.outcome != "passed" and not zero_because:
             feedback.append(f"Did not fully meet “{finding.label}”.")
         for key, value in finding.specifics.items():

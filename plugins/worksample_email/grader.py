@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 
 from worksample.models import Assignment, Check, CriterionOutcome, Grade, IntegrityFlag, Submission
-from worksample.prose.evidence import Finding, fractions_by_criterion
+from worksample.prose.evidence import Finding, evidence_line, fractions_by_criterion
 from worksample.prose.text import sentences
 
 from .checks import CompiledPhrases, ReplyText, check_reply
@@ -116,10 +116,7 @@ def _criterion(criterion_id: str, outcomes: list[EmailOutcome],
         for finding in outcome.findings:
             if finding.kind not in kinds:
                 continue
-            mark = "?" if finding.review else "✓" if finding.fraction >= 1 else "✗"
-            line = f"{name} · {mark} {finding.label}: {finding.evidence}"
-            evidence.append(line + (f" [for the reviewer: {finding.review}]"
-                                    if finding.review else ""))
+            evidence.append(f"{name} · {evidence_line(finding)}")
             if finding.outcome != "passed" and not outcome.failed_because:
                 feedback.append(f"Reply to {name}: did not fully meet “{finding.label}”.")
             for key, value in finding.specifics.items():

@@ -40,6 +40,14 @@ class Finding:
         return "passed" if self.fraction >= 1 else "failed"
 
 
+def evidence_line(finding: Finding) -> str:
+    """One line of a criterion's evidence: a mark (✓ passed, ✗ not, ? for the reviewer), the
+    check, what it found, and the note for the reviewer."""
+    mark = "?" if finding.review else "✓" if finding.fraction >= 1 else "✗"
+    note = f" [for the reviewer: {finding.review}]" if finding.review else ""
+    return f"{mark} {finding.label}: {finding.evidence}{note}"
+
+
 def first_counted(kind: str, item: str, label: str, matches: Iterable[Match],
                   why_not_counted: Callable[[Sentence], str]) -> Finding:
     """A finding for something the text should say: the first match whose sentence counts.
