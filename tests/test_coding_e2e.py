@@ -1,6 +1,7 @@
 """End to end through the CLI, on the sample assignment, with real containers."""
 
 import json
+import secrets
 import shutil
 import tarfile
 import zipfile
@@ -194,3 +195,48 @@ def test_a_container_ends_itself_even_if_its_grader_is_gone(tmp_path):
                                      limits=Limits(wall_seconds=60)))
     assert not outcome.timed_out and outcome.exit_code == 124
     assert outcome.seconds < 2 + 3
+
+
+MEMORY_SCAN = '''
+import re as _re
+_found = set()
+with open("/proc/self/maps") as _maps:
+    _regions = [line.split() for line in _maps]
+with open("/proc/self/mem", "rb", buffering=0) as _mem:
+    for _fields in _regions:
+        if not _fields[1].startswith("r") or (len(_fields) > 5 and _fields[5] == "[vvar]"):
+            continue
+        _start, _end = (int(x, 16) for x in _fields[0].split("-"))
+        try:
+            _mem.seek(_start)
+            _found.update(_re.findall(rb"(?<![0-9a-f])(?:[0-9a-f]{12}|[0-9a-f]{32})(?![0-9a-f])",
+                                      _mem.read(_end - _start)))
+        except OSError:
+            pass
+print("HEX", " ".join(sorted(token.decode() for token in _found)), "END")
+'''
+
+
+def test_the_runner_never_holds_the_nonce(tmp_path):
+    """The runner is forked from the supervisor before the nonce is read: candidate code that
+    searches its whole memory finds what the supervisor read before the fork (the canary's
+    name, in the archive), but not the nonce."""
+    from worksample_coding.protocol import COMMAND, Canary, build_stdin, parse_stdout
+
+    from worksample.sandbox import Limits, RunRequest
+    from worksample.sandbox import docker as sandbox
+
+    scanner = _starter_plus(tmp_path, "scanner", MEMORY_SCAN)
+    nonce, canary = secrets.token_hex(16), Canary.new()
+    stdin = build_stdin(nonce=nonce, mode="run", tests=SAMPLE / "tests", work=scanner,
+                        per_test_seconds=5, message_chars=200, relay_bytes=1 << 20,
+                        deadline_seconds=30, canary=canary)
+    outcome = sandbox.run(RunRequest("worksample/python-pytest:bookworm", COMMAND, stdin=stdin,
+                                     limits=Limits(wall_seconds=30)))
+    summary = parse_stdout(outcome.stdout, nonce).supervisor
+    assert summary is not None, outcome.stderr[-2000:]
+    line = next(line for line in summary["output_head"].splitlines() if line.startswith("HEX "))
+    assert line.endswith(" END")  # the whole list fitted in what the supervisor keeps
+    tokens = line.split()
+    assert canary.name.removeprefix("test_") in tokens
+    assert nonce not in tokens

@@ -1,7 +1,8 @@
 """The host's side of the harness protocol: what goes in on stdin, what comes back on stdout.
 
-In: the supervisor's source, a JSON header, and a tar of harness/, tests/ and work/, each
-length-prefixed (see harness/supervisor.py). Out: lines framed with the run's nonce, "C" for
+In: the supervisor's source, a JSON header, a tar of harness/, tests/ and work/, and the
+run's nonce, each length-prefixed (see harness/supervisor.py). The nonce comes last: the
+supervisor forks the runner before reading it. Out: lines framed with the run's nonce, "C" for
 lines the runner wrote and "S" for the supervisor's own summary. Lines without the nonce are
 counted, never believed.
 """
@@ -17,12 +18,18 @@ from importlib import resources
 from pathlib import Path
 
 SANDBOX_COMMAND_LOADER = (
-    "import ctypes,sys\n"
+    "import ctypes,os\n"
     "ctypes.CDLL(None).prctl(4,0,0,0,0)\n"  # PR_SET_DUMPABLE=0 before reading anything
-    "i=sys.stdin.buffer\n"
-    "exec(compile(i.read(int.from_bytes(i.read(8),'big')),'supervisor','exec'))\n"
+    "def r(n):\n"  # exactly n bytes, unbuffered: nothing read ahead stays in memory
+    " b=b''\n"
+    " while len(b)<n:\n"
+    "  c=os.read(0,n-len(b))\n"
+    "  if not c:os._exit(125)\n"
+    "  b+=c\n"
+    " return b\n"
+    "exec(compile(r(int.from_bytes(r(8),'big')),'supervisor','exec'))\n"
 )
-COMMAND = ["python3", "-I", "-S", "-c", SANDBOX_COMMAND_LOADER]
+COMMAND = ["python3", "-I", "-c", SANDBOX_COMMAND_LOADER]
 SKIPPED = {"__pycache__", ".pytest_cache"}
 
 
@@ -65,10 +72,9 @@ def build_stdin(
     message_chars: int, relay_bytes: int, deadline_seconds: float,
     canary: Canary | None = None,
 ) -> bytes:
-    """The bytes the supervisor reads: its own source, the header, and the file tree."""
+    """The bytes the supervisor reads: its own source, the header, the file tree, the nonce."""
     harness = resources.files("worksample_coding") / "harness"
     header = {
-        "nonce": nonce,
         "mode": mode,
         "per_test_seconds": per_test_seconds,
         "message_chars": message_chars,
@@ -85,7 +91,7 @@ def build_stdin(
         if canary is not None:
             _add_bytes(tar, f"tests/{canary.name}.py", canary.source())
     blocks = [(harness / "supervisor.py").read_bytes(), json.dumps(header).encode(),
-              archive.getvalue()]
+              archive.getvalue(), nonce.encode()]
     return b"".join(len(block).to_bytes(8, "big") + block for block in blocks)
 
 

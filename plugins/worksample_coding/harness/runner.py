@@ -4,7 +4,8 @@
 # integrity summary (see supervisor.py and verdict.py on the host).
 #
 # Defences that make the usual forgeries fail here:
-# - python3 -I: no PYTHONPATH, no user site, no current folder on sys.path, so a pytest.py or
+# - the interpreter (the supervisor's, forked) runs with -I and the supervisor drops any current
+#   folder from sys.path: no PYTHONPATH, no user site, no current folder, so a pytest.py or
 #   sitecustomize.py in the submission is never imported in place of the real one;
 # - pytest and its internals are imported before any candidate code, and the submission folder
 #   is appended to the END of sys.path, so it cannot shadow the standard library or pytest;

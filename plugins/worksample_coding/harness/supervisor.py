@@ -2,33 +2,38 @@
 # candidate code.
 #
 # The host starts the container as
-#     python3 -I -S -c "<loader>"
+#     python3 -I -c "<loader>"
 # and the loader marks the process non-dumpable (so no other process of the same user can read
 # its memory or open its file descriptors through /proc), then reads this file's source from
 # stdin and runs it. This is PID 1. It reads, in 8-byte-length-prefixed blocks on stdin:
-#   1. a JSON header: {"nonce", "mode", "per_test_seconds", "message_chars", "relay_bytes",
-#      "max_line", "deadline_seconds"}
+#   1. a JSON header: {"mode", "per_test_seconds", "message_chars", "relay_bytes", "max_line",
+#      "deadline_seconds"}
 #   2. a tar archive holding harness/, tests/ and work/ (the submission)
-# Then it runs harness/runner.py (pytest + candidate code) as a child process with no stdin, no
-# access to the nonce, and a private pipe for its results, and relays each line the child
-# writes there onto stdout as "<nonce> C <line>". Its own records are "<nonce> S <json>". The
-# candidate cannot write stdout (only this process holds it) nor learn the nonce, so the host
-# accepts no line it did not frame. It relays at most "relay_bytes" (the host sized the budget
-# for every expected result, so only a flood exceeds it) and cuts lines at "max_line"; its own
-# summary is bounded, so it always fits in what the host keeps. At the end it reports whether
-# the hidden tests or the harness changed on disk (inode, ctime and size: ctime cannot be set
-# back without privileges).
+#   3. the run's nonce
+# Stdin is read unbuffered, exactly block by block, so nothing past what was asked for is ever
+# in this process's memory. After block 2 it forks the runner (harness/runner.py: pytest +
+# candidate code): the fork shares this interpreter's start-up instead of paying for a second
+# one. The runner gets no stdin, a pipe for its output and a private pipe for its results, and
+# it is forked before the nonce is read, so the nonce is never in its memory. This process
+# then reads the nonce and relays each line the runner writes on its results pipe onto stdout
+# as "<nonce> C <line>". Its own records are "<nonce> S <json>". The candidate cannot write
+# stdout (only this process holds it) nor learn the nonce, so the host accepts no line it did
+# not frame. It relays at most "relay_bytes" (the host sized the budget for every expected
+# result, so only a flood exceeds it) and cuts lines at "max_line"; its own summary is
+# bounded, so it always fits in what the host keeps. At the end it reports whether the hidden
+# tests or the harness changed on disk (inode, ctime and size: ctime cannot be set back
+# without privileges).
 
 import io
 import json
 import os
 import selectors
 import signal
-import subprocess
 import sys
 import tarfile
 import threading
 import time
+import warnings
 
 SANDBOX = "/sandbox"
 SEALED = ("tests", "harness")
@@ -36,11 +41,27 @@ HEAD = 4 * 1024  # what the submission printed first, e.g. at import
 TAIL = 8 * 1024  # how the run ended
 MAX_CHANGED = 50
 GRACE_SECONDS = 1.0
+RUNNER_ENVIRONMENT = {
+    "PATH": "/usr/local/bin:/usr/bin:/bin",
+    "LANG": "C.UTF-8",
+    "HOME": "/tmp",
+    "TMPDIR": "/tmp",
+    "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+}
 
 
-def read_block(stream):
-    size = int.from_bytes(stream.read(8), "big")
-    return stream.read(size)
+def read_exactly(size):
+    data = b""
+    while len(data) < size:
+        chunk = os.read(0, size - len(data))
+        if not chunk:
+            os._exit(125)  # the host stopped sending: nothing to run, nothing to report
+        data += chunk
+    return data
+
+
+def read_block():
+    return read_exactly(int.from_bytes(read_exactly(8), "big"))
 
 
 def snapshot():
@@ -62,59 +83,107 @@ def changes(before, after):
     return sorted(changed + added)
 
 
+def exit_status(pid, options):
+    """The runner's exit code (negative: the signal that ended it), or None if it still runs."""
+    done, status = os.waitpid(pid, options)
+    if done == 0:
+        return None
+    return os.waitstatus_to_exitcode(status)
+
+
+def become_runner(results_write, output_write, config):
+    """In the forked child: drop everything the supervisor holds, run the runner, never return.
+
+    The child keeps only /dev/null as stdin, the output pipe as stdout and stderr, and its
+    results pipe; it leads a session of its own (so the supervisor can kill all it leaves),
+    and gets the environment and flags the runner always had (-I from the interpreter, -B).
+    """
+    code = 1
+    try:
+        os.setsid()
+        os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+        os.dup2(output_write, 1)
+        os.dup2(output_write, 2)
+        os.closerange(3, results_write)
+        os.closerange(results_write + 1, os.sysconf("SC_OPEN_MAX"))
+        import ctypes
+
+        ctypes.CDLL(None).prctl(4, 1, 0, 0, 0)  # PR_SET_DUMPABLE=1: its own /proc, as before
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        os.environ.clear()
+        os.environ.update(RUNNER_ENVIRONMENT)
+        os.chdir(SANDBOX + "/work")
+        sys.dont_write_bytecode = True
+        # An older python3 puts the current folder (now the submission) first for -c.
+        sys.path[:] = [entry for entry in sys.path if entry not in ("", ".")]
+        runner = SANDBOX + "/harness/runner.py"
+        sys.argv = [runner, str(results_write), config]
+        with open(runner, "rb") as source:
+            code_object = compile(source.read(), runner, "exec")
+        exec(code_object, {"__name__": "__main__", "__file__": runner})
+        code = 0
+    except SystemExit as stop:  # what sys.exit() makes of its argument in a whole process
+        code = 0 if stop.code is None else stop.code
+        if not isinstance(code, int):
+            print(code, file=sys.stderr)
+            code = 1
+    except BaseException:
+        import traceback
+
+        traceback.print_exc()
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except BaseException:
+                pass
+        os._exit(code)
+
+
 def main():
     # As PID 1, a signal left at its default is never delivered from inside the container;
     # Python's own SIGINT handler would let candidate code stop the supervisor with kill -INT.
     signal.signal(signal.SIGINT, signal.SIG_DFL)
-    stdin = sys.stdin.buffer
-    header = json.loads(read_block(stdin))
+    header = json.loads(read_block())
     # If the grader dies, nothing would stop this container: end it ourselves after the wall
     # clock. A timer thread, not a signal handler: candidate code can signal PID 1.
     deadline = threading.Timer(header["deadline_seconds"], os._exit, args=(124,))
     deadline.daemon = True
     deadline.start()
-    archive = read_block(stdin)
-    nonce = header["nonce"].encode()
+    archive = read_block()
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(SANDBOX)  # built by the host: trusted content
+    sealed = snapshot()
+
+    results_read, results_write = os.pipe()
+    output_read, output_write = os.pipe()
+    config = json.dumps({k: header[k] for k in ("mode", "per_test_seconds", "message_chars")})
+    with warnings.catch_warnings():  # the deadline thread only sleeps: forking it is safe
+        warnings.simplefilter("ignore", DeprecationWarning)
+        child = os.fork()
+    if child == 0:
+        become_runner(results_write, output_write, config)
+    os.close(results_write)
+    os.close(output_write)
+    nonce = read_block()
     out = sys.stdout.buffer
 
     def emit(tag, line):
         out.write(nonce + b" " + tag + b" " + line + b"\n")
         out.flush()
 
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        tar.extractall(SANDBOX)  # built by the host: trusted content
-    sealed = snapshot()
-
-    results_read, results_write = os.pipe()
-    config = json.dumps({k: header[k] for k in ("mode", "per_test_seconds", "message_chars")})
-    child = subprocess.Popen(
-        ["python3", "-I", "-B", SANDBOX + "/harness/runner.py", str(results_write), config],
-        cwd=SANDBOX + "/work",
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        pass_fds=(results_write,),
-        start_new_session=True,
-        env={
-            "PATH": "/usr/local/bin:/usr/bin:/bin",
-            "LANG": "C.UTF-8",
-            "HOME": "/tmp",
-            "TMPDIR": "/tmp",
-            "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
-        },
-    )
-    os.close(results_write)
-
     selector = selectors.DefaultSelector()
     selector.register(results_read, selectors.EVENT_READ, "results")
-    selector.register(child.stdout.fileno(), selectors.EVENT_READ, "output")
+    selector.register(output_read, selectors.EVENT_READ, "output")
     max_line, budget = header["max_line"], header["relay_bytes"]
     pending = b""
     relayed = dropped = output_bytes = 0
     head = tail = b""
-    exited_at = None
+    exit_code = exited_at = None
     while selector.get_map():
-        if child.poll() is not None:
+        if exit_code is None:
+            exit_code = exit_status(child, os.WNOHANG)
+        if exit_code is not None:
             exited_at = exited_at or time.monotonic()
             if time.monotonic() - exited_at > GRACE_SECONDS:
                 break  # a leftover process holds a pipe open; the child itself is done
@@ -141,9 +210,10 @@ def main():
                     relayed += len(line)
                 else:
                     dropped += 1
-    exit_code = child.wait()
+    if exit_code is None:
+        exit_code = exit_status(child, 0)
     try:
-        os.killpg(child.pid, signal.SIGKILL)  # whatever the candidate left running
+        os.killpg(child, signal.SIGKILL)  # whatever the candidate left running
     except OSError:
         pass
     changed = changes(sealed, snapshot())
