@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest_paths import EMAIL_EXAMPLES, EMAIL_SAMPLE, ROOT
+from conftest_paths import EMAIL_EXAMPLES, EMAIL_SAMPLE, ROOT, SAMPLE
 
 from worksample.cli import cli
 
@@ -269,6 +269,21 @@ def test_help_imports_no_email_dependencies():
     code = ("import sys, worksample.cli as c; from click.testing import CliRunner; "
             "CliRunner().invoke(c.cli, ['--help']); "
             "print(sorted(m for m in ('rapidfuzz', 'spellchecker', 'pyphen') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_loading_plugins_and_a_coding_assignment_imports_no_text_dependencies():
+    """What every `worksample grade` does first: the text plugins' heavy parts load only
+    when a text submission is graded (pyphen's dictionary alone took 35 ms)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from pathlib import Path; from worksample.plugins import load_registry; "
+            "from worksample.assignments import load; "
+            f"load(Path({str(SAMPLE)!r}), load_registry()); "
+            "print(sorted(m for m in ('rapidfuzz', 'spellchecker', 'pyphen', 'pypdf', 'docx') "
+            "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 

@@ -7,8 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import pyphen
-
 _QUANTITY = re.compile(
     r"(?<![\w.,])(?P<sign>[-\u2212\u2013+](?=[$\u20ac\u00a3]?\d))?(?P<currency>[$\u20ac\u00a3])?"
     r"(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<decimals>\d+))?(?!\d)"
@@ -72,7 +70,12 @@ def stated_numbers(text: str) -> list[StatedNumber]:
     return found
 
 
-_HYPHENATOR = pyphen.Pyphen(lang="en_US", left=1, right=1)
+@lru_cache(maxsize=1)
+def _hyphenator():
+    """Loaded on first use, not at import: every `worksample grade` imports this module."""
+    import pyphen
+
+    return pyphen.Pyphen(lang="en_US", left=1, right=1)
 
 
 def numbers_in(text: str, unit: str = "") -> list[float]:
@@ -97,7 +100,7 @@ def numbers_in(text: str, unit: str = "") -> list[float]:
 @lru_cache(maxsize=50_000)
 def syllables(word: str) -> int:
     """Syllables in a word, from hyphenation points (en_US), at least one."""
-    return max(1, len(_HYPHENATOR.positions(word.lower())) + 1)
+    return max(1, len(_hyphenator().positions(word.lower())) + 1)
 
 
 def reading_grade(sentences: Sequence[Sequence[str]]) -> float:
