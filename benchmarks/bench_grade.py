@@ -46,8 +46,10 @@ def timed(action, runs: int) -> list[float]:
     return samples
 
 
-def run_cli() -> None:
-    done = subprocess.run([str(WORKSAMPLE), "grade", str(ASSIGNMENT), str(SUBMISSION), "--json"],
+def run_cli(store: Path) -> None:
+    # --regrade: without it, every run after the first would be answered from the store
+    done = subprocess.run([str(WORKSAMPLE), "grade", str(ASSIGNMENT), str(SUBMISSION), "--json",
+                           "--store", str(store), "--regrade"],
                           capture_output=True, text=True, cwd=ROOT)
     result = json.loads(done.stdout)[0]
     assert done.returncode == 0 and result["score"] == 100, done.stderr
@@ -91,7 +93,7 @@ def main() -> None:
             sandbox.run(RunRequest(assignment.section.image, ["python3", "-c", "pass"]))
 
         figures = {
-            "cli": timed(run_cli, args.runs),
+            "cli": timed(lambda: run_cli(scratch / "results.sqlite"), args.runs),
             "baseline": timed(lambda: run_baseline(baseline_dir), args.runs),
             "in-process": timed(in_process, args.runs),
             "container": timed(container, args.runs),
