@@ -240,3 +240,40 @@ def test_the_runner_never_holds_the_nonce(tmp_path):
     tokens = line.split()
     assert canary.name.removeprefix("test_") in tokens
     assert nonce not in tokens
+
+
+def test_an_engine_that_gives_the_sandbox_a_network_gets_no_candidate_code_run(monkeypatch):
+    """Fail closed: if a container comes up with a network interface besides loopback (here
+    simulated by asking for Docker's default bridge), the supervisor runs nothing and the
+    result is an infrastructure error, never a score."""
+    from worksample.sandbox import docker as sandbox
+
+    hardened = sandbox._hardened
+
+    def on_a_bridge(request):
+        config = hardened(request)
+        del config["network_disabled"]
+        return {**config, "network_mode": "bridge"}
+
+    monkeypatch.setattr(sandbox, "_hardened", on_a_bridge)
+    result, results = grade(SAMPLE, EXAMPLES / "strong")
+    assert results[0]["status"] == "error" and results[0]["score"] is None
+    assert "network interfaces" in results[0]["message"] and "eth0" in results[0]["message"]
+
+
+def test_tests_that_need_the_name_localhost_fail_validate_until_the_assignment_asks(tmp_path):
+    copy = tmp_path / "inventory"
+    shutil.copytree(SAMPLE, copy)
+    (copy / "tests" / "test_loopback.py").write_text(
+        "import socket\n\n\ndef test_a_server_on_localhost():\n"
+        "    with socket.create_server(('localhost', 0)) as server:\n"
+        "        assert server.getsockname()[1] > 0\n")
+    result = CliRunner().invoke(cli, ["validate", str(copy)])
+    assert result.exit_code != 0, result.output
+    assert "FAIL reference solution: graded, score 97.22 (must score 100)" in result.output
+
+    spec = yaml.safe_load((copy / "assignment.yaml").read_text())
+    spec["coding"]["localhost_name"] = True
+    (copy / "assignment.yaml").write_text(yaml.safe_dump(spec))
+    result = CliRunner().invoke(cli, ["validate", str(copy)])
+    assert result.exit_code == 0, result.output

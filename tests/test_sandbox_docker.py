@@ -82,7 +82,8 @@ def test_tmpfs_and_file_size_are_limited():
     assert first == "ok" and second == "ENOSPC"  # 9 + 9 MB > the 16 MB tmpfs
 
 
-def test_no_network_at_all():
+@pytest.mark.parametrize("localhost_name", [False, True])
+def test_no_network_at_all(localhost_name):
     code = (
         "import socket\n"
         "print(sorted(l.split(':')[0].strip() for l in open('/proc/net/dev').readlines()[2:]))\n"
@@ -94,10 +95,36 @@ def test_no_network_at_all():
         "try:\n    socket.getaddrinfo('pypi.org', 443); print('RESOLVED')\n"
         "except OSError:\n    print('no dns')\n"
     )
-    out = python(code).stdout.decode()
+    out = sandbox.run(RunRequest(IMAGE, ["python3", "-c", code], limits=Limits(wall_seconds=30),
+                                 localhost_name=localhost_name)).stdout.decode()
     assert out.splitlines()[0] == "['lo']"
     assert "CONNECTED" not in out and "RESOLVED" not in out
     assert out.count("refused") == 3 and "no dns" in out
+
+
+LOOPBACK = (
+    "import socket, sys\n"
+    "server = socket.create_server((sys.argv[1], 0))\n"
+    "client = socket.create_connection(server.getsockname()[:2], timeout=2)\n"
+    "peer, _ = server.accept(); client.sendall(b'ping'); print(peer.recv(4).decode())\n"
+)
+
+
+@pytest.mark.parametrize("localhost_name", [False, True])
+def test_loopback_works_and_localhost_resolves_only_when_asked(localhost_name):
+    """Networking is disabled, not loopback: tests may run a server on 127.0.0.1, and on
+    'localhost' when the assignment asks for the name."""
+    def serve(host):
+        return sandbox.run(RunRequest(IMAGE, ["python3", "-c", LOOPBACK, host],
+                                      limits=Limits(wall_seconds=30),
+                                      localhost_name=localhost_name))
+
+    assert serve("127.0.0.1").stdout.decode().strip() == "ping"
+    by_name = serve("localhost")
+    if localhost_name:
+        assert by_name.stdout.decode().strip() == "ping", by_name.stderr.decode()[-500:]
+    else:
+        assert b"name resolution" in by_name.stderr
 
 
 def test_a_fork_bomb_is_bounded_by_the_pids_limit():

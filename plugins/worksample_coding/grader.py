@@ -157,8 +157,15 @@ def _run_harness(assignment: Assignment, image: str, mode: str, work: Path, test
     limits = section.limits.sandbox_limits()
     limits = dataclasses.replace(
         limits, output_bytes=max(limits.output_bytes, budget + SUMMARY_RESERVE))
-    outcome = sandbox.run(RunRequest(image=image, command=COMMAND, stdin=stdin, limits=limits))
+    outcome = sandbox.run(RunRequest(image=image, command=COMMAND, stdin=stdin, limits=limits,
+                                     localhost_name=section.localhost_name))
     report: HarnessReport = parse_stdout(outcome.stdout, nonce)
+    interfaces = (report.supervisor or {}).get("network_interfaces")
+    if interfaces:
+        raise InfrastructureError(
+            f"the sandbox had network interfaces {interfaces}, not only loopback: this Docker "
+            "engine does not isolate a container with networking disabled, so no candidate "
+            "code was run")
     return outcome, report
 
 

@@ -31,7 +31,9 @@ class RunRequest:
     """One run: ``command`` runs as an unprivileged user in ``image`` with ``stdin`` as input.
 
     ``writable_dirs`` become size-limited tmpfs mounts owned by the run's user; everything
-    else is read-only.
+    else is read-only. There is no network, only loopback (127.0.0.1). ``localhost_name``
+    also makes the name ``localhost`` resolve, through Docker's own set-up of a network-less
+    container, which costs about 85 ms more CPU per run.
     """
 
     image: str
@@ -41,6 +43,7 @@ class RunRequest:
     writable_dirs: tuple[str, ...] = ("/sandbox", "/tmp")
     workdir: str = "/sandbox"
     environment: dict[str, str] = field(default_factory=dict)
+    localhost_name: bool = False
 
 
 @dataclass(frozen=True)

