@@ -82,7 +82,8 @@ def test_kill_9_loses_at_most_what_was_in_flight_and_a_rerun_grades_exactly_that
         capture_output=True, text=True, cwd=tmp_path)
     assert rerun.returncode == 0, rerun.stderr
     graded_now, from_store = map(int, re.search(
-        r"(\d+) graded now, (\d+) already in the store", rerun.stderr).groups())
+        r"(\d+) new result\(s\) \(\d+ graded\), (\d+) already in the store",
+        rerun.stderr).groups())
     assert (graded_now, from_store) == (BATCH - kept, kept)
     assert stored(store) == BATCH
     assert labelled_containers(docker_engine) == []  # the dead grader's leftovers were swept

@@ -241,9 +241,10 @@ def test_cli_grade_twice_then_list_show_export(tmp_path, registry, plugin, assig
     runner = CliRunner()
     first = runner.invoke(cli, ["grade", str(assignment.root), *sources, "-j", "2"])
     assert first.exit_code == 0, first.output
-    assert "2 graded now, 0 already in the store" in first.output
+    assert "2 new result(s) (2 graded), 0 already in the store" in first.output
     second = runner.invoke(cli, ["grade", str(assignment.root), *sources])
-    assert "0 graded now, 2 already in the store" in second.output and plugin.calls == 2
+    assert "0 new result(s), 2 already in the store" in second.output and plugin.calls == 2
+    assert "--regrade grades them again" in second.output
 
     listed = runner.invoke(cli, ["results", "list", "--assignment", "count"])
     assert listed.exit_code == 0 and listed.output.count("\tgraded\t") == 2
@@ -258,3 +259,27 @@ def test_cli_grade_twice_then_list_show_export(tmp_path, registry, plugin, assig
         ("cand000", "100.0", "1.0"), ("cand001", "25.0", "0.25")]
     as_json = runner.invoke(cli, ["results", "export", "--format", "json"])
     assert len(json.loads(as_json.output)) == 2
+
+
+def test_cli_summary_counts_errors_and_rejections_apart_from_graded(
+        tmp_path, registry, plugin, assignment, monkeypatch):
+    import worksample.plugins as plugins_module
+
+    monkeypatch.setattr(plugins_module, "_registry", registry)
+    good, = answers(tmp_path, "1")
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"junk")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["grade", str(assignment.root), str(good)]).exit_code == 0
+
+    flaky = tmp_path / "flaky"
+    flaky.mkdir()
+    (flaky / "answer.txt").write_text("0.5")
+    plugin.failures_left = 1  # its only attempt fails: stored as error
+    args = ["grade", str(assignment.root), str(good), str(bad), str(flaky), "-j", "1",
+            "--retries", "1"]
+    second = runner.invoke(cli, args)
+    assert second.exit_code == 1, second.output
+    assert (f"2 new result(s) (1 rejected, 1 error), 1 already in the store "
+            f"({tmp_path / 'results.sqlite'})" in second.output)
+    assert "--regrade grades them again; --retry-errors grades the errors again" in second.output

@@ -10,6 +10,7 @@ import json
 import os
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -243,13 +244,27 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
         click.echo(json.dumps([r.model_dump(mode="json") for r in results], indent=2))
     else:
         print_results_table(results)
-    stored = sum(item.from_store for item in items)
-    click.echo(f"{len(items) - stored} graded now, {stored} already in the store "
-               f"({store_path}){'; --regrade grades them again' if stored else ''}", err=True)
+    click.echo(_batch_summary(items, store_path), err=True)
     if out is not None:
         click.echo(f"report: {report_path.resolve()}", err=as_json)
     if any(r.status == Status.ERROR for r in results):
         sys.exit(1)
+
+
+def _batch_summary(items, store_path: Path) -> str:
+    """One line: what this run added, by status, what the store already held, and what next."""
+    from worksample.models import Status
+
+    fresh = Counter(item.result.status for item in items if not item.from_store)
+    stored = sum(item.from_store for item in items)
+    by_status = ", ".join(f"{fresh[status]} {status.value}" for status in Status if fresh[status])
+    line = (f"{sum(fresh.values())} new result(s){f' ({by_status})' if by_status else ''}, "
+            f"{stored} already in the store ({store_path})")
+    if stored:
+        line += "; --regrade grades them again"
+    if any(item.result.status == Status.ERROR for item in items):
+        line += "; --retry-errors grades the errors again"
+    return line
 
 
 @cli.group()
