@@ -262,30 +262,33 @@ def test_the_email_plugin_is_registered_like_any_other():
     assert "worksample_grade" in described["email"]["hooks"]
 
 
-def test_help_imports_no_email_dependencies():
+TEXT_DEPENDENCIES = ("rapidfuzz", "spellchecker", "pyphen", "pypdf", "docx")
+
+
+def text_dependencies_imported_by(statements: str) -> list[str]:
+    """Which text dependencies a new interpreter has imported after running ``statements``."""
     import subprocess
     import sys
 
-    code = ("import sys, worksample.cli as c; from click.testing import CliRunner; "
-            "CliRunner().invoke(c.cli, ['--help']); "
-            "print(sorted(m for m in ('rapidfuzz', 'spellchecker', 'pyphen') if m in sys.modules))")
+    code = (f"import json, sys\n{statements}\n"
+            f"print(json.dumps(sorted(m for m in {TEXT_DEPENDENCIES!r} if m in sys.modules)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    return json.loads(out.stdout)
+
+
+def test_help_imports_no_email_dependencies():
+    assert text_dependencies_imported_by(
+        "import worksample.cli as c; from click.testing import CliRunner; "
+        "CliRunner().invoke(c.cli, ['--help'])") == []
 
 
 def test_loading_plugins_and_a_coding_assignment_imports_no_text_dependencies():
     """What every `worksample grade` does first: the text plugins' heavy parts load only
     when a text submission is graded (pyphen's dictionary alone took 35 ms)."""
-    import subprocess
-    import sys
-
-    code = ("import sys; from pathlib import Path; from worksample.plugins import load_registry; "
-            "from worksample.assignments import load; "
-            f"load(Path({str(SAMPLE)!r}), load_registry()); "
-            "print(sorted(m for m in ('rapidfuzz', 'spellchecker', 'pyphen', 'pypdf', 'docx') "
-            "if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    assert text_dependencies_imported_by(
+        "from pathlib import Path; from worksample.plugins import load_registry; "
+        "from worksample.assignments import load; "
+        f"load(Path({str(SAMPLE)!r}), load_registry())") == []
 
 
 def test_customer_emails_may_be_text_with_headers_and_the_samples_still_rank(tmp_path):

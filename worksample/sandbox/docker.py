@@ -1,13 +1,13 @@
 """The Docker runner: one hardened, throwaway container per run, through the docker SDK.
 
-Hardening (see docs/security.md): networking disabled (a network namespace of its own with
-only loopback, and none of Docker's network set-up, which makes a container about 85 ms of
-CPU cheaper to start than ``--network none``; that set-up is kept only when a run needs the
-name ``localhost``), read-only root, sized tmpfs mounts for the only
-writable places, uid 65534, every capability dropped, no-new-privileges, limits on processes,
-memory (= memory + swap, so no swap), CPU, file size and open files, no core dumps, no daemon
-logs (output is read live through attach and capped here), a wall-clock kill, and labels so
-that containers left by a grader that died are swept. Nothing of the host is mounted.
+Hardening (see docs/security.md): networking disabled (a network namespace of its own with only
+loopback, and none of Docker's network set-up, which makes a container about 85 ms of CPU
+cheaper to start than ``--network none``; that set-up is kept only when a run needs the name
+``localhost``), read-only root, sized tmpfs mounts for the only writable places, uid 65534,
+every capability dropped, no-new-privileges, limits on processes, memory (= memory + swap, so
+no swap), CPU, file size and open files, no core dumps, no daemon logs (output is read live
+through attach and capped here), a wall-clock kill, and labels so that containers left by a
+grader that died are swept. Nothing of the host is mounted.
 
 ``WORKSAMPLE_DOCKER_RUNTIME=runsc`` selects a stronger runtime such as gVisor; when the
 engine does not know it, the run fails with an error instead of falling back.
