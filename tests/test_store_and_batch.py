@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from conftest_paths import write_assignment
 from pydantic import BaseModel
 
-from worksample import hookimpl
+from worksample import __version__, hookimpl
 from worksample.assignments import load
 from worksample.batch import BatchOptions, grade_batch
 from worksample.cli import cli
@@ -283,3 +283,23 @@ def test_cli_summary_counts_errors_and_rejections_apart_from_graded(
     assert (f"2 new result(s) (1 rejected, 1 error), 1 already in the store "
             f"({tmp_path / 'results.sqlite'})" in second.output)
     assert "--regrade grades them again; --retry-errors grades the errors again" in second.output
+
+
+def test_cli_summary_names_results_an_older_grader_version_stored(
+        tmp_path, registry, plugin, assignment, monkeypatch):
+    import worksample.plugins as plugins_module
+
+    monkeypatch.setattr(plugins_module, "_registry", registry)
+    sources = [str(s) for s in answers(tmp_path, "1", "0.5")]
+    runner = CliRunner()
+    assert runner.invoke(cli, ["grade", str(assignment.root), *sources]).exit_code == 0
+    store = ResultStore(tmp_path / "results.sqlite")
+    first = next(store.results())
+    store.save(first.model_copy(update={"worksample_version": "0.0.9"}))  # as an old release
+    store.close()
+
+    again = runner.invoke(cli, ["grade", str(assignment.root), *sources])
+    assert again.exit_code == 0 and plugin.calls == 2
+    assert (f"0 new result(s), 2 already in the store ({tmp_path / 'results.sqlite'}) "
+            f"(1 of them graded by worksample 0.0.9; this is {__version__}); "
+            "--regrade grades them again") in again.output

@@ -260,6 +260,11 @@ def _batch_summary(items, store_path: Path) -> str:
     by_status = ", ".join(f"{fresh[status]} {status.value}" for status in Status if fresh[status])
     line = (f"{sum(fresh.values())} new result(s){f' ({by_status})' if by_status else ''}, "
             f"{stored} already in the store ({store_path})")
+    older = Counter(item.result.worksample_version for item in items
+                    if item.from_store and item.result.worksample_version != __version__)
+    if older:  # the store is not keyed by grader version: say when an upgrade is not applied
+        line += (f" ({sum(older.values())} of them graded by worksample "
+                 f"{', '.join(sorted(older))}; this is {__version__})")
     if stored:
         line += "; --regrade grades them again"
     if any(item.result.status == Status.ERROR for item in items):
