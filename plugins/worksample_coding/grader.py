@@ -9,7 +9,6 @@ import secrets
 import threading
 from pathlib import Path
 
-from worksample import __version__
 from worksample.errors import InfrastructureError, WorksampleError
 from worksample.models import Assignment, CriterionOutcome, Grade, SandboxRun, Submission
 from worksample.sandbox import RunRequest
@@ -21,6 +20,7 @@ from .protocol import (
     Canary,
     HarnessReport,
     build_stdin,
+    harness_digest,
     parse_stdout,
     result_budget,
 )
@@ -89,7 +89,7 @@ def image_for(assignment: Assignment) -> str:
 def expected_tests(assignment: Assignment, image: str, image_id: str) -> list[str]:
     """The hidden test ids, collected against the reference solution (never the submission).
 
-    Cached per assignment version and image, in memory and under the cache folder.
+    Cached per assignment version, image and harness, in memory and under the cache folder.
     """
     with _expected_lock:
         return _expected_tests(assignment, image, image_id)
@@ -100,8 +100,9 @@ def _expected_tests(assignment: Assignment, image: str, image_id: str) -> list[s
     if key in _expected_cache:
         return _expected_cache[key]
     short_id = image_id.split(":")[-1][:16]
-    # the worksample version too: a newer harness may collect differently
-    cache_file = _cache_dir() / f"tests-{__version__}-{assignment.version}-{short_id}.json"
+    # the harness too: a changed one may collect differently
+    cache_file = (_cache_dir()
+                  / f"tests-{harness_digest()}-{assignment.version}-{short_id}.json")
     if cache_file.is_file():
         expected = json.loads(cache_file.read_text())
     else:

@@ -9,6 +9,8 @@ counted, never believed.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import io
 import json
 import secrets
@@ -30,6 +32,7 @@ SANDBOX_COMMAND_LOADER = (
     "exec(compile(r(int.from_bytes(r(8),'big')),'supervisor','exec'))\n"
 )
 COMMAND = ["python3", "-I", "-c", SANDBOX_COMMAND_LOADER]
+HARNESS_FILES = ("supervisor.py", "runner.py", "pytest.ini")
 SKIPPED = {"__pycache__", ".pytest_cache"}
 
 
@@ -67,13 +70,29 @@ def result_budget(expected_tests: int, message_chars: int) -> int:
     return records * max_record_bytes(message_chars) + collected
 
 
+@functools.cache
+def harness_digest() -> str:
+    """A short hash of everything that runs in the container: the command and harness files.
+
+    Whatever was learned from a run (such as the collected test ids) is only valid for it.
+    """
+    digest = hashlib.sha256("\0".join(COMMAND).encode())
+    for name in HARNESS_FILES:
+        digest.update(b"\0" + (_harness() / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _harness():
+    return resources.files("worksample_coding") / "harness"
+
+
 def build_stdin(
     *, nonce: str, mode: str, tests: Path, work: Path, per_test_seconds: float,
     message_chars: int, relay_bytes: int, deadline_seconds: float,
     canary: Canary | None = None,
 ) -> bytes:
     """The bytes the supervisor reads: its own source, the header, the file tree, the nonce."""
-    harness = resources.files("worksample_coding") / "harness"
+    harness = _harness()
     header = {
         "mode": mode,
         "per_test_seconds": per_test_seconds,
@@ -84,7 +103,7 @@ def build_stdin(
     }
     archive = io.BytesIO()
     with tarfile.open(fileobj=archive, mode="w") as tar:
-        for name in ("runner.py", "pytest.ini"):
+        for name in HARNESS_FILES[1:]:  # the supervisor comes first, on its own
             _add_bytes(tar, f"harness/{name}", (harness / name).read_bytes())
         _add_tree(tar, tests, "tests")
         _add_tree(tar, work, "work")
