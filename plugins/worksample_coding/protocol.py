@@ -32,7 +32,8 @@ SANDBOX_COMMAND_LOADER = (
     "exec(compile(r(int.from_bytes(r(8),'big')),'supervisor','exec'))\n"
 )
 COMMAND = ["python3", "-I", "-c", SANDBOX_COMMAND_LOADER]
-HARNESS_FILES = ("supervisor.py", "runner.py", "pytest.ini")
+ARCHIVED_HARNESS_FILES = ("runner.py", "pytest.ini")  # the supervisor is sent first, alone
+HARNESS_FILES = ("supervisor.py", *ARCHIVED_HARNESS_FILES)
 SKIPPED = {"__pycache__", ".pytest_cache"}
 
 
@@ -103,7 +104,7 @@ def build_stdin(
     }
     archive = io.BytesIO()
     with tarfile.open(fileobj=archive, mode="w") as tar:
-        for name in HARNESS_FILES[1:]:  # the supervisor comes first, on its own
+        for name in ARCHIVED_HARNESS_FILES:
             _add_bytes(tar, f"harness/{name}", (harness / name).read_bytes())
         _add_tree(tar, tests, "tests")
         _add_tree(tar, work, "work")
