@@ -18,7 +18,7 @@ from worksample.cli import cli
 from worksample.errors import InfrastructureError, WorksampleError
 from worksample.grading import RetryPolicy
 from worksample.models import AssignmentType, CriterionOutcome, Grade, Status
-from worksample.store import ResultStore
+from worksample.store import STORE_FORMAT, ResultStore
 
 NO_WAIT = RetryPolicy(attempts=3, first_delay_s=0.0)
 
@@ -98,14 +98,28 @@ def test_results_are_stored_and_a_rerun_grades_nothing(tmp_path, registry, plugi
     assert plugin.calls == 6 and not any(item.from_store for item in regraded)
 
 
-def test_the_same_content_under_another_name_is_the_same_submission(tmp_path, registry, plugin,
-                                                                     assignment, store):
+def test_the_same_files_from_two_candidates_are_two_results(tmp_path, registry, plugin,
+                                                            assignment, store):
+    alice, bob = tmp_path / "alice", tmp_path / "bob"
+    for folder in (alice, bob):
+        folder.mkdir()
+        (folder / "answer.txt").write_text("1")
+    first = run(assignment, [alice, bob], tmp_path, registry, store, jobs=2)
+    assert plugin.calls == 2 and not any(item.from_store for item in first)
+    assert sorted(r.submission_id for r in store.results()) == ["alice", "bob"]
+    again = run(assignment, [alice, bob], tmp_path, registry, store, jobs=2)
+    assert plugin.calls == 2 and all(item.from_store for item in again)
+    assert sorted(item.result.submission_id for item in again) == ["alice", "bob"]
+
+
+def test_the_same_files_moved_elsewhere_are_the_same_submission(tmp_path, registry, plugin,
+                                                                 assignment, store):
     first, = answers(tmp_path, "1")
-    copy = tmp_path / "renamed"
-    copy.mkdir()
-    (copy / "answer.txt").write_text("1")
     run(assignment, [first], tmp_path, registry, store)
-    item, = run(assignment, [copy], tmp_path, registry, store)
+    moved = tmp_path / "inbox" / first.name
+    moved.parent.mkdir()
+    first.rename(moved)
+    item, = run(assignment, [moved], tmp_path, registry, store)
     assert item.from_store and plugin.calls == 1
 
 
@@ -143,7 +157,8 @@ def test_retry_errors_grades_stored_errors_again(tmp_path, registry, plugin, ass
     assert item.from_store and item.result.status == Status.ERROR  # kept, not retried
     item, = run(assignment, sources, tmp_path, registry, store, retry_errors=True)
     assert item.result.status == Status.GRADED
-    assert store.get(assignment.version, item.result.submission_hash).status == Status.GRADED
+    assert store.get(assignment.version, item.result.submission_id,
+                     item.result.submission_hash).status == Status.GRADED
 
 
 def test_errors_the_user_must_fix_are_not_retried(tmp_path, registry, plugin, assignment, store):
@@ -221,6 +236,58 @@ def test_store_survives_reopening_and_rejects_a_corrupt_file(tmp_path, registry,
     broken.write_bytes(b"this is not a database" * 100)
     with pytest.raises(WorksampleError, match="cannot open the results store"):
         ResultStore(broken)
+
+
+FORMAT_1_SCHEMA = """
+CREATE TABLE results (
+    assignment_id TEXT NOT NULL, assignment_version TEXT NOT NULL,
+    submission_key TEXT NOT NULL, submission_id TEXT NOT NULL, submission_source TEXT NOT NULL,
+    status TEXT NOT NULL, score REAL, graded_at TEXT NOT NULL, result TEXT NOT NULL,
+    PRIMARY KEY (assignment_version, submission_key));
+CREATE INDEX results_by_assignment ON results (assignment_id, submission_id);
+"""
+
+
+def test_a_store_of_the_first_format_is_migrated_with_every_result(tmp_path, registry, plugin,
+                                                                   assignment, store):
+    alice, = answers(tmp_path, "0.5")
+    run(assignment, [alice], tmp_path, registry, store)
+    with sqlite3.connect(store.path) as current:
+        rows = current.execute("SELECT * FROM results").fetchall()
+    old = tmp_path / "format-1.sqlite"
+    with sqlite3.connect(old) as db:
+        db.executescript(FORMAT_1_SCHEMA)
+        db.executemany("INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    db.close()
+
+    migrated = ResultStore(old)
+    kept, = migrated.results()
+    assert (kept.submission_id, kept.score) == ("cand000", 50.0)
+    bob = tmp_path / "bob"
+    bob.mkdir()
+    (bob / "answer.txt").write_text("0.5")  # the same files as alice's
+    item, = run(assignment, [bob], tmp_path, registry, migrated)
+    assert not item.from_store
+    assert sorted(r.submission_id for r in migrated.results()) == ["bob", "cand000"]
+    migrated.close()
+    with sqlite3.connect(old) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == STORE_FORMAT
+        tables = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    db.close()
+    assert tables == [("results",)]
+
+
+def test_a_store_written_by_a_newer_worksample_is_refused_and_left_alone(tmp_path):
+    newer = tmp_path / "newer.sqlite"
+    with sqlite3.connect(newer) as db:
+        db.execute("CREATE TABLE results (anything TEXT)")
+        db.execute(f"PRAGMA user_version = {STORE_FORMAT + 1}")
+    db.close()
+    before = newer.read_bytes()
+    with pytest.raises(WorksampleError, match="newer worksample") as refused:
+        ResultStore(newer)
+    assert str(newer) in str(refused.value)
+    assert newer.read_bytes() == before
 
 
 def test_rejected_submissions_are_stored_by_path(tmp_path, registry, plugin, assignment, store):

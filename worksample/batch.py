@@ -96,7 +96,7 @@ def _grade_one(assignment: Assignment, source: Path, workdir: Path, registry: Pl
     started = time.monotonic()
     try:
         with extracted(source, workdir, options.limits) as submission:
-            stored = store.get(assignment.version, submission.content_hash)
+            stored = store.get(assignment.version, submission.id, submission.content_hash)
             if stored is not None and not _grade_again(stored, options):
                 return BatchItem(source, stored, from_store=True)
             result = grade_taken_in(assignment, submission, registry, options.retry, started)

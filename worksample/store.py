@@ -1,10 +1,15 @@
 """The results store: one SQLite file, every result kept.
 
-A result is keyed by the assignment's content version and the submission's content hash, so:
-running the same batch again finds what is already graded; a changed assignment (new version)
-gets new results while the old ones stay; the same file under another name is the same
-submission. A rejected submission has no content hash (it was never extracted): it is keyed by
-its path, and is simply checked again on the next run.
+A result is keyed by the assignment's content version, the submission's id (its file or
+folder name) and its content hash, so: running the same batch again finds what is already
+graded; a changed assignment (new version) gets new results while the old ones stay; work a
+candidate sends again, changed, gets a result next to the old one. Two candidates who send the
+same files are two submissions: each keeps a result of their own. A rejected submission has no
+content hash (it was never extracted): it is keyed by its path, and is simply checked again on
+the next run.
+
+The file's format is its SQLite ``user_version``; an older file is migrated in one transaction
+when it is opened, and a newer one is refused rather than misread.
 
 Each save is one transaction in WAL mode with synchronous=FULL: a grader killed with -9 loses
 at most the results it had not saved yet, never one it had.
@@ -14,7 +19,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from worksample.errors import WorksampleError
@@ -23,8 +28,14 @@ from worksample.models import GradeResult
 DEFAULT_PATH = Path("worksample-results.sqlite")
 STORE_ENV = "WORKSAMPLE_STORE"
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS results (
+# 2: the submission id joined the key (in format 1, the same files sent by two candidates
+# kept one result between them).
+STORE_FORMAT = 2
+
+_COLUMNS = ("assignment_id, assignment_version, submission_key, submission_id, "
+            "submission_source, status, score, graded_at, result")
+_CREATE_TABLE = """
+CREATE TABLE results (
     assignment_id      TEXT NOT NULL,
     assignment_version TEXT NOT NULL,
     submission_key     TEXT NOT NULL,
@@ -34,10 +45,10 @@ CREATE TABLE IF NOT EXISTS results (
     score              REAL,
     graded_at          TEXT NOT NULL,
     result             TEXT NOT NULL,
-    PRIMARY KEY (assignment_version, submission_key)
-);
-CREATE INDEX IF NOT EXISTS results_by_assignment ON results (assignment_id, submission_id);
-"""
+    PRIMARY KEY (assignment_version, submission_id, submission_key)
+)"""
+_CREATE_INDEX = """
+CREATE INDEX IF NOT EXISTS results_by_assignment ON results (assignment_id, submission_id)"""
 
 
 def submission_key(result: GradeResult) -> str:
@@ -56,35 +67,34 @@ class ResultStore:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            self._db.execute("PRAGMA busy_timeout=10000")
+            self._refuse_a_newer_format()  # before WAL mode changes the file's header
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
-            self._db.execute("PRAGMA busy_timeout=10000")
-            self._db.executescript(_SCHEMA)
+            if self._format() != STORE_FORMAT:
+                self._transaction(self._bring_to_current_format)
         except sqlite3.DatabaseError as error:
             raise WorksampleError(f"cannot open the results store: {error}", path=path) from None
+        except WorksampleError:
+            self._db.close()
+            raise
 
     def save(self, result: GradeResult) -> None:
-        """Store ``result``, replacing an earlier one for the same version and submission."""
+        """Store ``result``, replacing an earlier one for the same version, id and content."""
         row = (
             result.assignment_id, result.assignment_version, submission_key(result),
             result.submission_id, result.submission_source, result.status.value, result.score,
             result.graded_at.isoformat(), result.model_dump_json(),
         )
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                self._db.execute("INSERT OR REPLACE INTO results VALUES (?,?,?,?,?,?,?,?,?)", row)
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+        self._transaction(lambda: self._db.execute(
+            f"INSERT OR REPLACE INTO results ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)", row))
 
-    def get(self, assignment_version: str, key: str) -> GradeResult | None:
-        """The stored result for this assignment version and submission key, if any."""
+    def get(self, assignment_version: str, submission_id: str, key: str) -> GradeResult | None:
+        """The stored result for this assignment version, submission id and key, if any."""
         with self._lock:
             row = self._db.execute(
-                "SELECT result FROM results WHERE assignment_version = ? AND submission_key = ?",
-                (assignment_version, key),
+                "SELECT result FROM results WHERE assignment_version = ? AND submission_id = ? "
+                "AND submission_key = ?", (assignment_version, submission_id, key),
             ).fetchone()
         return GradeResult.model_validate_json(row[0]) if row else None
 
@@ -109,3 +119,41 @@ class ResultStore:
         """Close the file; the store cannot be used afterwards."""
         with self._lock:
             self._db.close()
+
+    def _transaction(self, work: Callable[[], object]) -> None:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                work()
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    def _format(self) -> int:
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _refuse_a_newer_format(self) -> None:
+        found = self._format()
+        if found > STORE_FORMAT:
+            raise WorksampleError(
+                f"the results store is in format {found}, written by a newer worksample; this "
+                f"one reads format {STORE_FORMAT} and older. Upgrade worksample to use it",
+                path=self.path)
+
+    def _bring_to_current_format(self) -> None:
+        """Create the table in a new file, or migrate an older format (in one transaction)."""
+        self._refuse_a_newer_format()  # again: another grader may have changed it meanwhile
+        if self._format() == STORE_FORMAT:
+            return
+        has_results = self._db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'results'").fetchone()
+        if has_results:  # format 1 (no user_version): the same columns, a narrower key
+            self._db.execute("ALTER TABLE results RENAME TO results_format_1")
+        self._db.execute(_CREATE_TABLE)
+        if has_results:
+            self._db.execute(f"INSERT INTO results ({_COLUMNS}) "
+                             f"SELECT {_COLUMNS} FROM results_format_1")
+            self._db.execute("DROP TABLE results_format_1")
+        self._db.execute(_CREATE_INDEX)
+        self._db.execute(f"PRAGMA user_version = {STORE_FORMAT}")
