@@ -226,6 +226,29 @@ def test_blind_ties_are_ordered_by_alias_not_by_name(sample):
     assert {row.rank for row in rows} == {1}
 
 
+def test_candidates_who_sent_the_same_files_are_told_apart_and_flagged(sample):
+    alice, bob, carol = (result_for(sample, name, 1.0) for name in ["alice", "bob", "carol"])
+    bob.submission_hash = alice.submission_hash  # the same files, sent under two names
+
+    def same_files(report) -> dict[str, list[str]]:
+        return {page.name: [flag.evidence for flag in page.flags if flag.kind == "same files"]
+                for page in report.pages}
+
+    named = build_report(sample, [alice, bob, carol])
+    assert same_files(named) == {"alice": ["exactly the same files as bob sent"],
+                                 "bob": ["exactly the same files as alice sent"], "carol": []}
+    assert {row.name: row.flags for row in named.index.rows}["bob"] == ["same files"]
+
+    blind = build_report(sample, [alice, bob, carol], blind=True)
+    aliases = [page.name for page in blind.pages]
+    assert len(set(aliases)) == 3 and len({page.stem for page in blind.pages}) == 3
+    first, second = (name for name, flags in same_files(blind).items() if flags)
+    assert same_files(blind)[first] == [f"exactly the same files as {second} sent"]
+    assert alias_for(sample.id, carol.submission_hash) in aliases  # unshared: alias unchanged
+    for_candidates = build_report(sample, [alice, bob], audience="candidate")
+    assert all(not page.flags for page in for_candidates.pages)
+
+
 def test_redaction_keeps_numbers_that_are_evidence():
     redact = Redactor(name_tokens("li-wu_42.tar.gz"))
     assert name_tokens("li-wu_42.tar.gz") == ["li", "wu"]

@@ -154,10 +154,11 @@ def build_report(assignment: Assignment, results: Sequence[GradeResult], *,
                  audience: Audience = "hiring-manager", blind: bool = False) -> Report:
     """The report for ``results`` (one per submission, of this assignment's version)."""
     spec = assignment.spec
-    ranked = _ranked(assignment, results, blind)
-    names = _display_names(assignment, ranked, blind)
-    pages = [_page(assignment, result, name, stem, audience, blind)
-             for result, (name, stem) in zip(ranked, names, strict=True)]
+    ranked, names = _ranked(results, _shown_names(assignment, results, blind))
+    stems = _stems(assignment, ranked, names, blind)
+    same_files = _same_files_as(ranked, names)
+    pages = [_page(assignment, result, name, stem, audience, blind, others)
+             for result, name, stem, others in zip(ranked, names, stems, same_files, strict=True)]
     index = None if audience == "candidate" else _index(assignment, ranked, pages)
     return Report(
         audience=audience, blind=blind, index=index, pages=pages,
@@ -169,38 +170,54 @@ def build_report(assignment: Assignment, results: Sequence[GradeResult], *,
     )
 
 
-def _ranked(assignment: Assignment, results: Sequence[GradeResult],
-            blind: bool) -> list[GradeResult]:
+def _shown_names(assignment: Assignment, results: Sequence[GradeResult],
+                 blind: bool) -> list[str]:
+    """The name each result is shown under: its submission's name or, in a blind review, an
+    alias drawn from its content (and from its name too when several candidates sent the same
+    files, so that each keeps an alias of their own)."""
+    if not blind:
+        return [result.submission_id for result in results]
+    keys = [submission_key(result) for result in results]
+    sent_by = Counter(keys)
+    return [alias_for(assignment.id, key if sent_by[key] == 1 else f"{key}\0{r.submission_id}")
+            for r, key in zip(results, keys, strict=True)]
+
+
+def _ranked(results: Sequence[GradeResult],
+            names: list[str]) -> tuple[list[GradeResult], list[str]]:
     """Graded first, best score first; then rejected, then errors; ties by the name shown
     (in a blind review the alias, so the order gives no hint of the real names)."""
     order = {Status.GRADED: 0, Status.REJECTED: 1, Status.ERROR: 2}
-
-    def shown_name(result: GradeResult) -> str:
-        return alias_for(assignment.id, submission_key(result)) if blind else result.submission_id
-
-    return sorted(results, key=lambda r: (order[r.status], -(r.score or 0), shown_name(r)))
+    pairs = sorted(zip(results, names, strict=True),
+                   key=lambda pair: (order[pair[0].status], -(pair[0].score or 0), pair[1]))
+    return [result for result, _ in pairs], [name for _, name in pairs]
 
 
-def _display_names(assignment: Assignment, results: list[GradeResult],
-                   blind: bool) -> list[tuple[str, str]]:
-    """(name, file stem) per result; unique stems even when two submissions share a name."""
-    named, used = [], set()
-    for result in results:
-        key = submission_key(result)
-        if blind:
-            name = alias_for(assignment.id, key)
-            stem = name.lower().replace(" ", "-")
-        else:
-            name = stem = result.submission_id
+def _stems(assignment: Assignment, results: list[GradeResult], names: list[str],
+           blind: bool) -> list[str]:
+    """A page file name per result; unique even when two submissions share a name."""
+    stems, used = [], set()
+    for result, name in zip(results, names, strict=True):
+        stem = name.lower().replace(" ", "-") if blind else name
         if stem in used:
-            stem = f"{stem}-{alias_for(assignment.id, key + stem)[-5:].lower()}"
+            stem = f"{stem}-{alias_for(assignment.id, submission_key(result) + stem)[-5:].lower()}"
         used.add(stem)
-        named.append((name, stem))
-    return named
+        stems.append(stem)
+    return stems
+
+
+def _same_files_as(results: list[GradeResult], names: list[str]) -> list[list[str]]:
+    """For each result, the names of the other candidates who sent exactly the same files."""
+    by_content: dict[str, list[str]] = {}
+    for result, name in zip(results, names, strict=True):
+        if result.submission_hash:
+            by_content.setdefault(result.submission_hash, []).append(name)
+    return [[other for other in by_content.get(result.submission_hash or "", []) if other != name]
+            for result, name in zip(results, names, strict=True)]
 
 
 def _page(assignment: Assignment, result: GradeResult, name: str, stem: str,
-          audience: Audience, blind: bool) -> CandidatePage:
+          audience: Audience, blind: bool, same_files_as: list[str]) -> CandidatePage:
     clean = _cleaner(result, blind)
     for_candidate = audience == "candidate"
     criteria = [_criterion_view(assignment.criterion(score.id), score, result, audience, clean)
@@ -218,7 +235,7 @@ def _page(assignment: Assignment, result: GradeResult, name: str, stem: str,
         source=None if blind or for_candidate else result.submission_source,
         status=result.status, score=result.score, passed=result.passed, message=clean(message),
         criteria=criteria, other_failed_checks=other_failed,
-        flags=[] if for_candidate else _flags(result, clean),
+        flags=[] if for_candidate else _flags(result, clean, same_files_as),
         run=None if for_candidate or result.run is None else (
             f"ran {result.run.seconds:.2f} s in {result.run.image}, ended: {result.run.ended}"),
         guide=discussion_guide(assignment.spec, result.criteria, clean)
@@ -275,8 +292,12 @@ def _criterion_of(check: Check, result: GradeResult) -> str | None:
     return automatic[0] if len(automatic) == 1 else None
 
 
-def _flags(result: GradeResult, clean: Callable[[str], str]) -> list[FlagView]:
+def _flags(result: GradeResult, clean: Callable[[str], str],
+           same_files_as: list[str]) -> list[FlagView]:
     flags = []
+    if same_files_as:
+        flags.append(FlagView(category="review", kind="same files", evidence=(
+            f"exactly the same files as {', '.join(same_files_as)} sent")))
     if result.status == Status.REJECTED:
         flags.append(FlagView(category="intake", kind="rejected", evidence=clean(result.message)))
     if result.status == Status.ERROR:
