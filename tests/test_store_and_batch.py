@@ -290,6 +290,20 @@ def test_a_store_written_by_a_newer_worksample_is_refused_and_left_alone(tmp_pat
     assert newer.read_bytes() == before
 
 
+def test_a_database_that_is_not_a_results_store_is_refused_and_left_alone(tmp_path):
+    other = tmp_path / "other.sqlite"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE results (note TEXT)")
+        db.execute("INSERT INTO results VALUES ('keep me')")
+    db.close()
+    with pytest.raises(WorksampleError, match="cannot open the results store: no such column"):
+        ResultStore(other)
+    with sqlite3.connect(other) as db:
+        assert db.execute("SELECT * FROM results").fetchall() == [("keep me",)]
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 0
+    db.close()
+
+
 def test_rejected_submissions_are_stored_by_path(tmp_path, registry, plugin, assignment, store):
     bad = tmp_path / "bad.zip"
     bad.write_bytes(b"junk")
