@@ -78,7 +78,11 @@ def docker_engine():
 
 @pytest.fixture
 def no_leftovers(docker_engine):
-    """Fails the test if it leaves any worksample-labelled container behind."""
+    """Fails the test if it leaves any worksample-labelled container behind, once the
+    stopped containers kept for later runs are removed as they are when a grader exits."""
     yield
+    from worksample.sandbox import docker as sandbox
+
+    sandbox.remove_stopped()
     left = docker_engine.containers.list(all=True, filters={"label": "worksample"})
     assert not left, f"containers left behind: {[c.name for c in left]}"

@@ -181,6 +181,89 @@ def test_wall_clock_kill_bounds_the_run():
     assert time.monotonic() - started < 2 + 3
 
 
+# One command for every run below; what each run does comes on stdin, so that all of them
+# have the same configuration and may be given the same container.
+TWO_RUNS = """
+import os, signal, sys, time
+import ctypes
+print(open('/proc/self/cgroup').read().split('/docker/')[1].split()[0][:12], flush=True)
+libc = ctypes.CDLL(None, use_errno=True)
+SYSV_KEY, IPC_CREAT = 0x5EED, 0o1000
+act = sys.stdin.readline().strip()
+if act == 'leave something behind':
+    written = []
+    if libc.shmget(SYSV_KEY, 4096, IPC_CREAT | 0o666) >= 0:
+        written.append('System V shared memory')
+    for path in ('/tmp/planted', '/sandbox/planted', '/dev/shm/planted', '/dev/mqueue/planted',
+                 '/planted', '/var/tmp/planted', '/etc/planted'):
+        try:
+            open(path, 'w').write('from the run before')
+            written.append(path)
+        except OSError:
+            pass
+    print(written)
+    child = os.fork()
+    if child == 0:  # a daemon in a session of its own that ignores what it can
+        os.setsid()
+        if os.fork() == 0:
+            for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+                signal.signal(number, signal.SIG_IGN)
+            time.sleep(600)
+        os._exit(0)
+    os.waitpid(child, 0)
+    time.sleep(0.2)
+    print(len([p for p in os.listdir('/proc') if p.isdigit()]))
+elif act == 'look':
+    print(sorted(os.listdir('/tmp') + os.listdir('/sandbox') + os.listdir('/dev/shm')
+                 + os.listdir('/dev/mqueue')), libc.shmget(SYSV_KEY, 0, 0))
+    print(sorted(int(p) for p in os.listdir('/proc') if p.isdigit()))
+elif act == 'hang':
+    time.sleep(600)
+elif act == 'use too much memory':
+    hoard = [bytearray(10**7) for _ in range(100)]
+"""
+
+
+def run_two_runs(act: str, limits: Limits | None = None):
+    result = sandbox.run(RunRequest(IMAGE, ["python3", "-c", TWO_RUNS], stdin=act.encode() + b"\n",
+                                    limits=limits or Limits(wall_seconds=30)))
+    container, *seen = result.stdout.decode().splitlines()
+    return container, seen, result
+
+
+def test_a_container_started_again_holds_nothing_of_the_run_before():
+    sandbox.remove_stopped()
+    planted_in, (written, processes), planting = run_two_runs("leave something behind")
+    assert planting.exit_code == 0 and not planting.timed_out
+    assert written == ("['System V shared memory', '/tmp/planted', '/sandbox/planted', "
+                       "'/dev/shm/planted', '/dev/mqueue/planted']")
+    assert processes == "2"  # PID 1 and the daemon, alive when the run ended
+    container, (files, processes), _ = run_two_runs("look")
+    assert container == planted_in  # the same container, started again
+    assert files == "[] -1"  # the mounts are new and empty; the IPC namespace is new
+    assert processes == "[1]"  # the daemon ended with the run that started it
+    assert run_two_runs("look")[0] == container
+
+
+@pytest.mark.parametrize("act, limits", [
+    ("hang", Limits(wall_seconds=2)),
+    ("use too much memory", Limits(wall_seconds=30, memory_mb=64)),
+])
+def test_a_container_is_not_started_again_after_a_run_that_was_killed(act, limits):
+    killed_in, _, killed = run_two_runs(act, limits)
+    assert killed.timed_out or killed.oom_killed
+    container, _, result = run_two_runs("look", limits)
+    assert result.exit_code == 0
+    assert container != killed_in
+
+
+def test_runs_of_other_configurations_never_share_a_container():
+    first = run_two_runs("look", Limits(wall_seconds=30, memory_mb=256))[0]
+    second = run_two_runs("look", Limits(wall_seconds=30, memory_mb=128))[0]
+    third = run_two_runs("look", Limits(wall_seconds=30, memory_mb=256))[0]
+    assert first != second and third == first
+
+
 def test_output_is_capped_per_stream_and_a_flood_does_not_block():
     result = python("import os\nfor _ in range(2000): os.write(1, b'o' * 65536); "
                     "os.write(2, b'e' * 65536)", Limits(wall_seconds=30, output_bytes=4096))

@@ -1,4 +1,4 @@
-"""Run untrusted code in a hardened, throwaway container: the interface plugins use.
+"""Run untrusted code in a hardened container: the interface plugins use.
 
 A plugin describes the run (``RunRequest``: image, command, bytes for stdin, ``Limits``) and
 gets back a ``RunOutcome`` (capped stdout and stderr, exit code, whether the wall clock or the

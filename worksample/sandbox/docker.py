@@ -1,4 +1,8 @@
-"""The Docker runner: one hardened, throwaway container per run, through the docker SDK.
+"""The Docker runner: each run in a hardened container of its own, through the docker SDK.
+
+A run gets a new container, or one that an earlier run of the same configuration in this
+process left stopped after ending by itself (``stopped.py``: why nothing of that run is left).
+Kept containers are removed when the process exits.
 
 Hardening (see docs/security.md): networking disabled (a network namespace of its own with only
 loopback, and none of Docker's network set-up, which makes a container about 85 ms of CPU
@@ -15,7 +19,9 @@ engine does not know it, the run fails with an error instead of falling back.
 
 from __future__ import annotations
 
+import atexit
 import functools
+import json
 import os
 import select
 import socket
@@ -31,6 +37,7 @@ from docker.utils.socket import STDOUT, frames_iter
 
 from worksample.errors import InfrastructureError
 from worksample.sandbox import Limits, RunOutcome, RunRequest
+from worksample.sandbox.stopped import StoppedContainers
 
 LABEL = "worksample"
 OWNER_LABEL = "worksample.owner"
@@ -38,6 +45,7 @@ SANDBOX_USER = "65534:65534"
 RUNTIME_ENV = "WORKSAMPLE_DOCKER_RUNTIME"
 _unremoved: set[str] = set()  # containers whose removal failed (engine away): tried again
 _unremoved_lock = threading.Lock()
+_stopped = StoppedContainers(most=16)  # more than any sensible -j needs; beyond it, removed
 ENGINE_HINT = (
     "start a Docker engine (as root on Debian: `bash scripts/ensure-docker.sh` installs and "
     "starts one), or point DOCKER_HOST at one, then rerun"
@@ -124,7 +132,11 @@ def _build_image(engine: docker.DockerClient, folder: str, dockerfile: str, tag:
 
 
 def run(request: RunRequest) -> RunOutcome:
-    """Run ``request`` in a new hardened container, remove it, and report how it ended."""
+    """Run ``request`` in a hardened container and report how it ended.
+
+    The container is a new one, or a stopped one this process created for a run of the same
+    configuration that ended by itself (``stopped.py`` says why nothing of that run is left).
+    """
     with _engine_errors("running a container"):
         return _run(client(), request)
 
@@ -132,14 +144,11 @@ def run(request: RunRequest) -> RunOutcome:
 def _run(engine: docker.DockerClient, request: RunRequest) -> RunOutcome:
     image_id = _ensure_image(engine, request.image)
     _remove_leftovers(engine)
-    try:
-        container = engine.containers.create(image_id, **_hardened(request))
-    except docker.errors.ImageNotFound:
-        _image_ids.pop(request.image, None)  # removed since it was looked up: look again
-        raise InfrastructureError(f"image {request.image!r} is no longer on this machine") from None
-    except docker.errors.DockerException as error:
-        raise InfrastructureError(f"the container could not be created: {error}") from None
+    config = _hardened(request)
+    key = json.dumps([engine.api.base_url, image_id, config], sort_keys=True)
+    container = _stopped.take(key) or _create(engine, request.image, image_id, config)
     stream = None
+    ended_by_itself = False
     try:
         stream = engine.api.attach_socket(
             container.id, params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1}
@@ -161,11 +170,15 @@ def _run(engine: docker.DockerClient, request: RunRequest) -> RunOutcome:
         seconds = time.monotonic() - started
         exit_code = _exit_code(container)
         container.reload()
-        oom_killed = bool(container.attrs["State"].get("OOMKilled"))
+        state = container.attrs["State"]
+        oom_killed = bool(state.get("OOMKilled"))
+        ended_by_itself = (not timed_out and not oom_killed and exit_code is not None
+                           and state.get("Status") == "exited")
     finally:
         if stream is not None:
             stream.close()
-        _remove(container)
+        if not (ended_by_itself and _stopped.keep(key, container)):
+            _remove(container)
     return RunOutcome(
         exit_code=exit_code,
         stdout=bytes(reader.kept[STDOUT]),
@@ -177,6 +190,28 @@ def _run(engine: docker.DockerClient, request: RunRequest) -> RunOutcome:
         seconds=seconds,
         image_id=image_id,
     )
+
+
+def _create(engine: docker.DockerClient, image: str, image_id: str, config: dict):
+    try:
+        return engine.containers.create(image_id, **config)
+    except docker.errors.ImageNotFound:
+        _image_ids.pop(image, None)  # removed since it was looked up: look again
+        raise InfrastructureError(f"image {image!r} is no longer on this machine") from None
+    except docker.errors.DockerException as error:
+        raise InfrastructureError(f"the container could not be created: {error}") from None
+
+
+def remove_stopped() -> None:
+    """Remove the stopped containers kept for later runs. Runs when the process exits."""
+    for container in _stopped.take_all():
+        try:
+            _remove(container)
+        except InfrastructureError:
+            pass  # labelled: the next grader to start sweeps it
+
+
+atexit.register(remove_stopped)
 
 
 def sweep_orphans(engine: docker.DockerClient | None = None) -> int:
