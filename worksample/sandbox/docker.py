@@ -45,7 +45,8 @@ SANDBOX_USER = "65534:65534"
 RUNTIME_ENV = "WORKSAMPLE_DOCKER_RUNTIME"
 _unremoved: set[str] = set()  # containers whose removal failed (engine away): tried again
 _unremoved_lock = threading.Lock()
-_stopped = StoppedContainers(most=16)  # more than any sensible -j needs; beyond it, removed
+# one per worker of a batch (-j defaults to the cores), with room to spare; beyond it, removed
+_stopped = StoppedContainers(most=max(16, 2 * (os.cpu_count() or 1)))
 ENGINE_HINT = (
     "start a Docker engine (as root on Debian: `bash scripts/ensure-docker.sh` installs and "
     "starts one), or point DOCKER_HOST at one, then rerun"
