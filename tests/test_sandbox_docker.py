@@ -257,6 +257,13 @@ def test_a_container_is_not_started_again_after_a_run_that_was_killed(act, limit
     assert container != killed_in
 
 
+def test_a_kept_container_removed_behind_the_graders_back_is_replaced(docker_engine):
+    kept, _, _ = run_two_runs("look")
+    docker_engine.containers.get(kept).remove()  # what `docker container prune` does
+    container, _, result = run_two_runs("look")
+    assert result.exit_code == 0 and container != kept
+
+
 def test_runs_of_other_configurations_never_share_a_container():
     first = run_two_runs("look", Limits(wall_seconds=30, memory_mb=256))[0]
     second = run_two_runs("look", Limits(wall_seconds=30, memory_mb=128))[0]

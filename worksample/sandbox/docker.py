@@ -147,13 +147,11 @@ def _run(engine: docker.DockerClient, request: RunRequest) -> RunOutcome:
     _remove_leftovers(engine)
     config = _hardened(request)
     key = json.dumps([engine.api.base_url, image_id, config], sort_keys=True)
-    container = _stopped.take(key) or _create(engine, request.image, image_id, config)
-    stream = None
+    container, stream = _kept_and_attached(engine, key)
+    container = container or _create(engine, request.image, image_id, config)
     ended_by_itself = False
     try:
-        stream = engine.api.attach_socket(
-            container.id, params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1}
-        )
+        stream = stream or _attach(engine, container)
         reader = _OutputReader(stream, request.limits.output_bytes)
         reader.start()
         started = time.monotonic()
@@ -190,6 +188,24 @@ def _run(engine: docker.DockerClient, request: RunRequest) -> RunOutcome:
         oom_killed=oom_killed,
         seconds=seconds,
         image_id=image_id,
+    )
+
+
+def _kept_and_attached(engine: docker.DockerClient, key: str):
+    """A kept stopped container for ``key`` and its attached stream; (None, None) when none is
+    kept, or when it was removed behind this process's back (``docker container prune``)."""
+    container = _stopped.take(key)
+    if container is None:
+        return None, None
+    try:
+        return container, _attach(engine, container)
+    except docker.errors.NotFound:
+        return None, None
+
+
+def _attach(engine: docker.DockerClient, container):
+    return engine.api.attach_socket(
+        container.id, params={"stdin": 1, "stdout": 1, "stderr": 1, "stream": 1}
     )
 
 
