@@ -67,6 +67,8 @@ CORPUS = {
     "fills-disk": Attack(shows={"blocked: filling": 2}),
     "many-tiny-files": Attack(ended=("completed", "timeout", "memory")),
     "daemon-outlives-run": Attack(),
+    "leaves-traps-for-the-next-run": Attack(flags=frozenset({"hidden-tests-modified"}), zero=True,
+                                            shows={"planted: 5": 1}),
     # escape attempts, on a correct solution: they fail, and honest grading is untouched
     "escape-network": Attack(base="strong", most_passing=31, shared=PROBE,
                              shows={"blocked:": BLOCKED_NETWORK, "ESCAPE-OK": 0}),
