@@ -313,6 +313,35 @@ def test_rejected_submissions_are_stored_by_path(tmp_path, registry, plugin, ass
     assert stored.status == Status.REJECTED
 
 
+def test_two_submissions_with_the_same_name_are_refused_before_anything_is_graded(
+        tmp_path, registry, plugin, assignment, monkeypatch):
+    import worksample.plugins as plugins_module
+
+    monkeypatch.setattr(plugins_module, "_registry", registry)
+    monkeypatch.chdir(tmp_path)
+    for drive in ("drive1", "drive2"):
+        (tmp_path / drive / "alice").mkdir(parents=True)
+        (tmp_path / drive / "alice" / "answer.txt").write_text("1")
+    bob, = answers(tmp_path, "0.5")
+    refused = CliRunner().invoke(cli, ["grade", str(assignment.root), "drive1/alice", str(bob),
+                                       str(tmp_path / "drive2" / "alice")])
+    assert refused.exit_code == 2
+    assert (f"'alice': {tmp_path / 'drive1' / 'alice'}, {tmp_path / 'drive2' / 'alice'}"
+            in refused.output)
+    assert "Nothing was graded" in refused.output
+    assert plugin.calls == 0 and not (tmp_path / "worksample-results.sqlite").exists()
+    api_store = ResultStore(tmp_path / "api.sqlite")
+    with pytest.raises(WorksampleError, match="would get the same name"):  # the core refuses too
+        run(assignment, [tmp_path / "drive1" / "alice", tmp_path / "drive2" / "alice"],
+            tmp_path, registry, api_store)
+    api_store.close()
+    assert plugin.calls == 0
+    # the same folder given twice is no clash
+    twice = CliRunner().invoke(cli, ["grade", str(assignment.root), "drive1/alice",
+                                     str(tmp_path / "drive1" / "alice")])
+    assert twice.exit_code == 0, twice.output
+
+
 def test_cli_grade_twice_then_list_show_export(tmp_path, registry, plugin, assignment,
                                                monkeypatch):
     import worksample.plugins as plugins_module

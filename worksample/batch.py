@@ -19,8 +19,9 @@ from concurrent.futures import CancelledError, Future, ThreadPoolExecutor, as_co
 from dataclasses import dataclass
 from pathlib import Path
 
+from worksample.errors import WorksampleError
 from worksample.grading import RetryPolicy, grade_taken_in, internal_error, rejected
-from worksample.intake import IntakeLimits, SubmissionRejected, extracted
+from worksample.intake import IntakeLimits, SubmissionRejected, extracted, submission_id_for
 from worksample.models import Assignment, GradeResult, Status
 from worksample.plugins import PluginRegistry
 from worksample.store import ResultStore
@@ -56,6 +57,7 @@ def grade_batch(
     on_item: Callable[[BatchItem], None] = lambda item: None,
 ) -> list[BatchItem]:
     """Grade ``sources`` with ``options.jobs`` workers; save and report each as it finishes."""
+    refuse_shared_names(sources)
     items: list[BatchItem] = []
 
     def finish(future: Future) -> None:
@@ -107,3 +109,20 @@ def _grade_one(assignment: Assignment, source: Path, workdir: Path, registry: Pl
 
 def _grade_again(stored: GradeResult, options: BatchOptions) -> bool:
     return options.regrade or (options.retry_errors and stored.status == Status.ERROR)
+
+
+def refuse_shared_names(sources: Sequence[Path]) -> None:
+    """Raise a WorksampleError naming them if two different sources would be stored under the
+    same submission name (``drive1/alice.zip`` and ``drive2/alice.zip``), before anything is
+    graded: the store, the results table and the export tell candidates apart by that name."""
+    by_name: dict[str, set[Path]] = {}
+    for source in sources:
+        by_name.setdefault(submission_id_for(source), set()).add(source.resolve())
+    shared = {name: paths for name, paths in by_name.items() if len(paths) > 1}
+    if shared:
+        clashes = "; ".join(f"{name!r}: {', '.join(sorted(map(str, paths)))}"
+                            for name, paths in sorted(shared.items()))
+        raise WorksampleError(
+            f"different submissions would get the same name ({clashes}). A submission's name "
+            "is its file or folder name without .zip or .tar.gz, and it tells candidates apart "
+            "in the store and the reports: rename them so each has its own. Nothing was graded")

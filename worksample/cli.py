@@ -217,12 +217,13 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
     not there yet. Exit code 0 when every submission was graded or rejected, 1 when any hit
     an error, 130 when stopped with Ctrl-C (what finished is kept).
     """
-    from worksample.batch import BatchOptions, grade_batch
+    from worksample.batch import BatchOptions, grade_batch, refuse_shared_names
     from worksample.console import BatchProgress, print_results_table
     from worksample.grading import RetryPolicy
     from worksample.models import Status
 
     loaded = _load_assignment(ctx, assignment)
+    refuse_shared_names(submissions)  # before the store is opened: a refusal leaves no file
     store = _open_store(store_path)
     options = BatchOptions(jobs=jobs, regrade=regrade, retry_errors=retry_errors,
                            retry=RetryPolicy(attempts=retries))
