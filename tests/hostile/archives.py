@@ -79,15 +79,15 @@ def zip_non_utf8_name(folder):
 
 
 def tar_traversal(folder):
-    return _tar(folder, "traversal.tar", [_file("ok.py"), _file("../evil.py")])
+    return _tar(folder, "tar-traversal.tar", [_file("ok.py"), _file("../evil.py")])
 
 
 def tar_absolute(folder):
-    return _tar(folder, "absolute.tar.gz", [_file("/tmp/evil.py")], mode="w:gz")
+    return _tar(folder, "tar-absolute.tar.gz", [_file("/tmp/evil.py")], mode="w:gz")
 
 
 def tar_symlink(folder):
-    return _tar(folder, "symlink.tar", [_special("passwd", tarfile.SYMTYPE, "/etc/passwd")])
+    return _tar(folder, "tar-symlink.tar", [_special("passwd", tarfile.SYMTYPE, "/etc/passwd")])
 
 
 def tar_hardlink(folder):
@@ -117,7 +117,7 @@ def tar_truncated(folder):
 def tar_non_utf8_name(folder):
     # surrogateescape writes the raw byte 0xe9 (Latin-1 "é") into the header, checksum and all
     info = tarfile.TarInfo("caf\udce9.py")
-    path = folder / "latin1.tar"
+    path = folder / "tar-latin1.tar"
     with tarfile.open(path, "w", encoding="utf-8", errors="surrogateescape") as tar:
         tar.addfile(info, io.BytesIO(b""))
     return path
