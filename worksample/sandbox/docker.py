@@ -201,6 +201,9 @@ def _kept_and_attached(engine: docker.DockerClient, key: str):
         return container, _attach(engine, container)
     except docker.errors.NotFound:
         return None, None
+    except BaseException:
+        _remove(container)  # or, with the engine away, remembered and removed later
+        raise
 
 
 def _attach(engine: docker.DockerClient, container):

@@ -1,8 +1,8 @@
 """Stopped containers kept so that a later run with the same configuration starts one again.
 
 Starting a stopped container instead of creating a new one spares the engine the creation and
-the removal of the container's two filesystem layers: about 20 ms of CPU per run, 6% of a
-batch's wall time (benchmarks/README.md). The runner keeps a container only after a run that
+the removal of the container's two filesystem layers: 12-20 ms of CPU per run, and about 7%
+of a batch's wall time (benchmarks/README.md). The runner keeps a container only after a run that
 ended by itself: not killed by the wall clock or the memory limit, its exit status known and
 the engine reporting it stopped.
 
