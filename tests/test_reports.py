@@ -16,7 +16,8 @@ from worksample.errors import WorksampleError
 from worksample.models import Check, CriterionScore, GradeResult, IntegrityFlag, SandboxRun, Status
 from worksample.reports import build_report, prepare_folder, stored_results, write_report
 from worksample.reports.guide import band
-from worksample.reports.redact import Redactor, alias_for, name_tokens, visible
+from worksample.reports.redact import Redactor, alias_for, name_tokens
+from worksample.safe_text import visible
 from worksample.store import ResultStore
 
 HIDDEN = ["test_reservations.py::test_reserve_is_all_or_nothing",

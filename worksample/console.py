@@ -1,4 +1,9 @@
-"""What the grader shows in a terminal: a progress bar on stderr and the results table."""
+"""What the grader shows in a terminal: a progress bar on stderr and the results table.
+
+Every text shown here may come from a candidate (file names in flags, messages from their
+code), so it passes through ``safe_text.visible`` and is never read as Rich markup: a
+candidate cannot clear the screen, move the cursor over their own flag, or style the table.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,10 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from worksample.models import GradeResult
+from worksample.safe_text import visible
 
 
 class BatchProgress:
@@ -51,7 +58,7 @@ def print_results_table(results: Sequence[GradeResult]) -> None:
         passed = sum(1 for c in decided if c.outcome == "passed")
         undecided = sum(1 for c in r.checks if c.review)
         flags = Counter(f.kind for f in r.flags)
-        table.add_row(
+        cells = (
             r.submission_id, r.status.value,
             "-" if r.score is None else f"{r.score:g}",
             "-" if r.passed is None else ("yes" if r.passed else "no"),
@@ -60,10 +67,11 @@ def print_results_table(results: Sequence[GradeResult]) -> None:
             r.run.ended if r.run else "-",
             ", ".join(kind if n == 1 else f"{kind} ×{n}" for kind, n in flags.items()),
         )
+        table.add_row(*(Text(visible(cell)) for cell in cells))
     console = Console()
     console.print(table)
     for r in results:  # whole sentences read better under the table than wrapped in a cell
         if r.message:
-            console.print(f"{r.submission_id} ({r.status.value}): {r.message}", markup=False)
+            console.print(Text(visible(f"{r.submission_id} ({r.status.value}): {r.message}")))
         for flag in r.flags:
-            console.print(f"{r.submission_id} [{flag.kind}]: {flag.evidence}", markup=False)
+            console.print(Text(visible(f"{r.submission_id} [{flag.kind}]: {flag.evidence}")))

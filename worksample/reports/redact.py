@@ -18,15 +18,6 @@ LINK = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"')\]]+", re.IGNORECAS
 # Dates (2026-11-22) and plain amounts do not have that shape, so numbers in evidence survive.
 PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}"
                    r"(?![\w.])")
-# Characters that reorder or hide text (Trojan Source) and C0 controls other than tab/newline.
-_HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
-
-
-def visible(text: str) -> str:
-    """``text`` with reordering and control characters shown as U+FFFD instead of obeyed."""
-    return _HIDDEN.sub("\ufffd", text)
-
-
 def alias_for(assignment_id: str, submission_key: str) -> str:
     """A stable alias: the same submission of the same assignment always gets the same one."""
     digest = hashlib.sha256(f"{assignment_id}\0{submission_key}".encode()).digest()

@@ -24,7 +24,8 @@ from worksample.models import (
     Status,
 )
 from worksample.reports.guide import Guide, candidate_questions, discussion_guide
-from worksample.reports.redact import Redactor, alias_for, name_tokens, visible
+from worksample.reports.redact import Redactor, alias_for, name_tokens
+from worksample.safe_text import visible
 from worksample.store import submission_key
 
 REPORT_SCHEMA_VERSION = 1
