@@ -33,7 +33,6 @@ FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": 
 NOT_SUPPORTED = {".doc": "an old Word .doc file", ".odt": "an OpenDocument text file",
                  ".pages": "an Apple Pages file", ".rtf": "an RTF file"}
 ASKED_FOR = "the instructions ask for PDF, DOCX, Markdown or plain text"
-MAX_DOCX_XML_BYTES = 30 * 1024 * 1024  # document.xml unpacked; a larger one is a zip bomb
 _WHITE = "FFFFFF"
 _TINY_POINTS = 2
 
@@ -86,10 +85,10 @@ def read_document(path: Path, root: Path, max_bytes: int, max_pages: int) -> Doc
                                  f"{max_bytes // 1024} KB are not read", path=name)
     kind = FORMATS[path.suffix.lower()]
     if kind == "pdf":
-        text, pages = _pdf_text(path, name, max_pages)
+        text, pages = _pdf_text(path, name, max_pages, max_bytes)
         return Document(name, kind, text, pages=pages)
     if kind == "docx":
-        visible = _docx_text(path, name)
+        visible = _docx_text(path, name, max_bytes)
     else:
         try:
             raw = decode_text(path.read_bytes())
@@ -103,7 +102,7 @@ def read_document(path: Path, root: Path, max_bytes: int, max_pages: int) -> Doc
                     hidden_by=visible.hidden_by if hidden else "")
 
 
-def _pdf_text(path: Path, name: str, max_pages: int) -> tuple[str, int]:
+def _pdf_text(path: Path, name: str, max_pages: int, max_bytes: int) -> tuple[str, int]:
     from pypdf import PdfReader
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # warnings about sloppy files: noise
@@ -116,7 +115,7 @@ def _pdf_text(path: Path, name: str, max_pages: int) -> tuple[str, int]:
         if pages > max_pages:
             raise SubmissionRejected(f"the PDF has {pages} pages; documents over {max_pages} "
                                      "pages are not read", path=name)
-        text = "\n\n".join(page.extract_text() or "" for page in reader.pages)
+        text = _pages_text(reader, name, max_bytes)
     except SubmissionRejected:
         raise
     except Exception as error:  # a hostile or broken file may trip any part of the parser
@@ -130,6 +129,20 @@ def _pdf_text(path: Path, name: str, max_pages: int) -> tuple[str, int]:
     return text, pages
 
 
+def _pages_text(reader, name: str, max_bytes: int) -> str:
+    """The text of every page, stopping as soon as it passes the document limit: a small PDF
+    can hold far more text than its size suggests (compressed streams)."""
+    texts, size = [], 0
+    for number, page in enumerate(reader.pages, start=1):
+        texts.append(page.extract_text() or "")
+        size += len(texts[-1])
+        if size > max_bytes:
+            raise SubmissionRejected(f"the PDF holds more than {max_bytes // 1024} KB of text "
+                                     f"by page {number}; documents over that are not read",
+                                     path=name)
+    return "\n\n".join(texts)
+
+
 def _opens_without_password(reader) -> bool:
     """Many PDFs are encrypted only against editing and open with an empty password."""
     try:
@@ -138,7 +151,7 @@ def _opens_without_password(reader) -> bool:
         return False
 
 
-def _docx_text(path: Path, name: str) -> Visible:
+def _docx_text(path: Path, name: str, max_bytes: int) -> Visible:
     try:
         with zipfile.ZipFile(path) as archive:
             members = {info.filename: info for info in archive.infolist()}
@@ -150,9 +163,10 @@ def _docx_text(path: Path, name: str) -> Visible:
         held = ", ".join(sorted(members)[:4]) or "nothing"
         raise SubmissionRejected(f"is not a Word document: a zip holding {held}, with no "
                                  "word/document.xml", path=name)
-    if body.file_size > MAX_DOCX_XML_BYTES:
-        raise SubmissionRejected(f"its text unpacks to {body.file_size // 2**20} MB; Word "
-                                 "documents over 30 MB of text are not read", path=name)
+    unpacked = sum(info.file_size for info in members.values())  # python-docx loads every part
+    if unpacked > max_bytes:
+        raise SubmissionRejected(f"its parts unpack to {unpacked / 2**20:.0f} MB; Word documents "
+                                 f"over {max_bytes // 1024} KB unpacked are not read", path=name)
     try:
         import docx
 
