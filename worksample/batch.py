@@ -5,6 +5,10 @@ content hash, and graded only when it is not there yet (or when asked to regrade
 a stored error). Results are saved one by one as they finish, so an interrupted batch loses
 at most the submissions in flight, and running it again grades exactly those.
 
+Unpacking, and reading a text submission, run in limited worker processes (one per job): a
+hostile file costs its own submission, never the batch. A result that cannot be stored is
+stored as ``error`` with the cause instead, and the batch goes on.
+
 Ctrl-C stops dispatching, lets the submissions in flight finish (their containers are removed
 as they end) and saves them; a second Ctrl-C abandons them, and the next grader to start
 sweeps any container they leave.
@@ -20,11 +24,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from worksample.errors import WorksampleError
-from worksample.grading import RetryPolicy, grade_taken_in, internal_error, rejected
+from worksample.grading import RetryPolicy, grade_taken_in, internal_error, rejected, unstorable
 from worksample.intake import IntakeLimits, SubmissionRejected, extracted, submission_id_for
 from worksample.models import Assignment, GradeResult, Status
 from worksample.plugins import PluginRegistry
 from worksample.store import ResultStore
+from worksample.workers import LimitedWorkers
 
 
 @dataclass(frozen=True)
@@ -63,17 +68,19 @@ def grade_batch(
     def finish(future: Future) -> None:
         item = future.result()
         if not item.from_store:
-            store.save(item.result)
+            item = _saved(item, store)
         items.append(item)
         on_item(item)
 
     def one(source: Path) -> BatchItem:
         try:
-            return _grade_one(assignment, source, workdir, registry, store, options)
+            return _grade_one(assignment, source, workdir, registry, store, options, workers)
         except Exception as error:  # a bug of ours must cost one submission, not the batch
             return BatchItem(source, internal_error(assignment, source, error), from_store=False)
 
-    with ThreadPoolExecutor(max_workers=max(options.jobs, 1)) as pool:
+    jobs = max(options.jobs, 1)
+    with LimitedWorkers(jobs, assignment.spec.host_limits) as workers, \
+            ThreadPoolExecutor(max_workers=jobs) as pool:
         futures = [pool.submit(one, source) for source in sources]
         done: set[Future] = set()
         try:
@@ -93,15 +100,28 @@ def grade_batch(
     return items
 
 
+def _saved(item: BatchItem, store: ResultStore) -> BatchItem:
+    """``item`` once stored; if its result cannot be stored, an ``error`` result saying why is
+    stored (and returned) in its place, so one result never costs the rest of the batch."""
+    try:
+        store.save(item.result)
+        return item
+    except Exception as error:
+        failed = unstorable(item.result, error)
+        store.save(failed)
+        return BatchItem(item.source, failed, from_store=False)
+
+
 def _grade_one(assignment: Assignment, source: Path, workdir: Path, registry: PluginRegistry,
-               store: ResultStore, options: BatchOptions) -> BatchItem:
+               store: ResultStore, options: BatchOptions, workers: LimitedWorkers) -> BatchItem:
     started = time.monotonic()
     try:
-        with extracted(source, workdir, options.limits) as submission:
+        with extracted(source, workdir, options.limits, workers) as submission:
             stored = store.get(assignment.version, submission.id, submission.content_hash)
             if stored is not None and not _grade_again(stored, options):
                 return BatchItem(source, stored, from_store=True)
-            result = grade_taken_in(assignment, submission, registry, options.retry, started)
+            result = grade_taken_in(assignment, submission, registry, options.retry, started,
+                                    workers)
             return BatchItem(source, result, from_store=False)
     except SubmissionRejected as error:
         return BatchItem(source, rejected(assignment, source, error, started), from_store=False)

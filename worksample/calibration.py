@@ -19,6 +19,7 @@ from worksample.errors import WorksampleError
 from worksample.grading import grade_submission
 from worksample.models import Assignment, ExpectedRanking, GradeResult, Status
 from worksample.plugins import PluginRegistry
+from worksample.workers import LimitedWorkers
 
 
 @dataclass
@@ -47,11 +48,12 @@ def read_ranking(path: Path) -> ExpectedRanking:
 
 
 def calibrate(assignment: Assignment, ranking_file: Path, workdir: Path,
-              registry: PluginRegistry) -> Calibration:
+              registry: PluginRegistry, workers: LimitedWorkers | None = None) -> Calibration:
     """Grade every sample the ranking file lists and compare the scores with its order."""
     places = read_ranking(ranking_file).places()
     results = [(place, entry, grade_submission(assignment, ranking_file.parent / entry, workdir,
-                                               registry)) for place, entry in places]
+                                               registry, workers=workers))
+               for place, entry in places]
     problems = [f"{entry}: {result.status.value}, not graded: {result.message}"
                 for _, entry, result in results if result.status != Status.GRADED]
     scored = [(place, entry, result.score) for place, entry, result in results

@@ -17,6 +17,7 @@ import click
 
 from worksample import __version__
 from worksample.errors import WorksampleError
+from worksample.safe_text import visible
 
 ASSIGNMENTS_ENV = "WORKSAMPLE_ASSIGNMENTS"
 
@@ -27,8 +28,8 @@ class WorksampleGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except WorksampleError as error:
-            click.echo(f"worksample: error: {error}", err=True)
+        except WorksampleError as error:  # it may name a candidate's file: shown, not obeyed
+            click.echo(visible(f"worksample: error: {error}"), err=True)
             ctx.exit(2)
 
 
@@ -137,13 +138,15 @@ def schema() -> None:
 def validate(ctx: click.Context, assignment: str, ranking_file: Path | None) -> None:
     """Check ASSIGNMENT's file, then grade its self-test submissions (reference, starter ...)."""
     from worksample.grading import self_test
+    from worksample.workers import LimitedWorkers
 
     loaded = _load_assignment(ctx, assignment)
     click.echo(f"{loaded.root / 'assignment.yaml'}: valid ({loaded.type}, version "
                f"{loaded.version})")
-    with tempfile.TemporaryDirectory(prefix="worksample-") as workdir:
-        outcomes = self_test(loaded, Path(workdir), _registry())
-        calibration = (_calibration(loaded, ranking_file, Path(workdir))
+    with tempfile.TemporaryDirectory(prefix="worksample-") as workdir, \
+            LimitedWorkers(1, loaded.spec.host_limits) as workers:
+        outcomes = self_test(loaded, Path(workdir), _registry(), workers)
+        calibration = (_calibration(loaded, ranking_file, Path(workdir), workers)
                        if ranking_file else None)
     for outcome in outcomes:
         result = outcome.result
@@ -151,17 +154,17 @@ def validate(ctx: click.Context, assignment: str, ranking_file: Path | None) -> 
         click.echo(f"{mark} {outcome.case.label}: {result.status.value}, score "
                    f"{_score_text(result)} ({outcome.case.expectation})")
         if result.message:
-            click.echo(f"     {result.message}")
+            click.echo(visible(f"     {result.message}"))
     if calibration is not None:
         _echo_calibration(ranking_file, calibration)
     if not all(o.ok for o in outcomes) or (calibration is not None and not calibration.ok):
         sys.exit(1)
 
 
-def _calibration(assignment, ranking_file: Path, workdir: Path):
+def _calibration(assignment, ranking_file: Path, workdir: Path, workers):
     from worksample.calibration import calibrate
 
-    return calibrate(assignment, ranking_file, workdir, _registry())
+    return calibrate(assignment, ranking_file, workdir, _registry(), workers)
 
 
 def _echo_calibration(ranking_file: Path, calibration) -> None:
@@ -171,7 +174,7 @@ def _echo_calibration(ranking_file: Path, calibration) -> None:
     if calibration.ok:
         click.echo("ok   the scores come out in this order")
     for problem in calibration.problems:
-        click.echo(f"FAIL ranking: {problem}")
+        click.echo(visible(f"FAIL ranking: {problem}"))
 
 
 def _score_text(result) -> str:

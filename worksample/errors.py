@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 
@@ -14,7 +15,12 @@ class WorksampleError(Exception):
 
     def __init__(self, message: str, *, path: Path | str | None = None):
         self.path = Path(path) if path is not None else None
+        self.message = message
         super().__init__(f"{path}: {message}" if path is not None else message)
+
+    def __reduce__(self):
+        # pickled whole, path included: errors travel back from worker processes
+        return partial(type(self), path=self.path), (self.message,)
 
 
 class InfrastructureError(WorksampleError):

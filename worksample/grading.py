@@ -5,8 +5,12 @@ fraction earned and its evidence; here that becomes points (fraction x weight), 
 and the score: the automatic points as a share of the automatic weights, 0-100. Reviewer
 criteria are listed without points until a person rates them.
 
-Only the candidate's own work lowers a score. An unsafe submission is ``rejected``; a failure
-of the machinery (engine, image, plugin crash, broken assignment) is ``error`` with the cause.
+Only the candidate's own work lowers a score. An unsafe submission is ``rejected``, and so is
+one that hits a host limit or nests too deeply to read; a failure of the machinery (engine,
+image, plugin crash, broken assignment) is ``error`` with the cause.
+
+Given ``LimitedWorkers``, intake runs in a limited worker process, and so does the grading of
+an assignment type that parses the candidate's files on the host (``grades_in_worker``).
 """
 
 from __future__ import annotations
@@ -29,7 +33,8 @@ from worksample.models import (
     Status,
     Submission,
 )
-from worksample.plugins import PluginRegistry
+from worksample.plugins import PluginRegistry, get_registry
+from worksample.workers import LimitedWorkers
 
 LEVEL_BANDS = ((0.9, 4), (0.7, 3), (0.4, 2), (0.0, 1))  # share of points -> level
 
@@ -59,12 +64,13 @@ def grade_submission(
     registry: PluginRegistry,
     limits: IntakeLimits | None = None,
     retry: RetryPolicy = RetryPolicy(),
+    workers: LimitedWorkers | None = None,
 ) -> GradeResult:
     """Take in ``source`` safely, have the type's plugin grade it, and score the result."""
     started = time.monotonic()
     try:
-        with extracted(source, workdir, limits) as submission:
-            return grade_taken_in(assignment, submission, registry, retry, started)
+        with extracted(source, workdir, limits, workers) as submission:
+            return grade_taken_in(assignment, submission, registry, retry, started, workers)
     except SubmissionRejected as error:
         return rejected(assignment, source, error, started)
 
@@ -85,17 +91,40 @@ def internal_error(assignment: Assignment, source: Path, error: Exception) -> Gr
     )
 
 
+def unstorable(result: GradeResult, error: Exception) -> GradeResult:
+    """What is stored in place of a result the store refused: ``error``, saying why."""
+    identity = result.model_dump(include={"worksample_version", "submission_id",
+                                          "submission_source", "submission_hash",
+                                          "assignment_id", "assignment_version",
+                                          "assignment_type"})
+    return GradeResult(**identity, status=Status.ERROR, durations=result.durations,
+                       message=f"its result could not be stored ({type(error).__name__}: "
+                               f"{error}); please report it")
+
+
 def grade_taken_in(
     assignment: Assignment,
     submission: Submission,
     registry: PluginRegistry,
     retry: RetryPolicy = RetryPolicy(),
     started: float | None = None,
+    workers: LimitedWorkers | None = None,
 ) -> GradeResult:
-    """Grade a submission intake already extracted; infrastructure failures are retried."""
+    """Grade a submission intake already extracted; infrastructure failures are retried.
+
+    With ``workers``, a type that ``grades_in_worker`` is graded in one of them, under the
+    assignment's host limits.
+    """
     started = time.monotonic() if started is None else started
     intake_done = time.monotonic()
     base = _identity(assignment, submission.source) | {"submission_hash": submission.content_hash}
+    if workers is not None and registry.assignment_type(assignment.type).grades_in_worker:
+        try:
+            return workers.run("to read and check", _grade_in_worker, assignment, submission,
+                               retry, started)
+        except SubmissionRejected as error:
+            return GradeResult(**base, status=Status.REJECTED, message=str(error),
+                               durations=_durations(started, intake_done))
     attempt = 1
     while True:
         try:
@@ -115,6 +144,11 @@ def grade_taken_in(
         except SubmissionRejected as error:
             return GradeResult(**base, status=Status.REJECTED, message=str(error),
                                durations=_durations(started, intake_done))
+        except (RecursionError, MemoryError) as error:  # the input's doing, not a bug of ours
+            why = ("is nested too deeply to read" if isinstance(error, RecursionError)
+                   else "needs more memory to read than the grader allows")
+            return GradeResult(**base, status=Status.REJECTED, message=f"the submission {why}",
+                               durations=_durations(started, intake_done))
         except WorksampleError as error:
             return GradeResult(**base, status=Status.ERROR, message=str(error),
                                durations=_durations(started, intake_done))
@@ -125,6 +159,12 @@ def grade_taken_in(
                 details={"traceback": traceback.format_exc()[-4000:]},
                 durations=_durations(started, intake_done),
             )
+
+
+def _grade_in_worker(assignment: Assignment, submission: Submission, retry: RetryPolicy,
+                     started: float) -> GradeResult:
+    """In a worker process: grade with the plugins that process loads itself."""
+    return grade_taken_in(assignment, submission, get_registry(), retry, started)
 
 
 def _identity(assignment: Assignment, source: Path) -> dict:
@@ -194,12 +234,14 @@ class SelfTestOutcome:
 
 
 def self_test(
-    assignment: Assignment, workdir: Path, registry: PluginRegistry
+    assignment: Assignment, workdir: Path, registry: PluginRegistry,
+    workers: LimitedWorkers | None = None,
 ) -> list[SelfTestOutcome]:
     """Grade the assignment's own self-test submissions (reference, starter ...)."""
     answers = registry.manager.hook.worksample_self_test_cases(assignment=assignment)
     cases = [case for answer in answers for case in answer]
     if not cases:
         raise WorksampleError(f"no plugin gives self-test cases for type {assignment.type!r}")
-    return [SelfTestOutcome(case, grade_submission(assignment, case.path, workdir, registry))
+    return [SelfTestOutcome(case, grade_submission(assignment, case.path, workdir, registry,
+                                                   workers=workers))
             for case in cases]

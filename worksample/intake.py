@@ -25,10 +25,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from worksample.errors import SubmissionRejected
 from worksample.models import Submission
+from worksample.tar_headers import check_headers
+
+if TYPE_CHECKING:
+    from worksample.workers import LimitedWorkers
 
 SKIPPED_NAMES = {"__MACOSX", ".git", "__pycache__", ".DS_Store", ".pytest_cache"}
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
@@ -53,32 +57,52 @@ class _Entry:
     size: int
 
 
-def open_submission(source: Path, workdir: Path, limits: IntakeLimits | None = None) -> Submission:
+def open_submission(source: Path, workdir: Path, limits: IntakeLimits | None = None,
+                    workers: LimitedWorkers | None = None) -> Submission:
     """Check and extract ``source`` into a new folder under ``workdir``; return the Submission.
 
-    Raises SubmissionRejected (naming the file and the reason) when the submission is unsafe,
-    corrupt or too large; nothing is written in that case.
+    With ``workers``, the archive is read in a limited worker process (``worksample.workers``),
+    so that a parser bug costs this submission only. Raises SubmissionRejected (naming the file
+    and the reason) when the submission is unsafe, corrupt, too large or hits a worker limit;
+    nothing is left written in that case.
     """
     limits = limits or IntakeLimits()
     if not source.exists() and not source.is_symlink():
         raise SubmissionRejected("no such file or folder", path=source)
     if source.is_symlink():
         raise SubmissionRejected("is a symbolic link; pass the real file or folder", path=source)
-    submission_id = submission_id_for(source)
-    destination = Path(os.path.realpath(workdir)) / f"{submission_id}-{os.urandom(4).hex()}"
+    destination = Path(os.path.realpath(workdir)) / f"{submission_id_for(source)}-" \
+                                                    f"{os.urandom(4).hex()}"
+    try:
+        if workers is None:
+            return unpack(source, destination, limits)
+        return workers.run("to unpack", unpack, source, destination, limits)
+    except SubmissionRejected as error:
+        shutil.rmtree(destination, ignore_errors=True)
+        if error.path is None:  # a worker limit: say which submission hit it
+            raise SubmissionRejected(str(error), path=source) from None
+        raise
+    except BaseException:
+        shutil.rmtree(destination, ignore_errors=True)
+        raise
+
+
+def unpack(source: Path, destination: Path, limits: IntakeLimits) -> Submission:
+    """Extract ``source`` into ``destination`` (which must not exist) after checking every
+    entry; the Submission. Runs in a limited worker when the grader has one."""
     kind, extract = _extractor_for(source)
     try:
         extract(source, destination, limits)
     except SubmissionRejected:
-        shutil.rmtree(destination, ignore_errors=True)
         raise
     except (OSError, EOFError, zipfile.BadZipFile, tarfile.TarError, ValueError) as error:
-        shutil.rmtree(destination, ignore_errors=True)
         raise SubmissionRejected(f"corrupt or unreadable {kind}: {error}", path=source) from None
+    except RecursionError:
+        raise SubmissionRejected(f"the {kind} is nested too deeply to read", path=source) from None
     root = _unwrap_single_folder(destination)
     files = sorted(p for p in root.rglob("*") if p.is_file())
     return Submission(
-        id=submission_id,
+        id=submission_id_for(source),
         source=source,
         kind=kind,
         root=root,
@@ -90,10 +114,10 @@ def open_submission(source: Path, workdir: Path, limits: IntakeLimits | None = N
 
 
 @contextmanager
-def extracted(source: Path, workdir: Path, limits: IntakeLimits | None = None
-              ) -> Iterator[Submission]:
+def extracted(source: Path, workdir: Path, limits: IntakeLimits | None = None,
+              workers: LimitedWorkers | None = None) -> Iterator[Submission]:
     """``open_submission``, removing the extracted copy when the block ends."""
-    submission = open_submission(source, workdir, limits)
+    submission = open_submission(source, workdir, limits, workers)
     try:
         yield submission
     finally:
@@ -164,6 +188,11 @@ class _Budget:
             raise SubmissionRejected(f"entry {str(relative)!r} appears twice", path=self.source)
         self.seen.add(relative)
         self.files += 1
+        self.add_bytes(size)
+
+    def add_bytes(self, size: int) -> None:
+        """Count ``size`` bytes; also for an entry intake skips (``__MACOSX/``), whose bytes
+        are still in the archive."""
         self.bytes += size
         if self.files > self.limits.max_files:
             raise SubmissionRejected(
@@ -252,6 +281,7 @@ def _extract_zip(source: Path, destination: Path, limits: IntakeLimits) -> None:
         for info in archive.infolist():
             relative = _checked_path(_zip_name(info, source), source, limits)
             if relative is None or info.is_dir():
+                budget.add_bytes(info.file_size)
                 continue
             mode = info.external_attr >> 16
             if stat.S_ISLNK(mode):
@@ -285,6 +315,7 @@ def _zip_name(info: zipfile.ZipInfo, source: Path) -> str:
 
 
 def _extract_tar(source: Path, destination: Path, limits: IntakeLimits) -> None:
+    check_headers(source, limits.max_files, limits.max_bytes)  # before tarfile trusts them
     budget = _Budget(source, limits)
     entries = []
     with tarfile.open(source, mode="r:*", errorlevel=2) as archive:
@@ -292,6 +323,7 @@ def _extract_tar(source: Path, destination: Path, limits: IntakeLimits) -> None:
         for member in archive:
             relative = _checked_path(member.name, source, limits)
             if relative is None or member.isdir():
+                budget.add_bytes(member.size)
                 continue
             if member.issym() or member.islnk():
                 raise SubmissionRejected(

@@ -17,6 +17,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
+from worksample.safe_text import valid_utf8
+
 RESULT_SCHEMA_VERSION = 1
 
 Identifier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64)]
@@ -114,6 +116,18 @@ class RoleContext(StrictModel):
         default_factory=list, description="Questions candidates often ask, with answers.")
 
 
+class HostLimits(StrictModel):
+    """What reading one submission on the grader's host may take: unpacking it, and for text
+    types reading and checking it. Each step runs in a worker process that is killed past a
+    limit; the submission is then rejected, saying which limit it hit."""
+
+    cpu_seconds: int = Field(default=20, ge=1, le=3600, description="CPU time per step.")
+    memory_mb: int = Field(default=1024, ge=64, le=64 * 1024,
+                           description="Memory a worker may add during one step.")
+    wall_seconds: int = Field(default=60, ge=1, le=4 * 3600,
+                              description="Wall-clock time per step.")
+
+
 class AssignmentSpec(StrictModel):
     """The common part of assignment.yaml, shared by every assignment type."""
 
@@ -132,6 +146,9 @@ class AssignmentSpec(StrictModel):
     )
     context: RoleContext = Field(
         default_factory=RoleContext, description="The role's context, for the reverse interview.")
+    host_limits: HostLimits = Field(
+        default_factory=HostLimits,
+        description="Limits on reading one submission on the grader's host (not the sandbox).")
 
     @model_validator(mode="after")
     def _criteria_are_consistent(self) -> AssignmentSpec:
@@ -192,6 +209,27 @@ class Submission(BaseModel):
     total_bytes: int
 
 
+class ResultModel(BaseModel):
+    """Base of every model a result is made of: each string in it, nested dicts and lists
+    included, is made valid UTF-8 on the way in, so that candidate text (an exception message,
+    a decoded document) can always be stored and shown."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _valid_text(cls, data: Any) -> Any:
+        return _valid_strings(data)
+
+
+def _valid_strings(value: Any) -> Any:
+    if isinstance(value, str):
+        return valid_utf8(value)
+    if isinstance(value, dict):
+        return {_valid_strings(k): _valid_strings(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_valid_strings(v) for v in value)
+    return value
+
+
 class Status(StrEnum):
     """How grading ended for one submission."""
 
@@ -200,7 +238,7 @@ class Status(StrEnum):
     ERROR = "error"  # the grading machinery failed; says nothing about the candidate
 
 
-class Check(BaseModel):
+class Check(ResultModel):
     """One automatic check (a hidden test, a phrase, a number) and its outcome."""
 
     id: str
@@ -215,7 +253,7 @@ class Check(BaseModel):
                                 "counted neither way (outcome 'skipped').")
 
 
-class CriterionScore(BaseModel):
+class CriterionScore(ResultModel):
     """A rubric criterion's result: points and level for auto criteria, anchors for reviewers."""
 
     id: str
@@ -231,14 +269,14 @@ class CriterionScore(BaseModel):
         default_factory=dict, description="Values for the discussion questions' placeholders.")
 
 
-class IntegrityFlag(BaseModel):
+class IntegrityFlag(ResultModel):
     """Signs that the submission tried to influence its own verdict: a hiring signal."""
 
     kind: str
     evidence: str
 
 
-class SandboxRun(BaseModel):
+class SandboxRun(ResultModel):
     """How the container run ended, for plugins that use the sandbox."""
 
     image: str
@@ -256,7 +294,7 @@ class Durations(BaseModel):
     total_s: float = 0.0
 
 
-class GradeResult(BaseModel):
+class GradeResult(ResultModel):
     """The result of grading one submission against one assignment version."""
 
     schema_version: int = RESULT_SCHEMA_VERSION
@@ -295,9 +333,15 @@ class AssignmentType(BaseModel):
         description="Validates the section of assignment.yaml named after the type."
     )
     description: str = ""
+    grades_in_worker: bool = Field(
+        default=False,
+        description="Grade in a worker process under the assignment's host_limits: for types "
+                    "that parse the candidate's files on the host (documents, email). The "
+                    "worker loads plugins from the entry-point group, so the type's plugin must "
+                    "be installed, not registered by hand.")
 
 
-class CriterionOutcome(BaseModel):
+class CriterionOutcome(ResultModel):
     """A plugin's automatic assessment of one criterion: a fraction and its evidence."""
 
     fraction: float = Field(ge=0, le=1, description="Share of the criterion's points earned.")
@@ -313,7 +357,7 @@ class CriterionOutcome(BaseModel):
     )
 
 
-class Grade(BaseModel):
+class Grade(ResultModel):
     """What a plugin's grading hook returns; the core turns it into a GradeResult.
 
     The core, not the plugin, converts fractions into points, levels and the overall score,

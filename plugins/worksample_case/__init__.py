@@ -27,6 +27,7 @@ def worksample_register_assignment_types(register) -> None:
         section_model=CaseSection,
         description="Written case analyses (Markdown, text, PDF, DOCX): sections, key points, "
                     "numbers and the recommendation, with quoted evidence.",
+        grades_in_worker=True,  # it parses the candidate's documents on the host
     ))
 
 

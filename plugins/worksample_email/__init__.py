@@ -25,6 +25,7 @@ def worksample_register_assignment_types(register) -> None:
         name=TYPE_NAME,
         section_model=EmailSection,
         description="Replies to customer emails, checked phrase by phrase with quoted evidence.",
+        grades_in_worker=True,  # it parses the candidate's documents on the host
     ))
 
 

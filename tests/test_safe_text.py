@@ -1,0 +1,159 @@
+"""Candidate text that reaches a result, a terminal or a spreadsheet: stored, shown, never
+obeyed. Lone surrogates, control characters and formula prefixes, through every door."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from click.testing import CliRunner
+from conftest_paths import write_assignment
+from pydantic import BaseModel
+
+from worksample import hookimpl
+from worksample.assignments import load
+from worksample.batch import BatchOptions, grade_batch
+from worksample.cli import cli
+from worksample.console import print_results_table
+from worksample.export import write_csv
+from worksample.models import (
+    AssignmentType,
+    Check,
+    CriterionOutcome,
+    Grade,
+    GradeResult,
+    IntegrityFlag,
+    Status,
+)
+from worksample.safe_text import spreadsheet_cell, valid_utf8, visible
+from worksample.store import ResultStore
+
+LONE = "\udcff"  # what candidate code's ValueError("\udcff") or a utf-7 "+2AA-" gives
+
+
+class EchoSection(BaseModel):
+    pass
+
+
+class EchoPlugin:
+    """Grades type 'echo': the submission's answer.txt, as bytes decoded with
+    surrogateescape, goes into every text field of the result; 'unstorable' in it puts an
+    object no JSON can hold into the details."""
+
+    @hookimpl
+    def worksample_register_assignment_types(self, register):
+        register(AssignmentType(name="echo", section_model=EchoSection))
+
+    @hookimpl
+    def worksample_grade(self, assignment, submission):
+        said = (submission.root / "answer.txt").read_bytes().decode("utf-8", "surrogateescape")
+        details = {"said": [said, {said: said}]}
+        if "unstorable" in said:
+            details["object"] = object()
+        return Grade(criteria={"accuracy": CriterionOutcome(fraction=1, evidence=[said])},
+                     checks=[Check(id=said, kind="test", outcome="passed", message=said)],
+                     flags=[IntegrityFlag(kind="echo", evidence=said)], details=details)
+
+
+@pytest.fixture
+def echo(tmp_path, registry, register_plugin):
+    register_plugin(EchoPlugin(), "echo")
+    return load(write_assignment(tmp_path / "echo", "echo", {}, [("accuracy", 1, "auto")]),
+                registry)
+
+
+def submissions(tmp_path, *answers: bytes):
+    folders = []
+    for index, answer in enumerate(answers):
+        folder = tmp_path / "submissions" / f"cand{index}"
+        folder.mkdir(parents=True)
+        (folder / "answer.txt").write_bytes(answer)
+        folders.append(folder)
+    return folders
+
+
+def test_valid_utf8_replaces_lone_surrogates_and_joins_pairs():
+    assert valid_utf8("ok") == "ok" and valid_utf8("é") == "é"
+    assert valid_utf8(f"a{LONE}b\ud800") == "a\ufffdb\ufffd"
+    assert valid_utf8("\ud83d\ude00") == "\U0001f600"
+    assert valid_utf8("\ude00\ud83d") == "\ufffd\ufffd"
+
+
+def test_every_string_of_a_result_becomes_storable(tmp_path):
+    result = GradeResult(
+        worksample_version="x", submission_id="s", submission_source="s", assignment_id="a",
+        assignment_version="v", assignment_type="t", status=Status.ERROR,
+        message=f"ValueError('{LONE}')", details={"traceback": [LONE, {LONE: (LONE,)}]},
+        flags=[IntegrityFlag(kind="k", evidence=LONE)])
+    text = result.model_dump_json()
+    assert "\\ufffd" in text or "\ufffd" in text
+    store = ResultStore(tmp_path / "store.sqlite")
+    store.save(result)
+    assert next(store.results()).flags[0].evidence == "\ufffd"
+
+
+def test_a_surrogate_from_a_plugin_is_stored_and_the_batch_goes_on(tmp_path, registry, echo):
+    sources = submissions(tmp_path, b"fine", b"bad \xff byte", b"also fine")
+    store = ResultStore(tmp_path / "store.sqlite")
+    items = grade_batch(echo, sources, tmp_path, registry, store, BatchOptions(jobs=2))
+    assert sorted(item.result.status for item in items) == [Status.GRADED] * 3
+    stored = {r.submission_id: r for r in store.results()}
+    assert stored["cand1"].flags[0].evidence == "bad \ufffd byte"
+    assert stored["cand1"].details["said"][1] == {"bad \ufffd byte": "bad \ufffd byte"}
+
+
+def test_a_result_that_cannot_be_stored_is_stored_as_an_error_and_the_rest_are_kept(
+        tmp_path, registry, echo):
+    sources = submissions(tmp_path, b"fine", b"unstorable", b"also fine")
+    store = ResultStore(tmp_path / "store.sqlite")
+    items = grade_batch(echo, sources, tmp_path, registry, store, BatchOptions(jobs=2))
+    by_id = {item.result.submission_id: item.result for item in items}
+    assert by_id["cand1"].status == Status.ERROR
+    assert "its result could not be stored (PydanticSerializationError" in by_id["cand1"].message
+    stored = {r.submission_id: r.status for r in store.results()}
+    assert stored == {"cand0": Status.GRADED, "cand1": Status.ERROR, "cand2": Status.GRADED}
+
+
+ESCAPES = "\x1b[2J\x1b[1A\x9b1A\x07[bold red]styled[/]\u202e"
+
+
+def test_the_results_table_shows_control_characters_instead_of_obeying_them(capsys):
+    result = GradeResult(
+        worksample_version="x", submission_id="s", submission_source="s", assignment_id="a",
+        assignment_version="v", assignment_type="t", status=Status.REJECTED,
+        message=f"entry {ESCAPES}", flags=[IntegrityFlag(kind=f"k{ESCAPES}", evidence=ESCAPES)])
+    print_results_table([result])
+    shown = capsys.readouterr().out
+    for character in "\x1b\x9b\x07\u202e":
+        assert character not in shown
+    assert "[bold red]styled[/]" in shown  # printed as written, not read as Rich markup
+
+
+def test_cli_errors_naming_a_file_show_its_control_characters_as_text(tmp_path):
+    named = tmp_path / "a\x1b[2Jb"
+    named.mkdir()
+    clash = tmp_path / "other" / named.name
+    clash.mkdir(parents=True)
+    outcome = CliRunner().invoke(cli, ["grade", "inventory-reservations", str(named),
+                                       str(clash)])
+    assert outcome.exit_code == 2
+    assert "\x1b" not in outcome.output and "a\ufffd[2Jb" in outcome.output
+
+
+@pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-1+2", "@SUM(A1)",
+                                  "\tx", "\rx"])
+def test_spreadsheet_cells_that_would_be_formulas_are_written_as_text(cell):
+    assert spreadsheet_cell(cell) == "'" + cell
+    assert spreadsheet_cell("plain") == "plain" and visible("a\x1bb") == "a\ufffdb"
+
+
+def test_csv_export_neutralises_formulas_from_candidate_text():
+    result = GradeResult(
+        worksample_version="x", submission_id="s", submission_source="s", assignment_id="a",
+        assignment_version="v", assignment_type="t", status=Status.REJECTED,
+        message="=HYPERLINK(\"http://evil\",\"open\")", score=None)
+    output = io.StringIO()
+    write_csv([result], output)
+    row = list(csv.DictReader(io.StringIO(output.getvalue())))[0]
+    assert row["message"] == "'=HYPERLINK(\"http://evil\",\"open\")"

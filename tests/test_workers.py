@@ -1,0 +1,80 @@
+"""Limited worker processes: each limit kills the call that passes it, says which, and the
+next call gets a fresh worker. Real processes, real rlimits."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from worksample.errors import SubmissionRejected
+from worksample.models import HostLimits
+from worksample.workers import LimitedWorkers
+
+
+def spin() -> None:
+    while True:
+        pass
+
+
+def allocate(megabytes: int) -> int:
+    return len(bytearray(megabytes * 2**20))
+
+
+def sleep(seconds: float) -> None:
+    time.sleep(seconds)
+
+
+def pid() -> int:
+    return os.getpid()
+
+
+def refuse() -> None:
+    raise SubmissionRejected("not a Word document", path="analysis.docx")
+
+
+def recurse(depth: int = 0) -> int:
+    return recurse(depth + 1)
+
+
+@pytest.fixture
+def workers():
+    with LimitedWorkers(1, HostLimits(cpu_seconds=1, memory_mb=128, wall_seconds=3)) as pool:
+        yield pool
+
+
+def test_a_call_runs_in_another_process_and_returns_its_value(workers):
+    assert workers.run("to read", pid) != os.getpid()
+    assert workers.run("to read", allocate, 16) == 16 * 2**20
+
+
+def test_the_cpu_limit_kills_the_worker_and_the_next_call_gets_a_new_one(workers):
+    before = workers.run("to read", pid)
+    with pytest.raises(SubmissionRejected, match=r"took more than 1 s of CPU to read; .*"
+                                                 r"host_limits.cpu_seconds"):
+        workers.run("to read", spin)
+    assert workers.run("to read", pid) not in (before, os.getpid())
+
+
+def test_the_memory_limit_stops_the_call(workers):
+    with pytest.raises(SubmissionRejected, match=r"needed more than 128 MB of memory to unpack"):
+        workers.run("to unpack", allocate, 512)
+    assert workers.run("to unpack", allocate, 32) == 32 * 2**20  # the limit is per call
+
+
+def test_the_wall_clock_limit_kills_a_call_that_waits(workers):
+    started = time.monotonic()
+    with pytest.raises(SubmissionRejected, match=r"took more than 3 s to read"):
+        workers.run("to read", sleep, 60)
+    assert time.monotonic() - started < 20
+    assert workers.run("to read", pid) > 0
+
+
+def test_the_callees_own_errors_come_back_whole(workers):
+    with pytest.raises(SubmissionRejected) as raised:
+        workers.run("to read", refuse)
+    assert str(raised.value.path) == "analysis.docx"
+    assert str(raised.value) == "analysis.docx: not a Word document"
+    with pytest.raises(RecursionError):
+        workers.run("to read", recurse)

@@ -1,0 +1,132 @@
+"""Untrusted parsing in worker processes with hard limits, never in the grader process.
+
+Unpacking an archive and reading a candidate's documents (HTML, Markdown, .eml, PDF, DOCX)
+run parsers on hostile bytes: one unknown bug in one of them (a regex that backtracks, a
+decompression bomb, unbounded recursion) must cost that submission, not the batch. Each call
+runs in a worker process of a pebble ``ProcessPool`` under three limits:
+
+- CPU time: ``RLIMIT_CPU`` set, for this call only, to the CPU the worker has used so far plus
+  the budget; past it the kernel kills the worker (SIGXCPU).
+- Memory: ``RLIMIT_AS`` set to the worker's address space now plus the budget; past it an
+  allocation fails (MemoryError) or the worker dies.
+- Wall clock: pebble's task timeout; past it pebble kills the worker.
+
+A killed worker is replaced by pebble and the submission is ``rejected`` with the limit it hit,
+in words a reviewer understands. Workers are started with ``spawn``, not ``fork``: the grader
+has threads (the batch, the Docker SDK's connections), and forking a threaded process can copy
+a lock in the held state.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import resource
+import signal
+import threading
+from collections.abc import Callable
+from concurrent.futures import TimeoutError as TaskTimeout
+from typing import TypeVar
+
+from worksample.errors import SubmissionRejected
+from worksample.models import HostLimits
+
+T = TypeVar("T")
+
+
+class LimitedWorkers:
+    """A pool of worker processes that run untrusted parsing under ``HostLimits``.
+
+    Safe to use from the batch's threads; the pool starts on first use and is shut down by
+    ``close()`` (or the ``with`` block), killing whatever still runs.
+    """
+
+    def __init__(self, workers: int = 1, limits: HostLimits | None = None):
+        self.workers = max(workers, 1)
+        self.limits = limits or HostLimits()
+        self._pool = None
+        self._lock = threading.Lock()
+
+    def run(self, doing: str, function: Callable[..., T], *args) -> T:
+        """``function(*args)`` in a worker, under the limits; its result or its exception.
+
+        ``doing`` completes "the submission took more than 20 s of CPU ..." ("to unpack").
+        A limit hit raises SubmissionRejected saying which.
+        """
+        limits = self.limits
+        future = self._started().schedule(_limited_call, (limits, function, *args),
+                                          timeout=limits.wall_seconds)
+        try:
+            return future.result()
+        except TaskTimeout:
+            raise SubmissionRejected(_over(f"took more than {limits.wall_seconds} s", doing,
+                                           "wall_seconds")) from None
+        except MemoryError:
+            raise SubmissionRejected(_over(f"needed more than {limits.memory_mb} MB of memory",
+                                           doing, "memory_mb")) from None
+        except _expired() as error:
+            raise SubmissionRejected(_death(error.exitcode, limits, doing)) from None
+
+    def close(self) -> None:
+        """Stop the workers; a call still running is killed."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.stop()
+            pool.join()
+
+    def __enter__(self) -> LimitedWorkers:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def _started(self):
+        with self._lock:
+            if self._pool is None:
+                from pebble import ProcessPool
+
+                self._pool = ProcessPool(max_workers=self.workers,
+                                         context=multiprocessing.get_context("spawn"))
+            return self._pool
+
+
+def _expired() -> type[BaseException]:
+    from pebble import ProcessExpired
+
+    return ProcessExpired
+
+
+def _over(what: str, doing: str, limit: str) -> str:
+    return f"the submission {what} {doing}; it was stopped (the assignment's host_limits.{limit})"
+
+
+def _death(exitcode: int | None, limits: HostLimits, doing: str) -> str:
+    """Why a worker died, in a reviewer's words."""
+    if exitcode == -signal.SIGXCPU:
+        return _over(f"took more than {limits.cpu_seconds} s of CPU", doing, "cpu_seconds")
+    if exitcode is not None and exitcode < 0:
+        name = signal.Signals(-exitcode).name if -exitcode in signal.valid_signals() \
+            else f"signal {-exitcode}"
+        return (f"the worker given the submission {doing} was killed ({name}; memory limit "
+                f"{limits.memory_mb} MB): the submission cannot be read safely")
+    return (f"the worker given the submission {doing} ended unexpectedly (exit code "
+            f"{exitcode}): the submission cannot be read safely")
+
+
+def _limited_call(limits: HostLimits, function: Callable[..., T], *args) -> T:
+    """In the worker: set this call's CPU and memory limits, run it, lift the memory limit."""
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    spent = int(used.ru_utime + used.ru_stime) + 1
+    resource.setrlimit(resource.RLIMIT_CPU, (spent + limits.cpu_seconds, resource.RLIM_INFINITY))
+    address_space = _address_space() + limits.memory_mb * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (address_space, resource.RLIM_INFINITY))
+    try:
+        return function(*args)
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
+
+
+def _address_space() -> int:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
