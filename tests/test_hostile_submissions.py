@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -69,6 +70,9 @@ CORPUS = {
     "daemon-outlives-run": Attack(),
     "leaves-traps-for-the-next-run": Attack(flags=frozenset({"hidden-tests-modified"}), zero=True,
                                             shows={"planted: 5": 1}),
+    # candidate text that reaches the host: stored and shown, never obeyed
+    "raises-lone-surrogates": Attack(),
+    "hides-its-flag-with-escapes": Attack(flags=frozenset({"hidden-tests-modified"}), zero=True),
     # escape attempts, on a correct solution: they fail, and honest grading is untouched
     "escape-network": Attack(base="strong", most_passing=31, shared=PROBE,
                              shows={"blocked:": BLOCKED_NETWORK, "ESCAPE-OK": 0}),
@@ -109,15 +113,36 @@ def quick_assignment(root: Path) -> Path:
     return folder
 
 
-def host_state() -> dict[str, object]:
-    """What an escape would change on the host: /tmp's entries, $HOME's, the repository."""
+def attack_targets() -> list[str]:
+    """The host paths the attacks aim at: every absolute path under /tmp, /root, /home, /etc
+    or /var written in the corpus or the archive builders."""
+    sources = [p for p in HOSTILE.parent.rglob("*") if p.is_file() and p.suffix == ".py"]
+    found = set()
+    for source in sources:
+        found.update(re.findall(r"[\"'](/(?:tmp|root|home|etc|var)/[^\"'%\s]+)[\"']",
+                                source.read_text(errors="replace")))
+    return sorted(found)
+
+
+def host_state(grader_tmp: Path) -> dict[str, object]:
+    """What an escape would change on the host: the places the attacks aim at, $HOME, the
+    repository, and the grader's own temporary folder (it must clean up after itself). Not
+    all of /tmp: other processes on the machine may write there."""
     status = subprocess.run(["git", "status", "--porcelain", "--ignored"], cwd=ROOT,
                             capture_output=True, text=True).stdout
     return {
-        "/tmp": sorted(name for name in os.listdir("/tmp") if not name.startswith("pytest-")),
+        "targets": {path: os.path.lexists(path) for path in attack_targets()},
+        "grader tmp": sorted(os.listdir(grader_tmp)),
         "home": sorted(os.listdir(Path.home())),
         "repository": status,
     }
+
+
+def grader_tmp(folder: Path) -> Path:
+    """The private TMPDIR of the graders a test starts in ``folder``."""
+    private = folder / "tmp"
+    private.mkdir(exist_ok=True)
+    return private
 
 
 def run_grader(arguments: list[str], output: Path) -> tuple[int, int]:
@@ -125,7 +150,8 @@ def run_grader(arguments: list[str], output: Path) -> tuple[int, int]:
     worksample = Path(sys.executable).parent / "worksample"
     # its own cache and store beside the output: the test touches nothing of the user's
     env = {**os.environ, "WORKSAMPLE_CACHE_DIR": str(output.parent / "cache"),
-           "WORKSAMPLE_STORE": str(output.parent / "results.sqlite")}
+           "WORKSAMPLE_STORE": str(output.parent / "results.sqlite"),
+           "TMPDIR": str(grader_tmp(output.parent))}
     with open(output, "w") as stdout:
         process = subprocess.Popen([str(worksample), *arguments], stdout=stdout,
                                    stderr=subprocess.DEVNULL, cwd=output.parent, env=env)
@@ -138,14 +164,14 @@ def corpus(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
     assignment = quick_assignment(root)
     submissions = [build_submission(name, root) for name in sorted(CORPUS)]
-    before = host_state()
+    before = host_state(grader_tmp(root))
     exit_code, peak_mb = run_grader(
         ["grade", str(assignment), *map(str, submissions), "--json"], root / "results.json")
     results = json.loads((root / "results.json").read_text())
     return {
         "exit_code": exit_code,
         "peak_mb": peak_mb,
-        "host_changed": before != host_state(),
+        "host_changed": before != host_state(grader_tmp(root)),
         "results": {r["submission_id"]: r for r in results},
     }
 
@@ -202,7 +228,7 @@ def test_archive_attacks_are_all_rejected_through_the_cli(tmp_path):
     archives = tmp_path / "archives"
     archives.mkdir()
     built = [build(archives) for build, _ in CASES.values()]
-    before = host_state()
+    before = host_state(grader_tmp(tmp_path))
     exit_code, _ = run_grader(["grade", str(SAMPLE), *map(str, built), "--json"],
                               tmp_path / "results.json")
     results = json.loads((tmp_path / "results.json").read_text())
@@ -210,7 +236,7 @@ def test_archive_attacks_are_all_rejected_through_the_cli(tmp_path):
     assert [r["status"] for r in results] == ["rejected"] * len(CASES)
     for (_, reason), result in zip(CASES.values(), results, strict=True):
         assert reason in result["message"]
-    assert before == host_state()
+    assert before == host_state(grader_tmp(tmp_path))
     assert not (tmp_path / "evil.py").exists() and not Path("/tmp/evil.py").exists()
 
 
@@ -229,3 +255,16 @@ def test_detected_tampering_is_shown_to_reviewers(tmp_path):
     assert "forged-outcome, framework-patched" in index
     table = (tmp_path / "table.txt").read_text()
     assert "patches-framework [forged-outcome]: a hidden test built to fail" in table
+
+
+def test_text_from_the_sandbox_is_stored_valid_and_shown_inert(corpus, tmp_path):
+    surrogates = corpus["results"]["raises-lone-surrogates"]
+    failures = " ".join(c["message"] for c in surrogates["checks"])
+    assert "stock \ufffd\ufffd gone" in failures
+    submission = build_submission("hides-its-flag-with-escapes", tmp_path)
+    exit_code, _ = run_grader(["grade", str(SAMPLE), str(submission)], tmp_path / "table.txt")
+    table = (tmp_path / "table.txt").read_text()
+    assert exit_code == 0
+    assert "\x1b" not in table and "\x9b" not in table and "\x07" not in table
+    assert "hides-its-flag-with-escapes [hidden-tests-modified]:" in table
+    assert "[bold white on white]x.py" in " ".join(table.split())  # printed, not markup
