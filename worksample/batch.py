@@ -20,6 +20,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import CancelledError, Future, ThreadPoolExecutor, as_completed
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,8 +61,12 @@ def grade_batch(
     store: ResultStore,
     options: BatchOptions,
     on_item: Callable[[BatchItem], None] = lambda item: None,
+    workers: LimitedWorkers | None = None,
 ) -> list[BatchItem]:
-    """Grade ``sources`` with ``options.jobs`` workers; save and report each as it finishes."""
+    """Grade ``sources`` with ``options.jobs`` workers; save and report each as it finishes.
+
+    Untrusted parsing runs in ``workers`` (by default, a pool of ``options.jobs`` under the
+    assignment's host limits, made for this batch)."""
     refuse_shared_names(sources)
     items: list[BatchItem] = []
 
@@ -79,8 +84,10 @@ def grade_batch(
             return BatchItem(source, internal_error(assignment, source, error), from_store=False)
 
     jobs = max(options.jobs, 1)
-    with LimitedWorkers(jobs, assignment.spec.host_limits) as workers, \
-            ThreadPoolExecutor(max_workers=jobs) as pool:
+    with ExitStack() as stack:
+        if workers is None:
+            workers = stack.enter_context(LimitedWorkers(jobs, assignment.spec.host_limits))
+        pool = stack.enter_context(ThreadPoolExecutor(max_workers=jobs))
         futures = [pool.submit(one, source) for source in sources]
         done: set[Future] = set()
         try:

@@ -140,11 +140,12 @@ def validate(ctx: click.Context, assignment: str, ranking_file: Path | None) -> 
     from worksample.grading import self_test
     from worksample.workers import LimitedWorkers
 
+    workers = ctx.with_resource(LimitedWorkers(1).start())  # they boot while we load
     loaded = _load_assignment(ctx, assignment)
+    workers.limits = loaded.spec.host_limits
     click.echo(f"{loaded.root / 'assignment.yaml'}: valid ({loaded.type}, version "
                f"{loaded.version})")
-    with tempfile.TemporaryDirectory(prefix="worksample-") as workdir, \
-            LimitedWorkers(1, loaded.spec.host_limits) as workers:
+    with tempfile.TemporaryDirectory(prefix="worksample-") as workdir:
         outcomes = self_test(loaded, Path(workdir), _registry(), workers)
         calibration = (_calibration(loaded, ranking_file, Path(workdir), workers)
                        if ranking_file else None)
@@ -224,8 +225,11 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
     from worksample.console import BatchProgress, print_results_table
     from worksample.grading import RetryPolicy
     from worksample.models import Status
+    from worksample.workers import LimitedWorkers
 
+    workers = ctx.with_resource(LimitedWorkers(jobs).start())  # they boot while we load
     loaded = _load_assignment(ctx, assignment)
+    workers.limits = loaded.spec.host_limits
     refuse_shared_names(submissions)  # before the store is opened: a refusal leaves no file
     store = _open_store(store_path)
     options = BatchOptions(jobs=jobs, regrade=regrade, retry_errors=retry_errors,
@@ -234,7 +238,7 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
             BatchProgress(len(submissions)) as progress:
         try:
             items = grade_batch(loaded, submissions, Path(workdir), _registry(), store,
-                                options, on_item=progress.advance)
+                                options, on_item=progress.advance, workers=workers)
         except KeyboardInterrupt:
             click.echo(f"worksample: stopped; {progress.done} result(s) kept in {store_path}; "
                        "run the same command again to grade the rest", err=True)

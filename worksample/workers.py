@@ -12,9 +12,11 @@ runs in a worker process of a pebble ``ProcessPool`` under three limits:
 - Wall clock: pebble's task timeout; past it pebble kills the worker.
 
 A killed worker is replaced by pebble and the submission is ``rejected`` with the limit it hit,
-in words a reviewer understands. Workers are started with ``spawn``, not ``fork``: the grader
-has threads (the batch, the Docker SDK's connections), and forking a threaded process can copy
-a lock in the held state.
+in words a reviewer understands. A pool that breaks (a worker cannot start) is an
+``InfrastructureError`` for that call, and the next call starts a new pool.
+
+Workers are started with ``spawn``, not ``fork``: the grader has threads (the batch, the
+Docker SDK's connections), and forking a threaded process can copy a lock in the held state.
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ import signal
 import threading
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as TaskTimeout
+from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
-from worksample.errors import SubmissionRejected
+from worksample.errors import InfrastructureError, SubmissionRejected
 from worksample.models import HostLimits
 
 T = TypeVar("T")
@@ -37,8 +40,10 @@ T = TypeVar("T")
 class LimitedWorkers:
     """A pool of worker processes that run untrusted parsing under ``HostLimits``.
 
-    Safe to use from the batch's threads; the pool starts on first use and is shut down by
-    ``close()`` (or the ``with`` block), killing whatever still runs.
+    Safe to use from the batch's threads. The pool starts on first use, or at ``start()``, and
+    is shut down by ``close()`` (or the ``with`` block), killing whatever still runs. Each call
+    reads ``limits`` as it is then: a command may start the workers before it has loaded the
+    assignment whose limits apply.
     """
 
     def __init__(self, workers: int = 1, limits: HostLimits | None = None):
@@ -47,15 +52,21 @@ class LimitedWorkers:
         self._pool = None
         self._lock = threading.Lock()
 
+    def start(self) -> LimitedWorkers:
+        """Start the worker processes now, so that they boot (imports, plugins) while the
+        caller gets ready; returns ``self``."""
+        self._started().schedule(os.getpid)
+        return self
+
     def run(self, doing: str, function: Callable[..., T], *args) -> T:
         """``function(*args)`` in a worker, under the limits; its result or its exception.
 
         ``doing`` completes "the submission took more than 20 s of CPU ..." ("to unpack").
         A limit hit raises SubmissionRejected saying which.
         """
-        limits = self.limits
-        future = self._started().schedule(_limited_call, (limits, function, *args),
-                                          timeout=limits.wall_seconds)
+        limits, pool = self.limits, self._started()
+        future = pool.schedule(_limited_call, (limits, function, *args),
+                               timeout=limits.wall_seconds)
         try:
             return future.result()
         except TaskTimeout:
@@ -66,6 +77,10 @@ class LimitedWorkers:
                                            doing, "memory_mb")) from None
         except _expired() as error:
             raise SubmissionRejected(_death(error.exitcode, limits, doing)) from None
+        except BrokenProcessPool as error:
+            self._discard(pool)
+            raise InfrastructureError(f"the worker processes failed ({error}); the next "
+                                      "submission gets new ones") from None
 
     def close(self) -> None:
         """Stop the workers; a call still running is killed."""
@@ -86,9 +101,26 @@ class LimitedWorkers:
             if self._pool is None:
                 from pebble import ProcessPool
 
-                self._pool = ProcessPool(max_workers=self.workers,
+                self._pool = ProcessPool(max_workers=self.workers, initializer=_boot,
                                          context=multiprocessing.get_context("spawn"))
             return self._pool
+
+    def _discard(self, broken) -> None:
+        """Stop a broken pool; the next call starts a new one."""
+        with self._lock:
+            if self._pool is broken:
+                self._pool = None
+        broken.stop()
+
+
+def _boot() -> None:
+    """In a new worker: import what grading needs and load the plugins, before any call.
+    Ctrl-C is the grader's to handle: it lets the calls in flight finish."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import worksample.grading  # noqa: F401 (what every call needs)
+    from worksample.plugins import get_registry
+
+    get_registry()
 
 
 def _expired() -> type[BaseException]:
