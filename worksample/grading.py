@@ -144,11 +144,12 @@ def grade_taken_in(
         except SubmissionRejected as error:
             return GradeResult(**base, status=Status.REJECTED, message=str(error),
                                durations=_durations(started, intake_done))
-        except (RecursionError, MemoryError) as error:  # the input's doing, not a bug of ours
-            why = ("is nested too deeply to read" if isinstance(error, RecursionError)
-                   else "needs more memory to read than the grader allows")
-            return GradeResult(**base, status=Status.REJECTED, message=f"the submission {why}",
+        except RecursionError:  # the input's doing (deep nesting), not a bug of ours
+            return GradeResult(**base, status=Status.REJECTED,
+                               message="the submission is nested too deeply to read",
                                durations=_durations(started, intake_done))
+        except MemoryError:  # in a worker, the limit that was passed says why
+            raise
         except WorksampleError as error:
             return GradeResult(**base, status=Status.ERROR, message=str(error),
                                durations=_durations(started, intake_done))

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 SKIPPED_NAMES = {"__MACOSX", ".git", "__pycache__", ".DS_Store", ".pytest_cache"}
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 COPY_CHUNK = 1 << 16
+MAX_NAME_SHOWN = 200
 
 
 @dataclass(frozen=True)
@@ -149,10 +150,16 @@ def _extractor_for(source: Path):
 # --- checks shared by every kind ----------------------------------------------------------------
 
 
+def _entry(name: str | PurePosixPath) -> str:
+    """An entry's name for a message: quoted, escaped, and cut short (a name can be 64 KB)."""
+    shown = repr(str(name))
+    return f"entry {shown[:MAX_NAME_SHOWN] + '…' if len(shown) > MAX_NAME_SHOWN else shown}"
+
+
 def _checked_path(name: str, source: Path, limits: IntakeLimits) -> PurePosixPath | None:
     """The safe relative path for an entry name, None to skip it, or SubmissionRejected."""
     def refuse(reason: str) -> SubmissionRejected:
-        return SubmissionRejected(f"entry {name!r}: {reason}", path=source)
+        return SubmissionRejected(f"{_entry(name)}: {reason}", path=source)
 
     if any(0xD800 <= ord(ch) <= 0xDFFF for ch in name):
         raise refuse("name is not valid UTF-8")
@@ -176,28 +183,33 @@ def _checked_path(name: str, source: Path, limits: IntakeLimits) -> PurePosixPat
 
 
 class _Budget:
-    """Counts files and bytes against the limits while entries are listed."""
+    """Counts entries, files and bytes against the limits while entries are listed. Entries
+    intake skips (``__MACOSX/``, directories) count too: their bytes are still in the archive,
+    and a million of them still take a million steps."""
 
     def __init__(self, source: Path, limits: IntakeLimits):
         self.source, self.limits = source, limits
-        self.files = self.bytes = 0
+        self.entries = self.files = self.bytes = 0
         self.seen: set[PurePosixPath] = set()
 
     def add(self, relative: PurePosixPath, size: int) -> None:
+        """Count a file intake writes."""
         if relative in self.seen:
-            raise SubmissionRejected(f"entry {str(relative)!r} appears twice", path=self.source)
+            raise SubmissionRejected(f"{_entry(relative)} appears twice", path=self.source)
         self.seen.add(relative)
         self.files += 1
-        self.add_bytes(size)
-
-    def add_bytes(self, size: int) -> None:
-        """Count ``size`` bytes; also for an entry intake skips (``__MACOSX/``), whose bytes
-        are still in the archive."""
-        self.bytes += size
         if self.files > self.limits.max_files:
-            raise SubmissionRejected(
-                f"more than {self.limits.max_files} files", path=self.source
-            )
+            raise SubmissionRejected(f"more than {self.limits.max_files} files", path=self.source)
+        self.add_skipped(size)
+
+    def add_skipped(self, size: int) -> None:
+        """Count an entry (every one does, written or skipped) and its bytes."""
+        self.entries += 1
+        self.bytes += size
+        if self.entries > 4 * self.limits.max_files:
+            raise SubmissionRejected(f"more than {4 * self.limits.max_files} entries (every "
+                                     "entry counts, including those intake skips)",
+                                     path=self.source)
         if self.bytes > self.limits.max_bytes:
             raise SubmissionRejected(
                 f"more than {self.limits.max_bytes // (1024 * 1024)} MiB once extracted",
@@ -223,7 +235,7 @@ def _write(destination: Path, entry: _Entry, stream: BinaryIO, source: Path) -> 
             remaining -= len(chunk)
             if remaining < 0:
                 raise SubmissionRejected(
-                    f"entry {str(entry.relative)!r} is larger than its header says", path=source
+                    f"{_entry(entry.relative)} is larger than its header says", path=source
                 )
             out.write(chunk)
 
@@ -241,12 +253,12 @@ def _copy_folder(source: Path, destination: Path, limits: IntakeLimits) -> None:
         mode = path.lstat().st_mode
         if stat.S_ISLNK(mode):
             raise SubmissionRejected(
-                f"entry {str(relative)!r}: links are not accepted", path=source
+                f"{_entry(relative)}: links are not accepted", path=source
             )
         if stat.S_ISDIR(mode):
             continue
         if not stat.S_ISREG(mode):
-            raise SubmissionRejected(f"entry {str(relative)!r}: not a regular file", path=source)
+            raise SubmissionRejected(f"{_entry(relative)}: not a regular file", path=source)
         size = path.lstat().st_size
         budget.add(relative, size)
         entries.append((_Entry(relative, size), path))
@@ -281,17 +293,17 @@ def _extract_zip(source: Path, destination: Path, limits: IntakeLimits) -> None:
         for info in archive.infolist():
             relative = _checked_path(_zip_name(info, source), source, limits)
             if relative is None or info.is_dir():
-                budget.add_bytes(info.file_size)
+                budget.add_skipped(info.file_size)
                 continue
             mode = info.external_attr >> 16
             if stat.S_ISLNK(mode):
                 raise SubmissionRejected(
-                    f"entry {info.filename!r}: links are not accepted", path=source
+                    f"{_entry(info.filename)}: links are not accepted", path=source
                 )
             # many zip tools store permission bits only; refuse a type only when one is given
             if stat.S_IFMT(mode) and not stat.S_ISREG(mode):
                 raise SubmissionRejected(
-                    f"entry {info.filename!r}: not a regular file", path=source
+                    f"{_entry(info.filename)}: not a regular file", path=source
                 )
             budget.add(relative, info.file_size)
             entries.append((_Entry(relative, info.file_size), info))
@@ -310,7 +322,7 @@ def _zip_name(info: zipfile.ZipInfo, source: Path) -> str:
         return info.filename.encode("cp437").decode("utf-8")
     except UnicodeError:
         raise SubmissionRejected(
-            f"entry {info.filename!r}: name is not valid UTF-8", path=source
+            f"{_entry(info.filename)}: name is not valid UTF-8", path=source
         ) from None
 
 
@@ -323,15 +335,15 @@ def _extract_tar(source: Path, destination: Path, limits: IntakeLimits) -> None:
         for member in archive:
             relative = _checked_path(member.name, source, limits)
             if relative is None or member.isdir():
-                budget.add_bytes(member.size)
+                budget.add_skipped(member.size)
                 continue
             if member.issym() or member.islnk():
                 raise SubmissionRejected(
-                    f"entry {member.name!r}: links are not accepted", path=source
+                    f"{_entry(member.name)}: links are not accepted", path=source
                 )
             if not member.isfile():
                 raise SubmissionRejected(
-                    f"entry {member.name!r}: not a regular file (device, fifo ...)", path=source
+                    f"{_entry(member.name)}: not a regular file (device, fifo ...)", path=source
                 )
             budget.add(relative, member.size)
             entries.append((_Entry(relative, member.size), member))
@@ -340,7 +352,7 @@ def _extract_tar(source: Path, destination: Path, limits: IntakeLimits) -> None:
         for entry, member in entries:
             stream = archive.extractfile(member)
             if stream is None:
-                raise SubmissionRejected(f"entry {member.name!r} cannot be read", path=source)
+                raise SubmissionRejected(f"{_entry(member.name)} cannot be read", path=source)
             with stream:
                 _write(destination, entry, stream, source)
 

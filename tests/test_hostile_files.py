@@ -1,0 +1,216 @@
+"""Hostile files on the grader's host, through the real CLI: each gets its outcome, within a
+time bound, and every other result of the batch is stored.
+
+The files are built by ``hostile/files.py`` (each one reproduced its attack on the code
+before the limited workers: a crash of the whole batch, a hang, gigabytes of memory). The
+graders run as their own processes, as a hiring team runs them, on copies of the sample
+assignments with tight ``host_limits``, so that a limit hit is quick.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest_paths import ROOT
+from hostile.files import ARCHIVE_CASES, CASE_CASES, TEXT_CASES
+
+from worksample.intake import submission_id_for
+
+EMAIL = ROOT / "assignments" / "support-replies"
+CASE = ROOT / "assignments" / "pricing-review"
+GOOD_REPLIES = ROOT / "examples" / "support-replies" / "excellent"
+GOOD_ANALYSIS = ROOT / "examples" / "pricing-review" / "strong.md"
+LIMITS = {"cpu_seconds": 5, "memory_mb": 512, "wall_seconds": 15}
+GRADER_MEMORY_MB = 300  # the grader process itself, workers apart
+SLOWEST_SECONDS = 10  # any one hostile file, end to end; the limits make it so
+
+# name -> (status, words the message must hold); graded ones are checked for valid text
+TEXT_OUTCOMES = {
+    "eml-utf7-lone-surrogate": ("graded", ""),
+    "eml-utf7-lone-surrogate-html": ("graded", ""),
+    "html-style-unclosed-rule": ("graded", ""),
+    "html-style-never-closed": ("graded", ""),
+    "eml-nested-comments": ("graded", ""),
+    "eml-nested-comments-disposition": ("graded", ""),
+    "reply-name-with-escapes": ("rejected", "name contains control characters"),
+    "reply-text-with-escapes-and-formulas": ("graded", ""),
+}
+CASE_OUTCOMES = {
+    "markdown-open-brackets": ("graded", ""),
+    "markdown-link-openers": ("graded", ""),
+    "docx-heading-of-spaces": ("graded", ""),
+    "docx-huge-media-part": ("rejected", "its parts unpack to 2049 MB"),
+    "pdf-tounicode-surrogate": ("graded", ""),
+    "pdf-tounicode-surrogate-range": ("graded", ""),
+    "document-name-formula": ("rejected", "is an old Word .doc file"),
+}
+ARCHIVE_OUTCOMES = {
+    "tar-negative-size": "a negative size",
+    "tar-pax-digits": "a pax header of 2,000,000 bytes (the limit is 8,192)",
+    "tar-pax-declares-3gib": "a pax header of 3,221,225,472 bytes",
+    "targz-pax-3gib-present": "a pax header of 3,221,225,472 bytes",
+    "targz-skipped-8gib": "more than 50 MiB once extracted (every member counts",
+    "zip-skipped-2gib": "more than 50 MiB once extracted",
+    "zip-skipped-many": "more than 8000 entries (every entry counts",
+    "tar-gnu-long-name": "a GNU long-name header of 4,000,014 bytes",
+    "tar-pax-long-path": "a pax header of 4,000,027 bytes",
+}
+
+
+def limited_copy(assignment: Path, folder: Path, **limits) -> Path:
+    """A copy of ``assignment`` with these ``host_limits``."""
+    copy = folder / assignment.name
+    shutil.copytree(assignment, copy)
+    data = yaml.safe_load((copy / "assignment.yaml").read_text())
+    data["host_limits"] = limits
+    (copy / "assignment.yaml").write_text(yaml.safe_dump(data, allow_unicode=True))
+    return copy
+
+
+def grader(arguments: list[str], folder: Path) -> tuple[int, str, int, float]:
+    """Run `worksample` as its own process with a private TMPDIR and store in ``folder``;
+    its exit code, stdout, the grader process's own peak memory in MB (its workers apart),
+    and the wall time."""
+    private_tmp = folder / "tmp"
+    private_tmp.mkdir(exist_ok=True)
+    env = {**os.environ, "TMPDIR": str(private_tmp),
+           "WORKSAMPLE_STORE": str(folder / "results.sqlite"),
+           "WORKSAMPLE_CACHE_DIR": str(folder / "cache")}
+    started = time.monotonic()
+    with open(folder / "stdout.txt", "w") as stdout:  # a file: a full pipe would block it
+        process = subprocess.Popen([str(Path(sys.executable).parent / "worksample"),
+                                    *arguments], stdout=stdout, stderr=subprocess.DEVNULL,
+                                   env=env, cwd=folder)
+        peak_kb = 0
+        while process.poll() is None:  # VmHWM: this process's peak, not its children's
+            peak_kb = max(peak_kb, _high_water_kb(process.pid))
+            time.sleep(0.05)
+    output = (folder / "stdout.txt").read_text()
+    return process.returncode, output, peak_kb // 1024, time.monotonic() - started
+
+
+def _high_water_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            line = next(line for line in status if line.startswith("VmHWM:"))
+    except (OSError, StopIteration):
+        return 0
+    return int(line.split()[1])
+
+
+def build(cases, folder: Path) -> dict[str, Path]:
+    folder.mkdir()
+    return {name: builder(folder) for name, builder in cases.items()}
+
+
+def graded_batch(assignment: Path, built: dict[str, Path], good: Path, folder: Path):
+    """Grade the hostile files and one good submission in one batch; the results by case
+    name (the good one as 'good'), the grader's peak memory and the batch's wall time."""
+    sources = [*built.values(), good]
+    exit_code, output, peak_mb, seconds = grader(
+        ["grade", str(assignment), *map(str, sources), "--json", "-j", "2"], folder)
+    assert exit_code == 0, output[-2000:]
+    by_id = {r["submission_id"]: r for r in json.loads(output)}
+    results = {name: by_id[submission_id_for(path)] for name, path in built.items()}
+    results["good"] = by_id[submission_id_for(good)]
+    return results, peak_mb, seconds
+
+
+def check_outcomes(results, outcomes) -> None:
+    for name, (status, words) in outcomes.items():
+        result = results[name]
+        assert result["status"] == status, (name, result["message"])
+        assert words in result["message"], (name, result["message"])
+        assert result["durations"]["total_s"] < SLOWEST_SECONDS, name
+        assert not any(0xD800 <= ord(ch) <= 0xDFFF for ch in json.dumps(result,
+                                                                         ensure_ascii=False))
+
+
+def stored(folder: Path, assignment: Path) -> dict[str, str]:
+    exit_code, output, _, _ = grader(["results", "export", "--format", "json"], folder)
+    assert exit_code == 0
+    return {r["submission_id"]: r["status"] for r in json.loads(output)}
+
+
+def test_hostile_email_replies_get_their_outcomes_and_the_batch_is_stored(tmp_path):
+    assignment = limited_copy(EMAIL, tmp_path, **LIMITS)
+    built = build(TEXT_CASES, tmp_path / "replies")
+    results, peak_mb, _ = graded_batch(assignment, built, GOOD_REPLIES, tmp_path)
+    check_outcomes(results, TEXT_OUTCOMES)
+    assert results["good"]["score"] == 100
+    assert peak_mb < GRADER_MEMORY_MB
+    # the lone surrogates of the utf-7 replies are stored as U+FFFD in the quoted evidence
+    quoted = json.dumps(results["eml-utf7-lone-surrogate"]["checks"], ensure_ascii=False)
+    assert "\ufffd" in quoted
+    assert len(stored(tmp_path, assignment)) == len(built) + 1
+    # a rerun reads them all back from the store: nothing crashes on the way out either
+    exit_code, output, _, _ = grader(["grade", str(assignment), *map(str, built.values()),
+                                      str(GOOD_REPLIES)], tmp_path)
+    assert exit_code == 0 and "\x1b" not in output and "\x9b" not in output
+
+
+def test_hostile_case_analyses_get_their_outcomes_and_the_batch_is_stored(tmp_path):
+    assignment = limited_copy(CASE, tmp_path, **LIMITS)
+    built = build(CASE_CASES, tmp_path / "analyses")
+    results, peak_mb, _ = graded_batch(assignment, built, GOOD_ANALYSIS, tmp_path)
+    check_outcomes(results, CASE_OUTCOMES)
+    assert results["good"]["score"] == 100
+    assert peak_mb < GRADER_MEMORY_MB
+    assert "\ufffd" in json.dumps(results["pdf-tounicode-surrogate"], ensure_ascii=False)
+    assert len(stored(tmp_path, assignment)) == len(built) + 1
+    exit_code, output, _, _ = grader(["results", "export", "--format", "csv"], tmp_path)
+    rows = {row["submission_id"]: row for row in csv.DictReader(io.StringIO(output))}
+    formula = rows[submission_id_for(built["document-name-formula"])]
+    assert formula["message"].startswith("'=HYPERLINK(")
+
+
+def test_hostile_archives_are_refused_before_they_are_read(tmp_path):
+    assignment = limited_copy(EMAIL, tmp_path, **LIMITS)
+    built = build(ARCHIVE_CASES, tmp_path / "archives")
+    results, peak_mb, seconds = graded_batch(assignment, built, GOOD_REPLIES, tmp_path)
+    for name, words in ARCHIVE_OUTCOMES.items():
+        assert results[name]["status"] == "rejected", (name, results[name]["message"])
+        assert words in results[name]["message"], (name, results[name]["message"])
+        assert len(results[name]["message"]) < 1000
+    assert results["good"]["score"] == 100
+    assert peak_mb < GRADER_MEMORY_MB
+    assert seconds < 60  # before: three of them never ended
+    assert len(stored(tmp_path, assignment)) == len(built) + 1
+    assert os.listdir(tmp_path / "tmp") == []  # nothing extracted is left behind
+
+
+def huge_analysis(folder: Path) -> Path:
+    """A legitimate analysis near the 10 MB document limit: seconds of CPU to read."""
+    text = GOOD_ANALYSIS.read_text() + "\n"
+    path = folder / "huge.md"
+    path.write_text(text * (9_000_000 // len(text)))
+    return path
+
+
+@pytest.mark.parametrize("limits, words", [
+    ({"cpu_seconds": 1}, "took more than 1 s of CPU to read and check; it was stopped "
+                         "(the assignment's host_limits.cpu_seconds)"),
+    ({"cpu_seconds": 60, "wall_seconds": 1}, "took more than 1 s to read and check"),
+    ({"memory_mb": 64}, "64 MB"),
+], ids=["cpu", "wall", "memory"])
+def test_each_host_limit_stops_reading_and_the_batch_goes_on(tmp_path, limits, words):
+    assignment = limited_copy(CASE, tmp_path, **limits)
+    huge = huge_analysis(tmp_path)
+    exit_code, output, _, seconds = grader(
+        ["grade", str(assignment), str(huge), str(GOOD_ANALYSIS), "--json"], tmp_path)
+    assert exit_code == 0
+    results = {r["submission_id"]: r for r in json.loads(output)}
+    assert results["huge.md"]["status"] == "rejected"
+    assert words in results["huge.md"]["message"]
+    assert results["strong.md"]["score"] == 100  # the worker was replaced; the next one graded
+    assert seconds < 30
