@@ -30,3 +30,15 @@ EMAIL_EXAMPLES = ROOT / "examples" / "support-replies"
 CASE_SAMPLE = ROOT / "assignments" / "pricing-review"
 CASE_EXAMPLES = ROOT / "examples" / "pricing-review"
 CASE_HOSTILE = ROOT / "tests" / "hostile" / "documents"
+
+
+def answers(root: Path, *values: str | bytes) -> list[Path]:
+    """One submission folder per value, each holding it as answer.txt (cand000, cand001 ...)."""
+    folders = []
+    for index, value in enumerate(values):
+        folder = root / "submissions" / f"cand{index:03d}"
+        folder.mkdir(parents=True)
+        answer = folder / "answer.txt"
+        answer.write_bytes(value) if isinstance(value, bytes) else answer.write_text(value)
+        folders.append(folder)
+    return folders

@@ -8,7 +8,7 @@ import io
 
 import pytest
 from click.testing import CliRunner
-from conftest_paths import write_assignment
+from conftest_paths import answers, write_assignment
 from pydantic import BaseModel
 
 from worksample import hookimpl
@@ -63,16 +63,6 @@ def echo(tmp_path, registry, register_plugin):
                 registry)
 
 
-def submissions(tmp_path, *answers: bytes):
-    folders = []
-    for index, answer in enumerate(answers):
-        folder = tmp_path / "submissions" / f"cand{index}"
-        folder.mkdir(parents=True)
-        (folder / "answer.txt").write_bytes(answer)
-        folders.append(folder)
-    return folders
-
-
 def test_valid_utf8_replaces_lone_surrogates_and_joins_pairs():
     assert valid_utf8("ok") == "ok" and valid_utf8("é") == "é"
     assert valid_utf8(f"a{LONE}b\ud800") == "a\ufffdb\ufffd"
@@ -94,25 +84,26 @@ def test_every_string_of_a_result_becomes_storable(tmp_path):
 
 
 def test_a_surrogate_from_a_plugin_is_stored_and_the_batch_goes_on(tmp_path, registry, echo):
-    sources = submissions(tmp_path, b"fine", b"bad \xff byte", b"also fine")
+    sources = answers(tmp_path, b"fine", b"bad \xff byte", b"also fine")
     store = ResultStore(tmp_path / "store.sqlite")
     items = grade_batch(echo, sources, tmp_path, registry, store, BatchOptions(jobs=2))
     assert sorted(item.result.status for item in items) == [Status.GRADED] * 3
     stored = {r.submission_id: r for r in store.results()}
-    assert stored["cand1"].flags[0].evidence == "bad \ufffd byte"
-    assert stored["cand1"].details["said"][1] == {"bad \ufffd byte": "bad \ufffd byte"}
+    assert stored["cand001"].flags[0].evidence == "bad \ufffd byte"
+    assert stored["cand001"].details["said"][1] == {"bad \ufffd byte": "bad \ufffd byte"}
 
 
 def test_a_result_that_cannot_be_stored_is_stored_as_an_error_and_the_rest_are_kept(
         tmp_path, registry, echo):
-    sources = submissions(tmp_path, b"fine", b"unstorable", b"also fine")
+    sources = answers(tmp_path, b"fine", b"unstorable", b"also fine")
     store = ResultStore(tmp_path / "store.sqlite")
     items = grade_batch(echo, sources, tmp_path, registry, store, BatchOptions(jobs=2))
     by_id = {item.result.submission_id: item.result for item in items}
-    assert by_id["cand1"].status == Status.ERROR
-    assert "its result could not be stored (PydanticSerializationError" in by_id["cand1"].message
+    assert by_id["cand001"].status == Status.ERROR
+    assert "its result could not be stored (PydanticSerializationError" in by_id["cand001"].message
     stored = {r.submission_id: r.status for r in store.results()}
-    assert stored == {"cand0": Status.GRADED, "cand1": Status.ERROR, "cand2": Status.GRADED}
+    assert stored == {"cand000": Status.GRADED, "cand001": Status.ERROR,
+                      "cand002": Status.GRADED}
 
 
 ESCAPES = "\x1b[2J\x1b[1A\x9b1A\x07[bold red]styled[/]\u202e"

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 from click.testing import CliRunner
-from conftest_paths import write_assignment
+from conftest_paths import answers, write_assignment
 from pydantic import BaseModel
 
 from worksample import __version__, hookimpl
@@ -67,16 +67,6 @@ def store(tmp_path):
     opened = ResultStore(tmp_path / "store.sqlite")
     yield opened
     opened.close()
-
-
-def answers(tmp_path, *values):
-    folders = []
-    for index, value in enumerate(values):
-        folder = tmp_path / "submissions" / f"cand{index:03d}"
-        folder.mkdir(parents=True)
-        (folder / "answer.txt").write_text(value)
-        folders.append(folder)
-    return folders
 
 
 def run(assignment, sources, tmp_path, registry, store, **options):
