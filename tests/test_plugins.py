@@ -101,6 +101,7 @@ def test_help_imports_neither_docker_nor_plugins():
         "try:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
         "assert 'docker' not in sys.modules, 'docker imported'\n"
         "assert 'worksample_coding' not in sys.modules, 'plugin imported'\n"
+        "assert 'pebble' not in sys.modules, 'the worker pool imported'\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
