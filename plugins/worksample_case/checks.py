@@ -185,19 +185,18 @@ def _number(text: AnalysisText, number: ExpectedNumber, about: PhraseSet,
     label = f"states {number.states}"
     expected = f"expected {number.shown()}"
     mentions = [match.sentence for match in about.find_all(text.sentences)]
-    candidates: list[Sentence] = []
+    candidates: dict[int, Sentence] = {}  # by index: a list would be searched at every mention
     for sentence in mentions:
         following = text.analysis.next_in_part(sentence)
         for candidate in (sentence, *([following] if following else [])):
-            if candidate not in candidates:
-                candidates.append(candidate)
-    counted = [s for s in candidates if not text.why_not_counted(s)]
-    for sentence in counted:
+            candidates.setdefault(candidate.index, candidate)
+    counted = {i: s for i, s in candidates.items() if not text.why_not_counted(s)}
+    for sentence in counted.values():
         right = next((n for n in stated_numbers(sentence.text) if agrees(n, number)), None)
         if right is not None:
             return Finding("numbers", number.id, label, 1.0,
                            f"{quote_sentence(sentence, right.text)}: {right.text} ({expected})")
-    for sentence in (s for s in mentions if s in counted):
+    for sentence in (s for s in mentions if s.index in counted):
         same_kind = [n for n in stated_numbers(sentence.text) if _same_kind(n, number)]
         said = [n for n in same_kind if not any(agrees(n, other) for other in others)] \
             or same_kind
@@ -207,8 +206,8 @@ def _number(text: AnalysisText, number: ExpectedNumber, about: PhraseSet,
                            f"{quote_sentence(sentence, said[0].text)}: says {wrong}; {expected}",
                            specifics={"wrong_number": f"{wrong} for {number.states} "
                                                       f"(the data gives {number.value})"})
-    doubtful = next((s for s in candidates if any(agrees(n, number)
-                                                  for n in stated_numbers(s.text))), None)
+    doubtful = next((s for s in candidates.values()
+                     if any(agrees(n, number) for n in stated_numbers(s.text))), None)
     if doubtful is not None:
         return Finding("numbers", number.id, label, 0.0, quote_sentence(doubtful),
                        review=f"found only in {text.why_not_counted(doubtful)}; not counted")

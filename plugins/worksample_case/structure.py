@@ -17,7 +17,9 @@ from worksample.prose.matching import PhraseSet
 from worksample.prose.text import WORD, Sentence, normalise, sentences
 
 HEADING_MAX_WORDS = 8
-_ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)[\s#]*$")
+# the text ends at its last character that is not a space or a closing "#": found greedily, as
+# a lazy (.*?) would try every end and scan the spaces after each to the end of the line
+_ATX = re.compile(r"^\s{0,3}(#{1,6})\s+(.*[^\s#])?[\s#]*$")
 _UNDERLINE = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _NUMBERING = re.compile(r"^\s*(?:(?:section|part)\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-h])"
                         r"[.):]\s+", re.IGNORECASE)
@@ -81,7 +83,7 @@ def heading_name(heading: str) -> str:
 def _heading(line: str, next_line: str, section_headings: PhraseSet) -> tuple[str | None, str]:
     atx = _ATX.match(line)
     if atx:
-        return atx.group(2).strip(), ""
+        return atx.group(2) or "", ""
     stripped = line.strip()
     if not stripped or _TABLE_ROW.match(stripped):
         return None, ""

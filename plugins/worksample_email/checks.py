@@ -298,13 +298,14 @@ def _spelling(text: ReplyText, email: CustomerEmail, section: EmailSection) -> F
     British and American spellings are both right."""
     allowed = {word.lower() for word in section.spelling.allow}
     allowed |= {part.lower() for part in email.customer.replace("-", " ").split()}
-    misspelt: list[str] = []
+    found: dict[str, None] = {}  # in order of appearance, looked up without a scan
     for word in text.words:
         lower = word.lower()
         if (lower in text.unknown_words and lower not in allowed and word[0].islower()
-                and not any(ch.isdigit() for ch in word) and lower not in misspelt
+                and not any(ch.isdigit() for ch in word) and lower not in found
                 and not _other_spelling_known(lower)):
-            misspelt.append(lower)
+            found[lower] = None
+    misspelt = list(found)
     label = "spelling"
     if not misspelt:
         return Finding("spelling", "spelling", label, 1.0, "no misspelt words")

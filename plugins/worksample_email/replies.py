@@ -86,7 +86,8 @@ def locate(submission_root: Path, section: EmailSection, emails: list[Original])
     limit = section.max_reply_kb * 1024
     files = sorted(p for p in submission_root.rglob("*") if p.is_file())
     texts = [p for p in files if p.suffix.lower() in TEXT_SUFFIXES]
-    ignored = [_relative(p, submission_root) for p in files if p not in texts]
+    ignored = [_relative(p, submission_root) for p in files
+               if p.suffix.lower() not in TEXT_SUFFIXES]
     matched: dict[str, Path] = {}
     for path in texts:
         original = _by_name(path, emails) or _by_headers(path, emails, limit)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import email
 import email.policy
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
@@ -22,23 +23,31 @@ _PLAIN_ONLY_SHARE = 0.2  # a plain part may differ a little from its HTML part (
 _LINK_DEFINITION = re.compile(  # [label]: target "title": the title is the only text in it
     r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:\"([^\"\n]*)\"|'([^'\n]*)'|\(([^)\n]*)\)))?[ \t]*$",
     re.MULTILINE)
-_STYLE_BLOCK = re.compile(r"<style[^>]*>(.*?)</style\s*>", re.IGNORECASE | re.DOTALL)
-_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_STYLE_OPEN = re.compile(r"<style", re.IGNORECASE)
+_STYLE_CLOSE = re.compile(r"</style\s*>", re.IGNORECASE)
 _COMPOUND = re.compile(r"^([a-z0-9*]*)((?:[.#][\w-]+)*)$", re.IGNORECASE)
 _HIDING = (
     re.compile(r"display\s*:\s*none|visibility\s*:\s*(hidden|collapse)|mso-hide\s*:\s*all"),
-    re.compile(r"opacity\s*:\s*0*\.?0+\s*(;|!|$)"),
-    re.compile(r"font-size\s*:\s*(0*\.?0+[a-z%]*|[0-2](\.\d+)?(px|pt))\s*(;|!|$)"),
+    # a zero is 0*(?:0|\.0+), not 0*\.?0+: that splits a run of zeros every way, in turn
+    re.compile(r"opacity\s*:\s*0*(?:0|\.0+)\s*(;|!|$)"),
+    re.compile(r"font-size\s*:\s*(0*(?:0|\.0+)[a-z%]*|[0-2](\.\d+)?(px|pt))\s*(;|!|$)"),
     re.compile(r"(^|;|\s)(left|top|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}"),
     re.compile(r"(^|;|\s)color\s*:\s*transparent"),
 )
 _WHITE_TEXT = re.compile(r"(^|;|\s)color\s*:\s*(#fff\b|#ffffff\b|white\b|rgb\(\s*255\s*,\s*255\s*,"
                          r"\s*255\s*\))")
 _ZERO_HEIGHT = re.compile(r"(^|;|\s)(max-)?height\s*:\s*0+[a-z%]*\s*(;|!|$)")
+_RULE_CHECKS = 100_000  # plus one per character of the document: far more than any real one needs
+_TAIL_WORK = 50_000_000  # "<" in an unparsed tail times its length: a second at most to close
+MIME_HEADER_MAX_CHARS = 4096  # email's parser takes time quadratic in a header's length
+_MIME_HEADER = re.compile(  # a MIME header that parsing a message reads, with its folded lines
+    rb"^content-(?:type|disposition|transfer-encoding)[ \t]*:(?:[^\n]*\n[ \t])*[^\n]*",
+    re.IGNORECASE | re.MULTILINE)
 
 
 class UnreadableMessage(ValueError):
-    """An email message whose text cannot be decoded (an unknown character set)."""
+    """An email message whose text cannot be read: an unknown character set, or a MIME
+    header too long to parse."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +64,8 @@ def from_html(html: str, keep_lines: bool = False) -> Visible:
     dropped; text hidden by markup (the ``hidden`` attribute, ``display: none``, zero size,
     white or transparent text, off-screen) is returned apart. ``keep_lines`` keeps the line
     breaks of the source (HTML inside Markdown)."""
-    parser = _VisibleText(_hidden_selectors(html), keep_lines)
+    rules = _HidingRules(_hidden_selectors(html), budget=_RULE_CHECKS + len(html))
+    parser = _VisibleText(rules, keep_lines)
     parser.feed(html)
     parser.close()
     hidden = " ".join(" ".join(parser.hidden).split())
@@ -73,13 +83,45 @@ def from_markdown(markdown: str, keep_headings: bool = False) -> Visible:
     if definitions:
         visible = _with_hidden(replace(visible, text=_LINK_DEFINITION.sub("", visible.text)),
                                " ".join(definitions), "a Markdown link definition")
-    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", visible.text)
-    text = re.sub(r"\[([^\]]*)\](\([^)]*\)|\[[^\]]*\])", r"\1", text)
+    text = _links_as_text(_links_as_text(visible.text, image=True), image=False)
     if not keep_headings:
         text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
     text = re.sub(r"(\*\*|__|~~|`+)", "", text)
     text = re.sub(r"(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)", "", text)
     return replace(visible, text=text)
+
+
+def _links_as_text(text: str, image: bool) -> str:
+    r"""Markdown images (``![alt](target)``) or links (``[text](target)``, ``[text][label]``)
+    replaced by their text, as ``re.sub`` of ``!\[([^\]]*)\]\([^)]*\)`` or
+    ``\[([^\]]*)\](\([^)]*\)|\[[^\]]*\])`` with ``\1`` would. Those patterns scan the rest of
+    the text again from every unclosed ``[``; here the brackets are listed once, then found by
+    bisection."""
+    opener = "![" if image else "["
+    closing = {char: [m.start() for m in re.finditer(re.escape(char), text)] for char in "])"}
+    kept, done = [], 0
+    start = text.find(opener)
+    while start >= 0:
+        label_end = _next(closing["]"], start + len(opener))
+        if label_end < 0:
+            break  # no "]" after this "[", so none after any later one
+        follower = text[label_end + 1:label_end + 2]
+        end = (_next(closing[")"], label_end + 2) if follower == "("
+               else _next(closing["]"], label_end + 2) if follower == "[" and not image
+               else -1)
+        if end < 0:
+            start = text.find(opener, start + 1)
+            continue
+        kept += [text[done:start], text[start + len(opener):label_end]]
+        done = end + 1
+        start = text.find(opener, done)
+    return "".join([*kept, text[done:]])
+
+
+def _next(positions: list[int], start: int) -> int:
+    """The first of the sorted ``positions`` at or after ``start``; -1 when there is none."""
+    index = bisect_left(positions, start)
+    return positions[index] if index < len(positions) else -1
 
 
 def looks_like_html(text: str) -> bool:
@@ -90,7 +132,15 @@ def looks_like_html(text: str) -> bool:
 def from_eml(raw: bytes) -> Visible:
     """The body of an email message as mail clients show it: the HTML part when there is one,
     else the text part. Words found only in the text part of a message with both are hidden
-    text: most customers would never see them."""
+    text: most customers would never see them. A message with a MIME header longer than
+    ``MIME_HEADER_MAX_CHARS`` is not read (UnreadableMessage): parsing it would take
+    minutes."""
+    for header in _MIME_HEADER.finditer(raw):
+        if len(header.group()) > MIME_HEADER_MAX_CHARS:
+            name = header.group().split(b":", 1)[0].strip().decode("ascii")
+            raise UnreadableMessage(f"the message has a {name} header of "
+                                    f"{len(header.group()):,} characters; no mail client "
+                                    f"writes one over {MIME_HEADER_MAX_CHARS:,}")
     message = email.message_from_bytes(raw, policy=email.policy.default)
     html_part = message.get_body(preferencelist=("html",))
     plain_part = message.get_body(preferencelist=("plain",))
@@ -140,8 +190,8 @@ def _hidden_selectors(html: str) -> list[tuple[str, set[str], str, str]]:
     of a selector is kept ("div > .x" hides every ".x"), so a rule can hide more than a
     browser would, never less; state selectors (":hover") are left out."""
     selectors = []
-    for css in _STYLE_BLOCK.findall(html):
-        for group, declarations in _CSS_RULE.findall(css):
+    for css in _style_blocks(html):
+        for group, declarations in _css_rules(css):
             why = hides(declarations)
             if not why:
                 continue
@@ -157,6 +207,73 @@ def _hidden_selectors(html: str) -> list[tuple[str, set[str], str, str]]:
     return selectors
 
 
+def _style_blocks(html: str):
+    r"""The text of each ``<style>`` block, as ``<style[^>]*>(.*?)</style\s*>`` finds it.
+    That pattern tries again at every ``<style`` when no end follows; here, as none can follow
+    a later one either, the search stops."""
+    position = 0
+    while (start := _STYLE_OPEN.search(html, position)) is not None:
+        tag_end = html.find(">", start.end())
+        close = _STYLE_CLOSE.search(html, tag_end + 1) if tag_end >= 0 else None
+        if close is None:
+            return
+        yield html[tag_end + 1:close.start()]
+        position = close.end()
+
+
+def _css_rules(css: str):
+    r"""(selectors, declarations) of each CSS rule, as ``([^{}]+)\{([^{}]*)\}`` finds them.
+    That pattern scans to the next brace again from every character; here the text is split
+    at the braces once."""
+    pieces = re.split(r"([{}])", css)
+    texts, braces = pieces[0::2], pieces[1::2]
+    index = 0
+    while index + 1 < len(braces):
+        if texts[index] and braces[index] == "{" and braces[index + 1] == "}":
+            yield texts[index], texts[index + 1]
+            index += 2
+        else:
+            index += 1
+
+
+class _HidingRules:
+    """The ``<style>`` rules that hide text, filed under the id, a class or the tag each needs,
+    so that an element is compared with the few rules that could apply to it, not with all.
+
+    The first rule that applies gives the reason, as in the order of the style sheet. Rules
+    that need several classes can still make one element meet many of them; past ``budget``
+    comparisons, an element that any rule might hide is taken as hidden: a document built to
+    be slow to check hides more text than a browser would, never less."""
+
+    def __init__(self, selectors: list[tuple[str, set[str], str, str]], budget: int):
+        self._filed: dict[str, list[tuple[int, str, frozenset[str], str, str]]] = {}
+        seen = set()
+        for order, (tag, classes, element_id, why) in enumerate(selectors):
+            rule = (tag, frozenset(classes), element_id)
+            if rule in seen or not (tag or classes or element_id):
+                continue  # an earlier equal rule always applies first; "*" alone hides nothing
+            seen.add(rule)
+            key = f"#{element_id}" if element_id else f".{min(classes)}" if classes else tag
+            self._filed.setdefault(key, []).append((order, *rule, why))
+        self._budget = budget
+
+    def hiding(self, tag: str, classes: set[str], element_id: str) -> str:
+        """Why the first rule that applies to the element hides it; '' when none does."""
+        keys = [tag, *(f".{name}" for name in classes)]
+        if element_id:
+            keys.append(f"#{element_id}")
+        first: tuple[int, str] | None = None
+        for key in keys:
+            for order, rule_tag, rule_classes, rule_id, why in self._filed.get(key, ()):
+                self._budget -= 1 + len(rule_classes)
+                if self._budget < 0:
+                    return "too many style rules to check"
+                if (rule_tag in ("", tag) and rule_classes <= classes
+                        and rule_id in ("", element_id) and (first is None or order < first[0])):
+                    first = (order, why)
+        return first[1] if first else ""
+
+
 class _VisibleText(HTMLParser):
     """Collects visible text; block elements end a line. Scripts, styles and quoted blocks
     vanish; text hidden by markup goes to ``hidden``."""
@@ -167,15 +284,29 @@ class _VisibleText(HTMLParser):
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
             "source", "track", "wbr"}
 
-    def __init__(self, hidden_selectors, keep_lines: bool) -> None:
+    def __init__(self, rules: _HidingRules, keep_lines: bool) -> None:
         super().__init__(convert_charrefs=True)
-        self.selectors = hidden_selectors
+        self.rules = rules
         self.keep_lines = keep_lines
         self.parts: list[str] = []
         self.hidden: list[str] = []
         self.hidden_by: set[str] = set()
         self.unseen: list[str] = []  # open tags of the skipped or hidden element, outermost first
+        self.unseen_at: dict[str, list[int]] = {}  # where each tag is in ``unseen``
         self.unseen_is_hidden = False
+
+    def close(self) -> None:
+        """Read what ``feed`` left: the text from the first tag, comment or declaration that
+        does not end. Python's parser before the fix for CVE-2025-6069 reads it again from
+        every "<" in it to the end of the text. A tail that would take more than a second to read
+        that way is kept apart, unread, as hidden text: a browser shows none of it either, and
+        newer versions of Python drop it."""
+        tail = self.rawdata
+        if getattr(self, "cdata_elem", None) is None and tail.count("<") * len(tail) > _TAIL_WORK:
+            self.rawdata = ""
+            self.hidden.append(tail)
+            self.hidden_by.add("after a tag that does not end")
+        super().close()
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in self.VOID:
@@ -183,11 +314,12 @@ class _VisibleText(HTMLParser):
                 self.parts.append("\n")
             return
         if self.unseen:
+            self.unseen_at.setdefault(tag, []).append(len(self.unseen))
             self.unseen.append(tag)
             return
         why = "" if tag in self.SKIPPED else self._hidden_by(tag, dict(attrs))
         if tag in self.SKIPPED or why:
-            self.unseen, self.unseen_is_hidden = [tag], bool(why)
+            self.unseen, self.unseen_at, self.unseen_is_hidden = [tag], {tag: [0]}, bool(why)
             self.hidden_by.update([why] if why else [])
         elif tag in self.BLOCKS:
             self.parts.append("\n")
@@ -196,8 +328,11 @@ class _VisibleText(HTMLParser):
         if tag in self.VOID:
             return
         if self.unseen:
-            if tag in self.unseen:  # an end tag closes every element left open inside it
-                del self.unseen[len(self.unseen) - 1 - self.unseen[::-1].index(tag):]
+            if self.unseen_at.get(tag):  # an end tag closes every element left open inside it
+                last = self.unseen_at[tag][-1]
+                for closed in self.unseen[last:]:
+                    self.unseen_at[closed].pop()
+                del self.unseen[last:]
             if not self.unseen:
                 self.hidden.append(" ")
             return
@@ -218,10 +353,4 @@ class _VisibleText(HTMLParser):
         if inline:
             return inline
         classes = set((attrs.get("class") or "").split())
-        element_id = attrs.get("id") or ""
-        for selector_tag, selector_classes, selector_id, why in self.selectors:
-            if (selector_tag in ("", tag) and selector_classes <= classes
-                    and (not selector_id or selector_id == element_id)
-                    and (selector_tag or selector_classes or selector_id)):
-                return why
-        return ""
+        return self.rules.hiding(tag, classes, attrs.get("id") or "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +24,7 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _NUMBER_WORDS = re.compile(
     r"\b(?:(" + "|".join(_TENS) + r")(?:[- ](" + "|".join(_UNITS) + r"))?|("
     + "|".join(_UNITS) + r"))\b", re.IGNORECASE)
+_WORD_RUN = re.compile(r"\w+(?:[$\u20ac\u00a3]+\w+)*")  # words joined by $, € or £: "a$b"
 
 # The small words that make up a third to a half of any English prose, and few keyword lists.
 FUNCTION_WORDS = frozenset("""
@@ -92,9 +94,33 @@ def numbers_in(text: str, unit: str = "") -> list[float]:
         found.append((value, match.end()))
     if unit:
         stem = unit.lower().split()[-1].rstrip("s")
-        followed = re.compile(r"^\W*(?:[\w$€£]+\W+){0,2}?" + re.escape(stem), re.IGNORECASE)
-        found = [(value, end) for value, end in found if followed.match(text[end:])]
+        followed = _followed_by(text, [end for _, end in found], stem)
+        found = [number for number, is_followed in zip(found, followed, strict=True) if is_followed]
     return [value for value, _ in found]
+
+
+def _followed_by(text: str, ends: list[int], stem: str) -> list[bool]:
+    r"""For each position in ``ends``, whether ``stem`` (any case) follows it within three
+    words: whether ``\W*(?:[\w$€£]+\W+){0,2}?stem`` matches there. That pattern backtracks
+    over a run of currency signs in polynomial time, and would be tried at every number.
+
+    What it says: the stem starts right at the position, or after a non-word character with
+    the word characters on the way in at most two runs (words, or words joined by currency
+    signs: "a$b"). So the stem must start at the latest where the third run after the position
+    starts."""
+    at_start = re.compile(re.escape(stem), re.IGNORECASE)
+    starts = [m.start() for m in re.finditer(rf"(?<!\w)(?={re.escape(stem)})", text,
+                                             re.IGNORECASE)]
+    runs = list(_WORD_RUN.finditer(text))
+    run_ends = [run.end() for run in runs]
+    followed = []
+    for end in ends:
+        third = bisect_right(run_ends, end) + 2  # runs ending by ``end`` are not on the way
+        latest = runs[third].start() if third < len(runs) else len(text)
+        after = bisect_right(starts, end)
+        followed.append(bool(at_start.match(text, end))
+                        or (after < len(starts) and starts[after] <= latest))
+    return followed
 
 
 @lru_cache(maxsize=50_000)

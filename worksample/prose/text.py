@@ -9,6 +9,7 @@ in ``markup``.
 from __future__ import annotations
 
 import email
+import email.parser
 import email.policy
 import re
 from dataclasses import dataclass
@@ -36,7 +37,8 @@ class Sentence:
 
 def eml_headers(raw: bytes) -> dict[str, str]:
     """Subject, In-Reply-To and References of an email message, for matching replies."""
-    message = email.message_from_bytes(raw, policy=email.policy.compat32)
+    # the headers alone: parsing the body reads its MIME headers, in time quadratic in their length
+    message = email.parser.BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw)
     return {name: str(message.get(name, "")) for name in ("Subject", "In-Reply-To",
                                                           "References", "Message-ID")}
 

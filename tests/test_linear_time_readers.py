@@ -1,0 +1,332 @@
+"""Reading hostile text takes time linear in its size.
+
+Each input below is built against one reader: a regular expression that backtracks (nested or
+adjacent quantifiers over the same characters, a lazy ``.*?`` before an optional run and an
+anchor) or a loop that rescans what it has read. Each is large enough that the code before
+the fix took well over a minute on it (the measured growth is noted); the time limit is a
+complexity guard, not a benchmark. Alongside, ordinary inputs must read as they always did.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from types import SimpleNamespace
+
+import pytest
+from conftest_paths import CASE_SAMPLE, EMAIL_SAMPLE
+
+from worksample.assignments import load
+from worksample.prose.markup import UnreadableMessage, from_eml, from_html, from_markdown, hides
+from worksample.prose.matching import PhraseSet
+from worksample.prose.measures import numbers_in
+from worksample.prose.text import eml_headers, sentences, without_quoted
+
+LIMIT = 5.0  # seconds; the same inputs took minutes to hours before
+
+
+def timed(read, *args, **kwargs):
+    """``read(*args, **kwargs)``, failing when it takes longer than LIMIT."""
+    start = time.perf_counter()
+    result = read(*args, **kwargs)
+    elapsed = time.perf_counter() - start
+    assert elapsed < LIMIT, f"took {elapsed:.1f}s: super-linear?"
+    return result
+
+
+# --- HTML: <style> blocks and their CSS rules ---------------------------------------------
+
+@pytest.mark.parametrize("html", [
+    # <style> with no end, repeated: was 0.9 s at 32 KB, x4 per doubling
+    "<style>" * 85_000,
+    # selectors and no brace at all: was 4.4 s at 32 KB, quadratic
+    "<style>" + ".a .b " * 70_000 + "</style><p>seen</p>",
+    # a "{" never closed: was 5.4 s at 32 KB, quadratic
+    "<style>p{" + "color:red;" * 40_000 + "</style><p>seen</p>",
+    # many "{", no "}", then a long run: quadratic in the run
+    "<style>" + "x{" * 50_000 + "y" * 300_000 + "</style><p>seen</p>",
+    # "<style" tags that never end: each scanned to the end; 19 s at 600 KB, quadratic
+    "<style>" + "<style" * 250_000,
+], ids=["style-repeated", "css-no-brace", "css-open-brace", "css-many-open-braces",
+        "style-tags-never-ending"])
+def test_style_blocks_and_css_rules_are_read_in_linear_time(html):
+    visible = timed(from_html, html)
+    assert "seen" in visible.text or "seen" not in html
+
+
+def test_css_selectors_that_hide_text_are_still_found():
+    html = ("<style>.preheader{display:none} p.tiny{font-size:0px} #gone{opacity:0} "
+            "div > .x, .y{visibility:hidden} .a.b{color:transparent} .ok{color:red} "
+            ".preheader{opacity:0}</style>"
+            "<p class='preheader'>preheader words</p><p class='tiny'>tiny words</p>"
+            "<span id='gone'>gone words</span><p><i class='x'>x words</i> "
+            "<i class='y'>y words</i></p><b class='a b'>both classes</b> "
+            "<b class='a'>one class</b> <p class='ok tiny'>red but tiny</p>"
+            "<p class='ok'>red text</p>")
+    visible = from_html(html)
+    assert visible.text == "\n \n one class \nred text\n"
+    assert visible.hidden == ("preheader words tiny words gone words x words y words both "
+                              "classes red but tiny")
+    assert visible.hidden_by == ("color:transparent, display:none, font-size:0px, opacity:0, "
+                                 "visibility:hidden")
+
+
+# --- HTML: hiding declarations, nesting, rules against elements ----------------------------
+
+@pytest.mark.parametrize("html", [
+    # zeros then a stray character: was 4.0 s at 16 KB, quadratic
+    '<p style="opacity:' + "0" * 300_000 + 'x">seen</p>',
+    "<style>.a{font-size:" + "0" * 300_000 + "#}</style><p class=a>seen</p>",
+    '<p style="font-size:' + "0" * 300_000 + '.5em">seen</p>',
+], ids=["opacity", "font-size-rule", "font-size-inline"])
+def test_runs_of_zeros_in_a_style_are_read_in_linear_time(html):
+    assert "seen" in timed(from_html, html).text
+
+
+@pytest.mark.parametrize("declaration, hiding", [
+    ("opacity: 0", "opacity: 0"), ("opacity:0.0 !important", "opacity:0.0"),
+    ("opacity:.0;", "opacity:.0"), ("opacity:00", "opacity:00"), ("opacity:0.5", ""),
+    ("opacity:0.", ""), ("font-size:0px;", "font-size:0px"), ("font-size: 1px", "font-size: 1px"),
+    ("font-size:00.00em", "font-size:00.00em"), ("font-size:3px", ""), ("font-size:0.", ""),
+])
+def test_zero_opacity_and_tiny_fonts_still_hide(declaration, hiding):
+    assert hides(declaration) == hiding
+
+
+@pytest.mark.parametrize("end_tag, depth", [
+    ("</b>", 100_000),  # every open tag searched at every end tag: 47 s at 70,000
+    ("</i>", 280_000),  # the open tags copied at every end tag: 0.04 s at 4,500, quadratic
+])
+def test_deeply_nested_hidden_elements_are_read_in_linear_time(end_tag, depth):
+    html = "<div hidden>" + "<i>" * depth + end_tag * depth + "</div><p>seen</p>"
+    assert timed(from_html, html).text.strip() == "seen"
+
+
+def test_an_end_tag_still_closes_every_hidden_element_inside_it():
+    visible = from_html("<div hidden><p>inside<span>still inside</div>after "
+                        "<i hidden>a<b>b</i>c</b>")
+    assert (visible.text, visible.hidden) == ("after c", "inside still inside a b")
+
+
+def test_many_style_rules_against_many_elements_are_read_in_linear_time():
+    # every element compared with every rule: was 1.4 s at 128 KB, x3 per doubling
+    rules = "".join(f".c{i}{{display:none}}" for i in range(37_000))
+    html = f"<style>{rules}</style>" + "<p class=c36999>hidden</p>" + "<p>x</p>" * 75_000
+    visible = timed(from_html, html)
+    assert visible.text.count("x") == 75_000
+    assert visible.hidden == "hidden"
+
+
+def test_rules_built_to_be_slow_to_check_hide_more_never_less():
+    # every rule filed under class "a" and none applying: each element checks them all
+    rules = "".join(f".a.b{i}{{display:none}}" for i in range(30_000))
+    html = f"<style>{rules}</style>" + "<p class=a>x</p>" * 60_000  # was 37 s at 2/3 the size
+    visible = timed(from_html, html)
+    assert "too many style rules to check" in visible.hidden_by
+    assert visible.text.count("x") + visible.hidden.count("x") == 60_000
+
+
+@pytest.mark.parametrize("html", [
+    # Python's HTMLParser (3.11.7) reads what follows a tag that never ends from every "<" in
+    # it to the end of the text
+    "<p>seen</p>" + "<a b='" * 200_000,  # 7.8 s at 64 KB, quadratic
+    "<p>seen</p>" + "<!--" * 250_000,  # 1.6 s at 64 KB
+    "<p>seen</p>" + "</" * 700_000,  # 65 s at 1 MB
+], ids=["attribute-value", "comment", "end-tag"])
+def test_tags_that_never_end_are_read_in_linear_time(html):
+    visible = timed(from_html, html)
+    assert visible.text.strip() == "seen"
+    assert visible.hidden_by == "after a tag that does not end"
+
+
+def test_markdown_full_of_less_than_signs_is_read_in_linear_time():
+    # read as HTML, each "<b" a start tag that never ends: 16.7 s at 64 KB, quadratic
+    visible = timed(from_markdown, "Churn<budget " * 80_000)
+    assert visible.hidden_by == "after a tag that does not end"
+
+
+@pytest.mark.parametrize("read", [from_html, from_markdown])
+@pytest.mark.parametrize("text, shown", [
+    ("Revenue rose when price<cost for the solo plan",
+     "Revenue rose when price<cost for the solo plan"),
+    ("<p>Hello there.</p><!-- a note that never ends <p>more",
+     "\nHello there.\n<!-- a note that never ends <p>more"),
+])
+def test_a_short_text_after_a_tag_that_never_ends_is_still_read(read, text, shown):
+    assert (read(text).text, read(text).hidden) == (shown, "")
+
+
+# --- Markdown links and images -------------------------------------------------------------
+
+@pytest.mark.parametrize("markdown", [
+    "[" * 500_000,  # was 4.5 s at 32 KB, quadratic
+    "![" * 250_000,  # was 3.0 s at 32 KB, quadratic
+    "[](" * 350_000,  # was 1.8 s at 128 KB, x3.4 per doubling
+    "![](" * 250_000,  # was 1.0 s at 64 KB, quadratic
+    "[" * 200_000 + "][" + "x" * 300_000,  # a reference never closed, after every "["
+    "](" * 500_000,  # a guard: read in linear time before too
+])
+def test_markdown_brackets_that_never_close_are_read_in_linear_time(markdown):
+    assert timed(from_markdown, markdown).text == markdown
+
+
+def test_markdown_links_and_images_keep_their_text():
+    markdown = ("See [the refund page](https://x.test/r) and ![a chart](c.png), or [the "
+                "policy][1]. [not a link] stays; so does ![alt] alone and [a [nested](u) one].")
+    assert from_markdown(markdown).text == (
+        "See the refund page and a chart, or the policy. [not a link] stays; so does ![alt] "
+        "alone and a [nested one].")
+
+
+# --- Case analyses: headings ---------------------------------------------------------------
+
+def _headings(text: str) -> list[str]:
+    from worksample_case.structure import parse
+
+    return [part.heading for part in parse(text, PhraseSet(["summary"])).parts[1:]]
+
+
+@pytest.mark.parametrize("heading, read_as", [
+    # a lazy (.*?) before [\s#]*$: was 4.0 s at 32 KB of spaces, quadratic: hours at 2 MB
+    ("# a" + " " * 2_000_000 + "b", "a" + " " * 2_000_000 + "b"),
+    ("## a" + "\t#" * 500_000 + "b", "a" + "\t#" * 500_000 + "b"),
+    ("# Summary" + " #" * 700_000 + " x", "Summary" + " #" * 700_000 + " x"),
+], ids=["spaces", "tabs-and-hashes", "hashes"])
+def test_a_heading_with_long_runs_of_spaces_is_read_in_linear_time(heading, read_as):
+    assert timed(_headings, heading + "\nThe text under it.") == [read_as]
+
+
+@pytest.mark.parametrize("line, heading", [
+    ("## 3. Recommendation ##", "3. Recommendation"),
+    ("#\tExecutive summary\t#\t", "Executive summary"),
+    ("# C# and F#", "C# and F"), ("#   ", ""), ("# #", ""),
+    ("   ### Risks and next steps  ###   ", "Risks and next steps"),
+])
+def test_headings_keep_their_text(line, heading):
+    assert _headings(line + "\nThe text under it.") == [heading]
+
+
+# --- Numbers followed by a unit ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "5" + "$" * 100_000,  # currency signs were split every way: 54 s for 200 of them
+    "1$" * 100_000,  # was 2.2 s at 1 KB
+    "5 " * 150_000,  # a number every other character; each sliced the rest of the text
+    "24 invoices " + "€ " * 300_000 + "nights",
+])
+def test_numbers_followed_by_a_unit_are_found_in_linear_time(text):
+    timed(numbers_in, text, "business days")
+
+
+@pytest.mark.parametrize("text, unit, numbers", [
+    ("restore 24 invoices within 1 business day", "business day", [1.0]),
+    ("Refunds take 5 to 7 working days.", "days", [7.0]),
+    ("We keep deleted invoices for 30 days.", "days", [30.0]),
+    ("Pay $49 a month, 3 months.", "month", [49.0, 3.0]),
+    ("Within 2$business days", "days", [2.0]),
+    ("It took 12 — that is, twelve — DAYS", "days", [12]),
+])
+def test_a_number_counts_when_its_unit_follows_within_three_words(text, unit, numbers):
+    assert numbers_in(text, unit) == numbers
+
+
+def test_a_number_and_its_unit_are_found_as_the_old_pattern_found_them():
+    from worksample.prose import measures
+
+    def by_the_old_pattern(text: str, unit: str) -> list[float]:
+        stem = unit.lower().split()[-1].rstrip("s")
+        followed = re.compile(r"^\W*(?:[\w$€£]+\W+){0,2}?" + re.escape(stem), re.IGNORECASE)
+        ends = [n.end for n in measures.stated_numbers(text)]
+        ends += [m.end() for m in measures._NUMBER_WORDS.finditer(text)]
+        every = numbers_in(text)
+        return [value for value, end in zip(every, ends, strict=True)
+                if followed.match(text[end:])]
+
+    rng = random.Random(1)
+    tokens = ["1", "24", "3.5", "$", "€", "£", " ", ",", ".", "day", "days", "Day", "a", "xday",
+              "_", "é", "-", "%", "twenty", "five", "a$b", "$$", "\n"]
+    for _ in range(5000):  # short texts: the old pattern's time grows as n**5 in the signs
+        text = "".join(rng.choice(tokens) for _ in range(rng.randint(0, 9)))
+        unit = rng.choice(["days", "business day", "%", "s", "$", "a"])
+        assert numbers_in(text, unit) == by_the_old_pattern(text, unit), (text, unit)
+
+
+# --- Email messages ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("headers", [
+    # email's header parser is quadratic in a header's length: 25 s at 128 KB, x5 per doubling
+    b"Content-Type: text/plain\r\nContent-Transfer-Encoding: " + b"a=b;" * 250_000,
+    b"Content-Type: text/plain; " + b"a=b; " * 200_000,  # 8.5 s at 128 KB
+    # folded: 44 s at 200,000 lines, x3.6 per doubling
+    b"Content-Type: text/plain\r\nContent-Disposition: inline;" + b"\r\n a=b;" * 400_000,
+], ids=["transfer-encoding", "type", "folded-disposition"])
+def test_a_message_with_a_huge_mime_header_is_refused_in_linear_time(headers):
+    with pytest.raises(UnreadableMessage, match="header of"):
+        timed(from_eml, headers + b"\r\n\r\nhello")
+
+
+def test_the_headers_of_a_message_with_a_huge_mime_header_are_read_in_linear_time():
+    # the whole message was parsed: 2.1 s at 64 KB, quadratic
+    raw = (b"Subject: Re: refund\r\nContent-Type: multipart/mixed; a=\"" + b";" * 1_000_000
+           + b"\r\n\r\nhello")
+    assert timed(eml_headers, raw)["Subject"] == "Re: refund"
+
+
+def test_a_message_with_ordinary_mime_headers_is_read():
+    boundary = b"b" * 60
+    raw = (b"Subject: hi\r\nContent-Type: multipart/alternative; boundary=\"" + boundary
+           + b"\"\r\n\r\n--" + boundary + b"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+           b"Hello Ana, your refund is on its way.\r\n--" + boundary
+           + b"\r\nContent-Type: text/html; charset=utf-8\r\nContent-Disposition: inline;\r\n"
+           b" filename=\"" + b"r" * 2000 + b".html\"\r\n\r\n<p>Hello Ana, your refund is on "
+           b"its way.</p>\r\n--" + boundary + b"--\r\n")
+    assert from_eml(raw).text.strip() == "Hello Ana, your refund is on its way."
+
+
+# --- Checks that looked back over everything found so far ----------------------------------
+
+def test_an_analysis_mentioning_a_figure_in_every_sentence_is_checked_in_linear_time():
+    from worksample_case.checks import AnalysisText, CompiledCase, check_analysis
+    from worksample_case.structure import parse
+
+    from worksample.plugins import load_registry
+
+    # every mention was compared with every earlier one: 19 s at 256 KB, quadratic
+    section = load(CASE_SAMPLE, load_registry()).section
+    compiled = CompiledCase.of(section)
+    document = "Churn rose sharply to 3.38% in the month after the rise. " * 14_000
+    findings = timed(lambda: check_analysis(
+        AnalysisText(parse(document, compiled.headings), section), section, compiled))
+    churn = next(f for f in findings if f.item == "churn-after")
+    assert churn.fraction == 1.0 and "3.38%" in churn.evidence
+
+
+def test_many_distinct_misspellings_are_counted_in_linear_time():
+    from worksample_email.checks import _spelling
+
+    from worksample.plugins import load_registry
+
+    # each word was looked up in the list of those found so far: 7.2 s at 360 KB, quadratic
+    section = load(EMAIL_SAMPLE, load_registry()).section
+    rng = random.Random(1)
+    words = list(dict.fromkeys("".join(rng.choice("bcdfghjklmnpqrstvwxz") for _ in range(8))
+                               for _ in range(170_000)))
+    reply = SimpleNamespace(words=words + words, unknown_words=set(words))
+    finding = timed(_spelling, reply, section.emails[0], section)
+    assert finding.evidence.startswith(f"{len(words)} misspelt: “{words[0]}”")
+
+
+# --- Guards: readers that were already linear on these ---------------------------------------
+
+@pytest.mark.parametrize("read, text", [
+    (sentences, "a." + " " * 2_000_000 + "b"),
+    (sentences, ". " * 1_000_000),
+    (sentences, ("One." + '"' * 50 + " ") * 40_000),
+    (without_quoted, "> a\n" * 500_000 + "hi"),
+    (without_quoted, "hi\n" + "-" * 2_000_000 + "x"),
+    (without_quoted, "\n" * 1_000_000 + "from: a\nfrom: b"),
+], ids=["sentence-spaces", "sentence-stops", "sentence-quotes", "quoted-lines", "dashes",
+        "blank-lines-then-headers"])
+def test_long_lines_and_quoted_lines_are_read_in_linear_time(read, text):
+    timed(read, text)
