@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from worksample.errors import SubmissionRejected
+from worksample.errors import InfrastructureError, SubmissionRejected
 from worksample.models import HostLimits
 from worksample.workers import LimitedWorkers
 
@@ -36,6 +36,22 @@ def refuse() -> None:
 
 def recurse(depth: int = 0) -> int:
     return recurse(depth + 1)
+
+
+def explode():
+    raise RuntimeError("cannot be rebuilt here")
+
+
+class Unloadable:
+    """Pickles in the worker; rebuilding it in the grader fails (before, that ended pebble's
+    result thread, and every later call waited for its wall clock)."""
+
+    def __reduce__(self):
+        return explode, ()
+
+
+def unloadable() -> Unloadable:
+    return Unloadable()
 
 
 @pytest.fixture
@@ -78,3 +94,28 @@ def test_the_callees_own_errors_come_back_whole(workers):
     assert str(raised.value) == "analysis.docx: not a Word document"
     with pytest.raises(RecursionError):
         workers.run("to read", recurse)
+
+
+class Stubborn(Exception):
+    def __init__(self, *, why: str):  # keyword-only: rebuilding it from its args fails
+        super().__init__(why)
+
+
+def raise_stubborn() -> None:
+    raise Stubborn(why="a plugin's own error")
+
+
+def unpicklable():
+    return lambda: None
+
+
+def test_what_the_grader_cannot_rebuild_costs_only_its_own_call(workers):
+    with pytest.raises(InfrastructureError, match="cannot rebuild"):
+        workers.run("to read", unloadable)
+    with pytest.raises(InfrastructureError, match="Stubborn: a plugin's own error"):
+        workers.run("to read", raise_stubborn)
+    with pytest.raises(InfrastructureError, match="result could not be sent back"):
+        workers.run("to read", unpicklable)
+    started = time.monotonic()
+    assert workers.run("to read", pid) > 0
+    assert time.monotonic() - started < 2  # not waiting for a wall clock

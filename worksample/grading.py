@@ -125,6 +125,9 @@ def grade_taken_in(
         except SubmissionRejected as error:
             return GradeResult(**base, status=Status.REJECTED, message=str(error),
                                durations=_durations(started, intake_done))
+        except InfrastructureError as error:  # the workers themselves failed
+            return GradeResult(**base, status=Status.ERROR, message=str(error),
+                               durations=_durations(started, intake_done))
     attempt = 1
     while True:
         try:

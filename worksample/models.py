@@ -225,8 +225,10 @@ def _valid_strings(value: Any) -> Any:
         return valid_utf8(value)
     if isinstance(value, dict):
         return {_valid_strings(k): _valid_strings(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return type(value)(_valid_strings(v) for v in value)
+    if isinstance(value, list):
+        return [_valid_strings(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(_valid_strings(v) for v in value)
     return value
 
 

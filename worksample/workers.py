@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import resource
 import signal
 import threading
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as TaskTimeout
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from typing import TypeVar
 
 from worksample.errors import InfrastructureError, SubmissionRejected
@@ -68,7 +70,7 @@ class LimitedWorkers:
         future = pool.schedule(_limited_call, (limits, function, *args),
                                timeout=limits.wall_seconds)
         try:
-            return future.result()
+            return future.result().value()
         except TaskTimeout:
             raise SubmissionRejected(_over(f"took more than {limits.wall_seconds} s", doing,
                                            "wall_seconds")) from None
@@ -146,7 +148,41 @@ def _death(exitcode: int | None, limits: HostLimits, doing: str) -> str:
             f"{exitcode}): the submission cannot be read safely")
 
 
-def _limited_call(limits: HostLimits, function: Callable[..., T], *args) -> T:
+@dataclass(frozen=True)
+class _Outcome:
+    """What a call sends back, pickled in the worker and unpickled by ``value()`` in the
+    grader's thread. Pebble unpickles what a worker sends in its own result thread, where an
+    object that cannot be rebuilt (a plugin's exception with a keyword-only argument, say)
+    would end that thread and leave every later call waiting for its wall clock; as bytes, it
+    costs only its own call."""
+
+    data: bytes
+    failed: bool = False
+    described: str = ""
+
+    @classmethod
+    def of(cls, value: object, failed: bool = False) -> _Outcome:
+        described = f"{type(value).__name__}: {value}"[:500] if failed else ""
+        try:
+            return cls(pickle.dumps(value), failed, described)
+        except Exception as error:  # the value itself cannot travel: say what it was
+            return cls(pickle.dumps(InfrastructureError(
+                f"a worker's {'error' if failed else 'result'} could not be sent back "
+                f"({described or type(value).__name__}; {error})")), failed=True)
+
+    def value(self):
+        """The call's value, or its exception raised here."""
+        try:
+            value = pickle.loads(self.data)
+        except Exception as error:
+            raise InfrastructureError(f"a worker sent back what the grader cannot rebuild "
+                                      f"({self.described or error})") from None
+        if self.failed:
+            raise value
+        return value
+
+
+def _limited_call(limits: HostLimits, function: Callable, *args) -> _Outcome:
     """In the worker: set this call's CPU and memory limits, run it, lift the memory limit."""
     used = resource.getrusage(resource.RUSAGE_SELF)
     spent = int(used.ru_utime + used.ru_stime) + 1
@@ -154,9 +190,12 @@ def _limited_call(limits: HostLimits, function: Callable[..., T], *args) -> T:
     address_space = _address_space() + limits.memory_mb * 2**20
     resource.setrlimit(resource.RLIMIT_AS, (address_space, resource.RLIM_INFINITY))
     try:
-        return function(*args)
+        value = function(*args)
+    except Exception as error:
+        return _Outcome.of(error, failed=True)
     finally:
         resource.setrlimit(resource.RLIMIT_AS, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
+    return _Outcome.of(value)
 
 
 def _address_space() -> int:
