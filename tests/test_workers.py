@@ -4,9 +4,12 @@ next call gets a fresh worker. Real processes, real rlimits."""
 from __future__ import annotations
 
 import os
+import shutil
 import time
+from pathlib import Path
 
 import pytest
+from conftest_paths import ROOT
 
 from worksample.errors import InfrastructureError, SubmissionRejected
 from worksample.models import HostLimits
@@ -119,3 +122,57 @@ def test_what_the_grader_cannot_rebuild_costs_only_its_own_call(workers):
     started = time.monotonic()
     assert workers.run("to read", pid) > 0
     assert time.monotonic() - started < 2  # not waiting for a wall clock
+
+
+def test_ctrl_c_on_a_text_batch_reaches_the_grader_not_its_workers(tmp_path):
+    """A terminal's Ctrl-C goes to the whole process group, workers included: they ignore it
+    (pebble's do), the grader lets the calls in flight finish, keeps every result and leaves
+    no worker."""
+    import glob
+    import signal
+    import subprocess
+    import sys
+
+    sources = []
+    for number in range(300):  # distinct copies of a good reply set
+        folder = tmp_path / "batch" / f"candidate-{number:03d}"
+        shutil.copytree(ROOT / "examples" / "support-replies" / "excellent", folder)
+        for reply in folder.iterdir():
+            reply.write_text(reply.read_text() + f"\nRef {number}\n")
+        sources.append(folder)
+    store = tmp_path / "results.sqlite"
+    as_from_a_terminal = [sys.executable, "-c",
+                          "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL);"
+                          " os.execv(sys.argv[1], sys.argv[1:])"]
+    grade = [str(Path(sys.executable).parent / "worksample"), "grade",
+             str(ROOT / "assignments" / "support-replies"), *map(str, sources), "-j", "2",
+             "--store", str(store)]
+    grader = subprocess.Popen([*as_from_a_terminal, *grade], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True, start_new_session=True)
+    while not store.exists() or _stored(store) < 20:
+        time.sleep(0.05)
+    os.killpg(grader.pid, signal.SIGINT)
+    _, stderr = grader.communicate(timeout=60)
+    assert grader.returncode == 130, stderr
+    kept = _stored(store)
+    assert f"{kept} result(s) kept" in stderr and kept < len(sources)
+    assert not [p for p in glob.glob("/proc/[0-9]*") if _child_of(p, grader.pid)]
+    rerun = subprocess.run(grade, capture_output=True, text=True)
+    assert f"{len(sources) - kept} new result(s)" in rerun.stderr
+
+
+def _stored(store: Path) -> int:
+    import sqlite3
+
+    try:
+        with sqlite3.connect(store) as db:
+            return db.execute("SELECT count(*) FROM results").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+
+
+def _child_of(proc: str, pid: int) -> bool:
+    try:
+        return f"PPid:\t{pid}\n" in Path(proc, "status").read_text()
+    except OSError:
+        return False
