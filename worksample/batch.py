@@ -84,10 +84,13 @@ def grade_batch(
             return BatchItem(source, internal_error(assignment, source, error), from_store=False)
 
     jobs = max(options.jobs, 1)
+    # A type graded in the workers keeps them busy only with a call queued for each while
+    # the grader does its part (the store, the next unpacking): twice as many threads.
+    threads = 2 * jobs if registry.assignment_type(assignment.type).grades_in_worker else jobs
     with ExitStack() as stack:
         if workers is None:
             workers = stack.enter_context(LimitedWorkers(jobs, assignment.spec.host_limits))
-        pool = stack.enter_context(ThreadPoolExecutor(max_workers=jobs))
+        pool = stack.enter_context(ThreadPoolExecutor(max_workers=threads))
         futures = [pool.submit(one, source) for source in sources]
         done: set[Future] = set()
         try:
