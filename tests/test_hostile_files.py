@@ -53,6 +53,7 @@ CASE_OUTCOMES = {
     "pdf-tounicode-surrogate": ("graded", ""),
     "pdf-tounicode-surrogate-range": ("graded", ""),
     "document-name-formula": ("rejected", "is an old Word .doc file"),
+    "pdf-escapes-in-encoding-name": ("graded", ""),
 }
 ARCHIVE_OUTCOMES = {
     "tar-negative-size": "a negative size",
@@ -64,6 +65,10 @@ ARCHIVE_OUTCOMES = {
     "zip-skipped-many": "more than 8000 entries (every entry counts",
     "tar-gnu-long-name": "a GNU long-name header of 4,000,014 bytes",
     "tar-pax-long-path": "a pax header of 4,000,027 bytes",
+    "tar-pax-smuggled-member": "two pax headers for one member",
+    "zip-encrypted-entry": "corrupt or unreadable zip: RuntimeError",
+    "zip-unknown-method": "corrupt or unreadable zip: NotImplementedError",
+    "zip-corrupt-deflate": "corrupt or unreadable zip: error: Error -3",
 }
 
 
@@ -80,22 +85,25 @@ def limited_copy(assignment: Path, folder: Path, **limits) -> Path:
 def grader(arguments: list[str], folder: Path) -> tuple[int, str, int, float]:
     """Run `worksample` as its own process with a private TMPDIR and store in ``folder``;
     its exit code, stdout, the grader process's own peak memory in MB (its workers apart),
-    and the wall time."""
+    and the wall time. Whatever it and its workers print on stderr must hold no escape."""
     private_tmp = folder / "tmp"
     private_tmp.mkdir(exist_ok=True)
     env = {**os.environ, "TMPDIR": str(private_tmp),
            "WORKSAMPLE_STORE": str(folder / "results.sqlite"),
            "WORKSAMPLE_CACHE_DIR": str(folder / "cache")}
     started = time.monotonic()
-    with open(folder / "stdout.txt", "w") as stdout:  # a file: a full pipe would block it
+    with open(folder / "stdout.txt", "w") as stdout, \
+            open(folder / "stderr.txt", "w") as stderr:  # files: a full pipe would block it
         process = subprocess.Popen([str(Path(sys.executable).parent / "worksample"),
-                                    *arguments], stdout=stdout, stderr=subprocess.DEVNULL,
-                                   env=env, cwd=folder)
+                                    *arguments], stdout=stdout, stderr=stderr, env=env,
+                                   cwd=folder)
         peak_kb = 0
         while process.poll() is None:  # VmHWM: this process's peak, not its children's
             peak_kb = max(peak_kb, _high_water_kb(process.pid))
             time.sleep(0.05)
     output = (folder / "stdout.txt").read_text()
+    printed = (folder / "stderr.txt").read_text(errors="replace")
+    assert "\x1b" not in printed and "\x9b" not in printed, printed[:2000]  # shown, not obeyed
     return process.returncode, output, peak_kb // 1024, time.monotonic() - started
 
 

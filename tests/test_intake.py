@@ -103,3 +103,28 @@ def test_missing_path_and_symlinked_submission(tmp_path, workdir):
 )
 def test_submission_ids_are_file_name_safe(tmp_path, name, expected):
     assert submission_id_for(tmp_path / name) == expected
+
+
+def test_a_tar_that_tarfile_reads_differently_from_the_header_check_is_refused(
+        tmp_path, monkeypatch):
+    """The second line behind the header check: whatever trick makes the two disagree (here
+    faked: a check that saw one member of 999 bytes), intake refuses the archive."""
+    import io
+    import tarfile
+
+    import worksample.intake as intake
+    from worksample.errors import SubmissionRejected
+
+    path = tmp_path / "plain.tar"
+    with tarfile.open(path, "w") as archive:
+        for name in ("a.py", "b.py"):
+            info = tarfile.TarInfo(name)
+            info.size = 6
+            archive.addfile(info, io.BytesIO(b"x = 1\n"))
+    assert intake.unpack(path, tmp_path / "ok", intake.IntakeLimits()).file_count == 2
+    monkeypatch.setattr(intake, "check_headers", lambda *args: [999])
+    with pytest.raises(SubmissionRejected, match="tarfile reads this archive differently"):
+        intake.unpack(path, tmp_path / "refused", intake.IntakeLimits())
+    monkeypatch.setattr(intake, "check_headers", lambda *args: [6])
+    with pytest.raises(SubmissionRejected, match="members missing|reads this archive"):
+        intake.unpack(path, tmp_path / "refused-too", intake.IntakeLimits())

@@ -14,6 +14,7 @@ unwrapped, so ``alice/solution.py`` and ``solution.py`` grade the same.
 from __future__ import annotations
 
 import hashlib
+import lzma
 import os
 import re
 import shutil
@@ -21,6 +22,7 @@ import stat
 import tarfile
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -96,10 +98,14 @@ def unpack(source: Path, destination: Path, limits: IntakeLimits) -> Submission:
         extract(source, destination, limits)
     except SubmissionRejected:
         raise
-    except (OSError, EOFError, zipfile.BadZipFile, tarfile.TarError, ValueError) as error:
-        raise SubmissionRejected(f"corrupt or unreadable {kind}: {error}", path=source) from None
     except RecursionError:
         raise SubmissionRejected(f"the {kind} is nested too deeply to read", path=source) from None
+    except (OSError, EOFError, zipfile.BadZipFile, tarfile.TarError, ValueError, RuntimeError,
+            NotImplementedError, zlib.error, lzma.LZMAError) as error:
+        # what the archive modules raise on what they cannot read (an encrypted zip entry,
+        # an unknown compression method, a corrupt stream): the archive's doing, not ours
+        raise SubmissionRejected(f"corrupt or unreadable {kind}: {type(error).__name__}: "
+                                 f"{error}", path=source) from None
     root = _unwrap_single_folder(destination)
     files = sorted(p for p in root.rglob("*") if p.is_file())
     return Submission(
@@ -204,6 +210,9 @@ class _Budget:
 
     def add_skipped(self, size: int) -> None:
         """Count an entry (every one does, written or skipped) and its bytes."""
+        if size < 0:  # a parser's misreading must never give budget back
+            raise SubmissionRejected(f"an entry declares a negative size ({size})",
+                                     path=self.source)
         self.entries += 1
         self.bytes += size
         if self.entries > 4 * self.limits.max_files:
@@ -327,12 +336,17 @@ def _zip_name(info: zipfile.ZipInfo, source: Path) -> str:
 
 
 def _extract_tar(source: Path, destination: Path, limits: IntakeLimits) -> None:
-    check_headers(source, limits.max_files, limits.max_bytes)  # before tarfile trusts them
+    expected = check_headers(source, limits.max_files, limits.max_bytes)  # before tarfile
     budget = _Budget(source, limits)
-    entries = []
+    entries, sizes = [], []
     with tarfile.open(source, mode="r:*", errorlevel=2) as archive:
         # Iterate rather than getmembers(): a bomb is refused as soon as its headers say so.
         for member in archive:
+            sizes.append(member.size)
+            if sizes != expected[:len(sizes)]:
+                raise SubmissionRejected(
+                    f"{_entry(member.name)}: tarfile reads this archive differently from the "
+                    "header check (a member hidden inside another?)", path=source)
             relative = _checked_path(member.name, source, limits)
             if relative is None or member.isdir():
                 budget.add_skipped(member.size)
@@ -347,6 +361,9 @@ def _extract_tar(source: Path, destination: Path, limits: IntakeLimits) -> None:
                 )
             budget.add(relative, member.size)
             entries.append((_Entry(relative, member.size), member))
+        if sizes != expected:
+            raise SubmissionRejected("tarfile reads this archive differently from the header "
+                                     "check (members missing)", path=source)
         budget.check_ratio(source.stat().st_size)
         destination.mkdir(parents=True)
         for entry, member in entries:

@@ -12,10 +12,14 @@ footprint, and refused when:
   or malformed;
 - the members, every one counted whether intake would skip it or not, pass the budgets of
   files and bytes;
-- a header's checksum is wrong, or the archive ends inside a member.
+- a header's checksum is wrong, or the archive ends inside a member;
+- one member has two extended headers of the same kind (``tarfile`` takes the first pax
+  ``size``, a naive reader the last: the same bytes would read as two archives).
 
-Only an archive that passes reaches ``tarfile``; the worker process's limits are the second
-line of defence.
+Only an archive that passes reaches ``tarfile``, and intake then checks that ``tarfile`` saw
+the very members this scan saw, with the same sizes (``check_headers`` returns them): an
+archive that two readers read differently is refused, whatever the trick. The worker
+process's limits are the last line of defence.
 """
 
 from __future__ import annotations
@@ -35,12 +39,15 @@ EXTENDED_TYPES = {b"x": "pax", b"g": "global pax", b"L": "GNU long-name", b"K": 
 _SKIP_CHUNK = 1 << 16
 
 
-def check_headers(source: Path, max_files: int, max_bytes: int) -> None:
+def check_headers(source: Path, max_files: int, max_bytes: int) -> list[int]:
     """Read every header of the tar (or .tar.gz/.bz2/.xz) ``source``; SubmissionRejected
-    naming the member and the cause when one is unsafe or the budgets are passed."""
+    naming the member and the cause when one is unsafe or the budgets are passed. Returns each
+    member's size, in order, as ``tarfile`` must see them."""
     try:
         with _decompressed(source) as stream:
-            _Scan(source, stream, max_files, max_bytes).run()
+            scan = _Scan(source, stream, max_files, max_bytes)
+            scan.run()
+            return scan.sizes
     except (OSError, EOFError, lzma.LZMAError, zlib.error) as error:
         raise SubmissionRejected(f"corrupt or unreadable tar: {error}", path=source) from None
 
@@ -53,6 +60,8 @@ class _Scan:
         self.max_files, self.max_bytes = max_files, max_bytes
         self.entries = self.data_bytes = 0
         self.next_size: int | None = None  # from a pax header: the next member's size
+        self.extended: set[bytes] = set()  # the kinds of extended header the next member has
+        self.sizes: list[int] = []  # each member's size
 
     def run(self) -> None:
         while True:
@@ -71,6 +80,10 @@ class _Scan:
         kind = header[156:157]
         size = _number(header[124:136], self)
         if kind in EXTENDED_TYPES:
+            if kind in self.extended:
+                raise self.refuse(f"two {EXTENDED_TYPES[kind]} headers for one member (tar "
+                                   "readers disagree on which one counts)")
+            self.extended.add(kind)
             if size > MAX_EXTENDED_HEADER:
                 raise self.refuse(f"a {EXTENDED_TYPES[kind]} header of {size:,} bytes (the "
                                    f"limit is {MAX_EXTENDED_HEADER:,})")
@@ -85,11 +98,13 @@ class _Scan:
             raise self.refuse("a sparse file; sparse files are not accepted")
         if self.next_size is not None:
             size, self.next_size = self.next_size, None
+        self.extended.clear()
+        self.sizes.append(size)
         self.data_bytes += size
         if self.data_bytes > self.max_bytes:
             raise self.refuse(f"more than {self.max_bytes // 2**20} MiB once extracted (every "
                                "member counts, including those intake skips)")
-        self._skip(size if kind not in (b"1", b"2", b"3", b"4", b"5", b"6") else 0)
+        self._skip(size if _has_data(kind, header[:100]) else 0)
 
     def _read(self, size: int) -> bytes:
         data = self.stream.read(_padded(size))
@@ -107,6 +122,15 @@ class _Scan:
 
     def refuse(self, reason: str) -> SubmissionRejected:
         return SubmissionRejected(f"tar entry {self.entries}: {reason}", path=self.source)
+
+
+def _has_data(kind: bytes, name: bytes) -> bool:
+    """Whether data blocks follow this header, by tarfile's rule: for regular files and types
+    it does not know; not for links, directories and devices. An old-style regular file whose
+    name ends in "/" is a directory to tarfile."""
+    if kind == b"\0" and name.rstrip(b"\0").endswith(b"/"):
+        return False
+    return kind not in (b"1", b"2", b"3", b"4", b"5", b"6")
 
 
 def _padded(size: int) -> int:

@@ -477,6 +477,78 @@ def tar_pax_long_path(folder: Path) -> Path:
     return path
 
 
+def _pax(record_key: str, value: str) -> bytes:
+    """A pax header block holding one record."""
+    body = f" {record_key}={value}\n"
+    length = len(body) + 1
+    length += len(str(length)) - 1
+    record = f"{length}{body}".encode()
+    return _header("././@PaxHeader", len(record), tarfile.XHDTYPE) + _padded(record)
+
+
+def tar_pax_smuggled_member(folder: Path) -> Path:
+    """Two readers, two archives: two pax headers before one member. tarfile takes the size
+    of the first (0), a reader that keeps the last takes the member's own (512 B), so tarfile
+    reads the member's data as headers: a directory with a negative size (which gave budget
+    back) and a file whose data runs past what the other reader checked."""
+    negative = _with_size_field(_header("d", 0, tarfile.DIRTYPE),
+                                b"\xff" + (256**11 - 10**12).to_bytes(11, "big"))
+    hidden = negative + _header("late-refund.md", 2 * 2**20)
+    cover = _pax("size", "0") + _pax("comment", "hi") + _header("cover.md", len(hidden))
+    path = folder / "pax-smuggled.tar.gz"
+    return _write_gzip(path, [cover + hidden, 2 * 2**20, END])
+
+
+def _zip_patched(folder: Path, name: str, patch) -> Path:
+    """A one-entry deflated zip of a good reply, then ``patch(bytes)`` applied to it."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("late-refund.md", REPLY)
+    data = bytearray(buffer.getvalue())
+    patch(data, data.find(b"PK\x01\x02"))
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+def zip_encrypted_entry(folder: Path) -> Path:
+    """What the archive module refuses, recorded as the machinery's failure: an entry
+    flagged as encrypted (zipfile raises RuntimeError, not BadZipFile)."""
+    def encrypted(data: bytearray, central: int) -> None:
+        data[6] |= 1
+        data[central + 8] |= 1
+    return _zip_patched(folder, "encrypted.zip", encrypted)
+
+
+def zip_unknown_method(folder: Path) -> Path:
+    """What the archive module refuses, second instance: compression method 99
+    (NotImplementedError)."""
+    def method(data: bytearray, central: int) -> None:
+        struct.pack_into("<H", data, 8, 99)
+        struct.pack_into("<H", data, central + 10, 99)
+    return _zip_patched(folder, "method99.zip", method)
+
+
+def zip_corrupt_deflate(folder: Path) -> Path:
+    """What the archive module refuses, third instance: a deflate stream whose first block
+    type is invalid (zlib.error)."""
+    def corrupt(data: bytearray, central: int) -> None:
+        name_length, extra_length = struct.unpack_from("<HH", data, 26)
+        data[30 + name_length + extra_length] = 0xFF
+    return _zip_patched(folder, "corrupt-deflate.zip", corrupt)
+
+
+def pdf_escapes_in_encoding_name(folder: Path) -> Path:
+    """Candidate text on the grader's terminal through a parser's log: a font whose
+    /Encoding name (any bytes, as #xx) clears the screen and prints a fake all-clear; pypdf
+    logs the name it cannot use."""
+    escapes = "\x1b[2J\x1b[H\x1b[1;31mALL SUBMISSIONS GRADED OK\x1b[0m\x1b[8m"
+    name = "".join(f"#{byte:02X}" for byte in escapes.encode())
+    data = _pdf(PDF_LINES, "1 beginbfchar <41> <0041> endbfchar").replace(
+        b"/Encoding /WinAnsiEncoding", b"/Encoding /" + name.encode())
+    return _analysis(folder, "pdf-escapes", "analysis.pdf", data)
+
+
 TEXT_CASES = {
     "eml-utf7-lone-surrogate": eml_utf7_lone_surrogate,
     "eml-utf7-lone-surrogate-html": eml_utf7_lone_surrogate_html,
@@ -496,6 +568,7 @@ CASE_CASES = {
     "pdf-tounicode-surrogate": pdf_tounicode_surrogate,
     "pdf-tounicode-surrogate-range": pdf_tounicode_surrogate_range,
     "document-name-formula": document_name_formula,
+    "pdf-escapes-in-encoding-name": pdf_escapes_in_encoding_name,
 }
 
 ARCHIVE_CASES = {
@@ -508,4 +581,8 @@ ARCHIVE_CASES = {
     "zip-skipped-many": zip_skipped_many,
     "tar-gnu-long-name": tar_gnu_long_name,
     "tar-pax-long-path": tar_pax_long_path,
+    "tar-pax-smuggled-member": tar_pax_smuggled_member,
+    "zip-encrypted-entry": zip_encrypted_entry,
+    "zip-unknown-method": zip_unknown_method,
+    "zip-corrupt-deflate": zip_corrupt_deflate,
 }
