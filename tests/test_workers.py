@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -108,6 +110,16 @@ def raise_stubborn() -> None:
     raise Stubborn(why="a plugin's own error")
 
 
+def say_escapes() -> None:
+    """What a parser might print or log about a hostile file, escapes included."""
+    import logging
+    import warnings
+
+    print("\x1b[2J\x9b1A printed", file=sys.stderr)
+    logging.getLogger("some.parser").error("\x1b[1;31mlogged\x1b[0m")
+    warnings.warn("\x1b[8mwarned", stacklevel=1)
+
+
 def unpicklable():
     return lambda: None
 
@@ -176,3 +188,18 @@ def _child_of(proc: str, pid: int) -> bool:
         return f"PPid:\t{pid}\n" in Path(proc, "status").read_text()
     except OSError:
         return False
+
+
+def test_what_a_worker_prints_or_logs_reaches_the_terminal_shown_not_obeyed(tmp_path):
+    script = ("from worksample.workers import LimitedWorkers\n"
+              "import test_workers\n"
+              "if __name__ == '__main__':\n"
+              "    with LimitedWorkers(1) as workers:\n"
+              "        workers.run('to read', test_workers.say_escapes)\n")
+    (tmp_path / "run.py").write_text(script)
+    done = subprocess.run([sys.executable, str(tmp_path / "run.py")], capture_output=True,
+                          text=True, env={**os.environ, "PYTHONPATH": str(Path(__file__).parent)})
+    assert done.returncode == 0, done.stderr
+    for said in ("printed", "logged", "warned"):
+        assert said in done.stderr
+    assert "\x1b" not in done.stderr and "\x9b" not in done.stderr

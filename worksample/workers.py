@@ -26,6 +26,7 @@ import os
 import pickle
 import resource
 import signal
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import TimeoutError as TaskTimeout
@@ -35,6 +36,7 @@ from typing import TypeVar
 
 from worksample.errors import InfrastructureError, SubmissionRejected
 from worksample.models import HostLimits
+from worksample.safe_text import visible
 
 T = TypeVar("T")
 
@@ -117,8 +119,10 @@ class LimitedWorkers:
 
 def _boot() -> None:
     """In a new worker: import what grading needs and load the plugins, before any call.
-    (Pebble's workers ignore SIGINT: Ctrl-C is the grader's, which lets calls in flight
-    finish.)"""
+    What parsers print or log on stderr (pypdf logs a font's encoding name, which a PDF
+    spells as it likes) reaches the grader's terminal shown, not obeyed. (Pebble's workers
+    ignore SIGINT: Ctrl-C is the grader's, which lets calls in flight finish.)"""
+    sys.stderr = _Shown(sys.stderr)
     import worksample.grading  # noqa: F401 (what every call needs)
     from worksample.plugins import get_registry
 
@@ -196,6 +200,19 @@ def _limited_call(limits: HostLimits, function: Callable, *args) -> _Outcome:
     finally:
         resource.setrlimit(resource.RLIMIT_AS, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
     return _Outcome.of(value)
+
+
+class _Shown:
+    """A text stream that writes what it is given through ``safe_text.visible``."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(visible(text))
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 
 def _address_space() -> int:

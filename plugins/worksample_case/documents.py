@@ -105,7 +105,9 @@ def read_document(path: Path, root: Path, max_bytes: int, max_pages: int) -> Doc
 def _pdf_text(path: Path, name: str, max_pages: int, max_bytes: int) -> tuple[str, int]:
     from pypdf import PdfReader
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # warnings about sloppy files: noise
+    # pypdf's messages are about the file, for pypdf's developers, not for the person grading
+    # (a file it cannot read is rejected with the reason)
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     try:
         reader = PdfReader(path)
         if reader.is_encrypted and not _opens_without_password(reader):
