@@ -142,3 +142,13 @@ def test_a_folder_with_several_documents_grades_the_longest_and_says_so(tmp_path
     assert result["score"] == 100
     assert result["details"]["document"] == "analysis.pdf"
     assert result["details"]["not_graded"] == ["README.md"]
+
+
+def test_a_document_of_thousands_of_headings_keeps_a_bounded_result(tmp_path):
+    analysis = tmp_path / "headings.md"
+    analysis.write_text((CASE_EXAMPLES / "strong.md").read_text() + "\n"
+                        + "".join(f"# Heading {n} {'x' * 300}\n\nA line.\n\n" for n in range(3000)))
+    result = grade(analysis, store=tmp_path / "store.sqlite")["headings.md"]
+    assert result["status"] == "graded"
+    assert len(result["details"]["headings"]) == 100
+    assert max(map(len, result["details"]["headings"])) <= 200

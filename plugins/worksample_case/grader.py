@@ -21,6 +21,7 @@ from .documents import Document, find_document
 from .structure import parse
 
 HIDDEN_TEXT_SHOWN_WORDS = 25
+HEADINGS_KEPT, HEADING_SHOWN_CHARS = 100, 200  # a hostile document may have 120,000 of them
 _prepared: dict[tuple[str, str], Prepared] = {}
 _prepared_lock = threading.Lock()
 
@@ -53,7 +54,8 @@ def grade(assignment: Assignment, submission: Submission) -> Grade:
         flags=[_hidden_text_flag(document)] if document.hidden else [],
         details={"document": document.source, "format": document.format,
                  "pages": document.pages, "words": len(text.words),
-                 "headings": [part.heading for part in text.analysis.parts[1:]],
+                 "headings": [part.heading[:HEADING_SHOWN_CHARS]
+                              for part in text.analysis.parts[1:HEADINGS_KEPT + 1]],
                  "not_graded": document.not_graded},
     )
 
