@@ -118,16 +118,19 @@ def grade_taken_in(
     started = time.monotonic() if started is None else started
     intake_done = time.monotonic()
     base = _identity(assignment, submission.source) | {"submission_hash": submission.content_hash}
+
+    def ended(status: Status, message: str, **details) -> GradeResult:
+        return GradeResult(**base, status=status, message=message, details=details,
+                           durations=_durations(started, intake_done))
+
     if workers is not None and registry.assignment_type(assignment.type).grades_in_worker:
         try:
             return workers.run("to read and check", _grade_in_worker, assignment, submission,
                                retry, started)
         except SubmissionRejected as error:
-            return GradeResult(**base, status=Status.REJECTED, message=str(error),
-                               durations=_durations(started, intake_done))
+            return ended(Status.REJECTED, str(error))
         except InfrastructureError as error:  # the workers themselves failed
-            return GradeResult(**base, status=Status.ERROR, message=str(error),
-                               durations=_durations(started, intake_done))
+            return ended(Status.ERROR, str(error))
     attempt = 1
     while True:
         try:
@@ -142,27 +145,19 @@ def grade_taken_in(
                 attempt += 1
                 continue
             tries = f" (after {attempt} attempts)" if attempt > 1 else ""
-            return GradeResult(**base, status=Status.ERROR, message=f"{error}{tries}",
-                               durations=_durations(started, intake_done))
+            return ended(Status.ERROR, f"{error}{tries}")
         except SubmissionRejected as error:
-            return GradeResult(**base, status=Status.REJECTED, message=str(error),
-                               durations=_durations(started, intake_done))
+            return ended(Status.REJECTED, str(error))
         except RecursionError:  # the input's doing (deep nesting), not a bug of ours
-            return GradeResult(**base, status=Status.REJECTED,
-                               message="the submission is nested too deeply to read",
-                               durations=_durations(started, intake_done))
+            return ended(Status.REJECTED, "the submission is nested too deeply to read")
         except MemoryError:  # in a worker, the limit that was passed says why
             raise
         except WorksampleError as error:
-            return GradeResult(**base, status=Status.ERROR, message=str(error),
-                               durations=_durations(started, intake_done))
+            return ended(Status.ERROR, str(error))
         except Exception as error:  # a plugin bug must not end the batch or look like a 0
-            return GradeResult(
-                **base, status=Status.ERROR,
-                message=f"the {assignment.type!r} plugin crashed: {error!r}; please report it",
-                details={"traceback": traceback.format_exc()[-4000:]},
-                durations=_durations(started, intake_done),
-            )
+            return ended(Status.ERROR,
+                         f"the {assignment.type!r} plugin crashed: {error!r}; please report it",
+                         traceback=traceback.format_exc()[-4000:])
 
 
 def _grade_in_worker(assignment: Assignment, submission: Submission, retry: RetryPolicy,

@@ -51,6 +51,11 @@ class IntakeLimits:
     max_ratio: float = 200.0  # extracted bytes per archive byte
     max_depth: int = 32
 
+    @property
+    def max_entries(self) -> int:
+        """Entries of any kind (folders, skipped ``__MACOSX/`` twins): four per file."""
+        return 4 * self.max_files
+
 
 @dataclass(frozen=True)
 class _Entry:
@@ -215,8 +220,8 @@ class _Budget:
                                      path=self.source)
         self.entries += 1
         self.bytes += size
-        if self.entries > 4 * self.limits.max_files:
-            raise SubmissionRejected(f"more than {4 * self.limits.max_files} entries (every "
+        if self.entries > self.limits.max_entries:
+            raise SubmissionRejected(f"more than {self.limits.max_entries} entries (every "
                                      "entry counts, including those intake skips)",
                                      path=self.source)
         if self.bytes > self.limits.max_bytes:
@@ -336,7 +341,7 @@ def _zip_name(info: zipfile.ZipInfo, source: Path) -> str:
 
 
 def _extract_tar(source: Path, destination: Path, limits: IntakeLimits) -> None:
-    expected = check_headers(source, limits.max_files, limits.max_bytes)  # before tarfile
+    expected = check_headers(source, limits.max_entries, limits.max_bytes)  # before tarfile
     budget = _Budget(source, limits)
     entries, sizes = [], []
     with tarfile.open(source, mode="r:*", errorlevel=2) as archive:

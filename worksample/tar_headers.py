@@ -39,13 +39,13 @@ EXTENDED_TYPES = {b"x": "pax", b"g": "global pax", b"L": "GNU long-name", b"K": 
 _SKIP_CHUNK = 1 << 16
 
 
-def check_headers(source: Path, max_files: int, max_bytes: int) -> list[int]:
+def check_headers(source: Path, max_entries: int, max_bytes: int) -> list[int]:
     """Read every header of the tar (or .tar.gz/.bz2/.xz) ``source``; SubmissionRejected
     naming the member and the cause when one is unsafe or the budgets are passed. Returns each
     member's size, in order, as ``tarfile`` must see them."""
     try:
         with _decompressed(source) as stream:
-            scan = _Scan(source, stream, max_files, max_bytes)
+            scan = _Scan(source, stream, max_entries, max_bytes)
             scan.run()
             return scan.sizes
     except (OSError, EOFError, lzma.LZMAError, zlib.error) as error:
@@ -55,9 +55,9 @@ def check_headers(source: Path, max_files: int, max_bytes: int) -> list[int]:
 class _Scan:
     """One pass over the headers; member data is skipped, never kept."""
 
-    def __init__(self, source: Path, stream: BinaryIO, max_files: int, max_bytes: int):
+    def __init__(self, source: Path, stream: BinaryIO, max_entries: int, max_bytes: int):
         self.source, self.stream = source, stream
-        self.max_files, self.max_bytes = max_files, max_bytes
+        self.max_entries, self.max_bytes = max_entries, max_bytes
         self.entries = self.data_bytes = 0
         self.next_size: int | None = None  # from a pax header: the next member's size
         self.extended: set[bytes] = set()  # the kinds of extended header the next member has
@@ -71,8 +71,8 @@ class _Scan:
             if len(header) < BLOCK:
                 raise self.refuse("the archive ends inside a header")
             self.entries += 1
-            if self.entries > 4 * self.max_files:  # directories and headers count too
-                raise self.refuse(f"more than {4 * self.max_files} entries")
+            if self.entries > self.max_entries:  # directories and headers count too
+                raise self.refuse(f"more than {self.max_entries} entries")
             self._member(header)
 
     def _member(self, header: bytes) -> None:
