@@ -190,6 +190,41 @@ def test_ctrl_c_keeps_what_finished(tmp_path, registry, plugin, assignment, stor
     assert list(workdir.iterdir()) == []
 
 
+class _InterruptedAt:
+    """A store connection on which Ctrl-C lands just after ``statement`` has run."""
+
+    def __init__(self, db, statement):
+        self.db, self.statement = db, statement
+
+    def execute(self, sql, *args):
+        cursor = self.db.execute(sql, *args)
+        if sql.startswith(self.statement):
+            self.statement = "never again"
+            raise KeyboardInterrupt
+        return cursor
+
+    def __getattr__(self, name):
+        return getattr(self.db, name)
+
+
+@pytest.mark.parametrize("statement", ["BEGIN", "INSERT", "COMMIT"])
+def test_ctrl_c_while_a_result_is_saved_stops_the_batch_and_stores_no_false_error(
+        tmp_path, registry, plugin, assignment, store, statement):
+    """Seen in CI: Ctrl-C just after COMMIT made the ROLLBACK fail, and that error hid the
+    interrupt: the result was stored as an ``error`` and the batch went on to the end. Just
+    after BEGIN, it left a transaction open. The result whose save was cut short is saved
+    while the batch stops."""
+    sources = answers(tmp_path, "1", "0.5", "0")
+    store._db = _InterruptedAt(store._db, statement)
+    with pytest.raises(KeyboardInterrupt):
+        run(assignment, sources, tmp_path, registry, store, jobs=1)
+    kept = list(store.results())
+    assert all(result.status == Status.GRADED for result in kept)
+    assert str(sources[0]) in {result.submission_source for result in kept}  # saved again
+    store._db.execute("BEGIN IMMEDIATE")  # no transaction was left open
+    store._db.execute("ROLLBACK")
+
+
 def test_a_bug_of_ours_costs_one_submission_not_the_batch(tmp_path, registry, plugin,
                                                           assignment, store, monkeypatch):
     import worksample.batch as batch_module

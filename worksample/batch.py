@@ -68,13 +68,16 @@ def grade_batch(
     Untrusted parsing runs in ``workers`` (by default, a pool of ``options.jobs`` under the
     assignment's host limits, made for this batch)."""
     refuse_shared_names(sources)
-    items: list[BatchItem] = []
+    finished: dict[Future, BatchItem] = {}
 
     def finish(future: Future) -> None:
+        """Save and report one; again after Ctrl-C cut it short (saving twice is harmless)."""
+        if future in finished:
+            return
         item = future.result()
         if not item.from_store:
             item = _saved(item, store)
-        items.append(item)
+        finished[future] = item
         on_item(item)
 
     def one(source: Path) -> BatchItem:
@@ -92,13 +95,11 @@ def grade_batch(
             workers = stack.enter_context(LimitedWorkers(jobs, assignment.spec.host_limits))
         pool = stack.enter_context(ThreadPoolExecutor(max_workers=threads))
         futures = [pool.submit(one, source) for source in sources]
-        done: set[Future] = set()
         try:
             for future in as_completed(futures):
-                done.add(future)
                 finish(future)
         except KeyboardInterrupt:
-            in_flight = [f for f in futures if f not in done and not f.cancel()]
+            in_flight = [f for f in futures if f not in finished and not f.cancel()]
             print(f"worksample: stopping; finishing the {len(in_flight)} submission(s) in "
                   "flight (Ctrl-C again to abandon them)", file=sys.stderr)
             for future in in_flight:
@@ -107,7 +108,7 @@ def grade_batch(
                 except CancelledError:
                     pass
             raise
-    return items
+    return list(finished.values())
 
 
 def _saved(item: BatchItem, store: ResultStore) -> BatchItem:

@@ -122,12 +122,15 @@ class ResultStore:
 
     def _transaction(self, work: Callable[[], object]) -> None:
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
             try:
+                self._db.execute("BEGIN IMMEDIATE")
                 work()
                 self._db.execute("COMMIT")
             except BaseException:
-                self._db.execute("ROLLBACK")
+                # Ctrl-C can land between statements: once COMMIT has run there is nothing
+                # to roll back, and a failed ROLLBACK must not hide the interrupt.
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
                 raise
 
     def _format(self) -> int:
