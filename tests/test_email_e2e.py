@@ -259,7 +259,7 @@ def test_the_email_plugin_is_registered_like_any_other():
     result = CliRunner().invoke(cli, ["plugins", "--json"])
     described = {p["name"]: p for p in json.loads(result.output)}
     assert described["email"]["assignment_types"] == ["email"]
-    assert "worksample_grade" in described["email"]["hooks"]
+    assert described["email"]["hooks"] == ["worksample_register_assignment_types"]
 
 
 TEXT_DEPENDENCIES = ("rapidfuzz", "spellchecker", "pyphen", "pypdf", "docx")

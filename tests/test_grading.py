@@ -27,12 +27,9 @@ class EchoPlugin:
 
     @hookimpl
     def worksample_register_assignment_types(self, register):
-        register(AssignmentType(name="echo", section_model=EchoSection))
+        register(AssignmentType(name="echo", section_model=EchoSection, grade=self.grade))
 
-    @hookimpl
-    def worksample_grade(self, assignment, submission):
-        if assignment.type != "echo":
-            return None
+    def grade(self, assignment, submission):
         if self.crash_with is not None:
             raise self.crash_with
         fraction = float((submission.root / "answer.txt").read_text())
@@ -98,7 +95,8 @@ def test_a_plugin_crash_is_an_error_with_a_traceback(tmp_path, registry, echo, e
     result = grade_submission(echo_assignment, answer(tmp_path, "1"), workdir(tmp_path),
                               registry)
     assert result.status == Status.ERROR and result.score is None
-    assert "plugin crashed: ZeroDivisionError('oops')" in result.message
+    assert "type (plugin 'echo') crashed while grading: ZeroDivisionError('oops')" in \
+        result.message
     assert "ZeroDivisionError" in result.details["traceback"]
 
 

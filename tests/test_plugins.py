@@ -18,7 +18,7 @@ class OtherSection(BaseModel):
 def test_builtin_coding_plugin_comes_from_the_entry_point_group(registry):
     described = {p["name"]: p for p in registry.describe()}
     assert described["coding"]["assignment_types"] == ["coding"]
-    assert "worksample_grade" in described["coding"]["hooks"]
+    assert described["coding"]["hooks"] == ["worksample_register_assignment_types"]
     assert described["coding"]["version"]
     assert "coding" in registry.assignment_types()
 
@@ -70,14 +70,18 @@ def test_a_later_plugin_overrides_a_builtin_type(registry):
     class Override:
         @hookimpl
         def worksample_register_assignment_types(self, register):
-            register(AssignmentType(name="coding", section_model=OtherSection))
+            register(AssignmentType(name="coding", section_model=OtherSection,
+                                    grade=lambda: None))
 
     registry.manager.register(Override(), name="override")
     try:
-        assert registry.assignment_types()["coding"].section_model is OtherSection
+        replaced = registry.assignment_types()["coding"]
+        assert (replaced.section_model, replaced.plugin) == (OtherSection, "override")
+        assert replaced.self_test_cases is None  # nothing of the built-in type is left
     finally:
         registry.manager.unregister(name="override")
-    assert registry.assignment_types()["coding"].section_model is not OtherSection
+    builtin = registry.assignment_types()["coding"]
+    assert builtin.plugin == "coding" and builtin.self_test_cases is not None
 
 
 def test_unknown_type_names_the_known_ones(registry):

@@ -38,10 +38,9 @@ class CountingPlugin:
 
     @hookimpl
     def worksample_register_assignment_types(self, register):
-        register(AssignmentType(name="count", section_model=CountSection))
+        register(AssignmentType(name="count", section_model=CountSection, grade=self.grade))
 
-    @hookimpl
-    def worksample_grade(self, assignment, submission):
+    def grade(self, assignment, submission):
         with self.lock:
             self.calls += 1
             if self.failures_left:

@@ -103,6 +103,10 @@ def _validate_section(
             data, context={"root": folder, "rubric": spec.rubric})
     except ValidationError as error:
         raise WorksampleError(describe_invalid(error, prefix=name), path=path) from None
+    except Exception as error:  # a bug in the plugin's model: name it, no traceback
+        raise WorksampleError(f"the {name!r} type (plugin {assignment_type.plugin!r}) crashed "
+                              f"checking its section: {error!r}; please report it",
+                              path=path) from None
 
 
 def content_version(folder: Path) -> str:

@@ -25,6 +25,7 @@ from worksample.errors import InfrastructureError, WorksampleError
 from worksample.intake import IntakeLimits, SubmissionRejected, extracted, submission_id_for
 from worksample.models import (
     Assignment,
+    AssignmentType,
     CriterionScore,
     Durations,
     Grade,
@@ -33,7 +34,7 @@ from worksample.models import (
     Status,
     Submission,
 )
-from worksample.plugins import PluginRegistry, get_registry
+from worksample.plugins import PluginRegistry, call_accepting, get_registry
 from worksample.workers import LimitedWorkers
 
 LEVEL_BANDS = ((0.9, 4), (0.7, 3), (0.4, 2), (0.0, 1))  # share of points -> level
@@ -123,7 +124,8 @@ def grade_taken_in(
         return GradeResult(**base, status=status, message=message, details=details,
                            durations=_durations(started, intake_done))
 
-    if workers is not None and registry.assignment_type(assignment.type).grades_in_worker:
+    assignment_type = registry.assignment_type(assignment.type)
+    if workers is not None and assignment_type.grades_in_worker:
         try:
             return workers.run("to read and check", _grade_in_worker, assignment, submission,
                                retry, started)
@@ -134,10 +136,11 @@ def grade_taken_in(
     attempt = 1
     while True:
         try:
-            grade = registry.manager.hook.worksample_grade(assignment=assignment,
-                                                           submission=submission)
-            if grade is None:
-                raise WorksampleError(f"no plugin graded the assignment type {assignment.type!r}")
+            grade = call_accepting(assignment_type.grade, assignment=assignment,
+                                   submission=submission)
+            if not isinstance(grade, Grade):
+                raise WorksampleError(f"{_named(assignment_type)} graded with a "
+                                      f"{type(grade).__name__}, not a Grade; please report it")
             return _scored(assignment, grade, base, _durations(started, intake_done))
         except InfrastructureError as error:
             if attempt < retry.attempts:
@@ -156,7 +159,8 @@ def grade_taken_in(
             return ended(Status.ERROR, str(error))
         except Exception as error:  # a plugin bug must not end the batch or look like a 0
             return ended(Status.ERROR,
-                         f"the {assignment.type!r} plugin crashed: {error!r}; please report it",
+                         f"{_named(assignment_type)} crashed while grading: {error!r}; "
+                         "please report it",
                          traceback=traceback.format_exc()[-4000:])
 
 
@@ -164,6 +168,11 @@ def _grade_in_worker(assignment: Assignment, submission: Submission, retry: Retr
                      started: float) -> GradeResult:
     """In a worker process: grade with the plugins that process loads itself."""
     return grade_taken_in(assignment, submission, get_registry(), retry, started)
+
+
+def _named(assignment_type: AssignmentType) -> str:
+    """"the 'email' type (plugin 'email')": whom to report a plugin's failure to."""
+    return f"the {assignment_type.name!r} type (plugin {assignment_type.plugin!r})"
 
 
 def _identity(assignment: Assignment, source: Path) -> dict:
@@ -237,10 +246,28 @@ def self_test(
     workers: LimitedWorkers | None = None,
 ) -> list[SelfTestOutcome]:
     """Grade the assignment's own self-test submissions (reference, starter ...)."""
-    answers = registry.manager.hook.worksample_self_test_cases(assignment=assignment)
-    cases = [case for answer in answers for case in answer]
+    cases = self_test_cases(assignment, registry.assignment_type(assignment.type))
     if not cases:
-        raise WorksampleError(f"no plugin gives self-test cases for type {assignment.type!r}")
+        raise WorksampleError(f"the assignment type {assignment.type!r} gives no self-test "
+                              "cases, so `validate` cannot prove it works")
     return [SelfTestOutcome(case, grade_submission(assignment, case.path, workdir, registry,
                                                    workers=workers))
             for case in cases]
+
+
+def self_test_cases(assignment: Assignment, assignment_type: AssignmentType) -> list[SelfTestCase]:
+    """The type's self-test cases for ``assignment`` (none if it gives none); a WorksampleError
+    naming the plugin if its code fails or answers what is not a list of SelfTestCase."""
+    if assignment_type.self_test_cases is None:
+        return []
+    try:
+        cases = list(call_accepting(assignment_type.self_test_cases, assignment=assignment))
+    except WorksampleError:
+        raise
+    except Exception as error:  # third-party code: one clear line, not a traceback
+        raise WorksampleError(f"{_named(assignment_type)} crashed giving its self-test cases: "
+                              f"{error!r}; please report it") from None
+    if not all(isinstance(case, SelfTestCase) for case in cases):
+        raise WorksampleError(f"{_named(assignment_type)} gave self-test cases that are not "
+                              "SelfTestCase objects; please report it")
+    return cases

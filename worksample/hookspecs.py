@@ -1,7 +1,10 @@
 """The plugin contract: every hook worksample calls, and the markers plugins use.
 
-Hooks are called by keyword. An implementation may accept any subset of a hook's arguments, so
-adding an argument never breaks an old plugin; arguments are never renamed or removed.
+Version 2: an assignment type carries its behaviour (``AssignmentType.grade``,
+``.self_test_cases``) and the core looks it up by name; hooks are for what every plugin
+contributes. Hooks are called by keyword, one plugin at a time. An implementation may accept
+any subset of a hook's arguments, so adding an argument never breaks an old plugin; arguments
+are never renamed or removed.
 
 A plugin writes::
 
@@ -9,7 +12,7 @@ A plugin writes::
 
     @hookimpl
     def worksample_register_assignment_types(register):
-        register(AssignmentType(name="sql", section_model=SqlSection))
+        register(AssignmentType(name="sql", section_model=SqlSection, grade=grade_sql))
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import pluggy
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from worksample.models import Assignment, AssignmentType, Grade, SelfTestCase, Submission
+    from worksample.models import AssignmentType
 
 hookspec = pluggy.HookspecMarker("worksample")
 hookimpl = pluggy.HookimplMarker("worksample")
@@ -29,37 +32,14 @@ hookimpl = pluggy.HookimplMarker("worksample")
 
 @hookspec
 def worksample_register_assignment_types(register: Callable[[AssignmentType], None]) -> None:
-    """Register the assignment types this plugin grades.
+    """Register the assignment types this plugin grades, each with its behaviour.
 
-    Fires whenever worksample needs the type registry (loading an assignment, ``plugins``,
-    ``schema``). Call ``register(AssignmentType(...))`` once per type; every plugin is asked.
-    When two plugins register the same type name, the one registered later wins, so a
-    third-party plugin can replace a built-in type. Returns nothing.
-    """
-
-
-@hookspec(firstresult=True)
-def worksample_grade(assignment: Assignment, submission: Submission) -> Grade | None:
-    """Grade one submission of an assignment of a type this plugin registered.
-
-    Fires once per submission after intake has extracted it safely. Return ``None`` when
-    ``assignment.type`` is not yours; otherwise return a ``Grade`` with an outcome for every
-    ``auto`` criterion of the rubric. Stops at the first non-None answer (plugins registered
-    later are asked first). Raise ``worksample.errors.InfrastructureError`` when the grading
-    machinery fails (engine down, image missing): the result becomes ``error``, never a score.
-    Raise ``worksample.errors.SubmissionRejected`` when the submission cannot be read as work of
-    this type (an encrypted PDF, a scan with no text): the result becomes ``rejected``, with
-    the message, and no score.
-    """
-
-
-@hookspec
-def worksample_self_test_cases(assignment: Assignment) -> list[SelfTestCase] | None:
-    """Submissions that prove an assignment of your type works, for ``worksample validate``.
-
-    Fires once per ``validate``. Return ``None`` when ``assignment.type`` is not yours;
-    otherwise a list of cases, e.g. the reference solution (must score 100) and the starter
-    (must score below the pass score). Every plugin is asked; the answers are joined.
+    Fires whenever worksample needs the type registry (loading an assignment, grading,
+    ``plugins``, ``schema``). Call ``register(AssignmentType(...))`` once per type; every
+    plugin is asked. When two plugins register the same type name, the one registered later
+    replaces the other's type whole, so a third-party plugin can replace a built-in type.
+    Returns nothing. If it raises, or registers what is not an ``AssignmentType``, the plugin
+    is reported and left out.
     """
 
 

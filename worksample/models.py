@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import string
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
@@ -168,13 +168,19 @@ class AssignmentSpec(StrictModel):
         return self
 
 
-class Assignment(BaseModel):
-    """A loaded, validated assignment: the common spec, its type's section, where it lives."""
+SectionT = TypeVar("SectionT", bound=BaseModel)
+
+
+class Assignment(BaseModel, Generic[SectionT]):
+    """A loaded, validated assignment: the common spec, its type's section, where it lives.
+
+    A plugin names its section's model once, in a signature: ``Assignment[EmailSection]``.
+    """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
     spec: AssignmentSpec
-    section: BaseModel
+    section: SectionT
     root: Path
     version: str = Field(description="Content hash of the assignment folder.")
 
@@ -325,24 +331,6 @@ class GradeResult(ResultModel):
 # --- What plugins hand to the core ------------------------------------------------------------
 
 
-class AssignmentType(BaseModel):
-    """An assignment type a plugin provides: its name and the model of its yaml section."""
-
-    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
-
-    name: Identifier
-    section_model: type[BaseModel] = Field(
-        description="Validates the section of assignment.yaml named after the type."
-    )
-    description: str = ""
-    grades_in_worker: bool = Field(
-        default=False,
-        description="Grade in a worker process under the assignment's host_limits: for types "
-                    "that parse the candidate's files on the host (documents, email). The "
-                    "worker loads plugins from the entry-point group, so the type's plugin must "
-                    "be installed, not registered by hand.")
-
-
 class CriterionOutcome(ResultModel):
     """A plugin's automatic assessment of one criterion: a fraction and its evidence."""
 
@@ -399,3 +387,37 @@ class SelfTestCase(BaseModel):
     min_score: float = 0
     max_score: float = 100
     expectation: str = Field(description="Readable expectation, e.g. 'must score 100'.")
+
+
+class AssignmentType(BaseModel):
+    """An assignment type, as a plugin registers it: its name, the model of its yaml section,
+    and its behaviour. The core looks the type up by name and calls its behaviour; nothing
+    else is asked. A plugin that registers a name again replaces the type whole.
+
+    The behaviour is plain callables, called by keyword with only the arguments they name
+    (like a hook): a future argument never breaks an old plugin.
+    """
+
+    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
+
+    name: Identifier
+    section_model: type[BaseModel] = Field(
+        description="Validates the section of assignment.yaml named after the type.")
+    grade: Callable[..., Grade] = Field(
+        description="grade(assignment, submission) -> Grade: an outcome for every automatic "
+                    "criterion of the rubric. Raise InfrastructureError when the machinery "
+                    "fails, SubmissionRejected when the submission cannot be read as work of "
+                    "this type.")
+    self_test_cases: Callable[..., list[SelfTestCase]] | None = Field(
+        default=None,
+        description="self_test_cases(assignment) -> the submissions `worksample validate` "
+                    "grades to prove an assignment of this type works.")
+    description: str = Field(default="", description="One line for `worksample plugins`.")
+    grades_in_worker: bool = Field(
+        default=False,
+        description="Grade in a worker process under the assignment's host_limits: for types "
+                    "that parse the candidate's files on the host (documents, email). The "
+                    "worker loads plugins from the entry-point group, so the type's plugin must "
+                    "be installed, not registered by hand.")
+    plugin: str = Field(default="", description="The plugin that registered it; set by the "
+                                                "registry.")

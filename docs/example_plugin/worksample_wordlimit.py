@@ -5,7 +5,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from worksample import hookimpl
-from worksample.models import AssignmentType, CriterionOutcome, Grade
+from worksample.models import Assignment, AssignmentType, CriterionOutcome, Grade, Submission
 
 
 class WordLimitSection(BaseModel):
@@ -15,17 +15,8 @@ class WordLimitSection(BaseModel):
     criterion: str = "brevity"
 
 
-@hookimpl
-def worksample_register_assignment_types(register):
-    """Provide the `wordlimit` assignment type."""
-    register(AssignmentType(name="wordlimit", section_model=WordLimitSection))
-
-
-@hookimpl
-def worksample_grade(assignment, submission):
+def grade(assignment: Assignment[WordLimitSection], submission: Submission) -> Grade:
     """Full points within the limit, losing points in proportion beyond it."""
-    if assignment.type != "wordlimit":
-        return None
     section = assignment.section
     text = " ".join(p.read_text(errors="replace") for p in Path(submission.root).rglob("*.md"))
     words = len(text.split())
@@ -33,3 +24,10 @@ def worksample_grade(assignment, submission):
     evidence = [f"{words} words (limit {section.max_words})"]
     return Grade(criteria={section.criterion: CriterionOutcome(fraction=fraction,
                                                                evidence=evidence)})
+
+
+@hookimpl
+def worksample_register_assignment_types(register):
+    """Provide the `wordlimit` assignment type."""
+    register(AssignmentType(name="wordlimit", section_model=WordLimitSection, grade=grade,
+                            description="A written answer within a word limit."))

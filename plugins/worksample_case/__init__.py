@@ -13,7 +13,6 @@ from worksample.models import Assignment, AssignmentType, Grade, SelfTestCase, S
 
 from .config import CaseSection
 
-TYPE_NAME = "case"
 EMPTY_SUBMISSION = Path(__file__).parent / "empty_analysis.md"
 REFERENCE_MIN_SCORE = 90
 EMPTY_MAX_SCORE = 10
@@ -23,32 +22,28 @@ EMPTY_MAX_SCORE = 10
 def worksample_register_assignment_types(register) -> None:
     """Provide the ``case`` assignment type."""
     register(AssignmentType(
-        name=TYPE_NAME,
+        name="case",
         section_model=CaseSection,
+        grade=grade,
+        self_test_cases=self_test_cases,
         description="Written case analyses (Markdown, text, PDF, DOCX): sections, key points, "
                     "numbers and the recommendation, with quoted evidence.",
         grades_in_worker=True,  # it parses the candidate's documents on the host
     ))
 
 
-@hookimpl
-def worksample_grade(assignment: Assignment, submission: Submission) -> Grade | None:
-    """Grade a case analysis; None for other types."""
-    if assignment.type != TYPE_NAME:
-        return None
-    from .grader import grade
+def grade(assignment: Assignment[CaseSection], submission: Submission) -> Grade:
+    """Grade a case analysis."""
+    from .grader import grade as graded  # the document readers load only to grade
 
-    return grade(assignment, submission)
+    return graded(assignment, submission)
 
 
-@hookimpl
-def worksample_self_test_cases(assignment: Assignment) -> list[SelfTestCase] | None:
+def self_test_cases(assignment: Assignment[CaseSection]) -> list[SelfTestCase]:
     """The reference analysis must score at least 90; an empty one at most 10."""
-    if assignment.type != TYPE_NAME:
-        return None
-    section: CaseSection = assignment.section
     return [
-        SelfTestCase(label="reference analysis", path=assignment.root / section.reference,
+        SelfTestCase(label="reference analysis",
+                     path=assignment.root / assignment.section.reference,
                      min_score=REFERENCE_MIN_SCORE,
                      expectation=f"must score at least {REFERENCE_MIN_SCORE}"),
         SelfTestCase(label="empty analysis", path=EMPTY_SUBMISSION, max_score=EMPTY_MAX_SCORE,

@@ -10,36 +10,29 @@ from worksample.models import Assignment, AssignmentType, Grade, SelfTestCase, S
 
 from .config import CodingSection
 
-TYPE_NAME = "coding"
-
 
 @hookimpl
 def worksample_register_assignment_types(register) -> None:
     """Provide the ``coding`` assignment type."""
     register(AssignmentType(
-        name=TYPE_NAME,
+        name="coding",
         section_model=CodingSection,
+        grade=grade,
+        self_test_cases=self_test_cases,
         description="Hidden pytest tests run against the submission in a Docker sandbox.",
     ))
 
 
-@hookimpl
-def worksample_grade(assignment: Assignment, submission: Submission) -> Grade | None:
-    """Grade a coding submission; None for other types."""
-    if assignment.type != TYPE_NAME:
-        return None
-    from .grader import grade
+def grade(assignment: Assignment[CodingSection], submission: Submission) -> Grade:
+    """Run the hidden tests on the submission in the sandbox and grade it."""
+    from .grader import grade as graded  # docker and the harness load only to grade
 
-    return grade(assignment, submission)
+    return graded(assignment, submission)
 
 
-@hookimpl
-def worksample_self_test_cases(assignment: Assignment) -> list[SelfTestCase] | None:
+def self_test_cases(assignment: Assignment[CodingSection]) -> list[SelfTestCase]:
     """The reference solution must score 100; the starter must score below the pass score."""
-    if assignment.type != TYPE_NAME:
-        return None
-    section: CodingSection = assignment.section
-    pass_score = assignment.spec.pass_score
+    section, pass_score = assignment.section, assignment.spec.pass_score
     return [
         SelfTestCase(label="reference solution", path=assignment.root / section.reference,
                      min_score=100, expectation="must score 100"),

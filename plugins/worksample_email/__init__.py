@@ -12,7 +12,6 @@ from worksample.models import Assignment, AssignmentType, Grade, SelfTestCase, S
 
 from .config import EmailSection
 
-TYPE_NAME = "email"
 EMPTY_SUBMISSION = Path(__file__).parent / "empty_submission.txt"
 REFERENCE_MIN_SCORE = 90
 EMPTY_MAX_SCORE = 10
@@ -22,31 +21,27 @@ EMPTY_MAX_SCORE = 10
 def worksample_register_assignment_types(register) -> None:
     """Provide the ``email`` assignment type."""
     register(AssignmentType(
-        name=TYPE_NAME,
+        name="email",
         section_model=EmailSection,
+        grade=grade,
+        self_test_cases=self_test_cases,
         description="Replies to customer emails, checked phrase by phrase with quoted evidence.",
         grades_in_worker=True,  # it parses the candidate's documents on the host
     ))
 
 
-@hookimpl
-def worksample_grade(assignment: Assignment, submission: Submission) -> Grade | None:
-    """Grade a set of email replies; None for other types."""
-    if assignment.type != TYPE_NAME:
-        return None
-    from .grader import grade
+def grade(assignment: Assignment[EmailSection], submission: Submission) -> Grade:
+    """Grade a set of email replies."""
+    from .grader import grade as graded  # the matching libraries load only to grade
 
-    return grade(assignment, submission)
+    return graded(assignment, submission)
 
 
-@hookimpl
-def worksample_self_test_cases(assignment: Assignment) -> list[SelfTestCase] | None:
+def self_test_cases(assignment: Assignment[EmailSection]) -> list[SelfTestCase]:
     """The reference replies must score at least 90; an empty submission at most 10."""
-    if assignment.type != TYPE_NAME:
-        return None
-    section: EmailSection = assignment.section
     return [
-        SelfTestCase(label="reference replies", path=assignment.root / section.reference,
+        SelfTestCase(label="reference replies",
+                     path=assignment.root / assignment.section.reference,
                      min_score=REFERENCE_MIN_SCORE,
                      expectation=f"must score at least {REFERENCE_MIN_SCORE}"),
         SelfTestCase(label="empty submission", path=EMPTY_SUBMISSION,
