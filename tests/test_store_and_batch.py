@@ -226,17 +226,17 @@ def test_ctrl_c_while_a_result_is_saved_stops_the_batch_and_stores_no_false_erro
 
 def test_a_bug_of_ours_costs_one_submission_not_the_batch(tmp_path, registry, plugin,
                                                           assignment, store, monkeypatch):
-    import worksample.batch as batch_module
+    import worksample.grading as grading_module
 
     sources = answers(tmp_path, "1", "0.5", "0")
-    real_extracted = batch_module.extracted
+    real_extracted = grading_module.extracted
 
     def extracted_or_fail(source, *args):
         if source == sources[1]:
             raise RuntimeError("a bug in intake")
         return real_extracted(source, *args)
 
-    monkeypatch.setattr(batch_module, "extracted", extracted_or_fail)
+    monkeypatch.setattr(grading_module, "extracted", extracted_or_fail)
     items = run(assignment, sources, tmp_path, registry, store, jobs=2)
     by_source = {item.source: item.result for item in items}
     assert by_source[sources[0]].score == 100 and by_source[sources[2]].score == 0

@@ -17,7 +17,6 @@ sweeps any container they leave.
 from __future__ import annotations
 
 import sys
-import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import CancelledError, Future, ThreadPoolExecutor, as_completed
 from contextlib import ExitStack
@@ -25,9 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from worksample.errors import WorksampleError
-from worksample.grading import RetryPolicy, grade_taken_in, internal_error, rejected, unstorable
-from worksample.intake import IntakeLimits, SubmissionRejected, extracted, submission_id_for
-from worksample.models import Assignment, GradeResult, Status
+from worksample.grading import RetryPolicy, grade_submission, internal_error, unstorable
+from worksample.intake import IntakeLimits, submission_id_for
+from worksample.models import Assignment, GradeResult, Status, Submission
 from worksample.plugins import PluginRegistry
 from worksample.store import ResultStore
 from worksample.workers import LimitedWorkers
@@ -125,17 +124,18 @@ def _saved(item: BatchItem, store: ResultStore) -> BatchItem:
 
 def _grade_one(assignment: Assignment, source: Path, workdir: Path, registry: PluginRegistry,
                store: ResultStore, options: BatchOptions, workers: LimitedWorkers) -> BatchItem:
-    started = time.monotonic()
-    try:
-        with extracted(source, workdir, options.limits, workers) as submission:
-            stored = store.get(assignment.version, submission.id, submission.content_hash)
-            if stored is not None and not _grade_again(stored, options):
-                return BatchItem(source, stored, from_store=True)
-            result = grade_taken_in(assignment, submission, registry, options.retry, started,
-                                    workers)
-            return BatchItem(source, result, from_store=False)
-    except SubmissionRejected as error:
-        return BatchItem(source, rejected(assignment, source, error, started), from_store=False)
+    from_store: list[GradeResult] = []
+
+    def stored_result(submission: Submission) -> GradeResult | None:
+        stored = store.get(assignment.version, submission.id, submission.content_hash)
+        if stored is not None and not _grade_again(stored, options):
+            from_store.append(stored)
+            return stored
+        return None
+
+    result = grade_submission(assignment, source, workdir, registry, options.limits,
+                              options.retry, workers, kept=stored_result)
+    return BatchItem(source, result, from_store=bool(from_store))
 
 
 def _grade_again(stored: GradeResult, options: BatchOptions) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,12 +67,17 @@ def grade_submission(
     limits: IntakeLimits | None = None,
     retry: RetryPolicy = RetryPolicy(),
     workers: LimitedWorkers | None = None,
+    kept: Callable[[Submission], GradeResult | None] = lambda submission: None,
 ) -> GradeResult:
-    """Take in ``source`` safely, have the type's plugin grade it, and score the result."""
+    """Take in ``source`` safely, have its type grade it, and score the result.
+
+    ``kept`` may answer, once the submission is taken in, a result to keep instead of
+    grading it (the batch's stored result for the same content)."""
     started = time.monotonic()
     try:
         with extracted(source, workdir, limits, workers) as submission:
-            return grade_taken_in(assignment, submission, registry, retry, started, workers)
+            return kept(submission) or grade_taken_in(assignment, submission, registry, retry,
+                                                      started, workers)
     except SubmissionRejected as error:
         return rejected(assignment, source, error, started)
 
