@@ -372,11 +372,18 @@ class ExpectedRanking(StrictModel):
                     "list is a group as good as each other (the same analysis as PDF and "
                     "DOCX): each of them must score above every later one.")
 
+    why: str = Field(default="", description="The reasons for the order, for the next reader.")
+    min_tau: float | None = Field(
+        default=None, ge=-1, le=1,
+        description="How closely the scores must agree with the order, as Kendall's tau-b "
+                    "(1: the same order; 0: no relation). Unset: every sample must score "
+                    "above every later one. For a large pool of realistic work, where an "
+                    "expert's close calls are fair to differ on, 0.8 is a strict bar.")
+
     def places(self) -> list[tuple[int, str]]:
         """(place, path) for every submission, best first; a group shares its place."""
         return [(place, entry) for place, group in enumerate(self.ranking, start=1)
                 for entry in ([group] if isinstance(group, str) else group)]
-    why: str = Field(default="", description="The reasons for the order, for the next reader.")
 
 
 class SelfTestCase(BaseModel):
