@@ -8,10 +8,10 @@ the key points, numbers or options found), scores 0 in every criterion, with the
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
 from worksample.models import Assignment, Check, CriterionOutcome, Grade, IntegrityFlag, Submission
+from worksample.prose.cache import cached_per_version
 from worksample.prose.evidence import Finding, evidence_line, fractions_by_criterion
 from worksample.prose.text import sentences
 
@@ -22,8 +22,6 @@ from .structure import parse
 
 HIDDEN_TEXT_SHOWN_WORDS = 25
 HEADINGS_KEPT, HEADING_SHOWN_CHARS = 100, 200  # a hostile document may have 120,000 of them
-_prepared: dict[tuple[str, str], Prepared] = {}
-_prepared_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -60,17 +58,13 @@ def grade(assignment: Assignment, submission: Submission) -> Grade:
     )
 
 
+@cached_per_version
 def prepare(assignment: Assignment) -> Prepared:
     """The compiled phrases and the brief's sentences (cached per assignment version)."""
-    key = (str(assignment.root), assignment.version)
-    with _prepared_lock:
-        if key not in _prepared:
-            section: CaseSection = assignment.section
-            brief = (assignment.root / section.brief).read_text(encoding="utf-8")
-            _prepared[key] = Prepared(
-                compiled=CompiledCase.of(section),
-                brief_said=frozenset(s.normal for s in sentences(brief)))
-        return _prepared[key]
+    section: CaseSection = assignment.section
+    brief = (assignment.root / section.brief).read_text(encoding="utf-8")
+    return Prepared(compiled=CompiledCase.of(section),
+                    brief_said=frozenset(s.normal for s in sentences(brief)))
 
 
 def _off_topic(findings: list[Finding]) -> str:

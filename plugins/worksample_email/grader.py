@@ -9,10 +9,10 @@ email in every criterion, with the reason as evidence.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
 from worksample.models import Assignment, Check, CriterionOutcome, Grade, IntegrityFlag, Submission
+from worksample.prose.cache import cached_per_version
 from worksample.prose.evidence import Finding, evidence_line, fractions_by_criterion
 from worksample.prose.text import sentences
 
@@ -21,8 +21,6 @@ from .config import CustomerEmail, EmailSection
 from .replies import Original, Reply, locate, originals
 
 HIDDEN_TEXT_SHOWN_WORDS = 25
-_prepared: dict[tuple[str, str], Prepared] = {}
-_prepared_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -64,15 +62,11 @@ def grade(assignment: Assignment, submission: Submission) -> Grade:
     )
 
 
+@cached_per_version
 def prepare(assignment: Assignment) -> Prepared:
     """The assignment's emails and compiled phrases (cached per version)."""
-    key = (str(assignment.root), assignment.version)
-    with _prepared_lock:
-        if key not in _prepared:
-            section: EmailSection = assignment.section
-            _prepared[key] = Prepared(emails=originals(section, assignment.root),
-                                      phrases=CompiledPhrases.of(section))
-        return _prepared[key]
+    section: EmailSection = assignment.section
+    return Prepared(emails=originals(section, assignment.root), phrases=CompiledPhrases.of(section))
 
 
 def _grade_email(original: Original, reply: Reply, section: EmailSection,
