@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from worksample.models import Assignment, Check, CriterionOutcome, Grade, IntegrityFlag, Submission
+from worksample.models import Assignment, Check, CriterionOutcome, Grade, Submission
 from worksample.prose.cache import cached_per_version
 from worksample.prose.evidence import Finding, evidence_line, fractions_by_criterion
+from worksample.prose.hidden import hidden_text_flag
 from worksample.prose.text import sentences
 
 from .checks import AnalysisText, CompiledCase, check_analysis, discusses_the_case
 from .config import CaseSection
-from .documents import Document, find_document
+from .documents import find_document
 from .structure import parse
 
-HIDDEN_TEXT_SHOWN_WORDS = 25
 HEADINGS_KEPT, HEADING_SHOWN_CHARS = 100, 200  # a hostile document may have 120,000 of them
 
 
@@ -49,7 +49,8 @@ def grade(assignment: Assignment, submission: Submission) -> Grade:
         checks=[Check(id=f"{f.kind}/{f.item}" if f.item != f.kind else f.kind, kind=f.kind,
                       outcome=f.outcome, message=f.evidence, review=f.review,
                       criterion=section.criterion_of(f.kind)) for f in findings],
-        flags=[_hidden_text_flag(document)] if document.hidden else [],
+        flags=([hidden_text_flag(document.source, document.hidden, document.hidden_by)]
+               if document.hidden else []),
         details={"document": document.source, "format": document.format,
                  "pages": document.pages, "words": len(text.words),
                  "headings": [part.heading[:HEADING_SHOWN_CHARS]
@@ -91,12 +92,3 @@ def _criterion(criterion_id: str, fraction: float, findings: list[Finding],
             specifics.setdefault(key, value)
     return CriterionOutcome(fraction=round(fraction, 4), evidence=evidence, feedback=feedback,
                             specifics=specifics)
-
-
-def _hidden_text_flag(document: Document) -> IntegrityFlag:
-    words = document.hidden.split()
-    shown = " ".join(words[:HIDDEN_TEXT_SHOWN_WORDS]) + (
-        " …" if len(words) > HIDDEN_TEXT_SHOWN_WORDS else "")
-    return IntegrityFlag(kind="hidden-text", evidence=(
-        f"{document.source}: {len(words)} words a reader would not see ({document.hidden_by}); "
-        f"not graded: “{shown}”"))

@@ -11,16 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from worksample.models import Assignment, Check, CriterionOutcome, Grade, IntegrityFlag, Submission
+from worksample.models import Assignment, Check, CriterionOutcome, Grade, Submission
 from worksample.prose.cache import cached_per_version
 from worksample.prose.evidence import Finding, evidence_line, fractions_by_criterion
+from worksample.prose.hidden import hidden_text_flag
 from worksample.prose.text import sentences
 
 from .checks import CompiledPhrases, ReplyText, check_reply
 from .config import CustomerEmail, EmailSection
 from .replies import Original, Reply, locate, originals
-
-HIDDEN_TEXT_SHOWN_WORDS = 25
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,9 @@ def grade(assignment: Assignment, submission: Submission) -> Grade:
     return Grade(
         criteria={cid: _criterion(cid, outcomes, section) for cid in section.scoring},
         checks=[check for outcome in outcomes for check in _checks(outcome, section)],
-        flags=[_hidden_text_flag(o.reply) for o in outcomes if o.reply.hidden],
+        flags=[hidden_text_flag(f"{o.reply.email_id} ({o.reply.source})", o.reply.hidden,
+                                o.reply.hidden_by, unseen_by="the customer")
+               for o in outcomes if o.reply.hidden],
         details={
             "replies": {o.email.id: {"source": o.reply.source, "problem": o.reply.problem,
                                      "words": _words(o)} for o in outcomes},
@@ -131,16 +132,6 @@ def _checks(outcome: EmailOutcome, section: EmailSection) -> list[Check]:
                   kind=f.kind, outcome=f.outcome, message=f.evidence, review=f.review,
                   criterion=section.criterion_of(f.kind))
             for f in outcome.findings]
-
-
-def _hidden_text_flag(reply: Reply) -> IntegrityFlag:
-    words = reply.hidden.split()
-    shown = " ".join(words[:HIDDEN_TEXT_SHOWN_WORDS])
-    if len(words) > HIDDEN_TEXT_SHOWN_WORDS:
-        shown += " …"
-    return IntegrityFlag(kind="hidden-text", evidence=(
-        f"{reply.email_id} ({reply.source}): {len(words)} words the customer would not see "
-        f"({reply.hidden_by}); not graded: “{shown}”"))
 
 
 def _words(outcome: EmailOutcome) -> int:

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from worksample.prose.hidden import without_stray_hidden
 from worksample.prose.markup import (
-    HIDDEN_MIN_WORDS,
     UnreadableMessage,
     Visible,
     from_eml,
@@ -147,9 +147,8 @@ def _read(path: Path, root: Path, limit: int, email_id: str) -> Reply:
 
 def _take(reply: Reply, visible: Visible) -> None:
     """Keep the visible text for grading; hidden words only when there are enough to matter."""
-    reply.text = visible.text
-    if len(visible.hidden.split()) >= HIDDEN_MIN_WORDS:
-        reply.hidden, reply.hidden_by = visible.hidden, visible.hidden_by
+    visible = without_stray_hidden(visible)
+    reply.text, reply.hidden, reply.hidden_by = visible.text, visible.hidden, visible.hidden_by
 
 
 def _raw_text(path: Path, limit: int) -> tuple[bytes | str, str]:
