@@ -14,7 +14,7 @@ from worksample.models import Assignment, Check, CriterionOutcome, Grade, Submis
 from worksample.prose.cache import cached_per_version
 from worksample.prose.evidence import Finding, evidence_line, fractions_by_criterion
 from worksample.prose.hidden import hidden_text_flag
-from worksample.prose.text import sentences
+from worksample.prose.own_text import source_sentences
 
 from .checks import AnalysisText, CompiledCase, check_analysis, discusses_the_case
 from .config import CaseSection
@@ -65,7 +65,7 @@ def prepare(assignment: Assignment) -> Prepared:
     section: CaseSection = assignment.section
     brief = (assignment.root / section.brief).read_text(encoding="utf-8")
     return Prepared(compiled=CompiledCase.of(section),
-                    brief_said=frozenset(s.normal for s in sentences(brief)))
+                    brief_said=source_sentences(brief))
 
 
 def _off_topic(findings: list[Finding]) -> str:

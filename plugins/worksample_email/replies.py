@@ -26,7 +26,8 @@ from worksample.prose.markup import (
     from_markdown,
     looks_like_html,
 )
-from worksample.prose.text import decode_text, eml_headers, normalise, sentences, without_quoted
+from worksample.prose.own_text import source_sentences
+from worksample.prose.text import decode_text, eml_headers, normalise, without_quoted
 
 from .config import CustomerEmail, EmailSection
 
@@ -75,7 +76,7 @@ def originals(section: EmailSection, root: Path) -> list[Original]:
     for customer_email in section.emails:
         raw = (root / customer_email.file).read_bytes()
         headers = eml_headers(raw)
-        said = frozenset(s.normal for s in sentences(from_eml(raw).text))
+        said = source_sentences(from_eml(raw).text)
         found.append(Original(email=customer_email, subject=_subject(headers["Subject"]),
                               message_id=headers["Message-ID"].strip(), sentences=said))
     return found
