@@ -141,9 +141,11 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
         _name(text, email.customer),
     ]
     for question in email.questions:
-        findings.append(text.positive(
-            "questions", question.id, f"answers “{question.asks}”",
-            phrases.questions[email.id, question.id].find_all(s, text.reading)))
+        answer = text.positive("questions", question.id, f"answers “{question.asks}”",
+                               phrases.questions[email.id, question.id].find_all(s, text.reading))
+        if answer.outcome != "passed":
+            answer.specifics = {"missed_question": f"“{question.asks}”"}
+        findings.append(answer)
     for fact in email.facts:
         findings.append(_fact(text, fact, phrases.facts[email.id, fact.id]))
     for statement in (*email.forbidden, *section.forbidden_everywhere):
