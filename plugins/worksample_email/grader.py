@@ -36,19 +36,19 @@ def grade(assignment: Assignment, submission: Submission) -> Grade:
     section: EmailSection = assignment.section
     prepared = prepare(assignment)
     located = locate(submission.root, section, prepared.emails)
-    replies = [located.replies[original.email.id] for original in prepared.emails]
-    parts = [_graded_reply(original, reply, section, prepared.phrases)
-             for original, reply in zip(prepared.emails, replies, strict=True)]
+    replies = {o.email.id: located.replies[o.email.id] for o in prepared.emails}
+    parts = [_graded_reply(original, replies[original.email.id], section, prepared.phrases)
+             for original in prepared.emails]
     return Grade(
         criteria=criterion_outcomes(parts, section.scoring),
         checks=[check for part in parts for check in _checks(part, section)],
         flags=[hidden_text_flag(f"{reply.email_id} ({reply.source})", reply.hidden,
                                 reply.hidden_by, unseen_by="the customer")
-               for reply in replies if reply.hidden],
+               for reply in replies.values() if reply.hidden],
         details={
-            "replies": {original.email.id: {"source": reply.source, "problem": reply.problem,
-                                            "words": len(reply.text.split())}
-                        for original, reply in zip(prepared.emails, replies, strict=True)},
+            "replies": {email_id: {"source": reply.source, "problem": reply.problem,
+                                   "words": len(reply.text.split())}
+                        for email_id, reply in replies.items()},
             "ignored_files": located.ignored,
         },
     )
