@@ -73,7 +73,7 @@ class AnalysisText(OwnText):
                          left_out=analysis.table_rows)
 
     def prose_words(self) -> list[str]:
-        """The words whose share of small words is measured: the own words but numbers."""
+        """The words whose share of small words is measured: its own words, numbers left out."""
         return _letters(self.words)
 
     @property

@@ -58,9 +58,9 @@ def criterion_of(scoring: Mapping[str, Mapping[str, float]], kind: str) -> str |
 
 
 class ScoredSection(StrictModel):
-    """Base of a text type's section model. The subclass declares ``scoring`` (rubric criterion
-    id -> check kind -> weight, with its own check kinds), where its other fields put it;
-    this base checks that it fits the rubric and reads it."""
+    """Base of a text type's section model: checks that its ``scoring`` fits the rubric, and
+    reads it. The subclass declares ``scoring`` itself (rubric criterion id -> check kind ->
+    weight, typed with its own check kinds), so the field keeps its place among its fields."""
 
     @field_validator("scoring", check_fields=False)
     @classmethod
