@@ -51,11 +51,12 @@ def criterion_outcomes(parts: list[GradedPart], scoring: Scoring) -> dict[str, C
     finding that falls short, and the first value of each specific."""
     fractions = [part.fractions(scoring) for part in parts]
     total_weight = sum(part.weight for part in parts)
-    return {criterion_id: _outcome(
-                kinds, parts,
-                sum(part.weight * earned[criterion_id]
-                    for part, earned in zip(parts, fractions, strict=True)) / total_weight)
-            for criterion_id, kinds in scoring.items()}
+    outcomes = {}
+    for criterion_id, kinds in scoring.items():
+        earned = sum(part.weight * part_fractions[criterion_id]
+                     for part, part_fractions in zip(parts, fractions, strict=True))
+        outcomes[criterion_id] = _outcome(kinds, parts, earned / total_weight)
+    return outcomes
 
 
 def _outcome(kinds: Mapping[str, float], parts: list[GradedPart],
