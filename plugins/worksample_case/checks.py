@@ -11,15 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from worksample.prose.evidence import (
-    Finding,
-    copied_passages,
-    first_counted,
-    quote_sentence,
-    quoted,
-)
+from worksample.prose.evidence import Finding, first_counted, quote_sentence, quoted
 from worksample.prose.matching import PhraseSet
 from worksample.prose.measures import StatedNumber, function_word_share, stated_numbers
+from worksample.prose.own_text import OwnText
 from worksample.prose.text import Sentence
 
 from .config import CaseSection, ExpectedNumber, KeyPoint, Recommendation, Section
@@ -60,32 +55,34 @@ class CompiledCase:
         )
 
 
-class AnalysisText:
-    """An analysis's sentences, and which of them a match may count in."""
+class AnalysisText(OwnText):
+    """An analysis's sentences, and which of them a match may count in. Table rows and
+    passages copied from the brief are not the candidate's sentences: their words are not
+    measured."""
+
+    source = "the brief"
+    small_words = "'the', 'to', 'of'"
 
     def __init__(self, analysis: Analysis, section: CaseSection,
                  brief_said: frozenset[str] = frozenset()):
         self.analysis = analysis
-        self.sentences = analysis.sentences
         self.prose = section.prose
-        self.copied = copied_passages(self.sentences, brief_said)
-        self.own_sentences = [s for s in self.sentences
-                              if s.index not in self.copied and s.index not in analysis.table_rows]
-        self.words = [word for sentence in self.own_sentences for word in sentence.words]
-        self.prose_share = function_word_share(_letters(self.words))
-        self.keyword_list = (len(self.words) >= MIN_WORDS_TO_JUDGE_PROSE
-                             and self.prose_share < self.prose.min_function_word_share)
+        super().__init__(analysis.sentences, brief_said,
+                         min_function_word_share=self.prose.min_function_word_share,
+                         min_words_to_judge=MIN_WORDS_TO_JUDGE_PROSE,
+                         left_out=analysis.table_rows)
+
+    def prose_words(self) -> list[str]:
+        """The words whose share of small words is measured: its own words, numbers left out."""
+        return _letters(self.words)
 
     @property
     def not_an_analysis(self) -> str:
         """Why the text cannot count as an analysis; '' when it can."""
-        if not any(self.is_statement(s) for s in self.own_sentences) and not self.keyword_list:
-            copies = (f" of its own ({len(self.copied)} sentences repeat the brief)"
-                      if self.copied else "")
-            return f"has no sentence of {self.prose.min_statement_words} words or more{copies}"
         if self.keyword_list:
-            return (f"reads as a list of keywords ({self.prose_share:.0%} small words like "
-                    "'the', 'to', 'of'; prose has 35-55%)")
+            return self.reads_as_keywords()
+        if not any(self.is_statement(s) for s in self.own_sentences):
+            return self.no_sentence(self.prose.min_statement_words)
         return ""
 
     def is_statement(self, sentence: Sentence) -> bool:

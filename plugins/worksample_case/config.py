@@ -12,17 +12,15 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from worksample.models import Identifier, StrictModel, in_assignment_folder, repeated
 from worksample.prose.measures import StatedNumber, stated_numbers
 from worksample.prose.rubric import (
-    PHRASE_SYNTAX,
+    PHRASE_HELP,
+    AssignmentFile,
     Phrases,
+    ScoredSection,
     WordLimits,
-    criterion_of,
-    scoring_fits_rubric,
 )
 
 CheckKind = Literal["sections", "key_points", "numbers", "recommendation", "length"]
 CHECK_KINDS: tuple[str, ...] = CheckKind.__args__
-
-PHRASE_HELP = "Phrases, any of which counts. " + PHRASE_SYNTAX
 
 
 class Section(StrictModel):
@@ -163,12 +161,12 @@ class Prose(StrictModel):
                     "to a reviewer.")
 
 
-class CaseSection(StrictModel):
+class CaseSection(ScoredSection):
     """A case analysis: structure, key points, numbers and a recommendation."""
 
-    brief: str = Field(description="The case brief the candidate reads.")
+    brief: AssignmentFile = Field(description="The case brief the candidate reads.")
     exhibits: list[str] = Field(default_factory=list, description="Data exhibits (CSV).")
-    reference: str = Field(description="The reference analysis; must score >= 90.")
+    reference: AssignmentFile = Field(description="The reference analysis; must score >= 90.")
     sections: list[Section] = Field(default_factory=list)
     key_points: list[KeyPoint] = Field(default_factory=list)
     numbers: list[ExpectedNumber] = Field(default_factory=list)
@@ -181,11 +179,6 @@ class CaseSection(StrictModel):
                                  description="Larger documents are not read.")
     max_pages: int = Field(60, ge=1, description="PDFs with more pages are not read.")
 
-    @field_validator("brief", "reference")
-    @classmethod
-    def _exists(cls, value: str, info: ValidationInfo) -> str:
-        return in_assignment_folder(value, info)
-
     @field_validator("exhibits")
     @classmethod
     def _readable_csv(cls, exhibits: list[str], info: ValidationInfo) -> list[str]:
@@ -195,12 +188,6 @@ class CaseSection(StrictModel):
             if root is not None:
                 check_csv(Path(root) / exhibit, exhibit)
         return exhibits
-
-    @field_validator("scoring")
-    @classmethod
-    def _scoring_fits_rubric(cls, scoring: dict[str, dict[str, float]],
-                             info: ValidationInfo) -> dict[str, dict[str, float]]:
-        return scoring_fits_rubric(scoring, info)
 
     @model_validator(mode="after")
     def _consistent(self) -> CaseSection:
@@ -213,10 +200,6 @@ class CaseSection(StrictModel):
         if wanted is not None and wanted not in {s.id for s in self.sections}:
             raise ValueError(f"recommendation.section {wanted!r} is not one of the sections")
         return self
-
-    def criterion_of(self, kind: str) -> str | None:
-        """The rubric criterion a check kind counts for (None: it is not scored)."""
-        return criterion_of(self.scoring, kind)
 
 
 def one_number(text: str) -> StatedNumber:

@@ -19,13 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from worksample.errors import SubmissionRejected
-from worksample.prose.markup import (
-    HIDDEN_MIN_WORDS,
-    Visible,
-    from_html,
-    from_markdown,
-    looks_like_html,
-)
+from worksample.prose.hidden import without_stray_hidden
+from worksample.prose.markup import Visible, from_html, from_markdown, looks_like_html
 from worksample.prose.text import WORD, decode_text
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text",
@@ -97,9 +92,8 @@ def read_document(path: Path, root: Path, max_bytes: int, max_pages: int) -> Doc
         visible = (from_markdown(raw, keep_headings=True) if kind == "markdown"
                    else from_html(raw) if kind == "html" or looks_like_html(raw)
                    else Visible(raw))
-    hidden = visible.hidden if len(visible.hidden.split()) >= HIDDEN_MIN_WORDS else ""
-    return Document(name, kind, visible.text, hidden=hidden,
-                    hidden_by=visible.hidden_by if hidden else "")
+    visible = without_stray_hidden(visible)
+    return Document(name, kind, visible.text, hidden=visible.hidden, hidden_by=visible.hidden_by)
 
 
 def _pdf_text(path: Path, name: str, max_pages: int, max_bytes: int) -> tuple[str, int]:

@@ -8,22 +8,21 @@ the key points, numbers or options found), scores 0 in every criterion, with the
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
-from worksample.models import Assignment, Check, CriterionOutcome, Grade, IntegrityFlag, Submission
-from worksample.prose.evidence import Finding, evidence_line, fractions_by_criterion
-from worksample.prose.text import sentences
+from worksample.models import Assignment, Grade, Submission
+from worksample.prose.cache import cached_per_version
+from worksample.prose.evidence import Finding
+from worksample.prose.hidden import hidden_text_flag
+from worksample.prose.own_text import source_sentences
+from worksample.prose.scoring import GradedPart, criterion_outcomes, part_checks
 
 from .checks import AnalysisText, CompiledCase, check_analysis, discusses_the_case
 from .config import CaseSection
-from .documents import Document, find_document
+from .documents import find_document
 from .structure import parse
 
-HIDDEN_TEXT_SHOWN_WORDS = 25
 HEADINGS_KEPT, HEADING_SHOWN_CHARS = 100, 200  # a hostile document may have 120,000 of them
-_prepared: dict[tuple[str, str], Prepared] = {}
-_prepared_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -42,16 +41,12 @@ def grade(assignment: Assignment, submission: Submission) -> Grade:
     text = AnalysisText(parse(document.text, prepared.compiled.headings), section,
                         prepared.brief_said)
     findings = check_analysis(text, section, prepared.compiled)
-    zero_because = text.not_an_analysis or _off_topic(findings)
-    fractions = (dict.fromkeys(section.scoring, 0.0) if zero_because
-                 else fractions_by_criterion(findings, section.scoring))
+    analysis = _graded(findings, zero_because=text.not_an_analysis or _off_topic(findings))
     return Grade(
-        criteria={cid: _criterion(cid, fractions[cid], findings, section, zero_because)
-                  for cid in section.scoring},
-        checks=[Check(id=f"{f.kind}/{f.item}" if f.item != f.kind else f.kind, kind=f.kind,
-                      outcome=f.outcome, message=f.evidence, review=f.review,
-                      criterion=section.criterion_of(f.kind)) for f in findings],
-        flags=[_hidden_text_flag(document)] if document.hidden else [],
+        criteria=criterion_outcomes([analysis], section.scoring),
+        checks=part_checks(analysis, section.scoring),
+        flags=([hidden_text_flag(document.source, document.hidden, document.hidden_by)]
+               if document.hidden else []),
         details={"document": document.source, "format": document.format,
                  "pages": document.pages, "words": len(text.words),
                  "headings": [part.heading[:HEADING_SHOWN_CHARS]
@@ -60,17 +55,20 @@ def grade(assignment: Assignment, submission: Submission) -> Grade:
     )
 
 
+@cached_per_version
 def prepare(assignment: Assignment) -> Prepared:
     """The compiled phrases and the brief's sentences (cached per assignment version)."""
-    key = (str(assignment.root), assignment.version)
-    with _prepared_lock:
-        if key not in _prepared:
-            section: CaseSection = assignment.section
-            brief = (assignment.root / section.brief).read_text(encoding="utf-8")
-            _prepared[key] = Prepared(
-                compiled=CompiledCase.of(section),
-                brief_said=frozenset(s.normal for s in sentences(brief)))
-        return _prepared[key]
+    section: CaseSection = assignment.section
+    brief = (assignment.root / section.brief).read_text(encoding="utf-8")
+    return Prepared(compiled=CompiledCase.of(section), brief_said=source_sentences(brief))
+
+
+def _graded(findings: list[Finding], zero_because: str) -> GradedPart:
+    """The analysis as the one part of the grade; it scores 0 when ``zero_because`` says why."""
+    if not zero_because:
+        return GradedPart(findings)
+    return GradedPart(findings, zero_because=f"the analysis {zero_because}",
+                      zero_feedback=f"The analysis scores 0 because it {zero_because}.")
 
 
 def _off_topic(findings: list[Finding]) -> str:
@@ -78,31 +76,3 @@ def _off_topic(findings: list[Finding]) -> str:
     if discusses_the_case(findings):
         return ""
     return "does not discuss this case: none of its key points, numbers or options was found"
-
-
-def _criterion(criterion_id: str, fraction: float, findings: list[Finding],
-               section: CaseSection, zero_because: str) -> CriterionOutcome:
-    kinds = section.scoring[criterion_id]
-    evidence, feedback, specifics = [], [], {}
-    if zero_because:
-        evidence.append(f"✗ scores 0: the analysis {zero_because}")
-        feedback.append(f"The analysis scores 0 because it {zero_because}.")
-    for finding in findings:
-        if finding.kind not in kinds:
-            continue
-        evidence.append(evidence_line(finding))
-        if finding.outcome != "passed" and not zero_because:
-            feedback.append(f"Did not fully meet “{finding.label}”.")
-        for key, value in finding.specifics.items():
-            specifics.setdefault(key, value)
-    return CriterionOutcome(fraction=round(fraction, 4), evidence=evidence, feedback=feedback,
-                            specifics=specifics)
-
-
-def _hidden_text_flag(document: Document) -> IntegrityFlag:
-    words = document.hidden.split()
-    shown = " ".join(words[:HIDDEN_TEXT_SHOWN_WORDS]) + (
-        " …" if len(words) > HIDDEN_TEXT_SHOWN_WORDS else "")
-    return IntegrityFlag(kind="hidden-text", evidence=(
-        f"{document.source}: {len(words)} words a reader would not see ({document.hidden_by}); "
-        f"not graded: “{shown}”"))

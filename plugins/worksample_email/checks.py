@@ -12,15 +12,10 @@ import threading
 from dataclasses import dataclass
 from functools import cached_property
 
-from worksample.prose.evidence import (
-    Finding,
-    copied_passages,
-    first_counted,
-    quote_sentence,
-    quoted,
-)
+from worksample.prose.evidence import Finding, first_counted, quote_sentence, quoted
 from worksample.prose.matching import Match, PhraseSet, Reading, name_distance
-from worksample.prose.measures import function_word_share, numbers_in, reading_grade
+from worksample.prose.measures import numbers_in, reading_grade
+from worksample.prose.own_text import OwnText
 from worksample.prose.text import Sentence
 
 from .config import Clarity, CustomerEmail, EmailSection, Fact, Forbidden, Length
@@ -72,19 +67,18 @@ class CompiledPhrases:
         )
 
 
-class ReplyText:
+class ReplyText(OwnText):
     """A reply's sentences, and which of them a match may count in. Passages copied from the
     customer's email are not the candidate's writing: their words are not measured."""
 
+    source = "the customer's email"
+    small_words = "'the', 'to', 'we'"
+
     def __init__(self, sentences: list[Sentence], clarity: Clarity, vocabulary: frozenset[str],
                  customer_said: frozenset[str] = frozenset()):
-        self.sentences = sentences
-        self.copied = copied_passages(sentences, customer_said)
-        self.own_sentences = [s for s in sentences if s.index not in self.copied]
-        self.words = [word for sentence in self.own_sentences for word in sentence.words]
-        self.prose_share = function_word_share(self.words)
-        self.keyword_list = (len(self.words) >= MIN_WORDS_TO_JUDGE_PROSE
-                             and self.prose_share < clarity.min_function_word_share)
+        super().__init__(sentences, customer_said,
+                         min_function_word_share=clarity.min_function_word_share,
+                         min_words_to_judge=MIN_WORDS_TO_JUDGE_PROSE)
         self.clarity = clarity
         self.reading = Reading(self.unknown_words, vocabulary)
 
@@ -103,13 +97,8 @@ class ReplyText:
         """Why the text cannot count as a reply (no sentence, or a list of keywords); '' when
         it can."""
         if not any(len(s.words) >= MIN_SENTENCE_WORDS for s in self.own_sentences):
-            copies = (f" of its own ({len(self.copied)} sentences repeat the customer's email)"
-                      if self.copied else "")
-            return f"has no sentence of {MIN_SENTENCE_WORDS} words or more{copies}"
-        if self.keyword_list:
-            return (f"reads as a list of keywords ({self.prose_share:.0%} small words like "
-                    "'the', 'to', 'we'; prose has 35-55%)")
-        return ""
+            return self.no_sentence(MIN_SENTENCE_WORDS)
+        return self.reads_as_keywords() if self.keyword_list else ""
 
     def copies_the_customer(self, sentence: Sentence) -> bool:
         """Whether ``sentence`` is part of a passage copied from the customer's email."""
@@ -152,9 +141,11 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
         _name(text, email.customer),
     ]
     for question in email.questions:
-        findings.append(text.positive(
-            "questions", question.id, f"answers “{question.asks}”",
-            phrases.questions[email.id, question.id].find_all(s, text.reading)))
+        answer = text.positive("questions", question.id, f"answers “{question.asks}”",
+                               phrases.questions[email.id, question.id].find_all(s, text.reading))
+        if answer.outcome != "passed":
+            answer.specifics = {"missed_question": f"“{question.asks}”"}
+        findings.append(answer)
     for fact in email.facts:
         findings.append(_fact(text, fact, phrases.facts[email.id, fact.id]))
     for statement in (*email.forbidden, *section.forbidden_everywhere):

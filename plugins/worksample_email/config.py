@@ -5,22 +5,20 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, model_validator
 
-from worksample.models import Identifier, StrictModel, in_assignment_folder, repeated
+from worksample.models import Identifier, StrictModel, repeated
 from worksample.prose.rubric import (
-    PHRASE_SYNTAX,
+    PHRASE_HELP,
+    AssignmentFile,
     Phrases,
+    ScoredSection,
     WordLimits,
-    criterion_of,
-    scoring_fits_rubric,
 )
 
 CheckKind = Literal["greeting", "sign_off", "name", "questions", "facts", "forbidden",
                     "empathy", "blame", "clarity", "spelling", "next_step"]
 CHECK_KINDS: tuple[str, ...] = CheckKind.__args__
-
-PHRASE_HELP = "Phrases, any of which counts. " + PHRASE_SYNTAX
 
 
 class Question(StrictModel):
@@ -67,18 +65,14 @@ class CustomerEmail(StrictModel):
     """One customer email and what a good reply to it does."""
 
     id: Identifier = Field(description="Replies are matched to the email by this name.")
-    file: str = Field(description="The email (.eml, or text with headers), in the folder.")
+    file: AssignmentFile = Field(description="The email (.eml, or text with headers), in the "
+                                 "folder.")
     customer: str = Field(description="The customer's name as they signed the email.")
     weight: float = Field(1, gt=0, description="Relative weight of this email.")
     questions: list[Question] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)
     forbidden: list[Forbidden] = Field(default_factory=list)
     length: Length = Field(default_factory=Length)
-
-    @field_validator("file")
-    @classmethod
-    def _exists(cls, value: str, info: ValidationInfo) -> str:
-        return in_assignment_folder(value, info)
 
 
 class PhraseLists(StrictModel):
@@ -138,11 +132,11 @@ class Spelling(StrictModel):
         3, gt=0, description="Misspelt words per 100 words at which the check scores 0.")
 
 
-class EmailSection(StrictModel):
+class EmailSection(ScoredSection):
     """Customer-email replies: each reply is checked against what a good one does."""
 
-    policy: str = Field(description="The policy document the candidate was given.")
-    reference: str = Field(description="Folder of reference replies; must score >= 90.")
+    policy: AssignmentFile = Field(description="The policy document the candidate was given.")
+    reference: AssignmentFile = Field(description="Folder of reference replies; must score >= 90.")
     emails: list[CustomerEmail] = Field(min_length=1)
     forbidden_everywhere: list[Forbidden] = Field(
         default_factory=list, description="Statements no reply may make, e.g. asking for a "
@@ -154,24 +148,9 @@ class EmailSection(StrictModel):
     spelling: Spelling = Field(default_factory=Spelling)
     max_reply_kb: int = Field(64, ge=1, le=10_240, description="Larger replies are not read.")
 
-    @field_validator("policy", "reference")
-    @classmethod
-    def _exists(cls, value: str, info: ValidationInfo) -> str:
-        return in_assignment_folder(value, info)
-
-    @field_validator("scoring")
-    @classmethod
-    def _scoring_fits_rubric(cls, scoring: dict[str, dict[str, float]],
-                             info: ValidationInfo) -> dict[str, dict[str, float]]:
-        return scoring_fits_rubric(scoring, info)
-
     @model_validator(mode="after")
     def _unique_email_ids(self) -> EmailSection:
         ids = [email.id for email in self.emails]
         if repeated(ids):
             raise ValueError(f"email ids must be unique; repeated: {repeated(ids)}")
         return self
-
-    def criterion_of(self, kind: str) -> str | None:
-        """The rubric criterion a check kind counts for (None: it is not scored)."""
-        return criterion_of(self.scoring, kind)

@@ -9,20 +9,18 @@ email in every criterion, with the reason as evidence.
 
 from __future__ import annotations
 
-import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from worksample.models import Assignment, Check, CriterionOutcome, Grade, IntegrityFlag, Submission
-from worksample.prose.evidence import Finding, evidence_line, fractions_by_criterion
+from worksample.models import Assignment, Check, Grade, Submission
+from worksample.prose.cache import cached_per_version
+from worksample.prose.evidence import Finding
+from worksample.prose.hidden import hidden_text_flag
+from worksample.prose.scoring import GradedPart, criterion_outcomes, part_checks
 from worksample.prose.text import sentences
 
 from .checks import CompiledPhrases, ReplyText, check_reply
 from .config import CustomerEmail, EmailSection
 from .replies import Original, Reply, locate, originals
-
-HIDDEN_TEXT_SHOWN_WORDS = 25
-_prepared: dict[tuple[str, str], Prepared] = {}
-_prepared_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -33,121 +31,75 @@ class Prepared:
     phrases: CompiledPhrases
 
 
-@dataclass
-class EmailOutcome:
-    """One email's reply and its findings, with the fraction earned per criterion."""
-
-    email: CustomerEmail
-    reply: Reply
-    findings: list[Finding]
-    fractions: dict[str, float]
-    failed_because: str = ""
-    told_candidate: str = ""  # failed_because, in words a candidate may read
-
-
 def grade(assignment: Assignment, submission: Submission) -> Grade:
     """Check the reply to every email in ``submission`` and score the rubric."""
     section: EmailSection = assignment.section
     prepared = prepare(assignment)
     located = locate(submission.root, section, prepared.emails)
-    outcomes = [_grade_email(original, located.replies[original.email.id], section,
-                             prepared.phrases) for original in prepared.emails]
+    replies = {o.email.id: located.replies[o.email.id] for o in prepared.emails}
+    parts = [_graded_reply(original, replies[original.email.id], section, prepared.phrases)
+             for original in prepared.emails]
     return Grade(
-        criteria={cid: _criterion(cid, outcomes, section) for cid in section.scoring},
-        checks=[check for outcome in outcomes for check in _checks(outcome, section)],
-        flags=[_hidden_text_flag(o.reply) for o in outcomes if o.reply.hidden],
+        criteria=criterion_outcomes(parts, section.scoring),
+        checks=[check for part in parts for check in _checks(part, section)],
+        flags=[hidden_text_flag(f"{reply.email_id} ({reply.source})", reply.hidden,
+                                reply.hidden_by, unseen_by="the customer")
+               for reply in replies.values() if reply.hidden],
         details={
-            "replies": {o.email.id: {"source": o.reply.source, "problem": o.reply.problem,
-                                     "words": _words(o)} for o in outcomes},
+            "replies": {email_id: {"source": reply.source, "problem": reply.problem,
+                                   "words": len(reply.text.split())}
+                        for email_id, reply in replies.items()},
             "ignored_files": located.ignored,
         },
     )
 
 
+@cached_per_version
 def prepare(assignment: Assignment) -> Prepared:
     """The assignment's emails and compiled phrases (cached per version)."""
-    key = (str(assignment.root), assignment.version)
-    with _prepared_lock:
-        if key not in _prepared:
-            section: EmailSection = assignment.section
-            _prepared[key] = Prepared(emails=originals(section, assignment.root),
-                                      phrases=CompiledPhrases.of(section))
-        return _prepared[key]
+    section: EmailSection = assignment.section
+    return Prepared(emails=originals(section, assignment.root), phrases=CompiledPhrases.of(section))
 
 
-def _grade_email(original: Original, reply: Reply, section: EmailSection,
-                 phrases: CompiledPhrases) -> EmailOutcome:
+def _graded_reply(original: Original, reply: Reply, section: EmailSection,
+                  phrases: CompiledPhrases) -> GradedPart:
     email = original.email
     if reply.problem:
-        return EmailOutcome(email, reply, [], dict.fromkeys(section.scoring, 0.0),
-                            failed_because=reply.problem, told_candidate=reply.problem)
+        return _part(email, [], failed_because=reply.problem, told_candidate=reply.problem)
     text = ReplyText(sentences(reply.text), section.clarity, phrases.vocabulary,
                      customer_said=original.sentences)
     findings = check_reply(text, email, section, phrases)
     not_a_reply = text.not_a_reply
     if not_a_reply:  # saying nothing must not earn "no blame" or "nothing forbidden"
         marked = "; what it matched is marked for the reviewer" if text.keyword_list else ""
-        return EmailOutcome(email, reply, findings, dict.fromkeys(section.scoring, 0.0),
-                            failed_because=f"the reply {not_a_reply}{marked}",
-                            told_candidate=f"the reply {not_a_reply}")
+        return _part(email, findings, failed_because=f"the reply {not_a_reply}{marked}",
+                     told_candidate=f"the reply {not_a_reply}")
     fatal = next((f for f in findings if f.automatic_fail), None)
     if fatal is not None:
         statement = fatal.label.split(": ", 1)[-1]
-        return EmailOutcome(email, reply, findings, dict.fromkeys(section.scoring, 0.0),
-                            failed_because=f"automatic fail: {statement}: {fatal.evidence}",
-                            told_candidate=f"it makes a statement the policy rules out "
-                                           f"({statement})")
-    fractions = fractions_by_criterion(findings, section.scoring)
-    return EmailOutcome(email, reply, findings, fractions)
+        return _part(email, findings,
+                     failed_because=f"automatic fail: {statement}: {fatal.evidence}",
+                     told_candidate=f"it makes a statement the policy rules out ({statement})")
+    return _part(email, findings)
 
 
-def _criterion(criterion_id: str, outcomes: list[EmailOutcome],
-               section: EmailSection) -> CriterionOutcome:
-    kinds = section.scoring[criterion_id]
-    total_weight = sum(o.email.weight for o in outcomes)
-    fraction = sum(o.email.weight * o.fractions[criterion_id] for o in outcomes) / total_weight
-    evidence, feedback, specifics = [], [], {}
-    for outcome in outcomes:
-        name = outcome.email.id
-        if outcome.failed_because:
-            evidence.append(f"{name} · ✗ scores 0: {outcome.failed_because}")
-            feedback.append(f"Reply to {name}: scores 0 because {outcome.told_candidate}.")
-            specifics.setdefault("weakest_email", name)
-        for finding in outcome.findings:
-            if finding.kind not in kinds:
-                continue
-            evidence.append(f"{name} · {evidence_line(finding)}")
-            if finding.outcome != "passed" and not outcome.failed_because:
-                feedback.append(f"Reply to {name}: did not fully meet “{finding.label}”.")
-            for key, value in finding.specifics.items():
-                if finding.outcome != "passed" or key == "misspelt_words":
-                    specifics.setdefault(key, value)
-            if finding.kind == "questions" and finding.outcome != "passed":
-                specifics.setdefault("missed_question", finding.label.removeprefix("answers "))
-    return CriterionOutcome(fraction=round(fraction, 4), evidence=evidence,
-                            feedback=feedback, specifics=specifics)
+def _part(email: CustomerEmail, findings: list[Finding], failed_because: str = "",
+          told_candidate: str = "") -> GradedPart:
+    """The reply to ``email`` as a part of the grade. A reply that fails scores 0 for the email:
+    ``failed_because`` says why, ``told_candidate`` in words a candidate may read."""
+    name = email.id
+    part = GradedPart(findings, name=name, weight=email.weight,
+                      shortfall_feedback=f"Reply to {name}: did not fully meet")
+    if not failed_because:
+        return part
+    return replace(part, zero_because=failed_because,
+                   zero_feedback=f"Reply to {name}: scores 0 because {told_candidate}.",
+                   zero_specifics={"weakest_email": name})
 
 
-def _checks(outcome: EmailOutcome, section: EmailSection) -> list[Check]:
-    name = outcome.email.id
-    if outcome.failed_because and not outcome.findings:
-        return [Check(id=f"{name}/reply", kind="reply", outcome="failed",
-                      message=outcome.failed_because)]
-    return [Check(id=f"{name}/{f.kind}/{f.item}" if f.item != f.kind else f"{name}/{f.kind}",
-                  kind=f.kind, outcome=f.outcome, message=f.evidence, review=f.review,
-                  criterion=section.criterion_of(f.kind))
-            for f in outcome.findings]
-
-
-def _hidden_text_flag(reply: Reply) -> IntegrityFlag:
-    words = reply.hidden.split()
-    shown = " ".join(words[:HIDDEN_TEXT_SHOWN_WORDS])
-    if len(words) > HIDDEN_TEXT_SHOWN_WORDS:
-        shown += " …"
-    return IntegrityFlag(kind="hidden-text", evidence=(
-        f"{reply.email_id} ({reply.source}): {len(words)} words the customer would not see "
-        f"({reply.hidden_by}); not graded: “{shown}”"))
-
-
-def _words(outcome: EmailOutcome) -> int:
-    return len(outcome.reply.text.split())
+def _checks(part: GradedPart, section: EmailSection) -> list[Check]:
+    """A check per finding; a reply that was not read, one failed check saying why."""
+    if part.zero_because and not part.findings:
+        return [Check(id=f"{part.name}/reply", kind="reply", outcome="failed",
+                      message=part.zero_because)]
+    return part_checks(part, section.scoring)

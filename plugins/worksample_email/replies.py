@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from worksample.prose.hidden import without_stray_hidden
 from worksample.prose.markup import (
-    HIDDEN_MIN_WORDS,
     UnreadableMessage,
     Visible,
     from_eml,
@@ -26,7 +26,8 @@ from worksample.prose.markup import (
     from_markdown,
     looks_like_html,
 )
-from worksample.prose.text import decode_text, eml_headers, normalise, sentences, without_quoted
+from worksample.prose.own_text import source_sentences
+from worksample.prose.text import decode_text, eml_headers, normalise, without_quoted
 
 from .config import CustomerEmail, EmailSection
 
@@ -75,7 +76,7 @@ def originals(section: EmailSection, root: Path) -> list[Original]:
     for customer_email in section.emails:
         raw = (root / customer_email.file).read_bytes()
         headers = eml_headers(raw)
-        said = frozenset(s.normal for s in sentences(from_eml(raw).text))
+        said = source_sentences(from_eml(raw).text)
         found.append(Original(email=customer_email, subject=_subject(headers["Subject"]),
                               message_id=headers["Message-ID"].strip(), sentences=said))
     return found
@@ -147,9 +148,8 @@ def _read(path: Path, root: Path, limit: int, email_id: str) -> Reply:
 
 def _take(reply: Reply, visible: Visible) -> None:
     """Keep the visible text for grading; hidden words only when there are enough to matter."""
-    reply.text = visible.text
-    if len(visible.hidden.split()) >= HIDDEN_MIN_WORDS:
-        reply.hidden, reply.hidden_by = visible.hidden, visible.hidden_by
+    visible = without_stray_hidden(visible)
+    reply.text, reply.hidden, reply.hidden_by = visible.text, visible.hidden, visible.hidden_by
 
 
 def _raw_text(path: Path, limit: int) -> tuple[bytes | str, str]:

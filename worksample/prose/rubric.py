@@ -1,17 +1,23 @@
-"""Pieces of a section model that text plugins share: word limits, and the map from their
-check kinds to the rubric's automatic criteria (``scoring:``)."""
+"""Pieces of a section model that text plugins share: phrase lists, files of the assignment
+folder, word limits, and the map from their check kinds to the rubric's automatic criteria
+(``scoring:``)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Annotated
 
-from pydantic import Field, ValidationInfo, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
-from worksample.models import StrictModel, repeated
+from worksample.models import StrictModel, in_assignment_folder, repeated
 
 Phrases = list[str]
 PHRASE_SYNTAX = ("Case and punctuation are ignored; 'refund*' matches any word starting with "
                  "'refund'; '...' stands for up to four words.")
+PHRASE_HELP = "Phrases, any of which counts. " + PHRASE_SYNTAX
+
+# A file or folder the section names: it must exist in the assignment folder.
+AssignmentFile = Annotated[str, AfterValidator(in_assignment_folder)]
 
 
 class WordLimits(StrictModel):
@@ -49,3 +55,19 @@ def scoring_fits_rubric(scoring: dict[str, dict[str, float]],
 def criterion_of(scoring: Mapping[str, Mapping[str, float]], kind: str) -> str | None:
     """The rubric criterion a check kind counts for (None: it is not scored)."""
     return next((cid for cid, weights in scoring.items() if kind in weights), None)
+
+
+class ScoredSection(StrictModel):
+    """Base of a text type's section model: checks that its ``scoring`` fits the rubric, and
+    reads it. The subclass declares ``scoring`` itself (rubric criterion id -> check kind ->
+    weight, typed with its own check kinds), so the field keeps its place among its fields."""
+
+    @field_validator("scoring", check_fields=False)
+    @classmethod
+    def _scoring_fits_rubric(cls, scoring: dict[str, dict[str, float]],
+                             info: ValidationInfo) -> dict[str, dict[str, float]]:
+        return scoring_fits_rubric(scoring, info)
+
+    def criterion_of(self, kind: str) -> str | None:
+        """The rubric criterion a check kind counts for (None: it is not scored)."""
+        return criterion_of(self.scoring, kind)
