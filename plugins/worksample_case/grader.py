@@ -33,9 +33,9 @@ class Prepared:
     brief_said: frozenset[str]
 
 
-def grade(assignment: Assignment, submission: Submission) -> Grade:
+def grade(assignment: Assignment[CaseSection], submission: Submission) -> Grade:
     """Check the analysis in ``submission`` and score the rubric."""
-    section: CaseSection = assignment.section
+    section = assignment.section
     prepared = prepare(assignment)
     document = find_document(submission.root, section.max_document_kb * 1024, section.max_pages)
     text = AnalysisText(parse(document.text, prepared.compiled.headings), section,
@@ -56,9 +56,9 @@ def grade(assignment: Assignment, submission: Submission) -> Grade:
 
 
 @cached_per_version
-def prepare(assignment: Assignment) -> Prepared:
+def prepare(assignment: Assignment[CaseSection]) -> Prepared:
     """The compiled phrases and the brief's sentences (cached per assignment version)."""
-    section: CaseSection = assignment.section
+    section = assignment.section
     brief = (assignment.root / section.brief).read_text(encoding="utf-8")
     return Prepared(compiled=CompiledCase.of(section), brief_said=source_sentences(brief))
 

@@ -31,9 +31,9 @@ class Prepared:
     phrases: CompiledPhrases
 
 
-def grade(assignment: Assignment, submission: Submission) -> Grade:
+def grade(assignment: Assignment[EmailSection], submission: Submission) -> Grade:
     """Check the reply to every email in ``submission`` and score the rubric."""
-    section: EmailSection = assignment.section
+    section = assignment.section
     prepared = prepare(assignment)
     located = locate(submission.root, section, prepared.emails)
     replies = {o.email.id: located.replies[o.email.id] for o in prepared.emails}
@@ -55,9 +55,9 @@ def grade(assignment: Assignment, submission: Submission) -> Grade:
 
 
 @cached_per_version
-def prepare(assignment: Assignment) -> Prepared:
+def prepare(assignment: Assignment[EmailSection]) -> Prepared:
     """The assignment's emails and compiled phrases (cached per version)."""
-    section: EmailSection = assignment.section
+    section = assignment.section
     return Prepared(emails=originals(section, assignment.root), phrases=CompiledPhrases.of(section))
 
 
