@@ -1,0 +1,68 @@
+"""The command line: parse options, call the core, print. No grading logic lives here.
+
+One module per command group, each registered below on the ``cli`` group:
+
+- ``plugins``: ``worksample plugins``
+- ``assignments``: ``worksample assignments list|show`` and ``worksample schema``
+- ``grading``: ``worksample validate`` and ``worksample grade``
+- ``results``: ``worksample results list|show|export``
+- ``reports``: ``worksample report``
+- ``common``: what several of them share (the store option, loading an assignment ...)
+
+A new command group is a new module here, added to the list above and to the
+``cli.add_command`` lines at the end.
+
+Plugins load lazily, when a command needs them, and ``worksample --help`` imports neither the
+docker SDK nor pydantic nor any plugin: a command module imports the core inside its commands.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from worksample import __version__
+from worksample.cli import assignments, grading, plugins, reports, results
+from worksample.errors import WorksampleError
+from worksample.safe_text import visible
+
+ASSIGNMENTS_ENV = "WORKSAMPLE_ASSIGNMENTS"
+
+
+class WorksampleGroup(click.Group):
+    """Turns a WorksampleError into one clean line on stderr and exit code 2."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except WorksampleError as error:  # it may name a candidate's file: shown, not obeyed
+            click.echo(visible(f"worksample: error: {error}"), err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=WorksampleGroup)
+@click.version_option(__version__, prog_name="worksample")
+@click.option(
+    "--assignments-dir", type=click.Path(file_okay=False, path_type=Path),
+    default=Path("assignments"), show_default=True, envvar=ASSIGNMENTS_ENV,
+    help="Where assignment ids are looked up.",
+)
+@click.pass_context
+def cli(ctx: click.Context, assignments_dir: Path) -> None:
+    """Grade hiring take-homes and work samples, and keep every result."""
+    ctx.obj = {"assignments_dir": assignments_dir}
+
+
+cli.add_command(plugins.plugins)
+cli.add_command(assignments.assignments)
+cli.add_command(assignments.schema)
+cli.add_command(grading.validate)
+cli.add_command(grading.grade)
+cli.add_command(results.results)
+cli.add_command(reports.report)
+
+
+def main() -> None:
+    """Entry point of the ``worksample`` console script."""
+    cli()
