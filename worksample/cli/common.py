@@ -1,8 +1,8 @@
 """What several command groups share: the plugin registry, loading an assignment by id or
 folder, the ``--store`` option, and how a score is printed.
 
-Everything heavy (pydantic models, plugins, the store's rows) is imported inside the
-functions, so that building the commands for ``worksample --help`` stays light.
+Everything heavy (pydantic models, plugins) is imported inside the functions, so that
+building the commands for ``worksample --help`` stays light.
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+
+from worksample import store
 
 
 def registry():
@@ -31,16 +33,14 @@ def store_option(function):
     """The ``--store`` option, passed to the command as ``store_path``."""
     return click.option(
         "--store", "store_path", type=click.Path(dir_okay=False, path_type=Path),
-        envvar="WORKSAMPLE_STORE", default=Path("worksample-results.sqlite"), show_default=True,
-        help="The results store (SQLite). Env: WORKSAMPLE_STORE.",
+        envvar=store.STORE_ENV, default=store.DEFAULT_PATH, show_default=True,
+        help=f"The results store (SQLite). Env: {store.STORE_ENV}.",
     )(function)
 
 
 def open_store(path: Path):
     """The results store at ``path``, created if missing."""
-    from worksample.store import ResultStore
-
-    return ResultStore(path)
+    return store.ResultStore(path)
 
 
 def score_text(result) -> str:
