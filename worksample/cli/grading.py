@@ -77,10 +77,23 @@ def _echo_calibration(ranking_file: Path, calibration) -> None:
         click.echo(visible(f"FAIL ranking: {problem}"))
 
 
+def _refuse_missing(ctx: click.Context, param: click.Parameter,
+                    paths: tuple[Path, ...]) -> tuple[Path, ...]:
+    """A path that does not exist is a typo in the command, not a candidate to reject: refuse
+    them all in one line before anything is graded. A path that exists but is no valid
+    submission (a symbolic link, a corrupt archive) is graded, and stored as rejected."""
+    missing = [repr(click.format_filename(p)) for p in paths
+               if not (p.exists() or p.is_symlink())]
+    if missing:
+        raise click.BadParameter(
+            f"no such file or folder: {', '.join(missing)}. Nothing was graded", ctx, param)
+    return paths
+
+
 @click.command()
 @click.argument("assignment")
 @click.argument("submissions", nargs=-1, required=True,
-                type=click.Path(path_type=Path))
+                type=click.Path(path_type=Path), callback=_refuse_missing)
 @click.option("-j", "--jobs", type=click.IntRange(1, 256), default=os.cpu_count() or 1,
               show_default=True, help="Submissions graded at once.")
 @store_option
@@ -100,7 +113,8 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
 
     Every result is kept in the store; running the same command again grades only what is
     not there yet. Exit code 0 when every submission was graded or rejected, 1 when any hit
-    an error, 130 when stopped with Ctrl-C (what finished is kept).
+    an error, 2 when the command is wrong (a path that does not exist, an invalid
+    assignment), 130 when stopped with Ctrl-C (what finished is kept).
     """
     from worksample.batch import BatchOptions, grade_batch, refuse_shared_names
     from worksample.console import BatchProgress, print_results_table
