@@ -92,6 +92,29 @@ def test_plugins_command_json():
     assert listed["coding"]["assignment_types"] == ["coding"]
 
 
+class PoemsPlugin:
+    """Two assignment types: one with a description, one without."""
+
+    @hookimpl
+    def worksample_register_assignment_types(self, register):
+        register(AssignmentType(name="haiku", section_model=OtherSection,
+                                description="Three lines: five, seven, five syllables."))
+        register(AssignmentType(name="limerick", section_model=OtherSection))
+
+
+def test_plugins_command_shows_each_assignment_type_with_its_description(
+        registry, register_plugin, monkeypatch):
+    monkeypatch.setattr(plugins, "_registry", registry)
+    register_plugin(PoemsPlugin(), "poems")
+    result = CliRunner().invoke(cli, ["plugins"])
+    assert result.exit_code == 0, result.output
+    assert ("  assignment types:\n"
+            "    haiku: Three lines: five, seven, five syllables.\n"
+            "    limerick\n"
+            "  hooks: worksample_register_assignment_types\n") in result.output
+    assert "    email: Replies to customer emails, checked phrase by phrase" in result.output
+
+
 def test_help_imports_neither_docker_nor_plugins():
     import subprocess
     import sys

@@ -13,14 +13,19 @@ from worksample.cli.common import registry
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def plugins(as_json: bool) -> None:
     """List plugins: version, assignment types and hooks (and load failures)."""
-    described = registry().describe()
+    loaded = registry()
+    described = loaded.describe()
     if as_json:
         click.echo(json.dumps(described, indent=2))
         return
+    types = loaded.assignment_types()
     for plugin in described:
         if "error" in plugin:
             click.echo(f"{plugin['name']}: FAILED TO LOAD: {plugin['error']}")
             continue
         click.echo(f"{plugin['name']} {plugin['version']}")
-        click.echo(f"  assignment types: {', '.join(plugin['assignment_types']) or '-'}")
+        click.echo(f"  assignment types:{'' if plugin['assignment_types'] else ' -'}")
+        for name in plugin["assignment_types"]:
+            description = types[name].description
+            click.echo(f"    {name}: {description}" if description else f"    {name}")
         click.echo(f"  hooks: {', '.join(plugin['hooks'])}")
