@@ -1,16 +1,9 @@
 """The command line: parse options, call the core, print. No grading logic lives here.
 
-One module per command group, each registered below on the ``cli`` group:
-
-- ``plugins``: ``worksample plugins``
-- ``assignments``: ``worksample assignments list|show`` and ``worksample schema``
-- ``grading``: ``worksample validate`` and ``worksample grade``
-- ``results``: ``worksample results list|show|export``
-- ``reports``: ``worksample report``
-- ``common``: what several of them share (the store option, loading an assignment ...)
-
-A new command group is a new module here, added to the list above and to the
-``cli.add_command`` lines at the end.
+One module per command group, each named for its job and registered at the end of this file:
+``plugins``, ``assignments`` (and ``schema``), ``grading`` (``validate``, ``grade``),
+``results`` and ``reports``; ``common`` holds what several of them share. A new group is a
+new module and one ``cli.add_command`` line.
 
 Plugins load lazily, when a command needs them, and ``worksample --help`` imports neither the
 docker SDK nor pydantic nor any plugin: a command module imports the core inside its commands.

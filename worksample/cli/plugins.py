@@ -13,12 +13,12 @@ from worksample.cli.common import registry
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def plugins(as_json: bool) -> None:
     """List plugins: version, assignment types and hooks (and load failures)."""
-    loaded = registry()
-    described = loaded.describe()
+    plugin_registry = registry()
+    described = plugin_registry.describe()
     if as_json:
         click.echo(json.dumps(described, indent=2))
         return
-    types = loaded.assignment_types()
+    types = plugin_registry.assignment_types()
     for plugin in described:
         if "error" in plugin:
             click.echo(f"{plugin['name']}: FAILED TO LOAD: {plugin['error']}")
