@@ -96,16 +96,46 @@ def test_plugins_command_json():
     assert listed["coding"]["assignment_types"] == ["coding"]
 
 
-def test_help_imports_neither_docker_nor_plugins():
+class PoemsPlugin:
+    """Two assignment types: one with a description, one without."""
+
+    @hookimpl
+    def worksample_register_assignment_types(self, register):
+        register(AssignmentType(name="haiku", section_model=OtherSection,
+                                description="Three lines: five, seven, five syllables."))
+        register(AssignmentType(name="limerick", section_model=OtherSection))
+
+
+def test_plugins_command_shows_each_assignment_type_with_its_description(
+        registry, register_plugin, monkeypatch):
+    monkeypatch.setattr(plugins, "_registry", registry)
+    register_plugin(PoemsPlugin(), "poems")
+    result = CliRunner().invoke(cli, ["plugins"])
+    assert result.exit_code == 0, result.output
+    assert ("  assignment types:\n"
+            "    haiku: Three lines: five, seven, five syllables.\n"
+            "    limerick\n"
+            "  hooks: worksample_register_assignment_types\n") in result.output
+    assert "    email: Replies to customer emails, checked phrase by phrase" in result.output
+
+
+# docker, the worker pool, the models, the console and reports, the document readers, plugins
+HEAVY_MODULES = ("docker", "pebble", "pydantic", "rich", "jinja2", "pypdf", "docx",
+                 "worksample_coding", "worksample_email", "worksample_case")
+
+
+def test_help_imports_neither_docker_nor_plugins_nor_other_heavy_modules():
+    """Every command module is imported to build ``worksample --help``: each must import the
+    core inside its commands, not at the top."""
     import subprocess
     import sys
 
     code = (
         "import sys; from worksample.cli import cli\n"
         "try:\n    cli(['--help'])\nexcept SystemExit:\n    pass\n"
-        "assert 'docker' not in sys.modules, 'docker imported'\n"
-        "assert 'worksample_coding' not in sys.modules, 'plugin imported'\n"
-        "assert 'pebble' not in sys.modules, 'the worker pool imported'\n"
+        f"print('imported:', sorted(m for m in {HEAVY_MODULES!r} if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+    assert "Commands:" in done.stdout
+    assert done.stdout.splitlines()[-1] == "imported: []"

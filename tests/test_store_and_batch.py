@@ -366,6 +366,26 @@ def test_two_submissions_with_the_same_name_are_refused_before_anything_is_grade
     assert twice.exit_code == 0, twice.output
 
 
+def test_a_path_that_does_not_exist_is_a_command_error_and_nothing_is_graded(
+        tmp_path, registry, plugin, assignment, monkeypatch):
+    import worksample.plugins as plugins_module
+
+    monkeypatch.setattr(plugins_module, "_registry", registry)
+    monkeypatch.chdir(tmp_path)
+    good, = answers(tmp_path, "1")
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"junk")
+    typos = CliRunner().invoke(cli, ["grade", str(assignment.root), str(good), "alcie.zip",
+                                     str(broken), "submissions/bobb"])
+    assert typos.exit_code == 2
+    assert ("no such file or folder: 'alcie.zip', 'submissions/bobb'. Nothing was graded"
+            in typos.output)
+    assert plugin.calls == 0 and not (tmp_path / "results.sqlite").exists()  # conftest's store
+    # a path that exists but is no valid submission is graded, and stored as rejected
+    graded = CliRunner().invoke(cli, ["grade", str(assignment.root), str(good), str(broken)])
+    assert graded.exit_code == 0 and "(1 graded, 1 rejected)" in graded.output
+
+
 def test_cli_grade_twice_then_list_show_export(tmp_path, registry, plugin, assignment,
                                                monkeypatch):
     import worksample.plugins as plugins_module

@@ -13,6 +13,10 @@ when it is opened, and a newer one is refused rather than misread.
 
 Each save is one transaction in WAL mode with synchronous=FULL: a grader killed with -9 loses
 at most the results it had not saved yet, never one it had.
+
+Importing this module loads no pydantic model (they load with the first result read): the
+CLI builds its ``--store`` option from DEFAULT_PATH and STORE_ENV, and ``worksample --help``
+stays light.
 """
 
 from __future__ import annotations
@@ -21,9 +25,12 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from worksample.errors import WorksampleError
-from worksample.models import GradeResult
+
+if TYPE_CHECKING:
+    from worksample.models import GradeResult
 
 DEFAULT_PATH = Path("worksample-results.sqlite")
 STORE_ENV = "WORKSAMPLE_STORE"
@@ -49,6 +56,12 @@ CREATE TABLE results (
 )"""
 _CREATE_INDEX = """
 CREATE INDEX IF NOT EXISTS results_by_assignment ON results (assignment_id, submission_id)"""
+
+
+def _result_from_json(text: str) -> GradeResult:
+    from worksample.models import GradeResult
+
+    return GradeResult.model_validate_json(text)
 
 
 def submission_key(result: GradeResult) -> str:
@@ -96,7 +109,7 @@ class ResultStore:
                 "SELECT result FROM results WHERE assignment_version = ? AND submission_id = ? "
                 "AND submission_key = ?", (assignment_version, submission_id, key),
             ).fetchone()
-        return GradeResult.model_validate_json(row[0]) if row else None
+        return _result_from_json(row[0]) if row else None
 
     def results(self, assignment_id: str | None = None) -> Iterator[GradeResult]:
         """Every stored result (of one assignment, if given), by assignment, submission, time.
@@ -113,7 +126,7 @@ class ResultStore:
                 query + " ORDER BY assignment_id, submission_id, graded_at", arguments)
             rows = rows.fetchall()
         for (text,) in rows:
-            yield GradeResult.model_validate_json(text)
+            yield _result_from_json(text)
 
     def close(self) -> None:
         """Close the file; the store cannot be used afterwards."""

@@ -1,0 +1,48 @@
+"""What several command groups share: the plugin registry, loading an assignment by id or
+folder, the ``--store`` option, and how a score is printed.
+
+Everything heavy (pydantic models, plugins) is imported inside the functions, so that
+building the commands for ``worksample --help`` stays light.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from worksample import store
+
+
+def registry():
+    """The process-wide plugin registry, loaded on first use."""
+    from worksample.plugins import get_registry
+
+    return get_registry()
+
+
+def load_assignment(ctx: click.Context, reference: str):
+    """The assignment ``reference`` names (an id under --assignments-dir, or a folder)."""
+    from worksample import assignments
+
+    folder = assignments.resolve(reference, ctx.obj["assignments_dir"])
+    return assignments.load(folder, registry())
+
+
+def store_option(function):
+    """The ``--store`` option, passed to the command as ``store_path``."""
+    return click.option(
+        "--store", "store_path", type=click.Path(dir_okay=False, path_type=Path),
+        envvar=store.STORE_ENV, default=store.DEFAULT_PATH, show_default=True,
+        help=f"The results store (SQLite). Env: {store.STORE_ENV}.",
+    )(function)
+
+
+def open_store(path: Path):
+    """The results store at ``path``, created if missing."""
+    return store.ResultStore(path)
+
+
+def score_text(result) -> str:
+    """A result's score as printed: ``-`` when it has none (rejected, error)."""
+    return "-" if result.score is None else f"{result.score:g}"

@@ -1,0 +1,63 @@
+"""``worksample report``: review reports rendered from the results store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from worksample.cli.common import load_assignment, open_store, store_option
+from worksample.errors import WorksampleError
+
+
+@click.command()
+@click.argument("assignment")
+@store_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the report [default: worksample-report/ASSIGNMENT/AUDIENCE, "
+                   "with -blind for blind reviews]. An earlier report there is replaced.")
+@click.option("--audience", type=click.Choice(["hiring-manager", "hr", "candidate"]),
+              default="hiring-manager", show_default=True,
+              help="hiring-manager: job skills first, every detail; hr: communication and "
+                   "values first; candidate: feedback a candidate may receive.")
+@click.option("--blind", is_flag=True,
+              help="Aliases instead of names; e-mails, phones, links and names redacted.")
+@click.option("--format", "formats", type=click.Choice(["html", "md", "json"]), multiple=True,
+              help="Repeat for several [default: html, md and json].")
+@click.option("--pdf", is_flag=True, help="Also print the HTML pages to PDF (needs Chromium).")
+@click.option("--submission", "only", multiple=True,
+              help="Only this submission id (repeatable), e.g. to send one candidate feedback.")
+@click.pass_context
+def report(ctx: click.Context, assignment: str, store_path: Path, out: Path | None,
+           audience: str, blind: bool, formats: tuple[str, ...], pdf: bool,
+           only: tuple[str, ...]) -> None:
+    """Write the review report for ASSIGNMENT from stored results; nothing is graded again.
+
+    One page per candidate (rubric, evidence, flags, the second-round discussion guide) and a
+    cohort index (ranking and charts), as HTML, Markdown and JSON. Prints the path to open.
+    """
+    from worksample import reports
+    from worksample.reports.pdf import find_browser, print_to_pdf
+
+    loaded = load_assignment(ctx, assignment)
+    browser = find_browser() if pdf else None  # refuse before writing anything
+    results = reports.stored_results(loaded, open_store(store_path))
+    if only:
+        missing = sorted(set(only) - {r.submission_id for r in results})
+        if missing:
+            raise WorksampleError(f"no stored result for submission(s) {', '.join(missing)} "
+                                  f"of {loaded.id!r} in {store_path}")
+        results = [r for r in results if r.submission_id in only]
+    formats = formats or reports.FORMATS
+    if pdf and "html" not in formats:
+        formats = ("html", *formats)
+    out = out or Path("worksample-report", loaded.id, audience + ("-blind" if blind else ""))
+    built = reports.build_report(loaded, results, audience=audience, blind=blind)
+    reports.prepare_folder(out)
+    written = reports.write_report(built, out, formats)
+    if browser is not None:
+        written += print_to_pdf([p for p in written if p.suffix == ".html"], browser)
+    click.echo(f"{len(built.pages)} candidate page(s) as {', '.join(formats)}"
+               f"{' and pdf' if browser else ''} in {out}", err=True)
+    opened = out / "index.html" if built.index is not None else out / "candidates"
+    click.echo(f"report: {(opened if opened.exists() else written[0]).resolve()}")

@@ -1,0 +1,58 @@
+"""``worksample results list|show|export``: reading the results store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from worksample.cli.common import open_store, score_text, store_option
+from worksample.errors import WorksampleError
+
+
+@click.group()
+def results() -> None:
+    """Read the results store: list, show, export for an applicant-tracking system."""
+
+
+@results.command("list")
+@click.option("--assignment", "assignment_id", help="Only this assignment id.")
+@store_option
+def results_list(assignment_id: str | None, store_path: Path) -> None:
+    """One line per stored result."""
+    for r in open_store(store_path).results(assignment_id):
+        click.echo(f"{r.assignment_id}\t{r.assignment_version}\t{r.submission_id}\t"
+                   f"{r.status.value}\t{score_text(r)}\t{r.graded_at:%Y-%m-%d %H:%M}")
+
+
+@results.command("show")
+@click.argument("submission")
+@click.option("--assignment", "assignment_id", help="Only this assignment id.")
+@store_option
+def results_show(submission: str, assignment_id: str | None, store_path: Path) -> None:
+    """The stored results (JSON) for SUBMISSION: its id or the start of its content hash."""
+    found = [r.model_dump(mode="json") for r in open_store(store_path).results(assignment_id)
+             if r.submission_id == submission
+             or (r.submission_hash or "").startswith(submission) and len(submission) >= 8]
+    if not found:
+        raise WorksampleError(f"no stored result for {submission!r} in {store_path}")
+    click.echo(json.dumps(found, indent=2))
+
+
+@results.command("export")
+@click.option("--assignment", "assignment_id", help="Only this assignment id.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
+              show_default=True)
+@click.option("--output", type=click.File("w"), default="-", help="File (default: stdout).")
+@store_option
+def results_export(assignment_id: str | None, fmt: str, output, store_path: Path) -> None:
+    """Every stored result as CSV (one row per result) or JSON, for other systems."""
+    from worksample.export import write_csv
+
+    stored = list(open_store(store_path).results(assignment_id))
+    if fmt == "json":
+        json.dump([r.model_dump(mode="json") for r in stored], output, indent=2)
+        output.write("\n")
+    else:
+        write_csv(stored, output)
