@@ -280,7 +280,7 @@ def test_output_is_capped_per_stream_and_a_flood_does_not_block():
 
 
 def test_leftover_containers_of_a_dead_grader_are_swept(docker_engine):
-    host, pid, start = sandbox.OWNER.split(":")
+    host, pid, start = sandbox.STATE.owner.split(":")
     dead = f"{host}:{2**22 + 7}:1"  # a pid that does not exist
     assert not os.path.exists(f"/proc/{2**22 + 7}")
     reused = f"{host}:{pid}:{int(start) - 1}"  # our pid, but an older process: it died
@@ -291,7 +291,7 @@ def test_leftover_containers_of_a_dead_grader_are_swept(docker_engine):
             IMAGE, ["true"], labels={sandbox.LABEL: "sandbox", sandbox.OWNER_LABEL: owner})
 
     orphans = [labelled(dead), labelled(reused)]
-    kept = [labelled(sandbox.OWNER), labelled(elsewhere)]
+    kept = [labelled(sandbox.STATE.owner), labelled(elsewhere)]
     try:
         assert sandbox.sweep_orphans() == 2
         for container in orphans:
