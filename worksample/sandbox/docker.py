@@ -26,7 +26,6 @@ import atexit
 import functools
 import json
 import os
-import select
 import socket
 import threading
 import time
@@ -37,11 +36,12 @@ import docker
 import docker.errors
 import requests.exceptions
 from docker.types import LogConfig, Ulimit
-from docker.utils.socket import STDOUT, frames_iter
+from docker.utils.socket import STDERR, STDOUT
 
 from worksample.errors import InfrastructureError
 from worksample.sandbox import Limits, RunOutcome, RunRequest
 from worksample.sandbox.stopped import StoppedContainers
+from worksample.sandbox.streams import OutputReader, send
 
 LABEL = "worksample"
 OWNER_LABEL = "worksample.owner"
@@ -232,7 +232,7 @@ def _run(engine: docker.DockerClient, request: RunRequest) -> RunOutcome:
     ended_by_itself = False
     try:
         stream = stream or _attach(engine, container)
-        reader = _OutputReader(stream, request.limits.output_bytes)
+        reader = OutputReader(stream, request.limits.output_bytes)
         reader.start()
         started = time.monotonic()
         try:
@@ -240,7 +240,7 @@ def _run(engine: docker.DockerClient, request: RunRequest) -> RunOutcome:
         except docker.errors.DockerException as error:
             raise InfrastructureError(f"the container could not be started: {error}") from None
         deadline = started + request.limits.wall_seconds
-        _send(stream, request.stdin, deadline)
+        send(stream, request.stdin, deadline)
         reader.join(timeout=max(deadline - time.monotonic(), 0))
         timed_out = reader.is_alive()
         if timed_out:
@@ -261,9 +261,9 @@ def _run(engine: docker.DockerClient, request: RunRequest) -> RunOutcome:
     return RunOutcome(
         exit_code=exit_code,
         stdout=bytes(reader.kept[STDOUT]),
-        stderr=bytes(reader.kept[2]),
+        stderr=bytes(reader.kept[STDERR]),
         stdout_dropped=reader.dropped[STDOUT],
-        stderr_dropped=reader.dropped[2],
+        stderr_dropped=reader.dropped[STDERR],
         timed_out=timed_out,
         oom_killed=oom_killed,
         seconds=seconds,
@@ -358,44 +358,6 @@ def _hardened(request: RunRequest) -> dict:
     if os.environ.get(RUNTIME_ENV):
         config["runtime"] = os.environ[RUNTIME_ENV]
     return config
-
-
-class _OutputReader(threading.Thread):
-    """Reads the container's stdout and stderr until they close, keeping at most ``cap`` each.
-
-    It keeps reading past the cap (and drops the rest) so that a flood cannot block the run.
-    """
-
-    def __init__(self, stream, cap: int):
-        super().__init__(daemon=True)
-        self.stream, self.cap = stream, cap
-        self.kept = {STDOUT: bytearray(), 2: bytearray()}
-        self.dropped = {STDOUT: 0, 2: 0}
-
-    def run(self) -> None:
-        try:
-            for channel, data in frames_iter(self.stream, tty=False):
-                kept = self.kept.setdefault(channel, bytearray())
-                room = max(self.cap - len(kept), 0)
-                kept.extend(data[:room])
-                self.dropped[channel] = self.dropped.get(channel, 0) + max(len(data) - room, 0)
-        except OSError:
-            pass  # the stream closed under us: the container is gone
-
-
-def _send(stream, data: bytes, deadline: float) -> None:
-    """Write ``data`` to the container's stdin, giving up at ``deadline`` (the wall clock)."""
-    # The SDK hands back the attach socket opened for reading; write through its descriptor.
-    descriptor = stream.fileno()
-    view = memoryview(data)
-    try:
-        while view:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0 or not select.select([], [descriptor], [], remaining)[1]:
-                return  # it is not reading its input: the wall clock will end the run
-            view = view[os.write(descriptor, view[: 1 << 16]) :]
-    except (BrokenPipeError, ConnectionResetError):
-        pass  # the process exited without reading all of its input; its outcome says why
 
 
 def _kill(container) -> None:
