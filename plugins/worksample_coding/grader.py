@@ -35,15 +35,11 @@ def grade(assignment: Assignment, submission: Submission) -> Grade:
     _place_single_file(submission, section)
     canary = Canary.new()
     result = _run_harness(assignment, image, "run", submission.root, len(expected), canary)
-    report, outcome = result.report, result.outcome
-    if report.supervisor is None and not (outcome.timed_out or outcome.oom_killed):
-        raise InfrastructureError(
-            f"the test harness did not finish in image {image!r} (exit code {outcome.exit_code})"
-            f": {result.stderr_tail()}"
-        )
+    result.require_summary(f"the test harness did not finish in image {image!r}")
     verdict = judge(
-        report, outcome, expected=expected, weights=section.weights, canary_id=canary.test_id,
-        wall_seconds=section.limits.wall_seconds, memory_mb=section.limits.memory_mb,
+        result.report, result.outcome, expected=expected, weights=section.weights,
+        canary_id=canary.test_id, wall_seconds=section.limits.wall_seconds,
+        memory_mb=section.limits.memory_mb,
     )
     for check in verdict.checks:
         check.criterion = section.tests_criterion

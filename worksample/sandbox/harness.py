@@ -181,6 +181,15 @@ class HarnessResult:
         """The end of the container's own stderr, for an infrastructure error's message."""
         return self.outcome.stderr.decode("utf-8", "replace")[-1500:]
 
+    def require_summary(self, failure: str) -> None:
+        """An ``InfrastructureError`` saying ``failure`` when the run ended without the
+        supervisor's summary and no limit ended it: the image or the harness failed, not the
+        code under test."""
+        outcome = self.outcome
+        if self.report.supervisor is None and not (outcome.timed_out or outcome.oom_killed):
+            raise InfrastructureError(
+                f"{failure} (exit code {outcome.exit_code}): {self.stderr_tail()}")
+
 
 def run(request: HarnessRun) -> HarnessResult:
     """Run ``request`` in the hardened sandbox and sort what came back.
