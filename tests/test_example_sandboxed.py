@@ -7,7 +7,7 @@ lands it is skipped, saying so. The harness part runs either way: the example's 
 is called directly.
 """
 
-import importlib.util
+import importlib
 import shutil
 from pathlib import Path
 
@@ -28,12 +28,10 @@ needs_new_contract = pytest.mark.skipif(
 
 
 @pytest.fixture
-def sqlquery(register_plugin):
-    spec = importlib.util.spec_from_file_location("worksample_sqlquery",
-                                                  EXAMPLE / "worksample_sqlquery.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return register_plugin(module, "sqlquery")
+def sqlquery(register_plugin, monkeypatch):
+    """The example plugin, imported from the docs folder and registered for one test."""
+    monkeypatch.syspath_prepend(str(EXAMPLE))
+    return register_plugin(importlib.import_module("worksample_sqlquery"), "sqlquery")
 
 
 @pytest.fixture

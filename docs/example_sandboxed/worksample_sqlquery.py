@@ -11,13 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field, field_validator
 
 from worksample import hookimpl
-from worksample.models import (
-    AssignmentType,
-    CriterionOutcome,
-    Grade,
-    SelfTestCase,
-    in_assignment_folder,
-)
+from worksample.models import AssignmentType, CriterionOutcome, Grade, in_assignment_folder
 from worksample.sandbox import Limits, harness
 from worksample.sandbox.cache import LearnedValues
 from worksample.sandbox.compare import compare, expected_values, is_compared_record
@@ -81,14 +75,8 @@ def grade(assignment, submission):
 
 def self_test_cases(assignment):
     """The reference must score 100; the starter must score below the pass score."""
-    section, pass_score = assignment.section, assignment.spec.pass_score
-    return [
-        SelfTestCase(label="reference solution", path=assignment.root / section.reference,
-                     min_score=100, expectation="must score 100"),
-        SelfTestCase(label="starter", path=assignment.root / section.starter,
-                     max_score=max(pass_score - 0.01, 0),
-                     expectation=f"must score below the pass score ({pass_score:g})"),
-    ]
+    section = assignment.section
+    return harness.reference_and_starter(assignment, section.reference, section.starter)
 
 
 @hookimpl

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from worksample.errors import InfrastructureError
-from worksample.models import Assignment
+from worksample.models import Assignment, SelfTestCase
 from worksample.sandbox import Limits, RunOutcome, RunRequest
 from worksample.sandbox.bundle import archive
 from worksample.sandbox.framing import (
@@ -227,3 +227,17 @@ def image_for(assignment: Assignment, image: str | None, dockerfile: str | None)
     tag = f"worksample-assignment/{assignment.id}:{assignment.version}"
     sandbox.build_image(str(assignment.root), dockerfile, tag)
     return tag
+
+
+def reference_and_starter(assignment: Assignment, reference: str,
+                          starter: str) -> list[SelfTestCase]:
+    """The self-test of a type graded against a reference solution: the ``reference`` folder
+    must score 100 and the ``starter`` folder below the pass score."""
+    pass_score = assignment.spec.pass_score
+    return [
+        SelfTestCase(label="reference solution", path=assignment.root / reference,
+                     min_score=100, expectation="must score 100"),
+        SelfTestCase(label="starter", path=assignment.root / starter,
+                     max_score=max(pass_score - 0.01, 0),
+                     expectation=f"must score below the pass score ({pass_score:g})"),
+    ]
