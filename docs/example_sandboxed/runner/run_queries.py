@@ -12,6 +12,7 @@ CONFIG = json.loads(sys.argv[2])
 
 
 def record(**fields):
+    """Write one record; rows too large for a line become an error."""
     line = json.dumps(fields, default=str)
     if len(line) > CONFIG["max_line"]:
         line = json.dumps({"event": "test", "id": fields["id"], "error": "too many rows"})
@@ -19,6 +20,7 @@ def record(**fields):
 
 
 def rows_of(name):
+    """The rows the query in file ``name`` returns, on a fresh copy of the database."""
     with open(name, encoding="utf-8") as file:
         query = file.read()
     database = sqlite3.connect(":memory:")
