@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest_paths import SAMPLE
+from conftest_paths import FIXTURE_LABEL, SAMPLE
 
 BASE_IMAGE = "worksample/python-pytest:bookworm"
 
@@ -86,6 +86,8 @@ def no_leftovers(docker_engine):
 
     sandbox.remove_stopped()
     left = [c for c in docker_engine.containers.list(all=True, filters={"label": "worksample"})
-            if c.labels.get(sandbox.OWNER_LABEL) == sandbox.STATE.owner
-            or sandbox.STATE.orphaned(c.labels.get(sandbox.OWNER_LABEL, ""))]
-    assert not left, f"containers left behind: {[c.name for c in left]}"
+            if FIXTURE_LABEL not in c.labels
+            and (c.labels.get(sandbox.OWNER_LABEL) == sandbox.STATE.owner
+                 or sandbox.STATE.orphaned(c.labels.get(sandbox.OWNER_LABEL, "")))]
+    assert not left, "containers left behind: " + ", ".join(
+        f"{c.name} (owner {c.labels.get(sandbox.OWNER_LABEL)}, {c.status})" for c in left)
