@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest_paths import SAMPLE
+from conftest_paths import FIXTURE_LABEL, SAMPLE
 
 BASE_IMAGE = "worksample/python-pytest:bookworm"
 
@@ -79,10 +79,15 @@ def docker_engine():
 @pytest.fixture
 def no_leftovers(docker_engine):
     """Fails the test if it leaves any worksample-labelled container behind, once the
-    stopped containers kept for later runs are removed as they are when a grader exits."""
+    stopped containers kept for later runs are removed as they are when a grader exits.
+    Containers of graders that others run at the same time on this machine are not ours."""
     yield
     from worksample.sandbox import docker as sandbox
 
     sandbox.remove_stopped()
-    left = docker_engine.containers.list(all=True, filters={"label": "worksample"})
-    assert not left, f"containers left behind: {[c.name for c in left]}"
+    left = [c for c in docker_engine.containers.list(all=True, filters={"label": "worksample"})
+            if FIXTURE_LABEL not in c.labels
+            and (c.labels.get(sandbox.OWNER_LABEL) == sandbox.STATE.owner
+                 or sandbox.STATE.orphaned(c.labels.get(sandbox.OWNER_LABEL, "")))]
+    assert not left, "containers left behind: " + ", ".join(
+        f"{c.name} (owner {c.labels.get(sandbox.OWNER_LABEL)}, {c.status})" for c in left)

@@ -64,12 +64,13 @@ def wait_for_results(store: Path, count: int, process: subprocess.Popen) -> None
 
 
 def labelled_containers(docker_engine):
-    """Sandbox containers of any grader but this test process (which keeps stopped ones from
-    the tests that grade in-process, until it exits)."""
-    from worksample.sandbox.docker import OWNER, OWNER_LABEL
+    """Sandbox containers left by graders that are gone: not this test process's (it keeps
+    stopped ones from the tests that grade in-process, until it exits), nor those of graders
+    other people run at the same time on this machine."""
+    from worksample.sandbox.docker import OWNER_LABEL, STATE
 
     return [c for c in docker_engine.containers.list(all=True, filters={"label": "worksample"})
-            if c.labels.get(OWNER_LABEL) != OWNER]
+            if STATE.orphaned(c.labels.get(OWNER_LABEL, ""))]
 
 
 def test_kill_9_loses_at_most_what_was_in_flight_and_a_rerun_grades_exactly_that(

@@ -1,10 +1,15 @@
 """The cache of collected hidden-test ids: what invalidates it (no container needed)."""
 
+import dataclasses
+from importlib import resources
+
 import pytest
 from conftest_paths import SAMPLE
 from worksample_coding import grader, protocol
 
 from worksample.assignments import load
+from worksample.sandbox import framing, harness
+from worksample.sandbox.cache import LearnedValues
 
 IMAGE_ID = "sha256:" + "ab" * 32
 IDS = [
@@ -18,7 +23,7 @@ IDS = [
 def collections(monkeypatch):
     """Each real collection would run a container: count them instead."""
     calls = []
-    monkeypatch.setattr(grader, "_expected_cache", {})
+    monkeypatch.setattr(grader, "_expected", LearnedValues())
     monkeypatch.setattr(grader, "_collect", lambda assignment, image: calls.append(1) or IDS)
     return calls
 
@@ -28,27 +33,30 @@ def test_collected_ids_are_cached_on_disk_per_harness(registry, collections, mon
     assert grader.expected_tests(assignment, "image", IMAGE_ID) == IDS
     assert len(collections) == 1
 
-    monkeypatch.setattr(grader, "_expected_cache", {})  # a new grader process
+    monkeypatch.setattr(grader, "_expected", LearnedValues())  # a new grader process
     assert grader.expected_tests(assignment, "image", IMAGE_ID) == IDS
     assert len(collections) == 1  # read from the cache folder
 
-    monkeypatch.setattr(grader, "_expected_cache", {})
-    monkeypatch.setattr(grader, "harness_digest", lambda: "another-harness")
+    monkeypatch.setattr(grader, "_expected", LearnedValues())
+    changed = dataclasses.replace(protocol.RUNNER, environment={"ANOTHER": "harness"})
+    monkeypatch.setattr(grader, "RUNNER", changed)
     assert grader.expected_tests(assignment, "image", IMAGE_ID) == IDS
     assert len(collections) == 2  # a changed harness collects again
 
 
 def test_the_harness_digest_covers_every_harness_file_and_the_command(monkeypatch):
-    before = protocol.harness_digest()
-    monkeypatch.setattr(protocol, "COMMAND", [*protocol.COMMAND, "changed"])
-    protocol.harness_digest.cache_clear()
-    try:
-        assert protocol.harness_digest() != before
-    finally:
-        monkeypatch.undo()
-        protocol.harness_digest.cache_clear()
-    assert protocol.harness_digest() == before
-    assert protocol.HARNESS_FILES == ("supervisor.py", "runner.py", "pytest.ini")
-    harness = protocol._harness()
-    assert sorted(p.name for p in harness.iterdir() if p.is_file()) == sorted(
-        protocol.HARNESS_FILES)
+    runner = protocol.RUNNER
+    before = runner.digest
+    changes = [dict(files={**runner.files, "runner.py": b"changed"}),
+               dict(environment={}), dict(python=None, command=("python3", "runner.py"))]
+    for change in changes:
+        assert dataclasses.replace(runner, **change).digest != before
+    assert dataclasses.replace(runner).digest == before  # a new object, computed again
+    monkeypatch.setattr(harness, "COMMAND", [*framing.COMMAND, "changed"])
+    assert dataclasses.replace(runner).digest != before
+    monkeypatch.undo()
+    monkeypatch.setattr(harness, "supervisor_source", lambda: b"another supervisor")
+    assert dataclasses.replace(runner).digest != before
+    assert sorted(runner.files) == ["pytest.ini", "runner.py"]
+    folder = resources.files("worksample_coding") / "harness"
+    assert sorted(runner.files) == sorted(p.name for p in folder.iterdir() if p.is_file())

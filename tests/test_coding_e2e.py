@@ -1,7 +1,6 @@
 """End to end through the CLI, on the sample assignment, with real containers."""
 
 import json
-import secrets
 import shutil
 import tarfile
 import zipfile
@@ -182,17 +181,15 @@ def test_the_wall_clock_stops_a_run_that_blocks_the_per_test_timer(tmp_path):
 def test_a_container_ends_itself_even_if_its_grader_is_gone(tmp_path):
     """The supervisor's own deadline: with the host's wall clock far away (a grader that
     died would never kill), a hanging submission still ends soon after the deadline."""
-    from worksample_coding.protocol import COMMAND, build_stdin
+    from worksample_coding.protocol import pytest_run
 
-    from worksample.sandbox import Limits, RunRequest
-    from worksample.sandbox import docker as sandbox
+    from worksample.sandbox import Limits, harness
 
     hanging = _starter_plus(tmp_path, "hanging", "while True:\n    pass\n")
-    stdin = build_stdin(nonce="n", mode="run", tests=SAMPLE / "tests", work=hanging,
-                        per_test_seconds=1, message_chars=200, relay_bytes=1 << 20,
-                        deadline_seconds=2)
-    outcome = sandbox.run(RunRequest("worksample/python-pytest:bookworm", COMMAND, stdin=stdin,
-                                     limits=Limits(wall_seconds=60)))
+    outcome = harness.run(pytest_run(
+        image="worksample/python-pytest:bookworm", mode="run", tests=SAMPLE / "tests",
+        work=hanging, expected_tests=31, per_test_seconds=1, message_chars=200,
+        limits=Limits(wall_seconds=60), deadline_seconds=2)).outcome
     assert not outcome.timed_out and outcome.exit_code == 124
     assert outcome.seconds < 2 + 3
 
@@ -221,20 +218,18 @@ def test_the_runner_never_holds_the_nonce(tmp_path):
     """The runner is forked from the supervisor before the nonce is read: candidate code that
     searches its whole memory finds what the supervisor read before the fork (the canary's
     name, in the archive), but not the nonce."""
-    from worksample_coding.protocol import COMMAND, Canary, build_stdin, parse_stdout
+    from worksample_coding.protocol import Canary, pytest_run
 
-    from worksample.sandbox import Limits, RunRequest
-    from worksample.sandbox import docker as sandbox
+    from worksample.sandbox import Limits, harness
 
     scanner = _starter_plus(tmp_path, "scanner", MEMORY_SCAN)
-    nonce, canary = secrets.token_hex(16), Canary.new()
-    stdin = build_stdin(nonce=nonce, mode="run", tests=SAMPLE / "tests", work=scanner,
-                        per_test_seconds=5, message_chars=200, relay_bytes=1 << 20,
-                        deadline_seconds=30, canary=canary)
-    outcome = sandbox.run(RunRequest("worksample/python-pytest:bookworm", COMMAND, stdin=stdin,
-                                     limits=Limits(wall_seconds=30)))
-    summary = parse_stdout(outcome.stdout, nonce).supervisor
-    assert summary is not None, outcome.stderr[-2000:]
+    canary = Canary.new()
+    result = harness.run(pytest_run(
+        image="worksample/python-pytest:bookworm", mode="run", tests=SAMPLE / "tests",
+        work=scanner, expected_tests=31, per_test_seconds=5, message_chars=200,
+        limits=Limits(wall_seconds=30), canary=canary, deadline_seconds=30))
+    nonce, summary = result.nonce, result.report.supervisor
+    assert summary is not None, result.stderr_tail()
     line = next(line for line in summary["output_head"].splitlines() if line.startswith("HEX "))
     assert line.endswith(" END")  # the whole list fitted in what the supervisor keeps
     tokens = line.split()

@@ -3,10 +3,11 @@
 import json
 
 import pytest
-from worksample_coding.protocol import Canary, HarnessReport, parse_stdout
+from worksample_coding.protocol import Canary
 from worksample_coding.verdict import judge, weight_of
 
 from worksample.sandbox import RunOutcome
+from worksample.sandbox.framing import HarnessReport, parse_stdout
 
 EXPECTED = ["test_a.py::test_one", "test_a.py::test_two", "test_b.py::test_p[1]"]
 CANARY = "test_c0ffee.py::test_c0ffee"

@@ -2,7 +2,9 @@
 
 Rules, in the order they apply:
 - Only the expected test ids count (collected from the reference solution, never from the
-  submission), and only results that follow the runner's protocol (records.py).
+  submission), and only results that follow the runners' protocol
+  (``worksample/sandbox/records.py``), which the pytest runner also ends with the canary's
+  result.
 - An expected test with no result failed, with the reason: its file did not import, the run hit
   the wall clock or the memory limit, or the test process died.
 - Signs of forgery: the result channel broke the runner's protocol, the canary (a hidden test
@@ -13,18 +15,23 @@ Rules, in the order they apply:
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
 from worksample.models import Check, IntegrityFlag
 from worksample.sandbox import RunOutcome
+from worksample.sandbox.framing import HarnessReport
+from worksample.sandbox.records import RunRecords, read_records
+from worksample.sandbox.verdict import (
+    MODIFIED,
+    TAMPERED,
+    how_it_ended,
+    modified_flag,
+    not_run_reason,
+    tampered_flag,
+)
 
-from .protocol import HarnessReport
-from .records import RunRecords, read_records
-
-FORGERY_FLAGS = {
-    "result-channel-tampered", "forged-outcome", "hidden-tests-modified", "framework-patched",
-}
+OUTCOMES = ("passed", "failed", "skipped")
+FORGERY_FLAGS = {TAMPERED, "forged-outcome", MODIFIED, "framework-patched"}
 NORMAL_EXITS = {0, 1}  # pytest: all passed / some failed
 
 
@@ -52,9 +59,9 @@ def judge(
     memory_mb: int,
 ) -> Verdict:
     """Score the expected tests from ``report``; see the module docstring for the rules."""
-    run = read_records(report, canary_id)
+    run = read_pytest_records(report, canary_id)
     results, collect_errors = run.results, run.collect_errors
-    ended = _how_it_ended(report, outcome, run)
+    ended = how_it_ended(outcome, report, run, NORMAL_EXITS)
     checks = []
     for test_id in expected:
         weight = weight_of(test_id, weights)
@@ -124,13 +131,13 @@ def weight_of(test_id: str, weights: dict[str, float]) -> float:
     return weights.get(test_id.split("[", 1)[0], 1.0)
 
 
-def _how_it_ended(report: HarnessReport, outcome: RunOutcome, run: RunRecords) -> str:
-    if outcome.oom_killed:
-        return "memory"
-    if outcome.timed_out:
-        return "timeout"
-    exit_code = (report.supervisor or {}).get("exit")
-    return "completed" if run.finished is not None and exit_code in NORMAL_EXITS else "crashed"
+def read_pytest_records(report: HarnessReport, canary_id: str) -> RunRecords:
+    """The records, read against the runners' protocol; the pytest runner always reports a
+    known outcome, and a session that finished always has the canary's result."""
+    run = read_records(report, valid=lambda record: record.get("outcome") in OUTCOMES)
+    if run.finished is not None and canary_id not in run.results:
+        run.violations.append("the session finished without the canary test's result")
+    return run
 
 
 def _missing_reason(test_id, collect_errors, ended, report, wall_seconds, memory_mb) -> str:
@@ -139,35 +146,18 @@ def _missing_reason(test_id, collect_errors, ended, report, wall_seconds, memory
         if source in collect_errors:
             cause = summary_line(collect_errors[source], last=True)
             return f"not run: {source} could not be imported ({cause})"
-    if ended == "timeout":
-        return f"not run: the whole run was stopped at the wall-clock limit of {wall_seconds:g}s"
-    if ended == "memory":
-        return f"not run: the run exceeded the memory limit of {memory_mb} MB"
-    if ended == "crashed":
-        exit_code = (report.supervisor or {}).get("exit")
-        return f"not run: the test process ended (exit code {exit_code}) before reporting it"
-    return "not run: no result was reported for this test"
+    return not_run_reason(ended, report, wall_seconds, memory_mb)
 
 
 def _integrity_flags(report, run: RunRecords, canary_id, expected, ended) -> list[IntegrityFlag]:
-    flags = []
-    if run.violations:
-        counted = Counter(run.violations)
-        shown = "; ".join(f"{what} ({n} times)" if n > 1 else what for what, n in counted.items())
-        flags.append(IntegrityFlag(kind="result-channel-tampered", evidence=(
-            f"something other than the test runner wrote to the result channel: {shown}")))
+    flags = [tampered_flag(run)]
     canary = run.results.get(canary_id)
     if canary is not None and canary["outcome"] != "failed":
         flags.append(IntegrityFlag(kind="forged-outcome", evidence=(
             f"a hidden test built to fail ({canary_id}) was reported as {canary['outcome']}: "
             "something in the submission rewrote test outcomes")))
-    supervisor = report.supervisor or {}
-    changed = supervisor.get("changed") or []
-    if changed:
-        count = supervisor.get("changed_count", len(changed))
-        flags.append(IntegrityFlag(kind="hidden-tests-modified", evidence=(
-            f"{count} file(s) of the hidden tests or the harness changed during the run: "
-            f"{', '.join(changed[:10])}")))
+    flags.append(modified_flag(report))
+    flags = [flag for flag in flags if flag is not None]
     patched = (run.finished or {}).get("patched") or []
     if patched:
         flags.append(IntegrityFlag(kind="framework-patched", evidence=(

@@ -5,6 +5,9 @@ gets back a ``RunOutcome`` (capped stdout and stderr, exit code, whether the wal
 memory limit ended it). Files go in through stdin, because the root filesystem is read-only
 and nothing of the host is mounted. ``docker.py`` is the only runner today; importing this
 package does not import the docker SDK.
+
+Most types do not use this interface directly: ``harness.py`` runs a type's test runner under
+a trusted supervisor and checks what it reports (docs/sandboxed-plugins.md).
 """
 
 from __future__ import annotations

@@ -15,6 +15,9 @@ grader that died are swept. Nothing of the host is mounted.
 
 ``WORKSAMPLE_DOCKER_RUNTIME=runsc`` selects a stronger runtime such as gVisor; when the
 engine does not know it, the run fails with an error instead of falling back.
+
+What the runner keeps between runs (its owner label, image ids, kept containers, containers
+whose removal failed) is held by one ``GraderState`` per process, ``STATE``, behind one lock.
 """
 
 from __future__ import annotations
@@ -23,34 +26,117 @@ import atexit
 import functools
 import json
 import os
-import select
 import socket
 import threading
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 
 import docker
 import docker.errors
 import requests.exceptions
 from docker.types import LogConfig, Ulimit
-from docker.utils.socket import STDOUT, frames_iter
+from docker.utils.socket import STDERR, STDOUT
 
 from worksample.errors import InfrastructureError
 from worksample.sandbox import Limits, RunOutcome, RunRequest
 from worksample.sandbox.stopped import StoppedContainers
+from worksample.sandbox.streams import OutputReader, send
 
 LABEL = "worksample"
 OWNER_LABEL = "worksample.owner"
 SANDBOX_USER = "65534:65534"
 RUNTIME_ENV = "WORKSAMPLE_DOCKER_RUNTIME"
-_unremoved: set[str] = set()  # containers whose removal failed (engine away): tried again
-_unremoved_lock = threading.Lock()
-# one per worker of a batch (-j defaults to the cores), with room to spare; beyond it, removed
-_stopped = StoppedContainers(most=max(16, 2 * (os.cpu_count() or 1)))
 ENGINE_HINT = (
     "start a Docker engine (as root on Debian: `bash scripts/ensure-docker.sh` installs and "
     "starts one), or point DOCKER_HOST at one, then rerun"
 )
+
+
+def _process_start(pid: int) -> str:
+    """When process ``pid`` started (clock ticks since boot), or "" if there is none."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return ""
+
+
+def _owner_alive(owner: str) -> bool:
+    """Whether the grader named by an owner label ("host:pid:start") still runs here.
+
+    The start time guards against a reused pid keeping an orphan alive forever.
+    """
+    parts = owner.split(":")
+    if len(parts) != 3 or not parts[1].isdigit():
+        return False
+    return _process_start(int(parts[1])) == parts[2]
+
+
+class GraderState:
+    """What the runner keeps for this grader process between runs, behind one lock.
+
+    - ``owner``: this grader as the owner label of its containers names it
+      ("host:pid:start"), which the sweep of leftovers reads;
+    - the id of each image looked up, so that each image is looked up once;
+    - ``stopped``: containers kept for a later run of the same configuration
+      (``stopped.py``), removed when the process exits;
+    - the ids of containers whose removal failed (the engine was away), removed at the next run.
+    """
+
+    def __init__(self, most_stopped: int):
+        self.owner = f"{socket.gethostname()}:{os.getpid()}:{_process_start(os.getpid())}"
+        self.stopped = StoppedContainers(most=most_stopped)
+        self._lock = threading.Lock()
+        self._image_ids: dict[str, str] = {}
+        self._unremoved: set[str] = set()
+        atexit.register(self.remove_stopped)
+
+    def image_id(self, image: str, look_up: Callable[[], str]) -> str:
+        """The id of ``image``: the one remembered, or else ``look_up()``, remembered."""
+        with self._lock:
+            known = self._image_ids.get(image)
+        if known is not None:
+            return known
+        found = look_up()  # outside the lock: a pull may take minutes
+        with self._lock:
+            return self._image_ids.setdefault(image, found)
+
+    def forget_image(self, image: str) -> None:
+        """Look ``image`` up again next time: it was removed since."""
+        with self._lock:
+            self._image_ids.pop(image, None)
+
+    def remember_unremoved(self, container_id: str) -> None:
+        """Remove this container at the next run: the engine did not answer this time."""
+        with self._lock:
+            self._unremoved.add(container_id)
+
+    def take_unremoved(self) -> list[str]:
+        """The ids of the containers still to remove, no longer remembered here."""
+        with self._lock:
+            pending = list(self._unremoved)
+            self._unremoved.clear()
+            return pending
+
+    def orphaned(self, owner: str) -> bool:
+        """Whether a container with this owner label is a leftover to sweep: its grader ran
+        on this host and is gone. Another machine's (on a shared engine), this grader's and a
+        live grader's never are."""
+        return (owner.split(":")[0] == socket.gethostname() and owner != self.owner
+                and not _owner_alive(owner))
+
+    def remove_stopped(self) -> None:
+        """Remove the stopped containers kept for later runs. Runs when the process exits."""
+        for container in self.stopped.take_all():
+            try:
+                _remove(container)
+            except InfrastructureError:
+                pass  # labelled: the next grader to start sweeps it
+
+
+# one per worker of a batch (-j defaults to the cores), with room to spare; beyond it, removed
+STATE = GraderState(most_stopped=max(16, 2 * (os.cpu_count() or 1)))
 
 
 @functools.cache
@@ -84,14 +170,8 @@ def ensure_image(image: str) -> str:
         return _ensure_image(client(), image)
 
 
-_image_ids: dict[str, str] = {}  # image name -> id, for this process: one lookup per image
-
-
 def _ensure_image(engine: docker.DockerClient, image: str) -> str:
-    if image in _image_ids:
-        return _image_ids[image]
-    _image_ids[image] = _look_up_or_pull(engine, image)
-    return _image_ids[image]
+    return STATE.image_id(image, lambda: _look_up_or_pull(engine, image))
 
 
 def _look_up_or_pull(engine: docker.DockerClient, image: str) -> str:
@@ -152,7 +232,7 @@ def _run(engine: docker.DockerClient, request: RunRequest) -> RunOutcome:
     ended_by_itself = False
     try:
         stream = stream or _attach(engine, container)
-        reader = _OutputReader(stream, request.limits.output_bytes)
+        reader = OutputReader(stream, request.limits.output_bytes)
         reader.start()
         started = time.monotonic()
         try:
@@ -160,7 +240,7 @@ def _run(engine: docker.DockerClient, request: RunRequest) -> RunOutcome:
         except docker.errors.DockerException as error:
             raise InfrastructureError(f"the container could not be started: {error}") from None
         deadline = started + request.limits.wall_seconds
-        _send(stream, request.stdin, deadline)
+        send(stream, request.stdin, deadline)
         reader.join(timeout=max(deadline - time.monotonic(), 0))
         timed_out = reader.is_alive()
         if timed_out:
@@ -176,14 +256,14 @@ def _run(engine: docker.DockerClient, request: RunRequest) -> RunOutcome:
     finally:
         if stream is not None:
             stream.close()
-        if not (ended_by_itself and _stopped.keep(key, container)):
+        if not (ended_by_itself and STATE.stopped.keep(key, container)):
             _remove(container)
     return RunOutcome(
         exit_code=exit_code,
         stdout=bytes(reader.kept[STDOUT]),
-        stderr=bytes(reader.kept[2]),
+        stderr=bytes(reader.kept[STDERR]),
         stdout_dropped=reader.dropped[STDOUT],
-        stderr_dropped=reader.dropped[2],
+        stderr_dropped=reader.dropped[STDERR],
         timed_out=timed_out,
         oom_killed=oom_killed,
         seconds=seconds,
@@ -194,7 +274,7 @@ def _run(engine: docker.DockerClient, request: RunRequest) -> RunOutcome:
 def _kept_and_attached(engine: docker.DockerClient, key: str):
     """A kept stopped container for ``key`` and its attached stream; (None, None) when none is
     kept, or when it was removed behind this process's back (``docker container prune``)."""
-    container = _stopped.take(key)
+    container = STATE.stopped.take(key)
     if container is None:
         return None, None
     try:
@@ -216,22 +296,15 @@ def _create(engine: docker.DockerClient, image: str, image_id: str, config: dict
     try:
         return engine.containers.create(image_id, **config)
     except docker.errors.ImageNotFound:
-        _image_ids.pop(image, None)  # removed since it was looked up: look again
+        STATE.forget_image(image)
         raise InfrastructureError(f"image {image!r} is no longer on this machine") from None
     except docker.errors.DockerException as error:
         raise InfrastructureError(f"the container could not be created: {error}") from None
 
 
 def remove_stopped() -> None:
-    """Remove the stopped containers kept for later runs. Runs when the process exits."""
-    for container in _stopped.take_all():
-        try:
-            _remove(container)
-        except InfrastructureError:
-            pass  # labelled: the next grader to start sweeps it
-
-
-atexit.register(remove_stopped)
+    """Remove the stopped containers kept for later runs, as when the process exits."""
+    STATE.remove_stopped()
 
 
 def sweep_orphans(engine: docker.DockerClient | None = None) -> int:
@@ -240,14 +313,12 @@ def sweep_orphans(engine: docker.DockerClient | None = None) -> int:
     Runs once when a grader first connects, so a grader killed with -9 leaves nothing behind
     for long.
     """
-    host = socket.gethostname()
     removed = 0
     engine = engine or client()
     with _engine_errors("listing containers to sweep"):
         leftovers = engine.containers.list(all=True, filters={"label": LABEL})
     for container in leftovers:
-        owner = container.labels.get(OWNER_LABEL, "")
-        if owner.split(":")[0] != host or owner == OWNER or _owner_alive(owner):
+        if not STATE.orphaned(container.labels.get(OWNER_LABEL, "")):
             continue  # another machine's (on a shared engine), ours, or a live grader's
         _remove(container)
         removed += 1
@@ -282,49 +353,11 @@ def _hardened(request: RunRequest) -> dict:
         ],
         ipc_mode="private",
         log_config=LogConfig(type=LogConfig.types.NONE),
-        labels={LABEL: "sandbox", OWNER_LABEL: OWNER},
+        labels={LABEL: "sandbox", OWNER_LABEL: STATE.owner},
     )
     if os.environ.get(RUNTIME_ENV):
         config["runtime"] = os.environ[RUNTIME_ENV]
     return config
-
-
-class _OutputReader(threading.Thread):
-    """Reads the container's stdout and stderr until they close, keeping at most ``cap`` each.
-
-    It keeps reading past the cap (and drops the rest) so that a flood cannot block the run.
-    """
-
-    def __init__(self, stream, cap: int):
-        super().__init__(daemon=True)
-        self.stream, self.cap = stream, cap
-        self.kept = {STDOUT: bytearray(), 2: bytearray()}
-        self.dropped = {STDOUT: 0, 2: 0}
-
-    def run(self) -> None:
-        try:
-            for channel, data in frames_iter(self.stream, tty=False):
-                kept = self.kept.setdefault(channel, bytearray())
-                room = max(self.cap - len(kept), 0)
-                kept.extend(data[:room])
-                self.dropped[channel] = self.dropped.get(channel, 0) + max(len(data) - room, 0)
-        except OSError:
-            pass  # the stream closed under us: the container is gone
-
-
-def _send(stream, data: bytes, deadline: float) -> None:
-    """Write ``data`` to the container's stdin, giving up at ``deadline`` (the wall clock)."""
-    # The SDK hands back the attach socket opened for reading; write through its descriptor.
-    descriptor = stream.fileno()
-    view = memoryview(data)
-    try:
-        while view:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0 or not select.select([], [descriptor], [], remaining)[1]:
-                return  # it is not reading its input: the wall clock will end the run
-            view = view[os.write(descriptor, view[: 1 << 16]) :]
-    except (BrokenPipeError, ConnectionResetError):
-        pass  # the process exited without reading all of its input; its outcome says why
 
 
 def _kill(container) -> None:
@@ -351,43 +384,15 @@ def _remove(container) -> None:
         if "already in progress" not in str(error):
             raise InfrastructureError(f"the container could not be removed: {error}") from None
     except requests.exceptions.RequestException:
-        with _unremoved_lock:
-            _unremoved.add(container.id)
+        STATE.remember_unremoved(container.id)
 
 
 def _remove_leftovers(engine: docker.DockerClient) -> None:
-    with _unremoved_lock:
-        pending = list(_unremoved)
-        _unremoved.clear()
-    for container_id in pending:
+    for container_id in STATE.take_unremoved():
         try:
             _remove(engine.containers.get(container_id))
         except docker.errors.NotFound:
             pass
         except requests.exceptions.RequestException:
-            with _unremoved_lock:
-                _unremoved.add(container_id)  # still away: next time
+            STATE.remember_unremoved(container_id)  # still away: next time
 
-
-def _process_start(pid: int) -> str:
-    """When process ``pid`` started (clock ticks since boot), or "" if there is none."""
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[19]
-    except (OSError, IndexError):
-        return ""
-
-
-def _owner_alive(owner: str) -> bool:
-    """Whether the grader named by an owner label ("host:pid:start") still runs here.
-
-    The start time guards against a reused pid keeping an orphan alive forever.
-    """
-    parts = owner.split(":")
-    if len(parts) != 3 or not parts[1].isdigit():
-        return False
-    return _process_start(int(parts[1])) == parts[2]
-
-
-# this grader, as the owner label of its containers names it
-OWNER = f"{socket.gethostname()}:{os.getpid()}:{_process_start(os.getpid())}"

@@ -1,26 +1,28 @@
-"""Read the runner's records against the order the real runner always follows.
+"""Read a runner's records against the order every runner follows.
 
-The runner (harness/runner.py) writes, and only ever writes, well-formed JSON lines:
-collection errors, then exactly one ``collected`` record, then one ``test`` record per test in
-collection order, then exactly one ``finished`` record. Candidate code runs in the same
-process and can write to the same pipe. Anything else on it (a result before collection, a
-result out of order or twice, an unknown or malformed line, more than the budget, a
-collection or finish reported twice, a finished session without the canary's result) can
-only be candidate code writing to the result channel: a violation.
+A runner writes, and only ever writes, one JSON object per line on its results pipe:
+``collect_error`` records (``path``, ``message``: a part of the tests that could not be
+loaded), then exactly one ``collected`` record (``ids``: every case it will run, in order),
+then one ``test`` record per case in that order (``id`` and what the runner reports of it),
+then exactly one ``finished`` record. Candidate code may run in the runner's process, or be
+able to write to the same pipe. Anything else on it (a result before collection, out of order
+or twice, an unknown or malformed line, more than the budget, a collection or finish reported
+twice) can only be candidate code writing to the result channel: a violation.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .protocol import HarnessReport
+from worksample.sandbox.framing import HarnessReport
 
-OUTCOMES = ("passed", "failed", "skipped")
+EVENTS = ("collect_error", "collected", "test", "finished")
 
 
 @dataclass
 class RunRecords:
-    """What the runner reported, and every way the stream broke the runner's protocol."""
+    """What the runner reported, and every way the stream broke the runners' protocol."""
 
     collected: list[str] | None = None
     results: dict[str, dict] = field(default_factory=dict)
@@ -29,8 +31,13 @@ class RunRecords:
     violations: list[str] = field(default_factory=list)
 
 
-def read_records(report: HarnessReport, canary_id: str) -> RunRecords:
-    """Walk the records in order, keeping the results that follow the protocol."""
+def read_records(report: HarnessReport,
+                 valid: Callable[[dict], bool] = lambda record: True) -> RunRecords:
+    """Walk the records in order, keeping the results that follow the protocol.
+
+    ``valid`` says whether a ``test`` record holds what this runner always writes in one
+    (such as a known outcome); one that does not is a violation.
+    """
     run = RunRecords()
     position: dict[str, int] = {}
     next_allowed = 0
@@ -44,7 +51,7 @@ def read_records(report: HarnessReport, canary_id: str) -> RunRecords:
         elif event == "test" and run.collected is not None and run.finished is None:
             test_id = record.get("id")
             index = position.get(test_id, -1)
-            if record.get("outcome") not in OUTCOMES or index < next_allowed:
+            if not valid(record) or index < next_allowed:
                 run.violations.append("a test result out of order, repeated, or for a test "
                                       "that was not collected")
                 continue
@@ -60,14 +67,12 @@ def read_records(report: HarnessReport, canary_id: str) -> RunRecords:
     dropped = (report.supervisor or {}).get("dropped_lines") or 0
     if dropped:
         run.violations.append(f"{dropped} line(s) beyond the result budget (a flood)")
-    if run.finished is not None and canary_id not in run.results:
-        run.violations.append("the session finished without the canary test's result")
     return run
 
 
 def _misplaced(event, run: RunRecords) -> str:
     """Why a record that is not a result in its place breaks the protocol."""
-    if event not in ("collect_error", "collected", "test", "finished"):
+    if event not in EVENTS:
         return f"an unknown record {str(event)[:40]!r}"
     if run.collected is None:
         return f"a {event!r} record before collection finished"

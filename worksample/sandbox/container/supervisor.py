@@ -1,29 +1,34 @@
-# The trusted half of the in-container harness. Standard library only; it never imports
-# candidate code.
+# The trusted half of the in-container harness, the same for every runner. Standard library
+# only; it never imports candidate code, nor the runner's.
 #
 # The host starts the container as
 #     python3 -I -c "<loader>"
 # and the loader marks the process non-dumpable (so no other process of the same user can read
 # its memory or open its file descriptors through /proc), then reads this file's source from
 # stdin and runs it. This is PID 1. It reads, in 8-byte-length-prefixed blocks on stdin:
-#   1. a JSON header: {"mode", "per_test_seconds", "message_chars", "relay_bytes", "max_line",
-#      "deadline_seconds"}
-#   2. a tar archive holding harness/, tests/ and work/ (the submission)
+#   1. a JSON header: {"deadline_seconds", "relay_bytes", "max_line", "sealed", "runner",
+#      "environment", "config"}
+#   2. a tar archive holding harness/ (the runner's files), the sealed folders and work/ (the
+#      code under test)
 #   3. the run's nonce
 # Stdin is read unbuffered, exactly block by block, so nothing past what was asked for is ever
-# in this process's memory. After block 2 it forks the runner (harness/runner.py: pytest +
-# candidate code): the fork shares this interpreter's start-up instead of paying for a second
-# one. The runner gets no stdin, a pipe for its output and a private pipe for its results, and
-# it is forked before the nonce is read, so the nonce is never in its memory. This process
-# then reads the nonce and relays each line the runner writes on its results pipe onto stdout
-# as "<nonce> C <line>". Its own records are "<nonce> S <json>". The candidate cannot write
-# stdout (only this process holds it) nor learn the nonce, so the host accepts no line it did
-# not frame. It relays at most "relay_bytes" (the host sized the budget for every expected
-# result, so only a flood exceeds it) and cuts lines at "max_line"; its own summary is
-# bounded, so it always fits in what the host keeps. At the end it reports whether the hidden
-# tests or the harness changed on disk (inode, ctime and size: ctime cannot be set back
-# without privileges). If the container has any network interface besides loopback (an
-# engine that did not isolate it), it runs nothing and reports the interfaces instead.
+# in this process's memory. After block 2 it forks the runner, which gets no stdin, a pipe for
+# its output and a private pipe for its results, in work/. The runner is either a Python file
+# of harness/ ("runner": {"python": "harness/runner.py"}), run in the fork itself, which shares
+# this interpreter's start-up instead of paying for a second one, or a program
+# ("runner": {"command": [...]}) that the fork executes. Either way it gets two more
+# arguments: the number of its results descriptor and the "config" text. It is forked before
+# the nonce is read, so the nonce is never in its memory. This process then reads the nonce
+# and relays each line the runner writes on its results pipe onto stdout as
+# "<nonce> C <line>". Its own records are "<nonce> S <json>". The candidate cannot write stdout
+# (only this process holds it) nor learn the nonce, so the host accepts no line it did not
+# frame. It relays at most "relay_bytes" (the host sized the budget for every expected result,
+# so only a flood exceeds it) and cuts lines at "max_line"; its own summary is bounded, so it
+# always fits in what the host keeps. At the end it reports whether the "sealed" folders
+# (harness/ and whatever else the host sent besides work/) changed on disk (inode, ctime and
+# size: ctime cannot be set back without privileges). If the container has any network
+# interface besides loopback (an engine that did not isolate it), it runs nothing and reports
+# the interfaces instead.
 
 import io
 import json
@@ -37,17 +42,15 @@ import time
 import warnings
 
 SANDBOX = "/sandbox"
-SEALED = ("tests", "harness")
 HEAD = 4 * 1024  # what the submission printed first, e.g. at import
 TAIL = 8 * 1024  # how the run ended
 MAX_CHANGED = 50
 GRACE_SECONDS = 1.0
-RUNNER_ENVIRONMENT = {
+BASE_ENVIRONMENT = {  # the runner's, with the header's "environment" on top
     "PATH": "/usr/local/bin:/usr/bin:/bin",
     "LANG": "C.UTF-8",
     "HOME": "/tmp",
     "TMPDIR": "/tmp",
-    "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
 }
 
 
@@ -65,9 +68,9 @@ def read_block():
     return read_exactly(int.from_bytes(read_exactly(8), "big"))
 
 
-def snapshot():
+def snapshot(sealed):
     state = {}
-    for name in SEALED:
+    for name in sealed:
         top = os.path.join(SANDBOX, name)
         for folder, _, files in os.walk(top):
             for entry in [folder] + [os.path.join(folder, f) for f in files]:
@@ -107,12 +110,13 @@ def exit_status(pid, options):
     return os.waitstatus_to_exitcode(status)
 
 
-def become_runner(results_write, output_write, config):
+def become_runner(results_write, output_write, header):
     """In the forked child: drop everything the supervisor holds, run the runner, never return.
 
     The child keeps only /dev/null as stdin, the output pipe as stdout and stderr, and its
     results pipe; it leads a session of its own (so the supervisor can kill all it leaves),
-    and gets the environment and flags the runner always had (-I from the interpreter, -B).
+    and gets a fixed environment. A Python runner runs here with the flags a runner always
+    had (-I from the interpreter, -B); a command replaces this process.
     """
     code = 1
     try:
@@ -127,13 +131,21 @@ def become_runner(results_write, output_write, config):
         ctypes.CDLL(None).prctl(4, 1, 0, 0, 0)  # PR_SET_DUMPABLE=1: its own /proc, as before
         signal.signal(signal.SIGINT, signal.default_int_handler)
         os.environ.clear()
-        os.environ.update(RUNNER_ENVIRONMENT)
+        os.environ.update(BASE_ENVIRONMENT)
+        os.environ.update(header["environment"])
         os.chdir(SANDBOX + "/work")
+        arguments = [str(results_write), header["config"]]
+        if "command" in header["runner"]:
+            os.set_inheritable(results_write, True)
+            for number in (signal.SIGPIPE, signal.SIGXFSZ):  # as a program expects them
+                signal.signal(number, signal.SIG_DFL)
+            command = header["runner"]["command"] + arguments
+            os.execvp(command[0], command)
         sys.dont_write_bytecode = True
         # An older python3 puts the current folder (now the submission) first for -c.
         sys.path[:] = [entry for entry in sys.path if entry not in ("", ".")]
-        runner = SANDBOX + "/harness/runner.py"
-        sys.argv = [runner, str(results_write), config]
+        runner = SANDBOX + "/" + header["runner"]["python"]
+        sys.argv = [runner] + arguments
         with open(runner, "rb") as source:
             code_object = compile(source.read(), runner, "exec")
         exec(code_object, {"__name__": "__main__", "__file__": runner})
@@ -169,7 +181,7 @@ def main():
     archive = read_block()
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(SANDBOX)  # built by the host: trusted content
-    sealed = snapshot()
+    sealed = snapshot(header["sealed"])
     interfaces = network_interfaces()
     if set(interfaces) - {"lo"}:  # never run candidate code where it could reach a network
         emitter(read_block())(b"S", json.dumps(
@@ -178,12 +190,11 @@ def main():
 
     results_read, results_write = os.pipe()
     output_read, output_write = os.pipe()
-    config = json.dumps({k: header[k] for k in ("mode", "per_test_seconds", "message_chars")})
     with warnings.catch_warnings():  # the deadline thread only sleeps: forking it is safe
         warnings.simplefilter("ignore", DeprecationWarning)
         child = os.fork()
     if child == 0:
-        become_runner(results_write, output_write, config)
+        become_runner(results_write, output_write, header)
     os.close(results_write)
     os.close(output_write)
     emit = emitter(read_block())  # the nonce: read only now that the runner is forked
@@ -231,7 +242,7 @@ def main():
         os.killpg(child, signal.SIGKILL)  # whatever the candidate left running
     except OSError:
         pass
-    changed = changes(sealed, snapshot())
+    changed = changes(sealed, snapshot(header["sealed"]))
     summary = {
         "event": "supervisor",
         "exit": exit_code,

@@ -1,0 +1,2 @@
+-- Write your query here.
+SELECT NULL;
