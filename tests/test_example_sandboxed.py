@@ -1,11 +1,6 @@
 """The sandboxed example of docs/sandboxed-plugins.md works as documented: a SQL type graded
-through the core's sandbox harness on the real Docker engine.
-
-The end-to-end test through the core needs the plugin contract in which an assignment type
-carries its behaviour (``AssignmentType(grade=..., self_test_cases=...)``, issue 19): until that
-lands it is skipped, saying so. The harness part runs either way: the example's own ``grade``
-is called directly.
-"""
+through the core's sandbox harness on the real Docker engine, by its own ``grade`` and end to
+end through the core."""
 
 import importlib
 import shutil
@@ -17,14 +12,9 @@ from conftest_paths import ROOT
 from worksample.assignments import load
 from worksample.grading import grade_submission, self_test
 from worksample.intake import extracted
-from worksample.models import AssignmentType
 
 EXAMPLE = ROOT / "docs" / "example_sandboxed"
 ASSIGNMENT = EXAMPLE / "sales-report"
-needs_new_contract = pytest.mark.skipif(
-    "grade" not in AssignmentType.model_fields,
-    reason="needs the plugin contract where AssignmentType carries grade and self_test_cases "
-           "(issue 19, in progress on another branch)")
 
 
 @pytest.fixture
@@ -75,7 +65,6 @@ def test_the_example_grades_through_the_harness(tmp_path, registry, sqlquery, wr
     assert starter.criteria["queries"].evidence[0] == "0 of 3 queries returned the expected rows"
 
 
-@needs_new_contract
 @pytest.mark.docker
 @pytest.mark.usefixtures("docker_engine", "no_leftovers")
 def test_the_example_end_to_end_through_the_core(tmp_path, registry, sqlquery, wrong):

@@ -32,11 +32,7 @@ def grade(assignment: Assignment[CodingSection], submission: Submission) -> Grad
 
 def self_test_cases(assignment: Assignment[CodingSection]) -> list[SelfTestCase]:
     """The reference solution must score 100; the starter must score below the pass score."""
-    section, pass_score = assignment.section, assignment.spec.pass_score
-    return [
-        SelfTestCase(label="reference solution", path=assignment.root / section.reference,
-                     min_score=100, expectation="must score 100"),
-        SelfTestCase(label="starter", path=assignment.root / section.starter,
-                     max_score=max(pass_score - 0.01, 0),
-                     expectation=f"must score below the pass score ({pass_score:g})"),
-    ]
+    from worksample.sandbox.harness import reference_and_starter
+
+    return reference_and_starter(assignment, assignment.section.reference,
+                                 assignment.section.starter)

@@ -23,11 +23,11 @@ COLLECT_BUDGET_TESTS = 20_000  # collection runs the trusted reference: budget f
 _expected = LearnedValues()  # test ids per assignment version, image and runner
 
 
-def grade(assignment: Assignment, submission: Submission) -> Grade:
+def grade(assignment: Assignment[CodingSection], submission: Submission) -> Grade:
     """Run the hidden tests against ``submission`` in the sandbox and judge the outcome."""
     from worksample.sandbox import docker as sandbox  # the docker SDK loads only when grading
 
-    section: CodingSection = assignment.section
+    section = assignment.section
     _check_tests_criterion(assignment)
     image = image_for(assignment)
     image_id = sandbox.ensure_image(image)
@@ -60,13 +60,13 @@ def grade(assignment: Assignment, submission: Submission) -> Grade:
     )
 
 
-def image_for(assignment: Assignment) -> str:
+def image_for(assignment: Assignment[CodingSection]) -> str:
     """The image to run in: the named one, or the assignment's Dockerfile built once."""
-    section: CodingSection = assignment.section
+    section = assignment.section
     return harness.image_for(assignment, section.image, section.dockerfile)
 
 
-def expected_tests(assignment: Assignment, image: str, image_id: str) -> list[str]:
+def expected_tests(assignment: Assignment[CodingSection], image: str, image_id: str) -> list[str]:
     """The hidden test ids, collected against the reference solution (never the submission).
 
     Cached per assignment version, image and runner, in memory and under the cache folder.
@@ -79,8 +79,8 @@ def expected_tests(assignment: Assignment, image: str, image_id: str) -> list[st
     return expected
 
 
-def _collect(assignment: Assignment, image: str) -> list[str]:
-    section: CodingSection = assignment.section
+def _collect(assignment: Assignment[CodingSection], image: str) -> list[str]:
+    section = assignment.section
     result = _run_harness(assignment, image, "collect", assignment.root / section.reference,
                           COLLECT_BUDGET_TESTS)
     report = result.report
@@ -104,10 +104,10 @@ def _collect(assignment: Assignment, image: str) -> list[str]:
     return collected
 
 
-def _run_harness(assignment: Assignment, image: str, mode: str, work: Path, tests: int,
-                 canary: Canary | None = None) -> HarnessResult:
+def _run_harness(assignment: Assignment[CodingSection], image: str, mode: str, work: Path,
+                 tests: int, canary: Canary | None = None) -> HarnessResult:
     """One sandbox run of the pytest runner; the output kept is sized for ``tests`` results."""
-    section: CodingSection = assignment.section
+    section = assignment.section
     return harness.run(pytest_run(
         image=image, mode=mode, tests=assignment.root / section.tests, work=work,
         expected_tests=tests, per_test_seconds=section.limits.per_test_seconds,
@@ -115,8 +115,8 @@ def _run_harness(assignment: Assignment, image: str, mode: str, work: Path, test
         canary=canary, localhost_name=section.localhost_name))
 
 
-def _check_tests_criterion(assignment: Assignment) -> None:
-    section: CodingSection = assignment.section
+def _check_tests_criterion(assignment: Assignment[CodingSection]) -> None:
+    section = assignment.section
     where = assignment.root / "assignment.yaml"
     try:
         criterion = assignment.criterion(section.tests_criterion)
@@ -135,8 +135,8 @@ def _check_tests_criterion(assignment: Assignment) -> None:
             f"{others} reviewer criteria", path=where)
 
 
-def _check_weights(assignment: Assignment, expected: list[str]) -> None:
-    section: CodingSection = assignment.section
+def _check_weights(assignment: Assignment[CodingSection], expected: list[str]) -> None:
+    section = assignment.section
     known = set(expected) | {test_id.split("[", 1)[0] for test_id in expected}
     unknown = sorted(set(section.weights) - known)
     if unknown:
