@@ -101,9 +101,11 @@ class PoemsPlugin:
 
     @hookimpl
     def worksample_register_assignment_types(self, register):
-        register(AssignmentType(name="haiku", section_model=OtherSection,
+        register(AssignmentType(name="haiku", section_model=OtherSection, grade=print,
                                 description="Three lines: five, seven, five syllables."))
-        register(AssignmentType(name="limerick", section_model=OtherSection))
+        register(AssignmentType(name="limerick", section_model=OtherSection, grade=print))
+        register(AssignmentType(name="case", section_model=OtherSection, grade=print,
+                                description="Cases in verse."))
 
 
 def test_plugins_command_shows_each_assignment_type_with_its_description(
@@ -113,10 +115,14 @@ def test_plugins_command_shows_each_assignment_type_with_its_description(
     result = CliRunner().invoke(cli, ["plugins"])
     assert result.exit_code == 0, result.output
     assert ("  assignment types:\n"
+            "    case: Cases in verse.\n"
             "    haiku: Three lines: five, seven, five syllables.\n"
             "    limerick\n"
             "  hooks: worksample_register_assignment_types\n") in result.output
     assert "    email: Replies to customer emails, checked phrase by phrase" in result.output
+    assert "    case: Written case analyses (Markdown, text, PDF, DOCX): sections, key points, " \
+           "numbers and the recommendation, with quoted evidence. (replaced by plugin " \
+           "'poems')" in result.output
 
 
 # docker, the worker pool, the models, the console and reports, the document readers, plugins
