@@ -66,7 +66,7 @@ def grade_batch(
 
     Untrusted parsing runs in ``workers`` (by default, a pool of ``options.jobs`` under the
     assignment's host limits, made for this batch)."""
-    refuse_shared_names(sources)
+    sources = sources if isinstance(sources, Sources) else checked_sources(sources)
     finished: dict[Future, BatchItem] = {}
 
     def finish(future: Future) -> None:
@@ -142,10 +142,16 @@ def _grade_again(stored: GradeResult, options: BatchOptions) -> bool:
     return options.regrade or (options.retry_errors and stored.status == Status.ERROR)
 
 
-def refuse_shared_names(sources: Sequence[Path]) -> None:
-    """Raise a WorksampleError naming them if two different sources would be stored under the
-    same submission name (``drive1/alice.zip`` and ``drive2/alice.zip``), before anything is
-    graded: the store, the results table and the export tell candidates apart by that name."""
+class Sources(tuple):
+    """Submission paths already checked by ``checked_sources``: ``grade_batch`` does not
+    check them again."""
+
+
+def checked_sources(sources: Sequence[Path]) -> Sources:
+    """``sources``, once no two different ones would be stored under the same submission name
+    (``drive1/alice.zip`` and ``drive2/alice.zip``); a WorksampleError naming them otherwise.
+    A command checks before it opens the store, so a refusal leaves nothing behind: the
+    store, the results table and the export tell candidates apart by that name."""
     by_name: dict[str, set[Path]] = {}
     for source in sources:
         by_name.setdefault(submission_id_for(source), set()).add(source.resolve())
@@ -157,3 +163,4 @@ def refuse_shared_names(sources: Sequence[Path]) -> None:
             f"different submissions would get the same name ({clashes}). A submission's name "
             "is its file or folder name without .zip or .tar.gz, and it tells candidates apart "
             "in the store and the reports: rename them so each has its own. Nothing was graded")
+    return Sources(sources)

@@ -116,7 +116,7 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
     an error, 2 when the command is wrong (a path that does not exist, an invalid
     assignment), 130 when stopped with Ctrl-C (what finished is kept).
     """
-    from worksample.batch import BatchOptions, grade_batch, refuse_shared_names
+    from worksample.batch import BatchOptions, checked_sources, grade_batch
     from worksample.console import BatchProgress, print_results_table
     from worksample.grading import RetryPolicy
     from worksample.models import Status
@@ -125,14 +125,14 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
     workers = ctx.with_resource(LimitedWorkers(jobs).start())  # they boot while we load
     loaded = load_assignment(ctx, assignment)
     workers.limits = loaded.spec.host_limits
-    refuse_shared_names(submissions)  # before the store is opened: a refusal leaves no file
+    sources = checked_sources(submissions)  # before the store is opened: nothing left behind
     store = open_store(store_path)
     options = BatchOptions(jobs=jobs, regrade=regrade, retry_errors=retry_errors,
                            retry=RetryPolicy(attempts=retries))
     with tempfile.TemporaryDirectory(prefix="worksample-") as workdir, \
             BatchProgress(len(submissions)) as progress:
         try:
-            items = grade_batch(loaded, submissions, Path(workdir), registry(), store,
+            items = grade_batch(loaded, sources, Path(workdir), registry(), store,
                                 options, on_item=progress.advance, workers=workers)
         except KeyboardInterrupt:
             click.echo(f"worksample: stopped; {progress.done} result(s) kept in {store_path}; "
