@@ -10,12 +10,11 @@ from pathlib import Path
 
 from worksample import hookimpl
 from worksample.models import Assignment, AssignmentType, Grade, SelfTestCase, Submission
+from worksample.prose.rubric import reference_and_empty
 
 from .config import CaseSection
 
 EMPTY_SUBMISSION = Path(__file__).parent / "empty_analysis.md"
-REFERENCE_MIN_SCORE = 90
-EMPTY_MAX_SCORE = 10
 
 
 @hookimpl
@@ -41,11 +40,5 @@ def grade(assignment: Assignment[CaseSection], submission: Submission) -> Grade:
 
 def self_test_cases(assignment: Assignment[CaseSection]) -> list[SelfTestCase]:
     """The reference analysis must score at least 90; an empty one at most 10."""
-    return [
-        SelfTestCase(label="reference analysis",
-                     path=assignment.root / assignment.section.reference,
-                     min_score=REFERENCE_MIN_SCORE,
-                     expectation=f"must score at least {REFERENCE_MIN_SCORE}"),
-        SelfTestCase(label="empty analysis", path=EMPTY_SUBMISSION, max_score=EMPTY_MAX_SCORE,
-                     expectation=f"must score at most {EMPTY_MAX_SCORE}"),
-    ]
+    return reference_and_empty(assignment, assignment.section.reference, EMPTY_SUBMISSION,
+                               ("reference analysis", "empty analysis"))

@@ -5,11 +5,18 @@ folder, word limits, and the map from their check kinds to the rubric's automati
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
-from worksample.models import StrictModel, in_assignment_folder, repeated
+from worksample.models import (
+    Assignment,
+    SelfTestCase,
+    StrictModel,
+    in_assignment_folder,
+    repeated,
+)
 
 Phrases = list[str]
 PHRASE_SYNTAX = ("Case and punctuation are ignored; 'refund*' matches any word starting with "
@@ -71,3 +78,21 @@ class ScoredSection(StrictModel):
     def criterion_of(self, kind: str) -> str | None:
         """The rubric criterion a check kind counts for (None: it is not scored)."""
         return criterion_of(self.scoring, kind)
+
+
+REFERENCE_MIN_SCORE = 90  # a text reference may lose a point or two to style checks
+EMPTY_MAX_SCORE = 10
+
+
+def reference_and_empty(assignment: Assignment, reference: str, empty: Path,
+                        labels: tuple[str, str]) -> list[SelfTestCase]:
+    """The self-test of a text type: the assignment's ``reference`` must score at least 90,
+    and ``empty`` (a file of the plugin's with nothing in it) at most 10; ``labels`` name
+    them in that order."""
+    return [
+        SelfTestCase(label=labels[0], path=assignment.root / reference,
+                     min_score=REFERENCE_MIN_SCORE,
+                     expectation=f"must score at least {REFERENCE_MIN_SCORE}"),
+        SelfTestCase(label=labels[1], path=empty, max_score=EMPTY_MAX_SCORE,
+                     expectation=f"must score at most {EMPTY_MAX_SCORE}"),
+    ]
