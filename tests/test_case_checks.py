@@ -163,3 +163,25 @@ def test_an_expected_number_must_be_one_number(tmp_path, registry):
         load(copy, registry)
     assert "field 'case.numbers.3.value'" in str(error.value)
     assert "'about four' must be one number" in str(error.value)
+
+
+@pytest.mark.parametrize("stated", [
+    "Solo churn after the rise was four point one per cent a month.",
+    "Solo churn after the rise was 4.1 per-cent a month.",
+])
+def test_a_figure_in_words_counts_like_one_in_digits(graded, stated):
+    assert graded(stated)["numbers/solo-churn-after"].outcome == "passed"
+
+
+@pytest.mark.parametrize("amount", ["$1.45k", "1.45 thousand dollars", "$0.00145M"])
+def test_a_figure_with_a_scale_word_or_letter_counts(graded, amount):
+    check = graded(f"After the rise a customer's lifetime value is {amount}.")
+    assert check["numbers/ltv-after"].outcome == "passed", check["numbers/ltv-after"].message
+
+
+def test_a_half_percent_relative_tolerance_is_not_shown_as_zero():
+    from worksample_case.config import ExpectedNumber
+
+    number = ExpectedNumber(id="cost", states="the cost", about=["cost"], value="$2,000",
+                            relative_tolerance=0.005)
+    assert number.shown() == "$2,000 ± 0.5%"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from worksample.prose.evidence import Finding, first_counted, quote_sentence, quoted
 from worksample.prose.matching import PhraseSet
-from worksample.prose.measures import StatedNumber, function_word_share, stated_numbers
+from worksample.prose.measures import StatedNumber, function_word_share, measures_in
 from worksample.prose.own_text import OwnText
 from worksample.prose.text import Sentence
 
@@ -189,12 +189,12 @@ def _number(text: AnalysisText, number: ExpectedNumber, about: PhraseSet,
             candidates.setdefault(candidate.index, candidate)
     counted = {i: s for i, s in candidates.items() if not text.why_not_counted(s)}
     for sentence in counted.values():
-        right = next((n for n in stated_numbers(sentence.text) if agrees(n, number)), None)
+        right = next((n for n in measures_in(sentence.text) if agrees(n, number)), None)
         if right is not None:
             return Finding("numbers", number.id, label, 1.0,
                            f"{quote_sentence(sentence, right.text)}: {right.text} ({expected})")
     for sentence in (s for s in mentions if s.index in counted):
-        same_kind = [n for n in stated_numbers(sentence.text) if _same_kind(n, number)]
+        same_kind = [n for n in measures_in(sentence.text) if _same_kind(n, number)]
         said = [n for n in same_kind if not any(agrees(n, other) for other in others)] \
             or same_kind
         if said:
@@ -204,7 +204,7 @@ def _number(text: AnalysisText, number: ExpectedNumber, about: PhraseSet,
                            specifics={"wrong_number": f"{wrong} for {number.states} "
                                                       f"(the data gives {number.value})"})
     doubtful = next((s for s in candidates.values()
-                     if any(agrees(n, number) for n in stated_numbers(s.text))), None)
+                     if any(agrees(n, number) for n in measures_in(s.text))), None)
     if doubtful is not None:
         return Finding("numbers", number.id, label, 0.0, quote_sentence(doubtful),
                        review=f"found only in {text.why_not_counted(doubtful)}; not counted")
