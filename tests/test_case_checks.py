@@ -185,3 +185,23 @@ def test_a_half_percent_relative_tolerance_is_not_shown_as_zero():
     number = ExpectedNumber(id="cost", states="the cost", about=["cost"], value="$2,000",
                             relative_tolerance=0.005)
     assert number.shown() == "$2,000 ± 0.5%"
+
+
+def test_a_run_in_label_that_is_a_section_heading_starts_the_section(graded):
+    checks = graded("Risks. " + FILLER)
+    assert checks["sections/risks"].outcome == "passed", checks["sections/risks"].message
+
+
+@pytest.mark.parametrize("line", ["Risks are high. " + FILLER, "Decisions. " + FILLER])
+def test_a_sentence_that_starts_with_a_heading_word_is_not_a_heading(graded, line):
+    # "Risks are high." is a sentence; "Decisions." is not one of the headings as written
+    assert graded(line)["sections/risks"].outcome == "failed"
+
+
+def test_a_short_decisive_analysis_with_run_in_labels_is_read_whole(graded):
+    text = ("**Summary.** Solo customers are leaving; put them on their own $39 plan.\n\n"
+            "**Recommendation.** Keep $49 for teams and move solo accounts to a Solo plan at "
+            "$39 from next month.\n")
+    checks = graded(text)
+    assert checks["sections/recommendation"].message.startswith("heading “Recommendation”")
+    assert "option “split-plans”" in checks["recommendation"].message
