@@ -70,7 +70,8 @@ def test_a_number_counts_in_the_sentence_after_the_one_that_names_it(graded):
 
 
 @pytest.mark.parametrize("text, why", [
-    ("| Segment | Churn after |\n|---|---|\n| solo | 4.1% |\n", "a table row"),
+    # a Markdown table's rows are read as statements now (tests/test_case_meaning.py)
+    ("| solo churn after | 4.1% |\n", "a table row with no header"),
     ("Solo: 4.1%.", "a 3-word fragment"),
     ("Solo churn 4.1% team churn 1.6% LTV $1,448 MRR 19% signups 28% solo plan.",
      "a string of keywords"),
@@ -112,9 +113,16 @@ def test_the_recommendation_names_one_option(graded, text, option):
     assert f"option “{option}”" in check.message
 
 
-def test_a_hedged_recommendation_is_for_the_reviewer(graded):
+def test_a_hedged_recommendation_earns_nothing(graded):
+    # "either ... or" is a hedge the rules recognise (prose.stance): no credit, said so
     check = graded("## Recommendation\n\nWe should either keep the price at $49 or go back "
                    "to $39; both have merit.")["recommendation"]
+    assert check.outcome == "failed" and check.message.startswith("hedges (“either”)")
+
+
+def test_two_options_in_one_sentence_without_a_hedge_are_for_the_reviewer(graded):
+    check = graded("## Recommendation\n\nWe should keep the price at $49 and go back to $39 "
+                   "next year.")["recommendation"]
     assert check.outcome == "skipped" and "names several options" in check.review
 
 
