@@ -9,7 +9,6 @@ from conftest_paths import CASE_SAMPLE
 
 from worksample.assignments import load
 from worksample.errors import WorksampleError
-from worksample.grading import grade_submission
 
 FILLER = ("This paragraph is here so that the analysis reaches the length the brief asks for, "
           "and it says nothing about the case itself. ") * 3
@@ -21,17 +20,10 @@ def assignment(registry):
 
 
 @pytest.fixture
-def graded(tmp_path, assignment, registry):
+def graded(grade_analysis):
     """Grade ``text`` as a candidate's analysis.md; return {check id: check}."""
     def run(text: str, name: str = "analysis.md"):
-        folder = tmp_path / f"candidate-{len(list(tmp_path.iterdir()))}"
-        folder.mkdir()
-        (folder / name).write_text(text)
-        work = tmp_path / "work"
-        work.mkdir(exist_ok=True)
-        result = grade_submission(assignment, folder, work, registry)
-        assert result.status == "graded", result.message
-        return {check.id: check for check in result.checks}
+        return {check.id: check for check in grade_analysis(text, name).checks}
     return run
 
 
