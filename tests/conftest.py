@@ -91,3 +91,26 @@ def no_leftovers(docker_engine):
                  or sandbox.STATE.orphaned(c.labels.get(sandbox.OWNER_LABEL, "")))]
     assert not left, "containers left behind: " + ", ".join(
         f"{c.name} (owner {c.labels.get(sandbox.OWNER_LABEL)}, {c.status})" for c in left)
+
+
+@pytest.fixture
+def grade_analysis(tmp_path, registry):
+    """Grade ``text`` as a candidate's analysis (``name``) for the sample case assignment;
+    return the GradeResult, which must be graded."""
+    from conftest_paths import CASE_SAMPLE
+
+    from worksample.assignments import load
+    from worksample.grading import grade_submission
+
+    assignment = load(CASE_SAMPLE, registry)
+
+    def run(text: str, name: str = "analysis.md"):
+        folder = tmp_path / f"candidate-{len(list(tmp_path.iterdir()))}"
+        folder.mkdir()
+        (folder / name).write_text(text)
+        work = tmp_path / "work"
+        work.mkdir(exist_ok=True)
+        result = grade_submission(assignment, folder, work, registry)
+        assert result.status == "graded", result.message
+        return result
+    return run

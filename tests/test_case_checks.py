@@ -9,7 +9,6 @@ from conftest_paths import CASE_SAMPLE
 
 from worksample.assignments import load
 from worksample.errors import WorksampleError
-from worksample.grading import grade_submission
 
 FILLER = ("This paragraph is here so that the analysis reaches the length the brief asks for, "
           "and it says nothing about the case itself. ") * 3
@@ -21,17 +20,10 @@ def assignment(registry):
 
 
 @pytest.fixture
-def graded(tmp_path, assignment, registry):
+def graded(grade_analysis):
     """Grade ``text`` as a candidate's analysis.md; return {check id: check}."""
     def run(text: str, name: str = "analysis.md"):
-        folder = tmp_path / f"candidate-{len(list(tmp_path.iterdir()))}"
-        folder.mkdir()
-        (folder / name).write_text(text)
-        work = tmp_path / "work"
-        work.mkdir(exist_ok=True)
-        result = grade_submission(assignment, folder, work, registry)
-        assert result.status == "graded", result.message
-        return {check.id: check for check in result.checks}
+        return {check.id: check for check in grade_analysis(text, name).checks}
     return run
 
 
@@ -70,7 +62,8 @@ def test_a_number_counts_in_the_sentence_after_the_one_that_names_it(graded):
 
 
 @pytest.mark.parametrize("text, why", [
-    ("| Segment | Churn after |\n|---|---|\n| solo | 4.1% |\n", "a table row"),
+    # a Markdown table's rows are read as statements now (tests/test_case_meaning.py)
+    ("| solo churn after | 4.1% |\n", "a table row with no header"),
     ("Solo: 4.1%.", "a 3-word fragment"),
     ("Solo churn 4.1% team churn 1.6% LTV $1,448 MRR 19% signups 28% solo plan.",
      "a string of keywords"),
@@ -112,9 +105,16 @@ def test_the_recommendation_names_one_option(graded, text, option):
     assert f"option “{option}”" in check.message
 
 
-def test_a_hedged_recommendation_is_for_the_reviewer(graded):
+def test_a_hedged_recommendation_earns_nothing(graded):
+    # "either ... or" is a hedge the rules recognise (prose.stance): no credit, said so
     check = graded("## Recommendation\n\nWe should either keep the price at $49 or go back "
                    "to $39; both have merit.")["recommendation"]
+    assert check.outcome == "failed" and check.message.startswith("hedges (“either”)")
+
+
+def test_two_options_in_one_sentence_without_a_hedge_are_for_the_reviewer(graded):
+    check = graded("## Recommendation\n\nWe should keep the price at $49 and go back to $39 "
+                   "next year.")["recommendation"]
     assert check.outcome == "skipped" and "names several options" in check.review
 
 
@@ -163,3 +163,45 @@ def test_an_expected_number_must_be_one_number(tmp_path, registry):
         load(copy, registry)
     assert "field 'case.numbers.3.value'" in str(error.value)
     assert "'about four' must be one number" in str(error.value)
+
+
+@pytest.mark.parametrize("stated", [
+    "Solo churn after the rise was four point one per cent a month.",
+    "Solo churn after the rise was 4.1 per-cent a month.",
+])
+def test_a_figure_in_words_counts_like_one_in_digits(graded, stated):
+    assert graded(stated)["numbers/solo-churn-after"].outcome == "passed"
+
+
+@pytest.mark.parametrize("amount", ["$1.45k", "1.45 thousand dollars", "$0.00145M"])
+def test_a_figure_with_a_scale_word_or_letter_counts(graded, amount):
+    check = graded(f"After the rise a customer's lifetime value is {amount}.")
+    assert check["numbers/ltv-after"].outcome == "passed", check["numbers/ltv-after"].message
+
+
+def test_a_half_percent_relative_tolerance_is_not_shown_as_zero():
+    from worksample_case.config import ExpectedNumber
+
+    number = ExpectedNumber(id="cost", states="the cost", about=["cost"], value="$2,000",
+                            relative_tolerance=0.005)
+    assert number.shown() == "$2,000 ± 0.5%"
+
+
+def test_a_run_in_label_that_is_a_section_heading_starts_the_section(graded):
+    checks = graded("Risks. " + FILLER)
+    assert checks["sections/risks"].outcome == "passed", checks["sections/risks"].message
+
+
+@pytest.mark.parametrize("line", ["Risks are high. " + FILLER, "Decisions. " + FILLER])
+def test_a_sentence_that_starts_with_a_heading_word_is_not_a_heading(graded, line):
+    # "Risks are high." is a sentence; "Decisions." is not one of the headings as written
+    assert graded(line)["sections/risks"].outcome == "failed"
+
+
+def test_a_short_decisive_analysis_with_run_in_labels_is_read_whole(graded):
+    text = ("**Summary.** Solo customers are leaving; put them on their own $39 plan.\n\n"
+            "**Recommendation.** Keep $49 for teams and move solo accounts to a Solo plan at "
+            "$39 from next month.\n")
+    checks = graded(text)
+    assert checks["sections/recommendation"].message.startswith("heading “Recommendation”")
+    assert "option “split-plans”" in checks["recommendation"].message

@@ -63,7 +63,8 @@ def test_evidence_quotes_the_sentence_heading_and_recommendation():
 def test_wrong_numbers_show_expected_against_found_and_the_contradicted_point():
     wrong = grade(CASE_EXAMPLES / "wrong-numbers.txt")["wrong-numbers.txt"]
     numbers = evidence(wrong, "numbers")
-    assert any("states solo churn after the rise" in line and "says 2.6%, 1.5%; expected 4.1%"
+    # 1.5% is team churn, in a clause of its own: not a wrong solo figure
+    assert any("states solo churn after the rise" in line and "says 2.6%; expected 4.1%"
                in line for line in numbers)
     assert any("states the change in new customers" in line and "says 12%; expected 28.2%"
                in line for line in numbers)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from worksample.prose.measures import numbers_in, stated_numbers
+from worksample.prose.measures import measures_in, numbers_in, shown_share, stated_numbers
 
 
 @pytest.mark.parametrize("text, value, percent, step", [
@@ -33,3 +33,38 @@ def test_a_percentage_reads_as_a_fraction_when_compared():
     [number] = stated_numbers("17.4%")
     assert number.fraction_value == pytest.approx(0.174)
     assert number.significant_digits == 3
+
+
+@pytest.mark.parametrize("text, value, percent", [
+    ("gross margin reached $61.2k in May", 61_200, False),
+    ("gross margin reached 61.2 thousand dollars", 61_200, False),
+    ("the backlog is worth $3.4M", 3_400_000, False),
+    ("a refund rate of 6.5 per cent", 6.5, True),
+    ("a refund rate of 6.5 per-cent", 6.5, True),
+    ("roughly twelve percent of orders", 12, True),
+    ("six point five per cent of orders", 6.5, True),
+    ("thirty-five thousand invoices", 35_000, False),
+])
+def test_every_usual_way_of_writing_a_figure_is_read_as_that_figure(text, value, percent):
+    [number] = measures_in(text)
+    assert number.value == pytest.approx(value)
+    assert number.percent is percent
+
+
+@pytest.mark.parametrize("text", [
+    "We kept one plan for two segments.",  # number words with no unit are not figures
+    "Three of the four regions grew.",
+    "Seventeenth of March.",
+])
+def test_number_words_without_a_unit_are_not_figures(text):
+    assert measures_in(text) == []
+
+
+def test_figures_in_words_and_digits_come_in_the_order_written():
+    assert [n.value for n in measures_in("from nine percent to 12.5%")] == [9, 12.5]
+
+
+@pytest.mark.parametrize("share, shown", [(0.005, "0.5%"), (0.02, "2%"), (0.0125, "1.25%"),
+                                          (0.1, "10%")])
+def test_a_relative_tolerance_is_shown_with_the_digits_it_needs(share, shown):
+    assert shown_share(share) == shown

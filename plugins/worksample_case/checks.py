@@ -1,27 +1,42 @@
 """The checks an analysis gets, each a ``Finding`` with points and quoted evidence: sections
-by heading, key points (not contradicted), numbers (stated in a sentence about them, within
-tolerance), the recommendation (explicit, one option, consistent) and length.
+by heading, key points (not contradicted), numbers (stated about their quantity, within
+tolerance: ``figures``), the recommendation (decisive, one option, consistent, weighing
+more than one of the case's measures) and length.
 
-A match the checks cannot be sure of (in a table row, a fragment, a pile of keywords, a
-sentence copied from the brief, after a negation) is left to a reviewer: it counts neither
-way.
+Phrases are matched clause by clause (``prose.clauses``): a key point's words must be in one
+clause, a negation counts only in the clause it is in, and a clause that states a condition
+("only if churn falls") makes no claim either way.
+
+A contradiction weighs more than an omission: a key point said the other way round, stated
+with a wrong figure, or a wrong figure for an expected number, fails with
+``CONTRADICTION_WEIGHT`` times its weight (it loses its own points and as many again from
+the rest of its kind).
+
+A match the checks cannot be sure of (a fragment, a pile of keywords, a sentence copied from
+the brief, after a negation, a key point only in a table) is left to a reviewer: it counts
+neither way.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from worksample.prose.clauses import Clause, clauses
 from worksample.prose.evidence import Finding, first_counted, quote_sentence, quoted
-from worksample.prose.matching import PhraseSet
-from worksample.prose.measures import StatedNumber, function_word_share, stated_numbers
+from worksample.prose.matching import Match, PhraseSet
+from worksample.prose.measures import function_word_share
 from worksample.prose.own_text import OwnText
+from worksample.prose.stance import Stance
 from worksample.prose.text import Sentence
 
-from .config import CaseSection, ExpectedNumber, KeyPoint, Recommendation, Section
+from .config import CaseSection, KeyPoint, Recommendation, Section
+from .figures import check_number, givens_in, scoped_clauses
 from .structure import Analysis, Part, heading_name
 
 MIN_WORDS_TO_JUDGE_PROSE = 40  # the share of small words says little about a shorter text
 PRESENT_NO_OPTION = 0.25  # a recommendation that names none of the options
+CONTRADICTION_WEIGHT = 2.0  # a contradiction costs its points and as many again
+MIN_MEASURES_WEIGHED = 2  # a recommendation resting on one measure alone earns half
 
 
 @dataclass(frozen=True)
@@ -37,10 +52,14 @@ class CompiledCase:
     recommendation_cues: PhraseSet
     options: dict[str, PhraseSet]
     negation: PhraseSet
+    measures: dict[str, PhraseSet]  # the quantities the case measures, by their first phrase
+    stance: Stance
+    givens: frozenset[tuple[float, bool]]  # the figures the brief and exhibits state
 
     @classmethod
-    def of(cls, section: CaseSection) -> CompiledCase:
-        """Compile every phrase list of ``section``."""
+    def of(cls, section: CaseSection, given: list[str] = ()) -> CompiledCase:
+        """Compile every phrase list of ``section``; ``given`` are the texts of the brief and
+        the exhibits, whose figures are never read as a candidate's wrong figures."""
         recommendation = section.recommendation
         return cls(
             headings=PhraseSet([h for s in section.sections for h in s.headings]),
@@ -52,6 +71,10 @@ class CompiledCase:
             recommendation_cues=PhraseSet(recommendation.cues),
             options={o.id: PhraseSet(o.says) for o in recommendation.options},
             negation=PhraseSet(recommendation.negation),
+            measures={about[0]: PhraseSet(about)
+                      for about in dict.fromkeys(tuple(n.about) for n in section.numbers)},
+            stance=Stance(),
+            givens=givens_in(list(given)),
         )
 
 
@@ -71,6 +94,25 @@ class AnalysisText(OwnText):
                          min_function_word_share=self.prose.min_function_word_share,
                          min_words_to_judge=MIN_WORDS_TO_JUDGE_PROSE,
                          left_out=analysis.table_rows)
+        self._clauses: dict[int, list[Clause]] = {}
+
+    def clauses(self, sentence: Sentence) -> list[Clause]:
+        """The clauses of one of its sentences (split once)."""
+        if sentence.index not in self._clauses:
+            self._clauses[sentence.index] = clauses(sentence)
+        return self._clauses[sentence.index]
+
+    def find_in_clauses(self, phrases: PhraseSet, sentences: list[Sentence],
+                        negation: PhraseSet | None = None) -> list[tuple[Match, Clause]]:
+        """Every match of ``phrases`` within one clause of ``sentences`` (each match's
+        sentence is the whole sentence, for quoting), with its clause; a negation counts
+        in its own clause only."""
+        found = []
+        for sentence in sentences:
+            for clause in self.clauses(sentence):
+                for match in phrases.find_all([clause.as_sentence()], negation=negation):
+                    found.append((replace(match, sentence=sentence), clause))
+        return found
 
     def prose_words(self) -> list[str]:
         """The words whose share of small words is measured: its own words, numbers left out."""
@@ -99,6 +141,13 @@ class AnalysisText(OwnText):
             return "a table row (only a sentence of the analysis counts)"
         return self._not_a_statement(sentence)
 
+    def why_figure_not_counted(self, sentence: Sentence) -> str:
+        """Why a figure in ``sentence`` is left to a reviewer; '' when it counts. A table
+        row states its figures (each with its label and header) as a sentence would."""
+        if sentence.index in self.analysis.table_rows and not self.keyword_list:
+            return "" if sentence.clauses else "a table row with no header to read it by"
+        return self.why_not_counted(sentence)
+
     def _not_a_statement(self, sentence: Sentence) -> str:
         words = len(sentence.words)
         if words < self.prose.min_statement_words:
@@ -115,13 +164,23 @@ def check_analysis(text: AnalysisText, section: CaseSection,
                    compiled: CompiledCase) -> list[Finding]:
     """Every check of one analysis, in a fixed order."""
     findings = [_section(text.analysis, s, compiled) for s in section.sections]
-    for point in section.key_points:
-        findings.append(_key_point(text, point, compiled))
-        findings[-1].weight = point.weight
+    scoped = scoped_clauses(text.sentences, text.clauses, text.analysis.part_of, compiled.about)
+    numbers, wrong_in = [], {}
     for number in section.numbers:
         others = [n for n in section.numbers if n is not number]
-        findings.append(_number(text, number, compiled.about[number.id], others))
-        findings[-1].weight = number.weight
+        outcome = check_number(number, scoped, others, text.why_figure_not_counted,
+                               compiled.givens)
+        outcome.finding.weight = number.weight * (CONTRADICTION_WEIGHT if outcome.contradicts
+                                                  else 1)
+        numbers.append(outcome.finding)
+        if outcome.wrong_in is not None and outcome.contradicts:
+            wrong_in.setdefault(outcome.wrong_in, outcome.finding.specifics["wrong_number"])
+    for point in section.key_points:
+        finding = _key_point(text, point, compiled, wrong_in)
+        contradicted = "contradicted_point" in finding.specifics
+        finding.weight = point.weight * (CONTRADICTION_WEIGHT if contradicted else 1)
+        findings.append(finding)
+    findings += numbers
     findings.append(_recommendation(text, section.recommendation, compiled))
     findings.append(_length(text, section))
     return findings
@@ -149,89 +208,40 @@ def _section(analysis: Analysis, section: Section, compiled: CompiledCase) -> Fi
     return Finding("sections", section.id, label, 1.0, found)
 
 
-def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase) -> Finding:
+def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
+               wrong_in: dict[Clause, str]) -> Finding:
+    """Said in one clause that is not a condition, not negated there, in a sentence that does
+    not also say the opposite, and not with a figure the number checks found wrong."""
     label = f"makes the point: {point.point}"
     unless = compiled.counters_unless[point.id]
-    opposite = [m for m in compiled.counters[point.id].find_all(text.sentences)
-                if not text.why_not_counted(m.sentence)
+    opposite = [m for m, clause in text.find_in_clauses(compiled.counters[point.id],
+                                                         text.sentences)
+                if not clause.condition and not text.why_not_counted(m.sentence)
                 and not unless.find_in_words(m.sentence.normal)]
     against = {m.sentence.index for m in opposite}
-    matches = list(compiled.cues[point.id].find_all(text.sentences, negation=compiled.negation))
-    clean = [m for m in matches if not m.negated and m.sentence.index not in against]
+    matches = [(m, c) for m, c in text.find_in_clauses(compiled.cues[point.id], text.sentences,
+                                                       negation=compiled.negation)
+               if not c.condition]
+    wrong = next(((m, wrong_in[c]) for m, c in matches if c in wrong_in and not m.negated
+                  and not text.why_not_counted(m.sentence)), None)
+    clean = [m for m, c in matches if not m.negated and m.sentence.index not in against
+             and c not in wrong_in]
     finding = first_counted("key_points", point.id, label, clean, text.why_not_counted)
     if opposite and finding.fraction >= 1:
         finding.fraction, finding.review = 0.0, (
             f"the analysis also says the opposite: {quoted(opposite[0])}; not counted")
-    elif opposite:
-        finding.evidence = f"says the opposite: {quoted(opposite[0])}"
+    elif opposite or (wrong is not None and finding.fraction < 1):
+        said = (f"says the opposite: {quoted(opposite[0])}" if opposite else
+                f"states it with a wrong figure: {quoted(wrong[0])} ({wrong[1]})")
+        finding.evidence, finding.review = f"{said}; a contradiction weighs double", ""
         finding.specifics = {"contradicted_point": point.point,
-                             "contradicting_sentence": quoted(opposite[0])}
+                             "contradicting_sentence": quoted((opposite or [wrong[0]])[0])}
     elif finding.evidence == "not found":
-        negated = next((m for m in matches if m.negated), None)
+        negated = next((m for m, _ in matches if m.negated), None)
         if negated is not None:
             finding.evidence, finding.review = quoted(negated), "found after a negation"
         finding.specifics = {"missing_point": point.point}
     return finding
-
-
-def _number(text: AnalysisText, number: ExpectedNumber, about: PhraseSet,
-            others: list[ExpectedNumber]) -> Finding:
-    """Stated in a sentence that mentions what the number is about, or in the sentence after
-    it ("Churn rose sharply. It reached 3.4% a month."). A wrong number is one of the same
-    kind (a percentage for a percentage) that is not another expected number."""
-    label = f"states {number.states}"
-    expected = f"expected {number.shown()}"
-    mentions = [match.sentence for match in about.find_all(text.sentences)]
-    candidates: dict[int, Sentence] = {}  # by index: a list would be searched at every mention
-    for sentence in mentions:
-        following = text.analysis.next_in_part(sentence)
-        for candidate in (sentence, *([following] if following else [])):
-            candidates.setdefault(candidate.index, candidate)
-    counted = {i: s for i, s in candidates.items() if not text.why_not_counted(s)}
-    for sentence in counted.values():
-        right = next((n for n in stated_numbers(sentence.text) if agrees(n, number)), None)
-        if right is not None:
-            return Finding("numbers", number.id, label, 1.0,
-                           f"{quote_sentence(sentence, right.text)}: {right.text} ({expected})")
-    for sentence in (s for s in mentions if s.index in counted):
-        same_kind = [n for n in stated_numbers(sentence.text) if _same_kind(n, number)]
-        said = [n for n in same_kind if not any(agrees(n, other) for other in others)] \
-            or same_kind
-        if said:
-            wrong = ", ".join(n.text for n in said)
-            return Finding("numbers", number.id, label, 0.0,
-                           f"{quote_sentence(sentence, said[0].text)}: says {wrong}; {expected}",
-                           specifics={"wrong_number": f"{wrong} for {number.states} "
-                                                      f"(the data gives {number.value})"})
-    doubtful = next((s for s in candidates.values()
-                     if any(agrees(n, number) for n in stated_numbers(s.text))), None)
-    if doubtful is not None:
-        return Finding("numbers", number.id, label, 0.0, quote_sentence(doubtful),
-                       review=f"found only in {text.why_not_counted(doubtful)}; not counted")
-    return Finding("numbers", number.id, label, 0.0, f"not stated ({expected})",
-                   specifics={"missing_number": number.states})
-
-
-def agrees(stated: StatedNumber, number: ExpectedNumber) -> bool:
-    """Whether a stated number is the expected one: within the tolerance, or the expected
-    value rounded to the precision written ("17%" or "17.4%" for 17.42%; "$9.8k" for $9,840).
-    A percentage also matches its fraction (17.4% = 0.174); the sign is not compared, so "a
-    fall of 3.2%" states -3.2%."""
-    expected = number.expected
-    if expected.percent != stated.percent and (not expected.percent or abs(stated.value) > 1):
-        return False
-    difference = abs(abs(stated.fraction_value) - abs(expected.fraction_value))
-    if difference <= number.allowed_difference + 1e-12:
-        return True
-    step = stated.step / 100 if stated.percent else stated.step
-    return stated.significant_digits >= 2 and difference <= step / 2 + 1e-12
-
-
-def _same_kind(stated: StatedNumber, number: ExpectedNumber) -> bool:
-    """A percentage (or a fraction) for a percentage; an amount for an amount."""
-    if number.expected.percent:
-        return stated.percent or abs(stated.value) <= 1
-    return not stated.percent
 
 
 def discusses_the_case(findings: list[Finding]) -> bool:
@@ -248,17 +258,27 @@ def discusses_the_case(findings: list[Finding]) -> bool:
 
 def _recommendation(text: AnalysisText, recommendation: Recommendation,
                     compiled: CompiledCase) -> Finding:
+    """A decisive sentence (a cue, or in the recommendation's own section) naming one option.
+    A sentence that hedges where it recommends ("should weigh", "could consider") decides
+    nothing, nor does a section that lists options one per sentence without choosing. The
+    option's credit is halved when the recommendation's section weighs fewer than
+    ``MIN_MEASURES_WEIGHED`` of the case's measures (its numbers' quantities): a course
+    chosen on revenue alone ignores what the data says about churn."""
     label = "ends in an explicit recommendation of one option"
     part = (section_part(text.analysis, recommendation.section, compiled)
             if recommendation.section else None)
     in_part = {s.index for s in part.sentences} if part else set()
     statements = [s for s in text.own_sentences if not text.why_not_counted(s)]
+    read = {s.index: _reading(text, s, recommendation, compiled) for s in statements}
     cued = [s for s in statements if compiled.recommendation_cues.find_in_words(s.normal)]
-    named = [(s, _options_named(s, recommendation, compiled)) for s in cued]
-    single = [(s, options[0]) for s, options in named if len(options) == 1]
+    single = [(s, read[s.index][0][0]) for s in cued
+              if len(read[s.index][0]) == 1 and not read[s.index][1]]
+    listed: list[tuple[Sentence, str]] = []
     if not single:  # in the recommendation's own section, naming one option is enough
-        single = [(s, options[0]) for s in statements if s.index in in_part
-                  if len(options := _options_named(s, recommendation, compiled)) == 1][:1]
+        listed = [(s, read[s.index][0][0]) for s in statements if s.index in in_part
+                  if len(read[s.index][0]) == 1 and not read[s.index][1]]
+        if len({option for _, option in listed}) == 1:
+            single = listed[:1]
     if single:
         chosen = {option for _, option in single}
         if len(chosen) > 1:
@@ -267,18 +287,20 @@ def _recommendation(text: AnalysisText, recommendation: Recommendation,
                            review="recommends different options in different places; which "
                                   "one stands is for the reviewer")
         sentence, option = next(((s, o) for s, o in single if s.index in in_part), single[-1])
-        credit = next(o.credit for o in recommendation.options if o.id == option)
-        note = "" if credit >= 1 else f"; the data supports it less (credit {credit:g})"
-        return Finding("recommendation", "recommendation", label, credit,
-                       f"{quote_sentence(sentence)} → option “{option}”{note}",
-                       specifics={"recommended_option": option})
-    hedged = next(((s, o) for s, o in named if len(o) > 1), None)
-    if hedged is not None:
-        sentence, options = hedged
+        return _recommended(text, sentence, option, part, recommendation, compiled)
+    several = next((s for s in cued if len(read[s.index][0]) > 1 and not read[s.index][1]), None)
+    if several is not None:
         return Finding("recommendation", "recommendation", label, 0.0,
-                       f"{quote_sentence(sentence)} names {', '.join(options)}",
+                       f"{quote_sentence(several)} names {', '.join(read[several.index][0])}",
                        review="names several options in one sentence; which one it recommends "
                               "is for the reviewer")
+    hedged = next((s for s in cued + [s for s, _ in listed] if read[s.index][1]), None)
+    if listed or hedged is not None:
+        why = (f"hedges (“{read[hedged.index][1]}”): {quote_sentence(hedged)}"
+               if hedged is not None else "lists options without choosing one: " + "; ".join(
+                   f"{option} in {quote_sentence(s)}" for s, option in listed[:3]))
+        return Finding("recommendation", "recommendation", label, 0.0, why,
+                       specifics={"vague_recommendation": why})
     if cued:
         sentence = next((s for s in cued if s.index in in_part), cued[-1])
         return Finding("recommendation", "recommendation", label, PRESENT_NO_OPTION,
@@ -289,16 +311,46 @@ def _recommendation(text: AnalysisText, recommendation: Recommendation,
                    specifics={"missing_recommendation": "yes"})
 
 
-def _options_named(sentence: Sentence, recommendation: Recommendation,
-                   compiled: CompiledCase) -> list[str]:
-    """The options a sentence recommends: named and not negated. An option that combines
-    others ("keep $49 for teams, a solo plan at $39") stands for them."""
-    named = [option.id for option in recommendation.options
-             if any(not m.negated for m in compiled.options[option.id].find_all(
-                 [sentence], negation=compiled.negation))]
+def _recommended(text: AnalysisText, sentence: Sentence, option: str, part: Part | None,
+                 recommendation: Recommendation, compiled: CompiledCase) -> Finding:
+    """The finding for a recommended option: its credit, halved when the section it is in
+    weighs too few of the case's measures."""
+    credit = next(o.credit for o in recommendation.options if o.id == option)
+    note = "" if credit >= 1 else f"; the data supports it less (credit {credit:g})"
+    if part is None:
+        part = text.analysis.parts[text.analysis.part_of[sentence.index]]
+    basis = [s for s in part.sentences if not text.why_not_counted(s)]
+    weighed = [name for name, phrases in compiled.measures.items()
+               if any(phrases.find_in_words(s.normal) for s in basis)]
+    if len(weighed) < min(MIN_MEASURES_WEIGHED, len(compiled.measures)):
+        credit /= 2
+        note += (f"; its section weighs only {', '.join(weighed) or 'none'} of the case's "
+                 f"measures ({', '.join(compiled.measures)}): half credit")
+    return Finding("recommendation", "recommendation", "ends in an explicit recommendation of "
+                   "one option", credit, f"{quote_sentence(sentence)} → option “{option}”{note}",
+                   specifics={"recommended_option": option})
+
+
+def _reading(text: AnalysisText, sentence: Sentence, recommendation: Recommendation,
+             compiled: CompiledCase) -> tuple[list[str], str]:
+    """The options a sentence recommends (named in a clause that is not a condition, not
+    negated there; an option that combines others stands for them: "keep $49 for teams, a
+    solo plan at $39"), and the hedge in the clauses that carry them or the cue ('' when it
+    decides)."""
+    carrying: list[Clause] = []
+    named = []
+    for option in recommendation.options:
+        found = [c for m, c in text.find_in_clauses(compiled.options[option.id], [sentence],
+                                                    negation=compiled.negation)
+                 if not m.negated and not c.condition]
+        if found:
+            named.append(option.id)
+            carrying += found
+    carrying += [c for _, c in text.find_in_clauses(compiled.recommendation_cues, [sentence])]
     combined = {other for option in recommendation.options if option.id in named
                 for other in option.combines}
-    return [option for option in named if option not in combined]
+    return ([option for option in named if option not in combined],
+            compiled.stance.hedge(carrying) if carrying else "")
 
 
 def _length(text: AnalysisText, section: CaseSection) -> Finding:

@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from worksample.models import Identifier, StrictModel, in_assignment_folder, repeated
-from worksample.prose.measures import StatedNumber, stated_numbers
+from worksample.prose.measures import StatedNumber, shown_share, stated_numbers
 from worksample.prose.rubric import (
     PHRASE_HELP,
     AssignmentFile,
@@ -92,7 +92,7 @@ class ExpectedNumber(StrictModel):
         """The value with its tolerance, for evidence: '17.4% ± 0.3%'."""
         allowed = [f"± {self.tolerance}"] if one_number(self.tolerance).value else []
         if self.relative_tolerance:
-            allowed.append(f"± {self.relative_tolerance:.0%}")
+            allowed.append(f"± {shown_share(self.relative_tolerance)}")
         return " ".join([self.value, " or ".join(allowed)]).strip()
 
 

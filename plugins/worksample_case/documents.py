@@ -183,8 +183,11 @@ def _docx_blocks(document) -> Visible:
     reasons: set[str] = set()
     for block in document.iter_inner_content():
         if isinstance(block, Table):
-            for row in block.rows:
-                lines.append("| " + " | ".join(cell.text.strip() for cell in row.cells) + " |")
+            for number, row in enumerate(block.rows):
+                cells = [" ".join(cell.text.split()).replace("|", "/") for cell in row.cells]
+                lines.append("| " + " | ".join(cells) + " |")
+                if number == 0:  # the delimiter row that makes the first row a header
+                    lines.append("|" + " --- |" * len(cells))
             lines.append("")
             continue
         shown = []

@@ -60,7 +60,10 @@ def prepare(assignment: Assignment[CaseSection]) -> Prepared:
     """The compiled phrases and the brief's sentences (cached per assignment version)."""
     section = assignment.section
     brief = (assignment.root / section.brief).read_text(encoding="utf-8")
-    return Prepared(compiled=CompiledCase.of(section), brief_said=source_sentences(brief))
+    exhibits = [(assignment.root / exhibit).read_text(encoding="utf-8-sig")
+                for exhibit in section.exhibits]
+    return Prepared(compiled=CompiledCase.of(section, [brief, *exhibits]),
+                    brief_said=source_sentences(brief))
 
 
 def _graded(findings: list[Finding], zero_because: str) -> GradedPart:

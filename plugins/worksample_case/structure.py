@@ -3,8 +3,11 @@
 A heading is a Markdown or Word heading (``#``), a line underlined with ``===`` or ``---``,
 or a short line that names one of the assignment's sections ("3. Recommendation",
 "EXECUTIVE SUMMARY:", a bold line in Markdown): PDFs and plain text have no other mark. A
-line "Recommendation: we should ..." is a heading followed by its text. Table rows are kept
-as sentences of their own, marked, so that a number in a table is seen but not counted.
+line "Recommendation: we should ..." (or "Recommendation. We should ...", a run-in label
+that is a section's heading and nothing more) is a heading followed by its text. Markdown
+tables (found by ``prose.tables``) are kept as sentences of their own, one per body row,
+marked: the row's figures are stated as "label, header: value" clauses that the number
+checks read; a row is not prose for anything else.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from worksample.prose.matching import PhraseSet
+from worksample.prose.tables import TableRow, table_lines
 from worksample.prose.text import WORD, Sentence, normalise, sentences
 
 HEADING_MAX_WORDS = 8
@@ -25,6 +29,7 @@ _NUMBERING = re.compile(r"^\s*(?:(?:section|part)\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[
                         r"[.):]\s+", re.IGNORECASE)
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:\-+]*$")
+_RUN_IN = re.compile(r"^(?P<label>[^.:!?]{1,80})\.\s+(?P<rest>\S.*)$")
 
 
 @dataclass
@@ -62,9 +67,17 @@ def parse(text: str, section_headings: PhraseSet) -> Analysis:
     """Split ``text`` into parts at its headings; ``section_headings`` holds the headings of
     the assignment's sections, which mark a heading even on a plain line."""
     parts: list[Part] = [Part("", 0)]
-    bodies: list[list[str]] = [[]]
+    bodies: list[list[str | TableRow | None]] = [[]]
     lines = text.splitlines()
+    tables = table_lines(text)
     for number, line in enumerate(lines, start=1):
+        if number - 1 in tables:
+            bodies[-1].append(tables[number - 1])
+            continue
+        if _TABLE_ROW.match(line):  # bars that make no table (no delimiter row): no statements
+            cells = tuple(cell.strip() for cell in line.strip().strip("|").split("|"))
+            bodies[-1].append(None if _TABLE_RULE.match(line) else TableRow(cells, ()))
+            continue
         heading, rest = _heading(line, lines[number] if number < len(lines) else "",
                                  section_headings)
         if heading is not None:
@@ -94,7 +107,19 @@ def _heading(line: str, next_line: str, section_headings: PhraseSet) -> tuple[st
         return label.strip(), rest.strip()
     if _names_a_section(stripped, section_headings) and not stripped.endswith((".", "?", "!")):
         return stripped.rstrip(":").strip(), ""
+    run_in = _RUN_IN.match(stripped)
+    if run_in and _is_a_section_heading(run_in["label"], section_headings):
+        return run_in["label"].strip(), run_in["rest"].strip()
     return None, ""
+
+
+def _is_a_section_heading(label: str, section_headings: PhraseSet) -> bool:
+    """A run-in label ("Summary." before its text) that is one of the sections' headings and
+    nothing more: "Risks are high." is a sentence."""
+    name = heading_name(label)
+    found = section_headings.find([Sentence(text=name, normal=name, words=tuple(name.split()))],
+                                  anchored=True)
+    return found is not None and found.words == name
 
 
 def _names_a_section(text: str, section_headings: PhraseSet) -> bool:
@@ -108,7 +133,7 @@ def _is_underlined_heading(lines: Sequence[str], index: int) -> bool:
     return index >= 0 and bool(lines[index].strip()) and not _TABLE_ROW.match(lines[index])
 
 
-def _numbered(parts: list[Part], bodies: list[list[str]]) -> Analysis:
+def _numbered(parts: list[Part], bodies: list[list[str | TableRow | None]]) -> Analysis:
     """Sentences of every part, numbered across the document; table rows marked."""
     all_sentences: list[Sentence] = []
     table_rows: set[int] = set()
@@ -117,13 +142,13 @@ def _numbered(parts: list[Part], bodies: list[list[str]]) -> Analysis:
         prose: list[str] = []
         pieces: list[tuple[bool, Sentence]] = []
         for line in [*body, ""]:
-            if _TABLE_ROW.match(line):
-                pieces += [(False, s) for s in sentences("\n".join(prose))]
-                prose = []
-                if not _TABLE_RULE.match(line):
-                    pieces.append((True, _table_row(line)))
-            else:
+            if isinstance(line, str):
                 prose.append(line)
+                continue
+            pieces += [(False, s) for s in sentences("\n".join(prose))]
+            prose = []
+            if line is not None:
+                pieces.append((True, _table_row(line)))
         pieces += [(False, s) for s in sentences("\n".join(prose))]
         for is_table, sentence in pieces:
             index = len(all_sentences)
@@ -136,8 +161,8 @@ def _numbered(parts: list[Part], bodies: list[list[str]]) -> Analysis:
     return Analysis(parts, all_sentences, table_rows, part_of)
 
 
-def _table_row(line: str) -> Sentence:
-    """A table row as one sentence: its cells, space-separated."""
-    cells = " ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
-    words = tuple(WORD.findall(cells))
-    return Sentence(text=cells, normal=" ".join(words).lower(), words=words)
+def _table_row(row: TableRow) -> Sentence:
+    """A table row as one sentence: quoted as its cells, matched in its statements."""
+    words = tuple(WORD.findall(" ".join(row.cells)))
+    return Sentence(text=row.text, normal=" ".join(words).lower(), words=words,
+                    clauses=row.statements)

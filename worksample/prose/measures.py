@@ -1,4 +1,9 @@
-"""Measures of a reply's text: numbers stated, reading grade, how much of it is prose."""
+"""Measures of a text: numbers stated, reading grade, how much of it is prose.
+
+Numbers are read as people write them: "$56,400", "$56.4k", "56.4 thousand", "$1.2M",
+"17.4%", "2.3 per cent", "-3.2 pp"; ``measures_in`` also reads a number written in words
+when a unit marks it as a measure ("seventeen percent", "forty thousand"): a bare "one" or
+"two" in prose ("one plan") is not a figure."""
 
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ _QUANTITY = re.compile(
     r"(?<![\w.,])(?P<sign>[-\u2212\u2013+](?=[$\u20ac\u00a3]?\d))?(?P<currency>[$\u20ac\u00a3])?"
     r"(?P<whole>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<decimals>\d+))?(?!\d)"
     r"(?P<scale>\s?(?:k|K|mn|m|M|bn|B)(?![\w'])|\s(?:thousand|million|billion)\b)?"
-    r"(?P<percent>\s?%|\s(?:percent|per cent|pct|percentage points?)\b|\s?pp\b)?")
+    r"(?P<percent>\s?%|\s(?:percent|per[ -]cent|pct|percentage points?)\b|\s?pp\b)?")
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9,
            "b": 1e9, "billion": 1e9}
 _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -24,6 +29,13 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _NUMBER_WORDS = re.compile(
     r"\b(?:(" + "|".join(_TENS) + r")(?:[- ](" + "|".join(_UNITS) + r"))?|("
     + "|".join(_UNITS) + r"))\b", re.IGNORECASE)
+_NUMBER_WORD = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS) + r"))?|"
+                + "|".join(_UNITS) + r")")
+# a number in words is a measure only with a unit after it: "seventeen percent", "forty thousand"
+_WORD_MEASURE = re.compile(
+    r"\b(?P<number>" + _NUMBER_WORD + r")\b(?:\s+point\s+(?P<decimal>" + "|".join(_UNITS)
+    + r"))?(?P<scale>\s(?:thousand|million|billion))?"
+    r"(?P<percent>\s(?:percent|per[ -]cent|percentage points?)\b)?", re.IGNORECASE)
 _WORD_RUN = re.compile(r"\w+(?:[$\u20ac\u00a3]+\w+)*")  # words joined by $, € or £: "a$b"
 
 # The small words that make up a third to a half of any English prose, and few keyword lists.
@@ -70,6 +82,42 @@ def stated_numbers(text: str) -> list[StatedNumber]:
             step=scale * 10.0 ** -len(decimals), significant_digits=len(digits),
             end=match.end()))
     return found
+
+
+def measures_in(text: str) -> list[StatedNumber]:
+    """Every figure ``text`` states, in document order: the numbers in digits
+    (``stated_numbers``) and the numbers in words that a unit marks as measures
+    ("seventeen percent", "two point three per cent", "forty thousand")."""
+    found = stated_numbers(text)
+    for match in _WORD_MEASURE.finditer(text):
+        if not (match["percent"] or match["scale"]):
+            continue
+        value = _word_value(match["number"])
+        digits = str(value)
+        step = 1.0
+        if match["decimal"]:
+            decimal = _UNITS[match["decimal"].lower()]
+            if decimal > 9:
+                continue  # "two point twelve" is not how a number is said
+            value, step, digits = value + decimal / 10, 0.1, f"{digits}{decimal}"
+        scale = _SCALES[match["scale"].strip().lower()] if match["scale"] else 1.0
+        found.append(StatedNumber(
+            value=value * scale, percent=bool(match["percent"]), text=match.group(0).strip(),
+            step=step * scale, significant_digits=len(digits.lstrip("0")) or 1,
+            end=match.end()))
+    return sorted(found, key=lambda number: number.end)
+
+
+def _word_value(words: str) -> int:
+    """"twenty-three" is 23, "seven" is 7."""
+    parts = re.split(r"[- ]", words.lower())
+    return sum(_TENS.get(part, _UNITS.get(part, 0)) for part in parts)
+
+
+def shown_share(share: float) -> str:
+    """A share as a percentage with the digits it needs: 0.02 is "2%", 0.005 is "0.5%",
+    0.0125 is "1.25%" (never "0%" for a share that is not 0)."""
+    return f"{share * 100:.4g}%"
 
 
 @lru_cache(maxsize=1)

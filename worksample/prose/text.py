@@ -27,12 +27,15 @@ SHORT_LINE = 40  # a shorter line ends its sentence (a greeting, a sign-off, a s
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence of a reply: as written (for quoting) and normalised (for matching)."""
+    """One sentence of a reply: as written (for quoting) and normalised (for matching).
+    ``clauses`` are given when the sentence is made, not written: a table row's statements
+    ("label, header: value"), read by ``prose.clauses``."""
 
     text: str
     normal: str
     words: tuple[str, ...]
     index: int = 0
+    clauses: tuple[str, ...] = ()
 
 
 def eml_headers(raw: bytes) -> dict[str, str]:

@@ -1,0 +1,165 @@
+"""The number checks: a figure counts for an expected number only when it is stated about
+that quantity.
+
+Every clause (``prose.clauses``) is about the expected numbers whose ``about`` phrases it
+names. A clause that names none is about what the clause before it was about, in the same
+sentence or the one before it under the same heading ("MRR rose 19%, from $142,506 to
+$169,589"; "Churn rose sharply. It reached 3.4%"); a relative clause is about what it names
+and what the clause before it names ("solo accounts, where churn rose to 4.1%"). An aside in
+parentheses is about what it names or, naming nothing, restates its clause ("4%
+(4.1%)"), and passes nothing on; a table row's statement is about what its label and header
+name. So in "MRR is up 19%, and because each customer pays $10 more, lifetime value rose to
+$2,620", $10 is not a lifetime value and 19% is not one either.
+
+A figure in a clause about the number that agrees with it earns the point; the evidence
+quotes the sentence (or the table row) holding it; a sentence is preferred to a table row.
+Failing that, a figure of the same kind in a clause about it that agrees with no expected
+number (nor rounds to one) is wrong: a contradiction of the exhibit, unless it is the
+expected value rounded too far ("about 4%" for 4.1%), which only fails. Never wrong: a
+figure in a condition ("only if churn falls below 2.5%": a threshold), and a figure the
+brief or the exhibits give (``givens``: a price, a count from the data), which the
+candidate quotes rather than computes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from worksample.prose.clauses import Clause
+from worksample.prose.evidence import Finding, quote_sentence
+from worksample.prose.matching import PhraseSet
+from worksample.prose.measures import StatedNumber, measures_in
+from worksample.prose.text import Sentence
+
+from .config import ExpectedNumber
+
+
+@dataclass(frozen=True)
+class Scoped:
+    """A clause and the expected numbers (ids) it is about."""
+
+    clause: Clause
+    about: frozenset[str]
+
+
+@dataclass
+class NumberOutcome:
+    """A number check's finding, the clause of a wrong figure, and whether it contradicts."""
+
+    finding: Finding
+    wrong_in: Clause | None = None
+    contradicts: bool = False
+
+
+def scoped_clauses(sentences: list[Sentence], clauses_of: Callable[[Sentence], list[Clause]],
+                   part_of: dict[int, int], about: dict[str, PhraseSet]) -> list[Scoped]:
+    """Every clause with the expected numbers it is about (see the module's docstring)."""
+    scoped: list[Scoped] = []
+    carried: frozenset[str] = frozenset()
+    carried_from = -2
+    for sentence in sentences:
+        reachable = carried_from == sentence.index or (
+            carried_from == sentence.index - 1
+            and part_of.get(carried_from) == part_of.get(sentence.index))
+        last: frozenset[str] = frozenset()  # what the last clause of this sentence is about
+        for clause in clauses_of(sentence):
+            own = frozenset(i for i, phrases in about.items()
+                            if phrases.find_in_words(clause.normal))
+            before = carried if reachable else frozenset()
+            if clause.table:
+                scoped.append(Scoped(clause, own))
+            elif clause.aside:
+                scoped.append(Scoped(clause, own or last))
+            else:
+                last = own | before if clause.relative else own or before
+                if own:
+                    carried, carried_from, reachable = last, sentence.index, True
+                scoped.append(Scoped(clause, last))
+    return scoped
+
+
+def check_number(number: ExpectedNumber, scoped: list[Scoped], others: list[ExpectedNumber],
+                 why_not_counted: Callable[[Sentence], str],
+                 givens: frozenset[tuple[float, bool]] = frozenset()) -> NumberOutcome:
+    """The check of one expected number over the clauses about it; ``givens`` are the
+    (value, is a percentage) of the figures the brief and the exhibits state."""
+    label = f"states {number.states}"
+    expected = f"expected {number.shown()}"
+    mine = [s.clause for s in scoped if number.id in s.about]
+    # a sentence is the better evidence: a table row counts when no sentence states it
+    counted = sorted((c for c in mine if not why_not_counted(c.sentence)),
+                     key=lambda c: c.table)
+    for clause in counted:
+        right = next((n for n in measures_in(clause.text) if agrees(n, number)), None)
+        if right is not None:
+            return NumberOutcome(Finding("numbers", number.id, label, 1.0,
+                                         f"{_quote(clause, right)}: {right.text} ({expected})"))
+    for clause in (c for c in counted if not c.condition):
+        said = [n for n in measures_in(clause.text) if _same_kind(n, number)
+                and (abs(n.value), n.percent) not in givens
+                and not any(agrees(n, other) or _rounds_to(n, other) for other in others)]
+        if said:
+            wrong = ", ".join(n.text for n in said)
+            rough = all(_rounds_to(n, number) for n in said)
+            note = "; too rough to count" if rough else "; a contradiction of the data"
+            return NumberOutcome(
+                Finding("numbers", number.id, label, 0.0,
+                        f"{_quote(clause, said[0])}: says {wrong}; {expected}{note}",
+                        specifics={"wrong_number": f"{wrong} for {number.states} "
+                                                   f"(the data gives {number.value})"}),
+                wrong_in=clause, contradicts=not rough)
+    doubtful = next((c for c in mine if any(agrees(n, number) for n in measures_in(c.text))),
+                    None)
+    if doubtful is not None:
+        return NumberOutcome(Finding(
+            "numbers", number.id, label, 0.0, quote_sentence(doubtful.sentence),
+            review=f"found only in {why_not_counted(doubtful.sentence)}; not counted"))
+    return NumberOutcome(Finding("numbers", number.id, label, 0.0, f"not stated ({expected})",
+                                 specifics={"missing_number": number.states}))
+
+
+def givens_in(texts: list[str]) -> frozenset[tuple[float, bool]]:
+    """The figures stated in ``texts`` (the brief, the exhibits' cells), as (value, is a
+    percentage)."""
+    return frozenset((abs(n.value), n.percent) for text in texts for n in measures_in(text))
+
+
+def agrees(stated: StatedNumber, number: ExpectedNumber) -> bool:
+    """Whether a stated number is the expected one: within the tolerance, or the expected
+    value rounded to the precision written ("17%" or "17.4%" for 17.42%; "$9.8k" for $9,840).
+    A percentage also matches its fraction (17.4% = 0.174); the sign is not compared, so "a
+    fall of 3.2%" states -3.2%."""
+    if not _comparable(stated, number):
+        return False
+    if _difference(stated, number) <= number.allowed_difference + 1e-12:
+        return True
+    return stated.significant_digits >= 2 and _rounds_to(stated, number)
+
+
+def _comparable(stated: StatedNumber, number: ExpectedNumber) -> bool:
+    expected = number.expected
+    return expected.percent == stated.percent or (expected.percent and abs(stated.value) <= 1)
+
+
+def _difference(stated: StatedNumber, number: ExpectedNumber) -> float:
+    return abs(abs(stated.fraction_value) - abs(number.expected.fraction_value))
+
+
+def _rounds_to(stated: StatedNumber, number: ExpectedNumber) -> bool:
+    """The expected value rounded to the precision the figure is written in."""
+    step = stated.step / 100 if stated.percent else stated.step
+    return _comparable(stated, number) and _difference(stated, number) <= step / 2 + 1e-12
+
+
+def _same_kind(stated: StatedNumber, number: ExpectedNumber) -> bool:
+    """A percentage (or a fraction) for a percentage; an amount for an amount."""
+    if number.expected.percent:
+        return stated.percent or abs(stated.value) <= 1
+    return not stated.percent
+
+
+def _quote(clause: Clause, figure: StatedNumber) -> str:
+    """The sentence holding the figure; for a table row, the row and the statement read."""
+    quote = quote_sentence(clause.sentence, figure.text)
+    return f"{quote} (table row, read as “{clause.text}”)" if clause.table else quote

@@ -1,0 +1,220 @@
+"""What case analyses mean, not only the words they use (issue 20): tables read as statements,
+numbers counted only about their quantity, conditions and hedges kept as what they are,
+contradictions weighing more than omissions. Every sentence here is new, written for these
+tests; each rule has a case that must trigger it and one that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from worksample.prose.clauses import clauses
+from worksample.prose.stance import Stance
+from worksample.prose.tables import table_lines
+from worksample.prose.text import sentences
+
+
+@pytest.fixture
+def graded(grade_analysis):
+    """Grade ``text`` as a candidate's analysis.md; return (result, {check id: check})."""
+    def run(text: str):
+        result = grade_analysis(text)
+        return result, {check.id: check for check in result.checks}
+    return run
+
+
+def _points(result, criterion: str) -> float:
+    return next(c.points for c in result.criteria if c.id == criterion)
+
+
+def _clauses(text: str):
+    [sentence] = sentences(text)
+    return clauses(sentence)
+
+
+# --- 1. Tables ------------------------------------------------------------------------------
+
+TABLE = """## Analysis
+
+| Measure | Sep-Feb | Mar-Aug |
+|:--|--:|--:|
+| Cancellations per 100 solo accounts a month | 2.0 | 4.10% |
+| Lifetime value of a customer | $2,091 | $1,448 |
+"""
+
+
+def test_a_figure_in_a_table_row_counts_with_its_label_and_header(graded):
+    _, checks = graded(TABLE)
+    check = checks["numbers/solo-churn-after"]
+    assert check.outcome == "passed", check.message
+    assert "Lifetime" not in check.message and "4.10%" in check.message
+    assert "table row, read as “Measure, Cancellations per 100 solo accounts a month, " \
+           "Mar-Aug: 4.10%”" in check.message
+    assert checks["numbers/ltv-after"].outcome == "passed"
+
+
+def test_a_transposed_table_reads_its_headers_as_the_quantities():
+    rows = table_lines("| Period | Solo churn | LTV |\n|---|---|---|\n| after | 4.1% | $1,448 |\n")
+    assert rows[2].statements == ("Period, after, Solo churn: 4.1%", "Period, after, LTV: $1,448")
+    assert rows[0] is None and rows[1] is None
+
+
+def test_bars_without_a_delimiter_row_are_no_table_and_state_nothing(graded):
+    _, checks = graded("| solo churn after | 4.1% |\n| team churn after | 1.6% |\n")
+    assert checks["numbers/solo-churn-after"].outcome == "skipped"
+
+
+def test_a_key_point_only_in_a_table_is_still_for_the_reviewer(graded):
+    _, checks = graded("| Finding | Note |\n|---|---|\n| churn rose sharply | 2x |\n")
+    assert checks["key_points/churn-up"].outcome != "passed"
+
+
+# --- 3. Numbers in context ----------------------------------------------------------------
+
+def test_a_neighbouring_figure_in_another_clause_is_not_the_quantity(graded):
+    # 0.92 is a retention factor and $49 a price: neither is a lifetime value
+    _, checks = graded("Retention held at 0.92 of the base, while each account's lifetime "
+                       "value came to $1,448 after the change.")
+    assert checks["numbers/ltv-after"].outcome == "passed"
+    _, checks = graded("Lifetime value is the price over churn, but at $3,100 the figure is "
+                       "for teams only while the price is $49.")
+    assert "says $3,100;" in checks["numbers/ltv-after"].message
+
+
+@pytest.mark.parametrize("text, check", [
+    # a figure after a comma belongs to the quantity before it
+    ("The lifetime value of a customer dropped by a third, from $2,091 to $1,448 a head.",
+     "numbers/ltv-after"),
+    # a relative clause keeps its antecedent
+    ("The losses sit with the solo accounts, where churn reached 4.1% in the second half.",
+     "numbers/solo-churn-after"),
+    # a negation in a condition does not flip the main claim
+    ("If nothing is done about pricing, churn will have doubled by winter as it already has "
+     "since March.", "key_points/churn-up"),
+])
+def test_a_clause_carries_what_it_is_about(graded, text, check):
+    _, checks = graded(text)
+    assert checks[check].outcome == "passed", checks[check].message
+
+
+@pytest.mark.parametrize("text, check, starts", [
+    # the evidence quotes the sentence holding the figure, not the one naming the quantity
+    ("Churn got worse after March. It reached 5.2% a month by August.", "numbers/churn-after",
+     "“It reached 5.2% a month by August.”: says 5.2%"),
+    # a key point stated with a wrong figure is a contradiction, not credit
+    ("Churn went up from 1.2% to 2.6% a month once the new price applied.",
+     "key_points/churn-up", "states it with a wrong figure"),
+])
+def test_a_wrong_figure_fails_where_it_is_stated(graded, text, check, starts):
+    _, checks = graded(text)
+    assert checks[check].outcome == "failed" and checks[check].message.startswith(starts)
+
+
+def test_a_figure_the_brief_gives_is_never_a_wrong_figure(graded):
+    _, checks = graded("The lifetime value question matters, and we should return to $39.")
+    assert checks["numbers/ltv-after"].message.startswith("not stated")
+
+
+def test_a_key_point_with_the_right_figure_is_credited(graded):
+    _, checks = graded("Churn went up from 1.87% to 3.38% a month once the new price applied.")
+    assert checks["key_points/churn-up"].outcome == "passed"
+
+
+# --- 4. Contradictions weigh more than omissions -------------------------------------------
+
+BASE = ("MRR grew 19% over the six months. Solo churn went to 4.1% while team churn barely "
+        "moved. Sign ups fell 28.2% and fewer new customers arrived. ")
+
+
+@pytest.mark.parametrize("stated, check, note, costs_more", [
+    ("Lifetime value after the rise is $1,900 per customer.", "ltv-after",
+     "a contradiction of the data", True),
+    # right to its (too rough) precision: it fails, but contradicts nothing
+    ("Before the rise lifetime value was roughly $2k a customer.", "ltv-before",
+     "too rough to count", False),
+])
+def test_a_wrong_figure_costs_more_than_leaving_it_out(graded, stated, check, note,
+                                                        costs_more):
+    silent, _ = graded(BASE)
+    said, checks = graded(BASE + stated)
+    assert note in checks[f"numbers/{check}"].message
+    assert (_points(said, "numbers") < _points(silent, "numbers")) is costs_more
+
+
+def test_saying_the_opposite_costs_more_than_not_saying_it(graded):
+    silent, _ = graded(BASE)
+    opposite, checks = graded(BASE + "A customer's lifetime value rose over the period.")
+    assert "weighs double" in checks["key_points/ltv-down"].message
+    assert _points(opposite, "insight") < _points(silent, "insight")
+
+
+# --- 5. Conditions ---------------------------------------------------------------------------
+
+def test_a_condition_is_not_a_claim_either_way(graded):
+    _, checks = graded("MRR grew by a fifth. The gain lasts only if churn falls back to where "
+                       "it was, and we should watch it monthly.")
+    assert not checks["key_points/churn-up"].message.startswith("says the opposite")
+    _, checks = graded("Unless churn rose, the gain would hold; we saw nothing of the kind.")
+    assert checks["key_points/churn-up"].outcome == "failed"
+
+
+@pytest.mark.parametrize("text, conditions", [
+    ("The increase stops earning money once retention slips below 96%.", [False, True]),
+    ("Provided that agencies stay, the higher price is fine.", [True, False]),
+    ("We asked whether to hold $49, cut to $39 or split the plan.", [False, True]),
+    ("Revenue rose as churn rose.", [False]),  # "as" is not a condition
+])
+def test_conditions_are_found_by_the_word_that_opens_them(text, conditions):
+    assert [c.condition for c in _clauses(text)] == conditions
+
+
+def test_an_aside_is_taken_out_of_its_clause():
+    found = _clauses("Customer value (price over churn) slid from $2,091 to $1,448.")
+    assert [(c.text, c.aside) for c in found] == [
+        ("Customer value slid from $2,091 to $1,448", False), ("price over churn", True)]
+
+
+# --- 6. Hedging and the basis of a recommendation --------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "## Recommendation\n\nThe leadership team might consider a separate plan for solo users.",
+    "## Recommendation\n\nWhether to hold $49 is a judgement the founders should weigh up.",
+    "## Recommendation\n\nWe could go back to $39, depending on appetite for risk.",
+])
+def test_a_hedge_earns_no_recommendation_credit(graded, text):
+    _, checks = graded(text)
+    assert checks["recommendation"].outcome == "failed"
+    assert "option “" not in checks["recommendation"].message
+
+
+def test_a_section_that_lists_options_one_by_one_does_not_choose(graded):
+    _, checks = graded("## Recommendation\n\n- Hold the price at $49 for all accounts.\n"
+                       "- Return to $39 across the board.\n")
+    assert checks["recommendation"].message.startswith("lists options without choosing")
+
+
+def test_a_decisive_recommendation_with_a_side_remark_still_decides(graded):
+    _, checks = graded("## Recommendation\n\nWe should keep $49 for teams and put solo "
+                       "accounts on a Solo plan at $39, which could annoy a few agencies, "
+                       "because churn and lifetime value both moved against the solo base.")
+    check = checks["recommendation"]
+    assert check.outcome == "passed" and "option “split-plans”" in check.message
+
+
+def test_a_recommendation_weighing_one_measure_earns_half(graded):
+    _, checks = graded("## Recommendation\n\nI recommend we keep the price at $49 for everyone, "
+                       "because MRR is what the board looks at.")
+    check = checks["recommendation"]
+    assert "weighs only mrr of the case's measures" in check.message
+    _, checks = graded("## Recommendation\n\nI recommend we keep the price at $49 for everyone: "
+                       "MRR held up, and churn will settle once the change is old news.")
+    assert "half credit" not in checks["recommendation"].message
+
+
+@pytest.mark.parametrize("text, hedge", [
+    ("The board may wish to discuss the options.", "may wish"),
+    ("It depends on how much risk we accept.", "it depends"),
+    ("Move solo customers to $39 next month.", ""),
+    ("Keep $49 for agencies.", ""),
+])
+def test_stance_finds_hedges_and_lets_decisions_stand(text, hedge):
+    assert Stance().hedge(_clauses(text)) == hedge
