@@ -46,8 +46,8 @@ def grade(assignment: Assignment[EmailSection], submission: Submission) -> Grade
                                 reply.hidden_by, unseen_by="the customer")
                for reply in replies.values() if reply.hidden],
         details={
-            "replies": {email_id: {"source": reply.source, "problem": reply.problem,
-                                   "words": len(reply.text.split())}
+            "replies": {email_id: {"source": reply.source, "matched_by": reply.matched_by,
+                                   "problem": reply.problem, "words": len(reply.text.split())}
                         for email_id, reply in replies.items()},
             "ignored_files": located.ignored,
         },
