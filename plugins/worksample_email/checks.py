@@ -16,11 +16,13 @@ from worksample.prose.evidence import Finding, first_counted, quote_sentence, qu
 from worksample.prose.matching import Match, PhraseSet, Reading, name_distance
 from worksample.prose.measures import numbers_in, reading_grade
 from worksample.prose.own_text import OwnText
-from worksample.prose.text import Sentence
+from worksample.prose.text import Sentence, normalise
 
 from .config import Clarity, CustomerEmail, EmailSection, Fact, Forbidden, Length
 
 SIGN_OFF_MAX_WORDS = 4
+WH_WORDS = frozenset({"what", "where", "why", "how", "when", "which", "who", "whom", "whose"})
+CONTRADICTION_COST = 0.25  # of the facts' criterion for that email, beyond the fact's own points
 MIN_WORDS_TO_JUDGE_PROSE = 20  # the share of small words says little about a shorter reply
 MIN_SENTENCE_WORDS = 3  # shorter pieces are greetings, sign-offs and fragments
 BRITISH_ENDINGS = (("tre", "ter"), ("tres", "ters"), ("our", "or"), ("ours", "ors"),
@@ -141,13 +143,16 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
         _name(text, email.customer),
     ]
     for question in email.questions:
+        # "no" answers a yes-no question or a request; a denial answers no "what" or "where"
+        denial = phrases.negation if asks_what(question.asks) else None
         answer = text.positive("questions", question.id, f"answers “{question.asks}”",
-                               phrases.questions[email.id, question.id].find_all(s, text.reading))
+                               phrases.questions[email.id, question.id].find_all(
+                                   s, text.reading, negation=denial))
         if answer.outcome != "passed":
             answer.specifics = {"missed_question": f"“{question.asks}”"}
         findings.append(answer)
     for fact in email.facts:
-        findings.append(_fact(text, fact, phrases.facts[email.id, fact.id]))
+        findings.append(_fact(text, fact, phrases.facts[email.id, fact.id], phrases.negation))
     for statement in (*email.forbidden, *section.forbidden_everywhere):
         findings.append(_forbidden(text, statement, *phrases.forbidden[email.id, statement.id],
                                    phrases.negation))
@@ -161,6 +166,12 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
         _spelling(text, email, section),
     ]
     return findings
+
+
+def asks_what(question: str) -> bool:
+    """Whether a question asks for something a denial cannot give (what, where, why, how,
+    when, which, who), unlike a yes-no question or a request, which "no" answers."""
+    return bool(WH_WORDS & set(normalise(question).split()))
 
 
 def _sign_off(text: ReplyText, sign_off: PhraseSet) -> Finding:
@@ -197,14 +208,21 @@ def _name(text: ReplyText, customer: str) -> Finding:
     return Finding("name", "name", label, 0.0, "not found")
 
 
-def _fact(text: ReplyText, fact: Fact, phrase_set: PhraseSet) -> Finding:
+def _fact(text: ReplyText, fact: Fact, phrase_set: PhraseSet, negation: PhraseSet) -> Finding:
     """A fact is stated when a sentence mentions it; a number it needs may follow in the next
-    sentence ("Please check Trash. Deleted invoices stay there for 30 days.")."""
+    sentence ("Please check Trash. Deleted invoices stay there for 30 days."). A fact with a
+    number is judged by the number, denied or not ("no refund after 30 days" is right). A
+    contradiction (a wrong number; a fact without a number mentioned only in sentences that
+    deny it) scores 0 and costs a further ``CONTRADICTION_COST`` of its criterion."""
     label = f"states: {fact.states}"
-    matches = list(phrase_set.find_all(text.sentences, text.reading))
-    if fact.number is None:
-        return text.positive("facts", fact.id, label, matches)
+    matches = list(phrase_set.find_all(text.sentences, text.reading, negation=negation))
     counted = [m for m in matches if not text.why_not_counted(m.sentence)]
+    if fact.number is None:
+        finding = text.positive("facts", fact.id, label, matches)
+        if finding.outcome != "passed" and counted and all(m.negated for m in counted):
+            return _contradiction(fact, label, f"{quoted(counted[0])}: denies it "
+                                  f"({counted[0].denied_by})", fact.states)
+        return finding
     stated = [(m, numbers_in(text.with_next(m.sentence), fact.unit)) for m in counted]
     for match, numbers in stated:
         if any(abs(n - fact.number) <= fact.tolerance for n in numbers):
@@ -213,16 +231,24 @@ def _fact(text: ReplyText, fact: Fact, phrase_set: PhraseSet) -> Finding:
     for match, numbers in stated:
         if numbers:
             said = ", ".join(f"{n:g}" for n in numbers)
-            return Finding("facts", fact.id, label, 0.0,
-                           f"{quoted(match)}: says {said} where the policy says {expected}",
-                           specifics={"wrong_number": f"{said} instead of {expected}"})
-    if counted:
+            return _contradiction(fact, label, f"{quoted(match)}: says {said} where the policy "
+                                  f"says {expected}", f"{said} instead of {expected}")
+    affirmed = [m for m in counted if not m.negated]
+    if affirmed:
         return Finding("facts", fact.id, label, 0.5,
-                       f"{quoted(counted[0])}: mentioned without the number ({expected})",
+                       f"{quoted(affirmed[0])}: mentioned without the number ({expected})",
                        specifics={"missing_fact": fact.states})
     finding = text.positive("facts", fact.id, label, matches)
     finding.specifics = {"missing_fact": fact.states}
     return finding
+
+
+def _contradiction(fact: Fact, label: str, evidence: str, wrong: str) -> Finding:
+    """A fact the reply contradicts: 0, and a further share of its criterion."""
+    return Finding("facts", fact.id, label, 0.0,
+                   f"{evidence}; contradicts the policy: costs a further "
+                   f"{CONTRADICTION_COST:.0%} of this reply's criterion",
+                   costs=CONTRADICTION_COST, specifics={"wrong_number": wrong})
 
 
 def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
