@@ -82,3 +82,25 @@ def test_sections_may_be_headed_by_a_first_name_or_an_underlined_subject(tmp_pat
         assert not reply["problem"], reply
         assert reply["matched_by"] == "a heading that names the email"
         assert "---" not in reply["source"]
+
+
+def test_an_automatic_fail_is_a_flag_in_the_table_and_at_the_top_of_the_page(tmp_path,
+                                                                              monkeypatch):
+    monkeypatch.setenv("WORKSAMPLE_STORE", str(tmp_path / "store.sqlite"))
+    asks = tmp_path / "asks"
+    asks.mkdir()
+    (asks / "double-charge.md").write_text(REPLY_TO_PRIYA.replace(
+        "I'll check", "Please send me your card number and the CVC so I can check"))
+    [result] = graded(EMAIL_SAMPLE, asks)
+    [flag] = result["flags"]
+    assert flag["kind"] == "automatic-fail"
+    assert flag["evidence"].startswith("double-charge: automatic fail: asks for a full card")
+    table = CliRunner().invoke(cli, ["grade", str(EMAIL_SAMPLE), str(asks), "--regrade"])
+    assert "automatic-fail" in table.output
+    out = tmp_path / "report"
+    assert CliRunner().invoke(cli, ["report", str(EMAIL_SAMPLE), "--out", str(out)]).exit_code == 0
+    page = (out / "candidates" / "asks.html").read_text()
+    flags = page.index('<section id="flags">')
+    assert flags < page.index("automatic-fail") < page.index("</section>", flags)
+    assert "suspected tampering" not in page
+    assert "automatic-fail" in (out / "index.html").read_text()

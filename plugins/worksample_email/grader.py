@@ -4,14 +4,15 @@ Per email, each check kind gives a fraction (the mean of its findings); a criter
 for that email is the weighted mean of its kinds (``email.scoring``); a criterion's outcome is
 the weighted mean over emails. A missing or unreadable reply, a reply that says nothing (no
 sentence, or a list of keywords), or a statement that is an automatic fail scores 0 for that
-email in every criterion, with the reason as evidence.
+email in every criterion, with the reason as evidence; an automatic fail is also a flag
+(``automatic-fail``), shown in the results table and at the top of the candidate page.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from worksample.models import Assignment, Check, Grade, Submission
+from worksample.models import Assignment, Check, Grade, IntegrityFlag, Submission
 from worksample.prose.cache import cached_per_version
 from worksample.prose.evidence import Finding
 from worksample.prose.hidden import hidden_text_flag
@@ -21,6 +22,8 @@ from worksample.prose.text import sentences
 from .checks import CompiledPhrases, ReplyText, check_reply
 from .config import CustomerEmail, EmailSection
 from .replies import Original, Reply, locate, originals
+
+AUTOMATIC_FAIL = "automatic-fail"  # the flag of a reply that makes a statement failing it
 
 
 @dataclass(frozen=True)
@@ -42,9 +45,11 @@ def grade(assignment: Assignment[EmailSection], submission: Submission) -> Grade
     return Grade(
         criteria=criterion_outcomes(parts, section.scoring),
         checks=[check for part in parts for check in _checks(part, section)],
-        flags=[hidden_text_flag(f"{reply.email_id} ({reply.source})", reply.hidden,
-                                reply.hidden_by, unseen_by="the customer")
-               for reply in replies.values() if reply.hidden],
+        flags=[*(hidden_text_flag(f"{reply.email_id} ({reply.source})", reply.hidden,
+                                  reply.hidden_by, unseen_by="the customer")
+                 for reply in replies.values() if reply.hidden),
+               *(IntegrityFlag(kind=AUTOMATIC_FAIL, evidence=f"{part.name}: {part.zero_because}")
+                 for part in parts if part.zero_because.startswith("automatic fail"))],
         details={
             "replies": {email_id: {"source": reply.source, "matched_by": reply.matched_by,
                                    "problem": reply.problem, "words": len(reply.text.split())}
