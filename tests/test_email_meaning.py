@@ -64,3 +64,54 @@ def test_a_wrong_number_costs_more_than_leaving_the_fact_out(sample):
     wrong_share = fractions_by_criterion(list(wrong.values()), scoring)["resolution"]
     silent_share = fractions_by_criterion(list(silent.values()), scoring)["resolution"]
     assert wrong_share < silent_share - 0.2
+
+
+# --- soft forbidden promises ---------------------------------------------------------------
+
+def test_a_promise_is_recognised_by_what_it_commits_to(sample):
+    found = findings(sample, "late-refund",
+                     "Hello Margaret. I'm confident you'll have the $290 back on your card "
+                     "by Monday.")
+    promise = found["forbidden/promises-refund"]
+    assert promise.fraction == 0 and promise.automatic_fail
+    assert "commits to it: “i'm confident” with “money … back”" in promise.evidence
+
+
+def test_a_promise_about_something_else_or_denied_is_no_forbidden_promise(sample):
+    invoice = findings(sample, "double-charge",
+                       "Hi Priya. I'll make sure you get the invoice by email today.")
+    assert invoice["forbidden/promises-refund-of-pending"].fraction == 1
+    denied = findings(sample, "late-refund",
+                      "Hello Margaret. I can't guarantee you'll see the $290 back, but I've "
+                      "asked my team lead.")
+    assert denied["forbidden/promises-refund"].fraction == 1
+
+
+def test_a_sentence_making_a_forbidden_promise_answers_nothing(sample):
+    found = findings(sample, "late-refund",
+                     "Hello Margaret. Rest assured that I'll push through a full refund of "
+                     "your plan this week.")
+    assert found["forbidden/promises-refund"].fraction == 0
+    answer = found["questions/money-back"]
+    assert answer.fraction == 0 and "makes a forbidden statement" in answer.review
+
+
+# --- blame is not an answer; hedging is not a next step ------------------------------------
+
+def test_a_sentence_blaming_the_customer_answers_nothing(sample):
+    found = findings(sample, "late-refund",
+                     "Hello Margaret. You should have switched off the renewal yourself "
+                     "before the year began.")
+    answer = found["questions/no-renewal"]
+    assert answer.fraction == 0 and "blames the customer" in answer.review
+    assert found["blame"].fraction < 1
+
+
+def test_a_hedged_next_step_is_no_next_step_but_a_firm_one_is(sample):
+    hedged = findings(sample, "missing-invoices",
+                      "Hi Dmitri. We'll see whether a backup might help at some point.")
+    step = hedged["next_step"]
+    assert step.fraction == 0 and "a hedged sentence" in step.review
+    firm = findings(sample, "missing-invoices",
+                    "Hi Dmitri. I'll restore last night's backup by 3pm today.")
+    assert firm["next_step"].fraction == 1

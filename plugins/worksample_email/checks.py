@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass
 from functools import cached_property
 
+from worksample.prose.commitment import commits_to, content_words, hedge
 from worksample.prose.evidence import Finding, first_counted, quote_sentence, quoted
 from worksample.prose.matching import Match, PhraseSet, Reading, name_distance
 from worksample.prose.measures import numbers_in, reading_grade
@@ -48,6 +49,7 @@ class CompiledPhrases:
     questions: dict[tuple[str, str], PhraseSet]
     facts: dict[tuple[str, str], PhraseSet]
     forbidden: dict[tuple[str, str], tuple[PhraseSet, PhraseSet]]
+    promised: dict[tuple[str, str], list[tuple[str, ...]]]  # forbidden statements' content words
     vocabulary: frozenset[str]
 
     @classmethod
@@ -57,14 +59,17 @@ class CompiledPhrases:
         questions = {(e.id, q.id): PhraseSet(q.answered_by) for e in section.emails
                      for q in e.questions}
         facts = {(e.id, f.id): PhraseSet(f.phrases) for e in section.emails for f in e.facts}
-        forbidden = {(e.id, f.id): (PhraseSet(f.phrases), PhraseSet(f.unless))
-                     for e in section.emails for f in (*e.forbidden, *section.forbidden_everywhere)}
+        statements = [(e.id, f) for e in section.emails
+                      for f in (*e.forbidden, *section.forbidden_everywhere)]
+        forbidden = {(eid, f.id): (PhraseSet(f.phrases), PhraseSet(f.unless))
+                     for eid, f in statements}
         answers = [*questions.values(), *facts.values()]
         return cls(
             greeting=PhraseSet(lists.greeting), sign_off=PhraseSet(lists.sign_off),
             empathy=PhraseSet(lists.empathy), blame=PhraseSet(lists.blame),
             next_step=PhraseSet(lists.next_step), negation=PhraseSet(lists.negation),
             questions=questions, facts=facts, forbidden=forbidden,
+            promised={(eid, f.id): content_words(f.phrases) for eid, f in statements},
             vocabulary=frozenset().union(*(p.literal_words for p in answers)),
         )
 
@@ -116,9 +121,13 @@ class ReplyText(OwnText):
             return f"a {len(sentence.words)}-word run-on sentence"
         return ""
 
-    def positive(self, kind: str, item: str, label: str, matches) -> Finding:
-        """A finding for something the reply should say: the first match that counts."""
-        return first_counted(kind, item, label, matches, self.why_not_counted)
+    def positive(self, kind: str, item: str, label: str, matches,
+                 not_counted: dict[int, str] | None = None) -> Finding:
+        """A finding for something the reply should say: the first match that counts, and
+        whose sentence is not one of ``not_counted`` (sentence index -> why)."""
+        also = not_counted or {}
+        return first_counted(kind, item, label, matches,
+                             lambda s: self.why_not_counted(s) or also.get(s.index, ""))
 
 
 def spellchecker():
@@ -142,26 +151,38 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
         _sign_off(text, phrases.sign_off),
         _name(text, email.customer),
     ]
+    forbidden, promising = [], {}
+    for statement in (*email.forbidden, *section.forbidden_everywhere):
+        finding, sentence = _forbidden(text, statement, *phrases.forbidden[email.id, statement.id],
+                                       phrases.promised[email.id, statement.id], phrases.negation)
+        forbidden.append(finding)
+        if sentence is not None:
+            promising[sentence.index] = "a sentence that makes a forbidden statement"
+    blamed = _blaming(text, phrases.blame, phrases.negation)
+    # a sentence that blames or makes a forbidden statement answers nothing
+    not_answers = {**{m.sentence.index: "a sentence that blames the customer" for m in blamed},
+                   **promising}
     for question in email.questions:
         # "no" answers a yes-no question or a request; a denial answers no "what" or "where"
         denial = phrases.negation if asks_what(question.asks) else None
         answer = text.positive("questions", question.id, f"answers “{question.asks}”",
                                phrases.questions[email.id, question.id].find_all(
-                                   s, text.reading, negation=denial))
+                                   s, text.reading, negation=denial), not_answers)
         if answer.outcome != "passed":
             answer.specifics = {"missed_question": f"“{question.asks}”"}
         findings.append(answer)
     for fact in email.facts:
         findings.append(_fact(text, fact, phrases.facts[email.id, fact.id], phrases.negation))
-    for statement in (*email.forbidden, *section.forbidden_everywhere):
-        findings.append(_forbidden(text, statement, *phrases.forbidden[email.id, statement.id],
-                                   phrases.negation))
+    hedged = {sentence.index: f"a hedged sentence (“{words}”)" for sentence in s
+              if (words := hedge(sentence))}
     findings += [
+        *forbidden,
         text.positive("empathy", "empathy", "acknowledges how the customer feels",
                       phrases.empathy.find_all(s, text.reading)),
-        _blame(text, phrases.blame, phrases.negation),
+        _blame(blamed),
         text.positive("next_step", "next_step", "gives a concrete next step",
-                      phrases.next_step.find_all(s, text.reading)),
+                      phrases.next_step.find_all(s, text.reading, negation=phrases.negation),
+                      {**hedged, **promising}),
         _clarity(text, email.length),
         _spelling(text, email, section),
     ]
@@ -252,31 +273,51 @@ def _contradiction(fact: Fact, label: str, evidence: str, wrong: str) -> Finding
 
 
 def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
-               unless: PhraseSet, negation: PhraseSet) -> Finding:
+               unless: PhraseSet, promised: list[tuple[str, ...]],
+               negation: PhraseSet) -> tuple[Finding, Sentence | None]:
+    """Whether the reply makes the statement: one of its phrases, or a commitment to what they
+    say (``commitment.commits_to``), outside a sentence with an ``unless`` phrase; and the
+    sentence that makes it."""
     label = f"does not make the statement: {statement.means}"
-    excused: Match | None = None  # after a negation, or in the customer's own words
+    excused: Match | None = None  # in a sentence that denies it, or in the customer's words
+    made: tuple[str, Sentence] | None = None
     for match in phrase_set.find_all(text.sentences, text.reading, negation=negation):
         if unless.find_in_words(match.sentence.normal):
             continue
         if match.negated or text.copies_the_customer(match.sentence):
             excused = excused or match
             continue
+        made = (quoted(match), match.sentence)
+        break
+    if made is None:
+        for sentence in text.sentences:
+            promise = None if text.why_not_counted(sentence) else commits_to(
+                sentence, promised, negation)
+            if promise is not None and not unless.find_in_words(sentence.normal):
+                made = (f"{quote_sentence(sentence)} ({promise.describe()})", sentence)
+                break
+    if made is not None:
+        quote, sentence = made
         fail = " (automatic fail)" if statement.automatic_fail else ""
-        return Finding("forbidden", statement.id, label, 0.0, f"{quoted(match)}{fail}",
+        return Finding("forbidden", statement.id, label, 0.0, f"{quote}{fail}",
                        automatic_fail=statement.automatic_fail,
-                       specifics={"forbidden_statement": quoted(match)})
+                       specifics={"forbidden_statement": quote}), sentence
     if excused is not None:
         where = ("in the customer's own words" if text.copies_the_customer(excused.sentence)
-                 else "after a negation")
+                 else f"in a sentence that denies it ({excused.denied_by})")
         return Finding("forbidden", statement.id, label, 1.0, quoted(excused),
-                       review=f"found {where}; not counted against the reply")
-    return Finding("forbidden", statement.id, label, 1.0, "not found")
+                       review=f"found {where}; not counted against the reply"), None
+    return Finding("forbidden", statement.id, label, 1.0, "not found"), None
 
 
-def _blame(text: ReplyText, blame: PhraseSet, negation: PhraseSet) -> Finding:
+def _blaming(text: ReplyText, blame: PhraseSet, negation: PhraseSet) -> list[Match]:
+    """The reply's own sentences that blame the customer or deflect."""
+    return [m for m in blame.find_all(text.sentences, negation=negation)
+            if not m.negated and not text.copies_the_customer(m.sentence)]
+
+
+def _blame(found: list[Match]) -> Finding:
     label = "avoids blaming the customer or deflecting"
-    found = [m for m in blame.find_all(text.sentences, negation=negation)
-             if not m.negated and not text.copies_the_customer(m.sentence)]
     if not found:
         return Finding("blame", "blame", label, 1.0, "not found")
     return Finding("blame", "blame", label, max(0.0, 1 - 0.5 * len(found)),
