@@ -104,3 +104,32 @@ def test_an_automatic_fail_is_a_flag_in_the_table_and_at_the_top_of_the_page(tmp
     assert flags < page.index("automatic-fail") < page.index("</section>", flags)
     assert "suspected tampering" not in page
     assert "automatic-fail" in (out / "index.html").read_text()
+
+
+def test_a_reply_about_another_customer_answers_nothing_and_says_why(tmp_path):
+    pasted = tmp_path / "pasted"
+    pasted.mkdir()
+    (pasted / "double-charge.md").write_text(REPLY_TO_PRIYA)
+    (pasted / "late-refund.md").write_text(REPLY_TO_PRIYA)
+    [result] = graded(EMAIL_SAMPLE, pasted)
+    evidence = "\n".join(next(c for c in result["criteria"] if c["id"] == "resolution")
+                         ["evidence"])
+    assert ("late-refund · ✗ scores 0: the reply is about another customer: it names "
+            "Priya Raman (the customer of double-charge: “Priya”), never Margaret Okafor"
+            ) in evidence
+    assert "double-charge · ✗ scores 0" not in evidence
+
+
+def test_a_reply_giving_another_order_number_is_about_someone_else(tmp_path):
+    assignment = one_email_assignment(tmp_path)
+    email = assignment / "emails" / "double-charge.eml"
+    email.write_text(email.read_text().replace(
+        "Charged twice??", "Charged twice?? order 55120", 1) + "\nMy order 55120.\n")
+    right, wrong = tmp_path / "right.md", tmp_path / "wrong.md"
+    right.write_text(REPLY_TO_PRIYA.replace("Only one", "For order 55120, only one"))
+    wrong.write_text(REPLY_TO_PRIYA.replace("Only one", "For order 55210, only one"))
+    scores = {r["submission_id"]: r for r in graded(assignment, right, wrong)}
+    assert scores["right.md"]["score"] > 80
+    assert scores["wrong.md"]["score"] == 0
+    evidence = "\n".join(scores["wrong.md"]["criteria"][0]["evidence"])
+    assert "it gives order 55210; this customer's email says order 55120" in evidence

@@ -21,6 +21,7 @@ from worksample.prose.text import sentences
 
 from .checks import CompiledPhrases, ReplyText, check_reply
 from .config import CustomerEmail, EmailSection
+from .identity import about_someone_else
 from .replies import Original, Reply, locate, originals
 
 AUTOMATIC_FAIL = "automatic-fail"  # the flag of a reply that makes a statement failing it
@@ -40,7 +41,7 @@ def grade(assignment: Assignment[EmailSection], submission: Submission) -> Grade
     prepared = prepare(assignment)
     located = locate(submission.root, section, prepared.emails)
     replies = {o.email.id: located.replies[o.email.id] for o in prepared.emails}
-    parts = [_graded_reply(original, replies[original.email.id], section, prepared.phrases)
+    parts = [_graded_reply(original, replies[original.email.id], section, prepared)
              for original in prepared.emails]
     return Grade(
         criteria=criterion_outcomes(parts, section.scoring),
@@ -67,8 +68,8 @@ def prepare(assignment: Assignment[EmailSection]) -> Prepared:
 
 
 def _graded_reply(original: Original, reply: Reply, section: EmailSection,
-                  phrases: CompiledPhrases) -> GradedPart:
-    email = original.email
+                  prepared: Prepared) -> GradedPart:
+    email, phrases = original.email, prepared.phrases
     if reply.problem:
         return _part(email, [], failed_because=reply.problem, told_candidate=reply.problem)
     text = ReplyText(sentences(reply.text), section.clarity, phrases.vocabulary,
@@ -79,6 +80,11 @@ def _graded_reply(original: Original, reply: Reply, section: EmailSection,
         marked = "; what it matched is marked for the reviewer" if text.keyword_list else ""
         return _part(email, findings, failed_because=f"the reply {not_a_reply}{marked}",
                      told_candidate=f"the reply {not_a_reply}")
+    someone_else = about_someone_else(text.own_sentences, original, prepared.emails)
+    if someone_else:
+        return _part(email, findings,
+                     failed_because=f"the reply is about another customer: {someone_else}",
+                     told_candidate="it is about another customer, not this one")
     fatal = next((f for f in findings if f.automatic_fail), None)
     if fatal is not None:
         statement = fatal.label.split(": ", 1)[-1]

@@ -36,6 +36,7 @@ from worksample.prose.own_text import source_sentences
 from worksample.prose.text import decode_text, eml_headers, normalise, without_quoted
 
 from .config import CustomerEmail, EmailSection
+from .identity import identifiers, names_of
 
 TEXT_SUFFIXES = {"", ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".eml"}
 HEADING_MAX_CHARS = 120
@@ -68,6 +69,7 @@ class Original:
     subject: str
     message_id: str
     sentences: frozenset[str] = frozenset()
+    identifiers: dict[str, str] = field(default_factory=dict)  # number -> the word before it
 
 
 @dataclass
@@ -84,9 +86,11 @@ def originals(section: EmailSection, root: Path) -> list[Original]:
     for customer_email in section.emails:
         raw = (root / customer_email.file).read_bytes()
         headers = eml_headers(raw)
-        said = source_sentences(from_eml(raw).text)
+        body = from_eml(raw).text
+        said = source_sentences(body)
         found.append(Original(email=customer_email, subject=_subject(headers["Subject"]),
-                              message_id=headers["Message-ID"].strip(), sentences=said))
+                              message_id=headers["Message-ID"].strip(), sentences=said,
+                              identifiers=identifiers(normalise(body))))
     return found
 
 
@@ -163,7 +167,7 @@ def _by_content(path: Path, root: Path, limit: int, emails: list[Original]) -> R
     if reply.problem:
         return None
     words = f" {normalise(reply.text)} "
-    named = [o for o in emails if any(f" {name} " in words for name in _names(o, emails))]
+    named = [o for o in emails if any(f" {name} " in words for name in names_of(o, emails))]
     if len(named) == 1:
         return replace(reply, email_id=named[0].email.id,
                        matched_by=f"its text names {named[0].email.customer}")
@@ -172,15 +176,6 @@ def _by_content(path: Path, root: Path, limit: int, emails: list[Original]) -> R
         return replace(reply, email_id=subjects[0].email.id,
                        matched_by=f"its text quotes the subject “{subjects[0].subject}”")
     return None
-
-
-def _names(original: Original, emails: list[Original]) -> list[str]:
-    """How a text may name the customer of ``original``, normalised: the whole name, and each
-    part of it (of three letters or more) that no other customer's name has."""
-    others = {part for o in emails if o is not original
-              for part in normalise(o.email.customer).split()}
-    whole = normalise(original.email.customer)
-    return [whole, *(part for part in whole.split() if len(part) >= 3 and part not in others)]
 
 
 def _read(path: Path, root: Path, limit: int, email_id: str, matched_by: str = "") -> Reply:
@@ -269,7 +264,7 @@ def _heading_names(line: str, emails: list[Original], underlined: bool = False) 
     words = " " + normalise(line.replace("-", " ")) + " "
     for original in emails:
         names = (original.email.id.replace("-", " "), original.subject,
-                 *_names(original, emails))
+                 *names_of(original, emails))
         if any(name and f" {normalise(name)} " in words for name in names):
             return original
     numbered = _NUMBERED.search(line)
