@@ -133,3 +133,17 @@ def test_a_reply_giving_another_order_number_is_about_someone_else(tmp_path):
     assert scores["wrong.md"]["score"] == 0
     evidence = "\n".join(scores["wrong.md"]["criteria"][0]["evidence"])
     assert "it gives order 55210; this customer's email says order 55120" in evidence
+
+
+def test_text_pasted_from_the_policy_counts_neither_way(tmp_path):
+    pasted = tmp_path / "pasted"
+    pasted.mkdir()
+    (pasted / "missing-invoices.txt").write_text(
+        "Hi Dmitri,\n\nSorry about this scare, I know the deadline is close.\n\n"
+        "Deleted invoices, bills and contacts stay in Trash for 30 days and can be restored "
+        "by the customer from Settings → Trash.\n\nI'll look at your account by noon.\n\n"
+        "Best regards,\nAnn\n")
+    [result] = graded(EMAIL_SAMPLE, pasted)
+    trash = next(c for c in result["checks"] if c["id"] == "missing-invoices/facts/trash")
+    assert trash["outcome"] == "skipped"
+    assert "found only in a passage pasted from the policy" in trash["review"]

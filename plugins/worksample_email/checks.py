@@ -13,7 +13,13 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from worksample.prose.commitment import commits_to, content_words, hedge
-from worksample.prose.evidence import Finding, first_counted, quote_sentence, quoted
+from worksample.prose.evidence import (
+    Finding,
+    copied_passages,
+    first_counted,
+    quote_sentence,
+    quoted,
+)
 from worksample.prose.matching import Match, PhraseSet, Reading, name_distance
 from worksample.prose.measures import numbers_in, reading_grade
 from worksample.prose.own_text import OwnText
@@ -82,10 +88,13 @@ class ReplyText(OwnText):
     small_words = "'the', 'to', 'we'"
 
     def __init__(self, sentences: list[Sentence], clarity: Clarity, vocabulary: frozenset[str],
-                 customer_said: frozenset[str] = frozenset()):
+                 customer_said: frozenset[str] = frozenset(),
+                 policy_said: frozenset[str] = frozenset()):
+        # passages pasted from the policy are not the candidate's writing either
+        self.from_policy = copied_passages(sentences, policy_said)
         super().__init__(sentences, customer_said,
                          min_function_word_share=clarity.min_function_word_share,
-                         min_words_to_judge=MIN_WORDS_TO_JUDGE_PROSE)
+                         min_words_to_judge=MIN_WORDS_TO_JUDGE_PROSE, left_out=self.from_policy)
         self.clarity = clarity
         self.reading = Reading(self.unknown_words, vocabulary)
 
@@ -111,12 +120,20 @@ class ReplyText(OwnText):
         """Whether ``sentence`` is part of a passage copied from the customer's email."""
         return sentence.index in self.copied
 
+    def pasted(self, sentence: Sentence) -> str:
+        """Whose words ``sentence`` copies ("the customer's", "the policy's"), or ''."""
+        if self.copies_the_customer(sentence):
+            return "the customer's"
+        return "the policy's" if sentence.index in self.from_policy else ""
+
     def why_not_counted(self, sentence: Sentence) -> str:
         """Why a match in ``sentence`` is left to a reviewer; '' when it counts."""
         if self.keyword_list:
             return "a reply that reads as a list of keywords"
         if self.copies_the_customer(sentence):
             return "a sentence that repeats the customer's email"
+        if sentence.index in self.from_policy:
+            return "a passage pasted from the policy"
         if len(sentence.words) > self.clarity.max_sentence_words:
             return f"a {len(sentence.words)}-word run-on sentence"
         return ""
@@ -284,7 +301,7 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
     for match in phrase_set.find_all(text.sentences, text.reading, negation=negation):
         if unless.find_in_words(match.sentence.normal):
             continue
-        if match.negated or text.copies_the_customer(match.sentence):
+        if match.negated or text.pasted(match.sentence):
             excused = excused or match
             continue
         made = (quoted(match), match.sentence)
@@ -303,7 +320,8 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
                        automatic_fail=statement.automatic_fail,
                        specifics={"forbidden_statement": quote}), sentence
     if excused is not None:
-        where = ("in the customer's own words" if text.copies_the_customer(excused.sentence)
+        pasted = text.pasted(excused.sentence)
+        where = (f"in {pasted} own words" if pasted
                  else f"in a sentence that denies it ({excused.denied_by})")
         return Finding("forbidden", statement.id, label, 1.0, quoted(excused),
                        review=f"found {where}; not counted against the reply"), None
@@ -313,7 +331,7 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
 def _blaming(text: ReplyText, blame: PhraseSet, negation: PhraseSet) -> list[Match]:
     """The reply's own sentences that blame the customer or deflect."""
     return [m for m in blame.find_all(text.sentences, negation=negation)
-            if not m.negated and not text.copies_the_customer(m.sentence)]
+            if not m.negated and not text.pasted(m.sentence)]
 
 
 def _blame(found: list[Match]) -> Finding:

@@ -16,8 +16,10 @@ from worksample.models import Assignment, Check, Grade, IntegrityFlag, Submissio
 from worksample.prose.cache import cached_per_version
 from worksample.prose.evidence import Finding
 from worksample.prose.hidden import hidden_text_flag
+from worksample.prose.markup import from_markdown
+from worksample.prose.own_text import source_sentences
 from worksample.prose.scoring import GradedPart, criterion_outcomes, part_checks
-from worksample.prose.text import sentences
+from worksample.prose.text import decode_text, sentences
 
 from .checks import CompiledPhrases, ReplyText, check_reply
 from .config import CustomerEmail, EmailSection
@@ -33,6 +35,7 @@ class Prepared:
 
     emails: list[Original]
     phrases: CompiledPhrases
+    policy: frozenset[str]  # the policy's sentences, normalised: a reply may paste them
 
 
 def grade(assignment: Assignment[EmailSection], submission: Submission) -> Grade:
@@ -64,7 +67,9 @@ def grade(assignment: Assignment[EmailSection], submission: Submission) -> Grade
 def prepare(assignment: Assignment[EmailSection]) -> Prepared:
     """The assignment's emails and compiled phrases (cached per version)."""
     section = assignment.section
-    return Prepared(emails=originals(section, assignment.root), phrases=CompiledPhrases.of(section))
+    policy = from_markdown(decode_text((assignment.root / section.policy).read_bytes())).text
+    return Prepared(emails=originals(section, assignment.root), phrases=CompiledPhrases.of(section),
+                    policy=source_sentences(policy))
 
 
 def _graded_reply(original: Original, reply: Reply, section: EmailSection,
@@ -73,7 +78,7 @@ def _graded_reply(original: Original, reply: Reply, section: EmailSection,
     if reply.problem:
         return _part(email, [], failed_because=reply.problem, told_candidate=reply.problem)
     text = ReplyText(sentences(reply.text), section.clarity, phrases.vocabulary,
-                     customer_said=original.sentences)
+                     customer_said=original.sentences, policy_said=prepared.policy)
     findings = check_reply(text, email, section, phrases)
     not_a_reply = text.not_a_reply
     if not_a_reply:  # saying nothing must not earn "no blame" or "nothing forbidden"
