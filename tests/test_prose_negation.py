@@ -43,3 +43,8 @@ def test_of_several_matches_the_one_not_denied_is_given():
     [sentence] = sentences("We don't refund cash, and we refund the fee as credit instead.")
     match = next(PhraseSet(["refund"]).find_all([sentence], negation=PhraseSet([])))
     assert not match.negated and match.start == 6
+
+
+def test_a_negation_does_not_reach_past_into_or_as():
+    text = "We'll turn the weeks you didn't use into store credit."
+    assert not first("store credit", text).negated

@@ -13,7 +13,9 @@ stop"). A negation of necessity ("no need to", "don't have to") or one that adds
 
 Clauses end at , ; : ( ) and dashes, and before a word that starts a new clause (``BREAKS``:
 "but", "so", "because", "which" ...; "and" before a pronoun). So in "We can't refund you, but
-account credit is available" the credit is not denied.
+account credit is available" the credit is not denied. A negation before the phrase does not
+reach past "into", "as", "than" ... (``TERMINATORS``): "the months you haven't used into
+credit" does not deny the credit.
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ COPULAS = frozenset({"is", "are", "was", "were", "be", "s", "been"})
 BREAKS = frozenset({"but", "so", "because", "although", "though", "while", "whereas",
                     "however", "which", "unless", "if", "when", "until", "since", "yet",
                     "instead", "otherwise", "whether", "once", "then"})
+# a negation before one of these does not reach past it: "the months you haven't used into
+# account credit" denies the use, not the credit
+TERMINATORS = frozenset({"into", "onto", "as", "than", "like", "via", "besides", "plus"})
 PRONOUNS = frozenset({"i", "we", "you", "it", "they", "this", "that", "he", "she", "i'll",
                       "we'll", "i've", "we've", "i'm", "we're", "you'll", "it's"})
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\.\s")
@@ -75,7 +80,7 @@ def denial(sentence: Sentence, start: int, end: int,
     clause_of = clauses(sentence)
     clause = clause_of[start]
     for index in range(start - 1, max(-1, start - BEFORE_WORDS - 1), -1):
-        if clause_of[index] != clause:
+        if clause_of[index] != clause or words[index] in TERMINATORS:
             break
         following = words[index + 1] if index + 1 < len(words) else ""
         if is_cue(words[index], extra) and following not in NOT_DENYING:
