@@ -11,7 +11,7 @@ from worksample.prose.text import sentences
 
 def first(phrase: str, text: str):
     [sentence] = sentences(text)
-    return next(PhraseSet([phrase]).find_all([sentence], negation=PhraseSet([])))
+    return next(PhraseSet([phrase]).find_all([sentence], negation=PhraseSet([]), scoped=True))
 
 
 @pytest.mark.parametrize(("phrase", "text", "cue"), [
@@ -41,7 +41,8 @@ def test_a_negation_elsewhere_or_that_denies_nothing_leaves_the_phrase(phrase, t
 
 def test_of_several_matches_the_one_not_denied_is_given():
     [sentence] = sentences("We don't refund cash, and we refund the fee as credit instead.")
-    match = next(PhraseSet(["refund"]).find_all([sentence], negation=PhraseSet([])))
+    match = next(PhraseSet(["refund"]).find_all([sentence], negation=PhraseSet([]),
+                                             scoped=True))
     assert not match.negated and match.start == 6
 
 

@@ -184,7 +184,7 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
         denial = phrases.negation if asks_what(question.asks) else None
         answer = text.positive("questions", question.id, f"answers “{question.asks}”",
                                phrases.questions[email.id, question.id].find_all(
-                                   s, text.reading, negation=denial), not_answers)
+                                   s, text.reading, negation=denial, scoped=True), not_answers)
         if answer.outcome != "passed":
             answer.specifics = {"missed_question": f"“{question.asks}”"}
         findings.append(answer)
@@ -198,7 +198,8 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
                       phrases.empathy.find_all(s, text.reading)),
         _blame(blamed),
         text.positive("next_step", "next_step", "gives a concrete next step",
-                      phrases.next_step.find_all(s, text.reading, negation=phrases.negation),
+                      phrases.next_step.find_all(s, text.reading, negation=phrases.negation,
+                                                   scoped=True),
                       {**hedged, **promising}),
         _clarity(text, email.length),
         _spelling(text, email, section),
@@ -253,7 +254,8 @@ def _fact(text: ReplyText, fact: Fact, phrase_set: PhraseSet, negation: PhraseSe
     contradiction (a wrong number; a fact without a number mentioned only in sentences that
     deny it) scores 0 and costs a further ``CONTRADICTION_COST`` of its criterion."""
     label = f"states: {fact.states}"
-    matches = list(phrase_set.find_all(text.sentences, text.reading, negation=negation))
+    matches = list(phrase_set.find_all(text.sentences, text.reading, negation=negation,
+                                       scoped=True))
     counted = [m for m in matches if not text.why_not_counted(m.sentence)]
     if fact.number is None:
         finding = text.positive("facts", fact.id, label, matches)
@@ -298,7 +300,8 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
     label = f"does not make the statement: {statement.means}"
     excused: Match | None = None  # in a sentence that denies it, or in the customer's words
     made: tuple[str, Sentence] | None = None
-    for match in phrase_set.find_all(text.sentences, text.reading, negation=negation):
+    for match in phrase_set.find_all(text.sentences, text.reading, negation=negation,
+                                     scoped=True):
         if unless.find_in_words(match.sentence.normal):
             continue
         if match.negated or text.pasted(match.sentence):
@@ -330,7 +333,7 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
 
 def _blaming(text: ReplyText, blame: PhraseSet, negation: PhraseSet) -> list[Match]:
     """The reply's own sentences that blame the customer or deflect."""
-    return [m for m in blame.find_all(text.sentences, negation=negation)
+    return [m for m in blame.find_all(text.sentences, negation=negation, scoped=True)
             if not m.negated and not text.pasted(m.sentence)]
 
 

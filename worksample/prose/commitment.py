@@ -70,7 +70,7 @@ def commits_to(sentence: Sentence, statements: Sequence[tuple[str, ...]],
     words = sentence.normal.split()
     clause_of = clauses(sentence)
     extra = (lambda word: negation.find_in_words(word)) if negation is not None else None
-    for cue in COMMITMENTS.find_all([sentence], negation=negation or PhraseSet([])):
+    for cue in COMMITMENTS.find_all([sentence], negation=negation or PhraseSet([]), scoped=True):
         if cue.negated:
             continue
         clause = clause_of[cue.start]

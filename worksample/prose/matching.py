@@ -23,6 +23,7 @@ from worksample.prose.text import WORD, Sentence
 
 GAP = "..."
 GAP_WORDS = 4
+NEGATION_WINDOW = 3  # without ``scoped``: words before a match that can negate it
 FUZZY_MIN_LENGTH = 5  # shorter words are too easily one edit from another word
 
 
@@ -67,11 +68,13 @@ class PhraseSet:
         return next(self.find_all(sentences, reading, anchored), None)
 
     def find_all(self, sentences: Sequence[Sentence], reading: Reading | None = None,
-                 anchored: bool = False, negation: PhraseSet | None = None):
+                 anchored: bool = False, negation: PhraseSet | None = None,
+                 scoped: bool = False):
         """Every match, one per sentence, exact spellings first within each sentence. With
         ``negation`` (the assignment's negation words), each match says whether the sentence
-        denies it (``negation.denial``); of several in a sentence, the first it does not deny
-        is given."""
+        denies it: with ``scoped``, by the rules of ``negation.denial`` (clauses, negation
+        before and after); without, by one of those words among the three before it. Of several
+        matches in a sentence, the first it does not deny is given."""
         if self._regex is None:
             return
         for sentence in sentences:
@@ -86,7 +89,8 @@ class PhraseSet:
                 start = len(text[:match.start()].split())
                 end = start + len(match.group(0).split())
                 denied = "" if negation is None else denial(
-                    sentence, start, end, lambda word: negation.find_in_words(word))
+                    sentence, start, end, lambda word: negation.find_in_words(word)) if scoped \
+                    else _before(text.split()[max(0, start - NEGATION_WINDOW):start], negation)
                 candidates.append(Match(
                     sentence=sentence, words=match.group(0), denied_by=denied, start=start,
                     end=end, read_as=tuple(pair for pair in read_as if pair[1] in match.group(0))))
@@ -105,6 +109,11 @@ class PhraseSet:
         if anchored:
             return [m] if (m := self._regex.match(text)) else []
         return list(self._regex.finditer(text))
+
+
+def _before(words: list[str], negation: PhraseSet) -> str:
+    """'“not” before it' when one of ``words`` is a negation word, else ''."""
+    return next((f"“{word}” before it" for word in words if negation.find_in_words(word)), "")
 
 
 class Reading:
