@@ -58,7 +58,8 @@ def test_a_negated_forbidden_phrase_is_left_to_a_reviewer_not_penalised(sample):
                      "Hi Dmitri. We will never ask for your password in an email.")
     statement = found["forbidden/asks-password"]
     assert statement.fraction == 1 and not statement.automatic_fail
-    assert "after a negation" in statement.review and statement.outcome == "skipped"
+    assert "in a sentence that denies it (“never” before it)" in statement.review
+    assert statement.outcome == "skipped"
 
 
 def test_forbidden_and_blaming_words_of_the_customer_are_not_the_candidates(sample):

@@ -12,15 +12,24 @@ import threading
 from dataclasses import dataclass
 from functools import cached_property
 
-from worksample.prose.evidence import Finding, first_counted, quote_sentence, quoted
+from worksample.prose.commitment import commits_to, content_words, hedge
+from worksample.prose.evidence import (
+    Finding,
+    copied_passages,
+    first_counted,
+    quote_sentence,
+    quoted,
+)
 from worksample.prose.matching import Match, PhraseSet, Reading, name_distance
 from worksample.prose.measures import numbers_in, reading_grade
 from worksample.prose.own_text import OwnText
-from worksample.prose.text import Sentence
+from worksample.prose.text import Sentence, normalise
 
 from .config import Clarity, CustomerEmail, EmailSection, Fact, Forbidden, Length
 
 SIGN_OFF_MAX_WORDS = 4
+WH_WORDS = frozenset({"what", "where", "why", "how", "when", "which", "who", "whom", "whose"})
+CONTRADICTION_COST = 0.25  # of the facts' criterion for that email, beyond the fact's own points
 MIN_WORDS_TO_JUDGE_PROSE = 20  # the share of small words says little about a shorter reply
 MIN_SENTENCE_WORDS = 3  # shorter pieces are greetings, sign-offs and fragments
 BRITISH_ENDINGS = (("tre", "ter"), ("tres", "ters"), ("our", "or"), ("ours", "ors"),
@@ -46,6 +55,7 @@ class CompiledPhrases:
     questions: dict[tuple[str, str], PhraseSet]
     facts: dict[tuple[str, str], PhraseSet]
     forbidden: dict[tuple[str, str], tuple[PhraseSet, PhraseSet]]
+    promised: dict[tuple[str, str], list[tuple[str, ...]]]  # forbidden statements' content words
     vocabulary: frozenset[str]
 
     @classmethod
@@ -55,14 +65,17 @@ class CompiledPhrases:
         questions = {(e.id, q.id): PhraseSet(q.answered_by) for e in section.emails
                      for q in e.questions}
         facts = {(e.id, f.id): PhraseSet(f.phrases) for e in section.emails for f in e.facts}
-        forbidden = {(e.id, f.id): (PhraseSet(f.phrases), PhraseSet(f.unless))
-                     for e in section.emails for f in (*e.forbidden, *section.forbidden_everywhere)}
+        statements = [(e.id, f) for e in section.emails
+                      for f in (*e.forbidden, *section.forbidden_everywhere)]
+        forbidden = {(eid, f.id): (PhraseSet(f.phrases), PhraseSet(f.unless))
+                     for eid, f in statements}
         answers = [*questions.values(), *facts.values()]
         return cls(
             greeting=PhraseSet(lists.greeting), sign_off=PhraseSet(lists.sign_off),
             empathy=PhraseSet(lists.empathy), blame=PhraseSet(lists.blame),
             next_step=PhraseSet(lists.next_step), negation=PhraseSet(lists.negation),
             questions=questions, facts=facts, forbidden=forbidden,
+            promised={(eid, f.id): content_words(f.phrases) for eid, f in statements},
             vocabulary=frozenset().union(*(p.literal_words for p in answers)),
         )
 
@@ -75,10 +88,13 @@ class ReplyText(OwnText):
     small_words = "'the', 'to', 'we'"
 
     def __init__(self, sentences: list[Sentence], clarity: Clarity, vocabulary: frozenset[str],
-                 customer_said: frozenset[str] = frozenset()):
+                 customer_said: frozenset[str] = frozenset(),
+                 policy_said: frozenset[str] = frozenset()):
+        # passages pasted from the policy are not the candidate's writing either
+        self.from_policy = copied_passages(sentences, policy_said)
         super().__init__(sentences, customer_said,
                          min_function_word_share=clarity.min_function_word_share,
-                         min_words_to_judge=MIN_WORDS_TO_JUDGE_PROSE)
+                         min_words_to_judge=MIN_WORDS_TO_JUDGE_PROSE, left_out=self.from_policy)
         self.clarity = clarity
         self.reading = Reading(self.unknown_words, vocabulary)
 
@@ -104,19 +120,31 @@ class ReplyText(OwnText):
         """Whether ``sentence`` is part of a passage copied from the customer's email."""
         return sentence.index in self.copied
 
+    def pasted(self, sentence: Sentence) -> str:
+        """Whose words ``sentence`` copies ("the customer's", "the policy's"), or ''."""
+        if self.copies_the_customer(sentence):
+            return "the customer's"
+        return "the policy's" if sentence.index in self.from_policy else ""
+
     def why_not_counted(self, sentence: Sentence) -> str:
         """Why a match in ``sentence`` is left to a reviewer; '' when it counts."""
         if self.keyword_list:
             return "a reply that reads as a list of keywords"
         if self.copies_the_customer(sentence):
             return "a sentence that repeats the customer's email"
+        if sentence.index in self.from_policy:
+            return "a passage pasted from the policy"
         if len(sentence.words) > self.clarity.max_sentence_words:
             return f"a {len(sentence.words)}-word run-on sentence"
         return ""
 
-    def positive(self, kind: str, item: str, label: str, matches) -> Finding:
-        """A finding for something the reply should say: the first match that counts."""
-        return first_counted(kind, item, label, matches, self.why_not_counted)
+    def positive(self, kind: str, item: str, label: str, matches,
+                 not_counted: dict[int, str] | None = None) -> Finding:
+        """A finding for something the reply should say: the first match that counts, and
+        whose sentence is not one of ``not_counted`` (sentence index -> why)."""
+        also = not_counted or {}
+        return first_counted(kind, item, label, matches,
+                             lambda s: self.why_not_counted(s) or also.get(s.index, ""))
 
 
 def spellchecker():
@@ -140,27 +168,49 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
         _sign_off(text, phrases.sign_off),
         _name(text, email.customer),
     ]
+    forbidden, promising = [], {}
+    for statement in (*email.forbidden, *section.forbidden_everywhere):
+        finding, sentence = _forbidden(text, statement, *phrases.forbidden[email.id, statement.id],
+                                       phrases.promised[email.id, statement.id], phrases.negation)
+        forbidden.append(finding)
+        if sentence is not None:
+            promising[sentence.index] = "a sentence that makes a forbidden statement"
+    blamed = _blaming(text, phrases.blame, phrases.negation)
+    # a sentence that blames or makes a forbidden statement answers nothing
+    not_answers = {**{m.sentence.index: "a sentence that blames the customer" for m in blamed},
+                   **promising}
     for question in email.questions:
+        # "no" answers a yes-no question or a request; a denial answers no "what" or "where"
+        denial = phrases.negation if asks_what(question.asks) else None
         answer = text.positive("questions", question.id, f"answers “{question.asks}”",
-                               phrases.questions[email.id, question.id].find_all(s, text.reading))
+                               phrases.questions[email.id, question.id].find_all(
+                                   s, text.reading, negation=denial, scoped=True), not_answers)
         if answer.outcome != "passed":
             answer.specifics = {"missed_question": f"“{question.asks}”"}
         findings.append(answer)
     for fact in email.facts:
-        findings.append(_fact(text, fact, phrases.facts[email.id, fact.id]))
-    for statement in (*email.forbidden, *section.forbidden_everywhere):
-        findings.append(_forbidden(text, statement, *phrases.forbidden[email.id, statement.id],
-                                   phrases.negation))
+        findings.append(_fact(text, fact, phrases.facts[email.id, fact.id], phrases.negation))
+    hedged = {sentence.index: f"a hedged sentence (“{words}”)" for sentence in s
+              if (words := hedge(sentence))}
     findings += [
+        *forbidden,
         text.positive("empathy", "empathy", "acknowledges how the customer feels",
                       phrases.empathy.find_all(s, text.reading)),
-        _blame(text, phrases.blame, phrases.negation),
+        _blame(blamed),
         text.positive("next_step", "next_step", "gives a concrete next step",
-                      phrases.next_step.find_all(s, text.reading)),
+                      phrases.next_step.find_all(s, text.reading, negation=phrases.negation,
+                                                   scoped=True),
+                      {**hedged, **promising}),
         _clarity(text, email.length),
         _spelling(text, email, section),
     ]
     return findings
+
+
+def asks_what(question: str) -> bool:
+    """Whether a question asks for something a denial cannot give (what, where, why, how,
+    when, which, who), unlike a yes-no question or a request, which "no" answers."""
+    return bool(WH_WORDS & set(normalise(question).split()))
 
 
 def _sign_off(text: ReplyText, sign_off: PhraseSet) -> Finding:
@@ -197,14 +247,22 @@ def _name(text: ReplyText, customer: str) -> Finding:
     return Finding("name", "name", label, 0.0, "not found")
 
 
-def _fact(text: ReplyText, fact: Fact, phrase_set: PhraseSet) -> Finding:
+def _fact(text: ReplyText, fact: Fact, phrase_set: PhraseSet, negation: PhraseSet) -> Finding:
     """A fact is stated when a sentence mentions it; a number it needs may follow in the next
-    sentence ("Please check Trash. Deleted invoices stay there for 30 days.")."""
+    sentence ("Please check Trash. Deleted invoices stay there for 30 days."). A fact with a
+    number is judged by the number, denied or not ("no refund after 30 days" is right). A
+    contradiction (a wrong number; a fact without a number mentioned only in sentences that
+    deny it) scores 0 and costs a further ``CONTRADICTION_COST`` of its criterion."""
     label = f"states: {fact.states}"
-    matches = list(phrase_set.find_all(text.sentences, text.reading))
-    if fact.number is None:
-        return text.positive("facts", fact.id, label, matches)
+    matches = list(phrase_set.find_all(text.sentences, text.reading, negation=negation,
+                                       scoped=True))
     counted = [m for m in matches if not text.why_not_counted(m.sentence)]
+    if fact.number is None:
+        finding = text.positive("facts", fact.id, label, matches)
+        if finding.outcome != "passed" and counted and all(m.negated for m in counted):
+            return _contradiction(fact, label, f"{quoted(counted[0])}: denies it "
+                                  f"({counted[0].denied_by})", fact.states)
+        return finding
     stated = [(m, numbers_in(text.with_next(m.sentence), fact.unit)) for m in counted]
     for match, numbers in stated:
         if any(abs(n - fact.number) <= fact.tolerance for n in numbers):
@@ -213,44 +271,74 @@ def _fact(text: ReplyText, fact: Fact, phrase_set: PhraseSet) -> Finding:
     for match, numbers in stated:
         if numbers:
             said = ", ".join(f"{n:g}" for n in numbers)
-            return Finding("facts", fact.id, label, 0.0,
-                           f"{quoted(match)}: says {said} where the policy says {expected}",
-                           specifics={"wrong_number": f"{said} instead of {expected}"})
-    if counted:
+            return _contradiction(fact, label, f"{quoted(match)}: says {said} where the policy "
+                                  f"says {expected}", f"{said} instead of {expected}")
+    affirmed = [m for m in counted if not m.negated]
+    if affirmed:
         return Finding("facts", fact.id, label, 0.5,
-                       f"{quoted(counted[0])}: mentioned without the number ({expected})",
+                       f"{quoted(affirmed[0])}: mentioned without the number ({expected})",
                        specifics={"missing_fact": fact.states})
     finding = text.positive("facts", fact.id, label, matches)
     finding.specifics = {"missing_fact": fact.states}
     return finding
 
 
+def _contradiction(fact: Fact, label: str, evidence: str, wrong: str) -> Finding:
+    """A fact the reply contradicts: 0, and a further share of its criterion."""
+    return Finding("facts", fact.id, label, 0.0,
+                   f"{evidence}; contradicts the policy: costs a further "
+                   f"{CONTRADICTION_COST:.0%} of this reply's criterion",
+                   costs=CONTRADICTION_COST, specifics={"wrong_number": wrong})
+
+
 def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
-               unless: PhraseSet, negation: PhraseSet) -> Finding:
+               unless: PhraseSet, promised: list[tuple[str, ...]],
+               negation: PhraseSet) -> tuple[Finding, Sentence | None]:
+    """Whether the reply makes the statement: one of its phrases, or a commitment to what they
+    say (``commitment.commits_to``), outside a sentence with an ``unless`` phrase; and the
+    sentence that makes it."""
     label = f"does not make the statement: {statement.means}"
-    excused: Match | None = None  # after a negation, or in the customer's own words
-    for match in phrase_set.find_all(text.sentences, text.reading, negation=negation):
+    excused: Match | None = None  # in a sentence that denies it, or in the customer's words
+    made: tuple[str, Sentence] | None = None
+    for match in phrase_set.find_all(text.sentences, text.reading, negation=negation,
+                                     scoped=True):
         if unless.find_in_words(match.sentence.normal):
             continue
-        if match.negated or text.copies_the_customer(match.sentence):
+        if match.negated or text.pasted(match.sentence):
             excused = excused or match
             continue
+        made = (quoted(match), match.sentence)
+        break
+    if made is None:
+        for sentence in text.sentences:
+            promise = None if text.why_not_counted(sentence) else commits_to(
+                sentence, promised, negation)
+            if promise is not None and not unless.find_in_words(sentence.normal):
+                made = (f"{quote_sentence(sentence)} ({promise.describe()})", sentence)
+                break
+    if made is not None:
+        quote, sentence = made
         fail = " (automatic fail)" if statement.automatic_fail else ""
-        return Finding("forbidden", statement.id, label, 0.0, f"{quoted(match)}{fail}",
+        return Finding("forbidden", statement.id, label, 0.0, f"{quote}{fail}",
                        automatic_fail=statement.automatic_fail,
-                       specifics={"forbidden_statement": quoted(match)})
+                       specifics={"forbidden_statement": quote}), sentence
     if excused is not None:
-        where = ("in the customer's own words" if text.copies_the_customer(excused.sentence)
-                 else "after a negation")
+        pasted = text.pasted(excused.sentence)
+        where = (f"in {pasted} own words" if pasted
+                 else f"in a sentence that denies it ({excused.denied_by})")
         return Finding("forbidden", statement.id, label, 1.0, quoted(excused),
-                       review=f"found {where}; not counted against the reply")
-    return Finding("forbidden", statement.id, label, 1.0, "not found")
+                       review=f"found {where}; not counted against the reply"), None
+    return Finding("forbidden", statement.id, label, 1.0, "not found"), None
 
 
-def _blame(text: ReplyText, blame: PhraseSet, negation: PhraseSet) -> Finding:
+def _blaming(text: ReplyText, blame: PhraseSet, negation: PhraseSet) -> list[Match]:
+    """The reply's own sentences that blame the customer or deflect."""
+    return [m for m in blame.find_all(text.sentences, negation=negation, scoped=True)
+            if not m.negated and not text.pasted(m.sentence)]
+
+
+def _blame(found: list[Match]) -> Finding:
     label = "avoids blaming the customer or deflecting"
-    found = [m for m in blame.find_all(text.sentences, negation=negation)
-             if not m.negated and not text.copies_the_customer(m.sentence)]
     if not found:
         return Finding("blame", "blame", label, 1.0, "not found")
     return Finding("blame", "blame", label, max(0.0, 1 - 0.5 * len(found)),

@@ -4,23 +4,29 @@ Per email, each check kind gives a fraction (the mean of its findings); a criter
 for that email is the weighted mean of its kinds (``email.scoring``); a criterion's outcome is
 the weighted mean over emails. A missing or unreadable reply, a reply that says nothing (no
 sentence, or a list of keywords), or a statement that is an automatic fail scores 0 for that
-email in every criterion, with the reason as evidence.
+email in every criterion, with the reason as evidence; an automatic fail is also a flag
+(``automatic-fail``), shown in the results table and at the top of the candidate page.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from worksample.models import Assignment, Check, Grade, Submission
+from worksample.models import Assignment, Check, Grade, IntegrityFlag, Submission
 from worksample.prose.cache import cached_per_version
 from worksample.prose.evidence import Finding
 from worksample.prose.hidden import hidden_text_flag
+from worksample.prose.markup import from_markdown
+from worksample.prose.own_text import source_sentences
 from worksample.prose.scoring import GradedPart, criterion_outcomes, part_checks
-from worksample.prose.text import sentences
+from worksample.prose.text import decode_text, sentences
 
 from .checks import CompiledPhrases, ReplyText, check_reply
 from .config import CustomerEmail, EmailSection
+from .identity import about_someone_else
 from .replies import Original, Reply, locate, originals
+
+AUTOMATIC_FAIL = "automatic-fail"  # the flag of a reply that makes a statement failing it
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,7 @@ class Prepared:
 
     emails: list[Original]
     phrases: CompiledPhrases
+    policy: frozenset[str]  # the policy's sentences, normalised: a reply may paste them
 
 
 def grade(assignment: Assignment[EmailSection], submission: Submission) -> Grade:
@@ -37,17 +44,19 @@ def grade(assignment: Assignment[EmailSection], submission: Submission) -> Grade
     prepared = prepare(assignment)
     located = locate(submission.root, section, prepared.emails)
     replies = {o.email.id: located.replies[o.email.id] for o in prepared.emails}
-    parts = [_graded_reply(original, replies[original.email.id], section, prepared.phrases)
+    parts = [_graded_reply(original, replies[original.email.id], section, prepared)
              for original in prepared.emails]
     return Grade(
         criteria=criterion_outcomes(parts, section.scoring),
         checks=[check for part in parts for check in _checks(part, section)],
-        flags=[hidden_text_flag(f"{reply.email_id} ({reply.source})", reply.hidden,
-                                reply.hidden_by, unseen_by="the customer")
-               for reply in replies.values() if reply.hidden],
+        flags=[*(hidden_text_flag(f"{reply.email_id} ({reply.source})", reply.hidden,
+                                  reply.hidden_by, unseen_by="the customer")
+                 for reply in replies.values() if reply.hidden),
+               *(IntegrityFlag(kind=AUTOMATIC_FAIL, evidence=f"{part.name}: {part.zero_because}")
+                 for part in parts if part.zero_because.startswith("automatic fail"))],
         details={
-            "replies": {email_id: {"source": reply.source, "problem": reply.problem,
-                                   "words": len(reply.text.split())}
+            "replies": {email_id: {"source": reply.source, "matched_by": reply.matched_by,
+                                   "problem": reply.problem, "words": len(reply.text.split())}
                         for email_id, reply in replies.items()},
             "ignored_files": located.ignored,
         },
@@ -58,22 +67,29 @@ def grade(assignment: Assignment[EmailSection], submission: Submission) -> Grade
 def prepare(assignment: Assignment[EmailSection]) -> Prepared:
     """The assignment's emails and compiled phrases (cached per version)."""
     section = assignment.section
-    return Prepared(emails=originals(section, assignment.root), phrases=CompiledPhrases.of(section))
+    policy = from_markdown(decode_text((assignment.root / section.policy).read_bytes())).text
+    return Prepared(emails=originals(section, assignment.root), phrases=CompiledPhrases.of(section),
+                    policy=source_sentences(policy))
 
 
 def _graded_reply(original: Original, reply: Reply, section: EmailSection,
-                  phrases: CompiledPhrases) -> GradedPart:
-    email = original.email
+                  prepared: Prepared) -> GradedPart:
+    email, phrases = original.email, prepared.phrases
     if reply.problem:
         return _part(email, [], failed_because=reply.problem, told_candidate=reply.problem)
     text = ReplyText(sentences(reply.text), section.clarity, phrases.vocabulary,
-                     customer_said=original.sentences)
+                     customer_said=original.sentences, policy_said=prepared.policy)
     findings = check_reply(text, email, section, phrases)
     not_a_reply = text.not_a_reply
     if not_a_reply:  # saying nothing must not earn "no blame" or "nothing forbidden"
         marked = "; what it matched is marked for the reviewer" if text.keyword_list else ""
         return _part(email, findings, failed_because=f"the reply {not_a_reply}{marked}",
                      told_candidate=f"the reply {not_a_reply}")
+    someone_else = about_someone_else(text.own_sentences, original, prepared.emails)
+    if someone_else:
+        return _part(email, findings,
+                     failed_because=f"the reply is about another customer: {someone_else}",
+                     told_candidate="it is about another customer, not this one")
     fatal = next((f for f in findings if f.automatic_fail), None)
     if fatal is not None:
         statement = fatal.label.split(": ", 1)[-1]

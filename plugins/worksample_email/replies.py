@@ -5,7 +5,13 @@ A submission may be:
   ``02-late-refund.txt``);
 - .eml files, matched by name, or by In-Reply-To / References / Subject;
 - one file with a section per email, each under a heading that names the email: its id,
-  its subject, the customer's name, or its number ("## Email 2").
+  its subject, the customer's name (whole, or a first or last name no other customer has), or
+  its number ("## Email 2"); a heading may be a line underlined with ``===`` or ``---``;
+- a file named otherwise: the only reply of a one-email assignment is its reply; with several
+  emails, a file is matched by what it says (it names one customer and no other, or quotes
+  one email's subject).
+
+Each reply says which rule matched it (``matched_by``).
 
 Replies may be plain text, Markdown, HTML or .eml. Every problem with a reply (missing,
 empty, not UTF-8, binary, too large) is kept as the reason it scores 0; nothing raises.
@@ -30,6 +36,7 @@ from worksample.prose.own_text import source_sentences
 from worksample.prose.text import decode_text, eml_headers, normalise, without_quoted
 
 from .config import CustomerEmail, EmailSection
+from .identity import identifiers, names_of
 
 TEXT_SUFFIXES = {"", ".txt", ".text", ".md", ".markdown", ".html", ".htm", ".eml"}
 HEADING_MAX_CHARS = 120
@@ -37,6 +44,7 @@ _HEADING = re.compile(r"^\s*(#{1,6}\s|subject:|re:|reply|email|to:|={3,}|-{3,}|\
                       re.IGNORECASE)
 _NUMBERED = re.compile(r"\b(?:email|reply|message)\s*#?\s*(\d{1,2})\b", re.IGNORECASE)
 _SUBJECT_PREFIX = re.compile(r"^\s*((re|fwd?|aw|sv)\s*:\s*)+", re.IGNORECASE)
+_UNDERLINE = re.compile(r"^\s*(={3,}|-{3,})\s*$")
 
 
 @dataclass
@@ -49,6 +57,7 @@ class Reply:
     problem: str = ""
     hidden: str = ""  # words the customer would not see; not graded
     hidden_by: str = ""
+    matched_by: str = ""  # the rule that matched the file to the email
 
 
 @dataclass
@@ -60,6 +69,7 @@ class Original:
     subject: str
     message_id: str
     sentences: frozenset[str] = frozenset()
+    identifiers: dict[str, str] = field(default_factory=dict)  # number -> the word before it
 
 
 @dataclass
@@ -76,9 +86,11 @@ def originals(section: EmailSection, root: Path) -> list[Original]:
     for customer_email in section.emails:
         raw = (root / customer_email.file).read_bytes()
         headers = eml_headers(raw)
-        said = source_sentences(from_eml(raw).text)
+        body = from_eml(raw).text
+        said = source_sentences(body)
         found.append(Original(email=customer_email, subject=_subject(headers["Subject"]),
-                              message_id=headers["Message-ID"].strip(), sentences=said))
+                              message_id=headers["Message-ID"].strip(), sentences=said,
+                              identifiers=identifiers(normalise(body))))
     return found
 
 
@@ -89,21 +101,35 @@ def locate(submission_root: Path, section: EmailSection, emails: list[Original])
     texts = [p for p in files if p.suffix.lower() in TEXT_SUFFIXES]
     ignored = [_relative(p, submission_root) for p in files
                if p.suffix.lower() not in TEXT_SUFFIXES]
-    matched: dict[str, Path] = {}
+    matched: dict[str, tuple[Path, str]] = {}
     for path in texts:
-        original = _by_name(path, emails) or _by_headers(path, emails, limit)
+        original, rule = _by_name(path, emails), "the file's name"
+        if original is None:
+            original, rule = _by_headers(path, emails, limit)
         if original is None:
             continue
         if original.email.id in matched:
             ignored.append(f"{_relative(path, submission_root)} (a second reply to "
-                           f"{original.email.id}; {matched[original.email.id].name} was graded)")
+                           f"{original.email.id}; {matched[original.email.id][0].name} was "
+                           "graded)")
             continue
-        matched[original.email.id] = path
-    unmatched = [p for p in texts if p not in matched.values()]
-    replies = {eid: _read(path, submission_root, limit, eid) for eid, path in matched.items()}
+        matched[original.email.id] = (path, rule)
+    unmatched = [p for p in texts if p not in {path for path, _ in matched.values()}]
+    replies = {eid: _read(path, submission_root, limit, eid, rule)
+               for eid, (path, rule) in matched.items()}
     if not matched and len(unmatched) == 1:
         replies = _sections(unmatched[0], submission_root, emails, limit)
+        if not replies and len(emails) == 1:
+            replies = {emails[0].email.id: _read(
+                unmatched[0], submission_root, limit, emails[0].email.id,
+                "the only reply file, for the only email")}
         unmatched = [] if replies else unmatched
+    for path in list(unmatched):
+        left = [o for o in emails if o.email.id not in replies]
+        reply = _by_content(path, submission_root, limit, left)
+        if reply is not None:
+            replies[reply.email_id] = reply
+            unmatched.remove(path)
     ignored += [_relative(p, submission_root) for p in unmatched
                 if not any(r.source == _relative(p, submission_root) for r in replies.values())]
     for original in emails:
@@ -119,20 +145,41 @@ def _by_name(path: Path, emails: list[Original]) -> Original | None:
     return max(named, key=lambda o: len(o.email.id)) if named else None
 
 
-def _by_headers(path: Path, emails: list[Original], limit: int) -> Original | None:
+def _by_headers(path: Path, emails: list[Original], limit: int) -> tuple[Original | None, str]:
     if path.suffix.lower() != ".eml" or path.stat().st_size > limit:
-        return None
+        return None, ""
     headers = eml_headers(path.read_bytes())
     threads = headers["In-Reply-To"] + " " + headers["References"]
     subject = _subject(headers["Subject"])
     for original in emails:
         if original.message_id and original.message_id in threads:
-            return original
-    return next((o for o in emails if o.subject and o.subject == subject), None)
+            return original, "In-Reply-To or References"
+    found = next((o for o in emails if o.subject and o.subject == subject), None)
+    return found, "the message's Subject"
 
 
-def _read(path: Path, root: Path, limit: int, email_id: str) -> Reply:
-    reply = Reply(email_id, source=_relative(path, root))
+def _by_content(path: Path, root: Path, limit: int, emails: list[Original]) -> Reply | None:
+    """The reply in ``path`` to the one email of ``emails`` its text names (the customer's
+    name, and no other customer's; else the email's subject), or None."""
+    if not emails:
+        return None
+    reply = _read(path, root, limit, "")
+    if reply.problem:
+        return None
+    words = f" {normalise(reply.text)} "
+    named = [o for o in emails if any(f" {name} " in words for name in names_of(o, emails))]
+    if len(named) == 1:
+        return replace(reply, email_id=named[0].email.id,
+                       matched_by=f"its text names {named[0].email.customer}")
+    subjects = [o for o in emails if o.subject and f" {o.subject} " in words]
+    if len(subjects) == 1:
+        return replace(reply, email_id=subjects[0].email.id,
+                       matched_by=f"its text quotes the subject “{subjects[0].subject}”")
+    return None
+
+
+def _read(path: Path, root: Path, limit: int, email_id: str, matched_by: str = "") -> Reply:
+    reply = Reply(email_id, source=_relative(path, root), matched_by=matched_by)
     raw, reply.problem = _raw_text(path, limit)
     if reply.problem:
         return reply
@@ -189,30 +236,35 @@ def _sections(path: Path, root: Path, emails: list[Original], limit: int) -> dic
         return {o.email.id: Reply(o.email.id, source=source, problem=why) for o in emails}
     bodies: dict[str, list[str]] = {}
     current: list[str] | None = None
-    for line in raw.splitlines():
-        original = _heading_names(line, emails)
+    lines = raw.splitlines()
+    for index, line in enumerate(lines):
+        underlined = index + 1 < len(lines) and bool(_UNDERLINE.match(lines[index + 1]))
+        original = _heading_names(line, emails, underlined)
         if original is not None and original.email.id not in bodies:
             current = bodies[original.email.id] = []
-        elif current is not None:
+        elif current is not None and not (_UNDERLINE.match(line) and index
+                                          and _heading_names(lines[index - 1], emails, True)):
             current.append(line)
     suffix = path.suffix.lower()
     replies = {}
     for email_id, lines in bodies.items():
-        reply = replies[email_id] = Reply(email_id, source=f"{source} (section {email_id})")
+        reply = replies[email_id] = Reply(email_id, source=f"{source} (section {email_id})",
+                                          matched_by="a heading that names the email")
         _take(reply, _reduced("\n".join(lines), ".md" if suffix in ("", ".txt") else suffix))
         if not reply.text.strip():
             reply.problem = "the section is empty"
     return replies
 
 
-def _heading_names(line: str, emails: list[Original]) -> Original | None:
-    """The email a heading line names, or None when the line is not such a heading."""
-    if len(line) > HEADING_MAX_CHARS or not _HEADING.match(line):
+def _heading_names(line: str, emails: list[Original], underlined: bool = False) -> Original | None:
+    """The email a heading line names, or None when the line is not such a heading. A line
+    underlined with ``===`` or ``---`` (``underlined``) is a heading too."""
+    if len(line) > HEADING_MAX_CHARS or not (underlined or _HEADING.match(line)):
         return None
     words = " " + normalise(line.replace("-", " ")) + " "
     for original in emails:
         names = (original.email.id.replace("-", " "), original.subject,
-                 normalise(original.email.customer))
+                 *names_of(original, emails))
         if any(name and f" {normalise(name)} " in words for name in names):
             return original
     numbered = _NUMBERED.search(line)

@@ -31,6 +31,7 @@ class Finding:
     automatic_fail: bool = False
     specifics: dict[str, str] = field(default_factory=dict)
     weight: float = 1.0  # within its kind
+    costs: float = 0.0  # a further share of its kind's criterion it takes away (a contradiction)
 
     @property
     def outcome(self) -> str:
@@ -50,12 +51,13 @@ def evidence_line(finding: Finding) -> str:
 
 def first_counted(kind: str, item: str, label: str, matches: Iterable[Match],
                   why_not_counted: Callable[[Sentence], str]) -> Finding:
-    """A finding for something the text should say: the first match whose sentence counts.
-    When every match is in a sentence that does not count, the first is shown to the
-    reviewer with the reason."""
+    """A finding for something the text should say: the first match whose sentence counts
+    and does not deny it. When every match is in a sentence that does not count, the first is
+    shown to the reviewer with the reason."""
     doubtful: tuple[Match, str] | None = None
     for match in matches:
-        reason = why_not_counted(match.sentence)
+        reason = why_not_counted(match.sentence) or (
+            f"a sentence that denies it ({match.denied_by})" if match.negated else "")
         if not reason:
             return Finding(kind, item, label, 1.0, quoted(match))
         doubtful = doubtful or (match, reason)
@@ -69,18 +71,20 @@ def first_counted(kind: str, item: str, label: str, matches: Iterable[Match],
 def fractions_by_criterion(findings: list[Finding],
                            scoring: Mapping[str, Mapping[str, float]]) -> dict[str, float]:
     """Per rubric criterion, the weighted mean over its check kinds of each kind's mean
-    fraction (weighted by the findings' own weights). A criterion none of whose kinds has a
-    finding earns it all (nothing to check)."""
+    fraction (weighted by the findings' own weights), less the ``costs`` of its findings
+    (at least 0). A criterion none of whose kinds has a finding earns it all (nothing to
+    check)."""
     fractions = {}
     for criterion_id, weights in scoring.items():
-        earned = total = 0.0
+        earned = total = costs = 0.0
         for kind, weight in weights.items():
             of_kind = [f for f in findings if f.kind == kind]
             if of_kind:
                 mean = sum(f.fraction * f.weight for f in of_kind) / sum(f.weight for f in of_kind)
                 earned += weight * mean
                 total += weight
-        fractions[criterion_id] = earned / total if total else 1.0
+                costs += sum(f.costs for f in of_kind)
+        fractions[criterion_id] = max(0.0, earned / total - costs) if total else 1.0
     return fractions
 
 

@@ -18,11 +18,12 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from worksample.prose.negation import denial
 from worksample.prose.text import WORD, Sentence
 
 GAP = "..."
 GAP_WORDS = 4
-NEGATION_WINDOW = 3  # words before a match that can negate it
+NEGATION_WINDOW = 3  # without ``scoped``: words before a match that can negate it
 FUZZY_MIN_LENGTH = 5  # shorter words are too easily one edit from another word
 
 
@@ -33,11 +34,18 @@ class Match:
     sentence: Sentence
     words: str
     read_as: tuple[tuple[str, str], ...] = ()  # (as written, as read) for typo-tolerant matches
-    negated: bool = False
+    denied_by: str = ""  # how the sentence denies the phrase (``negation.denial``), or ''
+    start: int = 0  # the phrase's first word in the sentence's normalised words
+    end: int = 0  # and the word after its last
 
     @property
     def approximate(self) -> bool:
         return bool(self.read_as)
+
+    @property
+    def negated(self) -> bool:
+        """Whether the sentence denies what the phrase says."""
+        return bool(self.denied_by)
 
 
 class PhraseSet:
@@ -60,24 +68,34 @@ class PhraseSet:
         return next(self.find_all(sentences, reading, anchored), None)
 
     def find_all(self, sentences: Sequence[Sentence], reading: Reading | None = None,
-                 anchored: bool = False, negation: PhraseSet | None = None):
-        """Every match, one per sentence, exact spellings first within each sentence."""
+                 anchored: bool = False, negation: PhraseSet | None = None,
+                 scoped: bool = False):
+        """Every match, one per sentence, exact spellings first within each sentence. With
+        ``negation`` (the assignment's negation words), each match says whether the sentence
+        denies it: with ``scoped``, by the rules of ``negation.denial`` (clauses, negation
+        before and after); without, by one of those words among the three before it. Of several
+        matches in a sentence, the first it does not deny is given."""
         if self._regex is None:
             return
         for sentence in sentences:
-            match = self._search(sentence.normal, anchored)
+            found = self._matches(sentence.normal, anchored)
             read_as: tuple[tuple[str, str], ...] = ()
             text = sentence.normal
-            if match is None and reading is not None:
+            if not found and reading is not None:
                 text, read_as = reading.corrected(sentence)
-                match = self._search(text, anchored) if read_as else None
-            if match is None:
-                continue
-            before = text[:match.start()].split()[-NEGATION_WINDOW:]
-            negated = negation is not None and any(
-                negation.find_in_words(word) for word in before)
-            yield Match(sentence=sentence, words=match.group(0), negated=negated,
-                        read_as=tuple(pair for pair in read_as if pair[1] in match.group(0)))
+                found = self._matches(text, anchored) if read_as else []
+            candidates = []
+            for match in found:
+                start = len(text[:match.start()].split())
+                end = start + len(match.group(0).split())
+                denied = "" if negation is None else denial(
+                    sentence, start, end, lambda word: negation.find_in_words(word)) if scoped \
+                    else _before(text.split()[max(0, start - NEGATION_WINDOW):start], negation)
+                candidates.append(Match(
+                    sentence=sentence, words=match.group(0), denied_by=denied, start=start,
+                    end=end, read_as=tuple(pair for pair in read_as if pair[1] in match.group(0))))
+            if candidates:
+                yield next((m for m in candidates if not m.negated), candidates[0])
 
     def find_in_words(self, text: str, anchored: bool = False) -> bool:
         """Whether normalised ``text`` holds one of the phrases (with ``anchored``: starts
@@ -86,6 +104,16 @@ class PhraseSet:
 
     def _search(self, text: str, anchored: bool):
         return self._regex.match(text) if anchored else self._regex.search(text)
+
+    def _matches(self, text: str, anchored: bool) -> list[re.Match]:
+        if anchored:
+            return [m] if (m := self._regex.match(text)) else []
+        return list(self._regex.finditer(text))
+
+
+def _before(words: list[str], negation: PhraseSet) -> str:
+    """'“not” before it' when one of ``words`` is a negation word, else ''."""
+    return next((f"“{word}” before it" for word in words if negation.find_in_words(word)), "")
 
 
 class Reading:

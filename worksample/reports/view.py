@@ -293,6 +293,10 @@ def _criterion_of(check: Check, result: GradeResult) -> str | None:
     return automatic[0] if len(automatic) == 1 else None
 
 
+# flags a plugin raises that are not signs of tampering: shown under their own category
+_POLICY_FLAGS = {"automatic-fail": "review"}
+
+
 def _flags(result: GradeResult, clean: Callable[[str], str],
            same_files_as: list[str]) -> list[FlagView]:
     flags = []
@@ -308,8 +312,8 @@ def _flags(result: GradeResult, clean: Callable[[str], str],
         category, text = _RUN_ENDINGS[result.run.ended]
         flags.append(FlagView(category=category, kind=result.run.ended,
                               evidence=f"{text} after {result.run.seconds:.1f} s"))
-    flags += [FlagView(category="integrity", kind=flag.kind, evidence=clean(flag.evidence))
-              for flag in result.flags]
+    flags += [FlagView(category=_POLICY_FLAGS.get(flag.kind, "integrity"), kind=flag.kind,
+                       evidence=clean(flag.evidence)) for flag in result.flags]
     undecided = sum(1 for check in result.checks if check.review)
     if undecided:
         flags.append(FlagView(category="review", kind="to check", evidence=(

@@ -1,0 +1,149 @@
+"""Finding the reply to each email when the files are not named after the emails: a lone
+reply, headings by first name or underlined, and matching by what the reply says."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+from conftest_paths import EMAIL_SAMPLE
+
+from worksample.cli import cli
+
+REPLY_TO_PRIYA = """Hi Priya,
+
+Thanks for flagging this, and sorry for the worry. Only one payment of $29 has been taken:
+the other line is a pending hold from your bank, and it clears on its own within 3-5
+business days. You can download every invoice as a PDF under Settings → Billing → Invoices.
+
+I'll check the card statement with you on Thursday if the hold is still there.
+
+Best regards,
+Tom
+"""
+
+
+def graded(assignment: Path, *submissions: Path) -> list[dict]:
+    result = CliRunner().invoke(cli, ["grade", str(assignment), *map(str, submissions),
+                                      "--json", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def one_email_assignment(tmp_path: Path, keep: str = "double-charge") -> Path:
+    """The sample assignment with only the email ``keep``."""
+    folder = tmp_path / "one-email"
+    shutil.copytree(EMAIL_SAMPLE, folder)
+    spec = yaml.safe_load((folder / "assignment.yaml").read_text())
+    spec["id"] = "one-email"
+    spec["email"]["emails"] = [e for e in spec["email"]["emails"] if e["id"] == keep]
+    for name in (folder / "reference").iterdir():
+        if name.stem != keep:
+            name.unlink()
+    (folder / "assignment.yaml").write_text(yaml.safe_dump(spec, sort_keys=False))
+    return folder
+
+
+def test_the_only_file_for_the_only_email_is_its_reply_whatever_its_name(tmp_path):
+    assignment = one_email_assignment(tmp_path)
+    submission = tmp_path / "candidate"
+    submission.mkdir()
+    (submission / "Tom Baker.md").write_text(REPLY_TO_PRIYA)
+    [result] = graded(assignment, submission)
+    reply = result["details"]["replies"]["double-charge"]
+    assert not reply["problem"] and reply["source"] == "Tom Baker.md"
+    assert reply["matched_by"] == "the only reply file, for the only email"
+    assert result["score"] > 80
+
+
+def test_with_several_emails_a_file_is_matched_by_the_customer_it_names(tmp_path):
+    submission = tmp_path / "candidate"
+    submission.mkdir()
+    (submission / "answer-3.txt").write_text(REPLY_TO_PRIYA)
+    (submission / "notes.txt").write_text("Hello, this names nobody in particular at all.")
+    [result] = graded(EMAIL_SAMPLE, submission)
+    replies = result["details"]["replies"]
+    assert replies["double-charge"]["source"] == "answer-3.txt"
+    assert replies["double-charge"]["matched_by"] == "its text names Priya Raman"
+    assert replies["late-refund"]["problem"].startswith("no reply found")
+    assert "notes.txt" in result["details"]["ignored_files"]
+
+
+def test_sections_may_be_headed_by_a_first_name_or_an_underlined_subject(tmp_path):
+    by_first_name = tmp_path / "first-names.md"
+    by_first_name.write_text(f"### Priya\n\n{REPLY_TO_PRIYA}")
+    underlined = tmp_path / "underlined.txt"
+    underlined.write_text(f"Charged twice??\n---------------\n\n{REPLY_TO_PRIYA}")
+    for result in graded(EMAIL_SAMPLE, by_first_name, underlined):
+        reply = result["details"]["replies"]["double-charge"]
+        assert not reply["problem"], reply
+        assert reply["matched_by"] == "a heading that names the email"
+        assert "---" not in reply["source"]
+
+
+def test_an_automatic_fail_is_a_flag_in_the_table_and_at_the_top_of_the_page(tmp_path,
+                                                                              monkeypatch):
+    monkeypatch.setenv("WORKSAMPLE_STORE", str(tmp_path / "store.sqlite"))
+    asks = tmp_path / "asks"
+    asks.mkdir()
+    (asks / "double-charge.md").write_text(REPLY_TO_PRIYA.replace(
+        "I'll check", "Please send me your card number and the CVC so I can check"))
+    [result] = graded(EMAIL_SAMPLE, asks)
+    [flag] = result["flags"]
+    assert flag["kind"] == "automatic-fail"
+    assert flag["evidence"].startswith("double-charge: automatic fail: asks for a full card")
+    table = CliRunner().invoke(cli, ["grade", str(EMAIL_SAMPLE), str(asks), "--regrade"])
+    assert "automatic-fail" in table.output
+    out = tmp_path / "report"
+    assert CliRunner().invoke(cli, ["report", str(EMAIL_SAMPLE), "--out", str(out)]).exit_code == 0
+    page = (out / "candidates" / "asks.html").read_text()
+    flags = page.index('<section id="flags">')
+    assert flags < page.index("automatic-fail") < page.index("</section>", flags)
+    assert "suspected tampering" not in page
+    assert "automatic-fail" in (out / "index.html").read_text()
+
+
+def test_a_reply_about_another_customer_answers_nothing_and_says_why(tmp_path):
+    pasted = tmp_path / "pasted"
+    pasted.mkdir()
+    (pasted / "double-charge.md").write_text(REPLY_TO_PRIYA)
+    (pasted / "late-refund.md").write_text(REPLY_TO_PRIYA)
+    [result] = graded(EMAIL_SAMPLE, pasted)
+    evidence = "\n".join(next(c for c in result["criteria"] if c["id"] == "resolution")
+                         ["evidence"])
+    assert ("late-refund · ✗ scores 0: the reply is about another customer: it names "
+            "Priya Raman (the customer of double-charge: “Priya”), never Margaret Okafor"
+            ) in evidence
+    assert "double-charge · ✗ scores 0" not in evidence
+
+
+def test_a_reply_giving_another_order_number_is_about_someone_else(tmp_path):
+    assignment = one_email_assignment(tmp_path)
+    email = assignment / "emails" / "double-charge.eml"
+    email.write_text(email.read_text().replace(
+        "Charged twice??", "Charged twice?? order 55120", 1) + "\nMy order 55120.\n")
+    right, wrong = tmp_path / "right.md", tmp_path / "wrong.md"
+    right.write_text(REPLY_TO_PRIYA.replace("Only one", "For order 55120, only one"))
+    wrong.write_text(REPLY_TO_PRIYA.replace("Only one", "For order 55210, only one"))
+    scores = {r["submission_id"]: r for r in graded(assignment, right, wrong)}
+    assert scores["right.md"]["score"] > 80
+    assert scores["wrong.md"]["score"] == 0
+    evidence = "\n".join(scores["wrong.md"]["criteria"][0]["evidence"])
+    assert "it gives order 55210; this customer's email says order 55120" in evidence
+
+
+def test_text_pasted_from_the_policy_counts_neither_way(tmp_path):
+    pasted = tmp_path / "pasted"
+    pasted.mkdir()
+    (pasted / "missing-invoices.txt").write_text(
+        "Hi Dmitri,\n\nSorry about this scare, I know the deadline is close.\n\n"
+        "Deleted invoices, bills and contacts stay in Trash for 30 days and can be restored "
+        "by the customer from Settings → Trash.\n\nI'll look at your account by noon.\n\n"
+        "Best regards,\nAnn\n")
+    [result] = graded(EMAIL_SAMPLE, pasted)
+    trash = next(c for c in result["checks"] if c["id"] == "missing-invoices/facts/trash")
+    assert trash["outcome"] == "skipped"
+    assert "found only in a passage pasted from the policy" in trash["review"]

@@ -1,0 +1,117 @@
+"""The email checks read meaning, not only words: negation scope, contradictions, soft
+forbidden promises, blame and hedging, pasted policy, identity; with new sentences."""
+
+from __future__ import annotations
+
+import pytest
+from conftest_paths import EMAIL_SAMPLE
+from test_email_checks import findings
+
+from worksample.assignments import load
+
+
+@pytest.fixture(scope="module")
+def sample():
+    from worksample.plugins import load_registry
+
+    return load(EMAIL_SAMPLE, load_registry())
+
+
+# --- negation scope -----------------------------------------------------------------------
+
+def test_a_denied_policy_fact_is_a_contradiction_that_costs_beyond_the_fact(sample):
+    found = findings(sample, "late-refund",
+                     "Hello Margaret. Sadly, account credit is not available for the months "
+                     "left on an annual plan.")
+    credit = found["facts/credit"]
+    assert credit.fraction == 0 and credit.costs > 0
+    assert "denies it (“not … available” after it)" in credit.evidence
+
+
+def test_a_denial_in_another_clause_does_not_touch_the_fact(sample):
+    found = findings(sample, "late-refund",
+                     "Hello Margaret. We can't return the cash, but you can have account "
+                     "credit for each whole month left.")
+    assert found["facts/credit"].fraction == 1 and found["facts/credit"].costs == 0
+
+
+def test_a_denial_does_not_answer_a_what_question_but_answers_a_yes_no_one(sample):
+    found = findings(sample, "late-refund",
+                     "Hello Margaret. I'm afraid there's no goodwill credit we can add. "
+                     "A refund after the first month is not something I can arrange.")
+    alternative = found["questions/alternative"]  # "what can you do for me?"
+    assert alternative.fraction == 0 and "denies it" in alternative.review
+    assert found["questions/money-back"].fraction == 1  # "can I get my money back?": no
+
+
+def test_no_need_to_stop_is_an_answer(sample):
+    found = findings(sample, "missing-invoices",
+                     "Hi Dmitri, there's no need to stop using Ledgerly while I look.")
+    assert found["questions/stop-using"].fraction == 1
+
+
+# --- contradictions weigh more than omissions ----------------------------------------------
+
+def test_a_wrong_number_costs_more_than_leaving_the_fact_out(sample):
+    from worksample.prose.evidence import fractions_by_criterion
+
+    scoring = sample.section.scoring
+    start = "Hi Dmitri, sorry for the fright. "
+    wrong = findings(sample, "missing-invoices",
+                     start + "Deleted invoices wait in the Trash for 60 days.")
+    silent = findings(sample, "missing-invoices", start + "Please look in the Trash.")
+    assert wrong["facts/trash"].fraction == 0 and "says 60" in wrong["facts/trash"].evidence
+    wrong_share = fractions_by_criterion(list(wrong.values()), scoring)["resolution"]
+    silent_share = fractions_by_criterion(list(silent.values()), scoring)["resolution"]
+    assert wrong_share < silent_share - 0.2
+
+
+# --- soft forbidden promises ---------------------------------------------------------------
+
+def test_a_promise_is_recognised_by_what_it_commits_to(sample):
+    found = findings(sample, "late-refund",
+                     "Hello Margaret. I'm confident you'll have the $290 back on your card "
+                     "by Monday.")
+    promise = found["forbidden/promises-refund"]
+    assert promise.fraction == 0 and promise.automatic_fail
+    assert "commits to it: “i'm confident” with “money … back”" in promise.evidence
+
+
+def test_a_promise_about_something_else_or_denied_is_no_forbidden_promise(sample):
+    invoice = findings(sample, "double-charge",
+                       "Hi Priya. I'll make sure you get the invoice by email today.")
+    assert invoice["forbidden/promises-refund-of-pending"].fraction == 1
+    denied = findings(sample, "late-refund",
+                      "Hello Margaret. I can't guarantee you'll see the $290 back, but I've "
+                      "asked my team lead.")
+    assert denied["forbidden/promises-refund"].fraction == 1
+
+
+def test_a_sentence_making_a_forbidden_promise_answers_nothing(sample):
+    found = findings(sample, "late-refund",
+                     "Hello Margaret. Rest assured that I'll push through a full refund of "
+                     "your plan this week.")
+    assert found["forbidden/promises-refund"].fraction == 0
+    answer = found["questions/money-back"]
+    assert answer.fraction == 0 and "makes a forbidden statement" in answer.review
+
+
+# --- blame is not an answer; hedging is not a next step ------------------------------------
+
+def test_a_sentence_blaming_the_customer_answers_nothing(sample):
+    found = findings(sample, "late-refund",
+                     "Hello Margaret. You should have switched off the renewal yourself "
+                     "before the year began.")
+    answer = found["questions/no-renewal"]
+    assert answer.fraction == 0 and "blames the customer" in answer.review
+    assert found["blame"].fraction < 1
+
+
+def test_a_hedged_next_step_is_no_next_step_but_a_firm_one_is(sample):
+    hedged = findings(sample, "missing-invoices",
+                      "Hi Dmitri. We'll see whether a backup might help at some point.")
+    step = hedged["next_step"]
+    assert step.fraction == 0 and "a hedged sentence" in step.review
+    firm = findings(sample, "missing-invoices",
+                    "Hi Dmitri. I'll restore last night's backup by 3pm today.")
+    assert firm["next_step"].fraction == 1

@@ -1,0 +1,51 @@
+"""Negation scope: a phrase is denied by a negation before it in its clause, or by a negated
+predicate of possibility after it; never by a negation in another clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from worksample.prose.matching import PhraseSet
+from worksample.prose.text import sentences
+
+
+def first(phrase: str, text: str):
+    [sentence] = sentences(text)
+    return next(PhraseSet([phrase]).find_all([sentence], negation=PhraseSet([]), scoped=True))
+
+
+@pytest.mark.parametrize(("phrase", "text", "cue"), [
+    ("store credit", "Sadly we do not give store credit for partial years.", "“not” before it"),
+    ("replacement", "There's no way to send a replacement this week.", "“no” before it"),
+    ("replacement", "We can't ship you a free replacement.", "“can't” before it"),
+    ("store credit", "Store credit isn't available on this plan.", "“isn't … available” after it"),
+    ("exchange", "An exchange is not something we offer.", "“not … something” after it"),
+    ("exchange", "An exchange is impossible after the sale.", "“is impossible” after it"),
+    ("ship it today", "I wish I could ship it today for you.", "“wish” before it"),
+])
+def test_a_negation_in_the_phrases_clause_denies_it(phrase, text, cue):
+    assert first(phrase, text).denied_by == cue
+
+
+@pytest.mark.parametrize(("phrase", "text"), [
+    ("store credit", "We cannot give cash back, but store credit is yours to use."),
+    ("store credit", "A cash refund isn't possible; store credit is."),
+    ("replacement", "I'm not sure why it broke, so a replacement is on its way."),
+    ("stop using", "There's no need to stop using the app while we look."),
+    ("replacement", "Not only will you get a replacement, we'll cover the postage."),
+    ("replacement", "Your replacement won't take long to arrive."),
+])
+def test_a_negation_elsewhere_or_that_denies_nothing_leaves_the_phrase(phrase, text):
+    assert not first(phrase, text).negated
+
+
+def test_of_several_matches_the_one_not_denied_is_given():
+    [sentence] = sentences("We don't refund cash, and we refund the fee as credit instead.")
+    match = next(PhraseSet(["refund"]).find_all([sentence], negation=PhraseSet([]),
+                                             scoped=True))
+    assert not match.negated and match.start == 6
+
+
+def test_a_negation_does_not_reach_past_into_or_as():
+    text = "We'll turn the weeks you didn't use into store credit."
+    assert not first("store credit", text).negated

@@ -1,0 +1,113 @@
+"""What a sentence commits to, and what it only hedges.
+
+- A **commitment** is language that binds the writer to an outcome: "I'll make sure",
+  "I'm confident we'll", "you will get", "guarantee", "rest assured" (``COMMITMENTS``), not
+  denied ("I can't promise" commits to nothing). ``commits_to`` finds a commitment in the
+  same clause as the content words of one of a statement's phrases, in any order and with
+  other words between, so that a forbidden promise is recognised by what it promises, not
+  only by its listed wording: "I'm confident we'll get the whole $90 back to you" commits to
+  "your money back" (an amount of money reads as the word "money").
+- A **hedge** says something may or may not happen: "may", "might", "possibly", "we'll see"
+  (``HEDGES``). A hedged sentence is no concrete next step.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from worksample.prose.matching import PhraseSet
+from worksample.prose.measures import FUNCTION_WORDS
+from worksample.prose.negation import clauses, denial
+from worksample.prose.text import WORD, Sentence
+
+COMMITMENTS = PhraseSet([
+    "i'll make sure", "i will make sure", "we'll make sure", "we will make sure",
+    "i'll ensure", "i will ensure", "we'll ensure", "i'm confident", "i am confident",
+    "we're confident", "i'm sure", "i am sure", "i'm certain", "i am certain", "rest assured",
+    "i can assure", "i assure", "guarantee*", "i promise", "we promise", "you will get",
+    "you'll get", "you will receive", "you'll receive", "you will have", "you'll have",
+    "you'll be getting", "will definitely", "will certainly", "for sure", "without fail",
+    "we'll get", "we will get", "i'll get", "i will get"])
+HEDGES = PhraseSet([
+    "may", "might", "could possibly", "possibly", "perhaps", "maybe", "hopefully",
+    "we'll see", "we will see", "we can see", "not sure", "hard to say", "it depends",
+    "depending on", "i think", "i guess", "probably", "potentially", "if possible"])
+MONEY = "money"
+_AMOUNT = re.compile(r"[$£€]\s?\d|\d\s?(?:dollars|pounds|euros|usd|gbp|eur)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """A sentence's commitment to a statement: the commitment words and the statement's."""
+
+    sentence: Sentence
+    commitment: str
+    words: tuple[str, ...]
+
+    def describe(self) -> str:
+        """'commits to it: “i'm confident” with “money … back”'."""
+        return f"commits to it: “{self.commitment}” with “{' … '.join(self.words)}”"
+
+
+def content_words(phrases: Iterable[str]) -> list[tuple[str, ...]]:
+    """Per phrase, its words that carry meaning (not small words like "the", "your"); a
+    word ending in ``*`` keeps it, as a prefix."""
+    found = []
+    for phrase in phrases:
+        words = tuple(token.lower() for token in phrase.split()
+                      if WORD.search(token) and token.lower().strip("*") not in FUNCTION_WORDS)
+        if words:
+            found.append(words)
+    return found
+
+
+def commits_to(sentence: Sentence, statements: Sequence[tuple[str, ...]],
+               negation: PhraseSet | None = None) -> Commitment | None:
+    """A commitment in ``sentence`` whose clause holds every content word of one of
+    ``statements`` (``content_words``), none of them denied; None when there is none."""
+    words = sentence.normal.split()
+    clause_of = clauses(sentence)
+    extra = (lambda word: negation.find_in_words(word)) if negation is not None else None
+    for cue in COMMITMENTS.find_all([sentence], negation=negation or PhraseSet([]), scoped=True):
+        if cue.negated:
+            continue
+        clause = clause_of[cue.start]
+        indices = [i for i, c in enumerate(clause_of) if c == clause]
+        in_clause = [words[i] for i in indices]
+        money = bool(_AMOUNT.search(_clause_text(sentence, indices)))
+        for statement in statements:
+            places = [_place(word, in_clause, money) for word in statement]
+            if any(place is None for place in places):
+                continue
+            spots = [indices[p] for p in places if p >= 0]
+            if spots and denial(sentence, min(spots), min(spots) + 1, extra):
+                continue
+            return Commitment(sentence, cue.words, statement)
+    return None
+
+
+def hedge(sentence: Sentence) -> str:
+    """The hedging words of ``sentence`` ("may", "we'll see"), or ''."""
+    found = HEDGES.find([sentence])
+    return found.words if found else ""
+
+
+def _place(word: str, clause: list[str], money: bool) -> int | None:
+    """Where ``word`` (a prefix when it ends in ``*``) is in the clause: its index, -1 for
+    "money" read from an amount, None when absent."""
+    prefix = word.endswith("*")
+    stem = word.rstrip("*")
+    for index, said in enumerate(clause):
+        if said == stem or prefix and said.startswith(stem):
+            return index
+    return -1 if word == MONEY and money else None
+
+
+def _clause_text(sentence: Sentence, indices: list[int]) -> str:
+    """The sentence's text from the clause's first word to its last."""
+    spans = [m.span() for m in WORD.finditer(sentence.text)]
+    if not indices or indices[-1] >= len(spans):
+        return sentence.text
+    return sentence.text[max(0, spans[indices[0]][0] - 1):spans[indices[-1]][1]]

@@ -1,0 +1,99 @@
+"""Whether a sentence denies what a phrase found in it says: negation and its scope.
+
+A phrase is denied when, in the same clause of its sentence:
+- a negation comes before it, at most ``BEFORE_WORDS`` words before ("we don't offer account
+  credit", "there is no way to restore them", "I wish I could send your money back"); or
+- a negated predicate of possibility follows it ("a full refund isn't possible", "credit is
+  not available", "a restore is not something we offer").
+
+A negation is a word ending in "n't", one of ``CUES``, or a word of the assignment's own
+negation list. Negation inside the phrase itself is part of what the phrase says ("no need to
+stop"). A negation of necessity ("no need to", "don't have to") or one that adds ("not only",
+"not just") denies nothing.
+
+Clauses end at , ; : ( ) and dashes, and before a word that starts a new clause (``BREAKS``:
+"but", "so", "because", "which" ...; "and" before a pronoun). So in "We can't refund you, but
+account credit is available" the credit is not denied. A negation before the phrase does not
+reach past "into", "as", "than" ... (``TERMINATORS``): "the months you haven't used into
+credit" does not deny the credit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from worksample.prose.text import WORD, Sentence
+
+BEFORE_WORDS = 6  # NegEx looks five or six words back; a clause is usually shorter
+AFTER_WORDS = 4  # "a refund [is] [not] [really] possible"
+CUES = frozenset({"not", "no", "never", "cannot", "none", "nothing", "nobody", "neither", "nor",
+                  "without", "unable", "wish", "nowhere"})
+NOT_DENYING = frozenset({"need", "needs", "have", "has", "only", "just", "doubt", "reason"})
+# after "X is not ...": what says X does not exist or cannot happen
+POSSIBLE = frozenset({"possible", "available", "offered", "option", "allowed", "permitted",
+                      "eligible", "included", "provided", "supported", "something",
+                      "applicable", "covered", "refundable"})
+NEGATIVE_PREDICATES = frozenset({"impossible", "unavailable", "ineligible"})
+COPULAS = frozenset({"is", "are", "was", "were", "be", "s", "been"})
+BREAKS = frozenset({"but", "so", "because", "although", "though", "while", "whereas",
+                    "however", "which", "unless", "if", "when", "until", "since", "yet",
+                    "instead", "otherwise", "whether", "once", "then"})
+# a negation before one of these does not reach past it: "the months you haven't used into
+# account credit" denies the use, not the credit
+TERMINATORS = frozenset({"into", "onto", "as", "than", "like", "via", "besides", "plus"})
+PRONOUNS = frozenset({"i", "we", "you", "it", "they", "this", "that", "he", "she", "i'll",
+                      "we'll", "i've", "we've", "i'm", "we're", "you'll", "it's"})
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\.\s")
+
+
+def clauses(sentence: Sentence) -> list[int]:
+    """The clause of each of the sentence's words (0, 1, ...), in word order."""
+    text = sentence.text
+    spans = [m.span() for m in WORD.finditer(text)]
+    words = sentence.normal.split()
+    clause, found = 0, []
+    for index, word in enumerate(words):
+        if index:
+            gap = text[spans[index - 1][1]:spans[index][0]] if index < len(spans) else ""
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if (_CLAUSE_PUNCTUATION.search(gap) or word in BREAKS
+                    or word == "and" and following in PRONOUNS):
+                clause += 1
+        found.append(clause)
+    return found
+
+
+def is_cue(word: str, extra: Callable[[str], bool] | None = None) -> bool:
+    """Whether the normalised ``word`` is a negation."""
+    return word.endswith("n't") or word in CUES or bool(extra and extra(word))
+
+
+def denial(sentence: Sentence, start: int, end: int,
+           extra: Callable[[str], bool] | None = None) -> str:
+    """How the sentence denies the phrase at words ``start``..``end`` (exclusive) of its
+    normalised form: '“not” before it', '“isn't … possible” after it', or '' when it does
+    not. ``extra`` tells more negation words (an assignment's own list)."""
+    words = sentence.normal.split()
+    if not words or end > len(words):
+        return ""
+    clause_of = clauses(sentence)
+    clause = clause_of[start]
+    for index in range(start - 1, max(-1, start - BEFORE_WORDS - 1), -1):
+        if clause_of[index] != clause or words[index] in TERMINATORS:
+            break
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if is_cue(words[index], extra) and following not in NOT_DENYING:
+            return f"“{words[index]}” before it"
+    after = [i for i in range(end, min(len(words), end + AFTER_WORDS + 1))
+             if clause_of[i] == clause]
+    for position, index in enumerate(after):
+        word = words[index]
+        if word in NEGATIVE_PREDICATES and position and words[index - 1] in COPULAS:
+            return f"“{words[index - 1]} {word}” after it"
+        if is_cue(word, extra):
+            predicate = next((words[i] for i in after[position + 1:position + 4]
+                              if words[i] in POSSIBLE), "")
+            if predicate:
+                return f"“{word} … {predicate}” after it"
+    return ""
