@@ -1,6 +1,7 @@
 """Reviewers' ratings, overrides, decisions and the audit log: the store, the full-score
 arithmetic (checked against values computed by hand) and the commands."""
 
+import json
 import sqlite3
 
 import pytest
@@ -15,6 +16,7 @@ from worksample.ratings import (
     checked_rating,
     current,
     full_score,
+    latest_results,
     rated_result,
 )
 from worksample.store import STORE_FORMAT, ResultStore
@@ -52,7 +54,7 @@ def store(tmp_path):
 def graded(tmp_path, registry, assignment, store):
     """cand000 answered 0.5 (accuracy: 1 of 2 points, level 2), cand001 answered 1."""
     run(assignment, answers(tmp_path, "0.5", "1"), tmp_path, registry, store)
-    return rated_result(store.results(), "count", "cand000")
+    return rated_result(latest_results(store.results()), "count", "cand000")
 
 
 def rate(store, result, reviewer, **levels):
@@ -137,10 +139,10 @@ def test_ratings_survive_a_regrade_of_the_same_content(tmp_path, graded, registr
                                                        store):
     rate(store, graded, "ann", design=4, teamwork=4)
     run(assignment, answers(tmp_path / "again", "0.5"), tmp_path, registry, store, regrade=True)
-    regraded = rated_result(store.results(), "count", "cand000")
+    regraded = rated_result(latest_results(store.results()), "count", "cand000")
     assert regraded.graded_at > graded.graded_at
     assert full_score(regraded, store.ratings()).full == 75.0
-    other = rated_result(store.results(), "count", "cand001")
+    other = rated_result(latest_results(store.results()), "count", "cand001")
     assert full_score(other, store.ratings()).missing == ["design", "teamwork"]
 
 
@@ -182,9 +184,160 @@ def test_a_store_of_format_2_with_results_is_migrated_and_can_take_ratings(tmp_p
     assert sorted((r.submission_id, r.score) for r in migrated.results()) == [
         ("cand000", 50.0), ("cand001", 100.0)]
     assert migrated.ratings() == [] and migrated.audit_log() == []
-    rate(migrated, rated_result(migrated.results(), "count", "cand000"), "ann", design=2)
+    alice = rated_result(latest_results(migrated.results()), "count", "cand000")
+    rate(migrated, alice, "ann", design=2)
     assert [r.level for r in migrated.ratings("count")] == [2]
     migrated.close()
     with sqlite3.connect(old) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == STORE_FORMAT == 3
     db.close()
+
+
+# --- The commands -----------------------------------------------------------------------------
+
+
+def cli(store, *arguments):
+    from click.testing import CliRunner
+
+    from worksample.cli import cli as worksample
+
+    return CliRunner().invoke(worksample, [*arguments, "--store", str(store.path)])
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["cand000", "speed=3"], "count/cand000 has no criterion 'speed'; its criteria: accuracy, "
+                             "design, teamwork"),
+    (["cand000", "design=5"], "level '5' is not one of 1, 2, 3, 4"),
+    (["cand000", "design"], "rating 'design': write CRITERION=VALUE"),
+    (["cand000", "accuracy=4"], "'accuracy' is scored automatically (level 2); to replace its "
+                                "level, give it with --override accuracy=LEVEL --reason"),
+    (["cand000", "--override", "accuracy=4"], "overriding 'accuracy' needs a reason"),
+    (["cand000", "--override", "design=4", "--reason", "x"], "'design' is a reviewer criterion"),
+    (["cand000", "design=3", "--note", "teamwork=nice"], "--note for teamwork, which this"),
+    (["nobody", "design=3"], "no graded result for submission 'nobody' of assignment 'count'"),
+])
+def test_rate_refuses_with_one_line_and_exit_2(graded, store, arguments, message):
+    refused = cli(store, "rate", "count", *arguments, "--reviewer", "ann")
+    assert refused.exit_code == 2
+    assert refused.output.startswith("worksample: error: ") and message in refused.output
+    assert refused.output.count("\n") == 1
+    assert store.ratings() == [] and store.audit_log() == []
+
+
+def test_rate_show_and_log_keep_reviewers_independent(graded, store):
+    rated = cli(store, "rate", "count", "cand000", "--reviewer", "ann", "design=4", "teamwork=2",
+                "--note", "design=clear modules", "--override", "accuracy=3",
+                "--reason", "a flaky test")
+    assert rated.exit_code == 0, rated.output
+    assert "3 rating(s) of count/cand000 by ann recorded" in rated.output
+
+    before = cli(store, "ratings", "show", "count", "cand000", "--reviewer", "bo")
+    assert "ann" not in before.output and "clear modules" not in before.output
+    assert "full hidden until you have rated each criterion" in before.output
+    assert "others' ratings are hidden until bo has rated each reviewer criterion" in before.output
+    assert cli(store, "rate", "count", "cand000", "--reviewer", "bo", "design=2").exit_code == 0
+    half = cli(store, "ratings", "show", "count", "cand000", "--reviewer", "bo")
+    assert "ann" not in half.output and "design [reviewer]: bo: 2" in half.output
+    assert cli(store, "rate", "count", "cand000", "--reviewer", "bo", "teamwork=2").exit_code == 0
+    assert not any(e.action == "shown-others" for e in store.audit_log())
+
+    after = cli(store, "ratings", "show", "count", "cand000", "--reviewer", "bo")
+    # accuracy overridden to 3: 0.7 x 2 = 1.4; design: median(1, 0.4) = 0.7; teamwork: 0.4;
+    # (1.4 + 0.7 + 0.4) / 4 = 62.5
+    assert "cand000: automatic 50, full 62.5" in after.output
+    assert "design [reviewer]: ann: 4 (clear modules); bo: 2" in after.output
+    assert "accuracy [auto, level 2]: ann: override 3 (a flaky test)" in after.output
+    assert cli(store, "rate", "count", "cand000", "--reviewer", "bo", "design=3").exit_code == 0
+    assert [r.after_seeing_others for r in store.ratings()] == [False] * 5 + [True]
+    log = cli(store, "ratings", "log", "count").output.splitlines()
+    assert [line.split("\t")[1:3] for line in log] == [
+        ["ann", "rate"], ["ann", "rate"], ["ann", "override"], ["bo", "rate"], ["bo", "rate"],
+        ["bo", "shown-others"], ["bo", "rate"]]
+    assert log[-2].split("\t")[4:6] == ["", "- -> ann"]
+    assert log[-1].endswith("2 -> 3\t [after seeing others' ratings]")
+    everyone = cli(store, "ratings", "show", "count")  # no --reviewer: the coordinator's view
+    assert "cand001: automatic 100, full partial (missing: design, teamwork)" in everyone.output
+
+
+RATINGS_CSV = """\
+assignment,candidate,reviewer,criterion,level,note,reason
+count,cand000,ann,design,3,tidy,
+count,cand000,ann,teamwork,five,,
+count,cand000,ann,accuracy,4,,
+count,cand000,bo,design,4,,
+count,nobody,bo,design,4,,
+count,cand001,bo,accuracy,4,,"'=the tests miss a case"
+"""
+
+
+def test_ratings_import_names_each_bad_line_and_imports_nothing(tmp_path, graded, store):
+    sheet = tmp_path / "ratings.csv"
+    sheet.write_text(RATINGS_CSV)
+    refused = cli(store, "ratings", "import", str(sheet))
+    assert refused.exit_code == 2
+    assert f"{sheet}: 3 bad row(s), nothing imported:" in refused.output
+    assert "  line 3: level 'five' is not one of 1, 2, 3, 4" in refused.output
+    assert "  line 4: 'accuracy' is scored automatically" in refused.output
+    assert "  line 6: no graded result for submission 'nobody'" in refused.output
+    assert store.ratings() == [] and store.audit_log() == []
+
+    good = "\n".join(line for number, line in enumerate(RATINGS_CSV.splitlines(), 1)
+                     if number not in (3, 4, 6))
+    sheet.write_text(good)
+    imported = cli(store, "ratings", "import", str(sheet))
+    assert imported.exit_code == 0, imported.output
+    assert "3 rating(s) imported" in imported.output
+    assert [(r.reviewer, r.criterion, r.level, r.note, r.override, r.reason)
+            for r in store.ratings()] == [
+        ("ann", "design", 3, "tidy", False, ""), ("bo", "design", 4, "", False, ""),
+        ("bo", "accuracy", 4, "", True, "=the tests miss a case")]
+    again = cli(store, "ratings", "import", str(sheet))
+    assert "0 rating(s) imported" in again.output and "(3 unchanged)" in again.output
+    header = cli(store, "ratings", "import", str(tmp_path / "ratings.csv"), "--assignment", "x")
+    assert header.exit_code == 0  # the file's own assignment column wins
+    sheet.write_text("who,level\nann,3\n")
+    no_header = cli(store, "ratings", "import", str(sheet))
+    assert no_header.exit_code == 2 and "the header has no column candidate, reviewer" in \
+        no_header.output
+
+
+def test_ratings_export_round_trips_through_import(tmp_path, registry, assignment, graded,
+                                                   store):
+    cli(store, "rate", "count", "cand000", "--reviewer", "ann", "design=4", "teamwork=1",
+        "--note", "design=+1 for the tests", "--override", "accuracy=3", "--reason", "flaky")
+    cli(store, "rate", "count", "cand001", "--reviewer", "bo", "design=2")
+    exported = cli(store, "ratings", "export", "--format", "csv")
+    assert "'+1 for the tests" in exported.output  # spreadsheet-safe
+    sheet = tmp_path / "export.csv"
+    sheet.write_text(exported.output)
+
+    other = ResultStore(tmp_path / "other.sqlite")
+    run(assignment, answers(tmp_path / "copy", "0.5", "1"), tmp_path, registry, other)
+    assert cli(other, "ratings", "import", str(sheet)).exit_code == 0
+
+    def in_force(opened):
+        return sorted((r.submission_id, r.submission_key, r.reviewer, r.criterion, r.level,
+                       r.note, r.override, r.reason) for r in current(opened.ratings()))
+
+    assert in_force(other) == in_force(store) and len(in_force(store)) == 4
+    as_json = cli(other, "ratings", "export", "--format", "json")
+    assert {r["reviewer"] for r in json.loads(as_json.output)["ratings"]} == {"ann", "bo"}
+    other.close()
+
+
+def test_decide_records_the_decision_in_the_audit_log_and_the_export(graded, store):
+    held = cli(store, "decide", "count", "cand000", "hold", "--by", "lee", "--reason", "unsure")
+    assert held.exit_code == 0 and "count/cand000: hold (by lee)" in held.output
+    cli(store, "decide", "count", "cand000", "advance", "--by", "lee", "--reason", "bo agrees")
+    assert cli(store, "decide", "count", "cand000", "maybe", "--by", "lee",
+               "--reason", "x").exit_code == 2
+    assert cli(store, "decide", "count", "nobody", "hold", "--by", "lee",
+               "--reason", "x").exit_code == 2
+    exported = json.loads(cli(store, "ratings", "export", "--format", "json").output)
+    decision, = exported["decisions"]
+    assert (decision["decision"], decision["by"], decision["reason"]) == (
+        "advance", "lee", "bo agrees")
+    assert [(e.action, e.who, e.old, e.new) for e in store.audit_log()] == [
+        ("decide", "lee", "", "hold"), ("decide", "lee", "hold", "advance")]
+    shown = cli(store, "ratings", "show", "count", "cand000")
+    assert "  decision: advance by lee (bo agrees)" in shown.output

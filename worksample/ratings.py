@@ -91,6 +91,8 @@ class AuditEntry(BaseModel):
     old: str = ""
     new: str = ""
     why: str = ""
+    after_seeing_others: bool = Field(
+        default=False, description="A rating given after its reviewer was shown others'.")
 
 
 class FullScore(BaseModel):
@@ -118,6 +120,12 @@ def current(ratings: Iterable[Rating]) -> list[Rating]:
     for rating in ratings:  # in the order they were given
         latest[(rating.assignment_id, rating.submission_id, rating.submission_key,
                 rating.criterion, rating.reviewer, rating.override)] = rating
+    return list(latest.values())
+
+
+def current_decisions(decisions: Iterable[Decision]) -> list[Decision]:
+    """The decisions in force: the latest per submission."""
+    latest = {(d.assignment_id, d.submission_id, d.submission_key): d for d in decisions}
     return list(latest.values())
 
 
@@ -184,12 +192,34 @@ def checked_rating(result: GradeResult, *, criterion: str, level: int, reviewer:
                   reason=reason if override else "")
 
 
-def rated_result(results: Iterable[GradeResult], assignment_id: str,
+def latest_results(results: Iterable[GradeResult], *,
+                   graded_only: bool = True) -> dict[tuple[str, str], GradeResult]:
+    """The latest result of each (assignment id, submission id): the one a reviewer rates
+    (only graded ones) or a decision is about (any)."""
+    latest: dict[tuple[str, str], GradeResult] = {}
+    for result in results:
+        if graded_only and result.status != Status.GRADED:
+            continue
+        key = (result.assignment_id, result.submission_id)
+        if key not in latest or result.graded_at > latest[key].graded_at:
+            latest[key] = result
+    return latest
+
+
+def rated_result(latest: dict[tuple[str, str], GradeResult], assignment_id: str,
                  submission_id: str) -> GradeResult:
-    """The latest graded result of this submission: the one a reviewer rates."""
-    graded = [r for r in results if r.submission_id == submission_id
-              and r.assignment_id == assignment_id and r.status == Status.GRADED]
-    if not graded:
+    """The result in ``latest`` of this submission, or a WorksampleError naming it."""
+    try:
+        return latest[(assignment_id, submission_id)]
+    except KeyError:
         raise WorksampleError(f"no graded result for submission {submission_id!r} of "
-                              f"assignment {assignment_id!r} in the store")
-    return max(graded, key=lambda r: r.graded_at)
+                              f"assignment {assignment_id!r} in the store") from None
+
+
+def shown_to(reviewer: str, result: GradeResult, ratings: Iterable[Rating]) -> list[Rating]:
+    """The ratings in force of ``result``'s submission that ``reviewer`` may see: everyone's
+    once they have rated each of its reviewer criteria themselves, else only their own."""
+    in_force = [r for r in current(ratings) if same_submission(r, result)]
+    own = [r for r in in_force if r.reviewer == reviewer]
+    to_rate = {c.id for c in result.criteria if c.source == "reviewer"}
+    return in_force if to_rate <= {r.criterion for r in own} else own
