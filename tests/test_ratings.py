@@ -1,6 +1,8 @@
 """Reviewers' ratings, overrides, decisions and the audit log: the store, the full-score
 arithmetic (checked against values computed by hand) and the commands."""
 
+import csv
+import io
 import json
 import sqlite3
 
@@ -341,3 +343,36 @@ def test_decide_records_the_decision_in_the_audit_log_and_the_export(graded, sto
         ("decide", "lee", "", "hold"), ("decide", "lee", "hold", "advance")]
     shown = cli(store, "ratings", "show", "count", "cand000")
     assert "  decision: advance by lee (bo agrees)" in shown.output
+
+
+def test_results_list_and_export_show_the_automatic_and_the_full_score(graded, store):
+    cli(store, "rate", "count", "cand000", "--reviewer", "ann", "design=4", "teamwork=3")
+    cli(store, "rate", "count", "cand001", "--reviewer", "ann", "design=1")
+    cli(store, "decide", "count", "cand000", "advance", "--by", "lee", "--reason", "strong")
+    listed = [line.split("\t") for line in cli(store, "results", "list").output.splitlines()]
+    # cand000: accuracy 1 of 2, design 1, teamwork 0.7: 2.7 / 4 = 67.5
+    assert [row[2:7] for row in listed] == [
+        ["cand000", "graded", "50", "67.5", "advance"],
+        ["cand001", "graded", "100", "partial (missing: teamwork)", "-"]]
+    rows = list(csv.DictReader(io.StringIO(cli(store, "results", "export").output)))
+    assert [(r["score"], r["full_score"], r["missing_ratings"], r["decision"], r["decided_by"],
+             r["decision_reason"], r["points:design"]) for r in rows] == [
+        ("50.0", "67.5", "", "advance", "lee", "strong", ""),
+        ("100.0", "", "teamwork", "", "", "", "")]
+    exported = json.loads(cli(store, "results", "export", "--format", "json").output)
+    assert [(r["score"], r["review"]["full_score"], r["review"]["missing_ratings"])
+            for r in exported] == [(50.0, 67.5, []), (100.0, None, ["teamwork"])]
+    assert exported[0]["review"]["decision"]["decision"] == "advance"
+    assert exported[0]["review"]["points"] == {"accuracy": 1.0, "design": 1.0, "teamwork": 0.7}
+
+
+def test_the_table_after_grade_shows_the_full_score(tmp_path, registry, assignment, graded,
+                                                    store, monkeypatch):
+    import worksample.plugins as plugins_module
+
+    monkeypatch.setattr(plugins_module, "_registry", registry)
+    monkeypatch.setenv("COLUMNS", "200")
+    cli(store, "rate", "count", "cand000", "--reviewer", "ann", "design=4", "teamwork=3")
+    again = cli(store, "grade", str(assignment.root), *map(str, answers(tmp_path / "b", "0.5")))
+    assert again.exit_code == 0, again.output
+    assert "full score" in again.output and "│ 67.5 " in again.output

@@ -114,25 +114,54 @@ class FullScore(BaseModel):
         return "-"
 
 
+class Review(BaseModel):
+    """What reviewers made of one result: its full score and the decision in force."""
+
+    score: FullScore
+    decision: Decision | None = None
+
+    def exported(self) -> dict:
+        """As ``results export`` writes it beside the result."""
+        return {"full_score": self.score.full, "missing_ratings": self.score.missing,
+                "points": self.score.points,
+                "decision": self.decision.model_dump(mode="json") if self.decision else None}
+
+
+def reviews(results: Iterable[GradeResult], ratings: Iterable[Rating],
+            decisions: Iterable[Decision]) -> list[Review]:
+    """A Review for each of ``results``, in their order."""
+    by_submission: dict[tuple, list[Rating]] = {}
+    for rating in current(ratings):
+        by_submission.setdefault(_submission_of(rating), []).append(rating)
+    decided = {_submission_of(d): d for d in current_decisions(decisions)}
+    return [Review(score=full_score(result, by_submission.get(key, [])),
+                   decision=decided.get(key))
+            for result in results
+            for key in [(result.assignment_id, result.submission_id, submission_key(result))]]
+
+
+def _submission_of(rating: Rating | Decision) -> tuple[str, str, str]:
+    return rating.assignment_id, rating.submission_id, rating.submission_key
+
+
 def current(ratings: Iterable[Rating]) -> list[Rating]:
     """The ratings in force: each reviewer's latest per submission, criterion and kind."""
     latest: dict[tuple, Rating] = {}
     for rating in ratings:  # in the order they were given
-        latest[(rating.assignment_id, rating.submission_id, rating.submission_key,
-                rating.criterion, rating.reviewer, rating.override)] = rating
+        latest[(*_submission_of(rating), rating.criterion, rating.reviewer,
+                rating.override)] = rating
     return list(latest.values())
 
 
 def current_decisions(decisions: Iterable[Decision]) -> list[Decision]:
     """The decisions in force: the latest per submission."""
-    latest = {(d.assignment_id, d.submission_id, d.submission_key): d for d in decisions}
-    return list(latest.values())
+    return list({_submission_of(d): d for d in decisions}.values())
 
 
 def same_submission(rating: Rating | Decision, result: GradeResult) -> bool:
     """Whether ``rating`` (or a decision) is of the submission ``result`` graded."""
-    return (rating.assignment_id, rating.submission_id, rating.submission_key) == (
-        result.assignment_id, result.submission_id, submission_key(result))
+    return _submission_of(rating) == (result.assignment_id, result.submission_id,
+                                      submission_key(result))
 
 
 def combined(shares: list[float], how: str) -> float:

@@ -241,6 +241,14 @@ class ResultStore:
         return [AuditEntry(**row)
                 for row in self._rows("audit_log", _AUDIT_COLUMNS, assignment_id)]
 
+    def reviews(self, results: list[GradeResult]) -> list:
+        """The ``ratings.Review`` of each of ``results`` (full score, decision), in order."""
+        from worksample.ratings import reviews
+
+        ids = {r.assignment_id for r in results}
+        assignment_id = ids.pop() if len(ids) == 1 else None
+        return reviews(results, self.ratings(assignment_id), self.decisions(assignment_id))
+
     def _rows(self, table: str, columns: tuple[str, ...],
               assignment_id: str | None) -> list[dict]:
         query = f"SELECT {', '.join(columns)} FROM {table}"

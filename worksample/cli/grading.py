@@ -146,7 +146,7 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
     if as_json:
         click.echo(json.dumps([r.model_dump(mode="json") for r in results], indent=2))
     else:
-        print_results_table(results)
+        print_results_table(results, store.reviews(results))
     click.echo(_batch_summary(items, store_path), err=True)
     if out is not None:
         click.echo(f"report: {report_path.resolve()}", err=as_json)
