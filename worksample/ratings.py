@@ -130,14 +130,25 @@ class Review(BaseModel):
 def reviews(results: Iterable[GradeResult], ratings: Iterable[Rating],
             decisions: Iterable[Decision]) -> list[Review]:
     """A Review for each of ``results``, in their order."""
-    by_submission: dict[tuple, list[Rating]] = {}
-    for rating in current(ratings):
-        by_submission.setdefault(_submission_of(rating), []).append(rating)
+    by_submission = in_force_by_submission(ratings)
     decided = {_submission_of(d): d for d in current_decisions(decisions)}
     return [Review(score=full_score(result, by_submission.get(key, [])),
                    decision=decided.get(key))
-            for result in results
-            for key in [(result.assignment_id, result.submission_id, submission_key(result))]]
+            for result in results for key in [submission_of(result)]]
+
+
+def in_force_by_submission(ratings: Iterable[Rating]) -> dict[tuple[str, str, str],
+                                                                 list[Rating]]:
+    """The ratings in force, by (assignment id, submission id, submission key)."""
+    grouped: dict[tuple[str, str, str], list[Rating]] = {}
+    for rating in current(ratings):
+        grouped.setdefault(_submission_of(rating), []).append(rating)
+    return grouped
+
+
+def submission_of(result: GradeResult) -> tuple[str, str, str]:
+    """What ratings of ``result``'s submission are keyed by."""
+    return result.assignment_id, result.submission_id, submission_key(result)
 
 
 def _submission_of(rating: Rating | Decision) -> tuple[str, str, str]:
@@ -160,8 +171,7 @@ def current_decisions(decisions: Iterable[Decision]) -> list[Decision]:
 
 def same_submission(rating: Rating | Decision, result: GradeResult) -> bool:
     """Whether ``rating`` (or a decision) is of the submission ``result`` graded."""
-    return _submission_of(rating) == (result.assignment_id, result.submission_id,
-                                      submission_key(result))
+    return _submission_of(rating) == submission_of(result)
 
 
 def combined(shares: list[float], how: str) -> float:

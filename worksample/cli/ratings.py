@@ -81,17 +81,16 @@ def rate(assignment: str, submission: str, levels: tuple[str, ...], reviewer: st
 def decide(assignment: str, submission: str, decision: str, by: str, reason: str,
            store_path: Path) -> None:
     """Record the hiring decision on SUBMISSION: advance, hold or reject."""
-    from worksample.ratings import Decision, latest_results, rated_result
-    from worksample.store import submission_key
+    from worksample.ratings import Decision, latest_results, rated_result, submission_of
 
     if not by.strip() or not reason.strip():
         raise WorksampleError("a decision needs --by NAME and --reason \"...\"")
     store = open_store(store_path)
     result = rated_result(latest_results(store.results(assignment), graded_only=False),
                           assignment, submission)
-    store.decide(Decision(assignment_id=assignment, submission_id=submission,
-                          submission_key=submission_key(result), decision=decision,
-                          by=by.strip(), reason=reason))
+    assignment_id, submission_id, key = submission_of(result)
+    store.decide(Decision(assignment_id=assignment_id, submission_id=submission_id,
+                          submission_key=key, decision=decision, by=by.strip(), reason=reason))
     click.echo(visible(f"{assignment}/{submission}: {decision} (by {by.strip()})"))
 
 
@@ -155,44 +154,41 @@ def ratings_show(assignment: str, submission: str | None, reviewer: str | None,
                  store_path: Path) -> None:
     """The ratings, automatic and full score and decision of each candidate of ASSIGNMENT."""
     from worksample.ratings import (
-        current,
-        current_decisions,
-        full_score,
+        in_force_by_submission,
         latest_results,
         rated_result,
-        same_submission,
+        reviews,
         shown_to,
+        submission_of,
     )
-    from worksample.store import submission_key
 
     store = open_store(store_path)
     latest = latest_results(store.results(assignment))
     if submission is not None:
         rated_result(latest, assignment, submission)  # an error when there is none
+    shown_results = [result for (_, candidate), result in sorted(latest.items())
+                     if submission is None or candidate == submission]
     given = store.ratings(assignment)
-    decisions = current_decisions(store.decisions(assignment))
-    for (_, candidate), result in sorted(latest.items()):
-        if submission is not None and candidate != submission:
-            continue
-        everyone = [r for r in current(given) if same_submission(r, result)]
-        shown = everyone if reviewer is None else shown_to(reviewer, result, given)
+    by_submission = in_force_by_submission(given)
+    for result, review in zip(shown_results, reviews(shown_results, given,
+                                                     store.decisions(assignment)), strict=True):
+        everyone = by_submission.get(submission_of(result), [])
+        shown = everyone if reviewer is None else shown_to(reviewer, result, everyone)
         others = sorted({r.reviewer for r in shown} - {reviewer})
         if reviewer is not None and others:
-            store.record_shown_others(reviewer, (assignment, candidate, submission_key(result)),
-                                      others)
+            store.record_shown_others(reviewer, submission_of(result), others)
         hidden = len(shown) < len(everyone)
-        score = full_score(result, given)
-        full = "hidden until you have rated each criterion" if hidden else score.text()
-        lines = [f"{candidate}: automatic {score.automatic:g}, full {full}"]
-        lines += [f"  decision: {d.decision} by {d.by} ({d.reason})"
-                  for d in decisions if same_submission(d, result)]
+        full = "hidden until you have rated each criterion" if hidden else review.score.text()
+        lines = [f"{result.submission_id}: automatic {review.score.automatic:g}, full {full}"]
+        if review.decision:
+            d = review.decision
+            lines.append(f"  decision: {d.decision} by {d.by} ({d.reason})")
         for criterion in result.criteria:
-            mine = [r for r in shown if r.criterion == criterion.id]
             kind = (f"auto, level {criterion.level}" if criterion.source == "auto"
                     else "reviewer")
             levels = "; ".join(f"{r.reviewer}: {'override ' if r.override else ''}{r.level}"
                                + (f" ({r.reason or r.note})" if r.reason or r.note else "")
-                               for r in mine)
+                               for r in shown if r.criterion == criterion.id)
             lines.append(f"  {criterion.id} [{kind}]: {levels or '-'}")
         if hidden:
             lines.append(f"  (others' ratings are hidden until {reviewer} has rated each "
