@@ -7,7 +7,7 @@ import json
 import sqlite3
 
 import pytest
-from conftest_paths import answers, write_assignment
+from conftest_paths import answers, older_store, write_assignment
 from test_store_and_batch import CountingPlugin, run
 
 from worksample.assignments import load
@@ -173,14 +173,7 @@ PRAGMA user_version = 2;
 
 def test_a_store_of_format_2_with_results_is_migrated_and_can_take_ratings(tmp_path, graded,
                                                                             store):
-    with sqlite3.connect(store.path) as db:
-        rows = db.execute("SELECT * FROM results").fetchall()
-    db.close()
-    old = tmp_path / "format-2.sqlite"
-    with sqlite3.connect(old) as db:
-        db.executescript(FORMAT_2_SCHEMA)
-        db.executemany("INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?)", rows)
-    db.close()
+    old = older_store(store.path, tmp_path / "format-2.sqlite", FORMAT_2_SCHEMA)
 
     migrated = ResultStore(old)
     assert sorted((r.submission_id, r.score) for r in migrated.results()) == [

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from worksample.cli.common import open_store, store_option
+from worksample.cli.common import export_options, open_store, store_option
 from worksample.errors import WorksampleError
 from worksample.safe_text import visible
 
@@ -122,11 +122,7 @@ def ratings_import(file: Path, assignment_id: str | None, store_path: Path) -> N
 
 
 @ratings.command("export")
-@click.option("--assignment", "assignment_id", help="Only this assignment id.")
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
-              show_default=True)
-@click.option("--output", type=click.File("w"), default="-", help="File (default: stdout).")
-@store_option
+@export_options
 def ratings_export(assignment_id: str | None, fmt: str, output, store_path: Path) -> None:
     """The ratings in force as CSV (importable again), or JSON with the decisions."""
     from worksample.ratings import current, current_decisions

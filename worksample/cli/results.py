@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from worksample.cli.common import open_store, score_text, store_option
+from worksample.cli.common import export_options, open_store, score_text, store_option
 from worksample.errors import WorksampleError
 from worksample.safe_text import visible
 
@@ -47,11 +47,7 @@ def results_show(submission: str, assignment_id: str | None, store_path: Path) -
 
 
 @results.command("export")
-@click.option("--assignment", "assignment_id", help="Only this assignment id.")
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
-              show_default=True)
-@click.option("--output", type=click.File("w"), default="-", help="File (default: stdout).")
-@store_option
+@export_options
 def results_export(assignment_id: str | None, fmt: str, output, store_path: Path) -> None:
     """Every stored result as CSV (one row per result) or JSON, for other systems: the
     automatic score, and the full score with reviewers' ratings and the decision."""
