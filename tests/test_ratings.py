@@ -369,3 +369,48 @@ def test_the_table_after_grade_shows_the_full_score(tmp_path, registry, assignme
     again = cli(store, "grade", str(assignment.root), *map(str, answers(tmp_path / "b", "0.5")))
     assert again.exit_code == 0, again.output
     assert "full score" in again.output and "│ 67.5 " in again.output
+
+
+def test_the_candidate_page_shows_ratings_the_full_score_and_the_decision(
+        tmp_path, registry, assignment, graded, store, monkeypatch):
+    import worksample.plugins as plugins_module
+
+    monkeypatch.setattr(plugins_module, "_registry", registry)
+    cli(store, "rate", "count", "cand000", "--reviewer", "ann", "design=4", "teamwork=1",
+        "--note", "teamwork=never asked", "--override", "accuracy=3", "--reason", "flaky test")
+    cli(store, "decide", "count", "cand000", "hold", "--by", "lee", "--reason", "ask about teams")
+
+    def page(*options):
+        out = tmp_path / "report" / "-".join(options or ["all"])
+        made = cli(store, "report", str(assignment.root), "--out", str(out), "--format", "md",
+                   "--format", "json", "--format", "html", *options)
+        assert made.exit_code == 0, made.output
+        return ((out / "candidates" / "cand000.md").read_text(),
+                json.loads((out / "candidates" / "cand000.json").read_text())["candidate"])
+
+    text, data = page()
+    # accuracy overridden to 3: 0.7 x 2; design 4: 1; teamwork 1: 0: (1.4 + 1) / 4 = 60
+    assert "**Full score 60 of 100**, with reviewers' ratings." in text
+    assert "Decision: **hold** by lee" in text and "ask about teams" in text
+    assert "- ann: override, level 3: flaky test" in text
+    assert "- ann: level 1: never asked" in text
+    assert (data["full_score"], data["decision"]["decision"]) == (60.0, "hold")
+    html = (tmp_path / "report" / "all" / "candidates" / "cand000.html").read_text()
+    assert "<strong>Full score 60</strong> of 100" in html and "<strong>hold</strong>" in html
+    index = (tmp_path / "report" / "all" / "index.html").read_text()
+    assert '<td class="num">50</td>\n      <td class="num">60</td>' in index
+    design = next(c for c in data["criteria"] if c["id"] == "design")
+    assert (design["points"], design["level"], design["needs_rating"]) == (1.0, 4, False)
+    accuracy = next(c for c in data["criteria"] if c["id"] == "accuracy")
+    assert (accuracy["points"], accuracy["level"]) == (1.0, 2)  # the automatic level stays
+    kinds = {(q["criterion_id"], q["kind"]) for q in data["guide"]["hiring_manager"]}
+    assert kinds == {("accuracy", "confirm"), ("design", "confirm"), ("teamwork", "probe")}
+
+    hidden_text, hidden = page("--reviewer", "bo")
+    assert "ann" not in hidden_text and hidden["ratings_hidden"] and hidden["full_score"] is None
+    assert "Full score: hidden until you have rated each criterion." in hidden_text
+    other = json.loads((tmp_path / "report" / "--reviewer-bo" / "candidates" / "cand001.json")
+                       .read_text())["candidate"]
+    assert other["missing_ratings"] == ["design", "teamwork"] and not other["ratings_hidden"]
+    candidate_text, _ = page("--audience", "candidate")
+    assert "ann" not in candidate_text and "Full score" not in candidate_text

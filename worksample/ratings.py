@@ -33,7 +33,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from worksample.errors import WorksampleError
-from worksample.grading import LEVEL_BANDS
+from worksample.grading import LEVEL_BANDS, level_for
 from worksample.models import GradeResult, Status
 from worksample.store import submission_key
 
@@ -104,6 +104,9 @@ class FullScore(BaseModel):
                                description="Reviewer criteria no one has rated yet.")
     points: dict[str, float] = Field(default_factory=dict,
                                      description="Per criterion, the points the full score uses.")
+    levels: dict[str, int] = Field(
+        default_factory=dict, description="Per criterion, the level in force: reviewers' "
+                                          "(combined), an override's, else the automatic one.")
 
     def text(self) -> str:
         """As printed: the score, ``partial (missing: a, b)``, or ``-`` when not graded."""
@@ -115,10 +118,18 @@ class FullScore(BaseModel):
 
 
 class Review(BaseModel):
-    """What reviewers made of one result: its full score and the decision in force."""
+    """What reviewers made of one result: its full score, the ratings in force (those its
+    viewer may see) and the decision in force."""
 
     score: FullScore
+    ratings: list[Rating] = Field(default_factory=list)
+    hidden: bool = Field(default=False, description="Others' ratings are hidden from the "
+                                                    "viewer, who has not rated each criterion.")
     decision: Decision | None = None
+
+    def score_text(self) -> str:
+        """The full score as printed (``FullScore.text``), or why it is hidden."""
+        return "hidden until you have rated each criterion" if self.hidden else self.score.text()
 
     def exported(self) -> dict:
         """As ``results export`` writes it beside the result."""
@@ -128,13 +139,19 @@ class Review(BaseModel):
 
 
 def reviews(results: Iterable[GradeResult], ratings: Iterable[Rating],
-            decisions: Iterable[Decision]) -> list[Review]:
-    """A Review for each of ``results``, in their order."""
+            decisions: Iterable[Decision], viewer: str | None = None) -> list[Review]:
+    """A Review for each of ``results``, in their order; for a ``viewer`` (a reviewer), made
+    of only the ratings they may see (``shown_to``)."""
     by_submission = in_force_by_submission(ratings)
     decided = {_submission_of(d): d for d in current_decisions(decisions)}
-    return [Review(score=full_score(result, by_submission.get(key, [])),
-                   decision=decided.get(key))
-            for result in results for key in [submission_of(result)]]
+    made = []
+    for result in results:
+        everyone = by_submission.get(submission_of(result), [])
+        shown = everyone if viewer is None else shown_to(viewer, result, everyone)
+        made.append(Review(score=full_score(result, shown), ratings=shown,
+                           hidden=len(shown) < len(everyone),
+                           decision=decided.get(submission_of(result))))
+    return made
 
 
 def in_force_by_submission(ratings: Iterable[Rating]) -> dict[tuple[str, str, str],
@@ -184,21 +201,25 @@ def full_score(result: GradeResult, ratings: Iterable[Rating]) -> FullScore:
     if result.status != Status.GRADED:
         return FullScore(automatic=result.score, full=None)
     in_force = [r for r in current(ratings) if same_submission(r, result)]
-    points, missing = {}, []
+    points, levels, missing = {}, {}, []
     for criterion in result.criteria:
         overriding = criterion.source == "auto"
         shares = [LEVEL_SHARES[r.level] for r in in_force
                   if r.criterion == criterion.id and r.override == overriding]
         if shares:
-            points[criterion.id] = round(
-                combined(shares, result.combine_ratings) * criterion.max_points, 2)
+            share = combined(shares, result.combine_ratings)
+            points[criterion.id] = round(share * criterion.max_points, 2)
+            levels[criterion.id] = level_for(share)
         elif overriding:
             points[criterion.id] = criterion.points or 0.0
+            if criterion.level is not None:
+                levels[criterion.id] = criterion.level
         else:
             missing.append(criterion.id)
     weight = sum(criterion.max_points for criterion in result.criteria)
     full = None if missing or not weight else round(100 * sum(points.values()) / weight, 2)
-    return FullScore(automatic=result.score, full=full, missing=missing, points=points)
+    return FullScore(automatic=result.score, full=full, missing=missing, points=points,
+                     levels=levels)
 
 
 def checked_rating(result: GradeResult, *, criterion: str, level: int, reviewer: str,

@@ -27,6 +27,17 @@ def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
     return pairs
 
 
+def record_shown(store, viewer: str, results: list, made: list) -> None:
+    """Log in the audit log each candidate whose other reviewers' ratings ``viewer`` is shown
+    (``made``: the ``ratings.Review`` of each of ``results``, for that viewer)."""
+    from worksample.ratings import submission_of
+
+    for result, review in zip(results, made, strict=True):
+        others = sorted({r.reviewer for r in review.ratings} - {viewer})
+        if others:
+            store.record_shown_others(viewer, submission_of(result), others)
+
+
 @click.command()
 @click.argument("assignment")
 @click.argument("submission")
@@ -149,33 +160,20 @@ def ratings_export(assignment_id: str | None, fmt: str, output, store_path: Path
 def ratings_show(assignment: str, submission: str | None, reviewer: str | None,
                  store_path: Path) -> None:
     """The ratings, automatic and full score and decision of each candidate of ASSIGNMENT."""
-    from worksample.ratings import (
-        in_force_by_submission,
-        latest_results,
-        rated_result,
-        reviews,
-        shown_to,
-        submission_of,
-    )
+    from worksample.ratings import latest_results, rated_result, reviews
 
     store = open_store(store_path)
     latest = latest_results(store.results(assignment))
     if submission is not None:
         rated_result(latest, assignment, submission)  # an error when there is none
-    shown_results = [result for (_, candidate), result in sorted(latest.items())
-                     if submission is None or candidate == submission]
-    given = store.ratings(assignment)
-    by_submission = in_force_by_submission(given)
-    for result, review in zip(shown_results, reviews(shown_results, given,
-                                                     store.decisions(assignment)), strict=True):
-        everyone = by_submission.get(submission_of(result), [])
-        shown = everyone if reviewer is None else shown_to(reviewer, result, everyone)
-        others = sorted({r.reviewer for r in shown} - {reviewer})
-        if reviewer is not None and others:
-            store.record_shown_others(reviewer, submission_of(result), others)
-        hidden = len(shown) < len(everyone)
-        full = "hidden until you have rated each criterion" if hidden else review.score.text()
-        lines = [f"{result.submission_id}: automatic {review.score.automatic:g}, full {full}"]
+    shown = [result for (_, candidate), result in sorted(latest.items())
+             if submission is None or candidate == submission]
+    made = reviews(shown, store.ratings(assignment), store.decisions(assignment), reviewer)
+    if reviewer is not None:
+        record_shown(store, reviewer, shown, made)
+    for result, review in zip(shown, made, strict=True):
+        lines = [f"{result.submission_id}: automatic {review.score.automatic:g}, "
+                 f"full {review.score_text()}"]
         if review.decision:
             d = review.decision
             lines.append(f"  decision: {d.decision} by {d.by} ({d.reason})")
@@ -184,9 +182,9 @@ def ratings_show(assignment: str, submission: str | None, reviewer: str | None,
                     else "reviewer")
             levels = "; ".join(f"{r.reviewer}: {'override ' if r.override else ''}{r.level}"
                                + (f" ({r.reason or r.note})" if r.reason or r.note else "")
-                               for r in shown if r.criterion == criterion.id)
+                               for r in review.ratings if r.criterion == criterion.id)
             lines.append(f"  {criterion.id} [{kind}]: {levels or '-'}")
-        if hidden:
+        if review.hidden:
             lines.append(f"  (others' ratings are hidden until {reviewer} has rated each "
                          "reviewer criterion)")
         click.echo(visible("\n".join(lines)))
