@@ -38,7 +38,6 @@ from worksample.models import GradeResult, Status
 from worksample.store import submission_key
 
 Level = Literal[1, 2, 3, 4]
-DECISIONS = ("advance", "hold", "reject")
 
 # The floor of each of grading's bands; level 4 earns the whole weight.
 LEVEL_SHARES: dict[int, float] = {level: floor for floor, level in LEVEL_BANDS} | {4: 1.0}
