@@ -44,3 +44,18 @@ def answers(root: Path, *values: str | bytes) -> list[Path]:
         answer.write_bytes(value) if isinstance(value, bytes) else answer.write_text(value)
         folders.append(folder)
     return folders
+
+
+def older_store(current: Path, older: Path, schema: str) -> Path:
+    """A store file ``older`` made with an older format's ``schema``, holding the results of
+    the store file ``current``: for migration tests."""
+    import sqlite3
+
+    with sqlite3.connect(current) as db:
+        rows = db.execute("SELECT * FROM results").fetchall()
+    db.close()
+    with sqlite3.connect(older) as db:
+        db.executescript(schema)
+        db.executemany("INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?)", rows)
+    db.close()
+    return older

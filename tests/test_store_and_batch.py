@@ -8,7 +8,7 @@ import threading
 
 import pytest
 from click.testing import CliRunner
-from conftest_paths import answers, write_assignment
+from conftest_paths import answers, older_store, write_assignment
 from pydantic import BaseModel
 
 from worksample import __version__, hookimpl
@@ -276,13 +276,7 @@ def test_a_store_of_the_first_format_is_migrated_with_every_result(tmp_path, reg
                                                                    assignment, store):
     alice, = answers(tmp_path, "0.5")
     run(assignment, [alice], tmp_path, registry, store)
-    with sqlite3.connect(store.path) as current:
-        rows = current.execute("SELECT * FROM results").fetchall()
-    old = tmp_path / "format-1.sqlite"
-    with sqlite3.connect(old) as db:
-        db.executescript(FORMAT_1_SCHEMA)
-        db.executemany("INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?)", rows)
-    db.close()
+    old = older_store(store.path, tmp_path / "format-1.sqlite", FORMAT_1_SCHEMA)
 
     migrated = ResultStore(old)
     kept, = migrated.results()
@@ -298,7 +292,7 @@ def test_a_store_of_the_first_format_is_migrated_with_every_result(tmp_path, reg
         assert db.execute("PRAGMA user_version").fetchone()[0] == STORE_FORMAT
         tables = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
     db.close()
-    assert tables == [("results",)]
+    assert sorted(name for name, in tables) == ["audit_log", "decisions", "ratings", "results"]
 
 
 def test_a_store_written_by_a_newer_worksample_is_refused_and_left_alone(tmp_path):

@@ -48,12 +48,14 @@ class BatchProgress:
         self._bar.stop()
 
 
-def print_results_table(results: Sequence[GradeResult]) -> None:
-    """The results as a table on stdout, then messages and flags as whole sentences."""
+def print_results_table(results: Sequence[GradeResult], reviews: Sequence | None = None) -> None:
+    """The results as a table on stdout, then messages and flags as whole sentences. With
+    ``reviews`` (a ``ratings.Review`` per result), the full score too."""
     table = Table(title="worksample results")
-    for column in ("submission", "status", "score", "pass", "checks passed", "ended", "flags"):
+    for column in ("submission", "status", "score", "full score", "pass", "checks passed",
+                   "ended", "flags"):
         table.add_column(column)
-    for r in results:
+    for index, r in enumerate(results):
         decided = [c for c in r.checks if c.outcome != "skipped"]
         passed = sum(1 for c in decided if c.outcome == "passed")
         undecided = sum(1 for c in r.checks if c.review)
@@ -61,6 +63,7 @@ def print_results_table(results: Sequence[GradeResult]) -> None:
         cells = (
             r.submission_id, r.status.value,
             "-" if r.score is None else f"{r.score:g}",
+            reviews[index].score.text() if reviews is not None else "-",
             "-" if r.passed is None else ("yes" if r.passed else "no"),
             (f"{passed}/{len(decided)}" if decided else "-")
             + (f" ({undecided} to check)" if undecided else ""),

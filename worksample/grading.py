@@ -224,6 +224,7 @@ def _scored(assignment: Assignment, grade: Grade, base: dict, durations: Duratio
         run=grade.run,
         details=grade.details,
         durations=durations,
+        combine_ratings=assignment.spec.combine_ratings,
     )
 
 

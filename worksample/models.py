@@ -149,6 +149,10 @@ class AssignmentSpec(StrictModel):
     host_limits: HostLimits = Field(
         default_factory=HostLimits,
         description="Limits on reading one submission on the grader's host (not the sandbox).")
+    combine_ratings: Literal["median", "mean"] = Field(
+        default="median",
+        description="How several reviewers' levels for one criterion make one: their median "
+                    "(robust to one outlier; the default) or their mean.")
 
     @model_validator(mode="after")
     def _criteria_are_consistent(self) -> AssignmentSpec:
@@ -326,6 +330,9 @@ class GradeResult(ResultModel):
     durations: Durations = Field(default_factory=Durations)
     graded_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
     details: dict[str, Any] = Field(default_factory=dict, description="Plugin-specific extras.")
+    combine_ratings: Literal["median", "mean"] = Field(
+        default="median", description="The assignment's rule for combining several reviewers' "
+                                       "levels in the full score (see ratings.py).")
 
 
 # --- What plugins hand to the core ------------------------------------------------------------

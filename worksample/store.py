@@ -8,6 +8,12 @@ same files are two submissions: each keeps a result of their own. A rejected sub
 content hash (it was never extracted): it is keyed by its path, and is simply checked again on
 the next run.
 
+Reviewers' ratings, decisions and the audit log (format 3) are keyed by the assignment id,
+the submission id and the same submission key, not by the assignment version: a regrade of
+the same content keeps them (see ``ratings.py``). The three tables are append-only, and
+SQLite triggers refuse an UPDATE or DELETE of their rows: a later rating supersedes an
+earlier one by being later. Each change and its audit entry are written in one transaction.
+
 The file's format is its SQLite ``user_version``; an older file is migrated in one transaction
 when it is opened, and a newer one is refused rather than misread.
 
@@ -26,6 +32,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,13 +40,14 @@ from worksample.errors import WorksampleError
 
 if TYPE_CHECKING:
     from worksample.models import GradeResult
+    from worksample.ratings import AuditEntry, Decision, Rating
 
 DEFAULT_PATH = Path("worksample-results.sqlite")
 STORE_ENV = "WORKSAMPLE_STORE"
 
 # 2: the submission id joined the key (in format 1, the same files sent by two candidates
-# kept one result between them).
-STORE_FORMAT = 2
+# kept one result between them). 3: reviewers' ratings, decisions and the audit log.
+STORE_FORMAT = 3
 
 _COLUMNS = ("assignment_id, assignment_version, submission_key, submission_id, "
             "submission_source, status, score, graded_at, result")
@@ -58,6 +66,30 @@ CREATE TABLE results (
 )"""
 _CREATE_INDEX = """
 CREATE INDEX IF NOT EXISTS results_by_assignment ON results (assignment_id, submission_id)"""
+
+_SUBMISSION = ("assignment_id TEXT NOT NULL, submission_id TEXT NOT NULL, "
+               "submission_key TEXT NOT NULL")
+_RATING_COLUMNS = ("assignment_id", "submission_id", "submission_key", "criterion", "reviewer",
+                   "level", "note", "override", "reason", "rated_at", "after_seeing_others")
+_DECISION_COLUMNS = ("assignment_id", "submission_id", "submission_key", "decision", "by",
+                     "reason", "decided_at")
+_AUDIT_COLUMNS = ("at", "who", "action", "assignment_id", "submission_id", "submission_key",
+                  "criterion", "old", "new", "why", "after_seeing_others")
+_CREATE_REVIEW_TABLES = [
+    f"""CREATE TABLE ratings (id INTEGER PRIMARY KEY, {_SUBMISSION}, criterion TEXT NOT NULL,
+        reviewer TEXT NOT NULL, level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4),
+        note TEXT NOT NULL, override INTEGER NOT NULL, reason TEXT NOT NULL,
+        rated_at TEXT NOT NULL, after_seeing_others INTEGER NOT NULL)""",
+    f"""CREATE TABLE decisions (id INTEGER PRIMARY KEY, {_SUBMISSION}, decision TEXT NOT NULL,
+        by TEXT NOT NULL, reason TEXT NOT NULL, decided_at TEXT NOT NULL)""",
+    f"""CREATE TABLE audit_log (id INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL,
+        action TEXT NOT NULL, {_SUBMISSION}, criterion TEXT NOT NULL, old TEXT NOT NULL,
+        new TEXT NOT NULL, why TEXT NOT NULL, after_seeing_others INTEGER NOT NULL)""",
+    "CREATE INDEX ratings_by_assignment ON ratings (assignment_id, submission_id)",
+    "CREATE INDEX audit_by_assignment ON audit_log (assignment_id, submission_id)",
+] + [f"""CREATE TRIGGER {table}_append_only_{verb.lower()} BEFORE {verb} ON {table}
+         BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"""
+     for table in ("ratings", "decisions", "audit_log") for verb in ("UPDATE", "DELETE")]
 
 
 def _result_from_json(text: str) -> GradeResult:
@@ -132,6 +164,116 @@ class ResultStore:
         for (text,) in rows:
             yield _result_from_json(text)
 
+    def add_ratings(self, ratings: list[Rating]) -> list[Rating]:
+        """Record ``ratings``, each with its audit entry, all in one transaction (all or
+        none). A rating that repeats the reviewer's rating in force is skipped. Returns the
+        ratings recorded, marked when their reviewer had been shown others' ratings."""
+        recorded = []
+
+        def work() -> None:
+            for rating in ratings:
+                submission = (rating.assignment_id, rating.submission_id, rating.submission_key)
+                before = self._db.execute(
+                    "SELECT level, note, reason FROM ratings WHERE assignment_id = ? AND "
+                    "submission_id = ? AND submission_key = ? AND criterion = ? AND "
+                    "reviewer = ? AND override = ? ORDER BY id DESC LIMIT 1",
+                    (*submission, rating.criterion, rating.reviewer, rating.override)).fetchone()
+                if before == (rating.level, rating.note, rating.reason):
+                    continue
+                seen = self._db.execute(
+                    "SELECT 1 FROM audit_log WHERE action = 'shown-others' AND who = ? AND "
+                    "assignment_id = ? AND submission_id = ? AND submission_key = ?",
+                    (rating.reviewer, *submission)).fetchone() is not None
+                rating = rating.model_copy(update={"after_seeing_others": seen})
+                self._insert("ratings", _RATING_COLUMNS, rating.model_dump(mode="json"))
+                self._audit(
+                    at=rating.rated_at, who=rating.reviewer,
+                    action="override" if rating.override else "rate", submission=submission,
+                    criterion=rating.criterion, after_seeing_others=seen,
+                    old="" if before is None else _described(*before),
+                    new=_described(rating.level, rating.note, rating.reason),
+                    why=rating.reason or rating.note)
+                recorded.append(rating)
+
+        self._transaction(work)
+        return recorded
+
+    def decide(self, decision: Decision) -> None:
+        """Record the decision on a submission (a later one supersedes it) and its audit entry."""
+        submission = (decision.assignment_id, decision.submission_id, decision.submission_key)
+
+        def work() -> None:
+            before = self._db.execute(
+                "SELECT decision FROM decisions WHERE assignment_id = ? AND submission_id = ? "
+                "AND submission_key = ? ORDER BY id DESC LIMIT 1", submission).fetchone()
+            self._insert("decisions", _DECISION_COLUMNS, decision.model_dump(mode="json"))
+            self._audit(at=decision.decided_at, who=decision.by, action="decide",
+                        submission=submission, old=before[0] if before else "",
+                        new=decision.decision, why=decision.reason)
+
+        self._transaction(work)
+
+    def record_shown_others(self, who: str, submission: tuple[str, str, str],
+                            reviewers: list[str]) -> None:
+        """Log that ``who`` was shown the ratings ``reviewers`` gave this submission."""
+        self._transaction(lambda: self._audit(
+            at=datetime.now(UTC), who=who, action="shown-others", submission=submission,
+            new=", ".join(reviewers), why="ratings show --reviewer"))
+
+    def ratings(self, assignment_id: str | None = None) -> list[Rating]:
+        """Every rating ever given (of one assignment, if given), in the order given; the
+        superseded ones included (``ratings.current`` keeps those in force)."""
+        from worksample.ratings import Rating
+
+        return [Rating(**row) for row in self._rows("ratings", _RATING_COLUMNS, assignment_id)]
+
+    def decisions(self, assignment_id: str | None = None) -> list[Decision]:
+        """Every decision (of one assignment, if given), in the order made."""
+        from worksample.ratings import Decision
+
+        return [Decision(**row)
+                for row in self._rows("decisions", _DECISION_COLUMNS, assignment_id)]
+
+    def audit_log(self, assignment_id: str | None = None) -> list[AuditEntry]:
+        """The audit log (of one assignment, if given), oldest first."""
+        from worksample.ratings import AuditEntry
+
+        return [AuditEntry(**row)
+                for row in self._rows("audit_log", _AUDIT_COLUMNS, assignment_id)]
+
+    def reviews(self, results: list[GradeResult]) -> list:
+        """The ``ratings.Review`` of each of ``results`` (full score, decision), in order."""
+        from worksample.ratings import reviews
+
+        ids = {r.assignment_id for r in results}
+        assignment_id = ids.pop() if len(ids) == 1 else None
+        return reviews(results, self.ratings(assignment_id), self.decisions(assignment_id))
+
+    def _rows(self, table: str, columns: tuple[str, ...],
+              assignment_id: str | None) -> list[dict]:
+        query = f"SELECT {', '.join(columns)} FROM {table}"
+        arguments: tuple = ()
+        if assignment_id is not None:
+            query += " WHERE assignment_id = ?"
+            arguments = (assignment_id,)
+        with self._read_lock:
+            rows = self._reader.execute(query + " ORDER BY id", arguments).fetchall()
+        return [dict(zip(columns, row, strict=True)) for row in rows]
+
+    def _insert(self, table: str, columns: tuple[str, ...], values: dict) -> None:
+        self._db.execute(f"INSERT INTO {table} ({', '.join(columns)}) "
+                         f"VALUES ({', '.join('?' * len(columns))})",
+                         [values[column] for column in columns])
+
+    def _audit(self, *, at, who: str, action: str, submission: tuple[str, str, str],
+               criterion: str = "", old: str = "", new: str = "", why: str = "",
+               after_seeing_others: bool = False) -> None:
+        assignment_id, submission_id, key = submission
+        self._insert("audit_log", _AUDIT_COLUMNS, dict(
+            at=at.isoformat(), who=who, action=action, assignment_id=assignment_id,
+            submission_id=submission_id, submission_key=key, criterion=criterion, old=old,
+            new=new, why=why, after_seeing_others=after_seeing_others))
+
     def close(self) -> None:
         """Close the file; the store cannot be used afterwards."""
         with self._lock, self._read_lock:
@@ -167,17 +309,26 @@ class ResultStore:
         self._refuse_a_newer_format()  # again: another grader may have changed it meanwhile
         if self._format() == STORE_FORMAT:
             return
+        found = self._format()
         has_results = self._db.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'results'").fetchone()
-        if has_results:  # format 1 (no user_version): the same columns, a narrower key
-            self._db.execute("ALTER TABLE results RENAME TO results_format_1")
-        self._db.execute(_CREATE_TABLE)
-        if has_results:
-            self._db.execute(f"INSERT INTO results ({_COLUMNS}) "
-                             f"SELECT {_COLUMNS} FROM results_format_1")
-            self._db.execute("DROP TABLE results_format_1")
-        self._db.execute(_CREATE_INDEX)
+        if found < 2:
+            if has_results:  # format 1 (no user_version): the same columns, a narrower key
+                self._db.execute("ALTER TABLE results RENAME TO results_format_1")
+            self._db.execute(_CREATE_TABLE)
+            if has_results:
+                self._db.execute(f"INSERT INTO results ({_COLUMNS}) "
+                                 f"SELECT {_COLUMNS} FROM results_format_1")
+                self._db.execute("DROP TABLE results_format_1")
+            self._db.execute(_CREATE_INDEX)
+        for statement in _CREATE_REVIEW_TABLES:  # format 2 -> 3: the results stay as they are
+            self._db.execute(statement)
         self._db.execute(f"PRAGMA user_version = {STORE_FORMAT}")
+
+
+def _described(level: int, note: str, reason: str) -> str:
+    """A rating as the audit log shows it: ``3``, ``3 (note)``."""
+    return f"{level} ({reason or note})" if reason or note else str(level)
 
 
 def _connected(path: Path) -> sqlite3.Connection:

@@ -38,6 +38,21 @@ def store_option(function):
     )(function)
 
 
+def export_options(function):
+    """The options every ``export`` shares: ``--assignment``, ``--format``, ``--output``
+    and ``--store`` (passed as ``assignment_id``, ``fmt``, ``output``, ``store_path``)."""
+    for option in (
+        store_option,
+        click.option("--output", type=click.File("w"), default="-",
+                     help="File (default: stdout)."),
+        click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
+                     show_default=True),
+        click.option("--assignment", "assignment_id", help="Only this assignment id."),
+    ):
+        function = option(function)
+    return function
+
+
 def open_store(path: Path):
     """The results store at ``path``, created if missing."""
     return store.ResultStore(path)

@@ -141,12 +141,13 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
     order = {source: index for index, source in enumerate(submissions)}
     items.sort(key=lambda item: order[item.source])
     results = [item.result for item in items]
+    reviews = store.reviews(results)  # ratings a regraded submission already has
     if out is not None:
-        report_path = _write_out(out, loaded, results)
+        report_path = _write_out(out, loaded, results, reviews)
     if as_json:
         click.echo(json.dumps([r.model_dump(mode="json") for r in results], indent=2))
     else:
-        print_results_table(results)
+        print_results_table(results, reviews)
     click.echo(_batch_summary(items, store_path), err=True)
     if out is not None:
         click.echo(f"report: {report_path.resolve()}", err=as_json)
@@ -175,10 +176,11 @@ def _batch_summary(items, store_path: Path) -> str:
     return line
 
 
-def _write_out(out: Path, assignment, results) -> Path:
-    """The batch's results as JSON files and its hiring-manager report; returns the index."""
+def _write_out(out: Path, assignment, results, reviews) -> Path:
+    """The batch's results as JSON files and its hiring-manager report (with reviewers'
+    ratings, full score and decision from ``reviews``); returns the index."""
     from worksample.reports import build_report, prepare_folder, write_report, write_results
 
     prepare_folder(out)
     write_results(results, out / "results")
-    return write_report(build_report(assignment, results), out)[0]
+    return write_report(build_report(assignment, results, reviews=reviews), out)[0]

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from worksample.cli.common import load_assignment, open_store, store_option
+from worksample.cli.ratings import record_shown
 from worksample.errors import WorksampleError
 
 
@@ -27,21 +28,27 @@ from worksample.errors import WorksampleError
 @click.option("--pdf", is_flag=True, help="Also print the HTML pages to PDF (needs Chromium).")
 @click.option("--submission", "only", multiple=True,
               help="Only this submission id (repeatable), e.g. to send one candidate feedback.")
+@click.option("--reviewer", help="A report for this reviewer: others' ratings of a candidate "
+                                 "only once they have rated it themselves.")
 @click.pass_context
 def report(ctx: click.Context, assignment: str, store_path: Path, out: Path | None,
            audience: str, blind: bool, formats: tuple[str, ...], pdf: bool,
-           only: tuple[str, ...]) -> None:
+           only: tuple[str, ...], reviewer: str | None) -> None:
     """Write the review report for ASSIGNMENT from stored results; nothing is graded again.
 
-    One page per candidate (rubric, evidence, flags, the second-round discussion guide) and a
-    cohort index (ranking and charts), as HTML, Markdown and JSON. Prints the path to open.
+    One page per candidate (rubric, evidence, reviewers' ratings, the full score and the
+    decision, flags, the second-round discussion guide) and a cohort index (ranking and
+    charts), as HTML, Markdown and JSON. Prints the path to open.
     """
     from worksample import reports
     from worksample.reports.pdf import find_browser, print_to_pdf
 
     loaded = load_assignment(ctx, assignment)
     browser = find_browser() if pdf else None  # refuse before writing anything
-    results = reports.stored_results(loaded, open_store(store_path))
+    from worksample.ratings import reviews
+
+    store = open_store(store_path)
+    results = reports.stored_results(loaded, store)
     if only:
         missing = sorted(set(only) - {r.submission_id for r in results})
         if missing:
@@ -52,7 +59,11 @@ def report(ctx: click.Context, assignment: str, store_path: Path, out: Path | No
     if pdf and "html" not in formats:
         formats = ("html", *formats)
     out = out or Path("worksample-report", loaded.id, audience + ("-blind" if blind else ""))
-    built = reports.build_report(loaded, results, audience=audience, blind=blind)
+    made = reviews(results, store.ratings(loaded.id), store.decisions(loaded.id), reviewer)
+    if reviewer is not None and audience != "candidate":
+        record_shown(store, reviewer, results, made)
+    built = reports.build_report(loaded, results, audience=audience, blind=blind,
+                                 reviews=made)
     reports.prepare_folder(out)
     written = reports.write_report(built, out, formats)
     if browser is not None:

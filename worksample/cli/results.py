@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from worksample.cli.common import open_store, score_text, store_option
+from worksample.cli.common import export_options, open_store, score_text, store_option
 from worksample.errors import WorksampleError
+from worksample.safe_text import visible
 
 
 @click.group()
@@ -20,10 +21,15 @@ def results() -> None:
 @click.option("--assignment", "assignment_id", help="Only this assignment id.")
 @store_option
 def results_list(assignment_id: str | None, store_path: Path) -> None:
-    """One line per stored result."""
-    for r in open_store(store_path).results(assignment_id):
-        click.echo(f"{r.assignment_id}\t{r.assignment_version}\t{r.submission_id}\t"
-                   f"{r.status.value}\t{score_text(r)}\t{r.graded_at:%Y-%m-%d %H:%M}")
+    """One line per stored result: ids, status, automatic score, full score, decision."""
+    store = open_store(store_path)
+    stored = list(store.results(assignment_id))
+    for r, review in zip(stored, store.reviews(stored), strict=True):
+        decision = review.decision.decision if review.decision else "-"
+        click.echo(visible(
+            f"{r.assignment_id}\t{r.assignment_version}\t{r.submission_id}\t"
+            f"{r.status.value}\t{score_text(r)}\t{review.score.text()}\t{decision}\t"
+            f"{r.graded_at:%Y-%m-%d %H:%M}"))
 
 
 @results.command("show")
@@ -41,18 +47,18 @@ def results_show(submission: str, assignment_id: str | None, store_path: Path) -
 
 
 @results.command("export")
-@click.option("--assignment", "assignment_id", help="Only this assignment id.")
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv",
-              show_default=True)
-@click.option("--output", type=click.File("w"), default="-", help="File (default: stdout).")
-@store_option
+@export_options
 def results_export(assignment_id: str | None, fmt: str, output, store_path: Path) -> None:
-    """Every stored result as CSV (one row per result) or JSON, for other systems."""
+    """Every stored result as CSV (one row per result) or JSON, for other systems: the
+    automatic score, and the full score with reviewers' ratings and the decision."""
     from worksample.export import write_csv
 
-    stored = list(open_store(store_path).results(assignment_id))
+    store = open_store(store_path)
+    stored = list(store.results(assignment_id))
+    reviews = store.reviews(stored)
     if fmt == "json":
-        json.dump([r.model_dump(mode="json") for r in stored], output, indent=2)
+        json.dump([r.model_dump(mode="json") | {"review": review.exported()}
+                   for r, review in zip(stored, reviews, strict=True)], output, indent=2)
         output.write("\n")
     else:
-        write_csv(stored, output)
+        write_csv(stored, output, reviews)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
@@ -27,6 +27,9 @@ from worksample.reports.guide import Guide, candidate_questions, discussion_guid
 from worksample.reports.redact import Redactor, alias_for, name_tokens
 from worksample.safe_text import visible
 from worksample.store import submission_key
+
+if TYPE_CHECKING:
+    from worksample.ratings import Review
 
 REPORT_SCHEMA_VERSION = 1
 Audience = Literal["hiring-manager", "hr", "candidate"]
@@ -47,6 +50,25 @@ class FailedCheck(BaseModel):
     message: str
 
 
+class RatingView(BaseModel):
+    """One reviewer's level in force for a criterion (an override, for an automatic one)."""
+
+    reviewer: str
+    level: int
+    override: bool
+    note: str = Field(description="The reviewer's note, or the override's reason.")
+    after_seeing_others: bool
+
+
+class DecisionView(BaseModel):
+    """The hiring decision in force."""
+
+    decision: str
+    by: str
+    reason: str
+    decided_at: datetime
+
+
 class CriterionView(BaseModel):
     """One rubric criterion as an audience sees it."""
 
@@ -64,6 +86,8 @@ class CriterionView(BaseModel):
         default_factory=list, description="Matches the checks could not decide, with why.")
     anchors: dict[int, str] = Field(description="All four anchors, when a reviewer must rate.")
     needs_rating: bool
+    ratings: list[RatingView] = Field(
+        default_factory=list, description="Reviewers' levels in force (not for candidates).")
 
 
 class FlagView(BaseModel):
@@ -83,6 +107,14 @@ class CandidatePage(BaseModel):
     status: Status
     score: float | None
     passed: bool | None
+    full_score: float | None = Field(
+        default=None, description="With reviewers' ratings; None while partial.")
+    missing_ratings: list[str] = Field(
+        default_factory=list, description="Reviewer criteria not rated yet (ids).")
+    ratings_hidden: bool = Field(
+        default=False, description="Others' ratings are hidden from the reviewer the report "
+                                   "is for, until they have rated each criterion.")
+    decision: DecisionView | None = None
     message: str
     criteria: list[CriterionView]
     other_failed_checks: list[FailedCheck]
@@ -102,8 +134,10 @@ class CohortRow(BaseModel):
     stem: str
     status: Status
     score: float | None
+    full_score: float | None = None
     passed: bool | None
-    levels: list[int | None] = Field(description="Level per rubric criterion, in rubric order.")
+    levels: list[int | None] = Field(description="Level per rubric criterion, in rubric order: "
+                                                 "reviewers' where they have rated.")
     flags: list[str]
 
 
@@ -152,13 +186,18 @@ class Report(BaseModel):
 
 
 def build_report(assignment: Assignment, results: Sequence[GradeResult], *,
-                 audience: Audience = "hiring-manager", blind: bool = False) -> Report:
-    """The report for ``results`` (one per submission, of this assignment's version)."""
+                 audience: Audience = "hiring-manager", blind: bool = False,
+                 reviews: Sequence[Review] | None = None) -> Report:
+    """The report for ``results`` (one per submission, of this assignment's version), with
+    reviewers' ratings, full score and decision from ``reviews`` (one per result, in order;
+    never shown to candidates)."""
     spec = assignment.spec
+    by_result = dict(zip(map(id, results), reviews, strict=True)) if reviews else {}
     ranked, names = _ranked(results, _shown_names(assignment, results, blind))
     stems = _stems(assignment, ranked, names, blind)
     same_files = _same_files_as(ranked, names)
-    pages = [_page(assignment, result, name, stem, audience, blind, others)
+    pages = [_page(assignment, result, name, stem, audience, blind, others,
+                   None if audience == "candidate" else by_result.get(id(result)))
              for result, name, stem, others in zip(ranked, names, stems, same_files, strict=True)]
     index = None if audience == "candidate" else _index(assignment, ranked, pages)
     return Report(
@@ -218,11 +257,14 @@ def _same_files_as(results: list[GradeResult], names: list[str]) -> list[list[st
 
 
 def _page(assignment: Assignment, result: GradeResult, name: str, stem: str,
-          audience: Audience, blind: bool, same_files_as: list[str]) -> CandidatePage:
+          audience: Audience, blind: bool, same_files_as: list[str],
+          review: Review | None) -> CandidatePage:
     clean = _cleaner(result, blind)
     for_candidate = audience == "candidate"
-    criteria = [_criterion_view(assignment.criterion(score.id), score, result, audience, clean)
-                for score in result.criteria if _in_rubric(assignment, score.id)]
+    scores = _in_force(result, review)
+    criteria = [_criterion_view(assignment.criterion(score.id), score, result, audience, clean,
+                                review)
+                for score in scores if _in_rubric(assignment, score.id)]
     shown = {c.id for c in criteria}
     other_failed = [] if for_candidate else [
         FailedCheck(id=clean(c.id), message=clean(c.message)) for c in result.checks
@@ -235,16 +277,37 @@ def _page(assignment: Assignment, result: GradeResult, name: str, stem: str,
         stem=stem, name=name,
         source=None if blind or for_candidate else result.submission_source,
         status=result.status, score=result.score, passed=result.passed, message=clean(message),
+        full_score=review.score.full if review else None,
+        missing_ratings=review.score.missing if review else [],
+        ratings_hidden=review.hidden if review else False,
+        decision=DecisionView(decision=review.decision.decision, by=review.decision.by,
+                              reason=clean(review.decision.reason),
+                              decided_at=review.decision.decided_at)
+        if review and review.decision else None,
         criteria=criteria, other_failed_checks=other_failed,
         flags=[] if for_candidate else _flags(result, clean, same_files_as),
         run=None if for_candidate or result.run is None else (
             f"ran {result.run.seconds:.2f} s in {result.run.image}, ended: {result.run.ended}"),
-        guide=discussion_guide(assignment.spec, result.criteria, clean)
+        guide=discussion_guide(assignment.spec, _in_force(result, review, overrides=True),
+                               clean)
         if graded and not for_candidate else None,
         candidate_questions=None if for_candidate else candidate_questions(assignment.spec),
         notes=not for_candidate,
         graded_at=result.graded_at,
     )
+
+
+def _in_force(result: GradeResult, review: Review | None, *,
+              overrides: bool = False) -> list[CriterionScore]:
+    """The result's criteria with reviewers' points and levels where they have rated, and
+    with ``overrides`` the overriding levels too (the discussion guide asks about the level
+    in force; the rubric shows the automatic level, with the override beside it)."""
+    if review is None:
+        return result.criteria
+    return [score.model_copy(update={"points": review.score.points.get(score.id),
+                                     "level": review.score.levels.get(score.id)})
+            if score.id in review.score.points and (overrides or score.source == "reviewer")
+            else score for score in result.criteria]
 
 
 def _in_rubric(assignment: Assignment, criterion_id: str) -> bool:
@@ -260,7 +323,8 @@ def _cleaner(result: GradeResult, blind: bool) -> Callable[[str], str]:
 
 
 def _criterion_view(criterion: Criterion, score: CriterionScore, result: GradeResult,
-                    audience: Audience, clean: Callable[[str], str]) -> CriterionView:
+                    audience: Audience, clean: Callable[[str], str],
+                    review: Review | None = None) -> CriterionView:
     for_candidate = audience == "candidate"
     detailed = audience == "hiring-manager" or criterion.audience == audience
     if for_candidate:
@@ -281,6 +345,10 @@ def _criterion_view(criterion: Criterion, score: CriterionScore, result: GradeRe
         level_meaning=criterion.anchors.get(score.level, "") if score.level else "",
         evidence=[clean(line) for line in evidence], failed_checks=failed, to_review=to_review,
         anchors=dict(criterion.anchors) if needs_rating else {}, needs_rating=needs_rating,
+        ratings=[RatingView(reviewer=clean(r.reviewer), level=r.level, override=r.override,
+                            note=clean(r.reason or r.note),
+                            after_seeing_others=r.after_seeing_others)
+                 for r in (review.ratings if review else []) if r.criterion == criterion.id],
     )
 
 
@@ -330,10 +398,11 @@ def _index(assignment: Assignment, results: list[GradeResult],
         graded = result.status == Status.GRADED
         if graded and result.score != previous:
             rank, previous = position, result.score
-        levels = {score.id: score.level for score in result.criteria}
+        levels = {criterion.id: criterion.level for criterion in page.criteria}
         rows.append(CohortRow(
             rank=rank if graded else None, name=page.name, stem=page.stem,
-            status=result.status, score=result.score, passed=result.passed,
+            status=result.status, score=result.score, full_score=page.full_score,
+            passed=result.passed,
             levels=[levels.get(c.id) for c in rubric],
             flags=[flag.kind for flag in page.flags]))
     graded = [r for r in results if r.status == Status.GRADED]
