@@ -5,7 +5,8 @@ for that email is the weighted mean of its kinds (``email.scoring``); a criterio
 the weighted mean over emails. A missing or unreadable reply, a reply that says nothing (no
 sentence, or a list of keywords), or a statement that is an automatic fail scores 0 for that
 email in every criterion, with the reason as evidence; an automatic fail is also a flag
-(``automatic-fail``), shown in the results table and at the top of the candidate page.
+(``automatic-fail``) that fails the submission (the core sets ``passed`` False and scales the
+score under the pass score), shown in the results table and at the top of the candidate page.
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ def grade(assignment: Assignment[EmailSection], submission: Submission) -> Grade
         flags=[*(hidden_text_flag(f"{reply.email_id} ({reply.source})", reply.hidden,
                                   reply.hidden_by, unseen_by="the customer")
                  for reply in replies.values() if reply.hidden),
-               *(IntegrityFlag(kind=AUTOMATIC_FAIL, evidence=f"{part.name}: {part.zero_because}")
+               *(IntegrityFlag(kind=AUTOMATIC_FAIL, evidence=f"{part.name}: {part.zero_because}",
+                               fails=True)
                  for part in parts if part.zero_because.startswith("automatic fail"))],
         details={
             "replies": {email_id: {"source": reply.source, "matched_by": reply.matched_by,
