@@ -115,3 +115,43 @@ def test_a_hedged_next_step_is_no_next_step_but_a_firm_one_is(sample):
     firm = findings(sample, "missing-invoices",
                     "Hi Dmitri. I'll restore last night's backup by 3pm today.")
     assert firm["next_step"].fraction == 1
+
+
+# --- a general statement of the rule is no promise -----------------------------------------
+
+@pytest.mark.parametrize("reply", [
+    "Hello Margaret. A yearly subscription may be refunded in full during its first 30 days.",
+    "Hello Margaret. Refunds are guaranteed for the first 30 days after purchase only.",
+])
+def test_a_general_statement_of_the_rule_is_no_forbidden_promise(sample, reply):
+    found = findings(sample, "late-refund", reply)
+    statement = found["forbidden/promises-refund"]
+    assert statement.fraction == 1 and not statement.automatic_fail
+    assert "general statement" in statement.review or statement.evidence == "not found"
+
+
+def test_a_general_statement_with_a_wrong_number_is_a_contradiction_not_a_fail(sample):
+    found = findings(sample, "late-refund",
+                     "Hello Margaret. Yearly plans are refunded in full within 21 days of "
+                     "purchase, so yours is past that.")
+    assert found["forbidden/promises-refund"].fraction == 1
+    assert "general statement" in found["forbidden/promises-refund"].review
+    window = found["facts/refund-window"]
+    assert window.fraction == 0 and window.costs > 0 and "says 21" in window.evidence
+
+
+@pytest.mark.parametrize("reply", [
+    "Hello Margaret. Your plan will be refunded in full by Friday.",
+    "Hello Margaret. We have issued a refund to the card on file.",
+    "Hello Margaret. Good news, you will get your money back this week.",
+    "Hello Margaret. Is it all right if I refund you in full today?",
+])
+def test_a_statement_to_this_customer_is_still_the_promise(sample, reply):
+    found = findings(sample, "late-refund", reply)
+    promise = found["forbidden/promises-refund"]
+    assert promise.fraction == 0 and promise.automatic_fail
+
+
+def test_an_imperative_is_not_a_general_statement(sample):
+    found = findings(sample, "double-charge", "Hi Priya. Send the CVC from the back of the card.")
+    assert found["forbidden/asks-card-number"].automatic_fail

@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 from functools import cached_property
 
-from worksample.prose.commitment import commits_to, content_words, hedge
+from worksample.prose.commitment import commits_to, content_words, general_statement, hedge
 from worksample.prose.evidence import (
     Finding,
     copied_passages,
@@ -298,13 +298,16 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
     say (``commitment.commits_to``), outside a sentence with an ``unless`` phrase; and the
     sentence that makes it."""
     label = f"does not make the statement: {statement.means}"
-    excused: Match | None = None  # in a sentence that denies it, or in the customer's words
+    # in a sentence that denies it, in the customer's or the policy's words, or in a general
+    # statement of the rule (which the facts judge)
+    excused: Match | None = None
     made: tuple[str, Sentence] | None = None
     for match in phrase_set.find_all(text.sentences, text.reading, negation=negation,
                                      scoped=True):
         if unless.find_in_words(match.sentence.normal):
             continue
-        if match.negated or text.pasted(match.sentence):
+        if (match.negated or text.pasted(match.sentence)
+                or general_statement(match.sentence, match.start)):
             excused = excused or match
             continue
         made = (quoted(match), match.sentence)
@@ -325,7 +328,9 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
     if excused is not None:
         pasted = text.pasted(excused.sentence)
         where = (f"in {pasted} own words" if pasted
-                 else f"in a sentence that denies it ({excused.denied_by})")
+                 else f"in a sentence that denies it ({excused.denied_by})" if excused.negated
+                 else "in a general statement of the rule (no “I”, “we” or “you”), judged as "
+                      "a fact")
         return Finding("forbidden", statement.id, label, 1.0, quoted(excused),
                        review=f"found {where}; not counted against the reply"), None
     return Finding("forbidden", statement.id, label, 1.0, "not found"), None
