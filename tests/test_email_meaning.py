@@ -155,3 +155,38 @@ def test_a_statement_to_this_customer_is_still_the_promise(sample, reply):
 def test_an_imperative_is_not_a_general_statement(sample):
     found = findings(sample, "double-charge", "Hi Priya. Send the CVC from the back of the card.")
     assert found["forbidden/asks-card-number"].automatic_fail
+
+
+# --- credit for what a reply does not do needs substance ------------------------------------
+
+def absence_credit(sample, email_id: str, reply: str) -> dict[str, object]:
+    from worksample_email.checks import credit_for_absence
+
+    found = findings(sample, email_id, reply)
+    return dict(zip(found, credit_for_absence(list(found.values())), strict=True))
+
+
+def test_a_reply_that_answers_nothing_earns_nothing_for_what_it_left_out(sample):
+    found = absence_credit(sample, "missing-invoices",
+                           "Hi Dmitri, thanks for getting in touch with us about this today.")
+    for key in ("blame", "spelling", "clarity", "forbidden/declares-data-lost"):
+        assert found[key].fraction == 0, key
+
+
+def test_absence_credit_is_in_proportion_to_the_questions_answered(sample):
+    found = absence_credit(sample, "missing-invoices",
+                           "Hi Dmitri, your invoices are safe and we can restore them for you "
+                           "from Settings, Trash.")
+    answered = sum(found[f"questions/{q}"].fraction >= 1
+                   for q in ("lost-everything", "get-back", "stop-using"))
+    assert answered == 2
+    assert found["blame"].fraction == pytest.approx(2 / 3, abs=1e-3)
+    assert "2 of 3" in found["blame"].evidence
+
+
+def test_a_reply_that_answers_every_question_keeps_its_absence_credit(sample):
+    found = absence_credit(sample, "missing-invoices",
+                           "Hi Dmitri, your invoices are safe: look in Settings, Trash, where "
+                           "you can restore them. You can keep using Ledgerly meanwhile.")
+    assert found["blame"].fraction == 1 and found["forbidden/declares-data-lost"].fraction == 1
+    assert "in proportion" not in found["blame"].evidence

@@ -28,6 +28,8 @@ from worksample.prose.text import Sentence, normalise
 from .config import Clarity, CustomerEmail, EmailSection, Fact, Forbidden, Length
 
 SIGN_OFF_MAX_WORDS = 4
+# checks that give points for what a reply does not do: earned in proportion to what it does
+ABSENCE_KINDS = ("forbidden", "blame", "spelling", "clarity")
 WH_WORDS = frozenset({"what", "where", "why", "how", "when", "which", "who", "whom", "whose"})
 CONTRADICTION_COST = 0.25  # of the facts' criterion for that email, beyond the fact's own points
 MIN_WORDS_TO_JUDGE_PROSE = 20  # the share of small words says little about a shorter reply
@@ -204,6 +206,29 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
         _clarity(text, email.length),
         _spelling(text, email, section),
     ]
+    return findings
+
+
+def credit_for_absence(findings: list[Finding]) -> list[Finding]:
+    """Points for what a reply does not do (no forbidden statement, no blame, no misspelt
+    word, short clear sentences) in proportion to how much of its job it does: the share of
+    the email's questions it answers (those left to the reviewer count neither way; with no
+    question, the share of its facts). A one-line reply blames no one and promises nothing;
+    that is worth what the line answers."""
+    done = [f for f in findings if f.kind == "questions" and not f.review] or [
+        f for f in findings if f.kind == "facts" and not f.review]
+    if not done:
+        return findings
+    share = sum(f.fraction for f in done) / len(done)
+    if share >= 1:
+        return findings
+    what = "questions" if done[0].kind == "questions" else "facts"
+    answered = sum(f.fraction >= 1 for f in done)
+    for finding in findings:
+        if finding.kind in ABSENCE_KINDS and finding.fraction > 0:
+            finding.fraction = round(finding.fraction * share, 4)
+            finding.evidence += (f" (earned in proportion to the {what} the reply answers: "
+                                 f"{answered} of {len(done)})")
     return findings
 
 

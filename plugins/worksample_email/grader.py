@@ -22,7 +22,7 @@ from worksample.prose.own_text import source_sentences
 from worksample.prose.scoring import GradedPart, criterion_outcomes, part_checks
 from worksample.prose.text import decode_text, sentences
 
-from .checks import CompiledPhrases, ReplyText, check_reply
+from .checks import CompiledPhrases, ReplyText, check_reply, credit_for_absence
 from .config import CustomerEmail, EmailSection
 from .identity import about_someone_else
 from .replies import Original, Reply, locate, originals
@@ -81,7 +81,7 @@ def _graded_reply(original: Original, reply: Reply, section: EmailSection,
         return _part(email, [], failed_because=reply.problem, told_candidate=reply.problem)
     text = ReplyText(sentences(reply.text), section.clarity, phrases.vocabulary,
                      customer_said=original.sentences, policy_said=prepared.policy)
-    findings = check_reply(text, email, section, phrases)
+    findings = credit_for_absence(check_reply(text, email, section, phrases))
     not_a_reply = text.not_a_reply
     if not_a_reply:  # saying nothing must not earn "no blame" or "nothing forbidden"
         marked = "; what it matched is marked for the reviewer" if text.keyword_list else ""
