@@ -190,3 +190,51 @@ def test_a_reply_that_answers_every_question_keeps_its_absence_credit(sample):
                            "you can restore them. You can keep using Ledgerly meanwhile.")
     assert found["blame"].fraction == 1 and found["forbidden/declares-data-lost"].fraction == 1
     assert "in proportion" not in found["blame"].evidence
+
+
+# --- a sign-off and empathy by their form ----------------------------------------------------
+
+BODY = "Hi Priya. The pending line is a hold from your bank and drops off within 3-5 business days."
+
+
+@pytest.mark.parametrize("closing", ["With gratitude,\nSam Reyes\nLedgerly Support",
+                                     "Speak soon,\nSam", "Yours truly,\nSam"])
+def test_a_short_closing_line_ending_in_a_comma_before_the_name_is_a_sign_off(sample, closing):
+    found = findings(sample, "double-charge", f"{BODY}\n\n{closing}")
+    assert found["sign_off"].fraction == 1
+
+
+@pytest.mark.parametrize("closing", [
+    "Sam",  # a name alone
+    "For the invoice, see Settings,\nthen Billing and Invoices.",  # a sentence that runs on
+    "One more thing,\nthe invoice is a PDF you can send on to your accountant today.",
+])
+def test_a_name_or_a_line_running_on_is_no_sign_off(sample, closing):
+    found = findings(sample, "double-charge", f"{BODY}\n\n{closing}")
+    assert found["sign_off"].fraction == 0
+
+
+@pytest.mark.parametrize("line", [
+    "We fully appreciate how this looks on a bank statement.",
+    "Seeing two payments must have been unsettling for you.",
+    "I know you were anxious about the second charge.",
+])
+def test_an_acknowledgement_is_recognised_by_its_form(sample, line):
+    found = findings(sample, "double-charge", f"Hi Priya. {line}")
+    assert found["empathy"].fraction == 1
+    assert "an acknowledgement by its form" in found["empathy"].evidence
+
+
+@pytest.mark.parametrize("line", [
+    "I don't understand why the bank shows it twice.",  # denied
+    "I hope you understand that the bank decides this.",  # the customer is to understand
+    "We appreciate the invoice request and will send it.",  # nothing felt
+])
+def test_what_is_not_an_acknowledgement(sample, line):
+    found = findings(sample, "double-charge", f"Hi Priya. {line}")
+    assert found["empathy"].fraction == 0 and not found["empathy"].review
+
+
+def test_a_feeling_word_with_no_person_is_left_to_the_reviewer(sample):
+    found = findings(sample, "double-charge", "Hi Priya. A double line on a statement is alarming.")
+    assert found["empathy"].outcome == "skipped" and "alarming" in found["empathy"].review

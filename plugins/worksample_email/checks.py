@@ -26,8 +26,8 @@ from worksample.prose.own_text import OwnText
 from worksample.prose.text import Sentence, normalise
 
 from .config import Clarity, CustomerEmail, EmailSection, Fact, Forbidden, Length
+from .courtesy import acknowledgements, sign_off
 
-SIGN_OFF_MAX_WORDS = 4
 # checks that give points for what a reply does not do: earned in proportion to what it does
 ABSENCE_KINDS = ("forbidden", "blame", "spelling", "clarity")
 WH_WORDS = frozenset({"what", "where", "why", "how", "when", "which", "who", "whom", "whose"})
@@ -167,7 +167,7 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
     findings = [
         text.positive("greeting", "greeting", "opens with a greeting",
                       phrases.greeting.find_all(text.own_sentences[:2], anchored=True)),
-        _sign_off(text, phrases.sign_off),
+        sign_off(text.own_sentences, phrases.sign_off),
         _name(text, email.customer),
     ]
     forbidden, promising = [], {}
@@ -196,8 +196,7 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
               if (words := hedge(sentence))}
     findings += [
         *forbidden,
-        text.positive("empathy", "empathy", "acknowledges how the customer feels",
-                      phrases.empathy.find_all(s, text.reading)),
+        _empathy(text, phrases),
         _blame(blamed),
         text.positive("next_step", "next_step", "gives a concrete next step",
                       phrases.next_step.find_all(s, text.reading, negation=phrases.negation,
@@ -232,18 +231,27 @@ def credit_for_absence(findings: list[Finding]) -> list[Finding]:
     return findings
 
 
+def _empathy(text: ReplyText, phrases: CompiledPhrases) -> Finding:
+    """An empathy phrase of the list; else an acknowledgement by its form
+    (``courtesy.acknowledgements``), which the evidence says."""
+    label = "acknowledges how the customer feels"
+    listed = text.positive("empathy", "empathy", label,
+                           phrases.empathy.find_all(text.sentences, text.reading))
+    if listed.outcome == "passed":
+        return listed
+    by_form = text.positive("empathy", "empathy", label,
+                            *acknowledgements(text.sentences, phrases.negation))
+    if by_form.evidence == "not found":
+        return listed
+    if by_form.outcome == "passed":
+        by_form.evidence += " (an acknowledgement by its form)"
+    return by_form
+
+
 def asks_what(question: str) -> bool:
     """Whether a question asks for something a denial cannot give (what, where, why, how,
     when, which, who), unlike a yes-no question or a request, which "no" answers."""
     return bool(WH_WORDS & set(normalise(question).split()))
-
-
-def _sign_off(text: ReplyText, sign_off: PhraseSet) -> Finding:
-    closing = [s for s in text.own_sentences[-4:] if len(s.words) <= SIGN_OFF_MAX_WORDS]
-    match = sign_off.find(closing, anchored=True)
-    if match is None:
-        return Finding("sign_off", "sign_off", "closes with a sign-off", 0.0, "not found")
-    return Finding("sign_off", "sign_off", "closes with a sign-off", 1.0, quoted(match))
 
 
 def _name(text: ReplyText, customer: str) -> Finding:
