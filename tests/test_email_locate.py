@@ -93,7 +93,9 @@ def test_an_automatic_fail_is_a_flag_in_the_table_and_at_the_top_of_the_page(tmp
         "I'll check", "Please send me your card number and the CVC so I can check"))
     [result] = graded(EMAIL_SAMPLE, asks)
     [flag] = result["flags"]
-    assert flag["kind"] == "automatic-fail"
+    assert flag["kind"] == "automatic-fail" and flag["fails"]
+    # two good replies of three would pass; an automatic fail fails the submission
+    assert result["passed"] is False and result["score"] < 70
     assert flag["evidence"].startswith("double-charge: automatic fail: asks for a full card")
     table = CliRunner().invoke(cli, ["grade", str(EMAIL_SAMPLE), str(asks), "--regrade"])
     assert "automatic-fail" in table.output

@@ -115,3 +115,126 @@ def test_a_hedged_next_step_is_no_next_step_but_a_firm_one_is(sample):
     firm = findings(sample, "missing-invoices",
                     "Hi Dmitri. I'll restore last night's backup by 3pm today.")
     assert firm["next_step"].fraction == 1
+
+
+# --- a general statement of the rule is no promise -----------------------------------------
+
+@pytest.mark.parametrize("reply", [
+    "Hello Margaret. A yearly subscription may be refunded in full during its first 30 days.",
+    "Hello Margaret. Refunds are guaranteed for the first 30 days after purchase only.",
+])
+def test_a_general_statement_of_the_rule_is_no_forbidden_promise(sample, reply):
+    found = findings(sample, "late-refund", reply)
+    statement = found["forbidden/promises-refund"]
+    assert statement.fraction == 1 and not statement.automatic_fail
+    assert "general statement" in statement.review or statement.evidence == "not found"
+
+
+def test_a_general_statement_with_a_wrong_number_is_a_contradiction_not_a_fail(sample):
+    found = findings(sample, "late-refund",
+                     "Hello Margaret. Yearly plans are refunded in full within 21 days of "
+                     "purchase, so yours is past that.")
+    assert found["forbidden/promises-refund"].fraction == 1
+    assert "general statement" in found["forbidden/promises-refund"].review
+    window = found["facts/refund-window"]
+    assert window.fraction == 0 and window.costs > 0 and "says 21" in window.evidence
+
+
+@pytest.mark.parametrize("reply", [
+    "Hello Margaret. Your plan will be refunded in full by Friday.",
+    "Hello Margaret. We have issued a refund to the card on file.",
+    "Hello Margaret. Good news, you will get your money back this week.",
+    "Hello Margaret. Is it all right if I refund you in full today?",
+])
+def test_a_statement_to_this_customer_is_still_the_promise(sample, reply):
+    found = findings(sample, "late-refund", reply)
+    promise = found["forbidden/promises-refund"]
+    assert promise.fraction == 0 and promise.automatic_fail
+
+
+def test_an_imperative_is_not_a_general_statement(sample):
+    found = findings(sample, "double-charge", "Hi Priya. Send the CVC from the back of the card.")
+    assert found["forbidden/asks-card-number"].automatic_fail
+
+
+# --- credit for what a reply does not do needs substance ------------------------------------
+
+def absence_credit(sample, email_id: str, reply: str) -> dict[str, object]:
+    from worksample_email.checks import credit_for_absence
+
+    found = findings(sample, email_id, reply)
+    return dict(zip(found, credit_for_absence(list(found.values())), strict=True))
+
+
+def test_a_reply_that_answers_nothing_earns_nothing_for_what_it_left_out(sample):
+    found = absence_credit(sample, "missing-invoices",
+                           "Hi Dmitri, thanks for getting in touch with us about this today.")
+    for key in ("blame", "spelling", "clarity", "forbidden/declares-data-lost"):
+        assert found[key].fraction == 0, key
+
+
+def test_absence_credit_is_in_proportion_to_the_questions_answered(sample):
+    found = absence_credit(sample, "missing-invoices",
+                           "Hi Dmitri, your invoices are safe and we can restore them for you "
+                           "from Settings, Trash.")
+    answered = sum(found[f"questions/{q}"].fraction >= 1
+                   for q in ("lost-everything", "get-back", "stop-using"))
+    assert answered == 2
+    assert found["blame"].fraction == pytest.approx(2 / 3, abs=1e-3)
+    assert "2 of 3" in found["blame"].evidence
+
+
+def test_a_reply_that_answers_every_question_keeps_its_absence_credit(sample):
+    found = absence_credit(sample, "missing-invoices",
+                           "Hi Dmitri, your invoices are safe: look in Settings, Trash, where "
+                           "you can restore them. You can keep using Ledgerly meanwhile.")
+    assert found["blame"].fraction == 1 and found["forbidden/declares-data-lost"].fraction == 1
+    assert "in proportion" not in found["blame"].evidence
+
+
+# --- a sign-off and empathy by their form ----------------------------------------------------
+
+BODY = "Hi Priya. The pending line is a hold from your bank and drops off within 3-5 business days."
+
+
+@pytest.mark.parametrize("closing", ["With gratitude,\nSam Reyes\nLedgerly Support",
+                                     "Speak soon,\nSam", "Yours truly,\nSam"])
+def test_a_short_closing_line_ending_in_a_comma_before_the_name_is_a_sign_off(sample, closing):
+    found = findings(sample, "double-charge", f"{BODY}\n\n{closing}")
+    assert found["sign_off"].fraction == 1
+
+
+@pytest.mark.parametrize("closing", [
+    "Sam",  # a name alone
+    "For the invoice, see Settings,\nthen Billing and Invoices.",  # a sentence that runs on
+    "One more thing,\nthe invoice is a PDF you can send on to your accountant today.",
+])
+def test_a_name_or_a_line_running_on_is_no_sign_off(sample, closing):
+    found = findings(sample, "double-charge", f"{BODY}\n\n{closing}")
+    assert found["sign_off"].fraction == 0
+
+
+@pytest.mark.parametrize("line", [
+    "We fully appreciate how this looks on a bank statement.",
+    "Seeing two payments must have been unsettling for you.",
+    "I know you were anxious about the second charge.",
+])
+def test_an_acknowledgement_is_recognised_by_its_form(sample, line):
+    found = findings(sample, "double-charge", f"Hi Priya. {line}")
+    assert found["empathy"].fraction == 1
+    assert "an acknowledgement by its form" in found["empathy"].evidence
+
+
+@pytest.mark.parametrize("line", [
+    "I don't understand why the bank shows it twice.",  # denied
+    "I hope you understand that the bank decides this.",  # the customer is to understand
+    "We appreciate the invoice request and will send it.",  # nothing felt
+])
+def test_what_is_not_an_acknowledgement(sample, line):
+    found = findings(sample, "double-charge", f"Hi Priya. {line}")
+    assert found["empathy"].fraction == 0 and not found["empathy"].review
+
+
+def test_a_feeling_word_with_no_person_is_left_to_the_reviewer(sample):
+    found = findings(sample, "double-charge", "Hi Priya. A double line on a statement is alarming.")
+    assert found["empathy"].outcome == "skipped" and "alarming" in found["empathy"].review

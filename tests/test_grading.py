@@ -12,7 +12,7 @@ from worksample.assignments import load
 from worksample.cli import cli
 from worksample.errors import InfrastructureError, SubmissionRejected
 from worksample.grading import grade_submission, level_for
-from worksample.models import AssignmentType, CriterionOutcome, Grade, Status
+from worksample.models import AssignmentType, CriterionOutcome, Grade, IntegrityFlag, Status
 
 
 class EchoSection(BaseModel):
@@ -24,6 +24,7 @@ class EchoPlugin:
 
     def __init__(self):
         self.crash_with = None
+        self.flags = []
 
     @hookimpl
     def worksample_register_assignment_types(self, register):
@@ -34,7 +35,8 @@ class EchoPlugin:
             raise self.crash_with
         fraction = float((submission.root / "answer.txt").read_text())
         return Grade(criteria={"accuracy": CriterionOutcome(fraction=fraction,
-                                                            evidence=[f"said {fraction}"])})
+                                                            evidence=[f"said {fraction}"])},
+                     flags=self.flags)
 
 
 @pytest.fixture
@@ -79,6 +81,25 @@ def test_score_counts_only_automatic_criteria(tmp_path, registry, echo_assignmen
     assert style.points is None and style.source == "reviewer"
     assert result.submission_hash and result.assignment_version == echo_assignment.version
     assert list(workdir(tmp_path).iterdir()) == [], "the extracted copy must be removed"
+
+
+@pytest.mark.parametrize(("said", "score"), [("1", 59.99), ("0.9", 54.0), ("0.5", 30.0)])
+def test_a_flag_that_fails_fails_the_submission_and_keeps_its_rank(tmp_path, registry, echo,
+                                                                    echo_assignment, said, score):
+    echo.flags = [IntegrityFlag(kind="automatic-fail", evidence="asked for a password",
+                                fails=True)]
+    result = grade_submission(echo_assignment, answer(tmp_path, said), workdir(tmp_path),
+                              registry)
+    # scaled under the pass score (60): failures keep their order among themselves
+    assert result.score == score and result.passed is False
+    assert result.flags[0].fails
+
+
+def test_a_flag_that_does_not_fail_leaves_the_score(tmp_path, registry, echo, echo_assignment):
+    echo.flags = [IntegrityFlag(kind="hidden-text", evidence="white text")]
+    result = grade_submission(echo_assignment, answer(tmp_path, "0.9"), workdir(tmp_path),
+                              registry)
+    assert result.score == 90.0 and result.passed is True
 
 
 def test_infrastructure_failure_is_an_error_never_a_score(tmp_path, registry, echo,

@@ -125,3 +125,11 @@ def test_a_scored_section_checks_its_files_and_its_scoring_and_reads_it(tmp_path
     with pytest.raises(ValidationError, match="exactly the rubric's automatic criteria"):
         Section.model_validate({"brief": "brief.md", "scoring": {"tone": {"blame": 1}}},
                                context=context)
+
+
+def test_contractions_of_small_words_are_small_words():
+    from worksample.prose.measures import function_word_share
+
+    # "can't", "it's", "doesn't" are prose; "invoice's" and "Ledgerly's" are not small words
+    assert function_word_share("we can't and it's not what it doesn't".split()) == 1
+    assert function_word_share(["invoice's", "Ledgerly's", "o'clock"]) == 0

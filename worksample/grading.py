@@ -3,7 +3,9 @@
 Scoring is the same for every assignment type: a plugin reports, per automatic criterion, the
 fraction earned and its evidence; here that becomes points (fraction x weight), a level 1-4,
 and the score: the automatic points as a share of the automatic weights, 0-100. Reviewer
-criteria are listed without points until a person rates them.
+criteria are listed without points until a person rates them. A flag that ``fails`` (an
+automatic fail, any type may raise one) fails the submission: ``passed`` is False and the
+score is scaled under the pass score (x pass_score / 100), so failures keep their order.
 
 Only the candidate's own work lowers a score. An unsafe submission is ``rejected``, and so is
 one that hits a host limit or nests too deeply to read; a failure of the machinery (engine,
@@ -212,12 +214,16 @@ def _scored(assignment: Assignment, grade: Grade, base: dict, durations: Duratio
             feedback=outcome.feedback, specifics=outcome.specifics))
         auto_points += outcome.fraction * criterion.weight
         auto_weight += criterion.weight
-    score = round(100 * auto_points / auto_weight, 2) if auto_weight else None
+    score = 100 * auto_points / auto_weight if auto_weight else None
+    fails = any(flag.fails for flag in grade.flags)
+    if fails and score is not None:  # a fail, still ranked among failures by what it earned
+        score = min(score * assignment.spec.pass_score / 100, max(assignment.spec.pass_score
+                                                                   - 0.01, 0.0))
     return GradeResult(
         **base,
         status=Status.GRADED,
-        score=score,
-        passed=None if score is None else score >= assignment.spec.pass_score,
+        score=None if score is None else round(score, 2),
+        passed=None if score is None else score >= assignment.spec.pass_score and not fails,
         criteria=criteria,
         checks=grade.checks,
         flags=grade.flags,

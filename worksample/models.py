@@ -286,6 +286,11 @@ class IntegrityFlag(ResultModel):
 
     kind: str
     evidence: str
+    fails: bool = Field(
+        default=False,
+        description="An automatic fail: the submission does not pass whatever its score, and "
+                    "its score is scaled under the pass score (score x pass_score / 100), so "
+                    "that failures still rank among themselves.")
 
 
 class SandboxRun(ResultModel):
@@ -321,7 +326,9 @@ class GradeResult(ResultModel):
     score: float | None = Field(
         default=None, description="0-100 from the automatic criteria; None unless graded."
     )
-    passed: bool | None = Field(default=None, description="score >= the assignment's pass score.")
+    passed: bool | None = Field(
+        default=None, description="score >= the assignment's pass score, and no flag that "
+                                  "fails the submission (an automatic fail).")
     message: str = Field(default="", description="Why it was rejected or errored; what to do.")
     criteria: list[CriterionScore] = Field(default_factory=list)
     checks: list[Check] = Field(default_factory=list)

@@ -12,7 +12,7 @@ import threading
 from dataclasses import dataclass
 from functools import cached_property
 
-from worksample.prose.commitment import commits_to, content_words, hedge
+from worksample.prose.commitment import commits_to, content_words, general_statement, hedge
 from worksample.prose.evidence import (
     Finding,
     copied_passages,
@@ -26,8 +26,10 @@ from worksample.prose.own_text import OwnText
 from worksample.prose.text import Sentence, normalise
 
 from .config import Clarity, CustomerEmail, EmailSection, Fact, Forbidden, Length
+from .courtesy import acknowledgements, sign_off
 
-SIGN_OFF_MAX_WORDS = 4
+# checks that give points for what a reply does not do: earned in proportion to what it does
+ABSENCE_KINDS = ("forbidden", "blame", "spelling", "clarity")
 WH_WORDS = frozenset({"what", "where", "why", "how", "when", "which", "who", "whom", "whose"})
 CONTRADICTION_COST = 0.25  # of the facts' criterion for that email, beyond the fact's own points
 MIN_WORDS_TO_JUDGE_PROSE = 20  # the share of small words says little about a shorter reply
@@ -165,7 +167,7 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
     findings = [
         text.positive("greeting", "greeting", "opens with a greeting",
                       phrases.greeting.find_all(text.own_sentences[:2], anchored=True)),
-        _sign_off(text, phrases.sign_off),
+        sign_off(text.own_sentences, phrases.sign_off),
         _name(text, email.customer),
     ]
     forbidden, promising = [], {}
@@ -194,8 +196,7 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
               if (words := hedge(sentence))}
     findings += [
         *forbidden,
-        text.positive("empathy", "empathy", "acknowledges how the customer feels",
-                      phrases.empathy.find_all(s, text.reading)),
+        _empathy(text, phrases),
         _blame(blamed),
         text.positive("next_step", "next_step", "gives a concrete next step",
                       phrases.next_step.find_all(s, text.reading, negation=phrases.negation,
@@ -207,18 +208,50 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
     return findings
 
 
+def credit_for_absence(findings: list[Finding]) -> list[Finding]:
+    """Points for what a reply does not do (no forbidden statement, no blame, no misspelt
+    word, short clear sentences) in proportion to how much of its job it does: the share of
+    the email's questions it answers (those left to the reviewer count neither way; with no
+    question, the share of its facts). A one-line reply blames no one and promises nothing;
+    that is worth what the line answers."""
+    done = [f for f in findings if f.kind == "questions" and not f.review] or [
+        f for f in findings if f.kind == "facts" and not f.review]
+    if not done:
+        return findings
+    share = sum(f.fraction for f in done) / len(done)
+    if share >= 1:
+        return findings
+    what = "questions" if done[0].kind == "questions" else "facts"
+    answered = sum(f.fraction >= 1 for f in done)
+    for finding in findings:
+        if finding.kind in ABSENCE_KINDS and finding.fraction > 0:
+            finding.fraction = round(finding.fraction * share, 4)
+            finding.evidence += (f" (earned in proportion to the {what} the reply answers: "
+                                 f"{answered} of {len(done)})")
+    return findings
+
+
+def _empathy(text: ReplyText, phrases: CompiledPhrases) -> Finding:
+    """An empathy phrase of the list; else an acknowledgement by its form
+    (``courtesy.acknowledgements``), which the evidence says."""
+    label = "acknowledges how the customer feels"
+    listed = text.positive("empathy", "empathy", label,
+                           phrases.empathy.find_all(text.sentences, text.reading))
+    if listed.outcome == "passed":
+        return listed
+    by_form = text.positive("empathy", "empathy", label,
+                            *acknowledgements(text.sentences, phrases.negation))
+    if by_form.evidence == "not found":
+        return listed
+    if by_form.outcome == "passed":
+        by_form.evidence += " (an acknowledgement by its form)"
+    return by_form
+
+
 def asks_what(question: str) -> bool:
     """Whether a question asks for something a denial cannot give (what, where, why, how,
     when, which, who), unlike a yes-no question or a request, which "no" answers."""
     return bool(WH_WORDS & set(normalise(question).split()))
-
-
-def _sign_off(text: ReplyText, sign_off: PhraseSet) -> Finding:
-    closing = [s for s in text.own_sentences[-4:] if len(s.words) <= SIGN_OFF_MAX_WORDS]
-    match = sign_off.find(closing, anchored=True)
-    if match is None:
-        return Finding("sign_off", "sign_off", "closes with a sign-off", 0.0, "not found")
-    return Finding("sign_off", "sign_off", "closes with a sign-off", 1.0, quoted(match))
 
 
 def _name(text: ReplyText, customer: str) -> Finding:
@@ -298,13 +331,16 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
     say (``commitment.commits_to``), outside a sentence with an ``unless`` phrase; and the
     sentence that makes it."""
     label = f"does not make the statement: {statement.means}"
-    excused: Match | None = None  # in a sentence that denies it, or in the customer's words
+    # in a sentence that denies it, in the customer's or the policy's words, or in a general
+    # statement of the rule (which the facts judge)
+    excused: Match | None = None
     made: tuple[str, Sentence] | None = None
     for match in phrase_set.find_all(text.sentences, text.reading, negation=negation,
                                      scoped=True):
         if unless.find_in_words(match.sentence.normal):
             continue
-        if match.negated or text.pasted(match.sentence):
+        if (match.negated or text.pasted(match.sentence)
+                or general_statement(match.sentence, match.start)):
             excused = excused or match
             continue
         made = (quoted(match), match.sentence)
@@ -325,7 +361,9 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
     if excused is not None:
         pasted = text.pasted(excused.sentence)
         where = (f"in {pasted} own words" if pasted
-                 else f"in a sentence that denies it ({excused.denied_by})")
+                 else f"in a sentence that denies it ({excused.denied_by})" if excused.negated
+                 else "in a general statement of the rule (no “I”, “we” or “you”), judged as "
+                      "a fact")
         return Finding("forbidden", statement.id, label, 1.0, quoted(excused),
                        review=f"found {where}; not counted against the reply"), None
     return Finding("forbidden", statement.id, label, 1.0, "not found"), None

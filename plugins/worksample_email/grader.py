@@ -5,7 +5,8 @@ for that email is the weighted mean of its kinds (``email.scoring``); a criterio
 the weighted mean over emails. A missing or unreadable reply, a reply that says nothing (no
 sentence, or a list of keywords), or a statement that is an automatic fail scores 0 for that
 email in every criterion, with the reason as evidence; an automatic fail is also a flag
-(``automatic-fail``), shown in the results table and at the top of the candidate page.
+(``automatic-fail``) that fails the submission (the core sets ``passed`` False and scales the
+score under the pass score), shown in the results table and at the top of the candidate page.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from worksample.prose.own_text import source_sentences
 from worksample.prose.scoring import GradedPart, criterion_outcomes, part_checks
 from worksample.prose.text import decode_text, sentences
 
-from .checks import CompiledPhrases, ReplyText, check_reply
+from .checks import CompiledPhrases, ReplyText, check_reply, credit_for_absence
 from .config import CustomerEmail, EmailSection
 from .identity import about_someone_else
 from .replies import Original, Reply, locate, originals
@@ -52,7 +53,8 @@ def grade(assignment: Assignment[EmailSection], submission: Submission) -> Grade
         flags=[*(hidden_text_flag(f"{reply.email_id} ({reply.source})", reply.hidden,
                                   reply.hidden_by, unseen_by="the customer")
                  for reply in replies.values() if reply.hidden),
-               *(IntegrityFlag(kind=AUTOMATIC_FAIL, evidence=f"{part.name}: {part.zero_because}")
+               *(IntegrityFlag(kind=AUTOMATIC_FAIL, evidence=f"{part.name}: {part.zero_because}",
+                               fails=True)
                  for part in parts if part.zero_because.startswith("automatic fail"))],
         details={
             "replies": {email_id: {"source": reply.source, "matched_by": reply.matched_by,
@@ -79,7 +81,7 @@ def _graded_reply(original: Original, reply: Reply, section: EmailSection,
         return _part(email, [], failed_because=reply.problem, told_candidate=reply.problem)
     text = ReplyText(sentences(reply.text), section.clarity, phrases.vocabulary,
                      customer_said=original.sentences, policy_said=prepared.policy)
-    findings = check_reply(text, email, section, phrases)
+    findings = credit_for_absence(check_reply(text, email, section, phrases))
     not_a_reply = text.not_a_reply
     if not_a_reply:  # saying nothing must not earn "no blame" or "nothing forbidden"
         marked = "; what it matched is marked for the reviewer" if text.keyword_list else ""

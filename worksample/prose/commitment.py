@@ -7,6 +7,13 @@
   other words between, so that a forbidden promise is recognised by what it promises, not
   only by its listed wording: "I'm confident we'll get the whole $90 back to you" commits to
   "your money back" (an amount of money reads as the word "money").
+- A **general statement** states a rule, not what the writer does for the reader: a
+  declarative clause (not a question) with no first- or second-person word (``PERSONAL``)
+  and a verb of state or a modal (``GENERAL_VERBS``): "Annual plans can be refunded in full
+  within 30 days", "Refunds are guaranteed for 30 days". It commits the company to nothing
+  for this customer, so it is no forbidden promise; whether the rule it states is right is
+  for the facts to judge. "I'll refund you in full", "we've refunded your card", "you will
+  get your money back" and an imperative ("Send the card number") are not general.
 - A **hedge** says something may or may not happen: "may", "might", "possibly", "we'll see"
   (``HEDGES``). A hedged sentence is no concrete next step.
 """
@@ -34,6 +41,13 @@ HEDGES = PhraseSet([
     "may", "might", "could possibly", "possibly", "perhaps", "maybe", "hopefully",
     "we'll see", "we will see", "we can see", "not sure", "hard to say", "it depends",
     "depending on", "i think", "i guess", "probably", "potentially", "if possible"])
+PERSONAL = frozenset({"i", "i'm", "i'll", "i've", "i'd", "me", "my", "mine", "myself", "we",
+                      "we're", "we'll", "we've", "we'd", "us", "our", "ours", "ourselves",
+                      "you", "you're", "you'll", "you've", "you'd", "your", "yours",
+                      "yourself", "let's"})
+GENERAL_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "being", "isn't",
+                           "aren't", "can", "cannot", "can't", "may", "must", "will", "won't",
+                           "would", "could", "should", "shall", "might"})
 MONEY = "money"
 _AMOUNT = re.compile(r"[$£€]\s?\d|\d\s?(?:dollars|pounds|euros|usd|gbp|eur)\b", re.IGNORECASE)
 
@@ -71,7 +85,7 @@ def commits_to(sentence: Sentence, statements: Sequence[tuple[str, ...]],
     clause_of = clauses(sentence)
     extra = (lambda word: negation.find_in_words(word)) if negation is not None else None
     for cue in COMMITMENTS.find_all([sentence], negation=negation or PhraseSet([]), scoped=True):
-        if cue.negated:
+        if cue.negated or general_statement(sentence, cue.start):
             continue
         clause = clause_of[cue.start]
         indices = [i for i, c in enumerate(clause_of) if c == clause]
@@ -86,6 +100,19 @@ def commits_to(sentence: Sentence, statements: Sequence[tuple[str, ...]],
                 continue
             return Commitment(sentence, cue.words, statement)
     return None
+
+
+def general_statement(sentence: Sentence, at: int) -> bool:
+    """Whether the clause holding word ``at`` of the sentence states a general rule: not a
+    question, no first- or second-person word, and a verb of state or a modal."""
+    if sentence.text.rstrip().endswith("?"):
+        return False
+    words = sentence.normal.split()
+    clause_of = clauses(sentence)
+    if at >= len(words):
+        return False
+    clause = [word for word, c in zip(words, clause_of, strict=True) if c == clause_of[at]]
+    return not PERSONAL.intersection(clause) and bool(GENERAL_VERBS.intersection(clause))
 
 
 def hedge(sentence: Sentence) -> str:

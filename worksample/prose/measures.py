@@ -186,8 +186,18 @@ def reading_grade(sentences: Sequence[Sequence[str]]) -> float:
     return 0.39 * len(words) / len(sentences) + 11.8 * total_syllables / len(words) - 15.59
 
 
+def is_function_word(word: str) -> bool:
+    """Whether ``word`` is a small function word; a contraction of them is one too: any
+    negated auxiliary ("can't", "doesn't"), and a function word with a clitic ("it's",
+    "that's", "they'll")."""
+    lower = word.lower().replace("’", "'")
+    return (lower in FUNCTION_WORDS or lower.endswith("n't")
+            or "'" in lower and lower.split("'")[0] in FUNCTION_WORDS)
+
+
 def function_word_share(words: Sequence[str]) -> float:
-    """The share of words that are small function words (prose: roughly 0.35-0.55)."""
+    """The share of words that are small function words, contractions of them included
+    (prose: roughly 0.35-0.55)."""
     if not words:
         return 0.0
-    return sum(1 for word in words if word.lower() in FUNCTION_WORDS) / len(words)
+    return sum(1 for word in words if is_function_word(word)) / len(words)

@@ -1,0 +1,104 @@
+"""How a reply opens, closes and acknowledges the customer: the sign-off and empathy, read by
+their form as well as by the assignment's lists.
+
+- **Sign-off**: one of the last four sentences, four words at most, starts with a phrase of
+  the ``sign_off`` list; or, by its form, is a closing line of one to four words that ends in
+  a comma and is followed only by short lines (the writer's name, team): "Warmly,",
+  "With gratitude,". The greeting (the first two sentences) is never the sign-off.
+- **Empathy**: a phrase of the ``empathy`` list; or, by its form, a clause that acknowledges
+  the customer's situation: a first-person acknowledgement ("I", "we", then at most two of
+  ``INTENSIFIERS``, then one of ``ACKNOWLEDGING``: "I completely understand", "we can
+  imagine"), not denied, about the situation: the clause ends there, or goes on with
+  ``SITUATION`` ("how", "that", "your" ...) or holds a feeling word ("We appreciate the
+  invoice request" acknowledges nothing); or a word of feeling or strain (``FEELINGS``: "stressful",
+  "worried", "inconvenience") in a clause with a first- or second-person word ("that must
+  have been stressful for you", "I know you're worried"). A feeling word in a clause with no
+  person ("the wait is frustrating") may be either: it is left to the reviewer.
+"""
+
+from __future__ import annotations
+
+from worksample.prose.commitment import PERSONAL
+from worksample.prose.evidence import Finding, quote_sentence, quoted
+from worksample.prose.matching import Match, PhraseSet
+from worksample.prose.negation import clauses, denial
+from worksample.prose.text import Sentence
+
+SIGN_OFF_MAX_WORDS = 4
+# what an acknowledging verb is about when it acknowledges the customer's situation
+SITUATION = frozenset({"how", "why", "what", "that", "this", "it", "you", "your", "you're",
+                       "completely", "entirely", "fully"})
+FIRST_PERSON = frozenset({"i", "we", "i'm", "we're", "i've", "we've"})
+INTENSIFIERS = frozenset({"completely", "totally", "fully", "really", "truly", "absolutely",
+                          "certainly", "definitely", "entirely", "so", "can", "do", "well",
+                          "very", "much", "quite", "honestly"})
+ACKNOWLEDGING = frozenset({"understand", "imagine", "appreciate", "sympathise", "sympathize",
+                           "empathise", "empathize", "hear"})
+FEELINGS = frozenset({
+    "stress", "stressful", "stressed", "frustrating", "frustrated", "frustration",
+    "worry", "worrying", "worried", "worries", "upsetting", "upset", "annoying", "annoyed",
+    "confusing", "confused", "confusion", "alarming", "alarmed", "scary", "scared",
+    "frightening", "frightened", "panic", "panicking", "disappointing", "disappointed",
+    "disappointment", "inconvenient", "inconvenience", "anxious", "anxiety", "distressing",
+    "unsettling", "nerve", "nerves", "hassle", "shock", "shocked", "unpleasant"})
+
+
+def sign_off(own: list[Sentence], phrases: PhraseSet) -> Finding:
+    """Whether the reply (its own sentences) closes with a sign-off, by the list or by form."""
+    label = "closes with a sign-off"
+    closing = [s for s in own[-4:] if len(s.words) <= SIGN_OFF_MAX_WORDS]
+    match = phrases.find(closing, anchored=True)
+    if match is not None:
+        return Finding("sign_off", "sign_off", label, 1.0, quoted(match))
+    body = own[2:]
+    for position, sentence in enumerate(body):
+        after = body[position + 1:]
+        if (sentence in closing and sentence.text.rstrip().endswith(",")
+                and all(len(s.words) <= SIGN_OFF_MAX_WORDS for s in after)):
+            return Finding("sign_off", "sign_off", label, 1.0,
+                           f"{quote_sentence(sentence)} (a closing line ending in a comma, "
+                           f"before the name)")
+    return Finding("sign_off", "sign_off", label, 0.0, "not found")
+
+
+def acknowledgements(sentences: list[Sentence],
+                     negation: PhraseSet) -> tuple[list[Match], dict[int, str]]:
+    """The clauses that acknowledge the customer's situation by their form (see the module
+    docstring), as matches, and the sentences whose match is uncertain (index -> why), to
+    count neither way."""
+    extra = lambda word: bool(negation.find_in_words(word))  # noqa: E731
+    found, uncertain = [], {}
+    for sentence in sentences:
+        words = sentence.normal.split()
+        clause_of = clauses(sentence)
+        for index, word in enumerate(words):
+            if word in FIRST_PERSON:
+                end = index + 1
+                while end < len(words) and end - index <= 2 and words[end] in INTENSIFIERS:
+                    end += 1
+                if (end < len(words) and words[end] in ACKNOWLEDGING
+                        and _of_the_situation(words, clause_of, end)
+                        and not denial(sentence, index, end + 1, extra)):
+                    found.append(Match(sentence, " ".join(words[index:end + 1]),
+                                       start=index, end=end + 1))
+                    break
+            if word in FEELINGS:
+                clause = {w for w, c in zip(words, clause_of, strict=True)
+                          if c == clause_of[index]}
+                if not clause & PERSONAL:
+                    uncertain[sentence.index] = (f"a feeling word (“{word}”) with no “I”, "
+                                                 f"“we” or “you” in its clause")
+                found.append(Match(sentence, word, start=index, end=index + 1))
+                break
+    return found, uncertain
+
+
+def _of_the_situation(words: list[str], clause_of: list[int], verb: int) -> bool:
+    """Whether the acknowledging verb at ``verb`` is about the customer's situation: its
+    clause ends after it, the next word is one of ``SITUATION``, or the clause holds a
+    feeling word."""
+    following = verb + 1
+    if following >= len(words) or clause_of[following] != clause_of[verb]:
+        return True
+    clause = {w for w, c in zip(words, clause_of, strict=True) if c == clause_of[verb]}
+    return words[following] in SITUATION or bool(clause & FEELINGS)
