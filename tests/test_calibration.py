@@ -39,3 +39,23 @@ def test_min_tau_lets_a_pool_differ_on_close_calls(tmp_path, registry, min_tau, 
         f"({calibration.results[2][2].score:g})"]
     if min_tau == 0.8:
         assert calibration.problems == ["Kendall's tau 0.67 is below the file's min_tau 0.8"]
+
+
+@pytest.mark.parametrize(("min_tau", "exit_code", "verdict"), [
+    (0.6, 0, "ok   the scores agree with this order (tau at least 0.6)"),
+    (0.8, 1, "FAIL ranking: Kendall's tau 0.67 is below the file's min_tau 0.8"),
+])
+def test_validate_shows_tau_and_judges_by_min_tau(tmp_path, min_tau, exit_code, verdict):
+    from click.testing import CliRunner
+
+    from worksample.cli import cli
+
+    ranking = tmp_path / "ranking.yaml"
+    entries = [EMAIL_EXAMPLES / name for name in ("excellent", "rude", "adequate.md",
+                                                   "empty.txt")]
+    ranking.write_text(f"ranking: [{', '.join(map(str, entries))}]\nmin_tau: {min_tau}\n")
+    result = CliRunner().invoke(cli, ["validate", str(EMAIL_SAMPLE), "--ranking", str(ranking)])
+    assert result.exit_code == exit_code, result.output
+    assert "Kendall's tau between the order and the scores: 0.67" in result.output
+    assert verdict in result.output
+    assert f"out of order: {entries[1]}" in result.output
