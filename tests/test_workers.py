@@ -203,3 +203,20 @@ def test_what_a_worker_prints_or_logs_reaches_the_terminal_shown_not_obeyed(tmp_
     for said in ("printed", "logged", "warned"):
         assert said in done.stderr
     assert "\x1b" not in done.stderr and "\x9b" not in done.stderr
+
+
+def _blocked_signals(pid: int) -> int:
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines()
+                    if line.startswith("SigBlk:")), 16)
+
+
+def test_workers_are_born_deaf_to_ctrl_c_and_the_grader_is_not():
+    """A Ctrl-C while a worker boots (before pebble ignores SIGINT) killed it and failed the
+    call it had been given; workers now start with SIGINT blocked, the grader's thread not."""
+    import signal
+
+    with LimitedWorkers(2) as workers:
+        pids = {workers.run("to read", os.getpid) for _ in range(20)}
+        assert pids and all(_blocked_signals(pid) & 1 << (signal.SIGINT - 1) for pid in pids)
+        assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, set())

@@ -59,7 +59,7 @@ class LimitedWorkers:
     def start(self) -> LimitedWorkers:
         """Start the worker processes now, so that they boot (imports, plugins) while the
         caller gets ready; returns ``self``."""
-        self._started().schedule(os.getpid)
+        self._started()
         return self
 
     def run(self, doing: str, function: Callable[..., T], *args) -> T:
@@ -105,8 +105,18 @@ class LimitedWorkers:
             if self._pool is None:
                 from pebble import ProcessPool
 
-                self._pool = ProcessPool(max_workers=self.workers, initializer=_boot,
-                                         context=multiprocessing.get_context("spawn"))
+                # Workers are born with SIGINT blocked: the pool's threads, started here by
+                # the first call, inherit this thread's mask, and the workers they spawn
+                # inherit theirs through fork and exec. Pebble ignores SIGINT only once a
+                # worker runs its code; a Ctrl-C in the moment before killed a booting worker
+                # and failed the call it had been given.
+                unblocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+                try:
+                    self._pool = ProcessPool(max_workers=self.workers, initializer=_boot,
+                                             context=multiprocessing.get_context("spawn"))
+                    self._pool.schedule(os.getpid)
+                finally:
+                    signal.pthread_sigmask(signal.SIG_SETMASK, unblocked)
             return self._pool
 
     def _discard(self, broken) -> None:
