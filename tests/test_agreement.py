@@ -111,3 +111,162 @@ def test_too_few_ratings_say_so():
     assert made.disagreements == [] and made.reviewers == []
     assert agreement("count", []).criteria == []
     assert json.loads(agreement("count", []).model_dump_json())["enough"] is False
+
+
+# --- The command, the cohort report and blind review ------------------------------------------
+
+NAMES = ("jolene-vasquez", "bram-okafor", "zora-quill")
+# what must never appear in blind output: the submission ids and the words of each name
+IDENTIFYING = (*NAMES, "jolene", "vasquez", "bram", "okafor", "zora", "quill")
+LEVELS = {  # candidate -> reviewer -> (design, teamwork)
+    "jolene-vasquez": {"ann": (1, 2), "bo": (3, 2), "cy": (2, 2)},
+    "bram-okafor": {"ann": (3, 1), "bo": (4, 3), "cy": (4, 3)},
+    "zora-quill": {"ann": (2, 4), "bo": (2, 4), "cy": (None, 3)},
+}
+
+
+@pytest.fixture
+def rated(tmp_path, registry, register_plugin, monkeypatch):
+    """Three named candidates graded (type 'count') and rated by ann, bo and cy; the store."""
+    from conftest_paths import write_assignment
+    from test_ratings import CRITERIA
+    from test_store_and_batch import CountingPlugin, run
+
+    import worksample.plugins as plugins_module
+    from worksample.assignments import load
+    from worksample.ratings import checked_rating, latest_results
+    from worksample.store import ResultStore
+
+    register_plugin(CountingPlugin(), "count")
+    monkeypatch.setattr(plugins_module, "_registry", registry)
+    assignment = load(write_assignment(tmp_path / "count", "count", {}, CRITERIA), registry)
+    sources = []
+    for index, name in enumerate(NAMES):
+        folder = tmp_path / "submissions" / name
+        folder.mkdir(parents=True)
+        (folder / "answer.txt").write_text(str(0.25 * (index + 1)))
+        sources.append(folder)
+    store = ResultStore(tmp_path / "store.sqlite")
+    run(assignment, sources, tmp_path, registry, store)
+    latest = latest_results(store.results())
+    store.add_ratings([
+        checked_rating(latest[("count", name)], criterion=criterion, level=level, reviewer=who)
+        for name, by in LEVELS.items() for who, levels in by.items()
+        for criterion, level in zip(("design", "teamwork"), levels, strict=True) if level])
+    yield assignment, store
+    store.close()
+
+
+def cli(store, *arguments):
+    from click.testing import CliRunner
+
+    from worksample.cli import cli as worksample
+
+    return CliRunner().invoke(worksample, [*arguments, "--store", str(store.path)])
+
+
+def expected_design_alpha():
+    return round(alpha([[1, 3, 2], [3, 4, 4], [2, 2]]), 3)
+
+
+def test_the_agreement_command_prints_tables_and_json(rated):
+    _, store = rated
+    shown = cli(store, "agreement", "count")
+    assert shown.exit_code == 0, shown.output
+    lines = [" ".join(line.split()) for line in shown.output.splitlines()]
+    assert f"design {expected_design_alpha():.3f} 3 8 3 unreliable" in lines
+    assert "jolene-vasquez design ann 1, bo 3, cy 2 2" in lines
+    assert "bram-okafor teamwork ann 1, bo 3, cy 3 2" in lines
+    # ann: 1, 3, 2 (design) and 2, 1, 4 (teamwork) against the others' 2.5, 4, 2, 2, 3, 3.5
+    assert "ann 6 2.17 2.83 -0.67 harsher" in lines
+    assert "bo 6 3.00 2.42 +0.58 more lenient" in lines
+    data = json.loads(cli(store, "agreement", "count", "--json").output)
+    design = next(c for c in data["criteria"] if c["criterion"] == "design")
+    assert design["alpha"] == expected_design_alpha() and data["enough"]
+    assert [d["candidate"] for d in data["disagreements"]] == ["bram-okafor", "jolene-vasquez"]
+
+
+def test_too_few_ratings_are_said_without_a_crash(tmp_path):
+    from worksample.ratings import Rating as Given
+    from worksample.store import ResultStore
+
+    store = ResultStore(tmp_path / "empty.sqlite")
+    none = cli(store, "agreement", "count")
+    assert none.exit_code == 0 and "no ratings yet" in none.output
+    store.add_ratings([Given(assignment_id="count", submission_id="a", submission_key="k",
+                             criterion="design", reviewer="ann", level=3)])
+    few = cli(store, "agreement", "count")
+    assert few.exit_code == 0 and "Too few ratings" in few.output
+    assert json.loads(cli(store, "agreement", "count", "--json").output)["enough"] is False
+    store.close()
+
+
+def blind_aliases_of(store):
+    from worksample.cli.common import blind_names
+
+    return {submission_id: alias for (submission_id, _), alias in
+            blind_names(store, "count").items()}
+
+
+def test_agreement_blind_names_candidates_by_their_aliases_only(rated):
+    _, store = rated
+    aliases = blind_aliases_of(store)
+    for arguments in (["--blind"], ["--blind", "--json"]):
+        shown = cli(store, "agreement", "count", *arguments)
+        assert shown.exit_code == 0, shown.output
+        assert aliases["jolene-vasquez"] in shown.output and aliases["bram-okafor"] in shown.output
+        assert not [word for word in IDENTIFYING if word in shown.output.lower()]
+
+
+def report_files(tmp_path, assignment, store, *options):
+    out = tmp_path / "report" / "-".join(options or ("all",))
+    made = cli(store, "report", str(assignment.root), "--out", str(out), *options)
+    assert made.exit_code == 0, made.output
+    return out
+
+
+def test_the_cohort_report_shows_agreement(tmp_path, rated):
+    assignment, store = rated
+    out = report_files(tmp_path, assignment, store)
+    markdown = (out / "index.md").read_text()
+    assert "## Agreement between reviewers" in markdown
+    assert f"| design | {expected_design_alpha():.3f} | 3 | 8 | 3 |" in markdown
+    assert "| jolene-vasquez | design | ann 1, bo 3, cy 2 | 2 |" in markdown
+    html = (out / "index.html").read_text()
+    assert 'id="agreement-table"' in html and 'id="reviewer-means"' in html
+    index = json.loads((out / "index.json").read_text())["index"]["agreement"]
+    assert index["criteria"][0]["alpha"] == expected_design_alpha()
+    # a report for a reviewer uses only the ratings it shows them: dee has rated nothing
+    for_dee = report_files(tmp_path, assignment, store, "--reviewer", "dee")
+    assert "Agreement between reviewers" not in (for_dee / "index.md").read_text()
+
+
+def test_blind_rating_by_alias_and_a_blind_report_never_name_the_candidate(tmp_path, rated):
+    assignment, store = rated
+    aliases = blind_aliases_of(store)
+    alias = aliases["zora-quill"]
+    out = report_files(tmp_path, assignment, store, "--blind")
+    assert alias in (out / "index.md").read_text()
+
+    for given in (alias, alias.split()[-1], alias.lower().replace(" ", "-")):
+        rated_blind = cli(store, "rate", "count", given, "--blind", "--reviewer", "cy",
+                          "design=4")
+        assert rated_blind.exit_code == 0, rated_blind.output
+        assert alias in rated_blind.output and "zora" not in rated_blind.output.lower()
+    in_force = [r for r in store.ratings("count") if r.reviewer == "cy"
+                and r.criterion == "design" and r.submission_id == "zora-quill"]
+    assert [r.level for r in in_force] == [4]  # recorded once, against the aliased submission
+
+    for arguments, message in ((["speed=3"], f"count/{alias} has no criterion 'speed'"),
+                               (["design=3"], "no candidate of 'count' has the alias")):
+        target = alias if "speed=3" in arguments else "Candidate ZZZZZ"
+        refused = cli(store, "rate", "count", target, "--blind", "--reviewer", "cy", *arguments)
+        assert refused.exit_code == 2 and message in refused.output
+        assert "zora" not in refused.output.lower()
+
+    out = report_files(tmp_path, assignment, store, "--blind")
+    texts = [path.read_text() for path in out.rglob("*") if path.suffix in (".md", ".html",
+                                                                          ".json")]
+    assert texts and not [w for text in texts for w in IDENTIFYING if w in text.lower()]
+    markdown = (out / "index.md").read_text()
+    assert f"| {aliases['jolene-vasquez']} | design | ann 1, bo 3, cy 2 | 2 |" in markdown
