@@ -16,18 +16,15 @@ report without ratings in the same run as a baseline.
 
 from __future__ import annotations
 
-import argparse
-import hashlib
 import os
 import random
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from figures import publish
+from figures import cohort_options, copied_cohort, publish, work_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "assignments" / "pricing-review"
@@ -39,19 +36,9 @@ TARGET_S = 2.0
 
 def graded_cohort(store: Path, candidates: int, env: dict) -> None:
     """Grade the pool for real, then store copies of it as ``candidates`` results."""
-    from worksample.store import ResultStore
-
     subprocess.run([*WORKSAMPLE, "grade", str(SAMPLE), *map(str, sorted(POOL.iterdir())),
                     "--store", str(store)], check=True, env=env, stdout=subprocess.DEVNULL)
-    results = ResultStore(store)
-    real = list(results.results())
-    for number in range(candidates - len(real)):
-        copy = real[number % len(real)].model_copy(deep=True)
-        copy.submission_id = f"candidate-{number:04d}"
-        copy.submission_source = f"/inbox/candidate-{number:04d}.md"
-        copy.submission_hash = hashlib.sha256(copy.submission_id.encode()).hexdigest()
-        results.save(copy)
-    results.close()
+    copied_cohort(store, candidates, ".md")
 
 
 def rated_cohort(store: Path) -> int:
@@ -93,13 +80,8 @@ def measured(runs: int, env: dict, *arguments: str) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--candidates", type=int, default=1000)
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="worksample-bench-") as folder:
-        work = Path(folder)
-        env = {**os.environ, "WORKSAMPLE_CACHE_DIR": str(work / "cache")}
+    args = cohort_options(__doc__.splitlines()[0])
+    with work_folder() as (work, env):
         store = work / "results.sqlite"
         graded_cohort(store, args.candidates, env)
         report = ("report", str(SAMPLE), "--store", str(store), "--out", str(work / "out"))
