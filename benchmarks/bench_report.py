@@ -11,17 +11,14 @@ and 1,000 candidate pages as HTML, Markdown and JSON.
 
 from __future__ import annotations
 
-import argparse
-import hashlib
 import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from figures import publish
+from figures import cohort_options, copied_cohort, publish, work_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "assignments" / "inventory-reservations"
@@ -32,20 +29,10 @@ TARGET_S = 5.0
 
 def graded_cohort(store: Path, candidates: int, env: dict) -> None:
     """Grade the four samples for real, then store copies of them as ``candidates`` results."""
-    from worksample.store import ResultStore
-
     samples = sorted(str(p) for p in EXAMPLES.iterdir() if p.is_dir())
     subprocess.run([*WORKSAMPLE, "grade", str(SAMPLE), *samples, "--store", str(store)],
                    check=True, env=env, stdout=subprocess.DEVNULL)
-    results = ResultStore(store)
-    real = list(results.results())
-    for number in range(candidates - len(real)):
-        copy = real[number % len(real)].model_copy(deep=True)
-        copy.submission_id = f"candidate-{number:04d}"
-        copy.submission_source = f"/inbox/candidate-{number:04d}.zip"
-        copy.submission_hash = hashlib.sha256(copy.submission_id.encode()).hexdigest()
-        results.save(copy)
-    results.close()
+    copied_cohort(store, candidates, ".zip")
 
 
 def timed_report(store: Path, out: Path, env: dict, *options: str) -> float:
@@ -57,13 +44,8 @@ def timed_report(store: Path, out: Path, env: dict, *options: str) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--candidates", type=int, default=1000)
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="worksample-bench-") as folder:
-        work = Path(folder)
-        env = {**os.environ, "WORKSAMPLE_CACHE_DIR": str(work / "cache")}
+    args = cohort_options(__doc__.splitlines()[0])
+    with work_folder() as (work, env):
         store = work / "results.sqlite"
         graded_cohort(store, args.candidates, env)
         figures = {}

@@ -222,11 +222,13 @@ def full_score(result: GradeResult, ratings: Iterable[Rating]) -> FullScore:
 
 
 def checked_rating(result: GradeResult, *, criterion: str, level: int, reviewer: str,
-                   note: str = "", override: bool = False, reason: str = "") -> Rating:
+                   note: str = "", override: bool = False, reason: str = "",
+                   shown_as: str | None = None) -> Rating:
     """A rating of ``result``'s submission, or a WorksampleError saying what is wrong: an
     unknown criterion, a level outside 1-4, an automatic criterion without an override, an
-    override without a reason, or a reviewer criterion given as an override."""
-    where = f"{result.assignment_id}/{result.submission_id}"
+    override without a reason, or a reviewer criterion given as an override. The error names
+    the submission as ``shown_as`` (a blind review's alias) if given."""
+    where = f"{result.assignment_id}/{shown_as or result.submission_id}"
     if not reviewer.strip():
         raise WorksampleError("a rating needs the reviewer's name (--reviewer NAME)")
     scores = {c.id: c for c in result.criteria}

@@ -164,6 +164,16 @@ class ResultStore:
         for (text,) in rows:
             yield _result_from_json(text)
 
+    def submissions(self, assignment_id: str) -> list[tuple[str, str]]:
+        """Each submission (id, key) with a stored result of ``assignment_id``, once, by id:
+        read from the key columns, without loading the results."""
+        with self._read_lock:
+            rows = self._reader.execute(
+                "SELECT submission_id, submission_key FROM results WHERE assignment_id = ? "
+                "GROUP BY submission_id, submission_key ORDER BY submission_id, MIN(graded_at)",
+                (assignment_id,)).fetchall()
+        return [(submission_id, key) for submission_id, key in rows]
+
     def add_ratings(self, ratings: list[Rating]) -> list[Rating]:
         """Record ``ratings``, each with its audit entry, all in one transaction (all or
         none). A rating that repeats the reviewer's rating in force is skipped. Returns the

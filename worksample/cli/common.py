@@ -58,6 +58,14 @@ def open_store(path: Path):
     return store.ResultStore(path)
 
 
+def blind_names(store, assignment_id: str) -> dict[tuple[str, str], str]:
+    """The alias blind reports show for each stored submission (id, key) of the assignment."""
+    from worksample.reports.redact import blind_aliases
+
+    submissions = store.submissions(assignment_id)
+    return dict(zip(submissions, blind_aliases(assignment_id, submissions), strict=True))
+
+
 def score_text(result) -> str:
     """A result's score as printed: ``-`` when it has none (rejected, error)."""
     return "-" if result.score is None else f"{result.score:g}"

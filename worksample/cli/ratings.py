@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from worksample.cli.common import export_options, open_store, store_option
+from worksample.cli.common import blind_names, export_options, open_store, store_option
 from worksample.errors import WorksampleError
 from worksample.safe_text import visible
 
@@ -48,15 +48,18 @@ def record_shown(store, viewer: str, results: list, made: list) -> None:
 @click.option("--override", "overrides", multiple=True, metavar="CRITERION=LEVEL",
               help="Replace an automatic criterion's level in the full score (needs --reason).")
 @click.option("--reason", default="", help="Why the automatic level is overridden.")
+@click.option("--blind", is_flag=True,
+              help="SUBMISSION is the alias a blind report shows (e.g. \"Candidate K3F9Q\" or "
+                   "K3F9Q); the candidate's name is never printed.")
 @store_option
 def rate(assignment: str, submission: str, levels: tuple[str, ...], reviewer: str,
-         notes: tuple[str, ...], overrides: tuple[str, ...], reason: str,
+         notes: tuple[str, ...], overrides: tuple[str, ...], reason: str, blind: bool,
          store_path: Path) -> None:
     """Rate SUBMISSION's reviewer criteria on the anchored levels 1-4 as REVIEWER.
 
     ASSIGNMENT is the assignment's id, SUBMISSION the submission's id (as `results list`
-    shows them). A later rating of a criterion by the same reviewer supersedes theirs; every
-    change is kept in the audit log.
+    shows them), or with --blind its alias in the blind report. A later rating of a criterion
+    by the same reviewer supersedes theirs; every change is kept in the audit log.
     """
     from worksample.ratings import checked_rating, latest_results, rated_result
     from worksample.ratings_csv import parsed_level
@@ -72,14 +75,41 @@ def rate(assignment: str, submission: str, levels: tuple[str, ...], reviewer: st
     if stray:
         raise WorksampleError(f"--note for {', '.join(stray)}, which this command does not rate")
     store = open_store(store_path)
-    result = rated_result(latest_results(store.results(assignment)), assignment, submission)
+    latest = latest_results(store.results(assignment))
+    if blind:
+        submission, result = _aliased(store, latest, assignment, submission)
+    else:
+        result = rated_result(latest, assignment, submission)
     ratings = [checked_rating(result, criterion=criterion, level=parsed_level(level),
                               reviewer=reviewer, note=noted.get(criterion, ""),
-                              override=criterion in overridden, reason=reason)
+                              override=criterion in overridden, reason=reason,
+                              shown_as=submission)
                for table in (given, overridden) for criterion, level in table.items()]
     recorded = store.add_ratings(ratings)
     click.echo(visible(f"{len(recorded)} rating(s) of {assignment}/{submission} by {reviewer} "
                        f"recorded ({len(ratings) - len(recorded)} unchanged)"))
+
+
+def _aliased(store, latest: dict, assignment: str, alias: str) -> tuple:
+    """(The alias as blind reports write it, the latest graded result of the submission it
+    names), or a WorksampleError that names no candidate. "Candidate K3F9Q", "K3F9Q" and the
+    page's file name "candidate-k3f9q" are the same alias."""
+    from worksample.store import submission_key
+
+    def code(text: str) -> str:
+        return text.strip().upper().removeprefix("CANDIDATE").strip(" -_")
+
+    named = [(submission, shown) for submission, shown in blind_names(store, assignment).items()
+             if code(shown) == code(alias)]
+    if not named:
+        raise WorksampleError(f"no candidate of {assignment!r} has the alias {alias!r}; copy "
+                              "it from the blind report")
+    (submission_id, key), shown = named[0]
+    result = latest.get((assignment, submission_id))
+    if result is None or submission_key(result) != key:
+        raise WorksampleError(f"{shown} of {assignment!r} has no graded result to rate (or "
+                              "sent other work since the blind report was written)")
+    return shown, result
 
 
 @click.command()

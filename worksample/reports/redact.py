@@ -11,6 +11,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections import Counter
+from collections.abc import Sequence
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 LINK = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"')\]]+", re.IGNORECASE)
@@ -18,10 +20,21 @@ LINK = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"')\]]+", re.IGNORECAS
 # Dates (2026-11-22) and plain amounts do not have that shape, so numbers in evidence survive.
 PHONE = re.compile(r"(?<![\w.])(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}"
                    r"(?![\w.])")
+
+
 def alias_for(assignment_id: str, submission_key: str) -> str:
     """A stable alias: the same submission of the same assignment always gets the same one."""
     digest = hashlib.sha256(f"{assignment_id}\0{submission_key}".encode()).digest()
     return "Candidate " + base64.b32encode(digest).decode()[:5]
+
+
+def blind_aliases(assignment_id: str, submissions: Sequence[tuple[str, str]]) -> list[str]:
+    """The alias of each of ``submissions`` (submission id, submission key), in order: drawn
+    from its content, and from its name too when several of them sent the same files, so
+    that each keeps an alias of their own."""
+    sent_by = Counter(key for _, key in submissions)
+    return [alias_for(assignment_id, key if sent_by[key] == 1 else f"{key}\0{submission_id}")
+            for submission_id, key in submissions]
 
 
 def name_tokens(submission_id: str) -> list[str]:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, Field
 
 from worksample import __version__
+from worksample.agreement import Agreement, agreement
 from worksample.models import (
     Assignment,
     CandidateQuestion,
@@ -24,7 +25,7 @@ from worksample.models import (
     Status,
 )
 from worksample.reports.guide import Guide, candidate_questions, discussion_guide
-from worksample.reports.redact import Redactor, alias_for, name_tokens
+from worksample.reports.redact import Redactor, alias_for, blind_aliases, name_tokens
 from worksample.safe_text import visible
 from worksample.store import submission_key
 
@@ -151,12 +152,16 @@ class CriterionLevels(BaseModel):
 
 
 class CohortIndex(BaseModel):
-    """The cohort page: ranking, score distribution, per-criterion levels."""
+    """The cohort page: ranking, score distribution, per-criterion levels, and how far
+    reviewers agree."""
 
     rows: list[CohortRow]
     distribution: list[int] = Field(description="Graded scores in bins 0-9, 10-19 ... 90-100.")
     criteria: list[CriterionLevels]
     counts: dict[str, int]
+    agreement: Agreement | None = Field(
+        default=None, description="From the ratings the report shows; None without ratings. "
+                                  "Candidates are named as the report names them.")
 
 
 class AssignmentView(BaseModel):
@@ -199,7 +204,8 @@ def build_report(assignment: Assignment, results: Sequence[GradeResult], *,
     pages = [_page(assignment, result, name, stem, audience, blind, others,
                    None if audience == "candidate" else by_result.get(id(result)))
              for result, name, stem, others in zip(ranked, names, stems, same_files, strict=True)]
-    index = None if audience == "candidate" else _index(assignment, ranked, pages)
+    index = None if audience == "candidate" else _index(
+        assignment, ranked, pages, [by_result.get(id(result)) for result in ranked], blind)
     return Report(
         audience=audience, blind=blind, index=index, pages=pages,
         assignment=AssignmentView(
@@ -217,10 +223,7 @@ def _shown_names(assignment: Assignment, results: Sequence[GradeResult],
     files, so that each keeps an alias of their own)."""
     if not blind:
         return [result.submission_id for result in results]
-    keys = [submission_key(result) for result in results]
-    sent_by = Counter(keys)
-    return [alias_for(assignment.id, key if sent_by[key] == 1 else f"{key}\0{r.submission_id}")
-            for r, key in zip(results, keys, strict=True)]
+    return blind_aliases(assignment.id, [(r.submission_id, submission_key(r)) for r in results])
 
 
 def _ranked(results: Sequence[GradeResult],
@@ -390,8 +393,29 @@ def _flags(result: GradeResult, clean: Callable[[str], str],
     return flags
 
 
+def _agreement(assignment: Assignment, results: list[GradeResult],
+               pages: list[CandidatePage], reviews: list[Review | None],
+               blind: bool) -> Agreement | None:
+    """How far reviewers agree, from the ratings each page's review shows, with candidates
+    named as their pages are (aliases in a blind review)."""
+    names = {(result.submission_id, submission_key(result)): page.name
+             for result, page in zip(results, pages, strict=True)}
+    ratings = [rating for review in reviews if review is not None for rating in review.ratings]
+    if not ratings:
+        return None
+    made = agreement(assignment.id, ratings,
+                     lambda rating: names[(rating.submission_id, rating.submission_key)],
+                     blind=blind)
+    for disagreement in made.disagreements:
+        disagreement.levels = {visible(who): level for who, level in disagreement.levels.items()}
+    for lean in made.reviewers:
+        lean.reviewer = visible(lean.reviewer)
+    return made
+
+
 def _index(assignment: Assignment, results: list[GradeResult],
-           pages: list[CandidatePage]) -> CohortIndex:
+           pages: list[CandidatePage], reviews: list[Review | None],
+           blind: bool = False) -> CohortIndex:
     rubric = assignment.spec.rubric
     rows, rank, previous = [], 0, None
     for position, (result, page) in enumerate(zip(results, pages, strict=True), start=1):
@@ -420,4 +444,5 @@ def _index(assignment: Assignment, results: list[GradeResult],
     return CohortIndex(rows=rows, distribution=distribution, criteria=criteria, counts={
         "candidates": len(results), "graded": statuses["graded"],
         "rejected": statuses["rejected"], "error": statuses["error"],
-        "passed": sum(1 for r in graded if r.passed)})
+        "passed": sum(1 for r in graded if r.passed)},
+        agreement=_agreement(assignment, results, pages, reviews, blind))
