@@ -181,12 +181,16 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
     # a sentence that blames or makes a forbidden statement answers nothing
     not_answers = {**{m.sentence.index: "a sentence that blames the customer" for m in blamed},
                    **promising}
+    contradicting = _contradicting(text, email, phrases)
     for question in email.questions:
         # "no" answers a yes-no question or a request; a denial answers no "what" or "where"
         denial = phrases.negation if asks_what(question.asks) else None
+        matches = list(phrases.questions[email.id, question.id].find_all(
+            s, text.reading, negation=denial, scoped=True))
         answer = text.positive("questions", question.id, f"answers “{question.asks}”",
-                               phrases.questions[email.id, question.id].find_all(
-                                   s, text.reading, negation=denial, scoped=True), not_answers)
+                               matches, not_answers)
+        if answer.review:
+            answer = _wrong_answer(answer, matches, contradicting) or answer
         if answer.outcome != "passed":
             answer.specifics = {"missed_question": f"“{question.asks}”"}
         findings.append(answer)
@@ -246,6 +250,38 @@ def _empathy(text: ReplyText, phrases: CompiledPhrases) -> Finding:
     if by_form.outcome == "passed":
         by_form.evidence += " (an acknowledgement by its form)"
     return by_form
+
+
+def _contradicting(text: ReplyText, email: CustomerEmail,
+                   phrases: CompiledPhrases) -> dict[int, str]:
+    """The reply's sentences that deny a policy fact without a number (sentence index -> the
+    fact):
+    "we don't offer credit for unused months" where the policy offers it. Such a sentence
+    answers the customer, wrongly."""
+    found: dict[int, str] = {}
+    for fact in email.facts:
+        if fact.number is not None:
+            continue
+        counted = [m for m in phrases.facts[email.id, fact.id].find_all(
+            text.sentences, text.reading, negation=phrases.negation, scoped=True)
+            if not text.why_not_counted(m.sentence)]
+        if counted and all(m.negated for m in counted):
+            for match in counted:
+                found.setdefault(match.sentence.index, fact.states)
+    return found
+
+
+def _wrong_answer(answer: Finding, matches: list[Match],
+                  contradicting: dict[int, str]) -> Finding | None:
+    """A question whose answer is found only in sentences that do not count, one of which
+    denies both the answer and a policy fact, is answered wrongly: 0, not left to the
+    reviewer (the reply tells the customer the policy does not offer what it offers)."""
+    wrong = next((m for m in matches if m.negated and m.sentence.index in contradicting), None)
+    if wrong is None:
+        return None
+    return Finding("questions", answer.item, answer.label, 0.0,
+                   f"{quoted(wrong)}: answered by denying what the policy says "
+                   f"({contradicting[wrong.sentence.index]})")
 
 
 def asks_what(question: str) -> bool:
