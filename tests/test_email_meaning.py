@@ -256,3 +256,14 @@ def test_what_is_not_an_acknowledgement(sample, line):
 def test_a_feeling_word_with_no_person_is_left_to_the_reviewer(sample):
     found = findings(sample, "double-charge", "Hi Priya. A double line on a statement is alarming.")
     assert found["empathy"].outcome == "skipped" and "alarming" in found["empathy"].review
+
+
+def test_a_lecture_by_its_form_is_blame_and_an_uncertain_one_is_for_the_reviewer(sample):
+    sure = findings(sample, "late-refund",
+                    "Hello Margaret. The renewal terms you accepted when you paid cover this, "
+                    "so a refund is not possible now.")["blame"]
+    assert sure.fraction == 0.5 and "reminds the customer of rules they accepted" in sure.evidence
+    unsure = findings(sample, "late-refund",
+                      "Hello Margaret. Next time, a monthly plan may suit a trial better. "
+                      "A refund is not possible now.")["blame"]
+    assert unsure.fraction == 1 and unsure.review

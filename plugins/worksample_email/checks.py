@@ -23,6 +23,7 @@ from worksample.prose.evidence import (
 from worksample.prose.matching import Match, PhraseSet, Reading, name_distance
 from worksample.prose.measures import numbers_in, reading_grade
 from worksample.prose.own_text import OwnText
+from worksample.prose.responsibility import lecture
 from worksample.prose.text import Sentence, normalise
 
 from .config import Clarity, CustomerEmail, EmailSection, Fact, Forbidden, Length
@@ -179,7 +180,8 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
             promising[sentence.index] = "a sentence that makes a forbidden statement"
     blamed = _blaming(text, phrases.blame, phrases.negation)
     # a sentence that blames or makes a forbidden statement answers nothing
-    not_answers = {**{m.sentence.index: "a sentence that blames the customer" for m in blamed},
+    not_answers = {**{b.match.sentence.index: "a sentence that blames the customer"
+                      for b in blamed if b.sure},
                    **promising}
     contradicting = _contradicting(text, email, phrases)
     for question in email.questions:
@@ -405,19 +407,46 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
     return Finding("forbidden", statement.id, label, 1.0, "not found"), None
 
 
-def _blaming(text: ReplyText, blame: PhraseSet, negation: PhraseSet) -> list[Match]:
-    """The reply's own sentences that blame the customer or deflect."""
-    return [m for m in blame.find_all(text.sentences, negation=negation, scoped=True)
-            if not m.negated and not text.pasted(m.sentence)]
+def _blaming(text: ReplyText, blame: PhraseSet, negation: PhraseSet) -> list[Blame]:
+    """The reply's own sentences that blame the customer or deflect: a phrase of the list, or
+    a lecture by its form (``responsibility.lecture``), sure or left to the reviewer."""
+    listed = {m.sentence.index: Blame(m) for m in blame.find_all(
+        text.sentences, negation=negation, scoped=True)
+        if not m.negated and not text.pasted(m.sentence)}
+    for sentence in text.sentences:
+        if sentence.index in listed or text.pasted(sentence):
+            continue
+        found = lecture(sentence)
+        if found is not None:
+            match = Match(sentence=sentence, words=found.words, start=found.start,
+                          end=found.start + len(found.words.split()))
+            listed[sentence.index] = Blame(match, found.why, found.sure)
+    return [listed[index] for index in sorted(listed)]
 
 
-def _blame(found: list[Match]) -> Finding:
+@dataclass(frozen=True)
+class Blame:
+    """A sentence that blames: its match, and for a blame by its form, why and how sure."""
+
+    match: Match
+    why: str = ""  # '' for a phrase of the list
+    sure: bool = True
+
+    def quote(self) -> str:
+        return f"{quoted(self.match)}{f' ({self.why})' if self.why else ''}"
+
+
+def _blame(found: list[Blame]) -> Finding:
     label = "avoids blaming the customer or deflecting"
-    if not found:
+    sure = [b for b in found if b.sure]
+    if not sure:
+        if found:  # a lecture the form cannot be sure of: not counted, for the reviewer
+            return Finding("blame", "blame", label, 1.0, found[0].quote(),
+                           review="may blame the customer; not counted")
         return Finding("blame", "blame", label, 1.0, "not found")
-    return Finding("blame", "blame", label, max(0.0, 1 - 0.5 * len(found)),
-                   "; ".join(quoted(m) for m in found[:3]),
-                   specifics={"blame_quote": quoted(found[0])})
+    return Finding("blame", "blame", label, max(0.0, 1 - 0.5 * len(sure)),
+                   "; ".join(b.quote() for b in sure[:3]),
+                   specifics={"blame_quote": sure[0].quote()})
 
 
 def _clarity(text: ReplyText, length: Length) -> Finding:
