@@ -116,10 +116,13 @@ def test_a_reply_about_another_customer_answers_nothing_and_says_why(tmp_path):
     [result] = graded(EMAIL_SAMPLE, pasted)
     evidence = "\n".join(next(c for c in result["criteria"] if c["id"] == "resolution")
                          ["evidence"])
-    assert ("late-refund · ✗ scores 0: the reply is about another customer: it names "
-            "Priya Raman (the customer of double-charge: “Priya”), never Margaret Okafor"
-            ) in evidence
+    # naming another customer is a disclosure of their data (round 3): 0, and a failing flag
+    assert ("late-refund · ✗ scores 0: it discloses another customer's personal data: the "
+            "name of Priya Raman, the customer of double-charge (“Priya”)") in evidence
     assert "double-charge · ✗ scores 0" not in evidence
+    [flag] = result["flags"]
+    assert flag["kind"] == "discloses-personal-data" and flag["fails"]
+    assert result["passed"] is False and result["score"] < 70
 
 
 def test_a_reply_giving_another_order_number_is_about_someone_else(tmp_path):

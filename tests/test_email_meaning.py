@@ -44,6 +44,24 @@ def test_a_denial_does_not_answer_a_what_question_but_answers_a_yes_no_one(sampl
     assert found["questions/money-back"].fraction == 1  # "can I get my money back?": no
 
 
+def test_an_answer_that_denies_a_policy_fact_is_a_wrong_answer_not_a_doubt(sample):
+    found = findings(sample, "late-refund",
+                     "Hello Margaret. A refund is no longer possible, and I'm sorry to say "
+                     "there is no account credit for the months left either.")
+    alternative = found["questions/alternative"]  # "what can you do for me?": nothing, wrongly
+    assert alternative.fraction == 0 and not alternative.review
+    assert "answered by denying what the policy says" in alternative.evidence
+    assert found["facts/credit"].costs > 0
+
+
+def test_a_denial_of_something_else_leaves_the_offered_fact_answering(sample):
+    found = findings(sample, "late-refund",
+                     "Hello Margaret. A downgrade is not something we offer, but account "
+                     "credit for each whole month left is.")
+    alternative = found["questions/alternative"]
+    assert alternative.fraction == 1  # the credit, offered in its own clause, answers it
+
+
 def test_no_need_to_stop_is_an_answer(sample):
     found = findings(sample, "missing-invoices",
                      "Hi Dmitri, there's no need to stop using Ledgerly while I look.")
@@ -238,3 +256,14 @@ def test_what_is_not_an_acknowledgement(sample, line):
 def test_a_feeling_word_with_no_person_is_left_to_the_reviewer(sample):
     found = findings(sample, "double-charge", "Hi Priya. A double line on a statement is alarming.")
     assert found["empathy"].outcome == "skipped" and "alarming" in found["empathy"].review
+
+
+def test_a_lecture_by_its_form_is_blame_and_an_uncertain_one_is_for_the_reviewer(sample):
+    sure = findings(sample, "late-refund",
+                    "Hello Margaret. The renewal terms you accepted when you paid cover this, "
+                    "so a refund is not possible now.")["blame"]
+    assert sure.fraction == 0.5 and "reminds the customer of rules they accepted" in sure.evidence
+    unsure = findings(sample, "late-refund",
+                      "Hello Margaret. Next time, a monthly plan may suit a trial better. "
+                      "A refund is not possible now.")["blame"]
+    assert unsure.fraction == 1 and unsure.review

@@ -23,6 +23,7 @@ from worksample.prose.evidence import (
 from worksample.prose.matching import Match, PhraseSet, Reading, name_distance
 from worksample.prose.measures import numbers_in, reading_grade
 from worksample.prose.own_text import OwnText
+from worksample.prose.responsibility import lecture
 from worksample.prose.text import Sentence, normalise
 
 from .config import Clarity, CustomerEmail, EmailSection, Fact, Forbidden, Length
@@ -179,14 +180,19 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
             promising[sentence.index] = "a sentence that makes a forbidden statement"
     blamed = _blaming(text, phrases.blame, phrases.negation)
     # a sentence that blames or makes a forbidden statement answers nothing
-    not_answers = {**{m.sentence.index: "a sentence that blames the customer" for m in blamed},
+    not_answers = {**{b.match.sentence.index: "a sentence that blames the customer"
+                      for b in blamed if b.sure},
                    **promising}
+    contradicting = _contradicting(text, email, phrases)
     for question in email.questions:
         # "no" answers a yes-no question or a request; a denial answers no "what" or "where"
         denial = phrases.negation if asks_what(question.asks) else None
+        matches = list(phrases.questions[email.id, question.id].find_all(
+            s, text.reading, negation=denial, scoped=True))
         answer = text.positive("questions", question.id, f"answers “{question.asks}”",
-                               phrases.questions[email.id, question.id].find_all(
-                                   s, text.reading, negation=denial, scoped=True), not_answers)
+                               matches, not_answers)
+        if answer.review:
+            answer = _wrong_answer(answer, matches, contradicting) or answer
         if answer.outcome != "passed":
             answer.specifics = {"missed_question": f"“{question.asks}”"}
         findings.append(answer)
@@ -246,6 +252,38 @@ def _empathy(text: ReplyText, phrases: CompiledPhrases) -> Finding:
     if by_form.outcome == "passed":
         by_form.evidence += " (an acknowledgement by its form)"
     return by_form
+
+
+def _contradicting(text: ReplyText, email: CustomerEmail,
+                   phrases: CompiledPhrases) -> dict[int, str]:
+    """The reply's sentences that deny a policy fact without a number (sentence index -> the
+    fact):
+    "we don't offer credit for unused months" where the policy offers it. Such a sentence
+    answers the customer, wrongly."""
+    found: dict[int, str] = {}
+    for fact in email.facts:
+        if fact.number is not None:
+            continue
+        counted = [m for m in phrases.facts[email.id, fact.id].find_all(
+            text.sentences, text.reading, negation=phrases.negation, scoped=True)
+            if not text.why_not_counted(m.sentence)]
+        if counted and all(m.negated for m in counted):
+            for match in counted:
+                found.setdefault(match.sentence.index, fact.states)
+    return found
+
+
+def _wrong_answer(answer: Finding, matches: list[Match],
+                  contradicting: dict[int, str]) -> Finding | None:
+    """A question whose answer is found only in sentences that do not count, one of which
+    denies both the answer and a policy fact, is answered wrongly: 0, not left to the
+    reviewer (the reply tells the customer the policy does not offer what it offers)."""
+    wrong = next((m for m in matches if m.negated and m.sentence.index in contradicting), None)
+    if wrong is None:
+        return None
+    return Finding("questions", answer.item, answer.label, 0.0,
+                   f"{quoted(wrong)}: answered by denying what the policy says "
+                   f"({contradicting[wrong.sentence.index]})")
 
 
 def asks_what(question: str) -> bool:
@@ -369,19 +407,46 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
     return Finding("forbidden", statement.id, label, 1.0, "not found"), None
 
 
-def _blaming(text: ReplyText, blame: PhraseSet, negation: PhraseSet) -> list[Match]:
-    """The reply's own sentences that blame the customer or deflect."""
-    return [m for m in blame.find_all(text.sentences, negation=negation, scoped=True)
-            if not m.negated and not text.pasted(m.sentence)]
+def _blaming(text: ReplyText, blame: PhraseSet, negation: PhraseSet) -> list[Blame]:
+    """The reply's own sentences that blame the customer or deflect: a phrase of the list, or
+    a lecture by its form (``responsibility.lecture``), sure or left to the reviewer."""
+    listed = {m.sentence.index: Blame(m) for m in blame.find_all(
+        text.sentences, negation=negation, scoped=True)
+        if not m.negated and not text.pasted(m.sentence)}
+    for sentence in text.sentences:
+        if sentence.index in listed or text.pasted(sentence):
+            continue
+        found = lecture(sentence)
+        if found is not None:
+            match = Match(sentence=sentence, words=found.words, start=found.start,
+                          end=found.start + len(found.words.split()))
+            listed[sentence.index] = Blame(match, found.why, found.sure)
+    return [listed[index] for index in sorted(listed)]
 
 
-def _blame(found: list[Match]) -> Finding:
+@dataclass(frozen=True)
+class Blame:
+    """A sentence that blames: its match, and for a blame by its form, why and how sure."""
+
+    match: Match
+    why: str = ""  # '' for a phrase of the list
+    sure: bool = True
+
+    def quote(self) -> str:
+        return f"{quoted(self.match)}{f' ({self.why})' if self.why else ''}"
+
+
+def _blame(found: list[Blame]) -> Finding:
     label = "avoids blaming the customer or deflecting"
-    if not found:
+    sure = [b for b in found if b.sure]
+    if not sure:
+        if found:  # a lecture the form cannot be sure of: not counted, for the reviewer
+            return Finding("blame", "blame", label, 1.0, found[0].quote(),
+                           review="may blame the customer; not counted")
         return Finding("blame", "blame", label, 1.0, "not found")
-    return Finding("blame", "blame", label, max(0.0, 1 - 0.5 * len(found)),
-                   "; ".join(quoted(m) for m in found[:3]),
-                   specifics={"blame_quote": quoted(found[0])})
+    return Finding("blame", "blame", label, max(0.0, 1 - 0.5 * len(sure)),
+                   "; ".join(b.quote() for b in sure[:3]),
+                   specifics={"blame_quote": sure[0].quote()})
 
 
 def _clarity(text: ReplyText, length: Length) -> Finding:

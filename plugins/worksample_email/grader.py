@@ -7,6 +7,8 @@ sentence, or a list of keywords), or a statement that is an automatic fail score
 email in every criterion, with the reason as evidence; an automatic fail is also a flag
 (``automatic-fail``) that fails the submission (the core sets ``passed`` False and scales the
 score under the pass score), shown in the results table and at the top of the candidate page.
+A reply that gives another customer's name or order numbers (``identity.disclosed``) scores 0
+too, and its flag (``discloses-personal-data``) fails the submission the same way.
 """
 
 from __future__ import annotations
@@ -22,12 +24,14 @@ from worksample.prose.own_text import source_sentences
 from worksample.prose.scoring import GradedPart, criterion_outcomes, part_checks
 from worksample.prose.text import decode_text, sentences
 
-from .checks import CompiledPhrases, ReplyText, check_reply, credit_for_absence
+from .checks import CompiledPhrases, ReplyText, check_reply, credit_for_absence, spellchecker
 from .config import CustomerEmail, EmailSection
-from .identity import about_someone_else
+from .identity import about_someone_else, disclosed
 from .replies import Original, Reply, locate, originals
 
 AUTOMATIC_FAIL = "automatic-fail"  # the flag of a reply that makes a statement failing it
+DISCLOSURE = "discloses-personal-data"  # a reply giving another customer's name or numbers
+DISCLOSES = "it discloses another customer's personal data"
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,10 @@ def grade(assignment: Assignment[EmailSection], submission: Submission) -> Grade
                  for reply in replies.values() if reply.hidden),
                *(IntegrityFlag(kind=AUTOMATIC_FAIL, evidence=f"{part.name}: {part.zero_because}",
                                fails=True)
-                 for part in parts if part.zero_because.startswith("automatic fail"))],
+                 for part in parts if part.zero_because.startswith("automatic fail")),
+               *(IntegrityFlag(kind=DISCLOSURE, evidence=f"{part.name}: {part.zero_because}",
+                               fails=True)
+                 for part in parts if part.zero_because.startswith(DISCLOSES))],
         details={
             "replies": {email_id: {"source": reply.source, "matched_by": reply.matched_by,
                                    "problem": reply.problem, "words": len(reply.text.split())}
@@ -87,6 +94,10 @@ def _graded_reply(original: Original, reply: Reply, section: EmailSection,
         marked = "; what it matched is marked for the reviewer" if text.keyword_list else ""
         return _part(email, findings, failed_because=f"the reply {not_a_reply}{marked}",
                      told_candidate=f"the reply {not_a_reply}")
+    disclosure = disclosed(text.own_sentences, original, prepared.emails, _known)
+    if disclosure:
+        return _part(email, findings, failed_because=f"{DISCLOSES}: {disclosure}",
+                     told_candidate="it gives another customer's personal details")
     someone_else = about_someone_else(text.own_sentences, original, prepared.emails)
     if someone_else:
         return _part(email, findings,
@@ -99,6 +110,11 @@ def _graded_reply(original: Original, reply: Reply, section: EmailSection,
                      failed_because=f"automatic fail: {statement}: {fatal.evidence}",
                      told_candidate=f"it makes a statement the policy rules out ({statement})")
     return _part(email, findings)
+
+
+def _known(word: str) -> bool:
+    """Whether the lower-case ``word`` is in the dictionary."""
+    return not spellchecker().unknown([word])
 
 
 def _part(email: CustomerEmail, findings: list[Finding], failed_because: str = "",

@@ -1,7 +1,12 @@
 """Deterministic phrase matching: alternatives, word prefixes, short gaps, and typo tolerance.
 
 A phrase is matched against a sentence's normalised words. ``refund*`` matches any word that
-starts with "refund"; ``...`` stands for up to four words. Typos are tolerated one way only:
+starts with "refund"; ``...`` stands for up to four words. Between two consecutive words of a
+phrase, one or two small words the phrase does not write may stand (``FILLERS``: to, be,
+been, the, a, an, your, our, it, that): "not renew" matches "not to renew", "nothing we can
+do" matches "nothing that we can do"; a word the phrase writes must be there ("refund the
+extra" does not match "refund extra"). Inflections are not read: "won't renew" does not match
+"won't be renewed". Typos are tolerated one way only:
 a word the dictionary does not know (``refnud``) is read as the phrase word one edit away
 (``refund``; a swap of two letters is one edit); the match is then reported as approximate,
 with both spellings. Real words are never re-read as other real words, so "changed" never
@@ -23,6 +28,9 @@ from worksample.prose.text import WORD, Sentence
 
 GAP = "..."
 GAP_WORDS = 4
+# small words that may stand between two consecutive words of a phrase, at most two of them
+FILLERS = ("to", "be", "been", "the", "a", "an", "your", "our", "it", "that")
+_FILLER_GAP = " (?:(?:" + "|".join(FILLERS) + ") ){0,2}"
 NEGATION_WINDOW = 3  # without ``scoped``: words before a match that can negate it
 FUZZY_MIN_LENGTH = 5  # shorter words are too easily one edit from another word
 
@@ -163,7 +171,7 @@ def _phrase_pattern(phrase: str) -> str:
         pattern = " ".join(re.escape(piece) for piece in pieces)
         if token.endswith("*"):
             pattern += r"[\w']*"
-        separator = f" (?:\\S+ ){{0,{GAP_WORDS}}}" if gap_before else " "
+        separator = f" (?:\\S+ ){{0,{GAP_WORDS}}}" if gap_before else _FILLER_GAP
         words.append(pattern if not words else separator + pattern)
         gap_before = False
     return "".join(words)

@@ -1,0 +1,55 @@
+"""Blame by lecturing, recognised by its form (``prose.responsibility``), on new sentences:
+what is sure, what goes to the reviewer, and what is no blame at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from worksample.prose.responsibility import lecture
+from worksample.prose.text import sentences
+
+
+def read(text: str):
+    return lecture(sentences(text)[0])
+
+
+@pytest.mark.parametrize("text", [
+    "The subscription agreement you signed in May covers this case.",
+    "As the policy you've accepted explains, renewals are final.",
+    "It is written plainly in our conditions, which you acknowledged, that fees stand.",
+    "You were responsible for exporting the files before closing the workspace.",
+    "Cancelling before the renewal date was your responsibility.",
+    "You were required to give notice in writing.",
+    "You ought to have checked the plan limits first.",
+    "Honestly, you should not have removed the admin account.",
+])
+def test_a_second_person_duty_or_consent_is_blame(text):
+    found = read(text)
+    assert found is not None and found.sure, found
+
+
+@pytest.mark.parametrize("text", [
+    "You were supposed to confirm the change by email.",  # or the company failed to send it
+    "It was up to you to pick the export format.",
+    "As our terms state, a workspace is kept for 14 days.",
+    "In future, it's a good idea to download a copy each month.",
+    "Once you have accepted the updated terms, the discount applies.",
+    "You're required to confirm your email before we can continue.",
+])
+def test_an_uncertain_lecture_goes_to_the_reviewer(text):
+    found = read(text)
+    assert found is not None and not found.sure, found
+
+
+@pytest.mark.parametrize("text", [
+    "You were not responsible for the outage in any way.",
+    "This is not your responsibility, and I'll sort it out.",
+    "If you agree, I'll move the balance to your new plan today.",
+    "I'm sorry you had to chase us about this.",
+    "The credit stays on your account for you to use in the future.",
+    "You don't need to do anything else.",
+    "I should have replied sooner, and I apologise.",
+    "Our policy gives you account credit for the unused months.",
+])
+def test_reassurance_offers_and_own_mistakes_are_no_blame(text):
+    assert read(text) is None
