@@ -66,10 +66,13 @@ def grade(tree: Path, assignment: Path, batch: list[Path], jobs: int, work: Path
     env = {**os.environ, "PYTHONPATH": f"{tree}:{tree / 'plugins'}",
            "WORKSAMPLE_CACHE_DIR": str(work / "cache")}
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "worksample", "grade", str(assignment),
-                    *map(str, batch), "--store", str(store), "-j", str(jobs)],
-                   check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = subprocess.run([sys.executable, "-m", "worksample", "grade", str(assignment),
+                           *map(str, batch), "--store", str(store), "-j", str(jobs)],
+                          env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                          cwd=work)  # `-m` puts the current folder first: never a tree
     wall = time.perf_counter() - started
+    if done.returncode not in (0, 1):  # 1: a result is `error`, which the assert below shows
+        raise SystemExit(f"{tree}: exit {done.returncode}: {done.stderr[-2000:]}")
     with sqlite3.connect(store) as db:
         times = sorted(datetime.fromisoformat(t) for (t,) in db.execute(
             "SELECT graded_at FROM results"))

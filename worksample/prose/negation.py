@@ -20,6 +20,7 @@ credit" does not deny the credit.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -47,7 +48,8 @@ PRONOUNS = frozenset({"i", "we", "you", "it", "they", "this", "that", "he", "she
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\.\s")
 
 
-def clauses(sentence: Sentence) -> list[int]:
+@functools.lru_cache(maxsize=4096)  # every phrase found in a sentence asks again
+def clauses(sentence: Sentence) -> tuple[int, ...]:
     """The clause of each of the sentence's words (0, 1, ...), in word order."""
     text = sentence.text
     spans = [m.span() for m in WORD.finditer(text)]
@@ -61,7 +63,7 @@ def clauses(sentence: Sentence) -> list[int]:
                     or word == "and" and following in PRONOUNS):
                 clause += 1
         found.append(clause)
-    return found
+    return tuple(found)
 
 
 def is_cue(word: str, extra: Callable[[str], bool] | None = None) -> bool:
