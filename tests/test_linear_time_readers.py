@@ -303,7 +303,7 @@ def test_an_analysis_mentioning_a_figure_in_every_sentence_is_checked_in_linear_
 
 
 def test_many_distinct_misspellings_are_counted_in_linear_time():
-    from worksample_email.checks import _spelling
+    from worksample_email.writing import spelling
 
     from worksample.plugins import load_registry
 
@@ -313,7 +313,7 @@ def test_many_distinct_misspellings_are_counted_in_linear_time():
     words = list(dict.fromkeys("".join(rng.choice("bcdfghjklmnpqrstvwxz") for _ in range(8))
                                for _ in range(170_000)))
     reply = SimpleNamespace(words=words + words, unknown_words=set(words))
-    finding = timed(_spelling, reply, section.emails[0], section)
+    finding = timed(spelling, reply, section.emails[0], section)
     assert finding.evidence.startswith(f"{len(words)} misspelt: “{words[0]}”")
 
 

@@ -8,7 +8,6 @@ counted either way: it is marked for a reviewer.
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -20,29 +19,21 @@ from worksample.prose.evidence import (
     quote_sentence,
     quoted,
 )
-from worksample.prose.matching import Match, PhraseSet, Reading, name_distance
-from worksample.prose.measures import numbers_in, reading_grade
+from worksample.prose.matching import Match, PhraseSet, Reading
+from worksample.prose.measures import numbers_in
 from worksample.prose.own_text import OwnText
 from worksample.prose.responsibility import lecture
 from worksample.prose.text import Sentence, normalise
 
-from .config import Clarity, CustomerEmail, EmailSection, Fact, Forbidden, Length
-from .courtesy import acknowledgements, sign_off
+from .config import Clarity, CustomerEmail, EmailSection, Fact, Forbidden
+from .courtesy import empathy, named, sign_off
+from .writing import MIN_SENTENCE_WORDS, clarity, spellchecker, spelling
 
 # checks that give points for what a reply does not do: earned in proportion to what it does
 ABSENCE_KINDS = ("forbidden", "blame", "spelling", "clarity")
 WH_WORDS = frozenset({"what", "where", "why", "how", "when", "which", "who", "whom", "whose"})
 CONTRADICTION_COST = 0.25  # of the facts' criterion for that email, beyond the fact's own points
 MIN_WORDS_TO_JUDGE_PROSE = 20  # the share of small words says little about a shorter reply
-MIN_SENTENCE_WORDS = 3  # shorter pieces are greetings, sign-offs and fragments
-BRITISH_ENDINGS = (("tre", "ter"), ("tres", "ters"), ("our", "or"), ("ours", "ors"),
-                   ("ise", "ize"), ("ised", "ized"), ("ises", "izes"), ("ising", "izing"),
-                   ("isation", "ization"), ("isations", "izations"), ("yse", "yze"),
-                   ("ysed", "yzed"), ("ogue", "og"), ("ence", "ense"), ("lled", "led"),
-                   ("lling", "ling"))
-BRITISH_INFIXES = (("our", "or"), ("ae", "e"), ("oe", "e"))
-_spell_lock = threading.Lock()
-_spell = None
 
 
 @dataclass(frozen=True)
@@ -150,17 +141,6 @@ class ReplyText(OwnText):
                              lambda s: self.why_not_counted(s) or also.get(s.index, ""))
 
 
-def spellchecker():
-    """The English dictionary, loaded once per process (about 0.1 s)."""
-    global _spell
-    with _spell_lock:
-        if _spell is None:
-            from spellchecker import SpellChecker
-
-            _spell = SpellChecker(distance=1)
-        return _spell
-
-
 def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
                 phrases: CompiledPhrases) -> list[Finding]:
     """Every check of one reply, in a fixed order."""
@@ -169,7 +149,7 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
         text.positive("greeting", "greeting", "opens with a greeting",
                       phrases.greeting.find_all(text.own_sentences[:2], anchored=True)),
         sign_off(text.own_sentences, phrases.sign_off),
-        _name(text, email.customer),
+        named(text, email.customer),
     ]
     forbidden, promising = [], {}
     for statement in (*email.forbidden, *section.forbidden_everywhere):
@@ -202,14 +182,14 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
               if (words := hedge(sentence))}
     findings += [
         *forbidden,
-        _empathy(text, phrases),
+        empathy(text, phrases),
         _blame(blamed),
         text.positive("next_step", "next_step", "gives a concrete next step",
                       phrases.next_step.find_all(s, text.reading, negation=phrases.negation,
                                                    scoped=True),
                       {**hedged, **promising}),
-        _clarity(text, email.length),
-        _spelling(text, email, section),
+        clarity(text, email.length),
+        spelling(text, email, section),
     ]
     return findings
 
@@ -235,23 +215,6 @@ def credit_for_absence(findings: list[Finding]) -> list[Finding]:
             finding.evidence += (f" (earned in proportion to the {what} the reply answers: "
                                  f"{answered} of {len(done)})")
     return findings
-
-
-def _empathy(text: ReplyText, phrases: CompiledPhrases) -> Finding:
-    """An empathy phrase of the list; else an acknowledgement by its form
-    (``courtesy.acknowledgements``), which the evidence says."""
-    label = "acknowledges how the customer feels"
-    listed = text.positive("empathy", "empathy", label,
-                           phrases.empathy.find_all(text.sentences, text.reading))
-    if listed.outcome == "passed":
-        return listed
-    by_form = text.positive("empathy", "empathy", label,
-                            *acknowledgements(text.sentences, phrases.negation))
-    if by_form.evidence == "not found":
-        return listed
-    if by_form.outcome == "passed":
-        by_form.evidence += " (an acknowledgement by its form)"
-    return by_form
 
 
 def _contradicting(text: ReplyText, email: CustomerEmail,
@@ -290,32 +253,6 @@ def asks_what(question: str) -> bool:
     """Whether a question asks for something a denial cannot give (what, where, why, how,
     when, which, who), unlike a yes-no question or a request, which "no" answers."""
     return bool(WH_WORDS & set(normalise(question).split()))
-
-
-def _name(text: ReplyText, customer: str) -> Finding:
-    label = f"uses the customer's name ({customer})"
-    names = [part for part in customer.replace("-", " ").split() if len(part) >= 2]
-    best: tuple[int, str, Sentence] | None = None
-    for sentence in text.sentences:
-        if text.copies_the_customer(sentence):
-            continue
-        for word in sentence.words:
-            distance = min(name_distance(word, name) for name in names)
-            if best is None or distance < best[0]:
-                best = (distance, word, sentence)
-    if best is None:
-        return Finding("name", "name", label, 0.0, "not found")
-    distance, word, sentence = best
-    quote = quote_sentence(sentence)
-    nearest = min(names, key=lambda name: name_distance(word, name))
-    if distance == 0:
-        return Finding("name", "name", label, 1.0, quote)
-    if distance == 1 and len(nearest) >= 4:
-        return Finding("name", "name", label, 1.0, f"{quote} (spelt “{word}”)")
-    if distance == 2 and len(nearest) >= 6:
-        return Finding("name", "name", label, 0.0, quote,
-                       review=f"“{word}” may be the name {nearest}, misspelt; not counted")
-    return Finding("name", "name", label, 0.0, "not found")
 
 
 def _fact(text: ReplyText, fact: Fact, phrase_set: PhraseSet, negation: PhraseSet) -> Finding:
@@ -447,60 +384,3 @@ def _blame(found: list[Blame]) -> Finding:
     return Finding("blame", "blame", label, max(0.0, 1 - 0.5 * len(sure)),
                    "; ".join(b.quote() for b in sure[:3]),
                    specifics={"blame_quote": sure[0].quote()})
-
-
-def _clarity(text: ReplyText, length: Length) -> Finding:
-    band = text.clarity
-    body = [s.words for s in text.own_sentences if len(s.words) >= MIN_SENTENCE_WORDS]
-    words = len(text.words)
-    if not body:
-        return Finding("clarity", "clarity", "reads clearly", 0.0, "no sentences")
-    grade = reading_grade(body)
-    average = sum(map(len, body)) / len(body)
-    longest = max(map(len, body))
-    parts = [
-        (band.grade_min <= grade <= band.grade_max,
-         f"reading grade {grade:.1f} (band {band.grade_min:g}-{band.grade_max:g})"),
-        (average <= band.max_average_sentence_words,
-         f"{average:.1f} words a sentence (at most {band.max_average_sentence_words:g})"),
-        (longest <= band.max_sentence_words,
-         f"longest sentence {longest} words (at most {band.max_sentence_words})"),
-        (length.min_words <= words <= length.max_words,
-         f"{words} words (asked {length.min_words}-{length.max_words})"),
-    ]
-    fraction = sum(ok for ok, _ in parts) / len(parts)
-    evidence = "; ".join(f"{'✓' if ok else '✗'} {what}" for ok, what in parts)
-    if text.keyword_list:
-        fraction, evidence = 0.0, f"✗ the reply {text.not_a_reply}; {evidence}"
-    return Finding("clarity", "clarity", "reads clearly", fraction, evidence)
-
-
-def _spelling(text: ReplyText, email: CustomerEmail, section: EmailSection) -> Finding:
-    """Misspelt words per 100 words. Capitalised words (names, products) are not checked, and
-    British and American spellings are both right."""
-    allowed = {word.lower() for word in section.spelling.allow}
-    allowed |= {part.lower() for part in email.customer.replace("-", " ").split()}
-    found: dict[str, None] = {}  # in order of appearance, looked up without a scan
-    for word in text.words:
-        lower = word.lower()
-        if (lower in text.unknown_words and lower not in allowed and word[0].islower()
-                and not any(ch.isdigit() for ch in word) and lower not in found
-                and not _other_spelling_known(lower)):
-            found[lower] = None
-    misspelt = list(found)
-    label = "spelling"
-    if not misspelt:
-        return Finding("spelling", "spelling", label, 1.0, "no misspelt words")
-    rate = 100 * len(misspelt) / max(len(text.words), 1)
-    fraction = max(0.0, 1 - rate / section.spelling.errors_for_zero)
-    shown = ", ".join(f"“{word}”" for word in misspelt[:8])
-    return Finding("spelling", "spelling", label, round(fraction, 3),
-                   f"{len(misspelt)} misspelt: {shown}",
-                   specifics={"misspelt_words": ", ".join(misspelt[:5])})
-
-
-def _other_spelling_known(word: str) -> bool:
-    """Whether the word's American form is in the dictionary (centre, colour, apologise)."""
-    variants = {word[:-len(gb)] + us for gb, us in BRITISH_ENDINGS if word.endswith(gb)}
-    variants |= {word.replace(gb, us) for gb, us in BRITISH_INFIXES if gb in word}
-    return bool(variants) and not spellchecker().unknown(variants - {word})

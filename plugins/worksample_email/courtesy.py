@@ -18,11 +18,16 @@ their form as well as by the assignment's lists.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from worksample.prose.commitment import PERSONAL
 from worksample.prose.evidence import Finding, quote_sentence, quoted
-from worksample.prose.matching import Match, PhraseSet
+from worksample.prose.matching import Match, PhraseSet, name_distance
 from worksample.prose.negation import clauses, denial
 from worksample.prose.text import Sentence
+
+if TYPE_CHECKING:
+    from .checks import CompiledPhrases, ReplyText
 
 SIGN_OFF_MAX_WORDS = 4
 # what an acknowledging verb is about when it acknowledges the customer's situation
@@ -102,3 +107,48 @@ def _of_the_situation(words: list[str], clause_of: list[int], verb: int) -> bool
         return True
     clause = {w for w, c in zip(words, clause_of, strict=True) if c == clause_of[verb]}
     return words[following] in SITUATION or bool(clause & FEELINGS)
+
+
+def named(text: ReplyText, customer: str) -> Finding:
+    """Whether the reply uses the customer's name (one letter off counts, saying so; two
+    letters off in a long name goes to the reviewer). The customer's own words do not count."""
+    label = f"uses the customer's name ({customer})"
+    names = [part for part in customer.replace("-", " ").split() if len(part) >= 2]
+    best: tuple[int, str, Sentence] | None = None
+    for sentence in text.sentences:
+        if text.copies_the_customer(sentence):
+            continue
+        for word in sentence.words:
+            distance = min(name_distance(word, name) for name in names)
+            if best is None or distance < best[0]:
+                best = (distance, word, sentence)
+    if best is None:
+        return Finding("name", "name", label, 0.0, "not found")
+    distance, word, sentence = best
+    quote = quote_sentence(sentence)
+    nearest = min(names, key=lambda name: name_distance(word, name))
+    if distance == 0:
+        return Finding("name", "name", label, 1.0, quote)
+    if distance == 1 and len(nearest) >= 4:
+        return Finding("name", "name", label, 1.0, f"{quote} (spelt “{word}”)")
+    if distance == 2 and len(nearest) >= 6:
+        return Finding("name", "name", label, 0.0, quote,
+                       review=f"“{word}” may be the name {nearest}, misspelt; not counted")
+    return Finding("name", "name", label, 0.0, "not found")
+
+
+def empathy(text: ReplyText, phrases: CompiledPhrases) -> Finding:
+    """An empathy phrase of the list; else an acknowledgement by its form
+    (``courtesy.acknowledgements``), which the evidence says."""
+    label = "acknowledges how the customer feels"
+    listed = text.positive("empathy", "empathy", label,
+                           phrases.empathy.find_all(text.sentences, text.reading))
+    if listed.outcome == "passed":
+        return listed
+    by_form = text.positive("empathy", "empathy", label,
+                            *acknowledgements(text.sentences, phrases.negation))
+    if by_form.evidence == "not found":
+        return listed
+    if by_form.outcome == "passed":
+        by_form.evidence += " (an acknowledgement by its form)"
+    return by_form

@@ -1,0 +1,95 @@
+"""How a reply is written: clarity (reading grade, sentence and reply length) and spelling,
+against the English dictionary, British and American spellings both right."""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING
+
+from worksample.prose.evidence import Finding
+from worksample.prose.measures import reading_grade
+
+from .config import CustomerEmail, EmailSection, Length
+
+if TYPE_CHECKING:
+    from .checks import ReplyText
+
+MIN_SENTENCE_WORDS = 3  # shorter pieces are greetings, sign-offs and fragments
+BRITISH_ENDINGS = (("tre", "ter"), ("tres", "ters"), ("our", "or"), ("ours", "ors"),
+                   ("ise", "ize"), ("ised", "ized"), ("ises", "izes"), ("ising", "izing"),
+                   ("isation", "ization"), ("isations", "izations"), ("yse", "yze"),
+                   ("ysed", "yzed"), ("ogue", "og"), ("ence", "ense"), ("lled", "led"),
+                   ("lling", "ling"))
+BRITISH_INFIXES = (("our", "or"), ("ae", "e"), ("oe", "e"))
+_spell_lock = threading.Lock()
+_spell = None
+
+
+def spellchecker():
+    """The English dictionary, loaded once per process (about 0.1 s)."""
+    global _spell
+    with _spell_lock:
+        if _spell is None:
+            from spellchecker import SpellChecker
+
+            _spell = SpellChecker(distance=1)
+        return _spell
+
+
+def clarity(text: ReplyText, length: Length) -> Finding:
+    """Reading grade, sentence lengths and the reply's length against the assignment's
+    bands; nothing for a list of keywords."""
+    band = text.clarity
+    body = [s.words for s in text.own_sentences if len(s.words) >= MIN_SENTENCE_WORDS]
+    words = len(text.words)
+    if not body:
+        return Finding("clarity", "clarity", "reads clearly", 0.0, "no sentences")
+    grade = reading_grade(body)
+    average = sum(map(len, body)) / len(body)
+    longest = max(map(len, body))
+    parts = [
+        (band.grade_min <= grade <= band.grade_max,
+         f"reading grade {grade:.1f} (band {band.grade_min:g}-{band.grade_max:g})"),
+        (average <= band.max_average_sentence_words,
+         f"{average:.1f} words a sentence (at most {band.max_average_sentence_words:g})"),
+        (longest <= band.max_sentence_words,
+         f"longest sentence {longest} words (at most {band.max_sentence_words})"),
+        (length.min_words <= words <= length.max_words,
+         f"{words} words (asked {length.min_words}-{length.max_words})"),
+    ]
+    fraction = sum(ok for ok, _ in parts) / len(parts)
+    evidence = "; ".join(f"{'✓' if ok else '✗'} {what}" for ok, what in parts)
+    if text.keyword_list:
+        fraction, evidence = 0.0, f"✗ the reply {text.not_a_reply}; {evidence}"
+    return Finding("clarity", "clarity", "reads clearly", fraction, evidence)
+
+
+def spelling(text: ReplyText, email: CustomerEmail, section: EmailSection) -> Finding:
+    """Misspelt words per 100 words. Capitalised words (names, products) are not checked, and
+    British and American spellings are both right."""
+    allowed = {word.lower() for word in section.spelling.allow}
+    allowed |= {part.lower() for part in email.customer.replace("-", " ").split()}
+    found: dict[str, None] = {}  # in order of appearance, looked up without a scan
+    for word in text.words:
+        lower = word.lower()
+        if (lower in text.unknown_words and lower not in allowed and word[0].islower()
+                and not any(ch.isdigit() for ch in word) and lower not in found
+                and not _other_spelling_known(lower)):
+            found[lower] = None
+    misspelt = list(found)
+    label = "spelling"
+    if not misspelt:
+        return Finding("spelling", "spelling", label, 1.0, "no misspelt words")
+    rate = 100 * len(misspelt) / max(len(text.words), 1)
+    fraction = max(0.0, 1 - rate / section.spelling.errors_for_zero)
+    shown = ", ".join(f"“{word}”" for word in misspelt[:8])
+    return Finding("spelling", "spelling", label, round(fraction, 3),
+                   f"{len(misspelt)} misspelt: {shown}",
+                   specifics={"misspelt_words": ", ".join(misspelt[:5])})
+
+
+def _other_spelling_known(word: str) -> bool:
+    """Whether the word's American form is in the dictionary (centre, colour, apologise)."""
+    variants = {word[:-len(gb)] + us for gb, us in BRITISH_ENDINGS if word.endswith(gb)}
+    variants |= {word.replace(gb, us) for gb, us in BRITISH_INFIXES if gb in word}
+    return bool(variants) and not spellchecker().unknown(variants - {word})
