@@ -63,6 +63,9 @@ class Rating(BaseModel):
     after_seeing_others: bool = Field(
         default=False, description="The reviewer had been shown others' ratings of this "
                                    "submission before giving this one.")
+    blind: bool = Field(default=False, description="Given in a blind review, by the alias.")
+    alias: str = Field(default="", description="The alias the blind reviewer saw the "
+                                               "submission under (empty when not blind).")
 
 
 class Decision(BaseModel):
@@ -92,6 +95,8 @@ class AuditEntry(BaseModel):
     why: str = ""
     after_seeing_others: bool = Field(
         default=False, description="A rating given after its reviewer was shown others'.")
+    blind: bool = Field(default=False, description="Done in a blind review, by the alias.")
+    alias: str = Field(default="", description="The alias the submission was shown under.")
 
 
 class FullScore(BaseModel):
@@ -223,12 +228,12 @@ def full_score(result: GradeResult, ratings: Iterable[Rating]) -> FullScore:
 
 def checked_rating(result: GradeResult, *, criterion: str, level: int, reviewer: str,
                    note: str = "", override: bool = False, reason: str = "",
-                   shown_as: str | None = None) -> Rating:
+                   alias: str = "") -> Rating:
     """A rating of ``result``'s submission, or a WorksampleError saying what is wrong: an
     unknown criterion, a level outside 1-4, an automatic criterion without an override, an
-    override without a reason, or a reviewer criterion given as an override. The error names
-    the submission as ``shown_as`` (a blind review's alias) if given."""
-    where = f"{result.assignment_id}/{shown_as or result.submission_id}"
+    override without a reason, or a reviewer criterion given as an override. With ``alias``
+    (the one a blind reviewer saw) the rating is blind, and an error names the alias only."""
+    where = f"{result.assignment_id}/{alias or result.submission_id}"
     if not reviewer.strip():
         raise WorksampleError("a rating needs the reviewer's name (--reviewer NAME)")
     scores = {c.id: c for c in result.criteria}
@@ -250,7 +255,7 @@ def checked_rating(result: GradeResult, *, criterion: str, level: int, reviewer:
     return Rating(assignment_id=result.assignment_id, submission_id=result.submission_id,
                   submission_key=submission_key(result), criterion=criterion,
                   reviewer=reviewer.strip(), level=level, note=note, override=override,
-                  reason=reason if override else "")
+                  reason=reason if override else "", blind=bool(alias), alias=alias)
 
 
 def latest_results(results: Iterable[GradeResult], *,

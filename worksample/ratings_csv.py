@@ -25,7 +25,7 @@ from worksample.safe_text import FORMULA_STARTS, spreadsheet_cell
 
 REQUIRED = ("candidate", "reviewer", "criterion", "level")
 EXPORTED = ("assignment", "candidate", "submission_hash", "reviewer", "criterion", "level",
-            "note", "reason", "kind", "rated_at", "after_seeing_others")
+            "note", "reason", "kind", "rated_at", "after_seeing_others", "blind", "alias")
 MOST_ERRORS_SHOWN = 20
 
 
@@ -65,13 +65,14 @@ def read_ratings(file: TextIO, name: str, latest: dict[tuple[str, str], GradeRes
 
 
 def write_ratings(ratings: Sequence[Rating], output: TextIO) -> None:
-    """Write ``ratings`` with the columns of ``EXPORTED``, one row each."""
+    """Write ``ratings`` with the columns of ``EXPORTED``, one row each (``candidate`` is
+    the submission id, or for a blind panel the alias, as the ratings given say)."""
     writer = csv.writer(output)
     writer.writerow(EXPORTED)
     for r in ratings:
         row = [r.assignment_id, r.submission_id, r.submission_key, r.reviewer, r.criterion,
                r.level, r.note, r.reason, "override" if r.override else "rating",
-               r.rated_at.isoformat(), r.after_seeing_others]
+               r.rated_at.isoformat(), r.after_seeing_others, r.blind, r.alias]
         writer.writerow([spreadsheet_cell(c) if isinstance(c, str) else c for c in row])
 
 

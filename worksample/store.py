@@ -13,6 +13,7 @@ the submission id and the same submission key, not by the assignment version: a 
 the same content keeps them (see ``ratings.py``). The three tables are append-only, and
 SQLite triggers refuse an UPDATE or DELETE of their rows: a later rating supersedes an
 earlier one by being later. Each change and its audit entry are written in one transaction.
+A rating given blind, and its audit entry, also keep the alias its reviewer saw (format 4).
 
 The file's format is its SQLite ``user_version``; an older file is migrated in one transaction
 when it is opened, and a newer one is refused rather than misread.
@@ -47,7 +48,8 @@ STORE_ENV = "WORKSAMPLE_STORE"
 
 # 2: the submission id joined the key (in format 1, the same files sent by two candidates
 # kept one result between them). 3: reviewers' ratings, decisions and the audit log.
-STORE_FORMAT = 3
+# 4: a rating and its audit entry say whether it was given blind, and under which alias.
+STORE_FORMAT = 4
 
 _COLUMNS = ("assignment_id, assignment_version, submission_key, submission_id, "
             "submission_source, status, score, graded_at, result")
@@ -70,11 +72,12 @@ CREATE INDEX IF NOT EXISTS results_by_assignment ON results (assignment_id, subm
 _SUBMISSION = ("assignment_id TEXT NOT NULL, submission_id TEXT NOT NULL, "
                "submission_key TEXT NOT NULL")
 _RATING_COLUMNS = ("assignment_id", "submission_id", "submission_key", "criterion", "reviewer",
-                   "level", "note", "override", "reason", "rated_at", "after_seeing_others")
+                   "level", "note", "override", "reason", "rated_at", "after_seeing_others",
+                   "blind", "alias")
 _DECISION_COLUMNS = ("assignment_id", "submission_id", "submission_key", "decision", "by",
                      "reason", "decided_at")
 _AUDIT_COLUMNS = ("at", "who", "action", "assignment_id", "submission_id", "submission_key",
-                  "criterion", "old", "new", "why", "after_seeing_others")
+                  "criterion", "old", "new", "why", "after_seeing_others", "blind", "alias")
 _CREATE_REVIEW_TABLES = [
     f"""CREATE TABLE ratings (id INTEGER PRIMARY KEY, {_SUBMISSION}, criterion TEXT NOT NULL,
         reviewer TEXT NOT NULL, level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 4),
@@ -90,6 +93,10 @@ _CREATE_REVIEW_TABLES = [
 ] + [f"""CREATE TRIGGER {table}_append_only_{verb.lower()} BEFORE {verb} ON {table}
          BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"""
      for table in ("ratings", "decisions", "audit_log") for verb in ("UPDATE", "DELETE")]
+# Format 3 -> 4: adding a column rewrites no row, so the append-only triggers stay as they are.
+_ADD_BLIND_COLUMNS = [
+    f"ALTER TABLE {table} ADD COLUMN {column}" for table in ("ratings", "audit_log")
+    for column in ("blind INTEGER NOT NULL DEFAULT 0", "alias TEXT NOT NULL DEFAULT ''")]
 
 
 def _result_from_json(text: str) -> GradeResult:
@@ -202,7 +209,7 @@ class ResultStore:
                     criterion=rating.criterion, after_seeing_others=seen,
                     old="" if before is None else _described(*before),
                     new=_described(rating.level, rating.note, rating.reason),
-                    why=rating.reason or rating.note)
+                    why=rating.reason or rating.note, blind=rating.blind, alias=rating.alias)
                 recorded.append(rating)
 
         self._transaction(work)
@@ -224,11 +231,13 @@ class ResultStore:
         self._transaction(work)
 
     def record_shown_others(self, who: str, submission: tuple[str, str, str],
-                            reviewers: list[str]) -> None:
-        """Log that ``who`` was shown the ratings ``reviewers`` gave this submission."""
+                            reviewers: list[str], alias: str = "") -> None:
+        """Log that ``who`` was shown the ratings ``reviewers`` gave this submission (in a
+        blind review, under ``alias``)."""
         self._transaction(lambda: self._audit(
             at=datetime.now(UTC), who=who, action="shown-others", submission=submission,
-            new=", ".join(reviewers), why="ratings show --reviewer"))
+            new=", ".join(reviewers), why="ratings show --reviewer", blind=bool(alias),
+            alias=alias))
 
     def ratings(self, assignment_id: str | None = None) -> list[Rating]:
         """Every rating ever given (of one assignment, if given), in the order given; the
@@ -277,12 +286,14 @@ class ResultStore:
 
     def _audit(self, *, at, who: str, action: str, submission: tuple[str, str, str],
                criterion: str = "", old: str = "", new: str = "", why: str = "",
-               after_seeing_others: bool = False) -> None:
+               after_seeing_others: bool = False, blind: bool = False,
+               alias: str = "") -> None:
         assignment_id, submission_id, key = submission
         self._insert("audit_log", _AUDIT_COLUMNS, dict(
             at=at.isoformat(), who=who, action=action, assignment_id=assignment_id,
             submission_id=submission_id, submission_key=key, criterion=criterion, old=old,
-            new=new, why=why, after_seeing_others=after_seeing_others))
+            new=new, why=why, after_seeing_others=after_seeing_others, blind=blind,
+            alias=alias))
 
     def close(self) -> None:
         """Close the file; the store cannot be used afterwards."""
@@ -315,7 +326,8 @@ class ResultStore:
                 path=self.path)
 
     def _bring_to_current_format(self) -> None:
-        """Create the table in a new file, or migrate an older format (in one transaction)."""
+        """Create the tables in a new file, or migrate an older format (in one transaction):
+        a new file goes through every step, so each step is run by every new store."""
         self._refuse_a_newer_format()  # again: another grader may have changed it meanwhile
         if self._format() == STORE_FORMAT:
             return
@@ -331,7 +343,10 @@ class ResultStore:
                                  f"SELECT {_COLUMNS} FROM results_format_1")
                 self._db.execute("DROP TABLE results_format_1")
             self._db.execute(_CREATE_INDEX)
-        for statement in _CREATE_REVIEW_TABLES:  # format 2 -> 3: the results stay as they are
+        if found < 3:  # format 2 -> 3: the results stay as they are
+            for statement in _CREATE_REVIEW_TABLES:
+                self._db.execute(statement)
+        for statement in _ADD_BLIND_COLUMNS:  # format 3 -> 4: every rating so far was not blind
             self._db.execute(statement)
         self._db.execute(f"PRAGMA user_version = {STORE_FORMAT}")
 

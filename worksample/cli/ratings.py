@@ -11,7 +11,8 @@ from pathlib import Path
 
 import click
 
-from worksample.cli.common import blind_names, export_options, open_store, store_option
+from worksample.cli.blind import BlindView
+from worksample.cli.common import export_options, open_store, store_option
 from worksample.errors import WorksampleError
 from worksample.safe_text import visible
 
@@ -27,15 +28,17 @@ def _pairs(values: tuple[str, ...], option: str) -> dict[str, str]:
     return pairs
 
 
-def record_shown(store, viewer: str, results: list, made: list) -> None:
+def record_shown(store, viewer: str, results: list, made: list,
+                 names: list[str] | None = None) -> None:
     """Log in the audit log each candidate whose other reviewers' ratings ``viewer`` is shown
-    (``made``: the ``ratings.Review`` of each of ``results``, for that viewer)."""
+    (``made``: the ``ratings.Review`` of each of ``results``, for that viewer; ``names``: in a
+    blind review, the alias each was shown under)."""
     from worksample.ratings import submission_of
 
-    for result, review in zip(results, made, strict=True):
+    for result, review, alias in zip(results, made, names or [""] * len(results), strict=True):
         others = sorted({r.reviewer for r in review.ratings} - {viewer})
         if others:
-            store.record_shown_others(viewer, submission_of(result), others)
+            store.record_shown_others(viewer, submission_of(result), others, alias)
 
 
 @click.command()
@@ -76,40 +79,19 @@ def rate(assignment: str, submission: str, levels: tuple[str, ...], reviewer: st
         raise WorksampleError(f"--note for {', '.join(stray)}, which this command does not rate")
     store = open_store(store_path)
     latest = latest_results(store.results(assignment))
+    alias = ""
     if blind:
-        submission, result = _aliased(store, latest, assignment, submission)
+        alias, result = BlindView(store, assignment).result(latest, submission)
+        submission = alias
     else:
         result = rated_result(latest, assignment, submission)
     ratings = [checked_rating(result, criterion=criterion, level=parsed_level(level),
                               reviewer=reviewer, note=noted.get(criterion, ""),
-                              override=criterion in overridden, reason=reason,
-                              shown_as=submission)
+                              override=criterion in overridden, reason=reason, alias=alias)
                for table in (given, overridden) for criterion, level in table.items()]
     recorded = store.add_ratings(ratings)
     click.echo(visible(f"{len(recorded)} rating(s) of {assignment}/{submission} by {reviewer} "
                        f"recorded ({len(ratings) - len(recorded)} unchanged)"))
-
-
-def _aliased(store, latest: dict, assignment: str, alias: str) -> tuple:
-    """(The alias as blind reports write it, the latest graded result of the submission it
-    names), or a WorksampleError that names no candidate. "Candidate K3F9Q", "K3F9Q" and the
-    page's file name "candidate-k3f9q" are the same alias."""
-    from worksample.store import submission_key
-
-    def code(text: str) -> str:
-        return text.strip().upper().removeprefix("CANDIDATE").strip(" -_")
-
-    named = [(submission, shown) for submission, shown in blind_names(store, assignment).items()
-             if code(shown) == code(alias)]
-    if not named:
-        raise WorksampleError(f"no candidate of {assignment!r} has the alias {alias!r}; copy "
-                              "it from the blind report")
-    (submission_id, key), shown = named[0]
-    result = latest.get((assignment, submission_id))
-    if result is None or submission_key(result) != key:
-        raise WorksampleError(f"{shown} of {assignment!r} has no graded result to rate (or "
-                              "sent other work since the blind report was written)")
-    return shown, result
 
 
 @click.command()
@@ -162,21 +144,37 @@ def ratings_import(file: Path, assignment_id: str | None, store_path: Path) -> N
                f"({len(ratings_read) - len(recorded)} unchanged)")
 
 
+BLIND_HELP = ("Name candidates only by the aliases blind reports show, and redact their "
+              "names from notes and reasons.")
+
+
 @ratings.command("export")
 @export_options
-def ratings_export(assignment_id: str | None, fmt: str, output, store_path: Path) -> None:
+@click.option("--blind", is_flag=True, help=BLIND_HELP + " For a blind panel's spreadsheet.")
+def ratings_export(assignment_id: str | None, fmt: str, output, store_path: Path,
+                   blind: bool) -> None:
     """The ratings in force as CSV (importable again), or JSON with the decisions."""
     from worksample.ratings import current, current_decisions
     from worksample.ratings_csv import write_ratings
 
     store = open_store(store_path)
     in_force = current(store.ratings(assignment_id))
+    decisions = current_decisions(store.decisions(assignment_id))
+    if blind:
+        views: dict[str, BlindView] = {}
+
+        def view(assignment: str) -> BlindView:
+            if assignment not in views:
+                views[assignment] = BlindView(store, assignment)
+            return views[assignment]
+
+        in_force = [view(r.assignment_id).hidden(r) for r in in_force]
+        decisions = [view(d.assignment_id).hidden(d) for d in decisions]
     if fmt == "csv":
         write_ratings(in_force, output)
         return
     json.dump({"ratings": [r.model_dump(mode="json") for r in in_force],
-               "decisions": [d.model_dump(mode="json")
-                             for d in current_decisions(store.decisions(assignment_id))]},
+               "decisions": [d.model_dump(mode="json") for d in decisions]},
               output, indent=2)
     output.write("\n")
 
@@ -186,49 +184,79 @@ def ratings_export(assignment_id: str | None, fmt: str, output, store_path: Path
 @click.argument("submission", required=False)
 @click.option("--reviewer", help="Show what this reviewer may see: others' ratings of a "
                                  "candidate only once they have rated it themselves.")
+@click.option("--blind", is_flag=True, help=BLIND_HELP + " SUBMISSION is then an alias.")
 @store_option
-def ratings_show(assignment: str, submission: str | None, reviewer: str | None,
+def ratings_show(assignment: str, submission: str | None, reviewer: str | None, blind: bool,
                  store_path: Path) -> None:
     """The ratings, automatic and full score and decision of each candidate of ASSIGNMENT."""
     from worksample.ratings import latest_results, rated_result, reviews
+    from worksample.store import submission_key
 
     store = open_store(store_path)
     latest = latest_results(store.results(assignment))
-    if submission is not None:
-        rated_result(latest, assignment, submission)  # an error when there is none
-    shown = [result for (_, candidate), result in sorted(latest.items())
-             if submission is None or candidate == submission]
+    if blind:
+        view = BlindView(store, assignment)
+        named = ([view.result(latest, submission)] if submission is not None else sorted(
+            ((view.name(r.submission_id, submission_key(r)), r) for r in latest.values()),
+            key=lambda pair: pair[0]))  # by alias: the order gives no hint of the names
+        clean = view.text
+    else:
+        if submission is not None:
+            rated_result(latest, assignment, submission)  # an error when there is none
+        named = [(candidate, result) for (_, candidate), result in sorted(latest.items())
+                 if submission is None or candidate == submission]
+        clean = str
+    shown_as = [name for name, _ in named]
+    shown = [result for _, result in named]
     made = reviews(shown, store.ratings(assignment), store.decisions(assignment), reviewer)
     if reviewer is not None:
-        record_shown(store, reviewer, shown, made)
-    for result, review in zip(shown, made, strict=True):
-        lines = [f"{result.submission_id}: automatic {review.score.automatic:g}, "
-                 f"full {review.score_text()}"]
-        if review.decision:
-            d = review.decision
-            lines.append(f"  decision: {d.decision} by {d.by} ({d.reason})")
-        for criterion in result.criteria:
-            kind = (f"auto, level {criterion.level}" if criterion.source == "auto"
-                    else "reviewer")
-            levels = "; ".join(f"{r.reviewer}: {'override ' if r.override else ''}{r.level}"
-                               + (f" ({r.reason or r.note})" if r.reason or r.note else "")
-                               for r in review.ratings if r.criterion == criterion.id)
-            lines.append(f"  {criterion.id} [{kind}]: {levels or '-'}")
-        if review.hidden:
-            lines.append(f"  (others' ratings are hidden until {reviewer} has rated each "
-                         "reviewer criterion)")
-        click.echo(visible("\n".join(lines)))
+        record_shown(store, reviewer, shown, made, shown_as if blind else None)
+    for name, result, review in zip(shown_as, shown, made, strict=True):
+        click.echo(visible("\n".join(_review_lines(name, result, review, reviewer, clean))))
+
+
+def _review_lines(name: str, result, review, reviewer: str | None, clean) -> list[str]:
+    """One candidate in ``ratings show``, named ``name``; notes and reasons through ``clean``."""
+    lines = [f"{name}: automatic {review.score.automatic:g}, full {review.score_text()}"]
+    if review.decision:
+        d = review.decision
+        lines.append(f"  decision: {d.decision} by {d.by} ({clean(d.reason)})")
+    for criterion in result.criteria:
+        kind = f"auto, level {criterion.level}" if criterion.source == "auto" else "reviewer"
+        levels = "; ".join(f"{r.reviewer}: {'override ' if r.override else ''}{r.level}"
+                           + (f" ({clean(r.reason or r.note)})" if r.reason or r.note else "")
+                           for r in review.ratings if r.criterion == criterion.id)
+        lines.append(f"  {criterion.id} [{kind}]: {levels or '-'}")
+    if review.hidden:
+        lines.append(f"  (others' ratings are hidden until {reviewer} has rated each "
+                     "reviewer criterion)")
+    return lines
 
 
 @ratings.command("log")
 @click.argument("assignment")
 @click.argument("submission", required=False)
+@click.option("--blind", is_flag=True, help=BLIND_HELP + " SUBMISSION is then an alias.")
 @store_option
-def ratings_log(assignment: str, submission: str | None, store_path: Path) -> None:
-    """The audit log of ASSIGNMENT (one submission's, if given), oldest first."""
-    for e in open_store(store_path).audit_log(assignment):
-        if submission is None or e.submission_id == submission:
-            seen = " [after seeing others' ratings]" if e.after_seeing_others else ""
-            click.echo(visible(
-                f"{e.at:%Y-%m-%d %H:%M:%S}\t{e.who}\t{e.action}\t{e.submission_id}\t"
-                f"{e.criterion}\t{e.old or '-'} -> {e.new}\t{e.why}{seen}"))
+def ratings_log(assignment: str, submission: str | None, blind: bool, store_path: Path) -> None:
+    """The audit log of ASSIGNMENT (one submission's, if given), oldest first.
+
+    An entry made in a blind review ends with the alias it was made under.
+    """
+    store = open_store(store_path)
+    view = BlindView(store, assignment) if blind else None
+    wanted = view.submission(submission)[0] if view and submission is not None else None
+    for e in store.audit_log(assignment):
+        if view is None:
+            if submission is not None and e.submission_id != submission:
+                continue
+            name, old, new, why = e.submission_id, e.old, e.new, e.why
+        else:
+            if wanted is not None and wanted != (e.submission_id, e.submission_key):
+                continue
+            name = view.name(e.submission_id, e.submission_key, e.alias)
+            old, new, why = view.text(e.old), view.text(e.new), view.text(e.why)
+        seen = " [after seeing others' ratings]" if e.after_seeing_others else ""
+        seen += f" [blind: {e.alias}]" if e.blind else ""
+        click.echo(visible(f"{e.at:%Y-%m-%d %H:%M:%S}\t{e.who}\t{e.action}\t{name}\t"
+                           f"{e.criterion}\t{old or '-'} -> {new}\t{why}{seen}"))
