@@ -59,7 +59,7 @@ class BlindView:
                                   "sent other work since the blind report was written)")
         return shown, result
 
-    def hidden(self, given):
+    def blinded(self, given):
         """A copy of a rating or decision for a blind panel: the alias in place of the
         submission id, no submission key, the note and reason redacted."""
         changed = {"submission_id": self.name(given.submission_id, given.submission_key,

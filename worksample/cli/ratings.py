@@ -168,8 +168,8 @@ def ratings_export(assignment_id: str | None, fmt: str, output, store_path: Path
                 views[assignment] = BlindView(store, assignment)
             return views[assignment]
 
-        in_force = [view(r.assignment_id).hidden(r) for r in in_force]
-        decisions = [view(d.assignment_id).hidden(d) for d in decisions]
+        in_force = [view(r.assignment_id).blinded(r) for r in in_force]
+        decisions = [view(d.assignment_id).blinded(d) for d in decisions]
     if fmt == "csv":
         write_ratings(in_force, output)
         return
