@@ -95,7 +95,7 @@ _CREATE_REVIEW_TABLES = [
 def _result_from_json(text: str) -> GradeResult:
     from worksample.models import GradeResult
 
-    return GradeResult.model_validate_json(text)
+    return GradeResult.from_stored_json(text)  # trusted: the store wrote it (see models.py)
 
 
 def submission_key(result: GradeResult) -> str:
