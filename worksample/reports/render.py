@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from worksample.errors import WorksampleError
 from worksample.models import GradeResult
 from worksample.reports.charts import level_chart, score_histogram
-from worksample.reports.view import Report
+from worksample.reports.view import CandidateFile, CandidatePage, Report
 
 FORMATS = ("html", "md", "json")
 CANDIDATES_FOLDER = "candidates"
@@ -117,13 +117,31 @@ def write_report(report: Report, out: Path, formats: tuple[str, ...] = FORMATS) 
         for page in report.pages:
             path = pages_folder / f"{page.stem}.{fmt}"
             if template is None:
-                body = {"report_schema_version": report.report_schema_version,
-                        "audience": report.audience, "blind": report.blind,
-                        "assignment": report.assignment.model_dump(mode="json"),
-                        "candidate": page.model_dump(mode="json")}
-                path.write_text(json.dumps(body, indent=2, ensure_ascii=False),
-                                encoding="utf-8")
+                path.write_text(_candidate_json(report, page), encoding="utf-8")
             else:
                 path.write_text(template.render(report=report, page=page), encoding="utf-8")
             written.append(path)
     return written
+
+
+# Where pydantic's JSON differs from json.dumps's: a float between 1e-10 and 1e-4, which it
+# writes as 0.00001 or 1e-7 where Python writes 1e-05 and 1e-07. The pattern may also match
+# candidate text ("type-5": the page is then merely written the slow way), never miss such a
+# float; it starts with a letter, not a digit, so that searching a page takes 50 us, not 130.
+_PYDANTIC_SMALL_FLOAT = re.compile(r"e-\d(?!\d)|0\.0000")
+
+
+def _candidate_json(report: Report, page: CandidatePage) -> str:
+    """A candidate page's JSON file, as ``json.dumps(..., indent=2, ensure_ascii=False)`` of
+    its ``model_dump(mode="json")`` writes it, byte for byte (the files' format since the
+    first report), but by pydantic's serializer: json.dumps indents in pure Python, which took
+    a third of a 1,000-candidate report (benchmarks/README.md, issue 22). A page with a float
+    pydantic writes differently (none in practice: scores and points are rounded to 0.01)
+    still goes through json.dumps."""
+    candidate_file = CandidateFile(
+        report_schema_version=report.report_schema_version, audience=report.audience,
+        blind=report.blind, assignment=report.assignment, candidate=page)
+    text = candidate_file.model_dump_json(indent=2)
+    if _PYDANTIC_SMALL_FLOAT.search(text):
+        return json.dumps(candidate_file.model_dump(mode="json"), indent=2, ensure_ascii=False)
+    return text
