@@ -341,17 +341,6 @@ def _types_in(annotation) -> set:
     return {annotation} | {t for arg in typing.get_args(annotation) for t in _types_in(arg)}
 
 
-def test_a_page_that_cannot_be_written_fails_the_report_and_the_others_are_written(
-        sample, tmp_path):
-    # Files are written in a thread of their own: its error must still reach the caller.
-    report = build_report(sample, [result_for(sample, name, 0.5) for name in ("ann", "bo")])
-    (tmp_path / "candidates" / "ann.md").mkdir(parents=True)
-    with pytest.raises(IsADirectoryError):
-        write_report(report, tmp_path)
-    assert (tmp_path / "candidates" / "bo.md").is_file()
-    assert (tmp_path / "candidates" / "bo.json").is_file()
-
-
 def test_visible_shows_reordering_and_control_characters():
     assert visible("a\u202eb\u2066c\x1bd\te\nf") == "a\ufffdb\ufffdc\ufffdd\te\nf"
 

@@ -10,7 +10,6 @@ import json
 import re
 import shutil
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -102,56 +101,29 @@ def write_report(report: Report, out: Path, formats: tuple[str, ...] = FORMATS) 
     written = []
     html, markdown = _environment(markdown=False), _environment(markdown=True)
     templates = {"html": html, "md": markdown}
-    with _FileWriter() as files:
-        if report.index is not None:
-            charts = {"histogram": score_histogram(report.index, report.assignment.pass_score),
-                      "levels": level_chart(report.index)}
-            for fmt in formats:
-                path = out / f"index.{fmt}"
-                if fmt == "json":
-                    files.write(path, report.model_dump_json(indent=2, exclude={"pages"}))
-                else:
-                    template = templates[fmt].get_template(f"index.{fmt}.j2")
-                    files.write(path, template.render(report=report, index=report.index,
-                                                      **charts))
-                written.append(path)
+    if report.index is not None:
+        charts = {"histogram": score_histogram(report.index, report.assignment.pass_score),
+                  "levels": level_chart(report.index)}
         for fmt in formats:
-            template = (None if fmt == "json"
-                        else templates[fmt].get_template(f"candidate.{fmt}.j2"))
-            for page in report.pages:
-                path = pages_folder / f"{page.stem}.{fmt}"
-                if template is None:
-                    files.write(path, _candidate_json(report, page))
-                else:
-                    files.write(path, template.render(report=report, page=page))
-                written.append(path)
+            path = out / f"index.{fmt}"
+            if fmt == "json":
+                path.write_text(report.model_dump_json(indent=2, exclude={"pages"}),
+                                encoding="utf-8")
+            else:
+                template = templates[fmt].get_template(f"index.{fmt}.j2")
+                path.write_text(template.render(report=report, index=report.index, **charts),
+                                encoding="utf-8")
+            written.append(path)
+    for fmt in formats:
+        template = None if fmt == "json" else templates[fmt].get_template(f"candidate.{fmt}.j2")
+        for page in report.pages:
+            path = pages_folder / f"{page.stem}.{fmt}"
+            if template is None:
+                path.write_text(_candidate_json(report, page), encoding="utf-8")
+            else:
+                path.write_text(template.render(report=report, page=page), encoding="utf-8")
+            written.append(path)
     return written
-
-
-class _FileWriter:
-    """Writes UTF-8 files in a thread of its own while the caller renders the next page.
-
-    Creating a file is mostly waiting for the file system (about 0.2 ms each where the
-    benchmarks run, and a 1,000-candidate report writes 3,000), which can overlap with
-    rendering, as rendering holds the GIL and the wait does not. Files are written in the
-    order given. Leaving the block waits for every file and raises the first write's error;
-    leaving it on an error (or Ctrl-C) cancels the files not started yet.
-    """
-
-    def __enter__(self) -> _FileWriter:
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="report-files")
-        self._pending: list[Future] = []
-        return self
-
-    def write(self, path: Path, text: str) -> None:
-        """Write ``text`` to ``path`` (replacing it), soon."""
-        self._pending.append(self._pool.submit(path.write_text, text, encoding="utf-8"))
-
-    def __exit__(self, error_type, error, traceback) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=error_type is not None)
-        if error_type is None:
-            for pending in self._pending:
-                pending.result()
 
 
 # Where pydantic's JSON differs from json.dumps's: a float between 1e-10 and 1e-4, which it
