@@ -341,6 +341,30 @@ def _types_in(annotation) -> set:
     return {annotation} | {t for arg in typing.get_args(annotation) for t in _types_in(arg)}
 
 
+def test_a_large_report_written_by_two_processes_is_the_same_as_by_one(
+        sample, tmp_path, monkeypatch):
+    from worksample.reports import halves
+
+    report = build_report(sample, [result_for(sample, f"c{n}", n / 6, failed=HIDDEN[:n % 3],
+                                              message="boom") for n in range(7)])
+    monkeypatch.setattr(halves, "MIN_PAGES", 10**9)
+    one = write_report(report, tmp_path / "one")
+    monkeypatch.setattr(halves, "MIN_PAGES", 2)
+    if not halves.worth_a_child(len(report.pages)):
+        pytest.skip("this system cannot fork, has one core, or runs other threads")
+    two = write_report(report, tmp_path / "two")
+    assert [p.relative_to(tmp_path / "two") for p in two] == [
+        p.relative_to(tmp_path / "one") for p in one]
+    for path in one:
+        assert path.read_bytes() == (tmp_path / "two" / path.relative_to(tmp_path / "one")
+                                     ).read_bytes()
+    # an error in the child's half reaches the caller
+    last = report.pages[-1].stem
+    (tmp_path / "three" / "candidates" / f"{last}.md").mkdir(parents=True)
+    with pytest.raises(WorksampleError, match="second half.*IsADirectoryError"):
+        write_report(report, tmp_path / "three")
+
+
 def test_visible_shows_reordering_and_control_characters():
     assert visible("a\u202eb\u2066c\x1bd\te\nf") == "a\ufffdb\ufffdc\ufffdd\te\nf"
 

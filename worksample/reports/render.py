@@ -17,6 +17,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from worksample.errors import WorksampleError
 from worksample.models import GradeResult
 from worksample.reports.charts import level_chart, score_histogram
+from worksample.reports.halves import in_two_processes, worth_a_child
 from worksample.reports.view import CandidateFile, CandidatePage, Report
 
 FORMATS = ("html", "md", "json")
@@ -94,7 +95,8 @@ def write_results(results: Sequence[GradeResult], folder: Path) -> None:
 def write_report(report: Report, out: Path, formats: tuple[str, ...] = FORMATS) -> list[Path]:
     """Write the index (unless the audience is the candidate) and every candidate page.
 
-    Returns the paths written, the index first when there is one.
+    Returns the paths written, the index first when there is one. A large report's pages are
+    written by two processes when this one may fork and has a second core (``halves.py``).
     """
     pages_folder = out / CANDIDATES_FOLDER
     pages_folder.mkdir(parents=True, exist_ok=True)
@@ -114,15 +116,25 @@ def write_report(report: Report, out: Path, formats: tuple[str, ...] = FORMATS) 
                 path.write_text(template.render(report=report, index=report.index, **charts),
                                 encoding="utf-8")
             written.append(path)
-    for fmt in formats:
-        template = None if fmt == "json" else templates[fmt].get_template(f"candidate.{fmt}.j2")
-        for page in report.pages:
-            path = pages_folder / f"{page.stem}.{fmt}"
-            if template is None:
-                path.write_text(_candidate_json(report, page), encoding="utf-8")
-            else:
-                path.write_text(template.render(report=report, page=page), encoding="utf-8")
-            written.append(path)
+    page_templates = {fmt: None if fmt == "json"
+                      else templates[fmt].get_template(f"candidate.{fmt}.j2") for fmt in formats}
+
+    def write_pages(pages: Sequence[CandidatePage]) -> None:
+        for fmt, template in page_templates.items():
+            for page in pages:
+                path = pages_folder / f"{page.stem}.{fmt}"
+                if template is None:
+                    path.write_text(_candidate_json(report, page), encoding="utf-8")
+                else:
+                    path.write_text(template.render(report=report, page=page), encoding="utf-8")
+
+    pages = report.pages
+    if worth_a_child(len(pages)):
+        half = len(pages) // 2
+        in_two_processes(lambda: write_pages(pages[:half]), lambda: write_pages(pages[half:]))
+    else:
+        write_pages(pages)
+    written += [pages_folder / f"{page.stem}.{fmt}" for fmt in formats for page in pages]
     return written
 
 
