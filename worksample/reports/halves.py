@@ -3,7 +3,7 @@
 Most of a 1,000-candidate report is per page and independent: rendering three files and
 creating them, which on the benchmarks' machine is about 0.2 ms of kernel time a file. One
 process uses one core; a forked child writing the second half of the pages uses the second
-(issue 22: 1.1-1.25 s instead of 1.7-2.0 s for the 3,000 page files on 2 cores).
+(issue 22: 1.06-1.27 s instead of 1.63-2.05 s for the 3,000 page files on 2 cores).
 
 Fork, not spawn: the child inherits the rendered report and the loaded templates, and starts
 in milliseconds. It is used only where it is safe and pays: on a system that forks, with a
