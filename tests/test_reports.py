@@ -7,10 +7,13 @@ test_report_cli.py; these cover the rules around them.
 from __future__ import annotations
 
 import json
+import math
 import re
+import typing
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from worksample.errors import WorksampleError
 from worksample.models import Check, CriterionScore, GradeResult, IntegrityFlag, SandboxRun, Status
@@ -287,6 +290,79 @@ def test_hostile_candidate_text_is_inert_in_every_format(sample, tmp_path):
     evidence = [line for line in markdown.splitlines() if "onerror" in line]
     assert evidence and all(r"\| a \| b \|" in line for line in evidence)  # one line each
     assert json.loads((tmp_path / "candidates" / "mallory.json").read_text())
+
+
+def _json_as_first_written(report, page) -> str:
+    """A candidate page's JSON as render.py wrote it before pydantic's serializer did."""
+    return json.dumps({"report_schema_version": report.report_schema_version,
+                       "audience": report.audience, "blind": report.blind,
+                       "assignment": report.assignment.model_dump(mode="json"),
+                       "candidate": page.model_dump(mode="json")}, indent=2, ensure_ascii=False)
+
+
+def test_candidate_json_is_written_byte_for_byte_as_json_dumps_wrote_it(sample, tmp_path):
+    # pydantic writes the page now; every float (tiny ones, which it formats its own way,
+    # infinities, NaN), every character and the hostile text must come out as before.
+    floats = [m * 10.0 ** e for e in range(-330, 309) for m in (1, -1.2345678901234567, 7.5)]
+    floats += [0.0, -0.0, math.inf, -math.inf, math.nan, 83.33333333333333, 5e-324]
+    text = "".join(map(chr, range(1, 0xd800))) + HOSTILE_TEXT
+    report = build_report(sample, [result_for(sample, f"c{number:03d}", 0.5, failed=[HIDDEN[0]],
+                                              message=text) for number in range(len(floats) // 4)])
+    values = iter(floats)
+    for page in report.pages:  # set on the pages: the index cannot rank NaN
+        page.score, page.full_score = next(values), next(values)
+        page.criteria[0].points, page.criteria[0].max_points = next(values), next(values)
+    report.assignment.pass_score = math.inf
+    write_report(report, tmp_path, formats=("json",))
+    for page in report.pages:
+        written = (tmp_path / "candidates" / f"{page.stem}.json").read_text(encoding="utf-8")
+        assert written == _json_as_first_written(report, page), page.stem
+
+
+def test_every_page_model_with_a_float_writes_infinity_as_json_dumps_did():
+    # A new float field in a page model needs the same setting, or its inf becomes null.
+    from worksample.reports.view import CandidateFile
+
+    def models(model, seen):
+        if not (isinstance(model, type) and issubclass(model, BaseModel)) or model in seen:
+            return seen
+        seen.add(model)
+        for field in model.model_fields.values():
+            for inner in _types_in(field.annotation):
+                models(inner, seen)
+        return seen
+
+    for model in models(CandidateFile, set()):
+        if any(float in _types_in(f.annotation) for f in model.model_fields.values()):
+            assert model.model_config.get("ser_json_inf_nan") == "constants", model
+
+
+def _types_in(annotation) -> set:
+    return {annotation} | {t for arg in typing.get_args(annotation) for t in _types_in(arg)}
+
+
+def test_a_large_report_written_by_two_processes_is_the_same_as_by_one(
+        sample, tmp_path, monkeypatch):
+    from worksample.reports import halves
+
+    report = build_report(sample, [result_for(sample, f"c{n}", n / 6, failed=HIDDEN[:n % 3],
+                                              message="boom") for n in range(7)])
+    monkeypatch.setattr(halves, "MIN_PAGES", 10**9)
+    one = write_report(report, tmp_path / "one")
+    monkeypatch.setattr(halves, "MIN_PAGES", 2)
+    if not halves.worth_a_child(len(report.pages)):
+        pytest.skip("this system cannot fork, has one core, or runs other threads")
+    two = write_report(report, tmp_path / "two")
+    assert [p.relative_to(tmp_path / "two") for p in two] == [
+        p.relative_to(tmp_path / "one") for p in one]
+    for path in one:
+        assert path.read_bytes() == (tmp_path / "two" / path.relative_to(tmp_path / "one")
+                                     ).read_bytes()
+    # an error in the child's half reaches the caller
+    last = report.pages[-1].stem
+    (tmp_path / "three" / "candidates" / f"{last}.md").mkdir(parents=True)
+    with pytest.raises(WorksampleError, match="second half.*IsADirectoryError"):
+        write_report(report, tmp_path / "three")
 
 
 def test_visible_shows_reordering_and_control_characters():

@@ -92,6 +92,42 @@ def test_a_surrogate_from_a_plugin_is_stored_and_the_batch_goes_on(tmp_path, reg
     assert stored["cand001"].details["said"][1] == {"bad \ufffd byte": "bad \ufffd byte"}
 
 
+def test_a_stored_result_reads_back_identical_without_the_repair(tmp_path, registry, echo):
+    # The store's read path skips the UTF-8 repair (models.ResultModel): what a plugin's
+    # surrogates, a joined pair, controls and non-ASCII text became on saving must read back
+    # unchanged, and equal to the same JSON validated the untrusted way.
+    sources = answers(tmp_path, b"bad \xff byte, " + "\U0001f600 é \x1b[2J \u202e".encode()
+                      + b" \xed\xa0\xbd\xed\xb8\x80")
+    store = ResultStore(tmp_path / "store.sqlite")
+    [item] = grade_batch(echo, sources, tmp_path, registry, store, BatchOptions(jobs=1))
+    [stored] = store.results()
+    assert stored == item.result
+    assert stored.model_dump_json() == item.result.model_dump_json()
+    text = item.result.model_dump_json()
+    assert GradeResult.from_stored_json(text) == GradeResult.model_validate_json(text) == stored
+    assert stored.flags[0].evidence == ("bad \ufffd byte, \U0001f600 é \x1b[2J \u202e "
+                                        + "\ufffd" * 6)
+    assert LONE not in stored.model_dump_json()
+
+
+def test_only_the_stores_json_skips_the_repair():
+    # Untrusted input is repaired as before: a plugin's Grade, a result built in the core,
+    # and a result validated from Python data. JSON cannot carry a lone surrogate at all:
+    # pydantic's parser refuses one, so from_stored_json cannot let one in either.
+    grade = Grade(criteria={"c": CriterionOutcome(fraction=1, evidence=[LONE])},
+                  checks=[Check(id=LONE, kind="test", outcome="passed")])
+    assert grade.criteria["c"].evidence == ["\ufffd"] and grade.checks[0].id == "\ufffd"
+    fields = dict(worksample_version="x", submission_id=LONE, submission_source="s",
+                  assignment_id="a", assignment_version="v", assignment_type="t",
+                  status=Status.ERROR, details={LONE: [LONE]})
+    for result in (GradeResult(**fields), GradeResult.model_validate(fields)):
+        assert result.submission_id == "\ufffd" and result.details == {"\ufffd": ["\ufffd"]}
+    with pytest.raises(ValueError, match="surrogate"):
+        GradeResult.from_stored_json(
+            GradeResult(**{**fields, "submission_id": "s"}).model_dump_json().replace(
+                '"submission_id":"s"', '"submission_id":"\\udcff"'))
+
+
 def test_a_result_that_cannot_be_stored_is_stored_as_an_error_and_the_rest_are_kept(
         tmp_path, registry, echo):
     sources = answers(tmp_path, b"fine", b"unstorable", b"also fine")

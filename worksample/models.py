@@ -219,14 +219,29 @@ class Submission(BaseModel):
     total_bytes: int
 
 
+# The validation context under which a result read back from the store skips the UTF-8 repair.
+STORED = "stored"
+
+
 class ResultModel(BaseModel):
     """Base of every model a result is made of: each string in it, nested dicts and lists
     included, is made valid UTF-8 on the way in, so that candidate text (an exception message,
-    a decoded document) can always be stored and shown."""
+    a decoded document) can always be stored and shown.
+
+    The trust boundary: everything is repaired (a plugin's ``Grade``, a result the core builds,
+    JSON from anywhere) except a result read back from the store's own JSON
+    (``GradeResult.from_stored_json``, validated with the ``STORED`` context). That text was
+    written by ``model_dump_json`` from a result repaired when it was built, and JSON cannot
+    carry what the repair removes anyway: pydantic's serializer refuses to write a lone
+    surrogate and its parser refuses to read one (``"\\ud800"`` is invalid JSON to it). The
+    repair walks every string of every nested model; skipping it is most of the time a report
+    of 1,000 results spends reading them (benchmarks/README.md, issue 22)."""
 
     @model_validator(mode="before")
     @classmethod
-    def _valid_text(cls, data: Any) -> Any:
+    def _valid_text(cls, data: Any, info: ValidationInfo) -> Any:
+        if info.context and info.context.get(STORED):
+            return data
         return _valid_strings(data)
 
 
@@ -340,6 +355,13 @@ class GradeResult(ResultModel):
     combine_ratings: Literal["median", "mean"] = Field(
         default="median", description="The assignment's rule for combining several reviewers' "
                                        "levels in the full score (see ratings.py).")
+
+    @classmethod
+    def from_stored_json(cls, text: str | bytes) -> GradeResult:
+        """A result from the JSON the store holds (what ``model_dump_json`` wrote): validated
+        like any other, but without the UTF-8 repair (see ``ResultModel``). Only for text the
+        store wrote; any other JSON goes through ``model_validate_json``."""
+        return cls.model_validate_json(text, context={STORED: True})
 
 
 # --- What plugins hand to the core ------------------------------------------------------------

@@ -17,13 +17,17 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from worksample.errors import WorksampleError
 from worksample.models import GradeResult
 from worksample.reports.charts import level_chart, score_histogram
-from worksample.reports.view import Report
+from worksample.reports.halves import in_two_processes, worth_a_child
+from worksample.reports.view import CandidateFile, CandidatePage, Report
 
 FORMATS = ("html", "md", "json")
 CANDIDATES_FOLDER = "candidates"
 RESULTS_FOLDER = "results"
 MARKER = ".worksample-report"
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#!~])")
+# Markdown's markup characters, each escaped by a backslash (str.translate: a regular
+# expression's substitution took 1.7 times as long; a Markdown page has some 130 values).
+_MARKDOWN_ESCAPES = str.maketrans({character: "\\" + character
+                                   for character in "\\`*_{}[]<>|#!~"})
 
 
 def _markdown_value(value) -> str:
@@ -31,8 +35,7 @@ def _markdown_value(value) -> str:
     escaped, so candidate text can neither break a table nor inject links or HTML."""
     if value is None:
         return ""
-    text = " ".join(str(value).split())
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return " ".join(str(value).split()).translate(_MARKDOWN_ESCAPES)
 
 
 def _number(value: float | None) -> str:
@@ -92,7 +95,8 @@ def write_results(results: Sequence[GradeResult], folder: Path) -> None:
 def write_report(report: Report, out: Path, formats: tuple[str, ...] = FORMATS) -> list[Path]:
     """Write the index (unless the audience is the candidate) and every candidate page.
 
-    Returns the paths written, the index first when there is one.
+    Returns the paths written, the index first when there is one. A large report's pages are
+    written by two processes when this one may fork and has a second core (``halves.py``).
     """
     pages_folder = out / CANDIDATES_FOLDER
     pages_folder.mkdir(parents=True, exist_ok=True)
@@ -112,18 +116,46 @@ def write_report(report: Report, out: Path, formats: tuple[str, ...] = FORMATS) 
                 path.write_text(template.render(report=report, index=report.index, **charts),
                                 encoding="utf-8")
             written.append(path)
-    for fmt in formats:
-        template = None if fmt == "json" else templates[fmt].get_template(f"candidate.{fmt}.j2")
-        for page in report.pages:
-            path = pages_folder / f"{page.stem}.{fmt}"
-            if template is None:
-                body = {"report_schema_version": report.report_schema_version,
-                        "audience": report.audience, "blind": report.blind,
-                        "assignment": report.assignment.model_dump(mode="json"),
-                        "candidate": page.model_dump(mode="json")}
-                path.write_text(json.dumps(body, indent=2, ensure_ascii=False),
-                                encoding="utf-8")
-            else:
-                path.write_text(template.render(report=report, page=page), encoding="utf-8")
-            written.append(path)
+    page_templates = {fmt: None if fmt == "json"
+                      else templates[fmt].get_template(f"candidate.{fmt}.j2") for fmt in formats}
+
+    def write_pages(pages: Sequence[CandidatePage]) -> None:
+        for fmt, template in page_templates.items():
+            for page in pages:
+                path = pages_folder / f"{page.stem}.{fmt}"
+                if template is None:
+                    path.write_text(_candidate_json(report, page), encoding="utf-8")
+                else:
+                    path.write_text(template.render(report=report, page=page), encoding="utf-8")
+
+    pages = report.pages
+    if worth_a_child(len(pages)):
+        half = len(pages) // 2
+        in_two_processes(lambda: write_pages(pages[:half]), lambda: write_pages(pages[half:]))
+    else:
+        write_pages(pages)
+    written += [pages_folder / f"{page.stem}.{fmt}" for fmt in formats for page in pages]
     return written
+
+
+# Where pydantic's JSON differs from json.dumps's: a float between 1e-10 and 1e-4, which it
+# writes as 0.00001 or 1e-7 where Python writes 1e-05 and 1e-07. The pattern may also match
+# candidate text ("type-5": the page is then merely written the slow way), never miss such a
+# float; it starts with a letter, not a digit, so that searching a page takes 50 us, not 130.
+_PYDANTIC_SMALL_FLOAT = re.compile(r"e-\d(?!\d)|0\.0000")
+
+
+def _candidate_json(report: Report, page: CandidatePage) -> str:
+    """A candidate page's JSON file, as ``json.dumps(..., indent=2, ensure_ascii=False)`` of
+    its ``model_dump(mode="json")`` writes it, byte for byte (the files' format since the
+    first report), but by pydantic's serializer: json.dumps indents in pure Python, which took
+    a third of a 1,000-candidate report (benchmarks/README.md, issue 22). A page with a float
+    pydantic writes differently (none in practice: scores and points are rounded to 0.01)
+    still goes through json.dumps."""
+    candidate_file = CandidateFile(
+        report_schema_version=report.report_schema_version, audience=report.audience,
+        blind=report.blind, assignment=report.assignment, candidate=page)
+    text = candidate_file.model_dump_json(indent=2)
+    if _PYDANTIC_SMALL_FLOAT.search(text):
+        return json.dumps(candidate_file.model_dump(mode="json"), indent=2, ensure_ascii=False)
+    return text

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from worksample import __version__
 from worksample.agreement import Agreement, agreement
@@ -70,8 +70,15 @@ class DecisionView(BaseModel):
     decided_at: datetime
 
 
+# What a candidate page's JSON has always said of a float that is not finite (json.dumps's
+# Infinity and NaN), now that pydantic writes the file (CandidateFile): its default is null.
+_PAGE_JSON = ConfigDict(ser_json_inf_nan="constants")
+
+
 class CriterionView(BaseModel):
     """One rubric criterion as an audience sees it."""
+
+    model_config = _PAGE_JSON
 
     id: str
     title: str
@@ -101,6 +108,8 @@ class FlagView(BaseModel):
 
 class CandidatePage(BaseModel):
     """Everything on one candidate's page."""
+
+    model_config = _PAGE_JSON
 
     stem: str = Field(description="File name of the page, without extension.")
     name: str = Field(description="The submission's name, or its alias in a blind review.")
@@ -167,6 +176,8 @@ class CohortIndex(BaseModel):
 class AssignmentView(BaseModel):
     """The assignment a report is about."""
 
+    model_config = _PAGE_JSON  # in index.json too, where its only float is 0-100
+
     id: str
     title: str
     role: str
@@ -188,6 +199,18 @@ class Report(BaseModel):
     assignment: AssignmentView
     index: CohortIndex | None
     pages: list[CandidatePage]
+
+
+class CandidateFile(BaseModel):
+    """A candidate page's JSON file: the page, and what it is a page of."""
+
+    model_config = _PAGE_JSON
+
+    report_schema_version: int
+    audience: Audience
+    blind: bool
+    assignment: AssignmentView
+    candidate: CandidatePage
 
 
 def build_report(assignment: Assignment, results: Sequence[GradeResult], *,
