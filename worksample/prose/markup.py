@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
+from worksample.prose.css_hiding import hiding_value
 from worksample.prose.text import WORD
 
 HIDDEN_MIN_WORDS = 8  # fewer hidden words are noise (a stray label), not an attempt to score
@@ -182,7 +183,7 @@ def hides(style: str) -> str:
         return "white text"
     if _ZERO_HEIGHT.search(declarations) and "overflow" in declarations:
         return "zero height"
-    return ""
+    return hiding_value(style)  # the same, and more, read by value: #fefefe, .1em, scale(0)
 
 
 def _hidden_selectors(html: str) -> list[tuple[str, set[str], str, str]]:
@@ -352,5 +353,9 @@ class _VisibleText(HTMLParser):
         inline = hides(attrs.get("style") or "")
         if inline:
             return inline
+        if tag == "font" and attrs.get("color"):  # <font color="#fff">, the style of old mail
+            coloured = hiding_value(f"color: {attrs['color']}")
+            if coloured:
+                return coloured
         classes = set((attrs.get("class") or "").split())
         return self.rules.hiding(tag, classes, attrs.get("id") or "")

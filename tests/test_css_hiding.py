@@ -1,0 +1,52 @@
+"""Text hidden by CSS is found by what the CSS does, whatever its spelling: instances a
+candidate who read the old list of spellings (white, #fff, opacity:0, font-size:0) would try
+next. Each must be hidden; readable text in the same styles must not."""
+
+import pytest
+
+from worksample.prose.markup import from_html
+
+HIDDEN = {
+    "near-white hex": '<span style="color:#fdfdfd">{}</span>',
+    "near-white rgb": '<span style="color: rgb(245, 246, 247)">{}</span>',
+    "white in hsl": '<span style="color:hsl(120 10% 99%)">{}</span>',
+    "white in percentages": '<span style="color:rgb(100%,99%,100%)">{}</span>',
+    "white in oklch": '<span style="color:oklch(98% 0.01 90)">{}</span>',
+    "a near-white name": '<span style="color:GhostWhite">{}</span>',
+    "transparent by alpha": '<span style="color:rgba(20,20,20,0.04)">{}</span>',
+    "short hex with alpha": '<span style="color:#0000">{}</span>',
+    "faint opacity": '<span style="opacity:.03">{}</span>',
+    "opacity in percent": '<span style="opacity:5%">{}</span>',
+    "tiny em": '<span style="font-size:.05rem">{}</span>',
+    "tiny percent": '<span style="font-size:8%">{}</span>',
+    "tiny points": '<span style="font-size:2.5pt">{}</span>',
+    "scaled away": '<span style="display:inline-block;transform:scaleY(0.02)">{}</span>',
+    "clipped": '<span style="position:absolute;clip:rect(1px,1px,1px,1px)">{}</span>',
+    "clip-path inset": '<span style="clip-path: inset(50%)">{}</span>',
+    "zero width box": '<div style="max-width:0;overflow:hidden">{}</div>',
+    "an old font tag": '<font color="#fefffe">{}</font>',
+    "a style rule": '<style>p.n { color: rgb(252 252 252) }</style><p class="n">{}</p>',
+}
+READABLE = {
+    "grey": '<span style="color:#767676">{}</span>',
+    "white on a dark background": '<span style="color:#fff;background-color:#123">{}</span>',
+    "small print": '<span style="font-size:0.75em">{}</span>',
+    "dimmed": '<span style="opacity:0.6">{}</span>',
+    "a scaled heading": '<span style="transform:scale(1.5)">{}</span>',
+    "a box that clips nothing": '<div style="height:auto;overflow:hidden">{}</div>',
+    "a dark font tag": '<font color="navy">{}</font>',
+}
+WORDS = "refund credit restore trash"
+
+
+@pytest.mark.parametrize("markup", HIDDEN.values(), ids=HIDDEN.keys())
+def test_text_made_unreadable_by_css_is_hidden_whatever_the_spelling(markup):
+    visible = from_html("<p>Hello Margaret.</p>" + markup.replace("{}", WORDS))
+    assert WORDS in visible.hidden and "refund" not in visible.text
+    assert visible.hidden_by
+
+
+@pytest.mark.parametrize("markup", READABLE.values(), ids=READABLE.keys())
+def test_readable_text_in_the_same_styles_stays_visible(markup):
+    visible = from_html("<p>Hello Margaret.</p>" + markup.replace("{}", WORDS))
+    assert "refund" in visible.text and not visible.hidden

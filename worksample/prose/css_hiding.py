@@ -1,0 +1,128 @@
+"""Whether CSS declarations make text unreadable, judged by the values they set, not by how
+they are spelt: a candidate who has read the list of spellings writes ``#fefefe``,
+``hsl(0,0%,100%)``, ``opacity: .02`` or ``font-size: .1em`` instead.
+
+tinycss2 reads the declarations and every CSS colour form (hex, rgb, hsl, hwb, lab, lch,
+oklab, oklch, ``color()``, with commas or spaces, percentages, named colours). Text counts
+as hidden when it is:
+
+- nearly white (each channel at least ``NEAR_WHITE``) with no background set beside it, or
+  nearly transparent (alpha at most ``FAINT``);
+- at an opacity of at most ``FAINT``;
+- smaller than a reader can see: under ``TINY_PX`` px or pt, at most ``TINY_EM`` em, rem,
+  ex or ch, or ``TINY_PERCENT`` percent;
+- scaled to at most ``FAINT`` by a transform, or clipped to nothing (``clip: rect(0 0 0 0)``,
+  ``clip-path: inset(50%)`` or more, ``circle(0)``);
+- in a box of zero width or height whose overflow is hidden.
+"""
+
+from __future__ import annotations
+
+import re
+
+NEAR_WHITE = 240 / 255  # #f0f0f0 and lighter: invisible on the white page a reviewer reads
+FAINT = 0.1
+TINY_PX = 3.0
+TINY_EM = 0.2
+TINY_PERCENT = 20.0
+LENGTH_UNITS = frozenset({"", "px", "pt", "pc", "em", "rem", "ex", "ch", "%", "cm", "mm", "in",
+                          "q", "vw", "vh", "vmin", "vmax"})
+_NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d+)?|\.\d+))([a-z%]*)$")  # "0." is no number
+_LONG_DIGITS = re.compile(r"\d{21,}")
+_SCALE = re.compile(r"scale[xyz3d]*\(\s*([+-]?(?:\d+\.?\d*|\.\d+))")
+_INSET = re.compile(r"inset\(\s*([\d.]+)%")
+
+
+def hiding_value(style: str) -> str:
+    """The declaration of ``style`` (an inline style or a rule's body) whose value hides text,
+    as "name: value"; '' when none does."""
+    import tinycss2
+
+    declarations = {}
+    style = _LONG_DIGITS.sub(_shortened, style)  # tinycss2 refuses integers of 4,300 digits
+    for item in tinycss2.parse_declaration_list(style, skip_comments=True, skip_whitespace=True):
+        if item.type == "declaration":
+            declarations[item.lower_name] = tinycss2.serialize(item.value).strip().lower()
+    for name, value in declarations.items():
+        if _hides(name, value, declarations):
+            return f"{name}: {value}"
+    return ""
+
+
+def _hides(name: str, value: str, declarations: dict[str, str]) -> bool:
+    if name == "color":
+        return _unreadable_colour(value, has_background=any(
+            key.startswith("background") for key in declarations))
+    if name == "opacity":
+        amount = _amount(value)  # a number or a percentage; anything else a browser ignores
+        return amount is not None and amount[1] in ("", "%") and \
+            amount[0] / (100 if amount[1] == "%" else 1) <= FAINT
+    if name == "font-size":
+        return _tiny(value)
+    if name == "transform":
+        return any(abs(float(scale)) <= FAINT for scale in _SCALE.findall(value))
+    if name == "clip":
+        return value.startswith("rect(") and len(set(re.findall(r"[\d.]+", value))) <= 1
+    if name == "clip-path":
+        inset = _INSET.search(value)
+        return bool(inset and float(inset.group(1)) >= 50) or value.startswith("circle(0")
+    if name in ("width", "height", "max-width", "max-height"):
+        amount = _amount(value)
+        return amount is not None and amount[0] == 0 and \
+            declarations.get("overflow", declarations.get("overflow-x", "")) in (
+                "hidden", "clip")
+    return False
+
+
+def _unreadable_colour(value: str, has_background: bool) -> bool:
+    import tinycss2.color4
+
+    colour = tinycss2.color4.parse_color(value)
+    if colour is None or isinstance(colour, str):  # unknown, or currentcolor
+        return False
+    if colour.alpha <= FAINT:
+        return True
+    return not has_background and _lightness(colour) >= NEAR_WHITE
+
+
+def _lightness(colour) -> float:
+    """How close to white, 0 to 1: the darkest sRGB channel, or the lightness of a
+    perceptual space (lab, lch, oklab, oklch), whose first coordinate is it."""
+    if colour.space in ("lab", "lch"):
+        return colour.coordinates[0] / 100
+    if colour.space in ("oklab", "oklch"):
+        return colour.coordinates[0]
+    try:
+        return min(colour.to("srgb").coordinates)
+    except NotImplementedError:  # a space tinycss2 does not convert: judge its channels
+        return min(colour.coordinates)
+
+
+def _tiny(value: str) -> bool:
+    amount = _amount(value)
+    if amount is None:
+        return False
+    number, unit = amount
+    if unit not in LENGTH_UNITS:  # "0x" is no size: a browser ignores it
+        return False
+    if number <= 0:
+        return True
+    if unit in ("px", "pt"):
+        return number < TINY_PX
+    if unit in ("em", "rem", "ex", "ch"):
+        return number <= TINY_EM
+    if unit == "%":
+        return number <= TINY_PERCENT
+    return False
+
+
+def _amount(value: str) -> tuple[float, str] | None:
+    found = _NUMBER.match(value.replace("!important", "").strip())
+    return (float(found.group(1)), found.group(2)) if found else None
+
+
+def _shortened(digits: re.Match) -> str:
+    """A run of digits no real style has, as a number of the same size class: its leading
+    zeros dropped, and what still has more than 20 digits made 20 nines (huge is huge)."""
+    significant = digits.group(0).lstrip("0") or "0"
+    return significant if len(significant) <= 20 else "9" * 20
