@@ -31,6 +31,7 @@ class Calibration:
     results: list[tuple[int, str, GradeResult]]  # place, path, result
     problems: list[str]
     tau: float | None = None  # Kendall's tau-b of places and scores
+    min_tau: float | None = None  # the ranking file's bar; None: every place above the next
     disagreements: list[str] = field(default_factory=list)  # neighbouring places out of order
 
     @property
@@ -105,5 +106,5 @@ def calibrate(assignment: Assignment, ranking_file: Path, workdir: Path,
         shown = "undefined" if tau is None else f"{tau:.2f}"
         problems.append(f"Kendall's tau {shown} is below the file's min_tau "
                         f"{ranking.min_tau:g}")
-    return Calibration(results=results, problems=problems, tau=tau,
+    return Calibration(results=results, problems=problems, tau=tau, min_tau=ranking.min_tau,
                        disagreements=disagreements)

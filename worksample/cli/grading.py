@@ -68,14 +68,12 @@ def _calibration(assignment, ranking_file: Path, workdir: Path, workers):
 
 
 def _echo_calibration(ranking_file: Path, calibration) -> None:
-    from worksample.calibration import read_ranking
-
     click.echo(f"samples in the order of {ranking_file}:")
     for place, entry, result in calibration.results:
         click.echo(f"     {place}. {score_text(result):>6}  {entry}")
     if calibration.tau is not None:
         click.echo(f"     Kendall's tau between the order and the scores: {calibration.tau:.2f}")
-    required = read_ranking(ranking_file).min_tau
+    required = calibration.min_tau
     if calibration.ok:
         click.echo("ok   the scores come out in this order" if required is None else
                    f"ok   the scores agree with this order (tau at least {required:g})")
