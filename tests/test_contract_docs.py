@@ -8,7 +8,7 @@ import pytest
 from conftest_paths import ROOT, write_assignment
 from pydantic import BaseModel
 
-from worksample import hookimpl, hookspecs
+from worksample import grading, hookimpl, hookspecs
 from worksample.assignments import load
 from worksample.grading import self_test
 from worksample.models import AssignmentType, CriterionOutcome, Grade, SelfTestCase
@@ -52,16 +52,23 @@ def test_the_behaviour_gets_the_arguments_the_docs_name(tmp_path, registry, regi
         received["self_test_cases"] = ", ".join(arguments)
         return [SelfTestCase(label="any", path=tmp_path, expectation="any")]
 
+    def assignment_checks(**arguments):
+        received["assignment_checks"] = ", ".join(arguments)
+        return ["checked"]
+
     class Recorder:
         @hookimpl
         def worksample_register_assignment_types(self, register):
             register(AssignmentType(name="recorder", section_model=RecorderSection, grade=grade,
-                                    self_test_cases=self_test_cases))
+                                    self_test_cases=self_test_cases,
+                                    assignment_checks=assignment_checks))
 
     register_plugin(Recorder(), "recorder")
     folder = write_assignment(tmp_path / "task", "recorder", {}, [("accuracy", 1, "auto")])
     (tmp_path / "work").mkdir()
-    self_test(load(folder, registry), tmp_path / "work", registry)
+    loaded = load(folder, registry)
+    self_test(loaded, tmp_path / "work", registry)
+    assert grading.assignment_checks(loaded, registry.assignment_type("recorder")) == ["checked"]
     for field, arguments in received.items():
         assert f"| `{field}({arguments})` |" in DOCS
-    assert set(received) == {"grade", "self_test_cases"}
+    assert set(received) == {"grade", "self_test_cases", "assignment_checks"}

@@ -268,6 +268,25 @@ def self_test(
             for case in cases]
 
 
+def assignment_checks(assignment: Assignment, assignment_type: AssignmentType) -> list[str]:
+    """What the type's ``assignment_checks`` says of ``assignment`` (nothing if it has none); a
+    WorksampleError naming the plugin if its code fails or answers what is not a list of
+    lines."""
+    if assignment_type.assignment_checks is None:
+        return []
+    try:
+        lines = list(call_accepting(assignment_type.assignment_checks, assignment=assignment))
+    except WorksampleError:
+        raise
+    except Exception as error:  # third-party code: one clear line, not a traceback
+        raise WorksampleError(f"{_named(assignment_type)} crashed checking the assignment: "
+                              f"{error!r}; please report it") from None
+    if not all(isinstance(line, str) for line in lines):
+        raise WorksampleError(f"{_named(assignment_type)} answered its assignment checks with "
+                              "what is not text; please report it")
+    return lines
+
+
 def self_test_cases(assignment: Assignment, assignment_type: AssignmentType) -> list[SelfTestCase]:
     """The type's self-test cases for ``assignment`` (none if it gives none); a WorksampleError
     naming the plugin if its code fails or answers what is not a list of SelfTestCase."""

@@ -455,6 +455,12 @@ class AssignmentType(BaseModel):
         default=None,
         description="self_test_cases(assignment) -> the submissions `worksample validate` "
                     "grades to prove an assignment of this type works.")
+    assignment_checks: Callable[..., list[str]] | None = Field(
+        default=None,
+        description="assignment_checks(assignment) -> lines `worksample validate` prints: how "
+                    "far the type's verdicts can be trusted, and checks of the assignment that "
+                    "need a run (a reference that must be deterministic). Raise "
+                    "WorksampleError for a fault of the assignment.")
     description: str = Field(default="", description="One line for `worksample plugins`.")
     grades_in_worker: bool = Field(
         default=False,

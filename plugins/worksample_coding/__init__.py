@@ -19,7 +19,9 @@ def worksample_register_assignment_types(register) -> None:
         section_model=CodingSection,
         grade=grade,
         self_test_cases=self_test_cases,
-        description="Hidden pytest tests run against the submission in a Docker sandbox.",
+        assignment_checks=assignment_checks,
+        description="Hidden tests run against the submission in a Docker sandbox: recorded "
+                    "(compared on the host) or classic pytest.",
     ))
 
 
@@ -28,6 +30,14 @@ def grade(assignment: Assignment[CodingSection], submission: Submission) -> Grad
     from .grader import grade as graded  # docker and the harness load only to grade
 
     return graded(assignment, submission)
+
+
+def assignment_checks(assignment: Assignment[CodingSection]) -> list[str]:
+    """The mode and how far its verdicts can be trusted; in recorded mode, also that the
+    reference solution records the same values twice (it runs in the sandbox)."""
+    from .grader import assignment_checks as checked
+
+    return checked(assignment)
 
 
 def self_test_cases(assignment: Assignment[CodingSection]) -> list[SelfTestCase]:

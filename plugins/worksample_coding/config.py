@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from worksample.models import in_assignment_folder
@@ -35,17 +37,24 @@ class CodingLimits(BaseModel):
 
 
 class CodingSection(BaseModel):
-    """A coding task: hidden pytest tests run against the submission in a Docker sandbox."""
+    """A coding task: hidden tests run against the submission in a Docker sandbox."""
 
     model_config = ConfigDict(extra="forbid")
 
+    mode: Literal["classic", "recorded"] = Field(
+        "classic", description="'recorded': hidden cases record what the code returns and "
+        "the host compares it with the reference solution's recording; expected values never "
+        "enter the container. 'classic': pytest tests decide pass or fail in the container, in "
+        "the process candidate code shares, which a determined candidate can forge.",
+    )
     image: str | None = Field(
         None, description="Image with python3 and pytest. Pulled when not on the machine."
     )
     dockerfile: str | None = Field(
         None, description="Or a Dockerfile in the assignment folder, built once per version."
     )
-    tests: str = Field("tests", description="Folder of hidden pytest tests.")
+    tests: str = Field("tests", description="Folder of hidden pytest tests (classic) or of "
+                       "hidden cases (recorded).")
     reference: str = Field("reference", description="Folder of the reference solution.")
     starter: str = Field("starter", description="Folder of the starter code candidates get.")
     main_file: str | None = Field(
@@ -54,8 +63,8 @@ class CodingSection(BaseModel):
     tests_criterion: str = Field(description="The rubric criterion the hidden tests score.")
     weights: dict[str, float] = Field(
         default_factory=dict,
-        description="Test id (file.py::test_name, with or without [params]) -> weight; "
-        "tests not named weigh 1.",
+        description="Classic mode: test id (file.py::test_name, with or without [params]) -> "
+        "weight; tests not named weigh 1. Recorded cases give their own: @case(weight=...).",
     )
     limits: CodingLimits = Field(default_factory=CodingLimits)
     localhost_name: bool = Field(
@@ -67,6 +76,13 @@ class CodingSection(BaseModel):
     def _one_image_source(self) -> CodingSection:
         if (self.image is None) == (self.dockerfile is None):
             raise ValueError("give exactly one of 'image' and 'dockerfile'")
+        return self
+
+    @model_validator(mode="after")
+    def _weights_in_classic_mode(self) -> CodingSection:
+        if self.mode == "recorded" and self.weights:
+            raise ValueError("'weights' is for classic mode; a recorded case gives its own "
+                             "weight: @case(weight=3)")
         return self
 
     @field_validator("dockerfile", "tests", "reference", "starter")

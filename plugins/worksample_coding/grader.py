@@ -1,7 +1,8 @@
 """Grade one coding submission: image, expected tests, sandbox run, verdict.
 
-The first user of the core's sandbox harness (``worksample/sandbox/harness.py``): it supplies
-the pytest runner (``protocol.py``) and the image; the verdict is ``verdict.py``'s.
+The first user of the core's sandbox harness (``worksample/sandbox/harness.py``). In classic
+mode it supplies the pytest runner (``protocol.py``) and the verdict is ``verdict.py``'s; in
+recorded mode both are ``recorded.py``'s.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from worksample.sandbox.verdict import sandbox_run
 
 from .config import CodingSection
 from .protocol import RUNNER, Canary, pytest_run
+from .recorded import check_determinism, grade_recorded
 from .verdict import judge
 
 COLLECT_BUDGET_TESTS = 20_000  # collection runs the trusted reference: budget for a huge suite
@@ -31,8 +33,10 @@ def grade(assignment: Assignment[CodingSection], submission: Submission) -> Grad
     _check_tests_criterion(assignment)
     image = image_for(assignment)
     image_id = sandbox.ensure_image(image)
-    expected = expected_tests(assignment, image, image_id)
     _place_single_file(submission, section)
+    if section.mode == "recorded":
+        return grade_recorded(assignment, submission, image, image_id)
+    expected = expected_tests(assignment, image, image_id)
     canary = Canary.new()
     result = _run_harness(assignment, image, "run", submission.root, len(expected), canary)
     result.require_summary(f"the test harness did not finish in image {image!r}")
@@ -53,11 +57,36 @@ def grade(assignment: Assignment[CodingSection], submission: Submission) -> Grad
         run=sandbox_run(image, result, verdict.ended),
         details={
             "trust": RUNNER.trust.value,
+            "mode": "classic",
             "output_head": supervisor.get("output_head", ""),
             "output_tail": supervisor.get("output_tail", ""),
             "output_bytes": supervisor.get("output_bytes", 0),
         },
     )
+
+
+CLASSIC_RISK = (
+    "grading mode: classic (pytest decides pass or fail in the container, in the process the "
+    "candidate's code shares). It is hardened and checked, but a determined candidate who "
+    "reads worksample's code can forge it; mode: recorded decides on the host "
+    "(docs/security.md)")
+
+
+def assignment_checks(assignment: Assignment[CodingSection]) -> list[str]:
+    """What ``worksample validate`` says of the mode; recorded mode also runs the reference
+    twice, which must record the same values."""
+    if assignment.section.mode == "classic":
+        return [CLASSIC_RISK]
+    from worksample.sandbox import docker as sandbox
+
+    _check_tests_criterion(assignment)
+    image = image_for(assignment)
+    sandbox.ensure_image(image)
+    cases = check_determinism(assignment, image)
+    return ["grading mode: recorded (the hidden cases record what the code returns; the host "
+            "compares it with the reference solution's recording, which never enters the "
+            "candidate's container)",
+            f"the reference solution recorded the same values in two runs ({len(cases)} cases)"]
 
 
 def image_for(assignment: Assignment[CodingSection]) -> str:
@@ -129,10 +158,11 @@ def _check_tests_criterion(assignment: Assignment[CodingSection]) -> None:
             f"field 'coding.tests_criterion': criterion {criterion.id!r} must have source 'auto'",
             path=where)
     others = [c.id for c in assignment.spec.rubric if c.source == "auto" and c is not criterion]
-    if others:
+    if others and section.mode == "classic":
         raise WorksampleError(
-            f"field 'rubric': the coding type scores only {criterion.id!r} automatically; make "
-            f"{others} reviewer criteria", path=where)
+            f"field 'rubric': classic mode scores only {criterion.id!r} automatically; make "
+            f"{others} reviewer criteria, or use recorded mode, whose cases name the criterion "
+            "they score", path=where)
 
 
 def _check_weights(assignment: Assignment[CodingSection], expected: list[str]) -> None:

@@ -36,7 +36,7 @@ from worksample.safe_text import visible
 @click.pass_context
 def validate(ctx: click.Context, assignment: str, ranking_file: Path | None) -> None:
     """Check ASSIGNMENT's file, then grade its self-test submissions (reference, starter ...)."""
-    from worksample.grading import self_test
+    from worksample.grading import assignment_checks, self_test
     from worksample.workers import LimitedWorkers
 
     workers = ctx.with_resource(LimitedWorkers(1).start())  # they boot while we load
@@ -44,6 +44,8 @@ def validate(ctx: click.Context, assignment: str, ranking_file: Path | None) -> 
     workers.limits = loaded.spec.host_limits
     click.echo(f"{loaded.root / 'assignment.yaml'}: valid ({loaded.type}, version "
                f"{loaded.version})")
+    for line in assignment_checks(loaded, registry().assignment_type(loaded.type)):
+        click.echo(visible(f"ok   {line}"))
     with tempfile.TemporaryDirectory(prefix="worksample-") as workdir:
         outcomes = self_test(loaded, Path(workdir), registry(), workers)
         calibration = (_calibration(loaded, ranking_file, Path(workdir), workers)

@@ -1,0 +1,172 @@
+"""The coding type's recorded mode: hidden cases record what the code returns, the host compares.
+
+The cases (a folder of Python modules written with ``worksample_cases``, see
+docs/assignments.md) run in the sandbox twice over: once against the reference solution, in
+a trusted run whose recording is kept on the host (``Trust.HOST_COMPARED``), and once per
+submission. A case passes when the submission's recording matches the reference's
+(``worksample/sandbox/observations.py``): no amount of patching in the container produces a
+pass without producing the reference's outputs, because those never enter it.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from worksample.models import Assignment, Check, CriterionOutcome, Grade, Submission
+from worksample.sandbox import harness
+from worksample.sandbox.cache import LearnedValues
+from worksample.sandbox.harness import HarnessResult, HarnessRun, Runner, Trust
+from worksample.sandbox.observations import (
+    ReferenceCase,
+    is_observation_record,
+    mismatch,
+    nondeterminism,
+    reference_cases,
+)
+from worksample.sandbox.records import RunRecords, read_records
+from worksample.sandbox.verdict import (
+    how_it_ended,
+    modified_flag,
+    not_run_reason,
+    sandbox_run,
+    tampered_flag,
+)
+
+from .config import CodingSection
+from .verdict import _candidate_feedback, _specifics, summary_line
+
+RECORDER = Runner.from_folder(resources.files("worksample_coding") / "recorder",
+                              python="runner.py", trust=Trust.HOST_COMPARED)
+MAX_LINE = 256 * 1024  # one case's recording
+_reference = LearnedValues()  # the reference's recording per assignment version, image, runner
+
+
+def grade_recorded(assignment: Assignment[CodingSection], submission: Submission, image: str,
+                   image_id: str) -> Grade:
+    """Run the hidden cases against ``submission`` and compare with the reference's recording."""
+    section = assignment.section
+    cases = recorded_reference(assignment, image, image_id)
+    result = _run(assignment, image, submission.root, len(cases))
+    result.require_summary(f"the recorder did not finish in image {image!r}")
+    records = read_records(result.report, valid=is_observation_record)
+    ended = how_it_ended(result.outcome, result.report, records)
+    limits = section.limits
+    not_run = not_run_reason(ended, result.report, limits.wall_seconds, limits.memory_mb)
+    checks = [_check(case, records, not_run, section.tests_criterion) for case in cases]
+    flags = [flag for flag in (tampered_flag(records), modified_flag(result.report)) if flag]
+    criteria = {}
+    for criterion in dict.fromkeys(check.criterion for check in checks):
+        own = [check for check in checks if check.criterion == criterion]
+        criteria[criterion] = _outcome(own, records, ended, limits, bool(flags))
+    return Grade(criteria=criteria, checks=checks, flags=flags,
+                 run=sandbox_run(image, result, ended),
+                 details={"trust": RECORDER.trust.value, "mode": "recorded",
+                          **_output(result)})
+
+
+def recorded_reference(assignment: Assignment[CodingSection], image: str,
+                       image_id: str) -> list[ReferenceCase]:
+    """The reference solution's recording: run once per assignment version, image and runner,
+    then kept (``worksample/sandbox/cache.py``)."""
+    key = f"recorded-{RECORDER.digest}-{assignment.version}-{image_id.split(':')[-1][:16]}"
+    kept = _reference.get(key, lambda: [case.to_json() for case in _record_reference(
+        assignment, image)])
+    return [ReferenceCase.from_json(case) for case in kept]
+
+
+def check_determinism(assignment: Assignment[CodingSection], image: str) -> list[ReferenceCase]:
+    """Record the reference twice, afresh; a difference is a ``WorksampleError`` naming the
+    cases: an assignment whose reference is not deterministic cannot grade fairly."""
+    from worksample.errors import WorksampleError
+
+    first, second = _record_reference(assignment, image), _record_reference(assignment, image)
+    differences = nondeterminism(first, second)
+    if differences:
+        raise WorksampleError(
+            "the reference solution recorded different values in two runs, so candidates "
+            f"would be graded by chance: {'; '.join(differences[:3])}",
+            path=assignment.root / "assignment.yaml")
+    return first
+
+
+def _record_reference(assignment: Assignment[CodingSection], image: str) -> list[ReferenceCase]:
+    section = assignment.section
+    result = _run(assignment, image, assignment.root / section.reference, 10_000)
+    result.require_summary(f"recording the reference solution failed in image {image!r} "
+                           "(does the image have python3?)")
+    where = assignment.root / "assignment.yaml"
+    cases = reference_cases(read_records(result.report, valid=is_observation_record), where)
+    _check_criteria(assignment, cases, where)
+    return cases
+
+
+def _check_criteria(assignment: Assignment[CodingSection], cases: list[ReferenceCase],
+                    where: Path) -> None:
+    from worksample.errors import WorksampleError
+
+    automatic = {c.id for c in assignment.spec.rubric if c.source == "auto"}
+    named = {case.criterion or assignment.section.tests_criterion for case in cases}
+    if named - automatic:
+        raise WorksampleError(
+            f"cases score {sorted(named - automatic)}, which are not automatic criteria of the "
+            "rubric (source: auto)", path=where)
+    if automatic - named:
+        raise WorksampleError(
+            f"no case scores the automatic criteria {sorted(automatic - named)}: give some "
+            "cases criterion=... or make those criteria reviewer criteria", path=where)
+
+
+def _run(assignment: Assignment[CodingSection], image: str, work: Path,
+         cases: int) -> HarnessResult:
+    section = assignment.section
+    limits = section.limits
+    return harness.run(HarnessRun(
+        runner=RECORDER, image=image, work=work, trees={"tests": assignment.root / section.tests},
+        config={"per_case_seconds": limits.per_test_seconds, "max_line": MAX_LINE,
+                "message_chars": limits.message_chars},
+        limits=limits.sandbox_limits(), result_bytes=(cases + 8) * MAX_LINE + cases * 512,
+        max_line=MAX_LINE + 4096, localhost_name=section.localhost_name))
+
+
+def _check(case: ReferenceCase, records: RunRecords, not_run: str,
+           default_criterion: str) -> Check:
+    module = case.id.split("::", 1)[0]
+    if case.id not in records.results and module in records.collect_errors:
+        cause = summary_line(records.collect_errors[module], last=True)
+        not_run = f"not run: {module} could not be imported ({cause})"
+    message = mismatch(case, records.results.get(case.id), not_run)
+    return Check(id=case.id, kind="case", outcome="failed" if message else "passed",
+                 weight=case.weight, message=message or "",
+                 criterion=case.criterion or default_criterion)
+
+
+def _outcome(checks: list[Check], records: RunRecords, ended: str, limits,
+             forged: bool) -> CriterionOutcome:
+    total = sum(check.weight for check in checks)
+    earned = sum(check.weight for check in checks if check.outcome == "passed")
+    passed = sum(check.outcome == "passed" for check in checks)
+    evidence = [f"{passed} of {len(checks)} hidden cases returned what the reference solution "
+                f"returns ({earned:g} of {total:g} points)"]
+    if forged:
+        evidence.insert(0, "no points: something other than the recorder wrote to the result "
+                           "channel, or the hidden cases changed on disk")
+    evidence += [f"could not import {path}: {summary_line(message, last=True)}"
+                 for path, message in records.collect_errors.items()]
+    evidence += [f"failed: {check.id}: {check.message}" for check in checks
+                 if check.outcome == "failed" and not check.message.startswith("not run: ")]
+    not_run = [check for check in checks if check.message.startswith("not run: ")]
+    if not_run:
+        evidence.append(f"{len(not_run)} case(s) {not_run[0].message}")
+    return CriterionOutcome(
+        fraction=0.0 if forged or not total else earned / total, evidence=evidence,
+        feedback=_candidate_feedback(passed, len(checks), ended, limits.wall_seconds,
+                                     limits.memory_mb, bool(records.collect_errors), forged),
+        specifics=_specifics(checks, passed))
+
+
+def _output(result: HarnessResult) -> dict:
+    summary = result.summary
+    return {"output_head": summary.get("output_head", ""),
+            "output_tail": summary.get("output_tail", ""),
+            "output_bytes": summary.get("output_bytes", 0)}
