@@ -72,3 +72,9 @@ def test_the_behaviour_gets_the_arguments_the_docs_name(tmp_path, registry, regi
     for field, arguments in received.items():
         assert f"| `{field}({arguments})` |" in DOCS
     assert set(received) == {"grade", "self_test_cases", "assignment_checks"}
+
+
+def test_the_recorded_cases_example_is_the_sample_file_whole():
+    docs = (ROOT / "docs" / "assignments.md").read_text()
+    source = (ROOT / "assignments" / "expense-ledger" / "cases" / "cases_settle.py").read_text()
+    assert f"```python\n{source}```" in docs
