@@ -26,6 +26,8 @@ def test_validate_grades_reference_100_and_starter_below_pass():
     assert result.exit_code == 0, result.output
     assert "ok   reference solution: graded, score 100 (must score 100)" in result.output
     assert "ok   starter: graded, score 2.86" in result.output
+    assert "ok   grading mode: classic" in result.output
+    assert "a determined candidate who reads worksample's code can forge it" in result.output
 
 
 def test_sample_submissions_rank_as_a_reviewer_would():
