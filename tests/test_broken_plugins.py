@@ -104,19 +104,25 @@ def test_a_crash_while_grading_costs_that_submission_only(tmp_path):
            "ZeroDivisionError('a bug in the plugin')" in graded.stdout
 
 
-@pytest.mark.parametrize(("cases", "said"), [
-    ("raise KeyError('reference')", "crashed giving its self-test cases: KeyError('reference')"),
-    ("return ['not a case']", "gave self-test cases that are not SelfTestCase objects"),
+@pytest.mark.parametrize(("behaviour", "body", "said"), [
+    ("self_test_cases", "raise KeyError('reference')",
+     "crashed giving its self-test cases: KeyError('reference')"),
+    ("self_test_cases", "return ['not a case']",
+     "gave self-test cases that are not SelfTestCase objects"),
+    ("assignment_checks", "raise KeyError('image')",
+     "crashed checking the assignment: KeyError('image')"),
+    ("assignment_checks", "return [3]", "answered its assignment checks with what is not text"),
 ])
-def test_self_test_cases_that_fail_are_one_clear_line(tmp_path, cases, said):
+def test_type_behaviour_for_validate_that_fails_is_one_clear_line(tmp_path, behaviour, body,
+                                                                   said):
     env = installed(tmp_path, {"selftest": f"""
-        def cases(assignment):
-            {cases}
+        def answer(assignment):
+            {body}
 
         @hookimpl
         def worksample_register_assignment_types(register):
             register(AssignmentType(name="selftest", section_model=Section, grade=grade,
-                                    self_test_cases=cases))
+                                    {behaviour}=answer))
         """})
     folder = write_assignment(tmp_path / "task", "selftest", {}, [("accuracy", 1, "auto")])
     checked = worksample(env, "validate", folder, cwd=tmp_path)

@@ -272,34 +272,32 @@ def assignment_checks(assignment: Assignment, assignment_type: AssignmentType) -
     """What the type's ``assignment_checks`` says of ``assignment`` (nothing if it has none); a
     WorksampleError naming the plugin if its code fails or answers what is not a list of
     lines."""
-    if assignment_type.assignment_checks is None:
-        return []
-    try:
-        lines = list(call_accepting(assignment_type.assignment_checks, assignment=assignment))
-    except WorksampleError:
-        raise
-    except Exception as error:  # third-party code: one clear line, not a traceback
-        raise WorksampleError(f"{_named(assignment_type)} crashed checking the assignment: "
-                              f"{error!r}; please report it") from None
-    if not all(isinstance(line, str) for line in lines):
-        raise WorksampleError(f"{_named(assignment_type)} answered its assignment checks with "
-                              "what is not text; please report it")
-    return lines
+    return _asked(assignment_type, assignment_type.assignment_checks, assignment, str,
+                  doing="checking the assignment",
+                  wrong="answered its assignment checks with what is not text")
 
 
 def self_test_cases(assignment: Assignment, assignment_type: AssignmentType) -> list[SelfTestCase]:
     """The type's self-test cases for ``assignment`` (none if it gives none); a WorksampleError
     naming the plugin if its code fails or answers what is not a list of SelfTestCase."""
-    if assignment_type.self_test_cases is None:
+    return _asked(assignment_type, assignment_type.self_test_cases, assignment, SelfTestCase,
+                  doing="giving its self-test cases",
+                  wrong="gave self-test cases that are not SelfTestCase objects")
+
+
+def _asked(assignment_type: AssignmentType, behaviour, assignment: Assignment, kind: type, *,
+           doing: str, wrong: str) -> list:
+    """A list of ``kind`` from a type's optional ``behaviour`` (empty without one); its crash or
+    a wrong answer is one WorksampleError naming the plugin."""
+    if behaviour is None:
         return []
     try:
-        cases = list(call_accepting(assignment_type.self_test_cases, assignment=assignment))
+        answer = list(call_accepting(behaviour, assignment=assignment))
     except WorksampleError:
         raise
     except Exception as error:  # third-party code: one clear line, not a traceback
-        raise WorksampleError(f"{_named(assignment_type)} crashed giving its self-test cases: "
-                              f"{error!r}; please report it") from None
-    if not all(isinstance(case, SelfTestCase) for case in cases):
-        raise WorksampleError(f"{_named(assignment_type)} gave self-test cases that are not "
-                              "SelfTestCase objects; please report it")
-    return cases
+        raise WorksampleError(f"{_named(assignment_type)} crashed {doing}: {error!r}; please "
+                              "report it") from None
+    if not all(isinstance(item, kind) for item in answer):
+        raise WorksampleError(f"{_named(assignment_type)} {wrong}; please report it")
+    return answer
