@@ -64,41 +64,24 @@ CORPUS = {
     "returns-lying-subclasses": Attack(score=53.37),
     "returns-class-impostors": Attack(score=53.37),
     "spoofs-exception-class": Attack(score=53.37),
-    "raises-from-dunders": Attack(score=53.37, ended="crashed"),
+    "raises-from-dunders": Attack(score=53.37),
     # typed values, tolerances and labels
     "malformed-typed-values": Attack(score=53.37),
     "shuffles-labels": Attack(score=53.37),
     "writes-lone-surrogates": Attack(score=53.37),
-    "reverses-transfers": Attack(score=46.68, works=(
-        "unordered=True reaches into each transfer tuple (typed.py _difference passes the "
-        "tolerance down and sorts tuples too): (to, from, euros) matches (from, to, euros); "
-        "63.40 where strict tuples give 46.68")),
+    "reverses-transfers": Attack(score=46.68),  # unordered reached into each tuple (fixed)
     # peeking for the reference, the per-case timer
     "peeks-for-the-reference": Attack(score=53.37),
     "swallows-case-timeout": Attack(score=53.37),
     # the host's reading and comparison
     "oversized-line-and-flood": Attack(score=0.0, flags=TAMPERED),
-    "nests-deeper-than-json": Attack(flags=None, works=(
-        "framing.parse_stdout catches ValueError only: a 100 KB line nested 50,000 deep "
-        "raises RecursionError, and the submission is 'rejected' (nested too deeply to read)")),
-    "unhashable-case-id": Attack(flags=None, works=(
-        "records.read_records looks the id up in a dict: a list id raises TypeError, and "
-        "the result is 'error' (the coding type crashed)")),
-    "collected-ids-not-a-list": Attack(base="starter", flags=None, works=(
-        "records.read_records iterates record['ids']: 7 raises TypeError, and the result is "
-        "'error'")),
-    "floods-empty-lines": Attack(flags=None, works=(
-        "the supervisor's relay budget counts a line's bytes, not the 36 bytes of framing "
-        "each relayed line costs: 400,000 empty lines push the summary out of the output "
-        "the host keeps, and the result is 'error' after every retry")),
-    "floods-collect-errors": Attack(flags=None, works=(
-        "collect_error records before 'collected' are in protocol and each is a line of "
-        "evidence in every criterion: 50,000 of them make a 3.3 MB stored result")),
-    "collides-dict-keys": Attack(works=(
-        "typed._dict_difference builds a dict of every key the candidate sent before "
-        "comparing sizes: 5,000 int keys that all hash to 0 cost ~0.35 s of the grader's "
-        "CPU per case, 4 s for this submission")),
-    "amplifies-memory": Attack(score=53.37),
+    "nests-deeper-than-json": Attack(score=0.0, flags=TAMPERED),
+    "unhashable-case-id": Attack(score=0.0, flags=TAMPERED),
+    "collected-ids-not-a-list": Attack(base="starter", score=0.0, flags=TAMPERED),
+    "floods-empty-lines": Attack(score=0.0, ended="crashed", flags=TAMPERED),
+    "floods-collect-errors": Attack(score=0.0, ended="crashed", flags=TAMPERED),
+    "collides-dict-keys": Attack(score=0.0, flags=TAMPERED),  # its line is over the limit
+    "amplifies-memory": Attack(score=0.0, ended="crashed", flags=TAMPERED),
 }
 
 
@@ -160,8 +143,6 @@ def test_every_attack_is_graded_within_the_graders_memory(corpus):
     assert corpus["peak_mb"] < GRADER_MEMORY_MB, f"grader peaked at {corpus['peak_mb']} MB"
 
 
-@pytest.mark.xfail(strict=True, reason="unhashable-case-id, collected-ids-not-a-list and "
-                   "floods-empty-lines end as 'error', so the batch exits 1")
 def test_the_batch_exits_cleanly(corpus):
     assert corpus["exit_code"] == 0
 
@@ -190,10 +171,6 @@ def test_the_peek_finds_the_hidden_cases_but_nothing_of_the_reference(corpus):
     assert "/sandbox/tests/cases_balances.py" in printed  # the search itself works
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the host parses every relayed line into Python objects and keeps them all: 3 bytes of "
-    "JSON ('{},') become a 64-byte dict, so amplifies-memory's 4.7 MB of records cost the "
-    "grader 118 MB (53 MB for the partial sample alone, 171 MB with it)"))
 def test_a_padded_recording_does_not_multiply_in_the_graders_memory(corpus):
     root = corpus["root"] / "alone"
     root.mkdir()

@@ -10,6 +10,7 @@ pass without producing the reference's outputs, because those never enter it.
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 from pathlib import Path
 
@@ -38,7 +39,8 @@ from .verdict import _candidate_feedback, _specifics, summary_line
 
 RECORDER = Runner.from_folder(resources.files("worksample_coding") / "recorder",
                               python="runner.py", trust=Trust.HOST_COMPARED)
-MAX_LINE = 256 * 1024  # one case's recording
+MAX_LINE = 256 * 1024  # one case's recording, at most
+REFERENCE_BYTES = 64 * 1024 * 1024  # all of the reference's recording
 _reference = LearnedValues()  # the reference's recording per assignment version, image, runner
 
 
@@ -47,9 +49,12 @@ def grade_recorded(assignment: Assignment[CodingSection], submission: Submission
     """Run the hidden cases against ``submission`` and compare with the reference's recording."""
     section = assignment.section
     cases = recorded_reference(assignment, image, image_id)
-    result = _run(assignment, image, submission.root, len(cases))
+    line = line_limit(cases)
+    result = _run(assignment, image, submission.root, max_line=line,
+                  result_bytes=(len(cases) + 8) * line + 512 * len(cases))
     result.require_summary(f"the recorder did not finish in image {image!r}")
     records = read_records(result.report, valid=is_observation_record)
+    _refuse_strange_collect_errors(records, cases)
     ended = how_it_ended(result.outcome, result.report, records)
     limits = section.limits
     not_run = not_run_reason(ended, result.report, limits.wall_seconds, limits.memory_mb)
@@ -63,6 +68,16 @@ def grade_recorded(assignment: Assignment[CodingSection], submission: Submission
                  run=sandbox_run(image, result, ended),
                  details={"trust": RECORDER.trust.value, "mode": "recorded",
                           **_output(result)})
+
+
+def line_limit(cases: list[ReferenceCase]) -> int:
+    """The longest record a candidate's run may write: room for four times the reference's
+    longest, so that a wrong answer is recorded whole, but not unbounded; a longer one the
+    recorder cuts to "not recordable", a mismatch. What the host holds of a run is bounded by
+    the reference's size, not by the candidate's."""
+    longest = max((len(json.dumps(case.to_json())) for case in cases), default=0)
+    collected = len(json.dumps([case.id for case in cases]))  # the "collected" record
+    return max(min(MAX_LINE, 4 * longest + 16 * 1024), 2 * collected + 4096)
 
 
 def recorded_reference(assignment: Assignment[CodingSection], image: str,
@@ -92,7 +107,8 @@ def check_determinism(assignment: Assignment[CodingSection], image: str) -> list
 
 def _record_reference(assignment: Assignment[CodingSection], image: str) -> list[ReferenceCase]:
     section = assignment.section
-    result = _run(assignment, image, assignment.root / section.reference, 10_000)
+    result = _run(assignment, image, assignment.root / section.reference, max_line=MAX_LINE,
+                  result_bytes=REFERENCE_BYTES)
     result.require_summary(f"recording the reference solution failed in image {image!r} "
                            "(does the image have python3?)")
     where = assignment.root / "assignment.yaml"
@@ -117,16 +133,28 @@ def _check_criteria(assignment: Assignment[CodingSection], cases: list[Reference
             "cases criterion=... or make those criteria reviewer criteria", path=where)
 
 
-def _run(assignment: Assignment[CodingSection], image: str, work: Path,
-         cases: int) -> HarnessResult:
+def _run(assignment: Assignment[CodingSection], image: str, work: Path, *, max_line: int,
+         result_bytes: int) -> HarnessResult:
     section = assignment.section
     limits = section.limits
     return harness.run(HarnessRun(
         runner=RECORDER, image=image, work=work, trees={"tests": assignment.root / section.tests},
-        config={"per_case_seconds": limits.per_test_seconds, "max_line": MAX_LINE,
+        config={"per_case_seconds": limits.per_test_seconds, "max_line": max_line,
                 "message_chars": limits.message_chars},
-        limits=limits.sandbox_limits(), result_bytes=(cases + 8) * MAX_LINE + cases * 512,
-        max_line=MAX_LINE + 4096, localhost_name=section.localhost_name))
+        limits=limits.sandbox_limits(), result_bytes=result_bytes, max_line=max_line + 4096,
+        localhost_name=section.localhost_name))
+
+
+def _refuse_strange_collect_errors(records: RunRecords, cases: list[ReferenceCase]) -> None:
+    """A collection error can only be about a hidden case module; any other was written by
+    the candidate's code (a flood of them would fill the result): a violation, not evidence."""
+    modules = {case.id.split("::", 1)[0] for case in cases}
+    strange = [path for path in records.collect_errors if path not in modules]
+    for path in strange:
+        del records.collect_errors[path]
+    if strange:
+        records.violations.append(f"{len(strange)} collection error(s) for files that are not "
+                                  "hidden case modules")
 
 
 def _check(case: ReferenceCase, records: RunRecords, not_run: str,

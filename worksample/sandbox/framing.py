@@ -66,7 +66,7 @@ def parse_stdout(stdout: bytes, nonce: str) -> HarnessReport:
         tag, _, body = line[len(prefix) :].partition(b" ")
         try:
             record = json.loads(body)
-        except ValueError:
+        except (ValueError, RecursionError):  # nested deeper than the parser goes: malformed
             report.malformed_lines += 1
             continue
         if not isinstance(record, dict):

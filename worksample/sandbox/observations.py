@@ -139,6 +139,18 @@ def _reference_problem(record: dict) -> str | None:
     return None
 
 
+def _raised_as_problem(value: dict, tolerance: Tolerance) -> str | None:
+    """``raised_as`` must describe what the reference itself raised."""
+    if tolerance.raised_as is None:
+        return None
+    raised = value.get("raised")
+    if raised is None:
+        return f"raised_as={tolerance.raised_as!r}, but the reference did not raise"
+    if tolerance.raised_as not in (raised["name"], *raised.get("bases", [])):
+        return f"raised_as={tolerance.raised_as!r}, but the reference raised {raised['name']}"
+    return None
+
+
 def _observation_problem(observation: Any) -> str | None:
     if not isinstance(observation, dict) or not isinstance(observation.get("label"), str):
         return "an observation without a label"
@@ -150,7 +162,9 @@ def _observation_problem(observation: Any) -> str | None:
         trouble = f"the case itself stopped ({shown(value)})"
     if trouble is None:
         try:
-            Tolerance.from_options(observation.get("options"))
+            tolerance = Tolerance.from_options(observation.get("options"))
         except (TypeError, ValueError) as error:
             trouble = f"bad tolerance: {error}"
+        else:
+            trouble = _raised_as_problem(value, tolerance)
     return f"at {label!r}: {trouble}" if trouble else None

@@ -46,11 +46,15 @@ def read_records(report: HarnessReport,
         if event == "collect_error" and run.collected is None:
             run.collect_errors[str(record.get("path", ""))] = str(record.get("message", ""))
         elif event == "collected" and run.collected is None:
-            run.collected = [str(test_id) for test_id in record.get("ids") or []]
+            ids = record.get("ids")
+            if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+                run.violations.append("a 'collected' record whose ids are not a list of names")
+                ids = []
+            run.collected = ids
             position = {test_id: index for index, test_id in enumerate(run.collected)}
         elif event == "test" and run.collected is not None and run.finished is None:
             test_id = record.get("id")
-            index = position.get(test_id, -1)
+            index = position.get(test_id, -1) if isinstance(test_id, str) else -1
             if not valid(record) or index < next_allowed:
                 run.violations.append("a test result out of order, repeated, or for a test "
                                       "that was not collected")

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 SCALARS = ("null", "bool", "int", "float", "str", "bytes")
@@ -38,9 +38,11 @@ class Tolerance:
     """How a recorded value may differ from the reference's and still match.
 
     ``rel_tol`` and ``abs_tol`` apply to every float inside the value (as ``math.isclose``),
-    and an int then matches a float of close value (never a bool);
-    ``unordered`` compares lists and tuples inside it as multisets; ``raised_as`` accepts any
-    exception whose class or one of whose bases has that name, when the reference's also does.
+    and an int then matches a float of close value (never a bool). ``unordered`` compares the
+    value itself, when it is a list or a tuple, as a multiset; the items inside keep their
+    order (a transfer ``(from, to, amount)`` is not ``(to, from, amount)``). ``raised_as``
+    accepts any exception whose class or one of whose bases has that name (the reference's
+    own exception must be one too).
     """
 
     rel_tol: float = 0.0
@@ -168,17 +170,19 @@ def _difference(got: dict, wanted: dict, tolerance: Tolerance) -> str | None:
         return None if _number(tag, got_payload) == _number(tag, payload) else "a different int"
     if tag in SCALARS:
         return None if got_payload == payload else f"a different {tag}"
+    inner = replace(tolerance, unordered=False)  # unordered is said of the outermost sequence
+    if len(got_payload) != len(payload):
+        what = "key(s)" if tag == "dict" else "items"
+        return f"{len(got_payload)} {what} where the reference has {len(payload)}"
     if tag == "dict":
-        return _dict_difference(got_payload, payload, tolerance)
-    if len(got_payload) != len(wanted[tag]):
-        return f"{len(got_payload)} items where the reference has {len(payload)}"
-    if tag == "set" or tolerance.unordered:
+        return _dict_difference(got_payload, payload, inner)
+    unordered = tag == "set" or tolerance.unordered
+    if unordered:  # sorted, never hashed: a candidate's keys could all collide
         got_payload, payload = sorted(got_payload, key=_order), sorted(payload, key=_order)
     for index, (item, wanted_item) in enumerate(zip(got_payload, payload, strict=True)):
-        trouble = _difference(item, wanted_item, tolerance)
+        trouble = _difference(item, wanted_item, inner)
         if trouble is not None:
-            where = "an item" if tag == "set" or tolerance.unordered else f"item {index}"
-            return f"{where}: {trouble}"
+            return f"{'an item' if unordered else f'item {index}'}: {trouble}"
     return None
 
 
@@ -205,18 +209,19 @@ def _float_difference(got: float, wanted: float, tolerance: Tolerance) -> str | 
 
 
 def _dict_difference(got: list, wanted: list, tolerance: Tolerance) -> str | None:
-    got_items = {_order(key): value for key, value in got}
-    wanted_items = {_order(key): (key, value) for key, value in wanted}
-    if len(got_items) != len(got):
+    """Two mappings of the same size, paired by key in sorted order (never hashed: a
+    candidate's keys could all collide)."""
+    got_pairs = sorted(((_order(key), value) for key, value in got), key=lambda p: p[0])
+    wanted_pairs = sorted(((_order(key), key, value) for key, value in wanted),
+                          key=lambda p: p[0])
+    if any(a[0] == b[0] for a, b in zip(got_pairs, got_pairs[1:], strict=False)):
         return "the same key twice"
-    missing = [key for order, (key, _) in wanted_items.items() if order not in got_items]
-    if missing:
-        return f"no key {_shown(missing[0])}"
-    extra = len(got_items) - len(wanted_items)
-    if extra:
-        return f"{extra} key(s) the reference does not have"
-    for order, (key, value) in wanted_items.items():
-        trouble = _difference(got_items[order], value, tolerance)
+    for (got_key, got_value), (wanted_key, key, value) in zip(got_pairs, wanted_pairs,
+                                                              strict=True):
+        if got_key != wanted_key:
+            return f"no key {_shown(key)}" if got_key > wanted_key else (
+                "a key the reference does not have")
+        trouble = _difference(got_value, value, tolerance)
         if trouble is not None:
             return f"at key {_shown(key)}: {trouble}"
     return None
@@ -238,6 +243,8 @@ def _order(value: dict) -> tuple:
     if tag in ("int", "float"):
         number = _number(tag, payload)
         return (0, 1, 0.0, tag) if number != number else (0, 0, number, tag)  # nan last
+    if tag == "set":  # by content, whatever order the recorder iterated it in
+        return (1, tag, tuple(sorted(_order(item) for item in payload)))
     if tag in SEQUENCES:
         return (1, tag, tuple(_order(item) for item in payload))
     if tag == "dict":

@@ -14,10 +14,11 @@ reference solution and compares the two recordings on the host.
 ``record(label, call, **tolerance)`` calls ``call()`` and records what it returned, or the
 exception it raised, and gives that back. ``record.value(label, value, **tolerance)`` records
 a value you already have. Tolerances, all optional: ``rel_tol`` and ``abs_tol`` for floats,
-``unordered=True`` for lists whose order does not matter, ``raised_as="ValueError"`` to accept
-any exception of that class or a subclass. Values are recorded strictly: ``True`` is not
-``1``, a tuple is not a list, and anything but plain data (None, bool, int, float, str, bytes,
-list, tuple, set, dict) is recorded as not recordable, which never matches.
+``unordered=True`` for a list whose order does not matter (the items inside it keep
+theirs), ``raised_as="ValueError"`` to accept any exception of that class or a subclass.
+Values are recorded strictly: ``True`` is not ``1``, a tuple is not a list, and anything but
+plain data (None, bool, int, float, str, bytes, list, tuple, set, dict) is recorded as not
+recordable, which never matches.
 """
 
 import base64
@@ -100,9 +101,10 @@ class Recorder:
             return {"str": value}
         if kind is bytes:
             return {"bytes": base64.b64encode(value).decode()}
-        if kind in (list, tuple):
-            return {kind.__name__: [self._typed(item, depth + 1) for item in value]}
-        if kind in (set, frozenset):
+        if kind is list or kind is tuple:  # identity: a metaclass can make == say anything
+            tag = "list" if kind is list else "tuple"
+            return {tag: [self._typed(item, depth + 1) for item in value]}
+        if kind is set or kind is frozenset:
             return {"set": [self._typed(item, depth + 1) for item in value]}
         if kind is dict:
             return {"dict": [[self._typed(key, depth + 1), self._typed(item, depth + 1)]
@@ -111,9 +113,14 @@ class Recorder:
 
 
 def raised(error):
-    """An exception as a typed value: its class and its bases, by name."""
-    bases = [cls.__name__ for cls in type(error).__mro__[1:] if cls is not object]
-    return {"raised": {"name": type(error).__name__, "bases": bases}}
+    """An exception as a typed value: its class and its bases, by name (read through ``type``
+    itself, so that a metaclass cannot rename them)."""
+    mro = _TYPE_ATTRIBUTES["__mro__"].__get__(type(error))
+    names = [_TYPE_ATTRIBUTES["__name__"].__get__(cls) for cls in mro if cls is not object]
+    return {"raised": {"name": names[0], "bases": names[1:]}}
+
+
+_TYPE_ATTRIBUTES = type.__dict__
 
 
 def _class_name(value):

@@ -22,13 +22,13 @@
 # and relays each line the runner writes on its results pipe onto stdout as
 # "<nonce> C <line>". Its own records are "<nonce> S <json>". The candidate cannot write stdout
 # (only this process holds it) nor learn the nonce, so the host accepts no line it did not
-# frame. It relays at most "relay_bytes" (the host sized the budget for every expected result,
-# so only a flood exceeds it) and cuts lines at "max_line"; its own summary is bounded, so it
-# always fits in what the host keeps. At the end it reports whether the "sealed" folders
-# (harness/ and whatever else the host sent besides work/) changed on disk (inode, ctime and
-# size: ctime cannot be set back without privileges). If the container has any network
-# interface besides loopback (an engine that did not isolate it), it runs nothing and reports
-# the interfaces instead.
+# frame. It relays at most "relay_bytes", frames included (the host sized the budget for every
+# expected result, so only a flood exceeds it) and cuts lines at "max_line"; its own summary
+# is bounded, so it always fits in what the host keeps. At the end it reports whether the
+# "sealed" folders (harness/ and whatever else the host sent besides work/) changed on disk
+# (inode, ctime and size: ctime cannot be set back without privileges). If the container has
+# any network interface besides loopback (an engine that did not isolate it), it runs nothing
+# and reports the interfaces instead.
 
 import io
 import json
@@ -197,7 +197,9 @@ def main():
         become_runner(results_write, output_write, header)
     os.close(results_write)
     os.close(output_write)
-    emit = emitter(read_block())  # the nonce: read only now that the runner is forked
+    nonce = read_block()  # read only now that the runner is forked
+    emit = emitter(nonce)
+    framing = len(nonce) + 4  # what each relayed line costs on stdout beyond itself
     selector = selectors.DefaultSelector()
     selector.register(results_read, selectors.EVENT_READ, "results")
     selector.register(output_read, selectors.EVENT_READ, "output")
@@ -231,9 +233,10 @@ def main():
                 pending = b""
             for line in lines:
                 line = line[:max_line]
-                if relayed + len(line) <= budget:
+                # the frame counts too: a flood of empty lines must not crowd out the summary
+                if relayed + len(line) + framing <= budget:
                     emit(b"C", line)
-                    relayed += len(line)
+                    relayed += len(line) + framing
                 else:
                     dropped += 1
     if exit_code is None:
