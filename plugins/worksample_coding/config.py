@@ -41,6 +41,9 @@ class CodingSection(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    language: str = Field(
+        "python", description="The language of the task; recorded mode has a recorder for "
+        "each (plugins/worksample_coding/languages.py), classic mode is Python's only.")
     mode: Literal["classic", "recorded"] = Field(
         "classic", description="'recorded': hidden cases record what the code returns and "
         "the host compares it with the reference solution's recording; expected values never "
@@ -76,6 +79,22 @@ class CodingSection(BaseModel):
     def _one_image_source(self) -> CodingSection:
         if (self.image is None) == (self.dockerfile is None):
             raise ValueError("give exactly one of 'image' and 'dockerfile'")
+        return self
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, language: str) -> str:
+        from .languages import LANGUAGES
+
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown language {language!r}; known: {sorted(LANGUAGES)}")
+        return language
+
+    @model_validator(mode="after")
+    def _classic_mode_is_pytest(self) -> CodingSection:
+        if self.mode == "classic" and self.language != "python":
+            raise ValueError(f"classic mode runs pytest, so it is for Python only; a "
+                             f"{self.language} task uses mode: recorded")
         return self
 
     @model_validator(mode="after")

@@ -1,23 +1,23 @@
 """The coding type's recorded mode: hidden cases record what the code returns, the host compares.
 
-The cases (a folder of Python modules written with ``worksample_cases``, see
-docs/assignments.md) run in the sandbox twice over: once against the reference solution, in
-a trusted run whose recording is kept on the host (``Trust.HOST_COMPARED``), and once per
-submission. A case passes when the submission's recording matches the reference's
-(``worksample/sandbox/observations.py``): no amount of patching in the container produces a
-pass without producing the reference's outputs, because those never enter it.
+The cases (a folder of modules in the task's language, written with that language's
+recorder helper, see docs/assignments.md and ``languages.py``) run in the sandbox twice
+over: once against the reference solution, in a trusted run whose recording is kept on the
+host (``Trust.HOST_COMPARED``), and once per submission. A case passes when the
+submission's recording matches the reference's (``worksample/sandbox/observations.py``): no
+amount of patching in the container produces a pass without producing the reference's
+outputs, because those never enter it.
 """
 
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 
 from worksample.models import Assignment, Check, CriterionOutcome, Grade, Submission
 from worksample.sandbox import harness
 from worksample.sandbox.cache import LearnedValues
-from worksample.sandbox.harness import HarnessResult, HarnessRun, Runner, Trust
+from worksample.sandbox.harness import HarnessResult, HarnessRun, Trust
 from worksample.sandbox.observations import (
     ReferenceCase,
     is_observation_record,
@@ -35,10 +35,9 @@ from worksample.sandbox.verdict import (
 )
 
 from .config import CodingSection
+from .languages import LANGUAGES
 from .verdict import _candidate_feedback, _specifics, summary_line
 
-RECORDER = Runner.from_folder(resources.files("worksample_coding") / "recorder",
-                              python="runner.py", trust=Trust.HOST_COMPARED)
 MAX_LINE = 256 * 1024  # one case's recording, at most
 REFERENCE_BYTES = 64 * 1024 * 1024  # all of the reference's recording
 _reference = LearnedValues()  # the reference's recording per assignment version, image, runner
@@ -66,7 +65,8 @@ def grade_recorded(assignment: Assignment[CodingSection], submission: Submission
         criteria[criterion] = _outcome(own, records, ended, limits, bool(flags))
     return Grade(criteria=criteria, checks=checks, flags=flags,
                  run=sandbox_run(image, result, ended),
-                 details={"trust": RECORDER.trust.value, "mode": "recorded",
+                 details={"trust": Trust.HOST_COMPARED.value, "mode": "recorded",
+                          "language": section.language,
                           **_output(result)})
 
 
@@ -84,7 +84,8 @@ def recorded_reference(assignment: Assignment[CodingSection], image: str,
                        image_id: str) -> list[ReferenceCase]:
     """The reference solution's recording: run once per assignment version, image and runner,
     then kept (``worksample/sandbox/cache.py``)."""
-    key = f"recorded-{RECORDER.digest}-{assignment.version}-{image_id.split(':')[-1][:16]}"
+    recorder = LANGUAGES[assignment.section.language].recorder
+    key = f"recorded-{recorder.digest}-{assignment.version}-{image_id.split(':')[-1][:16]}"
     kept = _reference.get(key, lambda: [case.to_json() for case in _record_reference(
         assignment, image)])
     return [ReferenceCase.from_json(case) for case in kept]
@@ -138,7 +139,8 @@ def _run(assignment: Assignment[CodingSection], image: str, work: Path, *, max_l
     section = assignment.section
     limits = section.limits
     return harness.run(HarnessRun(
-        runner=RECORDER, image=image, work=work, trees={"tests": assignment.root / section.tests},
+        runner=LANGUAGES[section.language].recorder, image=image, work=work,
+        trees={"tests": assignment.root / section.tests},
         config={"per_case_seconds": limits.per_test_seconds, "max_line": max_line,
                 "message_chars": limits.message_chars},
         limits=limits.sandbox_limits(), result_bytes=result_bytes, max_line=max_line + 4096,

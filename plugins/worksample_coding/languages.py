@@ -1,0 +1,37 @@
+"""The languages a coding task can be written in, and what recorded mode runs for each.
+
+A language brings a recorder: the runner that runs the hidden cases in the container and
+writes the typed records every recorder writes (worksample/sandbox/observations.py), so the
+host compares them the same way whatever the language. Classic mode (pytest) is Python's
+only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+from worksample.sandbox.harness import Runner, Trust
+
+
+@dataclass(frozen=True)
+class Language:
+    """A language of coding tasks: its name in assignment.yaml and its recorder."""
+
+    name: str
+    recorder: Runner
+    case_files: str  # what the docs call a case module, e.g. "every .py file"
+
+
+def _folder(name: str):
+    return resources.files("worksample_coding") / name
+
+
+PYTHON = Language(
+    name="python",
+    recorder=Runner.from_folder(_folder("recorder"), python="runner.py",
+                                trust=Trust.HOST_COMPARED),
+    case_files="every .py file not starting with _",
+)
+
+LANGUAGES = {language.name: language for language in (PYTHON,)}
