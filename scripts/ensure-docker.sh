@@ -3,8 +3,10 @@
 #
 # - No engine answering, running as root on Debian/Ubuntu: install docker.io if dockerd is
 #   missing, start dockerd in the background and wait for it.
-# - Base image missing: try the registry first (what real users have); when that fails, build
-#   it locally from Debian packages with debootstrap + `docker import` (no registry needed).
+# - A sandbox image missing (the Python base image, and one per language in IMAGES below): try
+#   the registry first (what real users have); when that fails, build it locally from Debian
+#   packages with debootstrap + `docker import` (no registry needed). Every image has python3:
+#   the sandbox's supervisor is a Python program.
 #
 # Safe to run again: every step is skipped when its result is already there.
 set -euo pipefail
@@ -38,33 +40,42 @@ start_engine() {
   exit 1
 }
 
-build_base_image() {
+# name, then the Debian packages it holds (comma-separated, for debootstrap --include)
+IMAGES=(
+  "$BASE_IMAGE python3,python3-pytest"
+)
+
+build_image() {
+  local image=$1 packages=$2
   command -v debootstrap >/dev/null 2>&1 || {
-    [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 || { log "need debootstrap (root, Debian) to build $BASE_IMAGE"; exit 1; }
+    [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 || { log "need debootstrap (root, Debian) to build $image"; exit 1; }
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
   }
   local root
   root=$(mktemp -d /tmp/worksample-rootfs.XXXXXX)
-  log "building $BASE_IMAGE from Debian $SUITE (debootstrap, about a minute)"
-  debootstrap --variant=minbase --include=python3,python3-pytest "$SUITE" "$root" "$MIRROR" >/tmp/worksample-debootstrap.log 2>&1 \
+  log "building $image from Debian $SUITE (debootstrap, about a minute)"
+  debootstrap --variant=minbase --include="$packages" "$SUITE" "$root" "$MIRROR" >/tmp/worksample-debootstrap.log 2>&1 \
     || { log "debootstrap failed; see /tmp/worksample-debootstrap.log"; rm -rf "$root"; exit 1; }
   # Drop what a test sandbox never needs: apt caches and docs make the image smaller.
   rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* "$root"/usr/share/doc "$root"/usr/share/man
   tar -C "$root" -c . | docker import \
     --change 'ENV LANG=C.UTF-8' \
     --change 'CMD ["python3"]' \
-    - "$BASE_IMAGE" >/dev/null
+    - "$image" >/dev/null
   rm -rf "$root"
-  log "built $BASE_IMAGE"
+  log "built $image"
 }
 
 engine_answers || start_engine
 
-if docker image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
-  log "$BASE_IMAGE is present"
-elif timeout 60 docker pull -q "$BASE_IMAGE" >/dev/null 2>&1; then
-  log "pulled $BASE_IMAGE"
-else
-  log "$BASE_IMAGE could not be pulled; building it locally"
-  build_base_image
-fi
+for entry in "${IMAGES[@]}"; do
+  read -r image packages <<<"$entry"
+  if docker image inspect "$image" >/dev/null 2>&1; then
+    log "$image is present"
+  elif timeout 60 docker pull -q "$image" >/dev/null 2>&1; then
+    log "pulled $image"
+  else
+    log "$image could not be pulled; building it locally"
+    build_image "$image" "$packages"
+  fi
+done
