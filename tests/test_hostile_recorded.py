@@ -2,7 +2,9 @@
 
 See hostile/recorded/README.md. Each attack is a whole ``ledger.py`` for
 ``assignments/expense-ledger``, built on code whose honest score is known: the starter
-(0) or the partial sample (53.37). All of them are graded in one ``worksample grade``
+(0), the partial sample (53.37) or, for honest submissions, the reference's logic (100).
+Honest submissions (``honest-*``) are in the table too, with the outcome they must get:
+graded, no flag, the score their code earns. All of them are graded in one ``worksample grade``
 process, as a hiring team would run it, against a copy of the assignment with an 8-second
 wall clock and a 1-second per-case limit. An attack that beats worksample today is a row with
 ``works`` set: its test is ``xfail(strict=True)`` and turns green when the hole is closed.
@@ -28,11 +30,12 @@ RECORDED = ROOT / "tests" / "hostile" / "recorded"
 ASSIGNMENT = ROOT / "assignments" / "expense-ledger"
 WALL_SECONDS, PER_CASE_SECONDS = 8, 1
 CASES = 16
-HONEST = {"starter": 0.0, "partial": 53.37}  # what each base earns, graded as it is
+HONEST = {"starter": 0.0, "partial": 53.37, "reference": 100.0}  # what each base earns
 GRADER_MEMORY_MB = 256  # the grader's own peak for the whole corpus
 RESULT_BYTES = 200 * 1024  # one stored result (an honest one is 6-17 KB)
 HOST_SECONDS = 1.5  # the grader's own time on one submission, besides the container's
 TAMPERED = frozenset({"result-channel-tampered"})
+MODIFIED = frozenset({"hidden-tests-modified"})
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,44 @@ CORPUS = {
     "floods-collect-errors": Attack(score=0.0, ended="crashed", flags=TAMPERED),
     "collides-dict-keys": Attack(score=0.0, flags=TAMPERED),  # its line is over the limit
     "amplifies-memory": Attack(score=0.0, ended="crashed", flags=TAMPERED),
+    # the second round: the fixes of the first, and what it missed
+    "float-too-big-for-a-float": Attack(score=53.37, works=(
+        "a 'float' written as a 400-digit JSON integer passes typed.problem, and float() of it "
+        "raises OverflowError in _shown (and in _order): the submission gets error, 'crashed "
+        "while grading'")),
+    "bloats-failure-messages": Attack(score=53.37, works=(
+        "difference's reason 'the value could not be recorded: <reason>' is added to the "
+        "check's message uncapped, and the evidence repeats it: six 19,000-character reasons "
+        "make a 238 KB stored result (honest: 6-17 KB), with no flag")),
+    "injects-markup-in-values": Attack(score=53.37),
+    "answers-from-the-instructions": Attack(score=53.37, works=(
+        "the runner records what the code in its process gives it: the two robustness cases "
+        "get the ValueError the instructions promise for their bad inputs without the ledger "
+        "being called, 66.56 for code that accepts 1.234 as an amount")),
+    "collides-case-ids": Attack(score=0.0, flags=TAMPERED),
+    "unreadable-sealed-folder": Attack(score=0.0, flags=MODIFIED, works=(
+        "a folder of mode 0600 in the sealed cases makes the supervisor's last snapshot raise "
+        "PermissionError: no summary, so error ('the recorder did not finish') instead of "
+        "hidden-tests-modified")),
+    "long-changed-paths": Attack(score=0.0, flags=MODIFIED, works=(
+        "the 50 changed paths the summary lists are not bounded in length: 250-byte names "
+        "that are not UTF-8, 14 folders deep, escape to some 950 KB of JSON, past what the "
+        "host keeps: no summary, so error instead of hidden-tests-modified")),
+    "floods-then-prints-undecodable": Attack(score=0.0, ended="crashed", flags=TAMPERED,
+                                             works=(
+        "the summary's output head and tail are bounded in bytes, not in escaped JSON: 12 KB "
+        "of 0xff become 74 KB of '\\ufffd', over the 64 KB reserve once a flood has filled "
+        "the relay budget: no summary, so error instead of result-channel-tampered")),
+    # honest submissions: graded, no flag, the score their code earns
+    "honest-syntax-error": Attack(score=0.0),
+    "honest-huge-wrong-answer": Attack(score=50.02, works=(
+        "the recorder builds a new typed value for every item past its 100,000-item cap: a "
+        "2,000,000-item wrong answer (16 MB) costs it over 256 MB, the run ends 'memory' and "
+        "the nine cases after it are not run (23.41, where the code earns 50.02)")),
+    "honest-namedtuple-and-defaultdict": Attack(base="reference", score=100.0, works=(
+        "a defaultdict is a dict[str, float] and a namedtuple a tuple[str, str, float], as "
+        "the instructions ask, but the recorder writes both as 'not plain data': the "
+        "reference's own logic scores 13.28")),
 }
 
 
@@ -144,6 +185,10 @@ def test_every_attack_is_graded_within_the_graders_memory(corpus):
 
 
 def test_the_batch_exits_cleanly(corpus):
+    errors = sorted(name for name, result in corpus["results"].items()
+                    if result["status"] == "error")
+    if errors and all(CORPUS[name].works for name in errors):
+        pytest.xfail(f"exit code 1 while {errors} get error (rows that work today)")
     assert corpus["exit_code"] == 0
 
 
@@ -179,3 +224,93 @@ def test_a_padded_recording_does_not_multiply_in_the_graders_memory(corpus):
                                      "--json"], root / "results.json", corpus["root"] / "cache")
     assert exit_code == 0
     assert peak_mb < 100, f"grader peaked at {peak_mb} MB"
+
+
+def test_candidate_text_reaches_the_hiring_manager_escaped_and_never_the_candidate(corpus):
+    # injects-markup-in-values records HTML, Markdown and a right-to-left override, each
+    # with the marker "WSX"; bloats-failure-messages records "Bloat" 3,800 times
+    root = corpus["root"] / "report"
+    root.mkdir()
+    pages = {}
+    for audience in ("hiring-manager", "candidate"):
+        out = root / audience
+        exit_code, _ = run_grader(["report", str(corpus["assignment"]), "--audience", audience,
+                                   "--out", str(out), "--store",
+                                   str(corpus["root"] / "results.sqlite")],
+                                  root / f"{audience}.txt", corpus["root"] / "cache")
+        assert exit_code == 0
+        pages[audience] = {path.name: path.read_text(encoding="utf-8")
+                           for path in (out / "candidates").iterdir()}
+    manager = pages["hiring-manager"]
+    html, markdown = (manager[f"injects-markup-in-values.{kind}"] for kind in ("html", "md"))
+    for marker in ("WSX1", "WSX2", "WSX3", "WSX4", "WSX5", "WSX6"):
+        assert marker in html and marker in markdown  # shown, so a reviewer sees the attempt
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(" in html and "\u202e" not in html
+    assert "<script>alert" not in markdown and "\\<script\\>alert(" in markdown
+    for name, text in pages["candidate"].items():
+        assert "WSX" not in text and "Bloat" not in text, name
+        assert "the reference returned" not in text, name
+
+
+HELPER_MODULE = '''"""Helpers the case modules share (no cases of its own)."""
+
+from ledger import Ledger
+
+
+def ledger_with(*expenses):
+    """A ledger holding ``expenses``, each (id, payer, amount, shares)."""
+    ledger = Ledger()
+    for expense_id, payer, amount, shares in expenses:
+        ledger.add(expense_id, payer=payer, amount=amount, shares=shares)
+    return ledger
+'''
+
+
+def with_a_helper_module(assignment: Path, root: Path) -> Path:
+    """The quick assignment with a helper module beside the case modules, as
+    docs/assignments.md allows: ``builders.py``, which imports the submission and holds no
+    case; ``cases_input.py`` builds its ledgers with it."""
+    folder = root / "expense-ledger-helper"
+    shutil.copytree(assignment, folder)
+    (folder / "cases" / "builders.py").write_text(HELPER_MODULE)
+    cases = folder / "cases" / "cases_input.py"
+    text = cases.read_text()
+    old = ('def _ledger():\n    ledger = Ledger()\n    ledger.add("e1", payer="ana", amount=12, '
+           'shares={"ana": 1, "ben": 1})\n    return ledger\n')
+    assert old in text
+    cases.write_text(text.replace(old, 'def _ledger():\n    return ledger_with(("e1", "ana", '
+                                       '12, {"ana": 1, "ben": 1}))\n').replace(
+        "from worksample_cases import case\n",
+        "from builders import ledger_with\nfrom worksample_cases import case\n"))
+    return folder
+
+
+@pytest.fixture(scope="module")
+def helper_variant(corpus):
+    root = corpus["root"] / "helper"
+    root.mkdir()
+    assignment = with_a_helper_module(corpus["assignment"], root)
+    partial = Path(shutil.copytree(ROOT / "examples" / "expense-ledger" / "partial",
+                                   root / "submissions" / "partial"))
+    honest = build_submission("honest-syntax-error", root)
+    exit_code, _ = run_grader(["grade", str(assignment), str(partial), str(honest), "--json",
+                               "--retries", "1"], root / "results.json", root / "cache")
+    results = json.loads((root / "results.json").read_text())
+    return {"exit_code": exit_code, "results": {r["submission_id"]: r for r in results}}
+
+
+def test_an_assignment_with_a_helper_module_grades_as_before(helper_variant):
+    partial = helper_variant["results"]["partial"]
+    assert (partial["status"], partial["score"], partial["flags"]) == ("graded", 53.37, [])
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a helper module that holds no case is imported by the runner like a case module; when "
+    "it cannot import the submission (here a syntax error), its collection error is for a "
+    "file that is no case module, which recorded._refuse_strange_collect_errors calls a "
+    "violation: result-channel-tampered and 0 for honest code"))
+def test_a_helper_module_that_cannot_import_the_submission_is_no_tampering(helper_variant):
+    honest = helper_variant["results"]["honest-syntax-error"]
+    assert honest["status"] == "graded"
+    assert honest["flags"] == [] and honest["score"] == 0.0
