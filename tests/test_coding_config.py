@@ -2,7 +2,6 @@
 
 import pytest
 from pydantic import ValidationError
-
 from worksample_coding.config import CodingSection
 
 BASE = {"image": "any", "tests_criterion": "correctness"}

@@ -86,43 +86,21 @@ CORPUS = {
     "collides-dict-keys": Attack(score=0.0, flags=TAMPERED),  # its line is over the limit
     "amplifies-memory": Attack(score=0.0, ended="crashed", flags=TAMPERED),
     # the second round: the fixes of the first, and what it missed
-    "float-too-big-for-a-float": Attack(score=53.37, works=(
-        "a 'float' written as a 400-digit JSON integer passes typed.problem, and float() of it "
-        "raises OverflowError in _shown (and in _order): the submission gets error, 'crashed "
-        "while grading'")),
-    "bloats-failure-messages": Attack(score=53.37, works=(
-        "difference's reason 'the value could not be recorded: <reason>' is added to the "
-        "check's message uncapped, and the evidence repeats it: six 19,000-character reasons "
-        "make a 238 KB stored result (honest: 6-17 KB), with no flag")),
+    "float-too-big-for-a-float": Attack(score=53.37),
+    "bloats-failure-messages": Attack(score=53.37),
     "injects-markup-in-values": Attack(score=53.37),
     "answers-from-the-instructions": Attack(score=53.37, works=(
         "the runner records what the code in its process gives it: the two robustness cases "
         "get the ValueError the instructions promise for their bad inputs without the ledger "
         "being called, 66.56 for code that accepts 1.234 as an amount")),
     "collides-case-ids": Attack(score=0.0, flags=TAMPERED),
-    "unreadable-sealed-folder": Attack(score=0.0, flags=MODIFIED, works=(
-        "a folder of mode 0600 in the sealed cases makes the supervisor's last snapshot raise "
-        "PermissionError: no summary, so error ('the recorder did not finish') instead of "
-        "hidden-tests-modified")),
-    "long-changed-paths": Attack(score=0.0, flags=MODIFIED, works=(
-        "the 50 changed paths the summary lists are not bounded in length: 250-byte names "
-        "that are not UTF-8, 14 folders deep, escape to some 950 KB of JSON, past what the "
-        "host keeps: no summary, so error instead of hidden-tests-modified")),
-    "floods-then-prints-undecodable": Attack(score=0.0, ended="crashed", flags=TAMPERED,
-                                             works=(
-        "the summary's output head and tail are bounded in bytes, not in escaped JSON: 12 KB "
-        "of 0xff become 74 KB of '\\ufffd', over the 64 KB reserve once a flood has filled "
-        "the relay budget: no summary, so error instead of result-channel-tampered")),
+    "unreadable-sealed-folder": Attack(score=0.0, flags=MODIFIED),
+    "long-changed-paths": Attack(score=0.0, flags=MODIFIED),
+    "floods-then-prints-undecodable": Attack(score=0.0, ended="crashed", flags=TAMPERED),
     # honest submissions: graded, no flag, the score their code earns
     "honest-syntax-error": Attack(score=0.0),
-    "honest-huge-wrong-answer": Attack(score=50.02, works=(
-        "the recorder builds a new typed value for every item past its 100,000-item cap: a "
-        "2,000,000-item wrong answer (16 MB) costs it over 256 MB, the run ends 'memory' and "
-        "the nine cases after it are not run (23.41, where the code earns 50.02)")),
-    "honest-namedtuple-and-defaultdict": Attack(base="reference", score=100.0, works=(
-        "a defaultdict is a dict[str, float] and a namedtuple a tuple[str, str, float], as "
-        "the instructions ask, but the recorder writes both as 'not plain data': the "
-        "reference's own logic scores 13.28")),
+    "honest-huge-wrong-answer": Attack(score=50.02),
+    "honest-namedtuple-and-defaultdict": Attack(base="reference", score=100.0),
 }
 
 
@@ -305,11 +283,6 @@ def test_an_assignment_with_a_helper_module_grades_as_before(helper_variant):
     assert (partial["status"], partial["score"], partial["flags"]) == ("graded", 53.37, [])
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a helper module that holds no case is imported by the runner like a case module; when "
-    "it cannot import the submission (here a syntax error), its collection error is for a "
-    "file that is no case module, which recorded._refuse_strange_collect_errors calls a "
-    "violation: result-channel-tampered and 0 for honest code"))
 def test_a_helper_module_that_cannot_import_the_submission_is_no_tampering(helper_variant):
     honest = helper_variant["results"]["honest-syntax-error"]
     assert honest["status"] == "graded"

@@ -209,12 +209,8 @@ def test_raised_as_must_describe_what_the_reference_raised():
 
 
 # The second round of attacks (tests/hostile/recorded/README.md): pure-function repros of
-# what the corpus found, marked until fixed.
+# what the corpus found.
 
-@pytest.mark.xfail(strict=True, raises=OverflowError, reason=(
-    "a 'float' may be written as a JSON integer, and one of 400 digits passes problem(); "
-    "_number's float() of it raises OverflowError in _shown and in _order "
-    "(hostile/recorded/float-too-big-for-a-float)"))
 @pytest.mark.parametrize("where", ["shown", "set item", "dict key"])
 def test_a_float_too_big_for_a_float_is_a_mismatch_never_a_crash(where):
     huge = {"float": 10**400}
@@ -227,19 +223,12 @@ def test_a_float_too_big_for_a_float_is_a_mismatch_never_a_crash(where):
                           {"dict": [[{"float": 1.0}, {"null": None}]]}) is not None
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "difference's reason for a value that could not be recorded quotes the candidate's "
-    "reason whole, and mismatch() adds it to the message "
-    "(hostile/recorded/bloats-failure-messages)"))
 def test_a_hostile_runs_reason_is_capped_in_the_message():
     reference = _case([{"label": "x", "value": {"int": 1}}])
     candidate = {"observations": [{"label": "x", "value": {"unrecorded": "y" * 20_000}}]}
     assert len(mismatch(reference, candidate, "")) < 1000
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "unordered items are paired by sorting, which is no matching under a tolerance: with a "
-    "float first, items within the tolerance of the reference's sort in another order"))
 def test_unordered_items_within_tolerance_match_whatever_they_sort_by():
     def item(amount, name):
         return {"tuple": [{"float": amount}, {"str": name}]}
@@ -249,8 +238,5 @@ def test_unordered_items_within_tolerance_match_whatever_they_sort_by():
     assert difference(got, wanted, Tolerance(unordered=True, abs_tol=0.001)) is None
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "with a tolerance, an int is compared as float(int), and an int too large for a float "
-    "becomes infinity: 10**400 matches the reference's inf"))
 def test_an_int_is_never_infinite():
     assert difference({"int": 10**400}, {"float": "inf"}, Tolerance(abs_tol=0.001)) is not None

@@ -24,6 +24,7 @@ from worksample.sandbox.observations import (
     mismatch,
     nondeterminism,
     reference_cases,
+    rules_digest,
 )
 from worksample.sandbox.records import RunRecords, read_records
 from worksample.sandbox.verdict import (
@@ -38,8 +39,9 @@ from .config import CodingSection
 from .languages import LANGUAGES
 from .verdict import _candidate_feedback, _specifics, summary_line
 
-MAX_LINE = 256 * 1024  # one case's recording, at most
+MAX_LINE = 1024 * 1024  # one case's recording, at most
 REFERENCE_BYTES = 64 * 1024 * 1024  # all of the reference's recording
+RULES = rules_digest()
 _reference = LearnedValues()  # the reference's recording per assignment version, image, runner
 
 
@@ -48,16 +50,16 @@ def grade_recorded(assignment: Assignment[CodingSection], submission: Submission
     """Run the hidden cases against ``submission`` and compare with the reference's recording."""
     section = assignment.section
     cases = recorded_reference(assignment, image, image_id)
-    line = line_limit(cases)
+    line = line_limit(cases, section.limits.message_chars)
     result = _run(assignment, image, submission.root, max_line=line,
                   result_bytes=(len(cases) + 8) * line + 512 * len(cases))
     result.require_summary(f"the recorder did not finish in image {image!r}")
     records = read_records(result.report, valid=is_observation_record)
-    _refuse_strange_collect_errors(records, cases)
+    _refuse_strange_collect_errors(records, assignment.root / section.tests)
     ended = how_it_ended(result.outcome, result.report, records)
     limits = section.limits
     not_run = not_run_reason(ended, result.report, limits.wall_seconds, limits.memory_mb)
-    checks = [_check(case, records, not_run, section.tests_criterion) for case in cases]
+    checks = [_check(case, records, not_run, section) for case in cases]
     flags = [flag for flag in (tampered_flag(records), modified_flag(result.report)) if flag]
     criteria = {}
     for criterion in dict.fromkeys(check.criterion for check in checks):
@@ -70,14 +72,17 @@ def grade_recorded(assignment: Assignment[CodingSection], submission: Submission
                           **_output(result)})
 
 
-def line_limit(cases: list[ReferenceCase]) -> int:
-    """The longest record a candidate's run may write: room for four times the reference's
-    longest, so that a wrong answer is recorded whole, but not unbounded; a longer one the
-    recorder cuts to "not recordable", a mismatch. What the host holds of a run is bounded by
-    the reference's size, not by the candidate's."""
+def line_limit(cases: list[ReferenceCase], message_chars: int) -> int:
+    """The longest record a candidate's run may write: room for eight times the reference's
+    longest (a right float may take 8 times the reference's characters, "0.30000000000000004"
+    for "0.3"), so that an answer is recorded whole, but not unbounded; a longer one the
+    recorder turns into "not recordable", a mismatch. What the host holds of a run is bounded
+    by the reference's size, not by the candidate's. Room too for the list of cases, and for a
+    collection error's message (12 bytes a character as JSON at worst)."""
     longest = max((len(json.dumps(case.to_json())) for case in cases), default=0)
     collected = len(json.dumps([case.id for case in cases]))  # the "collected" record
-    return max(min(MAX_LINE, 4 * longest + 16 * 1024), 2 * collected + 4096)
+    return max(min(MAX_LINE, 8 * longest + 16 * 1024), 2 * collected + 4096,
+               12 * message_chars + 4096)
 
 
 def recorded_reference(assignment: Assignment[CodingSection], image: str,
@@ -85,7 +90,9 @@ def recorded_reference(assignment: Assignment[CodingSection], image: str,
     """The reference solution's recording: run once per assignment version, image and runner,
     then kept (``worksample/sandbox/cache.py``)."""
     recorder = LANGUAGES[assignment.section.language].recorder
-    key = f"recorded-{recorder.digest}-{assignment.version}-{image_id.split(':')[-1][:16]}"
+    # the host's rules too: a recording checked by older rules is checked again
+    key = (f"recorded-{recorder.digest}-{RULES}-{assignment.version}-"
+           f"{image_id.split(':')[-1][:16]}")
     kept = _reference.get(key, lambda: [case.to_json() for case in _record_reference(
         assignment, image)])
     return [ReferenceCase.from_json(case) for case in kept]
@@ -147,10 +154,11 @@ def _run(assignment: Assignment[CodingSection], image: str, work: Path, *, max_l
         localhost_name=section.localhost_name))
 
 
-def _refuse_strange_collect_errors(records: RunRecords, cases: list[ReferenceCase]) -> None:
-    """A collection error can only be about a hidden case module; any other was written by
-    the candidate's code (a flood of them would fill the result): a violation, not evidence."""
-    modules = {case.id.split("::", 1)[0] for case in cases}
+def _refuse_strange_collect_errors(records: RunRecords, folder: Path) -> None:
+    """A collection error can only be about a module of the hidden cases' folder (cases, or a
+    helper they import); any other was written by the candidate's code (a flood of them would
+    fill the result): a violation, not evidence."""
+    modules = {path.name for path in folder.glob("*.py") if not path.name.startswith("_")}
     strange = [path for path in records.collect_errors if path not in modules]
     for path in strange:
         del records.collect_errors[path]
@@ -160,15 +168,21 @@ def _refuse_strange_collect_errors(records: RunRecords, cases: list[ReferenceCas
 
 
 def _check(case: ReferenceCase, records: RunRecords, not_run: str,
-           default_criterion: str) -> Check:
+           section: CodingSection) -> Check:
     module = case.id.split("::", 1)[0]
     if case.id not in records.results and module in records.collect_errors:
         cause = summary_line(records.collect_errors[module], last=True)
         not_run = f"not run: {module} could not be imported ({cause})"
-    message = mismatch(case, records.results.get(case.id), not_run)
+    try:
+        message = mismatch(case, records.results.get(case.id), not_run)
+    except Exception as error:  # a hole in the comparison costs this case, not the result
+        message = f"the recording could not be compared ({type(error).__name__})"
+    chars = section.limits.message_chars
+    if message and len(message) > chars:
+        message = message[:chars] + "..."
     return Check(id=case.id, kind="case", outcome="failed" if message else "passed",
                  weight=case.weight, message=message or "",
-                 criterion=case.criterion or default_criterion)
+                 criterion=case.criterion or section.tests_criterion)
 
 
 def _outcome(checks: list[Check], records: RunRecords, ended: str, limits,

@@ -11,7 +11,9 @@ when it recorded the same labels in the same order, each value matching the refe
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +42,15 @@ class ReferenceCase:
     def from_json(cls, data: dict) -> ReferenceCase:
         """Back from ``to_json``."""
         return cls(**data)
+
+
+def rules_digest() -> str:
+    """A short hash of the rules a reference's recording is checked and compared by (this
+    module and ``typed.py``): make it part of the key a recording is kept under."""
+    digest = hashlib.sha256()
+    for module in ("observations.py", "typed.py"):
+        digest.update((resources.files("worksample.sandbox") / module).read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def is_observation_record(record: dict) -> bool:

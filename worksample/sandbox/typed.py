@@ -29,6 +29,7 @@ from typing import Any
 
 SCALARS = ("null", "bool", "int", "float", "str", "bytes")
 SEQUENCES = ("list", "tuple", "set")
+MAX_FLOAT = 1.7976931348623157e308
 MAX_DEPTH = 64  # a recorder stops long before; deeper is a forged or broken record
 SHOWN_CHARS = 200
 
@@ -140,7 +141,9 @@ def _scalar_ok(tag: str, payload: Any) -> bool:
     if tag == "int":
         return type(payload) is int or (type(payload) is str and _is_decimal(payload))
     if tag == "float":
-        return type(payload) in (int, float) or payload in ("nan", "inf", "-inf")
+        if type(payload) is int:
+            return abs(payload) <= MAX_FLOAT  # an integer written for a float must be one
+        return type(payload) is float or payload in ("nan", "inf", "-inf")
     return type(payload) is str
 
 
@@ -159,13 +162,16 @@ def _difference(got: dict, wanted: dict, tolerance: Tolerance) -> str | None:
     if tag == "raised" and got_tag == "raised":
         return _raised_difference(got_payload, payload, tolerance)
     if got_tag == "unrecorded":
-        return f"the value could not be recorded: {got_payload}"
+        return f"the value could not be recorded: {_capped(got_payload)}"
     if tag == "float" and got_tag == "int" and (tolerance.rel_tol or tolerance.abs_tol):
         got_tag = "float"  # a declared tolerance compares numbers by value
     if got_tag != tag:
         return f"{_a(got_tag)} where the reference has {_a(tag)}"
     if tag == "float":
-        return _float_difference(_to_float(got_payload), _to_float(payload), tolerance)
+        got_number, number = _to_float(got_payload), _to_float(payload)
+        if got_number is None or number is None:
+            return "an int too large for a float"
+        return _float_difference(got_number, number, tolerance)
     if tag == "int":
         return None if _number(tag, got_payload) == _number(tag, payload) else "a different int"
     if tag in SCALARS:
@@ -179,6 +185,10 @@ def _difference(got: dict, wanted: dict, tolerance: Tolerance) -> str | None:
     unordered = tag == "set" or tolerance.unordered
     if unordered:  # sorted, never hashed: a candidate's keys could all collide
         got_payload, payload = sorted(got_payload, key=_order), sorted(payload, key=_order)
+        if _close_enough(inner):
+            if _paired_difference(got_payload, payload, inner) is None:
+                return None
+            return _matching_difference(got_payload, payload, inner)
     for index, (item, wanted_item) in enumerate(zip(got_payload, payload, strict=True)):
         trouble = _difference(item, wanted_item, inner)
         if trouble is not None:
@@ -186,11 +196,44 @@ def _difference(got: dict, wanted: dict, tolerance: Tolerance) -> str | None:
     return None
 
 
-def _to_float(payload: Any) -> float:
+def _capped(text: str) -> str:
+    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "..."
+
+
+def _close_enough(tolerance: Tolerance) -> bool:
+    return bool(tolerance.rel_tol or tolerance.abs_tol)
+
+
+def _paired_difference(got: list, wanted: list, tolerance: Tolerance) -> str | None:
+    return next(filter(None, (_difference(item, wanted_item, tolerance)
+                              for item, wanted_item in zip(got, wanted, strict=True))), None)
+
+
+MATCHING_ITEMS = 2000  # pairs tried at most: items**2
+
+
+def _matching_difference(got: list, wanted: list, tolerance: Tolerance) -> str | None:
+    """Under a tolerance, sorting pairs items that differ by less than it in another order:
+    match each of the reference's items to one of the candidate's instead (greedily, which is
+    right when the tolerance is smaller than the gaps between the reference's own items)."""
+    if len(wanted) > MATCHING_ITEMS:
+        return _paired_difference(got, wanted, tolerance)
+    left = list(got)
+    for wanted_item in wanted:
+        match = next((index for index, item in enumerate(left)
+                      if _difference(item, wanted_item, tolerance) is None), None)
+        if match is None:
+            return f"an item: nothing matches {_shown(wanted_item)}"
+        del left[match]
+    return None
+
+
+def _to_float(payload: Any) -> float | None:
+    """A number as a float; None for an int too large to be one (it is never infinite)."""
     try:
         return float(payload)
-    except OverflowError:  # an int too large for a float
-        return math.inf if int(payload) > 0 else -math.inf
+    except OverflowError:
+        return None
 
 
 def _a(tag: str) -> str:

@@ -54,7 +54,7 @@ def load_cases():
 
 
 def run_case(case_id, function, weight, criterion):
-    record = Recorder()
+    record = Recorder(CONFIG["max_line"])
     signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, CONFIG["per_case_seconds"])
     try:

@@ -17,8 +17,8 @@ a value you already have. Tolerances, all optional: ``rel_tol`` and ``abs_tol`` 
 ``unordered=True`` for a list whose order does not matter (the items inside it keep
 theirs), ``raised_as="ValueError"`` to accept any exception of that class or a subclass.
 Values are recorded strictly: ``True`` is not ``1``, a tuple is not a list, and anything but
-plain data (None, bool, int, float, str, bytes, list, tuple, set, dict) is recorded as not
-recordable, which never matches.
+plain data (None, bool, int, float, str, bytes, list, tuple, set, dict, and their subclasses,
+recorded as the plain data they hold) is recorded as not recordable, which never matches.
 """
 
 import base64
@@ -47,12 +47,18 @@ def case(function=None, *, weight=1, criterion=None):
     return register(function) if function is not None else register
 
 
-class Recorder:
-    """What a case calls to record; the runner reads ``observations``."""
+class TooLarge(Exception):
+    """A value over the recording's budget: it is recorded whole as not recordable."""
 
-    def __init__(self):
+
+class Recorder:
+    """What a case calls to record; the runner reads ``observations``. ``max_bytes`` bounds a
+    case's whole recording, roughly as JSON."""
+
+    def __init__(self, max_bytes=1 << 20):
         self.observations = []
         self._items = 0
+        self._bytes_left = max_bytes
 
     def __call__(self, label, call, **tolerance):
         """Record what ``call()`` returns, or what it raises; give that back."""
@@ -66,12 +72,12 @@ class Recorder:
         except BaseException as error:  # noqa: B036 (SystemExit from candidate code too)
             self._add(label, raised(error), tolerance)
             return error
-        self._add(label, self._typed(value), tolerance)
+        self._add(label, self._recorded(value), tolerance)
         return value
 
     def value(self, label, value, **tolerance):
         """Record ``value``; give it back."""
-        self._add(label, self._typed(value), tolerance)
+        self._add(label, self._recorded(value), tolerance)
         return value
 
     def _add(self, label, typed_value, tolerance):
@@ -82,34 +88,59 @@ class Recorder:
             observation["options"] = tolerance
         self.observations.append(observation)
 
-    def _typed(self, value, depth=0):
+    def _recorded(self, value):
+        try:
+            return self._typed(value, 0)
+        except TooLarge as too_large:
+            return {"unrecorded": str(too_large)}
+
+    def _spend(self, size):
         self._items += 1
+        self._bytes_left -= size
         if self._items > MAX_ITEMS:
-            return {"unrecorded": "more than %d values in one case" % MAX_ITEMS}
+            raise TooLarge("more than %d values in one case" % MAX_ITEMS)
+        if self._bytes_left < 0:
+            raise TooLarge("the case's values take more room than a recording has")
+
+    def _typed(self, value, depth):
         if depth > MAX_DEPTH:
-            return {"unrecorded": "nested more than %d levels deep" % MAX_DEPTH}
+            raise TooLarge("nested more than %d levels deep" % MAX_DEPTH)
         kind = type(value)
-        if value is None:
-            return {"null": None}
-        if kind is bool:
-            return {"bool": value}
-        if kind is int:
-            return {"int": value if abs(value) <= 2**53 else str(value)}
-        if kind is float:
-            return {"float": value if math.isfinite(value) else str(value)}
-        if kind is str:
-            return {"str": value}
-        if kind is bytes:
-            return {"bytes": base64.b64encode(value).decode()}
-        if kind is list or kind is tuple:  # identity: a metaclass can make == say anything
-            tag = "list" if kind is list else "tuple"
-            return {tag: [self._typed(item, depth + 1) for item in value]}
-        if kind is set or kind is frozenset:
-            return {"set": [self._typed(item, depth + 1) for item in value]}
-        if kind is dict:
+        if value is None or kind is bool:
+            self._spend(8)
+            return {"bool": value} if kind is bool else {"null": None}
+        # A subclass of a plain type (a namedtuple, a defaultdict, an IntEnum) is recorded by
+        # the data it holds, read through the plain type's own methods, which it cannot
+        # override: what it claims about itself (__eq__, __iter__, items) is never asked.
+        plain = next((base for base in PLAIN if issubclass(kind, base)), None)
+        if plain is None:
+            self._spend(64)
+            return {"unrecorded": "a %s object is not plain data" % _class_name(value)}
+        if plain is int:
+            number = int.__int__(value)
+            self._spend(24)
+            return {"int": number if abs(number) <= 2**53 else str(number)}
+        if plain is float:
+            number = float.__float__(value)
+            self._spend(24)
+            return {"float": number if math.isfinite(number) else str(number)}
+        if plain is str:
+            text = str.__str__(value)
+            self._spend(16 + len(text))
+            return {"str": text}
+        if plain is bytes:
+            data = bytes.__getitem__(value, slice(None))  # bytes.__bytes__ is 3.11+
+            self._spend(16 + 2 * len(data))
+            return {"bytes": base64.b64encode(data).decode()}
+        self._spend(16)
+        if plain is dict:
             return {"dict": [[self._typed(key, depth + 1), self._typed(item, depth + 1)]
-                             for key, item in value.items()]}
-        return {"unrecorded": "a %s object is not plain data" % _class_name(value)}
+                             for key, item in dict.items(value)]}
+        items = [self._typed(item, depth + 1) for item in plain.__iter__(value)]
+        return {"set" if plain in (set, frozenset) else plain.__name__: items}
+
+
+PLAIN = (int, float, str, bytes, list, tuple, dict, set, frozenset)  # bool: above, exactly
 
 
 def raised(error):

@@ -69,16 +69,34 @@ def read_block():
 
 
 def snapshot(sealed):
+    # Never raises: candidate code can make what it adds unreadable, and what cannot be read
+    # is recorded as such, so it counts as a change.
     state = {}
+
+    def unreadable(error):
+        state[os.path.relpath(error.filename or SANDBOX, SANDBOX)] = ("unreadable",)
+
     for name in sealed:
         top = os.path.join(SANDBOX, name)
-        for folder, _, files in os.walk(top):
+        for folder, _, files in os.walk(top, onerror=unreadable):
             for entry in [folder] + [os.path.join(folder, f) for f in files]:
-                info = os.lstat(entry)
+                try:
+                    info = os.lstat(entry)
+                except OSError:
+                    state[os.path.relpath(entry, SANDBOX)] = ("unreadable",)
+                    continue
                 state[os.path.relpath(entry, SANDBOX)] = (
                     info.st_ino, info.st_ctime_ns, info.st_mtime_ns, info.st_size, info.st_mode
                 )
     return state
+
+
+def fitted(text, max_bytes, keep_end=False):
+    """``text``, cut until its JSON form takes at most ``max_bytes``: the summary must fit in
+    what the host keeps, and escapes can make a character cost 12 bytes."""
+    while len(json.dumps(text)) > max_bytes:
+        text = text[len(text) // 2:] if keep_end else text[: len(text) // 2]
+    return text
 
 
 def changes(before, after):
@@ -249,10 +267,10 @@ def main():
     summary = {
         "event": "supervisor",
         "exit": exit_code,
-        "changed": changed[:MAX_CHANGED],
+        "changed": [fitted(path, 400) for path in changed[:MAX_CHANGED]],
         "changed_count": len(changed),
-        "output_head": head.decode("utf-8", "replace"),
-        "output_tail": tail.decode("utf-8", "replace"),
+        "output_head": fitted(head.decode("utf-8", "replace"), 2 * HEAD),
+        "output_tail": fitted(tail.decode("utf-8", "replace"), 2 * TAIL, keep_end=True),
         "output_bytes": output_bytes,
         "dropped_lines": dropped,
     }
