@@ -102,6 +102,13 @@ class Recorder:
         if self._bytes_left < 0:
             raise TooLarge("the case's values take more room than a recording has")
 
+    def not_plain(self, value):
+        """What is recorded of a value that is not plain data: never equal to anything."""
+        explained = getattr(type(value), "__worksample_unrecorded__", None)  # a proxy's own
+        if explained is not None:
+            return {"unrecorded": str(explained(value))[:1000]}
+        return {"unrecorded": "a %s object is not plain data" % _class_name(value)}
+
     def _typed(self, value, depth):
         if depth > MAX_DEPTH:
             raise TooLarge("nested more than %d levels deep" % MAX_DEPTH)
@@ -115,7 +122,7 @@ class Recorder:
         plain = next((base for base in PLAIN if issubclass(kind, base)), None)
         if plain is None:
             self._spend(64)
-            return {"unrecorded": "a %s object is not plain data" % _class_name(value)}
+            return self.not_plain(value)
         if plain is int:
             number = int.__int__(value)
             self._spend(24)
