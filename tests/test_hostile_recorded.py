@@ -121,10 +121,24 @@ def quick_assignment(root: Path) -> Path:
     return folder
 
 
+BASE_CODE = {  # the code each base stands for
+    "starter": ASSIGNMENT / "starter" / "ledger.py",
+    "partial": ROOT / "examples" / "expense-ledger" / "partial" / "ledger.py",
+    "reference": ASSIGNMENT / "reference" / "ledger.py",
+}
+
+
 def build_submission(name: str, root: Path) -> Path:
-    """The attack's folder, copied: its ledger.py is a whole submission."""
-    return Path(shutil.copytree(RECORDED / name, root / "submissions" / name,
-                                ignore=shutil.ignore_patterns("__pycache__")))
+    """The attack's folder, copied: its ``ledger.append.py`` is appended to its base's code
+    (so it runs when the module is imported), or its ``ledger.py`` is a whole submission."""
+    folder = Path(shutil.copytree(RECORDED / name, root / "submissions" / name,
+                                  ignore=shutil.ignore_patterns("__pycache__")))
+    appended = folder / "ledger.append.py"
+    if appended.exists():
+        base = BASE_CODE[CORPUS[name].base].read_text() if name in CORPUS else ""
+        (folder / "ledger.py").write_text(base + "\n\n" + appended.read_text())
+        appended.unlink()
+    return folder
 
 
 def run_grader(arguments: list[str], output: Path, cache: Path) -> tuple[int, int]:

@@ -1,0 +1,170 @@
+# Hostile submission 'returns-class-impostors' for recorded mode (tests/hostile/recorded/README.md).
+# The partial code (sample: examples/expense-ledger/partial), then the attack.
+
+# ---- the attack's toolkit ---------------------------------------------------------------
+import json
+import os
+import sys
+
+FAILED = {  # the hidden cases the code above fails honestly (53.37 points)
+    "leftover_cents_go_to_largest_remainders", "same_expense_again_is_a_no_op",
+    "largest_debtor_pays_largest_creditor", "settle_does_not_change_the_ledger",
+    "bad_amounts_are_refused", "bad_shares_are_refused",
+}
+
+
+def runner_globals():
+    """The recorder's runner (it runs in this process), found on the stack."""
+    frame = sys._getframe()
+    while frame is not None:
+        if frame.f_globals.get("__file__", "").endswith("/harness/runner.py"):
+            return frame.f_globals
+        frame = frame.f_back
+    raise RuntimeError("no runner on the stack")
+
+
+def running_case():
+    """The name of the hidden case whose code is on the stack, or None."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        code = frame.f_code
+        if code.co_filename.startswith("/sandbox/tests/") and code.co_name not in (
+                "<lambda>", "<module>", "_ledger"):
+            return code.co_name
+        frame = frame.f_back
+    return None
+
+
+def case_name(record):
+    return str(record.get("id", "")).split("::")[-1]
+
+
+def results_fd():
+    """The results pipe, found as a candidate would: the pipe in /proc/self/fd that is not
+    stdout."""
+    out = os.readlink("/proc/self/fd/1")
+    for name in sorted(os.listdir("/proc/self/fd"), key=int):
+        try:
+            target = os.readlink("/proc/self/fd/" + name)
+        except OSError:
+            continue
+        if target.startswith("pipe:") and target != out:
+            return int(name)
+    raise RuntimeError("no results pipe")
+
+
+def write_line(line):
+    """One line on the results pipe, straight to the descriptor."""
+    data = line.encode("utf-8", "surrogatepass") + b"\n"
+    while data:
+        data = data[os.write(RESULTS_FD, data):]
+
+
+try:  # since the code under test runs in a process of its own, neither is there to find
+    RESULTS_FD = results_fd()
+    RUNNER = runner_globals()
+except RuntimeError:
+    RESULTS_FD = RUNNER = None
+
+
+def rewrite_failed_cases(change):
+    """Route the runner's records through ``change(record)`` for the cases failed above."""
+    real_send = RUNNER["send"]
+
+    def send(record):
+        if record.get("event") == "test" and case_name(record) in FAILED:
+            change(record)
+        real_send(record)
+
+    RUNNER["send"] = send  # run_case looks ``send`` up at each call
+
+
+# ---- the attack -------------------------------------------------------------------------
+# In the failed cases, returns objects that claim to be plain data without being it: a
+# ``__class__`` that says dict or float, a metaclass named "dict" whose instances and class
+# compare equal to anything, isinstance() answers that always say yes, and a metaclass
+# whose ``__qualname__`` raises.
+
+
+class _Meta(type):
+    def __getattribute__(cls, name):
+        if name == "__name__":
+            return "dict"
+        if name == "__qualname__":
+            raise RuntimeError("no name for you")
+        return super().__getattribute__(name)
+
+    def __eq__(cls, other):
+        return True
+
+    def __hash__(cls):
+        return hash(dict)
+
+    def __instancecheck__(cls, instance):
+        return True
+
+
+class ClaimsDict(metaclass=_Meta):
+    __class__ = dict
+
+    def __init__(self, data):
+        self.data = data
+
+    def __eq__(self, other):
+        return True
+
+    def __hash__(self):
+        return 0
+
+    def items(self):
+        return self.data.items()
+
+    def __iter__(self):
+        return iter(self.data)
+
+    def __len__(self):
+        return len(self.data)
+
+    def __getitem__(self, key):
+        return self.data[key]
+
+
+class ClaimsFloat:
+    @property
+    def __class__(self):
+        return float
+
+    def __init__(self, value):
+        self.value = value
+
+    def __float__(self):
+        return self.value
+
+    def __eq__(self, other):
+        return True
+
+    def __hash__(self):
+        return hash(self.value)
+
+
+def _impostor(value):
+    if type(value) is dict:
+        return ClaimsDict({k: ClaimsFloat(v) for k, v in value.items()})
+    if type(value) is list:
+        return ClaimsDict(dict(enumerate(value)))
+    return ClaimsFloat(0.0) if value is None else value
+
+
+def _posing(method):
+    def wrapper(self, *args, **kwargs):
+        if running_case() not in FAILED:
+            return method(self, *args, **kwargs)
+        try:
+            return _impostor(method(self, *args, **kwargs))
+        except Exception:
+            return ClaimsFloat(0.0)
+    return wrapper
+
+
+for _name in ("add", "balances", "settle", "history"):
+    setattr(Ledger, _name, _posing(getattr(Ledger, _name)))
