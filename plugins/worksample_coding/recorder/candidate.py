@@ -11,7 +11,7 @@ chain (by module and name), and a raised exception as its class chain and a hand
 import sys
 
 import wire
-from worksample_cases import Recorder, TooLarge, raised
+from worksample_cases import Recorder, TooLarge, plain, raised
 
 MAX_REQUEST = 1 << 20
 
@@ -99,27 +99,12 @@ def _class(cls):
 
 
 def _argument(encoded, objects):
-    return _decoded(encoded["value"], objects)
-
-
-def _decoded(typed, objects):
-    (tag, payload), = typed.items()
-    if tag == "ref":
+    def handle(tag, payload):
+        if tag != "ref":
+            raise ValueError("an argument of type %r" % tag)
         return objects.by_number[payload[0]]
-    if tag in ("null", "bool", "str"):
-        return payload
-    if tag == "int":
-        return int(payload)
-    if tag == "float":
-        return float(payload)
-    if tag == "bytes":
-        import base64
 
-        return base64.b64decode(payload)
-    if tag == "dict":
-        return {_decoded(k, objects): _decoded(v, objects) for k, v in payload}
-    items = [_decoded(item, objects) for item in payload]
-    return {"list": list, "tuple": tuple, "set": set}[tag](items)
+    return plain(encoded["value"], handle)
 
 
 def _name(cls):

@@ -9,7 +9,6 @@ read from the candidate's process. Arguments go over as plain data or handles: a
 cannot be passed, and a dict passed is a copy.
 """
 
-import base64
 import builtins
 import importlib.abc
 import importlib.machinery
@@ -17,7 +16,7 @@ import os
 import sys
 
 import wire
-from worksample_cases import Recorder, TooLarge
+from worksample_cases import Recorder, TooLarge, plain
 
 
 class Connection:
@@ -59,26 +58,17 @@ class Connection:
 
     def rebuilt(self, typed, path=None):
         """A typed value as the exact builtin values it stands for, with a ``Remote`` for each
-        handle and the mirrored class for each exception class."""
-        (tag, payload), = typed.items()
-        if tag in ("null", "bool", "str"):
-            return payload
-        if tag == "int":
-            return int(payload)
-        if tag == "float":
-            return float(payload)
-        if tag == "bytes":
-            return base64.b64decode(payload)
-        if tag == "ref":
-            return Remote(self, int(payload[0]), str(payload[1]), path)
-        if tag == "exception_class":
-            return self.mirrored(payload)
-        if tag == "unrecorded":
+        handle (``path``: how the value itself was reached from a module) and the mirrored
+        class for each exception class."""
+        def other(tag, payload):
+            if tag == "ref":
+                return Remote(self, int(payload[0]), str(payload[1]),
+                              path if typed.get("ref") is payload else None)
+            if tag == "exception_class":
+                return self.mirrored(payload)
             return Unrecordable(payload)
-        if tag == "dict":
-            return {self.rebuilt(k): self.rebuilt(v) for k, v in payload}
-        items = [self.rebuilt(item) for item in payload]
-        return {"list": list, "tuple": tuple, "set": set}[tag](items)
+
+        return plain(typed, other)
 
     def exception(self, answer):
         cls = self.mirrored(answer["class"])

@@ -150,6 +150,26 @@ class Recorder:
 PLAIN = (int, float, str, bytes, list, tuple, dict, set, frozenset)  # bool: above, exactly
 
 
+def plain(typed, other):
+    """The builtin values a typed value stands for; ``other(tag, payload)`` gives what is not
+    plain data (a handle, say)."""
+    (tag, payload), = typed.items()
+    if tag in ("null", "bool", "str"):
+        return payload
+    if tag == "int":
+        return int(payload)
+    if tag == "float":
+        return float(payload)
+    if tag == "bytes":
+        return base64.b64decode(payload)
+    if tag == "dict":
+        return {plain(key, other): plain(item, other) for key, item in payload}
+    if tag in ("list", "tuple", "set"):
+        return {"list": list, "tuple": tuple, "set": set}[tag](
+            [plain(item, other) for item in payload])
+    return other(tag, payload)
+
+
 def raised(error):
     """An exception as a typed value: its class and its bases, by name (read through ``type``
     itself, so that a metaclass cannot rename them)."""
