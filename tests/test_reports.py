@@ -17,7 +17,13 @@ from pydantic import BaseModel
 
 from worksample.errors import WorksampleError
 from worksample.models import Check, CriterionScore, GradeResult, IntegrityFlag, SandboxRun, Status
-from worksample.reports import build_report, prepare_folder, stored_results, write_report
+from worksample.reports import (
+    build_report,
+    prepare_folder,
+    report_files,
+    stored_results,
+    write_report,
+)
 from worksample.reports.guide import band
 from worksample.reports.redact import Redactor, alias_for, name_tokens
 from worksample.safe_text import visible
@@ -380,11 +386,66 @@ def test_a_folder_with_other_files_is_refused_and_an_old_report_replaced(sample,
     assert (busy / "thesis.docx").read_text() == "mine"
 
     out = tmp_path / "report"
-    prepare_folder(out)
-    write_report(build_report(sample, [result_for(sample, "jane-doe", 1.0)]), out)
-    prepare_folder(out)
-    write_report(build_report(sample, [result_for(sample, "jane-doe", 1.0)], blind=True), out)
+    for blind in (False, True):
+        report = build_report(sample, [result_for(sample, "jane-doe", 1.0)], blind=blind)
+        prepare_folder(out, keep=report_files(report, out))
+        write_report(report, out)
     assert "jane" not in all_text(out)
+
+
+def test_a_report_written_again_replaces_the_earlier_one_in_place(sample, tmp_path):
+    out = tmp_path / "report"
+    long = [result_for(sample, name, 0.3, failed=HIDDEN, message="x" * 2000)
+            for name in ("ann", "bob")]
+    for results in (long, [result_for(sample, "ann", 1.0)]):
+        report = build_report(sample, results)
+        prepare_folder(out, keep=report_files(report, out, ("html", "md")))
+        written = write_report(report, out, ("html", "md"))
+    fresh = tmp_path / "fresh"
+    write_report(report, fresh, ("html", "md"))
+    # bob's pages and the earlier JSON are gone; ann's are the new ones, not a longer file's
+    # head with the earlier tail
+    assert sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file()) == sorted(
+        [Path(".worksample-report"), *(p.relative_to(out) for p in written)])
+    for path in written:
+        assert path.read_bytes() == (fresh / path.relative_to(out)).read_bytes()
+
+
+def test_a_report_is_not_written_through_a_link_left_in_its_folder(sample, tmp_path):
+    out, elsewhere = tmp_path / "report", tmp_path / "elsewhere.txt"
+    report = build_report(sample, [result_for(sample, "ann", 1.0)])
+    prepare_folder(out, keep=report_files(report, out))
+    write_report(report, out)
+    elsewhere.write_text("mine")
+    page = out / "candidates" / "ann.html"
+    page.unlink()
+    page.symlink_to(elsewhere)
+    (out / "index.md").unlink()
+    (out / "index.md").hardlink_to(elsewhere)
+    prepare_folder(out, keep=report_files(report, out))
+    write_report(report, out)
+    assert elsewhere.read_text() == "mine"
+    assert not page.is_symlink() and "ann" in page.read_text()
+
+
+def test_a_report_that_fails_half_way_leaves_none_of_its_files(sample, tmp_path, monkeypatch):
+    from worksample.reports import render
+
+    out = tmp_path / "report"
+    report = build_report(sample, [result_for(sample, name, 1.0) for name in ("ann", "bob")])
+    prepare_folder(out, keep=report_files(report, out))
+    write_report(report, out)
+    real = render.write_text
+
+    def full_disk(path, text):
+        if path.name == "bob.md":
+            raise OSError(28, "No space left on device")
+        real(path, text)
+
+    monkeypatch.setattr(render, "write_text", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        write_report(report, out)
+    assert [p.name for p in out.rglob("*") if p.is_file()] == [".worksample-report"]
 
 
 def test_reports_use_the_assignments_current_version_and_say_so_when_it_has_none(sample,

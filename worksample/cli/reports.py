@@ -64,7 +64,7 @@ def report(ctx: click.Context, assignment: str, store_path: Path, out: Path | No
         record_shown(store, reviewer, results, made)
     built = reports.build_report(loaded, results, audience=audience, blind=blind,
                                  reviews=made)
-    reports.prepare_folder(out)
+    reports.prepare_folder(out, keep=reports.report_files(built, out, formats))
     written = reports.write_report(built, out, formats)
     if browser is not None:
         written += print_to_pdf([p for p in written if p.suffix == ".html"], browser)

@@ -1,19 +1,27 @@
 """Review reports, rendered from stored results (never by grading again).
 
 ``build_report`` decides what a report says for an audience (view.py); ``write_report`` renders
-it as HTML, Markdown and JSON (render.py); ``print_to_pdf`` prints HTML pages with headless
-Chromium (pdf.py). Candidate text is untrusted: every format escapes it.
+it as HTML, Markdown and JSON (render.py) into a folder made ready by ``prepare_folder``
+(folder.py); ``print_to_pdf`` prints HTML pages with headless Chromium (pdf.py). Candidate
+text is untrusted: every format escapes it.
 """
 
 from __future__ import annotations
 
 from worksample.errors import WorksampleError
 from worksample.models import Assignment, GradeResult
-from worksample.reports.render import FORMATS, prepare_folder, write_report, write_results
+from worksample.reports.folder import prepare_folder
+from worksample.reports.render import (
+    FORMATS,
+    report_files,
+    result_files,
+    write_report,
+    write_results,
+)
 from worksample.reports.view import Audience, Report, build_report
 
-__all__ = ["FORMATS", "Audience", "Report", "build_report", "prepare_folder",
-           "stored_results", "write_report", "write_results"]
+__all__ = ["FORMATS", "Audience", "Report", "build_report", "prepare_folder", "report_files",
+           "result_files", "stored_results", "write_report", "write_results"]
 
 
 def stored_results(assignment: Assignment, store) -> list[GradeResult]:
