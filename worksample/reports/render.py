@@ -99,9 +99,13 @@ def write_report(report: Report, out: Path, formats: tuple[str, ...] = FORMATS) 
 def _write(report: Report, out: Path, formats: tuple[str, ...]) -> None:
     pages_folder = out / CANDIDATES_FOLDER
     pages_folder.mkdir(parents=True, exist_ok=True)
-    html, markdown = _environment(markdown=False), _environment(markdown=True)
-    templates = {"html": html, "md": markdown}
-    if report.index is not None:
+    templates = {"html": _environment(markdown=False), "md": _environment(markdown=True)}
+    page_templates = {fmt: None if fmt == "json"
+                      else templates[fmt].get_template(f"candidate.{fmt}.j2") for fmt in formats}
+
+    def write_index() -> None:
+        if report.index is None:
+            return
         charts = {"histogram": score_histogram(report.index, report.assignment.pass_score),
                   "levels": level_chart(report.index)}
         for fmt in formats:
@@ -111,8 +115,6 @@ def _write(report: Report, out: Path, formats: tuple[str, ...]) -> None:
             else:
                 template = templates[fmt].get_template(f"index.{fmt}.j2")
                 write_text(path, template.render(report=report, index=report.index, **charts))
-    page_templates = {fmt: None if fmt == "json"
-                      else templates[fmt].get_template(f"candidate.{fmt}.j2") for fmt in formats}
 
     def write_pages(pages: Sequence[CandidatePage]) -> None:
         for fmt, template in page_templates.items():
@@ -124,8 +126,14 @@ def _write(report: Report, out: Path, formats: tuple[str, ...]) -> None:
     pages = report.pages
     if worth_a_child(len(pages)):
         half = len(pages) // 2
-        in_two_processes(lambda: write_pages(pages[:half]), lambda: write_pages(pages[half:]))
+
+        def first_half() -> None:  # the index too, while the child writes the second half
+            write_index()
+            write_pages(pages[:half])
+
+        in_two_processes(first_half, lambda: write_pages(pages[half:]))
     else:
+        write_index()
         write_pages(pages)
 
 
