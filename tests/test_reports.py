@@ -273,13 +273,18 @@ def test_redaction_keeps_numbers_that_are_evidence():
     "mail Li.Wu+jobs@example.co.uk now", "a@b", "@@@", "x@y.z@w.v",
     "+44 20 7946 0958", "(415) 555-0123", "٤١٥ ٥٥٥ ٠١٢٣٤", "12 34", "tel 415.555.0123.",
     "see https://li-wu.dev/about?x=1 (www.li.wu)", "LI WU wrote this; li_wu too",
-    HIDDEN[0], "expected 17.4% found 9,840 on 2026-11-22 at 10:30; 1234567 units"])
-def test_redaction_skips_no_pattern_that_could_match(text):
+    HIDDEN[0], "expected 17.4% found 9,840 on 2026-11-22 at 10:30; 1234567 units",
+    "LI and Wu", "\u0130i and \u0131i wrote", "\u017fam, \u212ait", "sam and kit", "Ren\u00e9e"])
+@pytest.mark.parametrize("names", [[], ["li", "wu"], ["sam", "kit", "ii"], ["ren\u00e9e"]])
+def test_redaction_skips_no_pattern_that_could_match(text, names):
     """A pattern is skipped on a text that cannot hold a match: the same as applying all."""
     from worksample.reports.redact import EMAIL, LINK, PHONE
 
     expected = PHONE.sub("[phone]", LINK.sub("[link]", EMAIL.sub("[email]", text)))
-    assert Redactor([])(text) == expected
+    if names:
+        expected = re.sub(r"(?<![^\W_])(?:" + "|".join(names) + r")(?![^\W_])", "[name]",
+                          expected, flags=re.IGNORECASE)
+    assert Redactor(names)(text) == expected
 
 
 # --- hostile candidate text ------------------------------------------------------------------

@@ -54,6 +54,10 @@ class Redactor:
         # Letters and digits bound a name, underscores do not: "test_by_jane" holds "jane".
         self._names = (re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, words))
                                   + r")(?![^\W_])", re.IGNORECASE) if words else None)
+        # Ignoring case, a text of ASCII letters can hold an ASCII name only as its lower-case
+        # letters; elsewhere "ı", "ſ" or the Kelvin sign may stand for "i", "s" or "k".
+        self._ascii_words = ([word.lower() for word in words]
+                             if all(word.isascii() for word in words) else None)
 
     def __call__(self, text: str) -> str:
         # A pattern runs only on a text holding what it cannot match without: most evidence
@@ -65,6 +69,12 @@ class Redactor:
             text = LINK.sub("[link]", text)
         if _THREE_DIGITS.search(text):
             text = PHONE.sub("[phone]", text)
-        if self._names is not None:
+        if self._names is not None and self._may_name(text):
             text = self._names.sub("[name]", text)
         return text
+
+    def _may_name(self, text: str) -> bool:
+        if self._ascii_words is None or not text.isascii():
+            return True
+        lowered = text.lower()
+        return any(word in lowered for word in self._ascii_words)
