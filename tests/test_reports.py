@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from worksample.errors import WorksampleError
 from worksample.models import Check, CriterionScore, GradeResult, IntegrityFlag, SandboxRun, Status
 from worksample.reports import (
+    ReportPlan,
     build_report,
     prepare_folder,
     report_files,
@@ -366,28 +367,40 @@ def _types_in(annotation) -> set:
     return {annotation} | {t for arg in typing.get_args(annotation) for t in _types_in(arg)}
 
 
+@pytest.mark.parametrize("blind", [False, True])
 def test_a_large_report_written_by_two_processes_is_the_same_as_by_one(
-        sample, tmp_path, monkeypatch):
+        sample, tmp_path, monkeypatch, blind):
     from worksample.reports import halves
 
-    report = build_report(sample, [result_for(sample, f"c{n}", n / 6, failed=HIDDEN[:n % 3],
-                                              message="boom") for n in range(7)])
+    results = [result_for(sample, f"c{n}", n / 6, failed=HIDDEN[:n % 3], message="boom",
+                          flags=["forged-outcome"] if n == 3 else ()) for n in range(7)]
+    report = build_report(sample, results, blind=blind)
     monkeypatch.setattr(halves, "MIN_PAGES", 10**9)
     one = write_report(report, tmp_path / "one")
     monkeypatch.setattr(halves, "MIN_PAGES", 2)
     if not halves.worth_a_child(len(report.pages)):
         pytest.skip("this system cannot fork, has one core, or runs other threads")
     two = write_report(report, tmp_path / "two")
-    assert [p.relative_to(tmp_path / "two") for p in two] == [
-        p.relative_to(tmp_path / "one") for p in one]
-    for path in one:
-        assert path.read_bytes() == (tmp_path / "two" / path.relative_to(tmp_path / "one")
-                                     ).read_bytes()
+    # a plan's pages are built by the process that writes them: the same files
+    planned = write_report(ReportPlan(sample, results, blind=blind), tmp_path / "planned")
+    for other, written in (("two", two), ("planned", planned)):
+        assert [p.relative_to(tmp_path / other) for p in written] == [
+            p.relative_to(tmp_path / "one") for p in one]
+        for path in one:
+            again = tmp_path / other / path.relative_to(tmp_path / "one")
+            if other == "planned" and path.name.startswith("index."):  # generated later
+                assert _timeless(again) == _timeless(path)
+            else:
+                assert again.read_bytes() == path.read_bytes()
     # an error in the child's half reaches the caller
     last = report.pages[-1].stem
     (tmp_path / "three" / "candidates" / f"{last}.md").mkdir(parents=True)
     with pytest.raises(WorksampleError, match="second half.*IsADirectoryError"):
         write_report(report, tmp_path / "three")
+
+
+def _timeless(path: Path) -> str:
+    return re.sub(r"(Generated |\"generated_at\": \")[^\n]*", "", path.read_text())
 
 
 def test_visible_shows_reordering_and_control_characters():

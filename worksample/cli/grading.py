@@ -188,8 +188,8 @@ def _write_out(out: Path, assignment, results, reviews) -> Path:
     ratings, full score and decision from ``reviews``); returns the index."""
     from worksample import reports
 
-    report = reports.build_report(assignment, results, reviews=reviews)
+    plan = reports.ReportPlan(assignment, results, reviews=reviews)
     reports.prepare_folder(out, keep=[*reports.result_files(results, out / "results"),
-                                      *reports.report_files(report, out)])
+                                      *reports.report_files(plan, out)])
     reports.write_results(results, out / "results")
-    return reports.write_report(report, out)[0]
+    return reports.write_report(plan, out)[0]

@@ -50,20 +50,21 @@ def report(ctx: click.Context, assignment: str, store_path: Path, out: Path | No
         formats = ("html", *formats)
     out = out or Path("worksample-report", loaded.id, audience + ("-blind" if blind else ""))
     with collector_paused():
-        built, written = _written_report(loaded, open_store(store_path), out, formats,
+        plan, written = _written_report(loaded, open_store(store_path), out, formats,
                                          audience=audience, blind=blind, only=only,
                                          reviewer=reviewer)
     if browser is not None:
         written += print_to_pdf([p for p in written if p.suffix == ".html"], browser)
-    click.echo(f"{len(built.pages)} candidate page(s) as {', '.join(formats)}"
+    click.echo(f"{len(plan)} candidate page(s) as {', '.join(formats)}"
                f"{' and pdf' if browser else ''} in {out}", err=True)
-    opened = out / "index.html" if built.index is not None else out / "candidates"
+    opened = out / "index.html" if plan.index is not None else out / "candidates"
     click.echo(f"report: {(opened if opened.exists() else written[0]).resolve()}")
 
 
 def _written_report(loaded, store, out: Path, formats: tuple[str, ...], *, audience: str,
                     blind: bool, only: tuple[str, ...], reviewer: str | None):
-    """Build the report from ``store`` and write it to ``out``: (the report, paths written)."""
+    """Write the report from ``store`` to ``out``; returns its plan and the paths written.
+    Its pages are built where they are written (``write_report``)."""
     from worksample import reports
     from worksample.ratings import reviews
 
@@ -77,7 +78,6 @@ def _written_report(loaded, store, out: Path, formats: tuple[str, ...], *, audie
     made = reviews(results, store.ratings(loaded.id), store.decisions(loaded.id), reviewer)
     if reviewer is not None and audience != "candidate":
         record_shown(store, reviewer, results, made)
-    built = reports.build_report(loaded, results, audience=audience, blind=blind,
-                                 reviews=made)
-    reports.prepare_folder(out, keep=reports.report_files(built, out, formats))
-    return built, reports.write_report(built, out, formats)
+    plan = reports.ReportPlan(loaded, results, audience=audience, blind=blind, reviews=made)
+    reports.prepare_folder(out, keep=reports.report_files(plan, out, formats))
+    return plan, reports.write_report(plan, out, formats)

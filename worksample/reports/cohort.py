@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 from worksample.agreement import Agreement, agreement
 from worksample.models import Assignment, GradeResult, Status
+from worksample.reports.page import flag_kinds, shown_levels
 from worksample.reports.redact import alias_for, blind_aliases
-from worksample.reports.view import CandidatePage, CohortIndex, CohortRow, CriterionLevels
+from worksample.reports.view import CohortIndex, CohortRow, CriterionLevels
 from worksample.safe_text import visible
 from worksample.store import submission_key
 
@@ -62,18 +63,17 @@ def same_files_as(results: list[GradeResult], names: list[str]) -> list[list[str
             for result, name in zip(results, names, strict=True)]
 
 
-def _agreement(assignment: Assignment, results: list[GradeResult],
-               pages: list[CandidatePage], reviews: list[Review | None],
-               blind: bool) -> Agreement | None:
+def _agreement(assignment: Assignment, results: list[GradeResult], names: list[str],
+               reviews: list[Review | None], blind: bool) -> Agreement | None:
     """How far reviewers agree, from the ratings each page's review shows, with candidates
     named as their pages are (aliases in a blind review)."""
-    names = {(result.submission_id, submission_key(result)): page.name
-             for result, page in zip(results, pages, strict=True)}
+    shown = {(result.submission_id, submission_key(result)): name
+             for result, name in zip(results, names, strict=True)}
     ratings = [rating for review in reviews if review is not None for rating in review.ratings]
     if not ratings:
         return None
     made = agreement(assignment.id, ratings,
-                     lambda rating: names[(rating.submission_id, rating.submission_key)],
+                     lambda rating: shown[(rating.submission_id, rating.submission_key)],
                      blind=blind)
     for disagreement in made.disagreements:
         disagreement.levels = {visible(who): level for who, level in disagreement.levels.items()}
@@ -82,25 +82,26 @@ def _agreement(assignment: Assignment, results: list[GradeResult],
     return made
 
 
-def cohort_index(assignment: Assignment, results: list[GradeResult],
-                 pages: list[CandidatePage], reviews: list[Review | None],
-                 blind: bool = False) -> CohortIndex:
-    """The cohort page's data: the ranking (``results`` and their ``pages`` in order, ties
-    ranked equally), the score distribution, each criterion's levels, and how far reviewers
-    agree (from ``reviews``, one per result or None)."""
+def cohort_index(assignment: Assignment, results: list[GradeResult], names: list[str],
+                 page_stems: list[str], reviews: list[Review | None],
+                 same_files: list[list[str]], blind: bool = False) -> CohortIndex:
+    """The cohort page's data: the ranking (``results`` in order, under their ``names``,
+    linking to their pages' ``page_stems``; ties ranked equally), the score distribution, each
+    criterion's levels, and how far reviewers agree (from ``reviews``, one per result or
+    None). Each row shows what the candidate's page shows (``page.py``)."""
     rubric = assignment.spec.rubric
     rows, rank, previous = [], 0, None
-    for position, (result, page) in enumerate(zip(results, pages, strict=True), start=1):
+    for position, (result, name, stem, review, others) in enumerate(
+            zip(results, names, page_stems, reviews, same_files, strict=True), start=1):
         graded = result.status == Status.GRADED
         if graded and result.score != previous:
             rank, previous = position, result.score
-        levels = {criterion.id: criterion.level for criterion in page.criteria}
+        levels = shown_levels(assignment, result, review)
         rows.append(CohortRow(
-            rank=rank if graded else None, name=page.name, stem=page.stem,
-            status=result.status, score=result.score, full_score=page.full_score,
-            passed=result.passed,
-            levels=[levels.get(c.id) for c in rubric],
-            flags=[flag.kind for flag in page.flags]))
+            rank=rank if graded else None, name=name, stem=stem,
+            status=result.status, score=result.score,
+            full_score=review.score.full if review else None, passed=result.passed,
+            levels=[levels.get(c.id) for c in rubric], flags=flag_kinds(result, others)))
     graded = [r for r in results if r.status == Status.GRADED]
     distribution = [0] * 10
     for result in graded:
@@ -117,4 +118,4 @@ def cohort_index(assignment: Assignment, results: list[GradeResult],
         "candidates": len(results), "graded": statuses["graded"],
         "rejected": statuses["rejected"], "error": statuses["error"],
         "passed": sum(1 for r in graded if r.passed)},
-        agreement=_agreement(assignment, results, pages, reviews, blind))
+        agreement=_agreement(assignment, results, names, reviews, blind))

@@ -77,6 +77,18 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
     )
 
 
+def shown_levels(assignment: Assignment, result: GradeResult,
+                 review: Review | None) -> dict[str, int | None]:
+    """The level each rubric criterion shows on the page: reviewers' where they have rated."""
+    return {score.id: score.level for score in _in_force(result, review)
+            if _in_rubric(assignment, score.id)}
+
+
+def flag_kinds(result: GradeResult, same_files_as: list[str]) -> list[str]:
+    """The kinds of the flags on the page of ``result`` (not for candidates)."""
+    return [flag.kind for flag in _flags(result, lambda text: text, same_files_as)]
+
+
 def _in_force(result: GradeResult, review: Review | None, *,
               overrides: bool = False) -> list[CriterionScore]:
     """The result's criteria with reviewers' points and levels where they have rated, and

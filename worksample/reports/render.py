@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from worksample.models import GradeResult
+from worksample.reports.build import ReportPlan
 from worksample.reports.charts import level_chart, score_histogram
 from worksample.reports.folder import CANDIDATES_FOLDER, remove_files, write_text
 from worksample.reports.halves import in_two_processes, worth_a_child
@@ -72,31 +73,42 @@ def write_results(results: Sequence[GradeResult], folder: Path) -> None:
         write_text(path, result.model_dump_json(indent=2))
 
 
-def report_files(report: Report, out: Path, formats: tuple[str, ...] = FORMATS) -> list[Path]:
+def report_files(report: Report | ReportPlan, out: Path,
+                 formats: tuple[str, ...] = FORMATS) -> list[Path]:
     """The files ``write_report`` writes, the index first when there is one."""
+    page_stems = report.stems if isinstance(report, ReportPlan) else [
+        page.stem for page in report.pages]
     index = [] if report.index is None else [out / f"index.{fmt}" for fmt in formats]
-    return index + [out / CANDIDATES_FOLDER / f"{page.stem}.{fmt}"
-                    for fmt in formats for page in report.pages]
+    return index + [out / CANDIDATES_FOLDER / f"{stem}.{fmt}"
+                    for fmt in formats for stem in page_stems]
 
 
-def write_report(report: Report, out: Path, formats: tuple[str, ...] = FORMATS) -> list[Path]:
+def write_report(report: Report | ReportPlan, out: Path,
+                 formats: tuple[str, ...] = FORMATS) -> list[Path]:
     """Write the index (unless the audience is the candidate) and every candidate page.
 
     Returns the paths written (``report_files``). A large report's pages are written by two
-    processes when this one may fork and has a second core (``halves.py``). If writing
-    fails, none of the report's files is left, neither half-written nor from an earlier
-    report in the same folder.
+    processes when this one may fork and has a second core (``halves.py``); given a
+    ``ReportPlan``, each process also builds the pages it writes. If writing fails, none of
+    the report's files is left, neither half-written nor from an earlier report in the same
+    folder.
     """
     written = report_files(report, out, formats)
     try:
-        _write(report, out, formats)
+        if isinstance(report, ReportPlan):
+            _write(report.report(pages=[]), report.page, len(report), out, formats)
+        else:
+            _write(report, report.pages.__getitem__, len(report.pages), out, formats)
     except BaseException:
         remove_files(written)
         raise
     return written
 
 
-def _write(report: Report, out: Path, formats: tuple[str, ...]) -> None:
+def _write(report: Report, page: Callable[[int], CandidatePage], pages: int, out: Path,
+           formats: tuple[str, ...]) -> None:
+    """Write ``report``'s index and its ``pages`` pages, the one at each position given by
+    ``page``."""
     pages_folder = out / CANDIDATES_FOLDER
     pages_folder.mkdir(parents=True, exist_ok=True)
     templates = {"html": _environment(markdown=False), "md": _environment(markdown=True)}
@@ -116,25 +128,25 @@ def _write(report: Report, out: Path, formats: tuple[str, ...]) -> None:
                 template = templates[fmt].get_template(f"index.{fmt}.j2")
                 write_text(path, template.render(report=report, index=report.index, **charts))
 
-    def write_pages(pages: Sequence[CandidatePage]) -> None:
-        for fmt, template in page_templates.items():
-            for page in pages:
-                path = pages_folder / f"{page.stem}.{fmt}"
-                write_text(path, _candidate_json(report, page) if template is None
-                           else template.render(report=report, page=page))
+    def write_pages(positions: range) -> None:
+        for position in positions:
+            candidate = page(position)
+            for fmt, template in page_templates.items():
+                path = pages_folder / f"{candidate.stem}.{fmt}"
+                write_text(path, _candidate_json(report, candidate) if template is None
+                           else template.render(report=report, page=candidate))
 
-    pages = report.pages
-    if worth_a_child(len(pages)):
-        half = len(pages) // 2
+    if worth_a_child(pages):
+        half = pages // 2
 
         def first_half() -> None:  # the index too, while the child writes the second half
             write_index()
-            write_pages(pages[:half])
+            write_pages(range(half))
 
-        in_two_processes(first_half, lambda: write_pages(pages[half:]))
+        in_two_processes(first_half, lambda: write_pages(range(half, pages)))
     else:
         write_index()
-        write_pages(pages)
+        write_pages(range(pages))
 
 
 # Where pydantic's JSON differs from json.dumps's: a float between 1e-10 and 1e-4, which it
