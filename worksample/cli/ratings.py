@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from worksample.cli.blind import BlindView
+from worksample.cli.blind import BlindView, blind_views
 from worksample.cli.common import export_options, open_store, store_option
 from worksample.errors import WorksampleError
 from worksample.safe_text import visible
@@ -126,19 +126,48 @@ def ratings() -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--assignment", "assignment_id",
               help="The assignment id, for a file without an assignment column.")
+@click.option("--blind", is_flag=True,
+              help="FILE names candidates by the aliases blind reports show (a blind panel's "
+                   "sheet, or `ratings export --blind`): the ratings are recorded against the "
+                   "alias, as `rate --blind` records them; no candidate's name is printed.")
 @store_option
-def ratings_import(file: Path, assignment_id: str | None, store_path: Path) -> None:
+def ratings_import(file: Path, assignment_id: str | None, blind: bool,
+                   store_path: Path) -> None:
     """Import FILE.csv: a row per reviewer, candidate, criterion, level (and note, reason).
 
-    Every row is checked first; one bad row and nothing is imported.
+    Every row is checked first; one bad row and nothing is imported. With --blind, a note or
+    reason that is what `ratings export --blind` made of the one in force (names redacted)
+    keeps the one in force.
     """
-    from worksample.ratings import latest_results
+    from worksample.ratings import current, latest_results, rated_result, slot
     from worksample.ratings_csv import read_ratings
 
     store = open_store(store_path)
+    latest = latest_results(store.results())
+    views = blind_views(store)
+
+    def by_alias(assignment: str, candidate: str):
+        alias, result = views(assignment).result(latest, candidate)
+        return result, alias
+
+    def by_name(assignment: str, candidate: str):
+        try:
+            return rated_result(latest, assignment, candidate), ""
+        except WorksampleError as error:
+            try:
+                views(assignment).submission(candidate)
+            except WorksampleError:
+                raise error from None
+            raise WorksampleError(f"{candidate!r} is an alias of a blind review: import a "
+                                  "blind panel's sheet with --blind") from None
+
     with file.open(newline="", encoding="utf-8-sig") as opened:
-        ratings_read = read_ratings(opened, str(file), latest_results(store.results()),
+        ratings_read = read_ratings(opened, str(file), by_alias if blind else by_name,
                                     assignment_id)
+    if blind:
+        in_force = {slot(r): r for r in current(store.ratings())}
+        ratings_read = [views(r.assignment_id).unredacted(r, in_force.get(slot(r)))
+                        for r in ratings_read]
     recorded = store.add_ratings(ratings_read)
     click.echo(f"{len(recorded)} rating(s) imported from {file} "
                f"({len(ratings_read) - len(recorded)} unchanged)")
@@ -161,13 +190,7 @@ def ratings_export(assignment_id: str | None, fmt: str, output, store_path: Path
     in_force = current(store.ratings(assignment_id))
     decisions = current_decisions(store.decisions(assignment_id))
     if blind:
-        views: dict[str, BlindView] = {}
-
-        def view(assignment: str) -> BlindView:
-            if assignment not in views:
-                views[assignment] = BlindView(store, assignment)
-            return views[assignment]
-
+        view = blind_views(store)
         in_force = [view(r.assignment_id).blinded(r) for r in in_force]
         decisions = [view(d.assignment_id).blinded(d) for d in decisions]
     if fmt == "csv":
