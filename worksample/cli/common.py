@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from worksample import store
+from worksample.errors import WorksampleError
 
 
 def registry():
@@ -31,6 +32,19 @@ def load_assignment(ctx: click.Context, reference: str):
 
     folder = assignments.resolve(reference, ctx.obj["assignments_dir"])
     return assignments.load(folder, registry())
+
+
+def assignment_id(ctx: click.Context, reference: str) -> str:
+    """The id of the assignment ``reference`` names: a folder (or an id under
+    --assignments-dir) gives the id its assignment.yaml declares; anything else is taken as
+    an id as the store knows it, so rating needs no copy of the assignment's folder."""
+    from worksample import assignments
+
+    try:
+        folder = assignments.resolve(reference, ctx.obj["assignments_dir"])
+    except WorksampleError:
+        return reference
+    return assignments.declared_id(folder)
 
 
 def store_option(function):
