@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import shutil
 import typing
 from pathlib import Path
 
@@ -441,6 +442,10 @@ def test_a_report_written_again_replaces_the_earlier_one_in_place(sample, tmp_pa
         [Path(".worksample-report"), *(p.relative_to(out) for p in written)])
     for path in written:
         assert path.read_bytes() == (fresh / path.relative_to(out)).read_bytes()
+    # grade --out after report: a results folder the earlier report did not have
+    results = out / "results" / "ann.json"
+    prepare_folder(out, keep=[results, *written])
+    assert (out / "candidates" / "ann.html").is_file() and not results.exists()
 
 
 def test_a_report_is_not_written_through_a_link_left_in_its_folder(sample, tmp_path):
@@ -458,6 +463,13 @@ def test_a_report_is_not_written_through_a_link_left_in_its_folder(sample, tmp_p
     write_report(report, out)
     assert elsewhere.read_text() == "mine"
     assert not page.is_symlink() and "ann" in page.read_text()
+    # nor through a link in place of the pages' folder
+    (tmp_path / "other-folder").mkdir()
+    shutil.rmtree(out / "candidates")
+    (out / "candidates").symlink_to(tmp_path / "other-folder")
+    prepare_folder(out, keep=report_files(report, out))
+    write_report(report, out)
+    assert list((tmp_path / "other-folder").iterdir()) == []
 
 
 def test_a_report_that_fails_half_way_leaves_none_of_its_files(sample, tmp_path, monkeypatch):

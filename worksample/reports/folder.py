@@ -50,10 +50,12 @@ def prepare_folder(out: Path, keep: Collection[Path] = ()) -> None:
 def _remove_all_but(out: Path, keep: set[Path]) -> None:
     """Remove the earlier report's files (its folders and index files) not in ``keep``."""
     for folder in (out / CANDIDATES_FOLDER, out / RESULTS_FOLDER):
+        if folder.is_symlink():  # written through, it would put the pages elsewhere
+            folder.unlink()
         if not any(path.parent == folder for path in keep):
             shutil.rmtree(folder, ignore_errors=True)
             continue
-        for entry in folder.iterdir():
+        for entry in folder.iterdir() if folder.is_dir() else ():
             if entry not in keep or not _rewritable(entry):
                 _remove(entry)
     for old in out.glob("index.*"):
