@@ -8,6 +8,7 @@ import argparse
 import hashlib
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 RESULTS = Path(__file__).resolve().parent / "results"
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,32 +74,47 @@ def trees(baseline: str | None, work: Path) -> Iterator[dict[str, Path]]:
                        check=True)
 
 
-def worksample_of(tree: Path, env: dict, work: Path, *arguments: str) -> float:
+class Timing(NamedTuple):
+    """One run: wall time, and the CPU time of the process and every process it waited for
+    (user + system; what another process on the machine slows down least)."""
+
+    wall_s: float
+    cpu_s: float
+
+
+def worksample_of(tree: Path, env: dict, work: Path, *arguments: str) -> Timing:
     """Run ``tree``'s worksample (its core and its plugins) with ``arguments`` in a new
-    process from ``work``, output discarded; returns the wall time. Not from a tree's folder:
-    ``python -m`` puts the current folder first on the path."""
+    process from ``work``, output discarded. Not from a tree's folder: ``python -m`` puts the
+    current folder first on the path."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "worksample", *arguments], check=True, cwd=work,
                    env={**env, "PYTHONPATH": f"{tree}:{tree / 'plugins'}"},
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return Timing(wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
 
 
 def side_by_side(trees: dict[str, Path], runs: int,
-                 timed: Callable[[str, Path], float]) -> dict[str, dict]:
+                 timed: Callable[[str, Path], Timing]) -> dict[str, dict]:
     """``timed(label, tree)`` for each tree in turn, ``runs`` rounds after one warm-up each
     (the file cache, the report folder), so that the machine's drift hits every tree alike:
-    median, min and max per tree, and this tree's median over the baseline's."""
+    per tree the median, min and max wall time and the median CPU time, and this tree's
+    median wall time over the baseline's."""
     for label, tree in trees.items():
         timed(label, tree)
-    times: dict[str, list[float]] = {label: [] for label in trees}
+    times: dict[str, list[Timing]] = {label: [] for label in trees}
     for _ in range(runs):
         for label, tree in trees.items():
             times[label].append(timed(label, tree))
-    figures: dict[str, dict] = {label: {
-        "median_s": round(statistics.median(each), 3), "min_s": round(min(each), 3),
-        "max_s": round(max(each), 3), "runs_s": [round(t, 3) for t in each]}
-        for label, each in times.items()}
+    figures: dict[str, dict] = {}
+    for label, each in times.items():
+        walls = [t.wall_s for t in each]
+        figures[label] = {
+            "median_s": round(statistics.median(walls), 3), "min_s": round(min(walls), 3),
+            "max_s": round(max(walls), 3), "runs_s": [round(t, 3) for t in walls],
+            "cpu_median_s": round(statistics.median(t.cpu_s for t in each), 3)}
     if "baseline" in figures:
         figures["this / baseline"] = round(
             figures["this"]["median_s"] / figures["baseline"]["median_s"], 2)
