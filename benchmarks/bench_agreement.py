@@ -9,22 +9,31 @@ by one reviewer of every tenth candidate supersedes the first, so the ratings in
 picked out. What is timed is the command a user runs, in a new process: `worksample agreement`
 (table and --json) and `worksample report` writing the cohort index and 1,000 candidate pages
 as HTML, Markdown and JSON. Reported: the median of --runs runs after one warm-up run, and the
-report without ratings in the same run as a baseline.
+report before any rating in the same run. With --baseline COMMIT, every command is timed for
+that commit too (a git worktree, its core and its plugins, the same interpreter, the same
+store), in turn with this tree's, and the ratio of the medians is reported.
 
-    .venv/bin/python benchmarks/bench_agreement.py --runs 5 --candidates 1000
+    .venv/bin/python benchmarks/bench_agreement.py --runs 5 --candidates 1000 --baseline main
 """
 
 from __future__ import annotations
 
 import os
 import random
-import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from figures import cohort_options, copied_cohort, publish, work_folder
+from figures import (
+    cohort_options,
+    copied_cohort,
+    publish,
+    side_by_side,
+    trees,
+    work_folder,
+    worksample_of,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "assignments" / "pricing-review"
@@ -64,43 +73,43 @@ def rated_cohort(store: Path) -> int:
     return recorded
 
 
-def timed(env: dict, *arguments: str) -> float:
-    started = time.perf_counter()
-    subprocess.run([*WORKSAMPLE, *arguments], check=True, env=env, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL)
-    return time.perf_counter() - started
-
-
-def measured(runs: int, env: dict, *arguments: str) -> dict:
-    timed(env, *arguments)  # warm-up: the file cache, Python's bytecode
-    times = [timed(env, *arguments) for _ in range(runs)]
-    median = statistics.median(times)
-    return {"median_s": round(median, 3), "min_s": round(min(times), 3),
-            "max_s": round(max(times), 3), "share_of_target": round(median / TARGET_S, 3)}
-
-
 def main() -> None:
     args = cohort_options(__doc__.splitlines()[0])
-    with work_folder() as (work, env):
+    with work_folder() as (work, env), trees(args.baseline, work) as timed_trees:
         store = work / "results.sqlite"
         graded_cohort(store, args.candidates, env)
-        report = ("report", str(SAMPLE), "--store", str(store), "--out", str(work / "out"))
-        figures = {"report without ratings (baseline)": measured(args.runs, env, *report)}
+
+        def command(*arguments: str):
+            return lambda label, tree: worksample_of(tree, env, work, *arguments,
+                                                     "--store", str(store))
+
+        def report(*options: str):
+            out = "-".join(("out", *(option.strip("-") for option in options)))
+            return lambda label, tree: worksample_of(
+                tree, env, work, "report", str(SAMPLE), "--store", str(store), "--out",
+                str(work / f"{out}-{label}"), *options)
+
+        figures = {"report, no ratings yet": side_by_side(timed_trees, args.runs, report())}
         started = time.perf_counter()
         ratings = rated_cohort(store)
         stored_in = time.perf_counter() - started
-        agreement = ("agreement", "pricing-review", "--store", str(store))
-        figures["agreement"] = measured(args.runs, env, *agreement)
-        figures["agreement --json"] = measured(args.runs, env, *agreement, "--json")
-        figures["agreement --blind"] = measured(args.runs, env, *agreement, "--blind")
-        figures["report with ratings"] = measured(args.runs, env, *report)
-        figures["report with ratings, blind"] = measured(args.runs, env, *report, "--blind")
-        alpha = subprocess.run([*WORKSAMPLE, *agreement, "--json"], check=True, env=env,
-                               capture_output=True, text=True).stdout
+        agreement = ("agreement", "pricing-review")
+        figures["agreement"] = side_by_side(timed_trees, args.runs, command(*agreement))
+        figures["agreement --json"] = side_by_side(timed_trees, args.runs,
+                                                   command(*agreement, "--json"))
+        figures["agreement --blind"] = side_by_side(timed_trees, args.runs,
+                                                    command(*agreement, "--blind"))
+        figures["report with ratings"] = side_by_side(timed_trees, args.runs, report())
+        figures["report with ratings, blind"] = side_by_side(timed_trees, args.runs,
+                                                             report("--blind"))
+        alpha = subprocess.run([*WORKSAMPLE, *agreement, "--store", str(store), "--json"],
+                               check=True, env=env, capture_output=True, text=True).stdout
+    for figure in figures.values():
+        figure["this / target"] = round(figure["this"]["median_s"] / TARGET_S, 3)
     publish("agreement", {
         "candidates": args.candidates, "reviewers": len(REVIEWERS), "ratings": ratings,
         "ratings_stored_in_s": round(stored_in, 3), "runs": args.runs, "target_s": TARGET_S,
-        "figures": figures, "agreement_json_bytes": len(alpha),
+        "baseline": args.baseline, "figures": figures, "agreement_json_bytes": len(alpha),
         "cpu_count": os.cpu_count(), "python": sys.version.split()[0],
     })
 

@@ -1,5 +1,6 @@
 """Where benchmark figures go (printed, and saved under benchmarks/results/, not committed),
-and what several benchmarks share: a cohort of copied results."""
+and what several benchmarks share: a cohort of copied results, and timing this tree's
+commands side by side with a baseline commit's."""
 
 from __future__ import annotations
 
@@ -7,13 +8,19 @@ import argparse
 import hashlib
 import json
 import os
+import resource
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NamedTuple
 
 RESULTS = Path(__file__).resolve().parent / "results"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def publish(name: str, report: dict) -> None:
@@ -41,11 +48,77 @@ def copied_cohort(store: Path, candidates: int, suffix: str) -> None:
 
 
 def cohort_options(description: str) -> argparse.Namespace:
-    """``--runs`` and ``--candidates``, as the cohort benchmarks take them."""
+    """``--runs``, ``--candidates`` and ``--baseline``, as the cohort benchmarks take them."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--candidates", type=int, default=1000)
+    parser.add_argument("--baseline", help="a commit to time side by side with this tree "
+                                           "(e.g. main), run by the same interpreter")
     return parser.parse_args()
+
+
+@contextmanager
+def trees(baseline: str | None, work: Path) -> Iterator[dict[str, Path]]:
+    """The source trees to time: "this" one and, given a ``baseline`` commit, a git worktree
+    of it in ``work`` (removed afterwards)."""
+    if baseline is None:
+        yield {"this": ROOT}
+        return
+    folder = work / "baseline"
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(folder),
+                    baseline], check=True)
+    try:
+        yield {"this": ROOT, "baseline": folder}
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(folder)],
+                       check=True)
+
+
+class Timing(NamedTuple):
+    """One run: wall time, and the CPU time of the process and every process it waited for
+    (user + system; what another process on the machine slows down least)."""
+
+    wall_s: float
+    cpu_s: float
+
+
+def worksample_of(tree: Path, env: dict, work: Path, *arguments: str) -> Timing:
+    """Run ``tree``'s worksample (its core and its plugins) with ``arguments`` in a new
+    process from ``work``, output discarded. Not from a tree's folder: ``python -m`` puts the
+    current folder first on the path."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "worksample", *arguments], check=True, cwd=work,
+                   env={**env, "PYTHONPATH": f"{tree}:{tree / 'plugins'}"},
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return Timing(wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+
+
+def side_by_side(trees: dict[str, Path], runs: int,
+                 timed: Callable[[str, Path], Timing]) -> dict[str, dict]:
+    """``timed(label, tree)`` for each tree in turn, ``runs`` rounds after one warm-up each
+    (the file cache, the report folder), so that the machine's drift hits every tree alike:
+    per tree the median, min and max wall time and the median CPU time, and this tree's
+    median wall time over the baseline's."""
+    for label, tree in trees.items():
+        timed(label, tree)
+    times: dict[str, list[Timing]] = {label: [] for label in trees}
+    for _ in range(runs):
+        for label, tree in trees.items():
+            times[label].append(timed(label, tree))
+    figures: dict[str, dict] = {}
+    for label, each in times.items():
+        walls = [t.wall_s for t in each]
+        figures[label] = {
+            "median_s": round(statistics.median(walls), 3), "min_s": round(min(walls), 3),
+            "max_s": round(max(walls), 3), "runs_s": [round(t, 3) for t in walls],
+            "cpu_median_s": round(statistics.median(t.cpu_s for t in each), 3)}
+    if "baseline" in figures:
+        figures["this / baseline"] = round(
+            figures["this"]["median_s"] / figures["baseline"]["median_s"], 2)
+    return figures
 
 
 @contextmanager

@@ -137,6 +137,104 @@ def test_without_blind_the_commands_name_submissions_and_mark_blind_ratings(rate
     assert {row["submission_hash"] for row in rows} != {""}
 
 
+def in_force(store, view=None) -> list[tuple]:
+    """The ratings in force, by alias (``view``: alias of each submission id) or id."""
+    from worksample.ratings import current
+
+    return sorted(((view or {}).get(r.submission_id, r.submission_id), r.reviewer, r.criterion,
+                   r.level, r.note, r.override, r.reason) for r in current(store.ratings()))
+
+
+def test_a_blind_export_imported_again_changes_nothing_and_an_edit_keeps_the_note(
+        rated, tmp_path):
+    _, store = rated
+    aliases = blind_aliases_of(store)
+    zora = aliases["zora-quill"]
+    rate_blind(store, zora, "--reviewer", "cy", "design=4", "--note",
+               "design=Zora Quill (zora@example.com) split it well")
+    cli(store, "rate", "count", "bram-okafor", "--reviewer", "dee", "design=2", "--note",
+        "design=Okafor's tests are thin")
+    before, log_before = in_force(store), store.audit_log()
+    sheet = tmp_path / "panel.csv"
+    sheet.write_text(cli(store, "ratings", "export", "--assignment", "count", "--blind").output)
+
+    again = cli(store, "ratings", "import", str(sheet), "--blind")
+    assert again.exit_code == 0, again.output
+    assert "0 rating(s) imported" in again.output and "(19 unchanged)" in again.output
+    assert in_force(store) == before and store.audit_log() == log_before
+
+    # the panel changes one level and leaves the (redacted) note as exported
+    rows = list(csv.DictReader(io.StringIO(sheet.read_text())))
+    edited = [row for row in rows if row["reviewer"] == "cy" and row["candidate"] == zora
+              and row["criterion"] == "design"]
+    assert edited[0]["note"] == "[name] [name] ([email]) split it well"
+    edited[0]["level"] = "3"
+    with sheet.open("w", newline="") as rewritten:
+        writer = csv.DictWriter(rewritten, fieldnames=rows[0].keys())
+        writer.writeheader()
+        writer.writerows(rows)
+    changed = cli(store, "ratings", "import", str(sheet), "--blind")
+    assert changed.exit_code == 0, changed.output
+    assert "1 rating(s) imported" in changed.output and "(18 unchanged)" in changed.output
+    assert not named_anyone(again.output + changed.output, store)
+    latest = store.ratings("count")[-1]
+    assert (latest.submission_id, latest.reviewer, latest.level, latest.note, latest.blind,
+            latest.alias) == ("zora-quill", "cy", 3,
+                              "Zora Quill (zora@example.com) split it well", True, zora)
+    entry = store.audit_log("count")[-1]
+    assert (entry.old, entry.new, entry.blind, entry.alias) == (
+        "4 (Zora Quill (zora@example.com) split it well)",
+        "3 (Zora Quill (zora@example.com) split it well)", True, zora)
+
+
+def test_a_blind_sheet_imports_into_another_store_by_alias(rated, tmp_path):
+    assignment, store = rated
+    sheet = tmp_path / "panel.csv"
+    sheet.write_text(cli(store, "ratings", "export", "--blind").output)
+    other = ResultStore(tmp_path / "other.sqlite")
+    sources = sorted((tmp_path / "submissions").iterdir())
+    assert cli(other, "grade", str(assignment.root), *map(str, sources)).exit_code == 0
+    imported = cli(other, "ratings", "import", str(sheet), "--blind")
+    assert imported.exit_code == 0, imported.output
+    assert "17 rating(s) imported" in imported.output
+    by_alias = {submission_id: alias for submission_id, alias in blind_aliases_of(store).items()}
+    assert in_force(other, by_alias) == in_force(store, by_alias)
+    assert {(r.blind, r.alias) for r in other.ratings()} == set(
+        (True, alias) for alias in by_alias.values())
+    other.close()
+
+
+def test_a_blind_sheet_with_bad_rows_names_the_lines_and_aliases_only(rated, tmp_path):
+    _, store = rated
+    zora = blind_aliases_of(store)["zora-quill"]
+    sheet = tmp_path / "panel.csv"
+    sheet.write_text("assignment,candidate,reviewer,criterion,level,note\n"
+                     f"count,{zora},dee,design,3,fine\n"
+                     "count,Candidate ZZZZZ,dee,design,3,\n"
+                     f"count,{zora},dee,design,five,\n"
+                     f"count,{zora},dee,accuracy,4,\n"
+                     f"count,{zora},dee,nothing,2,\n"
+                     "count,zora-quill,dee,design,3,\n")
+    refused = cli(store, "ratings", "import", str(sheet), "--blind")
+    assert refused.exit_code == 2
+    assert "5 bad row(s), nothing imported" in refused.output
+    assert "line 3: no candidate of 'count' has the alias 'Candidate ZZZZZ'" in refused.output
+    assert "line 4: level 'five' is not one of 1, 2, 3, 4" in refused.output
+    assert "line 5: 'accuracy' is scored automatically" in refused.output
+    assert f"line 6: count/{zora} has no criterion 'nothing'" in refused.output
+    assert "line 7: no candidate of 'count' has the alias 'zora-quill'" in refused.output
+    assert not named_anyone(refused.output.replace("'zora-quill'", ""), store)
+    assert [r.reviewer for r in store.ratings()].count("dee") == 0
+
+    # an alias in a sheet imported without --blind: told what to do, and nothing imported
+    sheet.write_text(f"assignment,candidate,reviewer,criterion,level\ncount,{zora},dee,design,3\n")
+    plain = cli(store, "ratings", "import", str(sheet))
+    assert plain.exit_code == 2
+    assert f"line 2: '{zora}' is an alias of a blind review: import a blind panel's sheet " \
+           "with --blind" in plain.output
+    assert not named_anyone(plain.output, store)
+
+
 def _rows(path: Path, table: str) -> list[tuple]:
     with sqlite3.connect(path) as db:
         rows = db.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()

@@ -265,6 +265,39 @@ count,cand001,bo,accuracy,4,,"'=the tests miss a case"
 """
 
 
+def test_a_rating_replaces_the_earlier_one_whole_and_the_log_keeps_its_note(graded, store):
+    noted = cli(store, "rate", "count", "cand000", "--reviewer", "ann", "design=2", "--note",
+                "design=tangled", "teamwork=3", "--note", "teamwork=kind")
+    assert noted.exit_code == 0 and "earlier note" not in noted.output
+    again = cli(store, "rate", "count", "cand000", "--reviewer", "ann", "design=3")
+    assert again.exit_code == 0, again.output
+    assert "the earlier note on design is not part of the new rating (`ratings log` keeps it" \
+        in again.output
+    assert sorted((r.criterion, r.level, r.note) for r in current(store.ratings())) == [
+        ("design", 3, ""), ("teamwork", 3, "kind")]
+    assert store.audit_log("count")[-1].old == "2 (tangled)"
+    assert "2 (tangled) -> 3" in cli(store, "ratings", "log", "count", "cand000").output
+    # another reviewer's note is not theirs to lose
+    other = cli(store, "rate", "count", "cand000", "--reviewer", "bo", "teamwork=2")
+    assert "earlier note" not in other.output
+
+
+def test_commands_about_an_assignment_take_its_folder_as_well_as_its_id(assignment, graded,
+                                                                          store):
+    folder = str(assignment.root)
+    rated = cli(store, "rate", folder, "cand000", "--reviewer", "ann", "design=3", "teamwork=2")
+    assert rated.exit_code == 0, rated.output
+    assert "2 rating(s) of count/cand000 by ann recorded" in rated.output
+    decided = cli(store, "decide", f"{folder}/assignment.yaml", "cand000", "hold", "--by", "lee",
+                  "--reason", "later")
+    assert decided.exit_code == 0 and "count/cand000: hold" in decided.output
+    assert store.decisions("count")[-1].assignment_id == "count"
+    for command in (["ratings", "show", folder], ["ratings", "log", folder],
+                    ["agreement", folder]):
+        by_folder, by_id = cli(store, *command), cli(store, *command[:-1], "count")
+        assert by_folder.exit_code == 0 and by_folder.output == by_id.output, command
+
+
 def test_ratings_import_names_each_bad_line_and_imports_nothing(tmp_path, graded, store):
     sheet = tmp_path / "ratings.csv"
     sheet.write_text(RATINGS_CSV)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import shutil
 import typing
 from pathlib import Path
 
@@ -17,7 +18,14 @@ from pydantic import BaseModel
 
 from worksample.errors import WorksampleError
 from worksample.models import Check, CriterionScore, GradeResult, IntegrityFlag, SandboxRun, Status
-from worksample.reports import build_report, prepare_folder, stored_results, write_report
+from worksample.reports import (
+    ReportPlan,
+    build_report,
+    prepare_folder,
+    report_files,
+    stored_results,
+    write_report,
+)
 from worksample.reports.guide import band
 from worksample.reports.redact import Redactor, alias_for, name_tokens
 from worksample.safe_text import visible
@@ -262,6 +270,25 @@ def test_redaction_keeps_numbers_that_are_evidence():
         "call [phone] or mail [email]; [name] [name]")
 
 
+@pytest.mark.parametrize("text", [
+    "", "plain evidence, no identities", "WWW.Example.org/x and Www.a.b", "FTP://host/file",
+    "mail Li.Wu+jobs@example.co.uk now", "a@b", "@@@", "x@y.z@w.v",
+    "+44 20 7946 0958", "(415) 555-0123", "٤١٥ ٥٥٥ ٠١٢٣٤", "12 34", "tel 415.555.0123.",
+    "see https://li-wu.dev/about?x=1 (www.li.wu)", "LI WU wrote this; li_wu too",
+    HIDDEN[0], "expected 17.4% found 9,840 on 2026-11-22 at 10:30; 1234567 units",
+    "LI and Wu", "\u0130i and \u0131i wrote", "\u017fam, \u212ait", "sam and kit", "Ren\u00e9e"])
+@pytest.mark.parametrize("names", [[], ["li", "wu"], ["sam", "kit", "ii"], ["ren\u00e9e"]])
+def test_redaction_skips_no_pattern_that_could_match(text, names):
+    """A pattern is skipped on a text that cannot hold a match: the same as applying all."""
+    from worksample.reports.redact import EMAIL, LINK, PHONE
+
+    expected = PHONE.sub("[phone]", LINK.sub("[link]", EMAIL.sub("[email]", text)))
+    if names:
+        expected = re.sub(r"(?<![^\W_])(?:" + "|".join(names) + r")(?![^\W_])", "[name]",
+                          expected, flags=re.IGNORECASE)
+    assert Redactor(names)(text) == expected
+
+
 # --- hostile candidate text ------------------------------------------------------------------
 
 HOSTILE_TEXT = ("<script>alert('x')</script> <img src=x onerror=alert(1)> "
@@ -341,28 +368,40 @@ def _types_in(annotation) -> set:
     return {annotation} | {t for arg in typing.get_args(annotation) for t in _types_in(arg)}
 
 
+@pytest.mark.parametrize("blind", [False, True])
 def test_a_large_report_written_by_two_processes_is_the_same_as_by_one(
-        sample, tmp_path, monkeypatch):
+        sample, tmp_path, monkeypatch, blind):
     from worksample.reports import halves
 
-    report = build_report(sample, [result_for(sample, f"c{n}", n / 6, failed=HIDDEN[:n % 3],
-                                              message="boom") for n in range(7)])
+    results = [result_for(sample, f"c{n}", n / 6, failed=HIDDEN[:n % 3], message="boom",
+                          flags=["forged-outcome"] if n == 3 else ()) for n in range(7)]
+    report = build_report(sample, results, blind=blind)
     monkeypatch.setattr(halves, "MIN_PAGES", 10**9)
     one = write_report(report, tmp_path / "one")
     monkeypatch.setattr(halves, "MIN_PAGES", 2)
     if not halves.worth_a_child(len(report.pages)):
         pytest.skip("this system cannot fork, has one core, or runs other threads")
     two = write_report(report, tmp_path / "two")
-    assert [p.relative_to(tmp_path / "two") for p in two] == [
-        p.relative_to(tmp_path / "one") for p in one]
-    for path in one:
-        assert path.read_bytes() == (tmp_path / "two" / path.relative_to(tmp_path / "one")
-                                     ).read_bytes()
+    # a plan's pages are built by the process that writes them: the same files
+    planned = write_report(ReportPlan(sample, results, blind=blind), tmp_path / "planned")
+    for other, written in (("two", two), ("planned", planned)):
+        assert [p.relative_to(tmp_path / other) for p in written] == [
+            p.relative_to(tmp_path / "one") for p in one]
+        for path in one:
+            again = tmp_path / other / path.relative_to(tmp_path / "one")
+            if other == "planned" and path.name.startswith("index."):  # generated later
+                assert _timeless(again) == _timeless(path)
+            else:
+                assert again.read_bytes() == path.read_bytes()
     # an error in the child's half reaches the caller
     last = report.pages[-1].stem
     (tmp_path / "three" / "candidates" / f"{last}.md").mkdir(parents=True)
     with pytest.raises(WorksampleError, match="second half.*IsADirectoryError"):
         write_report(report, tmp_path / "three")
+
+
+def _timeless(path: Path) -> str:
+    return re.sub(r"(Generated |\"generated_at\": \")[^\n]*", "", path.read_text())
 
 
 def test_visible_shows_reordering_and_control_characters():
@@ -380,11 +419,77 @@ def test_a_folder_with_other_files_is_refused_and_an_old_report_replaced(sample,
     assert (busy / "thesis.docx").read_text() == "mine"
 
     out = tmp_path / "report"
-    prepare_folder(out)
-    write_report(build_report(sample, [result_for(sample, "jane-doe", 1.0)]), out)
-    prepare_folder(out)
-    write_report(build_report(sample, [result_for(sample, "jane-doe", 1.0)], blind=True), out)
+    for blind in (False, True):
+        report = build_report(sample, [result_for(sample, "jane-doe", 1.0)], blind=blind)
+        prepare_folder(out, keep=report_files(report, out))
+        write_report(report, out)
     assert "jane" not in all_text(out)
+
+
+def test_a_report_written_again_replaces_the_earlier_one_in_place(sample, tmp_path):
+    out = tmp_path / "report"
+    long = [result_for(sample, name, 0.3, failed=HIDDEN, message="x" * 2000)
+            for name in ("ann", "bob")]
+    for results in (long, [result_for(sample, "ann", 1.0)]):
+        report = build_report(sample, results)
+        prepare_folder(out, keep=report_files(report, out, ("html", "md")))
+        written = write_report(report, out, ("html", "md"))
+    fresh = tmp_path / "fresh"
+    write_report(report, fresh, ("html", "md"))
+    # bob's pages and the earlier JSON are gone; ann's are the new ones, not a longer file's
+    # head with the earlier tail
+    assert sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file()) == sorted(
+        [Path(".worksample-report"), *(p.relative_to(out) for p in written)])
+    for path in written:
+        assert path.read_bytes() == (fresh / path.relative_to(out)).read_bytes()
+    # grade --out after report: a results folder the earlier report did not have
+    results = out / "results" / "ann.json"
+    prepare_folder(out, keep=[results, *written])
+    assert (out / "candidates" / "ann.html").is_file() and not results.exists()
+
+
+def test_a_report_is_not_written_through_a_link_left_in_its_folder(sample, tmp_path):
+    out, elsewhere = tmp_path / "report", tmp_path / "elsewhere.txt"
+    report = build_report(sample, [result_for(sample, "ann", 1.0)])
+    prepare_folder(out, keep=report_files(report, out))
+    write_report(report, out)
+    elsewhere.write_text("mine")
+    page = out / "candidates" / "ann.html"
+    page.unlink()
+    page.symlink_to(elsewhere)
+    (out / "index.md").unlink()
+    (out / "index.md").hardlink_to(elsewhere)
+    prepare_folder(out, keep=report_files(report, out))
+    write_report(report, out)
+    assert elsewhere.read_text() == "mine"
+    assert not page.is_symlink() and "ann" in page.read_text()
+    # nor through a link in place of the pages' folder
+    (tmp_path / "other-folder").mkdir()
+    shutil.rmtree(out / "candidates")
+    (out / "candidates").symlink_to(tmp_path / "other-folder")
+    prepare_folder(out, keep=report_files(report, out))
+    write_report(report, out)
+    assert list((tmp_path / "other-folder").iterdir()) == []
+
+
+def test_a_report_that_fails_half_way_leaves_none_of_its_files(sample, tmp_path, monkeypatch):
+    from worksample.reports import render
+
+    out = tmp_path / "report"
+    report = build_report(sample, [result_for(sample, name, 1.0) for name in ("ann", "bob")])
+    prepare_folder(out, keep=report_files(report, out))
+    write_report(report, out)
+    real = render.write_text
+
+    def full_disk(path, text):
+        if path.name == "bob.md":
+            raise OSError(28, "No space left on device")
+        real(path, text)
+
+    monkeypatch.setattr(render, "write_text", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        write_report(report, out)
+    assert [p.name for p in out.rglob("*") if p.is_file()] == [".worksample-report"]
 
 
 def test_reports_use_the_assignments_current_version_and_say_so_when_it_has_none(sample,

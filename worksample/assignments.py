@@ -66,6 +66,15 @@ def load(folder: Path, registry: PluginRegistry) -> Assignment:
     return Assignment(spec=spec, section=section, root=folder, version=content_version(folder))
 
 
+def declared_id(folder: Path) -> str:
+    """The id the assignment.yaml in ``folder`` declares, read without loading the rest."""
+    path = folder / ASSIGNMENT_FILE
+    declared = _read_yaml(path).get("id")
+    if not isinstance(declared, str) or not declared.strip():
+        raise WorksampleError("field 'id': missing; give the assignment an id", path=path)
+    return declared
+
+
 def read_yaml(path: Path) -> Any:
     """The YAML document in ``path``; a WorksampleError naming the file if it cannot be read."""
     try:

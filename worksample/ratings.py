@@ -180,9 +180,14 @@ def current(ratings: Iterable[Rating]) -> list[Rating]:
     """The ratings in force: each reviewer's latest per submission, criterion and kind."""
     latest: dict[tuple, Rating] = {}
     for rating in ratings:  # in the order they were given
-        latest[(*_submission_of(rating), rating.criterion, rating.reviewer,
-                rating.override)] = rating
+        latest[slot(rating)] = rating
     return list(latest.values())
+
+
+def slot(rating: Rating) -> tuple:
+    """What a later rating supersedes an earlier one in: the same submission, criterion,
+    reviewer and kind (a rating or an override)."""
+    return (*_submission_of(rating), rating.criterion, rating.reviewer, rating.override)
 
 
 def current_decisions(decisions: Iterable[Decision]) -> list[Decision]:

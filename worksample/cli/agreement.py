@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from worksample.cli.common import blind_names, open_store, store_option
+from worksample.cli.common import assignment_id, blind_names, open_store, store_option
 from worksample.safe_text import visible
 
 
@@ -20,8 +20,12 @@ from worksample.safe_text import visible
 @click.option("--blind", is_flag=True,
               help="Name candidates by the aliases blind reports show them under.")
 @store_option
-def agreement(assignment: str, as_json: bool, blind: bool, store_path: Path) -> None:
+@click.pass_context
+def agreement(ctx: click.Context, assignment: str, as_json: bool, blind: bool,
+              store_path: Path) -> None:
     """How far reviewers agree on ASSIGNMENT's candidates, criterion by criterion.
+
+    ASSIGNMENT is the assignment's id or folder.
 
     Krippendorff's alpha for ordinal data per reviewer criterion (and per overridden
     automatic criterion, once two reviewers overrode it on one candidate), the candidates
@@ -30,6 +34,7 @@ def agreement(assignment: str, as_json: bool, blind: bool, store_path: Path) -> 
     """
     from worksample.agreement import agreement as measured
 
+    assignment = assignment_id(ctx, assignment)
     store = open_store(store_path)
     ratings = store.ratings(assignment)
     name = None

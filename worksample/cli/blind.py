@@ -1,5 +1,6 @@
 """What the ``--blind`` commands share: naming candidates by the aliases blind reports show,
-finding a candidate by alias, and redacting names from what reviewers wrote.
+finding a candidate by alias, and redacting names from what reviewers wrote (and keeping
+what they wrote when a redacted copy comes back).
 
 Every alias comes from the one shared function (``reports.redact.blind_aliases``, through
 ``common.blind_names``); nothing here computes one. An error names the alias, never the
@@ -7,6 +8,9 @@ candidate.
 """
 
 from __future__ import annotations
+
+import functools
+from collections.abc import Callable
 
 from worksample.cli.common import blind_names
 from worksample.errors import WorksampleError
@@ -59,6 +63,16 @@ class BlindView:
                                   "sent other work since the blind report was written)")
         return shown, result
 
+    def unredacted(self, rating, in_force):
+        """``rating`` read from a blind panel's sheet, with the note and reason of the same
+        reviewer's rating in force (``in_force``, or None) where the sheet holds them as a
+        blind export wrote them, redacted: the redaction is not a change the reviewer made."""
+        if in_force is None:
+            return rating
+        kept = {field: getattr(in_force, field) for field in ("note", "reason")
+                if getattr(rating, field) == self.text(getattr(in_force, field))}
+        return rating.model_copy(update=kept)
+
     def blinded(self, given):
         """A copy of a rating or decision for a blind panel: the alias in place of the
         submission id, no submission key, the note and reason redacted."""
@@ -68,3 +82,8 @@ class BlindView:
         if hasattr(given, "note"):
             changed["note"] = self.text(given.note)
         return given.model_copy(update=changed)
+
+
+def blind_views(store) -> Callable[[str], BlindView]:
+    """The BlindView of an assignment id, made once per assignment asked for."""
+    return functools.cache(functools.partial(BlindView, store))

@@ -188,8 +188,10 @@ def _batch_summary(items, store_path: Path) -> str:
 def _write_out(out: Path, assignment, results, reviews) -> Path:
     """The batch's results as JSON files and its hiring-manager report (with reviewers'
     ratings, full score and decision from ``reviews``); returns the index."""
-    from worksample.reports import build_report, prepare_folder, write_report, write_results
+    from worksample import reports
 
-    prepare_folder(out)
-    write_results(results, out / "results")
-    return write_report(build_report(assignment, results, reviews=reviews), out)[0]
+    plan = reports.ReportPlan(assignment, results, reviews=reviews)
+    reports.prepare_folder(out, keep=[*reports.result_files(results, out / "results"),
+                                      *reports.report_files(plan, out)])
+    reports.write_results(results, out / "results")
+    return reports.write_report(plan, out)[0]

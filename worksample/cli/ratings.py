@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
-from worksample.cli.blind import BlindView
-from worksample.cli.common import export_options, open_store, store_option
+from worksample.cli.blind import BlindView, blind_views
+from worksample.cli.common import assignment_id, export_options, open_store, store_option
 from worksample.errors import WorksampleError
 from worksample.safe_text import visible
 
@@ -55,16 +55,25 @@ def record_shown(store, viewer: str, results: list, made: list,
               help="SUBMISSION is the alias a blind report shows (e.g. \"Candidate K3F9Q\" or "
                    "K3F9Q); the candidate's name is never printed.")
 @store_option
-def rate(assignment: str, submission: str, levels: tuple[str, ...], reviewer: str,
-         notes: tuple[str, ...], overrides: tuple[str, ...], reason: str, blind: bool,
-         store_path: Path) -> None:
+@click.pass_context
+def rate(ctx: click.Context, assignment: str, submission: str, levels: tuple[str, ...],
+         reviewer: str, notes: tuple[str, ...], overrides: tuple[str, ...], reason: str,
+         blind: bool, store_path: Path) -> None:
     """Rate SUBMISSION's reviewer criteria on the anchored levels 1-4 as REVIEWER.
 
-    ASSIGNMENT is the assignment's id, SUBMISSION the submission's id (as `results list`
-    shows them), or with --blind its alias in the blind report. A later rating of a criterion
-    by the same reviewer supersedes theirs; every change is kept in the audit log.
+    ASSIGNMENT is the assignment's id or folder, SUBMISSION the submission's id (as `results
+    list` shows them), or with --blind its alias in the blind report. A later rating of a
+    criterion by the same reviewer supersedes theirs, note included (a rating is replaced
+    whole); every change, with the earlier level and note, is kept in the audit log.
     """
-    from worksample.ratings import checked_rating, latest_results, rated_result
+    from worksample.ratings import (
+        checked_rating,
+        current,
+        latest_results,
+        rated_result,
+        same_submission,
+        slot,
+    )
     from worksample.ratings_csv import parsed_level
 
     given = _pairs(levels, "rating")
@@ -77,6 +86,7 @@ def rate(assignment: str, submission: str, levels: tuple[str, ...], reviewer: st
     stray = sorted(set(noted) - set(given) - set(overridden))
     if stray:
         raise WorksampleError(f"--note for {', '.join(stray)}, which this command does not rate")
+    assignment = assignment_id(ctx, assignment)
     store = open_store(store_path)
     latest = latest_results(store.results(assignment))
     alias = ""
@@ -89,9 +99,15 @@ def rate(assignment: str, submission: str, levels: tuple[str, ...], reviewer: st
                               reviewer=reviewer, note=noted.get(criterion, ""),
                               override=criterion in overridden, reason=reason, alias=alias)
                for table in (given, overridden) for criterion, level in table.items()]
+    noted_before = {slot(r): r.note for r in current(store.ratings(assignment))
+                    if same_submission(r, result) and r.note}
     recorded = store.add_ratings(ratings)
     click.echo(visible(f"{len(recorded)} rating(s) of {assignment}/{submission} by {reviewer} "
                        f"recorded ({len(ratings) - len(recorded)} unchanged)"))
+    dropped = [r.criterion for r in recorded if slot(r) in noted_before and not r.note]
+    if dropped:  # a rating is replaced whole: say so, as a reviewer may expect the note kept
+        click.echo(f"the earlier note on {', '.join(dropped)} is not part of the new rating "
+                   "(`ratings log` keeps it; give --note again to keep it)")
 
 
 @click.command()
@@ -101,18 +117,24 @@ def rate(assignment: str, submission: str, levels: tuple[str, ...], reviewer: st
 @click.option("--by", "by", required=True, help="Who decides.")
 @click.option("--reason", required=True, help="Why: kept in the audit log and the export.")
 @store_option
-def decide(assignment: str, submission: str, decision: str, by: str, reason: str,
-           store_path: Path) -> None:
-    """Record the hiring decision on SUBMISSION: advance, hold or reject."""
+@click.pass_context
+def decide(ctx: click.Context, assignment: str, submission: str, decision: str, by: str,
+           reason: str, store_path: Path) -> None:
+    """Record the hiring decision on SUBMISSION: advance, hold or reject.
+
+    ASSIGNMENT is the assignment's id or folder; a later decision supersedes the earlier one,
+    which stays in the audit log.
+    """
     from worksample.ratings import Decision, latest_results, rated_result, submission_of
 
     if not by.strip() or not reason.strip():
         raise WorksampleError("a decision needs --by NAME and --reason \"...\"")
+    assignment = assignment_id(ctx, assignment)
     store = open_store(store_path)
     result = rated_result(latest_results(store.results(assignment), graded_only=False),
                           assignment, submission)
-    assignment_id, submission_id, key = submission_of(result)
-    store.decide(Decision(assignment_id=assignment_id, submission_id=submission_id,
+    _, submission_id, key = submission_of(result)
+    store.decide(Decision(assignment_id=assignment, submission_id=submission_id,
                           submission_key=key, decision=decision, by=by.strip(), reason=reason))
     click.echo(visible(f"{assignment}/{submission}: {decision} (by {by.strip()})"))
 
@@ -126,19 +148,48 @@ def ratings() -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--assignment", "assignment_id",
               help="The assignment id, for a file without an assignment column.")
+@click.option("--blind", is_flag=True,
+              help="FILE names candidates by the aliases blind reports show (a blind panel's "
+                   "sheet, or `ratings export --blind`): the ratings are recorded against the "
+                   "alias, as `rate --blind` records them; no candidate's name is printed.")
 @store_option
-def ratings_import(file: Path, assignment_id: str | None, store_path: Path) -> None:
+def ratings_import(file: Path, assignment_id: str | None, blind: bool,
+                   store_path: Path) -> None:
     """Import FILE.csv: a row per reviewer, candidate, criterion, level (and note, reason).
 
-    Every row is checked first; one bad row and nothing is imported.
+    Every row is checked first; one bad row and nothing is imported. With --blind, a note or
+    reason that is what `ratings export --blind` made of the one in force (names redacted)
+    keeps the one in force.
     """
-    from worksample.ratings import latest_results
+    from worksample.ratings import current, latest_results, rated_result, slot
     from worksample.ratings_csv import read_ratings
 
     store = open_store(store_path)
+    latest = latest_results(store.results())
+    views = blind_views(store)
+
+    def by_alias(assignment: str, candidate: str):
+        alias, result = views(assignment).result(latest, candidate)
+        return result, alias
+
+    def by_name(assignment: str, candidate: str):
+        try:
+            return rated_result(latest, assignment, candidate), ""
+        except WorksampleError as error:
+            try:
+                views(assignment).submission(candidate)
+            except WorksampleError:
+                raise error from None
+            raise WorksampleError(f"{candidate!r} is an alias of a blind review: import a "
+                                  "blind panel's sheet with --blind") from None
+
     with file.open(newline="", encoding="utf-8-sig") as opened:
-        ratings_read = read_ratings(opened, str(file), latest_results(store.results()),
+        ratings_read = read_ratings(opened, str(file), by_alias if blind else by_name,
                                     assignment_id)
+    if blind:
+        in_force = {slot(r): r for r in current(store.ratings())}
+        ratings_read = [views(r.assignment_id).unredacted(r, in_force.get(slot(r)))
+                        for r in ratings_read]
     recorded = store.add_ratings(ratings_read)
     click.echo(f"{len(recorded)} rating(s) imported from {file} "
                f"({len(ratings_read) - len(recorded)} unchanged)")
@@ -161,13 +212,7 @@ def ratings_export(assignment_id: str | None, fmt: str, output, store_path: Path
     in_force = current(store.ratings(assignment_id))
     decisions = current_decisions(store.decisions(assignment_id))
     if blind:
-        views: dict[str, BlindView] = {}
-
-        def view(assignment: str) -> BlindView:
-            if assignment not in views:
-                views[assignment] = BlindView(store, assignment)
-            return views[assignment]
-
+        view = blind_views(store)
         in_force = [view(r.assignment_id).blinded(r) for r in in_force]
         decisions = [view(d.assignment_id).blinded(d) for d in decisions]
     if fmt == "csv":
@@ -186,12 +231,17 @@ def ratings_export(assignment_id: str | None, fmt: str, output, store_path: Path
                                  "candidate only once they have rated it themselves.")
 @click.option("--blind", is_flag=True, help=BLIND_HELP + " SUBMISSION is then an alias.")
 @store_option
-def ratings_show(assignment: str, submission: str | None, reviewer: str | None, blind: bool,
-                 store_path: Path) -> None:
-    """The ratings, automatic and full score and decision of each candidate of ASSIGNMENT."""
+@click.pass_context
+def ratings_show(ctx: click.Context, assignment: str, submission: str | None,
+                 reviewer: str | None, blind: bool, store_path: Path) -> None:
+    """The ratings, automatic and full score and decision of each candidate of ASSIGNMENT.
+
+    ASSIGNMENT is the assignment's id or folder.
+    """
     from worksample.ratings import latest_results, rated_result, reviews
     from worksample.store import submission_key
 
+    assignment = assignment_id(ctx, assignment)
     store = open_store(store_path)
     latest = latest_results(store.results(assignment))
     if blind:
@@ -238,11 +288,15 @@ def _review_lines(name: str, result, review, reviewer: str | None, clean) -> lis
 @click.argument("submission", required=False)
 @click.option("--blind", is_flag=True, help=BLIND_HELP + " SUBMISSION is then an alias.")
 @store_option
-def ratings_log(assignment: str, submission: str | None, blind: bool, store_path: Path) -> None:
+@click.pass_context
+def ratings_log(ctx: click.Context, assignment: str, submission: str | None, blind: bool,
+                store_path: Path) -> None:
     """The audit log of ASSIGNMENT (one submission's, if given), oldest first.
 
-    An entry made in a blind review ends with the alias it was made under.
+    ASSIGNMENT is the assignment's id or folder. An entry made in a blind review ends with the
+    alias it was made under.
     """
+    assignment = assignment_id(ctx, assignment)
     store = open_store(store_path)
     view = BlindView(store, assignment) if blind else None
     wanted = view.submission(submission)[0] if view and submission is not None else None

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from worksample.cli.common import load_assignment, open_store, store_option
+from worksample.cli.common import collector_paused, load_assignment, open_store, store_option
 from worksample.cli.ratings import record_shown
 from worksample.errors import WorksampleError
 
@@ -45,30 +45,39 @@ def report(ctx: click.Context, assignment: str, store_path: Path, out: Path | No
 
     loaded = load_assignment(ctx, assignment)
     browser = find_browser() if pdf else None  # refuse before writing anything
+    formats = formats or reports.FORMATS
+    if pdf and "html" not in formats:
+        formats = ("html", *formats)
+    out = out or Path("worksample-report", loaded.id, audience + ("-blind" if blind else ""))
+    with collector_paused():
+        plan, written = _written_report(loaded, open_store(store_path), out, formats,
+                                         audience=audience, blind=blind, only=only,
+                                         reviewer=reviewer)
+    if browser is not None:
+        written += print_to_pdf([p for p in written if p.suffix == ".html"], browser)
+    click.echo(f"{len(plan)} candidate page(s) as {', '.join(formats)}"
+               f"{' and pdf' if browser else ''} in {out}", err=True)
+    opened = out / "index.html" if plan.index is not None else out / "candidates"
+    click.echo(f"report: {(opened if opened.exists() else written[0]).resolve()}")
+
+
+def _written_report(loaded, store, out: Path, formats: tuple[str, ...], *, audience: str,
+                    blind: bool, only: tuple[str, ...], reviewer: str | None):
+    """Write the report from ``store`` to ``out``; returns its plan and the paths written.
+    Its pages are built where they are written (``write_report``)."""
+    from worksample import reports
     from worksample.ratings import reviews
 
-    store = open_store(store_path)
     results = reports.stored_results(loaded, store)
     if only:
         missing = sorted(set(only) - {r.submission_id for r in results})
         if missing:
             raise WorksampleError(f"no stored result for submission(s) {', '.join(missing)} "
-                                  f"of {loaded.id!r} in {store_path}")
+                                  f"of {loaded.id!r} in {store.path}")
         results = [r for r in results if r.submission_id in only]
-    formats = formats or reports.FORMATS
-    if pdf and "html" not in formats:
-        formats = ("html", *formats)
-    out = out or Path("worksample-report", loaded.id, audience + ("-blind" if blind else ""))
     made = reviews(results, store.ratings(loaded.id), store.decisions(loaded.id), reviewer)
     if reviewer is not None and audience != "candidate":
         record_shown(store, reviewer, results, made)
-    built = reports.build_report(loaded, results, audience=audience, blind=blind,
-                                 reviews=made)
-    reports.prepare_folder(out)
-    written = reports.write_report(built, out, formats)
-    if browser is not None:
-        written += print_to_pdf([p for p in written if p.suffix == ".html"], browser)
-    click.echo(f"{len(built.pages)} candidate page(s) as {', '.join(formats)}"
-               f"{' and pdf' if browser else ''} in {out}", err=True)
-    opened = out / "index.html" if built.index is not None else out / "candidates"
-    click.echo(f"report: {(opened if opened.exists() else written[0]).resolve()}")
+    plan = reports.ReportPlan(loaded, results, audience=audience, blind=blind, reviews=made)
+    reports.prepare_folder(out, keep=reports.report_files(plan, out, formats))
+    return plan, reports.write_report(plan, out, formats)

@@ -1,19 +1,30 @@
 """Review reports, rendered from stored results (never by grading again).
 
-``build_report`` decides what a report says for an audience (view.py); ``write_report`` renders
-it as HTML, Markdown and JSON (render.py); ``print_to_pdf`` prints HTML pages with headless
-Chromium (pdf.py). Candidate text is untrusted: every format escapes it.
+``build_report`` decides what a report says for an audience (build.py: one page per
+candidate from page.py, the cohort index from cohort.py, as the models of view.py;
+``ReportPlan`` is a report whose pages are built as they are written);
+``write_report`` renders it as HTML, Markdown and JSON (render.py) into a folder made ready
+by ``prepare_folder`` (folder.py); ``print_to_pdf`` prints HTML pages with headless Chromium
+(pdf.py). Candidate text is untrusted: every format escapes it.
 """
 
 from __future__ import annotations
 
 from worksample.errors import WorksampleError
 from worksample.models import Assignment, GradeResult
-from worksample.reports.render import FORMATS, prepare_folder, write_report, write_results
-from worksample.reports.view import Audience, Report, build_report
+from worksample.reports.build import ReportPlan, build_report
+from worksample.reports.folder import prepare_folder
+from worksample.reports.render import (
+    FORMATS,
+    report_files,
+    result_files,
+    write_report,
+    write_results,
+)
+from worksample.reports.view import Audience, Report
 
-__all__ = ["FORMATS", "Audience", "Report", "build_report", "prepare_folder",
-           "stored_results", "write_report", "write_results"]
+__all__ = ["FORMATS", "Audience", "Report", "ReportPlan", "build_report", "prepare_folder",
+           "report_files", "result_files", "stored_results", "write_report", "write_results"]
 
 
 def stored_results(assignment: Assignment, store) -> list[GradeResult]:

@@ -8,22 +8,19 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from worksample.errors import WorksampleError
 from worksample.models import GradeResult
+from worksample.reports.build import ReportPlan
 from worksample.reports.charts import level_chart, score_histogram
+from worksample.reports.folder import CANDIDATES_FOLDER, remove_files, write_text
 from worksample.reports.halves import in_two_processes, worth_a_child
 from worksample.reports.view import CandidateFile, CandidatePage, Report
 
 FORMATS = ("html", "md", "json")
-CANDIDATES_FOLDER = "candidates"
-RESULTS_FOLDER = "results"
-MARKER = ".worksample-report"
 # Markdown's markup characters, each escaped by a backslash (str.translate: a regular
 # expression's substitution took 1.7 times as long; a Markdown page has some 130 values).
 _MARKDOWN_ESCAPES = str.maketrans({character: "\\" + character
@@ -57,85 +54,99 @@ def _environment(markdown: bool) -> Environment:
     return environment
 
 
-def prepare_folder(out: Path) -> None:
-    """Make ``out`` ready for a report: new, empty, or holding an earlier worksample report.
-
-    An earlier report's files are removed first, so no page of a candidate who is no longer
-    in the report (or, after a blind review, under a real name) is left behind. A folder
-    with other files is refused rather than mixed with.
-    """
-    if out.exists() and not out.is_dir():
-        raise WorksampleError("the report folder is a file; choose a folder", path=out)
-    if out.is_dir() and any(out.iterdir()):
-        if not (out / MARKER).is_file():
-            raise WorksampleError(
-                "the folder is not empty and holds no worksample report; choose a new or "
-                "empty folder for the report", path=out)
-        for folder in (CANDIDATES_FOLDER, RESULTS_FOLDER):
-            shutil.rmtree(out / folder, ignore_errors=True)
-        for old in out.glob("index.*"):
-            old.unlink()
-    out.mkdir(parents=True, exist_ok=True)
-    (out / MARKER).write_text("A folder written by worksample; its reports are replaced on "
-                              "each run.\n", encoding="utf-8")
-
-
-def write_results(results: Sequence[GradeResult], folder: Path) -> None:
-    """One ``<submission>.json`` per result (GradeResult, as stored) in ``folder``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    used: set[str] = set()
+def result_files(results: Sequence[GradeResult], folder: Path) -> list[Path]:
+    """The file ``write_results`` writes for each of ``results``, in order."""
+    paths, used = [], set()
     for result in results:
         name = result.submission_id
         if name in used:  # two submissions with the same file name in one batch
             name = f"{name}-{(result.submission_hash or 'x')[:8]}"
         used.add(name)
-        (folder / f"{name}.json").write_text(result.model_dump_json(indent=2), encoding="utf-8")
+        paths.append(folder / f"{name}.json")
+    return paths
 
 
-def write_report(report: Report, out: Path, formats: tuple[str, ...] = FORMATS) -> list[Path]:
+def write_results(results: Sequence[GradeResult], folder: Path) -> None:
+    """One ``<submission>.json`` per result (GradeResult, as stored) in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for result, path in zip(results, result_files(results, folder), strict=True):
+        write_text(path, result.model_dump_json(indent=2))
+
+
+def report_files(report: Report | ReportPlan, out: Path,
+                 formats: tuple[str, ...] = FORMATS) -> list[Path]:
+    """The files ``write_report`` writes, the index first when there is one."""
+    page_stems = report.stems if isinstance(report, ReportPlan) else [
+        page.stem for page in report.pages]
+    index = [] if report.index is None else [out / f"index.{fmt}" for fmt in formats]
+    return index + [out / CANDIDATES_FOLDER / f"{stem}.{fmt}"
+                    for fmt in formats for stem in page_stems]
+
+
+def write_report(report: Report | ReportPlan, out: Path,
+                 formats: tuple[str, ...] = FORMATS) -> list[Path]:
     """Write the index (unless the audience is the candidate) and every candidate page.
 
-    Returns the paths written, the index first when there is one. A large report's pages are
-    written by two processes when this one may fork and has a second core (``halves.py``).
+    Returns the paths written (``report_files``). A large report's pages are written by two
+    processes when this one may fork and has a second core (``halves.py``); given a
+    ``ReportPlan``, each process also builds the pages it writes. If writing fails, none of
+    the report's files is left, neither half-written nor from an earlier report in the same
+    folder.
     """
+    written = report_files(report, out, formats)
+    try:
+        if isinstance(report, ReportPlan):
+            _write(report.report(pages=[]), report.page, len(report), out, formats)
+        else:
+            _write(report, report.pages.__getitem__, len(report.pages), out, formats)
+    except BaseException:
+        remove_files(written)
+        raise
+    return written
+
+
+def _write(report: Report, page: Callable[[int], CandidatePage], pages: int, out: Path,
+           formats: tuple[str, ...]) -> None:
+    """Write ``report``'s index and its ``pages`` pages, the one at each position given by
+    ``page``."""
     pages_folder = out / CANDIDATES_FOLDER
     pages_folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    html, markdown = _environment(markdown=False), _environment(markdown=True)
-    templates = {"html": html, "md": markdown}
-    if report.index is not None:
+    templates = {"html": _environment(markdown=False), "md": _environment(markdown=True)}
+    page_templates = {fmt: None if fmt == "json"
+                      else templates[fmt].get_template(f"candidate.{fmt}.j2") for fmt in formats}
+
+    def write_index() -> None:
+        if report.index is None:
+            return
         charts = {"histogram": score_histogram(report.index, report.assignment.pass_score),
                   "levels": level_chart(report.index)}
         for fmt in formats:
             path = out / f"index.{fmt}"
             if fmt == "json":
-                path.write_text(report.model_dump_json(indent=2, exclude={"pages"}),
-                                encoding="utf-8")
+                write_text(path, report.model_dump_json(indent=2, exclude={"pages"}))
             else:
                 template = templates[fmt].get_template(f"index.{fmt}.j2")
-                path.write_text(template.render(report=report, index=report.index, **charts),
-                                encoding="utf-8")
-            written.append(path)
-    page_templates = {fmt: None if fmt == "json"
-                      else templates[fmt].get_template(f"candidate.{fmt}.j2") for fmt in formats}
+                write_text(path, template.render(report=report, index=report.index, **charts))
 
-    def write_pages(pages: Sequence[CandidatePage]) -> None:
-        for fmt, template in page_templates.items():
-            for page in pages:
-                path = pages_folder / f"{page.stem}.{fmt}"
-                if template is None:
-                    path.write_text(_candidate_json(report, page), encoding="utf-8")
-                else:
-                    path.write_text(template.render(report=report, page=page), encoding="utf-8")
+    def write_pages(positions: range) -> None:
+        for position in positions:
+            candidate = page(position)
+            for fmt, template in page_templates.items():
+                path = pages_folder / f"{candidate.stem}.{fmt}"
+                write_text(path, _candidate_json(report, candidate) if template is None
+                           else template.render(report=report, page=candidate))
 
-    pages = report.pages
-    if worth_a_child(len(pages)):
-        half = len(pages) // 2
-        in_two_processes(lambda: write_pages(pages[:half]), lambda: write_pages(pages[half:]))
+    if worth_a_child(pages):
+        half = pages // 2
+
+        def first_half() -> None:  # the index too, while the child writes the second half
+            write_index()
+            write_pages(range(half))
+
+        in_two_processes(first_half, lambda: write_pages(range(half, pages)))
     else:
-        write_pages(pages)
-    written += [pages_folder / f"{page.stem}.{fmt}" for fmt in formats for page in pages]
-    return written
+        write_index()
+        write_pages(range(pages))
 
 
 # Where pydantic's JSON differs from json.dumps's: a float between 1e-10 and 1e-4, which it

@@ -1,0 +1,70 @@
+"""A Report for a cohort of results, with reviewers' ratings: ``build_report`` builds it whole;
+``ReportPlan`` is the same report before its pages are built, so that ``write_report`` can
+build a large report's pages in the two processes that write them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from worksample.models import Assignment, GradeResult
+from worksample.reports.cohort import cohort_index, ranked, same_files_as, shown_names, stems
+from worksample.reports.page import candidate_page
+from worksample.reports.view import AssignmentView, Audience, CandidatePage, Report
+
+if TYPE_CHECKING:
+    from worksample.ratings import Review
+
+
+class ReportPlan:
+    """A report before its pages are built: the cohort in its order, under the names and page
+    file names it is shown by, with each candidate's review and the cohort index.
+
+    ``reviews`` (one per result, in order) bring reviewers' ratings, full score and decision;
+    they are never shown to candidates.
+    """
+
+    def __init__(self, assignment: Assignment, results: Sequence[GradeResult], *,
+                 audience: Audience = "hiring-manager", blind: bool = False,
+                 reviews: Sequence[Review] | None = None):
+        self.assignment, self.audience, self.blind = assignment, audience, blind
+        by_result = dict(zip(map(id, results), reviews, strict=True)) if reviews else {}
+        self.results, self.names = ranked(results, shown_names(assignment, results, blind))
+        self.reviews = [None if audience == "candidate" else by_result.get(id(result))
+                        for result in self.results]
+        self.stems = stems(assignment, self.results, self.names, blind)
+        self.same_files = same_files_as(self.results, self.names)
+        self.index = None if audience == "candidate" else cohort_index(
+            assignment, self.results, self.names, self.stems, self.reviews, self.same_files,
+            blind)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    def page(self, position: int) -> CandidatePage:
+        """The page of the candidate at ``position`` in the report's order."""
+        return candidate_page(self.assignment, self.results[position], self.names[position],
+                              self.stems[position], self.audience, self.blind,
+                              self.same_files[position], self.reviews[position])
+
+    def report(self, pages: list[CandidatePage]) -> Report:
+        """The Report with ``pages`` (all of them, or none for the index alone)."""
+        spec = self.assignment.spec
+        return Report(
+            audience=self.audience, blind=self.blind, index=self.index, pages=pages,
+            assignment=AssignmentView(
+                id=spec.id, title=spec.title, role=spec.role, type=spec.type,
+                version=self.assignment.version, pass_score=spec.pass_score,
+                time_budget_minutes=spec.time_budget_minutes,
+                rubric=[(c.id, c.title) for c in spec.rubric]),
+        )
+
+
+def build_report(assignment: Assignment, results: Sequence[GradeResult], *,
+                 audience: Audience = "hiring-manager", blind: bool = False,
+                 reviews: Sequence[Review] | None = None) -> Report:
+    """The report for ``results`` (one per submission, of this assignment's version), with
+    reviewers' ratings, full score and decision from ``reviews`` (one per result, in order;
+    never shown to candidates)."""
+    plan = ReportPlan(assignment, results, audience=audience, blind=blind, reviews=reviews)
+    return plan.report([plan.page(position) for position in range(len(plan))])

@@ -1,0 +1,182 @@
+"""One candidate's page: the rubric as the audience may see it, reviewers' ratings, the full
+score and the decision, flags and the discussion guide, with every candidate-derived text
+made visible and, in a blind review, redacted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from worksample.models import Assignment, Check, Criterion, CriterionScore, GradeResult, Status
+from worksample.reports.guide import candidate_questions, discussion_guide
+from worksample.reports.redact import Redactor, name_tokens
+from worksample.reports.view import (
+    Audience,
+    CandidatePage,
+    CriterionView,
+    DecisionView,
+    FailedCheck,
+    FlagView,
+    RatingView,
+)
+from worksample.safe_text import visible
+
+if TYPE_CHECKING:
+    from worksample.ratings import Review
+
+_ERROR_FOR_CANDIDATES = ("Your submission could not be assessed because of a problem on our "
+                         "side. It says nothing about your work; the team will be in touch.")
+_RUN_ENDINGS = {
+    "timeout": ("limit", "Stopped at the wall-clock limit"),
+    "memory": ("limit", "Stopped at the memory limit"),
+    "crashed": ("limit", "The test process crashed"),
+}
+
+
+def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem: str,
+                   audience: Audience, blind: bool, same_files_as: list[str],
+                   review: Review | None) -> CandidatePage:
+    """The page of ``result`` as ``audience`` may see it, under ``name`` (an alias when
+    ``blind``), with ``review``'s ratings, full score and decision (None for candidates),
+    and a flag naming the others who sent the same files."""
+    clean = _cleaner(result, blind)
+    for_candidate = audience == "candidate"
+    scores = _in_force(result, review)
+    criteria = [_criterion_view(assignment.criterion(score.id), score, result, audience, clean,
+                                review)
+                for score in scores if _in_rubric(assignment, score.id)]
+    shown = {c.id for c in criteria}
+    other_failed = [] if for_candidate else [
+        FailedCheck(id=clean(c.id), message=clean(c.message)) for c in result.checks
+        if c.outcome != "passed" and _criterion_of(c, result) not in shown]
+    graded = result.status == Status.GRADED
+    message = result.message
+    if for_candidate and result.status == Status.ERROR:
+        message = _ERROR_FOR_CANDIDATES
+    return CandidatePage(
+        stem=stem, name=name,
+        source=None if blind or for_candidate else result.submission_source,
+        status=result.status, score=result.score, passed=result.passed, message=clean(message),
+        full_score=review.score.full if review else None,
+        missing_ratings=review.score.missing if review else [],
+        ratings_hidden=review.hidden if review else False,
+        decision=DecisionView(decision=review.decision.decision, by=review.decision.by,
+                              reason=clean(review.decision.reason),
+                              decided_at=review.decision.decided_at)
+        if review and review.decision else None,
+        criteria=criteria, other_failed_checks=other_failed,
+        flags=[] if for_candidate else _flags(result, clean, same_files_as),
+        run=None if for_candidate or result.run is None else (
+            f"ran {result.run.seconds:.2f} s in {result.run.image}, ended: {result.run.ended}"),
+        guide=discussion_guide(assignment.spec, _in_force(result, review, overrides=True),
+                               clean)
+        if graded and not for_candidate else None,
+        candidate_questions=None if for_candidate else candidate_questions(assignment.spec),
+        notes=not for_candidate,
+        graded_at=result.graded_at,
+    )
+
+
+def shown_levels(assignment: Assignment, result: GradeResult,
+                 review: Review | None) -> dict[str, int | None]:
+    """The level each rubric criterion shows on the page: reviewers' where they have rated."""
+    return {score.id: score.level for score in _in_force(result, review)
+            if _in_rubric(assignment, score.id)}
+
+
+def flag_kinds(result: GradeResult, same_files_as: list[str]) -> list[str]:
+    """The kinds of the flags on the page of ``result`` (not for candidates)."""
+    return [flag.kind for flag in _flags(result, lambda text: text, same_files_as)]
+
+
+def _in_force(result: GradeResult, review: Review | None, *,
+              overrides: bool = False) -> list[CriterionScore]:
+    """The result's criteria with reviewers' points and levels where they have rated, and
+    with ``overrides`` the overriding levels too (the discussion guide asks about the level
+    in force; the rubric shows the automatic level, with the override beside it)."""
+    if review is None:
+        return result.criteria
+    return [score.model_copy(update={"points": review.score.points.get(score.id),
+                                     "level": review.score.levels.get(score.id)})
+            if score.id in review.score.points and (overrides or score.source == "reviewer")
+            else score for score in result.criteria]
+
+
+def _in_rubric(assignment: Assignment, criterion_id: str) -> bool:
+    return any(c.id == criterion_id for c in assignment.spec.rubric)
+
+
+def _cleaner(result: GradeResult, blind: bool) -> Callable[[str], str]:
+    """What every candidate-derived text goes through: visible(), and redaction when blind."""
+    if not blind:
+        return visible
+    redact = Redactor(name_tokens(result.submission_id))
+    return lambda text: redact(visible(text))
+
+
+def _criterion_view(criterion: Criterion, score: CriterionScore, result: GradeResult,
+                    audience: Audience, clean: Callable[[str], str],
+                    review: Review | None = None) -> CriterionView:
+    for_candidate = audience == "candidate"
+    detailed = audience == "hiring-manager" or criterion.audience == audience
+    if for_candidate:
+        evidence = score.feedback
+    else:
+        evidence = score.evidence if detailed else score.evidence[:1]
+    own = [] if for_candidate or not detailed else [
+        c for c in result.checks if _criterion_of(c, result) == criterion.id]
+    failed = [FailedCheck(id=clean(c.id), message=clean(c.message)) for c in own
+              if c.outcome != "passed" and not c.review]
+    to_review = [FailedCheck(id=clean(c.id), message=clean(f"{c.review}: {c.message}"))
+                 for c in own if c.review]
+    needs_rating = score.points is None and not for_candidate
+    return CriterionView(
+        id=criterion.id, title=criterion.title, source=score.source,
+        audience=criterion.audience, max_points=score.max_points, points=score.points,
+        level=score.level,
+        level_meaning=criterion.anchors.get(score.level, "") if score.level else "",
+        evidence=[clean(line) for line in evidence], failed_checks=failed, to_review=to_review,
+        anchors=dict(criterion.anchors) if needs_rating else {}, needs_rating=needs_rating,
+        ratings=[RatingView(reviewer=clean(r.reviewer), level=r.level, override=r.override,
+                            note=clean(r.reason or r.note),
+                            after_seeing_others=r.after_seeing_others)
+                 for r in (review.ratings if review else []) if r.criterion == criterion.id],
+    )
+
+
+def _criterion_of(check: Check, result: GradeResult) -> str | None:
+    """The criterion a check counts for; results from before checks named it have one auto
+    criterion, which is then the one."""
+    if check.criterion is not None:
+        return check.criterion
+    automatic = [score.id for score in result.criteria if score.source == "auto"]
+    return automatic[0] if len(automatic) == 1 else None
+
+
+# flags a plugin raises that are not signs of tampering: shown under their own category
+_POLICY_FLAGS = {"automatic-fail": "review"}
+
+
+def _flags(result: GradeResult, clean: Callable[[str], str],
+           same_files_as: list[str]) -> list[FlagView]:
+    flags = []
+    if same_files_as:
+        flags.append(FlagView(category="review", kind="same files", evidence=(
+            f"exactly the same files as {', '.join(same_files_as)} sent")))
+    if result.status == Status.REJECTED:
+        flags.append(FlagView(category="intake", kind="rejected", evidence=clean(result.message)))
+    if result.status == Status.ERROR:
+        flags.append(FlagView(category="machinery", kind="not graded",
+                              evidence=clean(result.message)))
+    if result.run is not None and result.run.ended in _RUN_ENDINGS:
+        category, text = _RUN_ENDINGS[result.run.ended]
+        flags.append(FlagView(category=category, kind=result.run.ended,
+                              evidence=f"{text} after {result.run.seconds:.1f} s"))
+    flags += [FlagView(category=_POLICY_FLAGS.get(flag.kind, "integrity"), kind=flag.kind,
+                       evidence=clean(flag.evidence)) for flag in result.flags]
+    undecided = sum(1 for check in result.checks if check.review)
+    if undecided:
+        flags.append(FlagView(category="review", kind="to check", evidence=(
+            f"{undecided} match(es) the automatic checks could not decide, counted neither "
+            "way: see 'For you to check' under each criterion")))
+    return flags
