@@ -135,6 +135,10 @@ def test_a_flood_beyond_the_budget_and_malformed_lines_are_tampering():
          "hidden-tests-modified"),
         (report(*(result_line(t) for t in EXPECTED), patched=["TestReport.from_item_and_call"]),
          "framework-patched"),
+        # what the runner found, sent with a test's result: the end may never come
+        (report(result_line(EXPECTED[0]) | {"patched": ["pytest.raises"]},
+                *(result_line(t) for t in EXPECTED[1:]), finished=False),
+         "framework-patched"),
     ],
 )
 def test_forgery_signs_zero_the_tests_and_say_why(harness, flag):
@@ -142,6 +146,21 @@ def test_forgery_signs_zero_the_tests_and_say_why(harness, flag):
     assert flag in [f.kind for f in verdict.flags]
     assert verdict.fraction == 0.0
     assert verdict.evidence[0].startswith("no points: the test outcomes cannot be trusted")
+
+
+def test_the_runners_findings_are_the_evidence():
+    refused = {"patched": ["refused: replacing __code__ of exact"]}
+    harness = report(result_line(EXPECTED[0]) | refused,
+                     *(result_line(t) for t in EXPECTED[1:]), patched=["pytest.raises"])
+    harness.records[-1]["forged"] = ["test_a.py::test_two: reported passed, but its body failed"]
+    flags = {f.kind: f.evidence for f in run_judge(harness).flags}
+    assert flags["framework-patched"] == (
+        "pytest, the harness or the hidden tests' code was changed at run time: "
+        "refused: replacing __code__ of exact, pytest.raises")
+    assert flags["forged-outcome"] == (
+        "pytest reported 1 test(s) as passed that the runner saw fail or not run, e.g. "
+        "test_a.py::test_two: reported passed, but its body failed: something in the "
+        "submission rewrote test outcomes")
 
 
 def test_tests_missing_from_a_normal_run_are_flagged_but_only_fail():
