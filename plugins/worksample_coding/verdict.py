@@ -4,11 +4,11 @@ Rules, in the order they apply:
 - Only the expected test ids count (collected from the reference solution, never from the
   submission), and only results that follow the runners' protocol
   (``worksample/sandbox/records.py``), which the pytest runner also ends with the canary's
-  result.
+  result (canary.py).
 - An expected test with no result failed, with the reason: its file did not import, the run hit
   the wall clock or the memory limit, or the test process died.
 - Signs of forgery: the result channel broke the runner's protocol; the canary (a hidden test
-  built to fail) did not fail, or the runner saw a test fail that pytest reported as passed
+  built to fail) passed, or the runner saw a test fail that pytest reported as passed
   (``forged-outcome``); hidden test files changed on disk; or the runner found pytest, itself
   or the hidden tests' code changed at run time, or refused such a change
   (``framework-patched``). Then the outcomes cannot be trusted: the tests criterion gets
@@ -133,11 +133,20 @@ def weight_of(test_id: str, weights: dict[str, float]) -> float:
     return weights.get(test_id.split("[", 1)[0], 1.0)
 
 
+def is_canary(test_id: str, canary_id: str) -> bool:
+    """Whether ``test_id`` is the canary, or one of its instances when a fixture it uses is
+    parametrized."""
+    return test_id == canary_id or test_id.startswith(canary_id + "[")
+
+
 def read_pytest_records(report: HarnessReport, canary_id: str) -> RunRecords:
     """The records, read against the runners' protocol; the pytest runner always reports a
-    known outcome, and a session that finished always has the canary's result."""
+    known outcome, and a session that finished has the canary's result unless the hidden test
+    file that holds it could not be imported."""
     run = read_records(report, valid=lambda record: record.get("outcome") in OUTCOMES)
-    if run.finished is not None and canary_id not in run.results:
+    canary_file = canary_id.split("::", 1)[0]
+    if (run.finished is not None and canary_file not in run.collect_errors
+            and not any(is_canary(t, canary_id) for t in run.results)):
         run.violations.append("the session finished without the canary test's result")
     return run
 
@@ -159,7 +168,8 @@ def _integrity_flags(report, run: RunRecords, canary_id, expected, ended) -> lis
         flags.append(IntegrityFlag(kind="framework-patched", evidence=(
             "pytest, the harness or the hidden tests' code was changed at run time: "
             + _listed(patched))))
-    unexpected = [t for t in run.collected or [] if t not in expected and t != canary_id]
+    unexpected = [t for t in run.collected or []
+                  if t not in expected and not is_canary(t, canary_id)]
     if unexpected:
         flags.append(IntegrityFlag(kind="unexpected-tests", evidence=(
             f"{len(unexpected)} collected test(s) are not hidden tests, e.g. "
@@ -173,13 +183,11 @@ def _integrity_flags(report, run: RunRecords, canary_id, expected, ended) -> lis
 
 
 def _forged_flag(run: RunRecords, canary_id: str) -> IntegrityFlag | None:
-    """``forged-outcome``: the canary did not fail, or the runner saw a test's body fail (or
-    not run) that pytest reported as passed."""
+    """``forged-outcome``: the canary passed (skipped is no sign: a hidden conftest may skip
+    tests), or the runner saw a test's body fail (or not run) that pytest reported as passed."""
     reasons = []
-    canary = run.results.get(canary_id)
-    if canary is not None and canary["outcome"] != "failed":
-        reasons.append(f"a hidden test built to fail ({canary_id}) was reported as "
-                       f"{canary['outcome']}")
+    if any(is_canary(t, canary_id) and r["outcome"] == "passed" for t, r in run.results.items()):
+        reasons.append(f"a hidden test built to fail ({canary_id}) was reported as passed")
     forged = runner_findings(run, "forged")
     if forged:
         reasons.append(f"pytest reported {len(forged)} test(s) as passed that the runner saw "
