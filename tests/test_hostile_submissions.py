@@ -35,6 +35,7 @@ class Attack:
     base: str = "starter"  # "starter" passes 1 of 31 honestly; "strong" passes all 31
     ended: tuple[str, ...] = ("completed",)
     flags: frozenset[str] = frozenset()
+    also: frozenset[str] = frozenset()  # flags raised in some runs only (the canary is random)
     most_passing: int = 1
     zero: bool = False  # detected tampering: the tests criterion gets nothing
     shows: dict[str, int] = field(default_factory=dict)  # text printed at import -> count
@@ -42,6 +43,7 @@ class Attack:
 
 
 BLOCKED_NETWORK, BLOCKED_WRITES, BLOCKED_READS, BLOCKED_PRIVILEGES = 6, 9, 9, 6
+PATCHED, FORGED = frozenset({"framework-patched"}), frozenset({"forged-outcome"})
 PROBE = ("escape_probe.py",)
 CORPUS = {
     # verdict forgery
@@ -59,6 +61,21 @@ CORPUS = {
                                                      "unexpected-tests", "framework-patched"}),
                                     most_passing=31, zero=True),
     "always-equal": Attack(most_passing=3),
+    # issue 21: the classic pytest mode's forgeries, each class with its original and new instances
+    "shadows-test-helpers": Attack(flags=PATCHED, most_passing=31, zero=True),
+    "patches-helpers-in-place": Attack(flags=PATCHED, most_passing=31, zero=True),
+    "plants-test-modules": Attack(flags=PATCHED, most_passing=31, zero=True),
+    "rewrites-runner-globals": Attack(ended=("crashed",), flags=PATCHED, most_passing=0,
+                                      zero=True),
+    "rewires-runner-hooks": Attack(flags=PATCHED | FORGED, most_passing=31, zero=True),
+    "plants-conftest-hook": Attack(flags=PATCHED, most_passing=31, zero=True),
+    "registers-a-plugin": Attack(flags=PATCHED | FORGED, most_passing=31, zero=True),
+    "names-a-plugin-in-env": Attack(),
+    "patches-then-restores": Attack(flags=PATCHED | FORGED, most_passing=31, zero=True),
+    "patches-during-each-test": Attack(flags=PATCHED | FORGED, most_passing=31, zero=True),
+    "swaps-test-module-names": Attack(flags=PATCHED, also=FORGED, most_passing=31, zero=True),
+    "patches-report-properties": Attack(flags=PATCHED, most_passing=31, zero=True),
+    "patches-report-constructor": Attack(flags=PATCHED | FORGED, most_passing=31, zero=True),
     # resource abuse
     "infinite-loop-at-import": Attack(ended=("timeout",), most_passing=0),
     "sleeps-at-import": Attack(ended=("timeout",), most_passing=0),
@@ -208,7 +225,7 @@ def test_each_attack_gets_its_outcome(corpus, name):
     assert result["durations"]["total_s"] < WALL_SECONDS + 5
     # tampering that is detected is flagged with evidence, and nothing else is flagged
     raised = {f["kind"] for f in result["flags"]} - {"tests-not-run"}
-    assert raised == attack.flags
+    assert attack.flags <= raised <= attack.flags | attack.also
     assert all(f["evidence"] for f in result["flags"])
     if attack.zero:
         assert result["score"] == 0
