@@ -65,6 +65,7 @@ CORPUS = {
     "shadows-test-helpers": Attack(flags=PATCHED, most_passing=31, zero=True),
     "patches-helpers-in-place": Attack(flags=PATCHED, most_passing=31, zero=True),
     "plants-test-modules": Attack(flags=PATCHED, most_passing=31, zero=True),
+    "patches-test-loader": Attack(flags=PATCHED | FORGED, most_passing=31, zero=True),
     "rewrites-runner-globals": Attack(ended=("crashed",), flags=PATCHED, most_passing=0,
                                       zero=True),
     "rewires-runner-hooks": Attack(flags=PATCHED | FORGED, most_passing=31, zero=True),

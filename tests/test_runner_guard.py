@@ -134,7 +134,7 @@ def test_a_hidden_module_must_import_the_genuine_objects(tmp_path):
     planted = watch.add_hidden_module(namespace, "conftest", hidden,
                                       str(tmp_path / "tests" / "conftest.py"))
     assert planted == ["pytest_runtest_makereport"]
-    assert watch.changes(between_tests=False) == ["conftest.same"]
+    assert watch.changes("phase") == ["conftest.same"]
 
 
 TRIPWIRE = '''

@@ -41,6 +41,7 @@ CODE_ATTRIBUTES = frozenset({"__code__", "__defaults__", "__kwdefaults__"})
 # Rebound by the standard library while pytest runs a test (warnings.catch_warnings, which
 # pytest wraps around every test): not watched.
 REBOUND_IN_TESTS = {"warnings": {"showwarning", "_showwarnmsg_impl"}}
+COLLECTING = ("_pytest.assertion.rewrite", "_pytest.pathlib", "_pytest.python")
 
 
 class HiddenCode:
@@ -276,49 +277,56 @@ def is_data(value):
 
 
 class Watch:
-    """What must keep the objects it held when it was recorded.
+    """What must keep the objects it held when it was recorded, in three tiers by when it is
+    checked (``changes(moment)``):
 
-    "always" bindings are those no test has a reason to touch (pytest, the harness, the hidden
-    code, the hooks registered with pytest): checked after every phase of every test.
-    "between" bindings (the standard library the hidden code imports, builtins) may be
-    monkeypatched by a test: checked before and after each test.
+    - "always": what no test has a reason to touch (pytest, pluggy, the harness, the hidden
+      code, the hooks registered with pytest), checked after every phase of every test;
+    - "between": the standard library the hidden code imports and builtins, which a test may
+      monkeypatch, checked before and after each test;
+    - "toolchain": the standard library pytest finds, reads, rewrites and imports test
+      modules with, checked before each hidden test module is imported and after collection.
     """
 
+    MOMENTS = {"phase": ("always",), "test": ("always", "between"),
+               "import": ("always", "between", "toolchain")}
+
     def __init__(self):
-        self.always, self.between = Bindings(), Bindings()
+        self.tiers = {"always": Bindings(), "between": Bindings(), "toolchain": Bindings()}
         self.modules = {}  # module name -> module, as it was loaded
         self.genuine = {}  # module name -> its namespace then
         self.pinned = {}  # module name -> module, for sys.modules
         self.guarded = set()  # ids of the functions, classes and modules arm() protects
         self.manager = self.implementations = self.per_hook = None
 
-    def add(self, label, container, keys, *, expected=None, sized=False, between=False,
+    def add(self, label, container, keys, *, expected=None, sized=False, tier="always",
             owner=None):
         keys = list(keys)
         if expected is None:
             expected = [container.get(key, MISSING) for key in keys]
-        (self.between if between else self.always).add(label, container, keys, expected,
-                                                       sized, owner)
+        self.tiers[tier].add(label, container, keys, expected, sized, owner)
         self.guarded.update(id(value) for value in expected if type(value) is types.FunctionType)
 
-    def add_module(self, module, between=False, pin=True):
-        """Watch a module as it is now, and its sys.modules entry (``pin``); for the framework
-        and hidden code, its classes too."""
+    def add_module(self, module, tier="always", pin=True):
+        """Watch a module as it is now, and its sys.modules entry (``pin``); but for the
+        "between" tier, its classes too."""
         namespace = vars(module)
         name = namespace.get("__name__", "?")
         self.modules[name], self.genuine[name] = module, dict(namespace)
         if pin:
-            self.pin(name, module, between)
+            self.pin(name, module, tier)
         names = [key for key in watched_names(namespace)
                  if key not in REBOUND_IN_TESTS.get(name, ())]
-        self.add(name + ".%s", namespace, names, sized=not between, between=between)
-        if between:
+        self.add(name + ".%s", namespace, names, sized=tier == "always", tier=tier)
+        if tier == "between":
             return
-        self.guarded.add(id(module))
+        if tier == "always":
+            self.guarded.add(id(module))
         for cls in classes_defined_in(namespace):
             self.add("%s.%s.%%s" % (name, cls.__qualname__), vars(cls),
-                     watched_names(vars(cls)), sized=True, owner=cls)
-            self.guarded.add(id(cls))
+                     watched_names(vars(cls)), sized=tier == "always", tier=tier, owner=cls)
+            if tier == "always":
+                self.guarded.add(id(cls))
 
     def add_hidden_module(self, namespace, label, hidden, path, helper=None):
         """Watch a hidden module loaded after candidate code could run: what it imports from
@@ -348,10 +356,10 @@ class Watch:
         return sorted(name for name in namespace if name not in allowed
                       and not (name.startswith("__") and name.endswith("__")))
 
-    def pin(self, name, module, between=False):
+    def pin(self, name, module, tier="always"):
         """Watch that sys.modules still maps ``name`` to ``module``."""
         self.pinned[name] = module
-        self.add("sys.modules[%r]", sys.modules, [name], expected=[module], between=between)
+        self.add("sys.modules[%r]", sys.modules, [name], expected=[module], tier=tier)
 
     def _genuine(self, module, attribute):
         if attribute is None:
@@ -366,12 +374,13 @@ class Watch:
         self.manager, self.implementations = manager, hook_implementations(manager)
         self.per_hook = implementations_by_hook(manager)
 
-    def changes(self, between_tests, *, _all=all, _map=map, _is=operator.is_, _len=len):
-        """What no longer holds what it held: everything between tests, the "always"
-        bindings otherwise."""
-        found = self.always.changed()
-        if between_tests:
-            found += self.between.changed()
+    def changes(self, moment, *, _all=all, _map=map, _is=operator.is_, _len=len):
+        """What no longer holds what it held, of the tiers checked at ``moment``: "phase"
+        (after a test's setup or call), "test" (before or after a test), "import" (before a
+        hidden test module is imported, after collection)."""
+        found = []
+        for tier in self.MOMENTS[moment]:
+            found += self.tiers[tier].changed()
         if self.manager is not None:
             now = hook_implementations(self.manager)
             if _len(now) != _len(self.implementations) or not _all(
@@ -386,7 +395,8 @@ class Watch:
 def watch_before_candidate_code(runner_namespace, hidden, tests):
     """The Watch of everything loaded so far: pytest, pluggy, the hidden helpers (modules in
     the ``tests`` folder) and the runner (always); the other modules the hidden code imports,
-    and builtins (between tests); and the sys.modules entries of all of these."""
+    and builtins (between); pytest's import machinery (toolchain); and the sys.modules entries
+    of all of these."""
     watch = Watch()
     imported = set(hidden.imported_modules()) | {"builtins", "os", "json", "json.encoder"}
     for name, module in sorted(sys.modules.items()):
@@ -396,7 +406,10 @@ def watch_before_candidate_code(runner_namespace, hidden, tests):
         if is_framework(name) or helper:
             watch.add_module(module)
         elif name in imported:
-            watch.add_module(module, between=True)
+            watch.add_module(module, tier="between")
+    for name in toolchain():
+        if name not in watch.modules and type(sys.modules.get(name)) is types.ModuleType:
+            watch.add_module(sys.modules[name], tier="toolchain")
     watch.add("runner.%s", runner_namespace, watched_names(runner_namespace), sized=True)
     for value in list(runner_namespace.values()):
         if is_module(value) and vars(value).get("__name__") == "worksample_guard":
@@ -406,6 +419,19 @@ def watch_before_candidate_code(runner_namespace, hidden, tests):
                       sized=True, owner=value)
             watch.guarded.add(id(value))
     return watch
+
+
+def toolchain():
+    """The modules pytest finds, reads, rewrites and imports test modules with: the import
+    system's, and those whose objects pytest's collecting modules use."""
+    names = {"importlib._bootstrap", "importlib._bootstrap_external"}
+    for loader in COLLECTING:
+        for value in list(vars(sys.modules.get(loader, sys)).values()):
+            name = vars(value).get("__name__") if is_module(value) else getattr(
+                value, "__module__", None)
+            if isinstance(name, str) and not is_framework(name) and name != "typing":
+                names.add(name)
+    return sorted(names)
 
 
 def arm(refused, guarded, protected):

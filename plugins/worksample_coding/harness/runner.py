@@ -19,8 +19,9 @@
 #   a hook planted in it while it imports the submission is left out, and reported;
 # - each hidden test module is imported with the import system as it was before candidate code
 #   ran (sys.path, meta path, path hooks and cache, the helpers' sys.modules entries);
-# - the recorded bindings are checked after every phase of every test and at the end; a
-#   change, or a refusal of the tripwire, goes out with the next record;
+# - the recorded bindings are checked before each hidden test module is imported, after every
+#   phase of every test and at the end; a change, or a refusal of the tripwire, goes out with
+#   the next record;
 # - a test passes only if this runner saw its body return: pytest's own call of the test
 #   function runs inside this runner's frame, so an exception reaches the runner before any
 #   report is made, and a failure is written out at once, where nothing can take it back.
@@ -65,9 +66,30 @@ def load_guard():
 guard = load_guard()
 
 
-def send(record, *, _write=os.write, _dumps=json.dumps, _fd=RESULTS_FD):
+def encoded(record, *, _string=json.encoder.encode_basestring_ascii, _int=int.__repr__,
+            _float=float.__repr__, _join=",".join, _map=map, _type=type):
+    """A record (strings, numbers, lists of strings) as JSON, by C functions bound before
+    candidate code ran: json.dumps goes through JSONEncoder, a class it could patch."""
+    parts = []
+    for key, value in record.items():
+        kind = _type(value)
+        if kind is str:
+            text = _string(value)
+        elif kind is int:
+            text = _int(value)
+        elif kind is float:
+            text = _float(value)
+        elif kind is list:
+            text = "[" + _join(_map(_string, value)) + "]"
+        else:
+            raise TypeError("a record holds strings, numbers and lists of strings")
+        parts.append(_string(key) + ":" + text)
+    return "{" + _join(parts) + "}"
+
+
+def send(record, *, _encoded=encoded, _write=os.write, _fd=RESULTS_FD):
     """Write one record on the results pipe, whole (a signal may cut a write short)."""
-    data = (_dumps(record) + "\n").encode()
+    data = (_encoded(record) + "\n").encode()
     while data:
         data = data[_write(_fd, data):]
 
@@ -248,6 +270,7 @@ class Runner:
     def enter_import_system(self, collector):
         """Put the import system as it was before candidate code ran in place for pytest to
         import a hidden test module; return the current one, to put back after."""
+        self.check("import")
         saved = (list(sys.path), list(sys.meta_path), list(sys.path_hooks),
                  sys.path_importer_cache)
         sys.path[:], sys.meta_path[:], sys.path_hooks[:] = self.import_system
@@ -282,7 +305,7 @@ class Runner:
     def pytest_collection_finish(self, session):
         self.functions = {item.nodeid: function_of(item) for item in session.items
                           if isinstance(item, pytest.Function)}
-        self.check(between_tests=True)
+        self.check("import")
         send({"event": "collected", "ids": [item.nodeid for item in session.items]})
 
     # --- running ---
@@ -302,15 +325,25 @@ class Runner:
             if outcome.excinfo is None and not vars(item).get("_excinfo"):
                 self.body_passed.add(item.nodeid)
 
+    def send_test(self, test_id, outcome, message, *, _send=send, _clock=time.perf_counter):
+        self.sent.add(test_id)
+        duration = _clock() - self.started.get(test_id, _clock())
+        record = {"event": "test", "id": test_id, "outcome": outcome, "message": message,
+                  "duration": round(duration, 4)}
+        record.update(self.findings.fresh())
+        _send(record)
+
     @pytest.hookimpl(tryfirst=True)
     def pytest_pyfunc_call(self, pyfuncitem, *, _call=_pytest.python.pytest_pyfunc_call,
-                           _exc_info=sys.exc_info):
-        """Run the test function through pytest's own call, inside this frame: its
-        exception is seen here first, and a failure is sent before anything else runs."""
+                           _exc_info=sys.exc_info, _failure_text=failure_text,
+                           _send_test=send_test):
+        """Run the test function through pytest's own call, inside this frame: its exception
+        is seen here first, and a failure is sent before anything else runs. What it calls
+        is bound at definition, so candidate code running in the test cannot swap it."""
         test_id = pyfuncitem.nodeid
         if function_of(pyfuncitem) is not self.functions.get(test_id):
             self.findings.add("patched", ["the function of test %s" % test_id])
-            self.send_test(test_id, "failed", "the test function was replaced at run time")
+            _send_test(self, test_id, "failed", "the test function was replaced at run time")
             raise RuntimeError("the test function was replaced at run time")
         try:
             _call(pyfuncitem)
@@ -319,7 +352,7 @@ class Runner:
         except BaseException:
             if pyfuncitem.get_closest_marker("xfail") is None:
                 exc_info = _exc_info()
-                self.send_test(test_id, "failed", failure_text(pyfuncitem, exc_info))
+                _send_test(self, test_id, "failed", _failure_text(pyfuncitem, exc_info))
             raise
         self.body_passed.add(test_id)
         return True
@@ -331,7 +364,7 @@ class Runner:
         self.phases.setdefault(test_id, {})[when] = (outcome, text)
         if when == "call" and outcome == "passed" and test_id in self.sent:
             self.findings.add("forged", [test_id + ": reported passed, but its body failed"])
-        self.check(between_tests=when == "teardown")
+        self.check("test" if when == "teardown" else "phase")
         if when == "teardown":
             self.finish(test_id)
 
@@ -345,20 +378,12 @@ class Runner:
                 test_id + ": reported passed, but its body never ran under the runner's watch"])
         self.send_test(test_id, outcome, message)
 
-    def send_test(self, test_id, outcome, message):
-        self.sent.add(test_id)
-        duration = time.perf_counter() - self.started.get(test_id, time.perf_counter())
-        record = {"event": "test", "id": test_id, "outcome": outcome, "message": message,
-                  "duration": round(duration, 4)}
-        record.update(self.findings.fresh())
-        send(record)
-
-    def check(self, between_tests):
+    def check(self, moment):
         if self.watch is not None:
-            self.findings.add("patched", self.watch.changes(between_tests))
+            self.findings.add("patched", self.watch.changes(moment))
 
     def pytest_sessionfinish(self, session, exitstatus):
-        self.check(between_tests=True)
+        self.check("test")
         send({"event": "finished", **self.findings.everything()})
 
 
