@@ -25,6 +25,7 @@
 
 import ast
 import fnmatch
+import functools
 import importlib
 import itertools
 import operator
@@ -34,13 +35,22 @@ import types
 
 MISSING = object()
 FRAMEWORK = ("pytest", "_pytest", "pluggy")
+# What runs a test and reports it: the pytest API tests call, what runs the body, and the
+# reports. The rest of pytest (the run loop, collection, configuration, output) cannot make a
+# pass (the runner only counts a pass it saw), so it is checked between tests only.
+TEST_BODY = ("pytest", "pluggy", "_pytest.python", "_pytest.python_api", "_pytest.outcomes",
+             "_pytest.recwarn", "_pytest.monkeypatch", "_pytest.capture", "_pytest.logging",
+             "_pytest.tmpdir", "_pytest.fixtures", "_pytest.unittest", "_pytest.compat",
+             "_pytest.reports", "_pytest.runner")
 TEST_FILES = ("test_*.py", "*_test.py")  # the grader's pytest.ini: python_files
 TRIPWIRE_EVENTS = frozenset(
     {"object.__setattr__", "object.__delattr__", "sys.settrace", "sys.setprofile"})
 CODE_ATTRIBUTES = frozenset({"__code__", "__defaults__", "__kwdefaults__"})
-# Rebound by the standard library while pytest runs a test (warnings.catch_warnings, which
-# pytest wraps around every test): not watched.
-REBOUND_IN_TESTS = {"warnings": {"showwarning", "_showwarnmsg_impl"}}
+# Not watched: rebound by the standard library while pytest runs a test (warnings'
+# catch_warnings, which pytest wraps around every test), and hooks meant to be replaced.
+REBOUND = {"warnings": {"showwarning", "_showwarnmsg_impl"},
+           "sys": {"excepthook", "displayhook", "breakpointhook", "unraisablehook"},
+           "threading": {"excepthook"}}
 COLLECTING = ("_pytest.assertion.rewrite", "_pytest.pathlib", "_pytest.python")
 
 
@@ -154,7 +164,12 @@ def preload(hidden):
 
 
 def is_framework(name):
-    return any(name == root or name.startswith(root + ".") for root in FRAMEWORK)
+    return is_within(name, FRAMEWORK)
+
+
+def is_within(name, packages):
+    """Whether module ``name`` is one of ``packages`` or in one of them."""
+    return any(name == package or name.startswith(package + ".") for package in packages)
 
 
 def is_module(value):
@@ -165,12 +180,15 @@ def watched_names(namespace):
     """The bindings worth watching in a module or class: to functions, classes, descriptors,
     other callables and modules, but not typing's annotation objects. Data (caches, counters,
     flags) changes legitimately."""
-    return [name for name, value in namespace.items() if watched(value)]
+    return [name for name, value in namespace.items() if watched_kind(type(value))]
 
 
-def watched(value):
-    kind = type(value)
-    return ((callable(value) or is_module(value) or hasattr(kind, "__get__"))
+@functools.lru_cache(maxsize=None)
+def watched_kind(kind):
+    """Whether values of ``kind`` are watched: it decides, not the value (a value is never
+    asked anything)."""
+    defines = {name for cls in kind.__mro__ for name in vars(cls)}
+    return (("__call__" in defines or "__get__" in defines or issubclass(kind, types.ModuleType))
             and vars(kind).get("__module__") != "typing")
 
 
@@ -280,10 +298,11 @@ class Watch:
     """What must keep the objects it held when it was recorded, in three tiers by when it is
     checked (``changes(moment)``):
 
-    - "always": what no test has a reason to touch (pytest, pluggy, the harness, the hidden
-      code, the hooks registered with pytest), checked after every phase of every test;
-    - "between": the standard library the hidden code imports and builtins, which a test may
-      monkeypatch, checked before and after each test;
+    - "always": what runs a test and reports it (the pytest API tests call, what runs the
+      body, the reports), the harness, the hidden code, the hooks registered with pytest;
+      nothing a test has a reason to touch: checked after every phase of every test;
+    - "between": the rest of pytest, and the standard library the hidden code imports and
+      builtins, which a test may monkeypatch: checked before and after each test;
     - "toolchain": the standard library pytest finds, reads, rewrites and imports test
       modules with, checked before each hidden test module is imported and after collection.
     """
@@ -307,25 +326,25 @@ class Watch:
         self.tiers[tier].add(label, container, keys, expected, sized, owner)
         self.guarded.update(id(value) for value in expected if type(value) is types.FunctionType)
 
-    def add_module(self, module, tier="always", pin=True):
-        """Watch a module as it is now, and its sys.modules entry (``pin``); but for the
-        "between" tier, its classes too."""
+    def add_module(self, module, tier="always", pin=True, ours=True):
+        """Watch a module as it is now, and its sys.modules entry (``pin``). For pytest's, the
+        harness's and the hidden code's (``ours``), its classes too, and no name may be
+        added to them; the tripwire guards them."""
         namespace = vars(module)
         name = namespace.get("__name__", "?")
         self.modules[name], self.genuine[name] = module, dict(namespace)
         if pin:
             self.pin(name, module, tier)
-        names = [key for key in watched_names(namespace)
-                 if key not in REBOUND_IN_TESTS.get(name, ())]
-        self.add(name + ".%s", namespace, names, sized=tier == "always", tier=tier)
-        if tier == "between":
-            return
-        if tier == "always":
+        names = [key for key in watched_names(namespace) if key not in REBOUND.get(name, ())]
+        self.add(name + ".%s", namespace, names, sized=ours, tier=tier)
+        if ours:
             self.guarded.add(id(module))
+        if not ours and tier != "toolchain":
+            return
         for cls in classes_defined_in(namespace):
             self.add("%s.%s.%%s" % (name, cls.__qualname__), vars(cls),
-                     watched_names(vars(cls)), sized=tier == "always", tier=tier, owner=cls)
-            if tier == "always":
+                     watched_names(vars(cls)), sized=ours, tier=tier, owner=cls)
+            if ours:
                 self.guarded.add(id(cls))
 
     def add_hidden_module(self, namespace, label, hidden, path, helper=None):
@@ -393,23 +412,25 @@ class Watch:
 
 
 def watch_before_candidate_code(runner_namespace, hidden, tests):
-    """The Watch of everything loaded so far: pytest, pluggy, the hidden helpers (modules in
-    the ``tests`` folder) and the runner (always); the other modules the hidden code imports,
-    and builtins (between); pytest's import machinery (toolchain); and the sys.modules entries
-    of all of these."""
+    """The Watch of everything loaded so far: what runs a test body, the hidden helpers
+    (modules in the ``tests`` folder) and the runner (always); the rest of pytest, the other
+    modules the hidden code imports and builtins (between); pytest's import machinery
+    (toolchain); and the sys.modules entries of all of these."""
     watch = Watch()
     imported = set(hidden.imported_modules()) | {"builtins", "os", "json", "json.encoder"}
     for name, module in sorted(sys.modules.items()):
         if type(module) is not types.ModuleType:  # vars() of a lazy module imports its parts
             continue
         helper = str(vars(module).get("__file__") or "").startswith(tests + os.sep)
-        if is_framework(name) or helper:
+        if helper or is_within(name, TEST_BODY):
             watch.add_module(module)
-        elif name in imported:
+        elif is_framework(name):
             watch.add_module(module, tier="between")
+        elif name in imported:
+            watch.add_module(module, tier="between", ours=False)
     for name in toolchain():
         if name not in watch.modules and type(sys.modules.get(name)) is types.ModuleType:
-            watch.add_module(sys.modules[name], tier="toolchain")
+            watch.add_module(sys.modules[name], tier="toolchain", ours=False)
     watch.add("runner.%s", runner_namespace, watched_names(runner_namespace), sized=True)
     for value in list(runner_namespace.values()):
         if is_module(value) and vars(value).get("__name__") == "worksample_guard":

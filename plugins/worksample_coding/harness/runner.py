@@ -178,13 +178,21 @@ class Findings:
         fields = {}
         for kind, items in self.found.items():
             if len(items) > self.sent[kind]:
-                fields[kind] = items[self.sent[kind]:]
+                fields[kind] = shortened(items[self.sent[kind]:])
                 self.sent[kind] = len(items)
         return fields
 
     def everything(self):
         self.fresh()
-        return dict(self.found)
+        return {kind: shortened(items) for kind, items in self.found.items()}
+
+
+def shortened(items, most=20):
+    """At most ``most`` items of at most 200 characters: a record has a size limit."""
+    kept = [item[:200] for item in items[:most]]
+    if len(items) > most:
+        kept[-1] = "and %d more" % (len(items) - most + 1)
+    return kept
 
 
 class Runner:
