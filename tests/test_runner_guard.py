@@ -122,6 +122,16 @@ def test_a_module_gains_its_submodules_silently():
     assert bindings.changed() == ["pkg.other (added)"]
 
 
+def test_a_module_may_gain_data_not_a_function_that_hides_a_builtin():
+    namespace = {"__name__": "test_shop", "exact": len}
+    bindings = guard.Bindings()
+    bindings.add("test_shop.%s", namespace, ["exact"], [len], sized=True)
+    namespace["CACHE"] = {}  # a test's module global
+    assert bindings.changed() == []
+    namespace["isinstance"] = lambda obj, kind: True
+    assert bindings.changed() == ["test_shop.isinstance (added)"]
+
+
 def test_a_hidden_module_must_import_the_genuine_objects(tmp_path):
     hidden = hidden_folder(tmp_path)
     exact = types.ModuleType("exact")

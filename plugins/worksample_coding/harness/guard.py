@@ -11,8 +11,10 @@
 # - Watch remembers the object each binding that can decide a test holds, and names every
 #   binding that no longer holds it: pytest's and pluggy's modules and classes, the runner's,
 #   the hidden code's, the sys.modules entries of all of these, every hook implementation
-#   registered with pytest, and the standard library and builtins the hidden code uses.
-#   Compared by identity, in C loops: an object whose __eq__ lies cannot pass for the original.
+#   registered with pytest, the standard library and builtins the hidden code uses, and the
+#   standard library pytest imports test modules with; its docstring says which is checked
+#   when. Compared by identity, in C loops: an object whose __eq__ lies cannot pass for the
+#   original.
 # - arm() installs a tripwire, an audit hook (Python code cannot remove one), that refuses to
 #   swap the code or defaults of a function of pytest, of the harness or of the hidden code, to
 #   change the class of their objects or the bases of their classes, and to install a trace or
@@ -273,8 +275,9 @@ class Bindings:
 def added_names(namespace, known, owner):
     """Names added to a module's or class's namespace since it was recorded, but for those
     that change nothing that was there: dunder names (a warnings registry), a package's newly
-    imported submodule, and in a class, data that hides no method or descriptor of a base
-    class (pytest marks its classes so)."""
+    imported submodule, data (a test's module global), though in a class not data that hides
+    a method or descriptor of a base class. A function added to a module may hide a builtin
+    its code calls."""
     package = namespace.get("__name__")
     bases = owner.__mro__[1:] if owner is not None else ()
     return sorted(key for key in list(namespace) if key not in known
@@ -286,8 +289,8 @@ def harmless(value, key, package, owner, bases):
         return True
     if is_module(value):
         return vars(value).get("__name__") == "%s.%s" % (package, key)
-    return owner is not None and is_data(value) and all(
-        is_data(vars(base)[key]) for base in bases if key in vars(base))
+    return is_data(value) and all(is_data(vars(base)[key]) for base in bases
+                                  if key in vars(base))
 
 
 def is_data(value):
