@@ -246,3 +246,40 @@ def test_an_honest_suite_using_pytests_features_raises_no_flag(tmp_path):
     failed = sorted(c["id"] for c in results["wrong"]["checks"] if c["outcome"] == "failed")
     assert failed == ["test_features.py::TestWithUnittest::test_add",
                       "test_features.py::test_add", "test_features.py::test_add_many[1-2-3]"]
+
+
+LONG_IDS = '''
+import pytest
+from solution import shout
+
+CASES = ["a-rather-long-parameter-name-for-case-number-%04d" % n for n in range(300)]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_case_of_a_long_parametrized_list(case):
+    assert shout(case)[-4:] == case[-4:]
+'''
+
+
+def test_long_lists_of_ids_and_messages_of_emoji_are_no_tampering(tmp_path):
+    """The collected ids of a large suite (30 KB here) and a message of emoji (12 bytes a
+    character once escaped) fit in the lines the host accepts."""
+    assignment = write_assignment(tmp_path / "long", "coding", {
+        "image": "worksample/python-pytest:bookworm", "tests_criterion": "tests",
+        "main_file": "solution.py"}, [("tests", 100, "auto")])
+    (assignment / "tests").mkdir()
+    (assignment / "tests" / "test_long.py").write_text(LONG_IDS)
+    for name, source in [("reference", "def shout(text):\n    return text.upper()\n"),
+                         ("starter", "")]:
+        (assignment / name).mkdir()
+        (assignment / name / "solution.py").write_text(source)
+    emoji = tmp_path / "emoji"
+    emoji.mkdir()
+    (emoji / "solution.py").write_text(
+        "def shout(text):\n    raise RuntimeError('no: ' + '\\U0001F389' * 1500)\n")
+
+    results = grade(assignment, assignment / "reference", emoji)
+    assert results["reference"]["score"] == 100 and results["reference"]["flags"] == []
+    assert len(results["reference"]["checks"]) == 300
+    assert results["emoji"]["flags"] == [] and results["emoji"]["score"] == 0
+    assert "\U0001F389" in results["emoji"]["checks"][0]["message"]

@@ -20,7 +20,8 @@ from worksample.sandbox.harness import HarnessRun, Runner, Trust
 
 from .canary import Canary
 
-__all__ = ["RUNNER", "Canary", "max_record_bytes", "pytest_run", "result_budget"]
+__all__ = ["RUNNER", "Canary", "collected_bytes", "max_record_bytes", "pytest_run",
+           "result_budget"]
 
 RUNNER = Runner.from_folder(
     resources.files("worksample_coding") / "harness", python="runner.py",
@@ -28,15 +29,21 @@ RUNNER = Runner.from_folder(
 
 
 def max_record_bytes(message_chars: int) -> int:
-    """The longest line the runner writes: a record whose message JSON-escapes 6x at worst."""
-    return 6 * message_chars + 4096
+    """The longest record the runner writes but the list of collected ids: a message of
+    ``message_chars`` JSON-escaped (6 bytes a character at most: the runner shortens a
+    message of emoji, 12 bytes each, to fit), its findings (8 KB at most) and the rest."""
+    return 6 * message_chars + 12 * 1024
+
+
+def collected_bytes(expected_tests: int) -> int:
+    """What the "collected" record's list of ids may take."""
+    return 2 * expected_tests * 256
 
 
 def result_budget(expected_tests: int, message_chars: int) -> int:
     """Bytes of results a real run of ``expected_tests`` can write: more means a flood."""
     records = expected_tests + 8  # the canary, collection errors, collected, finished
-    collected = 2 * expected_tests * 256  # the "collected" record lists every id
-    return records * max_record_bytes(message_chars) + collected
+    return records * max_record_bytes(message_chars) + collected_bytes(expected_tests)
 
 
 def pytest_run(*, image: str, mode: str, tests: Path, work: Path, expected_tests: int,
@@ -56,5 +63,6 @@ def pytest_run(*, image: str, mode: str, tests: Path, work: Path, expected_tests
         config={"mode": mode, "per_test_seconds": per_test_seconds,
                 "message_chars": message_chars},
         limits=limits, result_bytes=result_budget(expected_tests, message_chars),
-        max_line=max_record_bytes(message_chars), localhost_name=localhost_name,
+        max_line=max_record_bytes(message_chars) + collected_bytes(expected_tests),
+        localhost_name=localhost_name,
         deadline_seconds=deadline_seconds)

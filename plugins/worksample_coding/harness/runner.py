@@ -94,9 +94,15 @@ def send(record, *, _encoded=encoded, _write=os.write, _fd=RESULTS_FD):
         data = data[_write(_fd, data):]
 
 
-def capped(text):
+def capped(text, *, _string=json.encoder.encode_basestring_ascii):
+    """The end of ``text``: at most message_chars characters, and at most 6 bytes a character
+    once JSON-escaped (an emoji takes 12), as the host sizes its lines."""
     limit = CONFIG["message_chars"]
-    return text if len(text) <= limit else "..." + text[-limit:]
+    if len(text) > limit:
+        text = "..." + text[-limit:]
+    if len(_string(text)) > 6 * limit:
+        text = "..." + text[-(limit // 2):]
+    return text
 
 
 class TestTimedOut(BaseException):
@@ -187,9 +193,10 @@ class Findings:
         return {kind: shortened(items) for kind, items in self.found.items()}
 
 
-def shortened(items, most=20):
-    """At most ``most`` items of at most 200 characters: a record has a size limit."""
-    kept = [item[:200] for item in items[:most]]
+def shortened(items, most=10):
+    """At most ``most`` items of at most 100 characters (8 KB once JSON-escaped): a record
+    has a size limit."""
+    kept = [item[:100] for item in items[:most]]
     if len(items) > most:
         kept[-1] = "and %d more" % (len(items) - most + 1)
     return kept
