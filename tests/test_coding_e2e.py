@@ -218,13 +218,17 @@ print("HEX", " ".join(sorted(token.decode() for token in _found)), "END")
 
 def test_the_runner_never_holds_the_nonce(tmp_path):
     """The runner is forked from the supervisor before the nonce is read: candidate code that
-    searches its whole memory finds what the supervisor read before the fork (the canary's
-    name, in the archive), but not the nonce."""
+    searches its whole memory finds what the supervisor read before the fork (a token in the
+    submission's files, in the archive), but not the nonce."""
+    import secrets
+
     from worksample_coding.protocol import Canary, pytest_run
 
     from worksample.sandbox import Limits, harness
 
     scanner = _starter_plus(tmp_path, "scanner", MEMORY_SCAN)
+    token = secrets.token_hex(16)
+    (scanner / "token.txt").write_text(token)
     canary = Canary.new()
     result = harness.run(pytest_run(
         image="worksample/python-pytest:bookworm", mode="run", tests=SAMPLE / "tests",
@@ -235,7 +239,7 @@ def test_the_runner_never_holds_the_nonce(tmp_path):
     line = next(line for line in summary["output_head"].splitlines() if line.startswith("HEX "))
     assert line.endswith(" END")  # the whole list fitted in what the supervisor keeps
     tokens = line.split()
-    assert canary.name.removeprefix("test_") in tokens
+    assert token in tokens
     assert nonce not in tokens
 
 

@@ -35,6 +35,7 @@ class Attack:
     base: str = "starter"  # "starter" passes 1 of 31 honestly; "strong" passes all 31
     ended: tuple[str, ...] = ("completed",)
     flags: frozenset[str] = frozenset()
+    also: frozenset[str] = frozenset()  # flags raised in some runs only (the canary is random)
     most_passing: int = 1
     zero: bool = False  # detected tampering: the tests criterion gets nothing
     shows: dict[str, int] = field(default_factory=dict)  # text printed at import -> count
@@ -42,6 +43,7 @@ class Attack:
 
 
 BLOCKED_NETWORK, BLOCKED_WRITES, BLOCKED_READS, BLOCKED_PRIVILEGES = 6, 9, 9, 6
+PATCHED, FORGED = frozenset({"framework-patched"}), frozenset({"forged-outcome"})
 PROBE = ("escape_probe.py",)
 CORPUS = {
     # verdict forgery
@@ -56,9 +58,25 @@ CORPUS = {
     "patches-framework": Attack(flags=frozenset({"forged-outcome", "framework-patched"}),
                                 most_passing=31, zero=True),
     "rewrites-hidden-tests": Attack(flags=frozenset({"hidden-tests-modified", "forged-outcome",
-                                                     "unexpected-tests"}),
+                                                     "unexpected-tests", "framework-patched"}),
                                     most_passing=31, zero=True),
     "always-equal": Attack(most_passing=3),
+    # issue 21: the classic pytest mode's forgeries, each class with its original and new instances
+    "shadows-test-helpers": Attack(flags=PATCHED, most_passing=31, zero=True),
+    "patches-helpers-in-place": Attack(flags=PATCHED, most_passing=31, zero=True),
+    "plants-test-modules": Attack(flags=PATCHED, most_passing=31, zero=True),
+    "patches-test-loader": Attack(flags=PATCHED | FORGED, most_passing=31, zero=True),
+    "rewrites-runner-globals": Attack(ended=("crashed",), flags=PATCHED, most_passing=0,
+                                      zero=True),
+    "rewires-runner-hooks": Attack(flags=PATCHED | FORGED, most_passing=31, zero=True),
+    "plants-conftest-hook": Attack(flags=PATCHED, most_passing=31, zero=True),
+    "registers-a-plugin": Attack(flags=PATCHED | FORGED, most_passing=31, zero=True),
+    "names-a-plugin-in-env": Attack(),
+    "patches-then-restores": Attack(flags=PATCHED | FORGED, most_passing=31, zero=True),
+    "patches-during-each-test": Attack(flags=PATCHED | FORGED, most_passing=31, zero=True),
+    "swaps-test-module-names": Attack(flags=PATCHED, also=FORGED, most_passing=31, zero=True),
+    "patches-report-properties": Attack(flags=PATCHED, most_passing=31, zero=True),
+    "patches-report-constructor": Attack(flags=PATCHED | FORGED, most_passing=31, zero=True),
     # resource abuse
     "infinite-loop-at-import": Attack(ended=("timeout",), most_passing=0),
     "sleeps-at-import": Attack(ended=("timeout",), most_passing=0),
@@ -208,7 +226,7 @@ def test_each_attack_gets_its_outcome(corpus, name):
     assert result["durations"]["total_s"] < WALL_SECONDS + 5
     # tampering that is detected is flagged with evidence, and nothing else is flagged
     raised = {f["kind"] for f in result["flags"]} - {"tests-not-run"}
-    assert raised == attack.flags
+    assert attack.flags <= raised <= attack.flags | attack.also
     assert all(f["evidence"] for f in result["flags"])
     if attack.zero:
         assert result["score"] == 0
@@ -249,12 +267,13 @@ def test_detected_tampering_is_shown_to_reviewers(tmp_path):
     page = (out / "candidates" / "patches-framework.html").read_text()
     assert page.count('class="flag integrity"') == 2
     flag = '<strong>{}</strong>: <span class="untrusted">{}'
-    assert flag.format("forged-outcome", "a hidden test built to fail") in page
-    assert flag.format("framework-patched", "pytest internals were replaced") in page
+    assert flag.format("forged-outcome", "pytest reported 31 test(s) as passed that the runner "
+                       "saw fail") in page  # all but the one the starter passes, and the canary
+    assert flag.format("framework-patched", "pytest, the harness or the hidden tests") in page
     index = (out / "index.html").read_text()
     assert "forged-outcome, framework-patched" in index
     table = (tmp_path / "table.txt").read_text()
-    assert "patches-framework [forged-outcome]: a hidden test built to fail" in table
+    assert "patches-framework [forged-outcome]: pytest reported 31 test(s) as passed" in table
 
 
 def test_text_from_the_sandbox_is_stored_valid_and_shown_inert(corpus, tmp_path):

@@ -3,7 +3,6 @@
 import json
 
 import pytest
-from worksample_coding.protocol import Canary
 from worksample_coding.verdict import judge, weight_of
 
 from worksample.sandbox import RunOutcome
@@ -135,6 +134,14 @@ def test_a_flood_beyond_the_budget_and_malformed_lines_are_tampering():
          "hidden-tests-modified"),
         (report(*(result_line(t) for t in EXPECTED), patched=["TestReport.from_item_and_call"]),
          "framework-patched"),
+        # what the runner found, sent with a test's result: the end may never come
+        (report(result_line(EXPECTED[0]) | {"patched": ["pytest.raises"]},
+                *(result_line(t) for t in EXPECTED[1:]), finished=False),
+         "framework-patched"),
+        # a canary that uses a parametrized fixture
+        (report(*(result_line(t) for t in EXPECTED), result_line(CANARY + "[1]", "passed"),
+                canary=None, collected=(*EXPECTED, CANARY + "[1]")),
+         "forged-outcome"),
     ],
 )
 def test_forgery_signs_zero_the_tests_and_say_why(harness, flag):
@@ -142,6 +149,34 @@ def test_forgery_signs_zero_the_tests_and_say_why(harness, flag):
     assert flag in [f.kind for f in verdict.flags]
     assert verdict.fraction == 0.0
     assert verdict.evidence[0].startswith("no points: the test outcomes cannot be trusted")
+
+
+def test_the_runners_findings_are_the_evidence():
+    refused = {"patched": ["refused: replacing __code__ of exact"]}
+    harness = report(result_line(EXPECTED[0]) | refused,
+                     *(result_line(t) for t in EXPECTED[1:]), patched=["pytest.raises"])
+    harness.records[-1]["forged"] = ["test_a.py::test_two: reported passed, but its body failed"]
+    flags = {f.kind: f.evidence for f in run_judge(harness).flags}
+    assert flags["framework-patched"] == (
+        "pytest, the harness or the hidden tests' code was changed at run time: "
+        "refused: replacing __code__ of exact, pytest.raises")
+    assert flags["forged-outcome"] == (
+        "pytest reported 1 test(s) as passed that the runner saw fail or not run, e.g. "
+        "test_a.py::test_two: reported passed, but its body failed: something in the "
+        "submission rewrote test outcomes")
+
+
+def test_a_skipped_canary_is_no_sign_of_forgery():
+    verdict = run_judge(report(*(result_line(t) for t in EXPECTED), canary="skipped"))
+    assert verdict.flags == [] and verdict.fraction == 1.0
+
+
+def test_no_canary_result_is_expected_when_its_file_did_not_import():
+    error = {"event": "collect_error", "path": "test_c0ffee.py", "message": "ImportError: x"}
+    verdict = run_judge(report(error, result_line(EXPECTED[0]), canary=None,
+                               collected=EXPECTED[:1]))
+    assert [f.kind for f in verdict.flags] == []
+    assert verdict.fraction == pytest.approx(1 / 3)
 
 
 def test_tests_missing_from_a_normal_run_are_flagged_but_only_fail():
@@ -189,15 +224,6 @@ def test_parse_stdout_believes_only_lines_framed_with_the_nonce():
     assert parsed.supervisor == {"event": "supervisor", "exit": 1, "changed": []}
     assert [r.get("event") for r in parsed.records] == ["test", "supervisor"]
     assert parsed.unframed_lines == 2 and parsed.malformed_lines == 2
-
-
-def test_canary_fails_by_construction_and_has_a_fresh_name():
-    first, second = Canary.new(), Canary.new()
-    assert first.name != second.name
-    namespace = {}
-    exec(first.source(), namespace)
-    with pytest.raises(AssertionError):
-        namespace[first.name]()
 
 
 def test_failure_evidence_shows_what_was_compared():

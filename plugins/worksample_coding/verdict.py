@@ -4,12 +4,14 @@ Rules, in the order they apply:
 - Only the expected test ids count (collected from the reference solution, never from the
   submission), and only results that follow the runners' protocol
   (``worksample/sandbox/records.py``), which the pytest runner also ends with the canary's
-  result.
+  result (canary.py).
 - An expected test with no result failed, with the reason: its file did not import, the run hit
   the wall clock or the memory limit, or the test process died.
-- Signs of forgery: the result channel broke the runner's protocol, the canary (a hidden test
-  built to fail) was reported as passed, hidden test files changed on disk, or pytest
-  internals were replaced. Then the outcomes cannot be trusted: the tests criterion gets
+- Signs of forgery: the result channel broke the runner's protocol; the canary (a hidden test
+  built to fail) passed, or the runner saw a test fail that pytest reported as passed
+  (``forged-outcome``); hidden test files changed on disk; or the runner found pytest, itself
+  or the hidden tests' code changed at run time, or refused such a change
+  (``framework-patched``). Then the outcomes cannot be trusted: the tests criterion gets
   nothing, and the result carries the flag with its evidence.
 """
 
@@ -131,11 +133,20 @@ def weight_of(test_id: str, weights: dict[str, float]) -> float:
     return weights.get(test_id.split("[", 1)[0], 1.0)
 
 
+def is_canary(test_id: str, canary_id: str) -> bool:
+    """Whether ``test_id`` is the canary, or one of its instances when a fixture it uses is
+    parametrized."""
+    return test_id == canary_id or test_id.startswith(canary_id + "[")
+
+
 def read_pytest_records(report: HarnessReport, canary_id: str) -> RunRecords:
     """The records, read against the runners' protocol; the pytest runner always reports a
-    known outcome, and a session that finished always has the canary's result."""
+    known outcome, and a session that finished has the canary's result unless the hidden test
+    file that holds it could not be imported."""
     run = read_records(report, valid=lambda record: record.get("outcome") in OUTCOMES)
-    if run.finished is not None and canary_id not in run.results:
+    canary_file = canary_id.split("::", 1)[0]
+    if (run.finished is not None and canary_file not in run.collect_errors
+            and not any(is_canary(t, canary_id) for t in run.results)):
         run.violations.append("the session finished without the canary test's result")
     return run
 
@@ -150,19 +161,15 @@ def _missing_reason(test_id, collect_errors, ended, report, wall_seconds, memory
 
 
 def _integrity_flags(report, run: RunRecords, canary_id, expected, ended) -> list[IntegrityFlag]:
-    flags = [tampered_flag(run)]
-    canary = run.results.get(canary_id)
-    if canary is not None and canary["outcome"] != "failed":
-        flags.append(IntegrityFlag(kind="forged-outcome", evidence=(
-            f"a hidden test built to fail ({canary_id}) was reported as {canary['outcome']}: "
-            "something in the submission rewrote test outcomes")))
-    flags.append(modified_flag(report))
+    flags = [tampered_flag(run), _forged_flag(run, canary_id), modified_flag(report)]
     flags = [flag for flag in flags if flag is not None]
-    patched = (run.finished or {}).get("patched") or []
+    patched = runner_findings(run, "patched")
     if patched:
         flags.append(IntegrityFlag(kind="framework-patched", evidence=(
-            f"pytest internals were replaced at run time: {', '.join(map(str, patched))}")))
-    unexpected = [t for t in run.collected or [] if t not in expected and t != canary_id]
+            "pytest, the harness or the hidden tests' code was changed at run time: "
+            + _listed(patched))))
+    unexpected = [t for t in run.collected or []
+                  if t not in expected and not is_canary(t, canary_id)]
     if unexpected:
         flags.append(IntegrityFlag(kind="unexpected-tests", evidence=(
             f"{len(unexpected)} collected test(s) are not hidden tests, e.g. "
@@ -173,6 +180,39 @@ def _integrity_flags(report, run: RunRecords, canary_id, expected, ended) -> lis
             f"{len(missing)} hidden test(s) never reported although the run ended normally, "
             f"e.g. {missing[0]!r} (deselected or skipped from inside the submission?)")))
     return flags
+
+
+def _forged_flag(run: RunRecords, canary_id: str) -> IntegrityFlag | None:
+    """``forged-outcome``: the canary passed (skipped is no sign: a hidden conftest may skip
+    tests), or the runner saw a test's body fail (or not run) that pytest reported as passed."""
+    reasons = []
+    if any(is_canary(t, canary_id) and r["outcome"] == "passed" for t, r in run.results.items()):
+        reasons.append(f"a hidden test built to fail ({canary_id}) was reported as passed")
+    forged = runner_findings(run, "forged")
+    if forged:
+        reasons.append(f"pytest reported {len(forged)} test(s) as passed that the runner saw "
+                       f"fail or not run, e.g. {forged[0]}")
+    if not reasons:
+        return None
+    return IntegrityFlag(kind="forged-outcome", evidence=(
+        "; ".join(reasons) + ": something in the submission rewrote test outcomes"))
+
+
+def runner_findings(run: RunRecords, kind: str) -> list[str]:
+    """What the runner reported of ``kind`` ("patched", "forged") with its test results and
+    at the end, each once, in order."""
+    found: list[str] = []
+    for record in [*run.results.values(), run.finished or {}]:
+        items = record.get(kind)
+        for item in items if isinstance(items, list) else []:
+            if str(item) not in found:
+                found.append(str(item))
+    return found
+
+
+def _listed(items: list[str], shown: int = 10) -> str:
+    more = f" and {len(items) - shown} more" if len(items) > shown else ""
+    return ", ".join(items[:shown]) + more
 
 
 def _failure_evidence(checks: list[Check], collect_errors: dict[str, str]) -> list[str]:
