@@ -23,6 +23,7 @@ const config = JSON.parse(process.argv[2]);
 process.argv.length = 2;
 
 const writeSync = fs.writeSync;
+const bufferFrom = Buffer.from;
 const quote = JSON.stringify; // on strings and numbers only
 const apply = Reflect.apply;
 const describe = Object.getOwnPropertyDescriptor;
@@ -34,6 +35,7 @@ const clearInterval_ = clearInterval;
 const writeError = process.stderr.write.bind(process.stderr);
 const arrayPush = Array.prototype.push;
 const arrayJoin = Array.prototype.join;
+const arrayIndexOf = Array.prototype.indexOf;
 
 const helper = require(config.helper);
 const runner = helper[Symbol.for("worksample.runner")];
@@ -42,7 +44,7 @@ const CHANNEL = config.channel;
 const MAX_OBSERVATION = config.max_line - 1024;
 
 function send(text) {
-  const data = Buffer.from(text + "\n", "utf8");
+  const data = apply(bufferFrom, Buffer, [text + "\n", "utf8"]);
   let written = 0;
   while (written < data.length) {
     written += writeSync(CHANNEL, data, written, data.length - written);
@@ -58,7 +60,8 @@ function message(kind, fields) {
 function loadError(error) {
   const name = runner.raised(error)[1].name;
   let text = name;
-  try {
+  try { // String methods the code under test may have patched: whatever they give is its own
+    // failure's message
     const own = describe(error, "message");
     if (own && typeof own.value === "string" && own.value !== "") {
       text += ": " + own.value.split("\n")[0];
@@ -71,16 +74,17 @@ function loadError(error) {
         text = lines.slice(0, at).join("\n").trim() + "\n" + text;
       }
     }
+    text = text.slice(-config.message_chars);
   } catch (_) {
     // a message that cannot be read: the class name says enough
   }
-  return text.slice(-config.message_chars);
+  return typeof text === "string" ? text : name;
 }
 
 function load() {
-  const skip = new Set(config.skip);
-  for (const file of config.files) {
-    if (skip.has(file.name)) {
+  for (let index = 0; index < config.files.length; index += 1) {
+    const file = config.files[index];
+    if (apply(arrayIndexOf, config.skip, [file.name]) !== -1) {
       continue;
     }
     send(message("load", '"file":' + quote(file.name)));
@@ -98,7 +102,8 @@ function load() {
                  (error === null ? "null" : quote(error))));
   }
   const listed = [];
-  for (const one of registry.cases) {
+  for (let index = 0; index < registry.cases.length; index += 1) {
+    const one = registry.cases[index];
     apply(arrayPush, listed, ['{"id":' + quote(one.id) + ',"weight":' + quote(one.weight) +
       ',"criterion":' + (one.criterion === null ? "null" : quote(one.criterion)) + "}"]);
   }

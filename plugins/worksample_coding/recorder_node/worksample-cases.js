@@ -39,6 +39,7 @@ const apply = Reflect.apply;
 const ownKeys = Reflect.ownKeys;
 const getPrototypeOf = Object.getPrototypeOf;
 const describe = Object.getOwnPropertyDescriptor;
+const hasOwn = Object.hasOwn;
 const freeze = Object.freeze;
 const isArray = Array.isArray;
 const isInteger = Number.isInteger;
@@ -101,7 +102,9 @@ function test(name, options, fn) {
     throw new TypeError(`test(${quote(name)}, ...): give the case as a function (record) => {...}`);
   }
   const given = options === undefined || options === null ? {} : options;
-  for (const key of ownKeys(given)) {
+  const keys = ownKeys(given);
+  for (let index = 0; index < keys.length; index += 1) {
+    const key = keys[index];
     if (key !== "weight" && key !== "criterion") {
       throw new TypeError(`test(${quote(name)}): unknown option ${stringOf(key)}; ` +
                           "known: weight, criterion");
@@ -225,7 +228,9 @@ function toleranceOf(options) {
   }
   const tolerance = {};
   let any = false;
-  for (const key of ownKeys(options)) {
+  const keys = ownKeys(options);
+  for (let index = 0; index < keys.length; index += 1) {
+    const key = keys[index];
     const name = typeof key === "string" ? OPTIONS[key] : undefined;
     if (name === undefined) {
       throw new TypeError(`unknown record option ${stringOf(key)}; known: absTol, relTol, ` +
@@ -358,7 +363,7 @@ function arrayItems(array, depth, budget) {
       if (budget.items > MAX_ITEMS) {
         throw TOO_MUCH;
       }
-    } else if (!("value" in property)) {
+    } else if (!hasOwn(property, "value")) {
       item = unrecorded(`item ${index} is read through a getter`);
     } else {
       item = typedValue(property.value, depth + 1, budget);
@@ -370,7 +375,9 @@ function arrayItems(array, depth, budget) {
 
 function objectEntries(object, depth, budget) {
   const pairs = [];
-  for (const key of ownKeys(object)) {
+  const keys = ownKeys(object);
+  for (let index = 0; index < keys.length; index += 1) {
+    const key = keys[index];
     if (typeof key !== "string") {
       continue; // symbol keys are not data
     }
@@ -378,7 +385,7 @@ function objectEntries(object, depth, budget) {
     if (!property.enumerable) {
       continue;
     }
-    if (!("value" in property)) {
+    if (!hasOwn(property, "value")) {
       return unrecorded(`the property ${quote(key)} is read through a getter`);
     }
     budget.items += 1;
@@ -395,7 +402,11 @@ function raised(error) {
   } catch (_) {
     names = ["(unreadable)"];
   }
-  return ["raised", { name: names[0], bases: names.slice(1) }];
+  const bases = [];
+  for (let index = 1; index < names.length; index += 1) {
+    bases[index - 1] = names[index];
+  }
+  return ["raised", { name: names[0], bases }];
 }
 
 function classChain(value) {
@@ -423,10 +434,10 @@ function classChain(value) {
 
 function constructorName(proto) {
   const property = describe(proto, "constructor");
-  const constructor = property && "value" in property ? property.value : undefined;
+  const constructor = property && hasOwn(property, "value") ? property.value : undefined;
   if (typeof constructor === "function" && !isProxy(constructor)) {
     const name = describe(constructor, "name");
-    if (name && typeof name.value === "string" && name.value !== "") {
+    if (name && hasOwn(name, "value") && typeof name.value === "string" && name.value !== "") {
       return name.value;
     }
   }
@@ -490,8 +501,10 @@ function observationText(observation) {
     serialize(observation.value);
   if (observation.options) {
     const parts = [];
-    for (const name of ownKeys(observation.options)) {
-      apply(arrayPush, parts, [quote(name) + ":" + quote(observation.options[name])]);
+    const names = ownKeys(observation.options);
+    for (let index = 0; index < names.length; index += 1) {
+      apply(arrayPush, parts, [quote(names[index]) + ":" +
+        quote(observation.options[names[index]])]);
     }
     text += ',"options":{' + apply(arrayJoin, parts, [","]) + "}";
   }
