@@ -120,11 +120,14 @@ def compile_errors(files):
               "out": BUILD, "helper": HARNESS + "/worksample-cases", "type_roots": TYPE_ROOTS}
     # a compile is short: the optimising compiler and small young-generation collections cost
     # more than they save (measured: 1.65 s instead of 2.2 s for a small task, one CPU)
-    done = subprocess.run(node("compile.js", json.dumps(config), heap=0.8,
-                               flags=("--no-opt", "--max-semi-space-size=32")),
-                          stdin=subprocess.DEVNULL,
-                          capture_output=True, cwd=WORK, env=environment([]),
-                          start_new_session=True)
+    try:
+        done = subprocess.run(node("compile.js", json.dumps(config), heap=0.8,
+                                   flags=("--no-opt", "--max-semi-space-size=32")),
+                              stdin=subprocess.DEVNULL, capture_output=True, cwd=WORK,
+                              env=environment([]), start_new_session=True)
+    except OSError as error:  # no node in the image
+        return {file["name"]: "the TypeScript compiler could not start: %s" % error
+                for file in files}
     kill_everything_else()
     try:
         found = json.loads(done.stdout)
@@ -385,8 +388,8 @@ def run_cases(recording):
         elif where[0] == "start" and recording.cases is None:
             for file in recording.files:  # nothing loaded: say why on every file
                 if file["name"] not in recording.skip:
-                    recording.collect_errors[file["name"]] = "the test process %s before " \
-                        "loading it" % stopped
+                    recording.collect_errors[file["name"]] = "the test process %s%s" % (
+                        stopped, "" if outcome[1] is None else " before loading it")
                     recording.skip.add(file["name"])
         else:
             break  # a file that loaded in the first process no longer does
