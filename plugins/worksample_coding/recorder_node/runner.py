@@ -59,19 +59,43 @@ def send(record):
 
 
 def kill_everything_else():
-    """Every process of the sandbox but this one and the supervisor (PID 1): the case process,
-    and whatever it started, in its session or not."""
+    """Every process of the sandbox but this one and the supervisor: the case process, and
+    whatever it started, in its session or not. The supervisor is PID 1, which kill(-1) spares
+    (as it spares the caller), and kill(-1) reaches a process forked meanwhile too; were the
+    supervisor not PID 1, every process but this one's ancestors is killed by name instead."""
     for _ in range(2):
-        try:
-            os.kill(-1, signal.SIGKILL)
-        except OSError:
-            pass
+        if os.getppid() == 1:
+            try:
+                os.kill(-1, signal.SIGKILL)
+            except OSError:
+                pass
+        else:
+            spared = ancestors()
+            for entry in os.listdir("/proc"):
+                if entry.isdigit() and int(entry) not in spared:
+                    try:
+                        os.kill(int(entry), signal.SIGKILL)
+                    except OSError:
+                        pass
     while True:
         try:
             if os.waitpid(-1, 0)[0] == 0:
                 break
         except ChildProcessError:
             break
+
+
+def ancestors():
+    """This process and the processes it descends from."""
+    found, pid = {os.getpid()}, os.getppid()
+    while pid > 0 and pid not in found:
+        found.add(pid)
+        try:
+            with open("/proc/%d/stat" % pid) as stat:
+                pid = int(stat.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            break
+    return found
 
 
 def memory_mb():
