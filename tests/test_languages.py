@@ -55,3 +55,13 @@ def test_the_node_runners_differ_only_in_the_language_they_are_told():
     # the reference's recording is kept per runner: a JavaScript and a TypeScript run of one
     # assignment version are never confused
     assert TYPESCRIPT.recorder.digest != JAVASCRIPT.recorder.digest
+
+
+def test_each_language_knows_its_case_files():
+    """The host accepts a collection error only for a case file (recorded._refuse_strange...)."""
+    python, typescript, javascript = (LANGUAGES[name] for name in ("python", "typescript",
+                                                                  "javascript"))
+    assert python.is_case_file("cases_settle.py") and not python.is_case_file("_helpers.py")
+    assert typescript.is_case_file("cases_match.ts") and not typescript.is_case_file("_app.ts")
+    assert not typescript.is_case_file("types.d.ts") and not typescript.is_case_file("x.js")
+    assert javascript.is_case_file("cases_values.js") and not javascript.is_case_file("x.py")

@@ -22,6 +22,14 @@ class Language:
     recorder: Runner
     case_files: str  # what the docs call a case module, e.g. "every .py file"
     image: str | None = None  # coding.image when the task names none (scripts/ensure-docker.sh)
+    extension: str = ".py"  # of a case module's file
+
+    def is_case_file(self, name: str) -> bool:
+        """Whether a file of the cases' folder is a case module (its recorder may report a
+        collection error for it): the language's extension, not starting with _ (a helper),
+        not a declaration file."""
+        return (name.endswith(self.extension) and not name.startswith("_")
+                and not name.endswith(".d.ts"))
 
 
 def _folder(name: str):
@@ -48,6 +56,7 @@ def _node(name: str, extension: str) -> Language:
                                     environment={"WORKSAMPLE_NODE_LANGUAGE": name}),
         case_files=f"every {extension} file not starting with _",
         image=NODE_IMAGE,
+        extension=extension,
     )
 
 
