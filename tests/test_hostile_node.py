@@ -5,7 +5,9 @@ See hostile/node/README.md. Each attack is a whole ``router.ts`` for
 ``assignments/url-router``, built on code whose honest score is known: the starter (0) or the
 partial sample (35.16). All of them are graded in one ``worksample grade`` process, as a hiring
 team would run it, against a copy of the assignment with a 20-second wall clock and a 2-second
-per-case limit (the TypeScript compile takes about 2 s of it).
+per-case limit (the TypeScript compile takes about 2 s of it). An attack that beats worksample
+today is a row with ``works`` set: its test is ``xfail(strict=True)`` and turns green when the
+hole is closed.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ class Attack:
     score: float | None = None  # the exact score; None: at most what the base earns
     ended: str = "completed"
     flags: frozenset[str] = frozenset()
+    works: str = ""  # how it beats worksample today; the row is xfail(strict) until fixed
 
 
 CORPUS = {
@@ -70,7 +73,17 @@ CORPUS = {
     "peeks-for-the-reference": Attack(score=35.16),
     # objects that pretend to be plain data
     "returns-pretenders": Attack(score=35.16),
+    # open: the code under test shares the case process with the cases
+    "answers-from-the-instructions": Attack(score=35.16, works=(
+        "43.96: the code reaches the cases' record() through the helper's registry and records "
+        "answers worked out from the instructions, without computing them")),
 }
+
+
+def submission_cases() -> list:
+    """One parameter per attack, xfail(strict) for those that work today."""
+    return [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=attack.works))
+            if attack.works else name for name, attack in sorted(CORPUS.items())]
 
 
 def quick_assignment(root: Path) -> Path:
@@ -137,7 +150,7 @@ def test_the_batch_exits_cleanly(corpus):
     assert corpus["exit_code"] == 0
 
 
-@pytest.mark.parametrize("name", sorted(CORPUS))
+@pytest.mark.parametrize("name", submission_cases())
 def test_each_attack_gets_its_outcome(corpus, name):
     attack, result = CORPUS[name], corpus["results"][name]
     assert result["status"] == "graded", result["message"]
