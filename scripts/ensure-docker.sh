@@ -43,6 +43,7 @@ start_engine() {
 # name, then the Debian packages it holds (comma-separated, for debootstrap --include)
 IMAGES=(
   "$BASE_IMAGE python3,python3-pytest"
+  "worksample/node:bookworm python3,nodejs,node-typescript"
 )
 
 build_image() {

@@ -78,3 +78,9 @@ def test_the_recorded_cases_example_is_the_sample_file_whole():
     docs = (ROOT / "docs" / "assignments.md").read_text()
     source = (ROOT / "assignments" / "expense-ledger" / "cases" / "cases_settle.py").read_text()
     assert f"```python\n{source}```" in docs
+
+
+def test_the_typescript_cases_example_is_the_sample_file_whole():
+    docs = (ROOT / "docs" / "assignments.md").read_text()
+    source = (ROOT / "assignments" / "url-router" / "cases" / "cases_navigate.ts").read_text()
+    assert f"```ts\n{source}```" in docs

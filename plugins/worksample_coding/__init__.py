@@ -14,6 +14,8 @@ from .config import CodingSection
 @hookimpl
 def worksample_register_assignment_types(register) -> None:
     """Provide the ``coding`` assignment type."""
+    from .languages import LANGUAGES
+
     register(AssignmentType(
         name="coding",
         section_model=CodingSection,
@@ -21,7 +23,8 @@ def worksample_register_assignment_types(register) -> None:
         self_test_cases=self_test_cases,
         assignment_checks=assignment_checks,
         description="Hidden tests run against the submission in a Docker sandbox: recorded "
-                    "(compared on the host) or classic pytest.",
+                    f"(compared on the host; languages: {', '.join(LANGUAGES)}) or classic "
+                    "pytest (python).",
     ))
 
 

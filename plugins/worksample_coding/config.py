@@ -51,7 +51,9 @@ class CodingSection(BaseModel):
         "the process candidate code shares, which a determined candidate can forge.",
     )
     image: str | None = Field(
-        None, description="Image with python3 and pytest. Pulled when not on the machine."
+        None, description="Image with python3 (and pytest, or the language's tools). Pulled "
+        "when not on the machine. Default: the language's image, if it has one "
+        "(worksample/node:bookworm for javascript and typescript)."
     )
     dockerfile: str | None = Field(
         None, description="Or a Dockerfile in the assignment folder, built once per version."
@@ -77,6 +79,10 @@ class CodingSection(BaseModel):
 
     @model_validator(mode="after")
     def _one_image_source(self) -> CodingSection:
+        if self.image is None and self.dockerfile is None:
+            from .languages import LANGUAGES
+
+            self.image = LANGUAGES[self.language].image
         if (self.image is None) == (self.dockerfile is None):
             raise ValueError("give exactly one of 'image' and 'dockerfile'")
         return self

@@ -21,6 +21,15 @@ class Language:
     name: str
     recorder: Runner
     case_files: str  # what the docs call a case module, e.g. "every .py file"
+    image: str | None = None  # coding.image when the task names none (scripts/ensure-docker.sh)
+    extension: str = ".py"  # of a case module's file
+
+    def is_case_file(self, name: str) -> bool:
+        """Whether a file of the cases' folder is a case module (its recorder may report a
+        collection error for it): the language's extension, not starting with _ (a helper),
+        not a declaration file."""
+        return (name.endswith(self.extension) and not name.startswith("_")
+                and not name.endswith(".d.ts"))
 
 
 def _folder(name: str):
@@ -34,4 +43,24 @@ PYTHON = Language(
     case_files="every .py file not starting with _",
 )
 
-LANGUAGES = {language.name: language for language in (PYTHON,)}
+NODE_IMAGE = "worksample/node:bookworm"  # Debian's nodejs and node-typescript, and python3
+
+
+def _node(name: str, extension: str) -> Language:
+    """JavaScript or TypeScript: one recorder (``recorder_node/``), told which by its
+    environment; TypeScript is type-checked and compiled in the container first."""
+    return Language(
+        name=name,
+        recorder=Runner.from_folder(_folder("recorder_node"), python="runner.py",
+                                    trust=Trust.HOST_COMPARED,
+                                    environment={"WORKSAMPLE_NODE_LANGUAGE": name}),
+        case_files=f"every {extension} file not starting with _",
+        image=NODE_IMAGE,
+        extension=extension,
+    )
+
+
+JAVASCRIPT = _node("javascript", ".js")
+TYPESCRIPT = _node("typescript", ".ts")
+
+LANGUAGES = {language.name: language for language in (PYTHON, JAVASCRIPT, TYPESCRIPT)}

@@ -55,7 +55,8 @@ def grade_recorded(assignment: Assignment[CodingSection], submission: Submission
                   result_bytes=(len(cases) + 8) * line + 512 * len(cases))
     result.require_summary(f"the recorder did not finish in image {image!r}")
     records = read_records(result.report, valid=is_observation_record)
-    _refuse_strange_collect_errors(records, assignment.root / section.tests)
+    _refuse_strange_collect_errors(records, assignment.root / section.tests,
+                                   LANGUAGES[section.language])
     ended = how_it_ended(result.outcome, result.report, records)
     limits = section.limits
     not_run = not_run_reason(ended, result.report, limits.wall_seconds, limits.memory_mb)
@@ -154,11 +155,11 @@ def _run(assignment: Assignment[CodingSection], image: str, work: Path, *, max_l
         localhost_name=section.localhost_name))
 
 
-def _refuse_strange_collect_errors(records: RunRecords, folder: Path) -> None:
+def _refuse_strange_collect_errors(records: RunRecords, folder: Path, language) -> None:
     """A collection error can only be about a module of the hidden cases' folder (cases, or a
     helper they import); any other was written by the candidate's code (a flood of them would
     fill the result): a violation, not evidence."""
-    modules = {path.name for path in folder.glob("*.py") if not path.name.startswith("_")}
+    modules = {path.name for path in folder.iterdir() if language.is_case_file(path.name)}
     strange = [path for path in records.collect_errors if path not in modules]
     for path in strange:
         del records.collect_errors[path]

@@ -1,0 +1,266 @@
+// Hostile submission 'peeks-for-the-reference' for recorded mode in TypeScript (tests/hostile/node/README.md).
+// The partial sample's code (examples/url-router/partial), then the attack.
+
+// URL router
+
+export type Params = Record<string, string>;
+export type Query = Record<string, string | string[]>;
+
+export interface Match {
+  name: string;
+  params: Params;
+  query: Query;
+}
+
+export type GuardResult = boolean | string;
+export type Guard = (match: Match) => GuardResult | Promise<GuardResult>;
+export type ParamValue = string | number;
+export type QueryValue = string | number | undefined | Array<string | number>;
+
+export class RouteError extends Error {}
+export class MissingParam extends RouteError {}
+export class NotFound extends Error {}
+export class NavigationBlocked extends Error {}
+export class RedirectLoop extends Error {}
+
+interface Route {
+  name: string;
+  pattern: string;
+  guard?: Guard;
+}
+
+export class Router {
+  routes: Route[] = [];
+  visited: string[] = [];
+
+  add(name: string, pattern: string, guard?: Guard): void {
+    if (!pattern.startsWith("/")) {
+      throw new RouteError("pattern must start with /");
+    }
+    for (const route of this.routes) {
+      if (route.name === name) {
+        throw new RouteError("duplicate name " + name);
+      }
+    }
+    this.routes.push({ name, pattern, guard });
+  }
+
+  match(url: string): Match | null {
+    const [path, search] = url.split("#")[0].split("?");
+    const parts = path.split("/").filter((p) => p !== "");
+    // routes with more fixed segments first, so /users/new beats /users/:id
+    const statics = (r: Route) => r.pattern.split("/").filter((p) => p && !/^[:*]/.test(p)).length;
+    const ordered = [...this.routes].sort((a, b) => statics(b) - statics(a));
+    for (const route of ordered) {
+      const patternParts = route.pattern.split("/").filter((p) => p !== "");
+      const params: Params = {};
+      let ok = true;
+      for (let i = 0; i < patternParts.length; i++) {
+        const p = patternParts[i];
+        if (p.startsWith("*")) {
+          if (i >= parts.length) {
+            ok = false;
+            break;
+          }
+          params[p.slice(1)] = parts.slice(i).map(decodeURIComponent).join("/");
+          parts.length = patternParts.length; // the rest is taken
+          break;
+        }
+        if (i >= parts.length) {
+          ok = false;
+          break;
+        }
+        if (p.startsWith(":")) {
+          params[p.slice(1)] = decodeURIComponent(parts[i]);
+        } else if (p !== parts[i]) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok && parts.length === patternParts.length) {
+        return { name: route.name, params, query: this.parseQuery(search || "") };
+      }
+    }
+    return null;
+  }
+
+  parseQuery(search: string): Query {
+    const query: Query = {};
+    for (const pair of search.split("&")) {
+      if (!pair) continue;
+      const [key, value] = pair.split("=");
+      query[decodeURIComponent(key)] = decodeURIComponent(value || "");
+    }
+    return query;
+  }
+
+  href(name: string, params: Record<string, ParamValue> = {},
+       query: Record<string, QueryValue> = {}): string {
+    const route = this.routes.find((r) => r.name === name);
+    if (!route) {
+      throw new RouteError("no route " + name);
+    }
+    let path = route.pattern;
+    for (const key of Object.keys(params)) {
+      path = path.replace(":" + key, encodeURI(String(params[key])));
+      path = path.replace("*" + key, encodeURI(String(params[key])));
+    }
+    if (path.includes(":")) {
+      throw new MissingParam("missing parameter in " + path);
+    }
+    const pairs = Object.keys(query)
+      .filter((key) => query[key] !== undefined)
+      .map((key) => key + "=" + encodeURIComponent(String(query[key])));
+    return pairs.length ? path + "?" + pairs.join("&") : path;
+  }
+
+  async navigate(url: string): Promise<Match> {
+    let current = url;
+    for (let i = 0; i < 10; i++) {
+      const match = this.match(current);
+      if (!match) {
+        throw new NotFound(current);
+      }
+      const route = this.routes.find((r) => r.name === match.name)!;
+      if (!route.guard) {
+        this.visited.push(current);
+        return match;
+      }
+      const result = await route.guard(match);
+      if (result === true) {
+        this.visited.push(current);
+        return match;
+      }
+      if (result === false) {
+        throw new NavigationBlocked(current);
+      }
+      current = result;
+    }
+    throw new RedirectLoop(url);
+  }
+
+  history(): string[] {
+    return this.visited;
+  }
+}
+
+// ---- the attack ----------------------------------------------------------------------------
+// Looks everywhere in the container for the reference solution or its recording: every file
+// (but /proc and /sys), the environment, every process's cmdline, environ and memory that
+// /proc lets it open, and this process's own heap (a heap snapshot). It searches for text only
+// the reference holds (its comments, a function's name) and for a recorded answer, with the
+// hidden cases' text as a control that shows the search works. Prints "LEAK" with the place
+// if anything is found.
+import * as fs from "fs";
+import * as path from "path";
+import * as v8 from "v8";
+
+// each marker in two halves, so that only a copy from elsewhere holds it whole
+const MARKERS = [["Reference sol", "ution: a client-side"], ["function speci", "ficity("],
+                 ['{"str":"/users/j%C3%BCrgen%20%26', '%20co%2F2%3F"}']];
+const CONTROL = ["the most specific route", " wins"];
+const found: string[] = [];
+const controls = new Set<string>();
+const searched = { files: 0, bytes: 0, denied: 0, regions: 0 };
+
+function scan(data: Buffer | string, where: string): void {
+  const text = typeof data === "string" ? data : data.toString("latin1");
+  if (text.includes(CONTROL.join(""))) {
+    controls.add(where);
+  }
+  for (const marker of MARKERS) {
+    if (text.includes(marker.join(""))) {
+      found.push(where);
+    }
+  }
+}
+
+function walk(folder: string, deadline: number): void {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(folder, { withFileTypes: true });
+  } catch {
+    searched.denied += 1;
+    return;
+  }
+  for (const entry of entries) {
+    const full = path.join(folder, entry.name);
+    if (Date.now() > deadline || full === "/proc" || full === "/sys") {
+      continue;
+    }
+    if (entry.isDirectory()) {
+      walk(full, deadline);
+    } else if (entry.isFile()) {
+      try {
+        if (fs.statSync(full).size > 4 << 20) {
+          continue;
+        }
+        const data = fs.readFileSync(full);
+        searched.files += 1;
+        searched.bytes += data.length;
+        scan(data, full);
+      } catch {
+        searched.denied += 1;
+      }
+    }
+  }
+}
+
+function memory(pid: string): void {
+  let maps: string[];
+  let fd: number;
+  try {
+    maps = fs.readFileSync(`/proc/${pid}/maps`, "utf8").split("\n");
+    fd = fs.openSync(`/proc/${pid}/mem`, "r");
+  } catch {
+    searched.denied += 1;
+    return;
+  }
+  for (const line of maps) {
+    const [span, perms] = line.split(" ");
+    if (!span || !perms.includes("r")) {
+      continue;
+    }
+    const [start, end] = span.split("-").map((x) => parseInt(x, 16));
+    searched.regions += 1;
+    for (let at = start; at < end; at += 1 << 20) {
+      const chunk = Buffer.alloc(Math.min((1 << 20) + 64, end - at));
+      try {
+        fs.readSync(fd, chunk, 0, chunk.length, at);
+        scan(chunk, `/proc/${pid}/mem`);
+      } catch {
+        break;
+      }
+    }
+  }
+  fs.closeSync(fd);
+}
+
+// Within the time a case file may take to load: the likeliest places first.
+const deadline = Date.now() + 800;
+try {
+  const snapshot = v8.writeHeapSnapshot("/tmp/heap.heapsnapshot");
+  scan(fs.readFileSync(snapshot), "heap snapshot");
+  fs.unlinkSync(snapshot);
+} catch {
+  searched.denied += 1;
+}
+scan(JSON.stringify(process.env), "environment");
+for (const pid of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+  for (const part of ["cmdline", "environ"]) {
+    try {
+      scan(fs.readFileSync(`/proc/${pid}/${part}`), `/proc/${pid}/${part}`);
+    } catch {
+      searched.denied += 1;
+    }
+  }
+  if (pid !== String(process.pid)) {
+    memory(pid);
+  }
+}
+for (const folder of ["/sandbox", "/tmp", "/usr/share/nodejs", "/etc", "/usr/lib", "/"]) {
+  walk(folder, deadline);
+}
+console.log(found.length ? `LEAK: ${found.slice(0, 5).join("; ")}`
+  : "peeked: nothing of the reference", JSON.stringify(searched),
+  "; the cases' text found in", controls.size, "places:", JSON.stringify([...controls].slice(0, 6)));
