@@ -135,6 +135,7 @@ def test_out_writes_json_and_an_escaped_report(tmp_path):
     assert saved["schema_version"] == 1 and saved["status"] == "graded"
     page = (out / "candidates" / "mallory.html").read_text()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "a determined candidate can forge it (classic mode)" in page
     for html in [page, (out / "index.html").read_text()]:
         assert "<script" not in html
     assert f"report: {(out / 'index.html').resolve()}" in result.output

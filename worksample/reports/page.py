@@ -67,7 +67,8 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
         criteria=criteria, other_failed_checks=other_failed,
         flags=[] if for_candidate else _flags(result, clean, same_files_as),
         run=None if for_candidate or result.run is None else (
-            f"ran {result.run.seconds:.2f} s in {result.run.image}, ended: {result.run.ended}"),
+            f"ran {result.run.seconds:.2f} s in {result.run.image}, ended: {result.run.ended}"
+            + _verdict_trust(result)),
         guide=discussion_guide(assignment.spec, _in_force(result, review, overrides=True),
                                clean)
         if graded and not for_candidate else None,
@@ -100,6 +101,20 @@ def _in_force(result: GradeResult, review: Review | None, *,
                                      "level": review.score.levels.get(score.id)})
             if score.id in review.score.points and (overrides or score.source == "reviewer")
             else score for score in result.criteria]
+
+
+TRUST_SAID = {
+    "host-compared": "; verdict decided on the grader's host, against the reference "
+                     "solution's recording (expected values never entered the container)",
+    "runner-outcomes": "; verdict decided by the test runner in the container, which the "
+                       "candidate's code shares: a determined candidate can forge it "
+                       "(classic mode)",
+}
+
+
+def _verdict_trust(result: GradeResult) -> str:
+    """Where the verdict was decided, as the result says (``details.trust``)."""
+    return TRUST_SAID.get(str(result.details.get("trust", "")), "")
 
 
 def _in_rubric(assignment: Assignment, criterion_id: str) -> bool:
