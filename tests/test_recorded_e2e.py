@@ -69,7 +69,7 @@ def test_the_reference_values_reach_the_hiring_manager_never_the_candidate(tmp_p
     manager = (tmp_path / "hiring-manager" / "candidates" / "partial.html").read_text()
     candidate = (tmp_path / "candidate" / "candidates" / "partial.html").read_text()
     assert "the reference returned" in manager and "-3.34" in manager
-    assert "verdict decided on the grader's host" in manager
+    assert "verdict decided on the grader" in manager and "never entered the container" in manager
     assert "reference" not in candidate.lower() and "-3.34" not in candidate
     assert "hidden tests passed" in candidate
 
