@@ -57,6 +57,6 @@ def test_the_harness_digest_covers_every_harness_file_and_the_command(monkeypatc
     monkeypatch.undo()
     monkeypatch.setattr(harness, "supervisor_source", lambda: b"another supervisor")
     assert dataclasses.replace(runner).digest != before
-    assert sorted(runner.files) == ["guard.py", "pytest.ini", "runner.py"]
+    assert sorted(runner.files) == ["guard.py", "hidden.py", "pytest.ini", "runner.py"]
     folder = resources.files("worksample_coding") / "harness"
     assert sorted(runner.files) == sorted(p.name for p in folder.iterdir() if p.is_file())

@@ -1,4 +1,4 @@
-"""The pytest runner's integrity half (harness/guard.py), without a container.
+"""The pytest runner's integrity half (harness/guard.py, hidden.py), without a container.
 
 The runner itself, with candidate code, is tested for real by the hostile corpus
 (test_hostile_submissions.py); here are the pieces it is made of.
@@ -12,10 +12,18 @@ import types
 
 from conftest_paths import ROOT
 
-GUARD = ROOT / "plugins" / "worksample_coding" / "harness" / "guard.py"
-spec = importlib.util.spec_from_file_location("worksample_guard_under_test", GUARD)
-guard = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(guard)
+HARNESS = ROOT / "plugins" / "worksample_coding" / "harness"
+GUARD = HARNESS / "guard.py"
+
+
+def harness_module(name):
+    spec = importlib.util.spec_from_file_location(f"{name}_under_test", HARNESS / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+guard, hidden = harness_module("guard"), harness_module("hidden")
 
 CONFTEST = '''
 import os.path
@@ -48,7 +56,7 @@ def hidden_folder(tmp_path):
     (tests / "test_shop.py").write_text("from math import isclose\n\n\ndef test_x():\n"
                                         "    import decimal\n")
     (tests / "shop_test.py").write_text("")
-    return guard.HiddenCode(str(tests))
+    return hidden.HiddenCode(str(tests))
 
 
 def test_the_hidden_code_is_read_from_its_source(tmp_path):

@@ -1,13 +1,14 @@
 """The pytest runner's side of the sandbox harness: its files, its canary, its budgets.
 
-The runner (harness/runner.py and guard.py, with the grader's own pytest.ini) runs in the
-supervisor's forked interpreter, in the same process as the candidate's code, so its outcomes
-carry the weaker trust label (``Trust.RUNNER_OUTCOMES``). In the container, ``/sandbox/tests``
-holds the hidden tests (with the canary, canary.py) and ``/sandbox/work`` the code under
-test. The runner's config is ``mode`` ("collect" or "run"), ``per_test_seconds`` and
-``message_chars``. Besides the records of ``worksample/sandbox/records.py``, its ``test`` and
-``finished`` records may carry ``patched`` (what it found changed or refused to change) and
-``forged`` (tests pytest reported passed that it saw fail), which ``verdict.py`` flags.
+The runner (harness/runner.py, guard.py and hidden.py, with the grader's own pytest.ini) runs
+in the supervisor's forked interpreter, in the same process as the candidate's code, so its
+outcomes carry the weaker trust label (``Trust.RUNNER_OUTCOMES``). In the container,
+``/sandbox/tests`` holds the hidden tests (with the canary, canary.py) and ``/sandbox/work``
+the code under test. The runner's config is ``mode`` ("collect" or "run"),
+``per_test_seconds`` and ``message_chars``. Besides the records of
+``worksample/sandbox/records.py``, its ``test`` and ``finished`` records may carry
+``patched`` (what it found changed or refused to change) and ``forged`` (tests pytest
+reported passed that it saw fail), which ``verdict.py`` flags.
 """
 
 from __future__ import annotations

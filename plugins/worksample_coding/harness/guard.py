@@ -2,12 +2,8 @@
 # runs in the runner's process and can reach anything there once it has run, so everything
 # here is set up before its first line runs.
 #
-# - HiddenCode reads the hidden tests folder from its source: the names each file binds at top
-#   level, and the modules it imports.
-# - preload() imports, before any candidate code, every module the hidden code imports that is
-#   not the submission's: the standard library's, pytest's, and the hidden helpers themselves
-#   (the tests folder is ahead of the submission on sys.path), so a helper can be neither
-#   shadowed nor changed before it loads.
+# - hidden.py reads the hidden tests folder from its source and imports what it imports
+#   before any candidate code runs.
 # - Watch remembers the object each binding that can decide a test holds, and names every
 #   binding that no longer holds it: pytest's and pluggy's modules and classes, the runner's,
 #   the hidden code's, the sys.modules entries of all of these, every hook implementation
@@ -25,10 +21,7 @@
 # ctypes or /proc/self/mem, and code written against this runner's own data. The canary and the
 # host's checks come next; a host-compared check mode is the real answer.
 
-import ast
-import fnmatch
 import functools
-import importlib
 import itertools
 import operator
 import os
@@ -44,7 +37,6 @@ TEST_BODY = ("pytest", "pluggy", "_pytest.python", "_pytest.python_api", "_pytes
              "_pytest.recwarn", "_pytest.monkeypatch", "_pytest.capture", "_pytest.logging",
              "_pytest.tmpdir", "_pytest.fixtures", "_pytest.unittest", "_pytest.compat",
              "_pytest.reports", "_pytest.runner")
-TEST_FILES = ("test_*.py", "*_test.py")  # the grader's pytest.ini: python_files
 TRIPWIRE_EVENTS = frozenset(
     {"object.__setattr__", "object.__delattr__", "sys.settrace", "sys.setprofile"})
 CODE_ATTRIBUTES = frozenset({"__code__", "__defaults__", "__kwdefaults__"})
@@ -54,115 +46,6 @@ REBOUND = {"warnings": {"showwarning", "_showwarnmsg_impl"},
            "sys": {"excepthook", "displayhook", "breakpointhook", "unraisablehook"},
            "threading": {"excepthook"}}
 COLLECTING = ("_pytest.assertion.rewrite", "_pytest.pathlib", "_pytest.python")
-
-
-class HiddenCode:
-    """The hidden tests folder as its source says: its files, what they bind and import."""
-
-    def __init__(self, folder):
-        self.folder = folder
-        self.trees = {}
-        self.imports = None
-        for parent, folders, files in os.walk(folder):
-            folders[:] = [name for name in folders if name != "__pycache__"]
-            for name in sorted(files):
-                if name.endswith(".py"):
-                    path = os.path.join(parent, name)
-                    try:
-                        with open(path, "rb") as source:
-                            self.trees[path] = ast.parse(source.read(), path)
-                    except (SyntaxError, ValueError):
-                        pass  # pytest reports it when it collects the file
-
-    def is_test_file(self, path):
-        return any(fnmatch.fnmatch(os.path.basename(path), pattern) for pattern in TEST_FILES)
-
-    def helpers(self):
-        """Module names of the helper files beside the tests: neither tests nor conftest.py."""
-        return sorted(
-            os.path.basename(path)[:-3] for path in self.trees
-            if os.path.dirname(path) == self.folder and not self.is_test_file(path)
-            and os.path.basename(path) != "conftest.py")
-
-    def imported_modules(self):
-        """Every absolute module name an import statement anywhere in the hidden code names;
-        for `from a import b`, both `a` and `a.b` (b may be a submodule)."""
-        if self.imports is None:
-            self.imports = self._imported_modules()
-        return self.imports
-
-    def _imported_modules(self):
-        names = set()
-        for tree in self.trees.values():
-            for node in ast.walk(tree):
-                if isinstance(node, ast.Import):
-                    names.update(alias.name for alias in node.names)
-                elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                    names.add(node.module)
-                    names.update(node.module + "." + alias.name for alias in node.names
-                                 if alias.name != "*")
-        return sorted(names)
-
-    def bindings(self, path):
-        """What the file's top-level code binds: (imports, defined, star_modules), where
-        imports maps each name to (module, attribute or None)."""
-        binder = _Binder()
-        if path in self.trees:
-            binder.visit(self.trees[path])
-        return binder.imports, binder.defined, binder.stars
-
-
-class _Binder(ast.NodeVisitor):
-    """Collects the names a module's own scope binds (not those of its functions or classes)."""
-
-    def __init__(self):
-        self.imports, self.defined, self.stars = {}, set(), []
-
-    def visit_FunctionDef(self, node):
-        self.defined.add(node.name)  # its body is another scope
-
-    visit_AsyncFunctionDef = visit_ClassDef = visit_FunctionDef
-
-    def visit_Lambda(self, node):
-        pass
-
-    visit_ListComp = visit_SetComp = visit_DictComp = visit_GeneratorExp = visit_Lambda
-
-    def visit_Name(self, node):
-        if isinstance(node.ctx, ast.Store):
-            self.defined.add(node.id)
-
-    def visit_ExceptHandler(self, node):
-        if node.name:
-            self.defined.add(node.name)
-        self.generic_visit(node)
-
-    def visit_Import(self, node):
-        for alias in node.names:
-            if alias.asname:
-                self.imports[alias.asname] = (alias.name, None)
-            else:
-                top = alias.name.split(".")[0]
-                self.imports[top] = (top, None)
-
-    def visit_ImportFrom(self, node):
-        for alias in node.names:
-            if alias.name == "*":
-                self.stars.append(node.module)
-            elif node.level == 0:
-                self.imports[alias.asname or alias.name] = (node.module, alias.name)
-            else:
-                self.defined.add(alias.asname or alias.name)  # relative: a package's own
-
-
-def preload(hidden):
-    """Import what the hidden code imports before any candidate code runs; the submission's
-    folder is not on sys.path yet, so its modules fail to import and are left alone."""
-    for name in hidden.imported_modules():
-        try:
-            importlib.import_module(name)
-        except BaseException:  # the submission's modules, optional imports, broken helpers
-            pass
 
 
 def is_framework(name):
@@ -436,8 +319,8 @@ def watch_before_candidate_code(runner_namespace, hidden, tests):
             watch.add_module(sys.modules[name], tier="toolchain", ours=False)
     watch.add("runner.%s", runner_namespace, watched_names(runner_namespace), sized=True)
     for value in list(runner_namespace.values()):
-        if is_module(value) and vars(value).get("__name__") == "worksample_guard":
-            watch.add_module(value, pin=False)
+        if is_module(value) and str(vars(value).get("__name__")).startswith("worksample_"):
+            watch.add_module(value, pin=False)  # the runner's own modules
         elif isinstance(value, type) and vars(value).get("__module__") == "__main__":
             watch.add("runner.%s.%%s" % value.__name__, vars(value), watched_names(vars(value)),
                       sized=True, owner=value)

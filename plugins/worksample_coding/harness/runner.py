@@ -56,14 +56,16 @@ TESTS = "/sandbox/tests"
 WORK = os.getcwd()
 
 
-def load_guard():
-    spec = importlib.util.spec_from_file_location("worksample_guard", HARNESS + "/guard.py")
+def load(name):
+    """One of the harness's own modules (the harness folder is not on sys.path)."""
+    spec = importlib.util.spec_from_file_location("worksample_" + name,
+                                                  "%s/%s.py" % (HARNESS, name))
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-guard = load_guard()
+guard, hidden = load("guard"), load("hidden")
 
 
 def encoded(record, *, _string=json.encoder.encode_basestring_ascii, _int=int.__repr__,
@@ -206,7 +208,7 @@ class Runner:
     """The runner's pytest plugin: loads the hidden code, watches it, reports each test."""
 
     def __init__(self):
-        self.hidden = guard.HiddenCode(TESTS)
+        self.hidden = hidden.HiddenCode(TESTS)
         self.findings = Findings()
         self.watch = None
         self.import_system = None
@@ -220,7 +222,7 @@ class Runner:
 
     @pytest.hookimpl(trylast=True)
     def pytest_sessionstart(self, session):
-        guard.preload(self.hidden)
+        hidden.preload(self.hidden)
         self.watch = guard.watch_before_candidate_code(globals(), self.hidden, TESTS)
         self.import_system = (list(sys.path) + [WORK], list(sys.meta_path),
                               list(sys.path_hooks))
