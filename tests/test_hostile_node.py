@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest_paths import ROOT
+from peak_memory import run_measured
 
 pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("docker_engine", "no_leftovers")]
 
@@ -105,10 +106,9 @@ def run_grader(arguments: list[str], output: Path, cache: Path) -> tuple[int, in
     env = {**os.environ, "WORKSAMPLE_CACHE_DIR": str(cache),
            "WORKSAMPLE_STORE": str(output.parent / "results.sqlite"), "TMPDIR": str(private_tmp)}
     with open(output, "w") as stdout:
-        process = subprocess.Popen([str(worksample), *arguments], stdout=stdout,
-                                   stderr=subprocess.DEVNULL, cwd=output.parent, env=env)
-        _, status, usage = os.wait4(process.pid, 0)
-    return os.waitstatus_to_exitcode(status), usage.ru_maxrss // 1024
+        return run_measured([str(worksample), *arguments], output.parent / "peak.txt",
+                            stdout=stdout, stderr=subprocess.DEVNULL, cwd=output.parent,
+                            env=env)
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,7 @@ import pytest
 import yaml
 from conftest_paths import EXAMPLES, HOSTILE, ROOT, SAMPLE
 from hostile.archives import CASES
+from peak_memory import run_measured
 
 pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("docker_engine", "no_leftovers")]
 
@@ -171,10 +172,9 @@ def run_grader(arguments: list[str], output: Path) -> tuple[int, int]:
            "WORKSAMPLE_STORE": str(output.parent / "results.sqlite"),
            "TMPDIR": str(grader_tmp(output.parent))}
     with open(output, "w") as stdout:
-        process = subprocess.Popen([str(worksample), *arguments], stdout=stdout,
-                                   stderr=subprocess.DEVNULL, cwd=output.parent, env=env)
-        _, status, usage = os.wait4(process.pid, 0)
-    return os.waitstatus_to_exitcode(status), usage.ru_maxrss // 1024
+        return run_measured([str(worksample), *arguments], output.parent / "peak.txt",
+                            stdout=stdout, stderr=subprocess.DEVNULL, cwd=output.parent,
+                            env=env)
 
 
 @pytest.fixture(scope="module")
