@@ -63,4 +63,14 @@ def _node(name: str, extension: str) -> Language:
 JAVASCRIPT = _node("javascript", ".js")
 TYPESCRIPT = _node("typescript", ".ts")
 
-LANGUAGES = {language.name: language for language in (PYTHON, JAVASCRIPT, TYPESCRIPT)}
+GO = Language(
+    name="go",
+    recorder=Runner.from_folder(_folder("recorder_go"), python="runner.py",
+                                trust=Trust.HOST_COMPARED),
+    case_files="every .go file, one package (any name but main) calling cases.Case",
+    image="worksample/go:bookworm",  # Debian's golang-go and python3: scripts/ensure-docker.sh
+    extension=".go",
+)
+
+LANGUAGES = {language.name: language
+             for language in (PYTHON, JAVASCRIPT, TYPESCRIPT, GO)}

@@ -1,0 +1,3 @@
+module worksample/cases
+
+go 1.19

@@ -1,0 +1,136 @@
+package cases
+
+// The cases program's main, built by runner.py with the hidden cases and the code under test:
+//
+//	argv: [program, RECORDS_FD, CONFIG_JSON, FIRST_CASE]
+//
+// It writes the runners' records (worksample/sandbox/records.py) on RECORDS_FD, a pipe that
+// runner.py reads: "collected" with every case's id, then a "test" record per case from
+// FIRST_CASE on, then "finished". Each case runs in a goroutine of its own under the
+// per-case time limit. A goroutine cannot be stopped, so a case over the limit is recorded as
+// timed out and the program exits with TimedOutExit; runner.py starts it again at the next
+// case. It decides nothing: candidate code runs in this process and could rewrite all of it,
+// but it cannot learn the reference's values, which never enter the container.
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strconv"
+	"time"
+)
+
+// TimedOutExit is the exit code after a case went over the per-case time limit.
+const TimedOutExit = 3
+
+type config struct {
+	PerCaseSeconds float64 `json:"per_case_seconds"`
+	MaxLine        int     `json:"max_line"`
+	MessageChars   int     `json:"message_chars"`
+}
+
+type program struct {
+	out    *os.File
+	config config
+}
+
+// Main runs the registered cases; the generated main package calls it.
+func Main() {
+	if len(os.Args) != 4 {
+		fmt.Fprintln(os.Stderr, "usage: cases RECORDS_FD CONFIG_JSON FIRST_CASE (runner.py starts this)")
+		os.Exit(2)
+	}
+	fd, err1 := strconv.Atoi(os.Args[1])
+	first, err2 := strconv.Atoi(os.Args[3])
+	p := program{out: os.NewFile(uintptr(fd), "records")}
+	err3 := json.Unmarshal([]byte(os.Args[2]), &p.config)
+	if err1 != nil || err2 != nil || err3 != nil || p.out == nil || p.config.PerCaseSeconds <= 0 {
+		fmt.Fprintln(os.Stderr, "cases: bad arguments", os.Args[1:])
+		os.Exit(2)
+	}
+	collected := make([]string, len(registry))
+	for i, c := range registry {
+		collected[i] = c.id
+	}
+	p.send(map[string]any{"event": "collected", "ids": collected})
+	for i := first; i < len(registry); i++ {
+		p.run(registry[i])
+	}
+	p.send(map[string]any{"event": "finished"})
+	os.Exit(0)
+}
+
+type stop struct{ value any }
+
+func (p *program) run(c registered) {
+	record := &Recorder{}
+	stopped := make(chan *stop, 1)
+	go func() {
+		returned := false
+		defer func() {
+			if returned {
+				stopped <- nil
+			} else {
+				stopped <- &stop{recover()}
+			}
+		}()
+		c.run(record)
+		returned = true
+	}()
+	limit := time.Duration(p.config.PerCaseSeconds * float64(time.Second))
+	timer := time.NewTimer(limit)
+	select {
+	case s := <-stopped:
+		timer.Stop()
+		observations := record.taken()
+		if s != nil {
+			observations = append(observations, map[string]any{
+				"label": CaseItself, "value": record.panicked(s.value)})
+		}
+		p.sendCase(c, observations)
+	case <-timer.C:
+		observations := append(record.taken(), map[string]any{"label": CaseItself,
+			"value": unrecorded(fmt.Sprintf("the case took longer than %gs", p.config.PerCaseSeconds))})
+		p.sendCase(c, observations)
+		os.Exit(TimedOutExit)
+	}
+}
+
+func (p *program) sendCase(c registered, observations []map[string]any) {
+	record := map[string]any{"event": "test", "id": c.id, "weight": c.weight,
+		"observations": observations}
+	if c.criterion != "" {
+		record["criterion"] = c.criterion
+	}
+	line, err := encode(record)
+	if err != nil || len(line) > p.config.MaxLine {
+		why := fmt.Sprintf("the case recorded more than %d bytes", p.config.MaxLine)
+		if err != nil {
+			why = "the recording could not be written as JSON"
+		}
+		record["observations"] = []map[string]any{{"label": "(recording)", "value": unrecorded(why)}}
+	}
+	p.send(record)
+}
+
+func (p *program) send(record map[string]any) {
+	line, err := encode(record)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "cases: cannot write a record:", err)
+		os.Exit(2)
+	}
+	if _, err := p.out.Write(append(line, '\n')); err != nil {
+		os.Exit(2)
+	}
+}
+
+func encode(record map[string]any) ([]byte, error) {
+	var buffer bytes.Buffer
+	encoder := json.NewEncoder(&buffer)
+	encoder.SetEscapeHTML(false)
+	if err := encoder.Encode(record); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buffer.Bytes(), []byte("\n")), nil
+}
