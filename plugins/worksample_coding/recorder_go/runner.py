@@ -114,7 +114,7 @@ def prepare(build, environment):
             f.write(f"module {module}\n\ngo {version}\n")
         requires += [f"require {module} v0.0.0", f"replace {module} => {WORK}"]
     with open(os.path.join(main, "go.mod"), "w") as f:
-        f.write("module worksample/run\n\ngo %s\n\n%s\n" % (version, "\n".join(requires)))
+        f.write(f"module worksample/run\n\ngo {version}\n\n" + "\n".join(requires) + "\n")
     with open(os.path.join(main, "main.go"), "w") as f:
         f.write('package main\n\nimport (\n\t_ "worksample/run/cases"\n\t"worksample/cases"\n)\n\n'
                 "func main() { cases.Main() }\n")
@@ -183,7 +183,7 @@ class Run:
         self.process = subprocess.Popen(
             [f"/proc/{os.getpid()}/fd/{memfd}", str(records_write), sys.argv[2], str(first)],
             stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, pass_fds=(records_write,),
-            process_group=0, env=dict(os.environ, GOTRACEBACK="single"))
+            start_new_session=True, env=dict(os.environ, GOTRACEBACK="single"))
         os.close(records_write)
         self.records = records_read
         self.pending = b""
@@ -240,15 +240,15 @@ class Run:
 
     def why_it_stopped(self, code, limit):
         if self.timed_out:
-            return "the case took longer than %gs" % limit
+            return f"the case took longer than {limit:g}s"
         printed = self.stderr.decode("utf-8", "replace")
         crash = re.search(r"^(panic: .*|fatal error: .*)$", printed, re.MULTILINE)
         if crash:
             return "the program crashed: " + crash.group(1)[:300]
         if code < 0:
             name = signal.Signals(-code).name if -code in signal.valid_signals() else -code
-            return "the program was killed by %s" % name
-        return "the program exited with code %d" % code
+            return f"the program was killed by {name}"
+        return f"the program exited with code {code}"
 
 
 def run_cases(memfd):
@@ -282,9 +282,9 @@ def run_cases(memfd):
         if finished:
             return
         if ids is None:
-            limit = "within %gs" % (per_case + GRACE_SECONDS) if run.timed_out else ""
             why = run.why_it_stopped(code, per_case) if not run.timed_out else (
-                "the program did not start its cases %s (the package's init?)" % limit)
+                f"the program did not start its cases within {per_case + GRACE_SECONDS:g}s "
+                "(the package's init?)")
             nothing_ran("the program stopped before running any case: " + why)
             return
         if not (progress and code == TIMED_OUT_EXIT):  # else the program recorded its timeout

@@ -13,7 +13,8 @@ package cases
 //   - a struct: dict of its exported fields by name (an embedded field under its type's
 //     name); a struct without exported fields is not recorded, except time.Time (str, RFC 3339
 //     with nanoseconds) and big.Int (int); a pointer to a struct: the struct;
-//   - a non-nil value whose type implements error: raised (see raised);
+//   - a value whose type implements error: raised (see raised), a nil pointer too (the typed
+//     nil that makes `err != nil` true); a nil interface is null;
 //   - anything else (channels, functions, pointers to anything but a struct, unsafe.Pointer):
 //     not recorded, which never matches.
 
@@ -62,14 +63,17 @@ func (r *Recorder) typedValue(v reflect.Value, depth int) any {
 		return map[string]any{"null": nil}
 	}
 	kind := v.Kind()
-	if (kind == reflect.Pointer || kind == reflect.Interface) && v.IsNil() {
-		return map[string]any{"null": nil}
-	}
 	if kind == reflect.Interface {
+		if v.IsNil() {
+			return map[string]any{"null": nil}
+		}
 		return r.typedValue(v.Elem(), depth)
 	}
-	if v.Type().Implements(errorType) && v.CanInterface() {
+	if v.Type().Implements(errorType) && v.CanInterface() { // a typed nil too: it is != nil
 		return raised(v.Interface().(error))
+	}
+	if kind == reflect.Pointer && v.IsNil() {
+		return map[string]any{"null": nil}
 	}
 	switch kind {
 	case reflect.Bool:
@@ -114,7 +118,7 @@ func (r *Recorder) typedValue(v reflect.Value, depth int) any {
 			return r.typedValue(v.Elem(), depth)
 		}
 	}
-	return unrecorded(fmt.Sprintf("a %s is not plain data", v.Type()))
+	return unrecorded(fmt.Sprintf("a %s is not plain data", typeName(v.Type())))
 }
 
 func typedInt(decimal string, exact bool) any {
@@ -158,7 +162,7 @@ func (r *Recorder) typedStruct(v reflect.Value, depth int) any {
 			r.typedValue(v.Field(i), depth+1)})
 	}
 	if len(pairs) == 0 && v.NumField() > 0 {
-		return unrecorded(fmt.Sprintf("a %s has no exported fields", v.Type()))
+		return unrecorded(fmt.Sprintf("a %s has no exported fields", typeName(v.Type())))
 	}
 	return map[string]any{"dict": pairs}
 }
@@ -168,7 +172,9 @@ func (r *Recorder) typedStruct(v reflect.Value, depth int) any {
 // whose type is not one of the standard library's anonymous errors (errors.New's, and the
 // wrappers of fmt.Errorf and errors.Join); "error" when there is none. Its bases are the
 // other names along the chain, then "error". So fmt.Errorf("withdraw: %w", ErrNotFound)
-// records as ErrNotFound's name, and a *ledger.LimitError as "*ledger.LimitError". Only
+// records as ErrNotFound's name, and a *LimitError of package example.com/ledger as
+// "*example.com/ledger.LimitError" (the import path: a package of the same name elsewhere
+// cannot pass for it). Only
 // Unwrap is called on the candidate's errors; Is, As and Error never are.
 func raised(err error) any {
 	names := []string{}
@@ -210,7 +216,8 @@ func chain(err error) []error {
 }
 
 // errorName is a declared sentinel's name when err is one (==, only for comparable types), or
-// else its type's name, or "" for the standard library's anonymous errors and wrappers.
+// else its type's name (typeName), or "" for the standard library's anonymous errors and
+// wrappers.
 func errorName(err error) string {
 	t := reflect.TypeOf(err)
 	if t.Comparable() {
@@ -220,13 +227,22 @@ func errorName(err error) string {
 			}
 		}
 	}
-	base := t
-	if base.Kind() == reflect.Pointer {
-		base = base.Elem()
-	}
-	switch base.PkgPath() + "." + base.Name() {
-	case "errors.errorString", "errors.joinError", "fmt.wrapError", "fmt.wrapErrors":
+	switch name := typeName(t); name {
+	case "*errors.errorString", "*errors.joinError", "*fmt.wrapError", "*fmt.wrapErrors":
 		return ""
+	default:
+		return name
+	}
+}
+
+// typeName is t's name with its package's import path, not its package's name (which another
+// package could share): "*ratelimit.CostError", "*example.com/shop/cart.LimitError".
+func typeName(t reflect.Type) string {
+	if t.Kind() == reflect.Pointer && t.Name() == "" {
+		return "*" + typeName(t.Elem())
+	}
+	if t.Name() != "" && t.PkgPath() != "" {
+		return t.PkgPath() + "." + t.Name()
 	}
 	return t.String()
 }
