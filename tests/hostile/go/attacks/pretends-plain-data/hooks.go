@@ -1,0 +1,3 @@
+package ratelimit
+
+func attack(method string) {}
