@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install worksample, check the five sample assignments against their references and the order a
+# Install worksample, check the six sample assignments against their references and the order a
 # person gave their samples, grade the samples (the coding task in the Docker sandbox), and
 # write a review report per assignment from the stored results; prints the pages to open.
 # On a fresh Debian machine as root this also installs and starts the engine and builds the
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e .
 bash scripts/ensure-docker.sh
 
-for assignment in inventory-reservations expense-ledger url-router support-replies pricing-review; do
+for assignment in inventory-reservations expense-ledger url-router api-rate-limiter support-replies pricing-review; do
   echo
   echo "== worksample validate $assignment --ranking examples/$assignment.ranking.yaml"
   .venv/bin/worksample validate "$assignment" --ranking "examples/$assignment.ranking.yaml"
@@ -31,6 +31,9 @@ echo "== worksample report expense-ledger --out demo-report/expense-ledger"
 echo
 echo "== worksample report url-router --out demo-report/url-router"
 .venv/bin/worksample report url-router --out demo-report/url-router
+echo
+echo "== worksample report api-rate-limiter --out demo-report/api-rate-limiter"
+.venv/bin/worksample report api-rate-limiter --out demo-report/api-rate-limiter
 echo
 echo "== worksample report inventory-reservations --out demo-report/inventory-reservations"
 .venv/bin/worksample report inventory-reservations --out demo-report/inventory-reservations

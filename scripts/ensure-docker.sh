@@ -44,6 +44,7 @@ start_engine() {
 IMAGES=(
   "$BASE_IMAGE python3,python3-pytest"
   "worksample/node:bookworm python3,nodejs,node-typescript"
+  "worksample/go:bookworm python3,golang-go"
 )
 
 build_image() {
