@@ -159,9 +159,10 @@ def build_program(build, environment):
     """The built program as a sealed memfd, or None after reporting why it did not build."""
     main = prepare(build, environment)
     program = os.path.join(build, "cases.bin")
-    built = subprocess.run(["go", "build", "-o", program, "."], cwd=main, env=environment,
-                           stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                           errors="replace")
+    # no symbol table nor DWARF: a faster link (about 0.2 s of 1.1); panics still name lines
+    built = subprocess.run(["go", "build", "-ldflags=-s -w", "-o", program, "."], cwd=main,
+                           env=environment, stdin=subprocess.DEVNULL, capture_output=True,
+                           text=True, errors="replace")
     if built.returncode != 0:
         nothing_ran(compiler_errors(built.stdout + built.stderr))
         return None

@@ -1,0 +1,126 @@
+"""Issue 24's benchmark, Go half: grading the Go sample in a batch against the naive loop a
+team would script, a plain `docker run` of `go test` per submission.
+
+The task is the sample `api-rate-limiter` (18 recorded cases; each submission is built with
+the cases in the sandbox). Each run grades the same N distinct submissions (the strong,
+partial and broken samples in turn, each with its own first line) two ways, side by side,
+their order alternating:
+
+- worksample: `worksample grade -j 2` into a fresh store, warm cache (the reference's
+  recording made once before timing, as a grader keeps it);
+- the naive baseline: for each submission in turn, `docker run --rm --network none` of the
+  same image with the submission, the same cases as `_test.go` files under a small shim and
+  golden files made from the reference (benchmarks/fixtures/api-rate-limiter-gotest/), and
+  `go test -count=1 ./...` (no limits, no hardening, the verdict decided in the candidate's
+  process).
+
+Target: worksample's throughput at least 1.5x the naive loop's. The hangs sample is left out:
+it costs the per-case limit in worksample and `go test`'s -timeout (10 minutes by default)
+in the naive loop.
+
+Run: .venv/bin/python benchmarks/bench_go.py [--runs 3] [--submissions 50]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from figures import publish, work_folder
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSIGNMENT = ROOT / "assignments" / "api-rate-limiter"
+SAMPLES = [ROOT / "examples" / "api-rate-limiter" / name
+           for name in ("strong", "partial", "broken")]
+GO_TEST = Path(__file__).resolve().parent / "fixtures" / "api-rate-limiter-gotest"
+IMAGE = "worksample/go:bookworm"
+WORKSAMPLE = Path(sys.executable).parent / "worksample"
+
+
+def submissions(work: Path, count: int) -> list[Path]:
+    paths = []
+    for number in range(count):
+        folder = work / "submissions" / f"candidate-{number:03d}"
+        shutil.copytree(SAMPLES[number % len(SAMPLES)], folder)
+        code = folder / "ratelimit.go"
+        code.write_text(f"// candidate {number}\n{code.read_text()}")
+        paths.append(folder)
+    return paths
+
+
+def go_test_folder(submission: Path, target: Path) -> Path:
+    """The submission with the cases as `go test` files beside it, as the naive loop mounts."""
+    folder = shutil.copytree(submission, target)
+    shutil.copytree(GO_TEST, folder, dirs_exist_ok=True)
+    for case_file in sorted((ASSIGNMENT / "cases").glob("*.go")):
+        source = case_file.read_text().replace("package hidden\n", "package ratelimit_test\n")
+        source = source.replace('"worksample/cases"', 'cases "ratelimit/casesshim"')
+        (folder / f"{case_file.stem}_test.go").write_text(source)
+    return folder
+
+
+def grade(paths: list[Path], store: Path, environment: dict) -> float:
+    started = time.perf_counter()
+    subprocess.run([str(WORKSAMPLE), "grade", str(ASSIGNMENT), *map(str, paths), "-j", "2",
+                    "--store", str(store)], check=True, env=environment,
+                   stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def naive_loop(folders: list[Path]) -> tuple[float, list[int]]:
+    started = time.perf_counter()
+    codes = []
+    for folder in folders:
+        codes.append(subprocess.run(
+            ["docker", "run", "--rm", "--network", "none", "-v", f"{folder}:/work", "-w", "/work",
+             "-e", "GOFLAGS=-mod=mod", "-e", "GOPROXY=off", IMAGE, "go", "test", "-count=1",
+             "./..."], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode)
+    return time.perf_counter() - started, codes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--submissions", type=int, default=50)
+    options = parser.parse_args()
+    with work_folder() as (work, environment):
+        paths = submissions(work, options.submissions)
+        folders = [go_test_folder(path, work / "go-test" / path.name) for path in paths]
+        grade(paths[:3], work / "warm.sqlite", environment)  # the reference's recording, image
+        _, codes = naive_loop(folders[:3])
+        assert codes[0] == 0 and 0 not in codes[1:], f"go test exit codes: {codes}"
+        seconds: dict[str, list[float]] = {"worksample": [], "naive": []}
+        for run in range(options.runs):
+            order = ["worksample", "naive"] if run % 2 == 0 else ["naive", "worksample"]
+            for name in order:
+                if name == "worksample":
+                    seconds[name].append(grade(paths, work / f"run-{run}.sqlite", environment))
+                else:
+                    seconds[name].append(naive_loop(folders)[0])
+    per_submission = {name: statistics.median(values) / options.submissions
+                      for name, values in seconds.items()}
+    publish("go", {
+        "what": f"{options.submissions} api-rate-limiter submissions (strong, partial, broken in "
+                "turn): worksample grade -j 2 (fresh store, warm cache) against a docker run "
+                "+ go test loop",
+        "machine": f"{platform.machine()}, Python {platform.python_version()}, "
+                   f"{len(os.sched_getaffinity(0))} cores",
+        "runs": options.runs,
+        "batch_seconds": {name: [round(s, 2) for s in values] for name, values in seconds.items()},
+        "median_ms_per_submission": {name: round(1000 * value, 1)
+                                     for name, value in per_submission.items()},
+        "throughput_ratio_worksample_to_naive": round(
+            per_submission["naive"] / per_submission["worksample"], 2),
+        "target": ">= 1.5",
+    })
+
+
+if __name__ == "__main__":
+    main()
