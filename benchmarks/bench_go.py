@@ -24,6 +24,7 @@ Run: .venv/bin/python benchmarks/bench_go.py [--runs 3] [--submissions 50]
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import shutil
@@ -67,11 +68,17 @@ def go_test_folder(submission: Path, target: Path) -> Path:
 
 
 def grade(paths: list[Path], store: Path, environment: dict) -> float:
+    """Seconds for the batch; a submission that is not graded stops the benchmark, saying why."""
     started = time.perf_counter()
-    subprocess.run([str(WORKSAMPLE), "grade", str(ASSIGNMENT), *map(str, paths), "-j", "2",
-                    "--store", str(store)], check=True, env=environment,
-                   stdout=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    done = subprocess.run([str(WORKSAMPLE), "grade", str(ASSIGNMENT), *map(str, paths), "-j",
+                           "2", "--store", str(store), "--json"], env=environment,
+                          capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    failed = [f"{r['submission_id']}: {r['status']}: {r['message']}"
+              for r in json.loads(done.stdout or "[]") if r["status"] != "graded"]
+    if done.returncode != 0 or failed:
+        sys.exit(f"worksample grade exited {done.returncode}: {failed or done.stderr[-2000:]}")
+    return seconds
 
 
 def naive_loop(folders: list[Path]) -> tuple[float, list[int]]:

@@ -316,9 +316,12 @@ def sweep_orphans(engine: docker.DockerClient | None = None) -> int:
     removed = 0
     engine = engine or client()
     with _engine_errors("listing containers to sweep"):
-        leftovers = engine.containers.list(all=True, filters={"label": LABEL})
+        # sparse: the list's own data, labels included; a full list inspects each container,
+        # and one that another grader removes meanwhile made the whole sweep fail (404)
+        leftovers = engine.containers.list(all=True, filters={"label": LABEL}, sparse=True)
     for container in leftovers:
-        if not STATE.orphaned(container.labels.get(OWNER_LABEL, "")):
+        labels = container.attrs.get("Labels") or {}
+        if not STATE.orphaned(labels.get(OWNER_LABEL, "")):
             continue  # another machine's (on a shared engine), ours, or a live grader's
         _remove(container)
         removed += 1
