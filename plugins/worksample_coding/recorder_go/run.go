@@ -2,15 +2,17 @@ package cases
 
 // The cases program's main, built by runner.py with the hidden cases and the code under test:
 //
-//	argv: [program, RECORDS_FD, CONFIG_JSON, FIRST_CASE]
+//	argv: [program, RECORDS_FD, CONFIG_JSON, CASE]
 //
 // It writes the runners' records (worksample/sandbox/records.py) on RECORDS_FD, a pipe that
-// runner.py reads: "collected" with every case's id, then a "test" record per case from
-// FIRST_CASE on, then "finished". Each case runs in a goroutine of its own under the
-// per-case time limit. A goroutine cannot be stopped, so a case over the limit is recorded as
-// timed out and the program exits with TimedOutExit; runner.py starts it again at the next
-// case. It decides nothing: candidate code runs in this process and could rewrite all of it,
-// but it cannot learn the reference's values, which never enter the container.
+// runner.py reads: "collected" with every case's id, then the "test" record of case number
+// CASE, and exits. runner.py starts it once per case, so every case starts from the same
+// state (the package's init run, nothing else), in the reference's run as in the
+// candidate's, and a crash or a hang costs one case only; a start costs about 4 ms. The case
+// runs in a goroutine under the per-case time limit; a goroutine cannot be stopped, so a
+// case over the limit is recorded as timed out and the program exits with TimedOutExit. It
+// decides nothing: candidate code runs in this process and could rewrite all of it, but it
+// cannot learn the reference's values, which never enter the container.
 
 import (
 	"bytes"
@@ -38,11 +40,11 @@ type program struct {
 // Main runs the registered cases; the generated main package calls it.
 func Main() {
 	if len(os.Args) != 4 {
-		fmt.Fprintln(os.Stderr, "usage: cases RECORDS_FD CONFIG_JSON FIRST_CASE (runner.py starts this)")
+		fmt.Fprintln(os.Stderr, "usage: cases RECORDS_FD CONFIG_JSON CASE (runner.py starts this)")
 		os.Exit(2)
 	}
 	fd, err1 := strconv.Atoi(os.Args[1])
-	first, err2 := strconv.Atoi(os.Args[3])
+	index, err2 := strconv.Atoi(os.Args[3])
 	p := program{out: os.NewFile(uintptr(fd), "records")}
 	err3 := json.Unmarshal([]byte(os.Args[2]), &p.config)
 	if err1 != nil || err2 != nil || err3 != nil || p.out == nil || p.config.PerCaseSeconds <= 0 {
@@ -54,10 +56,9 @@ func Main() {
 		collected[i] = c.id
 	}
 	p.send(map[string]any{"event": "collected", "ids": collected})
-	for i := first; i < len(registry); i++ {
-		p.run(registry[i])
+	if index >= 0 && index < len(registry) {
+		p.run(registry[index])
 	}
-	p.send(map[string]any{"event": "finished"})
 	os.Exit(0)
 }
 

@@ -9,10 +9,9 @@
 #
 # A build failure (the code does not compile with the cases) is a collection error for every
 # case file, with the compiler's errors on one line: every case fails, with that reason.
-# The program runs each case in a goroutine under the per-case limit and exits after one that
-# went over it (a goroutine cannot be stopped); a crash (os.Exit, a panic in a goroutine, a
-# fatal error, a kill) ends the case that was running. Either way the program is started again
-# at the next case, so every case gets a record.
+# The program is started once per case (run.go): a case that goes over the per-case limit, or
+# a crash in it (os.Exit, a panic in a goroutine, a fatal error, a kill), costs that case
+# only, with the reason, and every case starts from the same state.
 
 import fcntl
 import json
@@ -32,7 +31,6 @@ CASES_FOLDER = "/sandbox/tests"
 HARNESS = os.path.dirname(os.path.abspath(__file__))
 WORK = os.getcwd()
 CASE_ITSELF = "(the case)"
-TIMED_OUT_EXIT = 3  # the program's exit after a case over the limit (run.go)
 GRACE_SECONDS = 1.0  # past the per-case limit before the program is killed from here
 RECORDER_MODULE = "worksample/cases"
 STDERR_KEPT = 64 * 1024
@@ -177,12 +175,13 @@ def build_program(build, environment):
 
 
 class Run:
-    """The program, started at case ``first``: its records pipe and its stderr, read here."""
+    """The program, started for case number ``case``: its records pipe and its stderr, read
+    here."""
 
-    def __init__(self, memfd, first):
+    def __init__(self, memfd, case):
         records_read, records_write = os.pipe()
         self.process = subprocess.Popen(
-            [f"/proc/{os.getpid()}/fd/{memfd}", str(records_write), sys.argv[2], str(first)],
+            [f"/proc/{os.getpid()}/fd/{memfd}", str(records_write), sys.argv[2], str(case)],
             stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, pass_fds=(records_write,),
             start_new_session=True, env=dict(os.environ, GOTRACEBACK="single"))
         os.close(records_write)
@@ -253,12 +252,12 @@ class Run:
 
 
 def run_cases(memfd):
+    """One program per case, each started at its case; the records relayed as they come."""
     per_case = CONFIG["per_case_seconds"]
     ids = None
     done = 0  # cases with a record relayed
-    first = 0
     while True:
-        run = Run(memfd, first)
+        run = Run(memfd, done)
         finished = False
         progress = 0
         for line in run.lines(per_case + GRACE_SECONDS):
@@ -269,13 +268,13 @@ def run_cases(memfd):
                 event = None
             if event == "collected" and ids is not None:
                 if record.get("ids") == ids:
-                    continue  # the same program started again
+                    continue  # the same program, started for the next case
             elif event == "collected" and ids is None:
                 ids = record.get("ids") if isinstance(record.get("ids"), list) else []
             elif event == "test":
                 done, progress = done + 1, progress + 1
             elif event == "finished":
-                finished = True
+                finished = True  # not the recorder's: relayed, and the run ends here
             RESULTS.write(line.decode("utf-8", "replace") + "\n")
             if finished:
                 break
@@ -288,7 +287,7 @@ def run_cases(memfd):
                 "(the package's init?)")
             nothing_ran("the program stopped before running any case: " + why)
             return
-        if not (progress and code == TIMED_OUT_EXIT):  # else the program recorded its timeout
+        if not progress:  # it stopped in its case without the recorder's record of it
             if done < len(ids):
                 send({"event": "test", "id": ids[done], "observations": [
                     {"label": CASE_ITSELF,
@@ -297,7 +296,6 @@ def run_cases(memfd):
         if done >= len(ids):
             send({"event": "finished"})
             return
-        first = done
 
 
 def main():
