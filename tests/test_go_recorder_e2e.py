@@ -52,12 +52,17 @@ def test_the_docs_go_case_file_is_the_sample_file_whole():
     assert f"```go\n{source}```" in docs
 
 
-def test_the_go_language_is_listed():
+def test_the_go_language_is_listed_with_its_image_and_case_files():
+    from worksample_coding.config import CodingSection
     from worksample_coding.languages import LANGUAGES
 
     go = LANGUAGES["go"]
     assert go.image == GO_IMAGE and go.recorder.python == "runner.py"
-    assert {"cases.go", "typed.go", "run.go", "go.mod"} <= set(go.recorder.files)
+    assert set(go.recorder.files) == {"cases.go", "typed.go", "run.go", "go.mod", "runner.py"}
+    assert CodingSection(language="go", mode="recorded",
+                         tests_criterion="correctness").image == GO_IMAGE
+    assert go.is_case_file("window_cases.go") and not go.is_case_file("_helpers.go")
+    assert not go.is_case_file("window_cases.py")
 
 
 @docker

@@ -16,7 +16,7 @@ from worksample.cli import cli
 def test_worksample_plugins_lists_the_languages():
     result = CliRunner().invoke(cli, ["plugins"])
     assert result.exit_code == 0, result.output
-    assert ("recorded (compared on the host; languages: python, javascript, typescript) or "
+    assert ("recorded (compared on the host; languages: python, javascript, typescript, go) or "
             "classic pytest (python).") in result.output
 
 
