@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest_paths import ROOT
-from test_hostile_recorded import run_grader
+from grader_process import run_grader
 
 pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("go_image", "no_leftovers")]
 

@@ -13,17 +13,14 @@ hole is closed.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest_paths import ROOT
-from peak_memory import run_measured
+from grader_process import run_grader
 
 pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("docker_engine", "no_leftovers")]
 
@@ -96,19 +93,6 @@ def quick_assignment(root: Path) -> Path:
                                     per_test_seconds=PER_CASE_SECONDS)
     (folder / "assignment.yaml").write_text(yaml.safe_dump(data))
     return folder
-
-
-def run_grader(arguments: list[str], output: Path, cache: Path) -> tuple[int, int]:
-    """Run `worksample` as its own process; return its exit code and peak memory in MB."""
-    worksample = Path(sys.executable).parent / "worksample"
-    private_tmp = output.parent / "tmp"
-    private_tmp.mkdir(exist_ok=True)
-    env = {**os.environ, "WORKSAMPLE_CACHE_DIR": str(cache),
-           "WORKSAMPLE_STORE": str(output.parent / "results.sqlite"), "TMPDIR": str(private_tmp)}
-    with open(output, "w") as stdout:
-        return run_measured([str(worksample), *arguments], output.parent / "peak.txt",
-                            stdout=stdout, stderr=subprocess.DEVNULL, cwd=output.parent,
-                            env=env)
 
 
 @pytest.fixture(scope="module")

@@ -13,17 +13,14 @@ wall clock and a 1-second per-case limit. An attack that beats worksample today 
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest_paths import ROOT
-from peak_memory import run_measured
+from grader_process import run_grader
 
 pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("docker_engine", "no_leftovers")]
 
@@ -140,19 +137,6 @@ def build_submission(name: str, root: Path) -> Path:
         (folder / "ledger.py").write_text(base + "\n\n" + appended.read_text())
         appended.unlink()
     return folder
-
-
-def run_grader(arguments: list[str], output: Path, cache: Path) -> tuple[int, int]:
-    """Run `worksample` as its own process; return its exit code and peak memory in MB."""
-    worksample = Path(sys.executable).parent / "worksample"
-    private_tmp = output.parent / "tmp"
-    private_tmp.mkdir(exist_ok=True)
-    env = {**os.environ, "WORKSAMPLE_CACHE_DIR": str(cache),
-           "WORKSAMPLE_STORE": str(output.parent / "results.sqlite"), "TMPDIR": str(private_tmp)}
-    with open(output, "w") as stdout:
-        return run_measured([str(worksample), *arguments], output.parent / "peak.txt",
-                            stdout=stdout, stderr=subprocess.DEVNULL, cwd=output.parent,
-                            env=env)
 
 
 @pytest.fixture(scope="module")

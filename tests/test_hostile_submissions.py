@@ -12,15 +12,14 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest_paths import EXAMPLES, HOSTILE, ROOT, SAMPLE
+from grader_process import run_grader
 from hostile.archives import CASES
-from peak_memory import run_measured
 
 pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("docker_engine", "no_leftovers")]
 
@@ -162,19 +161,6 @@ def grader_tmp(folder: Path) -> Path:
     private = folder / "tmp"
     private.mkdir(exist_ok=True)
     return private
-
-
-def run_grader(arguments: list[str], output: Path) -> tuple[int, int]:
-    """Run `worksample` as its own process; return its exit code and peak memory in MB."""
-    worksample = Path(sys.executable).parent / "worksample"
-    # its own cache and store beside the output: the test touches nothing of the user's
-    env = {**os.environ, "WORKSAMPLE_CACHE_DIR": str(output.parent / "cache"),
-           "WORKSAMPLE_STORE": str(output.parent / "results.sqlite"),
-           "TMPDIR": str(grader_tmp(output.parent))}
-    with open(output, "w") as stdout:
-        return run_measured([str(worksample), *arguments], output.parent / "peak.txt",
-                            stdout=stdout, stderr=subprocess.DEVNULL, cwd=output.parent,
-                            env=env)
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
-"""Run a program and measure its own peak memory, whatever the test process weighs.
+"""Run `worksample` as its own process, as the hostile corpora do, and measure its own peak
+memory, whatever the test process weighs.
 
 Linux keeps a process's peak resident memory across exec, and a process forked from the
 test runner starts as big as the runner: measured through ``wait4`` on it, a grader would
@@ -7,6 +8,7 @@ program is started by a small launcher, a fresh interpreter that forks it and re
 peak as ``wait4`` sees it.
 """
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -29,3 +31,18 @@ def run_measured(command: list[str], report: Path, **popen) -> tuple[int, int]:
                    **popen)
     exit_code, peak_kb = map(int, report.read_text().split())
     return exit_code, peak_kb // 1024
+
+
+def run_grader(arguments: list[str], output: Path, cache: Path | None = None) -> tuple[int, int]:
+    """Run `worksample ARGUMENTS` with its output in ``output``, its own store, cache
+    (``cache``, or beside the output) and TMPDIR beside it, so that it touches nothing of the
+    user's; return its exit code and peak memory in MB."""
+    folder = output.parent
+    private_tmp = folder / "tmp"
+    private_tmp.mkdir(exist_ok=True)
+    env = {**os.environ, "WORKSAMPLE_CACHE_DIR": str(cache or folder / "cache"),
+           "WORKSAMPLE_STORE": str(folder / "results.sqlite"), "TMPDIR": str(private_tmp)}
+    worksample = Path(sys.executable).parent / "worksample"
+    with open(output, "w") as stdout:
+        return run_measured([str(worksample), *arguments], folder / "peak.txt", stdout=stdout,
+                            stderr=subprocess.DEVNULL, cwd=folder, env=env)
