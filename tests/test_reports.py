@@ -289,6 +289,17 @@ def test_redaction_skips_no_pattern_that_could_match(text, names):
     assert Redactor(names)(text) == expected
 
 
+def test_a_markdown_value_is_escaped_as_translating_every_value_escapes_it():
+    """Only values holding a markup character are translated: the same text as before."""
+    from worksample.reports.render import _MARKDOWN_ESCAPES, _markdown_value
+
+    values = [chr(code) for code in range(32, 127)] + [
+        "plain", 12, 1.5, "a*b_c", "\\", "x\u202ey<", " two  words\n", "# heading | cell |"]
+    for value in values:
+        assert _markdown_value(value) == " ".join(str(value).split()).translate(
+            _MARKDOWN_ESCAPES), value
+
+
 # --- hostile candidate text ------------------------------------------------------------------
 
 HOSTILE_TEXT = ("<script>alert('x')</script> <img src=x onerror=alert(1)> "
