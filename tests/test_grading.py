@@ -11,7 +11,8 @@ from worksample import hookimpl
 from worksample.assignments import load
 from worksample.cli import cli
 from worksample.errors import InfrastructureError, SubmissionRejected
-from worksample.grading import grade_submission, level_for
+from worksample.grading import grade_submission
+from worksample.levels import level_for
 from worksample.models import AssignmentType, CriterionOutcome, Grade, IntegrityFlag, Status
 
 

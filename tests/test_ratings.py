@@ -66,7 +66,7 @@ def rate(store, result, reviewer, **levels):
 
 
 def test_levels_earn_the_least_share_grading_gives_them_and_4_earns_all():
-    from worksample.grading import level_for
+    from worksample.levels import level_for
 
     assert LEVEL_SHARES == {1: 0.0, 2: 0.4, 3: 0.7, 4: 1.0}
     assert all(level_for(share) == level for level, share in LEVEL_SHARES.items())

@@ -161,6 +161,17 @@ def test_the_candidate_version_holds_no_hidden_test_names_notes_or_guide(sample,
     assert not (tmp_path / "index.html").exists()
 
 
+def test_checks_of_a_result_from_before_checks_named_a_criterion_count_for_the_auto_one(
+        sample):
+    named = result_for(sample, "t", 0.3, failed=HIDDEN[:2], message="m")
+    unnamed = named.model_copy(deep=True)
+    for check in unnamed.checks:
+        check.criterion = None
+    before, after = (build_report(sample, [r]).pages[0] for r in (named, unnamed))
+    assert [len(c.failed_checks) for c in after.criteria] == [2, 0, 0, 0]
+    assert after.criteria == before.criteria and after.other_failed_checks == []
+
+
 def test_hr_sees_its_criteria_in_full_and_job_skills_in_brief(sample):
     result = result_for(sample, "t", 0.3, failed=HIDDEN[:2], message="m")
     manager = build_report(sample, [result]).pages[0]
@@ -287,6 +298,17 @@ def test_redaction_skips_no_pattern_that_could_match(text, names):
         expected = re.sub(r"(?<![^\W_])(?:" + "|".join(names) + r")(?![^\W_])", "[name]",
                           expected, flags=re.IGNORECASE)
     assert Redactor(names)(text) == expected
+
+
+def test_a_markdown_value_is_escaped_as_translating_every_value_escapes_it():
+    """Only values holding a markup character are translated: the same text as before."""
+    from worksample.reports.render import _MARKDOWN_ESCAPES, _markdown_value
+
+    values = [chr(code) for code in range(32, 127)] + [
+        "plain", 12, 1.5, "a*b_c", "\\", "x\u202ey<", " two  words\n", "# heading | cell |"]
+    for value in values:
+        assert _markdown_value(value) == " ".join(str(value).split()).translate(
+            _MARKDOWN_ESCAPES), value
 
 
 # --- hostile candidate text ------------------------------------------------------------------

@@ -26,6 +26,7 @@ from pathlib import Path
 from worksample import __version__
 from worksample.errors import InfrastructureError, WorksampleError
 from worksample.intake import IntakeLimits, SubmissionRejected, extracted, submission_id_for
+from worksample.levels import level_for
 from worksample.models import (
     Assignment,
     AssignmentType,
@@ -39,13 +40,6 @@ from worksample.models import (
 )
 from worksample.plugins import PluginRegistry, call_accepting, get_registry
 from worksample.workers import LimitedWorkers
-
-LEVEL_BANDS = ((0.9, 4), (0.7, 3), (0.4, 2), (0.0, 1))  # share of points -> level
-
-
-def level_for(fraction: float) -> int:
-    """The 1-4 level for a share of a criterion's points (>=90% 4, >=70% 3, >=40% 2, else 1)."""
-    return next(level for floor, level in LEVEL_BANDS if fraction >= floor)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ The rules:
 - **An override** is a reviewer's level for an *automatic* criterion, with a required reason;
   the automatic level stays in the result, and the full score uses the override instead.
 - **Level to points**: a level earns the share of the criterion's weight that is the least
-  share ``grading.py`` turns into that level, and level 4 earns all of it (``LEVEL_SHARES``:
+  share ``levels.py`` turns into that level, and level 4 earns all of it (``LEVEL_SHARES``:
   1 -> 0, 2 -> 0.4, 3 -> 0.7, 4 -> 1), so a rated level and an automatic one mean the same.
 - **Several reviewers** combine by the assignment's ``combine_ratings`` (``median``, the
   default, or ``mean``) of their shares; the median of an even count is the mean of the
@@ -33,7 +33,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from worksample.errors import WorksampleError
-from worksample.grading import LEVEL_BANDS, level_for
+from worksample.levels import LEVEL_BANDS, level_for
 from worksample.models import GradeResult, Status
 from worksample.store import submission_key
 

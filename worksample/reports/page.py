@@ -41,14 +41,18 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
     and a flag naming the others who sent the same files."""
     clean = _cleaner(result, blind)
     for_candidate = audience == "candidate"
-    scores = _in_force(result, review)
-    criteria = [_criterion_view(assignment.criterion(score.id), score, result, audience, clean,
-                                review)
-                for score in scores if _in_rubric(assignment, score.id)]
+    owners = _criterion_owners(result)
+    checks_of: dict[str | None, list[Check]] = {}
+    for check, owner in zip(result.checks, owners, strict=True):
+        checks_of.setdefault(owner, []).append(check)
+    criteria = [_criterion_view(assignment.criterion(score.id), score,
+                                checks_of.get(score.id, []), audience, clean, review)
+                for score in _in_force(result, review) if _in_rubric(assignment, score.id)]
     shown = {c.id for c in criteria}
     other_failed = [] if for_candidate else [
-        FailedCheck(id=clean(c.id), message=clean(c.message)) for c in result.checks
-        if c.outcome != "passed" and _criterion_of(c, result) not in shown]
+        FailedCheck(id=clean(c.id), message=clean(c.message))
+        for c, owner in zip(result.checks, owners, strict=True)
+        if c.outcome != "passed" and owner not in shown]
     graded = result.status == Status.GRADED
     message = result.message
     if for_candidate and result.status == Status.ERROR:
@@ -129,17 +133,18 @@ def _cleaner(result: GradeResult, blind: bool) -> Callable[[str], str]:
     return lambda text: redact(visible(text))
 
 
-def _criterion_view(criterion: Criterion, score: CriterionScore, result: GradeResult,
+def _criterion_view(criterion: Criterion, score: CriterionScore, checks: list[Check],
                     audience: Audience, clean: Callable[[str], str],
                     review: Review | None = None) -> CriterionView:
+    """The criterion as ``audience`` sees it, with its own ``checks`` (those that count for
+    it) where that audience sees them."""
     for_candidate = audience == "candidate"
     detailed = audience == "hiring-manager" or criterion.audience == audience
     if for_candidate:
         evidence = score.feedback
     else:
         evidence = score.evidence if detailed else score.evidence[:1]
-    own = [] if for_candidate or not detailed else [
-        c for c in result.checks if _criterion_of(c, result) == criterion.id]
+    own = [] if for_candidate or not detailed else checks
     failed = [FailedCheck(id=clean(c.id), message=clean(c.message)) for c in own
               if c.outcome != "passed" and not c.review]
     to_review = [FailedCheck(id=clean(c.id), message=clean(f"{c.review}: {c.message}"))
@@ -159,13 +164,12 @@ def _criterion_view(criterion: Criterion, score: CriterionScore, result: GradeRe
     )
 
 
-def _criterion_of(check: Check, result: GradeResult) -> str | None:
-    """The criterion a check counts for; results from before checks named it have one auto
-    criterion, which is then the one."""
-    if check.criterion is not None:
-        return check.criterion
+def _criterion_owners(result: GradeResult) -> list[str | None]:
+    """The criterion each of the result's checks counts for, in order; results from before
+    checks named it have one auto criterion, which is then the one."""
     automatic = [score.id for score in result.criteria if score.source == "auto"]
-    return automatic[0] if len(automatic) == 1 else None
+    only = automatic[0] if len(automatic) == 1 else None
+    return [only if check.criterion is None else check.criterion for check in result.checks]
 
 
 # flags a plugin raises that are not signs of tampering: shown under their own category

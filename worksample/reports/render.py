@@ -21,10 +21,15 @@ from worksample.reports.halves import in_two_processes, worth_a_child
 from worksample.reports.view import CandidateFile, CandidatePage, Report
 
 FORMATS = ("html", "md", "json")
-# Markdown's markup characters, each escaped by a backslash (str.translate: a regular
-# expression's substitution took 1.7 times as long; a Markdown page has some 130 values).
+# Markdown's markup characters, each escaped by a backslash. A Markdown page has some 130
+# values and few hold one (662 of 118,871 in the 1,000-candidate benchmark): searching for one
+# first, then translating, took a fifth of the time of translating every value (str.translate
+# looks each character up when it maps one to two; a regular expression's substitution took
+# 1.7 times as long as that).
+_MARKDOWN_MARKUP = "\\`*_{}[]<>|#!~"
 _MARKDOWN_ESCAPES = str.maketrans({character: "\\" + character
-                                   for character in "\\`*_{}[]<>|#!~"})
+                                   for character in _MARKDOWN_MARKUP})
+_HAS_MARKUP = re.compile(f"[{re.escape(_MARKDOWN_MARKUP)}]")
 
 
 def _markdown_value(value) -> str:
@@ -32,7 +37,8 @@ def _markdown_value(value) -> str:
     escaped, so candidate text can neither break a table nor inject links or HTML."""
     if value is None:
         return ""
-    return " ".join(str(value).split()).translate(_MARKDOWN_ESCAPES)
+    text = " ".join(str(value).split())
+    return text.translate(_MARKDOWN_ESCAPES) if _HAS_MARKUP.search(text) else text
 
 
 def _number(value: float | None) -> str:
