@@ -66,26 +66,15 @@ def rate(ctx: click.Context, assignment: str, submission: str, levels: tuple[str
     criterion by the same reviewer supersedes theirs, note included (a rating is replaced
     whole); every change, with the earlier level and note, is kept in the audit log.
     """
-    from worksample.ratings import (
-        checked_rating,
-        current,
-        latest_results,
-        rated_result,
-        same_submission,
-        slot,
-    )
+    from worksample import reviewing
+    from worksample.ratings import latest_results, rated_result
     from worksample.ratings_csv import parsed_level
 
-    given = _pairs(levels, "rating")
-    overridden = _pairs(overrides, "--override")
+    given = {criterion: parsed_level(level)
+             for criterion, level in _pairs(levels, "rating").items()}
+    overridden = {criterion: parsed_level(level)
+                  for criterion, level in _pairs(overrides, "--override").items()}
     noted = _pairs(notes, "--note")
-    if not given and not overridden:
-        raise WorksampleError("nothing to rate: give CRITERION=LEVEL (or --override)")
-    if reason and not overridden:
-        raise WorksampleError("--reason goes with --override CRITERION=LEVEL")
-    stray = sorted(set(noted) - set(given) - set(overridden))
-    if stray:
-        raise WorksampleError(f"--note for {', '.join(stray)}, which this command does not rate")
     assignment = assignment_id(ctx, assignment)
     store = open_store(store_path)
     latest = latest_results(store.results(assignment))
@@ -95,19 +84,13 @@ def rate(ctx: click.Context, assignment: str, submission: str, levels: tuple[str
         submission = alias
     else:
         result = rated_result(latest, assignment, submission)
-    ratings = [checked_rating(result, criterion=criterion, level=parsed_level(level),
-                              reviewer=reviewer, note=noted.get(criterion, ""),
-                              override=criterion in overridden, reason=reason, alias=alias)
-               for table in (given, overridden) for criterion, level in table.items()]
-    noted_before = {slot(r): r.note for r in current(store.ratings(assignment))
-                    if same_submission(r, result) and r.note}
-    recorded = store.add_ratings(ratings)
-    click.echo(visible(f"{len(recorded)} rating(s) of {assignment}/{submission} by {reviewer} "
-                       f"recorded ({len(ratings) - len(recorded)} unchanged)"))
-    dropped = [r.criterion for r in recorded if slot(r) in noted_before and not r.note]
-    if dropped:  # a rating is replaced whole: say so, as a reviewer may expect the note kept
-        click.echo(f"the earlier note on {', '.join(dropped)} is not part of the new rating "
-                   "(`ratings log` keeps it; give --note again to keep it)")
+    rated = reviewing.rate(store, result, reviewer=reviewer, levels=given, overrides=overridden,
+                           notes=noted, reason=reason, alias=alias)
+    click.echo(visible(f"{len(rated.recorded)} rating(s) of {assignment}/{submission} by "
+                       f"{reviewer} recorded ({rated.unchanged} unchanged)"))
+    if rated.notes_dropped:  # a rating is replaced whole: say so, as a reviewer may expect it kept
+        click.echo(f"the earlier note on {', '.join(rated.notes_dropped)} is not part of the new "
+                   "rating (`ratings log` keeps it; give --note again to keep it)")
 
 
 @click.command()
@@ -125,17 +108,14 @@ def decide(ctx: click.Context, assignment: str, submission: str, decision: str, 
     ASSIGNMENT is the assignment's id or folder; a later decision supersedes the earlier one,
     which stays in the audit log.
     """
-    from worksample.ratings import Decision, latest_results, rated_result, submission_of
+    from worksample import reviewing
+    from worksample.ratings import latest_results, rated_result
 
-    if not by.strip() or not reason.strip():
-        raise WorksampleError("a decision needs --by NAME and --reason \"...\"")
     assignment = assignment_id(ctx, assignment)
     store = open_store(store_path)
     result = rated_result(latest_results(store.results(assignment), graded_only=False),
                           assignment, submission)
-    _, submission_id, key = submission_of(result)
-    store.decide(Decision(assignment_id=assignment, submission_id=submission_id,
-                          submission_key=key, decision=decision, by=by.strip(), reason=reason))
+    reviewing.decide(store, result, decision=decision, by=by, reason=reason)
     click.echo(visible(f"{assignment}/{submission}: {decision} (by {by.strip()})"))
 
 
