@@ -52,7 +52,8 @@ def rate(store, result: GradeResult, *, reviewer: str, levels: dict[str, int],
                               note=notes.get(criterion, ""), override=criterion in overrides,
                               reason=reason, alias=alias)
                for table in (levels, overrides) for criterion, level in table.items()]
-    noted_before = {slot(r): r.note for r in current(store.ratings(result.assignment_id))
+    noted_before = {slot(r): r.note
+                    for r in current(store.ratings(result.assignment_id, result.submission_id))
                     if same_submission(r, result) and r.note}
     recorded = store.add_ratings(ratings)
     return Rated(recorded=recorded, unchanged=len(ratings) - len(recorded),

@@ -42,6 +42,7 @@ from worksample.errors import WorksampleError
 if TYPE_CHECKING:
     from worksample.models import GradeResult
     from worksample.ratings import AuditEntry, Decision, Rating
+    from worksample.reviewers import Reviewer
 
 DEFAULT_PATH = Path("worksample-results.sqlite")
 STORE_ENV = "WORKSAMPLE_STORE"
@@ -49,7 +50,8 @@ STORE_ENV = "WORKSAMPLE_STORE"
 # 2: the submission id joined the key (in format 1, the same files sent by two candidates
 # kept one result between them). 3: reviewers' ratings, decisions and the audit log.
 # 4: a rating and its audit entry say whether it was given blind, and under which alias.
-STORE_FORMAT = 4
+# 5: the reviewers who sign in to the review server, with their links' hashes.
+STORE_FORMAT = 5
 
 _COLUMNS = ("assignment_id, assignment_version, submission_key, submission_id, "
             "submission_source, status, score, graded_at, result")
@@ -97,6 +99,12 @@ _CREATE_REVIEW_TABLES = [
 _ADD_BLIND_COLUMNS = [
     f"ALTER TABLE {table} ADD COLUMN {column}" for table in ("ratings", "audit_log")
     for column in ("blind INTEGER NOT NULL DEFAULT 0", "alias TEXT NOT NULL DEFAULT ''")]
+# Format 4 -> 5. Not append-only: adding a reviewer again replaces their link, and removing
+# one revokes it; their ratings, in the tables above, are never touched.
+_CREATE_REVIEWERS = """
+CREATE TABLE reviewers (name TEXT PRIMARY KEY, role TEXT NOT NULL, blind INTEGER NOT NULL,
+                        link_hash TEXT NOT NULL UNIQUE, added_at TEXT NOT NULL)"""
+_REVIEWER_COLUMNS = ("name", "role", "blind", "added_at")
 
 
 def _result_from_json(text: str) -> GradeResult:
@@ -231,20 +239,82 @@ class ResultStore:
         self._transaction(work)
 
     def record_shown_others(self, who: str, submission: tuple[str, str, str],
-                            reviewers: list[str], alias: str = "") -> None:
+                            reviewers: list[str], alias: str = "",
+                            where: str = "ratings show --reviewer") -> None:
         """Log that ``who`` was shown the ratings ``reviewers`` gave this submission (in a
-        blind review, under ``alias``)."""
+        blind review, under ``alias``), and ``where``."""
         self._transaction(lambda: self._audit(
             at=datetime.now(UTC), who=who, action="shown-others", submission=submission,
-            new=", ".join(reviewers), why="ratings show --reviewer", blind=bool(alias),
-            alias=alias))
+            new=", ".join(reviewers), why=where, blind=bool(alias), alias=alias))
 
-    def ratings(self, assignment_id: str | None = None) -> list[Rating]:
-        """Every rating ever given (of one assignment, if given), in the order given; the
-        superseded ones included (``ratings.current`` keeps those in force)."""
+    def revision(self, assignment_id: str) -> tuple[int, ...]:
+        """What changes whenever the assignment's results, ratings or decisions change (the
+        review server's pages are made anew then): the last row of each table and the
+        number of results (a regrade replaces a row under a new rowid)."""
+        with self._read_lock:
+            return self._reader.execute(
+                "SELECT (SELECT count(*) FROM results WHERE assignment_id = ?1), "
+                "(SELECT max(rowid) FROM results WHERE assignment_id = ?1), "
+                "(SELECT max(id) FROM ratings), (SELECT max(id) FROM decisions)",
+                (assignment_id,)).fetchone()
+
+    def ratings_after(self, assignment_id: str, after: int) -> tuple[list[Rating], int]:
+        """The ratings of the assignment given since row ``after``, and the last row now: the
+        tables are append-only, so a reader that keeps them reads each row once."""
         from worksample.ratings import Rating
 
-        return [Rating(**row) for row in self._rows("ratings", _RATING_COLUMNS, assignment_id)]
+        rows, last = self._rows_after("ratings", _RATING_COLUMNS, assignment_id, after)
+        return [Rating(**row) for row in rows], last
+
+    def decisions_after(self, assignment_id: str, after: int) -> tuple[list[Decision], int]:
+        """The decisions on the assignment made since row ``after``, and the last row now."""
+        from worksample.ratings import Decision
+
+        rows, last = self._rows_after("decisions", _DECISION_COLUMNS, assignment_id, after)
+        return [Decision(**row) for row in rows], last
+
+    def add_reviewer(self, reviewer: Reviewer, link_hash: str) -> None:
+        """Add ``reviewer`` with the hash of their sign-in link, replacing an earlier entry
+        of the same name (and so revoking its link)."""
+        self._transaction(lambda: self._db.execute(
+            "INSERT OR REPLACE INTO reviewers (name, role, blind, link_hash, added_at) "
+            "VALUES (?, ?, ?, ?, ?)", (reviewer.name, reviewer.role, reviewer.blind, link_hash,
+                                       reviewer.added_at.isoformat())))
+
+    def remove_reviewer(self, name: str) -> bool:
+        """Remove the reviewer ``name`` (their link stops working); False if there was none.
+        Their ratings stay."""
+        removed = []
+        self._transaction(lambda: removed.append(self._db.execute(
+            "DELETE FROM reviewers WHERE name = ?", (name,)).rowcount))
+        return bool(removed[0])
+
+    def reviewers(self) -> list[Reviewer]:
+        """Every reviewer who may sign in, by name."""
+        return self._reviewers("1 ORDER BY name", ())
+
+    def reviewer_signed_in_by(self, link_hash: str) -> Reviewer | None:
+        """The reviewer whose link has this hash, if any."""
+        found = self._reviewers("link_hash = ?", (link_hash,))
+        return found[0] if found else None
+
+    def _reviewers(self, where: str, arguments: tuple) -> list[Reviewer]:
+        from worksample.reviewers import Reviewer
+
+        with self._read_lock:
+            rows = self._reader.execute(f"SELECT {', '.join(_REVIEWER_COLUMNS)} FROM reviewers "
+                                        f"WHERE {where}", arguments).fetchall()
+        return [Reviewer(**dict(zip(_REVIEWER_COLUMNS, row, strict=True))) for row in rows]
+
+    def ratings(self, assignment_id: str | None = None,
+                submission_id: str | None = None) -> list[Rating]:
+        """Every rating ever given (of one assignment, and one submission id of it, if
+        given), in the order given; the superseded ones included (``ratings.current`` keeps
+        those in force)."""
+        from worksample.ratings import Rating
+
+        return [Rating(**row) for row in self._rows("ratings", _RATING_COLUMNS, assignment_id,
+                                                    submission_id)]
 
     def decisions(self, assignment_id: str | None = None) -> list[Decision]:
         """Every decision (of one assignment, if given), in the order made."""
@@ -268,16 +338,28 @@ class ResultStore:
         assignment_id = ids.pop() if len(ids) == 1 else None
         return reviews(results, self.ratings(assignment_id), self.decisions(assignment_id))
 
-    def _rows(self, table: str, columns: tuple[str, ...],
-              assignment_id: str | None) -> list[dict]:
+    def _rows(self, table: str, columns: tuple[str, ...], assignment_id: str | None,
+              submission_id: str | None = None) -> list[dict]:
         query = f"SELECT {', '.join(columns)} FROM {table}"
         arguments: tuple = ()
         if assignment_id is not None:
             query += " WHERE assignment_id = ?"
             arguments = (assignment_id,)
+            if submission_id is not None:
+                query += " AND submission_id = ?"
+                arguments += (submission_id,)
         with self._read_lock:
             rows = self._reader.execute(query + " ORDER BY id", arguments).fetchall()
         return [dict(zip(columns, row, strict=True)) for row in rows]
+
+    def _rows_after(self, table: str, columns: tuple[str, ...], assignment_id: str,
+                    after: int) -> tuple[list[dict], int]:
+        with self._read_lock:
+            rows = self._reader.execute(
+                f"SELECT id, {', '.join(columns)} FROM {table} WHERE assignment_id = ? AND "
+                "id > ? ORDER BY id", (assignment_id, after)).fetchall()
+        last = rows[-1][0] if rows else after
+        return [dict(zip(columns, row[1:], strict=True)) for row in rows], last
 
     def _insert(self, table: str, columns: tuple[str, ...], values: dict) -> None:
         self._db.execute(f"INSERT INTO {table} ({', '.join(columns)}) "
@@ -346,8 +428,10 @@ class ResultStore:
         if found < 3:  # format 2 -> 3: the results stay as they are
             for statement in _CREATE_REVIEW_TABLES:
                 self._db.execute(statement)
-        for statement in _ADD_BLIND_COLUMNS:  # format 3 -> 4: every rating so far was not blind
-            self._db.execute(statement)
+        if found < 4:  # format 3 -> 4: every rating so far was not blind
+            for statement in _ADD_BLIND_COLUMNS:
+                self._db.execute(statement)
+        self._db.execute(_CREATE_REVIEWERS)  # format 4 -> 5
         self._db.execute(f"PRAGMA user_version = {STORE_FORMAT}")
 
 

@@ -2,9 +2,9 @@
 
 One module per command group, each named for its job and registered at the end of this file:
 ``plugins``, ``assignments`` (and ``schema``), ``grading`` (``validate``, ``grade``),
-``results``, ``ratings`` (``rate``, ``ratings``, ``decide``), ``agreement`` and
-``reports``; ``common`` holds what several of them share. A new group is a new module and one
-``cli.add_command`` line.
+``results``, ``ratings`` (``rate``, ``ratings``, ``decide``), ``agreement``,
+``reports`` and ``review`` (``review``, ``reviewers``); ``common`` holds what several of them
+share. A new group is a new module and one ``cli.add_command`` line.
 
 Plugins load lazily, when a command needs them, and ``worksample --help`` imports neither the
 docker SDK nor pydantic nor any plugin: a command module imports the core inside its commands.
@@ -17,7 +17,16 @@ from pathlib import Path
 import click
 
 from worksample import __version__
-from worksample.cli import agreement, assignments, grading, plugins, ratings, reports, results
+from worksample.cli import (
+    agreement,
+    assignments,
+    grading,
+    plugins,
+    ratings,
+    reports,
+    results,
+    review,
+)
 from worksample.errors import WorksampleError
 from worksample.safe_text import visible
 
@@ -59,6 +68,8 @@ cli.add_command(ratings.ratings)
 cli.add_command(ratings.decide)
 cli.add_command(agreement.agreement)
 cli.add_command(reports.report)
+cli.add_command(review.review)
+cli.add_command(review.reviewers)
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, select_autoescape
 
 from worksample.models import GradeResult
 from worksample.reports.build import ReportPlan
@@ -45,17 +45,21 @@ def _number(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}".removesuffix(".0")
 
 
-def _environment(markdown: bool) -> Environment:
+def template_environment(markdown: bool, *, more: BaseLoader | None = None) -> Environment:
+    """The Jinja2 environment of the report's templates (HTML autoescaped; Markdown escaped
+    value by value), with ``more`` templates first (the review server's, which extend
+    these)."""
+    loader = PackageLoader("worksample", "reports/templates")
+    if more is not None:
+        loader = ChoiceLoader([more, loader])
     if markdown:
-        environment = Environment(loader=PackageLoader("worksample", "reports/templates"),
-                                  autoescape=False, finalize=_markdown_value,
+        environment = Environment(loader=loader, autoescape=False, finalize=_markdown_value,
                                   trim_blocks=True, lstrip_blocks=True,
                                   keep_trailing_newline=True)
     else:
-        environment = Environment(loader=PackageLoader("worksample", "reports/templates"),
+        environment = Environment(loader=loader, trim_blocks=True, lstrip_blocks=True,
                                   autoescape=select_autoescape(default=True,
-                                                               default_for_string=True),
-                                  trim_blocks=True, lstrip_blocks=True)
+                                                               default_for_string=True))
     environment.filters["number"] = _number
     return environment
 
@@ -117,22 +121,21 @@ def _write(report: Report, page: Callable[[int], CandidatePage], pages: int, out
     ``page``."""
     pages_folder = out / CANDIDATES_FOLDER
     pages_folder.mkdir(parents=True, exist_ok=True)
-    templates = {"html": _environment(markdown=False), "md": _environment(markdown=True)}
+    templates = {"html": template_environment(markdown=False),
+                 "md": template_environment(markdown=True)}
     page_templates = {fmt: None if fmt == "json"
                       else templates[fmt].get_template(f"candidate.{fmt}.j2") for fmt in formats}
 
     def write_index() -> None:
         if report.index is None:
             return
-        charts = {"histogram": score_histogram(report.index, report.assignment.pass_score),
-                  "levels": level_chart(report.index)}
         for fmt in formats:
             path = out / f"index.{fmt}"
             if fmt == "json":
                 write_text(path, report.model_dump_json(indent=2, exclude={"pages"}))
             else:
                 template = templates[fmt].get_template(f"index.{fmt}.j2")
-                write_text(path, template.render(report=report, index=report.index, **charts))
+                write_text(path, template.render(index_context(report)))
 
     def write_pages(positions: range) -> None:
         for position in positions:
@@ -160,6 +163,13 @@ def _write(report: Report, page: Callable[[int], CandidatePage], pages: int, out
 # candidate text ("type-5": the page is then merely written the slow way), never miss such a
 # float; it starts with a letter, not a digit, so that searching a page takes 50 us, not 130.
 _PYDANTIC_SMALL_FLOAT = re.compile(r"e-\d(?!\d)|0\.0000")
+
+
+def index_context(report: Report) -> dict:
+    """What the cohort page's template is rendered with: the report, its index and charts."""
+    return {"report": report, "index": report.index,
+            "histogram": score_histogram(report.index, report.assignment.pass_score),
+            "levels": level_chart(report.index)}
 
 
 def _candidate_json(report: Report, page: CandidatePage) -> str:

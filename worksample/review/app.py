@@ -1,0 +1,222 @@
+"""The review server's web application (Starlette): the cohort page, a page per candidate
+with the rating form, the two writes (a rating, a decision), signing in and out.
+
+Every page but the sign-in page needs a signed-in reviewer (``signin.py``). Every write needs
+the form's token and, when the browser says where the form came from, this server as that
+origin; it then goes through ``worksample.reviewing``, the code ``worksample rate`` and
+``decide`` run. Pages are sent with a Content-Security-Policy that runs no script and loads
+nothing from elsewhere, and with no Referer, so a link's secret never leaves the page.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urlsplit
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from worksample import reviewing
+from worksample.errors import WorksampleError
+from worksample.ratings import submission_of
+from worksample.review import pages
+from worksample.review.cohort import ReviewCohort
+from worksample.review.signin import COOKIE, CSRF_FIELD, SignIn, csrf_ok, csrf_token
+from worksample.reviewers import LOGIN_PATH, Reviewer
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
+                               "img-src data:; form-action 'self'; frame-ancestors 'none'; "
+                               "base-uri 'none'",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "no-store",
+}
+_FORM_LIMIT = 64 * 1024  # a rating form with every note filled is a few kilobytes
+
+
+def review_app(cohort: ReviewCohort, signin: SignIn, *,
+               allowed_hosts: list[str] | None = None) -> Starlette:
+    """The web application serving ``cohort`` to the reviewers ``signin`` lets in; requests
+    naming another host than ``allowed_hosts`` (default: any) are refused, which stops a
+    page elsewhere from reaching a server on this machine by a name it controls."""
+    shown_others: set[tuple] = set()
+
+    def signed_in(request: Request) -> tuple[Reviewer, str] | None:
+        secret = request.cookies.get(COOKIE)
+        reviewer = signin.reviewer(secret)
+        return (reviewer, secret) if reviewer else None
+
+    async def sign_in_with_link(request: Request) -> Response:
+        secret = request.path_params["secret"]
+        if signin.reviewer(secret) is None:
+            return _page(pages.sign_in_page("This link does not sign anyone in: it was "
+                                            "mistyped, or replaced by a newer one."), 403)
+        response = RedirectResponse("/", status_code=303)
+        response.set_cookie(COOKIE, secret, httponly=True, samesite="lax", path="/",
+                            secure=request.url.scheme == "https")
+        _secure(response)
+        return response
+
+    async def sign_out(request: Request) -> Response:
+        who = signed_in(request)
+        if who is None or not await _write_allowed(request, who[1]):
+            return _refused()
+        response = RedirectResponse(LOGIN_PATH.rstrip("/"), status_code=303)
+        response.delete_cookie(COOKIE, path="/")
+        return _secure(response)
+
+    async def sign_in_page(request: Request) -> Response:
+        return _page(pages.sign_in_page())
+
+    async def cohort_page(request: Request) -> Response:
+        who = signed_in(request)
+        if who is None:
+            return _page(pages.sign_in_page(), 401)
+        reviewer, secret = who
+        html = await run_in_threadpool(
+            lambda: pages.cohort_page(cohort.view(reviewer), reviewer, csrf_token(secret)))
+        return _page(html)
+
+    async def candidate_page(request: Request) -> Response:
+        who = signed_in(request)
+        if who is None:
+            return _page(pages.sign_in_page(), 401)
+        reviewer, secret = who
+
+        def made() -> Response:
+            view = cohort.view(reviewer)
+            position = view.position(request.path_params["stem"])
+            if position is None:
+                return _page("<!doctype html><title>Not found</title><p>No such candidate in "
+                             "this review. <a href=\"/\">All candidates</a></p>", 404)
+            _log_shown_others(view, position, reviewer)
+            return _page(pages.candidate_page(
+                view, position, reviewer, csrf_token(secret),
+                message=_said(request.query_params.get("saved", ""))))
+
+        return await run_in_threadpool(made)
+
+    def _log_shown_others(view, position: int, reviewer: Reviewer) -> None:
+        """The audit log says when a reviewer was shown others' ratings, as the CLI's do."""
+        review = view.plan.reviews[position]
+        others = sorted({r.reviewer for r in review.ratings} - {reviewer.name}) if review else []
+        submission = submission_of(view.plan.results[position])
+        seen = (reviewer.name, submission, tuple(others))
+        if others and seen not in shown_others:
+            cohort.store.record_shown_others(
+                reviewer.name, submission, others,
+                view.plan.names[position] if reviewer.blind else "", where="review page")
+            shown_others.add(seen)
+
+    async def write(request: Request) -> Response:
+        who = signed_in(request)
+        if who is None or not await _write_allowed(request, who[1]):
+            return _refused()
+        reviewer, secret = who
+        form = await _form(request)
+        stem, action = request.path_params["stem"], request.path_params["action"]
+
+        def done() -> Response:
+            view = cohort.view(reviewer)
+            position = view.position(stem)
+            if position is None:
+                return _page("<!doctype html><title>Not found</title><p>No such candidate.", 404)
+            try:
+                said = _recorded(action, form, view, position, reviewer, cohort.store)
+            except WorksampleError as error:
+                return _page(pages.candidate_page(view, position, reviewer, csrf_token(secret),
+                                                  error=str(error)), 400)
+            return _secure(RedirectResponse(f"/candidates/{quote(stem)}.html?saved={said}",
+                                            status_code=303))
+
+        return await run_in_threadpool(done)
+
+    middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or ["*"])]
+    return Starlette(routes=[
+        Route("/", cohort_page),
+        Route("/index.html", cohort_page),
+        Route("/candidates/{stem}.html", candidate_page),
+        Route("/candidates/{stem}.html/{action:str}", write, methods=["POST"]),
+        Route(LOGIN_PATH.rstrip("/"), sign_in_page),
+        Route(LOGIN_PATH + "{secret}", sign_in_with_link),
+        Route("/sign-out", sign_out, methods=["POST"]),
+    ], middleware=middleware)
+
+
+def _recorded(action: str, form, view, position: int, reviewer: Reviewer, store) -> str:
+    """Record what the form of ``action`` ("rate" or "decide") says; returns what to tell the
+    reviewer (a key of ``_SAID``) or raises a WorksampleError to show them."""
+    result = view.plan.results[position]
+    if action == "decide":
+        reviewing.decide(store, result, decision=str(form.get("decision", "")),
+                         by=reviewer.name, reason=str(form.get("reason", "")))
+        return "decision"
+    if action != "rate":
+        raise WorksampleError(f"no such action: {action!r}")
+    levels, overrides, notes = _levels(form, "level:"), _levels(form, "override:"), {}
+    for key, value in form.multi_items():
+        if key.startswith("note:") and str(value).strip():
+            criterion = key.removeprefix("note:")
+            if criterion not in levels:
+                raise WorksampleError(f"choose a level for {criterion!r} to save its note")
+            notes[criterion] = str(value).strip()
+    rated = reviewing.rate(store, result, reviewer=reviewer.name,
+                           levels=levels, overrides=overrides, notes=notes,
+                           reason=str(form.get("reason", "")).strip(),
+                           alias=view.plan.names[position] if reviewer.blind else "")
+    return f"{len(rated.recorded)}"
+
+
+def _levels(form, prefix: str) -> dict[str, int]:
+    """The levels 1-4 a form gives under ``prefix`` + criterion id (empty ones left out)."""
+    levels = {}
+    for key, value in form.multi_items():
+        if key.startswith(prefix) and str(value).strip():
+            if str(value).strip() not in ("1", "2", "3", "4"):
+                raise WorksampleError(f"a level is 1, 2, 3 or 4, not {str(value)[:20]!r}")
+            levels[key.removeprefix(prefix)] = int(value)
+    return levels
+
+
+def _said(saved: str) -> str:
+    if saved == "decision":
+        return "Decision recorded."
+    if saved.isdigit():
+        return f"{saved} rating(s) saved." if saved != "0" else "Nothing changed."
+    return ""
+
+
+async def _write_allowed(request: Request, secret: str) -> bool:
+    """A write carries the signed-in reviewer's form token, comes from this server's own
+    pages (when the browser says where from), and is no larger than a form."""
+    origin = request.headers.get("origin")
+    if origin and urlsplit(origin).netloc != request.headers.get("host"):
+        return False
+    if int(request.headers.get("content-length") or 0) > _FORM_LIMIT:
+        return False
+    form = await _form(request)
+    return csrf_ok(secret, form.get(CSRF_FIELD))
+
+
+async def _form(request: Request):
+    """The request's form, read once (Starlette keeps it), within a form's size."""
+    return await request.form(max_files=0, max_fields=500, max_part_size=_FORM_LIMIT)
+
+
+def _refused() -> Response:
+    return _page(pages.sign_in_page("This request was refused: sign in again with your link "
+                                    "and send the form from its page."), 403)
+
+
+def _page(html: str, status: int = 200) -> Response:
+    return _secure(HTMLResponse(html, status_code=status))
+
+
+def _secure(response: Response) -> Response:
+    response.headers.update(SECURITY_HEADERS)
+    return response

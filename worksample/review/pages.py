@@ -1,0 +1,101 @@
+"""The review server's pages: the report's own templates (``reports/templates``), extended
+with who is signed in, who has rated whom, and on a candidate's page the rating form in place
+of the printed boxes. What a page says about a candidate is what ``worksample report`` says
+for the same reviewer: the same ``ReportPlan``, the same templates, the same escaping.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from jinja2 import PackageLoader
+
+from worksample.models import Assignment
+from worksample.ratings import Review
+from worksample.reports.render import index_context, template_environment
+from worksample.review.cohort import ReviewerView
+from worksample.reviewers import Reviewer
+
+_ENVIRONMENT = template_environment(markdown=False,
+                                    more=PackageLoader("worksample", "review/templates"))
+
+
+@dataclass
+class CriterionField:
+    """One criterion in the rating form."""
+
+    id: str
+    title: str
+    max_points: float
+    anchors: dict[int, str]
+    level: int | None = None  # the reviewer's own, in force
+    note: str = ""
+    automatic_level: int | None = None  # for an automatic criterion: what grading gave
+
+
+@dataclass
+class RatingForm:
+    """What the rating form offers a reviewer, filled with what they gave before."""
+
+    rated: list[CriterionField] = field(default_factory=list)
+    automatic: list[CriterionField] = field(default_factory=list)
+    reason: str = ""
+
+
+def signed_in_as(reviewer: Reviewer) -> str:
+    """How the banner names the signed-in reviewer and what they see."""
+    seen = "HR's view" if reviewer.role == "hr" else "the hiring manager's view"
+    return f"{reviewer.name} · {seen}{' · blind' if reviewer.blind else ''}"
+
+
+def cohort_page(view: ReviewerView, reviewer: Reviewer, csrf: str) -> str:
+    """The cohort page for ``reviewer``, rendered once per change of the store."""
+    if ("index", csrf) not in view.html:
+        report = view.plan.report([])
+        rated_by = {stem: ", ".join(names)
+                    for stem, names in zip(view.plan.stems, view.rated_by, strict=True)}
+        view.html["index", csrf] = _ENVIRONMENT.get_template("review_index.html.j2").render(
+            index_context(report), rated_by=rated_by, me=signed_in_as(reviewer), csrf=csrf)
+    return view.html["index", csrf]
+
+
+def candidate_page(view: ReviewerView, position: int, reviewer: Reviewer, csrf: str, *,
+                   message: str = "", error: str = "") -> str:
+    """The page of the candidate at ``position``, with ``reviewer``'s rating form."""
+    plan = view.plan
+    page = plan.page(position)
+    review = plan.reviews[position]
+    return _ENVIRONMENT.get_template("review_candidate.html.j2").render(
+        report=plan.report([]), page=page, me=signed_in_as(reviewer), csrf=csrf,
+        form=rating_form(plan.assignment, plan.results[position], review, reviewer.name),
+        message=message, error=error)
+
+
+def rating_form(assignment: Assignment, result, review: Review | None,
+                reviewer: str) -> RatingForm:
+    """The rating form of ``result`` for ``reviewer``, filled with their ratings in force."""
+    mine = {(r.criterion, r.override): r for r in (review.ratings if review else [])
+            if r.reviewer == reviewer}
+    form = RatingForm()
+    for score in result.criteria:
+        if not any(c.id == score.id for c in assignment.spec.rubric):
+            continue
+        criterion = assignment.criterion(score.id)
+        automatic = score.source == "auto"
+        given = mine.get((score.id, automatic))
+        made = CriterionField(id=score.id, title=criterion.title, max_points=score.max_points,
+                              anchors=dict(criterion.anchors),
+                              level=given.level if given else None,
+                              note=given.note if given else "",
+                              automatic_level=score.level if automatic else None)
+        if automatic:
+            form.automatic.append(made)
+            form.reason = form.reason or (given.reason if given else "")
+        else:
+            form.rated.append(made)
+    return form
+
+
+def sign_in_page(problem: str = "") -> str:
+    """The only page served to someone not signed in."""
+    return _ENVIRONMENT.get_template("sign_in.html.j2").render(problem=problem)
