@@ -1,0 +1,269 @@
+"""`worksample review`'s web application, through HTTP (Starlette's test client) on a store
+of the pricing-review samples graded for real: who may sign in, what each reviewer is shown,
+and that a rating saved on the page is the one `worksample rate` would record.
+
+The same server in a real browser (Chromium) is tests/test_review_browser.py.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest_paths import ROOT
+from starlette.testclient import TestClient
+
+from worksample import assignments
+from worksample.cli import cli
+from worksample.plugins import get_registry
+from worksample.review.app import review_app
+from worksample.review.cohort import ReviewCohort
+from worksample.review.signin import SignIn
+from worksample.reviewers import Reviewer, secret_hash
+from worksample.store import ResultStore
+
+SAMPLE = ROOT / "assignments" / "pricing-review"
+EXAMPLES = ROOT / "examples" / "pricing-review"
+NAMED = ["keyword-stuffed.md", "no-recommendation.md", "off-topic.md", "strong.md",
+         "wrong-numbers.txt"]
+HOST = "http://127.0.0.1:8765"
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory) -> Path:
+    """The pricing-review samples graded into a store (copied by each test that writes)."""
+    store = tmp_path_factory.mktemp("graded") / "results.sqlite"
+    samples = [str(p) for p in sorted(EXAMPLES.iterdir()) if p.suffix in (".md", ".txt")]
+    result = CliRunner().invoke(cli, ["grade", str(SAMPLE), *samples, "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    return store
+
+
+@pytest.fixture
+def store(graded, tmp_path) -> ResultStore:
+    copy = tmp_path / "results.sqlite"
+    shutil.copy(graded, copy)
+    opened = ResultStore(copy)
+    yield opened
+    opened.close()
+
+
+def client_for(store: ResultStore, local: tuple[Reviewer, str] | None = None) -> TestClient:
+    assignment = assignments.load(SAMPLE, get_registry())
+    app = review_app(ReviewCohort(assignment, store), SignIn(store, local),
+                     allowed_hosts=["127.0.0.1", "localhost"])
+    return TestClient(app, base_url=HOST)
+
+
+def signed_in(client: TestClient, secret: str) -> TestClient:
+    response = client.get(f"/login/{secret}", follow_redirects=False)
+    assert response.status_code == 303, response.text
+    return client
+
+
+def form_token(html: str) -> str:
+    return re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
+
+
+def team(store: ResultStore, *reviewers: Reviewer) -> dict[str, str]:
+    """Add ``reviewers`` to the store; their secrets by name."""
+    secrets = {}
+    for reviewer in reviewers:
+        secrets[reviewer.name] = f"secret-of-{reviewer.name}-{'x' * 30}"
+        store.add_reviewer(reviewer, secret_hash(secrets[reviewer.name]))
+    return secrets
+
+
+def rate(client: TestClient, stem: str, fields: dict, origin: str | None = HOST):
+    page = client.get(f"/candidates/{stem}.html")
+    assert page.status_code == 200, page.text
+    headers = {"Origin": origin} if origin else {}
+    return client.post(f"/candidates/{stem}.html/rate", data={"csrf": form_token(page.text),
+                                                              **fields},
+                       headers=headers, follow_redirects=False)
+
+
+@pytest.mark.parametrize("path", ["/", "/index.html", "/candidates/strong.md.html",
+                                  "/candidates/strong.md.html/rate"])
+def test_nothing_but_the_sign_in_page_without_a_link(store, path):
+    client = client_for(store, (Reviewer(name="ann"), "the-right-secret-" + "x" * 20))
+    response = client.request("POST" if path.endswith("rate") else "GET", path,
+                              data={"level:judgement": "3"})
+    assert response.status_code in (401, 403)
+    assert "Sign in to the review" in response.text
+    for name in NAMED:
+        assert name not in response.text
+    wrong = client.get("/login/the-wrong-secret", follow_redirects=False)
+    assert wrong.status_code == 403 and "does not sign anyone in" in wrong.text
+    assert client.cookies.get("worksample_review") is None
+
+
+def test_the_cohort_page_ranks_everyone_and_says_who_has_rated_whom(store):
+    secrets = team(store, Reviewer(name="ann"), Reviewer(name="bo"))
+    CliRunner().invoke(cli, ["rate", str(SAMPLE), "strong.md", "judgement=4",
+                             "executive-writing=3", "--reviewer", "bo",
+                             "--store", str(store.path)], catch_exceptions=False)
+    client = signed_in(client_for(store), secrets["ann"])
+    page = client.get("/")
+    assert page.status_code == 200
+    for name in NAMED:
+        assert f'href="candidates/{name}.html"' in page.text
+    row = re.search(r'<tr>\s*<td class="num">[^<]*</td>\s*<td><a class="untrusted" '
+                    r'href="candidates/strong.md.html">.*?</tr>', page.text, re.S).group(0)
+    assert '<td class="untrusted">bo</td>' in row
+    assert "Signed in as <strong class=\"untrusted\">ann · the hiring manager&#39;s view" \
+        in page.text
+    assert page.headers["content-security-policy"].startswith("default-src 'none'")
+    assert page.headers["referrer-policy"] == "no-referrer"
+
+
+def test_a_rating_on_the_page_is_recorded_as_worksample_rate_records_it(store):
+    secrets = team(store, Reviewer(name="ann"))
+    client = signed_in(client_for(store), secrets["ann"])
+    saved = rate(client, "strong.md", {"level:judgement": "3", "note:judgement": "sound but thin",
+                                    "level:executive-writing": "4"})
+    assert saved.status_code == 303
+    assert saved.headers["location"] == "/candidates/strong.md.html?saved=2"
+    again = client.get(saved.headers["location"])
+    assert "2 rating(s) saved." in again.text
+    assert re.search(r'name="level:judgement" value="3" checked', again.text)
+    assert "sound but thin</textarea>" in again.text
+    shown = CliRunner().invoke(cli, ["ratings", "show", "pricing-review", "strong.md",
+                                     "--store", str(store.path)])
+    assert "judgement [reviewer]: ann: 3 (sound but thin)" in shown.output
+    assert "executive-writing [reviewer]: ann: 4" in shown.output
+    log = CliRunner().invoke(cli, ["ratings", "log", "pricing-review", "strong.md",
+                                   "--store", str(store.path)]).output
+    assert re.search(r"\tann\trate\tstrong.md\tjudgement\t- -> 3 \(sound but thin\)", log)
+
+
+def test_an_override_needs_a_reason_and_the_error_is_shown_on_the_page(store):
+    secrets = team(store, Reviewer(name="ann"))
+    client = signed_in(client_for(store), secrets["ann"])
+    refused = rate(client, "strong.md", {"override:numbers": "2"})
+    assert refused.status_code == 400
+    assert "needs a reason" in refused.text and 'role="alert"' in refused.text
+    assert store.ratings("pricing-review") == []
+    accepted = rate(client, "strong.md", {"override:numbers": "2", "reason": "the 12% is wrong"})
+    assert accepted.status_code == 303
+    [override] = store.ratings("pricing-review")
+    assert (override.override, override.level, override.reason) == (True, 2, "the 12% is wrong")
+
+
+@pytest.mark.parametrize("fields", [{"level:judgement": "7"}, {"level:judgement": "3; DROP"},
+                                    {"level:no-such-criterion": "3"},
+                                    {"note:judgement": "a note, no level"}])
+def test_a_bad_form_is_refused_with_one_line_and_nothing_recorded(store, fields):
+    secrets = team(store, Reviewer(name="ann"))
+    client = signed_in(client_for(store), secrets["ann"])
+    refused = rate(client, "strong.md", fields)
+    assert refused.status_code == 400
+    assert re.search(r'<p class="problem" role="alert">[^<]+</p>', refused.text)
+    assert store.ratings("pricing-review") == []
+
+
+@pytest.mark.parametrize("how", ["no token", "another reviewer's token", "another origin",
+                                 "a null origin"])
+def test_a_write_from_elsewhere_is_refused(store, how):
+    secrets = team(store, Reviewer(name="ann"), Reviewer(name="bo"))
+    client = signed_in(client_for(store), secrets["ann"])
+    token = form_token(client.get("/candidates/strong.md.html").text)
+    other = form_token(signed_in(client_for(store), secrets["bo"]).get("/").text)
+    data = {"csrf": {"no token": "", "another reviewer's token": other}.get(how, token),
+            "level:judgement": "1"}
+    origin = {"another origin": "http://evil.example", "a null origin": "null"}.get(how, HOST)
+    response = client.post("/candidates/strong.md.html/rate", data=data,
+                           headers={"Origin": origin}, follow_redirects=False)
+    assert response.status_code == 403
+    assert store.ratings("pricing-review") == []
+
+
+def test_a_request_naming_another_host_is_refused(store):
+    secrets = team(store, Reviewer(name="ann"))
+    client = signed_in(client_for(store), secrets["ann"])
+    assert client.get("/", headers={"Host": "rebound.example"}).status_code == 400
+
+
+def test_others_ratings_stay_hidden_until_the_reviewer_has_rated(store):
+    secrets = team(store, Reviewer(name="ann"), Reviewer(name="bo"))
+    bo = signed_in(client_for(store), secrets["bo"])
+    assert rate(bo, "strong.md", {"level:judgement": "1", "note:judgement": "BO-SECRET-NOTE",
+                               "level:executive-writing": "1"}).status_code == 303
+    ann = signed_in(client_for(store), secrets["ann"])
+    before = ann.get("/candidates/strong.md.html").text
+    assert "BO-SECRET-NOTE" not in before and ">bo</span>: level" not in before
+    assert "hidden until you have rated each criterion" in before
+    assert rate(ann, "strong.md", {"level:judgement": "4",
+                                "level:executive-writing": "4"}).status_code == 303
+    after = ann.get("/candidates/strong.md.html").text
+    assert "BO-SECRET-NOTE" in after
+    log = CliRunner().invoke(cli, ["ratings", "log", "pricing-review", "strong.md",
+                                   "--store", str(store.path)]).output
+    assert "\tann\tshown-others\tstrong.md\t\t- -> bo\treview page" in log
+
+
+def test_a_blind_reviewer_is_sent_no_name(store):
+    secrets = team(store, Reviewer(name="hr-blind", role="hr", blind=True))
+    client = signed_in(client_for(store), secrets["hr-blind"])
+    cohort = client.get("/").text
+    stems = re.findall(r'href="candidates/([^"]+)\.html"', cohort)
+    assert len(stems) == len(NAMED) and all(s.startswith("candidate-") for s in stems)
+    pages = [cohort] + [client.get(f"/candidates/{stem}.html").text for stem in stems]
+    saved = rate(client, stems[0], {"level:judgement": "3", "level:executive-writing": "2"})
+    assert saved.status_code == 303
+    pages.append(client.get(saved.headers["location"]).text)
+    for page in pages:
+        for name in NAMED:
+            assert name not in page
+        assert str(EXAMPLES) not in page
+    assert "HR&#39;s view · blind" in cohort
+    [rating, _] = store.ratings("pricing-review")
+    assert rating.blind and rating.alias.lower().replace(" ", "-") == stems[0]
+
+
+def test_an_hr_reviewer_is_shown_the_hr_report(store):
+    secrets = team(store, Reviewer(name="hana", role="hr"))
+    client = signed_in(client_for(store), secrets["hana"])
+    assert "report for HR" in client.get("/").text
+
+
+def test_adding_a_reviewer_again_revokes_the_old_link_and_removing_them_too(store):
+    result = CliRunner().invoke(cli, ["reviewers", "add", "ann", "--role", "hiring-manager",
+                                      "--store", str(store.path)])
+    first = re.search(r"/login/(\S+)", result.output).group(1)
+    assert signin_status(store, first) == 303
+    result = CliRunner().invoke(cli, ["reviewers", "add", "ann", "--role", "hr",
+                                      "--store", str(store.path)])
+    second = re.search(r"/login/(\S+)", result.output).group(1)
+    assert (signin_status(store, first), signin_status(store, second)) == (403, 303)
+    assert first not in store.path.read_bytes().decode("latin-1")  # only its hash is kept
+    listed = CliRunner().invoke(cli, ["reviewers", "list", "--store", str(store.path)]).output
+    assert listed.startswith("ann\thr\tnamed")
+    CliRunner().invoke(cli, ["reviewers", "remove", "ann", "--store", str(store.path)])
+    assert signin_status(store, second) == 403
+
+
+def signin_status(store: ResultStore, secret: str) -> int:
+    return client_for(store).get(f"/login/{secret}", follow_redirects=False).status_code
+
+
+def test_a_decision_on_the_page_is_recorded_with_its_reason(store):
+    secrets = team(store, Reviewer(name="ann"))
+    client = signed_in(client_for(store), secrets["ann"])
+    token = form_token(client.get("/candidates/strong.md.html").text)
+    made = client.post("/candidates/strong.md.html/decide", headers={"Origin": HOST},
+                       data={"csrf": token, "decision": "advance", "reason": "clear case"},
+                       follow_redirects=False)
+    assert made.status_code == 303
+    [decision] = store.decisions("pricing-review")
+    assert (decision.decision, decision.by, decision.reason) == ("advance", "ann", "clear case")
+    assert "Decision recorded." in client.get(made.headers["location"]).text
+
+
+def test_review_refuses_to_start_when_nobody_could_sign_in(store):
+    result = CliRunner().invoke(cli, ["review", str(SAMPLE), "--store", str(store.path)])
+    assert result.exit_code == 2
+    assert "nobody can sign in" in result.output
