@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e .
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[review]'
 bash scripts/ensure-docker.sh
 
 for assignment in inventory-reservations expense-ledger url-router api-rate-limiter support-replies pricing-review; do
@@ -37,3 +37,7 @@ echo "== worksample report api-rate-limiter --out demo-report/api-rate-limiter"
 echo
 echo "== worksample report inventory-reservations --out demo-report/inventory-reservations"
 .venv/bin/worksample report inventory-reservations --out demo-report/inventory-reservations
+echo
+echo "== To read and rate the work in your browser, start the review server on these results:"
+echo "   .venv/bin/worksample review pricing-review --reviewer \"YOUR NAME\"    # then open the link it prints"
+echo "   (any of the six assignments; --role hr for HR's view, --blind for aliases only; see docs/review.md)"

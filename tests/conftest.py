@@ -114,3 +114,30 @@ def grade_analysis(tmp_path, registry):
         assert result.status == "graded", result.message
         return result
     return run
+
+
+SCREENSHOTS_FOLDER = Path(__file__).resolve().parent.parent / "test-screenshots"
+_screenshots_taken: list[Path] = []
+
+
+@pytest.fixture
+def screenshot_path():
+    """``screenshot_path(name)``: where a browser test writes a screenshot
+    (test-screenshots/NAME.png, kept after the run); the paths are listed at the end."""
+    SCREENSHOTS_FOLDER.mkdir(exist_ok=True)
+
+    def path(name: str) -> Path:
+        made = SCREENSHOTS_FOLDER / f"{name}.png"
+        _screenshots_taken.append(made)
+        return made
+
+    return path
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The screenshots browser tests wrote, to look at."""
+    taken = [path for path in _screenshots_taken if path.exists()]
+    if taken:
+        terminalreporter.write_sep("-", "screenshots")
+        for path in taken:
+            terminalreporter.write_line(str(path))

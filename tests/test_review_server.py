@@ -8,7 +8,12 @@ The same server in a real browser (Chromium) is tests/test_review_browser.py.
 from __future__ import annotations
 
 import re
-import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -30,6 +35,7 @@ EXAMPLES = ROOT / "examples" / "pricing-review"
 NAMED = ["keyword-stuffed.md", "no-recommendation.md", "off-topic.md", "strong.md",
          "wrong-numbers.txt"]
 HOST = "http://127.0.0.1:8765"
+WORKSAMPLE = [sys.executable, "-m", "worksample"]
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +51,8 @@ def graded(tmp_path_factory) -> Path:
 @pytest.fixture
 def store(graded, tmp_path) -> ResultStore:
     copy = tmp_path / "results.sqlite"
-    shutil.copy(graded, copy)
+    with sqlite3.connect(graded) as source, sqlite3.connect(copy) as target:
+        source.backup(target)  # with what is still in the write-ahead log
     opened = ResultStore(copy)
     yield opened
     opened.close()
@@ -117,7 +124,7 @@ def test_the_cohort_page_ranks_everyone_and_says_who_has_rated_whom(store):
     assert "Signed in as <strong class=\"untrusted\">ann · the hiring manager&#39;s view" \
         in page.text
     assert page.headers["content-security-policy"].startswith("default-src 'none'")
-    assert page.headers["referrer-policy"] == "no-referrer"
+    assert page.headers["referrer-policy"] == "same-origin"
 
 
 def test_a_rating_on_the_page_is_recorded_as_worksample_rate_records_it(store):
@@ -267,3 +274,116 @@ def test_review_refuses_to_start_when_nobody_could_sign_in(store):
     result = CliRunner().invoke(cli, ["review", str(SAMPLE), "--store", str(store.path)])
     assert result.exit_code == 2
     assert "nobody can sign in" in result.output
+
+
+# --- The same server, run as a user runs it, in a real browser ---------------------------------
+
+
+@pytest.fixture
+def server(store):
+    """`worksample review` running in a process of its own on a free port, with two reviewers
+    added by `worksample reviewers add`: their links by name, and the address."""
+    port = free_port()
+    address = f"http://127.0.0.1:{port}"
+    links = {}
+    for name, options in [("ann", ["--role", "hiring-manager"]),
+                          ("hana", ["--role", "hr", "--blind"])]:
+        added = subprocess.run([*WORKSAMPLE, "reviewers", "add", name, *options, "--url", address,
+                                "--store", str(store.path)], capture_output=True, text=True,
+                               check=True)
+        links[name] = re.search(r"(http://\S+/login/\S+)", added.stdout).group(1)
+    process = subprocess.Popen([*WORKSAMPLE, "--assignments-dir", str(ROOT / "assignments"),
+                                "review", "pricing-review", "--store", str(store.path),
+                                "--port", str(port)], stderr=subprocess.PIPE, text=True)
+    try:
+        wait_until_serving(address, process)
+        yield links, address
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_serving(address: str, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"worksample review ended: {process.stderr.read()}")
+        try:
+            urllib.request.urlopen(f"{address}/login", timeout=2)
+            return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail("worksample review did not answer within 30 s")
+
+
+@pytest.fixture
+def chromium():
+    """Debian's Chromium, driven by Playwright (no browser of Playwright's own is needed)."""
+    from playwright.sync_api import sync_playwright
+
+    from worksample.reports.pdf import find_browser
+
+    try:
+        executable = find_browser()
+    except Exception as error:
+        pytest.fail(f"{error} (scripts/test.sh installs it)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable,
+                                             args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.mark.browser
+def test_in_chromium_a_reviewer_rates_two_criteria_and_finds_them_after_a_reload(
+        server, chromium, store, screenshot_path):
+    links, address = server
+    page = chromium.new_page(viewport={"width": 1200, "height": 900})
+    page.goto(links["ann"])
+    assert page.url == f"{address}/"
+    assert page.locator("#ranking-table tbody tr").count() == len(NAMED)
+    page.screenshot(path=screenshot_path("review-cohort"), full_page=True)
+    page.click("a[href='candidates/strong.md.html']")
+    assert page.url == f"{address}/candidates/strong.md.html"
+    page.check("input[name='level:judgement'][value='3']")
+    page.check("input[name='level:executive-writing'][value='4']")
+    page.fill("textarea[name='note:judgement']", "Good reasoning; the risks are thin.")
+    page.click("#rating-form button[type=submit]")
+    assert page.locator(".message").inner_text() == "2 rating(s) saved."
+    page.reload()
+    assert page.is_checked("input[name='level:judgement'][value='3']")
+    assert page.is_checked("input[name='level:executive-writing'][value='4']")
+    assert page.input_value("textarea[name='note:judgement']") == \
+        "Good reasoning; the risks are thin."
+    page.screenshot(path=screenshot_path("review-candidate"), full_page=True)
+    shown = subprocess.run([*WORKSAMPLE, "ratings", "show", "pricing-review", "strong.md",
+                            "--store", str(store.path)], capture_output=True, text=True).stdout
+    assert "judgement [reviewer]: ann: 3 (Good reasoning; the risks are thin.)" in shown
+    assert "executive-writing [reviewer]: ann: 4" in shown
+
+
+@pytest.mark.browser
+def test_in_chromium_a_blind_reviewer_sees_no_name_and_no_link_means_no_page(server, chromium):
+    links, address = server
+    blind = chromium.new_context().new_page()
+    blind.goto(links["hana"])
+    texts = [blind.content()]
+    for href in [a.get_attribute("href") for a in blind.locator("#ranking-table a").all()]:
+        blind.goto(f"{address}/{href}")
+        texts.append(blind.content())
+    assert len(texts) == len(NAMED) + 1
+    for text in texts:
+        for name in NAMED:
+            assert name not in text  # in the markup, attributes included
+            assert name.split(".")[0] not in re.sub(r"<[^>]*>", " ", text)  # in what is read
+    stranger = chromium.new_context().new_page()
+    response = stranger.goto(f"{address}/candidates/strong.md.html")
+    assert response.status == 401
+    assert "Sign in to the review" in stranger.content()
+    assert "strong.md" not in stranger.content()

@@ -5,7 +5,7 @@ Every page but the sign-in page needs a signed-in reviewer (``signin.py``). Ever
 the form's token and, when the browser says where the form came from, this server as that
 origin; it then goes through ``worksample.reviewing``, the code ``worksample rate`` and
 ``decide`` run. Pages are sent with a Content-Security-Policy that runs no script and loads
-nothing from elsewhere, and with no Referer, so a link's secret never leaves the page.
+nothing from elsewhere, and with no Referer to other sites.
 """
 
 from __future__ import annotations
@@ -32,7 +32,9 @@ SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
                                "img-src data:; form-action 'self'; frame-ancestors 'none'; "
                                "base-uri 'none'",
-    "Referrer-Policy": "no-referrer",
+    # Not no-referrer: Chromium then sends a form's Origin as "null", and the origin check
+    # refuses it. No page's address carries a secret (the sign-in link redirects at once).
+    "Referrer-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "no-store",
 }
