@@ -16,24 +16,36 @@ if TYPE_CHECKING:
     from worksample.ratings import Review
 
 
+class Roster:
+    """The cohort as a report shows it, whatever reviewers have said: the results in its
+    order, under the names and page file names it shows them by, and who sent the same
+    files as whom."""
+
+    def __init__(self, assignment: Assignment, results: Sequence[GradeResult], blind: bool):
+        self.results, self.names = ranked(results, shown_names(assignment, results, blind))
+        self.stems = stems(assignment, self.results, self.names, blind)
+        self.same_files = same_files_as(self.results, self.names)
+
+
 class ReportPlan:
     """A report before its pages are built: the cohort in its order, under the names and page
     file names it is shown by, with each candidate's review and the cohort index.
 
     ``reviews`` (one per result, in order) bring reviewers' ratings, full score and decision;
-    they are never shown to candidates.
+    they are never shown to candidates. ``roster``: the cohort's ``Roster`` for ``blind``,
+    when the caller keeps one.
     """
 
     def __init__(self, assignment: Assignment, results: Sequence[GradeResult], *,
                  audience: Audience = "hiring-manager", blind: bool = False,
-                 reviews: Sequence[Review] | None = None):
+                 reviews: Sequence[Review] | None = None, roster: Roster | None = None):
         self.assignment, self.audience, self.blind = assignment, audience, blind
         by_result = dict(zip(map(id, results), reviews, strict=True)) if reviews else {}
-        self.results, self.names = ranked(results, shown_names(assignment, results, blind))
+        roster = roster or Roster(assignment, results, blind)
+        self.results, self.names = roster.results, roster.names
+        self.stems, self.same_files = roster.stems, roster.same_files
         self.reviews = [None if audience == "candidate" else by_result.get(id(result))
                         for result in self.results]
-        self.stems = stems(assignment, self.results, self.names, blind)
-        self.same_files = same_files_as(self.results, self.names)
         self.index = None if audience == "candidate" else cohort_index(
             assignment, self.results, self.names, self.stems, self.reviews, self.same_files,
             blind)
@@ -49,15 +61,17 @@ class ReportPlan:
 
     def report(self, pages: list[CandidatePage]) -> Report:
         """The Report with ``pages`` (all of them, or none for the index alone)."""
-        spec = self.assignment.spec
-        return Report(
-            audience=self.audience, blind=self.blind, index=self.index, pages=pages,
-            assignment=AssignmentView(
-                id=spec.id, title=spec.title, role=spec.role, type=spec.type,
-                version=self.assignment.version, pass_score=spec.pass_score,
-                time_budget_minutes=spec.time_budget_minutes,
-                rubric=[(c.id, c.title) for c in spec.rubric]),
-        )
+        return Report(audience=self.audience, blind=self.blind, index=self.index, pages=pages,
+                      assignment=assignment_view(self.assignment))
+
+
+def assignment_view(assignment: Assignment) -> AssignmentView:
+    """What a report says of the assignment it is about."""
+    spec = assignment.spec
+    return AssignmentView(id=spec.id, title=spec.title, role=spec.role, type=spec.type,
+                          version=assignment.version, pass_score=spec.pass_score,
+                          time_budget_minutes=spec.time_budget_minutes,
+                          rubric=[(c.id, c.title) for c in spec.rubric])
 
 
 def build_report(assignment: Assignment, results: Sequence[GradeResult], *,

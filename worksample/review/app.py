@@ -81,7 +81,7 @@ def review_app(cohort: ReviewCohort, signin: SignIn, *,
             return _page(pages.sign_in_page(), 401)
         reviewer, secret = who
         html = await run_in_threadpool(
-            lambda: pages.cohort_page(cohort.view(reviewer), reviewer, csrf_token(secret)))
+            lambda: pages.cohort_page(cohort.cohort(reviewer), reviewer, csrf_token(secret)))
         return _page(html)
 
     async def candidate_page(request: Request) -> Response:
@@ -91,28 +91,25 @@ def review_app(cohort: ReviewCohort, signin: SignIn, *,
         reviewer, secret = who
 
         def made() -> Response:
-            view = cohort.view(reviewer)
-            position = view.position(request.path_params["stem"])
-            if position is None:
-                return _page("<!doctype html><title>Not found</title><p>No such candidate in "
-                             "this review. <a href=\"/\">All candidates</a></p>", 404)
-            _log_shown_others(view, position, reviewer)
+            candidate = cohort.candidate(reviewer, request.path_params["stem"])
+            if candidate is None:
+                return _not_found()
+            _log_shown_others(candidate, reviewer)
             return _page(pages.candidate_page(
-                view, position, reviewer, csrf_token(secret),
+                cohort.assignment, candidate, reviewer, csrf_token(secret),
                 message=_said(request.query_params.get("saved", ""))))
 
         return await run_in_threadpool(made)
 
-    def _log_shown_others(view, position: int, reviewer: Reviewer) -> None:
+    def _log_shown_others(candidate, reviewer: Reviewer) -> None:
         """The audit log says when a reviewer was shown others' ratings, as the CLI's do."""
-        review = view.plan.reviews[position]
-        others = sorted({r.reviewer for r in review.ratings} - {reviewer.name}) if review else []
-        submission = submission_of(view.plan.results[position])
+        others = sorted({r.reviewer for r in candidate.review.ratings} - {reviewer.name})
+        submission = submission_of(candidate.result)
         seen = (reviewer.name, submission, tuple(others))
         if others and seen not in shown_others:
-            cohort.store.record_shown_others(
-                reviewer.name, submission, others,
-                view.plan.names[position] if reviewer.blind else "", where="review page")
+            cohort.store.record_shown_others(reviewer.name, submission, others,
+                                             candidate.name if reviewer.blind else "",
+                                             where="review page")
             shown_others.add(seen)
 
     async def write(request: Request) -> Response:
@@ -124,15 +121,14 @@ def review_app(cohort: ReviewCohort, signin: SignIn, *,
         stem, action = request.path_params["stem"], request.path_params["action"]
 
         def done() -> Response:
-            view = cohort.view(reviewer)
-            position = view.position(stem)
-            if position is None:
-                return _page("<!doctype html><title>Not found</title><p>No such candidate.", 404)
+            candidate = cohort.candidate(reviewer, stem)
+            if candidate is None:
+                return _not_found()
             try:
-                said = _recorded(action, form, view, position, reviewer, cohort.store)
+                said = _recorded(action, form, candidate, reviewer, cohort.store)
             except WorksampleError as error:
-                return _page(pages.candidate_page(view, position, reviewer, csrf_token(secret),
-                                                  error=str(error)), 400)
+                return _page(pages.candidate_page(cohort.assignment, candidate, reviewer,
+                                                  csrf_token(secret), error=str(error)), 400)
             return _secure(RedirectResponse(f"/candidates/{quote(stem)}.html?saved={said}",
                                             status_code=303))
 
@@ -150,10 +146,10 @@ def review_app(cohort: ReviewCohort, signin: SignIn, *,
     ], middleware=middleware)
 
 
-def _recorded(action: str, form, view, position: int, reviewer: Reviewer, store) -> str:
-    """Record what the form of ``action`` ("rate" or "decide") says; returns what to tell the
-    reviewer (a key of ``_SAID``) or raises a WorksampleError to show them."""
-    result = view.plan.results[position]
+def _recorded(action: str, form, candidate, reviewer: Reviewer, store) -> str:
+    """Record what the form of ``action`` ("rate" or "decide") says of ``candidate``; returns
+    what to tell the reviewer (see ``_said``) or raises a WorksampleError to show them."""
+    result = candidate.result
     if action == "decide":
         reviewing.decide(store, result, decision=str(form.get("decision", "")),
                          by=reviewer.name, reason=str(form.get("reason", "")))
@@ -170,7 +166,7 @@ def _recorded(action: str, form, view, position: int, reviewer: Reviewer, store)
     rated = reviewing.rate(store, result, reviewer=reviewer.name,
                            levels=levels, overrides=overrides, notes=notes,
                            reason=str(form.get("reason", "")).strip(),
-                           alias=view.plan.names[position] if reviewer.blind else "")
+                           alias=candidate.name if reviewer.blind else "")
     return f"{len(rated.recorded)}"
 
 
@@ -208,6 +204,11 @@ async def _write_allowed(request: Request, secret: str) -> bool:
 async def _form(request: Request):
     """The request's form, read once (Starlette keeps it), within a form's size."""
     return await request.form(max_files=0, max_fields=500, max_part_size=_FORM_LIMIT)
+
+
+def _not_found() -> Response:
+    return _page("<!doctype html><title>Not found</title><p>No such candidate in this review. "
+                 "<a href=\"/\">All candidates</a></p>", 404)
 
 
 def _refused() -> Response:

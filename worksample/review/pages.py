@@ -12,8 +12,11 @@ from jinja2 import PackageLoader
 
 from worksample.models import Assignment
 from worksample.ratings import Review
+from worksample.reports.build import assignment_view
+from worksample.reports.page import candidate_page as build_page
 from worksample.reports.render import index_context, template_environment
-from worksample.review.cohort import ReviewerView
+from worksample.reports.view import Report
+from worksample.review.cohort import Candidate, CohortView
 from worksample.reviewers import Reviewer
 
 _ENVIRONMENT = template_environment(markdown=False,
@@ -48,26 +51,27 @@ def signed_in_as(reviewer: Reviewer) -> str:
     return f"{reviewer.name} · {seen}{' · blind' if reviewer.blind else ''}"
 
 
-def cohort_page(view: ReviewerView, reviewer: Reviewer, csrf: str) -> str:
+def cohort_page(view: CohortView, reviewer: Reviewer, csrf: str) -> str:
     """The cohort page for ``reviewer``, rendered once per change of the store."""
-    if ("index", csrf) not in view.html:
+    if csrf not in view.html:
         report = view.plan.report([])
         rated_by = {stem: ", ".join(names)
                     for stem, names in zip(view.plan.stems, view.rated_by, strict=True)}
-        view.html["index", csrf] = _ENVIRONMENT.get_template("review_index.html.j2").render(
+        view.html[csrf] = _ENVIRONMENT.get_template("review_index.html.j2").render(
             index_context(report), rated_by=rated_by, me=signed_in_as(reviewer), csrf=csrf)
-    return view.html["index", csrf]
+    return view.html[csrf]
 
 
-def candidate_page(view: ReviewerView, position: int, reviewer: Reviewer, csrf: str, *,
-                   message: str = "", error: str = "") -> str:
-    """The page of the candidate at ``position``, with ``reviewer``'s rating form."""
-    plan = view.plan
-    page = plan.page(position)
-    review = plan.reviews[position]
+def candidate_page(assignment: Assignment, candidate: Candidate, reviewer: Reviewer,
+                   csrf: str, *, message: str = "", error: str = "") -> str:
+    """The page of ``candidate`` as ``reviewer`` is shown it, with their rating form."""
+    page = build_page(assignment, candidate.result, candidate.name, candidate.stem,
+                      reviewer.audience, reviewer.blind, candidate.same_files, candidate.review)
+    report = Report(audience=reviewer.audience, blind=reviewer.blind, index=None, pages=[],
+                    assignment=assignment_view(assignment))
     return _ENVIRONMENT.get_template("review_candidate.html.j2").render(
-        report=plan.report([]), page=page, me=signed_in_as(reviewer), csrf=csrf,
-        form=rating_form(plan.assignment, plan.results[position], review, reviewer.name),
+        report=report, page=page, me=signed_in_as(reviewer), csrf=csrf, cohort_link=True,
+        form=rating_form(assignment, candidate.result, candidate.review, reviewer.name),
         message=message, error=error)
 
 

@@ -1,0 +1,124 @@
+"""The review server under 10 concurrent reviewers (issue 23; targets: the cohort page and a
+candidate page in <= 150 ms at the 95th percentile, saving a rating in <= 50 ms).
+
+1,000 candidates (the pricing-review pool graded for real, then copied, as the agreement
+benchmark does), each rated by three reviewers (6,068 ratings). `worksample review` runs as a
+user runs it, in a process of its own, for the three reviewers of `worksample reviewers add`.
+Ten clients (asyncio, one process), each signed in as one of the three, repeat what a reviewer
+does: open the cohort page, open a candidate's page, save a rating of that candidate. Every
+save changes the store, so the pages after it are made anew: the worst case for the server's
+caches. Each request's wall time is what is measured, from the client.
+
+    .venv/bin/python benchmarks/bench_review.py --rounds 30
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import httpx
+from bench_agreement import REVIEWERS, SAMPLE, graded_cohort, rated_cohort
+from figures import publish, work_folder
+
+WORKSAMPLE = [sys.executable, "-m", "worksample"]
+CLIENTS = 10
+TARGETS_MS = {"cohort page": 150, "candidate page": 150, "save a rating": 50}
+
+
+async def reviewer_loop(address: str, link: str, stems: list[str], rounds: int, seed: int,
+                        timings: dict[str, list[float]]) -> None:
+    """One client: sign in with ``link``, then ``rounds`` times cohort, page, save."""
+    draw = random.Random(seed)
+    async with httpx.AsyncClient(base_url=address, timeout=60) as client:
+        await client.get(link.removeprefix(address))
+
+        async def timed(kind: str, request):
+            started = time.perf_counter()
+            response = await request
+            timings[kind].append((time.perf_counter() - started) * 1000)
+            return response
+
+        for _ in range(rounds):
+            await timed("cohort page", client.get("/"))
+            stem = draw.choice(stems)
+            page = await timed("candidate page", client.get(f"/candidates/{stem}.html"))
+            token = re.search(r'name="csrf" value="([0-9a-f]+)"', page.text).group(1)
+            saved = await timed("save a rating", client.post(
+                f"/candidates/{stem}.html/rate", headers={"Origin": address},
+                data={"csrf": token, "level:judgement": str(draw.randint(1, 4)),
+                      "level:executive-writing": str(draw.randint(1, 4))}))
+            assert saved.status_code == 303, saved.text[:300]
+
+
+def served(store: Path, env: dict, port: int) -> subprocess.Popen:
+    process = subprocess.Popen([*WORKSAMPLE, "review", str(SAMPLE), "--store", str(store),
+                                "--port", str(port)], env=env, stderr=subprocess.DEVNULL)
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=1)
+            return process
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise SystemExit("worksample review did not start")
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=30, help="per client")
+    parser.add_argument("--candidates", type=int, default=1000)
+    parser.add_argument("--port", type=int, default=8799)
+    args = parser.parse_args()
+    with work_folder() as (work, env):
+        store = work / "results.sqlite"
+        graded_cohort(store, args.candidates, env)
+        ratings = rated_cohort(store)
+        address = f"http://127.0.0.1:{args.port}"
+        links = [re.search(r"(http://\S+)", subprocess.run(
+            [*WORKSAMPLE, "reviewers", "add", name, "--role", "hiring-manager", "--url",
+             address, "--store", str(store)], env=env, capture_output=True, text=True,
+            check=True).stdout).group(1) for name in REVIEWERS]
+        stems = [f"candidate-{n:04d}" for n in range(args.candidates - 20)]
+        process = served(store, env, args.port)
+        try:
+            timings: dict[str, list[float]] = {kind: [] for kind in TARGETS_MS}
+
+            async def everyone():
+                await asyncio.gather(*(reviewer_loop(address, links[n % len(links)], stems,
+                                                     args.rounds, n, timings)
+                                       for n in range(CLIENTS)))
+
+            started = time.perf_counter()
+            asyncio.run(everyone())
+            wall = time.perf_counter() - started
+        finally:
+            process.terminate()
+            process.wait()
+    figures = {kind: {"requests": len(values), "median_ms": round(statistics.median(values), 1),
+                      "p95_ms": round(percentile(values, 0.95), 1),
+                      "max_ms": round(max(values), 1), "target_p95_ms": TARGETS_MS[kind],
+                      "p95 / target": round(percentile(values, 0.95) / TARGETS_MS[kind], 3)}
+               for kind, values in timings.items()}
+    publish("review", {"candidates": args.candidates, "ratings": ratings,
+                       "reviewers": len(REVIEWERS), "clients": CLIENTS, "rounds": args.rounds,
+                       "wall_s": round(wall, 2), "figures": figures,
+                       "cpu_count": os.cpu_count(), "python": sys.version.split()[0]})
+
+
+if __name__ == "__main__":
+    main()
