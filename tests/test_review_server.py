@@ -7,6 +7,7 @@ The same server in a real browser (Chromium) is tests/test_review_browser.py.
 
 from __future__ import annotations
 
+import random
 import re
 import socket
 import sqlite3
@@ -24,6 +25,8 @@ from starlette.testclient import TestClient
 from worksample import assignments
 from worksample.cli import cli
 from worksample.plugins import get_registry
+from worksample.ratings import reviews
+from worksample.reports import ReportPlan, stored_results
 from worksample.review.app import review_app
 from worksample.review.cohort import ReviewCohort
 from worksample.review.signin import SignIn
@@ -274,6 +277,36 @@ def test_review_refuses_to_start_when_nobody_could_sign_in(store):
     result = CliRunner().invoke(cli, ["review", str(SAMPLE), "--store", str(store.path)])
     assert result.exit_code == 2
     assert "nobody can sign in" in result.output
+
+
+def test_the_cohort_page_kept_up_to_date_change_by_change_is_the_one_made_whole(store):
+    """The server makes anew only what a change is about; after a series of changes by
+    several reviewers (on the page and in a terminal), each one's view must equal the one
+    `worksample report --reviewer` would build from scratch."""
+    assignment = assignments.load(SAMPLE, get_registry())
+    cohort = ReviewCohort(assignment, store)
+    viewers = [Reviewer(name="ann"), Reviewer(name="bo", role="hr"),
+               Reviewer(name="cy", blind=True)]
+    draw = random.Random(23)
+    for step in range(12):
+        for viewer in viewers:
+            cohort.cohort(viewer)  # each view is up to date before the next change
+        who = draw.choice(viewers).name
+        submission = draw.choice(NAMED)
+        levels = [f"{c}={draw.randint(1, 4)}" for c in ("judgement", "executive-writing")
+                  if draw.random() < 0.8]
+        command = (["rate", str(SAMPLE), submission, *levels, "--reviewer", who] if levels
+                   else ["decide", str(SAMPLE), submission, "hold", "--by", who,
+                         "--reason", f"step {step}"])
+        done = CliRunner().invoke(cli, [*command, "--store", str(store.path)])
+        assert done.exit_code == 0, done.output
+    results = stored_results(assignment, store)
+    for viewer in viewers:
+        made = reviews(results, store.ratings("pricing-review"),
+                       store.decisions("pricing-review"), viewer.name)
+        whole = ReportPlan(assignment, results, audience=viewer.audience, blind=viewer.blind,
+                           reviews=made).index
+        assert cohort.cohort(viewer).index == whole
 
 
 # --- The same server, run as a user runs it, in a real browser ---------------------------------

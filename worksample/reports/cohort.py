@@ -63,7 +63,7 @@ def same_files_as(results: list[GradeResult], names: list[str]) -> list[list[str
             for result, name in zip(results, names, strict=True)]
 
 
-def _agreement(assignment: Assignment, results: list[GradeResult], names: list[str],
+def cohort_agreement(assignment: Assignment, results: list[GradeResult], names: list[str],
                reviews: list[Review | None], blind: bool) -> Agreement | None:
     """How far reviewers agree, from the ratings each page's review shows, with candidates
     named as their pages are (aliases in a blind review)."""
@@ -89,33 +89,60 @@ def cohort_index(assignment: Assignment, results: list[GradeResult], names: list
     linking to their pages' ``page_stems``; ties ranked equally), the score distribution, each
     criterion's levels, and how far reviewers agree (from ``reviews``, one per result or
     None). Each row shows what the candidate's page shows (``page.py``)."""
-    rubric = assignment.spec.rubric
-    rows, rank, previous = [], 0, None
-    for position, (result, name, stem, review, others) in enumerate(
-            zip(results, names, page_stems, reviews, same_files, strict=True), start=1):
+    rows = [cohort_row(assignment, result, name, stem, review, others, rank)
+            for result, name, stem, review, others, rank in zip(
+                results, names, page_stems, reviews, same_files, ranks(results), strict=True)]
+    return CohortIndex(rows=rows, distribution=score_distribution(results),
+                       criteria=criterion_levels(assignment, rows), counts=cohort_counts(results),
+                       agreement=cohort_agreement(assignment, results, names, reviews, blind))
+
+
+def ranks(results: list[GradeResult]) -> list[int | None]:
+    """The rank of each of ``results`` (in the ranking's order): ties share the first rank
+    of their score; a submission not graded has none."""
+    made, rank, previous = [], 0, None
+    for position, result in enumerate(results, start=1):
         graded = result.status == Status.GRADED
         if graded and result.score != previous:
             rank, previous = position, result.score
-        levels = shown_levels(assignment, result, review)
-        rows.append(CohortRow(
-            rank=rank if graded else None, name=name, stem=stem,
-            status=result.status, score=result.score,
-            full_score=review.score.full if review else None, passed=result.passed,
-            levels=[levels.get(c.id) for c in rubric], flags=flag_kinds(result, others)))
-    graded = [r for r in results if r.status == Status.GRADED]
+        made.append(rank if graded else None)
+    return made
+
+
+def cohort_row(assignment: Assignment, result: GradeResult, name: str, stem: str,
+               review: Review | None, same_files: list[str], rank: int | None) -> CohortRow:
+    """The ranking's line for ``result``, showing what its page shows."""
+    levels = shown_levels(assignment, result, review)
+    return CohortRow(rank=rank, name=name, stem=stem, status=result.status, score=result.score,
+                     full_score=review.score.full if review else None, passed=result.passed,
+                     levels=[levels.get(c.id) for c in assignment.spec.rubric],
+                     flags=flag_kinds(result, same_files))
+
+
+def score_distribution(results: list[GradeResult]) -> list[int]:
+    """Graded scores in bins 0-9, 10-19 ... 90-100."""
     distribution = [0] * 10
-    for result in graded:
-        distribution[min(int((result.score or 0) // 10), 9)] += 1
-    criteria = []
+    for result in results:
+        if result.status == Status.GRADED:
+            distribution[min(int((result.score or 0) // 10), 9)] += 1
+    return distribution
+
+
+def criterion_levels(assignment: Assignment, rows: list[CohortRow]) -> list[CriterionLevels]:
+    """How many graded candidates of ``rows`` reached each level of each criterion."""
     graded_rows = [row for row in rows if row.status == Status.GRADED]
-    for position, criterion in enumerate(rubric):
+    criteria = []
+    for position, criterion in enumerate(assignment.spec.rubric):
         counts = Counter(str(row.levels[position] or "unrated") for row in graded_rows)
         criteria.append(CriterionLevels(
             id=criterion.id, title=criterion.title, source=criterion.source,
             counts={key: counts.get(key, 0) for key in ("1", "2", "3", "4", "unrated")}))
+    return criteria
+
+
+def cohort_counts(results: list[GradeResult]) -> dict[str, int]:
+    """Candidates, graded, rejected, not graded (error) and passed."""
     statuses = Counter(r.status.value for r in results)
-    return CohortIndex(rows=rows, distribution=distribution, criteria=criteria, counts={
-        "candidates": len(results), "graded": statuses["graded"],
-        "rejected": statuses["rejected"], "error": statuses["error"],
-        "passed": sum(1 for r in graded if r.passed)},
-        agreement=_agreement(assignment, results, names, reviews, blind))
+    return {"candidates": len(results), "graded": statuses["graded"],
+            "rejected": statuses["rejected"], "error": statuses["error"],
+            "passed": sum(1 for r in results if r.status == Status.GRADED and r.passed)}

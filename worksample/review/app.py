@@ -81,7 +81,8 @@ def review_app(cohort: ReviewCohort, signin: SignIn, *,
             return _page(pages.sign_in_page(), 401)
         reviewer, secret = who
         html = await run_in_threadpool(
-            lambda: pages.cohort_page(cohort.cohort(reviewer), reviewer, csrf_token(secret)))
+            lambda: pages.cohort_page(cohort.assignment, cohort.cohort(reviewer), reviewer,
+                                      csrf_token(secret)))
         return _page(html)
 
     async def candidate_page(request: Request) -> Response:

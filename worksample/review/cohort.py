@@ -15,10 +15,20 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
+from worksample.agreement import Agreement
 from worksample.models import Assignment, GradeResult
 from worksample.ratings import Decision, Rating, Review, reviews
-from worksample.reports import ReportPlan, stored_results
-from worksample.reports.build import Roster
+from worksample.reports import stored_results
+from worksample.reports.build import Roster, assignment_view
+from worksample.reports.cohort import (
+    cohort_agreement,
+    cohort_counts,
+    cohort_row,
+    criterion_levels,
+    ranks,
+    score_distribution,
+)
+from worksample.reports.view import CohortIndex, CohortRow, Report
 from worksample.reviewers import Reviewer
 from worksample.store import submission_key
 
@@ -39,11 +49,22 @@ class Candidate:
 
 @dataclass
 class CohortView:
-    """One reviewer's cohort page at one revision of the store."""
+    """One reviewer's cohort page, kept up to date change by change: a change of the store
+    makes anew only the lines of the candidates it is about, and the summaries."""
 
-    plan: ReportPlan
-    rated_by: list[list[str]]  # per candidate, in the plan's order: who has rated them
-    html: dict[str, str] = field(default_factory=dict)  # rendered, by form token
+    roster: Roster
+    reviews: list[Review]
+    rows: list[CohortRow]
+    rated_by: list[str]  # per candidate, in the roster's order: who has rated them
+    index: CohortIndex
+    change: int  # the cohort's change it is up to date with
+    rows_html: list[str | None] = field(default_factory=list)  # rendered lines, None: anew
+    html: dict[str, str] = field(default_factory=dict)  # the page, by form token
+
+    def report(self, assignment: Assignment, reviewer: Reviewer) -> Report:
+        """The report (without pages) this view is the index of."""
+        return Report(audience=reviewer.audience, blind=reviewer.blind, index=self.index,
+                      pages=[], assignment=assignment_view(assignment))
 
 
 class ReviewCohort:
@@ -60,7 +81,10 @@ class ReviewCohort:
         self._ratings: dict[Submission, list[Rating]] = {}
         self._decisions: dict[Submission, Decision] = {}
         self._last_rating = self._last_decision = 0
+        self._changes: list[set[Submission]] = []  # the submissions each change was about
         self._views: dict[tuple, CohortView] = {}
+        self._building: dict[tuple, threading.Lock] = {}
+        self._agreements: dict[tuple, Agreement | None] = {}
 
     def refresh(self) -> None:
         """Bring the cohort up to date with the store (a WorksampleError when the store holds
@@ -77,20 +101,88 @@ class ReviewCohort:
             if position is None:
                 return None
             result = roster.results[position]
-            key = _key_of(result)
-            decided = [self._decisions[key]] if key in self._decisions else []
-            [review] = reviews([result], self._ratings.get(key, []), decided, reviewer.name)
-            return Candidate(result=result, name=roster.names[position], stem=stem,
-                             same_files=roster.same_files[position], review=review)
+            ratings, decided = self._said_of(_key_of(result))
+        [review] = reviews([result], ratings, decided, reviewer.name)
+        return Candidate(result=result, name=roster.names[position], stem=stem,
+                         same_files=roster.same_files[position], review=review)
 
     def cohort(self, reviewer: Reviewer) -> CohortView:
-        """``reviewer``'s view of the whole cohort as the store holds it now."""
+        """``reviewer``'s view of the whole cohort as the store holds it now. Made outside
+        the cohort's lock, so candidates' pages and saves do not wait for it; one thread
+        makes each reviewer's, and others asking for it meanwhile wait for that one."""
+        key = (reviewer.name, reviewer.role, reviewer.blind)
         with self._lock:
             self._refresh()
-            key = (reviewer.name, reviewer.role, reviewer.blind)
-            if key not in self._views:
-                self._views[key] = self._cohort_view(reviewer)
-            return self._views[key]
+            building = self._building.setdefault(key, threading.Lock())
+        with building:
+            with self._lock:
+                view, change = self._views.get(key), len(self._changes)
+                if view is not None and view.change == change:
+                    return view
+                roster, _ = self._roster(reviewer.blind)
+                about = (set().union(*self._changes[view.change:]) if view is not None
+                         else {_key_of(result) for result in roster.results})
+                said = {submission: self._said_of(submission) for submission in about}
+            made = self._brought_up_to_date(view, reviewer, roster, said, change)
+            with self._lock:
+                if self._rosters.get(reviewer.blind, (None,))[0] is roster:
+                    self._views[key] = made
+            return made
+
+    def _said_of(self, submission: Submission) -> tuple[list[Rating], list[Decision]]:
+        """Copies of what reviewers said of ``submission``: its ratings and its decision."""
+        decided = self._decisions.get(submission)
+        return list(self._ratings.get(submission, [])), [decided] if decided else []
+
+    def _brought_up_to_date(self, view: CohortView | None, reviewer: Reviewer, roster: Roster,
+                            said: dict, change: int) -> CohortView:
+        """``view`` with the candidates ``said`` is about made anew (all of them when there is
+        no view yet), as of ``change``."""
+        results = roster.results
+        if view is None:
+            count = len(results)
+            view = CohortView(roster=roster, reviews=[None] * count, rows=[None] * count,
+                              rated_by=[""] * count, index=None, change=change,
+                              rows_html=[None] * count)
+        else:
+            view = CohortView(roster=roster, reviews=list(view.reviews), rows=list(view.rows),
+                              rated_by=list(view.rated_by), index=None, change=change,
+                              rows_html=list(view.rows_html))
+        ranks_of = None
+        for position, result in enumerate(results):
+            submission = _key_of(result)
+            if submission not in said:
+                continue
+            ratings, decided = said[submission]
+            [review] = reviews([result], ratings, decided, reviewer.name)
+            if ranks_of is None:
+                ranks_of = ranks(results)
+            view.reviews[position] = review
+            view.rows[position] = cohort_row(self.assignment, result, roster.names[position],
+                                             roster.stems[position], review,
+                                             roster.same_files[position], ranks_of[position])
+            view.rated_by[position] = ", ".join(sorted({r.reviewer for r in ratings}))
+            view.rows_html[position] = None
+        view.index = CohortIndex(
+            rows=view.rows, distribution=score_distribution(results),
+            criteria=criterion_levels(self.assignment, view.rows),
+            counts=cohort_counts(results), agreement=self._agreement(view, reviewer, change))
+        return view
+
+    def _agreement(self, view: CohortView, reviewer: Reviewer, change: int) -> Agreement | None:
+        """How far reviewers agree, from the ratings ``view`` shows; reviewers shown the same
+        ratings (those who have rated everyone they could) share one reckoning per change."""
+        hidden = frozenset(n for n, review in enumerate(view.reviews) if review.hidden)
+        key = (change, reviewer.blind, hidden, reviewer.name if hidden else None)
+        with self._lock:
+            if key in self._agreements:
+                return self._agreements[key]
+        made = cohort_agreement(self.assignment, view.roster.results, view.roster.names,
+                                view.reviews, reviewer.blind)
+        with self._lock:
+            self._agreements = {k: v for k, v in self._agreements.items() if k[0] == change}
+            self._agreements[key] = made
+        return made
 
     def _refresh(self) -> None:
         revision = self.store.revision(self.assignment.id)
@@ -99,33 +191,27 @@ class ReviewCohort:
         if revision[:2] != self._results_seen:
             self._results = stored_results(self.assignment, self.store)
             self._rosters.clear()
+            self._views.clear()
             self._results_seen = revision[:2]
+        about: set[Submission] = set()
         added, self._last_rating = self.store.ratings_after(self.assignment.id,
                                                             self._last_rating)
         for rating in added:
+            about.add(_key_of(rating))
             self._ratings.setdefault(_key_of(rating), []).append(rating)
         made, self._last_decision = self.store.decisions_after(self.assignment.id,
                                                                self._last_decision)
         for decision in made:
+            about.add(_key_of(decision))
             self._decisions[_key_of(decision)] = decision
+        self._changes.append(about)
         self._revision = revision
-        self._views.clear()
 
     def _roster(self, blind: bool) -> tuple[Roster, dict[str, int]]:
         if blind not in self._rosters:
             roster = Roster(self.assignment, self._results, blind)
             self._rosters[blind] = (roster, {stem: n for n, stem in enumerate(roster.stems)})
         return self._rosters[blind]
-
-    def _cohort_view(self, reviewer: Reviewer) -> CohortView:
-        roster, _ = self._roster(reviewer.blind)
-        everyone = [rating for ratings in self._ratings.values() for rating in ratings]
-        made = reviews(roster.results, everyone, list(self._decisions.values()), reviewer.name)
-        plan = ReportPlan(self.assignment, roster.results, audience=reviewer.audience,
-                          blind=reviewer.blind, reviews=made, roster=roster)
-        return CohortView(plan=plan, rated_by=[
-            sorted({r.reviewer for r in self._ratings.get(_key_of(result), [])})
-            for result in plan.results])
 
 
 def _key_of(given: GradeResult | Rating | Decision) -> Submission:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from jinja2 import PackageLoader
+from markupsafe import Markup
 
 from worksample.models import Assignment
 from worksample.ratings import Review
@@ -51,14 +52,20 @@ def signed_in_as(reviewer: Reviewer) -> str:
     return f"{reviewer.name} · {seen}{' · blind' if reviewer.blind else ''}"
 
 
-def cohort_page(view: CohortView, reviewer: Reviewer, csrf: str) -> str:
-    """The cohort page for ``reviewer``, rendered once per change of the store."""
+def cohort_page(assignment: Assignment, view: CohortView, reviewer: Reviewer,
+                csrf: str) -> str:
+    """The cohort page for ``reviewer``: each line of the ranking rendered once per change
+    of what it shows, the page once per change of the store."""
     if csrf not in view.html:
-        report = view.plan.report([])
-        rated_by = {stem: ", ".join(names)
-                    for stem, names in zip(view.plan.stems, view.rated_by, strict=True)}
+        line = _ENVIRONMENT.get_template("_ranking_row.html.j2")
+        for position, row in enumerate(view.rows):
+            if view.rows_html[position] is None:
+                view.rows_html[position] = line.render(row=row,
+                                                       rated_by=view.rated_by[position])
+        report = view.report(assignment, reviewer)
         view.html[csrf] = _ENVIRONMENT.get_template("review_index.html.j2").render(
-            index_context(report), rated_by=rated_by, me=signed_in_as(reviewer), csrf=csrf)
+            index_context(report), rows_html=Markup("".join(view.rows_html)),
+            me=signed_in_as(reviewer), csrf=csrf)
     return view.html[csrf]
 
 
