@@ -48,6 +48,15 @@ class Candidate:
 
 
 @dataclass
+class SharedAgreement:
+    """How far reviewers agree, as one or more reviewers' views show it, and its section of
+    the page once rendered (the same for each of them)."""
+
+    agreement: Agreement | None
+    html: str | None = None
+
+
+@dataclass
 class CohortView:
     """One reviewer's cohort page, kept up to date change by change: a change of the store
     makes anew only the lines of the candidates it is about, and the summaries."""
@@ -58,6 +67,7 @@ class CohortView:
     rated_by: list[str]  # per candidate, in the roster's order: who has rated them
     index: CohortIndex
     change: int  # the cohort's change it is up to date with
+    agreement: SharedAgreement | None = None
     rows_html: list[str | None] = field(default_factory=list)  # rendered lines, None: anew
     html: dict[str, str] = field(default_factory=dict)  # the page, by form token
 
@@ -78,13 +88,14 @@ class ReviewCohort:
         self._results_seen: tuple | None = None
         self._results: list[GradeResult] = []
         self._rosters: dict[bool, tuple[Roster, dict[str, int]]] = {}
+        self._keys: dict[bool, list[Submission]] = {}  # per roster: each result's submission
         self._ratings: dict[Submission, list[Rating]] = {}
         self._decisions: dict[Submission, Decision] = {}
         self._last_rating = self._last_decision = 0
         self._changes: list[set[Submission]] = []  # the submissions each change was about
         self._views: dict[tuple, CohortView] = {}
         self._building: dict[tuple, threading.Lock] = {}
-        self._agreements: dict[tuple, Agreement | None] = {}
+        self._agreements: dict[tuple, SharedAgreement] = {}
 
     def refresh(self) -> None:
         """Bring the cohort up to date with the store (a WorksampleError when the store holds
@@ -120,10 +131,10 @@ class ReviewCohort:
                 if view is not None and view.change == change:
                     return view
                 roster, _ = self._roster(reviewer.blind)
-                about = (set().union(*self._changes[view.change:]) if view is not None
-                         else {_key_of(result) for result in roster.results})
+                keys = self._keys[reviewer.blind]
+                about = set().union(*self._changes[view.change:]) if view else set(keys)
                 said = {submission: self._said_of(submission) for submission in about}
-            made = self._brought_up_to_date(view, reviewer, roster, said, change)
+            made = self._brought_up_to_date(view, reviewer, roster, keys, said, change)
             with self._lock:
                 if self._rosters.get(reviewer.blind, (None,))[0] is roster:
                     self._views[key] = made
@@ -135,7 +146,7 @@ class ReviewCohort:
         return list(self._ratings.get(submission, [])), [decided] if decided else []
 
     def _brought_up_to_date(self, view: CohortView | None, reviewer: Reviewer, roster: Roster,
-                            said: dict, change: int) -> CohortView:
+                            keys: list[Submission], said: dict, change: int) -> CohortView:
         """``view`` with the candidates ``said`` is about made anew (all of them when there is
         no view yet), as of ``change``."""
         results = roster.results
@@ -149,8 +160,7 @@ class ReviewCohort:
                               rated_by=list(view.rated_by), index=None, change=change,
                               rows_html=list(view.rows_html))
         ranks_of = None
-        for position, result in enumerate(results):
-            submission = _key_of(result)
+        for position, (result, submission) in enumerate(zip(results, keys, strict=True)):
             if submission not in said:
                 continue
             ratings, decided = said[submission]
@@ -163,13 +173,14 @@ class ReviewCohort:
                                              roster.same_files[position], ranks_of[position])
             view.rated_by[position] = ", ".join(sorted({r.reviewer for r in ratings}))
             view.rows_html[position] = None
+        view.agreement = self._agreement(view, reviewer, change)
         view.index = CohortIndex(
             rows=view.rows, distribution=score_distribution(results),
             criteria=criterion_levels(self.assignment, view.rows),
-            counts=cohort_counts(results), agreement=self._agreement(view, reviewer, change))
+            counts=cohort_counts(results), agreement=view.agreement.agreement)
         return view
 
-    def _agreement(self, view: CohortView, reviewer: Reviewer, change: int) -> Agreement | None:
+    def _agreement(self, view: CohortView, reviewer: Reviewer, change: int) -> SharedAgreement:
         """How far reviewers agree, from the ratings ``view`` shows; reviewers shown the same
         ratings (those who have rated everyone they could) share one reckoning per change."""
         hidden = frozenset(n for n, review in enumerate(view.reviews) if review.hidden)
@@ -177,8 +188,8 @@ class ReviewCohort:
         with self._lock:
             if key in self._agreements:
                 return self._agreements[key]
-        made = cohort_agreement(self.assignment, view.roster.results, view.roster.names,
-                                view.reviews, reviewer.blind)
+        made = SharedAgreement(cohort_agreement(self.assignment, view.roster.results,
+                                                view.roster.names, view.reviews, reviewer.blind))
         with self._lock:
             self._agreements = {k: v for k, v in self._agreements.items() if k[0] == change}
             self._agreements[key] = made
@@ -211,6 +222,7 @@ class ReviewCohort:
         if blind not in self._rosters:
             roster = Roster(self.assignment, self._results, blind)
             self._rosters[blind] = (roster, {stem: n for n, stem in enumerate(roster.stems)})
+            self._keys[blind] = [_key_of(result) for result in roster.results]
         return self._rosters[blind]
 
 
