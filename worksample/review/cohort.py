@@ -118,17 +118,21 @@ class ReviewCohort:
                          same_files=roster.same_files[position], review=review)
 
     def cohort(self, reviewer: Reviewer) -> CohortView:
-        """``reviewer``'s view of the whole cohort as the store holds it now. Made outside
-        the cohort's lock, so candidates' pages and saves do not wait for it; one thread
-        makes each reviewer's, and others asking for it meanwhile wait for that one."""
+        """``reviewer``'s view of the whole cohort, with every change the store held when
+        asked. Made outside the cohort's lock, so candidates' pages and saves do not wait for
+        it; one thread makes each reviewer's, and others asking for it meanwhile take that
+        one."""
         key = (reviewer.name, reviewer.role, reviewer.blind)
         with self._lock:
             self._refresh()
+            asked_at = len(self._changes)
             building = self._building.setdefault(key, threading.Lock())
         with building:
             with self._lock:
                 view, change = self._views.get(key), len(self._changes)
-                if view is not None and view.change == change:
+                # Made while this request waited, from the store as it was then or later: it
+                # shows every change made before the request came.
+                if view is not None and view.change >= asked_at:
                     return view
                 roster, _ = self._roster(reviewer.blind)
                 keys = self._keys[reviewer.blind]
