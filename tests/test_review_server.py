@@ -420,3 +420,15 @@ def test_in_chromium_a_blind_reviewer_sees_no_name_and_no_link_means_no_page(ser
     assert response.status == 401
     assert "Sign in to the review" in stranger.content()
     assert "strong.md" not in stranger.content()
+
+
+def test_a_port_in_use_is_one_line_before_any_link_is_printed(store):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(cli, ["review", str(SAMPLE), "--reviewer", "ann", "--port",
+                                          str(port), "--store", str(store.path)])
+    assert result.exit_code == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.output
+    assert "/login/" not in result.output

@@ -13,8 +13,10 @@ by ``worksample --help``.
 from __future__ import annotations
 
 import ipaddress
+import socket
 import webbrowser
 
+from worksample.errors import WorksampleError
 from worksample.models import Assignment
 from worksample.reviewers import LOGIN_PATH, Reviewer, new_secret
 
@@ -35,7 +37,8 @@ def serve(assignment: Assignment, store, *, host: str, port: int,
     local = (reviewer, new_secret()) if reviewer is not None else None
     cohort = ReviewCohort(assignment, store)
     cohort.refresh()  # read the store now: an error before serving
-    address = f"http://{_url_host(host)}:{port}"
+    listening = _listening(host, port)
+    address = f"http://{_url_host(host)}:{listening.getsockname()[1]}"
     app = review_app(cohort, SignIn(store, local),
                      allowed_hosts=_allowed_hosts(host))
     if local is not None:
@@ -49,7 +52,22 @@ def serve(assignment: Assignment, store, *, host: str, port: int,
     say("stop with Ctrl+C")
     if open_browser and link:
         webbrowser.open(link)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False))
+    server.run(sockets=[listening])
+
+
+def _listening(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host``:``port`` (0: any free port), before the link is printed; a
+    WorksampleError when it cannot be."""
+    listening = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind((host, port))
+    except OSError as error:
+        listening.close()
+        raise WorksampleError(f"cannot listen on {host}:{port}: {error.strerror}; choose "
+                              "another with --port (0: any free port)") from None
+    return listening
 
 
 def _allowed_hosts(host: str) -> list[str] | None:
