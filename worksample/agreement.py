@@ -27,9 +27,9 @@ The rules:
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from fractions import Fraction
 from itertools import accumulate
 from typing import Literal
 
@@ -48,17 +48,35 @@ def alpha(units: Iterable[Sequence[int]], metric: Metric = "ordinal") -> float |
     """Krippendorff's alpha of ``units`` (each the values its raters gave, missing ones left
     out), or None when it is undefined: no unit has two values, or all paired values are
     the same."""
-    coincidences: Counter[tuple[int, int]] = Counter()
+    pairs: Counter[tuple[int, int, int]] = Counter()
     for values in units:
-        m = len(values)
-        if m < 2:
-            continue
-        counts = Counter(values)
-        for c, n_c in counts.items():
-            for k, n_k in counts.items():
-                pairs = n_c * (n_k - 1) if c == k else n_c * n_k
-                if pairs:
-                    coincidences[(c, k)] += pairs / (m - 1)
+        pairs.update(unit_pairs(values))
+    return alpha_of(pairs, metric)
+
+
+def unit_pairs(values: Sequence[int]) -> Counter[tuple[int, int, int]]:
+    """The ordered pairs of values within one unit, counted as (c, k, m_u) -> how many: kept
+    as whole numbers, so that a unit's pairs can be taken out again exactly (``Tally``)."""
+    m = len(values)
+    if m < 2:
+        return Counter()
+    counts = Counter(values)
+    made: Counter[tuple[int, int, int]] = Counter()
+    for c, n_c in counts.items():
+        for k, n_k in counts.items():
+            pairs = n_c * (n_k - 1) if c == k else n_c * n_k
+            if pairs:
+                made[(c, k, m)] = pairs
+    return made
+
+
+def alpha_of(pairs: Counter[tuple[int, int, int]], metric: Metric = "ordinal") -> float | None:
+    """Alpha from the units' pairs (``unit_pairs``, added up), in exact fractions: each pair
+    weighs 1/(m_u - 1) in the coincidence matrix."""
+    coincidences: Counter[tuple[int, int]] = Counter()
+    for (c, k, m), count in pairs.items():
+        if count:
+            coincidences[(c, k)] += Fraction(count, m - 1)
     totals: Counter[int] = Counter()
     for (c, _), o in coincidences.items():
         totals[c] += o
@@ -68,20 +86,20 @@ def alpha(units: Iterable[Sequence[int]], metric: Metric = "ordinal") -> float |
     expected = sum(totals[c] * totals[k] * distance(c, k) for c in totals for k in totals)
     if not expected:
         return None
-    return 1 - (n - 1) * observed / expected
+    return float(1 - (n - 1) * observed / expected)
 
 
-def _distance(metric: Metric, totals: Counter[int]) -> Callable[[int, int], float]:
+def _distance(metric: Metric, totals: Counter[int]) -> Callable[[int, int], Fraction]:
     """The squared difference d_ck of ``metric``; the ordinal one from the values' totals."""
     if metric == "nominal":
-        return lambda c, k: float(c != k)
+        return lambda c, k: Fraction(c != k)
     if metric == "interval":
-        return lambda c, k: float((c - k) ** 2)
+        return lambda c, k: Fraction((c - k) ** 2)
     ordered = sorted(totals)
     # cumulative[i]: n of the values up to ordered[i], inclusive
     cumulative = dict(zip(ordered, accumulate(totals[v] for v in ordered), strict=True))
 
-    def ordinal(c: int, k: int) -> float:
+    def ordinal(c: int, k: int) -> Fraction:
         low, high = min(c, k), max(c, k)
         between = cumulative[high] - cumulative[low] + totals[low]  # n_low + ... + n_high
         return (between - (totals[low] + totals[high]) / 2) ** 2
@@ -147,40 +165,95 @@ def agreement(assignment_id: str, ratings: Iterable[Rating],
     """The agreement of the ratings in force among ``ratings``; ``name`` gives the candidate
     a rating is of as shown (default: its submission id; an alias in a blind review)."""
     name = name or (lambda rating: rating.submission_id)
-    # variable (criterion, override) -> unit (the submission) -> reviewer -> level
-    table: dict[tuple[str, bool], dict[tuple[str, str], dict[str, int]]] = defaultdict(dict)
-    shown: dict[tuple[str, str], str] = {}
+    by_unit: dict[Unit, list[Rating]] = {}
     for rating in current(r for r in ratings if r.assignment_id == assignment_id):
-        unit = (rating.submission_id, rating.submission_key)
-        table[(rating.criterion, rating.override)].setdefault(unit, {})[rating.reviewer] = \
-            rating.level
-        if unit not in shown:
-            shown[unit] = name(rating)
-    criteria, disagreements = [], []
-    for (criterion, override), units in sorted(table.items()):
-        paired = [levels for levels in units.values() if len(levels) >= 2]
-        if override and not paired:
-            continue  # an override by one reviewer is not a variable reviewers share
-        criteria.append(_criterion(criterion, override, paired))
-        disagreements += [
-            Disagreement(candidate=shown[unit], criterion=criterion, override=override,
-                         levels=dict(sorted(levels.items())),
-                         spread=max(levels.values()) - min(levels.values()))
-            for unit, levels in units.items()
-            if len(levels) >= 2 and max(levels.values()) - min(levels.values())
-            >= SPREAD_TO_DISCUSS]
-    disagreements.sort(key=lambda d: (-d.spread, d.candidate, d.criterion, d.override))
-    return Agreement(assignment_id=assignment_id, blind=blind, criteria=criteria,
-                     disagreements=disagreements,
-                     reviewers=_leans(levels for units in table.values()
-                                      for levels in units.values()),
-                     enough=any(c.candidates for c in criteria))
+        by_unit.setdefault((rating.submission_id, rating.submission_key), []).append(rating)
+    tally = Tally(assignment_id, blind=blind)
+    for unit, in_force in by_unit.items():
+        tally.set(unit, name(in_force[0]), in_force)
+    return tally.agreement()
 
 
-def _criterion(criterion: str, override: bool,
-               paired: list[dict[str, int]]) -> CriterionAgreement:
-    value = alpha([list(levels.values()) for levels in paired])
-    if not paired:
+Unit = tuple[str, str]  # a candidate: submission id, submission key
+Variable = tuple[str, bool]  # a criterion, and whether these are overrides of it
+
+
+class Tally:
+    """The agreement of one assignment's ratings, kept up to date candidate by candidate:
+    ``set`` a candidate's ratings in force (again, after a change), and ``agreement`` reckons
+    from running totals, in time that does not grow with the cohort (the review server's
+    cohort page after each rating). What a candidate added is taken out exactly (whole
+    numbers and fractions), so the result is the one reckoned from scratch."""
+
+    def __init__(self, assignment_id: str, *, blind: bool = False):
+        self.assignment_id, self.blind = assignment_id, blind
+        self._units: dict[Unit, dict[Variable, dict[str, int]]] = {}
+        self._pairs: dict[Variable, Counter[tuple[int, int, int]]] = defaultdict(Counter)
+        self._paired: dict[Variable, Counter[str]] = defaultdict(Counter)  # units, ratings,
+        self._raters: dict[Variable, Counter[str]] = defaultdict(Counter)  # and who rated
+        self._disagreements: dict[tuple[Variable, Unit], Disagreement] = {}
+        self._own: dict[str, list] = defaultdict(lambda: [0, 0, Fraction(0)])
+
+    def set(self, unit: Unit, shown_as: str, in_force: Iterable[Rating]) -> None:
+        """The ratings in force of ``unit`` (replacing what it had), named ``shown_as``."""
+        self._count(unit, -1)
+        table: dict[Variable, dict[str, int]] = {}
+        for rating in in_force:
+            table.setdefault((rating.criterion, rating.override), {})[rating.reviewer] = \
+                rating.level
+        self._units[unit] = table
+        self._count(unit, +1, shown_as)
+
+    def agreement(self) -> Agreement:
+        """The agreement of every candidate's ratings as set."""
+        criteria = []
+        for variable in sorted(set(self._pairs) | set(self._paired) | self._variables()):
+            criterion, override = variable
+            paired = self._paired[variable]
+            if override and not paired["units"]:
+                continue  # an override by one reviewer is not a variable reviewers share
+            criteria.append(_criterion(criterion, override, alpha_of(self._pairs[variable]),
+                                       paired["units"], paired["ratings"],
+                                       sum(1 for n in self._raters[variable].values() if n)))
+        leans = [ReviewerLean(reviewer=reviewer, ratings=count, mean=round(own / count, 2),
+                              others=round(float(others / count), 2),
+                              difference=round(own / count - float(others / count), 2))
+                 for reviewer, (own, count, others) in sorted(self._own.items()) if count]
+        return Agreement(assignment_id=self.assignment_id, blind=self.blind, criteria=criteria,
+                         disagreements=sorted(self._disagreements.values(), key=lambda d: (
+                             -d.spread, d.candidate, d.criterion, d.override)),
+                         reviewers=leans, enough=any(c.candidates for c in criteria))
+
+    def _variables(self) -> set[Variable]:
+        return {variable for table in self._units.values() for variable in table}
+
+    def _count(self, unit: Unit, sign: int, shown_as: str = "") -> None:
+        """Add (``sign`` +1) or take out (-1) what ``unit``'s ratings count for."""
+        for variable, levels in self._units.get(unit, {}).items():
+            if len(levels) < 2:
+                continue
+            self._pairs[variable].update({key: sign * n
+                                          for key, n in unit_pairs(list(levels.values())).items()})
+            self._paired[variable].update({"units": sign, "ratings": sign * len(levels)})
+            self._raters[variable].update({reviewer: sign for reviewer in levels})
+            spread = max(levels.values()) - min(levels.values())
+            if sign < 0:
+                self._disagreements.pop((variable, unit), None)
+            elif spread >= SPREAD_TO_DISCUSS:
+                self._disagreements[(variable, unit)] = Disagreement(
+                    candidate=shown_as, criterion=variable[0], override=variable[1],
+                    levels=dict(sorted(levels.items())), spread=spread)
+            total = sum(levels.values())
+            for reviewer, level in levels.items():
+                own = self._own[reviewer]
+                own[0] += sign * level
+                own[1] += sign
+                own[2] += sign * Fraction(total - level, len(levels) - 1)
+
+
+def _criterion(criterion: str, override: bool, value: float | None, candidates: int,
+               ratings: int, reviewers: int) -> CriterionAgreement:
+    if not candidates:
         why = "too few ratings: no candidate has two reviewers' ratings yet"
     elif value is None:
         why = "undefined: every paired rating is the same level"
@@ -188,26 +261,5 @@ def _criterion(criterion: str, override: bool,
         why = reading(value)
     return CriterionAgreement(
         criterion=criterion, override=override,
-        alpha=None if value is None else round(value, 3), candidates=len(paired),
-        ratings=sum(len(levels) for levels in paired),
-        reviewers=len({reviewer for levels in paired for reviewer in levels}), why=why)
-
-
-def _leans(units: Iterable[dict[str, int]]) -> list[ReviewerLean]:
-    own: dict[str, list[int]] = defaultdict(list)
-    others: dict[str, list[float]] = defaultdict(list)
-    for levels in units:
-        if len(levels) < 2:
-            continue
-        total = sum(levels.values())
-        for reviewer, level in levels.items():
-            own[reviewer].append(level)
-            others[reviewer].append((total - level) / (len(levels) - 1))
-    leans = []
-    for reviewer in sorted(own):
-        mean = statistics.fmean(own[reviewer])
-        theirs = statistics.fmean(others[reviewer])
-        leans.append(ReviewerLean(reviewer=reviewer, ratings=len(own[reviewer]),
-                                  mean=round(mean, 2), others=round(theirs, 2),
-                                  difference=round(mean - theirs, 2)))
-    return leans
+        alpha=None if value is None else round(value, 3), candidates=candidates,
+        ratings=ratings, reviewers=reviewers, why=why)
