@@ -13,7 +13,7 @@ import pytest
 from test_agreement import IDENTIFYING, blind_aliases_of, cli
 from test_agreement import rated as rated  # noqa: F401 (the fixture: three named candidates)
 
-from worksample.store import ResultStore
+from worksample.store import STORE_FORMAT, ResultStore
 
 FORMAT_3 = Path(__file__).parent / "stores" / "format-3.sqlite"
 
@@ -267,7 +267,7 @@ def test_a_format_3_store_is_migrated_with_its_ratings_and_audit_log(tmp_path):
                     db.execute(statement)
             db.close()
     with sqlite3.connect(old) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 4
+        assert db.execute("PRAGMA user_version").fetchone()[0] == STORE_FORMAT
     db.close()
 
     zora = blind_aliases_of(store)["zora-quill"]

@@ -184,7 +184,7 @@ def test_a_store_of_format_2_with_results_is_migrated_and_can_take_ratings(tmp_p
     assert [r.level for r in migrated.ratings("count")] == [2]
     migrated.close()
     with sqlite3.connect(old) as db:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == STORE_FORMAT == 4
+        assert db.execute("PRAGMA user_version").fetchone()[0] == STORE_FORMAT == 5
     db.close()
 
 
