@@ -99,9 +99,9 @@ def _kept_file(path: Path, root: Path, budget: int) -> WorkFile:
     kept = _kept_text(relative, text, kind="text")
     rest = size - len(head)
     if rest > 0:  # what the byte cap left unread: count its lines without keeping them
-        more = _lines_in(path, len(head))
-        kept = kept.model_copy(update={"size": size, "more_bytes": kept.more_bytes + rest,
-                                       "more_lines": kept.more_lines + more})
+        lines = head.count(b"\n") + _lines_in(path, len(head))
+        kept = kept.model_copy(update={"more_bytes": kept.more_bytes + rest,
+                                       "more_lines": lines - kept.text.count("\n")})
     return kept.model_copy(update={"size": size})
 
 
