@@ -114,3 +114,14 @@ def grade_analysis(tmp_path, registry):
         assert result.status == "graded", result.message
         return result
     return run
+
+
+@pytest.fixture(scope="module")
+def browser() -> str:
+    """Headless Chromium: missing is a failure, never a skip."""
+    from worksample.reports.pdf import find_browser
+
+    try:
+        return find_browser()
+    except Exception as error:
+        pytest.fail(f"{error} (scripts/test.sh installs it)")

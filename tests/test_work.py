@@ -18,7 +18,7 @@ from conftest_paths import EMAIL_SAMPLE, EXAMPLES, ROOT, SAMPLE
 from hostile.work import HOSTILE_WORK, MEGA_LINE, hostile_work, named_with_a_newline
 
 from worksample.cli import cli
-from worksample.reports.pdf import find_browser, headless_command
+from worksample.reports.pdf import headless_command
 from worksample.work import MAX_FILE_BYTES, MAX_FILES_LISTED, kept_work
 
 REPLIES = ROOT / "examples" / "support-replies"
@@ -37,15 +37,6 @@ def report(assignment: Path, store: Path, out: Path, *options: str) -> Path:
                                     "--out", str(out), *options])
     assert done.exit_code == 0, done.output
     return out / "candidates"
-
-
-@pytest.fixture(scope="module")
-def browser() -> str:
-    """Headless Chromium: missing is a failure, never a skip."""
-    try:
-        return find_browser()
-    except Exception as error:
-        pytest.fail(f"{error} (scripts/test.sh installs it)")
 
 
 def dom(browser: str, page: Path, profile: Path) -> str:
