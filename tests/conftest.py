@@ -116,6 +116,17 @@ def grade_analysis(tmp_path, registry):
     return run
 
 
+@pytest.fixture(scope="module")
+def browser() -> str:
+    """Headless Chromium: missing is a failure, never a skip."""
+    from worksample.reports.pdf import find_browser
+
+    try:
+        return find_browser()
+    except Exception as error:
+        pytest.fail(f"{error} (scripts/test.sh installs it)")
+
+
 SCREENSHOTS_FOLDER = Path(__file__).resolve().parent.parent / "test-screenshots"
 _screenshots_taken: list[Path] = []
 

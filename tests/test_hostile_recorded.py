@@ -13,6 +13,7 @@ wall clock and a 1-second per-case limit. An attack that beats worksample today 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -224,8 +225,11 @@ def test_candidate_text_reaches_the_hiring_manager_escaped_and_never_the_candida
         assert marker in html and marker in markdown  # shown, so a reviewer sees the attempt
     assert "<script>alert" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert(" in html and "\u202e" not in html
-    assert "<script>alert" not in markdown and "\\<script\\>alert(" in markdown
+    # the candidate's own files are shown in fenced blocks, where Markdown reads no markup
+    outside_code = re.sub(r"^(`{3,})\n.*?\n\1$", "", markdown, flags=re.S | re.M)
+    assert "<script>alert" not in outside_code and "\\<script\\>alert(" in markdown
     for name, text in pages["candidate"].items():
+        text = _without_own_work(text)  # their own files are theirs to see
         assert "WSX" not in text, name
         assert "the reference returned" not in text, name
 
@@ -291,3 +295,13 @@ def test_a_helper_module_that_cannot_import_the_submission_is_no_tampering(helpe
 def test_the_candidates_process_cannot_read_or_trace_the_recorder(corpus):
     printed = corpus["results"]["reads-the-recorders-memory"]["details"]["output_head"]
     assert printed.count("blocked: ") == 5 and "ESCAPE-OK" not in printed
+
+
+def _without_own_work(page: str) -> str:
+    """A candidate's page without the section that shows them their own files."""
+    if page.startswith("{"):
+        data = json.loads(page)
+        data["candidate"].pop("work", None)
+        return json.dumps(data)
+    page = re.sub(r'<section id="work">.*?</section>', "", page, flags=re.S)
+    return re.sub(r"^## Your work\n.*?(?=^## |^---$)", "", page, flags=re.S | re.M)

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from conftest_paths import EXAMPLES, SAMPLE
 
 from worksample.cli import cli
-from worksample.reports.pdf import find_browser, headless_command
+from worksample.reports.pdf import headless_command
 
 SAMPLES = ["strong", "hangs", "partial", "broken"]
 pytestmark = [pytest.mark.docker, pytest.mark.browser]
@@ -33,15 +33,6 @@ def cohort(tmp_path_factory, docker_engine):
                                       "--store", str(store)], env=env)
     assert result.exit_code == 0, result.output
     return store
-
-
-@pytest.fixture(scope="module")
-def browser() -> str:
-    """Headless Chromium: missing is a failure, never a skip."""
-    try:
-        return find_browser()
-    except Exception as error:
-        pytest.fail(f"{error} (scripts/test.sh installs it)")
 
 
 def report(store: Path, out: Path, *options: str, env: dict | None = None):

@@ -39,6 +39,7 @@ from worksample.models import (
     Submission,
 )
 from worksample.plugins import PluginRegistry, call_accepting, get_registry
+from worksample.work import kept_work, read_texts
 from worksample.workers import LimitedWorkers
 
 
@@ -68,12 +69,18 @@ def grade_submission(
     """Take in ``source`` safely, have its type grade it, and score the result.
 
     ``kept`` may answer, once the submission is taken in, a result to keep instead of
-    grading it (the batch's stored result for the same content)."""
+    grading it (the batch's stored result for the same content). A result graded here
+    carries the submission's files and the texts its plugin read (``result.work``) for the
+    store to keep."""
     started = time.monotonic()
     try:
         with extracted(source, workdir, limits, workers) as submission:
-            return kept(submission) or grade_taken_in(assignment, submission, registry, retry,
-                                                      started, workers)
+            stored = kept(submission)
+            if stored is not None:
+                return stored
+            result = grade_taken_in(assignment, submission, registry, retry, started, workers)
+            # the files are read while intake's folder exists; the store keeps them (work.py)
+            return result.model_copy(update={"work": kept_work(submission.root, result.work)})
     except SubmissionRejected as error:
         return rejected(assignment, source, error, started)
 
@@ -223,6 +230,7 @@ def _scored(assignment: Assignment, grade: Grade, base: dict, durations: Duratio
         flags=grade.flags,
         run=grade.run,
         details=grade.details,
+        work=read_texts(grade.texts) if grade.texts else None,
         durations=durations,
         combine_ratings=assignment.spec.combine_ratings,
     )

@@ -352,6 +352,11 @@ class GradeResult(ResultModel):
     durations: Durations = Field(default_factory=Durations)
     graded_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
     details: dict[str, Any] = Field(default_factory=dict, description="Plugin-specific extras.")
+    work: Any = Field(
+        default=None, exclude=True, repr=False,
+        description="The submission's files and the texts its plugin read (a work.KeptWork), "
+                    "on their way to the store, which keeps them in a table of their own: "
+                    "never in the result's JSON, which every report reads whole.")
     combine_ratings: Literal["median", "mean"] = Field(
         default="median", description="The assignment's rule for combining several reviewers' "
                                        "levels in the full score (see ratings.py).")
@@ -397,6 +402,13 @@ class Grade(ResultModel):
     flags: list[IntegrityFlag] = Field(default_factory=list)
     run: SandboxRun | None = None
     details: dict[str, Any] = Field(default_factory=dict)
+    texts: dict[str, str] = Field(
+        default_factory=dict,
+        description="The text the plugin read and quoted its evidence from, by part: the "
+                    "part's name as its checks' ids start ('late-refund' for "
+                    "'late-refund/facts/...'), or '' for a submission read as one text. The "
+                    "store keeps it with the submission's files, and the candidate page shows "
+                    "it with the quoted sentences marked (docs/plugins.md).")
 
 
 class ExpectedRanking(StrictModel):

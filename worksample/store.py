@@ -15,6 +15,12 @@ SQLite triggers refuse an UPDATE or DELETE of their rows: a later rating superse
 earlier one by being later. Each change and its audit entry are written in one transaction.
 A rating given blind, and its audit entry, also keep the alias its reviewer saw (format 4).
 
+The candidate's work (format 5): the submission's files and the texts its plugin read
+(``work.py``), kept when a result is saved with them, keyed like the ratings. Unlike the
+ratings, it is replaced when the submission is graded again: the same key is the same files,
+and the texts read are those of the latest grading. A result saved without it (graded before
+format 5, or rejected before its files were read) has none: ``work`` answers None.
+
 The file's format is its SQLite ``user_version``; an older file is migrated in one transaction
 when it is opened, and a newer one is refused rather than misread.
 
@@ -30,6 +36,7 @@ stays light.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -43,6 +50,7 @@ if TYPE_CHECKING:
     from worksample.models import GradeResult
     from worksample.ratings import AuditEntry, Decision, Rating
     from worksample.reviewers import Reviewer
+    from worksample.work import KeptWork
 
 DEFAULT_PATH = Path("worksample-results.sqlite")
 STORE_ENV = "WORKSAMPLE_STORE"
@@ -50,8 +58,9 @@ STORE_ENV = "WORKSAMPLE_STORE"
 # 2: the submission id joined the key (in format 1, the same files sent by two candidates
 # kept one result between them). 3: reviewers' ratings, decisions and the audit log.
 # 4: a rating and its audit entry say whether it was given blind, and under which alias.
-# 5: the reviewers who sign in to the review server, with their links' hashes.
-STORE_FORMAT = 5
+# 5: the candidate's work (files, and the texts a plugin read) is kept.
+# 6: the reviewers who sign in to the review server, with their links' hashes.
+STORE_FORMAT = 6
 
 _COLUMNS = ("assignment_id, assignment_version, submission_key, submission_id, "
             "submission_source, status, score, graded_at, result")
@@ -99,12 +108,23 @@ _CREATE_REVIEW_TABLES = [
 _ADD_BLIND_COLUMNS = [
     f"ALTER TABLE {table} ADD COLUMN {column}" for table in ("ratings", "audit_log")
     for column in ("blind INTEGER NOT NULL DEFAULT 0", "alias TEXT NOT NULL DEFAULT ''")]
-# Format 4 -> 5. Not append-only: adding a reviewer again replaces their link, and removing
+# Format 5 -> 6. Not append-only: adding a reviewer again replaces their link, and removing
 # one revokes it; their ratings, in the tables above, are never touched.
 _CREATE_REVIEWERS = """
 CREATE TABLE reviewers (name TEXT PRIMARY KEY, role TEXT NOT NULL, blind INTEGER NOT NULL,
                         link_hash TEXT NOT NULL UNIQUE, added_at TEXT NOT NULL)"""
 _REVIEWER_COLUMNS = ("name", "role", "blind", "added_at")
+
+# Format 4 -> 5: two new tables; nothing else changes.
+_WORK_FILE_COLUMNS = ("path", "size", "kind", "text", "more_lines", "more_bytes")
+_CREATE_WORK_TABLES = [
+    f"""CREATE TABLE works ({_SUBMISSION}, files_not_listed INTEGER NOT NULL,
+        PRIMARY KEY (assignment_id, submission_id, submission_key))""",
+    f"""CREATE TABLE work_files ({_SUBMISSION}, position INTEGER NOT NULL, path TEXT NOT NULL,
+        size INTEGER NOT NULL, kind TEXT NOT NULL, text TEXT NOT NULL,
+        more_lines INTEGER NOT NULL, more_bytes INTEGER NOT NULL,
+        PRIMARY KEY (assignment_id, submission_id, submission_key, position))""",
+]
 
 
 def _result_from_json(text: str) -> GradeResult:
@@ -136,7 +156,7 @@ class ResultStore:
             if self._format() != STORE_FORMAT:
                 self._transaction(self._bring_to_current_format)
             # Reads have a connection of their own: in WAL mode they never wait for a save.
-            self._reader = _connected(path)
+            self._reader, self._reader_pid = _connected(path), os.getpid()
         except sqlite3.DatabaseError as error:
             raise WorksampleError(f"cannot open the results store: {error}", path=path) from None
         except WorksampleError:
@@ -150,8 +170,56 @@ class ResultStore:
             result.submission_id, result.submission_source, result.status.value, result.score,
             result.graded_at.isoformat(), result.model_dump_json(),
         )
-        self._transaction(lambda: self._db.execute(
-            f"INSERT OR REPLACE INTO results ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)", row))
+
+        def work() -> None:
+            self._db.execute(
+                f"INSERT OR REPLACE INTO results ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?)", row)
+            if result.work is not None:
+                self._keep_work((result.assignment_id, result.submission_id, row[2]),
+                                result.work)
+
+        self._transaction(work)
+
+    def work(self, assignment_id: str, submission_id: str, key: str) -> KeptWork | None:
+        """The work kept of this submission (its files, and the texts its plugin read), or
+        None when none was kept (graded before format 5; rejected before it was read)."""
+        from worksample.work import KeptWork, WorkFile
+
+        submission = (assignment_id, submission_id, key)
+        with self._read_lock:
+            reader = self._reader_here()
+            found = reader.execute(
+                "SELECT files_not_listed FROM works WHERE assignment_id = ? AND "
+                "submission_id = ? AND submission_key = ?", submission).fetchone()
+            rows = [] if found is None else reader.execute(
+                f"SELECT {', '.join(_WORK_FILE_COLUMNS)} FROM work_files WHERE "
+                "assignment_id = ? AND submission_id = ? AND submission_key = ? "
+                "ORDER BY position", submission).fetchall()
+        if found is None:
+            return None
+        # trusted, like a stored result: the store wrote it from a repaired KeptWork
+        return KeptWork.model_construct(
+            files=[WorkFile.model_construct(**dict(zip(_WORK_FILE_COLUMNS, row, strict=True)))
+                   for row in rows], files_not_listed=found[0])
+
+    def _keep_work(self, submission: tuple[str, str, str], work: KeptWork) -> None:
+        """Replace the work kept of ``submission`` (inside the caller's transaction)."""
+        where = "WHERE assignment_id = ? AND submission_id = ? AND submission_key = ?"
+        self._db.execute(f"DELETE FROM work_files {where}", submission)
+        self._db.execute(f"DELETE FROM works {where}", submission)
+        self._db.execute("INSERT INTO works VALUES (?,?,?,?)",
+                         (*submission, work.files_not_listed))
+        self._db.executemany(
+            f"INSERT INTO work_files VALUES ({', '.join('?' * (4 + len(_WORK_FILE_COLUMNS)))})",
+            [(*submission, position, *(getattr(file, c) for c in _WORK_FILE_COLUMNS))
+             for position, file in enumerate(work.files)])
+
+    def _reader_here(self) -> sqlite3.Connection:
+        """The read connection of this process: a report's pages may be built in a forked
+        child (reports/halves.py), which must not use a connection its parent opened."""
+        if self._reader_pid != os.getpid():
+            self._reader, self._reader_pid = _connected(self.path), os.getpid()
+        return self._reader
 
     def get(self, assignment_version: str, submission_id: str, key: str) -> GradeResult | None:
         """The stored result for this assignment version, submission id and key, if any."""
@@ -431,7 +499,10 @@ class ResultStore:
         if found < 4:  # format 3 -> 4: every rating so far was not blind
             for statement in _ADD_BLIND_COLUMNS:
                 self._db.execute(statement)
-        self._db.execute(_CREATE_REVIEWERS)  # format 4 -> 5
+        if found < 5:  # format 4 -> 5: no work kept so far
+            for statement in _CREATE_WORK_TABLES:
+                self._db.execute(statement)
+        self._db.execute(_CREATE_REVIEWERS)  # format 5 -> 6
         self._db.execute(f"PRAGMA user_version = {STORE_FORMAT}")
 
 

@@ -52,6 +52,7 @@ def grade(assignment: Assignment[CaseSection], submission: Submission) -> Grade:
                  "headings": [part.heading[:HEADING_SHOWN_CHARS]
                               for part in text.analysis.parts[1:HEADINGS_KEPT + 1]],
                  "not_graded": document.not_graded},
+        texts={"": document.text},
     )
 
 

@@ -69,6 +69,7 @@ def grade(assignment: Assignment[EmailSection], submission: Submission) -> Grade
                         for email_id, reply in replies.items()},
             "ignored_files": located.ignored,
         },
+        texts={email_id: reply.text for email_id, reply in replies.items() if reply.text},
     )
 
 

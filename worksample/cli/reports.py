@@ -78,6 +78,7 @@ def _written_report(loaded, store, out: Path, formats: tuple[str, ...], *, audie
     made = reviews(results, store.ratings(loaded.id), store.decisions(loaded.id), reviewer)
     if reviewer is not None and audience != "candidate":
         record_shown(store, reviewer, results, made)
-    plan = reports.ReportPlan(loaded, results, audience=audience, blind=blind, reviews=made)
+    plan = reports.ReportPlan(loaded, results, audience=audience, blind=blind, reviews=made,
+                              work=reports.stored_work(store))
     reports.prepare_folder(out, keep=reports.report_files(plan, out, formats))
     return plan, reports.write_report(plan, out, formats)

@@ -22,9 +22,11 @@ from worksample.reports.render import (
     write_results,
 )
 from worksample.reports.view import Audience, Report
+from worksample.reports.work import stored_work
 
 __all__ = ["FORMATS", "Audience", "Report", "ReportPlan", "build_report", "prepare_folder",
-           "report_files", "result_files", "stored_results", "write_report", "write_results"]
+           "report_files", "result_files", "stored_results", "stored_work", "write_report",
+           "write_results"]
 
 
 def stored_results(assignment: Assignment, store) -> list[GradeResult]:

@@ -11,6 +11,7 @@ from worksample.models import Assignment, GradeResult
 from worksample.reports.cohort import cohort_index, ranked, same_files_as, shown_names, stems
 from worksample.reports.page import candidate_page
 from worksample.reports.view import AssignmentView, Audience, CandidatePage, Report
+from worksample.reports.work import WorkLookup
 
 if TYPE_CHECKING:
     from worksample.ratings import Review
@@ -32,14 +33,17 @@ class ReportPlan:
     file names it is shown by, with each candidate's review and the cohort index.
 
     ``reviews`` (one per result, in order) bring reviewers' ratings, full score and decision;
-    they are never shown to candidates. ``roster``: the cohort's ``Roster`` for ``blind``,
-    when the caller keeps one.
+    they are never shown to candidates. ``work`` looks up each result's kept work
+    (``reports.work.stored_work(store)``); without it, pages show no work. ``roster``: the
+    cohort's ``Roster`` for ``blind``, when the caller keeps one.
     """
 
     def __init__(self, assignment: Assignment, results: Sequence[GradeResult], *,
                  audience: Audience = "hiring-manager", blind: bool = False,
-                 reviews: Sequence[Review] | None = None, roster: Roster | None = None):
+                 reviews: Sequence[Review] | None = None, work: WorkLookup | None = None,
+                 roster: Roster | None = None):
         self.assignment, self.audience, self.blind = assignment, audience, blind
+        self.work = work
         by_result = dict(zip(map(id, results), reviews, strict=True)) if reviews else {}
         roster = roster or Roster(assignment, results, blind)
         self.results, self.names = roster.results, roster.names
@@ -57,7 +61,7 @@ class ReportPlan:
         """The page of the candidate at ``position`` in the report's order."""
         return candidate_page(self.assignment, self.results[position], self.names[position],
                               self.stems[position], self.audience, self.blind,
-                              self.same_files[position], self.reviews[position])
+                              self.same_files[position], self.reviews[position], self.work)
 
     def report(self, pages: list[CandidatePage]) -> Report:
         """The Report with ``pages`` (all of them, or none for the index alone)."""
@@ -76,9 +80,12 @@ def assignment_view(assignment: Assignment) -> AssignmentView:
 
 def build_report(assignment: Assignment, results: Sequence[GradeResult], *,
                  audience: Audience = "hiring-manager", blind: bool = False,
-                 reviews: Sequence[Review] | None = None) -> Report:
+                 reviews: Sequence[Review] | None = None,
+                 work: WorkLookup | None = None) -> Report:
     """The report for ``results`` (one per submission, of this assignment's version), with
     reviewers' ratings, full score and decision from ``reviews`` (one per result, in order;
-    never shown to candidates)."""
-    plan = ReportPlan(assignment, results, audience=audience, blind=blind, reviews=reviews)
+    never shown to candidates), and each candidate's work found by ``work``
+    (``reports.work.stored_work(store)``)."""
+    plan = ReportPlan(assignment, results, audience=audience, blind=blind, reviews=reviews,
+                      work=work)
     return plan.report([plan.page(position) for position in range(len(plan))])

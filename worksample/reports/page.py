@@ -19,6 +19,7 @@ from worksample.reports.view import (
     FlagView,
     RatingView,
 )
+from worksample.reports.work import WorkLookup, work_view
 from worksample.safe_text import visible
 
 if TYPE_CHECKING:
@@ -35,10 +36,11 @@ _RUN_ENDINGS = {
 
 def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem: str,
                    audience: Audience, blind: bool, same_files_as: list[str],
-                   review: Review | None) -> CandidatePage:
+                   review: Review | None, work: WorkLookup | None = None) -> CandidatePage:
     """The page of ``result`` as ``audience`` may see it, under ``name`` (an alias when
     ``blind``), with ``review``'s ratings, full score and decision (None for candidates),
-    and a flag naming the others who sent the same files."""
+    a flag naming the others who sent the same files, and given ``work`` (the look-up of
+    the kept work, ``reports.work.stored_work``) the candidate's work."""
     clean = _cleaner(result, blind)
     for_candidate = audience == "candidate"
     owners = _criterion_owners(result)
@@ -79,6 +81,8 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
         candidate_questions=None if for_candidate else candidate_questions(assignment.spec),
         notes=not for_candidate,
         graded_at=result.graded_at,
+        work=None if work is None else work_view(assignment, result, work(result), audience,
+                                                 clean),
     )
 
 

@@ -30,6 +30,12 @@ _MARKDOWN_MARKUP = "\\`*_{}[]<>|#!~"
 _MARKDOWN_ESCAPES = str.maketrans({character: "\\" + character
                                    for character in _MARKDOWN_MARKUP})
 _HAS_MARKUP = re.compile(f"[{re.escape(_MARKDOWN_MARKUP)}]")
+_BACKTICKS = re.compile("`+")
+
+
+class _Verbatim(str):
+    """Markdown a filter of this module built, each candidate text in it already made inert:
+    ``finalize`` writes it as it is."""
 
 
 def _markdown_value(value) -> str:
@@ -37,8 +43,45 @@ def _markdown_value(value) -> str:
     escaped, so candidate text can neither break a table nor inject links or HTML."""
     if value is None:
         return ""
+    if isinstance(value, _Verbatim):
+        return value
     text = " ".join(str(value).split())
     return text.translate(_MARKDOWN_ESCAPES) if _HAS_MARKUP.search(text) else text
+
+
+def _fenced(shown: list) -> _Verbatim:
+    """Lines of a file or a diff (``view.CodeLine``, ``view.DiffLine``) as a fenced code block
+    whose fence is longer than any run of backticks in them, so no line can end it; inside,
+    Markdown reads nothing as markup."""
+    lines = [getattr(line, "kind", "") + line.text
+             + (f" … {line.cut} more characters" if getattr(line, "cut", 0) else "")
+             for line in shown]
+    longest = max((len(run) for line in lines for run in _BACKTICKS.findall(line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return _Verbatim("\n".join([fence, *lines, fence]))
+
+
+def _marked(segments) -> _Verbatim:
+    """A text as read (``view.Segment``s), its lines kept, each value escaped, marked
+    sentences in bold, each followed by the criterion its mark links to."""
+    out = []
+    for segment in segments:
+        lines = [line.translate(_MARKDOWN_ESCAPES) for line in segment.text.split("\n")]
+        if segment.marks:
+            lines = [_bold(line) for line in lines]
+        out.append("\n".join(lines))
+        out += [f" ({'✓' if h.kind == 'earned' else '✗' if h.kind == 'lost' else '?'} "
+                f"{_markdown_value(h.criterion or h.check)})" for h in segment.ends]
+    return _Verbatim("".join(out))
+
+
+def _bold(line: str) -> str:
+    """``line`` in bold, its white space outside the stars (where Markdown wants it)."""
+    stripped = line.strip()
+    if not stripped:
+        return line
+    start = line.index(stripped)
+    return f"{line[:start]}**{stripped}**{line[start + len(stripped):]}"
 
 
 def _number(value: float | None) -> str:
@@ -56,6 +99,8 @@ def template_environment(markdown: bool, *, more: BaseLoader | None = None) -> E
         environment = Environment(loader=loader, autoescape=False, finalize=_markdown_value,
                                   trim_blocks=True, lstrip_blocks=True,
                                   keep_trailing_newline=True)
+        environment.filters["fenced"] = _fenced
+        environment.filters["marked"] = _marked
     else:
         environment = Environment(loader=loader, trim_blocks=True, lstrip_blocks=True,
                                   autoescape=select_autoescape(default=True,

@@ -83,6 +83,108 @@ class FlagView(BaseModel):
     evidence: str
 
 
+class CodeLine(BaseModel):
+    """One line of a file: its text (made visible, redacted when blind, cut past
+    MAX_LINE_CHARS), and the failed checks whose message names it."""
+
+    number: int
+    text: str
+    html: str = Field(default="", exclude=True,
+                      description="The line as Pygments highlighted it (Pygments escapes "
+                                  "it); for the HTML page only, never in the JSON.")
+    cut: int = Field(default=0, description="Characters of the line not shown.")
+    checks: list[str] = Field(default_factory=list,
+                              description="Anchors of the failed checks that name the line.")
+
+
+class CodeFile(BaseModel):
+    """One file of the submission, as the page shows it."""
+
+    path: str
+    anchor: str = Field(description="Its id on the page; a line's is '<anchor>-L<number>'.")
+    size: int
+    kind: Literal["text", "binary", "not-kept", "read"]
+    language: str = Field(default="", description="The lexer Pygments chose by its name.")
+    lines: list[CodeLine] = Field(default_factory=list)
+    not_kept: str = Field(default="", description="What the caps left out, said in words.")
+
+
+class DiffLine(BaseModel):
+    """One line of a unified diff: ' ' context, '+' added, '-' removed, '@' a hunk header."""
+
+    kind: Literal[" ", "+", "-", "@"]
+    text: str
+
+
+class FileDiff(BaseModel):
+    """How one file differs from the starter."""
+
+    path: str
+    status: Literal["added", "removed", "changed"]
+    lines: list[DiffLine] = Field(default_factory=list)
+    note: str = ""
+
+
+class CheckLink(BaseModel):
+    """A check that did not pass, linked to its criterion and to the lines it names."""
+
+    anchor: str
+    id: str
+    criterion: str | None = Field(description="The criterion card holding its evidence.")
+    message: str
+    places: list[tuple[str, str]] = Field(
+        default_factory=list, description="(line anchor, 'path:line') per line it names.")
+
+
+class Highlight(BaseModel):
+    """A sentence that earned or lost points, and where its points went."""
+
+    kind: Literal["earned", "lost", "review"]
+    criterion: str | None
+    check: str
+
+
+class Segment(BaseModel):
+    """A run of a text with the same highlights; ``ends`` are those that end with it."""
+
+    text: str
+    marks: list[Literal["earned", "lost", "review"]] = Field(default_factory=list)
+    ends: list[Highlight] = Field(default_factory=list)
+
+
+class ReadText(BaseModel):
+    """A text as the plugin read it (a reply, a decoded document), its quoted sentences
+    highlighted."""
+
+    name: str = Field(description="The part it is: an email's id, or '' for the whole.")
+    anchor: str
+    segments: list[Segment]
+    not_kept: str = ""
+
+
+class WorkView(BaseModel):
+    """The candidate's work on their page: the files, highlighted; the diff against the
+    starter; the failed checks, linked; the texts as read, with the sentences that earned or
+    lost points."""
+
+    kept: bool = Field(description="Whether the store kept the work of this result.")
+    note: str = Field(default="", description="Why there is no work to show, or what to do.")
+    caps: str = Field(default="", description="What the store keeps of a submission.")
+    files: list[CodeFile] = Field(default_factory=list)
+    files_not_listed: int = 0
+    starter: bool = Field(default=False, description="Whether the diff is against a starter.")
+    diff: list[FileDiff] = Field(default_factory=list)
+    failed_checks: list[CheckLink] = Field(default_factory=list)
+    texts: list[ReadText] = Field(default_factory=list)
+
+    @property
+    def code_css(self) -> str:
+        """Pygments' CSS for the highlighted files (the HTML page inlines it once)."""
+        from worksample.reports.work import code_css
+
+        return code_css()
+
+
 class CandidatePage(BaseModel):
     """Everything on one candidate's page."""
 
@@ -111,6 +213,9 @@ class CandidatePage(BaseModel):
     candidate_questions: list[CandidateQuestion] | None
     notes: bool = Field(description="Whether the page has room for reviewer notes.")
     graded_at: datetime
+    work: WorkView | None = Field(
+        default=None, description="The candidate's work, when the report was built with a "
+                                  "look-up of the kept work (reports/work.py).")
 
 
 class CohortRow(BaseModel):

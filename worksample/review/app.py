@@ -23,6 +23,7 @@ from starlette.routing import Route
 from worksample import reviewing
 from worksample.errors import WorksampleError
 from worksample.ratings import submission_of
+from worksample.reports.work import stored_work
 from worksample.review import pages
 from worksample.review.cohort import ReviewCohort
 from worksample.review.signin import COOKIE, CSRF_FIELD, SignIn, csrf_ok, csrf_token
@@ -47,6 +48,7 @@ def review_app(cohort: ReviewCohort, signin: SignIn, *,
     naming another host than ``allowed_hosts`` (default: any) are refused, which stops a
     page elsewhere from reaching a server on this machine by a name it controls."""
     shown_others: set[tuple] = set()
+    work = stored_work(cohort.store)
 
     def signed_in(request: Request) -> tuple[Reviewer, str] | None:
         secret = request.cookies.get(COOKIE)
@@ -97,7 +99,7 @@ def review_app(cohort: ReviewCohort, signin: SignIn, *,
                 return _not_found()
             _log_shown_others(candidate, reviewer)
             return _page(pages.candidate_page(
-                cohort.assignment, candidate, reviewer, csrf_token(secret),
+                cohort.assignment, candidate, reviewer, csrf_token(secret), work,
                 message=_said(request.query_params.get("saved", ""))))
 
         return await run_in_threadpool(made)
@@ -129,7 +131,8 @@ def review_app(cohort: ReviewCohort, signin: SignIn, *,
                 said = _recorded(action, form, candidate, reviewer, cohort.store)
             except WorksampleError as error:
                 return _page(pages.candidate_page(cohort.assignment, candidate, reviewer,
-                                                  csrf_token(secret), error=str(error)), 400)
+                                                  csrf_token(secret), work, error=str(error)),
+                             400)
             return _secure(RedirectResponse(f"/candidates/{quote(stem)}.html?saved={said}",
                                             status_code=303))
 

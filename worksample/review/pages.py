@@ -17,6 +17,7 @@ from worksample.reports.build import assignment_view
 from worksample.reports.page import candidate_page as build_page
 from worksample.reports.render import index_context, template_environment
 from worksample.reports.view import Report
+from worksample.reports.work import WorkLookup
 from worksample.review.cohort import Candidate, CohortView
 from worksample.reviewers import Reviewer
 
@@ -74,10 +75,12 @@ def cohort_page(assignment: Assignment, view: CohortView, reviewer: Reviewer,
 
 
 def candidate_page(assignment: Assignment, candidate: Candidate, reviewer: Reviewer,
-                   csrf: str, *, message: str = "", error: str = "") -> str:
-    """The page of ``candidate`` as ``reviewer`` is shown it, with their rating form."""
+                   csrf: str, work: WorkLookup, *, message: str = "", error: str = "") -> str:
+    """The page of ``candidate`` as ``reviewer`` is shown it, with the work (``work``
+    looks it up) and their rating form."""
     page = build_page(assignment, candidate.result, candidate.name, candidate.stem,
-                      reviewer.audience, reviewer.blind, candidate.same_files, candidate.review)
+                      reviewer.audience, reviewer.blind, candidate.same_files, candidate.review,
+                      work)
     report = Report(audience=reviewer.audience, blind=reviewer.blind, index=None, pages=[],
                     assignment=assignment_view(assignment))
     return _ENVIRONMENT.get_template("review_candidate.html.j2").render(
