@@ -204,6 +204,11 @@ class Tally:
         self._units[unit] = table
         self._count(unit, +1, shown_as)
 
+    @property
+    def rated(self) -> bool:
+        """Whether any candidate has a rating."""
+        return any(self._units.values())
+
     def agreement(self) -> Agreement:
         """The agreement of every candidate's ratings as set."""
         criteria = []

@@ -64,7 +64,7 @@ def same_files_as(results: list[GradeResult], names: list[str]) -> list[list[str
 
 
 def cohort_agreement(assignment: Assignment, results: list[GradeResult], names: list[str],
-               reviews: list[Review | None], blind: bool) -> Agreement | None:
+                     reviews: list[Review | None], blind: bool) -> Agreement | None:
     """How far reviewers agree, from the ratings each page's review shows, with candidates
     named as their pages are (aliases in a blind review)."""
     shown = {(result.submission_id, submission_key(result)): name
@@ -72,14 +72,20 @@ def cohort_agreement(assignment: Assignment, results: list[GradeResult], names: 
     ratings = [rating for review in reviews if review is not None for rating in review.ratings]
     if not ratings:
         return None
-    made = agreement(assignment.id, ratings,
-                     lambda rating: shown[(rating.submission_id, rating.submission_key)],
-                     blind=blind)
-    for disagreement in made.disagreements:
-        disagreement.levels = {visible(who): level for who, level in disagreement.levels.items()}
-    for lean in made.reviewers:
-        lean.reviewer = visible(lean.reviewer)
-    return made
+    return shown_agreement(agreement(
+        assignment.id, ratings, lambda rating: shown[(rating.submission_id, rating.submission_key)],
+        blind=blind))
+
+
+def shown_agreement(made: Agreement) -> Agreement:
+    """A copy of ``made`` with the reviewers' names made visible (typed by people: a control
+    character in one is shown, not obeyed)."""
+    return made.model_copy(update={
+        "disagreements": [d.model_copy(update={"levels": {visible(who): level
+                                                          for who, level in d.levels.items()}})
+                          for d in made.disagreements],
+        "reviewers": [lean.model_copy(update={"reviewer": visible(lean.reviewer)})
+                      for lean in made.reviewers]})
 
 
 def cohort_index(assignment: Assignment, results: list[GradeResult], names: list[str],

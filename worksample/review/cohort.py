@@ -15,18 +15,18 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-from worksample.agreement import Agreement
+from worksample.agreement import Tally
 from worksample.models import Assignment, GradeResult
 from worksample.ratings import Decision, Rating, Review, reviews
 from worksample.reports import stored_results
 from worksample.reports.build import Roster, assignment_view
 from worksample.reports.cohort import (
-    cohort_agreement,
     cohort_counts,
     cohort_row,
     criterion_levels,
     ranks,
     score_distribution,
+    shown_agreement,
 )
 from worksample.reports.view import CohortIndex, CohortRow, Report
 from worksample.reviewers import Reviewer
@@ -48,15 +48,6 @@ class Candidate:
 
 
 @dataclass
-class SharedAgreement:
-    """How far reviewers agree, as one or more reviewers' views show it, and its section of
-    the page once rendered (the same for each of them)."""
-
-    agreement: Agreement | None
-    html: str | None = None
-
-
-@dataclass
 class CohortView:
     """One reviewer's cohort page, kept up to date change by change: a change of the store
     makes anew only the lines of the candidates it is about, and the summaries."""
@@ -67,7 +58,8 @@ class CohortView:
     rated_by: list[str]  # per candidate, in the roster's order: who has rated them
     index: CohortIndex
     change: int  # the cohort's change it is up to date with
-    agreement: SharedAgreement | None = None
+    tally: Tally | None = None  # agreement, from the ratings the view shows
+    agreement_html: str | None = None
     rows_html: list[str | None] = field(default_factory=list)  # rendered lines, None: anew
     html: dict[str, str] = field(default_factory=dict)  # the page, by form token
 
@@ -95,7 +87,6 @@ class ReviewCohort:
         self._changes: list[set[Submission]] = []  # the submissions each change was about
         self._views: dict[tuple, CohortView] = {}
         self._building: dict[tuple, threading.Lock] = {}
-        self._agreements: dict[tuple, SharedAgreement] = {}
 
     def refresh(self) -> None:
         """Bring the cohort up to date with the store (a WorksampleError when the store holds
@@ -158,11 +149,12 @@ class ReviewCohort:
             count = len(results)
             view = CohortView(roster=roster, reviews=[None] * count, rows=[None] * count,
                               rated_by=[""] * count, index=None, change=change,
-                              rows_html=[None] * count)
+                              rows_html=[None] * count,
+                              tally=Tally(self.assignment.id, blind=reviewer.blind))
         else:
             view = CohortView(roster=roster, reviews=list(view.reviews), rows=list(view.rows),
                               rated_by=list(view.rated_by), index=None, change=change,
-                              rows_html=list(view.rows_html))
+                              rows_html=list(view.rows_html), tally=view.tally)
         ranks_of = None
         for position, (result, submission) in enumerate(zip(results, keys, strict=True)):
             if submission not in said:
@@ -177,27 +169,13 @@ class ReviewCohort:
                                              roster.same_files[position], ranks_of[position])
             view.rated_by[position] = ", ".join(sorted({r.reviewer for r in ratings}))
             view.rows_html[position] = None
-        view.agreement = self._agreement(view, reviewer, change)
+            view.tally.set(submission[1:], roster.names[position], review.ratings)
         view.index = CohortIndex(
             rows=view.rows, distribution=score_distribution(results),
             criteria=criterion_levels(self.assignment, view.rows),
-            counts=cohort_counts(results), agreement=view.agreement.agreement)
+            counts=cohort_counts(results),
+            agreement=shown_agreement(view.tally.agreement()) if view.tally.rated else None)
         return view
-
-    def _agreement(self, view: CohortView, reviewer: Reviewer, change: int) -> SharedAgreement:
-        """How far reviewers agree, from the ratings ``view`` shows; reviewers shown the same
-        ratings (those who have rated everyone they could) share one reckoning per change."""
-        hidden = frozenset(n for n, review in enumerate(view.reviews) if review.hidden)
-        key = (change, reviewer.blind, hidden, reviewer.name if hidden else None)
-        with self._lock:
-            if key in self._agreements:
-                return self._agreements[key]
-        made = SharedAgreement(cohort_agreement(self.assignment, view.roster.results,
-                                                view.roster.names, view.reviews, reviewer.blind))
-        with self._lock:
-            self._agreements = {k: v for k, v in self._agreements.items() if k[0] == change}
-            self._agreements[key] = made
-        return made
 
     def _refresh(self) -> None:
         revision = self.store.revision(self.assignment.id)

@@ -64,13 +64,12 @@ def cohort_page(assignment: Assignment, view: CohortView, reviewer: Reviewer,
                 view.rows_html[position] = line.render(row=row,
                                                        rated_by=view.rated_by[position])
         report = view.report(assignment, reviewer)
-        shared = view.agreement
-        if shared.html is None:  # the same for every reviewer shown the same ratings
-            shared.html = _ENVIRONMENT.get_template("_agreement.html.j2").render(
+        if view.agreement_html is None:
+            view.agreement_html = _ENVIRONMENT.get_template("_agreement.html.j2").render(
                 index=view.index)
         view.html[csrf] = _ENVIRONMENT.get_template("review_index.html.j2").render(
             index_context(report), rows_html=Markup("".join(view.rows_html)),
-            agreement_html=Markup(shared.html), me=signed_in_as(reviewer), csrf=csrf)
+            agreement_html=Markup(view.agreement_html), me=signed_in_as(reviewer), csrf=csrf)
     return view.html[csrf]
 
 
