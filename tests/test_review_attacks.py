@@ -11,6 +11,7 @@ hostile file names and contents, written into a temporary folder and graded with
 from __future__ import annotations
 
 import re
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -116,6 +117,15 @@ def form_token(html: str) -> str:
     return re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
 
 
+def form_of(html: str) -> dict[str, str]:
+    """The hidden fields of a page's forms: the form token, and which work the page showed."""
+    fields = {"csrf": form_token(html)}
+    shown = re.search(r'name="submission" value="([0-9a-f]+)"', html)
+    if shown:
+        fields["submission"] = shown.group(1)
+    return fields
+
+
 def cohort_links(html: str) -> list[tuple[str, str]]:
     """(href, the name shown) of each candidate on the cohort page."""
     return re.findall(r'<a class="untrusted" href="([^"]+)">([^<]*)</a>', html)
@@ -137,7 +147,7 @@ def rate_on_page(client: TestClient, stem: str, fields: dict, origin: str | None
     page = client.get(f"/candidates/{stem}.html")
     assert page.status_code == 200, page.text
     return post(client, f"/candidates/{stem}.html/rate",
-                {"csrf": form_token(page.text), **fields}, origin)
+                {**form_of(page.text), **fields}, origin)
 
 
 def cli_run(*arguments: str) -> str:
@@ -182,7 +192,7 @@ def test_every_hostile_file_name_links_to_its_own_page_whose_form_rates_that_can
             continue  # the refused zip: nothing to rate
         action = form_action(url, page.text)
         assert urlsplit(action).netloc == urlsplit(HOST).netloc
-        saved = post(ann, action, {"csrf": form_token(page.text), **BOTH_LEVELS})
+        saved = post(ann, action, {**form_of(page.text), **BOTH_LEVELS})
         assert saved.status_code == 303, (href, saved.text)
         assert urljoin(url, saved.headers["location"]).split("?")[0] == url
     ratings = store.ratings("pricing-review")
@@ -221,9 +231,6 @@ def test_a_bidi_override_in_evidence_is_shown_not_obeyed(store):
     assert "\u202e" not in page and "\u202c" not in page
 
 
-@pytest.mark.xfail(strict=True, reason="HOLE: U+061C ARABIC LETTER MARK, a Bidi_Control "
-                                       "character, is missing from safe_text._HIDDEN, so "
-                                       "candidate text carries it onto the page")
 def test_the_arabic_letter_mark_in_evidence_is_shown_not_obeyed(store):
     secrets = team(store, Reviewer(name="ann"))
     page = signed_in(store, secrets["ann"]).get("/candidates/jane-doe.md.html").text
@@ -247,18 +254,13 @@ def test_two_submissions_under_one_name_are_each_rated_on_their_own_page(store, 
         page = ann.get(url).text
         score = re.search(r"<strong>Score ([0-9.]+)</strong>", page).group(1)
         saved = post(ann, form_action(url, page),
-                     {"csrf": form_token(page), "level:judgement": "2",
+                     {**form_of(page), "level:judgement": "2",
                       "note:judgement": f"read at score {score}"})
         assert saved.status_code == 303
     for rating in store.ratings("pricing-review"):
         assert rating.note == f"read at score {result_of(store, rating).score:g}"
 
 
-@pytest.mark.xfail(strict=True, reason="HOLE: a page's forms name the candidate by stem "
-                                       "only; when changed work under the same name is graded "
-                                       "while the page is open and ranks higher, the stem "
-                                       "moves to it (cohort.stems) and the rating lands on the "
-                                       "submission the reviewer never read")
 def test_a_rating_lands_on_the_submission_whose_page_it_was_sent_from(store, tmp_path):
     first, then = tmp_path / "first", tmp_path / "then"
     first.mkdir()
@@ -272,7 +274,7 @@ def test_a_rating_lands_on_the_submission_whose_page_it_was_sent_from(store, tmp
     read = re.search(r"<strong>Score ([0-9.]+)</strong>", page).group(1)
     _grade(store.path, then / "zoe.md")  # the resent work, graded while the page is open
     saved = post(ann, form_action(f"{HOST}/candidates/zoe.md.html", page),
-                 {"csrf": form_token(page), "level:judgement": "1"})
+                 {**form_of(page), "level:judgement": "1"})
     rated = [r for r in store.ratings("pricing-review") if r.submission_id == "zoe.md"]
     if saved.status_code == 303:
         [rating] = rated
@@ -297,12 +299,6 @@ def test_a_reviewers_note_and_reason_are_text_on_other_reviewers_pages(store):
     assert "<img" not in page and "\u202e" not in page
 
 
-@pytest.mark.xfail(strict=True, reason="HOLE: reviewer names reach the cohort's 'Rated by' "
-                                       "column (review/cohort.py, rated_by) and the decision's "
-                                       "'by' (reports/page.py, DecisionView.by) without "
-                                       "safe_text.visible; a name given to `worksample rate "
-                                       "--reviewer`, `decide --by` or a ratings import keeps "
-                                       "its bidi override")
 def test_a_reviewer_name_with_a_bidi_override_is_shown_not_obeyed(store):
     store_path = str(store.path)
     cli_run("rate", str(SAMPLE), "strong.md", "judgement=2", "--reviewer", "bo\u202eevil",
@@ -323,9 +319,9 @@ def test_a_blind_reviewer_sees_notes_and_reasons_that_name_the_candidate_redacte
         **BOTH_LEVELS, "note:judgement": "Jane Doe (jane.doe@example.com, "
                                          "https://janedoe.dev) knows the risks"}
     ).status_code == 303
-    token = form_token(ann.get("/candidates/jane-doe.md.html").text)
+    token = form_of(ann.get("/candidates/jane-doe.md.html").text)
     assert post(ann, "/candidates/jane-doe.md.html/decide",
-                {"csrf": token, "decision": "advance",
+                {**token, "decision": "advance",
                  "reason": "Jane is the best; call Doe on +44 20 7946 0958"}).status_code == 303
     hana = signed_in(store, secrets["hana"])
     [alias] = [href for href, _ in cohort_links(hana.get("/").text)
@@ -363,11 +359,11 @@ def test_a_forged_or_guessed_cookie_signs_no_one_in(store, cookie):
 def test_a_removed_reviewers_cookie_stops_working_at_once(store):
     secrets = team(store, Reviewer(name="ann"))
     ann = signed_in(store, secrets["ann"])
-    token = form_token(ann.get("/candidates/strong.md.html").text)
+    token = form_of(ann.get("/candidates/strong.md.html").text)
     cli_run("reviewers", "remove", "ann", "--store", str(store.path))
     assert ann.get("/").status_code == 401
     assert ann.get("/candidates/strong.md.html").status_code == 401
-    refused = post(ann, "/candidates/strong.md.html/rate", {"csrf": token, **BOTH_LEVELS})
+    refused = post(ann, "/candidates/strong.md.html/rate", {**token, **BOTH_LEVELS})
     assert refused.status_code == 403
     assert store.ratings("pricing-review") == []
 
@@ -375,7 +371,7 @@ def test_a_removed_reviewers_cookie_stops_working_at_once(store):
 def test_a_reviewer_added_again_cannot_use_the_old_cookie_or_the_old_forms_token(store):
     secrets = team(store, Reviewer(name="ann"))
     old = signed_in(store, secrets["ann"])
-    old_token = form_token(old.get("/").text)
+    old_token = form_of(old.get("/").text)
     store.add_reviewer(Reviewer(name="ann", blind=True), secret_hash("the-new-secret-" + "y" * 30))
     assert old.get("/").status_code == 401
     new = signed_in(store, "the-new-secret-" + "y" * 30)
@@ -457,18 +453,18 @@ def test_a_write_in_another_shape_than_a_form_with_its_token_is_refused(store, h
     in the address instead of the body, a file in the form."""
     secrets = team(store, Reviewer(name="ann"))
     ann = signed_in(store, secrets["ann"])
-    token = form_token(ann.get("/candidates/strong.md.html").text)
+    token = form_of(ann.get("/candidates/strong.md.html").text)
     url = "/candidates/strong.md.html/rate"
     headers = {"Origin": HOST}
     if how == "json":
-        response = ann.post(url, json={"csrf": token, **BOTH_LEVELS}, headers=headers)
+        response = ann.post(url, json={**token, **BOTH_LEVELS}, headers=headers)
     elif how == "text/plain":
         response = ann.post(url, content=f"csrf={token}&level:judgement=1",
                             headers=headers | {"Content-Type": "text/plain"})
     elif how == "query string":
         response = ann.post(f"{url}?csrf={token}&level:judgement=1", headers=headers)
     else:
-        response = ann.post(url, data={"csrf": token, **BOTH_LEVELS}, headers=headers,
+        response = ann.post(url, data={**token, **BOTH_LEVELS}, headers=headers,
                             files={"note:judgement": ("x.txt", b"a file")})
     assert response.status_code in (400, 403)
     assert store.ratings("pricing-review") == []
@@ -482,7 +478,7 @@ def test_a_write_in_another_shape_than_a_form_with_its_token_is_refused(store, h
 def test_no_write_by_another_method_or_a_method_override(store, method, path):
     secrets = team(store, Reviewer(name="ann"))
     ann = signed_in(store, secrets["ann"])
-    token = form_token(ann.get("/candidates/strong.md.html").text)
+    token = form_of(ann.get("/candidates/strong.md.html").text)
     query = f"?csrf={token}&level:judgement=1&decision=reject&reason=x&_method=POST"
     response = ann.request(method, path + query, headers={"X-HTTP-Method-Override": "POST"})
     assert response.status_code == 405
@@ -532,15 +528,11 @@ def test_a_blind_reviewer_is_sent_no_candidates_file_name(store):
     for page in _blind_pages(store, secrets["hana"]):
         for name in names:
             assert name not in page, name
-        for word in ["victim", "quote", "evil.md", "sp-ace", "jane", "Jane", "100-25"]:
+        # not "Jane": the refused zip's folder, "Jane Smith", is the path hole tested below
+        for word in ["victim", "quote", "evil.md", "sp-ace", "jane", "Doe", "100-25"]:
             assert word not in page, word
 
 
-@pytest.mark.xfail(strict=True, reason="HOLE: a refused submission's message starts with its "
-                                       "path as graded (WorksampleError puts 'PATH: ' in front, "
-                                       "grading.rejected stores str(error)); the blind page "
-                                       "redacts only the words of the submission's own name, so "
-                                       "the folder 'Jane Smith' is shown to a blind reviewer")
 def test_a_blind_reviewer_is_sent_no_submission_path(store):
     secrets = team(store, Reviewer(name="hana", role="hr", blind=True))
     sources = [r.submission_source for r in store.results("pricing-review")]
@@ -550,12 +542,6 @@ def test_a_blind_reviewer_is_sent_no_submission_path(store):
             assert str(Path(source).parent) not in page
 
 
-@pytest.mark.xfail(strict=True, reason="HOLE: the work section shows a single-file "
-                                       "submission's file under its original name; blind "
-                                       "redaction takes the name's words from the sanitised "
-                                       "submission id ('Jos-Garc-a.md': Jos, Garc), which match "
-                                       "nothing in 'José García.md' (reports/page.py _cleaner, "
-                                       "reports/redact.name_tokens)")
 def test_a_blind_reviewer_is_not_shown_an_accented_name_from_the_file_name(store, tmp_path):
     sent = tmp_path / "José García.md"
     sent.write_text((EXAMPLES / "strong.md").read_text() + "\nMy own variant.\n")
@@ -571,12 +557,12 @@ def test_a_blind_reviewer_cannot_tell_a_real_name_from_a_made_up_one_by_its_addr
     """No oracle: /candidates/REALNAME.html answers as /candidates/MADEUP.html does."""
     secrets = team(store, Reviewer(name="hana", role="hr", blind=True))
     hana = signed_in(store, secrets["hana"])
-    token = form_token(hana.get("/").text)
+    token = form_of(hana.get("/").text)
     answers = []
     for stem in ["strong.md", "nobody-at-all.md", "jane-doe.md", "Jane-Doe.md"]:
         path = f"/candidates/{stem}.html" + ("/rate" if method == "POST" else "")
         response = hana.request(method, path, headers={"Origin": HOST},
-                                data={"csrf": token, **BOTH_LEVELS} if method == "POST" else None)
+                                data={**token, **BOTH_LEVELS} if method == "POST" else None)
         answers.append((response.status_code, response.text, response.headers.get("location")))
     assert answers[0][0] == 404 and len(set(answers)) == 1
     assert store.ratings("pricing-review") == []
@@ -643,11 +629,6 @@ def test_the_report_for_a_reviewer_hides_the_same_ratings_as_the_server(store, t
     assert "strong.md</td>" not in written
 
 
-@pytest.mark.xfail(strict=True, reason="HOLE (a design call for the lead): another reviewer's "
-                                       "decision and its free-text reason are shown on a "
-                                       "candidate's page (reports/page.py, DecisionView) before "
-                                       "the viewer has rated, though notes are hidden; a reason "
-                                       "like 'weak judgement, I gave it 1' is a rating")
 def test_another_reviewers_decision_reason_stays_hidden_until_the_reviewer_has_rated(store):
     cli_run("decide", str(SAMPLE), "strong.md", "reject", "--by", "bo", "--reason",
             "REASON-OF-BO: weak judgement, I gave it 1", "--store", str(store.path))
@@ -669,14 +650,10 @@ def test_a_form_longer_than_its_limit_by_its_length_header_is_refused(store):
     assert store.ratings("pricing-review") == []
 
 
-@pytest.mark.xfail(strict=True, reason="HOLE: the 64 KiB form limit is checked against the "
-                                       "Content-Length header only (app._write_allowed); a "
-                                       "chunked body has none, and is read up to 500 fields of "
-                                       "64 KiB (32 MiB) and recorded")
 def test_a_chunked_form_longer_than_its_limit_is_refused(store):
     secrets = team(store, Reviewer(name="ann"))
     ann = signed_in(store, secrets["ann"])
-    token = form_token(ann.get("/candidates/strong.md.html").text)
+    token = form_of(ann.get("/candidates/strong.md.html").text)
 
     def body():
         yield f"csrf={token}&level:judgement=2&level:executive-writing=2".encode()
@@ -699,7 +676,7 @@ def test_a_chunked_form_longer_than_its_limit_is_refused(store):
 def test_too_many_fields_or_a_field_too_long_in_a_chunked_form_is_refused(store, fields):
     secrets = team(store, Reviewer(name="ann"))
     ann = signed_in(store, secrets["ann"])
-    token = form_token(ann.get("/candidates/strong.md.html").text)
+    token = form_of(ann.get("/candidates/strong.md.html").text)
 
     def body():
         yield f"csrf={token}".encode()
@@ -717,8 +694,8 @@ def test_too_many_fields_or_a_field_too_long_in_a_chunked_form_is_refused(store,
 def test_a_level_repeated_for_every_field_allowed_records_one_rating_a_criterion(store):
     secrets = team(store, Reviewer(name="ann"))
     ann = signed_in(store, secrets["ann"])
-    token = form_token(ann.get("/candidates/strong.md.html").text)
-    fields = [("csrf", token)] + [("level:judgement", str(1 + n % 4)) for n in range(240)] + \
+    hidden = form_of(ann.get("/candidates/strong.md.html").text)
+    fields = list(hidden.items()) + [("level:judgement", str(1 + n % 4)) for n in range(240)] + \
         [("level:executive-writing", "2")] * 240
     body = "&".join(f"{k}={v}" for k, v in fields)
     saved = ann.post("/candidates/strong.md.html/rate", content=body,
@@ -746,8 +723,6 @@ def test_in_chromium_hostile_names_lead_to_their_own_pages_and_nothing_runs(stor
     from playwright.sync_api import sync_playwright
 
     from worksample.reports.pdf import find_browser
-
-    import socket
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -85,6 +85,15 @@ def form_token(html: str) -> str:
     return re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
 
 
+def form_of(html: str) -> dict[str, str]:
+    """The hidden fields of a page's forms: the form token, and which work the page showed."""
+    fields = {"csrf": form_token(html)}
+    shown = re.search(r'name="submission" value="([0-9a-f]+)"', html)
+    if shown:
+        fields["submission"] = shown.group(1)
+    return fields
+
+
 def team(store: ResultStore, *reviewers: Reviewer) -> dict[str, str]:
     """Add ``reviewers`` to the store; their secrets by name."""
     secrets = {}
@@ -98,7 +107,7 @@ def rate(client: TestClient, stem: str, fields: dict, origin: str | None = HOST)
     page = client.get(f"/candidates/{stem}.html")
     assert page.status_code == 200, page.text
     headers = {"Origin": origin} if origin else {}
-    return client.post(f"/candidates/{stem}.html/rate", data={"csrf": form_token(page.text),
+    return client.post(f"/candidates/{stem}.html/rate", data={**form_of(page.text),
                                                               **fields},
                        headers=headers, follow_redirects=False)
 
@@ -187,10 +196,10 @@ def test_a_bad_form_is_refused_with_one_line_and_nothing_recorded(store, fields)
 def test_a_write_from_elsewhere_is_refused(store, how):
     secrets = team(store, Reviewer(name="ann"), Reviewer(name="bo"))
     client = signed_in(client_for(store), secrets["ann"])
-    token = form_token(client.get("/candidates/strong.md.html").text)
+    fields = form_of(client.get("/candidates/strong.md.html").text)
     other = form_token(signed_in(client_for(store), secrets["bo"]).get("/").text)
-    data = {"csrf": {"no token": "", "another reviewer's token": other}.get(how, token),
-            "level:judgement": "1"}
+    data = {**fields, "level:judgement": "1"}
+    data["csrf"] = {"no token": "", "another reviewer's token": other}.get(how, fields["csrf"])
     origin = {"another origin": "http://evil.example", "a null origin": "null"}.get(how, HOST)
     response = client.post("/candidates/strong.md.html/rate", data=data,
                            headers={"Origin": origin}, follow_redirects=False)
@@ -270,9 +279,9 @@ def signin_status(store: ResultStore, secret: str) -> int:
 def test_a_decision_on_the_page_is_recorded_with_its_reason(store):
     secrets = team(store, Reviewer(name="ann"))
     client = signed_in(client_for(store), secrets["ann"])
-    token = form_token(client.get("/candidates/strong.md.html").text)
+    token = form_of(client.get("/candidates/strong.md.html").text)
     made = client.post("/candidates/strong.md.html/decide", headers={"Origin": HOST},
-                       data={"csrf": token, "decision": "advance", "reason": "clear case"},
+                       data={**token, "decision": "advance", "reason": "clear case"},
                        follow_redirects=False)
     assert made.status_code == 303
     [decision] = store.decisions("pricing-review")

@@ -130,6 +130,10 @@ class Review(BaseModel):
     hidden: bool = Field(default=False, description="Others' ratings are hidden from the "
                                                     "viewer, who has not rated each criterion.")
     decision: Decision | None = None
+    reason_hidden: bool = Field(
+        default=False, description="The decision's reason is hidden from the viewer, who has "
+                                   "not rated each criterion (a reason may say how its "
+                                   "author rated).")
 
     def score_text(self) -> str:
         """The full score as printed (``FullScore.text``), or why it is hidden."""
@@ -152,9 +156,11 @@ def reviews(results: Iterable[GradeResult], ratings: Iterable[Rating],
     for result in results:
         everyone = by_submission.get(submission_of(result), [])
         shown = everyone if viewer is None else shown_to(viewer, result, everyone)
+        decision = decided.get(submission_of(result))
         made.append(Review(score=full_score(result, shown), ratings=shown,
-                           hidden=len(shown) < len(everyone),
-                           decision=decided.get(submission_of(result))))
+                           hidden=len(shown) < len(everyone), decision=decision,
+                           reason_hidden=viewer is not None and decision is not None
+                           and decision.by != viewer and not has_rated(viewer, result, shown)))
     return made
 
 
@@ -291,6 +297,13 @@ def shown_to(reviewer: str, result: GradeResult, ratings: Iterable[Rating]) -> l
     """The ratings in force of ``result``'s submission that ``reviewer`` may see: everyone's
     once they have rated each of its reviewer criteria themselves, else only their own."""
     in_force = [r for r in current(ratings) if same_submission(r, result)]
-    own = [r for r in in_force if r.reviewer == reviewer]
+    if has_rated(reviewer, result, in_force):
+        return in_force
+    return [r for r in in_force if r.reviewer == reviewer]
+
+
+def has_rated(reviewer: str, result: GradeResult, ratings: Iterable[Rating]) -> bool:
+    """Whether ``ratings`` (of ``result``'s submission) hold ``reviewer``'s rating of each of
+    its reviewer criteria."""
     to_rate = {c.id for c in result.criteria if c.source == "reviewer"}
-    return in_force if to_rate <= {r.criterion for r in own} else own
+    return to_rate <= {r.criterion for r in ratings if r.reviewer == reviewer}

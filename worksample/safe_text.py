@@ -13,7 +13,7 @@ import re
 # C0 and C1 controls other than tab and newline (ESC starts terminal sequences; U+009B is a
 # one-character CSI some terminals obey), and the characters that reorder or hide text
 # (Trojan Source).
-_HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+_HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

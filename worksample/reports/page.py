@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from worksample.models import Assignment, Check, Criterion, CriterionScore, GradeResult, Status
 from worksample.reports.guide import candidate_questions, discussion_guide
-from worksample.reports.redact import Redactor, name_tokens
+from worksample.reports.redact import Redactor, filed_under
 from worksample.reports.view import (
     Audience,
     CandidatePage,
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 _ERROR_FOR_CANDIDATES = ("Your submission could not be assessed because of a problem on our "
                          "side. It says nothing about your work; the team will be in touch.")
+_HIDDEN_REASON = "(the reason is hidden until you have rated each criterion)"
 _RUN_ENDINGS = {
     "timeout": ("limit", "Stopped at the wall-clock limit"),
     "memory": ("limit", "Stopped at the memory limit"),
@@ -66,8 +67,11 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
         full_score=review.score.full if review else None,
         missing_ratings=review.score.missing if review else [],
         ratings_hidden=review.hidden if review else False,
-        decision=DecisionView(decision=review.decision.decision, by=review.decision.by,
-                              reason=clean(review.decision.reason),
+        decision=DecisionView(decision=review.decision.decision,
+                              by=visible(review.decision.by),
+                              # a reason may say how its author rated: hidden as ratings are
+                              reason=_HIDDEN_REASON if review.reason_hidden
+                              else clean(review.decision.reason),
                               decided_at=review.decision.decided_at)
         if review and review.decision else None,
         criteria=criteria, other_failed_checks=other_failed,
@@ -133,7 +137,8 @@ def _cleaner(result: GradeResult, blind: bool) -> Callable[[str], str]:
     """What every candidate-derived text goes through: visible(), and redaction when blind."""
     if not blind:
         return visible
-    redact = Redactor(name_tokens(result.submission_id))
+    redact = Redactor(filed_under(result.submission_id, result.submission_source),
+                      paths=[result.submission_source])
     return lambda text: redact(visible(text))
 
 

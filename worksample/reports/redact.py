@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import PurePath
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 LINK = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"')\]]+", re.IGNORECASE)
@@ -46,10 +47,21 @@ def name_tokens(submission_id: str) -> list[str]:
             if len(token) >= 2 and not token.isdigit()]
 
 
-class Redactor:
-    """Replaces e-mail addresses, links, phone numbers and the given names in a text."""
+def filed_under(submission_id: str, source: str) -> list[str]:
+    """The words of the names a submission was filed under: its id, and the name of the file
+    or folder it came from as it was (the id is a cleaned-up copy: "José García.md" becomes
+    "Jos-Garc-a.md", whose words are in no text)."""
+    return name_tokens(submission_id) + name_tokens(PurePath(source).name)
 
-    def __init__(self, names: list[str]):
+
+class Redactor:
+    """Replaces paths, e-mail addresses, links, phone numbers and the given names in a text."""
+
+    def __init__(self, names: list[str], paths: Sequence[str] = ()):
+        """``names``: words to redact wherever they stand as words; ``paths``: strings to
+        redact wherever they stand (where a submission came from: its folders may name
+        the candidate)."""
+        self._paths = sorted({p for p in paths if p}, key=len, reverse=True)
         words = sorted({n for n in names if n}, key=len, reverse=True)
         # Letters and digits bound a name, underscores do not: "test_by_jane" holds "jane".
         self._names = (re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, words))
@@ -63,6 +75,9 @@ class Redactor:
         # A pattern runs only on a text holding what it cannot match without: most evidence
         # has no "@", link or run of three digits, and searching it cost more than the rest
         # of a blind report's page (issue 22).
+        for path in self._paths:
+            if path in text:
+                text = text.replace(path, "[path]")
         if "@" in text:
             text = EMAIL.sub("[email]", text)
         if "://" in text or "www." in text.lower():

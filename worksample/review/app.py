@@ -10,10 +10,11 @@ nothing from elsewhere, and with no Referer to other sites.
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qsl, quote, urlsplit
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
@@ -26,6 +27,7 @@ from worksample.ratings import submission_of
 from worksample.reports.work import stored_work
 from worksample.review import pages
 from worksample.review.cohort import ReviewCohort
+from worksample.review.pages import SUBMISSION_FIELD
 from worksample.review.signin import COOKIE, CSRF_FIELD, SignIn, csrf_ok, csrf_token
 from worksample.reviewers import LOGIN_PATH, Reviewer
 
@@ -40,6 +42,7 @@ SECURITY_HEADERS = {
     "Cache-Control": "no-store",
 }
 _FORM_LIMIT = 64 * 1024  # a rating form with every note filled is a few kilobytes
+_FORM_FIELDS = 500
 
 
 def review_app(cohort: ReviewCohort, signin: SignIn, *,
@@ -120,13 +123,19 @@ def review_app(cohort: ReviewCohort, signin: SignIn, *,
         if who is None or not await _write_allowed(request, who[1]):
             return _refused()
         reviewer, secret = who
-        form = await _form(request)
+        form = await _form(request)  # read and checked by _write_allowed
         stem, action = request.path_params["stem"], request.path_params["action"]
 
         def done() -> Response:
             candidate = cohort.candidate(reviewer, stem)
             if candidate is None:
                 return _not_found()
+            if form.get(SUBMISSION_FIELD) != pages.submission_tag(candidate.result):
+                return _page(pages.candidate_page(
+                    cohort.assignment, candidate, reviewer, csrf_token(secret), work,
+                    error="Nothing was saved: this address shows other work now (the "
+                          "candidate sent new work, or the cohort changed). Read this page, "
+                          "then rate again."), 409)
             try:
                 said = _recorded(action, form, candidate, reviewer, cohort.store)
             except WorksampleError as error:
@@ -199,15 +208,33 @@ async def _write_allowed(request: Request, secret: str) -> bool:
     origin = request.headers.get("origin")
     if origin and urlsplit(origin).netloc != request.headers.get("host"):
         return False
-    if int(request.headers.get("content-length") or 0) > _FORM_LIMIT:
-        return False
     form = await _form(request)
-    return csrf_ok(secret, form.get(CSRF_FIELD))
+    return form is not None and csrf_ok(secret, form.get(CSRF_FIELD))
 
 
-async def _form(request: Request):
-    """The request's form, read once (Starlette keeps it), within a form's size."""
-    return await request.form(max_files=0, max_fields=500, max_part_size=_FORM_LIMIT)
+async def _form(request: Request) -> FormData | None:
+    """The request's form as the pages send it (URL-encoded), read once and at most
+    ``_FORM_LIMIT`` bytes of it however it is sent (a chunked body has no length to trust);
+    None for anything else."""
+    if not hasattr(request.state, "form"):
+        request.state.form = await _read_form(request)
+    return request.state.form
+
+
+async def _read_form(request: Request) -> FormData | None:
+    kind = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if kind != "application/x-www-form-urlencoded":
+        return None
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > _FORM_LIMIT:
+            return None
+    try:
+        return FormData(parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True,
+                                  max_num_fields=_FORM_FIELDS))
+    except ValueError:  # more fields than any form of ours has
+        return None
 
 
 def _not_found() -> Response:

@@ -30,6 +30,7 @@ from worksample.reports.cohort import (
 )
 from worksample.reports.view import CohortIndex, CohortRow, Report
 from worksample.reviewers import Reviewer
+from worksample.safe_text import visible
 from worksample.store import submission_key
 
 Submission = tuple[str, str, str]  # assignment id, submission id, submission key
@@ -167,7 +168,7 @@ class ReviewCohort:
             view.rows[position] = cohort_row(self.assignment, result, roster.names[position],
                                              roster.stems[position], review,
                                              roster.same_files[position], ranks_of[position])
-            view.rated_by[position] = ", ".join(sorted({r.reviewer for r in ratings}))
+            view.rated_by[position] = ", ".join(sorted({visible(r.reviewer) for r in ratings}))
             view.rows_html[position] = None
             view.tally.set(submission[1:], roster.names[position], review.ratings)
         view.index = CohortIndex(

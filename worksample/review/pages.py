@@ -6,12 +6,13 @@ for the same reviewer: the same ``ReportPlan``, the same templates, the same esc
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 
 from jinja2 import PackageLoader
 from markupsafe import Markup
 
-from worksample.models import Assignment
+from worksample.models import Assignment, GradeResult
 from worksample.ratings import Review
 from worksample.reports.build import assignment_view
 from worksample.reports.page import candidate_page as build_page
@@ -20,7 +21,9 @@ from worksample.reports.view import Report
 from worksample.reports.work import WorkLookup
 from worksample.review.cohort import Candidate, CohortView
 from worksample.reviewers import Reviewer
+from worksample.store import submission_key
 
+SUBMISSION_FIELD = "submission"  # the forms say which work their page showed
 _ENVIRONMENT = template_environment(markdown=False,
                                     more=PackageLoader("worksample", "review/templates"))
 
@@ -45,6 +48,13 @@ class RatingForm:
     rated: list[CriterionField] = field(default_factory=list)
     automatic: list[CriterionField] = field(default_factory=list)
     reason: str = ""
+
+
+def submission_tag(result: GradeResult) -> str:
+    """What a page's forms say of the work the page showed: a rating must land on that work,
+    even if the address now shows another (new work graded meanwhile). A digest of the
+    content's key, so it names no one."""
+    return hashlib.sha256(submission_key(result).encode()).hexdigest()[:16]
 
 
 def signed_in_as(reviewer: Reviewer) -> str:
@@ -84,6 +94,7 @@ def candidate_page(assignment: Assignment, candidate: Candidate, reviewer: Revie
                     assignment=assignment_view(assignment))
     return _ENVIRONMENT.get_template("review_candidate.html.j2").render(
         report=report, page=page, me=signed_in_as(reviewer), csrf=csrf, cohort_link=True,
+        submission=submission_tag(candidate.result),
         form=rating_form(assignment, candidate.result, candidate.review, reviewer.name),
         message=message, error=error)
 

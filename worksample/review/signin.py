@@ -6,8 +6,9 @@ every form against cross-site request forgery.
 - **A team** (``worksample reviewers add``): each reviewer's own link, whose secret's hash the
   store keeps; removing a reviewer or adding them again revokes the old link.
 
-Either way the link's secret becomes an HttpOnly, SameSite=Strict cookie, and nothing but the
-sign-in page is served without it. Forms carry a token derived from the secret (the page
+Either way the link's secret becomes an HttpOnly, SameSite=Lax cookie (Strict would not be
+sent on the page a link from an e-mail leads to), and nothing but the sign-in page is served
+without it. Forms carry a token derived from the secret (the page
 that holds the form is the only place a script on another site could read it from, and the
 same-origin rule stops that); a write without the right token, or from another origin, is
 refused. Stateless: nothing to lose when the server restarts, and any number of server
