@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -70,6 +71,8 @@ class Reading:
     results: dict[str, list[TestOutcome]] = field(default_factory=dict)
     problems: dict[str, str] = field(default_factory=dict)  # run -> why its tests have no result
     forged: list[str] = field(default_factory=list)
+    said: dict[str, str] = field(default_factory=dict)  # run -> the line of its output that
+    # says what went wrong, e.g. a syntax error (the runner prints it, not the report)
 
 
 def expected_ids(assignment: Assignment[CodingSection], image: str, image_id: str) -> list[str]:
@@ -113,6 +116,9 @@ def read_reports(records: RunRecords, section: CodingSection) -> Reading:
     for run, record in records.results.items():
         if record.get("problem"):
             reading.problems[run] = _run_problem(record)
+        said = _error_line(str(record.get("output") or ""))
+        if said:
+            reading.said[run] = said
         for report in record["reports"]:
             try:
                 data = base64.b64decode(report["xml"], validate=True)
@@ -144,10 +150,18 @@ def _is_run_record(record: dict) -> bool:
             and (record.get("exit") is None or type(record["exit"]) is int))
 
 
+ERROR_LINE = re.compile(r"^[\w.]*(Error|Exception)\b|: (syntax )?error\b|\berror( TS\d+)?:")
+
+
+def _error_line(output: str) -> str:
+    """The first line of ``output`` that names an error (``SyntaxError: ...``, Go's
+    ``x.go:3:1: syntax error``, tsc's ``error TS2322:``); at most 200 characters."""
+    lines = (line.strip() for line in output.splitlines())
+    return next((line[:200] for line in lines if ERROR_LINE.search(line)), "")
+
+
 def _run_problem(record: dict) -> str:
     problem = str(record["problem"])
-    if record.get("timed_out"):
-        return f"{problem}: the test command was stopped at its time limit"
     if record.get("exit") is not None and "no JUnit report" in problem:
         return f"{problem} (exit code {record['exit']})"
     return problem
@@ -182,12 +196,14 @@ def _why_not_run(run: str, reading: Reading, records: RunRecords, ended: str,
     if record is None:
         return not_run_reason(ended, result.report, limits.wall_seconds, limits.memory_mb)
     where = "" if run == SUITE else f" for {run}"
-    if record["timed_out"] and run not in reading.problems:
-        return f"not run: the test command{where} was stopped at its time limit and its " \
-               "report has no result for this test"
+    said = f"; its output says: {reading.said[run]}" if run in reading.said else ""
+    if record["timed_out"]:
+        seconds = _run_seconds(section, run != SUITE)
+        return f"not run: the test command{where} was stopped at its time limit of " \
+               f"{seconds:g}s, before its report gave this test's result"
     if run in reading.problems:
-        return f"not run: {reading.problems[run]}"
-    return f"not run: the JUnit report{where} has no result for this test"
+        return f"not run: {reading.problems[run]}{said}"
+    return f"not run: the JUnit report{where} has no result for this test{said}"
 
 
 def _flags(records: RunRecords, result: HarnessResult, reading: Reading,
@@ -286,10 +302,16 @@ def _run(assignment: Assignment[CodingSection], image: str, work: Path) -> Harne
         trees={"tests": assignment.root / section.tests},
         config={"command": junit.command, "report": junit.report, "per_file": junit.per_file,
                 "max_report_bytes": max_bytes,
-                "run_seconds": limits.per_test_seconds if junit.per_file
-                else max(limits.wall_seconds - 3, 1)},
+                "run_seconds": _run_seconds(section, junit.per_file is not None)},
         limits=limits.sandbox_limits(), result_bytes=_runs(assignment) * line + 16 * 1024,
         max_line=line, localhost_name=section.localhost_name))
+
+
+def _run_seconds(section: CodingSection, per_file: bool) -> float:
+    """A run's time limit: per test file, or the whole suite's (inside the wall clock, so
+    that the runner still sends what the command wrote)."""
+    limits = section.limits
+    return limits.per_test_seconds if per_file else max(limits.wall_seconds - 3, 1)
 
 
 def _runs(assignment: Assignment[CodingSection]) -> int:

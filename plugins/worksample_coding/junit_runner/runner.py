@@ -12,7 +12,8 @@
 #
 # Records: "collected" lists the runs ("(suite)" or each test file's name), then one "test"
 # record per run: {"id", "exit", "timed_out", "seconds", "reports": [{"name", "xml"}],
-# "problem"}, then "finished".
+# "problem", "output": the end of what the command printed}, then "finished". The command's
+# output also goes on to the run's output, as the other runners' does.
 #
 # argv: [runner.py, RESULTS_FD, CONFIG_JSON]; CONFIG: command (list of words, with {report},
 # {file} and {tests} replaced), report ("{report}", or a file or folder in the code's folder),
@@ -37,6 +38,7 @@ TESTS = "/sandbox/tests"
 WORK = os.getcwd()
 FRESH = "/tmp/worksample-junit"  # where {report} points: a new file per run
 SUITE = "(suite)"
+OUTPUT_KEPT = 2000  # characters of the end of a run's output, for the evidence
 
 
 def send(record):
@@ -150,8 +152,10 @@ def run(number, unit):
     clear(path)
     started = time.monotonic()
     code, timed_out = None, False
+    output = open("%s/%d.out" % (FRESH, number), "w+b")
     try:
         process = subprocess.Popen(command(path, unit), stdin=subprocess.DEVNULL, cwd=WORK,
+                                   stdout=output, stderr=subprocess.STDOUT,
                                    start_new_session=True)
         try:
             code = process.wait(timeout=CONFIG["run_seconds"])
@@ -166,7 +170,20 @@ def run(number, unit):
     if problem is None:
         reports, problem = collect(path)
     send({"event": "test", "id": unit, "exit": code, "timed_out": timed_out,
-          "seconds": round(seconds, 3), "reports": reports, "problem": problem})
+          "seconds": round(seconds, 3), "reports": reports, "problem": problem,
+          "output": tail(output)})
+
+
+def tail(output):
+    """The end of what the command printed (the descriptor this runner opened: a link put in
+    the file's place is never followed), also copied to this runner's own output."""
+    size = output.seek(0, os.SEEK_END)
+    output.seek(max(0, size - 4 * OUTPUT_KEPT))
+    end = output.read().decode("utf-8", "replace")[-OUTPUT_KEPT:]
+    output.close()
+    sys.stdout.write(end)
+    sys.stdout.flush()
+    return end
 
 
 def main():
