@@ -56,6 +56,11 @@ class JUnitRun(BaseModel):
         "starts with its file's name. Without it the command runs once, under the wall clock.")
     max_report_kb: int = Field(4096, ge=16, le=65536,
                                description="The largest report read; a larger one is refused.")
+    must_fail: list[str] = Field(
+        default_factory=list, description="Ids of hidden tests built to fail whatever the code "
+        "(canaries, e.g. one asserting 1 == 2): they score nothing, the reference's run must "
+        "fail them, and a run that reports one passed gets no points (forged-outcome): "
+        "patched assertions and naive forged reports pass them.")
 
     @field_validator("report")
     @classmethod

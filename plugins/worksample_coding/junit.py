@@ -17,8 +17,10 @@ each report's bytes over the harness's result channel; the host reads them
   add tests to the suite, never points.
 - No points for the tests criterion (a forgery flag) when the result channel broke the
   protocol (``result-channel-tampered``), the hidden tests changed on disk
-  (``hidden-tests-modified``), or a report held a DTD or entities (``forged-report``: an XML
-  bomb or an external entity, which no test runner writes).
+  (``hidden-tests-modified``), a report held a DTD or entities (``forged-report``: an XML
+  bomb or an external entity, which no test runner writes), or a test of
+  ``coding.junit.must_fail`` (a canary the team built to fail) was reported passed
+  (``forged-outcome``: assertions patched, or a report of passes written by the code).
 
 Trust: ``Trust.RUNNER_OUTCOMES``. The test runner decides pass or fail in a process the
 candidate's code shares, so a determined candidate can write a report of passes; the result
@@ -56,6 +58,7 @@ RUNNER = Runner.from_folder(resources.files("worksample_coding") / "junit_runner
                             python="runner.py", trust=Trust.RUNNER_OUTCOMES)
 SUITE = "(suite)"  # the one run when the command runs the whole suite
 FORGED_REPORT = "forged-report"
+FORGERY = {FORGED_REPORT, "forged-outcome", "result-channel-tampered", "hidden-tests-modified"}
 JUNIT_RISK = (
     "grading mode: junit (the team's test runner decides pass or fail in the container, in "
     "the process the candidate's code shares, and writes the JUnit XML the host reads). A "
@@ -92,9 +95,8 @@ def grade_junit(assignment: Assignment[CodingSection], submission: Submission, i
     reading = read_reports(records, section)
     ended = how_it_ended(result.outcome, result.report, records)
     checks = [_check(test_id, reading, records, ended, result, section) for test_id in expected]
-    flags = _flags(records, result, reading, expected)
-    forged = any(flag.kind in (FORGED_REPORT, "result-channel-tampered",
-                               "hidden-tests-modified") for flag in flags)
+    flags = _flags(records, result, reading, expected, section.junit.must_fail)
+    forged = any(flag.kind in FORGERY for flag in flags)
     for check in checks:
         check.criterion = section.tests_criterion
     summary = result.summary
@@ -207,12 +209,18 @@ def _why_not_run(run: str, reading: Reading, records: RunRecords, ended: str,
 
 
 def _flags(records: RunRecords, result: HarnessResult, reading: Reading,
-           expected: list[str]) -> list[IntegrityFlag]:
+           expected: list[str], must_fail: list[str]) -> list[IntegrityFlag]:
     flags = [flag for flag in (tampered_flag(records), modified_flag(result.report)) if flag]
     if reading.forged:
         flags.append(IntegrityFlag(kind=FORGED_REPORT, evidence=(
             f"a JUnit report held what no test runner writes: {reading.forged[0]}")))
-    known = set(expected)
+    passed = [test_id for test_id in must_fail
+              if any(o.outcome == "passed" for o in reading.results.get(test_id, []))]
+    if passed:
+        flags.append(IntegrityFlag(kind="forged-outcome", evidence=(
+            f"a hidden test built to fail ({passed[0]}) was reported as passed: something in "
+            "the submission changed the assertions or wrote the report")))
+    known = set(expected) | set(must_fail)
     unexpected = [test_id for test_id in reading.results if test_id not in known]
     if unexpected:
         flags.append(IntegrityFlag(kind="unexpected-tests", evidence=(
@@ -285,10 +293,19 @@ def _collect(assignment: Assignment[CodingSection], image: str) -> list[str]:
             f"the reference solution's report names the test {twice[0]!r} "
             f"{len(reading.results[twice[0]])} times: give the hidden tests unique names, so "
             "that each can be accounted for", path=where)
-    if not reading.results:
+    for canary in section.junit.must_fail:
+        found = reading.results.get(canary)
+        if not found or found[0].outcome != "failed":
+            raise WorksampleError(
+                f"field 'coding.junit.must_fail': the reference solution's run "
+                f"{'reports ' + found[0].outcome if found else 'has no test'} {canary!r}; a "
+                "test built to fail must be reported failed", path=where)
+    expected = [test_id for test_id in reading.results
+                if test_id not in section.junit.must_fail]
+    if not expected:
         raise WorksampleError("the reference solution's JUnit report lists no tests",
                               path=where)
-    return list(reading.results)
+    return expected
 
 
 def _run(assignment: Assignment[CodingSection], image: str, work: Path) -> HarnessResult:

@@ -38,3 +38,9 @@ test("white space is part of a field", () => {
 test("empty text has no rows", () => {
   assert.deepEqual(parse(""), []);
 });
+
+// Built to fail whatever the code (coding.junit.must_fail): it passes only when the
+// assertions were patched or the report was written by something else than the reporter.
+test("canary: built to fail", () => {
+  assert.deepEqual(parse("a"), [["not a"]]);
+});

@@ -28,6 +28,7 @@ import signal
 import stat
 import subprocess
 import sys
+import threading
 import time
 
 ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE=0, before any other process starts
@@ -152,11 +153,12 @@ def run(number, unit):
     clear(path)
     started = time.monotonic()
     code, timed_out = None, False
-    output = open("%s/%d.out" % (FRESH, number), "w+b")
+    output = Output()
     try:
         process = subprocess.Popen(command(path, unit), stdin=subprocess.DEVNULL, cwd=WORK,
-                                   stdout=output, stderr=subprocess.STDOUT,
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                    start_new_session=True)
+        output.follow(process.stdout)
         try:
             code = process.wait(timeout=CONFIG["run_seconds"])
         except subprocess.TimeoutExpired:
@@ -171,19 +173,37 @@ def run(number, unit):
         reports, problem = collect(path)
     send({"event": "test", "id": unit, "exit": code, "timed_out": timed_out,
           "seconds": round(seconds, 3), "reports": reports, "problem": problem,
-          "output": tail(output)})
+          "output": output.end()})
 
 
-def tail(output):
-    """The end of what the command printed (the descriptor this runner opened: a link put in
-    the file's place is never followed), also copied to this runner's own output."""
-    size = output.seek(0, os.SEEK_END)
-    output.seek(max(0, size - 4 * OUTPUT_KEPT))
-    end = output.read().decode("utf-8", "replace")[-OUTPUT_KEPT:]
-    output.close()
-    sys.stdout.write(end)
-    sys.stdout.flush()
-    return end
+class Output:
+    """What the command prints, read from a pipe (never a file: a flood would fill the tmpfs
+    the report is written to) and passed on to this runner's output, which the supervisor
+    caps; the end is kept for the evidence."""
+
+    def __init__(self):
+        self.kept = b""
+        self.thread = None
+
+    def follow(self, pipe):
+        def read():
+            out = sys.stdout.buffer
+            for chunk in iter(lambda: pipe.read1(65536), b""):
+                self.kept = (self.kept + chunk)[-4 * OUTPUT_KEPT:]
+                try:
+                    out.write(chunk)
+                    out.flush()
+                except OSError:
+                    pass
+            pipe.close()
+
+        self.thread = threading.Thread(target=read, daemon=True)
+        self.thread.start()
+
+    def end(self):
+        if self.thread is not None:
+            self.thread.join(2)  # the pipe closes once the sweep has killed every writer
+        return self.kept.decode("utf-8", "replace")[-OUTPUT_KEPT:]
 
 
 def main():
