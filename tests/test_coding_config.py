@@ -18,7 +18,7 @@ def test_classic_is_the_default_and_python_the_language():
 @pytest.mark.parametrize(("fields", "said"), [
     ({"language": "cobol"}, "unknown language 'cobol'"),
     ({"mode": "recorded", "weights": {"a.py::b": 2}}, "a recorded case gives its own weight"),
-    ({"mode": "fast"}, "'classic' or 'recorded'"),
+    ({"mode": "fast"}, "'classic', 'recorded' or 'junit'"),
 ])
 def test_bad_combinations_say_what_to_change(fields, said):
     with pytest.raises(ValidationError, match=said):

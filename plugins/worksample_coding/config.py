@@ -36,6 +36,41 @@ class CodingLimits(BaseModel):
         )
 
 
+class JUnitRun(BaseModel):
+    """Mode junit: the team's own test command, and where it writes its JUnit XML."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    command: list[str] = Field(
+        min_length=1, description="The command that runs the hidden tests, word by word, in "
+        "the code's folder (/sandbox/work); the hidden tests are in /sandbox/tests. In each "
+        "word {report} becomes the path the report must be written to, {tests} the tests' "
+        "folder and {file} the test file of this run (with per_file).")
+    report: str = Field(
+        "{report}", description="Where the command writes its JUnit XML: '{report}' (a fresh "
+        "path the grader names, given to the command as {report}), or a file or a folder of "
+        ".xml files, relative to the code's folder (e.g. target/surefire-reports).")
+    per_file: str | None = Field(
+        None, description="A glob of test file names in the tests folder, e.g. '*.test.js': "
+        "the command runs once per file, each under limits.per_test_seconds, and a test's id "
+        "starts with its file's name. Without it the command runs once, under the wall clock.")
+    max_report_kb: int = Field(4096, ge=16, le=65536,
+                               description="The largest report read; a larger one is refused.")
+    must_fail: list[str] = Field(
+        default_factory=list, description="Ids of hidden tests built to fail whatever the code "
+        "(canaries, e.g. one asserting 1 == 2): they score nothing, the reference's run must "
+        "fail them, and a run that reports one passed gets no points (forged-outcome): "
+        "patched assertions and naive forged reports pass them.")
+
+    @field_validator("report")
+    @classmethod
+    def _inside_the_code(cls, report: str) -> str:
+        if report != "{report}" and (report.startswith("/") or ".." in report.split("/")):
+            raise ValueError("'report' is '{report}' or a path inside the code's folder "
+                             f"(no leading / or ..), not {report!r}")
+        return report
+
+
 class CodingSection(BaseModel):
     """A coding task: hidden tests run against the submission in a Docker sandbox."""
 
@@ -44,12 +79,15 @@ class CodingSection(BaseModel):
     language: str = Field(
         "python", description="The language of the task; recorded mode has a recorder for "
         "each (plugins/worksample_coding/languages.py), classic mode is Python's only.")
-    mode: Literal["classic", "recorded"] = Field(
+    mode: Literal["classic", "recorded", "junit"] = Field(
         "classic", description="'recorded': hidden cases record what the code returns and "
         "the host compares it with the reference solution's recording; expected values never "
         "enter the container. 'classic': pytest tests decide pass or fail in the container, in "
-        "the process candidate code shares, which a determined candidate can forge.",
+        "the process candidate code shares, which a determined candidate can forge. 'junit': "
+        "the team's own test runner (any that writes JUnit XML) decides in the container; "
+        "forgeable likewise.",
     )
+    junit: JUnitRun | None = Field(None, description="Mode junit's test command and report.")
     image: str | None = Field(
         None, description="Image with python3 (and pytest, or the language's tools). Pulled "
         "when not on the machine. Default: the language's image, if it has one "
@@ -59,7 +97,7 @@ class CodingSection(BaseModel):
         None, description="Or a Dockerfile in the assignment folder, built once per version."
     )
     tests: str = Field("tests", description="Folder of hidden pytest tests (classic) or of "
-                       "hidden cases (recorded).")
+                       "hidden cases (recorded) or of the team's tests (junit).")
     reference: str = Field("reference", description="Folder of the reference solution.")
     starter: str = Field("starter", description="Folder of the starter code candidates get.")
     main_file: str | None = Field(
@@ -69,7 +107,8 @@ class CodingSection(BaseModel):
     weights: dict[str, float] = Field(
         default_factory=dict,
         description="Classic mode: test id (file.py::test_name, with or without [params]) -> "
-        "weight; tests not named weigh 1. Recorded cases give their own: @case(weight=...).",
+        "weight; junit mode: test id as the result names it; tests not named weigh 1. "
+        "Recorded cases give their own: @case(weight=...).",
     )
     limits: CodingLimits = Field(default_factory=CodingLimits)
     localhost_name: bool = Field(
@@ -101,6 +140,13 @@ class CodingSection(BaseModel):
         if self.mode == "classic" and self.language != "python":
             raise ValueError(f"classic mode runs pytest, so it is for Python only; a "
                              f"{self.language} task uses mode: recorded")
+        return self
+
+    @model_validator(mode="after")
+    def _junit_section_with_junit_mode(self) -> CodingSection:
+        if (self.mode == "junit") != (self.junit is not None):
+            raise ValueError("mode: junit needs a 'junit:' section (its command), and only "
+                             "mode junit has one")
         return self
 
     @model_validator(mode="after")

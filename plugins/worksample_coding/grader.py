@@ -2,7 +2,7 @@
 
 The first user of the core's sandbox harness (``worksample/sandbox/harness.py``). In classic
 mode it supplies the pytest runner (``protocol.py``) and the verdict is ``verdict.py``'s; in
-recorded mode both are ``recorded.py``'s.
+recorded mode both are ``recorded.py``'s; in junit mode, ``junit.py``'s.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from worksample.sandbox.harness import HarnessResult
 from worksample.sandbox.verdict import sandbox_run
 
 from .config import CodingSection
+from .junit import JUNIT_RISK, expected_ids, grade_junit
 from .protocol import RUNNER, Canary, pytest_run
 from .recorded import check_determinism, grade_recorded
 from .verdict import judge
@@ -36,6 +37,10 @@ def grade(assignment: Assignment[CodingSection], submission: Submission) -> Grad
     _place_single_file(submission, section)
     if section.mode == "recorded":
         return grade_recorded(assignment, submission, image, image_id)
+    if section.mode == "junit":
+        expected = expected_ids(assignment, image, image_id)
+        _check_weights(assignment, expected)
+        return grade_junit(assignment, submission, image, expected)
     expected = expected_tests(assignment, image, image_id)
     canary = Canary.new()
     result = _run_harness(assignment, image, "run", submission.root, len(expected), canary)
@@ -81,7 +86,13 @@ def assignment_checks(assignment: Assignment[CodingSection]) -> list[str]:
 
     _check_tests_criterion(assignment)
     image = image_for(assignment)
-    sandbox.ensure_image(image)
+    image_id = sandbox.ensure_image(image)
+    if assignment.section.mode == "junit":
+        expected = expected_ids(assignment, image, image_id)
+        _check_weights(assignment, expected)
+        return [JUNIT_RISK, f"the reference solution's run reported {len(expected)} tests; "
+                "each must be accounted for in a submission's report (e.g. "
+                f"{expected[0]!r})"]
     cases = check_determinism(assignment, image)
     return ["grading mode: recorded (the hidden cases record what the code returns; the host "
             "compares it with the reference solution's recording, which never enters the "
@@ -158,9 +169,9 @@ def _check_tests_criterion(assignment: Assignment[CodingSection]) -> None:
             f"field 'coding.tests_criterion': criterion {criterion.id!r} must have source 'auto'",
             path=where)
     others = [c.id for c in assignment.spec.rubric if c.source == "auto" and c is not criterion]
-    if others and section.mode == "classic":
+    if others and section.mode in ("classic", "junit"):
         raise WorksampleError(
-            f"field 'rubric': classic mode scores only {criterion.id!r} automatically; make "
+            f"field 'rubric': {section.mode} mode scores only {criterion.id!r} automatically; make "
             f"{others} reviewer criteria, or use recorded mode, whose cases name the criterion "
             "they score", path=where)
 
