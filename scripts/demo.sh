@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install worksample, check the six sample assignments against their references and the order a
+# Install worksample, check the seven sample assignments against their references and the order a
 # person gave their samples, grade the samples (the coding task in the Docker sandbox), and
 # write a review report per assignment from the stored results; prints the pages to open.
 # On a fresh Debian machine as root this also installs and starts the engine and builds the
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[review]'
 bash scripts/ensure-docker.sh
 
-for assignment in inventory-reservations expense-ledger url-router api-rate-limiter support-replies pricing-review; do
+for assignment in inventory-reservations expense-ledger url-router api-rate-limiter csv-reader support-replies pricing-review; do
   echo
   echo "== worksample validate $assignment --ranking examples/$assignment.ranking.yaml"
   .venv/bin/worksample validate "$assignment" --ranking "examples/$assignment.ranking.yaml"
@@ -35,9 +35,12 @@ echo
 echo "== worksample report api-rate-limiter --out demo-report/api-rate-limiter"
 .venv/bin/worksample report api-rate-limiter --out demo-report/api-rate-limiter
 echo
+echo "== worksample report csv-reader --out demo-report/csv-reader"
+.venv/bin/worksample report csv-reader --out demo-report/csv-reader
+echo
 echo "== worksample report inventory-reservations --out demo-report/inventory-reservations"
 .venv/bin/worksample report inventory-reservations --out demo-report/inventory-reservations
 echo
 echo "== To read and rate the work in your browser, start the review server on these results:"
 echo "   .venv/bin/worksample review pricing-review --reviewer \"YOUR NAME\"    # then open the link it prints"
-echo "   (any of the six assignments; --role hr for HR's view, --blind for aliases only; see docs/review.md)"
+echo "   (any of the seven assignments; --role hr for HR's view, --blind for aliases only; see docs/review.md)"
