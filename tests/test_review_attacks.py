@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import socket
-import sqlite3
 import subprocess
 import sys
 import zipfile
@@ -22,20 +21,17 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from click.testing import CliRunner
 from conftest_paths import ROOT
+from review_client import HOST, form_of, store_copy, team
+from review_client import client_for as review_client
 from starlette.testclient import TestClient
 
-from worksample import assignments
 from worksample.cli import cli
-from worksample.plugins import get_registry
-from worksample.review.app import review_app
-from worksample.review.cohort import ReviewCohort
-from worksample.review.signin import SignIn, csrf_token
+from worksample.review.signin import csrf_token
 from worksample.reviewers import Reviewer, secret_hash
 from worksample.store import ResultStore
 
 SAMPLE = ROOT / "assignments" / "pricing-review"
 EXAMPLES = ROOT / "examples" / "pricing-review"
-HOST = "http://127.0.0.1:8765"
 # File names a candidate (or their mail client) might send, each analysis a variant of the
 # strong sample so that every one is graded and has a page with a rating form.
 HOSTILE_NAMES = ["victim.md.html?x.md", "a#b.md", "100%25.md", "quote\"'<b>.md",
@@ -82,28 +78,14 @@ def hostile(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def store(hostile, tmp_path) -> ResultStore:
-    copy = tmp_path / "results.sqlite"
-    with sqlite3.connect(hostile) as source, sqlite3.connect(copy) as target:
-        source.backup(target)
-    opened = ResultStore(copy)
+    opened = store_copy(hostile, tmp_path)
     yield opened
     opened.close()
 
 
 def client_for(store: ResultStore, local: tuple[Reviewer, str] | None = None,
                base_url: str = HOST) -> TestClient:
-    assignment = assignments.load(SAMPLE, get_registry())
-    app = review_app(ReviewCohort(assignment, store), SignIn(store, local),
-                     allowed_hosts=["127.0.0.1", "localhost"])
-    return TestClient(app, base_url=base_url)
-
-
-def team(store: ResultStore, *reviewers: Reviewer) -> dict[str, str]:
-    secrets = {}
-    for reviewer in reviewers:
-        secrets[reviewer.name] = f"secret-of-{reviewer.name}-{'x' * 30}"
-        store.add_reviewer(reviewer, secret_hash(secrets[reviewer.name]))
-    return secrets
+    return review_client(store, SAMPLE, local, base_url)
 
 
 def signed_in(store: ResultStore, secret: str) -> TestClient:
@@ -111,19 +93,6 @@ def signed_in(store: ResultStore, secret: str) -> TestClient:
     response = client.get(f"/login/{secret}", follow_redirects=False)
     assert response.status_code == 303, response.text
     return client
-
-
-def form_token(html: str) -> str:
-    return re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
-
-
-def form_of(html: str) -> dict[str, str]:
-    """The hidden fields of a page's forms: the form token, and which work the page showed."""
-    fields = {"csrf": form_token(html)}
-    shown = re.search(r'name="submission" value="([0-9a-f]+)"', html)
-    if shown:
-        fields["submission"] = shown.group(1)
-    return fields
 
 
 def cohort_links(html: str) -> list[tuple[str, str]]:

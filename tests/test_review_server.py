@@ -10,7 +10,6 @@ from __future__ import annotations
 import random
 import re
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -20,6 +19,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest_paths import ROOT
+from review_client import HOST, form_of, form_token, store_copy, team
+from review_client import client_for as review_client
 from starlette.testclient import TestClient
 
 from worksample import assignments
@@ -27,10 +28,8 @@ from worksample.cli import cli
 from worksample.plugins import get_registry
 from worksample.ratings import reviews
 from worksample.reports import ReportPlan, stored_results
-from worksample.review.app import review_app
 from worksample.review.cohort import ReviewCohort
-from worksample.review.signin import SignIn
-from worksample.reviewers import Reviewer, secret_hash
+from worksample.reviewers import Reviewer
 from worksample.store import ResultStore
 
 SAMPLE = ROOT / "assignments" / "pricing-review"
@@ -40,7 +39,6 @@ PLANTED_SIGNATURE = "Prepared by Maria Garcia (maria.garcia@example.com, +44 20 
 NAMED = ["keyword-stuffed.md", "maria-garcia.md", "no-recommendation.md", "off-topic.md",
          "strong.md", "wrong-numbers.txt"]
 IDENTIFYING = ["Maria", "Garcia", "maria.garcia@example.com", "7946 0958"]
-HOST = "http://127.0.0.1:8765"
 WORKSAMPLE = [sys.executable, "-m", "worksample"]
 
 
@@ -60,47 +58,19 @@ def graded(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def store(graded, tmp_path) -> ResultStore:
-    copy = tmp_path / "results.sqlite"
-    with sqlite3.connect(graded) as source, sqlite3.connect(copy) as target:
-        source.backup(target)  # with what is still in the write-ahead log
-    opened = ResultStore(copy)
+    opened = store_copy(graded, tmp_path)
     yield opened
     opened.close()
 
 
 def client_for(store: ResultStore, local: tuple[Reviewer, str] | None = None) -> TestClient:
-    assignment = assignments.load(SAMPLE, get_registry())
-    app = review_app(ReviewCohort(assignment, store), SignIn(store, local),
-                     allowed_hosts=["127.0.0.1", "localhost"])
-    return TestClient(app, base_url=HOST)
+    return review_client(store, SAMPLE, local)
 
 
 def signed_in(client: TestClient, secret: str) -> TestClient:
     response = client.get(f"/login/{secret}", follow_redirects=False)
     assert response.status_code == 303, response.text
     return client
-
-
-def form_token(html: str) -> str:
-    return re.search(r'name="csrf" value="([0-9a-f]+)"', html).group(1)
-
-
-def form_of(html: str) -> dict[str, str]:
-    """The hidden fields of a page's forms: the form token, and which work the page showed."""
-    fields = {"csrf": form_token(html)}
-    shown = re.search(r'name="submission" value="([0-9a-f]+)"', html)
-    if shown:
-        fields["submission"] = shown.group(1)
-    return fields
-
-
-def team(store: ResultStore, *reviewers: Reviewer) -> dict[str, str]:
-    """Add ``reviewers`` to the store; their secrets by name."""
-    secrets = {}
-    for reviewer in reviewers:
-        secrets[reviewer.name] = f"secret-of-{reviewer.name}-{'x' * 30}"
-        store.add_reviewer(reviewer, secret_hash(secrets[reviewer.name]))
-    return secrets
 
 
 def rate(client: TestClient, stem: str, fields: dict, origin: str | None = HOST):
