@@ -33,13 +33,16 @@ def publish(name: str, report: dict) -> None:
 
 def copied_cohort(store: Path, candidates: int, suffix: str) -> None:
     """Fill ``store`` up to ``candidates`` results with copies of the results it holds, each
-    under its own name (``candidate-0001`` + ``suffix``) and content hash."""
-    from worksample.store import ResultStore
+    under its own name (``candidate-0001`` + ``suffix``) and content hash, with the work kept
+    of the one it copies."""
+    from worksample.store import ResultStore, submission_key
 
     results = ResultStore(store)
     real = list(results.results())
+    kept = [results.work(r.assignment_id, r.submission_id, submission_key(r)) for r in real]
     for number in range(candidates - len(real)):
         copy = real[number % len(real)].model_copy(deep=True)
+        copy.work = kept[number % len(real)]  # each page shows the work, as a real one does
         copy.submission_id = f"candidate-{number:04d}"
         copy.submission_source = f"/inbox/candidate-{number:04d}{suffix}"
         copy.submission_hash = hashlib.sha256(copy.submission_id.encode()).hexdigest()
