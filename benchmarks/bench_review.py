@@ -54,17 +54,20 @@ async def reviewer_loop(address: str, link: str, stems: list[str], rounds: int, 
             await timed("cohort page", client.get("/"))
             stem = draw.choice(stems)
             page = await timed("candidate page", client.get(f"/candidates/{stem}.html"))
+            assert page.status_code == 200, (page.status_code, page.text[:300])
             token = re.search(r'name="csrf" value="([0-9a-f]+)"', page.text).group(1)
+            shown = re.search(r'name="submission" value="([0-9a-f]+)"', page.text).group(1)
             saved = await timed("save a rating", client.post(
                 f"/candidates/{stem}.html/rate", headers={"Origin": address},
-                data={"csrf": token, "level:judgement": str(draw.randint(1, 4)),
+                data={"csrf": token, "submission": shown,
+                      "level:judgement": str(draw.randint(1, 4)),
                       "level:executive-writing": str(draw.randint(1, 4))}))
             assert saved.status_code == 303, saved.text[:300]
 
 
 def served(store: Path, env: dict, port: int) -> subprocess.Popen:
     process = subprocess.Popen([*WORKSAMPLE, "review", str(SAMPLE), "--store", str(store),
-                                "--port", str(port)], env=env, stderr=subprocess.DEVNULL)
+                                "--port", str(port)], env=env)  # its errors on stderr
     for _ in range(300):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=1)

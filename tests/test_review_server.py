@@ -12,10 +12,13 @@ import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import httpx
 import pytest
 from click.testing import CliRunner
 from conftest_paths import ROOT
@@ -429,3 +432,20 @@ def test_the_candidate_page_shows_the_work_as_written_and_the_blind_one_redacts_
     pages = [blind.get(f"/candidates/{stem}.html").text for stem in stems]
     assert any("Prepared by" in page for page in pages)
     assert not any(word in page for page in pages for word in IDENTIFYING)
+
+
+def test_ten_reviewers_at_once_on_a_fresh_server_all_get_their_pages(server):
+    """Pages are made in several threads at once; the first ones, in a new process, load
+    what they use at the same time (Pygments once failed to import so: a 500)."""
+    links, address = server
+    together = threading.Barrier(10)
+
+    def pages_of(name: str) -> int:
+        with httpx.Client(base_url=address, timeout=60) as client:
+            client.get(links["ann"].removeprefix(address))
+            together.wait()  # every first page asked for at once
+            return client.get(f"/candidates/{name}.html").status_code
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        codes = list(pool.map(pages_of, [NAMED[n % len(NAMED)] for n in range(10)]))
+    assert codes == [200] * 10

@@ -25,6 +25,14 @@ from pathlib import Path
 
 from markupsafe import escape
 
+# Imported with this module, not where they are used: pygments.formatters replaces itself in
+# sys.modules as it loads, and a second thread importing it meanwhile (the review server's
+# pages are made in several) got "cannot import name 'HtmlFormatter'".
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import TextLexer, get_lexer_for_filename
+from pygments.util import ClassNotFound
+
 from worksample.models import Assignment, Check, GradeResult, Status
 from worksample.reports.view import (
     Audience,
@@ -113,8 +121,6 @@ def work_view(assignment: Assignment, result: GradeResult, work: KeptWork | None
 @cache
 def code_css() -> str:
     """Pygments' CSS for the style the files are highlighted in, scoped to ``.code``."""
-    from pygments.formatters import HtmlFormatter
-
     rules = HtmlFormatter(style=PYGMENTS_STYLE).get_style_defs(".code").splitlines()
     return "\n".join(rule for rule in rules if rule.startswith(".code"))
 
@@ -159,11 +165,6 @@ def _code_file(work_file: WorkFile, anchor: str, clean: Callable[[str], str],
 def _highlighted(path: str, text: str) -> tuple[str, list[str]]:
     """The lexer's name and each line of ``text`` as Pygments' HTML (escaped by Pygments);
     the lexer is chosen by the file's name, plain text when none matches."""
-    from pygments import highlight
-    from pygments.formatters import HtmlFormatter
-    from pygments.lexers import TextLexer, get_lexer_for_filename
-    from pygments.util import ClassNotFound
-
     options = dict(stripnl=False, stripall=False, ensurenl=True)
     try:
         lexer = get_lexer_for_filename(path.rsplit("/", 1)[-1], **options)
@@ -317,12 +318,12 @@ def _segments(text: str, spans: list[tuple[int, int, Highlight]]) -> list[Segmen
     that cover it, and the highlights of those that end with it."""
     cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
     segments = [Segment(text=text[start:end]) for start, end in pairwise(cuts)]
-    for start, end, highlight in spans:
+    for start, end, marked in spans:
         first, last = bisect_right(cuts, start) - 1, bisect_right(cuts, end - 1) - 1
         for segment in segments[first:last + 1]:
-            if highlight.kind not in segment.marks:
-                segment.marks.append(highlight.kind)
-        if all((h.kind, h.criterion) != (highlight.kind, highlight.criterion)
+            if marked.kind not in segment.marks:
+                segment.marks.append(marked.kind)
+        if all((h.kind, h.criterion) != (marked.kind, marked.criterion)
                for h in segments[last].ends):
-            segments[last].ends.append(highlight)
+            segments[last].ends.append(marked)
     return segments or [Segment(text="")]
