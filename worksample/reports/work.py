@@ -19,7 +19,7 @@ import difflib
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -162,17 +162,19 @@ def _code_file(work_file: WorkFile, anchor: str, clean: Callable[[str], str],
                                                             start=1)])
 
 
-def _highlighted(path: str, text: str) -> tuple[str, list[str]]:
+@lru_cache(maxsize=256)
+def _highlighted(path: str, text: str) -> tuple[str, tuple[str, ...]]:
     """The lexer's name and each line of ``text`` as Pygments' HTML (escaped by Pygments);
-    the lexer is chosen by the file's name, plain text when none matches."""
+    the lexer is chosen by the file's name, plain text when none matches. Kept for the
+    files asked for again (the review server shows a page each time it is opened)."""
     options = dict(stripnl=False, stripall=False, ensurenl=True)
     try:
         lexer = get_lexer_for_filename(path.rsplit("/", 1)[-1], **options)
     except ClassNotFound:
         lexer = TextLexer(**options)
-    lines = highlight(text, lexer, HtmlFormatter(nowrap=True)).split("\n")[:-1]
+    lines = tuple(highlight(text, lexer, HtmlFormatter(nowrap=True)).split("\n")[:-1])
     if len(lines) != text.count("\n") + 1:  # never expected: then show it unhighlighted
-        return "Text only", [str(escape(line)) for line in text.split("\n")]
+        return "Text only", tuple(str(escape(line)) for line in text.split("\n"))
     return lexer.name, lines
 
 

@@ -61,6 +61,11 @@ class CohortView:
     change: int  # the cohort's change it is up to date with
     tally: Tally | None = None  # agreement, from the ratings the view shows
     agreement_html: str | None = None
+    lines: dict[tuple, str] = field(default_factory=dict)  # disagreements' rendered lines
+    # what the results alone decide: ranks, the score distribution, the counts
+    ranks: list[int | None] = field(default_factory=list)
+    distribution: list[int] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
     rows_html: list[str | None] = field(default_factory=list)  # rendered lines, None: anew
     html: dict[str, str] = field(default_factory=dict)  # the page, by form token
 
@@ -151,30 +156,30 @@ class ReviewCohort:
             view = CohortView(roster=roster, reviews=[None] * count, rows=[None] * count,
                               rated_by=[""] * count, index=None, change=change,
                               rows_html=[None] * count,
-                              tally=Tally(self.assignment.id, blind=reviewer.blind))
+                              tally=Tally(self.assignment.id, blind=reviewer.blind),
+                              ranks=ranks(results), distribution=score_distribution(results),
+                              counts=cohort_counts(results))
         else:
             view = CohortView(roster=roster, reviews=list(view.reviews), rows=list(view.rows),
                               rated_by=list(view.rated_by), index=None, change=change,
-                              rows_html=list(view.rows_html), tally=view.tally)
-        ranks_of = None
+                              rows_html=list(view.rows_html), tally=view.tally,
+                              lines=view.lines, ranks=view.ranks,
+                              distribution=view.distribution, counts=view.counts)
         for position, (result, submission) in enumerate(zip(results, keys, strict=True)):
             if submission not in said:
                 continue
             ratings, decided = said[submission]
             [review] = reviews([result], ratings, decided, reviewer.name)
-            if ranks_of is None:
-                ranks_of = ranks(results)
             view.reviews[position] = review
             view.rows[position] = cohort_row(self.assignment, result, roster.names[position],
                                              roster.stems[position], review,
-                                             roster.same_files[position], ranks_of[position])
+                                             roster.same_files[position], view.ranks[position])
             view.rated_by[position] = ", ".join(sorted({visible(r.reviewer) for r in ratings}))
             view.rows_html[position] = None
             view.tally.set(submission[1:], roster.names[position], review.ratings)
         view.index = CohortIndex(
-            rows=view.rows, distribution=score_distribution(results),
-            criteria=criterion_levels(self.assignment, view.rows),
-            counts=cohort_counts(results),
+            rows=view.rows, distribution=view.distribution,
+            criteria=criterion_levels(self.assignment, view.rows), counts=view.counts,
             agreement=shown_agreement(view.tally.agreement()) if view.tally.rated else None)
         return view
 

@@ -75,12 +75,26 @@ def cohort_page(assignment: Assignment, view: CohortView, reviewer: Reviewer,
                                                        rated_by=view.rated_by[position])
         report = view.report(assignment, reviewer)
         if view.agreement_html is None:
-            view.agreement_html = _ENVIRONMENT.get_template("_agreement.html.j2").render(
-                index=view.index)
+            view.agreement_html = _agreement_section(view)
         view.html[csrf] = _ENVIRONMENT.get_template("review_index.html.j2").render(
             index_context(report), rows_html=Markup("".join(view.rows_html)),
             agreement_html=Markup(view.agreement_html), me=signed_in_as(reviewer), csrf=csrf)
     return view.html[csrf]
+
+
+def _agreement_section(view: CohortView) -> str:
+    """The agreement section of ``view``'s page, each line of its disagreements rendered once
+    while it stays the same (``view.lines`` keeps them from one change to the next)."""
+    if view.index.agreement is None:
+        return ""
+    line = _ENVIRONMENT.get_template("_disagreement_row.html.j2")
+    made = {}
+    for d in view.index.agreement.disagreements:
+        key = (d.candidate, d.criterion, d.override, tuple(d.levels.items()), d.spread)
+        made[key] = view.lines.get(key) or line.render(d=d)
+    view.lines = made
+    return _ENVIRONMENT.get_template("_agreement.html.j2").render(
+        index=view.index, disagreement_rows=Markup("".join(made.values())))
 
 
 def candidate_page(assignment: Assignment, candidate: Candidate, reviewer: Reviewer,
