@@ -65,9 +65,10 @@ async def reviewer_loop(address: str, link: str, stems: list[str], rounds: int, 
             assert saved.status_code == 303, saved.text[:300]
 
 
-def served(store: Path, env: dict, port: int) -> subprocess.Popen:
+def served(store: Path, env: dict, port: int, workers: int) -> subprocess.Popen:
     process = subprocess.Popen([*WORKSAMPLE, "review", str(SAMPLE), "--store", str(store),
-                                "--port", str(port)], env=env)  # its errors on stderr
+                                "--port", str(port), "--workers", str(workers)],
+                               env=env)  # its errors on stderr
     for _ in range(300):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=1)
@@ -76,6 +77,14 @@ def served(store: Path, env: dict, port: int) -> subprocess.Popen:
             time.sleep(0.1)
     process.kill()
     raise SystemExit("worksample review did not start")
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of process ``pid`` and of its children still running."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    own = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return own + sum(cpu_seconds(int(child)) for child in children)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -89,6 +98,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--candidates", type=int, default=1000)
     parser.add_argument("--port", type=int, default=8799)
+    parser.add_argument("--workers", type=int, default=2, help="the server's processes")
     args = parser.parse_args()
     with work_folder() as (work, env):
         store = work / "results.sqlite"
@@ -100,7 +110,7 @@ def main() -> None:
              address, "--store", str(store)], env=env, capture_output=True, text=True,
             check=True).stdout).group(1) for name in REVIEWERS]
         stems = [f"candidate-{n:04d}" for n in range(args.candidates - 20)]
-        process = served(store, env, args.port)
+        process = served(store, env, args.port, args.workers)
         runs = []
         try:
             for run in range(args.runs):
@@ -115,9 +125,11 @@ def main() -> None:
                 started = time.perf_counter()
                 asyncio.run(everyone())
                 runs.append((time.perf_counter() - started, timings))
+            server_cpu = cpu_seconds(process.pid)
         finally:
             process.terminate()
             process.wait()
+    client_cpu = time.process_time()
     figures = {}
     for kind, target in TARGETS_MS.items():
         p95s = [percentile(timings[kind], 0.95) for _, timings in runs]
@@ -128,9 +140,11 @@ def main() -> None:
             "p95_ms_median_of_runs": round(statistics.median(p95s), 1),
             "target_p95_ms": target,
             "p95 / target": round(statistics.median(p95s) / target, 3)}
-    publish("review", {"candidates": args.candidates, "ratings": ratings,
+    publish("review", {"candidates": args.candidates, "ratings": ratings, "workers": args.workers,
                        "reviewers": len(REVIEWERS), "clients": CLIENTS, "rounds": args.rounds,
                        "runs": args.runs, "wall_s_per_run": [round(w, 2) for w, _ in runs],
+                       "server_cpu_s": round(server_cpu, 2),
+                       "client_cpu_s_with_setup": round(client_cpu, 2),
                        "figures": figures, "cpu_count": os.cpu_count(),
                        "python": sys.version.split()[0]})
 

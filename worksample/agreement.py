@@ -36,6 +36,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from worksample.ratings import Rating, current
+from worksample.safe_text import visible
 
 Metric = Literal["nominal", "ordinal", "interval"]
 SPREAD_TO_DISCUSS = 2
@@ -198,9 +199,9 @@ class Tally:
         """The ratings in force of ``unit`` (replacing what it had), named ``shown_as``."""
         self._count(unit, -1)
         table: dict[Variable, dict[str, int]] = {}
-        for rating in in_force:
-            table.setdefault((rating.criterion, rating.override), {})[rating.reviewer] = \
-                rating.level
+        for rating in in_force:  # a reviewer's name is typed by a person: shown, not obeyed
+            table.setdefault((rating.criterion, rating.override), {})[
+                visible(rating.reviewer)] = rating.level
         self._units[unit] = table
         self._count(unit, +1, shown_as)
 

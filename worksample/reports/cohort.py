@@ -13,7 +13,6 @@ from worksample.models import Assignment, GradeResult, Status
 from worksample.reports.page import flag_kinds, shown_levels
 from worksample.reports.redact import alias_for, blind_aliases
 from worksample.reports.view import CohortIndex, CohortRow, CriterionLevels
-from worksample.safe_text import visible
 from worksample.store import submission_key
 
 if TYPE_CHECKING:
@@ -72,20 +71,9 @@ def cohort_agreement(assignment: Assignment, results: list[GradeResult], names: 
     ratings = [rating for review in reviews if review is not None for rating in review.ratings]
     if not ratings:
         return None
-    return shown_agreement(agreement(
-        assignment.id, ratings, lambda rating: shown[(rating.submission_id, rating.submission_key)],
-        blind=blind))
-
-
-def shown_agreement(made: Agreement) -> Agreement:
-    """A copy of ``made`` with the reviewers' names made visible (typed by people: a control
-    character in one is shown, not obeyed)."""
-    return made.model_copy(update={
-        "disagreements": [d.model_copy(update={"levels": {visible(who): level
-                                                          for who, level in d.levels.items()}})
-                          for d in made.disagreements],
-        "reviewers": [lean.model_copy(update={"reviewer": visible(lean.reviewer)})
-                      for lean in made.reviewers]})
+    return agreement(assignment.id, ratings,
+                     lambda rating: shown[(rating.submission_id, rating.submission_key)],
+                     blind=blind)
 
 
 def cohort_index(assignment: Assignment, results: list[GradeResult], names: list[str],

@@ -26,7 +26,6 @@ from worksample.reports.cohort import (
     criterion_levels,
     ranks,
     score_distribution,
-    shown_agreement,
 )
 from worksample.reports.view import CohortIndex, CohortRow, Report
 from worksample.reviewers import Reviewer
@@ -180,7 +179,7 @@ class ReviewCohort:
         view.index = CohortIndex(
             rows=view.rows, distribution=view.distribution,
             criteria=criterion_levels(self.assignment, view.rows), counts=view.counts,
-            agreement=shown_agreement(view.tally.agreement()) if view.tally.rated else None)
+            agreement=view.tally.agreement() if view.tally.rated else None)
         return view
 
     def _refresh(self) -> None:
