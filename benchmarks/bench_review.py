@@ -65,10 +65,9 @@ async def reviewer_loop(address: str, link: str, stems: list[str], rounds: int, 
             assert saved.status_code == 303, saved.text[:300]
 
 
-def served(store: Path, env: dict, port: int, workers: int) -> subprocess.Popen:
+def served(store: Path, env: dict, port: int) -> subprocess.Popen:
     process = subprocess.Popen([*WORKSAMPLE, "review", str(SAMPLE), "--store", str(store),
-                                "--port", str(port), "--workers", str(workers)],
-                               env=env)  # its errors on stderr
+                                "--port", str(port)], env=env)  # its errors on stderr
     for _ in range(300):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=1)
@@ -98,7 +97,6 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--candidates", type=int, default=1000)
     parser.add_argument("--port", type=int, default=8799)
-    parser.add_argument("--workers", type=int, default=2, help="the server's processes")
     args = parser.parse_args()
     with work_folder() as (work, env):
         store = work / "results.sqlite"
@@ -110,7 +108,7 @@ def main() -> None:
              address, "--store", str(store)], env=env, capture_output=True, text=True,
             check=True).stdout).group(1) for name in REVIEWERS]
         stems = [f"candidate-{n:04d}" for n in range(args.candidates - 20)]
-        process = served(store, env, args.port, args.workers)
+        process = served(store, env, args.port)
         runs = []
         try:
             for run in range(args.runs):
@@ -140,7 +138,7 @@ def main() -> None:
             "p95_ms_median_of_runs": round(statistics.median(p95s), 1),
             "target_p95_ms": target,
             "p95 / target": round(statistics.median(p95s) / target, 3)}
-    publish("review", {"candidates": args.candidates, "ratings": ratings, "workers": args.workers,
+    publish("review", {"candidates": args.candidates, "ratings": ratings,
                        "reviewers": len(REVIEWERS), "clients": CLIENTS, "rounds": args.rounds,
                        "runs": args.runs, "wall_s_per_run": [round(w, 2) for w, _ in runs],
                        "server_cpu_s": round(server_cpu, 2),

@@ -28,15 +28,11 @@ _ROLE_HELP = ("hiring-manager: job skills first, every detail; hr: communication
               show_default=True, help="With --reviewer: " + _ROLE_HELP + ".")
 @click.option("--blind", is_flag=True, help="With --reviewer: aliases instead of names, "
                                             "contact details redacted.")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Server processes: one per core for a team (each keeps its own copy of "
-                   "the cohort).")
 @click.option("--open", "open_browser", is_flag=True,
               help="Open the sign-in link in the browser (nothing is opened otherwise).")
 @click.pass_context
 def review(ctx: click.Context, assignment: str, store_path: Path, host: str, port: int,
-           reviewer: str | None, role: str, blind: bool, workers: int,
-           open_browser: bool) -> None:
+           reviewer: str | None, role: str, blind: bool, open_browser: bool) -> None:
     """Serve ASSIGNMENT's cohort from the store as web pages for reviewers to read and rate.
 
     The cohort page (ranking, automatic and full scores, who has rated whom, agreement) and
@@ -59,8 +55,7 @@ def review(ctx: click.Context, assignment: str, store_path: Path, host: str, por
         raise WorksampleError("nobody can sign in: review alone with --reviewer NAME, or add "
                               "your team with `worksample reviewers add NAME --role ...`")
     serve(load_assignment(ctx, assignment), store, host=host, port=port, reviewer=alone,
-          open_browser=open_browser, say=lambda line: click.echo(visible(line), err=True),
-          workers=workers)
+          open_browser=open_browser, say=lambda line: click.echo(visible(line), err=True))
 
 
 @click.group()

@@ -13,8 +13,6 @@ by ``worksample --help``.
 from __future__ import annotations
 
 import ipaddress
-import json
-import os
 import socket
 import webbrowser
 
@@ -26,14 +24,13 @@ LOOPBACK_NAMES = ["127.0.0.1", "localhost", "[::1]", "::1"]
 
 
 def serve(assignment: Assignment, store, *, host: str, port: int,
-          reviewer: Reviewer | None, open_browser: bool, say, workers: int = 1) -> None:
+          reviewer: Reviewer | None, open_browser: bool, say) -> None:
     """Serve ``assignment``'s cohort from ``store`` on ``host``:``port`` until interrupted:
     to ``reviewer`` alone (with a link made now) or, without one, to the store's reviewers
-    (each with their own link), in ``workers`` processes. ``say`` prints a line for the
-    user."""
+    (each with their own link). ``say`` prints a line for the user."""
     import uvicorn
 
-    from worksample.review.app import SERVE_ENV, review_app
+    from worksample.review.app import review_app
     from worksample.review.cohort import ReviewCohort
     from worksample.review.signin import SignIn
 
@@ -53,22 +50,9 @@ def serve(assignment: Assignment, store, *, host: str, port: int,
     say("stop with Ctrl+C")
     if open_browser and link:
         webbrowser.open(link)
-    if workers == 1:
-        app = review_app(cohort, SignIn(store, local), allowed_hosts=_allowed_hosts(host))
-        uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False)).run(
-            sockets=[listening])
-        return
-    # Each worker is a new process (spawned): it makes the same application from what is
-    # passed in its environment, and reads the same store.
-    from uvicorn.supervisors import Multiprocess
-
-    os.environ[SERVE_ENV] = json.dumps({
-        "assignment": str(assignment.root), "store": str(store.path),
-        "reviewer": local[0].model_dump(mode="json") if local else None,
-        "secret": local[1] if local else None, "allowed_hosts": _allowed_hosts(host)})
-    config = uvicorn.Config("worksample.review.app:from_environment", factory=True,
-                            workers=workers, log_level="warning", access_log=False)
-    Multiprocess(config, sockets=[listening]).run()
+    app = review_app(cohort, SignIn(store, local), allowed_hosts=_allowed_hosts(host))
+    uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False)).run(
+        sockets=[listening])
 
 
 def _listening(host: str, port: int) -> socket.socket:

@@ -10,9 +10,6 @@ nothing from elsewhere, and with no Referer to other sites.
 
 from __future__ import annotations
 
-import json
-import os
-from pathlib import Path
 from urllib.parse import parse_qsl, quote, urlsplit
 
 from starlette.applications import Starlette
@@ -44,7 +41,6 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "no-store",
 }
-SERVE_ENV = "WORKSAMPLE_REVIEW_SERVE"  # what `review --workers N` passes each worker
 _FORM_LIMIT = 64 * 1024  # a rating form with every note filled is a few kilobytes
 _FORM_FIELDS = 500
 
@@ -161,22 +157,6 @@ def review_app(cohort: ReviewCohort, signin: SignIn, *,
         Route(LOGIN_PATH + "{secret}", sign_in_with_link),
         Route("/sign-out", sign_out, methods=["POST"]),
     ], middleware=middleware)
-
-
-def from_environment() -> Starlette:
-    """The application a worker process of ``worksample review --workers N`` serves, made from
-    what the command put in its environment (``SERVE_ENV``): the assignment's folder, the
-    store, and the one reviewer with their link's secret when one reviews alone."""
-    from worksample import assignments
-    from worksample.plugins import get_registry
-    from worksample.store import ResultStore
-
-    settings = json.loads(os.environ[SERVE_ENV])
-    store = ResultStore(Path(settings["store"]))
-    local = ((Reviewer(**settings["reviewer"]), settings["secret"]) if settings["reviewer"]
-             else None)
-    cohort = ReviewCohort(assignments.load(Path(settings["assignment"]), get_registry()), store)
-    return review_app(cohort, SignIn(store, local), allowed_hosts=settings["allowed_hosts"])
 
 
 def _recorded(action: str, form, candidate, reviewer: Reviewer, store) -> str:
