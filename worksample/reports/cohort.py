@@ -124,13 +124,14 @@ def score_distribution(results: list[GradeResult]) -> list[int]:
 
 def criterion_levels(assignment: Assignment, rows: list[CohortRow]) -> list[CriterionLevels]:
     """How many graded candidates of ``rows`` reached each level of each criterion."""
-    graded_rows = [row for row in rows if row.status == Status.GRADED]
+    graded_levels = [row.levels for row in rows if row.status == Status.GRADED]
     criteria = []
     for position, criterion in enumerate(assignment.spec.rubric):
-        counts = Counter(str(row.levels[position] or "unrated") for row in graded_rows)
+        counts = Counter(levels[position] for levels in graded_levels)
         criteria.append(CriterionLevels(
             id=criterion.id, title=criterion.title, source=criterion.source,
-            counts={key: counts.get(key, 0) for key in ("1", "2", "3", "4", "unrated")}))
+            counts={**{str(level): counts.get(level, 0) for level in (1, 2, 3, 4)},
+                    "unrated": counts.get(None, 0)}))
     return criteria
 
 
