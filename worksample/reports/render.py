@@ -206,10 +206,18 @@ def _write(report: Report, page: Callable[[int], CandidatePage], pages: int, out
 
 
 # Where pydantic's JSON differs from json.dumps's: a float between 1e-10 and 1e-4, which it
-# writes as 0.00001 or 1e-7 where Python writes 1e-05 and 1e-07. The pattern may also match
-# candidate text ("type-5": the page is then merely written the slow way), never miss such a
-# float; it starts with a letter, not a digit, so that searching a page takes 50 us, not 130.
-_PYDANTIC_SMALL_FLOAT = re.compile(r"e-\d(?!\d)|0\.0000")
+# writes as 0.00001 or 1e-7 where Python writes 1e-05 and 1e-07. A hint (it starts with a
+# letter, so a page is searched in microseconds) and then what stands before it: a number
+# follows ": " or starts an indented line. Candidate text may still match (the page is then
+# merely written the slow way); such a float is never missed. The hint alone matched every
+# page that shows the work, whose anchors are "file-1", "text-1".
+_SMALL_FLOAT_HINT = re.compile(r"e-\d(?!\d)|0\.0000")
+_NUMBER_SO_FAR = re.compile(r"(?:: |\n +)-?[\d.]*$")
+
+
+def _has_small_float(text: str) -> bool:
+    return any(_NUMBER_SO_FAR.search(text, max(0, hint.start() - 40), hint.start())
+               for hint in _SMALL_FLOAT_HINT.finditer(text))
 
 
 def index_context(report: Report) -> dict:
@@ -230,6 +238,6 @@ def _candidate_json(report: Report, page: CandidatePage) -> str:
         report_schema_version=report.report_schema_version, audience=report.audience,
         blind=report.blind, assignment=report.assignment, candidate=page)
     text = candidate_file.model_dump_json(indent=2)
-    if _PYDANTIC_SMALL_FLOAT.search(text):
+    if _has_small_float(text):
         return json.dumps(candidate_file.model_dump(mode="json"), indent=2, ensure_ascii=False)
     return text

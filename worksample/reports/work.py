@@ -70,6 +70,7 @@ _PLACE = re.compile(r"(?P<path>[\w./\\-]*\w\.\w+)(?:\", line |:)(?P<line>\d+)")
 # what evidence.quoted() writes: “the sentence”, then nothing, " (how a typo was read)" or
 # ": what the check concluded"
 _QUOTED = re.compile("\u201c(.*?)\u201d(?:$| \\(|: )", re.DOTALL)
+_RUNS = re.compile(r"\s+|\S+")  # white space, and what stands between it
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 WorkLookup = Callable[[GradeResult], KeptWork | None]
@@ -290,17 +291,14 @@ def _quote(message: str) -> str:
 def _flat(text: str) -> tuple[str, list[int]]:
     """``text`` with runs of white space as one space and curly apostrophes straight (as
     sentences are quoted), and where each of its characters is in ``text``."""
-    flat, where, space = [], [], False
-    for position, character in enumerate(text.translate(_APOSTROPHES)):
-        if character.isspace():
-            if not space:
-                flat.append(" ")
-                where.append(position)
-            space = True
-            continue
-        flat.append(character)
-        where.append(position)
-        space = False
+    flat, where = [], []
+    for run in _RUNS.finditer(text.translate(_APOSTROPHES)):
+        if run[0][0].isspace():
+            flat.append(" ")
+            where.append(run.start())
+        else:
+            flat.append(run[0])
+            where.extend(range(run.start(), run.end()))
     return "".join(flat), where
 
 
