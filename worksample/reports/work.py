@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -70,7 +70,7 @@ _PLACE = re.compile(r"(?P<path>[\w./\\-]*\w\.\w+)(?:\", line |:)(?P<line>\d+)")
 # what evidence.quoted() writes: “the sentence”, then nothing, " (how a typo was read)" or
 # ": what the check concluded"
 _QUOTED = re.compile("\u201c(.*?)\u201d(?:$| \\(|: )", re.DOTALL)
-_RUNS = re.compile(r"\s+|\S+")  # white space, and what stands between it
+_SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 WorkLookup = Callable[[GradeResult], KeptWork | None]
@@ -288,29 +288,33 @@ def _quote(message: str) -> str:
     return found[1].removeprefix("… ").removesuffix(" …").strip()
 
 
-def _flat(text: str) -> tuple[str, list[int]]:
+def _flat(text: str) -> tuple[str, list[int], list[int]]:
     """``text`` with runs of white space as one space and curly apostrophes straight (as
-    sentences are quoted), and where each of its characters is in ``text``."""
-    flat, where = [], []
-    for run in _RUNS.finditer(text.translate(_APOSTROPHES)):
-        if run[0][0].isspace():
-            flat.append(" ")
-            where.append(run.start())
-        else:
-            flat.append(run[0])
-            where.extend(range(run.start(), run.end()))
-    return "".join(flat), where
+    sentences are quoted), with what maps it back: where each run's space is in it, and how
+    many characters the runs up to that one dropped."""
+    text = text.translate(_APOSTROPHES)
+    at, dropped, total = [], [], 0
+    for run in _SPACES.finditer(text):
+        at.append(run.start() - total)
+        total += len(run[0]) - 1
+        dropped.append(total)
+    return _SPACES.sub(" ", text), at, dropped
 
 
-def _find(text: tuple[str, list[int]], quote: str) -> tuple[int, int] | None:
+def _find(text: tuple[str, list[int], list[int]], quote: str) -> tuple[int, int] | None:
     """Where ``quote`` is in the text that ``_flat`` made ``text``, white space and
     apostrophes aside."""
-    flat, where = text
-    wanted, _ = _flat(quote)
+    flat, at, dropped = text
+    wanted = _SPACES.sub(" ", quote.translate(_APOSTROPHES))
     start = flat.find(wanted)
     if start < 0 or not wanted:
         return None
-    return where[start], where[start + len(wanted) - 1] + 1
+
+    def original(index: int) -> int:  # what the runs before ``index`` dropped, added back
+        before = bisect_left(at, index)
+        return index + (dropped[before - 1] if before else 0)
+
+    return original(start), original(start + len(wanted) - 1) + 1
 
 
 def _segments(text: str, spans: list[tuple[int, int, Highlight]]) -> list[Segment]:
