@@ -33,7 +33,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-import httpx
+import httpx2
 from bench_agreement import REVIEWERS, SAMPLE, graded_cohort, rated_cohort
 from figures import publish, work_folder
 
@@ -51,7 +51,7 @@ async def reviewer_loop(address: str, link: str, stems: list[str], phase: str, r
     """One client: sign in with ``link``, then ``rounds`` times what ``phase`` does."""
     draw = random.Random(seed)
     timed_kinds = PHASES[phase]
-    async with httpx.AsyncClient(base_url=address, timeout=60) as client:
+    async with httpx2.AsyncClient(base_url=address, timeout=60) as client:
         await client.get(link.removeprefix(address))
         await client.get("/")  # warm-up, not timed: the first view of the cohort is made whole
 

@@ -18,7 +18,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from click.testing import CliRunner
 from conftest_paths import ROOT
@@ -441,7 +441,7 @@ def test_ten_reviewers_at_once_on_a_fresh_server_all_get_their_pages(server):
     together = threading.Barrier(10)
 
     def pages_of(name: str) -> int:
-        with httpx.Client(base_url=address, timeout=60) as client:
+        with httpx2.Client(base_url=address, timeout=60) as client:
             client.get(links["ann"].removeprefix(address))
             together.wait()  # every first page asked for at once
             return client.get(f"/candidates/{name}.html").status_code
