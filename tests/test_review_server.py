@@ -449,3 +449,12 @@ def test_ten_reviewers_at_once_on_a_fresh_server_all_get_their_pages(server):
     with ThreadPoolExecutor(max_workers=10) as pool:
         codes = list(pool.map(pages_of, [NAMED[n % len(NAMED)] for n in range(10)]))
     assert codes == [200] * 10
+
+
+@pytest.mark.parametrize("method, path", [("GET", "/no/such/page"), ("PUT", "/sign-out")])
+def test_an_address_or_method_the_server_does_not_serve_gets_the_same_headers(store, method,
+                                                                               path):
+    response = client_for(store).request(method, path)
+    assert response.status_code in (404, 405)
+    assert response.headers["content-security-policy"].startswith("default-src 'none'")
+    assert response.headers["x-content-type-options"] == "nosniff"

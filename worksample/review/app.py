@@ -15,6 +15,7 @@ from urllib.parse import parse_qsl, quote, urlsplit
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
+from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
@@ -147,8 +148,14 @@ def review_app(cohort: ReviewCohort, signin: SignIn, *,
 
         return await run_in_threadpool(done)
 
+    async def no_such_page(request: Request, error: HTTPException) -> Response:
+        """Starlette's own answers (no such address, a method it does not take), with the
+        same headers as every page."""
+        return _page(f"<!doctype html><title>{error.status_code}</title><p>Nothing here. "
+                     "<a href=\"/\">All candidates</a></p>", error.status_code)
+
     middleware = [Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or ["*"])]
-    return Starlette(routes=[
+    return Starlette(exception_handlers={HTTPException: no_such_page}, routes=[
         Route("/", cohort_page),
         Route("/index.html", cohort_page),
         Route("/candidates/{stem}.html", candidate_page),
