@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -72,6 +72,7 @@ _PLACE = re.compile(r"(?P<path>[\w./\\-]*\w\.\w+)(?:\", line |:)(?P<line>\d+)")
 _QUOTED = re.compile("\u201c(.*?)\u201d(?:$| \\(|: )", re.DOTALL)
 _SPACES = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+_APOSTROPHE_ANY = "['\u2019\u2018\u02bc]"
 
 WorkLookup = Callable[[GradeResult], KeptWork | None]
 
@@ -265,11 +266,10 @@ def _read_text(number: int, work_file: WorkFile, checks: list[Check],
                clean: Callable[[str], str]) -> ReadText:
     """The text as read, split where a sentence a check quotes begins and ends."""
     text = clean(work_file.text)
-    flat = _flat(text)
     spans = []
     for check in checks:
         quote = _quote(clean(check.message))
-        found = _find(flat, quote) if quote else None
+        found = _find(text, quote) if quote else None
         if found is not None:
             kind = ("review" if check.review else "earned" if check.outcome == "passed"
                     else "lost")
@@ -288,33 +288,17 @@ def _quote(message: str) -> str:
     return found[1].removeprefix("… ").removesuffix(" …").strip()
 
 
-def _flat(text: str) -> tuple[str, list[int], list[int]]:
-    """``text`` with runs of white space as one space and curly apostrophes straight (as
-    sentences are quoted), with what maps it back: where each run's space is in it, and how
-    many characters the runs up to that one dropped."""
-    text = text.translate(_APOSTROPHES)
-    at, dropped, total = [], [], 0
-    for run in _SPACES.finditer(text):
-        at.append(run.start() - total)
-        total += len(run[0]) - 1
-        dropped.append(total)
-    return _SPACES.sub(" ", text), at, dropped
-
-
-def _find(text: tuple[str, list[int], list[int]], quote: str) -> tuple[int, int] | None:
-    """Where ``quote`` is in the text that ``_flat`` made ``text``, white space and
-    apostrophes aside."""
-    flat, at, dropped = text
-    wanted = _SPACES.sub(" ", quote.translate(_APOSTROPHES))
-    start = flat.find(wanted)
-    if start < 0 or not wanted:
+def _find(text: str, quote: str) -> tuple[int, int] | None:
+    """Where ``quote`` first stands in ``text`` as sentences are quoted: any run of white
+    space for a space, any apostrophe for an apostrophe (the text is searched as it is, so
+    what is found is where it is)."""
+    words = _SPACES.split(quote.translate(_APOSTROPHES).strip())
+    if not any(words):
         return None
-
-    def original(index: int) -> int:  # what the runs before ``index`` dropped, added back
-        before = bisect_left(at, index)
-        return index + (dropped[before - 1] if before else 0)
-
-    return original(start), original(start + len(wanted) - 1) + 1
+    pattern = r"\s+".join(_APOSTROPHE_ANY.join(map(re.escape, word.split("'")))
+                           for word in words)
+    found = re.search(pattern, text)
+    return (found.start(), found.end()) if found else None
 
 
 def _segments(text: str, spans: list[tuple[int, int, Highlight]]) -> list[Segment]:
