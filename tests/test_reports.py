@@ -526,3 +526,10 @@ def test_reports_use_the_assignments_current_version_and_say_so_when_it_has_none
         stored_results(sample, store)
     store.save(result_for(sample, "new", 1.0))
     assert [r.submission_id for r in stored_results(sample, store)] == ["new"]
+
+
+def test_the_sandbox_run_time_is_said_to_be_the_graders_not_the_candidates(sample):
+    """A reviewer must not read the container's seconds as how long the candidate worked."""
+    page = build_report(sample, [result_for(sample, "alice", 1.0)]).pages[0]
+    assert page.run.startswith("the hidden checks ran 1.50 s in the sandbox (img, completed")
+    assert "not the candidate's working time" in page.run

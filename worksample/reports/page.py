@@ -77,8 +77,9 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
         criteria=criteria, other_failed_checks=other_failed,
         flags=[] if for_candidate else _flags(result, clean, same_files_as),
         run=None if for_candidate or result.run is None else (
-            f"ran {result.run.seconds:.2f} s in {result.run.image}, ended: {result.run.ended}"
-            + _verdict_trust(result)),
+            f"the hidden checks ran {result.run.seconds:.2f} s in the sandbox "
+            f"({result.run.image}, {result.run.ended}: the grader's run, not the "
+            f"candidate's working time)" + _verdict_trust(result)),
         guide=discussion_guide(assignment.spec, _in_force(result, review, overrides=True),
                                clean)
         if graded and not for_candidate else None,
