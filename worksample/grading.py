@@ -34,6 +34,7 @@ from worksample.models import (
     Durations,
     Grade,
     GradeResult,
+    IntegrityFlag,
     SelfTestCase,
     Status,
     Submission,
@@ -80,9 +81,21 @@ def grade_submission(
                 return stored
             result = grade_taken_in(assignment, submission, registry, retry, started, workers)
             # the files are read while intake's folder exists; the store keeps them (work.py)
-            return result.model_copy(update={"work": kept_work(submission.root, result.work)})
+            flags = result.flags + (missing_files(assignment.spec.required_files,
+                                                  submission.root)
+                                    if result.status == Status.GRADED else [])
+            return result.model_copy(update={"work": kept_work(submission.root, result.work),
+                                             "flags": flags})
     except SubmissionRejected as error:
         return rejected(assignment, source, error, started)
+
+
+def missing_files(required: list[str], root: Path) -> list[IntegrityFlag]:
+    """A flag for each of the ``required`` files (paths or glob patterns) that nothing in the
+    submission's folder ``root`` matches: what the instructions asked for and did not come."""
+    return [IntegrityFlag(kind="missing-file", evidence=(
+        f"the instructions ask for {pattern}; the submission has no such file"))
+        for pattern in required if not any(path.is_file() for path in root.glob(pattern))]
 
 
 def rejected(assignment: Assignment, source: Path, error: SubmissionRejected,

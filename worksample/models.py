@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from enum import StrEnum
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
@@ -153,6 +153,22 @@ class AssignmentSpec(StrictModel):
         default="median",
         description="How several reviewers' levels for one criterion make one: their median "
                     "(robust to one outlier; the default) or their mean.")
+    required_files: list[str] = Field(
+        default_factory=list,
+        description="Files the instructions ask for (paths or glob patterns within the "
+                    "submission, e.g. NOTES.md or docs/*.md): each one a submission lacks is "
+                    "a flag on its page, for the reviewers to ask about; the score is "
+                    "unchanged.")
+
+    @field_validator("required_files")
+    @classmethod
+    def _within_the_submission(cls, patterns: list[str]) -> list[str]:
+        for pattern in patterns:
+            parts = PurePosixPath(pattern).parts
+            if not pattern.strip() or pattern.startswith("/") or ".." in parts:
+                raise ValueError(f"required_files: {pattern!r} must name a path within the "
+                                 "submission (relative, no '..')")
+        return patterns
 
     @model_validator(mode="after")
     def _criteria_are_consistent(self) -> AssignmentSpec:

@@ -183,7 +183,7 @@ def _criterion_owners(result: GradeResult) -> list[str | None]:
 
 
 # flags a plugin raises that are not signs of tampering: shown under their own category
-_POLICY_FLAGS = {"automatic-fail": "review"}
+_POLICY_FLAGS = {"automatic-fail": "review", "missing-file": "review"}
 
 
 def _flags(result: GradeResult, clean: Callable[[str], str],
