@@ -210,8 +210,9 @@ def test_each_attack_gets_its_outcome(corpus, name):
     # bounded by the wall clock plus a small margin
     assert result["run"]["seconds"] < WALL_SECONDS + 2
     assert result["durations"]["total_s"] < WALL_SECONDS + 5
-    # tampering that is detected is flagged with evidence, and nothing else is flagged
-    raised = {f["kind"] for f in result["flags"]} - {"tests-not-run"}
+    # tampering that is detected is flagged with evidence, and nothing else is flagged (the
+    # attacks are code only: none sends the NOTES.md the sample's instructions ask for)
+    raised = {f["kind"] for f in result["flags"]} - {"tests-not-run", "missing-file"}
     assert attack.flags <= raised <= attack.flags | attack.also
     assert all(f["evidence"] for f in result["flags"])
     if attack.zero:
