@@ -458,3 +458,28 @@ def test_an_address_or_method_the_server_does_not_serve_gets_the_same_headers(st
     assert response.status_code in (404, 405)
     assert response.headers["content-security-policy"].startswith("default-src 'none'")
     assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_saving_the_form_records_only_what_the_reviewer_changed(store):
+    """The form sends back every rating in force: two overrides given in a terminal with
+    their own reasons, and a note with a line break (which a browser sends as CRLF), must
+    come back unchanged when the reviewer rates one criterion on the page."""
+    for criterion, reason in [("numbers", "the 12% is wrong"), ("insight", "misses churn")]:
+        CliRunner().invoke(cli, ["rate", str(SAMPLE), "strong.md", "--override",
+                                 f"{criterion}=2", "--reason", reason, "--reviewer", "ann",
+                                 "--store", str(store.path)], catch_exceptions=False)
+    CliRunner().invoke(cli, ["rate", str(SAMPLE), "strong.md", "judgement=3", "--note",
+                             "judgement=sound\nbut thin", "--reviewer", "ann",
+                             "--store", str(store.path)], catch_exceptions=False)
+    before = len(store.ratings("pricing-review"))
+    secrets = team(store, Reviewer(name="ann"))
+    client = signed_in(client_for(store), secrets["ann"])
+    page = client.get("/candidates/strong.md.html").text
+    form = {**form_of(page), "level:judgement": "3", "note:judgement": "sound\r\nbut thin",
+            "level:executive-writing": "4", "override:numbers": "2", "override:insight": "2",
+            "reason": "the 12% is wrong"}
+    saved = client.post("/candidates/strong.md.html/rate", data=form, headers={"Origin": HOST},
+                        follow_redirects=False)
+    assert saved.headers["location"].endswith("?saved=1")
+    ratings = store.ratings("pricing-review")
+    assert len(ratings) == before + 1 and ratings[-1].criterion == "executive-writing"

@@ -178,16 +178,31 @@ def _recorded(action: str, form, candidate, reviewer: Reviewer, store) -> str:
         raise WorksampleError(f"no such action: {action!r}")
     levels, overrides, notes = _levels(form, "level:"), _levels(form, "override:"), {}
     for key, value in form.multi_items():
-        if key.startswith("note:") and str(value).strip():
+        if key.startswith("note:") and _text(value):
             criterion = key.removeprefix("note:")
             if criterion not in levels:
                 raise WorksampleError(f"choose a level for {criterion!r} to save its note")
-            notes[criterion] = str(value).strip()
+            notes[criterion] = _text(value)
+    # The form sends back every rating the reviewer has in force; an override is sent again
+    # only when its level changed, so the one reason box does not rewrite the reasons of
+    # overrides left as they were (a rating that repeats the one in force is not recorded).
+    mine = {r.criterion: r.level for r in candidate.review.ratings
+            if r.reviewer == reviewer.name and r.override}
+    changed = {c: level for c, level in overrides.items() if mine.get(c) != level}
+    if overrides and not changed and not levels:
+        return "0"  # the overrides as they were, and nothing else
+    overrides = changed
     rated = reviewing.rate(store, result, reviewer=reviewer.name,
                            levels=levels, overrides=overrides, notes=notes,
-                           reason=str(form.get("reason", "")).strip(),
+                           reason=_text(form.get("reason", "")) if overrides else "",
                            alias=candidate.name if reviewer.blind else "")
     return f"{len(rated.recorded)}"
+
+
+def _text(value) -> str:
+    """A form's text as the CLI would have it: browsers send a textarea's line breaks as
+    CRLF, which would make an unchanged note look changed."""
+    return str(value).replace("\r\n", "\n").strip()
 
 
 def _levels(form, prefix: str) -> dict[str, int]:
