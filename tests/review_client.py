@@ -19,6 +19,7 @@ from worksample.reviewers import Reviewer, secret_hash
 from worksample.store import ResultStore
 
 HOST = "http://127.0.0.1:8765"
+COOKIE = "worksample_review_8765"  # the sign-in cookie of a server on HOST's port
 
 
 def store_copy(graded: Path, folder: Path) -> ResultStore:

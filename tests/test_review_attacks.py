@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from click.testing import CliRunner
 from conftest_paths import ROOT
-from review_client import HOST, form_of, store_copy, team
+from review_client import COOKIE, HOST, form_of, store_copy, team
 from review_client import client_for as review_client
 from starlette.testclient import TestClient
 
@@ -314,7 +314,7 @@ def test_a_forged_or_guessed_cookie_signs_no_one_in(store, cookie):
     forged = {"csrf": csrf_token(secrets["ann"]), "hash": secret_hash(secrets["ann"])}.get(
         cookie, cookie)
     client = client_for(store)
-    client.cookies.set("worksample_review", forged)
+    client.cookies.set(COOKIE, forged)
     for path in ["/", "/candidates/strong.md.html"]:
         response = client.get(path)
         assert response.status_code == 401
@@ -367,7 +367,7 @@ def test_a_local_servers_link_is_the_only_one_that_signs_in(store):
     for wrong in ["secret-of-bo-" + "x" * 30, "the-right-secret-" + "z" * 29,
                   "the-right-secret-" + "z" * 31, "%00", "the-right-secret-" + "Z" * 30]:
         assert client.get(f"/login/{wrong}", follow_redirects=False).status_code in (403, 404)
-    assert client.cookies.get("worksample_review") is None
+    assert client.cookies.get(COOKIE) is None
 
 
 def test_the_cookie_is_http_only_same_site_and_secure_over_https(store):

@@ -22,7 +22,7 @@ import httpx2
 import pytest
 from click.testing import CliRunner
 from conftest_paths import ROOT
-from review_client import HOST, form_of, form_token, store_copy, team
+from review_client import COOKIE, HOST, form_of, form_token, store_copy, team
 from review_client import client_for as review_client
 from starlette.testclient import TestClient
 
@@ -97,7 +97,7 @@ def test_nothing_but_the_sign_in_page_without_a_link(store, path):
         assert name not in response.text
     wrong = client.get("/login/the-wrong-secret", follow_redirects=False)
     assert wrong.status_code == 403 and "does not sign anyone in" in wrong.text
-    assert client.cookies.get("worksample_review") is None
+    assert client.cookies.get(COOKIE) is None
 
 
 def test_the_cohort_page_ranks_everyone_and_says_who_has_rated_whom(store):

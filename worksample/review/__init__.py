@@ -20,7 +20,7 @@ from worksample.errors import WorksampleError
 from worksample.models import Assignment
 from worksample.reviewers import LOGIN_PATH, Reviewer, new_secret
 
-LOOPBACK_NAMES = ["127.0.0.1", "localhost", "[::1]", "::1"]
+LOOPBACK_NAMES = ["127.0.0.1", "localhost", "[::1]"]
 
 
 def serve(assignment: Assignment, store, *, host: str, port: int,
@@ -71,12 +71,13 @@ def _listening(host: str, port: int) -> socket.socket:
 
 def _allowed_hosts(host: str) -> list[str] | None:
     """The Host headers the server answers: on a loopback address only the machine's own
-    names (so no other site's name can be pointed at it); elsewhere any."""
+    names and the address itself (so no other site's name can be pointed at it); elsewhere
+    any."""
     try:
         loopback = ipaddress.ip_address(host).is_loopback
     except ValueError:
         loopback = host == "localhost"
-    return LOOPBACK_NAMES if loopback else None
+    return [*LOOPBACK_NAMES, _url_host(host)] if loopback else None
 
 
 def _url_host(host: str) -> str:

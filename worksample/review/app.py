@@ -10,6 +10,7 @@ nothing from elsewhere, and with no Referer to other sites.
 
 from __future__ import annotations
 
+import threading
 from urllib.parse import parse_qsl, quote, urlsplit
 
 from starlette.applications import Starlette
@@ -52,10 +53,11 @@ def review_app(cohort: ReviewCohort, signin: SignIn, *,
     naming another host than ``allowed_hosts`` (default: any) are refused, which stops a
     page elsewhere from reaching a server on this machine by a name it controls."""
     shown_others: set[tuple] = set()
+    shown_others_lock = threading.Lock()  # pages are made in several threads at once
     work = stored_work(cohort.store)
 
     def signed_in(request: Request) -> tuple[Reviewer, str] | None:
-        secret = request.cookies.get(COOKIE)
+        secret = request.cookies.get(_cookie(request))
         reviewer = signin.reviewer(secret)
         return (reviewer, secret) if reviewer else None
 
@@ -65,7 +67,7 @@ def review_app(cohort: ReviewCohort, signin: SignIn, *,
             return _page(pages.sign_in_page("This link does not sign anyone in: it was "
                                             "mistyped, or replaced by a newer one."), 403)
         response = RedirectResponse("/", status_code=303)
-        response.set_cookie(COOKIE, secret, httponly=True, samesite="lax", path="/",
+        response.set_cookie(_cookie(request), secret, httponly=True, samesite="lax", path="/",
                             secure=request.url.scheme == "https")
         _secure(response)
         return response
@@ -75,7 +77,7 @@ def review_app(cohort: ReviewCohort, signin: SignIn, *,
         if who is None or not await _write_allowed(request, who[1]):
             return _refused()
         response = RedirectResponse(LOGIN_PATH.rstrip("/"), status_code=303)
-        response.delete_cookie(COOKIE, path="/")
+        response.delete_cookie(_cookie(request), path="/")
         return _secure(response)
 
     async def sign_in_page(request: Request) -> Response:
@@ -113,11 +115,13 @@ def review_app(cohort: ReviewCohort, signin: SignIn, *,
         others = sorted({r.reviewer for r in candidate.review.ratings} - {reviewer.name})
         submission = submission_of(candidate.result)
         seen = (reviewer.name, submission, tuple(others))
-        if others and seen not in shown_others:
-            cohort.store.record_shown_others(reviewer.name, submission, others,
-                                             candidate.name if reviewer.blind else "",
-                                             where="review page")
+        with shown_others_lock:
+            if not others or seen in shown_others:
+                return
             shown_others.add(seen)
+        cohort.store.record_shown_others(reviewer.name, submission, others,
+                                         candidate.name if reviewer.blind else "",
+                                         where="review page")
 
     async def write(request: Request) -> Response:
         who = signed_in(request)
@@ -257,6 +261,13 @@ async def _read_form(request: Request) -> FormData | None:
                                   max_num_fields=_FORM_FIELDS))
     except ValueError:  # more fields than any form of ours has
         return None
+
+
+def _cookie(request: Request) -> str:
+    """The sign-in cookie's name, with the server's port in it: a browser sends a host's
+    cookies to every port of it, and two review servers on one machine must not sign each
+    other's reviewers out."""
+    return f"{COOKIE}_{request.url.port or 80}"
 
 
 def _not_found() -> Response:

@@ -52,13 +52,13 @@ class CohortView:
     """One reviewer's cohort page, kept up to date change by change: a change of the store
     makes anew only the lines of the candidates it is about, and the summaries."""
 
-    roster: Roster
-    reviews: list[Review]
     rows: list[CohortRow]
     rated_by: list[str]  # per candidate, in the roster's order: who has rated them
     index: CohortIndex
     change: int  # the cohort's change it is up to date with
-    tally: Tally | None = None  # agreement, from the ratings the view shows
+    # Agreement, from the ratings the view shows: handed on to the next view of the same
+    # reviewer (one thread makes those), which sets the candidates a change is about.
+    tally: Tally | None = None
     agreement_html: str | None = None
     lines: dict[tuple, str] = field(default_factory=dict)  # disagreements' rendered lines
     # what the results alone decide: ranks, the score distribution, the counts
@@ -152,14 +152,14 @@ class ReviewCohort:
         results = roster.results
         if view is None:
             count = len(results)
-            view = CohortView(roster=roster, reviews=[None] * count, rows=[None] * count,
+            view = CohortView(rows=[None] * count,
                               rated_by=[""] * count, index=None, change=change,
                               rows_html=[None] * count,
                               tally=Tally(self.assignment.id, blind=reviewer.blind),
                               ranks=ranks(results), distribution=score_distribution(results),
                               counts=cohort_counts(results))
         else:
-            view = CohortView(roster=roster, reviews=list(view.reviews), rows=list(view.rows),
+            view = CohortView(rows=list(view.rows),
                               rated_by=list(view.rated_by), index=None, change=change,
                               rows_html=list(view.rows_html), tally=view.tally,
                               lines=view.lines, ranks=view.ranks,
@@ -169,7 +169,6 @@ class ReviewCohort:
                 continue
             ratings, decided = said[submission]
             [review] = reviews([result], ratings, decided, reviewer.name)
-            view.reviews[position] = review
             view.rows[position] = cohort_row(self.assignment, result, roster.names[position],
                                              roster.stems[position], review,
                                              roster.same_files[position], view.ranks[position])
@@ -191,18 +190,16 @@ class ReviewCohort:
             self._rosters.clear()
             self._views.clear()
             self._results_seen = revision[:2]
-        about: set[Submission] = set()
-        added, self._last_rating = self.store.ratings_after(self.assignment.id,
-                                                            self._last_rating)
+        # read all before changing anything: a read that fails leaves the cohort as it was
+        added, last_rating = self.store.ratings_after(self.assignment.id, self._last_rating)
+        made, last_decision = self.store.decisions_after(self.assignment.id,
+                                                         self._last_decision)
         for rating in added:
-            about.add(_key_of(rating))
             self._ratings.setdefault(_key_of(rating), []).append(rating)
-        made, self._last_decision = self.store.decisions_after(self.assignment.id,
-                                                               self._last_decision)
         for decision in made:
-            about.add(_key_of(decision))
             self._decisions[_key_of(decision)] = decision
-        self._changes.append(about)
+        self._changes.append({_key_of(given) for given in (*added, *made)})
+        self._last_rating, self._last_decision = last_rating, last_decision
         self._revision = revision
 
     def _roster(self, blind: bool) -> tuple[Roster, dict[str, int]]:
