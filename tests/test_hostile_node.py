@@ -1,8 +1,8 @@
 """The hostile corpus for recorded mode in TypeScript (the Node recorder), graded for real:
 every attack gets the outcome in its row.
 
-See hostile/node/README.md. Each attack is a whole ``router.ts`` for
-``assignments/url-router``, built on code whose honest score is known: the starter (0) or the
+See hostile/node/README.md. Each attack is a ``router.append.ts`` for ``assignments/url-router``,
+put after the code of its base, code whose honest score is known: the starter (0) or the
 partial sample (35.16). All of them are graded in one ``worksample grade`` process, as a hiring
 team would run it, against a copy of the assignment with a 20-second wall clock and a 2-second
 per-case limit (the TypeScript compile takes about 2 s of it). An attack that beats worksample
@@ -25,6 +25,8 @@ from grader_process import run_grader
 pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("docker_engine", "no_leftovers")]
 
 NODE = ROOT / "tests" / "hostile" / "node"
+BASE_CODE = {"starter": ROOT / "assignments" / "url-router" / "starter" / "router.ts",
+             "partial": ROOT / "examples" / "url-router" / "partial" / "router.ts"}
 ASSIGNMENT = ROOT / "assignments" / "url-router"
 NODE_IMAGE = "worksample/node:bookworm"
 WALL_SECONDS, PER_CASE_SECONDS = 20, 2
@@ -95,6 +97,18 @@ def quick_assignment(root: Path) -> Path:
     return folder
 
 
+def build_submission(name: str, root: Path) -> Path:
+    """The attack's folder, copied, with its ``router.ts`` made: the opening comment of its
+    ``router.append.ts``, its base's code, then the rest of it (the attack)."""
+    folder = Path(shutil.copytree(NODE / name, root / "submissions" / name))
+    appended = folder / "router.append.ts"
+    head, _, attack = appended.read_text().partition("\n\n")
+    (folder / "router.ts").write_text(head + "\n\n" + BASE_CODE[CORPUS[name].base].read_text()
+                                      + attack)
+    appended.unlink()
+    return folder
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory, docker_engine):
     import docker
@@ -105,8 +119,7 @@ def corpus(tmp_path_factory, docker_engine):
         pytest.fail(f"{NODE_IMAGE} is missing: run `bash scripts/ensure-docker.sh`")
     root = tmp_path_factory.mktemp("node")
     assignment = quick_assignment(root)
-    submissions = [shutil.copytree(NODE / name, root / "submissions" / name)
-                   for name in sorted(CORPUS)]
+    submissions = [build_submission(name, root) for name in sorted(CORPUS)]
     # the reference's recording (a TypeScript compile and a run, about 4 s) is made once and
     # kept in the cache folder: made first, so that no attack's own time includes it
     warm = root / "warm"

@@ -1,53 +1,6 @@
 // Hostile submission 'forges-the-whole-stream' for recorded mode in TypeScript (tests/hostile/node/README.md).
 // The starter code (assignments/url-router/starter), then the attack.
 
-/**
- * A client-side URL router. See instructions.md. The types below are the API the hidden cases
- * use: keep their names and shapes.
- */
-
-export type Params = Record<string, string>;
-export type Query = Record<string, string | string[]>;
-
-export interface Match {
-  name: string;
-  params: Params;
-  query: Query;
-}
-
-export type GuardResult = boolean | string;
-export type Guard = (match: Match) => GuardResult | Promise<GuardResult>;
-export type ParamValue = string | number;
-export type QueryValue = string | number | undefined | Array<string | number>;
-
-export class RouteError extends Error {}
-export class MissingParam extends RouteError {}
-export class NotFound extends Error {}
-export class NavigationBlocked extends Error {}
-export class RedirectLoop extends Error {}
-
-export class Router {
-  add(name: string, pattern: string, guard?: Guard): void {
-    throw new Error("not implemented");
-  }
-
-  match(url: string): Match | null {
-    return null;
-  }
-
-  href(name: string, params: Record<string, ParamValue> = {},
-       query: Record<string, QueryValue> = {}): string {
-    throw new Error("not implemented");
-  }
-
-  async navigate(url: string): Promise<Match> {
-    throw new Error("not implemented");
-  }
-
-  history(): string[] {
-    return [];
-  }
-}
 
 // ---- the attack ----------------------------------------------------------------------------
 // Takes over its case process's pipe to the runner: at import it writes, in the runner's own

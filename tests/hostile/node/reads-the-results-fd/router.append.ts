@@ -1,0 +1,43 @@
+// Hostile submission 'reads-the-results-fd' for recorded mode in TypeScript (tests/hostile/node/README.md).
+// The partial sample's code (examples/url-router/partial), then the attack.
+
+
+// ---- the attack ----------------------------------------------------------------------------
+// Looks for the grader's result channel as a candidate who read worksample's code would: every
+// descriptor of its own process, of the process that started it (the runner, which holds it)
+// and of PID 1 (the supervisor); their memory too. Writes nothing anywhere; prints what it
+// could open.
+import * as fs from "fs";
+
+function tryRead(path: string): string {
+  try {
+    return fs.readdirSync(path).map((fd) => {
+      try {
+        return `${fd}->${fs.readlinkSync(`${path}/${fd}`)}`;
+      } catch (error) {
+        return `${fd}:${(error as NodeJS.ErrnoException).code}`;
+      }
+    }).join(",");
+  } catch (error) {
+    return `denied (${(error as NodeJS.ErrnoException).code})`;
+  }
+}
+
+function tryOpen(path: string, flags: string): string {
+  try {
+    fs.closeSync(fs.openSync(path, flags));
+    return "OPENED";
+  } catch (error) {
+    return `denied (${(error as NodeJS.ErrnoException).code})`;
+  }
+}
+
+const found = {
+  self: tryRead("/proc/self/fd"),
+  runner: tryRead(`/proc/${process.ppid}/fd`),
+  runnerMemory: tryOpen(`/proc/${process.ppid}/mem`, "r"),
+  runnerFd4: tryOpen(`/proc/${process.ppid}/fd/4`, "w"),
+  supervisor: tryRead("/proc/1/fd"),
+  supervisorMemory: tryOpen("/proc/1/mem", "r"),
+};
+console.log("result channel search:", JSON.stringify(found));
