@@ -25,16 +25,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from figures import publish, work_folder
+from figures import against_naive, publish, work_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSIGNMENT = ROOT / "assignments" / "api-rate-limiter"
@@ -114,22 +111,11 @@ def main() -> None:
                     if set(codes) - {0, 1, 2}:  # 125 and up: docker itself failed
                         sys.exit(f"docker run failed in the loop: exit codes {sorted(set(codes))}")
                     seconds[name].append(took)
-    per_submission = {name: statistics.median(values) / options.submissions
-                      for name, values in seconds.items()}
-    publish("go", {
-        "what": f"{options.submissions} api-rate-limiter submissions (strong, partial, broken in "
-                "turn): worksample grade -j 2 (fresh store, warm cache) against a docker run "
-                "+ go test loop",
-        "machine": f"{platform.machine()}, Python {platform.python_version()}, "
-                   f"{len(os.sched_getaffinity(0))} cores",
-        "runs": options.runs,
-        "batch_seconds": {name: [round(s, 2) for s in values] for name, values in seconds.items()},
-        "median_ms_per_submission": {name: round(1000 * value, 1)
-                                     for name, value in per_submission.items()},
-        "throughput_ratio_worksample_to_naive": round(
-            per_submission["naive"] / per_submission["worksample"], 2),
-        "target": ">= 1.5",
-    })
+    publish("go", against_naive(
+        f"{options.submissions} api-rate-limiter submissions (strong, partial, broken in "
+        "turn): worksample grade -j 2 (fresh store, warm cache) against a docker run "
+        "+ go test loop",
+        seconds, options.submissions, options.runs))
 
 
 if __name__ == "__main__":

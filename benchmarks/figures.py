@@ -8,6 +8,7 @@ import argparse
 import hashlib
 import json
 import os
+import platform
 import resource
 import statistics
 import subprocess
@@ -130,3 +131,24 @@ def work_folder() -> Iterator[tuple[Path, dict]]:
     with tempfile.TemporaryDirectory(prefix="worksample-bench-") as folder:
         work = Path(folder)
         yield work, {**os.environ, "WORKSAMPLE_CACHE_DIR": str(work / "cache")}
+
+
+def against_naive(what: str, seconds: dict[str, list[float]], submissions: int,
+                  runs: int) -> dict:
+    """The figures of a batch benchmark against the naive loop (issue 24's): each batch's
+    seconds for "worksample" and "naive", the median per submission, and the throughput
+    ratio against the 1.5x target."""
+    per_submission = {name: statistics.median(values) / submissions
+                      for name, values in seconds.items()}
+    return {
+        "what": what,
+        "machine": f"{platform.machine()}, Python {platform.python_version()}, "
+                   f"{len(os.sched_getaffinity(0))} cores",
+        "runs": runs,
+        "batch_seconds": {name: [round(s, 2) for s in values] for name, values in seconds.items()},
+        "median_ms_per_submission": {name: round(1000 * value, 1)
+                                     for name, value in per_submission.items()},
+        "throughput_ratio_worksample_to_naive": round(
+            per_submission["naive"] / per_submission["worksample"], 2),
+        "target": ">= 1.5",
+    }
