@@ -59,3 +59,33 @@ def older_store(current: Path, older: Path, schema: str) -> Path:
         db.executemany("INSERT INTO results VALUES (?,?,?,?,?,?,?,?,?)", rows)
     db.close()
     return older
+
+
+def run_cli(*arguments):
+    """``worksample ARGUMENTS...`` in this process (Click's runner), each argument as text."""
+    from click.testing import CliRunner
+
+    from worksample.cli import cli
+
+    return CliRunner().invoke(cli, [*map(str, arguments)])
+
+
+def graded_by_id(*arguments) -> dict[str, dict]:
+    """``worksample grade ARGUMENTS... --json``, which must succeed: each result by its
+    submission id."""
+    import json
+
+    result = run_cli("grade", *arguments, "--json")
+    assert result.exit_code == 0, result.output
+    return {r["submission_id"]: r for r in json.loads(result.stdout)}
+
+
+def require_image(docker_engine, image: str) -> None:
+    """Fail (never skip) when the sandbox image ``image`` is missing."""
+    import docker
+    import pytest
+
+    try:
+        docker_engine.images.get(image)
+    except docker.errors.ImageNotFound:
+        pytest.fail(f"{image} is missing: run `bash scripts/ensure-docker.sh`")

@@ -4,14 +4,12 @@ submissions, and the typed values the recorder writes for each kind of Go value.
 
 from __future__ import annotations
 
-import json
 import shutil
 
 import pytest
-from click.testing import CliRunner
-from conftest_paths import ROOT
-
-from worksample.cli import cli
+from conftest_paths import ROOT, require_image
+from conftest_paths import graded_by_id as graded
+from conftest_paths import run_cli as run
 
 GO_IMAGE = "worksample/go:bookworm"
 LIMITER = ROOT / "assignments" / "api-rate-limiter"
@@ -28,22 +26,7 @@ def docker(test):
 @pytest.fixture(scope="session")
 def go_image(docker_engine):
     """The Go sandbox image; missing is a failure, never a skip."""
-    import docker
-
-    try:
-        docker_engine.images.get(GO_IMAGE)
-    except docker.errors.ImageNotFound:
-        pytest.fail(f"{GO_IMAGE} is missing: run `bash scripts/ensure-docker.sh`")
-
-
-def run(*arguments):
-    return CliRunner().invoke(cli, [*map(str, arguments)])
-
-
-def graded(*arguments):
-    result = run("grade", *arguments, "--json")
-    assert result.exit_code == 0, result.output
-    return {r["submission_id"]: r for r in json.loads(result.stdout)}
+    require_image(docker_engine, GO_IMAGE)
 
 
 def test_the_docs_go_case_file_is_the_sample_file_whole():

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest_paths import ROOT
+from conftest_paths import ROOT, require_image
 from grader_process import run_grader
 
 pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("go_image", "no_leftovers")]
@@ -89,12 +89,7 @@ def quick_assignment(root: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def go_image(docker_engine):
-    import docker
-
-    try:
-        docker_engine.images.get("worksample/go:bookworm")
-    except docker.errors.ImageNotFound:
-        pytest.fail("worksample/go:bookworm is missing: run `bash scripts/ensure-docker.sh`")
+    require_image(docker_engine, "worksample/go:bookworm")
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest_paths import ROOT
+from conftest_paths import ROOT, require_image
 from grader_process import run_grader
 
 pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("docker_engine", "no_leftovers")]
@@ -111,12 +111,7 @@ def build_submission(name: str, root: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory, docker_engine):
-    import docker
-
-    try:
-        docker_engine.images.get(NODE_IMAGE)
-    except docker.errors.ImageNotFound:
-        pytest.fail(f"{NODE_IMAGE} is missing: run `bash scripts/ensure-docker.sh`")
+    require_image(docker_engine, NODE_IMAGE)
     root = tmp_path_factory.mktemp("node")
     assignment = quick_assignment(root)
     submissions = [build_submission(name, root) for name in sorted(CORPUS)]

@@ -3,14 +3,12 @@ sample through the CLI (validate, samples, per-case messages, code that does not
 hanging case), and a JavaScript task whose reference returns one value of each kind, to pin
 down how the Node recorder types JavaScript values and how they compare."""
 
-import json
 import shutil
 
 import pytest
-from click.testing import CliRunner
-from conftest_paths import ROOT
-
-from worksample.cli import cli
+from conftest_paths import ROOT, require_image
+from conftest_paths import graded_by_id as graded
+from conftest_paths import run_cli as run
 
 pytestmark = [pytest.mark.docker,
               pytest.mark.usefixtures("docker_engine", "node_image", "no_leftovers")]
@@ -24,22 +22,7 @@ NODE_IMAGE = "worksample/node:bookworm"
 @pytest.fixture(scope="session")
 def node_image(docker_engine):
     """The Node image scripts/ensure-docker.sh builds; missing is a failure, never a skip."""
-    import docker
-
-    try:
-        docker_engine.images.get(NODE_IMAGE)
-    except docker.errors.ImageNotFound:
-        pytest.fail(f"{NODE_IMAGE} is missing: run `bash scripts/ensure-docker.sh`")
-
-
-def run(*arguments):
-    return CliRunner().invoke(cli, [*map(str, arguments)])
-
-
-def graded(*arguments):
-    result = run("grade", *arguments, "--json")
-    assert result.exit_code == 0, result.output
-    return {r["submission_id"]: r for r in json.loads(result.stdout)}
+    require_image(docker_engine, NODE_IMAGE)
 
 
 def test_validate_checks_the_reference_twice_and_the_ranking():

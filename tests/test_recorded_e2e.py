@@ -1,30 +1,18 @@
 """Recorded mode end to end through the CLI, on the expense-ledger sample, with real
 containers: the cases record, the host compares, and what reaches whom."""
 
-import json
 import shutil
 
 import pytest
 import yaml
-from click.testing import CliRunner
 from conftest_paths import ROOT
-
-from worksample.cli import cli
+from conftest_paths import graded_by_id as graded
+from conftest_paths import run_cli as run
 
 pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("docker_engine", "no_leftovers")]
 
 LEDGER = ROOT / "assignments" / "expense-ledger"
 SAMPLES = ROOT / "examples" / "expense-ledger"
-
-
-def run(*arguments):
-    return CliRunner().invoke(cli, [*map(str, arguments)])
-
-
-def graded(*arguments):
-    result = run("grade", *arguments, "--json")
-    assert result.exit_code == 0, result.output
-    return {r["submission_id"]: r for r in json.loads(result.stdout)}
 
 
 def test_validate_says_the_mode_and_checks_the_reference_twice():
