@@ -151,7 +151,7 @@ def reviews(results: Iterable[GradeResult], ratings: Iterable[Rating],
     """A Review for each of ``results``, in their order; for a ``viewer`` (a reviewer), made
     of only the ratings they may see (``shown_to``)."""
     by_submission = in_force_by_submission(ratings)
-    decided = {_submission_of(d): d for d in current_decisions(decisions)}
+    decided = {rated_submission(d): d for d in current_decisions(decisions)}
     made = []
     for result in results:
         everyone = by_submission.get(submission_of(result), [])
@@ -169,7 +169,7 @@ def in_force_by_submission(ratings: Iterable[Rating]) -> dict[tuple[str, str, st
     """The ratings in force, by (assignment id, submission id, submission key)."""
     grouped: dict[tuple[str, str, str], list[Rating]] = {}
     for rating in current(ratings):
-        grouped.setdefault(_submission_of(rating), []).append(rating)
+        grouped.setdefault(rated_submission(rating), []).append(rating)
     return grouped
 
 
@@ -178,7 +178,8 @@ def submission_of(result: GradeResult) -> tuple[str, str, str]:
     return result.assignment_id, result.submission_id, submission_key(result)
 
 
-def _submission_of(rating: Rating | Decision) -> tuple[str, str, str]:
+def rated_submission(rating: Rating | Decision) -> tuple[str, str, str]:
+    """What ``rating`` (or a decision) is of, as ``submission_of`` gives it for a result."""
     return rating.assignment_id, rating.submission_id, rating.submission_key
 
 
@@ -193,17 +194,17 @@ def current(ratings: Iterable[Rating]) -> list[Rating]:
 def slot(rating: Rating) -> tuple:
     """What a later rating supersedes an earlier one in: the same submission, criterion,
     reviewer and kind (a rating or an override)."""
-    return (*_submission_of(rating), rating.criterion, rating.reviewer, rating.override)
+    return (*rated_submission(rating), rating.criterion, rating.reviewer, rating.override)
 
 
 def current_decisions(decisions: Iterable[Decision]) -> list[Decision]:
     """The decisions in force: the latest per submission."""
-    return list({_submission_of(d): d for d in decisions}.values())
+    return list({rated_submission(d): d for d in decisions}.values())
 
 
 def same_submission(rating: Rating | Decision, result: GradeResult) -> bool:
     """Whether ``rating`` (or a decision) is of the submission ``result`` graded."""
-    return _submission_of(rating) == submission_of(result)
+    return rated_submission(rating) == submission_of(result)
 
 
 def combined(shares: list[float], how: str) -> float:

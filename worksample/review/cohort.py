@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from worksample.agreement import Tally
 from worksample.models import Assignment, GradeResult
-from worksample.ratings import Decision, Rating, Review, reviews
+from worksample.ratings import Decision, Rating, Review, rated_submission, reviews, submission_of
 from worksample.reports import stored_results
 from worksample.reports.build import Roster, assignment_view
 from worksample.reports.cohort import (
@@ -30,9 +30,8 @@ from worksample.reports.cohort import (
 from worksample.reports.view import CohortIndex, CohortRow, Report
 from worksample.reviewers import Reviewer
 from worksample.safe_text import visible
-from worksample.store import submission_key
 
-Submission = tuple[str, str, str]  # assignment id, submission id, submission key
+SubmissionKey = tuple[str, str, str]  # assignment id, submission id, submission key
 
 
 @dataclass
@@ -85,11 +84,11 @@ class ReviewCohort:
         self._results_seen: tuple | None = None
         self._results: list[GradeResult] = []
         self._rosters: dict[bool, tuple[Roster, dict[str, int]]] = {}
-        self._keys: dict[bool, list[Submission]] = {}  # per roster: each result's submission
-        self._ratings: dict[Submission, list[Rating]] = {}
-        self._decisions: dict[Submission, Decision] = {}
+        self._keys: dict[bool, list[SubmissionKey]] = {}  # per roster: each result's submission
+        self._ratings: dict[SubmissionKey, list[Rating]] = {}
+        self._decisions: dict[SubmissionKey, Decision] = {}
         self._last_rating = self._last_decision = 0
-        self._changes: list[set[Submission]] = []  # the submissions each change was about
+        self._changes: list[set[SubmissionKey]] = []  # the submissions each change was about
         self._views: dict[tuple, CohortView] = {}
         self._building: dict[tuple, threading.Lock] = {}
 
@@ -108,7 +107,7 @@ class ReviewCohort:
             if position is None:
                 return None
             result = roster.results[position]
-            ratings, decided = self._said_of(_key_of(result))
+            ratings, decided = self._said_of(submission_of(result))
         [review] = reviews([result], ratings, decided, reviewer.name)
         return Candidate(result=result, name=roster.names[position], stem=stem,
                          same_files=roster.same_files[position], review=review)
@@ -140,13 +139,13 @@ class ReviewCohort:
                     self._views[key] = made
             return made
 
-    def _said_of(self, submission: Submission) -> tuple[list[Rating], list[Decision]]:
+    def _said_of(self, submission: SubmissionKey) -> tuple[list[Rating], list[Decision]]:
         """Copies of what reviewers said of ``submission``: its ratings and its decision."""
         decided = self._decisions.get(submission)
         return list(self._ratings.get(submission, [])), [decided] if decided else []
 
     def _brought_up_to_date(self, view: CohortView | None, reviewer: Reviewer, roster: Roster,
-                            keys: list[Submission], said: dict, change: int) -> CohortView:
+                            keys: list[SubmissionKey], said: dict, change: int) -> CohortView:
         """``view`` with the candidates ``said`` is about made anew (all of them when there is
         no view yet), as of ``change``."""
         results = roster.results
@@ -195,10 +194,10 @@ class ReviewCohort:
         made, last_decision = self.store.decisions_after(self.assignment.id,
                                                          self._last_decision)
         for rating in added:
-            self._ratings.setdefault(_key_of(rating), []).append(rating)
+            self._ratings.setdefault(rated_submission(rating), []).append(rating)
         for decision in made:
-            self._decisions[_key_of(decision)] = decision
-        self._changes.append({_key_of(given) for given in (*added, *made)})
+            self._decisions[rated_submission(decision)] = decision
+        self._changes.append({rated_submission(given) for given in (*added, *made)})
         self._last_rating, self._last_decision = last_rating, last_decision
         self._revision = revision
 
@@ -206,11 +205,6 @@ class ReviewCohort:
         if blind not in self._rosters:
             roster = Roster(self.assignment, self._results, blind)
             self._rosters[blind] = (roster, {stem: n for n, stem in enumerate(roster.stems)})
-            self._keys[blind] = [_key_of(result) for result in roster.results]
+            self._keys[blind] = [submission_of(result) for result in roster.results]
         return self._rosters[blind]
 
-
-def _key_of(given: GradeResult | Rating | Decision) -> Submission:
-    if isinstance(given, GradeResult):
-        return given.assignment_id, given.submission_id, submission_key(given)
-    return given.assignment_id, given.submission_id, given.submission_key
