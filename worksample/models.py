@@ -114,6 +114,19 @@ class RoleContext(StrictModel):
     tools: list[str] = Field(default_factory=list, description="Tools used in the job.")
     candidate_questions: list[CandidateQuestion] = Field(
         default_factory=list, description="Questions candidates often ask, with answers.")
+    next_steps: str = Field(
+        default="", description="What happens after the second round, for the candidate.")
+    timeline: str = Field(
+        default="", description="When the candidate hears back, e.g. 'a decision within five "
+                                "working days'.")
+    shareable_feedback: list[str] = Field(
+        default_factory=list,
+        description="What the interviewer may tell any candidate about the assignment (what "
+                    "it tested, what strong answers did).")
+    do_not_disclose: list[str] = Field(
+        default_factory=list,
+        description="What interviewers must not tell candidates, besides what worksample "
+                    "always lists (the hidden tests, the scores, other candidates).")
 
 
 class HostLimits(StrictModel):
@@ -153,6 +166,11 @@ class AssignmentSpec(StrictModel):
         default="median",
         description="How several reviewers' levels for one criterion make one: their median "
                     "(robust to one outlier; the default) or their mean.")
+    borderline_points: float = Field(
+        default=5, ge=0, le=50,
+        description="Scores within this many points of the pass score, either side, are "
+                    "marked borderline on the cohort page: worth a reviewer's look before "
+                    "the pass mark decides.")
     required_files: list[str] = Field(
         default_factory=list,
         description="Files the instructions ask for (paths or glob patterns within the "
@@ -233,6 +251,9 @@ class Submission(BaseModel):
     content_hash: str = Field(description="sha256 of the extracted files and their paths.")
     file_count: int
     total_bytes: int
+    working_time: WorkingTime | None = Field(
+        default=None, description="The candidate's own time, read from the archive's or the "
+                                  "git history's times or recorded by the team.")
 
 
 # The validation context under which a result read back from the store skips the UTF-8 repair.
@@ -294,6 +315,18 @@ class Check(ResultModel):
     review: str = Field(
         default="", description="Why a person should look: the check could not decide, so it "
                                 "counted neither way (outcome 'skipped').")
+    label: str = Field(
+        default="", description="What was checked, in plain words for a hiring manager "
+                                "(\"answers 'Can I get my money back?'\"); '' when the id "
+                                "says it (reports then make words of the id).")
+    group: str = Field(
+        default="", description="The group it belongs to (a test file, one email's reply); "
+                                "'' when the id's first part names it.")
+    confirms_absence: bool = Field(
+        default=False,
+        description="Whether the check looks for something the work must not do (a forbidden "
+                    "statement, blame): its 'not found' confirms an absence, which a report "
+                    "shows only on request.")
 
 
 class CriterionScore(ResultModel):
@@ -334,6 +367,18 @@ class SandboxRun(ResultModel):
     seconds: float
 
 
+class WorkingTime(ResultModel):
+    """How long the candidate worked, as far as the submission or the team can tell."""
+
+    minutes: float = Field(ge=0)
+    source: Literal["archive", "git", "recorded"] = Field(
+        description="'archive': the span of the files' modification times in the archive; "
+                    "'git': first to last commit; 'recorded': the times the team recorded.")
+    started: datetime | None = None
+    finished: datetime | None = None
+    evidence: str = Field(default="", description="What the figure rests on, in words.")
+
+
 class Durations(BaseModel):
     """Where the time went for one submission, in seconds."""
 
@@ -365,6 +410,9 @@ class GradeResult(ResultModel):
     checks: list[Check] = Field(default_factory=list)
     flags: list[IntegrityFlag] = Field(default_factory=list)
     run: SandboxRun | None = None
+    working_time: WorkingTime | None = Field(
+        default=None, description="The candidate's own time, where the submission or the "
+                                  "team records one; None otherwise.")
     durations: Durations = Field(default_factory=Durations)
     graded_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
     details: dict[str, Any] = Field(default_factory=dict, description="Plugin-specific extras.")
