@@ -92,6 +92,36 @@ def test_the_hiring_manager_report_of_the_sample_cohort(cohort, tmp_path):
     assert page["criteria"][0]["level"] == 1 and page["guide"]["hr"]
 
 
+def test_the_hanging_samples_page_says_what_happened_from_the_top(cohort, tmp_path):
+    """Issue 28: 'level 4 of 4: Every hidden test passes' above '29 of 31 hidden tests
+    passed' is gone; the summary names both tests that hung, in plain words."""
+    out = tmp_path / "report"
+    assert report(cohort, out).exit_code == 0
+    page = json.loads((out / "candidates" / "hangs.json").read_text())["candidate"]
+    correctness = page["criteria"][0]
+    anchors = {c["id"]: c["anchors"] for c in load_rubric()}
+    assert correctness["level"] == 4
+    assert correctness["level_meaning"] not in anchors["correctness"].values()
+    assert correctness["level_meaning"] == ("29 of 31 hidden tests passed; 2 did not finish in "
+                                            "time.")
+    summary = page["summary"]
+    assert summary["standing"] == "passes"
+    assert [(c["where"], c["text"]) for c in summary["concerns"]] == [
+        ("expiry", "confirm after expiry raises expired"),
+        ("reservations", "confirm keeps stock sold")]
+    assert all(c["proof"] == "did not finish within the 2-second limit per test"
+               for c in summary["concerns"])
+    markdown = (out / "candidates" / "hangs.md").read_text()
+    assert markdown.index("## Summary") < markdown.index("## Rubric")
+    assert "TestTimedOut" not in markdown.split("## The work")[0]
+
+
+def load_rubric() -> list[dict]:
+    import yaml
+
+    return yaml.safe_load((SAMPLE / "assignment.yaml").read_text())["rubric"]
+
+
 def test_the_candidate_version_reveals_no_hidden_test(cohort, tmp_path):
     out = tmp_path / "feedback"
     result = report(cohort, out, "--audience", "candidate", "--submission", "partial")

@@ -341,7 +341,8 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
                       "a fact")
         return Finding("forbidden", statement.id, label, 1.0, quoted(excused),
                        review=f"found {where}; not counted against the reply"), None
-    return Finding("forbidden", statement.id, label, 1.0, "not found"), None
+    return Finding("forbidden", statement.id, label, 1.0, "not found",
+                   confirms_absence=True), None
 
 
 def _blaming(text: ReplyText, blame: PhraseSet, negation: PhraseSet) -> list[Blame]:
@@ -380,7 +381,7 @@ def _blame(found: list[Blame]) -> Finding:
         if found:  # a lecture the form cannot be sure of: not counted, for the reviewer
             return Finding("blame", "blame", label, 1.0, found[0].quote(),
                            review="may blame the customer; not counted")
-        return Finding("blame", "blame", label, 1.0, "not found")
+        return Finding("blame", "blame", label, 1.0, "not found", confirms_absence=True)
     return Finding("blame", "blame", label, max(0.0, 1 - 0.5 * len(sure)),
                    "; ".join(b.quote() for b in sure[:3]),
                    specifics={"blame_quote": sure[0].quote()})

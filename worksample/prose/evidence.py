@@ -32,6 +32,7 @@ class Finding:
     specifics: dict[str, str] = field(default_factory=dict)
     weight: float = 1.0  # within its kind
     costs: float = 0.0  # a further share of its kind's criterion it takes away (a contradiction)
+    confirms_absence: bool = False  # it looked for what the work must not say, and found none
 
     @property
     def outcome(self) -> str:

@@ -82,10 +82,16 @@ def _outcome(kinds: Mapping[str, float], parts: list[GradedPart],
 
 
 def part_checks(part: GradedPart, scoring: Scoring) -> list[Check]:
-    """A check per finding of ``part``, with the criterion its kind counts for. Its id is
-    'kind/item' ('kind' when the item is the kind itself), after 'name/' for a named part."""
+    """A check per finding of ``part``, with the criterion its kind counts for, the finding's
+    label and the part's name as its group. Its id is 'kind/item' ('kind' when the item is the
+    kind itself), after 'name/' for a named part. A part that scores 0 leads with a failed
+    check 'scores-0' that counts for no one criterion (it costs them all) and says why."""
     within = f"{part.name}/" if part.name else ""
-    return [Check(id=within + (f.kind if f.item == f.kind else f"{f.kind}/{f.item}"),
+    zero = [Check(id=f"{within}scores-0", kind="scores-0", outcome="failed",
+                  message=part.zero_because, label=f"{part.name or 'the work'} scores 0",
+                  group=part.name)] if part.zero_because else []
+    return zero + [Check(id=within + (f.kind if f.item == f.kind else f"{f.kind}/{f.item}"),
                   kind=f.kind, outcome=f.outcome, message=f.evidence, review=f.review,
-                  criterion=criterion_of(scoring, f.kind))
+                  criterion=criterion_of(scoring, f.kind), label=f.label, group=part.name,
+                  confirms_absence=f.confirms_absence)
             for f in part.findings]

@@ -8,8 +8,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from worksample.models import Assignment, Check, Criterion, CriterionScore, GradeResult, Status
+from worksample.reports.evidence import plain_evidence
 from worksample.reports.guide import candidate_questions, discussion_guide
+from worksample.reports.plain import plain_failure
 from worksample.reports.redact import Redactor, filed_under
+from worksample.reports.summary import summary
 from worksample.reports.view import (
     Audience,
     CandidatePage,
@@ -48,8 +51,11 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
     checks_of: dict[str | None, list[Check]] = {}
     for check, owner in zip(result.checks, owners, strict=True):
         checks_of.setdefault(owner, []).append(check)
+    whole_part = [c for c, owner in zip(result.checks, owners, strict=True)
+                  if c.outcome != "passed" and owner is None]
     criteria = [_criterion_view(assignment.criterion(score.id), score,
-                                checks_of.get(score.id, []), audience, clean, review)
+                                checks_of.get(score.id, []), audience, clean, review,
+                                said_of_zero=_zero_said(result, whole_part, clean))
                 for score in _in_force(result, review) if _in_rubric(assignment, score.id)]
     shown = {c.id for c in criteria}
     other_failed = [] if for_candidate else [
@@ -64,6 +70,8 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
         stem=stem, name=name,
         source=None if blind or for_candidate else result.submission_source,
         status=result.status, score=result.score, passed=result.passed, message=clean(message),
+        summary=None if for_candidate else summary(assignment, result, criteria, other_failed,
+                                                   review),
         full_score=review.score.full if review else None,
         missing_ratings=review.score.missing if review else [],
         ratings_hidden=review.hidden if review else False,
@@ -145,9 +153,10 @@ def _cleaner(result: GradeResult, blind: bool) -> Callable[[str], str]:
 
 def _criterion_view(criterion: Criterion, score: CriterionScore, checks: list[Check],
                     audience: Audience, clean: Callable[[str], str],
-                    review: Review | None = None) -> CriterionView:
+                    review: Review | None = None, said_of_zero: str = "") -> CriterionView:
     """The criterion as ``audience`` sees it, with its own ``checks`` (those that count for
-    it) where that audience sees them."""
+    it) where that audience sees them; ``said_of_zero`` names what made the whole work score
+    0, if something did (an empty reply, an automatic fail, a run stopped at its limit)."""
     for_candidate = audience == "candidate"
     detailed = audience == "hiring-manager" or criterion.audience == audience
     if for_candidate:
@@ -160,18 +169,67 @@ def _criterion_view(criterion: Criterion, score: CriterionScore, checks: list[Ch
     to_review = [FailedCheck(id=clean(c.id), message=clean(f"{c.review}: {c.message}"))
                  for c in own if c.review]
     needs_rating = score.points is None and not for_candidate
+    plain = plain_evidence(own, clean)
     return CriterionView(
         id=criterion.id, title=criterion.title, source=score.source,
         audience=criterion.audience, max_points=score.max_points, points=score.points,
         level=score.level,
-        level_meaning=criterion.anchors.get(score.level, "") if score.level else "",
-        evidence=[clean(line) for line in evidence], failed_checks=failed, to_review=to_review,
+        level_meaning=_level_said(criterion, score, checks, said_of_zero),
+        evidence=[clean(line) for line in evidence], plain=plain, failed_checks=failed,
+        to_review=to_review,
         anchors=dict(criterion.anchors) if needs_rating else {}, needs_rating=needs_rating,
         ratings=[RatingView(reviewer=clean(r.reviewer), level=r.level, override=r.override,
                             note=clean(r.reason or r.note),
                             after_seeing_others=r.after_seeing_others)
                  for r in (review.ratings if review else []) if r.criterion == criterion.id],
     )
+
+
+def _level_said(criterion: Criterion, score: CriterionScore, checks: list[Check],
+                said_of_zero: str) -> str:
+    """What the level means on the page. A reviewer's level (or an override) means its
+    anchor: the reviewer chose it by those words. An automatic level is a share of points, and
+    its anchor may claim more than the evidence holds ("every hidden test passes" at 29 of 31),
+    so it is said by what the checks found: what made the work score 0, or how many passed."""
+    if score.level is None:
+        return ""
+    if score.source == "reviewer":
+        return criterion.anchors.get(score.level, "")
+    if score.points == 0 and said_of_zero:
+        return f"Scores 0: {said_of_zero}"
+    return _checks_found(checks)
+
+
+def _checks_found(checks: list[Check]) -> str:
+    """How many of a criterion's checks passed, in words: hidden tests by count (with those
+    that did not finish in time), a text's checks by what was met and what awaits a person."""
+    if not checks:
+        return ""
+    decided = [check for check in checks if not check.review]
+    passed = sum(check.outcome == "passed" for check in decided)
+    undecided = len(checks) - len(decided)
+    tests = not any(check.label for check in checks)
+    said = (f"{passed} of {len(decided)} hidden tests passed" if tests
+            else f"{passed} of {len(decided)} things checked were met")
+    late = sum(plain_failure(check).startswith("did not finish") for check in decided
+               if check.outcome != "passed")
+    if late:
+        said += f"; {late} did not finish in time"
+    if undecided:
+        said += f"; {undecided} left for you to check"
+    return said + "."
+
+
+def _zero_said(result: GradeResult, whole_part: list[Check],
+               clean: Callable[[str], str]) -> str:
+    """What, if anything, made every part of the work score 0: a run stopped at a limit
+    before any result, or each part's own reason (a reply that is empty, an automatic fail),
+    said once each."""
+    if result.run is not None and result.run.ended in _RUN_ENDINGS and not result.checks:
+        return f"{_RUN_ENDINGS[result.run.ended][1].lower()} before any test gave a result"
+    reasons = list(dict.fromkeys(clean(check.message) for check in whole_part))
+    return "; ".join(reasons[:3]) + (f"; and {len(reasons) - 3} more" if len(reasons) > 3
+                                     else "")
 
 
 def _criterion_owners(result: GradeResult) -> list[str | None]:

@@ -10,12 +10,15 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from worksample import __version__
 from worksample.agreement import Agreement
 from worksample.models import CandidateQuestion, Status
+from worksample.reports.evidence import PlainEvidence
 from worksample.reports.guide import Guide
+from worksample.reports.page_json import PAGE_JSON
+from worksample.reports.summary import Summary
 
 REPORT_SCHEMA_VERSION = 1
 Audience = Literal["hiring-manager", "hr", "candidate"]
@@ -47,15 +50,12 @@ class DecisionView(BaseModel):
     decided_at: datetime
 
 
-# What a candidate page's JSON has always said of a float that is not finite (json.dumps's
-# Infinity and NaN), now that pydantic writes the file (CandidateFile): its default is null.
-_PAGE_JSON = ConfigDict(ser_json_inf_nan="constants")
 
 
 class CriterionView(BaseModel):
     """One rubric criterion as an audience sees it."""
 
-    model_config = _PAGE_JSON
+    model_config = PAGE_JSON
 
     id: str
     title: str
@@ -64,8 +64,14 @@ class CriterionView(BaseModel):
     max_points: float
     points: float | None
     level: int | None
-    level_meaning: str = Field(description="The anchor of the level reached; '' if not rated.")
-    evidence: list[str]
+    level_meaning: str = Field(
+        description="For a reviewer's level, its anchor; for an automatic one, what the "
+                    "checks found (an anchor's words could contradict the evidence: 'every "
+                    "test passes' at 29 of 31); '' if not rated.")
+    evidence: list[str] = Field(description="The plugin's evidence lines, as written.")
+    plain: PlainEvidence = Field(
+        default_factory=PlainEvidence,
+        description="The evidence in plain words, from the criterion's checks.")
     failed_checks: list[FailedCheck]
     to_review: list[FailedCheck] = Field(
         default_factory=list, description="Matches the checks could not decide, with why.")
@@ -188,7 +194,7 @@ class WorkView(BaseModel):
 class CandidatePage(BaseModel):
     """Everything on one candidate's page."""
 
-    model_config = _PAGE_JSON
+    model_config = PAGE_JSON
 
     stem: str = Field(description="File name of the page, without extension.")
     name: str = Field(description="The submission's name, or its alias in a blind review.")
@@ -205,6 +211,8 @@ class CandidatePage(BaseModel):
                                    "is for, until they have rated each criterion.")
     decision: DecisionView | None = None
     message: str
+    summary: Summary | None = Field(
+        default=None, description="The story at the top, for reviewers (not for candidates).")
     criteria: list[CriterionView]
     other_failed_checks: list[FailedCheck]
     flags: list[FlagView]
@@ -258,7 +266,7 @@ class CohortIndex(BaseModel):
 class AssignmentView(BaseModel):
     """The assignment a report is about."""
 
-    model_config = _PAGE_JSON  # in index.json too, where its only float is 0-100
+    model_config = PAGE_JSON  # in index.json too, where its only float is 0-100
 
     id: str
     title: str
@@ -286,7 +294,7 @@ class Report(BaseModel):
 class CandidateFile(BaseModel):
     """A candidate page's JSON file: the page, and what it is a page of."""
 
-    model_config = _PAGE_JSON
+    model_config = PAGE_JSON
 
     report_schema_version: int
     audience: Audience
