@@ -67,10 +67,14 @@ def test_a_coding_page_shows_the_files_highlighted_the_diff_and_each_failed_chec
             '&#34;&#34;&#34;</span>') in work
     assert '<span class="da">+    pass</span>' in work
     # a failed check links to its criterion's evidence and to the line its traceback names
-    check = re.search(r'<li id="(check-\d+)"><code class="untrusted">test_reservations.py::'
+    check = re.search(r'<li id="(check-\d+)"><span class="untrusted">reserve rejects bad '
+                      r'quantity \(2\)</span>: <span class="untrusted">([^<]*)</span> · '
+                      r'<code class="untrusted">test_reservations.py::'
                       r'test_reserve_rejects_bad_quantity\[2\]</code>(.*?)</li>', work, re.S)
-    assert check and 'href="#criterion-correctness"' in check[2]
-    assert 'href="#file-1-L44"><code class="untrusted">inventory.py:44</code>' in check[2]
+    assert check and 'href="#criterion-correctness"' in check[3]
+    # said in plain words first; the test's own output is folded
+    assert "assert" not in check[2] and "<details class=\"raw-output\">" in check[3]
+    assert 'href="#file-1-L44"><code class="untrusted">inventory.py:44</code>' in check[3]
     line = re.search(r'<tr id="file-1-L44" class="named">.*?</tr>', work, re.S)[0]
     assert f'href="#{check[1]}"' in line  # and the line links back to the check
     markdown = (pages / "partial.md").read_text()

@@ -89,9 +89,19 @@ def _labelled_line(check: Check, clean: Callable[[str], str], weight: float) -> 
         mark, detail = "met", message if quoted else ""
     else:
         mark = "missed"
-        detail = message if message and message != "not found" else ""
+        detail = message if quoted else _shortfalls(clean(plain_failure(check)))
     return EvidenceLine(mark=mark, group=clean(check_group(check)), text=clean(check_label(check)),
                         detail=detail, weight=weight, quoted=quoted)
+
+
+def _shortfalls(said: str) -> str:
+    """A failed check's words without what it confirms: of a measurement's parts ("✓ reading
+    grade 8.1; ✗ 46 words (asked 60-220)") only those that fell short; '' for "not found"."""
+    if said == "not found":
+        return ""
+    parts = said.split("; ")
+    short = [part[1:].strip() for part in parts if part.startswith("✗")]
+    return "; ".join(short) if short and len(short) < len(parts) else said
 
 
 def _test_lines(tests: list[Check], clean: Callable[[str], str],

@@ -73,7 +73,8 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
         summary=None if for_candidate else summary(assignment, result, criteria, other_failed,
                                                    review),
         full_score=review.score.full if review else None,
-        missing_ratings=review.score.missing if review else [],
+        missing_ratings=[assignment.criterion(c).title for c in review.score.missing
+                         if _in_rubric(assignment, c)] if review else [],
         ratings_hidden=review.hidden if review else False,
         decision=DecisionView(decision=review.decision.decision,
                               by=visible(review.decision.by),

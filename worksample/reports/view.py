@@ -137,7 +137,9 @@ class CheckLink(BaseModel):
     anchor: str
     id: str
     criterion: str | None = Field(description="The criterion card holding its evidence.")
-    message: str
+    label: str = Field(default="", description="What it checked, in plain words.")
+    plain: str = Field(default="", description="Why it failed, in plain words.")
+    message: str = Field(description="Its own message (test output), shown folded.")
     places: list[tuple[str, str]] = Field(
         default_factory=list, description="(line anchor, 'path:line') per line it names.")
 
@@ -205,7 +207,7 @@ class CandidatePage(BaseModel):
     full_score: float | None = Field(
         default=None, description="With reviewers' ratings; None while partial.")
     missing_ratings: list[str] = Field(
-        default_factory=list, description="Reviewer criteria not rated yet (ids).")
+        default_factory=list, description="Reviewer criteria not rated yet, by their titles.")
     ratings_hidden: bool = Field(
         default=False, description="Others' ratings are hidden from the reviewer the report "
                                    "is for, until they have rated each criterion.")

@@ -34,6 +34,7 @@ from pygments.lexers import TextLexer, get_lexer_for_filename
 from pygments.util import ClassNotFound
 
 from worksample.models import Assignment, Check, GradeResult, Status
+from worksample.reports.plain import check_label, plain_failure
 from worksample.reports.view import (
     Audience,
     CheckLink,
@@ -250,6 +251,7 @@ def _check_link(number: int, check: Check, anchors: dict[str, str], files: list[
     if len(message) > MAX_CHECK_CHARS:
         message = message[:MAX_CHECK_CHARS] + " …"
     return CheckLink(anchor=f"check-{number}", id=clean(check.id), criterion=check.criterion,
+                     label=clean(check_label(check)), plain=clean(plain_failure(check)),
                      message=message, places=places)
 
 
