@@ -269,9 +269,12 @@ def _read_text(number: int, work_file: WorkFile, checks: list[Check],
     """The text as read, split where a sentence a check quotes begins and ends."""
     text = clean(work_file.text)
     spans = []
+    places: dict[str, tuple[int, int] | None] = {}  # a sentence is often quoted by many checks
     for check in checks:
         quote = _quote(clean(check.message))
-        found = _find(text, quote) if quote else None
+        if quote and quote not in places:
+            places[quote] = _find(text, quote)
+        found = places[quote] if quote else None
         if found is not None:
             kind = ("review" if check.review else "earned" if check.outcome == "passed"
                     else "lost")
