@@ -9,6 +9,11 @@ with the reason; the batch goes on.
 Conveniences, applied the same way to every kind: ``__MACOSX``, ``.git``, ``__pycache__`` and
 ``.DS_Store`` entries are skipped, and a submission whose only content is one folder is
 unwrapped, so ``alice/solution.py`` and ``solution.py`` grade the same.
+
+The candidate's time (``working_time.py``) is read here too: a zip's or tar's file times, and
+the git history of a ``.git`` at the submission's top. An archive's ``.git`` objects and refs
+(within the archive's budgets) are written to a folder of their own beside the submission,
+never into it, read by ``git_history.py`` and removed.
 """
 
 from __future__ import annotations
@@ -30,8 +35,10 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, BinaryIO
 
 from worksample.errors import SubmissionRejected
+from worksample.intake_times import TimesSeen, working_time
 from worksample.models import Submission
 from worksample.tar_headers import check_headers
+from worksample.working_time import unix_time, zip_time
 
 if TYPE_CHECKING:
     from worksample.workers import LimitedWorkers
@@ -99,19 +106,27 @@ def unpack(source: Path, destination: Path, limits: IntakeLimits) -> Submission:
     """Extract ``source`` into ``destination`` (which must not exist) after checking every
     entry; the Submission. Runs in a limited worker when the grader has one."""
     kind, extract = _extractor_for(source)
+    seen = TimesSeen(destination.with_name(destination.name + "-history"))
     try:
-        extract(source, destination, limits)
-    except SubmissionRejected:
-        raise
-    except RecursionError:
-        raise SubmissionRejected(f"the {kind} is nested too deeply to read", path=source) from None
-    except (OSError, EOFError, zipfile.BadZipFile, tarfile.TarError, ValueError, RuntimeError,
-            NotImplementedError, zlib.error, lzma.LZMAError) as error:
-        # what the archive modules raise on what they cannot read (an encrypted zip entry,
-        # an unknown compression method, a corrupt stream): the archive's doing, not ours
-        raise SubmissionRejected(f"corrupt or unreadable {kind}: {type(error).__name__}: "
-                                 f"{error}", path=source) from None
-    root = _unwrap_single_folder(destination)
+        try:
+            extract(source, destination, limits, seen)
+        except SubmissionRejected:
+            raise
+        except RecursionError:
+            raise SubmissionRejected(f"the {kind} is nested too deeply to read",
+                                     path=source) from None
+        except (OSError, EOFError, zipfile.BadZipFile, tarfile.TarError, ValueError,
+                RuntimeError, NotImplementedError, zlib.error, lzma.LZMAError) as error:
+            # what the archive modules raise on what they cannot read (an encrypted zip
+            # entry, an unknown compression method, a corrupt stream): the archive's doing
+            raise SubmissionRejected(f"corrupt or unreadable {kind}: {type(error).__name__}: "
+                                     f"{error}", path=source) from None
+        root = _unwrap_single_folder(destination)
+        found = working_time(kind, seen, source if kind == "folder" else seen.history,
+                              PurePosixPath(root.relative_to(destination).as_posix()),
+                              destination.parent)
+    finally:
+        shutil.rmtree(seen.history, ignore_errors=True)
     files = sorted(p for p in root.rglob("*") if p.is_file())
     return Submission(
         id=submission_id_for(source),
@@ -122,6 +137,8 @@ def unpack(source: Path, destination: Path, limits: IntakeLimits) -> Submission:
         content_hash=_hash_tree(root, files),
         file_count=len(files),
         total_bytes=sum(p.stat().st_size for p in files),
+        working_time=found.time,
+        working_time_note=found.note,
     )
 
 
@@ -257,7 +274,8 @@ def _write(destination: Path, entry: _Entry, stream: BinaryIO, source: Path) -> 
 # --- the kinds --------------------------------------------------------------------------------
 
 
-def _copy_folder(source: Path, destination: Path, limits: IntakeLimits) -> None:
+def _copy_folder(source: Path, destination: Path, limits: IntakeLimits,
+                 seen: TimesSeen) -> None:
     budget = _Budget(source, limits)
     entries = []
     for path in _walk(source):
@@ -289,7 +307,8 @@ def _walk(folder: Path) -> Iterator[Path]:
             yield Path(current) / name
 
 
-def _copy_file(source: Path, destination: Path, limits: IntakeLimits) -> None:
+def _copy_file(source: Path, destination: Path, limits: IntakeLimits,
+               seen: TimesSeen) -> None:
     budget = _Budget(source, limits)
     relative = _checked_path(source.name, source, limits) or PurePosixPath("submission")
     if not source.is_file():
@@ -300,14 +319,20 @@ def _copy_file(source: Path, destination: Path, limits: IntakeLimits) -> None:
         _write(destination, _Entry(relative, source.stat().st_size), stream, source)
 
 
-def _extract_zip(source: Path, destination: Path, limits: IntakeLimits) -> None:
+def _extract_zip(source: Path, destination: Path, limits: IntakeLimits,
+                 seen: TimesSeen) -> None:
     budget = _Budget(source, limits)
-    entries = []
+    entries, history = [], []
     with zipfile.ZipFile(source) as archive:
         for info in archive.infolist():
-            relative = _checked_path(_zip_name(info, source), source, limits)
+            name = _zip_name(info, source)
+            relative = _checked_path(name, source, limits)
             if relative is None or info.is_dir():
                 budget.add_skipped(info.file_size)
+                kept = None if info.is_dir() or stat.S_IFMT(info.external_attr >> 16) \
+                    not in (0, stat.S_IFREG) else seen.keeps(name)
+                if kept is not None:
+                    history.append((_Entry(kept, info.file_size), info))
                 continue
             mode = info.external_attr >> 16
             if stat.S_ISLNK(mode):
@@ -321,11 +346,15 @@ def _extract_zip(source: Path, destination: Path, limits: IntakeLimits) -> None:
                 )
             budget.add(relative, info.file_size)
             entries.append((_Entry(relative, info.file_size), info))
+            seen.times.append(zip_time(info.date_time, info.extra))
         budget.check_ratio(source.stat().st_size)
         destination.mkdir(parents=True)
         for entry, info in entries:
             with archive.open(info) as stream:
                 _write(destination, entry, stream, source)
+        for entry, info in history:
+            with archive.open(info) as stream:
+                _write(seen.history, entry, stream, source)
 
 
 def _zip_name(info: zipfile.ZipInfo, source: Path) -> str:
@@ -340,10 +369,11 @@ def _zip_name(info: zipfile.ZipInfo, source: Path) -> str:
         ) from None
 
 
-def _extract_tar(source: Path, destination: Path, limits: IntakeLimits) -> None:
+def _extract_tar(source: Path, destination: Path, limits: IntakeLimits,
+                 seen: TimesSeen) -> None:
     expected = check_headers(source, limits.max_entries, limits.max_bytes)  # before tarfile
     budget = _Budget(source, limits)
-    entries, sizes = [], []
+    entries, sizes, history = [], [], []
     with tarfile.open(source, mode="r:*", errorlevel=2) as archive:
         # Iterate rather than getmembers(): a bomb is refused as soon as its headers say so.
         for member in archive:
@@ -355,6 +385,9 @@ def _extract_tar(source: Path, destination: Path, limits: IntakeLimits) -> None:
             relative = _checked_path(member.name, source, limits)
             if relative is None or member.isdir():
                 budget.add_skipped(member.size)
+                kept = seen.keeps(member.name) if member.isfile() else None
+                if kept is not None:
+                    history.append((_Entry(kept, member.size), member))
                 continue
             if member.issym() or member.islnk():
                 raise SubmissionRejected(
@@ -366,17 +399,19 @@ def _extract_tar(source: Path, destination: Path, limits: IntakeLimits) -> None:
                 )
             budget.add(relative, member.size)
             entries.append((_Entry(relative, member.size), member))
+            seen.times.append(unix_time(member.mtime))
         if sizes != expected:
             raise SubmissionRejected("tarfile reads this archive differently from the header "
                                      "check (members missing)", path=source)
         budget.check_ratio(source.stat().st_size)
         destination.mkdir(parents=True)
-        for entry, member in entries:
+        for folder, (entry, member) in [(destination, e) for e in entries] + \
+                [(seen.history, e) for e in history]:
             stream = archive.extractfile(member)
             if stream is None:
                 raise SubmissionRejected(f"{_entry(member.name)} cannot be read", path=source)
             with stream:
-                _write(destination, entry, stream, source)
+                _write(folder, entry, stream, source)
 
 
 # --- after extraction -------------------------------------------------------------------------

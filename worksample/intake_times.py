@@ -1,0 +1,63 @@
+"""What intake reads of the candidate's time while it takes a submission in.
+
+While an archive is extracted, each file written gives its modification time, and the objects
+and refs of a ``.git`` history (which intake never writes into the submission) are written to
+a folder of their own. Once the submission's root is known, ``working_time`` reads the git
+history of the ``.git`` at its top (``git_history.py``), else the archive's file times
+(``working_time.py``, which holds the rules). A folder's file times are those of the copy on
+this machine (unzipping, cloning, copying), not the candidate's: they are not read; a
+folder's git history is. A single file has neither.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+
+from worksample.git_history import KEPT_FILES, KEPT_FOLDERS, read_history
+from worksample.working_time import Found, chosen, from_file_times
+
+MAX_HISTORY_DEPTH = 32
+
+
+@dataclass
+class TimesSeen:
+    """What extraction saw of the candidate's time: each written file's modification time
+    (None when it has none), and the folder the archive's ``.git`` history is written to."""
+
+    history: Path
+    times: list[datetime | None] = field(default_factory=list)
+    history_names: set[PurePosixPath] = field(default_factory=set)
+
+    def keeps(self, name: str) -> PurePosixPath | None:
+        """Where under ``history`` to write the entry ``name``, which intake skips, when it
+        is part of a ``.git`` history (its objects, refs, packed-refs or shallow); else None.
+        ``name`` has passed intake's checks of a path (relative, no '..')."""
+        path = PurePosixPath(name)
+        parts = path.parts
+        if ".git" not in parts or len(parts) > MAX_HISTORY_DEPTH or path in self.history_names:
+            return None
+        inside = parts[parts.index(".git") + 1:]
+        if not (len(inside) > 1 and inside[0] in KEPT_FOLDERS
+                or len(inside) == 1 and inside[0] in KEPT_FILES):
+            return None
+        self.history_names.add(path)
+        return path
+
+
+def working_time(kind: str, seen: TimesSeen, base: Path, root: PurePosixPath,
+                 scratch: Path) -> Found:
+    """The candidate's time for a submission of ``kind``: the git history of the deepest
+    ``.git`` between the top of the submission (``base``: the source folder, or for an
+    archive the history folder) and its unwrapped ``root`` (relative), else an archive's file
+    times; or none, with the note saying why. ``scratch`` is where git may work."""
+    git = Found(None)
+    if kind != "file":
+        for folder in (root, *root.parents):
+            git_dir = base.joinpath(*folder.parts, ".git")
+            if git_dir.exists() or git_dir.is_symlink():
+                git = read_history(git_dir, scratch)
+                break
+    archive = from_file_times(seen.times, kind) if kind in ("zip", "tar") else Found(None)
+    return chosen(None, git, archive)
