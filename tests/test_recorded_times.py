@@ -165,3 +165,14 @@ def test_a_times_file_without_its_columns_stops_the_command_before_grading(tmp_p
     refused = CliRunner().invoke(cli, ["grade", str(assignment), *sources, "--times", str(times)])
     assert refused.exit_code == 2 and "has no column submission, started" in refused.output
     assert plugin.calls == 0
+
+
+def test_the_docs_and_the_help_give_the_columns_the_reader_needs():
+    from conftest_paths import ROOT
+
+    from worksample.recorded_times import COLUMNS
+
+    docs = (ROOT / "docs" / "results.md").read_text()
+    assert f"```csv\n{','.join(COLUMNS)}\n" in docs
+    shown = CliRunner().invoke(cli, ["grade", "--help"], terminal_width=200).output
+    assert "--times" in shown and "submission, started, submitted" in shown

@@ -93,20 +93,33 @@ def open_submission(source: Path, workdir: Path, limits: IntakeLimits | None = N
             return unpack(source, destination, limits)
         return workers.run("to unpack", unpack, source, destination, limits)
     except SubmissionRejected as error:
-        shutil.rmtree(destination, ignore_errors=True)
+        _remove(destination)
         if error.path is None:  # a worker limit: say which submission hit it
             raise SubmissionRejected(str(error), path=source) from None
         raise
     except BaseException:
-        shutil.rmtree(destination, ignore_errors=True)
+        _remove(destination)
         raise
+
+
+def _remove(destination: Path) -> None:
+    """Remove what unpacking wrote, when a killed worker could not: the submission and its
+    git history's folder."""
+    shutil.rmtree(destination, ignore_errors=True)
+    shutil.rmtree(_history_folder(destination), ignore_errors=True)
+
+
+def _history_folder(destination: Path) -> Path:
+    """Where an archive's ``.git`` history is written while it is read: beside the
+    submission, never in it."""
+    return destination.with_name(destination.name + "-history")
 
 
 def unpack(source: Path, destination: Path, limits: IntakeLimits) -> Submission:
     """Extract ``source`` into ``destination`` (which must not exist) after checking every
     entry; the Submission. Runs in a limited worker when the grader has one."""
     kind, extract = _extractor_for(source)
-    seen = TimesSeen(destination.with_name(destination.name + "-history"))
+    seen = TimesSeen(_history_folder(destination))
     try:
         try:
             extract(source, destination, limits, seen)
