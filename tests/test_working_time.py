@@ -297,3 +297,65 @@ def test_a_hostile_repository_runs_nothing(tmp_path, workdir):
     for submission in (by_folder, by_zip):
         assert submission.working_time.source == "git"
         assert submission.working_time.minutes == 50  # the alternate's commits are not seen
+
+
+def _git_named(tmp_path: Path, name: str, entries: list[tuple[str, bytes]]) -> Path:
+    archive = tmp_path / name
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr(zipfile.ZipInfo("a.py", (2026, 11, 2, 9, 0, 0)), "a = 1\n")
+        out.writestr(zipfile.ZipInfo("b.py", (2026, 11, 2, 10, 0, 0)), "b = 1\n")
+        for entry, data in entries:
+            out.writestr(entry, data)
+    return archive
+
+
+def test_a_history_that_cannot_be_written_out_is_a_note_not_a_rejection(tmp_path, workdir):
+    """A file and a folder of one name: intake skipped .git before it read histories, and
+    such an archive must still be graded."""
+    archive = _git_named(tmp_path, "pat.zip", [(".git/refs/heads", b"x"),
+                                               (".git/refs/heads/main", b"0" * 40)])
+    submission = open_submission(archive, workdir)
+    assert submission.working_time.source == "archive" and submission.working_time.minutes == 60
+    assert "git history not used: the archive's .git could not be written out" \
+        in submission.working_time.evidence
+    assert sorted(p.name for p in workdir.iterdir()) == [submission.extracted_to.name]
+
+
+def test_a_corrupt_history_member_is_a_note_not_a_rejection(tmp_path, workdir):
+    archive = _git_named(tmp_path, "quinn.zip", [(".git/packed-refs", b"deadbeef" * 64)])
+    raw = bytearray(archive.read_bytes())
+    at = raw.index(b"deadbeef" * 64)
+    raw[at:at + 8] = b"corrupt!"  # the CRC no longer matches
+    archive.write_bytes(bytes(raw))
+    submission = open_submission(archive, workdir)
+    assert "BadZipFile" in submission.working_time.evidence
+
+
+def test_only_objects_and_refs_of_an_archive_s_git_are_written_out(tmp_path, workdir,
+                                                                   monkeypatch):
+    archive = tmp_path / "rita.tar"
+    with tarfile.open(archive, "w") as out:
+        for name, data in (("a.py", b"a"), (".git/config", b"[core]"), (".git/HEAD", b"ref"),
+                           (".git/hooks/post-checkout", b"#!/bin/sh"),
+                           (".git/info/grafts", b"0"), (".git/objects/ab/cdef", b"obj"),
+                           (".git/packed-refs", b"# refs"), (".git/refs/tags/v1", b"0" * 40),
+                           ("lib/.git/refs/heads/x", b"0" * 40)):
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            out.addfile(info, io.BytesIO(data))
+        link = tarfile.TarInfo(".git/refs/heads/main")
+        link.type, link.linkname = tarfile.SYMTYPE, "/etc/passwd"
+        out.addfile(link)
+    seen = {}
+
+    def listing(git_dir, scratch):
+        seen[git_dir.relative_to(git_dir.parent)] = sorted(
+            p.relative_to(git_dir).as_posix() for p in git_dir.rglob("*") if p.is_file())
+        assert not any(p.is_symlink() for p in git_dir.rglob("*"))
+        return Found(None)
+
+    monkeypatch.setattr("worksample.intake_times.read_history", listing)
+    submission = open_submission(archive, workdir)
+    assert seen == {Path(".git"): ["objects/ab/cdef", "packed-refs", "refs/tags/v1"]}
+    assert submission.file_count == 1  # lib/ holds only a .git: nothing of it is graded
+    assert sorted(p.name for p in workdir.iterdir()) == [submission.extracted_to.name]

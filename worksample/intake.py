@@ -49,6 +49,12 @@ COPY_CHUNK = 1 << 16
 MAX_NAME_SHOWN = 200
 
 
+# what the archive modules raise on what they cannot read (an encrypted zip entry, an unknown
+# compression method, a corrupt stream): the archive's doing
+_UNREADABLE = (OSError, EOFError, zipfile.BadZipFile, tarfile.TarError, ValueError, RuntimeError,
+               NotImplementedError, zlib.error, lzma.LZMAError)
+
+
 @dataclass(frozen=True)
 class IntakeLimits:
     """How much a submission may hold once extracted."""
@@ -128,10 +134,7 @@ def unpack(source: Path, destination: Path, limits: IntakeLimits) -> Submission:
         except RecursionError:
             raise SubmissionRejected(f"the {kind} is nested too deeply to read",
                                      path=source) from None
-        except (OSError, EOFError, zipfile.BadZipFile, tarfile.TarError, ValueError,
-                RuntimeError, NotImplementedError, zlib.error, lzma.LZMAError) as error:
-            # what the archive modules raise on what they cannot read (an encrypted zip
-            # entry, an unknown compression method, a corrupt stream): the archive's doing
+        except _UNREADABLE as error:
             raise SubmissionRejected(f"corrupt or unreadable {kind}: {type(error).__name__}: "
                                      f"{error}", path=source) from None
         root = _unwrap_single_folder(destination)
@@ -365,9 +368,7 @@ def _extract_zip(source: Path, destination: Path, limits: IntakeLimits,
         for entry, info in entries:
             with archive.open(info) as stream:
                 _write(destination, entry, stream, source)
-        for entry, info in history:
-            with archive.open(info) as stream:
-                _write(seen.history, entry, stream, source)
+        _write_history(seen, history, archive.open, source)
 
 
 def _zip_name(info: zipfile.ZipInfo, source: Path) -> str:
@@ -418,13 +419,29 @@ def _extract_tar(source: Path, destination: Path, limits: IntakeLimits,
                                      "check (members missing)", path=source)
         budget.check_ratio(source.stat().st_size)
         destination.mkdir(parents=True)
-        for folder, (entry, member) in [(destination, e) for e in entries] + \
-                [(seen.history, e) for e in history]:
+        for entry, member in entries:
             stream = archive.extractfile(member)
             if stream is None:
                 raise SubmissionRejected(f"{_entry(member.name)} cannot be read", path=source)
             with stream:
-                _write(folder, entry, stream, source)
+                _write(destination, entry, stream, source)
+        _write_history(seen, history, archive.extractfile, source)
+
+
+def _write_history(seen: TimesSeen, history: list, opened, source: Path) -> None:
+    """Write an archive's ``.git`` objects and refs beside the submission, for its time only.
+    One that cannot be written out (a corrupt member, a file and a folder of one name) is
+    left unread, with a note: never a rejection, as before intake read histories."""
+    try:
+        for entry, member in history:
+            stream = opened(member)
+            if stream is None:
+                raise OSError(f"{_entry(entry.relative)} cannot be read")
+            with stream:
+                _write(seen.history, entry, stream, source)
+    except (SubmissionRejected, *_UNREADABLE) as error:
+        seen.unwritten = (f"the archive's .git could not be written out "
+                          f"({type(error).__name__}); not read")
 
 
 # --- after extraction -------------------------------------------------------------------------

@@ -29,6 +29,7 @@ class TimesSeen:
     history: Path
     times: list[datetime | None] = field(default_factory=list)
     history_names: set[PurePosixPath] = field(default_factory=set)
+    unwritten: str = ""  # why the history could not be written out, when it could not
 
     def keeps(self, name: str) -> PurePosixPath | None:
         """Where under ``history`` to write the entry ``name``, which intake skips, when it
@@ -52,8 +53,8 @@ def working_time(kind: str, seen: TimesSeen, base: Path, root: PurePosixPath,
     ``.git`` between the top of the submission (``base``: the source folder, or for an
     archive the history folder) and its unwrapped ``root`` (relative), else an archive's file
     times; or none, with the note saying why. ``scratch`` is where git may work."""
-    git = Found(None)
-    if kind != "file":
+    git = Found(None, seen.unwritten)
+    if kind != "file" and not seen.unwritten:
         for folder in (root, *root.parents):
             git_dir = base.joinpath(*folder.parts, ".git")
             if git_dir.exists() or git_dir.is_symlink():
