@@ -37,8 +37,9 @@ def test_good_rows_are_read_by_submission_name(tmp_path):
     alice = read.times["alice"]
     assert alice.source == "recorded" and alice.minutes == 138
     assert alice.started == datetime(2026, 11, 2, 13, 2, tzinfo=UTC)
-    assert alice.evidence == ("recorded by the team (times.csv line 2): 2026-11-02 13:02 to "
-                              "15:20 UTC")
+    assert alice.evidence == ("recorded by the team (times.csv line 2): 2026-11-02 14:02 to "
+                              "16:20 +01:00")  # in the zone the team wrote
+    assert read.times["bob"].evidence.endswith("2026-11-02 09:00 to 11:30 UTC")
     assert read.times["carol"].minutes == 60 and read.times["carol"].started.tzinfo is None
 
 

@@ -11,7 +11,7 @@ import struct
 import subprocess
 import tarfile
 import zipfile
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -65,6 +65,12 @@ def test_times_in_1970_and_in_the_future_are_set_aside_and_said():
 def test_what_cannot_be_a_working_time_is_no_time_and_a_note(times, said):
     found = from_file_times(times, "zip", now=_at(60 * 24 * 500))
     assert found.time is None and said in found.note
+
+
+def test_times_in_two_zones_are_said_in_utc():
+    plus_one = datetime(2026, 11, 2, 15, 2, tzinfo=timezone(timedelta(hours=1)))
+    found = from_commits([(plus_one, plus_one), (_at(30), _at(30))])
+    assert "2026-11-02 14:02 to 14:32 UTC" in found.time.evidence
 
 
 def test_zip_local_times_say_their_zone_is_unknown():
@@ -359,3 +365,24 @@ def test_only_objects_and_refs_of_an_archive_s_git_are_written_out(tmp_path, wor
     assert seen == {Path(".git"): ["objects/ab/cdef", "packed-refs", "refs/tags/v1"]}
     assert submission.file_count == 1  # lib/ holds only a .git: nothing of it is graded
     assert sorted(p.name for p in workdir.iterdir()) == [submission.extracted_to.name]
+
+
+@needs_git
+def test_a_history_of_thousands_of_commits_is_not_read_at_the_default_cap(tmp_path):
+    """5,001 commits made at once by git fast-import: over the cap, said, and nothing more of
+    them is listed than the cap and one."""
+    repo = tmp_path / "sam"
+    repo.mkdir()
+    _git(repo, "init", "-q", "-b", "main")
+    stream = []
+    for number in range(HistoryLimits().max_commits + 1):
+        stamp = int(_at(number).timestamp())
+        message = f"step {number}"
+        stream.append(f"commit refs/heads/main\ncommitter C <c@example.com> {stamp} +0000\n"
+                      f"data {len(message)}\n{message}\n")
+    subprocess.run(["git", "-C", str(repo), "fast-import", "--quiet"], check=True,
+                   input="".join(stream).encode(), capture_output=True,
+                   env={"PATH": os.environ["PATH"], "HOME": str(tmp_path),
+                        "GIT_CONFIG_NOSYSTEM": "1"})
+    found = read_history(repo / ".git", tmp_path)
+    assert found.time is None and "more than 5,000 commits" in found.note

@@ -193,13 +193,24 @@ def _span(first: datetime, last: datetime, source: str, evidence: str) -> Workin
 
 
 def _between(first: datetime, last: datetime) -> str:
-    """"2026-11-30 14:02 to 16:20 UTC", or with both dates when the days differ."""
-    zone = " UTC" if first.tzinfo else ""
-    first_said = first.astimezone(UTC) if first.tzinfo else first
-    last_said = last.astimezone(UTC) if last.tzinfo else last
-    end = (f"{last_said:%H:%M}" if first_said.date() == last_said.date()
-           else f"{last_said:%Y-%m-%d %H:%M}")
-    return f"{first_said:%Y-%m-%d %H:%M} to {end}{zone}"
+    """"2026-11-30 14:02 to 16:20 UTC", with both dates when the days differ, in the times'
+    own zone when they share one (a team's record keeps its zone), else in UTC."""
+    zone = ""
+    if first.tzinfo is not None:
+        if first.utcoffset() != last.utcoffset() or not first.utcoffset():
+            first, last = first.astimezone(UTC), last.astimezone(UTC)
+        zone = f" {_offset(first)}"
+    end = f"{last:%H:%M}" if first.date() == last.date() else f"{last:%Y-%m-%d %H:%M}"
+    return f"{first:%Y-%m-%d %H:%M} to {end}{zone}"
+
+
+def _offset(time: datetime) -> str:
+    """"UTC", or the offset from it: "+01:00", "-05:30"."""
+    minutes = round(time.utcoffset().total_seconds() / 60)
+    if not minutes:
+        return "UTC"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"{'-' if minutes < 0 else '+'}{hours:02d}:{rest:02d}"
 
 
 def _minutes_said(span: timedelta) -> str:
