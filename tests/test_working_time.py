@@ -18,7 +18,14 @@ import pytest
 
 from worksample.git_history import HistoryLimits, read_history
 from worksample.intake import open_submission
-from worksample.working_time import Found, chosen, from_commits, from_file_times, recorded
+from worksample.working_time import (
+    Found,
+    chosen,
+    from_commits,
+    from_file_times,
+    recorded,
+    zip_times,
+)
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 T0 = datetime(2026, 11, 2, 14, 2, tzinfo=UTC)
@@ -130,6 +137,27 @@ def test_zip_without_unix_times_reads_its_local_times(tmp_path, workdir):
     submission = open_submission(archive, workdir)
     assert submission.working_time.minutes == 45
     assert submission.working_time.started.tzinfo is None
+
+
+def test_a_zip_with_unix_times_for_some_files_only_reads_local_times_for_all(tmp_path,
+                                                                             workdir):
+    """Mixing UTC with local clock times would shift some files by the zone."""
+    archive = tmp_path / "mixed.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        utc = zipfile.ZipInfo("a.py", date_time=(2026, 11, 2, 9, 0, 0))
+        utc.extra = struct.pack("<HHBi", 0x5455, 5, 1, int(_at(0).timestamp()))
+        out.writestr(utc, "a")
+        out.writestr(zipfile.ZipInfo("b.py", date_time=(2026, 11, 2, 10, 30, 0)), "b")
+    submission = open_submission(archive, workdir)
+    assert submission.working_time.minutes == 90
+    assert submission.working_time.started == datetime(2026, 11, 2, 9, 0)
+
+
+def test_a_forged_zip_date_or_extra_field_reads_as_no_time():
+    forged = [((2026, 0, 0, 25, 61, 0), b""), ((2026, 11, 2, 9, 0, 0), b"\x55\x54\xff\xff")]
+    assert zip_times(forged) == [None, datetime(2026, 11, 2, 9, 0)]
+    huge = struct.pack("<HHBi", 0x5455, 5, 1, -2**31)
+    assert zip_times([((2026, 11, 2, 9, 0, 0), huge)])[0].year == 1901  # then set aside
 
 
 def test_tar_times_in_1970_and_the_future_are_no_time(tmp_path, workdir):

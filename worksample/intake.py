@@ -38,7 +38,7 @@ from worksample.errors import SubmissionRejected
 from worksample.intake_times import TimesSeen, working_time
 from worksample.models import Submission
 from worksample.tar_headers import check_headers
-from worksample.working_time import unix_time, zip_time
+from worksample.working_time import unix_time
 
 if TYPE_CHECKING:
     from worksample.workers import LimitedWorkers
@@ -362,7 +362,7 @@ def _extract_zip(source: Path, destination: Path, limits: IntakeLimits,
                 )
             budget.add(relative, info.file_size)
             entries.append((_Entry(relative, info.file_size), info))
-            seen.times.append(zip_time(info.date_time, info.extra))
+            seen.times.append((info.date_time, info.extra))
         budget.check_ratio(source.stat().st_size)
         destination.mkdir(parents=True)
         for entry, info in entries:

@@ -12,11 +12,10 @@ folder's git history is. A single file has neither.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path, PurePosixPath
 
 from worksample.git_history import KEPT_FILES, KEPT_FOLDERS, read_history
-from worksample.working_time import Found, chosen, from_file_times
+from worksample.working_time import Found, chosen, from_file_times, zip_times
 
 MAX_HISTORY_DEPTH = 32
 
@@ -27,7 +26,8 @@ class TimesSeen:
     (None when it has none), and the folder the archive's ``.git`` history is written to."""
 
     history: Path
-    times: list[datetime | None] = field(default_factory=list)
+    # a tar's times, or a zip's (DOS date_time, extra field) pairs: zip_times reads them
+    times: list = field(default_factory=list)
     history_names: set[PurePosixPath] = field(default_factory=set)
     unwritten: str = ""  # why the history could not be written out, when it could not
 
@@ -60,5 +60,6 @@ def working_time(kind: str, seen: TimesSeen, base: Path, root: PurePosixPath,
             if git_dir.exists() or git_dir.is_symlink():
                 git = read_history(git_dir, scratch)
                 break
-    archive = from_file_times(seen.times, kind) if kind in ("zip", "tar") else Found(None)
+    times = zip_times(seen.times) if kind == "zip" else seen.times
+    archive = from_file_times(times, kind) if kind in ("zip", "tar") else Found(None)
     return chosen(None, git, archive)

@@ -109,12 +109,18 @@ def chosen(recorded_time: WorkingTime | None, git: Found, archive: Found) -> Fou
     return Found(None, "; ".join(note for note in (git.note, archive.note) if note))
 
 
-def zip_time(date_time: tuple[int, ...], extra: bytes) -> datetime | None:
-    """A zip entry's modification time: the Unix time of its "UT" extra field (UTC) when it
-    has one, else its DOS date and time (local, zone unknown); None when neither reads."""
-    unix = _extended_time(extra)
-    if unix is not None:
-        return unix_time(unix)
+def zip_times(entries: Sequence[tuple[tuple[int, ...], bytes]]) -> list[datetime | None]:
+    """The modification times of a zip's files from their (DOS date_time, extra field)
+    pairs: the Unix times of their "UT" extra fields (UTC) when every file has one, else
+    their DOS dates and times (local, zone unknown: mixing the two would shift some by the
+    zone). None for a file whose time does not read."""
+    unix = [_extended_time(extra) for _, extra in entries]
+    if all(seconds is not None for seconds in unix):
+        return [unix_time(seconds) for seconds in unix]
+    return [_dos_time(date_time) for date_time, _ in entries]
+
+
+def _dos_time(date_time: tuple[int, ...]) -> datetime | None:
     try:
         return datetime(*date_time[:6])
     except (TypeError, ValueError):  # month 0 and the like: a forged or zeroed date
