@@ -177,3 +177,25 @@ def test_the_docs_and_the_help_give_the_columns_the_reader_needs():
     assert f"```csv\n{','.join(COLUMNS)}\n" in docs
     shown = CliRunner().invoke(cli, ["grade", "--help"], terminal_width=200).output
     assert "--times" in shown and "submission, started, submitted" in shown
+
+
+def test_a_result_takes_the_record_over_the_submission_s_time_or_its_note(tmp_path):
+    from worksample.grading import timed
+    from worksample.models import GradeResult, Status, Submission
+    from worksample.working_time import from_file_times
+
+    start = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+    archive = from_file_times([start, start.replace(hour=11)], "zip").time
+    submission = Submission(id="a", source=tmp_path, kind="zip", root=tmp_path,
+                            extracted_to=tmp_path, content_hash="h", file_count=2,
+                            total_bytes=2, working_time=archive)
+    result = GradeResult(worksample_version="t", submission_id="a", submission_source="a.zip",
+                         assignment_id="x", assignment_version="1", assignment_type="t",
+                         status=Status.GRADED, details={"trust": "kept"})
+    team = read_times(_csv(tmp_path / "t.csv", "a,2026-11-02T09:00:00Z,2026-11-02T09:30:00Z"))
+    assert timed(result, submission, team.times["a"]).working_time.source == "recorded"
+    assert timed(result, submission).working_time == archive
+    untimed = submission.model_copy(update={"working_time": None,
+                                            "working_time_note": "the zip's files: no times"})
+    assert timed(result, untimed).details == {"trust": "kept",
+                                              "working_time_note": "the zip's files: no times"}

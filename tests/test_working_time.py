@@ -23,7 +23,6 @@ from worksample.working_time import (
     chosen,
     from_commits,
     from_file_times,
-    recorded,
     zip_times,
 )
 
@@ -91,14 +90,20 @@ def test_commits_span_author_to_committer_dates():
     assert "first to last commit: 2026-11-02 14:02 to 17:22 UTC, 2 commits" in found.time.evidence
 
 
-def test_the_recorded_time_wins_over_git_and_archive():
-    team = recorded(_at(0), _at(150), "times.csv row 2")
+def test_git_wins_over_the_archive_which_says_why_git_was_not_used():
     git = from_commits([(_at(0), _at(0)), (_at(10), _at(10))])
     archive = from_file_times([_at(0), _at(500)], "zip")
-    assert chosen(team, git, archive).time == team
-    assert chosen(None, Found(None, "history too large"), archive).time.evidence.endswith(
+    assert chosen(git, archive).time == git.time
+    assert chosen(Found(None, "history too large"), archive).time.evidence.endswith(
         "git history not used: history too large")
-    assert chosen(None, Found(None, "a"), Found(None, "b")).note == "a; b"
+    assert chosen(Found(None, "a"), Found(None, "b")).note == "a; b"
+    assert chosen(Found(None), Found(None)) == Found(None, "")
+
+
+def test_commits_made_at_once_are_no_time():
+    found = from_commits([(_at(0), _at(0)), (_at(0.5), _at(1))])
+    assert found.time is None and "all 2 commits carry the same time" in found.note
+    assert "made at once" in found.note
 
 
 # --- archives -----------------------------------------------------------------------------

@@ -62,4 +62,4 @@ def working_time(kind: str, seen: TimesSeen, base: Path, root: PurePosixPath,
                 break
     times = zip_times(seen.times) if kind == "zip" else seen.times
     archive = from_file_times(times, kind) if kind in ("zip", "tar") else Found(None)
-    return chosen(None, git, archive)
+    return chosen(git, archive)

@@ -94,11 +94,10 @@ def recorded(started: datetime, submitted: datetime, where: str) -> WorkingTime:
                  f"recorded by the team ({where}): {_between(started, submitted)}")
 
 
-def chosen(recorded_time: WorkingTime | None, git: Found, archive: Found) -> Found:
-    """The time a result carries: the team's record over the git history over the archive's
-    file times; with the notes of the sources passed over when none is left."""
-    if recorded_time is not None:
-        return Found(recorded_time)
+def chosen(git: Found, archive: Found) -> Found:
+    """What the submission's own times give: the git history's span over the archive's file
+    times, with the notes of what was passed over (the team's record, which wins over both,
+    is applied where results are built: ``grading.timed``)."""
     if git.time is not None:
         return git
     if archive.time is not None:
@@ -178,8 +177,10 @@ def _refused_span(where: str, first: datetime, last: datetime, count: int,
                   things: str) -> str:
     span = last - first
     if span < MIN_SPAN:
+        at_once = ("written at once by a tool (a clone, a copy), not worked on"
+                   if things == "files" else "made at once (a rewrite, a script), not over time")
         return (f"{where}: all {count} {things} carry the same time (within "
-                f"{_minutes_said(MIN_SPAN)}): written at once by a tool, not worked on")
+                f"{_minutes_said(MIN_SPAN)}): {at_once}")
     if span > MAX_SPAN:
         return (f"{where}: the times span {span.days} days ({_between(first, last)}): older "
                 "ones kept their times (a starter, a copied library), so the span is not a "
