@@ -143,6 +143,11 @@ def test_recorded_times_reach_the_results_and_bad_rows_do_not_stop_the_batch(tmp
     assert _stored(tmp_path)["cand001"].working_time.minutes == 60
     assert _stored(tmp_path)["cand000"].working_time.minutes == 165  # not in this file: kept
 
+    # graded again without --times: the team's record stays
+    third = CliRunner().invoke(cli, ["grade", str(assignment), *sources, "--regrade"])
+    assert third.exit_code == 0 and plugin.calls == 4
+    assert _stored(tmp_path)["cand001"].working_time.source == "recorded"
+
 
 def test_a_recorded_time_wins_over_the_archive_s_times(tmp_path, graded):
     _, assignment = graded

@@ -129,17 +129,24 @@ def _saved(item: BatchItem, store: ResultStore) -> BatchItem:
 def _grade_one(assignment: Assignment, source: Path, workdir: Path, registry: PluginRegistry,
                store: ResultStore, options: BatchOptions, workers: LimitedWorkers) -> BatchItem:
     from_store: list[GradeResult] = []
+    graded_again: list[GradeResult] = []
 
     def stored_result(submission: Submission) -> GradeResult | None:
         stored = store.get(assignment.version, submission.id, submission.content_hash)
         if stored is not None and not _grade_again(stored, options):
             from_store.append(stored)
             return stored
+        if stored is not None:
+            graded_again.append(stored)
         return None
 
+    recorded = options.times.get(submission_id_for(source))
     result = grade_submission(assignment, source, workdir, registry, options.limits,
-                              options.retry, workers, kept=stored_result,
-                              recorded=options.times.get(submission_id_for(source)))
+                              options.retry, workers, kept=stored_result, recorded=recorded)
+    earlier = graded_again[0].working_time if graded_again else None
+    if recorded is None and earlier is not None and earlier.source == "recorded":
+        # the team's record outlives a regrade that was not given it again
+        result = result.model_copy(update={"working_time": earlier})
     return BatchItem(source, result, from_store=bool(from_store),
                      retimed=bool(from_store) and result.working_time
                      != from_store[0].working_time)
