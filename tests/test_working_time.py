@@ -419,3 +419,16 @@ def test_a_history_of_thousands_of_commits_is_not_read_at_the_default_cap(tmp_pa
                         "GIT_CONFIG_NOSYSTEM": "1"})
     found = read_history(repo / ".git", tmp_path)
     assert found.time is None and "more than 5,000 commits" in found.note
+
+
+@needs_git
+def test_the_time_is_read_in_the_limited_worker_that_unpacks(tmp_path, workdir):
+    from worksample.workers import LimitedWorkers
+
+    repo = _repository(tmp_path / "src" / "tess", [_at(0), _at(70)])
+    archive = _zip_folder(repo, tmp_path / "tess.zip")
+    with LimitedWorkers(1) as workers:
+        by_zip = open_submission(archive, workdir, workers=workers)
+        by_folder = open_submission(repo, workdir, workers=workers)
+    assert by_zip.working_time.minutes == by_folder.working_time.minutes == 70
+    assert by_zip.working_time.source == "git"
