@@ -17,16 +17,16 @@ sweeps any container they leave.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import CancelledError, Future, ThreadPoolExecutor, as_completed
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from worksample.errors import WorksampleError
 from worksample.grading import RetryPolicy, grade_submission, internal_error, unstorable
 from worksample.intake import IntakeLimits, submission_id_for
-from worksample.models import Assignment, GradeResult, Status, Submission
+from worksample.models import Assignment, GradeResult, Status, Submission, WorkingTime
 from worksample.plugins import PluginRegistry
 from worksample.store import ResultStore
 from worksample.workers import LimitedWorkers
@@ -41,6 +41,8 @@ class BatchOptions:
     retry_errors: bool = False  # grade again what the store holds as `error`
     retry: RetryPolicy = RetryPolicy(attempts=3)
     limits: IntakeLimits | None = None
+    # the candidates' times the team recorded, by submission id (recorded_times.py)
+    times: Mapping[str, WorkingTime] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,8 @@ class BatchItem:
     source: Path
     result: GradeResult
     from_store: bool
+    # a stored result given the time the team recorded since: saved again, not regraded
+    retimed: bool = False
 
 
 def grade_batch(
@@ -74,7 +78,7 @@ def grade_batch(
         if future in finished:
             return
         item = future.result()
-        if not item.from_store:
+        if not item.from_store or item.retimed:
             item = _saved(item, store)
         finished[future] = item
         on_item(item)
@@ -125,17 +129,27 @@ def _saved(item: BatchItem, store: ResultStore) -> BatchItem:
 def _grade_one(assignment: Assignment, source: Path, workdir: Path, registry: PluginRegistry,
                store: ResultStore, options: BatchOptions, workers: LimitedWorkers) -> BatchItem:
     from_store: list[GradeResult] = []
+    graded_again: list[GradeResult] = []
 
     def stored_result(submission: Submission) -> GradeResult | None:
         stored = store.get(assignment.version, submission.id, submission.content_hash)
         if stored is not None and not _grade_again(stored, options):
             from_store.append(stored)
             return stored
+        if stored is not None:
+            graded_again.append(stored)
         return None
 
+    recorded = options.times.get(submission_id_for(source))
     result = grade_submission(assignment, source, workdir, registry, options.limits,
-                              options.retry, workers, kept=stored_result)
-    return BatchItem(source, result, from_store=bool(from_store))
+                              options.retry, workers, kept=stored_result, recorded=recorded)
+    earlier = graded_again[0].working_time if graded_again else None
+    if recorded is None and earlier is not None and earlier.source == "recorded":
+        # the team's record outlives a regrade that was not given it again
+        result = result.model_copy(update={"working_time": earlier})
+    return BatchItem(source, result, from_store=bool(from_store),
+                     retimed=bool(from_store) and result.working_time
+                     != from_store[0].working_time)
 
 
 def _grade_again(stored: GradeResult, options: BatchOptions) -> bool:

@@ -38,6 +38,7 @@ from worksample.models import (
     SelfTestCase,
     Status,
     Submission,
+    WorkingTime,
 )
 from worksample.plugins import PluginRegistry, call_accepting, get_registry
 from worksample.work import kept_work, read_texts
@@ -66,28 +67,45 @@ def grade_submission(
     retry: RetryPolicy = RetryPolicy(),
     workers: LimitedWorkers | None = None,
     kept: Callable[[Submission], GradeResult | None] = lambda submission: None,
+    recorded: WorkingTime | None = None,
 ) -> GradeResult:
     """Take in ``source`` safely, have its type grade it, and score the result.
 
     ``kept`` may answer, once the submission is taken in, a result to keep instead of
     grading it (the batch's stored result for the same content). A result graded here
     carries the submission's files and the texts its plugin read (``result.work``) for the
-    store to keep."""
+    store to keep. Either carries the candidate's time: ``recorded`` (the team's record)
+    when given, else what intake read of the submission's times."""
     started = time.monotonic()
     try:
         with extracted(source, workdir, limits, workers) as submission:
             stored = kept(submission)
             if stored is not None:
-                return stored
+                return stored if recorded is None else timed(stored, submission, recorded)
             result = grade_taken_in(assignment, submission, registry, retry, started, workers)
             # the files are read while intake's folder exists; the store keeps them (work.py)
             flags = result.flags + (missing_files(assignment.spec.required_files,
                                                   submission.root)
                                     if result.status == Status.GRADED else [])
-            return result.model_copy(update={"work": kept_work(submission.root, result.work),
-                                             "flags": flags})
+            return timed(result.model_copy(update={
+                "work": kept_work(submission.root, result.work), "flags": flags}),
+                submission, recorded)
     except SubmissionRejected as error:
         return rejected(assignment, source, error, started)
+
+
+def timed(result: GradeResult, submission: Submission,
+          recorded: WorkingTime | None = None) -> GradeResult:
+    """``result`` with the candidate's time: the team's ``recorded`` one, which is trusted
+    and wins, else what intake read of ``submission`` (with, when it read none, the note
+    saying why in ``details["working_time_note"]``)."""
+    if recorded is not None:
+        return result.model_copy(update={"working_time": recorded})
+    details = result.details
+    if submission.working_time is None and submission.working_time_note:
+        details = details | {"working_time_note": submission.working_time_note}
+    return result.model_copy(update={"working_time": submission.working_time,
+                                     "details": details})
 
 
 def missing_files(required: list[str], root: Path) -> list[IntegrityFlag]:

@@ -9,6 +9,11 @@ with the reason; the batch goes on.
 Conveniences, applied the same way to every kind: ``__MACOSX``, ``.git``, ``__pycache__`` and
 ``.DS_Store`` entries are skipped, and a submission whose only content is one folder is
 unwrapped, so ``alice/solution.py`` and ``solution.py`` grade the same.
+
+The candidate's time (``working_time.py``) is read here too: a zip's or tar's file times, and
+the git history of a ``.git`` at the submission's top. An archive's ``.git`` objects and refs
+(within the archive's budgets) are written to a folder of their own beside the submission,
+never into it, read by ``git_history.py`` and removed.
 """
 
 from __future__ import annotations
@@ -30,8 +35,10 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, BinaryIO
 
 from worksample.errors import SubmissionRejected
+from worksample.intake_times import TimesSeen, working_time
 from worksample.models import Submission
 from worksample.tar_headers import check_headers
+from worksample.working_time import unix_time
 
 if TYPE_CHECKING:
     from worksample.workers import LimitedWorkers
@@ -40,6 +47,12 @@ SKIPPED_NAMES = {"__MACOSX", ".git", "__pycache__", ".DS_Store", ".pytest_cache"
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 COPY_CHUNK = 1 << 16
 MAX_NAME_SHOWN = 200
+
+
+# what the archive modules raise on what they cannot read (an encrypted zip entry, an unknown
+# compression method, a corrupt stream): the archive's doing
+_UNREADABLE = (OSError, EOFError, zipfile.BadZipFile, tarfile.TarError, ValueError, RuntimeError,
+               NotImplementedError, zlib.error, lzma.LZMAError)
 
 
 @dataclass(frozen=True)
@@ -86,32 +99,50 @@ def open_submission(source: Path, workdir: Path, limits: IntakeLimits | None = N
             return unpack(source, destination, limits)
         return workers.run("to unpack", unpack, source, destination, limits)
     except SubmissionRejected as error:
-        shutil.rmtree(destination, ignore_errors=True)
+        _remove(destination)
         if error.path is None:  # a worker limit: say which submission hit it
             raise SubmissionRejected(str(error), path=source) from None
         raise
     except BaseException:
-        shutil.rmtree(destination, ignore_errors=True)
+        _remove(destination)
         raise
+
+
+def _remove(destination: Path) -> None:
+    """Remove what unpacking wrote, when a killed worker could not: the submission and its
+    git history's folder."""
+    shutil.rmtree(destination, ignore_errors=True)
+    shutil.rmtree(_history_folder(destination), ignore_errors=True)
+
+
+def _history_folder(destination: Path) -> Path:
+    """Where an archive's ``.git`` history is written while it is read: beside the
+    submission, never in it."""
+    return destination.with_name(destination.name + "-history")
 
 
 def unpack(source: Path, destination: Path, limits: IntakeLimits) -> Submission:
     """Extract ``source`` into ``destination`` (which must not exist) after checking every
     entry; the Submission. Runs in a limited worker when the grader has one."""
     kind, extract = _extractor_for(source)
+    seen = TimesSeen(_history_folder(destination))
     try:
-        extract(source, destination, limits)
-    except SubmissionRejected:
-        raise
-    except RecursionError:
-        raise SubmissionRejected(f"the {kind} is nested too deeply to read", path=source) from None
-    except (OSError, EOFError, zipfile.BadZipFile, tarfile.TarError, ValueError, RuntimeError,
-            NotImplementedError, zlib.error, lzma.LZMAError) as error:
-        # what the archive modules raise on what they cannot read (an encrypted zip entry,
-        # an unknown compression method, a corrupt stream): the archive's doing, not ours
-        raise SubmissionRejected(f"corrupt or unreadable {kind}: {type(error).__name__}: "
-                                 f"{error}", path=source) from None
-    root = _unwrap_single_folder(destination)
+        try:
+            extract(source, destination, limits, seen)
+        except SubmissionRejected:
+            raise
+        except RecursionError:
+            raise SubmissionRejected(f"the {kind} is nested too deeply to read",
+                                     path=source) from None
+        except _UNREADABLE as error:
+            raise SubmissionRejected(f"corrupt or unreadable {kind}: {type(error).__name__}: "
+                                     f"{error}", path=source) from None
+        root = _unwrap_single_folder(destination)
+        found = working_time(kind, seen, source if kind == "folder" else seen.history,
+                              PurePosixPath(root.relative_to(destination).as_posix()),
+                              destination.parent)
+    finally:
+        shutil.rmtree(seen.history, ignore_errors=True)
     files = sorted(p for p in root.rglob("*") if p.is_file())
     return Submission(
         id=submission_id_for(source),
@@ -122,6 +153,8 @@ def unpack(source: Path, destination: Path, limits: IntakeLimits) -> Submission:
         content_hash=_hash_tree(root, files),
         file_count=len(files),
         total_bytes=sum(p.stat().st_size for p in files),
+        working_time=found.time,
+        working_time_note=found.note,
     )
 
 
@@ -257,7 +290,8 @@ def _write(destination: Path, entry: _Entry, stream: BinaryIO, source: Path) -> 
 # --- the kinds --------------------------------------------------------------------------------
 
 
-def _copy_folder(source: Path, destination: Path, limits: IntakeLimits) -> None:
+def _copy_folder(source: Path, destination: Path, limits: IntakeLimits,
+                 seen: TimesSeen) -> None:
     budget = _Budget(source, limits)
     entries = []
     for path in _walk(source):
@@ -289,7 +323,8 @@ def _walk(folder: Path) -> Iterator[Path]:
             yield Path(current) / name
 
 
-def _copy_file(source: Path, destination: Path, limits: IntakeLimits) -> None:
+def _copy_file(source: Path, destination: Path, limits: IntakeLimits,
+               seen: TimesSeen) -> None:
     budget = _Budget(source, limits)
     relative = _checked_path(source.name, source, limits) or PurePosixPath("submission")
     if not source.is_file():
@@ -300,14 +335,20 @@ def _copy_file(source: Path, destination: Path, limits: IntakeLimits) -> None:
         _write(destination, _Entry(relative, source.stat().st_size), stream, source)
 
 
-def _extract_zip(source: Path, destination: Path, limits: IntakeLimits) -> None:
+def _extract_zip(source: Path, destination: Path, limits: IntakeLimits,
+                 seen: TimesSeen) -> None:
     budget = _Budget(source, limits)
-    entries = []
+    entries, history = [], []
     with zipfile.ZipFile(source) as archive:
         for info in archive.infolist():
-            relative = _checked_path(_zip_name(info, source), source, limits)
+            name = _zip_name(info, source)
+            relative = _checked_path(name, source, limits)
             if relative is None or info.is_dir():
                 budget.add_skipped(info.file_size)
+                kept = None if info.is_dir() or stat.S_IFMT(info.external_attr >> 16) \
+                    not in (0, stat.S_IFREG) else seen.keeps(name)
+                if kept is not None:
+                    history.append((_Entry(kept, info.file_size), info))
                 continue
             mode = info.external_attr >> 16
             if stat.S_ISLNK(mode):
@@ -321,11 +362,13 @@ def _extract_zip(source: Path, destination: Path, limits: IntakeLimits) -> None:
                 )
             budget.add(relative, info.file_size)
             entries.append((_Entry(relative, info.file_size), info))
+            seen.times.append((info.date_time, info.extra))
         budget.check_ratio(source.stat().st_size)
         destination.mkdir(parents=True)
         for entry, info in entries:
             with archive.open(info) as stream:
                 _write(destination, entry, stream, source)
+        _write_history(seen, history, archive.open, source)
 
 
 def _zip_name(info: zipfile.ZipInfo, source: Path) -> str:
@@ -340,10 +383,11 @@ def _zip_name(info: zipfile.ZipInfo, source: Path) -> str:
         ) from None
 
 
-def _extract_tar(source: Path, destination: Path, limits: IntakeLimits) -> None:
+def _extract_tar(source: Path, destination: Path, limits: IntakeLimits,
+                 seen: TimesSeen) -> None:
     expected = check_headers(source, limits.max_entries, limits.max_bytes)  # before tarfile
     budget = _Budget(source, limits)
-    entries, sizes = [], []
+    entries, sizes, history = [], [], []
     with tarfile.open(source, mode="r:*", errorlevel=2) as archive:
         # Iterate rather than getmembers(): a bomb is refused as soon as its headers say so.
         for member in archive:
@@ -355,6 +399,9 @@ def _extract_tar(source: Path, destination: Path, limits: IntakeLimits) -> None:
             relative = _checked_path(member.name, source, limits)
             if relative is None or member.isdir():
                 budget.add_skipped(member.size)
+                kept = seen.keeps(member.name) if member.isfile() else None
+                if kept is not None:
+                    history.append((_Entry(kept, member.size), member))
                 continue
             if member.issym() or member.islnk():
                 raise SubmissionRejected(
@@ -366,6 +413,7 @@ def _extract_tar(source: Path, destination: Path, limits: IntakeLimits) -> None:
                 )
             budget.add(relative, member.size)
             entries.append((_Entry(relative, member.size), member))
+            seen.times.append(unix_time(member.mtime))
         if sizes != expected:
             raise SubmissionRejected("tarfile reads this archive differently from the header "
                                      "check (members missing)", path=source)
@@ -377,6 +425,23 @@ def _extract_tar(source: Path, destination: Path, limits: IntakeLimits) -> None:
                 raise SubmissionRejected(f"{_entry(member.name)} cannot be read", path=source)
             with stream:
                 _write(destination, entry, stream, source)
+        _write_history(seen, history, archive.extractfile, source)
+
+
+def _write_history(seen: TimesSeen, history: list, opened, source: Path) -> None:
+    """Write an archive's ``.git`` objects and refs beside the submission, for its time only.
+    One that cannot be written out (a corrupt member, a file and a folder of one name) is
+    left unread, with a note: never a rejection, as before intake read histories."""
+    try:
+        for entry, member in history:
+            stream = opened(member)
+            if stream is None:
+                raise OSError(f"{_entry(entry.relative)} cannot be read")
+            with stream:
+                _write(seen.history, entry, stream, source)
+    except (SubmissionRejected, *_UNREADABLE) as error:
+        seen.unwritten = (f"the archive's .git could not be written out "
+                          f"({type(error).__name__}); not read")
 
 
 # --- after extraction -------------------------------------------------------------------------

@@ -254,6 +254,9 @@ class Submission(BaseModel):
     working_time: WorkingTime | None = Field(
         default=None, description="The candidate's own time, read from the archive's or the "
                                   "git history's times or recorded by the team.")
+    working_time_note: str = Field(
+        default="", description="Why the archive's or the git history's times give no "
+                                "working time, when they give none.")
 
 
 # The validation context under which a result read back from the store skips the UTF-8 repair.

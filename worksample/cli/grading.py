@@ -114,16 +114,27 @@ def _refuse_missing(ctx: click.Context, param: click.Parameter,
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               help="Also write this batch's review report (index.html) and each result as "
                    "JSON (results/) into this folder.")
+@click.option("--times", "times_file",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A CSV of the candidates' times as the team recorded them: columns "
+                   "submission, started, submitted (ISO 8601). They win over the times "
+                   "read from an archive or a git history; a bad row is reported and the "
+                   "batch goes on. Given again later, a stored result takes the new time "
+                   "without being graded again.")
 @click.pass_context
 def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jobs: int,
           store_path: Path, regrade: bool, retry_errors: bool, retries: int, as_json: bool,
-          out: Path | None) -> None:
+          out: Path | None, times_file: Path | None) -> None:
     """Grade SUBMISSIONS (folders, .zip, .tar[.gz], files) against ASSIGNMENT.
 
     Every result is kept in the store; running the same command again grades only what is
-    not there yet. Exit code 0 when every submission was graded or rejected, 1 when any hit
-    an error, 2 when the command is wrong (a path that does not exist, an invalid
-    assignment), 130 when stopped with Ctrl-C (what finished is kept).
+    not there yet. Each result carries the candidate's own time where there is one: recorded
+    by the team (--times), else first to last commit of a git history sent with the
+    submission, else first to last file change in a zip or tar (the last two are the
+    candidate's to set, and the page says so). Exit code 0 when every submission was graded
+    or rejected, 1 when any hit an error, 2 when the command is wrong (a path that does not
+    exist, an invalid assignment, a --times file without its columns), 130 when stopped with
+    Ctrl-C (what finished is kept).
     """
     from worksample.batch import BatchOptions, checked_sources, grade_batch
     from worksample.console import BatchProgress, print_results_table
@@ -135,9 +146,10 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
     loaded = load_assignment(ctx, assignment)
     workers.limits = loaded.spec.host_limits
     sources = checked_sources(submissions)  # before the store is opened: nothing left behind
+    times = _recorded_times(times_file, sources)
     store = open_store(store_path)
     options = BatchOptions(jobs=jobs, regrade=regrade, retry_errors=retry_errors,
-                           retry=RetryPolicy(attempts=retries))
+                           retry=RetryPolicy(attempts=retries), times=times)
     with tempfile.TemporaryDirectory(prefix="worksample-") as workdir, \
             BatchProgress(len(submissions)) as progress:
         try:
@@ -162,6 +174,21 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
         click.echo(f"report: {report_path.resolve()}", err=as_json)
     if any(r.status == Status.ERROR for r in results):
         sys.exit(1)
+
+
+def _recorded_times(times_file: Path | None, sources) -> dict:
+    """The times recorded in ``times_file`` by submission id; each bad row, or row naming
+    no submission of this batch, is one line on stderr, and the batch goes on."""
+    from worksample.intake import submission_id_for
+    from worksample.recorded_times import read_times
+
+    if times_file is None:
+        return {}
+    read = read_times(times_file)
+    for error in read.errors + read.unmatched({submission_id_for(s) for s in sources},
+                                              times_file):
+        click.echo(visible(f"worksample: recorded times: {error}"), err=True)
+    return read.times
 
 
 def _batch_summary(items, store_path: Path) -> str:

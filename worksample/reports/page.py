@@ -12,7 +12,11 @@ from worksample.reports.evidence import plain_evidence
 from worksample.reports.guide import candidate_questions, discussion_guide
 from worksample.reports.plain import plain_failure
 from worksample.reports.redact import Redactor, filed_under
+<<<<<<< HEAD
 from worksample.reports.summary import summary
+=======
+from worksample.reports.timing import working_time_line
+>>>>>>> issue28-time
 from worksample.reports.view import (
     Audience,
     CandidatePage,
@@ -89,6 +93,8 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
             f"the hidden checks ran {result.run.seconds:.2f} s in the sandbox "
             f"({result.run.image}, {result.run.ended}: the grader's run, not the "
             f"candidate's working time)" + _verdict_trust(result)),
+        working_time=None if for_candidate else working_time_line(
+            result, assignment.spec.time_budget_minutes, clean),
         guide=discussion_guide(assignment.spec, _in_force(result, review, overrides=True),
                                clean)
         if graded and not for_candidate else None,

@@ -219,6 +219,9 @@ class CandidatePage(BaseModel):
     other_failed_checks: list[FailedCheck]
     flags: list[FlagView]
     run: str | None
+    working_time: str | None = Field(
+        default=None, description="The candidate's own time against the time budget, and "
+                                  "what it rests on (reports/timing.py); not for candidates.")
     guide: Guide | None
     candidate_questions: list[CandidateQuestion] | None
     notes: bool = Field(description="Whether the page has room for reviewer notes.")
