@@ -12,11 +12,8 @@ from worksample.reports.evidence import plain_evidence
 from worksample.reports.guide import candidate_questions, discussion_guide
 from worksample.reports.plain import plain_failure
 from worksample.reports.redact import Redactor, filed_under
-<<<<<<< HEAD
 from worksample.reports.summary import summary
-=======
 from worksample.reports.timing import working_time_line
->>>>>>> issue28-time
 from worksample.reports.view import (
     Audience,
     CandidatePage,
