@@ -230,3 +230,41 @@ def _raised(message: str) -> str | None:
 
 _RULES = (_timed_out, _not_run, _recorded, _pytest_compare, _did_not_raise, _node_compare,
           _raised)
+
+
+def did_not_finish(check: Check) -> bool:
+    """Whether the check failed because the candidate's code ran past a time limit."""
+    return check.outcome != "passed" and _timed_out(check.message) is not None
+
+
+def did_not_load(check: Check) -> bool:
+    """Whether the check could not run because the candidate's code did not compile or load."""
+    return check.outcome != "passed" and check.message.startswith("not run:") and bool(
+        re.search(r"could not be imported|no JUnit report|does not compile", check.message))
+
+
+def load_error(check: Check) -> str:
+    """Why the code did not load, as the message says it ("SyntaxError: expected ':'");
+    '' when it does not say."""
+    match = re.search(r"could not be imported \((.*)\)\s*$|its output says: (.*)$",
+                      check.message, re.S)
+    if not match:
+        return ""
+    cause = (match.group(1) or match.group(2) or "").removeprefix("does not compile: ")
+    return _short(cause.splitlines()[0]) if cause else ""
+
+
+def where_in_code(check: Check) -> str:
+    """The last place in the candidate's own code a Python traceback passes through,
+    "`confirm` (inventory.py, line 91)"; '' when the message has none. The hidden tests and
+    the harness sit outside the candidate's folder (``../``), so their frames are skipped."""
+    frames = re.findall(r"^(?!\.\./)([\w./-]+\.py):(\d+): in (\w+)$", check.message, re.M)
+    if not frames:
+        return ""
+    path, line, function = frames[-1]
+    return f"`{function}` ({path}, line {line})"
+
+
+def quotes_in(text: str) -> list[str]:
+    """The candidate's sentences an evidence text quotes (“…”), in order."""
+    return re.findall("\u201c(.+?)\u201d(?=$|[ :;.,)(])", text, re.S)

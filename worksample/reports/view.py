@@ -15,7 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from worksample import __version__
 from worksample.agreement import Agreement
 from worksample.models import CandidateQuestion, Status
+from worksample.reports.agenda import Agenda
 from worksample.reports.guide import Guide
+from worksample.reports.hr_kit import HrKit
 
 REPORT_SCHEMA_VERSION = 1
 Audience = Literal["hiring-manager", "hr", "candidate"]
@@ -210,6 +212,9 @@ class CandidatePage(BaseModel):
     flags: list[FlagView]
     run: str | None
     guide: Guide | None
+    agenda: Agenda | None = Field(default=None, description="The timed 45-minute agenda.")
+    hr_kit: HrKit | None = Field(default=None, description="HR's lines, conduct signals and "
+                                                           "the reverse-interview kit.")
     candidate_questions: list[CandidateQuestion] | None
     notes: bool = Field(description="Whether the page has room for reviewer notes.")
     graded_at: datetime
