@@ -193,9 +193,8 @@ def _hang_probes(tests: list[Check], result: GradeResult,
         places = list(dict.fromkeys(p for c in hung if (p := where_in_code(c))))
         ask = (f"Talk us through what {_listed(places, 2)} waits for." if places else
                "Talk us through the loops and waits on that path of your code.")
-        tests_word = "test" if len(hung) == 1 else "tests"
         return [Probe(hung[0].criterion or "", (
-            f"{_count(len(hung))} of your {tests_word} did not finish within the time "
+            f"{_count(len(hung))} of your tests did not finish within the time "
             f"limit: {names}. {ask}"), FLAG_OF_WEIGHT, weight=sum(c.weight for c in hung),
             covers={"failed_test", "failed_test_message"})]
     stopped = [evidence for kind, evidence in flags
