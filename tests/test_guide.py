@@ -63,8 +63,8 @@ def test_a_hang_is_probed_first_naming_the_tests_and_the_code(pages):
     manager = texts(hangs, "hiring_manager")
     assert manager[0] == (
         "Two of your tests did not finish within the time limit: confirm after expiry raises "
-        "expired and confirm keeps stock sold. Talk us through what `confirm` (inventory.py, "
-        "line 91) waits for.")
+        "expired and confirm keeps stock sold. Talk us through what your function confirm "
+        "(inventory.py, line 91) waits for.")
     # the confirmation of all-or-nothing (its test passed) comes after the hang, not alone
     all_or_nothing = "How did you make sure a reservation is all or nothing?"
     assert manager.index(all_or_nothing) > 0
@@ -134,7 +134,11 @@ def test_statements_the_policy_rules_out_are_probed_and_gathered_for_hr(pages):
 def test_blaming_lines_are_hrs_worst_lines_and_probed_by_hr(pages):
     rude = pages[("support-replies", "hr")]["rude"]["json"]
     worst = [line["quote"] for line in rude["hr_kit"]["worst_lines"]]
-    assert "You bought the plan seven weeks ago, so you should have asked earlier." in worst
+    assert worst == [  # one from each reply in turn
+        "As clearly stated in our terms, annual plans are only refunded within 30 days of "
+        "purchase.", "You must have deleted them yourself.",
+        "The pending line is just an authorisation from your bank and it drops off within 3-5 "
+        "business days, as I already said to another customer today."]
     assert any("You must have deleted them yourself." in q["text"] for q in rude["guide"]["hr"])
     # a reply that blames no one raises no conduct signal of blame
     adequate = pages[("support-replies", "hr")]["adequate.md"]["json"]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from itertools import zip_longest
 
 from pydantic import BaseModel, Field
 
@@ -117,26 +118,35 @@ def _found(check: Check) -> bool:
 
 def _lines(checks: list[Check], hr_criteria: set[str],
            clean: Callable[[str], str]) -> tuple[list[Line], list[Line]]:
-    best, worst, seen = [], [], set()
+    """The best and the worst lines, taken in turn from each part (one email's reply)."""
+    found: dict[str, dict[str, list[Line]]] = {"best": {}, "worst": {}}
+    seen: set[str] = set()
     ordered = [c for c in checks if _found(c)] + [c for c in checks if not _found(c)]
     for check in ordered:
         if check.criterion not in hr_criteria or check.review:
             continue
         if check.outcome == "passed" and not _absence(check):
-            target = best
+            side = "best"
         elif _found(check) or (check.outcome == "failed" and not _absence(check)):
-            target = worst
+            side = "worst"
         else:
             continue
         if not check.message.startswith("\u201c"):
             continue  # the evidence quotes the assignment's phrases, not the work
-        for quote in quotes_in(check.message)[:1] if target is best else quotes_in(check.message):
-            if quote in seen or len(target) >= MAX_LINES or not _a_sentence(quote):
+        quotes = quotes_in(check.message)
+        for quote in quotes[:1] if side == "best" else quotes:
+            if quote in seen or not _a_sentence(quote):
                 continue
             seen.add(quote)
-            target.append(Line(quote=clean(quote), where=_where(check),
-                               shows=check_label(check)))
-    return best, worst
+            found[side].setdefault(_where(check), []).append(
+                Line(quote=clean(quote), where=_where(check), shows=check_label(check)))
+    return _in_turn(found["best"]), _in_turn(found["worst"])
+
+
+def _in_turn(by_part: dict[str, list[Line]]) -> list[Line]:
+    """Up to MAX_LINES lines, the first of each part, then the second of each ..."""
+    turns = [line for round_ in zip_longest(*by_part.values()) for line in round_ if line]
+    return turns[:MAX_LINES]
 
 
 def _a_sentence(quote: str) -> bool:

@@ -256,13 +256,13 @@ def load_error(check: Check) -> str:
 
 def where_in_code(check: Check) -> str:
     """The last place in the candidate's own code a Python traceback passes through,
-    "`confirm` (inventory.py, line 91)"; '' when the message has none. The hidden tests and
+    "function confirm (inventory.py, line 91)"; '' when the message has none. The hidden tests and
     the harness sit outside the candidate's folder (``../``), so their frames are skipped."""
     frames = re.findall(r"^(?!\.\./)([\w./-]+\.py):(\d+): in (\w+)$", check.message, re.M)
     if not frames:
         return ""
     path, line, function = frames[-1]
-    return f"`{function}` ({path}, line {line})"
+    return f"function {function} ({path}, line {line})"
 
 
 def quotes_in(text: str) -> list[str]:

@@ -191,7 +191,7 @@ def _hang_probes(tests: list[Check], result: GradeResult,
     if hung:
         names = _listed([check_label(c) for c in hung])
         places = list(dict.fromkeys(p for c in hung if (p := where_in_code(c))))
-        ask = (f"Talk us through what {_listed(places, 2)} waits for." if places else
+        ask = (f"Talk us through what your {_listed(places, 2)} waits for." if places else
                "Talk us through the loops and waits on that path of your code.")
         return [Probe(hung[0].criterion or "", (
             f"{_count(len(hung))} of your tests did not finish within the time "
@@ -265,7 +265,8 @@ def _text_probes(checks: list[Check]) -> list[Probe]:
                 covers={"wrong_number", "contradicting_sentence", "contradicted_point",
                         "missing_fact"}))
         else:
-            missing.setdefault((check.criterion or "", where), []).append(check)
+            missing.setdefault((check.criterion or "", _part_name(check)), []).append(check)
+    tails: dict[tuple[str, str, int], list[str]] = {}  # the same shortfall in several replies
     for (criterion, where), group in missing.items():
         phrases: dict[tuple[str, str], list[Check]] = {}
         for check in group:
@@ -275,8 +276,14 @@ def _text_probes(checks: list[Check]) -> list[Probe]:
                 for (phrase, _), of_kind in phrases.items()]
         (_, first_ask), first = next(iter(phrases.items()))
         ask = first_ask.format(them="them" if len(first) > 1 else "it")
-        probes.append(Probe(criterion, _sentence(f"{where}you {'; '.join(said)}. {ask}"),
-                            MISSING, weight=len(group), covers=_EVIDENCE_SPECIFICS - {
+        tails.setdefault((criterion, f"you {'; '.join(said)}. {ask}", len(group)),
+                         []).append(where)
+    for (criterion, tail, count), wheres in tails.items():
+        named = [w for w in wheres if w]
+        where = ("" if not named else f"In your reply on {named[0]}, " if len(named) == 1
+                 else f"In your replies on {_listed(named, len(named))}, ")
+        probes.append(Probe(criterion, _sentence(where + tail), MISSING,
+                            weight=count * len(wheres), covers=_EVIDENCE_SPECIFICS - {
                                 "weakest_email", "failed_test", "failed_test_message"}))
     return probes
 
@@ -285,8 +292,13 @@ def _sentence(text: str) -> str:
     return text[0].upper() + text[1:]
 
 
+def _part_name(check: Check) -> str:
+    """The reply (or other part) a text check belongs to, in words; '' for the whole."""
+    return (check.group or check_group(check)) if check_group_key(check) else ""
+
+
 def _where(check: Check) -> str:
-    group = (check.group or check_group(check)) if check_group_key(check) else ""
+    group = _part_name(check)
     return f"In your reply on {group}, " if group else ""  # else "You ..."
 
 
