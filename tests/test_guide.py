@@ -15,6 +15,7 @@ from conftest_paths import (
     EMAIL_EXAMPLES,
     EMAIL_SAMPLE,
     EXAMPLES,
+    ROOT,
     SAMPLE,
     run_cli,
 )
@@ -29,7 +30,9 @@ def pages(tmp_path_factory, docker_engine):
     hiring manager and for HR: {(assignment, audience): {stem: {"json", "html", "md"}}}."""
     folder = tmp_path_factory.mktemp("guide")
     store = folder / "results.sqlite"
+    ledger = ROOT / "examples" / "expense-ledger"
     graded = [(SAMPLE, [EXAMPLES / s for s in SAMPLES]),
+              (ROOT / "assignments" / "expense-ledger", [ledger / "partial"]),
               (EMAIL_SAMPLE, sorted(EMAIL_EXAMPLES.iterdir())),
               (CASE_SAMPLE, sorted(CASE_EXAMPLES.iterdir()))]
     out = {}
@@ -78,6 +81,16 @@ def test_every_failed_test_group_is_probed_not_only_the_first_test(pages):
     assert "returned 6 where 10 was expected" in probes[1]
     # a failed all-or-nothing test: the question presuming it works is not asked
     assert "How did you make sure a reservation is all or nothing?" not in texts(partial)
+
+
+def test_recorded_cases_are_probed_by_group_in_plain_words(pages):
+    partial = pages[("expense-ledger", "hiring-manager")]["partial"]
+    probes = [t for t in texts(partial, "hiring_manager") if " of your tests on " in t]
+    assert [p.split(" failed:")[0] for p in probes] == [
+        "Two of your tests on balances", "Two of your tests on settle",
+        "Two of your tests on input"]
+    assert ("bad amounts are refused (returned nothing where the error ValueError was "
+            "expected (at step 'amount 1.234'))") in probes[2]
 
 
 def test_code_that_does_not_load_is_one_probe_and_no_test_is_asked_about(pages):

@@ -79,6 +79,20 @@ def test_each_failed_group_is_a_probe_whatever_the_level(sample):
         "One of your tests on a failed: one. Walk us through how your code handles a."]
 
 
+def test_recorded_cases_are_probed_like_tests(sample):
+    checks = [Check(id="cases_settle.py::two_people", kind="case", outcome="failed",
+                    criterion="correctness",
+                    message="at 'settle' (1 of 1): returned []; the reference returned "
+                            "[('ben', 'ana', 25.0)]")]
+    guide = guide_of(sample, graded(sample, checks, {"correctness": 2}))
+    assert guide.hiring_manager[0].text == (
+        "One of your tests on settle failed: two people (returned [] where [('ben', 'ana', "
+        "25.0)] was expected (at step 'settle')). Walk us through how your code handles "
+        "settle.")
+    # the bank question naming the failed case gives way to the probe
+    assert not any("{" in t or "cases_settle" in t for t in all_texts(guide))
+
+
 def test_a_hang_comes_first_and_names_the_candidates_function(sample):
     checks = [hidden_test("test_expiry.py::test_confirm_after_expiry_raises_expired", message=HANG),
               hidden_test("test_reservations.py::test_reserve_is_all_or_nothing", outcome="passed")]

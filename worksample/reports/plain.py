@@ -26,6 +26,7 @@ _LONG = 60  # characters of a value quoted in a sentence before it is cut
 _FILE_EXT = re.compile(r"\.(test|spec)?\.?(py|js|mjs|cjs|ts|go)$")
 _FILE_AFFIX = re.compile(r"^(test_|cases_)|(_test|_cases|_spec)$")
 _GENERIC_PARTS = {"test", "tests", "spec", "suite", "root", ""}
+TEST_KINDS = {"test", "case"}  # a hidden test, or a recorded case (compared on the host)
 
 
 def check_label(check: Check) -> str:
@@ -78,12 +79,17 @@ def plain_failure(check: Check) -> str:
     if check.outcome == "passed":
         return ""
     message = check.message.strip()
-    if check.kind != "test":
+    if not is_test(check):
         return _text_finding(message)
     for rule in _RULES:
         if (sentence := rule(message)) is not None:
             return sentence
     return "failed; the test output is below" if message else "failed"
+
+
+def is_test(check: Check) -> bool:
+    """Whether the check is a hidden test or recorded case, not a check of a text."""
+    return check.kind in TEST_KINDS
 
 
 def _text_finding(message: str) -> str:

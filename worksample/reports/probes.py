@@ -7,9 +7,10 @@ What a probe rests on:
 - **Flags of weight** (first): an automatic fail, a hang or a run stopped at a limit, an
   empty or off-topic submission, code that does not load, a required file not sent, the same
   files as another candidate's, signs of tampering.
-- **Failed tests** (kind ``test``), grouped by ``plain.check_group``: one probe per group,
-  naming up to three tests with what went wrong. Tests that did not finish or could not run
-  are the hang's and the load failure's probes, not their group's.
+- **Failed tests** (kind ``test``, and recorded cases, kind ``case``), grouped by
+  ``plain.check_group``: one probe per group, naming up to three tests with what went
+  wrong. Tests that did not finish or could not run are the hang's and the load failure's
+  probes, not their group's.
 - **Text checks** (every other kind), grouped by criterion and by ``check_group`` (one
   email's reply): a statement the work must not make, quoted; a wrong figure, quoted; what
   is missing, by label. A check that only confirms an absence (``confirms_absence``, or the
@@ -32,6 +33,7 @@ from worksample.reports.plain import (
     check_label,
     did_not_finish,
     did_not_load,
+    is_test,
     load_error,
     plain_failure,
     quotes_in,
@@ -100,11 +102,11 @@ def evidence_probes(spec: AssignmentSpec, result: GradeResult,
                  else f"Your work on {_listed([_words_of(p) for p in named])}")
         probes.append(Probe("", f"{where} {why}. What happened, and what would you have "
                                 "sent?", FLAG_OF_WEIGHT, covers=_EVIDENCE_SPECIFICS))
-    tests = [c for c in result.checks if c.kind == "test" and c.outcome == "failed"]
-    probes += _load_probes(tests, len([c for c in result.checks if c.kind == "test"]))
+    tests = [c for c in result.checks if is_test(c) and c.outcome == "failed"]
+    probes += _load_probes(tests, len([c for c in result.checks if is_test(c)]))
     probes += _hang_probes(tests, result, flags)
     probes += _test_group_probes(tests)
-    text = [c for c in result.checks if c.kind != "test" and c.outcome == "failed"
+    text = [c for c in result.checks if not is_test(c) and c.outcome == "failed"
             and check_group_key(c) not in void_parts]
     probes += _text_probes(text)
     probes += _flag_probes(flags)
@@ -112,7 +114,7 @@ def evidence_probes(spec: AssignmentSpec, result: GradeResult,
         probe.text = clean(probe.text)
     whole_void = bool(void_parts) and (set(void_parts) >= parts or "" in void_parts) or (
         bool(tests) and all(did_not_load(c) for c in tests)
-        and len(tests) == len([c for c in result.checks if c.kind == "test"]))
+        and len(tests) == len([c for c in result.checks if is_test(c)]))
     whole_void = whole_void or any(kind in ("empty", "off-topic") for kind, _ in flags)
     return Evidence(probes=probes, void_parts=set(void_parts), void=whole_void)
 
