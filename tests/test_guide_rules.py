@@ -156,6 +156,14 @@ def test_a_void_part_is_asked_about_once_and_no_bank_question_presumes_it(email)
     assert {q.criterion_id for q in guide.hiring_manager + guide.hr} <= {"", "judgement"}
 
 
+def test_a_flag_for_an_empty_submission_is_asked_about_when_no_evidence_says_it(sample):
+    result = graded(sample, [], {"correctness": 1})
+    guide = guide_of(sample, result, [("empty", "the submission holds no file")])
+    assert all_texts(guide)[0] == ("Your submission reached us empty. What happened, and what "
+                                   "would you have sent?")
+    assert not any(q.criterion_id == "correctness" for q in guide.hiring_manager)
+
+
 def test_a_generated_probe_replaces_the_bank_question_on_the_same_evidence(email):
     checks = [Check(id="late-refund/questions/no-renewal", kind="questions", outcome="failed",
                     message="not found", criterion="resolution",

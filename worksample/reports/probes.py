@@ -112,10 +112,18 @@ def evidence_probes(spec: AssignmentSpec, result: GradeResult,
     probes += _flag_probes(flags)
     for probe in probes:
         probe.text = clean(probe.text)
-    whole_void = bool(void_parts) and (set(void_parts) >= parts or "" in void_parts) or (
+    flagged_void = [(kind, evidence) for kind, evidence in flags
+                    if kind in ("empty", "off-topic")]
+    if flagged_void and not void_parts:  # a flag says it where no evidence line does
+        kind, evidence = flagged_void[0]
+        said = "reached us empty" if kind == "empty" else f"is off the subject ({evidence})"
+        probes.insert(0, Probe("", clean(f"Your submission {said}. What happened, and what "
+                                         "would you have sent?"), FLAG_OF_WEIGHT,
+                               covers=_EVIDENCE_SPECIFICS))
+    whole_void = bool(void_parts) and (set(void_parts) >= parts - {""} or "" in void_parts)
+    whole_void = whole_void or bool(flagged_void) or (
         bool(tests) and all(did_not_load(c) for c in tests)
         and len(tests) == len([c for c in result.checks if is_test(c)]))
-    whole_void = whole_void or any(kind in ("empty", "off-topic") for kind, _ in flags)
     return Evidence(probes=probes, void_parts=set(void_parts), void=whole_void)
 
 
