@@ -17,7 +17,6 @@ from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import (
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     Field,
     ValidationInfo,
@@ -101,14 +100,9 @@ class BankQuestion(StrictModel):
                     "missing-file for a question about the candidate's notes.")
 
 
-def _bank_questions(value: Any) -> Any:
-    """Plain strings in a bank list are questions that presume nothing."""
-    if isinstance(value, list):
-        return [{"ask": item} if isinstance(item, str) else item for item in value]
-    return value
-
-
-BankList = Annotated[list[BankQuestion], BeforeValidator(_bank_questions)]
+# a bank list as written: plain strings (questions that presume nothing) or BankQuestions; the
+# validator below makes each a BankQuestion, and the JSON Schema accepts both
+BankList = list[str | BankQuestion]
 
 
 class DiscussionQuestions(StrictModel):
@@ -128,7 +122,9 @@ class DiscussionQuestions(StrictModel):
 
     @field_validator("weak", "strong", "neutral", "extension")
     @classmethod
-    def _placeholders_are_names(cls, questions: list[BankQuestion]) -> list[BankQuestion]:
+    def _placeholders_are_names(cls, items: BankList) -> list[BankQuestion]:
+        questions = [BankQuestion(ask=item) if isinstance(item, str) else item
+                     for item in items]
         for question in questions:
             for name in placeholders(question.ask):
                 if not name.isidentifier():

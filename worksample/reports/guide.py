@@ -80,7 +80,7 @@ def discussion_guide(spec: AssignmentSpec, scores: list[CriterionScore],
     evidence) pairs; ``clean`` is applied to everything taken from the candidate's work."""
     flags = list(flags)
     flag_kinds = {kind for kind, _ in flags}
-    evidence = (evidence_probes(spec, result, flags, clean) if result is not None
+    evidence = (evidence_probes(result, flags, clean) if result is not None
                 else Evidence(probes=[], void_parts=set(), void=False))
     titles = {c.id: c for c in spec.rubric}
     questions: list[tuple[Question, float]] = []

@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from worksample.models import AssignmentSpec, Check, GradeResult
+from worksample.models import Check, GradeResult
 from worksample.reports.plain import (
     check_group,
     check_label,
@@ -89,8 +89,8 @@ class Evidence:
     void: bool  # the whole submission is void: no bank question presuming the work is asked
 
 
-def evidence_probes(spec: AssignmentSpec, result: GradeResult,
-                    flags: list[tuple[str, str]], clean: Callable[[str], str]) -> Evidence:
+def evidence_probes(result: GradeResult, flags: list[tuple[str, str]],
+                    clean: Callable[[str], str]) -> Evidence:
     """The probes of ``result``; ``flags`` are the page's (kind, evidence) pairs."""
     probes: list[Probe] = []
     void_parts, parts = _void_parts(result)
