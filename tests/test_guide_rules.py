@@ -172,8 +172,8 @@ def test_a_generated_probe_replaces_the_bank_question_on_the_same_evidence(email
                     {"resolution": {"missed_question": "“Please make sure …”"}})
     texts = all_texts(guide_of(email, result))
     assert ("In your reply on late refund, you left the customer's question unanswered: "
-            "“answers “Please make sure I'm not charged again next year.””. How would you "
-            "answer it now?") in texts
+            "“Please make sure I'm not charged again next year.”. How would you answer it "
+            "now?") in texts
     assert not any(t.startswith("The customer asked") for t in texts)
 
 
@@ -200,6 +200,8 @@ def test_the_first_neutral_question_whose_premise_holds_is_asked(sample):
 def test_plain_strings_in_the_bank_stay_valid():
     bank = DiscussionQuestions(weak=["Why {failed_test}?"])
     assert bank.weak == [BankQuestion(ask="Why {failed_test}?")]
+    items = DiscussionQuestions.model_json_schema()["properties"]["weak"]["items"]
+    assert {"type": "string"} in items["anyOf"]  # editors accept the plain strings too
     with pytest.raises(ValueError, match="not a name"):
         DiscussionQuestions(strong=[{"ask": "Why {0}?"}])
 

@@ -317,14 +317,17 @@ def _item(check: Check) -> str:
     it, or the measures that fell short; a plain "not found" adds nothing to the label."""
     failure = plain_failure(check)
     label = check_label(check)
+    if check.kind == "questions":  # a label "answers 'Can I …?'" after "left … unanswered"
+        label = re.sub(r"^answers\s+", "", label)
+    named = label if label[:1] in "“\"'" else f"“{label}”"
     if check.message.startswith("\u201c") and (quote := quotes_in(check.message)):
-        return f"“{label}” (you wrote “{_short_failure(quote[0])}”)"
+        return f"{named} (you wrote “{_short_failure(quote[0])}”)"
     if failure.startswith(("not found", "not stated", "no ")):
-        return f"“{label}”"
+        return named
     if "✗" in failure:  # a list of measures: only those that fell short
         failure = "; ".join(part.strip().removeprefix("✗ ") for part in failure.split("; ")
                             if part.strip().startswith("✗"))
-    return f"“{label}” ({_short_failure(failure)})"
+    return f"{named} ({_short_failure(failure)})"
 
 
 def _short_failure(text: str) -> str:
