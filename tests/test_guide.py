@@ -203,6 +203,7 @@ def test_every_page_has_a_45_minute_agenda_with_the_three_parts(pages):
                 assert fitted == texts(page, guide_part)[:len(fitted)]  # most important first
                 assert sum(q["minutes"] for q in parts[key]["questions"]) <= parts[key]["minutes"]
             assert 'id="interview-agenda"' in page["html"] and "## Agenda: 45 minutes" in page["md"]
+            assert parts["close"]["note"].startswith("If we go ahead")  # next steps, timeline
 
 
 def test_the_reverse_interview_kit_is_specific_to_the_candidate(pages):

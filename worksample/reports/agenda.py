@@ -39,6 +39,8 @@ class AgendaPart(BaseModel):
     prompts: list[CandidateQuestion] = Field(
         default_factory=list, description="For the candidate's part: what they may ask.")
     left_out: int = Field(default=0, description="Questions of this part that do not fit.")
+    note: str = Field(default="", description="What to say in it (the close: next steps and "
+                                              "when the candidate hears back).")
 
 
 class Agenda(BaseModel):
@@ -48,9 +50,10 @@ class Agenda(BaseModel):
     parts: list[AgendaPart]
 
 
-def agenda(guide: Guide, prompts: list[CandidateQuestion] | None = None) -> Agenda:
+def agenda(guide: Guide, prompts: list[CandidateQuestion] | None = None,
+           close: str = "") -> Agenda:
     """The agenda for ``guide``'s questions; ``prompts`` are what the candidate may ask (the
-    candidate-specific ones first)."""
+    candidate-specific ones first), ``close`` what to tell them at the end."""
     parts = {key: AgendaPart(key=key, title=title, minutes=minutes)
              for key, title, minutes in PARTS}
     spare = 0
@@ -70,5 +73,6 @@ def agenda(guide: Guide, prompts: list[CandidateQuestion] | None = None) -> Agen
             part.minutes = keep
     parts["candidate"].minutes += spare
     parts["candidate"].prompts = list(prompts or [])
+    parts["close"].note = close
     return Agenda(minutes=sum(part.minutes for part in parts.values()),
                   parts=list(parts.values()))

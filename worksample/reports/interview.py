@@ -32,6 +32,7 @@ def interview_brief(spec: AssignmentSpec, result: GradeResult, scores: list[Crit
     graded = result.status == Status.GRADED
     kit = hr_kit(spec, result if graded else None, pairs, clean)
     guide = discussion_guide(spec, scores, clean, result, pairs) if graded else None
+    close = " ".join(part for part in (kit.next_steps, kit.timeline) if part)
     return Interview(guide=guide,
-                     agenda=agenda(guide, kit.prompts) if guide is not None else None,
+                     agenda=agenda(guide, kit.prompts, close) if guide is not None else None,
                      hr_kit=kit, candidate_questions=kit.prompts)
