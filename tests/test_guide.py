@@ -175,6 +175,9 @@ def test_no_question_uses_an_internal_id(pages):
                 assert option not in asked, (assignment, stem)
             assert "::" not in asked and not re.search(r"\btest_\w+", asked), (assignment, stem)
             assert "late-refund" not in asked and "key_points" not in asked, (assignment, stem)
+            for criterion in page["json"]["criteria"]:  # no rubric name quoted as a topic
+                assert f"“{criterion['title']}”" not in asked
+                assert f"'{criterion['title']}'" not in asked
 
 
 def test_unrated_reviewer_criteria_get_one_neutral_question_not_both_bands(pages):

@@ -137,7 +137,8 @@ def test_criteria_without_a_question_bank_get_standard_questions(sample):
     page = build_report(sample, [result_for(sample, "t", 0.2, failed=[HIDDEN[0]])]).pages[0]
     probes = [q for q in page.guide.hiring_manager if q.criterion_id == "correctness"]
     assert [q.text for q in probes][1:] == [
-        "About “Correctness against the hidden tests”: what would you change with another day?"]
+        "What would you change first about correctness against the hidden tests in this "
+        "work, with another day, and why?"]
 
 
 def test_the_candidate_questions_are_answered_from_the_assignment(sample):

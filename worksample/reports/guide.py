@@ -122,18 +122,21 @@ def _bank(criterion: Criterion, score: CriterionScore, bank: DiscussionQuestions
     """(kind, priority, question) for the criterion's level; standard questions where the
     bank has none."""
     bank = bank or DiscussionQuestions()
-    title = f"“{criterion.title}”"
+    # standard questions name the topic in words, not the rubric's title in quotes
+    topic = criterion.title[0].lower() + criterion.title[1:]
     result_band = band(score.level)
     if result_band == "weak":
         pairs = [("probe", BANK_PROBE, q) for q in bank.weak or [BankQuestion(
-            ask=f"About {title}: what would you change with another day?")]]
+            ask=f"What would you change first about {topic} in this work, with another "
+                "day, and why?")]]
     elif result_band == "strong":
         pairs = [("confirm", CONFIRM, q) for q in bank.strong or [BankQuestion(
-            ask=f"About {title}: walk us through one decision behind your work.")]]
+            ask=f"Walk us through one decision about {topic} in this work that you would "
+                "defend in a review.")]]
     else:
         neutral = bank.neutral or [BankQuestion(
-            ask=f"About “{criterion.title}”: which part of your work are you most pleased "
-                "with, and what would you change with another day?")]
+            ask=f"On {topic}: which part of this work are you most pleased with, and what "
+                "would you change with another day?")]
         pairs = [("neutral", NEUTRAL, q) for q in neutral]  # the first that holds is asked
     return pairs + [("what-if", WHAT_IF, q) for q in bank.extension]
 
