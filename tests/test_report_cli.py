@@ -85,9 +85,12 @@ def test_the_hiring_manager_report_of_the_sample_cohort(cohort, tmp_path):
         (1, "strong", 100.0), (2, "hangs", 94.29), (3, "partial", 57.14), (4, "broken", 0.0)]
     partial = (out / "candidates" / "partial.md").read_text()
     assert "**Score 57.1 of 100**, below the pass score of 70." in partial
-    # the weak correctness result is probed with the heaviest failed test, named
-    assert ("*probe* The test 'test\\_reservations.py::test\\_reserve\\_is\\_all\\_or\\_nothing' "
-            "failed: walk us through what your code does in that case.") in partial
+    # every failed test group is probed in plain words, the heaviest first; no test id
+    assert ("*probe* Six of your tests on reservations failed: reserve is all or nothing "
+            "(returned 8 where 10 was expected)") in partial
+    assert "*probe* Five of your tests on expiry failed: hold expired at deadline" in partial
+    guide = partial[partial.index("## Second-round discussion guide"):]
+    assert "test\\_reservations.py" not in guide and "exact(" not in guide
     page = json.loads((out / "candidates" / "broken.json").read_text())["candidate"]
     assert page["criteria"][0]["level"] == 1 and page["guide"]["hr"]
 

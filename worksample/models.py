@@ -15,7 +15,14 @@ from enum import StrEnum
 from pathlib import Path, PurePosixPath
 from typing import Annotated, Any, Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from worksample.safe_text import valid_utf8
 
@@ -72,23 +79,58 @@ class Criterion(StrictModel):
         return anchors
 
 
-class DiscussionQuestions(StrictModel):
-    """Second-round interview questions for one criterion, by result."""
+class BankQuestion(StrictModel):
+    """A question of the bank, and what it presumes of the candidate's work: a question whose
+    premise the result contradicts is not asked ("how did you make reservations all or
+    nothing?" of code whose all-or-nothing test failed). A plain string in the bank is a
+    question that presumes nothing beyond its {placeholders}."""
 
-    weak: list[str] = Field(default_factory=list, description="Probe a weak result (level 1-2).")
-    strong: list[str] = Field(
+    ask: str = Field(description="The question; {placeholders} take the candidate's specifics.")
+    presumes_passed: list[str] = Field(
+        default_factory=list,
+        description="Check ids (or glob patterns of them) that must all have passed: the "
+                    "question is left out when one failed or is missing.")
+    presumes: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Specifics the criterion must have (name -> allowed values; an empty "
+                    "list accepts any value): e.g. recommended_option_id: [split-plans].")
+    unless_flags: list[str] = Field(
+        default_factory=list,
+        description="Flag kinds on the candidate's page that contradict it, e.g. "
+                    "missing-file for a question about the candidate's notes.")
+
+
+# a bank list as written: plain strings (questions that presume nothing) or BankQuestions; the
+# validator below makes each a BankQuestion, and the JSON Schema accepts both
+BankList = list[str | BankQuestion]
+
+
+class DiscussionQuestions(StrictModel):
+    """Second-round interview questions for one criterion, by result. Questions the guide
+    builds from the evidence (failed tests, missed questions, wrong numbers, flags) come
+    first and replace the bank's questions on the same evidence."""
+
+    weak: BankList = Field(default_factory=list, description="Probe a weak result (level 1-2).")
+    strong: BankList = Field(
         default_factory=list, description="Confirm a strong result (level 3-4).")
-    extension: list[str] = Field(
+    neutral: BankList = Field(
+        default_factory=list,
+        description="Asked while a reviewer criterion awaits its rating (the first only); "
+                    "once rated, the weak or strong questions replace it.")
+    extension: BankList = Field(
         default_factory=list, description="What-if follow-ups, asked whatever the result.")
 
-    @field_validator("weak", "strong", "extension")
+    @field_validator("weak", "strong", "neutral", "extension")
     @classmethod
-    def _placeholders_are_names(cls, questions: list[str]) -> list[str]:
+    def _placeholders_are_names(cls, items: BankList) -> list[BankQuestion]:
+        questions = [BankQuestion(ask=item) if isinstance(item, str) else item
+                     for item in items]
         for question in questions:
-            for name in placeholders(question):
+            for name in placeholders(question.ask):
                 if not name.isidentifier():
-                    raise ValueError(f"{question!r}: the placeholder {{{name}}} is not a name; "
-                                     "write {failed_test}, or {{ and }} for literal braces")
+                    raise ValueError(f"{question.ask!r}: the placeholder {{{name}}} is not a "
+                                     "name; write {failed_test}, or {{ and }} for literal "
+                                     "braces")
         return questions
 
 

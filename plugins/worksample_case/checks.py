@@ -315,7 +315,8 @@ def _recommended(text: AnalysisText, sentence: Sentence, option: str, part: Part
                  recommendation: Recommendation, compiled: CompiledCase) -> Finding:
     """The finding for a recommended option: its credit, halved when the section it is in
     weighs too few of the case's measures."""
-    credit = next(o.credit for o in recommendation.options if o.id == option)
+    chosen = next(o for o in recommendation.options if o.id == option)
+    credit = chosen.credit
     note = "" if credit >= 1 else f"; the data supports it less (credit {credit:g})"
     if part is None:
         part = text.analysis.parts[text.analysis.part_of[sentence.index]]
@@ -328,7 +329,8 @@ def _recommended(text: AnalysisText, sentence: Sentence, option: str, part: Part
                  f"measures ({', '.join(compiled.measures)}): half credit")
     return Finding("recommendation", "recommendation", "ends in an explicit recommendation of "
                    "one option", credit, f"{quote_sentence(sentence)} → option “{option}”{note}",
-                   specifics={"recommended_option": option})
+                   specifics={"recommended_option": chosen.name,
+                              "recommended_option_id": option})
 
 
 def _reading(text: AnalysisText, sentence: Sentence, recommendation: Recommendation,

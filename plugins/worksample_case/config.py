@@ -100,6 +100,9 @@ class Option(StrictModel):
     """One course of action the case allows the candidate to recommend."""
 
     id: Identifier
+    title: str = Field("", description="The option in words, for reports and interview "
+                                       "questions ('a separate solo plan at $39'); '' makes "
+                                       "words of the id.")
     says: Phrases = Field(min_length=1, description="What recommending it says. " + PHRASE_HELP)
     credit: float = Field(1, ge=0, le=1, description="Share of the recommendation's points for "
                           "choosing it: 1 when the data supports it, less when it does not.")
@@ -107,6 +110,12 @@ class Option(StrictModel):
         default_factory=list,
         description="Options this one is made of: a sentence naming it with them recommends "
                     "this one ('keep $49 for teams, a solo plan at $39' is not keep-49).")
+
+
+    @property
+    def name(self) -> str:
+        """The option in words: its title, else its id made words."""
+        return self.title or self.id.replace("-", " ")
 
 
 class Recommendation(StrictModel):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from worksample.models import Assignment, Check, Criterion, CriterionScore, GradeResult, Status
 from worksample.reports.evidence import plain_evidence
-from worksample.reports.guide import candidate_questions, discussion_guide
+from worksample.reports.interview import interview_brief
 from worksample.reports.plain import plain_failure
 from worksample.reports.redact import Redactor, filed_under
 from worksample.reports.summary import summary
@@ -63,7 +63,9 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
         FailedCheck(id=clean(c.id), message=clean(c.message))
         for c, owner in zip(result.checks, owners, strict=True)
         if c.outcome != "passed" and owner not in shown]
-    graded = result.status == Status.GRADED
+    flags = [] if for_candidate else _flags(result, clean, same_files_as)
+    interview = None if for_candidate else interview_brief(
+        assignment.spec, result, _in_force(result, review, overrides=True), flags, clean)
     message = result.message
     if for_candidate and result.status == Status.ERROR:
         message = _ERROR_FOR_CANDIDATES
@@ -85,17 +87,17 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
                               decided_at=review.decision.decided_at)
         if review and review.decision else None,
         criteria=criteria, other_failed_checks=other_failed,
-        flags=[] if for_candidate else _flags(result, clean, same_files_as),
+        flags=flags,
         run=None if for_candidate or result.run is None else (
             f"the hidden checks ran {result.run.seconds:.2f} s in the sandbox "
             f"({result.run.image}, {result.run.ended}: the grader's run, not the "
             f"candidate's working time)" + _verdict_trust(result)),
         working_time=None if for_candidate else working_time_line(
             result, assignment.spec.time_budget_minutes, clean),
-        guide=discussion_guide(assignment.spec, _in_force(result, review, overrides=True),
-                               clean)
-        if graded and not for_candidate else None,
-        candidate_questions=None if for_candidate else candidate_questions(assignment.spec),
+        guide=interview.guide if interview else None,
+        agenda=interview.agenda if interview else None,
+        hr_kit=interview.hr_kit if interview else None,
+        candidate_questions=interview.candidate_questions if interview else None,
         notes=not for_candidate,
         graded_at=result.graded_at,
         work=None if work is None else work_view(assignment, result, work(result), audience,

@@ -26,6 +26,7 @@ _LONG = 60  # characters of a value quoted in a sentence before it is cut
 _FILE_EXT = re.compile(r"\.(test|spec)?\.?(py|js|mjs|cjs|ts|go)$")
 _FILE_AFFIX = re.compile(r"^(test_|cases_)|(_test|_cases|_spec)$")
 _GENERIC_PARTS = {"test", "tests", "spec", "suite", "root", ""}
+TEST_KINDS = {"test", "case"}  # a hidden test, or a recorded case (compared on the host)
 
 
 def check_label(check: Check) -> str:
@@ -78,12 +79,17 @@ def plain_failure(check: Check) -> str:
     if check.outcome == "passed":
         return ""
     message = check.message.strip()
-    if check.kind != "test":
+    if not is_test(check):
         return _text_finding(message)
     for rule in _RULES:
         if (sentence := rule(message)) is not None:
             return sentence
     return "failed; the test output is below" if message else "failed"
+
+
+def is_test(check: Check) -> bool:
+    """Whether the check is a hidden test or recorded case, not a check of a text."""
+    return check.kind in TEST_KINDS
 
 
 def _text_finding(message: str) -> str:
@@ -230,3 +236,41 @@ def _raised(message: str) -> str | None:
 
 _RULES = (_timed_out, _not_run, _recorded, _pytest_compare, _did_not_raise, _node_compare,
           _raised)
+
+
+def did_not_finish(check: Check) -> bool:
+    """Whether the check failed because the candidate's code ran past a time limit."""
+    return check.outcome != "passed" and _timed_out(check.message) is not None
+
+
+def did_not_load(check: Check) -> bool:
+    """Whether the check could not run because the candidate's code did not compile or load."""
+    return check.outcome != "passed" and check.message.startswith("not run:") and bool(
+        re.search(r"could not be imported|no JUnit report|does not compile", check.message))
+
+
+def load_error(check: Check) -> str:
+    """Why the code did not load, as the message says it ("SyntaxError: expected ':'");
+    '' when it does not say."""
+    match = re.search(r"could not be imported \((.*)\)\s*$|its output says: (.*)$",
+                      check.message, re.S)
+    if not match:
+        return ""
+    cause = (match.group(1) or match.group(2) or "").removeprefix("does not compile: ")
+    return _short(cause.splitlines()[0]) if cause else ""
+
+
+def where_in_code(check: Check) -> str:
+    """The last place in the candidate's own code a Python traceback passes through,
+    "function confirm (inventory.py, line 91)"; '' when the message has none. The hidden tests and
+    the harness sit outside the candidate's folder (``../``), so their frames are skipped."""
+    frames = re.findall(r"^(?!\.\./)([\w./-]+\.py):(\d+): in (\w+)$", check.message, re.M)
+    if not frames:
+        return ""
+    path, line, function = frames[-1]
+    return f"function {function} ({path}, line {line})"
+
+
+def quotes_in(text: str) -> list[str]:
+    """The candidate's sentences an evidence text quotes (“…”), in order."""
+    return re.findall("\u201c(.+?)\u201d(?=$|[ :;.,)(])", text, re.S)

@@ -15,8 +15,10 @@ from pydantic import BaseModel, Field
 from worksample import __version__
 from worksample.agreement import Agreement
 from worksample.models import CandidateQuestion, Status
+from worksample.reports.agenda import Agenda
 from worksample.reports.evidence import PlainEvidence
 from worksample.reports.guide import Guide
+from worksample.reports.hr_kit import HrKit
 from worksample.reports.page_json import PAGE_JSON
 from worksample.reports.summary import Summary
 
@@ -223,6 +225,9 @@ class CandidatePage(BaseModel):
         default=None, description="The candidate's own time against the time budget, and "
                                   "what it rests on (reports/timing.py); not for candidates.")
     guide: Guide | None
+    agenda: Agenda | None = Field(default=None, description="The timed 45-minute agenda.")
+    hr_kit: HrKit | None = Field(default=None, description="HR's lines, conduct signals and "
+                                                           "the reverse-interview kit.")
     candidate_questions: list[CandidateQuestion] | None
     notes: bool = Field(description="Whether the page has room for reviewer notes.")
     graded_at: datetime
