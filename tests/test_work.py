@@ -179,9 +179,19 @@ def test_what_the_store_keeps_is_capped_and_says_so(tmp_path):
     assert [f.path for f in odd] == ["a\n<b>name<b>.txt"]
 
 
+def format_4_assignment(tmp_path: Path) -> Path:
+    """The email sample as it was when format-4.sqlite was graded: the results of a store
+    are reported on against the assignment's version that graded them, and the sample's
+    assignment.yaml has changed since (its context); its other files have not."""
+    folder = shutil.copytree(EMAIL_SAMPLE, tmp_path / "support-replies")
+    shutil.copy(FORMAT_4.with_name("format-4-support-replies.yaml"), folder / "assignment.yaml")
+    return folder
+
+
 def test_a_result_from_before_format_5_renders_saying_the_work_was_not_kept(tmp_path):
     store = shutil.copy(FORMAT_4, tmp_path / "format-4.sqlite")
-    pages = report(EMAIL_SAMPLE, Path(store), tmp_path / "report")
+    sample = format_4_assignment(tmp_path)
+    pages = report(sample, Path(store), tmp_path / "report")
     html = (pages / "adequate.md.html").read_text()
     assert '<p class="meta" id="work-not-kept">The work was not kept' in html
     assert "--regrade" in html and "The work was not kept" in (pages / "rude.md").read_text()
@@ -191,7 +201,7 @@ def test_a_result_from_before_format_5_renders_saying_the_work_was_not_kept(tmp_
         assert db.execute("SELECT COUNT(*) FROM works").fetchone()[0] == 0
     db.close()
 
-    grade(EMAIL_SAMPLE, Path(store), REPLIES / "adequate.md", options=["--regrade"])
-    again = report(EMAIL_SAMPLE, Path(store), tmp_path / "again")
+    grade(sample, Path(store), REPLIES / "adequate.md", options=["--regrade"])
+    again = report(sample, Path(store), tmp_path / "again")
     assert "work-not-kept" not in (again / "adequate.md.html").read_text()
     assert "work-not-kept" in (again / "rude.html").read_text()

@@ -18,6 +18,7 @@ from worksample.prose.evidence import Finding, evidence_line, fractions_by_crite
 from worksample.prose.rubric import criterion_of
 
 Scoring = Mapping[str, Mapping[str, float]]  # criterion id -> check kind -> weight
+ZERO_KIND = "scores-0"  # the kind of the check that says why a part scored 0
 
 
 @dataclass
@@ -87,7 +88,7 @@ def part_checks(part: GradedPart, scoring: Scoring) -> list[Check]:
     kind itself), after 'name/' for a named part. A part that scores 0 leads with a failed
     check 'scores-0' that counts for no one criterion (it costs them all) and says why."""
     within = f"{part.name}/" if part.name else ""
-    zero = [Check(id=f"{within}scores-0", kind="scores-0", outcome="failed",
+    zero = [Check(id=f"{within}{ZERO_KIND}", kind=ZERO_KIND, outcome="failed",
                   message=part.zero_because, label=f"{part.name or 'the work'} scores 0",
                   group=part.name)] if part.zero_because else []
     return zero + [Check(id=within + (f.kind if f.item == f.kind else f"{f.kind}/{f.item}"),

@@ -27,8 +27,8 @@ from itertools import zip_longest
 from pydantic import BaseModel, Field
 
 from worksample.models import AssignmentSpec, CandidateQuestion, Check, GradeResult
-from worksample.reports.plain import check_group, check_label, did_not_finish, quotes_in
-from worksample.reports.probes import ABSENCE_KINDS, check_group_key, void_parts
+from worksample.reports.plain import check_label, did_not_finish, quotes_in
+from worksample.reports.probes import ABSENCE_KINDS, check_group_key, part_name, void_parts
 
 ALWAYS_UNDISCLOSED = [
     "the hidden tests and checks: their names, their content and their number per topic",
@@ -102,10 +102,6 @@ def hr_kit(spec: AssignmentSpec, result: GradeResult | None,
     )
 
 
-def _where(check: Check) -> str:
-    return (check.group or check_group(check)) if check_group_key(check) else ""
-
-
 def _absence(check: Check) -> bool:
     return check.confirms_absence or check.kind in ABSENCE_KINDS
 
@@ -138,8 +134,8 @@ def _lines(checks: list[Check], hr_criteria: set[str],
             if quote in seen or not _a_sentence(quote):
                 continue
             seen.add(quote)
-            found[side].setdefault(_where(check), []).append(
-                Line(quote=clean(quote), where=_where(check), shows=check_label(check)))
+            found[side].setdefault(part_name(check), []).append(
+                Line(quote=clean(quote), where=part_name(check), shows=check_label(check)))
     return _in_turn(found["best"]), _in_turn(found["worst"])
 
 
@@ -156,7 +152,7 @@ def _a_sentence(quote: str) -> bool:
 
 def _conduct(checks: list[Check], flags: Iterable[tuple[str, str]],
              clean: Callable[[str], str]) -> list[ConductSignal]:
-    signals = [ConductSignal(signal=check_label(check), where=_where(check),
+    signals = [ConductSignal(signal=check_label(check), where=part_name(check),
                              evidence=clean("; ".join(f"“{q}”" for q in
                                                       quotes_in(check.message)[:2])))
                for check in checks if _found(check)]

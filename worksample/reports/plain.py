@@ -37,10 +37,11 @@ def check_label(check: Check) -> str:
 
 
 def check_group(check: Check) -> str:
-    """The group the check belongs to, in plain words: ``check.group``, or the test file (or
-    class, or the id's first part) made plain. '' when the id has a single part."""
+    """The group the check belongs to, in plain words: ``check.group`` (an identifier such as
+    an email's ``late-refund`` made words), or the test file (or class, or the id's first
+    part) made plain. '' when the id has a single part."""
     if check.group.strip():
-        return check.group.strip()
+        return _words(check.group.strip())
     if "::" in check.id:
         first = check.id.split("::")[0]
         return _words(_FILE_AFFIX.sub("", _FILE_EXT.sub("", first.rsplit("/", 1)[-1])))

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from worksample.models import Check, GradeResult
+from worksample.prose.scoring import ZERO_KIND
 from worksample.reports.plain import (
     check_group,
     check_label,
@@ -106,8 +107,9 @@ def evidence_probes(result: GradeResult, flags: list[tuple[str, str]],
     probes += _load_probes(tests, len([c for c in result.checks if is_test(c)]))
     probes += _hang_probes(tests, result, flags)
     probes += _test_group_probes(tests)
+    # a part's zero check is asked about above (void parts) or through its flag
     text = [c for c in result.checks if not is_test(c) and c.outcome == "failed"
-            and check_group_key(c) not in void_parts]
+            and c.kind != ZERO_KIND and check_group_key(c) not in void_parts]
     probes += _text_probes(text)
     probes += _flag_probes(flags)
     for probe in probes:
@@ -275,7 +277,7 @@ def _text_probes(checks: list[Check]) -> list[Probe]:
                 covers={"wrong_number", "contradicting_sentence", "contradicted_point",
                         "missing_fact"}))
         else:
-            missing.setdefault((check.criterion or "", _part_name(check)), []).append(check)
+            missing.setdefault((check.criterion or "", part_name(check)), []).append(check)
     tails: dict[tuple[str, str, int], list[str]] = {}  # the same shortfall in several replies
     for (criterion, where), group in missing.items():
         phrases: dict[tuple[str, str], list[Check]] = {}
@@ -302,13 +304,13 @@ def _sentence(text: str) -> str:
     return text[0].upper() + text[1:]
 
 
-def _part_name(check: Check) -> str:
+def part_name(check: Check) -> str:
     """The reply (or other part) a text check belongs to, in words; '' for the whole."""
-    return (check.group or check_group(check)) if check_group_key(check) else ""
+    return check_group(check) if check_group_key(check) else ""
 
 
 def _where(check: Check) -> str:
-    group = _part_name(check)
+    group = part_name(check)
     return f"In your reply on {group}, " if group else ""  # else "You ..."
 
 
