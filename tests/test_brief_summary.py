@@ -126,7 +126,9 @@ def test_an_automatic_fail_does_not_pass_whatever_the_score(sample):
     page = page_of(sample, coding_result(sample, "c", passed=3, failed=[], score=90,
                                          flags=[flag]))
     assert page.summary.standing == "automatic fail"
-    assert "asks for the card number" in page.summary.verdict
+    assert page.summary.verdict == ("Does not pass, whatever the score (90): an automatic fail "
+                                    "(automatic-fail; see the flags).")
+    assert page.flags[0].evidence == "asks for the card number"
     assert "does not pass" in page.summary.next_step
 
 
@@ -165,7 +167,7 @@ def test_absences_are_kept_apart_and_a_quote_is_shown_once_per_part():
     ]
     evidence = plain_evidence(checks, visible)
     assert [(line.group, line.mark, line.detail, line.same) for line in evidence.lines] == [
-        ("e1", "met", quote, False), ("e1", "met", "", True), ("e2", "met", quote, False),
+        ("e1", "met", quote, False), ("e1", "met", quote, True), ("e2", "met", quote, False),
         ("e1", "missed", "", False)]
     assert [line.text for line in evidence.absences] == [
         "does not make the statement: asks for a card number"]

@@ -37,9 +37,10 @@ class EvidenceLine(BaseModel):
     mark: Mark
     group: str = Field(description="The part it is about (an email, a test file); '' if one.")
     text: str = Field(description="What was checked, in plain words.")
-    detail: str = Field(default="", description="The quote, or what went wrong; '' when it "
-                                                 "repeats a quote shown above (see 'same').")
-    same: bool = Field(default=False, description="Its quote is one shown above.")
+    detail: str = Field(default="", description="The quote, or what went wrong.")
+    same: bool = Field(default=False, description="Its quote is one shown above in the same "
+                                                  "part: a page says so instead of quoting it "
+                                                  "again.")
     weight: float = Field(default=1.0, description="Its share of the criterion's checks' "
                                                    "weight: how much it counts.")
     quoted: bool = Field(default=False, description="Whether the detail quotes the work.")
@@ -71,7 +72,7 @@ def plain_evidence(checks: Iterable[Check], clean: Callable[[str], str]) -> Plai
             evidence.absences.append(line)
             continue
         if line.quoted and (line.group, line.detail) in shown_quotes:
-            line = line.model_copy(update={"detail": "", "same": True})
+            line = line.model_copy(update={"same": True})
         elif line.quoted:
             shown_quotes.add((line.group, line.detail))
         evidence.lines.append(line)

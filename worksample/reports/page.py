@@ -73,8 +73,8 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
         stem=stem, name=name,
         source=None if blind or for_candidate else result.submission_source,
         status=result.status, score=result.score, passed=result.passed, message=clean(message),
-        summary=None if for_candidate else summary(assignment, result, criteria, other_failed,
-                                                   review),
+        summary=None if for_candidate else summary(assignment, result, criteria, whole_part,
+                                                   review, clean),
         full_score=review.score.full if review else None,
         missing_ratings=[assignment.criterion(c).title for c in review.score.missing
                          if _in_rubric(assignment, c)] if review else [],

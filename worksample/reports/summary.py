@@ -10,17 +10,19 @@ of the criterion's points), so the first ones are the ones that moved the score 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
-from worksample.models import Assignment, GradeResult, Status
+from worksample.models import Assignment, Check, GradeResult, Status
 from worksample.reports.page_json import PAGE_JSON
+from worksample.reports.plain import check_group
 
 if TYPE_CHECKING:
     from worksample.ratings import Review
-    from worksample.reports.view import CriterionView, FailedCheck
+    from worksample.reports.view import CriterionView
 
 MOST = 3
 Standing = Literal["passes", "borderline above", "borderline below", "below",
@@ -53,16 +55,18 @@ class Summary(BaseModel):
 
 
 def summary(assignment: Assignment, result: GradeResult, criteria: Sequence[CriterionView],
-            other_failed: Sequence[FailedCheck], review: Review | None) -> Summary:
+            whole_part: Sequence[Check], review: Review | None,
+            clean: Callable[[str], str]) -> Summary:
     """The summary of ``result``'s page, from its criteria as the page shows them
     (``criteria``, with their plain evidence and ratings), the failed checks that count for no
-    one criterion (``other_failed``: a reply not read, a part that scored 0), and ``review``."""
+    one criterion (``whole_part``: a reply not read, a part that scored 0), and ``review``;
+    ``clean`` makes candidate text safe to show."""
     standing, verdict = _standing(assignment, result)
     return Summary(
         standing=standing, verdict=verdict,
         covers=_covers(result, criteria, review) if result.status == Status.GRADED else "",
         strengths=_chosen(_strengths(criteria)),
-        concerns=_chosen([*_whole_part_concerns(other_failed), *_concerns(criteria)]),
+        concerns=_chosen([*_whole_part_concerns(whole_part, clean), *_concerns(criteria)]),
         next_step=_next_step(standing, criteria, review))
 
 
@@ -79,11 +83,12 @@ def _standing(assignment: Assignment, result: GradeResult) -> tuple[Standing, st
     if result.score is None:
         return "no automatic score", "No automatic score: the reviewers' ratings decide."
     mark, band, score = spec.pass_score, spec.borderline_points, round(result.score, 1)
-    failing = [flag for flag in result.flags if flag.fails]
+    failing = Counter(flag.kind for flag in result.flags if flag.fails)
     if failing:
-        return "automatic fail", (
-            f"Does not pass, whatever the score: an automatic fail ({failing[0].kind}: "
-            f"{failing[0].evidence}).")
+        said = ", ".join(f"{kind} ×{count}" if count > 1 else kind
+                         for kind, count in failing.items())
+        return "automatic fail", (f"Does not pass, whatever the score ({score:g}): an "
+                                  f"automatic fail ({said}; see the flags).")
     gap = round(score - mark, 1)
     if gap >= 0:
         if gap < band:
@@ -164,11 +169,12 @@ def _concerns(criteria: Sequence[CriterionView]) -> list[Point]:
     return points
 
 
-def _whole_part_concerns(other_failed: Sequence[FailedCheck]) -> list[Point]:
-    """Checks that count for no single criterion: each failed one cost a whole part (a reply
-    that was not read, an analysis that scored 0), so it leads the concerns."""
-    return [Point(text=check.message, where=check.id.rsplit("/", 1)[0] if "/" in check.id
-                  else "", weight=float("inf")) for check in other_failed]
+def _whole_part_concerns(whole_part: Sequence[Check],
+                         clean: Callable[[str], str]) -> list[Point]:
+    """Failed checks that count for no single criterion: each cost a whole part (a reply that
+    was not read, an analysis that scored 0), so they lead the concerns."""
+    return [Point(text=clean(check.message), where=clean(check_group(check)),
+                  weight=float("inf")) for check in whole_part]
 
 
 def _chosen(points: list[Point]) -> list[Point]:
