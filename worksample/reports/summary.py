@@ -196,8 +196,7 @@ def _chosen(points: list[Point]) -> list[Point]:
 def _next_step(standing: Standing, criteria: Sequence[CriterionView],
                review: Review | None) -> str:
     if review is not None and review.decision is not None:
-        return (f"Decided: {review.decision.decision} (by {review.decision.by}); see the "
-                "decision below.")
+        return f"Decided: {review.decision.decision}; see the decision and its reason above."
     waiting = [c.title for c in criteria if c.needs_rating]
     rate = f"rate {', '.join(waiting)}" if waiting else ""
     steps = {
