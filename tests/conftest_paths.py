@@ -32,6 +32,10 @@ EMAIL_EXAMPLES = ROOT / "examples" / "support-replies"
 CASE_SAMPLE = ROOT / "assignments" / "pricing-review"
 CASE_EXAMPLES = ROOT / "examples" / "pricing-review"
 CASE_HOSTILE = ROOT / "tests" / "hostile" / "documents"
+# the pricing-review options' titles, which evidence shows instead of their ids
+OPTION_NAMES = {"split-plans": "a separate solo plan at $39, with teams kept at $49",
+                "keep-49": "keeping $49 for everyone",
+                "back-to-39": "going back to $39 for everyone"}
 
 
 def answers(root: Path, *values: str | bytes) -> list[Path]:

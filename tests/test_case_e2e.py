@@ -10,7 +10,7 @@ import zipfile
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest_paths import CASE_EXAMPLES, CASE_HOSTILE, CASE_SAMPLE, ROOT
+from conftest_paths import CASE_EXAMPLES, CASE_HOSTILE, CASE_SAMPLE, OPTION_NAMES, ROOT
 
 from worksample.cli import cli
 
@@ -55,7 +55,7 @@ def test_evidence_quotes_the_sentence_heading_and_recommendation():
     assert any("heading “Recommendation”" in line for line in structure)
     [recommendation] = evidence(strong, "recommendation")
     assert "“We should split the Pro plan.”" in recommendation
-    assert "option “split-plans”" in recommendation
+    assert f"option “{OPTION_NAMES['split-plans']}”" in recommendation
     insight = evidence(strong, "insight")
     assert len(insight) == 5 and all(line.startswith("✓ makes the point") for line in insight)
 
@@ -73,7 +73,8 @@ def test_wrong_numbers_show_expected_against_found_and_the_contradicted_point():
                "says the opposite: “Lifetime value is essentially unchanged" in line
                for line in insight)
     [recommendation] = evidence(wrong, "recommendation")
-    assert "option “keep-49”; the data supports it less (credit 0.5)" in recommendation
+    assert (f"option “{OPTION_NAMES['keep-49']}”; the data supports it less (credit 0.5)"
+            in recommendation)
     assert wrong["score"] < 70
 
 

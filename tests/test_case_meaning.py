@@ -6,6 +6,7 @@ tests; each rule has a case that must trigger it and one that must not."""
 from __future__ import annotations
 
 import pytest
+from conftest_paths import OPTION_NAMES
 
 from worksample.prose.clauses import clauses
 from worksample.prose.stance import Stance
@@ -197,7 +198,8 @@ def test_a_decisive_recommendation_with_a_side_remark_still_decides(graded):
                        "accounts on a Solo plan at $39, which could annoy a few agencies, "
                        "because churn and lifetime value both moved against the solo base.")
     check = checks["recommendation"]
-    assert check.outcome == "passed" and "option “split-plans”" in check.message
+    assert check.outcome == "passed"
+    assert f"option “{OPTION_NAMES['split-plans']}”" in check.message
 
 
 def test_a_recommendation_weighing_one_measure_earns_half(graded):

@@ -282,7 +282,8 @@ def _recommendation(text: AnalysisText, recommendation: Recommendation,
     if single:
         chosen = {option for _, option in single}
         if len(chosen) > 1:
-            shown = "; ".join(f"{option} in {quote_sentence(s)}" for s, option in single[:3])
+            shown = "; ".join(f"“{_named(recommendation, option)}” in {quote_sentence(s)}"
+                              for s, option in single[:3])
             return Finding("recommendation", "recommendation", label, 0.0, shown,
                            review="recommends different options in different places; which "
                                   "one stands is for the reviewer")
@@ -291,24 +292,31 @@ def _recommendation(text: AnalysisText, recommendation: Recommendation,
     several = next((s for s in cued if len(read[s.index][0]) > 1 and not read[s.index][1]), None)
     if several is not None:
         return Finding("recommendation", "recommendation", label, 0.0,
-                       f"{quote_sentence(several)} names {', '.join(read[several.index][0])}",
+                       f"{quote_sentence(several)} names "
+                       f"{', '.join(_named(recommendation, o) for o in read[several.index][0])}",
                        review="names several options in one sentence; which one it recommends "
                               "is for the reviewer")
     hedged = next((s for s in cued + [s for s, _ in listed] if read[s.index][1]), None)
     if listed or hedged is not None:
         why = (f"hedges (“{read[hedged.index][1]}”): {quote_sentence(hedged)}"
                if hedged is not None else "lists options without choosing one: " + "; ".join(
-                   f"{option} in {quote_sentence(s)}" for s, option in listed[:3]))
+                   f"“{_named(recommendation, option)}” in {quote_sentence(s)}"
+                   for s, option in listed[:3]))
         return Finding("recommendation", "recommendation", label, 0.0, why,
                        specifics={"vague_recommendation": why})
     if cued:
         sentence = next((s for s in cued if s.index in in_part), cued[-1])
         return Finding("recommendation", "recommendation", label, PRESENT_NO_OPTION,
                        f"{quote_sentence(sentence)}: recommends, but none of the options "
-                       f"({', '.join(o.id for o in recommendation.options)})",
+                       f"({'; '.join(o.name for o in recommendation.options)})",
                        specifics={"vague_recommendation": quote_sentence(sentence)})
     return Finding("recommendation", "recommendation", label, 0.0, "no recommendation found",
                    specifics={"missing_recommendation": "yes"})
+
+
+def _named(recommendation: Recommendation, option_id: str) -> str:
+    """The option in words (its title), as reports and questions show it."""
+    return next(o.name for o in recommendation.options if o.id == option_id)
 
 
 def _recommended(text: AnalysisText, sentence: Sentence, option: str, part: Part | None,
@@ -328,7 +336,8 @@ def _recommended(text: AnalysisText, sentence: Sentence, option: str, part: Part
         note += (f"; its section weighs only {', '.join(weighed) or 'none'} of the case's "
                  f"measures ({', '.join(compiled.measures)}): half credit")
     return Finding("recommendation", "recommendation", "ends in an explicit recommendation of "
-                   "one option", credit, f"{quote_sentence(sentence)} → option “{option}”{note}",
+                   "one option", credit,
+                   f"{quote_sentence(sentence)} → option “{chosen.name}”{note}",
                    specifics={"recommended_option": chosen.name,
                               "recommended_option_id": option})
 
