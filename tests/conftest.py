@@ -127,6 +127,17 @@ def browser() -> str:
         pytest.fail(f"{error} (scripts/test.sh installs it)")
 
 
+@pytest.fixture
+def chromium(browser):
+    """Debian's Chromium, driven by Playwright (no browser of Playwright's own is needed)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=browser, args=["--no-sandbox"])
+        yield launched
+        launched.close()
+
+
 SCREENSHOTS_FOLDER = Path(__file__).resolve().parent.parent / "test-screenshots"
 _screenshots_taken: list[Path] = []
 

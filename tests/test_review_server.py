@@ -344,24 +344,6 @@ def wait_until_serving(address: str, process: subprocess.Popen) -> None:
     pytest.fail("worksample review did not answer within 30 s")
 
 
-@pytest.fixture
-def chromium():
-    """Debian's Chromium, driven by Playwright (no browser of Playwright's own is needed)."""
-    from playwright.sync_api import sync_playwright
-
-    from worksample.reports.pdf import find_browser
-
-    try:
-        executable = find_browser()
-    except Exception as error:
-        pytest.fail(f"{error} (scripts/test.sh installs it)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable,
-                                             args=["--no-sandbox"])
-        yield browser
-        browser.close()
-
-
 @pytest.mark.browser
 def test_in_chromium_a_reviewer_rates_two_criteria_and_finds_them_after_a_reload(
         server, chromium, store, screenshot_path):
