@@ -196,7 +196,8 @@ def test_the_index_ranks_ties_equally_and_puts_ungraded_last(sample):
     assert correctness.counts == {"1": 1, "2": 1, "3": 0, "4": 2, "unrated": 0}
     assert index.criteria[1].counts["unrated"] == 4
     assert index.counts == {"candidates": 5, "graded": 4, "rejected": 1, "error": 0,
-                            "passed": 2}
+                            "passed": 2, "failed": 2, "borderline": 0,
+                            "awaiting_review": 4, "flagged": 1, "flagged_high": 1}
 
 
 def test_every_page_of_the_index_exists_in_every_format(sample, tmp_path):

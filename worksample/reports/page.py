@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from worksample.models import Assignment, Check, Criterion, CriterionScore, GradeResult, Status
+from worksample.reports.flags import Twins, result_flags
 from worksample.reports.guide import candidate_questions, discussion_guide
 from worksample.reports.redact import Redactor, filed_under
 from worksample.reports.view import (
@@ -16,7 +17,6 @@ from worksample.reports.view import (
     CriterionView,
     DecisionView,
     FailedCheck,
-    FlagView,
     RatingView,
 )
 from worksample.reports.work import WorkLookup, work_view
@@ -28,20 +28,15 @@ if TYPE_CHECKING:
 _ERROR_FOR_CANDIDATES = ("Your submission could not be assessed because of a problem on our "
                          "side. It says nothing about your work; the team will be in touch.")
 _HIDDEN_REASON = "(the reason is hidden until you have rated each criterion)"
-_RUN_ENDINGS = {
-    "timeout": ("limit", "Stopped at the wall-clock limit"),
-    "memory": ("limit", "Stopped at the memory limit"),
-    "crashed": ("limit", "The test process crashed"),
-}
 
 
 def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem: str,
-                   audience: Audience, blind: bool, same_files_as: list[str],
+                   audience: Audience, blind: bool, twins: Twins,
                    review: Review | None, work: WorkLookup | None = None) -> CandidatePage:
     """The page of ``result`` as ``audience`` may see it, under ``name`` (an alias when
     ``blind``), with ``review``'s ratings, full score and decision (None for candidates),
-    a flag naming the others who sent the same files, and given ``work`` (the look-up of
-    the kept work, ``reports.work.stored_work``) the candidate's work."""
+    flags naming the others who sent the same work (``twins``), and given ``work`` (the
+    look-up of the kept work, ``reports.work.stored_work``) the candidate's work."""
     clean = _cleaner(result, blind)
     for_candidate = audience == "candidate"
     owners = _criterion_owners(result)
@@ -75,7 +70,7 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
                               decided_at=review.decision.decided_at)
         if review and review.decision else None,
         criteria=criteria, other_failed_checks=other_failed,
-        flags=[] if for_candidate else _flags(result, clean, same_files_as),
+        flags=[] if for_candidate else result_flags(result, clean, twins),
         run=None if for_candidate or result.run is None else (
             f"the hidden checks ran {result.run.seconds:.2f} s in the sandbox "
             f"({result.run.image}, {result.run.ended}: the grader's run, not the "
@@ -96,11 +91,6 @@ def shown_levels(assignment: Assignment, result: GradeResult,
     """The level each rubric criterion shows on the page: reviewers' where they have rated."""
     return {score.id: score.level for score in _in_force(result, review)
             if _in_rubric(assignment, score.id)}
-
-
-def flag_kinds(result: GradeResult, same_files_as: list[str]) -> list[str]:
-    """The kinds of the flags on the page of ``result`` (not for candidates)."""
-    return [flag.kind for flag in _flags(result, lambda text: text, same_files_as)]
 
 
 def _in_force(result: GradeResult, review: Review | None, *,
@@ -180,32 +170,3 @@ def _criterion_owners(result: GradeResult) -> list[str | None]:
     automatic = [score.id for score in result.criteria if score.source == "auto"]
     only = automatic[0] if len(automatic) == 1 else None
     return [only if check.criterion is None else check.criterion for check in result.checks]
-
-
-# flags a plugin raises that are not signs of tampering: shown under their own category
-_POLICY_FLAGS = {"automatic-fail": "review", "missing-file": "review"}
-
-
-def _flags(result: GradeResult, clean: Callable[[str], str],
-           same_files_as: list[str]) -> list[FlagView]:
-    flags = []
-    if same_files_as:
-        flags.append(FlagView(category="review", kind="same files", evidence=(
-            f"exactly the same files as {', '.join(same_files_as)} sent")))
-    if result.status == Status.REJECTED:
-        flags.append(FlagView(category="intake", kind="rejected", evidence=clean(result.message)))
-    if result.status == Status.ERROR:
-        flags.append(FlagView(category="machinery", kind="not graded",
-                              evidence=clean(result.message)))
-    if result.run is not None and result.run.ended in _RUN_ENDINGS:
-        category, text = _RUN_ENDINGS[result.run.ended]
-        flags.append(FlagView(category=category, kind=result.run.ended,
-                              evidence=f"{text} after {result.run.seconds:.1f} s"))
-    flags += [FlagView(category=_POLICY_FLAGS.get(flag.kind, "integrity"), kind=flag.kind,
-                       evidence=clean(flag.evidence)) for flag in result.flags]
-    undecided = sum(1 for check in result.checks if check.review)
-    if undecided:
-        flags.append(FlagView(category="review", kind="to check", evidence=(
-            f"{undecided} match(es) the automatic checks could not decide, counted neither "
-            "way: see 'For you to check' under each criterion")))
-    return flags

@@ -19,6 +19,7 @@ from worksample.reports.guide import Guide
 
 REPORT_SCHEMA_VERSION = 1
 Audience = Literal["hiring-manager", "hr", "candidate"]
+Severity = Literal["high", "medium", "low"]
 
 
 class FailedCheck(BaseModel):
@@ -80,6 +81,8 @@ class FlagView(BaseModel):
 
     category: Literal["integrity", "limit", "intake", "machinery", "review"]
     kind: str
+    severity: Severity = Field(description="How urgently a reviewer must look before the "
+                                           "score decides anything (reports/flags.py).")
     evidence: str
 
 
@@ -230,7 +233,14 @@ class CohortRow(BaseModel):
     passed: bool | None
     levels: list[int | None] = Field(description="Level per rubric criterion, in rubric order: "
                                                  "reviewers' where they have rated.")
-    flags: list[str]
+    flags: list[str] = Field(description="The kinds of the page's flags, most severe first.")
+    severities: list[Severity] = Field(
+        default_factory=list, description="The severity of each of ``flags``, in order.")
+    borderline: bool = Field(
+        default=False, description="Graded, with a score within the borderline band around "
+                                   "the pass score (and no flag failing it regardless).")
+    awaiting_review: bool = Field(
+        default=False, description="Graded, with a reviewer criterion nobody has rated yet.")
 
 
 class CriterionLevels(BaseModel):
@@ -249,7 +259,10 @@ class CohortIndex(BaseModel):
     rows: list[CohortRow]
     distribution: list[int] = Field(description="Graded scores in bins 0-9, 10-19 ... 90-100.")
     criteria: list[CriterionLevels]
-    counts: dict[str, int]
+    counts: dict[str, int] = Field(description="See reports.cohort.cohort_counts.")
+    borderline_points: float = Field(
+        default=5, description="The borderline band: this many points either side of the "
+                               "pass score.")
     agreement: Agreement | None = Field(
         default=None, description="From the ratings the report shows; None without ratings. "
                                   "Candidates are named as the report names them.")
