@@ -42,9 +42,11 @@ def test_sample_submissions_rank_as_a_reviewer_would():
         assert r["status"] == "graded" and len(r["checks"]) == 31
         assert r["run"]["image"] == "worksample/python-pytest:bookworm"
         assert r["run"]["ended"] == "completed"
-        # no sign of tampering; only strong sent the NOTES.md the instructions ask for
+        # no sign of tampering; only strong sent the NOTES.md the instructions ask for;
+        # hangs' two stopped tests raise timed-out
         assert [f["kind"] for f in r["flags"]] == (
-            [] if r["submission_id"] == "strong" else ["missing-file"])
+            [] if r["submission_id"] == "strong" else ["timed-out", "missing-file"]
+            if r["submission_id"] == "hangs" else ["missing-file"])
     hung = [c for c in by_id["hangs"]["checks"] if c["outcome"] == "failed"]
     assert {c["id"] for c in hung} == {
         "test_reservations.py::test_confirm_keeps_stock_sold",
