@@ -242,6 +242,22 @@ class CohortRow(BaseModel):
     awaiting_review: bool = Field(
         default=False, description="Graded, with a reviewer criterion nobody has rated yet.")
 
+    @property
+    def flags_by_severity(self) -> list[tuple[Severity, list[str]]]:
+        """The flags' kinds grouped by severity, most severe first (each kind once)."""
+        groups: dict[Severity, list[str]] = {}
+        for kind, severity in zip(self.flags, self.severities, strict=True):
+            if kind not in groups.setdefault(severity, []):
+                groups[severity].append(kind)
+        return list(groups.items())
+
+    @property
+    def flag_order(self) -> int:
+        """Where the row's flags sort: by their worst severity, then by how many."""
+        worst = {"high": 3, "medium": 2, "low": 1}.get(self.severities[0]) if self.severities \
+            else 0
+        return worst * 1000 + len(self.flags)
+
 
 class CriterionLevels(BaseModel):
     """How many candidates reached each level of one criterion."""
