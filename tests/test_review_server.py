@@ -391,6 +391,37 @@ def test_in_chromium_a_reviewer_rates_two_criteria_and_finds_them_after_a_reload
 
 
 @pytest.mark.browser
+def test_in_chromium_the_cohort_pages_script_runs_under_the_policy_and_no_other_does(
+        server, chromium, screenshot_path):
+    """The policy names the script by its hash: the page sorts and filters; a script the
+    policy does not name, added to the same page, is refused."""
+    links, address = server
+    page = chromium.new_page(viewport={"width": 1300, "height": 1000})
+    refused = []
+    page.on("console", lambda message: refused.append(message.text)
+            if message.type == "error" else None)
+    page.goto(links["ann"])
+    assert page.inner_text("#filter-count") == f"{len(NAMED)} of {len(NAMED)} shown"
+    page.locator("#ranking-table thead th", has_text="Score").locator("button").click()
+    scores = page.eval_on_selector_all(
+        "#ranking-table tbody tr td:nth-child(3)",
+        "cells => cells.map(cell => parseFloat(cell.dataset.value))")
+    assert scores == sorted(scores, reverse=True) and scores[0] > scores[-1]
+    # the signed copy of strong.md is the same text: both flagged high
+    page.select_option("#filter-show", "high")
+    names = page.eval_on_selector_all(
+        "#ranking-table tbody tr:not([hidden]) td:nth-child(2) a",
+        "links => links.map(link => link.textContent)")
+    assert sorted(names) == ["maria-garcia.md", "strong.md"]
+    page.screenshot(path=screenshot_path("review-cohort-filtered"), full_page=True)
+    assert refused == []
+    page.evaluate("""() => { const script = document.createElement('script');
+        script.textContent = "document.title = 'injected'"; document.body.append(script); }""")
+    assert page.title() != "injected"
+    assert any("Content Security Policy" in text for text in refused)
+
+
+@pytest.mark.browser
 def test_in_chromium_a_blind_reviewer_sees_no_name_and_no_link_means_no_page(server, chromium):
     links, address = server
     blind = chromium.new_context().new_page()
