@@ -156,10 +156,14 @@ def test_finding_near_identical_texts_compares_far_fewer_pairs_than_the_cohort_h
     assert similar.near_identical(distinct) == [[]] * 1000
     assert counted[0] <= 1000
     counted[0] = 0
-    copies = [ANALYSIS] * 1000
+    copies = [f"{ANALYSIS} Signed, candidate {n}." for n in range(1000)]
     groups = similar.near_identical(copies)
     assert all(len(group) == 999 for group in groups)
     assert counted[0] == 999  # each joins the group once, then is never compared again
+    counted[0] = 0
+    assert similar.near_identical([ANALYSIS] * 1000 + [""] * 3 + ["Noted."] * 2) == [
+        [other for other in range(1000) if other != n] for n in range(1000)] + [[]] * 5
+    assert counted[0] == 0  # the same text is not compared again
 
 
 # --- the borderline band, the counts --------------------------------------------------------

@@ -68,9 +68,10 @@ def twins(results: list[GradeResult], names: list[str],
     made = []
     for result, name, alike in zip(results, names, similar, strict=True):
         same = by_content.get(result.submission_hash or "", [])
+        named = set(same)  # a whole cohort may have sent the same files
         made.append(Twins(same_files=[other for other in same if other != name],
                           same_text=[names[other] for other in alike
-                                     if names[other] not in same]))
+                                     if names[other] not in named]))
     return made
 
 
