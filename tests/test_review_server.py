@@ -31,6 +31,7 @@ from worksample.cli import cli
 from worksample.plugins import get_registry
 from worksample.ratings import reviews
 from worksample.reports import ReportPlan, stored_results
+from worksample.reports.similar import stored_texts
 from worksample.review.cohort import ReviewCohort
 from worksample.reviewers import Reviewer
 from worksample.store import ResultStore
@@ -294,7 +295,7 @@ def test_the_cohort_page_kept_up_to_date_change_by_change_is_the_one_made_whole(
         made = reviews(results, store.ratings("pricing-review"),
                        store.decisions("pricing-review"), viewer.name)
         whole = ReportPlan(assignment, results, audience=viewer.audience, blind=viewer.blind,
-                           reviews=made).index
+                           reviews=made, texts=stored_texts(store, "pricing-review")).index
         assert cohort.cohort(viewer).index == whole
 
 
