@@ -296,6 +296,19 @@ def test_the_email_samples_cohort_page_flags_automatic_fails_and_empty_replies(
     assert "Tone, empathy and ownership" in markdown
 
 
+def test_the_report_of_a_batch_flags_near_identical_texts_too(tmp_path):
+    """``worksample grade --out`` writes the batch's report, from the same texts."""
+    out = tmp_path / "batch"
+    graded = run_cli("grade", CASE_SAMPLE, CASE_EXAMPLES / "strong.md",
+                     CASE_EXAMPLES / "strong.docx", CASE_EXAMPLES / "off-topic.md",
+                     "--store", tmp_path / "results.sqlite", "--out", out, "-j", "1")
+    assert graded.exit_code == 0, graded.output
+    rows = json.loads((out / "index.json").read_text())["index"]["rows"]
+    assert {row["name"]: row["flags"] for row in rows} == {
+        "strong.md": ["near-identical"], "strong.docx": ["near-identical"],
+        "off-topic.md": ["off-topic"]}
+
+
 def test_a_borderline_band_out_of_range_is_refused_by_the_cli(samples_store, tmp_path):
     made = run_cli("report", CASE_SAMPLE, "--store", samples_store, "--out", tmp_path / "r",
                    "--borderline", "-1")
