@@ -91,6 +91,16 @@ def test_no_recommendation_off_topic_and_keyword_stuffing_do_not_score_well():
     stuffed = results["keyword-stuffed.md"]
     assert stuffed["score"] == 0
     assert "reads as a list of keywords" in evidence(stuffed, "numbers")[0]
+    # each scores 0 for a reason the reviewer sees as a flag, which fails nothing more
+    assert undecided["flags"] == []
+    [off] = off_topic["flags"]
+    assert (off["kind"], off["fails"]) == ("off-topic", False)
+    assert off["evidence"] == ("off-topic.md: the analysis does not discuss this case: none "
+                               "of its key points, numbers or options was found")
+    [said_nothing] = stuffed["flags"]
+    assert (said_nothing["kind"], said_nothing["fails"]) == ("empty", False)
+    assert said_nothing["evidence"].startswith(
+        "keyword-stuffed.md: the analysis reads as a list of keywords")
     # what it matched is not thrown away: it is marked for the reviewer
     assert any(check["review"] for check in stuffed["checks"] if check["kind"] == "numbers")
 
@@ -128,7 +138,9 @@ def test_unreadable_documents_are_rejected_with_the_reason_and_the_batch_goes_on
 def test_white_text_in_a_docx_is_not_graded_and_is_flagged():
     result = grade(CASE_HOSTILE / "white-text.docx")["white-text.docx"]
     assert result["score"] == 0
-    [flag] = result["flags"]
+    # what is left once the white text is set aside is not about the case
+    flag, off_topic = result["flags"]
+    assert off_topic["kind"] == "off-topic" and not off_topic["fails"]
     assert flag["kind"] == "hidden-text"
     assert "words a reader would not see (white text); not graded" in flag["evidence"]
     assert "raised monthly recurring revenue by 19%" in flag["evidence"]

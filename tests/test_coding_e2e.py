@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from conftest_paths import EXAMPLES, SAMPLE
 
 from worksample.cli import cli
+from worksample.reports.script import cohort_script
 
 pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("docker_engine", "no_leftovers")]
 
@@ -42,9 +43,11 @@ def test_sample_submissions_rank_as_a_reviewer_would():
         assert r["status"] == "graded" and len(r["checks"]) == 31
         assert r["run"]["image"] == "worksample/python-pytest:bookworm"
         assert r["run"]["ended"] == "completed"
-        # no sign of tampering; only strong sent the NOTES.md the instructions ask for
+        # no sign of tampering; only strong sent the NOTES.md the instructions ask for;
+        # hangs' two stopped tests raise timed-out
         assert [f["kind"] for f in r["flags"]] == (
-            [] if r["submission_id"] == "strong" else ["missing-file"])
+            [] if r["submission_id"] == "strong" else ["timed-out", "missing-file"]
+            if r["submission_id"] == "hangs" else ["missing-file"])
     hung = [c for c in by_id["hangs"]["checks"] if c["outcome"] == "failed"]
     assert {c["id"] for c in hung} == {
         "test_reservations.py::test_confirm_keeps_stock_sold",
@@ -139,7 +142,8 @@ def test_out_writes_json_and_an_escaped_report(tmp_path):
     page = (out / "candidates" / "mallory.html").read_text()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "a determined candidate can forge it (classic mode)" in page
-    for html in [page, (out / "index.html").read_text()]:
+    index = (out / "index.html").read_text().replace(f"<script>{cohort_script()}</script>", "")
+    for html in [page, index]:  # the only script is the cohort page's own
         assert "<script" not in html
     assert f"report: {(out / 'index.html').resolve()}" in result.output
 

@@ -78,6 +78,12 @@ def test_samples_get_the_evidence_a_support_lead_would_point_at():
     assert rude["level"] == 1 and "blame_quote" in rude["specifics"]
     stuffed = results["keyword-stuffed.txt"]
     assert stuffed["score"] < 15
+    # a reply that scores 0 for saying nothing is a flag for the reviewer, failing nothing
+    kinds = {name: [(f["kind"], f["fails"]) for f in r["flags"]] for name, r in results.items()}
+    assert kinds["empty.txt"] == [("empty", False)] * 3
+    assert kinds["keyword-stuffed.txt"] == [("empty", False)] * 2
+    assert kinds["off-policy"] == [("automatic-fail", True)] * 2
+    assert kinds["excellent"] == kinds["rude"] == kinds["adequate.md"] == []
     assert any(c["outcome"] == "skipped" and "list of keywords" in c["review"]
                for c in stuffed["checks"])
     adequate = criterion(results["adequate.md"], "resolution")
@@ -161,6 +167,9 @@ def test_bad_replies_get_a_reason_and_the_batch_goes_on(tmp_path):
         assert reason in result["details"]["replies"]["late-refund"]["problem"]
         evidence = criterion(result, "resolution")["evidence"]
         assert "late-refund · ✗ scores 0: " in evidence[0] and reason in evidence[0]
+        [flag] = result["flags"]
+        assert (flag["kind"], flag["fails"]) == ("empty", False), name
+        assert flag["evidence"].startswith("late-refund: ") and reason in flag["evidence"]
         # the other two replies are the reference: two thirds of the score remain
         assert result["score"] == pytest.approx(66.67, abs=0.01), name
 
@@ -178,6 +187,8 @@ def test_a_reply_that_says_nothing_earns_nothing_for_what_it_did_not_say(tmp_pat
     for name, result in by_id(grade(*cases.values())).items():
         evidence = criterion(result, "tone")["evidence"]
         assert evidence[0].startswith("late-refund · ✗ scores 0: the reply has no sentence"), name
+        assert [(f["kind"], f["evidence"][:35]) for f in result["flags"]] == [
+            ("empty", "late-refund: the reply has no sente")], name
         assert result["score"] == pytest.approx(66.67, abs=0.01), name
 
 

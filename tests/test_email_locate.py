@@ -92,8 +92,11 @@ def test_an_automatic_fail_is_a_flag_in_the_table_and_at_the_top_of_the_page(tmp
     (asks / "double-charge.md").write_text(REPLY_TO_PRIYA.replace(
         "I'll check", "Please send me your card number and the CVC so I can check"))
     [result] = graded(EMAIL_SAMPLE, asks)
-    [flag] = result["flags"]
+    flag, *missing = result["flags"]
     assert flag["kind"] == "automatic-fail" and flag["fails"]
+    # the two emails it did not answer: flags for the reviewer that fail nothing
+    assert [(f["kind"], f["fails"]) for f in missing] == [("empty", False)] * 2
+    assert [f["evidence"].split(":")[0] for f in missing] == ["late-refund", "missing-invoices"]
     # two good replies of three would pass; an automatic fail fails the submission
     assert result["passed"] is False and result["score"] < 70
     assert flag["evidence"].startswith("double-charge: automatic fail: asks for a full card")
@@ -123,8 +126,10 @@ def test_a_reply_about_another_customer_answers_nothing_and_says_why(tmp_path):
     assert ("late-refund · ✗ scores 0: it discloses another customer's personal data: the "
             "name of Priya Raman, the customer of double-charge (“Priya”)") in evidence
     assert "double-charge · ✗ scores 0" not in evidence
-    [flag] = result["flags"]
+    flag, missing = result["flags"]
     assert flag["kind"] == "discloses-personal-data" and flag["fails"]
+    assert missing["kind"] == "empty" and not missing["fails"]
+    assert missing["evidence"].startswith("missing-invoices: no reply found for this email")
     assert result["passed"] is False and result["score"] < 70
 
 
@@ -141,6 +146,12 @@ def test_a_reply_giving_another_order_number_is_about_someone_else(tmp_path):
     assert scores["wrong.md"]["score"] == 0
     evidence = "\n".join(scores["wrong.md"]["criteria"][0]["evidence"])
     assert "it gives order 55210; this customer's email says order 55120" in evidence
+    # a flag for the reviewer, which fails nothing more than the 0 does
+    assert scores["right.md"]["flags"] == []
+    [flag] = scores["wrong.md"]["flags"]
+    assert flag["kind"] == "off-topic" and not flag["fails"]
+    assert flag["evidence"].startswith("double-charge: the reply is about another customer: "
+                                       "it gives order 55210")
 
 
 def test_text_pasted_from_the_policy_counts_neither_way(tmp_path):

@@ -66,7 +66,10 @@ def test_samples_are_scored_case_by_case():
                                                              "broken")))
     scores = {name: result["score"] for name, result in results.items()}
     assert scores == {"strong": 100, "hangs": 93.31, "partial": 30.1, "broken": 0}
-    assert all(r["status"] == "graded" and r["flags"] == [] for r in results.values())
+    assert all(r["status"] == "graded" for r in results.values())
+    # no sign of tampering; hangs' cases stopped at the per-case limit raise timed-out
+    assert {name: [f["kind"] for f in r["flags"]] for name, r in results.items()} == {
+        "strong": [], "hangs": ["timed-out"], "partial": [], "broken": []}
     strong = results["strong"]
     assert strong["details"]["trust"] == "host-compared" and strong["details"]["language"] == "go"
     assert [c["id"] for c in strong["criteria"] if c["source"] == "auto"] == [

@@ -132,9 +132,9 @@ def test_each_attack_gets_its_outcome(corpus, name):
     if attack.score is not None:
         assert result["score"] == attack.score
     assert result["score"] <= BASE_SCORE, "a score the code did not earn"
-    assert {f["kind"] for f in result["flags"]} == attack.flags
-    if result["flags"]:
-        assert result["score"] == 0 and all(f["evidence"] for f in result["flags"])
+    assert {f["kind"] for f in signs(result)} == attack.flags
+    if signs(result):
+        assert result["score"] == 0 and all(f["evidence"] for f in signs(result))
     assert result["run"]["seconds"] < WALL_SECONDS + 2
     assert result["durations"]["grade_s"] - result["run"]["seconds"] < HOST_SECONDS
     assert len(json.dumps(result)) < RESULT_BYTES
@@ -175,3 +175,9 @@ def test_a_flood_of_output_is_kept_to_its_head_and_tail(corpus):
     details = corpus["results"]["floods-output"]["details"]
     assert details["output_bytes"] > 10 * 1024 * 1024
     assert len(details["output_head"]) + len(details["output_tail"]) < 16 * 1024
+
+
+def signs(result: dict) -> list[dict]:
+    """The result's flags but ``timed-out`` (a test stopped at its limit: no sign of an
+    attack, though a hanging attack raises it too)."""
+    return [flag for flag in result["flags"] if flag["kind"] != "timed-out"]

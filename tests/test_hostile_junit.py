@@ -109,10 +109,10 @@ def test_each_attack_gets_its_outcome(corpus, name):
     if attack.score is not None:
         assert result["score"] == attack.score
     assert result["score"] <= HONEST, "a score the code did not earn"
-    found = {f["kind"] for f in result["flags"]}
+    found = {f["kind"] for f in signs(result)}
     assert found <= attack.flags if attack.race else found == attack.flags
     if {FORGED, "forged-report"} & found:
-        assert result["score"] == 0 and all(f["evidence"] for f in result["flags"])
+        assert result["score"] == 0 and all(f["evidence"] for f in signs(result))
 
 
 def test_code_that_never_loads_fails_every_test_with_its_files_time_limit(corpus):
@@ -127,3 +127,9 @@ def test_a_hidden_test_reported_twice_fails(corpus):
     checks = corpus["results"]["duplicates-a-hidden-test"]["checks"]
     twice = [c for c in checks if c["message"].startswith("reported 2 times")]
     assert twice and all(c["outcome"] == "failed" for c in twice)
+
+
+def signs(result: dict) -> list[dict]:
+    """The result's flags but ``timed-out`` (a test stopped at its limit: no sign of an
+    attack, though a hanging attack raises it too)."""
+    return [flag for flag in result["flags"] if flag["kind"] != "timed-out"]

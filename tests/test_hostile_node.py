@@ -151,9 +151,9 @@ def test_each_attack_gets_its_outcome(corpus, name):
     if attack.score is not None:
         assert result["score"] == attack.score
     assert result["score"] <= HONEST[attack.base], "a score the code did not earn"
-    assert {f["kind"] for f in result["flags"]} == attack.flags
-    if result["flags"]:
-        assert result["score"] == 0 and all(f["evidence"] for f in result["flags"])
+    assert {f["kind"] for f in signs(result)} == attack.flags
+    if signs(result):
+        assert result["score"] == 0 and all(f["evidence"] for f in signs(result))
     assert result["run"]["seconds"] < WALL_SECONDS + 2
     assert result["durations"]["grade_s"] - result["run"]["seconds"] < HOST_SECONDS
     assert len(json.dumps(result)) < RESULT_BYTES
@@ -210,3 +210,9 @@ def test_the_peek_finds_the_hidden_cases_but_nothing_of_the_reference(corpus):
 def test_a_fork_bomb_reaches_the_process_limit_and_changes_nothing(corpus):
     printed = corpus["results"]["forks-a-bomb"]["details"]["output_head"]
     assert "processes in the sandbox:" in printed
+
+
+def signs(result: dict) -> list[dict]:
+    """The result's flags but ``timed-out`` (a test stopped at its limit: no sign of an
+    attack, though a hanging attack raises it too)."""
+    return [flag for flag in result["flags"] if flag["kind"] != "timed-out"]

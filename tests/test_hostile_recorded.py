@@ -180,9 +180,9 @@ def test_each_attack_gets_its_outcome(corpus, name):
         assert result["score"] == attack.score
     assert result["score"] <= HONEST[attack.base], "a score the code did not earn"
     if attack.flags is not None:
-        assert {f["kind"] for f in result["flags"]} == attack.flags
-    if result["flags"]:
-        assert result["score"] == 0 and all(f["evidence"] for f in result["flags"])
+        assert {f["kind"] for f in signs(result)} == attack.flags
+    if signs(result):
+        assert result["score"] == 0 and all(f["evidence"] for f in signs(result))
     assert result["run"]["seconds"] < WALL_SECONDS + 2
     assert result["durations"]["grade_s"] - result["run"]["seconds"] < HOST_SECONDS
     assert len(json.dumps(result)) < RESULT_BYTES
@@ -305,3 +305,9 @@ def _without_own_work(page: str) -> str:
         return json.dumps(data)
     page = re.sub(r'<section id="work">.*?</section>', "", page, flags=re.S)
     return re.sub(r"^## Your work\n.*?(?=^## |^---$)", "", page, flags=re.S | re.M)
+
+
+def signs(result: dict) -> list[dict]:
+    """The result's flags but ``timed-out`` (a test stopped at its limit: no sign of an
+    attack, though a hanging attack raises it too)."""
+    return [flag for flag in result["flags"] if flag["kind"] != "timed-out"]

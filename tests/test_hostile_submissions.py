@@ -212,7 +212,8 @@ def test_each_attack_gets_its_outcome(corpus, name):
     assert result["durations"]["total_s"] < WALL_SECONDS + 5
     # tampering that is detected is flagged with evidence, and nothing else is flagged (the
     # attacks are code only: none sends the NOTES.md the sample's instructions ask for)
-    raised = {f["kind"] for f in result["flags"]} - {"tests-not-run", "missing-file"}
+    raised = {f["kind"] for f in result["flags"]} - {"tests-not-run", "missing-file",
+                                                          "timed-out"}
     assert attack.flags <= raised <= attack.flags | attack.also
     assert all(f["evidence"] for f in result["flags"])
     if attack.zero:

@@ -83,6 +83,20 @@ def test_the_hiring_manager_report_of_the_sample_cohort(cohort, tmp_path):
     index = json.loads((out / "index.json").read_text())
     assert [(row["rank"], row["name"], row["score"]) for row in index["index"]["rows"]] == [
         (1, "strong", 100.0), (2, "hangs", 94.29), (3, "partial", 57.14), (4, "broken", 0.0)]
+    # hangs: two tests stopped at the per-test limit; three sent no NOTES.md
+    assert [(row["name"], row["flags"], row["severities"]) for row in index["index"]["rows"]] == [
+        ("strong", [], []), ("hangs", ["timed-out", "missing-file"], ["medium", "low"]),
+        ("partial", ["missing-file"], ["low"]), ("broken", ["missing-file"], ["low"])]
+    assert index["index"]["counts"]["awaiting_review"] == 4  # no reviewer criterion rated
+    assert not any(row["borderline"] for row in index["index"]["rows"])  # 57.1: 12.9 short
+    hangs = json.loads((out / "candidates" / "hangs.json").read_text())["candidate"]
+    assert hangs["flags"][0]["evidence"].startswith(
+        "2 hidden test(s) stopped at the time limit of 2s without finishing")
+    assert "| medium: timed-out; low: missing-file |" in (out / "index.md").read_text()
+    wide = report(cohort, tmp_path / "wide", "--format", "json", "--borderline", "15")
+    assert wide.exit_code == 0, wide.output
+    rows = json.loads((tmp_path / "wide" / "index.json").read_text())["index"]["rows"]
+    assert [row["name"] for row in rows if row["borderline"]] == ["partial"]
     partial = (out / "candidates" / "partial.md").read_text()
     assert "**Score 57.1 of 100**, below the pass score of 70." in partial
     # every failed test group is probed in plain words, the heaviest first; no test id

@@ -28,6 +28,7 @@ from worksample.reports import (
 )
 from worksample.reports.guide import band
 from worksample.reports.redact import Redactor, alias_for, name_tokens
+from worksample.reports.script import cohort_script
 from worksample.safe_text import visible
 from worksample.store import ResultStore
 
@@ -206,7 +207,8 @@ def test_the_index_ranks_ties_equally_and_puts_ungraded_last(sample):
     assert correctness.counts == {"1": 1, "2": 1, "3": 0, "4": 2, "unrated": 0}
     assert index.criteria[1].counts["unrated"] == 4
     assert index.counts == {"candidates": 5, "graded": 4, "rejected": 1, "error": 0,
-                            "passed": 2}
+                            "passed": 2, "failed": 2, "borderline": 0,
+                            "awaiting_review": 4, "flagged": 1, "flagged_high": 1}
 
 
 def test_every_page_of_the_index_exists_in_every_format(sample, tmp_path):
@@ -223,7 +225,9 @@ def test_every_page_of_the_index_exists_in_every_format(sample, tmp_path):
     assert data["report_schema_version"] == 1 and len(data["index"]["rows"]) == 11
     page = json.loads((tmp_path / "candidates" / "cand3.json").read_text())
     assert page["candidate"]["score"] == 30.0 and page["assignment"]["pass_score"] == 70
-    assert "<script" not in html and "http" not in html.replace('xmlns="http://www.w3.org', "")
+    # the one script is the page's own (sorting and filters), and nothing loads from elsewhere
+    assert html.count("<script") == 1 and f"<script>{cohort_script()}</script>" in html
+    assert "http" not in html.replace('xmlns="http://www.w3.org', "")
 
 
 # --- blind review ----------------------------------------------------------------------------
@@ -336,6 +340,7 @@ def test_hostile_candidate_text_is_inert_in_every_format(sample, tmp_path):
     write_report(build_report(sample, [result]), tmp_path)
     for path in [tmp_path / "index.html", tmp_path / "candidates" / "mallory.html"]:
         html = path.read_text(encoding="utf-8")
+        html = html.replace(f"<script>{cohort_script()}</script>", "")  # the page's own
         assert "<script" not in html and "<img" not in html and "<p style" not in html
     page = (tmp_path / "candidates" / "mallory.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page

@@ -31,6 +31,7 @@ from worksample.cli import cli
 from worksample.plugins import get_registry
 from worksample.ratings import reviews
 from worksample.reports import ReportPlan, stored_results
+from worksample.reports.similar import stored_texts
 from worksample.review.cohort import ReviewCohort
 from worksample.reviewers import Reviewer
 from worksample.store import ResultStore
@@ -110,7 +111,7 @@ def test_the_cohort_page_ranks_everyone_and_says_who_has_rated_whom(store):
     assert page.status_code == 200
     for name in NAMED:
         assert f'href="candidates/{name}.html"' in page.text
-    row = re.search(r'<tr>\s*<td class="num">[^<]*</td>\s*<td><a class="untrusted" '
+    row = re.search(r'<tr[^>]*>\s*<td class="num"[^>]*>[^<]*</td>\s*<td><a class="untrusted" '
                     r'href="candidates/strong.md.html">.*?</tr>', page.text, re.S).group(0)
     assert '<td class="untrusted">bo</td>' in row
     assert "Signed in as <strong class=\"untrusted\">ann · the hiring manager&#39;s view" \
@@ -294,7 +295,7 @@ def test_the_cohort_page_kept_up_to_date_change_by_change_is_the_one_made_whole(
         made = reviews(results, store.ratings("pricing-review"),
                        store.decisions("pricing-review"), viewer.name)
         whole = ReportPlan(assignment, results, audience=viewer.audience, blind=viewer.blind,
-                           reviews=made).index
+                           reviews=made, texts=stored_texts(store, "pricing-review")).index
         assert cohort.cohort(viewer).index == whole
 
 
@@ -370,6 +371,37 @@ def test_in_chromium_a_reviewer_rates_two_criteria_and_finds_them_after_a_reload
                             "--store", str(store.path)], capture_output=True, text=True).stdout
     assert "judgement [reviewer]: ann: 3 (Good reasoning; the risks are thin.)" in shown
     assert "executive-writing [reviewer]: ann: 4" in shown
+
+
+@pytest.mark.browser
+def test_in_chromium_the_cohort_pages_script_runs_under_the_policy_and_no_other_does(
+        server, chromium, screenshot_path):
+    """The policy names the script by its hash: the page sorts and filters; a script the
+    policy does not name, added to the same page, is refused."""
+    links, address = server
+    page = chromium.new_page(viewport={"width": 1300, "height": 1000})
+    refused = []
+    page.on("console", lambda message: refused.append(message.text)
+            if message.type == "error" else None)
+    page.goto(links["ann"])
+    assert page.inner_text("#filter-count") == f"{len(NAMED)} of {len(NAMED)} shown"
+    page.locator("#ranking-table thead th", has_text="Score").locator("button").click()
+    scores = page.eval_on_selector_all(
+        "#ranking-table tbody tr td:nth-child(3)",
+        "cells => cells.map(cell => parseFloat(cell.dataset.value))")
+    assert scores == sorted(scores, reverse=True) and scores[0] > scores[-1]
+    # the signed copy of strong.md is the same text: both flagged high
+    page.select_option("#filter-show", "high")
+    names = page.eval_on_selector_all(
+        "#ranking-table tbody tr:not([hidden]) td:nth-child(2) a",
+        "links => links.map(link => link.textContent)")
+    assert sorted(names) == ["maria-garcia.md", "strong.md"]
+    page.screenshot(path=screenshot_path("review-cohort-filtered"), full_page=True)
+    assert refused == []
+    page.evaluate("""() => { const script = document.createElement('script');
+        script.textContent = "document.title = 'injected'"; document.body.append(script); }""")
+    assert page.title() != "injected"
+    assert any("Content Security Policy" in text for text in refused)
 
 
 @pytest.mark.browser

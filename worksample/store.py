@@ -202,6 +202,20 @@ class ResultStore:
             files=[WorkFile.model_construct(**dict(zip(_WORK_FILE_COLUMNS, row, strict=True)))
                    for row in rows], files_not_listed=found[0])
 
+    def read_texts(self, assignment_id: str) -> dict[tuple[str, str], str]:
+        """The texts the plugin read of each submission of ``assignment_id`` that has some
+        (kept work of kind 'read'), by (submission id, key), joined by blank lines in the
+        order read: one query for a whole cohort (``reports/similar.py``)."""
+        with self._read_lock:
+            rows = self._reader_here().execute(
+                "SELECT submission_id, submission_key, text FROM work_files WHERE "
+                "assignment_id = ? AND kind = 'read' ORDER BY submission_id, submission_key, "
+                "position", (assignment_id,)).fetchall()
+        texts: dict[tuple[str, str], list[str]] = {}
+        for submission_id, key, text in rows:
+            texts.setdefault((submission_id, key), []).append(text)
+        return {submission: "\n\n".join(parts) for submission, parts in texts.items()}
+
     def _keep_work(self, submission: tuple[str, str, str], work: KeptWork) -> None:
         """Replace the work kept of ``submission`` (inside the caller's transaction)."""
         where = "WHERE assignment_id = ? AND submission_id = ? AND submission_key = ?"

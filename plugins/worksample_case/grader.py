@@ -3,14 +3,15 @@
 Each check kind gives a fraction (the mean of its findings, key points and numbers weighted);
 a criterion's fraction is the weighted mean of its kinds (``case.scoring``). An analysis that
 says nothing (no sentence, or a list of keywords), or that discusses another subject (none of
-the key points, numbers or options found), scores 0 in every criterion, with the reason.
+the key points, numbers or options found), scores 0 in every criterion, with the reason, and
+raises a flag for the reviewer that fails nothing: ``empty`` or ``off-topic``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from worksample.models import Assignment, Grade, Submission
+from worksample.models import Assignment, Grade, IntegrityFlag, Submission
 from worksample.prose.cache import cached_per_version
 from worksample.prose.evidence import Finding
 from worksample.prose.hidden import hidden_text_flag
@@ -23,6 +24,7 @@ from .documents import find_document
 from .structure import parse
 
 HEADINGS_KEPT, HEADING_SHOWN_CHARS = 100, 200  # a hostile document may have 120,000 of them
+EMPTY, OFF_TOPIC = "empty", "off-topic"  # flags of an analysis that scored 0 for saying nothing
 
 
 @dataclass(frozen=True)
@@ -41,12 +43,18 @@ def grade(assignment: Assignment[CaseSection], submission: Submission) -> Grade:
     text = AnalysisText(parse(document.text, prepared.compiled.headings), section,
                         prepared.brief_said)
     findings = check_analysis(text, section, prepared.compiled)
-    analysis = _graded(findings, zero_because=text.not_an_analysis or _off_topic(findings))
+    empty, off_topic = text.not_an_analysis, ""
+    if not empty:
+        off_topic = _off_topic(findings)
+    analysis = _graded(findings, zero_because=empty or off_topic)
     return Grade(
         criteria=criterion_outcomes([analysis], section.scoring),
         checks=part_checks(analysis, section.scoring),
         flags=([hidden_text_flag(document.source, document.hidden, document.hidden_by)]
-               if document.hidden else []),
+               if document.hidden else [])
+        + ([IntegrityFlag(kind=EMPTY if empty else OFF_TOPIC,
+                          evidence=f"{document.source}: {analysis.zero_because}")]
+           if analysis.zero_because else []),
         details={"document": document.source, "format": document.format,
                  "pages": document.pages, "words": len(text.words),
                  "headings": [part.heading[:HEADING_SHOWN_CHARS]

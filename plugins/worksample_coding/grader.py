@@ -2,7 +2,8 @@
 
 The first user of the core's sandbox harness (``worksample/sandbox/harness.py``). In classic
 mode it supplies the pytest runner (``protocol.py``) and the verdict is ``verdict.py``'s; in
-recorded mode both are ``recorded.py``'s; in junit mode, ``junit.py``'s.
+recorded mode both are ``recorded.py``'s; in junit mode, ``junit.py``'s. In every mode, tests
+stopped at the per-test time limit raise ``timed-out`` (``timeouts.py``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .config import CodingSection
 from .junit import JUNIT_RISK, expected_ids, grade_junit
 from .protocol import RUNNER, Canary, pytest_run
 from .recorded import check_determinism, grade_recorded
+from .timeouts import timed_out_flag
 from .verdict import judge
 
 COLLECT_BUDGET_TESTS = 20_000  # collection runs the trusted reference: budget for a huge suite
@@ -28,6 +30,15 @@ _expected = LearnedValues()  # test ids per assignment version, image and runner
 
 def grade(assignment: Assignment[CodingSection], submission: Submission) -> Grade:
     """Run the hidden tests against ``submission`` in the sandbox and judge the outcome."""
+    made = _graded(assignment, submission)
+    flag = timed_out_flag(made.checks, assignment.section.limits.per_test_seconds)
+    if flag is not None:
+        made.flags.append(flag)
+    return made
+
+
+def _graded(assignment: Assignment[CodingSection], submission: Submission) -> Grade:
+    """The grade of ``submission`` in the assignment's mode."""
     from worksample.sandbox import docker as sandbox  # the docker SDK loads only when grading
 
     section = assignment.section

@@ -8,7 +8,9 @@ email in every criterion, with the reason as evidence; an automatic fail is also
 (``automatic-fail``) that fails the submission (the core sets ``passed`` False and scales the
 score under the pass score), shown in the results table and at the top of the candidate page.
 A reply that gives another customer's name or order numbers (``identity.disclosed``) scores 0
-too, and its flag (``discloses-personal-data``) fails the submission the same way.
+too, and its flag (``discloses-personal-data``) fails the submission the same way. A reply
+that is missing, empty or says nothing raises ``empty``, one about another customer
+``off-topic``: flags for the reviewer that fail nothing (the 0 is the whole consequence).
 """
 
 from __future__ import annotations
@@ -32,6 +34,8 @@ from .replies import Original, Reply, locate, originals
 AUTOMATIC_FAIL = "automatic-fail"  # the flag of a reply that makes a statement failing it
 DISCLOSURE = "discloses-personal-data"  # a reply giving another customer's name or numbers
 DISCLOSES = "it discloses another customer's personal data"
+EMPTY, OFF_TOPIC = "empty", "off-topic"  # flags of a reply that scored 0 for saying nothing
+ABOUT_ANOTHER = "the reply is about another customer"
 
 
 @dataclass(frozen=True)
@@ -62,7 +66,8 @@ def grade(assignment: Assignment[EmailSection], submission: Submission) -> Grade
                  for part in parts if part.zero_because.startswith("automatic fail")),
                *(IntegrityFlag(kind=DISCLOSURE, evidence=f"{part.name}: {part.zero_because}",
                                fails=True)
-                 for part in parts if part.zero_because.startswith(DISCLOSES))],
+                 for part in parts if part.zero_because.startswith(DISCLOSES)),
+               *(flag for part in parts if (flag := _zero_flag(part)) is not None)],
         details={
             "replies": {email_id: {"source": reply.source, "matched_by": reply.matched_by,
                                    "problem": reply.problem, "words": len(reply.text.split())}
@@ -102,7 +107,7 @@ def _graded_reply(original: Original, reply: Reply, section: EmailSection,
     someone_else = about_someone_else(text.own_sentences, original, prepared.emails)
     if someone_else:
         return _part(email, findings,
-                     failed_because=f"the reply is about another customer: {someone_else}",
+                     failed_because=f"{ABOUT_ANOTHER}: {someone_else}",
                      told_candidate="it is about another customer, not this one")
     fatal = next((f for f in findings if f.automatic_fail), None)
     if fatal is not None:
@@ -130,6 +135,16 @@ def _part(email: CustomerEmail, findings: list[Finding], failed_because: str = "
     return replace(part, zero_because=failed_because,
                    zero_feedback=f"Reply to {name}: scores 0 because {told_candidate}.",
                    zero_specifics={"weakest_email": name})
+
+
+def _zero_flag(part: GradedPart) -> IntegrityFlag | None:
+    """``off-topic`` for a reply about another customer, ``empty`` for one missing, empty or
+    saying nothing; None for a reply graded, or failed by a flag of its own."""
+    why = part.zero_because
+    if not why or why.startswith(("automatic fail", DISCLOSES)):
+        return None
+    kind = OFF_TOPIC if why.startswith(ABOUT_ANOTHER) else EMPTY
+    return IntegrityFlag(kind=kind, evidence=f"{part.name}: {why}")
 
 
 def _checks(part: GradedPart, section: EmailSection) -> list[Check]:

@@ -164,7 +164,7 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
     results = [item.result for item in items]
     reviews = store.reviews(results)  # ratings a regraded submission already has
     if out is not None:
-        report_path = _write_out(out, loaded, results, reviews)
+        report_path = _write_out(out, loaded, results, reviews, store)
     if as_json:
         click.echo(json.dumps([r.model_dump(mode="json") for r in results], indent=2))
     else:
@@ -212,12 +212,15 @@ def _batch_summary(items, store_path: Path) -> str:
     return line
 
 
-def _write_out(out: Path, assignment, results, reviews) -> Path:
+def _write_out(out: Path, assignment, results, reviews, store) -> Path:
     """The batch's results as JSON files and its hiring-manager report (with reviewers'
-    ratings, full score and decision from ``reviews``); returns the index."""
+    ratings, full score and decision from ``reviews``, and near-identical texts flagged from
+    what ``store`` keeps); returns the index."""
     from worksample import reports
+    from worksample.reports.similar import stored_texts
 
-    plan = reports.ReportPlan(assignment, results, reviews=reviews)
+    plan = reports.ReportPlan(assignment, results, reviews=reviews,
+                              texts=stored_texts(store, assignment.id))
     reports.prepare_folder(out, keep=[*reports.result_files(results, out / "results"),
                                       *reports.report_files(plan, out)])
     reports.write_results(results, out / "results")

@@ -30,10 +30,14 @@ from worksample.errors import WorksampleError
               help="Only this submission id (repeatable), e.g. to send one candidate feedback.")
 @click.option("--reviewer", help="A report for this reviewer: others' ratings of a candidate "
                                  "only once they have rated it themselves.")
+@click.option("--borderline", type=click.FloatRange(0, 50), metavar="POINTS",
+              help="Mark candidates within POINTS of the pass score, either side, as "
+                   "borderline on the cohort page [default: the assignment's "
+                   "borderline_points, 5 unless it says].")
 @click.pass_context
 def report(ctx: click.Context, assignment: str, store_path: Path, out: Path | None,
            audience: str, blind: bool, formats: tuple[str, ...], pdf: bool,
-           only: tuple[str, ...], reviewer: str | None) -> None:
+           only: tuple[str, ...], reviewer: str | None, borderline: float | None) -> None:
     """Write the review report for ASSIGNMENT from stored results; nothing is graded again.
 
     One page per candidate (rubric, evidence, reviewers' ratings, the full score and the
@@ -52,7 +56,7 @@ def report(ctx: click.Context, assignment: str, store_path: Path, out: Path | No
     with collector_paused():
         plan, written = _written_report(loaded, open_store(store_path), out, formats,
                                          audience=audience, blind=blind, only=only,
-                                         reviewer=reviewer)
+                                         reviewer=reviewer, borderline=borderline)
     if browser is not None:
         written += print_to_pdf([p for p in written if p.suffix == ".html"], browser)
     click.echo(f"{len(plan)} candidate page(s) as {', '.join(formats)}"
@@ -62,11 +66,13 @@ def report(ctx: click.Context, assignment: str, store_path: Path, out: Path | No
 
 
 def _written_report(loaded, store, out: Path, formats: tuple[str, ...], *, audience: str,
-                    blind: bool, only: tuple[str, ...], reviewer: str | None):
+                    blind: bool, only: tuple[str, ...], reviewer: str | None,
+                    borderline: float | None):
     """Write the report from ``store`` to ``out``; returns its plan and the paths written.
     Its pages are built where they are written (``write_report``)."""
     from worksample import reports
     from worksample.ratings import reviews
+    from worksample.reports.similar import stored_texts
 
     results = reports.stored_results(loaded, store)
     if only:
@@ -79,6 +85,7 @@ def _written_report(loaded, store, out: Path, formats: tuple[str, ...], *, audie
     if reviewer is not None and audience != "candidate":
         record_shown(store, reviewer, results, made)
     plan = reports.ReportPlan(loaded, results, audience=audience, blind=blind, reviews=made,
-                              work=reports.stored_work(store))
+                              work=reports.stored_work(store),
+                              texts=stored_texts(store, loaded.id), borderline=borderline)
     reports.prepare_folder(out, keep=reports.report_files(plan, out, formats))
     return plan, reports.write_report(plan, out, formats)

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from worksample.models import Assignment, GradeResult
-from worksample.reports.cohort import cohort_index, ranked, same_files_as, shown_names, stems
+from worksample.reports.cohort import cohort_index, ranked, shown_names, stems, twins
 from worksample.reports.page import candidate_page
+from worksample.reports.similar import ReadTexts
 from worksample.reports.view import AssignmentView, Audience, CandidatePage, Report
 from worksample.reports.work import WorkLookup
 
@@ -20,12 +21,14 @@ if TYPE_CHECKING:
 class Roster:
     """The cohort as a report shows it, whatever reviewers have said: the results in its
     order, under the names and page file names it shows them by, and who sent the same
-    files as whom."""
+    files, or given ``texts`` (``similar.stored_texts``) nearly the same text, as whom."""
 
-    def __init__(self, assignment: Assignment, results: Sequence[GradeResult], blind: bool):
+    def __init__(self, assignment: Assignment, results: Sequence[GradeResult], blind: bool,
+                 texts: ReadTexts | None = None):
         self.results, self.names = ranked(results, shown_names(assignment, results, blind))
         self.stems = stems(assignment, self.results, self.names, blind)
-        self.same_files = same_files_as(self.results, self.names)
+        self.twins = twins(self.results, self.names,
+                           None if texts is None else [texts(r) for r in self.results])
 
 
 class ReportPlan:
@@ -34,25 +37,29 @@ class ReportPlan:
 
     ``reviews`` (one per result, in order) bring reviewers' ratings, full score and decision;
     they are never shown to candidates. ``work`` looks up each result's kept work
-    (``reports.work.stored_work(store)``); without it, pages show no work. ``roster``: the
-    cohort's ``Roster`` for ``blind``, when the caller keeps one.
+    (``reports.work.stored_work(store)``); without it, pages show no work. ``texts`` looks up
+    the texts each result's plugin read (``similar.stored_texts``), to flag nearly the same
+    text; without it, only the same files are. ``roster``: the cohort's ``Roster`` for
+    ``blind``, when the caller keeps one. ``borderline``: the borderline band's points
+    either side of the pass score, if not the assignment's.
     """
 
     def __init__(self, assignment: Assignment, results: Sequence[GradeResult], *,
                  audience: Audience = "hiring-manager", blind: bool = False,
                  reviews: Sequence[Review] | None = None, work: WorkLookup | None = None,
-                 roster: Roster | None = None):
+                 texts: ReadTexts | None = None, roster: Roster | None = None,
+                 borderline: float | None = None):
         self.assignment, self.audience, self.blind = assignment, audience, blind
         self.work = work
         by_result = dict(zip(map(id, results), reviews, strict=True)) if reviews else {}
-        roster = roster or Roster(assignment, results, blind)
+        roster = roster or Roster(assignment, results, blind, texts)
         self.results, self.names = roster.results, roster.names
-        self.stems, self.same_files = roster.stems, roster.same_files
+        self.stems, self.twins = roster.stems, roster.twins
         self.reviews = [None if audience == "candidate" else by_result.get(id(result))
                         for result in self.results]
         self.index = None if audience == "candidate" else cohort_index(
-            assignment, self.results, self.names, self.stems, self.reviews, self.same_files,
-            blind)
+            assignment, self.results, self.names, self.stems, self.reviews, self.twins,
+            blind, borderline)
 
     def __len__(self) -> int:
         return len(self.results)
@@ -61,7 +68,7 @@ class ReportPlan:
         """The page of the candidate at ``position`` in the report's order."""
         return candidate_page(self.assignment, self.results[position], self.names[position],
                               self.stems[position], self.audience, self.blind,
-                              self.same_files[position], self.reviews[position], self.work)
+                              self.twins[position], self.reviews[position], self.work)
 
     def report(self, pages: list[CandidatePage]) -> Report:
         """The Report with ``pages`` (all of them, or none for the index alone)."""
@@ -81,11 +88,13 @@ def assignment_view(assignment: Assignment) -> AssignmentView:
 def build_report(assignment: Assignment, results: Sequence[GradeResult], *,
                  audience: Audience = "hiring-manager", blind: bool = False,
                  reviews: Sequence[Review] | None = None,
-                 work: WorkLookup | None = None) -> Report:
+                 work: WorkLookup | None = None, texts: ReadTexts | None = None,
+                 borderline: float | None = None) -> Report:
     """The report for ``results`` (one per submission, of this assignment's version), with
     reviewers' ratings, full score and decision from ``reviews`` (one per result, in order;
-    never shown to candidates), and each candidate's work found by ``work``
-    (``reports.work.stored_work(store)``)."""
+    never shown to candidates), each candidate's work found by ``work``
+    (``reports.work.stored_work(store)``), and the texts compared for near-identical work
+    found by ``texts`` (``similar.stored_texts``); see ``ReportPlan``."""
     plan = ReportPlan(assignment, results, audience=audience, blind=blind, reviews=reviews,
-                      work=work)
+                      work=work, texts=texts, borderline=borderline)
     return plan.report([plan.page(position) for position in range(len(plan))])

@@ -1,6 +1,7 @@
 """The cohort a report is about: the name each candidate is shown under (an alias in a blind
-review), their order, their pages' file names, who sent the same files, and the cohort index
-with how far reviewers agree."""
+review), their order, their pages' file names, who sent the same or nearly the same work,
+and the cohort index: the ranking with each row's flags and borderline mark, the counts, and
+how far reviewers agree."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from typing import TYPE_CHECKING
 
 from worksample.agreement import Agreement, agreement
 from worksample.models import Assignment, GradeResult, Status
-from worksample.reports.page import flag_kinds, shown_levels
+from worksample.reports.flags import Twins, flag_kinds
+from worksample.reports.page import shown_levels
 from worksample.reports.redact import alias_for, blind_aliases
+from worksample.reports.similar import near_identical
 from worksample.reports.view import CohortIndex, CohortRow, CriterionLevels
 from worksample.store import submission_key
 
@@ -52,14 +55,24 @@ def stems(assignment: Assignment, results: list[GradeResult], names: list[str],
     return stems
 
 
-def same_files_as(results: list[GradeResult], names: list[str]) -> list[list[str]]:
-    """For each result, the names of the other candidates who sent exactly the same files."""
+def twins(results: list[GradeResult], names: list[str],
+          texts: list[str] | None = None) -> list[Twins]:
+    """For each result, the names of the other candidates who sent exactly the same files,
+    and given ``texts`` (the texts each result's plugin read, ``similar.stored_texts``) of
+    those who sent nearly the same text in other files."""
     by_content: dict[str, list[str]] = {}
     for result, name in zip(results, names, strict=True):
         if result.submission_hash:
             by_content.setdefault(result.submission_hash, []).append(name)
-    return [[other for other in by_content.get(result.submission_hash or "", []) if other != name]
-            for result, name in zip(results, names, strict=True)]
+    similar = near_identical(texts) if texts else [[] for _ in results]
+    made = []
+    for result, name, alike in zip(results, names, similar, strict=True):
+        same = by_content.get(result.submission_hash or "", [])
+        named = set(same)  # a whole cohort may have sent the same files
+        made.append(Twins(same_files=[other for other in same if other != name],
+                          same_text=[names[other] for other in alike
+                                     if names[other] not in named]))
+    return made
 
 
 def cohort_agreement(assignment: Assignment, results: list[GradeResult], names: list[str],
@@ -78,17 +91,27 @@ def cohort_agreement(assignment: Assignment, results: list[GradeResult], names: 
 
 def cohort_index(assignment: Assignment, results: list[GradeResult], names: list[str],
                  page_stems: list[str], reviews: list[Review | None],
-                 same_files: list[list[str]], blind: bool = False) -> CohortIndex:
+                 same_work: list[Twins], blind: bool = False,
+                 borderline: float | None = None) -> CohortIndex:
     """The cohort page's data: the ranking (``results`` in order, under their ``names``,
     linking to their pages' ``page_stems``; ties ranked equally), the score distribution, each
-    criterion's levels, and how far reviewers agree (from ``reviews``, one per result or
-    None). Each row shows what the candidate's page shows (``page.py``)."""
-    rows = [cohort_row(assignment, result, name, stem, review, others, rank)
+    criterion's levels, the counts, and how far reviewers agree (from ``reviews``, one per
+    result or None). Each row shows what the candidate's page shows (``page.py``); rows
+    within ``borderline`` points of the pass score (default: the assignment's
+    ``borderline_points``) are marked."""
+    points = band_points(assignment, borderline)
+    rows = [cohort_row(assignment, result, name, stem, review, others, rank, points)
             for result, name, stem, review, others, rank in zip(
-                results, names, page_stems, reviews, same_files, ranks(results), strict=True)]
+                results, names, page_stems, reviews, same_work, ranks(results), strict=True)]
     return CohortIndex(rows=rows, distribution=score_distribution(results),
-                       criteria=criterion_levels(assignment, rows), counts=cohort_counts(results),
+                       criteria=criterion_levels(assignment, rows), counts=cohort_counts(rows),
+                       borderline_points=points,
                        agreement=cohort_agreement(assignment, results, names, reviews, blind))
+
+
+def band_points(assignment: Assignment, borderline: float | None) -> float:
+    """The borderline band's half-width: ``borderline`` if given, else the assignment's."""
+    return assignment.spec.borderline_points if borderline is None else borderline
 
 
 def ranks(results: list[GradeResult]) -> list[int | None]:
@@ -104,13 +127,32 @@ def ranks(results: list[GradeResult]) -> list[int | None]:
 
 
 def cohort_row(assignment: Assignment, result: GradeResult, name: str, stem: str,
-               review: Review | None, same_files: list[str], rank: int | None) -> CohortRow:
-    """The ranking's line for ``result``, showing what its page shows."""
+               review: Review | None, same_work: Twins, rank: int | None,
+               borderline: float) -> CohortRow:
+    """The ranking's line for ``result``, showing what its page shows, marked borderline
+    when its score is within ``borderline`` points of the pass score."""
     levels = shown_levels(assignment, result, review)
+    shown = [levels.get(c.id) for c in assignment.spec.rubric]
+    flags = flag_kinds(result, same_work)
+    graded = result.status == Status.GRADED
+    unrated = [c.id for c, level in zip(assignment.spec.rubric, shown, strict=True)
+               if c.source == "reviewer" and level is None]
     return CohortRow(rank=rank, name=name, stem=stem, status=result.status, score=result.score,
                      full_score=review.score.full if review else None, passed=result.passed,
-                     levels=[levels.get(c.id) for c in assignment.spec.rubric],
-                     flags=flag_kinds(result, same_files))
+                     levels=shown, flags=[kind for kind, _ in flags],
+                     severities=[severity for _, severity in flags],
+                     borderline=graded and is_borderline(result, assignment.spec.pass_score,
+                                                         borderline),
+                     awaiting_review=graded and bool(unrated))
+
+
+def is_borderline(result: GradeResult, pass_score: float, points: float) -> bool:
+    """Whether the score of ``result`` is within ``points`` of ``pass_score``, either side.
+    A result failed by a flag whatever its score (an automatic fail) is not: the pass mark
+    does not decide it."""
+    if result.score is None or any(flag.fails for flag in result.flags):
+        return False
+    return abs(result.score - pass_score) <= points
 
 
 def score_distribution(results: list[GradeResult]) -> list[int]:
@@ -135,9 +177,17 @@ def criterion_levels(assignment: Assignment, rows: list[CohortRow]) -> list[Crit
     return criteria
 
 
-def cohort_counts(results: list[GradeResult]) -> dict[str, int]:
-    """Candidates, graded, rejected, not graded (error) and passed."""
-    statuses = Counter(r.status.value for r in results)
-    return {"candidates": len(results), "graded": statuses["graded"],
+def cohort_counts(rows: list[CohortRow]) -> dict[str, int]:
+    """Candidates; graded, rejected and not graded (error); of the graded, passed and failed
+    (by the score the Pass column shows), borderline, and awaiting review (a reviewer
+    criterion nobody has rated yet); flagged (any flag) and flagged high."""
+    statuses = Counter(row.status.value for row in rows)
+    graded = [row for row in rows if row.status == Status.GRADED]
+    return {"candidates": len(rows), "graded": statuses["graded"],
             "rejected": statuses["rejected"], "error": statuses["error"],
-            "passed": sum(1 for r in results if r.status == Status.GRADED and r.passed)}
+            "passed": sum(1 for row in graded if row.passed),
+            "failed": sum(1 for row in graded if row.passed is False),
+            "borderline": sum(1 for row in rows if row.borderline),
+            "awaiting_review": sum(1 for row in rows if row.awaiting_review),
+            "flagged": sum(1 for row in rows if row.flags),
+            "flagged_high": sum(1 for row in rows if "high" in row.severities)}

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from worksample.models import Assignment, Check, Criterion, CriterionScore, GradeResult, Status
 from worksample.reports.evidence import plain_evidence
+from worksample.reports.flags import RUN_ENDINGS, Twins, result_flags
 from worksample.reports.interview import interview_brief
 from worksample.reports.plain import plain_failure
 from worksample.reports.redact import Redactor, filed_under
@@ -20,7 +21,6 @@ from worksample.reports.view import (
     CriterionView,
     DecisionView,
     FailedCheck,
-    FlagView,
     RatingView,
 )
 from worksample.reports.work import WorkLookup, work_view
@@ -32,20 +32,15 @@ if TYPE_CHECKING:
 _ERROR_FOR_CANDIDATES = ("Your submission could not be assessed because of a problem on our "
                          "side. It says nothing about your work; the team will be in touch.")
 _HIDDEN_REASON = "(the reason is hidden until you have rated each criterion)"
-_RUN_ENDINGS = {
-    "timeout": ("limit", "Stopped at the wall-clock limit"),
-    "memory": ("limit", "Stopped at the memory limit"),
-    "crashed": ("limit", "The test process crashed"),
-}
 
 
 def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem: str,
-                   audience: Audience, blind: bool, same_files_as: list[str],
+                   audience: Audience, blind: bool, twins: Twins,
                    review: Review | None, work: WorkLookup | None = None) -> CandidatePage:
     """The page of ``result`` as ``audience`` may see it, under ``name`` (an alias when
     ``blind``), with ``review``'s ratings, full score and decision (None for candidates),
-    a flag naming the others who sent the same files, and given ``work`` (the look-up of
-    the kept work, ``reports.work.stored_work``) the candidate's work."""
+    flags naming the others who sent the same work (``twins``), and given ``work`` (the
+    look-up of the kept work, ``reports.work.stored_work``) the candidate's work."""
     clean = _cleaner(result, blind)
     for_candidate = audience == "candidate"
     owners = _criterion_owners(result)
@@ -63,7 +58,7 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
         FailedCheck(id=clean(c.id), message=clean(c.message))
         for c, owner in zip(result.checks, owners, strict=True)
         if c.outcome != "passed" and owner not in shown]
-    flags = [] if for_candidate else _flags(result, clean, same_files_as)
+    flags = [] if for_candidate else result_flags(result, clean, twins)
     interview = None if for_candidate else interview_brief(
         assignment.spec, result, _in_force(result, review, overrides=True), flags, clean)
     message = result.message
@@ -110,11 +105,6 @@ def shown_levels(assignment: Assignment, result: GradeResult,
     """The level each rubric criterion shows on the page: reviewers' where they have rated."""
     return {score.id: score.level for score in _in_force(result, review)
             if _in_rubric(assignment, score.id)}
-
-
-def flag_kinds(result: GradeResult, same_files_as: list[str]) -> list[str]:
-    """The kinds of the flags on the page of ``result`` (not for candidates)."""
-    return [flag.kind for flag in _flags(result, lambda text: text, same_files_as)]
 
 
 def _in_force(result: GradeResult, review: Review | None, *,
@@ -231,8 +221,8 @@ def _zero_said(result: GradeResult, whole_part: list[Check],
     """What, if anything, made every part of the work score 0: a run stopped at a limit
     before any result, or each part's own reason (a reply that is empty, an automatic fail),
     said once each."""
-    if result.run is not None and result.run.ended in _RUN_ENDINGS and not result.checks:
-        return f"{_RUN_ENDINGS[result.run.ended][1].lower()} before any test gave a result"
+    if result.run is not None and result.run.ended in RUN_ENDINGS and not result.checks:
+        return f"{RUN_ENDINGS[result.run.ended][1].lower()} before any test gave a result"
     reasons = list(dict.fromkeys(clean(check.message) for check in whole_part))
     return "; ".join(reasons[:3]) + (f"; and {len(reasons) - 3} more" if len(reasons) > 3
                                      else "")
@@ -244,32 +234,3 @@ def _criterion_owners(result: GradeResult) -> list[str | None]:
     automatic = [score.id for score in result.criteria if score.source == "auto"]
     only = automatic[0] if len(automatic) == 1 else None
     return [only if check.criterion is None else check.criterion for check in result.checks]
-
-
-# flags a plugin raises that are not signs of tampering: shown under their own category
-_POLICY_FLAGS = {"automatic-fail": "review", "missing-file": "review"}
-
-
-def _flags(result: GradeResult, clean: Callable[[str], str],
-           same_files_as: list[str]) -> list[FlagView]:
-    flags = []
-    if same_files_as:
-        flags.append(FlagView(category="review", kind="same files", evidence=(
-            f"exactly the same files as {', '.join(same_files_as)} sent")))
-    if result.status == Status.REJECTED:
-        flags.append(FlagView(category="intake", kind="rejected", evidence=clean(result.message)))
-    if result.status == Status.ERROR:
-        flags.append(FlagView(category="machinery", kind="not graded",
-                              evidence=clean(result.message)))
-    if result.run is not None and result.run.ended in _RUN_ENDINGS:
-        category, text = _RUN_ENDINGS[result.run.ended]
-        flags.append(FlagView(category=category, kind=result.run.ended,
-                              evidence=f"{text} after {result.run.seconds:.1f} s"))
-    flags += [FlagView(category=_POLICY_FLAGS.get(flag.kind, "integrity"), kind=flag.kind,
-                       evidence=clean(flag.evidence)) for flag in result.flags]
-    undecided = sum(1 for check in result.checks if check.review)
-    if undecided:
-        flags.append(FlagView(category="review", kind="to check", evidence=(
-            f"{undecided} match(es) the automatic checks could not decide, counted neither "
-            "way: see 'For you to check' under each criterion")))
-    return flags

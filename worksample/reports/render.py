@@ -12,12 +12,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from jinja2 import BaseLoader, ChoiceLoader, Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from worksample.models import GradeResult
 from worksample.reports.build import ReportPlan
 from worksample.reports.charts import level_chart, score_histogram
 from worksample.reports.folder import CANDIDATES_FOLDER, remove_files, write_text
 from worksample.reports.halves import in_two_processes, worth_a_child
+from worksample.reports.script import cohort_script
 from worksample.reports.view import CandidateFile, CandidatePage, Report
 
 FORMATS = ("html", "md", "json")
@@ -221,10 +223,11 @@ def _has_small_float(text: str) -> bool:
 
 
 def index_context(report: Report) -> dict:
-    """What the cohort page's template is rendered with: the report, its index and charts."""
+    """What the cohort page's template is rendered with: the report, its index and charts,
+    and the script that sorts and filters its ranking (``script.py``)."""
     return {"report": report, "index": report.index,
             "histogram": score_histogram(report.index, report.assignment.pass_score),
-            "levels": level_chart(report.index)}
+            "levels": level_chart(report.index), "cohort_script": Markup(cohort_script())}
 
 
 def _candidate_json(report: Report, page: CandidatePage) -> str:

@@ -24,6 +24,7 @@ from worksample.reports.summary import Summary
 
 REPORT_SCHEMA_VERSION = 1
 Audience = Literal["hiring-manager", "hr", "candidate"]
+Severity = Literal["high", "medium", "low"]
 
 
 class FailedCheck(BaseModel):
@@ -88,6 +89,8 @@ class FlagView(BaseModel):
 
     category: Literal["integrity", "limit", "intake", "machinery", "review"]
     kind: str
+    severity: Severity = Field(description="How urgently a reviewer must look before the "
+                                           "score decides anything (reports/flags.py).")
     evidence: str
 
 
@@ -248,7 +251,30 @@ class CohortRow(BaseModel):
     passed: bool | None
     levels: list[int | None] = Field(description="Level per rubric criterion, in rubric order: "
                                                  "reviewers' where they have rated.")
-    flags: list[str]
+    flags: list[str] = Field(description="The kinds of the page's flags, most severe first.")
+    severities: list[Severity] = Field(
+        default_factory=list, description="The severity of each of ``flags``, in order.")
+    borderline: bool = Field(
+        default=False, description="Graded, with a score within the borderline band around "
+                                   "the pass score (and no flag failing it regardless).")
+    awaiting_review: bool = Field(
+        default=False, description="Graded, with a reviewer criterion nobody has rated yet.")
+
+    @property
+    def flags_by_severity(self) -> list[tuple[Severity, list[str]]]:
+        """The flags' kinds grouped by severity, most severe first (each kind once)."""
+        groups: dict[Severity, list[str]] = {}
+        for kind, severity in zip(self.flags, self.severities, strict=True):
+            if kind not in groups.setdefault(severity, []):
+                groups[severity].append(kind)
+        return list(groups.items())
+
+    @property
+    def flag_order(self) -> int:
+        """Where the row's flags sort: by their worst severity, then by how many."""
+        worst = {"high": 3, "medium": 2, "low": 1}.get(self.severities[0]) if self.severities \
+            else 0
+        return worst * 1000 + len(self.flags)
 
 
 class CriterionLevels(BaseModel):
@@ -267,7 +293,10 @@ class CohortIndex(BaseModel):
     rows: list[CohortRow]
     distribution: list[int] = Field(description="Graded scores in bins 0-9, 10-19 ... 90-100.")
     criteria: list[CriterionLevels]
-    counts: dict[str, int]
+    counts: dict[str, int] = Field(description="See reports.cohort.cohort_counts.")
+    borderline_points: float = Field(
+        default=5, description="The borderline band: this many points either side of the "
+                               "pass score.")
     agreement: Agreement | None = Field(
         default=None, description="From the ratings the report shows; None without ratings. "
                                   "Candidates are named as the report names them.")

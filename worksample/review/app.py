@@ -4,8 +4,9 @@ with the rating form, the two writes (a rating, a decision), signing in and out.
 Every page but the sign-in page needs a signed-in reviewer (``signin.py``). Every write needs
 the form's token and, when the browser says where the form came from, this server as that
 origin; it then goes through ``worksample.reviewing``, the code ``worksample rate`` and
-``decide`` run. Pages are sent with a Content-Security-Policy that runs no script and loads
-nothing from elsewhere, and with no Referer to other sites.
+``decide`` run. Pages are sent with a Content-Security-Policy that runs no script but the
+cohort page's own (allowed by its hash: ``reports/script.py``) and loads nothing from
+elsewhere, and with no Referer to other sites.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from starlette.routing import Route
 from worksample import reviewing
 from worksample.errors import WorksampleError
 from worksample.ratings import submission_of
+from worksample.reports.script import script_source
 from worksample.reports.work import stored_work
 from worksample.review import pages
 from worksample.review.cohort import ReviewCohort
@@ -34,9 +36,9 @@ from worksample.review.signin import COOKIE, CSRF_FIELD, SignIn, csrf_ok, csrf_t
 from worksample.reviewers import LOGIN_PATH, Reviewer
 
 SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
-                               "img-src data:; form-action 'self'; frame-ancestors 'none'; "
-                               "base-uri 'none'",
+    "Content-Security-Policy": f"default-src 'none'; script-src {script_source()}; "
+                               "style-src 'unsafe-inline'; img-src data:; form-action 'self'; "
+                               "frame-ancestors 'none'; base-uri 'none'",
     # Not no-referrer: Chromium then sends a form's Origin as "null", and the origin check
     # refuses it. No page's address carries a secret (the sign-in link redirects at once).
     "Referrer-Policy": "same-origin",

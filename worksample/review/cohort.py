@@ -21,12 +21,15 @@ from worksample.ratings import Decision, Rating, Review, rated_submission, revie
 from worksample.reports import stored_results
 from worksample.reports.build import Roster, assignment_view
 from worksample.reports.cohort import (
+    band_points,
     cohort_counts,
     cohort_row,
     criterion_levels,
     ranks,
     score_distribution,
 )
+from worksample.reports.flags import Twins
+from worksample.reports.similar import ReadTexts, stored_texts
 from worksample.reports.view import CohortIndex, CohortRow, Report
 from worksample.reviewers import Reviewer
 from worksample.safe_text import visible
@@ -42,7 +45,7 @@ class Candidate:
     result: GradeResult
     name: str
     stem: str
-    same_files: list[str]
+    twins: Twins
     review: Review
 
 
@@ -60,10 +63,9 @@ class CohortView:
     tally: Tally | None = None
     agreement_html: str | None = None
     lines: dict[tuple, str] = field(default_factory=dict)  # disagreements' rendered lines
-    # what the results alone decide: ranks, the score distribution, the counts
+    # what the results alone decide: ranks, the score distribution
     ranks: list[int | None] = field(default_factory=list)
     distribution: list[int] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
     rows_html: list[str | None] = field(default_factory=list)  # rendered lines, None: anew
     html: dict[str, str] = field(default_factory=dict)  # the page, by form token
 
@@ -83,6 +85,7 @@ class ReviewCohort:
         self._revision: tuple | None = None
         self._results_seen: tuple | None = None
         self._results: list[GradeResult] = []
+        self._texts: ReadTexts | None = None  # what the plugins read, for near-identical work
         self._rosters: dict[bool, tuple[Roster, dict[str, int]]] = {}
         self._keys: dict[bool, list[SubmissionKey]] = {}  # per roster: each result's submission
         self._ratings: dict[SubmissionKey, list[Rating]] = {}
@@ -110,7 +113,7 @@ class ReviewCohort:
             ratings, decided = self._said_of(submission_of(result))
         [review] = reviews([result], ratings, decided, reviewer.name)
         return Candidate(result=result, name=roster.names[position], stem=stem,
-                         same_files=roster.same_files[position], review=review)
+                         twins=roster.twins[position], review=review)
 
     def cohort(self, reviewer: Reviewer) -> CohortView:
         """``reviewer``'s view of the whole cohort, with every change the store held when
@@ -155,14 +158,14 @@ class ReviewCohort:
                               rated_by=[""] * count, index=None, change=change,
                               rows_html=[None] * count,
                               tally=Tally(self.assignment.id, blind=reviewer.blind),
-                              ranks=ranks(results), distribution=score_distribution(results),
-                              counts=cohort_counts(results))
+                              ranks=ranks(results), distribution=score_distribution(results))
         else:
             view = CohortView(rows=list(view.rows),
                               rated_by=list(view.rated_by), index=None, change=change,
                               rows_html=list(view.rows_html), tally=view.tally,
                               lines=view.lines, ranks=view.ranks,
-                              distribution=view.distribution, counts=view.counts)
+                              distribution=view.distribution)
+        borderline = band_points(self.assignment, None)
         for position, (result, submission) in enumerate(zip(results, keys, strict=True)):
             if submission not in said:
                 continue
@@ -170,13 +173,15 @@ class ReviewCohort:
             [review] = reviews([result], ratings, decided, reviewer.name)
             view.rows[position] = cohort_row(self.assignment, result, roster.names[position],
                                              roster.stems[position], review,
-                                             roster.same_files[position], view.ranks[position])
+                                             roster.twins[position], view.ranks[position],
+                                             borderline)
             view.rated_by[position] = ", ".join(sorted({visible(r.reviewer) for r in ratings}))
             view.rows_html[position] = None
             view.tally.set(submission[1:], roster.names[position], review.ratings)
         view.index = CohortIndex(
             rows=view.rows, distribution=view.distribution,
-            criteria=criterion_levels(self.assignment, view.rows), counts=view.counts,
+            criteria=criterion_levels(self.assignment, view.rows),
+            counts=cohort_counts(view.rows), borderline_points=borderline,
             agreement=view.tally.agreement() if view.tally.rated else None)
         return view
 
@@ -186,6 +191,7 @@ class ReviewCohort:
             return
         if revision[:2] != self._results_seen:
             self._results = stored_results(self.assignment, self.store)
+            self._texts = stored_texts(self.store, self.assignment.id)
             self._rosters.clear()
             self._views.clear()
             self._results_seen = revision[:2]
@@ -203,7 +209,7 @@ class ReviewCohort:
 
     def _roster(self, blind: bool) -> tuple[Roster, dict[str, int]]:
         if blind not in self._rosters:
-            roster = Roster(self.assignment, self._results, blind)
+            roster = Roster(self.assignment, self._results, blind, self._texts)
             self._rosters[blind] = (roster, {stem: n for n, stem in enumerate(roster.stems)})
             self._keys[blind] = [submission_of(result) for result in roster.results]
         return self._rosters[blind]

@@ -102,7 +102,7 @@ def candidate_page(assignment: Assignment, candidate: Candidate, reviewer: Revie
     """The page of ``candidate`` as ``reviewer`` is shown it, with the work (``work``
     looks it up) and their rating form."""
     page = build_page(assignment, candidate.result, candidate.name, candidate.stem,
-                      reviewer.audience, reviewer.blind, candidate.same_files, candidate.review,
+                      reviewer.audience, reviewer.blind, candidate.twins, candidate.review,
                       work)
     report = Report(audience=reviewer.audience, blind=reviewer.blind, index=None, pages=[],
                     assignment=assignment_view(assignment))
