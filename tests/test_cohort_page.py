@@ -317,23 +317,6 @@ def test_a_borderline_band_out_of_range_is_refused_by_the_cli(samples_store, tmp
 
 # --- sorting and filters in a real Chromium -------------------------------------------------
 
-@pytest.fixture
-def chromium():
-    """Debian's Chromium, driven by Playwright (as test_review_server.py launches it)."""
-    from playwright.sync_api import sync_playwright
-
-    from worksample.reports.pdf import find_browser
-
-    try:
-        executable = find_browser()
-    except Exception as error:
-        pytest.fail(f"{error} (scripts/test.sh installs it)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        yield browser
-        browser.close()
-
-
 def shown_names(page) -> list[str]:
     return page.eval_on_selector_all(
         "#ranking-table tbody tr:not([hidden]) td:nth-child(2) a",

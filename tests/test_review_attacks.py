@@ -702,11 +702,8 @@ def test_a_request_naming_another_host_is_refused_even_signed_in(store, host):
 
 
 @pytest.mark.browser
-def test_in_chromium_hostile_names_lead_to_their_own_pages_and_nothing_runs(store, tmp_path):
-    from playwright.sync_api import sync_playwright
-
-    from worksample.reports.pdf import find_browser
-
+def test_in_chromium_hostile_names_lead_to_their_own_pages_and_nothing_runs(store, tmp_path,
+                                                                          chromium):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -720,37 +717,33 @@ def test_in_chromium_hostile_names_lead_to_their_own_pages_and_nothing_runs(stor
                                "review", "pricing-review", "--store", str(store.path),
                                "--port", str(port)], stderr=subprocess.PIPE, text=True)
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=find_browser(),
-                                                 args=["--no-sandbox"])
-            page = browser.new_page()
-            dialogs = []
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            requests = []
-            page.on("request", lambda request: requests.append(request.url))
-            for _ in range(150):
-                try:
-                    page.goto(link)
-                    break
-                except Exception:
-                    page.wait_for_timeout(200)
-            assert page.url == f"{address}/"
-            links = page.locator("#ranking-table a.untrusted")
-            shown = [links.nth(n).inner_text() for n in range(links.count())]
-            assert len(shown) == len(HOSTILE_NAMES) + 4
-            for name in shown:
-                page.goto(f"{address}/")
-                page.get_by_role("link", name=name, exact=True).click()
+        page = chromium.new_page()
+        dialogs = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        requests = []
+        page.on("request", lambda request: requests.append(request.url))
+        for _ in range(150):
+            try:
+                page.goto(link)
+                break
+            except Exception:
+                page.wait_for_timeout(200)
+        assert page.url == f"{address}/"
+        links = page.locator("#ranking-table a.untrusted")
+        shown = [links.nth(n).inner_text() for n in range(links.count())]
+        assert len(shown) == len(HOSTILE_NAMES) + 4
+        for name in shown:
+            page.goto(f"{address}/")
+            page.get_by_role("link", name=name, exact=True).click()
+            assert page.locator("h1 bdi").inner_text() == name
+            if name == "jane-doe.md":
+                assert page.locator("img").count() == 0
+                assert page.locator("form").count() == 3
+            if page.locator("#rating-form").count():
+                page.check("input[name='level:judgement'][value='2']")
+                page.click("#rating-form button[type=submit]")
+                assert page.locator(".message").inner_text() == "1 rating(s) saved."
                 assert page.locator("h1 bdi").inner_text() == name
-                if name == "jane-doe.md":
-                    assert page.locator("img").count() == 0
-                    assert page.locator("form").count() == 3
-                if page.locator("#rating-form").count():
-                    page.check("input[name='level:judgement'][value='2']")
-                    page.click("#rating-form button[type=submit]")
-                    assert page.locator(".message").inner_text() == "1 rating(s) saved."
-                    assert page.locator("h1 bdi").inner_text() == name
-            browser.close()
         assert dialogs == []
         assert all(url.startswith(address) for url in requests)
         rated = {result_of(store, r).submission_id for r in store.ratings("pricing-review")}
