@@ -52,8 +52,11 @@ def test_the_hiring_managers_page_opens_on_its_summary(reports, chromium, screen
         assert page.locator(target).count() == 1
     assert summary.locator(".verdict").inner_text().startswith("Passes, just: 71.3")
     concerns = summary.locator("#concerns li").all_inner_texts()
-    assert 1 <= len(concerns) <= 3
-    assert any("Please make sure I'm not charged again next year." in c for c in concerns)
+    assert 1 <= len(concerns) <= 3 and all(c.startswith("✗ ") for c in concerns)
+    assert any("46 words (asked 60-220)" in c for c in concerns)  # the heaviest shortfall
+    # every unanswered question is on the card, in words
+    missed = page.locator("#criterion-resolution ul.plain li.missed").all_inner_texts()
+    assert any("Please make sure I'm not charged again next year." in m for m in missed)
     assert 1 <= summary.locator("#strengths li").count() <= 3
     # lines that only confirm an absence are folded away until asked for
     absences = page.locator("#criterion-resolution details.absences")

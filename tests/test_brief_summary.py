@@ -188,10 +188,17 @@ def test_tests_are_counted_per_group_and_failures_said_plainly():
 # --- the email samples, graded for real -------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def email_pages(tmp_path_factory):
+def email_results(tmp_path_factory):
     folder = tmp_path_factory.mktemp("email")
     store = folder / "results.sqlite"
-    graded_by_id(EMAIL_SAMPLE, *sorted(EMAIL_EXAMPLES.iterdir()), "--store", store)
+    return store, graded_by_id(EMAIL_SAMPLE, *sorted(EMAIL_EXAMPLES.iterdir()),
+                               "--store", store)
+
+
+@pytest.fixture(scope="module")
+def email_pages(email_results):
+    store, _ = email_results
+    folder = store.parent
     out = folder / "report"
     done = run_cli("report", EMAIL_SAMPLE, "--store", store, "--out", out)
     assert done.exit_code == 0, done.output
@@ -236,3 +243,48 @@ def test_the_adequate_replys_unanswered_questions_reach_the_summary_and_the_card
     concerns = [c["text"] for c in page["summary"]["concerns"]]
     assert len(concerns) <= 3 and concerns
     assert page["summary"]["standing"] == "borderline above"
+
+
+def test_a_check_met_in_full_whose_credit_was_cut_still_passed(email_results):
+    """adequate.md leaves a question unanswered, so what its replies do not do (no forbidden
+    statement, no blame) earns only part of its points; those checks were still met: the
+    candidate is not told they fell short of 'does not ask for a card number'."""
+    _, results = email_results
+    adequate = results["adequate.md"]
+    feedback = [line for c in adequate["criteria"] for line in c["feedback"]]
+    assert feedback and not any("does not make the statement" in f or "avoids blaming" in f
+                                for f in feedback)
+    absences = [c for c in adequate["checks"] if c["confirms_absence"]]
+    assert absences and all(c["outcome"] == "passed" for c in absences)
+    # and the score is what it was: the credit is cut all the same
+    assert adequate["score"] == pytest.approx(71.29, abs=0.01)
+
+
+def test_a_reply_that_scored_0_is_named_beside_what_the_others_met(email_pages):
+    page = page_json(email_pages, "off-policy")
+    tone = next(c for c in page["criteria"] if c["id"] == "tone")
+    assert "but part of the work scores 0: automatic fail" in tone["level_meaning"]
+    assert ("An automatic fail then puts it under the pass mark: × 70/100 = 23.3."
+            in page["summary"]["covers"])
+
+
+def test_a_flag_of_high_severity_comes_before_inviting(sample):
+    flag = IntegrityFlag(kind="forged-outcome", evidence="the runner's report was rewritten")
+    page = page_of(sample, coding_result(sample, "c", passed=3, failed=[], score=100,
+                                         flags=[flag]))
+    assert page.summary.standing == "passes"
+    assert page.summary.next_step.startswith("Resolve the flag(s) first (forged-outcome)")
+
+
+def test_concerns_are_ordered_by_what_they_cost_in_the_rubric():
+    """Each text check weighs its kind's share of its criterion (the section's scoring),
+    divided among the kind's findings: the summary's order follows the points at stake."""
+    from worksample.prose.evidence import Finding
+    from worksample.prose.scoring import GradedPart, part_checks
+
+    scoring = {"resolution": {"questions": 3.0, "facts": 1.0}}
+    part = GradedPart([Finding("questions", "q1", "answers q1", 0.0, "not found"),
+                       Finding("facts", "f1", "states f1", 0.0, "not found"),
+                       Finding("facts", "f2", "states f2", 1.0, "“…”")], name="e1", weight=2)
+    weights = {c.id: c.weight for c in part_checks(part, scoring)}
+    assert weights == {"e1/questions/q1": 1.5, "e1/facts/f1": 0.25, "e1/facts/f2": 0.25}

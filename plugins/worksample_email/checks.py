@@ -211,6 +211,7 @@ def credit_for_absence(findings: list[Finding]) -> list[Finding]:
     answered = sum(f.fraction >= 1 for f in done)
     for finding in findings:
         if finding.kind in ABSENCE_KINDS and finding.fraction > 0:
+            finding.credited_in_part = finding.fraction >= 1
             finding.fraction = round(finding.fraction * share, 4)
             finding.evidence += (f" (earned in proportion to the {what} the reply answers: "
                                  f"{answered} of {len(done)})")

@@ -33,19 +33,23 @@ class Finding:
     weight: float = 1.0  # within its kind
     costs: float = 0.0  # a further share of its kind's criterion it takes away (a contradiction)
     confirms_absence: bool = False  # it looked for what the work must not say, and found none
+    # met in full, its credit then cut for what the rest of the part left undone
+    # (``credit_for_absence``): it passed; the points it lost are the part's shortfall's
+    credited_in_part: bool = False
 
     @property
     def outcome(self) -> str:
-        """'skipped' when left to the reviewer, else 'passed' or 'failed'."""
+        """'skipped' when left to the reviewer, else 'passed' (met in full, even if its credit
+        was then cut in proportion: ``credited_in_part``) or 'failed'."""
         if self.review:
             return "skipped"
-        return "passed" if self.fraction >= 1 else "failed"
+        return "passed" if self.fraction >= 1 or self.credited_in_part else "failed"
 
 
 def evidence_line(finding: Finding) -> str:
     """One line of a criterion's evidence: a mark (✓ passed, ✗ not, ? for the reviewer), the
     check, what it found, and the note for the reviewer."""
-    mark = "?" if finding.review else "✓" if finding.fraction >= 1 else "✗"
+    mark = "?" if finding.review else "✓" if finding.outcome == "passed" else "✗"
     note = f" [for the reviewer: {finding.review}]" if finding.review else ""
     return f"{mark} {finding.label}: {finding.evidence}{note}"
 

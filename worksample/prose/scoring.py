@@ -92,7 +92,22 @@ def part_checks(part: GradedPart, scoring: Scoring) -> list[Check]:
                   message=part.zero_because, label=f"{part.name or 'the work'} scores 0",
                   group=part.name)] if part.zero_because else []
     return zero + [Check(id=within + (f.kind if f.item == f.kind else f"{f.kind}/{f.item}"),
-                  kind=f.kind, outcome=f.outcome, message=f.evidence, review=f.review,
-                  criterion=criterion_of(scoring, f.kind), label=f.label, group=part.name,
-                  confirms_absence=f.confirms_absence)
-            for f in part.findings]
+                         kind=f.kind, outcome=f.outcome, message=f.evidence, review=f.review,
+                         criterion=criterion_of(scoring, f.kind), label=f.label,
+                         group=part.name, confirms_absence=f.confirms_absence,
+                         weight=_share(f, part, scoring))
+                   for f in part.findings]
+
+
+def _share(finding: Finding, part: GradedPart, scoring: Scoring) -> float:
+    """What the finding weighs in its criterion, as ``fractions_by_criterion`` counts it: its
+    kind's weight among the criterion's kinds the part has, its own weight among its kind's
+    findings, and the part's weight (reports order strengths and concerns by it)."""
+    criterion = criterion_of(scoring, finding.kind)
+    if criterion is None:
+        return 0.0
+    present = {f.kind for f in part.findings}
+    kinds = {kind: weight for kind, weight in scoring[criterion].items() if kind in present}
+    of_kind = sum(f.weight for f in part.findings if f.kind == finding.kind)
+    return round(part.weight * kinds[finding.kind] / sum(kinds.values())
+                 * finding.weight / of_kind, 6)

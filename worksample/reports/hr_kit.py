@@ -152,7 +152,8 @@ def _a_sentence(quote: str) -> bool:
 
 def _conduct(checks: list[Check], flags: Iterable[tuple[str, str]],
              clean: Callable[[str], str]) -> list[ConductSignal]:
-    signals = [ConductSignal(signal=check_label(check), where=part_name(check),
+    # the check's label says what the work should do; the mark says it did not
+    signals = [ConductSignal(signal=f"✗ {check_label(check)}", where=part_name(check),
                              evidence=clean("; ".join(f"“{q}”" for q in
                                                       quotes_in(check.message)[:2])))
                for check in checks if _found(check)]

@@ -69,7 +69,7 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
         source=None if blind or for_candidate else result.submission_source,
         status=result.status, score=result.score, passed=result.passed, message=clean(message),
         summary=None if for_candidate else summary(assignment, result, criteria, whole_part,
-                                                   review, clean),
+                                                   flags, review, clean),
         full_score=review.score.full if review else None,
         missing_ratings=[assignment.criterion(c).title for c in review.score.missing
                          if _in_rubric(assignment, c)] if review else [],
@@ -165,7 +165,8 @@ def _criterion_view(criterion: Criterion, score: CriterionScore, checks: list[Ch
     to_review = [FailedCheck(id=clean(c.id), message=clean(f"{c.review}: {c.message}"))
                  for c in own if c.review]
     needs_rating = score.points is None and not for_candidate
-    plain = plain_evidence(own, clean)
+    # in plain words for HR too: the raw lines of another audience's criterion are not
+    plain = plain_evidence([] if for_candidate else checks, clean)
     return CriterionView(
         id=criterion.id, title=criterion.title, source=score.source,
         audience=criterion.audience, max_points=score.max_points, points=score.points,
@@ -193,7 +194,10 @@ def _level_said(criterion: Criterion, score: CriterionScore, checks: list[Check]
         return criterion.anchors.get(score.level, "")
     if score.points == 0 and said_of_zero:
         return f"Scores 0: {said_of_zero}"
-    return _checks_found(checks)
+    found = _checks_found(checks)
+    if said_of_zero:  # some parts scored 0 whatever their checks met
+        found = f"{found.removesuffix('.')}; but part of the work scores 0: {said_of_zero}."
+    return found
 
 
 def _checks_found(checks: list[Check]) -> str:

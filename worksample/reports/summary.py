@@ -22,7 +22,7 @@ from worksample.reports.plain import check_group
 
 if TYPE_CHECKING:
     from worksample.ratings import Review
-    from worksample.reports.view import CriterionView
+    from worksample.reports.view import CriterionView, FlagView
 
 MOST = 3
 Standing = Literal["passes", "borderline above", "borderline below", "below",
@@ -55,19 +55,22 @@ class Summary(BaseModel):
 
 
 def summary(assignment: Assignment, result: GradeResult, criteria: Sequence[CriterionView],
-            whole_part: Sequence[Check], review: Review | None,
+            whole_part: Sequence[Check], flags: Sequence[FlagView], review: Review | None,
             clean: Callable[[str], str]) -> Summary:
     """The summary of ``result``'s page, from its criteria as the page shows them
     (``criteria``, with their plain evidence and ratings), the failed checks that count for no
-    one criterion (``whole_part``: a reply not read, a part that scored 0), and ``review``;
-    ``clean`` makes candidate text safe to show."""
+    one criterion (``whole_part``: a reply not read, a part that scored 0), the page's
+    ``flags`` and ``review``; ``clean`` makes candidate text safe to show."""
     standing, verdict = _standing(assignment, result)
+    concerns = _chosen([*_whole_part_concerns(whole_part, clean), *_concerns(criteria)])
     return Summary(
         standing=standing, verdict=verdict,
-        covers=_covers(result, criteria, review) if result.status == Status.GRADED else "",
-        strengths=_chosen(_strengths(criteria)),
-        concerns=_chosen([*_whole_part_concerns(whole_part, clean), *_concerns(criteria)]),
-        next_step=_next_step(standing, criteria, review))
+        covers=_covers(assignment, result, criteria, review)
+        if result.status == Status.GRADED else "",
+        strengths=_chosen(_strengths(criteria)), concerns=concerns,
+        next_step=_next_step(standing, criteria, review, bool(concerns),
+                             [flag.kind for flag in flags if flag.severity == "high"
+                              and flag.category != "machinery"]))
 
 
 def _standing(assignment: Assignment, result: GradeResult) -> tuple[Standing, str]:
@@ -103,7 +106,7 @@ def _standing(assignment: Assignment, result: GradeResult) -> tuple[Standing, st
     return "below", f"Below the pass mark: {score:g} against {mark:g}."
 
 
-def _covers(result: GradeResult, criteria: Sequence[CriterionView],
+def _covers(assignment: Assignment, result: GradeResult, criteria: Sequence[CriterionView],
             review: Review | None) -> str:
     """What the score is made of: the automatic criteria's share of the rubric's points, and
     the reviewers' share, rated or waiting."""
@@ -120,6 +123,9 @@ def _covers(result: GradeResult, criteria: Sequence[CriterionView],
     share = round(100 * automatic_max / total)
     said = (f"The score covers the automatic part: {automatic_max:g} of the rubric's "
             f"{total:g} points ({share}%), of which the work earned {earned:g}, scaled to 100.")
+    if any(flag.fails for flag in result.flags):
+        said += (f" An automatic fail then puts it under the pass mark: "
+                 f"× {assignment.spec.pass_score:g}/100 = {result.score:.1f}.")
     if review is not None and review.score.full is not None:
         return said + (f" With the reviewers' ratings of the other {100 - share}%, the full "
                        f"score is {review.score.full:g} of 100.")
@@ -141,7 +147,10 @@ def _strengths(criteria: Sequence[CriterionView]) -> list[Point]:
                      criterion=criterion.title, weight=line.weight * criterion.max_points)
                for line in (criterion.plain.lines if criterion.source == "auto" else [])
                if line.mark == "met" and (line.quoted or line.tests)]
-        if not own and criterion.source == "auto" and (criterion.level or 0) >= 3:
+        tests_only = bool(criterion.plain.lines) and all(
+            line.tests for line in criterion.plain.lines)
+        if not own and criterion.source == "auto" and (
+                (criterion.level or 0) >= 3 or tests_only and criterion.level == 2):
             own = [Point(text=criterion.level_meaning, criterion=criterion.title,
                          weight=criterion.points or 0.0)]
         points += own
@@ -193,10 +202,16 @@ def _chosen(points: list[Point]) -> list[Point]:
     return sorted(chosen, key=lambda point: -point.weight)
 
 
-def _next_step(standing: Standing, criteria: Sequence[CriterionView],
-               review: Review | None) -> str:
+def _next_step(standing: Standing, criteria: Sequence[CriterionView], review: Review | None,
+               concerns: bool, high_flags: list[str]) -> str:
+    """A suggestion from the standing, what awaits reviewers, and the flags of high severity
+    (same or near-identical work, suspected tampering): those come first, whatever the
+    score."""
     if review is not None and review.decision is not None:
         return f"Decided: {review.decision.decision}; see the decision and its reason above."
+    if high_flags and standing in ("passes", "borderline above", "borderline below"):
+        return (f"Resolve the flag(s) first ({', '.join(dict.fromkeys(high_flags))}): the "
+                "score cannot be taken as it stands until a reviewer has looked.")
     waiting = [c.title for c in criteria if c.needs_rating]
     rate = f"rate {', '.join(waiting)}" if waiting else ""
     steps = {
@@ -212,9 +227,9 @@ def _next_step(standing: Standing, criteria: Sequence[CriterionView],
                             f"decide a borderline result{f'; {rate}' if rate else ''}.",
         "borderline below": "Read the work before deciding: the pass mark alone should not "
                             f"decide a borderline result{f'; {rate}' if rate else ''}.",
-        "passes": (f"Worth inviting on the automatic part; {rate} to complete the picture, "
-                   "and use the interview to check the concerns." if rate else
-                   "Worth inviting; use the interview to check the concerns."),
+        "passes": (f"Worth inviting on the automatic part; {rate} to complete the picture"
+                   if rate else "Worth inviting")
+        + ("; use the interview to check the concerns." if concerns else "."),
         "below": ("Below the pass mark on the automatic part: not invited unless a reviewer "
                   "finds the checks mistaken."),
     }
