@@ -11,7 +11,7 @@ from worksample.models import Assignment, Check, Criterion, CriterionScore, Grad
 from worksample.reports.evidence import plain_evidence
 from worksample.reports.flags import RUN_ENDINGS, Twins, result_flags
 from worksample.reports.interview import interview_brief
-from worksample.reports.plain import plain_failure
+from worksample.reports.plain import check_group, check_label, plain_failure
 from worksample.reports.redact import Redactor, filed_under
 from worksample.reports.summary import summary
 from worksample.reports.timing import working_time_line
@@ -55,7 +55,7 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
                 for score in _in_force(result, review) if _in_rubric(assignment, score.id)]
     shown = {c.id for c in criteria}
     other_failed = [] if for_candidate else [
-        FailedCheck(id=clean(c.id), message=clean(c.message))
+        FailedCheck(id=clean(c.id), message=clean(c.message), said=clean(_said(c)))
         for c, owner in zip(result.checks, owners, strict=True)
         if c.outcome != "passed" and owner not in shown]
     flags = [] if for_candidate else result_flags(result, clean, twins)
@@ -162,7 +162,8 @@ def _criterion_view(criterion: Criterion, score: CriterionScore, checks: list[Ch
     own = [] if for_candidate or not detailed else checks
     failed = [FailedCheck(id=clean(c.id), message=clean(c.message)) for c in own
               if c.outcome != "passed" and not c.review]
-    to_review = [FailedCheck(id=clean(c.id), message=clean(f"{c.review}: {c.message}"))
+    to_review = [FailedCheck(id=clean(c.id), message=clean(f"{c.review}: {c.message}"),
+                             said=clean(_said(c)))
                  for c in own if c.review]
     needs_rating = score.points is None and not for_candidate
     # in plain words for HR too: the raw lines of another audience's criterion are not
@@ -171,7 +172,10 @@ def _criterion_view(criterion: Criterion, score: CriterionScore, checks: list[Ch
         id=criterion.id, title=criterion.title, source=score.source,
         audience=criterion.audience, max_points=score.max_points, points=score.points,
         level=score.level,
-        level_meaning=_level_said(criterion, score, checks, said_of_zero),
+        # a candidate's own page gives the anchor of a reviewer's level, and for an automatic
+        # one the feedback below: the checks' counts and reasons are the reviewers'
+        level_meaning="" if for_candidate and score.source == "auto"
+        else _level_said(criterion, score, checks, said_of_zero),
         evidence=[clean(line) for line in evidence], plain=plain, failed_checks=failed,
         to_review=to_review,
         anchors=dict(criterion.anchors) if needs_rating else {}, needs_rating=needs_rating,
@@ -180,6 +184,12 @@ def _criterion_view(criterion: Criterion, score: CriterionScore, checks: list[Ch
                             after_seeing_others=r.after_seeing_others)
                  for r in (review.ratings if review else []) if r.criterion == criterion.id],
     )
+
+
+def _said(check: Check) -> str:
+    """The check in plain words, after its part: 'late refund · answers “…”'."""
+    group = check_group(check)
+    return f"{group} · {check_label(check)}" if group else check_label(check)
 
 
 def _level_said(criterion: Criterion, score: CriterionScore, checks: list[Check],

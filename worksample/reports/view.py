@@ -32,6 +32,8 @@ class FailedCheck(BaseModel):
 
     id: str
     message: str
+    said: str = Field(default="", description="What it checked, in plain words, after the "
+                                              "part it is about ('late refund · answers …').")
 
 
 class RatingView(BaseModel):
