@@ -65,8 +65,8 @@ def test_a_hang_is_probed_first_naming_the_tests_and_the_code(pages):
     hangs = pages[("inventory-reservations", "hiring-manager")]["hangs"]
     manager = texts(hangs, "hiring_manager")
     assert manager[0] == (
-        "Two of your tests did not finish within the time limit: confirm after expiry raises "
-        "expired and confirm keeps stock sold. Talk us through what your function confirm "
+        "Two of our hidden tests did not finish on your code within the time limit: "
+        "confirm after expiry raises expired and confirm keeps stock sold. Talk us through what your function confirm "
         "(inventory.py, line 91) waits for.")
     # the confirmation of all-or-nothing (its test passed) comes after the hang, not alone
     all_or_nothing = "How did you make sure a reservation is all or nothing?"
@@ -75,9 +75,9 @@ def test_a_hang_is_probed_first_naming_the_tests_and_the_code(pages):
 
 def test_every_failed_test_group_is_probed_not_only_the_first_test(pages):
     partial = pages[("inventory-reservations", "hiring-manager")]["partial"]
-    probes = [t for t in texts(partial, "hiring_manager") if " of your tests on " in t]
+    probes = [t for t in texts(partial, "hiring_manager") if " of our hidden tests on " in t]
     assert [p.split(" failed:")[0] for p in probes] == [
-        "Six of your tests on reservations", "Five of your tests on expiry"]
+        "Six of our hidden tests on reservations", "Five of our hidden tests on expiry"]
     assert "returned 6 where 10 was expected" in probes[1]
     # a failed all-or-nothing test: the question presuming it works is not asked
     assert "How did you make sure a reservation is all or nothing?" not in texts(partial)
@@ -85,10 +85,10 @@ def test_every_failed_test_group_is_probed_not_only_the_first_test(pages):
 
 def test_recorded_cases_are_probed_by_group_in_plain_words(pages):
     partial = pages[("expense-ledger", "hiring-manager")]["partial"]
-    probes = [t for t in texts(partial, "hiring_manager") if " of your tests on " in t]
+    probes = [t for t in texts(partial, "hiring_manager") if " of our hidden tests on " in t]
     assert [p.split(" failed:")[0] for p in probes] == [
-        "Two of your tests on balances", "Two of your tests on settle",
-        "Two of your tests on input"]
+        "Two of our hidden tests on balances", "Two of our hidden tests on settle",
+        "Two of our hidden tests on input"]
     assert ("bad amounts are refused (returned nothing where the error ValueError was "
             "expected (at step 'amount 1.234'))") in probes[2]
 

@@ -75,8 +75,8 @@ def test_each_failed_group_is_a_probe_whatever_the_level(sample):
     guide = guide_of(sample, graded(sample, checks, {"correctness": 4}))
     probes = [q.text for q in guide.hiring_manager if q.kind == "probe"]
     assert probes == [
-        "One of your tests on b failed: two. Walk us through how your code handles b.",
-        "One of your tests on a failed: one. Walk us through how your code handles a."]
+        "One of our hidden tests on b failed: two. Walk us through how your code handles b.",
+        "One of our hidden tests on a failed: one. Walk us through how your code handles a."]
 
 
 def test_recorded_cases_are_probed_like_tests(sample):
@@ -86,7 +86,7 @@ def test_recorded_cases_are_probed_like_tests(sample):
                             "[('ben', 'ana', 25.0)]")]
     guide = guide_of(sample, graded(sample, checks, {"correctness": 2}))
     assert guide.hiring_manager[0].text == (
-        "One of your tests on settle failed: two people (returned [] where [('ben', 'ana', "
+        "One of our hidden tests on settle failed: two people (returned [] where [('ben', 'ana', "
         "25.0)] was expected (at step 'settle')). Walk us through how your code handles "
         "settle.")
     # the bank question naming the failed case gives way to the probe
@@ -98,8 +98,8 @@ def test_a_hang_comes_first_and_names_the_candidates_function(sample):
               hidden_test("test_reservations.py::test_reserve_is_all_or_nothing", outcome="passed")]
     guide = guide_of(sample, graded(sample, checks, {"correctness": 4}))
     assert guide.hiring_manager[0].text == (
-        "One of your tests did not finish within the time limit: confirm after expiry raises "
-        "expired. Talk us through what your function confirm (inventory.py, line 91) waits for.")
+        "One of our hidden tests did not finish on your code within the time limit: "
+        "confirm after expiry raises expired. Talk us through what your function confirm (inventory.py, line 91) waits for.")
     assert guide.hiring_manager[0].priority == 0
 
 

@@ -100,9 +100,9 @@ def test_the_hiring_manager_report_of_the_sample_cohort(cohort, tmp_path):
     partial = (out / "candidates" / "partial.md").read_text()
     assert "**Score 57.1 of 100**, below the pass score of 70." in partial
     # every failed test group is probed in plain words, the heaviest first; no test id
-    assert ("*probe* Six of your tests on reservations failed: reserve is all or nothing "
+    assert ("*probe* Six of our hidden tests on reservations failed: reserve is all or nothing "
             "(returned 8 where 10 was expected)") in partial
-    assert "*probe* Five of your tests on expiry failed: hold expired at deadline" in partial
+    assert "*probe* Five of our hidden tests on expiry failed: hold expired at deadline" in partial
     guide = partial[partial.index("## Second-round discussion guide"):]
     assert "test\\_reservations.py" not in guide and "exact(" not in guide
     page = json.loads((out / "candidates" / "broken.json").read_text())["candidate"]

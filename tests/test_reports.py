@@ -95,7 +95,7 @@ def test_questions_follow_the_evidence_then_the_result_band(sample):
     # the failed test's group is probed in plain words, then the bank's probe that names no
     # test (the one naming {failed_test} asks about the same evidence: left out)
     assert [q.kind for q in correctness] == ["probe", "probe", "what-if"]
-    assert correctness[0].text == ("One of your tests on reservations failed: reserve is all "
+    assert correctness[0].text == ("One of our hidden tests on reservations failed: reserve is all "
                                    "or nothing. Walk us through how your code handles "
                                    "reservations.")
     assert "test_reservations.py" not in " ".join(q.text for q in manager)

@@ -206,7 +206,7 @@ def _hang_probes(tests: list[Check], result: GradeResult,
         ask = (f"Talk us through what your {_listed(places, 2)} waits for." if places else
                "Talk us through the loops and waits on that path of your code.")
         return [Probe(hung[0].criterion or "", (
-            f"{_count(len(hung))} of your tests did not finish within the time "
+            f"{_count(len(hung))} of our hidden tests did not finish on your code within the time "
             f"limit: {names}. {ask}"), FLAG_OF_WEIGHT, weight=sum(c.weight for c in hung),
             covers={"failed_test", "failed_test_message"})]
     stopped = [evidence for kind, evidence in flags
@@ -229,8 +229,8 @@ def _test_group_probes(tests: list[Check]) -> list[Probe]:
         named = [check_label(c) + ("" if plain_failure(c).startswith("failed")
                                    else f" ({plain_failure(c)})") for c in failed]
         on = f" on {group}" if group else ""
-        subject = ("One of your tests" if len(failed) == 1
-                   else f"{_count(len(failed))} of your tests")
+        subject = ("One of our hidden tests" if len(failed) == 1
+                   else f"{_count(len(failed))} of our hidden tests")
         about = group or "these cases"
         probes.append(Probe(failed[0].criterion or "", (
             f"{subject}{on} failed: {_listed(named)}. Walk us through how your code handles "
