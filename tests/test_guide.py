@@ -66,8 +66,8 @@ def test_a_hang_is_probed_first_naming_the_tests_and_the_code(pages):
     manager = texts(hangs, "hiring_manager")
     assert manager[0] == (
         "Two of our hidden tests did not finish on your code within the time limit: "
-        "confirm after expiry raises expired and confirm keeps stock sold. Talk us through what your function confirm "
-        "(inventory.py, line 91) waits for.")
+        "confirm after expiry raises expired and confirm keeps stock sold. Talk us through "
+        "what your function confirm (inventory.py, line 91) waits for.")
     # the confirmation of all-or-nothing (its test passed) comes after the hang, not alone
     all_or_nothing = "How did you make sure a reservation is all or nothing?"
     assert manager.index(all_or_nothing) > 0

@@ -99,7 +99,8 @@ def test_a_hang_comes_first_and_names_the_candidates_function(sample):
     guide = guide_of(sample, graded(sample, checks, {"correctness": 4}))
     assert guide.hiring_manager[0].text == (
         "One of our hidden tests did not finish on your code within the time limit: "
-        "confirm after expiry raises expired. Talk us through what your function confirm (inventory.py, line 91) waits for.")
+        "confirm after expiry raises expired. Talk us through what your function confirm "
+        "(inventory.py, line 91) waits for.")
     assert guide.hiring_manager[0].priority == 0
 
 
