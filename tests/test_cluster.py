@@ -167,7 +167,10 @@ def test_intake_refuses_on_the_worker_what_it_refuses_locally(cluster, tmp_path)
     assert set(remote_results) == set(local_results)
     for name, result in remote_results.items():
         assert result["status"] == "rejected", (name, result["message"])
-        assert result["message"] == local_results[name]["message"], name
+        # a folder travels as a tar: intake's tar words for a special file say a little more
+        assert result["message"].startswith(local_results[name]["message"]), name
+        if not name.startswith("folder-"):
+            assert result["message"] == local_results[name]["message"], name
     for (_, words), path in zip(HOSTILE_ARCHIVES.values(), built, strict=False):
         assert words in remote_results[submission_id_for(Path(path))]["message"]
     assert "links are not accepted" in remote_results["folder-with-a-link"]["message"]

@@ -96,9 +96,10 @@ def _folder_tar(source: Path, limits: IntakeLimits) -> bytes:
         for current, dirs, files in os.walk(source, followlinks=False):
             dirs[:] = sorted(d for d in dirs if d not in SKIPPED_NAMES)
             depth = len(Path(current).relative_to(source).parts)
+            names = dirs + sorted(files)
             if depth >= limits.max_depth:
-                dirs[:] = []  # an entry one level deeper is in: intake refuses it by name
-            for name in dirs + sorted(files):
+                dirs[:] = []  # its entries, one level too deep, are in: intake refuses them
+            for name in names:
                 path = Path(current) / name
                 mode = path.lstat().st_mode
                 if stat.S_ISDIR(mode) and depth < limits.max_depth:
