@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -70,12 +71,16 @@ def results_of(done) -> dict[str, dict]:
     return {result["submission_id"]: result for result in json.loads(done.stdout)}
 
 
-def stored_rows(store: Path) -> list[tuple]:
-    """(submission id, status, score) of every row in the store's results table."""
+def stored_rows(store: Path, worker: str | None = None) -> list[tuple]:
+    """(submission id, status, score) of every row in the store's results table (of those
+    graded by ``worker``, "host:pid", if given)."""
     if not store.exists():
         return []
+    query = "SELECT submission_id, status, score FROM results"
+    if worker is not None:
+        query += " WHERE json_extract(result, '$.details.cluster_worker') = ?"
     with sqlite3.connect(store) as db:
-        rows = db.execute("SELECT submission_id, status, score FROM results").fetchall()
+        rows = db.execute(query, () if worker is None else (worker,)).fetchall()
     db.close()
     return rows
 
@@ -193,11 +198,14 @@ def test_a_worker_killed_during_a_batch_loses_nothing_and_stores_each_once(
         running = grade(str(SAMPLE), *submissions, "--cluster", made.address, store=store,
                         wait=False)
         # kill it while it grades, once it has finished some (their results must be kept)
-        wait_for(lambda: len(stored_rows(store)) >= 2 and client.processing(
-            workers=[victim_address])[victim_address], "a task running on the victim")
-        stored_before = len(stored_rows(store))
+        victim_name = f"{socket.gethostname()}:{victim.pid}"
+        wait_for(lambda: stored_rows(store, victim_name) and client.processing(
+            workers=[victim_address])[victim_address], "a result from the victim, and a "
+                                                       "task running on it")
         victim.send_signal(signal.SIGKILL)
         victim.wait()
+        graded_by_victim = stored_rows(store, victim_name)
+        stored_before = len(stored_rows(store))
         stdout, stderr = running.communicate(timeout=900)
     assert stored_before < len(submissions)  # killed mid-batch
     assert running.returncode == 0, stderr[-3000:]
@@ -207,6 +215,9 @@ def test_a_worker_killed_during_a_batch_loses_nothing_and_stores_each_once(
     rows = stored_rows(store)
     assert sorted(row[0] for row in rows) == [Path(s).name for s in submissions]  # each once
     assert all(row[1:] == ("graded", 100.0) for row in rows)
+    assert graded_by_victim and stored_rows(store, victim_name) == graded_by_victim  # kept, once
+    assert len(rows) - len(graded_by_victim) == len(stored_rows(
+        store, f"{socket.gethostname()}:{made.processes['survivor'].pid}"))  # the rest
     from worksample.sandbox import docker as sandbox
 
     sandbox.sweep_orphans()  # the containers the killed worker left, as the next grader does

@@ -155,19 +155,20 @@ def grade_on_cluster(
         arrived.add(future)
 
     def fill() -> None:
-        window = 2 * max(sum(client.nthreads().values()), 1)
-        while len(running) < window:
+        while len(running) < window.size():
             source = next(waiting, None)
             if source is None:
                 return
             send(source, kept.get(submission_id_for(source), frozenset()))
 
-    arrived = as_completed(loop=client.loop)
+    # results are fetched as they finish, not one round trip each in this loop
+    arrived = as_completed(loop=client.loop, with_results=True, raise_errors=False)
+    window = _Window(client)
     try:
         fill()
-        for future in arrived:
-            source, task = running.pop(future)
-            item = _item(future, source, task, assignment, store)
+        for future, value in arrived:
+            source, _ = running.pop(future)
+            item = _item(future, value, source, assignment, store)
             if item is None:  # its stored result went away meanwhile: grade it after all
                 send(source, frozenset())
             else:
@@ -187,13 +188,33 @@ def _held(parcel: Parcel) -> Parcel:
     return parcel
 
 
-def _item(future, source: Path, task: Task, assignment: Assignment,
+class _Window:
+    """How many tasks to keep in flight: twice the cluster's threads, asked of the scheduler
+    again every ``REFRESH_SECONDS`` (a worker may join or leave mid-batch)."""
+
+    REFRESH_SECONDS = 2.0
+
+    def __init__(self, client):
+        self._client = client
+        self._size, self._asked = 0, float("-inf")
+
+    def size(self) -> int:
+        """The window's size now."""
+        if time.monotonic() - self._asked > self.REFRESH_SECONDS:
+            self._size = 2 * max(sum(self._client.nthreads().values()), 1)
+            self._asked = time.monotonic()
+        return self._size
+
+
+def _item(future, value, source: Path, assignment: Assignment,
           store: ResultStore) -> BatchItem | None:
-    """What a finished task gives: its result, the stored one it kept, or an error result."""
-    try:
-        outcome: Outcome = future.result()
-    except Exception as error:
+    """What a finished task gives (``value``, as ``as_completed`` fetched it: the Outcome,
+    or the error's (type, exception, traceback), or a CancelledError): its result, the
+    stored one it kept, or an error result."""
+    if future.status == "error" or isinstance(value, BaseException):
+        error = value if isinstance(value, BaseException) else value[1]
         return BatchItem(source, _failed(assignment, source, error), from_store=False)
+    outcome: Outcome = value
     if outcome.result is not None:
         return BatchItem(source, outcome.result, from_store=False)
     stored = store.get(assignment.version, submission_id_for(source), outcome.kept_key)
@@ -238,7 +259,11 @@ def _stop(client, running: dict, finish: Callable[[BatchItem], None], assignment
     print(f"worksample: stopping; {len(running) - len(done)} submission(s) on the cluster "
           "cancelled, those finished kept", file=sys.stderr)
     for future in done:
-        source, task = running.pop(future)
-        item = _item(future, source, task, assignment, store)
+        source, _ = running.pop(future)
+        try:
+            value = future.result()
+        except Exception as error:
+            value = error
+        item = _item(future, value, source, assignment, store)
         if item is not None:
             finish(item)

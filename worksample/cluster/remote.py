@@ -33,6 +33,7 @@ from worksample.models import Assignment, GradeResult
 from worksample.workers import LimitedWorkers
 
 SCRATCH_ENV = "WORKSAMPLE_WORKER_DIR"
+CLUSTER_WORKER = "cluster_worker"  # the key of a result's details naming its worker
 MOST_POOLS = 4  # limited-worker pools kept, one per assignment graded lately
 
 
@@ -87,15 +88,17 @@ def grade_remote(assignment_parcel: Parcel, parcel: Parcel, task: Task) -> Outco
             return Outcome(None, stored.key, state.name)
         except Exception as error:  # a bug of ours costs one submission, as in a local batch
             result = internal_error(assignment, local, error)
-    return Outcome(_named_as_sent(result, local, task.source), None, state.name)
+    return Outcome(_named_as_sent(result, local, task.source, state.name), None, state.name)
 
 
-def _named_as_sent(result: GradeResult, local: Path, source: str) -> GradeResult:
-    """``result`` named by the command's path, not this worker's copy of it."""
+def _named_as_sent(result: GradeResult, local: Path, source: str, worker: str) -> GradeResult:
+    """``result`` named by the command's path, not this worker's copy of it, and saying
+    which worker graded it (``details["cluster_worker"]``: host and process id)."""
     return result.model_copy(update={
         "submission_id": submission_id_for(Path(source)),
         "submission_source": source,
         "message": result.message.replace(str(local), source),
+        "details": {**result.details, CLUSTER_WORKER: worker},
     })
 
 
