@@ -61,7 +61,9 @@ def cluster_of(ctx: click.Context):
 @click.command()
 @click.argument("scheduler", envvar=CLUSTER_ENV)
 @click.option("--nthreads", type=click.IntRange(1, 256), default=1, show_default=True,
-              help="Submissions this worker grades at once.")
+              help="Submissions this worker grades at once (as -j locally): that many "
+                   "sandbox runs and limited worker processes; its Dask worker has twice as "
+                   "many threads, so that text types keep those processes busy.")
 @click.option("--name", help="The worker's name on the cluster (default: its address).")
 @click.option("--host", help="The address to listen on and be reached at (default: the one "
                              "that reaches the scheduler).")
@@ -98,7 +100,7 @@ def worker(ctx: click.Context, scheduler: str, nthreads: int, name: str | None,
     if found:
         raise WorksampleError("this worker cannot grade: " + "; ".join(found))
     tls = ctx.meta.get(_META, {})
-    arguments = [scheduler, "--nthreads", str(nthreads), "--nworkers", "1",
+    arguments = [scheduler, "--nthreads", str(2 * nthreads), "--nworkers", "1",
                  "--preload", "worksample.cluster.preload",
                  "--nanny" if nanny else "--no-nanny"]
     for option, value in (("--name", name), ("--host", host),
@@ -107,6 +109,7 @@ def worker(ctx: click.Context, scheduler: str, nthreads: int, name: str | None,
                           ("--tls-cert", tls.get("tls_cert")), ("--tls-key", tls.get("tls_key"))):
         if value is not None:
             arguments += [option, str(value)]
+    env["WORKSAMPLE_WORKER_SLOTS"] = str(nthreads)
     if local_directory is not None:
         env["WORKSAMPLE_WORKER_DIR"] = str(local_directory)
     click.echo(f"worksample {__version__}: this machine can grade; starting a Dask worker of "

@@ -11,7 +11,9 @@ graded: the command sends the content keys it keeps, and the worker answers ``ke
 intake has computed the submission's key.
 
 What a worker keeps between tasks (the unpacked assignments, the loaded ones, a pool of
-limited workers per assignment) is held by one ``WorkerState`` per process, behind a lock.
+limited workers per assignment, the slots) is held by one ``WorkerState`` per process,
+behind a lock. A worker grades ``WORKSAMPLE_WORKER_SLOTS`` submissions at once (default: its
+Dask threads): that many limited worker processes, and that many sandbox runs.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ import shutil
 import socket
 import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +37,7 @@ from worksample.models import Assignment, GradeResult
 from worksample.workers import LimitedWorkers
 
 SCRATCH_ENV = "WORKSAMPLE_WORKER_DIR"
+SLOTS_ENV = "WORKSAMPLE_WORKER_SLOTS"  # submissions graded at once; `worksample worker` sets it
 CLUSTER_WORKER = "cluster_worker"  # the key of a result's details naming its worker
 MOST_POOLS = 4  # limited-worker pools kept, one per assignment graded lately
 
@@ -82,8 +87,10 @@ def grade_remote(assignment_parcel: Parcel, parcel: Parcel, task: Task) -> Outco
             return None
 
         try:
-            result = grade_submission(assignment, local, work, state.registry, task.limits,
-                                      task.retry, state.workers(assignment), kept=kept)
+            with state.slot(assignment):
+                result = grade_submission(assignment, local, work, state.registry,
+                                          task.limits, task.retry, state.workers(assignment),
+                                          kept=kept)
         except _AlreadyStored as stored:
             return Outcome(None, stored.key, state.name)
         except Exception as error:  # a bug of ours costs one submission, as in a local batch
@@ -125,6 +132,8 @@ class WorkerState:
         self._lock = threading.Lock()
         self._loaded: dict[str, Assignment] = {}
         self._pools: dict[str, LimitedWorkers] = {}
+        self.slots = int(os.environ.get(SLOTS_ENV) or _threads())
+        self._sandbox_slots = threading.BoundedSemaphore(self.slots)
 
     @classmethod
     def here(cls) -> WorkerState:
@@ -160,12 +169,25 @@ class WorkerState:
                                   f"{loaded.version}, the command's {version}")
         return loaded
 
+    @contextmanager
+    def slot(self, assignment: Assignment) -> Iterator[None]:
+        """Hold one of the worker's ``slots`` while a type that runs on the engine grades
+        (one sandbox run per slot, as ``-j`` does locally). A type graded in the limited
+        workers needs none: their ``slots`` processes bound it, and a Dask thread waiting for
+        one of them is what keeps them busy (``worksample worker`` gives Dask twice as many
+        threads as slots, the rule of a local batch)."""
+        if self.registry.assignment_type(assignment.type).grades_in_worker:
+            yield
+            return
+        with self._sandbox_slots:
+            yield
+
     def workers(self, assignment: Assignment) -> LimitedWorkers:
         """The limited workers for ``assignment``'s host limits, started on first use."""
         with self._lock:
             pool = self._pools.pop(assignment.version, None)
             if pool is None:
-                pool = LimitedWorkers(_threads(), assignment.spec.host_limits)
+                pool = LimitedWorkers(self.slots, assignment.spec.host_limits)
             self._pools[assignment.version] = pool  # last used, last in line to close
             retired = list(self._pools)[:-MOST_POOLS]
             closing = [self._pools.pop(version) for version in retired]
