@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import sqlite3
@@ -328,3 +329,20 @@ def test_without_a_cluster_dask_is_never_imported(tmp_path):
         imported = {line.split("|")[-1].strip().split(".")[0]
                     for line in done.stderr.splitlines() if line.startswith("import time:")}
         assert not imported & {"dask", "distributed", "tornado"}, arguments
+
+
+def test_a_text_batch_goes_a_few_submissions_to_a_task_each_stored_once(cluster, tmp_path):
+    submissions = []
+    for index in range(21):  # three tasks' worth, the last one short
+        folder = tmp_path / "batch" / f"candidate-{index:02d}"
+        shutil.copytree(EMAIL_EXAMPLES / "excellent", folder)
+        for reply in folder.iterdir():
+            reply.write_text(reply.read_text() + f"\nRef {index:02d}\n")
+        submissions.append(str(folder))
+    store = tmp_path / "store.sqlite"
+    done = grade(str(EMAIL_SAMPLE), *submissions, "--cluster", cluster.address, store=store)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "21 new result(s) (21 graded)" in done.stderr
+    assert sorted(row[0] for row in stored_rows(store)) == [Path(s).name for s in submissions]
+    again = grade(str(EMAIL_SAMPLE), *submissions, "--cluster", cluster.address, store=store)
+    assert "0 new result(s), 21 already in the store" in again.stderr

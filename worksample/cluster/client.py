@@ -6,8 +6,10 @@ of another version is one WorksampleError (exit code 2).
 
 ``grade_on_cluster`` is ``batch.grade_batch`` with Dask's workers in place of this
 machine's threads. The assignment is sent once, as a task whose value each worker fetches
-once; each submission is a task of its own holding its bytes. A window of twice the
-cluster's threads is in flight, so a batch of thousands is never held in memory at once.
+once; each coding submission is a task of its own holding its bytes, and the submissions
+of a type graded in the limited workers (text) go ``TEXT_PER_TASK`` to a task. A window of
+twice the cluster's threads in tasks is in flight, so a batch of thousands is never held in
+memory at once.
 Results are saved here, one by one as they come back: Dask hands each task's result over
 once, and a task whose worker died is run again on another, so a killed worker loses
 nothing and nothing is stored twice. A task that fails (a worker of another version, the
@@ -25,20 +27,25 @@ import time
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
 from worksample import __version__
 from worksample.batch import BatchItem, BatchOptions, grade_again, saved
 from worksample.cluster.parcels import Parcel, assignment_parcel, submission_parcel
-from worksample.cluster.remote import Outcome, Task, grade_remote, worker_report
+from worksample.cluster.remote import Outcome, Task, grade_remote_many, worker_report
 from worksample.errors import SubmissionRejected, WorksampleError
 from worksample.grading import rejected
 from worksample.intake import submission_id_for
 from worksample.models import Assignment, GradeResult, Status
+from worksample.plugins import get_registry
 from worksample.store import ResultStore
 
 CONNECT_SECONDS = 20
 WORKERS_SECONDS = 60  # for a first worker to join a scheduler that has none
+# Submissions of a type graded in the limited workers sent in one task: their work is a few
+# milliseconds, as is Dask's per task (benchmarks/README.md, issue 26)
+TEXT_PER_TASK = 8
 
 
 @dataclass(frozen=True)
@@ -130,6 +137,8 @@ def grade_on_cluster(
     parcel = assignment_parcel(assignment.root)
     held = client.submit(_held, parcel, key=f"worksample-assignment-{uuid.uuid4().hex}",
                          pure=False)
+    per_task = TEXT_PER_TASK if get_registry().assignment_type(
+        assignment.type).grades_in_worker else 1
     finished: list[BatchItem] = []
     running: dict = {}
     waiting = iter(sources)
@@ -140,26 +149,31 @@ def grade_on_cluster(
         finished.append(item)
         on_item(item)
 
-    def send(source: Path, kept_keys: frozenset[str]) -> None:
-        try:
-            sent = submission_parcel(source, options.limits)
-        except SubmissionRejected as error:
-            finish(BatchItem(source, rejected(assignment, source, error, time.monotonic()),
-                             from_store=False))
-            return
-        task = Task(str(source), assignment.version, kept_keys, options.retry, options.limits,
-                    __version__)
-        future = client.submit(grade_remote, held, sent, task, pure=False,
-                               key=f"worksample-grade-{uuid.uuid4().hex}")
-        running[future] = (source, task)
-        arrived.add(future)
+    def send(group: list[tuple[Path, frozenset[str]]]) -> None:
+        sources, items = [], []
+        for source, kept_keys in group:
+            try:
+                sent = submission_parcel(source, options.limits)
+            except SubmissionRejected as error:
+                finish(BatchItem(source, rejected(assignment, source, error,
+                                                  time.monotonic()), from_store=False))
+                continue
+            sources.append(source)
+            items.append((sent, Task(str(source), assignment.version, kept_keys,
+                                     options.retry, options.limits, __version__)))
+        if items:
+            future = client.submit(grade_remote_many, held, items, pure=False,
+                                   key=f"worksample-grade-{uuid.uuid4().hex}")
+            running[future] = sources
+            arrived.add(future)
 
     def fill() -> None:
         while len(running) < window.size():
-            source = next(waiting, None)
-            if source is None:
+            group = list(islice(waiting, per_task))
+            if not group:
                 return
-            send(source, kept.get(submission_id_for(source), frozenset()))
+            send([(source, kept.get(submission_id_for(source), frozenset()))
+                  for source in group])
 
     # results are fetched as they finish, not one round trip each in this loop
     arrived = as_completed(loop=client.loop, with_results=True, raise_errors=False)
@@ -167,12 +181,13 @@ def grade_on_cluster(
     try:
         fill()
         for future, value in arrived:
-            source, _ = running.pop(future)
-            item = _item(future, value, source, assignment, store)
-            if item is None:  # its stored result went away meanwhile: grade it after all
-                send(source, frozenset())
-            else:
-                finish(item)
+            sources = running.pop(future)
+            for source, item in zip(sources, _items(future, value, sources, assignment, store),
+                                    strict=True):
+                if item is None:  # its stored result went away meanwhile: grade it after all
+                    send([(source, frozenset())])
+                else:
+                    finish(item)
             fill()
     except KeyboardInterrupt:
         _stop(client, running, finish, assignment, store)
@@ -206,15 +221,22 @@ class _Window:
         return self._size
 
 
-def _item(future, value, source: Path, assignment: Assignment,
-          store: ResultStore) -> BatchItem | None:
-    """What a finished task gives (``value``, as ``as_completed`` fetched it: the Outcome,
-    or the error's (type, exception, traceback), or a CancelledError): its result, the
-    stored one it kept, or an error result."""
+def _items(future, value, sources: list[Path], assignment: Assignment,
+           store: ResultStore) -> list[BatchItem | None]:
+    """What a finished task gives for each of its ``sources`` (``value``, as
+    ``as_completed`` fetched it: a list of Outcome, or the error's (type, exception,
+    traceback), or a CancelledError): its result, the stored one it kept (None if the store
+    no longer holds it), or an error result."""
     if future.status == "error" or isinstance(value, BaseException):
         error = value if isinstance(value, BaseException) else value[1]
-        return BatchItem(source, _failed(assignment, source, error), from_store=False)
-    outcome: Outcome = value
+        return [BatchItem(source, _failed(assignment, source, error), from_store=False)
+                for source in sources]
+    return [_item(outcome, source, assignment, store)
+            for outcome, source in zip(value, sources, strict=True)]
+
+
+def _item(outcome: Outcome, source: Path, assignment: Assignment,
+          store: ResultStore) -> BatchItem | None:
     if outcome.result is not None:
         return BatchItem(source, outcome.result, from_store=False)
     stored = store.get(assignment.version, submission_id_for(source), outcome.kept_key)
@@ -256,14 +278,15 @@ def _stop(client, running: dict, finish: Callable[[BatchItem], None], assignment
     """After Ctrl-C: cancel what is not finished, save what is."""
     done = [future for future in running if future.status == "finished"]
     client.cancel([future for future in running if future not in done], force=True)
-    print(f"worksample: stopping; {len(running) - len(done)} submission(s) on the cluster "
-          "cancelled, those finished kept", file=sys.stderr)
+    cancelled = sum(len(sources) for future, sources in running.items() if future not in done)
+    print(f"worksample: stopping; {cancelled} submission(s) on the cluster cancelled, those "
+          "finished kept", file=sys.stderr)
     for future in done:
-        source, _ = running.pop(future)
+        sources = running.pop(future)
         try:
             value = future.result()
         except Exception as error:
             value = error
-        item = _item(future, value, source, assignment, store)
-        if item is not None:
-            finish(item)
+        for item in _items(future, value, sources, assignment, store):
+            if item is not None:
+                finish(item)

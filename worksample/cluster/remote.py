@@ -24,6 +24,7 @@ import socket
 import tempfile
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,6 +97,16 @@ def grade_remote(assignment_parcel: Parcel, parcel: Parcel, task: Task) -> Outco
         except Exception as error:  # a bug of ours costs one submission, as in a local batch
             result = internal_error(assignment, local, error)
     return Outcome(_named_as_sent(result, local, task.source, state.name), None, state.name)
+
+
+def grade_remote_many(assignment_parcel: Parcel, items: list[tuple[Parcel, Task]]
+                      ) -> list[Outcome]:
+    """Several submissions in one Dask task (a text batch sends a few at a time, which
+    divides Dask's cost per task among them); graded by as many threads of this task as
+    the worker's Dask threads, as ``grade_remote`` grades each."""
+    state = WorkerState.here()
+    with ThreadPoolExecutor(max_workers=max(1, min(len(items), 2 * state.slots))) as pool:
+        return list(pool.map(lambda item: grade_remote(assignment_parcel, *item), items))
 
 
 def _named_as_sent(result: GradeResult, local: Path, source: str, worker: str) -> GradeResult:
