@@ -80,10 +80,13 @@ def stored_rows(store: Path, worker: str | None = None) -> list[tuple]:
     query = "SELECT submission_id, status, score FROM results"
     if worker is not None:
         query += " WHERE json_extract(result, '$.details.cluster_worker') = ?"
-    with sqlite3.connect(store) as db:
-        rows = db.execute(query, () if worker is None else (worker,)).fetchall()
-    db.close()
-    return rows
+    db = sqlite3.connect(store)
+    try:
+        return db.execute(query, () if worker is None else (worker,)).fetchall()
+    except sqlite3.OperationalError:  # the command is creating the store's tables
+        return []
+    finally:
+        db.close()
 
 
 def candidates(folder: Path, count: int) -> list[str]:
@@ -346,3 +349,27 @@ def test_a_text_batch_goes_a_few_submissions_to_a_task_each_stored_once(cluster,
     assert sorted(row[0] for row in stored_rows(store)) == [Path(s).name for s in submissions]
     again = grade(str(EMAIL_SAMPLE), *submissions, "--cluster", cluster.address, store=store)
     assert "0 new result(s), 21 already in the store" in again.stderr
+
+
+def test_a_scheduler_lost_during_a_batch_is_one_error_and_keeps_what_came_back(
+        own_cluster, tmp_path, docker_engine):
+    made = own_cluster()
+    made.add_worker("one")
+    made.wait_for_workers(1)
+    submissions = candidates(tmp_path / "batch", 12)
+    store = tmp_path / "store.sqlite"
+    running = grade(str(SAMPLE), *submissions, "--cluster", made.address, store=store,
+                    wait=False)
+    wait_for(lambda: len(stored_rows(store)) >= 2, "two results stored")
+    made.processes["scheduler"].kill()
+    _, stderr = running.communicate(timeout=600)
+    assert running.returncode == 2, stderr[-3000:]
+    assert stderr.strip().startswith("worksample: error: lost the Dask scheduler at tcp://")
+    assert "Traceback" not in stderr and "run the same command again" in stderr
+    kept = stored_rows(store)
+    assert f"the {len(kept)} result(s) that came back are kept" in stderr
+    assert all(row[1:] == ("graded", 100.0) for row in kept)  # none stored for those in flight
+    from worksample.sandbox import docker as sandbox
+
+    made.stop()  # the worker ends; the containers it kept stopped are its own to remove
+    sandbox.sweep_orphans()

@@ -17,11 +17,14 @@ cluster killing the workers it runs on) is stored as ``error``, which ``--retry-
 grades again.
 
 Ctrl-C cancels every task not finished on the cluster, saves those that finished, and
-raises KeyboardInterrupt for the command to exit 130.
+raises KeyboardInterrupt for the command to exit 130. A scheduler lost during the batch is
+a WorksampleError saying how many results came back (they are stored; nothing is stored for
+the submissions in flight), and the same command grades the rest.
 """
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 import uuid
@@ -77,6 +80,9 @@ def connect(address: str, tls: TLSFiles = TLSFiles()):
     except ImportError:
         raise WorksampleError("--cluster needs Dask distributed: pip install "
                               "'worksample[dask]'") from None
+    # Dask's own log lines (a reconnection's traceback) would bury the one line that says
+    # what happened: the command says it itself
+    _quiet_dask()
     security = tls.security()
     if address.startswith("tls://") and security is None:
         raise WorksampleError(f"{address} is a TLS scheduler: give --tls-ca-file, --tls-cert "
@@ -95,6 +101,14 @@ def connect(address: str, tls: TLSFiles = TLSFiles()):
         client.close()
         raise
     return client
+
+
+def _quiet_dask() -> None:
+    """Only Dask's critical log lines on the command's terminal (Dask's configuration gives
+    some of its loggers levels of their own)."""
+    for name in ["distributed", *logging.root.manager.loggerDict]:
+        if name == "distributed" or name.startswith("distributed."):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def _check_workers(client, address: str) -> None:
@@ -181,6 +195,8 @@ def grade_on_cluster(
     try:
         fill()
         for future, value in arrived:
+            if future.status == "cancelled":  # not by us: the scheduler is gone
+                raise _SchedulerLost(value)
             sources = running.pop(future)
             for source, item in zip(sources, _items(future, value, sources, assignment, store),
                                     strict=True):
@@ -192,9 +208,21 @@ def grade_on_cluster(
     except KeyboardInterrupt:
         _stop(client, running, finish, assignment, store)
         raise
+    except (_SchedulerLost, OSError, RuntimeError) as error:
+        if client.status == "running" and not isinstance(error, _SchedulerLost):
+            raise
+        why = "" if isinstance(error, _SchedulerLost) else f" ({type(error).__name__}: {error})"
+        raise WorksampleError(
+            f"lost the Dask scheduler at {client.scheduler.address} during the batch{why}; "
+            f"the {len(finished)} result(s) that came back are kept in the store: run the "
+            "same command again to grade the rest") from None
     finally:
         client.cancel([held, *running], force=True)
     return finished
+
+
+class _SchedulerLost(Exception):
+    """A task was cancelled by no one here: the scheduler has gone."""
 
 
 def _held(parcel: Parcel) -> Parcel:
