@@ -79,7 +79,7 @@ def grade_batch(
             return
         item = future.result()
         if not item.from_store or item.retimed:
-            item = _saved(item, store)
+            item = saved(item, store)
         finished[future] = item
         on_item(item)
 
@@ -114,7 +114,7 @@ def grade_batch(
     return list(finished.values())
 
 
-def _saved(item: BatchItem, store: ResultStore) -> BatchItem:
+def saved(item: BatchItem, store: ResultStore) -> BatchItem:
     """``item`` once stored; if its result cannot be stored, an ``error`` result saying why is
     stored (and returned) in its place, so one result never costs the rest of the batch."""
     try:
@@ -133,7 +133,7 @@ def _grade_one(assignment: Assignment, source: Path, workdir: Path, registry: Pl
 
     def stored_result(submission: Submission) -> GradeResult | None:
         stored = store.get(assignment.version, submission.id, submission.content_hash)
-        if stored is not None and not _grade_again(stored, options):
+        if stored is not None and not grade_again(stored, options):
             from_store.append(stored)
             return stored
         if stored is not None:
@@ -152,7 +152,9 @@ def _grade_one(assignment: Assignment, source: Path, workdir: Path, registry: Pl
                      != from_store[0].working_time)
 
 
-def _grade_again(stored: GradeResult, options: BatchOptions) -> bool:
+def grade_again(stored: GradeResult, options: BatchOptions) -> bool:
+    """Whether a stored result is graded again rather than kept (``--regrade``,
+    ``--retry-errors``)."""
     return options.regrade or (options.retry_errors and stored.status == Status.ERROR)
 
 

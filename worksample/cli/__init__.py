@@ -4,7 +4,8 @@ One module per command group, each named for its job and registered at the end o
 ``plugins``, ``assignments`` (and ``schema``), ``grading`` (``validate``, ``grade``),
 ``results``, ``ratings`` (``rate``, ``ratings``, ``decide``), ``agreement``,
 ``reports`` and ``review`` (``review``, ``reviewers``); ``common`` holds what several of them
-share. A new group is a new module and one ``cli.add_command`` line.
+share. A new group is a new module and one ``cli.add_command`` line. ``cluster`` holds
+``worker`` and the options with which ``grade`` uses a Dask cluster.
 
 Plugins load lazily, when a command needs them, and ``worksample --help`` imports neither the
 docker SDK nor pydantic nor any plugin: a command module imports the core inside its commands.
@@ -20,6 +21,7 @@ from worksample import __version__
 from worksample.cli import (
     agreement,
     assignments,
+    cluster,
     grading,
     plugins,
     ratings,
@@ -70,6 +72,7 @@ cli.add_command(agreement.agreement)
 cli.add_command(reports.report)
 cli.add_command(review.review)
 cli.add_command(review.reviewers)
+cli.add_command(cluster.worker)
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 import click
 
 from worksample import __version__
+from worksample.cli.cluster import cluster_of, cluster_options
 from worksample.cli.common import (
     load_assignment,
     open_store,
@@ -121,6 +122,7 @@ def _refuse_missing(ctx: click.Context, param: click.Parameter,
                    "read from an archive or a git history; a bad row is reported and the "
                    "batch goes on. Given again later, a stored result takes the new time "
                    "without being graded again.")
+@cluster_options
 @click.pass_context
 def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jobs: int,
           store_path: Path, regrade: bool, retry_errors: bool, retries: int, as_json: bool,
@@ -142,9 +144,11 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
     from worksample.models import Status
     from worksample.workers import LimitedWorkers
 
-    workers = ctx.with_resource(LimitedWorkers(jobs).start())  # they boot while we load
+    cluster = cluster_of(ctx)  # before anything else: a cluster that cannot be used is exit 2
+    workers = None if cluster else ctx.with_resource(LimitedWorkers(jobs).start())
     loaded = load_assignment(ctx, assignment)
-    workers.limits = loaded.spec.host_limits
+    if workers is not None:
+        workers.limits = loaded.spec.host_limits
     sources = checked_sources(submissions)  # before the store is opened: nothing left behind
     times = _recorded_times(times_file, sources)
     store = open_store(store_path)
@@ -153,8 +157,14 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
     with tempfile.TemporaryDirectory(prefix="worksample-") as workdir, \
             BatchProgress(len(submissions)) as progress:
         try:
-            items = grade_batch(loaded, sources, Path(workdir), registry(), store,
-                                options, on_item=progress.advance, workers=workers)
+            if cluster is not None:
+                from worksample.cluster.client import grade_on_cluster
+
+                items = grade_on_cluster(cluster, loaded, sources, store, options,
+                                         on_item=progress.advance)
+            else:
+                items = grade_batch(loaded, sources, Path(workdir), registry(), store,
+                                    options, on_item=progress.advance, workers=workers)
         except KeyboardInterrupt:
             click.echo(f"worksample: stopped; {progress.done} result(s) kept in {store_path}; "
                        "run the same command again to grade the rest", err=True)
