@@ -137,13 +137,20 @@ def test_the_cluster_is_also_named_by_the_environment(cluster, tmp_path):
 
 def test_a_text_batch_on_the_cluster_is_graded_as_a_local_one(cluster, tmp_path):
     submissions = [str(path) for path in sorted(EMAIL_EXAMPLES.iterdir())]
-    local = grade(str(EMAIL_SAMPLE), *submissions, store=tmp_path / "local.sqlite")
+    # the team's recorded times travel with neither: the command applies them to both
+    times = tmp_path / "times.csv"
+    times.write_text("submission,started,submitted\n"
+                     "rude,2026-11-30T09:00:00+00:00,2026-11-30T10:30:00+00:00\n")
+    local = grade(str(EMAIL_SAMPLE), *submissions, "--times", str(times),
+                  store=tmp_path / "local.sqlite")
     remote = grade(str(EMAIL_SAMPLE), *submissions, "--cluster", cluster.address,
-                   store=tmp_path / "cluster.sqlite")
+                   "--times", str(times), store=tmp_path / "cluster.sqlite")
     assert remote.returncode == local.returncode == 0, remote.stderr[-3000:]
     assert {k: comparable(r) for k, r in results_of(remote).items()} == \
         {k: comparable(r) for k, r in results_of(local).items()}
     assert len(results_of(remote)) == len(submissions) >= 6
+    recorded = results_of(remote)["rude"]["working_time"]
+    assert recorded["source"] == "recorded" and recorded["minutes"] == 90
 
 
 def hostile_folders(folder: Path) -> list[Path]:
