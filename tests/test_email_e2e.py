@@ -257,7 +257,7 @@ def test_the_candidate_report_shows_feedback_but_no_phrase_lists(tmp_path, monke
                                       "--out", str(out)])
     assert result.exit_code == 0, result.output
     pages = "\n".join(p.read_text() for p in out.rglob("*.md"))
-    assert "Reply to late-refund: did not fully meet" in pages
+    assert "Reply to Margaret Okafor: did not fully meet" in pages  # the customer, not an id
     for hidden in ("not eligible", "for the reviewer", "answered_by", "gone forever"):
         assert hidden not in pages
     reviewer = tmp_path / "reviewer"

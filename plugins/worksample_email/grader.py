@@ -129,11 +129,11 @@ def _part(email: CustomerEmail, findings: list[Finding], failed_because: str = "
     ``failed_because`` says why, ``told_candidate`` in words a candidate may read."""
     name = email.id
     part = GradedPart(findings, name=name, weight=email.weight,
-                      shortfall_feedback=f"Reply to {name}: did not fully meet")
+                      shortfall_feedback=f"Reply to {email.customer}: did not fully meet")
     if not failed_because:
         return part
     return replace(part, zero_because=failed_because,
-                   zero_feedback=f"Reply to {name}: scores 0 because {told_candidate}.",
+                   zero_feedback=f"Reply to {email.customer}: scores 0 because {told_candidate}.",
                    zero_specifics={"weakest_email": name})
 
 
