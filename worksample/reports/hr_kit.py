@@ -31,8 +31,9 @@ from worksample.reports.plain import check_label, did_not_finish, quotes_in
 from worksample.reports.probes import ABSENCE_KINDS, check_group_key, part_name, void_parts
 
 ALWAYS_UNDISCLOSED = [
-    "the hidden tests and checks: their names, their content and their number per topic",
-    "scores, levels and the pass mark",
+    "the hidden tests and checks beyond what the feedback you may share says (it is what the "
+    "candidate's own report says): their names, their content and their number per topic",
+    "scores, levels and the pass mark (the feedback may say that a part scored nothing)",
     "other candidates: who applied, how they did, how many there are",
     "reviewers' ratings and notes, and the discussion guide",
 ]
