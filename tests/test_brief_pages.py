@@ -86,3 +86,16 @@ def test_an_off_topic_analysis_is_named_as_such_on_top(reports, chromium, screen
         assert level.startswith("Scores 0: ")
     page.screenshot(path=str(screenshot_path("brief-off-topic-hiring-manager")),
                     full_page=True)
+
+
+def test_hrs_kit_quotes_an_analysis_whose_writing_a_reviewer_rates(reports):
+    """pricing-review's HR criteria quote nothing (a reviewer rates the writing; a check
+    counts headings): the kit quotes the candidate's own lines the other checks found."""
+    import json
+
+    page = json.loads((reports[("pricing-review", "hr")] / "wrong-numbers.txt.json")
+                      .read_text())["candidate"]
+    best = [line["quote"] for line in page["hr_kit"]["best_lines"]]
+    worst = [line["quote"] for line in page["hr_kit"]["worst_lines"]]
+    assert best and worst and not set(best) & set(worst)
+    assert "Solo churn rose to 2.6% a month, and team churn stayed around 1.5%." in worst

@@ -90,7 +90,11 @@ def hr_kit(spec: AssignmentSpec, result: GradeResult | None,
     hr_criteria = {c.id for c in spec.rubric if c.audience == "hr"}
     checks = result.checks if result is not None else []
     void = void_parts(result) if result is not None else set()
-    best, worst = _lines([c for c in checks if check_group_key(c) not in void], hr_criteria,
+    # where no check of HR's criteria quotes the work (a reviewer rates the writing, a check
+    # counts headings), the lines the other checks quote are still the candidate's own words
+    quoting = hr_criteria if any(c.criterion in hr_criteria and c.message.startswith("\u201c")
+                                 for c in checks) else {c.criterion for c in checks}
+    best, worst = _lines([c for c in checks if check_group_key(c) not in void], quoting,
                          clean)
     own_feedback = _own_feedback(spec, result, flags) if result is not None else []
     return HrKit(
