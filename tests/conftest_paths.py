@@ -93,3 +93,11 @@ def require_image(docker_engine, image: str) -> None:
         docker_engine.images.get(image)
     except docker.errors.ImageNotFound:
         pytest.fail(f"{image} is missing: run `bash scripts/ensure-docker.sh`")
+
+
+def signs(result: dict) -> list[dict]:
+    """A hostile submission's flags that may be signs of an attack: all but ``timed-out`` (a
+    test stopped at its limit, which a hanging attack raises too) and ``missing-file`` (the
+    attacks send only the code, not the NOTES.md their assignment asks for)."""
+    return [flag for flag in result["flags"] if flag["kind"] not in ("timed-out",
+                                                                     "missing-file")]

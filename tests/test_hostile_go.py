@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest_paths import ROOT, require_image
+from conftest_paths import ROOT, require_image, signs
 from grader_process import run_grader
 
 pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("go_image", "no_leftovers")]
@@ -177,7 +177,3 @@ def test_a_flood_of_output_is_kept_to_its_head_and_tail(corpus):
     assert len(details["output_head"]) + len(details["output_tail"]) < 16 * 1024
 
 
-def signs(result: dict) -> list[dict]:
-    """The result's flags but ``timed-out`` (a test stopped at its limit: no sign of an
-    attack, though a hanging attack raises it too)."""
-    return [flag for flag in result["flags"] if flag["kind"] != "timed-out"]

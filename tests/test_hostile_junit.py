@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import pytest
 import yaml
-from conftest_paths import ROOT
+from conftest_paths import ROOT, signs
 from grader_process import run_grader
 
 pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("docker_engine", "no_leftovers")]
@@ -129,7 +129,3 @@ def test_a_hidden_test_reported_twice_fails(corpus):
     assert twice and all(c["outcome"] == "failed" for c in twice)
 
 
-def signs(result: dict) -> list[dict]:
-    """The result's flags but ``timed-out`` (a test stopped at its limit: no sign of an
-    attack, though a hanging attack raises it too)."""
-    return [flag for flag in result["flags"] if flag["kind"] != "timed-out"]

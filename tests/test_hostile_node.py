@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest_paths import ROOT, require_image
+from conftest_paths import ROOT, require_image, signs
 from grader_process import run_grader
 
 pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("docker_engine", "no_leftovers")]
@@ -212,7 +212,3 @@ def test_a_fork_bomb_reaches_the_process_limit_and_changes_nothing(corpus):
     assert "processes in the sandbox:" in printed
 
 
-def signs(result: dict) -> list[dict]:
-    """The result's flags but ``timed-out`` (a test stopped at its limit: no sign of an
-    attack, though a hanging attack raises it too)."""
-    return [flag for flag in result["flags"] if flag["kind"] != "timed-out"]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest_paths import ROOT
+from conftest_paths import ROOT, signs
 from grader_process import run_grader
 
 pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("docker_engine", "no_leftovers")]
@@ -283,13 +283,13 @@ def helper_variant(corpus):
 
 def test_an_assignment_with_a_helper_module_grades_as_before(helper_variant):
     partial = helper_variant["results"]["partial"]
-    assert (partial["status"], partial["score"], partial["flags"]) == ("graded", 53.37, [])
+    assert (partial["status"], partial["score"], signs(partial)) == ("graded", 53.37, [])
 
 
 def test_a_helper_module_that_cannot_import_the_submission_is_no_tampering(helper_variant):
     honest = helper_variant["results"]["honest-syntax-error"]
     assert honest["status"] == "graded"
-    assert honest["flags"] == [] and honest["score"] == 0.0
+    assert signs(honest) == [] and honest["score"] == 0.0
 
 
 def test_the_candidates_process_cannot_read_or_trace_the_recorder(corpus):
@@ -307,7 +307,3 @@ def _without_own_work(page: str) -> str:
     return re.sub(r"^## Your work\n.*?(?=^## |^---$)", "", page, flags=re.S | re.M)
 
 
-def signs(result: dict) -> list[dict]:
-    """The result's flags but ``timed-out`` (a test stopped at its limit: no sign of an
-    attack, though a hanging attack raises it too)."""
-    return [flag for flag in result["flags"] if flag["kind"] != "timed-out"]
