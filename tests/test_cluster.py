@@ -380,3 +380,23 @@ def test_a_scheduler_lost_during_a_batch_is_one_error_and_keeps_what_came_back(
 
     made.stop()  # the worker ends; the containers it kept stopped are its own to remove
     sandbox.sweep_orphans()
+
+
+def test_a_worker_started_as_the_readme_says_grades_text_and_code(own_cluster, tmp_path):
+    """`worksample worker SCHEDULER` with its defaults runs its Dask worker under a nanny,
+    as a daemonic process, which may not start the limited worker processes intake and text
+    grading use; the worker turns Dask's daemon switch off (without it every submission was
+    an error: 'daemonic processes are not allowed to have children')."""
+    from cluster_processes import BIN
+
+    made = own_cluster()
+    folder = tmp_path / "readme-worker"
+    folder.mkdir()
+    made.add_worker("readme", command=[str(BIN / "worksample"), "worker", "--host",
+                                       "127.0.0.1", "--local-directory", str(folder)])
+    made.wait_for_workers(1)
+    for sample, examples in ((EMAIL_SAMPLE, EMAIL_EXAMPLES), (SAMPLE, EXAMPLES)):
+        done = grade(str(sample), *map(str, sorted(examples.iterdir())), "--cluster",
+                     made.address, store=tmp_path / "store.sqlite")
+        assert done.returncode == 0, done.stderr[-3000:]
+        assert {r["status"] for r in results_of(done).values()} == {"graded"}

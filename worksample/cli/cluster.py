@@ -110,6 +110,9 @@ def worker(ctx: click.Context, scheduler: str, nthreads: int, name: str | None,
         if value is not None:
             arguments += [option, str(value)]
     env["WORKSAMPLE_WORKER_SLOTS"] = str(nthreads)
+    # a nanny starts its worker as a daemonic process, which may not start the limited
+    # worker processes text grading and intake run in: Dask's own switch turns that off
+    env["DASK_DISTRIBUTED__WORKER__DAEMON"] = "False"
     if local_directory is not None:
         env["WORKSAMPLE_WORKER_DIR"] = str(local_directory)
     click.echo(f"worksample {__version__}: this machine can grade; starting a Dask worker of "
