@@ -74,8 +74,8 @@ def send(record):
 
 
 def kill_everything_else():
-    """Every process of the sandbox but this one and the supervisor: the case process, and
-    whatever it started, in its session or not. The supervisor is PID 1, which kill(-1) spares
+    """Every process of the sandbox but this one and the supervisor: both node processes, and
+    whatever they started, in their sessions or not. The supervisor is PID 1, which kill(-1) spares
     (as it spares the caller), and kill(-1) reaches a process forked meanwhile too; were the
     supervisor not PID 1, every process but this one's ancestors is killed by name instead."""
     for _ in range(2):
@@ -114,8 +114,8 @@ def ancestors():
 
 
 def memory_mb():
-    """The container's memory limit, to give V8's heap a limit below it (then running out of
-    heap ends the case process, not the whole run); None when it cannot be read."""
+    """The container's memory limit, to give V8's heaps limits below it (then running out of
+    heap ends a node process, not the whole run); None when it cannot be read."""
     for path in ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"):
         try:
             with open(path) as limit:
