@@ -35,7 +35,7 @@ import sys
 import time
 from pathlib import Path
 
-from figures import against_naive, publish, work_folder
+from figures import against_naive, before_the_split, publish, work_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSIGNMENT = ROOT / "assignments" / "url-router"
@@ -124,11 +124,8 @@ def main() -> None:
         "--test loop", {name: seconds[name] for name in ("worksample", "naive")},
         options.submissions, options.runs)
     if options.before:
-        before = seconds["before the split"]
-        figures["before_the_split"] = {
-            "batch_seconds": [round(s, 2) for s in before],
-            "median_ms_per_submission": round(
-                1000 * sorted(before)[len(before) // 2] / options.submissions, 1)}
+        figures["before_the_split"] = before_the_split(seconds["before the split"],
+                                                       options.submissions)
     publish("ts", figures)
 
 
