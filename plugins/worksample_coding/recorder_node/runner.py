@@ -356,22 +356,23 @@ class Pair:
     runs out of time, or a process ends or loses the channel."""
 
     def __init__(self, recording, trusted, bundled, node_path):
+        """bundled: the memfd of the cases' process's JavaScript (bundle())."""
         self.recording = recording
         records_read, records_write = os.pipe()
         to_candidate, from_cases = os.pipe()
         to_cases, from_candidate = os.pipe()
         ends = (records_write, to_cases, from_cases, to_candidate, from_candidate)
         try:
-            config = {"bundle": bundled["memfd"], "records": records_write, "read": to_cases,
+            config = {"bundle": bundled, "records": records_write, "read": to_cases,
                       "write": from_cases, "helper": HARNESS + "/worksample-cases.js",
-                      "files": bundled["files"], "skip": sorted(recording.skip),
+                      "files": recording.files, "skip": sorted(recording.skip),
                       "start": recording.next_case, "max_line": MAX_LINE,
                       "max_message": MAX_MESSAGE, "message_chars": CONFIG["message_chars"]}
             self.cases = subprocess.Popen(
                 trusted.command + node_flags(0.25, ("--disallow-code-generation-from-strings",))
                 + ["-e", RECORDER["boot.js"], json.dumps(config)],
                 stdin=subprocess.DEVNULL, cwd="/", env=environment([]), start_new_session=True,
-                pass_fds=(trusted.memfd, bundled["memfd"], records_write, to_cases, from_cases))
+                pass_fds=(trusted.memfd, bundled, records_write, to_cases, from_cases))
             self.candidate = subprocess.Popen(
                 node("candidate.js", json.dumps({"read": to_candidate, "write": from_candidate,
                                                  "max_message": MAX_MESSAGE})),
@@ -531,11 +532,12 @@ def run_cases(recording, bundled):
         if recording.cases is None and len(recording.skip) == len(recording.files):
             recording.collected([])  # nothing can load
             break
+        started = True
         try:
             trusted = trusted or TrustedNode()
             outcome = Pair(recording, trusted, bundled, node_path).run()
         except OSError as error:  # no node in the image, or no process left to start
-            outcome = ("stopped", "could not start: %s" % error, ("start",), "no process")
+            outcome, started = ("stopped", "could not start: %s" % error, ("start",)), False
         kill_everything_else()
         if outcome[0] == "done":
             break
@@ -544,7 +546,7 @@ def run_cases(recording, bundled):
             break
         if outcome[0] == "changed":
             break  # the cases it lists changed since the first process: nothing is reliable
-        _, stopped, where = outcome[:3]
+        _, stopped, where = outcome
         if where[0] == "load" and recording.cases is None:
             recording.collect_errors[where[1]] = "loading it %s" % stopped
             recording.skip.add(where[1])
@@ -558,7 +560,7 @@ def run_cases(recording, bundled):
             for file in recording.files:  # nothing loaded: say why on every file
                 if file["name"] not in recording.skip:
                     recording.collect_errors[file["name"]] = "the test process %s%s" % (
-                        stopped, "" if len(outcome) > 3 else " before loading it")
+                        stopped, " before loading it" if started else "")
                     recording.skip.add(file["name"])
         else:
             break  # a file that loaded in the first process no longer does
@@ -588,8 +590,7 @@ def main():
     files = case_files()
     errors = compile_errors(files) if LANGUAGE == "typescript" and files else {}
     recording = Recording(files, errors)
-    bundled = {"memfd": bundle(), "files": files}
-    run_cases(recording, bundled)
+    run_cases(recording, bundle())
     if recording.cases is None:
         recording.collected([])
     send({"event": "finished"})
