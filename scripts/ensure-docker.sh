@@ -8,7 +8,9 @@
 #   packages with debootstrap + `docker import` (no registry needed). Every image has python3:
 #   the sandbox's supervisor is a Python program.
 #
-# Safe to run again: every step is skipped when its result is already there.
+# Safe to run again: every step is skipped when its result is already there. An image this
+# script built is labelled with the packages it holds, and built again when the list below
+# has changed since (a new worksample that needs one more package in an image you have).
 set -euo pipefail
 
 BASE_IMAGE="${WORKSAMPLE_BASE_IMAGE:-worksample/python-pytest:bookworm}"
@@ -44,7 +46,8 @@ start_engine() {
 IMAGES=(
   "$BASE_IMAGE python3,python3-pytest"
   "worksample/node:bookworm python3,nodejs,node-typescript"
-  "worksample/go:bookworm python3,golang-go"
+  # gotestsum: `go test` as JUnit XML, for a team's own Go suite in the junit mode
+  "worksample/go:bookworm python3,golang-go,gotestsum"
 )
 
 build_image() {
@@ -63,6 +66,7 @@ build_image() {
   tar -C "$root" -c . | docker import \
     --change 'ENV LANG=C.UTF-8' \
     --change 'CMD ["python3"]' \
+    --change "LABEL worksample.packages=$packages" \
     - "$image" >/dev/null
   rm -rf "$root"
   log "built $image"
@@ -70,14 +74,18 @@ build_image() {
 
 engine_answers || start_engine
 
+# The packages an image was built with (its label), or nothing: not here, or built before the
+# label (a registry's image is built by this script, so it carries the label too).
+built_with() { docker image inspect --format '{{ index .Config.Labels "worksample.packages" }}' "$1" 2>/dev/null | sed 's/<no value>//'; }
+
 for entry in "${IMAGES[@]}"; do
   read -r image packages <<<"$entry"
-  if docker image inspect "$image" >/dev/null 2>&1; then
+  if [ "$(built_with "$image")" = "$packages" ]; then
     log "$image is present"
   elif timeout 60 docker pull -q "$image" >/dev/null 2>&1; then
     log "pulled $image"
   else
-    log "$image could not be pulled; building it locally"
+    log "$image is missing or out of date and could not be pulled; building it locally"
     build_image "$image" "$packages"
   fi
 done

@@ -45,7 +45,9 @@ class JUnitRun(BaseModel):
         min_length=1, description="The command that runs the hidden tests, word by word, in "
         "the code's folder (/sandbox/work); the hidden tests are in /sandbox/tests. In each "
         "word {report} becomes the path the report must be written to, {tests} the tests' "
-        "folder and {file} the test file of this run (with per_file).")
+        "folder, {file} the test file of this run (with per_file) and {from_memory} a "
+        "launcher that runs a program built in the container (the writable mounts are "
+        "noexec): `go test -exec 'python3 {from_memory}'`.")
     report: str = Field(
         "{report}", description="Where the command writes its JUnit XML: '{report}' (a fresh "
         "path the grader names, given to the command as {report}), or a file or a folder of "
