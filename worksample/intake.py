@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from worksample.errors import InfrastructureError, SubmissionRejected
 from worksample.git_history import HistoryLimits, Read, final_files, read_history
-from worksample.git_objects import Unreadable, is_bundle
+from worksample.git_objects import Unreadable
 from worksample.intake_times import HistoryFound, TimesSeen, archive_time, history_at
 from worksample.models import GitHistory, Submission
 from worksample.safe_text import visible
@@ -241,8 +241,8 @@ def _extractor_for(source: Path):
         return "zip", _extract_zip
     if name.endswith(TAR_SUFFIXES):
         return "tar", _extract_tar
-    if name.endswith(BUNDLE_SUFFIX) and is_bundle(source):
-        return "bundle", _extract_bundle
+    if name.endswith(BUNDLE_SUFFIX) and source.is_file():
+        return "bundle", _extract_bundle  # or, when it is no bundle, the file it is
     return "file", _copy_file
 
 
