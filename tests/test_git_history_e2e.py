@@ -128,7 +128,7 @@ def test_the_page_shows_the_history_near_the_time_note_in_every_format(graded):
     assert html.index('id="working-time"') < html.index('id="git-history"') \
         < html.index('id="summary"')
     assert "How the work was done</strong> (a .git folder)" in html
-    assert "2 commits from 2026-11-02 09:00 to 2026-11-02 09:40 UTC: 40 min" in html
+    assert "2 commits from 2026-11-02 09:00 to 09:40 UTC: 40 min, within the budget" in html
     assert "All replies &lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>alert" not in html
     assert "a conversation starter, not proof" in html

@@ -413,10 +413,10 @@ def _starter_said(history: History, first: bytes, complete: bool,
                   clock: Clock) -> tuple[str, bool | None]:
     """Whether the first commit holds exactly the starter files, and that in words."""
     if starter is None:
-        return "the assignment has no starter files to compare with", None
+        return "not compared: the assignment has no starter files", None
     if not complete:
-        return ("the history does not start at its first commit (its parent is not in it), "
-                "so it cannot be compared with the starter"), None
+        return ("not in the history, which starts after it (a bundle of a range, a shallow "
+                "clone): not compared with the starter"), None
     files = _flat(history, _tree_of(history, first), prefix, limits, clock)
     same = [path for path, content in starter.items()
             if path in files and files[path][1] in (object_sha(BLOB, content),
@@ -425,14 +425,13 @@ def _starter_said(history: History, first: bytes, complete: bool,
     changed = [p for p in starter if p in files and p not in same]
     others = sorted(set(files) - set(starter))
     if len(same) == len(starter) and not others:
-        return (f"the first commit holds the starter's {_files(len(starter))} unchanged and "
-                "nothing else"), True
+        return f"the starter's {_files(len(starter))}, unchanged, and nothing else", True
     parts = [f"{len(same)} of the starter's {_files(len(starter))} unchanged"]
     if changed:
         parts.append(f"{len(changed)} changed ({_named(changed)})")
     if others:
         parts.append(f"{_files(len(others))} the starter does not have ({_named(others)})")
-    return "the first commit is not the starter alone: it holds " + ", ".join(parts), False
+    return "not the starter alone: it holds " + ", ".join(parts), False
 
 
 def _files(count: int) -> str:

@@ -77,14 +77,19 @@ def history_view(result: GradeResult, budget_minutes: int,
         left_out=history.log_left_out, largest_share=history.largest_share)
 
 
-def history_brief(result: GradeResult, budget_minutes: int,
-                  clean: Callable[[str], str]) -> str:
+def history_brief(result: GradeResult, budget_minutes: int) -> str:
     """One line for the summary: how many commits, over how long, and the largest
     commit's share; '' without a history that was read."""
     history = result.git_history
     if history is None or not history.read:
         return ""
-    said = _headline(history, budget_minutes, clean).removesuffix(".")
+    said = f"{history.commits} commit" + ("" if history.commits == 1 else "s")
+    if history.span_minutes is not None:
+        said += (f" over {duration(history.span_minutes)} (the budget is "
+                 f"{duration(budget_minutes)})")
+    if history.first_is_starter is not None:
+        said += ", the first " + ("the starter" if history.first_is_starter
+                                  else "not the starter alone")
     if history.largest_share is not None:
         said += (f"; the largest commit brought {history.largest_share:.0%} of the final "
                  "code")
@@ -124,8 +129,9 @@ def _headline(history: GitHistory, budget_minutes: int, clean: Callable[[str], s
     span = duration(history.span_minutes)
     verdict = ("within" if round(history.span_minutes) <= budget_minutes
                else "over")
+    end = "%H:%M" if history.started.date() == history.finished.date() else "%Y-%m-%d %H:%M"
     return (f"{commits} from {history.started:%Y-%m-%d %H:%M} to "
-            f"{history.finished:%Y-%m-%d %H:%M} UTC: {span}, {verdict} the budget of "
+            f"{history.finished.strftime(end)} UTC: {span}, {verdict} the budget of "
             f"{budget} (breaks included).")
 
 

@@ -74,7 +74,7 @@ def summary(assignment: Assignment, result: GradeResult, criteria: Sequence[Crit
         next_step=_next_step(standing, criteria, review, bool(concerns),
                              [flag.kind for flag in flags if flag.severity == "high"
                               and flag.category != "machinery"]),
-        history=history_brief(result, assignment.spec.time_budget_minutes, clean))
+        history=history_brief(result, assignment.spec.time_budget_minutes))
 
 
 def _standing(assignment: Assignment, result: GradeResult) -> tuple[Standing, str]:
