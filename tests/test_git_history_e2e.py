@@ -156,3 +156,29 @@ def test_the_candidate_s_own_report_says_nothing_of_it(graded):
     for page in reports["candidate"].iterdir():
         text = page.read_text()
         assert "How the work was done" not in text and "commit" not in text.lower(), page
+
+
+@pytest.mark.docker
+def test_the_samples_histories_show_in_the_demo_without_changing_their_scores(
+        tmp_path, docker_engine):
+    """inventory-reservations' strong and partial carry a bundle beside their files (as the
+    demo grades them): the history is on their pages and in the guide, the scores are the
+    ones examples/README.md gives."""
+    from conftest_paths import EXAMPLES, SAMPLE
+
+    store = tmp_path / "results.sqlite"
+    results = graded_by_id(SAMPLE, EXAMPLES / "strong", EXAMPLES / "partial", "--store", store)
+    assert results["strong"]["score"] == 100 and round(results["partial"]["score"]) == 57
+    strong, partial = results["strong"]["git_history"], results["partial"]["git_history"]
+    assert strong["source"] == "bundle" and strong["commits"] == 5
+    assert strong["first_is_starter"] is True and strong["largest_share"] < 0.6
+    assert partial["commits"] == 2 and partial["largest_share"] == 1.0
+    assert results["strong"]["working_time"]["minutes"] == 122
+    done = run_cli("report", SAMPLE, "--store", store, "--out", tmp_path / "report",
+                   "--format", "md")
+    assert done.exit_code == 0, done.output
+    pages = tmp_path / "report" / "candidates"
+    assert "How the work was done (a git bundle): 5 commits" in (pages / "strong.md").read_text()
+    assert "Your history has a single commit of your own, holding all of the work: walk us " \
+           "through how you built it" in (pages / "partial.md").read_text()
+    assert "arrived in one commit" not in (pages / "strong.md").read_text()

@@ -86,8 +86,10 @@ def read_history(source: Path, limits: HistoryLimits | None = None,
         return _report(history, limits, clock, _starter_files(starter), prefix)
     except Unreadable as error:
         note = str(error)
-    except (MemoryError, RecursionError):
-        raise  # the worker's limit says which
+    except RecursionError:  # the limits are checked without recursion: a decoder's own
+        note = "the git history is nested too deeply to read"
+    except MemoryError:
+        raise  # in a worker, the limit that was passed says why
     except Exception as error:  # a decoder's bug on hostile bytes: a note, never a crash
         note = f"the git history could not be read ({type(error).__name__})"
     note = visible(note)[:300]

@@ -107,7 +107,7 @@ def history_probes(result: GradeResult, budget_minutes: int) -> list[Probe]:
     if share is not None and largest is not None and share >= MOST_IN_ONE \
             and history.final_lines >= MIN_FINAL_LINES:
         single = history.commits == 1 or (history.commits == 2 and history.first_is_starter)
-        where = ("Your history has a single commit of your own, holding all of the code"
+        where = ("Your history has a single commit of your own, holding all of the work"
                  if single else
                  f"Most of the work ({share:.0%} of its final lines) arrived in one commit, "
                  f"“{largest.subject}”")
