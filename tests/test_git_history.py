@@ -10,12 +10,12 @@ import hashlib
 import os
 import shutil
 import struct
-import subprocess
 import zlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from conftest_paths import git_at
 
 from worksample.errors import SubmissionRejected
 from worksample.git_history import HistoryLimits, read_history
@@ -33,13 +33,7 @@ def _at(minutes: float) -> datetime:
 
 
 def _git(repo: Path, *args: str, when: datetime = T0, stdin: bytes | None = None) -> str:
-    stamp = when.isoformat()
-    env = {"PATH": os.environ["PATH"], "HOME": str(repo.parent), "GIT_CONFIG_NOSYSTEM": "1",
-           "GIT_AUTHOR_NAME": "Cand", "GIT_AUTHOR_EMAIL": "c@example.com",
-           "GIT_COMMITTER_NAME": "Cand", "GIT_COMMITTER_EMAIL": "c@example.com",
-           "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
-    return subprocess.run(["git", "-C", str(repo), *args], env=env, check=True,
-                          capture_output=True, input=stdin).stdout.decode()
+    return git_at(repo, *args, when=when, stdin=stdin)
 
 
 def _commit(repo: Path, files: dict[str, str], message: str, when: datetime) -> None:

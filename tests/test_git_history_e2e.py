@@ -7,15 +7,13 @@ histories graded with a note, never an exception."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 import zlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest_paths import EMAIL_EXAMPLES, EMAIL_SAMPLE, graded_by_id, run_cli
+from conftest_paths import EMAIL_EXAMPLES, EMAIL_SAMPLE, git_at, graded_by_id, run_cli
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
@@ -23,12 +21,7 @@ REPLIES = (EMAIL_EXAMPLES / "adequate.md").read_text()
 
 
 def _git(repo: Path, *args: str, minutes: float = 0) -> None:
-    stamp = (T0 + timedelta(minutes=minutes)).isoformat()
-    env = {"PATH": os.environ["PATH"], "HOME": str(repo.parent), "GIT_CONFIG_NOSYSTEM": "1",
-           "GIT_AUTHOR_NAME": "Cand", "GIT_AUTHOR_EMAIL": "c@example.com",
-           "GIT_COMMITTER_NAME": "Cand", "GIT_COMMITTER_EMAIL": "c@example.com",
-           "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
-    subprocess.run(["git", "-C", str(repo), *args], env=env, check=True, capture_output=True)
+    git_at(repo, *args, when=T0 + timedelta(minutes=minutes))
 
 
 def _replies_repository(folder: Path) -> Path:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from conftest_paths import git_at
 
 from worksample.git_history import HistoryLimits, Read, read_history
 from worksample.intake import open_submission
@@ -192,12 +193,7 @@ def test_a_folder_s_file_times_are_not_read(tmp_path, workdir):
 
 
 def _git(repo: Path, *args: str, when: datetime | None = None) -> None:
-    stamp = (when or T0).isoformat()
-    env = {"PATH": os.environ["PATH"], "HOME": str(repo.parent), "GIT_CONFIG_NOSYSTEM": "1",
-           "GIT_AUTHOR_NAME": "Cand", "GIT_AUTHOR_EMAIL": "c@example.com",
-           "GIT_COMMITTER_NAME": "Cand", "GIT_COMMITTER_EMAIL": "c@example.com",
-           "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
-    subprocess.run(["git", "-C", str(repo), *args], env=env, check=True, capture_output=True)
+    git_at(repo, *args, when=when or T0)
 
 
 def _repository(folder: Path, commits: list[datetime]) -> Path:
