@@ -457,3 +457,19 @@ def test_a_bundle_that_is_not_a_bundle_is_graded_as_the_file_it_is(tmp_path, wor
         assert f"{name} cannot be read as a git bundle" in submission.git_history.note
     assert "it is not a git bundle" in open_submission(tmp_path / "ben.bundle",
                                                        workdir).git_history.note
+
+
+def test_more_lines_than_the_budget_are_not_counted_and_the_commits_still_listed(tmp_path):
+    repo = _built(tmp_path / "cleo")
+    report = read_history(repo / ".git", HistoryLimits(max_lines=50)).report
+    assert report.read and report.commits == 4 and report.largest is None
+    assert all(commit.lines_added is None for commit in report.log)
+    assert "lines not counted: more than 50 distinct lines of text (1)" in report.note
+
+
+def test_more_refs_than_the_budget_are_not_read(tmp_path):
+    repo = _built(tmp_path / "dora")
+    for name in ("a", "b", "c", "d"):
+        _git(repo, "branch", name)
+    report = read_history(repo / ".git", HistoryLimits(max_refs=3)).report
+    assert report.note == "the git history has more than 3 refs; not read"

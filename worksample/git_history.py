@@ -12,7 +12,8 @@ The history is a ``.git`` folder or a git bundle, read as hostile data by ``git_
   first-parent line holds exactly the assignment's starter files (the same bytes, or the
   same once CRLF is read as LF), and nothing else;
 - **the largest commit's share of the final code**. Lines are counted as a multiset of
-  non-blank lines, white space trimmed, of text files (no NUL byte in their first 8,000):
+  non-blank lines, white space trimmed, of text files (up to 1 MiB, no NUL byte in their
+  first 8,000; at most ``max_lines`` distinct lines in all, else none is counted):
   a commit *adds* the lines its changed files hold that its parent's versions of them did
   not (a moved or re-indented line is not added); a first commit, or one whose parent the
   history lacks, is measured against the starter files (against nothing without a starter,
@@ -55,6 +56,7 @@ __all__ = ["HistoryLimits", "Read", "final_files", "is_bundle", "read_history"]
 SUBJECT_CHARS = 200
 LOG_KEPT = 100
 TEXT_PROBE = 8000
+TEXT_BYTES = 1024 * 1024  # a larger file is data, not the candidate's lines
 _REGULAR = (0o100644, 0o100755, 0o100664)
 
 
@@ -183,6 +185,10 @@ def _report(history: History, limits: HistoryLimits, clock: Clock,
     if lines.missing:  # a range's bundle, a shallow clone: the lines are not all there
         history.aside("files whose content the history lacks (lines not counted)",
                       len(lines.missing))
+    if lines.exhausted:
+        history.aside(f"lines not counted: more than {limits.max_lines:,} distinct lines of "
+                      "text", 1)
+    if lines.missing or lines.exhausted:
         log = [c.model_copy(update={"lines_added": None}) for c in log]
         final = 0
     measured = [c for c in log if c.lines_added is not None]
@@ -340,6 +346,7 @@ class _Lines:
         self.history, self.limits, self.clock, self.prefix = history, limits, clock, prefix
         self.blobs: dict[bytes, Counter] = {}
         self.missing: set[bytes] = set()
+        self.counted, self.exhausted = 0, False
 
     def of_texts(self, texts) -> Counter:
         total = Counter()
@@ -352,7 +359,12 @@ class _Lines:
             entry = self.history.objects.get(sha)
             if entry is None:
                 self.missing.add(sha)
-            self.blobs[sha] = _text_lines(entry[1]) if entry and entry[0] == BLOB else Counter()
+            lines = (_text_lines(entry[1]) if entry and entry[0] == BLOB and not self.exhausted
+                     else Counter())
+            self.counted += len(lines)
+            if self.counted > self.limits.max_lines:  # memory: stop counting, say so
+                self.exhausted, lines = True, Counter()
+            self.blobs[sha] = lines
         return self.blobs[sha]
 
     def of_tree(self, tree_sha: bytes | None) -> Counter:
@@ -393,7 +405,7 @@ class _Lines:
 
 
 def _text_lines(data: bytes) -> Counter:
-    if b"\0" in data[:TEXT_PROBE]:
+    if len(data) > TEXT_BYTES or b"\0" in data[:TEXT_PROBE]:
         return Counter()
     return Counter(line for line in (raw.strip() for raw in
                                      data.decode("utf-8", "replace").splitlines()) if line)

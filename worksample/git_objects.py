@@ -58,6 +58,8 @@ class HistoryLimits:
     max_inflated_bytes: int = 256 * 1024 * 1024
     max_delta_depth: int = 1_000
     max_tree_depth: int = 64
+    max_refs: int = 20_000
+    max_lines: int = 1_000_000  # distinct lines of text counted, all files together
     timeout_s: float = 20.0
 
 
@@ -86,6 +88,7 @@ class History:
     sha), where HEAD points, a bundle's prerequisites, and counts of what was set aside."""
 
     kind: str  # "git folder" or "bundle"
+    limits: HistoryLimits
     objects: dict[bytes, tuple[int, bytes]] = field(default_factory=dict)
     refs: dict[str, bytes] = field(default_factory=dict)
     head: bytes | None = None
@@ -97,8 +100,9 @@ class History:
         """Count something set aside, by why."""
         self.set_aside[why] = self.set_aside.get(why, 0) + count
 
-    def add(self, type_num: int, data: bytes, limits: HistoryLimits) -> bytes:
+    def add(self, type_num: int, data: bytes) -> bytes:
         """Keep an object; its hex sha (the hash of its header and content)."""
+        limits = self.limits
         self.inflated += len(data)
         if self.inflated > limits.max_inflated_bytes:
             raise Unreadable(f"the git history holds more than "
@@ -133,7 +137,7 @@ def is_bundle(path: Path) -> bool:
 
 def read_git_folder(git_dir: Path, limits: HistoryLimits, clock: Clock) -> History:
     """The objects and refs of the ``.git`` folder ``git_dir``, within ``limits``."""
-    history = History("git folder")
+    history = History("git folder", limits)
     files = _regular_files(git_dir, history, limits, clock)
     for relative, path in files:
         clock.check()
@@ -147,7 +151,9 @@ def read_git_folder(git_dir: Path, limits: HistoryLimits, clock: Clock) -> Histo
         elif parts[0] == "refs" and not relative.startswith("refs/replace/"):
             _keep_ref(history, relative, _read_file(path)[:_REF_BYTES])
         elif relative == "packed-refs":
-            for line in _read_file(path).splitlines():
+            for number, line in enumerate(_read_file(path).splitlines()):
+                if number % 1000 == 0:
+                    clock.check()
                 if line[:1] not in (b"#", b"^") and b" " in line:
                     sha, name = line.split(b" ", 1)
                     _keep_ref(history, name.decode("utf-8", "replace"), sha)
@@ -237,7 +243,7 @@ def _read_loose(name: str, raw: bytes, history: History, limits: HistoryLimits) 
     if object_sha(_TYPE_NAMES[kind], data) != name.encode():
         history.aside("objects whose content does not match their name")
         return
-    history.add(_TYPE_NAMES[kind], data, limits)
+    history.add(_TYPE_NAMES[kind], data)
 
 
 # --- refs ------------------------------------------------------------------------------------
@@ -246,6 +252,9 @@ def _read_loose(name: str, raw: bytes, history: History, limits: HistoryLimits) 
 def _keep_ref(history: History, name: str, value: bytes) -> None:
     from dulwich.refs import check_ref_format
 
+    if len(history.refs) >= history.limits.max_refs:
+        raise Unreadable(f"the git history has more than {history.limits.max_refs:,} refs; "
+                         "not read")
     encoded = name.encode("utf-8", "replace")
     if (not name.startswith("refs/") or len(encoded) > _REF_NAME_BYTES
             or not check_ref_format(encoded)):
@@ -302,7 +311,7 @@ def read_bundle_file(path: Path, limits: HistoryLimits, clock: Clock) -> History
     end = data.find(b"\n\n")
     if end < 0 or data[end + 2:end + 6] != b"PACK":
         raise Unreadable("the bundle's header has no end, or no pack follows it")
-    history = History("bundle")
+    history = History("bundle", limits)
     try:
         # the header alone, with an empty pack: the pack itself is read below, within budgets
         bundle = read_bundle(BytesIO(data[:end + 2] + _EMPTY_PACK))
@@ -363,7 +372,7 @@ def _read_pack(pack: bytes, history: History, limits: HistoryLimits, clock: Cloc
                 history.inflated += len(data)
             elif type_num in (COMMIT, TREE, BLOB, TAG):
                 at_offset[offset] = (type_num, data)
-                history.add(type_num, data, limits)
+                history.add(type_num, data)
             else:
                 raise ValueError(f"unknown object type {type_num}")
             offset = end
@@ -422,7 +431,7 @@ def _resolve(at_offset: dict[int, tuple[int, bytes]], deltas: list, history: His
                 history.aside("objects that do not decode")
                 continue
             at_offset[offset] = (base[0], data)
-            sha = history.add(base[0], data, limits)
+            sha = history.add(base[0], data)
             ready += [(offset, depth + 1), (sha, depth + 1)]
     unresolved = sum(len(children) for children in waiting.values())
     if unresolved:
