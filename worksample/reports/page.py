@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from worksample.models import Assignment, Check, Criterion, CriterionScore, GradeResult, Status
 from worksample.reports.evidence import plain_evidence
 from worksample.reports.flags import RUN_ENDINGS, Twins, result_flags
+from worksample.reports.history import history_view
 from worksample.reports.interview import interview_brief
 from worksample.reports.plain import check_group, check_label, plain_failure
 from worksample.reports.redact import Redactor, filed_under
@@ -88,6 +89,8 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
             f"({result.run.image}, {result.run.ended}: the grader's run, not the "
             f"candidate's working time)" + _verdict_trust(result)),
         working_time=None if for_candidate else working_time_line(
+            result, assignment.spec.time_budget_minutes, clean),
+        history=None if for_candidate else history_view(
             result, assignment.spec.time_budget_minutes, clean),
         guide=interview.guide if interview else None,
         agenda=interview.agenda if interview else None,

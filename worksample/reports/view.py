@@ -18,6 +18,7 @@ from worksample.models import CandidateQuestion, Status
 from worksample.reports.agenda import Agenda
 from worksample.reports.evidence import PlainEvidence
 from worksample.reports.guide import Guide
+from worksample.reports.history import HistoryView
 from worksample.reports.hr_kit import HrKit
 from worksample.reports.page_json import PAGE_JSON
 from worksample.reports.summary import Summary
@@ -229,6 +230,9 @@ class CandidatePage(BaseModel):
     working_time: str | None = Field(
         default=None, description="The candidate's own time against the time budget, and "
                                   "what it rests on (reports/timing.py); not for candidates.")
+    history: HistoryView | None = Field(
+        default=None, description="How the work was done, as its git history shows it "
+                                  "(reports/history.py); not for candidates.")
     guide: Guide | None
     agenda: Agenda | None = Field(default=None, description="The timed 45-minute agenda.")
     hr_kit: HrKit | None = Field(default=None, description="HR's lines, conduct signals and "
