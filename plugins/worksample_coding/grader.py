@@ -38,7 +38,7 @@ def grade(assignment: Assignment[CodingSection], submission: Submission,
     if assignment.section.quality is None:
         made = _graded(assignment, submission)
     else:
-        from .quality import Gathering
+        from .quality.gather import Gathering
 
         with Gathering(assignment, submission, _image(assignment), workers) as gathering:
             made = _graded(assignment, submission)

@@ -138,7 +138,8 @@ def ruff(root: Path, paths: list[str]) -> Lint:
                    "NO_COLOR": "1"}
     try:
         done = subprocess.run(command, capture_output=True, stdin=subprocess.DEVNULL, cwd="/",
-                              env=environment, timeout=RUFF_SECONDS, check=False)
+                              env=environment, timeout=RUFF_SECONDS, check=False,
+                              preexec_fn=_dies_with_the_worker)
     except subprocess.TimeoutExpired:
         lint.failed = f"ruff took more than {RUFF_SECONDS} s"
         return lint
@@ -151,6 +152,17 @@ def ruff(root: Path, paths: list[str]) -> Lint:
                        + (f": {said[-1][:200]})" if said else ")"))
         return lint
     return read_ruff(done.stdout, root, lint)
+
+
+def _dies_with_the_worker() -> None:
+    """In ruff's process before it starts: killed when the worker is (a worker stopped at
+    its limit leaves no ruff running), and at most RUFF_SECONDS of CPU of its own."""
+    import ctypes
+    import resource
+    import signal
+
+    ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    resource.setrlimit(resource.RLIMIT_CPU, (RUFF_SECONDS, RUFF_SECONDS))
 
 
 def read_ruff(output: bytes, root: Path, lint: Lint) -> Lint:
