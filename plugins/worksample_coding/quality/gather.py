@@ -14,7 +14,7 @@ from worksample.models import Assignment, HostLimits, QualitySignal, Submission
 from worksample.workers import LimitedWorkers
 
 from . import words
-from .own_tests import OwnTests, run_own_tests, supported
+from .own_tests import VETTED, OwnTests, run_own_tests, supported
 from .sources import SourceFiles, source_files
 from .spec import IN_SANDBOX, SIGNALS, STATIC, QualitySection
 from .static import StaticFigures, analyse
@@ -65,8 +65,10 @@ class Gathering:
         if wanted & STATIC:
             self._static = self._pool.submit(self._analysed, "lint" in wanted,
                                              bool(wanted & {"function_length", "complexity"}))
-        if wanted & IN_SANDBOX and supported(self.assignment.section.language):
-            self._own = self._pool.submit(self._own_tests)
+        language = self.assignment.section.language
+        if supported(language) and (wanted & IN_SANDBOX
+                                    or ("lint" in wanted and language in VETTED)):
+            self._own = self._pool.submit(self._own_tests, "lint" in wanted)
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -76,13 +78,13 @@ class Gathering:
         return self.workers.run("to analyse its code", analyse, str(self.root),
                                 self.assignment.section.language, lint, measure, self.sources)
 
-    def _own_tests(self) -> OwnTests:
+    def _own_tests(self, lint: bool) -> OwnTests:
         section = self.assignment.section
         return run_own_tests(image=self.image, work=self.root, language=section.language,
                              sources=self.sources, starter=self.assignment.root / section.starter,
                              limits=section.limits.sandbox_limits(),
                              per_test_seconds=section.limits.per_test_seconds,
-                             localhost_name=section.localhost_name)
+                             localhost_name=section.localhost_name, lint=lint)
 
     def signals(self) -> list[dict]:
         """The signals the assignment maps, in the order of ``SIGNALS``, as stored."""
@@ -96,7 +98,8 @@ class Gathering:
             criteria = self.quality.criteria_of(signal)
             if not criteria:
                 continue
-            failed = static_failed if signal in STATIC else own_failed
+            vetted = signal == "lint" and self.assignment.section.language in VETTED
+            failed = own_failed if signal in IN_SANDBOX or vetted else static_failed
             if failed:
                 made.append(QualitySignal(signal=signal, criteria=criteria, measured=False,
                                           said=f"not measured: {failed}"))
@@ -133,10 +136,13 @@ def _said(signal: str, quality: QualitySection, static: StaticFigures | None,
         return (words.complexity(static.functions, static.functions_counted,
                                  quality.complex_function, sources),
                 _function_figures(static, "complexity", quality.complex_function))
+    if signal == "lint" and static.lint is None:
+        if own is not None and own.vet_count is not None:
+            return words.vet(own), {"tool": "go vet", "findings": own.vet_count,
+                                    "first": own.vet}
+        return (f"not measured: worksample has no linter for {language} (the sandbox image "
+                "has none; ruff reads Python only)", {})
     if signal == "lint":
-        if static.lint is None:
-            return (f"not measured: worksample runs no linter on {language} tasks (ruff "
-                    "reads Python; the image has no linter for the others)", {})
         lint = static.lint
         return words.lint(lint, sources), {
             "tool": lint.tool, "findings": lint.findings, "by_rule": lint.by_code,
@@ -149,7 +155,7 @@ def _said(signal: str, quality: QualitySection, static: StaticFigures | None,
             "failed": own.failed, "skipped": own.skipped, "not_run": own.not_run,
             "failed_ids": own.failed_ids, "ended": own.ended}
     return words.coverage(own), {
-        "lines": own.lines, "lines_run": own.lines_run,
+        "unit": own.unit, "lines": own.lines, "lines_run": own.lines_run,
         "percent": round(100 * own.lines_run / own.lines, 1) if own.lines else None,
         "files": {path: list(counts) for path, counts in list(own.coverage.items())[:50]}}
 

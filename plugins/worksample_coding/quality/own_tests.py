@@ -3,7 +3,8 @@
 A run of its own, in a fresh hardened container like the hidden tests' (the same image, the
 same ``coding.limits``), never in the grader's process: the candidate's tests are candidate
 code. Python's runner (``own_tests_python/``) runs them with pytest under coverage.py
-(Debian's python3-coverage, in the Python image: scripts/ensure-docker.sh). What comes back
+(Debian's python3-coverage, in the Python image: scripts/ensure-docker.sh); JavaScript's
+(``own_tests_node/``) with Node's test runner and its coverage. What comes back
 is untrusted data, read within fixed sizes: a candidate can fake their own tests' outcomes
 or their coverage, and the reports say these are evidence for the reviewer, not a verdict.
 
@@ -30,13 +31,20 @@ ID_CHARS = 200  # as the runner cuts them
 MOST_FAILED_NAMED = 5
 
 
-def _runner() -> Runner:
-    folder = resources.files("worksample_coding") / "quality" / "own_tests_python"
-    return Runner.from_folder(folder, python="runner.py", trust=Trust.RUNNER_OUTCOMES,
-                              environment={"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"})
+def _runner(folder: str, **environment: str) -> Runner:
+    files = resources.files("worksample_coding") / "quality" / folder
+    return Runner.from_folder(files, python="runner.py", trust=Trust.RUNNER_OUTCOMES,
+                              environment=environment)
 
 
-RUNNERS = {"python": _runner}
+# a language -> its runner of the candidate's own tests: pytest under coverage.py; Node's test
+# runner with its coverage (JavaScript: TypeScript's tests would need compiling first)
+RUNNERS = {
+    "python": lambda: _runner("own_tests_python", PYTEST_DISABLE_PLUGIN_AUTOLOAD="1"),
+    "javascript": lambda: _runner("own_tests_node"),
+    "go": lambda: _runner("own_tests_go"),
+}
+VETTED = {"go"}  # languages whose own-tests run also runs the language's linter (go vet)
 
 
 @dataclass
@@ -54,6 +62,9 @@ class OwnTests:
     ended: str = ""  # completed, timeout, memory, crashed; "" when nothing ran
     coverage: dict[str, tuple[int, int]] = field(default_factory=dict)  # path -> (lines, run)
     trouble: str = ""  # why the figures may be incomplete, in plain words
+    vet: list[str] = field(default_factory=list)  # the linter's first findings (Go: go vet)
+    vet_count: int | None = None  # how many; None when no linter ran in the sandbox
+    unit: str = "lines"  # what coverage counts: lines (Python, JavaScript), statements (Go)
 
     @property
     def lines(self) -> int:
@@ -89,18 +100,21 @@ def _digest(path: Path) -> str:
 
 def run_own_tests(*, image: str, work: Path, language: str, sources: SourceFiles,
                   starter: Path, limits, per_test_seconds: float,
-                  localhost_name: bool = False) -> OwnTests:
-    """Run the candidate's own tests found in ``sources`` against ``work`` in ``image``."""
+                  localhost_name: bool = False, lint: bool = False) -> OwnTests:
+    """Run the candidate's own tests found in ``sources`` against ``work`` in ``image``;
+    with ``lint``, the language's linter too where the run has one (Go's go vet)."""
     handed_out = starter_tests(starter, work, sources.tests)
     own = [path for path in sources.tests if path not in handed_out]
-    found = OwnTests(files=sum(1 for path in own if _is_test_module(path)))
-    if not found.files:
+    found = OwnTests(files=sum(1 for path in own if _is_test_module(path)),
+                     unit="statements" if language == "go" else "lines")
+    if not found.files and not (lint and language in VETTED):
         return found
     record = 64 + 2 * ID_CHARS
     result_bytes = (MOST_TESTS + 16) * record * 2 + 600 * len(sources.all) + 64 * 1024
     result = harness.run(HarnessRun(
         runner=RUNNERS[language](), image=image, work=work,
         config={"per_test_seconds": per_test_seconds, "most_tests": MOST_TESTS,
+                "deadline_seconds": max(limits.wall_seconds - 3, limits.wall_seconds / 2),
                 "code": sources.code, "tests": sources.tests, "ignore": handed_out},
         limits=limits, result_bytes=result_bytes,
         max_line=max(MOST_TESTS * (ID_CHARS + 8) + 1024, 600 * len(sources.all) + 4096),
@@ -129,20 +143,34 @@ def read_own_tests(result, found: OwnTests, sources: SourceFiles, wall_seconds: 
             if outcome == "failed" and len(found.failed_ids) < MOST_FAILED_NAMED:
                 found.failed_ids.append(test_id)
     found.unloadable = sorted(records.collect_errors)[:MOST_FAILED_NAMED]
-    files = (records.finished or {}).get("files")
+    finished = records.finished or {}
+    files = finished.get("files")
     if isinstance(files, dict):
         for path in sources.code:
             counts = files.get(path)
             if (isinstance(counts, list) and len(counts) == 2
                     and all(type(n) is int for n in counts) and 0 <= counts[1] <= counts[0]):
                 found.coverage[path] = (counts[0], counts[0] - counts[1])
-    if found.ended == "timeout":
-        found.trouble = f"the run was stopped at the wall-clock limit of {wall_seconds:g} s"
-    elif found.ended == "memory":
-        found.trouble = f"the run went over the memory limit of {memory_mb} MB"
-    elif records.finished is None:
-        exit_code = (result.report.supervisor or {}).get("exit")
-        found.trouble = f"the test process ended (exit code {exit_code}) before reporting all"
-    elif records.violations:
-        found.trouble = "the run wrote to the result channel outside the runner's records"
+    vet = finished.get("vet")
+    if isinstance(vet, list) and type(finished.get("vet_count")) is int:
+        found.vet = [str(line)[:300] for line in vet[:20]]
+        found.vet_count = max(finished["vet_count"], len(found.vet))
+    found.trouble = _trouble(result, records, found.ended, wall_seconds, memory_mb)
     return found
+
+
+def _trouble(result, records, ended: str, wall_seconds: float, memory_mb: int) -> str:
+    """Why a run's figures may be incomplete, in plain words; "" when they are whole."""
+    if ended == "timeout":
+        return f"the run was stopped at the wall-clock limit of {wall_seconds:g} s"
+    if ended == "memory":
+        return f"the run went over the memory limit of {memory_mb} MB"
+    if records.finished is None:
+        exit_code = (result.report.supervisor or {}).get("exit")
+        return f"the test process ended (exit code {exit_code}) before reporting all"
+    if records.finished.get("stopped") is True:
+        return ("the run was stopped at its time limit "
+                f"({max(wall_seconds - 3, wall_seconds / 2):g} s)")
+    if records.violations:
+        return "the run wrote to the result channel outside the runner's records"
+    return ""

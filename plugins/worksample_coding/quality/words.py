@@ -87,6 +87,15 @@ def lint(found: Lint, sources: SourceFiles) -> str:
             f"first, {first.path}:{first.line}: {first.message}" + left_out(sources))
 
 
+def vet(found: OwnTests) -> str:
+    """Go vet's findings, counted in the sandbox."""
+    if not found.vet_count:
+        return "no lint findings (go vet)" + (f" ({found.trouble})" if found.trouble else "")
+    return (f"{_s(found.vet_count, 'lint finding')} (go vet); the first, "
+            f"{found.vet[0]}" if found.vet else f"{_s(found.vet_count, 'lint finding')} "
+            "(go vet)")
+
+
 def own_tests(found: OwnTests) -> str:
     """How many own tests, and how they ended."""
     if not found.files:
@@ -127,8 +136,8 @@ def coverage(found: OwnTests) -> str:
         return ("not measured: " + (found.trouble or "coverage of their code could not be "
                                                       "read"))
     share = round(100 * found.lines_run / found.lines)
-    said = (f"{share}% of the lines of their code run by their own tests "
-            f"({found.lines_run} of {found.lines} lines")
+    said = (f"{share}% of the {found.unit} of their code run by their own tests "
+            f"({found.lines_run} of {found.lines} {found.unit}")
     if len(found.coverage) > 1:
         path, (lines, run) = min(found.coverage.items(),
                                  key=lambda item: (item[1][1] / max(item[1][0], 1), item[0]))
