@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import time
+from pathlib import Path
 
 import pytest
 import yaml
@@ -154,3 +155,67 @@ def _command_lines() -> list[str]:
         except OSError:
             pass
     return lines
+
+
+def with_quality(tmp_path, name: str) -> Path:
+    """A copy of the sample assignment ``name`` that maps every signal to design."""
+    folder = tmp_path / name
+    shutil.copytree(ROOT / "assignments" / name, folder)
+    spec = yaml.safe_load((folder / "assignment.yaml").read_text())
+    spec["coding"]["quality"] = {"criteria": {"design": SIGNALS}}
+    (folder / "assignment.yaml").write_text(yaml.safe_dump(spec))
+    return folder
+
+
+def test_javascript_own_tests_run_with_nodes_coverage(tmp_path):
+    submission = shutil.copytree(ROOT / "examples" / "csv-reader" / "strong", tmp_path / "js")
+    (submission / "csv.test.js").write_text(
+        'const test = require("node:test");\nconst assert = require("node:assert");\n'
+        'const csv = require("./csv.js");\n'
+        'test("loads", () => { assert.ok(csv); });\n'
+        'test("fails on purpose", () => { assert.strictEqual(1, 2); });\n'
+        'test.describe("quotes", () => { test.it("keeps commas", () => {}); '
+        'test.it.skip("later", () => {}); });\n')
+    (submission / "test").mkdir()
+    (submission / "test" / "broken.js").write_text('throw new Error("boom");\n')
+    result = graded(with_quality(tmp_path, "csv-reader"), submission)["js"]
+    assert result["score"] == 100
+    words = said(result)
+    assert words["own_tests"] == (
+        "4 own tests: 2 pass, 1 fail (`csv.test.js::fails on purpose`), 1 skipped; 1 test "
+        "file could not be loaded (test/broken.js)")
+    assert " of the lines of their code run by their own tests (" in words["coverage"]
+    assert words["lint"] == ("not measured: worksample has no linter for javascript (the "
+                             "sandbox image has none; ruff reads Python only)")
+    assert "the longest, `records` (csv.js:" in words["function_length"]
+
+
+def test_go_own_tests_run_with_go_test_cover_and_go_vet_lints(tmp_path):
+    submission = shutil.copytree(ROOT / "examples" / "api-rate-limiter" / "strong",
+                                 tmp_path / "go")
+    (submission / "ratelimit_test.go").write_text(
+        'package ratelimit\n\nimport (\n\t"fmt"\n\t"testing"\n)\n\n'
+        "func TestNewRefusesBadConfig(t *testing.T) {\n"
+        '\tif _, err := New(0, 0); err == nil {\n\t\tt.Fatal("expected an error")\n\t}\n}\n\n'
+        'func TestFails(t *testing.T) { t.Fatal("on purpose") }\n\n'
+        "func TestTable(t *testing.T) {\n\tfor _, n := range []int{1, 2} {\n"
+        "\t\tt.Run(fmt.Sprint(n), func(t *testing.T) {})\n\t}\n}\n\n"
+        'func wrongFormat() { fmt.Printf("%d", "x") }\n')
+    result = graded(with_quality(tmp_path, "api-rate-limiter"), submission)["go"]
+    assert result["score"] == 100
+    words = said(result)
+    assert words["own_tests"] == "4 own tests: 3 pass, 1 fail (`TestFails`)"
+    assert words["lint"].startswith("1 lint finding (go vet); the first, ./ratelimit_test.go:")
+    assert " of the statements of their code run by their own tests (" in words["coverage"]
+
+
+def test_typescript_own_tests_are_said_not_run(tmp_path):
+    submission = shutil.copytree(ROOT / "examples" / "url-router" / "strong", tmp_path / "ts")
+    (submission / "router.test.ts").write_text("export {};\n")
+    result = graded(with_quality(tmp_path, "url-router"), submission)["ts"]
+    assert result["score"] == 100
+    quality = {s["signal"]: s for s in result["details"]["quality"]}
+    assert not quality["own_tests"]["measured"] and not quality["coverage"]["measured"]
+    assert quality["own_tests"]["said"] == ("not measured: running the candidate's own tests "
+                                            "is not supported for typescript tasks yet")
+    assert quality["complexity"]["measured"]
