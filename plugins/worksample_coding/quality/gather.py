@@ -2,7 +2,6 @@
 package's docstring): the static analysis in a limited worker, the own tests in the sandbox,
 then each signal the assignment maps in plain words."""
 
-
 from __future__ import annotations
 
 import atexit
