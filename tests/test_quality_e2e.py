@@ -219,3 +219,22 @@ def test_typescript_own_tests_are_said_not_run(tmp_path):
     assert quality["own_tests"]["said"] == ("not measured: running the candidate's own tests "
                                             "is not supported for typescript tasks yet")
     assert quality["complexity"]["measured"]
+
+
+def test_a_javascript_own_test_that_never_ends_is_stopped_before_the_wall_clock(tmp_path):
+    folder = with_quality(tmp_path, "csv-reader")
+    spec = yaml.safe_load((folder / "assignment.yaml").read_text())
+    spec["coding"]["limits"]["wall_seconds"] = 12
+    (folder / "assignment.yaml").write_text(yaml.safe_dump(spec))
+    submission = shutil.copytree(ROOT / "examples" / "csv-reader" / "strong", tmp_path / "js")
+    (submission / "a.test.js").write_text(
+        'const test = require("node:test");\ntest("quick", () => {});\n')
+    (submission / "b.test.js").write_text(
+        'const test = require("node:test");\n'
+        'test("never ends", () => new Promise(() => { setInterval(() => {}, 1000); }));\n')
+    started = time.monotonic()
+    result = graded(folder, submission)["js"]
+    assert time.monotonic() - started < 12 + 8
+    assert result["score"] == 100
+    words = said(result)
+    assert "(the run was stopped at its time limit (9 s)" in words["own_tests"], words
