@@ -238,3 +238,25 @@ def test_a_javascript_own_test_that_never_ends_is_stopped_before_the_wall_clock(
     assert result["score"] == 100
     words = said(result)
     assert "(the run was stopped at its time limit (9 s)" in words["own_tests"], words
+
+
+def test_the_review_servers_rating_form_shows_them_by_the_criterion_to_rate(tmp_path):
+    from review_client import client_for, team
+
+    from worksample.reviewers import Reviewer
+    from worksample.store import ResultStore
+
+    store_path = tmp_path / "results.sqlite"
+    graded(LEDGER, STRONG, "--store", store_path)
+    store = ResultStore(store_path)
+    try:
+        secrets = team(store, Reviewer(name="ann"))
+        client = client_for(store, LEDGER)
+        assert client.get(f"/login/{secrets['ann']}", follow_redirects=False).status_code == 303
+        page = client.get("/candidates/strong.html").text
+    finally:
+        store.close()
+    form = page.split('<fieldset class="card" id="rate-design">')[1].split("</fieldset>")[0]
+    assert '<div class="signals">' in form and "10 own tests, all pass" in form
+    communication = page.split('id="rate-communication">')[1].split("</fieldset>")[0]
+    assert "signals" not in communication
