@@ -37,12 +37,21 @@ def _runner(folder: str, **environment: str) -> Runner:
                               environment=environment)
 
 
+def _go_runner() -> Runner:
+    """Go's: with junit mode's from_memory.py, which runs each test binary Go builds on the
+    sandbox's noexec mounts from a sealed memfd."""
+    runner = _runner("own_tests_go")
+    launcher = resources.files("worksample_coding") / "junit_runner" / "from_memory.py"
+    return Runner(files={**runner.files, "from_memory.py": launcher.read_bytes()},
+                  python=runner.python, trust=runner.trust)
+
+
 # a language -> its runner of the candidate's own tests: pytest under coverage.py; Node's test
 # runner with its coverage (JavaScript: TypeScript's tests would need compiling first)
 RUNNERS = {
     "python": lambda: _runner("own_tests_python", PYTEST_DISABLE_PLUGIN_AUTOLOAD="1"),
     "javascript": lambda: _runner("own_tests_node"),
-    "go": lambda: _runner("own_tests_go"),
+    "go": _go_runner,
 }
 VETTED = {"go"}  # languages whose own-tests run also runs the language's linter (go vet)
 
