@@ -6,9 +6,9 @@
 # Evidence for a reviewer, never a verdict: the candidate's tests print on the same output as
 # Go's JSON events, so what comes back may be forged, and the host reads it as bounded,
 # untrusted data. Offline (GOPROXY=off), with the caches in /tmp; the writable mounts are
-# noexec, so each test binary runs from a sealed memfd (junit mode's from_memory.py, sent beside
-# this file). The whole run is stopped at
-# CONFIG["deadline_seconds"] (before the sandbox's wall clock) and what ended is reported.
+# noexec, so each test binary runs from a sealed memfd (junit mode's from_memory.py, sent
+# beside this file). The whole run is stopped at CONFIG["deadline_seconds"] (before the
+# sandbox's wall clock) and what ended is reported.
 #
 # argv: [runner.py, RESULTS_FD, CONFIG_JSON]; CONFIG: deadline_seconds, most_tests, code.
 
