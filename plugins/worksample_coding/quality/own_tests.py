@@ -31,27 +31,28 @@ ID_CHARS = 200  # as the runner cuts them
 MOST_FAILED_NAMED = 5
 
 
-def _runner(folder: str, **environment: str) -> Runner:
-    files = resources.files("worksample_coding") / "quality" / folder
-    return Runner.from_folder(files, python="runner.py", trust=Trust.RUNNER_OUTCOMES,
-                              environment=environment)
+def _runner(folder: str, *beside: str, **environment: str) -> Runner:
+    """The runner in ``folder`` (under quality/), with the files ``beside`` it (paths in the
+    plugin's package) sent in the same folder."""
+    package = resources.files("worksample_coding")
+    files = {path.name: path.read_bytes() for path in (package / "quality" / folder).iterdir()
+             if path.is_file()}
+    files.update({path.rsplit("/", 1)[-1]: (package / path).read_bytes() for path in beside})
+    return Runner(files=files, python="runner.py", trust=Trust.RUNNER_OUTCOMES,
+                  environment=environment)
 
 
-def _go_runner() -> Runner:
-    """Go's: with junit mode's from_memory.py, which runs each test binary Go builds on the
-    sandbox's noexec mounts from a sealed memfd."""
-    runner = _runner("own_tests_go")
-    launcher = resources.files("worksample_coding") / "junit_runner" / "from_memory.py"
-    return Runner(files={**runner.files, "from_memory.py": launcher.read_bytes()},
-                  python=runner.python, trust=runner.trust)
+BOUNDED = "quality/own_tests_shared/bounded.py"  # a command run until a deadline, bounded
+# junit mode's launcher: runs each test binary Go builds on the noexec mounts from a memfd
+FROM_MEMORY = "junit_runner/from_memory.py"
 
 
 # a language -> its runner of the candidate's own tests: pytest under coverage.py; Node's test
 # runner with its coverage (JavaScript: TypeScript's tests would need compiling first)
 RUNNERS = {
     "python": lambda: _runner("own_tests_python", PYTEST_DISABLE_PLUGIN_AUTOLOAD="1"),
-    "javascript": lambda: _runner("own_tests_node"),
-    "go": _go_runner,
+    "javascript": lambda: _runner("own_tests_node", BOUNDED),
+    "go": lambda: _runner("own_tests_go", BOUNDED, FROM_MEMORY),
 }
 VETTED = {"go"}  # languages whose own-tests run also runs the language's linter (go vet)
 

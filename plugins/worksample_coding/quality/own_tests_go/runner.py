@@ -12,11 +12,10 @@
 #
 # argv: [runner.py, RESULTS_FD, CONFIG_JSON]; CONFIG: deadline_seconds, most_tests, code.
 
+import importlib.util
 import json
 import os
 import re
-import selectors
-import signal
 import subprocess
 import sys
 import tempfile
@@ -32,11 +31,19 @@ VET_LINES = 20
 DEADLINE = time.monotonic() + CONFIG["deadline_seconds"]
 
 
-def send(record):
-    data = (json.dumps(record) + "\n").encode()
-    while data:
-        data = data[os.write(RESULTS_FD, data):]
+def _bounded():
+    """bounded.py, sent beside this file (the harness folder is not on sys.path)."""
+    spec = importlib.util.spec_from_file_location("worksample_bounded", HARNESS + "/bounded.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
+
+bounded = _bounded()
+
+
+def send(record):
+    bounded.send(RESULTS_FD, record)
 
 def go_environment(build):
     environment = dict(os.environ)
@@ -51,30 +58,9 @@ def run(command, environment, share):
     """The command's output (stdout and stderr together), read until it ends or its
     ``share`` of the time left; and whether it was stopped."""
     deadline = time.monotonic() + share * (DEADLINE - time.monotonic())
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               stdin=subprocess.DEVNULL, start_new_session=True, cwd=WORK,
-                               env=environment)
-    selector = selectors.DefaultSelector()
-    selector.register(process.stdout, selectors.EVENT_READ)
-    output, stopped = b"", False
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            stopped = True
-            break
-        if not selector.select(timeout=min(left, 0.5)):
-            continue
-        chunk = os.read(process.stdout.fileno(), 65536)
-        if not chunk:
-            break
-        output += chunk[:MAX_OUTPUT - len(output)]
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except OSError:
-        pass
-    process.wait()
+    output, stopped = bounded.run_until(command, deadline, MAX_OUTPUT,
+                                        stderr=subprocess.STDOUT, cwd=WORK, env=environment)
     return output.decode("utf-8", "replace"), stopped
-
 
 def module_path():
     try:

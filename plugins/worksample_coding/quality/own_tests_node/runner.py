@@ -11,10 +11,9 @@
 # argv: [runner.py, RESULTS_FD, CONFIG_JSON]; CONFIG: deadline_seconds, most_tests, code and
 # tests (paths, relative), ignore (test files not to run: the starter's).
 
+import importlib.util
 import json
 import os
-import selectors
-import signal
 import subprocess
 import sys
 import time
@@ -27,41 +26,27 @@ MAX_OUTPUT = 8 * 1024 * 1024
 ID_CHARS = 200
 
 
+def _bounded():
+    """bounded.py, sent beside this file (the harness folder is not on sys.path)."""
+    spec = importlib.util.spec_from_file_location("worksample_bounded", HARNESS + "/bounded.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+bounded = _bounded()
+
+
 def send(record):
-    data = (json.dumps(record) + "\n").encode()
-    while data:
-        data = data[os.write(RESULTS_FD, data):]
+    bounded.send(RESULTS_FD, record)
 
 
 def run_node(files):
     """Node's output, read until it ends or the deadline; and whether it was stopped."""
     command = ["node", "--test", "--experimental-test-coverage",
                "--test-reporter=" + HARNESS + "/reporter.mjs"] + files
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                               stdin=subprocess.DEVNULL, start_new_session=True,
-                               pass_fds=())
-    selector = selectors.DefaultSelector()
-    selector.register(process.stdout, selectors.EVENT_READ)
-    deadline = time.monotonic() + CONFIG["deadline_seconds"]
-    output, stopped = b"", False
-    while True:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            stopped = True
-            break
-        if not selector.select(timeout=min(left, 0.5)):
-            continue
-        chunk = os.read(process.stdout.fileno(), 65536)
-        if not chunk:
-            break
-        output += chunk[:MAX_OUTPUT - len(output)]
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except OSError:
-        pass
-    process.wait()
-    return output, stopped
-
+    return bounded.run_until(command, time.monotonic() + CONFIG["deadline_seconds"],
+                             MAX_OUTPUT, stderr=subprocess.DEVNULL)
 
 def relative(path):
     return os.path.relpath(path, WORK) if path.startswith(WORK + "/") else path
