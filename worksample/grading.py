@@ -180,7 +180,7 @@ def grade_taken_in(
     while True:
         try:
             grade = call_accepting(assignment_type.grade, assignment=assignment,
-                                   submission=submission)
+                                   submission=submission, workers=workers)
             if not isinstance(grade, Grade):
                 raise WorksampleError(f"{_named(assignment_type)} graded with a "
                                       f"{type(grade).__name__}, not a Grade; please report it")

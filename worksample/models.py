@@ -482,6 +482,21 @@ class GitHistory(ResultModel):
     log_left_out: int = 0
 
 
+class QualitySignal(ResultModel):
+    """A code-quality signal (lint findings, function length, complexity, the candidate's own
+    tests, their coverage): evidence shown next to the reviewer criteria the assignment maps
+    it to, never scored. A coding result keeps its signals in ``details["quality"]``, a list
+    of these (docs/assignments.md)."""
+
+    signal: str = Field(description="lint, function_length, complexity, own_tests or coverage.")
+    criteria: list[str] = Field(description="The reviewer criteria it is shown next to.")
+    said: str = Field(description="What it found, in plain words.")
+    measured: bool = Field(default=True, description="False when it could not be measured; "
+                                                     "'said' then says why.")
+    figures: dict[str, Any] = Field(default_factory=dict,
+                                    description="The numbers behind it, for readers of JSON.")
+
+
 class Durations(BaseModel):
     """Where the time went for one submission, in seconds."""
 
@@ -630,9 +645,10 @@ class AssignmentType(BaseModel):
         description="Validates the section of assignment.yaml named after the type.")
     grade: Callable[..., Grade] = Field(
         description="grade(assignment, submission) -> Grade: an outcome for every automatic "
-                    "criterion of the rubric. Raise InfrastructureError when the machinery "
-                    "fails, SubmissionRejected when the submission cannot be read as work of "
-                    "this type.")
+                    "criterion of the rubric. It may also name ``workers``: the grader's "
+                    "LimitedWorkers (or None), for parsing candidate files on the host. Raise "
+                    "InfrastructureError when the machinery fails, SubmissionRejected when "
+                    "the submission cannot be read as work of this type.")
     self_test_cases: Callable[..., list[SelfTestCase]] | None = Field(
         default=None,
         description="self_test_cases(assignment) -> the submissions `worksample validate` "

@@ -9,6 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from worksample.models import in_assignment_folder
 from worksample.sandbox import Limits
 
+from .quality.spec import QualitySection
+
 
 class CodingLimits(BaseModel):
     """Limits for one grading run of the hidden tests."""
@@ -117,6 +119,10 @@ class CodingSection(BaseModel):
         False, description="Tests resolve the name 'localhost' (127.0.0.1 always works). "
         "Costs about 85 ms more CPU per submission.",
     )
+    quality: QualitySection | None = Field(
+        None, description="Code-quality signals shown to the reviewers next to the criteria "
+        "they inform (lint, function length, complexity, the candidate's own tests and their "
+        "coverage), never scored; none are gathered without this section.")
 
     @model_validator(mode="after")
     def _one_image_source(self) -> CodingSection:

@@ -14,6 +14,7 @@ from worksample.reports.history import history_view
 from worksample.reports.interview import interview_brief
 from worksample.reports.plain import check_group, check_label, plain_failure
 from worksample.reports.redact import Redactor, filed_under
+from worksample.reports.signals import signals_of
 from worksample.reports.summary import summary
 from worksample.reports.timing import working_time_line
 from worksample.reports.view import (
@@ -52,7 +53,8 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
                   if c.outcome != "passed" and owner is None]
     criteria = [_criterion_view(assignment.criterion(score.id), score,
                                 checks_of.get(score.id, []), audience, clean, review,
-                                said_of_zero=_zero_said(result, whole_part, clean))
+                                said_of_zero=_zero_said(result, whole_part, clean),
+                                result=result)
                 for score in _in_force(result, review) if _in_rubric(assignment, score.id)]
     shown = {c.id for c in criteria}
     other_failed = [] if for_candidate else [
@@ -152,10 +154,12 @@ def _cleaner(result: GradeResult, blind: bool) -> Callable[[str], str]:
 
 def _criterion_view(criterion: Criterion, score: CriterionScore, checks: list[Check],
                     audience: Audience, clean: Callable[[str], str],
-                    review: Review | None = None, said_of_zero: str = "") -> CriterionView:
+                    review: Review | None = None, said_of_zero: str = "",
+                    result: GradeResult | None = None) -> CriterionView:
     """The criterion as ``audience`` sees it, with its own ``checks`` (those that count for
     it) where that audience sees them; ``said_of_zero`` names what made the whole work score
-    0, if something did (an empty reply, an automatic fail, a run stopped at its limit)."""
+    0, if something did (an empty reply, an automatic fail, a run stopped at its limit); and
+    the code-quality signals ``result`` shows next to it, where that audience sees them."""
     for_candidate = audience == "candidate"
     detailed = audience == "hiring-manager" or criterion.audience == audience
     if for_candidate:
@@ -186,6 +190,8 @@ def _criterion_view(criterion: Criterion, score: CriterionScore, checks: list[Ch
                             note=clean(r.reason or r.note),
                             after_seeing_others=r.after_seeing_others)
                  for r in (review.ratings if review else []) if r.criterion == criterion.id],
+        signals=signals_of(result, criterion.id, clean)
+        if result is not None and detailed and not for_candidate else [],
     )
 
 

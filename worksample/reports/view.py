@@ -21,6 +21,7 @@ from worksample.reports.guide import Guide
 from worksample.reports.history import HistoryView
 from worksample.reports.hr_kit import HrKit
 from worksample.reports.page_json import PAGE_JSON
+from worksample.reports.signals import SignalView
 from worksample.reports.summary import Summary
 
 REPORT_SCHEMA_VERSION = 1
@@ -85,6 +86,10 @@ class CriterionView(BaseModel):
     needs_rating: bool
     ratings: list[RatingView] = Field(
         default_factory=list, description="Reviewers' levels in force (not for candidates).")
+    signals: list[SignalView] = Field(
+        default_factory=list,
+        description="Code-quality signals the assignment shows next to this criterion, as "
+                    "evidence for the reviewer, never scored (not for candidates).")
 
 
 class FlagView(BaseModel):
