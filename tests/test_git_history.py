@@ -473,3 +473,113 @@ def test_more_refs_than_the_budget_are_not_read(tmp_path):
         _git(repo, "branch", name)
     report = read_history(repo / ".git", HistoryLimits(max_refs=3)).report
     assert report.note == "the git history has more than 3 refs; not read"
+
+
+# --- deltas whose header lies (a bundle of 73 KB once needed 900 MiB) -------------------------
+
+
+def _varint(number: int, pad: int = 0) -> bytes:
+    """A delta header's number as git writes it, or over-long: ``pad`` more bytes of
+    nothing, each with its high bit set but the last."""
+    out = bytearray()
+    while True:
+        out.append(number & 0x7F)
+        number >>= 7
+        if not number:
+            break
+        out[-1] |= 0x80
+    if pad:
+        out[-1] |= 0x80
+        out += bytes([0x80] * (pad - 1) + [0])
+    return bytes(out)
+
+
+def _raw_commit(tree: bytes, parents: list[bytes] = (), when: int = 1793700000,
+                message: bytes = b"work") -> bytes:
+    return (b"tree %s\n" % tree + b"".join(b"parent %s\n" % p for p in parents)
+            + b"author C <c@x> %d +0000\ncommitter C <c@x> %d +0000\n\n%s\n"
+            % (when, when, message))
+
+
+def _tree(entries: list[tuple[bytes, bytes, bytes]]) -> bytes:
+    """A tree's bytes from (mode, name, hex sha) entries, sorted as git sorts them."""
+    return b"".join(mode + b" " + name + b"\0" + bytes.fromhex(sha.decode())
+                    for mode, name, sha in sorted(entries, key=lambda e: e[1]))
+
+
+def _objects_bundle(path: Path, objects: list[tuple[int, bytes]], tip: bytes,
+                    extra: bytes = b"") -> Path:
+    """A bundle of whole objects (type, bytes), plus ``extra`` pack entries written by hand,
+    whose main is ``tip``."""
+    entries = b""
+    for type_num, data in objects:
+        entries += _pack([(type_num, zlib.compress(data), len(data))])[12:-20]
+    count = len(objects) + extra.count(b"\x00ENTRY\x00")
+    extra = extra.replace(b"\x00ENTRY\x00", b"")
+    body = b"PACK" + struct.pack(">II", 2, count) + entries + extra
+    path.write_bytes(b"# v2 git bundle\n" + tip + b" refs/heads/main\n\n" + body
+                     + hashlib.sha1(body).digest())
+    return path
+
+
+def _ref_delta(base: bytes, delta: bytes) -> bytes:
+    """A REF_DELTA pack entry on the blob ``base`` (marked for ``_objects_bundle``)."""
+    header = _pack([(7, b"", len(delta))])[12:-20]
+    return (b"\x00ENTRY\x00" + header + bytes.fromhex(object_sha(3, base).decode())
+            + zlib.compress(delta))
+
+
+def _small_history(tmp_path: Path, name: str, extra: bytes, base: bytes) -> Path:
+    notes = b"# Notes\n"
+    tree = _tree([(b"100644", b"NOTES.md", object_sha(3, notes))])
+    commit = _raw_commit(object_sha(2, tree))
+    return _objects_bundle(tmp_path / name, [(3, base), (3, notes), (2, tree), (1, commit)],
+                           object_sha(1, commit), extra)
+
+
+def _copies(size: int) -> bytes:
+    """Delta instructions copying the base's first 64 KiB until ``size`` bytes are made."""
+    return bytes([0x80]) * (size // 0x10000)
+
+
+@pytest.mark.parametrize("pad, said", [
+    (9, "deltas whose sizes do not read or do not match their base (1)"),  # 12 bytes
+    (0, "a delta declares more than 50 MiB (a bomb?); not read"),
+])
+def test_a_delta_whose_header_lies_about_its_size_is_never_applied(tmp_path, workdir, pad,
+                                                                    said):
+    """A source size written over-long (12 bytes) once hid the result's 900 MiB from the
+    budget: dulwich then allocated it and, under the worker's memory limit, panicked."""
+    base = b"A" * 0x10000
+    delta = _varint(len(base), pad) + _varint(900 << 20) + _copies(900 << 20)
+    bundle = _small_history(tmp_path, f"bomb{pad}.bundle", _ref_delta(base, delta), base)
+    assert bundle.stat().st_size < 100_000
+    report = read_history(bundle).report
+    assert said in report.note
+    submission = open_submission(bundle, workdir)
+    assert said in submission.git_history.note  # and the work (its files or the file) graded
+
+
+def test_a_delta_for_another_base_is_set_aside(tmp_path):
+    base = b"B" * 100
+    delta = _varint(99) + _varint(100) + bytes([0x90, 100])  # claims a base of 99 bytes
+    report = read_history(_small_history(tmp_path, "other.bundle", _ref_delta(base, delta),
+                                         base)).report
+    assert report.read and "deltas whose sizes do not read or do not match their base (1)" \
+        in report.note
+
+
+def test_an_exception_of_any_kind_while_reading_the_history_is_a_note(tmp_path, workdir):
+    repo = _built(tmp_path / "pan")
+
+    class Panicking:
+        def run(self, doing, function, *args):
+            if doing == "to read its git history":
+                raise type("PanicException", (BaseException,), {})("pointer is null")
+            return function(*args)
+
+    submission = open_submission(repo, workdir, workers=Panicking())
+    assert submission.file_count == 2 and submission.git_history.read is False
+    assert submission.git_history.note == ("the git history could not be read "
+                                           "(PanicException) (the git history only: the work "
+                                           "is graded)")

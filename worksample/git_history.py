@@ -90,9 +90,13 @@ def read_history(source: Path, limits: HistoryLimits | None = None,
         note = str(error)
     except RecursionError:  # the limits are checked without recursion: a decoder's own
         note = "the git history is nested too deeply to read"
-    except MemoryError:
-        raise  # in a worker, the limit that was passed says why
+    except MemoryError:  # past the worker's limit: what was read is freed, the note says so
+        note = "reading the git history needed more memory than it may use; not read"
     except Exception as error:  # a decoder's bug on hostile bytes: a note, never a crash
+        note = f"the git history could not be read ({type(error).__name__})"
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # a compiled decoder's panic (pyo3's PanicException)
         note = f"the git history could not be read ({type(error).__name__})"
     note = visible(note)[:300]
     return Read(Found(None, note), GitHistory(source=kind, read=False, note=note))

@@ -422,9 +422,17 @@ def _resolve(at_offset: dict[int, tuple[int, bytes]], deltas: list, history: His
                              "not read")
         for offset, delta in children:
             clock.check()
-            if _delta_result_size(delta) > limits.max_object_bytes:
+            sizes = _delta_sizes(delta)
+            if sizes is None or sizes[0] != len(base[1]):
+                history.aside("deltas whose sizes do not read or do not match their base")
+                continue
+            if sizes[1] > limits.max_object_bytes:
                 raise Unreadable(f"a delta declares more than "
                                  f"{limits.max_object_bytes // 2**20} MiB (a bomb?); not read")
+            if history.inflated + sizes[1] > limits.max_inflated_bytes:
+                raise Unreadable(f"the git history holds more than "
+                                 f"{limits.max_inflated_bytes // 2**20} MiB once inflated; "
+                                 "not read")
             try:
                 data = b"".join(apply_delta(base[1], delta))
             except Exception:
@@ -438,16 +446,25 @@ def _resolve(at_offset: dict[int, tuple[int, bytes]], deltas: list, history: His
         history.aside("deltas whose base the history does not hold", unresolved)
 
 
-def _delta_result_size(delta: bytes) -> int:
-    """The size a delta says its result has (its second number)."""
-    position = 0
+def _delta_sizes(delta: bytes) -> tuple[int, int] | None:
+    """(source size, result size) that a delta's header declares, read as git reads them
+    (each number goes on while a byte's high bit is set); None when either does not end,
+    or takes more than the ten bytes a 64-bit number needs (an over-long number is read
+    differently by different readers: a budget must never see a smaller one than the
+    decoder)."""
+    sizes, position = [], 0
     for _ in range(2):
         size, shift = 0, 0
-        while position < len(delta):
+        while True:
+            if position >= len(delta) or shift > 63:
+                return None
             byte = delta[position]
             position += 1
             size |= (byte & 0x7F) << shift
             shift += 7
-            if not byte & 0x80 or shift > 63:
+            if not byte & 0x80:
                 break
-    return size
+        if size >= 1 << 64:
+            return None
+        sizes.append(size)
+    return sizes[0], sizes[1]
