@@ -583,3 +583,62 @@ def test_an_exception_of_any_kind_while_reading_the_history_is_a_note(tmp_path, 
     assert submission.git_history.note == ("the git history could not be read "
                                            "(PanicException) (the git history only: the work "
                                            "is graded)")
+
+
+# --- one huge tree ------------------------------------------------------------------------------
+
+
+def _huge_tree(entries: int) -> tuple[list[tuple[int, bytes]], bytes]:
+    """Objects of a commit whose one tree lists ``entries`` names of one blob, and its sha."""
+    blob = b"hello\n"
+    sha = bytes.fromhex(object_sha(3, blob).decode())
+    tree = b"".join(b"100644 f%07d\0" % number + sha for number in range(entries))
+    commit = _raw_commit(object_sha(2, tree), message=b"many files")
+    return [(3, blob), (2, tree), (1, commit)], object_sha(1, commit)
+
+
+def test_a_tree_of_too_many_entries_is_refused_before_it_is_parsed(tmp_path, workdir):
+    """1.6 million entries in 4.5 MB once took the parser past the worker's 1 GB: the
+    entries are counted first."""
+    objects, tip = _huge_tree(60_000)
+    bundle = _objects_bundle(tmp_path / "wide.bundle", objects, tip)
+    said = "a tree lists more than 50,000 entries; not read"
+    assert read_history(bundle).report.note == said
+    submission = open_submission(bundle, workdir)  # graded as the file it is, with the note
+    assert submission.file_count == 1 and said in submission.git_history.note
+    repo = _built(tmp_path / "wide")  # the same tree on a branch of a .git folder
+    (repo / ".git" / "objects" / "pack" / "pack-wide.pack").write_bytes(
+        _objects_bundle(tmp_path / "x", objects, tip).read_bytes().split(b"\n\n", 1)[1])
+    (repo / ".git" / "refs" / "heads" / "wide").write_text(tip.decode() + "\n")
+    submission = open_submission(repo, workdir)
+    assert submission.file_count == 2 and submission.git_history.note == said
+    assert read_history(repo / ".git", HistoryLimits(max_tree_entries=100_000)).report.read
+
+
+def test_a_tree_shared_by_many_commits_is_parsed_once(tmp_path, monkeypatch):
+    import worksample.git_history as module
+
+    repo = _built(tmp_path / "shared")
+    for number in range(20):
+        _git(repo, "commit", "-q", "--allow-empty", "-m", f"empty {number}", when=_at(100))
+    parsed = []
+    real = module._parsed
+    monkeypatch.setattr(module, "_parsed", lambda history, sha, want: (
+        parsed.append((sha, want)), real(history, sha, want))[1])
+    assert read_history(repo / ".git").report.commits == 24
+    trees = [sha for sha, want in parsed if want == 2]
+    assert len(trees) == len(set(trees))
+
+
+def test_running_out_of_memory_reading_the_history_is_a_note(tmp_path, workdir, monkeypatch):
+    import worksample.git_history as module
+
+    def exhausted(*args):
+        raise MemoryError
+
+    monkeypatch.setattr(module, "_report", exhausted)
+    repo = _built(tmp_path / "full")
+    submission = open_submission(repo, workdir)
+    assert submission.file_count == 2 and submission.git_history.read is False
+    assert submission.git_history.note == ("reading the git history needed more memory than "
+                                           "it may use; not read")

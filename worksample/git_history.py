@@ -305,12 +305,24 @@ def _set_aside_said(history: History, missing: set[bytes]) -> str:
 
 
 def _entries(history: History, tree_sha: bytes | None) -> dict[str, tuple[int, bytes]]:
-    """A tree's entries: name -> (mode, hex sha); {} for none or one that does not parse."""
-    tree = None if tree_sha is None else _parsed(history, tree_sha, TREE)
-    if tree is None:
+    """A tree's entries: name -> (mode, hex sha); {} for none or one that does not parse.
+    A tree of more than ``max_tree_entries`` entries is Unreadable before it is parsed (one
+    tree of 1.6 million entries, 4.5 MB packed, took a parser past 1 GB)."""
+    if tree_sha is None:
         return {}
-    return {entry.path.decode("utf-8", "replace"): (entry.mode, bytes(entry.sha))
-            for entry in tree.iteritems()}
+    if tree_sha in history.trees:
+        return history.trees[tree_sha]
+    entry, limits = history.objects.get(tree_sha), history.limits
+    if entry is not None and entry[0] == TREE and entry[1].count(b"\0") > limits.max_tree_entries:
+        raise Unreadable(f"a tree lists more than {limits.max_tree_entries:,} entries; not read")
+    tree = _parsed(history, tree_sha, TREE)
+    entries = {} if tree is None else {entry.path.decode("utf-8", "replace"):
+                                       (entry.mode, bytes(entry.sha))
+                                       for entry in tree.iteritems()}
+    if history.trees_kept + len(entries) <= limits.max_objects:
+        history.trees[tree_sha] = entries
+        history.trees_kept += len(entries)
+    return entries
 
 
 def _descend(history: History, tree_sha: bytes | None, prefix: str) -> bytes | None:

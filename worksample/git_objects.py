@@ -58,6 +58,7 @@ class HistoryLimits:
     max_inflated_bytes: int = 256 * 1024 * 1024
     max_delta_depth: int = 1_000
     max_tree_depth: int = 64
+    max_tree_entries: int = 50_000  # of one tree, counted (its NUL bytes) before parsing
     max_refs: int = 20_000
     max_lines: int = 1_000_000  # distinct lines of text counted, all files together
     timeout_s: float = 20.0
@@ -85,7 +86,8 @@ class Clock:
 @dataclass
 class History:
     """What was read: the objects (hex sha -> (type number, bytes)), the refs (name -> hex
-    sha), where HEAD points, a bundle's prerequisites, and counts of what was set aside."""
+    sha), where HEAD points, a bundle's prerequisites, counts of what was set aside, and the
+    trees parsed so far."""
 
     kind: str  # "git folder" or "bundle"
     limits: HistoryLimits
@@ -95,6 +97,10 @@ class History:
     prerequisites: list[bytes] = field(default_factory=list)
     set_aside: dict[str, int] = field(default_factory=dict)
     inflated: int = 0
+    # trees parsed (hex sha -> {name: (mode, hex sha)}), kept while they hold at most
+    # ``max_objects`` entries in all: a tree is parsed once however many commits share it
+    trees: dict[bytes, dict[str, tuple[int, bytes]]] = field(default_factory=dict)
+    trees_kept: int = 0
 
     def aside(self, why: str, count: int = 1) -> None:
         """Count something set aside, by why."""
