@@ -131,7 +131,7 @@ def test_a_starter_committed_with_crlf_line_endings_is_still_the_starter(tmp_pat
     assert read_history(repo / ".git", starter=starter).report.first_is_starter is True
 
 
-def test_merges_are_counted_and_not_measured(tmp_path):
+def test_an_honest_merge_adds_nothing_of_its_own(tmp_path):
     repo = _built(tmp_path / "erin")
     _git(repo, "checkout", "-q", "-b", "side", "main~1")
     _commit(repo, {"side.py": _code(5, "s")}, "side work", _at(100))
@@ -140,7 +140,7 @@ def test_merges_are_counted_and_not_measured(tmp_path):
     report = read_history(repo / ".git", starter=_starter(tmp_path)).report
     assert report.commits == 6 and report.merges == 1
     merge = next(c for c in report.log if c.merge)
-    assert merge.subject == "merge side" and merge.lines_added is None
+    assert merge.subject == "merge side" and merge.lines_added == 0
     assert report.largest.subject == "ledger of holds"
 
 
@@ -642,3 +642,50 @@ def test_running_out_of_memory_reading_the_history_is_a_note(tmp_path, workdir, 
     assert submission.file_count == 2 and submission.git_history.read is False
     assert submission.git_history.note == ("reading the git history needed more memory than "
                                            "it may use; not read")
+
+
+# --- a big commit hiding from the largest commit's share ---------------------------------------
+
+
+def test_a_file_committed_as_a_link_then_as_a_file_is_added_when_it_becomes_one(tmp_path):
+    """The same blob, first under mode 120000 (counted as nothing), then 100644: once the
+    flip was no change (the same sha) and the work was in no commit's lines."""
+    repo = tmp_path / "flip"
+    repo.mkdir()
+    _git(repo, "init", "-q", "-b", "main")
+    _commit(repo, STARTER, "starter", _at(0))
+    for number in range(4):
+        _commit(repo, {f"small{number}.py": _code(3, f"s{number}")}, f"small {number}",
+                _at(10 + number))
+    blob = _git(repo, "hash-object", "-w", "--stdin", stdin=_code(200, "w").encode()).strip()
+    for minutes, mode in ((30, "120000"), (40, "100644")):
+        _git(repo, "update-index", "--add", "--cacheinfo", f"{mode},{blob},work.py")
+        _git(repo, "commit", "-q", "-m", f"work as {mode}", when=_at(minutes))
+    _git(repo, "checkout", "-q", "--", ".")
+    report = read_history(repo / ".git", starter=_starter(tmp_path)).report
+    assert [(c.subject, c.lines_added) for c in report.log][-2:] == [
+        ("work as 120000", 0), ("work as 100644", 200)]
+    assert report.largest.subject == "work as 100644"
+    assert report.largest_share == pytest.approx(200 / 212)
+
+
+def test_work_committed_as_a_merge_is_measured(tmp_path):
+    """The work arriving in a merge commit (git merge --no-commit, then the work added) was
+    "not measured": now its lines count."""
+    repo = tmp_path / "merged"
+    repo.mkdir()
+    _git(repo, "init", "-q", "-b", "main")
+    _commit(repo, STARTER, "starter", _at(0))
+    _git(repo, "checkout", "-q", "-b", "side")
+    _commit(repo, {"side.py": _code(2, "s")}, "side", _at(5))
+    _git(repo, "checkout", "-q", "main")
+    _commit(repo, {"main.py": _code(2, "m")}, "main", _at(6))
+    _git(repo, "merge", "-q", "--no-ff", "--no-commit", "side", when=_at(30))
+    (repo / "inventory.py").write_text(STARTER["inventory.py"] + _code(150, "w"))
+    (repo / "side.py").write_text(_code(2, "s") + _code(50, "v"))
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "merge, with all the work", when=_at(30))
+    report = read_history(repo / ".git", starter=_starter(tmp_path)).report
+    merge = report.log[-1]
+    assert merge.merge and merge.lines_added == 200
+    assert report.largest == merge and report.largest_share == pytest.approx(200 / 204)

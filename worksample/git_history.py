@@ -18,8 +18,13 @@ The history is a ``.git`` folder or a git bundle, read as hostile data by ``git_
   not (a moved or re-indented line is not added); a first commit, or one whose parent the
   history lacks, is measured against the starter files (against nothing without a starter,
   so the starter commit itself adds nothing); the *final code* is the lines of the last
-  commit's files that the starter files lack. A merge adds nothing of its own and is not
-  measured. The share is the largest commit's lines added over the final code, at most 1.
+  commit's files that the starter files lack. A file's mode is part of its version (a blob
+  committed as a link, then as a file, is added when it becomes a file); a file is any
+  regular mode (100644, 100755, 100600 ...), never a link or a submodule. A merge adds the
+  lines of its files whose version none of its parents holds, less those its parents'
+  versions of them hold (an honest merge adds nothing; a resolved conflict, or work
+  committed as a merge, adds its lines). The share is the largest commit's lines added over
+  the final code, at most 1.
 
 Forged dates and rewritten histories are the candidate's to make: this is a conversation
 starter for the interview, not proof. Whatever cannot be read is a note, never an exception:
@@ -57,7 +62,6 @@ SUBJECT_CHARS = 200
 LOG_KEPT = 100
 TEXT_PROBE = 8000
 TEXT_BYTES = 1024 * 1024  # a larger file is data, not the candidate's lines
-_REGULAR = (0o100644, 0o100755, 0o100664)
 
 
 @dataclass(frozen=True)
@@ -179,9 +183,10 @@ def _report(history: History, limits: HistoryLimits, clock: Clock,
         clock.check()
         commit = commits.get(sha)
         merge = len(parents[sha]) > 1
-        added = None if merge else lines.added(
-            _tree_of(history, parents[sha][0]) if parents[sha] else None,
-            bytes(commit.tree), starter_lines)
+        added = (lines.merged([_tree_of(history, p) for p in parents[sha]], bytes(commit.tree))
+                 if merge else lines.added(
+                     _tree_of(history, parents[sha][0]) if parents[sha] else None,
+                     bytes(commit.tree), starter_lines))
         log.append(HistoryCommit(
             sha=sha[:12].decode(), authored=unix_time(commit.author_time),
             subject=visible(_subject(commit.message)), lines_added=added, merge=merge))
@@ -387,9 +392,33 @@ class _Lines:
         total = Counter()
         for mode, sha in _flat(self.history, tree_sha, self.prefix, self.limits,
                                self.clock).values():
-            if mode in _REGULAR:
+            if _is_file(mode):
                 total.update(self.of_blob(sha))
         return total
+
+    def merged(self, parent_trees: list[bytes | None], new_tree: bytes) -> int:
+        """Lines a merge adds: of its files whose version (mode and content) none of its
+        parents holds, the lines none of the parents' versions of them hold. A merge that
+        takes each file from one parent adds nothing; a resolved conflict, or work committed
+        as a merge, adds its lines."""
+        now = _flat(self.history, new_tree, self.prefix, self.limits, self.clock)
+        before = [_flat(self.history, tree, self.prefix, self.limits, self.clock)
+                  for tree in parent_trees]
+        changed = [path for path, version in now.items()
+                   if all(files.get(path) != version for files in before)]
+        new, old = Counter(), Counter()
+        for path in changed:
+            self.clock.check()
+            if _is_file(now[path][0]):
+                new.update(self.of_blob(now[path][1]))
+        for files in before:
+            held = Counter()
+            for path in changed:
+                mode, sha = files.get(path, (0, None))
+                if _is_file(mode):
+                    held.update(self.of_blob(sha))
+            old |= held
+        return sum((new - old).values())
 
     def added(self, old_tree: bytes | None, new_tree: bytes, starter: Counter) -> int:
         """Lines the tree ``new_tree`` adds to ``old_tree`` (None: to the starter)."""
@@ -407,17 +436,23 @@ class _Lines:
             for name in was.keys() | now.keys():
                 (mode_was, sha_was), (mode_now, sha_now) = (was.get(name, (0, None)),
                                                             now.get(name, (0, None)))
-                if sha_was == sha_now:
+                if (mode_was, sha_was) == (mode_now, sha_now):  # a mode's change is one
                     continue
                 trees = [s if m == 0o040000 else None for m, s in ((mode_was, sha_was),
                                                                     (mode_now, sha_now))]
                 if any(trees):
                     stack.append((trees[0], trees[1], depth + 1))
-                if mode_was in _REGULAR:
+                if _is_file(mode_was):
                     old.update(self.of_blob(sha_was))
-                if mode_now in _REGULAR:
+                if _is_file(mode_now):
                     new.update(self.of_blob(sha_now))
         return sum((new - old).values())
+
+
+def _is_file(mode: int) -> bool:
+    """Whether a tree entry is a file whose lines count: a regular file of any permission
+    bits (git reads 100600 as it reads 100644), not a link, a folder or a submodule."""
+    return mode & 0o170000 == 0o100000
 
 
 def _text_lines(data: bytes) -> Counter:
