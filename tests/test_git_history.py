@@ -689,3 +689,53 @@ def test_work_committed_as_a_merge_is_measured(tmp_path):
     merge = report.log[-1]
     assert merge.merge and merge.lines_added == 200
     assert report.largest == merge and report.largest_share == pytest.approx(200 / 204)
+
+
+# --- a history of other files -------------------------------------------------------------------
+
+
+def test_a_bundle_of_another_repository_beside_the_files_is_said_and_not_measured(tmp_path,
+                                                                                    workdir):
+    """The files graded are one thing, the bundle beside them a history of something else
+    (careful small commits): its share and starter verdict would describe other work."""
+    other = _built(tmp_path / "other")
+    work = tmp_path / "src" / "sly"
+    work.mkdir(parents=True)
+    (work / "inventory.py").write_text(STARTER["inventory.py"] + _code(120, "z"))
+    (work / "ledger.py").write_text(_code(40, "l"))
+    _git(other, "bundle", "create", str(work / "history.bundle"), "--all")
+    report = open_submission(work, workdir, starter=_starter(tmp_path)).git_history
+    assert report.read and report.commits == 4
+    assert report.largest_share is None and report.largest is None
+    assert report.first_is_starter is None
+    assert report.starter_said == "not compared: the last commit does not hold the files graded"
+    assert ("the last commit does not hold the files graded: 3 of 3 differ (NOTES.md, "
+            "inventory.py, ledger.py)") in report.note
+
+
+def test_work_left_out_of_the_history_differs_and_a_note_written_after_is_tolerated(
+        tmp_path, workdir):
+    repo = _built(tmp_path / "tom")
+    (repo / "NOTES.md").write_text("# Notes\nHolds expire after 15 minutes.\nAsk about it.\n")
+    (repo / "TODO.md").write_text("later\n")  # never committed: one line of 84
+    report = open_submission(repo, workdir, starter=_starter(tmp_path)).git_history
+    assert "1 of 3 differ (NOTES.md)" in report.note and report.largest_share is None
+    (repo / "NOTES.md").write_text("# Notes\nHolds expire after 15 minutes.\n")
+    report = open_submission(repo, workdir, starter=_starter(tmp_path)).git_history
+    assert report.note == "1 file(s) graded that the last commit lacks (TODO.md): a few lines, " \
+                          "not measured"
+    assert report.largest_share == pytest.approx(72 / 82) and report.first_is_starter
+    (repo / "solution.py").write_text(_code(60, "hidden"))  # the work, kept out of git
+    report = open_submission(repo, workdir, starter=_starter(tmp_path)).git_history
+    assert "2 of 4 differ (TODO.md, solution.py)" in report.note
+    assert report.largest_share is None
+
+
+def test_line_endings_and_skipped_names_are_not_differences(tmp_path, workdir):
+    repo = _built(tmp_path / "uli")
+    text = (repo / "inventory.py").read_bytes()
+    (repo / "inventory.py").write_bytes(text.replace(b"\n", b"\r\n"))  # autocrlf's checkout
+    (repo / "__pycache__").mkdir()
+    (repo / "__pycache__" / "inventory.cpython-311.pyc").write_bytes(b"\0" * 100)
+    report = open_submission(repo, workdir, starter=_starter(tmp_path)).git_history
+    assert report.note == "" and report.largest_share == pytest.approx(72 / 82)

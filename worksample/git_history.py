@@ -37,6 +37,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from worksample.git_graded import compare, graded_files, text_lines
 from worksample.git_objects import (
     BLOB,
     COMMIT,
@@ -60,8 +61,6 @@ __all__ = ["HistoryLimits", "Read", "final_files", "is_bundle", "read_history"]
 
 SUBJECT_CHARS = 200
 LOG_KEPT = 100
-TEXT_PROBE = 8000
-TEXT_BYTES = 1024 * 1024  # a larger file is data, not the candidate's lines
 
 
 @dataclass(frozen=True)
@@ -73,10 +72,13 @@ class Read:
 
 
 def read_history(source: Path, limits: HistoryLimits | None = None,
-                 starter: Path | None = None, prefix: str = "") -> Read:
+                 starter: Path | None = None, prefix: str = "", graded: Path | None = None,
+                 skipped: frozenset[str] = frozenset()) -> Read:
     """Read the history at ``source`` (a ``.git`` folder or a bundle file) for the submission
-    whose graded folder is ``prefix`` within it, comparing with the ``starter`` folder. No
-    history there at all is no time, no note and no report."""
+    whose graded folder is ``prefix`` within it, comparing with the ``starter`` folder and
+    its last commit with the files ``graded`` (intake's extracted folder, where intake
+    skipped the names ``skipped``; ``git_graded.py``). No history there at all is no time,
+    no note and no report."""
     if not source.exists() and not source.is_symlink():
         return Read(Found(None), None)
     kind = "bundle" if source.name != ".git" else "git folder"
@@ -89,7 +91,8 @@ def read_history(source: Path, limits: HistoryLimits | None = None,
     try:
         history = (read_bundle_file(source, limits, clock) if kind == "bundle"
                    else read_git_folder(source, limits, clock))
-        return _report(history, limits, clock, _starter_files(starter), prefix)
+        return _report(history, limits, clock, _starter_files(starter), prefix,
+                       None if graded is None else (graded_files(graded), skipped))
     except Unreadable as error:
         note = str(error)
     except RecursionError:  # the limits are checked without recursion: a decoder's own
@@ -166,7 +169,8 @@ def _peeled(history: History, sha: bytes | None) -> bytes | None:
 
 
 def _report(history: History, limits: HistoryLimits, clock: Clock,
-            starter: dict[str, bytes] | None, prefix: str) -> Read:
+            starter: dict[str, bytes] | None, prefix: str,
+            graded: tuple[dict[str, bytes], frozenset[str]] | None) -> Read:
     commits = _Commits(history)
     tips = [t for t in (_peeled(history, resolved(history, v))
                         for v in [history.head, *history.refs.values()]) if t]
@@ -204,10 +208,18 @@ def _report(history: History, limits: HistoryLimits, clock: Clock,
     largest = max(measured, key=lambda c: c.lines_added, default=None)
     first, complete = _first(tip, parents, commits)
     said, same = _starter_said(history, first, complete, starter, prefix, limits, clock)
+    notes = [_set_aside_said(history, missing).lstrip("; ")]
+    if graded is not None:  # the history of other files: its share and starter not given
+        comparison = compare(_flat(history, _tree_of(history, tip), prefix, limits, clock),
+                             *graded)
+        notes.append(comparison.said())
+        if not comparison.holds:
+            largest, same = None, None
+            said = "not compared: the last commit does not hold the files graded"
     found = from_commits([(unix_time(commits.get(s).author_time),
                            unix_time(commits.get(s).commit_time)) for s in order])
     report = GitHistory(
-        source=history.kind, read=True, note=_set_aside_said(history, missing).lstrip("; "),
+        source=history.kind, read=True, note="; ".join(n for n in notes if n),
         commits=len(order), merges=sum(c.merge for c in log),
         started=found.time.started if found.time else None,
         finished=found.time.finished if found.time else None,
@@ -372,7 +384,7 @@ class _Lines:
     def of_texts(self, texts) -> Counter:
         total = Counter()
         for text in texts:
-            total += _text_lines(text)
+            total += text_lines(text)
         return total
 
     def of_blob(self, sha: bytes) -> Counter:
@@ -380,7 +392,7 @@ class _Lines:
             entry = self.history.objects.get(sha)
             if entry is None:
                 self.missing.add(sha)
-            lines = (_text_lines(entry[1]) if entry and entry[0] == BLOB and not self.exhausted
+            lines = (text_lines(entry[1]) if entry and entry[0] == BLOB and not self.exhausted
                      else Counter())
             self.counted += len(lines)
             if self.counted > self.limits.max_lines:  # memory: stop counting, say so
@@ -453,13 +465,6 @@ def _is_file(mode: int) -> bool:
     """Whether a tree entry is a file whose lines count: a regular file of any permission
     bits (git reads 100600 as it reads 100644), not a link, a folder or a submodule."""
     return mode & 0o170000 == 0o100000
-
-
-def _text_lines(data: bytes) -> Counter:
-    if len(data) > TEXT_BYTES or b"\0" in data[:TEXT_PROBE]:
-        return Counter()
-    return Counter(line for line in (raw.strip() for raw in
-                                     data.decode("utf-8", "replace").splitlines()) if line)
 
 
 # --- the starter -----------------------------------------------------------------------------

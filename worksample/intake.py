@@ -140,7 +140,8 @@ def with_history(submission: Submission, workers: LimitedWorkers | None = None,
     graded."""
     if submission.history is None:
         return submission
-    arguments = (submission.history, HistoryLimits(), starter, submission.history_prefix)
+    arguments = (submission.history, HistoryLimits(), starter, submission.history_prefix,
+                 submission.root, frozenset(SKIPPED_NAMES))
     kind = "git folder" if submission.history.name == ".git" else "bundle"
     try:
         read = (read_history(*arguments) if workers is None
