@@ -739,3 +739,20 @@ def test_line_endings_and_skipped_names_are_not_differences(tmp_path, workdir):
     (repo / "__pycache__" / "inventory.cpython-311.pyc").write_bytes(b"\0" * 100)
     report = open_submission(repo, workdir, starter=_starter(tmp_path)).git_history
     assert report.note == "" and report.largest_share == pytest.approx(72 / 82)
+
+
+def test_a_bundle_with_a_submodule_is_graded_on_its_files_and_says_so(tmp_path, workdir):
+    """A submodule is another repository's commit, which the bundle never carries: it once
+    made the whole bundle unreadable, graded as one binary file."""
+    repo = _built(tmp_path / "vera")
+    for number, path in enumerate(("vendor/lib", "third_party/tool")):
+        _git(repo, "update-index", "--add", "--cacheinfo", f"160000,{str(number + 1) * 40},{path}")
+    _git(repo, "commit", "-q", "-m", "vendor the libraries", when=_at(100))
+    _git(repo, "bundle", "create", str(tmp_path / "vera.bundle"), "--all")
+    submission = open_submission(tmp_path / "vera.bundle", workdir, starter=_starter(tmp_path))
+    assert sorted(p.name for p in submission.root.iterdir()) == ["NOTES.md", "inventory.py"]
+    report = submission.git_history
+    assert report.read and report.commits == 5
+    assert report.note == ("2 submodule(s) in the last commit (third_party/tool, vendor/lib): "
+                           "another repository's commit, not graded and not read")
+    assert report.first_is_starter and report.largest_share == pytest.approx(72 / 82)

@@ -60,6 +60,7 @@ from worksample.working_time import Found, from_commits, unix_time
 __all__ = ["HistoryLimits", "Read", "final_files", "is_bundle", "read_history"]
 
 SUBJECT_CHARS = 200
+_SUBMODULE = 0o160000
 LOG_KEPT = 100
 
 
@@ -112,7 +113,8 @@ def read_history(source: Path, limits: HistoryLimits | None = None,
 def final_files(bundle: Path, limits: HistoryLimits | None = None
                 ) -> tuple[list[tuple[str, int, bytes]], str]:
     """The files of the last commit of ``bundle``: (path, mode, bytes) each, and which ref
-    that commit is. Unreadable when there is none to read."""
+    that commit is; a submodule (another repository's commit) is no file and is left out.
+    Unreadable when there is none to read."""
     limits = limits or HistoryLimits()
     clock = Clock(limits)
     history = read_bundle_file(bundle, limits, clock)
@@ -122,6 +124,8 @@ def final_files(bundle: Path, limits: HistoryLimits | None = None
     files = []
     for path, (mode, sha) in _flat(history, _tree_of(history, tip), "", limits, clock).items():
         clock.check()
+        if mode == _SUBMODULE:  # another repository's commit, not a file: said in the note
+            continue
         entry = history.objects.get(sha)
         if entry is None or entry[0] != BLOB:
             raise Unreadable(f"the bundle lacks the content of {visible(path)[:200]!r}")
@@ -209,9 +213,13 @@ def _report(history: History, limits: HistoryLimits, clock: Clock,
     first, complete = _first(tip, parents, commits)
     said, same = _starter_said(history, first, complete, starter, prefix, limits, clock)
     notes = [_set_aside_said(history, missing).lstrip("; ")]
+    last = _flat(history, _tree_of(history, tip), prefix, limits, clock)
+    submodules = sorted(path for path, (mode, _) in last.items() if mode == _SUBMODULE)
+    if submodules:
+        notes.append(f"{len(submodules)} submodule(s) in the last commit ({_named(submodules)}): "
+                     "another repository's commit, not graded and not read")
     if graded is not None:  # the history of other files: its share and starter not given
-        comparison = compare(_flat(history, _tree_of(history, tip), prefix, limits, clock),
-                             *graded)
+        comparison = compare(last, *graded)
         notes.append(comparison.said())
         if not comparison.holds:
             largest, same = None, None
