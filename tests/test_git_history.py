@@ -756,3 +756,19 @@ def test_a_bundle_with_a_submodule_is_graded_on_its_files_and_says_so(tmp_path, 
     assert report.note == ("2 submodule(s) in the last commit (third_party/tool, vendor/lib): "
                            "another repository's commit, not graded and not read")
     assert report.first_is_starter and report.largest_share == pytest.approx(72 / 82)
+
+
+def test_a_decoder_s_panic_on_a_bundle_submission_grades_it_as_the_file_it_is(tmp_path,
+                                                                            workdir,
+                                                                            monkeypatch):
+    repo = _built(tmp_path / "wes")
+    _git(repo, "bundle", "create", str(tmp_path / "wes.bundle"), "--all")
+
+    def panicking(*args):
+        raise type("PanicException", (BaseException,), {})("PyObject pointer is null")
+
+    monkeypatch.setattr("worksample.intake.final_files", panicking)
+    submission = open_submission(tmp_path / "wes.bundle", workdir)
+    assert submission.file_count == 1
+    assert submission.git_history.note == ("wes.bundle cannot be read as a git bundle "
+                                           "(PanicException); it was graded as the file it is")

@@ -402,9 +402,9 @@ def _extract_bundle(source: Path, destination: Path, limits: IntakeLimits,
     that cannot be read (``git_objects`` says why) is graded as the file it is."""
     try:
         files, _ = final_files(source)
-    except (MemoryError, RecursionError):
+    except (MemoryError, RecursionError, KeyboardInterrupt, SystemExit):
         raise
-    except Exception as error:  # Unreadable, or a decoder's error on hostile bytes
+    except BaseException as error:  # Unreadable, a decoder's error or panic on hostile bytes
         said = str(error) if isinstance(error, Unreadable) else type(error).__name__
         seen.bundle_note = visible(f"{source.name[:100]} cannot be read as a git bundle "
                                    f"({said}); it was graded as the file it is")

@@ -85,6 +85,9 @@ class LimitedWorkers:
             self._discard(pool)
             raise InfrastructureError(f"the worker processes failed ({error}); the next "
                                       "submission gets new ones") from None
+        except pickle.PicklingError as error:  # what a worker sent that pebble could not carry
+            raise InfrastructureError(f"a worker's answer could not be sent back ({error})") \
+                from None
 
     def close(self) -> None:
         """Stop the workers; a call still running is killed."""
