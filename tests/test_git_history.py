@@ -772,3 +772,15 @@ def test_a_decoder_s_panic_on_a_bundle_submission_grades_it_as_the_file_it_is(tm
     assert submission.file_count == 1
     assert submission.git_history.note == ("wes.bundle cannot be read as a git bundle "
                                            "(PanicException); it was graded as the file it is")
+
+
+def test_a_commit_naming_too_many_parents_is_refused_before_it_is_parsed(tmp_path):
+    """The commit's cousin of the huge tree: 50 MiB of parent lines is a million parents."""
+    notes = b"# Notes\n"
+    tree = _tree([(b"100644", b"NOTES.md", object_sha(3, notes))])
+    parents = [hashlib.sha1(b"%d" % n).hexdigest().encode() for n in range(150)]
+    commit = _raw_commit(object_sha(2, tree), parents, message=b"parent " * 500)
+    bundle = _objects_bundle(tmp_path / "many.bundle", [(3, notes), (2, tree), (1, commit)],
+                             object_sha(1, commit))
+    assert read_history(bundle).report.note == "a commit names more than 100 parents; not read"
+    assert read_history(bundle, HistoryLimits(max_parents=200)).report.read

@@ -145,6 +145,11 @@ class _Commits:
 
     def get(self, sha: bytes):
         if sha not in self.parsed:
+            entry, limits = self.history.objects.get(sha), self.history.limits
+            if entry is not None and entry[0] == COMMIT and entry[1].partition(b"\n\n")[0] \
+                    .count(b"\nparent ") > limits.max_parents:  # before dulwich lists them
+                raise Unreadable(f"a commit names more than {limits.max_parents:,} parents; "
+                                 "not read")
             self.parsed[sha] = _parsed(self.history, sha, COMMIT)
         return self.parsed[sha]
 

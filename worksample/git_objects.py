@@ -59,6 +59,7 @@ class HistoryLimits:
     max_delta_depth: int = 1_000
     max_tree_depth: int = 64
     max_tree_entries: int = 50_000  # of one tree, counted (its NUL bytes) before parsing
+    max_parents: int = 100  # of one commit, counted before parsing
     max_refs: int = 20_000
     max_lines: int = 1_000_000  # distinct lines of text counted, all files together
     timeout_s: float = 20.0
