@@ -70,9 +70,27 @@ def _delta_bomb(repo: Path) -> None:
         body + hashlib.sha1(body).digest())
 
 
+def _wide_tree(repo: Path, entries: int = 60_000) -> None:
+    """A branch whose commit's one tree lists ``entries`` names (1.6 million, 4.5 MB packed,
+    once took dulwich past the worker's 1 GB: the submission was an ``error``)."""
+    blob = b"hello\n"
+    blob_id = hashlib.sha1(b"blob %d\0" % len(blob) + blob).digest()
+    tree = b"".join(b"100644 f%07d\0" % n + blob_id for n in range(entries))
+    tree_id = hashlib.sha1(b"tree %d\0" % len(tree) + tree).hexdigest().encode()
+    commit = (b"tree " + tree_id + b"\nauthor C <c@x> 1793700000 +0000\ncommitter C <c@x> "
+              b"1793700000 +0000\n\nwide\n")
+    body = b"PACK\0\0\0\x02\0\0\0\x03"
+    for type_num, data in ((3, blob), (2, tree), (1, commit)):
+        body += _entry(type_num, len(data)) + zlib.compress(data)
+    (repo / ".git" / "objects" / "pack" / "pack-wide.pack").write_bytes(
+        body + hashlib.sha1(body).digest())
+    (repo / ".git" / "refs" / "heads" / "wide").write_text(
+        hashlib.sha1(b"commit %d\0" % len(commit) + commit).hexdigest() + "\n")
+
+
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    """Six submissions graded into one store and reported for the hiring manager and for
+    """Seven submissions graded into one store and reported for the hiring manager and for
     the candidate: {name: result}, and the report folders."""
     root = tmp_path_factory.mktemp("history")
     submissions = root / "submissions"
@@ -84,6 +102,7 @@ def graded(tmp_path_factory):
         b"PACK\0\0\0\x02\0\0\0\x01" + bytes([0xB0, 0x80, 0x80, 0x80, 0x20])
         + zlib.compress(bytes(64 << 20)) + bytes(20))  # declares 1 GiB
     _delta_bomb(_replies_repository(submissions / "deltabomb"))
+    _wide_tree(_replies_repository(submissions / "wide"))
     (submissions / "not-a.bundle").write_text(REPLIES)
     looping = _replies_repository(submissions / "looping")
     (looping / ".git" / "HEAD").write_text("ref: ../../../etc/passwd\n")
@@ -128,13 +147,14 @@ def test_a_bundle_is_graded_on_its_files_as_the_folder_is(graded):
              "not read"),
     ("not-a", "not-a.bundle cannot be read as a git bundle (it is not a git bundle"),
     ("deltabomb", "deltas whose sizes do not read or do not match their base (1)"),
+    ("wide", "a tree lists more than 50,000 entries; not read"),
 ])
 def test_hostile_histories_are_graded_with_a_note(graded, name, said):
     """The bomb's replies are graded as sent; what is not a bundle is graded as the file it
     is (the email type finds no reply in it)."""
     results, _ = graded
     assert results[name]["status"] == "graded"
-    if name in ("bomb", "deltabomb"):
+    if name in ("bomb", "deltabomb", "wide"):
         assert results[name]["score"] == results["folder"]["score"]
     assert results[name]["git_history"]["read"] is (name == "deltabomb")
     assert said in results[name]["git_history"]["note"]
