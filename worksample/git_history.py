@@ -26,6 +26,11 @@ The history is a ``.git`` folder or a git bundle, read as hostile data by ``git_
   committed as a merge, adds its lines). The share is the largest commit's lines added over
   the final code, at most 1.
 
+- **whether the last commit holds the files graded** (``git_graded.py`` holds the rules):
+  when it does not (a history of other work, or work kept out of it), the note says how many
+  files differ and the largest commit's share and the starter verdict are not given. A
+  submodule in the last commit is named in the note; it is no file.
+
 Forged dates and rewritten histories are the candidate's to make: this is a conversation
 starter for the interview, not proof. Whatever cannot be read is a note, never an exception:
 the grading goes on.
