@@ -131,7 +131,7 @@ def test_a_starter_committed_with_crlf_line_endings_is_still_the_starter(tmp_pat
     assert read_history(repo / ".git", starter=starter).report.first_is_starter is True
 
 
-def test_merges_are_counted_and_not_measured(tmp_path):
+def test_an_honest_merge_adds_nothing_of_its_own(tmp_path):
     repo = _built(tmp_path / "erin")
     _git(repo, "checkout", "-q", "-b", "side", "main~1")
     _commit(repo, {"side.py": _code(5, "s")}, "side work", _at(100))
@@ -140,7 +140,7 @@ def test_merges_are_counted_and_not_measured(tmp_path):
     report = read_history(repo / ".git", starter=_starter(tmp_path)).report
     assert report.commits == 6 and report.merges == 1
     merge = next(c for c in report.log if c.merge)
-    assert merge.subject == "merge side" and merge.lines_added is None
+    assert merge.subject == "merge side" and merge.lines_added == 0
     assert report.largest.subject == "ledger of holds"
 
 
@@ -473,3 +473,314 @@ def test_more_refs_than_the_budget_are_not_read(tmp_path):
         _git(repo, "branch", name)
     report = read_history(repo / ".git", HistoryLimits(max_refs=3)).report
     assert report.note == "the git history has more than 3 refs; not read"
+
+
+# --- deltas whose header lies (a bundle of 73 KB once needed 900 MiB) -------------------------
+
+
+def _varint(number: int, pad: int = 0) -> bytes:
+    """A delta header's number as git writes it, or over-long: ``pad`` more bytes of
+    nothing, each with its high bit set but the last."""
+    out = bytearray()
+    while True:
+        out.append(number & 0x7F)
+        number >>= 7
+        if not number:
+            break
+        out[-1] |= 0x80
+    if pad:
+        out[-1] |= 0x80
+        out += bytes([0x80] * (pad - 1) + [0])
+    return bytes(out)
+
+
+def _raw_commit(tree: bytes, parents: list[bytes] = (), when: int = 1793700000,
+                message: bytes = b"work") -> bytes:
+    return (b"tree %s\n" % tree + b"".join(b"parent %s\n" % p for p in parents)
+            + b"author C <c@x> %d +0000\ncommitter C <c@x> %d +0000\n\n%s\n"
+            % (when, when, message))
+
+
+def _tree(entries: list[tuple[bytes, bytes, bytes]]) -> bytes:
+    """A tree's bytes from (mode, name, hex sha) entries, sorted as git sorts them."""
+    return b"".join(mode + b" " + name + b"\0" + bytes.fromhex(sha.decode())
+                    for mode, name, sha in sorted(entries, key=lambda e: e[1]))
+
+
+def _objects_bundle(path: Path, objects: list[tuple[int, bytes]], tip: bytes,
+                    extra: bytes = b"") -> Path:
+    """A bundle of whole objects (type, bytes), plus ``extra`` pack entries written by hand,
+    whose main is ``tip``."""
+    entries = b""
+    for type_num, data in objects:
+        entries += _pack([(type_num, zlib.compress(data), len(data))])[12:-20]
+    count = len(objects) + extra.count(b"\x00ENTRY\x00")
+    extra = extra.replace(b"\x00ENTRY\x00", b"")
+    body = b"PACK" + struct.pack(">II", 2, count) + entries + extra
+    path.write_bytes(b"# v2 git bundle\n" + tip + b" refs/heads/main\n\n" + body
+                     + hashlib.sha1(body).digest())
+    return path
+
+
+def _ref_delta(base: bytes, delta: bytes) -> bytes:
+    """A REF_DELTA pack entry on the blob ``base`` (marked for ``_objects_bundle``)."""
+    header = _pack([(7, b"", len(delta))])[12:-20]
+    return (b"\x00ENTRY\x00" + header + bytes.fromhex(object_sha(3, base).decode())
+            + zlib.compress(delta))
+
+
+def _small_history(tmp_path: Path, name: str, extra: bytes, base: bytes) -> Path:
+    notes = b"# Notes\n"
+    tree = _tree([(b"100644", b"NOTES.md", object_sha(3, notes))])
+    commit = _raw_commit(object_sha(2, tree))
+    return _objects_bundle(tmp_path / name, [(3, base), (3, notes), (2, tree), (1, commit)],
+                           object_sha(1, commit), extra)
+
+
+def _copies(size: int) -> bytes:
+    """Delta instructions copying the base's first 64 KiB until ``size`` bytes are made."""
+    return bytes([0x80]) * (size // 0x10000)
+
+
+@pytest.mark.parametrize("pad, said", [
+    (9, "deltas whose sizes do not read or do not match their base (1)"),  # 12 bytes
+    (0, "a delta declares more than 50 MiB (a bomb?); not read"),
+])
+def test_a_delta_whose_header_lies_about_its_size_is_never_applied(tmp_path, workdir, pad,
+                                                                    said):
+    """A source size written over-long (12 bytes) once hid the result's 900 MiB from the
+    budget: dulwich then allocated it and, under the worker's memory limit, panicked."""
+    base = b"A" * 0x10000
+    delta = _varint(len(base), pad) + _varint(900 << 20) + _copies(900 << 20)
+    bundle = _small_history(tmp_path, f"bomb{pad}.bundle", _ref_delta(base, delta), base)
+    assert bundle.stat().st_size < 100_000
+    report = read_history(bundle).report
+    assert said in report.note
+    submission = open_submission(bundle, workdir)
+    assert said in submission.git_history.note  # and the work (its files or the file) graded
+
+
+def test_a_delta_for_another_base_is_set_aside(tmp_path):
+    base = b"B" * 100
+    delta = _varint(99) + _varint(100) + bytes([0x90, 100])  # claims a base of 99 bytes
+    report = read_history(_small_history(tmp_path, "other.bundle", _ref_delta(base, delta),
+                                         base)).report
+    assert report.read and "deltas whose sizes do not read or do not match their base (1)" \
+        in report.note
+
+
+def test_an_exception_of_any_kind_while_reading_the_history_is_a_note(tmp_path, workdir):
+    repo = _built(tmp_path / "pan")
+
+    class Panicking:
+        def run(self, doing, function, *args):
+            if doing == "to read its git history":
+                raise type("PanicException", (BaseException,), {})("pointer is null")
+            return function(*args)
+
+    submission = open_submission(repo, workdir, workers=Panicking())
+    assert submission.file_count == 2 and submission.git_history.read is False
+    assert submission.git_history.note == ("the git history could not be read "
+                                           "(PanicException) (the git history only: the work "
+                                           "is graded)")
+
+
+# --- one huge tree ------------------------------------------------------------------------------
+
+
+def _huge_tree(entries: int) -> tuple[list[tuple[int, bytes]], bytes]:
+    """Objects of a commit whose one tree lists ``entries`` names of one blob, and its sha."""
+    blob = b"hello\n"
+    sha = bytes.fromhex(object_sha(3, blob).decode())
+    tree = b"".join(b"100644 f%07d\0" % number + sha for number in range(entries))
+    commit = _raw_commit(object_sha(2, tree), message=b"many files")
+    return [(3, blob), (2, tree), (1, commit)], object_sha(1, commit)
+
+
+def test_a_tree_of_too_many_entries_is_refused_before_it_is_parsed(tmp_path, workdir):
+    """1.6 million entries in 4.5 MB once took the parser past the worker's 1 GB: the
+    entries are counted first."""
+    objects, tip = _huge_tree(60_000)
+    bundle = _objects_bundle(tmp_path / "wide.bundle", objects, tip)
+    said = "a tree lists more than 50,000 entries; not read"
+    assert read_history(bundle).report.note == said
+    submission = open_submission(bundle, workdir)  # graded as the file it is, with the note
+    assert submission.file_count == 1 and said in submission.git_history.note
+    repo = _built(tmp_path / "wide")  # the same tree on a branch of a .git folder
+    (repo / ".git" / "objects" / "pack" / "pack-wide.pack").write_bytes(
+        _objects_bundle(tmp_path / "x", objects, tip).read_bytes().split(b"\n\n", 1)[1])
+    (repo / ".git" / "refs" / "heads" / "wide").write_text(tip.decode() + "\n")
+    submission = open_submission(repo, workdir)
+    assert submission.file_count == 2 and submission.git_history.note == said
+    assert read_history(repo / ".git", HistoryLimits(max_tree_entries=100_000)).report.read
+
+
+def test_a_tree_shared_by_many_commits_is_parsed_once(tmp_path, monkeypatch):
+    import worksample.git_history as module
+
+    repo = _built(tmp_path / "shared")
+    for number in range(20):
+        _git(repo, "commit", "-q", "--allow-empty", "-m", f"empty {number}", when=_at(100))
+    parsed = []
+    real = module._parsed
+    monkeypatch.setattr(module, "_parsed", lambda history, sha, want: (
+        parsed.append((sha, want)), real(history, sha, want))[1])
+    assert read_history(repo / ".git").report.commits == 24
+    trees = [sha for sha, want in parsed if want == 2]
+    assert len(trees) == len(set(trees))
+
+
+def test_running_out_of_memory_reading_the_history_is_a_note(tmp_path, workdir, monkeypatch):
+    import worksample.git_history as module
+
+    def exhausted(*args):
+        raise MemoryError
+
+    monkeypatch.setattr(module, "_report", exhausted)
+    repo = _built(tmp_path / "full")
+    submission = open_submission(repo, workdir)
+    assert submission.file_count == 2 and submission.git_history.read is False
+    assert submission.git_history.note == ("reading the git history needed more memory than "
+                                           "it may use; not read")
+
+
+# --- a big commit hiding from the largest commit's share ---------------------------------------
+
+
+def test_a_file_committed_as_a_link_then_as_a_file_is_added_when_it_becomes_one(tmp_path):
+    """The same blob, first under mode 120000 (counted as nothing), then 100644: once the
+    flip was no change (the same sha) and the work was in no commit's lines."""
+    repo = tmp_path / "flip"
+    repo.mkdir()
+    _git(repo, "init", "-q", "-b", "main")
+    _commit(repo, STARTER, "starter", _at(0))
+    for number in range(4):
+        _commit(repo, {f"small{number}.py": _code(3, f"s{number}")}, f"small {number}",
+                _at(10 + number))
+    blob = _git(repo, "hash-object", "-w", "--stdin", stdin=_code(200, "w").encode()).strip()
+    for minutes, mode in ((30, "120000"), (40, "100644")):
+        _git(repo, "update-index", "--add", "--cacheinfo", f"{mode},{blob},work.py")
+        _git(repo, "commit", "-q", "-m", f"work as {mode}", when=_at(minutes))
+    _git(repo, "checkout", "-q", "--", ".")
+    report = read_history(repo / ".git", starter=_starter(tmp_path)).report
+    assert [(c.subject, c.lines_added) for c in report.log][-2:] == [
+        ("work as 120000", 0), ("work as 100644", 200)]
+    assert report.largest.subject == "work as 100644"
+    assert report.largest_share == pytest.approx(200 / 212)
+
+
+def test_work_committed_as_a_merge_is_measured(tmp_path):
+    """The work arriving in a merge commit (git merge --no-commit, then the work added) was
+    "not measured": now its lines count."""
+    repo = tmp_path / "merged"
+    repo.mkdir()
+    _git(repo, "init", "-q", "-b", "main")
+    _commit(repo, STARTER, "starter", _at(0))
+    _git(repo, "checkout", "-q", "-b", "side")
+    _commit(repo, {"side.py": _code(2, "s")}, "side", _at(5))
+    _git(repo, "checkout", "-q", "main")
+    _commit(repo, {"main.py": _code(2, "m")}, "main", _at(6))
+    _git(repo, "merge", "-q", "--no-ff", "--no-commit", "side", when=_at(30))
+    (repo / "inventory.py").write_text(STARTER["inventory.py"] + _code(150, "w"))
+    (repo / "side.py").write_text(_code(2, "s") + _code(50, "v"))
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "merge, with all the work", when=_at(30))
+    report = read_history(repo / ".git", starter=_starter(tmp_path)).report
+    merge = report.log[-1]
+    assert merge.merge and merge.lines_added == 200
+    assert report.largest == merge and report.largest_share == pytest.approx(200 / 204)
+
+
+# --- a history of other files -------------------------------------------------------------------
+
+
+def test_a_bundle_of_another_repository_beside_the_files_is_said_and_not_measured(tmp_path,
+                                                                                    workdir):
+    """The files graded are one thing, the bundle beside them a history of something else
+    (careful small commits): its share and starter verdict would describe other work."""
+    other = _built(tmp_path / "other")
+    work = tmp_path / "src" / "sly"
+    work.mkdir(parents=True)
+    (work / "inventory.py").write_text(STARTER["inventory.py"] + _code(120, "z"))
+    (work / "ledger.py").write_text(_code(40, "l"))
+    _git(other, "bundle", "create", str(work / "history.bundle"), "--all")
+    report = open_submission(work, workdir, starter=_starter(tmp_path)).git_history
+    assert report.read and report.commits == 4
+    assert report.largest_share is None and report.largest is None
+    assert report.first_is_starter is None
+    assert report.starter_said == "not compared: the last commit does not hold the files graded"
+    assert ("the last commit does not hold the files graded: 3 of 3 differ (NOTES.md, "
+            "inventory.py, ledger.py)") in report.note
+
+
+def test_work_left_out_of_the_history_differs_and_a_note_written_after_is_tolerated(
+        tmp_path, workdir):
+    repo = _built(tmp_path / "tom")
+    (repo / "NOTES.md").write_text("# Notes\nHolds expire after 15 minutes.\nAsk about it.\n")
+    (repo / "TODO.md").write_text("later\n")  # never committed: one line of 84
+    report = open_submission(repo, workdir, starter=_starter(tmp_path)).git_history
+    assert "1 of 3 differ (NOTES.md)" in report.note and report.largest_share is None
+    (repo / "NOTES.md").write_text("# Notes\nHolds expire after 15 minutes.\n")
+    report = open_submission(repo, workdir, starter=_starter(tmp_path)).git_history
+    assert report.note == "1 file(s) graded that the last commit lacks (TODO.md): a few lines, " \
+                          "not measured"
+    assert report.largest_share == pytest.approx(72 / 82) and report.first_is_starter
+    (repo / "solution.py").write_text(_code(60, "hidden"))  # the work, kept out of git
+    report = open_submission(repo, workdir, starter=_starter(tmp_path)).git_history
+    assert "2 of 4 differ (TODO.md, solution.py)" in report.note
+    assert report.largest_share is None
+
+
+def test_line_endings_and_skipped_names_are_not_differences(tmp_path, workdir):
+    repo = _built(tmp_path / "uli")
+    text = (repo / "inventory.py").read_bytes()
+    (repo / "inventory.py").write_bytes(text.replace(b"\n", b"\r\n"))  # autocrlf's checkout
+    (repo / "__pycache__").mkdir()
+    (repo / "__pycache__" / "inventory.cpython-311.pyc").write_bytes(b"\0" * 100)
+    report = open_submission(repo, workdir, starter=_starter(tmp_path)).git_history
+    assert report.note == "" and report.largest_share == pytest.approx(72 / 82)
+
+
+def test_a_bundle_with_a_submodule_is_graded_on_its_files_and_says_so(tmp_path, workdir):
+    """A submodule is another repository's commit, which the bundle never carries: it once
+    made the whole bundle unreadable, graded as one binary file."""
+    repo = _built(tmp_path / "vera")
+    for number, path in enumerate(("vendor/lib", "third_party/tool")):
+        _git(repo, "update-index", "--add", "--cacheinfo", f"160000,{str(number + 1) * 40},{path}")
+    _git(repo, "commit", "-q", "-m", "vendor the libraries", when=_at(100))
+    _git(repo, "bundle", "create", str(tmp_path / "vera.bundle"), "--all")
+    submission = open_submission(tmp_path / "vera.bundle", workdir, starter=_starter(tmp_path))
+    assert sorted(p.name for p in submission.root.iterdir()) == ["NOTES.md", "inventory.py"]
+    report = submission.git_history
+    assert report.read and report.commits == 5
+    assert report.note == ("2 submodule(s) in the last commit (third_party/tool, vendor/lib): "
+                           "another repository's commit, not graded and not read")
+    assert report.first_is_starter and report.largest_share == pytest.approx(72 / 82)
+
+
+def test_a_decoder_s_panic_on_a_bundle_submission_grades_it_as_the_file_it_is(tmp_path,
+                                                                            workdir,
+                                                                            monkeypatch):
+    repo = _built(tmp_path / "wes")
+    _git(repo, "bundle", "create", str(tmp_path / "wes.bundle"), "--all")
+
+    def panicking(*args):
+        raise type("PanicException", (BaseException,), {})("PyObject pointer is null")
+
+    monkeypatch.setattr("worksample.intake.final_files", panicking)
+    submission = open_submission(tmp_path / "wes.bundle", workdir)
+    assert submission.file_count == 1
+    assert submission.git_history.note == ("wes.bundle cannot be read as a git bundle "
+                                           "(PanicException); it was graded as the file it is")
+
+
+def test_a_commit_naming_too_many_parents_is_refused_before_it_is_parsed(tmp_path):
+    """The commit's cousin of the huge tree: 50 MiB of parent lines is a million parents."""
+    notes = b"# Notes\n"
+    tree = _tree([(b"100644", b"NOTES.md", object_sha(3, notes))])
+    parents = [hashlib.sha1(b"%d" % n).hexdigest().encode() for n in range(150)]
+    commit = _raw_commit(object_sha(2, tree), parents, message=b"parent " * 500)
+    bundle = _objects_bundle(tmp_path / "many.bundle", [(3, notes), (2, tree), (1, commit)],
+                             object_sha(1, commit))
+    assert read_history(bundle).report.note == "a commit names more than 100 parents; not read"
+    assert read_history(bundle, HistoryLimits(max_parents=200)).report.read

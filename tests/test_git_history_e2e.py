@@ -6,6 +6,7 @@ histories graded with a note, never an exception."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import zlib
@@ -38,9 +39,58 @@ def _replies_repository(folder: Path) -> Path:
     return folder
 
 
+def _varint(number: int) -> bytes:
+    out = bytearray()
+    while number > 0x7F:
+        out.append(0x80 | number & 0x7F)
+        number >>= 7
+    return bytes(out + bytes([number]))
+
+
+def _entry(type_num: int, size: int) -> bytes:
+    """A pack entry's header: its type and the size of what it inflates to."""
+    out = bytearray([type_num << 4 | size & 15 | (0x80 if size >> 4 else 0)])
+    return bytes(out) + (_varint(size >> 4) if size >> 4 else b"")
+
+
+def _delta_bomb(repo: Path) -> None:
+    """A 16 MiB blob and a 900 MiB delta on it whose source size is written over-long (12
+    bytes): the budget once read its result as 0 bytes, and dulwich, under the worker's
+    memory limit, panicked (a BaseException nothing caught: the submission was an
+    ``error``)."""
+    base = b"A" * (16 << 20)
+    source = bytes([0x80, 0x80, 0x80, 0x88] + [0x80] * 7 + [0])  # 16 MiB in 12 bytes
+    result = 900 << 20
+    delta = (source + _varint(result) + bytes([0xF0, 0, 0, 0xFF]) * (result // 0xFF0000)
+             + bytes([0xF0, *(result % 0xFF0000).to_bytes(3, "little")]))
+    body = (b"PACK\0\0\0\x02\0\0\0\x02" + _entry(3, len(base)) + zlib.compress(base, 9)
+            + _entry(7, len(delta)) + hashlib.sha1(b"blob %d\0" % len(base) + base).digest()
+            + zlib.compress(delta, 9))
+    (repo / ".git" / "objects" / "pack" / "pack-delta.pack").write_bytes(
+        body + hashlib.sha1(body).digest())
+
+
+def _wide_tree(repo: Path, entries: int = 60_000) -> None:
+    """A branch whose commit's one tree lists ``entries`` names (1.6 million, 4.5 MB packed,
+    once took dulwich past the worker's 1 GB: the submission was an ``error``)."""
+    blob = b"hello\n"
+    blob_id = hashlib.sha1(b"blob %d\0" % len(blob) + blob).digest()
+    tree = b"".join(b"100644 f%07d\0" % n + blob_id for n in range(entries))
+    tree_id = hashlib.sha1(b"tree %d\0" % len(tree) + tree).hexdigest().encode()
+    commit = (b"tree " + tree_id + b"\nauthor C <c@x> 1793700000 +0000\ncommitter C <c@x> "
+              b"1793700000 +0000\n\nwide\n")
+    body = b"PACK\0\0\0\x02\0\0\0\x03"
+    for type_num, data in ((3, blob), (2, tree), (1, commit)):
+        body += _entry(type_num, len(data)) + zlib.compress(data)
+    (repo / ".git" / "objects" / "pack" / "pack-wide.pack").write_bytes(
+        body + hashlib.sha1(body).digest())
+    (repo / ".git" / "refs" / "heads" / "wide").write_text(
+        hashlib.sha1(b"commit %d\0" % len(commit) + commit).hexdigest() + "\n")
+
+
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
-    """Five submissions graded into one store and reported for the hiring manager and for
+    """Seven submissions graded into one store and reported for the hiring manager and for
     the candidate: {name: result}, and the report folders."""
     root = tmp_path_factory.mktemp("history")
     submissions = root / "submissions"
@@ -51,6 +101,8 @@ def graded(tmp_path_factory):
     (bomb / ".git" / "objects" / "pack" / "pack-bomb.pack").write_bytes(
         b"PACK\0\0\0\x02\0\0\0\x01" + bytes([0xB0, 0x80, 0x80, 0x80, 0x20])
         + zlib.compress(bytes(64 << 20)) + bytes(20))  # declares 1 GiB
+    _delta_bomb(_replies_repository(submissions / "deltabomb"))
+    _wide_tree(_replies_repository(submissions / "wide"))
     (submissions / "not-a.bundle").write_text(REPLIES)
     looping = _replies_repository(submissions / "looping")
     (looping / ".git" / "HEAD").write_text("ref: ../../../etc/passwd\n")
@@ -94,15 +146,17 @@ def test_a_bundle_is_graded_on_its_files_as_the_folder_is(graded):
     ("bomb", "a pack entry declares 1,073,741,824 bytes, more than 50 MiB (a zlib bomb?); "
              "not read"),
     ("not-a", "not-a.bundle cannot be read as a git bundle (it is not a git bundle"),
+    ("deltabomb", "deltas whose sizes do not read or do not match their base (1)"),
+    ("wide", "a tree lists more than 50,000 entries; not read"),
 ])
 def test_hostile_histories_are_graded_with_a_note(graded, name, said):
     """The bomb's replies are graded as sent; what is not a bundle is graded as the file it
     is (the email type finds no reply in it)."""
     results, _ = graded
     assert results[name]["status"] == "graded"
-    if name == "bomb":
+    if name in ("bomb", "deltabomb", "wide"):
         assert results[name]["score"] == results["folder"]["score"]
-    assert results[name]["git_history"]["read"] is False
+    assert results[name]["git_history"]["read"] is (name == "deltabomb")
     assert said in results[name]["git_history"]["note"]
 
 

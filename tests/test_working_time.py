@@ -385,7 +385,7 @@ def test_only_objects_and_refs_of_an_archive_s_git_are_written_out(tmp_path, wor
         out.addfile(link)
     seen = {}
 
-    def listing(git_dir, limits, starter, prefix):
+    def listing(git_dir, limits, starter, prefix, *graded):
         seen[git_dir.relative_to(git_dir.parent)] = sorted(
             p.relative_to(git_dir).as_posix() for p in git_dir.rglob("*") if p.is_file())
         assert not any(p.is_symlink() for p in git_dir.rglob("*"))

@@ -18,8 +18,18 @@ The history is a ``.git`` folder or a git bundle, read as hostile data by ``git_
   not (a moved or re-indented line is not added); a first commit, or one whose parent the
   history lacks, is measured against the starter files (against nothing without a starter,
   so the starter commit itself adds nothing); the *final code* is the lines of the last
-  commit's files that the starter files lack. A merge adds nothing of its own and is not
-  measured. The share is the largest commit's lines added over the final code, at most 1.
+  commit's files that the starter files lack. A file's mode is part of its version (a blob
+  committed as a link, then as a file, is added when it becomes a file); a file is any
+  regular mode (100644, 100755, 100600 ...), never a link or a submodule. A merge adds the
+  lines of its files whose version none of its parents holds, less those its parents'
+  versions of them hold (an honest merge adds nothing; a resolved conflict, or work
+  committed as a merge, adds its lines). The share is the largest commit's lines added over
+  the final code, at most 1.
+
+- **whether the last commit holds the files graded** (``git_graded.py`` holds the rules):
+  when it does not (a history of other work, or work kept out of it), the note says how many
+  files differ and the largest commit's share and the starter verdict are not given. A
+  submodule in the last commit is named in the note; it is no file.
 
 Forged dates and rewritten histories are the candidate's to make: this is a conversation
 starter for the interview, not proof. Whatever cannot be read is a note, never an exception:
@@ -32,6 +42,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from worksample.git_graded import compare, graded_files, text_lines
 from worksample.git_objects import (
     BLOB,
     COMMIT,
@@ -54,10 +65,8 @@ from worksample.working_time import Found, from_commits, unix_time
 __all__ = ["HistoryLimits", "Read", "final_files", "is_bundle", "read_history"]
 
 SUBJECT_CHARS = 200
+_SUBMODULE = 0o160000
 LOG_KEPT = 100
-TEXT_PROBE = 8000
-TEXT_BYTES = 1024 * 1024  # a larger file is data, not the candidate's lines
-_REGULAR = (0o100644, 0o100755, 0o100664)
 
 
 @dataclass(frozen=True)
@@ -69,10 +78,13 @@ class Read:
 
 
 def read_history(source: Path, limits: HistoryLimits | None = None,
-                 starter: Path | None = None, prefix: str = "") -> Read:
+                 starter: Path | None = None, prefix: str = "", graded: Path | None = None,
+                 skipped: frozenset[str] = frozenset()) -> Read:
     """Read the history at ``source`` (a ``.git`` folder or a bundle file) for the submission
-    whose graded folder is ``prefix`` within it, comparing with the ``starter`` folder. No
-    history there at all is no time, no note and no report."""
+    whose graded folder is ``prefix`` within it, comparing with the ``starter`` folder and
+    its last commit with the files ``graded`` (intake's extracted folder, where intake
+    skipped the names ``skipped``; ``git_graded.py``). No history there at all is no time,
+    no note and no report."""
     if not source.exists() and not source.is_symlink():
         return Read(Found(None), None)
     kind = "bundle" if source.name != ".git" else "git folder"
@@ -85,14 +97,19 @@ def read_history(source: Path, limits: HistoryLimits | None = None,
     try:
         history = (read_bundle_file(source, limits, clock) if kind == "bundle"
                    else read_git_folder(source, limits, clock))
-        return _report(history, limits, clock, _starter_files(starter), prefix)
+        return _report(history, limits, clock, _starter_files(starter), prefix,
+                       None if graded is None else (graded_files(graded), skipped))
     except Unreadable as error:
         note = str(error)
     except RecursionError:  # the limits are checked without recursion: a decoder's own
         note = "the git history is nested too deeply to read"
-    except MemoryError:
-        raise  # in a worker, the limit that was passed says why
+    except MemoryError:  # past the worker's limit: what was read is freed, the note says so
+        note = "reading the git history needed more memory than it may use; not read"
     except Exception as error:  # a decoder's bug on hostile bytes: a note, never a crash
+        note = f"the git history could not be read ({type(error).__name__})"
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # a compiled decoder's panic (pyo3's PanicException)
         note = f"the git history could not be read ({type(error).__name__})"
     note = visible(note)[:300]
     return Read(Found(None, note), GitHistory(source=kind, read=False, note=note))
@@ -101,7 +118,8 @@ def read_history(source: Path, limits: HistoryLimits | None = None,
 def final_files(bundle: Path, limits: HistoryLimits | None = None
                 ) -> tuple[list[tuple[str, int, bytes]], str]:
     """The files of the last commit of ``bundle``: (path, mode, bytes) each, and which ref
-    that commit is. Unreadable when there is none to read."""
+    that commit is; a submodule (another repository's commit) is no file and is left out.
+    Unreadable when there is none to read."""
     limits = limits or HistoryLimits()
     clock = Clock(limits)
     history = read_bundle_file(bundle, limits, clock)
@@ -111,6 +129,8 @@ def final_files(bundle: Path, limits: HistoryLimits | None = None
     files = []
     for path, (mode, sha) in _flat(history, _tree_of(history, tip), "", limits, clock).items():
         clock.check()
+        if mode == _SUBMODULE:  # another repository's commit, not a file: said in the note
+            continue
         entry = history.objects.get(sha)
         if entry is None or entry[0] != BLOB:
             raise Unreadable(f"the bundle lacks the content of {visible(path)[:200]!r}")
@@ -130,6 +150,11 @@ class _Commits:
 
     def get(self, sha: bytes):
         if sha not in self.parsed:
+            entry, limits = self.history.objects.get(sha), self.history.limits
+            if entry is not None and entry[0] == COMMIT and entry[1].partition(b"\n\n")[0] \
+                    .count(b"\nparent ") > limits.max_parents:  # before dulwich lists them
+                raise Unreadable(f"a commit names more than {limits.max_parents:,} parents; "
+                                 "not read")
             self.parsed[sha] = _parsed(self.history, sha, COMMIT)
         return self.parsed[sha]
 
@@ -158,7 +183,8 @@ def _peeled(history: History, sha: bytes | None) -> bytes | None:
 
 
 def _report(history: History, limits: HistoryLimits, clock: Clock,
-            starter: dict[str, bytes] | None, prefix: str) -> Read:
+            starter: dict[str, bytes] | None, prefix: str,
+            graded: tuple[dict[str, bytes], frozenset[str]] | None) -> Read:
     commits = _Commits(history)
     tips = [t for t in (_peeled(history, resolved(history, v))
                         for v in [history.head, *history.refs.values()]) if t]
@@ -175,9 +201,10 @@ def _report(history: History, limits: HistoryLimits, clock: Clock,
         clock.check()
         commit = commits.get(sha)
         merge = len(parents[sha]) > 1
-        added = None if merge else lines.added(
-            _tree_of(history, parents[sha][0]) if parents[sha] else None,
-            bytes(commit.tree), starter_lines)
+        added = (lines.merged([_tree_of(history, p) for p in parents[sha]], bytes(commit.tree))
+                 if merge else lines.added(
+                     _tree_of(history, parents[sha][0]) if parents[sha] else None,
+                     bytes(commit.tree), starter_lines))
         log.append(HistoryCommit(
             sha=sha[:12].decode(), authored=unix_time(commit.author_time),
             subject=visible(_subject(commit.message)), lines_added=added, merge=merge))
@@ -195,10 +222,22 @@ def _report(history: History, limits: HistoryLimits, clock: Clock,
     largest = max(measured, key=lambda c: c.lines_added, default=None)
     first, complete = _first(tip, parents, commits)
     said, same = _starter_said(history, first, complete, starter, prefix, limits, clock)
+    notes = [_set_aside_said(history, missing).lstrip("; ")]
+    last = _flat(history, _tree_of(history, tip), prefix, limits, clock)
+    submodules = sorted(path for path, (mode, _) in last.items() if mode == _SUBMODULE)
+    if submodules:
+        notes.append(f"{len(submodules)} submodule(s) in the last commit ({_named(submodules)}): "
+                     "another repository's commit, not graded and not read")
+    if graded is not None:  # the history of other files: its share and starter not given
+        comparison = compare(last, *graded)
+        notes.append(comparison.said())
+        if not comparison.holds:
+            largest, same = None, None
+            said = "not compared: the last commit does not hold the files graded"
     found = from_commits([(unix_time(commits.get(s).author_time),
                            unix_time(commits.get(s).commit_time)) for s in order])
     report = GitHistory(
-        source=history.kind, read=True, note=_set_aside_said(history, missing).lstrip("; "),
+        source=history.kind, read=True, note="; ".join(n for n in notes if n),
         commits=len(order), merges=sum(c.merge for c in log),
         started=found.time.started if found.time else None,
         finished=found.time.finished if found.time else None,
@@ -301,12 +340,24 @@ def _set_aside_said(history: History, missing: set[bytes]) -> str:
 
 
 def _entries(history: History, tree_sha: bytes | None) -> dict[str, tuple[int, bytes]]:
-    """A tree's entries: name -> (mode, hex sha); {} for none or one that does not parse."""
-    tree = None if tree_sha is None else _parsed(history, tree_sha, TREE)
-    if tree is None:
+    """A tree's entries: name -> (mode, hex sha); {} for none or one that does not parse.
+    A tree of more than ``max_tree_entries`` entries is Unreadable before it is parsed (one
+    tree of 1.6 million entries, 4.5 MB packed, took a parser past 1 GB)."""
+    if tree_sha is None:
         return {}
-    return {entry.path.decode("utf-8", "replace"): (entry.mode, bytes(entry.sha))
-            for entry in tree.iteritems()}
+    if tree_sha in history.trees:
+        return history.trees[tree_sha]
+    entry, limits = history.objects.get(tree_sha), history.limits
+    if entry is not None and entry[0] == TREE and entry[1].count(b"\0") > limits.max_tree_entries:
+        raise Unreadable(f"a tree lists more than {limits.max_tree_entries:,} entries; not read")
+    tree = _parsed(history, tree_sha, TREE)
+    entries = {} if tree is None else {entry.path.decode("utf-8", "replace"):
+                                       (entry.mode, bytes(entry.sha))
+                                       for entry in tree.iteritems()}
+    if history.trees_kept + len(entries) <= limits.max_objects:
+        history.trees[tree_sha] = entries
+        history.trees_kept += len(entries)
+    return entries
 
 
 def _descend(history: History, tree_sha: bytes | None, prefix: str) -> bytes | None:
@@ -351,7 +402,7 @@ class _Lines:
     def of_texts(self, texts) -> Counter:
         total = Counter()
         for text in texts:
-            total += _text_lines(text)
+            total += text_lines(text)
         return total
 
     def of_blob(self, sha: bytes) -> Counter:
@@ -359,7 +410,7 @@ class _Lines:
             entry = self.history.objects.get(sha)
             if entry is None:
                 self.missing.add(sha)
-            lines = (_text_lines(entry[1]) if entry and entry[0] == BLOB and not self.exhausted
+            lines = (text_lines(entry[1]) if entry and entry[0] == BLOB and not self.exhausted
                      else Counter())
             self.counted += len(lines)
             if self.counted > self.limits.max_lines:  # memory: stop counting, say so
@@ -371,9 +422,33 @@ class _Lines:
         total = Counter()
         for mode, sha in _flat(self.history, tree_sha, self.prefix, self.limits,
                                self.clock).values():
-            if mode in _REGULAR:
+            if _is_file(mode):
                 total.update(self.of_blob(sha))
         return total
+
+    def merged(self, parent_trees: list[bytes | None], new_tree: bytes) -> int:
+        """Lines a merge adds: of its files whose version (mode and content) none of its
+        parents holds, the lines none of the parents' versions of them hold. A merge that
+        takes each file from one parent adds nothing; a resolved conflict, or work committed
+        as a merge, adds its lines."""
+        now = _flat(self.history, new_tree, self.prefix, self.limits, self.clock)
+        before = [_flat(self.history, tree, self.prefix, self.limits, self.clock)
+                  for tree in parent_trees]
+        changed = [path for path, version in now.items()
+                   if all(files.get(path) != version for files in before)]
+        new, old = Counter(), Counter()
+        for path in changed:
+            self.clock.check()
+            if _is_file(now[path][0]):
+                new.update(self.of_blob(now[path][1]))
+        for files in before:
+            held = Counter()
+            for path in changed:
+                mode, sha = files.get(path, (0, None))
+                if _is_file(mode):
+                    held.update(self.of_blob(sha))
+            old |= held
+        return sum((new - old).values())
 
     def added(self, old_tree: bytes | None, new_tree: bytes, starter: Counter) -> int:
         """Lines the tree ``new_tree`` adds to ``old_tree`` (None: to the starter)."""
@@ -391,24 +466,23 @@ class _Lines:
             for name in was.keys() | now.keys():
                 (mode_was, sha_was), (mode_now, sha_now) = (was.get(name, (0, None)),
                                                             now.get(name, (0, None)))
-                if sha_was == sha_now:
+                if (mode_was, sha_was) == (mode_now, sha_now):  # a mode's change is one
                     continue
                 trees = [s if m == 0o040000 else None for m, s in ((mode_was, sha_was),
                                                                     (mode_now, sha_now))]
                 if any(trees):
                     stack.append((trees[0], trees[1], depth + 1))
-                if mode_was in _REGULAR:
+                if _is_file(mode_was):
                     old.update(self.of_blob(sha_was))
-                if mode_now in _REGULAR:
+                if _is_file(mode_now):
                     new.update(self.of_blob(sha_now))
         return sum((new - old).values())
 
 
-def _text_lines(data: bytes) -> Counter:
-    if len(data) > TEXT_BYTES or b"\0" in data[:TEXT_PROBE]:
-        return Counter()
-    return Counter(line for line in (raw.strip() for raw in
-                                     data.decode("utf-8", "replace").splitlines()) if line)
+def _is_file(mode: int) -> bool:
+    """Whether a tree entry is a file whose lines count: a regular file of any permission
+    bits (git reads 100600 as it reads 100644), not a link, a folder or a submodule."""
+    return mode & 0o170000 == 0o100000
 
 
 # --- the starter -----------------------------------------------------------------------------

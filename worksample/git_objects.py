@@ -58,6 +58,8 @@ class HistoryLimits:
     max_inflated_bytes: int = 256 * 1024 * 1024
     max_delta_depth: int = 1_000
     max_tree_depth: int = 64
+    max_tree_entries: int = 50_000  # of one tree, counted (its NUL bytes) before parsing
+    max_parents: int = 100  # of one commit, counted before parsing
     max_refs: int = 20_000
     max_lines: int = 1_000_000  # distinct lines of text counted, all files together
     timeout_s: float = 20.0
@@ -85,7 +87,8 @@ class Clock:
 @dataclass
 class History:
     """What was read: the objects (hex sha -> (type number, bytes)), the refs (name -> hex
-    sha), where HEAD points, a bundle's prerequisites, and counts of what was set aside."""
+    sha), where HEAD points, a bundle's prerequisites, counts of what was set aside, and the
+    trees parsed so far."""
 
     kind: str  # "git folder" or "bundle"
     limits: HistoryLimits
@@ -95,6 +98,10 @@ class History:
     prerequisites: list[bytes] = field(default_factory=list)
     set_aside: dict[str, int] = field(default_factory=dict)
     inflated: int = 0
+    # trees parsed (hex sha -> {name: (mode, hex sha)}), kept while they hold at most
+    # ``max_objects`` entries in all: a tree is parsed once however many commits share it
+    trees: dict[bytes, dict[str, tuple[int, bytes]]] = field(default_factory=dict)
+    trees_kept: int = 0
 
     def aside(self, why: str, count: int = 1) -> None:
         """Count something set aside, by why."""
@@ -422,9 +429,17 @@ def _resolve(at_offset: dict[int, tuple[int, bytes]], deltas: list, history: His
                              "not read")
         for offset, delta in children:
             clock.check()
-            if _delta_result_size(delta) > limits.max_object_bytes:
+            sizes = _delta_sizes(delta)
+            if sizes is None or sizes[0] != len(base[1]):
+                history.aside("deltas whose sizes do not read or do not match their base")
+                continue
+            if sizes[1] > limits.max_object_bytes:
                 raise Unreadable(f"a delta declares more than "
                                  f"{limits.max_object_bytes // 2**20} MiB (a bomb?); not read")
+            if history.inflated + sizes[1] > limits.max_inflated_bytes:
+                raise Unreadable(f"the git history holds more than "
+                                 f"{limits.max_inflated_bytes // 2**20} MiB once inflated; "
+                                 "not read")
             try:
                 data = b"".join(apply_delta(base[1], delta))
             except Exception:
@@ -438,16 +453,25 @@ def _resolve(at_offset: dict[int, tuple[int, bytes]], deltas: list, history: His
         history.aside("deltas whose base the history does not hold", unresolved)
 
 
-def _delta_result_size(delta: bytes) -> int:
-    """The size a delta says its result has (its second number)."""
-    position = 0
+def _delta_sizes(delta: bytes) -> tuple[int, int] | None:
+    """(source size, result size) that a delta's header declares, read as git reads them
+    (each number goes on while a byte's high bit is set); None when either does not end,
+    or takes more than the ten bytes a 64-bit number needs (an over-long number is read
+    differently by different readers: a budget must never see a smaller one than the
+    decoder)."""
+    sizes, position = [], 0
     for _ in range(2):
         size, shift = 0, 0
-        while position < len(delta):
+        while True:
+            if position >= len(delta) or shift > 63:
+                return None
             byte = delta[position]
             position += 1
             size |= (byte & 0x7F) << shift
             shift += 7
-            if not byte & 0x80 or shift > 63:
+            if not byte & 0x80:
                 break
-    return size
+        if size >= 1 << 64:
+            return None
+        sizes.append(size)
+    return sizes[0], sizes[1]

@@ -136,16 +136,22 @@ def with_history(submission: Submission, workers: LimitedWorkers | None = None,
     """``submission`` with its git history read (``git_history.read_history``), and its
     working time from the history's dates where they give one (over the archive's file
     times). With ``workers``, read in a limited worker: a limit hit is a note, as is any
-    history that cannot be read."""
+    history that cannot be read, and so is any failure while reading it: the work is still
+    graded."""
     if submission.history is None:
         return submission
-    arguments = (submission.history, HistoryLimits(), starter, submission.history_prefix)
+    arguments = (submission.history, HistoryLimits(), starter, submission.history_prefix,
+                 submission.root, frozenset(SKIPPED_NAMES))
     kind = "git folder" if submission.history.name == ".git" else "bundle"
     try:
         read = (read_history(*arguments) if workers is None
                 else workers.run("to read its git history", read_history, *arguments))
-    except (SubmissionRejected, InfrastructureError) as error:
-        note = f"{error} (the git history only: the work is graded)"
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # a limit, a worker's failure, a decoder's panic: a note
+        said = str(error) if isinstance(error, (SubmissionRejected, InfrastructureError)) \
+            else f"the git history could not be read ({type(error).__name__})"
+        note = visible(f"{said} (the git history only: the work is graded)")[:400]
         read = Read(Found(None, note), GitHistory(source=kind, read=False, note=note))
     found = chosen(read.found, Found(submission.working_time, submission.working_time_note))
     return submission.model_copy(update={
@@ -396,9 +402,9 @@ def _extract_bundle(source: Path, destination: Path, limits: IntakeLimits,
     that cannot be read (``git_objects`` says why) is graded as the file it is."""
     try:
         files, _ = final_files(source)
-    except (MemoryError, RecursionError):
+    except (MemoryError, RecursionError, KeyboardInterrupt, SystemExit):
         raise
-    except Exception as error:  # Unreadable, or a decoder's error on hostile bytes
+    except BaseException as error:  # Unreadable, a decoder's error or panic on hostile bytes
         said = str(error) if isinstance(error, Unreadable) else type(error).__name__
         seen.bundle_note = visible(f"{source.name[:100]} cannot be read as a git bundle "
                                    f"({said}); it was graded as the file it is")

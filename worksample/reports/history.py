@@ -67,8 +67,8 @@ def history_view(result: GradeResult, budget_minutes: int,
     if history.largest is not None and history.largest_share is not None:
         facts.append(f"Largest commit: {_largest(history, clean)}.")
     if history.merges:
-        facts.append(f"{history.merges} merge commit(s), not measured: a merge brings in "
-                     "other commits' lines.")
+        facts.append(f"{history.merges} merge commit(s): a merge counts only the lines of "
+                     "files it holds in a version none of its parents has.")
     if history.note:
         facts.append(f"Read in part: {clean(history.note)}.")
     return HistoryView(
@@ -145,7 +145,8 @@ def _largest(history: GitHistory, clean: Callable[[str], str]) -> str:
 
 
 def _line(commit: HistoryCommit, clean: Callable[[str], str]) -> CommitLine:
-    lines = ("merge" if commit.merge else "" if commit.lines_added is None
+    lines = ("" if commit.lines_added is None
              else f"+{commit.lines_added:,} line" + ("" if commit.lines_added == 1 else "s"))
+    lines = ("merge" + (f", {lines}" if lines else "")) if commit.merge else lines
     return CommitLine(sha=commit.sha, at=f"{commit.authored:%Y-%m-%d %H:%M}"
                       if commit.authored else "", subject=clean(commit.subject), lines=lines)
