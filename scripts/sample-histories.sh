@@ -34,7 +34,8 @@ commit "Errors, the Hold record and available()" "2026-11-24T09:38:00Z"
 head -n 98 "$from/inventory.py" > inventory.py
 commit "Reserve, release and confirm through a ledger of holds" "2026-11-24T10:21:00Z"
 cp "$from/inventory.py" inventory.py
-commit "Restock and expire; sweep expired holds first" "2026-11-24T10:47:00Z"
+cp "$from/test_inventory.py" test_inventory.py
+commit "Restock and expire; sweep expired holds first; tests" "2026-11-24T10:47:00Z"
 cp "$from/NOTES.md" NOTES.md
 commit "Notes on the design" "2026-11-24T11:04:00Z"
 git bundle create "$from/history.bundle" --all 2>/dev/null
