@@ -20,8 +20,12 @@ Two measurements:
 Target (issue 25): <= 0.3 s added per coding submission. The reference's recording is made
 once before timing (the cache a real grader keeps).
 
+With --task csv-reader (JavaScript) or api-rate-limiter (Go), the same for that sample task:
+its strong sample with a small test file of its own added (`OWN_TESTS`), "all" mapping the
+five signals to design.
+
 Run: .venv/bin/python benchmarks/bench_quality.py [--runs 15] [--batch-runs 3]
-     [--submissions 40]
+     [--submissions 40] [--task expense-ledger]
 """
 
 from __future__ import annotations
@@ -40,42 +44,55 @@ import yaml
 from figures import publish, work_folder
 
 ROOT = Path(__file__).resolve().parent.parent
-LEDGER = ROOT / "assignments" / "expense-ledger"
-STRONG = ROOT / "examples" / "expense-ledger" / "strong"
 WORKSAMPLE = Path(sys.executable).parent / "worksample"
+SIGNALS = ["lint", "function_length", "complexity", "own_tests", "coverage"]
 VARIANTS = {
     "none": None,
     "static": {"criteria": {"design": ["function_length", "complexity", "lint"]}},
-    "all": "as shipped",
+    "all": {"criteria": {"design": SIGNALS}},  # what the Python samples ship
+}
+MAIN_FILES = {"expense-ledger": ("ledger.py", "#"), "csv-reader": ("csv.js", "//"),
+              "api-rate-limiter": ("ratelimit.go", "//")}
+OWN_TESTS = {  # a test file of the candidate's own, for the tasks whose samples have none
+    "csv-reader": ("csv.test.js", 'const test = require("node:test");\n'
+                   'const assert = require("node:assert");\nconst csv = require("./csv.js");\n'
+                   'test("loads", () => { assert.ok(csv); });\n'),
+    "api-rate-limiter": ("ratelimit_test.go", 'package ratelimit\n\nimport "testing"\n\n'
+                         "func TestNewRefusesBadConfig(t *testing.T) {\n"
+                         '\tif _, err := New(0, 0); err == nil {\n\t\tt.Fatal("no error")\n'
+                         "\t}\n}\n"),
 }
 
 
-def variant(work: Path, name: str) -> Path:
-    """expense-ledger with the quality section of ``name``."""
-    quality = VARIANTS[name]
-    if quality == "as shipped":
-        return LEDGER
-    folder = shutil.copytree(LEDGER, work / f"expense-ledger-{name}")
+def variant(work: Path, task: str, name: str) -> Path:
+    """The sample ``task`` with the quality section of ``name``."""
+    folder = shutil.copytree(ROOT / "assignments" / task, work / f"{task}-{name}")
     spec = yaml.safe_load((folder / "assignment.yaml").read_text())
     spec["coding"].pop("quality", None)
-    if quality is not None:
-        spec["coding"]["quality"] = quality
+    if VARIANTS[name] is not None:
+        spec["coding"]["quality"] = VARIANTS[name]
     (folder / "assignment.yaml").write_text(yaml.safe_dump(spec, sort_keys=False))
     return folder
 
 
-def submissions(work: Path, count: int) -> list[str]:
-    """``count`` distinct copies of the strong sample (its own tests included)."""
+def submissions(work: Path, task: str, count: int) -> list[str]:
+    """``count`` distinct copies of the task's strong sample, with tests of its own."""
+    main, comment = MAIN_FILES[task]
     paths = []
     for number in range(count):
-        folder = shutil.copytree(STRONG, work / "submissions" / f"candidate-{number:03d}")
-        source = (folder / "ledger.py").read_text()
-        (folder / "ledger.py").write_text(f"# candidate {number}\n{source}")
+        folder = shutil.copytree(ROOT / "examples" / task / "strong",
+                                 work / "submissions" / f"candidate-{number:03d}")
+        source = (folder / main).read_text()
+        (folder / main).write_text(f"{comment} candidate {number}\n{source}")
+        if task in OWN_TESTS:
+            name, text = OWN_TESTS[task]
+            (folder / name).write_text(text)
         paths.append(str(folder))
     return paths
 
 
-def in_process(work: Path, assignments: dict[str, Path], runs: int) -> dict[str, list[float]]:
+def in_process(work: Path, assignments: dict[str, Path], submission: Path,
+               runs: int) -> dict[str, list[float]]:
     from worksample.assignments import load
     from worksample.grading import grade_submission
     from worksample.plugins import get_registry
@@ -90,8 +107,8 @@ def in_process(work: Path, assignments: dict[str, Path], runs: int) -> dict[str,
             names = names[round_number % 3:] + names[:round_number % 3]
             for name in names:
                 started = time.perf_counter()
-                result = grade_submission(loaded[name], STRONG, work / "intake", registry,
-                                          workers=workers)
+                result = grade_submission(loaded[name], submission, work / "intake",
+                                          registry, workers=workers)
                 spent = time.perf_counter() - started
                 assert result.score == 100, result.message
                 assert (name == "none") == ("quality" not in result.details)
@@ -113,15 +130,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--batch-runs", type=int, default=3)
     parser.add_argument("--submissions", type=int, default=40)
+    parser.add_argument("--task", choices=sorted(MAIN_FILES), default="expense-ledger")
     options = parser.parse_args()
     load_before = os.getloadavg()
     with work_folder() as (work, environment):
         os.environ.update(environment)
-        assignments = {name: variant(work, name) for name in VARIANTS}
-        paths = submissions(work, options.submissions)
+        assignments = {name: variant(work, options.task, name) for name in VARIANTS}
+        paths = submissions(work, options.task, options.submissions)
         for name, assignment in assignments.items():  # warm: the reference's run, the image
             batch(assignment, paths[:2], work / f"warm-{name}.sqlite", environment)
-        single = in_process(work, assignments, options.runs)
+        single = in_process(work, assignments, Path(paths[0]), options.runs)
         batches = {name: [] for name in assignments}
         for run in range(options.batch_runs):
             names = list(assignments)
@@ -132,8 +150,8 @@ def main() -> None:
     per_submission = {name: statistics.median(values) / options.submissions
                       for name, values in batches.items()}
     publish("quality-signals", {
-        "what": "expense-ledger, the strong sample (10 own tests): without a quality section "
-                "(none), host-side signals only (static), the sample's mapping (all)",
+        "what": f"{options.task}, the strong sample with tests of its own: without a quality "
+                "section (none), host-side signals only (static), all five signals (all)",
         "machine": f"{platform.machine()}, Python {platform.python_version()}, "
                    f"{len(os.sched_getaffinity(0))} cores",
         "load_average_before": [round(value, 2) for value in load_before],

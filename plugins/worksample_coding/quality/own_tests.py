@@ -75,6 +75,7 @@ class OwnTests:
     vet: list[str] = field(default_factory=list)  # the linter's first findings (Go: go vet)
     vet_count: int | None = None  # how many; None when no linter ran in the sandbox
     unit: str = "lines"  # what coverage counts: lines (Python, JavaScript), statements (Go)
+    forged: bool = False  # something wrote to the result channel outside the runner's records
 
     @property
     def lines(self) -> int:
@@ -166,6 +167,7 @@ def read_own_tests(result, found: OwnTests, sources: SourceFiles, wall_seconds: 
         found.vet = [str(line)[:300] for line in vet[:20]]
         found.vet_count = max(finished["vet_count"], len(found.vet))
     found.trouble = _trouble(result, records, found.ended, wall_seconds, memory_mb)
+    found.forged = bool(records.violations)
     return found
 
 
@@ -181,6 +183,4 @@ def _trouble(result, records, ended: str, wall_seconds: float, memory_mb: int) -
     if records.finished.get("stopped") is True:
         return ("the run was stopped at its time limit "
                 f"({max(wall_seconds - 3, wall_seconds / 2):g} s)")
-    if records.violations:
-        return "the run wrote to the result channel outside the runner's records"
     return ""

@@ -96,10 +96,16 @@ def vet(found: OwnTests) -> str:
             "(go vet)")
 
 
+FORGED = ("not measured: something wrote to the result channel outside the runner's records "
+          "(the candidate's code can, and its figures cannot be told from the runner's)")
+
+
 def own_tests(found: OwnTests) -> str:
     """How many own tests, and how they ended."""
     if not found.files:
         return "no tests of their own"
+    if found.forged:
+        return FORGED
     if not found.tests:
         why = (f"; {_s(len(found.unloadable), 'test file')} could not be loaded "
                f"({', '.join(found.unloadable)})" if found.unloadable else "")
@@ -132,6 +138,8 @@ def coverage(found: OwnTests) -> str:
     file when there are several."""
     if not found.files:
         return "no coverage to measure: no tests of their own"
+    if found.forged:
+        return FORGED
     if not found.lines:
         return ("not measured: " + (found.trouble or "coverage of their code could not be "
                                                       "read"))
