@@ -14,11 +14,15 @@ their order alternating:
   `go test -count=1 ./...` (no limits, no hardening, the verdict decided in the candidate's
   process).
 
+With --before WORKSAMPLE (another tree's `worksample` executable, e.g. the commit before the
+Go recorder's split into two programs), a third series grades the same batch with it: the
+split's own cost.
+
 Target: worksample's throughput at least 1.5x the naive loop's. The hangs sample is left out:
 it costs the per-case limit in worksample and `go test`'s -timeout (10 minutes by default)
 in the naive loop.
 
-Run: .venv/bin/python benchmarks/bench_go.py [--runs 3] [--submissions 50]
+Run: .venv/bin/python benchmarks/bench_go.py [--runs 3] [--submissions 50] [--before EXE]
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ import sys
 import time
 from pathlib import Path
 
-from figures import against_naive, publish, work_folder
+from figures import against_naive, before_the_split, publish, work_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSIGNMENT = ROOT / "assignments" / "api-rate-limiter"
@@ -64,10 +68,11 @@ def go_test_folder(submission: Path, target: Path) -> Path:
     return folder
 
 
-def grade(paths: list[Path], store: Path, environment: dict) -> float:
+def grade(paths: list[Path], store: Path, environment: dict,
+          worksample: Path = WORKSAMPLE) -> float:
     """Seconds for the batch; a submission that is not graded stops the benchmark, saying why."""
     started = time.perf_counter()
-    done = subprocess.run([str(WORKSAMPLE), "grade", str(ASSIGNMENT), *map(str, paths), "-j",
+    done = subprocess.run([str(worksample), "grade", str(ASSIGNMENT), *map(str, paths), "-j",
                            "2", "--store", str(store), "--json"], env=environment,
                           capture_output=True, text=True)
     seconds = time.perf_counter() - started
@@ -93,29 +98,40 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--submissions", type=int, default=50)
+    parser.add_argument("--before", type=Path, help="another tree's worksample executable")
     options = parser.parse_args()
+    graders = {"worksample": WORKSAMPLE}
+    if options.before:
+        graders["before the split"] = options.before
     with work_folder() as (work, environment):
         paths = submissions(work, options.submissions)
         folders = [go_test_folder(path, work / "go-test" / path.name) for path in paths]
-        grade(paths[:3], work / "warm.sqlite", environment)  # the reference's recording, image
+        for name, worksample in graders.items():  # the reference's recording, the image
+            grade(paths[:3], work / f"warm-{len(name)}.sqlite", environment, worksample)
         _, codes = naive_loop(folders[:3])
         assert codes[0] == 0 and 0 not in codes[1:], f"go test exit codes: {codes}"
-        seconds: dict[str, list[float]] = {"worksample": [], "naive": []}
+        seconds: dict[str, list[float]] = {name: [] for name in [*graders, "naive"]}
         for run in range(options.runs):
-            order = ["worksample", "naive"] if run % 2 == 0 else ["naive", "worksample"]
-            for name in order:
-                if name == "worksample":
-                    seconds[name].append(grade(paths, work / f"run-{run}.sqlite", environment))
-                else:
+            order = [*graders, "naive"]
+            for name in order if run % 2 == 0 else order[::-1]:
+                if name == "naive":
                     took, codes = naive_loop(folders)
                     if set(codes) - {0, 1, 2}:  # 125 and up: docker itself failed
                         sys.exit(f"docker run failed in the loop: exit codes {sorted(set(codes))}")
                     seconds[name].append(took)
-    publish("go", against_naive(
+                else:
+                    store = work / f"run-{run}-{len(name)}.sqlite"
+                    seconds[name].append(grade(paths, store, environment, graders[name]))
+    figures = against_naive(
         f"{options.submissions} api-rate-limiter submissions (strong, partial, broken in "
         "turn): worksample grade -j 2 (fresh store, warm cache) against a docker run "
         "+ go test loop",
-        seconds, options.submissions, options.runs))
+        {name: seconds[name] for name in ("worksample", "naive")}, options.submissions,
+        options.runs)
+    if options.before:
+        figures["before_the_split"] = before_the_split(seconds["before the split"],
+                                                       options.submissions)
+    publish("go", figures)
 
 
 if __name__ == "__main__":

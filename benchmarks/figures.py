@@ -133,6 +133,14 @@ def work_folder() -> Iterator[tuple[Path, dict]]:
         yield work, {**os.environ, "WORKSAMPLE_CACHE_DIR": str(work / "cache")}
 
 
+def before_the_split(seconds: list[float], submissions: int) -> dict:
+    """A third series of a batch benchmark (another tree's grader, before a change): each
+    batch's seconds and the median per submission."""
+    return {"batch_seconds": [round(s, 2) for s in seconds],
+            "median_ms_per_submission": round(1000 * statistics.median(seconds) / submissions,
+                                              1)}
+
+
 def against_naive(what: str, seconds: dict[str, list[float]], submissions: int,
                   runs: int) -> dict:
     """The figures of a batch benchmark against the naive loop (issue 24's): each batch's

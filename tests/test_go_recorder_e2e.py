@@ -41,7 +41,8 @@ def test_the_go_language_is_listed_with_its_image_and_case_files():
 
     go = LANGUAGES["go"]
     assert go.image == GO_IMAGE and go.recorder.python == "runner.py"
-    assert set(go.recorder.files) == {"cases.go", "typed.go", "run.go", "go.mod", "runner.py"}
+    assert set(go.recorder.files) == {"cases.go", "typed.go", "run.go", "remote.go", "stubgen.go",
+                                      "go.mod", "runner.py"}
     assert CodingSection(language="go", mode="recorded",
                          tests_criterion="correctness").image == GO_IMAGE
     assert go.is_case_file("window_cases.go") and not go.is_case_file("_helpers.go")

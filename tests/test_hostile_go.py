@@ -31,7 +31,6 @@ BASE_SCORE = 30.1
 WITHOUT_PRUNE = 26.76  # the base less "prune keeps a key's own limit", the Prune case it passes
 HOST_SECONDS = 1.5  # the grader's own time on one submission, besides the container's
 RESULT_BYTES = 200 * 1024
-TAMPERED = frozenset({"result-channel-tampered"})
 
 
 @dataclass(frozen=True)
@@ -60,10 +59,12 @@ CORPUS = {
     "closes-the-records-pipe": Attack(score=0.0),
     # the result channel
     "forges-stream-in-order": Attack(score=0.0),
-    "forges-ahead-of-the-recorder": Attack(score=0.0, flags=TAMPERED),
-    "writes-to-the-supervisor-pipe": Attack(score=0.0, flags=TAMPERED),
+    "forges-ahead-of-the-recorder": Attack(score=0.0),
+    "writes-to-the-supervisor-pipe": Attack(),
     # peeking, patching the recorder, values that pretend
     "reads-the-hidden-cases": Attack(),
+    "reads-the-cases-program": Attack(),
+    "answers-from-the-instructions": Attack(),
     "patches-the-recorder": Attack(),
     "pretends-plain-data": Attack(),
     "spoofs-error-names": Attack(),  # 37.79 when types were named by package name
@@ -159,7 +160,8 @@ def test_a_crash_fails_only_the_case_it_happened_in(corpus):
 
 
 def test_leaving_before_the_cases_is_said(corpus):
-    for name, code in (("exits-at-init", 0), ("closes-the-records-pipe", 2)):
+    # closing its own channel ends the candidate's program (code 0), and with it the cases'
+    for name, code in (("exits-at-init", 0), ("closes-the-records-pipe", 0)):
         assert all(message.endswith(f"(the program stopped before running any case: the "
                                     f"program exited with code {code})")
                    for message in messages(corpus["results"][name]).values()), name
@@ -177,3 +179,26 @@ def test_a_flood_of_output_is_kept_to_its_head_and_tail(corpus):
     assert len(details["output_head"]) + len(details["output_tail"]) < 16 * 1024
 
 
+
+
+def test_the_cases_program_is_out_of_reach(corpus):
+    printed = corpus["results"]["reads-the-cases-program"]["details"]["output_head"]
+    tried = dict(line.removeprefix("cases program: ").split(": ", 1)
+                 for line in printed.splitlines() if line.startswith("cases program: "))
+    assert {"mem", "fd", "environ", "maps", "records pipe", "ptrace", "process_vm_readv",
+            "process_vm_writev", "pidfd_getfd 3"} <= set(tried), printed
+    assert all(outcome.startswith("blocked") for outcome in tried.values()), tried
+
+
+def test_answers_from_the_instructions_reach_no_record(corpus):
+    result = corpus["results"]["answers-from-the-instructions"]
+    printed = result["details"]["output_head"]
+    assert "the cases' program's records pipe: open /proc/" in printed  # permission denied
+    assert "wrote the forged record on its channel" in printed
+    case = "window_cases.go::a request leaves the window exactly one window later"
+    assert "broke its channel to the cases" in messages(result)[case]
+
+
+def test_the_recorder_in_the_candidates_program_holds_no_case(corpus):
+    printed = corpus["results"]["patches-the-recorder"]["details"]["output_head"]
+    assert "patched 0 cases and 0 sentinels" in printed

@@ -35,7 +35,7 @@ HONEST = {"starter": 0.0, "partial": 35.16}  # what each base earns, graded as i
 GRADER_MEMORY_MB = 256  # the grader's own peak for the whole corpus
 RESULT_BYTES = 200 * 1024  # one stored result
 HOST_SECONDS = 1.5  # the grader's own time on one submission, besides the container's
-TAMPERED = frozenset({"result-channel-tampered"})
+MODIFIED = frozenset({"hidden-tests-modified"})
 
 
 @dataclass(frozen=True)
@@ -61,22 +61,27 @@ CORPUS = {
     "exits-at-import": Attack(score=0.0),
     "exits-in-a-case": Attack(score=35.16),
     "kills-the-runner": Attack(ended="crashed"),
+    "stops-the-cases-process": Attack(score=35.16),
     # the result channel
     "reads-the-results-fd": Attack(score=35.16),
-    "forges-records-on-its-pipe": Attack(score=0.0, flags=TAMPERED),
+    "reads-the-cases-process": Attack(score=35.16),
+    "forges-records-on-its-pipe": Attack(score=0.0),
     "forges-the-whole-stream": Attack(base="starter", score=0.0),
-    "writes-from-a-grandchild": Attack(score=0.0, flags=TAMPERED),
-    # the recorder and the cases
+    "writes-from-a-grandchild": Attack(score=0.0),
+    "forges-observations-on-its-channel": Attack(score=35.16),
+    # the recorder and the cases: the class of answers-from-the-instructions
+    "answers-from-the-instructions": Attack(score=35.16),
     "patches-the-recorder": Attack(score=35.16),
-    "shadows-the-helper": Attack(score=0.0),
-    "rewrites-compiled-cases": Attack(score=0.0),
+    "patches-json-and-output": Attack(score=35.16),
+    "pollutes-prototypes": Attack(score=35.16),
+    "reaches-require-cache": Attack(score=35.16),
+    "probes-the-cases-side": Attack(score=35.16),
+    "shadows-the-helper": Attack(score=35.16),
+    "rewrites-compiled-cases": Attack(score=35.16),
+    "rewrites-the-harness": Attack(score=0.0, flags=MODIFIED),
     "peeks-for-the-reference": Attack(score=35.16),
     # objects that pretend to be plain data
     "returns-pretenders": Attack(score=35.16),
-    # open: the code under test shares the case process with the cases
-    "answers-from-the-instructions": Attack(score=35.16, works=(
-        "43.96: the code reaches the cases' record() through the helper's registry and records "
-        "answers worked out from the instructions, without computing them")),
 }
 
 
@@ -195,20 +200,66 @@ def test_code_that_never_loads_or_ends_at_import_fails_every_case_with_why(corpu
                            "cases_navigate.ts")}, name
 
 
-def test_the_runner_and_the_supervisor_are_out_of_reach(corpus):
-    printed = corpus["results"]["reads-the-results-fd"]["details"]["output_head"]
-    for place in ("runner", "runnerMemory", "runnerFd4", "supervisor", "supervisorMemory"):
+def _printed(corpus, name):
+    return corpus["results"][name]["details"]["output_head"]
+
+
+def test_the_runner_the_cases_process_and_the_supervisor_are_out_of_reach(corpus):
+    printed = _printed(corpus, "reads-the-results-fd")
+    for place in ("cases", "casesMemory", "casesEnviron", "runner", "runnerMemory",
+                  "runnerFd4", "supervisor", "supervisorMemory"):
         assert f'"{place}":"denied (EACCES)"' in printed
+    tried = json.loads(_printed(corpus, "reads-the-cases-process").split(":", 1)[1]
+                       .split("\n", 1)[0])
+    assert {"mem", "fd", "environ", "maps", "ptrace", "process_vm_readv",
+            "process_vm_writev", "pidfd_getfd 5"} <= set(tried), tried
+    opened = {how: got for how, got in tried.items()
+              if how != "pidfd_open" and not got.startswith("blocked")}
+    assert not opened, opened
+
+
+def test_the_code_under_test_finds_no_recorder_in_its_process(corpus):
+    printed = _printed(corpus, "reaches-require-cache")
+    assert "require-cache search: 0 registries in " in printed
+    assert "worksample-cases" not in printed and "cases.js" not in printed.replace(
+        "candidate.js", "")
+
+
+def test_the_channel_gives_the_candidates_process_nothing_of_the_cases_but_calls(corpus):
+    probes = json.loads(_printed(corpus, "probes-the-cases-side").split("probes: ", 1)[1]
+                        .split("\n", 1)[0])
+    for reached in ("constructor", "prototype", "proto", "getConstructor"):
+        assert probes[reached] == "undefined", probes  # no way to Function, nor to eval
+    for refused in ("keys", "prototypeOf", "own", "set", "importHelper", "newGuard"):
+        assert probes[refused].startswith("refused: "), probes
+    message = _messages(corpus, "probes-the-cases-side")["cases_navigate.ts::redirect loops stop"]
+    assert "broke its channel to the cases (a request about an object that was never given)" \
+        in message
+
+
+def test_writing_on_the_channel_breaks_it_and_fails_the_case(corpus):
+    for name, case in (("forges-records-on-its-pipe", "cases_match.ts::static routes"),
+                       ("forges-observations-on-its-channel",
+                        "cases_navigate.ts::redirect loops stop")):
+        assert "the code under test broke its channel to the cases" in _messages(
+            corpus, name)[case], name
+
+
+def test_the_harness_rewritten_on_disk_is_not_what_runs_and_is_flagged(corpus):
+    result = corpus["results"]["rewrites-the-harness"]
+    assert "/sandbox/harness/cases.js, " in _printed(corpus, "rewrites-the-harness")
+    evidence = " ".join(str(flag["evidence"]) for flag in signs(result))
+    assert "harness/cases.js" in evidence
 
 
 def test_the_peek_finds_the_hidden_cases_but_nothing_of_the_reference(corpus):
-    printed = corpus["results"]["peeks-for-the-reference"]["details"]["output_head"]
+    printed = _printed(corpus, "peeks-for-the-reference")
     assert "peeked: nothing of the reference" in printed and "LEAK" not in printed
     assert "/sandbox/tests/cases_match.ts" in printed  # the search itself works
 
 
 def test_a_fork_bomb_reaches_the_process_limit_and_changes_nothing(corpus):
-    printed = corpus["results"]["forks-a-bomb"]["details"]["output_head"]
+    printed = _printed(corpus, "forks-a-bomb")
     assert "processes in the sandbox:" in printed
 
 

@@ -48,7 +48,8 @@ def test_a_python_task_still_names_its_image():
 
 def test_the_node_runners_differ_only_in_the_language_they_are_told():
     assert set(TYPESCRIPT.recorder.files) == {
-        "runner.py", "cases.js", "compile.js", "worksample-cases.js", "worksample-cases.d.ts"}
+        "runner.py", "boot.js", "cases.js", "candidate.js", "channel.js", "values.js",
+        "compile.js", "worksample-cases.js", "worksample-cases.d.ts"}
     assert TYPESCRIPT.recorder.files == JAVASCRIPT.recorder.files
     assert TYPESCRIPT.recorder.environment == {"WORKSAMPLE_NODE_LANGUAGE": "typescript"}
     assert JAVASCRIPT.recorder.environment == {"WORKSAMPLE_NODE_LANGUAGE": "javascript"}

@@ -1,18 +1,21 @@
 package cases
 
-// The cases program's main, built by runner.py with the hidden cases and the code under test:
+// The cases' program's main, built by runner.py with the hidden cases and a stand-in of the
+// code under test (stubgen.go, remote.go):
 //
-//	argv: [program, RECORDS_FD, CONFIG_JSON, CASE]
+//	argv: [program, RECORDS_FD, CONFIG_JSON, CASE, CHANNEL_IN, CHANNEL_OUT]
 //
 // It writes the runners' records (worksample/sandbox/records.py) on RECORDS_FD, a pipe that
 // runner.py reads: "collected" with every case's id, then the "test" record of case number
-// CASE, and exits. runner.py starts it once per case, so every case starts from the same
-// state (the package's init run, nothing else), in the reference's run as in the
-// candidate's, and a crash or a hang costs one case only; a start costs about 4 ms. The case
+// CASE, and exits. runner.py starts it, and the candidate's program it calls over the channel
+// (CHANNEL_IN, CHANNEL_OUT), once per case, so every case starts from the same state (the
+// package's init run, nothing else), in the reference's run as in the candidate's, and a
+// crash or a hang costs one case only; a start of both costs a few milliseconds. The case
 // runs in a goroutine under the per-case time limit; a goroutine cannot be stopped, so a
-// case over the limit is recorded as timed out and the program exits with TimedOutExit. It
-// decides nothing: candidate code runs in this process and could rewrite all of it, but it
-// cannot learn the reference's values, which never enter the container.
+// case over the limit is recorded as timed out and the program exits with TimedOutExit. A
+// channel lost (the candidate's program ended, or broke the protocol) ends it with
+// LostExit, and runner.py records why. It decides nothing, and none of the candidate's code
+// runs in it: what it records is what that code answered to the calls the cases made.
 
 import (
 	"bytes"
@@ -39,10 +42,12 @@ type program struct {
 
 // Main runs the registered cases; the generated main package calls it.
 func Main() {
-	if len(os.Args) != 4 {
-		fmt.Fprintln(os.Stderr, "usage: cases RECORDS_FD CONFIG_JSON CASE (runner.py starts this)")
+	if len(os.Args) != 6 && len(os.Args) != 4 { // no channel: the cases call no code under test
+		fmt.Fprintln(os.Stderr, "usage: cases RECORDS_FD CONFIG_JSON CASE CHANNEL_IN CHANNEL_OUT "+
+			"(runner.py starts this)")
 		os.Exit(2)
 	}
+	connectCases()
 	fd, err1 := strconv.Atoi(os.Args[1])
 	index, err2 := strconv.Atoi(os.Args[3])
 	p := program{out: os.NewFile(uintptr(fd), "records")}

@@ -1,17 +1,30 @@
-# The Go recorder's runner: builds the hidden cases (/sandbox/tests, one Go package written
-# with the `cases` package beside this file) together with the code under test (the current
-# folder, /sandbox/work) into one program, then runs it and relays its records on the results
-# descriptor. It decides nothing: the host compares the records with the reference solution's.
+# The Go recorder's runner: the trusted half, which never runs candidate code. It makes itself
+# undumpable (no other process of the sandbox's user can read its memory or open its
+# descriptors, the results descriptor among them), then builds two programs:
 #
-# argv: [runner.py, RESULTS_FD, CONFIG_JSON]. Offline: the module of the code under test and
-# the recorder's are joined by `replace` directives, GOPROXY=off, and the caches are in /tmp.
-# The writable mounts are noexec, so the program is run from a sealed memfd.
+# - the program of the hidden cases (/sandbox/tests, one Go package written with the `cases`
+#   package beside this file), built with a stand-in of each package of the module under test
+#   that stubgen.go writes: the package's types and constants, and a body for each exported
+#   function and method that calls the candidate's program (remote.go). None of the
+#   candidate's code is in it. It is run from a memfd no one may read, which makes it
+#   undumpable too, and it alone holds the pipe it writes its records on;
+# - the candidate's program: the module under test itself (the current folder, /sandbox/work),
+#   which answers the first's calls over a channel of two pipes, and holds nothing else.
 #
-# A build failure (the code does not compile with the cases) is a collection error for every
-# case file, with the compiler's errors on one line: every case fails, with that reason.
-# The program is started once per case (run.go): a case that goes over the per-case limit, or
-# a crash in it (os.Exit, a panic in a goroutine, a fatal error, a kill), costs that case
-# only, with the reason, and every case starts from the same state.
+# So the code under test cannot write a record, nor reach the recorder's state: what is
+# recorded is what it answered to the calls the cases made. It decides nothing: the host
+# compares the records with the reference solution's.
+#
+# argv: [runner.py, RESULTS_FD, CONFIG_JSON]. Offline: the module of the code under test, its
+# stand-in and the recorder's are joined by `replace` directives, GOPROXY=off, and the caches
+# are in /tmp. The writable mounts are noexec, so the programs are run from sealed memfds.
+#
+# A build failure (the code does not compile, or the cases do not compile with it) is a
+# collection error for every case file, with the compiler's errors on one line: every case
+# fails, with that reason. The programs are started once per case (run.go): a case that goes
+# over the per-case limit, or a crash in it (os.Exit, a panic in a goroutine, a fatal error, a
+# kill, the channel broken), costs that case only, with the reason, and every case starts
+# from the same state.
 
 import ctypes
 import fcntl
@@ -26,6 +39,8 @@ import sys
 import tempfile
 import time
 
+ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE=0, before any other process starts
+
 RESULTS = os.fdopen(int(sys.argv[1]), "w", buffering=1, encoding="utf-8")
 CONFIG = json.loads(sys.argv[2])
 CASES_FOLDER = "/sandbox/tests"
@@ -33,6 +48,7 @@ HARNESS = os.path.dirname(os.path.abspath(__file__))
 WORK = os.getcwd()
 CASE_ITSELF = "(the case)"
 GRACE_SECONDS = 1.0  # past the per-case limit before the program is killed from here
+LOST_EXIT = 4  # the cases' program lost its channel to the candidate's (remote.go LostExit)
 RECORDER_MODULE = "worksample/cases"
 STDERR_KEPT = 64 * 1024
 
@@ -89,35 +105,55 @@ def module_of(folder):
 
 
 def prepare(build, environment):
-    """The build's folders: the recorder, the cases and a main package in a module that
-    replaces the recorder and the code under test with their folders. Returns the module the
-    cases import, or None when they import none."""
+    """The build's folders: the recorder; the stub generator; the program of the hidden cases
+    (the cases, and a main package, in a module that replaces the recorder with its folder and
+    the module under test with its stand-in, stubgen.go writes); and the candidate's program
+    (a module that replaces the module under test with the submission's folder, whose main
+    stubgen.go writes). Returns the folders, and the module the cases import (None when they
+    import none)."""
     output = subprocess.run(["go", "env", "GOROOT", "GOVERSION"], capture_output=True,
                             text=True, env=environment, check=True).stdout.split()
     goroot, version = output[0], ".".join(output[1].removeprefix("go").split(".")[:2])
     module = imported_module(goroot) or module_of(WORK)
-    recorder = os.path.join(build, "recorder")
-    os.mkdir(recorder)
+    folders = {name: os.path.join(build, name)
+               for name in ("recorder", "stubgen", "proxy", "run", "serve")}
+    for folder in folders.values():
+        os.mkdir(folder)
     for name in os.listdir(HARNESS):
-        if name.endswith(".go") or name == "go.mod":
-            shutil.copy(os.path.join(HARNESS, name), recorder)
-    main = os.path.join(build, "run")
-    os.makedirs(os.path.join(main, "cases"))
+        if name == "stubgen.go":
+            shutil.copy(os.path.join(HARNESS, name), os.path.join(folders["stubgen"], "main.go"))
+        elif name.endswith(".go") or name == "go.mod":
+            shutil.copy(os.path.join(HARNESS, name), folders["recorder"])
+    write(os.path.join(folders["stubgen"], "go.mod"),
+          f"module worksample/stubgen\n\ngo {version}\n")
+    os.makedirs(os.path.join(folders["run"], "cases"))
     for name in case_files():
-        shutil.copy(os.path.join(CASES_FOLDER, name), os.path.join(main, "cases"))
-    requires = [f"require {RECORDER_MODULE} v0.0.0", f"replace {RECORDER_MODULE} => {recorder}"]
+        shutil.copy(os.path.join(CASES_FOLDER, name), os.path.join(folders["run"], "cases"))
+    recorder = [f"require {RECORDER_MODULE} v0.0.0",
+                f"replace {RECORDER_MODULE} => {folders['recorder']}"]
+    run, serve = list(recorder), list(recorder)
     if module is not None:
         # The code under test becomes exactly that module, whatever its go.mod said: only the
-        # standard library is there offline, and an older go cannot read newer directives.
-        with open(os.path.join(WORK, "go.mod"), "w") as f:
-            f.write(f"module {module}\n\ngo {version}\n")
-        requires += [f"require {module} v0.0.0", f"replace {module} => {WORK}"]
-    with open(os.path.join(main, "go.mod"), "w") as f:
-        f.write(f"module worksample/run\n\ngo {version}\n\n" + "\n".join(requires) + "\n")
-    with open(os.path.join(main, "main.go"), "w") as f:
-        f.write('package main\n\nimport (\n\t_ "worksample/run/cases"\n\t"worksample/cases"\n)\n\n'
-                "func main() { cases.Main() }\n")
-    return main
+        # standard library is there offline, and an older go cannot read newer directives. It
+        # and its stand-in require the recorder, which registers what may cross.
+        for folder in (WORK, folders["proxy"]):
+            write(os.path.join(folder, "go.mod"),
+                  f"module {module}\n\ngo {version}\n\nrequire {RECORDER_MODULE} v0.0.0\n")
+        run += [f"require {module} v0.0.0", f"replace {module} => {folders['proxy']}"]
+        serve += [f"require {module} v0.0.0", f"replace {module} => {WORK}"]
+    write(os.path.join(folders["run"], "go.mod"),
+          f"module worksample/run\n\ngo {version}\n\n" + "\n".join(run) + "\n")
+    write(os.path.join(folders["serve"], "go.mod"),
+          f"module worksample/serve\n\ngo {version}\n\n" + "\n".join(serve) + "\n")
+    write(os.path.join(folders["run"], "main.go"),
+          'package main\n\nimport (\n\t_ "worksample/run/cases"\n\t"worksample/cases"\n)\n\n'
+          "func main() { cases.Main() }\n")
+    return folders, module
+
+
+def write(path, text):
+    with open(path, "w") as f:
+        f.write(text)
 
 
 def compiler_errors(output):
@@ -128,7 +164,7 @@ def compiler_errors(output):
         line = line.strip()
         if not line or line.startswith("#"):
             continue
-        line = re.sub(r"\S*/sandbox/work/", "", line)
+        line = re.sub(r"\S*/sandbox/work/|^\./", "", line)
         line = re.sub(r"\S*/run/cases/", "cases/", line)
         lines.append(line)
     text = "does not compile: " + "; ".join(lines)
@@ -154,41 +190,101 @@ def nothing_ran(message):
     send({"event": "finished"})
 
 
-def build_program(build, environment):
-    """The built program as a sealed memfd, or None after reporting why it did not build."""
-    main = prepare(build, environment)
-    program = os.path.join(build, "cases.bin")
+def go_build(folder, program, environment):
+    """``go build`` of the main package in folder; the compiler's output when it fails."""
     # no symbol table nor DWARF: a faster link (about 0.2 s of 1.1); panics still name lines
-    built = subprocess.run(["go", "build", "-ldflags=-s -w", "-o", program, "."], cwd=main,
+    built = subprocess.run(["go", "build", "-ldflags=-s -w", "-o", program, "."], cwd=folder,
                            env=environment, stdin=subprocess.DEVNULL, capture_output=True,
                            text=True, errors="replace")
-    if built.returncode != 0:
-        nothing_ran(compiler_errors(built.stdout + built.stderr))
+    return None if built.returncode == 0 else built.stdout + built.stderr
+
+
+def build_programs(build, environment):
+    """The cases' program and the candidate's, each as a sealed memfd (None for the second
+    when the cases import nothing of the submission), or None after reporting why they did
+    not build."""
+    folders, module = prepare(build, environment)
+    serve = None
+    if module is not None:
+        failed = go_build(folders["stubgen"], os.path.join(build, "stubgen.bin"), environment)
+        if failed:
+            nothing_ran("the recorder's stub generator did not build: " + failed[-500:])
+            return None
+        stubgen = sealed(os.path.join(build, "stubgen.bin"), readable=True)
+        generated = subprocess.run(
+            [f"/proc/self/fd/{stubgen}", WORK, module, CASES_FOLDER, folders["proxy"],
+             folders["serve"]], env=environment, stdin=subprocess.DEVNULL, capture_output=True,
+            text=True, errors="replace", pass_fds=(stubgen,))
+        os.close(stubgen)
+        if generated.returncode != 0:
+            # most often code that does not compile: the compiler says it best
+            failed = go_build(WORK, os.path.join(build, "code.bin"), environment) if any(
+                name.endswith(".go") for name in os.listdir(WORK)) else None
+            nothing_ran(compiler_errors(failed) if failed else
+                        "cannot be called from the cases' program: " + generated.stderr.strip())
+            return None
+        failed = go_build(folders["serve"], os.path.join(build, "serve.bin"), environment)
+        if failed:
+            nothing_ran(compiler_errors(failed))
+            return None
+        serve = sealed(os.path.join(build, "serve.bin"), readable=True)
+    failed = go_build(folders["run"], os.path.join(build, "cases.bin"), environment)
+    if failed:
+        nothing_ran(compiler_errors(failed))
         return None
-    flags = os.MFD_CLOEXEC | os.MFD_ALLOW_SEALING
-    memfd = os.memfd_create("worksample-cases", flags)
+    return sealed(os.path.join(build, "cases.bin"), readable=False), serve
+
+
+def sealed(program, readable):
+    """program, moved into a sealed memfd (the writable mounts are noexec). One that is not
+    readable (mode 0100) makes its process undumpable: the kernel makes the process of a
+    program its user cannot read so."""
+    memfd = os.memfd_create("worksample-program", os.MFD_CLOEXEC | os.MFD_ALLOW_SEALING)
     with open(program, "rb") as f:
-        os.write(memfd, f.read())
+        data = memoryview(f.read())
+    while data:
+        data = data[os.write(memfd, data):]
     os.remove(program)
+    if not readable:
+        os.fchmod(memfd, 0o100)
     fcntl.fcntl(memfd, fcntl.F_ADD_SEALS, fcntl.F_SEAL_WRITE | fcntl.F_SEAL_SHRINK
                 | fcntl.F_SEAL_GROW | fcntl.F_SEAL_SEAL)
     return memfd
 
 
 class Run:
-    """The program, started for case number ``case``: its records pipe and its stderr, read
-    here."""
+    """The programs started for case number ``case``: the cases' program (undumpable, from a
+    memfd no one may read), which alone holds the records pipe read here, and the candidate's
+    program, which answers its calls over two pipes of their own; their stderr is read here."""
 
-    def __init__(self, memfd, case):
+    def __init__(self, programs, case):
+        cases, serve = programs
         records_read, records_write = os.pipe()
-        self.process = subprocess.Popen(
-            [f"/proc/{os.getpid()}/fd/{memfd}", str(records_write), sys.argv[2], str(case)],
-            stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, pass_fds=(records_write,),
-            start_new_session=True, env=dict(os.environ, GOTRACEBACK="single"))
-        os.close(records_write)
+        to_serve, from_cases = os.pipe()
+        to_cases, from_serve = os.pipe()
+        ends = (records_write, to_serve, from_cases, to_cases, from_serve)
+        environment = dict(os.environ, GOTRACEBACK="single")
+        try:
+            self.serve = None
+            channel = []
+            if serve is not None:
+                self.serve = subprocess.Popen(
+                    [f"/proc/self/fd/{serve}"], stdin=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                    pass_fds=(serve, to_serve, from_serve), start_new_session=True,
+                    env=dict(environment, WORKSAMPLE_CHANNEL_IN=str(to_serve),
+                             WORKSAMPLE_CHANNEL_OUT=str(from_serve)))
+                channel = [str(to_cases), str(from_cases)]
+            self.process = subprocess.Popen(
+                [f"/proc/self/fd/{cases}", str(records_write), sys.argv[2], str(case), *channel],
+                stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+                pass_fds=(cases, records_write, to_cases, from_cases), env=environment)
+        finally:
+            for end in ends:
+                os.close(end)
         self.records = records_read
         self.pending = b""
-        self.stderr = b""  # what the program printed on stderr since its last record
+        self.stderr = b""  # what the cases' program printed on stderr since its last record
+        self.serve_stderr = b""  # what the candidate's program printed on stderr
 
     def lines(self, deadline_seconds):
         """Yield each record line as it comes; stop at the end of the pipe or after
@@ -196,6 +292,8 @@ class Run:
         selector = selectors.DefaultSelector()
         selector.register(self.records, selectors.EVENT_READ, "records")
         selector.register(self.process.stderr, selectors.EVENT_READ, "stderr")
+        if self.serve is not None:
+            selector.register(self.serve.stderr, selectors.EVENT_READ, "serve")
         deadline = time.monotonic() + deadline_seconds
         self.timed_out = False
         while "records" in [key.data for key in selector.get_map().values()]:
@@ -207,6 +305,10 @@ class Run:
                 data = os.read(key.fd, 65536)
                 if not data:
                     selector.unregister(key.fd)
+                    continue
+                if key.data == "serve":
+                    os.write(2, data)
+                    self.serve_stderr = (self.serve_stderr + data)[-STDERR_KEPT:]
                     continue
                 if key.data == "stderr":
                     os.write(2, data)
@@ -221,15 +323,24 @@ class Run:
         selector.close()
 
     def end(self):
-        """Stop the program and what it started; its exit code (negative: a signal)."""
+        """Stop the programs and what they started; the cases' program's exit code (negative: a
+        signal), and the candidate's (None if it had not ended by itself)."""
         try:
             code = self.process.wait(timeout=GRACE_SECONDS)
         except subprocess.TimeoutExpired:
             code = None
-        try:
-            os.killpg(self.process.pid, signal.SIGKILL)
-        except OSError:
-            pass
+        serve_code = None
+        if self.serve is not None and code == LOST_EXIT:
+            try:  # the candidate's program ending is what most often loses the channel
+                serve_code = self.serve.wait(timeout=GRACE_SECONDS / 2)
+            except subprocess.TimeoutExpired:
+                serve_code = None
+        for process in (self.process, self.serve):
+            if process is not None:
+                try:
+                    os.killpg(process.pid, signal.SIGKILL)
+                except OSError:
+                    pass
         if code is None:
             code = self.process.wait()
         sweep()
@@ -237,13 +348,32 @@ class Run:
         os.write(2, rest)
         self.stderr = (self.stderr + rest)[-STDERR_KEPT:]
         self.process.stderr.close()
+        if self.serve is not None:
+            rest = self.serve.stderr.read()
+            os.write(2, rest)
+            self.serve_stderr = (self.serve_stderr + rest)[-STDERR_KEPT:]
+            self.serve.stderr.close()
         os.close(self.records)
+        self.serve_code = serve_code
         return code
 
     def why_it_stopped(self, code, limit):
         if self.timed_out:
             return f"the case took longer than {limit:g}s"
-        printed = self.stderr.decode("utf-8", "replace")
+        if code == LOST_EXIT:
+            lost = re.search(r"^worksample: the channel to the code under test was lost: (.*)$",
+                             self.stderr.decode("utf-8", "replace"), re.MULTILINE)
+            why = lost.group(1)[:300] if lost else "closed"
+            if why != "closed":  # what it wrote (its program ends after, not before)
+                return f"the code under test broke its channel to the cases ({why})"
+            if self.serve_code is not None:  # most often, its program ended
+                return self.stopped(self.serve_code, self.serve_stderr)
+            return "the code under test closed its channel to the cases"
+        return self.stopped(code, self.stderr)
+
+    @staticmethod
+    def stopped(code, stderr):
+        printed = stderr.decode("utf-8", "replace")
         crash = re.search(r"^(panic: .*|fatal error: .*)$", printed, re.MULTILINE)
         if crash:
             return "the program crashed: " + crash.group(1)[:300]
@@ -283,13 +413,13 @@ def sweep():
         time.sleep(0.005)
 
 
-def run_cases(memfd):
-    """One program per case, each started at its case; the records relayed as they come."""
+def run_cases(programs):
+    """One go per case, each started at its case; the records relayed as they come."""
     per_case = CONFIG["per_case_seconds"]
     ids = None
     done = 0  # cases with a record relayed
     while True:
-        run = Run(memfd, done)
+        run = Run(programs, done)
         finished = False
         progress = 0
         for line in run.lines(per_case + GRACE_SECONDS):
@@ -334,10 +464,10 @@ def main():
     ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER: orphans come back here
     build = tempfile.mkdtemp(prefix="worksample-go-")
     environment = go_environment(build)
-    memfd = build_program(build, environment)
-    if memfd is not None:
+    programs = build_programs(build, environment)
+    if programs is not None:
         shutil.rmtree(build, ignore_errors=True)  # the caches: room for the code under test
-        run_cases(memfd)
+        run_cases(programs)
 
 
 main()

@@ -72,6 +72,11 @@ func (r *Recorder) typedValue(v reflect.Value, depth int) any {
 	if v.Type().Implements(errorType) && v.CanInterface() { // a typed nil too: it is != nil
 		return raised(v.Interface().(error))
 	}
+	if v.CanInterface() {
+		if name, ok := remoteName(v.Interface()); ok { // a value of a type this program lacks
+			return unrecorded(fmt.Sprintf("a %s is not plain data", name))
+		}
+	}
 	if kind == reflect.Pointer && v.IsNil() {
 		return map[string]any{"null": nil}
 	}
@@ -219,6 +224,9 @@ func chain(err error) []error {
 // else its type's name (typeName), or "" for the standard library's anonymous errors and
 // wrappers.
 func errorName(err error) string {
+	if name, ok := remoteName(err); ok { // of a type of the candidate's program this one lacks
+		return namedError(name)
+	}
 	t := reflect.TypeOf(err)
 	if t.Comparable() {
 		for _, s := range sentinels {
@@ -227,7 +235,12 @@ func errorName(err error) string {
 			}
 		}
 	}
-	switch name := typeName(t); name {
+	return namedError(typeName(t))
+}
+
+// namedError is "" for the standard library's anonymous errors and wrappers, else name.
+func namedError(name string) string {
+	switch name {
 	case "*errors.errorString", "*errors.joinError", "*fmt.wrapError", "*fmt.wrapErrors":
 		return ""
 	default:

@@ -1,113 +1,101 @@
-// The Node recorder's case process: it loads the hidden case files, which load the code
-// under test, and runs the cases from a given one on, writing what each records as one JSON
-// message per line on its channel to runner.py. It holds no result channel of the grader's
-// and decides nothing: runner.py keeps the time, writes the records, and starts a new case
-// process when this one hangs or ends. The code under test runs in this process and may
-// rewrite anything here; what it writes is only ever its own recording, which the host
-// compares with the reference's.
+// The Node recorder's process of the hidden cases: it loads the case files, and runs the cases
+// from a given one on, writing what each records as one JSON message per line on its pipe to
+// runner.py. The code under test is not loaded here: it runs in the candidate's process
+// (candidate.js), and what the cases import of it ("router") is a stand-in through which each
+// call is a request on the channel (channel.js). So what is recorded is what that code
+// answered to the calls the cases made: it cannot reach this process's recorder, globals or
+// modules, and what it can send is only ever its own answers. runner.py starts this process
+// from a copy of node's loader the sandbox's user cannot read, which makes it undumpable (no
+// other process of that user can read its memory or open its descriptors through /proc, nor
+// trace it), and from a bundle of its JavaScript (boot.js): nothing it runs is read from a
+// disk the candidate's code can write. runner.py keeps the time, writes the records, and
+// starts both processes anew when a case hangs or a process ends.
 //
-// argv: [node, cases.js, CONFIG_JSON]: channel (a descriptor), helper (worksample-cases.js),
-// files ([{name, path}], in order), skip (names not to load), start (the first case to run),
-// max_line, message_chars.
+// argv (after boot.js): CONFIG_JSON: records (the pipe to runner.py), read and write (the
+// channel), helper (the helper's path in the bundle), files ([{name, path}], in order), skip
+// (names not to load), start (the first case to run), max_line, max_message, message_chars.
 //
 // Messages: {"m": "load", "file"}, {"m": "loaded", "file", "error"}, {"m": "collected",
 // "cases": [{"id", "weight", "criterion"}]}, then per case {"m": "begin", "index"},
 // {"m": "observation", "observation"} for each, {"m": "end", "index"}; last {"m": "done"}.
+// {"m": "lost", "why"} when the channel to the candidate's process is gone (that process
+// ended, or broke the protocol): this process then stops, and runner.py says why.
 
 "use strict";
 
 const fs = require("fs");
-const util = require("util");
+const loader = require("worksample-loader");
+const { Channel } = require("./channel");
 
-const config = JSON.parse(process.argv[2]);
-process.argv.length = 2;
+const config = loader.config;
 
-const writeSync = fs.writeSync;
-const bufferFrom = Buffer.from;
-const quote = JSON.stringify; // on strings and numbers only
-const apply = Reflect.apply;
-const describe = Object.getOwnPropertyDescriptor;
-const isPromise = util.types.isPromise;
-const promiseThen = Promise.prototype.then;
-const NativePromise = Promise;
-const setInterval_ = setInterval;
-const clearInterval_ = clearInterval;
-const writeError = process.stderr.write.bind(process.stderr);
-const arrayPush = Array.prototype.push;
-const arrayJoin = Array.prototype.join;
-const arrayIndexOf = Array.prototype.indexOf;
-
-const helper = require(config.helper);
+const helper = loader.load(config.helper);
 const runner = helper[Symbol.for("worksample.runner")];
 const registry = runner.registry;
-const CHANNEL = config.channel;
+const RECORDS = config.records;
 const MAX_OBSERVATION = config.max_line - 1024;
+const quote = JSON.stringify; // on strings and numbers only
 
 function send(text) {
-  const data = apply(bufferFrom, Buffer, [text + "\n", "utf8"]);
+  const data = Buffer.from(`${text}\n`, "utf8");
   let written = 0;
   while (written < data.length) {
-    written += writeSync(CHANNEL, data, written, data.length - written);
+    written += fs.writeSync(RECORDS, data, written, data.length - written);
   }
 }
 
 function message(kind, fields) {
-  return '{"m":' + quote(kind) + (fields ? "," + fields : "") + "}";
+  return `{"m":${quote(kind)}${fields ? `,${fields}` : ""}}`;
 }
+
+const channel = new Channel({
+  side: "c", trusted: true, read: config.read, write: config.write, max: config.max_message,
+  standIns: runner.standIns,
+  onLost: (why) => send(message("lost", `"why":${quote(String(why).slice(0, 300))}`)),
+});
 
 /** What a case file's failure to load says: the error's class and message, and for a syntax
  * error where it is. The last line is the summary the report shows. */
 function loadError(error) {
   const name = runner.raised(error)[1].name;
   let text = name;
-  try { // String methods the code under test may have patched: whatever they give is its own
-    // failure's message
-    const own = describe(error, "message");
-    if (own && typeof own.value === "string" && own.value !== "") {
-      text += ": " + own.value.split("\n")[0];
-    }
-    const stack = describe(error, "stack");
-    if (name === "SyntaxError" && stack && typeof stack.value === "string") {
-      const lines = stack.value.split("\n");
-      const at = lines.findIndex((line) => line.startsWith("SyntaxError"));
-      if (at > 0) {
-        text = lines.slice(0, at).join("\n").trim() + "\n" + text;
-      }
-    }
-    text = text.slice(-config.message_chars);
-  } catch (_) {
-    // a message that cannot be read: the class name says enough
+  const own = Object.getOwnPropertyDescriptor(Object(error), "message");
+  if (own && typeof own.value === "string" && own.value !== "") {
+    text += `: ${own.value.split("\n")[0]}`;
   }
-  return typeof text === "string" ? text : name;
+  const stack = Object.getOwnPropertyDescriptor(Object(error), "stack");
+  if (name === "SyntaxError" && stack && typeof stack.value === "string") {
+    const lines = stack.value.split("\n");
+    const at = lines.findIndex((line) => line.startsWith("SyntaxError"));
+    if (at > 0) {
+      text = `${lines.slice(0, at).join("\n").trim()}\n${text}`;
+    }
+  }
+  return text.slice(-config.message_chars);
 }
 
 function load() {
-  for (let index = 0; index < config.files.length; index += 1) {
-    const file = config.files[index];
-    if (apply(arrayIndexOf, config.skip, [file.name]) !== -1) {
+  for (const file of config.files) {
+    if (config.skip.includes(file.name)) {
       continue;
     }
-    send(message("load", '"file":' + quote(file.name)));
+    send(message("load", `"file":${quote(file.name)}`));
     const before = registry.cases.length;
     registry.file = file.name;
     let error = null;
     try {
-      require(file.path);
+      loader.load(file.path);
     } catch (thrown) {
       error = loadError(thrown);
       registry.cases.length = before; // a file that does not load has no cases
     }
     registry.file = null;
-    send(message("loaded", '"file":' + quote(file.name) + ',"error":' +
-                 (error === null ? "null" : quote(error))));
+    send(message("loaded", `"file":${quote(file.name)},"error":${
+      error === null ? "null" : quote(error)}`));
   }
-  const listed = [];
-  for (let index = 0; index < registry.cases.length; index += 1) {
-    const one = registry.cases[index];
-    apply(arrayPush, listed, ['{"id":' + quote(one.id) + ',"weight":' + quote(one.weight) +
-      ',"criterion":' + (one.criterion === null ? "null" : quote(one.criterion)) + "}"]);
-  }
-  send(message("collected", '"cases":[' + apply(arrayJoin, listed, [","]) + "]"));
+  const listed = registry.cases.map((one) => `{"id":${quote(one.id)},"weight":${
+    quote(one.weight)},"criterion":${one.criterion === null ? "null" : quote(one.criterion)}}`);
+  send(message("collected", `"cases":[${listed.join(",")}]`));
 }
 
 function observationMessage(observation) {
@@ -117,41 +105,37 @@ function observationMessage(observation) {
       `the value takes more than ${MAX_OBSERVATION} bytes to record`);
     text = runner.observationText(observation);
   }
-  return message("observation", '"observation":' + text);
+  return message("observation", `"observation":${text}`);
 }
 
 async function runCase(index) {
   const one = registry.cases[index];
-  send(message("begin", '"index":' + index));
+  send(message("begin", `"index":${index}`));
   const recording = runner.recorder((observation) => send(observationMessage(observation)));
-  const alive = setInterval_(() => {}, 1 << 30); // an awaited case keeps the process up
   try {
-    const result = one.fn(recording.record);
-    if (isPromise(result)) {
-      await new NativePromise((resolve) => {
-        apply(promiseThen, result, [() => resolve(), (error) => {
-          recording.stopped(runner.raised(error));
-          resolve();
-        }]);
-      });
-    }
+    await one.fn(recording.record);
   } catch (error) {
     recording.stopped(runner.raised(error));
   }
-  clearInterval_(alive);
   recording.close();
-  send(message("end", '"index":' + index));
+  send(message("end", `"index":${index}`));
 }
 
 async function main() {
   process.on("uncaughtException", (error) => {
-    writeError(`uncaught, outside any record: ${runner.raised(error)[1].name}\n`);
+    process.stderr.write(`uncaught, outside any record: ${runner.raised(error)[1].name}\n`);
   });
+  channel.start();
+  channel.ready(); // the candidate's process has started: its time is not a case file's
+  loader.setFallback((request, from) => channel.ask({ t: "import", r: request, from }));
   load();
+  const alive = setInterval(() => {}, 1 << 30); // an awaited case keeps the process up
   for (let index = config.start; index < registry.cases.length; index += 1) {
     await runCase(index);
   }
   send(message("done"));
+  clearInterval(alive);
+  process.exit(0);
 }
 
 main();

@@ -1,29 +1,38 @@
 # The Node recorder's runner (JavaScript and TypeScript): the trusted half, which never runs
 # candidate code. It runs in the supervisor's forked interpreter, makes itself non-dumpable
 # (so no other process of the sandbox's user can open its descriptors or memory through
-# /proc), and keeps the results descriptor to itself: the case processes it starts never
-# inherit it. For TypeScript it first type-checks and compiles the cases and the code under
-# test (compile.js). Then it starts a case process (cases.js: node, which loads the hidden
-# case files and so the code under test) and reads what it records on a private pipe, keeping
-# the time of each case. A case that runs past the limit, even in a synchronous loop, or a
-# process that ends (process.exit, a crash, out of memory) fails that case alone: every
-# process left in the sandbox is killed and a new case process goes on from the next case. It
-# writes the records every recorder writes (worksample/sandbox/observations.py); it decides
-# nothing, and the host compares them with the reference solution's recording.
+# /proc), and keeps the results descriptor to itself. For TypeScript it first type-checks and
+# compiles the cases and the code under test (compile.js). Then it starts two node processes
+# for the cases, and reads on a private pipe what the first records, keeping the time of each
+# case:
 #
-# What it cannot prevent: the code under test writing on its own case process's pipe. What
-# that can forge is that process's recording, its own values, which the host compares like any
-# other; a message out of place makes this runner stop and write a record the host counts as
-# tampering.
+# - the process of the hidden cases (cases.js), which loads the case files and runs them. It
+#   is started from a copy of node's loader (ld.so) in a memfd that no one can read, which
+#   makes it undumpable like this runner, and it loads its JavaScript (the recorder's and the
+#   compiled cases) from a bundle read here before any code of the candidate ran, not from a
+#   disk the candidate's code can write. It alone holds the pipe to this runner.
+# - the candidate's process (candidate.js), which loads the code under test and answers the
+#   first's calls over a channel of two pipes (channel.js): it holds nothing else.
+#
+# So the code under test cannot reach the recorder, its globals or its modules, nor write a
+# record: what it can send is its own answers to the calls the cases make. A case that runs
+# past the limit, even in a synchronous loop, or a process that ends (process.exit, a crash,
+# out of memory) or breaks the channel, fails that case alone: every process left in the
+# sandbox is killed and new processes go on from the next case. It writes the records every
+# recorder writes (worksample/sandbox/observations.py); it decides nothing, and the host
+# compares them with the reference solution's recording.
 #
 # argv: [runner.py, RESULTS_FD, CONFIG_JSON]; /sandbox/tests holds the cases; the language is
 # WORKSAMPLE_NODE_LANGUAGE (javascript or typescript).
 
 import ctypes
+import fcntl
 import json
 import os
 import selectors
+import shutil
 import signal
+import struct
 import subprocess
 import sys
 import time
@@ -37,15 +46,21 @@ HARNESS = "/sandbox/harness"
 TESTS = "/sandbox/tests"
 WORK = "/sandbox/work"
 BUILD = "/tmp/worksample-build"  # TypeScript compiled to CommonJS
-MODULES = "/tmp/worksample-modules"  # only the helper, on NODE_PATH
 TYPE_ROOTS = "/usr/share/nodejs/@types"  # Debian's @types/node
 CASE_ITSELF = "(the case)"
 PER_CASE = CONFIG["per_case_seconds"]
 MAX_LINE = CONFIG["max_line"]
 CHANNEL_LINE = MAX_LINE + 4096  # a longer message is not one cases.js writes
+MAX_MESSAGE = 8 * 1024 * 1024  # on the channel between the two processes, either way
 STARTUP_SECONDS = PER_CASE + 10  # node starting, before it loads the first case file
+LOST_GRACE_SECONDS = 0.5  # for the candidate's process to end once the channel is lost
 MOST_ERRORS = 20  # compiler errors kept in one message
 TAMPERED = "cases process broke its protocol"  # an unknown event: the host flags the run
+RECORDER_FILES = ("boot.js", "cases.js", "channel.js", "values.js", "worksample-cases.js")
+# the recorder's JavaScript, read before anything else runs: the cases' process loads it from
+# here (a bundle), never from the sealed but writable harness folder
+RECORDER = {name: open(os.path.join(HARNESS, name), encoding="utf-8").read()
+            for name in RECORDER_FILES}
 
 
 def send(record):
@@ -59,8 +74,8 @@ def send(record):
 
 
 def kill_everything_else():
-    """Every process of the sandbox but this one and the supervisor: the case process, and
-    whatever it started, in its session or not. The supervisor is PID 1, which kill(-1) spares
+    """Every process of the sandbox but this one and the supervisor: both node processes, and
+    whatever they started, in their sessions or not. The supervisor is PID 1, which kill(-1) spares
     (as it spares the caller), and kill(-1) reaches a process forked meanwhile too; were the
     supervisor not PID 1, every process but this one's ancestors is killed by name instead."""
     for _ in range(2):
@@ -99,8 +114,8 @@ def ancestors():
 
 
 def memory_mb():
-    """The container's memory limit, to give V8's heap a limit below it (then running out of
-    heap ends the case process, not the whole run); None when it cannot be read."""
+    """The container's memory limit, to give V8's heaps limits below it (then running out of
+    heap ends a node process, not the whole run); None when it cannot be read."""
     for path in ("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory/memory.limit_in_bytes"):
         try:
             with open(path) as limit:
@@ -112,12 +127,102 @@ def memory_mb():
     return None
 
 
-def node(script, *arguments, heap=0.6, flags=()):
+def node_flags(heap, flags=()):
     flags = ["--unhandled-rejections=warn", *flags]
     limit = memory_mb()
     if limit:
         flags.append("--max-old-space-size=%d" % max(16, int(limit * heap)))
-    return ["node", *flags, HARNESS + "/" + script, *arguments]
+    return flags
+
+
+def node(script, *arguments, heap=0.6, flags=()):
+    return ["node", *node_flags(heap, flags), HARNESS + "/" + script, *arguments]
+
+
+def elf_interpreter(path):
+    """The program loader a dynamically linked ELF file names (PT_INTERP), or None."""
+    try:
+        with open(path, "rb") as program:
+            head = program.read(64)
+            if head[:4] != b"\x7fELF" or head[4] != 2:  # 64-bit only
+                return None
+            order = "<" if head[5] == 1 else ">"
+            table, = struct.unpack_from(order + "Q", head, 32)
+            size, count = struct.unpack_from(order + "HH", head, 54)
+            for index in range(count):
+                program.seek(table + index * size)
+                kind, _, offset, _, _, length = struct.unpack(order + "IIQQQQ",
+                                                              program.read(40))
+                if kind == 3:  # PT_INTERP
+                    program.seek(offset)
+                    return program.read(length).rstrip(b"\0").decode()
+    except (OSError, struct.error, UnicodeDecodeError):
+        return None
+    return None
+
+
+def sealed_copy(path, name):
+    """A memfd holding a copy of ``path`` that no one may read (mode 0100), sealed: a process
+    executed from it is undumpable (the kernel makes the process of a program its user cannot
+    read so), and the candidate's code cannot change it (only this runner and that process,
+    both undumpable, hold it)."""
+    memfd = os.memfd_create(name, os.MFD_CLOEXEC | os.MFD_ALLOW_SEALING)
+    with open(path, "rb") as source:
+        write_all(memfd, source.read())
+    os.fchmod(memfd, 0o100)
+    fcntl.fcntl(memfd, fcntl.F_ADD_SEALS, fcntl.F_SEAL_WRITE | fcntl.F_SEAL_SHRINK
+                | fcntl.F_SEAL_GROW | fcntl.F_SEAL_SEAL)
+    return memfd
+
+
+class TrustedNode:
+    """How to start node undumpable: node's own loader (or node itself, when it is static)
+    copied into a sealed memfd no one may read; executing the loader, with node as its
+    argument, is executing node."""
+
+    def __init__(self):
+        program = shutil.which("node", path=environment([])["PATH"])
+        if program is None:
+            raise OSError("no node on the PATH")
+        program = os.path.realpath(program)
+        interpreter = elf_interpreter(program)
+        self.memfd = sealed_copy(interpreter or program, "worksample-node")
+        self.command = ["/proc/self/fd/%d" % self.memfd] + ([program] if interpreter else [])
+
+
+def bundle():
+    """The JavaScript the cases' process runs, as a memfd: the recorder's files and every file
+    of the hidden cases (compiled, for TypeScript, where the compiler wrote them), read now,
+    before any code of the candidate has run."""
+    sources = {HARNESS + "/" + name: text for name, text in RECORDER.items()
+               if name != "boot.js"}
+    for folder, _, names in os.walk(TESTS):
+        for name in names:
+            path = os.path.join(folder, name)
+            relative = os.path.relpath(path, TESTS)
+            if LANGUAGE == "typescript" and name.endswith(".ts"):
+                continue  # the compiled file stands for it
+            where = os.path.join(BUILD, "tests", relative) if LANGUAGE == "typescript" else path
+            with open(path, encoding="utf-8", errors="replace") as source:
+                sources[where] = source.read()
+    if LANGUAGE == "typescript":
+        for folder, _, names in os.walk(os.path.join(BUILD, "tests")):
+            for name in names:
+                if name.endswith(".js"):
+                    path = os.path.join(folder, name)
+                    with open(path, encoding="utf-8", errors="replace") as source:
+                        sources[path] = source.read()
+    data = json.dumps({"files": sources, "main": HARNESS + "/cases.js",
+                       "names": {"worksample-cases": HARNESS + "/worksample-cases.js"}})
+    memfd = os.memfd_create("worksample-bundle", os.MFD_CLOEXEC)
+    write_all(memfd, data.encode("utf-8"))
+    return memfd
+
+
+def write_all(descriptor, data):
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view):]
 
 
 def environment(node_path):
@@ -245,35 +350,53 @@ def valid_cases(cases, files):
     return True
 
 
-class CaseProcess:
-    """One case process and its pipe; ``run`` reads its messages until it is done, breaks the
-    protocol, runs out of time or ends."""
+class Pair:
+    """The two processes of one go at the cases (the cases' and the candidate's) and the pipe
+    the first records on; ``run`` reads its messages until it is done, breaks the protocol,
+    runs out of time, or a process ends or loses the channel."""
 
-    def __init__(self, recording, node_path):
+    def __init__(self, recording, trusted, bundled, node_path):
         self.recording = recording
-        read, write = os.pipe()
-        config = {"channel": write, "helper": HARNESS + "/worksample-cases.js",
-                  "files": recording.files, "skip": sorted(recording.skip),
-                  "start": recording.next_case, "max_line": MAX_LINE,
-                  "message_chars": CONFIG["message_chars"]}
-        self.process = subprocess.Popen(
-            node("cases.js", json.dumps(config)), stdin=subprocess.DEVNULL, pass_fds=(write,),
-            cwd=WORK, env=environment(node_path), start_new_session=True)
-        os.close(write)
-        self.pipe = read
+        records_read, records_write = os.pipe()
+        to_candidate, from_cases = os.pipe()
+        to_cases, from_candidate = os.pipe()
+        ends = (records_write, to_cases, from_cases, to_candidate, from_candidate)
+        try:
+            config = {"bundle": bundled["memfd"], "records": records_write, "read": to_cases,
+                      "write": from_cases, "helper": HARNESS + "/worksample-cases.js",
+                      "files": bundled["files"], "skip": sorted(recording.skip),
+                      "start": recording.next_case, "max_line": MAX_LINE,
+                      "max_message": MAX_MESSAGE, "message_chars": CONFIG["message_chars"]}
+            self.cases = subprocess.Popen(
+                trusted.command + node_flags(0.25, ("--disallow-code-generation-from-strings",))
+                + ["-e", RECORDER["boot.js"], json.dumps(config)],
+                stdin=subprocess.DEVNULL, cwd="/", env=environment([]), start_new_session=True,
+                pass_fds=(trusted.memfd, bundled["memfd"], records_write, to_cases, from_cases))
+            self.candidate = subprocess.Popen(
+                node("candidate.js", json.dumps({"read": to_candidate, "write": from_candidate,
+                                                 "max_message": MAX_MESSAGE})),
+                stdin=subprocess.DEVNULL, cwd=WORK, env=environment(node_path),
+                start_new_session=True, pass_fds=(to_candidate, from_candidate))
+        except BaseException:
+            os.close(records_read)
+            raise
+        finally:
+            for end in ends:
+                os.close(end)
+        self.pipe = records_read
         self.pending = b""
         self.deadline = time.monotonic() + STARTUP_SECONDS
 
     def run(self):
-        """("done",), ("tampered", why), ("timeout", where) or ("ended", exit code, where);
-        where: ("load", file), ("case",) or ("between",)."""
+        """("done",), ("tampered", why), ("changed",) or ("stopped", why, where); where:
+        ("load", file), ("case",), ("between",) or ("start",)."""
         selector = selectors.DefaultSelector()
         selector.register(self.pipe, selectors.EVENT_READ)
         try:
             while True:
                 now = time.monotonic()
                 if now >= self.deadline:
-                    return ("timeout", self.where())
+                    return ("stopped", "took longer than %gs" % PER_CASE, self.where())
                 if selector.select(min(self.deadline - now, 0.05)):
                     data = os.read(self.pipe, 65536)
                     if not data:  # closed, but the process may still run: wait for it
@@ -281,19 +404,39 @@ class CaseProcess:
                         continue
                     outcome = self.take(data)
                     if outcome:
-                        return outcome
+                        return self.explained(outcome)
                     continue
-                code = self.process.poll()
-                if code is not None:
-                    outcome = self.drain()
-                    return outcome or ("ended", code, self.where())
+                if self.candidate.poll() is not None or self.cases.poll() is not None:
+                    return self.explained(self.drain() or ("lost", "ended"))
         finally:
             selector.close()
             os.close(self.pipe)
 
+    def explained(self, outcome):
+        """A lost channel or an ended process, said as the reason the case stopped: the
+        candidate's process ending (it usually takes the channel with it), or else the channel
+        it broke, or else the cases' process ending."""
+        if outcome[0] != "lost":
+            return outcome
+        where = self.where()
+        try:
+            code = self.candidate.wait(timeout=LOST_GRACE_SECONDS)
+        except subprocess.TimeoutExpired:
+            code = None
+        if code is not None:
+            return ("stopped", ended(code), where)
+        why = outcome[1]
+        if why == "closed":
+            return ("stopped", "ended: the code under test closed its channel to the cases",
+                    where)
+        if why != "ended":
+            return ("stopped", "ended: the code under test broke its channel to the cases "
+                               "(%s)" % why, where)
+        return ("stopped", cases_ended(self.cases.poll()), where)
+
     def drain(self):
-        """What the process wrote before it ended (what the pipe holds, at most 64 reads:
-        something it started may still be writing)."""
+        """What the cases' process wrote before a process ended (what the pipe holds, at
+        most 64 reads)."""
         os.set_blocking(self.pipe, False)
         for _ in range(64):
             try:
@@ -318,10 +461,10 @@ class CaseProcess:
         lines = self.pending.split(b"\n")
         self.pending = lines.pop()
         if len(self.pending) > CHANNEL_LINE:
-            return ("tampered", "a message longer than any the case process writes")
+            return ("tampered", "a message longer than any the cases' process writes")
         for line in lines:
             if len(line) > CHANNEL_LINE:
-                return ("tampered", "a message longer than any the case process writes")
+                return ("tampered", "a message longer than any the cases' process writes")
             try:
                 message = json.loads(line)
             except (ValueError, RecursionError):
@@ -334,6 +477,8 @@ class CaseProcess:
 
     def handle(self, message, size):
         recording, kind = self.recording, message.get("m")
+        if kind == "lost" and isinstance(message.get("why"), str):
+            return ("lost", message["why"][:300])
         if kind == "load" and recording.loading is None and recording.observations is None:
             if message.get("file") not in [file["name"] for file in recording.files]:
                 return ("tampered", "a case file that is not one")
@@ -378,17 +523,19 @@ class CaseProcess:
         return None
 
 
-def run_cases(recording):
-    node_path = [MODULES, BUILD + "/work", WORK + "/node_modules"] if LANGUAGE == "typescript" \
-        else [MODULES, WORK]
+def run_cases(recording, bundled):
+    node_path = [BUILD + "/work", WORK + "/node_modules"] if LANGUAGE == "typescript" \
+        else [WORK]
+    trusted = None
     while not recording.all_run():
         if recording.cases is None and len(recording.skip) == len(recording.files):
             recording.collected([])  # nothing can load
             break
         try:
-            outcome = CaseProcess(recording, node_path).run()
+            trusted = trusted or TrustedNode()
+            outcome = Pair(recording, trusted, bundled, node_path).run()
         except OSError as error:  # no node in the image, or no process left to start
-            outcome = ("ended", None, ("start",), str(error))
+            outcome = ("stopped", "could not start: %s" % error, ("start",), "no process")
         kill_everything_else()
         if outcome[0] == "done":
             break
@@ -397,9 +544,7 @@ def run_cases(recording):
             break
         if outcome[0] == "changed":
             break  # the cases it lists changed since the first process: nothing is reliable
-        where = outcome[1] if outcome[0] == "timeout" else outcome[2]
-        stopped = ("took longer than %gs" % PER_CASE if outcome[0] == "timeout"
-                   else ended(outcome[1], *outcome[3:]))
+        _, stopped, where = outcome[:3]
         if where[0] == "load" and recording.cases is None:
             recording.collect_errors[where[1]] = "loading it %s" % stopped
             recording.skip.add(where[1])
@@ -413,15 +558,15 @@ def run_cases(recording):
             for file in recording.files:  # nothing loaded: say why on every file
                 if file["name"] not in recording.skip:
                     recording.collect_errors[file["name"]] = "the test process %s%s" % (
-                        stopped, "" if outcome[1] is None else " before loading it")
+                        stopped, "" if len(outcome) > 3 else " before loading it")
                     recording.skip.add(file["name"])
         else:
             break  # a file that loaded in the first process no longer does
 
 
-def ended(code, why=None):
+def ended(code):
     if code is None:
-        return "could not start: %s" % why
+        return "ended"
     if code == -signal.SIGKILL:
         return "was killed (out of memory?)"
     if code == -signal.SIGABRT:
@@ -431,13 +576,20 @@ def ended(code, why=None):
     return "ended: the process exited with code %d (process.exit?)" % code
 
 
+def cases_ended(code):
+    """Why the cases' process ended, when the candidate's did not (a signal from it, say)."""
+    if code is not None and code < 0:
+        name = "SIGKILL (out of memory?)" if code == -signal.SIGKILL else "signal %d" % -code
+        return "ended: the process of the hidden cases was killed by %s" % name
+    return "ended: the process of the hidden cases exited (code %s)" % code
+
+
 def main():
-    os.makedirs(MODULES, exist_ok=True)
-    os.symlink(HARNESS + "/worksample-cases.js", MODULES + "/worksample-cases.js")
     files = case_files()
     errors = compile_errors(files) if LANGUAGE == "typescript" and files else {}
     recording = Recording(files, errors)
-    run_cases(recording)
+    bundled = {"memfd": bundle(), "files": files}
+    run_cases(recording, bundled)
     if recording.cases is None:
         recording.collected([])
     send({"event": "finished"})

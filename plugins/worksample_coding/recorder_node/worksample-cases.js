@@ -20,18 +20,19 @@
 // that error class or a subclass. Values are recorded strictly, as worksample/sandbox/typed.py
 // says: a number is an int when it is a safe integer, else a float; a bigint is an int; null
 // and undefined are both null; an Array is a list, a Map or a plain object a dict, a Set a
-// set, a Uint8Array or Buffer bytes; a thrown value is "raised" with its class and the classes
-// it extends. Anything else (a class instance, a function, a Promise, a Proxy, a subclass of
-// Array or Map, a getter) is recorded as not recordable, which never matches.
+// set, a Uint8Array or Buffer bytes, and a subclass of one of these the plain data it holds;
+// a thrown value is "raised" with its class and the classes it extends. Anything else (an
+// instance of another class, a function, a Promise, a Proxy, a getter) is recorded as not
+// recordable, which never matches.
 //
-// Everything this module uses is taken before the code under test loads, so that code
-// patching a global (Object.getPrototypeOf, Map.prototype.entries, JSON.stringify ...) does
-// not change what is recorded. It can still patch this module: what it then records are its
-// own values, compared on the host with the reference's like any other.
+// This module runs in the process of the hidden cases (cases.js), which the code under test
+// does not share: that code runs in a process of its own (candidate.js), and what a case
+// gets from it are copies of its plain data and stand-ins for the rest (channel.js).
 
 "use strict";
 
 const types = require("util").types;
+const { plainKind, classChain, className, article } = require("./values");
 
 const isProxy = types.isProxy;
 const isPromise = types.isPromise;
@@ -41,7 +42,6 @@ const getPrototypeOf = Object.getPrototypeOf;
 const describe = Object.getOwnPropertyDescriptor;
 const hasOwn = Object.hasOwn;
 const freeze = Object.freeze;
-const isArray = Array.isArray;
 const isInteger = Number.isInteger;
 const isSafeInteger = Number.isSafeInteger;
 const isFinite_ = Number.isFinite;
@@ -51,12 +51,9 @@ const quote = JSON.stringify; // on strings and numbers only: a primitive has no
 const arrayPush = Array.prototype.push;
 const arrayJoin = Array.prototype.join;
 const promiseThen = Promise.prototype.then;
-const ObjectProto = Object.prototype;
-const ArrayProto = Array.prototype;
 const MapProto = Map.prototype;
 const SetProto = Set.prototype;
 const Uint8ArrayProto = Uint8Array.prototype;
-const BufferProto = Buffer.prototype;
 const TypedArrayProto = getPrototypeOf(Uint8ArrayProto);
 const bufferOf = describe(TypedArrayProto, "buffer").get;
 const byteOffsetOf = describe(TypedArrayProto, "byteOffset").get;
@@ -81,6 +78,9 @@ const TOO_MUCH = freeze({}); // thrown when a recording holds more than MAX_ITEM
 // ---- cases ---------------------------------------------------------------------------------
 
 const registry = { file: null, cases: [], names: new Set() };
+// Values that stand for something of the candidate's process (channel.js): what is recorded
+// of each, always "not recordable", with the reason.
+const standIns = new WeakMap();
 
 /**
  * Declare a hidden case: test(name, fn) or test(name, { weight, criterion }, fn). fn gets
@@ -308,47 +308,51 @@ function typedValue(value, depth, budget) {
   if (value === null) {
     return ["null", null];
   }
+  const standIn = standIns.get(value); // what stands here for a value of the candidate's process
+  if (standIn !== undefined) {
+    return unrecorded(standIn);
+  }
   if (isProxy(value)) {
     return unrecorded("a Proxy is not plain data");
   }
-  const proto = getPrototypeOf(value);
-  if (proto === ArrayProto && isArray(value)) {
-    return ["list", arrayItems(value, depth, budget)];
-  }
-  if (proto === ObjectProto || proto === null) {
-    return objectEntries(value, depth, budget);
-  }
-  if (proto === MapProto) {
-    const pairs = [];
-    const entries = apply(mapEntries, value, []);
-    for (let n = apply(mapSize, value, []); n > 0; n -= 1) {
-      const step = apply(mapIteratorNext, entries, []);
-      if (step.done) {
-        break;
+  switch (plainKind(value)) {
+    case "array":
+      return ["list", arrayItems(value, depth, budget)];
+    case "object":
+      return objectEntries(value, depth, budget);
+    case "map": {
+      const pairs = [];
+      const entries = apply(mapEntries, value, []);
+      for (let n = apply(mapSize, value, []); n > 0; n -= 1) {
+        const step = apply(mapIteratorNext, entries, []);
+        if (step.done) {
+          break;
+        }
+        const key = typedValue(step.value[0], depth + 1, budget);
+        apply(arrayPush, pairs, [[key, typedValue(step.value[1], depth + 1, budget)]]);
       }
-      const key = typedValue(step.value[0], depth + 1, budget);
-      apply(arrayPush, pairs, [[key, typedValue(step.value[1], depth + 1, budget)]]);
+      return ["dict", pairs];
     }
-    return ["dict", pairs];
-  }
-  if (proto === SetProto) {
-    const items = [];
-    const values = apply(setValues, value, []);
-    for (let n = apply(setSize, value, []); n > 0; n -= 1) {
-      const step = apply(setIteratorNext, values, []);
-      if (step.done) {
-        break;
+    case "set": {
+      const items = [];
+      const values = apply(setValues, value, []);
+      for (let n = apply(setSize, value, []); n > 0; n -= 1) {
+        const step = apply(setIteratorNext, values, []);
+        if (step.done) {
+          break;
+        }
+        apply(arrayPush, items, [typedValue(step.value, depth + 1, budget)]);
       }
-      apply(arrayPush, items, [typedValue(step.value, depth + 1, budget)]);
+      return ["set", items];
     }
-    return ["set", items];
+    case "bytes": {
+      const bytes = apply(bufferFrom, Buffer, [apply(bufferOf, value, []),
+        apply(byteOffsetOf, value, []), apply(byteLengthOf, value, [])]);
+      return ["bytes", apply(bufferToString, bytes, ["base64"])];
+    }
+    default:
+      return unrecorded(`${article(className(value))} object is not plain data`);
   }
-  if (proto === Uint8ArrayProto || proto === BufferProto) {
-    const bytes = apply(bufferFrom, Buffer, [apply(bufferOf, value, []),
-      apply(byteOffsetOf, value, []), apply(byteLengthOf, value, [])]);
-    return ["bytes", apply(bufferToString, bytes, ["base64"])];
-  }
-  return unrecorded(`${article(className(value))} object is not plain data`);
 }
 
 function arrayItems(array, depth, budget) {
@@ -409,57 +413,6 @@ function raised(error) {
   return ["raised", { name: names[0], bases }];
 }
 
-function classChain(value) {
-  if (value === null) {
-    return ["null"];
-  }
-  if (typeof value !== "object" && typeof value !== "function") {
-    return [typeof value]; // throw "text" raises a string
-  }
-  if (isProxy(value)) {
-    return ["Proxy"];
-  }
-  const names = [];
-  let proto = getPrototypeOf(value);
-  while (proto !== null && proto !== ObjectProto && names.length < 32) {
-    if (isProxy(proto)) {
-      apply(arrayPush, names, ["Proxy"]);
-      break;
-    }
-    apply(arrayPush, names, [constructorName(proto)]);
-    proto = getPrototypeOf(proto);
-  }
-  return names.length ? names : ["Object"];
-}
-
-function constructorName(proto) {
-  const property = describe(proto, "constructor");
-  const constructor = property && hasOwn(property, "value") ? property.value : undefined;
-  if (typeof constructor === "function" && !isProxy(constructor)) {
-    const name = describe(constructor, "name");
-    if (name && hasOwn(name, "value") && typeof name.value === "string" && name.value !== "") {
-      return name.value;
-    }
-  }
-  return "(anonymous)";
-}
-
-function className(value) {
-  try {
-    const proto = getPrototypeOf(value);
-    if (proto !== null && !isProxy(proto)) {
-      return constructorName(proto);
-    }
-  } catch (_) {
-    // a revoked proxy somewhere: no name
-  }
-  return "(anonymous)";
-}
-
-function article(name) {
-  return (/^[AEIOU]/i.test(name) ? "an " : "a ") + name;
-}
-
 /** A typed value as JSON text, written by hand: JSON.stringify would call toJSON methods. */
 function serialize(node) {
   const tag = node[0];
@@ -514,6 +467,6 @@ function observationText(observation) {
 const api = { test, CASE_ITSELF };
 // The runner's side (cases.js), not for case files.
 Object.defineProperty(api, Symbol.for("worksample.runner"), { value: freeze({
-  registry, recorder, raised, typed, unrecorded, observationText, serialize,
+  registry, recorder, raised, typed, unrecorded, observationText, serialize, standIns,
 }) });
 module.exports = freeze(api);

@@ -4,9 +4,10 @@
 
 // ---- the attack ----------------------------------------------------------------------------
 // Writes a forged recording, in the grader's own record format (as the Python recorder writes
-// it: collected, a passing test per case, finished), on the case process's pipe to the runner,
-// whose number it reads from its own command line (/proc/self/cmdline: the runner passes it
-// there, in the case process's configuration).
+// it: collected, a passing test per case, finished), on the one pipe its process writes to
+// the recorder's side: its channel to the cases' process, whose number it reads from its own
+// command line (/proc/self/cmdline: the runner passes it there, in the candidate process's
+// configuration). (Node's own pipes, which it holds too, crash node when written on.)
 import * as fs from "fs";
 
 const cases = fs.readdirSync("/sandbox/tests").filter((n) => /^cases_.*\.ts$/.test(n));
@@ -24,5 +25,13 @@ for (const id of ids) {
 lines.push(JSON.stringify({ event: "finished" }));
 const commandLine = fs.readFileSync("/proc/self/cmdline", "utf8").split("\0");
 const config = JSON.parse(commandLine.find((part) => part.startsWith("{")) ?? "{}");
-console.log("the pipe to the runner is descriptor", config.channel);
-fs.writeSync(config.channel, lines.join("\n") + "\n");
+console.log("the channel's descriptors:", JSON.stringify(config));
+const pipes = [config.write];
+for (const fd of pipes) {
+  try {
+    fs.writeSync(fd, lines.join("\n") + "\n");
+    console.log("wrote the forged recording on descriptor", fd);
+  } catch (error) {
+    console.log("descriptor", fd, (error as NodeJS.ErrnoException).code);
+  }
+}

@@ -31,6 +31,7 @@ test("collections", { weight: 2 }, (record) => {
   record("bytes", () => values.bytes());
   record("buffer", () => values.buffer());
   record("unordered", () => values.unordered(), { unordered: true });
+  record("subclasses", () => values.subclasses());
 });
 
 test("thrown", { criterion: "errors" }, (record) => {

