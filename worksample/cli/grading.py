@@ -169,6 +169,7 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
             click.echo(f"worksample: stopped; {progress.done} result(s) kept in {store_path}; "
                        "run the same command again to grade the rest", err=True)
             sys.exit(130)
+    _fingerprint(loaded, store, workers)
     order = {source: index for index, source in enumerate(submissions)}
     items.sort(key=lambda item: order[item.source])
     results = [item.result for item in items]
@@ -184,6 +185,18 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
         click.echo(f"report: {report_path.resolve()}", err=as_json)
     if any(r.status == Status.ERROR for r in results):
         sys.exit(1)
+
+
+def _fingerprint(assignment, store, workers) -> None:
+    """Keep the fingerprints of what the batch graded (``worksample/similarity/``), so that
+    the next report and every later cohort compare without reading this work again."""
+    from worksample.similarity.sources import update
+
+    try:
+        update(assignment, store, workers)
+    except Exception as error:  # a report makes them when they are missing: say so, go on
+        click.echo(visible(f"worksample: the similarity fingerprints were not made now "
+                           f"({error!r}); the next report makes them"), err=True)
 
 
 def _recorded_times(times_file: Path | None, sources) -> dict:
@@ -224,13 +237,15 @@ def _batch_summary(items, store_path: Path) -> str:
 
 def _write_out(out: Path, assignment, results, reviews, store) -> Path:
     """The batch's results as JSON files and its hiring-manager report (with reviewers'
-    ratings, full score and decision from ``reviews``, and near-identical texts flagged from
-    what ``store`` keeps); returns the index."""
+    ratings, full score and decision from ``reviews``, and near-identical texts and similar
+    work flagged from what ``store`` keeps); returns the index."""
     from worksample import reports
     from worksample.reports.similar import stored_texts
+    from worksample.reports.similar_work import SimilarWork
 
     plan = reports.ReportPlan(assignment, results, reviews=reviews,
-                              texts=stored_texts(store, assignment.id))
+                              texts=stored_texts(store, assignment.id),
+                              similar=SimilarWork.measured_in(assignment, store, blind=False))
     reports.prepare_folder(out, keep=[*reports.result_files(results, out / "results"),
                                       *reports.report_files(plan, out)])
     reports.write_results(results, out / "results")

@@ -1,0 +1,247 @@
+"""Every pair of a set of documents, scored by how much of one is found in the other.
+
+A pair's **share** is the larger of two readings, each the share of one document found in
+the other (so the smaller of two documents, which has the larger share, decides: padding a
+copy with a large file of one's own does not dilute it):
+
+- **runs**: the winnowed runs of tokens the two have in common, over the fingerprints of the
+  one with fewer (``fingerprints.py``);
+- **lines**: the share of one document's lines of code that stand in a run of three
+  consecutive lines the other holds in the same order, with up to ``SPAN - 3`` other lines
+  between them (a junk statement slipped in after every copied line, or two); whichever
+  document has more of its lines found. Counting lines rather than runs, a copy whose
+  functions were put in another order loses nothing where one function ends and the next
+  begins.
+
+Material every candidate was given (``Shared``: the starter, the instructions, the customer's
+email, the policy, the brief) is taken out of both first: a run or a line of it counts for
+nobody. Documents too small to say anything (fewer than ``MIN_RUNS`` fingerprints, or
+``MIN_LINES`` lines of code, once the shared material is out) are not scored by that reading.
+
+Comparing every pair is quadratic: 499,500 pairs in a cohort of 1,000. Instead an inverted
+index maps each fingerprint to the documents that hold it, and only the documents that share
+one are counted together, once per fingerprint they share; documents with the very same
+fingerprints (the same work sent twice) are compared once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import chain, combinations
+from typing import Literal, NamedTuple
+
+from worksample.similarity.fingerprints import Fingerprints
+
+SPAN = 6  # lines of the other document a run of three may spread over
+MIN_RUNS = 20
+MIN_LINES = 10
+_TRIPLE_SALT = 4
+
+Source = Literal["submission", "leak", "reference"]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One piece of work compared: a stored submission, a known leak, or the reference."""
+
+    source: Source
+    name: str  # the submission's id, the leak's name, or "reference"
+    key: str = ""  # a submission's key
+    fingerprints: Fingerprints = field(default=Fingerprints(frozenset(), ()), compare=False)
+    digest: str = field(default="", compare=False)  # of its text (sources.digest)
+    unread: str = field(default="", compare=False)  # what the measure could not read of it
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What every candidate was given: its runs of tokens (all of them, not winnowed) and its
+    lines of code."""
+
+    kgrams: frozenset[int] = frozenset()
+    lines: frozenset[int] = frozenset()
+
+
+class Pair(NamedTuple):
+    """Two documents (their positions in the list compared) and how much of one is found in
+    the other: ``share``, the larger of the two readings (None: that reading did not apply,
+    as lines to prose)."""
+
+    first: int
+    second: int
+    share: float
+    runs: float | None
+    lines: float | None
+
+
+def comparable(first: Document, second: Document) -> bool:
+    """Whether a pair is compared: a submission with anything but another submission of the
+    same name (a candidate's own earlier work); known leaks and the reference only with
+    submissions."""
+    if first.source != "submission" and second.source != "submission":
+        return False
+    return not (first.source == second.source == "submission" and first.name == second.name)
+
+
+def pairs(documents: Sequence[Document], shared: Shared, at_least: float) -> list[Pair]:
+    """Every comparable pair of ``documents`` whose share is at least ``at_least``, the
+    largest first."""
+    return Comparison(documents, shared, at_least).pairs()
+
+
+class Comparison:
+    """``documents`` compared, the pairs at or above ``at_least`` kept: documents with the
+    same fingerprints are one group, compared once, and a pair of groups stands for every
+    pair of their members until asked for them (a cohort of copies has hundreds of
+    thousands)."""
+
+    def __init__(self, documents: Sequence[Document], shared: Shared, at_least: float):
+        self.documents = documents
+        prepared = [_Prepared.of(document.fingerprints, shared) for document in documents]
+        grouped: dict[tuple, list[int]] = {}
+        for position, ready in enumerate(prepared):
+            grouped.setdefault((ready.runs, ready.lines), []).append(position)
+        self.members = list(grouped.values())
+        self.group_of = {position: group for group, members in enumerate(self.members)
+                         for position in members}
+        ready = [prepared[group[0]] for group in self.members]
+        # (group, other group, share, by runs, by lines); a group with itself: all found
+        self.found = [(group, group, 1.0, 1.0 if document.big_runs() else None,
+                       1.0 if document.big_lines() else None)
+                      for group, document in enumerate(ready)
+                      if document.scored() and len(self.members[group]) > 1]
+        runs, lines = _shared_runs(ready), _found_lines(ready)
+        for first, second in runs.keys() | {(min(pair), max(pair)) for pair in lines}:
+            one, other = ready[first], ready[second]
+            by_runs = (runs[first, second] / min(len(one.runs), len(other.runs))
+                       if one.big_runs() and other.big_runs() else None)
+            found_lines = [ready[a].covered_by(ready[b]) if lines[a, b] and (
+                (by_runs or 0.0) >= at_least
+                or 3 * lines[a, b] / len(ready[a].triples) >= at_least)
+                else 0.0  # each run of three found covers three lines at most: too few
+                for a, b in ((first, second), (second, first)) if ready[a].big_lines()]
+            by_lines = max(found_lines) if found_lines else None
+            share = max(by_runs or 0.0, by_lines or 0.0)
+            if share >= at_least:
+                self.found.append((first, second, round(share, 4), _rounded(by_runs),
+                                   _rounded(by_lines)))
+        self.found.sort(key=lambda found: -found[2])
+        self._of_group: dict[int, list[tuple]] = {}
+        for found in self.found:
+            self._of_group.setdefault(found[0], []).append(found)
+            if found[1] != found[0]:
+                self._of_group.setdefault(found[1], []).append(found)
+
+    def pairs(self) -> list[Pair]:
+        """Every comparable pair, the largest share first."""
+        made = []
+        for first, second, share, by_runs, by_lines in self.found:
+            pairs = (combinations(self.members[first], 2) if first == second else
+                     ((a, b) for a in self.members[first] for b in self.members[second]))
+            made += [Pair(min(a, b), max(a, b), share, by_runs, by_lines) for a, b in pairs
+                     if comparable(self.documents[a], self.documents[b])]
+        return sorted(made, key=lambda pair: (-pair.share, pair.first, pair.second))
+
+    def of(self, position: int, most: int,
+           excluding: frozenset[int] = frozenset()) -> tuple[list[tuple[int, Pair]], int]:
+        """The first ``most`` documents paired with the one at ``position`` (each with their
+        pair), the largest share first, and how many there are in all, those at the
+        positions ``excluding`` left out."""
+        listed: list[tuple[int, Pair]] = []
+        count = 0
+        document = self.documents[position]
+        for first, second, share, by_runs, by_lines in self._of_group.get(
+                self.group_of[position], []):
+            other_group = second if self.group_of[position] == first else first
+            for other in self.members[other_group]:
+                if other == position or other in excluding or not comparable(
+                        document, self.documents[other]):
+                    continue
+                count += 1
+                if len(listed) < most:
+                    listed.append((other, Pair(min(position, other), max(position, other),
+                                               share, by_runs, by_lines)))
+        return listed, count
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A document's fingerprints with the shared material taken out."""
+
+    runs: frozenset[int]
+    lines: tuple[int, ...]
+    at: tuple[int, ...]  # the run of three consecutive lines starting at each line
+    triples: frozenset[int]  # the same, once each
+    spread: frozenset[int]  # runs of three lines within SPAN lines, others between
+
+    @classmethod
+    def of(cls, fingerprints: Fingerprints, shared: Shared) -> _Prepared:
+        lines = tuple(line for line in fingerprints.lines if line not in shared.lines)
+        at = tuple(hash((_TRIPLE_SALT, *run))
+                   for run in zip(lines, lines[1:], lines[2:], strict=False))
+        return cls(runs=fingerprints.kgrams - shared.kgrams, lines=lines, at=at,
+                   triples=frozenset(at), spread=_spread(lines))
+
+    def big_runs(self) -> bool:
+        return len(self.runs) >= MIN_RUNS
+
+    def big_lines(self) -> bool:
+        return len(self.lines) >= MIN_LINES
+
+    def covered_by(self, other: _Prepared) -> float:
+        """The share of this document's lines in a run of three that ``other`` holds in
+        order (spread or not)."""
+        covered: set[int] = set()
+        for start, value in enumerate(self.at):
+            if value in other.spread:
+                covered.update((start, start + 1, start + 2))
+        return len(covered) / len(self.lines)
+
+    def scored(self) -> bool:
+        return self.big_runs() or self.big_lines()
+
+
+def _spread(lines: tuple[int, ...]) -> frozenset[int]:
+    """Every run of three of ``lines`` in order within ``SPAN`` consecutive lines."""
+    made = set()
+    count = len(lines)
+    for first in range(count):
+        end = min(first + SPAN, count)
+        for second in range(first + 1, end):
+            for third in range(second + 1, end):
+                made.add(hash((_TRIPLE_SALT, lines[first], lines[second], lines[third])))
+    return frozenset(made)
+
+
+def _shared_runs(ready: list[_Prepared]) -> Counter:
+    """For each pair of documents (first < second) sharing a fingerprint, how many."""
+    holders: dict[int, list[int]] = {}
+    for position, document in enumerate(ready):
+        if document.big_runs():
+            for value in document.runs:
+                holders.setdefault(value, []).append(position)
+    counted: Counter = Counter()
+    counted.update(chain.from_iterable(combinations(held, 2) for held in holders.values()
+                                       if len(held) > 1))
+    return counted
+
+
+def _found_lines(ready: list[_Prepared]) -> Counter:
+    """For each ordered pair (one, other), how many of one's runs of three lines the other
+    holds, spread or not."""
+    holders: dict[int, list[int]] = {}
+    for position, document in enumerate(ready):
+        if document.big_lines():
+            for value in document.triples:
+                holders.setdefault(value, []).append(position)
+    every = holders.keys()
+    counted: Counter = Counter()
+    for other, document in enumerate(ready):
+        for value in document.spread & every:
+            counted.update((one, other) for one in holders[value] if one != other)
+    return counted
