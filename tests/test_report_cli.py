@@ -99,6 +99,11 @@ def test_the_hiring_manager_report_of_the_sample_cohort(cohort, tmp_path):
     [match] = hangs["similar"]["matches"]
     assert (match["other"], match["other_is"], match["share"]) == ("strong", "submission", 1.0)
     assert match["fragments"][0]["this"]["path"] == "inventory.py"
+    # the parts in common side by side: the loop the hanging sample added is not shaded
+    html = (out / "candidates" / "hangs.html").read_text()
+    assert '<section id="similar">' in html and '<div class="side-by-side">' in html
+    assert '<tr class="common">' in html and "<tr><td class=\"ln\">" in html
+    assert "| inventory.py, lines " in (out / "candidates" / "hangs.md").read_text()
     assert ("| high: similar work; medium: timed-out; low: missing-file |"
             in (out / "index.md").read_text())
     wide = report(cohort, tmp_path / "wide", "--format", "json", "--borderline", "15")

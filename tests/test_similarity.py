@@ -357,3 +357,21 @@ def test_the_parts_in_common_are_found_side_by_side_with_what_was_slipped_in(loa
         method.other.first - 1:method.other.last]
     spans = [(f.this.first, f.this.last) for f in found]
     assert all(a[1] < b[0] or b[1] < a[0] for a in spans for b in spans if a != b)
+
+
+def test_every_invisible_format_character_and_combining_mark_is_read_through():
+    """Words are read as a reader sees them: Unicode's every format character (zero-width
+    spaces and joiners, soft hyphens, direction marks, tags), the combining marks, look-alike
+    letters and full-width forms, inside a word, leave the word as it reads."""
+    import unicodedata
+
+    from worksample.reports.similar import words
+
+    invisible = [chr(point) for point in range(0x110000)
+                 if unicodedata.category(chr(point)) == "Cf"]
+    assert len(invisible) > 150
+    for character in invisible:
+        assert words(f"refu{character}nd") == ["refund"], hex(ord(character))
+    assert words("re\u0301fund\u034f \uff52\uff45\uff46\uff55\uff4e\uff44 "
+                 "r\u0435f\u0443nd \u0412\u0410\u039d") == ["refund", "refund", "refynd",
+                                                              "ban"]

@@ -104,19 +104,21 @@ def _range(excerpt) -> str:
 
 
 def _code_cell(excerpt, row: int) -> str:
-    """Line ``row`` of ``excerpt`` as a table cell: its number and the line as a code span
-    whose backticks are longer than any run in it; a pipe is escaped (a table would end the
-    cell there); empty past the excerpt's end."""
+    """Line ``row`` of ``excerpt`` as a table cell: its number (in bold for a line in
+    common) and the line as a code span whose backticks are longer than any run in it; a
+    pipe is escaped (a table would end the cell there); empty past the excerpt's end."""
     if row >= len(excerpt.lines):
         return ""
+    number = excerpt.first + row
+    shown = f"**{number}**" if number in excerpt.common else str(number)
     line = excerpt.lines[row].expandtabs(4).rstrip()
     if not line.strip():
-        return str(excerpt.first + row)
+        return shown
     indent = len(line) - len(line.lstrip(" \t"))
     line = "\u00a0" * indent + line[indent:]
     longest = max((len(run) for run in _BACKTICKS.findall(line)), default=0)
     ticks = "`" * (longest + 1)
-    return f"{excerpt.first + row} {ticks} {line.replace('|', chr(92) + '|')} {ticks}"
+    return f"{shown} {ticks} {line.replace('|', chr(92) + '|')} {ticks}"
 
 
 def _number(value: float | None) -> str:

@@ -121,4 +121,5 @@ class SimilarWork:
 
 def _excerpt(excerpt, clean: Callable[[str], str]) -> SimilarExcerpt:
     return SimilarExcerpt(path=clean(excerpt.path), first=excerpt.first, last=excerpt.last,
-                          lines=[clean(line) for line in excerpt.lines], more=excerpt.more)
+                          lines=[clean(line) for line in excerpt.lines], more=excerpt.more,
+                          common=sorted(excerpt.common))

@@ -202,13 +202,16 @@ class WorkView(BaseModel):
 
 class SimilarExcerpt(BaseModel):
     """Lines ``first`` to ``last`` of a file of one side of a match, as written (at most 40:
-    ``more`` not shown)."""
+    ``more`` not shown), and which of them are in common with the other side."""
 
     path: str
     first: int
     last: int
     lines: list[str]
     more: int = 0
+    common: list[int] = Field(default_factory=list,
+                              description="The numbers of the lines in common; the others "
+                                          "were written in between (junk slipped in, say).")
 
 
 class SimilarFragment(BaseModel):

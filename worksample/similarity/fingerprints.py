@@ -111,9 +111,9 @@ def numbered_lines(tokens: FileTokens) -> list[tuple[int, int]]:
             if count >= MIN_LINE_TOKENS]
 
 
-def every_line(tokens: FileTokens) -> list[int]:
-    """The hash of every line of code, however short (for material left out)."""
-    return [value for value, _, _ in _lines(tokens)]
+def every_line(tokens: FileTokens) -> list[tuple[int, int]]:
+    """(hash, line number) of every line of code, however short (for material left out)."""
+    return [(value, number) for value, _, number in _lines(tokens)]
 
 
 def _lines(tokens: FileTokens) -> Iterator[tuple[int, int, int]]:

@@ -207,7 +207,7 @@ def _shared(root: Path, version: str, reference: Path | None) -> Shared:
             continue
         runs.update(fingerprints.kgrams(tokens))
         if tokens.kind == CODE:
-            lines.update(fingerprints.every_line(tokens))
+            lines.update(value for value, _ in fingerprints.every_line(tokens))
     return Shared(frozenset(runs), frozenset(lines))
 
 
