@@ -10,7 +10,7 @@ Four cohorts of 1,000, each saved into a store of its own as results with their 
   statement after every second statement for a third) with a helper function of its own.
   The worst case for the index: every fingerprint is held by some 200 submissions, and some
   100,000 pairs are flagged.
-- **code, distinct**: the starter and 120 lines of code of the candidate's own each (drawn at
+- **code, distinct**: the starter and some 60 lines of code of the candidate's own each (drawn at
   random, every function shaped differently), ten of them copied by a second candidate.
 - **replies, copied**: the 18 replies of the support-replies pool and the reference, each
   candidate's copy with its paragraphs shuffled and a sentence of its own.
@@ -24,7 +24,8 @@ Timed, median of --runs after a warm-up:
 - **all pairs**: `worksample similarity ID --json` in a new process, the fingerprints kept
   (what a user runs after grading), and ``compare.pairs`` alone in this process;
 - **baselines**, on the same fingerprints: every pair compared in turn (a set intersection
-  for the runs, and for the lines each document's runs of three against the other's), and,
+  for the runs, a walk over each document's lines for the lines: the same figures, which
+  it checks), and,
   given ``--copydetect PYTHON`` (an interpreter with copydetect 0.5.0), copydetect on the
   same 1,000 files (its defaults: runs of 25 tokens, windows of 30; the starter as
   boilerplate), once: it compares every pair.
@@ -94,7 +95,7 @@ def distinct_code(count: int) -> list[dict[str, str]]:
     import copy_attacks as attack
 
     starter = (CODE / "starter" / "inventory.py").read_text()
-    made = [{"inventory.py": starter + "\n\n" + attack.padding("python", lines=120, seed=n)}
+    made = [{"inventory.py": starter + "\n\n" + attack.padding("python", lines=40, seed=n)}
             for n in range(count)]
     for number in range(10):  # ten copies, renamed
         made[count - 1 - number] = {"inventory.py": attack.renamed(
@@ -163,21 +164,24 @@ def timed(function, runs: int) -> dict:
             "max_s": round(max(seconds), 3)}
 
 
-def brute_force(documents, shared) -> int:
-    """Every pair compared in turn, both readings: how many reach the threshold."""
+def brute_force(documents, shared) -> set[tuple[int, int]]:
+    """Every pair compared in turn, both readings as ``compare.py`` defines them: the pairs
+    at or above 0.5."""
     from worksample.similarity.compare import _Prepared
 
     ready = [_Prepared.of(d.fingerprints, shared) for d in documents]
-    found = 0
+    found = set()
     for first in range(len(ready)):
         one = ready[first]
         for second in range(first + 1, len(ready)):
             other = ready[second]
-            smaller = min(len(one.runs), len(other.runs)) or 1
-            runs = len(one.runs & other.runs) / smaller
-            lines = max(len(one.triples & other.spread) / (len(one.triples) or 1),
-                        len(other.triples & one.spread) / (len(other.triples) or 1))
-            found += max(runs, lines) >= 0.5
+            runs = (len(one.runs & other.runs) / min(len(one.runs), len(other.runs))
+                    if one.big_runs() and other.big_runs() else 0.0)
+            lines = max([ready[a].covered_by(ready[b]) for a, b in
+                         ((first, second), (second, first)) if ready[a].big_lines()],
+                        default=0.0)
+            if max(runs, lines) >= 0.5:
+                found.add((first, second))
     return found
 
 
@@ -235,6 +239,8 @@ def measure(name: str, assignment, cohort: list[dict[str, str]], read: bool, wor
     measured = Similarity(assignment, store)  # the fingerprints are kept now
     figures["pairs_flagged"] = len(measured.pairs)
     figures["pairs_in_this_process"] = timed(
+        lambda: compare.Comparison(measured.documents, measured.shared, 0.5), args.runs)
+    figures["listing_every_pair_in_this_process"] = timed(
         lambda: compare.pairs(measured.documents, measured.shared, 0.5), args.runs)
     command = [sys.executable, "-m", "worksample", "similarity", str(assignment.root),
                "--store", str(store_path), "--json"]
@@ -245,7 +251,8 @@ def measure(name: str, assignment, cohort: list[dict[str, str]], read: bool, wor
     started = time.perf_counter()
     found = brute_force(measured.documents, measured.shared)
     figures["baseline_every_pair_in_turn"] = {
-        "seconds": round(time.perf_counter() - started, 3), "pairs_at_half": found}
+        "seconds": round(time.perf_counter() - started, 3), "pairs_at_half": len(found),
+        "the_same_pairs": found == {(p.first, p.second) for p in measured.pairs}}
     if args.copydetect:
         starter = CODE / "starter" if not read else None
         figures["baseline_copydetect_0_5_0"] = copydetect(

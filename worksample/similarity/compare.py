@@ -18,18 +18,25 @@ email, the policy, the brief) is taken out of both first: a run or a line of it 
 nobody. Documents too small to say anything (fewer than ``MIN_RUNS`` fingerprints, or
 ``MIN_LINES`` lines of code, once the shared material is out) are not scored by that reading.
 
-Comparing every pair is quadratic: 499,500 pairs in a cohort of 1,000. Instead an inverted
-index maps each fingerprint to the documents that hold it, and only the documents that share
-one are counted together, once per fingerprint they share; documents with the very same
-fingerprints (the same work sent twice) are compared once.
+Comparing every pair in turn is quadratic: 499,500 pairs in a cohort of 1,000, each two set
+intersections and a walk over lines. Instead an inverted index maps each fingerprint (each
+run of three lines) to the documents that hold it, as a bit set with a bit per document.
+For each document, adding up the bit sets of its fingerprints, bit plane by bit plane (a
+counter per document, all counted at once in a few whole-number operations), gives how many
+each other document shares with it; the documents that share enough to reach the threshold
+(``_reaching``) are the only ones then scored exactly. This costs the same whether a
+fingerprint is held by two documents or by six hundred (where a count pair by pair grows
+with the square), so a cohort of copies costs no more than one of independent work.
+Documents with the very same fingerprints (the same work sent twice) are compared once.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import chain, combinations
+from itertools import chain, combinations, repeat
+from operator import add, mul
 from typing import Literal, NamedTuple
 
 from worksample.similarity.fingerprints import Fingerprints
@@ -111,16 +118,21 @@ class Comparison:
                        1.0 if document.big_lines() else None)
                       for group, document in enumerate(ready)
                       if document.scored() and len(self.members[group]) > 1]
-        runs, lines = _shared_runs(ready), _found_lines(ready)
-        for first, second in runs.keys() | {(min(pair), max(pair)) for pair in lines}:
+        runs, lines = _run_counts(ready), _line_counts(ready)
+        reach = {pair for first, document in enumerate(ready) if document.big_runs()
+                 for pair in _reaching(first, runs[first], _needed(
+                     at_least, len(document.runs)), ready, by_size=True)}
+        reach.update(pair for first, document in enumerate(ready) if document.big_lines()
+                     for pair in _reaching(first, lines[first], _needed(
+                         at_least, len(document.lines)), ready, by_size=False))
+        runs, lines = _Counters(runs, len(ready)), _Counters(lines, len(ready))
+        for first, second in sorted(reach):
             one, other = ready[first], ready[second]
-            by_runs = (runs[first, second] / min(len(one.runs), len(other.runs))
+            by_runs = (runs.of(first, second) / min(len(one.runs), len(other.runs))
                        if one.big_runs() and other.big_runs() else None)
-            found_lines = [ready[a].covered_by(ready[b]) if lines[a, b] and (
-                (by_runs or 0.0) >= at_least
-                or 3 * lines[a, b] / len(ready[a].triples) >= at_least)
-                else 0.0  # each run of three found covers three lines at most: too few
-                for a, b in ((first, second), (second, first)) if ready[a].big_lines()]
+            found_lines = [lines.of(a, b) / len(ready[a].lines)
+                           for a, b in ((first, second), (second, first))
+                           if ready[a].big_lines()]
             by_lines = max(found_lines) if found_lines else None
             share = max(by_runs or 0.0, by_lines or 0.0)
             if share >= at_least:
@@ -208,40 +220,115 @@ class _Prepared:
 
 def _spread(lines: tuple[int, ...]) -> frozenset[int]:
     """Every run of three of ``lines`` in order within ``SPAN`` consecutive lines."""
-    made = set()
-    count = len(lines)
-    for first in range(count):
-        end = min(first + SPAN, count)
-        for second in range(first + 1, end):
-            for third in range(second + 1, end):
-                made.add(hash((_TRIPLE_SALT, lines[first], lines[second], lines[third])))
+    made: set[int] = set()
+    for second, third in combinations(range(1, SPAN), 2):  # how far after the first
+        made.update(map(hash, zip(repeat(_TRIPLE_SALT), lines, lines[second:],
+                                  lines[third:], strict=False)))
     return frozenset(made)
 
 
-def _shared_runs(ready: list[_Prepared]) -> Counter:
-    """For each pair of documents (first < second) sharing a fingerprint, how many."""
-    holders: dict[int, list[int]] = {}
-    for position, document in enumerate(ready):
-        if document.big_runs():
-            for value in document.runs:
-                holders.setdefault(value, []).append(position)
-    counted: Counter = Counter()
-    counted.update(chain.from_iterable(combinations(held, 2) for held in holders.values()
-                                       if len(held) > 1))
-    return counted
+def _holders(families) -> dict[int, int]:
+    """For each value of ``families`` (one set of values per document), the bit set of the
+    documents that hold it."""
+    holders: dict[int, int] = {}
+    for position, values in enumerate(families):
+        bit = 1 << position
+        for value in values:
+            holders[value] = holders.get(value, 0) | bit
+    return holders
 
 
-def _found_lines(ready: list[_Prepared]) -> Counter:
-    """For each ordered pair (one, other), how many of one's runs of three lines the other
-    holds, spread or not."""
-    holders: dict[int, list[int]] = {}
-    for position, document in enumerate(ready):
-        if document.big_lines():
-            for value in document.triples:
-                holders.setdefault(value, []).append(position)
-    every = holders.keys()
-    counted: Counter = Counter()
-    for other, document in enumerate(ready):
-        for value in document.spread & every:
-            counted.update((one, other) for one in holders[value] if one != other)
-    return counted
+def _run_counts(ready: list[_Prepared]) -> list[list[int]]:
+    """For each document, how many fingerprints every document shares with it, as the bit
+    planes of a counter per document (``_planes``)."""
+    holders = _holders(document.runs if document.big_runs() else () for document in ready)
+    return [_planes(map(holders.__getitem__, document.runs)) if document.big_runs() else []
+            for document in ready]
+
+
+def _line_counts(ready: list[_Prepared]) -> list[list[int]]:
+    """For each document, how many of its lines every other document holds in a run of
+    three (spread or not), as bit planes: a line is found where a run of three starting at
+    it, or at one of the two lines before it, is found."""
+    wanted = set().union(*(document.triples for document in ready if document.big_lines()))
+    holders = _holders(document.spread & wanted for document in ready)
+    made = []
+    for document in ready:
+        if not document.big_lines():
+            made.append([])
+            continue
+        found = [holders.get(value, 0) for value in document.at] + [0, 0]
+        made.append(_planes(found[line] | found[line - 1] | found[line - 2]
+                            for line in range(len(document.lines))))
+    return made
+
+
+def _planes(bit_sets) -> list[int]:
+    """``bit_sets`` added up, bit by bit: a counter per document (one per bit), held as bit
+    planes (plane k holds bit k of every counter). Adding a bit set is a carry through the
+    planes: a few whole-number operations, however many documents it holds."""
+    planes: list[int] = []
+    for carry in bit_sets:
+        plane = 0
+        while carry:
+            if plane == len(planes):
+                planes.append(carry)
+                break
+            planes[plane], carry = planes[plane] ^ carry, planes[plane] & carry
+            plane += 1
+    return planes
+
+
+def _needed(at_least: float, size: int) -> int:
+    """The count a share of at least ``at_least`` of ``size`` needs."""
+    return max(1, math.ceil(at_least * size - 1e-9))
+
+
+def _reaching(first: int, planes: list[int], need: int, ready: list[_Prepared],
+              by_size: bool):
+    """The pairs of ``first`` and each other document whose counter in ``planes`` is at
+    least ``need``, as (lower position, higher); with ``by_size``, only the others with as
+    many fingerprints or more (the one with fewer decides the share; each pair is met
+    once)."""
+    if need >> len(planes):
+        return  # more than any counter can reach
+    above, equal = 0, -1  # counters already above need; equal to it so far
+    for plane in reversed(range(len(planes))):
+        if need >> plane & 1:
+            equal &= planes[plane]
+        else:
+            above |= equal & planes[plane]
+            equal &= ~planes[plane]
+    found = (above | equal) & ~(1 << first)
+    size = len(ready[first].runs)
+    while found:
+        lowest = found & -found
+        other = lowest.bit_length() - 1
+        found ^= lowest
+        if not by_size or (len(ready[other].runs), other) > (size, first):
+            yield min(first, other), max(first, other)
+
+
+class _Counters:
+    """Each document's counters (``_planes``), read out into a list the first time one of
+    them is asked for (a counter read bit by bit from the planes cost as much as all the
+    counting)."""
+
+    def __init__(self, planes: list[list[int]], documents: int):
+        self._planes, self._documents = planes, documents
+        self._read: dict[int, list[int]] = {}
+
+    def of(self, document: int, position: int) -> int:
+        """The counter of the document at ``position`` in ``document``'s planes."""
+        if document not in self._read:
+            counts = [0] * self._documents
+            size = (self._documents + 7) // 8
+            for place, plane in enumerate(self._planes[document]):
+                bits = chain.from_iterable(map(_BITS.__getitem__,
+                                               plane.to_bytes(size, "little")))
+                counts = list(map(add, counts, map(mul, bits, repeat(1 << place))))
+            self._read[document] = counts
+        return self._read[document][position]
+
+
+_BITS = [tuple((byte >> bit) & 1 for bit in range(8)) for byte in range(256)]
