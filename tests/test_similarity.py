@@ -375,3 +375,47 @@ def test_every_invisible_format_character_and_combining_mark_is_read_through():
     assert words("re\u0301fund\u034f \uff52\uff45\uff46\uff55\uff4e\uff44 "
                  "r\u0435f\u0443nd \u0412\u0410\u039d") == ["refund", "refund", "refynd",
                                                               "ban"]
+
+
+@pytest.mark.parametrize("at_least", [0.5, 0.2])
+def test_the_index_finds_exactly_the_pairs_that_comparing_every_pair_finds(at_least, loaded):
+    """The bit-plane counting (``compare.Comparison``) against the plain definition, every
+    pair in turn, on a cohort of copies of the Python samples disguised each its own way,
+    some twice alike, some independent, with starter-only and tiny work among them."""
+    from worksample.similarity.compare import Comparison, _Prepared
+
+    assignment = loaded("inventory-reservations")
+    shared = sources.shared_material(assignment)
+    bases = [(ROOT / "examples" / "inventory-reservations" / name / "inventory.py").read_text()
+             for name in ("strong", "partial", "hangs")]
+    bases.append((assignment.root / "starter" / "inventory.py").read_text())
+    randomly = random.Random(7)
+    cohort = []
+    for number in range(60):
+        source = bases[number % len(bases)]
+        for step in randomly.sample(list(ATTACKS), 3):
+            source = ATTACKS[step](source, "python")
+        if number % 7 == 0:
+            source += attack.padding("python", lines=40, seed=number)
+        cohort.append({"inventory.py": source})
+    cohort += [cohort[3], cohort[4], {"inventory.py": "x = 1\n"}]  # the same work twice; tiny
+    documents = [document(files, f"c{n}") for n, files in enumerate(cohort)]
+    found = {(p.first, p.second): (p.share, p.runs, p.lines)
+             for p in Comparison(documents, shared, at_least).pairs()}
+    ready = [_Prepared.of(d.fingerprints, shared) for d in documents]
+    expected = {}
+    for first in range(len(ready)):
+        for second in range(first + 1, len(ready)):
+            one, other = ready[first], ready[second]
+            runs = (len(one.runs & other.runs) / min(len(one.runs), len(other.runs))
+                    if one.big_runs() and other.big_runs() else None)
+            found_lines = [ready[a].covered_by(ready[b]) for a, b in
+                           ((first, second), (second, first)) if ready[a].big_lines()]
+            lines = max(found_lines) if found_lines else None
+            share = max(runs or 0.0, lines or 0.0)
+            if share >= at_least:
+                expected[first, second] = (round(share, 4), runs if runs is None else
+                                           round(runs, 4), lines if lines is None else
+                                           round(lines, 4))
+    assert found == expected
+    assert len(found) > 100

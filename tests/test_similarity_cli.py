@@ -299,3 +299,32 @@ def test_work_whose_reading_hits_a_limit_is_said_not_compared(graded, tmp_path, 
         "Not compared: reading this work for the measure passed the assignment's host_limits")
     assert sources.update(assignment, store, Pool()) == 0  # not tried again each time
     store.close()
+
+
+def test_two_batches_sending_the_same_file_name_are_still_compared(graded, tmp_path):
+    """Each candidate's `solution` graded in a batch of its own: the same submission name
+    twice, which may be one candidate's work sent again or two candidates' work; the copy is
+    found either way, and said to be under the same name."""
+    store = copied(graded[0], tmp_path / "results.sqlite")
+    first, second = tmp_path / "drive-1" / "solution", tmp_path / "drive-2" / "solution"
+    shutil.copytree(POOL / "formal", first)
+    shutil.copytree(POOL / "formal", second)
+    (second / "late-refund.md").write_text(
+        (second / "late-refund.md").read_text().replace("Dear", "Hello") + "\nThanks again.")
+    for folder in (first, second):
+        done = run_cli("grade", EMAIL_SAMPLE, folder, "--store", store)
+        assert done.exit_code == 0, done.output
+    pairs = [p for p in listed(store)["pairs"] if p["same_name"]]
+    assert [(p["submission"], p["other"]) for p in pairs] == [("solution", "solution")]
+    table = run_cli("similarity", EMAIL_SAMPLE, "--store", store).stdout
+    assert "submission of the same name" in table
+    report = tmp_path / "report"
+    assert run_cli("report", EMAIL_SAMPLE, "--store", store, "--out", report,
+                   "--format", "json").exit_code == 0
+    pages = [json.loads(p.read_text())["candidate"] for p in
+             (report / "candidates").glob("solution*.json")]
+    assert len(pages) == 2
+    for page in pages:
+        names = [m["other"] for m in page["similar"]["matches"]]
+        assert any(name.startswith("solution") and name.endswith(
+            "(sent under the same file name: sent again?)") for name in names), names

@@ -64,6 +64,8 @@ def similarity(ctx: click.Context, assignment: str, threshold: float | None, as_
     pairs = [{"submission": named(measured.documents[pair.first]),
               "other": named(measured.documents[pair.second]),
               "other_is": measured.documents[pair.second].source,
+              "same_name": measured.documents[pair.first].name
+              == measured.documents[pair.second].name,
               "share": pair.share, "runs": pair.runs, "lines": pair.lines}
              for pair in measured.pairs]
     if as_json:
@@ -79,7 +81,8 @@ def similarity(ctx: click.Context, assignment: str, threshold: float | None, as_
                "starter and the material every candidate was given.")
     if pairs:
         rows = [("share", "submission", "other", "the other is", "by runs", "by lines")]
-        rows += [(f"{p['share']:.0%}", p["submission"], p["other"], SOURCES_SAID[p["other_is"]],
+        rows += [(f"{p['share']:.0%}", p["submission"], p["other"],
+                  SOURCES_SAID[p["other_is"]] + (" of the same name" if p["same_name"] else ""),
                   _percent(p["runs"]), _percent(p["lines"])) for p in pairs]
         click.echo(visible("\n".join(text_table(rows))))
     click.echo("Evidence to ask the candidates about, never a verdict: `worksample report` "

@@ -58,9 +58,10 @@ class SimilarWork:
         """The first ``MAX_LISTED`` pieces of work found similar to ``result``'s, the most
         similar first, and how many there are in all, the submissions ``excluding`` (by id
         and key) left out; ``shown`` names the report's candidates by (id, key)."""
-        matches, count = self.measured.matches(result.submission_id, submission_key(result),
-                                               MAX_LISTED, excluding)
-        return [self._named(match, shown) for match in matches], count
+        key = submission_key(result)
+        matches, count = self.measured.matches(result.submission_id, key, MAX_LISTED,
+                                               excluding)
+        return [self._named(match, shown, result.submission_id) for match in matches], count
 
     def view(self, result: GradeResult, others: list[SimilarOther], count: int,
              clean: Callable[[str], str]) -> SimilarView | None:
@@ -87,19 +88,24 @@ class SimilarWork:
         return SimilarView(threshold=self.measured.threshold, matches=matches,
                            more=max(0, count - len(matches)), note=note)
 
-    def _named(self, match, shown: dict[tuple[str, str], str]) -> SimilarOther:
+    def _named(self, match, shown: dict[tuple[str, str], str],
+               submission_id: str) -> SimilarOther:
+        """The other piece of work of ``match`` as the report names it; one sent under the
+        same name as this one (``submission_id``) says so."""
         other = match.other
         if other.source == "leak":
             return SimilarOther(f"known leak {visible(other.name)}", match.share, "leak", match)
         if other.source == "reference":
             return SimilarOther("the reference solution", match.share, "reference", match)
+        same = " (sent under the same file name: sent again?)" \
+            if other.name == submission_id else ""
         name = shown.get((other.name, other.key))
         if name is not None:
-            return SimilarOther(name, match.share, "submission", match)
+            return SimilarOther(name + same, match.share, "submission", match)
         if self.blind:
             name = self._alias(other.name, other.key)
-        return SimilarOther(f"{visible(name or other.name)} (another cohort)", match.share,
-                            "other-cohort", match)
+        return SimilarOther(f"{visible(name or other.name)} (another cohort){same}",
+                            match.share, "other-cohort", match)
 
     def _alias(self, submission_id: str, key: str) -> str:
         if self._aliases is None:

@@ -83,12 +83,11 @@ class Pair(NamedTuple):
 
 
 def comparable(first: Document, second: Document) -> bool:
-    """Whether a pair is compared: a submission with anything but another submission of the
-    same name (a candidate's own earlier work); known leaks and the reference only with
-    submissions."""
-    if first.source != "submission" and second.source != "submission":
-        return False
-    return not (first.source == second.source == "submission" and first.name == second.name)
+    """Whether a pair is compared: a submission with anything; known leaks and the reference
+    only with submissions. Two submissions of the same name are compared too: they may be a
+    candidate's work sent again, or two candidates' ``solution.zip`` graded in two batches
+    (which it is, the reports say, not the measure)."""
+    return first.source == "submission" or second.source == "submission"
 
 
 def pairs(documents: Sequence[Document], shared: Shared, at_least: float) -> list[Pair]:

@@ -78,17 +78,16 @@ def update(assignment: Assignment, store, workers=None,
                if ("leak", leak["name"], "") not in current]
     if not wanted:
         return 0
-    distinct = {digest(work): work for _, work in wanted}  # the same work, read once
+    digests = [digest(work) for _, work in wanted]
+    distinct = dict(zip(digests, (work for _, work in wanted), strict=True))  # read once
     if _code_bytes(distinct.values()) >= PARALLEL_FROM_BYTES:
         say(f"fingerprinting {len(wanted)} submission(s) for the similarity measure")
     made = dict(zip(distinct, _made(list(distinct.values()), assignment, workers),
                     strict=True))
-    rows = []
-    for source, work in wanted:
-        prints = made[digest(work)]
-        rows.append((*source, SCHEME, *(prints or NOTHING).packed(), digest(work),
-                     LIMIT_HIT if prints is None else unread(work)))
-    store.keep_fingerprints(assignment.id, rows)
+    store.keep_fingerprints(assignment.id, [
+        (*source, SCHEME, *(made[text] or NOTHING).packed(), text,
+         LIMIT_HIT if made[text] is None else unread(work))
+        for (source, work), text in zip(wanted, digests, strict=True)])
     return len(wanted)
 
 
