@@ -161,10 +161,11 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
                 from worksample.cluster.client import grade_on_cluster
 
                 items = grade_on_cluster(cluster, loaded, sources, store, options,
-                                         on_item=progress.advance)
+                                         on_item=_fingerprinted(loaded, store, progress))
             else:
                 items = grade_batch(loaded, sources, Path(workdir), registry(), store,
-                                    options, on_item=progress.advance, workers=workers)
+                                    options, on_item=_fingerprinted(loaded, store, progress),
+                                    workers=workers)
         except KeyboardInterrupt:
             click.echo(f"worksample: stopped; {progress.done} result(s) kept in {store_path}; "
                        "run the same command again to grade the rest", err=True)
@@ -187,9 +188,27 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
         sys.exit(1)
 
 
+def _fingerprinted(assignment, store, progress):
+    """What is done with each item of the batch once saved: the progress bar advanced, and
+    its fingerprints for the similarity measure made and kept (``worksample/similarity/``),
+    while the batch's other submissions run."""
+    from worksample.similarity.sources import keep
+
+    def finished(item) -> None:
+        progress.advance(item)
+        if not item.from_store:
+            try:
+                keep(assignment, store, item.result)
+            except Exception:  # the batch's end, or the next report, makes them
+                pass
+
+    return finished
+
+
 def _fingerprint(assignment, store, workers) -> None:
-    """Keep the fingerprints of what the batch graded (``worksample/similarity/``), so that
-    the next report and every later cohort compare without reading this work again."""
+    """Keep the fingerprints of what the batch graded that are not kept yet (work with much
+    code, read in the limited workers; results graded before), so that the next report and
+    every later cohort compare without reading this work again."""
     from worksample.similarity.sources import update
 
     try:

@@ -91,6 +91,21 @@ def update(assignment: Assignment, store, workers=None,
     return len(wanted)
 
 
+def keep(assignment: Assignment, store, result) -> bool:
+    """Make and keep the fingerprints of ``result``, just saved with its work, here and now
+    (while a batch's other submissions run in their containers); whether it did. Work with
+    much code is left to ``update``, which reads it in the limited workers."""
+    work = result.work
+    if work is None or _code_bytes([work]) >= PARALLEL_FROM_BYTES // 2:
+        return False
+    from worksample.store import submission_key
+
+    store.keep_fingerprints(assignment.id, [
+        ("submission", result.submission_id, submission_key(result), SCHEME,
+         *fingerprints.of_work(work).packed(), digest(work), unread(work))])
+    return True
+
+
 def unread(work: KeptWork) -> str:
     """What the measure cannot read of ``work``, in words: what the store's caps left out;
     '' when it reads all of it."""
