@@ -23,7 +23,9 @@ from worksample.safe_text import visible
 from worksample.store import submission_key
 
 MAX_LISTED = 10  # matches listed on a page
-WITH_FRAGMENTS = 3  # of them, shown side by side
+# the parts in common shown side by side, the largest first: three of the closest match,
+# one of each of the next two (a page of a copied cohort stays readable, and quick to make)
+FRAGMENTS_SHOWN = (3, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -76,8 +78,8 @@ class SimilarWork:
         matches = []
         for place, other in enumerate(others):
             match = other.match
-            fragments = [] if place >= WITH_FRAGMENTS else self.measured.fragments(
-                result.submission_id, key, match.other)
+            fragments = [] if place >= len(FRAGMENTS_SHOWN) else self.measured.fragments(
+                result.submission_id, key, match.other)[:FRAGMENTS_SHOWN[place]]
             theirs = self._cleaner(match.other, clean)
             matches.append(SimilarMatch(
                 other=other.name, other_is=other.other_is, share=match.share,

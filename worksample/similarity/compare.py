@@ -104,14 +104,13 @@ class Comparison:
 
     def __init__(self, documents: Sequence[Document], shared: Shared, at_least: float):
         self.documents = documents
-        prepared = [_Prepared.of(document.fingerprints, shared) for document in documents]
-        grouped: dict[tuple, list[int]] = {}
-        for position, ready in enumerate(prepared):
-            grouped.setdefault((ready.runs, ready.lines), []).append(position)
+        grouped: dict[Fingerprints, list[int]] = {}
+        for position, document in enumerate(documents):
+            grouped.setdefault(document.fingerprints, []).append(position)
         self.members = list(grouped.values())
         self.group_of = {position: group for group, members in enumerate(self.members)
                          for position in members}
-        ready = [prepared[group[0]] for group in self.members]
+        ready = [_Prepared.of(fingerprints, shared) for fingerprints in grouped]
         # (group, other group, share, by runs, by lines); a group with itself: all found
         self.found = [(group, group, 1.0, 1.0 if document.big_runs() else None,
                        1.0 if document.big_lines() else None)
@@ -165,7 +164,13 @@ class Comparison:
         for first, second, share, by_runs, by_lines in self._of_group.get(
                 self.group_of[position], []):
             other_group = second if self.group_of[position] == first else first
-            for other in self.members[other_group]:
+            members = self.members[other_group]
+            if document.source == "submission" and len(listed) >= most:
+                # a submission is compared with every other: count them, read none
+                count += len(members) - sum(1 for other in members if other == position
+                                            or other in excluding)
+                continue
+            for other in members:
                 if other == position or other in excluding or not comparable(
                         document, self.documents[other]):
                     continue
