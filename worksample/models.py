@@ -213,6 +213,12 @@ class AssignmentSpec(StrictModel):
         description="Scores within this many points of the pass score, either side, are "
                     "marked borderline on the cohort page: worth a reviewer's look before "
                     "the pass mark decides.")
+    similarity_threshold: float = Field(
+        default=0.5, gt=0, le=1,
+        description="Submissions are flagged as similar work when this share of one (0-1) "
+                    "is found in another submission of the assignment, a known leak or the "
+                    "reference solution, the starter and other shared material left out: "
+                    "evidence for the reviewers to ask about; the score is unchanged.")
     required_files: list[str] = Field(
         default_factory=list,
         description="Files the instructions ask for (paths or glob patterns within the "

@@ -30,6 +30,7 @@ from worksample.safe_text import visible
 
 if TYPE_CHECKING:
     from worksample.ratings import Review
+    from worksample.reports.similar_work import SimilarWork
 
 _ERROR_FOR_CANDIDATES = ("Your submission could not be assessed because of a problem on our "
                          "side. It says nothing about your work; the team will be in touch.")
@@ -38,11 +39,13 @@ _HIDDEN_REASON = "(the reason is hidden until you have rated each criterion)"
 
 def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem: str,
                    audience: Audience, blind: bool, twins: Twins,
-                   review: Review | None, work: WorkLookup | None = None) -> CandidatePage:
+                   review: Review | None, work: WorkLookup | None = None,
+                   similar: SimilarWork | None = None) -> CandidatePage:
     """The page of ``result`` as ``audience`` may see it, under ``name`` (an alias when
     ``blind``), with ``review``'s ratings, full score and decision (None for candidates),
-    flags naming the others who sent the same work (``twins``), and given ``work`` (the
-    look-up of the kept work, ``reports.work.stored_work``) the candidate's work."""
+    flags naming the others who sent the same work (``twins``), given ``work`` (the
+    look-up of the kept work, ``reports.work.stored_work``) the candidate's work, and given
+    ``similar`` the parts of it found in the similar work ``twins`` names."""
     clean = _cleaner(result, blind)
     for_candidate = audience == "candidate"
     owners = _criterion_owners(result)
@@ -102,6 +105,8 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
         graded_at=result.graded_at,
         work=None if work is None else work_view(assignment, result, work(result), audience,
                                                  clean),
+        similar=None if similar is None or for_candidate else similar.view(
+            result, twins.similar, twins.similar_count, clean),
     )
 
 

@@ -6,7 +6,8 @@ What a probe rests on:
 
 - **Flags of weight** (first): an automatic fail, a hang or a run stopped at a limit, an
   empty or off-topic submission, code that does not load, a required file not sent, the same
-  files as another candidate's, signs of tampering.
+  files as another candidate's, work similar to other work (``similar work``), signs of
+  tampering.
 - **Failed tests** (kind ``test``, and recorded cases, kind ``case``), grouped by
   ``plain.check_group``: one probe per group, naming up to three tests with what went
   wrong. Tests that did not finish or could not run are the hang's and the load failure's
@@ -351,6 +352,7 @@ def _wrong(check: Check) -> tuple[str, str] | None:
 
 def _flag_probes(flags: list[tuple[str, str]]) -> list[Probe]:
     probes = []
+    kinds = {kind for kind, _ in flags}
     for kind, evidence in flags:
         if kind == "missing-file":
             match = re.search(r"ask for (.+?);", evidence)
@@ -362,6 +364,12 @@ def _flag_probes(flags: list[tuple[str, str]]) -> list[Probe]:
             probes.append(Probe("", "Walk us through how you built this, in the order you "
                                     "wrote it: what came first, and what did you change "
                                     "last?", FLAG_OF_WEIGHT, weight=1))
+        elif kind == "similar work" and not kinds & {"same files", "near-identical"}:
+            probes.append(Probe("", "Walk us through how you arrived at the core of this "
+                                    "work: what did you start from, what did you look up or "
+                                    "reuse, and what would you write differently now? (Parts "
+                                    "of it closely match other work we have seen: see "
+                                    "Similar work.)", FLAG_OF_WEIGHT, weight=2))
         elif kind == "hidden-text":
             probes.append(Probe("", "Your document holds text a reader cannot see. What is "
                                     "it, and why is it there?", FLAG_OF_WEIGHT, weight=2))
