@@ -420,3 +420,25 @@ def test_the_index_finds_exactly_the_pairs_that_comparing_every_pair_finds(at_le
                                            round(lines, 4))
     assert found == expected
     assert len(found) > 100
+
+
+def test_case_analyses_are_compared_with_the_brief_left_out(loaded):
+    """The case type: the pool's analyses of one brief, written independently, share
+    nothing at the threshold; two that paste the brief and its exhibit at length, and then
+    say different things, are not alike for that; a copy rephrased in places is found."""
+    assignment = loaded("pricing-review")
+    shared = sources.shared_material(assignment)
+    pool = ROOT / "examples" / "pricing-review-pool"
+    analyses = {p.name: p.read_text() for p in sorted(pool.iterdir())}
+    documents = [document({f"{name}.md": text}, name) for name, text in analyses.items()]
+    assert compare.pairs(documents, shared, THRESHOLD) == []
+    brief = (assignment.root / "brief.md").read_text()
+    exhibit = next((assignment.root / "exhibits").iterdir()).read_text()
+    first = f"{brief}\n\n{exhibit}\n\nKeep the new price: revenue rose and churn held."
+    second = (f"The brief:\n\n{brief}\n\nThe data:\n\n{exhibit}\n\nRevert the rise for solo "
+              "accounts, whose churn doubled, and keep it for teams.")
+    assert share({"a.md": first}, {"b.md": second}) >= 0.9  # the brief is most of each
+    assert measured({"a.md": first}, {"b.md": second}, shared) is None
+    thorough = analyses["thorough.md"]
+    rephrased = thorough.replace("revenue", "income").replace("churn", "attrition", 3)
+    assert share({"a.md": thorough}, {"b.md": rephrased}, shared) >= 0.8
