@@ -13,6 +13,7 @@ is timed for that commit too, in turn with this tree's (see ``figures.side_by_si
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -42,16 +43,32 @@ def graded_cohort(store: Path, candidates: int, env: dict) -> None:
     copied_cohort(store, candidates, ".zip")
 
 
+def stored_for(label: str, store: Path) -> Path:
+    """A copy of ``store`` for the tree ``label``: the baseline's as the store format it
+    reads. Format 7 (issue 25) only added the similarity measure's tables, so a format-6
+    baseline's copy is the same file without them."""
+    copy = store.with_name(f"results-{label}.sqlite")
+    with sqlite3.connect(store) as source, sqlite3.connect(copy) as target:
+        source.backup(target)
+        if label == "baseline":
+            target.executescript("DROP TABLE IF EXISTS fingerprints; "
+                                 "DROP TABLE IF EXISTS leaks; PRAGMA user_version = 6;")
+    source.close()
+    target.close()
+    return copy
+
+
 def main() -> None:
     args = cohort_options(__doc__.splitlines()[0])
     with work_folder() as (work, env), trees(args.baseline, work) as timed_trees:
         store = work / "results.sqlite"
         graded_cohort(store, args.candidates, env)
+        stores = {label: stored_for(label, store) for label in timed_trees}
 
         def report(variant: str, *options: str):
             return lambda label, tree: worksample_of(
-                tree, env, work, "report", str(SAMPLE), "--store", str(store), "--out",
-                str(work / f"out-{variant}-{label}"), *options)
+                tree, env, work, "report", str(SAMPLE), "--store", str(stores[label]),
+                "--out", str(work / f"out-{variant}-{label}"), *options)
 
         figures = {}
         for variant, options in [("hiring-manager, html+md+json", ()),

@@ -8,7 +8,8 @@
 #   packages with debootstrap + `docker import` (no registry needed). Every image has python3:
 #   the sandbox's supervisor is a Python program.
 #
-# Safe to run again: every step is skipped when its result is already there.
+# Safe to run again: every step is skipped when its result is already there. An image that
+# lacks a package of its list (built before a new worksample added one) is built again.
 set -euo pipefail
 
 BASE_IMAGE="${WORKSAMPLE_BASE_IMAGE:-worksample/python-pytest:bookworm}"
@@ -40,15 +41,19 @@ start_engine() {
   exit 1
 }
 
-# name, then the Debian packages it holds (comma-separated, for debootstrap --include)
+# name, then the Debian packages it holds (comma-separated, for debootstrap --include), then
+# optionally npm packages (pinned) installed in /opt/worksample-npm/node_modules
 IMAGES=(
-  "$BASE_IMAGE python3,python3-pytest"
-  "worksample/node:bookworm python3,nodejs,node-typescript"
-  "worksample/go:bookworm python3,golang-go"
+  # python3-coverage: the line coverage of a candidate's own tests
+  "$BASE_IMAGE python3,python3-pytest,python3-coverage"
+  # Jest and its JUnit reporter: a team's own Jest suite in the junit mode
+  "worksample/node:bookworm python3,nodejs,node-typescript jest@30.5.2,jest-junit@17.0.0"
+  # gotestsum: `go test` as JUnit XML, for a team's own Go suite in the junit mode
+  "worksample/go:bookworm python3,golang-go,gotestsum"
 )
 
 build_image() {
-  local image=$1 packages=$2
+  local image=$1 packages=$2 npm_packages=$3
   command -v debootstrap >/dev/null 2>&1 || {
     [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 || { log "need debootstrap (root, Debian) to build $image"; exit 1; }
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
@@ -58,6 +63,7 @@ build_image() {
   log "building $image from Debian $SUITE (debootstrap, about a minute)"
   debootstrap --variant=minbase --include="$packages" "$SUITE" "$root" "$MIRROR" >/tmp/worksample-debootstrap.log 2>&1 \
     || { log "debootstrap failed; see /tmp/worksample-debootstrap.log"; rm -rf "$root"; exit 1; }
+  [ -z "$npm_packages" ] || install_npm_packages "$root" "$npm_packages"
   # Drop what a test sandbox never needs: apt caches and docs make the image smaller.
   rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* "$root"/usr/share/doc "$root"/usr/share/man
   tar -C "$root" -c . | docker import \
@@ -68,16 +74,47 @@ build_image() {
   log "built $image"
 }
 
+# npm packages into the image's /opt/worksample-npm, by the host's npm (the image's Node has
+# none), without running the packages' install scripts
+install_npm_packages() {
+  local root=$1 npm_packages=$2
+  command -v npm >/dev/null 2>&1 || {
+    [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 || { log "need npm to build the Node image"; exit 1; }
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+  }
+  log "installing ${npm_packages//,/ } with npm"
+  npm install --prefix "$root/opt/worksample-npm" --no-audit --no-fund --omit=dev --ignore-scripts \
+    ${npm_packages//,/ } >/tmp/worksample-npm.log 2>&1 \
+    || { log "npm install failed; see /tmp/worksample-npm.log"; rm -rf "$root"; exit 1; }
+}
+
 engine_answers || start_engine
 
+# Whether a local image holds every package of its list: Debian's by dpkg, npm's by their
+# folders. An image pulled from a registry or built by an older worksample is checked alike.
+has_packages() {
+  local image=$1 packages=$2 npm_packages=$3 folders="" name
+  for name in ${npm_packages//,/ }; do
+    folders+=" /opt/worksample-npm/node_modules/${name%@*}/package.json"
+  done
+  docker run --rm --network none --entrypoint sh "$image" -c \
+    "dpkg-query -W ${packages//,/ } && ls $folders" >/dev/null 2>&1
+}
+
 for entry in "${IMAGES[@]}"; do
-  read -r image packages <<<"$entry"
+  read -r image packages npm_packages <<<"$entry"
+  npm_packages=${npm_packages:-}
   if docker image inspect "$image" >/dev/null 2>&1; then
-    log "$image is present"
+    if has_packages "$image" "$packages" "$npm_packages"; then
+      log "$image is present"
+    else
+      log "$image lacks some of $packages $npm_packages; building it again"
+      build_image "$image" "$packages" "$npm_packages"
+    fi
   elif timeout 60 docker pull -q "$image" >/dev/null 2>&1; then
     log "pulled $image"
   else
     log "$image could not be pulled; building it locally"
-    build_image "$image" "$packages"
+    build_image "$image" "$packages" "$npm_packages"
   fi
 done

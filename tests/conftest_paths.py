@@ -65,6 +65,21 @@ def older_store(current: Path, older: Path, schema: str) -> Path:
     return older
 
 
+def git_at(repo: Path, *arguments: str, when=None, stdin: bytes | None = None) -> str:
+    """``git -C repo ARGUMENTS...`` as a candidate "Cand" at ``when`` (a datetime; both its
+    dates), with no system config and a HOME beside the repository; its output."""
+    import os
+    import subprocess
+
+    env = {"PATH": os.environ["PATH"], "HOME": str(repo.parent), "GIT_CONFIG_NOSYSTEM": "1",
+           "GIT_AUTHOR_NAME": "Cand", "GIT_AUTHOR_EMAIL": "c@example.com",
+           "GIT_COMMITTER_NAME": "Cand", "GIT_COMMITTER_EMAIL": "c@example.com"}
+    if when is not None:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = when.isoformat()
+    return subprocess.run(["git", "-C", str(repo), *arguments], env=env, check=True,
+                          capture_output=True, input=stdin).stdout.decode()
+
+
 def run_cli(*arguments):
     """``worksample ARGUMENTS...`` in this process (Click's runner), each argument as text."""
     from click.testing import CliRunner

@@ -16,10 +16,12 @@ from worksample.models import (
     IntegrityFlag,
     Status,
 )
+from worksample.prose.scoring import ZERO_KIND
 from worksample.reports import build_report
 from worksample.reports.agenda import SLOT_MINUTES, agenda
 from worksample.reports.guide import Guide, Question, discussion_guide
 from worksample.reports.hr_kit import ALWAYS_UNDISCLOSED, candidate_questions, hr_kit
+from worksample.reports.probes import void_parts
 
 HANG = ('../tests/test_expiry.py:19: in test_confirm_after_expiry_raises_expired\n'
         '    inventory.confirm("o1", now=900.0)\ninventory.py:91: in confirm\n'
@@ -143,18 +145,27 @@ def test_the_recommendation_questions_follow_what_was_recommended(case):
 
 
 def test_a_void_part_is_asked_about_once_and_no_bank_question_presumes_it(email):
-    zero = ["late-refund · ✗ scores 0: the file is empty",
-            "missing-invoices · ✗ scores 0: the file is empty",
-            "double-charge · ✗ scores 0: the file is empty"]
-    result = graded(email, [], {"resolution": 1, "tone": 1, "writing": 1},
+    parts = ["late-refund", "missing-invoices", "double-charge"]
+    zero = [Check(id=f"{part}/{ZERO_KIND}", kind=ZERO_KIND, outcome="failed", group=part,
+                  message="the file is empty") for part in parts]
+    result = graded(email, zero, {"resolution": 1, "tone": 1, "writing": 1},
                     {"resolution": {"weakest_email": "late-refund"}})
-    for score in result.criteria:
-        score.evidence = zero if score.source == "auto" else []
     guide = guide_of(email, result)
     assert all_texts(guide)[0] == ("Your submission reached us empty. What happened, and "
                                    "what would you have sent?")
     assert not any("did not land" in t for t in all_texts(guide))
     assert {q.criterion_id for q in guide.hiring_manager + guide.hr} <= {"", "judgement"}
+
+
+def test_a_part_failed_by_what_it_says_is_not_void(email):
+    """A reply that scores 0 for an automatic fail was written: it is asked about through
+    its flag, and the bank's questions on the other replies stand."""
+    zero = Check(id=f"double-charge/{ZERO_KIND}", kind=ZERO_KIND, outcome="failed",
+                 group="double-charge", message="automatic fail: asks for the card number")
+    empty = Check(id=f"late-refund/{ZERO_KIND}", kind=ZERO_KIND, outcome="failed",
+                  group="late-refund", message="the file is empty")
+    result = graded(email, [zero, empty], {"resolution": 2, "tone": 3, "writing": 3})
+    assert void_parts(result) == {"late-refund"}
 
 
 def test_a_flag_for_an_empty_submission_is_asked_about_when_no_evidence_says_it(sample):

@@ -125,9 +125,11 @@ def test_plugins_command_shows_each_assignment_type_with_its_description(
            "'poems')" in result.output
 
 
-# docker, the worker pool, the models, the console and reports, the document readers, plugins
+# docker, the worker pool, the models, the console and reports, the document readers, plugins,
+# the similarity measure's lexers
 HEAVY_MODULES = ("docker", "pebble", "pydantic", "rich", "jinja2", "pypdf", "docx",
-                 "worksample_coding", "worksample_email", "worksample_case")
+                 "worksample_coding", "worksample_email", "worksample_case", "pygments",
+                 "worksample.similarity")
 
 
 def test_help_imports_neither_docker_nor_plugins_nor_other_heavy_modules():

@@ -83,16 +83,31 @@ def test_the_hiring_manager_report_of_the_sample_cohort(cohort, tmp_path):
     index = json.loads((out / "index.json").read_text())
     assert [(row["rank"], row["name"], row["score"]) for row in index["index"]["rows"]] == [
         (1, "strong", 100.0), (2, "hangs", 94.29), (3, "partial", 57.14), (4, "broken", 0.0)]
-    # hangs: two tests stopped at the per-test limit; three sent no NOTES.md
+    # hangs: two tests stopped at the per-test limit; three sent no NOTES.md; the hanging
+    # sample is the strong one with a loop slipped in: each is similar work of the other
     assert [(row["name"], row["flags"], row["severities"]) for row in index["index"]["rows"]] == [
-        ("strong", [], []), ("hangs", ["timed-out", "missing-file"], ["medium", "low"]),
+        ("strong", ["similar work"], ["high"]),
+        ("hangs", ["similar work", "timed-out", "missing-file"], ["high", "medium", "low"]),
         ("partial", ["missing-file"], ["low"]), ("broken", ["missing-file"], ["low"])]
     assert index["index"]["counts"]["awaiting_review"] == 4  # no reviewer criterion rated
     assert not any(row["borderline"] for row in index["index"]["rows"])  # 57.1: 12.9 short
     hangs = json.loads((out / "candidates" / "hangs.json").read_text())["candidate"]
-    assert hangs["flags"][0]["evidence"].startswith(
+    flags = {flag["kind"]: flag["evidence"] for flag in hangs["flags"]}
+    assert flags["timed-out"].startswith(
         "2 hidden test(s) stopped at the time limit of 2s without finishing")
-    assert "| medium: timed-out; low: missing-file |" in (out / "index.md").read_text()
+    assert re.match(r"in common: (9\d|100)% with strong \(the share of one",
+                    flags["similar work"])
+    [match] = hangs["similar"]["matches"]
+    assert (match["other"], match["other_is"]) == ("strong", "submission")
+    assert match["share"] >= 0.9
+    assert match["fragments"][0]["this"]["path"] == "inventory.py"
+    # the parts in common side by side: the loop the hanging sample added is not shaded
+    html = (out / "candidates" / "hangs.html").read_text()
+    assert '<section id="similar">' in html and '<div class="side-by-side">' in html
+    assert '<tr class="common">' in html and "<tr><td class=\"ln\">" in html
+    assert "| inventory.py, lines " in (out / "candidates" / "hangs.md").read_text()
+    assert ("| high: similar work; medium: timed-out; low: missing-file |"
+            in (out / "index.md").read_text())
     wide = report(cohort, tmp_path / "wide", "--format", "json", "--borderline", "15")
     assert wide.exit_code == 0, wide.output
     rows = json.loads((tmp_path / "wide" / "index.json").read_text())["index"]["rows"]

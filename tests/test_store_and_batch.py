@@ -292,8 +292,9 @@ def test_a_store_of_the_first_format_is_migrated_with_every_result(tmp_path, reg
         assert db.execute("PRAGMA user_version").fetchone()[0] == STORE_FORMAT
         tables = db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
     db.close()
-    assert sorted(name for name, in tables) == ["audit_log", "decisions", "ratings", "results",
-                                               "reviewers", "work_files", "works"]
+    assert sorted(name for name, in tables) == ["audit_log", "decisions", "fingerprints",
+                                               "leaks", "ratings", "results", "reviewers",
+                                               "work_files", "works"]
 
 
 def test_a_store_written_by_a_newer_worksample_is_refused_and_left_alone(tmp_path):

@@ -136,6 +136,25 @@ def test_what_the_grader_cannot_rebuild_costs_only_its_own_call(workers):
     assert time.monotonic() - started < 2  # not waiting for a wall clock
 
 
+class Panic(BaseException):
+    """What a compiled parser raises when it panics (pyo3's PanicException): no Exception,
+    and defined where the grader cannot import it."""
+
+
+Panic.__module__ = "no_such_module_here"
+
+
+def panic() -> None:
+    raise Panic("PyObject pointer is null")
+
+
+def test_a_parser_s_panic_comes_back_as_an_infrastructure_error_with_its_words(workers):
+    with pytest.raises(InfrastructureError, match=r"a parser failed on the submission "
+                                                  r"\(Panic: PyObject pointer is null\)"):
+        workers.run("to read", panic)
+    assert workers.run("to read", pid) > 0
+
+
 def test_ctrl_c_on_a_text_batch_reaches_the_grader_not_its_workers(tmp_path):
     """A terminal's Ctrl-C goes to the whole process group, workers included: they ignore it
     (pebble's do), the grader lets the calls in flight finish, keeps every result and leaves

@@ -15,8 +15,9 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from conftest_paths import git_at
 
-from worksample.git_history import HistoryLimits, read_history
+from worksample.git_history import HistoryLimits, Read, read_history
 from worksample.intake import open_submission
 from worksample.working_time import (
     Found,
@@ -192,12 +193,7 @@ def test_a_folder_s_file_times_are_not_read(tmp_path, workdir):
 
 
 def _git(repo: Path, *args: str, when: datetime | None = None) -> None:
-    stamp = (when or T0).isoformat()
-    env = {"PATH": os.environ["PATH"], "HOME": str(repo.parent), "GIT_CONFIG_NOSYSTEM": "1",
-           "GIT_AUTHOR_NAME": "Cand", "GIT_AUTHOR_EMAIL": "c@example.com",
-           "GIT_COMMITTER_NAME": "Cand", "GIT_COMMITTER_EMAIL": "c@example.com",
-           "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
-    subprocess.run(["git", "-C", str(repo), *args], env=env, check=True, capture_output=True)
+    git_at(repo, *args, when=when or T0)
 
 
 def _repository(folder: Path, commits: list[datetime]) -> Path:
@@ -253,7 +249,7 @@ def test_a_single_commit_is_no_time_and_the_archive_times_say_the_rest(tmp_path,
 def test_commits_dated_1970_and_2099_are_set_aside(tmp_path):
     repo = _repository(tmp_path / "ivan", [datetime(1970, 1, 2, tzinfo=UTC), _at(0), _at(30),
                                            datetime(2099, 1, 1, tzinfo=UTC)])
-    found = read_history(repo / ".git", tmp_path)
+    found = read_history(repo / ".git").found
     assert found.time.minutes == 30
     assert "2 commit(s) with a time before 2000" in found.time.evidence
 
@@ -261,15 +257,15 @@ def test_commits_dated_1970_and_2099_are_set_aside(tmp_path):
 @needs_git
 def test_a_history_longer_than_the_cap_is_not_read(tmp_path):
     repo = _repository(tmp_path / "judy", [_at(minutes) for minutes in range(0, 50, 10)])
-    found = read_history(repo / ".git", tmp_path, HistoryLimits(max_commits=4))
+    found = read_history(repo / ".git", HistoryLimits(max_commits=4)).found
     assert found.time is None and "more than 4 commits" in found.note
-    assert read_history(repo / ".git", tmp_path, HistoryLimits(max_commits=5)).time.minutes == 40
+    assert read_history(repo / ".git", HistoryLimits(max_commits=5)).found.time.minutes == 40
 
 
 @needs_git
 def test_a_huge_history_is_refused_by_its_size_not_read(tmp_path):
     repo = _repository(tmp_path / "ken", [_at(0), _at(30)])
-    found = read_history(repo / ".git", tmp_path, HistoryLimits(max_files=3))
+    found = read_history(repo / ".git", HistoryLimits(max_files=3)).found
     assert found.time is None and "holds more than 3 files" in found.note
 
 
@@ -280,23 +276,25 @@ def test_a_corrupt_history_is_a_note_not_a_crash(tmp_path):
         if obj.is_file() and obj.parent.name != "info":
             obj.chmod(0o644)
             obj.write_bytes(b"not an object")
-    found = read_history(repo / ".git", tmp_path)
-    assert found.time is None and found.note.startswith("git could not read the history")
-    assert list(tmp_path.glob("history-*")) == []
+    found = read_history(repo / ".git").found
+    assert found.time is None and found.note.startswith(
+        "the git history holds no commit that can be read")
+    assert "objects that do not decode" in found.note
 
 
 def test_a_git_file_pointing_elsewhere_is_not_followed(tmp_path):
     (tmp_path / "mia").mkdir()
     (tmp_path / "mia" / ".git").write_text("gitdir: /etc\n")
-    found = read_history(tmp_path / "mia" / ".git", tmp_path)
+    found = read_history(tmp_path / "mia" / ".git").found
     assert found.time is None and "pointing elsewhere" in found.note
 
 
-def test_without_git_on_the_machine_the_note_says_so(tmp_path, monkeypatch):
-    (tmp_path / "ned" / ".git").mkdir(parents=True)
+@needs_git
+def test_the_history_is_read_without_git_on_the_machine(tmp_path, monkeypatch):
+    """dulwich reads it: nothing is run."""
+    repo = _repository(tmp_path / "ned", [_at(0), _at(25)])
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
-    found = read_history(tmp_path / "ned" / ".git", tmp_path)
-    assert found.time is None and "git is not installed" in found.note
+    assert read_history(repo / ".git").found.time.minutes == 25
 
 
 @needs_git
@@ -387,15 +385,15 @@ def test_only_objects_and_refs_of_an_archive_s_git_are_written_out(tmp_path, wor
         out.addfile(link)
     seen = {}
 
-    def listing(git_dir, scratch):
+    def listing(git_dir, limits, starter, prefix, *graded):
         seen[git_dir.relative_to(git_dir.parent)] = sorted(
             p.relative_to(git_dir).as_posix() for p in git_dir.rglob("*") if p.is_file())
         assert not any(p.is_symlink() for p in git_dir.rglob("*"))
-        return Found(None)
+        return Read(Found(None), None)
 
-    monkeypatch.setattr("worksample.intake_times.read_history", listing)
+    monkeypatch.setattr("worksample.intake.read_history", listing)
     submission = open_submission(archive, workdir)
-    assert seen == {Path(".git"): ["objects/ab/cdef", "packed-refs", "refs/tags/v1"]}
+    assert seen == {Path(".git"): ["HEAD", "objects/ab/cdef", "packed-refs", "refs/tags/v1"]}
     assert submission.file_count == 1  # lib/ holds only a .git: nothing of it is graded
     assert sorted(p.name for p in workdir.iterdir()) == [submission.extracted_to.name]
 
@@ -417,7 +415,7 @@ def test_a_history_of_thousands_of_commits_is_not_read_at_the_default_cap(tmp_pa
                    input="".join(stream).encode(), capture_output=True,
                    env={"PATH": os.environ["PATH"], "HOME": str(tmp_path),
                         "GIT_CONFIG_NOSYSTEM": "1"})
-    found = read_history(repo / ".git", tmp_path)
+    found = read_history(repo / ".git").found
     assert found.time is None and "more than 5,000 commits" in found.note
 
 

@@ -1,155 +1,532 @@
-"""Read the commit times of a candidate's git history without letting it run anything.
+"""How the work was done, as the git history sent with a submission shows it.
 
-The candidate's ``.git`` folder is never handed to git as a repository. What could run code
-or reach outside it lives beside the history: the config (hooks and ``core.hooksPath``,
-``core.fsmonitor``, aliases, a pager, ``include`` of other files), ``hooks/``, ``info/``
-(grafts), ``objects/info/alternates`` (other repositories on the grader's disk) and
-``commondir`` or a ``.git`` file (a repository elsewhere). So only the history itself is
-copied, as regular files within bounds, into a fresh bare repository made for this reading:
-``objects/`` (without ``objects/info``), ``refs/``, ``packed-refs`` and ``shallow``. git then
-reads that repository with no system or global config, a HOME of its own, replace refs
-ignored, a time limit and a cap on the commits it lists.
+The history is a ``.git`` folder or a git bundle, read as hostile data by ``git_objects.py``
+(dulwich, no git, no config, no hooks, within ``HistoryLimits``). From it:
 
-Whatever goes wrong (no git on the machine, a history too large, a corrupt pack, a timeout)
-is no time and a note saying why, never an exception: the grading goes on.
+- **the commits**: those reachable from the refs and HEAD, at most ``max_commits`` (more is
+  a project's history, not a take-home's: not read), in topological order, oldest first,
+  each with its author date and the first line of its message (cut, control characters
+  shown as U+FFFD);
+- **the candidate's time**: the earliest to the latest commit date (``working_time.py``);
+- **whether the first commit is the starter**: the first commit on the last commit's
+  first-parent line holds exactly the assignment's starter files (the same bytes, or the
+  same once CRLF is read as LF), and nothing else;
+- **the largest commit's share of the final code**. Lines are counted as a multiset of
+  non-blank lines, white space trimmed, of text files (up to 1 MiB, no NUL byte in their
+  first 8,000; at most ``max_lines`` distinct lines in all, else none is counted):
+  a commit *adds* the lines its changed files hold that its parent's versions of them did
+  not (a moved or re-indented line is not added); a first commit, or one whose parent the
+  history lacks, is measured against the starter files (against nothing without a starter,
+  so the starter commit itself adds nothing); the *final code* is the lines of the last
+  commit's files that the starter files lack. A file's mode is part of its version (a blob
+  committed as a link, then as a file, is added when it becomes a file); a file is any
+  regular mode (100644, 100755, 100600 ...), never a link or a submodule. A merge adds the
+  lines of its files whose version none of its parents holds, less those its parents'
+  versions of them hold (an honest merge adds nothing; a resolved conflict, or work
+  committed as a merge, adds its lines). The share is the largest commit's lines added over
+  the final code, at most 1.
+
+- **whether the last commit holds the files graded** (``git_graded.py`` holds the rules):
+  when it does not (a history of other work, or work kept out of it), the note says how many
+  files differ and the largest commit's share and the starter verdict are not given. A
+  submodule in the last commit is named in the note; it is no file.
+
+Forged dates and rewritten histories are the candidate's to make: this is a conversation
+starter for the interview, not proof. Whatever cannot be read is a note, never an exception:
+the grading goes on.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import stat
-import subprocess
-import tempfile
+from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from worksample.git_graded import compare, graded_files, text_lines
+from worksample.git_objects import (
+    BLOB,
+    COMMIT,
+    TAG,
+    TREE,
+    Clock,
+    History,
+    HistoryLimits,
+    Unreadable,
+    is_bundle,
+    object_sha,
+    read_bundle_file,
+    read_git_folder,
+    resolved,
+)
+from worksample.models import GitHistory, HistoryCommit
 from worksample.safe_text import visible
 from worksample.working_time import Found, from_commits, unix_time
 
-KEPT_FILES = ("packed-refs", "shallow")
-KEPT_FOLDERS = ("objects", "refs")
-NOTE_CHARS = 200
+__all__ = ["HistoryLimits", "Read", "final_files", "is_bundle", "read_history"]
+
+SUBJECT_CHARS = 200
+_SUBMODULE = 0o160000
+LOG_KEPT = 100
 
 
 @dataclass(frozen=True)
-class HistoryLimits:
-    """How much of a git history is read."""
+class Read:
+    """What a history gives: the candidate's time (or the note why not) and the report."""
 
-    max_files: int = 20_000
-    max_bytes: int = 200 * 1024 * 1024
-    max_commits: int = 5_000
-    timeout_s: float = 20.0
+    found: Found
+    report: GitHistory | None
 
 
-def read_history(git_dir: Path, scratch: Path, limits: HistoryLimits = HistoryLimits()) -> Found:
-    """The working time the git history in ``git_dir`` (a ``.git`` folder) shows, or no time
-    and a note saying why. Works in a new folder under ``scratch``, removed before it returns.
-    No ``.git`` at all is no time and no note."""
-    if not git_dir.exists() and not git_dir.is_symlink():
-        return Found(None)
-    if git_dir.is_symlink() or not git_dir.is_dir():
-        return Found(None, "the .git is a link or a file pointing elsewhere (a worktree or a "
-                           "submodule); not read")
-    git = shutil.which("git")
-    if git is None:
-        return Found(None, "git is not installed on the grader's machine; the history was "
-                           "not read")
-    folder = Path(tempfile.mkdtemp(prefix="history-", dir=scratch))
+def read_history(source: Path, limits: HistoryLimits | None = None,
+                 starter: Path | None = None, prefix: str = "", graded: Path | None = None,
+                 skipped: frozenset[str] = frozenset()) -> Read:
+    """Read the history at ``source`` (a ``.git`` folder or a bundle file) for the submission
+    whose graded folder is ``prefix`` within it, comparing with the ``starter`` folder and
+    its last commit with the files ``graded`` (intake's extracted folder, where intake
+    skipped the names ``skipped``; ``git_graded.py``). No history there at all is no time,
+    no note and no report."""
+    if not source.exists() and not source.is_symlink():
+        return Read(Found(None), None)
+    kind = "bundle" if source.name != ".git" else "git folder"
+    if kind == "git folder" and (source.is_symlink() or not source.is_dir()):
+        note = ("the .git is a link or a file pointing elsewhere (a worktree or a submodule); "
+                "not read")
+        return Read(Found(None, note), GitHistory(source=kind, read=False, note=note))
+    limits = limits or HistoryLimits()
+    clock = Clock(limits)
     try:
-        return _read(git, git_dir, folder, limits)
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        history = (read_bundle_file(source, limits, clock) if kind == "bundle"
+                   else read_git_folder(source, limits, clock))
+        return _report(history, limits, clock, _starter_files(starter), prefix,
+                       None if graded is None else (graded_files(graded), skipped))
+    except Unreadable as error:
+        note = str(error)
+    except RecursionError:  # the limits are checked without recursion: a decoder's own
+        note = "the git history is nested too deeply to read"
+    except MemoryError:  # past the worker's limit: what was read is freed, the note says so
+        note = "reading the git history needed more memory than it may use; not read"
+    except Exception as error:  # a decoder's bug on hostile bytes: a note, never a crash
+        note = f"the git history could not be read ({type(error).__name__})"
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # a compiled decoder's panic (pyo3's PanicException)
+        note = f"the git history could not be read ({type(error).__name__})"
+    note = visible(note)[:300]
+    return Read(Found(None, note), GitHistory(source=kind, read=False, note=note))
 
 
-def _read(git: str, git_dir: Path, folder: Path, limits: HistoryLimits) -> Found:
-    repository = folder / "history.git"
-    environment = _environment(folder)
-    try:
-        _run([git, "init", "--bare", "--quiet", "--template=", str(repository)], environment,
-             limits)
-        refused = _copy_history(git_dir, repository, limits)
-        if refused:
-            return Found(None, refused)
-        listed = _run([git, "--git-dir", str(repository), "log", "--all",
-                       "--format=%at %ct", f"--max-count={limits.max_commits + 1}"],
-                      environment, limits)
-    except subprocess.TimeoutExpired:
-        return Found(None, f"reading the git history took more than {limits.timeout_s:g} s; "
-                           "not read")
-    except subprocess.CalledProcessError as error:
-        said = visible(error.stderr.decode("utf-8", "replace").strip().splitlines()[0]
-                       if error.stderr.strip() else f"exit code {error.returncode}")
-        return Found(None, f"git could not read the history: {said[:NOTE_CHARS]}")
-    except OSError as error:
-        return Found(None, f"the git history could not be copied or read: {error.strerror}")
-    lines = listed.decode("ascii", "replace").splitlines()
-    if len(lines) > limits.max_commits:
-        return Found(None, f"the git history has more than {limits.max_commits:,} commits: "
-                           "a project's history, not a take-home's; not read")
-    return from_commits([_commit(line) for line in lines])
-
-
-def _copy_history(git_dir: Path, repository: Path, limits: HistoryLimits) -> str:
-    """Copy the objects and refs of ``git_dir`` into ``repository``: regular files only,
-    within the limits. Returns why it refused, or ""."""
-    files = size = 0
-    sources = [git_dir / name for name in KEPT_FILES]
-    for name in KEPT_FOLDERS:
-        for current, folders, names in os.walk(git_dir / name, followlinks=False):
-            if Path(current) == git_dir / "objects":
-                folders[:] = [f for f in folders if f != "info"]  # alternates, commit-graph
-            sources += [Path(current) / n for n in names]
-    for source in sources:
-        try:
-            mode = source.lstat()
-        except FileNotFoundError:
+def final_files(bundle: Path, limits: HistoryLimits | None = None
+                ) -> tuple[list[tuple[str, int, bytes]], str]:
+    """The files of the last commit of ``bundle``: (path, mode, bytes) each, and which ref
+    that commit is; a submodule (another repository's commit) is no file and is left out.
+    Unreadable when there is none to read."""
+    limits = limits or HistoryLimits()
+    clock = Clock(limits)
+    history = read_bundle_file(bundle, limits, clock)
+    tip, named = _final(history, _Commits(history))
+    if tip is None:
+        raise Unreadable("the bundle holds no commit to take the files from")
+    files = []
+    for path, (mode, sha) in _flat(history, _tree_of(history, tip), "", limits, clock).items():
+        clock.check()
+        if mode == _SUBMODULE:  # another repository's commit, not a file: said in the note
             continue
-        if not stat.S_ISREG(mode.st_mode):
-            continue  # a link or a device: never followed, never read
-        files, size = files + 1, size + mode.st_size
-        if files > limits.max_files or size > limits.max_bytes:
-            return (f"the git history holds more than {limits.max_files:,} files or "
-                    f"{limits.max_bytes // 2**20} MiB; not read")
-        target = repository / source.relative_to(git_dir)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(source, "rb") as stream, open(target, "wb") as out:
-            # no more than lstat said: a file growing under us must not pass the bounds
-            shutil.copyfileobj(_Bounded(stream, mode.st_size), out)
-    return ""
+        entry = history.objects.get(sha)
+        if entry is None or entry[0] != BLOB:
+            raise Unreadable(f"the bundle lacks the content of {visible(path)[:200]!r}")
+        files.append((path, mode, entry[1]))
+    return files, named
 
 
-class _Bounded:
-    """A stream that ends after ``left`` bytes."""
-
-    def __init__(self, stream, left: int):
-        self.stream, self.left = stream, left
-
-    def read(self, size: int = -1) -> bytes:
-        size = self.left if size < 0 else min(size, self.left)
-        data = self.stream.read(size)
-        self.left -= len(data)
-        return data
+# --- the report ------------------------------------------------------------------------------
 
 
-def _commit(line: str):
-    """(author date, committer date) of one ``%at %ct`` line; None for what does not read."""
-    parts = line.split()
-    return tuple(unix_time(int(part)) if part.isdigit() and len(part) < 20 else None
-                 for part in (parts + ["", ""])[:2])
+class _Commits:
+    """The commits of a history, parsed once each by dulwich; None for what is not a
+    commit that parses."""
+
+    def __init__(self, history: History):
+        self.history, self.parsed = history, {}
+
+    def get(self, sha: bytes):
+        if sha not in self.parsed:
+            entry, limits = self.history.objects.get(sha), self.history.limits
+            if entry is not None and entry[0] == COMMIT and entry[1].partition(b"\n\n")[0] \
+                    .count(b"\nparent ") > limits.max_parents:  # before dulwich lists them
+                raise Unreadable(f"a commit names more than {limits.max_parents:,} parents; "
+                                 "not read")
+            self.parsed[sha] = _parsed(self.history, sha, COMMIT)
+        return self.parsed[sha]
 
 
-def _environment(home: Path) -> dict[str, str]:
-    """Only what git needs, none of the grader's git settings: no system or global config, a
-    HOME of its own, no prompts, no pager, replace refs ignored."""
-    return {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home),
-            "XDG_CONFIG_HOME": str(home), "LC_ALL": "C", "GIT_CONFIG_NOSYSTEM": "1",
-            "GIT_CONFIG_GLOBAL": os.devnull, "GIT_ATTR_NOSYSTEM": "1",
-            "GIT_TERMINAL_PROMPT": "0", "GIT_PAGER": "cat", "GIT_NO_REPLACE_OBJECTS": "1",
-            "GIT_OPTIONAL_LOCKS": "0"}
+def _parsed(history: History, sha: bytes, want: int):
+    from dulwich.objects import ShaFile
+
+    entry = history.objects.get(sha)
+    if entry is None or entry[0] != want:
+        return None
+    try:
+        return ShaFile.from_raw_string(entry[0], entry[1], sha)
+    except Exception:
+        history.aside("objects that do not decode")
+        return None
 
 
-def _run(command: list[str], environment: dict[str, str], limits: HistoryLimits) -> bytes:
-    return subprocess.run(command, env=environment, stdin=subprocess.DEVNULL,
-                          capture_output=True, timeout=limits.timeout_s, check=True,
-                          cwd=environment["HOME"]).stdout
+def _peeled(history: History, sha: bytes | None) -> bytes | None:
+    """A commit id from a ref's target: an annotated tag is followed (a few steps)."""
+    for _ in range(5):
+        if sha is None or history.objects.get(sha, (0,))[0] != TAG:
+            return sha
+        tag = _parsed(history, sha, TAG)
+        sha = None if tag is None else bytes(tag.object[1])
+    return None
+
+
+def _report(history: History, limits: HistoryLimits, clock: Clock,
+            starter: dict[str, bytes] | None, prefix: str,
+            graded: tuple[dict[str, bytes], frozenset[str]] | None) -> Read:
+    commits = _Commits(history)
+    tips = [t for t in (_peeled(history, resolved(history, v))
+                        for v in [history.head, *history.refs.values()]) if t]
+    parents, order, missing = _walk(commits, tips, limits, clock)
+    if not order:
+        raise Unreadable("the git history holds no commit that can be read"
+                         + _set_aside_said(history, missing))
+    tip, _ = _final(history, commits)
+    tip = tip if tip in parents else order[-1]
+    lines = _Lines(history, limits, clock, prefix)
+    starter_lines = lines.of_texts(starter.values()) if starter else Counter()
+    log = []
+    for sha in order:
+        clock.check()
+        commit = commits.get(sha)
+        merge = len(parents[sha]) > 1
+        added = (lines.merged([_tree_of(history, p) for p in parents[sha]], bytes(commit.tree))
+                 if merge else lines.added(
+                     _tree_of(history, parents[sha][0]) if parents[sha] else None,
+                     bytes(commit.tree), starter_lines))
+        log.append(HistoryCommit(
+            sha=sha[:12].decode(), authored=unix_time(commit.author_time),
+            subject=visible(_subject(commit.message)), lines_added=added, merge=merge))
+    final = sum((lines.of_tree(bytes(commits.get(tip).tree)) - starter_lines).values())
+    if lines.missing:  # a range's bundle, a shallow clone: the lines are not all there
+        history.aside("files whose content the history lacks (lines not counted)",
+                      len(lines.missing))
+    if lines.exhausted:
+        history.aside(f"lines not counted: more than {limits.max_lines:,} distinct lines of "
+                      "text", 1)
+    if lines.missing or lines.exhausted:
+        log = [c.model_copy(update={"lines_added": None}) for c in log]
+        final = 0
+    measured = [c for c in log if c.lines_added is not None]
+    largest = max(measured, key=lambda c: c.lines_added, default=None)
+    first, complete = _first(tip, parents, commits)
+    said, same = _starter_said(history, first, complete, starter, prefix, limits, clock)
+    notes = [_set_aside_said(history, missing).lstrip("; ")]
+    last = _flat(history, _tree_of(history, tip), prefix, limits, clock)
+    submodules = sorted(path for path, (mode, _) in last.items() if mode == _SUBMODULE)
+    if submodules:
+        notes.append(f"{len(submodules)} submodule(s) in the last commit ({_named(submodules)}): "
+                     "another repository's commit, not graded and not read")
+    if graded is not None:  # the history of other files: its share and starter not given
+        comparison = compare(last, *graded)
+        notes.append(comparison.said())
+        if not comparison.holds:
+            largest, same = None, None
+            said = "not compared: the last commit does not hold the files graded"
+    found = from_commits([(unix_time(commits.get(s).author_time),
+                           unix_time(commits.get(s).commit_time)) for s in order])
+    report = GitHistory(
+        source=history.kind, read=True, note="; ".join(n for n in notes if n),
+        commits=len(order), merges=sum(c.merge for c in log),
+        started=found.time.started if found.time else None,
+        finished=found.time.finished if found.time else None,
+        span_minutes=found.time.minutes if found.time else None, span_note=found.note,
+        first_is_starter=same, starter_said=said, final_lines=final, largest=largest,
+        largest_share=min(1.0, largest.lines_added / final) if largest and final else None,
+        log=log if len(log) <= LOG_KEPT else log[:LOG_KEPT // 2] + log[-LOG_KEPT // 2:],
+        log_left_out=max(0, len(log) - LOG_KEPT))
+    return Read(found, report)
+
+
+def _walk(commits: _Commits, tips: list[bytes], limits: HistoryLimits, clock: Clock):
+    """Each commit reachable from ``tips`` with its parents held ({sha: [parents]}), in
+    topological order (parents first), and how many parents the history lacks. No
+    recursion; a commit is visited once whatever the graph."""
+    parents: dict[bytes, list[bytes]] = {}
+    missing: set[bytes] = set()
+    order: list[bytes] = []
+    for tip in tips:
+        stack = [(tip, False)]
+        while stack:
+            sha, done = stack.pop()
+            if done:
+                order.append(sha)
+                continue
+            if sha in parents or sha in missing:
+                continue
+            clock.check()
+            commit = commits.get(sha)
+            if commit is None:
+                missing.add(sha)
+                continue
+            if len(parents) >= limits.max_commits:
+                raise Unreadable(f"the git history has more than {limits.max_commits:,} "
+                                 "commits: a project's history, not a take-home's; not read")
+            own = [bytes(p) for p in commit.parents]
+            parents[sha] = own
+            stack.append((sha, True))
+            stack += [(p, False) for p in reversed(own) if p not in parents]
+    for sha, own in parents.items():
+        parents[sha] = [p for p in own if p in parents]
+    return parents, order, missing
+
+
+def _final(history: History, commits: _Commits) -> tuple[bytes | None, str]:
+    """The last commit: HEAD's, else main's or master's, else the only branch's, else the
+    latest-dated ref's; and its name."""
+    candidates = [("HEAD", history.head)] + [
+        (f"refs/heads/{name}", history.refs.get(f"refs/heads/{name}"))
+        for name in ("main", "master")]
+    branches = [(n, v) for n, v in history.refs.items() if n.startswith("refs/heads/")]
+    if len(branches) == 1:
+        candidates.append(branches[0])
+    dated = sorted(((commits.get(s).commit_time, n, s) for n, v in history.refs.items()
+                    if (s := _peeled(history, resolved(history, v))) and commits.get(s)),
+                   reverse=True)
+    candidates += [(n, s) for _, n, s in dated]
+    for name, value in candidates:
+        sha = _peeled(history, resolved(history, value))
+        if sha is not None and commits.get(sha) is not None:
+            return sha, name
+    return None, ""
+
+
+def _first(tip: bytes, parents: dict[bytes, list[bytes]],
+           commits: _Commits) -> tuple[bytes, bool]:
+    """The first commit on ``tip``'s first-parent line, and whether it is a true first
+    commit (False: the history lacks its parent)."""
+    sha = tip
+    for _ in range(len(parents) + 1):
+        if not parents[sha]:
+            return sha, not commits.get(sha).parents
+        sha = parents[sha][0]
+    return sha, False
+
+
+def _subject(message: bytes) -> str:
+    line = message.decode("utf-8", "replace").strip().split("\n", 1)[0].strip()
+    return line if len(line) <= SUBJECT_CHARS else line[:SUBJECT_CHARS - 1] + "…"
+
+
+def _tree_of(history: History, commit_sha: bytes) -> bytes | None:
+    commit = _parsed(history, commit_sha, COMMIT)
+    return None if commit is None else bytes(commit.tree)
+
+
+def _set_aside_said(history: History, missing: set[bytes]) -> str:
+    said = [f"{why} ({count:,})" for why, count in sorted(history.set_aside.items())]
+    if history.prerequisites:
+        said.append(f"the bundle needs {len(history.prerequisites)} commit(s) it does not "
+                    "carry (it was made from a range, e.g. main~3..main): its history starts "
+                    "after them")
+    elif missing:
+        said.append(f"{len(missing)} commit(s) it names are not in it (a shallow clone, or "
+                    "objects missing)")
+    return "; ".join(said) and "; set aside or missing: " + "; ".join(said)
+
+
+# --- trees and lines -------------------------------------------------------------------------
+
+
+def _entries(history: History, tree_sha: bytes | None) -> dict[str, tuple[int, bytes]]:
+    """A tree's entries: name -> (mode, hex sha); {} for none or one that does not parse.
+    A tree of more than ``max_tree_entries`` entries is Unreadable before it is parsed (one
+    tree of 1.6 million entries, 4.5 MB packed, took a parser past 1 GB)."""
+    if tree_sha is None:
+        return {}
+    if tree_sha in history.trees:
+        return history.trees[tree_sha]
+    entry, limits = history.objects.get(tree_sha), history.limits
+    if entry is not None and entry[0] == TREE and entry[1].count(b"\0") > limits.max_tree_entries:
+        raise Unreadable(f"a tree lists more than {limits.max_tree_entries:,} entries; not read")
+    tree = _parsed(history, tree_sha, TREE)
+    entries = {} if tree is None else {entry.path.decode("utf-8", "replace"):
+                                       (entry.mode, bytes(entry.sha))
+                                       for entry in tree.iteritems()}
+    if history.trees_kept + len(entries) <= limits.max_objects:
+        history.trees[tree_sha] = entries
+        history.trees_kept += len(entries)
+    return entries
+
+
+def _descend(history: History, tree_sha: bytes | None, prefix: str) -> bytes | None:
+    """The subtree at ``prefix`` ('' the tree itself)."""
+    for part in PurePosixPath(prefix).parts if prefix else ():
+        mode, sha = _entries(history, tree_sha).get(part, (0, None))
+        tree_sha = sha if mode == 0o040000 else None
+    return tree_sha
+
+
+def _flat(history: History, tree_sha: bytes | None, prefix: str, limits: HistoryLimits,
+          clock: Clock) -> dict[str, tuple[int, bytes]]:
+    """Every file under ``prefix`` of a tree: path -> (mode, sha), without recursion, at
+    most ``max_tree_depth`` folders deep."""
+    files = {}
+    stack = [(_descend(history, tree_sha, prefix), "", 0)]
+    while stack:
+        sha, path, depth = stack.pop()
+        clock.check()
+        if depth > limits.max_tree_depth:
+            raise Unreadable(f"a tree is nested deeper than {limits.max_tree_depth} folders; "
+                             "not read")
+        for name, (mode, child) in _entries(history, sha).items():
+            if mode == 0o040000:
+                stack.append((child, f"{path}{name}/", depth + 1))
+            else:
+                files[path + name] = (mode, child)
+        if len(files) > limits.max_objects:
+            raise Unreadable("a tree lists more files than the history may hold; not read")
+    return files
+
+
+class _Lines:
+    """Lines of blobs and trees as multisets, each blob's counted once."""
+
+    def __init__(self, history: History, limits: HistoryLimits, clock: Clock, prefix: str):
+        self.history, self.limits, self.clock, self.prefix = history, limits, clock, prefix
+        self.blobs: dict[bytes, Counter] = {}
+        self.missing: set[bytes] = set()
+        self.counted, self.exhausted = 0, False
+
+    def of_texts(self, texts) -> Counter:
+        total = Counter()
+        for text in texts:
+            total += text_lines(text)
+        return total
+
+    def of_blob(self, sha: bytes) -> Counter:
+        if sha not in self.blobs:
+            entry = self.history.objects.get(sha)
+            if entry is None:
+                self.missing.add(sha)
+            lines = (text_lines(entry[1]) if entry and entry[0] == BLOB and not self.exhausted
+                     else Counter())
+            self.counted += len(lines)
+            if self.counted > self.limits.max_lines:  # memory: stop counting, say so
+                self.exhausted, lines = True, Counter()
+            self.blobs[sha] = lines
+        return self.blobs[sha]
+
+    def of_tree(self, tree_sha: bytes | None) -> Counter:
+        total = Counter()
+        for mode, sha in _flat(self.history, tree_sha, self.prefix, self.limits,
+                               self.clock).values():
+            if _is_file(mode):
+                total.update(self.of_blob(sha))
+        return total
+
+    def merged(self, parent_trees: list[bytes | None], new_tree: bytes) -> int:
+        """Lines a merge adds: of its files whose version (mode and content) none of its
+        parents holds, the lines none of the parents' versions of them hold. A merge that
+        takes each file from one parent adds nothing; a resolved conflict, or work committed
+        as a merge, adds its lines."""
+        now = _flat(self.history, new_tree, self.prefix, self.limits, self.clock)
+        before = [_flat(self.history, tree, self.prefix, self.limits, self.clock)
+                  for tree in parent_trees]
+        changed = [path for path, version in now.items()
+                   if all(files.get(path) != version for files in before)]
+        new, old = Counter(), Counter()
+        for path in changed:
+            self.clock.check()
+            if _is_file(now[path][0]):
+                new.update(self.of_blob(now[path][1]))
+        for files in before:
+            held = Counter()
+            for path in changed:
+                mode, sha = files.get(path, (0, None))
+                if _is_file(mode):
+                    held.update(self.of_blob(sha))
+            old |= held
+        return sum((new - old).values())
+
+    def added(self, old_tree: bytes | None, new_tree: bytes, starter: Counter) -> int:
+        """Lines the tree ``new_tree`` adds to ``old_tree`` (None: to the starter)."""
+        if old_tree is None:
+            return sum((self.of_tree(new_tree) - starter).values())
+        old, new = Counter(), Counter()
+        stack = [(_descend(self.history, old_tree, self.prefix),
+                  _descend(self.history, new_tree, self.prefix), 0)]
+        while stack:
+            before, after, depth = stack.pop()
+            self.clock.check()
+            if before == after or depth > self.limits.max_tree_depth:
+                continue
+            was, now = _entries(self.history, before), _entries(self.history, after)
+            for name in was.keys() | now.keys():
+                (mode_was, sha_was), (mode_now, sha_now) = (was.get(name, (0, None)),
+                                                            now.get(name, (0, None)))
+                if (mode_was, sha_was) == (mode_now, sha_now):  # a mode's change is one
+                    continue
+                trees = [s if m == 0o040000 else None for m, s in ((mode_was, sha_was),
+                                                                    (mode_now, sha_now))]
+                if any(trees):
+                    stack.append((trees[0], trees[1], depth + 1))
+                if _is_file(mode_was):
+                    old.update(self.of_blob(sha_was))
+                if _is_file(mode_now):
+                    new.update(self.of_blob(sha_now))
+        return sum((new - old).values())
+
+
+def _is_file(mode: int) -> bool:
+    """Whether a tree entry is a file whose lines count: a regular file of any permission
+    bits (git reads 100600 as it reads 100644), not a link, a folder or a submodule."""
+    return mode & 0o170000 == 0o100000
+
+
+# --- the starter -----------------------------------------------------------------------------
+
+
+def _starter_files(starter: Path | None) -> dict[str, bytes] | None:
+    """The assignment's starter files (trusted): path -> bytes; None without a starter."""
+    if starter is None or not starter.is_dir():
+        return None
+    return {p.relative_to(starter).as_posix(): p.read_bytes()
+            for p in sorted(starter.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
+
+
+def _starter_said(history: History, first: bytes, complete: bool,
+                  starter: dict[str, bytes] | None, prefix: str, limits: HistoryLimits,
+                  clock: Clock) -> tuple[str, bool | None]:
+    """Whether the first commit holds exactly the starter files, and that in words."""
+    if starter is None:
+        return "not compared: the assignment has no starter files", None
+    if not complete:
+        return ("not in the history, which starts after it (a bundle of a range, a shallow "
+                "clone): not compared with the starter"), None
+    files = _flat(history, _tree_of(history, first), prefix, limits, clock)
+    same = [path for path, content in starter.items()
+            if path in files and files[path][1] in (object_sha(BLOB, content),
+                                                    object_sha(BLOB, content.replace(b"\r\n",
+                                                                                     b"\n")))]
+    changed = [p for p in starter if p in files and p not in same]
+    others = sorted(set(files) - set(starter))
+    if len(same) == len(starter) and not others:
+        return f"the starter's {_files(len(starter))}, unchanged, and nothing else", True
+    parts = [f"{len(same)} of the starter's {_files(len(starter))} unchanged"]
+    if changed:
+        parts.append(f"{len(changed)} changed ({_named(changed)})")
+    if others:
+        parts.append(f"{_files(len(others))} the starter does not have ({_named(others)})")
+    return "not the starter alone: it holds " + ", ".join(parts), False
+
+
+def _files(count: int) -> str:
+    return f"{count} file" if count == 1 else f"{count} files"
+
+
+def _named(paths: list[str]) -> str:
+    shown = ", ".join(visible(p)[:100] for p in paths[:3])
+    return shown + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+

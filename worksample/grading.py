@@ -78,7 +78,8 @@ def grade_submission(
     when given, else what intake read of the submission's times."""
     started = time.monotonic()
     try:
-        with extracted(source, workdir, limits, workers) as submission:
+        with extracted(source, workdir, limits, workers,
+                       assignment.starter_folder) as submission:
             stored = kept(submission)
             if stored is not None:
                 return stored if recorded is None else timed(stored, submission, recorded)
@@ -98,7 +99,9 @@ def timed(result: GradeResult, submission: Submission,
           recorded: WorkingTime | None = None) -> GradeResult:
     """``result`` with the candidate's time: the team's ``recorded`` one, which is trusted
     and wins, else what intake read of ``submission`` (with, when it read none, the note
-    saying why in ``details["working_time_note"]``)."""
+    saying why in ``details["working_time_note"]``); and how the work was done, as the git
+    history sent with it shows it (``git_history``)."""
+    result = result.model_copy(update={"git_history": submission.git_history})
     if recorded is not None:
         return result.model_copy(update={"working_time": recorded})
     details = result.details
@@ -177,7 +180,7 @@ def grade_taken_in(
     while True:
         try:
             grade = call_accepting(assignment_type.grade, assignment=assignment,
-                                   submission=submission)
+                                   submission=submission, workers=workers)
             if not isinstance(grade, Grade):
                 raise WorksampleError(f"{_named(assignment_type)} graded with a "
                                       f"{type(grade).__name__}, not a Grade; please report it")

@@ -10,10 +10,19 @@ Conveniences, applied the same way to every kind: ``__MACOSX``, ``.git``, ``__py
 ``.DS_Store`` entries are skipped, and a submission whose only content is one folder is
 unwrapped, so ``alice/solution.py`` and ``solution.py`` grade the same.
 
-The candidate's time (``working_time.py``) is read here too: a zip's or tar's file times, and
-the git history of a ``.git`` at the submission's top. An archive's ``.git`` objects and refs
-(within the archive's budgets) are written to a folder of their own beside the submission,
-never into it, read by ``git_history.py`` and removed.
+The candidate's time (``working_time.py``) and how the work was done are read here too: a
+zip's or tar's file times, and the git history sent with the submission (``intake_times.py``
+says where it is looked for: a ``.git`` at the submission's top, or a git bundle). An
+archive's ``.git`` objects and refs (within the archive's budgets) are written to a folder of
+their own beside the submission, never into it. The history is read by ``git_history.py`` in
+a step of its own after unpacking (in a limited worker of its own when the grader has them),
+so that a history the limits stop is a note, and the submission is still graded; the folder
+is then removed.
+
+A submission that is a git bundle (a file named ``*.bundle`` that starts with a bundle's
+signature) is graded on the files of its last commit, written out under the same checks and
+budgets as an archive's entries; its history is read as above. One named ``*.bundle`` that
+cannot be read as a bundle is graded as the file it is, with a note saying why.
 """
 
 from __future__ import annotations
@@ -31,20 +40,25 @@ import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from io import BytesIO
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, BinaryIO
 
-from worksample.errors import SubmissionRejected
-from worksample.intake_times import TimesSeen, working_time
-from worksample.models import Submission
+from worksample.errors import InfrastructureError, SubmissionRejected
+from worksample.git_history import HistoryLimits, Read, final_files, read_history
+from worksample.git_objects import Unreadable
+from worksample.intake_times import HistoryFound, TimesSeen, archive_time, history_at
+from worksample.models import GitHistory, Submission
+from worksample.safe_text import visible
 from worksample.tar_headers import check_headers
-from worksample.working_time import unix_time
+from worksample.working_time import Found, chosen, unix_time
 
 if TYPE_CHECKING:
     from worksample.workers import LimitedWorkers
 
 SKIPPED_NAMES = {"__MACOSX", ".git", "__pycache__", ".DS_Store", ".pytest_cache"}
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
+BUNDLE_SUFFIX = ".bundle"
 COPY_CHUNK = 1 << 16
 MAX_NAME_SHOWN = 200
 
@@ -79,13 +93,17 @@ class _Entry:
 
 
 def open_submission(source: Path, workdir: Path, limits: IntakeLimits | None = None,
-                    workers: LimitedWorkers | None = None) -> Submission:
-    """Check and extract ``source`` into a new folder under ``workdir``; return the Submission.
+                    workers: LimitedWorkers | None = None,
+                    starter: Path | None = None) -> Submission:
+    """Check and extract ``source`` into a new folder under ``workdir``, read the git
+    history sent with it (compared with the ``starter`` folder, the assignment's, if any);
+    return the Submission.
 
     With ``workers``, the archive is read in a limited worker process (``worksample.workers``),
-    so that a parser bug costs this submission only. Raises SubmissionRejected (naming the file
-    and the reason) when the submission is unsafe, corrupt, too large or hits a worker limit;
-    nothing is left written in that case.
+    so that a parser bug costs this submission only, and its history in another call. Raises
+    SubmissionRejected (naming the file and the reason) when the submission is unsafe,
+    corrupt, too large or hits a worker limit while unpacking; nothing is left written in
+    that case. A history that cannot be read is a note (``Submission.git_history``).
     """
     limits = limits or IntakeLimits()
     if not source.exists() and not source.is_symlink():
@@ -96,8 +114,13 @@ def open_submission(source: Path, workdir: Path, limits: IntakeLimits | None = N
                                                     f"{os.urandom(4).hex()}"
     try:
         if workers is None:
-            return unpack(source, destination, limits)
-        return workers.run("to unpack", unpack, source, destination, limits)
+            submission = unpack(source, destination, limits)
+        else:
+            submission = workers.run("to unpack", unpack, source, destination, limits)
+        try:
+            return with_history(submission, workers, starter)
+        finally:
+            shutil.rmtree(_history_folder(destination), ignore_errors=True)
     except SubmissionRejected as error:
         _remove(destination)
         if error.path is None:  # a worker limit: say which submission hit it
@@ -106,6 +129,34 @@ def open_submission(source: Path, workdir: Path, limits: IntakeLimits | None = N
     except BaseException:
         _remove(destination)
         raise
+
+
+def with_history(submission: Submission, workers: LimitedWorkers | None = None,
+                 starter: Path | None = None) -> Submission:
+    """``submission`` with its git history read (``git_history.read_history``), and its
+    working time from the history's dates where they give one (over the archive's file
+    times). With ``workers``, read in a limited worker: a limit hit is a note, as is any
+    history that cannot be read, and so is any failure while reading it: the work is still
+    graded."""
+    if submission.history is None:
+        return submission
+    arguments = (submission.history, HistoryLimits(), starter, submission.history_prefix,
+                 submission.root, frozenset(SKIPPED_NAMES))
+    kind = "git folder" if submission.history.name == ".git" else "bundle"
+    try:
+        read = (read_history(*arguments) if workers is None
+                else workers.run("to read its git history", read_history, *arguments))
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # a limit, a worker's failure, a decoder's panic: a note
+        said = str(error) if isinstance(error, (SubmissionRejected, InfrastructureError)) \
+            else f"the git history could not be read ({type(error).__name__})"
+        note = visible(f"{said} (the git history only: the work is graded)")[:400]
+        read = Read(Found(None, note), GitHistory(source=kind, read=False, note=note))
+    found = chosen(read.found, Found(submission.working_time, submission.working_time_note))
+    return submission.model_copy(update={
+        "history": None, "git_history": read.report, "working_time": found.time,
+        "working_time_note": found.note})
 
 
 def _remove(destination: Path) -> None:
@@ -138,11 +189,15 @@ def unpack(source: Path, destination: Path, limits: IntakeLimits) -> Submission:
             raise SubmissionRejected(f"corrupt or unreadable {kind}: {type(error).__name__}: "
                                      f"{error}", path=source) from None
         root = _unwrap_single_folder(destination)
-        found = working_time(kind, seen, source if kind == "folder" else seen.history,
-                              PurePosixPath(root.relative_to(destination).as_posix()),
-                              destination.parent)
-    finally:
+        relative = PurePosixPath(root.relative_to(destination).as_posix())
+        history = history_at(kind, seen, source if kind == "folder" else seen.history,
+                             relative, destination)
+        if kind == "bundle" and not seen.bundle_note:  # the submission is the history
+            history = HistoryFound(source, "" if root == destination else relative.as_posix())
+    except BaseException:
         shutil.rmtree(seen.history, ignore_errors=True)
+        raise
+    found = chosen(Found(None, seen.unwritten), archive_time(kind, seen))
     files = sorted(p for p in root.rglob("*") if p.is_file())
     return Submission(
         id=submission_id_for(source),
@@ -155,14 +210,18 @@ def unpack(source: Path, destination: Path, limits: IntakeLimits) -> Submission:
         total_bytes=sum(p.stat().st_size for p in files),
         working_time=found.time,
         working_time_note=found.note,
+        history=history.path,
+        history_prefix=history.prefix,
+        git_history=history.report,
     )
 
 
 @contextmanager
 def extracted(source: Path, workdir: Path, limits: IntakeLimits | None = None,
-              workers: LimitedWorkers | None = None) -> Iterator[Submission]:
+              workers: LimitedWorkers | None = None,
+              starter: Path | None = None) -> Iterator[Submission]:
     """``open_submission``, removing the extracted copy when the block ends."""
-    submission = open_submission(source, workdir, limits, workers)
+    submission = open_submission(source, workdir, limits, workers, starter)
     try:
         yield submission
     finally:
@@ -172,7 +231,7 @@ def extracted(source: Path, workdir: Path, limits: IntakeLimits | None = None,
 def submission_id_for(source: Path) -> str:
     """A stable, file-name-safe id for a submission, from its file or folder name."""
     name = source.name
-    for suffix in (*TAR_SUFFIXES, ".zip"):
+    for suffix in (*TAR_SUFFIXES, ".zip", BUNDLE_SUFFIX):
         if name.lower().endswith(suffix):
             name = name[: -len(suffix)]
             break
@@ -188,6 +247,8 @@ def _extractor_for(source: Path):
         return "zip", _extract_zip
     if name.endswith(TAR_SUFFIXES):
         return "tar", _extract_tar
+    if name.endswith(BUNDLE_SUFFIX) and source.is_file():
+        return "bundle", _extract_bundle  # or, when it is no bundle, the file it is
     return "file", _copy_file
 
 
@@ -333,6 +394,35 @@ def _copy_file(source: Path, destination: Path, limits: IntakeLimits,
     destination.mkdir(parents=True)
     with open(source, "rb") as stream:
         _write(destination, _Entry(relative, source.stat().st_size), stream, source)
+
+
+def _extract_bundle(source: Path, destination: Path, limits: IntakeLimits,
+                    seen: TimesSeen) -> None:
+    """The files of a bundle's last commit, each checked as an archive's entry is; a bundle
+    that cannot be read (``git_objects`` says why) is graded as the file it is."""
+    try:
+        files, _ = final_files(source)
+    except (MemoryError, RecursionError, KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # Unreadable, a decoder's error or panic on hostile bytes
+        said = str(error) if isinstance(error, Unreadable) else type(error).__name__
+        seen.bundle_note = visible(f"{source.name[:100]} cannot be read as a git bundle "
+                                   f"({said}); it was graded as the file it is")
+        _copy_file(source, destination, limits, seen)
+        return
+    budget = _Budget(source, limits)
+    entries = []
+    for path, mode, data in files:
+        relative = _checked_path(path, source, limits)
+        if relative is None or mode == 0o160000:  # skipped names; a submodule is no file
+            continue
+        if mode == 0o120000:
+            raise SubmissionRejected(f"{_entry(relative)}: links are not accepted", path=source)
+        budget.add(relative, len(data))
+        entries.append((_Entry(relative, len(data)), data))
+    destination.mkdir(parents=True)
+    for entry, data in entries:
+        _write(destination, entry, BytesIO(data), source)
 
 
 def _extract_zip(source: Path, destination: Path, limits: IntakeLimits,

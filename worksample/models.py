@@ -213,6 +213,12 @@ class AssignmentSpec(StrictModel):
         description="Scores within this many points of the pass score, either side, are "
                     "marked borderline on the cohort page: worth a reviewer's look before "
                     "the pass mark decides.")
+    similarity_threshold: float = Field(
+        default=0.5, gt=0, le=1,
+        description="Submissions are flagged as similar work when this share of one (0-1) "
+                    "is found in another submission of the assignment, a known leak or the "
+                    "reference solution, the starter and other shared material left out: "
+                    "evidence for the reviewers to ask about; the score is unchanged.")
     required_files: list[str] = Field(
         default_factory=list,
         description="Files the instructions ask for (paths or glob patterns within the "
@@ -272,6 +278,14 @@ class Assignment(BaseModel, Generic[SectionT]):
     def type(self) -> str:
         return self.spec.type
 
+    @property
+    def starter_folder(self) -> Path | None:
+        """The starter folder candidates are given, when the type's section names one (a
+        ``starter`` field: the coding type's does) and it exists."""
+        name = getattr(self.section, "starter", None)
+        folder = self.root / name if isinstance(name, str) and name else None
+        return folder if folder is not None and folder.is_dir() else None
+
     def criterion(self, criterion_id: str) -> Criterion:
         """The rubric criterion with this id (KeyError when there is none)."""
         for criterion in self.spec.rubric:
@@ -285,7 +299,7 @@ class Submission(BaseModel):
 
     id: str = Field(description="Stable name, from the file or folder name.")
     source: Path = Field(description="What the user passed on the command line.")
-    kind: Literal["folder", "zip", "tar", "file"]
+    kind: Literal["folder", "zip", "tar", "file", "bundle"]
     root: Path = Field(description="The extracted folder the plugin reads.")
     extracted_to: Path = Field(
         description="The folder intake created (root or its parent); removed after grading."
@@ -299,6 +313,14 @@ class Submission(BaseModel):
     working_time_note: str = Field(
         default="", description="Why the archive's or the git history's times give no "
                                 "working time, when they give none.")
+    history: Path | None = Field(
+        default=None, description="The git history sent with it, while intake has it: a "
+                                  "``.git`` folder or a bundle (git_history.py reads it).")
+    history_prefix: str = Field(
+        default="", description="Where the graded folder is within the history's tree "
+                                "('' at its top).")
+    git_history: GitHistory | None = Field(
+        default=None, description="How the work was done, as its git history shows it.")
 
 
 # The validation context under which a result read back from the store skips the UTF-8 repair.
@@ -424,6 +446,63 @@ class WorkingTime(ResultModel):
     evidence: str = Field(default="", description="What the figure rests on, in words.")
 
 
+class HistoryCommit(ResultModel):
+    """One commit of a candidate's git history, as the reviewer sees it."""
+
+    sha: str = Field(description="The commit's id, its first 12 characters.")
+    authored: datetime | None = Field(default=None, description="Its author date (UTC).")
+    subject: str = Field(default="", description="The first line of its message, cut at 200 "
+                                                 "characters, control characters shown.")
+    lines_added: int | None = Field(
+        default=None, description="Lines it adds (see docs/results.md); None for a merge.")
+    merge: bool = False
+
+
+class GitHistory(ResultModel):
+    """How the work was done, as the git history sent with it shows it: evidence for the
+    reviewer, never points (git_history.py)."""
+
+    source: Literal["git folder", "bundle"]
+    read: bool = Field(description="Whether the history could be read; ``note`` says why not.")
+    note: str = Field(default="", description="Why it was not read, or what it lacks.")
+    commits: int = 0
+    merges: int = 0
+    started: datetime | None = Field(default=None, description="First commit date kept.")
+    finished: datetime | None = Field(default=None, description="Last commit date kept.")
+    span_minutes: float | None = Field(
+        default=None, description="First to last commit, as the candidate's time reads it; "
+                                  "None when the dates give no span (``span_note``).")
+    span_note: str = ""
+    first_is_starter: bool | None = Field(
+        default=None, description="Whether the first commit holds exactly the assignment's "
+                                  "starter files; None when there is nothing to compare.")
+    starter_said: str = Field(default="", description="The comparison, in words.")
+    final_lines: int = Field(
+        default=0, description="Lines of the last commit's files that the starter lacks.")
+    largest: HistoryCommit | None = Field(
+        default=None, description="The commit that adds the most lines.")
+    largest_share: float | None = Field(
+        default=None, description="Its lines added / ``final_lines``, at most 1.")
+    log: list[HistoryCommit] = Field(default_factory=list,
+                                     description="The commits, oldest first (at most 100).")
+    log_left_out: int = 0
+
+
+class QualitySignal(ResultModel):
+    """A code-quality signal (lint findings, function length, complexity, the candidate's own
+    tests, their coverage): evidence shown next to the reviewer criteria the assignment maps
+    it to, never scored. A coding result keeps its signals in ``details["quality"]``, a list
+    of these (docs/assignments.md)."""
+
+    signal: str = Field(description="lint, function_length, complexity, own_tests or coverage.")
+    criteria: list[str] = Field(description="The reviewer criteria it is shown next to.")
+    said: str = Field(description="What it found, in plain words.")
+    measured: bool = Field(default=True, description="False when it could not be measured; "
+                                                     "'said' then says why.")
+    figures: dict[str, Any] = Field(default_factory=dict,
+                                    description="The numbers behind it, for readers of JSON.")
+
+
 class Durations(BaseModel):
     """Where the time went for one submission, in seconds."""
 
@@ -458,6 +537,9 @@ class GradeResult(ResultModel):
     working_time: WorkingTime | None = Field(
         default=None, description="The candidate's own time, where the submission or the "
                                   "team records one; None otherwise.")
+    git_history: GitHistory | None = Field(
+        default=None, description="How the work was done, where a git history or bundle "
+                                  "came with it: evidence for reviewers, never points.")
     durations: Durations = Field(default_factory=Durations)
     graded_at: datetime = Field(default_factory=lambda: datetime.now(UTC))
     details: dict[str, Any] = Field(default_factory=dict, description="Plugin-specific extras.")
@@ -569,9 +651,10 @@ class AssignmentType(BaseModel):
         description="Validates the section of assignment.yaml named after the type.")
     grade: Callable[..., Grade] = Field(
         description="grade(assignment, submission) -> Grade: an outcome for every automatic "
-                    "criterion of the rubric. Raise InfrastructureError when the machinery "
-                    "fails, SubmissionRejected when the submission cannot be read as work of "
-                    "this type.")
+                    "criterion of the rubric. It may also name ``workers``: the grader's "
+                    "LimitedWorkers (or None), for parsing candidate files on the host. Raise "
+                    "InfrastructureError when the machinery fails, SubmissionRejected when "
+                    "the submission cannot be read as work of this type.")
     self_test_cases: Callable[..., list[SelfTestCase]] | None = Field(
         default=None,
         description="self_test_cases(assignment) -> the submissions `worksample validate` "

@@ -21,6 +21,12 @@ ratings, it is replaced when the submission is graded again: the same key is the
 and the texts read are those of the latest grading. A result saved without it (graded before
 format 5, or rejected before its files were read) has none: ``work`` answers None.
 
+Fingerprints of the work (format 7, ``worksample/similarity/``): made from the kept work the
+first time a similarity is measured, and kept, so that each later cohort of the assignment is
+compared with every earlier one without reading their work again; dropped whenever the work
+kept of a submission is replaced. Known public solutions of an assignment (``worksample leaks
+add``) are kept beside them: their files, within the same caps, and their fingerprints.
+
 The file's format is its SQLite ``user_version``; an older file is migrated in one transaction
 when it is opened, and a newer one is refused rather than misread.
 
@@ -60,7 +66,8 @@ STORE_ENV = "WORKSAMPLE_STORE"
 # 4: a rating and its audit entry say whether it was given blind, and under which alias.
 # 5: the candidate's work (files, and the texts a plugin read) is kept.
 # 6: the reviewers who sign in to the review server, with their links' hashes.
-STORE_FORMAT = 6
+# 7: fingerprints of the work, for the similarity measure, and known leaked solutions.
+STORE_FORMAT = 7
 
 _COLUMNS = ("assignment_id, assignment_version, submission_key, submission_id, "
             "submission_source, status, score, graded_at, result")
@@ -125,6 +132,22 @@ _CREATE_WORK_TABLES = [
         more_lines INTEGER NOT NULL, more_bytes INTEGER NOT NULL,
         PRIMARY KEY (assignment_id, submission_id, submission_key, position))""",
 ]
+
+# Format 6 -> 7: two new tables; nothing else changes. A fingerprint row is a submission's
+# (source 'submission', its id and key) or a known leak's (source 'leak', its name, key ''),
+# with the digest of the work's text and what the measure could not read of it.
+_FINGERPRINT_COLUMNS = ("source", "name", "submission_key", "scheme", "kgrams", "lines",
+                        "digest", "unread")
+_CREATE_SIMILARITY_TABLES = [
+    """CREATE TABLE fingerprints (assignment_id TEXT NOT NULL, source TEXT NOT NULL,
+        name TEXT NOT NULL, submission_key TEXT NOT NULL, scheme INTEGER NOT NULL,
+        kgrams BLOB NOT NULL, lines BLOB NOT NULL, digest TEXT NOT NULL,
+        unread TEXT NOT NULL, PRIMARY KEY (assignment_id, source, name, submission_key))""",
+    """CREATE TABLE leaks (assignment_id TEXT NOT NULL, name TEXT NOT NULL,
+        origin TEXT NOT NULL, added_at TEXT NOT NULL, work TEXT NOT NULL,
+        PRIMARY KEY (assignment_id, name))""",
+]
+_LEAK_COLUMNS = ("name", "origin", "added_at", "work")
 
 
 def _result_from_json(text: str) -> GradeResult:
@@ -216,9 +239,71 @@ class ResultStore:
             texts.setdefault((submission_id, key), []).append(text)
         return {submission: "\n\n".join(parts) for submission, parts in texts.items()}
 
+    def fingerprints(self, assignment_id: str) -> dict[tuple[str, str, str], tuple]:
+        """The fingerprints kept of the assignment's submissions and known leaks, by
+        (source, name, key): (scheme, runs, lines, digest, unread), the runs and lines as
+        ``similarity.fingerprints`` packed them."""
+        with self._read_lock:
+            rows = self._reader_here().execute(
+                f"SELECT {', '.join(_FINGERPRINT_COLUMNS)} FROM fingerprints WHERE "
+                "assignment_id = ?", (assignment_id,)).fetchall()
+        return {tuple(row[:3]): tuple(row[3:]) for row in rows}
+
+    def keep_fingerprints(self, assignment_id: str, rows: list[tuple]) -> None:
+        """Keep fingerprints: each row (source, name, key, scheme, runs, lines, digest,
+        unread) replaces the one kept for the same source, name and key."""
+        self._transaction(lambda: self._db.executemany(
+            f"INSERT OR REPLACE INTO fingerprints (assignment_id, "
+            f"{', '.join(_FINGERPRINT_COLUMNS)}) VALUES (?,?,?,?,?,?,?,?,?)",
+            [(assignment_id, *row) for row in rows]))
+
+    def add_leak(self, assignment_id: str, name: str, origin: str, work: KeptWork) -> None:
+        """Keep a known public solution of the assignment (``origin``: where it was read
+        from), replacing one of the same name and its fingerprints."""
+        def work_done() -> None:
+            self._forget_fingerprints(assignment_id, "leak", name, "")
+            self._db.execute(
+                "INSERT OR REPLACE INTO leaks (assignment_id, name, origin, added_at, work) "
+                "VALUES (?, ?, ?, ?, ?)", (assignment_id, name, origin,
+                                           datetime.now(UTC).isoformat(),
+                                           work.model_dump_json()))
+
+        self._transaction(work_done)
+
+    def leaks(self, assignment_id: str) -> list[dict]:
+        """The known public solutions of the assignment, by name: name, origin, added_at
+        and work (a ``KeptWork``)."""
+        from worksample.work import KeptWork
+
+        with self._read_lock:
+            rows = self._reader_here().execute(
+                f"SELECT {', '.join(_LEAK_COLUMNS)} FROM leaks WHERE assignment_id = ? "
+                "ORDER BY name", (assignment_id,)).fetchall()
+        return [dict(zip(_LEAK_COLUMNS[:3], row[:3], strict=True),
+                     work=KeptWork.model_validate_json(row[3])) for row in rows]
+
+    def remove_leak(self, assignment_id: str, name: str) -> bool:
+        """Forget the known solution ``name`` and its fingerprints; False if there was none."""
+        removed = []
+
+        def work() -> None:
+            self._forget_fingerprints(assignment_id, "leak", name, "")
+            removed.append(self._db.execute("DELETE FROM leaks WHERE assignment_id = ? AND "
+                                            "name = ?", (assignment_id, name)).rowcount)
+
+        self._transaction(work)
+        return bool(removed[0])
+
+    def _forget_fingerprints(self, assignment_id: str, source: str, name: str,
+                             key: str) -> None:
+        self._db.execute("DELETE FROM fingerprints WHERE assignment_id = ? AND source = ? AND "
+                         "name = ? AND submission_key = ?", (assignment_id, source, name, key))
+
     def _keep_work(self, submission: tuple[str, str, str], work: KeptWork) -> None:
-        """Replace the work kept of ``submission`` (inside the caller's transaction)."""
+        """Replace the work kept of ``submission`` (inside the caller's transaction), and
+        forget its fingerprints (made anew from the work the next time they are needed)."""
         where = "WHERE assignment_id = ? AND submission_id = ? AND submission_key = ?"
+        self._forget_fingerprints(submission[0], "submission", *submission[1:])
         self._db.execute(f"DELETE FROM work_files {where}", submission)
         self._db.execute(f"DELETE FROM works {where}", submission)
         self._db.execute("INSERT INTO works VALUES (?,?,?,?)",
@@ -516,7 +601,10 @@ class ResultStore:
         if found < 5:  # format 4 -> 5: no work kept so far
             for statement in _CREATE_WORK_TABLES:
                 self._db.execute(statement)
-        self._db.execute(_CREATE_REVIEWERS)  # format 5 -> 6
+        if found < 6:  # format 5 -> 6
+            self._db.execute(_CREATE_REVIEWERS)
+        for statement in _CREATE_SIMILARITY_TABLES:  # format 6 -> 7
+            self._db.execute(statement)
         self._db.execute(f"PRAGMA user_version = {STORE_FORMAT}")
 
 

@@ -9,7 +9,10 @@ is listed by name and size only. What a cap leaves out is counted, so a page can
 "… 1,234 more lines not kept".
 
 The caps bound what one submission adds to the store and to a page (about 2 MB), whatever
-the candidate sends: 10,000 files, a 1 MB line, a 50 MB log.
+the candidate sends: 10,000 files, a 1 MB line, a 50 MB log. The submission's text budget
+goes to its smallest files first: a large file sent beside the work (a log, a file of
+padding named to sort first) cannot crowd the work out of the store, and so out of the
+similarity measure, which reads what is kept.
 """
 
 from __future__ import annotations
@@ -61,13 +64,13 @@ def kept_work(root: Path, read: KeptWork | None = None) -> KeptWork:
     """The work in the submission folder ``root``, within the caps, followed by what the
     plugin ``read`` (``read_texts``)."""
     paths = sorted(_files(root), key=lambda path: path.relative_to(root).as_posix())
+    listed = paths[:MAX_FILES_LISTED]
     budget = MAX_SUBMISSION_BYTES
-    files = []
-    for path in paths[:MAX_FILES_LISTED]:
-        kept = _kept_file(path, root, budget)
-        budget -= len(kept.text.encode())
-        files.append(kept)
-    files += read.files if read is not None else []
+    kept = {}
+    for path in sorted(listed, key=lambda path: path.stat().st_size):
+        kept[path] = _kept_file(path, root, budget)
+        budget -= len(kept[path].text.encode())
+    files = [kept[path] for path in listed] + (read.files if read is not None else [])
     return KeptWork(files=files, files_not_listed=max(0, len(paths) - MAX_FILES_LISTED))
 
 

@@ -85,6 +85,9 @@ class LimitedWorkers:
             self._discard(pool)
             raise InfrastructureError(f"the worker processes failed ({error}); the next "
                                       "submission gets new ones") from None
+        except pickle.PicklingError as error:  # what a worker sent that pebble could not carry
+            raise InfrastructureError(f"a worker's answer could not be sent back ({error})") \
+                from None
 
     def close(self) -> None:
         """Stop the workers; a call still running is killed."""
@@ -207,6 +210,13 @@ def _limited_call(limits: HostLimits, function: Callable, *args) -> _Outcome:
         value = function(*args)
     except Exception as error:
         return _Outcome.of(error, failed=True)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as error:  # a compiled parser's panic (pyo3's PanicException) is
+        # no Exception, and its class may not travel: its description does
+        return _Outcome.of(InfrastructureError(
+            f"a parser failed on the submission ({type(error).__name__}: {error})"[:500]),
+            failed=True)
     finally:
         resource.setrlimit(resource.RLIMIT_AS, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
     return _Outcome.of(value)

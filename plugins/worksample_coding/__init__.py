@@ -28,11 +28,13 @@ def worksample_register_assignment_types(register) -> None:
     ))
 
 
-def grade(assignment: Assignment[CodingSection], submission: Submission) -> Grade:
-    """Run the hidden tests on the submission in the sandbox and grade it."""
+def grade(assignment: Assignment[CodingSection], submission: Submission,
+          workers=None) -> Grade:
+    """Run the hidden tests on the submission in the sandbox and grade it; gather the
+    assignment's code-quality signals meanwhile (static analysis in one of ``workers``)."""
     from .grader import grade as graded  # docker and the harness load only to grade
 
-    return graded(assignment, submission)
+    return graded(assignment, submission, workers)
 
 
 def assignment_checks(assignment: Assignment[CodingSection]) -> list[str]:

@@ -9,6 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from worksample.models import in_assignment_folder
 from worksample.sandbox import Limits
 
+from .quality.spec import QualitySection
+
 
 class CodingLimits(BaseModel):
     """Limits for one grading run of the hidden tests."""
@@ -45,7 +47,9 @@ class JUnitRun(BaseModel):
         min_length=1, description="The command that runs the hidden tests, word by word, in "
         "the code's folder (/sandbox/work); the hidden tests are in /sandbox/tests. In each "
         "word {report} becomes the path the report must be written to, {tests} the tests' "
-        "folder and {file} the test file of this run (with per_file).")
+        "folder, {file} the test file of this run (with per_file) and {from_memory} a "
+        "launcher that runs a program built in the container (the writable mounts are "
+        "noexec): `go test -exec 'python3 {from_memory}'`.")
     report: str = Field(
         "{report}", description="Where the command writes its JUnit XML: '{report}' (a fresh "
         "path the grader names, given to the command as {report}), or a file or a folder of "
@@ -115,6 +119,10 @@ class CodingSection(BaseModel):
         False, description="Tests resolve the name 'localhost' (127.0.0.1 always works). "
         "Costs about 85 ms more CPU per submission.",
     )
+    quality: QualitySection | None = Field(
+        None, description="Code-quality signals shown to the reviewers next to the criteria "
+        "they inform (lint, function length, complexity, the candidate's own tests and their "
+        "coverage), never scored; none are gathered without this section.")
 
     @model_validator(mode="after")
     def _one_image_source(self) -> CodingSection:

@@ -16,6 +16,7 @@ from worksample.sandbox import harness
 from worksample.sandbox.cache import LearnedValues
 from worksample.sandbox.harness import HarnessResult
 from worksample.sandbox.verdict import sandbox_run
+from worksample.workers import LimitedWorkers
 
 from .config import CodingSection
 from .junit import JUNIT_RISK, expected_ids, grade_junit
@@ -28,9 +29,20 @@ COLLECT_BUDGET_TESTS = 20_000  # collection runs the trusted reference: budget f
 _expected = LearnedValues()  # test ids per assignment version, image and runner
 
 
-def grade(assignment: Assignment[CodingSection], submission: Submission) -> Grade:
-    """Run the hidden tests against ``submission`` in the sandbox and judge the outcome."""
-    made = _graded(assignment, submission)
+def grade(assignment: Assignment[CodingSection], submission: Submission,
+          workers: LimitedWorkers | None = None) -> Grade:
+    """Run the hidden tests against ``submission`` in the sandbox and judge the outcome; with
+    a ``coding.quality`` section, gather its code-quality signals meanwhile (the static
+    analysis in one of ``workers``) into ``details["quality"]``."""
+    _place_single_file(submission, assignment.section)
+    if assignment.section.quality is None:
+        made = _graded(assignment, submission)
+    else:
+        from .quality.gather import Gathering
+
+        with Gathering(assignment, submission, _image(assignment), workers) as gathering:
+            made = _graded(assignment, submission)
+        made.details["quality"] = gathering.signals()
     flag = timed_out_flag(made.checks, assignment.section.limits.per_test_seconds)
     if flag is not None:
         made.flags.append(flag)
@@ -45,7 +57,6 @@ def _graded(assignment: Assignment[CodingSection], submission: Submission) -> Gr
     _check_tests_criterion(assignment)
     image = image_for(assignment)
     image_id = sandbox.ensure_image(image)
-    _place_single_file(submission, section)
     if section.mode == "recorded":
         return grade_recorded(assignment, submission, image, image_id)
     if section.mode == "junit":
@@ -109,6 +120,15 @@ def assignment_checks(assignment: Assignment[CodingSection]) -> list[str]:
             "compares it with the reference solution's recording, which never enters the "
             "candidate's container)",
             f"the reference solution recorded the same values in two runs ({len(cases)} cases)"]
+
+
+def _image(assignment: Assignment[CodingSection]) -> str:
+    """The assignment's image, there to run in."""
+    from worksample.sandbox import docker as sandbox
+
+    image = image_for(assignment)
+    sandbox.ensure_image(image)
+    return image
 
 
 def image_for(assignment: Assignment[CodingSection]) -> str:

@@ -152,12 +152,15 @@ def _is_run_record(record: dict) -> bool:
             and (record.get("exit") is None or type(record["exit"]) is int))
 
 
-ERROR_LINE = re.compile(r"^[\w.]*(Error|Exception)\b|: (syntax )?error\b|\berror( TS\d+)?:")
+# a compiler's "file:line:column: message" (Go's type errors, gcc) counts as well: a test
+# framework's own lines (Go's "x_test.go:15: got 2") give no column
+ERROR_LINE = re.compile(r"^[\w.]*(Error|Exception)\b|: (syntax )?error\b|\berror( TS\d+)?:"
+                        r"|^[\w./-]+\.\w+:\d+:\d+: ")
 
 
 def _error_line(output: str) -> str:
     """The first line of ``output`` that names an error (``SyntaxError: ...``, Go's
-    ``x.go:3:1: syntax error``, tsc's ``error TS2322:``); at most 200 characters."""
+    ``./x.go:4:9: cannot use 0 ...``, tsc's ``error TS2322:``); at most 200 characters."""
     lines = (line.strip() for line in output.splitlines())
     return next((line[:200] for line in lines if ERROR_LINE.search(line)), "")
 
@@ -220,6 +223,12 @@ def _flags(records: RunRecords, result: HarnessResult, reading: Reading,
         flags.append(IntegrityFlag(kind="forged-outcome", evidence=(
             f"a hidden test built to fail ({passed[0]}) was reported as passed: something in "
             "the submission changed the assertions or wrote the report")))
+    unreported = _unreported_canary(records, reading, expected, must_fail)
+    if unreported:
+        flags.append(IntegrityFlag(kind="tests-not-run", evidence=(
+            f"the hidden test built to fail ({unreported}) was never reported, though other "
+            "tests of its run passed and the run ended normally: the tests stopped early (a "
+            "crash), or the code under test wrote the report; the reviewer should look")))
     known = set(expected) | set(must_fail)
     unexpected = [test_id for test_id in reading.results if test_id not in known]
     if unexpected:
@@ -232,6 +241,23 @@ def _flags(records: RunRecords, result: HarnessResult, reading: Reading,
             f"{len(twice)} hidden test(s) reported more than once, e.g. {twice[0]!r}: "
             "candidate code added tests of the same name? They count as failed")))
     return flags
+
+
+def _unreported_canary(records: RunRecords, reading: Reading, expected: list[str],
+                       must_fail: list[str]) -> str:
+    """A test built to fail that its run never reported although the run ended normally (not
+    stopped at its time limit, no problem with its report) and reported other tests passed:
+    a runner that ran the suite would have reported it. '' when there is none."""
+    for canary in must_fail:
+        run = _run_of(canary, records)
+        record = records.results.get(run)
+        if (canary in reading.results or record is None or record["timed_out"]
+                or run in reading.problems):
+            continue
+        if any(_run_of(t, records) == run and any(o.outcome == "passed" for o in found)
+               for t, found in reading.results.items() if t in expected):
+            return canary
+    return ""
 
 
 def _outcome(checks: list[Check], reading: Reading, ended: str, section: CodingSection,

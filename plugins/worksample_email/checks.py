@@ -276,7 +276,7 @@ def _fact(text: ReplyText, fact: Fact, phrase_set: PhraseSet, negation: PhraseSe
     for match, numbers in stated:
         if any(abs(n - fact.number) <= fact.tolerance for n in numbers):
             return Finding("facts", fact.id, label, 1.0, quoted(match))
-    expected = f"{fact.number:g}{' ' + fact.unit if fact.unit else ''}"
+    expected = _expected_number(fact)
     for match, numbers in stated:
         if numbers:
             said = ", ".join(f"{n:g}" for n in numbers)
@@ -290,6 +290,15 @@ def _fact(text: ReplyText, fact: Fact, phrase_set: PhraseSet, negation: PhraseSe
     finding = text.positive("facts", fact.id, label, matches)
     finding.specifics = {"missing_fact": fact.states}
     return finding
+
+
+def _expected_number(fact: Fact) -> str:
+    """The number a fact needs as the policy gives it: its range when it has a tolerance
+    ("3-5 business days" for 4 ± 1), never a midpoint the policy does not say."""
+    unit = f" {fact.unit}" if fact.unit else ""
+    if not fact.tolerance:
+        return f"{fact.number:g}{unit}"
+    return f"{fact.number - fact.tolerance:g}-{fact.number + fact.tolerance:g}{unit}"
 
 
 def _contradiction(fact: Fact, label: str, evidence: str, wrong: str) -> Finding:

@@ -3,9 +3,10 @@
 One module per command group, each named for its job and registered at the end of this file:
 ``plugins``, ``assignments`` (and ``schema``), ``grading`` (``validate``, ``grade``),
 ``results``, ``ratings`` (``rate``, ``ratings``, ``decide``), ``agreement``,
-``reports`` and ``review`` (``review``, ``reviewers``); ``common`` holds what several of them
-share. A new group is a new module and one ``cli.add_command`` line. ``cluster`` holds
-``worker`` and the options with which ``grade`` uses a Dask cluster.
+``reports`` and ``review`` (``review``, ``reviewers``), ``similarity`` (``similarity``,
+``leaks``); ``common`` holds what several of them share. A new group is a new module and one
+``cli.add_command`` line. ``cluster`` holds ``worker`` and the options with which ``grade``
+uses a Dask cluster.
 
 Plugins load lazily, when a command needs them, and ``worksample --help`` imports neither the
 docker SDK nor pydantic nor any plugin: a command module imports the core inside its commands.
@@ -28,6 +29,7 @@ from worksample.cli import (
     reports,
     results,
     review,
+    similarity,
 )
 from worksample.errors import WorksampleError
 from worksample.safe_text import visible
@@ -72,6 +74,8 @@ cli.add_command(agreement.agreement)
 cli.add_command(reports.report)
 cli.add_command(review.review)
 cli.add_command(review.reviewers)
+cli.add_command(similarity.similarity)
+cli.add_command(similarity.leaks)
 cli.add_command(cluster.worker)
 
 

@@ -10,7 +10,13 @@ from pathlib import Path
 
 import click
 
-from worksample.cli.common import assignment_id, blind_names, open_store, store_option
+from worksample.cli.common import (
+    assignment_id,
+    blind_names,
+    open_store,
+    store_option,
+    text_table,
+)
 from worksample.safe_text import visible
 
 
@@ -59,21 +65,21 @@ def text(made) -> str:
     rows += [(c.criterion + (" (override)" if c.override else ""),
               "-" if c.alpha is None else f"{c.alpha:.3f}", str(c.candidates), str(c.ratings),
               str(c.reviewers), c.why) for c in made.criteria]
-    lines += _table(rows)
+    lines += text_table(rows)
     if not made.enough:
         lines += ["", "Too few ratings to measure agreement: no candidate has been rated by "
                       "two reviewers on the same criterion."]
         return "\n".join(lines)
     lines += ["", "Reviewers differ by two levels or more (for the calibration meeting):"]
     if made.disagreements:
-        lines += _table([("candidate", "criterion", "levels", "spread")] + [
+        lines += text_table([("candidate", "criterion", "levels", "spread")] + [
             (d.candidate, d.criterion + (" (override)" if d.override else ""),
              ", ".join(f"{reviewer} {level}" for reviewer, level in d.levels.items()),
              str(d.spread)) for d in made.disagreements])
     else:
         lines.append("  none")
     lines += ["", "Each reviewer's mean level against the others' on the same candidates:"]
-    lines += _table([("reviewer", "ratings", "mean", "others", "difference")] + [
+    lines += text_table([("reviewer", "ratings", "mean", "others", "difference")] + [
         (lean.reviewer, str(lean.ratings), f"{lean.mean:.2f}", f"{lean.others:.2f}",
          f"{lean.difference:+.2f}" + _lean(lean.difference)) for lean in made.reviewers])
     return "\n".join(lines)
@@ -83,9 +89,3 @@ def _lean(difference: float) -> str:
     if difference <= -0.5:
         return " harsher"
     return " more lenient" if difference >= 0.5 else ""
-
-
-def _table(rows: list[tuple[str, ...]]) -> list[str]:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return ["  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
-            .rstrip() for row in rows]

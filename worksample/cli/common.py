@@ -106,3 +106,11 @@ def blind_names(store, assignment_id: str) -> dict[tuple[str, str], str]:
 def score_text(result) -> str:
     """A result's score as printed: ``-`` when it has none (rejected, error)."""
     return "-" if result.score is None else f"{result.score:g}"
+
+
+def text_table(rows: list[tuple[str, ...]]) -> list[str]:
+    """``rows`` (the first a heading) as the terminal shows a table: columns aligned,
+    indented by two spaces."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return ["  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+            .rstrip() for row in rows]

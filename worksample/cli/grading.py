@@ -161,14 +161,16 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
                 from worksample.cluster.client import grade_on_cluster
 
                 items = grade_on_cluster(cluster, loaded, sources, store, options,
-                                         on_item=progress.advance)
+                                         on_item=_fingerprinted(loaded, store, progress))
             else:
                 items = grade_batch(loaded, sources, Path(workdir), registry(), store,
-                                    options, on_item=progress.advance, workers=workers)
+                                    options, on_item=_fingerprinted(loaded, store, progress),
+                                    workers=workers)
         except KeyboardInterrupt:
             click.echo(f"worksample: stopped; {progress.done} result(s) kept in {store_path}; "
                        "run the same command again to grade the rest", err=True)
             sys.exit(130)
+    _fingerprint(loaded, store, workers)
     order = {source: index for index, source in enumerate(submissions)}
     items.sort(key=lambda item: order[item.source])
     results = [item.result for item in items]
@@ -184,6 +186,36 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
         click.echo(f"report: {report_path.resolve()}", err=as_json)
     if any(r.status == Status.ERROR for r in results):
         sys.exit(1)
+
+
+def _fingerprinted(assignment, store, progress):
+    """What is done with each item of the batch once saved: the progress bar advanced, and
+    its fingerprints for the similarity measure made and kept (``worksample/similarity/``),
+    while the batch's other submissions run."""
+    from worksample.similarity.sources import keep
+
+    def finished(item) -> None:
+        progress.advance(item)
+        if not item.from_store:
+            try:
+                keep(assignment, store, item.result)
+            except Exception:  # the batch's end, or the next report, makes them
+                pass
+
+    return finished
+
+
+def _fingerprint(assignment, store, workers) -> None:
+    """Keep the fingerprints of what the batch graded that are not kept yet (work with much
+    code, read in the limited workers; results graded before), so that the next report and
+    every later cohort compare without reading this work again."""
+    from worksample.similarity.sources import update
+
+    try:
+        update(assignment, store, workers)
+    except Exception as error:  # a report makes them when they are missing: say so, go on
+        click.echo(visible(f"worksample: the similarity fingerprints were not made now "
+                           f"({error!r}); the next report makes them"), err=True)
 
 
 def _recorded_times(times_file: Path | None, sources) -> dict:
@@ -224,13 +256,15 @@ def _batch_summary(items, store_path: Path) -> str:
 
 def _write_out(out: Path, assignment, results, reviews, store) -> Path:
     """The batch's results as JSON files and its hiring-manager report (with reviewers'
-    ratings, full score and decision from ``reviews``, and near-identical texts flagged from
-    what ``store`` keeps); returns the index."""
+    ratings, full score and decision from ``reviews``, and near-identical texts and similar
+    work flagged from what ``store`` keeps); returns the index."""
     from worksample import reports
     from worksample.reports.similar import stored_texts
+    from worksample.reports.similar_work import SimilarWork
 
     plan = reports.ReportPlan(assignment, results, reviews=reviews,
-                              texts=stored_texts(store, assignment.id))
+                              texts=stored_texts(store, assignment.id),
+                              similar=SimilarWork.measured_in(assignment, store, blind=False))
     reports.prepare_folder(out, keep=[*reports.result_files(results, out / "results"),
                                       *reports.report_files(plan, out)])
     reports.write_results(results, out / "results")

@@ -73,6 +73,7 @@ def _written_report(loaded, store, out: Path, formats: tuple[str, ...], *, audie
     from worksample import reports
     from worksample.ratings import reviews
     from worksample.reports.similar import stored_texts
+    from worksample.reports.similar_work import SimilarWork
 
     results = reports.stored_results(loaded, store)
     if only:
@@ -84,8 +85,11 @@ def _written_report(loaded, store, out: Path, formats: tuple[str, ...], *, audie
     made = reviews(results, store.ratings(loaded.id), store.decisions(loaded.id), reviewer)
     if reviewer is not None and audience != "candidate":
         record_shown(store, reviewer, results, made)
+    similar = None if audience == "candidate" else SimilarWork.measured_in(
+        loaded, store, blind, say=lambda line: click.echo(f"worksample: {line}", err=True))
     plan = reports.ReportPlan(loaded, results, audience=audience, blind=blind, reviews=made,
                               work=reports.stored_work(store),
-                              texts=stored_texts(store, loaded.id), borderline=borderline)
+                              texts=stored_texts(store, loaded.id), borderline=borderline,
+                              similar=similar)
     reports.prepare_folder(out, keep=reports.report_files(plan, out, formats))
     return plan, reports.write_report(plan, out, formats)

@@ -20,6 +20,7 @@ from worksample.store import submission_key
 
 if TYPE_CHECKING:
     from worksample.ratings import Review
+    from worksample.reports.similar_work import SimilarWork
 
 
 def shown_names(assignment: Assignment, results: Sequence[GradeResult],
@@ -55,23 +56,34 @@ def stems(assignment: Assignment, results: list[GradeResult], names: list[str],
     return stems
 
 
-def twins(results: list[GradeResult], names: list[str],
-          texts: list[str] | None = None) -> list[Twins]:
+def twins(results: list[GradeResult], names: list[str], texts: list[str] | None = None,
+          similar_work: SimilarWork | None = None) -> list[Twins]:
     """For each result, the names of the other candidates who sent exactly the same files,
-    and given ``texts`` (the texts each result's plugin read, ``similar.stored_texts``) of
-    those who sent nearly the same text in other files."""
-    by_content: dict[str, list[str]] = {}
-    for result, name in zip(results, names, strict=True):
+    given ``texts`` (the texts each result's plugin read, ``similar.stored_texts``) of those
+    who sent nearly the same text in other files, and given ``similar_work`` the work the
+    similarity measure found similar (those with the same files or nearly the same text left
+    out: their own flags name them)."""
+    by_content: dict[str, list[int]] = {}
+    for position, result in enumerate(results):
         if result.submission_hash:
-            by_content.setdefault(result.submission_hash, []).append(name)
+            by_content.setdefault(result.submission_hash, []).append(position)
     similar = near_identical(texts) if texts else [[] for _ in results]
+    keys = [(result.submission_id, submission_key(result)) for result in results]
+    shown = dict(zip(keys, names, strict=True))
     made = []
-    for result, name, alike in zip(results, names, similar, strict=True):
-        same = by_content.get(result.submission_hash or "", [])
-        named = set(same)  # a whole cohort may have sent the same files
-        made.append(Twins(same_files=[other for other in same if other != name],
-                          same_text=[names[other] for other in alike
-                                     if names[other] not in named]))
+    for position, (result, name, alike) in enumerate(zip(results, names, similar,
+                                                          strict=True)):
+        same = [other for other in by_content.get(result.submission_hash or "", [])
+                if other != position]
+        named = {names[other] for other in same} | {name}  # a cohort may send the same files
+        same_text = [other for other in alike if names[other] not in named]
+        found, count = [], 0
+        if similar_work is not None:  # those the first two name are left to them
+            found, count = similar_work.others(result, shown, {
+                keys[other] for other in same + same_text})
+        made.append(Twins(same_files=[names[other] for other in same],
+                          same_text=[names[other] for other in same_text],
+                          similar=found, similar_count=count))
     return made
 
 

@@ -7,8 +7,9 @@ Severity is how urgently a reviewer must look before the score decides anything:
   raises that is not named below: the coding plugin's ``forged-outcome``,
   ``framework-patched`` ..., the text plugins' ``hidden-text``), a flag that fails the
   submission whatever its score (``automatic-fail``, ``discloses-personal-data``), the same
-  or nearly the same work as another candidate's, and a submission not graded (rejected, or
-  an error on our side).
+  or nearly the same work as another candidate's, or similar work above the assignment's
+  threshold (another candidate's, a known leak, the reference solution), and a submission not
+  graded (rejected, or an error on our side).
 - **medium**: the score is right but says little of the candidate's skill: the run or a
   test stopped at a limit (``timeout``, ``memory``, ``crashed``, ``timed-out``), an empty
   part, a part about something else (``off-topic``).
@@ -42,7 +43,8 @@ POLICY_FLAGS: dict[str, tuple[str, Severity]] = {
     "off-topic": ("review", "medium"),
     "missing-file": ("review", "low"),
 }
-SAME_FILES, SAME_TEXT, TO_CHECK = "same files", "near-identical", "to check"
+SAME_FILES, SAME_TEXT, SIMILAR, TO_CHECK = ("same files", "near-identical", "similar work",
+                                            "to check")
 _NAMED = 5  # others named in a flag; a copied cohort may have hundreds
 
 
@@ -50,10 +52,14 @@ _NAMED = 5  # others named in a flag; a copied cohort may have hundreds
 class Twins:
     """The others in the cohort whose work is the same as one candidate's: the same files
     (the same content hash), or nearly the same text (``similar.py``), by the names the
-    report shows them under."""
+    report shows them under; and the work found similar to it by the similarity measure
+    (``similar_work.SimilarOther``: other candidates, earlier cohorts, known leaks, the
+    reference), those named by the first two left out."""
 
     same_files: list[str] = field(default_factory=list)
     same_text: list[str] = field(default_factory=list)
+    similar: list = field(default_factory=list)  # the first few
+    similar_count: int = 0  # of them in all
 
 
 def result_flags(result: GradeResult, clean: Callable[[str], str],
@@ -69,6 +75,9 @@ def result_flags(result: GradeResult, clean: Callable[[str], str],
         flags.append(FlagView(category="review", kind=SAME_TEXT, severity="high", evidence=(
             f"nearly the same text as {_named(twins.same_text)} sent (other files or "
             "formats, the same words): compare the pages before crediting either")))
+    if twins.similar:
+        flags.append(FlagView(category="review", kind=SIMILAR, severity="high",
+                              evidence=similar_evidence(twins.similar, twins.similar_count)))
     if result.status == Status.REJECTED:
         flags.append(FlagView(category="intake", kind="rejected", severity="high",
                               evidence=clean(result.message)))
@@ -100,6 +109,16 @@ def _plugin_flag(flag: IntegrityFlag, clean: Callable[[str], str]) -> FlagView:
     category, severity = POLICY_FLAGS.get(flag.kind, ("integrity", "high"))
     return FlagView(category=category, kind=flag.kind, evidence=clean(flag.evidence),
                     severity="high" if flag.fails else severity)
+
+
+def similar_evidence(others: list, count: int) -> str:
+    """What the similar-work flag says: how much of one is found in the other, for each of
+    the first few of the ``count`` ``others``, and where to look."""
+    shares = [f"{other.share:.0%} with {other.name}" for other in others[:_NAMED]]
+    more = f" and {count - _NAMED} more" if count > _NAMED else ""
+    return (f"in common: {', '.join(shares)}{more} (the share of one found in the other, the "
+            "starter and other shared material left out). The parts in common are side by "
+            "side under Similar work: evidence to ask about, not a verdict")
 
 
 def _named(names: list[str]) -> str:

@@ -5,7 +5,9 @@ The rules, in the order they apply:
 
 1. **Evidence first.** ``probes.py`` turns every flag of weight, failed test group, missed
    question, wrong number and statement the work must not make into a probe naming the
-   candidate's work in plain words. A criterion's level does not switch them off.
+   candidate's work in plain words, and ``history.py`` adds what the git history raises
+   (most of the code in one commit, commits far beyond the time budget). A criterion's level
+   does not switch them off.
 2. **The bank by level.** Each criterion's bank gives its ``weak`` questions at level 1-2
    and its ``strong`` ones at 3-4, ``extension`` questions whatever the level. A reviewer
    criterion not rated yet gets one ``neutral`` question (the bank's first, or a standard
@@ -37,6 +39,7 @@ from worksample.models import (
     GradeResult,
     placeholders,
 )
+from worksample.reports.history import history_probes
 from worksample.reports.probes import Evidence, evidence_probes
 
 QuestionKind = Literal["probe", "confirm", "what-if", "neutral"]
@@ -82,6 +85,10 @@ def discussion_guide(spec: AssignmentSpec, scores: list[CriterionScore],
     flag_kinds = {kind for kind, _ in flags}
     evidence = (evidence_probes(result, flags, clean) if result is not None
                 else Evidence(probes=[], void_parts=set(), void=False))
+    if result is not None:  # how the work was done, as its git history shows it
+        for probe in history_probes(result, spec.time_budget_minutes):
+            probe.text = clean(probe.text)
+            evidence.probes.append(probe)
     titles = {c.id: c for c in spec.rubric}
     questions: list[tuple[Question, float]] = []
     for probe in evidence.probes:

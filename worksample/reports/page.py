@@ -10,9 +10,11 @@ from typing import TYPE_CHECKING
 from worksample.models import Assignment, Check, Criterion, CriterionScore, GradeResult, Status
 from worksample.reports.evidence import plain_evidence
 from worksample.reports.flags import RUN_ENDINGS, Twins, result_flags
+from worksample.reports.history import history_view
 from worksample.reports.interview import interview_brief
 from worksample.reports.plain import check_group, check_label, plain_failure
 from worksample.reports.redact import Redactor, filed_under
+from worksample.reports.signals import signals_of
 from worksample.reports.summary import summary
 from worksample.reports.timing import working_time_line
 from worksample.reports.view import (
@@ -28,6 +30,7 @@ from worksample.safe_text import visible
 
 if TYPE_CHECKING:
     from worksample.ratings import Review
+    from worksample.reports.similar_work import SimilarWork
 
 _ERROR_FOR_CANDIDATES = ("Your submission could not be assessed because of a problem on our "
                          "side. It says nothing about your work; the team will be in touch.")
@@ -36,11 +39,13 @@ _HIDDEN_REASON = "(the reason is hidden until you have rated each criterion)"
 
 def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem: str,
                    audience: Audience, blind: bool, twins: Twins,
-                   review: Review | None, work: WorkLookup | None = None) -> CandidatePage:
+                   review: Review | None, work: WorkLookup | None = None,
+                   similar: SimilarWork | None = None) -> CandidatePage:
     """The page of ``result`` as ``audience`` may see it, under ``name`` (an alias when
     ``blind``), with ``review``'s ratings, full score and decision (None for candidates),
-    flags naming the others who sent the same work (``twins``), and given ``work`` (the
-    look-up of the kept work, ``reports.work.stored_work``) the candidate's work."""
+    flags naming the others who sent the same work (``twins``), given ``work`` (the
+    look-up of the kept work, ``reports.work.stored_work``) the candidate's work, and given
+    ``similar`` the parts of it found in the similar work ``twins`` names."""
     clean = _cleaner(result, blind)
     for_candidate = audience == "candidate"
     owners = _criterion_owners(result)
@@ -51,7 +56,8 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
                   if c.outcome != "passed" and owner is None]
     criteria = [_criterion_view(assignment.criterion(score.id), score,
                                 checks_of.get(score.id, []), audience, clean, review,
-                                said_of_zero=_zero_said(result, whole_part, clean))
+                                said_of_zero=_zero_said(result, whole_part, clean),
+                                result=result)
                 for score in _in_force(result, review) if _in_rubric(assignment, score.id)]
     shown = {c.id for c in criteria}
     other_failed = [] if for_candidate else [
@@ -89,6 +95,8 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
             f"candidate's working time)" + _verdict_trust(result)),
         working_time=None if for_candidate else working_time_line(
             result, assignment.spec.time_budget_minutes, clean),
+        history=None if for_candidate else history_view(
+            result, assignment.spec.time_budget_minutes, clean),
         guide=interview.guide if interview else None,
         agenda=interview.agenda if interview else None,
         hr_kit=interview.hr_kit if interview else None,
@@ -97,6 +105,8 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
         graded_at=result.graded_at,
         work=None if work is None else work_view(assignment, result, work(result), audience,
                                                  clean),
+        similar=None if similar is None or for_candidate else similar.view(
+            result, twins.similar, twins.similar_count, clean),
     )
 
 
@@ -149,10 +159,12 @@ def _cleaner(result: GradeResult, blind: bool) -> Callable[[str], str]:
 
 def _criterion_view(criterion: Criterion, score: CriterionScore, checks: list[Check],
                     audience: Audience, clean: Callable[[str], str],
-                    review: Review | None = None, said_of_zero: str = "") -> CriterionView:
+                    review: Review | None = None, said_of_zero: str = "",
+                    result: GradeResult | None = None) -> CriterionView:
     """The criterion as ``audience`` sees it, with its own ``checks`` (those that count for
     it) where that audience sees them; ``said_of_zero`` names what made the whole work score
-    0, if something did (an empty reply, an automatic fail, a run stopped at its limit)."""
+    0, if something did (an empty reply, an automatic fail, a run stopped at its limit); and
+    the code-quality signals ``result`` shows next to it, where that audience sees them."""
     for_candidate = audience == "candidate"
     detailed = audience == "hiring-manager" or criterion.audience == audience
     if for_candidate:
@@ -183,6 +195,8 @@ def _criterion_view(criterion: Criterion, score: CriterionScore, checks: list[Ch
                             note=clean(r.reason or r.note),
                             after_seeing_others=r.after_seeing_others)
                  for r in (review.ratings if review else []) if r.criterion == criterion.id],
+        signals=signals_of(result, criterion.id, clean)
+        if result is not None and detailed and not for_candidate else [],
     )
 
 

@@ -6,7 +6,8 @@ What a probe rests on:
 
 - **Flags of weight** (first): an automatic fail, a hang or a run stopped at a limit, an
   empty or off-topic submission, code that does not load, a required file not sent, the same
-  files as another candidate's, signs of tampering.
+  files as another candidate's, work similar to other work (``similar work``), signs of
+  tampering.
 - **Failed tests** (kind ``test``, and recorded cases, kind ``case``), grouped by
   ``plain.check_group``: one probe per group, naming up to three tests with what went
   wrong. Tests that did not finish or could not run are the hang's and the load failure's
@@ -17,7 +18,7 @@ What a probe rests on:
   kinds ``forbidden`` and ``blame``) counts only when its evidence quotes the work.
 
 A part that scores 0 for what it is (empty, a list of keywords, off the subject: the prose
-toolkit's "✗ scores 0: why" evidence line) is *void*: its own probe asks what happened, and
+toolkit's ``scores-0`` check) is *void*: its own probe asks what happened, and
 the bank's questions that presume the work (``guide.py``) are not asked about it.
 """
 
@@ -45,7 +46,6 @@ from worksample.reports.plain import (
 FLAG_OF_WEIGHT, FAILED_GROUP, CONDUCT, MISSING = 0, 1, 1, 2
 
 ABSENCE_KINDS = {"forbidden", "blame"}  # checks for what the work must not do
-_ZERO = re.compile(r"^(?:(?P<part>.+?) · )?✗ scores 0: (?P<why>.*)$")
 _IN_PROPORTION = "(earned in proportion to"
 # the specifics a plugin gives for the evidence a probe asks about: a bank question naming one
 # of them is left out where a probe covers it (see guide.py)
@@ -144,17 +144,12 @@ def void_parts(result: GradeResult) -> set[str]:
 
 
 def _void_parts(result: GradeResult) -> tuple[dict[str, str], set[str]]:
-    """Parts that scored 0 for what they are (not for a statement that fails them), and
-    every part the evidence names."""
-    void, parts = {}, set()
-    for score in result.criteria:
-        for line in score.evidence:
-            match = _ZERO.match(line)
-            part = (line.split(" · ", 1)[0] if " · " in line else "")
-            parts.add(part)
-            if match and "automatic fail" not in match.group("why"):
-                void[match.group("part") or ""] = match.group("why")
-    return void, parts
+    """Parts that scored 0 for what they are (not for a statement that fails them), each with
+    why, from their ``scores-0`` checks; and every part the text checks name."""
+    text = [c for c in result.checks if not is_test(c)]
+    void = {c.group: c.message for c in text
+            if c.kind == ZERO_KIND and not c.message.startswith("automatic fail")}
+    return void, {c.group for c in text}
 
 
 def _as_what(why: str) -> str:
@@ -357,6 +352,7 @@ def _wrong(check: Check) -> tuple[str, str] | None:
 
 def _flag_probes(flags: list[tuple[str, str]]) -> list[Probe]:
     probes = []
+    kinds = {kind for kind, _ in flags}
     for kind, evidence in flags:
         if kind == "missing-file":
             match = re.search(r"ask for (.+?);", evidence)
@@ -368,6 +364,12 @@ def _flag_probes(flags: list[tuple[str, str]]) -> list[Probe]:
             probes.append(Probe("", "Walk us through how you built this, in the order you "
                                     "wrote it: what came first, and what did you change "
                                     "last?", FLAG_OF_WEIGHT, weight=1))
+        elif kind == "similar work" and not kinds & {"same files", "near-identical"}:
+            probes.append(Probe("", "Walk us through how you arrived at the core of this "
+                                    "work: what did you start from, what did you look up or "
+                                    "reuse, and what would you write differently now? (Parts "
+                                    "of it closely match other work we have seen: see "
+                                    "Similar work.)", FLAG_OF_WEIGHT, weight=2))
         elif kind == "hidden-text":
             probes.append(Probe("", "Your document holds text a reader cannot see. What is "
                                     "it, and why is it there?", FLAG_OF_WEIGHT, weight=2))

@@ -86,8 +86,47 @@ def _bold(line: str) -> str:
     return f"{line[:start]}**{stripped}**{line[start + len(stripped):]}"
 
 
+def _side_by_side(fragment) -> _Verbatim:
+    """A stretch of work found in both (``view.SimilarFragment``) as a Markdown table, this
+    candidate's lines beside the other's, a line of each per row: every line a code span
+    (Markdown reads nothing in it as markup; its indent kept as no-break spaces)."""
+    this, other = fragment.this, fragment.other
+    rows = [f"| {_markdown_value(_range(this))} | {_markdown_value(_range(other))} |",
+            "|---|---|"]
+    for row in range(max(len(this.lines), len(other.lines))):
+        rows.append(f"| {_code_cell(this, row)} | {_code_cell(other, row)} |")
+    return _Verbatim("\n".join(rows))
+
+
+def _range(excerpt) -> str:
+    more = f" ({excerpt.more} more not shown)" if excerpt.more else ""
+    return f"{excerpt.path}, lines {excerpt.first}-{excerpt.last}{more}"
+
+
+def _code_cell(excerpt, row: int) -> str:
+    """Line ``row`` of ``excerpt`` as a table cell: its number (in bold for a line in
+    common) and the line as a code span whose backticks are longer than any run in it; a
+    pipe is escaped (a table would end the cell there); empty past the excerpt's end."""
+    if row >= len(excerpt.lines):
+        return ""
+    number = excerpt.first + row
+    shown = f"**{number}**" if number in excerpt.common else str(number)
+    line = excerpt.lines[row].expandtabs(4).rstrip()
+    if not line.strip():
+        return shown
+    indent = len(line) - len(line.lstrip(" \t"))
+    line = "\u00a0" * indent + line[indent:]
+    longest = max((len(run) for run in _BACKTICKS.findall(line)), default=0)
+    ticks = "`" * (longest + 1)
+    return f"{shown} {ticks} {line.replace('|', chr(92) + '|')} {ticks}"
+
+
 def _number(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}".removesuffix(".0")
+
+
+def _percent(value: float | None) -> str:
+    return "-" if value is None else f"{value:.0%}"
 
 
 def template_environment(markdown: bool, *, more: BaseLoader | None = None) -> Environment:
@@ -104,12 +143,14 @@ def template_environment(markdown: bool, *, more: BaseLoader | None = None) -> E
                                   keep_trailing_newline=True, auto_reload=False)
         environment.filters["fenced"] = _fenced
         environment.filters["marked"] = _marked
+        environment.filters["side_by_side"] = _side_by_side
     else:
         environment = Environment(loader=loader, trim_blocks=True, lstrip_blocks=True,
                                   autoescape=select_autoescape(default=True,
                                                                default_for_string=True),
                                   auto_reload=False)
     environment.filters["number"] = _number
+    environment.filters["percent"] = _percent
     return environment
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, Field
 
 from worksample.models import Assignment, Check, GradeResult, Status
+from worksample.reports.history import history_brief
 from worksample.reports.page_json import PAGE_JSON
 from worksample.reports.plain import check_group
 
@@ -52,6 +53,8 @@ class Summary(BaseModel):
     strengths: list[Point] = Field(default_factory=list)
     concerns: list[Point] = Field(default_factory=list)
     next_step: str = Field(description="A suggested next step; the reviewers decide.")
+    history: str = Field(default="", description="How the work was done, as the git history "
+                                                 "sent with it shows it ('' without one).")
 
 
 def summary(assignment: Assignment, result: GradeResult, criteria: Sequence[CriterionView],
@@ -70,7 +73,8 @@ def summary(assignment: Assignment, result: GradeResult, criteria: Sequence[Crit
         strengths=_chosen(_strengths(criteria)), concerns=concerns,
         next_step=_next_step(standing, criteria, review, bool(concerns),
                              [flag.kind for flag in flags if flag.severity == "high"
-                              and flag.category != "machinery"]))
+                              and flag.category != "machinery"]),
+        history=history_brief(result, assignment.spec.time_budget_minutes))
 
 
 def _standing(assignment: Assignment, result: GradeResult) -> tuple[Standing, str]:

@@ -18,8 +18,10 @@ from worksample.models import CandidateQuestion, Status
 from worksample.reports.agenda import Agenda
 from worksample.reports.evidence import PlainEvidence
 from worksample.reports.guide import Guide
+from worksample.reports.history import HistoryView
 from worksample.reports.hr_kit import HrKit
 from worksample.reports.page_json import PAGE_JSON
+from worksample.reports.signals import SignalView
 from worksample.reports.summary import Summary
 
 REPORT_SCHEMA_VERSION = 1
@@ -84,6 +86,10 @@ class CriterionView(BaseModel):
     needs_rating: bool
     ratings: list[RatingView] = Field(
         default_factory=list, description="Reviewers' levels in force (not for candidates).")
+    signals: list[SignalView] = Field(
+        default_factory=list,
+        description="Code-quality signals the assignment shows next to this criterion, as "
+                    "evidence for the reviewer, never scored (not for candidates).")
 
 
 class FlagView(BaseModel):
@@ -200,6 +206,63 @@ class WorkView(BaseModel):
         return code_css()
 
 
+class SimilarExcerpt(BaseModel):
+    """Lines ``first`` to ``last`` of a file of one side of a match, as written (at most 40:
+    ``more`` not shown), and which of them are in common with the other side."""
+
+    path: str
+    first: int
+    last: int
+    lines: list[str]
+    more: int = 0
+    common: list[int] = Field(default_factory=list,
+                              description="The numbers of the lines in common; the others "
+                                          "were written in between (junk slipped in, say).")
+
+
+class SimilarFragment(BaseModel):
+    """A stretch found in both: this candidate's lines beside the other's, and how many of
+    this side's lines matched (the rest were slipped in between)."""
+
+    this: SimilarExcerpt
+    other: SimilarExcerpt
+    matched: int
+
+
+class SimilarMatch(BaseModel):
+    """Another piece of work found in this candidate's, or theirs in it."""
+
+    model_config = PAGE_JSON
+
+    other: str = Field(description="The other submission's name (an alias in a blind "
+                                   "review), a known leak's name, or the reference solution.")
+    other_is: Literal["submission", "other-cohort", "leak", "reference"] = Field(
+        description="Another candidate of this report, a submission stored under another "
+                    "version of the assignment, a known public solution, or the reference.")
+    share: float = Field(description="How much of one is found in the other, 0-1: the larger "
+                                     "of ``runs`` and ``lines``.")
+    runs: float | None = Field(description="Runs of tokens in common, over the fingerprints "
+                                           "of the one with fewer; None: not measured.")
+    lines: float | None = Field(description="Runs of three lines of code found in order, "
+                                            "other lines allowed between; None: no code.")
+    fragments: list[SimilarFragment] = Field(
+        default_factory=list, description="The largest parts in common, side by side (for "
+                                          "the most similar matches only).")
+
+
+class SimilarView(BaseModel):
+    """Copied or leaked work: what the similarity measure found of this candidate's work
+    (``worksample/similarity/``), as evidence for the conversation, never a verdict."""
+
+    model_config = PAGE_JSON
+
+    threshold: float = Field(description="The assignment's similarity_threshold.")
+    matches: list[SimilarMatch] = Field(default_factory=list)
+    more: int = Field(default=0, description="Matches above the threshold not listed.")
+    note: str = Field(default="", description="What the measure could not read of this "
+                                              "work, in words ('' if nothing).")
+
+
 class CandidatePage(BaseModel):
     """Everything on one candidate's page."""
 
@@ -229,6 +292,9 @@ class CandidatePage(BaseModel):
     working_time: str | None = Field(
         default=None, description="The candidate's own time against the time budget, and "
                                   "what it rests on (reports/timing.py); not for candidates.")
+    history: HistoryView | None = Field(
+        default=None, description="How the work was done, as its git history shows it "
+                                  "(reports/history.py); not for candidates.")
     guide: Guide | None
     agenda: Agenda | None = Field(default=None, description="The timed 45-minute agenda.")
     hr_kit: HrKit | None = Field(default=None, description="HR's lines, conduct signals and "
@@ -239,6 +305,10 @@ class CandidatePage(BaseModel):
     work: WorkView | None = Field(
         default=None, description="The candidate's work, when the report was built with a "
                                   "look-up of the kept work (reports/work.py).")
+    similar: SimilarView | None = Field(
+        default=None, description="Work found similar to this candidate's, above the "
+                                  "assignment's threshold, with the parts in common side by "
+                                  "side; None when not measured or for candidates.")
 
 
 class CohortRow(BaseModel):

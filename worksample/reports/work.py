@@ -107,7 +107,7 @@ def work_view(assignment: Assignment, result: GradeResult, work: KeptWork | None
     for link in links:
         for line_anchor, _ in link.places:
             named.setdefault(line_anchor, []).append(link.anchor)
-    starter = _starter(assignment)
+    starter = assignment.starter_folder
     return WorkView(
         kept=True, caps=CAPS,
         files=[_code_file(f, anchors[f.path], clean, named) for f in files],
@@ -179,13 +179,6 @@ def _highlighted(path: str, text: str) -> tuple[str, tuple[str, ...]]:
     if len(lines) != text.count("\n") + 1:  # never expected: then show it unhighlighted
         return "Text only", tuple(str(escape(line)) for line in text.split("\n"))
     return lexer.name, lines
-
-
-def _starter(assignment: Assignment) -> Path | None:
-    """The assignment's starter folder, when its type's section names one."""
-    name = getattr(assignment.section, "starter", None)
-    folder = assignment.root / name if isinstance(name, str) and name else None
-    return folder if folder is not None and folder.is_dir() else None
 
 
 def _diff(starter: Path, files: list[WorkFile], clean: Callable[[str], str]) -> list[FileDiff]:

@@ -30,9 +30,11 @@ from worksample.reports.cohort import (
 )
 from worksample.reports.flags import Twins
 from worksample.reports.similar import ReadTexts, stored_texts
+from worksample.reports.similar_work import SimilarWork
 from worksample.reports.view import CohortIndex, CohortRow, Report
 from worksample.reviewers import Reviewer
 from worksample.safe_text import visible
+from worksample.similarity.measure import Similarity
 
 SubmissionKey = tuple[str, str, str]  # assignment id, submission id, submission key
 
@@ -47,6 +49,7 @@ class Candidate:
     stem: str
     twins: Twins
     review: Review
+    similar: SimilarWork | None = None  # the parts of the similar work ``twins`` names
 
 
 @dataclass
@@ -86,6 +89,7 @@ class ReviewCohort:
         self._results_seen: tuple | None = None
         self._results: list[GradeResult] = []
         self._texts: ReadTexts | None = None  # what the plugins read, for near-identical work
+        self._similarity = None  # the similarity measured, made when a roster first needs it
         self._rosters: dict[bool, tuple[Roster, dict[str, int]]] = {}
         self._keys: dict[bool, list[SubmissionKey]] = {}  # per roster: each result's submission
         self._ratings: dict[SubmissionKey, list[Rating]] = {}
@@ -113,7 +117,7 @@ class ReviewCohort:
             ratings, decided = self._said_of(submission_of(result))
         [review] = reviews([result], ratings, decided, reviewer.name)
         return Candidate(result=result, name=roster.names[position], stem=stem,
-                         twins=roster.twins[position], review=review)
+                         twins=roster.twins[position], review=review, similar=roster.similar)
 
     def cohort(self, reviewer: Reviewer) -> CohortView:
         """``reviewer``'s view of the whole cohort, with every change the store held when
@@ -192,6 +196,7 @@ class ReviewCohort:
         if revision[:2] != self._results_seen:
             self._results = stored_results(self.assignment, self.store)
             self._texts = stored_texts(self.store, self.assignment.id)
+            self._similarity = None
             self._rosters.clear()
             self._views.clear()
             self._results_seen = revision[:2]
@@ -209,7 +214,10 @@ class ReviewCohort:
 
     def _roster(self, blind: bool) -> tuple[Roster, dict[str, int]]:
         if blind not in self._rosters:
-            roster = Roster(self.assignment, self._results, blind, self._texts)
+            if self._similarity is None:
+                self._similarity = Similarity(self.assignment, self.store)
+            roster = Roster(self.assignment, self._results, blind, self._texts,
+                            SimilarWork(self._similarity, blind))
             self._rosters[blind] = (roster, {stem: n for n, stem in enumerate(roster.stems)})
             self._keys[blind] = [submission_of(result) for result in roster.results]
         return self._rosters[blind]

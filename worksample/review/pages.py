@@ -103,7 +103,7 @@ def candidate_page(assignment: Assignment, candidate: Candidate, reviewer: Revie
     looks it up) and their rating form."""
     page = build_page(assignment, candidate.result, candidate.name, candidate.stem,
                       reviewer.audience, reviewer.blind, candidate.twins, candidate.review,
-                      work)
+                      work, candidate.similar)
     report = Report(audience=reviewer.audience, blind=reviewer.blind, index=None, pages=[],
                     assignment=assignment_view(assignment))
     return _ENVIRONMENT.get_template("review_candidate.html.j2").render(

@@ -16,8 +16,9 @@
 # output also goes on to the run's output, as the other runners' does.
 #
 # argv: [runner.py, RESULTS_FD, CONFIG_JSON]; CONFIG: command (list of words, with {report},
-# {file} and {tests} replaced), report ("{report}", or a file or folder in the code's folder),
-# per_file (a glob of test file names, or null), run_seconds, max_report_bytes.
+# {file}, {tests} and {from_memory} (from_memory.py, which runs a built program) replaced),
+# report ("{report}", or a file or folder in the code's folder), per_file (a glob of test
+# file names, or null), run_seconds, max_report_bytes.
 
 import base64
 import ctypes
@@ -39,6 +40,7 @@ TESTS = "/sandbox/tests"
 WORK = os.getcwd()
 FRESH = "/tmp/worksample-junit"  # where {report} points: a new file per run
 SUITE = "(suite)"
+FROM_MEMORY = "/sandbox/harness/from_memory.py"  # this folder, as the harness places it
 OUTPUT_KEPT = 2000  # characters of the end of a run's output, for the evidence
 
 
@@ -78,9 +80,14 @@ def clear(path):
 
 
 def command(path, unit):
-    values = {"report": path, "tests": TESTS, "file": os.path.join(TESTS, unit)}
-    return [word.replace("{report}", values["report"]).replace("{tests}", values["tests"])
-            .replace("{file}", values["file"]) for word in CONFIG["command"]]
+    values = {"report": path, "tests": TESTS, "file": os.path.join(TESTS, unit),
+              "from_memory": FROM_MEMORY}
+    words = []
+    for word in CONFIG["command"]:
+        for name, value in values.items():
+            word = word.replace("{%s}" % name, value)
+        words.append(word)
+    return words
 
 
 def sweep():

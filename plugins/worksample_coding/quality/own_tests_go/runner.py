@@ -1,0 +1,144 @@
+# Runs the candidate's OWN Go tests (not the hidden ones), `go test -cover -json ./...`, and
+# their linter, `go vet ./...`, in the sandbox, and reports them in the records of
+# worksample/sandbox/records.py, like the Python own-tests runner; the vet findings go with
+# the "finished" record ("vet": the first lines, "vet_count": how many).
+#
+# Evidence for a reviewer, never a verdict: the candidate's tests print on the same output as
+# Go's JSON events, so what comes back may be forged, and the host reads it as bounded,
+# untrusted data. Offline (GOPROXY=off), with the caches in /tmp; the writable mounts are
+# noexec, so each test binary runs from a sealed memfd (junit mode's from_memory.py, sent
+# beside this file). The whole run is stopped at CONFIG["deadline_seconds"] (before the
+# sandbox's wall clock) and what ended is reported.
+#
+# argv: [runner.py, RESULTS_FD, CONFIG_JSON]; CONFIG: deadline_seconds, most_tests, code.
+
+import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+RESULTS_FD = int(sys.argv[1])
+CONFIG = json.loads(sys.argv[2])
+HARNESS = os.path.dirname(os.path.abspath(__file__))
+WORK = os.getcwd()
+MAX_OUTPUT = 8 * 1024 * 1024
+ID_CHARS = 200
+VET_LINES = 20
+DEADLINE = time.monotonic() + CONFIG["deadline_seconds"]
+
+
+def _bounded():
+    """bounded.py, sent beside this file (the harness folder is not on sys.path)."""
+    spec = importlib.util.spec_from_file_location("worksample_bounded", HARNESS + "/bounded.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+bounded = _bounded()
+
+
+def send(record):
+    bounded.send(RESULTS_FD, record)
+
+def go_environment(build):
+    environment = dict(os.environ)
+    environment.update(
+        GOCACHE=os.path.join(build, "cache"), GOPATH=os.path.join(build, "gopath"),
+        GOTMPDIR=build, GOPROXY="off", GOSUMDB="off", GOFLAGS="-mod=mod", GOWORK="off",
+        GOTOOLCHAIN="local", GOTELEMETRY="off", CGO_ENABLED="0", HOME=build)
+    return environment
+
+
+def run(command, environment, share):
+    """The command's output (stdout and stderr together), read until it ends or its
+    ``share`` of the time left; and whether it was stopped."""
+    deadline = time.monotonic() + share * (DEADLINE - time.monotonic())
+    output, stopped = bounded.run_until(command, deadline, MAX_OUTPUT,
+                                        stderr=subprocess.STDOUT, cwd=WORK, env=environment)
+    return output.decode("utf-8", "replace"), stopped
+
+def module_path():
+    try:
+        with open(os.path.join(WORK, "go.mod"), encoding="utf-8", errors="replace") as mod:
+            found = re.search(r"^module\s+(\S+)", mod.read(), re.MULTILINE)
+    except OSError:
+        return ""
+    return found.group(1).strip('"') if found else ""
+
+
+def coverage(profile):
+    """path (relative) -> [statements, statements not run], from a cover profile."""
+    module = module_path()
+    files = {}
+    try:
+        with open(profile, encoding="utf-8", errors="replace") as lines:
+            blocks = {}
+            for line in lines:
+                found = re.match(r"^(.+):(\d+\.\d+,\d+\.\d+) (\d+) (\d+)$", line.strip())
+                if not found:
+                    continue
+                name, block, statements, count = found.groups()
+                # a block is listed once per package test binary that covers it: any run counts
+                key = (name, block)
+                ran = blocks.get(key, (0, False))[1] or int(count) > 0
+                blocks[key] = (int(statements), ran)
+    except OSError:
+        return files
+    for (name, _), (statements, ran) in blocks.items():
+        relative = name[len(module) + 1:] if module and name.startswith(module + "/") else name
+        total, missed = files.get(relative, (0, 0))
+        files[relative] = (total + statements, missed + (0 if ran else statements))
+    return {path: list(files[path]) for path in CONFIG["code"] if path in files}
+
+
+def main():
+    build = tempfile.mkdtemp(prefix="worksample-go-")
+    environment = go_environment(build)
+    vet, vet_stopped = run(["go", "vet", "./..."], environment, 0.3)
+    vet_lines = [line for line in vet.splitlines()
+                 if re.match(r"^\S+\.go:\d+(:\d+)?: ", line)]
+    profile = os.path.join(build, "cover.out")
+    output, stopped = run(["go", "test", "-json", "-vet=off", "-count=1",
+                           "-cover", "-coverprofile=" + profile,
+                           "-exec", "python3 " + HARNESS + "/from_memory.py", "./..."],
+                          environment, 1.0)
+    outcomes, build_errors = {}, []
+    for line in output.splitlines():
+        try:
+            event = json.loads(line)
+        except ValueError:
+            if line.startswith("# ") or "[build failed]" in line or "[setup failed]" in line:
+                build_errors.append(line[:300])
+            continue
+        if not isinstance(event, dict):
+            continue
+        action, test = event.get("Action"), event.get("Test")
+        if not isinstance(test, str) or action not in ("pass", "fail", "skip"):
+            continue
+        package = str(event.get("Package", ""))
+        short = package[len(module_path()) + 1:] if package.startswith(module_path() + "/") \
+            else ("" if package == module_path() else package)
+        test_id = ((short + "::" if short else "") + test)[:ID_CHARS]
+        outcomes[test_id] = {"pass": "passed", "fail": "failed", "skip": "skipped"}[action]
+    for test_id in list(outcomes):  # a test with subtests: its subtests are the tests
+        if any(other.startswith(test_id + "/") for other in outcomes):
+            del outcomes[test_id]
+    if build_errors:
+        send({"event": "collect_error", "path": "go test",
+              "message": "; ".join(build_errors[:5])})
+    ids = list(outcomes)[:CONFIG["most_tests"]]
+    send({"event": "collected", "ids": ids})
+    for test_id in ids:
+        send({"event": "test", "id": test_id, "outcome": outcomes[test_id]})
+    send({"event": "finished", "exit": 0, "files": coverage(profile),
+          "stopped": stopped or vet_stopped,
+          "vet": [line[:300] for line in vet_lines[:VET_LINES]],
+          "vet_count": len(vet_lines)})
+
+
+main()
