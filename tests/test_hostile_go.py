@@ -164,7 +164,8 @@ def test_leaving_before_the_cases_is_said(corpus):
     for name, code in (("exits-at-init", 0), ("closes-the-records-pipe", 0)):
         assert all(message.endswith(f"(the program stopped before running any case: the "
                                     f"program exited with code {code})")
-                   for message in messages(corpus["results"][name]).values()), name
+                   for message in messages(corpus["results"][name]).values()), (
+            name, set(messages(corpus["results"][name]).values()))
 
 
 def test_the_peek_finds_the_hidden_cases_but_nothing_of_the_reference(corpus):

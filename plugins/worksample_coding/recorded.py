@@ -7,10 +7,17 @@ host (``Trust.HOST_COMPARED``), and once per submission. A case passes when the
 submission's recording matches the reference's (``worksample/sandbox/observations.py``): no
 amount of patching in the container produces a pass without producing the reference's
 outputs, because those never enter it.
+
+The reference's run may also leave artifacts: tools its runner made before any code under
+test ran (the TypeScript compiler's V8 code cache, the Go recorder's stub generator), kept
+with its recording and sent to each submission's run in ``/sandbox/artifacts/`` (sealed), so
+that those runs do not make them again. They are the runner's own tools, never anything of
+the reference's solution or its values.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
@@ -42,6 +49,7 @@ from .verdict import _candidate_feedback, _specifics, summary_line
 MAX_LINE = 1024 * 1024  # one case's recording, at most
 REFERENCE_BYTES = 64 * 1024 * 1024  # all of the reference's recording
 RULES = rules_digest()
+ARTIFACT = "artifact"  # a record of the reference's run: a tool the candidates' runs reuse
 _reference = LearnedValues()  # the reference's recording per assignment version, image, runner
 
 
@@ -49,10 +57,12 @@ def grade_recorded(assignment: Assignment[CodingSection], submission: Submission
                    image_id: str) -> Grade:
     """Run the hidden cases against ``submission`` and compare with the reference's recording."""
     section = assignment.section
-    cases = recorded_reference(assignment, image, image_id)
+    learned = _learned(assignment, image, image_id)
+    cases = [ReferenceCase.from_json(case) for case in learned["cases"]]
     line = line_limit(cases, section.limits.message_chars)
     result = _run(assignment, image, submission.root, max_line=line,
-                  result_bytes=(len(cases) + 8) * line + 512 * len(cases))
+                  result_bytes=(len(cases) + 8) * line + 512 * len(cases),
+                  artifacts=learned["artifacts"])
     result.require_summary(f"the recorder did not finish in image {image!r}")
     records = read_records(result.report, valid=is_observation_record)
     _refuse_strange_collect_errors(records, assignment.root / section.tests,
@@ -90,13 +100,26 @@ def recorded_reference(assignment: Assignment[CodingSection], image: str,
                        image_id: str) -> list[ReferenceCase]:
     """The reference solution's recording: run once per assignment version, image and runner,
     then kept (``worksample/sandbox/cache.py``)."""
+    return [ReferenceCase.from_json(case)
+            for case in _learned(assignment, image, image_id)["cases"]]
+
+
+def _learned(assignment: Assignment[CodingSection], image: str, image_id: str) -> dict:
+    """What the reference's run taught: its recording ("cases"), and the artifacts its runner
+    left for the candidates' runs ("artifacts": name -> base64, a tool made in a trusted run
+    before any code under test ran, such as a compiler's code cache)."""
     recorder = LANGUAGES[assignment.section.language].recorder
     # the host's rules too: a recording checked by older rules is checked again
     key = (f"recorded-{recorder.digest}-{RULES}-{assignment.version}-"
            f"{image_id.split(':')[-1][:16]}")
-    kept = _reference.get(key, lambda: [case.to_json() for case in _record_reference(
-        assignment, image)])
-    return [ReferenceCase.from_json(case) for case in kept]
+
+    def learn() -> dict:
+        cases, artifacts = _recording(assignment, image, artifacts=True)
+        return {"cases": [case.to_json() for case in cases], "artifacts": artifacts}
+
+    learned = _reference.get(key, learn)
+    # kept before there were artifacts: the recording alone
+    return {"cases": learned, "artifacts": {}} if isinstance(learned, list) else learned
 
 
 def check_determinism(assignment: Assignment[CodingSection], image: str) -> list[ReferenceCase]:
@@ -115,15 +138,42 @@ def check_determinism(assignment: Assignment[CodingSection], image: str) -> list
 
 
 def _record_reference(assignment: Assignment[CodingSection], image: str) -> list[ReferenceCase]:
+    return _recording(assignment, image)[0]
+
+
+def _recording(assignment: Assignment[CodingSection], image: str,
+               artifacts: bool = False) -> tuple[list[ReferenceCase], dict[str, str]]:
+    """The reference's cases, and with ``artifacts`` what its runner left for later runs."""
     section = assignment.section
     result = _run(assignment, image, assignment.root / section.reference, max_line=MAX_LINE,
-                  result_bytes=REFERENCE_BYTES)
+                  result_bytes=REFERENCE_BYTES, make_artifacts=artifacts)
     result.require_summary(f"recording the reference solution failed in image {image!r} "
                            "(does the image have python3?)")
+    left = _take_artifacts(result)
     where = assignment.root / "assignment.yaml"
     cases = reference_cases(read_records(result.report, valid=is_observation_record), where)
     _check_criteria(assignment, cases, where)
-    return cases
+    return cases, left
+
+
+def _take_artifacts(result: HarnessResult) -> dict[str, str]:
+    """The artifact records of a trusted run, taken out of its records: each artifact whole
+    (base64, its parts in order), by name; one with a part missing is left out."""
+    parts: dict[str, dict[int, str]] = {}
+    counts: dict[str, int] = {}
+    kept = []
+    for record in result.report.records:
+        if record.get("event") != ARTIFACT:
+            kept.append(record)
+            continue
+        name, part, count = record.get("name"), record.get("part"), record.get("parts")
+        if isinstance(name, str) and type(part) is int and type(count) is int and \
+                isinstance(record.get("data"), str) and 0 <= part < count:
+            parts.setdefault(name, {})[part] = record["data"]
+            counts[name] = count
+    result.report.records = kept
+    return {name: "".join(chunks[i] for i in range(counts[name]))
+            for name, chunks in parts.items() if len(chunks) == counts[name]}
 
 
 def _check_criteria(assignment: Assignment[CodingSection], cases: list[ReferenceCase],
@@ -143,14 +193,20 @@ def _check_criteria(assignment: Assignment[CodingSection], cases: list[Reference
 
 
 def _run(assignment: Assignment[CodingSection], image: str, work: Path, *, max_line: int,
-         result_bytes: int) -> HarnessResult:
+         result_bytes: int, make_artifacts: bool = False,
+         artifacts: dict[str, str] | None = None) -> HarnessResult:
+    """One run of the recorder. ``make_artifacts``: a trusted run, whose runner may leave
+    artifacts (``_take_artifacts``); ``artifacts``: those, sent in at /sandbox/artifacts/
+    (sealed), for the runner to use before any code under test runs."""
     section = assignment.section
     limits = section.limits
     return harness.run(HarnessRun(
         runner=LANGUAGES[section.language].recorder, image=image, work=work,
         trees={"tests": assignment.root / section.tests},
+        files={f"artifacts/{name}": base64.b64decode(data)
+               for name, data in (artifacts or {}).items()},
         config={"per_case_seconds": limits.per_test_seconds, "max_line": max_line,
-                "message_chars": limits.message_chars},
+                "message_chars": limits.message_chars, "make_artifacts": make_artifacts},
         limits=limits.sandbox_limits(), result_bytes=result_bytes, max_line=max_line + 4096,
         localhost_name=section.localhost_name))
 

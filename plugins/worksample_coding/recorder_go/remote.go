@@ -41,6 +41,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 	"unicode/utf8"
 	"unsafe"
@@ -387,7 +388,9 @@ func (c *channel) send(m *message) {
 	c.writing.Lock()
 	_, err = c.out.Write(frame)
 	c.writing.Unlock()
-	if err != nil {
+	if errors.Is(err, syscall.EPIPE) {
+		c.lose("closed") // the other side closed its end: most often, its program ended
+	} else if err != nil {
 		c.lose("writing on the channel failed")
 	}
 }

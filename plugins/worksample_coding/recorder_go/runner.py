@@ -17,7 +17,9 @@
 #
 # argv: [runner.py, RESULTS_FD, CONFIG_JSON]. Offline: the module of the code under test, its
 # stand-in and the recorder's are joined by `replace` directives, GOPROXY=off, and the caches
-# are in /tmp. The writable mounts are noexec, so the programs are run from sealed memfds.
+# are in /tmp. The writable mounts are noexec, so the programs are run from sealed memfds. The
+# stub generator is built in the reference's run (config make_artifacts), which leaves it for
+# the submissions' runs: they are given it in /sandbox/artifacts (recorded.py).
 #
 # A build failure (the code does not compile, or the cases do not compile with it) is a
 # collection error for every case file, with the compiler's errors on one line: every case
@@ -26,6 +28,7 @@
 # kill, the channel broken), costs that case only, with the reason, and every case starts
 # from the same state.
 
+import base64
 import ctypes
 import fcntl
 import json
@@ -51,6 +54,8 @@ GRACE_SECONDS = 1.0  # past the per-case limit before the program is killed from
 LOST_EXIT = 4  # the cases' program lost its channel to the candidate's (remote.go LostExit)
 RECORDER_MODULE = "worksample/cases"
 STDERR_KEPT = 64 * 1024
+STUBGEN = "/sandbox/artifacts/go-stubgen"  # the reference's run built it
+ARTIFACT_PART = 512 * 1024  # characters of base64 in one record
 
 
 def send(record):
@@ -206,11 +211,9 @@ def build_programs(build, environment):
     folders, module = prepare(build, environment)
     serve = None
     if module is not None:
-        failed = go_build(folders["stubgen"], os.path.join(build, "stubgen.bin"), environment)
-        if failed:
-            nothing_ran("the recorder's stub generator did not build: " + failed[-500:])
+        stubgen = stub_generator(folders["stubgen"], build, environment)
+        if stubgen is None:
             return None
-        stubgen = sealed(os.path.join(build, "stubgen.bin"), readable=True)
         generated = subprocess.run(
             [f"/proc/self/fd/{stubgen}", WORK, module, CASES_FOLDER, folders["proxy"],
              folders["serve"]], env=environment, stdin=subprocess.DEVNULL, capture_output=True,
@@ -233,6 +236,34 @@ def build_programs(build, environment):
         nothing_ran(compiler_errors(failed))
         return None
     return sealed(os.path.join(build, "cases.bin"), readable=False), serve
+
+
+def stub_generator(folder, build, environment):
+    """stubgen.go's program, as a sealed memfd: the one the reference's run built (given in
+    /sandbox/artifacts), else built here, and left for the later runs when this run is the
+    reference's (make_artifacts); None after reporting that it did not build."""
+    program = os.path.join(build, "stubgen.bin")
+    if os.path.isfile(STUBGEN):
+        shutil.copy(STUBGEN, program)
+    else:
+        failed = go_build(folder, program, environment)
+        if failed:
+            nothing_ran("the recorder's stub generator did not build: " + failed[-500:])
+            return None
+        if CONFIG.get("make_artifacts"):
+            leave_artifact("go-stubgen", program)
+    return sealed(program, readable=True)
+
+
+def leave_artifact(name, path):
+    """Send the file at path, base64, in records the host takes out of a trusted run's and
+    gives the later runs (recorded.py), as /sandbox/artifacts/<name>."""
+    with open(path, "rb") as made:
+        data = base64.b64encode(made.read()).decode()
+    parts = [data[at:at + ARTIFACT_PART] for at in range(0, len(data), ARTIFACT_PART)] or [""]
+    for index, part in enumerate(parts):
+        send({"event": "artifact", "name": name, "part": index, "parts": len(parts),
+              "data": part})
 
 
 def sealed(program, readable):
@@ -332,7 +363,7 @@ class Run:
         serve_code = None
         if self.serve is not None and code == LOST_EXIT:
             try:  # the candidate's program ending is what most often loses the channel
-                serve_code = self.serve.wait(timeout=GRACE_SECONDS / 2)
+                serve_code = self.serve.wait(timeout=GRACE_SECONDS)
             except subprocess.TimeoutExpired:
                 serve_code = None
         for process in (self.process, self.serve):

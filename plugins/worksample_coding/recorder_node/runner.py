@@ -25,6 +25,7 @@
 # argv: [runner.py, RESULTS_FD, CONFIG_JSON]; /sandbox/tests holds the cases; the language is
 # WORKSAMPLE_NODE_LANGUAGE (javascript or typescript).
 
+import base64
 import ctypes
 import fcntl
 import json
@@ -53,8 +54,11 @@ MAX_LINE = CONFIG["max_line"]
 CHANNEL_LINE = MAX_LINE + 4096  # a longer message is not one cases.js writes
 MAX_MESSAGE = 8 * 1024 * 1024  # on the channel between the two processes, either way
 STARTUP_SECONDS = PER_CASE + 10  # node starting, before it loads the first case file
-LOST_GRACE_SECONDS = 0.5  # for the candidate's process to end once the channel is lost
+LOST_GRACE_SECONDS = 1.0  # for the candidate's process to end once the channel is lost
 MOST_ERRORS = 20  # compiler errors kept in one message
+CODE_CACHE = "/sandbox/artifacts/typescript-code-cache"  # the reference's run made it
+MADE_CODE_CACHE = "/tmp/worksample-typescript-code-cache"
+ARTIFACT_PART = 512 * 1024  # characters of base64 in one record
 TAMPERED = "cases process broke its protocol"  # an unknown event: the host flags the run
 RECORDER_FILES = ("boot.js", "cases.js", "channel.js", "values.js", "worksample-cases.js")
 # the recorder's JavaScript, read before anything else runs: the cases' process loads it from
@@ -244,9 +248,15 @@ def case_files():
 
 def compile_errors(files):
     """Type-check and compile; the case files that cannot run, each with the compiler's
-    message (its last line says what the report shows)."""
+    message (its last line says what the report shows). In the reference's run
+    (make_artifacts) it leaves the compiler's code cache for the candidates' runs, which are
+    given it in /sandbox/artifacts."""
     config = {"files": [file["name"] for file in files], "tests": TESTS, "work": WORK,
               "out": BUILD, "helper": HARNESS + "/worksample-cases", "type_roots": TYPE_ROOTS}
+    if os.path.isfile(CODE_CACHE):
+        config["code_cache"] = CODE_CACHE
+    elif CONFIG.get("make_artifacts"):
+        config["make_code_cache"] = MADE_CODE_CACHE
     # a compile is short: the optimising compiler and small young-generation collections cost
     # more than they save (measured: 1.65 s instead of 2.2 s for a small task, one CPU)
     try:
@@ -258,6 +268,8 @@ def compile_errors(files):
         return {file["name"]: "the TypeScript compiler could not start: %s" % error
                 for file in files}
     kill_everything_else()
+    if "make_code_cache" in config and os.path.isfile(MADE_CODE_CACHE):
+        leave_artifact("typescript-code-cache", MADE_CODE_CACHE)
     try:
         found = json.loads(done.stdout)
     except ValueError:
@@ -272,6 +284,18 @@ def compile_errors(files):
         return {file["name"]: message for file in files}
     return {name: compiler_message(place, "it does not compile against the submission")
             for name, place in found["cases"].items()}
+
+
+def leave_artifact(name, path):
+    """Send the file at path, base64, in records the host takes out of a trusted run's and
+    gives the later runs (recorded.py), as /sandbox/artifacts/<name>."""
+    with open(path, "rb") as made:
+        data = base64.b64encode(made.read()).decode()
+    os.remove(path)
+    parts = [data[at:at + ARTIFACT_PART] for at in range(0, len(data), ARTIFACT_PART)] or [""]
+    for index, part in enumerate(parts):
+        send({"event": "artifact", "name": name, "part": index, "parts": len(parts),
+              "data": part})
 
 
 def compiler_message(place, what):
