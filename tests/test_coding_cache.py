@@ -1,10 +1,12 @@
-"""The cache of collected hidden-test ids: what invalidates it (no container needed)."""
+"""The caches of what trusted runs learned: collected hidden-test ids, what invalidates them,
+and the artifacts a reference's recorded run leaves (no container needed)."""
 
 import dataclasses
+import json
 from importlib import resources
 
 import pytest
-from conftest_paths import SAMPLE
+from conftest_paths import ROOT, SAMPLE
 from worksample_coding import grader, protocol
 
 from worksample.assignments import load
@@ -60,3 +62,42 @@ def test_the_harness_digest_covers_every_harness_file_and_the_command(monkeypatc
     assert sorted(runner.files) == ["guard.py", "hidden.py", "pytest.ini", "runner.py"]
     folder = resources.files("worksample_coding") / "harness"
     assert sorted(runner.files) == sorted(p.name for p in folder.iterdir() if p.is_file())
+
+
+def _artifact(name, data, part, parts):
+    return {"event": "artifact", "name": name, "part": part, "parts": parts, "data": data}
+
+
+def test_a_trusted_runs_artifacts_are_taken_out_of_its_records_whole_or_not_at_all():
+    from worksample_coding.recorded import _take_artifacts
+
+    from worksample.sandbox.framing import HarnessReport
+    from worksample.sandbox.harness import HarnessResult
+
+    case = {"event": "case", "id": "x"}
+    report = HarnessReport(records=[
+        _artifact("cache", "QUJD", 1, 2), case, _artifact("cache", "QUJD", 0, 2),
+        _artifact("half", "QQ==", 0, 2),  # its second part never came
+        _artifact("odd", "QQ==", 2, 2), {"event": "artifact", "name": 3, "part": 0, "parts": 1,
+                                         "data": ""}])
+    result = HarnessResult(outcome=None, report=report, nonce="n")
+    assert _take_artifacts(result) == {"cache": "QUJDQUJD"}
+    assert report.records == [case]
+
+
+def test_a_recording_kept_before_there_were_artifacts_is_still_read(registry, monkeypatch):
+    from worksample_coding import recorded
+
+    from worksample.sandbox.cache import cache_dir
+
+    assignment = load(ROOT / "assignments" / "url-router", registry)
+    monkeypatch.setattr(recorded, "_reference", LearnedValues())
+    monkeypatch.setattr(recorded, "_recording", lambda *a, **k: pytest.fail("recorded again"))
+    recorder = recorded.LANGUAGES["typescript"].recorder
+    key = (f"recorded-{recorder.digest}-{recorded.RULES}-{assignment.version}-"
+           f"{IMAGE_ID.split(':')[-1][:16]}")
+    case = {"id": "cases_match.ts::x", "weight": 1.0, "criterion": None, "observations": []}
+    cache_dir().mkdir(parents=True, exist_ok=True)
+    (cache_dir() / f"{key}.json").write_text(json.dumps([case]))
+    assert recorded._learned(assignment, "image", IMAGE_ID) == {"cases": [case],
+                                                                 "artifacts": {}}

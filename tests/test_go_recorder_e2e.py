@@ -202,3 +202,28 @@ def test_errors_and_panics_record_as_raised_with_their_chain(tmp_path):
         ("an error", raised("panic", "*values.LimitError")),
         ("a typed nil error", raised("*values.LimitError", "error")),
         ("(the case)", raised("panic"))]
+
+
+@docker
+def test_the_reference_run_leaves_the_stub_generator_and_a_run_given_it_records_the_same():
+    """The stub generator's program, built by the trusted runner in the reference's run
+    (recorded.py: artifacts), and a submission's run given it records what one that builds
+    it does."""
+    import base64
+
+    from worksample_coding.recorded import MAX_LINE, _recording, _run
+
+    from worksample.assignments import load
+    from worksample.plugins import load_registry
+
+    assignment = load(LIMITER, load_registry())
+    image = assignment.section.image
+    reference, artifacts = _recording(assignment, image, artifacts=True)
+    assert list(artifacts) == ["go-stubgen"]
+    assert base64.b64decode(artifacts["go-stubgen"])[:4] == b"\x7fELF"
+    runs = [_run(assignment, image, SAMPLES / "partial", max_line=MAX_LINE,
+                 result_bytes=1 << 20, artifacts=given) for given in (artifacts, None)]
+    with_it, without = ([record for record in run.report.records
+                         if record.get("event") != "finished"] for run in runs)
+    assert with_it == without and len(with_it) > len(reference)
+    assert not any(record.get("event") == "artifact" for record in with_it)

@@ -250,3 +250,27 @@ def test_a_javascript_syntax_error_fails_its_cases_with_where_it_is(tmp_path):
                                 max_line=MAX_LINE, result_bytes=1 << 20).report,
                            valid=is_observation_record)
     assert records.collect_errors["cases_values.js"].startswith("/sandbox/work/values.js:2\n")
+
+
+def test_the_reference_run_leaves_the_compilers_code_cache_and_a_run_given_it_records_the_same():
+    """The TypeScript compiler's V8 code cache, made by the trusted runner in the reference's
+    run (recorded.py: artifacts), and a submission's run given it records what one without it
+    does."""
+    import base64
+
+    from worksample_coding.recorded import MAX_LINE, _recording, _run
+
+    from worksample.assignments import load
+    from worksample.plugins import load_registry
+
+    assignment = load(ROUTER, load_registry())
+    image = assignment.section.image
+    reference, artifacts = _recording(assignment, image, artifacts=True)
+    assert list(artifacts) == ["typescript-code-cache"]
+    assert len(base64.b64decode(artifacts["typescript-code-cache"])) > 1 << 20
+    runs = [_run(assignment, image, SAMPLES / "partial", max_line=MAX_LINE,
+                 result_bytes=1 << 20, artifacts=given) for given in (artifacts, None)]
+    with_it, without = ([record for record in run.report.records
+                         if record.get("event") != "finished"] for run in runs)
+    assert with_it == without and len(with_it) > len(reference)
+    assert not any(record.get("event") == "artifact" for record in with_it)
