@@ -67,7 +67,8 @@ CORPUS = {
     "reads-the-cases-process": Attack(score=35.16),
     "forges-records-on-its-pipe": Attack(score=0.0),
     "forges-the-whole-stream": Attack(base="starter", score=0.0),
-    "writes-from-a-grandchild": Attack(score=0.0),
+    # how many cases its writes break depends on when they start: never more than the base
+    "writes-from-a-grandchild": Attack(),
     "forges-observations-on-its-channel": Attack(score=35.16),
     # the recorder and the cases: the class of answers-from-the-instructions
     "answers-from-the-instructions": Attack(score=35.16),
