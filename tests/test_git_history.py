@@ -704,8 +704,12 @@ def test_a_bundle_of_another_repository_beside_the_files_is_said_and_not_measure
     (work / "inventory.py").write_text(STARTER["inventory.py"] + _code(120, "z"))
     (work / "ledger.py").write_text(_code(40, "l"))
     _git(other, "bundle", "create", str(work / "history.bundle"), "--all")
-    report = open_submission(work, workdir, starter=_starter(tmp_path)).git_history
+    submission = open_submission(work, workdir, starter=_starter(tmp_path))
+    report = submission.git_history
     assert report.read and report.commits == 4
+    # its dates are another work's: not the candidate's working time
+    assert submission.working_time is None and report.span_minutes is None
+    assert "its last commit does not hold the files graded" in submission.working_time_note
     assert report.largest_share is None and report.largest is None
     assert report.first_is_starter is None
     assert report.starter_said == "not compared: the last commit does not hold the files graded"

@@ -236,6 +236,8 @@ def _report(history: History, limits: HistoryLimits, clock: Clock,
             said = "not compared: the last commit does not hold the files graded"
     found = from_commits([(unix_time(commits.get(s).author_time),
                            unix_time(commits.get(s).commit_time)) for s in order])
+    if graded is not None and not comparison.holds:  # its dates are another work's
+        found = Found(None, "its last commit does not hold the files graded")
     report = GitHistory(
         source=history.kind, read=True, note="; ".join(n for n in notes if n),
         commits=len(order), merges=sum(c.merge for c in log),
