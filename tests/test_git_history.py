@@ -616,14 +616,14 @@ def test_a_tree_of_too_many_entries_is_refused_before_it_is_parsed(tmp_path, wor
 
 
 def test_a_tree_shared_by_many_commits_is_parsed_once(tmp_path, monkeypatch):
-    import worksample.git_history as module
+    import worksample.git_trees as module
 
     repo = _built(tmp_path / "shared")
     for number in range(20):
         _git(repo, "commit", "-q", "--allow-empty", "-m", f"empty {number}", when=_at(100))
     parsed = []
-    real = module._parsed
-    monkeypatch.setattr(module, "_parsed", lambda history, sha, want: (
+    real = module.parsed_object
+    monkeypatch.setattr(module, "parsed_object", lambda history, sha, want: (
         parsed.append((sha, want)), real(history, sha, want))[1])
     assert read_history(repo / ".git").report.commits == 24
     trees = [sha for sha, want in parsed if want == 2]

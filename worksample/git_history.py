@@ -40,14 +40,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from worksample.git_graded import compare, graded_files, text_lines
+from worksample.git_graded import compare, graded_files
 from worksample.git_objects import (
     BLOB,
     COMMIT,
     TAG,
-    TREE,
     Clock,
     History,
     HistoryLimits,
@@ -58,6 +57,7 @@ from worksample.git_objects import (
     read_git_folder,
     resolved,
 )
+from worksample.git_trees import LineCounts, files_of, parsed_object
 from worksample.models import GitHistory, HistoryCommit
 from worksample.safe_text import visible
 from worksample.working_time import Found, from_commits, unix_time
@@ -127,7 +127,7 @@ def final_files(bundle: Path, limits: HistoryLimits | None = None
     if tip is None:
         raise Unreadable("the bundle holds no commit to take the files from")
     files = []
-    for path, (mode, sha) in _flat(history, _tree_of(history, tip), "", limits, clock).items():
+    for path, (mode, sha) in files_of(history, _tree_of(history, tip), "", limits, clock).items():
         clock.check()
         if mode == _SUBMODULE:  # another repository's commit, not a file: said in the note
             continue
@@ -155,21 +155,8 @@ class _Commits:
                     .count(b"\nparent ") > limits.max_parents:  # before dulwich lists them
                 raise Unreadable(f"a commit names more than {limits.max_parents:,} parents; "
                                  "not read")
-            self.parsed[sha] = _parsed(self.history, sha, COMMIT)
+            self.parsed[sha] = parsed_object(self.history, sha, COMMIT)
         return self.parsed[sha]
-
-
-def _parsed(history: History, sha: bytes, want: int):
-    from dulwich.objects import ShaFile
-
-    entry = history.objects.get(sha)
-    if entry is None or entry[0] != want:
-        return None
-    try:
-        return ShaFile.from_raw_string(entry[0], entry[1], sha)
-    except Exception:
-        history.aside("objects that do not decode")
-        return None
 
 
 def _peeled(history: History, sha: bytes | None) -> bytes | None:
@@ -177,7 +164,7 @@ def _peeled(history: History, sha: bytes | None) -> bytes | None:
     for _ in range(5):
         if sha is None or history.objects.get(sha, (0,))[0] != TAG:
             return sha
-        tag = _parsed(history, sha, TAG)
+        tag = parsed_object(history, sha, TAG)
         sha = None if tag is None else bytes(tag.object[1])
     return None
 
@@ -194,7 +181,7 @@ def _report(history: History, limits: HistoryLimits, clock: Clock,
                          + _set_aside_said(history, missing))
     tip, _ = _final(history, commits)
     tip = tip if tip in parents else order[-1]
-    lines = _Lines(history, limits, clock, prefix)
+    lines = LineCounts(history, limits, clock, prefix)
     starter_lines = lines.of_texts(starter.values()) if starter else Counter()
     log = []
     for sha in order:
@@ -223,7 +210,7 @@ def _report(history: History, limits: HistoryLimits, clock: Clock,
     first, complete = _first(tip, parents, commits)
     said, same = _starter_said(history, first, complete, starter, prefix, limits, clock)
     notes = [_set_aside_said(history, missing).lstrip("; ")]
-    last = _flat(history, _tree_of(history, tip), prefix, limits, clock)
+    last = files_of(history, _tree_of(history, tip), prefix, limits, clock)
     submodules = sorted(path for path, (mode, _) in last.items() if mode == _SUBMODULE)
     if submodules:
         notes.append(f"{len(submodules)} submodule(s) in the last commit ({_named(submodules)}): "
@@ -322,7 +309,7 @@ def _subject(message: bytes) -> str:
 
 
 def _tree_of(history: History, commit_sha: bytes) -> bytes | None:
-    commit = _parsed(history, commit_sha, COMMIT)
+    commit = parsed_object(history, commit_sha, COMMIT)
     return None if commit is None else bytes(commit.tree)
 
 
@@ -336,155 +323,6 @@ def _set_aside_said(history: History, missing: set[bytes]) -> str:
         said.append(f"{len(missing)} commit(s) it names are not in it (a shallow clone, or "
                     "objects missing)")
     return "; ".join(said) and "; set aside or missing: " + "; ".join(said)
-
-
-# --- trees and lines -------------------------------------------------------------------------
-
-
-def _entries(history: History, tree_sha: bytes | None) -> dict[str, tuple[int, bytes]]:
-    """A tree's entries: name -> (mode, hex sha); {} for none or one that does not parse.
-    A tree of more than ``max_tree_entries`` entries is Unreadable before it is parsed (one
-    tree of 1.6 million entries, 4.5 MB packed, took a parser past 1 GB)."""
-    if tree_sha is None:
-        return {}
-    if tree_sha in history.trees:
-        return history.trees[tree_sha]
-    entry, limits = history.objects.get(tree_sha), history.limits
-    if entry is not None and entry[0] == TREE and entry[1].count(b"\0") > limits.max_tree_entries:
-        raise Unreadable(f"a tree lists more than {limits.max_tree_entries:,} entries; not read")
-    tree = _parsed(history, tree_sha, TREE)
-    entries = {} if tree is None else {entry.path.decode("utf-8", "replace"):
-                                       (entry.mode, bytes(entry.sha))
-                                       for entry in tree.iteritems()}
-    if history.trees_kept + len(entries) <= limits.max_objects:
-        history.trees[tree_sha] = entries
-        history.trees_kept += len(entries)
-    return entries
-
-
-def _descend(history: History, tree_sha: bytes | None, prefix: str) -> bytes | None:
-    """The subtree at ``prefix`` ('' the tree itself)."""
-    for part in PurePosixPath(prefix).parts if prefix else ():
-        mode, sha = _entries(history, tree_sha).get(part, (0, None))
-        tree_sha = sha if mode == 0o040000 else None
-    return tree_sha
-
-
-def _flat(history: History, tree_sha: bytes | None, prefix: str, limits: HistoryLimits,
-          clock: Clock) -> dict[str, tuple[int, bytes]]:
-    """Every file under ``prefix`` of a tree: path -> (mode, sha), without recursion, at
-    most ``max_tree_depth`` folders deep."""
-    files = {}
-    stack = [(_descend(history, tree_sha, prefix), "", 0)]
-    while stack:
-        sha, path, depth = stack.pop()
-        clock.check()
-        if depth > limits.max_tree_depth:
-            raise Unreadable(f"a tree is nested deeper than {limits.max_tree_depth} folders; "
-                             "not read")
-        for name, (mode, child) in _entries(history, sha).items():
-            if mode == 0o040000:
-                stack.append((child, f"{path}{name}/", depth + 1))
-            else:
-                files[path + name] = (mode, child)
-        if len(files) > limits.max_objects:
-            raise Unreadable("a tree lists more files than the history may hold; not read")
-    return files
-
-
-class _Lines:
-    """Lines of blobs and trees as multisets, each blob's counted once."""
-
-    def __init__(self, history: History, limits: HistoryLimits, clock: Clock, prefix: str):
-        self.history, self.limits, self.clock, self.prefix = history, limits, clock, prefix
-        self.blobs: dict[bytes, Counter] = {}
-        self.missing: set[bytes] = set()
-        self.counted, self.exhausted = 0, False
-
-    def of_texts(self, texts) -> Counter:
-        total = Counter()
-        for text in texts:
-            total += text_lines(text)
-        return total
-
-    def of_blob(self, sha: bytes) -> Counter:
-        if sha not in self.blobs:
-            entry = self.history.objects.get(sha)
-            if entry is None:
-                self.missing.add(sha)
-            lines = (text_lines(entry[1]) if entry and entry[0] == BLOB and not self.exhausted
-                     else Counter())
-            self.counted += len(lines)
-            if self.counted > self.limits.max_lines:  # memory: stop counting, say so
-                self.exhausted, lines = True, Counter()
-            self.blobs[sha] = lines
-        return self.blobs[sha]
-
-    def of_tree(self, tree_sha: bytes | None) -> Counter:
-        total = Counter()
-        for mode, sha in _flat(self.history, tree_sha, self.prefix, self.limits,
-                               self.clock).values():
-            if _is_file(mode):
-                total.update(self.of_blob(sha))
-        return total
-
-    def merged(self, parent_trees: list[bytes | None], new_tree: bytes) -> int:
-        """Lines a merge adds: of its files whose version (mode and content) none of its
-        parents holds, the lines none of the parents' versions of them hold. A merge that
-        takes each file from one parent adds nothing; a resolved conflict, or work committed
-        as a merge, adds its lines."""
-        now = _flat(self.history, new_tree, self.prefix, self.limits, self.clock)
-        before = [_flat(self.history, tree, self.prefix, self.limits, self.clock)
-                  for tree in parent_trees]
-        changed = [path for path, version in now.items()
-                   if all(files.get(path) != version for files in before)]
-        new, old = Counter(), Counter()
-        for path in changed:
-            self.clock.check()
-            if _is_file(now[path][0]):
-                new.update(self.of_blob(now[path][1]))
-        for files in before:
-            held = Counter()
-            for path in changed:
-                mode, sha = files.get(path, (0, None))
-                if _is_file(mode):
-                    held.update(self.of_blob(sha))
-            old |= held
-        return sum((new - old).values())
-
-    def added(self, old_tree: bytes | None, new_tree: bytes, starter: Counter) -> int:
-        """Lines the tree ``new_tree`` adds to ``old_tree`` (None: to the starter)."""
-        if old_tree is None:
-            return sum((self.of_tree(new_tree) - starter).values())
-        old, new = Counter(), Counter()
-        stack = [(_descend(self.history, old_tree, self.prefix),
-                  _descend(self.history, new_tree, self.prefix), 0)]
-        while stack:
-            before, after, depth = stack.pop()
-            self.clock.check()
-            if before == after or depth > self.limits.max_tree_depth:
-                continue
-            was, now = _entries(self.history, before), _entries(self.history, after)
-            for name in was.keys() | now.keys():
-                (mode_was, sha_was), (mode_now, sha_now) = (was.get(name, (0, None)),
-                                                            now.get(name, (0, None)))
-                if (mode_was, sha_was) == (mode_now, sha_now):  # a mode's change is one
-                    continue
-                trees = [s if m == 0o040000 else None for m, s in ((mode_was, sha_was),
-                                                                    (mode_now, sha_now))]
-                if any(trees):
-                    stack.append((trees[0], trees[1], depth + 1))
-                if _is_file(mode_was):
-                    old.update(self.of_blob(sha_was))
-                if _is_file(mode_now):
-                    new.update(self.of_blob(sha_now))
-        return sum((new - old).values())
-
-
-def _is_file(mode: int) -> bool:
-    """Whether a tree entry is a file whose lines count: a regular file of any permission
-    bits (git reads 100600 as it reads 100644), not a link, a folder or a submodule."""
-    return mode & 0o170000 == 0o100000
 
 
 # --- the starter -----------------------------------------------------------------------------
@@ -507,7 +345,7 @@ def _starter_said(history: History, first: bytes, complete: bool,
     if not complete:
         return ("not in the history, which starts after it (a bundle of a range, a shallow "
                 "clone): not compared with the starter"), None
-    files = _flat(history, _tree_of(history, first), prefix, limits, clock)
+    files = files_of(history, _tree_of(history, first), prefix, limits, clock)
     same = [path for path, content in starter.items()
             if path in files and files[path][1] in (object_sha(BLOB, content),
                                                     object_sha(BLOB, content.replace(b"\r\n",
