@@ -16,11 +16,12 @@ import socket
 import sqlite3
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from cluster_processes import LoopbackCluster, free_port, make_ca, wait_for
-from conftest_paths import EMAIL_EXAMPLES, EMAIL_SAMPLE, EXAMPLES, SAMPLE
+from conftest_paths import EMAIL_EXAMPLES, EMAIL_SAMPLE, EXAMPLES, SAMPLE, git_at
 from hostile.archives import CASES as HOSTILE_ARCHIVES
 
 from worksample.intake import submission_id_for
@@ -400,3 +401,40 @@ def test_a_worker_started_as_the_readme_says_grades_text_and_code(own_cluster, t
                      made.address, store=tmp_path / "store.sqlite")
         assert done.returncode == 0, done.stderr[-3000:]
         assert {r["status"] for r in results_of(done).values()} == {"graded"}
+
+
+def _replies_in_git(folder: Path, loose_objects: int = 0) -> Path:
+    """The excellent replies, committed in a repository of their own; with ``loose_objects``
+    more blobs written loose (a history larger than a zip of the work could carry)."""
+    shutil.copytree(EMAIL_EXAMPLES / "excellent", folder)
+    for arguments in (("init", "-q", "-b", "main"), ("add", "-A"),
+                      ("commit", "-q", "-m", "replies")):
+        git_at(folder, *arguments, when=datetime(2026, 11, 2, 14, tzinfo=UTC))
+    if loose_objects:
+        blobs = folder / "blobs"
+        blobs.mkdir()
+        for index in range(loose_objects):
+            (blobs / f"{index}.txt").write_text(f"blob {index}\n")
+        subprocess.run(["git", "hash-object", "-w", "--stdin-paths"], cwd=folder, check=True,
+                       input="\n".join(str(p) for p in sorted(blobs.iterdir())), text=True,
+                       capture_output=True)
+        shutil.rmtree(blobs)
+    return folder
+
+
+def test_a_folders_git_history_is_read_on_the_worker_as_here(cluster, tmp_path):
+    """A folder's .git travels with it (issue 25); one past the archive budgets stays behind,
+    and its result says so where the history would be."""
+    small = _replies_in_git(tmp_path / "sent" / "small")
+    large = _replies_in_git(tmp_path / "sent" / "large", loose_objects=8_100)
+    local = grade(str(EMAIL_SAMPLE), str(small), str(large), store=tmp_path / "local.sqlite")
+    remote = grade(str(EMAIL_SAMPLE), str(small), str(large), "--cluster", cluster.address,
+                   store=tmp_path / "cluster.sqlite")
+    assert remote.returncode == local.returncode == 0, remote.stderr[-3000:]
+    here, there = results_of(local), results_of(remote)
+    assert there["small"]["git_history"] == here["small"]["git_history"]
+    assert there["small"]["git_history"]["read"] and there["small"]["git_history"]["commits"] == 1
+    assert here["large"]["git_history"]["read"]
+    assert there["large"]["git_history"]["read"] is False
+    assert "was not sent to the cluster's worker" in there["large"]["git_history"]["note"]
+    assert comparable(there["large"]) == comparable(here["large"])  # graded all the same

@@ -3,11 +3,14 @@ here, refusals included; no Dask and no engine needed."""
 
 from __future__ import annotations
 
+import io
 import os
+import tarfile
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest_paths import EXAMPLES, SAMPLE
+from conftest_paths import EXAMPLES, SAMPLE, git_at
 
 from worksample.assignments import content_version
 from worksample.cluster.parcels import (
@@ -21,9 +24,9 @@ from worksample.errors import SubmissionRejected
 from worksample.intake import IntakeLimits, open_submission
 
 
-def taken_in(source: Path, work: Path):
+def taken_in(source: Path, work: Path, limits: IntakeLimits | None = None):
     work.mkdir(exist_ok=True)
-    return open_submission(source, work)
+    return open_submission(source, work, limits)
 
 
 def test_a_folder_sent_is_taken_in_as_the_same_content(tmp_path):
@@ -110,3 +113,66 @@ def test_an_assignment_is_unpacked_once_as_the_same_version(tmp_path):
     marker = folder / "marker"
     marker.write_text("kept")
     assert unpacked.folder(parcel) == folder and marker.exists()  # not unpacked again
+
+
+# --- a folder's git history ---------------------------------------------------------------------
+
+
+def _take_home(folder: Path, commits: int = 3) -> Path:
+    """A small take-home repository: a few commits of the candidate's, with dates."""
+    folder.mkdir(parents=True)
+    git_at(folder, "init", "-q", "-b", "main")
+    for number in range(commits):
+        (folder / "solution.py").write_text("".join(f"line_{i} = {i}\n"
+                                                    for i in range(10 * (number + 1))))
+        git_at(folder, "add", "-A")
+        git_at(folder, "commit", "-q", "-m", f"step {number}",
+               when=datetime(2026, 11, 2, 14, tzinfo=UTC) + timedelta(minutes=20 * number))
+    return folder
+
+
+def _sent(source: Path, tmp_path: Path, limits: IntakeLimits | None = None):
+    worker = tmp_path / "worker"
+    worker.mkdir(exist_ok=True)
+    parcel = submission_parcel(source, limits)
+    return parcel, taken_in(placed(parcel, worker), tmp_path / "w", limits)
+
+
+@pytest.mark.parametrize("wrapped", [False, True])
+def test_a_folders_git_history_travels_and_reads_as_it_does_here(tmp_path, wrapped):
+    """At the top, or in the one folder intake unwraps (alice/.git): the worker reads the
+    same history as a local batch (issue 25; before, a folder's .git stayed behind)."""
+    top = tmp_path / "sent"
+    repo = _take_home(top / "alice" if wrapped else top)
+    (repo / ".git" / "hooks" / "post-checkout").write_text("#!/bin/sh\nexit 1\n")
+    parcel, there = _sent(top, tmp_path)
+    here = taken_in(top, tmp_path / "here")
+    assert here.git_history.read and here.git_history.commits == 3
+    assert there.git_history == here.git_history and not parcel.note
+    assert there.working_time.minutes == here.working_time.minutes == 40
+    assert there.content_hash == here.content_hash  # the history is not graded work
+    with tarfile.open(fileobj=io.BytesIO(parcel.data)) as archive:
+        sent = archive.getnames()
+    history = [n for n in sent if "/.git/" in f"/{n}"]
+    assert history and all(n.split(".git/")[1].split("/")[0] in ("objects", "refs", "HEAD")
+                           for n in history)  # nothing else of it: no hooks, no config
+
+
+def test_a_link_in_the_git_folder_is_not_followed(tmp_path):
+    top = _take_home(tmp_path / "sent")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("the grader's own file\n")
+    os.symlink(secret, top / ".git" / "refs" / "heads" / "stolen")
+    parcel, there = _sent(top, tmp_path)
+    assert b"the grader's own file" not in parcel.data
+    assert there.git_history.read and there.git_history.commits == 3
+
+
+def test_a_history_past_the_archive_budgets_stays_behind_saying_so(tmp_path):
+    top = _take_home(tmp_path / "sent", commits=6)
+    limits = IntakeLimits(max_files=4)  # 16 entries: the history's objects are more
+    parcel, there = _sent(top, tmp_path, limits)
+    assert parcel.note.startswith("the .git (") and "was not sent to the cluster's worker" \
+        in parcel.note and "16 entries" in parcel.note
+    assert b".git/objects" not in parcel.data
+    assert there.git_history is None and there.file_count == 1  # the work is still taken in

@@ -9,7 +9,13 @@ then reads it there under the same rules and limits as a local batch:
   and a fifo a fifo (never followed, never read), so that intake refuses them on the worker
   as it refuses them here. Intake reads it as a tar (the same checks a folder gets: names,
   links, special files, depth, counts, bytes);
-- a path that is a symbolic link travels as a link to nowhere, which intake refuses.
+- a path that is a symbolic link travels as a link to nowhere, which intake refuses;
+- a folder's git history (a ``.git`` where intake looks for one: at the top, or in the
+  folders intake unwraps) travels in the same tar, only the parts intake reads of an
+  archive's (objects, refs, ``HEAD``, ``packed-refs``), regular files only. The worker's
+  intake counts them against the archive's budgets (entries and bytes), as it counts a zip's
+  ``.git``; a history that would pass them is left out instead, and the parcel's ``note``
+  says so (the work is graded, as locally; a history is evidence, never the grade).
 
 Packing reads a folder's names and bytes but parses nothing. It stops early where intake
 would refuse anyway (past the file count or the nesting depth, keeping the entry that
@@ -35,6 +41,7 @@ from typing import Literal
 
 from worksample.errors import SubmissionRejected, WorksampleError
 from worksample.intake import SKIPPED_NAMES, IntakeLimits
+from worksample.intake_times import KEPT_FILES, KEPT_FOLDERS
 
 FOLDER_SUFFIX = ".tar"
 _NOWHERE = "/nonexistent/worksample-link"
@@ -49,11 +56,13 @@ class Parcel:
     kind: Literal["file", "folder", "link"]
     data: bytes
     digest: str
+    note: str = ""  # why the folder's git history was left out, when it was
 
     @classmethod
-    def of(cls, name: str, kind: Literal["file", "folder", "link"], data: bytes) -> Parcel:
+    def of(cls, name: str, kind: Literal["file", "folder", "link"], data: bytes,
+           note: str = "") -> Parcel:
         """A parcel of ``data``, its digest computed."""
-        return cls(name, kind, data, hashlib.sha256(data).hexdigest())
+        return cls(name, kind, data, hashlib.sha256(data).hexdigest(), note)
 
 
 def max_send_bytes(limits: IntakeLimits) -> int:
@@ -68,7 +77,7 @@ def submission_parcel(source: Path, limits: IntakeLimits | None = None) -> Parce
     if source.is_symlink():
         return Parcel.of(source.name, "link", b"")
     if source.is_dir():
-        return Parcel.of(source.name, "folder", _folder_tar(source, limits))
+        return Parcel.of(source.name, "folder", *_folder_tar(source, limits))
     size = source.stat().st_size
     if size > max_send_bytes(limits):
         raise _too_large(source, size, limits)
@@ -87,8 +96,9 @@ def placed(parcel: Parcel, folder: Path) -> Path:
     return path
 
 
-def _folder_tar(source: Path, limits: IntakeLimits) -> bytes:
-    """The folder's entries in an uncompressed tar, in intake's order, links kept as links.
+def _folder_tar(source: Path, limits: IntakeLimits) -> tuple[bytes, str]:
+    """The folder's entries in an uncompressed tar, in intake's order, links kept as links,
+    then its git history (``_history_files``); and why that history was left out, if it was.
     Stops past what intake accepts: one file more, or one level deeper, than the limits.
     Folders are left out, as intake leaves them (it writes files), unless too deep."""
     buffer, sent, entries = io.BytesIO(), 0, 0
@@ -111,13 +121,51 @@ def _folder_tar(source: Path, limits: IntakeLimits) -> bytes:
                 _add(archive, path, path.relative_to(source).as_posix(), mode)
                 entries += 1
                 if entries > limits.max_files:
-                    return _closed(archive, buffer)
-    return buffer.getvalue()
+                    return _closed(archive, buffer), ""
+        history = _history_files(source)
+        note = _history_left_out(history, entries, sent, limits)
+        for path in [] if note else history:
+            _add(archive, path, path.relative_to(source).as_posix(), path.lstat().st_mode)
+    return buffer.getvalue(), note
 
 
 def _closed(archive: tarfile.TarFile, buffer: io.BytesIO) -> bytes:
     archive.close()
     return buffer.getvalue()
+
+
+def _history_files(source: Path) -> list[Path]:
+    """The files of the folder's ``.git`` that intake reads of an archive's (objects,
+    refs, HEAD, packed-refs), regular files only, never followed through a link: the
+    ``.git`` at the top, or in the single folders intake unwraps, the first found."""
+    folder = source
+    while True:
+        git = folder / ".git"
+        if git.is_dir() and not git.is_symlink():
+            break
+        children = [c for c in folder.iterdir() if c.name not in SKIPPED_NAMES]
+        if len(children) != 1 or not children[0].is_dir() or children[0].is_symlink():
+            return []
+        folder = children[0]
+    files = [git / name for name in KEPT_FILES]
+    for kept in KEPT_FOLDERS:
+        for current, dirs, names in os.walk(git / kept, followlinks=False):
+            dirs.sort()
+            files += [Path(current) / name for name in sorted(names)]
+    return [f for f in files if f.is_file() and not f.is_symlink()]
+
+
+def _history_left_out(history: list[Path], entries: int, sent: int,
+                      limits: IntakeLimits) -> str:
+    """Why the history cannot travel with the files: past the entries or bytes intake
+    accepts of an archive, the files' own included; "" when it can."""
+    size = sum(path.lstat().st_size for path in history)
+    if entries + len(history) > limits.max_entries or sent + size > limits.max_bytes:
+        return (f"the .git ({len(history):,} files, {size // 2**20} MiB) was not sent to the "
+                f"cluster's worker: with the work it passes intake's budgets for an archive "
+                f"({limits.max_entries:,} entries, {limits.max_bytes // 2**20} MiB); send "
+                f"the history as a git bundle, or grade without --cluster")
+    return ""
 
 
 def _add(archive: tarfile.TarFile, path: Path, name: str, mode: int) -> None:

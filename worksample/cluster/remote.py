@@ -34,7 +34,7 @@ from worksample.cluster.parcels import Parcel, UnpackedAssignments, placed
 from worksample.errors import WorksampleError
 from worksample.grading import RetryPolicy, grade_submission, internal_error
 from worksample.intake import IntakeLimits, submission_id_for
-from worksample.models import Assignment, GradeResult
+from worksample.models import Assignment, GitHistory, GradeResult
 from worksample.workers import LimitedWorkers
 
 SCRATCH_ENV = "WORKSAMPLE_WORKER_DIR"
@@ -96,6 +96,9 @@ def grade_remote(assignment_parcel: Parcel, parcel: Parcel, task: Task) -> Outco
             return Outcome(None, stored.key, state.name)
         except Exception as error:  # a bug of ours costs one submission, as in a local batch
             result = internal_error(assignment, local, error)
+    if parcel.note and result.git_history is None:  # its history was too large to send
+        result = result.model_copy(update={"git_history": GitHistory(
+            source="git folder", read=False, note=parcel.note)})
     return Outcome(_named_as_sent(result, local, task.source, state.name), None, state.name)
 
 
