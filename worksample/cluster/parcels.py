@@ -122,7 +122,7 @@ def _folder_tar(source: Path, limits: IntakeLimits) -> tuple[bytes, str]:
                 entries += 1
                 if entries > limits.max_files:
                     return _closed(archive, buffer), ""
-        history = _history_files(source)
+        history = _history_files(source, limits.max_entries + 1)
         note = _history_left_out(history, entries, sent, limits)
         for path in [] if note else history:
             _add(archive, path, path.relative_to(source).as_posix(), path.lstat().st_mode)
@@ -134,10 +134,11 @@ def _closed(archive: tarfile.TarFile, buffer: io.BytesIO) -> bytes:
     return buffer.getvalue()
 
 
-def _history_files(source: Path) -> list[Path]:
+def _history_files(source: Path, most: int) -> list[Path]:
     """The files of the folder's ``.git`` that intake reads of an archive's (objects,
     refs, HEAD, packed-refs), regular files only, never followed through a link: the
-    ``.git`` at the top, or in the single folders intake unwraps, the first found."""
+    ``.git`` at the top, or in the single folders intake unwraps, the first found. The walk
+    stops at ``most`` files (more cannot be sent), however many the folder holds."""
     folder = source
     while True:
         git = folder / ".git"
@@ -152,7 +153,9 @@ def _history_files(source: Path) -> list[Path]:
         for current, dirs, names in os.walk(git / kept, followlinks=False):
             dirs.sort()
             files += [Path(current) / name for name in sorted(names)]
-    return [f for f in files if f.is_file() and not f.is_symlink()]
+            if len(files) >= most:
+                break  # past the budgets: the caller leaves it out
+    return [f for f in files[:most] if f.is_file() and not f.is_symlink()]
 
 
 def _history_left_out(history: list[Path], entries: int, sent: int,
@@ -161,7 +164,9 @@ def _history_left_out(history: list[Path], entries: int, sent: int,
     accepts of an archive, the files' own included; "" when it can."""
     size = sum(path.lstat().st_size for path in history)
     if entries + len(history) > limits.max_entries or sent + size > limits.max_bytes:
-        return (f"the .git ({len(history):,} files, {size // 2**20} MiB) was not sent to the "
+        files = (f"more than {limits.max_entries:,}" if len(history) > limits.max_entries
+                 else f"{len(history):,}")
+        return (f"the .git ({files} files, {size // 2**20} MiB) was not sent to the "
                 f"cluster's worker: with the work it passes intake's budgets for an archive "
                 f"({limits.max_entries:,} entries, {limits.max_bytes // 2**20} MiB); send "
                 f"the history as a git bundle, or grade without --cluster")
