@@ -125,3 +125,20 @@ def test_the_line_of_a_runs_output_that_says_what_went_wrong(output, said):
     from worksample_coding.junit import _error_line
 
     assert _error_line(output) == said
+
+
+@pytest.mark.parametrize("fixture", ["jest-junit", "vitest-junit", "go-junit", "pytest-junit"])
+def test_the_junit_command_the_docs_give_is_the_one_the_fixture_runs(fixture):
+    import re
+
+    import yaml
+    from conftest_paths import ROOT
+
+    docs = (ROOT / "docs" / "assignments.md").read_text()
+    examples = [yaml.safe_load(block)["coding"]["junit"]
+                for block in re.findall(r"```yaml\n(.*?)```", docs, re.S)
+                if "mode: junit" in block and "..." not in block]
+    run = yaml.safe_load((ROOT / "tests" / "fixtures" / fixture / "assignment.yaml")
+                         .read_text())["coding"]["junit"]
+    assert any(example["command"] == run["command"]
+               and example.get("must_fail") == run["must_fail"] for example in examples)
