@@ -1,5 +1,6 @@
-"""Reading untrusted JUnit XML (plugins/worksample_coding/junit_report.py) and the junit
-section of assignment.yaml: pure logic, no Docker."""
+"""Reading untrusted JUnit XML (plugins/worksample_coding/junit_report.py), the junit section
+of assignment.yaml, the line of a run's output that says what went wrong (junit.py), and the
+junit commands docs/assignments.md gives: pure logic, no Docker."""
 
 from __future__ import annotations
 
