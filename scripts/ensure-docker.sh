@@ -46,8 +46,10 @@ start_engine() {
 IMAGES=(
   # python3-coverage: the line coverage of a candidate's own tests
   "$BASE_IMAGE python3,python3-pytest,python3-coverage"
-  # Jest and its JUnit reporter: a team's own Jest suite in the junit mode
-  "worksample/node:bookworm python3,nodejs,node-typescript jest@30.5.2,jest-junit@17.0.0"
+  # Jest and its JUnit reporter, and Vitest (its last line for Debian's Node 18, with a Vite
+  # that still runs there; esbuild's and Rollup's native binaries come as npm packages): a
+  # team's own Jest or Vitest suite in the junit mode
+  "worksample/node:bookworm python3,nodejs,node-typescript jest@30.5.2,jest-junit@17.0.0,vitest@3.2.7,vite@6.4.6"
   # gotestsum: `go test` as JUnit XML, for a team's own Go suite in the junit mode
   "worksample/go:bookworm python3,golang-go,gotestsum"
 )

@@ -1,5 +1,6 @@
-"""Reading untrusted JUnit XML (plugins/worksample_coding/junit_report.py) and the junit
-section of assignment.yaml: pure logic, no Docker."""
+"""Reading untrusted JUnit XML (plugins/worksample_coding/junit_report.py), the junit section
+of assignment.yaml, the line of a run's output that says what went wrong (junit.py), and the
+junit commands docs/assignments.md gives: pure logic, no Docker."""
 
 from __future__ import annotations
 
@@ -106,3 +107,39 @@ def test_a_junit_section_defaults_to_a_fresh_report_and_the_languages_image(tmp_
 def test_bad_junit_sections_say_what_is_wrong(data, says, tmp_path):
     with pytest.raises(ValidationError, match=says.replace("(", r"\(")):
         validated(data, tmp_path)
+
+
+@pytest.mark.parametrize(("output", "said"), [
+    ("\n FAIL  x.test.ts\nSyntaxError: Unexpected token '.'\n",
+     "SyntaxError: Unexpected token '.'"),
+    ("# example.com/w\n./w.go:4:9: cannot use 0 (untyped int constant)\nFAIL\n",
+     "./w.go:4:9: cannot use 0 (untyped int constant)"),
+    # Vite: the error's first line only introduces it
+    ("Error: Transform failed with 1 error:\n\n/sandbox/work/d.ts:3:41: ERROR: Expected \")\"\n",
+     "Error: Transform failed with 1 error: /sandbox/work/d.ts:3:41: ERROR: Expected \")\""),
+    # pytest marks the lines of an error with "E"
+    ('E     File "/sandbox/work/m.py", line 6\nE       f(x:\nE   SyntaxError: invalid syntax\n',
+     "SyntaxError: invalid syntax"),
+    ("ERROR collecting test_m.py\nEvery test passed\n", ""),
+])
+def test_the_line_of_a_runs_output_that_says_what_went_wrong(output, said):
+    from worksample_coding.junit import _error_line
+
+    assert _error_line(output) == said
+
+
+@pytest.mark.parametrize("fixture", ["jest-junit", "vitest-junit", "go-junit", "pytest-junit"])
+def test_the_junit_command_the_docs_give_is_the_one_the_fixture_runs(fixture):
+    import re
+
+    import yaml
+    from conftest_paths import ROOT
+
+    docs = (ROOT / "docs" / "assignments.md").read_text()
+    examples = [yaml.safe_load(block)["coding"]["junit"]
+                for block in re.findall(r"```yaml\n(.*?)```", docs, re.S)
+                if "mode: junit" in block and "..." not in block]
+    run = yaml.safe_load((ROOT / "tests" / "fixtures" / fixture / "assignment.yaml")
+                         .read_text())["coding"]["junit"]
+    assert any(example["command"] == run["command"]
+               and example.get("must_fail") == run["must_fail"] for example in examples)

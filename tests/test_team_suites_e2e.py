@@ -1,8 +1,9 @@
 """A team's own test suite in junit mode, on the real engine, for the runners the images
-carry besides node:test (tests/test_junit_e2e.py): `go test` through gotestsum, and Jest with
-jest-junit. Each fixture in tests/fixtures has strong, partial and broken work and attacks by a
-candidate who read the docs: what the code under test does to the run or its report costs
-the candidate, and never makes the verdict say more than the tests showed."""
+carry besides node:test (tests/test_junit_e2e.py): `go test` through gotestsum, Jest with
+jest-junit, Vitest, and pytest's --junitxml. Each fixture in tests/fixtures has strong, partial
+and broken work and attacks by a candidate who read the docs: what the code under test does to
+the run or its report costs the candidate, and never makes the verdict say more than the tests
+showed."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("docker_engine", "no_l
 FIXTURES = ROOT / "tests" / "fixtures"
 GO = FIXTURES / "go-junit"
 JEST = FIXTURES / "jest-junit"
+VITEST = FIXTURES / "vitest-junit"
+PYTEST = FIXTURES / "pytest-junit"
 
 
 def every_sample(assignment) -> dict[str, dict]:
@@ -32,6 +35,20 @@ def go_results(tmp_path_factory, monkeypatch_module) -> dict[str, dict]:
 def jest_results(tmp_path_factory, monkeypatch_module) -> dict[str, dict]:
     monkeypatch_module.setenv("WORKSAMPLE_STORE", str(tmp_path_factory.mktemp("jest") / "r.db"))
     return every_sample(JEST)
+
+
+@pytest.fixture(scope="module")
+def vitest_results(tmp_path_factory, monkeypatch_module) -> dict[str, dict]:
+    monkeypatch_module.setenv("WORKSAMPLE_STORE",
+                              str(tmp_path_factory.mktemp("vitest") / "r.db"))
+    return every_sample(VITEST)
+
+
+@pytest.fixture(scope="module")
+def pytest_results(tmp_path_factory, monkeypatch_module) -> dict[str, dict]:
+    monkeypatch_module.setenv("WORKSAMPLE_STORE",
+                              str(tmp_path_factory.mktemp("pytest") / "r.db"))
+    return every_sample(PYTEST)
 
 
 @pytest.fixture(scope="module")
@@ -135,3 +152,125 @@ def test_jest_a_report_rewritten_at_exit_is_not_what_is_read(jest_results):
     rewriter = jest_results["rewrites-the-report-at-exit"]
     assert rewriter["score"] == 25 and not rewriter["flags"]
     assert len(failed_ids(rewriter)) == 6
+
+
+# --- Vitest, its JUnit reporter
+
+
+@pytest.mark.parametrize("assignment", [VITEST, PYTEST], ids=["vitest", "pytest"])
+def test_the_reference_passes_every_test_in_vitest_and_pytest_and_the_canary_fails(assignment):
+    done = run("validate", assignment)
+    assert done.exit_code == 0, done.output
+    assert "reported 8 tests" in done.output
+    assert "ok   reference solution: graded, score 100" in done.output
+
+
+def test_vitest_results_score_the_candidates_code(vitest_results):
+    assert vitest_results["strong"]["score"] == 100
+    partial = vitest_results["partial"]
+    assert partial["score"] == 87.5 and not partial["flags"]
+    assert failed_ids(partial) == {
+        "duration.test.ts::parseDuration > milliseconds are not minutes"}
+    assert all(r["details"]["trust"] == "runner-outcomes" for r in vitest_results.values())
+    assert all(r["status"] == "graded" for r in vitest_results.values())
+
+
+def test_vitest_a_syntax_error_scores_0_with_esbuilds_message(vitest_results):
+    # esbuild, the native binary in the image, compiles the TypeScript: its message is the
+    # evidence, with the file, line and column
+    broken = vitest_results["broken"]
+    assert broken["score"] == 0
+    assert any('its output says: Error: Transform failed with 1 error: '
+               '/sandbox/work/duration.ts:4:2: ERROR: Expected ")" but found "return"' in line
+               for line in broken["criteria"][0]["evidence"])
+
+
+def test_vitest_a_config_in_the_submission_changes_nothing(vitest_results):
+    # its vitest.config.ts, vite.config.ts, vitest.workspace.ts and package.json would run no
+    # test; the command's --config and --root win. Its node_modules/vitest (an expect that
+    # never fails) is not what the hidden tests import: Vitest resolves "vitest" to itself
+    shipped = vitest_results["ships-a-vitest-config"]
+    assert shipped["score"] == vitest_results["partial"]["score"] and not shipped["flags"]
+    assert failed_ids(shipped) == failed_ids(vitest_results["partial"])
+
+
+def test_vitest_patched_assertions_pass_the_canary_and_void_the_criterion(vitest_results):
+    forger = vitest_results["patches-expect"]
+    assert forger["score"] == 0
+    assert "forged-outcome" in {flag["kind"] for flag in forger["flags"]}
+
+
+def test_vitest_a_patched_reporter_class_is_not_the_reporter_that_writes(vitest_results):
+    # the tests run in Vitest's child process, the JUnit reporter in its main one: the class
+    # the code under test patches writes nothing, and the score is what the code earns
+    patcher = vitest_results["patches-the-reporter"]
+    assert patcher["score"] == 12.5 and not patcher["flags"]
+    assert len(failed_ids(patcher)) == 7
+    assert "duration.test.ts::parseDuration > seconds" not in failed_ids(patcher)
+
+
+def test_vitest_a_report_rewritten_at_exit_gives_itself_away_by_the_canary(vitest_results):
+    # a process of the candidate's rewrites the report between Vitest writing it and Vitest's
+    # exit (130 to 450 ms later, measured: a poll every millisecond does not miss it): the
+    # runner reads the forgery (the mode's trust level), whose canary passed
+    rewriter = vitest_results["rewrites-the-report-at-exit"]
+    assert rewriter["score"] == 0
+    assert "forged-outcome" in {flag["kind"] for flag in rewriter["flags"]}
+
+
+def test_vitest_killed_at_import_passes_nothing(vitest_results):
+    quitter = vitest_results["exits-at-import"]
+    assert quitter["status"] == "graded" and quitter["score"] == 0
+    assert all(c["outcome"] == "failed" and c["message"].startswith("not run: ")
+               for c in quitter["checks"])
+
+
+# --- pytest, its --junitxml
+
+
+def test_pytest_results_score_the_candidates_code(pytest_results):
+    assert pytest_results["strong"]["score"] == 100
+    partial = pytest_results["partial"]
+    assert partial["score"] == 87.5 and not partial["flags"]
+    assert failed_ids(partial) == {"pytest::test_intervals::test_touching_intervals_merge"}
+    assert all(r["details"]["trust"] == "runner-outcomes" for r in pytest_results.values())
+    assert all(r["status"] == "graded" for r in pytest_results.values())
+
+
+def test_pytest_a_syntax_error_scores_0_with_pythons_message(pytest_results):
+    broken = pytest_results["broken"]
+    assert broken["score"] == 0
+    assert any("its output says: SyntaxError: invalid syntax" in line
+               for line in broken["criteria"][0]["evidence"])
+
+
+@pytest.mark.parametrize("sample", ["ships-a-conftest", "ships-a-pytest-config",
+                                    "shadows-pytest"])
+def test_pytest_a_conftest_config_or_pytest_py_in_the_submission_changes_nothing(
+        pytest_results, sample):
+    # each would report passes or run no test, were pytest to read or import it
+    shipped = pytest_results[sample]
+    assert shipped["score"] == pytest_results["partial"]["score"] and not shipped["flags"]
+    assert failed_ids(shipped) == failed_ids(pytest_results["partial"])
+
+
+def test_pytest_a_patched_test_report_passes_the_canary_and_voids_the_criterion(
+        pytest_results):
+    forger = pytest_results["patches-the-framework"]
+    assert forger["score"] == 0
+    assert "forged-outcome" in {flag["kind"] for flag in forger["flags"]}
+
+
+def test_pytest_a_report_rewritten_at_exit_gives_itself_away_by_the_canary(pytest_results):
+    # an atexit handler runs after pytest wrote the report: the runner reads the forgery (the
+    # mode's trust level), whose canary passed
+    rewriter = pytest_results["rewrites-the-report-at-exit"]
+    assert rewriter["score"] == 0
+    assert "forged-outcome" in {flag["kind"] for flag in rewriter["flags"]}
+
+
+def test_pytest_an_exit_at_import_passes_nothing(pytest_results):
+    quitter = pytest_results["exits-at-import"]
+    assert quitter["status"] == "graded" and quitter["score"] == 0
+    assert all(c["message"] == "not run: the test command wrote no JUnit report (exit code 0)"
+               for c in quitter["checks"])

@@ -158,11 +158,23 @@ ERROR_LINE = re.compile(r"^[\w.]*(Error|Exception)\b|: (syntax )?error\b|\berror
                         r"|^[\w./-]+\.\w+:\d+:\d+: ")
 
 
+PYTEST_MARK = re.compile(r"^E {2,}")  # pytest's mark on the lines of an error it prints
+
+
 def _error_line(output: str) -> str:
     """The first line of ``output`` that names an error (``SyntaxError: ...``, Go's
-    ``./x.go:4:9: cannot use 0 ...``, tsc's ``error TS2322:``); at most 200 characters."""
-    lines = (line.strip() for line in output.splitlines())
-    return next((line[:200] for line in lines if ERROR_LINE.search(line)), "")
+    ``./x.go:4:9: cannot use 0 ...``, tsc's ``error TS2322:``, pytest's ``E   SyntaxError:
+    ...`` without its mark); a line that ends with a colon goes on with the next line that is
+    not empty (Vite's ``Error: Transform failed with 1 error:`` then the file, line and
+    message). At most 200 characters."""
+    lines = [PYTEST_MARK.sub("", line.strip()) for line in output.splitlines()]
+    for number, line in enumerate(lines):
+        if ERROR_LINE.search(line):
+            following = next((later for later in lines[number + 1:] if later), "")
+            if line.endswith(":") and following:
+                line = f"{line} {following}"
+            return line[:200]
+    return ""
 
 
 def _run_problem(record: dict) -> str:
