@@ -50,6 +50,8 @@ IMAGES=(
   "worksample/node:bookworm python3,nodejs,node-typescript jest@30.5.2,jest-junit@17.0.0"
   # gotestsum: `go test` as JUnit XML, for a team's own Go suite in the junit mode
   "worksample/go:bookworm python3,golang-go,gotestsum"
+  # a headless JDK and JUnit 5 (its console launcher): a team's own JUnit suite in junit mode
+  "worksample/java:bookworm python3,default-jdk-headless,junit5"
 )
 
 build_image() {
