@@ -152,15 +152,17 @@ def _is_run_record(record: dict) -> bool:
             and (record.get("exit") is None or type(record["exit"]) is int))
 
 
-# a compiler's "file:line:column: message" (Go's type errors, gcc) counts as well: a test
-# framework's own lines (Go's "x_test.go:15: got 2") give no column
+# javac's "File.java:LINE: error: message" is read by ": error"; a compiler's
+# "file:line:column: message" (Go's type errors, gcc) counts as well: a test framework's own
+# lines (Go's "x_test.go:15: got 2") give no column, and javac's warnings say "warning"
 ERROR_LINE = re.compile(r"^[\w.]*(Error|Exception)\b|: (syntax )?error\b|\berror( TS\d+)?:"
                         r"|^[\w./-]+\.\w+:\d+:\d+: ")
 
 
 def _error_line(output: str) -> str:
     """The first line of ``output`` that names an error (``SyntaxError: ...``, Go's
-    ``./x.go:4:9: cannot use 0 ...``, tsc's ``error TS2322:``); at most 200 characters."""
+    ``./x.go:4:9: cannot use 0 ...``, tsc's ``error TS2322:``, javac's ``./A.java:3: error:
+    ';' expected``); at most 200 characters."""
     lines = (line.strip() for line in output.splitlines())
     return next((line[:200] for line in lines if ERROR_LINE.search(line)), "")
 
