@@ -27,6 +27,14 @@ B.java:3: error: cannot find symbol
 1 error
 """
 
+# Maven 3.8.7 with maven-compiler-plugin 3.10.1 (mvn -B -q), the hidden tests not compiling
+MAVEN = """\
+[ERROR] COMPILATION ERROR :
+[ERROR] /sandbox/work/src/test/java/com/example/wrap/TextWrapTest.java:[31,33] cannot find symbol
+[ERROR]   symbol:   variable TextWrap
+[ERROR] -> [Help 1]
+"""
+
 
 @pytest.mark.parametrize(("output", "line"), [
     (JAVAC_WARNING_THEN_ERROR, "./src/main/java/p/C.java:5: error: incompatible types: int "
@@ -34,6 +42,8 @@ B.java:3: error: cannot find symbol
     (JAVAC_SYMBOL, "B.java:3: error: cannot find symbol"),
     ("A.java:3: error: ';' expected\n  void g() { int y = 1 }\n", "A.java:3: error: ';' expected"),
     ("error: no source files\n", "error: no source files"),
+    (MAVEN, "[ERROR] /sandbox/work/src/test/java/com/example/wrap/TextWrapTest.java:[31,33] "
+            "cannot find symbol"),
     ("# example.com/w\n./w.go:4:9: cannot use 0 (untyped int constant)\n",
      "./w.go:4:9: cannot use 0 (untyped int constant)"),
     ("x.ts(3,7): error TS2322: Type 'number' is not assignable\n",
@@ -49,6 +59,7 @@ def test_the_first_line_naming_an_error_is_quoted(output, line):
     "C.java:5: warning: [removal] old() in C has been deprecated and marked for removal\n",
     "    wordcount_test.go:15: got 2, want 3\n",
     "Test run finished after 431 ms\n[         8 tests successful      ]\n",
+    "[ERROR] Tests run: 9, Failures: 1, Errors: 0, Skipped: 0\n[ERROR] -> [Help 1]\n",
 ])
 def test_lines_that_name_no_error_are_not_quoted(output):
     assert _error_line(output) == ""

@@ -152,11 +152,12 @@ def _is_run_record(record: dict) -> bool:
             and (record.get("exit") is None or type(record["exit"]) is int))
 
 
-# javac's "File.java:LINE: error: message" is read by ": error"; a compiler's
-# "file:line:column: message" (Go's type errors, gcc) counts as well: a test framework's own
-# lines (Go's "x_test.go:15: got 2") give no column, and javac's warnings say "warning"
+# javac's "File.java:LINE: error: message" is read by ": error", and Maven's compiler plugin
+# says "[ERROR] /path/File.java:[LINE,COLUMN] message"; a compiler's "file:line:column:
+# message" (Go's type errors, gcc) counts as well: a test framework's own lines (Go's
+# "x_test.go:15: got 2") give no column, and javac's warnings say "warning"
 ERROR_LINE = re.compile(r"^[\w.]*(Error|Exception)\b|: (syntax )?error\b|\berror( TS\d+)?:"
-                        r"|^[\w./-]+\.\w+:\d+:\d+: ")
+                        r"|^[\w./-]+\.\w+:\d+:\d+: |^\[ERROR\] \S+\.java:\[\d+,\d+\] ")
 
 
 def _error_line(output: str) -> str:
