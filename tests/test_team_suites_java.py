@@ -119,3 +119,13 @@ def test_a_shutdown_hook_rewriting_the_report_is_what_the_trust_level_warns_of(r
     rewriter = results["rewrites-the-report-at-exit"]
     assert rewriter["score"] == 100 and not rewriter["flags"]
     assert rewriter["details"]["trust"] == "runner-outcomes"
+
+
+def test_the_docs_show_the_fixtures_command_whole():
+    import yaml
+
+    docs = (ROOT / "docs" / "assignments.md").read_text()
+    java = docs[docs.index("### Java (JUnit 5) in junit mode"):]
+    shown = yaml.safe_load(java[java.index("```yaml\n") + 8:java.index("```\n", 8)])
+    fixture = yaml.safe_load((JAVA / "assignment.yaml").read_text())
+    assert shown["coding"]["junit"] == fixture["coding"]["junit"]
