@@ -129,3 +129,13 @@ def test_the_docs_show_the_fixtures_command_whole():
     shown = yaml.safe_load(java[java.index("```yaml\n") + 8:java.index("```\n", 8)])
     fixture = yaml.safe_load((JAVA / "assignment.yaml").read_text())
     assert shown["coding"]["junit"] == fixture["coding"]["junit"]
+
+
+def test_a_test_that_never_returns_fails_alone_at_its_timeout(results):
+    # it loops forever at width 1: JUnit's default timeout, in a separate thread, fails that
+    # test after 5 s and runs the others
+    hangs = results["hangs"]
+    assert hangs["score"] == results["partial"]["score"] and failed_ids(hangs) == SPLITTING
+    stuck = next(c for c in hangs["checks"]
+                 if c["id"] == f"{TEST_CLASS}::widthOneGivesOneCharacterPerLine()")
+    assert "timed out after 5 seconds" in stuck["message"]
