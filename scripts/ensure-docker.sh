@@ -68,6 +68,8 @@ build_image() {
   [ -z "$npm_packages" ] || install_npm_packages "$root" "$npm_packages"
   # Drop what a test sandbox never needs: apt caches and docs make the image smaller.
   rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* "$root"/usr/share/doc "$root"/usr/share/man
+  # A JDK's jmods are for jlink (building a runtime); javac and java never read them (75 MB).
+  rm -rf "$root"/usr/lib/jvm/*/jmods
   tar -C "$root" -c . | docker import \
     --change 'ENV LANG=C.UTF-8' \
     --change 'CMD ["python3"]' \
