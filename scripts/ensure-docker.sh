@@ -52,6 +52,8 @@ IMAGES=(
   "worksample/node:bookworm python3,nodejs,node-typescript jest@30.5.2,jest-junit@17.0.0,vitest@3.2.7,vite@6.4.6"
   # gotestsum: `go test` as JUnit XML, for a team's own Go suite in the junit mode
   "worksample/go:bookworm python3,golang-go,gotestsum"
+  # a headless JDK and JUnit 5 (its console launcher): a team's own JUnit suite in junit mode
+  "worksample/java:bookworm python3,default-jdk-headless,junit5"
 )
 
 build_image() {
@@ -68,6 +70,8 @@ build_image() {
   [ -z "$npm_packages" ] || install_npm_packages "$root" "$npm_packages"
   # Drop what a test sandbox never needs: apt caches and docs make the image smaller.
   rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/* "$root"/usr/share/doc "$root"/usr/share/man
+  # A JDK's jmods are for jlink (building a runtime); javac and java never read them (75 MB).
+  rm -rf "$root"/usr/lib/jvm/*/jmods
   tar -C "$root" -c . | docker import \
     --change 'ENV LANG=C.UTF-8' \
     --change 'CMD ["python3"]' \

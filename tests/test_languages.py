@@ -66,3 +66,20 @@ def test_each_language_knows_its_case_files():
     assert typescript.is_case_file("cases_match.ts") and not typescript.is_case_file("_app.ts")
     assert not typescript.is_case_file("types.d.ts") and not typescript.is_case_file("x.js")
     assert javascript.is_case_file("cases_values.js") and not javascript.is_case_file("x.py")
+
+
+def test_java_is_junit_only_and_defaults_to_the_java_image():
+    section = CodingSection(language="java", mode="junit", junit={"command": ["true"]},
+                            tests_criterion="correctness")
+    assert section.image == "worksample/java:bookworm"
+    assert LANGUAGES["java"].recorder is None
+    with pytest.raises(ValidationError, match="no recorder for java yet; a java task uses "
+                                              "mode: junit"):
+        CodingSection(language="java", mode="recorded", tests_criterion="correctness")
+    with pytest.raises(ValidationError, match="for Python only; a java task uses mode: junit"):
+        CodingSection(language="java", tests_criterion="correctness")
+    result = CliRunner().invoke(cli, ["plugins"])
+    assert ("junit: the team's own test runner, in any language (python, javascript, "
+            "typescript, go, java).") in result.output
+    images = (ROOT / "scripts" / "ensure-docker.sh").read_text()
+    assert '"worksample/java:bookworm python3,default-jdk-headless,junit5"' in images

@@ -16,6 +16,7 @@ def worksample_register_assignment_types(register) -> None:
     """Provide the ``coding`` assignment type."""
     from .languages import LANGUAGES
 
+    recorded = [name for name, language in LANGUAGES.items() if language.recorder]
     register(AssignmentType(
         name="coding",
         section_model=CodingSection,
@@ -23,8 +24,9 @@ def worksample_register_assignment_types(register) -> None:
         self_test_cases=self_test_cases,
         assignment_checks=assignment_checks,
         description="Hidden tests run against the submission in a Docker sandbox: recorded "
-                    f"(compared on the host; languages: {', '.join(LANGUAGES)}) or classic "
-                    "pytest (python).",
+                    f"(compared on the host; languages: {', '.join(recorded)}) or classic "
+                    "pytest (python). junit: the team's own test runner, in any language "
+                    f"({', '.join(LANGUAGES)}).",
     ))
 
 

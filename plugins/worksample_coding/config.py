@@ -95,7 +95,8 @@ class CodingSection(BaseModel):
     image: str | None = Field(
         None, description="Image with python3 (and pytest, or the language's tools). Pulled "
         "when not on the machine. Default: the language's image, if it has one "
-        "(worksample/node:bookworm for javascript and typescript)."
+        "(worksample/node:bookworm for javascript and typescript, worksample/java:bookworm "
+        "for java)."
     )
     dockerfile: str | None = Field(
         None, description="Or a Dockerfile in the assignment folder, built once per version."
@@ -146,8 +147,20 @@ class CodingSection(BaseModel):
     @model_validator(mode="after")
     def _classic_mode_is_pytest(self) -> CodingSection:
         if self.mode == "classic" and self.language != "python":
+            from .languages import LANGUAGES
+
+            mode = "recorded" if LANGUAGES[self.language].recorder else "junit"
             raise ValueError(f"classic mode runs pytest, so it is for Python only; a "
-                             f"{self.language} task uses mode: recorded")
+                             f"{self.language} task uses mode: {mode}")
+        return self
+
+    @model_validator(mode="after")
+    def _recorded_mode_has_a_recorder(self) -> CodingSection:
+        from .languages import LANGUAGES
+
+        if self.mode == "recorded" and LANGUAGES[self.language].recorder is None:
+            raise ValueError(f"recorded mode has no recorder for {self.language} yet; a "
+                             f"{self.language} task uses mode: junit (the team's own tests)")
         return self
 
     @model_validator(mode="after")

@@ -152,10 +152,12 @@ def _is_run_record(record: dict) -> bool:
             and (record.get("exit") is None or type(record["exit"]) is int))
 
 
-# a compiler's "file:line:column: message" (Go's type errors, gcc) counts as well: a test
-# framework's own lines (Go's "x_test.go:15: got 2") give no column
+# javac's "File.java:LINE: error: message" is read by ": error", and Maven's compiler plugin
+# says "[ERROR] /path/File.java:[LINE,COLUMN] message"; a compiler's "file:line:column:
+# message" (Go's type errors, gcc) counts as well: a test framework's own lines (Go's
+# "x_test.go:15: got 2") give no column, and javac's warnings say "warning"
 ERROR_LINE = re.compile(r"^[\w.]*(Error|Exception)\b|: (syntax )?error\b|\berror( TS\d+)?:"
-                        r"|^[\w./-]+\.\w+:\d+:\d+: ")
+                        r"|^[\w./-]+\.\w+:\d+:\d+: |^\[ERROR\] \S+\.java:\[\d+,\d+\] ")
 
 
 PYTEST_MARK = re.compile(r"^E {2,}")  # pytest's mark on the lines of an error it prints
@@ -163,10 +165,10 @@ PYTEST_MARK = re.compile(r"^E {2,}")  # pytest's mark on the lines of an error i
 
 def _error_line(output: str) -> str:
     """The first line of ``output`` that names an error (``SyntaxError: ...``, Go's
-    ``./x.go:4:9: cannot use 0 ...``, tsc's ``error TS2322:``, pytest's ``E   SyntaxError:
-    ...`` without its mark); a line that ends with a colon goes on with the next line that is
-    not empty (Vite's ``Error: Transform failed with 1 error:`` then the file, line and
-    message). At most 200 characters."""
+    ``./x.go:4:9: cannot use 0 ...``, tsc's ``error TS2322:``, javac's ``./A.java:3: error:
+    ';' expected``, pytest's ``E   SyntaxError: ...`` without its mark); a line that ends
+    with a colon goes on with the next line that is not empty (Vite's ``Error: Transform
+    failed with 1 error:`` then the file, line and message). At most 200 characters."""
     lines = [PYTEST_MARK.sub("", line.strip()) for line in output.splitlines()]
     for number, line in enumerate(lines):
         if ERROR_LINE.search(line):

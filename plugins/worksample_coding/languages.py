@@ -3,7 +3,8 @@
 A language brings a recorder: the runner that runs the hidden cases in the container and
 writes the typed records every recorder writes (worksample/sandbox/observations.py), so the
 host compares them the same way whatever the language. Classic mode (pytest) is Python's
-only.
+only. A language without a recorder (Java) is graded in junit mode only: the team's own
+tests, in the language's image.
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from worksample.sandbox.harness import Runner, Trust
 
 @dataclass(frozen=True)
 class Language:
-    """A language of coding tasks: its name in assignment.yaml and its recorder."""
+    """A language of coding tasks: its name in assignment.yaml and its recorder (None: junit
+    mode only)."""
 
     name: str
-    recorder: Runner
+    recorder: Runner | None
     case_files: str  # what the docs call a case module, e.g. "every .py file"
     image: str | None = None  # coding.image when the task names none (scripts/ensure-docker.sh)
     extension: str = ".py"  # of a case module's file
@@ -72,5 +74,13 @@ GO = Language(
     extension=".go",
 )
 
+JAVA = Language(
+    name="java",
+    recorder=None,  # no recorder yet: a team's JUnit 5 suite in junit mode
+    case_files="no case files (junit mode only)",
+    image="worksample/java:bookworm",  # Debian's headless JDK, JUnit 5 and python3
+    extension=".java",
+)
+
 LANGUAGES = {language.name: language
-             for language in (PYTHON, JAVASCRIPT, TYPESCRIPT, GO)}
+             for language in (PYTHON, JAVASCRIPT, TYPESCRIPT, GO, JAVA)}
