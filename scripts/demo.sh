@@ -9,7 +9,9 @@ cd "$(dirname "$0")/.."
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[review]'
-bash scripts/ensure-docker.sh
+# the images the seven sample assignments use (not the Java one: no sample is in Java)
+bash scripts/ensure-docker.sh "${WORKSAMPLE_BASE_IMAGE:-worksample/python-pytest:bookworm}" worksample/node:bookworm \
+  worksample/go:bookworm
 
 for assignment in inventory-reservations expense-ledger url-router api-rate-limiter csv-reader support-replies pricing-review; do
   echo

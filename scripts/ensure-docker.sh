@@ -10,6 +10,9 @@
 #
 # Safe to run again: every step is skipped when its result is already there. An image that
 # lacks a package of its list (built before a new worksample added one) is built again.
+#
+# Arguments: the images to ensure (names as in IMAGES); none, every image. The demo names
+# those its sample assignments use, so it does not build the Java image.
 set -euo pipefail
 
 BASE_IMAGE="${WORKSAMPLE_BASE_IMAGE:-worksample/python-pytest:bookworm}"
@@ -107,9 +110,16 @@ has_packages() {
     "dpkg-query -W ${packages//,/ } && ls $folders" >/dev/null 2>&1
 }
 
+wanted() { [ $# -eq 1 ] && return 0; local name; for name in "${@:2}"; do [ "$name" = "$1" ] && return 0; done; return 1; }
+
+for name in "$@"; do
+  printf '%s\n' "${IMAGES[@]}" | grep -q "^$name " || { log "no image $name in IMAGES"; exit 1; }
+done
+
 for entry in "${IMAGES[@]}"; do
   read -r image packages npm_packages <<<"$entry"
   npm_packages=${npm_packages:-}
+  wanted "$image" "$@" || continue
   if docker image inspect "$image" >/dev/null 2>&1; then
     if has_packages "$image" "$packages" "$npm_packages"; then
       log "$image is present"
