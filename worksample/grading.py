@@ -170,8 +170,8 @@ def grade_taken_in(
     assignment_type = registry.assignment_type(assignment.type)
     if workers is not None and assignment_type.grades_in_worker:
         try:
-            return workers.run("to read and check", _grade_in_worker, assignment, submission,
-                               retry, started)
+            return workers.run("to read and check", _grade_in_worker,
+                               workers.shared(assignment), submission, retry, started)
         except SubmissionRejected as error:
             return ended(Status.REJECTED, str(error))
         except InfrastructureError as error:  # the workers themselves failed
