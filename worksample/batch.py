@@ -8,8 +8,8 @@ at most the submissions in flight, and running it again grades exactly those.
 Unpacking, and reading a text submission, run in limited worker processes (one per job): a
 hostile file costs its own submission, never the batch. A text submission is unpacked and
 graded in one call (``grading.grade_submission`` given the keys the store holds for its
-name): the grader's own part of it is little more than storing the result. A result that cannot be stored is
-stored as ``error`` with the cause instead, and the batch goes on.
+name): the grader's own part of it is little more than storing the result. A result that
+cannot be stored is stored as ``error`` with the cause instead, and the batch goes on.
 
 Ctrl-C stops dispatching, lets the submissions in flight finish (their containers are removed
 as they end) and saves them; a second Ctrl-C abandons them, and the next grader to start
