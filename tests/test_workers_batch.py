@@ -14,6 +14,7 @@ from conftest_paths import ROOT, git_at
 
 from worksample.assignments import load
 from worksample.batch import BatchOptions, grade_batch
+from worksample.errors import InfrastructureError
 from worksample.grading import grade_submission
 from worksample.models import Status
 from worksample.store import ResultStore
@@ -118,4 +119,34 @@ def test_a_reply_sent_with_its_git_history_has_it_read_in_a_call_of_its_own(
     assert item.result.status == Status.GRADED
     assert item.result.git_history is not None and item.result.git_history.commits == 1
     assert item.result.score == grade_submission(email, source, workdir, registry).score
+    assert list(workdir.iterdir()) == []
+
+
+class FailingWorkers(LimitedWorkers):
+    """Workers whose pool breaks on the first call that takes a submission in."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.broken = False
+
+    def run(self, doing, function, *args):
+        if function.__name__ == "_taken_in_and_graded" and not self.broken:
+            self.broken = True
+            raise InfrastructureError("the worker processes failed (test)")
+        return super().run(doing, function, *args)
+
+
+def test_workers_that_fail_cost_one_submission_an_error_and_the_rest_are_graded(
+        tmp_path, registry, email):
+    sources = replies(tmp_path / "inbox")
+    workdir = tmp_path / "work"
+    workdir.mkdir()
+    with FailingWorkers(1) as workers:
+        items = grade_batch(email, sources, workdir, registry,
+                            ResultStore(tmp_path / "results.sqlite"), BatchOptions(),
+                            workers=workers)
+    statuses = sorted(item.result.status.value for item in items)
+    assert statuses == ["error", "graded", "graded"]
+    [failed] = [item.result for item in items if item.result.status == Status.ERROR]
+    assert failed.message == "the worker processes failed (test)"  # ours, not "report it"
     assert list(workdir.iterdir()) == []

@@ -142,6 +142,10 @@ def _graded_in_one_call(assignment: Assignment, source: Path, workdir: Path,
         if error.path is None:  # a worker limit: say which submission hit it
             error = SubmissionRejected(str(error), path=source)
         return rejected(assignment, source, error, started)
+    except InfrastructureError as error:  # the workers themselves failed, as in grade_taken_in
+        discard(destination)
+        return GradeResult(**_identity(assignment, source), status=Status.ERROR,
+                           message=str(error), durations=_durations(started, started))
     except BaseException:
         discard(destination)
         raise
