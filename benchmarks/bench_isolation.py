@@ -60,7 +60,10 @@ def case_batch(folder: Path, submissions: int) -> list[Path]:
 
 
 def grade(tree: Path, assignment: Path, batch: list[Path], jobs: int, work: Path) -> dict:
-    """One batch by ``tree``'s code in a new process; wall time and the grading span."""
+    """One batch by ``tree``'s code in a new process; wall time and the grading span. Each
+    tree grades against its own copy of ``assignment`` (the sample as that commit has it):
+    a newer assignment.yaml may hold fields an older grader refuses."""
+    assignment = tree / assignment.relative_to(ROOT)
     store = work / "store.sqlite"
     store.unlink(missing_ok=True)
     env = {**os.environ, "PYTHONPATH": f"{tree}:{tree / 'plugins'}",

@@ -59,6 +59,23 @@ def unloadable() -> Unloadable:
     return Unloadable()
 
 
+class Counted:
+    """Counts, in the process that rebuilds it, how often one was rebuilt (unpickled)."""
+
+    rebuilt = 0
+
+    def __init__(self, text: str):
+        self.text = text
+
+    def __setstate__(self, state: dict) -> None:
+        type(self).rebuilt += 1
+        self.__dict__.update(state)
+
+
+def rebuilt(value: Counted) -> tuple[str, int]:
+    return value.text, Counted.rebuilt
+
+
 @pytest.fixture
 def workers():
     with LimitedWorkers(1, HostLimits(cpu_seconds=1, memory_mb=128, wall_seconds=3)) as pool:
@@ -68,6 +85,18 @@ def workers():
 def test_a_call_runs_in_another_process_and_returns_its_value(workers):
     assert workers.run("to read", pid) != os.getpid()
     assert workers.run("to read", allocate, 16) == 16 * 2**20
+
+
+def test_a_shared_value_is_pickled_once_and_rebuilt_once_in_a_worker(workers):
+    """The batch's assignment is not pickled for every call, nor unpickled by every call."""
+    assignment = Counted("the assignment")
+    shared = workers.shared(assignment)
+    assert workers.shared(assignment) is shared
+    answers = [workers.run("to read", rebuilt, workers.shared(assignment)) for _ in range(3)]
+    assert answers == [("the assignment", 1)] * 3
+    other = workers.shared(Counted("another assignment"))
+    assert other is not shared
+    assert workers.run("to read", rebuilt, other) == ("another assignment", 2)
 
 
 def test_the_cpu_limit_kills_the_worker_and_the_next_call_gets_a_new_one(workers):

@@ -6,8 +6,10 @@ a stored error). Results are saved one by one as they finish, so an interrupted 
 at most the submissions in flight, and running it again grades exactly those.
 
 Unpacking, and reading a text submission, run in limited worker processes (one per job): a
-hostile file costs its own submission, never the batch. A result that cannot be stored is
-stored as ``error`` with the cause instead, and the batch goes on.
+hostile file costs its own submission, never the batch. A text submission is unpacked and
+graded in one call (``grading.grade_submission`` given the keys the store holds for its
+name): the grader's own part of it is little more than storing the result. A result that
+cannot be stored is stored as ``error`` with the cause instead, and the batch goes on.
 
 Ctrl-C stops dispatching, lets the submissions in flight finish (their containers are removed
 as they end) and saves them; a second Ctrl-C abandons them, and the next grader to start
@@ -142,7 +144,8 @@ def _grade_one(assignment: Assignment, source: Path, workdir: Path, registry: Pl
 
     recorded = options.times.get(submission_id_for(source))
     result = grade_submission(assignment, source, workdir, registry, options.limits,
-                              options.retry, workers, kept=stored_result, recorded=recorded)
+                              options.retry, workers, kept=stored_result, recorded=recorded,
+                              kept_keys=lambda name: store.keys(assignment.version, name))
     earlier = graded_again[0].working_time if graded_again else None
     if recorded is None and earlier is not None and earlier.source == "recorded":
         # the team's record outlives a regrade that was not given it again

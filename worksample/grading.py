@@ -12,20 +12,31 @@ one that hits a host limit or nests too deeply to read; a failure of the machine
 image, plugin crash, broken assignment) is ``error`` with the cause.
 
 Given ``LimitedWorkers``, intake runs in a limited worker process, and so does the grading of
-an assignment type that parses the candidate's files on the host (``grades_in_worker``).
+an assignment type that parses the candidate's files on the host (``grades_in_worker``); in a
+batch, both in the same call.
 """
 
 from __future__ import annotations
 
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
 from worksample import __version__
 from worksample.errors import InfrastructureError, WorksampleError
-from worksample.intake import IntakeLimits, SubmissionRejected, extracted, submission_id_for
+from worksample.intake import (
+    IntakeLimits,
+    SubmissionRejected,
+    destination_for,
+    discard,
+    discard_history,
+    extracted,
+    submission_id_for,
+    unpack,
+    with_history,
+)
 from worksample.levels import level_for
 from worksample.models import (
     Assignment,
@@ -68,6 +79,7 @@ def grade_submission(
     workers: LimitedWorkers | None = None,
     kept: Callable[[Submission], GradeResult | None] = lambda submission: None,
     recorded: WorkingTime | None = None,
+    kept_keys: Callable[[str], Collection[str]] | None = None,
 ) -> GradeResult:
     """Take in ``source`` safely, have its type grade it, and score the result.
 
@@ -75,24 +87,96 @@ def grade_submission(
     grading it (the batch's stored result for the same content). A result graded here
     carries the submission's files and the texts its plugin read (``result.work``) for the
     store to keep. Either carries the candidate's time: ``recorded`` (the team's record)
-    when given, else what intake read of the submission's times."""
+    when given, else what intake read of the submission's times.
+
+    Given ``kept_keys`` too (the content hashes ``kept`` may know for a submission id), a
+    type that ``grades_in_worker`` is taken in and graded in one call to ``workers``
+    (``_graded_in_one_call``)."""
     started = time.monotonic()
     try:
+        if kept_keys is not None and workers is not None \
+                and registry.assignment_type(assignment.type).grades_in_worker:
+            return _graded_in_one_call(assignment, source, workdir, registry, limits, retry,
+                                       workers, kept, recorded, kept_keys, started)
         with extracted(source, workdir, limits, workers,
                        assignment.starter_folder) as submission:
-            stored = kept(submission)
-            if stored is not None:
-                return stored if recorded is None else timed(stored, submission, recorded)
-            result = grade_taken_in(assignment, submission, registry, retry, started, workers)
-            # the files are read while intake's folder exists; the store keeps them (work.py)
-            flags = result.flags + (missing_files(assignment.spec.required_files,
-                                                  submission.root)
-                                    if result.status == Status.GRADED else [])
-            return timed(result.model_copy(update={
-                "work": kept_work(submission.root, result.work), "flags": flags}),
-                submission, recorded)
+            return _graded_here(assignment, submission, registry, retry, started, workers,
+                                kept, recorded)
     except SubmissionRejected as error:
         return rejected(assignment, source, error, started)
+
+
+def _graded_here(assignment: Assignment, submission: Submission, registry: PluginRegistry,
+                 retry: RetryPolicy, started: float, workers: LimitedWorkers | None,
+                 kept: Callable[[Submission], GradeResult | None],
+                 recorded: WorkingTime | None) -> GradeResult:
+    """A submission taken in, kept (``kept``) or graded, with its work and its time."""
+    stored = kept(submission)
+    if stored is not None:
+        return stored if recorded is None else timed(stored, submission, recorded)
+    result = grade_taken_in(assignment, submission, registry, retry, started, workers)
+    # the files are read while intake's folder exists; the store keeps them (work.py)
+    flags = result.flags + (missing_files(assignment.spec.required_files, submission.root)
+                            if result.status == Status.GRADED else [])
+    return timed(result.model_copy(update={
+        "work": kept_work(submission.root, result.work), "flags": flags}), submission, recorded)
+
+
+def _graded_in_one_call(assignment: Assignment, source: Path, workdir: Path,
+                        registry: PluginRegistry, limits: IntakeLimits | None, retry: RetryPolicy,
+                        workers: LimitedWorkers, kept: Callable[[Submission], GradeResult | None],
+                        recorded: WorkingTime | None, kept_keys: Callable[[str], Collection[str]],
+                        started: float) -> GradeResult:
+    """Unpack, grade, and read the work of ``source`` in one worker call, under one budget of
+    the host limits: one round trip instead of two, the grader's part of a submission is the
+    store's. A submission with a git history, or whose content the store may hold, comes back
+    unpacked only, and goes on here as ``grade_submission`` takes any other (its history read
+    in a call of its own, the store consulted)."""
+    destination = destination_for(source, workdir)
+    try:
+        done = workers.run("to read and check", _taken_in_and_graded, workers.shared(assignment),
+                           source, destination, limits or IntakeLimits(), retry, started,
+                           recorded, frozenset(kept_keys(submission_id_for(source))))
+    except SubmissionRejected as error:
+        discard(destination)
+        if error.path is None:  # a worker limit: say which submission hit it
+            error = SubmissionRejected(str(error), path=source)
+        return rejected(assignment, source, error, started)
+    except InfrastructureError as error:  # the workers themselves failed, as in grade_taken_in
+        discard(destination)
+        return GradeResult(**_identity(assignment, source), status=Status.ERROR,
+                           message=str(error), durations=_durations(started, started))
+    except BaseException:
+        discard(destination)
+        raise
+    if isinstance(done, GradeResult):
+        return done
+    try:
+        try:
+            submission = with_history(done, workers, assignment.starter_folder)
+        finally:
+            discard_history(destination)
+        return _graded_here(assignment, submission, registry, retry, started, workers, kept,
+                            recorded)
+    finally:
+        discard(destination)
+
+
+def _taken_in_and_graded(assignment: Assignment, source: Path, destination: Path,
+                         limits: IntakeLimits, retry: RetryPolicy, started: float,
+                         recorded: WorkingTime | None,
+                         kept_keys: frozenset[str]) -> GradeResult | Submission:
+    """In a worker process: ``source`` unpacked into ``destination`` and graded, its folder
+    removed; or, when it has a git history or its content hash is one of ``kept_keys``, the
+    Submission, left unpacked for the grader."""
+    submission = unpack(source, destination, limits)
+    if submission.history is not None or submission.content_hash in kept_keys:
+        return submission
+    try:
+        return _graded_here(assignment, submission, get_registry(), retry, started, None,
+                            lambda submission: None, recorded)
+    finally:
+        discard(destination)
 
 
 def timed(result: GradeResult, submission: Submission,
@@ -170,8 +254,8 @@ def grade_taken_in(
     assignment_type = registry.assignment_type(assignment.type)
     if workers is not None and assignment_type.grades_in_worker:
         try:
-            return workers.run("to read and check", _grade_in_worker, assignment, submission,
-                               retry, started)
+            return workers.run("to read and check", _grade_in_worker,
+                               workers.shared(assignment), submission, retry, started)
         except SubmissionRejected as error:
             return ended(Status.REJECTED, str(error))
         except InfrastructureError as error:  # the workers themselves failed

@@ -106,12 +106,7 @@ def open_submission(source: Path, workdir: Path, limits: IntakeLimits | None = N
     that case. A history that cannot be read is a note (``Submission.git_history``).
     """
     limits = limits or IntakeLimits()
-    if not source.exists() and not source.is_symlink():
-        raise SubmissionRejected("no such file or folder", path=source)
-    if source.is_symlink():
-        raise SubmissionRejected("is a symbolic link; pass the real file or folder", path=source)
-    destination = Path(os.path.realpath(workdir)) / f"{submission_id_for(source)}-" \
-                                                    f"{os.urandom(4).hex()}"
+    destination = destination_for(source, workdir)
     try:
         if workers is None:
             submission = unpack(source, destination, limits)
@@ -122,13 +117,23 @@ def open_submission(source: Path, workdir: Path, limits: IntakeLimits | None = N
         finally:
             shutil.rmtree(_history_folder(destination), ignore_errors=True)
     except SubmissionRejected as error:
-        _remove(destination)
+        discard(destination)
         if error.path is None:  # a worker limit: say which submission hit it
             raise SubmissionRejected(str(error), path=source) from None
         raise
     except BaseException:
-        _remove(destination)
+        discard(destination)
         raise
+
+
+def destination_for(source: Path, workdir: Path) -> Path:
+    """A new folder's path under ``workdir`` to extract ``source`` into, once ``source`` is
+    there and is no symbolic link (SubmissionRejected otherwise)."""
+    if not source.exists() and not source.is_symlink():
+        raise SubmissionRejected("no such file or folder", path=source)
+    if source.is_symlink():
+        raise SubmissionRejected("is a symbolic link; pass the real file or folder", path=source)
+    return Path(os.path.realpath(workdir)) / f"{submission_id_for(source)}-{os.urandom(4).hex()}"
 
 
 def with_history(submission: Submission, workers: LimitedWorkers | None = None,
@@ -159,7 +164,12 @@ def with_history(submission: Submission, workers: LimitedWorkers | None = None,
         "working_time_note": found.note})
 
 
-def _remove(destination: Path) -> None:
+def discard_history(destination: Path) -> None:
+    """Remove the folder an archive's git history was written to while it was read."""
+    shutil.rmtree(_history_folder(destination), ignore_errors=True)
+
+
+def discard(destination: Path) -> None:
     """Remove what unpacking wrote, when a killed worker could not: the submission and its
     git history's folder."""
     shutil.rmtree(destination, ignore_errors=True)

@@ -329,6 +329,15 @@ class ResultStore:
             ).fetchone()
         return _result_from_json(row[0]) if row else None
 
+    def keys(self, assignment_version: str, submission_id: str) -> frozenset[str]:
+        """The keys (content hashes) of the results stored for this assignment version and
+        submission id: which contents ``get`` may answer for, without reading a result."""
+        with self._read_lock:
+            rows = self._reader_here().execute(
+                "SELECT submission_key FROM results WHERE assignment_version = ? AND "
+                "submission_id = ?", (assignment_version, submission_id)).fetchall()
+        return frozenset(key for (key,) in rows)
+
     def results(self, assignment_id: str | None = None) -> Iterator[GradeResult]:
         """Every stored result (of one assignment, if given), by assignment, submission, time.
 

@@ -21,6 +21,7 @@ Docker SDK's connections), and forking a threaded process can copy a lock in the
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import pickle
@@ -55,6 +56,7 @@ class LimitedWorkers:
         self.limits = limits or HostLimits()
         self._pool = None
         self._lock = threading.Lock()
+        self._shared: tuple[object, Shared] | None = None
 
     def start(self) -> LimitedWorkers:
         """Start the worker processes now, so that they boot (imports, plugins) while the
@@ -88,6 +90,15 @@ class LimitedWorkers:
         except pickle.PicklingError as error:  # what a worker sent that pebble could not carry
             raise InfrastructureError(f"a worker's answer could not be sent back ({error})") \
                 from None
+
+    def shared(self, value: object) -> Shared:
+        """``value`` as an argument for ``run`` that is pickled here once, not for every call,
+        and unpickled once by each worker (the same assignment for a whole batch). The last
+        value given is remembered by identity: it must not change once given."""
+        with self._lock:
+            if self._shared is None or self._shared[0] is not value:
+                self._shared = (value, Shared(value))
+            return self._shared[1]
 
     def close(self) -> None:
         """Stop the workers; a call still running is killed."""
@@ -140,6 +151,43 @@ def _boot() -> None:
     from worksample.plugins import get_registry
 
     get_registry()
+
+
+class Shared:
+    """A value pickled once, sent to the workers as bytes under a key (their digest); a worker
+    rebuilds it once per key and keeps it (``_Received``). Given to ``run`` as an argument,
+    the worker's function receives the value itself."""
+
+    def __init__(self, value: object):
+        self.data = pickle.dumps(value)
+        self.key = hashlib.blake2b(self.data, digest_size=16).digest()
+
+    def __reduce__(self):
+        return _received, (self.key, self.data)
+
+
+class _Received:
+    """In a worker: the shared values rebuilt so far, by key (the last few)."""
+
+    def __init__(self, keep: int = 4):
+        self._values: dict[bytes, object] = {}
+        self._keep = keep
+
+    def value(self, key: bytes, data: bytes) -> object:
+        """The value pickled as ``data``, rebuilt on its key's first arrival."""
+        if key not in self._values:
+            if len(self._values) >= self._keep:
+                del self._values[next(iter(self._values))]
+            self._values[key] = pickle.loads(data)
+        return self._values[key]
+
+
+_RECEIVED = _Received()
+
+
+def _received(key: bytes, data: bytes) -> object:
+    """What unpickling a ``Shared`` runs in the worker: its value, rebuilt once."""
+    return _RECEIVED.value(key, data)
 
 
 def _expired() -> type[BaseException]:

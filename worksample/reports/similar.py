@@ -21,70 +21,27 @@ its first ``MAX_WORDS``.
 
 Words are read the same way here and by ``worksample.similarity`` (every pair of a cohort's
 texts and code, against earlier cohorts, known leaks and the reference, shared material left
-out): ``words`` of the ``folded`` text, so that a copy dressed in look-alike letters, zero-width
-characters or combining marks reads as the words it shows.
+out): ``words`` of the ``folded`` text (``prose/words.py``), so that a copy dressed in
+look-alike letters, zero-width characters or combining marks reads as the words it shows.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 import zlib
 from collections.abc import Callable, Sequence
 
 from worksample.models import GradeResult
+from worksample.prose.words import words
 
 SHINGLE_WORDS = 5
 SIMILAR = 0.8
 BINS, BANDS = 32, 8
 MIN_RUNS = 30
 MAX_WORDS = 5_000
-_WORD = re.compile(r"\w+")
 _EMPTY_BIN = 1 << 64  # above any hash
 _ROWS = BINS // BANDS
 
 ReadTexts = Callable[[GradeResult], str]
-
-# Invisible characters a reader does not see inside a word: soft hyphens, zero-width spaces
-# and joiners, direction marks, tags (Unicode's "format" characters, every one of them: a
-# test holds this list to the Unicode database), and combining marks (an accent, or a mark
-# drawn on nothing) left once NFKD has taken letters apart.
-_UNSEEN = re.compile(
-    "[\u00ad\u0300-\u036f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
-    "\u1ab0-\u1aff\u1dc0-\u1dff\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
-    "\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
-    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-    "\U000e0001-\U000e007f\U000e0100-\U000e01ef]")
-# Cyrillic and Greek letters drawn like Latin ones: capitals before case folding (a Greek
-# capital Nu is an N, its small letter a v), small letters after.
-_LOOKALIKE_CAPITALS = str.maketrans(
-    "АВЕЅІЈКМНОРСТХУҮԜΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABESIJKMHOPCTXYYWABEZHIKMNOPTYX")
-_LOOKALIKE_SMALL = str.maketrans("аеоросухѕіјԁԛԝһӏҽɡαονρικυχτ", "aeopocyxsijdqwhlegaovpikuxt")
-
-
-def unmarked(text: str) -> str:
-    """``text`` in compatibility form (NFKD: full-width letters, ligatures and accented
-    letters taken apart) without the characters a reader does not see (``_UNSEEN``); lines
-    stay where they were."""
-    if text.isascii():
-        return text
-    return _UNSEEN.sub("", unicodedata.normalize("NFKD", text))
-
-
-def folded(text: str) -> str:
-    """``text`` as its words are compared: ``unmarked``, look-alike Cyrillic and Greek
-    letters read as the Latin ones they show, case folded."""
-    if text.isascii():
-        return text.casefold()
-    return unmarked(text).translate(_LOOKALIKE_CAPITALS).casefold().translate(
-        _LOOKALIKE_SMALL)
-
-
-def words(text: str) -> list[str]:
-    """The words of ``text`` as they are compared: ``folded``, punctuation, markup and
-    layout gone."""
-    return _WORD.findall(folded(text))
-
 
 def near_identical(texts: Sequence[str]) -> list[list[int]]:
     """For each of ``texts``, the positions of the others nearly the same (in order)."""

@@ -8,7 +8,7 @@ they are. Renaming identifiers, rewriting strings and comments, or re-indenting 
 nothing. A name the lexer breaks in two (an invisible character inside it) is read as one.
 
 **Prose** (an email reply, an analysis, a NOTES.md: ``PROSE_SUFFIXES``, and every text a
-text plugin read) is its words, read as ``reports/similar.py`` reads them: look-alike
+text plugin read) is its words, read as ``prose/words.py`` reads them: look-alike
 letters, zero-width characters and combining marks folded away, case folded.
 
 Both keep the line each token starts on, so that a match can be shown where it is. A file of
@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from pygments.token import Comment, Error, Keyword, Name, Number, String, Text
 
-from worksample.reports.similar import unmarked, words
+from worksample.prose.words import unmarked, words
 
 CODE_LEXERS = {".py": "python", ".pyi": "python", ".js": "javascript", ".mjs": "javascript",
                ".cjs": "javascript", ".jsx": "jsx", ".ts": "typescript", ".mts": "typescript",
