@@ -35,6 +35,8 @@ class CountingPlugin:
         self.failures_left = 0
         self.failure = InfrastructureError("engine went away")
         self.lock = threading.Lock()
+        self.held_after: int | None = None  # calls past this many wait for ``release``
+        self.release = threading.Event()
 
     @hookimpl
     def worksample_register_assignment_types(self, register):
@@ -46,6 +48,9 @@ class CountingPlugin:
             if self.failures_left:
                 self.failures_left -= 1
                 raise self.failure
+            held = self.held_after is not None and self.calls > self.held_after
+        if held:
+            self.release.wait(timeout=30)
         fraction = float((submission.root / "answer.txt").read_text())
         return Grade(criteria={"accuracy": CriterionOutcome(fraction=fraction)})
 
@@ -171,10 +176,14 @@ def test_parallel_batch_grades_each_once(tmp_path, registry, plugin, assignment,
 def test_ctrl_c_keeps_what_finished(tmp_path, registry, plugin, assignment, store):
     sources = answers(tmp_path, "1", "0.9", "0.8", "0.7")  # four distinct submissions
     seen = []
+    # the third waits until Ctrl-C has landed: however loaded the machine, the fourth is
+    # still queued then, and is cancelled
+    plugin.held_after = 2
 
     def interrupt_after_two(item):
         seen.append(item)
         if len(seen) == 2:
+            threading.Timer(0.3, plugin.release.set).start()
             raise KeyboardInterrupt
 
     workdir = tmp_path / "work"
@@ -184,6 +193,7 @@ def test_ctrl_c_keeps_what_finished(tmp_path, registry, plugin, assignment, stor
                     BatchOptions(jobs=1, retry=NO_WAIT), on_item=interrupt_after_two)
     kept = len(list(store.results()))
     assert 2 <= kept < 4
+    plugin.held_after = None
     rerun = run(assignment, sources, tmp_path, registry, store)
     assert sum(not item.from_store for item in rerun) == 4 - kept
     assert list(workdir.iterdir()) == []
