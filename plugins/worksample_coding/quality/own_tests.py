@@ -4,7 +4,9 @@ A run of its own, in a fresh hardened container like the hidden tests' (the same
 same ``coding.limits``), never in the grader's process: the candidate's tests are candidate
 code. Python's runner (``own_tests_python/``) runs them with pytest under coverage.py
 (Debian's python3-coverage, in the Python image: scripts/ensure-docker.sh); JavaScript's
-(``own_tests_node/``) with Node's test runner and its coverage. What comes back
+(``own_tests_node/``) with Node's test runner and its coverage; TypeScript's with the same
+runner, after the image's compiler has transpiled the .ts files into JavaScript in the sandbox
+(coverage counted on the .ts lines that became JavaScript: "executable lines"). What comes back
 is untrusted data, read within fixed sizes: a candidate can fake their own tests' outcomes
 or their coverage, and the reports say these are evidence for the reviewer, not a verdict.
 
@@ -48,12 +50,16 @@ FROM_MEMORY = "junit_runner/from_memory.py"
 
 
 # a language -> its runner of the candidate's own tests: pytest under coverage.py; Node's test
-# runner with its coverage (JavaScript: TypeScript's tests would need compiling first)
+# runner with its coverage (TypeScript transpiled to JavaScript first, by the same runner)
 RUNNERS = {
     "python": lambda: _runner("own_tests_python", PYTEST_DISABLE_PLUGIN_AUTOLOAD="1"),
     "javascript": lambda: _runner("own_tests_node", BOUNDED),
+    "typescript": lambda: _runner("own_tests_node", BOUNDED, OWN_TESTS_LANGUAGE="typescript"),
     "go": lambda: _runner("own_tests_go", BOUNDED, FROM_MEMORY),
 }
+# what coverage counts, where not "lines": Go's statements; the .ts lines that became
+# JavaScript (a type, an interface or a blank line is not counted)
+UNITS = {"go": "statements", "typescript": "executable lines"}
 VETTED = {"go"}  # languages whose own-tests run also runs the language's linter (go vet)
 
 
@@ -74,7 +80,7 @@ class OwnTests:
     trouble: str = ""  # why the figures may be incomplete, in plain words
     vet: list[str] = field(default_factory=list)  # the linter's first findings (Go: go vet)
     vet_count: int | None = None  # how many; None when no linter ran in the sandbox
-    unit: str = "lines"  # what coverage counts: lines (Python, JavaScript), statements (Go)
+    unit: str = "lines"  # what coverage counts: lines, or one of UNITS
     forged: bool = False  # something wrote to the result channel outside the runner's records
 
     @property
@@ -117,7 +123,7 @@ def run_own_tests(*, image: str, work: Path, language: str, sources: SourceFiles
     handed_out = starter_tests(starter, work, sources.tests)
     own = [path for path in sources.tests if path not in handed_out]
     found = OwnTests(files=sum(1 for path in own if _is_test_module(path)),
-                     unit="statements" if language == "go" else "lines")
+                     unit=UNITS.get(language, "lines"))
     if not found.files and not (lint and language in VETTED):
         return found
     record = 64 + 2 * ID_CHARS

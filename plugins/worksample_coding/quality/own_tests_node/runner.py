@@ -8,6 +8,12 @@
 # CONFIG["deadline_seconds"] (before the sandbox's wall clock), and what ended by then is
 # reported.
 #
+# TypeScript (OWN_TESTS_LANGUAGE=typescript in the environment): transpile.js first writes the
+# .ts files as JavaScript into a folder under /tmp, keeping the layout (the writable mounts are
+# noexec, which plain .js files do not mind), and the tests run there. A test file that does
+# not transpile is a collect error with the compiler's message; ids and coverage name the .ts
+# files, coverage counted on the .ts lines that became JavaScript (the source maps say which).
+#
 # argv: [runner.py, RESULTS_FD, CONFIG_JSON]; CONFIG: deadline_seconds, most_tests, code and
 # tests (paths, relative), ignore (test files not to run: the starter's).
 
@@ -16,12 +22,16 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 RESULTS_FD = int(sys.argv[1])
 CONFIG = json.loads(sys.argv[2])
 HARNESS = os.path.dirname(os.path.abspath(__file__))
-WORK = os.getcwd()
+SUBMISSION = os.getcwd()
+TYPESCRIPT = os.environ.get("OWN_TESTS_LANGUAGE") == "typescript"
+WORK = tempfile.mkdtemp(prefix="own-tests-", dir="/tmp") if TYPESCRIPT else SUBMISSION
+DEADLINE = time.monotonic() + CONFIG["deadline_seconds"]
 MAX_OUTPUT = 8 * 1024 * 1024
 ID_CHARS = 200
 
@@ -45,8 +55,41 @@ def run_node(files):
     """Node's output, read until it ends or the deadline; and whether it was stopped."""
     command = ["node", "--test", "--experimental-test-coverage",
                "--test-reporter=" + HARNESS + "/reporter.mjs"] + files
-    return bounded.run_until(command, time.monotonic() + CONFIG["deadline_seconds"],
-                             MAX_OUTPUT, stderr=subprocess.DEVNULL)
+    return bounded.run_until(command, DEADLINE, MAX_OUTPUT, stderr=subprocess.DEVNULL)
+
+
+def transpiled(files):
+    """``files`` (.ts, relative) transpiled into WORK: for each, the compiler's errors and
+    the .ts lines each line of its JavaScript came from (transpile.js); {} if it did not end
+    by the deadline."""
+    config = json.dumps({"work": SUBMISSION, "out": WORK, "files": files})
+    output, stopped = bounded.run_until(["node", HARNESS + "/transpile.js", config], DEADLINE,
+                                        MAX_OUTPUT, stderr=subprocess.DEVNULL)
+    try:
+        found = json.loads(output)
+    except ValueError:
+        return {}
+    return {} if stopped or not isinstance(found, dict) else found
+
+
+def javascript(path):
+    """Where transpile.js writes the .ts file ``path``."""
+    return path[:-3] + ".js" if TYPESCRIPT else path
+
+
+def on_typescript(counts, lines):
+    """A compiled file's coverage ([lines, lines run, the lines not run]) as [lines, lines
+    run] of its .ts file: the .ts lines any JavaScript came from, and of them those with no
+    line left unrun (``lines``: each JavaScript line's .ts lines)."""
+    missed = set(counts[2]) if len(counts) == 3 and isinstance(counts[2], list) else None
+    if missed is None:
+        return None
+    ts_lines, ts_missed = set(), set()
+    for number, came_from in enumerate(lines, 1):
+        ts_lines.update(came_from)
+        if number in missed:
+            ts_missed.update(came_from)
+    return [len(ts_lines), len(ts_lines - ts_missed)]
 
 def relative(path):
     return os.path.relpath(path, WORK) if path.startswith(WORK + "/") else path
@@ -54,7 +97,15 @@ def relative(path):
 
 def main():
     files = [path for path in CONFIG["tests"] if path not in CONFIG["ignore"]]
-    output, stopped = run_node([os.path.join(WORK, path) for path in files])
+    compiled = transpiled(CONFIG["code"] + files) if TYPESCRIPT else {}
+    for path in files if TYPESCRIPT else []:
+        errors = (compiled.get(path) or {}).get("errors", ["the TypeScript step did not finish"])
+        if errors:
+            send({"event": "collect_error", "path": path, "message": "\n".join(errors)})
+    if TYPESCRIPT:
+        files = [path for path in files if path in compiled and not compiled[path]["errors"]]
+    output, stopped = run_node([os.path.join(WORK, javascript(path)) for path in files])
+    source_of = {javascript(path): path for path in CONFIG["code"] + CONFIG["tests"]}
     results, coverage, stacks = [], {}, {}
     for line in output.splitlines():
         try:
@@ -66,7 +117,7 @@ def main():
             continue
         if kind == "coverage" and isinstance(event.get("files"), list):
             for entry in event["files"]:
-                if isinstance(entry, list) and len(entry) == 3:
+                if isinstance(entry, list) and len(entry) == 4:
                     coverage[relative(str(entry[0]))] = entry[1:]
             continue
         if not isinstance(nesting, int) or not 0 <= nesting < 50:
@@ -78,6 +129,7 @@ def main():
             stack.append(name)
         elif kind in ("pass", "fail") and not event.get("suite"):
             file = relative(str(event.get("file", "")))
+            file = source_of.get(file, file)
             if nesting == 0 and name == event.get("file"):  # the file itself failed to load
                 results.append(("error", file, ""))
                 continue
@@ -99,14 +151,22 @@ def main():
             send({"event": "test", "id": test_id, "outcome": outcome})
     files_covered = {}
     for path in CONFIG["code"]:
-        counts = coverage.get(path)
-        if counts is None:  # never loaded by a test: every line of it is not run
+        counts = coverage.get(javascript(path))
+        if TYPESCRIPT:
+            lines = (compiled.get(path) or {}).get("lines")
+            if not isinstance(lines, list):
+                continue
+            counts = on_typescript(counts, lines) if counts else [
+                len({line for came_from in lines for line in came_from}), 0]
+            if counts is None:
+                continue
+        elif counts is None:  # never loaded by a test: every line of it is not run
             try:
                 with open(os.path.join(WORK, path), "rb") as source:
                     counts = [source.read().count(b"\n") + 1, 0]
             except OSError:
                 continue
-        if all(type(count) is int for count in counts):
+        if all(type(count) is int for count in counts[:2]):
             files_covered[path] = [counts[0], counts[0] - counts[1]]
     send({"event": "finished", "exit": 124 if stopped else 0, "files": files_covered,
           "stopped": stopped})
