@@ -3,6 +3,7 @@ signals, their pages, and the hostile submissions of tests/hostile/quality.py.""
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 from pathlib import Path
@@ -209,16 +210,104 @@ def test_go_own_tests_run_with_go_test_cover_and_go_vet_lints(tmp_path):
     assert " of the statements of their code run by their own tests (" in words["coverage"]
 
 
-def test_typescript_own_tests_are_said_not_run(tmp_path):
-    submission = shutil.copytree(ROOT / "examples" / "url-router" / "strong", tmp_path / "ts")
-    (submission / "router.test.ts").write_text("export {};\n")
-    result = graded(with_quality(tmp_path, "url-router"), submission)["ts"]
+TS_TESTS = """\
+import { describe, it, test } from "node:test";
+import assert from "node:assert";
+import { Router, RouteError } from "./router";
+import { parseQuery } from "./query";
+
+function app(): Router {
+  const router = new Router();
+  router.add("home", "/");
+  router.add("user", "/users/:id");
+  return router;
+}
+
+test("matches a parameter", () => {
+  assert.deepStrictEqual(app().match("/users/7")?.params, { id: "7" });
+});
+
+test("refuses a duplicate", () => {
+  assert.throws(() => app().add("home", "/again"), RouteError);
+});
+
+describe("queries", () => {
+  it("reads repeated keys", () => {
+    assert.deepStrictEqual({ ...parseQuery("a=1&a=2") }, { a: ["1", "2"] });
+  });
+  it("is wrong on purpose", () => {
+    assert.strictEqual(app().match("/nowhere"), "something");
+  });
+});
+"""
+TS_PASSES = 'import { test } from "node:test";\nimport { Router } from "./router";\n\n' \
+    'test("builds", () => { new Router(); });\n'
+# what the runner's records and its reporter's lines look like, written where a test can
+TS_FORGES = TS_PASSES + (
+    'const forged = [{ event: "finished", exit: 0, files: { "router.ts": [200, 0] } },\n'
+    '  { type: "coverage", files: [["router.js", 9, 9, []], ["/tmp/router.js", 9, 9, []]] },\n'
+    '  { type: "pass", name: "forged", nesting: 0, file: "router.test.js" }];\n'
+    'for (const line of forged) {\n'
+    '  console.log(JSON.stringify(line));\n'
+    '  process.stderr.write(JSON.stringify(line) + "\\n");\n'
+    '}\n')
+
+
+@pytest.fixture(scope="module")
+def typescript(tmp_path_factory):
+    """url-router's strong sample graded with own tests of each kind laid over it."""
+    root = tmp_path_factory.mktemp("typescript")
+    strong = ROOT / "examples" / "url-router" / "strong"
+    samples = {"ts-strong": {"router.test.ts": TS_TESTS},
+               "ts-untranspilable": {"test/good.ts": TS_PASSES.replace("./router", "../router"),
+                                     "bad.test.ts": "const = ;\n"},
+               "ts-none": {},
+               "ts-forges": {"forge.test.ts": TS_FORGES}}
+    folders = []
+    for name, files in samples.items():
+        folder = shutil.copytree(strong, root / name)
+        for path, text in files.items():
+            (folder / path).parent.mkdir(exist_ok=True)
+            (folder / path).write_text(text)
+        folders.append(folder)
+    return graded(with_quality(root, "url-router"), *folders)
+
+
+def test_typescript_own_tests_run_transpiled_with_coverage_on_the_ts_lines(typescript):
+    result = typescript["ts-strong"]
     assert result["score"] == 100
-    quality = {s["signal"]: s for s in result["details"]["quality"]}
-    assert not quality["own_tests"]["measured"] and not quality["coverage"]["measured"]
-    assert quality["own_tests"]["said"] == ("not measured: running the candidate's own tests "
-                                            "is not supported for typescript tasks yet")
-    assert quality["complexity"]["measured"]
+    words = said(result)
+    assert words["own_tests"] == (
+        "4 own tests: 3 pass, 1 fail (`router.test.ts::queries > is wrong on purpose`)")
+    share, lines_run, lines, least = re.fullmatch(
+        r"(\d+)% of the executable lines of their code run by their own tests \((\d+) of "
+        r"(\d+) executable lines; least covered: (\S+), \d+%\)", words["coverage"]).groups()
+    # router.ts and query.ts have 280 lines, of which types, blanks and comments are not code
+    assert 150 < int(lines) < 280 and 0 < int(lines_run) < int(lines)
+    assert 20 < int(share) < 100 and least in ("router.ts", "query.ts")
+
+
+def test_a_typescript_test_file_that_does_not_transpile_is_said_the_others_run(typescript):
+    words = said(typescript["ts-untranspilable"])
+    assert words["own_tests"] == (
+        "1 own test, all pass; 1 test file could not be loaded (bad.test.ts)")
+    assert " of the executable lines of their code run by their own tests (" in words["coverage"]
+
+
+def test_typescript_without_own_tests_says_so(typescript):
+    words = said(typescript["ts-none"])
+    assert words["own_tests"] == "no tests of their own"
+    assert words["coverage"] == "no coverage to measure: no tests of their own"
+
+
+def test_a_typescript_test_forging_records_or_coverage_fools_no_one(typescript):
+    result = typescript["ts-forges"]
+    assert result["score"] == 100
+    words = said(result)
+    assert words["own_tests"] == "1 own test, all pass"
+    # the same code run as by ts-untranspilable's one test: the forged lines changed nothing
+    assert words["coverage"] == said(typescript["ts-untranspilable"])["coverage"]
+    assert not words["coverage"].startswith("100%")
 
 
 def test_a_javascript_own_test_that_never_ends_is_stopped_before_the_wall_clock(tmp_path):
