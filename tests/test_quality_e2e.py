@@ -270,7 +270,7 @@ def typescript(tmp_path_factory):
             (folder / path).parent.mkdir(exist_ok=True)
             (folder / path).write_text(text)
         folders.append(folder)
-    return graded(with_quality(root, "url-router"), *folders)
+    return graded(with_quality(root, "url-router"), *folders, "--store", root / "results.sqlite")
 
 
 def test_typescript_own_tests_run_transpiled_with_coverage_on_the_ts_lines(typescript):
