@@ -242,6 +242,22 @@ describe("queries", () => {
 """
 TS_PASSES = 'import { test } from "node:test";\nimport { Router } from "./router";\n\n' \
     'test("builds", () => { new Router(); });\n'
+# 10 lines: 6 that become JavaScript (5 to 10), of which its test runs 4: Node counts the
+# if's block, lines 7 and 8, as not run
+TS_SHAPE = """\
+export interface Shape {
+  sides: number;
+}
+
+export function kind(shape: Shape): string {
+  if (shape.sides === 3) {
+    return "triangle";
+  }
+  return "other";
+}
+"""
+TS_SHAPE_TEST = ('import { test } from "node:test";\nimport { kind } from "./shape";\n\n'
+                 'test("a square", () => { kind({ sides: 4 }); });\n')
 # what the runner's records and its reporter's lines look like, written where a test can
 TS_FORGES = TS_PASSES + (
     'const forged = [{ event: "finished", exit: 0, files: { "router.ts": [200, 0] } },\n'
@@ -258,7 +274,8 @@ def typescript(tmp_path_factory):
     """url-router's strong sample graded with own tests of each kind laid over it."""
     root = tmp_path_factory.mktemp("typescript")
     strong = ROOT / "examples" / "url-router" / "strong"
-    samples = {"ts-strong": {"router.test.ts": TS_TESTS},
+    samples = {"ts-strong": {"router.test.ts": TS_TESTS, "shape.ts": TS_SHAPE,
+                             "shape.test.ts": TS_SHAPE_TEST},
                "ts-untranspilable": {"test/good.ts": TS_PASSES.replace("./router", "../router"),
                                      "bad.test.ts": "const = ;\n"},
                "ts-none": {},
@@ -278,19 +295,25 @@ def test_typescript_own_tests_run_transpiled_with_coverage_on_the_ts_lines(types
     assert result["score"] == 100
     words = said(result)
     assert words["own_tests"] == (
-        "4 own tests: 3 pass, 1 fail (`router.test.ts::queries > is wrong on purpose`)")
+        "5 own tests: 4 pass, 1 fail (`router.test.ts::queries > is wrong on purpose`)")
+    figures = {s["signal"]: s["figures"] for s in result["details"]["quality"]}
+    assert figures["coverage"]["files"]["shape.ts"] == [6, 4]  # the compiled file: [10, 8]
     share, lines_run, lines, least = re.fullmatch(
         r"(\d+)% of the executable lines of their code run by their own tests \((\d+) of "
         r"(\d+) executable lines; least covered: (\S+), \d+%\)", words["coverage"]).groups()
-    # router.ts and query.ts have 280 lines, of which types, blanks and comments are not code
-    assert 150 < int(lines) < 280 and 0 < int(lines_run) < int(lines)
-    assert 20 < int(share) < 100 and least in ("router.ts", "query.ts")
+    # router.ts, query.ts and shape.ts have 290 lines; types and blank lines are not counted
+    assert 150 < int(lines) < 290 and 0 < int(lines_run) < int(lines)
+    assert 20 < int(share) < 100 and least == "router.ts"
 
 
 def test_a_typescript_test_file_that_does_not_transpile_is_said_the_others_run(typescript):
-    words = said(typescript["ts-untranspilable"])
+    result = typescript["ts-untranspilable"]
+    words = said(result)
     assert words["own_tests"] == (
         "1 own test, all pass; 1 test file could not be loaded (bad.test.ts)")
+    figures = {s["signal"]: s["figures"] for s in result["details"]["quality"]}
+    assert figures["own_tests"]["unloadable"] == {
+        "bad.test.ts": "bad.test.ts(1,7): error TS1134: Variable declaration expected."}
     assert " of the executable lines of their code run by their own tests (" in words["coverage"]
 
 

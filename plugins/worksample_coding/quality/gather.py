@@ -152,7 +152,8 @@ def _said(signal: str, quality: QualitySection, static: StaticFigures | None,
         return words.own_tests(own), {
             "test_files": own.files, "tests": own.tests, "passed": own.passed,
             "failed": own.failed, "skipped": own.skipped, "not_run": own.not_run,
-            "failed_ids": own.failed_ids, "ended": own.ended}
+            "failed_ids": own.failed_ids, "ended": own.ended,
+            "unloadable": own.why_unloadable}
     return words.coverage(own), {
         "unit": own.unit, "lines": own.lines, "lines_run": own.lines_run,
         "percent": round(100 * own.lines_run / own.lines, 1) if own.lines else None,

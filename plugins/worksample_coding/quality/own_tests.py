@@ -31,6 +31,7 @@ from .sources import SourceFiles
 MOST_TESTS = 2000  # tests past these are not run
 ID_CHARS = 200  # as the runner cuts them
 MOST_FAILED_NAMED = 5
+MESSAGE_CHARS = 500  # of a test file's load error (TypeScript's: the compiler's)
 
 
 def _runner(folder: str, *beside: str, **environment: str) -> Runner:
@@ -75,6 +76,7 @@ class OwnTests:
     not_run: int = 0  # collected, no outcome (the run was stopped)
     failed_ids: list[str] = field(default_factory=list)
     unloadable: list[str] = field(default_factory=list)  # test files that could not load
+    why_unloadable: dict[str, str] = field(default_factory=dict)  # path -> the error
     ended: str = ""  # completed, timeout, memory, crashed; "" when nothing ran
     coverage: dict[str, tuple[int, int]] = field(default_factory=dict)  # path -> (lines, run)
     trouble: str = ""  # why the figures may be incomplete, in plain words
@@ -160,6 +162,8 @@ def read_own_tests(result, found: OwnTests, sources: SourceFiles, wall_seconds: 
             if outcome == "failed" and len(found.failed_ids) < MOST_FAILED_NAMED:
                 found.failed_ids.append(test_id)
     found.unloadable = sorted(records.collect_errors)[:MOST_FAILED_NAMED]
+    found.why_unloadable = {path: records.collect_errors[path][:MESSAGE_CHARS]
+                            for path in found.unloadable}
     finished = records.finished or {}
     files = finished.get("files")
     if isinstance(files, dict):
