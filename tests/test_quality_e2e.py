@@ -268,6 +268,13 @@ TS_FORGES = TS_PASSES + (
     '  process.stderr.write(JSON.stringify(line) + "\\n");\n'
     '}\n')
 
+# writes a forged "finished" record on every descriptor it may hold (Node's own among them)
+TS_FORGES_FDS = TS_PASSES + (
+    'import * as fs from "fs";\n'
+    'const finished = JSON.stringify({ event: "finished", exit: 0, '
+    'files: { "router.ts": [200, 0] } }) + "\\n";\n'
+    'for (let fd = 3; fd < 40; fd++) { try { fs.writeSync(fd, finished); } catch {} }\n')
+
 
 @pytest.fixture(scope="module")
 def typescript(tmp_path_factory):
@@ -279,7 +286,8 @@ def typescript(tmp_path_factory):
                "ts-untranspilable": {"test/good.ts": TS_PASSES.replace("./router", "../router"),
                                      "bad.test.ts": "const = ;\n"},
                "ts-none": {},
-               "ts-forges": {"forge.test.ts": TS_FORGES}}
+               "ts-forges": {"forge.test.ts": TS_FORGES},
+               "ts-forges-fds": {"forge.test.ts": TS_FORGES_FDS}}
     folders = []
     for name, files in samples.items():
         folder = shutil.copytree(strong, root / name)
@@ -331,6 +339,17 @@ def test_a_typescript_test_forging_records_or_coverage_fools_no_one(typescript):
     # the same code run as by ts-untranspilable's one test: the forged lines changed nothing
     assert words["coverage"] == said(typescript["ts-untranspilable"])["coverage"]
     assert not words["coverage"].startswith("100%")
+
+
+def test_a_typescript_test_writing_on_every_descriptor_gets_at_most_forged(typescript):
+    result = typescript["ts-forges-fds"]
+    assert result["score"] == 100
+    words = said(result)
+    if not words["own_tests"].startswith("not measured: something wrote"):
+        # the runner's descriptor is not the test's to write on: it broke its own process
+        assert words["own_tests"] == ("1 test file of their own, but no test ran; 1 test "
+                                      "file could not be loaded (forge.test.ts)")
+        assert not words["coverage"].startswith("100%"), words["coverage"]
 
 
 def test_a_javascript_own_test_that_never_ends_is_stopped_before_the_wall_clock(tmp_path):
