@@ -258,6 +258,7 @@ export function kind(shape: Shape): string {
 """
 TS_SHAPE_TEST = ('import { test } from "node:test";\nimport { kind } from "./shape";\n\n'
                  'test("a square", () => { kind({ sides: 4 }); });\n')
+TS_STRAY = 'const test = require("node:test");\ntest("stray", () => {});\n'
 # what the runner's records and its reporter's lines look like, written where a test can
 TS_FORGES = TS_PASSES + (
     'const forged = [{ event: "finished", exit: 0, files: { "router.ts": [200, 0] } },\n'
@@ -285,6 +286,9 @@ def typescript(tmp_path_factory):
                              "shape.test.ts": TS_SHAPE_TEST},
                "ts-untranspilable": {"test/good.ts": TS_PASSES.replace("./router", "../router"),
                                      "bad.test.ts": "const = ;\n"},
+               # a JavaScript test is not the task's language: never run, even with no other
+               "ts-only-untranspilable": {"bad.test.ts": "const = ;\n",
+                                          "stray.test.js": TS_STRAY},
                "ts-none": {},
                "ts-forges": {"forge.test.ts": TS_FORGES},
                "ts-forges-fds": {"forge.test.ts": TS_FORGES_FDS}}
@@ -323,6 +327,10 @@ def test_a_typescript_test_file_that_does_not_transpile_is_said_the_others_run(t
     assert figures["own_tests"]["unloadable"] == {
         "bad.test.ts": "bad.test.ts(1,7): error TS1134: Variable declaration expected."}
     assert " of the executable lines of their code run by their own tests (" in words["coverage"]
+
+    words = said(typescript["ts-only-untranspilable"])
+    assert words["own_tests"] == ("1 test file of their own, but no test ran; 1 test file "
+                                  "could not be loaded (bad.test.ts)")
 
 
 def test_typescript_without_own_tests_says_so(typescript):

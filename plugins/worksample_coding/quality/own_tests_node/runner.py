@@ -78,11 +78,15 @@ def javascript(path):
 
 
 def on_typescript(counts, lines):
-    """A compiled file's coverage ([lines, lines run, the lines not run]) as [lines, lines
-    run] of its .ts file: the .ts lines any JavaScript came from, and of them those with no
-    line left unrun (``lines``: each JavaScript line's .ts lines)."""
-    missed = set(counts[2]) if len(counts) == 3 and isinstance(counts[2], list) else None
-    if missed is None:
+    """A compiled file's coverage ([lines, lines run, the lines not run]; None: no test loaded
+    it) as [lines, lines run] of its .ts file: the .ts lines any JavaScript came from, and of
+    them those with no line left unrun (``lines``: each JavaScript line's .ts lines). None
+    when Node did not say which lines were not run."""
+    if counts is None:
+        missed = set(range(1, len(lines) + 1))
+    elif len(counts) == 3 and isinstance(counts[2], list):
+        missed = set(counts[2])
+    else:
         return None
     ts_lines, ts_missed = set(), set()
     for number, came_from in enumerate(lines, 1):
@@ -104,7 +108,9 @@ def main():
             send({"event": "collect_error", "path": path, "message": "\n".join(errors)})
     if TYPESCRIPT:
         files = [path for path in files if path in compiled and not compiled[path]["errors"]]
-    output, stopped = run_node([os.path.join(WORK, javascript(path)) for path in files])
+    # with no files, node --test would look for tests of its own in the submission
+    output, stopped = run_node([os.path.join(WORK, javascript(path)) for path in files]) \
+        if files else (b"", False)
     source_of = {javascript(path): path for path in CONFIG["code"] + CONFIG["tests"]}
     results, coverage, stacks = [], {}, {}
     for line in output.splitlines():
@@ -154,10 +160,7 @@ def main():
         counts = coverage.get(javascript(path))
         if TYPESCRIPT:
             lines = (compiled.get(path) or {}).get("lines")
-            if not isinstance(lines, list):
-                continue
-            counts = on_typescript(counts, lines) if counts else [
-                len({line for came_from in lines for line in came_from}), 0]
+            counts = on_typescript(counts, lines) if isinstance(lines, list) else None
             if counts is None:
                 continue
         elif counts is None:  # never loaded by a test: every line of it is not run
