@@ -553,7 +553,7 @@ class GradeResult(ResultModel):
         description="The similarity fingerprints of ``work`` as the store keeps them (scheme, "
                     "runs, lines, digest, unread: ``similarity.sources.made``), when the worker "
                     "process that graded it made them: on their way to the store with the "
-                    "result, never in its JSON.")
+                    "result, saved with it in one transaction, never in its JSON.")
     combine_ratings: Literal["median", "mean"] = Field(
         default="median", description="The assignment's rule for combining several reviewers' "
                                        "levels in the full score (see ratings.py).")

@@ -96,8 +96,10 @@ def keep(assignment: Assignment, store, result) -> bool:
     (while a batch's other submissions run in their containers); whether it did. Work with
     much code is left to ``update``, which reads it in the limited workers. A result that
     carries its fingerprints (``GradeResult.fingerprints``, made by the worker that graded
-    it) has them kept as they are, not made again."""
-    row = result.fingerprints or made(result.work)
+    it) was saved with them (``batch.saved``): nothing is done again."""
+    if result.fingerprints is not None:
+        return False
+    row = made(result.work)
     if row is None:
         return False
     from worksample.store import submission_key
