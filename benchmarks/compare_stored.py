@@ -46,9 +46,10 @@ def graded(tree: Path, assignment: Path, submissions: list[Path], jobs: int,
                 "SELECT submission_id, path, size, kind, text, more_lines, more_bytes FROM "
                 "work_files ORDER BY submission_id, position"):
             rows[name].setdefault("kept work", []).append(file)
-        for name, kgrams, lines, digest in db.execute(
-                "SELECT name, kgrams, lines, digest FROM fingerprints"):
-            rows[name]["fingerprints"] = [kgrams.hex(), lines.hex(), digest]
+        for name, key, scheme, kgrams, lines, digest, unread in db.execute(
+                "SELECT name, submission_key, scheme, kgrams, lines, digest, unread FROM "
+                "fingerprints"):
+            rows[name]["fingerprints"] = [key, scheme, kgrams.hex(), lines.hex(), digest, unread]
     return rows
 
 
@@ -84,8 +85,9 @@ def main() -> None:
     print("\n".join(found))
     statuses = {status: sum(r["status"] == status for r in after.values())
                 for status in ("graded", "rejected", "error")}
-    print(f"{len(before)} results before, {len(after)} after {statuses}; "
-          f"{len(found)} difference(s)")
+    kept = [sum("fingerprints" in r for r in rows.values()) for rows in (before, after)]
+    print(f"{len(before)} results before, {len(after)} after {statuses}; fingerprints of "
+          f"{kept[0]} before, {kept[1]} after; {len(found)} difference(s)")
     sys.exit(1 if found else 0)
 
 

@@ -463,3 +463,28 @@ def test_cli_summary_names_results_an_older_grader_version_stored(
     assert (f"0 new result(s), 2 already in the store ({tmp_path / 'results.sqlite'}) "
             f"(1 of them graded by worksample 0.0.9; this is {__version__}); "
             "--regrade grades them again") in again.output
+
+
+def test_a_result_and_its_fingerprints_are_saved_in_one_transaction(tmp_path, store):
+    from worksample.models import GradeResult
+    from worksample.work import KeptWork, WorkFile
+
+    result = GradeResult(
+        worksample_version=__version__, submission_id="alice",
+        submission_source=str(tmp_path / "alice"), submission_hash="first",
+        assignment_id="count", assignment_version="v1", assignment_type="count",
+        status=Status.GRADED, score=50.0,
+        work=KeptWork(files=[WorkFile(path="answer.txt", size=3, kind="text", text="0.5")]))
+    row = (1, b"runs", b"lines", "digest", "")
+    store.save(result, fingerprints=row)
+    assert store.fingerprints("count") == {("submission", "alice", "first"): row}
+
+    other = result.model_copy(update={"submission_hash": "second"})
+    with pytest.raises(sqlite3.Error):  # a row the store refuses: the result goes with it
+        store.save(other, fingerprints=row[:3])
+    assert store.keys("v1", "alice") == {"first"}
+    assert store.work("count", "alice", "second") is None
+
+    store.save(other)  # saved without them: none kept, the first's untouched
+    assert store.keys("v1", "alice") == {"first", "second"}
+    assert list(store.fingerprints("count")) == [("submission", "alice", "first")]

@@ -150,3 +150,36 @@ def test_workers_that_fail_cost_one_submission_an_error_and_the_rest_are_graded(
     [failed] = [item.result for item in items if item.result.status == Status.ERROR]
     assert failed.message == "the worker processes failed (test)"  # ours, not "report it"
     assert list(workdir.iterdir()) == []
+
+
+def test_the_worker_makes_the_fingerprints_the_grader_would_and_they_are_saved_with_the_result(
+        tmp_path, registry, email, workers, monkeypatch):
+    from worksample.similarity import fingerprints, sources
+
+    sources_in = replies(tmp_path / "inbox")
+    workdir = tmp_path / "work"
+    workdir.mkdir()
+    store = ResultStore(tmp_path / "results.sqlite")
+    made_here, kept_apart = fingerprints.of_work, ResultStore.keep_fingerprints
+
+    def not_here(*args):
+        raise AssertionError("the grader made or kept fingerprints apart from the result")
+
+    monkeypatch.setattr(fingerprints, "of_work", not_here)  # the workers are spawned
+    monkeypatch.setattr(ResultStore, "keep_fingerprints", not_here)
+    items = grade_batch(email, sources_in, workdir, registry, store, BatchOptions(jobs=2),
+                        on_item=lambda item: sources.keep(email, store, item.result),
+                        workers=workers)
+    monkeypatch.setattr(fingerprints, "of_work", made_here)
+    monkeypatch.setattr(ResultStore, "keep_fingerprints", kept_apart)
+    assert all(item.result.fingerprints is not None for item in items)
+
+    # the same results through the grader's path: fingerprints made here from the work
+    elsewhere = ResultStore(tmp_path / "elsewhere.sqlite")
+    for item in items:
+        result = item.result.model_copy(update={"fingerprints": None})
+        elsewhere.save(result)
+        assert sources.keep(email, elsewhere, result)
+    kept = store.fingerprints(email.id)
+    assert len(kept) == 3
+    assert kept == elsewhere.fingerprints(email.id)

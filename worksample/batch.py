@@ -117,10 +117,12 @@ def grade_batch(
 
 
 def saved(item: BatchItem, store: ResultStore) -> BatchItem:
-    """``item`` once stored; if its result cannot be stored, an ``error`` result saying why is
-    stored (and returned) in its place, so one result never costs the rest of the batch."""
+    """``item`` once stored, with the fingerprints its result carries (made by the worker that
+    graded it) in the same transaction; if its result cannot be stored, an ``error`` result
+    saying why is stored (and returned) in its place, so one result never costs the rest of
+    the batch."""
     try:
-        store.save(item.result)
+        store.save(item.result, fingerprints=item.result.fingerprints)
         return item
     except Exception as error:
         failed = unstorable(item.result, error)

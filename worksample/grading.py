@@ -167,16 +167,24 @@ def _taken_in_and_graded(assignment: Assignment, source: Path, destination: Path
                          recorded: WorkingTime | None,
                          kept_keys: frozenset[str]) -> GradeResult | Submission:
     """In a worker process: ``source`` unpacked into ``destination`` and graded, its folder
-    removed; or, when it has a git history or its content hash is one of ``kept_keys``, the
-    Submission, left unpacked for the grader."""
+    removed, the result carrying the similarity fingerprints of its work (the grader's CPU
+    is the batch's scarcest); or, when it has a git history or its content hash is one of
+    ``kept_keys``, the Submission, left unpacked for the grader."""
+    from worksample.similarity.sources import made
+
     submission = unpack(source, destination, limits)
     if submission.history is not None or submission.content_hash in kept_keys:
         return submission
     try:
-        return _graded_here(assignment, submission, get_registry(), retry, started, None,
-                            lambda submission: None, recorded)
+        result = _graded_here(assignment, submission, get_registry(), retry, started, None,
+                              lambda submission: None, recorded)
     finally:
         discard(destination)
+    try:
+        fingerprints = made(result.work)
+    except Exception:  # the measure's failure must not cost the grade: the grader tries again
+        fingerprints = None
+    return result.model_copy(update={"fingerprints": fingerprints})
 
 
 def timed(result: GradeResult, submission: Submission,

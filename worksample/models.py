@@ -548,6 +548,12 @@ class GradeResult(ResultModel):
         description="The submission's files and the texts its plugin read (a work.KeptWork), "
                     "on their way to the store, which keeps them in a table of their own: "
                     "never in the result's JSON, which every report reads whole.")
+    fingerprints: Any = Field(
+        default=None, exclude=True, repr=False,
+        description="The similarity fingerprints of ``work`` as the store keeps them (scheme, "
+                    "runs, lines, digest, unread: ``similarity.sources.made``), when the worker "
+                    "process that graded it made them: on their way to the store with the "
+                    "result, saved with it in one transaction, never in its JSON.")
     combine_ratings: Literal["median", "mean"] = Field(
         default="median", description="The assignment's rule for combining several reviewers' "
                                        "levels in the full score (see ratings.py).")

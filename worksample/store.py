@@ -186,8 +186,11 @@ class ResultStore:
             self._db.close()
             raise
 
-    def save(self, result: GradeResult) -> None:
-        """Store ``result``, replacing an earlier one for the same version, id and content."""
+    def save(self, result: GradeResult, fingerprints: tuple | None = None) -> None:
+        """Store ``result``, replacing an earlier one for the same version, id and content;
+        with ``fingerprints`` (scheme, runs, lines, digest, unread: a row of
+        ``keep_fingerprints`` without its source, name and key), the fingerprints of its
+        work too, in the same transaction."""
         row = (
             result.assignment_id, result.assignment_version, submission_key(result),
             result.submission_id, result.submission_source, result.status.value, result.score,
@@ -200,6 +203,9 @@ class ResultStore:
             if result.work is not None:
                 self._keep_work((result.assignment_id, result.submission_id, row[2]),
                                 result.work)
+            if fingerprints is not None:
+                self._insert_fingerprints(result.assignment_id, [
+                    ("submission", result.submission_id, row[2], *fingerprints)])
 
         self._transaction(work)
 
@@ -252,10 +258,14 @@ class ResultStore:
     def keep_fingerprints(self, assignment_id: str, rows: list[tuple]) -> None:
         """Keep fingerprints: each row (source, name, key, scheme, runs, lines, digest,
         unread) replaces the one kept for the same source, name and key."""
-        self._transaction(lambda: self._db.executemany(
+        self._transaction(lambda: self._insert_fingerprints(assignment_id, rows))
+
+    def _insert_fingerprints(self, assignment_id: str, rows: list[tuple]) -> None:
+        """``keep_fingerprints`` inside the caller's transaction."""
+        self._db.executemany(
             f"INSERT OR REPLACE INTO fingerprints (assignment_id, "
             f"{', '.join(_FINGERPRINT_COLUMNS)}) VALUES (?,?,?,?,?,?,?,?,?)",
-            [(assignment_id, *row) for row in rows]))
+            [(assignment_id, *row) for row in rows])
 
     def add_leak(self, assignment_id: str, name: str, origin: str, work: KeptWork) -> None:
         """Keep a known public solution of the assignment (``origin``: where it was read

@@ -191,7 +191,8 @@ def grade(ctx: click.Context, assignment: str, submissions: tuple[Path, ...], jo
 def _fingerprinted(assignment, store, progress):
     """What is done with each item of the batch once saved: the progress bar advanced, and
     its fingerprints for the similarity measure made and kept (``worksample/similarity/``),
-    while the batch's other submissions run."""
+    while the batch's other submissions run, unless the worker that graded it made them and
+    they were saved with it."""
     from worksample.similarity.sources import keep
 
     def finished(item) -> None:

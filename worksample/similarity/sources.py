@@ -94,16 +94,28 @@ def update(assignment: Assignment, store, workers=None,
 def keep(assignment: Assignment, store, result) -> bool:
     """Make and keep the fingerprints of ``result``, just saved with its work, here and now
     (while a batch's other submissions run in their containers); whether it did. Work with
-    much code is left to ``update``, which reads it in the limited workers."""
-    work = result.work
-    if work is None or _code_bytes([work]) >= PARALLEL_FROM_BYTES // 2:
+    much code is left to ``update``, which reads it in the limited workers. A result that
+    carries its fingerprints (``GradeResult.fingerprints``, made by the worker that graded
+    it) was saved with them (``batch.saved``): nothing is done again."""
+    if result.fingerprints is not None:
+        return False
+    row = made(result.work)
+    if row is None:
         return False
     from worksample.store import submission_key
 
     store.keep_fingerprints(assignment.id, [
-        ("submission", result.submission_id, submission_key(result), SCHEME,
-         *fingerprints.of_work(work).packed(), digest(work), unread(work))])
+        ("submission", result.submission_id, submission_key(result), *row)])
     return True
+
+
+def made(work: KeptWork | None) -> tuple | None:
+    """What the store keeps of ``work``'s fingerprints when a result is saved: (scheme, runs,
+    lines, digest, unread), the runs and lines packed; None when there is no work, or it
+    holds enough code to be left to ``update``. The same here and in a worker process."""
+    if work is None or _code_bytes([work]) >= PARALLEL_FROM_BYTES // 2:
+        return None
+    return (SCHEME, *fingerprints.of_work(work).packed(), digest(work), unread(work))
 
 
 def unread(work: KeptWork) -> str:
