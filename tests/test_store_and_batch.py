@@ -488,3 +488,22 @@ def test_a_result_and_its_fingerprints_are_saved_in_one_transaction(tmp_path, st
     store.save(other)  # saved without them: none kept, the first's untouched
     assert store.keys("v1", "alice") == {"first", "second"}
     assert list(store.fingerprints("count")) == [("submission", "alice", "first")]
+
+
+def test_fingerprints_the_store_refuses_never_cost_the_grade(tmp_path, store):
+    """The batch saves a result with its worker's fingerprints in one transaction; should the
+    store refuse those, the result is saved without them (they are made again later), never
+    turned into an error."""
+    from worksample.batch import BatchItem, saved
+    from worksample.models import GradeResult
+
+    result = GradeResult(
+        worksample_version=__version__, submission_id="bob",
+        submission_source=str(tmp_path / "bob"), submission_hash="h",
+        assignment_id="count", assignment_version="v1", assignment_type="count",
+        status=Status.GRADED, score=75.0, fingerprints=(1, b"runs", b"lines"))  # refused
+    item = saved(BatchItem(tmp_path / "bob", result, from_store=False), store)
+    assert item.result.status == Status.GRADED and item.result.score == 75.0
+    kept = store.get("v1", "bob", "h")
+    assert kept is not None and kept.status == Status.GRADED and kept.score == 75.0
+    assert store.fingerprints("count") == {}

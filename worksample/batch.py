@@ -122,7 +122,12 @@ def saved(item: BatchItem, store: ResultStore) -> BatchItem:
     saying why is stored (and returned) in its place, so one result never costs the rest of
     the batch."""
     try:
-        store.save(item.result, fingerprints=item.result.fingerprints)
+        try:
+            store.save(item.result, fingerprints=item.result.fingerprints)
+        except Exception:
+            if item.result.fingerprints is None:
+                raise
+            store.save(item.result)  # evidence never costs the grade: made again later
         return item
     except Exception as error:
         failed = unstorable(item.result, error)
