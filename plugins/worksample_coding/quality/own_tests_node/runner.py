@@ -101,12 +101,14 @@ def relative(path):
 
 def main():
     files = [path for path in CONFIG["tests"] if path not in CONFIG["ignore"]]
-    compiled = transpiled(CONFIG["code"] + files) if TYPESCRIPT else {}
-    for path in files if TYPESCRIPT else []:
-        errors = (compiled.get(path) or {}).get("errors", ["the TypeScript step did not finish"])
-        if errors:
-            send({"event": "collect_error", "path": path, "message": "\n".join(errors)})
-    if TYPESCRIPT:
+    compiled = {}
+    if TYPESCRIPT:  # a test file that did not transpile is a collect error, and is not run
+        compiled = transpiled(CONFIG["code"] + files)
+        for path in files:
+            errors = (compiled.get(path) or {}).get("errors",
+                                                    ["the TypeScript step did not finish"])
+            if errors:
+                send({"event": "collect_error", "path": path, "message": "\n".join(errors)})
         files = [path for path in files if path in compiled and not compiled[path]["errors"]]
     # with no files, node --test would look for tests of its own in the submission
     output, stopped = run_node([os.path.join(WORK, javascript(path)) for path in files]) \
