@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import tarfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -166,6 +167,19 @@ def test_a_link_in_the_git_folder_is_not_followed(tmp_path):
     parcel, there = _sent(top, tmp_path)
     assert b"the grader's own file" not in parcel.data
     assert there.git_history.read and there.git_history.commits == 3
+
+
+@pytest.mark.parametrize("kept", ["objects", "refs"])
+def test_a_git_folder_that_is_a_link_is_not_walked(tmp_path, kept):
+    """.git/objects or .git/refs a link to the grader's own folder: its files never travel."""
+    top = _take_home(tmp_path / "sent")
+    outside = tmp_path / "grader"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("the grader's own file\n")
+    shutil.rmtree(top / ".git" / kept)
+    os.symlink(outside, top / ".git" / kept)
+    parcel, _ = _sent(top, tmp_path)
+    assert b"the grader's own file" not in parcel.data
 
 
 def test_a_history_past_the_archive_budgets_stays_behind_saying_so(tmp_path):

@@ -150,6 +150,8 @@ def _history_files(source: Path, most: int) -> list[Path]:
         folder = children[0]
     files = [git / name for name in KEPT_FILES]
     for kept in KEPT_FOLDERS:
+        if (git / kept).is_symlink():  # os.walk would follow a link given as its top
+            continue
         for current, dirs, names in os.walk(git / kept, followlinks=False):
             dirs.sort()
             files += [Path(current) / name for name in sorted(names)]
