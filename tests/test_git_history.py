@@ -771,7 +771,7 @@ def test_a_decoder_s_panic_on_a_bundle_submission_grades_it_as_the_file_it_is(tm
     def panicking(*args):
         raise type("PanicException", (BaseException,), {})("PyObject pointer is null")
 
-    monkeypatch.setattr("worksample.intake.final_files", panicking)
+    monkeypatch.setattr("worksample.intake_kinds.final_files", panicking)
     submission = open_submission(tmp_path / "wes.bundle", workdir)
     assert submission.file_count == 1
     assert submission.git_history.note == ("wes.bundle cannot be read as a git bundle "

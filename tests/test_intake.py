@@ -113,6 +113,7 @@ def test_a_tar_that_tarfile_reads_differently_from_the_header_check_is_refused(
     import tarfile
 
     import worksample.intake as intake
+    import worksample.intake_kinds as kinds
     from worksample.errors import SubmissionRejected
 
     path = tmp_path / "plain.tar"
@@ -122,9 +123,9 @@ def test_a_tar_that_tarfile_reads_differently_from_the_header_check_is_refused(
             info.size = 6
             archive.addfile(info, io.BytesIO(b"x = 1\n"))
     assert intake.unpack(path, tmp_path / "ok", intake.IntakeLimits()).file_count == 2
-    monkeypatch.setattr(intake, "check_headers", lambda *args: [999])
+    monkeypatch.setattr(kinds, "check_headers", lambda *args: [999])
     with pytest.raises(SubmissionRejected, match="tarfile reads this archive differently"):
         intake.unpack(path, tmp_path / "refused", intake.IntakeLimits())
-    monkeypatch.setattr(intake, "check_headers", lambda *args: [6])
+    monkeypatch.setattr(kinds, "check_headers", lambda *args: [6])
     with pytest.raises(SubmissionRejected, match="members missing|reads this archive"):
         intake.unpack(path, tmp_path / "refused-too", intake.IntakeLimits())

@@ -15,7 +15,7 @@ Where a history is found, in this order:
 2. else one git bundle (a file named ``*.bundle`` that starts with a bundle's signature) at
    the unwrapped root, beside the files: it is taken out of the files graded (several: none
    is read, and they stay as files);
-3. a submission that *is* a bundle (``intake._extract_bundle``).
+3. a submission that *is* a bundle (``intake_kinds.extract_bundle``).
 """
 
 from __future__ import annotations
