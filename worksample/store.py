@@ -153,7 +153,7 @@ _LEAK_COLUMNS = ("name", "origin", "added_at", "work")
 def _result_from_json(text: str) -> GradeResult:
     from worksample.models import GradeResult
 
-    return GradeResult.from_stored_json(text)  # trusted: the store wrote it (see models.py)
+    return GradeResult.from_stored_json(text)  # trusted: the store wrote it (see models/results.py)
 
 
 def submission_key(result: GradeResult) -> str:
