@@ -8,10 +8,11 @@ import pytest
 from conftest_paths import ROOT, write_assignment
 from pydantic import BaseModel
 
-from worksample import grading, hookimpl, hookspecs
+from worksample import hookimpl, hookspecs
+from worksample import self_test as self_testing
 from worksample.assignments import load
-from worksample.grading import self_test
 from worksample.models import AssignmentType, CriterionOutcome, Grade, SelfTestCase
+from worksample.self_test import self_test
 
 DOCS = (ROOT / "docs" / "plugins.md").read_text()
 
@@ -68,7 +69,8 @@ def test_the_behaviour_gets_the_arguments_the_docs_name(tmp_path, registry, regi
     (tmp_path / "work").mkdir()
     loaded = load(folder, registry)
     self_test(loaded, tmp_path / "work", registry)
-    assert grading.assignment_checks(loaded, registry.assignment_type("recorder")) == ["checked"]
+    checked = self_testing.assignment_checks(loaded, registry.assignment_type("recorder"))
+    assert checked == ["checked"]
     for field, arguments in received.items():
         assert f"| `{field}({arguments})` |" in DOCS
     assert set(received) == {"grade", "self_test_cases", "assignment_checks"}

@@ -10,8 +10,9 @@ import pytest
 from conftest_paths import ROOT
 
 from worksample.assignments import load
-from worksample.grading import grade_submission, self_test
+from worksample.grading import grade_submission
 from worksample.intake import extracted
+from worksample.self_test import self_test
 
 EXAMPLE = ROOT / "docs" / "example_sandboxed"
 ASSIGNMENT = EXAMPLE / "sales-report"

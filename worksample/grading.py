@@ -1,4 +1,5 @@
-"""One submission in, one GradeResult out; and the self-test behind ``worksample validate``.
+"""One submission in, one GradeResult out (``self_test.py`` grades an assignment's own samples
+with it, for ``worksample validate``).
 
 Scoring is the same for every assignment type: a plugin reports, per automatic criterion, the
 fraction earned and its evidence; here that becomes points (fraction x weight), a level 1-4,
@@ -40,18 +41,16 @@ from worksample.intake import (
 from worksample.levels import level_for
 from worksample.models import (
     Assignment,
-    AssignmentType,
     CriterionScore,
     Durations,
     Grade,
     GradeResult,
     IntegrityFlag,
-    SelfTestCase,
     Status,
     Submission,
     WorkingTime,
 )
-from worksample.plugins import PluginRegistry, call_accepting, get_registry
+from worksample.plugins import PluginRegistry, call_accepting, get_registry, type_named
 from worksample.work import kept_work, read_texts
 from worksample.workers import LimitedWorkers
 
@@ -274,7 +273,7 @@ def grade_taken_in(
             grade = call_accepting(assignment_type.grade, assignment=assignment,
                                    submission=submission, workers=workers)
             if not isinstance(grade, Grade):
-                raise WorksampleError(f"{_named(assignment_type)} graded with a "
+                raise WorksampleError(f"{type_named(assignment_type)} graded with a "
                                       f"{type(grade).__name__}, not a Grade; please report it")
             return _scored(assignment, grade, base, _durations(started, intake_done))
         except InfrastructureError as error:
@@ -294,7 +293,7 @@ def grade_taken_in(
             return ended(Status.ERROR, str(error))
         except Exception as error:  # a plugin bug must not end the batch or look like a 0
             return ended(Status.ERROR,
-                         f"{_named(assignment_type)} crashed while grading: {error!r}; "
+                         f"{type_named(assignment_type)} crashed while grading: {error!r}; "
                          "please report it",
                          traceback=traceback.format_exc()[-4000:])
 
@@ -303,11 +302,6 @@ def _grade_in_worker(assignment: Assignment, submission: Submission, retry: Retr
                      started: float) -> GradeResult:
     """In a worker process: grade with the plugins that process loads itself."""
     return grade_taken_in(assignment, submission, get_registry(), retry, started)
-
-
-def _named(assignment_type: AssignmentType) -> str:
-    """"the 'email' type (plugin 'email')": whom to report a plugin's failure to."""
-    return f"the {assignment_type.name!r} type (plugin {assignment_type.plugin!r})"
 
 
 def _identity(assignment: Assignment, source: Path) -> dict:
@@ -366,66 +360,3 @@ def _durations(started: float, intake_done: float) -> Durations:
     now = time.monotonic()
     return Durations(intake_s=round(intake_done - started, 3),
                      grade_s=round(now - intake_done, 3), total_s=round(now - started, 3))
-
-
-@dataclass
-class SelfTestOutcome:
-    """One self-test case, its result, and whether it met its expectation."""
-
-    case: SelfTestCase
-    result: GradeResult
-
-    @property
-    def ok(self) -> bool:
-        score = self.result.score
-        return (self.result.status == Status.GRADED and score is not None
-                and self.case.min_score <= score <= self.case.max_score)
-
-
-def self_test(
-    assignment: Assignment, workdir: Path, registry: PluginRegistry,
-    workers: LimitedWorkers | None = None,
-) -> list[SelfTestOutcome]:
-    """Grade the assignment's own self-test submissions (reference, starter ...)."""
-    cases = self_test_cases(assignment, registry.assignment_type(assignment.type))
-    if not cases:
-        raise WorksampleError(f"the assignment type {assignment.type!r} gives no self-test "
-                              "cases, so `validate` cannot prove it works")
-    return [SelfTestOutcome(case, grade_submission(assignment, case.path, workdir, registry,
-                                                   workers=workers))
-            for case in cases]
-
-
-def assignment_checks(assignment: Assignment, assignment_type: AssignmentType) -> list[str]:
-    """What the type's ``assignment_checks`` says of ``assignment`` (nothing if it has none); a
-    WorksampleError naming the plugin if its code fails or answers what is not a list of
-    lines."""
-    return _asked(assignment_type, assignment_type.assignment_checks, assignment, str,
-                  doing="checking the assignment",
-                  wrong="answered its assignment checks with what is not text")
-
-
-def self_test_cases(assignment: Assignment, assignment_type: AssignmentType) -> list[SelfTestCase]:
-    """The type's self-test cases for ``assignment`` (none if it gives none); a WorksampleError
-    naming the plugin if its code fails or answers what is not a list of SelfTestCase."""
-    return _asked(assignment_type, assignment_type.self_test_cases, assignment, SelfTestCase,
-                  doing="giving its self-test cases",
-                  wrong="gave self-test cases that are not SelfTestCase objects")
-
-
-def _asked(assignment_type: AssignmentType, behaviour, assignment: Assignment, kind: type, *,
-           doing: str, wrong: str) -> list:
-    """A list of ``kind`` from a type's optional ``behaviour`` (empty without one); its crash or
-    a wrong answer is one WorksampleError naming the plugin."""
-    if behaviour is None:
-        return []
-    try:
-        answer = list(call_accepting(behaviour, assignment=assignment))
-    except WorksampleError:
-        raise
-    except Exception as error:  # third-party code: one clear line, not a traceback
-        raise WorksampleError(f"{_named(assignment_type)} crashed {doing}: {error!r}; please "
-                              "report it") from None
-    if not all(isinstance(item, kind) for item in answer):
-        raise WorksampleError(f"{_named(assignment_type)} {wrong}; please report it")
-    return answer

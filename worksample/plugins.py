@@ -143,6 +143,11 @@ class PluginRegistry:
         return answers
 
 
+def type_named(assignment_type: AssignmentType) -> str:
+    """"the 'email' type (plugin 'email')": whom to report a plugin's failure to."""
+    return f"the {assignment_type.name!r} type (plugin {assignment_type.plugin!r})"
+
+
 def call_hook(implementation: pluggy.HookImpl, **arguments) -> Any:
     """One plugin's implementation of a hook, called with the arguments it names (pluggy's
     rule for hooks)."""

@@ -37,7 +37,7 @@ from worksample.safe_text import visible
 @click.pass_context
 def validate(ctx: click.Context, assignment: str, ranking_file: Path | None) -> None:
     """Check ASSIGNMENT's file, then grade its self-test submissions (reference, starter ...)."""
-    from worksample.grading import assignment_checks, self_test
+    from worksample.self_test import assignment_checks, self_test
     from worksample.workers import LimitedWorkers
 
     workers = ctx.with_resource(LimitedWorkers(1).start())  # they boot while we load
