@@ -51,12 +51,9 @@ from worksample.git_objects import (
     History,
     HistoryLimits,
     Unreadable,
-    is_bundle,
     object_sha,
-    read_bundle_file,
-    read_git_folder,
-    resolved,
 )
+from worksample.git_sources import is_bundle, read_bundle_file, read_git_folder, resolved
 from worksample.git_trees import LineCounts, files_of, parsed_object
 from worksample.models import GitHistory, HistoryCommit
 from worksample.safe_text import visible
