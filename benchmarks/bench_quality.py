@@ -20,7 +20,7 @@ Two measurements:
 Target (issue 25): <= 0.3 s added per coding submission. The reference's recording is made
 once before timing (the cache a real grader keeps).
 
-With --task csv-reader (JavaScript) or api-rate-limiter (Go), the same for that sample task:
+With --task csv-reader (JavaScript), url-router (TypeScript) or api-rate-limiter (Go), the same for that sample task:
 its strong sample with a small test file of its own added (`OWN_TESTS`), "all" mapping the
 five signals to design.
 
@@ -52,7 +52,7 @@ VARIANTS = {
     "all": {"criteria": {"design": SIGNALS}},  # what the Python samples ship
 }
 MAIN_FILES = {"expense-ledger": ("ledger.py", "#"), "csv-reader": ("csv.js", "//"),
-              "api-rate-limiter": ("ratelimit.go", "//")}
+              "api-rate-limiter": ("ratelimit.go", "//"), "url-router": ("router.ts", "//")}
 OWN_TESTS = {  # a test file of the candidate's own, for the tasks whose samples have none
     "csv-reader": ("csv.test.js", 'const test = require("node:test");\n'
                    'const assert = require("node:assert");\nconst csv = require("./csv.js");\n'
@@ -61,6 +61,9 @@ OWN_TESTS = {  # a test file of the candidate's own, for the tasks whose samples
                          "func TestNewRefusesBadConfig(t *testing.T) {\n"
                          '\tif _, err := New(0, 0); err == nil {\n\t\tt.Fatal("no error")\n'
                          "\t}\n}\n"),
+    "url-router": ("router.test.ts", 'import test from "node:test";\n'
+                   'import assert from "node:assert";\nimport { NotFound } from "./router";\n\n'
+                   'test("loads", () => { assert.ok(new NotFound() instanceof Error); });\n'),
 }
 
 

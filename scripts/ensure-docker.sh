@@ -51,8 +51,9 @@ IMAGES=(
   "$BASE_IMAGE python3,python3-pytest,python3-coverage"
   # Jest and its JUnit reporter, and Vitest (its last line for Debian's Node 18, with a Vite
   # that still runs there; esbuild's and Rollup's native binaries come as npm packages): a
-  # team's own Jest or Vitest suite in the junit mode
-  "worksample/node:bookworm python3,nodejs,node-typescript jest@30.5.2,jest-junit@17.0.0,vitest@3.2.7,vite@6.4.6"
+  # team's own Jest or Vitest suite in the junit mode. esbuild, Vite's, pinned: it transpiles
+  # a TypeScript candidate's own tests (quality/own_tests_node/runner.py)
+  "worksample/node:bookworm python3,nodejs,node-typescript jest@30.5.2,jest-junit@17.0.0,vitest@3.2.7,vite@6.4.6,esbuild@0.25.12"
   # gotestsum: `go test` as JUnit XML, for a team's own Go suite in the junit mode
   "worksample/go:bookworm python3,golang-go,gotestsum"
   # a headless JDK and JUnit 5 (its console launcher): a team's own JUnit suite in junit mode

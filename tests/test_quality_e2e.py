@@ -290,6 +290,8 @@ def typescript(tmp_path_factory):
                "ts-only-untranspilable": {"bad.test.ts": "const = ;\n",
                                           "stray.test.js": TS_STRAY},
                "ts-none": {},
+               # a file named like an option of the transpiler is still a file
+               "ts-option-named": {"--outdir=.test.ts": TS_PASSES},
                "ts-forges": {"forge.test.ts": TS_FORGES},
                "ts-forges-fds": {"forge.test.ts": TS_FORGES_FDS}}
     folders = []
@@ -325,12 +327,16 @@ def test_a_typescript_test_file_that_does_not_transpile_is_said_the_others_run(t
         "1 own test, all pass; 1 test file could not be loaded (bad.test.ts)")
     figures = {s["signal"]: s["figures"] for s in result["details"]["quality"]}
     assert figures["own_tests"]["unloadable"] == {
-        "bad.test.ts": "bad.test.ts(1,7): error TS1134: Variable declaration expected."}
+        "bad.test.ts": 'bad.test.ts:1:7: Expected identifier but found "="'}
     assert " of the executable lines of their code run by their own tests (" in words["coverage"]
 
     words = said(typescript["ts-only-untranspilable"])
     assert words["own_tests"] == ("1 test file of their own, but no test ran; 1 test file "
                                   "could not be loaded (bad.test.ts)")
+
+
+def test_a_typescript_test_file_named_like_an_option_is_run_as_a_file(typescript):
+    assert said(typescript["ts-option-named"])["own_tests"] == "1 own test, all pass"
 
 
 def test_typescript_without_own_tests_says_so(typescript):

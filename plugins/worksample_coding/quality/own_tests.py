@@ -5,7 +5,7 @@ same ``coding.limits``), never in the grader's process: the candidate's tests ar
 code. Python's runner (``own_tests_python/``) runs them with pytest under coverage.py
 (Debian's python3-coverage, in the Python image: scripts/ensure-docker.sh); JavaScript's
 (``own_tests_node/``) with Node's test runner and its coverage; TypeScript's with the same
-runner, after the image's compiler has transpiled the .ts files into JavaScript in the sandbox
+runner, after the image's esbuild has transpiled the .ts files into JavaScript in the sandbox
 (coverage counted on the .ts lines that became JavaScript: "executable lines"). What comes back
 is untrusted data, read within fixed sizes: a candidate can fake their own tests' outcomes
 or their coverage, and the reports say these are evidence for the reviewer, not a verdict.
