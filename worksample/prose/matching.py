@@ -83,7 +83,8 @@ class PhraseSet:
         denies it: with ``scoped``, by the rules of ``negation.denial`` (clauses, negation
         before and after); without, by one of those words among the three before it. Of several
         matches in a sentence, the first it does not deny is given."""
-        if self._regex is None:
+        if self._regex is None or (len(sentences) > 1 and not anchored
+                                   and not self._anywhere(sentences, reading)):
             return
         for sentence in sentences:
             found = self._matches(sentence.normal, anchored)
@@ -110,6 +111,19 @@ class PhraseSet:
         with one)."""
         return self._regex is not None and self._search(text, anchored) is not None
 
+    def _anywhere(self, sentences: Sequence[Sentence], reading: Reading | None) -> bool:
+        """Whether any of ``sentences`` may match, as written or as ``reading`` corrects them:
+        one search over them all, joined by line breaks. A line break is neither a word nor
+        an apostrophe, so it bounds a phrase as a sentence's ends do, and no phrase spans one:
+        what matches in a sentence matches in the joined text. Most phrase sets match in no
+        sentence of a reply; this spares them a search per sentence (and, when it finds
+        something, each sentence is searched as before)."""
+        if self._regex.search("\n".join(s.normal for s in sentences)):
+            return True
+        if reading is None or not reading.corrections:
+            return False
+        return self._regex.search("\n".join(reading.corrected(s)[0] for s in sentences)) is not None
+
     def _search(self, text: str, anchored: bool):
         return self._regex.match(text) if anchored else self._regex.search(text)
 
@@ -130,12 +144,20 @@ class Reading:
     def __init__(self, unknown_words: Iterable[str], vocabulary: frozenset[str]):
         self.corrections = {word: fix for word in unknown_words
                             if (fix := _nearest(word, vocabulary)) is not None}
+        self._corrected: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}
 
     def corrected(self, sentence: Sentence) -> tuple[str, tuple[tuple[str, str], ...]]:
         """The sentence's normalised words with corrections applied, and what was corrected."""
-        words = sentence.normal.split()
+        # every phrase set of a reply asks again for the same sentences
+        found = self._corrected.get(sentence.normal)
+        if found is None:
+            found = self._corrected[sentence.normal] = self._correct(sentence.normal)
+        return found
+
+    def _correct(self, normal: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+        words = normal.split()
         if not self.corrections or not any(word in self.corrections for word in words):
-            return sentence.normal, ()
+            return normal, ()
         fixed = [self.corrections.get(word, word) for word in words]
         pairs = tuple((w, f) for w, f in zip(words, fixed, strict=True) if w != f)
         return " ".join(fixed), pairs
