@@ -115,11 +115,14 @@ def named(text: ReplyText, customer: str) -> Finding:
     label = f"uses the customer's name ({customer})"
     names = [part for part in customer.replace("-", " ").split() if len(part) >= 2]
     best: tuple[int, str, Sentence] | None = None
+    distances: dict[str, int] = {}  # a reply repeats its words
     for sentence in text.sentences:
         if text.copies_the_customer(sentence):
             continue
         for word in sentence.words:
-            distance = min(name_distance(word, name) for name in names)
+            distance = distances.get(word)
+            if distance is None:
+                distance = distances[word] = min(name_distance(word, name) for name in names)
             if best is None or distance < best[0]:
                 best = (distance, word, sentence)
     if best is None:
