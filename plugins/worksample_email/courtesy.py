@@ -71,7 +71,7 @@ def acknowledgements(sentences: list[Sentence],
     """The clauses that acknowledge the customer's situation by their form (see the module
     docstring), as matches, and the sentences whose match is uncertain (index -> why), to
     count neither way."""
-    extra = lambda word: bool(negation.find_in_words(word))  # noqa: E731
+    extra = negation.holds_word
     found, uncertain = [], {}
     for sentence in sentences:
         words = sentence.normal.split()

@@ -85,7 +85,7 @@ def commits_to(sentence: Sentence, statements: Sequence[tuple[str, ...]],
         return None
     words = sentence.normal.split()
     clause_of = clauses(sentence)
-    extra = (lambda word: negation.find_in_words(word)) if negation is not None else None
+    extra = negation.holds_word if negation is not None else None
     for cue in COMMITMENTS.find_all([sentence], negation=negation or PhraseSet([]), scoped=True):
         if cue.negated or general_statement(sentence, cue.start):
             continue

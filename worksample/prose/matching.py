@@ -33,6 +33,7 @@ FILLERS = ("to", "be", "been", "the", "a", "an", "your", "our", "it", "that")
 _FILLER_GAP = " (?:(?:" + "|".join(FILLERS) + ") ){0,2}"
 NEGATION_WINDOW = 3  # without ``scoped``: words before a match that can negate it
 FUZZY_MIN_LENGTH = 5  # shorter words are too easily one edit from another word
+WORDS_REMEMBERED = 50_000  # per phrase set (``holds_word``); past it, all are forgotten
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,9 @@ class PhraseSet:
             word for phrase in self.phrases for token in phrase.lower().split()
             for word in WORD.findall(token)
             if not token.endswith("*") or len(word) >= FUZZY_MIN_LENGTH)
+        # whether each single word asked of ``holds_word`` holds a phrase; the answers never
+        # change, so threads sharing a set may at worst work one out twice
+        self._words: dict[str, bool] = {}
         bodies = [body for body in map(_phrase_pattern, self.phrases) if body]
         self._regex = re.compile(
             r"(?<![\w'])(?:" + "|".join(bodies) + r")(?![\w'])") if bodies else None
@@ -98,7 +102,7 @@ class PhraseSet:
                 start = len(text[:match.start()].split())
                 end = start + len(match.group(0).split())
                 denied = "" if negation is None else denial(
-                    sentence, start, end, lambda word: negation.find_in_words(word)) if scoped \
+                    sentence, start, end, negation.holds_word) if scoped \
                     else _before(text.split()[max(0, start - NEGATION_WINDOW):start], negation)
                 candidates.append(Match(
                     sentence=sentence, words=match.group(0), denied_by=denied, start=start,
@@ -124,6 +128,16 @@ class PhraseSet:
             return False
         return self._regex.search("\n".join(reading.corrected(s)[0] for s in sentences)) is not None
 
+    def holds_word(self, word: str) -> bool:
+        """``find_in_words(word)`` for one normalised word, remembered: negation asks it of
+        every word near every match."""
+        found = self._words.get(word)
+        if found is None:
+            if len(self._words) >= WORDS_REMEMBERED:
+                self._words.clear()
+            found = self._words[word] = self.find_in_words(word)
+        return found
+
     def _search(self, text: str, anchored: bool):
         return self._regex.match(text) if anchored else self._regex.search(text)
 
@@ -135,7 +149,7 @@ class PhraseSet:
 
 def _before(words: list[str], negation: PhraseSet) -> str:
     """'“not” before it' when one of ``words`` is a negation word, else ''."""
-    return next((f"“{word}” before it" for word in words if negation.find_in_words(word)), "")
+    return next((f"“{word}” before it" for word in words if negation.holds_word(word)), "")
 
 
 class Reading:
