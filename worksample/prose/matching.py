@@ -16,6 +16,7 @@ becomes "charged".
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -87,11 +88,16 @@ class PhraseSet:
         denies it: with ``scoped``, by the rules of ``negation.denial`` (clauses, negation
         before and after); without, by one of those words among the three before it. Of several
         matches in a sentence, the first it does not deny is given."""
-        if self._regex is None or (len(sentences) > 1 and not anchored
-                                   and not self._anywhere(sentences, reading)):
+        if self._regex is None:
             return
-        for sentence in sentences:
-            found = self._matches(sentence.normal, anchored)
+        hits = None  # where a sentence may match as written (positions); None: anywhere
+        if len(sentences) > 1 and not anchored:
+            hits = self._hits(sentences)
+            if not hits and not self._corrections_match(sentences, reading):
+                return
+        for position, sentence in enumerate(sentences):
+            found = self._matches(sentence.normal, anchored) \
+                if hits is None or position in hits else []
             read_as: tuple[tuple[str, str], ...] = ()
             text = sentence.normal
             if not found and reading is not None:
@@ -115,18 +121,28 @@ class PhraseSet:
         with one)."""
         return self._regex is not None and self._search(text, anchored) is not None
 
-    def _anywhere(self, sentences: Sequence[Sentence], reading: Reading | None) -> bool:
-        """Whether any of ``sentences`` may match, as written or as ``reading`` corrects them:
-        one search over them all, joined by line breaks. A line break is neither a word nor
-        an apostrophe, so it bounds a phrase as a sentence's ends do, and no phrase spans one:
-        what matches in a sentence matches in the joined text. Most phrase sets match in no
-        sentence of a reply; this spares them a search per sentence (and, when it finds
-        something, each sentence is searched as before)."""
-        if self._regex.search("\n".join(s.normal for s in sentences)):
-            return True
+    def _hits(self, sentences: Sequence[Sentence]) -> set[int]:
+        """The positions of the sentences that match as written, or may: one scan over them
+        all, joined by line breaks, instead of a search per sentence (most phrase sets match
+        in no sentence of a reply). No part of a phrase's pattern matches a line break, and to
+        the pattern's look-arounds one stands as a sentence's ends do, so the scan, reaching
+        each sentence at its start, finds its first match where a search of it alone would."""
+        starts, offset = [], 0
+        for sentence in sentences:
+            starts.append(offset)
+            offset += len(sentence.normal) + 1
+        joined = "\n".join(sentence.normal for sentence in sentences)
+        return {bisect_right(starts, match.start()) - 1
+                for match in self._regex.finditer(joined)}
+
+    def _corrections_match(self, sentences: Sequence[Sentence],
+                           reading: Reading | None) -> bool:
+        """Whether one of ``sentences``, as ``reading`` corrects them, may match (one search,
+        as in ``_hits``)."""
         if reading is None or not reading.corrections:
             return False
-        return self._regex.search("\n".join(reading.corrected(s)[0] for s in sentences)) is not None
+        joined = "\n".join(reading.corrected(sentence)[0] for sentence in sentences)
+        return self._regex.search(joined) is not None
 
     def holds_word(self, word: str) -> bool:
         """``find_in_words(word)`` for one normalised word, remembered: negation asks it of
