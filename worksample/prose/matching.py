@@ -198,6 +198,13 @@ def name_distance(written: str, name: str) -> int:
     return OSA.distance(written.lower(), name.lower())
 
 
+def nearest_name(written: str, lowered_names: Sequence[str]) -> int:
+    """The least ``name_distance`` from a word of the reply to any of the names, given
+    lower-cased (a reply's every word is measured against the same few names)."""
+    written = written.lower()
+    return min(OSA.distance(written, name) for name in lowered_names)
+
+
 def _nearest(word: str, vocabulary: frozenset[str]) -> str | None:
     if len(word) < FUZZY_MIN_LENGTH or not vocabulary:
         return None
