@@ -86,7 +86,8 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--trees", type=Path, nargs="+", default=[ROOT])
     parser.add_argument("--as-checked-out", action="store_true",
-                        help="do not compile the trees first (figures.compiled says why they are)")
+                        help="do not compile the trees first (figures.compiled says why they "
+                             "are); a tree compiled by an earlier run stays compiled")
     args = parser.parse_args()
     report: dict = {"load_before": os.getloadavg(), "compiled": not args.as_checked_out}
     with tempfile.TemporaryDirectory(prefix="worksample-bench-") as folder:

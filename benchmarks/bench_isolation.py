@@ -192,7 +192,8 @@ def main() -> None:
     parser.add_argument("--baseline", default="133e88b",
                         help="the commit to compare with (default: main before the workers)")
     parser.add_argument("--as-checked-out", action="store_true",
-                        help="do not compile the trees first (figures.compiled says why they are)")
+                        help="do not compile the trees first (figures.compiled says why they "
+                             "are); a tree compiled by an earlier run stays compiled")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="worksample-bench-") as folder:
         work = Path(folder)
