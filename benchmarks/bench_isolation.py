@@ -17,6 +17,8 @@ Three figures:
 Two rates for each batch: end to end (the command a user runs, in a new process with a new
 store: start-up and the results table included) and while grading (from the first stored
 result to the last, from the results' own timestamps: what more cores can change).
+Both trees are compiled first, as an installation is (``figures.compiled`` says why;
+``--as-checked-out`` leaves them as they are).
 
     .venv/bin/python benchmarks/bench_isolation.py --runs 3
 """
@@ -38,7 +40,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bench_email import make_batch
-from figures import publish
+from figures import compiled, publish
 
 ROOT = Path(__file__).resolve().parent.parent
 EMAIL = ROOT / "assignments" / "support-replies"
@@ -189,6 +191,9 @@ def main() -> None:
     parser.add_argument("--case-submissions", type=int, default=105)
     parser.add_argument("--baseline", default="133e88b",
                         help="the commit to compare with (default: main before the workers)")
+    parser.add_argument("--as-checked-out", action="store_true",
+                        help="do not compile the trees first (figures.compiled says why they "
+                             "are); a tree compiled by an earlier run stays compiled")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="worksample-bench-") as folder:
         work = Path(folder)
@@ -197,6 +202,9 @@ def main() -> None:
                         str(baseline), args.baseline], check=True)
         try:
             trees = {"this": ROOT, "baseline": baseline}
+            if not args.as_checked_out:
+                for tree in trees.values():
+                    compiled(tree)
             replies = make_batch(work / "replies", args.submissions)
             analyses = case_batch(work / "analyses", args.case_submissions)
             email = compare(trees, EMAIL, replies, args.submissions * 3, args.runs, work)
@@ -206,7 +214,7 @@ def main() -> None:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force",
                             str(baseline)], check=True)
     publish("isolation", {
-        "baseline": args.baseline, "runs": args.runs,
+        "baseline": args.baseline, "runs": args.runs, "compiled": not args.as_checked_out,
         "email": {"replies": args.submissions * 3, "figures": email,
                   "ratios_end_to_end": ratios(email, "per_s_end_to_end"),
                   "ratios_while_grading": ratios(email, "per_s_while_grading")},

@@ -32,6 +32,17 @@ def publish(name: str, report: dict) -> None:
         json.dumps(report, indent=2))
 
 
+def compiled(tree: Path) -> None:
+    """Compile ``tree``'s Python files (the core and the built-in plugins), as installing a
+    package does. The sessions that run these benchmarks set PYTHONDONTWRITEBYTECODE=1, so a
+    fresh checkout has no compiled files and every process compiles what it imports, at
+    every start: a cost a user's installation does not pay, and that a tree with worker
+    processes pays once per worker, a tree without them once."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(tree / "worksample"),
+                    str(tree / "plugins")], env=env, check=True, stdout=subprocess.DEVNULL)
+
+
 def copied_cohort(store: Path, candidates: int, suffix: str) -> None:
     """Fill ``store`` up to ``candidates`` results with copies of the results it holds, each
     under its own name (``candidate-0001`` + ``suffix``) and content hash, with the work kept

@@ -27,7 +27,7 @@ from worksample.prose.text import Sentence, normalise
 
 from .config import Clarity, CustomerEmail, EmailSection, Fact, Forbidden
 from .courtesy import empathy, named, sign_off
-from .writing import MIN_SENTENCE_WORDS, clarity, spellchecker, spelling
+from .writing import MIN_SENTENCE_WORDS, clarity, dictionary, spelling
 
 # checks that give points for what a reply does not do: earned in proportion to what it does
 ABSENCE_KINDS = ("forbidden", "blame", "spelling", "clarity")
@@ -95,7 +95,7 @@ class ReplyText(OwnText):
     @cached_property
     def unknown_words(self) -> set[str]:
         """Lower-cased words the dictionary does not know."""
-        return spellchecker().unknown({word.lower() for word in self.words})
+        return dictionary().unknown({word.lower() for word in self.words})
 
     def with_next(self, sentence: Sentence) -> str:
         """The sentence's text followed by the next sentence's."""

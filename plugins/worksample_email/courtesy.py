@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from worksample.prose.commitment import PERSONAL
 from worksample.prose.evidence import Finding, quote_sentence, quoted
-from worksample.prose.matching import Match, PhraseSet, name_distance
+from worksample.prose.matching import Match, PhraseSet, name_distance, nearest_name
 from worksample.prose.negation import clauses, denial
 from worksample.prose.text import Sentence
 
@@ -71,7 +71,7 @@ def acknowledgements(sentences: list[Sentence],
     """The clauses that acknowledge the customer's situation by their form (see the module
     docstring), as matches, and the sentences whose match is uncertain (index -> why), to
     count neither way."""
-    extra = lambda word: bool(negation.find_in_words(word))  # noqa: E731
+    extra = negation.holds_word
     found, uncertain = [], {}
     for sentence in sentences:
         words = sentence.normal.split()
@@ -115,11 +115,15 @@ def named(text: ReplyText, customer: str) -> Finding:
     label = f"uses the customer's name ({customer})"
     names = [part for part in customer.replace("-", " ").split() if len(part) >= 2]
     best: tuple[int, str, Sentence] | None = None
+    distances: dict[str, int] = {}  # a reply repeats its words
+    lowered = [name.lower() for name in names]
     for sentence in text.sentences:
         if text.copies_the_customer(sentence):
             continue
         for word in sentence.words:
-            distance = min(name_distance(word, name) for name in names)
+            distance = distances.get(word)
+            if distance is None:
+                distance = distances[word] = nearest_name(word, lowered)
             if best is None or distance < best[0]:
                 best = (distance, word, sentence)
     if best is None:

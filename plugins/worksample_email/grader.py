@@ -26,10 +26,11 @@ from worksample.prose.own_text import source_sentences
 from worksample.prose.scoring import GradedPart, criterion_outcomes, part_checks
 from worksample.prose.text import decode_text, sentences
 
-from .checks import CompiledPhrases, ReplyText, check_reply, credit_for_absence, spellchecker
+from .checks import CompiledPhrases, ReplyText, check_reply, credit_for_absence
 from .config import CustomerEmail, EmailSection
 from .identity import about_someone_else, disclosed
 from .replies import Original, Reply, locate, originals
+from .writing import dictionary
 
 AUTOMATIC_FAIL = "automatic-fail"  # the flag of a reply that makes a statement failing it
 DISCLOSURE = "discloses-personal-data"  # a reply giving another customer's name or numbers
@@ -120,7 +121,7 @@ def _graded_reply(original: Original, reply: Reply, section: EmailSection,
 
 def _known(word: str) -> bool:
     """Whether the lower-case ``word`` is in the dictionary."""
-    return not spellchecker().unknown([word])
+    return not dictionary().unknown([word])
 
 
 def _part(email: CustomerEmail, findings: list[Finding], failed_because: str = "",

@@ -4,6 +4,7 @@ against the English dictionary, British and American spellings both right."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from worksample.prose.evidence import Finding
@@ -21,19 +22,46 @@ BRITISH_ENDINGS = (("tre", "ter"), ("tres", "ters"), ("our", "or"), ("ours", "or
                    ("ysed", "yzed"), ("ogue", "og"), ("ence", "ense"), ("lled", "led"),
                    ("lling", "ling"))
 BRITISH_INFIXES = (("our", "or"), ("ae", "e"), ("oe", "e"))
-_spell_lock = threading.Lock()
-_spell = None
 
 
-def spellchecker():
-    """The English dictionary, loaded once per process (about 0.1 s)."""
-    global _spell
-    with _spell_lock:
-        if _spell is None:
-            from spellchecker import SpellChecker
+class Dictionary:
+    """The English dictionary (pyspellchecker's), loaded on first use (about 0.1 s), and what
+    it said of every word asked so far: the replies of a batch share most of their words, and
+    asking pyspellchecker costs more than remembering (a number test and a lower-casing per
+    word). What a word gets does not depend on the words asked with it."""
 
-            _spell = SpellChecker(distance=1)
-        return _spell
+    REMEMBERED = 200_000  # words; past it, forget them all (a batch of hostile texts)
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._checker = None
+        self._said: dict[str, frozenset[str]] = {}
+
+    def unknown(self, words: Iterable[str]) -> set[str]:
+        """Of ``words``, the lower-cased forms the dictionary does not know (numbers and
+        punctuation are never unknown), as ``SpellChecker.unknown`` answers."""
+        found: set[str] = set()
+        with self._lock:
+            if self._checker is None:
+                from spellchecker import SpellChecker
+
+                self._checker = SpellChecker(distance=1)
+            for word in words:
+                said = self._said.get(word)
+                if said is None:
+                    if len(self._said) >= self.REMEMBERED:
+                        self._said.clear()
+                    said = self._said[word] = frozenset(self._checker.unknown([word]))
+                found |= said
+        return found
+
+
+_DICTIONARY = Dictionary()
+
+
+def dictionary() -> Dictionary:
+    """The process's dictionary."""
+    return _DICTIONARY
 
 
 def clarity(text: ReplyText, length: Length) -> Finding:
@@ -92,4 +120,4 @@ def _other_spelling_known(word: str) -> bool:
     """Whether the word's American form is in the dictionary (centre, colour, apologise)."""
     variants = {word[:-len(gb)] + us for gb, us in BRITISH_ENDINGS if word.endswith(gb)}
     variants |= {word.replace(gb, us) for gb, us in BRITISH_INFIXES if gb in word}
-    return bool(variants) and not spellchecker().unknown(variants - {word})
+    return bool(variants) and not dictionary().unknown(variants - {word})

@@ -78,15 +78,23 @@ class ResultModel(BaseModel):
 
 
 def _valid_strings(value: Any) -> Any:
+    # Hot: every field of every result model. What needs nothing (a number, None, an ASCII
+    # string: most names and values) is kept without a call; the rest recurses.
     if isinstance(value, str):
         return valid_utf8(value)
     if isinstance(value, dict):
-        return {_valid_strings(k): _valid_strings(v) for k, v in value.items()}
+        return {k if type(k) is str and k.isascii() else _valid_strings(k):
+                v if (t := type(v)) in _AS_IS or t is str and v.isascii() else _valid_strings(v)
+                for k, v in value.items()}
     if isinstance(value, list):
-        return [_valid_strings(v) for v in value]
+        return [v if (t := type(v)) in _AS_IS or t is str and v.isascii() else _valid_strings(v)
+                for v in value]
     if isinstance(value, tuple):
         return tuple(_valid_strings(v) for v in value)
     return value
+
+
+_AS_IS = frozenset({int, float, bool, type(None)})
 
 
 class Status(StrEnum):

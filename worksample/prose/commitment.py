@@ -81,9 +81,11 @@ def commits_to(sentence: Sentence, statements: Sequence[tuple[str, ...]],
                negation: PhraseSet | None = None) -> Commitment | None:
     """A commitment in ``sentence`` whose clause holds every content word of one of
     ``statements`` (``content_words``), none of them denied; None when there is none."""
+    if not COMMITMENTS.find_in_words(sentence.normal):  # most sentences: no need for clauses
+        return None
     words = sentence.normal.split()
     clause_of = clauses(sentence)
-    extra = (lambda word: negation.find_in_words(word)) if negation is not None else None
+    extra = negation.holds_word if negation is not None else None
     for cue in COMMITMENTS.find_all([sentence], negation=negation or PhraseSet([]), scoped=True):
         if cue.negated or general_statement(sentence, cue.start):
             continue

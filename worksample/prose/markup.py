@@ -10,6 +10,7 @@ told about it.
 from __future__ import annotations
 
 import email
+import email.headerregistry
 import email.policy
 import re
 from bisect import bisect_left
@@ -142,7 +143,8 @@ def from_eml(raw: bytes) -> Visible:
             raise UnreadableMessage(f"the message has a {name} header of "
                                     f"{len(header.group()):,} characters; no mail client "
                                     f"writes one over {MIME_HEADER_MAX_CHARS:,}")
-    message = email.message_from_bytes(raw, policy=email.policy.default)
+    message = email.message_from_bytes(
+        raw, policy=email.policy.default.clone(header_factory=_HeadersReadOnce()))
     html_part = message.get_body(preferencelist=("html",))
     plain_part = message.get_body(preferencelist=("plain",))
     if html_part is None:
@@ -157,6 +159,24 @@ def from_eml(raw: bytes) -> Visible:
             len(only_plain) < _PLAIN_ONLY_SHARE * len(plain_words):
         return shown
     return _with_hidden(shown, " ".join(only_plain), "only in the text/plain part")
+
+
+class _HeadersReadOnce(email.headerregistry.HeaderRegistry):
+    """The standard header registry, for one message: each header is parsed once, not at
+    every question about it (finding the body asks each part's Content-Type many times, and
+    each time the registry parses it and makes a class). A parsed header is a string that
+    never changes, so sharing it changes nothing."""
+
+    def __init__(self):
+        super().__init__()
+        self._parsed: dict[tuple[str, str], email.headerregistry.BaseHeader] = {}
+
+    def __call__(self, name: str, value: str) -> email.headerregistry.BaseHeader:
+        """The header ``name: value`` parsed, the first time it is asked for."""
+        key = (name, value)
+        if key not in self._parsed:
+            self._parsed[key] = super().__call__(name, value)
+        return self._parsed[key]
 
 
 def _with_hidden(visible: Visible, words: str, hidden_by: str) -> Visible:

@@ -16,6 +16,7 @@ becomes "charged".
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,6 +34,7 @@ FILLERS = ("to", "be", "been", "the", "a", "an", "your", "our", "it", "that")
 _FILLER_GAP = " (?:(?:" + "|".join(FILLERS) + ") ){0,2}"
 NEGATION_WINDOW = 3  # without ``scoped``: words before a match that can negate it
 FUZZY_MIN_LENGTH = 5  # shorter words are too easily one edit from another word
+WORDS_REMEMBERED = 50_000  # per phrase set (``holds_word``); past it, all are forgotten
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,9 @@ class PhraseSet:
             word for phrase in self.phrases for token in phrase.lower().split()
             for word in WORD.findall(token)
             if not token.endswith("*") or len(word) >= FUZZY_MIN_LENGTH)
+        # whether each single word asked of ``holds_word`` holds a phrase; the answers never
+        # change, so threads sharing a set may at worst work one out twice
+        self._words: dict[str, bool] = {}
         bodies = [body for body in map(_phrase_pattern, self.phrases) if body]
         self._regex = re.compile(
             r"(?<![\w'])(?:" + "|".join(bodies) + r")(?![\w'])") if bodies else None
@@ -85,8 +90,14 @@ class PhraseSet:
         matches in a sentence, the first it does not deny is given."""
         if self._regex is None:
             return
-        for sentence in sentences:
-            found = self._matches(sentence.normal, anchored)
+        hits = None  # where a sentence may match as written (positions); None: anywhere
+        if len(sentences) > 1 and not anchored:
+            hits = self._hits(sentences)
+            if not hits and not self._corrections_match(sentences, reading):
+                return
+        for position, sentence in enumerate(sentences):
+            found = self._matches(sentence.normal, anchored) \
+                if hits is None or position in hits else []
             read_as: tuple[tuple[str, str], ...] = ()
             text = sentence.normal
             if not found and reading is not None:
@@ -97,7 +108,7 @@ class PhraseSet:
                 start = len(text[:match.start()].split())
                 end = start + len(match.group(0).split())
                 denied = "" if negation is None else denial(
-                    sentence, start, end, lambda word: negation.find_in_words(word)) if scoped \
+                    sentence, start, end, negation.holds_word) if scoped \
                     else _before(text.split()[max(0, start - NEGATION_WINDOW):start], negation)
                 candidates.append(Match(
                     sentence=sentence, words=match.group(0), denied_by=denied, start=start,
@@ -110,6 +121,39 @@ class PhraseSet:
         with one)."""
         return self._regex is not None and self._search(text, anchored) is not None
 
+    def _hits(self, sentences: Sequence[Sentence]) -> set[int]:
+        """The positions of the sentences that match as written, or may: one scan over them
+        all, joined by line breaks, instead of a search per sentence (most phrase sets match
+        in no sentence of a reply). No part of a phrase's pattern matches a line break, and to
+        the pattern's look-arounds one stands as a sentence's ends do, so the scan, reaching
+        each sentence at its start, finds its first match where a search of it alone would."""
+        starts, offset = [], 0
+        for sentence in sentences:
+            starts.append(offset)
+            offset += len(sentence.normal) + 1
+        joined = "\n".join(sentence.normal for sentence in sentences)
+        return {bisect_right(starts, match.start()) - 1
+                for match in self._regex.finditer(joined)}
+
+    def _corrections_match(self, sentences: Sequence[Sentence],
+                           reading: Reading | None) -> bool:
+        """Whether one of ``sentences``, as ``reading`` corrects them, may match (one search,
+        as in ``_hits``)."""
+        if reading is None or not reading.corrections:
+            return False
+        joined = "\n".join(reading.corrected(sentence)[0] for sentence in sentences)
+        return self._regex.search(joined) is not None
+
+    def holds_word(self, word: str) -> bool:
+        """``find_in_words(word)`` for one normalised word, remembered: negation asks it of
+        every word near every match."""
+        found = self._words.get(word)
+        if found is None:
+            if len(self._words) >= WORDS_REMEMBERED:
+                self._words.clear()
+            found = self._words[word] = self.find_in_words(word)
+        return found
+
     def _search(self, text: str, anchored: bool):
         return self._regex.match(text) if anchored else self._regex.search(text)
 
@@ -121,7 +165,7 @@ class PhraseSet:
 
 def _before(words: list[str], negation: PhraseSet) -> str:
     """'“not” before it' when one of ``words`` is a negation word, else ''."""
-    return next((f"“{word}” before it" for word in words if negation.find_in_words(word)), "")
+    return next((f"“{word}” before it" for word in words if negation.holds_word(word)), "")
 
 
 class Reading:
@@ -130,12 +174,20 @@ class Reading:
     def __init__(self, unknown_words: Iterable[str], vocabulary: frozenset[str]):
         self.corrections = {word: fix for word in unknown_words
                             if (fix := _nearest(word, vocabulary)) is not None}
+        self._corrected: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}
 
     def corrected(self, sentence: Sentence) -> tuple[str, tuple[tuple[str, str], ...]]:
         """The sentence's normalised words with corrections applied, and what was corrected."""
-        words = sentence.normal.split()
+        # every phrase set of a reply asks again for the same sentences
+        found = self._corrected.get(sentence.normal)
+        if found is None:
+            found = self._corrected[sentence.normal] = self._correct(sentence.normal)
+        return found
+
+    def _correct(self, normal: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+        words = normal.split()
         if not self.corrections or not any(word in self.corrections for word in words):
-            return sentence.normal, ()
+            return normal, ()
         fixed = [self.corrections.get(word, word) for word in words]
         pairs = tuple((w, f) for w, f in zip(words, fixed, strict=True) if w != f)
         return " ".join(fixed), pairs
@@ -144,6 +196,13 @@ class Reading:
 def name_distance(written: str, name: str) -> int:
     """Edit distance between a word of the reply and the customer's name, case ignored."""
     return OSA.distance(written.lower(), name.lower())
+
+
+def nearest_name(written: str, lowered_names: Sequence[str]) -> int:
+    """The least ``name_distance`` from a word of the reply to any of the names, given
+    lower-cased (a reply's every word is measured against the same few names)."""
+    written = written.lower()
+    return min(OSA.distance(written, name) for name in lowered_names)
 
 
 def _nearest(word: str, vocabulary: frozenset[str]) -> str | None:

@@ -91,23 +91,38 @@ def part_checks(part: GradedPart, scoring: Scoring) -> list[Check]:
     zero = [Check(id=f"{within}{ZERO_KIND}", kind=ZERO_KIND, outcome="failed",
                   message=part.zero_because, label=f"{part.name or 'the work'} scores 0",
                   group=part.name)] if part.zero_because else []
+    share = _Shares(part, scoring)
     return zero + [Check(id=within + (f.kind if f.item == f.kind else f"{f.kind}/{f.item}"),
                          kind=f.kind, outcome=f.outcome, message=f.evidence, review=f.review,
                          criterion=criterion_of(scoring, f.kind), label=f.label,
                          group=part.name, confirms_absence=f.confirms_absence,
-                         weight=_share(f, part, scoring))
+                         weight=share(f))
                    for f in part.findings]
 
 
-def _share(finding: Finding, part: GradedPart, scoring: Scoring) -> float:
-    """What the finding weighs in its criterion, as ``fractions_by_criterion`` counts it: its
-    kind's weight among the criterion's kinds the part has, its own weight among its kind's
-    findings, and the part's weight (reports order strengths and concerns by it)."""
-    criterion = criterion_of(scoring, finding.kind)
-    if criterion is None:
-        return 0.0
-    present = {f.kind for f in part.findings}
-    kinds = {kind: weight for kind, weight in scoring[criterion].items() if kind in present}
-    of_kind = sum(f.weight for f in part.findings if f.kind == finding.kind)
-    return round(part.weight * kinds[finding.kind] / sum(kinds.values())
-                 * finding.weight / of_kind, 6)
+class _Shares:
+    """What each finding of a part weighs in its criterion, as ``fractions_by_criterion``
+    counts it: its kind's weight among the criterion's kinds the part has, its own weight
+    among its kind's findings, and the part's weight (reports order strengths and concerns by
+    it). The sums are made once per part, not once per finding."""
+
+    def __init__(self, part: GradedPart, scoring: Scoring):
+        self.part, self.scoring = part, scoring
+        self.present = {f.kind for f in part.findings}
+        self.of_kind: dict[str, float] = {}
+        for finding in part.findings:  # in order, from 0, as sum() adds them
+            self.of_kind[finding.kind] = self.of_kind.get(finding.kind, 0) + finding.weight
+        self._kinds: dict[str, tuple[dict[str, float], float]] = {}
+
+    def __call__(self, finding: Finding) -> float:
+        """The share of ``finding``, a finding of the part."""
+        criterion = criterion_of(self.scoring, finding.kind)
+        if criterion is None:
+            return 0.0
+        if criterion not in self._kinds:
+            kinds = {kind: weight for kind, weight in self.scoring[criterion].items()
+                     if kind in self.present}
+            self._kinds[criterion] = kinds, sum(kinds.values())
+        kinds, total = self._kinds[criterion]
+        return round(self.part.weight * kinds[finding.kind] / total
+                     * finding.weight / self.of_kind[finding.kind], 6)
