@@ -27,6 +27,7 @@ from worksample.sandbox.records import read_records
 from worksample.sandbox.verdict import how_it_ended
 
 from .sources import SourceFiles
+from .vet_facts import vet_facts
 
 MOST_TESTS = 2000  # tests past these are not run
 ID_CHARS = 200  # as the runner cuts them
@@ -61,7 +62,9 @@ RUNNERS = {
 # what coverage counts, where not "lines": Go's statements; the .ts lines that became
 # JavaScript (a type, an interface or a blank line is not counted)
 UNITS = {"go": "statements", "typescript": "executable lines"}
-VETTED = {"go"}  # languages whose own-tests run also runs the language's linter (go vet)
+# languages whose own-tests run also runs the language's linter (go vet), when lint is wanted;
+# it starts from the standard library's facts, made once per image (vet_facts.py)
+VETTED = {"go"}
 
 
 @dataclass
@@ -130,9 +133,12 @@ def run_own_tests(*, image: str, work: Path, language: str, sources: SourceFiles
         return found
     record = 64 + 2 * ID_CHARS
     result_bytes = (MOST_TESTS + 16) * record * 2 + 600 * len(sources.all) + 64 * 1024
+    runner = RUNNERS[language]()
+    vetting = lint and language in VETTED
     result = harness.run(HarnessRun(
-        runner=RUNNERS[language](), image=image, work=work,
-        config={"per_test_seconds": per_test_seconds, "most_tests": MOST_TESTS,
+        runner=runner, image=image, work=work,
+        files=vet_facts(image, runner) if vetting else {},
+        config={"per_test_seconds": per_test_seconds, "most_tests": MOST_TESTS, "lint": vetting,
                 "deadline_seconds": max(limits.wall_seconds - 3, limits.wall_seconds / 2),
                 "code": sources.code, "tests": sources.tests, "ignore": handed_out},
         limits=limits, result_bytes=result_bytes,
