@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest_paths import ROOT, require_image
 from conftest_paths import graded_by_id as graded
 from worksample_coding.quality import own_tests, vet_facts
@@ -31,8 +32,9 @@ def submission(folder: Path, *names: str) -> Path:
     return folder
 
 
-def own_run(work: Path) -> own_tests.OwnTests:
-    """The run of the candidate's own tests with go vet, as grading runs it."""
+def own_run(work: Path, tests: bool = True) -> own_tests.OwnTests:
+    """The run of the candidate's own tests with go vet, as grading runs it (without
+    ``tests``, go vet alone)."""
     from worksample.assignments import load
     from worksample.plugins import get_registry
 
@@ -40,7 +42,7 @@ def own_run(work: Path) -> own_tests.OwnTests:
     return own_tests.run_own_tests(
         image=GO_IMAGE, work=work, language="go", sources=source_files(work, "go"),
         starter=LIMITER / section.starter, limits=section.limits.sandbox_limits(),
-        per_test_seconds=section.limits.per_test_seconds, lint=True)
+        per_test_seconds=section.limits.per_test_seconds, lint=True, tests=tests)
 
 
 def test_a_failed_trusted_run_is_tried_again_and_a_finished_one_kept(monkeypatch, tmp_path):
@@ -108,3 +110,26 @@ def test_a_run_that_poisons_its_cache_reaches_neither_its_vet_nor_the_next_submi
     assert after["b-clean"]["details"]["quality"] == alone["details"]["quality"]
     assert {name: result["score"] for name, result in after.items()} == {
         "a-poisons": 100, "b-clean": 100}
+
+
+@pytest.mark.docker
+@pytest.mark.usefixtures("no_leftovers")
+def test_lint_alone_runs_go_vet_without_the_tests_and_finds_the_same(docker_engine, tmp_path):
+    require_image(docker_engine, GO_IMAGE)
+    from test_quality_e2e import with_quality
+
+    every = with_quality(tmp_path / "every", "api-rate-limiter")
+    lint = with_quality(tmp_path / "lint", "api-rate-limiter")
+    spec = yaml.safe_load((lint / "assignment.yaml").read_text())
+    spec["coding"]["quality"] = {"criteria": {"design": ["lint"]}}
+    (lint / "assignment.yaml").write_text(yaml.safe_dump(spec))
+    work = submission(tmp_path / "go", "findings.go", "poison_test.go")
+    alone = own_run(work, tests=False)
+    assert (alone.tests, alone.vet_count) == (0, 5)  # no test ran
+    signals = {name: {s["signal"]: s for s in graded(
+        folder, work, "--store", tmp_path / f"{name}.sqlite")["go"]["details"]["quality"]}
+        for name, folder in (("every", every), ("lint", lint))}
+    assert list(signals["lint"]) == ["lint"]
+    assert signals["lint"]["lint"] == signals["every"]["lint"]
+    assert signals["lint"]["lint"]["figures"]["findings"] == 5
+    assert signals["every"]["own_tests"]["said"].startswith("1 own test, all pass")
