@@ -69,7 +69,7 @@ def _artifact(name, data, part, parts):
 
 
 def test_a_trusted_runs_artifacts_are_taken_out_of_its_records_whole_or_not_at_all():
-    from worksample_coding.recorded import _take_artifacts
+    from worksample_coding.artifacts import take_artifacts
 
     from worksample.sandbox.framing import HarnessReport
     from worksample.sandbox.harness import HarnessResult
@@ -81,7 +81,7 @@ def test_a_trusted_runs_artifacts_are_taken_out_of_its_records_whole_or_not_at_a
         _artifact("odd", "QQ==", 2, 2), {"event": "artifact", "name": 3, "part": 0, "parts": 1,
                                          "data": ""}])
     result = HarnessResult(outcome=None, report=report, nonce="n")
-    assert _take_artifacts(result) == {"cache": "QUJDQUJD"}
+    assert take_artifacts(result) == {"cache": "QUJDQUJD"}
     assert report.records == [case]
 
 

@@ -17,7 +17,6 @@ the reference's solution or its values.
 
 from __future__ import annotations
 
-import base64
 import json
 from pathlib import Path
 
@@ -42,6 +41,7 @@ from worksample.sandbox.verdict import (
     tampered_flag,
 )
 
+from .artifacts import artifact_files, take_artifacts
 from .config import CodingSection
 from .languages import LANGUAGES
 from .verdict import _candidate_feedback, _specifics, summary_line
@@ -49,7 +49,6 @@ from .verdict import _candidate_feedback, _specifics, summary_line
 MAX_LINE = 1024 * 1024  # one case's recording, at most
 REFERENCE_BYTES = 64 * 1024 * 1024  # all of the reference's recording
 RULES = rules_digest()
-ARTIFACT = "artifact"  # a record of the reference's run: a tool the candidates' runs reuse
 _reference = LearnedValues()  # the reference's recording per assignment version, image, runner
 
 
@@ -149,31 +148,11 @@ def _recording(assignment: Assignment[CodingSection], image: str,
                   result_bytes=REFERENCE_BYTES, make_artifacts=artifacts)
     result.require_summary(f"recording the reference solution failed in image {image!r} "
                            "(does the image have python3?)")
-    left = _take_artifacts(result)
+    left = take_artifacts(result)
     where = assignment.root / "assignment.yaml"
     cases = reference_cases(read_records(result.report, valid=is_observation_record), where)
     _check_criteria(assignment, cases, where)
     return cases, left
-
-
-def _take_artifacts(result: HarnessResult) -> dict[str, str]:
-    """The artifact records of a trusted run, taken out of its records: each artifact whole
-    (base64, its parts in order), by name; one with a part missing is left out."""
-    parts: dict[str, dict[int, str]] = {}
-    counts: dict[str, int] = {}
-    kept = []
-    for record in result.report.records:
-        if record.get("event") != ARTIFACT:
-            kept.append(record)
-            continue
-        name, part, count = record.get("name"), record.get("part"), record.get("parts")
-        if isinstance(name, str) and type(part) is int and type(count) is int and \
-                isinstance(record.get("data"), str) and 0 <= part < count:
-            parts.setdefault(name, {})[part] = record["data"]
-            counts[name] = count
-    result.report.records = kept
-    return {name: "".join(chunks[i] for i in range(counts[name]))
-            for name, chunks in parts.items() if len(chunks) == counts[name]}
 
 
 def _check_criteria(assignment: Assignment[CodingSection], cases: list[ReferenceCase],
@@ -196,15 +175,14 @@ def _run(assignment: Assignment[CodingSection], image: str, work: Path, *, max_l
          result_bytes: int, make_artifacts: bool = False,
          artifacts: dict[str, str] | None = None) -> HarnessResult:
     """One run of the recorder. ``make_artifacts``: a trusted run, whose runner may leave
-    artifacts (``_take_artifacts``); ``artifacts``: those, sent in at /sandbox/artifacts/
+    artifacts (``artifacts.take_artifacts``); ``artifacts``: those, sent in at /sandbox/artifacts/
     (sealed), for the runner to use before any code under test runs."""
     section = assignment.section
     limits = section.limits
     return harness.run(HarnessRun(
         runner=LANGUAGES[section.language].recorder, image=image, work=work,
         trees={"tests": assignment.root / section.tests},
-        files={f"artifacts/{name}": base64.b64decode(data)
-               for name, data in (artifacts or {}).items()},
+        files=artifact_files(artifacts),
         config={"per_case_seconds": limits.per_test_seconds, "max_line": max_line,
                 "message_chars": limits.message_chars, "make_artifacts": make_artifacts},
         limits=limits.sandbox_limits(), result_bytes=result_bytes, max_line=max_line + 4096,

@@ -67,7 +67,8 @@ class Gathering:
         language = self.assignment.section.language
         if supported(language) and (wanted & IN_SANDBOX
                                     or ("lint" in wanted and language in VETTED)):
-            self._own = self._pool.submit(self._own_tests, "lint" in wanted)
+            self._own = self._pool.submit(self._own_tests, "lint" in wanted,
+                                          bool(wanted & IN_SANDBOX))
         return self
 
     def __exit__(self, *exc_info) -> None:
@@ -77,13 +78,14 @@ class Gathering:
         return self.workers.run("to analyse its code", analyse, str(self.root),
                                 self.assignment.section.language, lint, measure, self.sources)
 
-    def _own_tests(self, lint: bool) -> OwnTests:
+    def _own_tests(self, lint: bool, tests: bool) -> OwnTests:
         section = self.assignment.section
         return run_own_tests(image=self.image, work=self.root, language=section.language,
                              sources=self.sources, starter=self.assignment.root / section.starter,
                              limits=section.limits.sandbox_limits(),
                              per_test_seconds=section.limits.per_test_seconds,
-                             localhost_name=section.localhost_name, lint=lint)
+                             localhost_name=section.localhost_name, lint=lint,
+                             tests=tests)
 
     def signals(self) -> list[dict]:
         """The signals the assignment maps, in the order of ``SIGNALS``, as stored."""

@@ -27,6 +27,7 @@ from worksample.sandbox.records import read_records
 from worksample.sandbox.verdict import how_it_ended
 
 from .sources import SourceFiles
+from .vet_facts import vet_facts
 
 MOST_TESTS = 2000  # tests past these are not run
 ID_CHARS = 200  # as the runner cuts them
@@ -61,7 +62,9 @@ RUNNERS = {
 # what coverage counts, where not "lines": Go's statements; the .ts lines that became
 # JavaScript (a type, an interface or a blank line is not counted)
 UNITS = {"go": "statements", "typescript": "executable lines"}
-VETTED = {"go"}  # languages whose own-tests run also runs the language's linter (go vet)
+# languages whose own-tests run also runs the language's linter (go vet), when lint is wanted;
+# it starts from the standard library's facts, made once per image (vet_facts.py)
+VETTED = {"go"}
 
 
 @dataclass
@@ -119,20 +122,26 @@ def _digest(path: Path) -> str:
 
 def run_own_tests(*, image: str, work: Path, language: str, sources: SourceFiles,
                   starter: Path, limits, per_test_seconds: float,
-                  localhost_name: bool = False, lint: bool = False) -> OwnTests:
+                  localhost_name: bool = False, lint: bool = False,
+                  tests: bool = True) -> OwnTests:
     """Run the candidate's own tests found in ``sources`` against ``work`` in ``image``;
-    with ``lint``, the language's linter too where the run has one (Go's go vet)."""
+    with ``lint``, the language's linter too where the run has one (Go's go vet). Without
+    ``tests``, where the run has a linter, that alone (no test runs, none is counted)."""
     handed_out = starter_tests(starter, work, sources.tests)
     own = [path for path in sources.tests if path not in handed_out]
     found = OwnTests(files=sum(1 for path in own if _is_test_module(path)),
                      unit=UNITS.get(language, "lines"))
-    if not found.files and not (lint and language in VETTED):
+    vetting = lint and language in VETTED
+    if not vetting and not (tests and found.files):
         return found
     record = 64 + 2 * ID_CHARS
     result_bytes = (MOST_TESTS + 16) * record * 2 + 600 * len(sources.all) + 64 * 1024
+    runner = RUNNERS[language]()
     result = harness.run(HarnessRun(
-        runner=RUNNERS[language](), image=image, work=work,
-        config={"per_test_seconds": per_test_seconds, "most_tests": MOST_TESTS,
+        runner=runner, image=image, work=work,
+        files=vet_facts(image, runner) if vetting else {},
+        config={"per_test_seconds": per_test_seconds, "most_tests": MOST_TESTS, "lint": vetting,
+                "run_tests": tests or not vetting,
                 "deadline_seconds": max(limits.wall_seconds - 3, limits.wall_seconds / 2),
                 "code": sources.code, "tests": sources.tests, "ignore": handed_out},
         limits=limits, result_bytes=result_bytes,
