@@ -20,9 +20,9 @@ Two measurements:
 Target (issue 25): <= 0.3 s added per coding submission. The reference's recording is made
 once before timing (the cache a real grader keeps).
 
-With --task csv-reader (JavaScript), url-router (TypeScript) or api-rate-limiter (Go), the same for that sample task:
-its strong sample with a small test file of its own added (`OWN_TESTS`), "all" mapping the
-five signals to design.
+With --task csv-reader (JavaScript), url-router (TypeScript) or api-rate-limiter (Go), the
+same for that sample task: its strong sample with a small test file of its own added
+(`OWN_TESTS`), "all" mapping the five signals to design.
 
 Run: .venv/bin/python benchmarks/bench_quality.py [--runs 15] [--batch-runs 3]
      [--submissions 40] [--task expense-ledger]
