@@ -103,7 +103,6 @@ def grade_batch(
         try:
             for future in as_completed(futures):
                 finish(future)
-            workers.removals.wait()  # nothing this batch unpacked outlives it
         except KeyboardInterrupt:
             in_flight = [f for f in futures if f not in finished and not f.cancel()]
             print(f"worksample: stopping; finishing the {len(in_flight)} submission(s) in "

@@ -149,7 +149,6 @@ def _graded_in_one_call(assignment: Assignment, source: Path, workdir: Path,
         discard(destination)
         raise
     if isinstance(done, GradeResult):
-        workers.removals.later(discard, destination)  # the worker goes on to the next
         return done
     try:
         try:
@@ -166,11 +165,10 @@ def _taken_in_and_graded(assignment: Assignment, source: Path, destination: Path
                          limits: IntakeLimits, retry: RetryPolicy, started: float,
                          recorded: WorkingTime | None,
                          kept_keys: frozenset[str]) -> GradeResult | Submission:
-    """In a worker process: ``source`` unpacked into ``destination`` and graded, the result
-    carrying the similarity fingerprints of its work (the grader's CPU is the batch's
-    scarcest); or, when it has a git history or its content hash is one of ``kept_keys``, the
-    Submission. Either way the folder is left for the grader to remove (``_graded_in_one_call``:
-    in the background, as removing can wait on the disk), unless grading failed here."""
+    """In a worker process: ``source`` unpacked into ``destination`` and graded, its folder
+    removed, the result carrying the similarity fingerprints of its work (the grader's CPU
+    is the batch's scarcest); or, when it has a git history or its content hash is one of
+    ``kept_keys``, the Submission, left unpacked for the grader."""
     from worksample.similarity.sources import made
 
     submission = unpack(source, destination, limits)
@@ -179,9 +177,8 @@ def _taken_in_and_graded(assignment: Assignment, source: Path, destination: Path
     try:
         result = _graded_here(assignment, submission, get_registry(), retry, started, None,
                               lambda submission: None, recorded)
-    except BaseException:
+    finally:
         discard(destination)
-        raise
     try:
         fingerprints = made(result.work)
     except Exception:  # the measure's failure must not cost the grade: the grader tries again

@@ -37,7 +37,6 @@ from typing import TypeVar
 
 from worksample.errors import InfrastructureError, SubmissionRejected
 from worksample.models import HostLimits
-from worksample.removals import Removals
 from worksample.safe_text import visible
 
 T = TypeVar("T")
@@ -58,8 +57,6 @@ class LimitedWorkers:
         self._pool = None
         self._lock = threading.Lock()
         self._shared: tuple[object, Shared] | None = None
-        # what the workers unpacked and graded, removed by the grader in the background
-        self.removals = Removals()
 
     def start(self) -> LimitedWorkers:
         """Start the worker processes now, so that they boot (imports, plugins) while the
@@ -104,8 +101,7 @@ class LimitedWorkers:
             return self._shared[1]
 
     def close(self) -> None:
-        """Stop the workers; a call still running is killed. Waits for the ``removals``."""
-        self.removals.wait()
+        """Stop the workers; a call still running is killed."""
         with self._lock:
             pool, self._pool = self._pool, None
         if pool is not None:
