@@ -14,7 +14,7 @@ from worksample_email.writing import Dictionary
 from worksample.models import Check, Grade
 from worksample.prose.markup import from_eml
 from worksample.prose.matching import PhraseSet, Reading
-from worksample.prose.text import sentences
+from worksample.prose.text import Sentence, sentences
 
 PHRASES = ["refund*", "full refund", "money ... back", "not renew", "account credit",
            "we can't", "cancel your subscription", "nothing we can do"]
@@ -47,6 +47,45 @@ def test_a_phrase_set_finds_in_many_sentences_what_it_finds_in_each_alone(scoped
         assert together == alone, text
         compared += len(said) > 1 and bool(alone)
     assert compared > 50  # the shortcut was taken on texts that match, not only on misses
+
+
+# every form a phrase takes: stems alone or after whole words, several pieces in one token,
+# gaps, fillers between words, apostrophes, a phrase of no word
+RULED_OUT = ["refund*", "full refund", "money ... back", "not renew", "e-mail* us", "we can't",
+             "charg*", "can't ... refund*", "your account", "--", "won't be"]
+
+
+def test_a_sentence_ruled_out_by_its_words_is_one_the_phrases_never_match():
+    phrases = PhraseSet(RULED_OUT)
+    ruled_out = 0
+    written = [s for text in _texts(seed=5) for s in sentences(text)]
+    # as a case's section headings are given: not normalised, punctuation and capitals kept
+    written += [Sentence(text=t, normal=t, words=tuple(t.split())) for t in (
+        "Full refund-policy", "e-mails us", "key (refund) questions", "_refund", "x'refund",
+        "REFUND", "we can't/won't", "refund's", "charged!", "money, back")]
+    for sentence in written:
+        if not phrases.may_match(sentence):
+            ruled_out += 1
+            assert not phrases.find_in_words(sentence.normal), sentence
+            assert phrases._regex.search(sentence.normal) is None, sentence
+    assert ruled_out > 300  # the shortcut is taken, not only kept safe
+
+
+@pytest.mark.parametrize("anchored", [False, True])
+def test_ruling_sentences_out_by_their_words_finds_what_searching_every_one_finds(
+        anchored, monkeypatch):
+    phrases = PhraseSet(RULED_OUT)
+    vocabulary = frozenset({"refund", "account", "subscription"})
+    texts = _texts(seed=41)
+    found = [list(phrases.find_all(sentences(text), Reading({"refnud", "accuont"}, vocabulary),
+                                   anchored=anchored, negation=NEGATION, scoped=True))
+             for text in texts]
+    monkeypatch.setattr(PhraseSet, "may_match", lambda self, sentence: True)  # the long way
+    assert found == [list(phrases.find_all(sentences(text), Reading({"refnud", "accuont"},
+                                                                     vocabulary),
+                                           anchored=anchored, negation=NEGATION, scoped=True))
+                     for text in texts]
+    assert sum(map(len, found)) > 100
 
 
 def test_a_single_word_is_a_negation_as_the_phrase_set_says_every_time():

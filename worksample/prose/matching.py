@@ -16,7 +16,6 @@ becomes "charged".
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -72,6 +71,17 @@ class PhraseSet:
         # change, so threads sharing a set may at worst work one out twice
         self._words: dict[str, bool] = {}
         bodies = [body for body in map(_phrase_pattern, self.phrases) if body]
+        # a phrase matches only a sentence holding its whole words (``may_match``): one of
+        # them per phrase is enough to rule a sentence out, the longest, as the rarest
+        keys, stems = set(), set()
+        for exact, stem in filter(None, map(_phrase_words, self.phrases)):
+            if exact:
+                keys.add(max(exact, key=len))
+            else:
+                stems.add(stem)
+        self._keys = frozenset(keys)
+        self._stems = re.compile(r"(?<![\w'])(?:" + "|".join(
+            map(re.escape, sorted(stems))) + ")") if stems else None
         self._regex = re.compile(
             r"(?<![\w'])(?:" + "|".join(bodies) + r")(?![\w'])") if bodies else None
 
@@ -90,14 +100,11 @@ class PhraseSet:
         matches in a sentence, the first it does not deny is given."""
         if self._regex is None:
             return
-        hits = None  # where a sentence may match as written (positions); None: anywhere
-        if len(sentences) > 1 and not anchored:
-            hits = self._hits(sentences)
-            if not hits and not self._corrections_match(sentences, reading):
-                return
+        hits = [self.may_match(sentence) for sentence in sentences]
+        if not any(hits) and not self._corrections_match(sentences, reading):
+            return
         for position, sentence in enumerate(sentences):
-            found = self._matches(sentence.normal, anchored) \
-                if hits is None or position in hits else []
+            found = self._matches(sentence.normal, anchored) if hits[position] else []
             read_as: tuple[tuple[str, str], ...] = ()
             text = sentence.normal
             if not found and reading is not None:
@@ -121,24 +128,19 @@ class PhraseSet:
         with one)."""
         return self._regex is not None and self._search(text, anchored) is not None
 
-    def _hits(self, sentences: Sequence[Sentence]) -> set[int]:
-        """The positions of the sentences that match as written, or may: one scan over them
-        all, joined by line breaks, instead of a search per sentence (most phrase sets match
-        in no sentence of a reply). No part of a phrase's pattern matches a line break, and to
-        the pattern's look-arounds one stands as a sentence's ends do, so the scan, reaching
-        each sentence at its start, finds its first match where a search of it alone would."""
-        starts, offset = [], 0
-        for sentence in sentences:
-            starts.append(offset)
-            offset += len(sentence.normal) + 1
-        joined = "\n".join(sentence.normal for sentence in sentences)
-        return {bisect_right(starts, match.start()) - 1
-                for match in self._regex.finditer(joined)}
+    def may_match(self, sentence: Sentence) -> bool:
+        """False when no phrase of the set can match ``sentence`` as written: it lacks a whole
+        word every match of a phrase holds (``_phrase_words``), for every phrase. Looking up
+        a few words in the sentence's ``tokens`` is far cheaper than the regex, and most
+        phrase sets match in no sentence of a reply."""
+        if not self._keys.isdisjoint(sentence.tokens):
+            return True
+        return self._stems is not None and self._stems.search(sentence.normal) is not None
 
     def _corrections_match(self, sentences: Sequence[Sentence],
                            reading: Reading | None) -> bool:
-        """Whether one of ``sentences``, as ``reading`` corrects them, may match (one search,
-        as in ``_hits``)."""
+        """Whether one of ``sentences``, as ``reading`` corrects them, may match (one search
+        over them all, joined by line breaks, which no part of a phrase's pattern matches)."""
         if reading is None or not reading.corrections:
             return False
         joined = "\n".join(reading.corrected(sentence)[0] for sentence in sentences)
@@ -215,6 +217,25 @@ def _nearest(word: str, vocabulary: frozenset[str]) -> str | None:
 @lru_cache(maxsize=4096)
 def _extract(word: str, vocabulary: frozenset[str]):
     return process.extractOne(word, vocabulary, scorer=OSA.distance, score_cutoff=1)
+
+
+def _phrase_words(phrase: str) -> tuple[frozenset[str], str] | None:
+    """The whole words every match of ``phrase`` holds, as ``WORD`` reads a sentence, and the
+    stem of a word ending in ``*`` (the last; used when the phrase has no whole word); None
+    when the phrase has no word (``_phrase_pattern`` gives it no pattern). ``_phrase_pattern``
+    puts each whole word between the start or a space and a space or the end, so it is one of
+    a sentence's ``tokens``; a stem begins one."""
+    exact, stem = [], ""
+    for token in phrase.lower().split():
+        pieces = WORD.findall(token) if token != GAP else []
+        if token.endswith("*") and pieces:
+            exact += pieces[:-1]
+            stem = pieces[-1]
+        else:
+            exact += pieces
+    if not exact and not stem:
+        return None
+    return frozenset(exact), stem
 
 
 def _phrase_pattern(phrase: str) -> str:

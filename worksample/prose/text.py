@@ -12,7 +12,7 @@ import email
 import email.parser
 import email.policy
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -36,6 +36,13 @@ class Sentence:
     words: tuple[str, ...]
     index: int = 0
     clauses: tuple[str, ...] = ()
+
+    # the words of ``normal`` as ``WORD`` reads them: a phrase can match only a sentence that
+    # holds each of its whole words (``PhraseSet.may_match``); made once, not compared
+    tokens: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "tokens", frozenset(WORD.findall(self.normal)))
 
 
 def eml_headers(raw: bytes) -> dict[str, str]:
