@@ -80,7 +80,7 @@ def transpiled(files):
     for path in files:
         if time.monotonic() >= DEADLINE or not ESBUILD:
             break
-        target = os.path.join(WORK, path[:-3] + ".js")
+        target = os.path.join(WORK, javascript(path))
         try:
             shutil.copyfile(os.path.join(SUBMISSION, path), entry)
         except OSError:
