@@ -214,7 +214,7 @@ def test_each_attack_gets_its_outcome(corpus, name):
     # attacks are code only: none sends the NOTES.md the sample's instructions ask for)
     raised = {f["kind"] for f in result["flags"]} - {"tests-not-run", "missing-file",
                                                           "timed-out"}
-    assert attack.flags <= raised <= attack.flags | attack.also
+    assert attack.flags <= raised <= attack.flags | attack.also, result["flags"]
     assert all(f["evidence"] for f in result["flags"])
     if attack.zero:
         assert result["score"] == 0

@@ -150,7 +150,7 @@ def test_a_fork_bomb_is_bounded_by_the_pids_limit():
 def test_cpu_share_open_files_and_core_dumps_are_limited():
     code = (
         "import os, resource, time\n"
-        "end = time.monotonic() + 2\n"
+        "end = time.monotonic() + 3\n"
         "while time.monotonic() < end: pass\n"
         "times = os.times()\n"
         "print(round(times.user + times.system, 2))\n"
@@ -163,7 +163,9 @@ def test_cpu_share_open_files_and_core_dumps_are_limited():
     )
     result = python(code, Limits(wall_seconds=30, cpus=0.5, open_files=64))
     cpu_seconds, opened, core = result.stdout.decode().splitlines()
-    assert 0.6 <= float(cpu_seconds) <= 1.4  # half a core for 2 s of wall time
+    # half a core for 3 s of wall time is 1.5 s: never more than two thirds of a core, and at
+    # least a sixth even when other work on the machine takes its share of the cores
+    assert 0.5 <= float(cpu_seconds) <= 2.0
     assert int(opened.split()[0]) <= 64 - 3 and opened.split()[1] == "24"  # EMFILE
     assert core == "(0, 0)"
 
