@@ -66,8 +66,11 @@ CORPUS = {
     "patches-helpers-in-place": Attack(flags=PATCHED, most_passing=31, zero=True),
     "plants-test-modules": Attack(flags=PATCHED, most_passing=31, zero=True),
     "patches-test-loader": Attack(flags=PATCHED | FORGED, most_passing=31, zero=True),
-    "rewrites-runner-globals": Attack(ended=("crashed",), flags=PATCHED, most_passing=0,
-                                      zero=True),
+    # the forged outcome_of crashes the session at the first test that passes; when the canary,
+    # placed at random, comes after it, the session finishes without the canary's result
+    "rewrites-runner-globals": Attack(ended=("crashed",), flags=PATCHED,
+                                      also=frozenset({"result-channel-tampered"}),
+                                      most_passing=0, zero=True),
     "rewires-runner-hooks": Attack(flags=PATCHED | FORGED, most_passing=31, zero=True),
     "plants-conftest-hook": Attack(flags=PATCHED, most_passing=31, zero=True),
     "registers-a-plugin": Attack(flags=PATCHED | FORGED, most_passing=31, zero=True),
@@ -175,7 +178,7 @@ def corpus(tmp_path_factory):
     return {
         "exit_code": exit_code,
         "peak_mb": peak_mb,
-        "host_changed": before != host_state(grader_tmp(root)),
+        "host": (before, host_state(grader_tmp(root))),
         "results": {r["submission_id"]: r for r in results},
     }
 
@@ -191,7 +194,8 @@ def test_the_batch_grades_everything_within_the_graders_memory(corpus):
 
 
 def test_nothing_was_written_on_the_host(corpus):
-    assert not corpus["host_changed"]
+    before, after = corpus["host"]
+    assert after == before  # pytest shows what changed
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS))
