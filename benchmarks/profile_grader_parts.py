@@ -7,7 +7,8 @@ bar. Each step is timed here in one process (CPU time, ``time.process_time``), o
 made by the worker's own function (``grading._taken_in_and_graded``) for the submissions of
 ``bench_email.make_batch``, together with that function itself and the pickling a worker
 does. No pool and no threads: what these steps cost, not what a batch adds around them
-(``bench_grader_cpu.py`` measures the real command). The minimum of ``--runs`` passes.
+(``bench_grader_cpu.py`` measures the real command). The minimum of ``--runs`` passes;
+printed and saved under results/.
 
     .venv/bin/python benchmarks/profile_grader_parts.py [--submissions 200] [--runs 3]
 """
@@ -15,12 +16,12 @@ does. No pool and no threads: what these steps cost, not what a batch adds aroun
 from __future__ import annotations
 
 import argparse
-import json
 import tempfile
 import time
 from pathlib import Path
 
 from bench_email import make_batch
+from figures import publish
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -87,7 +88,7 @@ def main() -> None:
             figures["grader: the progress bar"] = per_item(
                 lambda r: progress.advance(BatchItem(Path("x"), r, from_store=False)), rebuilt,
                 args.runs)
-    print(json.dumps(figures, indent=2))
+    publish("grader-parts", figures)
 
 
 if __name__ == "__main__":
