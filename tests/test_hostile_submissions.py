@@ -66,11 +66,8 @@ CORPUS = {
     "patches-helpers-in-place": Attack(flags=PATCHED, most_passing=31, zero=True),
     "plants-test-modules": Attack(flags=PATCHED, most_passing=31, zero=True),
     "patches-test-loader": Attack(flags=PATCHED | FORGED, most_passing=31, zero=True),
-    # the forged outcome_of crashes the session at the first test that passes; when the canary,
-    # placed at random, comes after it, the session finishes without the canary's result
-    "rewrites-runner-globals": Attack(ended=("crashed",), flags=PATCHED,
-                                      also=frozenset({"result-channel-tampered"}),
-                                      most_passing=0, zero=True),
+    "rewrites-runner-globals": Attack(ended=("crashed",), flags=PATCHED, most_passing=0,
+                                      zero=True),
     "rewires-runner-hooks": Attack(flags=PATCHED | FORGED, most_passing=31, zero=True),
     "plants-conftest-hook": Attack(flags=PATCHED, most_passing=31, zero=True),
     "registers-a-plugin": Attack(flags=PATCHED | FORGED, most_passing=31, zero=True),

@@ -116,6 +116,30 @@ def test_a_stream_the_runner_never_writes_is_tampering(stream, violation):
     assert verdict.fraction == 0.0
 
 
+def test_a_session_that_broke_off_before_the_canary_is_a_crash_not_tampering():
+    # pytest reports a finished session even after an internal error; the canary, later in
+    # the collection than the test it broke off at, never ran, and neither did the tests
+    # after that one: they fail as not run, and nothing accuses the channel
+    collected = (EXPECTED[0], EXPECTED[1], CANARY, EXPECTED[2])
+    harness = report(result_line(EXPECTED[0], "failed"), exit_code=3, canary=None,
+                     collected=collected)
+    verdict = run_judge(harness)
+    assert verdict.ended == "crashed" and verdict.flags == []
+    assert [c.message for c in verdict.checks][1:] == [
+        "not run: the test process ended (exit code 3) before reporting it"] * 2
+
+
+@pytest.mark.parametrize("exit_code", [1, 3])
+def test_a_missing_canary_with_a_later_test_reported_is_tampering(exit_code):
+    # whether the session broke off or not: a test after the canary's place reported, so the
+    # session went past the canary without its result
+    collected = (EXPECTED[0], CANARY, EXPECTED[1], EXPECTED[2])
+    harness = report(result_line(EXPECTED[0], "failed"), result_line(EXPECTED[1]),
+                     exit_code=exit_code, canary=None, collected=collected)
+    flag = next(f for f in run_judge(harness).flags if f.kind == "result-channel-tampered")
+    assert "without the canary" in flag.evidence
+
+
 def test_a_flood_beyond_the_budget_and_malformed_lines_are_tampering():
     harness = report(*(result_line(t) for t in EXPECTED))
     harness.supervisor["dropped_lines"] = 12

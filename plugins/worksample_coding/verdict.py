@@ -142,13 +142,29 @@ def is_canary(test_id: str, canary_id: str) -> bool:
 def read_pytest_records(report: HarnessReport, canary_id: str) -> RunRecords:
     """The records, read against the runners' protocol; the pytest runner always reports a
     known outcome, and a session that finished has the canary's result unless the hidden test
-    file that holds it could not be imported."""
+    file that holds it could not be imported, or the session broke off before the canary's
+    place (``broke_off_before``)."""
     run = read_records(report, valid=lambda record: record.get("outcome") in OUTCOMES)
     canary_file = canary_id.split("::", 1)[0]
     if (run.finished is not None and canary_file not in run.collect_errors
-            and not any(is_canary(t, canary_id) for t in run.results)):
+            and not any(is_canary(t, canary_id) for t in run.results)
+            and not broke_off_before(run, report, canary_id)):
         run.violations.append("the session finished without the canary test's result")
     return run
+
+
+def broke_off_before(run: RunRecords, report: HarnessReport, canary_id: str) -> bool:
+    """Whether the test process ended abnormally before it reached the canary: an exit pytest
+    gives no session it completed (an internal error still reports the session finished),
+    with the canary collected and no test from its place on reported. Those tests fail as
+    not run. A missing canary that this excuses costs what a hard exit before the finish
+    record costs, which the canary never checked: every test from its place on."""
+    if (report.supervisor or {}).get("exit") in NORMAL_EXITS:
+        return False
+    collected = run.collected or []
+    place = next((i for i, test_id in enumerate(collected) if is_canary(test_id, canary_id)),
+                 None)
+    return place is not None and not any(t in run.results for t in collected[place:])
 
 
 def _missing_reason(test_id, collect_errors, ended, report, wall_seconds, memory_mb) -> str:
