@@ -16,6 +16,7 @@ printed and saved under results/.
 from __future__ import annotations
 
 import argparse
+import itertools
 import tempfile
 import time
 from pathlib import Path
@@ -56,7 +57,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="worksample-bench-") as folder:
         work = Path(folder)
         batch = make_batch(work / "replies", args.submissions)
-        calls = iter(range(10**9))
+        calls = itertools.count()
 
         def worker_call(source: Path):
             return _taken_in_and_graded(assignment, source, work / f"call-{next(calls)}",

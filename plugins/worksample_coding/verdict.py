@@ -143,17 +143,17 @@ def read_pytest_records(report: HarnessReport, canary_id: str) -> RunRecords:
     """The records, read against the runners' protocol; the pytest runner always reports a
     known outcome, and a session that finished has the canary's result unless the hidden test
     file that holds it could not be imported, or the session broke off before the canary's
-    place (``broke_off_before``)."""
+    place (``_broke_off_before``)."""
     run = read_records(report, valid=lambda record: record.get("outcome") in OUTCOMES)
     canary_file = canary_id.split("::", 1)[0]
     if (run.finished is not None and canary_file not in run.collect_errors
             and not any(is_canary(t, canary_id) for t in run.results)
-            and not broke_off_before(run, report, canary_id)):
+            and not _broke_off_before(run, report, canary_id)):
         run.violations.append("the session finished without the canary test's result")
     return run
 
 
-def broke_off_before(run: RunRecords, report: HarnessReport, canary_id: str) -> bool:
+def _broke_off_before(run: RunRecords, report: HarnessReport, canary_id: str) -> bool:
     """Whether the test process ended abnormally before it reached the canary: an exit pytest
     gives no session it completed (an internal error still reports the session finished),
     with the canary collected and no test from its place on reported. Those tests fail as
