@@ -44,7 +44,7 @@ class Attack:
 
     base: str = "partial"
     score: float | None = None  # the exact score; None: at most what the base earns
-    ended: str = "completed"
+    ended: frozenset[str] = frozenset({"completed"})  # how the run may end
     flags: frozenset[str] = frozenset()
     works: str = ""  # how it beats worksample today; the row is xfail(strict) until fixed
 
@@ -55,20 +55,22 @@ CORPUS = {
     "loops-at-import": Attack(score=0.0),
     "forks-a-bomb": Attack(score=35.16),
     "eats-the-heap": Attack(score=35.16),
-    "eats-memory-outside-the-heap": Attack(score=35.16, ended="memory"),
+    "eats-memory-outside-the-heap": Attack(score=35.16, ended=frozenset({"memory"})),
     "floods-output": Attack(score=35.16),
     # ending processes
     "exits-at-import": Attack(score=0.0),
     "exits-in-a-case": Attack(score=35.16),
-    "kills-the-runner": Attack(ended="crashed"),
+    "kills-the-runner": Attack(ended=frozenset({"crashed"})),
     "stops-the-cases-process": Attack(score=35.16),
     # the result channel
     "reads-the-results-fd": Attack(score=35.16),
     "reads-the-cases-process": Attack(score=35.16),
     "forges-records-on-its-pipe": Attack(score=0.0),
     "forges-the-whole-stream": Attack(base="starter", score=0.0),
-    # how many cases its writes break depends on when they start: never more than the base
-    "writes-from-a-grandchild": Attack(),
+    # how many cases its writes break depends on when they start: never more than the base.
+    # Each case it breaks costs a new pair of processes and its own wait at import, so when
+    # they break one case at a time the wall clock may end the run first
+    "writes-from-a-grandchild": Attack(ended=frozenset({"completed", "timeout"})),
     "forges-observations-on-its-channel": Attack(score=35.16),
     # the recorder and the cases: the class of answers-from-the-instructions
     "answers-from-the-instructions": Attack(score=35.16),
@@ -152,7 +154,7 @@ def test_the_batch_exits_cleanly(corpus):
 def test_each_attack_gets_its_outcome(corpus, name):
     attack, result = CORPUS[name], corpus["results"][name]
     assert result["status"] == "graded", result["message"]
-    assert result["run"]["ended"] == attack.ended
+    assert result["run"]["ended"] in attack.ended
     assert len(result["checks"]) == CASES  # every hidden case accounted for
     if attack.score is not None:
         assert result["score"] == attack.score
