@@ -55,7 +55,8 @@ def tampered_flag(records: RunRecords) -> IntegrityFlag | None:
     counted = Counter(records.violations)
     shown = "; ".join(f"{what} ({n} times)" if n > 1 else what for what, n in counted.items())
     return IntegrityFlag(kind=TAMPERED, evidence=(
-        f"something other than the test runner wrote to the result channel: {shown}"))
+        f"the result channel breaks the test runner's protocol (something else wrote to it, "
+        f"or kept the runner from writing): {shown}"))
 
 
 def modified_flag(report: HarnessReport) -> IntegrityFlag | None:
