@@ -3,8 +3,10 @@ next call gets a fresh worker. Real processes, real rlimits."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -12,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest_paths import ROOT
+from grader_process import AS_FROM_A_TERMINAL
 
 from worksample.errors import InfrastructureError, SubmissionRejected
 from worksample.models import HostLimits
@@ -192,9 +195,6 @@ def test_ctrl_c_on_a_text_batch_reaches_the_grader_not_its_workers(tmp_path):
     (pebble's do), the grader lets the calls in flight finish, keeps every result and leaves
     no worker."""
     import glob
-    import signal
-    import subprocess
-    import sys
 
     sources = []
     for number in range(300):  # distinct copies of a good reply set
@@ -204,13 +204,10 @@ def test_ctrl_c_on_a_text_batch_reaches_the_grader_not_its_workers(tmp_path):
             reply.write_text(reply.read_text() + f"\nRef {number}\n")
         sources.append(folder)
     store = tmp_path / "results.sqlite"
-    as_from_a_terminal = [sys.executable, "-c",
-                          "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL);"
-                          " os.execv(sys.argv[1], sys.argv[1:])"]
     grade = [str(Path(sys.executable).parent / "worksample"), "grade",
              str(ROOT / "assignments" / "support-replies"), *map(str, sources), "-j", "2",
              "--store", str(store)]
-    grader = subprocess.Popen([*as_from_a_terminal, *grade], stdout=subprocess.DEVNULL,
+    grader = subprocess.Popen([*AS_FROM_A_TERMINAL, *grade], stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, text=True, start_new_session=True)
     while not store.exists() or _stored(store) < 20:
         time.sleep(0.05)
@@ -256,18 +253,31 @@ def test_what_a_worker_prints_or_logs_reaches_the_terminal_shown_not_obeyed(tmp_
     assert "\x1b" not in done.stderr and "\x9b" not in done.stderr
 
 
-def _blocked_signals(pid: int) -> int:
+def blocked_signals(pid: int) -> int:
+    """The mask of signals blocked in process ``pid``'s main thread."""
     status = Path(f"/proc/{pid}/status").read_text()
     return int(next(line.split()[1] for line in status.splitlines()
                     if line.startswith("SigBlk:")), 16)
 
 
-def test_workers_are_born_deaf_to_ctrl_c_and_the_grader_is_not():
+def test_workers_are_born_deaf_to_ctrl_c_and_the_grader_is_not(tmp_path):
     """A Ctrl-C while a worker boots (before pebble ignores SIGINT) killed it and failed the
-    call it had been given; workers now start with SIGINT blocked, the grader's thread not."""
-    import signal
-
-    with LimitedWorkers(2) as workers:
-        pids = {workers.run("to read", os.getpid) for _ in range(20)}
-        assert pids and all(_blocked_signals(pid) & 1 << (signal.SIGINT - 1) for pid in pids)
-        assert signal.SIGINT not in signal.pthread_sigmask(signal.SIG_BLOCK, set())
+    call it had been given; workers now start with SIGINT blocked, the grader's thread not.
+    In a new process, as the command is: there the first pool also starts multiprocessing's
+    resource tracker, which unblocked SIGINT before the workers were born."""
+    script = ("import json, os, signal\n"
+              "from worksample.workers import LimitedWorkers\n"
+              "from test_workers import blocked_signals\n"
+              "if __name__ == '__main__':\n"
+              "    with LimitedWorkers(2) as workers:\n"
+              "        pids = {workers.run('to read', os.getpid) for _ in range(20)}\n"
+              "        print(json.dumps({'workers': [blocked_signals(pid) for pid in pids],\n"
+              "                          'grader': blocked_signals(os.getpid())}))\n")
+    (tmp_path / "run.py").write_text(script)
+    done = subprocess.run([sys.executable, str(tmp_path / "run.py")], capture_output=True,
+                          text=True, env={**os.environ, "PYTHONPATH": str(Path(__file__).parent)})
+    assert done.returncode == 0, done.stderr
+    masks = json.loads(done.stdout)
+    sigint = 1 << (signal.SIGINT - 1)
+    assert masks["workers"] and all(mask & sigint for mask in masks["workers"]), masks
+    assert not masks["grader"] & sigint

@@ -123,7 +123,12 @@ class LimitedWorkers:
                 # the first call, inherit this thread's mask, and the workers they spawn
                 # inherit theirs through fork and exec. Pebble ignores SIGINT only once a
                 # worker runs its code; a Ctrl-C in the moment before killed a booting worker
-                # and failed the call it had been given.
+                # and failed the call it had been given. The first process started with
+                # "spawn" also starts multiprocessing's resource tracker, which unblocks
+                # SIGINT in the starting thread when done: it is started before the block.
+                from multiprocessing import resource_tracker
+
+                resource_tracker.ensure_running()
                 unblocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
                 try:
                     self._pool = ProcessPool(max_workers=self.workers, initializer=_boot,
