@@ -13,6 +13,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+# A person's terminal delivers Ctrl-C; a test runner started in the background (`cmd &` in a
+# script, perhaps CI) passes SIGINT on as ignored, and Python then installs no handler. A
+# grader a test interrupts is started as from a terminal: SIGINT back to its default, then exec.
+AS_FROM_A_TERMINAL = [sys.executable, "-c",
+                      "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
+                      "os.execv(sys.argv[1], sys.argv[1:])"]
+
 LAUNCHER = """
 import os, sys
 pid = os.fork()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest_paths import EXAMPLES, SAMPLE
+from grader_process import AS_FROM_A_TERMINAL
 
 pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("docker_engine")]
 WORKSAMPLE = str(Path(sys.executable).parent / "worksample")
@@ -38,14 +39,6 @@ def stored(store: Path) -> int:
             return db.execute("SELECT count(*) FROM results").fetchone()[0]
         except sqlite3.OperationalError:  # the grader has not created the table yet
             return 0
-
-
-# A person's terminal delivers Ctrl-C; a test runner started in the background (`cmd &` in a
-# script, perhaps CI) passes SIGINT on as ignored, and Python then installs no handler. The
-# grader is started as from a terminal: SIGINT back to its default, then exec.
-AS_FROM_A_TERMINAL = [sys.executable, "-c",
-                      "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); "
-                      "os.execv(sys.argv[1], sys.argv[1:])"]
 
 
 def start_grader(store: Path, sources, tmp_path) -> subprocess.Popen:

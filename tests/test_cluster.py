@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from cluster_processes import LoopbackCluster, free_port, make_ca, wait_for
 from conftest_paths import EMAIL_EXAMPLES, EMAIL_SAMPLE, EXAMPLES, SAMPLE, git_at
+from grader_process import AS_FROM_A_TERMINAL
 from hostile.archives import CASES as HOSTILE_ARCHIVES
 
 from worksample.intake import submission_id_for
@@ -60,11 +61,12 @@ def own_cluster(tmp_path):
 
 def grade(*arguments: str, store: Path, wait: bool = True):
     """``worksample grade ARGUMENTS --store STORE --json`` as its own process: the finished
-    process (or, with ``wait=False``, the running one)."""
+    process (or, with ``wait=False``, the running one, started as from a terminal so that a
+    test can interrupt it)."""
     command = [WORKSAMPLE, "grade", *arguments, "--store", str(store), "--json"]
     if not wait:
-        return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True)
+        return subprocess.Popen([*AS_FROM_A_TERMINAL, *command], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
     return subprocess.run(command, capture_output=True, text=True, timeout=900)
 
 
