@@ -9,6 +9,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import textwrap
 import time
 from pathlib import Path
 
@@ -238,16 +239,22 @@ def _child_of(proc: str, pid: int) -> bool:
         return False
 
 
-def test_what_a_worker_prints_or_logs_reaches_the_terminal_shown_not_obeyed(tmp_path):
-    script = ("from worksample.workers import LimitedWorkers\n"
-              "import test_workers\n"
-              "if __name__ == '__main__':\n"
-              "    with LimitedWorkers(1) as workers:\n"
-              "        workers.run('to read', test_workers.say_escapes)\n")
+def in_a_new_process(tmp_path: Path, imports: str, main: str) -> subprocess.CompletedProcess:
+    """Run ``imports`` then ``main`` (under the main-module guard the spawned workers need) in
+    a new interpreter, as the command runs, with this folder importable; its output."""
+    script = imports + "\nif __name__ == '__main__':\n" + textwrap.indent(main, "    ")
     (tmp_path / "run.py").write_text(script)
     done = subprocess.run([sys.executable, str(tmp_path / "run.py")], capture_output=True,
                           text=True, env={**os.environ, "PYTHONPATH": str(Path(__file__).parent)})
     assert done.returncode == 0, done.stderr
+    return done
+
+
+def test_what_a_worker_prints_or_logs_reaches_the_terminal_shown_not_obeyed(tmp_path):
+    done = in_a_new_process(tmp_path, "from worksample.workers import LimitedWorkers\n"
+                                      "import test_workers\n",
+                            "with LimitedWorkers(1) as workers:\n"
+                            "    workers.run('to read', test_workers.say_escapes)\n")
     for said in ("printed", "logged", "warned"):
         assert said in done.stderr
     assert "\x1b" not in done.stderr and "\x9b" not in done.stderr
@@ -265,18 +272,13 @@ def test_workers_are_born_deaf_to_ctrl_c_and_the_grader_is_not(tmp_path):
     call it had been given; workers now start with SIGINT blocked, the grader's thread not.
     In a new process, as the command is: there the first pool also starts multiprocessing's
     resource tracker, which unblocked SIGINT before the workers were born."""
-    script = ("import json, os, signal\n"
-              "from worksample.workers import LimitedWorkers\n"
-              "from test_workers import blocked_signals\n"
-              "if __name__ == '__main__':\n"
-              "    with LimitedWorkers(2) as workers:\n"
-              "        pids = {workers.run('to read', os.getpid) for _ in range(20)}\n"
-              "        print(json.dumps({'workers': [blocked_signals(pid) for pid in pids],\n"
-              "                          'grader': blocked_signals(os.getpid())}))\n")
-    (tmp_path / "run.py").write_text(script)
-    done = subprocess.run([sys.executable, str(tmp_path / "run.py")], capture_output=True,
-                          text=True, env={**os.environ, "PYTHONPATH": str(Path(__file__).parent)})
-    assert done.returncode == 0, done.stderr
+    done = in_a_new_process(
+        tmp_path, "import json, os\nfrom worksample.workers import LimitedWorkers\n"
+                  "from test_workers import blocked_signals\n",
+        "with LimitedWorkers(2) as workers:\n"
+        "    pids = {workers.run('to read', os.getpid) for _ in range(20)}\n"
+        "    print(json.dumps({'workers': [blocked_signals(pid) for pid in pids],\n"
+        "                      'grader': blocked_signals(os.getpid())}))\n")
     masks = json.loads(done.stdout)
     sigint = 1 << (signal.SIGINT - 1)
     assert masks["workers"] and all(mask & sigint for mask in masks["workers"]), masks
