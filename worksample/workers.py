@@ -117,6 +117,8 @@ class LimitedWorkers:
     def _started(self):
         with self._lock:
             if self._pool is None:
+                from multiprocessing import resource_tracker
+
                 from pebble import ProcessPool
 
                 # Workers are born with SIGINT blocked: the pool's threads, started here by
@@ -126,8 +128,6 @@ class LimitedWorkers:
                 # and failed the call it had been given. The first process started with
                 # "spawn" also starts multiprocessing's resource tracker, which unblocks
                 # SIGINT in the starting thread when done: it is started before the block.
-                from multiprocessing import resource_tracker
-
                 resource_tracker.ensure_running()
                 unblocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
                 try:
