@@ -27,6 +27,7 @@ from worksample.prose.text import Sentence, normalise
 
 from .config import Clarity, CustomerEmail, EmailSection, Fact, Forbidden
 from .courtesy import empathy, named, sign_off
+from .next_step import next_step
 from .writing import MIN_SENTENCE_WORDS, clarity, dictionary, spelling
 
 # checks that give points for what a reply does not do: earned in proportion to what it does
@@ -184,10 +185,7 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
         *forbidden,
         empathy(text, phrases),
         _blame(blamed),
-        text.positive("next_step", "next_step", "gives a concrete next step",
-                      phrases.next_step.find_all(s, text.reading, negation=phrases.negation,
-                                                   scoped=True),
-                      {**hedged, **promising}),
+        next_step(text, phrases, {**hedged, **promising}),
         clarity(text, email.length),
         spelling(text, email, section),
     ]

@@ -1,0 +1,120 @@
+"""A reply's concrete next step: a phrase of the assignment's ``next_step`` list, or a
+commitment with a time read by its form; never a stock offer of more help.
+
+- **A stock offer** invites the customer to write again about anything at all: "Let me know
+  if you have any other questions", "Don't hesitate to contact us if there's anything
+  else". Any reply can end with one, and it moves nothing forward for this customer. A
+  listed phrase that invites (``INVITATIONS``: "let me know") followed in its sentence by a
+  general object (``ANYTHING_ELSE``) gives no next step; the reviewer is told why. "Let me
+  know which backup time suits you" is about this customer's problem, and counts.
+- **A commitment with a time**, by its form: one clause with a first-person word ("I", "we",
+  "me", "our" ...), a verb in the future or in progress ("will", "'ll", "going to", "I'm
+  checking") and a time the writer commits to (``_TIME``): "I'm looking into your account
+  and will email you by 11am", "you'll hear from me before 5pm", "we're restoring it this
+  afternoon". Not when the time is denied ("I won't have an answer before Monday") or sits in
+  a condition ("if you reply by Friday, ...").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from worksample.prose.evidence import Finding
+from worksample.prose.matching import Match, PhraseSet
+from worksample.prose.negation import clauses, denial
+from worksample.prose.text import Sentence
+
+if TYPE_CHECKING:
+    from .checks import CompiledPhrases, ReplyText
+
+LABEL = "gives a concrete next step"
+STOCK_OFFER = "a stock offer of more help, not a step for this customer"
+INVITATIONS = PhraseSet([
+    "let me know", "let us know", "get in touch", "reach out", "contact me", "contact us",
+    "don't hesitate", "do not hesitate", "feel free", "drop me a line", "write back",
+    "write to us", "happy to help", "glad to help", "here to help", "here if you need"])
+ANYTHING_ELSE = PhraseSet([
+    "anything else", "anything further", "any other question*", "any more question*",
+    "any further question*", "any question*", "any other concern*", "any further concern*",
+    "any other issue*", "other questions", "further questions", "questions at all",
+    "need anything", "if you have questions", "anything more", "any more help"])
+FIRST_PERSON = frozenset({"i", "i'm", "i'll", "i've", "i'd", "me", "my", "we", "we're", "we'll",
+                          "we've", "we'd", "us", "our"})
+FUTURE = frozenset({"will", "shall"})
+IN_PROGRESS_AFTER = frozenset({"i'm", "we're", "am", "are"})
+CONDITIONS = frozenset({"if", "unless", "when", "once", "until", "provided", "assuming"})
+
+_CLOCK = r"(?:\d{1,2}(?: \d{2})? ?(?:am|pm)|noon|midday|midnight|lunch(?:time)?)"
+_DAY = r"(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_PART = r"(?:morning|afternoon|evening)"
+_TIME = re.compile(
+    r"(?<![\w'])(?:"
+    rf"(?:by|before|at|around|no later than) (?:{_CLOCK}|{_DAY}(?: {_PART})?|this {_PART}"
+    r"|(?:the )?end of (?:the |this )?(?:day|week|month|today|tomorrow)"
+    r"|close of business|eod)"
+    r"|(?:within|in the next) (?:the |an |a |one |two |three |a few |a couple of |\d+ )?"
+    r"(?:hours?|minutes?)"
+    rf"|later today|first thing(?: tomorrow)?|(?:today|tonight|tomorrow)(?: {_PART})?"
+    rf"|this {_PART}"
+    r")(?![\w'])")
+
+
+def next_step(text: ReplyText, phrases: CompiledPhrases, not_counted: dict[int, str]) -> Finding:
+    """The next-step finding of one reply: a listed phrase, else a commitment with a time by
+    its form (which the evidence says); sentences of ``not_counted`` (index -> why) and a
+    listed phrase that is a stock offer of more help count for neither."""
+    listed = list(phrases.next_step.find_all(text.sentences, text.reading,
+                                             negation=phrases.negation, scoped=True))
+    excluded = {**{m.sentence.index: STOCK_OFFER for m in listed if stock_offer(m)},
+                **not_counted}
+    found = text.positive("next_step", "next_step", LABEL, listed, excluded)
+    if found.outcome == "passed":
+        return found
+    by_form = text.positive("next_step", "next_step", LABEL,
+                            commitments_with_a_time(text.sentences, phrases.negation), excluded)
+    if by_form.evidence == "not found":
+        return found
+    if by_form.outcome == "passed":
+        by_form.evidence += " (a commitment with a time, by its form)"
+    return by_form
+
+
+def stock_offer(match: Match) -> bool:
+    """Whether a listed next-step phrase is an invitation to write again about anything at
+    all: the phrase invites ("let me know") and what follows it in the sentence is general
+    ("if there's anything else")."""
+    after = " ".join(match.sentence.normal.split()[match.start:])
+    return INVITATIONS.find_in_words(match.words) and ANYTHING_ELSE.find_in_words(after)
+
+
+def commitments_with_a_time(sentences: list[Sentence], negation: PhraseSet) -> list[Match]:
+    """Per sentence, its first clause that commits the writer to act by a time (see the module
+    docstring), as a match on the time's words."""
+    found = []
+    for sentence in sentences:
+        words = sentence.normal.split()
+        clause_of = clauses(sentence)
+        for time in _TIME.finditer(sentence.normal):
+            start = sentence.normal.count(" ", 0, time.start())
+            end = start + time.group().count(" ") + 1
+            clause = [w for w, c in zip(words, clause_of, strict=True) if c == clause_of[start]]
+            if (clause[0] not in CONDITIONS and FIRST_PERSON.intersection(clause)
+                    and _future_or_in_progress(clause)
+                    and not denial(sentence, start, end, negation.holds_word)):
+                found.append(Match(sentence, time.group(), start=start, end=end))
+                break
+    return found
+
+
+def _future_or_in_progress(clause: list[str]) -> bool:
+    """Whether the clause's verb is in the future ("will", "we'll", "going to") or in progress
+    ("I'm checking", "we are restoring")."""
+    for index, word in enumerate(clause):
+        following = clause[index + 1:index + 3]
+        if word in FUTURE or word.endswith("'ll") or word == "going" and following[:1] == ["to"]:
+            return True
+        if word in IN_PROGRESS_AFTER and any(w.endswith("ing") and len(w) > 4
+                                             for w in following):
+            return True
+    return False

@@ -1,0 +1,77 @@
+"""A concrete next step: a commitment with a time counts by its form, a stock offer of more
+help never counts; with sentences of our own, none taken from the samples."""
+
+from __future__ import annotations
+
+import pytest
+from conftest_paths import EMAIL_SAMPLE
+from test_email_checks import findings
+
+from worksample.assignments import load
+
+
+@pytest.fixture(scope="module")
+def sample():
+    from worksample.plugins import load_registry
+
+    return load(EMAIL_SAMPLE, load_registry())
+
+
+def next_step(sample, email_id: str, reply: str):
+    return findings(sample, email_id, reply)["next_step"]
+
+
+@pytest.mark.parametrize("line", [
+    "I'm pulling up the backup list now and will send you the restore options before 2pm.",
+    "You'll hear back from me by Thursday morning with copies of the invoices.",
+    "We're restoring the March folder this afternoon.",
+    "Our billing team is going to call you within the hour.",
+    "My colleague in billing will contact you before close of business.",
+    "I am checking the payment log at the moment and should have an answer by 4 pm.",
+])
+def test_a_commitment_with_a_time_is_a_next_step_by_its_form(sample, line):
+    step = next_step(sample, "missing-invoices", f"Hi Dmitri, thanks for writing. {line}")
+    assert step.fraction == 1, step
+    assert "(a commitment with a time, by its form)" in step.evidence
+
+
+@pytest.mark.parametrize("line", [
+    "Our team is not going to finish the check before Monday.",  # denied
+    "If we are still waiting for the bank by Friday, nothing more can be done.",  # a condition
+    "The refund will reach your card by Friday.",  # no first person: a claim, not a step
+    "Backups are taken every day at 2am and kept for 35 days.",  # a schedule, not a commitment
+    "I spoke to the billing team this morning about the invoices.",  # past, no commitment
+])
+def test_a_time_without_a_commitment_is_no_next_step(sample, line):
+    step = next_step(sample, "missing-invoices", f"Hi Dmitri, thanks for writing. {line}")
+    assert step.fraction == 0, step
+
+
+def test_a_hedged_commitment_with_a_time_is_left_to_the_reviewer(sample):
+    step = next_step(sample, "missing-invoices",
+                     "Hi Dmitri. I might be able to look at the backups by tomorrow morning.")
+    assert step.fraction == 0 and "a hedged sentence" in step.review
+
+
+@pytest.mark.parametrize("line", [
+    "Let me know if there's anything more I can do.",
+    "Let me know if any other questions come up.",
+    "Please let me know if you need anything at all.",
+    "Don't hesitate to reach out if anything else comes up.",
+    "Feel free to get in touch with any further questions.",
+])
+def test_a_stock_offer_of_more_help_is_no_next_step(sample, line):
+    step = next_step(sample, "double-charge", f"Hi Priya, the pending line is a bank hold. {line}")
+    assert step.fraction == 0, step
+    if step.review:  # a listed phrase ("let me know") matched, in a sentence that does not count
+        assert "a stock offer of more help" in step.review
+
+
+@pytest.mark.parametrize("line", [
+    "Let me know which backup time suits you and I'll start the restore.",
+    "Let me know whether the invoices are in Trash.",
+    "Reply with the last four digits of the card, and let me know if anything else looks wrong.",
+])
+def test_an_offer_about_this_customers_problem_is_still_a_next_step(sample, line):
+    step = next_step(sample, "double-charge", f"Hi Priya, the pending line is a bank hold. {line}")
+    assert step.fraction == 1, step
