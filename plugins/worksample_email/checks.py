@@ -11,7 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from worksample.prose.commitment import commits_to, content_words, general_statement, hedge
+from worksample.prose.commitment import (
+    commits_to,
+    content_words,
+    general_statement,
+    hedge,
+    names_a_rule,
+)
 from worksample.prose.evidence import (
     Finding,
     copied_passages,
@@ -22,6 +28,7 @@ from worksample.prose.evidence import (
 from worksample.prose.matching import Match, PhraseSet, Reading
 from worksample.prose.measures import numbers_in
 from worksample.prose.own_text import OwnText
+from worksample.prose.request import asks_for
 from worksample.prose.responsibility import lecture
 from worksample.prose.text import Sentence, normalise
 
@@ -314,21 +321,21 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
     say (``commitment.commits_to``), outside a sentence with an ``unless`` phrase; and the
     sentence that makes it."""
     label = f"does not make the statement: {statement.means}"
-    # in a sentence that denies it, in the customer's or the policy's words, or in a general
-    # statement of the rule (which the facts judge)
-    excused: Match | None = None
+    # in a sentence that denies it, in the customer's or the policy's words, in a general
+    # statement of the rule (which the facts judge), or mentioned where it must be asked for
+    excused: tuple[Match, str] | None = None
     made: tuple[str, Sentence] | None = None
     for match in phrase_set.find_all(text.sentences, text.reading, negation=negation,
                                      scoped=True):
         if unless.find_in_words(match.sentence.normal):
             continue
-        if (match.negated or text.pasted(match.sentence)
-                or general_statement(match.sentence, match.start)):
-            excused = excused or match
+        why = _excused(text, statement, match)
+        if why:
+            excused = excused or (match, why)
             continue
         made = (quoted(match), match.sentence)
         break
-    if made is None:
+    if made is None and not statement.is_request:  # a request is asked, not committed to
         for sentence in text.sentences:
             promise = None if text.why_not_counted(sentence) else commits_to(
                 sentence, promised, negation)
@@ -342,15 +349,30 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
                        automatic_fail=statement.automatic_fail,
                        specifics={"forbidden_statement": quote}), sentence
     if excused is not None:
-        pasted = text.pasted(excused.sentence)
-        where = (f"in {pasted} own words" if pasted
-                 else f"in a sentence that denies it ({excused.denied_by})" if excused.negated
-                 else "in a general statement of the rule (no “I”, “we” or “you”), judged as "
-                      "a fact")
-        return Finding("forbidden", statement.id, label, 1.0, quoted(excused),
-                       review=f"found {where}; not counted against the reply"), None
+        match, why = excused
+        return Finding("forbidden", statement.id, label, 1.0, quoted(match),
+                       review=f"found {why}; not counted against the reply"), None
     return Finding("forbidden", statement.id, label, 1.0, "not found",
                    confirms_absence=True), None
+
+
+def _excused(text: ReplyText, statement: Forbidden, match: Match) -> str:
+    """Where a forbidden phrase is found without the statement being made ('in the
+    customer's own words', ...), or '' when it is made."""
+    pasted = text.pasted(match.sentence)
+    if pasted:
+        return f"in {pasted} own words"
+    if match.negated:
+        return f"in a sentence that denies it ({match.denied_by})"
+    if statement.is_request and not asks_for(match.sentence):
+        return "in a sentence that mentions it without asking the customer for it"
+    rule = names_a_rule(match.sentence, match.end)
+    if rule:
+        return f"in the name of a rule (“{match.words} {rule}”)"
+    if general_statement(match.sentence, match.start):
+        return ("in a general statement of the rule (no “I”, “we” or “you”), judged as a "
+                "fact")
+    return ""
 
 
 def _blaming(text: ReplyText, blame: PhraseSet, negation: PhraseSet) -> list[Blame]:

@@ -52,6 +52,18 @@ class Forbidden(StrictModel):
         description="Phrases that make a matching sentence acceptable, e.g. 'last 4 digits'.")
     automatic_fail: bool = Field(
         False, description="The whole reply scores 0 when it makes this statement.")
+    request: bool | None = Field(
+        None, description="Made only by asking the customer for something (a question, "
+                          "'please send', 'we'll need your'): a sentence that only mentions "
+                          "it ('review who has your login details') does not make it. "
+                          "Default: true when `means` starts with 'asks'.")
+
+    @property
+    def is_request(self) -> bool:
+        """Whether the statement is made only by asking (``request``, or its default)."""
+        if self.request is not None:
+            return self.request
+        return self.means.lower().startswith("asks")
 
 
 class Length(WordLimits):

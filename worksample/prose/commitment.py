@@ -14,6 +14,9 @@
   for this customer, so it is no forbidden promise; whether the rule it states is right is
   for the facts to judge. "I'll refund you in full", "we've refunded your card", "you will
   get your money back" and an imperative ("Send the card number") are not general.
+- A phrase that **names a rule** describes the noun after it (``RULE_NOUNS``): "our
+  full-refund window is 30 days", "the full refund policy" speak of the rule and promise
+  nothing.
 - A **hedge** says something may or may not happen: "may", "might", "possibly", "we'll see"
   (``HEDGES``). A hedged sentence is no concrete next step.
 """
@@ -48,6 +51,11 @@ PERSONAL = frozenset({"i", "i'm", "i'll", "i've", "i'd", "me", "my", "mine", "my
 GENERAL_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "being", "isn't",
                            "aren't", "can", "cannot", "can't", "may", "must", "will", "won't",
                            "would", "could", "should", "shall", "might"})
+# a phrase just before one of these names a rule ("our full-refund window is 30 days"), and
+# promises nothing
+RULE_NOUNS = frozenset({"policy", "policies", "window", "period", "terms", "rule", "rules",
+                        "conditions", "guarantee", "deadline", "limit", "limits", "timeframe",
+                        "eligibility"})
 MONEY = "money"
 _AMOUNT = re.compile(r"[$£€]\s?\d|\d\s?(?:dollars|pounds|euros|usd|gbp|eur)\b", re.IGNORECASE)
 
@@ -115,6 +123,14 @@ def general_statement(sentence: Sentence, at: int) -> bool:
         return False
     clause = [word for word, c in zip(words, clause_of, strict=True) if c == clause_of[at]]
     return not PERSONAL.intersection(clause) and bool(GENERAL_VERBS.intersection(clause))
+
+
+def names_a_rule(sentence: Sentence, end: int) -> str:
+    """The rule noun that a phrase ending before word ``end`` of the sentence describes
+    ("window" in "our full refund window is 30 days"), or ''."""
+    words = sentence.normal.split()
+    following = words[end] if end < len(words) else ""
+    return following if following in RULE_NOUNS else ""
 
 
 def hedge(sentence: Sentence) -> str:

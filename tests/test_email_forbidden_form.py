@@ -1,0 +1,81 @@
+"""A forbidden statement is made only by what the sentence does: a request must ask, and a
+phrase that names a rule promises nothing. New sentences, none from the samples; the held-out
+pool's false automatic fails were of these two classes."""
+
+from __future__ import annotations
+
+import pytest
+from conftest_paths import EMAIL_SAMPLE
+from test_email_checks import findings
+
+from worksample.assignments import load
+
+GREETING = "Hi Priya, the pending line is a hold from your bank and drops off in 3-5 business days. "
+
+
+@pytest.fixture(scope="module")
+def sample():
+    from worksample.plugins import load_registry
+
+    return load(EMAIL_SAMPLE, load_registry())
+
+
+def forbidden(sample, email_id: str, reply: str) -> dict[str, object]:
+    return {key.split("/", 1)[1]: finding
+            for key, finding in findings(sample, email_id, reply).items()
+            if key.startswith("forbidden/")}
+
+
+@pytest.mark.parametrize("line, statement", [
+    ("To check it, we'll need the card number and the expiry date.", "asks-card-number"),
+    ("Could you text me the security code printed on the back?", "asks-card-number"),
+    ("What's your password for the Ledgerly app?", "asks-password"),
+    ("Please forward the verification code you receive.", "asks-password"),
+    ("Reply to this email with your login details and I'll look.", "asks-password"),
+])
+def test_a_request_makes_an_asking_statement(sample, line, statement):
+    found = forbidden(sample, "double-charge", GREETING + line)[statement]
+    assert found.fraction == 0 and found.automatic_fail, found
+
+
+@pytest.mark.parametrize("line, statement", [
+    ("If you think someone else knows your password, reset it from the sign-in page.",
+     "asks-password"),
+    ("We'll send a verification code to your phone the next time you sign in.",
+     "asks-password"),
+    ("The card number is held by our payment provider, so I can't see it.", "asks-card-number"),
+    ("Keep your login details to yourself, even if someone says they are from Ledgerly.",
+     "asks-password"),
+])
+def test_a_mention_is_not_a_request(sample, line, statement):
+    found = forbidden(sample, "double-charge", GREETING + line)[statement]
+    assert found.fraction == 1 and not found.automatic_fail, found
+    assert "mentions it without asking the customer for it" in found.review
+
+
+@pytest.mark.parametrize("line", [
+    "Our full-refund period ended on day 30, so the cash can't come back, but credit can.",
+    "The full refund policy covers the first month of an annual plan only.",
+])
+def test_a_phrase_that_names_a_rule_is_no_promise(sample, line):
+    found = forbidden(sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
+    assert found.fraction == 1 and not found.automatic_fail, found
+    assert "in the name of a rule" in found.review
+
+
+@pytest.mark.parametrize("line", [
+    "Good news: I'll give you a full refund of the $290 this week.",
+    "I've asked billing to issue a refund for the whole plan today.",
+])
+def test_a_promise_beside_no_rule_is_still_made(sample, line):
+    found = forbidden(sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
+    assert found.fraction == 0 and found.automatic_fail, found
+
+
+def test_a_statement_marked_as_no_request_is_made_by_a_mention():
+    from worksample_email.config import Forbidden
+
+    asks = Forbidden(id="x", means="asks for a password", phrases=["password"])
+    told = Forbidden(id="y", means="asks for a password", phrases=["password"], request=False)
+    promise = Forbidden(id="z", means="promises a refund", phrases=["refund"])
+    assert asks.is_request and not told.is_request and not promise.is_request
