@@ -79,3 +79,17 @@ def test_a_statement_marked_as_no_request_is_made_by_a_mention():
     told = Forbidden(id="y", means="asks for a password", phrases=["password"], request=False)
     promise = Forbidden(id="z", means="promises a refund", phrases=["refund"])
     assert asks.is_request and not told.is_request and not promise.is_request
+
+
+def test_a_forbidden_statement_made_costs_like_a_contradiction(sample):
+    from worksample.prose.evidence import fractions_by_criterion
+
+    scoring = sample.section.scoring
+    start = "Hi Priya, sorry about the worry. "
+    made = findings(sample, "double-charge", start + "I have refunded the extra $29 to your card.")
+    silent = findings(sample, "double-charge", start + "Your card statement will settle soon.")
+    promise = made["forbidden/promises-refund-of-pending"]
+    assert promise.fraction == 0 and promise.costs > 0 and not promise.automatic_fail
+    assert "a statement the policy forbids" in promise.evidence
+    assert (fractions_by_criterion(list(made.values()), scoring)["resolution"]
+            < fractions_by_criterion(list(silent.values()), scoring)["resolution"])

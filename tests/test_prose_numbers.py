@@ -68,3 +68,23 @@ def test_figures_in_words_and_digits_come_in_the_order_written():
                                           (0.1, "10%")])
 def test_a_relative_tolerance_is_shown_with_the_digits_it_needs(share, shown):
     assert shown_share(share) == shown
+
+
+@pytest.mark.parametrize("text, unit, period", [
+    ("Every account gets a nightly backup.", "hours", 24),
+    ("We copy your data once a day.", "hours", 24),
+    ("Snapshots are taken each week.", "days", 7),
+    ("An hourly snapshot is kept.", "hours", 1),
+    ("Backups run daily.", "day", 1),
+])
+def test_a_word_of_frequency_states_its_period_in_a_unit_of_time(text, unit, period):
+    assert numbers_in(text, unit) == [period]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("We reply twice a day.", "hours"),  # a rate, not a period
+    ("It should be sorted in a day or two.", "hours"),  # a duration, loosely
+    ("Daily totals are on the dashboard.", "dollars"),  # not a unit of time
+])
+def test_what_is_not_a_period(text, unit):
+    assert numbers_in(text, unit) == []

@@ -344,9 +344,14 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
                 break
     if made is not None:
         quote, sentence = made
-        fail = " (automatic fail)" if statement.automatic_fail else ""
-        return Finding("forbidden", statement.id, label, 0.0, f"{quote}{fail}",
-                       automatic_fail=statement.automatic_fail,
+        if statement.automatic_fail:
+            return Finding("forbidden", statement.id, label, 0.0, f"{quote} (automatic fail)",
+                           automatic_fail=True, specifics={"forbidden_statement": quote}), sentence
+        # a statement the policy forbids is wrong, not missing: it weighs like a contradiction
+        return Finding("forbidden", statement.id, label, 0.0,
+                       f"{quote}; a statement the policy forbids: costs a further "
+                       f"{CONTRADICTION_COST:.0%} of this reply's criterion",
+                       costs=CONTRADICTION_COST,
                        specifics={"forbidden_statement": quote}), sentence
     if excused is not None:
         match, why = excused

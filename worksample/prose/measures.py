@@ -37,6 +37,12 @@ _WORD_MEASURE = re.compile(
     + r"))?(?P<scale>\s(?:thousand|million|billion))?"
     r"(?P<percent>\s(?:percent|per[ -]cent|percentage points?)\b)?", re.IGNORECASE)
 _WORD_RUN = re.compile(r"\w+(?:[$\u20ac\u00a3]+\w+)*")  # words joined by $, € or £: "a$b"
+# a word of frequency states a period: "daily backups" are backups every 24 hours, every day
+_HOURS_IN = {"minute": 1 / 60, "hour": 1, "day": 24, "week": 168}
+_FREQUENCY = re.compile(
+    r"\b(?:(?P<adverb>hourly|daily|nightly|weekly)|(?:every|each|once an?|once per)\s"
+    r"(?P<period>minute|hour|day|night|week))\b", re.IGNORECASE)
+_PERIOD = {"hourly": "hour", "daily": "day", "nightly": "day", "weekly": "week", "night": "day"}
 
 # The small words that make up a third to a half of any English prose, and few keyword lists.
 FUNCTION_WORDS = frozenset("""
@@ -133,6 +139,8 @@ def numbers_in(text: str, unit: str = "") -> list[float]:
 
     With a ``unit`` ("days", "business day"), only numbers followed within three words by
     that unit count: in "restore 24 invoices within 1 business day", 24 is not a duration.
+    With a unit of time, a word of frequency counts as its period in that unit: "daily" is 24
+    hours or 1 day, "once a week" 7 days.
     """
     found = [(number.value, number.end) for number in stated_numbers(text)]
     for match in _NUMBER_WORDS.finditer(text):
@@ -144,7 +152,21 @@ def numbers_in(text: str, unit: str = "") -> list[float]:
         stem = unit.lower().split()[-1].rstrip("s")
         followed = _followed_by(text, [end for _, end in found], stem)
         found = [number for number, is_followed in zip(found, followed, strict=True) if is_followed]
+        found += [(value, 0) for value in _periods(text, stem)]
     return [value for value, _ in found]
+
+
+def _periods(text: str, stem: str) -> list[float]:
+    """The periods that words of frequency state ("daily", "every hour", "once a week"), in
+    ``stem``'s unit when it is one of time ("hour", "day" ...): "daily" is 24 hours."""
+    if stem not in _HOURS_IN:
+        return []
+    found = []
+    for match in _FREQUENCY.finditer(text):
+        word = (match.group("adverb") or match.group("period")).lower()
+        period = _PERIOD.get(word, word)
+        found.append(_HOURS_IN[period] / _HOURS_IN[stem])
+    return found
 
 
 def _followed_by(text: str, ends: list[int], stem: str) -> list[bool]:
