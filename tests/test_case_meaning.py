@@ -193,8 +193,11 @@ def test_a_section_that_lists_options_one_by_one_does_not_choose(graded):
     assert checks["recommendation"].message.startswith("lists options without choosing")
 
 
+FIGURES = "## Analysis\n\nSolo churn reached 4.1% a month after the rise.\n\n"
+
+
 def test_a_decisive_recommendation_with_a_side_remark_still_decides(graded):
-    _, checks = graded("## Recommendation\n\nWe should keep $49 for teams and put solo "
+    _, checks = graded(FIGURES + "## Recommendation\n\nWe should keep $49 for teams and put solo "
                        "accounts on a Solo plan at $39, which could annoy a few agencies, "
                        "because churn and lifetime value both moved against the solo base.")
     check = checks["recommendation"]
@@ -203,12 +206,13 @@ def test_a_decisive_recommendation_with_a_side_remark_still_decides(graded):
 
 
 def test_a_recommendation_weighing_one_measure_earns_half(graded):
-    _, checks = graded("## Recommendation\n\nI recommend we keep the price at $49 for everyone, "
-                       "because MRR is what the board looks at.")
+    _, checks = graded(FIGURES + "## Recommendation\n\nI recommend we keep the price at $49 "
+                       "for everyone, because MRR is what the board looks at.")
     check = checks["recommendation"]
     assert "weighs only mrr of the case's measures" in check.message
-    _, checks = graded("## Recommendation\n\nI recommend we keep the price at $49 for everyone: "
-                       "MRR held up, and churn will settle once the change is old news.")
+    _, checks = graded(FIGURES + "## Recommendation\n\nI recommend we keep the price at $49 "
+                       "for everyone: MRR held up, and churn will settle once the change is old "
+                       "news.")
     assert "half credit" not in checks["recommendation"].message
 
 

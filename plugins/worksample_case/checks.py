@@ -181,16 +181,20 @@ def check_analysis(text: AnalysisText, section: CaseSection,
         finding.weight = point.weight * (CONTRADICTION_WEIGHT if contradicted else 1)
         findings.append(finding)
     findings += numbers
-    findings.append(_recommendation(text, section.recommendation, compiled))
+    # with none of the case's figures stated, right or wrong, a choice follows from nothing
+    unfounded = bool(numbers) and all("missing_number" in f.specifics for f in numbers)
+    findings.append(_recommendation(text, section.recommendation, compiled, unfounded))
     findings.append(_length(text, section))
     return findings
 
 
 def section_part(analysis: Analysis, section_id: str, compiled: CompiledCase) -> Part | None:
-    """The first part whose heading names the section."""
+    """The part whose heading names the section; of several, the longest (the first of the
+    longest): a run-in label in a summary's list ("- Recommendation: ...") names it too."""
     headings = compiled.sections[section_id]
-    return next((part for part in analysis.parts[1:]
-                 if headings.find_in_words(heading_name(part.heading), anchored=True)), None)
+    named = [part for part in analysis.parts[1:]
+             if headings.find_in_words(heading_name(part.heading), anchored=True)]
+    return max(named, key=lambda part: part.words, default=None)
 
 
 def _section(analysis: Analysis, section: Section, compiled: CompiledCase) -> Finding:
@@ -257,13 +261,14 @@ def discusses_the_case(findings: list[Finding]) -> bool:
 
 
 def _recommendation(text: AnalysisText, recommendation: Recommendation,
-                    compiled: CompiledCase) -> Finding:
+                    compiled: CompiledCase, unfounded: bool = False) -> Finding:
     """A decisive sentence (a cue, or in the recommendation's own section) naming one option.
     A sentence that hedges where it recommends ("should weigh", "could consider") decides
     nothing, nor does a section that lists options one per sentence without choosing. The
     option's credit is halved when the recommendation's section weighs fewer than
     ``MIN_MEASURES_WEIGHED`` of the case's measures (its numbers' quantities): a course
-    chosen on revenue alone ignores what the data says about churn."""
+    chosen on revenue alone ignores what the data says about churn. It is 0 when the analysis
+    is ``unfounded``: it states none of the case's figures, right or wrong."""
     label = "ends in an explicit recommendation of one option"
     part = (section_part(text.analysis, recommendation.section, compiled)
             if recommendation.section else None)
@@ -288,7 +293,7 @@ def _recommendation(text: AnalysisText, recommendation: Recommendation,
                            review="recommends different options in different places; which "
                                   "one stands is for the reviewer")
         sentence, option = next(((s, o) for s, o in single if s.index in in_part), single[-1])
-        return _recommended(text, sentence, option, part, recommendation, compiled)
+        return _recommended(text, sentence, option, part, recommendation, compiled, unfounded)
     several = next((s for s in cued if len(read[s.index][0]) > 1 and not read[s.index][1]), None)
     if several is not None:
         return Finding("recommendation", "recommendation", label, 0.0,
@@ -320,9 +325,10 @@ def _named(recommendation: Recommendation, option_id: str) -> str:
 
 
 def _recommended(text: AnalysisText, sentence: Sentence, option: str, part: Part | None,
-                 recommendation: Recommendation, compiled: CompiledCase) -> Finding:
+                 recommendation: Recommendation, compiled: CompiledCase,
+                 unfounded: bool = False) -> Finding:
     """The finding for a recommended option: its credit, halved when the section it is in
-    weighs too few of the case's measures."""
+    weighs too few of the case's measures, 0 when the analysis states none of its figures."""
     chosen = next(o for o in recommendation.options if o.id == option)
     credit = chosen.credit
     note = "" if credit >= 1 else f"; the data supports it less (credit {credit:g})"
@@ -331,7 +337,10 @@ def _recommended(text: AnalysisText, sentence: Sentence, option: str, part: Part
     basis = [s for s in part.sentences if not text.why_not_counted(s)]
     weighed = [name for name, phrases in compiled.measures.items()
                if any(phrases.find_in_words(s.normal) for s in basis)]
-    if len(weighed) < min(MIN_MEASURES_WEIGHED, len(compiled.measures)):
+    if unfounded:
+        credit = 0.0
+        note += "; the analysis states none of the case's figures, so it follows from none"
+    elif len(weighed) < min(MIN_MEASURES_WEIGHED, len(compiled.measures)):
         credit /= 2
         note += (f"; its section weighs only {', '.join(weighed) or 'none'} of the case's "
                  f"measures ({', '.join(compiled.measures)}): half credit")
@@ -345,15 +354,15 @@ def _recommended(text: AnalysisText, sentence: Sentence, option: str, part: Part
 def _reading(text: AnalysisText, sentence: Sentence, recommendation: Recommendation,
              compiled: CompiledCase) -> tuple[list[str], str]:
     """The options a sentence recommends (named in a clause that is not a condition, not
-    negated there; an option that combines others stands for them: "keep $49 for teams, a
-    solo plan at $39"), and the hedge in the clauses that carry them or the cue ('' when it
-    decides)."""
+    negated there, not supposed with "would"; an option that combines others stands for
+    them: "keep $49 for teams, a solo plan at $39"), and the hedge in the clauses that carry
+    them or the cue ('' when it decides)."""
     carrying: list[Clause] = []
     named = []
     for option in recommendation.options:
         found = [c for m, c in text.find_in_clauses(compiled.options[option.id], [sentence],
                                                     negation=compiled.negation)
-                 if not m.negated and not c.condition]
+                 if not m.negated and not c.condition and not _supposed(c, compiled)]
         if found:
             named.append(option.id)
             carrying += found
@@ -362,6 +371,14 @@ def _reading(text: AnalysisText, sentence: Sentence, recommendation: Recommendat
                 for other in option.combines}
     return ([option for option in named if option not in combined],
             compiled.stance.hedge(carrying) if carrying else "")
+
+
+def _supposed(clause: Clause, compiled: CompiledCase) -> bool:
+    """Whether the clause supposes an option rather than choosing it: its verb is "would"
+    and it has no recommendation cue ("Reverting to $39 would give up $10,700 a month"; not
+    "I would recommend the split")."""
+    return ("would" in clause.normal.split()
+            and not compiled.recommendation_cues.find_in_words(clause.normal))
 
 
 def _length(text: AnalysisText, section: CaseSection) -> Finding:

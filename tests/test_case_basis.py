@@ -1,0 +1,64 @@
+"""What a recommendation rests on and where it is: a choice with none of the case's figures
+behind it earns nothing, an option supposed with "would" is not chosen, and the section is the
+longest part its heading names. New texts, none from the samples; the held-out pool's
+misreadings were of these classes."""
+
+from __future__ import annotations
+
+from conftest_paths import OPTION_NAMES
+
+SPLIT = f"option “{OPTION_NAMES['split-plans']}”"
+REVERT = f"option “{OPTION_NAMES['back-to-39']}”"
+ANALYSIS = ("## Analysis\n\nSolo churn climbed to 4.1% a month after the rise, while teams "
+            "barely moved, and revenue per team account held up.\n\n")
+DECISION = ("## Recommendation\n\nWe should put solo accounts on a $39 Solo plan and keep teams "
+            "at $49, because churn and revenue point different ways by segment.\n")
+
+
+def checks_of(grade_analysis, text: str) -> dict:
+    return {check.id: check for check in grade_analysis(text).checks}
+
+
+def test_a_choice_with_none_of_the_cases_figures_behind_it_earns_nothing(grade_analysis):
+    bare = checks_of(grade_analysis, "## Analysis\n\nChurn went up and revenue went up, and "
+                                     "the solo base is the one that reacted.\n\n" + DECISION)
+    check = bare["recommendation"]
+    assert SPLIT in check.message and check.outcome == "failed"
+    assert "states none of the case's figures" in check.message
+    founded = checks_of(grade_analysis, ANALYSIS + DECISION)["recommendation"]
+    assert founded.outcome == "passed", founded.message
+
+
+def test_a_wrong_figure_is_still_a_basis_the_figures_judge(grade_analysis):
+    wrong = checks_of(grade_analysis, "## Analysis\n\nSolo churn climbed to 6.5% a month after "
+                                      "the rise.\n\n" + DECISION)
+    assert wrong["numbers/solo-churn-after"].outcome == "failed"
+    assert wrong["recommendation"].outcome == "passed", wrong["recommendation"].message
+
+
+def test_an_option_supposed_with_would_is_not_chosen(grade_analysis):
+    checks = checks_of(grade_analysis, ANALYSIS + (
+        "## Recommendation\n\nMove solo accounts to a $39 Solo plan and keep teams at $49. "
+        "Going back to $39 for everyone would hand back the team revenue for nothing.\n"))
+    check = checks["recommendation"]
+    assert check.outcome == "passed" and SPLIT in check.message, check.message
+
+
+def test_would_with_a_recommendation_cue_still_chooses(grade_analysis):
+    checks = checks_of(grade_analysis, ANALYSIS + (
+        "## Recommendation\n\nI would recommend going back to $39 for everyone, at once.\n"))
+    assert REVERT in checks["recommendation"].message
+
+
+def test_the_section_is_the_longest_part_its_heading_names(grade_analysis):
+    text = ("## Summary\n\n- Solo churn: 4.1% a month after the rise.\n"
+            "- Recommendation: a Solo plan.\n\n" + ANALYSIS
+            + "## Recommendation\n\nWe should put solo accounts on a $39 Solo plan and keep "
+              "teams at $49. The solo segment is where churn doubled and sign-ups fell, while "
+              "team accounts kept paying the new price with churn almost unchanged, so one "
+              "price for both groups leaves money or customers on the table.\n")
+    checks = checks_of(grade_analysis, text)
+    section = checks["sections/recommendation"]
+    assert section.outcome == "passed", section.message
+    assert "Recommendation" in section.message and "- Recommendation" not in section.message
+    assert checks["recommendation"].outcome == "passed", checks["recommendation"].message
