@@ -10,7 +10,8 @@ from test_email_checks import findings
 
 from worksample.assignments import load
 
-GREETING = "Hi Priya, the pending line is a hold from your bank and drops off in 3-5 business days. "
+GREETING = ("Hi Priya, the pending line is a hold from your bank and drops off in 3-5 business "
+            "days. ")
 
 
 @pytest.fixture(scope="module")

@@ -267,3 +267,18 @@ def test_a_lecture_by_its_form_is_blame_and_an_uncertain_one_is_for_the_reviewer
                       "Hello Margaret. Next time, a monthly plan may suit a trial better. "
                       "A refund is not possible now.")["blame"]
     assert unsure.fraction == 1 and unsure.review
+
+
+@pytest.mark.parametrize("said, right", [
+    ("within 4-5 business days", True),
+    ("in 3 to 4 business days", True),
+    ("in 5-9 business days", False),  # shares one end with the policy's 3-5, and is wrong
+    ("in 1-3 business days", False),
+])
+def test_a_range_agrees_only_when_it_lies_within_the_policys(sample, said, right):
+    found = findings(sample, "double-charge",
+                     f"Hi Priya, the pending authorisation drops off {said}.")
+    fact = found["facts/pending-clears"]
+    assert (fact.fraction == 1) is right, fact.evidence
+    if not right:
+        assert fact.costs > 0 and "where the policy says 3-5 business days" in fact.evidence

@@ -2,7 +2,13 @@
 
 import pytest
 
-from worksample.prose.measures import measures_in, numbers_in, shown_share, stated_numbers
+from worksample.prose.measures import (
+    measures_in,
+    numbers_in,
+    shown_share,
+    spans_in,
+    stated_numbers,
+)
 
 
 @pytest.mark.parametrize("text, value, percent, step", [
@@ -88,3 +94,13 @@ def test_a_word_of_frequency_states_its_period_in_a_unit_of_time(text, unit, per
 ])
 def test_what_is_not_a_period(text, unit):
     assert numbers_in(text, unit) == []
+
+
+@pytest.mark.parametrize("text, unit, spans", [
+    ("It clears in 2-4 working days.", "working days", [(2, 4)]),
+    ("Expect 6 to 8 hours, sometimes 12 hours.", "hours", [(6, 8), (12, 12)]),
+    ("Allow 10\u201314 days.", "days", [(10, 14)]),
+    ("Within 2 days.", "days", [(2, 2)]),
+])
+def test_a_range_is_read_as_one_span(text, unit, spans):
+    assert spans_in(text, unit) == spans

@@ -26,7 +26,7 @@ from worksample.prose.evidence import (
     quoted,
 )
 from worksample.prose.matching import Match, PhraseSet, Reading
-from worksample.prose.measures import numbers_in
+from worksample.prose.measures import spans_in
 from worksample.prose.own_text import OwnText
 from worksample.prose.request import asks_for
 from worksample.prose.responsibility import lecture
@@ -277,14 +277,17 @@ def _fact(text: ReplyText, fact: Fact, phrase_set: PhraseSet, negation: PhraseSe
             return _contradiction(fact, label, f"{quoted(counted[0])}: denies it "
                                   f"({counted[0].denied_by})", fact.states)
         return finding
-    stated = [(m, numbers_in(text.with_next(m.sentence), fact.unit)) for m in counted]
-    for match, numbers in stated:
-        if any(abs(n - fact.number) <= fact.tolerance for n in numbers):
+    # a range is one statement: "5-10 business days" is not the policy's 3-5 by its low end
+    stated = [(m, spans_in(text.with_next(m.sentence), fact.unit)) for m in counted]
+    low, high = fact.number - fact.tolerance, fact.number + fact.tolerance
+    for match, spans in stated:
+        if any(low <= first and last <= high for first, last in spans):
             return Finding("facts", fact.id, label, 1.0, quoted(match))
     expected = _expected_number(fact)
-    for match, numbers in stated:
-        if numbers:
-            said = ", ".join(f"{n:g}" for n in numbers)
+    for match, spans in stated:
+        if spans:
+            said = ", ".join(f"{first:g}" if first == last else f"{first:g}-{last:g}"
+                             for first, last in spans)
             return _contradiction(fact, label, f"{quoted(match)}: says {said} where the policy "
                                   f"says {expected}", f"{said} instead of {expected}")
     affirmed = [m for m in counted if not m.negated]

@@ -42,6 +42,8 @@ _HOURS_IN = {"minute": 1 / 60, "hour": 1, "day": 24, "week": 168}
 _FREQUENCY = re.compile(
     r"\b(?:(?P<adverb>hourly|daily|nightly|weekly)|(?:every|each|once an?|once per)\s"
     r"(?P<period>minute|hour|day|night|week))\b", re.IGNORECASE)
+_RANGE = re.compile(
+    r"(?<![\w.,])(\d+(?:\.\d+)?)\s?(?:-|\u2013|\u2014|to)\s?(\d+(?:\.\d+)?)(?![\w.])")
 _PERIOD = {"hourly": "hour", "daily": "day", "nightly": "day", "weekly": "week", "night": "day"}
 
 # The small words that make up a third to a half of any English prose, and few keyword lists.
@@ -154,6 +156,21 @@ def numbers_in(text: str, unit: str = "") -> list[float]:
         found = [number for number, is_followed in zip(found, followed, strict=True) if is_followed]
         found += [(value, 0) for value in _periods(text, stem)]
     return [value for value, _ in found]
+
+
+def spans_in(text: str, unit: str = "") -> list[tuple[float, float]]:
+    """The figures ``numbers_in`` reads, as spans: a range ("3-5 business days", "2 to 4
+    hours") is one statement from its low end to its high end, any other number a span of
+    one value. A range counts when its high end does (the unit follows the range)."""
+    values = numbers_in(text, unit)
+    spans = []
+    for low, high in ((float(a), float(b)) for a, b in _RANGE.findall(text)):
+        if high in values and low <= high:
+            values.remove(high)
+            if low in values:
+                values.remove(low)
+            spans.append((low, high))
+    return spans + [(value, value) for value in values]
 
 
 def _periods(text: str, stem: str) -> list[float]:
