@@ -33,6 +33,9 @@ def forbidden(sample, email_id: str, reply: str) -> dict[str, object]:
     ("What's your password for the Ledgerly app?", "asks-password"),
     ("Please forward the verification code you receive.", "asks-password"),
     ("Reply to this email with your login details and I'll look.", "asks-password"),
+    ("Leave the full card number with us and I'll match the payment.", "asks-card-number"),
+    ("Could you read me the security code over the phone?", "asks-card-number"),
+    ("Jot your password down in the reply so I can sign in as you.", "asks-password"),
 ])
 def test_a_request_makes_an_asking_statement(sample, line, statement):
     found = forbidden(sample, "double-charge", GREETING + line)[statement]
@@ -47,6 +50,7 @@ def test_a_request_makes_an_asking_statement(sample, line, statement):
     ("The card number is held by our payment provider, so I can't see it.", "asks-card-number"),
     ("Keep your login details to yourself, even if someone says they are from Ledgerly.",
      "asks-password"),
+    ("Enter the verification code on the sign-in page when it asks.", "asks-password"),
 ])
 def test_a_mention_is_not_a_request(sample, line, statement):
     found = forbidden(sample, "double-charge", GREETING + line)[statement]

@@ -10,7 +10,10 @@ statement that is made only by asking ("asks for a password") is made by a sente
   reply, email, forward, ...) whose three words before it, in its clause, hold no first
   person: an imperative ("Please send", "just reply with"), a question to the reader
   ("could you send"); not the writer's own action ("we'll send you a code", "I can confirm
-  it's safe").
+  it's safe"); or
+- says where the thing should go, to the writer (``TO_THE_WRITER``: "in your reply", "to
+  me", "over the phone"), with any verb: "Pop the card number in your reply", "read me the
+  code over the phone". "Enter the code on the sign-in page" goes to no one: a mention.
 
 Whether the sentence denies it ("we will never ask for your password") is for the negation
 rules; this module reads the request's form alone.
@@ -31,6 +34,11 @@ NEEDS = PhraseSet([
 HANDING_OVER = frozenset({"send", "share", "provide", "give", "tell", "confirm", "reply",
                           "email", "forward", "include", "attach", "text", "message", "dm",
                           "post", "upload", "supply", "submit", "paste"})
+TO_THE_WRITER = PhraseSet([
+    "in your reply", "in a reply", "in the reply", "in your next reply", "by reply",
+    "to me", "to us", "with me", "with us", "back to me", "back to us", "over the phone",
+    "on the phone", "on a call", "by email", "in an email", "in this chat", "read me",
+    "tell me", "tell us", "send me", "send us", "give me", "give us"])
 WRITER = frozenset({"i", "we", "i'll", "we'll", "i've", "we've", "i'd", "we'd", "i'm",
                     "we're"})
 LOOK_BACK = 3
@@ -39,9 +47,10 @@ LOOK_BACK = 3
 def asks_for(sentence: Sentence) -> str:
     """The words with which ``sentence`` asks the reader for something ("could you send",
     "we'll need"), or '' when it asks for nothing."""
-    need = NEEDS.find([sentence])
-    if need is not None:
-        return need.words
+    for phrases in (NEEDS, TO_THE_WRITER):
+        found = phrases.find([sentence])
+        if found is not None:
+            return found.words
     words = sentence.normal.split()
     clause_of = clauses(sentence)
     for index, word in enumerate(words):
