@@ -19,9 +19,10 @@ def checks_of(grade_analysis, text: str) -> dict:
     return {check.id: check for check in grade_analysis(text).checks}
 
 
-def test_a_choice_with_none_of_the_cases_figures_behind_it_earns_nothing(grade_analysis):
-    bare = checks_of(grade_analysis, "## Analysis\n\nChurn went up and revenue went up, and "
-                                     "the solo base is the one that reacted.\n\n" + DECISION)
+def test_a_choice_with_no_figure_and_no_point_behind_it_earns_nothing(grade_analysis):
+    bare = checks_of(grade_analysis, "## Analysis\n\nPricing must balance the value proposition "
+                                     "for each segment against retention and the customer "
+                                     "journey.\n\n" + DECISION)
     check = bare["recommendation"]
     assert SPLIT in check.message and check.outcome == "failed"
     assert "states none of the case's figures" in check.message
@@ -61,4 +62,31 @@ def test_the_section_is_the_longest_part_its_heading_names(grade_analysis):
     section = checks["sections/recommendation"]
     assert section.outcome == "passed", section.message
     assert "Recommendation" in section.message and "- Recommendation" not in section.message
+    assert checks["recommendation"].outcome == "passed", checks["recommendation"].message
+
+
+def test_wouldnt_supposes_too_and_a_first_person_would_chooses(grade_analysis):
+    checks = checks_of(grade_analysis, ANALYSIS + (
+        "## Recommendation\n\nSplit the plan: solo accounts on a $39 Solo plan, teams at $49. "
+        "Going back to $39 for everyone wouldn't help the teams at all.\n"))
+    assert SPLIT in checks["recommendation"].message, checks["recommendation"].message
+    mine = checks_of(grade_analysis, ANALYSIS + (
+        "## Recommendation\n\nMy choice would be going back to $39 for everyone, this month.\n"))
+    assert REVERT in mine["recommendation"].message, mine["recommendation"].message
+
+
+def test_points_made_in_words_are_a_basis_without_figures(grade_analysis):
+    checks = checks_of(grade_analysis, "## Analysis\n\nSince the rise, churn has doubled for "
+                                       "solo accounts and revenue went up overall.\n\n" + DECISION)
+    check = checks["recommendation"]
+    assert "states none of the case's figures" not in check.message, check.message
+
+
+def test_a_short_section_first_and_a_longer_one_later_keeps_the_first(grade_analysis):
+    text = (ANALYSIS + "## Recommendation\n\nWe should put solo accounts on a $39 Solo plan and "
+            "keep teams at $49, because churn doubled in the solo segment while team accounts "
+            "kept paying and their churn barely moved after the rise.\n\n"
+            "## Next steps\n\n" + "Run the Solo plan for a quarter and watch churn monthly. " * 6)
+    checks = checks_of(grade_analysis, text)
+    assert "Recommendation" in checks["sections/recommendation"].message
     assert checks["recommendation"].outcome == "passed", checks["recommendation"].message

@@ -36,6 +36,8 @@ def forbidden(sample, email_id: str, reply: str) -> dict[str, object]:
     ("Leave the full card number with us and I'll match the payment.", "asks-card-number"),
     ("Could you read me the security code over the phone?", "asks-card-number"),
     ("Jot your password down in the reply so I can sign in as you.", "asks-password"),
+    ("Please reply with your name, the billing email and the CVC on the back.",
+     "asks-card-number"),  # a list asked for runs past its commas
 ])
 def test_a_request_makes_an_asking_statement(sample, line, statement):
     found = forbidden(sample, "double-charge", GREETING + line)[statement]
@@ -71,6 +73,9 @@ def test_a_phrase_that_names_a_rule_is_no_promise(sample, line):
 @pytest.mark.parametrize("line", [
     "Good news: I'll give you a full refund of the $290 this week.",
     "I've asked billing to issue a refund for the whole plan today.",
+    "I'll make an exception to our full refund policy and send the $290 back today.",
+    "As a one-off we'll waive the full refund deadline for you.",
+    "A full refund, policy or not, is on its way to you.",
 ])
 def test_a_promise_beside_no_rule_is_still_made(sample, line):
     found = forbidden(sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
@@ -98,3 +103,17 @@ def test_a_forbidden_statement_made_costs_like_a_contradiction(sample):
     assert "a statement the policy forbids" in promise.evidence
     assert (fractions_by_criterion(list(made.values()), scoring)["resolution"]
             < fractions_by_criterion(list(silent.values()), scoring)["resolution"])
+
+
+@pytest.mark.parametrize("line, statement", [
+    ("We will never send you an email asking for your card number.", "asks-card-number"),
+    ("I can see the card number ends 4242, so there is no need to share anything.",
+     "asks-card-number"),
+    ("Please reset your password and tell me if the invoices come back.", "asks-password"),
+    ("Send me the folder's name; keep your login details to yourself.", "asks-password"),
+    ("Type the verification code we text you, then email me once you're in.", "asks-password"),
+])
+def test_a_request_for_something_else_or_denied_does_not_ask_for_the_thing(sample, line,
+                                                                             statement):
+    found = forbidden(sample, "double-charge", GREETING + line)[statement]
+    assert found.fraction == 1 and not found.automatic_fail, found

@@ -41,6 +41,7 @@ def test_a_commitment_with_a_time_is_a_next_step_by_its_form(sample, line):
     "The refund will reach your card by Friday.",  # no first person: a claim, not a step
     "Backups are taken every day at 2am and kept for 35 days.",  # a schedule, not a commitment
     "I spoke to the billing team this morning about the invoices.",  # past, no commitment
+    "I'm hoping the invoices turn up in Trash today.",  # in progress, but no action
 ])
 def test_a_time_without_a_commitment_is_no_next_step(sample, line):
     step = next_step(sample, "missing-invoices", f"Hi Dmitri, thanks for writing. {line}")
@@ -59,6 +60,8 @@ def test_a_hedged_commitment_with_a_time_is_left_to_the_reviewer(sample):
     "Please let me know if you need anything at all.",
     "Don't hesitate to reach out if anything else comes up.",
     "Feel free to get in touch with any further questions.",
+    "I'll be here if you have any other questions.",
+    "We'll be glad to help with anything else you need.",
 ])
 def test_a_stock_offer_of_more_help_is_no_next_step(sample, line):
     step = next_step(sample, "double-charge", f"Hi Priya, the pending line is a bank hold. {line}")
@@ -71,6 +74,7 @@ def test_a_stock_offer_of_more_help_is_no_next_step(sample, line):
     "Let me know which backup time suits you and I'll start the restore.",
     "Let me know whether the invoices are in Trash.",
     "Reply with the last four digits of the card, and let me know if anything else looks wrong.",
+    "I'll ask billing to check the hold today, and tell me if anything else looks odd.",
 ])
 def test_an_offer_about_this_customers_problem_is_still_a_next_step(sample, line):
     step = next_step(sample, "double-charge", f"Hi Priya, the pending line is a bank hold. {line}")

@@ -37,6 +37,8 @@ MIN_WORDS_TO_JUDGE_PROSE = 40  # the share of small words says little about a sh
 PRESENT_NO_OPTION = 0.25  # a recommendation that names none of the options
 CONTRADICTION_WEIGHT = 2.0  # a contradiction costs its points and as many again
 MIN_MEASURES_WEIGHED = 2  # a recommendation resting on one measure alone earns half
+SUPPOSING = frozenset({"would", "wouldn't"})  # "reverting would give up ...": weighed, not chosen
+WRITER = frozenset({"i", "we", "my", "our", "i'd", "we'd", "me", "us"})
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class CompiledCase:
 
     headings: PhraseSet
     sections: dict[str, PhraseSet]
+    section_words: dict[str, int]  # the words a section needs under its heading
     cues: dict[str, PhraseSet]
     counters: dict[str, PhraseSet]
     counters_unless: dict[str, PhraseSet]
@@ -64,6 +67,7 @@ class CompiledCase:
         return cls(
             headings=PhraseSet([h for s in section.sections for h in s.headings]),
             sections={s.id: PhraseSet(s.headings) for s in section.sections},
+            section_words={s.id: s.min_words for s in section.sections},
             cues={k.id: PhraseSet(k.cues) for k in section.key_points},
             counters={k.id: PhraseSet(k.counter_examples) for k in section.key_points},
             counters_unless={k.id: PhraseSet(k.unless) for k in section.key_points},
@@ -181,20 +185,25 @@ def check_analysis(text: AnalysisText, section: CaseSection,
         finding.weight = point.weight * (CONTRADICTION_WEIGHT if contradicted else 1)
         findings.append(finding)
     findings += numbers
-    # with none of the case's figures stated, right or wrong, a choice follows from nothing
-    unfounded = bool(numbers) and all("missing_number" in f.specifics for f in numbers)
+    # with none of the case's figures stated, right or wrong, and none of its points made, a
+    # choice follows from nothing
+    unfounded = (bool(numbers) and all("missing_number" in f.specifics for f in numbers)
+                 and not any(f.kind == "key_points" and f.fraction > 0 for f in findings))
     findings.append(_recommendation(text, section.recommendation, compiled, unfounded))
     findings.append(_length(text, section))
     return findings
 
 
 def section_part(analysis: Analysis, section_id: str, compiled: CompiledCase) -> Part | None:
-    """The part whose heading names the section; of several, the longest (the first of the
-    longest): a run-in label in a summary's list ("- Recommendation: ...") names it too."""
+    """The first part whose heading names the section and that has the words it needs under
+    it; when none has, the longest so named. A run-in label in a summary's list
+    ("- Recommendation: a Solo plan.") names the section too, but holds a line, not it."""
     headings = compiled.sections[section_id]
     named = [part for part in analysis.parts[1:]
              if headings.find_in_words(heading_name(part.heading), anchored=True)]
-    return max(named, key=lambda part: part.words, default=None)
+    enough = compiled.section_words.get(section_id, 0)
+    return next((part for part in named if part.words >= enough),
+                max(named, key=lambda part: part.words, default=None))
 
 
 def _section(analysis: Analysis, section: Section, compiled: CompiledCase) -> Finding:
@@ -375,9 +384,11 @@ def _reading(text: AnalysisText, sentence: Sentence, recommendation: Recommendat
 
 def _supposed(clause: Clause, compiled: CompiledCase) -> bool:
     """Whether the clause supposes an option rather than choosing it: its verb is "would"
-    and it has no recommendation cue ("Reverting to $39 would give up $10,700 a month"; not
-    "I would recommend the split")."""
-    return ("would" in clause.normal.split()
+    (or "wouldn't"), with no recommendation cue and no first person ("Reverting to $39 would
+    give up $10,700 a month"; not "I would recommend the split", "my choice would be the
+    split")."""
+    words = set(clause.normal.split())
+    return (bool(words & SUPPOSING) and not words & WRITER
             and not compiled.recommendation_cues.find_in_words(clause.normal))
 
 

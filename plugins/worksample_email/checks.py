@@ -372,9 +372,9 @@ def _excused(text: ReplyText, statement: Forbidden, match: Match) -> str:
         return f"in {pasted} own words"
     if match.negated:
         return f"in a sentence that denies it ({match.denied_by})"
-    if statement.is_request and not asks_for(match.sentence):
+    if statement.is_request and not asks_for(match.sentence, match.start):
         return "in a sentence that mentions it without asking the customer for it"
-    rule = names_a_rule(match.sentence, match.end)
+    rule = names_a_rule(match.sentence, match.start, match.end)
     if rule:
         return f"in the name of a rule (“{match.words} {rule}”)"
     if general_statement(match.sentence, match.start):

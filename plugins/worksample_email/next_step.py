@@ -1,12 +1,13 @@
 """A reply's concrete next step: a phrase of the assignment's ``next_step`` list, or a
 commitment with a time read by its form; never a stock offer of more help.
 
-- **A stock offer** invites the customer to write again about anything at all: "Let me know
-  if you have any other questions", "Don't hesitate to contact us if there's anything
-  else". Any reply can end with one, and it moves nothing forward for this customer. A
-  listed phrase that invites (``INVITATIONS``: "let me know") followed in its sentence by a
-  general object (``ANYTHING_ELSE``) gives no next step; the reviewer is told why. "Let me
-  know which backup time suits you" is about this customer's problem, and counts.
+- **A stock offer** offers more help with anything at all: "Let me know if you have any
+  other questions", "I'll be here if there's anything else", "we're happy to help with
+  anything else you need". Any reply can end with one, and it moves nothing forward for
+  this customer. A listed phrase whose clause, or the clause right after it, is general
+  (``ANYTHING_ELSE``) gives no next step; the reviewer is told why. "Let me know which backup
+  time suits you" is about this customer's problem, and counts; so does "I'll restore it by
+  noon, and tell me if anything else is missing" (the general clause is not the step's).
 - **A commitment with a time**, by its form: one clause with a first-person word ("I", "we",
   "me", "our" ...), a verb in the future or in progress ("will", "'ll", "going to", "I'm
   checking") and a time the writer commits to (``_TIME``): "I'm looking into your account
@@ -30,15 +31,14 @@ if TYPE_CHECKING:
 
 LABEL = "gives a concrete next step"
 STOCK_OFFER = "a stock offer of more help, not a step for this customer"
-INVITATIONS = PhraseSet([
-    "let me know", "let us know", "get in touch", "reach out", "contact me", "contact us",
-    "don't hesitate", "do not hesitate", "feel free", "drop me a line", "write back",
-    "write to us", "happy to help", "glad to help", "here to help", "here if you need"])
 ANYTHING_ELSE = PhraseSet([
     "anything else", "anything further", "any other question*", "any more question*",
     "any further question*", "any question*", "any other concern*", "any further concern*",
     "any other issue*", "other questions", "further questions", "questions at all",
-    "need anything", "if you have questions", "anything more", "any more help"])
+    "need anything", "if you have questions", "anything more", "any more help",
+    "whenever you need", "if you need me", "if you need us", "if you need help"])
+# in progress, but not an action: "I'm hoping to hear from you today"
+NOT_ACTIONS = frozenset({"hoping", "thinking", "wondering", "wishing", "feeling"})
 FIRST_PERSON = frozenset({"i", "i'm", "i'll", "i've", "i'd", "me", "my", "we", "we're", "we'll",
                           "we've", "we'd", "us", "our"})
 FUTURE = frozenset({"will", "shall"})
@@ -81,11 +81,16 @@ def next_step(text: ReplyText, phrases: CompiledPhrases, not_counted: dict[int, 
 
 
 def stock_offer(match: Match) -> bool:
-    """Whether a listed next-step phrase is an invitation to write again about anything at
-    all: the phrase invites ("let me know") and what follows it in the sentence is general
-    ("if there's anything else")."""
-    after = " ".join(match.sentence.normal.split()[match.start:])
-    return INVITATIONS.find_in_words(match.words) and ANYTHING_ELSE.find_in_words(after)
+    """Whether a listed next-step phrase offers more help with anything at all: its clause,
+    or the clause right after it, is general ("let me know if there's anything else", "I'll
+    be here if you have any other questions", "we'll be glad to help with anything else")."""
+    words = match.sentence.normal.split()
+    clause_of = clauses(match.sentence)
+    if match.start >= len(words):
+        return False
+    near = (clause_of[match.start], clause_of[match.start] + 1)
+    return ANYTHING_ELSE.find_in_words(
+        " ".join(w for w, c in zip(words, clause_of, strict=True) if c in near))
 
 
 def commitments_with_a_time(sentences: list[Sentence], negation: PhraseSet) -> list[Match]:
@@ -115,6 +120,6 @@ def _future_or_in_progress(clause: list[str]) -> bool:
         if word in FUTURE or word.endswith("'ll") or word == "going" and following[:1] == ["to"]:
             return True
         if word in IN_PROGRESS_AFTER and any(w.endswith("ing") and len(w) > 4
-                                             for w in following):
+                                             and w not in NOT_ACTIONS for w in following):
             return True
     return False

@@ -52,7 +52,8 @@ GENERAL_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "being", "i
                            "aren't", "can", "cannot", "can't", "may", "must", "will", "won't",
                            "would", "could", "should", "shall", "might"})
 # a phrase just before one of these names a rule ("our full-refund window is 30 days"), and
-# promises nothing
+# promises nothing; "our" before it is the company's
+COMPANY = frozenset({"our"})
 RULE_NOUNS = frozenset({"policy", "policies", "window", "period", "terms", "rule", "rules",
                         "conditions", "guarantee", "deadline", "limit", "limits", "timeframe",
                         "eligibility"})
@@ -125,12 +126,19 @@ def general_statement(sentence: Sentence, at: int) -> bool:
     return not PERSONAL.intersection(clause) and bool(GENERAL_VERBS.intersection(clause))
 
 
-def names_a_rule(sentence: Sentence, end: int) -> str:
-    """The rule noun that a phrase ending before word ``end`` of the sentence describes
-    ("window" in "our full refund window is 30 days"), or ''."""
+def names_a_rule(sentence: Sentence, start: int, end: int) -> str:
+    """The rule noun that the phrase at words ``start``..``end`` of the sentence describes
+    ("window" in "our full refund window is 30 days"), or '': the noun follows the phrase in
+    its clause, and the clause says what the rule is, with no person acting on it ("I'll make
+    an exception to our full refund policy" does; "our" alone is the company's)."""
     words = sentence.normal.split()
-    following = words[end] if end < len(words) else ""
-    return following if following in RULE_NOUNS else ""
+    if end >= len(words) or words[end] not in RULE_NOUNS:
+        return ""
+    clause_of = clauses(sentence)
+    if clause_of[end] != clause_of[start]:
+        return ""
+    clause = {word for word, c in zip(words, clause_of, strict=True) if c == clause_of[start]}
+    return "" if PERSONAL.intersection(clause) - COMPANY else words[end]
 
 
 def hedge(sentence: Sentence) -> str:

@@ -1,63 +1,83 @@
-"""Whether a sentence asks the reader for something, or only mentions it.
+"""Whether a sentence asks the reader for a thing it names, or only mentions it.
 
 "Could you send me the card number?" and "Please reply with your password" ask; "you should
 review who has your login details" and "we'll send you a verification code" mention. A
-statement that is made only by asking ("asks for a password") is made by a sentence that:
+statement that is made only by asking ("asks for a password") is made where the thing's
+phrase sits in a clause that asks for it:
 
-- holds a need or a question for it (``NEEDS``: "we'll need your", "what's your", "let me
-  know your", "is required"); or
-- holds a verb of handing over (``HANDING_OVER``: send, share, provide, give, tell, confirm,
-  reply, email, forward, ...) whose three words before it, in its clause, hold no first
-  person: an imperative ("Please send", "just reply with"), a question to the reader
-  ("could you send"); not the writer's own action ("we'll send you a code", "I can confirm
-  it's safe"); or
-- says where the thing should go, to the writer (``TO_THE_WRITER``: "in your reply", "to
-  me", "over the phone"), with any verb: "Pop the card number in your reply", "read me the
-  code over the phone". "Enter the code on the sign-in page" goes to no one: a mention.
+- before the thing, in its part of the sentence (a part runs to ; : a dash or a word that
+  starts a clause, such as "if", "then", "so"; past commas, so that a list of things asked
+  for is one part): a need or a question (``NEEDS``: "we'll need", "what's
+  your", "let me know your", "can I have"), or a verb of handing over (``HANDING_OVER``:
+  send, share, provide, give, tell, confirm, reply, email, forward ...) whose three words
+  before it hold no first person: an imperative ("please send", "just reply with"), a
+  question to the reader ("could you send"); not the writer's own action ("we'll send you
+  a code");
+- anywhere in its part: where the thing should go, to the writer (``TO_THE_WRITER``: "in
+  your reply", "with us", "over the phone"): "leave the card number with us".
 
-Whether the sentence denies it ("we will never ask for your password") is for the negation
-rules; this module reads the request's form alone.
+A cue the sentence denies asks nothing ("we will never email you for your card number", "no
+need to share it"), and a cue in another part asks for something else ("reset your
+password; then send me a screenshot", "tell me if the code doesn't arrive").
 """
 
 from __future__ import annotations
 
+import re
+
 from worksample.prose.matching import PhraseSet
-from worksample.prose.negation import clauses
-from worksample.prose.text import Sentence
+from worksample.prose.negation import BREAKS, denial
+from worksample.prose.text import WORD, Sentence
 
 NEEDS = PhraseSet([
     "i need", "we need", "i'll need", "we'll need", "i will need", "we will need", "i'd need",
-    "we'd need", "i would need", "we would need", "i require", "we require", "is required",
-    "are required", "is needed", "are needed", "what is your", "what's your", "what are your",
-    "let me know your", "let us know your", "let me have", "can i have", "could i have",
-    "may i have", "can we have", "could we have"])
+    "we'd need", "i would need", "we would need", "i require", "we require", "what is your",
+    "what's your", "what are your", "let me know your", "let us know your", "let me have",
+    "can i have", "could i have", "may i have", "can we have", "could we have", "read me",
+    "read out"])
 HANDING_OVER = frozenset({"send", "share", "provide", "give", "tell", "confirm", "reply",
                           "email", "forward", "include", "attach", "text", "message", "dm",
                           "post", "upload", "supply", "submit", "paste"})
 TO_THE_WRITER = PhraseSet([
-    "in your reply", "in a reply", "in the reply", "in your next reply", "by reply",
-    "to me", "to us", "with me", "with us", "back to me", "back to us", "over the phone",
-    "on the phone", "on a call", "by email", "in an email", "in this chat", "read me",
-    "tell me", "tell us", "send me", "send us", "give me", "give us"])
+    "in your reply", "in a reply", "in the reply", "in your next reply", "by reply", "to me",
+    "to us", "with me", "with us", "back to me", "back to us", "over the phone",
+    "on the phone", "on a call", "by email", "in an email", "in this chat"])
 WRITER = frozenset({"i", "we", "i'll", "we'll", "i've", "we've", "i'd", "we'd", "i'm",
                     "we're"})
 LOOK_BACK = 3
+_PART_BREAK = re.compile(r"[;:()\u2013\u2014]|\s-\s|\.\s")
 
 
-def asks_for(sentence: Sentence) -> str:
-    """The words with which ``sentence`` asks the reader for something ("could you send",
-    "we'll need"), or '' when it asks for nothing."""
-    for phrases in (NEEDS, TO_THE_WRITER):
-        found = phrases.find([sentence])
-        if found is not None:
-            return found.words
+def asks_for(sentence: Sentence, start: int) -> bool:
+    """Whether ``sentence`` asks the reader for the thing whose phrase starts at word
+    ``start`` of its normalised words (see the module docstring)."""
     words = sentence.normal.split()
-    clause_of = clauses(sentence)
-    for index, word in enumerate(words):
-        if word not in HANDING_OVER:
+    clause_of = _parts(sentence)
+    if start >= len(words):
+        return False
+    clause = clause_of[start]
+    for index, word in enumerate(words[:start]):
+        if clause_of[index] != clause or denial(sentence, index, index + 1):
             continue
-        before = [words[i] for i in range(max(0, index - LOOK_BACK), index)
-                  if clause_of[i] == clause_of[index]]
-        if not WRITER.intersection(before):
-            return " ".join([*before[-2:], word])
-    return ""
+        if NEEDS.find_in_words(" ".join(words[index:]), anchored=True):
+            return True
+        if word in HANDING_OVER and not WRITER.intersection(words[max(0, index - LOOK_BACK):index]):
+            return True
+    return TO_THE_WRITER.find_in_words(
+        " ".join(w for w, c in zip(words, clause_of, strict=True) if c == clause))
+
+
+def _parts(sentence: Sentence) -> list[int]:
+    """The part of the sentence each word is in: a new part after ; : a dash or a word that
+    starts a clause ("if", "then", "so" ...). Unlike a clause, a part runs on past commas: a
+    request's list ("the card number, its expiry date and the CVC") is one part."""
+    spans = [m.span() for m in WORD.finditer(sentence.text)]
+    words = sentence.normal.split()
+    part, found = 0, []
+    for index, word in enumerate(words):
+        if index and index < len(spans):
+            gap = sentence.text[spans[index - 1][1]:spans[index][0]]
+            if _PART_BREAK.search(gap) or word in BREAKS or word == "then":
+                part += 1
+        found.append(part)
+    return found
