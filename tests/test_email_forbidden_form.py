@@ -38,6 +38,8 @@ def forbidden(sample, email_id: str, reply: str) -> dict[str, object]:
     ("Jot your password down in the reply so I can sign in as you.", "asks-password"),
     ("Please reply with your name, the billing email and the CVC on the back.",
      "asks-card-number"),  # a list asked for runs past its commas
+    ("Reply with the invoice number and, when I text you, the verification code.",
+     "asks-password"),  # and past an aside
 ])
 def test_a_request_makes_an_asking_statement(sample, line, statement):
     found = forbidden(sample, "double-charge", GREETING + line)[statement]
@@ -112,6 +114,7 @@ def test_a_forbidden_statement_made_costs_like_a_contradiction(sample):
     ("Please reset your password and tell me if the invoices come back.", "asks-password"),
     ("Send me the folder's name; keep your login details to yourself.", "asks-password"),
     ("Type the verification code we text you, then email me once you're in.", "asks-password"),
+    ("Tell me whether the verification code reaches your phone this time.", "asks-password"),
 ])
 def test_a_request_for_something_else_or_denied_does_not_ask_for_the_thing(sample, line,
                                                                              statement):

@@ -5,14 +5,14 @@ review who has your login details" and "we'll send you a verification code" ment
 statement that is made only by asking ("asks for a password") is made where the thing's
 phrase sits in a clause that asks for it:
 
-- before the thing, in its part of the sentence (a part runs to ; : a dash or a word that
-  starts a clause, such as "if", "then", "so"; past commas, so that a list of things asked
-  for is one part): a need or a question (``NEEDS``: "we'll need", "what's
-  your", "let me know your", "can I have"), or a verb of handing over (``HANDING_OVER``:
-  send, share, provide, give, tell, confirm, reply, email, forward ...) whose three words
-  before it hold no first person: an imperative ("please send", "just reply with"), a
-  question to the reader ("could you send"); not the writer's own action ("we'll send you
-  a code");
+- before the thing, in its part of the sentence (a part runs to ; : a dash or "then", past
+  commas and clause words, so that a list of things asked for is one part): a need or a
+  question (``NEEDS``: "we'll need", "what's your", "let me know your", "can I have"), or a
+  verb of handing over (``HANDING_OVER``: send, share, provide, give, tell, confirm, reply,
+  email, forward ...) whose three words before it hold no first person: an imperative
+  ("please send", "just reply with"), a question to the reader ("could you send"); not the
+  writer's own action ("we'll send you a code"); with no "if", "whether" or "unless" between
+  the cue and the thing ("tell me if the code doesn't arrive" asks for news, not the code);
 - anywhere in its part: where the thing should go, to the writer (``TO_THE_WRITER``: "in
   your reply", "with us", "over the phone"): "leave the card number with us".
 
@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from worksample.prose.matching import PhraseSet
-from worksample.prose.negation import BREAKS, denial
+from worksample.prose.negation import denial
 from worksample.prose.text import WORD, Sentence
 
 NEEDS = PhraseSet([
@@ -45,6 +45,8 @@ TO_THE_WRITER = PhraseSet([
 WRITER = frozenset({"i", "we", "i'll", "we'll", "i've", "we've", "i'd", "we'd", "i'm",
                     "we're"})
 LOOK_BACK = 3
+# "tell me if the code doesn't arrive": what follows is what to tell, not the thing
+CONDITIONS = frozenset({"if", "whether", "unless"})
 _PART_BREAK = re.compile(r"[;:()\u2013\u2014]|\s-\s|\.\s")
 
 
@@ -57,7 +59,8 @@ def asks_for(sentence: Sentence, start: int) -> bool:
         return False
     clause = clause_of[start]
     for index, word in enumerate(words[:start]):
-        if clause_of[index] != clause or denial(sentence, index, index + 1):
+        if (clause_of[index] != clause or denial(sentence, index, index + 1)
+                or CONDITIONS.intersection(words[index + 1:start])):
             continue
         if NEEDS.find_in_words(" ".join(words[index:]), anchored=True):
             return True
@@ -68,16 +71,17 @@ def asks_for(sentence: Sentence, start: int) -> bool:
 
 
 def _parts(sentence: Sentence) -> list[int]:
-    """The part of the sentence each word is in: a new part after ; : a dash or a word that
-    starts a clause ("if", "then", "so" ...). Unlike a clause, a part runs on past commas: a
-    request's list ("the card number, its expiry date and the CVC") is one part."""
+    """The part of the sentence each word is in: a new part after ; : a dash or "then".
+    Unlike a clause, a part runs on past commas and clause words: a request's list ("the card
+    number, its expiry date and the CVC") and a request around an aside ("reply with your
+    password and, when I message you, the code") are one part."""
     spans = [m.span() for m in WORD.finditer(sentence.text)]
     words = sentence.normal.split()
     part, found = 0, []
     for index, word in enumerate(words):
         if index and index < len(spans):
             gap = sentence.text[spans[index - 1][1]:spans[index][0]]
-            if _PART_BREAK.search(gap) or word in BREAKS or word == "then":
+            if _PART_BREAK.search(gap) or word == "then":
                 part += 1
         found.append(part)
     return found
