@@ -1,10 +1,12 @@
-"""What a recommendation rests on and where it is: a choice with none of the case's figures
-behind it earns nothing, an option supposed with "would" is not chosen, and the section is the
-longest part its heading names. New texts, none from the samples; the held-out pool's
-misreadings were of these classes."""
+"""What a recommendation rests on and where it is, and a change read as written: a choice with
+no figure and no point behind it earns nothing, an option supposed with "would" is not
+chosen, a section is the first part so named with its words, and a change in percentage
+points called percent is a wrong figure. New texts, none from the samples; the held-out
+pool's misreadings were of these classes."""
 
 from __future__ import annotations
 
+import pytest
 from conftest_paths import OPTION_NAMES
 
 SPLIT = f"option “{OPTION_NAMES['split-plans']}”"
@@ -90,3 +92,22 @@ def test_a_short_section_first_and_a_longer_one_later_keeps_the_first(grade_anal
     checks = checks_of(grade_analysis, text)
     assert "Recommendation" in checks["sections/recommendation"].message
     assert checks["recommendation"].outcome == "passed", checks["recommendation"].message
+
+
+FIGURES_STATED = "## Analysis\n\nMonthly churn was 1.87% before the rise and 3.38% after it. "
+
+
+def test_a_change_in_points_called_percent_is_a_wrong_figure_for_its_point(grade_analysis):
+    checks = checks_of(grade_analysis, FIGURES_STATED + "So churn increased by 1.5%.\n")
+    point = checks["key_points/churn-up"]
+    assert point.outcome == "failed", point.message
+    assert "1.5% for a change of 1.51 percentage points, 81% of 1.87%" in point.message
+    assert checks["numbers/churn-after"].outcome == "passed"
+
+
+@pytest.mark.parametrize("change", ["by 1.5 percentage points", "by 1.5 pp", "by 81%",
+                                    "by about 80%"])
+def test_a_change_in_points_or_in_percent_written_right_makes_the_point(grade_analysis, change):
+    checks = checks_of(grade_analysis, FIGURES_STATED + f"So churn increased {change}.\n")
+    point = checks["key_points/churn-up"]
+    assert point.outcome == "passed", point.message

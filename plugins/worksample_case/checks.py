@@ -29,6 +29,7 @@ from worksample.prose.own_text import OwnText
 from worksample.prose.stance import Stance
 from worksample.prose.text import Sentence
 
+from .changes import points_called_percent
 from .config import CaseSection, KeyPoint, Recommendation, Section
 from .figures import check_number, givens_in, scoped_clauses
 from .structure import Analysis, Part, heading_name
@@ -179,6 +180,8 @@ def check_analysis(text: AnalysisText, section: CaseSection,
         numbers.append(outcome.finding)
         if outcome.wrong_in is not None and outcome.contradicts:
             wrong_in.setdefault(outcome.wrong_in, outcome.finding.specifics["wrong_number"])
+    for clause, said in points_called_percent(scoped, section.numbers).items():
+        wrong_in.setdefault(clause, said)
     for point in section.key_points:
         finding = _key_point(text, point, compiled, wrong_in)
         contradicted = "contradicted_point" in finding.specifics

@@ -1,0 +1,76 @@
+"""A change between two percentages, written in percentage points but called percent.
+
+Churn going from 1.87% to 3.38% is a rise of 1.51 percentage points, or 81%. "Churn
+increased by 1.5%" says 1.5 percent: the points written as percent, which understates the
+change fifty-fold (a classic error, and the one that lets a writer call the churn "modest").
+The case knows such pairs: two expected numbers that are both percentages about the same
+quantity (the same ``about`` phrases: churn before and churn after).
+
+A clause about the pair that states a change by a percentage (a change word, then "by" or
+"of" just before the figure: "increased by 1.5%", "an increase of 1.5%") equal to the
+difference in points, within the pair's tolerance, and not to the change in percent, is
+wrong: the clause goes to ``wrong_in``, so a key point stated only there is stated with a
+wrong figure. "1.5 percentage points", "1.5 pp" and "1.5 points" are right, and so is "81%".
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from worksample.prose.clauses import Clause
+from worksample.prose.measures import measures_in
+
+from .config import ExpectedNumber
+from .figures import Scoped
+
+_CHANGE = re.compile(r"(?i)\b(?:increas|ris|rose|grew|grow|jump|climb|up|fell|fall|drop|"
+                     r"declin|decreas|down|doubl)\w*")
+_BY = re.compile(r"(?i)\b(?:by|of)\s*[+\u2212-]?\s*$")
+_POINTS = re.compile(r"(?i)\b(?:pp|points?|percentage points?)\b")
+RELATIVE_SLACK = 0.02  # "80%" or "81%" for 80.7%: a relative change, written right
+
+
+def points_called_percent(scoped: list[Scoped],
+                          numbers: list[ExpectedNumber]) -> dict[Clause, str]:
+    """The clauses that call a change in percentage points percent (clause -> what it says,
+    for evidence: "1.5% for a change of 1.51 percentage points, 81% of 1.87%")."""
+    found: dict[Clause, str] = {}
+    for first, second in _pairs(numbers):
+        a, b = first.expected.value, second.expected.value
+        points = abs(b - a)
+        relatives = [points / low * 100 for low in (a, b) if low]
+        slack = max(abs(_points(first.tolerance)), abs(_points(second.tolerance)), 0.005)
+        for item in scoped:
+            if first.id not in item.about and second.id not in item.about:
+                continue
+            text = item.clause.text
+            if not _CHANGE.search(text):
+                continue
+            for figure in measures_in(text):
+                start = text.rfind(figure.text, 0, figure.end)
+                if (not figure.percent or _POINTS.search(figure.text)
+                        or not _BY.search(text[:max(start, 0)])):
+                    continue
+                said = abs(figure.value)
+                if (abs(said - points) <= slack
+                        and not any(abs(said - r) <= r * RELATIVE_SLACK + 0.5 for r in relatives)):
+                    low = min(a, b)
+                    found.setdefault(item.clause, (
+                        f"{figure.text} for a change of {points:.2f} percentage points, "
+                        f"{points / low * 100:.0f}% of {low:g}%"))
+    return found
+
+
+def _pairs(numbers: list[ExpectedNumber]):
+    """Two expected percentages about the same quantity: before and after."""
+    for first, second in combinations(numbers, 2):
+        if (first.expected.percent and second.expected.percent
+                and {a.lower() for a in first.about} == {a.lower() for a in second.about}):
+            yield first, second
+
+
+def _points(tolerance: str) -> float:
+    """A tolerance in percentage points ("0.05%" -> 0.05)."""
+    figures = measures_in(tolerance)
+    return figures[0].value if figures else 0.0
