@@ -40,7 +40,8 @@ def points_called_percent(scoped: list[Scoped],
         a, b = first.expected.value, second.expected.value
         points = abs(b - a)
         relatives = [points / low * 100 for low in (a, b) if low]
-        slack = max(abs(_points(first.tolerance)), abs(_points(second.tolerance)), 0.005)
+        # allowed_difference is a fraction (0.0005 for "0.05%"); the points are percent units
+        slack = max(first.allowed_difference * 100, second.allowed_difference * 100, 0.005)
         for item in scoped:
             if first.id not in item.about and second.id not in item.about:
                 continue
@@ -69,8 +70,3 @@ def _pairs(numbers: list[ExpectedNumber]):
                 and {a.lower() for a in first.about} == {a.lower() for a in second.about}):
             yield first, second
 
-
-def _points(tolerance: str) -> float:
-    """A tolerance in percentage points ("0.05%" -> 0.05)."""
-    figures = measures_in(tolerance)
-    return figures[0].value if figures else 0.0

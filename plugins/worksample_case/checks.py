@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from worksample.prose.clauses import Clause, clauses
+from worksample.prose.commitment import FIRST_PERSON
 from worksample.prose.evidence import Finding, first_counted, quote_sentence, quoted
 from worksample.prose.matching import Match, PhraseSet
 from worksample.prose.measures import function_word_share
@@ -39,7 +40,6 @@ PRESENT_NO_OPTION = 0.25  # a recommendation that names none of the options
 CONTRADICTION_WEIGHT = 2.0  # a contradiction costs its points and as many again
 MIN_MEASURES_WEIGHED = 2  # a recommendation resting on one measure alone earns half
 SUPPOSING = frozenset({"would", "wouldn't"})  # "reverting would give up ...": weighed, not chosen
-WRITER = frozenset({"i", "we", "my", "our", "i'd", "we'd", "me", "us"})
 
 
 @dataclass(frozen=True)
@@ -391,7 +391,7 @@ def _supposed(clause: Clause, compiled: CompiledCase) -> bool:
     give up $10,700 a month"; not "I would recommend the split", "my choice would be the
     split")."""
     words = set(clause.normal.split())
-    return (bool(words & SUPPOSING) and not words & WRITER
+    return (bool(words & SUPPOSING) and not words & FIRST_PERSON
             and not compiled.recommendation_cues.find_in_words(clause.normal))
 
 

@@ -21,9 +21,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from worksample.prose.commitment import FIRST_PERSON
 from worksample.prose.evidence import Finding
 from worksample.prose.matching import Match, PhraseSet
-from worksample.prose.negation import clauses, denial
+from worksample.prose.negation import clause_words, denial
 from worksample.prose.text import Sentence
 
 if TYPE_CHECKING:
@@ -39,8 +40,6 @@ ANYTHING_ELSE = PhraseSet([
     "whenever you need", "if you need me", "if you need us", "if you need help"])
 # in progress, but not an action: "I'm hoping to hear from you today"
 NOT_ACTIONS = frozenset({"hoping", "thinking", "wondering", "wishing", "feeling"})
-FIRST_PERSON = frozenset({"i", "i'm", "i'll", "i've", "i'd", "me", "my", "we", "we're", "we'll",
-                          "we've", "we'd", "us", "our"})
 FUTURE = frozenset({"will", "shall"})
 IN_PROGRESS_AFTER = frozenset({"i'm", "we're", "am", "are"})
 CONDITIONS = frozenset({"if", "unless", "when", "once", "until", "provided", "assuming"})
@@ -84,13 +83,10 @@ def stock_offer(match: Match) -> bool:
     """Whether a listed next-step phrase offers more help with anything at all: its clause,
     or the clause right after it, is general ("let me know if there's anything else", "I'll
     be here if you have any other questions", "we'll be glad to help with anything else")."""
-    words = match.sentence.normal.split()
-    clause_of = clauses(match.sentence)
-    if match.start >= len(words):
+    if match.start >= len(match.sentence.normal.split()):
         return False
-    near = (clause_of[match.start], clause_of[match.start] + 1)
     return ANYTHING_ELSE.find_in_words(
-        " ".join(w for w, c in zip(words, clause_of, strict=True) if c in near))
+        " ".join(clause_words(match.sentence, match.start, clauses_after=1)))
 
 
 def commitments_with_a_time(sentences: list[Sentence], negation: PhraseSet) -> list[Match]:
@@ -98,12 +94,10 @@ def commitments_with_a_time(sentences: list[Sentence], negation: PhraseSet) -> l
     docstring), as a match on the time's words."""
     found = []
     for sentence in sentences:
-        words = sentence.normal.split()
-        clause_of = clauses(sentence)
         for time in _TIME.finditer(sentence.normal):
             start = sentence.normal.count(" ", 0, time.start())
             end = start + time.group().count(" ") + 1
-            clause = [w for w, c in zip(words, clause_of, strict=True) if c == clause_of[start]]
+            clause = clause_words(sentence, start)
             if (clause[0] not in CONDITIONS and FIRST_PERSON.intersection(clause)
                     and _future_or_in_progress(clause)
                     and not denial(sentence, start, end, negation.holds_word)):

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from worksample.prose.matching import PhraseSet
 from worksample.prose.measures import FUNCTION_WORDS
-from worksample.prose.negation import clauses, denial
+from worksample.prose.negation import clause_words, clauses, denial
 from worksample.prose.text import WORD, Sentence
 
 COMMITMENTS = PhraseSet([
@@ -44,10 +44,11 @@ HEDGES = PhraseSet([
     "may", "might", "could possibly", "possibly", "perhaps", "maybe", "hopefully",
     "we'll see", "we will see", "we can see", "not sure", "hard to say", "it depends",
     "depending on", "i think", "i guess", "probably", "potentially", "if possible"])
-PERSONAL = frozenset({"i", "i'm", "i'll", "i've", "i'd", "me", "my", "mine", "myself", "we",
-                      "we're", "we'll", "we've", "we'd", "us", "our", "ours", "ourselves",
-                      "you", "you're", "you'll", "you've", "you'd", "your", "yours",
-                      "yourself", "let's"})
+FIRST_PERSON = frozenset({"i", "i'm", "i'll", "i've", "i'd", "me", "my", "mine", "myself",
+                          "we", "we're", "we'll", "we've", "we'd", "us", "our", "ours",
+                          "ourselves"})
+PERSONAL = FIRST_PERSON | {"you", "you're", "you'll", "you've", "you'd", "your", "yours",
+                           "yourself", "let's"}
 GENERAL_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "being", "isn't",
                            "aren't", "can", "cannot", "can't", "may", "must", "will", "won't",
                            "would", "could", "should", "shall", "might"})
@@ -118,11 +119,9 @@ def general_statement(sentence: Sentence, at: int) -> bool:
     question, no first- or second-person word, and a verb of state or a modal."""
     if sentence.text.rstrip().endswith("?"):
         return False
-    words = sentence.normal.split()
-    clause_of = clauses(sentence)
-    if at >= len(words):
+    if at >= len(sentence.normal.split()):
         return False
-    clause = [word for word, c in zip(words, clause_of, strict=True) if c == clause_of[at]]
+    clause = clause_words(sentence, at)
     return not PERSONAL.intersection(clause) and bool(GENERAL_VERBS.intersection(clause))
 
 
@@ -137,8 +136,7 @@ def names_a_rule(sentence: Sentence, start: int, end: int) -> str:
     clause_of = clauses(sentence)
     if clause_of[end] != clause_of[start]:
         return ""
-    clause = {word for word, c in zip(words, clause_of, strict=True) if c == clause_of[start]}
-    return "" if PERSONAL.intersection(clause) - COMPANY else words[end]
+    return "" if PERSONAL.intersection(clause_words(sentence, start)) - COMPANY else words[end]
 
 
 def hedge(sentence: Sentence) -> str:

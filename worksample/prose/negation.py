@@ -48,22 +48,43 @@ PRONOUNS = frozenset({"i", "we", "you", "it", "they", "this", "that", "he", "she
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\.\s")
 
 
-@functools.lru_cache(maxsize=4096)  # every phrase found in a sentence asks again
-def clauses(sentence: Sentence) -> tuple[int, ...]:
-    """The clause of each of the sentence's words (0, 1, ...), in word order."""
+def word_groups(sentence: Sentence, starts_group: Callable[[str, str, str], bool]
+                ) -> tuple[int, ...]:
+    """The group of each of the sentence's words (0, 1, ...), in word order: a word starts a
+    new group when ``starts_group(the text between it and the word before, the word, the word
+    after)`` holds."""
     text = sentence.text
     spans = [m.span() for m in WORD.finditer(text)]
     words = sentence.normal.split()
-    clause, found = 0, []
+    group, found = 0, []
     for index, word in enumerate(words):
         if index:
             gap = text[spans[index - 1][1]:spans[index][0]] if index < len(spans) else ""
             following = words[index + 1] if index + 1 < len(words) else ""
-            if (_CLAUSE_PUNCTUATION.search(gap) or word in BREAKS
-                    or word == "and" and following in PRONOUNS):
-                clause += 1
-        found.append(clause)
+            if starts_group(gap, word, following):
+                group += 1
+        found.append(group)
     return tuple(found)
+
+
+def _starts_clause(gap: str, word: str, following: str) -> bool:
+    return bool(_CLAUSE_PUNCTUATION.search(gap) or word in BREAKS
+                or word == "and" and following in PRONOUNS)
+
+
+@functools.lru_cache(maxsize=4096)  # every phrase found in a sentence asks again
+def clauses(sentence: Sentence) -> tuple[int, ...]:
+    """The clause of each of the sentence's words (0, 1, ...), in word order."""
+    return word_groups(sentence, _starts_clause)
+
+
+def clause_words(sentence: Sentence, at: int, clauses_after: int = 0) -> list[str]:
+    """The normalised words of the clause holding word ``at`` of the sentence, and of the
+    ``clauses_after`` clauses that follow it."""
+    clause_of = clauses(sentence)
+    first = clause_of[at]
+    return [word for word, clause in zip(sentence.normal.split(), clause_of, strict=True)
+            if first <= clause <= first + clauses_after]
 
 
 def is_cue(word: str, extra: Callable[[str], bool] | None = None) -> bool:

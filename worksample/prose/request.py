@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 
 from worksample.prose.matching import PhraseSet
-from worksample.prose.negation import denial
-from worksample.prose.text import WORD, Sentence
+from worksample.prose.negation import denial, word_groups
+from worksample.prose.text import Sentence
 
 NEEDS = PhraseSet([
     "i need", "we need", "i'll need", "we'll need", "i will need", "we will need", "i'd need",
@@ -54,12 +54,12 @@ def asks_for(sentence: Sentence, start: int) -> bool:
     """Whether ``sentence`` asks the reader for the thing whose phrase starts at word
     ``start`` of its normalised words (see the module docstring)."""
     words = sentence.normal.split()
-    clause_of = _parts(sentence)
+    part_of = _parts(sentence)
     if start >= len(words):
         return False
-    clause = clause_of[start]
+    part = part_of[start]
     for index, word in enumerate(words[:start]):
-        if (clause_of[index] != clause or denial(sentence, index, index + 1)
+        if (part_of[index] != part or denial(sentence, index, index + 1)
                 or CONDITIONS.intersection(words[index + 1:start])):
             continue
         if NEEDS.find_in_words(" ".join(words[index:]), anchored=True):
@@ -67,21 +67,16 @@ def asks_for(sentence: Sentence, start: int) -> bool:
         if word in HANDING_OVER and not WRITER.intersection(words[max(0, index - LOOK_BACK):index]):
             return True
     return TO_THE_WRITER.find_in_words(
-        " ".join(w for w, c in zip(words, clause_of, strict=True) if c == clause))
+        " ".join(w for w, p in zip(words, part_of, strict=True) if p == part))
 
 
-def _parts(sentence: Sentence) -> list[int]:
+def _parts(sentence: Sentence) -> tuple[int, ...]:
     """The part of the sentence each word is in: a new part after ; : a dash or "then".
     Unlike a clause, a part runs on past commas and clause words: a request's list ("the card
     number, its expiry date and the CVC") and a request around an aside ("reply with your
     password and, when I message you, the code") are one part."""
-    spans = [m.span() for m in WORD.finditer(sentence.text)]
-    words = sentence.normal.split()
-    part, found = 0, []
-    for index, word in enumerate(words):
-        if index and index < len(spans):
-            gap = sentence.text[spans[index - 1][1]:spans[index][0]]
-            if _PART_BREAK.search(gap) or word == "then":
-                part += 1
-        found.append(part)
-    return found
+    return word_groups(sentence, _starts_part)
+
+
+def _starts_part(gap: str, word: str, following: str) -> bool:
+    return bool(_PART_BREAK.search(gap)) or word == "then"
