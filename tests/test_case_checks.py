@@ -205,3 +205,28 @@ def test_a_short_decisive_analysis_with_run_in_labels_is_read_whole(graded):
     checks = graded(text)
     assert checks["sections/recommendation"].message.startswith("heading “Recommendation”")
     assert f"option “{OPTION_NAMES['split-plans']}”" in checks["recommendation"].message
+
+
+# --- a section's sub-headings --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, fillers", [
+    (f"## Analysis\n\n### Churn\n\n{FILLER}\n\n#### By segment\n\n{FILLER}\n\n"
+     f"### Revenue\n\n{FILLER}\n\n## Risks\n\n{FILLER}", 3),
+    (f"Analysis\n========\n\nChurn\n-----\n\n{FILLER}\n\nRevenue\n-------\n\n{FILLER}", 2),
+])
+def test_the_words_under_a_sections_sub_headings_are_the_sections(graded, text, fillers):
+    check = graded(text)["sections/analysis"]
+    assert check.outcome == "passed", check.message
+    assert f"“Analysis” (line 1), {fillers * len(FILLER.split())} words under it" in check.message
+
+
+@pytest.mark.parametrize("text", [
+    f"## Analysis\n\n## Churn\n\n{FILLER}",  # the same level: a section of its own
+    f"### Analysis\n\n## Churn\n\n{FILLER}",  # a higher level
+    f"## Analysis\n\n### Risks\n\n{FILLER}",  # a deeper heading that names another section
+])
+def test_a_heading_that_is_not_deeper_or_names_a_section_ends_the_section(graded, text):
+    checks = graded(text)
+    assert "“Analysis” (line 1), 0 words under it" in checks["sections/analysis"].message
+    if "Risks" in text:
+        assert checks["sections/risks"].outcome == "passed", checks["sections/risks"].message

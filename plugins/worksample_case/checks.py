@@ -199,11 +199,18 @@ def check_analysis(text: AnalysisText, section: CaseSection,
 
 def section_part(analysis: Analysis, section_id: str, compiled: CompiledCase) -> Part | None:
     """The first part whose heading names the section and that has the words it needs under
-    it; when none has, the longest so named. A run-in label in a summary's list
-    ("- Recommendation: a Solo plan.") names the section too, but holds a line, not it."""
-    headings = compiled.sections[section_id]
-    named = [part for part in analysis.parts[1:]
-             if headings.find_in_words(heading_name(part.heading), anchored=True)]
+    it (its own and those of the headings nested under it); when none has, the longest so
+    named. A run-in label in a summary's list ("- Recommendation: a Solo plan.") names the
+    section too, but holds a line, not it."""
+    def names(part: Part, section: str) -> bool:
+        return compiled.sections[section].find_in_words(heading_name(part.heading),
+                                                        anchored=True)
+
+    def another_section(part: Part) -> bool:
+        return any(names(part, other) for other in compiled.sections if other != section_id)
+
+    named = [analysis.section(index, another_section)
+             for index, part in enumerate(analysis.parts) if index and names(part, section_id)]
     enough = compiled.section_words.get(section_id, 0)
     return next((part for part in named if part.words >= enough),
                 max(named, key=lambda part: part.words, default=None))

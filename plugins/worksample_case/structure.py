@@ -3,6 +3,9 @@
 A heading is a Markdown or Word heading (``#``), a line underlined with ``===`` or ``---``,
 or a short line that names one of the assignment's sections ("3. Recommendation",
 "EXECUTIVE SUMMARY:", a bold line in Markdown): PDFs and plain text have no other mark. A
+``#`` heading and an underlined one have a level (``#`` 1, ``##`` 2 ...; ``===`` 1, ``---``
+2); a section takes in the headings of a deeper level that follow it ("## Analysis", then
+"### MRR" and "### Churn") up to one that is not deeper or that names another section. A
 line "Recommendation: we should ..." (or "Recommendation. We should ...", a run-in label
 that is a section's heading and nothing more) is a heading followed by its text. Markdown
 tables (found by ``prose.tables``) are kept as sentences of their own, one per body row,
@@ -13,7 +16,7 @@ checks read; a row is not prose for anything else.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from worksample.prose.matching import PhraseSet
@@ -39,6 +42,7 @@ class Part:
     heading: str  # as written, '' before the first heading
     line: int  # 1-based line of the heading in the document's text
     sentences: list[Sentence] = field(default_factory=list)
+    level: int | None = None  # 1 for ``#`` and ``===`` ...; None for a heading with no mark
 
     @property
     def words(self) -> int:
@@ -53,6 +57,21 @@ class Analysis:
     sentences: list[Sentence]
     table_rows: set[int]
     part_of: dict[int, int]  # sentence index -> part index
+
+    def section(self, index: int, ends: Callable[[Part], bool]) -> Part:
+        """The part at ``index`` with the parts nested under it: those that follow with
+        headings of a deeper level, up to one that is not deeper or for which ``ends`` is
+        true (it names another section)."""
+        part = self.parts[index]
+        nested = []
+        if part.level is not None:
+            for following in self.parts[index + 1:]:
+                if following.level is None or following.level <= part.level or ends(following):
+                    break
+                nested.append(following)
+        if not nested:
+            return part
+        return replace(part, sentences=[s for p in (part, *nested) for s in p.sentences])
 
     def next_in_part(self, sentence: Sentence) -> Sentence | None:
         """The sentence after ``sentence`` under the same heading, if any."""
@@ -78,10 +97,10 @@ def parse(text: str, section_headings: PhraseSet) -> Analysis:
             cells = tuple(cell.strip() for cell in line.strip().strip("|").split("|"))
             bodies[-1].append(None if _TABLE_RULE.match(line) else TableRow(cells, ()))
             continue
-        heading, rest = _heading(line, lines[number] if number < len(lines) else "",
-                                 section_headings)
+        heading, rest, level = _heading(line, lines[number] if number < len(lines) else "",
+                                        section_headings)
         if heading is not None:
-            parts.append(Part(heading, number))
+            parts.append(Part(heading, number, level=level))
             bodies.append([rest] if rest else [])
         elif not _UNDERLINE.match(line) or not _is_underlined_heading(lines, number - 2):
             bodies[-1].append(line)
@@ -93,24 +112,27 @@ def heading_name(heading: str) -> str:
     return normalise(_NUMBERING.sub("", heading.strip().strip("*_").strip()))
 
 
-def _heading(line: str, next_line: str, section_headings: PhraseSet) -> tuple[str | None, str]:
+def _heading(line: str, next_line: str,
+             section_headings: PhraseSet) -> tuple[str | None, str, int | None]:
+    """The heading on ``line`` (or None), the text that follows it on the line, its level."""
     atx = _ATX.match(line)
     if atx:
-        return atx.group(2) or "", ""
+        return atx.group(2) or "", "", len(atx.group(1))
     stripped = line.strip()
     if not stripped or _TABLE_ROW.match(stripped):
-        return None, ""
-    if _UNDERLINE.match(next_line) and len(WORD.findall(stripped)) <= HEADING_MAX_WORDS:
-        return stripped, ""
+        return None, "", None
+    underline = _UNDERLINE.match(next_line)
+    if underline and len(WORD.findall(stripped)) <= HEADING_MAX_WORDS:
+        return stripped, "", 1 if underline.group(1).startswith("=") else 2
     label, colon, rest = stripped.partition(":")
     if colon and rest.strip() and _names_a_section(label, section_headings):
-        return label.strip(), rest.strip()
+        return label.strip(), rest.strip(), None
     if _names_a_section(stripped, section_headings) and not stripped.endswith((".", "?", "!")):
-        return stripped.rstrip(":").strip(), ""
+        return stripped.rstrip(":").strip(), "", None
     run_in = _RUN_IN.match(stripped)
     if run_in and _is_a_section_heading(run_in["label"], section_headings):
-        return run_in["label"].strip(), run_in["rest"].strip()
-    return None, ""
+        return run_in["label"].strip(), run_in["rest"].strip(), None
+    return None, "", None
 
 
 def _is_a_section_heading(label: str, section_headings: PhraseSet) -> bool:
