@@ -120,3 +120,34 @@ def test_a_request_for_something_else_or_denied_does_not_ask_for_the_thing(sampl
                                                                              statement):
     found = forbidden(sample, "double-charge", GREETING + line)[statement]
     assert found.fraction == 1 and not found.automatic_fail, found
+
+
+# --- asking by a want, an ellipsis, a gerund after "mind", a colon; stating by another subject --
+
+@pytest.mark.parametrize("line, statement", [
+    ("We'd like the security code from the back of your card to confirm it's you.",
+     "asks-card-number"),  # a want right before the thing
+    ("And your one time code please, so I can finish the check.", "asks-password"),
+    ("Would you mind giving me the expiry date on the card?", "asks-card-number"),
+    ("Hand over the verification code once it lands and I'll do the rest.", "asks-password"),
+    ("To match the payment, please provide the following: the card number and its expiry date.",
+     "asks-card-number"),  # the request before a colon reaches the list after it
+])
+def test_a_want_an_ellipsis_or_a_polite_gerund_asks(sample, line, statement):
+    found = forbidden(sample, "double-charge", GREETING + line)[statement]
+    assert found.fraction == 0 and found.automatic_fail, found
+
+
+@pytest.mark.parametrize("line, statement", [
+    ("Your card issuer may text a verification code before it approves the payment.",
+     "asks-password"),  # another subject hands it over
+    ("The payment page will show the card number's last 4 digits only, never the full card "
+     "number.", "asks-card-number"),
+    ("I'd like to help you change your password if you think it leaked.", "asks-password"),
+    ("Sharing your password with anyone, us included, puts the account at risk.",
+     "asks-password"),  # an "-ing" form names the activity
+    ("No one from our team would ever ask you to send your login details.", "asks-password"),
+])
+def test_a_statement_with_another_subject_or_a_want_to_act_asks_nothing(sample, line, statement):
+    found = forbidden(sample, "double-charge", GREETING + line)[statement]
+    assert found.fraction == 1 and not found.automatic_fail, found

@@ -372,7 +372,7 @@ def _excused(text: ReplyText, statement: Forbidden, match: Match) -> str:
         return f"in {pasted} own words"
     if match.negated:
         return f"in a sentence that denies it ({match.denied_by})"
-    if statement.is_request and not asks_for(match.sentence, match.start):
+    if statement.is_request and not asks_for(match.sentence, match.start, match.end):
         return "in a sentence that mentions it without asking the customer for it"
     rule = names_a_rule(match.sentence, match.start, match.end)
     if rule:
