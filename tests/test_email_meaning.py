@@ -223,7 +223,19 @@ def test_a_short_closing_line_ending_in_a_comma_before_the_name_is_a_sign_off(sa
 
 
 @pytest.mark.parametrize("closing", [
+    "Speak soon!\nSam", "Have a lovely weekend!\nSam Reyes\nLedgerly Support",
+    # a closing sentence of thanks, of any length, before the name
+    "Thank you for bearing with us while this clears.\nSam\nLedgerly Support"])
+def test_an_exclamation_or_a_thanks_before_the_name_is_a_sign_off(sample, closing):
+    found = findings(sample, "double-charge", f"{BODY}\n\n{closing}")
+    assert found["sign_off"].fraction == 1, found["sign_off"]
+
+
+@pytest.mark.parametrize("closing", [
     "Sam",  # a name alone
+    "Good news!\nThe hold drops off within three to five business days.",  # no name after it
+    # thanks, but not before the name: the reply ends on it
+    "Thank you for bearing with us while the bank releases the hold on your card.",
     "For the invoice, see Settings,\nthen Billing and Invoices.",  # a sentence that runs on
     "One more thing,\nthe invoice is a PDF you can send on to your accountant today.",
 ])

@@ -1,10 +1,12 @@
 """How a reply opens, closes and acknowledges the customer: the sign-off and empathy, read by
 their form as well as by the assignment's lists.
 
-- **Sign-off**: one of the last four sentences, four words at most, starts with a phrase of
-  the ``sign_off`` list; or, by its form, is a closing line of one to four words that ends in
-  a comma and is followed only by short lines (the writer's name, team): "Warmly,",
-  "With gratitude,". The greeting (the first two sentences) is never the sign-off.
+- **Sign-off**: one of the last four sentences, four words at most, or the sentence before
+  the short lines the reply ends with (the writer's name, team), starts with a phrase of the
+  ``sign_off`` list ("Thanks again for your patience." before the name); or, by its form, is
+  a closing line of one to four words that ends in a comma or "!" and is followed only by
+  short lines: "Warmly,", "With gratitude,", "Talk soon!". The greeting (the first two
+  sentences) is never the sign-off.
 - **Empathy**: a phrase of the ``empathy`` list; or, by its form, a clause that acknowledges
   the customer's situation: a first-person acknowledgement ("I", "we", then at most two of
   ``INTENSIFIERS``, then one of ``ACKNOWLEDGING``: "I completely understand", "we can
@@ -51,18 +53,23 @@ FEELINGS = frozenset({
 def sign_off(own: list[Sentence], phrases: PhraseSet) -> Finding:
     """Whether the reply (its own sentences) closes with a sign-off, by the list or by form."""
     label = "closes with a sign-off"
+    body = own[2:]
+    signature = 0  # the short lines the reply ends with (the name, the team)
+    while signature < len(body) and len(body[-1 - signature].words) <= SIGN_OFF_MAX_WORDS:
+        signature += 1
     closing = [s for s in own[-4:] if len(s.words) <= SIGN_OFF_MAX_WORDS]
-    match = phrases.find(closing, anchored=True)
+    # "Thanks again for your patience." before the name: a closing of any length
+    before_signature = [body[-1 - signature]] if 0 < signature < len(body) else []
+    match = phrases.find(closing + before_signature, anchored=True)
     if match is not None:
         return Finding("sign_off", "sign_off", label, 1.0, quoted(match))
-    body = own[2:]
     for position, sentence in enumerate(body):
         after = body[position + 1:]
-        if (sentence in closing and sentence.text.rstrip().endswith(",")
+        if (sentence in closing and sentence.text.rstrip().endswith((",", "!"))
                 and all(len(s.words) <= SIGN_OFF_MAX_WORDS for s in after)):
             return Finding("sign_off", "sign_off", label, 1.0,
-                           f"{quote_sentence(sentence)} (a closing line ending in a comma, "
-                           f"before the name)")
+                           f"{quote_sentence(sentence)} (a closing line ending in "
+                           f"“{sentence.text.rstrip()[-1]}”, before the name)")
     return Finding("sign_off", "sign_off", label, 0.0, "not found")
 
 
