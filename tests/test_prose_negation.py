@@ -34,6 +34,7 @@ def test_a_negation_in_the_phrases_clause_denies_it(phrase, text, cue):
     ("stop using", "There's no need to stop using the app while we look."),
     ("replacement", "Not only will you get a replacement, we'll cover the postage."),
     ("replacement", "Your replacement won't take long to arrive."),
+    ("replacement", "Don't hesitate to ask for a replacement if it arrives broken."),
 ])
 def test_a_negation_elsewhere_or_that_denies_nothing_leaves_the_phrase(phrase, text):
     assert not first(phrase, text).negated

@@ -8,8 +8,8 @@ A phrase is denied when, in the same clause of its sentence:
 
 A negation is a word ending in "n't", one of ``CUES``, or a word of the assignment's own
 negation list. Negation inside the phrase itself is part of what the phrase says ("no need to
-stop"). A negation of necessity ("no need to", "don't have to") or one that adds ("not only",
-"not just") denies nothing.
+stop"). A negation of necessity ("no need to", "don't have to"), one that adds ("not only",
+"not just") or one that encourages ("don't hesitate to") denies nothing.
 
 Clauses end at , ; : ( ) and dashes, and before a word that starts a new clause (``BREAKS``:
 "but", "so", "because", "which" ...; "and" before a pronoun). So in "We can't refund you, but
@@ -30,7 +30,8 @@ BEFORE_WORDS = 6  # NegEx looks five or six words back; a clause is usually shor
 AFTER_WORDS = 4  # "a refund [is] [not] [really] possible"
 CUES = frozenset({"not", "no", "never", "cannot", "none", "nothing", "nobody", "neither", "nor",
                   "without", "unable", "wish", "nowhere"})
-NOT_DENYING = frozenset({"need", "needs", "have", "has", "only", "just", "doubt", "reason"})
+NOT_DENYING = frozenset({"need", "needs", "have", "has", "only", "just", "doubt", "reason",
+                         "hesitate"})  # "don't hesitate to": an encouragement
 # after "X is not ...": what says X does not exist or cannot happen
 POSSIBLE = frozenset({"possible", "available", "offered", "option", "allowed", "permitted",
                       "eligible", "included", "provided", "supported", "something",

@@ -1,34 +1,43 @@
 """Whether a sentence asks the reader for a thing it names, or only mentions it.
 
 "Could you send me the card number?" and "Please reply with your password" ask; "you should
-review who has your login details", "we'll send you a verification code" and "your bank will
-text you a code" mention. A statement that is made only by asking ("asks for a password") is
-made where the thing's phrase sits in a clause that asks for it:
+review who has your login details", "we'll send you a verification code" and "your bank may
+ask you to confirm the code" mention. An automatic fail rests on this reading, so a sentence
+asks only in a form that leaves no doubt; the rest is marked for the reviewer. The thing is
+asked for when, in its part of the sentence (a part runs to ; : a dash or "then", past commas
+and clause words, so that a list of things asked for is one part; a part after a colon also
+reads the part before it: "send us the following: your card number ..."):
 
-- before the thing, in its part of the sentence (a part runs to ; : a dash or "then", past
-  commas and clause words, so that a list of things asked for is one part; a part after a
-  colon also reads the part before it: "send us the following: your card number ..."):
-  - a need or a question (``NEEDS``: "we'll need", "what's your", "let me know your", "can I
-    have");
-  - a want right before the thing (``WANTS``: "I'd like your login details", "we want the
-    card number"; not "I'd like to help you reset your password");
-  - a verb of handing over (``HANDING_OVER``: send, share, provide, give, tell, confirm,
-    reply, email, forward ...) said to the reader: an imperative, the verb first in its
-    clause after words such as "please", "just", "kindly" (``IMPERATIVE_LEAD``: "please
-    send", "to check it, reply with"), or with "you" before it in its clause ("could you
-    send", "if you could forward"); its "-ing" form only after "mind" ("would you mind
-    sharing"). A verb with another subject states what someone does ("we'll send you a
-    code", "banks usually text a code");
-  - with no "if", "whether" or "unless" between the cue and the thing ("tell me if the code
-    doesn't arrive" asks for news, not the code);
-- anywhere in its part: where the thing should go, to the writer (``TO_THE_WRITER``: "in
-  your reply", "with us", "over the phone"): "leave the card number with us";
-- after it: "please" within two words, when nothing but small words (``ELLIPSIS_LEAD``)
-  stands before the thing in its part: "your password, please", "and the CVC please".
+- a **cue** before it reaches it. A cue is a need, a want or a question (``NEEDS``: "we'll
+  need", "I'd like", "what's", "let me know", "could I get"), or a verb of handing over
+  (``HANDING_OVER``: send, share, provide, give, tell, confirm, reply, email, forward ...;
+  ``HANDING_OVER_PHRASES``: "write back", "read me") said to the reader: an
+  imperative (first in its clause after ``LEADS`` such as "please", "just", "feel free to",
+  or after one other verb and "and": "check and confirm"), or with "you" as its subject
+  ("could you send", "if you could send"); its "-ing" form only after "mind" ("would you
+  mind sharing"). Not a verb with another subject ("we'll send you a code", "banks text a
+  code"), nor one whose "you" is asked by someone else ("your bank may ask you to
+  confirm"), nor one in a condition ("if your bank asks you to confirm ...", "once you
+  confirm the code in the app"). A cue **reaches** the thing when only small words
+  (``LIGHT``: me, us, over, with, the ...) and other things of a list ("your name, the
+  billing email and the CVC": items of at most two words) stand between them; not past an
+  infinitive ("we need to be sure nobody has your login details", "I need you to reset your
+  password"), a new subject ("give the bank a call and they'll check the card number"), a
+  recipient other than the writer ("tell your bank the security code"), or an "if",
+  "whether" or "unless" ("tell me if the code doesn't arrive" asks for news, not the code);
+- or the part (or the one before its colon) sends the thing to the writer
+  (``TO_THE_WRITER``: "in your reply", "with us", "in the chat"): "leave the card number with
+  us", "send it to us: the card number and its expiry date";
+- or "please" follows it within four words (no "I", "we", "it" ... among them), with nothing
+  but small words before it in its clause: "your password, please", "before I escalate, the
+  code from your phone, please";
+- or, after it in its part, a cue hands "it" or "them" over: "write down the code and send
+  it across".
 
-A cue the sentence denies asks nothing ("we will never email you for your card number", "no
-need to share it"), and a cue in another part asks for something else ("reset your
-password; then send me a screenshot", "tell me if the code doesn't arrive").
+The thing is not asked for, whatever the cues, when a negation stands before it in its clause
+("we never need your card number", "no need to share your password"; "don't hesitate to"
+encourages and denies nothing), or when its part says to keep or hide it (``KEPT``: "with the
+card number blurred out", "keep your password private", "confirm it yourself in the app").
 """
 
 from __future__ import annotations
@@ -36,20 +45,26 @@ from __future__ import annotations
 import re
 
 from worksample.prose.matching import PhraseSet
-from worksample.prose.negation import clauses, denial, is_cue, word_groups
-from worksample.prose.text import WORD, Sentence
+from worksample.prose.negation import PRONOUNS, clauses, is_cue, word_groups
+from worksample.prose.text import Sentence
 
 NEEDS = PhraseSet([
     "i need", "we need", "i'll need", "we'll need", "i will need", "we will need", "i'd need",
-    "we'd need", "i would need", "we would need", "i require", "we require", "what is your",
-    "what's your", "what are your", "let me know your", "let us know your", "let me have",
-    "can i have", "could i have", "may i have", "can we have", "could we have", "read me",
-    "read out"])
-WANTS = frozenset({"i'd like", "we'd like", "i would like", "we would like", "i want",
-                   "we want", "i'd love", "we'd love", "i'll want", "we'll want"})
+    "we'd need", "i would need", "we would need", "i require", "we require", "i just need",
+    "we just need", "i'll just need", "we'll just need", "i also need", "we also need",
+    "i'll also need", "we'll also need", "i only need", "we only need", "i'll only need",
+    "we'll only need", "i'd like", "we'd like", "i would like", "we would like", "i want",
+    "we want", "i'd love", "we'd love", "what is", "what's", "what are", "what was",
+    "what were", "let me know", "let us know", "let me have", "can i have", "could i have",
+    "may i have", "can we have", "could we have", "can i get", "could i get", "may i get",
+    "can we get", "could we get"])
+# said to the reader, these ask like a verb of handing over: "please write back with ..."
+HANDING_OVER_PHRASES = PhraseSet([
+    "write back", "get back to me", "get back to us", "come back to me", "come back to us",
+    "read me", "read out", "read us"])
 HANDING_OVER = frozenset({"send", "share", "provide", "give", "tell", "confirm", "reply",
-                          "email", "forward", "include", "attach", "text", "message", "dm",
-                          "post", "upload", "supply", "submit", "paste", "drop", "pass",
+                          "respond", "email", "forward", "include", "attach", "text", "message",
+                          "dm", "post", "upload", "supply", "submit", "paste", "drop", "pass",
                           "hand", "show", "spell"})
 # the "-ing" forms, which ask only after "mind" ("would you mind sending ..."): elsewhere they
 # name an activity ("sharing your password is never safe")
@@ -58,21 +73,46 @@ HANDING_OVER_ING = frozenset({
     "forwarding", "including", "attaching", "texting", "messaging", "posting", "uploading",
     "supplying", "submitting", "pasting", "dropping", "passing", "handing", "showing",
     "spelling"})
-# words that may stand before an imperative in its clause
-IMPERATIVE_LEAD = frozenset({"please", "just", "kindly", "simply", "also", "and", "so", "then",
-                             "now", "first", "quickly", "ideally", "or", "but", "mind", "ok",
-                             "okay"})
-# words that may stand before the thing in "your password, please"
-ELLIPSIS_LEAD = frozenset({"and", "also", "just", "plus", "then", "now", "finally", "lastly",
-                           "ok", "okay", "so", "your", "the", "a", "an", "my"})
-DETERMINERS = frozenset({"your", "the", "a", "an"})
-PLEASE_AFTER = 2
+# what may stand before an imperative in its clause: "please send", "feel free to send"
+LEADS = PhraseSet([
+    "please", "just", "kindly", "simply", "also", "and", "so", "now", "first", "quickly",
+    "ideally", "or", "but", "ok", "okay", "feel free to", "don't hesitate to",
+    "do not hesitate to", "be sure to", "make sure to", "remember to", "go ahead and",
+    "if you could", "if you can", "if you'd", "if you would", "if you don't mind"])
+# a clause that starts so is a condition, not a request ("if your bank asks you to ...")
+CONDITION_LEADS = PhraseSet([
+    "if", "when", "whenever", "once", "after", "before", "each time", "every time",
+    "as soon as", "until", "unless"])
+# who asks "you" to hand something over: the writer ("we'll ask you to send") or another
+OBJECT_VERBS = frozenset({"ask", "asks", "asked", "asking", "tell", "tells", "told", "want",
+                          "wants", "need", "needs", "require", "requires", "expect", "expects",
+                          "remind", "reminds"})
+FIRST_PERSON = frozenset({"i", "we", "i'll", "we'll", "i'd", "we'd", "i've", "we've", "i'm",
+                          "we're"})
+# small words that may stand between a cue and the thing it asks for
+LIGHT = frozenset({"me", "us", "over", "across", "back", "along", "through", "in", "on", "up",
+                   "with", "to", "this", "that", "email", "message", "reply", "thread", "chat",
+                   "just", "also", "please", "quickly", "securely", "simply", "now", "then",
+                   "your", "the", "a", "an", "our", "my", "its", "both", "full", "from", "you",
+                   "is", "are", "was", "were", "be", "and", "or", "plus"})
+DETERMINERS = frozenset({"the", "a", "an", "your", "my", "our", "its", "their"})
+# "reply to this email with": "to" before these is no infinitive
+TO_THE_OBJECT = DETERMINERS | {"this", "that", "me", "us"}
+LIST_ITEM_WORDS = 2  # "the billing email": a thing of a list, not a clause of its own
+ASIDES = frozenset({"when", "once", "if", "after", "before", "as"})
+CONDITIONS = frozenset({"if", "whether", "unless"})  # between a cue and the thing
 TO_THE_WRITER = PhraseSet([
     "in your reply", "in a reply", "in the reply", "in your next reply", "by reply", "to me",
-    "to us", "with me", "with us", "back to me", "back to us", "over the phone",
-    "on the phone", "on a call", "by email", "in an email", "in this chat"])
-# "tell me if the code doesn't arrive": what follows is what to tell, not the thing
-CONDITIONS = frozenset({"if", "whether", "unless"})
+    "to us", "with me", "with us", "back to me", "back to us", "in this chat", "in the chat",
+    "in here"])
+KEPT = PhraseSet([
+    "blur*", "hide", "hides", "hidden", "hiding", "remove", "removed", "removing", "cover",
+    "covered", "covering", "mask", "masked", "masking", "redact*", "cross out", "crossed out",
+    "black out", "blacked out", "private", "to yourself", "yourself", "keep ... safe",
+    "keep ... secret"])
+ENCOURAGING = frozenset({"hesitate"})  # "don't hesitate to send": a negation that denies nothing
+POINTERS = frozenset({"it", "them"})
+PLEASE_AFTER = 4  # "the code from your phone, please"
 _PART_BREAK = re.compile(r"[;:()\u2013\u2014]|\s-\s|\.\s")
 
 
@@ -82,63 +122,148 @@ def asks_for(sentence: Sentence, start: int, end: int | None = None) -> bool:
     words = sentence.normal.split()
     if start >= len(words):
         return False
-    part_of = _parts(sentence)
+    end = len(words) if end is None else end
+    part_of, clause_of = _parts(sentence), clauses(sentence)
     part = part_of[start]
     asking = {part, part - 1} if part and _after_a_colon(sentence, part_of, part) else {part}
-    clause_of = clauses(sentence)
-    for index in range(start):
-        if (part_of[index] not in asking or denial(sentence, index, index + 1)
-                or CONDITIONS.intersection(words[index + 1:start])):
-            continue
-        if NEEDS.find_in_words(" ".join(words[index:]), anchored=True):
-            return True
-        if _wants_it(words, index, start) or _hands_over(words, clause_of, index):
-            return True
-    in_part = [w for w, p in zip(words, part_of, strict=True) if p == part]
-    return (TO_THE_WRITER.find_in_words(" ".join(in_part))
-            or _please_after(words, part_of, start, len(words) if end is None else end))
-
-
-def _wants_it(words: list[str], index: int, start: int) -> bool:
-    """A want (``WANTS``) starting at ``index`` that ends right before the thing, or before a
-    determiner that starts it."""
-    between = words[index:start]
-    while between and between[-1] in DETERMINERS:
-        between = between[:-1]
-    return " ".join(between) in WANTS
-
-
-def _hands_over(words: list[str], clause_of: tuple[int, ...], index: int) -> bool:
-    """Whether the word at ``index`` is a verb of handing over said to the reader: first in its
-    clause after ``IMPERATIVE_LEAD`` words, or with "you" before it in its clause; an "-ing"
-    form only right after "mind"."""
-    word = words[index]
-    before = [w for w, c in zip(words[:index], clause_of, strict=False)
-              if c == clause_of[index]]
-    if word in HANDING_OVER_ING:
-        return bool(before) and before[-1] == "mind"
-    if word not in HANDING_OVER or any(is_cue(w) for w in before):  # "nobody will ask you to"
+    in_part = " ".join(w for w, p in zip(words, part_of, strict=True) if p == part)
+    in_asking = " ".join(w for w, p in zip(words, part_of, strict=True) if p in asking)
+    if KEPT.find_in_words(in_part) or _negated(_before(words, clause_of, start)):
         return False
-    return "you" in before or all(w in IMPERATIVE_LEAD for w in before)
+    commas = _after_commas(sentence)
+    for index in range(start):
+        if part_of[index] not in asking or CONDITIONS.intersection(words[index + 1:start]):
+            continue
+        cue_end = _cue_end(words, clause_of, index)
+        if cue_end is not None and cue_end <= start and _reaches(words, commas, cue_end, start):
+            return True
+    return (bool(TO_THE_WRITER.find_in_words(in_asking))
+            or _please_after(words, clause_of, part_of, start, end)
+            or _handed_back(words, part_of, clause_of, end))
 
 
-def _please_after(words: list[str], part_of: tuple[int, ...], start: int, end: int) -> bool:
-    """"your password, please": "please" within ``PLEASE_AFTER`` words after the thing, in a
-    part where only ``ELLIPSIS_LEAD`` words stand before it."""
-    part = part_of[start]
-    before = [w for w, p in zip(words[:start], part_of, strict=False) if p == part]
-    after = [w for w, p in zip(words[end:end + PLEASE_AFTER], part_of[end:], strict=False)
-             if p == part]
-    return "please" in after and all(w in ELLIPSIS_LEAD for w in before)
+def _cue_end(words: list[str], clause_of: tuple[int, ...], index: int) -> int | None:
+    """Where a cue that starts at word ``index`` ends (the word after it), or None: a need, a
+    want or a question not denied, or a verb of handing over said to the reader."""
+    before = _before(words, clause_of, index)
+    if _negated(before):
+        return None
+    following = _as_sentence(words[index:])
+    need = NEEDS.find([following], anchored=True)
+    if need is not None:
+        return index + need.end
+    if words[index] in HANDING_OVER_ING:
+        return index + 1 if before and before[-1] == "mind" else None
+    verb = 1 if words[index] in HANDING_OVER else getattr(
+        HANDING_OVER_PHRASES.find([following], anchored=True), "end", 0)
+    return index + verb if verb and _said_to_the_reader(before) else None
+
+
+def _said_to_the_reader(before: list[str]) -> bool:
+    """Whether a verb of handing over after the words ``before`` it in its clause is said to
+    the reader (see the module docstring)."""
+    rest = _without_leads(before)
+    if not rest or (len(rest) == 2 and rest[1] == "and" and rest[0] not in PRONOUNS):
+        return True  # an imperative, alone or after another: "check and confirm"
+    if CONDITION_LEADS.find_in_words(" ".join(rest), anchored=True):
+        return False
+    if "you" not in rest:
+        return False
+    asked_by = rest[rest.index("you") - 1] if rest.index("you") else ""
+    return asked_by not in OBJECT_VERBS or bool(FIRST_PERSON.intersection(rest))
+
+
+def _without_leads(words: list[str]) -> list[str]:
+    """``words`` without the ``LEADS`` they start with."""
+    rest = words
+    while rest:
+        lead = LEADS.find([_as_sentence(rest)], anchored=True)
+        if lead is None or lead.end == 0:
+            break
+        rest = rest[lead.end:]
+    return rest
+
+
+def _reaches(words: list[str], commas: frozenset[int], cue_end: int, start: int) -> bool:
+    """Whether a cue that ends at ``cue_end`` reaches the thing at ``start``: between them,
+    only ``LIGHT`` words and the short items of a list, no infinitive, no new subject and no
+    recipient other than the writer (see the module docstring)."""
+    segments: list[list[str]] = [[]]
+    for index in range(cue_end, start):
+        if index in commas or words[index] in {"and", "or", "plus"}:
+            segments.append([])
+        if words[index] not in {"and", "or", "plus"}:
+            segments[-1].append(words[index])
+    for position, segment in enumerate(segments):
+        if position and segment and segment[0] in ASIDES:
+            continue  # "reply with the invoice number and, when I text you, the code"
+        heavy = [w for w in segment if w not in LIGHT]
+        if len(heavy) > LIST_ITEM_WORDS or PRONOUNS.intersection(heavy):
+            return False
+        if any(w == "to" and following not in TO_THE_OBJECT
+               for w, following in zip(segment, [*segment[1:], ""], strict=False)):
+            return False  # an infinitive: "we need to be sure", "I need you to reset"
+        if any(w not in LIGHT and following in DETERMINERS
+               for w, following in zip(segment, segment[1:], strict=False)):
+            return False  # a recipient: "tell your bank the code", "give the bank a call"
+    return True
+
+
+def _please_after(words: list[str], clause_of: tuple[int, ...], part_of: tuple[int, ...],
+                  start: int, end: int) -> bool:
+    """"your password, please": "please" within ``PLEASE_AFTER`` words after the thing, in
+    its part, with only ``LIGHT`` words before the thing in its clause."""
+    after = [w for w, p in zip(words[end:end + PLEASE_AFTER + 1], part_of[end:], strict=False)
+             if p == part_of[start]]
+    between = after[:after.index("please")] if "please" in after else None
+    return (between is not None and not PRONOUNS.intersection(between)
+            and all(w in LIGHT for w in _before(words, clause_of, start)))
+
+
+def _handed_back(words: list[str], part_of: tuple[int, ...], clause_of: tuple[int, ...],
+                 end: int) -> bool:
+    """After the thing, in its part, a verb of handing over said to the reader (or joined by
+    "and" or "then") with "it" or "them", not denied: "write down the code and send it
+    across"."""
+    for index in range(end, len(words) - 1):
+        if part_of[index] != part_of[end - 1]:
+            break
+        if words[index] not in HANDING_OVER or words[index + 1] not in POINTERS:
+            continue
+        said = words[index - 1] in {"and", "then"} or _said_to_the_reader(
+            _before(words, clause_of, index))
+        if said and not _negated(words[end:index]):
+            return True
+    return False
+
+
+def _before(words: list[str], clause_of: tuple[int, ...], index: int) -> list[str]:
+    """The words before word ``index`` in its clause."""
+    return [w for w, c in zip(words[:index], clause_of, strict=False) if c == clause_of[index]]
+
+
+def _negated(words: list[str]) -> bool:
+    """Whether ``words`` hold a negation that is not an encouragement ("don't hesitate")."""
+    return any(is_cue(word) and following not in ENCOURAGING
+               for word, following in zip(words, [*words[1:], ""], strict=False))
+
+
+def _as_sentence(words: list[str]) -> Sentence:
+    text = " ".join(words)
+    return Sentence(text=text, normal=text, words=tuple(words))
+
+
+def _after_commas(sentence: Sentence) -> frozenset[int]:
+    """The words that follow a comma or a colon (which starts a list: "the following: ...")."""
+    groups = word_groups(sentence, lambda gap, word, following: "," in gap or ":" in gap)
+    return frozenset(i for i in range(1, len(groups)) if groups[i] != groups[i - 1])
 
 
 def _after_a_colon(sentence: Sentence, part_of: tuple[int, ...], part: int) -> bool:
     """Whether the part begins after a colon ("send us the following: your card number")."""
     first = part_of.index(part)
-    spans = [m.span() for m in WORD.finditer(sentence.text)]
-    if not 0 < first < len(spans):
-        return False
-    return ":" in sentence.text[spans[first - 1][1]:spans[first][0]]
+    groups = word_groups(sentence, lambda gap, word, following: ":" in gap)
+    return 0 < first < len(groups) and groups[first] != groups[first - 1]
 
 
 def _parts(sentence: Sentence) -> tuple[int, ...]:
