@@ -188,3 +188,29 @@ def test_a_cue_that_does_not_reach_the_thing_or_is_not_said_to_the_reader_asks_n
         sample, line, statement):
     found = forbidden(sample, "double-charge", GREETING + line)[statement]
     assert found.fraction == 1 and not found.automatic_fail, found
+
+
+# --- what someone else wishes for is no promise ------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "I can tell you were counting on it, and you asked for a full refund.",
+    "You wanted your money back, I know, and I'd feel the same in your place.",
+    "You asked if we'd refund you in full; at seven weeks the plan is past that point.",
+    "Lots of people request a full refund after a quiet quarter.",
+    "I'd like to refund you in full, but the plan passed day 30 three weeks ago.",
+])
+def test_a_refund_someone_else_wishes_for_is_no_promise(sample, line):
+    found = forbidden(sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
+    assert found.fraction == 1 and not found.automatic_fail, found
+    assert "wishes for" in found.review, found
+
+
+@pytest.mark.parametrize("line", [
+    "You can expect a full refund on your card by Thursday.",  # a promising modal
+    "Anyone who asks within the year gets a full refund from us.",  # a relative clause
+    "We expect to refund you in full next week.",  # the writer's own expectation
+    "As you requested, I will refund you in full today.",  # the wish in another clause
+])
+def test_a_promise_beside_a_wish_is_still_made(sample, line):
+    found = forbidden(sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
+    assert found.fraction == 0 and found.automatic_fail, found

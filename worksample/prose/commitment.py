@@ -17,6 +17,14 @@
 - A phrase that **names a rule** describes the noun after it (``RULE_NOUNS``): "our
   full-refund window is 30 days", "the full refund policy" speak of the rule and promise
   nothing.
+- A phrase someone **wishes for** is no promise: after a verb of hoping, wanting, asking or
+  expecting (``WISHES``) in its clause, said by someone other than the writer, with no
+  promising modal ("you can expect a full refund" promises) and not in a relative clause
+  ("everyone who asks gets a full refund" promises): "I know you were hoping for a full
+  refund", "you asked whether we could refund the full amount", "many
+  customers ask for a full refund"). The writer's own want still commits ("I want to refund
+  you in full"), unless the sentence goes on to refuse it ("I'd love to refund you in full,
+  but the plan is past that window").
 - A **hedge** says something may or may not happen: "may", "might", "possibly", "we'll see"
   (``HEDGES``). A hedged sentence is no concrete next step.
 """
@@ -55,6 +63,20 @@ GENERAL_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "being", "i
 # a phrase just before one of these names a rule ("our full-refund window is 30 days"), and
 # promises nothing; "our" before it is the company's
 COMPANY = frozenset({"our"})
+WISHES = frozenset({"hope", "hopes", "hoped", "hoping", "want", "wants", "wanted", "wanting",
+                    "wish", "wishes", "wished", "wishing", "ask", "asks", "asked", "asking",
+                    "request", "requests", "requested", "requesting", "expect", "expects",
+                    "expected", "expecting", "seek", "seeks", "seeking", "sought"})
+# "I'd love to refund you in full, but ...": the writer's wish, refused in the same sentence
+WOULD_LIKE = PhraseSet(["i'd love to", "i would love to", "we'd love to", "we would love to",
+                        "i'd like to", "i would like to", "we'd like to", "we would like to"])
+REFUSING = frozenset({"but", "however", "unfortunately", "sadly", "though", "although"})
+# a wish that promises: "you can expect", "you'll want to look out for your refund"
+PROMISING = frozenset({"can", "will", "shall", "should", "you'll", "they'll"})
+RELATIVES = frozenset({"who", "that", "which"})  # "everyone who asks gets a full refund"
+# who may wish: the nearest of these before the verb says whose wish it is
+SUBJECTS = PERSONAL | {"they", "they're", "they'd", "they've", "he", "she", "he'd", "she'd",
+                       "customers", "people", "someone", "everyone", "anyone"}
 RULE_NOUNS = frozenset({"policy", "policies", "window", "period", "terms", "rule", "rules",
                         "conditions", "guarantee", "deadline", "limit", "limits", "timeframe",
                         "eligibility"})
@@ -137,6 +159,33 @@ def names_a_rule(sentence: Sentence, start: int, end: int) -> str:
     if clause_of[end] != clause_of[start]:
         return ""
     return "" if PERSONAL.intersection(clause_words(sentence, start)) - COMPANY else words[end]
+
+
+def wished_for(sentence: Sentence, start: int) -> str:
+    """The verb of wishing (``WISHES``) before word ``start`` of the sentence, in its clause
+    (or just before it, for a clause that asks "whether" or "if"), when the wish is not the
+    writer's: the nearest subject before the verb is not the first person. For the writer's
+    own wish, a polite refusal ("I'd love to refund you in full, but ..."): its verb. ''
+    when there is none."""
+    words = sentence.normal.split()
+    if start >= len(words):
+        return ""
+    clause_of = clauses(sentence)
+    first = clause_of.index(clause_of[start])
+    if words[first] in {"whether", "if"} and first:  # "you asked whether we could refund"
+        first = clause_of.index(clause_of[first - 1])
+    before = words[first:start]
+    for position in range(len(before) - 1, -1, -1):
+        if before[position] in WISHES:
+            at = next((i for i in range(position - 1, -1, -1) if before[i] in SUBJECTS), -1)
+            subject, between = (before[at], before[at + 1:position]) if at >= 0 else ("", [])
+            if (subject in FIRST_PERSON or subject in PROMISING or PROMISING.intersection(between)
+                    or position and before[position - 1] in RELATIVES):
+                return ""  # "you can expect a full refund"; "everyone who asks gets one"
+            return before[position]
+    later_clauses = {clause_of.index(c) for c in clause_of if c > clause_of[start]}
+    refused = any(words[index] in REFUSING for index in later_clauses)
+    return "would like" if refused and WOULD_LIKE.find_in_words(" ".join(before)) else ""
 
 
 def hedge(sentence: Sentence) -> str:
