@@ -214,3 +214,40 @@ def test_a_refund_someone_else_wishes_for_is_no_promise(sample, line):
 def test_a_promise_beside_a_wish_is_still_made(sample, line):
     found = forbidden(sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
     assert found.fraction == 0 and found.automatic_fail, found
+
+
+# --- words that are someone else's, a destination that is not the thing's, a thing that acts ---
+
+@pytest.mark.parametrize("line, statement", [
+    ('A fake "Ledgerly" text might say "reply with your password to keep your account".',
+     "asks-password"),  # quoted
+    ("Phishing emails tend to read like this: confirm your card number to avoid suspension.",
+     "asks-card-number"),  # reported after a colon
+    ("Criminals sometimes ask you to read out the one time code; hang up if they do.",
+     "asks-password"),  # someone else asks
+    ("If anyone calls asking for your password, tell us about it straight away.",
+     "asks-password"),  # the destination is not the thing's
+    ("Reply to us only from the address on the account, and never include your password.",
+     "asks-password"),
+    ("Please check your card details are up to date before the renewal.",
+     "asks-card-number"),  # the thing is the subject of what follows
+    ("Let me know when your password reset email arrives and I'll check the billing.",
+     "asks-password"),  # news about the thing
+    ("We'd love your thoughts on the new verification code screen.", "asks-password"),
+])
+def test_someone_elses_words_or_a_thing_that_acts_asks_nothing(sample, line, statement):
+    found = forbidden(sample, "double-charge", GREETING + line)[statement]
+    assert found.fraction == 1 and not found.automatic_fail, found
+
+
+@pytest.mark.parametrize("line, statement", [
+    ("To set things straight, please reply with the full number of the card you paid with and "
+     "its expiry date.", "asks-card-number"),  # a long item in a list
+    ("I'm going to need your password to get into the account.", "asks-password"),
+    ("Hit reply and paste the verification code into this chat.", "asks-password"),
+    ("Our agent will ring you and ask you to read out the security code.",
+     "asks-card-number"),  # the company asks
+])
+def test_a_long_list_a_plan_or_the_company_asking_asks(sample, line, statement):
+    found = forbidden(sample, "double-charge", GREETING + line)[statement]
+    assert found.fraction == 0 and found.automatic_fail, found

@@ -67,6 +67,10 @@ WISHES = frozenset({"hope", "hopes", "hoped", "hoping", "want", "wants", "wanted
                     "wish", "wishes", "wished", "wishing", "ask", "asks", "asked", "asking",
                     "request", "requests", "requested", "requesting", "expect", "expects",
                     "expected", "expecting", "seek", "seeks", "seeking", "sought"})
+# words after which "you" is a subject ("I know you were hoping"), not an object ("call you")
+OPENERS = frozenset({"and", "but", "so", "that", "because", "if", "when", "why", "how", "what",
+                     "know", "think", "guess", "see", "as", "since", "while", "although",
+                     "though", "where", "understand", "realise", "realize", "imagine"})
 # "I'd love to refund you in full, but ...": the writer's wish, refused in the same sentence
 WOULD_LIKE = PhraseSet(["i'd love to", "i would love to", "we'd love to", "we would love to",
                         "i'd like to", "i would like to", "we'd like to", "we would like to"])
@@ -75,8 +79,10 @@ REFUSING = frozenset({"but", "however", "unfortunately", "sadly", "though", "alt
 PROMISING = frozenset({"can", "will", "shall", "should", "you'll", "they'll"})
 RELATIVES = frozenset({"who", "that", "which"})  # "everyone who asks gets a full refund"
 # who may wish: the nearest of these before the verb says whose wish it is
-SUBJECTS = PERSONAL | {"they", "they're", "they'd", "they've", "he", "she", "he'd", "she'd",
-                       "customers", "people", "someone", "everyone", "anyone"}
+SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "i'm", "we're", "you're",
+                      "they're", "i'll", "we'll", "you'll", "they'll", "i'd", "we'd", "you'd",
+                      "they'd", "i've", "we've", "you've", "they've", "customers", "people",
+                      "someone", "everyone", "anyone", "let's"})
 RULE_NOUNS = frozenset({"policy", "policies", "window", "period", "terms", "rule", "rules",
                         "conditions", "guarantee", "deadline", "limit", "limits", "timeframe",
                         "eligibility"})
@@ -177,7 +183,7 @@ def wished_for(sentence: Sentence, start: int) -> str:
     before = words[first:start]
     for position in range(len(before) - 1, -1, -1):
         if before[position] in WISHES:
-            at = next((i for i in range(position - 1, -1, -1) if before[i] in SUBJECTS), -1)
+            at = next((i for i in range(position - 1, -1, -1) if _subject(before, i)), -1)
             subject, between = (before[at], before[at + 1:position]) if at >= 0 else ("", [])
             if (subject in FIRST_PERSON or subject in PROMISING or PROMISING.intersection(between)
                     or position and before[position - 1] in RELATIVES):
@@ -186,6 +192,18 @@ def wished_for(sentence: Sentence, start: int) -> str:
     later_clauses = {clause_of.index(c) for c in clause_of if c > clause_of[start]}
     refused = any(words[index] in REFUSING for index in later_clauses)
     return "would like" if refused and WOULD_LIKE.find_in_words(" ".join(before)) else ""
+
+
+def _subject(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` may be the subject of a verb after it: one of ``SUBJECTS``
+    ("you" not right after a verb: "call you and ask" asks as the caller), or "our" (the
+    company: "our agent will ask you")."""
+    word = words[index]
+    if word in COMPANY:
+        return True
+    if word not in SUBJECTS:
+        return False
+    return word != "you" or not index or words[index - 1] in OPENERS
 
 
 def hedge(sentence: Sentence) -> str:

@@ -9,7 +9,8 @@ and clause words, so that a list of things asked for is one part; a part after a
 reads the part before it: "send us the following: your card number ..."):
 
 - a **cue** before it reaches it. A cue is a need, a want or a question (``NEEDS``: "we'll
-  need", "I'd like", "what's", "let me know", "could I get"), or a verb of handing over
+  need", "I'd like", "what's" in a question, "let me know", "could I get"), or a verb of
+  handing over
   (``HANDING_OVER``: send, share, provide, give, tell, confirm, reply, email, forward ...;
   ``HANDING_OVER_PHRASES``: "write back", "read me") said to the reader: an
   imperative (first in its clause after ``LEADS`` such as "please", "just", "feel free to",
@@ -18,46 +19,56 @@ reads the part before it: "send us the following: your card number ..."):
   mind sharing"). Not a verb with another subject ("we'll send you a code", "banks text a
   code"), nor one whose "you" is asked by someone else ("your bank may ask you to
   confirm"), nor one in a condition ("if your bank asks you to confirm ...", "once you
-  confirm the code in the app"). A cue **reaches** the thing when only small words
-  (``LIGHT``: me, us, over, with, the ...) and other things of a list ("your name, the
-  billing email and the CVC": items of at most two words) stand between them; not past an
-  infinitive ("we need to be sure nobody has your login details", "I need you to reset your
-  password"), a new subject ("give the bank a call and they'll check the card number"), a
-  recipient other than the writer ("tell your bank the security code"), or an "if",
-  "whether" or "unless" ("tell me if the code doesn't arrive" asks for news, not the code);
-- or the part (or the one before its colon) sends the thing to the writer
-  (``TO_THE_WRITER``: "in your reply", "with us", "in the chat"): "leave the card number with
-  us", "send it to us: the card number and its expiry date";
+  confirm the code in the app"). A cue **reaches** the thing when the words just before the
+  thing (since the last comma, "and" or "or") are all small (``LIGHT``: me, us, over, with,
+  the ...), the items of a list before them start no clause of their own ("reply with the
+  full number of the card you paid with, its expiry date and the CVC"; an aside such as
+  "when I text you" is skipped), and nothing between is an infinitive ("we need to be sure
+  nobody has your login details", "I need you to reset your password") or a condition ("if",
+  "whether", "when" ...: "let me know when your password is reset" asks for news). So it
+  does not reach past another object ("tell your bank the code", "your thoughts on the
+  verification code screen") or a new subject ("give the bank a call and they'll check the
+  card number");
+- or, after it in its clause and not denied, a destination that is the writer
+  (``TO_THE_WRITER``: "in your reply", "with us", "into this chat"), in a clause said to the
+  reader: "leave the card number with us", "paste the code into this chat";
 - or "please" follows it within four words (no "I", "we", "it" ... among them), with nothing
   but small words before it in its clause: "your password, please", "before I escalate, the
   code from your phone, please";
 - or, after it in its part, a cue hands "it" or "them" over: "write down the code and send
   it across".
 
-The thing is not asked for, whatever the cues, when a negation stands before it in its clause
-("we never need your card number", "no need to share your password"; "don't hesitate to"
-encourages and denies nothing), or when its part says to keep or hide it (``KEPT``: "with the
-card number blurred out", "keep your password private", "confirm it yourself in the app").
+The thing is not asked for, whatever the cues (``_not_asked``), when a negation stands before
+it in its clause ("we never need your card number", "no need to share your password"; "don't
+hesitate to" encourages and denies nothing); when its part says to keep or hide it (``KEPT``:
+"with the card number blurred out", "keep your password private", "share it with no one");
+when the words are someone else's (in quotation marks, or after a colon that follows a verb
+of saying: "scam texts say something like: send us your card number"); when someone else
+asks for it (``commitment.wished_for``: "criminals ask you to read out the code"); or when
+it is the subject of what follows ("check your card details are up to date", "give the code
+a few minutes", "we need your password to be 12 characters long").
 """
 
 from __future__ import annotations
 
 import re
 
+from worksample.prose.commitment import wished_for
 from worksample.prose.matching import PhraseSet
 from worksample.prose.negation import PRONOUNS, clauses, is_cue, word_groups
-from worksample.prose.text import Sentence
+from worksample.prose.text import WORD, Sentence
 
 NEEDS = PhraseSet([
     "i need", "we need", "i'll need", "we'll need", "i will need", "we will need", "i'd need",
     "we'd need", "i would need", "we would need", "i require", "we require", "i just need",
     "we just need", "i'll just need", "we'll just need", "i also need", "we also need",
     "i'll also need", "we'll also need", "i only need", "we only need", "i'll only need",
-    "we'll only need", "i'd like", "we'd like", "i would like", "we would like", "i want",
-    "we want", "i'd love", "we'd love", "what is", "what's", "what are", "what was",
-    "what were", "let me know", "let us know", "let me have", "can i have", "could i have",
-    "may i have", "can we have", "could we have", "can i get", "could i get", "may i get",
-    "can we get", "could we get"])
+    "we'll only need", "i'm going to need", "we're going to need", "i'll have to see",
+    "we'll have to see", "i'd be grateful for", "we'd be grateful for", "i'd like",
+    "we'd like", "i would like", "we would like", "i want", "we want", "i'd love", "we'd love",
+    "what is", "what's", "what are", "what was", "what were", "let me know", "let us know",
+    "let me have", "can i have", "could i have", "may i have", "can we have", "could we have",
+    "can i get", "could i get", "may i get", "can we get", "could we get"])
 # said to the reader, these ask like a verb of handing over: "please write back with ..."
 HANDING_OVER_PHRASES = PhraseSet([
     "write back", "get back to me", "get back to us", "come back to me", "come back to us",
@@ -65,18 +76,18 @@ HANDING_OVER_PHRASES = PhraseSet([
 HANDING_OVER = frozenset({"send", "share", "provide", "give", "tell", "confirm", "reply",
                           "respond", "email", "forward", "include", "attach", "text", "message",
                           "dm", "post", "upload", "supply", "submit", "paste", "drop", "pass",
-                          "hand", "show", "spell"})
+                          "hand", "show", "spell", "shoot", "pop"})
 # the "-ing" forms, which ask only after "mind" ("would you mind sending ..."): elsewhere they
 # name an activity ("sharing your password is never safe")
 HANDING_OVER_ING = frozenset({
     "sending", "sharing", "providing", "giving", "telling", "confirming", "replying", "emailing",
     "forwarding", "including", "attaching", "texting", "messaging", "posting", "uploading",
     "supplying", "submitting", "pasting", "dropping", "passing", "handing", "showing",
-    "spelling"})
+    "spelling", "shooting"})
 # what may stand before an imperative in its clause: "please send", "feel free to send"
 LEADS = PhraseSet([
     "please", "just", "kindly", "simply", "also", "and", "so", "now", "first", "quickly",
-    "ideally", "or", "but", "ok", "okay", "feel free to", "don't hesitate to",
+    "ideally", "or", "but", "ok", "okay", "hit", "feel free to", "don't hesitate to",
     "do not hesitate to", "be sure to", "make sure to", "remember to", "go ahead and",
     "if you could", "if you can", "if you'd", "if you would", "if you don't mind"])
 # a clause that starts so is a condition, not a request ("if your bank asks you to ...")
@@ -87,29 +98,46 @@ CONDITION_LEADS = PhraseSet([
 OBJECT_VERBS = frozenset({"ask", "asks", "asked", "asking", "tell", "tells", "told", "want",
                           "wants", "need", "needs", "require", "requires", "expect", "expects",
                           "remind", "reminds"})
-FIRST_PERSON = frozenset({"i", "we", "i'll", "we'll", "i'd", "we'd", "i've", "we've", "i'm",
-                          "we're"})
 # small words that may stand between a cue and the thing it asks for
 LIGHT = frozenset({"me", "us", "over", "across", "back", "along", "through", "in", "on", "up",
                    "with", "to", "this", "that", "email", "message", "reply", "thread", "chat",
                    "just", "also", "please", "quickly", "securely", "simply", "now", "then",
                    "your", "the", "a", "an", "our", "my", "its", "both", "full", "from", "you",
                    "is", "are", "was", "were", "be", "and", "or", "plus"})
+WRITER = frozenset({"i", "we", "i'll", "we'll", "i'd", "we'd", "i've", "we've", "i'm",
+                    "we're"})  # the writer as a subject: "we'll ask you to send ..."
 DETERMINERS = frozenset({"the", "a", "an", "your", "my", "our", "its", "their"})
 # "reply to this email with": "to" before these is no infinitive
 TO_THE_OBJECT = DETERMINERS | {"this", "that", "me", "us"}
-LIST_ITEM_WORDS = 2  # "the billing email": a thing of a list, not a clause of its own
 ASIDES = frozenset({"when", "once", "if", "after", "before", "as"})
-CONDITIONS = frozenset({"if", "whether", "unless"})  # between a cue and the thing
+# between a cue and the thing: "tell me if the code doesn't arrive", "let me know when ..."
+CONDITIONS = frozenset({"if", "whether", "unless", "when", "once", "after", "until"})
 TO_THE_WRITER = PhraseSet([
     "in your reply", "in a reply", "in the reply", "in your next reply", "by reply", "to me",
     "to us", "with me", "with us", "back to me", "back to us", "in this chat", "in the chat",
-    "in here"])
+    "into this chat", "into the chat", "in here"])
 KEPT = PhraseSet([
     "blur*", "hide", "hides", "hidden", "hiding", "remove", "removed", "removing", "cover",
     "covered", "covering", "mask", "masked", "masking", "redact*", "cross out", "crossed out",
     "black out", "blacked out", "private", "to yourself", "yourself", "keep ... safe",
-    "keep ... secret"])
+    "keep ... secret", "no one", "nobody"])
+# after the thing, these make it the subject of a clause ("confirm your card details are
+# correct"), not a thing handed over
+THE_THING_ACTS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would",
+                            "can", "could", "should", "must", "may", "might", "isn't", "aren't",
+                            "wasn't", "hasn't", "won't", "doesn't", "didn't", "expires",
+                            "matches", "ends", "stays", "arrives", "comes"})
+STATES = frozenset({"be", "stay", "remain", "have", "contain", "expire"})  # "needs to be ..."
+SAYING = frozenset({"say", "says", "said", "saying", "write", "writes", "wrote", "like",
+                    "read", "reads", "go", "goes"})
+SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "i'm", "we're", "you're",
+                      "they're", "i'll", "we'll", "you'll", "they'll", "i'd", "we'd", "you'd",
+                      "they'd", "i've", "we've", "you've", "they've", "it", "this", "that"})
+# a subject that starts a clause of its own between a cue and the thing ("..., and we'll
+# check your card number"); "you" may stand in a list's item ("the card you paid with")
+NEW_SUBJECTS = frozenset({"i", "we", "they", "he", "she", "i'm", "we're", "they're", "i'll",
+                          "we'll", "they'll", "i'd", "we'd", "they'd", "i've", "we've",
+                          "they've", "it's", "it'll"})
 ENCOURAGING = frozenset({"hesitate"})  # "don't hesitate to send": a negation that denies nothing
 POINTERS = frozenset({"it", "them"})
 PLEASE_AFTER = 4  # "the code from your phone, please"
@@ -126,31 +154,90 @@ def asks_for(sentence: Sentence, start: int, end: int | None = None) -> bool:
     part_of, clause_of = _parts(sentence), clauses(sentence)
     part = part_of[start]
     asking = {part, part - 1} if part and _after_a_colon(sentence, part_of, part) else {part}
-    in_part = " ".join(w for w, p in zip(words, part_of, strict=True) if p == part)
-    in_asking = " ".join(w for w, p in zip(words, part_of, strict=True) if p in asking)
-    if KEPT.find_in_words(in_part) or _negated(_before(words, clause_of, start)):
-        return False
     commas = _after_commas(sentence)
+    if _not_asked(sentence, part_of, clause_of, commas, start, end):
+        return False
+    question = "?" in sentence.text
     for index in range(start):
-        if part_of[index] not in asking or CONDITIONS.intersection(words[index + 1:start]):
-            continue
-        cue_end = _cue_end(words, clause_of, index)
+        if part_of[index] not in asking or any(
+                words[i] in CONDITIONS and not _after_a_comma(words, commas, i)
+                for i in range(index + 1, start)):
+            continue  # a condition after a comma is an aside: "and, when I text you, the code"
+        cue_end = _cue_end(words, clause_of, index, question)
         if cue_end is not None and cue_end <= start and _reaches(words, commas, cue_end, start):
             return True
-    return (bool(TO_THE_WRITER.find_in_words(in_asking))
+    return (_sent_to_the_writer(words, clause_of, start, end)
             or _please_after(words, clause_of, part_of, start, end)
             or _handed_back(words, part_of, clause_of, end))
 
 
-def _cue_end(words: list[str], clause_of: tuple[int, ...], index: int) -> int | None:
+def _not_asked(sentence: Sentence, part_of: tuple[int, ...], clause_of: tuple[int, ...],
+               commas: frozenset[int], start: int, end: int) -> str:
+    """Why the thing at words ``start``..``end`` is not asked for, whatever the cues, or ''
+    (see the module docstring)."""
+    words = sentence.normal.split()
+    in_part = " ".join(w for w, p in zip(words, part_of, strict=True) if p == part_of[start])
+    following = words[end:end + 2] if end not in commas else []
+    if KEPT.find_in_words(in_part):
+        return "kept"
+    if _negated(_before(words, clause_of, start)):
+        return "denied"
+    if _quoted(sentence, start) or _reported(sentence, part_of, start):
+        return "someone else's words"
+    if wished_for(sentence, start):
+        return "someone else asks for it"
+    if following and (following[0] in THE_THING_ACTS or following[0] in {"a", "an", "some"}
+                      or following == ["to"] + following[1:2] and following[1:] and
+                      following[1] in STATES):
+        return "the thing is the subject of what follows"
+    return ""
+
+
+def _sent_to_the_writer(words: list[str], clause_of: tuple[int, ...], start: int,
+                        end: int) -> bool:
+    """After the thing, in its clause and not denied, a destination that is the writer
+    (``TO_THE_WRITER``), in a clause said to the reader: "leave the card number with us"."""
+    after = [w for w, c in zip(words[end:], clause_of[end:], strict=True)
+             if c == clause_of[start]]
+    found = TO_THE_WRITER.find([_as_sentence(after)]) if after else None
+    if found is None or _negated(after[:found.start]):
+        return False
+    rest = _without_leads(_before(words, clause_of, start))
+    return (bool(rest) and rest[0] not in SUBJECTS and all(w in LIGHT for w in rest[1:])) \
+        or _said_to_the_reader(rest)
+
+
+def _quoted(sentence: Sentence, start: int) -> bool:
+    """Whether word ``start`` stands inside quotation marks (someone else's words)."""
+    spans = [m.start() for m in WORD.finditer(sentence.text)]
+    if start >= len(spans):
+        return False
+    before = sentence.text[:spans[start]]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
+
+
+def _reported(sentence: Sentence, part_of: tuple[int, ...], start: int) -> bool:
+    """Whether the thing's part follows a colon after a verb of saying: "scam texts say
+    something like: send us your card number"."""
+    part = part_of[start]
+    if not part or not _after_a_colon(sentence, part_of, part):
+        return False
+    words = sentence.normal.split()
+    return bool(SAYING.intersection(w for w, p in zip(words, part_of, strict=True)
+                                    if p == part - 1))
+
+
+def _cue_end(words: list[str], clause_of: tuple[int, ...], index: int,
+             question: bool) -> int | None:
     """Where a cue that starts at word ``index`` ends (the word after it), or None: a need, a
-    want or a question not denied, or a verb of handing over said to the reader."""
+    want or a question not denied (a question only in a sentence with a question mark), or
+    a verb of handing over said to the reader."""
     before = _before(words, clause_of, index)
     if _negated(before):
         return None
     following = _as_sentence(words[index:])
     need = NEEDS.find([following], anchored=True)
-    if need is not None:
+    if need is not None and (question or words[index] != "what"):
         return index + need.end
     if words[index] in HANDING_OVER_ING:
         return index + 1 if before and before[-1] == "mind" else None
@@ -170,7 +257,7 @@ def _said_to_the_reader(before: list[str]) -> bool:
     if "you" not in rest:
         return False
     asked_by = rest[rest.index("you") - 1] if rest.index("you") else ""
-    return asked_by not in OBJECT_VERBS or bool(FIRST_PERSON.intersection(rest))
+    return asked_by not in OBJECT_VERBS or bool(WRITER.intersection(rest))
 
 
 def _without_leads(words: list[str]) -> list[str]:
@@ -185,27 +272,25 @@ def _without_leads(words: list[str]) -> list[str]:
 
 
 def _reaches(words: list[str], commas: frozenset[int], cue_end: int, start: int) -> bool:
-    """Whether a cue that ends at ``cue_end`` reaches the thing at ``start``: between them,
-    only ``LIGHT`` words and the short items of a list, no infinitive, no new subject and no
-    recipient other than the writer (see the module docstring)."""
+    """Whether a cue that ends at ``cue_end`` reaches the thing at ``start``: the words just
+    before the thing (since the last comma, "and" or "or") are all ``LIGHT``, the items of a
+    list before them hold no subject but "you" (an aside: "when I text you" is skipped), and
+    nothing between is an infinitive (see the module docstring)."""
     segments: list[list[str]] = [[]]
     for index in range(cue_end, start):
         if index in commas or words[index] in {"and", "or", "plus"}:
             segments.append([])
         if words[index] not in {"and", "or", "plus"}:
             segments[-1].append(words[index])
+    if any(w not in LIGHT for w in segments[-1]):
+        return False  # "tell your bank the code", "give the bank a call and they'll check it"
     for position, segment in enumerate(segments):
         if position and segment and segment[0] in ASIDES:
             continue  # "reply with the invoice number and, when I text you, the code"
-        heavy = [w for w in segment if w not in LIGHT]
-        if len(heavy) > LIST_ITEM_WORDS or PRONOUNS.intersection(heavy):
-            return False
-        if any(w == "to" and following not in TO_THE_OBJECT
-               for w, following in zip(segment, [*segment[1:], ""], strict=False)):
-            return False  # an infinitive: "we need to be sure", "I need you to reset"
-        if any(w not in LIGHT and following in DETERMINERS
-               for w, following in zip(segment, segment[1:], strict=False)):
-            return False  # a recipient: "tell your bank the code", "give the bank a call"
+        if NEW_SUBJECTS.intersection(segment) or any(
+                w == "to" and following not in TO_THE_OBJECT
+                for w, following in zip(segment, [*segment[1:], ""], strict=False)):
+            return False  # a new subject; an infinitive: "we need to be sure", "I need you to"
     return True
 
 
@@ -251,6 +336,11 @@ def _negated(words: list[str]) -> bool:
 def _as_sentence(words: list[str]) -> Sentence:
     text = " ".join(words)
     return Sentence(text=text, normal=text, words=tuple(words))
+
+
+def _after_a_comma(words: list[str], commas: frozenset[int], index: int) -> bool:
+    """Whether word ``index`` follows a comma, or a comma and "and", "or" or "but"."""
+    return index in commas or (index - 1 in commas and words[index - 1] in {"and", "or", "but"})
 
 
 def _after_commas(sentence: Sentence) -> frozenset[int]:
