@@ -202,7 +202,7 @@ def test_a_cue_that_does_not_reach_the_thing_or_is_not_said_to_the_reader_asks_n
 def test_a_refund_someone_else_wishes_for_is_no_promise(sample, line):
     found = forbidden(sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
     assert found.fraction == 1 and not found.automatic_fail, found
-    assert "wishes for" in found.review, found
+    assert "not a promise" in found.review, found
 
 
 @pytest.mark.parametrize("line", [
@@ -250,4 +250,34 @@ def test_someone_elses_words_or_a_thing_that_acts_asks_nothing(sample, line, sta
 ])
 def test_a_long_list_a_plan_or_the_company_asking_asks(sample, line, statement):
     found = forbidden(sample, "double-charge", GREETING + line)[statement]
+    assert found.fraction == 0 and found.automatic_fail, found
+
+
+# --- a question passed on, the alternative refused, a refusal later, what would have been ------
+
+@pytest.mark.parametrize("line, reason", [
+    ("I've put your request for a full refund to our billing lead, who replies within a day.",
+     "someone else wishes for"),  # the customer's request, a noun
+    ("I'll check with billing whether a full refund is possible at this stage.",
+     "question passed on"),
+    ("Instead of a full refund, I can turn the ten unused months into account credit.",
+     "alternative refused"),
+    ("I know your money back is what you're after, and I'm sorry the plan rules it out.",
+     "goes on to refuse"),
+    ("Had you written in the first month, I would refund you in full without a question.",
+     "would have happened"),
+])
+def test_a_refund_asked_about_refused_or_hypothetical_is_no_promise(sample, line, reason):
+    found = forbidden(sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
+    assert found.fraction == 1 and not found.automatic_fail, found
+    assert reason in found.review, found
+
+
+@pytest.mark.parametrize("line", [
+    "The refund has been approved, so look out for it on your statement.",  # an event
+    "I know you'll get your money back by Friday, but do call if it's late.",  # promised
+    "If you'd like, we could refund you in full today.",  # an offer, not a past condition
+])
+def test_an_event_or_a_promise_beside_a_refusal_is_still_made(sample, line):
+    found = forbidden(sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
     assert found.fraction == 0 and found.automatic_fail, found

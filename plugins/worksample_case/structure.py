@@ -139,8 +139,7 @@ def _is_a_section_heading(label: str, section_headings: PhraseSet) -> bool:
     """A run-in label ("Summary." before its text) that is one of the sections' headings and
     nothing more: "Risks are high." is a sentence."""
     name = heading_name(label)
-    found = section_headings.find([Sentence(text=name, normal=name, words=tuple(name.split()))],
-                                  anchored=True)
+    found = section_headings.find([Sentence.of_words(name.split())], anchored=True)
     return found is not None and found.words == name
 
 

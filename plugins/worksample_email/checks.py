@@ -17,7 +17,6 @@ from worksample.prose.commitment import (
     general_statement,
     hedge,
     names_a_rule,
-    wished_for,
 )
 from worksample.prose.evidence import (
     Finding,
@@ -32,6 +31,7 @@ from worksample.prose.own_text import OwnText
 from worksample.prose.request import asks_for
 from worksample.prose.responsibility import lecture
 from worksample.prose.text import Sentence, normalise
+from worksample.prose.unpromised import not_promised
 
 from .config import Clarity, CustomerEmail, EmailSection, Fact, Forbidden
 from .courtesy import empathy, named, sign_off
@@ -378,9 +378,9 @@ def _excused(text: ReplyText, statement: Forbidden, match: Match) -> str:
     rule = names_a_rule(match.sentence, match.start, match.end)
     if rule:
         return f"in the name of a rule (“{match.words} {rule}”)"
-    wish = "" if statement.is_request else wished_for(match.sentence, match.start)
-    if wish:
-        return f"in what someone else wishes for (“{wish}”), not a promise"
+    unpromised = "" if statement.is_request else not_promised(match.sentence, match.start)
+    if unpromised:
+        return f"{unpromised}, not a promise"
     if general_statement(match.sentence, match.start):
         return ("in a general statement of the rule (no “I”, “we” or “you”), judged as a "
                 "fact")

@@ -10,21 +10,14 @@
 - A **general statement** states a rule, not what the writer does for the reader: a
   declarative clause (not a question) with no first- or second-person word (``PERSONAL``)
   and a verb of state or a modal (``GENERAL_VERBS``): "Annual plans can be refunded in full
-  within 30 days", "Refunds are guaranteed for 30 days". It commits the company to nothing
+  within 30 days", "Refunds are guaranteed for 30 days"; not an event ("the refund has been
+  approved"). It commits the company to nothing
   for this customer, so it is no forbidden promise; whether the rule it states is right is
   for the facts to judge. "I'll refund you in full", "we've refunded your card", "you will
   get your money back" and an imperative ("Send the card number") are not general.
 - A phrase that **names a rule** describes the noun after it (``RULE_NOUNS``): "our
   full-refund window is 30 days", "the full refund policy" speak of the rule and promise
   nothing.
-- A phrase someone **wishes for** is no promise: after a verb of hoping, wanting, asking or
-  expecting (``WISHES``) in its clause, said by someone other than the writer, with no
-  promising modal ("you can expect a full refund" promises) and not in a relative clause
-  ("everyone who asks gets a full refund" promises): "I know you were hoping for a full
-  refund", "you asked whether we could refund the full amount", "many
-  customers ask for a full refund"). The writer's own want still commits ("I want to refund
-  you in full"), unless the sentence goes on to refuse it ("I'd love to refund you in full,
-  but the plan is past that window").
 - A **hedge** says something may or may not happen: "may", "might", "possibly", "we'll see"
   (``HEDGES``). A hedged sentence is no concrete next step.
 """
@@ -57,32 +50,14 @@ FIRST_PERSON = frozenset({"i", "i'm", "i'll", "i've", "i'd", "me", "my", "mine",
                           "ourselves"})
 PERSONAL = FIRST_PERSON | {"you", "you're", "you'll", "you've", "you'd", "your", "yours",
                            "yourself", "let's"}
+# a clause in these tenses reports an event, not a rule
+EVENT_TENSES = frozenset({"was", "were", "wasn't", "weren't", "been"})
 GENERAL_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "being", "isn't",
                            "aren't", "can", "cannot", "can't", "may", "must", "will", "won't",
                            "would", "could", "should", "shall", "might"})
 # a phrase just before one of these names a rule ("our full-refund window is 30 days"), and
 # promises nothing; "our" before it is the company's
 COMPANY = frozenset({"our"})
-WISHES = frozenset({"hope", "hopes", "hoped", "hoping", "want", "wants", "wanted", "wanting",
-                    "wish", "wishes", "wished", "wishing", "ask", "asks", "asked", "asking",
-                    "request", "requests", "requested", "requesting", "expect", "expects",
-                    "expected", "expecting", "seek", "seeks", "seeking", "sought"})
-# words after which "you" is a subject ("I know you were hoping"), not an object ("call you")
-OPENERS = frozenset({"and", "but", "so", "that", "because", "if", "when", "why", "how", "what",
-                     "know", "think", "guess", "see", "as", "since", "while", "although",
-                     "though", "where", "understand", "realise", "realize", "imagine"})
-# "I'd love to refund you in full, but ...": the writer's wish, refused in the same sentence
-WOULD_LIKE = PhraseSet(["i'd love to", "i would love to", "we'd love to", "we would love to",
-                        "i'd like to", "i would like to", "we'd like to", "we would like to"])
-REFUSING = frozenset({"but", "however", "unfortunately", "sadly", "though", "although"})
-# a wish that promises: "you can expect", "you'll want to look out for your refund"
-PROMISING = frozenset({"can", "will", "shall", "should", "you'll", "they'll"})
-RELATIVES = frozenset({"who", "that", "which"})  # "everyone who asks gets a full refund"
-# who may wish: the nearest of these before the verb says whose wish it is
-SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "i'm", "we're", "you're",
-                      "they're", "i'll", "we'll", "you'll", "they'll", "i'd", "we'd", "you'd",
-                      "they'd", "i've", "we've", "you've", "they've", "customers", "people",
-                      "someone", "everyone", "anyone", "let's"})
 RULE_NOUNS = frozenset({"policy", "policies", "window", "period", "terms", "rule", "rules",
                         "conditions", "guarantee", "deadline", "limit", "limits", "timeframe",
                         "eligibility"})
@@ -144,13 +119,15 @@ def commits_to(sentence: Sentence, statements: Sequence[tuple[str, ...]],
 
 def general_statement(sentence: Sentence, at: int) -> bool:
     """Whether the clause holding word ``at`` of the sentence states a general rule: not a
-    question, no first- or second-person word, and a verb of state or a modal."""
+    question, no first- or second-person word, a verb of state or a modal, and no tense of an
+    event ("the refund has been approved", "the payment was refunded")."""
     if sentence.text.rstrip().endswith("?"):
         return False
     if at >= len(sentence.normal.split()):
         return False
     clause = clause_words(sentence, at)
-    return not PERSONAL.intersection(clause) and bool(GENERAL_VERBS.intersection(clause))
+    return (not PERSONAL.intersection(clause) and bool(GENERAL_VERBS.intersection(clause))
+            and not EVENT_TENSES.intersection(clause))
 
 
 def names_a_rule(sentence: Sentence, start: int, end: int) -> str:
@@ -165,45 +142,6 @@ def names_a_rule(sentence: Sentence, start: int, end: int) -> str:
     if clause_of[end] != clause_of[start]:
         return ""
     return "" if PERSONAL.intersection(clause_words(sentence, start)) - COMPANY else words[end]
-
-
-def wished_for(sentence: Sentence, start: int) -> str:
-    """The verb of wishing (``WISHES``) before word ``start`` of the sentence, in its clause
-    (or just before it, for a clause that asks "whether" or "if"), when the wish is not the
-    writer's: the nearest subject before the verb is not the first person. For the writer's
-    own wish, a polite refusal ("I'd love to refund you in full, but ..."): its verb. ''
-    when there is none."""
-    words = sentence.normal.split()
-    if start >= len(words):
-        return ""
-    clause_of = clauses(sentence)
-    first = clause_of.index(clause_of[start])
-    if words[first] in {"whether", "if"} and first:  # "you asked whether we could refund"
-        first = clause_of.index(clause_of[first - 1])
-    before = words[first:start]
-    for position in range(len(before) - 1, -1, -1):
-        if before[position] in WISHES:
-            at = next((i for i in range(position - 1, -1, -1) if _subject(before, i)), -1)
-            subject, between = (before[at], before[at + 1:position]) if at >= 0 else ("", [])
-            if (subject in FIRST_PERSON or subject in PROMISING or PROMISING.intersection(between)
-                    or position and before[position - 1] in RELATIVES):
-                return ""  # "you can expect a full refund"; "everyone who asks gets one"
-            return before[position]
-    later_clauses = {clause_of.index(c) for c in clause_of if c > clause_of[start]}
-    refused = any(words[index] in REFUSING for index in later_clauses)
-    return "would like" if refused and WOULD_LIKE.find_in_words(" ".join(before)) else ""
-
-
-def _subject(words: list[str], index: int) -> bool:
-    """Whether ``words[index]`` may be the subject of a verb after it: one of ``SUBJECTS``
-    ("you" not right after a verb: "call you and ask" asks as the caller), or "our" (the
-    company: "our agent will ask you")."""
-    word = words[index]
-    if word in COMPANY:
-        return True
-    if word not in SUBJECTS:
-        return False
-    return word != "you" or not index or words[index - 1] in OPENERS
 
 
 def hedge(sentence: Sentence) -> str:

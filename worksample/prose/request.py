@@ -44,7 +44,7 @@ hesitate to" encourages and denies nothing); when its part says to keep or hide 
 "with the card number blurred out", "keep your password private", "share it with no one");
 when the words are someone else's (in quotation marks, or after a colon that follows a verb
 of saying: "scam texts say something like: send us your card number"); when someone else
-asks for it (``commitment.wished_for``: "criminals ask you to read out the code"); or when
+asks for it (``unpromised.wished_for``: "criminals ask you to read out the code"); or when
 it is the subject of what follows ("check your card details are up to date", "give the code
 a few minutes", "we need your password to be 12 characters long").
 """
@@ -53,10 +53,10 @@ from __future__ import annotations
 
 import re
 
-from worksample.prose.commitment import wished_for
 from worksample.prose.matching import PhraseSet
 from worksample.prose.negation import PRONOUNS, clauses, is_cue, word_groups
 from worksample.prose.text import WORD, Sentence
+from worksample.prose.unpromised import wished_for
 
 NEEDS = PhraseSet([
     "i need", "we need", "i'll need", "we'll need", "i will need", "we will need", "i'd need",
@@ -199,7 +199,7 @@ def _sent_to_the_writer(words: list[str], clause_of: tuple[int, ...], start: int
     (``TO_THE_WRITER``), in a clause said to the reader: "leave the card number with us"."""
     after = [w for w, c in zip(words[end:], clause_of[end:], strict=True)
              if c == clause_of[start]]
-    found = TO_THE_WRITER.find([_as_sentence(after)]) if after else None
+    found = TO_THE_WRITER.find([Sentence.of_words(after)]) if after else None
     if found is None or _negated(after[:found.start]):
         return False
     rest = _without_leads(_before(words, clause_of, start))
@@ -235,7 +235,7 @@ def _cue_end(words: list[str], clause_of: tuple[int, ...], index: int,
     before = _before(words, clause_of, index)
     if _negated(before):
         return None
-    following = _as_sentence(words[index:])
+    following = Sentence.of_words(words[index:])
     need = NEEDS.find([following], anchored=True)
     if need is not None and (question or words[index] != "what"):
         return index + need.end
@@ -264,7 +264,7 @@ def _without_leads(words: list[str]) -> list[str]:
     """``words`` without the ``LEADS`` they start with."""
     rest = words
     while rest:
-        lead = LEADS.find([_as_sentence(rest)], anchored=True)
+        lead = LEADS.find([Sentence.of_words(rest)], anchored=True)
         if lead is None or lead.end == 0:
             break
         rest = rest[lead.end:]
@@ -331,11 +331,6 @@ def _negated(words: list[str]) -> bool:
     """Whether ``words`` hold a negation that is not an encouragement ("don't hesitate")."""
     return any(is_cue(word) and following not in ENCOURAGING
                for word, following in zip(words, [*words[1:], ""], strict=False))
-
-
-def _as_sentence(words: list[str]) -> Sentence:
-    text = " ".join(words)
-    return Sentence(text=text, normal=text, words=tuple(words))
 
 
 def _after_a_comma(words: list[str], commas: frozenset[int], index: int) -> bool:

@@ -44,6 +44,12 @@ class Sentence:
     def __post_init__(self) -> None:
         object.__setattr__(self, "tokens", frozenset(WORD.findall(self.normal)))
 
+    @classmethod
+    def of_words(cls, words: list[str] | tuple[str, ...]) -> Sentence:
+        """A sentence made of normalised words, to match phrases against part of another."""
+        text = " ".join(words)
+        return cls(text=text, normal=text, words=tuple(words))
+
 
 def eml_headers(raw: bytes) -> dict[str, str]:
     """Subject, In-Reply-To and References of an email message, for matching replies."""

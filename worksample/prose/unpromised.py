@@ -1,0 +1,163 @@
+"""Where a phrase of a promise stands in a sentence that promises nothing: a wish, a question
+the writer passes on, the alternative refused, a wish refused, what would have happened.
+
+- **Someone else's wish** (``wished_for``): after a verb or noun of hoping, wanting, asking or
+  expecting (``WISHES``) in its clause, when the wish is not the writer's: the nearest
+  subject before the verb is not the first person ("I know you were hoping for a full
+  refund", "many customers ask for a full refund"), or the noun is someone else's ("I've
+  passed your request for a full refund to my team lead"). A promising modal ("you can
+  expect a full refund") and a relative clause ("anyone who asks gets a full refund") still
+  promise; so does the writer's own wish ("we expect to refund you in full").
+- **A question passed on** (``asked_whether``): a clause of "whether" or "if" after a verb of
+  asking or finding out ("I've asked my team lead whether we could refund the full amount",
+  "I'll check if a full refund is possible").
+- **The alternative refused**: right after "rather than" or "instead of" ("rather than a full
+  refund, I can add account credit").
+- **A wish or an understanding refused later in the sentence**: "I'd love to refund you in
+  full, but ...", "I understand that getting your money back matters, and I'm sorry the
+  policy doesn't allow it".
+- **What would have happened**: in a sentence with a past condition ("if you'd bought the
+  plan last month", "had you written earlier"), after "would" or "could".
+"""
+
+from __future__ import annotations
+
+from worksample.prose.commitment import COMPANY, FIRST_PERSON
+from worksample.prose.matching import PhraseSet
+from worksample.prose.negation import clauses
+from worksample.prose.text import Sentence
+
+WISHES = frozenset({"hope", "hopes", "hoped", "hoping", "want", "wants", "wanted", "wanting",
+                    "wish", "wishes", "wished", "wishing", "ask", "asks", "asked", "asking",
+                    "request", "requests", "requested", "requesting", "expect", "expects",
+                    "expected", "expecting", "seek", "seeks", "seeking", "sought"})
+# before a noun of wishing, these make it someone else's: "your request for a full refund"
+POSSESSIVES = frozenset({"your", "her", "his", "their", "customer's", "margaret's"})
+# words after which "you" is a subject ("I know you were hoping"), not an object ("call you")
+OPENERS = frozenset({"and", "but", "so", "that", "because", "if", "when", "why", "how", "what",
+                     "know", "think", "guess", "see", "as", "since", "while", "although",
+                     "though", "where", "understand", "realise", "realize", "imagine"})
+# a wish that promises: "you can expect", "you'll want to look out for your refund"
+PROMISING = frozenset({"can", "will", "shall", "should", "you'll", "they'll"})
+RELATIVES = frozenset({"who", "that", "which"})  # "everyone who asks gets a full refund"
+# who may wish: the nearest of these before the verb says whose wish it is
+SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "i'm", "we're", "you're",
+                      "they're", "i'll", "we'll", "you'll", "they'll", "i'd", "we'd", "you'd",
+                      "they'd", "i've", "we've", "you've", "they've", "customers", "people",
+                      "someone", "everyone", "anyone", "let's"})
+# a verb before "whether" or "if" that passes a question on
+FINDING_OUT = frozenset({"ask", "asked", "asking", "check", "checked", "checking", "see",
+                         "find", "found", "wonder", "wondered", "wondering", "know", "confirm",
+                         "enquire", "enquired", "inquire", "inquired", "query", "queried"})
+ALTERNATIVE = PhraseSet(["rather than", "instead of", "in place of"])
+# the writer's wish or understanding, which a later clause refuses
+WOULD_LIKE = PhraseSet(["i'd love to", "i would love to", "we'd love to", "we would love to",
+                        "i'd like to", "i would like to", "we'd like to", "we would like to",
+                        "i understand", "i know", "i realise", "i realize", "i appreciate",
+                        "i can see", "i can imagine", "we understand"])
+REFUSING = frozenset({"but", "however", "unfortunately", "sadly", "though", "although"})
+SORRY = frozenset({"sorry", "afraid", "regret", "unfortunately"})
+PAST_CONDITIONS = PhraseSet(["if you'd", "if you had", "if we'd", "if we had", "if it had",
+                             "had you", "had we"])
+PREFERRING = frozenset({"like", "prefer", "rather", "want", "love"})  # "if you'd like": an offer
+WOULD = frozenset({"would", "could", "i'd", "we'd", "would've", "could've"})
+
+
+def not_promised(sentence: Sentence, start: int) -> str:
+    """Why the phrase at word ``start`` promises nothing (see the module docstring), as words
+    for the reviewer, or ''."""
+    wish = wished_for(sentence, start)
+    if wish:
+        return f"in what someone else wishes for (“{wish}”)"
+    question = asked_whether(sentence, start)
+    if question:
+        return f"in a question passed on (“{question}”)"
+    words = sentence.normal.split()
+    before = " ".join(words[max(0, start - 3):start])
+    if ALTERNATIVE.find_in_words(before):
+        return "as the alternative refused (“rather than”, “instead of”)"
+    if _refused_later(sentence, start):
+        return "in a wish the sentence goes on to refuse"
+    if _would_have(sentence, start):
+        return "in what would have happened (a past condition)"
+    return ""
+
+
+def wished_for(sentence: Sentence, start: int) -> str:
+    """The word of wishing (``WISHES``) before word ``start`` of the sentence, in its clause,
+    when the wish is someone else's (see the module docstring), or ''."""
+    words = sentence.normal.split()
+    if start >= len(words):
+        return ""
+    before = _clause_before(words, clauses(sentence), start)
+    for position in range(len(before) - 1, -1, -1):
+        if before[position] not in WISHES:
+            continue
+        if position and before[position - 1] in POSSESSIVES:
+            return before[position]  # a noun: "your request for a full refund"
+        at = next((i for i in range(position - 1, -1, -1) if _subject(before, i)), -1)
+        subject, between = (before[at], before[at + 1:position]) if at >= 0 else ("", [])
+        if (subject in FIRST_PERSON or subject in PROMISING or PROMISING.intersection(between)
+                or position and before[position - 1] in RELATIVES):
+            return ""  # "you can expect a full refund"; "everyone who asks gets one"
+        return before[position]
+    return ""
+
+
+def asked_whether(sentence: Sentence, start: int) -> str:
+    """"asked ... whether" when the phrase at word ``start`` is in a clause of "whether" or
+    "if" right after a verb of asking or finding out (``FINDING_OUT``), or ''."""
+    words = sentence.normal.split()
+    if start >= len(words):
+        return ""
+    clause_of = clauses(sentence)
+    first = clause_of.index(clause_of[start])
+    if words[first] not in {"whether", "if"} or not first:
+        return ""
+    asking = [w for w in words[max(0, first - 4):first] if w in FINDING_OUT]
+    return f"{asking[-1]} … {words[first]}" if asking else ""
+
+
+def _clause_before(words: list[str], clause_of: tuple[int, ...], start: int) -> list[str]:
+    """The words before ``start`` in its clause, and in the clause before it when its clause
+    asks "whether" or "if" ("you asked whether we could refund")."""
+    first = clause_of.index(clause_of[start])
+    if words[first] in {"whether", "if"} and first:
+        first = clause_of.index(clause_of[first - 1])
+    return words[first:start]
+
+
+def _subject(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` may be the subject of a verb after it: one of ``SUBJECTS``
+    ("you" not right after a verb: "call you and ask" asks as the caller), or "our" (the
+    company: "our agent will ask you")."""
+    word = words[index]
+    if word in COMPANY:
+        return True
+    if word not in SUBJECTS:
+        return False
+    return word != "you" or not index or words[index - 1] in OPENERS
+
+
+def _refused_later(sentence: Sentence, start: int) -> bool:
+    """A wish or an understanding of the writer's before the phrase in its sentence, and a
+    later clause that refuses: it starts with "but", "however" ... or says sorry."""
+    words = sentence.normal.split()
+    clause_of = clauses(sentence)
+    before = _clause_before(words, clause_of, start)
+    wish = WOULD_LIKE.find([Sentence.of_words(before)]) if before else None
+    if wish is None or PROMISING.intersection(before[wish.end:]):
+        return False  # "I know you'll get your money back, but ..." still promises
+    later = [i for i in range(start, len(words)) if clause_of[i] > clause_of[start]]
+    return any(words[i] in REFUSING and clause_of[i] != clause_of[i - 1] for i in later) \
+        or any(words[i] in SORRY for i in later)
+
+
+def _would_have(sentence: Sentence, start: int) -> bool:
+    """A past condition in the sentence ("if you'd bought it last month"; not "if you'd
+    like"), and "would" or "could" before the phrase in its clause."""
+    words = sentence.normal.split()
+    condition = PAST_CONDITIONS.find([sentence])
+    return (condition is not None and condition.end < len(words)
+            and words[condition.end] not in PREFERRING
+            and bool(WOULD.intersection(_clause_before(words, clauses(sentence), start))))
