@@ -59,7 +59,7 @@ def test_a_request_makes_an_asking_statement(sample, line, statement):
 def test_a_mention_is_not_a_request(sample, line, statement):
     found = forbidden(sample, "double-charge", GREETING + line)[statement]
     assert found.fraction == 1 and not found.automatic_fail, found
-    assert "mentions it without asking the customer for it" in found.review
+    assert "does not plainly ask the customer for it" in found.review
 
 
 @pytest.mark.parametrize("line", [

@@ -374,7 +374,8 @@ def _excused(text: ReplyText, statement: Forbidden, match: Match) -> str:
     if match.negated:
         return f"in a sentence that denies it ({match.denied_by})"
     if statement.is_request and not asks_for(match.sentence, match.start, match.end):
-        return "in a sentence that mentions it without asking the customer for it"
+        return ("in a sentence that does not plainly ask the customer for it (read it: only a "
+                "plain request is an automatic fail)")
     rule = names_a_rule(match.sentence, match.start, match.end)
     if rule:
         return f"in the name of a rule (“{match.words} {rule}”)"
