@@ -111,3 +111,37 @@ def test_a_change_in_points_or_in_percent_written_right_makes_the_point(grade_an
     checks = checks_of(grade_analysis, FIGURES_STATED + f"So churn increased {change}.\n")
     point = checks["key_points/churn-up"]
     assert point.outcome == "passed", point.message
+
+
+# --- an option ruled out, turned down, hanging on a condition, someone else's, or listed ------
+
+KEEP = f"option “{OPTION_NAMES['keep-49']}”"
+
+
+@pytest.mark.parametrize("section", [
+    "Keeping $49 for everyone is ruled out by the churn we now see in solo accounts.",
+    "Going back to $39 for everyone is not a sensible answer to a solo problem.",
+    "The finance team recommends a solo plan at $39 for single-user accounts.",
+    "Ines's preference is to keep the price at $49 until the year closes.",
+    "We could keep the price at $49 for everyone only if solo churn fell back under 2%.",
+    "The options are to keep $49 for everyone or to add a solo plan at $39 for freelancers.",
+])
+def test_an_option_ruled_out_conditional_someone_elses_or_listed_is_not_chosen(
+        grade_analysis, section):
+    check = checks_of(grade_analysis, ANALYSIS + f"## Recommendation\n\n{section}\n")[
+        "recommendation"]
+    assert check.outcome != "passed" and "→ option" not in check.message, check.message
+
+
+def test_the_option_turned_down_with_rather_than_is_not_the_one_chosen(grade_analysis):
+    check = checks_of(grade_analysis, ANALYSIS + (
+        "## Recommendation\n\nWe recommend going back to $39 for everyone rather than a "
+        "separate solo plan, since churn rose in both segments.\n"))["recommendation"]
+    assert REVERT in check.message, check.message
+
+
+def test_our_own_recommendation_stands_beside_what_others_propose(grade_analysis):
+    check = checks_of(grade_analysis, ANALYSIS + (
+        "## Recommendation\n\nSales would rather keep the price at $49 for everyone. We "
+        "recommend a solo plan at $39 with teams kept at $49.\n"))["recommendation"]
+    assert SPLIT in check.message and KEEP not in check.message, check.message

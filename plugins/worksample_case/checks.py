@@ -22,8 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from worksample.prose.clauses import Clause, clauses
-from worksample.prose.commitment import FIRST_PERSON
-from worksample.prose.evidence import Finding, first_counted, quote_sentence, quoted
+from worksample.prose.evidence import Finding, first_counted, quoted
 from worksample.prose.matching import Match, PhraseSet
 from worksample.prose.measures import function_word_share
 from worksample.prose.own_text import OwnText
@@ -31,15 +30,13 @@ from worksample.prose.stance import Stance
 from worksample.prose.text import Sentence
 
 from .changes import points_called_percent
-from .config import CaseSection, KeyPoint, Recommendation, Section
+from .config import CaseSection, KeyPoint, Section
 from .figures import check_number, givens_in, scoped_clauses
+from .recommendation import check_recommendation
 from .structure import Analysis, Part, heading_name
 
 MIN_WORDS_TO_JUDGE_PROSE = 40  # the share of small words says little about a shorter text
-PRESENT_NO_OPTION = 0.25  # a recommendation that names none of the options
 CONTRADICTION_WEIGHT = 2.0  # a contradiction costs its points and as many again
-MIN_MEASURES_WEIGHED = 2  # a recommendation resting on one measure alone earns half
-SUPPOSING = frozenset({"would", "wouldn't"})  # "reverting would give up ...": weighed, not chosen
 
 
 @dataclass(frozen=True)
@@ -108,14 +105,16 @@ class AnalysisText(OwnText):
         return self._clauses[sentence.index]
 
     def find_in_clauses(self, phrases: PhraseSet, sentences: list[Sentence],
-                        negation: PhraseSet | None = None) -> list[tuple[Match, Clause]]:
+                        negation: PhraseSet | None = None,
+                        scoped: bool = False) -> list[tuple[Match, Clause]]:
         """Every match of ``phrases`` within one clause of ``sentences`` (each match's
         sentence is the whole sentence, for quoting), with its clause; a negation counts
-        in its own clause only."""
+        in its own clause only (with ``scoped``, by ``negation.denial``'s rules)."""
         found = []
         for sentence in sentences:
             for clause in self.clauses(sentence):
-                for match in phrases.find_all([clause.as_sentence()], negation=negation):
+                for match in phrases.find_all([clause.as_sentence()], negation=negation,
+                                              scoped=scoped):
                     found.append((replace(match, sentence=sentence), clause))
         return found
 
@@ -192,7 +191,10 @@ def check_analysis(text: AnalysisText, section: CaseSection,
     # choice follows from nothing
     unfounded = (bool(numbers) and all("missing_number" in f.specifics for f in numbers)
                  and not any(f.kind == "key_points" and f.fraction > 0 for f in findings))
-    findings.append(_recommendation(text, section.recommendation, compiled, unfounded))
+    recommendation = section.recommendation
+    part = (section_part(text.analysis, recommendation.section, compiled)
+            if recommendation.section else None)
+    findings.append(check_recommendation(text, recommendation, compiled, part, unfounded))
     findings.append(_length(text, section))
     return findings
 
@@ -277,129 +279,6 @@ def discusses_the_case(findings: list[Finding]) -> bool:
                 finding.review or "recommended_option" in finding.specifics):
             return True
     return False
-
-
-def _recommendation(text: AnalysisText, recommendation: Recommendation,
-                    compiled: CompiledCase, unfounded: bool = False) -> Finding:
-    """A decisive sentence (a cue, or in the recommendation's own section) naming one option.
-    A sentence that hedges where it recommends ("should weigh", "could consider") decides
-    nothing, nor does a section that lists options one per sentence without choosing. The
-    option's credit is halved when the recommendation's section weighs fewer than
-    ``MIN_MEASURES_WEIGHED`` of the case's measures (its numbers' quantities): a course
-    chosen on revenue alone ignores what the data says about churn. It is 0 when the analysis
-    is ``unfounded``: it states none of the case's figures, right or wrong."""
-    label = "ends in an explicit recommendation of one option"
-    part = (section_part(text.analysis, recommendation.section, compiled)
-            if recommendation.section else None)
-    in_part = {s.index for s in part.sentences} if part else set()
-    statements = [s for s in text.own_sentences if not text.why_not_counted(s)]
-    read = {s.index: _reading(text, s, recommendation, compiled) for s in statements}
-    cued = [s for s in statements if compiled.recommendation_cues.find_in_words(s.normal)]
-    single = [(s, read[s.index][0][0]) for s in cued
-              if len(read[s.index][0]) == 1 and not read[s.index][1]]
-    listed: list[tuple[Sentence, str]] = []
-    if not single:  # in the recommendation's own section, naming one option is enough
-        listed = [(s, read[s.index][0][0]) for s in statements if s.index in in_part
-                  if len(read[s.index][0]) == 1 and not read[s.index][1]]
-        if len({option for _, option in listed}) == 1:
-            single = listed[:1]
-    if single:
-        chosen = {option for _, option in single}
-        if len(chosen) > 1:
-            shown = "; ".join(f"“{_named(recommendation, option)}” in {quote_sentence(s)}"
-                              for s, option in single[:3])
-            return Finding("recommendation", "recommendation", label, 0.0, shown,
-                           review="recommends different options in different places; which "
-                                  "one stands is for the reviewer")
-        sentence, option = next(((s, o) for s, o in single if s.index in in_part), single[-1])
-        return _recommended(text, sentence, option, part, recommendation, compiled, unfounded)
-    several = next((s for s in cued if len(read[s.index][0]) > 1 and not read[s.index][1]), None)
-    if several is not None:
-        return Finding("recommendation", "recommendation", label, 0.0,
-                       f"{quote_sentence(several)} names "
-                       f"{', '.join(_named(recommendation, o) for o in read[several.index][0])}",
-                       review="names several options in one sentence; which one it recommends "
-                              "is for the reviewer")
-    hedged = next((s for s in cued + [s for s, _ in listed] if read[s.index][1]), None)
-    if listed or hedged is not None:
-        why = (f"hedges (“{read[hedged.index][1]}”): {quote_sentence(hedged)}"
-               if hedged is not None else "lists options without choosing one: " + "; ".join(
-                   f"“{_named(recommendation, option)}” in {quote_sentence(s)}"
-                   for s, option in listed[:3]))
-        return Finding("recommendation", "recommendation", label, 0.0, why,
-                       specifics={"vague_recommendation": why})
-    if cued:
-        sentence = next((s for s in cued if s.index in in_part), cued[-1])
-        return Finding("recommendation", "recommendation", label, PRESENT_NO_OPTION,
-                       f"{quote_sentence(sentence)}: recommends, but none of the options "
-                       f"({'; '.join(o.name for o in recommendation.options)})",
-                       specifics={"vague_recommendation": quote_sentence(sentence)})
-    return Finding("recommendation", "recommendation", label, 0.0, "no recommendation found",
-                   specifics={"missing_recommendation": "yes"})
-
-
-def _named(recommendation: Recommendation, option_id: str) -> str:
-    """The option in words (its title), as reports and questions show it."""
-    return next(o.name for o in recommendation.options if o.id == option_id)
-
-
-def _recommended(text: AnalysisText, sentence: Sentence, option: str, part: Part | None,
-                 recommendation: Recommendation, compiled: CompiledCase,
-                 unfounded: bool = False) -> Finding:
-    """The finding for a recommended option: its credit, halved when the section it is in
-    weighs too few of the case's measures, 0 when the analysis states none of its figures."""
-    chosen = next(o for o in recommendation.options if o.id == option)
-    credit = chosen.credit
-    note = "" if credit >= 1 else f"; the data supports it less (credit {credit:g})"
-    if part is None:
-        part = text.analysis.parts[text.analysis.part_of[sentence.index]]
-    basis = [s for s in part.sentences if not text.why_not_counted(s)]
-    weighed = [name for name, phrases in compiled.measures.items()
-               if any(phrases.find_in_words(s.normal) for s in basis)]
-    if unfounded:
-        credit = 0.0
-        note += "; the analysis states none of the case's figures, so it follows from none"
-    elif len(weighed) < min(MIN_MEASURES_WEIGHED, len(compiled.measures)):
-        credit /= 2
-        note += (f"; its section weighs only {', '.join(weighed) or 'none'} of the case's "
-                 f"measures ({', '.join(compiled.measures)}): half credit")
-    return Finding("recommendation", "recommendation", "ends in an explicit recommendation of "
-                   "one option", credit,
-                   f"{quote_sentence(sentence)} → option “{chosen.name}”{note}",
-                   specifics={"recommended_option": chosen.name,
-                              "recommended_option_id": option})
-
-
-def _reading(text: AnalysisText, sentence: Sentence, recommendation: Recommendation,
-             compiled: CompiledCase) -> tuple[list[str], str]:
-    """The options a sentence recommends (named in a clause that is not a condition, not
-    negated there, not supposed with "would"; an option that combines others stands for
-    them: "keep $49 for teams, a solo plan at $39"), and the hedge in the clauses that carry
-    them or the cue ('' when it decides)."""
-    carrying: list[Clause] = []
-    named = []
-    for option in recommendation.options:
-        found = [c for m, c in text.find_in_clauses(compiled.options[option.id], [sentence],
-                                                    negation=compiled.negation)
-                 if not m.negated and not c.condition and not _supposed(c, compiled)]
-        if found:
-            named.append(option.id)
-            carrying += found
-    carrying += [c for _, c in text.find_in_clauses(compiled.recommendation_cues, [sentence])]
-    combined = {other for option in recommendation.options if option.id in named
-                for other in option.combines}
-    return ([option for option in named if option not in combined],
-            compiled.stance.hedge(carrying) if carrying else "")
-
-
-def _supposed(clause: Clause, compiled: CompiledCase) -> bool:
-    """Whether the clause supposes an option rather than choosing it: its verb is "would"
-    (or "wouldn't"), with no recommendation cue and no first person ("Reverting to $39 would
-    give up $10,700 a month"; not "I would recommend the split", "my choice would be the
-    split")."""
-    words = set(clause.normal.split())
-    return (bool(words & SUPPOSING) and not words & FIRST_PERSON
-            and not compiled.recommendation_cues.find_in_words(clause.normal))
 
 
 def _length(text: AnalysisText, section: CaseSection) -> Finding:

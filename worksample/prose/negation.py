@@ -4,7 +4,8 @@ A phrase is denied when, in the same clause of its sentence:
 - a negation comes before it, at most ``BEFORE_WORDS`` words before ("we don't offer account
   credit", "there is no way to restore them", "I wish I could send your money back"); or
 - a negated predicate of possibility follows it ("a full refund isn't possible", "credit is
-  not available", "a restore is not something we offer").
+  not available", "a restore is not something we offer", "going back to $39 is not the
+  answer").
 
 A negation is a word ending in "n't", one of ``CUES``, or a word of the assignment's own
 negation list. Negation inside the phrase itself is part of what the phrase says ("no need to
@@ -35,8 +36,12 @@ NOT_DENYING = frozenset({"need", "needs", "have", "has", "only", "just", "doubt"
 # after "X is not ...": what says X does not exist or cannot happen
 POSSIBLE = frozenset({"possible", "available", "offered", "option", "allowed", "permitted",
                       "eligible", "included", "provided", "supported", "something",
-                      "applicable", "covered", "refundable"})
+                      "applicable", "covered", "refundable", "answer", "solution", "viable",
+                      "wise", "sensible"})
 NEGATIVE_PREDICATES = frozenset({"impossible", "unavailable", "ineligible"})
+# after "X is ...", phrases that say X will not happen ("off the table", "ruled out")
+RULED_OUT = (("off", "the", "table"), ("out", "of", "the", "question"), ("ruled", "out"),
+             ("a", "non", "starter"), ("a", "nonstarter"), ("not", "on", "the", "table"))
 COPULAS = frozenset({"is", "are", "was", "were", "be", "s", "been"})
 BREAKS = frozenset({"but", "so", "because", "although", "though", "while", "whereas",
                     "however", "which", "unless", "if", "when", "until", "since", "yet",
@@ -94,10 +99,12 @@ def is_cue(word: str, extra: Callable[[str], bool] | None = None) -> bool:
 
 
 def denial(sentence: Sentence, start: int, end: int,
-           extra: Callable[[str], bool] | None = None) -> str:
+           extra: Callable[[str], bool] | None = None, after_words: int = AFTER_WORDS) -> str:
     """How the sentence denies the phrase at words ``start``..``end`` (exclusive) of its
     normalised form: '“not” before it', '“isn't … possible” after it', or '' when it does
-    not. ``extra`` tells more negation words (an assignment's own list)."""
+    not. ``extra`` tells more negation words (an assignment's own list); ``after_words`` how
+    far after the phrase a negated predicate may stand (a long phrase's noun may run on:
+    "reverting to $39 for everyone is not the answer")."""
     words = sentence.normal.split()
     if not words or end > len(words):
         return ""
@@ -109,12 +116,16 @@ def denial(sentence: Sentence, start: int, end: int,
         following = words[index + 1] if index + 1 < len(words) else ""
         if is_cue(words[index], extra) and following not in NOT_DENYING:
             return f"“{words[index]}” before it"
-    after = [i for i in range(end, min(len(words), end + AFTER_WORDS + 1))
+    after = [i for i in range(end, min(len(words), end + after_words + 1))
              if clause_of[i] == clause]
     for position, index in enumerate(after):
         word = words[index]
         if word in NEGATIVE_PREDICATES and position and words[index - 1] in COPULAS:
             return f"“{words[index - 1]} {word}” after it"
+        ruled_out = next((phrase for phrase in RULED_OUT
+                          if tuple(words[index:index + len(phrase)]) == phrase), None)
+        if ruled_out and position and words[index - 1] in COPULAS:
+            return f"“{words[index - 1]} {' '.join(ruled_out)}” after it"
         if is_cue(word, extra):
             predicate = next((words[i] for i in after[position + 1:position + 4]
                               if words[i] in POSSIBLE), "")

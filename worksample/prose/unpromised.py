@@ -32,7 +32,7 @@ WISHES = frozenset({"hope", "hopes", "hoped", "hoping", "want", "wants", "wanted
                     "request", "requests", "requested", "requesting", "expect", "expects",
                     "expected", "expecting", "seek", "seeks", "seeking", "sought"})
 # before a noun of wishing, these make it someone else's: "your request for a full refund"
-POSSESSIVES = frozenset({"your", "her", "his", "their", "customer's", "margaret's"})
+POSSESSIVES = frozenset({"your", "her", "his", "their"})  # and any "someone's"
 # words after which "you" is a subject ("I know you were hoping"), not an object ("call you")
 OPENERS = frozenset({"and", "but", "so", "that", "because", "if", "when", "why", "how", "what",
                      "know", "think", "guess", "see", "as", "since", "while", "although",
@@ -83,19 +83,24 @@ def not_promised(sentence: Sentence, start: int) -> str:
     return ""
 
 
-def wished_for(sentence: Sentence, start: int) -> str:
-    """The word of wishing (``WISHES``) before word ``start`` of the sentence, in its clause,
-    when the wish is someone else's (see the module docstring), or ''."""
+def wished_for(sentence: Sentence, start: int, verbs: frozenset[str] = WISHES,
+               company_is_the_writer: bool = True) -> str:
+    """The word of wishing (``verbs``) before word ``start`` of the sentence, in its clause,
+    when the wish is someone else's (see the module docstring), or ''. With
+    ``company_is_the_writer``, "our agent" wishes as the writer does; without, as someone
+    else ("our sales lead prefers to keep $49")."""
     words = sentence.normal.split()
     if start >= len(words):
         return ""
     before = _clause_before(words, clauses(sentence), start)
     for position in range(len(before) - 1, -1, -1):
-        if before[position] not in WISHES:
+        if before[position] not in verbs:
             continue
-        if position and before[position - 1] in POSSESSIVES:
+        if position and (before[position - 1] in POSSESSIVES
+                         or before[position - 1].endswith("'s")):
             return before[position]  # a noun: "your request for a full refund"
-        at = next((i for i in range(position - 1, -1, -1) if _subject(before, i)), -1)
+        at = next((i for i in range(position - 1, -1, -1)
+                   if _subject(before, i, company_is_the_writer)), -1)
         subject, between = (before[at], before[at + 1:position]) if at >= 0 else ("", [])
         if (subject in FIRST_PERSON or subject in PROMISING or PROMISING.intersection(between)
                 or position and before[position - 1] in RELATIVES):
@@ -127,13 +132,13 @@ def _clause_before(words: list[str], clause_of: tuple[int, ...], start: int) -> 
     return words[first:start]
 
 
-def _subject(words: list[str], index: int) -> bool:
+def _subject(words: list[str], index: int, company: bool = True) -> bool:
     """Whether ``words[index]`` may be the subject of a verb after it: one of ``SUBJECTS``
-    ("you" not right after a verb: "call you and ask" asks as the caller), or "our" (the
-    company: "our agent will ask you")."""
+    ("you" not right after a verb: "call you and ask" asks as the caller), or, with
+    ``company``, "our" (the company: "our agent will ask you")."""
     word = words[index]
     if word in COMPANY:
-        return True
+        return company
     if word not in SUBJECTS:
         return False
     return word != "you" or not index or words[index - 1] in OPENERS

@@ -1,0 +1,199 @@
+"""The recommendation check: which one option an analysis recommends, if any.
+
+A sentence recommends an option when it names it in a clause that chooses it:
+
+- not a condition, not hanging on one ("we can keep $49 only if team churn stays flat"),
+  not denied in its clause (a negation before it; one of possibility or a phrase of ruling
+  out after it, anywhere in its clause: "reverting to $39 for everyone is not the answer",
+  "going back to $39 is off the table"; "neither keeping $49 nor reverting"), not
+  supposed with "would" ("reverting would give up $10,700 a month"), not the one turned down
+  ("holding at $49 rather than creating a solo plan": what follows "rather than" or
+  "instead of" in its clause), and not someone else's view ("the sales team recommends going
+  back to $39", "the CFO's view is that we should keep $49": ``unpromised.wished_for`` with
+  the verbs of proposing);
+- in a sentence with a recommendation cue ("we recommend", "I'd go with"), or, when no
+  sentence has one, in the recommendation's own section, where naming one option is enough.
+
+An option that combines others ("keep Pro at $49 for teams, introduce a solo plan at $39")
+stands for them, except in a sentence with a word that sets options side by side ("or",
+"versus", "between", "option" ...): "keep $49, go back to $39, or a solo plan" lists
+three options, and a section that lists options without choosing decides nothing. A hedge
+where it recommends ("should weigh", "could consider") decides nothing either.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from worksample.prose.clauses import Clause
+from worksample.prose.commitment import FIRST_PERSON
+from worksample.prose.evidence import Finding, quote_sentence
+from worksample.prose.matching import Match
+from worksample.prose.negation import denial
+from worksample.prose.text import Sentence
+from worksample.prose.unpromised import WISHES, wished_for
+
+from .config import Recommendation
+from .structure import Part
+
+if TYPE_CHECKING:
+    from .checks import AnalysisText, CompiledCase
+
+PRESENT_NO_OPTION = 0.25  # a recommendation that names none of the options
+MIN_MEASURES_WEIGHED = 2  # a recommendation resting on one measure alone earns half
+SUPPOSING = frozenset({"would", "wouldn't"})  # "reverting would give up ...": weighed, not chosen
+# what someone else proposes is their view, not the analyst's choice
+PROPOSING = WISHES | {"recommend", "recommends", "recommended", "propose", "proposes",
+                      "proposed", "suggest", "suggests", "suggested", "prefer", "prefers",
+                      "preferred", "favour", "favours", "favoured", "favor", "favors",
+                      "favored", "argue", "argues", "argued", "view", "proposal",
+                      "suggestion", "preference", "position"}
+TURNED_DOWN = ("rather than", "instead of")
+CLAUSE_WORDS = 12  # how far after an option its clause may say it will not happen
+# words that set options side by side: "keep $49, go back to $39, or a solo plan"
+ALTERNATIVES = frozenset({"or", "versus", "vs", "between", "either", "whereas",
+                          "option", "options", "alternatively"})
+
+
+def check_recommendation(text: AnalysisText, recommendation: Recommendation,
+                         compiled: CompiledCase, part: Part | None,
+                         unfounded: bool = False) -> Finding:
+    """A decisive sentence naming one option (see the module docstring); ``part`` is the
+    recommendation's own section. The option's credit is halved when that section weighs
+    fewer than ``MIN_MEASURES_WEIGHED`` of the case's measures (its numbers' quantities): a
+    course chosen on revenue alone ignores what the data says about churn. It is 0 when the
+    analysis is ``unfounded``: it states none of the case's figures, right or wrong."""
+    label = "ends in an explicit recommendation of one option"
+    in_part = {s.index for s in part.sentences} if part else set()
+    statements = [s for s in text.own_sentences if not text.why_not_counted(s)]
+    cued = [s for s in statements if compiled.recommendation_cues.find_in_words(s.normal)]
+    read = {s.index: _reading(text, s, recommendation, compiled) for s in statements}
+    single = [(s, read[s.index][0][0]) for s in cued
+              if len(read[s.index][0]) == 1 and not read[s.index][1]]
+    listed: list[tuple[Sentence, str]] = []
+    if not single:  # in the recommendation's own section, naming one option is enough
+        listed = [(s, read[s.index][0][0]) for s in statements if s.index in in_part
+                  if len(read[s.index][0]) == 1 and not read[s.index][1]]
+        if len({option for _, option in listed}) == 1:
+            single = listed[:1]
+    if single:
+        chosen = {option for _, option in single}
+        if len(chosen) > 1:
+            shown = "; ".join(f"“{_named(recommendation, option)}” in {quote_sentence(s)}"
+                              for s, option in single[:3])
+            return Finding("recommendation", "recommendation", label, 0.0, shown,
+                           review="recommends different options in different places; which "
+                                  "one stands is for the reviewer")
+        sentence, option = next(((s, o) for s, o in single if s.index in in_part), single[-1])
+        return _recommended(text, sentence, option, part, recommendation, compiled, unfounded)
+    several = next((s for s in cued if len(read[s.index][0]) > 1 and not read[s.index][1]),
+                   None)
+    if several is not None:
+        return Finding("recommendation", "recommendation", label, 0.0,
+                       f"{quote_sentence(several)} names "
+                       f"{', '.join(_named(recommendation, o) for o in read[several.index][0])}",
+                       review="names several options in one sentence; which one it recommends "
+                              "is for the reviewer")
+    hedged = next((s for s in cued + [s for s, _ in listed] if read[s.index][1]), None)
+    if listed or hedged is not None:
+        why = (f"hedges (“{read[hedged.index][1]}”): {quote_sentence(hedged)}"
+               if hedged is not None else "lists options without choosing one: " + "; ".join(
+                   f"“{_named(recommendation, option)}” in {quote_sentence(s)}"
+                   for s, option in listed[:3]))
+        return Finding("recommendation", "recommendation", label, 0.0, why,
+                       specifics={"vague_recommendation": why})
+    if cued:
+        sentence = next((s for s in cued if s.index in in_part), cued[-1])
+        return Finding("recommendation", "recommendation", label, PRESENT_NO_OPTION,
+                       f"{quote_sentence(sentence)}: recommends, but none of the options "
+                       f"({'; '.join(o.name for o in recommendation.options)})",
+                       specifics={"vague_recommendation": quote_sentence(sentence)})
+    return Finding("recommendation", "recommendation", label, 0.0, "no recommendation found",
+                   specifics={"missing_recommendation": "yes"})
+
+
+def _named(recommendation: Recommendation, option_id: str) -> str:
+    """The option in words (its title), as reports and questions show it."""
+    return next(o.name for o in recommendation.options if o.id == option_id)
+
+
+def _recommended(text: AnalysisText, sentence: Sentence, option: str, part: Part | None,
+                 recommendation: Recommendation, compiled: CompiledCase,
+                 unfounded: bool = False) -> Finding:
+    """The finding for a recommended option: its credit, halved when the section it is in
+    weighs too few of the case's measures, 0 when the analysis states none of its figures."""
+    chosen = next(o for o in recommendation.options if o.id == option)
+    credit = chosen.credit
+    note = "" if credit >= 1 else f"; the data supports it less (credit {credit:g})"
+    if part is None:
+        part = text.analysis.parts[text.analysis.part_of[sentence.index]]
+    basis = [s for s in part.sentences if not text.why_not_counted(s)]
+    weighed = [name for name, phrases in compiled.measures.items()
+               if any(phrases.find_in_words(s.normal) for s in basis)]
+    if unfounded:
+        credit = 0.0
+        note += "; the analysis states none of the case's figures, so it follows from none"
+    elif len(weighed) < min(MIN_MEASURES_WEIGHED, len(compiled.measures)):
+        credit /= 2
+        note += (f"; its section weighs only {', '.join(weighed) or 'none'} of the case's "
+                 f"measures ({', '.join(compiled.measures)}): half credit")
+    return Finding("recommendation", "recommendation", "ends in an explicit recommendation of "
+                   "one option", credit,
+                   f"{quote_sentence(sentence)} → option “{chosen.name}”{note}",
+                   specifics={"recommended_option": chosen.name,
+                              "recommended_option_id": option})
+
+
+def _reading(text: AnalysisText, sentence: Sentence, recommendation: Recommendation,
+             compiled: CompiledCase) -> tuple[list[str], str]:
+    """The options a sentence recommends (see the module docstring), and the hedge in the
+    clauses that carry them or the cue ('' when it decides)."""
+    carrying: list[Clause] = []
+    named = []
+    for option in recommendation.options:
+        found = [c for m, c in text.find_in_clauses(compiled.options[option.id], [sentence],
+                                                    negation=compiled.negation, scoped=True)
+                 if not m.negated and not c.condition and not _supposed(c, compiled)
+                 and not _ruled_out(c, m, compiled) and not _turned_down(c, m.start)
+                 and not _someone_elses(c, m.start)]
+        if found:
+            named.append(option.id)
+            carrying += found
+    carrying += [c for _, c in text.find_in_clauses(compiled.recommendation_cues, [sentence])]
+    combining = not ALTERNATIVES.intersection(sentence.normal.split())
+    combined = {other for option in recommendation.options if option.id in named
+                for other in option.combines} if combining else set()
+    return ([option for option in named if option not in combined],
+            compiled.stance.hedge(carrying) if carrying else "")
+
+
+def _supposed(clause: Clause, compiled: CompiledCase) -> bool:
+    """Whether the clause supposes an option rather than choosing it: its verb is "would"
+    (or "wouldn't"), with no recommendation cue and no first person ("Reverting to $39 would
+    give up $10,700 a month"; not "I would recommend the split", "my choice would be the
+    split")."""
+    words = set(clause.normal.split())
+    return (bool(words & SUPPOSING) and not words & FIRST_PERSON
+            and not compiled.recommendation_cues.find_in_words(clause.normal))
+
+
+def _ruled_out(clause: Clause, match: Match, compiled: CompiledCase) -> bool:
+    """Whether the rest of the option's clause says it will not happen ("reverting to $39
+    for everyone is not the answer", "... is off the table"), or the sentence makes it hang
+    on a condition ("we can keep $49 only if team churn stays flat")."""
+    sentence = clause.as_sentence()
+    return bool(denial(sentence, match.start, match.end, compiled.negation.holds_word,
+                       after_words=CLAUSE_WORDS)) or " only if " in f" {clause.sentence.normal} "
+
+
+def _turned_down(clause: Clause, start: int) -> bool:
+    """Whether "rather than" or "instead of" stands before word ``start`` of the clause."""
+    before = " ".join(clause.normal.split()[:start])
+    return any(f" {words} " in f" {before} " for words in TURNED_DOWN)
+
+
+def _someone_elses(clause: Clause, start: int) -> bool:
+    """Whether the option at word ``start`` of the clause is what someone other than the
+    writer proposes or wants."""
+    return bool(wished_for(clause.as_sentence(), start, PROPOSING,
+                           company_is_the_writer=False))
