@@ -1,10 +1,11 @@
-"""How many sentences of the red teams' corpus (tests/corpora/forbidden_forms.yaml) each tree
-judges as the red team reads them: requests asked or only mentioned, refunds promised or not
-(issue 20). Each tree is judged in a process of its own, with the corpus of this tree; a
-baseline is a worktree of an earlier commit.
+"""How much of the red teams' corpora each tree reads as the red team does (issue 20):
+forbidden statements (tests/corpora/forbidden_forms.yaml: requests asked or only mentioned,
+refunds promised or not) and recommendation sections (tests/corpora/recommendations.yaml:
+the one option recommended, or none). Each tree is judged in a process of its own, with the
+corpora of this tree; a baseline is a worktree of an earlier commit.
 
-    .venv/bin/python benchmarks/bench_forbidden_forms.py
-    .venv/bin/python benchmarks/bench_forbidden_forms.py --trees . /tmp/before
+    .venv/bin/python benchmarks/bench_red_team.py
+    .venv/bin/python benchmarks/bench_red_team.py --trees . /tmp/before
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import argparse
 import json
 import subprocess
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -22,21 +24,38 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def judged(tree: Path) -> dict[str, list[int]]:
-    """In this process, with ``tree`` first on the path: for every (kind, label, round), how
-    many sentences are read as the red team reads them, and how many there are."""
+    """In this process, with ``tree`` first on the path: for every (corpus, label, round),
+    how many items are read as the red team reads them, and how many there are."""
     sys.path[:0] = [str(tree), str(tree / "plugins"), str(tree / "tests"), str(ROOT / "tests")]
-    from conftest_paths import EMAIL_SAMPLE
+    from conftest_paths import CASE_SAMPLE, EMAIL_SAMPLE
     from forbidden_forms import cases, made, makes_it
+    from recommendation_corpus import corpus, read_option
 
     from worksample.assignments import load
+    from worksample.grading import grade_submission
     from worksample.plugins import load_registry
 
-    sample = load(EMAIL_SAMPLE, load_registry())
+    registry = load_registry()
     right, total = Counter(), Counter()
+    email = load(EMAIL_SAMPLE, registry)
     for kind, label, round_, text in cases():
         key = f"{kind} / {label} / round {round_}"
         total[key] += 1
-        right[key] += made(sample, kind, text) == makes_it(kind, label)
+        right[key] += made(email, kind, text) == makes_it(kind, label)
+    case = load(CASE_SAMPLE, registry)
+    with tempfile.TemporaryDirectory(prefix="worksample-bench-") as folder:
+        work = Path(folder)
+
+        def grade(text: str):
+            submission = work / f"analysis-{sum(total.values())}"
+            submission.mkdir()
+            (submission / "analysis.md").write_text(text)
+            return grade_submission(case, submission, work / "work", registry)
+
+        for item in corpus()["sections"]:
+            key = "recommendations / " + ("none" if item["option"] == "none" else "one option")
+            total[key] += 1
+            right[key] += read_option(grade, item["text"]) == item["option"]
     return {key: [right[key], total[key]] for key in total}
 
 
@@ -54,7 +73,7 @@ def main() -> None:
         child = subprocess.run([sys.executable, __file__, "--one", str(tree)], check=True,
                                capture_output=True, text=True, cwd=ROOT)
         report[str(tree)] = json.loads(child.stdout.splitlines()[-1])
-    publish("forbidden-forms", report)
+    publish("red-team", report)
     print()
     for tree, rows in report.items():
         print(tree)
