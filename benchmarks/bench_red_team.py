@@ -1,7 +1,8 @@
 """How much of the red teams' corpora each tree reads as the red team does (issue 20):
 forbidden statements (tests/corpora/forbidden_forms.yaml: requests asked or only mentioned,
-refunds promised or not) and recommendation sections (tests/corpora/recommendations.yaml:
-the one option recommended, or none). Each tree is judged in a process of its own, with the
+refunds promised or not), blame (tests/corpora/blame.yaml: counted or left to the reviewer,
+or neither) and recommendation sections (tests/corpora/recommendations.yaml: the one option
+recommended, or none). Each tree is judged in a process of its own, with the
 corpora of this tree; a baseline is a worktree of an earlier commit.
 
     .venv/bin/python benchmarks/bench_red_team.py
@@ -27,6 +28,8 @@ def judged(tree: Path) -> dict[str, list[int]]:
     """In this process, with ``tree`` first on the path: for every (corpus, label, round),
     how many items are read as the red team reads them, and how many there are."""
     sys.path[:0] = [str(tree), str(tree / "plugins"), str(tree / "tests"), str(ROOT / "tests")]
+    from blame_corpus import corpus as blame_corpus
+    from blame_corpus import read_blame
     from conftest_paths import CASE_SAMPLE, EMAIL_SAMPLE
     from forbidden_forms import cases, made, makes_it
     from recommendation_corpus import corpus, read_option
@@ -42,6 +45,11 @@ def judged(tree: Path) -> dict[str, list[int]]:
         key = f"{kind} / {label} / round {round_}"
         total[key] += 1
         right[key] += made(email, kind, text) == makes_it(kind, label)
+    for item in blame_corpus()["sentences"]:
+        key = "blame / " + ("blames" if item["blames"] else "does not blame")
+        total[key] += 1
+        right[key] += read_blame(email, item["email"], item["text"]) in (
+            {"blame", "review"} if item["blames"] else {"none"})
     case = load(CASE_SAMPLE, registry)
     with tempfile.TemporaryDirectory(prefix="worksample-bench-") as folder:
         work = Path(folder)

@@ -294,3 +294,28 @@ def test_a_range_agrees_only_when_it_lies_within_the_policys(sample, said, right
     assert (fact.fraction == 1) is right, fact.evidence
     if not right:
         assert fact.costs > 0 and "where the policy says 3-5 business days" in fact.evidence
+
+
+# --- a listed blame phrase said plainly or kindly --------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "You should have received a confirmation email on Monday; if not, I'll resend it.",
+    "You should have been sent a reminder before the renewal, and I'm sorry you weren't.",
+    "You must have been worried when the second line appeared.",
+    "Obviously you'd rather not see two lines on your statement, and I understand.",
+    "As stated in your account history, the card was charged once on 3 March.",
+])
+def test_a_listed_blame_phrase_said_plainly_or_kindly_is_no_blame(sample, line):
+    found = findings(sample, "double-charge", f"Hi Priya. {line}")["blame"]
+    assert found.fraction == 1 and not found.review, found
+
+
+@pytest.mark.parametrize("line", [
+    "You should have been more careful about which card you used.",
+    "You must have ignored the pending label on your statement.",
+    "As stated in the terms, a pending line is not a charge.",
+    "As I mentioned, the pending line is only a hold.",
+])
+def test_a_listed_blame_phrase_said_as_blame_is_blame(sample, line):
+    found = findings(sample, "double-charge", f"Hi Priya. {line}")["blame"]
+    assert found.fraction < 1, found

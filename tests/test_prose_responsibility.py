@@ -53,3 +53,26 @@ def test_an_uncertain_lecture_goes_to_the_reviewer(text):
 ])
 def test_reassurance_offers_and_own_mistakes_are_no_blame(text):
     assert read(text) is None
+
+
+# --- a reproach for the past; a choice, a need, an expectation; a listed phrase said plainly ---
+
+@pytest.mark.parametrize("text", [
+    "Had you exported the workspace before closing it, the files would have been kept.",
+    "If you'd renewed a day earlier, the old price could have applied.",
+    "Going forward, do keep a copy of each export.",
+    "For future reference, the renewal date is on the billing page.",
+])
+def test_a_reproach_for_the_past_or_advice_for_later_goes_to_the_reviewer(text):
+    found = read(text)
+    assert found is not None and not found.sure, found
+
+
+@pytest.mark.parametrize("text", [
+    "It's entirely up to you which export format you prefer.",
+    "You needed the March figures for your accountant, and they're safe.",
+    "You expected the discount to carry over, and I'll make sure it does.",
+    "You signed up for the yearly plan in May, so the renewal is in May too.",
+])
+def test_a_choice_a_need_an_expectation_or_signing_up_is_no_lecture(text):
+    assert read(text) is None

@@ -29,7 +29,7 @@ from worksample.prose.matching import Match, PhraseSet, Reading
 from worksample.prose.measures import spans_in
 from worksample.prose.own_text import OwnText
 from worksample.prose.request import asks_for
-from worksample.prose.responsibility import lecture
+from worksample.prose.responsibility import lecture, plain_sense
 from worksample.prose.text import Sentence, normalise
 from worksample.prose.unpromised import not_promised
 
@@ -393,7 +393,8 @@ def _blaming(text: ReplyText, blame: PhraseSet, negation: PhraseSet) -> list[Bla
     a lecture by its form (``responsibility.lecture``), sure or left to the reviewer."""
     listed = {m.sentence.index: Blame(m) for m in blame.find_all(
         text.sentences, negation=negation, scoped=True)
-        if not m.negated and not text.pasted(m.sentence)}
+        if not m.negated and not text.pasted(m.sentence)
+        and not plain_sense(m.sentence, m.start, m.end)}
     for sentence in text.sentences:
         if sentence.index in listed or text.pasted(sentence):
             continue

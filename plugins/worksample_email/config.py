@@ -108,7 +108,9 @@ class PhraseLists(StrictModel):
         "not our fault", "not my fault", "nothing we can do", "nothing i can do",
         "calm down", "obviously", "you must have", "user error", "read the policy",
         "read the terms", "not my department", "contact someone else", "that's on you",
-        "you need to read"])
+        "you need to read", "as i explained", "as i already explained", "as i mentioned",
+        "as i already mentioned", "as previously explained", "as previously mentioned",
+        "as you were told", "as we explained", "as we already explained", "once again"])
     next_step: Phrases = Field(default_factory=lambda: [
         "i will", "i'll", "we will", "we'll", "i am going to", "i'm going to", "i have asked",
         "i've asked", "i have escalated", "i've escalated", "next step", "please reply",

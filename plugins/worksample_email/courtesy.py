@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from worksample.prose.commitment import PERSONAL
 from worksample.prose.evidence import Finding, quote_sentence, quoted
+from worksample.prose.feelings import FEELINGS
 from worksample.prose.matching import Match, PhraseSet, name_distance, nearest_name
 from worksample.prose.negation import clauses, denial
 from worksample.prose.text import Sentence
@@ -41,13 +42,6 @@ INTENSIFIERS = frozenset({"completely", "totally", "fully", "really", "truly", "
                           "very", "much", "quite", "honestly"})
 ACKNOWLEDGING = frozenset({"understand", "imagine", "appreciate", "sympathise", "sympathize",
                            "empathise", "empathize", "hear"})
-FEELINGS = frozenset({
-    "stress", "stressful", "stressed", "frustrating", "frustrated", "frustration",
-    "worry", "worrying", "worried", "worries", "upsetting", "upset", "annoying", "annoyed",
-    "confusing", "confused", "confusion", "alarming", "alarmed", "scary", "scared",
-    "frightening", "frightened", "panic", "panicking", "disappointing", "disappointed",
-    "disappointment", "inconvenient", "inconvenience", "anxious", "anxiety", "distressing",
-    "unsettling", "nerve", "nerves", "hassle", "shock", "shocked", "unpleasant"})
 
 
 def sign_off(own: list[Sentence], phrases: PhraseSet) -> Finding:
