@@ -1,9 +1,9 @@
 """How much of the red teams' corpora each tree reads as the red team does (issue 20):
 forbidden statements (tests/corpora/forbidden_forms.yaml: requests asked or only mentioned,
-refunds promised or not), blame (tests/corpora/blame.yaml: counted or left to the reviewer,
-or neither) and recommendation sections (tests/corpora/recommendations.yaml: the one option
-recommended, or none). Each tree is judged in a process of its own, with the
-corpora of this tree; a baseline is a worktree of an earlier commit.
+refunds promised or not), blame and empathy (blame.yaml, empathy.yaml: counted or left to the
+reviewer, or not counted) and recommendation sections (recommendations.yaml: the one option
+recommended, or none). Each tree is judged in a process of its own, with the corpora of this
+tree; a baseline is a worktree of an earlier commit.
 
     .venv/bin/python benchmarks/bench_red_team.py
     .venv/bin/python benchmarks/bench_red_team.py --trees . /tmp/before
@@ -31,6 +31,8 @@ def judged(tree: Path) -> dict[str, list[int]]:
     from blame_corpus import corpus as blame_corpus
     from blame_corpus import read_blame
     from conftest_paths import CASE_SAMPLE, EMAIL_SAMPLE
+    from empathy_corpus import corpus as empathy_corpus
+    from empathy_corpus import read_empathy
     from forbidden_forms import cases, made, makes_it
     from recommendation_corpus import corpus, read_option
 
@@ -50,6 +52,11 @@ def judged(tree: Path) -> dict[str, list[int]]:
         total[key] += 1
         right[key] += read_blame(email, item["email"], item["text"]) in (
             {"blame", "review"} if item["blames"] else {"none"})
+    for item in empathy_corpus()["sentences"]:
+        key = "empathy / " + ("acknowledges" if item["acknowledges"] else "does not")
+        total[key] += 1
+        right[key] += read_empathy(email, item["email"], item["text"]) in (
+            {"credited", "review"} if item["acknowledges"] else {"none", "review"})
     case = load(CASE_SAMPLE, registry)
     with tempfile.TemporaryDirectory(prefix="worksample-bench-") as folder:
         work = Path(folder)

@@ -319,3 +319,30 @@ def test_a_listed_blame_phrase_said_plainly_or_kindly_is_no_blame(sample, line):
 def test_a_listed_blame_phrase_said_as_blame_is_blame(sample, line):
     found = findings(sample, "double-charge", f"Hi Priya. {line}")["blame"]
     assert found.fraction < 1, found
+
+
+# --- an empathy phrase that acknowledges nothing; acknowledgements in other words -----------
+
+@pytest.mark.parametrize("line", [
+    "I understand, but the rules apply to every account the same way.",
+    "Sorry, but a pending line is not something we can remove.",
+    "I understand the billing system can look odd at first glance.",
+    "I can imagine a bank would show it the same way for any card.",
+    "Apologies for the brief reply, I'm between two calls.",
+    "We apologise for any inconvenience the hold may cause.",
+    "That must be the hold your bank placed when you paid.",
+])
+def test_an_empathy_phrase_that_acknowledges_nothing_is_not_empathy(sample, line):
+    found = findings(sample, "double-charge", f"Hi Priya. {line}")["empathy"]
+    assert found.fraction == 0, found
+
+
+@pytest.mark.parametrize("line", [
+    "I know how unsettling two lines on a statement look.",
+    "I can see why a second $29 would make you check your account twice.",
+    "That's an awful thing to find on your statement right before payday.",
+    "I understand that you were counting on that money this week.",
+])
+def test_an_acknowledgement_in_other_words_is_empathy(sample, line):
+    found = findings(sample, "double-charge", f"Hi Priya. {line}")["empathy"]
+    assert found.fraction == 1, found

@@ -11,11 +11,17 @@ their form as well as by the assignment's lists.
   the customer's situation: a first-person acknowledgement ("I", "we", then at most two of
   ``INTENSIFIERS``, then one of ``ACKNOWLEDGING``: "I completely understand", "we can
   imagine"), not denied, about the situation: the clause ends there, or goes on with
-  ``SITUATION`` ("how", "that", "your" ...) or holds a feeling word ("We appreciate the
-  invoice request" acknowledges nothing); or a word of feeling or strain (``FEELINGS``: "stressful",
-  "worried", "inconvenience") in a clause with a first- or second-person word ("that must
-  have been stressful for you", "I know you're worried"). A feeling word in a clause with no
-  person ("the wait is frustrating") may be either: it is left to the reviewer.
+  ``SITUATION`` ("how", "your" ...; "that", "this" or "it" with "you" or a feeling word
+  close after) or holds a feeling word ("We appreciate the invoice request", "I understand
+  that invoices are under Billing" acknowledge nothing); or a word of feeling or strain
+  (``FEELINGS``: "stressful", "worried", "awful", "on edge") in a clause with a first- or
+  second-person word ("that must have been stressful for you", "I know you're worried"). A
+  feeling word in a clause with no person ("the wait is frustrating") may be either: it is
+  left to the reviewer. A phrase of the list counts only as an acknowledgement: not brushed
+  off ("I understand, but rules are rules", "Sorry, but ..."), an acknowledging verb about
+  the situation ("I understand the policy may seem strict" is not), "that must" with a
+  feeling word after it, and no apology for the reply itself ("sorry for the slow reply") or
+  for "any inconvenience" (boilerplate).
 """
 
 from __future__ import annotations
@@ -34,14 +40,24 @@ if TYPE_CHECKING:
 
 SIGN_OFF_MAX_WORDS = 4
 # what an acknowledging verb is about when it acknowledges the customer's situation
-SITUATION = frozenset({"how", "why", "what", "that", "this", "it", "you", "your", "you're",
+SITUATION = frozenset({"how", "why", "what", "you", "your", "you're", "you've", "you'd",
                        "completely", "entirely", "fully"})
+# "I understand that ...", "we hear this ...": about the situation only when "you" or a feeling
+# word follows within three words ("I understand that you're worried"; not "I understand that
+# invoices are under Billing")
+POINTING = frozenset({"that", "this", "it"})
+SECOND_PERSON = frozenset({"you", "your", "you're", "you've", "you'd", "you'll", "yourself"})
+# an apology for the reply itself, or for "any inconvenience": about us, or boilerplate
+APOLOGIES = frozenset({"sorry", "apologies", "apologise", "apologize", "apologising",
+                       "apologizing"})
+THE_REPLY = frozenset({"reply", "response", "replying", "responding"})
+TURNING = frozenset({"but", "however", "though", "although", "yet"})
 FIRST_PERSON = frozenset({"i", "we", "i'm", "we're", "i've", "we've"})
 INTENSIFIERS = frozenset({"completely", "totally", "fully", "really", "truly", "absolutely",
                           "certainly", "definitely", "entirely", "so", "can", "do", "well",
                           "very", "much", "quite", "honestly"})
 ACKNOWLEDGING = frozenset({"understand", "imagine", "appreciate", "sympathise", "sympathize",
-                           "empathise", "empathize", "hear"})
+                           "empathise", "empathize", "hear", "know", "see", "get"})
 
 
 def sign_off(own: list[Sentence], phrases: PhraseSet) -> Finding:
@@ -84,11 +100,12 @@ def acknowledgements(sentences: list[Sentence],
                     end += 1
                 if (end < len(words) and words[end] in ACKNOWLEDGING
                         and _of_the_situation(words, clause_of, end)
+                        and not _brushed_off(words, clause_of, end)
                         and not denial(sentence, index, end + 1, extra)):
                     found.append(Match(sentence, " ".join(words[index:end + 1]),
                                        start=index, end=end + 1))
                     break
-            if word in FEELINGS:
+            if word in FEELINGS and not (index and words[index - 1] == "any"):  # boilerplate
                 clause = {w for w, c in zip(words, clause_of, strict=True)
                           if c == clause_of[index]}
                 if not clause & PERSONAL:
@@ -101,13 +118,45 @@ def acknowledgements(sentences: list[Sentence],
 
 def _of_the_situation(words: list[str], clause_of: list[int], verb: int) -> bool:
     """Whether the acknowledging verb at ``verb`` is about the customer's situation: its
-    clause ends after it, the next word is one of ``SITUATION``, or the clause holds a
-    feeling word."""
+    clause ends after it, the next word is one of ``SITUATION`` (or of ``POINTING`` with
+    "you" or a feeling word within three words after it), or the clause holds a feeling
+    word."""
     following = verb + 1
     if following >= len(words) or clause_of[following] != clause_of[verb]:
         return True
     clause = {w for w, c in zip(words, clause_of, strict=True) if c == clause_of[verb]}
+    if words[following] in POINTING:
+        return bool((SECOND_PERSON | FEELINGS) & set(words[following + 1:following + 4]))
     return words[following] in SITUATION or bool(clause & FEELINGS)
+
+
+def _brushed_off(words: list[str], clause_of: list[int], end: int) -> bool:
+    """Whether the acknowledgement ending at word ``end`` is its whole clause and the next
+    clause turns away ("I understand, but rules are rules"; "Sorry, but seven weeks is past
+    the window")."""
+    following = end + 1
+    return (following < len(words) and clause_of[following] != clause_of[end]
+            and words[following] in TURNING)
+
+
+def _acknowledges(match: Match) -> bool:
+    """Whether an empathy phrase of the list acknowledges the customer: not brushed off, an
+    acknowledging verb about the situation, "that must" with a feeling word after it, an
+    apology for something else than the reply itself or "any inconvenience", and no "sorry
+    state"."""
+    words = match.sentence.normal.split()
+    clause_of = clauses(match.sentence)
+    last, after = match.end - 1, words[match.end:match.end + 5]
+    if last >= len(words) or _brushed_off(words, clause_of, last):
+        return False
+    if words[last] in ACKNOWLEDGING and not _of_the_situation(words, clause_of, last):
+        return False
+    if words[match.start:match.end] == ["that", "must"]:
+        return bool(FEELINGS & set(after))
+    if words[last] in APOLOGIES and after[:1] == ["for"] and (
+            after[1:2] == ["any"] or THE_REPLY & set(after)):
+        return False
+    return after[:1] != ["state"]
 
 
 def named(text: ReplyText, customer: str) -> Finding:
@@ -147,7 +196,8 @@ def empathy(text: ReplyText, phrases: CompiledPhrases) -> Finding:
     (``courtesy.acknowledgements``), which the evidence says."""
     label = "acknowledges how the customer feels"
     listed = text.positive("empathy", "empathy", label,
-                           phrases.empathy.find_all(text.sentences, text.reading))
+                           [m for m in phrases.empathy.find_all(text.sentences, text.reading)
+                            if _acknowledges(m)])
     if listed.outcome == "passed":
         return listed
     by_form = text.positive("empathy", "empathy", label,

@@ -9,4 +9,8 @@ FEELINGS = frozenset({
     "confusing", "confused", "confusion", "alarming", "alarmed", "scary", "scared",
     "frightening", "frightened", "panic", "panicking", "disappointing", "disappointed",
     "disappointment", "inconvenient", "inconvenience", "anxious", "anxiety", "distressing",
-    "unsettling", "nerve", "nerves", "hassle", "shock", "shocked", "unpleasant"})
+    "unsettling", "nerve", "nerves", "hassle", "shock", "shocked", "unpleasant", "awful",
+    "horrible", "terrible", "rotten", "nervous", "unnerving", "rattled", "rattling", "nuisance",
+    "worst", "rough", "painful", "nightmare", "gutting", "infuriating", "maddening",
+    "exasperating", "sinking", "dread", "tense", "overwhelming", "overwhelmed", "unfair",
+    "disheartening", "difficult", "tough"})
