@@ -95,7 +95,10 @@ CORPUS = {
     "floods-then-prints-undecodable": Attack(score=0.0),
     # the third round: the candidate's own process, which answers the recorder's calls
     "reads-the-recorders-memory": Attack(score=53.37),
-    "floods-the-pipe": Attack(score=0.0),
+    # a race: the flooding thread starts at import, and on a busy machine the recorder may get
+    # an answer through before it runs (6.69 seen in a CI run beside other work: one case
+    # passed by the partial's own code); never more than the partial earns
+    "floods-the-pipe": Attack(score=None),
     "stops-the-recorder": Attack(score=0.0, ended="timeout"),
     # honest submissions: graded, no flag, the score their code earns
     "honest-syntax-error": Attack(score=0.0),
