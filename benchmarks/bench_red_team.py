@@ -1,9 +1,9 @@
 """How much of the red teams' corpora each tree reads as the red team does (issue 20):
 forbidden statements (tests/corpora/forbidden_forms.yaml: requests asked or only mentioned,
-refunds promised or not), blame and empathy (blame.yaml, empathy.yaml: counted or left to the
-reviewer, or not counted) and recommendation sections (recommendations.yaml: the one option
-recommended, or none). Each tree is judged in a process of its own, with the corpora of this
-tree; a baseline is a worktree of an earlier commit.
+refunds promised or not), blame, empathy and answers (blame.yaml, empathy.yaml, answers.yaml:
+counted, left to the reviewer or not) and recommendation sections (recommendations.yaml: the
+one option recommended, or none). Each tree is judged in a process of its own, with the
+corpora of this tree; a baseline is a worktree of an earlier commit.
 
     .venv/bin/python benchmarks/bench_red_team.py
     .venv/bin/python benchmarks/bench_red_team.py --trees . /tmp/before
@@ -28,17 +28,19 @@ def judged(tree: Path) -> dict[str, list[int]]:
     """In this process, with ``tree`` first on the path: for every (corpus, label, round),
     how many items are read as the red team reads them, and how many there are."""
     sys.path[:0] = [str(tree), str(tree / "plugins"), str(tree / "tests"), str(ROOT / "tests")]
-    from blame_corpus import corpus as blame_corpus
-    from blame_corpus import read_blame
     from conftest_paths import CASE_SAMPLE, EMAIL_SAMPLE
-    from empathy_corpus import corpus as empathy_corpus
-    from empathy_corpus import read_empathy
     from forbidden_forms import cases, made, makes_it
     from recommendation_corpus import corpus, read_option
+    from reply_corpora import NAMES, read_right
+    from reply_corpora import corpus as reply_corpus
 
+    import worksample
     from worksample.assignments import load
     from worksample.grading import grade_submission
     from worksample.plugins import load_registry
+
+    if not Path(worksample.__file__).resolve().is_relative_to(tree):
+        raise SystemExit(f"{tree}: worksample was imported from {worksample.__file__}")
 
     registry = load_registry()
     right, total = Counter(), Counter()
@@ -47,16 +49,13 @@ def judged(tree: Path) -> dict[str, list[int]]:
         key = f"{kind} / {label} / round {round_}"
         total[key] += 1
         right[key] += made(email, kind, text) == makes_it(kind, label)
-    for item in blame_corpus()["sentences"]:
-        key = "blame / " + ("blames" if item["blames"] else "does not blame")
-        total[key] += 1
-        right[key] += read_blame(email, item["email"], item["text"]) in (
-            {"blame", "review"} if item["blames"] else {"none"})
-    for item in empathy_corpus()["sentences"]:
-        key = "empathy / " + ("acknowledges" if item["acknowledges"] else "does not")
-        total[key] += 1
-        right[key] += read_empathy(email, item["email"], item["text"]) in (
-            {"credited", "review"} if item["acknowledges"] else {"none", "review"})
+    labels = {"blame": ("blames", "does not blame"), "empathy": ("acknowledges", "does not"),
+              "answers": ("answers", "does not answer")}
+    for name in NAMES:
+        for item in reply_corpus(name)["sentences"]:
+            key = f"{name} / {labels[name][0] if item['says'] else labels[name][1]}"
+            total[key] += 1
+            right[key] += read_right(email, name, item)
     case = load(CASE_SAMPLE, registry)
     with tempfile.TemporaryDirectory(prefix="worksample-bench-") as folder:
         work = Path(folder)
@@ -85,8 +84,10 @@ def main() -> None:
         return
     report = {}
     for tree in arguments.trees:
-        child = subprocess.run([sys.executable, __file__, "--one", str(tree)], check=True,
+        child = subprocess.run([sys.executable, __file__, "--one", str(tree)],
                                capture_output=True, text=True, cwd=ROOT)
+        if child.returncode:
+            raise SystemExit(child.stderr.strip().splitlines()[-1])
         report[str(tree)] = json.loads(child.stdout.splitlines()[-1])
     publish("red-team", report)
     print()

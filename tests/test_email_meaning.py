@@ -346,3 +346,29 @@ def test_an_empathy_phrase_that_acknowledges_nothing_is_not_empathy(sample, line
 def test_an_acknowledgement_in_other_words_is_empathy(sample, line):
     found = findings(sample, "double-charge", f"Hi Priya. {line}")["empathy"]
     assert found.fraction == 1, found
+
+
+# --- a sentence that talks around the question answers nothing -------------------------------
+
+@pytest.mark.parametrize("email_id, question, line", [
+    ("late-refund", "money-back", "I see you're hoping to get a refund for the studio plan."),
+    ("late-refund", "alternative", "I'm checking what I can offer you as credit instead."),
+    ("late-refund", "no-renewal", "I'll look into your renewal today and write back."),
+    ("missing-invoices", "get-back", "I'm not sure yet whether we can restore everything."),
+    ("double-charge", "invoice", "Our billing policy explains where invoices are kept."),
+])
+def test_a_sentence_that_talks_around_the_question_answers_nothing(sample, email_id, question,
+                                                                     line):
+    found = findings(sample, email_id, f"Hi. {line}")[f"questions/{question}"]
+    assert found.fraction == 0 and "not counted" in found.review, found
+
+
+@pytest.mark.parametrize("email_id, question, line", [
+    ("late-refund", "no-renewal", "I've checked, and your plan is now set not to renew."),
+    ("missing-invoices", "get-back", "I'm restoring them from this morning's backup now."),
+    ("missing-invoices", "stop-using", "You don't need to stop using Ledgerly in the meantime."),
+    ("late-refund", "alternative", "If you'd like, I can turn the unused months into credit."),
+])
+def test_an_answer_beside_a_check_or_an_offer_still_answers(sample, email_id, question, line):
+    found = findings(sample, email_id, f"Hi. {line}")[f"questions/{question}"]
+    assert found.fraction == 1, found

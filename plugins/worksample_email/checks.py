@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from worksample.prose.answering import talks_around
 from worksample.prose.commitment import (
     commits_to,
     content_words,
@@ -178,8 +179,10 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
         denial = phrases.negation if asks_what(question.asks) else None
         matches = list(phrases.questions[email.id, question.id].find_all(
             s, text.reading, negation=denial, scoped=True))
+        around = {m.sentence.index: why for m in matches
+                  if (why := talks_around(m.sentence, m.start))}
         answer = text.positive("questions", question.id, f"answers “{question.asks}”",
-                               matches, not_answers)
+                               matches, {**around, **not_answers})
         if answer.review:
             answer = _wrong_answer(answer, matches, contradicting) or answer
         if answer.outcome != "passed":

@@ -1,7 +1,8 @@
 """Deterministic phrase matching: alternatives, word prefixes, short gaps, and typo tolerance.
 
 A phrase is matched against a sentence's normalised words. ``refund*`` matches any word that
-starts with "refund"; ``...`` stands for up to four words. Between two consecutive words of a
+starts with "refund" (``restore*`` also "restoring": a stem ending in "e" drops it before
+"-ing"); ``...`` stands for up to four words. Between two consecutive words of a
 phrase, one or two small words the phrase does not write may stand (``FILLERS``: to, be,
 been, the, a, an, your, our, it, that): "not renew" matches "not to renew", "nothing we can
 do" matches "nothing that we can do"; a word the phrase writes must be there ("refund the
@@ -33,6 +34,7 @@ FILLERS = ("to", "be", "been", "the", "a", "an", "your", "our", "it", "that")
 _FILLER_GAP = " (?:(?:" + "|".join(FILLERS) + ") ){0,2}"
 NEGATION_WINDOW = 3  # without ``scoped``: words before a match that can negate it
 FUZZY_MIN_LENGTH = 5  # shorter words are too easily one edit from another word
+E_DROP_MIN = 5  # "restore*" also matches "restoring"; "use*" does not match "using"
 WORDS_REMEMBERED = 50_000  # per phrase set (``holds_word``); past it, all are forgotten
 
 
@@ -230,7 +232,7 @@ def _phrase_words(phrase: str) -> tuple[frozenset[str], str] | None:
         pieces = WORD.findall(token) if token != GAP else []
         if token.endswith("*") and pieces:
             exact += pieces[:-1]
-            stem = pieces[-1]
+            stem = _dropped_e(pieces[-1])
         else:
             exact += pieces
     if not exact and not stem:
@@ -250,8 +252,17 @@ def _phrase_pattern(phrase: str) -> str:
             continue
         pattern = " ".join(re.escape(piece) for piece in pieces)
         if token.endswith("*"):
-            pattern += r"[\w']*"
+            last = pieces[-1]
+            pattern = (pattern[:-len(re.escape(last))] + re.escape(_dropped_e(last))
+                       + r"(?:e|ing)[\w']*") if _dropped_e(last) != last else pattern + r"[\w']*"
         separator = f" (?:\\S+ ){{0,{GAP_WORDS}}}" if gap_before else _FILLER_GAP
         words.append(pattern if not words else separator + pattern)
         gap_before = False
     return "".join(words)
+
+
+def _dropped_e(stem: str) -> str:
+    """A prefix's stem as "-ing" writes it: "restore*" matches "restoring" as well as
+    "restored" and "restores" (the stem "restor", then "e" or "ing"); a short stem
+    ("be*", "use*") is kept as written."""
+    return stem[:-1] if len(stem) >= E_DROP_MIN and stem.endswith("e") else stem

@@ -1,0 +1,87 @@
+"""Whether a sentence that holds an answer's words answers, or only talks around the question.
+
+A question's phrase found in a sentence does not answer it when the sentence:
+
+- **restates what the customer asks or wants** (``unpromised.wished_for``, with "like"
+  among the verbs): "I understand you'd like a refund for your annual plan", "you
+  asked whether you should stop using Ledgerly";
+- **promises to find out**: the phrase in a clause of "whether", "if", "what", "why",
+  "where", "how" or "when" right after a verb of finding out or telling later (``FINDING``):
+  "I'm looking into whether a refund is possible", "I'll check where your invoices are",
+  "I'll let you know whether you should hold off"; or a look still to be taken right before
+  it: "I'll look into your renewal settings", "I'm checking your backups";
+- **says the writer does not know** (``UNSURE`` before the phrase in its sentence): "I'm not
+  sure whether account credit is something we can offer", "I can't say whether this one
+  will drop off";
+- **points at a rule instead of saying it** (a rule noun and a verb of pointing, ``POINTING``):
+  "our refund policy is explained on our website", "our policy explains how auto renewal
+  works".
+
+Each is left to the reviewer, with the reason; the answer counts only from a sentence that
+says it.
+"""
+
+from __future__ import annotations
+
+from worksample.prose.commitment import RULE_NOUNS
+from worksample.prose.negation import clauses
+from worksample.prose.text import Sentence
+from worksample.prose.unpromised import WISHES, wished_for
+
+# what the customer asks or wants, restated: "you'd like a refund"; not "need" ("you don't
+# need to stop using it" answers)
+ASKING = WISHES | {"like", "liked", "wondering", "wondered"}
+FINDING = frozenset({"check", "checking", "checked", "look", "looking", "see", "seeing",
+                     "find", "finding", "investigate", "investigating", "confirm", "know",
+                     "ask", "asked", "asking", "explore", "exploring", "work", "figure",
+                     "review", "reviewing", "into", "out"})
+QUESTION_WORDS = frozenset({"whether", "if", "what", "why", "where", "how", "when", "which"})
+UNSURE = (("not", "sure"), ("unsure",), ("can't", "say"), ("cannot", "say"),
+          ("don't", "know"), ("do", "not", "know"), ("not", "certain"), ("uncertain",),
+          ("no", "idea"), ("not", "yet", "sure"), ("yet", "to", "confirm"))
+POINTING = frozenset({"explains", "explained", "covers", "covered", "describes", "described",
+                      "outlines", "outlined", "sets", "set", "details", "detailed"})
+FINDING_REACH = 3  # words between the verb of finding out and the question word
+QUESTION_REACH = 6  # words between the question word and the phrase
+# a look still to be taken: "I'll look into", "I'm checking", "let me check"
+WILL = frozenset({"i'll", "we'll", "i'm", "we're", "will", "let", "going"})
+SMALL = frozenset({"your", "the", "a", "an", "my", "our", "for", "at", "on", "now", "up"})
+
+
+def talks_around(sentence: Sentence, start: int) -> str:
+    """Why the phrase at word ``start`` of the sentence answers nothing (see the module
+    docstring), as words for the reviewer, or ''."""
+    words = sentence.normal.split()
+    if start >= len(words):
+        return ""
+    wish = wished_for(sentence, start, ASKING)
+    if wish:
+        return f"a sentence that restates what the customer asks (“{wish}”)"
+    finding = _finding_out(words, clauses(sentence), start)
+    if finding:
+        return f"a sentence that promises to find out (“{finding}”)"
+    before = words[:start]
+    unsure = next((phrase for phrase in UNSURE for i in range(len(before))
+                   if tuple(before[i:i + len(phrase)]) == phrase), None)
+    if unsure:
+        return f"a sentence that says the writer does not know (“{' '.join(unsure)}”)"
+    if RULE_NOUNS.intersection(words) and POINTING.intersection(words):
+        return "a sentence that points at the policy instead of saying it"
+    return ""
+
+
+def _finding_out(words: list[str], clause_of: tuple[int, ...], start: int) -> str:
+    """"looking into … whether" when a question word stands shortly before the phrase at
+    ``start``, right after a verb of finding out; or "I'll look into" when such a verb, in
+    the future or under way, stands right before the phrase ("I'll look into your renewal
+    settings", "I'm checking your backups"); or ''."""
+    question = next((i for i in range(start, max(-1, start - QUESTION_REACH - 1), -1)
+                     if words[i] in QUESTION_WORDS), None)
+    if question is None:
+        between = [i for i in range(max(0, start - 4), start) if words[i] not in SMALL]
+        if between and words[between[-1]] in FINDING and clause_of[between[-1]] == clause_of[
+                start] and WILL.intersection(words[max(0, between[0] - 3):between[-1]]):
+            return f"{words[between[-1]]} …"
+        return ""
+    verbs = [w for w in words[max(0, question - FINDING_REACH - 1):question] if w in FINDING]
+    return f"{verbs[-1]} … {words[question]}" if verbs else ""
