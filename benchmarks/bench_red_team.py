@@ -1,9 +1,10 @@
 """How much of the red teams' corpora each tree reads as the red team does (issue 20):
 forbidden statements (tests/corpora/forbidden_forms.yaml: requests asked or only mentioned,
 refunds promised or not), blame, empathy and answers (blame.yaml, empathy.yaml, answers.yaml:
-counted, left to the reviewer or not) and recommendation sections (recommendations.yaml: the
-one option recommended, or none). Each tree is judged in a process of its own, with the
-corpora of this tree; a baseline is a worktree of an earlier commit.
+counted, left to the reviewer or not), the case's key points (key_points.yaml) and
+recommendation sections (recommendations.yaml: the one option recommended, or none). Each
+tree is judged in a process of its own, with the corpora of this tree; a baseline is a
+worktree of an earlier commit.
 
     .venv/bin/python benchmarks/bench_red_team.py
     .venv/bin/python benchmarks/bench_red_team.py --trees . /tmp/before
@@ -30,6 +31,8 @@ def judged(tree: Path) -> dict[str, list[int]]:
     sys.path[:0] = [str(tree), str(tree / "plugins"), str(tree / "tests"), str(ROOT / "tests")]
     from conftest_paths import CASE_SAMPLE, EMAIL_SAMPLE
     from forbidden_forms import cases, made, makes_it
+    from point_corpus import corpus as point_corpus
+    from point_corpus import read_right as read_point
     from recommendation_corpus import corpus, read_option
     from reply_corpora import NAMES, read_right
     from reply_corpora import corpus as reply_corpus
@@ -66,6 +69,10 @@ def judged(tree: Path) -> dict[str, list[int]]:
             (submission / "analysis.md").write_text(text)
             return grade_submission(case, submission, work / "work", registry)
 
+        for item in point_corpus()["sentences"]:
+            key = "key points / " + ("makes it" if item["says"] else "does not")
+            total[key] += 1
+            right[key] += read_point(grade, item)
         for item in corpus()["sections"]:
             key = "recommendations / " + ("none" if item["option"] == "none" else "one option")
             total[key] += 1

@@ -145,3 +145,23 @@ def test_our_own_recommendation_stands_beside_what_others_propose(grade_analysis
         "## Recommendation\n\nSales would rather keep the price at $49 for everyone. We "
         "recommend a solo plan at $39 with teams kept at $49.\n"))["recommendation"]
     assert SPLIT in check.message and KEEP not in check.message, check.message
+
+
+# --- a forecast, a hedge or someone else's claim is no finding -----------------------------
+
+@pytest.mark.parametrize("point, sentence", [
+    ("churn-up", "Churn may well creep higher over the winter months."),
+    ("ltv-down", "Lifetime value would probably be lower if solo churn stays where it is."),
+    ("signups-down", "New customers could be down again next quarter if the trial page is slow."),
+    ("revenue-up", "The sales team claims MRR rose faster than any quarter before."),
+])
+def test_a_forecast_a_hedge_or_a_claim_is_no_finding(grade_analysis, point, sentence):
+    check = checks_of(grade_analysis, f"## Analysis\n\n{sentence}\n\n" + DECISION)[
+        f"key_points/{point}"]
+    assert check.outcome == "skipped" and "not counted" in check.review, check
+
+
+def test_a_forecast_of_the_opposite_is_no_contradiction(grade_analysis):
+    check = checks_of(grade_analysis, "## Analysis\n\nRevenue could fall by spring if churn "
+                                      "keeps rising.\n\n" + DECISION)["key_points/revenue-up"]
+    assert "contradiction" not in check.message, check

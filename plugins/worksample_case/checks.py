@@ -28,6 +28,7 @@ from worksample.prose.measures import function_word_share
 from worksample.prose.own_text import OwnText
 from worksample.prose.stance import Stance
 from worksample.prose.text import Sentence
+from worksample.prose.unpromised import wished_for
 
 from .changes import points_called_percent
 from .config import CaseSection, KeyPoint, Section
@@ -37,6 +38,14 @@ from .structure import Analysis, Part, heading_name
 
 MIN_WORDS_TO_JUDGE_PROSE = 40  # the share of small words says little about a shorter text
 CONTRADICTION_WEIGHT = 2.0  # a contradiction costs its points and as many again
+# a key point is a finding of the data: not a forecast, a hypothesis or a hedge
+FORECAST = frozenset({"could", "might", "may", "would", "likely", "unlikely", "possibly",
+                      "possible", "probably", "perhaps", "forecast", "predict", "predicted"})
+# what someone else says, which the analyst may not share ("finance warned that ...")
+CLAIMING = frozenset({"told", "tells", "said", "says", "claim", "claims", "claimed", "warned",
+                      "warns", "argued", "argues", "believes", "believed", "thinks", "thought",
+                      "reported", "reports", "suggested", "suggests", "insisted", "insists",
+                      "assumed", "assumes", "feared", "fears"})
 
 
 @dataclass(frozen=True)
@@ -235,23 +244,29 @@ def _section(analysis: Analysis, section: Section, compiled: CompiledCase) -> Fi
 
 def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
                wrong_in: dict[Clause, str]) -> Finding:
-    """Said in one clause that is not a condition, not negated there, in a sentence that does
-    not also say the opposite, and not with a figure the number checks found wrong."""
+    """Said in one clause that is not a condition, not negated there and not about something
+    else (``unless``), in a sentence that does not also say the opposite, and not with a figure
+    the number checks found wrong. A forecast, a hedge or someone else's claim
+    (``not_a_finding``) goes to the reviewer, and is no contradiction either."""
     label = f"makes the point: {point.point}"
     unless = compiled.counters_unless[point.id]
     opposite = [m for m, clause in text.find_in_clauses(compiled.counters[point.id],
                                                          text.sentences)
                 if not clause.condition and not text.why_not_counted(m.sentence)
-                and not unless.find_in_words(m.sentence.normal)]
+                and not unless.find_in_words(m.sentence.normal)
+                and not not_a_finding(text, clause, m.start)]
     against = {m.sentence.index for m in opposite}
     matches = [(m, c) for m, c in text.find_in_clauses(compiled.cues[point.id], text.sentences,
                                                        negation=compiled.negation)
                if not c.condition]
+    doubtful = {m.sentence.index: why for m, c in matches
+                if (why := not_a_finding(text, c, m.start))}
     wrong = next(((m, wrong_in[c]) for m, c in matches if c in wrong_in and not m.negated
                   and not text.why_not_counted(m.sentence)), None)
     clean = [m for m, c in matches if not m.negated and m.sentence.index not in against
              and c not in wrong_in]
-    finding = first_counted("key_points", point.id, label, clean, text.why_not_counted)
+    finding = first_counted("key_points", point.id, label, clean,
+                            lambda s: text.why_not_counted(s) or doubtful.get(s.index, ""))
     if opposite and finding.fraction >= 1:
         finding.fraction, finding.review = 0.0, (
             f"the analysis also says the opposite: {quoted(opposite[0])}; not counted")
@@ -267,6 +282,17 @@ def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
             finding.evidence, finding.review = quoted(negated), "found after a negation"
         finding.specifics = {"missing_point": point.point}
     return finding
+
+
+def not_a_finding(text: AnalysisText, clause: Clause, start: int) -> str:
+    """Why a point's words at word ``start`` of the clause state no finding of the analysis:
+    a forecast or a hedge in the clause ("churn is likely to be higher next year"), or
+    someone else's claim ("sales has told the board that revenue grew"); '' for a finding."""
+    words = set(clause.normal.split())
+    if words & FORECAST:
+        return f"a forecast or a hedge (“{sorted(words & FORECAST)[0]}”)"
+    claim = wished_for(clause.as_sentence(), start, CLAIMING, company_is_the_writer=False)
+    return f"someone else's claim (“{claim}”)" if claim else ""
 
 
 def discusses_the_case(findings: list[Finding]) -> bool:
