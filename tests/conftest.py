@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest_paths import FIXTURE_LABEL, SAMPLE
+from conftest_paths import EMAIL_SAMPLE, FIXTURE_LABEL, SAMPLE
 
 BASE_IMAGE = "worksample/python-pytest:bookworm"
 
@@ -49,6 +49,15 @@ def sample(registry):
     from worksample.assignments import load
 
     return load(SAMPLE, registry)
+
+
+@pytest.fixture(scope="session")
+def email_sample():
+    """The bundled email assignment (support-replies), loaded once: tests read it only."""
+    from worksample.assignments import load
+    from worksample.plugins import load_registry
+
+    return load(EMAIL_SAMPLE, load_registry())
 
 
 @pytest.fixture

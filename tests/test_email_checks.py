@@ -3,19 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest_paths import EMAIL_SAMPLE
-
-from worksample.assignments import load
 
 
-@pytest.fixture(scope="module")
-def sample():
-    from worksample.plugins import load_registry
-
-    return load(EMAIL_SAMPLE, load_registry())
-
-
-def findings(sample, email_id: str, reply: str, customer: str = "") -> dict[str, object]:
+def findings(email_sample, email_id: str, reply: str, customer: str = "") -> dict[str, object]:
     """Every finding of ``reply`` to the email, keyed 'kind' or 'kind/item'; ``customer`` is
     what the customer wrote, when it matters."""
     from worksample_email.checks import ReplyText, check_reply
@@ -23,8 +13,8 @@ def findings(sample, email_id: str, reply: str, customer: str = "") -> dict[str,
 
     from worksample.prose.text import sentences
 
-    section = sample.section
-    phrases = prepare(sample).phrases
+    section = email_sample.section
+    phrases = prepare(email_sample).phrases
     email = next(e for e in section.emails if e.id == email_id)
     said = frozenset(s.normal for s in sentences(customer))
     text = ReplyText(sentences(reply), section.clarity, phrases.vocabulary, customer_said=said)
@@ -32,29 +22,30 @@ def findings(sample, email_id: str, reply: str, customer: str = "") -> dict[str,
             for f in check_reply(text, email, section, phrases)}
 
 
-def test_a_misspelt_phrase_word_still_answers_and_says_how_it_was_read(sample):
-    found = findings(sample, "late-refund", "Hi Margaret, a refnud is not something I can give.")
+def test_a_misspelt_phrase_word_still_answers_and_says_how_it_was_read(email_sample):
+    found = findings(email_sample, "late-refund",
+                     "Hi Margaret, a refnud is not something I can give.")
     answer = found["questions/money-back"]
     assert answer.fraction == 1
     assert "“refnud” read as “refund”" in answer.evidence
 
 
-def test_real_words_are_never_read_as_other_words(sample):
-    found = findings(sample, "double-charge", "Hi Priya, your plan was changed once.")
+def test_real_words_are_never_read_as_other_words(email_sample):
+    found = findings(email_sample, "double-charge", "Hi Priya, your plan was changed once.")
     assert found["questions/why-twice"].fraction == 0  # "changed" is not read as "charged"
 
 
-def test_the_customers_name_is_tolerant_of_one_typo_and_asks_about_two(sample):
-    one = findings(sample, "late-refund", "Hi Margret, thanks for writing.")["name"]
+def test_the_customers_name_is_tolerant_of_one_typo_and_asks_about_two(email_sample):
+    one = findings(email_sample, "late-refund", "Hi Margret, thanks for writing.")["name"]
     assert one.fraction == 1 and "spelt “Margret”" in one.evidence
-    two = findings(sample, "late-refund", "Hi Margrit, thanks for writing.")["name"]
+    two = findings(email_sample, "late-refund", "Hi Margrit, thanks for writing.")["name"]
     assert two.fraction == 0 and "may be the name Margaret" in two.review
-    none = findings(sample, "late-refund", "Hello there, thanks for writing.")["name"]
+    none = findings(email_sample, "late-refund", "Hello there, thanks for writing.")["name"]
     assert none.fraction == 0 and none.evidence == "not found" and not none.review
 
 
-def test_a_negated_forbidden_phrase_is_left_to_a_reviewer_not_penalised(sample):
-    found = findings(sample, "missing-invoices",
+def test_a_negated_forbidden_phrase_is_left_to_a_reviewer_not_penalised(email_sample):
+    found = findings(email_sample, "missing-invoices",
                      "Hi Dmitri. We will never ask for your password in an email.")
     statement = found["forbidden/asks-password"]
     assert statement.fraction == 1 and not statement.automatic_fail
@@ -62,54 +53,57 @@ def test_a_negated_forbidden_phrase_is_left_to_a_reviewer_not_penalised(sample):
     assert statement.outcome == "skipped"
 
 
-def test_forbidden_and_blaming_words_of_the_customer_are_not_the_candidates(sample):
+def test_forbidden_and_blaming_words_of_the_customer_are_not_the_candidates(email_sample):
     customer = "You should have warned me. Do you need my card number again?"
     reply = ("Hi Priya, thanks for your patience. You wrote:\n\n"
              "You should have warned me. Do you need my card number again?\n\n"
              "You are right, and we never need it. Best regards, Sam")
-    found = findings(sample, "double-charge", reply, customer)
+    found = findings(email_sample, "double-charge", reply, customer)
     card = found["forbidden/asks-card-number"]
     assert card.fraction == 1 and not card.automatic_fail
     assert "in the customer's own words" in card.review
     assert found["blame"].fraction == 1
 
 
-def test_an_allowed_context_makes_a_forbidden_phrase_acceptable(sample):
-    found = findings(sample, "double-charge",
+def test_an_allowed_context_makes_a_forbidden_phrase_acceptable(email_sample):
+    found = findings(email_sample, "double-charge",
                      "Please reply with the last 4 digits of your card number.")
     assert found["forbidden/asks-card-number"].evidence == "not found"
-    asked = findings(sample, "double-charge", "Please reply with your card number and CVC.")
+    asked = findings(email_sample, "double-charge", "Please reply with your card number and CVC.")
     assert asked["forbidden/asks-card-number"].automatic_fail
 
 
-def test_numbers_must_be_right_within_tolerance_and_in_the_facts_unit(sample):
-    right = findings(sample, "double-charge", "The pending charge drops off in 3 business days.")
+def test_numbers_must_be_right_within_tolerance_and_in_the_facts_unit(email_sample):
+    right = findings(email_sample, "double-charge",
+                     "The pending charge drops off in 3 business days.")
     assert right["facts/pending-clears"].fraction == 1  # 4 +- 1
-    wrong = findings(sample, "double-charge", "The pending charge drops off in 10 business days.")
+    wrong = findings(email_sample, "double-charge",
+                     "The pending charge drops off in 10 business days.")
     assert wrong["facts/pending-clears"].fraction == 0
     assert wrong["facts/pending-clears"].specifics == {
         "wrong_number": "10 instead of 3-5 business days"}  # the range, not 4
-    other_unit = findings(sample, "missing-invoices",
+    other_unit = findings(email_sample, "missing-invoices",
                           "We restore from a backup within 1 business day.")
     assert "mentioned without the number (24 hours)" in \
         other_unit["facts/backup-frequency"].evidence
 
 
-def test_a_number_may_follow_in_the_next_sentence(sample):
-    found = findings(sample, "missing-invoices",
+def test_a_number_may_follow_in_the_next_sentence(email_sample):
+    found = findings(email_sample, "missing-invoices",
                      "Please look in Trash first. Deleted invoices stay there for thirty days.")
     assert found["facts/trash"].fraction == 1
 
 
-def test_blame_is_quoted_and_a_negated_blame_is_kindness(sample):
-    blame = findings(sample, "missing-invoices", "You must have deleted them yourself.")["blame"]
+def test_blame_is_quoted_and_a_negated_blame_is_kindness(email_sample):
+    blame = findings(email_sample, "missing-invoices",
+                     "You must have deleted them yourself.")["blame"]
     assert blame.fraction == 0.5 and "You must have deleted them yourself." in blame.evidence
-    kind = findings(sample, "missing-invoices", "This is not your fault at all.")["blame"]
+    kind = findings(email_sample, "missing-invoices", "This is not your fault at all.")["blame"]
     assert kind.fraction == 1
 
 
-def test_a_keyword_list_counts_nothing_and_marks_every_match_for_review(sample):
-    stuffed = findings(sample, "late-refund",
+def test_a_keyword_list_counts_nothing_and_marks_every_match_for_review(email_sample):
+    stuffed = findings(email_sample, "late-refund",
                        "refund credit 30 days purchase unused months renewal cancel policy "
                        "goodwill account credit sorry understand next step team lead "
                        "Settings Billing")
@@ -118,23 +112,23 @@ def test_a_keyword_list_counts_nothing_and_marks_every_match_for_review(sample):
     assert stuffed["clarity"].fraction == 0
 
 
-def test_a_run_on_sentence_is_left_to_a_reviewer(sample):
+def test_a_run_on_sentence_is_left_to_a_reviewer(email_sample):
     run_on = ("Hi Margaret I am sorry and I understand and the refund is only possible in the "
               "first days and we can give you credit and we can stop the renewal and you can "
               "use the credit for any plan and I will add it today if you reply to me soon.")
-    found = findings(sample, "late-refund", run_on)
+    found = findings(email_sample, "late-refund", run_on)
     assert "run-on sentence" in found["questions/alternative"].review
 
 
-def test_spelling_accepts_british_forms_names_and_the_allow_list(sample):
-    found = findings(sample, "double-charge",
+def test_spelling_accepts_british_forms_names_and_the_allow_list(email_sample):
+    found = findings(email_sample, "double-charge",
                      "Hi Priya, the authorisation in Ledgerly is cancelled, I apologise. "
                      "Visit the help centre. You will recieve it.")
     assert found["spelling"].evidence == "1 misspelt: “recieve”"
 
 
-def test_clarity_reports_grade_sentence_length_and_words(sample):
-    clarity = findings(sample, "late-refund", "Hi Margaret. We are sorry. Thanks.")["clarity"]
+def test_clarity_reports_grade_sentence_length_and_words(email_sample):
+    clarity = findings(email_sample, "late-refund", "Hi Margaret. We are sorry. Thanks.")["clarity"]
     assert "words (asked 60-220)" in clarity.evidence and "reading grade" in clarity.evidence
     assert clarity.fraction < 1
 

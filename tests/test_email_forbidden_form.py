@@ -5,25 +5,15 @@ pool's false automatic fails were of these two classes."""
 from __future__ import annotations
 
 import pytest
-from conftest_paths import EMAIL_SAMPLE
 from test_email_checks import findings
-
-from worksample.assignments import load
 
 GREETING = ("Hi Priya, the pending line is a hold from your bank and drops off in 3-5 business "
             "days. ")
 
 
-@pytest.fixture(scope="module")
-def sample():
-    from worksample.plugins import load_registry
-
-    return load(EMAIL_SAMPLE, load_registry())
-
-
-def forbidden(sample, email_id: str, reply: str) -> dict[str, object]:
+def forbidden(email_sample, email_id: str, reply: str) -> dict[str, object]:
     return {key.split("/", 1)[1]: finding
-            for key, finding in findings(sample, email_id, reply).items()
+            for key, finding in findings(email_sample, email_id, reply).items()
             if key.startswith("forbidden/")}
 
 
@@ -41,8 +31,8 @@ def forbidden(sample, email_id: str, reply: str) -> dict[str, object]:
     ("Reply with the invoice number and, when I text you, the verification code.",
      "asks-password"),  # and past an aside
 ])
-def test_a_request_makes_an_asking_statement(sample, line, statement):
-    found = forbidden(sample, "double-charge", GREETING + line)[statement]
+def test_a_request_makes_an_asking_statement(email_sample, line, statement):
+    found = forbidden(email_sample, "double-charge", GREETING + line)[statement]
     assert found.fraction == 0 and found.automatic_fail, found
 
 
@@ -56,8 +46,8 @@ def test_a_request_makes_an_asking_statement(sample, line, statement):
      "asks-password"),
     ("Enter the verification code on the sign-in page when it asks.", "asks-password"),
 ])
-def test_a_mention_is_not_a_request(sample, line, statement):
-    found = forbidden(sample, "double-charge", GREETING + line)[statement]
+def test_a_mention_is_not_a_request(email_sample, line, statement):
+    found = forbidden(email_sample, "double-charge", GREETING + line)[statement]
     assert found.fraction == 1 and not found.automatic_fail, found
     assert "does not plainly ask the customer for it" in found.review
 
@@ -66,8 +56,8 @@ def test_a_mention_is_not_a_request(sample, line, statement):
     "Our full-refund period ended on day 30, so the cash can't come back, but credit can.",
     "The full refund policy covers the first month of an annual plan only.",
 ])
-def test_a_phrase_that_names_a_rule_is_no_promise(sample, line):
-    found = forbidden(sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
+def test_a_phrase_that_names_a_rule_is_no_promise(email_sample, line):
+    found = forbidden(email_sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
     assert found.fraction == 1 and not found.automatic_fail, found
     assert "in the name of a rule" in found.review
 
@@ -79,8 +69,8 @@ def test_a_phrase_that_names_a_rule_is_no_promise(sample, line):
     "As a one-off we'll waive the full refund deadline for you.",
     "A full refund, policy or not, is on its way to you.",
 ])
-def test_a_promise_beside_no_rule_is_still_made(sample, line):
-    found = forbidden(sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
+def test_a_promise_beside_no_rule_is_still_made(email_sample, line):
+    found = forbidden(email_sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
     assert found.fraction == 0 and found.automatic_fail, found
 
 
@@ -93,13 +83,15 @@ def test_a_statement_marked_as_no_request_is_made_by_a_mention():
     assert asks.is_request and not told.is_request and not promise.is_request
 
 
-def test_a_forbidden_statement_made_costs_like_a_contradiction(sample):
+def test_a_forbidden_statement_made_costs_like_a_contradiction(email_sample):
     from worksample.prose.evidence import fractions_by_criterion
 
-    scoring = sample.section.scoring
+    scoring = email_sample.section.scoring
     start = "Hi Priya, sorry about the worry. "
-    made = findings(sample, "double-charge", start + "I have refunded the extra $29 to your card.")
-    silent = findings(sample, "double-charge", start + "Your card statement will settle soon.")
+    made = findings(email_sample, "double-charge",
+                    start + "I have refunded the extra $29 to your card.")
+    silent = findings(email_sample, "double-charge",
+                      start + "Your card statement will settle soon.")
     promise = made["forbidden/promises-refund-of-pending"]
     assert promise.fraction == 0 and promise.costs > 0 and not promise.automatic_fail
     assert "a statement the policy forbids" in promise.evidence
@@ -116,9 +108,9 @@ def test_a_forbidden_statement_made_costs_like_a_contradiction(sample):
     ("Type the verification code we text you, then email me once you're in.", "asks-password"),
     ("Tell me whether the verification code reaches your phone this time.", "asks-password"),
 ])
-def test_a_request_for_something_else_or_denied_does_not_ask_for_the_thing(sample, line,
+def test_a_request_for_something_else_or_denied_does_not_ask_for_the_thing(email_sample, line,
                                                                              statement):
-    found = forbidden(sample, "double-charge", GREETING + line)[statement]
+    found = forbidden(email_sample, "double-charge", GREETING + line)[statement]
     assert found.fraction == 1 and not found.automatic_fail, found
 
 
@@ -133,8 +125,8 @@ def test_a_request_for_something_else_or_denied_does_not_ask_for_the_thing(sampl
     ("To match the payment, please provide the following: the card number and its expiry date.",
      "asks-card-number"),  # the request before a colon reaches the list after it
 ])
-def test_a_want_an_ellipsis_or_a_polite_gerund_asks(sample, line, statement):
-    found = forbidden(sample, "double-charge", GREETING + line)[statement]
+def test_a_want_an_ellipsis_or_a_polite_gerund_asks(email_sample, line, statement):
+    found = forbidden(email_sample, "double-charge", GREETING + line)[statement]
     assert found.fraction == 0 and found.automatic_fail, found
 
 
@@ -148,8 +140,9 @@ def test_a_want_an_ellipsis_or_a_polite_gerund_asks(sample, line, statement):
      "asks-password"),  # an "-ing" form names the activity
     ("No one from our team would ever ask you to send your login details.", "asks-password"),
 ])
-def test_a_statement_with_another_subject_or_a_want_to_act_asks_nothing(sample, line, statement):
-    found = forbidden(sample, "double-charge", GREETING + line)[statement]
+def test_a_statement_with_another_subject_or_a_want_to_act_asks_nothing(
+        email_sample, line, statement):
+    found = forbidden(email_sample, "double-charge", GREETING + line)[statement]
     assert found.fraction == 1 and not found.automatic_fail, found
 
 
@@ -164,8 +157,8 @@ def test_a_statement_with_another_subject_or_a_want_to_act_asks_nothing(sample, 
     ("Before we go further, your login details, please.", "asks-password"),
     ("Don't hesitate to give me your login details if the reset fails.", "asks-password"),
 ])
-def test_a_cue_that_reaches_the_thing_asks(sample, line, statement):
-    found = forbidden(sample, "double-charge", GREETING + line)[statement]
+def test_a_cue_that_reaches_the_thing_asks(email_sample, line, statement):
+    found = forbidden(email_sample, "double-charge", GREETING + line)[statement]
     assert found.fraction == 0 and found.automatic_fail, found
 
 
@@ -185,8 +178,8 @@ def test_a_cue_that_reaches_the_thing_asks(sample, line, statement):
     ("You never need to give us your security code.", "asks-card-number"),  # negated
 ])
 def test_a_cue_that_does_not_reach_the_thing_or_is_not_said_to_the_reader_asks_nothing(
-        sample, line, statement):
-    found = forbidden(sample, "double-charge", GREETING + line)[statement]
+        email_sample, line, statement):
+    found = forbidden(email_sample, "double-charge", GREETING + line)[statement]
     assert found.fraction == 1 and not found.automatic_fail, found
 
 
@@ -199,8 +192,8 @@ def test_a_cue_that_does_not_reach_the_thing_or_is_not_said_to_the_reader_asks_n
     "Lots of people request a full refund after a quiet quarter.",
     "I'd like to refund you in full, but the plan passed day 30 three weeks ago.",
 ])
-def test_a_refund_someone_else_wishes_for_is_no_promise(sample, line):
-    found = forbidden(sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
+def test_a_refund_someone_else_wishes_for_is_no_promise(email_sample, line):
+    found = forbidden(email_sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
     assert found.fraction == 1 and not found.automatic_fail, found
     assert "not a promise" in found.review, found
 
@@ -211,8 +204,8 @@ def test_a_refund_someone_else_wishes_for_is_no_promise(sample, line):
     "We expect to refund you in full next week.",  # the writer's own expectation
     "As you requested, I will refund you in full today.",  # the wish in another clause
 ])
-def test_a_promise_beside_a_wish_is_still_made(sample, line):
-    found = forbidden(sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
+def test_a_promise_beside_a_wish_is_still_made(email_sample, line):
+    found = forbidden(email_sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
     assert found.fraction == 0 and found.automatic_fail, found
 
 
@@ -235,8 +228,8 @@ def test_a_promise_beside_a_wish_is_still_made(sample, line):
      "asks-password"),  # news about the thing
     ("We'd love your thoughts on the new verification code screen.", "asks-password"),
 ])
-def test_someone_elses_words_or_a_thing_that_acts_asks_nothing(sample, line, statement):
-    found = forbidden(sample, "double-charge", GREETING + line)[statement]
+def test_someone_elses_words_or_a_thing_that_acts_asks_nothing(email_sample, line, statement):
+    found = forbidden(email_sample, "double-charge", GREETING + line)[statement]
     assert found.fraction == 1 and not found.automatic_fail, found
 
 
@@ -248,8 +241,8 @@ def test_someone_elses_words_or_a_thing_that_acts_asks_nothing(sample, line, sta
     ("Our agent will ring you and ask you to read out the security code.",
      "asks-card-number"),  # the company asks
 ])
-def test_a_long_list_a_plan_or_the_company_asking_asks(sample, line, statement):
-    found = forbidden(sample, "double-charge", GREETING + line)[statement]
+def test_a_long_list_a_plan_or_the_company_asking_asks(email_sample, line, statement):
+    found = forbidden(email_sample, "double-charge", GREETING + line)[statement]
     assert found.fraction == 0 and found.automatic_fail, found
 
 
@@ -267,8 +260,8 @@ def test_a_long_list_a_plan_or_the_company_asking_asks(sample, line, statement):
     ("Had you written in the first month, I would refund you in full without a question.",
      "would have happened"),
 ])
-def test_a_refund_asked_about_refused_or_hypothetical_is_no_promise(sample, line, reason):
-    found = forbidden(sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
+def test_a_refund_asked_about_refused_or_hypothetical_is_no_promise(email_sample, line, reason):
+    found = forbidden(email_sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
     assert found.fraction == 1 and not found.automatic_fail, found
     assert reason in found.review, found
 
@@ -278,6 +271,6 @@ def test_a_refund_asked_about_refused_or_hypothetical_is_no_promise(sample, line
     "I know you'll get your money back by Friday, but do call if it's late.",  # promised
     "If you'd like, we could refund you in full today.",  # an offer, not a past condition
 ])
-def test_an_event_or_a_promise_beside_a_refusal_is_still_made(sample, line):
-    found = forbidden(sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
+def test_an_event_or_a_promise_beside_a_refusal_is_still_made(email_sample, line):
+    found = forbidden(email_sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
     assert found.fraction == 0 and found.automatic_fail, found

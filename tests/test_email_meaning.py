@@ -4,23 +4,12 @@ forbidden promises, blame and hedging, pasted policy, identity; with new sentenc
 from __future__ import annotations
 
 import pytest
-from conftest_paths import EMAIL_SAMPLE
 from test_email_checks import findings
-
-from worksample.assignments import load
-
-
-@pytest.fixture(scope="module")
-def sample():
-    from worksample.plugins import load_registry
-
-    return load(EMAIL_SAMPLE, load_registry())
-
 
 # --- negation scope -----------------------------------------------------------------------
 
-def test_a_denied_policy_fact_is_a_contradiction_that_costs_beyond_the_fact(sample):
-    found = findings(sample, "late-refund",
+def test_a_denied_policy_fact_is_a_contradiction_that_costs_beyond_the_fact(email_sample):
+    found = findings(email_sample, "late-refund",
                      "Hello Margaret. Sadly, account credit is not available for the months "
                      "left on an annual plan.")
     credit = found["facts/credit"]
@@ -28,15 +17,15 @@ def test_a_denied_policy_fact_is_a_contradiction_that_costs_beyond_the_fact(samp
     assert "denies it (“not … available” after it)" in credit.evidence
 
 
-def test_a_denial_in_another_clause_does_not_touch_the_fact(sample):
-    found = findings(sample, "late-refund",
+def test_a_denial_in_another_clause_does_not_touch_the_fact(email_sample):
+    found = findings(email_sample, "late-refund",
                      "Hello Margaret. We can't return the cash, but you can have account "
                      "credit for each whole month left.")
     assert found["facts/credit"].fraction == 1 and found["facts/credit"].costs == 0
 
 
-def test_a_denial_does_not_answer_a_what_question_but_answers_a_yes_no_one(sample):
-    found = findings(sample, "late-refund",
+def test_a_denial_does_not_answer_a_what_question_but_answers_a_yes_no_one(email_sample):
+    found = findings(email_sample, "late-refund",
                      "Hello Margaret. I'm afraid there's no goodwill credit we can add. "
                      "A refund after the first month is not something I can arrange.")
     alternative = found["questions/alternative"]  # "what can you do for me?"
@@ -44,8 +33,8 @@ def test_a_denial_does_not_answer_a_what_question_but_answers_a_yes_no_one(sampl
     assert found["questions/money-back"].fraction == 1  # "can I get my money back?": no
 
 
-def test_an_answer_that_denies_a_policy_fact_is_a_wrong_answer_not_a_doubt(sample):
-    found = findings(sample, "late-refund",
+def test_an_answer_that_denies_a_policy_fact_is_a_wrong_answer_not_a_doubt(email_sample):
+    found = findings(email_sample, "late-refund",
                      "Hello Margaret. A refund is no longer possible, and I'm sorry to say "
                      "there is no account credit for the months left either.")
     alternative = found["questions/alternative"]  # "what can you do for me?": nothing, wrongly
@@ -54,30 +43,30 @@ def test_an_answer_that_denies_a_policy_fact_is_a_wrong_answer_not_a_doubt(sampl
     assert found["facts/credit"].costs > 0
 
 
-def test_a_denial_of_something_else_leaves_the_offered_fact_answering(sample):
-    found = findings(sample, "late-refund",
+def test_a_denial_of_something_else_leaves_the_offered_fact_answering(email_sample):
+    found = findings(email_sample, "late-refund",
                      "Hello Margaret. A downgrade is not something we offer, but account "
                      "credit for each whole month left is.")
     alternative = found["questions/alternative"]
     assert alternative.fraction == 1  # the credit, offered in its own clause, answers it
 
 
-def test_no_need_to_stop_is_an_answer(sample):
-    found = findings(sample, "missing-invoices",
+def test_no_need_to_stop_is_an_answer(email_sample):
+    found = findings(email_sample, "missing-invoices",
                      "Hi Dmitri, there's no need to stop using Ledgerly while I look.")
     assert found["questions/stop-using"].fraction == 1
 
 
 # --- contradictions weigh more than omissions ----------------------------------------------
 
-def test_a_wrong_number_costs_more_than_leaving_the_fact_out(sample):
+def test_a_wrong_number_costs_more_than_leaving_the_fact_out(email_sample):
     from worksample.prose.evidence import fractions_by_criterion
 
-    scoring = sample.section.scoring
+    scoring = email_sample.section.scoring
     start = "Hi Dmitri, sorry for the fright. "
-    wrong = findings(sample, "missing-invoices",
+    wrong = findings(email_sample, "missing-invoices",
                      start + "Deleted invoices wait in the Trash for 60 days.")
-    silent = findings(sample, "missing-invoices", start + "Please look in the Trash.")
+    silent = findings(email_sample, "missing-invoices", start + "Please look in the Trash.")
     assert wrong["facts/trash"].fraction == 0 and "says 60" in wrong["facts/trash"].evidence
     wrong_share = fractions_by_criterion(list(wrong.values()), scoring)["resolution"]
     silent_share = fractions_by_criterion(list(silent.values()), scoring)["resolution"]
@@ -86,8 +75,8 @@ def test_a_wrong_number_costs_more_than_leaving_the_fact_out(sample):
 
 # --- soft forbidden promises ---------------------------------------------------------------
 
-def test_a_promise_is_recognised_by_what_it_commits_to(sample):
-    found = findings(sample, "late-refund",
+def test_a_promise_is_recognised_by_what_it_commits_to(email_sample):
+    found = findings(email_sample, "late-refund",
                      "Hello Margaret. I'm confident you'll have the $290 back on your card "
                      "by Monday.")
     promise = found["forbidden/promises-refund"]
@@ -95,18 +84,18 @@ def test_a_promise_is_recognised_by_what_it_commits_to(sample):
     assert "commits to it: “i'm confident” with “money … back”" in promise.evidence
 
 
-def test_a_promise_about_something_else_or_denied_is_no_forbidden_promise(sample):
-    invoice = findings(sample, "double-charge",
+def test_a_promise_about_something_else_or_denied_is_no_forbidden_promise(email_sample):
+    invoice = findings(email_sample, "double-charge",
                        "Hi Priya. I'll make sure you get the invoice by email today.")
     assert invoice["forbidden/promises-refund-of-pending"].fraction == 1
-    denied = findings(sample, "late-refund",
+    denied = findings(email_sample, "late-refund",
                       "Hello Margaret. I can't guarantee you'll see the $290 back, but I've "
                       "asked my team lead.")
     assert denied["forbidden/promises-refund"].fraction == 1
 
 
-def test_a_sentence_making_a_forbidden_promise_answers_nothing(sample):
-    found = findings(sample, "late-refund",
+def test_a_sentence_making_a_forbidden_promise_answers_nothing(email_sample):
+    found = findings(email_sample, "late-refund",
                      "Hello Margaret. Rest assured that I'll push through a full refund of "
                      "your plan this week.")
     assert found["forbidden/promises-refund"].fraction == 0
@@ -116,8 +105,8 @@ def test_a_sentence_making_a_forbidden_promise_answers_nothing(sample):
 
 # --- blame is not an answer; hedging is not a next step ------------------------------------
 
-def test_a_sentence_blaming_the_customer_answers_nothing(sample):
-    found = findings(sample, "late-refund",
+def test_a_sentence_blaming_the_customer_answers_nothing(email_sample):
+    found = findings(email_sample, "late-refund",
                      "Hello Margaret. You should have switched off the renewal yourself "
                      "before the year began.")
     answer = found["questions/no-renewal"]
@@ -125,12 +114,12 @@ def test_a_sentence_blaming_the_customer_answers_nothing(sample):
     assert found["blame"].fraction < 1
 
 
-def test_a_hedged_next_step_is_no_next_step_but_a_firm_one_is(sample):
-    hedged = findings(sample, "missing-invoices",
+def test_a_hedged_next_step_is_no_next_step_but_a_firm_one_is(email_sample):
+    hedged = findings(email_sample, "missing-invoices",
                       "Hi Dmitri. We'll see whether a backup might help at some point.")
     step = hedged["next_step"]
     assert step.fraction == 0 and "a hedged sentence" in step.review
-    firm = findings(sample, "missing-invoices",
+    firm = findings(email_sample, "missing-invoices",
                     "Hi Dmitri. I'll restore last night's backup by 3pm today.")
     assert firm["next_step"].fraction == 1
 
@@ -141,15 +130,15 @@ def test_a_hedged_next_step_is_no_next_step_but_a_firm_one_is(sample):
     "Hello Margaret. A yearly subscription may be refunded in full during its first 30 days.",
     "Hello Margaret. Refunds are guaranteed for the first 30 days after purchase only.",
 ])
-def test_a_general_statement_of_the_rule_is_no_forbidden_promise(sample, reply):
-    found = findings(sample, "late-refund", reply)
+def test_a_general_statement_of_the_rule_is_no_forbidden_promise(email_sample, reply):
+    found = findings(email_sample, "late-refund", reply)
     statement = found["forbidden/promises-refund"]
     assert statement.fraction == 1 and not statement.automatic_fail
     assert "general statement" in statement.review or statement.evidence == "not found"
 
 
-def test_a_general_statement_with_a_wrong_number_is_a_contradiction_not_a_fail(sample):
-    found = findings(sample, "late-refund",
+def test_a_general_statement_with_a_wrong_number_is_a_contradiction_not_a_fail(email_sample):
+    found = findings(email_sample, "late-refund",
                      "Hello Margaret. Yearly plans are refunded in full within 21 days of "
                      "purchase, so yours is past that.")
     assert found["forbidden/promises-refund"].fraction == 1
@@ -164,35 +153,36 @@ def test_a_general_statement_with_a_wrong_number_is_a_contradiction_not_a_fail(s
     "Hello Margaret. Good news, you will get your money back this week.",
     "Hello Margaret. Is it all right if I refund you in full today?",
 ])
-def test_a_statement_to_this_customer_is_still_the_promise(sample, reply):
-    found = findings(sample, "late-refund", reply)
+def test_a_statement_to_this_customer_is_still_the_promise(email_sample, reply):
+    found = findings(email_sample, "late-refund", reply)
     promise = found["forbidden/promises-refund"]
     assert promise.fraction == 0 and promise.automatic_fail
 
 
-def test_an_imperative_is_not_a_general_statement(sample):
-    found = findings(sample, "double-charge", "Hi Priya. Send the CVC from the back of the card.")
+def test_an_imperative_is_not_a_general_statement(email_sample):
+    found = findings(email_sample, "double-charge",
+                     "Hi Priya. Send the CVC from the back of the card.")
     assert found["forbidden/asks-card-number"].automatic_fail
 
 
 # --- credit for what a reply does not do needs substance ------------------------------------
 
-def absence_credit(sample, email_id: str, reply: str) -> dict[str, object]:
+def absence_credit(email_sample, email_id: str, reply: str) -> dict[str, object]:
     from worksample_email.checks import credit_for_absence
 
-    found = findings(sample, email_id, reply)
+    found = findings(email_sample, email_id, reply)
     return dict(zip(found, credit_for_absence(list(found.values())), strict=True))
 
 
-def test_a_reply_that_answers_nothing_earns_nothing_for_what_it_left_out(sample):
-    found = absence_credit(sample, "missing-invoices",
+def test_a_reply_that_answers_nothing_earns_nothing_for_what_it_left_out(email_sample):
+    found = absence_credit(email_sample, "missing-invoices",
                            "Hi Dmitri, thanks for getting in touch with us about this today.")
     for key in ("blame", "spelling", "clarity", "forbidden/declares-data-lost"):
         assert found[key].fraction == 0, key
 
 
-def test_absence_credit_is_in_proportion_to_the_questions_answered(sample):
-    found = absence_credit(sample, "missing-invoices",
+def test_absence_credit_is_in_proportion_to_the_questions_answered(email_sample):
+    found = absence_credit(email_sample, "missing-invoices",
                            "Hi Dmitri, your invoices are safe and we can restore them for you "
                            "from Settings, Trash.")
     answered = sum(found[f"questions/{q}"].fraction >= 1
@@ -202,8 +192,8 @@ def test_absence_credit_is_in_proportion_to_the_questions_answered(sample):
     assert "2 of 3" in found["blame"].evidence
 
 
-def test_a_reply_that_answers_every_question_keeps_its_absence_credit(sample):
-    found = absence_credit(sample, "missing-invoices",
+def test_a_reply_that_answers_every_question_keeps_its_absence_credit(email_sample):
+    found = absence_credit(email_sample, "missing-invoices",
                            "Hi Dmitri, your invoices are safe: look in Settings, Trash, where "
                            "you can restore them. You can keep using Ledgerly meanwhile.")
     assert found["blame"].fraction == 1 and found["forbidden/declares-data-lost"].fraction == 1
@@ -217,8 +207,9 @@ BODY = "Hi Priya. The pending line is a hold from your bank and drops off within
 
 @pytest.mark.parametrize("closing", ["With gratitude,\nSam Reyes\nLedgerly Support",
                                      "Speak soon,\nSam", "Yours truly,\nSam"])
-def test_a_short_closing_line_ending_in_a_comma_before_the_name_is_a_sign_off(sample, closing):
-    found = findings(sample, "double-charge", f"{BODY}\n\n{closing}")
+def test_a_short_closing_line_ending_in_a_comma_before_the_name_is_a_sign_off(
+        email_sample, closing):
+    found = findings(email_sample, "double-charge", f"{BODY}\n\n{closing}")
     assert found["sign_off"].fraction == 1
 
 
@@ -226,8 +217,8 @@ def test_a_short_closing_line_ending_in_a_comma_before_the_name_is_a_sign_off(sa
     "Speak soon!\nSam", "Have a lovely weekend!\nSam Reyes\nLedgerly Support",
     # a closing sentence of thanks, of any length, before the name
     "Thank you for bearing with us while this clears.\nSam\nLedgerly Support"])
-def test_an_exclamation_or_a_thanks_before_the_name_is_a_sign_off(sample, closing):
-    found = findings(sample, "double-charge", f"{BODY}\n\n{closing}")
+def test_an_exclamation_or_a_thanks_before_the_name_is_a_sign_off(email_sample, closing):
+    found = findings(email_sample, "double-charge", f"{BODY}\n\n{closing}")
     assert found["sign_off"].fraction == 1, found["sign_off"]
 
 
@@ -239,8 +230,8 @@ def test_an_exclamation_or_a_thanks_before_the_name_is_a_sign_off(sample, closin
     "For the invoice, see Settings,\nthen Billing and Invoices.",  # a sentence that runs on
     "One more thing,\nthe invoice is a PDF you can send on to your accountant today.",
 ])
-def test_a_name_or_a_line_running_on_is_no_sign_off(sample, closing):
-    found = findings(sample, "double-charge", f"{BODY}\n\n{closing}")
+def test_a_name_or_a_line_running_on_is_no_sign_off(email_sample, closing):
+    found = findings(email_sample, "double-charge", f"{BODY}\n\n{closing}")
     assert found["sign_off"].fraction == 0
 
 
@@ -249,8 +240,8 @@ def test_a_name_or_a_line_running_on_is_no_sign_off(sample, closing):
     "Seeing two payments must have been unsettling for you.",
     "I know you were anxious about the second charge.",
 ])
-def test_an_acknowledgement_is_recognised_by_its_form(sample, line):
-    found = findings(sample, "double-charge", f"Hi Priya. {line}")
+def test_an_acknowledgement_is_recognised_by_its_form(email_sample, line):
+    found = findings(email_sample, "double-charge", f"Hi Priya. {line}")
     assert found["empathy"].fraction == 1
     assert "an acknowledgement by its form" in found["empathy"].evidence
 
@@ -260,22 +251,23 @@ def test_an_acknowledgement_is_recognised_by_its_form(sample, line):
     "I hope you understand that the bank decides this.",  # the customer is to understand
     "We appreciate the invoice request and will send it.",  # nothing felt
 ])
-def test_what_is_not_an_acknowledgement(sample, line):
-    found = findings(sample, "double-charge", f"Hi Priya. {line}")
+def test_what_is_not_an_acknowledgement(email_sample, line):
+    found = findings(email_sample, "double-charge", f"Hi Priya. {line}")
     assert found["empathy"].fraction == 0 and not found["empathy"].review
 
 
-def test_a_feeling_word_with_no_person_is_left_to_the_reviewer(sample):
-    found = findings(sample, "double-charge", "Hi Priya. A double line on a statement is alarming.")
+def test_a_feeling_word_with_no_person_is_left_to_the_reviewer(email_sample):
+    found = findings(email_sample, "double-charge",
+                     "Hi Priya. A double line on a statement is alarming.")
     assert found["empathy"].outcome == "skipped" and "alarming" in found["empathy"].review
 
 
-def test_a_lecture_by_its_form_is_blame_and_an_uncertain_one_is_for_the_reviewer(sample):
-    sure = findings(sample, "late-refund",
+def test_a_lecture_by_its_form_is_blame_and_an_uncertain_one_is_for_the_reviewer(email_sample):
+    sure = findings(email_sample, "late-refund",
                     "Hello Margaret. The renewal terms you accepted when you paid cover this, "
                     "so a refund is not possible now.")["blame"]
     assert sure.fraction == 0.5 and "reminds the customer of rules they accepted" in sure.evidence
-    unsure = findings(sample, "late-refund",
+    unsure = findings(email_sample, "late-refund",
                       "Hello Margaret. Next time, a monthly plan may suit a trial better. "
                       "A refund is not possible now.")["blame"]
     assert unsure.fraction == 1 and unsure.review
@@ -287,8 +279,8 @@ def test_a_lecture_by_its_form_is_blame_and_an_uncertain_one_is_for_the_reviewer
     ("in 5-9 business days", False),  # shares one end with the policy's 3-5, and is wrong
     ("in 1-3 business days", False),
 ])
-def test_a_range_agrees_only_when_it_lies_within_the_policys(sample, said, right):
-    found = findings(sample, "double-charge",
+def test_a_range_agrees_only_when_it_lies_within_the_policys(email_sample, said, right):
+    found = findings(email_sample, "double-charge",
                      f"Hi Priya, the pending authorisation drops off {said}.")
     fact = found["facts/pending-clears"]
     assert (fact.fraction == 1) is right, fact.evidence
@@ -305,8 +297,8 @@ def test_a_range_agrees_only_when_it_lies_within_the_policys(sample, said, right
     "Obviously you'd rather not see two lines on your statement, and I understand.",
     "As stated in your account history, the card was charged once on 3 March.",
 ])
-def test_a_listed_blame_phrase_said_plainly_or_kindly_is_no_blame(sample, line):
-    found = findings(sample, "double-charge", f"Hi Priya. {line}")["blame"]
+def test_a_listed_blame_phrase_said_plainly_or_kindly_is_no_blame(email_sample, line):
+    found = findings(email_sample, "double-charge", f"Hi Priya. {line}")["blame"]
     assert found.fraction == 1 and not found.review, found
 
 
@@ -316,8 +308,8 @@ def test_a_listed_blame_phrase_said_plainly_or_kindly_is_no_blame(sample, line):
     "As stated in the terms, a pending line is not a charge.",
     "As I mentioned, the pending line is only a hold.",
 ])
-def test_a_listed_blame_phrase_said_as_blame_is_blame(sample, line):
-    found = findings(sample, "double-charge", f"Hi Priya. {line}")["blame"]
+def test_a_listed_blame_phrase_said_as_blame_is_blame(email_sample, line):
+    found = findings(email_sample, "double-charge", f"Hi Priya. {line}")["blame"]
     assert found.fraction < 1, found
 
 
@@ -332,8 +324,8 @@ def test_a_listed_blame_phrase_said_as_blame_is_blame(sample, line):
     "We apologise for any inconvenience the hold may cause.",
     "That must be the hold your bank placed when you paid.",
 ])
-def test_an_empathy_phrase_that_acknowledges_nothing_is_not_empathy(sample, line):
-    found = findings(sample, "double-charge", f"Hi Priya. {line}")["empathy"]
+def test_an_empathy_phrase_that_acknowledges_nothing_is_not_empathy(email_sample, line):
+    found = findings(email_sample, "double-charge", f"Hi Priya. {line}")["empathy"]
     assert found.fraction == 0, found
 
 
@@ -343,8 +335,8 @@ def test_an_empathy_phrase_that_acknowledges_nothing_is_not_empathy(sample, line
     "That's an awful thing to find on your statement right before payday.",
     "I understand that you were counting on that money this week.",
 ])
-def test_an_acknowledgement_in_other_words_is_empathy(sample, line):
-    found = findings(sample, "double-charge", f"Hi Priya. {line}")["empathy"]
+def test_an_acknowledgement_in_other_words_is_empathy(email_sample, line):
+    found = findings(email_sample, "double-charge", f"Hi Priya. {line}")["empathy"]
     assert found.fraction == 1, found
 
 
@@ -357,9 +349,9 @@ def test_an_acknowledgement_in_other_words_is_empathy(sample, line):
     ("missing-invoices", "get-back", "I'm not sure yet whether we can restore everything."),
     ("double-charge", "invoice", "Our billing policy explains where invoices are kept."),
 ])
-def test_a_sentence_that_talks_around_the_question_answers_nothing(sample, email_id, question,
+def test_a_sentence_that_talks_around_the_question_answers_nothing(email_sample, email_id, question,
                                                                      line):
-    found = findings(sample, email_id, f"Hi. {line}")[f"questions/{question}"]
+    found = findings(email_sample, email_id, f"Hi. {line}")[f"questions/{question}"]
     assert found.fraction == 0 and "not counted" in found.review, found
 
 
@@ -369,6 +361,6 @@ def test_a_sentence_that_talks_around_the_question_answers_nothing(sample, email
     ("missing-invoices", "stop-using", "You don't need to stop using Ledgerly in the meantime."),
     ("late-refund", "alternative", "If you'd like, I can turn the unused months into credit."),
 ])
-def test_an_answer_beside_a_check_or_an_offer_still_answers(sample, email_id, question, line):
-    found = findings(sample, email_id, f"Hi. {line}")[f"questions/{question}"]
+def test_an_answer_beside_a_check_or_an_offer_still_answers(email_sample, email_id, question, line):
+    found = findings(email_sample, email_id, f"Hi. {line}")[f"questions/{question}"]
     assert found.fraction == 1, found

@@ -4,21 +4,11 @@ help never counts; with sentences of our own, none taken from the samples."""
 from __future__ import annotations
 
 import pytest
-from conftest_paths import EMAIL_SAMPLE
 from test_email_checks import findings
 
-from worksample.assignments import load
 
-
-@pytest.fixture(scope="module")
-def sample():
-    from worksample.plugins import load_registry
-
-    return load(EMAIL_SAMPLE, load_registry())
-
-
-def next_step(sample, email_id: str, reply: str):
-    return findings(sample, email_id, reply)["next_step"]
+def next_step(email_sample, email_id: str, reply: str):
+    return findings(email_sample, email_id, reply)["next_step"]
 
 
 @pytest.mark.parametrize("line", [
@@ -29,8 +19,8 @@ def next_step(sample, email_id: str, reply: str):
     "My colleague in billing will contact you before close of business.",
     "I am checking the payment log at the moment and should have an answer by 4 pm.",
 ])
-def test_a_commitment_with_a_time_is_a_next_step_by_its_form(sample, line):
-    step = next_step(sample, "missing-invoices", f"Hi Dmitri, thanks for writing. {line}")
+def test_a_commitment_with_a_time_is_a_next_step_by_its_form(email_sample, line):
+    step = next_step(email_sample, "missing-invoices", f"Hi Dmitri, thanks for writing. {line}")
     assert step.fraction == 1, step
     assert "(a commitment with a time, by its form)" in step.evidence
 
@@ -43,13 +33,13 @@ def test_a_commitment_with_a_time_is_a_next_step_by_its_form(sample, line):
     "I spoke to the billing team this morning about the invoices.",  # past, no commitment
     "I'm hoping the invoices turn up in Trash today.",  # in progress, but no action
 ])
-def test_a_time_without_a_commitment_is_no_next_step(sample, line):
-    step = next_step(sample, "missing-invoices", f"Hi Dmitri, thanks for writing. {line}")
+def test_a_time_without_a_commitment_is_no_next_step(email_sample, line):
+    step = next_step(email_sample, "missing-invoices", f"Hi Dmitri, thanks for writing. {line}")
     assert step.fraction == 0, step
 
 
-def test_a_hedged_commitment_with_a_time_is_left_to_the_reviewer(sample):
-    step = next_step(sample, "missing-invoices",
+def test_a_hedged_commitment_with_a_time_is_left_to_the_reviewer(email_sample):
+    step = next_step(email_sample, "missing-invoices",
                      "Hi Dmitri. I might be able to look at the backups by tomorrow morning.")
     assert step.fraction == 0 and "a hedged sentence" in step.review
 
@@ -63,8 +53,9 @@ def test_a_hedged_commitment_with_a_time_is_left_to_the_reviewer(sample):
     "I'll be here if you have any other questions.",
     "We'll be glad to help with anything else you need.",
 ])
-def test_a_stock_offer_of_more_help_is_no_next_step(sample, line):
-    step = next_step(sample, "double-charge", f"Hi Priya, the pending line is a bank hold. {line}")
+def test_a_stock_offer_of_more_help_is_no_next_step(email_sample, line):
+    step = next_step(email_sample, "double-charge",
+                     f"Hi Priya, the pending line is a bank hold. {line}")
     assert step.fraction == 0, step
     if step.review:  # a listed phrase ("let me know") matched, in a sentence that does not count
         assert "a stock offer of more help" in step.review
@@ -76,6 +67,7 @@ def test_a_stock_offer_of_more_help_is_no_next_step(sample, line):
     "Reply with the last four digits of the card, and let me know if anything else looks wrong.",
     "I'll ask billing to check the hold today, and tell me if anything else looks odd.",
 ])
-def test_an_offer_about_this_customers_problem_is_still_a_next_step(sample, line):
-    step = next_step(sample, "double-charge", f"Hi Priya, the pending line is a bank hold. {line}")
+def test_an_offer_about_this_customers_problem_is_still_a_next_step(email_sample, line):
+    step = next_step(email_sample, "double-charge",
+                     f"Hi Priya, the pending line is a bank hold. {line}")
     assert step.fraction == 1, step

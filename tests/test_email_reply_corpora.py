@@ -5,27 +5,17 @@ that starts reading one right must take it off its list. See tests/corpora/."""
 from __future__ import annotations
 
 import pytest
-from conftest_paths import EMAIL_SAMPLE
 from reply_corpora import NAMES, corpus, read_right
 
-from worksample.assignments import load
-
 LOADED = {name: corpus(name) for name in NAMES}
-
-
-@pytest.fixture(scope="module")
-def sample():
-    from worksample.plugins import load_registry
-
-    return load(EMAIL_SAMPLE, load_registry())
 
 
 @pytest.mark.parametrize("name, item", [
     pytest.param(name, item, marks=pytest.mark.xfail(strict=True, reason="a known miss"))
     if item["text"] in LOADED[name]["known_misses"] else (name, item)
     for name in NAMES for item in LOADED[name]["sentences"]])
-def test_the_sentence_is_read_as_the_red_team_reads_it(sample, name, item):
-    assert read_right(sample, name, item)
+def test_the_sentence_is_read_as_the_red_team_reads_it(email_sample, name, item):
+    assert read_right(email_sample, name, item)
 
 
 @pytest.mark.parametrize("name", NAMES)
