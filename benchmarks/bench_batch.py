@@ -29,12 +29,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from figures import publish
+from figures import WORKSAMPLE, publish
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSIGNMENT = ROOT / "assignments" / "inventory-reservations"
 STRONG = ROOT / "examples" / "inventory-reservations" / "strong" / "inventory.py"
-WORKSAMPLE = Path(sys.executable).parent / "worksample"
 IMAGE = "worksample/python-pytest:bookworm"
 NAIVE_LOOP = """
 for submission in "$@"; do

@@ -35,13 +35,12 @@ from pathlib import Path
 from bench_batch import ASSIGNMENT, make_submissions
 from bench_email import SAMPLE as EMAIL_ASSIGNMENT
 from bench_email import make_batch
-from figures import publish
+from figures import WORKSAMPLE, publish
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from cluster_processes import LoopbackCluster  # noqa: E402 (the tests' loopback cluster)
 
-WORKSAMPLE = Path(sys.executable).parent / "worksample"
 TARGET = 1.15
 
 

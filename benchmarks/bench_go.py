@@ -35,7 +35,7 @@ import sys
 import time
 from pathlib import Path
 
-from figures import against_naive, before_the_split, publish, work_folder
+from figures import WORKSAMPLE, against_naive, before_the_split, publish, work_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSIGNMENT = ROOT / "assignments" / "api-rate-limiter"
@@ -43,7 +43,6 @@ SAMPLES = [ROOT / "examples" / "api-rate-limiter" / name
            for name in ("strong", "partial", "broken")]
 GO_TEST = Path(__file__).resolve().parent / "fixtures" / "api-rate-limiter-gotest"
 IMAGE = "worksample/go:bookworm"
-WORKSAMPLE = Path(sys.executable).parent / "worksample"
 
 
 def submissions(work: Path, count: int) -> list[Path]:

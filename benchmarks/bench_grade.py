@@ -28,12 +28,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from figures import publish
+from figures import WORKSAMPLE, publish
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSIGNMENT = ROOT / "assignments" / "inventory-reservations"
 SUBMISSION = ROOT / "examples" / "inventory-reservations" / "strong"
-WORKSAMPLE = Path(sys.executable).parent / "worksample"
 
 
 def timed(action, runs: int) -> list[float]:

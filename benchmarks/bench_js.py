@@ -28,13 +28,12 @@ import sys
 import time
 from pathlib import Path
 
-from figures import against_naive, publish, work_folder
+from figures import WORKSAMPLE, against_naive, publish, work_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSIGNMENT = ROOT / "assignments" / "csv-reader"
 SAMPLES = [ROOT / "examples" / "csv-reader" / name for name in ("strong", "partial", "broken")]
 IMAGE = "worksample/node:bookworm"
-WORKSAMPLE = Path(sys.executable).parent / "worksample"
 
 
 def submissions(work: Path, count: int) -> list[Path]:

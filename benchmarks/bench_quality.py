@@ -36,15 +36,13 @@ import platform
 import shutil
 import statistics
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import yaml
-from figures import publish, work_folder
+from figures import WORKSAMPLE, publish, work_folder
 
 ROOT = Path(__file__).resolve().parent.parent
-WORKSAMPLE = Path(sys.executable).parent / "worksample"
 SIGNALS = ["lint", "function_length", "complexity", "own_tests", "coverage"]
 VARIANTS = {
     "none": None,

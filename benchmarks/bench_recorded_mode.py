@@ -20,19 +20,17 @@ import platform
 import shutil
 import statistics
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import yaml
-from figures import publish, work_folder
+from figures import WORKSAMPLE, publish, work_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDED = ROOT / "assignments" / "expense-ledger"
 CLASSIC_TESTS = Path(__file__).resolve().parent / "fixtures" / "expense-ledger-classic"
 SAMPLES = [ROOT / "examples" / "expense-ledger" / name / "ledger.py"
            for name in ("strong", "partial", "broken")]
-WORKSAMPLE = Path(sys.executable).parent / "worksample"
 
 
 def classic_twin(work: Path) -> Path:

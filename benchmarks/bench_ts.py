@@ -35,14 +35,13 @@ import sys
 import time
 from pathlib import Path
 
-from figures import against_naive, before_the_split, publish, work_folder
+from figures import WORKSAMPLE, against_naive, before_the_split, publish, work_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 ASSIGNMENT = ROOT / "assignments" / "url-router"
 SAMPLES = [ROOT / "examples" / "url-router" / name for name in ("strong", "partial", "broken")]
 NODE_TEST = Path(__file__).resolve().parent / "fixtures" / "url-router-nodetest"
 IMAGE = "worksample/node:bookworm"
-WORKSAMPLE = Path(sys.executable).parent / "worksample"
 
 
 def submissions(work: Path, count: int) -> list[Path]:

@@ -22,6 +22,8 @@ from typing import NamedTuple
 
 RESULTS = Path(__file__).resolve().parent / "results"
 ROOT = Path(__file__).resolve().parent.parent
+# the command as a user runs it: installed beside the interpreter that runs the benchmark
+WORKSAMPLE = Path(sys.executable).parent / "worksample"
 
 
 def publish(name: str, report: dict) -> None:

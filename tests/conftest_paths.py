@@ -1,11 +1,14 @@
-"""Paths of the bundled samples, for test modules to import."""
+"""Paths of the bundled samples, and of the installed command, for test modules to import."""
 
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "assignments" / "inventory-reservations"
 EXAMPLES = ROOT / "examples" / "inventory-reservations"
 HOSTILE = ROOT / "tests" / "hostile" / "submissions"
+# the command as a user runs it: installed beside the interpreter that runs the tests
+WORKSAMPLE = str(Path(sys.executable).parent / "worksample")
 # on containers a test makes to look left behind (the sweep's); no_leftovers does not count them
 FIXTURE_LABEL = "worksample.test-fixture"
 

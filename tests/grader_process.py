@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest_paths import WORKSAMPLE
+
 # A person's terminal delivers Ctrl-C; a test runner started in the background (`cmd &` in a
 # script, perhaps CI) passes SIGINT on as ignored, and Python then installs no handler. A
 # grader a test interrupts is started as from a terminal: SIGINT back to its default, then exec.
@@ -49,7 +51,6 @@ def run_grader(arguments: list[str], output: Path, cache: Path | None = None) ->
     private_tmp.mkdir(exist_ok=True)
     env = {**os.environ, "WORKSAMPLE_CACHE_DIR": str(cache or folder / "cache"),
            "WORKSAMPLE_STORE": str(folder / "results.sqlite"), "TMPDIR": str(private_tmp)}
-    worksample = Path(sys.executable).parent / "worksample"
     with open(output, "w") as stdout:
-        return run_measured([str(worksample), *arguments], folder / "peak.txt", stdout=stdout,
+        return run_measured([WORKSAMPLE, *arguments], folder / "peak.txt", stdout=stdout,
                             stderr=subprocess.DEVNULL, cwd=folder, env=env)

@@ -5,16 +5,14 @@ import re
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from conftest_paths import EXAMPLES, SAMPLE
+from conftest_paths import EXAMPLES, SAMPLE, WORKSAMPLE
 from grader_process import AS_FROM_A_TERMINAL
 
 pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("docker_engine")]
-WORKSAMPLE = str(Path(sys.executable).parent / "worksample")
 BATCH = 12
 
 

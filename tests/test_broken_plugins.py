@@ -3,14 +3,11 @@ fail in each place plugin code runs, and the real CLI reports them and carries o
 
 import os
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
-from conftest_paths import answers, write_assignment
-
-WORKSAMPLE = str(Path(sys.executable).parent / "worksample")
+from conftest_paths import WORKSAMPLE, answers, write_assignment
 
 HEADER = """\
 from pydantic import BaseModel, field_validator

@@ -21,13 +21,12 @@ from pathlib import Path
 
 import pytest
 from cluster_processes import LoopbackCluster, free_port, make_ca, wait_for
-from conftest_paths import EMAIL_EXAMPLES, EMAIL_SAMPLE, EXAMPLES, SAMPLE, git_at
+from conftest_paths import EMAIL_EXAMPLES, EMAIL_SAMPLE, EXAMPLES, SAMPLE, WORKSAMPLE, git_at
 from grader_process import AS_FROM_A_TERMINAL
 from hostile.archives import CASES as HOSTILE_ARCHIVES
 
 from worksample.intake import submission_id_for
 
-WORKSAMPLE = str(Path(sys.executable).parent / "worksample")
 STRONG = EXAMPLES / "strong" / "inventory.py"
 pytestmark = pytest.mark.docker
 

@@ -15,13 +15,12 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest_paths import ROOT
+from conftest_paths import ROOT, WORKSAMPLE
 from hostile.files import ARCHIVE_CASES, CASE_CASES, TEXT_CASES
 
 from worksample.intake import submission_id_for
@@ -94,7 +93,7 @@ def grader(arguments: list[str], folder: Path) -> tuple[int, str, int, float]:
     started = time.monotonic()
     with open(folder / "stdout.txt", "w") as stdout, \
             open(folder / "stderr.txt", "w") as stderr:  # files: a full pipe would block it
-        process = subprocess.Popen([str(Path(sys.executable).parent / "worksample"),
+        process = subprocess.Popen([WORKSAMPLE,
                                     *arguments], stdout=stdout, stderr=stderr, env=env,
                                    cwd=folder)
         peak_kb = 0

@@ -6,11 +6,10 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest_paths import ROOT
+from conftest_paths import ROOT, WORKSAMPLE
 
 pytestmark = [pytest.mark.docker, pytest.mark.usefixtures("docker_engine", "no_leftovers")]
 
@@ -21,7 +20,7 @@ EXAMPLES = ROOT / "examples" / "csv-reader"
 def worksample(tmp_path: Path, *arguments: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "WORKSAMPLE_CACHE_DIR": str(tmp_path / "cache"),
            "WORKSAMPLE_STORE": str(tmp_path / "results.sqlite")}
-    return subprocess.run([str(Path(sys.executable).parent / "worksample"), *arguments],
+    return subprocess.run([WORKSAMPLE, *arguments],
                           capture_output=True, text=True, env=env, cwd=tmp_path, timeout=600)
 
 

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest_paths import ROOT
+from conftest_paths import ROOT, WORKSAMPLE
 from grader_process import AS_FROM_A_TERMINAL
 
 from worksample.errors import InfrastructureError, SubmissionRejected
@@ -205,7 +205,7 @@ def test_ctrl_c_on_a_text_batch_reaches_the_grader_not_its_workers(tmp_path):
             reply.write_text(reply.read_text() + f"\nRef {number}\n")
         sources.append(folder)
     store = tmp_path / "results.sqlite"
-    grade = [str(Path(sys.executable).parent / "worksample"), "grade",
+    grade = [WORKSAMPLE, "grade",
              str(ROOT / "assignments" / "support-replies"), *map(str, sources), "-j", "2",
              "--store", str(store)]
     grader = subprocess.Popen([*AS_FROM_A_TERMINAL, *grade], stdout=subprocess.DEVNULL,
