@@ -7,9 +7,8 @@ A sentence recommends an option when it names it in a clause that chooses it:
   out after it, anywhere in its clause: "reverting to $39 for everyone is not the answer",
   "going back to $39 is off the table"; "neither keeping $49 nor reverting"), not
   supposed with "would" ("reverting would give up $10,700 a month"), not the one turned down
-  or compared against ("holding at $49 rather than creating a solo plan", "the split beats
-  keeping $49": what follows "rather than", "instead of", "than" or "beats" in its clause),
-  and not someone else's view ("the sales team recommends going
+  ("holding at $49 rather than creating a solo plan": what follows "rather than" or
+  "instead of" in its clause), and not someone else's view ("the sales team recommends going
   back to $39", "the CFO's view is that we should keep $49": ``unpromised.wished_for`` with
   the verbs of proposing);
 - in a sentence with a recommendation cue ("we recommend", "I'd go with"), or, when no
@@ -49,8 +48,7 @@ PROPOSING = WISHES | {"recommend", "recommends", "recommended", "propose", "prop
                       "preferred", "favour", "favours", "favoured", "favor", "favors",
                       "favored", "argue", "argues", "argued", "view", "proposal",
                       "suggestion", "preference", "position"}
-# what follows these in a clause is turned down, or the option the chosen one is measured against
-TURNED_DOWN = ("rather than", "instead of", "than", "beats", "beat", "outperforms")
+TURNED_DOWN = ("rather than", "instead of")
 CLAUSE_WORDS = 12  # how far after an option its clause may say it will not happen
 # words that set options side by side: "keep $49, go back to $39, or a solo plan"
 ALTERNATIVES = frozenset({"or", "versus", "vs", "between", "either", "whereas",
@@ -189,7 +187,7 @@ def _ruled_out(clause: Clause, match: Match, compiled: CompiledCase) -> bool:
 
 
 def _turned_down(clause: Clause, start: int) -> bool:
-    """Whether one of ``TURNED_DOWN`` stands before word ``start`` of the clause."""
+    """Whether "rather than" or "instead of" stands before word ``start`` of the clause."""
     before = " ".join(clause.normal.split()[:start])
     return any(f" {words} " in f" {before} " for words in TURNED_DOWN)
 

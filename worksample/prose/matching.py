@@ -6,10 +6,8 @@ starts with "refund" (``restore*`` also "restoring": a stem ending in "e" drops 
 phrase, one or two small words the phrase does not write may stand (``FILLERS``: to, be,
 been, the, a, an, your, our, it, that): "not renew" matches "not to renew", "nothing we can
 do" matches "nothing that we can do"; a word the phrase writes must be there ("refund the
-extra" does not match "refund extra"). A word written in its base form also matches its
-inflections (``inflections.py``): "keep ... 49" matches "keeping Pro at 49", "won't renew"
-matches "won't be renewed"; a word written inflected matches as written. Typos are tolerated
-one way only:
+extra" does not match "refund extra"). Inflections are not read: "won't renew" does not match
+"won't be renewed". Typos are tolerated one way only:
 a word the dictionary does not know (``refnud``) is read as the phrase word one edit away
 (``refund``; a swap of two letters is one edit); the match is then reported as approximate,
 with both spellings. Real words are never re-read as other real words, so "changed" never
@@ -26,7 +24,6 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from worksample.prose.inflections import forms
 from worksample.prose.negation import denial
 from worksample.prose.text import WORD, Sentence
 
@@ -81,7 +78,7 @@ class PhraseSet:
         keys, stems = set(), set()
         for exact, stem in filter(None, map(_phrase_words, self.phrases)):
             if exact:
-                keys.update(forms(max(exact, key=len)))
+                keys.add(max(exact, key=len))
             else:
                 stems.add(stem)
         self._keys = frozenset(keys)
@@ -253,8 +250,7 @@ def _phrase_pattern(phrase: str) -> str:
         pieces = WORD.findall(token)
         if not pieces:
             continue
-        pattern = " ".join(re.escape(piece) if token.endswith("*") else _inflected(piece)
-                           for piece in pieces)
+        pattern = " ".join(re.escape(piece) for piece in pieces)
         if token.endswith("*"):
             last = pieces[-1]
             pattern = (pattern[:-len(re.escape(last))] + re.escape(_dropped_e(last))
@@ -263,15 +259,6 @@ def _phrase_pattern(phrase: str) -> str:
         words.append(pattern if not words else separator + pattern)
         gap_before = False
     return "".join(words)
-
-
-def _inflected(word: str) -> str:
-    """A whole word of a phrase as a pattern matching its inflections (``inflections.py``)."""
-    found = forms(word)
-    if len(found) == 1:
-        return re.escape(word)
-    longest_first = sorted(found, key=lambda form: (-len(form), form))
-    return "(?:" + "|".join(map(re.escape, longest_first)) + ")"
 
 
 def _dropped_e(stem: str) -> str:
