@@ -231,11 +231,17 @@ def test_the_output_flood_was_drained_and_capped(corpus):
     assert len(details["output_head"]) <= 4 * 1024 and len(details["output_tail"]) <= 8 * 1024
 
 
+# where the archives' absolute members aim (hostile/archives.py); another process may have put
+# a file there, so an escape is a change to what is there, not the file being there
+ARCHIVE_TARGETS = ("/tmp/evil.py", "/etc/evil.py")
+
+
 def test_archive_attacks_are_all_rejected_through_the_cli(tmp_path):
     archives = tmp_path / "archives"
     archives.mkdir()
     built = [build(archives) for build, _ in CASES.values()]
     before = host_state(grader_tmp(tmp_path))
+    targets_before = {path: _written(path) for path in ARCHIVE_TARGETS}
     exit_code, _ = run_grader(["grade", str(SAMPLE), *map(str, built), "--json"],
                               tmp_path / "results.json")
     results = json.loads((tmp_path / "results.json").read_text())
@@ -244,7 +250,17 @@ def test_archive_attacks_are_all_rejected_through_the_cli(tmp_path):
     for (_, reason), result in zip(CASES.values(), results, strict=True):
         assert reason in result["message"]
     assert before == host_state(grader_tmp(tmp_path))
-    assert not (tmp_path / "evil.py").exists() and not Path("/tmp/evil.py").exists()
+    assert {path: _written(path) for path in ARCHIVE_TARGETS} == targets_before
+    assert not (tmp_path / "evil.py").exists()
+
+
+def _written(path: str) -> tuple[int, int] | None:
+    """When a file was last written and its size; None when there is none."""
+    try:
+        found = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    return found.st_mtime_ns, found.st_size
 
 
 def test_detected_tampering_is_shown_to_reviewers(tmp_path):
