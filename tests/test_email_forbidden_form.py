@@ -274,3 +274,45 @@ def test_a_refund_asked_about_refused_or_hypothetical_is_no_promise(email_sample
 def test_an_event_or_a_promise_beside_a_refusal_is_still_made(email_sample, line):
     found = forbidden(email_sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
     assert found.fraction == 0 and found.automatic_fail, found
+
+
+@pytest.mark.parametrize("line, statement, plural", [
+    ("Could you send me the card numbers of both cards you used?", "asks-card-number",
+     "card numbers"),
+    ("Please reply with the expiry dates and the security codes of the two cards.",
+     "asks-card-number", "expiry dates"),
+    ("To compare the two logins, I'll need your passwords for each.", "asks-password",
+     "your passwords"),
+    ("Forward the verification codes from both texts, please.", "asks-password",
+     "verification codes"),
+])
+def test_things_asked_for_in_a_plural_the_list_lacks_go_to_the_reviewer(email_sample, line,
+                                                                       statement, plural):
+    found = forbidden(email_sample, "double-charge", GREETING + line)[statement]
+    assert not found.automatic_fail and f"asking for “{plural}”, a plural" in found.review, found
+
+
+@pytest.mark.parametrize("line", [
+    "Please confirm the card numbers you see on the two charges are different.",  # a gap
+    "Please confirm the card numbers end in the same four digits.",
+    "Send a photo of the receipts, with the card numbers cropped out.",
+])
+def test_things_mentioned_in_the_plural_never_fail(email_sample, line):
+    assert not forbidden(email_sample, "double-charge", GREETING + line)[
+        "asks-card-number"].automatic_fail
+
+
+def test_a_thing_cropped_out_is_kept_from_the_writer(email_sample):
+    found = forbidden(email_sample, "double-charge",
+                      GREETING + "Please attach the statement, with the card number cropped.")
+    assert not found["asks-card-number"].automatic_fail
+
+
+def test_a_plural_the_list_writes_fails_automatically(email_sample):
+    # a version of its own: the compiled phrases are cached per version
+    listed = email_sample.model_copy(deep=True, update={"version": "plural-listed"})
+    card = next(f for f in listed.section.forbidden_everywhere if f.id == "asks-card-number")
+    card.phrases.append("card numbers")
+    found = forbidden(listed, "double-charge",
+                      GREETING + "Could you send me both card numbers?")["asks-card-number"]
+    assert found.fraction == 0 and found.automatic_fail, found

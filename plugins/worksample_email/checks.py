@@ -29,7 +29,7 @@ from worksample.prose.evidence import (
 from worksample.prose.matching import Match, PhraseSet, Reading
 from worksample.prose.measures import spans_in
 from worksample.prose.own_text import OwnText
-from worksample.prose.request import asks_for
+from worksample.prose.request import asks_for, plurals_of
 from worksample.prose.responsibility import lecture, plain_sense
 from worksample.prose.text import Sentence, normalise
 from worksample.prose.unpromised import not_promised
@@ -60,6 +60,7 @@ class CompiledPhrases:
     facts: dict[tuple[str, str], PhraseSet]
     forbidden: dict[tuple[str, str], tuple[PhraseSet, PhraseSet]]
     promised: dict[tuple[str, str], list[tuple[str, ...]]]  # forbidden statements' content words
+    plurals: dict[tuple[str, str], PhraseSet]  # a request's things in plurals its list lacks
     vocabulary: frozenset[str]
 
     @classmethod
@@ -80,6 +81,8 @@ class CompiledPhrases:
             next_step=PhraseSet(lists.next_step), negation=PhraseSet(lists.negation),
             questions=questions, facts=facts, forbidden=forbidden,
             promised={(eid, f.id): content_words(f.phrases) for eid, f in statements},
+            plurals={(eid, f.id): PhraseSet(plurals_of(f.phrases)) for eid, f in statements
+                     if f.is_request},
             vocabulary=frozenset().union(*(p.literal_words for p in answers)),
         )
 
@@ -163,8 +166,10 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
     ]
     forbidden, promising = [], {}
     for statement in (*email.forbidden, *section.forbidden_everywhere):
-        finding, sentence = _forbidden(text, statement, *phrases.forbidden[email.id, statement.id],
-                                       phrases.promised[email.id, statement.id], phrases.negation)
+        key = (email.id, statement.id)
+        finding, sentence = _forbidden(text, statement, *phrases.forbidden[key],
+                                       phrases.promised[key], phrases.negation,
+                                       phrases.plurals.get(key))
         forbidden.append(finding)
         if sentence is not None:
             promising[sentence.index] = "a sentence that makes a forbidden statement"
@@ -322,11 +327,12 @@ def _contradiction(fact: Fact, label: str, evidence: str, wrong: str) -> Finding
 
 
 def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
-               unless: PhraseSet, promised: list[tuple[str, ...]],
-               negation: PhraseSet) -> tuple[Finding, Sentence | None]:
+               unless: PhraseSet, promised: list[tuple[str, ...]], negation: PhraseSet,
+               plurals: PhraseSet | None = None) -> tuple[Finding, Sentence | None]:
     """Whether the reply makes the statement: one of its phrases, or a commitment to what they
     say (``commitment.commits_to``), outside a sentence with an ``unless`` phrase; and the
-    sentence that makes it."""
+    sentence that makes it. A request for the thing only in a plural its list lacks
+    (``plurals``) is left to the reviewer."""
     label = f"does not make the statement: {statement.means}"
     # in a sentence that denies it, in the customer's or the policy's words, in a general
     # statement of the rule (which the facts judge), or mentioned where it must be asked for
@@ -342,6 +348,8 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
             continue
         made = (quoted(match), match.sentence)
         break
+    if made is None and excused is None and plurals is not None:
+        excused = _asked_in_the_plural(text, statement, plurals, unless, negation)
     if made is None and not statement.is_request:  # a request is asked, not committed to
         for sentence in text.sentences:
             promise = None if text.why_not_counted(sentence) else commits_to(
@@ -366,6 +374,19 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
                        review=f"found {why}; not counted against the reply"), None
     return Finding("forbidden", statement.id, label, 1.0, "not found",
                    confirms_absence=True), None
+
+
+def _asked_in_the_plural(text: ReplyText, statement: Forbidden, plurals: PhraseSet,
+                         unless: PhraseSet, negation: PhraseSet) -> tuple[Match, str] | None:
+    """The first sentence that would make the request if its list wrote the plural it uses
+    ("both card numbers"), and why that is for the reviewer; None when there is none."""
+    for match in plurals.find_all(text.sentences, text.reading, negation=negation, scoped=True):
+        if not unless.find_in_words(match.sentence.normal) and not _excused(text, statement,
+                                                                             match):
+            return match, (f"in a sentence asking for “{match.words}”, a plural the "
+                           "statement's list does not write (read it: only the phrases as "
+                           "listed fail a reply automatically; list the plural to make it one)")
+    return None
 
 
 def _excused(text: ReplyText, statement: Forbidden, match: Match) -> str:

@@ -38,6 +38,12 @@ reads the part before it: "send us the following: your card number ..."):
 - or, after it in its part, a cue hands "it" or "them" over: "write down the code and send
   it across".
 
+A thing is read in the plural too (``plurals_of``: "both card numbers", "the security codes"),
+but a sentence that asks for it only in a plural its list does not write is marked for the
+reviewer, not failed: red-teamed, the plural made honest mentions fail ("please confirm the
+card numbers you see on the two charges are different"), and an automatic fail needs the
+reading measured on the phrases as written.
+
 The thing is not asked for, whatever the cues (``_not_asked``), when a negation stands before
 it in its clause ("we never need your card number", "no need to share your password"; "don't
 hesitate to" encourages and denies nothing); when its part says to keep or hide it (``KEPT``:
@@ -54,6 +60,7 @@ from __future__ import annotations
 import re
 
 from worksample.prose.matching import PhraseSet
+from worksample.prose.measures import FUNCTION_WORDS
 from worksample.prose.negation import PRONOUNS, clauses, is_cue, word_groups
 from worksample.prose.text import WORD, Sentence
 from worksample.prose.unpromised import wished_for
@@ -118,7 +125,8 @@ TO_THE_WRITER = PhraseSet([
     "into this chat", "into the chat", "in here"])
 KEPT = PhraseSet([
     "blur*", "hide", "hides", "hidden", "hiding", "remove", "removed", "removing", "cover",
-    "covered", "covering", "mask", "masked", "masking", "redact*", "cross out", "crossed out",
+    "covered", "covering", "mask", "masked", "masking", "redact*", "crop*", "cross out",
+    "crossed out",
     "black out", "blacked out", "private", "to yourself", "yourself", "keep ... safe",
     "keep ... secret", "no one", "nobody"])
 # after the thing, these make it the subject of a clause ("confirm your card details are
@@ -126,7 +134,10 @@ KEPT = PhraseSet([
 THE_THING_ACTS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would",
                             "can", "could", "should", "must", "may", "might", "isn't", "aren't",
                             "wasn't", "hasn't", "won't", "doesn't", "didn't", "expires",
-                            "matches", "ends", "stays", "arrives", "comes"})
+                            "matches", "ends", "stays", "arrives", "comes",
+                            # and of things in the plural: "both card numbers end in 4421"
+                            "do", "don't", "haven't", "weren't", "expire", "match", "end",
+                            "stay", "arrive", "come"})
 STATES = frozenset({"be", "stay", "remain", "have", "contain", "expire"})  # "needs to be ..."
 SAYING = frozenset({"say", "says", "said", "saying", "write", "writes", "wrote", "like",
                     "read", "reads", "go", "goes"})
@@ -142,6 +153,32 @@ ENCOURAGING = frozenset({"hesitate"})  # "don't hesitate to send": a negation th
 POINTERS = frozenset({"it", "them"})
 PLEASE_AFTER = 4  # "the code from your phone, please"
 _PART_BREAK = re.compile(r"[;:()\u2013\u2014]|\s-\s|\.\s")
+
+
+def plurals_of(phrases: list[str]) -> list[str]:
+    """Each phrase naming a thing that may be asked for, with its last word in the plural
+    ("card number": "card numbers"; "security code": "security codes"), when that word is a
+    plain word that is not plural yet and the plural is not listed already; a phrase ending in
+    a prefix ("cvv*"), a gap or a small word ("long number on") has none."""
+    listed = {phrase.lower() for phrase in phrases}
+    plural = []
+    for phrase in phrases:
+        *head, last = phrase.split() or [""]
+        if last.isalpha() and len(last) > 2 and not last.endswith("s") \
+                and last.lower() not in FUNCTION_WORDS:
+            made = " ".join([*head, _plural(last)])
+            if made.lower() not in listed:
+                plural.append(made)
+    return plural
+
+
+def _plural(noun: str) -> str:
+    """The regular plural: "codes", "boxes", "policies"."""
+    if noun.endswith(("x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 def asks_for(sentence: Sentence, start: int, end: int | None = None) -> bool:
