@@ -44,15 +44,17 @@ reviewer, not failed: red-teamed, the plural made honest mentions fail ("please 
 card numbers you see on the two charges are different"), and an automatic fail needs the
 reading measured on the phrases as written.
 
-The thing is not asked for, whatever the cues (``_not_asked``), when a negation stands before
-it in its clause ("we never need your card number", "no need to share your password"; "don't
+The thing is not asked for, whatever the cues (``_not_asked``), when a negation or a verb of
+leaving out (``LEAVING_OUT``) stands before it in its clause ("we never need your card number",
+"no need to share your password", "please omit the expiry date in your reply"; "don't
 hesitate to" encourages and denies nothing); when its part says to keep or hide it (``KEPT``:
 "with the card number blurred out", "keep your password private", "share it with no one");
 when the words are someone else's (in quotation marks, or after a colon that follows a verb
 of saying: "scam texts say something like: send us your card number"); when someone else
 asks for it (``unpromised.wished_for``: "criminals ask you to read out the code"); or when
-it is the subject of what follows ("check your card details are up to date", "give the code
-a few minutes", "we need your password to be 12 characters long").
+it is the subject of what follows (``THE_THING_ACTS``, perhaps after "all", "each" or "both":
+"check your card details are up to date", "give the code a few minutes", "we need your
+password to be 12 characters long", "confirm the card numbers both end in 4421").
 """
 
 from __future__ import annotations
@@ -125,8 +127,8 @@ TO_THE_WRITER = PhraseSet([
     "into this chat", "into the chat", "in here"])
 KEPT = PhraseSet([
     "blur*", "hide", "hides", "hidden", "hiding", "remove", "removed", "removing", "cover",
-    "covered", "covering", "mask", "masked", "masking", "redact*", "crop*", "cross out",
-    "crossed out",
+    "covered", "covering", "mask", "masked", "masking", "redact*", "crop*", "obscur*",
+    "pixelat*", "grey* out", "gray* out", "cross out", "crossed out",
     "black out", "blacked out", "private", "to yourself", "yourself", "keep ... safe",
     "keep ... secret", "no one", "nobody"])
 # after the thing, these make it the subject of a clause ("confirm your card details are
@@ -135,9 +137,13 @@ THE_THING_ACTS = frozenset({"is", "are", "was", "were", "has", "have", "had", "w
                             "can", "could", "should", "must", "may", "might", "isn't", "aren't",
                             "wasn't", "hasn't", "won't", "doesn't", "didn't", "expires",
                             "matches", "ends", "stays", "arrives", "comes",
+                            "differs", "looks", "works", "got", "hadn't", "arrived", "came",
+                            "worked",
                             # and of things in the plural: "both card numbers end in 4421"
                             "do", "don't", "haven't", "weren't", "expire", "match", "end",
-                            "stay", "arrive", "come"})
+                            "stay", "arrive", "come", "differ", "look", "work"})
+QUANTIFIERS = frozenset({"all", "each", "both"})  # may stand between the thing and such a verb
+GIVEN_TIME = frozenset({"a", "an", "some"})  # "give the code a few minutes"
 STATES = frozenset({"be", "stay", "remain", "have", "contain", "expire"})  # "needs to be ..."
 SAYING = frozenset({"say", "says", "said", "saying", "write", "writes", "wrote", "like",
                     "read", "reads", "go", "goes"})
@@ -149,6 +155,7 @@ SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "i'm", "we're", "yo
 NEW_SUBJECTS = frozenset({"i", "we", "they", "he", "she", "i'm", "we're", "they're", "i'll",
                           "we'll", "they'll", "i'd", "we'd", "they'd", "i've", "we've",
                           "they've", "it's", "it'll"})
+LEAVING_OUT = frozenset({"omit", "omitting", "skip", "skipping", "exclude", "excluding"})
 ENCOURAGING = frozenset({"hesitate"})  # "don't hesitate to send": a negation that denies nothing
 POINTERS = frozenset({"it", "them"})
 PLEASE_AFTER = 4  # "the code from your phone, please"
@@ -223,9 +230,13 @@ def _not_asked(sentence: Sentence, part_of: tuple[int, ...], clause_of: tuple[in
         return "someone else's words"
     if wished_for(sentence, start):
         return "someone else asks for it"
-    if following and (following[0] in THE_THING_ACTS or following[0] in {"a", "an", "some"}
-                      or following == ["to"] + following[1:2] and following[1:] and
-                      following[1] in STATES):
+    if following[:1] and following[0] in QUANTIFIERS:  # "both card numbers all end in 4421"
+        following = following[1:]
+        if following and following[0] in THE_THING_ACTS:
+            return "the thing is the subject of what follows"
+    elif following and (following[0] in THE_THING_ACTS or following[0] in GIVEN_TIME
+                        or following == ["to"] + following[1:2] and following[1:] and
+                        following[1] in STATES):
         return "the thing is the subject of what follows"
     return ""
 
@@ -365,8 +376,9 @@ def _before(words: list[str], clause_of: tuple[int, ...], index: int) -> list[st
 
 
 def _negated(words: list[str]) -> bool:
-    """Whether ``words`` hold a negation that is not an encouragement ("don't hesitate")."""
-    return any(is_cue(word) and following not in ENCOURAGING
+    """Whether ``words`` hold a negation that is not an encouragement ("don't hesitate"), or a
+    verb of leaving out ("please omit the card number in your reply")."""
+    return any(is_cue(word) and following not in ENCOURAGING or word in LEAVING_OUT
                for word, following in zip(words, [*words[1:], ""], strict=False))
 
 
