@@ -224,7 +224,7 @@ def _not_asked(sentence: Sentence, part_of: tuple[int, ...], clause_of: tuple[in
     following = words[end:end + 2] if end not in commas else []
     if KEPT.find_in_words(in_part):
         return "kept"
-    if _negated(_before(words, clause_of, start)):
+    if _negated(_before(words, clause_of, start)) or _left_out(words, start):
         return "denied"
     if _quoted(sentence, start) or _reported(sentence, part_of, start):
         return "someone else's words"
@@ -376,10 +376,19 @@ def _before(words: list[str], clause_of: tuple[int, ...], index: int) -> list[st
 
 
 def _negated(words: list[str]) -> bool:
-    """Whether ``words`` hold a negation that is not an encouragement ("don't hesitate"), or a
-    verb of leaving out ("please omit the card number in your reply")."""
-    return any(is_cue(word) and following not in ENCOURAGING or word in LEAVING_OUT
+    """Whether ``words`` hold a negation that is not an encouragement ("don't hesitate")."""
+    return any(is_cue(word) and following not in ENCOURAGING
                for word, following in zip(words, [*words[1:], ""], strict=False))
+
+
+def _left_out(words: list[str], start: int) -> bool:
+    """Whether a verb of leaving out takes the thing at word ``start`` as its object, with only
+    determiners between ("please omit the card number in your reply"; not "skip the small talk
+    and send me your card number")."""
+    before = start - 1
+    while before >= 0 and words[before] in DETERMINERS:
+        before -= 1
+    return before >= 0 and words[before] in LEAVING_OUT
 
 
 def _after_a_comma(words: list[str], commas: frozenset[int], index: int) -> bool:
