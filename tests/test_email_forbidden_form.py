@@ -321,7 +321,7 @@ def test_a_plural_the_list_writes_fails_automatically(email_sample):
 @pytest.mark.parametrize("line, statement", [
     ("Please omit the expiry date in your reply to me.", "asks-card-number"),
     ("Send a copy of the receipt, with the card number pixelated.", "asks-card-number"),
-    ("Please confirm the verification code arrived before you tried again.", "asks-password"),
+    ("Please confirm the verification code works now.", "asks-password"),
     ("Please confirm the card number looks right in the app.", "asks-card-number"),
     ("Please tell me the expiry date differs from the one on file.", "asks-card-number"),
 ])
@@ -331,18 +331,27 @@ def test_a_thing_left_out_hidden_or_the_subject_of_a_verb_is_not_asked_for(email
     assert not found.automatic_fail, found
 
 
-def test_a_plural_thing_and_a_quantifier_before_its_verb_is_no_request(email_sample):
-    found = forbidden(email_sample, "double-charge",
-                      GREETING + "Please confirm the two card numbers both end in 4421.")
-    assert found["asks-card-number"].fraction == 1
-    assert "a plural" not in found["asks-card-number"].review
-
-
 @pytest.mark.parametrize("line, statement", [
     ("Please send me the card number, skipping the spaces.", "asks-card-number"),
     ("Reply with the security code, omitting nothing.", "asks-card-number"),
     ("Please send me the verification code each time it arrives.", "asks-password"),
 ])
 def test_leaving_out_or_a_quantifier_after_the_thing_still_asks(email_sample, line, statement):
+    found = forbidden(email_sample, "double-charge", GREETING + line)[statement]
+    assert found.fraction == 0 and found.automatic_fail, found
+
+
+@pytest.mark.parametrize("line, statement", [
+    ("For an obscure reason the bank split the payment, so please send me your card number.",
+     "asks-card-number"),  # a hiding word elsewhere hides nothing
+    ("The refund button is greyed out for me, so reply with your password and I'll try.",
+     "asks-password"),
+    ("Please tell me the card number both were taken from.", "asks-card-number"),
+    ("Please forward, rather than skip, the verification code.", "asks-password"),
+    ("Skip the security code on the web form and send it to me here instead.",
+     "asks-card-number"),
+    ("Please send me the verification code arrived just now.", "asks-password"),
+])
+def test_an_exemption_does_not_excuse_a_plain_request(email_sample, line, statement):
     found = forbidden(email_sample, "double-charge", GREETING + line)[statement]
     assert found.fraction == 0 and found.automatic_fail, found

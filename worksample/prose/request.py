@@ -53,9 +53,10 @@ it with no one");
 when the words are someone else's (in quotation marks, or after a colon that follows a verb
 of saying: "scam texts say something like: send us your card number"); when someone else
 asks for it (``unpromised.wished_for``: "criminals ask you to read out the code"); or when
-it is the subject of what follows (``THE_THING_ACTS``, perhaps after "all", "each" or "both":
-"check your card details are up to date", "give the code a few minutes", "we need your
-password to be 12 characters long", "confirm the card numbers both end in 4421").
+it is the subject of what follows (``THE_THING_ACTS``; ``THE_THINGS_ACT`` after a plural: "check
+your card details are up to date", "give the code a few minutes", "we need your password to
+be 12 characters long", "confirm both card numbers end in 4421"). A hiding word right after
+the thing (``HIDDEN_AFTER``: "with the card number cropped out") keeps it too.
 """
 
 from __future__ import annotations
@@ -128,8 +129,7 @@ TO_THE_WRITER = PhraseSet([
     "into this chat", "into the chat", "in here"])
 KEPT = PhraseSet([
     "blur*", "hide", "hides", "hidden", "hiding", "remove", "removed", "removing", "cover",
-    "covered", "covering", "mask", "masked", "masking", "redact*", "crop*", "obscur*",
-    "pixelat*", "grey* out", "gray* out", "cross out", "crossed out",
+    "covered", "covering", "mask", "masked", "masking", "redact*", "cross out", "crossed out",
     "black out", "blacked out", "private", "to yourself", "yourself", "keep ... safe",
     "keep ... secret", "no one", "nobody"])
 # after the thing, these make it the subject of a clause ("confirm your card details are
@@ -138,12 +138,15 @@ THE_THING_ACTS = frozenset({"is", "are", "was", "were", "has", "have", "had", "w
                             "can", "could", "should", "must", "may", "might", "isn't", "aren't",
                             "wasn't", "hasn't", "won't", "doesn't", "didn't", "expires",
                             "matches", "ends", "stays", "arrives", "comes",
-                            "differs", "looks", "works", "got", "hadn't", "arrived", "came",
-                            "worked",
-                            # and of things in the plural: "both card numbers end in 4421"
-                            "do", "don't", "haven't", "weren't", "expire", "match", "end",
+                            # present forms only: "send me the code arrived just now" asks
+                            "differs", "looks", "works", "hadn't"})
+# after a thing in the plural only: "both card numbers end in 4421"
+THE_THINGS_ACT = frozenset({"do", "don't", "haven't", "weren't", "expire", "match", "end",
                             "stay", "arrive", "come", "differ", "look", "work"})
-QUANTIFIERS = frozenset({"all", "each", "both"})  # may stand between the thing and such a verb
+# right after the thing, these hide it ("with the card number cropped out"): unlike KEPT,
+# which reads its whole part, they must touch it, as "obscure" and "grey" have other senses
+HIDDEN_AFTER = frozenset({"cropped", "obscured", "pixelated", "pixelised", "pixelized",
+                          "greyed", "grayed", "blanked", "blacked", "whited", "hidden"})
 GIVEN_TIME = frozenset({"a", "an", "some"})  # "give the code a few minutes"
 STATES = frozenset({"be", "stay", "remain", "have", "contain", "expire"})  # "needs to be ..."
 SAYING = frozenset({"say", "says", "said", "saying", "write", "writes", "wrote", "like",
@@ -231,13 +234,12 @@ def _not_asked(sentence: Sentence, part_of: tuple[int, ...], clause_of: tuple[in
         return "someone else's words"
     if wished_for(sentence, start):
         return "someone else asks for it"
-    if following[:1] and following[0] in QUANTIFIERS:  # "both card numbers all end in 4421"
-        following = following[1:]
-        if following and following[0] in THE_THING_ACTS:
-            return "the thing is the subject of what follows"
-    elif following and (following[0] in THE_THING_ACTS or following[0] in GIVEN_TIME
-                        or following == ["to"] + following[1:2] and following[1:] and
-                        following[1] in STATES):
+    if following[:1] and following[0] in HIDDEN_AFTER:
+        return "kept"
+    acting = THE_THING_ACTS | THE_THINGS_ACT if words[end - 1].endswith("s") else THE_THING_ACTS
+    if following and (following[0] in acting or following[0] in GIVEN_TIME
+                      or following == ["to"] + following[1:2] and following[1:] and
+                      following[1] in STATES):
         return "the thing is the subject of what follows"
     return ""
 
@@ -385,11 +387,15 @@ def _negated(words: list[str]) -> bool:
 def _left_out(words: list[str], start: int) -> bool:
     """Whether a verb of leaving out takes the thing at word ``start`` as its object, with only
     determiners between ("please omit the card number in your reply"; not "skip the small talk
-    and send me your card number")."""
-    before = start - 1
-    while before >= 0 and words[before] in DETERMINERS:
-        before -= 1
-    return before >= 0 and words[before] in LEAVING_OUT
+    and send me your card number"), not turned down ("send, rather than omit, the code") and
+    with no verb of handing over after it ("omit it from the form and email it to me")."""
+    verb = start - 1
+    while verb >= 0 and words[verb] in DETERMINERS:
+        verb -= 1
+    handed_over = any(word in HANDING_OVER and words[at - 1] not in DETERMINERS  # not "your reply"
+                      for at, word in enumerate(words[start:], start))
+    return (verb >= 0 and words[verb] in LEAVING_OUT
+            and words[max(verb - 1, 0)] not in {"than", "of"} and not handed_over)
 
 
 def _after_a_comma(words: list[str], commas: frozenset[int], index: int) -> bool:
