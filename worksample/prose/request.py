@@ -47,10 +47,10 @@ reading measured on the phrases as written.
 The thing is not asked for, whatever the cues (``_not_asked``), when a negation stands before
 it in its clause ("we never need your card number", "no need to share your password"; "don't
 hesitate to" encourages and denies nothing) or it is the object of a verb of leaving out
-(``LEAVING_OUT``: "please omit the expiry date in your reply"); when its part says to keep or
-hide it (``KEPT``: "with the card number blurred out", "keep your password private", "share
-it with no one");
-when the words are someone else's (in quotation marks, or after a colon that follows a verb
+(``LEAVING_OUT``: "please omit the expiry date in your reply"; not after "rather than", nor
+with a verb of handing over after it); when its part says to keep or hide it (``KEPT``: "with
+the card number blurred out", "keep your password private", "share it with no one"); when
+the words are someone else's (in quotation marks, or after a colon that follows a verb
 of saying: "scam texts say something like: send us your card number"); when someone else
 asks for it (``unpromised.wished_for``: "criminals ask you to read out the code"); or when
 it is the subject of what follows (``THE_THING_ACTS``; ``THE_THINGS_ACT`` after a plural: "check
