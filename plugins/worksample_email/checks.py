@@ -336,20 +336,15 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
     label = f"does not make the statement: {statement.means}"
     # in a sentence that denies it, in the customer's or the policy's words, in a general
     # statement of the rule (which the facts judge), or mentioned where it must be asked for
-    excused: tuple[Match, str] | None = None
-    made: tuple[str, Sentence] | None = None
-    for match in phrase_set.find_all(text.sentences, text.reading, negation=negation,
-                                     scoped=True):
-        if unless.find_in_words(match.sentence.normal):
-            continue
-        why = _excused(text, statement, match)
-        if why:
-            excused = excused or (match, why)
-            continue
-        made = (quoted(match), match.sentence)
-        break
+    found, excused = _phrase_found(text, statement, phrase_set, unless, negation)
+    made = (quoted(found), found.sentence) if found is not None else None
     if made is None and excused is None and plurals is not None:
-        excused = _asked_in_the_plural(text, statement, plurals, unless, negation)
+        plural, _ = _phrase_found(text, statement, plurals, unless, negation)
+        if plural is not None:
+            excused = (plural, f"in a sentence asking for “{plural.words}”, a plural the "
+                               "statement's list does not write (read it: only the phrases as "
+                               "listed fail a reply automatically; list the plural to make it "
+                               "one)")
     if made is None and not statement.is_request:  # a request is asked, not committed to
         for sentence in text.sentences:
             promise = None if text.why_not_counted(sentence) else commits_to(
@@ -376,17 +371,19 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
                    confirms_absence=True), None
 
 
-def _asked_in_the_plural(text: ReplyText, statement: Forbidden, plurals: PhraseSet,
-                         unless: PhraseSet, negation: PhraseSet) -> tuple[Match, str] | None:
-    """The first sentence that would make the request if its list wrote the plural it uses
-    ("both card numbers"), and why that is for the reviewer; None when there is none."""
-    for match in plurals.find_all(text.sentences, text.reading, negation=negation, scoped=True):
-        if not unless.find_in_words(match.sentence.normal) and not _excused(text, statement,
-                                                                             match):
-            return match, (f"in a sentence asking for “{match.words}”, a plural the "
-                           "statement's list does not write (read it: only the phrases as "
-                           "listed fail a reply automatically; list the plural to make it one)")
-    return None
+def _phrase_found(text: ReplyText, statement: Forbidden, phrases: PhraseSet, unless: PhraseSet,
+                  negation: PhraseSet) -> tuple[Match | None, tuple[Match, str] | None]:
+    """The first match of ``phrases`` that makes the statement (outside a sentence with an
+    ``unless`` phrase, not excused), and the first one excused with why (``_excused``)."""
+    excused = None
+    for match in phrases.find_all(text.sentences, text.reading, negation=negation, scoped=True):
+        if unless.find_in_words(match.sentence.normal):
+            continue
+        why = _excused(text, statement, match)
+        if not why:
+            return match, excused
+        excused = excused or (match, why)
+    return None, excused
 
 
 def _excused(text: ReplyText, statement: Forbidden, match: Match) -> str:

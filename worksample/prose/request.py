@@ -394,8 +394,8 @@ def _left_out(words: list[str], start: int) -> bool:
         verb -= 1
     handed_over = any(word in HANDING_OVER and words[at - 1] not in DETERMINERS  # not "your reply"
                       for at, word in enumerate(words[start:], start))
-    return (verb >= 0 and words[verb] in LEAVING_OUT
-            and words[max(verb - 1, 0)] not in {"than", "of"} and not handed_over)
+    turned_down = verb > 0 and words[verb - 1] in {"than", "of"}  # rather than, instead of
+    return verb >= 0 and words[verb] in LEAVING_OUT and not turned_down and not handed_over
 
 
 def _after_a_comma(words: list[str], commas: frozenset[int], index: int) -> bool:
