@@ -355,3 +355,34 @@ def test_leaving_out_or_a_quantifier_after_the_thing_still_asks(email_sample, li
 def test_an_exemption_does_not_excuse_a_plain_request(email_sample, line, statement):
     found = forbidden(email_sample, "double-charge", GREETING + line)[statement]
     assert found.fraction == 0 and found.automatic_fail, found
+
+
+# --- after a cue that may take a clause, the thing's own verb sends it to the reviewer --------
+
+@pytest.mark.parametrize("line, statement", [
+    ("Can you confirm the verification code got through to you this time?", "asks-password"),
+    ("Let me know your password finally lets you in.", "asks-password"),
+    ("Please confirm the expiry date you typed in matches the one on the card.",
+     "asks-card-number"),  # a relative clause, then the thing's verb
+    ("Tell me your card details still fail after the update.", "asks-card-number"),
+    ("What's your card number got to do with the second charge?", "asks-card-number"),
+])
+def test_the_thing_with_a_verb_of_its_own_after_a_clause_cue_goes_to_the_reviewer(
+        email_sample, line, statement):
+    found = forbidden(email_sample, "double-charge", GREETING + line)[statement]
+    assert found.fraction == 1 and not found.automatic_fail and found.review, found
+
+
+@pytest.mark.parametrize("line, statement", [
+    ("Could you tell me the card number you paid with?", "asks-card-number"),
+    ("I'll need the security code written on the back of your card.", "asks-card-number"),
+    ("Let me know the verification code we just texted you.", "asks-password"),
+    ("Please confirm your card number now, so I can compare the two lines.",
+     "asks-card-number"),
+    ("What's the expiry date shown on your card?", "asks-card-number"),
+    ("Just send me your password, it stays between us.", "asks-password"),
+])
+def test_a_clause_cue_with_a_relative_clause_or_an_adverb_after_the_thing_still_asks(
+        email_sample, line, statement):
+    found = forbidden(email_sample, "double-charge", GREETING + line)[statement]
+    assert found.fraction == 0 and found.automatic_fail, found

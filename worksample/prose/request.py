@@ -57,6 +57,17 @@ it is the subject of what follows (``THE_THING_ACTS``; ``THE_THINGS_ACT`` after 
 your card details are up to date", "give the code a few minutes", "we need your password to
 be 12 characters long", "confirm both card numbers end in 4421"). A hiding word right after
 the thing (``HIDDEN_AFTER``: "with the card number cropped out") keeps it too.
+
+A cue that may take a clause (a need, a want or a question, or ``CLAUSE_TAKING``: confirm,
+tell, show) asks for the thing only when nothing after it can be its verb
+(``_may_be_its_subject``): its part ends after it, or a word that ends an object follows
+(``ENDS_AN_OBJECT``: and, so, on, from, please ...), or a relative clause or a participle
+follows with no verb of the thing after it ("tell me the card number you used", "we'll need
+the expiry date printed on the card"). Any other word may be the thing's own verb, of any
+tense ("confirm your password got changed", "let me know the code now works", "confirm the
+card number you see on the receipt is different"): no list of verbs can hold them all, so
+the sentence goes to the reviewer instead. A verb of handing over without a clause ("send",
+"read me") takes the thing as its object whatever follows.
 """
 
 from __future__ import annotations
@@ -163,6 +174,36 @@ LEAVING_OUT = frozenset({"omit", "omitting", "skip", "skipping", "exclude", "exc
 ENCOURAGING = frozenset({"hesitate"})  # "don't hesitate to send": a negation that denies nothing
 POINTERS = frozenset({"it", "them"})
 PLEASE_AFTER = 4  # "the code from your phone, please"
+# cues after which the thing may be a clause's subject ("confirm the code arrived"), as after a
+# need or a question: a verb of handing over without them takes the thing as its object only
+CLAUSE_TAKING = frozenset({"confirm", "tell", "show"})
+# what may follow a thing asked for, ending it as an object: the end of its part aside
+ENDS_AN_OBJECT = frozenset({
+    "and", "or", "plus", "then", "so", "please", "as", "if", "when", "once", "before", "after",
+    "because", "since", "while", "until", "on", "in", "into", "onto", "to", "for", "from", "with",
+    "without", "by", "via", "at", "over", "across", "through", "off", "under", "of", "about",
+    "here", "there", "below", "above", "today", "tomorrow", "tonight", "asap", "again", "too",
+    "instead", "right", "straight", "first", "thanks", "thank", "whenever", "later", "soon",
+    "earlier", "yesterday"})
+# of those, the ones a clause about the thing may follow: "the card details on your account are"
+PREPOSITIONS = frozenset({"on", "in", "into", "onto", "to", "for", "from", "with", "by", "via",
+                          "at", "over", "across", "through", "off", "under", "of", "about",
+                          "below", "above"})
+ADVERBS = frozenset({"just", "now", "still", "already", "also", "really", "twice"})
+NOUN_TAILS = frozenset({"number", "numbers", "code", "codes", "details", "digits"})
+# a relative clause after the thing starts so: "the card number you used", "the code that came"
+RELATIVE_STARTS = frozenset({"you", "we", "i", "they", "both", "each", "that", "which",
+                             "that's"})
+OBJECT_PRONOUNS = frozenset({"you", "me", "us", "them", "it", "him", "her"})
+# what, besides the "-ed" forms, may start a participle after the thing: "the number shown on"
+PARTICIPLES = frozenset({"shown", "sent", "given", "written", "seen"})
+# after a relative clause or a participle, the thing's own verb: words that are never nouns
+# ("confirm the card number you see on the receipt is ..."; not "end", as in "the end of")
+ITS_VERB_LATER = frozenset({
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
+    "must", "may", "might", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't",
+    "won't", "doesn't", "don't", "didn't", "matches", "differs", "expires", "ends", "arrives",
+    "comes", "stays"})
 _PART_BREAK = re.compile(r"[;:()\u2013\u2014]|\s-\s|\.\s")
 
 
@@ -212,7 +253,9 @@ def asks_for(sentence: Sentence, start: int, end: int | None = None) -> bool:
                 for i in range(index + 1, start)):
             continue  # a condition after a comma is an aside: "and, when I text you, the code"
         cue_end = _cue_end(words, clause_of, index, question)
-        if cue_end is not None and cue_end <= start and _reaches(words, commas, cue_end, start):
+        if cue_end is not None and cue_end <= start and _reaches(words, commas, cue_end, start) \
+                and not (_takes_a_clause(words, index)
+                         and _may_be_its_subject(words, commas, part_of, end)):
             return True
     return (_sent_to_the_writer(words, clause_of, start, end)
             or _please_after(words, clause_of, part_of, start, end)
@@ -343,6 +386,69 @@ def _reaches(words: list[str], commas: frozenset[int], cue_end: int, start: int)
                 for w, following in zip(segment, [*segment[1:], ""], strict=False)):
             return False  # a new subject; an infinitive: "we need to be sure", "I need you to"
     return True
+
+
+def _takes_a_clause(words: list[str], index: int) -> bool:
+    """Whether the cue at word ``index`` may take a clause after it: a need, a want or a
+    question ("let me know", "can we get", "what's"), or ``CLAUSE_TAKING`` ("confirm"); not
+    another verb of handing over ("send", "read me")."""
+    if words[index] in CLAUSE_TAKING:
+        return True
+    return words[index] not in HANDING_OVER | HANDING_OVER_ING and HANDING_OVER_PHRASES.find(
+        [Sentence.of_words(words[index:])], anchored=True) is None
+
+
+def _may_be_its_subject(words: list[str], commas: frozenset[int], part_of: tuple[int, ...],
+                        end: int) -> bool:
+    """Whether the thing that ends before word ``end`` may be the subject of a clause of its
+    own, which a cue that takes a clause asks about rather than for: "confirm your password
+    got changed", "let me know the code now works". Past adverbs (``ADVERBS``, "-ly"), it may
+    not be when its part ends, or a word that ends an object follows (``ENDS_AN_OBJECT``:
+    "confirm the code so I can ..."). After a preposition, a relative clause (a subject such
+    as "you", "that" or "your bank", and its verb) or a participle before a preposition
+    ("printed on"), it may be only if one of the thing's verbs (``ITS_VERB_LATER``) follows
+    in its part: "tell me the card number you used" and "what's the expiry date on the card
+    that was charged?" ask, "confirm the card details on your account are up to date" does
+    not. Any other word may be its verb ("expired before ...", "got", "all ends")."""
+    if words[end - 1] in ENDS_AN_OBJECT:
+        return False  # the phrase runs on: "the long number on ..."
+    at = end
+    while at < len(words) and at not in commas and words[at] in NOUN_TAILS:
+        at += 1  # "your 2FA" is read as a thing: its "code" is part of it
+    at = _past_adverbs(words, at, commas)
+    if at >= len(words) or at in commas or part_of[at] != part_of[end - 1]:
+        return False
+    word, following = words[at], words[at + 1] if at + 1 < len(words) else ""
+    if word in DETERMINERS:
+        at += 2  # a relative clause with a subject of its own: "the code your bank sent you"
+    elif word in RELATIVE_STARTS:
+        at = _past_adverbs(words, at + 1)
+        while at < len(words) and words[at] in ITS_VERB_LATER:
+            at = _past_adverbs(words, at + 1)  # "both were charged", "that has just come"
+        if at < len(words) and words[at] not in ENDS_AN_OBJECT | TO_THE_OBJECT:
+            at = _past_adverbs(words, at + 1)  # its verb ("you have on file" has none more)
+        while at < len(words) and words[at] in OBJECT_PRONOUNS:
+            at = _past_adverbs(words, at + 1)  # "the code we sent you", "that you got"
+        if at < len(words) and at not in commas and part_of[at] == part_of[end - 1] \
+                and words[at] not in ENDS_AN_OBJECT | TO_THE_OBJECT:
+            return True  # a word after the relative clause: "the code we sent you came ..."
+    elif (word.endswith("ed") or word in PARTICIPLES) and following in PREPOSITIONS:
+        at += 1  # a participle: "the expiry date printed on the card"
+    elif word in ENDS_AN_OBJECT and word not in PREPOSITIONS:
+        return False
+    elif word not in PREPOSITIONS:
+        return True  # any other word: the thing's verb, most likely
+    return any(w in ITS_VERB_LATER and words[i - 1] not in SUBJECTS | RELATIVE_STARTS
+               for i, w in enumerate(words[at:], at) if part_of[i] == part_of[end - 1])
+
+
+def _past_adverbs(words: list[str], at: int, commas: frozenset[int] = frozenset()) -> int:
+    """The first word from ``at`` on that is no adverb (``ADVERBS``, "-ly"), nor after a
+    comma."""
+    while at < len(words) and at not in commas and (
+            words[at] in ADVERBS or words[at].endswith("ly")):
+        at += 1
+    return at
 
 
 def _please_after(words: list[str], clause_of: tuple[int, ...], part_of: tuple[int, ...],
