@@ -386,3 +386,23 @@ def test_a_clause_cue_with_a_relative_clause_or_an_adverb_after_the_thing_still_
         email_sample, line, statement):
     found = forbidden(email_sample, "double-charge", GREETING + line)[statement]
     assert found.fraction == 0 and found.automatic_fail, found
+
+
+@pytest.mark.parametrize("line, statement", [
+    ("Security code aside, please just confirm the amount of the second charge.",
+     "asks-card-number"),
+    ("The verification code, please ignore it if it turns up late.", "asks-password"),
+])
+def test_a_please_that_leads_a_request_of_its_own_does_not_ask_for_the_thing(
+        email_sample, line, statement):
+    found = forbidden(email_sample, "double-charge", GREETING + line)[statement]
+    assert found.fraction == 1 and not found.automatic_fail and found.review, found
+
+
+@pytest.mark.parametrize("line, statement", [
+    ("And your security code, please, so I can finish the check.", "asks-card-number"),
+    ("Your login details please and I'll take a look.", "asks-password"),
+])
+def test_a_please_that_ends_the_request_asks(email_sample, line, statement):
+    found = forbidden(email_sample, "double-charge", GREETING + line)[statement]
+    assert found.fraction == 0 and found.automatic_fail, found

@@ -33,8 +33,9 @@ reads the part before it: "send us the following: your card number ..."):
   (``TO_THE_WRITER``: "in your reply", "with us", "into this chat"), in a clause said to the
   reader: "leave the card number with us", "paste the code into this chat";
 - or "please" follows it within four words (no "I", "we", "it" ... among them), with nothing
-  but small words before it in its clause: "your password, please", "before I escalate, the
-  code from your phone, please";
+  but small words before it in its clause and nothing after the "please" but what ends an
+  object: "your password, please", "before I escalate, the code from your phone, please"
+  (not "card number aside, please send me the dates");
 - or, after it in its part, a cue hands "it" or "them" over: "write down the code and send
   it across".
 
@@ -258,7 +259,7 @@ def asks_for(sentence: Sentence, start: int, end: int | None = None) -> bool:
                          and _may_be_its_subject(words, commas, part_of, end)):
             return True
     return (_sent_to_the_writer(words, clause_of, start, end)
-            or _please_after(words, clause_of, part_of, start, end)
+            or _please_after(words, clause_of, part_of, commas, start, end)
             or _handed_back(words, part_of, clause_of, end))
 
 
@@ -452,13 +453,20 @@ def _past_adverbs(words: list[str], at: int, commas: frozenset[int] = frozenset(
 
 
 def _please_after(words: list[str], clause_of: tuple[int, ...], part_of: tuple[int, ...],
-                  start: int, end: int) -> bool:
+                  commas: frozenset[int], start: int, end: int) -> bool:
     """"your password, please": "please" within ``PLEASE_AFTER`` words after the thing, in
-    its part, with only ``LIGHT`` words before the thing in its clause."""
+    its part, with only ``LIGHT`` words before the thing in its clause, and nothing after the
+    "please" but what ends an object: "card number aside, please send me the dates" and
+    "card number, please never email it" ask with their own verb, not for the thing."""
     after = [w for w, p in zip(words[end:end + PLEASE_AFTER + 1], part_of[end:], strict=False)
              if p == part_of[start]]
-    between = after[:after.index("please")] if "please" in after else None
-    return (between is not None and not PRONOUNS.intersection(between)
+    if "please" not in after:
+        return False
+    between = after[:after.index("please")]
+    following = _past_adverbs(words, end + len(between) + 1, commas)
+    ends_there = following >= len(words) or following in commas \
+        or part_of[following] != part_of[start] or words[following] in ENDS_AN_OBJECT
+    return (ends_there and not PRONOUNS.intersection(between)
             and all(w in LIGHT for w in _before(words, clause_of, start)))
 
 
