@@ -230,3 +230,24 @@ def test_a_heading_that_is_not_deeper_or_names_a_section_ends_the_section(graded
     assert "“Analysis” (line 1), 0 words under it" in checks["sections/analysis"].message
     if "Risks" in text:
         assert checks["sections/risks"].outcome == "passed", checks["sections/risks"].message
+
+
+@pytest.mark.parametrize("text", [
+    # the time before the change: the pluperfect, "before" or "until" a time
+    "Churn rose after the price change. Solo churn had been stable all through the winter.",
+    "Churn rose after the price change. Churn was flat for the whole year before March.",
+    "Churn rose after the price change. Until the increase, churn stayed flat at about 1.9%.",
+    # "and" joins another statement to the counter's first word
+    "Churn rose after the price change. Solo churn doubled and trials fell.",
+])
+def test_a_counter_example_about_the_time_before_or_another_statement_does_not_contradict(
+        graded, text):
+    assert graded(text)["key_points/churn-up"].outcome == "passed"
+
+
+@pytest.mark.parametrize("text", [
+    "Churn rose after the price change. Overall churn is the same as before.",
+    "Churn rose after the price change. Since the increase churn has stayed flat.",
+])
+def test_a_counter_example_about_the_time_after_still_contradicts(graded, text):
+    assert graded(text)["key_points/churn-up"].outcome != "passed"

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from worksample.prose.clauses import Clause, clauses
 from worksample.prose.evidence import Finding, first_counted, quoted
-from worksample.prose.matching import Match, PhraseSet
+from worksample.prose.matching import GAP, Match, PhraseSet
 from worksample.prose.measures import function_word_share
 from worksample.prose.own_text import OwnText
 from worksample.prose.stance import Stance
@@ -254,7 +254,8 @@ def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
                                                          text.sentences)
                 if not clause.condition and not text.why_not_counted(m.sentence)
                 and not unless.find_in_words(m.sentence.normal)
-                and not not_a_finding(text, clause, m.start)]
+                and not not_a_finding(text, clause, m.start)
+                and not _not_against_it(clause, m, compiled.counters[point.id])]
     against = {m.sentence.index for m in opposite}
     matches = [(m, c) for m, c in text.find_in_clauses(compiled.cues[point.id], text.sentences,
                                                        negation=compiled.negation)
@@ -282,6 +283,40 @@ def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
             finding.evidence, finding.review = quoted(negated), "found after a negation"
         finding.specifics = {"missing_point": point.point}
     return finding
+
+
+# before a time: the period before the change ("before the rise", "prior to March")
+EARLIER = frozenset({"before", "until", "prior", "previously"})
+COMPARING = frozenset({"than", "as", "compared", "same"})  # "the same as before the rise"
+
+
+def _not_against_it(clause: Clause, match: Match, phrases: PhraseSet) -> bool:
+    """Whether a counter-example's words ("churn ... flat") say nothing against the point,
+    which is about what changed: they tell the time before the change, or the gap joins two
+    statements.
+
+    The time before: the pluperfect inside the gap ("churn had fallen through 2025"), or
+    "previously", "before", "until" or "prior to" a time in its clause or opening the clause
+    next to it ("solo churn was flat for six months before the rise"; "until the increase,
+    churn stayed flat"; "churn was stable all of last year, prior to the rise"), unless the
+    clause compares ("than", "as", "compared", "same": "churn is the same as it was before the
+    rise" is against it). Two statements: "and" or "then" after a word of the first statement's
+    own, which no phrase starts with ("churn doubled and sign-ups fell" says nothing of churn
+    falling)."""
+    words = clause.normal.split()
+    inside = words[match.start + 1:match.end - 1]
+    heads = {word for phrase in phrases.phrases if GAP in phrase
+             for word in phrase.split(GAP)[0].lower().split()}
+    joined = any(word in {"and", "then"} and at and inside[at - 1] not in heads
+                 for at, word in enumerate(inside))
+    if joined or "had" in inside:
+        return True
+    if COMPARING.intersection(words):
+        return False
+    around = [] if clause.table else [other.normal.split()[:1] for other in clauses(
+        clause.sentence) if abs(other.position - clause.position) == 1]
+    return any(opening and opening[0] in EARLIER for opening in around) or any(
+        word in EARLIER and at + 1 < len(words) for at, word in enumerate(words))
 
 
 def not_a_finding(text: AnalysisText, clause: Clause, start: int) -> str:
