@@ -166,3 +166,36 @@ def test_text_pasted_from_the_policy_counts_neither_way(tmp_path):
     trash = next(c for c in result["checks"] if c["id"] == "missing-invoices/facts/trash")
     assert trash["outcome"] == "skipped"
     assert "found only in a passage pasted from the policy" in trash["review"]
+
+
+def test_a_request_the_reading_cannot_decide_is_a_high_flag_that_fails_nothing(tmp_path,
+                                                                              monkeypatch):
+    monkeypatch.setenv("WORKSAMPLE_STORE", str(tmp_path / "store.sqlite"))
+    maybe = tmp_path / "maybe"
+    maybe.mkdir()
+    (maybe / "double-charge.md").write_text(REPLY_TO_PRIYA.replace(
+        "I'll check", "Let me know your password now works, and I'll check"))
+    [result] = graded(EMAIL_SAMPLE, maybe)
+    flag = next(f for f in result["flags"] if f["kind"] == "possible-automatic-fail")
+    assert not flag["fails"] and "automatic-fail" not in [f["kind"] for f in result["flags"]]
+    assert flag["evidence"].startswith("double-charge: may make the statement “asks for a "
+                                       "password")
+    assert "Let me know your password now works" in flag["evidence"]
+    table = CliRunner().invoke(cli, ["grade", str(EMAIL_SAMPLE), str(maybe), "--regrade"])
+    assert "possible-automatic-fail" in table.output
+    out = tmp_path / "report"
+    assert CliRunner().invoke(cli, ["report", str(EMAIL_SAMPLE), "--out", str(out)]).exit_code == 0
+    page = (out / "candidates" / "maybe.html").read_text()
+    page = page[page.index("<body>"):]
+    flags = page.index('<section id="flags">')
+    assert "possible-automatic-fail" in page[flags:page.index("</section>", flags)]
+
+
+def test_a_plain_mention_raises_no_possible_automatic_fail(tmp_path, monkeypatch):
+    monkeypatch.setenv("WORKSAMPLE_STORE", str(tmp_path / "store.sqlite"))
+    mention = tmp_path / "mention"
+    mention.mkdir()
+    (mention / "double-charge.md").write_text(REPLY_TO_PRIYA.replace(
+        "I'll check", "Your bank may ask you to confirm the card number, and I'll check"))
+    [result] = graded(EMAIL_SAMPLE, mention)
+    assert "possible-automatic-fail" not in [f["kind"] for f in result["flags"]]

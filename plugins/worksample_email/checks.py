@@ -29,7 +29,7 @@ from worksample.prose.evidence import (
 from worksample.prose.matching import Match, PhraseSet, Reading
 from worksample.prose.measures import spans_in
 from worksample.prose.own_text import OwnText
-from worksample.prose.request import asks_for, plurals_of
+from worksample.prose.request import ASKS, MAY_ASK, plurals_of, request_reading
 from worksample.prose.responsibility import lecture, plain_sense
 from worksample.prose.text import Sentence, normalise
 from worksample.prose.unpromised import not_promised
@@ -326,6 +326,14 @@ def _contradiction(fact: Fact, label: str, evidence: str, wrong: str) -> Finding
                    costs=CONTRADICTION_COST, specifics={"wrong_number": wrong})
 
 
+# why a request is left to the reviewer although it may be one: a flag, not an automatic fail
+MAY_ASK_WHY = ("in a sentence that may ask the customer for it, if no word after it is its own "
+               "verb (read it: if it asks, the statement is made)")
+PLURAL_WHY = ("a plural the statement's list does not write (read it: only the phrases as "
+              "listed fail a reply automatically; list the plural to make it one)")
+POSSIBLE_FAIL = "possible_automatic_fail"  # the specific naming the request's sentence
+
+
 def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
                unless: PhraseSet, promised: list[tuple[str, ...]], negation: PhraseSet,
                plurals: PhraseSet | None = None) -> tuple[Finding, Sentence | None]:
@@ -341,10 +349,7 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
     if made is None and excused is None and plurals is not None:
         plural, _ = _phrase_found(text, statement, plurals, unless, negation)
         if plural is not None:
-            excused = (plural, f"in a sentence asking for “{plural.words}”, a plural the "
-                               "statement's list does not write (read it: only the phrases as "
-                               "listed fail a reply automatically; list the plural to make it "
-                               "one)")
+            excused = (plural, f"in a sentence asking for “{plural.words}”, {PLURAL_WHY}")
     if made is None and not statement.is_request:  # a request is asked, not committed to
         for sentence in text.sentences:
             promise = None if text.why_not_counted(sentence) else commits_to(
@@ -365,8 +370,11 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
                        specifics={"forbidden_statement": quote}), sentence
     if excused is not None:
         match, why = excused
+        # a request the reading cannot rule in or out: a flag, for the reviewer to decide
+        maybe = statement.automatic_fail and (why == MAY_ASK_WHY or PLURAL_WHY in why)
         return Finding("forbidden", statement.id, label, 1.0, quoted(match),
-                       review=f"found {why}; not counted against the reply"), None
+                       review=f"found {why}; not counted against the reply",
+                       specifics={POSSIBLE_FAIL: quoted(match)} if maybe else {}), None
     return Finding("forbidden", statement.id, label, 1.0, "not found",
                    confirms_absence=True), None
 
@@ -382,7 +390,8 @@ def _phrase_found(text: ReplyText, statement: Forbidden, phrases: PhraseSet, unl
         why = _excused(text, statement, match)
         if not why:
             return match, excused
-        excused = excused or (match, why)
+        if excused is None or (why == MAY_ASK_WHY and excused[1] != MAY_ASK_WHY):
+            excused = (match, why)  # of those excused, one that may ask is the one to read
     return None, excused
 
 
@@ -394,7 +403,11 @@ def _excused(text: ReplyText, statement: Forbidden, match: Match) -> str:
         return f"in {pasted} own words"
     if match.negated:
         return f"in a sentence that denies it ({match.denied_by})"
-    if statement.is_request and not asks_for(match.sentence, match.start, match.end):
+    reading = request_reading(match.sentence, match.start, match.end) \
+        if statement.is_request else ASKS
+    if reading == MAY_ASK:
+        return MAY_ASK_WHY
+    if reading != ASKS:
         return ("in a sentence that does not plainly ask the customer for it (read it: only a "
                 "plain request is an automatic fail)")
     rule = names_a_rule(match.sentence, match.start, match.end)

@@ -11,6 +11,10 @@ A reply that gives another customer's name or order numbers (``identity.disclose
 too, and its flag (``discloses-personal-data``) fails the submission the same way. A reply
 that is missing, empty or says nothing raises ``empty``, one about another customer
 ``off-topic``: flags for the reviewer that fail nothing (the 0 is the whole consequence).
+A request for what fails a reply automatically that the reading can neither rule in nor out
+(a word after the thing may be its own verb, or a plural the list does not write) raises
+``possible-automatic-fail``: it fails nothing and costs nothing, and tells the reviewer to read
+the sentence and decide.
 """
 
 from __future__ import annotations
@@ -26,13 +30,15 @@ from worksample.prose.own_text import source_sentences
 from worksample.prose.scoring import GradedPart, criterion_outcomes, part_checks
 from worksample.prose.text import decode_text, sentences
 
-from .checks import CompiledPhrases, ReplyText, check_reply, credit_for_absence
+from .checks import POSSIBLE_FAIL, CompiledPhrases, ReplyText, check_reply, credit_for_absence
 from .config import CustomerEmail, EmailSection
 from .identity import about_someone_else, disclosed
 from .replies import Original, Reply, locate, originals
 from .writing import dictionary
 
 AUTOMATIC_FAIL = "automatic-fail"  # the flag of a reply that makes a statement failing it
+# a request for what fails a reply automatically that the reading can neither rule in nor out
+POSSIBLE_AUTOMATIC_FAIL = "possible-automatic-fail"
 DISCLOSURE = "discloses-personal-data"  # a reply giving another customer's name or numbers
 DISCLOSES = "it discloses another customer's personal data"
 EMPTY, OFF_TOPIC = "empty", "off-topic"  # flags of a reply that scored 0 for saying nothing
@@ -68,7 +74,12 @@ def grade(assignment: Assignment[EmailSection], submission: Submission) -> Grade
                *(IntegrityFlag(kind=DISCLOSURE, evidence=f"{part.name}: {part.zero_because}",
                                fails=True)
                  for part in parts if part.zero_because.startswith(DISCLOSES)),
-               *(flag for part in parts if (flag := _zero_flag(part)) is not None)],
+               *(flag for part in parts if (flag := _zero_flag(part)) is not None),
+               *(IntegrityFlag(kind=POSSIBLE_AUTOMATIC_FAIL, evidence=(
+                   f"{part.name}: may make the statement “{finding.label.split(': ', 1)[-1]}” "
+                   f"(an automatic fail): {finding.specifics[POSSIBLE_FAIL]}; read it"))
+                 for part in parts if not part.zero_because for finding in part.findings
+                 if POSSIBLE_FAIL in finding.specifics)],
         details={
             "replies": {email_id: {"source": reply.source, "matched_by": reply.matched_by,
                                    "problem": reply.problem, "words": len(reply.text.split())}

@@ -62,13 +62,18 @@ the thing (``HIDDEN_AFTER``: "with the card number cropped out") keeps it too.
 A cue that may take a clause (a need, a want or a question, or ``CLAUSE_TAKING``: confirm,
 tell, show) asks for the thing only when nothing after it can be its verb
 (``_may_be_its_subject``): its part ends after it, or a word that ends an object follows
-(``ENDS_AN_OBJECT``: and, so, on, from, please ...), or a relative clause or a participle
-follows with no verb of the thing after it ("tell me the card number you used", "we'll need
-the expiry date printed on the card"). Any other word may be the thing's own verb, of any
-tense ("confirm your password got changed", "let me know the code now works", "confirm the
-card number you see on the receipt is different"): no list of verbs can hold them all, so
-the sentence goes to the reviewer instead. A verb of handing over without a clause ("send",
-"read me") takes the thing as its object whatever follows.
+(``ENDS_AN_OBJECT``: and, so, please, this ...), or a preposition, a relative clause or a
+participle before a preposition follows with no verb of the thing after it
+(``_a_finite_verb``: an auxiliary, a past form that is no participle such as "came", or an
+"-ed" form after a noun): "tell me the card number you used", "we'll need the expiry date
+printed on the card" and "what's the code your bank texted you?" ask. Any other word right
+after the thing may be its own verb, of any tense ("confirm your password got changed", "let
+me know the code now works"), and so may such a verb after a preposition or a relative
+clause ("confirm the card number you see on the receipt is different", "let me know the code
+from your bank came through"): the sentence goes to the reviewer instead. Without a grammar,
+a present verb after a preposition that is also a plural noun ("the card details on your
+account belong to ...", "match", "lines up") is missed. A verb of handing over without a
+clause ("send", "read me") takes the thing as its object whatever follows.
 """
 
 from __future__ import annotations
@@ -185,7 +190,7 @@ ENDS_AN_OBJECT = frozenset({
     "without", "by", "via", "at", "over", "across", "through", "off", "under", "of", "about",
     "here", "there", "below", "above", "today", "tomorrow", "tonight", "asap", "again", "too",
     "instead", "right", "straight", "first", "thanks", "thank", "whenever", "later", "soon",
-    "earlier", "yesterday"})
+    "earlier", "yesterday", "within", "along", "alongside", "together", "this"})
 # of those, the ones a clause about the thing may follow: "the card details on your account are"
 PREPOSITIONS = frozenset({"on", "in", "into", "onto", "to", "for", "from", "with", "by", "via",
                           "at", "over", "across", "through", "off", "under", "of", "about",
@@ -194,8 +199,14 @@ ADVERBS = frozenset({"just", "now", "still", "already", "also", "really", "twice
 NOUN_TAILS = frozenset({"number", "numbers", "code", "codes", "details", "digits"})
 # a relative clause after the thing starts so: "the card number you used", "the code that came"
 RELATIVE_STARTS = frozenset({"you", "we", "i", "they", "both", "each", "that", "which",
-                             "that's"})
+                             "that's", "you'd", "you've", "we'd", "we've", "i'd", "i've",
+                             "they'd", "they've"})
 OBJECT_PRONOUNS = frozenset({"you", "me", "us", "them", "it", "him", "her"})
+# past forms that are never participles, so never a modifier: "the code from your bank came"
+PAST_ONLY = frozenset({
+    "came", "went", "took", "gave", "did", "saw", "began", "broke", "chose", "drew", "drove",
+    "ate", "fell", "flew", "forgot", "froze", "grew", "knew", "ran", "rang", "rose", "shook",
+    "sank", "stole", "swore", "threw", "woke", "wore", "wrote", "got", "showed"})
 # what, besides the "-ed" forms, may start a participle after the thing: "the number shown on"
 PARTICIPLES = frozenset({"shown", "sent", "given", "written", "seen"})
 # after a relative clause or a participle, the thing's own verb: words that are never nouns
@@ -234,33 +245,48 @@ def _plural(noun: str) -> str:
     return noun + "s"
 
 
+ASKS, MAY_ASK = "asks", "may ask"  # what ``request_reading`` finds
+
+
 def asks_for(sentence: Sentence, start: int, end: int | None = None) -> bool:
     """Whether ``sentence`` asks the reader for the thing whose phrase is at words
     ``start``..``end`` of its normalised words (see the module docstring)."""
+    return request_reading(sentence, start, end) == ASKS
+
+
+def request_reading(sentence: Sentence, start: int, end: int | None = None) -> str:
+    """``ASKS`` when ``sentence`` plainly asks the reader for the thing at words
+    ``start``..``end`` (see the module docstring); ``MAY_ASK`` when it would but for a word
+    after the thing that may be its own verb ("let me know your password now works": a cue
+    that takes a clause reaches it, ``_may_be_its_subject``), which a reviewer must read;
+    '' when it does not ask."""
     words = sentence.normal.split()
     if start >= len(words):
-        return False
+        return ""
     end = len(words) if end is None else end
     part_of, clause_of = _parts(sentence), clauses(sentence)
     part = part_of[start]
     asking = {part, part - 1} if part and _after_a_colon(sentence, part_of, part) else {part}
     commas = _after_commas(sentence)
     if _not_asked(sentence, part_of, clause_of, commas, start, end):
-        return False
-    question = "?" in sentence.text
+        return ""
+    question, reading = "?" in sentence.text, ""
     for index in range(start):
         if part_of[index] not in asking or any(
                 words[i] in CONDITIONS and not _after_a_comma(words, commas, i)
                 for i in range(index + 1, start)):
             continue  # a condition after a comma is an aside: "and, when I text you, the code"
         cue_end = _cue_end(words, clause_of, index, question)
-        if cue_end is not None and cue_end <= start and _reaches(words, commas, cue_end, start) \
-                and not (_takes_a_clause(words, index)
-                         and _may_be_its_subject(words, commas, part_of, end)):
-            return True
-    return (_sent_to_the_writer(words, clause_of, start, end)
+        if cue_end is not None and cue_end <= start and _reaches(words, commas, cue_end, start):
+            if not (_takes_a_clause(words, index)
+                    and _may_be_its_subject(words, commas, part_of, end)):
+                return ASKS
+            reading = MAY_ASK
+    if (_sent_to_the_writer(words, clause_of, start, end)
             or _please_after(words, clause_of, part_of, commas, start, end)
-            or _handed_back(words, part_of, clause_of, end))
+            or _handed_back(words, part_of, clause_of, end)):
+        return ASKS
+    return reading
 
 
 def _not_asked(sentence: Sentence, part_of: tuple[int, ...], clause_of: tuple[int, ...],
@@ -420,8 +446,11 @@ def _may_be_its_subject(words: list[str], commas: frozenset[int], part_of: tuple
     if at >= len(words) or at in commas or part_of[at] != part_of[end - 1]:
         return False
     word, following = words[at], words[at + 1] if at + 1 < len(words) else ""
-    if word in DETERMINERS:
-        at += 2  # a relative clause with a subject of its own: "the code your bank sent you"
+    if word in DETERMINERS:  # a relative clause with a subject of its own: its first verb is
+        # the clause's ("the code your bank sent you", "the number the second charge went to")
+        verb = next((i for i in range(at + 2, len(words)) if part_of[i] == part_of[end - 1]
+                     and _a_finite_verb(words[i], words[i - 1])), len(words))
+        at = verb + 1
     elif word in RELATIVE_STARTS:
         at = _past_adverbs(words, at + 1)
         while at < len(words) and words[at] in ITS_VERB_LATER:
@@ -433,14 +462,26 @@ def _may_be_its_subject(words: list[str], commas: frozenset[int], part_of: tuple
         if at < len(words) and at not in commas and part_of[at] == part_of[end - 1] \
                 and words[at] not in ENDS_AN_OBJECT | TO_THE_OBJECT:
             return True  # a word after the relative clause: "the code we sent you came ..."
-    elif (word.endswith("ed") or word in PARTICIPLES) and following in PREPOSITIONS:
-        at += 1  # a participle: "the expiry date printed on the card"
+    elif (word.endswith(("ed", "ing")) or word in PARTICIPLES) and following in PREPOSITIONS:
+        at += 1  # a participle: "the expiry date printed on the card", "ending in 4421"
     elif word in ENDS_AN_OBJECT and word not in PREPOSITIONS:
         return False
     elif word not in PREPOSITIONS:
         return True  # any other word: the thing's verb, most likely
-    return any(w in ITS_VERB_LATER and words[i - 1] not in SUBJECTS | RELATIVE_STARTS
+    return any(_a_finite_verb(w, words[i - 1])
                for i, w in enumerate(words[at:], at) if part_of[i] == part_of[end - 1])
+
+
+def _a_finite_verb(word: str, before: str) -> bool:
+    """Whether ``word``, after ``before``, is a verb with a subject of its own, as far as the
+    words tell without a grammar: an auxiliary or a verb that is never a noun
+    (``ITS_VERB_LATER``), a past form that is no participle (``PAST_ONLY``: "came", "went"),
+    or an "-ed" form that follows no determiner, subject or auxiliary ("the code sent to your
+    phone expired"; not "the card that was charged", "the registered phone")."""
+    if before in SUBJECTS | RELATIVE_STARTS:
+        return False  # a relative clause's own verb: "the card you were charged on"
+    return word in ITS_VERB_LATER | PAST_ONLY or (
+        word.endswith("ed") and before not in DETERMINERS | ITS_VERB_LATER | PREPOSITIONS)
 
 
 def _past_adverbs(words: list[str], at: int, commas: frozenset[int] = frozenset()) -> int:

@@ -6,7 +6,8 @@ Severity is how urgently a reviewer must look before the score decides anything:
 - **high**: the score cannot be taken as it stands. Suspected tampering (any flag a plugin
   raises that is not named below: the coding plugin's ``forged-outcome``,
   ``framework-patched`` ..., the text plugins' ``hidden-text``), a flag that fails the
-  submission whatever its score (``automatic-fail``, ``discloses-personal-data``), the same
+  submission whatever its score (``automatic-fail``, ``discloses-personal-data``) or may
+  (``possible-automatic-fail``: read the sentence and decide), the same
   or nearly the same work as another candidate's, or similar work above the assignment's
   threshold (another candidate's, a known leak, the reference solution), and a submission not
   graded (rejected, or an error on our side).
@@ -37,6 +38,8 @@ RUN_ENDINGS = {
 # flags a plugin raises that are not signs of tampering: their category and severity
 POLICY_FLAGS: dict[str, tuple[str, Severity]] = {
     "automatic-fail": ("review", "high"),
+    # a statement that would fail the submission, which only the reviewer can tell is made
+    "possible-automatic-fail": ("review", "high"),
     "discloses-personal-data": ("review", "high"),
     "timed-out": ("limit", "medium"),
     "empty": ("review", "medium"),
