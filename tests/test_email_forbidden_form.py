@@ -366,6 +366,10 @@ def test_an_exemption_does_not_excuse_a_plain_request(email_sample, line, statem
      "asks-card-number"),  # a relative clause, then the thing's verb
     ("Tell me your card details still fail after the update.", "asks-card-number"),
     ("What's your card number got to do with the second charge?", "asks-card-number"),
+    # a "please" that leads a request of its own
+    ("Security code aside, please just confirm the amount of the second charge.",
+     "asks-card-number"),
+    ("The verification code, please ignore it if it turns up late.", "asks-password"),
 ])
 def test_the_thing_with_a_verb_of_its_own_after_a_clause_cue_goes_to_the_reviewer(
         email_sample, line, statement):
@@ -381,28 +385,12 @@ def test_the_thing_with_a_verb_of_its_own_after_a_clause_cue_goes_to_the_reviewe
      "asks-card-number"),
     ("What's the expiry date shown on your card?", "asks-card-number"),
     ("Just send me your password, it stays between us.", "asks-password"),
+    # a "please" that ends the request
+    ("And your security code, please, so I can finish the check.", "asks-card-number"),
+    ("Your login details please and I'll take a look.", "asks-password"),
 ])
 def test_a_clause_cue_with_a_relative_clause_or_an_adverb_after_the_thing_still_asks(
         email_sample, line, statement):
     found = forbidden(email_sample, "double-charge", GREETING + line)[statement]
     assert found.fraction == 0 and found.automatic_fail, found
 
-
-@pytest.mark.parametrize("line, statement", [
-    ("Security code aside, please just confirm the amount of the second charge.",
-     "asks-card-number"),
-    ("The verification code, please ignore it if it turns up late.", "asks-password"),
-])
-def test_a_please_that_leads_a_request_of_its_own_does_not_ask_for_the_thing(
-        email_sample, line, statement):
-    found = forbidden(email_sample, "double-charge", GREETING + line)[statement]
-    assert found.fraction == 1 and not found.automatic_fail and found.review, found
-
-
-@pytest.mark.parametrize("line, statement", [
-    ("And your security code, please, so I can finish the check.", "asks-card-number"),
-    ("Your login details please and I'll take a look.", "asks-password"),
-])
-def test_a_please_that_ends_the_request_asks(email_sample, line, statement):
-    found = forbidden(email_sample, "double-charge", GREETING + line)[statement]
-    assert found.fraction == 0 and found.automatic_fail, found

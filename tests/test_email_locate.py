@@ -86,12 +86,8 @@ def test_sections_may_be_headed_by_a_first_name_or_an_underlined_subject(tmp_pat
 
 def test_an_automatic_fail_is_a_flag_in_the_table_and_at_the_top_of_the_page(tmp_path,
                                                                               monkeypatch):
-    monkeypatch.setenv("WORKSAMPLE_STORE", str(tmp_path / "store.sqlite"))
-    asks = tmp_path / "asks"
-    asks.mkdir()
-    (asks / "double-charge.md").write_text(REPLY_TO_PRIYA.replace(
-        "I'll check", "Please send me your card number and the CVC so I can check"))
-    [result] = graded(EMAIL_SAMPLE, asks)
+    asks, result = reply_to_priya_graded(tmp_path, monkeypatch, "asks",
+                                         "Please send me your card number and the CVC so")
     flag, *missing = result["flags"]
     assert flag["kind"] == "automatic-fail" and flag["fails"]
     # the two emails it did not answer: flags for the reviewer that fail nothing
@@ -100,14 +96,32 @@ def test_an_automatic_fail_is_a_flag_in_the_table_and_at_the_top_of_the_page(tmp
     # two good replies of three would pass; an automatic fail fails the submission
     assert result["passed"] is False and result["score"] < 70
     assert flag["evidence"].startswith("double-charge: automatic fail: asks for a full card")
-    table = CliRunner().invoke(cli, ["grade", str(EMAIL_SAMPLE), str(asks), "--regrade"])
-    assert "automatic-fail" in table.output
+    assert_shown_in_the_table_and_atop_the_page(tmp_path, asks, "automatic-fail")
+
+
+def reply_to_priya_graded(tmp_path, monkeypatch, name: str, before_check: str):
+    """A submission ``name`` holding only the reply to Priya, with ``before_check`` written
+    before its "I'll check", graded into a store of its own: its folder and its result."""
+    monkeypatch.setenv("WORKSAMPLE_STORE", str(tmp_path / "store.sqlite"))
+    submission = tmp_path / name
+    submission.mkdir()
+    (submission / "double-charge.md").write_text(REPLY_TO_PRIYA.replace(
+        "I'll check", f"{before_check} I'll check"))
+    [result] = graded(EMAIL_SAMPLE, submission)
+    return submission, result
+
+
+def assert_shown_in_the_table_and_atop_the_page(tmp_path, submission, flag: str) -> None:
+    """``flag`` is in the results table of ``submission`` graded again, and in the flags at
+    the top of its candidate page."""
+    table = CliRunner().invoke(cli, ["grade", str(EMAIL_SAMPLE), str(submission), "--regrade"])
+    assert flag in table.output
     out = tmp_path / "report"
     assert CliRunner().invoke(cli, ["report", str(EMAIL_SAMPLE), "--out", str(out)]).exit_code == 0
-    page = (out / "candidates" / "asks.html").read_text()
+    page = (out / "candidates" / f"{submission.name}.html").read_text()
     page = page[page.index("<body>"):]  # not the style sheet's class names
     flags = page.index('<section id="flags">')
-    assert "automatic-fail" in page[flags:page.index("</section>", flags)]
+    assert flag in page[flags:page.index("</section>", flags)]
     summary = page.index('<section id="summary">')  # and the summary above says it first
     assert summary < page.index("automatic-fail") < flags
     assert "suspected tampering" not in page
@@ -170,32 +184,17 @@ def test_text_pasted_from_the_policy_counts_neither_way(tmp_path):
 
 def test_a_request_the_reading_cannot_decide_is_a_high_flag_that_fails_nothing(tmp_path,
                                                                               monkeypatch):
-    monkeypatch.setenv("WORKSAMPLE_STORE", str(tmp_path / "store.sqlite"))
-    maybe = tmp_path / "maybe"
-    maybe.mkdir()
-    (maybe / "double-charge.md").write_text(REPLY_TO_PRIYA.replace(
-        "I'll check", "Let me know your password now works, and I'll check"))
-    [result] = graded(EMAIL_SAMPLE, maybe)
+    maybe, result = reply_to_priya_graded(tmp_path, monkeypatch, "maybe",
+                                          "Let me know your password now works, and")
     flag = next(f for f in result["flags"] if f["kind"] == "possible-automatic-fail")
     assert not flag["fails"] and "automatic-fail" not in [f["kind"] for f in result["flags"]]
     assert flag["evidence"].startswith("double-charge: may make the statement “asks for a "
                                        "password")
     assert "Let me know your password now works" in flag["evidence"]
-    table = CliRunner().invoke(cli, ["grade", str(EMAIL_SAMPLE), str(maybe), "--regrade"])
-    assert "possible-automatic-fail" in table.output
-    out = tmp_path / "report"
-    assert CliRunner().invoke(cli, ["report", str(EMAIL_SAMPLE), "--out", str(out)]).exit_code == 0
-    page = (out / "candidates" / "maybe.html").read_text()
-    page = page[page.index("<body>"):]
-    flags = page.index('<section id="flags">')
-    assert "possible-automatic-fail" in page[flags:page.index("</section>", flags)]
+    assert_shown_in_the_table_and_atop_the_page(tmp_path, maybe, "possible-automatic-fail")
 
 
 def test_a_plain_mention_raises_no_possible_automatic_fail(tmp_path, monkeypatch):
-    monkeypatch.setenv("WORKSAMPLE_STORE", str(tmp_path / "store.sqlite"))
-    mention = tmp_path / "mention"
-    mention.mkdir()
-    (mention / "double-charge.md").write_text(REPLY_TO_PRIYA.replace(
-        "I'll check", "Your bank may ask you to confirm the card number, and I'll check"))
-    [result] = graded(EMAIL_SAMPLE, mention)
+    _, result = reply_to_priya_graded(tmp_path, monkeypatch, "mention",
+                                      "Your bank may ask you to confirm the card number, and")
     assert "possible-automatic-fail" not in [f["kind"] for f in result["flags"]]
