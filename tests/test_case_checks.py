@@ -239,6 +239,7 @@ def test_a_heading_that_is_not_deeper_or_names_a_section_ends_the_section(graded
     "Churn rose after the price change. Until the increase, churn stayed flat at about 1.9%.",
     # "and" joins another statement to the counter's first word
     "Churn rose after the price change. Solo churn doubled and trials fell.",
+    "Churn rose after the price change. Churn was flat previously.",
 ])
 def test_a_counter_example_about_the_time_before_or_another_statement_does_not_contradict(
         graded, text):
@@ -248,6 +249,8 @@ def test_a_counter_example_about_the_time_before_or_another_statement_does_not_c
 @pytest.mark.parametrize("text", [
     "Churn rose after the price change. Overall churn is the same as before.",
     "Churn rose after the price change. Since the increase churn has stayed flat.",
+    "Churn rose after the price change. Churn has stayed flat until now.",  # not a time before
+    "Churn rose after the price change. Churn rose and then fell.",  # one statement goes on
 ])
 def test_a_counter_example_about_the_time_after_still_contradicts(graded, text):
     assert graded(text)["key_points/churn-up"].outcome != "passed"

@@ -366,6 +366,8 @@ def test_an_exemption_does_not_excuse_a_plain_request(email_sample, line, statem
      "asks-card-number"),  # a relative clause, then the thing's verb
     ("Tell me your card details still fail after the update.", "asks-card-number"),
     ("What's your card number got to do with the second charge?", "asks-card-number"),
+    ("Please confirm the security code the bank sent is right.", "asks-card-number"),
+    ("Please confirm the security code you supply is right.", "asks-card-number"),  # no "-ly"
     # a "please" that leads a request of its own
     ("Security code aside, please just confirm the amount of the second charge.",
      "asks-card-number"),
@@ -385,6 +387,8 @@ def test_the_thing_with_a_verb_of_its_own_after_a_clause_cue_goes_to_the_reviewe
      "asks-card-number"),
     ("What's the expiry date shown on your card?", "asks-card-number"),
     ("Just send me your password, it stays between us.", "asks-password"),
+    ("Please confirm the security code that you got.", "asks-card-number"),
+    ("Let me know the verification code that we sent you.", "asks-password"),
     # a "please" that ends the request
     ("And your security code, please, so I can finish the check.", "asks-card-number"),
     ("Your login details please and I'll take a look.", "asks-password"),

@@ -255,7 +255,7 @@ def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
                 if not clause.condition and not text.why_not_counted(m.sentence)
                 and not unless.find_in_words(m.sentence.normal)
                 and not not_a_finding(text, clause, m.start)
-                and not _not_against_it(clause, m, compiled.counters[point.id])]
+                and not _not_against_it(text, clause, m, compiled.counters[point.id])]
     against = {m.sentence.index for m in opposite}
     matches = [(m, c) for m, c in text.find_in_clauses(compiled.cues[point.id], text.sentences,
                                                        negation=compiled.negation)
@@ -286,37 +286,48 @@ def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
 
 
 # before a time: the period before the change ("before the rise", "prior to March")
-EARLIER = frozenset({"before", "until", "prior", "previously"})
+EARLIER = frozenset({"before", "until", "prior"})
 COMPARING = frozenset({"than", "as", "compared", "same"})  # "the same as before the rise"
 
 
-def _not_against_it(clause: Clause, match: Match, phrases: PhraseSet) -> bool:
+def _not_against_it(text: AnalysisText, clause: Clause, match: Match,
+                    phrases: PhraseSet) -> bool:
     """Whether a counter-example's words ("churn ... flat") say nothing against the point,
     which is about what changed: they tell the time before the change, or the gap joins two
     statements.
 
-    The time before: the pluperfect inside the gap ("churn had fallen through 2025"), or
-    "previously", "before", "until" or "prior to" a time in its clause or opening the clause
-    next to it ("solo churn was flat for six months before the rise"; "until the increase,
-    churn stayed flat"; "churn was stable all of last year, prior to the rise"), unless the
-    clause compares ("than", "as", "compared", "same": "churn is the same as it was before the
-    rise" is against it). Two statements: "and" or "then" after a word of the first statement's
-    own, which no phrase starts with ("churn doubled and sign-ups fell" says nothing of churn
-    falling)."""
+    The time before: the pluperfect inside the gap ("churn had fallen through 2025"),
+    "previously", or "before", "until" or "prior to" a time (not "until now") in its clause or
+    opening a main clause next to it ("solo churn was flat for six months before the rise";
+    "until the increase, churn stayed flat"; "churn was stable all of last year, prior to the
+    rise"), unless the clause compares ("than", "as", "compared", "same": "churn is the same
+    as it was before the rise" is against it). Two statements: "and" and a word of its own
+    inside the gap, after a word that is not the phrase's own before its gap ("churn doubled
+    and sign-ups fell" says nothing of churn falling; "churn rose and then fell" does)."""
     words = clause.normal.split()
     inside = words[match.start + 1:match.end - 1]
-    heads = {word for phrase in phrases.phrases if GAP in phrase
-             for word in phrase.split(GAP)[0].lower().split()}
-    joined = any(word in {"and", "then"} and at and inside[at - 1] not in heads
+    before_gap = {word for phrase in phrases.phrases if GAP in phrase
+                  for word in phrase.split(GAP)[0].lower().split()}
+    joined = any(word == "and" and at and inside[at - 1] not in before_gap
+                 and [w for w in inside[at + 1:] if w != "then"]
                  for at, word in enumerate(inside))
     if joined or "had" in inside:
         return True
     if COMPARING.intersection(words):
         return False
-    around = [] if clause.table else [other.normal.split()[:1] for other in clauses(
-        clause.sentence) if abs(other.position - clause.position) == 1]
-    return any(opening and opening[0] in EARLIER for opening in around) or any(
-        word in EARLIER and at + 1 < len(words) for at, word in enumerate(words))
+    around = [] if clause.table else [
+        other.normal.split()[:2] for other in text.clauses(clause.sentence)
+        if not other.aside and abs(other.position - clause.position) == 1]
+    return any(_earlier(opening, 0) for opening in around) or any(
+        _earlier(words, at) for at in range(len(words)))
+
+
+def _earlier(words: list[str], at: int) -> bool:
+    """Whether word ``at`` opens a time before the change: "previously", or "before",
+    "until" or "prior" with a time after it, not "until now"."""
+    following = words[at + 1] if at + 1 < len(words) else ""
+    return bool(words) and (words[at] == "previously" or (
+        words[at] in EARLIER and following not in {"", "now", "today"}))
 
 
 def not_a_finding(text: AnalysisText, clause: Clause, start: int) -> str:

@@ -184,18 +184,22 @@ PLEASE_AFTER = 4  # "the code from your phone, please"
 # need or a question: a verb of handing over without them takes the thing as its object only
 CLAUSE_TAKING = frozenset({"confirm", "tell", "show"})
 # what may follow a thing asked for, ending it as an object: the end of its part aside
-ENDS_AN_OBJECT = frozenset({
-    "and", "or", "plus", "then", "so", "please", "as", "if", "when", "once", "before", "after",
-    "because", "since", "while", "until", "on", "in", "into", "onto", "to", "for", "from", "with",
-    "without", "by", "via", "at", "over", "across", "through", "off", "under", "of", "about",
-    "here", "there", "below", "above", "today", "tomorrow", "tonight", "asap", "again", "too",
-    "instead", "right", "straight", "first", "thanks", "thank", "whenever", "later", "soon",
-    "earlier", "yesterday", "within", "along", "alongside", "together", "this"})
-# of those, the ones a clause about the thing may follow: "the card details on your account are"
+# the prepositions after which a clause about the thing may go on: "the card details on your
+# account are up to date"
 PREPOSITIONS = frozenset({"on", "in", "into", "onto", "to", "for", "from", "with", "by", "via",
                           "at", "over", "across", "through", "off", "under", "of", "about",
                           "below", "above"})
+# what may follow a thing asked for, ending it as an object: the end of its part aside
+ENDS_AN_OBJECT = PREPOSITIONS | {
+    "and", "or", "plus", "then", "so", "please", "as", "if", "when", "once", "before", "after",
+    "because", "since", "while", "until", "without", "here", "there", "today", "tomorrow",
+    "tonight", "asap", "again", "too", "instead", "right", "straight", "first", "thanks",
+    "thank", "whenever", "later", "soon", "earlier", "yesterday", "within", "along",
+    "alongside", "together", "this"}
 ADVERBS = frozenset({"just", "now", "still", "already", "also", "really", "twice"})
+# words in "-ly" that are no adverbs: "the code you supply is ..."
+NOT_ADVERBS = frozenset({"supply", "reply", "apply", "rely", "comply", "imply", "multiply",
+                         "fly", "family", "july", "italy", "assembly", "ally", "rally"})
 NOUN_TAILS = frozenset({"number", "numbers", "code", "codes", "details", "digits"})
 # a relative clause after the thing starts so: "the card number you used", "the code that came"
 RELATIVE_STARTS = frozenset({"you", "we", "i", "they", "both", "each", "that", "which",
@@ -208,14 +212,13 @@ PAST_ONLY = frozenset({
     "ate", "fell", "flew", "forgot", "froze", "grew", "knew", "ran", "rang", "rose", "shook",
     "sank", "stole", "swore", "threw", "woke", "wore", "wrote", "got", "showed"})
 # what, besides the "-ed" forms, may start a participle after the thing: "the number shown on"
-PARTICIPLES = frozenset({"shown", "sent", "given", "written", "seen"})
+PARTICIPLES = frozenset({"shown", "sent", "given", "written", "seen", "paid", "made",
+                         "kept", "held", "told", "bought", "sold", "found", "left", "lost",
+                         "put", "set", "taken", "done", "brought", "known"})
 # after a relative clause or a participle, the thing's own verb: words that are never nouns
 # ("confirm the card number you see on the receipt is ..."; not "end", as in "the end of")
-ITS_VERB_LATER = frozenset({
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
-    "must", "may", "might", "isn't", "aren't", "wasn't", "weren't", "hasn't", "haven't",
-    "won't", "doesn't", "don't", "didn't", "matches", "differs", "expires", "ends", "arrives",
-    "comes", "stays"})
+ITS_VERB_LATER = (THE_THING_ACTS - {"looks", "works"}) | {"weren't", "haven't", "don't",
+                                                          "didn't"}
 _PART_BREAK = re.compile(r"[;:()\u2013\u2014]|\s-\s|\.\s")
 
 
@@ -449,10 +452,13 @@ def _may_be_its_subject(words: list[str], commas: frozenset[int], part_of: tuple
     if word in DETERMINERS:  # a relative clause with a subject of its own: its first verb is
         # the clause's ("the code your bank sent you", "the number the second charge went to")
         verb = next((i for i in range(at + 2, len(words)) if part_of[i] == part_of[end - 1]
-                     and _a_finite_verb(words[i], words[i - 1])), len(words))
+                     and (words[i] in PARTICIPLES or _a_finite_verb(words, i))),
+                    len(words))
         at = verb + 1
     elif word in RELATIVE_STARTS:
         at = _past_adverbs(words, at + 1)
+        if word in {"that", "which"} and at < len(words) and words[at] in SUBJECTS:
+            at = _past_adverbs(words, at + 1)  # its subject: "the code that you got"
         while at < len(words) and words[at] in ITS_VERB_LATER:
             at = _past_adverbs(words, at + 1)  # "both were charged", "that has just come"
         if at < len(words) and words[at] not in ENDS_AN_OBJECT | TO_THE_OBJECT:
@@ -468,16 +474,23 @@ def _may_be_its_subject(words: list[str], commas: frozenset[int], part_of: tuple
         return False
     elif word not in PREPOSITIONS:
         return True  # any other word: the thing's verb, most likely
-    return any(_a_finite_verb(w, words[i - 1])
-               for i, w in enumerate(words[at:], at) if part_of[i] == part_of[end - 1])
+    # past commas too: a verb after one may still be the thing's ("the card number you paid
+    # with ended in 4421, as ..."); "the card number on the order, the old one has expired"
+    # then goes to the reviewer, the side to err on
+    return any(_a_finite_verb(words, i)
+               for i in range(at, len(words)) if part_of[i] == part_of[end - 1])
 
 
-def _a_finite_verb(word: str, before: str) -> bool:
-    """Whether ``word``, after ``before``, is a verb with a subject of its own, as far as the
-    words tell without a grammar: an auxiliary or a verb that is never a noun
-    (``ITS_VERB_LATER``), a past form that is no participle (``PAST_ONLY``: "came", "went"),
-    or an "-ed" form that follows no determiner, subject or auxiliary ("the code sent to your
-    phone expired"; not "the card that was charged", "the registered phone")."""
+def _a_finite_verb(words: list[str], at: int) -> bool:
+    """Whether word ``at`` is a verb with a subject of its own, as far as the words tell
+    without a grammar: an auxiliary or a verb that is never a noun (``ITS_VERB_LATER``), a past
+    form that is no participle (``PAST_ONLY``: "came", "went"), or an "-ed" form after no
+    determiner, subject, auxiliary or preposition ("the code sent to your phone expired"; not
+    "the card that was charged", "the registered phone"). A participle that qualifies a noun
+    ("the account linked to this order") reads as a verb too: the sentence goes to the
+    reviewer, the side to err on, as "I need the card details on both charges checked by our
+    billing team" does not ask."""
+    word, before = words[at], words[at - 1]
     if before in SUBJECTS | RELATIVE_STARTS:
         return False  # a relative clause's own verb: "the card you were charged on"
     return word in ITS_VERB_LATER | PAST_ONLY or (
@@ -487,8 +500,8 @@ def _a_finite_verb(word: str, before: str) -> bool:
 def _past_adverbs(words: list[str], at: int, commas: frozenset[int] = frozenset()) -> int:
     """The first word from ``at`` on that is no adverb (``ADVERBS``, "-ly"), nor after a
     comma."""
-    while at < len(words) and at not in commas and (
-            words[at] in ADVERBS or words[at].endswith("ly")):
+    while at < len(words) and at not in commas and (words[at] in ADVERBS or (
+            words[at].endswith("ly") and words[at] not in NOT_ADVERBS)):
         at += 1
     return at
 
