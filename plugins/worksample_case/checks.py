@@ -57,6 +57,8 @@ class CompiledCase:
     section_words: dict[str, int]  # the words a section needs under its heading
     cues: dict[str, PhraseSet]
     counters: dict[str, PhraseSet]
+    # the words of each point's counter-examples before their gap ("churn" of "churn ... fell")
+    counters_before_gap: dict[str, frozenset[str]]
     counters_unless: dict[str, PhraseSet]
     about: dict[str, PhraseSet]
     recommendation_cues: PhraseSet
@@ -77,6 +79,9 @@ class CompiledCase:
             section_words={s.id: s.min_words for s in section.sections},
             cues={k.id: PhraseSet(k.cues) for k in section.key_points},
             counters={k.id: PhraseSet(k.counter_examples) for k in section.key_points},
+            counters_before_gap={k.id: frozenset(
+                word for phrase in k.counter_examples if GAP in phrase
+                for word in phrase.split(GAP)[0].lower().split()) for k in section.key_points},
             counters_unless={k.id: PhraseSet(k.unless) for k in section.key_points},
             about={n.id: PhraseSet(n.about) for n in section.numbers},
             recommendation_cues=PhraseSet(recommendation.cues),
@@ -255,7 +260,8 @@ def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
                 if not clause.condition and not text.why_not_counted(m.sentence)
                 and not unless.find_in_words(m.sentence.normal)
                 and not not_a_finding(text, clause, m.start)
-                and not _not_against_it(text, clause, m, compiled.counters[point.id])]
+                and not _not_against_it(text, clause, m,
+                                        compiled.counters_before_gap[point.id])]
     against = {m.sentence.index for m in opposite}
     matches = [(m, c) for m, c in text.find_in_clauses(compiled.cues[point.id], text.sentences,
                                                        negation=compiled.negation)
@@ -291,7 +297,7 @@ COMPARING = frozenset({"than", "as", "compared", "same"})  # "the same as before
 
 
 def _not_against_it(text: AnalysisText, clause: Clause, match: Match,
-                    phrases: PhraseSet) -> bool:
+                    before_gap: frozenset[str]) -> bool:
     """Whether a counter-example's words ("churn ... flat") say nothing against the point,
     which is about what changed: they tell the time before the change, or the gap joins two
     statements.
@@ -302,12 +308,10 @@ def _not_against_it(text: AnalysisText, clause: Clause, match: Match,
     "until the increase, churn stayed flat"; "churn was stable all of last year, prior to the
     rise"), unless the clause compares ("than", "as", "compared", "same": "churn is the same
     as it was before the rise" is against it). Two statements: "and" and a word of its own
-    inside the gap, after a word that is not the phrase's own before its gap ("churn doubled
+    inside the gap, after a word that is not one of ``before_gap`` ("churn doubled
     and sign-ups fell" says nothing of churn falling; "churn rose and then fell" does)."""
     words = clause.normal.split()
     inside = words[match.start + 1:match.end - 1]
-    before_gap = {word for phrase in phrases.phrases if GAP in phrase
-                  for word in phrase.split(GAP)[0].lower().split()}
     joined = any(word == "and" and at and inside[at - 1] not in before_gap
                  and [w for w in inside[at + 1:] if w != "then"]
                  for at, word in enumerate(inside))

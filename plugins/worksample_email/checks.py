@@ -329,9 +329,7 @@ def _contradiction(fact: Fact, label: str, evidence: str, wrong: str) -> Finding
 # why a request is left to the reviewer although it may be one: a flag, not an automatic fail
 MAY_ASK_WHY = ("in a sentence that may ask the customer for it, if no word after it is its own "
                "verb (read it: if it asks, the statement is made)")
-PLURAL_WHY = ("a plural the statement's list does not write (read it: only the phrases as "
-              "listed fail a reply automatically; list the plural to make it one)")
-POSSIBLE_FAIL = "possible_automatic_fail"  # the specific naming the request's sentence
+POSSIBLE_FAIL = "possible_automatic_fail"  # the specific saying what the reviewer must read
 
 
 def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
@@ -346,10 +344,14 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
     # statement of the rule (which the facts judge), or mentioned where it must be asked for
     found, excused = _phrase_found(text, statement, phrase_set, unless, negation)
     made = (quoted(found), found.sentence) if found is not None else None
+    in_plural = False  # asked for only in a plural the list does not write
     if made is None and excused is None and plurals is not None:
         plural, _ = _phrase_found(text, statement, plurals, unless, negation)
         if plural is not None:
-            excused = (plural, f"in a sentence asking for “{plural.words}”, {PLURAL_WHY}")
+            in_plural, excused = True, (plural, (
+                f"in a sentence asking for “{plural.words}”, a plural the statement's list "
+                "does not write (read it: only the phrases as listed fail a reply "
+                "automatically; list the plural to make it one)"))
     if made is None and not statement.is_request:  # a request is asked, not committed to
         for sentence in text.sentences:
             promise = None if text.why_not_counted(sentence) else commits_to(
@@ -371,10 +373,12 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
     if excused is not None:
         match, why = excused
         # a request the reading cannot rule in or out: a flag, for the reviewer to decide
-        maybe = statement.automatic_fail and (why == MAY_ASK_WHY or PLURAL_WHY in why)
+        maybe = statement.automatic_fail and (in_plural or why == MAY_ASK_WHY)
         return Finding("forbidden", statement.id, label, 1.0, quoted(match),
                        review=f"found {why}; not counted against the reply",
-                       specifics={POSSIBLE_FAIL: quoted(match)} if maybe else {}), None
+                       specifics={POSSIBLE_FAIL: (
+                           f"may make the statement “{statement.means}” (an automatic fail): "
+                           f"{quoted(match)}; read it")} if maybe else {}), None
     return Finding("forbidden", statement.id, label, 1.0, "not found",
                    confirms_absence=True), None
 

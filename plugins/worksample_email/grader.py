@@ -75,9 +75,8 @@ def grade(assignment: Assignment[EmailSection], submission: Submission) -> Grade
                                fails=True)
                  for part in parts if part.zero_because.startswith(DISCLOSES)),
                *(flag for part in parts if (flag := _zero_flag(part)) is not None),
-               *(IntegrityFlag(kind=POSSIBLE_AUTOMATIC_FAIL, evidence=(
-                   f"{part.name}: may make the statement “{finding.label.split(': ', 1)[-1]}” "
-                   f"(an automatic fail): {finding.specifics[POSSIBLE_FAIL]}; read it"))
+               *(IntegrityFlag(kind=POSSIBLE_AUTOMATIC_FAIL,
+                               evidence=f"{part.name}: {finding.specifics[POSSIBLE_FAIL]}")
                  for part in parts if not part.zero_because for finding in part.findings
                  if POSSIBLE_FAIL in finding.specifics)],
         details={

@@ -183,7 +183,6 @@ PLEASE_AFTER = 4  # "the code from your phone, please"
 # cues after which the thing may be a clause's subject ("confirm the code arrived"), as after a
 # need or a question: a verb of handing over without them takes the thing as its object only
 CLAUSE_TAKING = frozenset({"confirm", "tell", "show"})
-# what may follow a thing asked for, ending it as an object: the end of its part aside
 # the prepositions after which a clause about the thing may go on: "the card details on your
 # account are up to date"
 PREPOSITIONS = frozenset({"on", "in", "into", "onto", "to", "for", "from", "with", "by", "via",
@@ -219,6 +218,10 @@ PARTICIPLES = frozenset({"shown", "sent", "given", "written", "seen", "paid", "m
 # ("confirm the card number you see on the receipt is ..."; not "end", as in "the end of")
 ITS_VERB_LATER = (THE_THING_ACTS - {"looks", "works"}) | {"weren't", "haven't", "don't",
                                                           "didn't"}
+FINITE = ITS_VERB_LATER | PAST_ONLY  # a verb with a subject, whatever stands before it
+NO_VERB_BEFORE = DETERMINERS | ITS_VERB_LATER | PREPOSITIONS  # an "-ed" form after these
+RELATIVE_SUBJECTS = SUBJECTS | RELATIVE_STARTS  # a verb after these is a relative clause's
+AFTER_A_CLAUSE = ENDS_AN_OBJECT | TO_THE_OBJECT  # what may follow a relative clause's verb
 _PART_BREAK = re.compile(r"[;:()\u2013\u2014]|\s-\s|\.\s")
 
 
@@ -279,10 +282,9 @@ def request_reading(sentence: Sentence, start: int, end: int | None = None) -> s
                 words[i] in CONDITIONS and not _after_a_comma(words, commas, i)
                 for i in range(index + 1, start)):
             continue  # a condition after a comma is an aside: "and, when I text you, the code"
-        cue_end = _cue_end(words, clause_of, index, question)
-        if cue_end is not None and cue_end <= start and _reaches(words, commas, cue_end, start):
-            if not (_takes_a_clause(words, index)
-                    and _may_be_its_subject(words, commas, part_of, end)):
+        cue = _cue(words, clause_of, index, question)
+        if cue is not None and cue[0] <= start and _reaches(words, commas, cue[0], start):
+            if not (cue[1] and _may_be_its_subject(words, commas, part_of, end)):
                 return ASKS
             reading = MAY_ASK
     if (_sent_to_the_writer(words, clause_of, start, end)
@@ -351,23 +353,27 @@ def _reported(sentence: Sentence, part_of: tuple[int, ...], start: int) -> bool:
                                     if p == part - 1))
 
 
-def _cue_end(words: list[str], clause_of: tuple[int, ...], index: int,
-             question: bool) -> int | None:
-    """Where a cue that starts at word ``index`` ends (the word after it), or None: a need, a
-    want or a question not denied (a question only in a sentence with a question mark), or
-    a verb of handing over said to the reader."""
+def _cue(words: list[str], clause_of: tuple[int, ...], index: int,
+         question: bool) -> tuple[int, bool] | None:
+    """Where a cue that starts at word ``index`` ends (the word after it), and whether it may
+    take a clause after it; or None. A cue is a need, a want or a question not denied (a
+    question only in a sentence with a question mark), which may take a clause ("let me know
+    the code arrived"), or a verb of handing over said to the reader, which may only when it
+    is ``CLAUSE_TAKING`` ("confirm"; not "send", "read me")."""
     before = _before(words, clause_of, index)
     if _negated(before):
         return None
     following = Sentence.of_words(words[index:])
     need = NEEDS.find([following], anchored=True)
     if need is not None and (question or words[index] != "what"):
-        return index + need.end
+        return index + need.end, True
     if words[index] in HANDING_OVER_ING:
-        return index + 1 if before and before[-1] == "mind" else None
+        return (index + 1, False) if before and before[-1] == "mind" else None
     verb = 1 if words[index] in HANDING_OVER else getattr(
         HANDING_OVER_PHRASES.find([following], anchored=True), "end", 0)
-    return index + verb if verb and _said_to_the_reader(before) else None
+    if not verb or not _said_to_the_reader(before):
+        return None
+    return index + verb, words[index] in CLAUSE_TAKING
 
 
 def _said_to_the_reader(before: list[str]) -> bool:
@@ -418,16 +424,6 @@ def _reaches(words: list[str], commas: frozenset[int], cue_end: int, start: int)
     return True
 
 
-def _takes_a_clause(words: list[str], index: int) -> bool:
-    """Whether the cue at word ``index`` may take a clause after it: a need, a want or a
-    question ("let me know", "can we get", "what's"), or ``CLAUSE_TAKING`` ("confirm"); not
-    another verb of handing over ("send", "read me")."""
-    if words[index] in CLAUSE_TAKING:
-        return True
-    return words[index] not in HANDING_OVER | HANDING_OVER_ING and HANDING_OVER_PHRASES.find(
-        [Sentence.of_words(words[index:])], anchored=True) is None
-
-
 def _may_be_its_subject(words: list[str], commas: frozenset[int], part_of: tuple[int, ...],
                         end: int) -> bool:
     """Whether the thing that ends before word ``end`` may be the subject of a clause of its
@@ -446,7 +442,7 @@ def _may_be_its_subject(words: list[str], commas: frozenset[int], part_of: tuple
     while at < len(words) and at not in commas and words[at] in NOUN_TAILS:
         at += 1  # "your 2FA" is read as a thing: its "code" is part of it
     at = _past_adverbs(words, at, commas)
-    if at >= len(words) or at in commas or part_of[at] != part_of[end - 1]:
+    if _part_ended(commas, part_of, at, part_of[end - 1]):
         return False
     word, following = words[at], words[at + 1] if at + 1 < len(words) else ""
     if word in DETERMINERS:  # a relative clause with a subject of its own: its first verb is
@@ -461,12 +457,12 @@ def _may_be_its_subject(words: list[str], commas: frozenset[int], part_of: tuple
             at = _past_adverbs(words, at + 1)  # its subject: "the code that you got"
         while at < len(words) and words[at] in ITS_VERB_LATER:
             at = _past_adverbs(words, at + 1)  # "both were charged", "that has just come"
-        if at < len(words) and words[at] not in ENDS_AN_OBJECT | TO_THE_OBJECT:
+        if at < len(words) and words[at] not in AFTER_A_CLAUSE:
             at = _past_adverbs(words, at + 1)  # its verb ("you have on file" has none more)
         while at < len(words) and words[at] in OBJECT_PRONOUNS:
             at = _past_adverbs(words, at + 1)  # "the code we sent you", "that you got"
-        if at < len(words) and at not in commas and part_of[at] == part_of[end - 1] \
-                and words[at] not in ENDS_AN_OBJECT | TO_THE_OBJECT:
+        if not _part_ended(commas, part_of, at, part_of[end - 1]) \
+                and words[at] not in AFTER_A_CLAUSE:
             return True  # a word after the relative clause: "the code we sent you came ..."
     elif (word.endswith(("ed", "ing")) or word in PARTICIPLES) and following in PREPOSITIONS:
         at += 1  # a participle: "the expiry date printed on the card", "ending in 4421"
@@ -491,10 +487,15 @@ def _a_finite_verb(words: list[str], at: int) -> bool:
     reviewer, the side to err on, as "I need the card details on both charges checked by our
     billing team" does not ask."""
     word, before = words[at], words[at - 1]
-    if before in SUBJECTS | RELATIVE_STARTS:
+    if before in RELATIVE_SUBJECTS:
         return False  # a relative clause's own verb: "the card you were charged on"
-    return word in ITS_VERB_LATER | PAST_ONLY or (
-        word.endswith("ed") and before not in DETERMINERS | ITS_VERB_LATER | PREPOSITIONS)
+    return word in FINITE or (word.endswith("ed") and before not in NO_VERB_BEFORE)
+
+
+def _part_ended(commas: frozenset[int], part_of: tuple[int, ...], at: int, part: int) -> bool:
+    """Whether word ``at`` is past the sentence's end, after a comma, or in a part other than
+    ``part``: what stood before it ended there."""
+    return at >= len(part_of) or at in commas or part_of[at] != part
 
 
 def _past_adverbs(words: list[str], at: int, commas: frozenset[int] = frozenset()) -> int:
@@ -518,8 +519,8 @@ def _please_after(words: list[str], clause_of: tuple[int, ...], part_of: tuple[i
         return False
     between = after[:after.index("please")]
     following = _past_adverbs(words, end + len(between) + 1, commas)
-    ends_there = following >= len(words) or following in commas \
-        or part_of[following] != part_of[start] or words[following] in ENDS_AN_OBJECT
+    ends_there = _part_ended(commas, part_of, following, part_of[start]) \
+        or words[following] in ENDS_AN_OBJECT
     return (ends_there and not PRONOUNS.intersection(between)
             and all(w in LIGHT for w in _before(words, clause_of, start)))
 
