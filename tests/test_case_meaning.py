@@ -224,3 +224,71 @@ def test_a_recommendation_weighing_one_measure_earns_half(graded):
 ])
 def test_stance_finds_hedges_and_lets_decisions_stand(text, hedge):
     assert Stance().hedge(_clauses(text)) == hedge
+
+
+# --- 7. A verb's "-ing" form right after a recommendation cue -------------------------------
+
+@pytest.mark.parametrize("text, option", [
+    ("I'd suggest maintaining Pro at $49 across the board, churn and all.", "keep-49"),
+    ("We recommend reversing the price rise for every account from next month.", "back-to-39"),
+    ("I would recommend holding the price where it is for solo and team accounts.", "keep-49"),
+])
+def test_a_gerund_after_a_cue_chooses_like_the_verb(graded, text, option):
+    _, checks = graded(FIGURES + "## Recommendation\n\n" + text)
+    assert f"option “{OPTION_NAMES[option]}”" in checks["recommendation"].message
+
+
+def test_a_gerund_away_from_a_cue_describes_and_chooses_nothing(graded):
+    _, checks = graded(FIGURES + "## Recommendation\n\nHolding the price at $49 has cost us "
+                       "solo accounts, so we should open a solo plan at $39.")
+    assert f"option “{OPTION_NAMES['split-plans']}”" in checks["recommendation"].message
+
+
+def test_a_noun_of_the_phrases_is_not_read_as_a_verb(graded):
+    # "plan" stands inside `solo plan`: "planning for solo" is not `plan for solo`
+    _, checks = graded(FIGURES + "## Recommendation\n\nI recommend planning for solo "
+                       "accounts separately once churn data for the summer is in.")
+    assert "option “" not in checks["recommendation"].message
+
+
+def test_only_leading_verbs_of_the_phrases_are_read_and_only_after_a_cue():
+    from worksample.prose.gerunds import CueGerunds
+    from worksample.prose.matching import PhraseSet
+
+    reading = CueGerunds(PhraseSet(["we should", "recommend*"]),
+                         ["keep ... 49", "go back to", "split pro", "solo plan", "plan for solo"])
+    assert reading.corrections == {"keep", "go", "split"}
+    [sentence] = sentences("We should splitting pro, and I recommend going back to it.")
+    assert reading.corrected(sentence) == (
+        "we should split pro and i recommend go back to it",
+        (("splitting", "split"), ("going", "go")))
+    [sentence] = sentences("Keeping 49 was right, and we should planning for solo.")
+    assert reading.corrected(sentence) == (sentence.normal, ())
+
+
+def test_a_cue_in_the_past_reports_and_reads_no_gerund():
+    from worksample.prose.gerunds import CueGerunds
+    from worksample.prose.matching import PhraseSet
+
+    reading = CueGerunds(PhraseSet(["recommend*"]), ["hold ... 49"])
+    [sentence] = sentences("In May we recommended holding at $49, and I recommend holding at $49.")
+    assert reading.corrected(sentence)[1] == (("holding", "hold"),)
+
+
+# --- 8. A course that hangs on an opening condition is not chosen ----------------------------
+
+@pytest.mark.parametrize("text, option", [
+    ("Unless team churn climbs past 2%, we should hold the price at $49 for all accounts.", ""),
+    ("If the summer figures disappoint, we should revert to $39 across the board.", ""),
+    ("Even if a few agencies grumble, we should add a solo plan at $39 and leave teams at $49.",
+     "split-plans"),
+    ("When the annual contracts come up in May, we should revert to $39 for every account.",
+     "back-to-39"),
+])
+def test_a_course_after_an_opening_condition_is_contingent(graded, text, option):
+    _, checks = graded(FIGURES + "## Recommendation\n\n" + text)
+    message = checks["recommendation"].message
+    if option:
+        assert f"option “{OPTION_NAMES[option]}”" in message
+    else:
+        assert "option “" not in message

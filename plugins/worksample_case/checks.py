@@ -23,7 +23,8 @@ from dataclasses import dataclass, replace
 
 from worksample.prose.clauses import Clause, clauses
 from worksample.prose.evidence import Finding, first_counted, quoted
-from worksample.prose.matching import GAP, Match, PhraseSet
+from worksample.prose.gerunds import CueGerunds
+from worksample.prose.matching import GAP, Match, PhraseSet, Rereading
 from worksample.prose.measures import function_word_share
 from worksample.prose.own_text import OwnText
 from worksample.prose.stance import Stance
@@ -63,6 +64,8 @@ class CompiledCase:
     about: dict[str, PhraseSet]
     recommendation_cues: PhraseSet
     options: dict[str, PhraseSet]
+    # "I recommend keeping Pro at $49" read as "... keep Pro at $49" for the options' phrases
+    option_verbs: CueGerunds
     negation: PhraseSet
     measures: dict[str, PhraseSet]  # the quantities the case measures, by their first phrase
     stance: Stance
@@ -84,8 +87,9 @@ class CompiledCase:
                 for word in phrase.split(GAP)[0].lower().split()) for k in section.key_points},
             counters_unless={k.id: PhraseSet(k.unless) for k in section.key_points},
             about={n.id: PhraseSet(n.about) for n in section.numbers},
-            recommendation_cues=PhraseSet(recommendation.cues),
+            recommendation_cues=(cues := PhraseSet(recommendation.cues)),
             options={o.id: PhraseSet(o.says) for o in recommendation.options},
+            option_verbs=CueGerunds(cues, [p for o in recommendation.options for p in o.says]),
             negation=PhraseSet(recommendation.negation),
             measures={about[0]: PhraseSet(about)
                       for about in dict.fromkeys(tuple(n.about) for n in section.numbers)},
@@ -119,16 +123,17 @@ class AnalysisText(OwnText):
         return self._clauses[sentence.index]
 
     def find_in_clauses(self, phrases: PhraseSet, sentences: list[Sentence],
-                        negation: PhraseSet | None = None,
-                        scoped: bool = False) -> list[tuple[Match, Clause]]:
+                        negation: PhraseSet | None = None, scoped: bool = False,
+                        reading: Rereading | None = None) -> list[tuple[Match, Clause]]:
         """Every match of ``phrases`` within one clause of ``sentences`` (each match's
         sentence is the whole sentence, for quoting), with its clause; a negation counts
-        in its own clause only (with ``scoped``, by ``negation.denial``'s rules)."""
+        in its own clause only (with ``scoped``, by ``negation.denial``'s rules). A clause
+        with no match as written is tried as ``reading`` reads it."""
         found = []
         for sentence in sentences:
             for clause in self.clauses(sentence):
-                for match in phrases.find_all([clause.as_sentence()], negation=negation,
-                                              scoped=scoped):
+                for match in phrases.find_all([clause.as_sentence()], reading,
+                                              negation=negation, scoped=scoped):
                     found.append((replace(match, sentence=sentence), clause))
         return found
 

@@ -17,9 +17,10 @@ becomes "charged".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -87,12 +88,12 @@ class PhraseSet:
         self._regex = re.compile(
             r"(?<![\w'])(?:" + "|".join(bodies) + r")(?![\w'])") if bodies else None
 
-    def find(self, sentences: Sequence[Sentence], reading: Reading | None = None,
+    def find(self, sentences: Sequence[Sentence], reading: Rereading | None = None,
              anchored: bool = False) -> Match | None:
         """The first match in ``sentences``; with ``anchored``, only at a sentence's start."""
         return next(self.find_all(sentences, reading, anchored), None)
 
-    def find_all(self, sentences: Sequence[Sentence], reading: Reading | None = None,
+    def find_all(self, sentences: Sequence[Sentence], reading: Rereading | None = None,
                  anchored: bool = False, negation: PhraseSet | None = None,
                  scoped: bool = False):
         """Every match, one per sentence, exact spellings first within each sentence. With
@@ -140,13 +141,21 @@ class PhraseSet:
         return self._stems is not None and self._stems.search(sentence.normal) is not None
 
     def _corrections_match(self, sentences: Sequence[Sentence],
-                           reading: Reading | None) -> bool:
+                           reading: Rereading | None) -> bool:
         """Whether one of ``sentences``, as ``reading`` corrects them, may match (one search
         over them all, joined by line breaks, which no part of a phrase's pattern matches)."""
         if reading is None or not reading.corrections:
             return False
         joined = "\n".join(reading.corrected(sentence)[0] for sentence in sentences)
         return self._regex.search(joined) is not None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """The first word and the word after the last of every match in normalised ``text``
+        (matches do not overlap)."""
+        if self._regex is None:
+            return []
+        return [(start := len(text[:m.start()].split()), start + len(m.group(0).split()))
+                for m in self._regex.finditer(text)]
 
     def holds_word(self, word: str) -> bool:
         """``find_in_words(word)`` for one normalised word, remembered: negation asks it of
@@ -170,6 +179,17 @@ class PhraseSet:
 def _before(words: list[str], negation: PhraseSet) -> str:
     """'“not” before it' when one of ``words`` is a negation word, else ''."""
     return next((f"“{word}” before it" for word in words if negation.holds_word(word)), "")
+
+
+class Rereading(Protocol):
+    """Another reading of a sentence's words, tried where a phrase set matches none as
+    written: ``Reading``'s typo corrections, a recommendation's verbs after its cue
+    (``gerunds.CueGerunds``)."""
+
+    corrections: Collection[str]  # what it reads otherwise: empty when nothing
+
+    def corrected(self, sentence: Sentence) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """The sentence's normalised words as read, and the (as written, as read) pairs."""
 
 
 class Reading:
