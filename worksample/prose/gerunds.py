@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from worksample.prose.matching import GAP, PhraseSet
-from worksample.prose.text import WORD, Sentence
+from worksample.prose.matching import GAP, PhraseSet, Rereading
+from worksample.prose.text import WORD
 
 ING = "ing"
 SHORTEST_BASE = 2  # "go" of "going"
@@ -31,24 +31,17 @@ PROPOSING = frozenset({"suggest", "propose", "recommend", "advise", "favour", "f
                        "prefer", "support", "is"})
 
 
-class CueGerunds:
-    """A ``matching.Rereading`` for a phrase set: the "-ing" word right after one of ``cues``
-    read in the base form that begins one of ``phrases`` (see the module docstring)."""
+class CueGerunds(Rereading):
+    """The "-ing" word right after one of ``cues`` read in the base form that begins one of
+    ``phrases`` (see the module docstring): each cue's next word in its base form, when it
+    is the "-ing" form of a leading verb."""
 
     def __init__(self, cues: PhraseSet, phrases: Iterable[str]):
+        super().__init__()
         self.cues = cues
         self.corrections = _leading_verbs(phrases)
-        self._read: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}
 
-    def corrected(self, sentence: Sentence) -> tuple[str, tuple[tuple[str, str], ...]]:
-        """The sentence's normalised words with each cue's next word in its base form, when
-        it is the "-ing" form of a leading verb, and the (as written, as read) pairs."""
-        found = self._read.get(sentence.normal)
-        if found is None:
-            found = self._read[sentence.normal] = self._base_forms(sentence.normal)
-        return found
-
-    def _base_forms(self, normal: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    def _reread(self, normal: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         words = normal.split()
         pairs = []
         for _, end in self.cues.spans(normal):

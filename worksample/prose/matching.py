@@ -20,7 +20,6 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -37,6 +36,7 @@ NEGATION_WINDOW = 3  # without ``scoped``: words before a match that can negate 
 FUZZY_MIN_LENGTH = 5  # shorter words are too easily one edit from another word
 E_DROP_MIN = 5  # "restore*" also matches "restoring"; "use*" does not match "using"
 WORDS_REMEMBERED = 50_000  # per phrase set (``holds_word``); past it, all are forgotten
+SENTENCES_REMEMBERED = 10_000  # per ``Rereading``; past it, all are forgotten
 
 
 @dataclass(frozen=True)
@@ -181,34 +181,40 @@ def _before(words: list[str], negation: PhraseSet) -> str:
     return next((f"“{word}” before it" for word in words if negation.holds_word(word)), "")
 
 
-class Rereading(Protocol):
+class Rereading:
     """Another reading of a sentence's words, tried where a phrase set matches none as
     written: ``Reading``'s typo corrections, a recommendation's verbs after its cue
-    (``gerunds.CueGerunds``)."""
+    (``gerunds.CueGerunds``). Each sentence is read once, as every phrase set asks again for
+    the same sentences; past ``SENTENCES_REMEMBERED`` (a reading made once per assignment
+    serves a whole batch), all are forgotten."""
 
-    corrections: Collection[str]  # what it reads otherwise: empty when nothing
+    corrections: Collection[str] = ()  # what it reads otherwise: empty when nothing
+
+    def __init__(self) -> None:
+        self._read: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}
 
     def corrected(self, sentence: Sentence) -> tuple[str, tuple[tuple[str, str], ...]]:
         """The sentence's normalised words as read, and the (as written, as read) pairs."""
+        found = self._read.get(sentence.normal)
+        if found is None:
+            if len(self._read) >= SENTENCES_REMEMBERED:
+                self._read.clear()
+            found = self._read[sentence.normal] = self._reread(sentence.normal)
+        return found
+
+    def _reread(self, normal: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+        raise NotImplementedError
 
 
-class Reading:
+class Reading(Rereading):
     """Typo corrections for one reply: unknown words read as the phrase word one edit away."""
 
     def __init__(self, unknown_words: Iterable[str], vocabulary: frozenset[str]):
+        super().__init__()
         self.corrections = {word: fix for word in unknown_words
                             if (fix := _nearest(word, vocabulary)) is not None}
-        self._corrected: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {}
 
-    def corrected(self, sentence: Sentence) -> tuple[str, tuple[tuple[str, str], ...]]:
-        """The sentence's normalised words with corrections applied, and what was corrected."""
-        # every phrase set of a reply asks again for the same sentences
-        found = self._corrected.get(sentence.normal)
-        if found is None:
-            found = self._corrected[sentence.normal] = self._correct(sentence.normal)
-        return found
-
-    def _correct(self, normal: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    def _reread(self, normal: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         words = normal.split()
         if not self.corrections or not any(word in self.corrections for word in words):
             return normal, ()
