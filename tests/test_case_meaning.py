@@ -273,22 +273,3 @@ def test_a_cue_in_the_past_reports_and_reads_no_gerund():
     reading = CueGerunds(PhraseSet(["recommend*"]), ["hold ... 49"])
     [sentence] = sentences("In May we recommended holding at $49, and I recommend holding at $49.")
     assert reading.corrected(sentence)[1] == (("holding", "hold"),)
-
-
-# --- 8. A course that hangs on an opening condition is not chosen ----------------------------
-
-@pytest.mark.parametrize("text, option", [
-    ("Unless team churn climbs past 2%, we should hold the price at $49 for all accounts.", ""),
-    ("If the summer figures disappoint, we should revert to $39 across the board.", ""),
-    ("Even if a few agencies grumble, we should add a solo plan at $39 and leave teams at $49.",
-     "split-plans"),
-    ("When the annual contracts come up in May, we should revert to $39 for every account.",
-     "back-to-39"),
-])
-def test_a_course_after_an_opening_condition_is_contingent(graded, text, option):
-    _, checks = graded(FIGURES + "## Recommendation\n\n" + text)
-    message = checks["recommendation"].message
-    if option:
-        assert f"option “{OPTION_NAMES[option]}”" in message
-    else:
-        assert "option “" not in message

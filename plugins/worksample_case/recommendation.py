@@ -49,8 +49,6 @@ PROPOSING = WISHES | {"recommend", "recommends", "recommended", "propose", "prop
                       "favored", "argue", "argues", "argued", "view", "proposal",
                       "suggestion", "preference", "position"}
 TURNED_DOWN = ("rather than", "instead of")
-# the words that open a condition a course may hang on ("when" and "once" tell a time)
-CONTINGENCIES = frozenset({"if", "unless", "provided", "assuming", "as"})
 CLAUSE_WORDS = 12  # how far after an option its clause may say it will not happen
 # words that set options side by side: "keep $49, go back to $39, or a solo plan"
 ALTERNATIVES = frozenset({"or", "versus", "vs", "between", "either", "whereas",
@@ -156,8 +154,7 @@ def _reading(text: AnalysisText, sentence: Sentence, recommendation: Recommendat
         found = [c for m, c in text.find_in_clauses(compiled.options[option.id], [sentence],
                                                     negation=compiled.negation, scoped=True,
                                                     reading=compiled.option_verbs)
-                 if not m.negated and not c.condition and not _contingent(text, c)
-                 and not _supposed(c, compiled)
+                 if not m.negated and not c.condition and not _supposed(c, compiled)
                  and not _ruled_out(c, m, compiled) and not _turned_down(c, m.start)
                  and not _someone_elses(c, m.start)]
         if found:
@@ -169,20 +166,6 @@ def _reading(text: AnalysisText, sentence: Sentence, recommendation: Recommendat
                 for other in option.combines} if combining else set()
     return ([option for option in named if option not in combined],
             compiled.stance.hedge(carrying) if carrying else "")
-
-
-def _contingent(text: AnalysisText, clause: Clause) -> bool:
-    """Whether the clause comes right after a condition that opens it ("If solo churn falls
-    back by June, I'd keep $49"; "if the board prefers growth, a solo plan"): a course for a
-    case that may not arise, not the one chosen. "Even if" concedes, and a time ("when",
-    "once") does not make it hang."""
-    if clause.position == 0 or clause.aside:
-        return False
-    before = text.clauses(clause.sentence)[:clause.position]
-    opening = before[-1]
-    conceding = len(before) > 1 and before[-2].normal.split()[-1:] == ["even"]
-    return (opening.condition and opening.normal.split()[0] in CONTINGENCIES
-            and not conceding)
 
 
 def _supposed(clause: Clause, compiled: CompiledCase) -> bool:
