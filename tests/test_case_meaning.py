@@ -252,10 +252,10 @@ def test_a_noun_of_the_phrases_is_not_read_as_a_verb(graded):
 
 
 def test_only_leading_verbs_of_the_phrases_are_read_and_only_after_a_cue():
-    from worksample.prose.gerunds import CueGerunds
+    from worksample.prose.cue_verbs import CueVerbs
     from worksample.prose.matching import PhraseSet
 
-    reading = CueGerunds(PhraseSet(["we should", "recommend*"]),
+    reading = CueVerbs(PhraseSet(["we should", "recommend*"]),
                          ["keep ... 49", "go back to", "split pro", "solo plan", "plan for solo"])
     assert reading.corrections == {"keep", "go", "split"}
     [sentence] = sentences("We should splitting pro, and I recommend going back to it.")
@@ -267,9 +267,58 @@ def test_only_leading_verbs_of_the_phrases_are_read_and_only_after_a_cue():
 
 
 def test_a_cue_in_the_past_reports_and_reads_no_gerund():
-    from worksample.prose.gerunds import CueGerunds
+    from worksample.prose.cue_verbs import CueVerbs
     from worksample.prose.matching import PhraseSet
 
-    reading = CueGerunds(PhraseSet(["recommend*"]), ["hold ... 49"])
+    reading = CueVerbs(PhraseSet(["recommend*"]), ["hold ... 49"])
     [sentence] = sentences("In May we recommended holding at $49, and I recommend holding at $49.")
     assert reading.corrected(sentence)[1] == (("holding", "hold"),)
+
+
+# --- 8. Options the analysis names by labels of its own --------------------------------------
+
+LABELLED = ("## Analysis\n\nSolo churn reached 4.1% a month after the rise. I looked at three "
+            "courses. Option A holds Pro at $49 for every account. Option B, returning to $39 "
+            "for all, wins back freelancers. Option C adds a Solo plan at $39 beside Pro at "
+            "$49 for teams.\n\n## Recommendation\n\n")
+
+
+@pytest.mark.parametrize("text, option", [
+    ("We should go ahead with Option C: solo churn and lifetime value both point there.",
+     "split-plans"),
+    ("I recommend option B rather than option A, because new sign-ups fell 28.2%.",
+     "back-to-39"),
+    ("My advice is Option A; MRR is up 19% and teams stayed.", "keep-49"),
+])
+def test_a_label_the_analysis_defines_stands_for_its_option(graded, text, option):
+    _, checks = graded(LABELLED + text)
+    message = checks["recommendation"].message
+    assert f"option “{OPTION_NAMES[option]}”" in message
+    assert "stands for it in “" in message
+
+
+@pytest.mark.parametrize("text", [
+    "I recommend Option D, a pilot with ten freelancers.",  # never defined as an option
+    "Our finance lead recommends Option A.",  # someone else's
+    "I recommend neither Option A nor Option B.",
+])
+def test_a_label_names_no_option_it_does_not_stand_for(graded, text):
+    _, checks = graded(LABELLED + text)
+    assert "option “" not in checks["recommendation"].message
+
+
+def test_labels_are_defined_by_the_first_sentence_that_names_one_option(registry):
+    from conftest_paths import CASE_SAMPLE
+    from worksample_case.checks import CompiledCase
+    from worksample_case.labels import option_labels
+
+    from worksample.assignments import load
+
+    case_section = load(CASE_SAMPLE, registry).section
+    compiled = CompiledCase.of(case_section)
+    text = ("Scenario 2 is the one the board asked about. Scenario 2 keeps the price at $49 "
+            "for everyone. Scenario 2 goes back to $39. Scenario 3 (a solo plan at $39) and "
+            "scenario 1 compared: neither wins.")
+    labels = option_labels(sentences(text), case_section.recommendation, compiled.options,
+                           compiled.label_verbs)
+    assert labels.labels == {"keep-49": ["scenario 2"], "split-plans": ["scenario 3"]}

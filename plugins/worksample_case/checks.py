@@ -22,8 +22,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from worksample.prose.clauses import Clause, clauses
+from worksample.prose.cue_verbs import CueVerbs
 from worksample.prose.evidence import Finding, first_counted, quoted
-from worksample.prose.gerunds import CueGerunds
 from worksample.prose.matching import GAP, Match, PhraseSet, Rereading
 from worksample.prose.measures import function_word_share
 from worksample.prose.own_text import OwnText
@@ -34,6 +34,7 @@ from worksample.prose.unpromised import wished_for
 from .changes import points_called_percent
 from .config import CaseSection, KeyPoint, Section
 from .figures import check_number, givens_in, scoped_clauses
+from .labels import label_verbs
 from .recommendation import check_recommendation
 from .structure import Analysis, Part, heading_name
 
@@ -65,7 +66,8 @@ class CompiledCase:
     recommendation_cues: PhraseSet
     options: dict[str, PhraseSet]
     # "I recommend keeping Pro at $49" read as "... keep Pro at $49" for the options' phrases
-    option_verbs: CueGerunds
+    option_verbs: CueVerbs
+    label_verbs: CueVerbs  # "Option A keeps Pro at $49" read as "Option A keep Pro at $49"
     negation: PhraseSet
     measures: dict[str, PhraseSet]  # the quantities the case measures, by their first phrase
     stance: Stance
@@ -89,7 +91,8 @@ class CompiledCase:
             about={n.id: PhraseSet(n.about) for n in section.numbers},
             recommendation_cues=(cues := PhraseSet(recommendation.cues)),
             options={o.id: PhraseSet(o.says) for o in recommendation.options},
-            option_verbs=CueGerunds(cues, [p for o in recommendation.options for p in o.says]),
+            option_verbs=CueVerbs(cues, [p for o in recommendation.options for p in o.says]),
+            label_verbs=label_verbs(recommendation),
             negation=PhraseSet(recommendation.negation),
             measures={about[0]: PhraseSet(about)
                       for about in dict.fromkeys(tuple(n.about) for n in section.numbers)},

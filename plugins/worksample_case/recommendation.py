@@ -28,12 +28,13 @@ from typing import TYPE_CHECKING
 from worksample.prose.clauses import Clause
 from worksample.prose.commitment import FIRST_PERSON
 from worksample.prose.evidence import Finding, quote_sentence
-from worksample.prose.matching import Match
+from worksample.prose.matching import Match, PhraseSet
 from worksample.prose.negation import denial
 from worksample.prose.text import Sentence
 from worksample.prose.unpromised import WISHES, wished_for
 
 from .config import Recommendation
+from .labels import OptionLabels, option_labels
 from .structure import Part
 
 if TYPE_CHECKING:
@@ -67,7 +68,10 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
     in_part = {s.index for s in part.sentences} if part else set()
     statements = [s for s in text.own_sentences if not text.why_not_counted(s)]
     cued = [s for s in statements if compiled.recommendation_cues.find_in_words(s.normal)]
-    read = {s.index: _reading(text, s, recommendation, compiled) for s in statements}
+    labels = option_labels(statements, recommendation, compiled.options, compiled.label_verbs)
+    says = {o.id: labels.phrases(o.id, o.says) or compiled.options[o.id]
+            for o in recommendation.options}
+    read = {s.index: _reading(text, s, recommendation, compiled, says) for s in statements}
     single = [(s, read[s.index][0][0]) for s in cued
               if len(read[s.index][0]) == 1 and not read[s.index][1]]
     listed: list[tuple[Sentence, str]] = []
@@ -85,7 +89,10 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
                            review="recommends different options in different places; which "
                                   "one stands is for the reviewer")
         sentence, option = next(((s, o) for s, o in single if s.index in in_part), single[-1])
-        return _recommended(text, sentence, option, part, recommendation, compiled, unfounded)
+        found = _recommended(text, sentence, option, part, recommendation, compiled, unfounded)
+        if not compiled.options[option].find_in_words(sentence.normal):
+            found.evidence += _as_labelled(labels, option, sentence)
+        return found
     several = next((s for s in cued if len(read[s.index][0]) > 1 and not read[s.index][1]),
                    None)
     if several is not None:
@@ -110,6 +117,17 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
                        specifics={"vague_recommendation": quote_sentence(sentence)})
     return Finding("recommendation", "recommendation", label, 0.0, "no recommendation found",
                    specifics={"missing_recommendation": "yes"})
+
+
+def _as_labelled(labels: OptionLabels, option: str, sentence: Sentence) -> str:
+    """What the evidence adds when ``sentence`` names the option by a label the analysis
+    defines ("Option C"): the label and the sentence that defines it; '' otherwise."""
+    label = labels.naming(option, sentence)
+    if not label:
+        return ""
+    kind, name = label.split()
+    shown = f"{kind.capitalize()} {name.upper() if len(name) == 1 else name}"
+    return f" (“{shown}” stands for it in {quote_sentence(labels.defined_in[label])})"
 
 
 def _named(recommendation: Recommendation, option_id: str) -> str:
@@ -145,13 +163,14 @@ def _recommended(text: AnalysisText, sentence: Sentence, option: str, part: Part
 
 
 def _reading(text: AnalysisText, sentence: Sentence, recommendation: Recommendation,
-             compiled: CompiledCase) -> tuple[list[str], str]:
-    """The options a sentence recommends (see the module docstring), and the hedge in the
+             compiled: CompiledCase, says: dict[str, PhraseSet]) -> tuple[list[str], str]:
+    """The options a sentence recommends (see the module docstring), each found by its
+    phrases in ``says`` (with the labels the analysis gives it), and the hedge in the
     clauses that carry them or the cue ('' when it decides)."""
     carrying: list[Clause] = []
     named = []
     for option in recommendation.options:
-        found = [c for m, c in text.find_in_clauses(compiled.options[option.id], [sentence],
+        found = [c for m, c in text.find_in_clauses(says[option.id], [sentence],
                                                     negation=compiled.negation, scoped=True,
                                                     reading=compiled.option_verbs)
                  if not m.negated and not c.condition and not _supposed(c, compiled)

@@ -184,7 +184,7 @@ def _before(words: list[str], negation: PhraseSet) -> str:
 class Rereading:
     """Another reading of a sentence's words, tried where a phrase set matches none as
     written: ``Reading``'s typo corrections, a recommendation's verbs after its cue
-    (``gerunds.CueGerunds``). Each sentence is read once, as every phrase set asks again for
+    (``cue_verbs.CueVerbs``). Each sentence is read once, as every phrase set asks again for
     the same sentences; past ``SENTENCES_REMEMBERED`` (a reading made once per assignment
     serves a whole batch), all are forgotten."""
 

@@ -126,7 +126,8 @@ def denial(sentence: Sentence, start: int, end: int,
                           if tuple(words[index:index + len(phrase)]) == phrase), None)
         if ruled_out and position and words[index - 1] in COPULAS:
             return f"“{words[index - 1]} {' '.join(ruled_out)}” after it"
-        if is_cue(word, extra):
+        if is_cue(word, extra) and words[index + 1:index + 2] not in (["than"], ["of"]):
+            # ("rather than", "instead of" turn down what follows them, not the phrase)
             predicate = next((words[i] for i in after[position + 1:position + 4]
                               if words[i] in POSSIBLE), "")
             if predicate:

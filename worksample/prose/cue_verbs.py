@@ -1,5 +1,6 @@
 """A verb's "-ing" form right after a cue, read as the verb: "I recommend keeping Pro at $49"
-says what "we should keep Pro at $49" says.
+says what "we should keep Pro at $49" says. After the label an analysis gives an option, its
+"-s" form too: "Option A keeps Pro at $49" defines what "Option A: keep Pro at $49" does.
 
 Phrases match words as written, and reading every inflection everywhere misreads more than it
 mends (a past event is not a choice: "we kept $49 for six months"). One place names a
@@ -31,14 +32,15 @@ PROPOSING = frozenset({"suggest", "propose", "recommend", "advise", "favour", "f
                        "prefer", "support", "is"})
 
 
-class CueGerunds(Rereading):
-    """The "-ing" word right after one of ``cues`` read in the base form that begins one of
-    ``phrases`` (see the module docstring): each cue's next word in its base form, when it
-    is the "-ing" form of a leading verb."""
+class CueVerbs(Rereading):
+    """The word right after one of ``cues`` read in the base form that begins one of
+    ``phrases`` (see the module docstring), when it is that verb with one of ``endings``."""
 
-    def __init__(self, cues: PhraseSet, phrases: Iterable[str]):
+    def __init__(self, cues: PhraseSet, phrases: Iterable[str],
+                 endings: tuple[str, ...] = (ING,)):
         super().__init__()
         self.cues = cues
+        self.endings = endings
         self.corrections = _leading_verbs(phrases)
 
     def _reread(self, normal: str) -> tuple[str, tuple[tuple[str, str], ...]]:
@@ -56,14 +58,17 @@ class CueGerunds(Rereading):
         return (" ".join(words), tuple(pairs)) if pairs else (normal, ())
 
     def _base(self, word: str) -> str | None:
-        """The leading verb ``word`` is the "-ing" form of, or None: the stem alone
-        ("keeping"), with its "e" back ("leaving"), or without a doubled last letter
-        ("splitting")."""
-        if not word.endswith(ING):
-            return None
-        stem = word[:-len(ING)]
-        candidates = (stem, stem + "e", stem[:-1] if stem[-2:-1] == stem[-1:] else "")
-        return next((verb for verb in candidates if verb in self.corrections), None)
+        """The leading verb ``word`` is with one of the endings, or None: the stem alone
+        ("keeping", "keeps"), with its "e" back ("leaving"), or without a doubled last
+        letter ("splitting")."""
+        for ending in self.endings:
+            if word.endswith(ending):
+                stem = word[:-len(ending)]
+                candidates = (stem, stem + "e", stem[:-1] if stem[-2:-1] == stem[-1:] else "")
+                verb = next((c for c in candidates if c in self.corrections), None)
+                if verb is not None:
+                    return verb
+        return None
 
 
 def _leading_verbs(phrases: Iterable[str]) -> frozenset[str]:
