@@ -50,3 +50,16 @@ def test_of_several_matches_the_one_not_denied_is_given():
 def test_a_negation_does_not_reach_past_into_or_as():
     text = "We'll turn the weeks you didn't use into store credit."
     assert not first("store credit", text).negated
+
+
+@pytest.mark.parametrize(("text", "denied"), [
+    ("We should take option B rather than option A.", ""),
+    ("We should take option B instead of option A.", ""),
+    ("We should take option B, rather; option A is not possible.", ""),
+    ("Option B is rather not an option for us.", "“rather … option” after it"),
+])
+def test_rather_than_turns_down_what_follows_not_the_phrase_before(text, denied):
+    [sentence] = sentences(text)
+    extra = PhraseSet(["rather", "instead", "not"])
+    match = next(PhraseSet(["option b"]).find_all([sentence], negation=extra, scoped=True))
+    assert match.denied_by == denied

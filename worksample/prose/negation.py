@@ -48,6 +48,9 @@ BREAKS = frozenset({"but", "so", "because", "although", "though", "while", "wher
                     "instead", "otherwise", "whether", "once", "then"})
 # a negation before one of these does not reach past it: "the months you haven't used into
 # account credit" denies the use, not the credit
+# an assignment's negation words that, so followed, turn down what comes after them, not the
+# phrase before: "go back to $39 rather than option A"
+TURNING_DOWN = frozenset({("rather", "than"), ("instead", "of")})
 TERMINATORS = frozenset({"into", "onto", "as", "than", "like", "via", "besides", "plus"})
 PRONOUNS = frozenset({"i", "we", "you", "it", "they", "this", "that", "he", "she", "i'll",
                       "we'll", "i've", "we've", "i'm", "we're", "you'll", "it's"})
@@ -126,8 +129,7 @@ def denial(sentence: Sentence, start: int, end: int,
                           if tuple(words[index:index + len(phrase)]) == phrase), None)
         if ruled_out and position and words[index - 1] in COPULAS:
             return f"“{words[index - 1]} {' '.join(ruled_out)}” after it"
-        if is_cue(word, extra) and words[index + 1:index + 2] not in (["than"], ["of"]):
-            # ("rather than", "instead of" turn down what follows them, not the phrase)
+        if is_cue(word, extra) and tuple(words[index:index + 2]) not in TURNING_DOWN:
             predicate = next((words[i] for i in after[position + 1:position + 4]
                               if words[i] in POSSIBLE), "")
             if predicate:
