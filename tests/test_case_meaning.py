@@ -301,6 +301,8 @@ def test_a_label_the_analysis_defines_stands_for_its_option(graded, text, option
     "I recommend Option D, a pilot with ten freelancers.",  # never defined as an option
     "Our finance lead recommends Option A.",  # someone else's
     "I recommend neither Option A nor Option B.",
+    "I recommend Option A, B or C, whichever the board prefers.",  # side by side
+    "Option C is what the sales team will ask about first.",  # no cue: a mention
 ])
 def test_a_label_names_no_option_it_does_not_stand_for(graded, text):
     _, checks = graded(LABELLED + text)
@@ -316,9 +318,22 @@ def test_labels_are_defined_by_the_first_sentence_that_names_one_option(registry
 
     case_section = load(CASE_SAMPLE, registry).section
     compiled = CompiledCase.of(case_section)
-    text = ("Scenario 2 is the one the board asked about. Scenario 2 keeps the price at $49 "
-            "for everyone. Scenario 2 goes back to $39. Scenario 3 (a solo plan at $39) and "
-            "scenario 1 compared: neither wins.")
+    text = ("Alternative 2 is the one the board asked about. Alternative 2 keeps the price at "
+            "$49 for everyone. Alternative 3 (a solo plan at $39) and alternative 1 compared. "
+            "Alternative 3 keeps teams at $49. Option A is to keep $49, go back to $39 or add a "
+            "solo plan. Option B is not to keep $49. Option C keeps Pro at $49. Option C goes "
+            "back to $39. Scenario 1 keeps the price at $49.")
     labels = option_labels(sentences(text), case_section.recommendation, compiled.options,
-                           compiled.label_verbs)
-    assert labels.labels == {"keep-49": ["scenario 2"], "split-plans": ["scenario 3"]}
+                           compiled.label_verbs, compiled.negation)
+    # the first two sentences define it, the third names a part of it; the rest define nothing:
+    # options side by side, a negation, two courses, a forecast
+    assert labels.labels == {"keep-49": ["alternative 2"], "split-plans": ["alternative 3"]}
+
+
+@pytest.mark.parametrize("text", [
+    "Should we add a $39 solo plan beside Pro at $49? It turns on June's team churn.",
+    "Why not hold the price at $49 for everyone? Because the solo base keeps shrinking.",
+])
+def test_a_question_recommends_nothing(graded, text):
+    _, checks = graded(FIGURES + "## Recommendation\n\n" + text)
+    assert "option “" not in checks["recommendation"].message

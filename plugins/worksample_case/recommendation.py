@@ -12,7 +12,8 @@ A sentence recommends an option when it names it in a clause that chooses it:
   back to $39", "the CFO's view is that we should keep $49": ``unpromised.wished_for`` with
   the verbs of proposing);
 - in a sentence with a recommendation cue ("we recommend", "I'd go with"), or, when no
-  sentence has one, in the recommendation's own section, where naming one option is enough.
+  sentence has one, in the recommendation's own section, where naming one option is enough;
+  never in a question ("Should we add a solo plan at $39?").
 
 An option that combines others ("keep Pro at $49 for teams, introduce a solo plan at $39")
 stands for them, except in a sentence with a word that sets options side by side ("or",
@@ -34,7 +35,7 @@ from worksample.prose.text import Sentence
 from worksample.prose.unpromised import WISHES, wished_for
 
 from .config import Recommendation
-from .labels import OptionLabels, option_labels
+from .labels import SIDE_BY_SIDE, OptionLabels, option_labels
 from .structure import Part
 
 if TYPE_CHECKING:
@@ -66,12 +67,19 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
     analysis is ``unfounded``: it states none of the case's figures, right or wrong."""
     label = "ends in an explicit recommendation of one option"
     in_part = {s.index for s in part.sentences} if part else set()
-    statements = [s for s in text.own_sentences if not text.why_not_counted(s)]
+    # a question recommends nothing: "Should we add a solo plan at $39?"
+    statements = [s for s in text.own_sentences
+                  if not text.why_not_counted(s) and not s.text.rstrip().endswith("?")]
     cued = [s for s in statements if compiled.recommendation_cues.find_in_words(s.normal)]
-    labels = option_labels(statements, recommendation, compiled.options, compiled.label_verbs)
-    says = {o.id: labels.phrases(o.id, o.says) or compiled.options[o.id]
-            for o in recommendation.options}
-    read = {s.index: _reading(text, s, recommendation, compiled, says) for s in statements}
+    labels = option_labels(statements, recommendation, compiled.options, compiled.label_verbs,
+                           compiled.negation)
+    labelled = {o.id: labels.phrases(o.id, o.says) or compiled.options[o.id]
+                for o in recommendation.options}
+    # a label counts where a sentence recommends with a cue, setting no options side by side
+    read = {s.index: _reading(text, s, recommendation, compiled,
+                              labelled if s in cued and SIDE_BY_SIDE.isdisjoint(s.normal.split())
+                              else compiled.options)
+            for s in statements}
     single = [(s, read[s.index][0][0]) for s in cued
               if len(read[s.index][0]) == 1 and not read[s.index][1]]
     listed: list[tuple[Sentence, str]] = []
