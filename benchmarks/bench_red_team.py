@@ -76,7 +76,8 @@ def judged(tree: Path) -> dict[str, list[int]]:
         for item in corpus()["sections"]:
             key = "recommendations / " + ("none" if item["option"] == "none" else "one option")
             total[key] += 1
-            right[key] += read_option(grade, item["text"]) == item["option"]
+            right[key] += read_option(grade, item["text"], item.get("analysis", "")) \
+                == item["option"]
     return {key: [right[key], total[key]] for key in total}
 
 

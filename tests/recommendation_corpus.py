@@ -21,13 +21,16 @@ NONE = "none"
 
 
 def corpus() -> dict:
-    """The corpus: {'sections': [{option, text}], 'known_misses': [text]}."""
+    """The corpus: {'sections': [{option, text, analysis?}], 'known_misses': [text]}."""
     return yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
 
 
-def read_option(grade_analysis, text: str) -> str:
-    """The option id the grader reads as recommended in a section of ``text``, or 'none'."""
-    result = grade_analysis(HEAD + text + TAIL)
+def read_option(grade_analysis, text: str, analysis: str = "") -> str:
+    """The option id the grader reads as recommended in a section of ``text``, or 'none';
+    ``analysis`` is a paragraph added at the end of the Analysis section before it."""
+    head = HEAD.replace("\n\n## Recommendation", f"\n\n{analysis}\n\n## Recommendation") \
+        if analysis else HEAD
+    result = grade_analysis(head + text + TAIL)
     message = next(c.message for c in result.checks if c.id == "recommendation")
     return next((option for option, name in OPTION_NAMES.items()
                  if f"→ option “{name}”" in message), NONE)

@@ -11,13 +11,13 @@ LOADED = corpus()
 KNOWN_MISSES = frozenset(LOADED["known_misses"])
 
 
-@pytest.mark.parametrize("option, text", [
-    pytest.param(item["option"], item["text"],
+@pytest.mark.parametrize("option, text, analysis", [
+    pytest.param(item["option"], item["text"], item.get("analysis", ""),
                  marks=pytest.mark.xfail(strict=True, reason="a known miss"))
-    if item["text"] in KNOWN_MISSES else (item["option"], item["text"])
+    if item["text"] in KNOWN_MISSES else (item["option"], item["text"], item.get("analysis", ""))
     for item in LOADED["sections"]])
-def test_the_section_is_read_as_the_red_team_reads_it(grade_analysis, option, text):
-    assert read_option(grade_analysis, text) == option
+def test_the_section_is_read_as_the_red_team_reads_it(grade_analysis, option, text, analysis):
+    assert read_option(grade_analysis, text, analysis) == option
 
 
 def test_every_known_miss_is_a_section_of_the_corpus():
