@@ -10,10 +10,10 @@ them, unless the words set options side by side: "Option A is to keep $49, go ba
 add a solo plan" defines nothing), with no negation among them ("Option D is to not keep
 $49" defines nothing). A verb right after the label is read in its base form ("Option A
 keeps Pro at $49": see ``worksample.prose.cue_verbs``). A label defined as two different
-options (the later not a part of the first) stands for neither, nor does a label never defined in
-words. A label counts only where a sentence recommends with a cue and sets no options side
-by side ("I recommend Option C"; not "Option C is the obvious talking point" nor "I
-recommend Option A, B or C").
+options (the later not a part of the first) stands for neither, nor does a label never
+defined in words. A label counts only where a sentence recommends with a cue and sets no
+options side by side ("I recommend Option C"; not "Option C is the obvious talking point"
+nor "I recommend Option A, B or C").
 """
 
 from __future__ import annotations

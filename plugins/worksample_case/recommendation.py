@@ -76,9 +76,9 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
     labelled = {o.id: labels.phrases(o.id, o.says) or compiled.options[o.id]
                 for o in recommendation.options}
     # a label counts where a sentence recommends with a cue, setting no options side by side
+    takes_labels = {s.index for s in cued if SIDE_BY_SIDE.isdisjoint(s.normal.split())}
     read = {s.index: _reading(text, s, recommendation, compiled,
-                              labelled if s in cued and SIDE_BY_SIDE.isdisjoint(s.normal.split())
-                              else compiled.options)
+                              labelled if s.index in takes_labels else compiled.options)
             for s in statements}
     single = [(s, read[s.index][0][0]) for s in cued
               if len(read[s.index][0]) == 1 and not read[s.index][1]]

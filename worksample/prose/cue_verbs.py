@@ -3,16 +3,17 @@ says what "we should keep Pro at $49" says. After the label an analysis gives an
 "-s" form too: "Option A keeps Pro at $49" defines what "Option A: keep Pro at $49" does.
 
 Phrases match words as written, and reading every inflection everywhere misreads more than it
-mends (a past event is not a choice: "we kept $49 for six months"). One place names a
-course far more often than not: the word right after a cue that introduces a course of
-action ("we recommend", "we should"), or after a verb of proposing that follows it ("I'd
-suggest", "my advice is"). There, a word
-ending in "-ing" whose base form begins one of the phrases, and stands nowhere else in them,
-is read in that base form: "keeping" as "keep", "going" as "go", "splitting" as "split". A
-word that also stands inside a phrase is a noun there ("plan" in ``solo plan``), so "I
-recommend planning for solo churn" is not read as ``plan for solo``. A cue in the past or a
-plural reports ("we recommended keeping $49 last year"). Anywhere else a gerund describes
-("keeping $49 has cost us 60 freelancers") and is read as written.
+mends (a past event is not a choice: "we kept $49 for six months"). One place names a course
+far more often than not: the word right after a cue that introduces a course of action ("we
+recommend", "we should"), or after a verb of proposing that follows it ("I'd suggest", "my
+advice is"). There, a word ending in "-ing" whose base form begins one of the phrases, and
+stands nowhere else in them, is read in that base form: "keeping" as "keep", "going" as "go",
+"splitting" as "split". A word that also stands inside a phrase is a noun there ("plan" in
+``solo plan``), so "I recommend planning for solo churn" is not read as ``plan for solo``. A
+cue in the past or a plural reports ("we recommended keeping $49 last year"). Anywhere else a
+gerund describes ("keeping $49 has cost us 60 freelancers") and is read as written. The
+phrases take after "I recommend ...ing" whatever they take after "we should": write them with
+the object that makes them the course (docs/case-assignments.md).
 """
 
 from __future__ import annotations

@@ -46,11 +46,11 @@ COPULAS = frozenset({"is", "are", "was", "were", "be", "s", "been"})
 BREAKS = frozenset({"but", "so", "because", "although", "though", "while", "whereas",
                     "however", "which", "unless", "if", "when", "until", "since", "yet",
                     "instead", "otherwise", "whether", "once", "then"})
-# a negation before one of these does not reach past it: "the months you haven't used into
-# account credit" denies the use, not the credit
 # an assignment's negation words that, so followed, turn down what comes after them, not the
 # phrase before: "go back to $39 rather than option A"
 TURNING_DOWN = frozenset({("rather", "than"), ("instead", "of")})
+# a negation before one of these does not reach past it: "the months you haven't used into
+# account credit" denies the use, not the credit
 TERMINATORS = frozenset({"into", "onto", "as", "than", "like", "via", "besides", "plus"})
 PRONOUNS = frozenset({"i", "we", "you", "it", "they", "this", "that", "he", "she", "i'll",
                       "we'll", "i've", "we've", "i'm", "we're", "you'll", "it's"})
