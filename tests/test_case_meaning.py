@@ -337,3 +337,17 @@ def test_labels_are_defined_by_the_first_sentence_that_names_one_option(registry
 def test_a_question_recommends_nothing(graded, text):
     _, checks = graded(FIGURES + "## Recommendation\n\n" + text)
     assert "option “" not in checks["recommendation"].message
+
+
+@pytest.mark.parametrize("text, option", [
+    ("Hold the price. Teams stayed at $49 and MRR is up 19%; solo churn will settle.",
+     "keep-49"),
+    ("Solo plan. It is what the churn data points to.", ""),  # a noun, not an order
+])
+def test_a_short_order_in_the_section_recommends(graded, text, option):
+    _, checks = graded(FIGURES + "## Recommendation\n\n" + text)
+    message = checks["recommendation"].message
+    if option:
+        assert f"option “{OPTION_NAMES[option]}”" in message
+    else:
+        assert "option “" not in message

@@ -13,7 +13,9 @@ A sentence recommends an option when it names it in a clause that chooses it:
   the verbs of proposing);
 - in a sentence with a recommendation cue ("we recommend", "I'd go with"), or, when no
   sentence has one, in the recommendation's own section, where naming one option is enough;
-  never in a question ("Should we add a solo plan at $39?").
+  never in a question ("Should we add a solo plan at $39?"). There, a short order that
+  begins with the verb of an option's phrase ("Keep $49.") is read although the other checks
+  leave fragments out.
 
 An option that combines others ("keep Pro at $49 for teams, introduce a solo plan at $39")
 stands for them, except in a sentence with a word that sets options side by side ("or",
@@ -68,8 +70,8 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
     label = "ends in an explicit recommendation of one option"
     in_part = {s.index for s in part.sentences} if part else set()
     # a question recommends nothing: "Should we add a solo plan at $39?"
-    statements = [s for s in text.own_sentences
-                  if not text.why_not_counted(s) and not s.text.rstrip().endswith("?")]
+    statements = [s for s in text.own_sentences if not s.text.rstrip().endswith("?") and (
+        not text.why_not_counted(s) or _an_order(text, s, compiled, in_part))]
     cued = [s for s in statements if compiled.recommendation_cues.find_in_words(s.normal)]
     labels = option_labels(statements, recommendation, compiled.options, compiled.label_verbs,
                            compiled.negation)
@@ -125,6 +127,17 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
                        specifics={"vague_recommendation": quote_sentence(sentence)})
     return Finding("recommendation", "recommendation", label, 0.0, "no recommendation found",
                    specifics={"missing_recommendation": "yes"})
+
+
+def _an_order(text: AnalysisText, sentence: Sentence, compiled: CompiledCase,
+              in_part: set[int]) -> bool:
+    """Whether ``sentence`` is a short order in the recommendation's own section that begins
+    with the verb of an option's phrase ("Keep $49.", "Split the plan."): a fragment the
+    other checks do not read, and the most decisive form a recommendation takes."""
+    first = sentence.normal.split()[:1]
+    return (sentence.index in in_part and not text.keyword_list
+            and len(sentence.words) < text.prose.min_statement_words
+            and bool(first) and first[0] in compiled.option_verbs.corrections)
 
 
 def _as_labelled(labels: OptionLabels, option: str, sentence: Sentence) -> str:
