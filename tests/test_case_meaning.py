@@ -333,21 +333,9 @@ def test_labels_are_defined_by_the_first_sentence_that_names_one_option(registry
 @pytest.mark.parametrize("text", [
     "Should we add a $39 solo plan beside Pro at $49? It turns on June's team churn.",
     "Why not hold the price at $49 for everyone? Because the solo base keeps shrinking.",
+    'The board will ask: "Should we add a $39 solo plan beside Pro at $49?" June will tell.',
+    "Should we add a $39 solo plan beside Pro at $49?! June's team churn will tell.",
 ])
 def test_a_question_recommends_nothing(graded, text):
     _, checks = graded(FIGURES + "## Recommendation\n\n" + text)
     assert "option “" not in checks["recommendation"].message
-
-
-@pytest.mark.parametrize("text, option", [
-    ("Hold the price. Teams stayed at $49 and MRR is up 19%; solo churn will settle.",
-     "keep-49"),
-    ("Solo plan. It is what the churn data points to.", ""),  # a noun, not an order
-])
-def test_a_short_order_in_the_section_recommends(graded, text, option):
-    _, checks = graded(FIGURES + "## Recommendation\n\n" + text)
-    message = checks["recommendation"].message
-    if option:
-        assert f"option “{OPTION_NAMES[option]}”" in message
-    else:
-        assert "option “" not in message

@@ -13,9 +13,7 @@ A sentence recommends an option when it names it in a clause that chooses it:
   the verbs of proposing);
 - in a sentence with a recommendation cue ("we recommend", "I'd go with"), or, when no
   sentence has one, in the recommendation's own section, where naming one option is enough;
-  never in a question ("Should we add a solo plan at $39?"). There, a short order that
-  begins with the verb of an option's phrase ("Keep $49.") is read although the other checks
-  leave fragments out.
+  never in a question ("Should we add a solo plan at $39?").
 
 An option that combines others ("keep Pro at $49 for teams, introduce a solo plan at $39")
 stands for them, except in a sentence with a word that sets options side by side ("or",
@@ -53,6 +51,7 @@ PROPOSING = WISHES | {"recommend", "recommends", "recommended", "propose", "prop
                       "favored", "argue", "argues", "argued", "view", "proposal",
                       "suggestion", "preference", "position"}
 TURNED_DOWN = ("rather than", "instead of")
+CLOSING = "\"')]\u201d\u2019"  # what may close a sentence after its mark
 CLAUSE_WORDS = 12  # how far after an option its clause may say it will not happen
 # words that set options side by side: "keep $49, go back to $39, or a solo plan"
 ALTERNATIVES = frozenset({"or", "versus", "vs", "between", "either", "whereas",
@@ -69,9 +68,8 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
     analysis is ``unfounded``: it states none of the case's figures, right or wrong."""
     label = "ends in an explicit recommendation of one option"
     in_part = {s.index for s in part.sentences} if part else set()
-    # a question recommends nothing: "Should we add a solo plan at $39?"
-    statements = [s for s in text.own_sentences if not s.text.rstrip().endswith("?") and (
-        not text.why_not_counted(s) or _an_order(text, s, compiled, in_part))]
+    statements = [s for s in text.own_sentences
+                  if not text.why_not_counted(s) and not _a_question(s)]
     cued = [s for s in statements if compiled.recommendation_cues.find_in_words(s.normal)]
     labels = option_labels(statements, recommendation, compiled.options, compiled.label_verbs,
                            compiled.negation)
@@ -129,15 +127,11 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
                    specifics={"missing_recommendation": "yes"})
 
 
-def _an_order(text: AnalysisText, sentence: Sentence, compiled: CompiledCase,
-              in_part: set[int]) -> bool:
-    """Whether ``sentence`` is a short order in the recommendation's own section that begins
-    with the verb of an option's phrase ("Keep $49.", "Split the plan."): a fragment the
-    other checks do not read, and the most decisive form a recommendation takes."""
-    first = sentence.normal.split()[:1]
-    return (sentence.index in in_part and not text.keyword_list
-            and len(sentence.words) < text.prose.min_statement_words
-            and bool(first) and first[0] in compiled.option_verbs.corrections)
+def _a_question(sentence: Sentence) -> bool:
+    """Whether ``sentence`` asks rather than recommends ("Should we add a solo plan at $39?",
+    a quoted "Keep $49?", "Keep $49?!"): its last mark, after closing quotes and brackets, is
+    a question mark."""
+    return sentence.text.rstrip().rstrip(CLOSING).rstrip("!").endswith("?")
 
 
 def _as_labelled(labels: OptionLabels, option: str, sentence: Sentence) -> str:
