@@ -339,3 +339,22 @@ def test_labels_are_defined_by_the_first_sentence_that_names_one_option(registry
 def test_a_question_recommends_nothing(graded, text):
     _, checks = graded(FIGURES + "## Recommendation\n\n" + text)
     assert "option “" not in checks["recommendation"].message
+
+
+@pytest.mark.parametrize("text, option", [
+    # a test before the course in its clause: tested, not chosen
+    ("We should trial a $39 solo plan with new sign-ups for a quarter, then decide.", ""),
+    # the section recommends a test and names no option: the $39 in it is not a choice
+    ("I'd recommend an experiment on the checkout page first. Half the visitors see $39 and we "
+     "go back to $39 only if conversion recovers.", ""),
+    # a test after the course: it decides, and checks itself later
+    ("We should add a solo plan at $39 beside Pro at $49 and test its price again in autumn.",
+     "split-plans"),
+])
+def test_a_test_of_a_course_puts_the_decision_off(graded, text, option):
+    _, checks = graded(FIGURES + "## Recommendation\n\n" + text)
+    message = checks["recommendation"].message
+    if option:
+        assert f"option “{OPTION_NAMES[option]}”" in message
+    else:
+        assert "option “" not in message

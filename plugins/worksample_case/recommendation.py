@@ -12,7 +12,10 @@ A sentence recommends an option when it names it in a clause that chooses it:
   back to $39", "the CFO's view is that we should keep $49": ``unpromised.wished_for`` with
   the verbs of proposing);
 - in a sentence with a recommendation cue ("we recommend", "I'd go with"), or, when no
-  sentence has one, in the recommendation's own section, where naming one option is enough;
+  sentence has one, in the recommendation's own section, where naming one option is enough
+  unless a sentence there recommends a test and names no option ("I'd recommend an A/B
+  test on the pricing page"); an option named after a test in its clause is tested, not
+  chosen ("run an eight-week test of a $39 solo plan": a hedge, ``stance.TESTS``);
   never in a question ("Should we add a solo plan at $39?").
 
 An option that combines others ("keep Pro at $49 for teams, introduce a solo plan at $39")
@@ -83,7 +86,11 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
     single = [(s, read[s.index][0][0]) for s in cued
               if len(read[s.index][0]) == 1 and not read[s.index][1]]
     listed: list[tuple[Sentence, str]] = []
-    if not single:  # in the recommendation's own section, naming one option is enough
+    # in the recommendation's own section, naming one option is enough, unless it recommends
+    # a test there ("I'd recommend an A/B test of $39 against $49"): the decision waits on it
+    testing = any(not read[s.index][0] and compiled.stance.tests.find_in_words(s.normal)
+                  for s in cued if s.index in in_part)
+    if not single and not testing:
         listed = [(s, read[s.index][0][0]) for s in statements if s.index in in_part
                   if len(read[s.index][0]) == 1 and not read[s.index][1]]
         if len({option for _, option in listed}) == 1:
@@ -183,23 +190,25 @@ def _reading(text: AnalysisText, sentence: Sentence, recommendation: Recommendat
     phrases in ``says`` (with the labels the analysis gives it), and the hedge in the
     clauses that carry them or the cue ('' when it decides)."""
     carrying: list[Clause] = []
-    named = []
+    named, tested = [], ""
     for option in recommendation.options:
-        found = [c for m, c in text.find_in_clauses(says[option.id], [sentence],
-                                                    negation=compiled.negation, scoped=True,
-                                                    reading=compiled.option_verbs)
+        found = [(m, c) for m, c in text.find_in_clauses(says[option.id], [sentence],
+                                                         negation=compiled.negation, scoped=True,
+                                                         reading=compiled.option_verbs)
                  if not m.negated and not c.condition and not _supposed(c, compiled)
                  and not _ruled_out(c, m, compiled) and not _turned_down(c, m.start)
                  and not _someone_elses(c, m.start)]
         if found:
             named.append(option.id)
-            carrying += found
+            carrying += [c for _, c in found]
+            tested = tested or next(filter(None, (compiled.stance.tested(c, m.start)
+                                                  for m, c in found)), "")
     carrying += [c for _, c in text.find_in_clauses(compiled.recommendation_cues, [sentence])]
     combining = not ALTERNATIVES.intersection(sentence.normal.split())
     combined = {other for option in recommendation.options if option.id in named
                 for other in option.combines} if combining else set()
     return ([option for option in named if option not in combined],
-            compiled.stance.hedge(carrying) if carrying else "")
+            (compiled.stance.hedge(carrying) or tested) if carrying else "")
 
 
 def _supposed(clause: Clause, compiled: CompiledCase) -> bool:

@@ -5,14 +5,18 @@ not.
 A clause hedges when it holds one of ``HEDGES``: a modal of possibility (could, might, may
 be), a word that hands the decision on or postpones it (weigh, depends on, up to the board,
 before making a decision, more data), or one that lists options instead of choosing
-(either, one option, options include). Only the clauses that carry the recommendation are
-read: in "keep $49 for teams, which could cost a few agencies", the decision stands.
+(either, one option, options include). A test of a course (``TESTS``) puts the decision off
+when it comes before the course in its clause ("run an eight-week test of a $39 solo plan"),
+not after it ("launch a solo plan and test its price in six months").
+Only the clauses that carry the recommendation are read: in "keep $49 for teams, which could
+cost a few agencies", the decision stands.
 """
 
 from __future__ import annotations
 
 from worksample.prose.clauses import Clause
 from worksample.prose.matching import PhraseSet
+from worksample.prose.text import Sentence
 
 HEDGES = (
     "could", "might", "may be", "may want", "may wish", "may need", "may consider", "perhaps",
@@ -23,6 +27,10 @@ HEDGES = (
     "further analysis", "further research", "wait and see", "trade off between",
     "a trade off between", "worth discussing", "may wish to discuss",
 )
+# a test of a course puts the decision off until its result: "run a test of a $39 solo plan",
+# "I'd recommend an A/B test" (but "launch a solo plan and test its price later" decides)
+TESTS = ("test", "a b test", "pilot", "trial", "experiment", "testing", "piloting", "trialling",
+         "trialing")
 
 
 class Stance:
@@ -30,6 +38,14 @@ class Stance:
 
     def __init__(self, hedges: tuple[str, ...] = HEDGES):
         self.hedges = PhraseSet(hedges)
+        self.tests = PhraseSet(TESTS)
+
+    def tested(self, clause: Clause, start: int) -> str:
+        """The test named before word ``start`` of the clause ("run a test of" a course), as
+        written in normalised words; '' when none."""
+        before = clause.normal.split()[:start]
+        found = self.tests.find([Sentence.of_words(before)]) if before else None
+        return found.words if found else ""
 
     def hedge(self, clauses: list[Clause]) -> str:
         """The first hedge found in ``clauses``, as written in normalised words; '' when
