@@ -345,8 +345,8 @@ def test_a_question_recommends_nothing(graded, text):
     # a test before the course in its clause: tested, not chosen
     ("We should trial a $39 solo plan with new sign-ups for a quarter, then decide.", ""),
     # the section recommends a test and names no option: the $39 in it is not a choice
-    ("I'd recommend an experiment on the checkout page first. Half the visitors see $39 and we "
-     "go back to $39 only if conversion recovers.", ""),
+    ("I'd recommend an experiment on the checkout page first. For six weeks, show half the "
+     "visitors $39 and half $49. Then we revert to $39 for all or stay put.", ""),
     # a test after the course: it decides, and checks itself later
     ("We should add a solo plan at $39 beside Pro at $49 and test its price again in autumn.",
      "split-plans"),
