@@ -344,14 +344,14 @@ def test_a_question_recommends_nothing(graded, text):
 @pytest.mark.parametrize("text, option", [
     # a test before the course in its clause: tested, not chosen
     ("We should trial a $39 solo plan with new sign-ups for a quarter, then decide.", ""),
-    # the section recommends a test and names no option: the $39 in it is not a choice
-    ("I'd recommend an experiment on the checkout page first. For six weeks, show half the "
-     "visitors $39 and half $49. Then we revert to $39 for all or stay put.", ""),
+    # a test further back is about something else
+    ("The experiment our sales team ran in March tells me we should hold the price at $49 for "
+     "all accounts.", "keep-49"),
     # a test after the course: it decides, and checks itself later
     ("We should add a solo plan at $39 beside Pro at $49 and test its price again in autumn.",
      "split-plans"),
 ])
-def test_a_test_of_a_course_puts_the_decision_off(graded, text, option):
+def test_a_test_that_leads_to_a_course_puts_the_decision_off(graded, text, option):
     _, checks = graded(FIGURES + "## Recommendation\n\n" + text)
     message = checks["recommendation"].message
     if option:

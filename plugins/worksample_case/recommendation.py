@@ -12,10 +12,9 @@ A sentence recommends an option when it names it in a clause that chooses it:
   back to $39", "the CFO's view is that we should keep $49": ``unpromised.wished_for`` with
   the verbs of proposing);
 - in a sentence with a recommendation cue ("we recommend", "I'd go with"), or, when no
-  sentence has one, in the recommendation's own section, where naming one option is enough
-  unless a sentence there recommends a test and names no option ("I'd recommend an A/B
-  test on the pricing page"); an option named after a test in its clause is tested, not
-  chosen ("run an eight-week test of a $39 solo plan": a hedge, ``stance.TESTS``);
+  sentence has one, in the recommendation's own section, where naming one option is enough;
+  an option a test leads to is tested, not chosen ("run an eight-week test of a $39 solo
+  plan": a hedge, ``stance.TESTS``);
   never in a question ("Should we add a solo plan at $39?").
 
 An option that combines others ("keep Pro at $49 for teams, introduce a solo plan at $39")
@@ -86,11 +85,7 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
     single = [(s, read[s.index][0][0]) for s in cued
               if len(read[s.index][0]) == 1 and not read[s.index][1]]
     listed: list[tuple[Sentence, str]] = []
-    # in the recommendation's own section, naming one option is enough, unless it recommends
-    # a test there ("I'd recommend an A/B test of $39 against $49"): the decision waits on it
-    testing = any(not read[s.index][0] and compiled.stance.tests.find_in_words(s.normal)
-                  for s in cued if s.index in in_part)
-    if not single and not testing:
+    if not single:  # in the recommendation's own section, naming one option is enough
         listed = [(s, read[s.index][0][0]) for s in statements if s.index in in_part
                   if len(read[s.index][0]) == 1 and not read[s.index][1]]
         if len({option for _, option in listed}) == 1:
