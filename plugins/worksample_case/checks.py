@@ -78,6 +78,7 @@ class CompiledCase:
         """Compile every phrase list of ``section``; ``given`` are the texts of the brief and
         the exhibits, whose figures are never read as a candidate's wrong figures."""
         recommendation = section.recommendation
+        option_phrases = [p for o in recommendation.options for p in o.says]
         return cls(
             headings=PhraseSet([h for s in section.sections for h in s.headings]),
             sections={s.id: PhraseSet(s.headings) for s in section.sections},
@@ -91,8 +92,8 @@ class CompiledCase:
             about={n.id: PhraseSet(n.about) for n in section.numbers},
             recommendation_cues=(cues := PhraseSet(recommendation.cues)),
             options={o.id: PhraseSet(o.says) for o in recommendation.options},
-            option_verbs=CueVerbs(cues, [p for o in recommendation.options for p in o.says]),
-            label_verbs=label_verbs(recommendation),
+            option_verbs=CueVerbs(cues, option_phrases),
+            label_verbs=label_verbs(option_phrases),
             negation=PhraseSet(recommendation.negation),
             measures={about[0]: PhraseSet(about)
                       for about in dict.fromkeys(tuple(n.about) for n in section.numbers)},

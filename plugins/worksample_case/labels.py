@@ -37,10 +37,10 @@ LABELS = tuple(f"{kind} {name}" for kind in KINDS for name in NAMES)
 LABEL_VERB_ENDINGS = ("ing", "es", "s")
 
 
-def label_verbs(recommendation: Recommendation) -> CueVerbs:
-    """The reading of the verb right after a label, made once per assignment."""
-    return CueVerbs(PhraseSet(LABELS), [p for o in recommendation.options for p in o.says],
-                    endings=LABEL_VERB_ENDINGS)
+def label_verbs(option_phrases: list[str]) -> CueVerbs:
+    """The reading of the verb right after a label, for the options' phrases, made once per
+    assignment."""
+    return CueVerbs(PhraseSet(LABELS), option_phrases, endings=LABEL_VERB_ENDINGS)
 
 
 @dataclass(frozen=True)

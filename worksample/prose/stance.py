@@ -29,8 +29,8 @@ HEDGES = (
     "further analysis", "further research", "wait and see", "trade off between",
     "a trade off between", "worth discussing", "may wish to discuss",
 )
-# a test of a course puts the decision off until its result: "run a test of a $39 solo plan",
-# "I'd recommend an A/B test" (but "launch a solo plan and test its price later" decides)
+# a test of a course puts the decision off until its result: "run a test of a $39 solo plan"
+# (but "launch a solo plan and test its price later" decides)
 TEST_REACH = 4  # "test of a $39 solo plan": the words from a test to the course it tests
 TESTS = ("test", "a b test", "pilot", "trial", "experiment", "testing", "piloting", "trialling",
          "trialing")
