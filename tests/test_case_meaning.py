@@ -358,3 +358,52 @@ def test_a_test_that_leads_to_a_course_puts_the_decision_off(graded, text, optio
         assert f"option “{OPTION_NAMES[option]}”" in message
     else:
         assert "option “" not in message
+
+
+# --- 8. A recommendation found only where no check counts: for the reviewer -----------------
+
+@pytest.mark.parametrize("text, option, reason", [
+    # a short line may be an order, or one line of a list: the reviewer reads it
+    ("Hold at $49. Solo churn is the cost, and MRR pays for it.", "keep-49",
+     "a 3-word fragment"),
+    # a table row in the recommendation's section
+    ("| Course | Verdict |\n|---|---|\n| Return to $39 for all accounts | go |\n",
+     "back-to-39", "a table row"),
+])
+def test_a_recommendation_only_where_no_check_counts_goes_to_the_reviewer(graded, text, option,
+                                                                          reason):
+    result, checks = graded(FIGURES + "## Recommendation\n\n" + text)
+    check = checks["recommendation"]
+    assert check.outcome == "skipped"
+    assert f"names {OPTION_NAMES[option]}" in check.message
+    assert check.review.startswith(f"found only in {reason}")
+    assert "option “" not in check.message  # not read as a choice: it earns nothing
+    assert _points(result, "recommendation") == 0
+    # so the guide does not ask a candidate who may have decided what they would decide
+    # (the sample's question presumes ``missing_recommendation``)
+    criterion = next(c for c in result.criteria if c.id == "recommendation")
+    assert "missing_recommendation" not in criterion.specifics
+
+
+@pytest.mark.parametrize("text", [
+    "Keep $49? MRR is up, but solo churn reached 4.1% and lifetime value fell.",  # a question
+    "Perhaps revert. Solo churn reached 4.1% and lifetime value fell to $1,448.",  # a hedge
+])
+def test_a_short_line_that_asks_or_hedges_is_still_no_recommendation(graded, text):
+    _, checks = graded(FIGURES + "## Recommendation\n\n" + text)
+    check = checks["recommendation"]
+    assert (check.outcome, check.message) == ("failed", "no recommendation found")
+
+
+def test_a_short_line_outside_the_recommendation_with_no_cue_is_not_read(graded):
+    _, checks = graded("## Analysis\n\nRevert to $39. Solo churn reached 4.1% a month.\n\n"
+                       "## Recommendation\n\nThe figures are set out above for the board.")
+    check = checks["recommendation"]
+    assert (check.outcome, check.message) == ("failed", "no recommendation found")
+
+
+def test_the_briefs_own_list_of_options_copied_into_the_recommendation_is_not_read(graded):
+    _, checks = graded(FIGURES + "## Recommendation\n\nWhat should Tallyfox do now? Keep $49 for "
+                       "everyone, go back to $39, or another course the data supports.")
+    check = checks["recommendation"]
+    assert (check.outcome, check.message) == ("failed", "no recommendation found")

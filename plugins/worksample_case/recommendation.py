@@ -125,8 +125,35 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
                        f"{quote_sentence(sentence)}: recommends, but none of the options "
                        f"({'; '.join(o.name for o in recommendation.options)})",
                        specifics={"vague_recommendation": quote_sentence(sentence)})
+    doubtful = _doubtful(text, recommendation, compiled, in_part)
+    if doubtful is not None:
+        sentence, options, reason = doubtful
+        return Finding("recommendation", "recommendation", label, 0.0,
+                       f"{quote_sentence(sentence)} names "
+                       f"{', '.join(_named(recommendation, o) for o in options)}",
+                       review=f"found only in {reason}; not counted")
     return Finding("recommendation", "recommendation", label, 0.0, "no recommendation found",
                    specifics={"missing_recommendation": "yes"})
+
+
+def _doubtful(text: AnalysisText, recommendation: Recommendation, compiled: CompiledCase,
+              in_part: set[int]) -> tuple[Sentence, list[str], str] | None:
+    """Where nothing else recommends: the first sentence no check counts (a fragment such as
+    "Keep $49.", a table row, a run-on) that names options without a hedge, in the
+    recommendation's own section or with a cue; with the options and why it does not count.
+    A short line may be an order or one of a list, a row may be a choice or a summary: the
+    reviewer reads it, as with a key point found only there. A sentence copied from the brief
+    is the brief's, not a choice."""
+    for sentence in text.sentences:
+        reason = text.why_not_counted(sentence)
+        if not reason or sentence.index in text.copied or _a_question(sentence) or not (
+                sentence.index in in_part
+                or compiled.recommendation_cues.find_in_words(sentence.normal)):
+            continue
+        options, hedge = _reading(text, sentence, recommendation, compiled, compiled.options)
+        if options and not hedge:
+            return sentence, options, reason
+    return None
 
 
 def _a_question(sentence: Sentence) -> bool:
