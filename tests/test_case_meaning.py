@@ -379,10 +379,41 @@ def test_a_recommendation_only_where_no_check_counts_goes_to_the_reviewer(graded
     assert check.review.startswith(f"found only in {reason}")
     assert "option “" not in check.message  # not read as a choice: it earns nothing
     assert _points(result, "recommendation") == 0
-    # so the guide does not ask a candidate who may have decided what they would decide
-    # (the sample's question presumes ``missing_recommendation``)
+    # the guide asks about the line, not what a candidate who may have decided would decide
     criterion = next(c for c in result.criteria if c.id == "recommendation")
     assert "missing_recommendation" not in criterion.specifics
+    assert criterion.specifics["unread_recommendation"] in check.message
+
+
+def test_short_lines_naming_different_options_are_all_shown(graded):
+    _, checks = graded(FIGURES + "## Recommendation\n\nKeep $49.\nRevert.\nSolo plan.\n")
+    check = checks["recommendation"]
+    assert check.outcome == "skipped"
+    assert check.message.count(" names ") == 3
+    assert "naming different options" in check.review
+
+
+@pytest.mark.parametrize("text", [
+    # a cue outside the recommendation's section
+    "## Analysis\n\nSolo churn reached 4.1% a month after the rise. I recommend: revert.\n\n"
+    "## Risks\n\nChurn could keep rising.",
+    # no recommendation section at all
+    "Solo churn reached 4.1% a month after the rise. We should: revert.",
+])
+def test_a_short_line_with_a_cue_goes_to_the_reviewer_anywhere(graded, text):
+    _, checks = graded(text)
+    check = checks["recommendation"]
+    assert check.outcome == "skipped"
+    assert f"names {OPTION_NAMES['back-to-39']}" in check.message
+
+
+def test_a_short_line_does_not_make_an_essay_about_something_else_discuss_the_case(graded):
+    result, checks = graded("# Onboarding review\n\n## Summary\n\nOur onboarding emails are "
+                            "too long, and new users do not read them past the first week.\n\n"
+                            "## Recommendation\n\nLower the price.\n")
+    assert checks["recommendation"].outcome == "skipped"  # shown to the reviewer
+    assert result.score == 0
+    assert "does not discuss this case" in checks["scores-0"].message
 
 
 @pytest.mark.parametrize("text", [
@@ -407,3 +438,18 @@ def test_the_briefs_own_list_of_options_copied_into_the_recommendation_is_not_re
                        "everyone, go back to $39, or another course the data supports.")
     check = checks["recommendation"]
     assert (check.outcome, check.message) == ("failed", "no recommendation found")
+
+
+def test_the_guide_asks_about_the_short_line_instead_of_a_missing_recommendation(graded,
+                                                                                  registry):
+    from conftest_paths import CASE_SAMPLE
+
+    from worksample.assignments import load
+    from worksample.reports.guide import discussion_guide
+
+    result, _ = graded(FIGURES + "## Recommendation\n\nKeep $49. Solo churn is the cost of it.")
+    guide = discussion_guide(load(CASE_SAMPLE, registry).spec, result.criteria, str, result)
+    asked = [q.text for q in guide.hiring_manager + guide.hr]
+    assert "Your recommendation says only “Keep $49.”. What would you tell Ines to do, and why?" \
+        in asked
+    assert not any("If Ines had to decide today" in text for text in asked)

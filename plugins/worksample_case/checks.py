@@ -35,7 +35,7 @@ from .changes import points_called_percent
 from .config import CaseSection, KeyPoint, Section
 from .figures import check_number, givens_in, scoped_clauses
 from .labels import label_verbs
-from .recommendation import check_recommendation
+from .recommendation import UNREAD, check_recommendation
 from .structure import Analysis, Part, heading_name
 
 MIN_WORDS_TO_JUDGE_PROSE = 40  # the share of small words says little about a shorter text
@@ -356,11 +356,13 @@ def not_a_finding(text: AnalysisText, clause: Clause, start: int) -> str:
 
 def discusses_the_case(findings: list[Finding]) -> bool:
     """Whether anything specific to this case was found, even if only for the reviewer: a key
-    point, an expected number, or a recommendation naming one of the case's options."""
+    point, an expected number, or a recommendation naming one of the case's options. Not an
+    option named only in a short line or a row (``UNREAD``): "Lower the price." under an essay
+    about something else does not make it about this case."""
     for finding in findings:
         if finding.kind in ("key_points", "numbers") and (finding.fraction > 0 or finding.review):
             return True
-        if finding.kind == "recommendation" and (
+        if finding.kind == "recommendation" and UNREAD not in finding.specifics and (
                 finding.review or "recommended_option" in finding.specifics):
             return True
     return False

@@ -17,6 +17,10 @@ A sentence recommends an option when it names it in a clause that chooses it:
   plan": a hedge, ``stance.TESTS``);
   never in a question ("Should we add a solo plan at $39?").
 
+When nothing recommends, an option named only in a sentence no check counts (a fragment
+such as "Keep $49.", a table row, a run-on), in the recommendation's section or with a cue,
+goes to the reviewer: it earns nothing, and the check does not say "no recommendation".
+
 An option that combines others ("keep Pro at $49 for teams, introduce a solo plan at $39")
 stands for them, except in a sentence with a word that sets options side by side ("or",
 "versus", "between", "option" ...): "keep $49, go back to $39, or a solo plan" lists
@@ -44,6 +48,7 @@ if TYPE_CHECKING:
     from .checks import AnalysisText, CompiledCase
 
 PRESENT_NO_OPTION = 0.25  # a recommendation that names none of the options
+UNREAD = "unread_recommendation"  # the specific of options named only where no check reads
 MIN_MEASURES_WEIGHED = 2  # a recommendation resting on one measure alone earns half
 SUPPOSING = frozenset({"would", "wouldn't"})  # "reverting would give up ...": weighed, not chosen
 # what someone else proposes is their view, not the analyst's choice
@@ -67,7 +72,9 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
     recommendation's own section. The option's credit is halved when that section weighs
     fewer than ``MIN_MEASURES_WEIGHED`` of the case's measures (its numbers' quantities): a
     course chosen on revenue alone ignores what the data says about churn. It is 0 when the
-    analysis is ``unfounded``: it states none of the case's figures, right or wrong."""
+    analysis is ``unfounded``: it states none of the case's figures, right or wrong. When no
+    sentence that counts recommends, the ones that do not count are for the reviewer
+    (``_doubtful``)."""
     label = "ends in an explicit recommendation of one option"
     in_part = {s.index for s in part.sentences} if part else set()
     statements = [s for s in text.own_sentences
@@ -126,34 +133,41 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
                        f"({'; '.join(o.name for o in recommendation.options)})",
                        specifics={"vague_recommendation": quote_sentence(sentence)})
     doubtful = _doubtful(text, recommendation, compiled, in_part)
-    if doubtful is not None:
-        sentence, options, reason = doubtful
-        return Finding("recommendation", "recommendation", label, 0.0,
-                       f"{quote_sentence(sentence)} names "
-                       f"{', '.join(_named(recommendation, o) for o in options)}",
-                       review=f"found only in {reason}; not counted")
+    if doubtful:
+        shown = "; ".join(f"{quote_sentence(s)} names "
+                          f"{', '.join(_named(recommendation, o) for o in options)}"
+                          for s, options, _ in doubtful[:3])
+        quotes = " and ".join(quote_sentence(s) for s, _, _ in doubtful[:3])
+        several = len({tuple(options) for _, options, _ in doubtful}) > 1
+        return Finding("recommendation", "recommendation", label, 0.0, shown,
+                       review=f"found only in {doubtful[0][2]}"
+                              f"{', naming different options' if several else ''}; not counted",
+                       specifics={UNREAD: quotes})
     return Finding("recommendation", "recommendation", label, 0.0, "no recommendation found",
                    specifics={"missing_recommendation": "yes"})
 
 
 def _doubtful(text: AnalysisText, recommendation: Recommendation, compiled: CompiledCase,
-              in_part: set[int]) -> tuple[Sentence, list[str], str] | None:
-    """Where nothing else recommends: the first sentence no check counts (a fragment such as
-    "Keep $49.", a table row, a run-on) that names options without a hedge, in the
-    recommendation's own section or with a cue; with the options and why it does not count.
-    A short line may be an order or one of a list, a row may be a choice or a summary: the
-    reviewer reads it, as with a key point found only there. A sentence copied from the brief
-    is the brief's, not a choice."""
+              in_part: set[int]) -> list[tuple[Sentence, list[str], str]]:
+    """Where nothing else recommends: the sentences no check counts (a fragment such as
+    "Keep $49.", a table row, a run-on, a string of keywords) that name options without a
+    hedge, in the recommendation's own section or with a cue; each with its options and why
+    it does not count. A short line may be an order or one of a list, a row may be a choice
+    or a summary: the reviewer reads them, as with a key point found only there. A sentence
+    copied from the brief is the brief's, not a choice."""
+    found = []
     for sentence in text.sentences:
         reason = text.why_not_counted(sentence)
-        if not reason or sentence.index in text.copied or _a_question(sentence) or not (
-                sentence.index in in_part
-                or compiled.recommendation_cues.find_in_words(sentence.normal)):
+        if not reason or sentence.index in text.copied or _a_question(sentence):
+            continue
+        where = (sentence.index in in_part
+                 or compiled.recommendation_cues.find_in_words(sentence.normal))
+        if not where:
             continue
         options, hedge = _reading(text, sentence, recommendation, compiled, compiled.options)
         if options and not hedge:
-            return sentence, options, reason
-    return None
+            found.append((sentence, options, reason))
+    return found
 
 
 def _a_question(sentence: Sentence) -> bool:
