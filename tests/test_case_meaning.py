@@ -450,6 +450,7 @@ def test_the_guide_asks_about_the_short_line_instead_of_a_missing_recommendation
     result, _ = graded(FIGURES + "## Recommendation\n\nKeep $49. Solo churn is the cost of it.")
     guide = discussion_guide(load(CASE_SAMPLE, registry).spec, result.criteria, str, result)
     asked = [q.text for q in guide.hiring_manager + guide.hr]
-    assert "Your recommendation says only “Keep $49.”. What would you tell Ines to do, and why?" \
+    assert ("Your recommendation section says only “Keep $49.”: what would you tell Ines to do, "
+            "and why?") \
         in asked
     assert not any("If Ines had to decide today" in text for text in asked)
