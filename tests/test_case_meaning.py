@@ -454,3 +454,17 @@ def test_the_guide_asks_about_the_short_line_instead_of_a_missing_recommendation
             "and why?") \
         in asked
     assert not any("If Ines had to decide today" in text for text in asked)
+
+
+def test_an_unread_line_is_quoted_after_a_cue_that_names_no_option(graded):
+    result, checks = graded(FIGURES + "## Recommendation\n\nKeep $49. I would not introduce a "
+                            "second plan yet, because it adds complexity for a small team.")
+    check = checks["recommendation"]
+    # the cue's own finding stands, points and questions alike; the line follows it, quoted
+    assert check.outcome == "failed"
+    assert "recommends, but none of the options" in check.message
+    assert check.message.endswith("; “Keep $49.” names keeping $49 for everyone (found only in "
+                                  "a 2-word fragment, not a sentence; not counted)")
+    assert _points(result, "recommendation") == 0.25 * 30  # a cue naming no option, as before
+    criterion = next(c for c in result.criteria if c.id == "recommendation")
+    assert "unread_recommendation" not in criterion.specifics

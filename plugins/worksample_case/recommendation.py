@@ -17,9 +17,10 @@ A sentence recommends an option when it names it in a clause that chooses it:
   plan": a hedge, ``stance.TESTS``);
   never in a question ("Should we add a solo plan at $39?").
 
-When nothing recommends, an option named only in a sentence no check counts (a fragment
+When no option is chosen, the options named only in sentences no check counts (a fragment
 such as "Keep $49.", a table row, a run-on), in the recommendation's section or with a cue,
-goes to the reviewer: it earns nothing, and the check does not say "no recommendation".
+go to the reviewer, quoted: they earn nothing, and the check does not say "no
+recommendation found".
 
 An option that combines others ("keep Pro at $49 for teams, introduce a solo plan at $39")
 stands for them, except in a sentence with a word that sets options side by side ("or",
@@ -73,7 +74,7 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
     fewer than ``MIN_MEASURES_WEIGHED`` of the case's measures (its numbers' quantities): a
     course chosen on revenue alone ignores what the data says about churn. It is 0 when the
     analysis is ``unfounded``: it states none of the case's figures, right or wrong. When no
-    sentence that counts recommends, the ones that do not count are for the reviewer
+    option is chosen, the sentences that do not count but name options are for the reviewer
     (``_doubtful``)."""
     label = "ends in an explicit recommendation of one option"
     in_part = {s.index for s in part.sentences} if part else set()
@@ -118,38 +119,55 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
                        f"{', '.join(_named(recommendation, o) for o in read[several.index][0])}",
                        review="names several options in one sentence; which one it recommends "
                               "is for the reviewer")
+    unread = _doubtful(text, recommendation, compiled, in_part)
     hedged = next((s for s in cued + [s for s, _ in listed] if read[s.index][1]), None)
     if listed or hedged is not None:
         why = (f"hedges (“{read[hedged.index][1]}”): {quote_sentence(hedged)}"
                if hedged is not None else "lists options without choosing one: " + "; ".join(
                    f"“{_named(recommendation, option)}” in {quote_sentence(s)}"
                    for s, option in listed[:3]))
-        return Finding("recommendation", "recommendation", label, 0.0, why,
-                       specifics={"vague_recommendation": why})
+        return _shown_unread(Finding("recommendation", "recommendation", label, 0.0, why,
+                                     specifics={"vague_recommendation": why}),
+                             unread, recommendation)
     if cued:
         sentence = next((s for s in cued if s.index in in_part), cued[-1])
-        return Finding("recommendation", "recommendation", label, PRESENT_NO_OPTION,
-                       f"{quote_sentence(sentence)}: recommends, but none of the options "
-                       f"({'; '.join(o.name for o in recommendation.options)})",
-                       specifics={"vague_recommendation": quote_sentence(sentence)})
-    doubtful = _doubtful(text, recommendation, compiled, in_part)
-    if doubtful:
-        shown = "; ".join(f"{quote_sentence(s)} names "
-                          f"{', '.join(_named(recommendation, o) for o in options)}"
-                          for s, options, _ in doubtful[:3])
-        quotes = " and ".join(quote_sentence(s) for s, _, _ in doubtful[:3])
-        several = len({tuple(options) for _, options, _ in doubtful}) > 1
-        return Finding("recommendation", "recommendation", label, 0.0, shown,
-                       review=f"found only in {doubtful[0][2]}"
-                              f"{', naming different options' if several else ''}; not counted",
-                       specifics={UNREAD: quotes})
+        return _shown_unread(Finding(
+            "recommendation", "recommendation", label, PRESENT_NO_OPTION,
+            f"{quote_sentence(sentence)}: recommends, but none of the options "
+            f"({'; '.join(o.name for o in recommendation.options)})",
+            specifics={"vague_recommendation": quote_sentence(sentence)}), unread, recommendation)
+    if unread:
+        return _shown_unread(Finding("recommendation", "recommendation", label, 0.0, ""),
+                             unread, recommendation)
     return Finding("recommendation", "recommendation", label, 0.0, "no recommendation found",
                    specifics={"missing_recommendation": "yes"})
 
 
+def _shown_unread(finding: Finding, unread: list[tuple[Sentence, list[str], str]],
+                  recommendation: Recommendation) -> Finding:
+    """``finding`` with the lines no check reads that name options (``_doubtful``) quoted:
+    alone, they are the finding, for the reviewer (``UNREAD``); after a finding of its own
+    (a hedge, a list, a cue naming no option), they are quoted after it, and its points and
+    its questions stay what they were."""
+    if not unread:
+        return finding
+    shown = "; ".join(f"{quote_sentence(s)} names "
+                      f"{', '.join(_named(recommendation, o) for o in options)}"
+                      for s, options, _ in unread[:3])
+    several = len({tuple(options) for _, options, _ in unread}) > 1
+    why = (f"found only in {unread[0][2]}"
+           f"{', naming different options' if several else ''}; not counted")
+    if finding.evidence:
+        finding.evidence += f"; {shown} ({why})"
+        return finding
+    finding.evidence, finding.review = shown, why
+    finding.specifics[UNREAD] = " and ".join(quote_sentence(s) for s, _, _ in unread[:3])
+    return finding
+
+
 def _doubtful(text: AnalysisText, recommendation: Recommendation, compiled: CompiledCase,
               in_part: set[int]) -> list[tuple[Sentence, list[str], str]]:
-    """Where nothing else recommends: the sentences no check counts (a fragment such as
+    """Where no option is chosen: the sentences no check counts (a fragment such as
     "Keep $49.", a table row, a run-on, a string of keywords) that name options without a
     hedge, in the recommendation's own section or with a cue; each with its options and why
     it does not count. A short line may be an order or one of a list, a row may be a choice
