@@ -75,7 +75,7 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
     course chosen on revenue alone ignores what the data says about churn. It is 0 when the
     analysis is ``unfounded``: it states none of the case's figures, right or wrong. When no
     option is chosen, the sentences that do not count but name options are for the reviewer
-    (``_doubtful``)."""
+    (``_unread_lines``)."""
     label = "ends in an explicit recommendation of one option"
     in_part = {s.index for s in part.sentences} if part else set()
     statements = [s for s in text.own_sentences
@@ -115,11 +115,10 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
                    None)
     if several is not None:
         return Finding("recommendation", "recommendation", label, 0.0,
-                       f"{quote_sentence(several)} names "
-                       f"{', '.join(_named(recommendation, o) for o in read[several.index][0])}",
+                       _names(recommendation, several, read[several.index][0]),
                        review="names several options in one sentence; which one it recommends "
                               "is for the reviewer")
-    unread = _doubtful(text, recommendation, compiled, in_part)
+    unread = _unread_lines(text, recommendation, compiled, in_part)
     hedged = next((s for s in cued + [s for s, _ in listed] if read[s.index][1]), None)
     if listed or hedged is not None:
         why = (f"hedges (“{read[hedged.index][1]}”): {quote_sentence(hedged)}"
@@ -145,18 +144,16 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
 
 def _shown_unread(finding: Finding, unread: list[tuple[Sentence, list[str], str]],
                   recommendation: Recommendation) -> Finding:
-    """``finding`` with the lines no check reads that name options (``_doubtful``) quoted:
+    """``finding`` with the lines no check reads that name options (``_unread_lines``) quoted:
     alone, they are the finding, for the reviewer (``UNREAD``); after a finding of its own
     (a hedge, a list, a cue naming no option), they are quoted after it, and its points and
     its questions stay what they were."""
     if not unread:
         return finding
-    shown = "; ".join(f"{quote_sentence(s)} names "
-                      f"{', '.join(_named(recommendation, o) for o in options)}"
-                      for s, options, _ in unread[:3])
-    several = len({tuple(options) for _, options, _ in unread}) > 1
+    shown = "; ".join(_names(recommendation, s, options) for s, options, _ in unread[:3])
+    different = len({tuple(options) for _, options, _ in unread}) > 1
     why = (f"found only in {unread[0][2]}"
-           f"{', naming different options' if several else ''}; not counted")
+           f"{', naming different options' if different else ''}; not counted")
     if finding.evidence:
         finding.evidence += f"; {shown} ({why})"
         return finding
@@ -165,7 +162,7 @@ def _shown_unread(finding: Finding, unread: list[tuple[Sentence, list[str], str]
     return finding
 
 
-def _doubtful(text: AnalysisText, recommendation: Recommendation, compiled: CompiledCase,
+def _unread_lines(text: AnalysisText, recommendation: Recommendation, compiled: CompiledCase,
               in_part: set[int]) -> list[tuple[Sentence, list[str], str]]:
     """Where no option is chosen: the sentences no check counts (a fragment such as
     "Keep $49.", a table row, a run-on, a string of keywords) that name options without a
@@ -204,6 +201,12 @@ def _as_labelled(labels: OptionLabels, option: str, sentence: Sentence) -> str:
     kind, name = label.split()
     shown = f"{kind.capitalize()} {name.upper() if len(name) == 1 else name}"
     return f" (“{shown}” stands for it in {quote_sentence(labels.defined_in[label])})"
+
+
+def _names(recommendation: Recommendation, sentence: Sentence, options: list[str]) -> str:
+    """'“Keep $49.” names keeping $49 for everyone': the sentence and the options it names."""
+    return (f"{quote_sentence(sentence)} names "
+            f"{', '.join(_named(recommendation, o) for o in options)}")
 
 
 def _named(recommendation: Recommendation, option_id: str) -> str:
