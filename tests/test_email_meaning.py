@@ -296,6 +296,14 @@ def test_a_range_agrees_only_when_it_lies_within_the_policys(email_sample, said,
     "You must have been worried when the second line appeared.",
     "Obviously you'd rather not see two lines on your statement, and I understand.",
     "As stated in your account history, the card was charged once on 3 March.",
+    # words that blame only when aimed at the reader, aimed elsewhere
+    "Once the month-end rush calms down for you, the statement will look normal again.",
+    "I expect the bank's app to calm down by Thursday, when the hold drops off.",
+    "Obviously a second line on a statement is alarming, and I'm sorry it gave you a fright.",
+    "Obviously the hold looks like a payment in most banking apps.",
+    "Many thanks once again for flagging this so quickly.",
+    "Apologies once again for the confusion the two lines caused.",
+    "As I explained below, the invoice is in Settings → Billing → Invoices.",
 ])
 def test_a_listed_blame_phrase_said_plainly_or_kindly_is_no_blame(email_sample, line):
     found = findings(email_sample, "double-charge", f"Hi Priya. {line}")["blame"]
@@ -307,6 +315,11 @@ def test_a_listed_blame_phrase_said_plainly_or_kindly_is_no_blame(email_sample, 
     "You must have ignored the pending label on your statement.",
     "As stated in the terms, a pending line is not a charge.",
     "As I mentioned, the pending line is only a hold.",
+    "Please calm down and look at the statement again.",
+    "I need you to calm down before we go any further.",
+    "Obviously you didn't check the pending label.",
+    "Once again, a pending line is not a charge.",
+    "As I explained before, only one payment was taken.",
 ])
 def test_a_listed_blame_phrase_said_as_blame_is_blame(email_sample, line):
     found = findings(email_sample, "double-charge", f"Hi Priya. {line}")["blame"]

@@ -76,3 +76,45 @@ def test_a_reproach_for_the_past_or_advice_for_later_goes_to_the_reviewer(text):
 ])
 def test_a_choice_a_need_an_expectation_or_signing_up_is_no_lecture(text):
     assert read(text) is None
+
+
+# --- the reader's duty in the third person; a rule called clear ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Backing up exported reports is the subscriber's responsibility under the plan.",
+    "Account owners are responsible for removing old admins from the workspace.",
+    "Checking the renewal date was always the client's job.",
+    "In this case the fault rests with the account holder, not with our system.",
+    "The onus is on the customer to download statements before closing an account.",
+    "The cancellation terms are perfectly clear that fees already paid stay paid.",
+    "Our pricing policy was very clear about renewals.",
+    "The notice period is clearly stated in the agreement you received.",
+])
+def test_a_duty_put_on_the_customer_or_a_rule_called_clear_is_blame(text):
+    found = read(text)
+    assert found is not None and found.sure, found
+
+
+@pytest.mark.parametrize("text", [
+    "Users are expected to export their data before the workspace closes.",
+    "Keeping a copy is up to the account owner.",
+    "The deadline was plainly shown on the confirmation page.",
+    "Our help page clearly explains how exports work.",
+])
+def test_an_uncertain_third_person_duty_or_a_page_said_to_be_clear_goes_to_the_reviewer(text):
+    found = read(text)
+    assert found is not None and not found.sure, found
+
+
+@pytest.mark.parametrize("text", [
+    "It is not the customer's job to chase a refund we promised.",
+    "Customers are our responsibility, and I'll see this through.",
+    "Many users find the export button easier on the desktop app.",
+    "Subscribers are entitled to credit for the whole unused months.",
+    "Our terms are not as clear as they ought to be about renewals.",
+    "To be clear, the policy lets me offer you credit today.",
+    "The credit will be clearly marked on your next invoice.",
+    "Your balance is shown clearly on the first page of the statement.",
+])
+def test_a_customers_right_our_duty_or_our_unclear_terms_are_no_blame(text):
+    assert read(text) is None
