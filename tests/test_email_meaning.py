@@ -222,8 +222,17 @@ def test_an_exclamation_or_a_thanks_before_the_name_is_a_sign_off(email_sample, 
     assert found["sign_off"].fraction == 1, found["sign_off"]
 
 
+@pytest.mark.parametrize("closing", ["Sam", "Sam Reyes\nLedgerly Support", "T. Okoro",
+                                     "Ana-Maria O'Neil"])
+def test_the_writers_name_alone_closing_the_reply_is_a_sign_off(email_sample, closing):
+    found = findings(email_sample, "double-charge", f"{BODY}\n\n{closing}")
+    assert found["sign_off"].fraction == 1 and "the writer's name" in found["sign_off"].evidence
+
+
 @pytest.mark.parametrize("closing", [
-    "Sam",  # a name alone
+    "Support", "The Billing Team\nLedgerly",  # a team signs for no one
+    "Priya",  # the customer's name
+    "Speak to you soon.",  # a sentence
     "Good news!\nThe hold drops off within three to five business days.",  # no name after it
     # thanks, but not before the name: the reply ends on it
     "Thank you for bearing with us while the bank releases the hold on your card.",

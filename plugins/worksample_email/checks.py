@@ -161,7 +161,7 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
     findings = [
         text.positive("greeting", "greeting", "opens with a greeting",
                       phrases.greeting.find_all(text.own_sentences[:2], anchored=True)),
-        sign_off(text.own_sentences, phrases.sign_off),
+        sign_off(text.own_sentences, phrases.sign_off, email.customer),
         named(text, email.customer),
     ]
     forbidden, promising = [], {}

@@ -5,8 +5,11 @@ their form as well as by the assignment's lists.
   the short lines the reply ends with (the writer's name, team), starts with a phrase of the
   ``sign_off`` list ("Thanks again for your patience." before the name); or, by its form, is
   a closing line of one to four words that ends in a comma or "!" and is followed only by
-  short lines: "Warmly,", "With gratitude,", "Talk soon!". The greeting (the first two
-  sentences) is never the sign-off.
+  short lines: "Warmly,", "With gratitude,", "Talk soon!"; or the writer's name alone closes
+  the reply: the short lines it ends with begin with one to three capitalised words, none
+  of them a team's word (``TEAM_WORDS``: "Support", "The Billing Team" sign for no one) or
+  the customer's name, with no stop, comma or question mark ("Jonas" then "Ledgerly
+  Support"; "M. Price"). The greeting (the first two sentences) is never the sign-off.
 - **Empathy**: a phrase of the ``empathy`` list; or, by its form, a clause that acknowledges
   the customer's situation: a first-person acknowledgement ("I", "we", then at most two of
   ``INTENSIFIERS``, then one of ``ACKNOWLEDGING``: "I completely understand", "we can
@@ -26,6 +29,7 @@ their form as well as by the assignment's lists.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from worksample.prose.commitment import PERSONAL
@@ -39,6 +43,13 @@ if TYPE_CHECKING:
     from .checks import CompiledPhrases, ReplyText
 
 SIGN_OFF_MAX_WORDS = 4
+NAME_MAX_WORDS = 3
+NAME_WORD = re.compile(r"[A-Z][\w'-]*\.?")  # "Jonas", "O'Neil", "M."
+INITIAL = re.compile(r"[A-Z]\.")
+# words that sign for a team or a function, not for a person: "Support", "The Billing Team"
+TEAM_WORDS = frozenset({"support", "team", "billing", "customer", "customers", "service",
+                        "services", "care", "success", "help", "helpdesk", "desk", "department",
+                        "the", "accounts", "sales", "admin", "office", "staff", "agent"})
 # what an acknowledging verb is about when it acknowledges the customer's situation
 SITUATION = frozenset({"how", "why", "what", "you", "your", "you're", "you've", "you'd",
                        "completely", "entirely", "fully"})
@@ -60,8 +71,9 @@ ACKNOWLEDGING = frozenset({"understand", "imagine", "appreciate", "sympathise", 
                            "empathise", "empathize", "hear", "know", "see", "get"})
 
 
-def sign_off(own: list[Sentence], phrases: PhraseSet) -> Finding:
-    """Whether the reply (its own sentences) closes with a sign-off, by the list or by form."""
+def sign_off(own: list[Sentence], phrases: PhraseSet, customer: str) -> Finding:
+    """Whether the reply (its own sentences) closes with a sign-off: by the list, by the form
+    of a closing line, or with the writer's name (not ``customer``'s)."""
     label = "closes with a sign-off"
     body = own[2:]
     signature = 0  # the short lines the reply ends with (the name, the team)
@@ -80,7 +92,27 @@ def sign_off(own: list[Sentence], phrases: PhraseSet) -> Finding:
             return Finding("sign_off", "sign_off", label, 1.0,
                            f"{quote_sentence(sentence)} (a closing line ending in "
                            f"“{sentence.text.rstrip()[-1]}”, before the name)")
+    if signature and _a_persons_name(body[-signature], customer):
+        return Finding("sign_off", "sign_off", label, 1.0,
+                       f"{quote_sentence(body[-signature])} (the writer's name closes the "
+                       "reply)")
     return Finding("sign_off", "sign_off", label, 0.0, "not found")
+
+
+def _a_persons_name(line: Sentence, customer: str) -> bool:
+    """Whether ``line`` reads as a person's name signing the reply: one to three capitalised
+    words (initials allowed: "M. Price"), none a team's word or the customer's name, not
+    ending as a sentence or a closing line does."""
+    text = line.text.strip()
+    words = text.split()
+    if not 0 < len(words) <= NAME_MAX_WORDS or text.endswith((",", "!", "?", ":")):
+        return False
+    if text.endswith(".") and not INITIAL.fullmatch(words[-1]):
+        return False  # "Let me know." is a sentence; "Jo M." is a name
+    theirs = {part.lower() for part in customer.replace("-", " ").split()}
+    lowered = {word.lower().strip(".") for word in words}
+    return all(NAME_WORD.fullmatch(word) for word in words) and not (
+        lowered & (TEAM_WORDS | theirs))
 
 
 def acknowledgements(sentences: list[Sentence],
