@@ -313,6 +313,9 @@ def test_a_range_agrees_only_when_it_lies_within_the_policys(email_sample, said,
     "Many thanks once again for flagging this so quickly.",
     "Apologies once again for the confusion the two lines caused.",
     "As I explained below, the invoice is in Settings → Billing → Invoices.",
+    "As I mentioned at the top of this email, only one payment went through.",
+    "We've once again looked at the payment log, and there is one charge.",
+    "Obviously you're right that two lines look like two payments.",
 ])
 def test_a_listed_blame_phrase_said_plainly_or_kindly_is_no_blame(email_sample, line):
     found = findings(email_sample, "double-charge", f"Hi Priya. {line}")["blame"]
@@ -329,6 +332,7 @@ def test_a_listed_blame_phrase_said_plainly_or_kindly_is_no_blame(email_sample, 
     "Obviously you didn't check the pending label.",
     "Once again, a pending line is not a charge.",
     "As I explained before, only one payment was taken.",
+    "As I've said, the pending line is only a hold.",
 ])
 def test_a_listed_blame_phrase_said_as_blame_is_blame(email_sample, line):
     found = findings(email_sample, "double-charge", f"Hi Priya. {line}")["blame"]

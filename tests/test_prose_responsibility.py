@@ -86,8 +86,9 @@ def test_a_choice_a_need_an_expectation_or_signing_up_is_no_lecture(text):
     "Checking the renewal date was always the client's job.",
     "In this case the fault rests with the account holder, not with our system.",
     "The onus is on the customer to download statements before closing an account.",
-    "The cancellation terms are perfectly clear that fees already paid stay paid.",
-    "Our pricing policy was very clear about renewals.",
+    "It falls to the account owner to remove former staff from the workspace.",
+    "The cancellation terms are perfectly clear that fees paid are not returned.",
+    "Our pricing policy could not be clearer: renewals are only cancelled before the date.",
     "The notice period is clearly stated in the agreement you received.",
 ])
 def test_a_duty_put_on_the_customer_or_a_rule_called_clear_is_blame(text):
@@ -99,7 +100,9 @@ def test_a_duty_put_on_the_customer_or_a_rule_called_clear_is_blame(text):
     "Users are expected to export their data before the workspace closes.",
     "Keeping a copy is up to the account owner.",
     "The deadline was plainly shown on the confirmation page.",
-    "Our help page clearly explains how exports work.",
+    "Our FAQ clearly explains that exports are kept for a week.",
+    # a rule called clear that neither holds anything against the reader nor favours them
+    "Our pricing policy was very clear about renewals.",
 ])
 def test_an_uncertain_third_person_duty_or_a_page_said_to_be_clear_goes_to_the_reviewer(text):
     found = read(text)
@@ -115,6 +118,18 @@ def test_an_uncertain_third_person_duty_or_a_page_said_to_be_clear_goes_to_the_r
     "To be clear, the policy lets me offer you credit today.",
     "The credit will be clearly marked on your next invoice.",
     "Your balance is shown clearly on the first page of the statement.",
+    # a word for the reader inside another noun, some customers, a duty denied or ours
+    "Customer support is responsible for chasing the bank, so I've raised it today.",
+    "The export sits on the user dashboard, where the fault banner is shown.",
+    "Several subscribers are required by their auditors to keep monthly exports.",
+    "How long the hold lasts is down to each customer's bank.",
+    "Whether to keep the plan is up to the account owner, which is you.",
+    "I'll make sure the renewal rules are clearly explained in your next statement.",
+    # a rule cited in the reader's favour
+    "The refund policy is clear that you're entitled to credit for the unused months.",
+    "The terms you accepted work in your favour here: the credit is yours.",
+    "Our billing page clearly explains how to download each invoice.",
+    "The workspace is explicitly set up to keep deleted files for 30 days.",
 ])
 def test_a_customers_right_our_duty_or_our_unclear_terms_are_no_blame(text):
     assert read(text) is None

@@ -110,6 +110,8 @@ class PhraseLists(StrictModel):
         "read the terms", "not my department", "contact someone else", "that's on you",
         "you need to read", "as i explained", "as i already explained", "as i mentioned",
         "as i already mentioned", "as previously explained", "as previously mentioned",
+        "as i've said", "as i've already said", "as i've mentioned", "as i've explained",
+        "as i noted", "as i've noted", "as i already noted",
         "as you were told", "as we explained", "as we already explained", "once again"])
     next_step: Phrases = Field(default_factory=lambda: [
         "i will", "i'll", "we will", "we'll", "i am going to", "i'm going to", "i have asked",

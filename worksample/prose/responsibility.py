@@ -26,18 +26,27 @@ expected ("you expected a refund": only "you were expected to" may be a duty).
   did not do, with what would have followed ("had you written in the first month, this would
   have been simple", "if you'd checked Trash, you'd have found them").
 - **the reader's duty in the third person**: a word for the reader (``READERS``: the
-  customer, users, the account holder ...) then, within three words, a duty (sure:
-  "responsible", "liable", "responsibility", "job", "duty", "obligation"; left to the reviewer:
-  "required", "obliged", "expected", "supposed"): "it is the customer's responsibility to
-  evaluate the product", "account holders are responsible for their logins". "Up to the
-  customer" is left to the reviewer. Denied ("not the customer's job") it is none; so is a
-  duty that is ours ("customers are our responsibility": "our" or "we" between).
-- **a rule said to be clear** (sure): a rule document then "is" or "are" and "clear" ("our
-  refund policy is clear that ...", "the terms are very clear"); or a rule "clearly",
-  "plainly" or "explicitly" shown, stated or explained ("the limit is clearly shown at
-  checkout": sure when the sentence names a rule document, else left to the reviewer, as
-  "your invoice is clearly shown under Billing" may be plain help). Denied, it is the
-  company's failure, not blame ("our terms aren't clear enough").
+  customer, users, the account holder ...) then a duty, right after a possessive ("the
+  customer's [own] job") or after linking words ("customers are [always] responsible"): sure
+  for "responsible", "liable", "accountable", "responsibility", "job", "duty", "obligation";
+  left to the reviewer for "required", "obliged", "expected", "supposed". "The fault lies with
+  the user", "the onus is on the customer", "it falls to the account owner to" are sure; "up
+  to" or "down to the customer" is left to the reviewer. None: a reader's word inside another
+  noun ("customer support is responsible"; "down to each customer's bank"), some customers
+  (``QUANTIFIERS``: "many customers are required to file"), a duty denied in its clause ("it
+  is not the customer's job") or ours ("customers are our responsibility", "our fault"), a
+  choice offered ("whether to keep it is up to the account owner").
+- **a rule said to be clear**: a rule document then "is" or "are" and "clear", or "could not
+  be clearer": sure when what it says holds something against the reader (``RESTRICTING``:
+  "only", "not", "must" ... : "our refund policy is clear that annual plans can only be
+  refunded within 30 days"), none in their favour ("clear that you're entitled to credit"),
+  else left to the reviewer. A rule "clearly", "plainly" or "explicitly" shown, stated or set
+  out, the rule its subject or a rule's place after it ("the limit is clearly shown at
+  checkout"), or a page that "clearly explains that ...": sure when the sentence names a rule
+  document, else left to the reviewer. Denied, it is the company's failure ("our terms aren't
+  clear enough"); what we will do ("I'll make sure the terms are clearly explained") and how
+  to do something ("the page clearly explains how to download it") are none. So is consent
+  to terms cited in the reader's favour ("the terms you agreed to work in your favour").
 
 A phrase of a blame list may stand in a plain or kind sense (``plain_sense``): "you should
 have received an email by now" (what the company owed), "you must have been worried"
@@ -45,10 +54,11 @@ have received an email by now" (what the company owed), "you must have been worr
 records" (citing no rule at the reader). Words that blame only when aimed at the reader are
 plain when they are not: "calm down" said of anything but the reader ("if things calm down
 next year"; "calm down" opening a clause, or with "you" just before it, is aimed), "obviously"
-in a clause with no "you" or with a word of feeling ("this is obviously stressful"), "once
-again" in a sentence that thanks or apologises ("thanks once again for your patience"), and
-"as I mentioned" pointing inside the reply ("as I mentioned above"; "as I mentioned before"
-may point at an earlier email, and stays blame).
+in a clause with no "you", with a word of feeling ("this is obviously stressful") or agreeing
+("obviously you're right"), "once again" in a sentence that thanks or apologises ("thanks
+once again for your patience") or after "I" or "we" ("we've once again checked"), and "as I
+mentioned" pointing inside the reply ("as I mentioned above", "... at the top of this
+email"; "as I mentioned before" may point at an earlier email, and stays blame).
 """
 
 from __future__ import annotations
@@ -91,25 +101,44 @@ READERS = frozenset({"customer", "customer's", "customers", "user", "user's", "u
                      "subscriber's", "subscribers", "buyer", "buyer's", "buyers", "purchaser",
                      "purchaser's", "purchasers", "client", "client's", "clients"})
 DUTY_NOUNS = frozenset({"responsibility", "job", "duty", "obligation"})
+SURE_DUTY = frozenset({"responsible", "liable", "accountable"}) | DUTY_NOUNS
+# between the reader and the duty: "customers [are] [always] responsible"; any other word
+# makes the reader a word of another noun ("customer support is responsible")
+LINKS = BE | {"is", "are", "remain", "remains", "always", "also", "solely", "fully", "entirely",
+              "ultimately", "themselves", "generally", "normally", "own", "sole"}
+POSSESSED_LINKS = frozenset({"own", "sole"})  # "the customer's own responsibility"
+# before the reader: some customers, not the reader ("many customers are required to file")
+QUANTIFIERS = frozenset({"many", "some", "most", "plenty", "lots", "several", "other", "few",
+                         "certain", "numerous"})
 NOUN_LEAD = frozenset({"the", "a", "an", "account", "each", "every"})
 BLAME_NOUNS = DUTY_NOUNS | {"fault", "onus", "blame"}
 PLACED = frozenset({"lies", "lay", "rests", "rested", "is", "was", "falls", "fell"})
-SURE_DUTY = frozenset({"responsible", "liable"}) | DUTY_NOUNS
 OURS = frozenset({"our", "we", "my", "i", "us"})
+WE = frozenset({"i", "we", "i've", "we've", "i'd", "we'd", "i'll", "we'll"})
+# a choice offered, not a duty: "choosing between credit and a switch is up to the holder"
+CHOOSING = CHOICE | {"choose", "choosing", "choice", "decide", "deciding", "decision", "prefer"}
 CLEARLY = frozenset({"clearly", "plainly", "explicitly"})
-# what is "clearly shown" when a rule is: not "your balance is shown clearly on page 1"
-RULE_WORDS = DOCUMENTS | {"limit", "window", "period", "deadline", "rule", "rules", "checkout",
-                          "signup", "faq"}
+# a rule "clearly shown": its subject (before) or where it is shown (after)
+RULE_WORDS = DOCUMENTS | {"limit", "window", "period", "deadline", "rule", "rules"}
+RULE_PLACES = DOCUMENTS | {"checkout", "signup", "faq", "website", "pricing"}
 SHOWN = frozenset({"shown", "stated", "explained", "displayed", "marked", "listed", "written",
-                   "set", "spelled", "spelt", "laid", "outlined", "described", "mentioned"})
+                   "outlined", "described", "mentioned"})
+SHOWN_OUT = frozenset({"set", "spelled", "spelt", "laid"})  # only with "out": "set out"
 DEGREE = frozenset({"very", "quite", "really", "perfectly", "pretty", "completely", "100%"})
+# what a rule called clear says when it is held against the reader, or in their favour
+RESTRICTING = frozenset({"only", "not", "no", "never", "cannot", "can't", "won't", "must",
+                         "unless", "non-refundable", "nonrefundable", "after"})
+FAVOURING = frozenset({"favour", "favor", "entitled", "eligible", "welcome"})
 # what a reminder or a thanks said again points at, when it points at no failure of the reader
 THANKS = frozenset({"thanks", "thank", "sorry", "apologies", "apologise", "apologize",
                     "grateful", "appreciate"})
 INSIDE_THE_REPLY = frozenset({"above", "below"})
+THIS_REPLY = (("this", "email"), ("this", "reply"), ("this", "message"), ("this", "letter"))
+AGREEING = frozenset({"right", "correct"})
+TURNING = frozenset({"but", "however", "though", "although", "yet"})
 # before "calm down", what aims it at the reader: the start of its clause, or these
 AIMED = frozenset({"please", "just", "try", "to", "and", "so", "now", "ok", "okay"})
-FUTURE = frozenset({"will", "we'll", "it'll", "i'll", "they'll", "shall"})
+FUTURE = frozenset({"will", "we'll", "it'll", "i'll", "they'll", "shall", "ensure", "sure"})
 
 
 @dataclass(frozen=True)
@@ -125,9 +154,9 @@ class Lecture:
 def lecture(sentence: Sentence) -> Lecture | None:
     """How ``sentence`` tells the reader it was their responsibility (a sure finding before an
     uncertain one), or None."""
-    words = sentence.normal.split()
-    found = [*_consent(words), *_duty(words), *_next_time(words, clauses(sentence)),
-             *_reproach(words), *_readers_duty(words), *_clear_rule(words)]
+    words, clause_of = sentence.normal.split(), clauses(sentence)
+    found = [*_consent(words), *_duty(words), *_next_time(words, clause_of),
+             *_reproach(words), *_readers_duty(words, clause_of), *_clear_rule(words, clause_of)]
     return min(found, key=lambda f: (not f.sure, f.start), default=None)
 
 
@@ -148,8 +177,8 @@ def _denied(words: list[str], start: int, end: int) -> bool:
 
 
 def _consent(words: list[str]):
-    if not DOCUMENTS & set(words):
-        return
+    if not DOCUMENTS & set(words) or FAVOURING & set(words):
+        return  # "the terms you agreed to work in your favour here" cites no rule against you
     for you, verb in _after_you(words, CONSENTED):
         if _denied(words, you, verb) or words[verb + 1:verb + 2] == ["up"]:  # "signed up"
             continue
@@ -219,63 +248,145 @@ def _reproach(words: list[str]):
                 return
 
 
-def _readers_duty(words: list[str]):
+def _readers_duty(words: list[str], clause_of: list[int]):
     """A duty put on the reader in the third person: "the customer's responsibility",
-    "account holders are responsible for", "up to the customer"."""
+    "account holders are responsible for", "the fault lies with the user", "up to the
+    customer"; not a word of another noun ("customer support"), some customers ("many
+    customers"), a duty denied in its clause, or a choice offered."""
     for index, word in enumerate(words):
-        if word not in READERS:
+        if word not in READERS or QUANTIFIERS & set(words[max(0, index - 3):index]):
             continue
-        for later in range(index + 1, min(len(words), index + REACH + 2)):
-            if words[later] in OURS:
-                break  # "customers are our responsibility": the duty is ours
-            if words[later] in SURE_DUTY | DUTY | MAYBE_DUTY - {"needed"}:
-                if not _denied(words, index, later):
-                    yield Lecture(index, " ".join(words[index:later + 1]),
-                                  "tells the customer it was their duty",
-                                  sure=words[later] in SURE_DUTY)
-                break
+        clause = [n for n, c in enumerate(clause_of) if c == clause_of[index]]
+        if any(is_cue(words[n]) for n in clause if n < index):
+            continue  # "it is not the customer's job"
+        duty = _duty_after(words, index)
+        if duty is not None:
+            if not any(is_cue(w) for w in words[index:duty]):  # "users are not responsible"
+                yield Lecture(index, " ".join(words[index:duty + 1]),
+                              "tells the customer it was their duty",
+                              sure=words[duty] in SURE_DUTY)
+            continue
+        if word.endswith("'s") or not _ends_noun_phrase(words, index, clause_of):
+            continue  # "down to each customer's bank", "on the user dashboard"
         lead = index  # "up to the account owner": the words before the noun phrase
         while lead and words[lead - 1] in NOUN_LEAD:
             lead -= 1
-        if lead < 2 or _denied(words, lead - 2, index):
-            continue
-        if words[lead - 2:lead] in (["up", "to"], ["down", "to"]):
+        before = words[max(0, lead - 2):lead]
+        if before in (["up", "to"], ["down", "to"]) and not CHOOSING & {words[n] for n in clause}:
             yield Lecture(lead - 2, " ".join(words[lead - 2:index + 1]),
                           "may tell the customer it was their duty", sure=False)
-        elif words[lead - 2] in PLACED and words[lead - 1] in {"with", "on"} and (
-                BLAME_NOUNS & set(words[max(0, lead - 5):lead - 2])):
-            # "the fault lies with the user", "the onus is on the customer"
+        elif _fault_placed(words, lead, clause_of):
             yield Lecture(lead - 2, " ".join(words[lead - 2:index + 1]),
                           "tells the customer it was their fault", sure=True)
 
 
-def _clear_rule(words: list[str]):
-    """A rule said to be clear ("our refund policy is clear that ..."), or clearly shown or
-    explained ("which is clearly shown at checkout", "our billing page clearly explains")."""
+def _fault_placed(words: list[str], lead: int, clause_of: list[int]) -> bool:
+    """Whether the two words before the reader's noun phrase (at ``lead``) place a fault or
+    a duty on it: "the fault lies with [the user]", "the onus is on [the customer]", "it
+    falls to [the account owner] to ..."."""
+    before = words[max(0, lead - 2):lead]
+    if before in (["falls", "to"], ["fell", "to"]):
+        return True
+    return (len(before) == 2 and before[0] in PLACED and before[1] in ("with", "on")
+            and _blame_noun_before(words, lead - 2, clause_of))
+
+
+def _duty_after(words: list[str], index: int) -> int | None:
+    """The duty word said of the reader at ``index``: right after a possessive ("the
+    customer's [own] job"), or after linking words ("customers are [always] responsible";
+    "expected" or "supposed" only after "are" or "is"); else None."""
+    possessive = words[index].endswith("'s")
+    after = words[index + 1:index + REACH + 3]
+    for offset, later in enumerate(after):
+        if possessive:
+            duties, links = DUTY_NOUNS, POSSESSED_LINKS
+        else:
+            maybe = MAYBE_DUTY - {"needed"} if BE & set(after[:offset]) else frozenset()
+            duties, links = SURE_DUTY | DUTY | maybe, LINKS
+        if later in duties:
+            return index + 1 + offset
+        if later not in links:
+            return None
+    return None
+
+
+def _ends_noun_phrase(words: list[str], index: int, clause_of: list[int]) -> bool:
+    """Whether the reader at ``index`` ends its noun phrase: the sentence or its clause ends
+    there, or a word that cannot extend a noun follows ("to", "and", "which" ...)."""
+    if index + 1 == len(words) or clause_of[index + 1] != clause_of[index]:
+        return True
+    return words[index + 1] in {"to", "and", "or", "not", "alone", "which", "who", "here",
+                                "now", "then", "themselves"}
+
+
+def _blame_noun_before(words: list[str], end: int, clause_of: list[int]) -> bool:
+    """A blame noun ("fault", "onus") in the clause before ``end``, not ours ("our fault")."""
+    for n in range(max(0, end - 4), end):
+        if words[n] in BLAME_NOUNS and clause_of[n] == clause_of[end]:
+            return not (n and words[n - 1] in OURS)
+    return False
+
+
+def _clear_rule(words: list[str], clause_of: list[int]):
+    """A rule said to be clear against the reader ("our refund policy is clear that annual
+    plans can only be refunded within 30 days"; in their favour it is none, and otherwise
+    for the reviewer), or a rule clearly shown or stated where the reader could see it
+    ("the limit is clearly shown at checkout")."""
     for index, word in enumerate(words):
-        if word == "clear" and not _denied(words, index - 2, index):
-            before = [w for w in words[max(0, index - 5):index] if w not in DEGREE]
-            if before[-1:] and before[-1] in BE and DOCUMENTS & set(before[-4:-1]):
-                yield Lecture(index - 1, " ".join(words[index - 1:index + 1]),
-                              "tells the customer the rule was clear", sure=True)
-        if word in CLEARLY and _shown_clearly(words, index):
+        if word in ("clear", "clearer") and _rule_called_clear(words, index):
+            after = set(_what_follows(words, index))
+            if FAVOURING & after:
+                continue
+            yield Lecture(index - 1, " ".join(words[index - 1:index + 1]),
+                          "tells the customer the rule was clear",
+                          sure=bool(RESTRICTING & after))
+        if word in CLEARLY and _shown_clearly(words, index, clause_of):
             yield Lecture(index, " ".join(words[index:index + 2]),
                           "tells the customer the rule was plain to see",
                           sure=bool(DOCUMENTS & set(words)))
 
 
-def _shown_clearly(words: list[str], index: int) -> bool:
-    """Whether "clearly" (or "plainly" ...) at ``index`` says a rule was there to read: "is
-    clearly shown", "was stated plainly", or a page that "clearly explains"; not what we
-    will do ("will be clearly marked on your invoice"), and not denied."""
-    before = words[max(0, index - 3):index]
-    if _denied(words, index - 2, index + 1) or FUTURE & set(before):
+def _what_follows(words: list[str], index: int) -> list[str]:
+    """The words after ``index`` up to a turn ("but", "however") or "so": what a rule called
+    clear is said to say."""
+    after = words[index + 1:]
+    end = next((n for n, w in enumerate(after) if w in TURNING or w == "so"), len(after))
+    return after[:end]
+
+
+def _rule_called_clear(words: list[str], index: int) -> bool:
+    """Whether "clear" at ``index`` is said of a rule document: "the policy is [very] clear",
+    "the terms could not be clearer"; "our terms aren't clear enough" is our failure."""
+    before = [w for w in words[max(0, index - 6):index] if w not in DEGREE]
+    if words[index] == "clearer":  # "could not be clearer": as clear as can be
+        negated_be = before[-3:] in (["could", "not", "be"], ["can", "not", "be"]) or before[
+            -2:] in (["couldn't", "be"], ["cannot", "be"])
+        return negated_be and bool(DOCUMENTS & set(before[:-2]))
+    return (bool(before) and before[-1] in BE and bool(DOCUMENTS & set(before[-4:-1]))
+            and not _denied(words, index - 2, index))
+
+
+def _shown_clearly(words: list[str], index: int, clause_of: list[int]) -> bool:
+    """Whether "clearly" (or "plainly" ...) at ``index`` says a rule was there to read: a rule
+    "is clearly shown" or "was stated plainly" ("set", "laid", "spelled" only with "out"),
+    the rule its subject or a rule's place after it ("at checkout", "in the terms"); or a page
+    that "clearly explains that ..."; not what we will do ("I'll make sure the terms are
+    clearly explained"), and not denied."""
+    clause_before = [w for n, w in enumerate(words[:index]) if clause_of[n] == clause_of[index]]
+    if _denied(words, index - 2, index + 1) or FUTURE & set(clause_before):
         return False
-    passive = bool(SHOWN & set(words[max(0, index - 1):index + 2]) and BE & set(before)
-                   and RULE_WORDS & set(words))
-    cited = words[index + 1:index + 2] and words[index + 1] in CITING and bool(
-        CITED & set(words[max(0, index - 4):index]))
-    return passive or bool(cited)
+    near = words[max(0, index - 1):index + 2]
+    participle = next((n for n in range(max(0, index - 1), min(len(words), index + 2))
+                       if words[n] in SHOWN or words[n] in SHOWN_OUT
+                       and words[n + 1:n + 2] == ["out"]), None)
+    if participle is not None and BE & set(words[max(0, index - 3):index]):
+        subject = words[max(0, index - 6):max(0, index - 1)]
+        place = words[participle + 1:participle + 6]
+        return bool(RULE_WORDS & set(subject) or RULE_PLACES & set(place))
+    explains = words[index + 1:index + 2] and words[index + 1] in CITING and not SHOWN & set(near)
+    return bool(explains and CITED & set(words[max(0, index - 4):index])
+                and (words[index + 2:index + 3] == ["that"]
+                     or RULE_WORDS & set(words[index + 2:index + 6])))
 
 
 def plain_sense(sentence: Sentence, start: int, end: int) -> str:
@@ -297,6 +408,8 @@ def plain_sense(sentence: Sentence, start: int, end: int) -> str:
     if phrase == ["obviously"]:
         if FEELINGS & set(clause):
             return "sympathy"
+        if AGREEING & set(clause) and {"you're", "you"} & set(following[:2]):
+            return "agreeing with the customer"
         if not ADDRESSED & set(clause):
             return "not aimed at the customer"
     # "calm down" is aimed when it opens its clause ("Please calm down") or has "you" close
@@ -306,7 +419,10 @@ def plain_sense(sentence: Sentence, start: int, end: int) -> str:
         return "not aimed at the customer"
     if phrase == ["once", "again"] and THANKS & set(words):
         return "thanks or an apology said again"
-    if phrase[:1] == ["as"] and INSIDE_THE_REPLY & set(following[:2]):
+    if phrase == ["once", "again"] and WE & set(words[max(0, start - 2):start]):
+        return "what we did again"  # "I've once again checked the log"
+    if phrase[:1] == ["as"] and (INSIDE_THE_REPLY & set(following[:2]) or any(
+            tuple(words[n:n + 2]) in THIS_REPLY for n in range(end, min(len(words), end + 6)))):
         return "points inside the reply"
     if phrase[:2] == ["as", "stated"] or phrase[:3] == ["as", "clearly", "stated"]:
         if not CITED.intersection(words[end:end + 4]):
