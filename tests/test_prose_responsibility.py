@@ -50,6 +50,7 @@ def test_an_uncertain_lecture_goes_to_the_reviewer(text):
     "You don't need to do anything else.",
     "I should have replied sooner, and I apologise.",
     "Our policy gives you account credit for the unused months.",
+    "You shouldn't have to chase us for an invoice you've already paid for.",  # sympathy
 ])
 def test_reassurance_offers_and_own_mistakes_are_no_blame(text):
     assert read(text) is None

@@ -20,7 +20,11 @@ their form as well as by the assignment's lists.
   (``FEELINGS``: "stressful", "worried", "awful", "on edge") in a clause with a first- or
   second-person word ("that must have been stressful for you", "I know you're worried"). A
   feeling word in a clause with no person ("the wait is frustrating") may be either: it is
-  left to the reviewer. A phrase of the list counts only as an acknowledgement: not brushed
+  left to the reviewer. With no word of feeling, a validation counts too
+  (``prose.validation``: "it makes sense that you'd want it back", "that would rattle anyone",
+  "I'd feel the same"), or is left to the reviewer when it may be advice or a remark ("you
+  shouldn't have to chase this", "nobody likes seeing a charge twice").
+  A phrase of the list counts only as an acknowledgement: not brushed
   off ("I understand, but rules are rules", "Sorry, but ..."), an acknowledging verb about
   the situation ("I understand the policy may seem strict" is not), "that must" with a
   feeling word after it, and no apology for the reply itself ("sorry for the slow reply") or
@@ -38,6 +42,7 @@ from worksample.prose.feelings import FEELINGS
 from worksample.prose.matching import Match, PhraseSet, name_distance, nearest_name
 from worksample.prose.negation import clauses, denial
 from worksample.prose.text import Sentence
+from worksample.prose.validation import validation
 
 if TYPE_CHECKING:
     from .checks import CompiledPhrases, ReplyText
@@ -123,6 +128,14 @@ def acknowledgements(sentences: list[Sentence],
     extra = negation.holds_word
     found, uncertain = [], {}
     for sentence in sentences:
+        validated = validation(sentence)  # "you were right to flag it": no word of feeling
+        if validated is not None:
+            if not validated.sure:
+                uncertain[sentence.index] = (f"a validation (“{validated.words}”) that may "
+                                             "be advice or a remark")
+            found.append(Match(sentence, validated.words, start=validated.start,
+                               end=validated.start + len(validated.words.split())))
+            continue
         words = sentence.normal.split()
         clause_of = clauses(sentence)
         for index, word in enumerate(words):

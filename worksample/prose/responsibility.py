@@ -217,7 +217,8 @@ def _duty(words: list[str]):
         if word in SECOND_PERSON and (
                 words[index + 1:index + 4] == ["ought", "to", "have"]
                 or words[index + 1:index + 3] in (["shouldn't", "have"], ["shouldn't", "'ve"])
-                or words[index + 1:index + 4] == ["should", "not", "have"]):
+                or words[index + 1:index + 4] == ["should", "not", "have"]) and (
+                "to" not in words[index + 3:index + 5]):  # "you shouldn't have to chase us"
             yield Lecture(index, " ".join(words[index:index + 3]),
                           "tells the customer what they should have done", sure=True)
 
