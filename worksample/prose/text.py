@@ -14,7 +14,7 @@ import email.policy
 import re
 from dataclasses import dataclass, field
 
-WORD = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)*")
+WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # letters of any script: "Zoë", "Müller"
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _QUOTE_HEADER = re.compile(
     r"^(on .{0,200} wrote:|-+ ?original message ?-+|-+ ?forwarded message ?-+|"
