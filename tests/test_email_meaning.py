@@ -3,6 +3,8 @@ forbidden promises, blame and hedging, pasted policy, identity; with new sentenc
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from test_email_checks import findings
 
@@ -223,7 +225,9 @@ def test_an_exclamation_or_a_thanks_before_the_name_is_a_sign_off(email_sample, 
 
 
 @pytest.mark.parametrize("closing", ["Sam", "Sam Reyes\nLedgerly Support", "T. Okoro",
-                                     "Ana-Maria O'Neil"])
+                                     "Ana-Maria O'Neil", "Ledgerly Support\nSam",
+                                     "Anouk van den Broek", "Zoë Çelik", "– Sam",
+                                     "Jonas Weber, Billing Specialist"])
 def test_the_writers_name_alone_closing_the_reply_is_a_sign_off(email_sample, closing):
     found = findings(email_sample, "double-charge", f"{BODY}\n\n{closing}")
     assert found["sign_off"].fraction == 1 and "the writer's name" in found["sign_off"].evidence
@@ -231,7 +235,9 @@ def test_the_writers_name_alone_closing_the_reply_is_a_sign_off(email_sample, cl
 
 @pytest.mark.parametrize("closing", [
     "Support", "The Billing Team\nLedgerly",  # a team signs for no one
-    "Priya",  # the customer's name
+    "Priya", "Priya's Account",  # the customer's name
+    "Ledgerly", "Ledgerly Payments",  # the product (the assignment's spelling allow-list)
+    "PENDING HOLD ONLY", "Also", "Invoices And Billing",  # capitals, small or checked words
     "Speak to you soon.",  # a sentence
     "Good news!\nThe hold drops off within three to five business days.",  # no name after it
     # thanks, but not before the name: the reply ends on it
@@ -315,6 +321,7 @@ def test_a_range_agrees_only_when_it_lies_within_the_policys(email_sample, said,
     "As I explained below, the invoice is in Settings → Billing → Invoices.",
     "As I mentioned at the top of this email, only one payment went through.",
     "We've once again looked at the payment log, and there is one charge.",
+    "Obviously, a second line is alarming at first sight.",
     "Obviously you're right that two lines look like two payments.",
 ])
 def test_a_listed_blame_phrase_said_plainly_or_kindly_is_no_blame(email_sample, line):
@@ -333,6 +340,10 @@ def test_a_listed_blame_phrase_said_plainly_or_kindly_is_no_blame(email_sample, 
     "Once again, a pending line is not a charge.",
     "As I explained before, only one payment was taken.",
     "As I've said, the pending line is only a hold.",
+    "Obviously, you forgot to read the pending label.",  # "obviously" alone: the next clause
+    "Sorry, but once again, the hold is not a payment.",  # the apology is not next to it
+    "I once again need to point out that the hold is not a charge.",
+    "Let's all calm down and look at the statement together.",
 ])
 def test_a_listed_blame_phrase_said_as_blame_is_blame(email_sample, line):
     found = findings(email_sample, "double-charge", f"Hi Priya. {line}")["blame"]
@@ -390,3 +401,20 @@ def test_a_sentence_that_talks_around_the_question_answers_nothing(email_sample,
 def test_an_answer_beside_a_check_or_an_offer_still_answers(email_sample, email_id, question, line):
     found = findings(email_sample, email_id, f"Hi. {line}")[f"questions/{question}"]
     assert found.fraction == 1, found
+
+
+# --- words in any alphabet --------------------------------------------------------------------
+
+def test_a_name_in_any_alphabet_is_one_word_and_is_recognised(email_sample):
+    from worksample_email.courtesy import named
+
+    from worksample.prose.text import sentences
+
+    assert sentences("Dear Mr Müller, Zoë and Nguyễn wrote.")[0].words[:5] == (
+        "Dear", "Mr", "Müller", "Zoë", "and")
+
+    reply = SimpleNamespace(  # what ``named`` reads of a reply
+        sentences=sentences("Dear Mr Müller, the hold drops off within 3-5 business days."),
+        copies_the_customer=lambda sentence: False)
+    found = named(reply, "Jörg Müller")
+    assert found.fraction == 1 and "spelt" not in found.evidence

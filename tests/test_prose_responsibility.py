@@ -104,6 +104,8 @@ def test_a_duty_put_on_the_customer_or_a_rule_called_clear_is_blame(text):
     "Our FAQ clearly explains that exports are kept for a week.",
     # a rule called clear that neither holds anything against the reader nor favours them
     "Our pricing policy was very clear about renewals.",
+    # or holds something back, said of "you": may be good news
+    "The terms are clear that you will not lose any of your exports.",
 ])
 def test_an_uncertain_third_person_duty_or_a_page_said_to_be_clear_goes_to_the_reviewer(text):
     found = read(text)
@@ -131,6 +133,11 @@ def test_an_uncertain_third_person_duty_or_a_page_said_to_be_clear_goes_to_the_r
     "The terms you accepted work in your favour here: the credit is yours.",
     "Our billing page clearly explains how to download each invoice.",
     "The workspace is explicitly set up to keep deleted files for 30 days.",
+    "The renewal policy clearly says that you're eligible for credit.",
+    # wished or promised, a choice
+    "We'll make sure the export policy is clear about deadlines.",
+    "Our renewal terms should be clear, and I'm sorry they weren't.",
+    "Choosing between the two plans falls to the account owner.",
 ])
 def test_a_customers_right_our_duty_or_our_unclear_terms_are_no_blame(text):
     assert read(text) is None

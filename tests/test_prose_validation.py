@@ -23,6 +23,8 @@ def read(text: str):
     "Anyone with payroll due on Friday would feel the pressure of a missing month.",
     "I'd feel exactly the same in your position.",
     "If I'd just paid for a full year, I'd be disappointed too.",
+    "It makes so much sense that you'd want this sorted before the weekend.",  # "so" intensifies
+    "I'd be so anxious too.",
 ])
 def test_a_sure_validation_is_credited(text):
     found = read(text)
@@ -37,6 +39,8 @@ def test_a_sure_validation_is_credited(text):
     "A missing month of invoices is the last thing you need this week.",
     "You shouldn't have to remember cancellation dates on top of running a studio.",
     "Double-checking your own bank statement is not something you should have to do.",
+    "No one should have to dig through statements for this.",
+    "You should never have to ask twice for an invoice.",
 ])
 def test_a_validation_that_may_be_a_remark_goes_to_the_reviewer(text):
     found = read(text)
@@ -67,6 +71,11 @@ def test_a_validation_that_may_be_a_remark_goes_to_the_reviewer(text):
     "The backup is valid, you'd only lose the changes made since last night.",
     "It doesn't make sense that you would be charged for the same month twice.",
     "To be fair, you were charged only once.",
+    # a reaction denied, an explanation, a rule
+    "Anyone would not be bothered by a hold like that.",
+    "I'm not sure that you were right to cancel the card.",
+    "It makes sense that you were billed on the 3rd: that is the renewal date.",
+    "It's only fair that you cover the seats you added.",
 ])
 def test_the_same_words_in_advice_facts_offers_and_conditions_are_no_validation(text):
     assert read(text) is None
@@ -88,3 +97,12 @@ def test_a_validation_that_may_be_a_remark_is_quoted_for_the_reviewer(email_samp
                      "Hi Priya. You shouldn't have to chase a bank for your own money.")
     assert found["empathy"].outcome == "skipped"
     assert "a validation (“you shouldn't have to”)" in found["empathy"].review
+
+
+def test_a_validation_for_the_reviewer_does_not_cancel_an_acknowledgement(email_sample):
+    from test_email_checks import findings
+
+    found = findings(email_sample, "double-charge",
+                     "Hi Priya. I can see how unsettling two lines look, and nobody should have "
+                     "to puzzle over a statement.")
+    assert found["empathy"].fraction == 1 and not found["empathy"].review

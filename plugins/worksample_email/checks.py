@@ -29,13 +29,14 @@ from worksample.prose.evidence import (
 from worksample.prose.matching import Match, PhraseSet, Reading
 from worksample.prose.measures import spans_in
 from worksample.prose.own_text import OwnText
+from worksample.prose.plain_sense import plain_sense
 from worksample.prose.request import ASKS, MAY_ASK, plurals_of, request_reading
-from worksample.prose.responsibility import lecture, plain_sense
+from worksample.prose.responsibility import lecture
 from worksample.prose.text import Sentence, normalise
 from worksample.prose.unpromised import not_promised
 
 from .config import Clarity, CustomerEmail, EmailSection, Fact, Forbidden
-from .courtesy import empathy, named, sign_off
+from .courtesy import empathy, named, not_names, sign_off
 from .next_step import next_step
 from .writing import MIN_SENTENCE_WORDS, clarity, dictionary, spelling
 
@@ -161,7 +162,8 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
     findings = [
         text.positive("greeting", "greeting", "opens with a greeting",
                       phrases.greeting.find_all(text.own_sentences[:2], anchored=True)),
-        sign_off(text.own_sentences, phrases.sign_off, email.customer),
+        sign_off(text.own_sentences, phrases.sign_off,
+                 not_names(email.customer, section.spelling.allow, phrases.vocabulary)),
         named(text, email.customer),
     ]
     forbidden, promising = [], {}

@@ -6,10 +6,13 @@ their form as well as by the assignment's lists.
   ``sign_off`` list ("Thanks again for your patience." before the name); or, by its form, is
   a closing line of one to four words that ends in a comma or "!" and is followed only by
   short lines: "Warmly,", "With gratitude,", "Talk soon!"; or the writer's name alone closes
-  the reply: the short lines it ends with begin with one to three capitalised words, none
-  of them a team's word (``TEAM_WORDS``: "Support", "The Billing Team" sign for no one) or
-  the customer's name, with no stop, comma or question mark ("Jonas" then "Ledgerly
-  Support"; "M. Price"). The greeting (the first two sentences) is never the sign-off.
+  the reply: the short lines it ends with begin with one to four capitalised words (any
+  alphabet; particles such as "van der" inside; not in capitals), none of them a team's
+  word (``TEAM_WORDS``: "Support", "The Billing Team" sign for no one), the customer's
+  name, a product name of the assignment's spelling allow-list, a word its checks look for
+  or a small word ("Also", "Next Steps", "Download Your Invoice" are none), with no stop or
+  question mark ("Jonas" then "Ledgerly Support"; "M. Price"; "– Sam"; "Jonas Weber, Billing
+  Specialist"). The greeting (the first two sentences) is never the sign-off.
 - **Empathy**: a phrase of the ``empathy`` list; or, by its form, a clause that acknowledges
   the customer's situation: a first-person acknowledgement ("I", "we", then at most two of
   ``INTENSIFIERS``, then one of ``ACKNOWLEDGING``: "I completely understand", "we can
@@ -34,23 +37,26 @@ their form as well as by the assignment's lists.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from worksample.prose.commitment import PERSONAL
 from worksample.prose.evidence import Finding, quote_sentence, quoted
 from worksample.prose.feelings import FEELINGS
 from worksample.prose.matching import Match, PhraseSet, name_distance, nearest_name
+from worksample.prose.measures import FUNCTION_WORDS
 from worksample.prose.negation import clauses, denial
 from worksample.prose.text import Sentence
-from worksample.prose.validation import validation
+from worksample.prose.validation import Validation, validation
 
 if TYPE_CHECKING:
     from .checks import CompiledPhrases, ReplyText
 
 SIGN_OFF_MAX_WORDS = 4
-NAME_MAX_WORDS = 3
-NAME_WORD = re.compile(r"[A-Z][\w'-]*\.?")  # "Jonas", "O'Neil", "M."
-INITIAL = re.compile(r"[A-Z]\.")
+NAME_MAX_WORDS = 4
+INITIAL = re.compile(r"[^\W\d_]\.")  # "M."
+PARTICLES = frozenset({"van", "der", "den", "de", "da", "di", "du", "del", "della", "von",
+                       "le", "la", "bin", "ibn", "al", "el", "y"})
 # words that sign for a team or a function, not for a person: "Support", "The Billing Team"
 TEAM_WORDS = frozenset({"support", "team", "billing", "customer", "customers", "service",
                         "services", "care", "success", "help", "helpdesk", "desk", "department",
@@ -76,9 +82,10 @@ ACKNOWLEDGING = frozenset({"understand", "imagine", "appreciate", "sympathise", 
                            "empathise", "empathize", "hear", "know", "see", "get"})
 
 
-def sign_off(own: list[Sentence], phrases: PhraseSet, customer: str) -> Finding:
+def sign_off(own: list[Sentence], phrases: PhraseSet, not_names: frozenset[str]) -> Finding:
     """Whether the reply (its own sentences) closes with a sign-off: by the list, by the form
-    of a closing line, or with the writer's name (not ``customer``'s)."""
+    of a closing line, or with the writer's name (``_a_persons_name``: no word of
+    ``not_names``, lower-cased)."""
     label = "closes with a sign-off"
     body = own[2:]
     signature = 0  # the short lines the reply ends with (the name, the team)
@@ -97,27 +104,49 @@ def sign_off(own: list[Sentence], phrases: PhraseSet, customer: str) -> Finding:
             return Finding("sign_off", "sign_off", label, 1.0,
                            f"{quote_sentence(sentence)} (a closing line ending in "
                            f"“{sentence.text.rstrip()[-1]}”, before the name)")
-    if signature and _a_persons_name(body[-signature], customer):
+    # "Jonas" then "Ledgerly Support"; "Ledgerly Support" then "Sam"
+    name = next((line for line in body[len(body) - signature:]
+                 if _a_persons_name(line, not_names)), None)
+    if name is not None:
         return Finding("sign_off", "sign_off", label, 1.0,
-                       f"{quote_sentence(body[-signature])} (the writer's name closes the "
-                       "reply)")
+                       f"{quote_sentence(name)} (the writer's name closes the reply)")
     return Finding("sign_off", "sign_off", label, 0.0, "not found")
 
 
-def _a_persons_name(line: Sentence, customer: str) -> bool:
-    """Whether ``line`` reads as a person's name signing the reply: one to three capitalised
-    words (initials allowed: "M. Price"), none a team's word or the customer's name, not
-    ending as a sentence or a closing line does."""
-    text = line.text.strip()
+def not_names(customer: str, allowed: Iterable[str], looked_for: frozenset[str]) -> frozenset[str]:
+    """Words a signature line may not hold to read as the writer's name, lower-cased: a
+    team's word, the customer's name, the assignment's product names and jargon
+    (``allowed``: its spelling allow-list), the words its checks look for, small words."""
+    return (TEAM_WORDS | FUNCTION_WORDS | looked_for
+            | {part.lower() for part in customer.replace("-", " ").split()}
+            | {word.lower() for word in allowed})
+
+
+def _a_persons_name(line: Sentence, not_names: frozenset[str]) -> bool:
+    """Whether ``line`` reads as a person's name signing the reply: one to four words, each
+    capitalised (any alphabet; an initial "M."; a particle "van", "de", "d'Almeida" inside),
+    not in capitals ("REFUND HOLD"), none of ``not_names`` (a team's word, the customer's
+    name, the assignment's product names and the words its checks look for, small words
+    such as "also" or "your"), after an optional dash, before an optional ", title"."""
+    text = line.text.strip().lstrip("-–— ").split(",")[0].strip()
     words = text.split()
-    if not 0 < len(words) <= NAME_MAX_WORDS or text.endswith((",", "!", "?", ":")):
+    if not 0 < len(words) <= NAME_MAX_WORDS or text.endswith(("!", "?", ":")):
         return False
     if text.endswith(".") and not INITIAL.fullmatch(words[-1]):
         return False  # "Let me know." is a sentence; "Jo M." is a name
-    theirs = {part.lower() for part in customer.replace("-", " ").split()}
-    lowered = {word.lower().strip(".") for word in words}
-    return all(NAME_WORD.fullmatch(word) for word in words) and not (
-        lowered & (TEAM_WORDS | theirs))
+    named = [word for word in words if word.lower() not in PARTICLES]
+    if not named or not all(_capitalised(word) for word in named):
+        return False
+    lowered = {word.lower().strip(".").removesuffix("'s").removesuffix("’s") for word in words}
+    return not lowered & not_names
+
+
+def _capitalised(word: str) -> bool:
+    """"Jonas", "Ömer", "O'Neil", "d'Almeida", "M."; not "REFUND" or "also"."""
+    core = word[2:] if word[:2].lower() in ("d'", "d’", "l'", "l’") else word
+    letters = [c for c in core if c.isalpha()]
+    return bool(letters) and letters[0].isupper() and (
+        len(letters) == 1 or not all(c.isupper() for c in letters))
 
 
 def acknowledgements(sentences: list[Sentence],
@@ -129,13 +158,10 @@ def acknowledgements(sentences: list[Sentence],
     found, uncertain = [], {}
     for sentence in sentences:
         validated = validation(sentence)  # "you were right to flag it": no word of feeling
-        if validated is not None:
-            if not validated.sure:
-                uncertain[sentence.index] = (f"a validation (“{validated.words}”) that may "
-                                             "be advice or a remark")
-            found.append(Match(sentence, validated.words, start=validated.start,
-                               end=validated.start + len(validated.words.split())))
+        if validated is not None and validated.sure:
+            found.append(_validation_match(sentence, validated))
             continue
+        found_before = len(found)
         words = sentence.normal.split()
         clause_of = clauses(sentence)
         for index, word in enumerate(words):
@@ -158,7 +184,18 @@ def acknowledgements(sentences: list[Sentence],
                                                  f"“we” or “you” in its clause")
                 found.append(Match(sentence, word, start=index, end=index + 1))
                 break
+        if validated is not None and len(found) == found_before:
+            # "you shouldn't have to chase us": kind, or a remark; an acknowledgement in the
+            # same sentence counts instead
+            uncertain[sentence.index] = (f"a validation (“{validated.words}”) that may be "
+                                         "advice or a remark")
+            found.append(_validation_match(sentence, validated))
     return found, uncertain
+
+
+def _validation_match(sentence: Sentence, validated: Validation) -> Match:
+    return Match(sentence, validated.words, start=validated.start,
+                 end=validated.start + len(validated.words.split()))
 
 
 def _of_the_situation(words: list[str], clause_of: list[int], verb: int) -> bool:

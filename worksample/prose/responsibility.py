@@ -39,38 +39,28 @@ expected ("you expected a refund": only "you were expected to" may be a duty).
 - **a rule said to be clear**: a rule document then "is" or "are" and "clear", or "could not
   be clearer": sure when what it says holds something against the reader (``RESTRICTING``:
   "only", "not", "must" ... : "our refund policy is clear that annual plans can only be
-  refunded within 30 days"), none in their favour ("clear that you're entitled to credit"),
+  refunded within 30 days") and says nothing of "you" ("clear that you won't be charged
+  twice" may be good news), none in their favour ("clear that you're entitled to credit"),
   else left to the reviewer. A rule "clearly", "plainly" or "explicitly" shown, stated or set
   out, the rule its subject or a rule's place after it ("the limit is clearly shown at
-  checkout"), or a page that "clearly explains that ...": sure when the sentence names a rule
-  document, else left to the reviewer. Denied, it is the company's failure ("our terms aren't
-  clear enough"); what we will do ("I'll make sure the terms are clearly explained") and how
-  to do something ("the page clearly explains how to download it") are none. So is consent
-  to terms cited in the reader's favour ("the terms you agreed to work in your favour").
+  checkout"): sure when the sentence names a rule document, else left to the reviewer, as is
+  a page that "clearly explains that ...". Denied, it is the company's failure ("our terms
+  aren't clear enough"); wished or promised ("our policy should be clear", "I'll make sure
+  the terms are clearly explained") and how to do something ("the page clearly explains how
+  to download it") are none. So is consent to terms cited in the reader's favour ("the terms
+  you agreed to work in your favour").
 
-A phrase of a blame list may stand in a plain or kind sense (``plain_sense``): "you should
-have received an email by now" (what the company owed), "you must have been worried"
-(sympathy), "obviously you'd rather have your money back", "as stated in our billing
-records" (citing no rule at the reader). Words that blame only when aimed at the reader are
-plain when they are not: "calm down" said of anything but the reader ("if things calm down
-next year"; "calm down" opening a clause, or with "you" just before it, is aimed), "obviously"
-in a clause with no "you", with a word of feeling ("this is obviously stressful") or agreeing
-("obviously you're right"), "once again" in a sentence that thanks or apologises ("thanks
-once again for your patience") or after "I" or "we" ("we've once again checked"), and "as I
-mentioned" pointing inside the reply ("as I mentioned above", "... at the top of this
-email"; "as I mentioned before" may point at an earlier email, and stays blame).
+A phrase of a blame list said in a plain or kind sense is read by ``plain_sense``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from worksample.prose.feelings import FEELINGS
 from worksample.prose.negation import clauses, is_cue
 from worksample.prose.text import Sentence
 
 SECOND_PERSON = frozenset({"you", "you've", "you'd", "you're"})
-ADDRESSED = SECOND_PERSON | {"your", "yours", "you'll", "yourself"}
 CONSENTED = frozenset({"agreed", "accepted", "signed", "consented", "acknowledged"})
 DOCUMENTS = frozenset({"terms", "policy", "policies", "conditions", "agreement", "contract",
                        "t&cs", "tos"})
@@ -84,10 +74,6 @@ NEXT_TIME = (("in", "future"), ("in", "the", "future"), ("for", "the", "future")
 # after "up to you": a choice offered, not a duty
 CHOICE = frozenset({"whether", "which", "if", "how", "when", "what"})
 BE = frozenset({"were", "was", "are", "is", "be", "been", "you're"})
-# "you should have received ...": what the company owed the reader
-RECEIVING = frozenset({"received", "got", "gotten", "seen", "heard", "had"})
-SENT_TO = frozenset({"sent", "emailed", "notified", "told", "given", "offered", "reminded",
-                     "refunded", "warned", "contacted"})
 # what citing a rule at the reader names: "as stated in the terms", "as explained in my email"
 CITED = DOCUMENTS | {"email", "emails", "message", "website", "faq", "page", "confirmation",
                      "reply", "signup", "checkout"}
@@ -105,7 +91,7 @@ SURE_DUTY = frozenset({"responsible", "liable", "accountable"}) | DUTY_NOUNS
 # between the reader and the duty: "customers [are] [always] responsible"; any other word
 # makes the reader a word of another noun ("customer support is responsible")
 LINKS = BE | {"is", "are", "remain", "remains", "always", "also", "solely", "fully", "entirely",
-              "ultimately", "themselves", "generally", "normally", "own", "sole"}
+              "ultimately", "themselves", "generally", "normally"}
 POSSESSED_LINKS = frozenset({"own", "sole"})  # "the customer's own responsibility"
 # before the reader: some customers, not the reader ("many customers are required to file")
 QUANTIFIERS = frozenset({"many", "some", "most", "plenty", "lots", "several", "other", "few",
@@ -114,7 +100,6 @@ NOUN_LEAD = frozenset({"the", "a", "an", "account", "each", "every"})
 BLAME_NOUNS = DUTY_NOUNS | {"fault", "onus", "blame"}
 PLACED = frozenset({"lies", "lay", "rests", "rested", "is", "was", "falls", "fell"})
 OURS = frozenset({"our", "we", "my", "i", "us"})
-WE = frozenset({"i", "we", "i've", "we've", "i'd", "we'd", "i'll", "we'll"})
 # a choice offered, not a duty: "choosing between credit and a switch is up to the holder"
 CHOOSING = CHOICE | {"choose", "choosing", "choice", "decide", "deciding", "decision", "prefer"}
 CLEARLY = frozenset({"clearly", "plainly", "explicitly"})
@@ -129,16 +114,10 @@ DEGREE = frozenset({"very", "quite", "really", "perfectly", "pretty", "completel
 RESTRICTING = frozenset({"only", "not", "no", "never", "cannot", "can't", "won't", "must",
                          "unless", "non-refundable", "nonrefundable", "after"})
 FAVOURING = frozenset({"favour", "favor", "entitled", "eligible", "welcome"})
-# what a reminder or a thanks said again points at, when it points at no failure of the reader
-THANKS = frozenset({"thanks", "thank", "sorry", "apologies", "apologise", "apologize",
-                    "grateful", "appreciate"})
-INSIDE_THE_REPLY = frozenset({"above", "below"})
-THIS_REPLY = (("this", "email"), ("this", "reply"), ("this", "message"), ("this", "letter"))
-AGREEING = frozenset({"right", "correct"})
 TURNING = frozenset({"but", "however", "though", "although", "yet"})
-# before "calm down", what aims it at the reader: the start of its clause, or these
-AIMED = frozenset({"please", "just", "try", "to", "and", "so", "now", "ok", "okay"})
 FUTURE = frozenset({"will", "we'll", "it'll", "i'll", "they'll", "shall", "ensure", "sure"})
+WISHED = frozenset({"should", "must", "would", "ought"})  # "our policy should be clear"
+YOU_WORDS = frozenset({"you", "you're", "you'll", "you've", "you'd", "your"})
 
 
 @dataclass(frozen=True)
@@ -277,8 +256,10 @@ def _readers_duty(words: list[str], clause_of: list[int]):
             yield Lecture(lead - 2, " ".join(words[lead - 2:index + 1]),
                           "may tell the customer it was their duty", sure=False)
         elif _fault_placed(words, lead, clause_of):
+            fault = words[lead - 2] not in ("falls", "fell")  # "it falls to ... to": a duty
             yield Lecture(lead - 2, " ".join(words[lead - 2:index + 1]),
-                          "tells the customer it was their fault", sure=True)
+                          f"tells the customer it was their {'fault' if fault else 'duty'}",
+                          sure=True)
 
 
 def _fault_placed(words: list[str], lead: int, clause_of: list[int]) -> bool:
@@ -287,7 +268,8 @@ def _fault_placed(words: list[str], lead: int, clause_of: list[int]) -> bool:
     falls to [the account owner] to ..."."""
     before = words[max(0, lead - 2):lead]
     if before in (["falls", "to"], ["fell", "to"]):
-        return True
+        # "whether to renew falls to the account owner": a choice offered
+        return not CHOOSING & {w for n, w in enumerate(words) if clause_of[n] == clause_of[lead]}
     return (len(before) == 2 and before[0] in PLACED and before[1] in ("with", "on")
             and _blame_noun_before(words, lead - 2, clause_of))
 
@@ -334,17 +316,23 @@ def _clear_rule(words: list[str], clause_of: list[int]):
     for the reviewer), or a rule clearly shown or stated where the reader could see it
     ("the limit is clearly shown at checkout")."""
     for index, word in enumerate(words):
+        said_before = {w for n, w in enumerate(words[:index]) if clause_of[n] == clause_of[index]}
+        if said_before & (FUTURE | WISHED):
+            continue  # "we'll make sure our terms are clear", "our policy should be clear"
+        after = set(_what_follows(words, index))
+        if FAVOURING & after:
+            continue  # "the policy is clear that you're entitled to credit"
         if word in ("clear", "clearer") and _rule_called_clear(words, index):
-            after = set(_what_follows(words, index))
-            if FAVOURING & after:
-                continue
+            # sure when it holds something against the reader and says nothing of "you"
+            # ("... that you won't be charged twice" may be good news)
             yield Lecture(index - 1, " ".join(words[index - 1:index + 1]),
                           "tells the customer the rule was clear",
-                          sure=bool(RESTRICTING & after))
+                          sure=bool(RESTRICTING & after) and not YOU_WORDS & after)
         if word in CLEARLY and _shown_clearly(words, index, clause_of):
+            passive = bool(SHOWN & set(words[max(0, index - 1):index + 2]))
             yield Lecture(index, " ".join(words[index:index + 2]),
                           "tells the customer the rule was plain to see",
-                          sure=bool(DOCUMENTS & set(words)))
+                          sure=passive and bool(DOCUMENTS & set(words)))
 
 
 def _what_follows(words: list[str], index: int) -> list[str]:
@@ -388,52 +376,3 @@ def _shown_clearly(words: list[str], index: int, clause_of: list[int]) -> bool:
     return bool(explains and CITED & set(words[max(0, index - 4):index])
                 and (words[index + 2:index + 3] == ["that"]
                      or RULE_WORDS & set(words[index + 2:index + 6])))
-
-
-def plain_sense(sentence: Sentence, start: int, end: int) -> str:
-    """Why the blame phrase at words ``start``..``end`` of the sentence is said in a plain or
-    kind sense (see the module docstring), or ''."""
-    words = sentence.normal.split()
-    phrase, following = words[start:end], words[end:end + 3]
-    if phrase[-2:] == ["should", "have"] or phrase[-1:] == ["should've"]:
-        if following[:1] and following[0] in RECEIVING or (
-                following[:1] == ["been"] and following[1:2] and following[1] in SENT_TO):
-            return "what the company owed the customer"
-    if phrase[-2:] == ["must", "have"] and following[:1] in (["been"], ["felt"]) and (
-            FEELINGS.intersection(words[end:end + 4])):
-        return "sympathy"
-    if phrase == ["obviously"] and following[:1] in (["you'd"], ["you"], ["you'll"]) and (
-            {"rather", "prefer", "like", "want"} & set(words[end:end + 4])):
-        return "sympathy"
-    clause, before = _clause(sentence, start)
-    if phrase == ["obviously"]:
-        if FEELINGS & set(clause):
-            return "sympathy"
-        if AGREEING & set(clause) and {"you're", "you"} & set(following[:2]):
-            return "agreeing with the customer"
-        if not ADDRESSED & set(clause):
-            return "not aimed at the customer"
-    # "calm down" is aimed when it opens its clause ("Please calm down") or has "you" close
-    # before it ("I need you to calm down"); "if things calm down" is about something else
-    if phrase == ["calm", "down"] and set(before) - AIMED and not (
-            SECOND_PERSON & set(before[-3:])):
-        return "not aimed at the customer"
-    if phrase == ["once", "again"] and THANKS & set(words):
-        return "thanks or an apology said again"
-    if phrase == ["once", "again"] and WE & set(words[max(0, start - 2):start]):
-        return "what we did again"  # "I've once again checked the log"
-    if phrase[:1] == ["as"] and (INSIDE_THE_REPLY & set(following[:2]) or any(
-            tuple(words[n:n + 2]) in THIS_REPLY for n in range(end, min(len(words), end + 6)))):
-        return "points inside the reply"
-    if phrase[:2] == ["as", "stated"] or phrase[:3] == ["as", "clearly", "stated"]:
-        if not CITED.intersection(words[end:end + 4]):
-            return "citing no rule at the customer"
-    return ""
-
-
-def _clause(sentence: Sentence, index: int) -> tuple[list[str], list[str]]:
-    """The normalised words of the clause holding word ``index``, and those of its words
-    before it."""
-    words, clause_of = sentence.normal.split(), clauses(sentence)
-    clause = [n for n, c in enumerate(clause_of) if c == clause_of[index]]
-    return [words[n] for n in clause], [words[n] for n in clause if n < index]

@@ -1,15 +1,19 @@
 """Acknowledging the reader without a word of feeling: support leads call it validation.
 
-Read clause by clause (a comma, colon or "if" ends one), never in a clause that opens with
+Read clause by clause (a comma, colon, "if" or "but" ends one; "so" before a word that
+cannot open a clause intensifies: "I'd be so worried too"), never in a clause that opens with
 "if", "whether" or "unless" (a condition or a dismissal: "whether you were right to choose
-annual billing is beside the point"), and never after a negation just before the form.
+annual billing is beside the point"), and never after a negation in the four words before
+it ("I'm not convinced that you were right to"; "no wonder" denies nothing).
 
 Sure (the check is credited):
 
-- **the reaction makes sense**: "makes [complete] sense" then "that you", "you'd", "you
-  were" ... ("it makes sense you'd want the money back"; "it makes sense for you to take the
-  credit" is advice); "understandable", "natural", "reasonable" ... then "that you ..." ("it's
-  completely understandable that you were alarmed"; "to be fair" is an idiom);
+- **the reaction makes sense**: "makes [complete] sense" or "understandable", "natural",
+  "reasonable" ..., then "[that] you" and a reaction: a verb of wanting, feeling, asking,
+  checking, or a feeling ("it makes sense you'd want the money back", "it's completely
+  understandable that you were alarmed"; "it makes sense for you to take the credit" is
+  advice, "it makes sense that you were charged twice" an explanation, "it's only fair that
+  you pay" a rule);
 - **you were right to**: "you were [absolutely] right to ..." (what they did; "you're right
   to check the terms next time" may be advice, "you were right that ..." states a fact);
 - **anyone would feel it**: "would" then a verb of upset then "anyone", "everyone" or "most
@@ -25,9 +29,9 @@ Left to the reviewer (may be kind, may be advice or a remark), each quoted:
 - "nobody likes" or "no one enjoys" and an -ing ("nobody likes seeing a charge twice"),
   "nobody wants to ..."; "not the news anyone wants"; "the last thing you need" (not "... you
   need to do is");
-- "you shouldn't have to ...", "nobody should have to ...", "not something you should have
-  to ..." ("you shouldn't have to chase this", but also "you shouldn't have to call your
-  bank: the hold expires");
+- "you shouldn't have to ...", "you should never have to ...", "nobody should have to ...",
+  "not something you should have to ..." ("you shouldn't have to chase this", but also "you
+  shouldn't have to call your bank: the hold expires");
 - the customer's act or reaction called reasonable: "wanting to be sure first is entirely
   reasonable", "your instinct to wait is a sensible one" ("checking Trash first is a
   reasonable step" is advice: the noun after it must be a reaction, or none); "that's a fair
@@ -44,14 +48,27 @@ from worksample.prose.text import Sentence
 
 SENSE_DEGREE = frozenset({"complete", "perfect", "total", "so", "much", "a", "lot", "of",
                           "good", "absolute"})
-DEGREE = frozenset({"completely", "totally", "perfectly", "entirely", "very", "quite", "really",
-                    "an", "a", "such", "absolutely", "fully", "more", "than", "only"})
-REASONABLE = frozenset({"reasonable", "understandable", "natural", "fair", "valid",
-                        "legitimate", "sensible"})
-# how the reader reacted, after "makes sense" or "understandable": "that you'd want ..."
-REACTING = (("that", "you"), ("that", "you'd"), ("that", "you're"), ("that", "you've"))
-REACTING_AFTER_SENSE = (*REACTING, ("you'd",), ("you", "would"), ("you", "were"),
-                        ("you", "want"), ("you", "wanted"), ("you", "felt"))
+# after "so", a clause goes on ("so I've raised it"); before anything else, "so" intensifies
+CLAUSE_GOES_ON = frozenset({"i", "we", "you", "it", "they", "this", "that", "he", "she",
+                            "i'll", "we'll", "i've", "we've", "i'm", "we're", "you'll", "it's",
+                            "there", "the", "your", "please"})
+INTENSIFYING = frozenset({"completely", "totally", "perfectly", "entirely", "very", "quite",
+                          "really", "an", "a", "such", "absolutely", "fully", "more", "than",
+                          "only", "so"})
+# said of a reaction ("it's understandable that you were alarmed"); "fair" is said of rules
+# too ("it's only fair that you pay for both seats"): only a reaction called so is left to
+# the reviewer
+REASONABLE = frozenset({"reasonable", "understandable", "natural", "valid", "legitimate",
+                        "sensible"})
+REASONABLE_ACTS = REASONABLE | {"fair"}
+YOU = ("you", "you'd", "you're", "you've")
+# what the reader did or felt, after "you": "that you'd want", "you were alarmed"; "that you
+# were charged twice" or "that you cover the fee" is no reaction
+REACTION_VERBS = frozenset({"want", "wanted", "wants", "feel", "felt", "thought", "think",
+                            "expected", "expect", "asked", "ask", "wrote", "checked", "noticed",
+                            "assumed", "wondered", "reached", "contacted", "raised", "flagged",
+                            "questioned", "hoped", "got", "came", "double-checked", "worry",
+                            "worried", "panicked", "jumped"})
 QUESTION_PRAISE = frozenset({"fair", "good", "great", "reasonable", "valid", "sensible"})
 SAYING_SO = frozenset({"that's", "it's", "is", "was"})  # "that's a fair question"
 # what a reaction called reasonable is: "a perfectly natural response"; "a reasonable step"
@@ -71,8 +88,11 @@ NOBODY = (("nobody",), ("no", "one"), ("no-one",))
 COMPARING = frozenset({"less", "more"})
 WOULD_I = (("i'd",), ("i", "would"))
 FELT = frozenset({"be", "feel"})
-CONDITIONS = frozenset({"if", "whether", "unless"})
-SHOULD_NOT = (("shouldn't", "have", "to"), ("should", "not", "have", "to"))
+OPENING_CONDITIONS = frozenset({"if", "whether", "unless"})
+NEGATION_REACH = 4  # words before a form where a negation denies it
+SHOULD_NOT = (("shouldn't", "have", "to"), ("should", "not", "have", "to"),
+              ("should", "never", "have", "to"))
+NOBODY_SHOULD = (("nobody", "should", "have", "to"), ("no", "one", "should", "have", "to"))
 
 
 @dataclass(frozen=True)
@@ -89,27 +109,42 @@ class Validation:
 def validation(sentence: Sentence) -> Validation | None:
     """How ``sentence`` validates the reader's situation (a sure form before one left to the
     reviewer), or None."""
-    words, clause_of = sentence.normal.split(), clauses(sentence)
     found = []
-    for clause in sorted(set(clause_of)):
-        first = clause_of.index(clause)
-        own = [w for w, c in zip(words, clause_of, strict=True) if c == clause]
-        if own[0] in CONDITIONS:
+    for first, own in _clauses(sentence):
+        if own[0] in OPENING_CONDITIONS:
             continue
         for index in range(len(own)):
             form = (_makes_sense(own, index) or _right_to(own, index)
                     or _anyone_would(own, index) or _i_would_too(own, index)
-                    or _maybe(own, index))
-            if form is not None and not _denied(own, form.start):
+                    or _left_to_the_reviewer(own, index))
+            if form is not None and not _negated(own, form.start):
                 found.append(Validation(first + form.start, form.words, form.why, form.sure))
     return min(found, key=lambda f: (not f.sure, f.start), default=None)
 
 
-def _denied(words: list[str], start: int) -> bool:
-    """A negation in the two words before ``start`` ("it doesn't make sense that you");
-    "no wonder" denies nothing."""
-    return any(is_cue(w) and words[n + 1:n + 2] != ["wonder"]
-               for n, w in enumerate(words[max(0, start - 2):start], max(0, start - 2)))
+def _clauses(sentence: Sentence) -> list[tuple[int, list[str]]]:
+    """The sentence's clauses as (index of the first word, words); a clause that opens with
+    "so" before a word that cannot start a clause is the one before it, intensified ("I'd be
+    so worried too", "it makes so much sense")."""
+    words, clause_of = sentence.normal.split(), clauses(sentence)
+    joined: list[tuple[int, list[str]]] = []
+    for index, (word, clause) in enumerate(zip(words, clause_of, strict=True)):
+        starts = index == 0 or clause != clause_of[index - 1]
+        if starts and not (joined and word == "so" and words[index + 1:index + 2]
+                           and words[index + 1] not in CLAUSE_GOES_ON):
+            joined.append((index, []))
+        joined[-1][1].append(word)
+    return joined
+
+
+def _negated(words: list[str], start: int) -> bool:
+    """A negation in the four words of the clause before ``start`` ("it doesn't make sense
+    that you", "I'm not convinced that you were right to"; not the subject's own: "wanting
+    to be sure you won't be charged again is entirely reasonable"); "no wonder" denies
+    nothing."""
+    begin = max(0, start - NEGATION_REACH)
+    return any(is_cue(word) and words[n + 1:n + 2] != ["wonder"]
+               for n, word in enumerate(words[begin:start], begin))
 
 
 def _at(words: list[str], index: int, phrase: tuple[str, ...]) -> bool:
@@ -123,18 +158,33 @@ def _any_at(words: list[str], index: int, phrases: tuple[tuple[str, ...], ...]) 
 def _makes_sense(words: list[str], index: int) -> Validation | None:
     """"It makes sense that you'd want ...", "it's understandable that you were alarmed"."""
     word = words[index]
+    after = None
     if word in ("makes", "make"):
         sense = index + 1
         while sense < len(words) and words[sense] in SENSE_DEGREE:
             sense += 1
-        if words[sense:sense + 1] == ["sense"] and _any_at(words, sense + 1,
-                                                           REACTING_AFTER_SENSE):
-            return Validation(index, " ".join(words[index:sense + 1]),
-                              "says the reaction makes sense")
-    if word in REASONABLE and _any_at(words, index + 1, REACTING) and (
-            words[max(0, index - 2):index] != ["to", "be"]):
-        return Validation(index, word, "says the reaction is reasonable")
+        if words[sense:sense + 1] == ["sense"]:
+            after = sense + 1
+    elif word in REASONABLE and words[max(0, index - 2):index] != ["to", "be"]:
+        after = index + 1
+    if after is not None and _a_reaction(words, after):
+        why = "says the reaction makes sense" if word in ("makes", "make") else (
+            "says the reaction is reasonable")
+        return Validation(index, " ".join(words[index:after]), why)
     return None
+
+
+def _a_reaction(words: list[str], index: int) -> bool:
+    """Whether the words at ``index`` say how the reader reacted: "[that] you'd want ...",
+    "you were alarmed", "you felt ..."; not "that you were charged twice"."""
+    if words[index:index + 1] == ["that"]:
+        index += 1
+    if not words[index:index + 1] or words[index] not in YOU:
+        return False
+    following = [w for w in words[index + 1:index + 4] if w not in ("were", "be", "would",
+                                                                    "have", "had", "so")]
+    return bool(following) and (following[0] in REACTION_VERBS or following[0] in FEELINGS
+                                or following[0] in ("alarmed", "concerned", "confused"))
 
 
 def _right_to(words: list[str], index: int) -> Validation | None:
@@ -144,7 +194,7 @@ def _right_to(words: list[str], index: int) -> Validation | None:
     right = words.index("right", index)
     between = words[index + 1:right]
     if words[right + 1:right + 2] == ["to"] and "were" in between and set(between) <= (
-            {"were"} | DEGREE):
+            {"were"} | INTENSIFYING):
         return Validation(index, " ".join(words[index:right + 2]),
                           "says the customer was right to act")
     return None
@@ -153,8 +203,8 @@ def _right_to(words: list[str], index: int) -> Validation | None:
 def _anyone_would(words: list[str], index: int) -> Validation | None:
     """"That would rattle anyone", "anyone in your place would be worried"."""
     word = words[index]
-    if (word in UPSETTING or word.rstrip("s") in UPSETTING) and index and (
-            words[index - 1] == "would") and _any_at(words, index + 1, UPSET_ONES):
+    if word in UPSETTING and index and words[index - 1] == "would" and _any_at(
+            words, index + 1, UPSET_ONES):
         return Validation(index - 1, " ".join(words[index - 1:index + 2]),
                           "says anyone would feel it")
     if not _any_at(words, index, ANYONE):
@@ -162,12 +212,13 @@ def _anyone_would(words: list[str], index: int) -> Validation | None:
     would = next((n for n in range(index + 1, len(words)) if words[n] == "would"), None)
     if would is None:
         return None
-    after = words[would + 1:would + 5]
-    if COMPARING & set(after):
-        return None  # "anyone would panic less if they checked": a lecture
-    felt = [w for w in after if w not in ("be", "get", "feel", "the")]
-    if felt[:1] and (felt[0] in FEELINGS or felt[0] in UPSETTING
-                     or felt[0] in ("pressure", "uneasy", "same")) or _on_edge(after):
+    after_would = words[would + 1:would + 5]
+    if COMPARING & set(after_would) or any(map(is_cue, after_would)):
+        return None  # "anyone would panic less if ...": a lecture; "would not be" denies it
+    felt = [w for w in after_would if w not in ("be", "get", "feel", "the", "so")]
+    feeling = bool(felt) and (felt[0] in FEELINGS or felt[0] in UPSETTING
+                              or felt[0] in ("pressure", "uneasy", "same"))
+    if feeling or _on_edge(after_would):
         return Validation(index, " ".join(words[index:would + 2]),
                           "says anyone would feel it")
     return None
@@ -181,7 +232,8 @@ def _i_would_too(words: list[str], index: int) -> Validation | None:
                 words[after] not in FELT):
             continue
         span = words[after + 1:after + 5]
-        feeling = bool(FEELINGS & set(span)) and not COMPARING & set(span[:2])
+        feeling = bool(FEELINGS & set(span)) and not COMPARING & set(span[:2]) and not any(
+            map(is_cue, span))
         same = words[after] == "feel" and "same" in span[:3]  # "feel [exactly] the same"
         if feeling or same or _on_edge(span):
             return Validation(index, " ".join(words[index:after + 1]),
@@ -193,8 +245,9 @@ def _on_edge(words: list[str]) -> bool:
     return any(_at(words, n, ("on", "edge")) for n in range(len(words)))
 
 
-def _maybe(words: list[str], index: int) -> Validation | None:
-    """The forms left to the reviewer (see the module docstring)."""
+def _left_to_the_reviewer(words: list[str], index: int) -> Validation | None:
+    """The forms that may be kind or may be a remark, left to the reviewer (see the module
+    docstring)."""
     word = words[index]
     for nobody in NOBODY:
         after = index + len(nobody)
@@ -214,16 +267,21 @@ def _maybe(words: list[str], index: int) -> Validation | None:
                 words[you + 2:you + 3] != ["to"]):
             return _unsure(words, index, you + 2,
                            "says it is the last thing the customer needs")
-    if word in ("you", "nobody", "one") and not (word == "one" and words[index - 1:index] != [
-            "no"]) and any(_at(words, index + 1, phrase) for phrase in SHOULD_NOT):
-        return _unsure(words, index, index + 4, "says the customer should not have to bear it")
+    for phrase in SHOULD_NOT:
+        if word == "you" and _at(words, index + 1, phrase):
+            return _unsure(words, index, index + 1 + len(phrase),
+                           "says the customer should not have to bear it")
+    for phrase in NOBODY_SHOULD:
+        if _at(words, index, phrase):
+            return _unsure(words, index, index + len(phrase),
+                           "says the customer should not have to bear it")
     if word == "you" and _at(words, index + 1, ("should", "have", "to")) and (
             words[index - 2:index] == ["not", "something"] or words[index - 1:index] in (
             ["nothing"], ["never"])):
         lead = 2 if words[index - 1] == "something" else 1
         return _unsure(words, index - lead, index + 4,
                        "says the customer should not have to bear it")
-    if word in REASONABLE and _said_of_the_customers_act(words, index):
+    if word in REASONABLE_ACTS and _said_of_the_customers_act(words, index):
         return _unsure(words, index, index + 1, "calls the customer's reaction reasonable")
     if (word in QUESTION_PRAISE and words[index + 1:index + 2] == ["question"]
             and words[index - 1:index] == ["a"] and index >= 2 and words[index - 2] in SAYING_SO
@@ -243,7 +301,7 @@ def _said_of_the_customers_act(words: list[str], index: int) -> bool:
     instinct to wait is a sensible one"), and no noun after it but a reaction ("a perfectly
     natural response"; "a reasonable step" is advice)."""
     link = index - 1
-    while link >= 0 and words[link] in DEGREE:
+    while link >= 0 and words[link] in INTENSIFYING:
         link -= 1
     if link < 1 or words[link] not in ("is", "was", "seems", "sounds"):
         return False
