@@ -322,6 +322,10 @@ def test_a_range_agrees_only_when_it_lies_within_the_policys(email_sample, said,
     "As I mentioned at the top of this email, only one payment went through.",
     "We've once again looked at the payment log, and there is one charge.",
     "Obviously, a second line is alarming at first sight.",
+    "You should have the corrected invoice in your inbox within the hour.",
+    "You must have the admin role to restore an invoice from Trash.",
+    "As I said I would, I've checked the payment log.",
+    "You'll obviously want the PDF for your accountant.",
     "Obviously you're right that two lines look like two payments.",
 ])
 def test_a_listed_blame_phrase_said_plainly_or_kindly_is_no_blame(email_sample, line):

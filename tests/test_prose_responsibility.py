@@ -88,8 +88,6 @@ def test_a_choice_a_need_an_expectation_or_signing_up_is_no_lecture(text):
     "In this case the fault rests with the account holder, not with our system.",
     "The onus is on the customer to download statements before closing an account.",
     "It falls to the account owner to remove former staff from the workspace.",
-    "The cancellation terms are perfectly clear that fees paid are not returned.",
-    "Our pricing policy could not be clearer: renewals are only cancelled before the date.",
     "The notice period is clearly stated in the agreement you received.",
 ])
 def test_a_duty_put_on_the_customer_or_a_rule_called_clear_is_blame(text):
@@ -102,8 +100,11 @@ def test_a_duty_put_on_the_customer_or_a_rule_called_clear_is_blame(text):
     "Keeping a copy is up to the account owner.",
     "The deadline was plainly shown on the confirmation page.",
     "Our FAQ clearly explains that exports are kept for a week.",
-    # a rule called clear that neither holds anything against the reader nor favours them
+    # a rule called clear: held against the reader, or good news; no form tells them apart
     "Our pricing policy was very clear about renewals.",
+    "The cancellation terms are perfectly clear that fees paid are not returned.",
+    "Our pricing policy could not be clearer: renewals are only cancelled before the date.",
+    "The export policy is clear that a draft is not deleted.",
     # or holds something back, said of "you": may be good news
     "The terms are clear that you will not lose any of your exports.",
 ])
@@ -138,6 +139,10 @@ def test_an_uncertain_third_person_duty_or_a_page_said_to_be_clear_goes_to_the_r
     "We'll make sure the export policy is clear about deadlines.",
     "Our renewal terms should be clear, and I'm sorry they weren't.",
     "Choosing between the two plans falls to the account owner.",
+    # a forecast or a thing had, not a thing done; a choice offered
+    "You shouldn't have any trouble opening the export.",
+    "You ought to have the files back by this afternoon.",
+    "It's up to you: keep the credit or switch to monthly billing.",
 ])
 def test_a_customers_right_our_duty_or_our_unclear_terms_are_no_blame(text):
     assert read(text) is None

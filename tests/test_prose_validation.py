@@ -18,7 +18,7 @@ def read(text: str):
     "It makes total sense that you'd want the renewal stopped before anything else.",
     "It's only natural that you checked your statement twice after seeing that.",
     "You were absolutely right to raise it with us this morning.",
-    "A gap in your records like that would unsettle most people.",
+    "A gap in your records like that would unsettle anyone.",
     "Anyone in the middle of a year-end close would be rattled by that.",
     "Anyone with payroll due on Friday would feel the pressure of a missing month.",
     "I'd feel exactly the same in your position.",
@@ -76,6 +76,12 @@ def test_a_validation_that_may_be_a_remark_goes_to_the_reviewer(text):
     "I'm not sure that you were right to cancel the card.",
     "It makes sense that you were billed on the 3rd: that is the renewal date.",
     "It's only fair that you cover the seats you added.",
+    # events, parts, numbers and others
+    "It makes sense that you got two emails: one for the hold and one for the payment.",
+    "You were right to the day about the renewal date.",
+    "You were only right to a degree about the amount.",
+    "Anyone on the annual plan would get the same credit.",
+    "A daily reminder would irritate most people, so we send one.",
 ])
 def test_the_same_words_in_advice_facts_offers_and_conditions_are_no_validation(text):
     assert read(text) is None

@@ -1,8 +1,11 @@
 """A phrase of a blame list said in a plain or kind sense, which is no blame.
 
 - what the company owed the reader: "you should have received an email by now", "you should
-  have been sent a reminder";
+  have been sent a reminder"; a thing had, not a thing done: "you should have the credit by
+  Monday", "you must have the owner role"; a promise kept: "as I said I would"; what we
+  read: "I read the policy again this morning";
 - sympathy: "you must have been worried", "obviously you'd rather have your money back",
+  "you'll obviously want the invoices before Friday",
   "obviously this is stressful" (a word of feeling in its clause);
 - citing no rule at the reader: "as stated in our billing records";
 - words that blame only when aimed at the reader, aimed elsewhere: "calm down" said of
@@ -22,7 +25,7 @@ from __future__ import annotations
 
 from worksample.prose.feelings import FEELINGS
 from worksample.prose.negation import clauses
-from worksample.prose.responsibility import CITED, SECOND_PERSON
+from worksample.prose.responsibility import CITED, HAD_THINGS, SECOND_PERSON
 from worksample.prose.text import Sentence
 
 ADDRESSED = SECOND_PERSON | {"your", "yours", "you'll", "yourself"}
@@ -56,6 +59,14 @@ def plain_sense(sentence: Sentence, start: int, end: int) -> str:
     if phrase[-2:] == ["must", "have"] and following[:1] in (["been"], ["felt"]) and (
             FEELINGS.intersection(words[end:end + 4])):
         return "sympathy"
+    if phrase[-2:] in (["should", "have"], ["must", "have"]) and following[:1] and (
+            following[0] in HAD_THINGS):
+        return "a thing had, not a thing done"  # "you should have the credit by Monday"
+    if phrase[:3] == ["as", "i", "said"] and (following[:2] in (["i", "would"], ["we", "would"])
+                                              or following[:1] in (["i'd"], ["we'd"])):
+        return "a promise kept"  # "as I said I would"
+    if phrase[:1] == ["read"] and words[start - 1:start] in (["i"], ["we"], ["i've"], ["we've"]):
+        return "what we read"  # "I read the policy again this morning"
     if phrase == ["obviously"]:
         return _obviously(sentence, start, following)
     if phrase == ["calm", "down"]:
@@ -72,9 +83,11 @@ def plain_sense(sentence: Sentence, start: int, end: int) -> str:
 
 
 def _obviously(sentence: Sentence, start: int, following: list[str]) -> str:
-    if following[:1] in (["you'd"], ["you"], ["you'll"]) and (
-            {"rather", "prefer", "like", "want"} & set(following)):
-        return "sympathy"  # "obviously you'd rather have your money back"
+    words = sentence.normal.split()
+    you = following[:1] in (["you'd"], ["you"], ["you'll"]) or words[start - 1:start] in (
+        ["you'd"], ["you'll"], ["you"])
+    if you and {"rather", "prefer", "like", "want"} & set(following):
+        return "sympathy"  # "obviously you'd rather have ...", "you'll obviously want ..."
     clause = _clause(sentence, start)[0]
     if len(clause) == 1 and start + 1 < len(sentence.normal.split()):
         clause = _clause(sentence, start + 1)[0]  # "Obviously, you didn't read the terms"

@@ -36,19 +36,18 @@ expected ("you expected a refund": only "you were expected to" may be a duty).
   (``QUANTIFIERS``: "many customers are required to file"), a duty denied in its clause ("it
   is not the customer's job") or ours ("customers are our responsibility", "our fault"), a
   choice offered ("whether to keep it is up to the account owner").
-- **a rule said to be clear**: a rule document then "is" or "are" and "clear", or "could not
-  be clearer": sure when what it says holds something against the reader (``RESTRICTING``:
-  "only", "not", "must" ... : "our refund policy is clear that annual plans can only be
-  refunded within 30 days") and says nothing of "you" ("clear that you won't be charged
-  twice" may be good news), none in their favour ("clear that you're entitled to credit"),
-  else left to the reviewer. A rule "clearly", "plainly" or "explicitly" shown, stated or set
-  out, the rule its subject or a rule's place after it ("the limit is clearly shown at
-  checkout"): sure when the sentence names a rule document, else left to the reviewer, as is
-  a page that "clearly explains that ...". Denied, it is the company's failure ("our terms
-  aren't clear enough"); wished or promised ("our policy should be clear", "I'll make sure
-  the terms are clearly explained") and how to do something ("the page clearly explains how
-  to download it") are none. So is consent to terms cited in the reader's favour ("the terms
-  you agreed to work in your favour").
+- **a rule said to be clear** (left to the reviewer): a rule document then "is" or "are" and
+  "clear", or "could not be clearer" ("our refund policy is clear that annual plans can only
+  be refunded within 30 days"; but "the policy is very clear that a pending authorisation is
+  not a charge" is good news, and no form tells the two apart); none in the reader's favour
+  ("clear that you're entitled to credit"). A rule "clearly", "plainly" or "explicitly" shown,
+  stated or set out, the rule its subject or a rule's place after it ("the limit is clearly
+  shown at checkout"): sure when the sentence names a rule document, else left to the
+  reviewer, as is a page that "clearly explains that ...". Denied, it is the company's
+  failure ("our terms aren't clear enough"); wished or promised ("our policy should be
+  clear", "I'll make sure the terms are clearly explained") and how to do something ("the
+  page clearly explains how to download it") are none. So is consent to terms cited in the
+  reader's favour ("the terms you agreed to work in your favour").
 
 A phrase of a blame list said in a plain or kind sense is read by ``plain_sense``.
 """
@@ -110,14 +109,16 @@ SHOWN = frozenset({"shown", "stated", "explained", "displayed", "marked", "liste
                    "outlined", "described", "mentioned"})
 SHOWN_OUT = frozenset({"set", "spelled", "spelt", "laid"})  # only with "out": "set out"
 DEGREE = frozenset({"very", "quite", "really", "perfectly", "pretty", "completely", "100%"})
-# what a rule called clear says when it is held against the reader, or in their favour
-RESTRICTING = frozenset({"only", "not", "no", "never", "cannot", "can't", "won't", "must",
-                         "unless", "non-refundable", "nonrefundable", "after"})
+# what a rule called clear says in the reader's favour
 FAVOURING = frozenset({"favour", "favor", "entitled", "eligible", "welcome"})
 TURNING = frozenset({"but", "however", "though", "although", "yet"})
 FUTURE = frozenset({"will", "we'll", "it'll", "i'll", "they'll", "shall", "ensure", "sure"})
 WISHED = frozenset({"should", "must", "would", "ought"})  # "our policy should be clear"
-YOU_WORDS = frozenset({"you", "you're", "you'll", "you've", "you'd", "your"})
+# after "should have" or "must have": a thing had, not a thing done ("you should have the
+# credit by Monday", "you must have the owner role", "you shouldn't have any trouble")
+HAD_THINGS = frozenset({"to", "the", "a", "an", "your", "any", "no", "it", "them", "this",
+                        "that", "these", "those", "access", "one", "two", "some", "all",
+                        "everything", "nothing", "something"})
 
 
 @dataclass(frozen=True)
@@ -189,17 +190,26 @@ def _duty(words: list[str]):
         if word == "your" and pair[1] == "responsibility" and not _denied(words, index, index):
             yield Lecture(index, "your responsibility", "tells the customer it was their duty",
                           sure=True)
-        if (word == "up" and pair[1] == "to" and words[index + 2:index + 3] == ["you"]
-                and not CHOICE.intersection(words[index + 3:index + 4])):
+        # "it was up to you to cancel"; "it's up to you" alone, or with "whether", offers a
+        # choice
+        if (word == "up" and pair[1] == "to" and words[index + 2:index + 4] == ["you", "to"]):
             yield Lecture(index, "up to you", "may tell the customer it was their duty",
                           sure=False)
-        if word in SECOND_PERSON and (
-                words[index + 1:index + 4] == ["ought", "to", "have"]
-                or words[index + 1:index + 3] in (["shouldn't", "have"], ["shouldn't", "'ve"])
-                or words[index + 1:index + 4] == ["should", "not", "have"]) and (
-                "to" not in words[index + 3:index + 5]):  # "you shouldn't have to chase us"
+        if word in SECOND_PERSON and _should_have_done(words, index + 1):
             yield Lecture(index, " ".join(words[index:index + 3]),
                           "tells the customer what they should have done", sure=True)
+
+
+def _should_have_done(words: list[str], at: int) -> bool:
+    """Whether the words at ``at`` say what the reader should have done: "ought to have",
+    "shouldn't have", "should not have", then a verb ("you shouldn't have deleted them"); not
+    "shouldn't have to chase us" (sympathy) or "shouldn't have any trouble" (a forecast)."""
+    for phrase in (("ought", "to", "have"), ("shouldn't", "have"), ("shouldn't", "'ve"),
+                   ("should", "not", "have")):
+        if tuple(words[at:at + len(phrase)]) == phrase:
+            following = words[at + len(phrase):at + len(phrase) + 1]
+            return bool(following) and following[0] not in HAD_THINGS
+    return False
 
 
 def _next_time(words: list[str], clause_of: list[int]):
@@ -323,11 +333,10 @@ def _clear_rule(words: list[str], clause_of: list[int]):
         if FAVOURING & after:
             continue  # "the policy is clear that you're entitled to credit"
         if word in ("clear", "clearer") and _rule_called_clear(words, index):
-            # sure when it holds something against the reader and says nothing of "you"
-            # ("... that you won't be charged twice" may be good news)
+            # for the reviewer: what the rule is said to say may be held against the reader
+            # or be good news ("clear that a pending authorisation is not a charge")
             yield Lecture(index - 1, " ".join(words[index - 1:index + 1]),
-                          "tells the customer the rule was clear",
-                          sure=bool(RESTRICTING & after) and not YOU_WORDS & after)
+                          "may tell the customer the rule was clear", sure=False)
         if word in CLEARLY and _shown_clearly(words, index, clause_of):
             passive = bool(SHOWN & set(words[max(0, index - 1):index + 2]))
             yield Lecture(index, " ".join(words[index:index + 2]),

@@ -16,10 +16,11 @@ Sure (the check is credited):
   you pay" a rule);
 - **you were right to**: "you were [absolutely] right to ..." (what they did; "you're right
   to check the terms next time" may be advice, "you were right that ..." states a fact);
-- **anyone would feel it**: "would" then a verb of upset then "anyone", "everyone" or "most
-  people" ("that would rattle anyone"); "anyone [in your place] would [be] worried", or
-  "would feel" a feeling ("anyone would feel the pressure"; "anyone would feel sure the
-  window is 30 days" is none; "most people would panic less if ..." lectures);
+- **anyone would feel it**: "would" then a verb of upset then "anyone" ("that would rattle
+  anyone"; "would irritate most people" speaks of others); "anyone [in your place] would
+  [be] worried", or "would feel" a feeling or the same ("anyone would feel the pressure";
+  "anyone would feel sure the window is 30 days" and "anyone would get the same answer" are
+  none; "most people would panic less if ..." lectures);
 - **the writer would feel it too**: "I'd" or "I would" then be or feel and a word of feeling
   ("I'd be on edge too", "if I'd paid for a year, I'd be worried"), or "I'd feel the same".
   "I'd be happy to do the same" is an offer.
@@ -64,11 +65,13 @@ REASONABLE_ACTS = REASONABLE | {"fair"}
 YOU = ("you", "you'd", "you're", "you've")
 # what the reader did or felt, after "you": "that you'd want", "you were alarmed"; "that you
 # were charged twice" or "that you cover the fee" is no reaction
+# ("got", "came", "reached" are events: "that you got two receipts", "that you reached the
+# Billing page")
 REACTION_VERBS = frozenset({"want", "wanted", "wants", "feel", "felt", "thought", "think",
                             "expected", "expect", "asked", "ask", "wrote", "checked", "noticed",
-                            "assumed", "wondered", "reached", "contacted", "raised", "flagged",
-                            "questioned", "hoped", "got", "came", "double-checked", "worry",
-                            "worried", "panicked", "jumped"})
+                            "assumed", "wondered", "contacted", "raised", "flagged",
+                            "questioned", "hoped", "double-checked", "worry", "worried",
+                            "panicked"})
 QUESTION_PRAISE = frozenset({"fair", "good", "great", "reasonable", "valid", "sensible"})
 SAYING_SO = frozenset({"that's", "it's", "is", "was"})  # "that's a fair question"
 # what a reaction called reasonable is: "a perfectly natural response"; "a reasonable step"
@@ -81,14 +84,17 @@ NOT_ACTS = frozenset({"nothing", "something", "anything", "everything", "morning
 # have one: "this rule would concern anyone who bought a plan")
 UPSETTING = frozenset({"rattle", "worry", "unsettle", "upset", "alarm", "panic", "stress",
                        "frighten", "shake", "annoy", "frustrate", "bother", "fluster",
-                       "scare", "unnerve", "faze", "spook", "irritate", "jolt"})
+                       "scare", "unnerve", "faze", "spook", "irritate"})
+# anyone in the reader's place; "would irritate most people" or "would jolt everyone on your
+# team back" speaks of others
 ANYONE = (("anyone",), ("anybody",))
-UPSET_ONES = (*ANYONE, ("everyone",), ("everybody",), ("most", "people"))
 NOBODY = (("nobody",), ("no", "one"), ("no-one",))
 COMPARING = frozenset({"less", "more"})
 WOULD_I = (("i'd",), ("i", "would"))
 FELT = frozenset({"be", "feel"})
 OPENING_CONDITIONS = frozenset({"if", "whether", "unless"})
+NOT_A_VERB = frozenset({"a", "an", "the", "some", "within", "about", "around", "and", "this",
+                        "that", "what", "your", "my", "one", "two", "half"})
 NEGATION_REACH = 4  # words before a form where a negation denies it
 SHOULD_NOT = (("shouldn't", "have", "to"), ("should", "not", "have", "to"),
               ("should", "never", "have", "to"))
@@ -193,8 +199,12 @@ def _right_to(words: list[str], index: int) -> Validation | None:
         return None
     right = words.index("right", index)
     between = words[index + 1:right]
+    after_to = words[right + 2:right + 3]
+    # "you were right to flag it"; "you were only right to a point", "right to the cent" agree
+    # with a part or a number
     if words[right + 1:right + 2] == ["to"] and "were" in between and set(between) <= (
-            {"were"} | INTENSIFYING):
+            {"were"} | INTENSIFYING) - {"only"} and after_to and (
+            after_to[0] not in NOT_A_VERB and not after_to[0][0].isdigit()):
         return Validation(index, " ".join(words[index:right + 2]),
                           "says the customer was right to act")
     return None
@@ -204,7 +214,7 @@ def _anyone_would(words: list[str], index: int) -> Validation | None:
     """"That would rattle anyone", "anyone in your place would be worried"."""
     word = words[index]
     if word in UPSETTING and index and words[index - 1] == "would" and _any_at(
-            words, index + 1, UPSET_ONES):
+            words, index + 1, ANYONE):
         return Validation(index - 1, " ".join(words[index - 1:index + 2]),
                           "says anyone would feel it")
     if not _any_at(words, index, ANYONE):
@@ -216,8 +226,10 @@ def _anyone_would(words: list[str], index: int) -> Validation | None:
     if COMPARING & set(after_would) or any(map(is_cue, after_would)):
         return None  # "anyone would panic less if ...": a lecture; "would not be" denies it
     felt = [w for w in after_would if w not in ("be", "get", "feel", "the", "so")]
-    feeling = bool(felt) and (felt[0] in FEELINGS or felt[0] in UPSETTING
-                              or felt[0] in ("pressure", "uneasy", "same"))
+    # "anyone would feel the same"; "anyone ... would get the same answer" is a fact
+    same = after_would[:1] == ["feel"] and "same" in after_would[1:4]
+    feeling = same or bool(felt) and (felt[0] in FEELINGS or felt[0] in UPSETTING
+                                      or felt[0] in ("pressure", "uneasy"))
     if feeling or _on_edge(after_would):
         return Validation(index, " ".join(words[index:would + 2]),
                           "says anyone would feel it")
