@@ -13,7 +13,7 @@ cancelling"). Recognised by its form, a second-person attribution of duty or con
   shouldn't have";
 - **uncertain** (left to the reviewer): "you were supposed to" / "meant to" / "expected to"
   (often the company's failure: "you were meant to get a reminder"), "you needed to",
-  "up to you", "as the terms say" (citing a rule at the reader), and advice for next time
+  "up to you to", "as the terms say" (citing a rule at the reader), and advice for next time
   opening a clause ("In future, ...", "For the future, ...", "Next time, ..."; "use it in
   the future" is none).
 
@@ -70,7 +70,7 @@ CITING = frozenset({"state", "states", "say", "says", "stated", "explain", "expl
                     "specify", "specifies", "outline", "outlines"})
 NEXT_TIME = (("in", "future"), ("in", "the", "future"), ("for", "the", "future"),
              ("next", "time"), ("for", "future", "reference"), ("going", "forward"))
-# after "up to you": a choice offered, not a duty
+# words of a choice offered, not a duty: "up to you whether ..."
 CHOICE = frozenset({"whether", "which", "if", "how", "when", "what"})
 BE = frozenset({"were", "was", "are", "is", "be", "been", "you're"})
 # what citing a rule at the reader names: "as stated in the terms", "as explained in my email"
@@ -193,7 +193,7 @@ def _duty(words: list[str]):
         # "it was up to you to cancel"; "it's up to you" alone, or with "whether", offers a
         # choice
         if (word == "up" and pair[1] == "to" and words[index + 2:index + 4] == ["you", "to"]):
-            yield Lecture(index, "up to you", "may tell the customer it was their duty",
+            yield Lecture(index, "up to you to", "may tell the customer it was their duty",
                           sure=False)
         if word in SECOND_PERSON and _should_have_done(words, index + 1):
             yield Lecture(index, " ".join(words[index:index + 3]),
