@@ -102,6 +102,7 @@ OURS = frozenset({"our", "we", "my", "i", "us"})
 # a choice offered, not a duty: "choosing between credit and a switch is up to the holder"
 CHOOSING = CHOICE | {"choose", "choosing", "choice", "decide", "deciding", "decision", "prefer"}
 CLEARLY = frozenset({"clearly", "plainly", "explicitly"})
+CLEAR_WORDS = CLEARLY | {"clear", "clearer"}
 # a rule "clearly shown": its subject (before) or where it is shown (after)
 RULE_WORDS = DOCUMENTS | {"limit", "window", "period", "deadline", "rule", "rules"}
 RULE_PLACES = DOCUMENTS | {"checkout", "signup", "faq", "website", "pricing"}
@@ -326,6 +327,8 @@ def _clear_rule(words: list[str], clause_of: list[int]):
     for the reviewer), or a rule clearly shown or stated where the reader could see it
     ("the limit is clearly shown at checkout")."""
     for index, word in enumerate(words):
+        if word not in CLEAR_WORDS:
+            continue
         said_before = {w for n, w in enumerate(words[:index]) if clause_of[n] == clause_of[index]}
         if said_before & (FUTURE | WISHED):
             continue  # "we'll make sure our terms are clear", "our policy should be clear"
