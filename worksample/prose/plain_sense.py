@@ -24,7 +24,7 @@
 from __future__ import annotations
 
 from worksample.prose.feelings import FEELINGS
-from worksample.prose.negation import clauses
+from worksample.prose.negation import clause_words, clauses
 from worksample.prose.responsibility import CITED, HAD_THINGS, SECOND_PERSON
 from worksample.prose.text import Sentence
 
@@ -88,9 +88,9 @@ def _obviously(sentence: Sentence, start: int, following: list[str]) -> str:
         ["you'd"], ["you'll"], ["you"])
     if you and {"rather", "prefer", "like", "want"} & set(following):
         return "sympathy"  # "obviously you'd rather have ...", "you'll obviously want ..."
-    clause = _clause(sentence, start)[0]
+    clause = clause_words(sentence, start)
     if len(clause) == 1 and start + 1 < len(sentence.normal.split()):
-        clause = _clause(sentence, start + 1)[0]  # "Obviously, you didn't read the terms"
+        clause = clause_words(sentence, start + 1)  # "Obviously, you didn't read the terms"
     if FEELINGS & set(clause):
         return "sympathy"
     if AGREEING & set(clause) and {"you're", "you"} & set(following[:2]):
@@ -103,7 +103,7 @@ def _obviously(sentence: Sentence, start: int, following: list[str]) -> str:
 def _calm_down(sentence: Sentence, start: int) -> str:
     """"calm down" is aimed when it opens its clause ("Please calm down") or has "you" close
     before it ("I need you to calm down"); "if things calm down" is about something else."""
-    before = _clause(sentence, start)[1]
+    before = _clause_before(sentence, start)
     if set(before) - AIMED and not SECOND_PERSON & set(before[-3:]):
         return "not aimed at the customer"
     return ""
@@ -119,9 +119,7 @@ def _once_again(words: list[str], start: int, end: int) -> str:
     return ""
 
 
-def _clause(sentence: Sentence, index: int) -> tuple[list[str], list[str]]:
-    """The normalised words of the clause holding word ``index``, and those of its words
-    before it."""
+def _clause_before(sentence: Sentence, index: int) -> list[str]:
+    """The normalised words of the clause holding word ``index`` that stand before it."""
     words, clause_of = sentence.normal.split(), clauses(sentence)
-    clause = [n for n, c in enumerate(clause_of) if c == clause_of[index]]
-    return [words[n] for n in clause], [words[n] for n in clause if n < index]
+    return [words[n] for n in range(index) if clause_of[n] == clause_of[index]]
