@@ -63,6 +63,7 @@ class CompiledPhrases:
     promised: dict[tuple[str, str], list[tuple[str, ...]]]  # forbidden statements' content words
     plurals: dict[tuple[str, str], PhraseSet]  # a request's things in plurals its list lacks
     vocabulary: frozenset[str]
+    not_names: dict[str, frozenset[str]]  # per email: words a signature's name may not hold
 
     @classmethod
     def of(cls, section: EmailSection) -> CompiledPhrases:
@@ -76,6 +77,7 @@ class CompiledPhrases:
         forbidden = {(eid, f.id): (PhraseSet(f.phrases), PhraseSet(f.unless))
                      for eid, f in statements}
         answers = [*questions.values(), *facts.values()]
+        vocabulary = frozenset().union(*(p.literal_words for p in answers))
         return cls(
             greeting=PhraseSet(lists.greeting), sign_off=PhraseSet(lists.sign_off),
             empathy=PhraseSet(lists.empathy), blame=PhraseSet(lists.blame),
@@ -84,7 +86,9 @@ class CompiledPhrases:
             promised={(eid, f.id): content_words(f.phrases) for eid, f in statements},
             plurals={(eid, f.id): PhraseSet(plurals_of(f.phrases)) for eid, f in statements
                      if f.is_request},
-            vocabulary=frozenset().union(*(p.literal_words for p in answers)),
+            vocabulary=vocabulary,
+            not_names={e.id: not_names(e.customer, section.spelling.allow, vocabulary)
+                       for e in section.emails},
         )
 
 
@@ -162,8 +166,7 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
     findings = [
         text.positive("greeting", "greeting", "opens with a greeting",
                       phrases.greeting.find_all(text.own_sentences[:2], anchored=True)),
-        sign_off(text.own_sentences, phrases.sign_off,
-                 not_names(email.customer, section.spelling.allow, phrases.vocabulary)),
+        sign_off(text.own_sentences, phrases.sign_off, phrases.not_names[email.id]),
         named(text, email.customer),
     ]
     forbidden, promising = [], {}

@@ -45,7 +45,7 @@ from worksample.prose.evidence import Finding, quote_sentence, quoted
 from worksample.prose.feelings import FEELINGS
 from worksample.prose.matching import Match, PhraseSet, name_distance, nearest_name
 from worksample.prose.measures import FUNCTION_WORDS
-from worksample.prose.negation import clauses, denial
+from worksample.prose.negation import TURNING, clauses, denial
 from worksample.prose.text import Sentence
 from worksample.prose.validation import Validation, validation
 
@@ -73,7 +73,6 @@ SECOND_PERSON = frozenset({"you", "your", "you're", "you've", "you'd", "you'll",
 APOLOGIES = frozenset({"sorry", "apologies", "apologise", "apologize", "apologising",
                        "apologizing"})
 THE_REPLY = frozenset({"reply", "response", "replying", "responding"})
-TURNING = frozenset({"but", "however", "though", "although", "yet"})
 FIRST_PERSON = frozenset({"i", "we", "i'm", "we're", "i've", "we've"})
 INTENSIFIERS = frozenset({"completely", "totally", "fully", "really", "truly", "absolutely",
                           "certainly", "definitely", "entirely", "so", "can", "do", "well",

@@ -49,6 +49,8 @@ BREAKS = frozenset({"but", "so", "because", "although", "though", "while", "wher
 # an assignment's negation words that, so followed, turn down what comes after them, not the
 # phrase before: "go back to $39 rather than option A"
 TURNING_DOWN = frozenset({("rather", "than"), ("instead", "of")})
+# words that turn a clause against the one before it: "I understand, but ..."
+TURNING = frozenset({"but", "however", "though", "although", "yet"})
 # a negation before one of these does not reach past it: "the months you haven't used into
 # account credit" denies the use, not the credit
 TERMINATORS = frozenset({"into", "onto", "as", "than", "like", "via", "besides", "plus"})

@@ -56,7 +56,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from worksample.prose.negation import clauses, is_cue
+from worksample.prose.negation import TURNING, clauses, is_cue
 from worksample.prose.text import Sentence
 
 SECOND_PERSON = frozenset({"you", "you've", "you'd", "you're"})
@@ -112,7 +112,6 @@ SHOWN_OUT = frozenset({"set", "spelled", "spelt", "laid"})  # only with "out": "
 DEGREE = frozenset({"very", "quite", "really", "perfectly", "pretty", "completely", "100%"})
 # what a rule called clear says in the reader's favour
 FAVOURING = frozenset({"favour", "favor", "entitled", "eligible", "welcome"})
-TURNING = frozenset({"but", "however", "though", "although", "yet"})
 FUTURE = frozenset({"will", "we'll", "it'll", "i'll", "they'll", "shall", "ensure", "sure"})
 WISHED = frozenset({"should", "must", "would", "ought"})  # "our policy should be clear"
 # after "should have" or "must have": a thing had, not a thing done ("you should have the
