@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from worksample.prose.matching import PhraseSet
+from worksample.prose.negation import clauses
 from worksample.prose.text import sentences
 
 
@@ -63,3 +64,21 @@ def test_rather_than_turns_down_what_follows_not_the_phrase_before(text, denied)
     extra = PhraseSet(["rather", "instead", "not"])
     match = next(PhraseSet(["option b"]).find_all([sentence], negation=extra, scoped=True))
     assert match.denied_by == denied
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("I'm so sorry this happened to you.", 1),
+    ("It makes so much sense that you'd want it back.", 1),
+    ("That must have been so unsettling.", 1),
+    ("The window has passed so I've added store credit.", 2),
+    ("The window has passed so store credit is the best I can do.", 2),
+    ("Your plan renews in May so please check the date.", 2),
+])
+def test_so_starts_a_clause_unless_it_intensifies_the_word_after_it(text, count):
+    [sentence] = sentences(text)
+    assert len(set(clauses(sentence))) == count
+
+
+def test_a_negation_before_so_does_not_deny_what_follows_it():
+    text = "We aren't able to refund you so store credit is what I can offer."
+    assert not first("store credit", text).negated

@@ -13,7 +13,8 @@ stop"). A negation of necessity ("no need to", "don't have to"), one that adds (
 "not just") or one that encourages ("don't hesitate to") denies nothing.
 
 Clauses end at , ; : ( ) and dashes, and before a word that starts a new clause (``BREAKS``:
-"but", "so", "because", "which" ...; "and" before a pronoun). So in "We can't refund you, but
+"but", "because", "which" ...; "and" before a pronoun; "so" unless it intensifies the word
+after it: "so I've raised it", but "I'm so sorry", "so much"). So in "We can't refund you, but
 account credit is available" the credit is not denied. A negation before the phrase does not
 reach past "into", "as", "than" ... (``TERMINATORS``): "the months you haven't used into
 credit" does not deny the credit.
@@ -25,6 +26,7 @@ import functools
 import re
 from collections.abc import Callable
 
+from worksample.prose.feelings import FEELINGS
 from worksample.prose.text import WORD, Sentence
 
 BEFORE_WORDS = 6  # NegEx looks five or six words back; a clause is usually shorter
@@ -43,7 +45,7 @@ NEGATIVE_PREDICATES = frozenset({"impossible", "unavailable", "ineligible"})
 RULED_OUT = (("off", "the", "table"), ("out", "of", "the", "question"), ("ruled", "out"),
              ("a", "non", "starter"), ("a", "nonstarter"), ("not", "on", "the", "table"))
 COPULAS = frozenset({"is", "are", "was", "were", "be", "s", "been"})
-BREAKS = frozenset({"but", "so", "because", "although", "though", "while", "whereas",
+BREAKS = frozenset({"but", "because", "although", "though", "while", "whereas",
                     "however", "which", "unless", "if", "when", "until", "since", "yet",
                     "instead", "otherwise", "whether", "once", "then"})
 # an assignment's negation words that, so followed, turn down what comes after them, not the
@@ -56,6 +58,14 @@ TURNING = frozenset({"but", "however", "though", "although", "yet"})
 TERMINATORS = frozenset({"into", "onto", "as", "than", "like", "via", "besides", "plus"})
 PRONOUNS = frozenset({"i", "we", "you", "it", "they", "this", "that", "he", "she", "i'll",
                       "we'll", "i've", "we've", "i'm", "we're", "you'll", "it's"})
+# "so" intensifies a word of feeling or degree ("so sorry", "so much", "so frustrating", "so
+# quickly") and then starts no clause; before anything else it does ("so I've raised it",
+# "so credit is the best option")
+INTENSIFIED = FEELINGS | {"much", "many", "few", "little", "far", "long", "soon", "late", "early",
+                          "sorry", "glad", "happy", "grateful", "thankful", "pleased", "kind",
+                          "good", "bad", "sure", "easy", "hard", "quick", "simple", "important",
+                          "clear", "close", "great", "big", "small", "fast", "slow"}
+INTENSIFIED_ENDINGS = ("ly", "ful", "ous", "ing", "ed", "ive", "able", "ible")
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\.\s")
 
 
@@ -80,7 +90,13 @@ def word_groups(sentence: Sentence, starts_group: Callable[[str, str, str], bool
 
 def _starts_clause(gap: str, word: str, following: str) -> bool:
     return bool(_CLAUSE_PUNCTUATION.search(gap) or word in BREAKS
-                or word == "and" and following in PRONOUNS)
+                or word == "and" and following in PRONOUNS
+                or word == "so" and not _intensified(following))
+
+
+def _intensified(word: str) -> bool:
+    """Whether "so" before ``word`` is a degree ("so sorry"), not a new clause."""
+    return word in INTENSIFIED or word.endswith(INTENSIFIED_ENDINGS)
 
 
 @functools.lru_cache(maxsize=4096)  # every phrase found in a sentence asks again

@@ -1,10 +1,10 @@
 """Acknowledging the reader without a word of feeling: support leads call it validation.
 
-Read clause by clause (a comma, colon, "if" or "but" ends one; "so" before a word that
-cannot open a clause intensifies: "I'd be so worried too"), never in a clause that opens with
-"if", "whether" or "unless" (a condition or a dismissal: "whether you were right to choose
-annual billing is beside the point"), and never after a negation in the four words before
-it ("I'm not convinced that you were right to"; "no wonder" denies nothing).
+Read clause by clause (``negation.clauses``: a comma, colon, "if" or "but" ends one; "so"
+before a word that cannot open a clause intensifies: "I'd be so worried too"), never in a
+clause that opens with "if", "whether" or "unless" (a condition or a dismissal: "whether you
+were right to choose annual billing is beside the point"), and never after a negation in the
+four words before it ("I'm not convinced that you were right to"; "no wonder" denies nothing).
 
 Sure (the check is credited):
 
@@ -49,10 +49,6 @@ from worksample.prose.text import Sentence
 
 SENSE_DEGREE = frozenset({"complete", "perfect", "total", "so", "much", "a", "lot", "of",
                           "good", "absolute"})
-# after "so", a clause goes on ("so I've raised it"); before anything else, "so" intensifies
-CLAUSE_GOES_ON = frozenset({"i", "we", "you", "it", "they", "this", "that", "he", "she",
-                            "i'll", "we'll", "i've", "we've", "i'm", "we're", "you'll", "it's",
-                            "there", "the", "your", "please"})
 INTENSIFYING = frozenset({"completely", "totally", "perfectly", "entirely", "very", "quite",
                           "really", "an", "a", "such", "absolutely", "fully", "more", "than",
                           "only", "so"})
@@ -135,15 +131,11 @@ def validation(sentence: Sentence) -> Validation | None:
 
 
 def _clauses(sentence: Sentence) -> list[tuple[int, list[str]]]:
-    """The sentence's clauses as (index of the first word, words); a clause that opens with
-    "so" before a word that cannot start a clause is the one before it, intensified ("I'd be
-    so worried too", "it makes so much sense")."""
-    words, clause_of = sentence.normal.split(), clauses(sentence)
+    """The sentence's clauses as (index of the first word, words)."""
     joined: list[tuple[int, list[str]]] = []
-    for index, (word, clause) in enumerate(zip(words, clause_of, strict=True)):
-        starts = index == 0 or clause != clause_of[index - 1]
-        if starts and not (joined and word == "so" and words[index + 1:index + 2]
-                           and words[index + 1] not in CLAUSE_GOES_ON):
+    clause_of = clauses(sentence)
+    for index, word in enumerate(sentence.normal.split()):
+        if index == 0 or clause_of[index] != clause_of[index - 1]:
             joined.append((index, []))
         joined[-1][1].append(word)
     return joined
