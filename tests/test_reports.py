@@ -446,6 +446,18 @@ def test_visible_shows_reordering_and_control_characters():
     assert visible("a\u202eb\u2066c\x1bd\te\nf") == "a\ufffdb\ufffdc\ufffdd\te\nf"
 
 
+def test_a_submissions_path_on_its_page_shows_control_characters_instead_of_obeying_them(
+        sample, tmp_path):
+    # the file name is the candidate's: ESC c resets a terminal that cats the Markdown page
+    hostile = "/submissions/evil\x1bc\x1b7\x1b]0;pwned\x07\u009b2J\u202egiz.exe.zip"
+    report = build_report(sample, [result_for(sample, "evil", 1.0, source=hostile)])
+    write_report(report, tmp_path / "report")
+    written = all_text(tmp_path / "report")
+    assert "giz.exe" in written
+    for character in "\x1b\x07\u009b\u202e":
+        assert character not in written
+
+
 # --- the report folder and the store ---------------------------------------------------------
 
 def test_a_folder_with_other_files_is_refused_and_an_old_report_replaced(sample, tmp_path):

@@ -26,7 +26,7 @@ from worksample.models import (
     IntegrityFlag,
     Status,
 )
-from worksample.safe_text import spreadsheet_cell, valid_utf8, visible
+from worksample.safe_text import one_line, spreadsheet_cell, valid_utf8, visible
 from worksample.store import ResultStore
 
 LONE = "\udcff"  # what candidate code's ValueError("\udcff") or a utf-7 "+2AA-" gives
@@ -171,7 +171,7 @@ def test_cli_errors_naming_a_file_show_its_control_characters_as_text(tmp_path):
 @pytest.mark.parametrize("cell", ["=HYPERLINK(\"http://x\",\"y\")", "+1", "-1+2", "@SUM(A1)",
                                   "\tx", "\rx"])
 def test_spreadsheet_cells_that_would_be_formulas_are_written_as_text(cell):
-    assert spreadsheet_cell(cell) == "'" + cell
+    assert spreadsheet_cell(cell) == "'" + one_line(cell)
     assert spreadsheet_cell("plain") == "plain" and visible("a\x1bb") == "a\ufffdb"
 
 
@@ -184,3 +184,55 @@ def test_csv_export_neutralises_formulas_from_candidate_text():
     write_csv([result], output)
     row = list(csv.DictReader(io.StringIO(output.getvalue())))[0]
     assert row["message"] == "'=HYPERLINK(\"http://evil\",\"open\")"
+
+
+def test_every_invisible_or_reordering_character_is_shown_not_obeyed():
+    """Unicode's format characters (held to the database: zero-width spaces, direction marks,
+    tags, the byte-order mark ...), the line separators and the blank Hangul fillers all read
+    U+FFFD; the two joiners that shape scripts and emoji stay, as do letters and marks."""
+    import unicodedata
+
+    hidden = [chr(p) for p in range(0x110000) if unicodedata.category(chr(p)) in ("Cf", "Zl", "Zp")
+              and chr(p) not in "\u200c\u200d"] + ["\u3164", "\u115f", "\u1160", "\uffa0"]
+    assert len(hidden) > 150
+    for character in hidden:
+        assert visible(f"bo{character}b") == "bo\ufffdb", hex(ord(character))
+    kept = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0645 \U0001f469\u200d\U0001f4bb Müller e\u0301"
+    assert visible(kept) == kept
+
+
+def test_one_line_shows_a_line_break_so_that_no_line_can_be_forged():
+    assert (one_line("a\nbob [hidden-text]: forged\u2028x")
+            == "a\u23cebob [hidden-text]: forged\ufffdx")
+
+
+def test_a_candidates_line_break_cannot_print_a_line_of_its_own_in_the_table(capsys):
+    forged = "bob [hidden-text]: 40 words a reader would not see"
+    result = GradeResult(
+        worksample_version="x", submission_id="eve", submission_source="s", assignment_id="a",
+        assignment_version="v", assignment_type="t", status=Status.REJECTED,
+        message=f"entry x\n{forged}\n", flags=[IntegrityFlag(kind="k", evidence=f"y\n{forged}")])
+    print_results_table([result])
+    lines = capsys.readouterr().out.splitlines()
+    assert not [line for line in lines if line.startswith("bob")]
+    assert any(line.startswith("eve (rejected): entry x\u23cebob") for line in lines)
+
+
+@pytest.mark.parametrize("cell", [" =1+1", "\xa0=1+1", "\u3000@SUM(A1)", "\uff1dHYPERLINK(\"x\")",
+                                  "\ufe62 1", "\uff0d1+2"])
+def test_a_formula_after_spaces_or_in_full_width_form_is_written_as_text(cell):
+    assert spreadsheet_cell(cell) == "'" + cell
+
+
+def test_csv_export_obeys_no_control_character_when_printed_to_a_terminal():
+    result = GradeResult(
+        worksample_version="x", submission_id="s", submission_source="s", assignment_id="a",
+        assignment_version="v", assignment_type="t", status=Status.REJECTED,
+        message="a zip holding \x1b]0;PWNED\x07\x1b]8;;http:evil\x07click, \u009b2J, \u202eexe.txt"
+                "\nforged line")
+    output = io.StringIO()
+    write_csv([result], output)
+    written = output.getvalue()
+    for character in "\x1b\x07\u009b\u202e":
+        assert character not in written
+    assert written.count("\n") == 2  # the header and the one row: the break reads ⏎

@@ -1,8 +1,9 @@
 """What the grader shows in a terminal: a progress bar on stderr and the results table.
 
 Every text shown here may come from a candidate (file names in flags, messages from their
-code), so it passes through ``safe_text.visible`` and is never read as Rich markup: a
-candidate cannot clear the screen, move the cursor over their own flag, or style the table.
+code), so it passes through ``safe_text.one_line`` and is never read as Rich markup: a
+candidate cannot clear the screen, move the cursor over their own flag, style the table, or
+print a line that reads as the grader's.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from worksample.models import GradeResult
-from worksample.safe_text import visible
+from worksample.safe_text import one_line
 
 
 class BatchProgress:
@@ -70,11 +71,11 @@ def print_results_table(results: Sequence[GradeResult], reviews: Sequence | None
             r.run.ended if r.run else "-",
             ", ".join(kind if n == 1 else f"{kind} ×{n}" for kind, n in flags.items()),
         )
-        table.add_row(*(Text(visible(cell)) for cell in cells))
+        table.add_row(*(Text(one_line(cell)) for cell in cells))
     console = Console()
     console.print(table)
     for r in results:  # whole sentences read better under the table than wrapped in a cell
         if r.message:
-            console.print(Text(visible(f"{r.submission_id} ({r.status.value}): {r.message}")))
+            console.print(Text(one_line(f"{r.submission_id} ({r.status.value}): {r.message}")))
         for flag in r.flags:
-            console.print(Text(visible(f"{r.submission_id} [{flag.kind}]: {flag.evidence}")))
+            console.print(Text(one_line(f"{r.submission_id} [{flag.kind}]: {flag.evidence}")))

@@ -1,7 +1,9 @@
 """Results as CSV, one row per result, for applicant-tracking systems and spreadsheets.
 
 Text cells can hold what a candidate controls (file names in messages), so a cell that a
-spreadsheet would read as a formula is written as text (``safe_text.spreadsheet_cell``).
+spreadsheet would read as a formula is written as text, on one line, with control and
+invisible characters shown rather than obeyed (``safe_text.spreadsheet_cell``): the CSV may
+be printed to a terminal as well as opened in a spreadsheet.
 """
 
 from __future__ import annotations

@@ -12,18 +12,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from worksample.safe_text import FORMAT_CHARACTERS
+
 _WORD = re.compile(r"\w+")
 
-# Invisible characters a reader does not see inside a word: soft hyphens, zero-width spaces
-# and joiners, direction marks, tags (Unicode's "format" characters, every one of them: a
-# test holds this list to the Unicode database), and combining marks (an accent, or a mark
-# drawn on nothing) left once NFKD has taken letters apart.
-_UNSEEN = re.compile(
-    "[\u00ad\u0300-\u036f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
-    "\u1ab0-\u1aff\u1dc0-\u1dff\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
-    "\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
-    "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-    "\U000e0001-\U000e007f\U000e0100-\U000e01ef]")
+# Invisible characters a reader does not see inside a word: Unicode's format characters
+# (``safe_text.FORMAT_CHARACTERS``: soft hyphens, zero-width spaces and joiners, direction
+# marks, tags) and combining marks (an accent, or a mark drawn on nothing) left once NFKD has
+# taken letters apart.
+_UNSEEN = re.compile("[" + FORMAT_CHARACTERS + "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff"
+                     "\u20d0-\u20ff\ufe00-\ufe0f\ufe20-\ufe2f\U000e0100-\U000e01ef]")
 # Cyrillic and Greek letters drawn like Latin ones: capitals before case folding (a Greek
 # capital Nu is an N, its small letter a v), small letters after.
 _LOOKALIKE_CAPITALS = str.maketrans(

@@ -72,7 +72,7 @@ def candidate_page(assignment: Assignment, result: GradeResult, name: str, stem:
         message = _ERROR_FOR_CANDIDATES
     return CandidatePage(
         stem=stem, name=name,
-        source=None if blind or for_candidate else result.submission_source,
+        source=None if blind or for_candidate else clean(result.submission_source),
         status=result.status, score=result.score, passed=result.passed, message=clean(message),
         summary=None if for_candidate else summary(assignment, result, criteria, whole_part,
                                                    flags, review, clean),
