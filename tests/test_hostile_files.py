@@ -53,6 +53,7 @@ CASE_OUTCOMES = {
     "pdf-tounicode-surrogate-range": ("graded", ""),
     "document-name-formula": ("rejected", "is an old Word .doc file"),
     "pdf-escapes-in-encoding-name": ("graded", ""),
+    "docx-member-name-not-utf8": ("rejected", "not a readable zip package (UnicodeDecodeError"),
 }
 ARCHIVE_OUTCOMES = {
     "tar-negative-size": "a negative size",

@@ -151,9 +151,10 @@ def _docx_text(path: Path, name: str, max_bytes: int) -> Visible:
     try:
         with zipfile.ZipFile(path) as archive:
             members = {info.filename: info for info in archive.infolist()}
-    except (zipfile.BadZipFile, OSError) as error:
-        raise SubmissionRejected(f"is not a Word document: not a zip package ({error})",
-                                 path=name) from None
+    except Exception as error:  # a hostile package may trip any part of zipfile (a name
+        # flagged UTF-8 that is not: UnicodeDecodeError)
+        raise SubmissionRejected(f"is not a Word document: not a readable zip package "
+                                 f"({type(error).__name__}: {error})", path=name) from None
     body = members.get("word/document.xml")
     if body is None:
         held = ", ".join(sorted(members)[:4]) or "nothing"

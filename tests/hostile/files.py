@@ -549,6 +549,20 @@ def pdf_escapes_in_encoding_name(folder: Path) -> Path:
     return _analysis(folder, "pdf-escapes", "analysis.pdf", data)
 
 
+def docx_member_name_not_utf8(folder: Path) -> Path:
+    """A parser's exception recorded as the machinery's failure: a Word package whose
+    member name is flagged UTF-8 but holds a cut-off sequence (zipfile raises
+    UnicodeDecodeError, not BadZipFile, as it lists the members)."""
+    data = bytearray(_docx_bytes("Pro plan price review").replace(
+        b"word/styles.xml", b"word/style\xc3.xml"))
+    for signature, flags in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = 0
+        while (start := data.find(signature, start)) != -1:
+            data[start + flags + 1] |= 0x08  # bit 11: the name is UTF-8
+            start += 4
+    return _analysis(folder, "docx-name-not-utf8", "analysis.docx", bytes(data))
+
+
 TEXT_CASES = {
     "eml-utf7-lone-surrogate": eml_utf7_lone_surrogate,
     "eml-utf7-lone-surrogate-html": eml_utf7_lone_surrogate_html,
@@ -569,6 +583,7 @@ CASE_CASES = {
     "pdf-tounicode-surrogate-range": pdf_tounicode_surrogate_range,
     "document-name-formula": document_name_formula,
     "pdf-escapes-in-encoding-name": pdf_escapes_in_encoding_name,
+    "docx-member-name-not-utf8": docx_member_name_not_utf8,
 }
 
 ARCHIVE_CASES = {
