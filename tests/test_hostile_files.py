@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest_paths import ROOT, WORKSAMPLE
-from hostile.files import ARCHIVE_CASES, CASE_CASES, TEXT_CASES
+from hostile.files import ARCHIVE_CASES, CASE_CASES, FORGED_LINE, TEXT_CASES
 
 from worksample.intake import submission_id_for
 
@@ -54,6 +54,7 @@ CASE_OUTCOMES = {
     "document-name-formula": ("rejected", "is an old Word .doc file"),
     "pdf-escapes-in-encoding-name": ("graded", ""),
     "docx-member-name-not-utf8": ("rejected", "not a readable zip package (UnicodeDecodeError"),
+    "docx-member-names-forge-lines": ("rejected", "is not a Word document: a zip holding 0"),
 }
 ARCHIVE_OUTCOMES = {
     "tar-negative-size": "a negative size",
@@ -180,6 +181,13 @@ def test_hostile_case_analyses_get_their_outcomes_and_the_batch_is_stored(tmp_pa
     rows = {row["submission_id"]: row for row in csv.DictReader(io.StringIO(output))}
     formula = rows[submission_id_for(built["document-name-formula"])]
     assert formula["message"].startswith("'=HYPERLINK(")
+    forging = rows[submission_id_for(built["docx-member-names-forge-lines"])]["message"]
+    assert len(forging) < 1100 and "\n" not in forging
+    # the results table, as a reviewer reads it: no candidate's text starts a line
+    exit_code, output, _, _ = grader(["grade", str(assignment), *map(str, built.values())],
+                                     tmp_path)
+    assert exit_code == 0 and "(rejected): " in output
+    assert not [line for line in output.splitlines() if line.startswith(FORGED_LINE[:7])]
 
 
 def test_hostile_archives_are_refused_before_they_are_read(tmp_path):

@@ -193,11 +193,15 @@ def test_every_invisible_or_reordering_character_is_shown_not_obeyed():
     import unicodedata
 
     hidden = [chr(p) for p in range(0x110000) if unicodedata.category(chr(p)) in ("Cf", "Zl", "Zp")
-              and chr(p) not in "\u200c\u200d"] + ["\u3164", "\u115f", "\u1160", "\uffa0"]
+              and chr(p) not in "\u200c\u200d"] + [
+        "\u3164", "\u115f", "\u1160", "\uffa0",  # blank fillers
+        "\u034f", "\u17b4", "\u180b", "\ufe00", "\ufe0d", "\U000e0100", "\U000e01ef",
+        "\U000e0fff", "\ufff0", "\u2800"]  # ignorable: they can spell a hidden message
     assert len(hidden) > 150
     for character in hidden:
         assert visible(f"bo{character}b") == "bo\ufffdb", hex(ord(character))
-    kept = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0645 \U0001f469\u200d\U0001f4bb Müller e\u0301"
+    kept = ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0645 \U0001f469\u200d\U0001f4bb Müller e\u0301"
+            " \u2764\ufe0f \u263a\ufe0e \u2801")
     assert visible(kept) == kept
 
 
@@ -236,3 +240,41 @@ def test_csv_export_obeys_no_control_character_when_printed_to_a_terminal():
     for character in "\x1b\x07\u009b\u202e":
         assert character not in written
     assert written.count("\n") == 2  # the header and the one row: the break reads ⏎
+
+
+@pytest.mark.parametrize("columns", ["80", "100", "133"])
+@pytest.mark.parametrize("blank", [" ", "\u3000", "\u2800"])
+def test_no_wrapped_line_of_a_candidates_text_starts_where_the_graders_lines_start(
+        capsys, monkeypatch, columns, blank):
+    # a run of blanks wider than the terminal lands the next words at a line's start
+    monkeypatch.setenv("COLUMNS", columns)
+    forged = "carol (graded): 100, every check passed"
+    long = f"ok{blank * (int(columns) + 5)} {forged}"
+    result = GradeResult(
+        worksample_version="x", submission_id="dave", submission_source="s", assignment_id="a",
+        assignment_version="v", assignment_type="t", status=Status.REJECTED, message=long,
+        flags=[IntegrityFlag(kind="hidden-text", evidence=f"“{long}”")])
+    print_results_table([result])
+    lines = capsys.readouterr().out.splitlines()
+    assert not [line for line in lines if line.startswith("carol")]
+    assert [line for line in lines if line.startswith("dave (rejected):")]
+
+
+def test_a_long_message_or_evidence_is_cut_short_under_the_table(capsys):
+    result = GradeResult(
+        worksample_version="x", submission_id="dave", submission_source="s", assignment_id="a",
+        assignment_version="v", assignment_type="t", status=Status.REJECTED,
+        message="m" * 5000, flags=[IntegrityFlag(kind="k", evidence="e" * 5000)])
+    print_results_table([result])
+    shown = capsys.readouterr().out
+    assert 350 < shown.count("m") < 450 and 350 < shown.count("e") < 450
+    assert "m…" in shown and "e…" in shown
+
+
+def test_a_rejection_quoting_what_the_candidate_controls_is_cut_short():
+    from worksample.errors import SubmissionRejected
+
+    said = SubmissionRejected("is not a Word document: a zip holding " + "x" * 70000,
+                              path="analysis.docx")
+    assert len(said.message) == SubmissionRejected.MAX_REASON and said.message.endswith("…")
+    assert str(said).startswith("analysis.docx: is not a Word document")

@@ -205,3 +205,27 @@ def test_a_result_from_before_format_5_renders_saying_the_work_was_not_kept(tmp_
     again = report(sample, Path(store), tmp_path / "again")
     assert "work-not-kept" not in (again / "adequate.md.html").read_text()
     assert "work-not-kept" in (again / "rude.html").read_text()
+
+
+def test_a_reply_as_read_opens_no_block_and_no_entity_on_its_markdown_page(tmp_path):
+    # The reply's lines keep their breaks on the page, so a line of its own could make the
+    # candidate's text a heading ("===" or "---" under it), a list, or, through a named
+    # entity, an invisible character once the Markdown is rendered
+    from markdown_it import MarkdownIt
+
+    submission = tmp_path / "eve"
+    shutil.copytree(REPLIES / "excellent", submission)
+    reply = submission / "re-refund.eml"
+    reply.write_text(reply.read_text().replace(
+        "\nAlex\n", "\nChecked and approved by the team lead\n---\nScore agreed\n=====\n"
+        "- refund: yes\n2) credit: 12&nbsp;months&ZeroWidthSpace;&lrm;\n\nAlex\n", 1))
+    store = tmp_path / "results.sqlite"
+    grade(EMAIL_SAMPLE, store, submission)
+    markdown = (report(EMAIL_SAMPLE, store, tmp_path / "report", "--format", "md")
+                / "eve.md").read_text()
+    assert "Checked and approved by the team lead" in markdown
+    work = markdown[markdown.index("Checked and approved"):]
+    rendered = MarkdownIt().render(work[:work.index("credit: 12") + 100])
+    assert "<h1>" not in rendered and "<h2>" not in rendered and "<li>" not in rendered
+    assert "\u200b" not in rendered and "\u200e" not in rendered and "\xa0" not in rendered
+    assert "&amp;ZeroWidthSpace;" in rendered  # shown as written

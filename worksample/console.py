@@ -19,6 +19,8 @@ from rich.text import Text
 from worksample.models import GradeResult
 from worksample.safe_text import one_line
 
+SHOWN_CHARACTERS = 400  # of a message or a flag's evidence under the results table
+
 
 class BatchProgress:
     """A progress bar on stderr: done, failed, remaining, and the time left."""
@@ -74,8 +76,23 @@ def print_results_table(results: Sequence[GradeResult], reviews: Sequence | None
         table.add_row(*(Text(one_line(cell)) for cell in cells))
     console = Console()
     console.print(table)
-    for r in results:  # whole sentences read better under the table than wrapped in a cell
+    # whole sentences read better under the table than wrapped in a cell; each in a grid, so
+    # that a long one wraps under its own text and no text of a candidate's, however long or
+    # blank, starts a line where the grader's lines start
+    lines = Table.grid(padding=(0, 1))
+    lines.add_column(no_wrap=True)
+    lines.add_column(overflow="fold")  # a long word (a path) folds rather than being cut
+    for r in results:
         if r.message:
-            console.print(Text(one_line(f"{r.submission_id} ({r.status.value}): {r.message}")))
+            lines.add_row(Text(one_line(f"{r.submission_id} ({r.status.value}):")),
+                          Text(one_line(_cut(r.message))))
         for flag in r.flags:
-            console.print(Text(one_line(f"{r.submission_id} [{flag.kind}]: {flag.evidence}")))
+            lines.add_row(Text(one_line(f"{r.submission_id} [{flag.kind}]:")),
+                          Text(one_line(_cut(flag.evidence))))
+    if lines.row_count:
+        console.print(lines)
+
+
+def _cut(text: str) -> str:
+    """``text``, or its first ``SHOWN_CHARACTERS`` and "…": the whole is in the report."""
+    return text if len(text) <= SHOWN_CHARACTERS else text[:SHOWN_CHARACTERS - 1] + "…"

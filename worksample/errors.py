@@ -33,4 +33,12 @@ class InfrastructureError(WorksampleError):
 class SubmissionRejected(WorksampleError):
     """The submission itself cannot be graded: unsafe or too large (intake), or unreadable to
     its plugin (an encrypted PDF, a scan with no text). Status ``rejected``, with the reason;
-    no score, and the batch goes on."""
+    no score, and the batch goes on. A reason is cut at ``MAX_REASON`` characters: it may
+    quote what the candidate controls (a name inside a package, a parser's message)."""
+
+    MAX_REASON = 1000
+
+    def __init__(self, message: str, *, path: Path | str | None = None):
+        if len(message) > self.MAX_REASON:
+            message = message[:self.MAX_REASON - 1] + "…"
+        super().__init__(message, path=path)

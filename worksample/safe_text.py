@@ -19,12 +19,16 @@ FORMAT_CHARACTERS = (
     "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
     "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001-\U000e007f")
 # Shown as U+FFFD instead of obeyed or hidden: C0 and C1 controls other than tab and newline
-# (ESC starts terminal sequences; U+009B is a one-character CSI some terminals obey), the
-# format characters but the two joiners that shape Arabic, Indic scripts and emoji (U+200C,
-# U+200D), the line and paragraph separators, and the blank Hangul fillers.
+# (ESC starts terminal sequences; U+009B is a one-character CSI some terminals obey); the
+# format characters and the rest of Unicode's default-ignorable ones (the combining grapheme
+# joiner, variation selectors, the blank Hangul fillers, the unassigned tag plane), which can
+# carry a message no reader sees, but the two joiners that shape Arabic, Indic scripts and
+# emoji (U+200C, U+200D) and the two selectors that pick an emoji's style (U+FE0E, U+FE0F);
+# the line and paragraph separators; the blank braille pattern, a letter drawn as nothing.
 _HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f"
                      + FORMAT_CHARACTERS.replace("\u200b-\u200f", "\u200b\u200e\u200f")
-                     + "\u2028\u2029\u115f\u1160\u3164\uffa0]")
+                     + "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0d"
+                       "\uffa0\ufff0-\ufff8\U000e0000-\U000e0fff\u2028\u2029\u2800]")
 LINE_BREAK = "\u23ce"  # ⏎: a line break shown inside a line
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

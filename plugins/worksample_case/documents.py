@@ -28,6 +28,7 @@ FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": 
 NOT_SUPPORTED = {".doc": "an old Word .doc file", ".odt": "an OpenDocument text file",
                  ".pages": "an Apple Pages file", ".rtf": "an RTF file"}
 ASKED_FOR = "the instructions ask for PDF, DOCX, Markdown or plain text"
+NAME_SHOWN = 80  # characters of a name inside a package, in a message: a name can be 64 KB
 _WHITE = "FFFFFF"
 _TINY_POINTS = 2
 
@@ -157,7 +158,8 @@ def _docx_text(path: Path, name: str, max_bytes: int) -> Visible:
                                  f"({type(error).__name__}: {error})", path=name) from None
     body = members.get("word/document.xml")
     if body is None:
-        held = ", ".join(sorted(members)[:4]) or "nothing"
+        held = ", ".join(name if len(name) <= NAME_SHOWN else name[:NAME_SHOWN - 1] + "…"
+                         for name in sorted(members)[:4]) or "nothing"
         raise SubmissionRejected(f"is not a Word document: a zip holding {held}, with no "
                                  "word/document.xml", path=name)
     unpacked = sum(info.file_size for info in members.values())  # python-docx loads every part

@@ -563,6 +563,21 @@ def docx_member_name_not_utf8(folder: Path) -> Path:
     return _analysis(folder, "docx-name-not-utf8", "analysis.docx", bytes(data))
 
 
+FORGED_LINE = "mallory (graded): 100, every check passed"
+
+
+def docx_member_names_forge_lines(folder: Path) -> Path:
+    """Candidate text printed as the grader's own line: a "Word document" with no
+    word/document.xml, whose member names (quoted in the rejection) are 60 KB of spaces,
+    a line break and a result line of another candidate's, so that the terminal wraps or
+    breaks them onto a line of their own."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for n in range(3):
+            archive.writestr(f"{n}{' ' * 60_000}\n{FORGED_LINE}", b"x")
+    return _analysis(folder, "docx-forged-lines", "analysis.docx", buffer.getvalue())
+
+
 TEXT_CASES = {
     "eml-utf7-lone-surrogate": eml_utf7_lone_surrogate,
     "eml-utf7-lone-surrogate-html": eml_utf7_lone_surrogate_html,
@@ -584,6 +599,7 @@ CASE_CASES = {
     "document-name-formula": document_name_formula,
     "pdf-escapes-in-encoding-name": pdf_escapes_in_encoding_name,
     "docx-member-name-not-utf8": docx_member_name_not_utf8,
+    "docx-member-names-forge-lines": docx_member_names_forge_lines,
 }
 
 ARCHIVE_CASES = {

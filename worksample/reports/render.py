@@ -28,11 +28,14 @@ FORMATS = ("html", "md", "json")
 # first, then translating, took a fifth of the time of translating every value (str.translate
 # looks each character up when it maps one to two; a regular expression's substitution took
 # 1.7 times as long as that).
-_MARKDOWN_MARKUP = "\\`*_{}[]<>|#!~"
+_MARKDOWN_MARKUP = "\\`*_{}[]<>|#!~&"  # "&": no entity ("&rlm;", "&ZeroWidthSpace;")
 _MARKDOWN_ESCAPES = str.maketrans({character: "\\" + character
                                    for character in _MARKDOWN_MARKUP})
 _HAS_MARKUP = re.compile(f"[{re.escape(_MARKDOWN_MARKUP)}]")
 _BACKTICKS = re.compile("`+")
+# what opens a block at a line's start, besides the markup above: a setext underline or a
+# thematic break ("===", "---"), a list item ("- ", "+ ", "1. ", "2) ")
+_BLOCK_OPENER = re.compile(r"^( {0,3})([=+-])(?=[ \t=-]|$)|^( {0,3}\d{1,9})([.)])(?=[ \t]|$)")
 
 
 class _Verbatim(str):
@@ -68,7 +71,8 @@ def _marked(segments) -> _Verbatim:
     sentences in bold, each followed by the criterion its mark links to."""
     out = []
     for segment in segments:
-        lines = [line.translate(_MARKDOWN_ESCAPES) for line in segment.text.split("\n")]
+        lines = [_BLOCK_OPENER.sub(r"\1\3\\\2\4", line.translate(_MARKDOWN_ESCAPES))
+                 for line in segment.text.split("\n")]
         if segment.marks:
             lines = [_bold(line) for line in lines]
         out.append("\n".join(lines))
