@@ -43,6 +43,8 @@ TEXT_OUTCOMES = {
     "eml-nested-comments-disposition": ("graded", ""),
     "reply-name-with-escapes": ("rejected", "name contains control characters"),
     "reply-text-with-escapes-and-formulas": ("graded", ""),
+    "html-unknown-marked-section": ("graded", ""),
+    "eml-content-type-parameter-cut": ("graded", ""),
 }
 CASE_OUTCOMES = {
     "markdown-open-brackets": ("graded", ""),
@@ -55,6 +57,7 @@ CASE_OUTCOMES = {
     "pdf-escapes-in-encoding-name": ("graded", ""),
     "docx-member-name-not-utf8": ("rejected", "not a readable zip package (UnicodeDecodeError"),
     "docx-member-names-forge-lines": ("rejected", "is not a Word document: a zip holding 0"),
+    "markdown-unknown-marked-section": ("rejected", "cannot be read: its parser failed on it"),
 }
 ARCHIVE_OUTCOMES = {
     "tar-negative-size": "a negative size",
@@ -161,6 +164,10 @@ def test_hostile_email_replies_get_their_outcomes_and_the_batch_is_stored(tmp_pa
     # the lone surrogates of the utf-7 replies are stored as U+FFFD in the quoted evidence
     quoted = json.dumps(results["eml-utf7-lone-surrogate"]["checks"], ensure_ascii=False)
     assert "\ufffd" in quoted
+    # a reply its parser fails on is that reply's problem, said, and scores nothing
+    for name in ("html-unknown-marked-section", "eml-content-type-parameter-cut"):
+        assert "cannot be read: its parser failed on it" in json.dumps(results[name]), name
+        assert results[name]["score"] < 70, name
     assert len(stored(tmp_path, assignment)) == len(built) + 1
     # a rerun reads them all back from the store: nothing crashes on the way out either
     exit_code, output, _, _ = grader(["grade", str(assignment), *map(str, built.values()),

@@ -20,7 +20,13 @@ from pathlib import Path
 
 from worksample.errors import SubmissionRejected
 from worksample.prose.hidden import without_stray_hidden
-from worksample.prose.markup import Visible, from_html, from_markdown, looks_like_html
+from worksample.prose.markup import (
+    UnreadableMessage,
+    Visible,
+    from_html,
+    from_markdown,
+    looks_like_html,
+)
 from worksample.prose.text import WORD, decode_text
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text",
@@ -90,9 +96,12 @@ def read_document(path: Path, root: Path, max_bytes: int, max_pages: int) -> Doc
             raw = decode_text(path.read_bytes())
         except ValueError as error:
             raise SubmissionRejected(str(error), path=name) from None
-        visible = (from_markdown(raw, keep_headings=True) if kind == "markdown"
-                   else from_html(raw) if kind == "html" or looks_like_html(raw)
-                   else Visible(raw))
+        try:
+            visible = (from_markdown(raw, keep_headings=True) if kind == "markdown"
+                       else from_html(raw) if kind == "html" or looks_like_html(raw)
+                       else Visible(raw))
+        except UnreadableMessage as error:
+            raise SubmissionRejected(str(error), path=name) from None
     visible = without_stray_hidden(visible)
     return Document(name, kind, visible.text, hidden=visible.hidden, hidden_by=visible.hidden_by)
 
@@ -113,7 +122,7 @@ def _pdf_text(path: Path, name: str, max_pages: int, max_bytes: int) -> tuple[st
             raise SubmissionRejected(f"the PDF has {pages} pages; documents over {max_pages} "
                                      "pages are not read", path=name)
         text = _pages_text(reader, name, max_bytes)
-    except SubmissionRejected:
+    except (SubmissionRejected, MemoryError, RecursionError):  # the limits' to name
         raise
     except Exception as error:  # a hostile or broken file may trip any part of the parser
         raise SubmissionRejected(f"the PDF is corrupt or unreadable ({type(error).__name__}: "
@@ -152,6 +161,8 @@ def _docx_text(path: Path, name: str, max_bytes: int) -> Visible:
     try:
         with zipfile.ZipFile(path) as archive:
             members = {info.filename: info for info in archive.infolist()}
+    except (MemoryError, RecursionError):  # the limits' to name, not a broken file
+        raise
     except Exception as error:  # a hostile package may trip any part of zipfile (a name
         # flagged UTF-8 that is not: UnicodeDecodeError)
         raise SubmissionRejected(f"is not a Word document: not a readable zip package "
@@ -171,6 +182,8 @@ def _docx_text(path: Path, name: str, max_bytes: int) -> Visible:
 
         document = docx.Document(str(path))
         return _docx_blocks(document)
+    except (MemoryError, RecursionError):  # the limits' to name, not a broken file
+        raise
     except Exception as error:  # a broken package may trip any part of the parser
         raise SubmissionRejected(f"the Word document is corrupt or unreadable "
                                  f"({type(error).__name__}: {error})", path=name) from None

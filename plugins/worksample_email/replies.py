@@ -250,7 +250,11 @@ def _sections(path: Path, root: Path, emails: list[Original], limit: int) -> dic
     for email_id, lines in bodies.items():
         reply = replies[email_id] = Reply(email_id, source=f"{source} (section {email_id})",
                                           matched_by="a heading that names the email")
-        _take(reply, _reduced("\n".join(lines), ".md" if suffix in ("", ".txt") else suffix))
+        try:
+            _take(reply, _reduced("\n".join(lines), ".md" if suffix in ("", ".txt") else suffix))
+        except UnreadableMessage as error:
+            reply.problem = str(error)
+            continue
         if not reply.text.strip():
             reply.problem = "the section is empty"
     return replies

@@ -563,6 +563,29 @@ def docx_member_name_not_utf8(folder: Path) -> Path:
     return _analysis(folder, "docx-name-not-utf8", "analysis.docx", bytes(data))
 
 
+def html_unknown_marked_section(folder: Path) -> Path:
+    """A parser's exception recorded as the machinery's failure: an HTML reply whose last
+    paragraph opens a marked section with no keyword (``<![--``: html.parser raises
+    AssertionError, not an error of its own)."""
+    html = "<p>" + REPLY.replace("\n\n", "</p><p>") + "</p><p><![-- draft --></p>"
+    return _replies(folder, "html-marked-section", {"late-refund.html": html.encode()})
+
+
+def eml_content_type_parameter_cut(folder: Path) -> Path:
+    """A parser's exception recorded as the machinery's failure, second instance: an .eml
+    reply whose Content-Type ends in a parameter name marked as encoded, with nothing after
+    it (``; title*0*``: the email package raises IndexError)."""
+    data = _eml([("Content-Type", "text/plain; charset=utf-8; title*0*")], REPLY)
+    return _replies(folder, "eml-param-cut", {"late-refund.eml": data})
+
+
+def markdown_unknown_marked_section(folder: Path) -> Path:
+    """A parser's exception recorded as the machinery's failure, in a case analysis: a
+    Markdown analysis holding ``<![ifx`` (html.parser: "unknown status keyword")."""
+    return _analysis(folder, "md-marked-section", "analysis.md",
+                     (ANALYSIS + "\n<![ifx draft]>\n").encode())
+
+
 FORGED_LINE = "mallory (graded): 100, every check passed"
 
 
@@ -587,6 +610,8 @@ TEXT_CASES = {
     "eml-nested-comments-disposition": eml_nested_comments_disposition,
     "reply-name-with-escapes": reply_name_with_escapes,
     "reply-text-with-escapes-and-formulas": reply_text_with_escapes_and_formulas,
+    "html-unknown-marked-section": html_unknown_marked_section,
+    "eml-content-type-parameter-cut": eml_content_type_parameter_cut,
 }
 
 CASE_CASES = {
@@ -600,6 +625,7 @@ CASE_CASES = {
     "pdf-escapes-in-encoding-name": pdf_escapes_in_encoding_name,
     "docx-member-name-not-utf8": docx_member_name_not_utf8,
     "docx-member-names-forge-lines": docx_member_names_forge_lines,
+    "markdown-unknown-marked-section": markdown_unknown_marked_section,
 }
 
 ARCHIVE_CASES = {

@@ -12,6 +12,7 @@ from __future__ import annotations
 import email
 import email.headerregistry
 import email.policy
+import functools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
@@ -48,8 +49,30 @@ _MIME_HEADER = re.compile(  # a MIME header that parsing a message reads, with i
 
 
 class UnreadableMessage(ValueError):
-    """An email message whose text cannot be read: an unknown character set, or a MIME
-    header too long to parse."""
+    """A candidate's text that cannot be read: an email message with an unknown character set
+    or a MIME header too long to parse, or markup its parser fails on."""
+
+
+def _parsed_as(what: str):
+    """A reader of candidate markup that raises UnreadableMessage for every exception its
+    parser raises on hostile input (html.parser's AssertionError at "<![!", the email
+    package's IndexError or TypeError on a broken Content-Type parameter): the file is the
+    candidate's, not a failure of the grader. Running out of memory and nesting too deep go
+    on: the grader says which limit was hit."""
+    def reader_of(reader):
+        @functools.wraps(reader)
+        def read(*args, **kwargs):
+            try:
+                return reader(*args, **kwargs)
+            except (UnreadableMessage, MemoryError, RecursionError):
+                raise
+            except Exception as error:
+                said = str(error)
+                said = said if len(said) <= 200 else said[:199] + "…"
+                raise UnreadableMessage(f"the {what} cannot be read: its parser failed on it "
+                                        f"({type(error).__name__}: {said})") from error
+        return read
+    return reader_of
 
 
 @dataclass(frozen=True)
@@ -61,6 +84,7 @@ class Visible:
     hidden_by: str = ""
 
 
+@_parsed_as("HTML")
 def from_html(html: str, keep_lines: bool = False) -> Visible:
     """The visible text of HTML, one block per line. Quoted blocks, scripts and styles are
     dropped; text hidden by markup (the ``hidden`` attribute, ``display: none``, zero size,
@@ -74,6 +98,7 @@ def from_html(html: str, keep_lines: bool = False) -> Visible:
     return Visible("".join(parser.parts), hidden, ", ".join(sorted(parser.hidden_by)))
 
 
+@_parsed_as("Markdown")
 def from_markdown(markdown: str, keep_headings: bool = False) -> Visible:
     """Plain text of Markdown: markup and link targets dropped, words kept; with
     ``keep_headings``, heading lines keep their leading ``#``. Inline HTML is read as HTML, so
@@ -131,6 +156,7 @@ def looks_like_html(text: str) -> bool:
     return bool(re.match(r"\s*<(!doctype|html|body|p|div)\b", text, re.IGNORECASE))
 
 
+@_parsed_as("email message")
 def from_eml(raw: bytes) -> Visible:
     """The body of an email message as mail clients show it: the HTML part when there is one,
     else the text part. Words found only in the text part of a message with both are hidden
