@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest_paths import ROOT, WORKSAMPLE
-from hostile.files import ARCHIVE_CASES, CASE_CASES, FORGED_LINE, TEXT_CASES
+from hostile.files import ARCHIVE_CASES, CASE_CASES, FORGED_LINE, TEXT_CASES, _pdf_file
 
 from worksample.intake import submission_id_for
 
@@ -237,3 +237,54 @@ def test_each_host_limit_stops_reading_and_the_batch_goes_on(tmp_path, limits, w
     assert words in results["huge.md"]["message"]
     assert results["strong.md"]["score"] == 100  # the worker was replaced; the next one graded
     assert seconds < 30
+
+
+def docx_of_empty_paragraphs(folder: Path) -> Path:
+    """A well-formed Word document whose body is 400,000 empty paragraphs (a 4 MB part, well
+    under the document limit): reading it needs more memory than 64 MB."""
+    import zipfile as zipped
+
+    path = folder / "paragraphs.docx"
+    with zipped.ZipFile(GOOD_ANALYSIS.with_suffix(".docx")) as good, \
+            zipped.ZipFile(path, "w", zipped.ZIP_DEFLATED) as out:
+        for info in good.infolist():
+            data = good.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * 400_000, 1)
+            out.writestr(info.filename, data)
+    return path
+
+
+def pdf_of_one_huge_stream(folder: Path) -> Path:
+    """A 100 KB PDF whose one page shows one string of 38 MB, deflated."""
+    import zlib
+
+    text = b"BT /F1 11 Tf 72 720 Td (" + b"churn fell " * 3_500_000 + b") Tj ET"
+    data = zlib.compress(text, 9)
+    stream = b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data \
+        + b"\nendstream"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font "
+               b"<< /F1 5 0 R >> >> /Contents 4 0 R >>", stream,
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    path = folder / "stream.pdf"
+    path.write_bytes(_pdf_file(objects))
+    return path
+
+
+@pytest.mark.parametrize("build", [docx_of_empty_paragraphs, pdf_of_one_huge_stream],
+                         ids=["docx", "pdf"])
+def test_memory_run_out_inside_a_document_reader_is_the_limit_not_a_corrupt_file(
+        tmp_path, build):
+    assignment = limited_copy(CASE, tmp_path, memory_mb=64)
+    document = build(tmp_path)
+    exit_code, output, _, _ = grader(
+        ["grade", str(assignment), str(document), str(GOOD_ANALYSIS), "--json"], tmp_path)
+    assert exit_code == 0
+    results = {r["submission_id"]: r for r in json.loads(output)}
+    said = results[submission_id_for(document)]
+    assert said["status"] == "rejected"
+    assert "needed more than 64 MB of memory" in said["message"], said["message"]
+    assert "corrupt" not in said["message"]
+    assert results["strong.md"]["score"] == 100

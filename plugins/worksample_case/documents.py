@@ -185,8 +185,19 @@ def _docx_text(path: Path, name: str, max_bytes: int) -> Visible:
     except (MemoryError, RecursionError):  # the limits' to name, not a broken file
         raise
     except Exception as error:  # a broken package may trip any part of the parser
+        if _out_of_memory(error):
+            raise MemoryError("the XML parser ran out of memory") from error
         raise SubmissionRejected(f"the Word document is corrupt or unreadable "
                                  f"({type(error).__name__}: {error})", path=name) from None
+
+
+def _out_of_memory(error: Exception) -> bool:
+    """Whether lxml's error is libxml2 running out of memory: it says so as a syntax error
+    ("unknown error", code ERR_NO_MEMORY), not as MemoryError."""
+    from lxml import etree
+
+    return (isinstance(error, etree.XMLSyntaxError)
+            and error.code == etree.ErrorTypes.ERR_NO_MEMORY)
 
 
 def _docx_blocks(document) -> Visible:
