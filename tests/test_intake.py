@@ -129,3 +129,12 @@ def test_a_tar_that_tarfile_reads_differently_from_the_header_check_is_refused(
     monkeypatch.setattr(kinds, "check_headers", lambda *args: [6])
     with pytest.raises(SubmissionRejected, match="members missing|reads this archive"):
         intake.unpack(path, tmp_path / "refused-too", intake.IntakeLimits())
+
+
+def test_a_folder_named_near_the_file_systems_limit_is_read(tmp_path, workdir):
+    # the folder it is unpacked into gets a suffix: the name must leave room for it
+    source = tmp_path / ("n" * 250)
+    source.mkdir()
+    (source / "inventory.py").write_text("x = 1\n")
+    submission = open_submission(source, workdir)
+    assert submission.file_count == 1 and submission.id == "n" * 250

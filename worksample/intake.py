@@ -60,6 +60,7 @@ __all__ = ["SKIPPED_NAMES", "IntakeLimits", "open_submission", "unpack", "extrac
 
 TAR_SUFFIXES = (".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz")
 BUNDLE_SUFFIX = ".bundle"
+FOLDER_NAME_CHARS = 100  # of the id, in the name of the folder a submission is unpacked into
 
 
 def open_submission(source: Path, workdir: Path, limits: IntakeLimits | None = None,
@@ -103,7 +104,9 @@ def destination_for(source: Path, workdir: Path) -> Path:
         raise SubmissionRejected("no such file or folder", path=source)
     if source.is_symlink():
         raise SubmissionRejected("is a symbolic link; pass the real file or folder", path=source)
-    return Path(os.path.realpath(workdir)) / f"{submission_id_for(source)}-{os.urandom(4).hex()}"
+    # the id cut short: a name near the file system's 255 bytes is legal, the suffixes are not
+    named = submission_id_for(source)[:FOLDER_NAME_CHARS]
+    return Path(os.path.realpath(workdir)) / f"{named}-{os.urandom(4).hex()}"
 
 
 def with_history(submission: Submission, workers: LimitedWorkers | None = None,

@@ -16,6 +16,8 @@ from worksample.errors import SubmissionRejected
 SKIPPED_NAMES = {"__MACOSX", ".git", "__pycache__", ".DS_Store", ".pytest_cache"}
 COPY_CHUNK = 1 << 16
 MAX_NAME_SHOWN = 200
+NAME_PART_BYTES = 255  # a file or folder name on every common file system
+PATH_BYTES = 1024  # a whole relative path: far past any project's, well within PATH_MAX
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,11 @@ def checked_path(name: str, source: Path, limits: IntakeLimits) -> PurePosixPath
         return None
     if len(parts) > limits.max_depth:
         raise refuse(f"nested deeper than {limits.max_depth} folders")
+    if any(len(part.encode()) > NAME_PART_BYTES for part in parts):
+        raise refuse(f"a file or folder name longer than {NAME_PART_BYTES} bytes, which no "
+                     "common file system keeps")
+    if len("/".join(parts).encode()) > PATH_BYTES:
+        raise refuse(f"a path longer than {PATH_BYTES:,} bytes")
     return PurePosixPath(*parts)
 
 

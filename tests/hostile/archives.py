@@ -123,6 +123,16 @@ def tar_non_utf8_name(folder):
     return path
 
 
+def tar_long_name_part(folder):
+    # 128 two-byte letters: 256 bytes, one past what a file system keeps in one name
+    return _tar(folder, "long-name.tar", [_file("src/" + "é" * 128 + ".py")])
+
+
+def zip_long_path(folder):
+    # twelve folders of ninety letters: each name fine, the whole path 1,104 bytes
+    return _zip(folder, "long-path.zip", [("/".join(["d" * 90] * 12) + "/a.py", "x = 1")])
+
+
 CASES = {
     "zip with ../ path": (zip_traversal, "escapes the submission folder"),
     "zip with absolute path": (zip_absolute, "absolute path"),
@@ -140,4 +150,7 @@ CASES = {
     "tar.gz of 51 MiB": (tar_too_big, "more than 50 MiB"),
     "truncated tar.gz": (tar_truncated, "corrupt or unreadable tar"),
     "tar with a non-UTF-8 name": (tar_non_utf8_name, "not valid UTF-8"),
+    "tar with a name of 256 bytes": (tar_long_name_part, "a file or folder name longer than "
+                                                        "255 bytes"),
+    "zip with a path of 1,104 bytes": (zip_long_path, "a path longer than 1,024 bytes"),
 }
