@@ -158,6 +158,19 @@ def test_a_folder_with_several_documents_grades_the_longest_and_says_so(tmp_path
     assert result["details"]["not_graded"] == ["README.md"]
 
 
+def test_a_folder_of_many_unread_documents_names_a_bounded_list_of_them(tmp_path):
+    folder = tmp_path / "candidate"
+    folder.mkdir()
+    shutil.copy(CASE_EXAMPLES / "strong.md", folder / "analysis.md")
+    for n in range(45):  # each a "Word document" that is no zip: a reason of its own
+        (folder / f"appendix-{n:02}-{'a' * 200}.docx").write_bytes(b"not a zip")
+    result = grade(folder)["candidate"]
+    assert result["score"] == 100
+    named = result["details"]["not_graded"]
+    assert len(named) == 21 and named[-1] == "… and 25 more"
+    assert named[0].startswith("appendix-00-aaa") and "not a readable zip package" in named[0]
+
+
 def test_a_document_of_thousands_of_headings_keeps_a_bounded_result(tmp_path):
     analysis = tmp_path / "headings.md"
     analysis.write_text((CASE_EXAMPLES / "strong.md").read_text() + "\n"

@@ -107,6 +107,20 @@ def test_a_few_hidden_words_are_noise_and_many_are_flagged_with_the_first_25():
     assert flag.evidence.endswith("w24 …”")
 
 
+def test_hidden_words_are_quoted_within_a_few_hundred_characters_however_long_one_is():
+    flag = hidden_text_flag("answer.md", "churn " + "y" * 4_000_000 + " fell", "hidden")
+    assert flag.evidence.startswith("answer.md: 3 words a reader would not see (hidden); "
+                                    "not graded: “churn yyy")
+    assert len(flag.evidence) < 400 and flag.evidence.endswith("y…”")
+
+
+def test_a_flags_evidence_is_cut_whatever_plugin_made_it():
+    from worksample.models import IntegrityFlag
+
+    flag = IntegrityFlag(kind="copied", evidence="quote " * 100_000)
+    assert len(flag.evidence) == IntegrityFlag.MAX_EVIDENCE and flag.evidence.endswith("…")
+
+
 class Section(ScoredSection):
     """A section with a file and a scoring map."""
 

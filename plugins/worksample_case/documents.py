@@ -34,6 +34,7 @@ FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": 
 NOT_SUPPORTED = {".doc": "an old Word .doc file", ".odt": "an OpenDocument text file",
                  ".pages": "an Apple Pages file", ".rtf": "an RTF file"}
 ASKED_FOR = "the instructions ask for PDF, DOCX, Markdown or plain text"
+NOT_GRADED_LISTED = 20  # other documents named in the result, of up to 2,000 files
 NAME_SHOWN = 80  # characters of a name inside a package, in a message: a name can be 64 KB
 _WHITE = "FFFFFF"
 _TINY_POINTS = 2
@@ -74,7 +75,10 @@ def find_document(root: Path, max_bytes: int, max_pages: int) -> Document:
     if not read:
         raise problems[0]
     chosen = max(read, key=lambda d: len(WORD.findall(d.text)))  # a tie: the first by name
-    chosen.not_graded = [d.source for d in read if d is not chosen] + [str(p) for p in problems]
+    others = [d.source for d in read if d is not chosen] + [str(p) for p in problems]
+    chosen.not_graded = others[:NOT_GRADED_LISTED] + (
+        [f"… and {len(others) - NOT_GRADED_LISTED} more"] if len(others) > NOT_GRADED_LISTED
+        else [])
     return chosen
 
 

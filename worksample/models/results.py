@@ -8,12 +8,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import (
     BaseModel,
     Field,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
 
@@ -149,7 +150,11 @@ class CriterionScore(ResultModel):
 
 
 class IntegrityFlag(ResultModel):
-    """Signs that the submission tried to influence its own verdict: a hiring signal."""
+    """Signs that the submission tried to influence its own verdict: a hiring signal. Its
+    evidence quotes the candidate, so it is cut at ``MAX_EVIDENCE`` characters: every flag
+    is shown in the results table and on the candidate's page."""
+
+    MAX_EVIDENCE: ClassVar[int] = 2000
 
     kind: str
     evidence: str
@@ -158,6 +163,14 @@ class IntegrityFlag(ResultModel):
         description="An automatic fail: the submission does not pass whatever its score, and "
                     "its score is scaled under the pass score (score x pass_score / 100), so "
                     "that failures still rank among themselves.")
+
+
+    @field_validator("evidence")
+    @classmethod
+    def _cut(cls, evidence: str) -> str:
+        if len(evidence) <= cls.MAX_EVIDENCE:
+            return evidence
+        return evidence[:cls.MAX_EVIDENCE - 1] + "…"
 
 
 class SandboxRun(ResultModel):

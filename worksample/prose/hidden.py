@@ -11,6 +11,7 @@ from worksample.models import IntegrityFlag
 from worksample.prose.markup import HIDDEN_MIN_WORDS, Visible
 
 HIDDEN_SHOWN_WORDS = 25
+HIDDEN_SHOWN_CHARS = 300
 
 
 def without_stray_hidden(visible: Visible) -> Visible:
@@ -24,10 +25,13 @@ def without_stray_hidden(visible: Visible) -> Visible:
 def hidden_text_flag(where: str, hidden: str, hidden_by: str,
                      unseen_by: str = "a reader") -> IntegrityFlag:
     """The flag for words in ``where`` (a file, a reply) that ``unseen_by`` would not see:
-    how many, how they were hidden, and the first ``HIDDEN_SHOWN_WORDS`` of them."""
+    how many, how they were hidden, and the first ``HIDDEN_SHOWN_WORDS`` of them (at most
+    ``HIDDEN_SHOWN_CHARS`` characters)."""
     words = hidden.split()
     shown = " ".join(words[:HIDDEN_SHOWN_WORDS])
-    if len(words) > HIDDEN_SHOWN_WORDS:
+    if len(shown) > HIDDEN_SHOWN_CHARS:  # a "word" can be megabytes long
+        shown = shown[:HIDDEN_SHOWN_CHARS - 1] + "…"
+    elif len(words) > HIDDEN_SHOWN_WORDS:
         shown += " …"
     return IntegrityFlag(kind="hidden-text", evidence=(
         f"{where}: {len(words)} words {unseen_by} would not see ({hidden_by}); "
