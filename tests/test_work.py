@@ -229,3 +229,22 @@ def test_a_reply_as_read_opens_no_block_and_no_entity_on_its_markdown_page(tmp_p
     assert "<h1>" not in rendered and "<h2>" not in rendered and "<li>" not in rendered
     assert "\u200b" not in rendered and "\u200e" not in rendered and "\xa0" not in rendered
     assert "&amp;ZeroWidthSpace;" in rendered  # shown as written
+
+
+def test_a_page_whose_files_take_lexers_minutes_is_written_in_seconds(tmp_path):
+    # some of Pygments' lexers take time quadratic in a file's length on blank lines; the
+    # candidate names the files, so chooses the lexers
+    import time
+
+    submission = tmp_path / "lex"
+    shutil.copytree(REPLIES / "excellent", submission)
+    for n in range(12):
+        (submission / f"notes-{n}.{('m', 'mq4', 'nc')[n % 3]}").write_text("\n" * 6000 + "x\n")
+    store = tmp_path / "results.sqlite"
+    grade(EMAIL_SAMPLE, store, submission)
+    started = time.monotonic()
+    pages = report(EMAIL_SAMPLE, store, tmp_path / "report", "--format", "html")
+    assert time.monotonic() - started < 30  # before: about 30 s a file
+    html = (pages / "lex.html").read_text()
+    assert "not highlighted: the page&#39;s time for highlighting ran out" in html
+    assert html.count('class="code-file"') >= 12

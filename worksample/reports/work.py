@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import difflib
 import re
+import time
 from bisect import bisect_right
 from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from markupsafe import escape
 # Imported with this module, not where they are used: pygments.formatters replaces itself in
 # sys.modules as it loads, and a second thread importing it meanwhile (the review server's
 # pages are made in several) got "cannot import name 'HtmlFormatter'".
-from pygments import highlight
+from pygments import format as tokens_as
 from pygments.formatters import HtmlFormatter
 from pygments.lexers import TextLexer, get_lexer_for_filename
 from pygments.util import ClassNotFound
@@ -57,6 +58,10 @@ from worksample.work import (
 )
 
 MAX_LINE_CHARS = 2_000  # a longer line is cut on the page, saying how much
+HIGHLIGHT_SECONDS = 3.0  # of highlighting for one page's files; the rest are shown plain
+NOT_HIGHLIGHTED = "Text (not highlighted: the page's time for highlighting ran out)"
+HIGHLIGHTS_KEPT = 256  # finished highlights remembered; past it, all are forgotten
+_HIGHLIGHTED: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
 MAX_DIFF_LINES = 2_000  # per file
 MAX_CHECK_CHARS = 1_500
 PYGMENTS_STYLE = "default"
@@ -108,9 +113,10 @@ def work_view(assignment: Assignment, result: GradeResult, work: KeptWork | None
         for line_anchor, _ in link.places:
             named.setdefault(line_anchor, []).append(link.anchor)
     starter = assignment.starter_folder
+    until = time.monotonic() + HIGHLIGHT_SECONDS
     return WorkView(
         kept=True, caps=CAPS,
-        files=[_code_file(f, anchors[f.path], clean, named) for f in files],
+        files=[_code_file(f, anchors[f.path], clean, named, until) for f in files],
         files_not_listed=work.files_not_listed,
         starter=starter is not None,
         diff=[] if starter is None else _diff(starter, files, clean),
@@ -149,13 +155,13 @@ def _shown_lines(text: str, clean: Callable[[str], str]) -> list[tuple[str, int]
 
 
 def _code_file(work_file: WorkFile, anchor: str, clean: Callable[[str], str],
-               named: dict[str, list[str]]) -> CodeFile:
+               named: dict[str, list[str]], until: float) -> CodeFile:
     path = clean(work_file.path)
     if work_file.kind != "text":
         return CodeFile(path=path, anchor=anchor, size=work_file.size, kind=work_file.kind,
                         not_kept=not_kept(work_file))
     shown = _shown_lines(work_file.text.removesuffix("\n"), clean)
-    language, html = _highlighted(work_file.path, "\n".join(text for text, _ in shown))
+    language, html = _highlighted(work_file.path, "\n".join(text for text, _ in shown), until)
     return CodeFile(
         path=path, anchor=anchor, size=work_file.size, kind="text", language=language,
         not_kept=not_kept(work_file),
@@ -165,17 +171,37 @@ def _code_file(work_file: WorkFile, anchor: str, clean: Callable[[str], str],
                                                             start=1)])
 
 
-@lru_cache(maxsize=256)
-def _highlighted(path: str, text: str) -> tuple[str, tuple[str, ...]]:
+def _highlighted(path: str, text: str, until: float) -> tuple[str, tuple[str, ...]]:
     """The lexer's name and each line of ``text`` as Pygments' HTML (escaped by Pygments);
-    the lexer is chosen by the file's name, plain text when none matches. Kept for the
-    files asked for again (the review server shows a page each time it is opened)."""
+    the lexer is chosen by the file's name, plain text when none matches, and when lexing
+    goes on past ``until`` (a time.monotonic()). Highlights that were finished are kept for
+    the files asked for again (the review server shows a page each time it is opened)."""
+    found = _HIGHLIGHTED.get((path, text))
+    if found is None:
+        found = _lexed(path, text, until)
+        if found is None:
+            return NOT_HIGHLIGHTED, tuple(str(escape(line)) for line in text.split("\n"))
+        if len(_HIGHLIGHTED) >= HIGHLIGHTS_KEPT:
+            _HIGHLIGHTED.clear()
+        _HIGHLIGHTED[(path, text)] = found
+    return found
+
+
+def _lexed(path: str, text: str, until: float) -> tuple[str, tuple[str, ...]] | None:
+    """``_highlighted``'s work; None past ``until``. Some of Pygments' lexers take time
+    quadratic in a file's length on text a candidate can write (5,000 blank lines in a file
+    named .nc, .m or .md: seconds), so the time is checked between tokens."""
     options = dict(stripnl=False, stripall=False, ensurenl=True)
     try:
         lexer = get_lexer_for_filename(path.rsplit("/", 1)[-1], **options)
     except ClassNotFound:
         lexer = TextLexer(**options)
-    lines = tuple(highlight(text, lexer, HtmlFormatter(nowrap=True)).split("\n")[:-1])
+    tokens = []
+    for token in lexer.get_tokens(text):
+        tokens.append(token)
+        if time.monotonic() > until:
+            return None
+    lines = tuple(tokens_as(tokens, HtmlFormatter(nowrap=True)).split("\n")[:-1])
     if len(lines) != text.count("\n") + 1:  # never expected: then show it unhighlighted
         return "Text only", tuple(str(escape(line)) for line in text.split("\n"))
     return lexer.name, lines
