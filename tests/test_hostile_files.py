@@ -44,6 +44,7 @@ TEXT_OUTCOMES = {
     "reply-name-with-escapes": ("rejected", "name contains control characters"),
     "reply-text-with-escapes-and-formulas": ("graded", ""),
     "html-unknown-marked-section": ("graded", ""),
+    "reply-one-long-word": ("graded", ""),
     "eml-content-type-parameter-cut": ("graded", ""),
 }
 CASE_OUTCOMES = {

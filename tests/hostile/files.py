@@ -571,6 +571,14 @@ def html_unknown_marked_section(folder: Path) -> Path:
     return _replies(folder, "html-marked-section", {"late-refund.html": html.encode()})
 
 
+def reply_one_long_word(folder: Path) -> Path:
+    """Regex backtracking (quadratic) on a reply's identifiers: a greeting and one
+    62,000-letter word on one line, under the 64 KB limit (the number search started a word
+    at every letter of it: past the 20 s of CPU a submission gets)."""
+    return _replies(folder, "one-long-word",
+                    {"late-refund.txt": ("Dear Margaret, " + "xy" * 31_000 + "\n").encode()})
+
+
 def eml_content_type_parameter_cut(folder: Path) -> Path:
     """A parser's exception recorded as the machinery's failure, second instance: an .eml
     reply whose Content-Type ends in a parameter name marked as encoded, with nothing after
@@ -611,6 +619,7 @@ TEXT_CASES = {
     "reply-name-with-escapes": reply_name_with_escapes,
     "reply-text-with-escapes-and-formulas": reply_text_with_escapes_and_formulas,
     "html-unknown-marked-section": html_unknown_marked_section,
+    "reply-one-long-word": reply_one_long_word,
     "eml-content-type-parameter-cut": eml_content_type_parameter_cut,
 }
 

@@ -38,6 +38,7 @@ _WORD_MEASURE = re.compile(
     r"(?P<percent>\s(?:percent|per[ -]cent|percentage points?)\b)?", re.IGNORECASE)
 _WORD_RUN = re.compile(r"\w+(?:[$\u20ac\u00a3]+\w+)*")  # words joined by $, € or £: "a$b"
 # a word of frequency states a period: "daily backups" are backups every 24 hours, every day
+HYPHENATED_LETTERS = 45  # the longest English words; past it, a "word" is read by its start
 _HOURS_IN = {"minute": 1 / 60, "hour": 1, "day": 24, "week": 168}
 _FREQUENCY = re.compile(
     r"\b(?:(?P<adverb>hourly|daily|nightly|weekly)|(?:every|each|once an?|once per)\s"
@@ -212,7 +213,11 @@ def _followed_by(text: str, ends: list[int], stem: str) -> list[bool]:
 
 @lru_cache(maxsize=50_000)
 def syllables(word: str) -> int:
-    """Syllables in a word, from hyphenation points (en_US), at least one."""
+    """Syllables in a word, from hyphenation points (en_US), at least one. Of a "word" longer
+    than ``HYPHENATED_LETTERS`` (a link, a candidate's 60,000 letters, which take pyphen a
+    second), those of its start, in proportion to its length."""
+    if len(word) > HYPHENATED_LETTERS:
+        return round(syllables(word[:HYPHENATED_LETTERS]) * len(word) / HYPHENATED_LETTERS)
     return max(1, len(_hyphenator().positions(word.lower())) + 1)
 
 
