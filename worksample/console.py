@@ -17,9 +17,9 @@ from rich.table import Table
 from rich.text import Text
 
 from worksample.models import GradeResult
-from worksample.safe_text import one_line
+from worksample.safe_text import cut, one_line
 
-SHOWN_CHARACTERS = 400  # of a message or a flag's evidence under the results table
+SHOWN_CHARACTERS = 400  # of a message or a flag's evidence under the table: all is in the report
 
 
 class BatchProgress:
@@ -85,14 +85,9 @@ def print_results_table(results: Sequence[GradeResult], reviews: Sequence | None
     for r in results:
         if r.message:
             lines.add_row(Text(one_line(f"{r.submission_id} ({r.status.value}):")),
-                          Text(one_line(_cut(r.message))))
+                          Text(one_line(cut(r.message, SHOWN_CHARACTERS))))
         for flag in r.flags:
             lines.add_row(Text(one_line(f"{r.submission_id} [{flag.kind}]:")),
-                          Text(one_line(_cut(flag.evidence))))
+                          Text(one_line(cut(flag.evidence, SHOWN_CHARACTERS))))
     if lines.row_count:
         console.print(lines)
-
-
-def _cut(text: str) -> str:
-    """``text``, or its first ``SHOWN_CHARACTERS`` and "…": the whole is in the report."""
-    return text if len(text) <= SHOWN_CHARACTERS else text[:SHOWN_CHARACTERS - 1] + "…"

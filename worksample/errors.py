@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+from worksample.safe_text import cut
+
 
 class WorksampleError(Exception):
     """A problem the user can fix: a bad file, a missing image, a wrong argument.
@@ -39,6 +41,4 @@ class SubmissionRejected(WorksampleError):
     MAX_REASON = 1000
 
     def __init__(self, message: str, *, path: Path | str | None = None):
-        if len(message) > self.MAX_REASON:
-            message = message[:self.MAX_REASON - 1] + "…"
-        super().__init__(message, path=path)
+        super().__init__(cut(message, self.MAX_REASON), path=path)

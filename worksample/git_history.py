@@ -56,7 +56,7 @@ from worksample.git_objects import (
 from worksample.git_sources import is_bundle, read_bundle_file, read_git_folder, resolved
 from worksample.git_trees import LineCounts, files_of, parsed_object
 from worksample.models import GitHistory, HistoryCommit
-from worksample.safe_text import visible
+from worksample.safe_text import cut, visible
 from worksample.working_time import Found, from_commits, unix_time
 
 __all__ = ["HistoryLimits", "Read", "final_files", "is_bundle", "read_history"]
@@ -302,7 +302,7 @@ def _first(tip: bytes, parents: dict[bytes, list[bytes]],
 
 def _subject(message: bytes) -> str:
     line = message.decode("utf-8", "replace").strip().split("\n", 1)[0].strip()
-    return line if len(line) <= SUBJECT_CHARS else line[:SUBJECT_CHARS - 1] + "…"
+    return cut(line, SUBJECT_CHARS)
 
 
 def _tree_of(history: History, commit_sha: bytes) -> bytes | None:

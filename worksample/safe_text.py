@@ -47,6 +47,11 @@ def visible(text: str) -> str:
     return _HIDDEN.sub("\ufffd", text)
 
 
+def cut(text: str, limit: int) -> str:
+    """``text``, or when longer than ``limit`` characters its start and "…", ``limit`` in all."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
 def one_line(text: str) -> str:
     """``visible(text)`` on one line: a line break is shown as ⏎, so that a candidate's text
     cannot print a line of its own under the grader's (a forged "bob [hidden-text]: ...")."""

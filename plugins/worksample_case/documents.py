@@ -28,6 +28,7 @@ from worksample.prose.markup import (
     looks_like_html,
 )
 from worksample.prose.text import WORD, decode_text
+from worksample.safe_text import cut
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text",
            ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
@@ -173,8 +174,7 @@ def _docx_text(path: Path, name: str, max_bytes: int) -> Visible:
                                  f"({type(error).__name__}: {error})", path=name) from None
     body = members.get("word/document.xml")
     if body is None:
-        held = ", ".join(name if len(name) <= NAME_SHOWN else name[:NAME_SHOWN - 1] + "…"
-                         for name in sorted(members)[:4]) or "nothing"
+        held = ", ".join(cut(name, NAME_SHOWN) for name in sorted(members)[:4]) or "nothing"
         raise SubmissionRejected(f"is not a Word document: a zip holding {held}, with no "
                                  "word/document.xml", path=name)
     unpacked = sum(info.file_size for info in members.values())  # python-docx loads every part

@@ -18,7 +18,7 @@ from pydantic import (
     model_validator,
 )
 
-from worksample.safe_text import valid_utf8
+from worksample.safe_text import cut, valid_utf8
 
 RESULT_SCHEMA_VERSION = 1
 
@@ -164,13 +164,10 @@ class IntegrityFlag(ResultModel):
                     "its score is scaled under the pass score (score x pass_score / 100), so "
                     "that failures still rank among themselves.")
 
-
     @field_validator("evidence")
     @classmethod
     def _cut(cls, evidence: str) -> str:
-        if len(evidence) <= cls.MAX_EVIDENCE:
-            return evidence
-        return evidence[:cls.MAX_EVIDENCE - 1] + "…"
+        return cut(evidence, cls.MAX_EVIDENCE)
 
 
 class SandboxRun(ResultModel):

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from worksample.models import IntegrityFlag
 from worksample.prose.markup import HIDDEN_MIN_WORDS, Visible
+from worksample.safe_text import cut
 
 HIDDEN_SHOWN_WORDS = 25
 HIDDEN_SHOWN_CHARS = 300
@@ -30,7 +31,7 @@ def hidden_text_flag(where: str, hidden: str, hidden_by: str,
     words = hidden.split()
     shown = " ".join(words[:HIDDEN_SHOWN_WORDS])
     if len(shown) > HIDDEN_SHOWN_CHARS:  # a "word" can be megabytes long
-        shown = shown[:HIDDEN_SHOWN_CHARS - 1] + "…"
+        shown = cut(shown, HIDDEN_SHOWN_CHARS)
     elif len(words) > HIDDEN_SHOWN_WORDS:
         shown += " …"
     return IntegrityFlag(kind="hidden-text", evidence=(

@@ -20,6 +20,7 @@ from html.parser import HTMLParser
 
 from worksample.prose.css_hiding import hiding_value
 from worksample.prose.text import WORD
+from worksample.safe_text import cut
 
 HIDDEN_MIN_WORDS = 8  # fewer hidden words are noise (a stray label), not an attempt to score
 _PLAIN_ONLY_SHARE = 0.2  # a plain part may differ a little from its HTML part (link targets)
@@ -67,10 +68,9 @@ def _parsed_as(what: str):
             except (UnreadableMessage, MemoryError, RecursionError):
                 raise
             except Exception as error:
-                said = str(error)
-                said = said if len(said) <= 200 else said[:199] + "…"
                 raise UnreadableMessage(f"the {what} cannot be read: its parser failed on it "
-                                        f"({type(error).__name__}: {said})") from error
+                                        f"({type(error).__name__}: {cut(str(error), 200)})"
+                                        ) from error
         return read
     return reader_of
 
