@@ -37,8 +37,8 @@ _WORD_MEASURE = re.compile(
     + r"))?(?P<scale>\s(?:thousand|million|billion))?"
     r"(?P<percent>\s(?:percent|per[ -]cent|percentage points?)\b)?", re.IGNORECASE)
 _WORD_RUN = re.compile(r"\w+(?:[$\u20ac\u00a3]+\w+)*")  # words joined by $, € or £: "a$b"
-# a word of frequency states a period: "daily backups" are backups every 24 hours, every day
 HYPHENATED_LETTERS = 45  # the longest English words; past it, a "word" is read by its start
+# a word of frequency states a period: "daily backups" are backups every 24 hours, every day
 _HOURS_IN = {"minute": 1 / 60, "hour": 1, "day": 24, "week": 168}
 _FREQUENCY = re.compile(
     r"\b(?:(?P<adverb>hourly|daily|nightly|weekly)|(?:every|each|once an?|once per)\s"
