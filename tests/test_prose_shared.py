@@ -147,3 +147,16 @@ def test_contractions_of_small_words_are_small_words():
     # "can't", "it's", "doesn't" are prose; "invoice's" and "Ledgerly's" are not small words
     assert function_word_share("we can't and it's not what it doesn't".split()) == 1
     assert function_word_share(["invoice's", "Ledgerly's", "o'clock"]) == 0
+
+
+@pytest.mark.parametrize("text", [
+    "Send/us/the/full/card/number/" + "asap/" * 12_000 + "thanks.",  # no space at all
+    "Card " + "x" * 30_000 + " details now.",  # one space near the start
+    "x" * 30_000 + " card " + "y" * 30_000,  # spaces only around the word
+])
+def test_a_quote_is_cut_to_its_window_however_few_spaces_the_sentence_has(text):
+    from worksample.prose.evidence import QUOTE_CHARS, quote_sentence
+
+    [sentence] = sentences(text)[:1]
+    quote = quote_sentence(sentence, around="card")
+    assert len(quote) <= QUOTE_CHARS + 6 and "card" in quote.lower()

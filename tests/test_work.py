@@ -218,15 +218,17 @@ def test_a_reply_as_read_opens_no_block_and_no_entity_on_its_markdown_page(tmp_p
     reply = submission / "re-refund.eml"
     reply.write_text(reply.read_text().replace(
         "\nAlex\n", "\nChecked and approved by the team lead\n---\nScore agreed\n=====\n"
-        "- refund: yes\n2) credit: 12&nbsp;months&ZeroWidthSpace;&lrm;\n\nAlex\n", 1))
+        "- refund: yes\n2) credit: 12&nbsp;months&ZeroWidthSpace;&lrm;\n\n"
+        "    approved = True\n\n\tscore = 100\n\nAlex\n", 1))
     store = tmp_path / "results.sqlite"
     grade(EMAIL_SAMPLE, store, submission)
     markdown = (report(EMAIL_SAMPLE, store, tmp_path / "report", "--format", "md")
                 / "eve.md").read_text()
     assert "Checked and approved by the team lead" in markdown
     work = markdown[markdown.index("Checked and approved"):]
-    rendered = MarkdownIt().render(work[:work.index("credit: 12") + 100])
+    rendered = MarkdownIt().render(work[:work.index("score = 100") + 20])
     assert "<h1>" not in rendered and "<h2>" not in rendered and "<li>" not in rendered
+    assert "<pre>" not in rendered and "<code>" not in rendered and "score = 100" in rendered
     assert "\u200b" not in rendered and "\u200e" not in rendered and "\xa0" not in rendered
     assert "&amp;ZeroWidthSpace;" in rendered  # shown as written
 

@@ -130,10 +130,11 @@ def quote_sentence(sentence: Sentence, around: str = "") -> str:
         return f"“{text}”"
     found = re.search(rf"(?<!\w){re.escape(around)}", text, re.IGNORECASE) if around else None
     start = max(0, (found.start() if found else 0) - QUOTE_CHARS // 3)
-    if start:
-        start = text.find(" ", start) + 1  # whole words only
+    if start:  # whole words only, if the window holds a space at all
+        start = text.find(" ", start, start + QUOTE_CHARS // 2) + 1 or start
     end = start + QUOTE_CHARS
     if end < len(text):
-        end = text.rfind(" ", start, end)
+        end = text.rfind(" ", start + QUOTE_CHARS // 2, end) if " " in text[start:end] else end
+        end = end if end > start else start + QUOTE_CHARS
     window = text[start:end].strip()
     return f"“{'… ' if start else ''}{window}{' …' if end < len(text) else ''}”"

@@ -33,9 +33,10 @@ _MARKDOWN_ESCAPES = str.maketrans({character: "\\" + character
                                    for character in _MARKDOWN_MARKUP})
 _HAS_MARKUP = re.compile(f"[{re.escape(_MARKDOWN_MARKUP)}]")
 _BACKTICKS = re.compile("`+")
-# what opens a block at a line's start, besides the markup above: a setext underline or a
-# thematic break ("===", "---"), a list item ("- ", "+ ", "1. ", "2) ")
-_BLOCK_OPENER = re.compile(r"^( {0,3})([=+-])(?=[ \t=-]|$)|^( {0,3}\d{1,9})([.)])(?=[ \t]|$)")
+# what opens a block at a line's start, besides the markup above and an indent (lines are
+# written without one: four spaces open a code block): a setext underline or a thematic
+# break ("===", "---"), a list item ("- ", "+ ", "1. ", "2) ")
+_BLOCK_OPENER = re.compile(r"^([=+-])(?=[ \t=-]|$)|^(\d{1,9})([.)])(?=[ \t]|$)")
 
 
 class _Verbatim(str):
@@ -71,7 +72,7 @@ def _marked(segments) -> _Verbatim:
     sentences in bold, each followed by the criterion its mark links to."""
     out = []
     for segment in segments:
-        lines = [_BLOCK_OPENER.sub(r"\1\3\\\2\4", line.translate(_MARKDOWN_ESCAPES))
+        lines = [_BLOCK_OPENER.sub(r"\2\\\1\3", line.strip(" \t").translate(_MARKDOWN_ESCAPES))
                  for line in segment.text.split("\n")]
         if segment.marks:
             lines = [_bold(line) for line in lines]
