@@ -61,6 +61,17 @@ MAX_LINE_CHARS = 2_000  # a longer line is cut on the page, saying how much
 HIGHLIGHT_SECONDS = 3.0  # of highlighting for one page's files; the rest are shown plain
 NOT_HIGHLIGHTED = "Text (not highlighted: the page's time for highlighting ran out)"
 HIGHLIGHTS_KEPT = 256  # finished highlights remembered; past it, all are forgotten
+# The only lexers used (Pygments' first alias), chosen by the file's name; any other file is
+# plain text. Some of Pygments' lexers take seconds inside one regular expression, where no
+# check of the time can stop them, on text a candidate writes: exponential in a few dozen
+# characters (Maple's strings, Smithy, Rita, Fancy), or quadratic in a run of blank lines
+# or spaces (C and C++: 3 s for 4,000). These were run over such text (45 openings, each
+# before 13 runs of spaces, tabs, blank lines ...; benchmarks/README.md) and took no token
+# longer than 0.25 s, lines being cut at MAX_LINE_CHARS.
+HIGHLIGHTED_LANGUAGES = frozenset({
+    "python", "javascript", "typescript", "jsx", "tsx", "go", "java", "json", "yaml", "toml",
+    "ini", "html", "css", "xml", "bash", "sql", "diff", "docker", "make", "markdown",
+    "restructuredtext", "text"})
 _HIGHLIGHTED: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
 MAX_DIFF_LINES = 2_000  # per file
 MAX_CHECK_CHARS = 1_500
@@ -195,6 +206,8 @@ def _lexed(path: str, text: str, until: float) -> tuple[str, tuple[str, ...]] | 
     try:
         lexer = get_lexer_for_filename(path.rsplit("/", 1)[-1], **options)
     except ClassNotFound:
+        lexer = TextLexer(**options)
+    if lexer.aliases[0] not in HIGHLIGHTED_LANGUAGES:
         lexer = TextLexer(**options)
     tokens = []
     for token in lexer.get_tokens(text):
