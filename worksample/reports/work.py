@@ -65,8 +65,8 @@ HIGHLIGHTS_KEPT = 256  # finished highlights remembered; past it, all are forgot
 # plain text. Some of Pygments' lexers take seconds inside one regular expression, where no
 # check of the time can stop them, on text a candidate writes: exponential in a few dozen
 # characters (Maple's strings, Smithy, Rita, Fancy), or quadratic in a run of blank lines
-# or spaces (C and C++: 3 s for 4,000). These were run over such text (45 openings, each
-# before 13 runs of spaces, tabs, blank lines ...; benchmarks/README.md) and took no token
+# or spaces (C and C++: 3 s for 4,000). These were run over such text (46 openings, each
+# before 15 runs of spaces, tabs, blank lines ...: benchmarks/scan_lexers.py) and took no token
 # longer than 0.25 s, lines being cut at MAX_LINE_CHARS.
 HIGHLIGHTED_LANGUAGES = frozenset({
     "python", "javascript", "typescript", "jsx", "tsx", "go", "java", "json", "yaml", "toml",
