@@ -277,7 +277,7 @@ def test_detected_tampering_is_shown_to_reviewers(tmp_path):
     assert flag.format("framework-patched", "pytest, the harness or the hidden tests") in page
     index = (out / "index.html").read_text()
     assert "forged-outcome, framework-patched" in index
-    table = (tmp_path / "table.txt").read_text()
+    table = " ".join((tmp_path / "table.txt").read_text().split())  # the grid pads and wraps
     assert "patches-framework [forged-outcome]: pytest reported 31 test(s) as passed" in table
 
 
