@@ -179,3 +179,16 @@ def test_a_document_of_thousands_of_headings_keeps_a_bounded_result(tmp_path):
     assert result["status"] == "graded"
     assert len(result["details"]["headings"]) == 100
     assert max(map(len, result["details"]["headings"])) <= 200
+
+
+def test_candidates_named_in_any_script_are_graded_side_by_side(tmp_path):
+    """Analyses sent as ``山田.md`` and ``田中.md`` are two candidates: each gets its own
+    ASCII id and its own result (both were once ``md``, and the batch was refused)."""
+    sent = []
+    for name, sample in (("山田.md", "strong.md"), ("田中.md", "strong.md"),
+                         ("Zoë Brontë.md", "strong.md")):
+        sent.append(tmp_path / name)
+        shutil.copy(CASE_EXAMPLES / sample, sent[-1])
+    results = grade(*sent, store=tmp_path / "results.sqlite")
+    assert len(results) == 3 and all(r["score"] == 100 for r in results.values())
+    assert "Zoe-Bronte.md" in {name.rsplit("-", 1)[0] for name in results}

@@ -31,6 +31,7 @@ import hashlib
 import os
 import re
 import shutil
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
@@ -212,14 +213,23 @@ def extracted(source: Path, workdir: Path, limits: IntakeLimits | None = None,
 
 
 def submission_id_for(source: Path) -> str:
-    """A stable, file-name-safe id for a submission, from its file or folder name."""
+    """A stable, file-name-safe ASCII id for a submission, from its file or folder name.
+
+    A name with characters outside ASCII keeps what ASCII can spell of it (accents dropped:
+    ``Müller`` reads ``Muller``) and gains eight hex digits of the name's hash: without
+    them, ``山田.md`` and ``田中.md`` would both be ``md``, and the batch refused as two
+    submissions with one name."""
     name = source.name
     for suffix in (*TAR_SUFFIXES, ".zip", BUNDLE_SUFFIX):
         if name.lower().endswith(suffix):
             name = name[: -len(suffix)]
             break
-    safe = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-.")
-    return safe or "submission"
+    spelled = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "-", spelled).strip("-.")
+    if name.isascii():
+        return safe or "submission"
+    whole = unicodedata.normalize("NFC", name).encode("utf-8", "surrogatepass")
+    return "-".join(filter(None, (safe, hashlib.sha256(whole).hexdigest()[:8])))
 
 
 def _extractor_for(source: Path):
