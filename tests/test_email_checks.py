@@ -218,3 +218,18 @@ def test_an_eml_is_read_as_mail_clients_show_it_and_plain_only_words_are_hidden(
         "Hi Priya, we are looking into it. https://ledgerly.example/help",
         "<p>Hi Priya, we are <b>looking</b> into it.</p>"))
     assert same_reply.hidden == ""
+
+
+@pytest.mark.parametrize("title", ["Ms.", "Mrs.", "Mx.", "Dr.", "Prof."])
+def test_a_title_with_a_full_stop_stays_in_its_sentence(email_sample, title):
+    """A title's full stop ends no sentence: the greeting and the name are quoted whole, and
+    a sentence that starts with a title keeps its subject."""
+    from worksample.prose.text import sentences
+
+    found = findings(email_sample, "late-refund",
+                     f"Dear {title} Okafor,\n\nI am sorry. {title} Chen on our team will email "
+                     "you today.\n\nKind regards,\nSam")
+    assert found["greeting"].evidence == f"“Dear {title} Okafor,”"
+    assert found["name"].evidence == f"“Dear {title} Okafor,”"
+    said = [s.text for s in sentences(f"{title} Chen will call. Fine.")]
+    assert said[0] == f"{title} Chen will call."

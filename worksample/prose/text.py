@@ -19,7 +19,9 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _QUOTE_HEADER = re.compile(
     r"^(on .{0,200} wrote:|-+ ?original message ?-+|-+ ?forwarded message ?-+|"
     r"from: .+|sent from my \w+)\s*$", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+# a title's full stop ends no sentence: "Dear Ms. Raman," "Dr. Lee will call you"
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b(?:Mr|Ms|Mx|Dr)\.)(?<!\bMrs\.)(?<!\bProf\.)"
+                           r"[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,2}[.)])\s+")
 _LINE_BREAK_ENDINGS = tuple(".!?:;,")
 SHORT_LINE = 40  # a shorter line ends its sentence (a greeting, a sign-off, a signature)
