@@ -46,6 +46,7 @@ TEXT_OUTCOMES = {
     "html-unknown-marked-section": ("graded", ""),
     "reply-one-long-word": ("graded", ""),
     "eml-content-type-parameter-cut": ("graded", ""),
+    "reply-capital-dotted-i": ("graded", ""),
 }
 CASE_OUTCOMES = {
     "markdown-open-brackets": ("graded", ""),
@@ -59,6 +60,7 @@ CASE_OUTCOMES = {
     "docx-member-name-not-utf8": ("rejected", "not a readable zip package (UnicodeDecodeError"),
     "docx-member-names-forge-lines": ("rejected", "is not a Word document: a zip holding 0"),
     "markdown-unknown-marked-section": ("rejected", "cannot be read: its parser failed on it"),
+    "markdown-capital-dotted-i": ("graded", ""),
 }
 ARCHIVE_OUTCOMES = {
     "tar-negative-size": "a negative size",

@@ -160,3 +160,21 @@ def test_a_quote_is_cut_to_its_window_however_few_spaces_the_sentence_has(text):
     [sentence] = sentences(text)[:1]
     quote = quote_sentence(sentence, around="card")
     assert len(quote) <= QUOTE_CHARS + 6 and "card" in quote.lower()
+
+
+@pytest.mark.parametrize("written", [
+    "Weİrecommend; teams stay.", "İİİ İ. ŞİMDİ should", "Dear İlker, İ'm sorry.",
+    "| İrecommend | 49 |", "İ (İ) İ, İ"])
+def test_every_normal_word_is_one_word_however_it_lowers(written):
+    """A sentence's normal form holds only whole words: a pattern's word boundaries and
+    ``str.split`` count the same words in it ("İ" lowers to "i" and a combining dot)."""
+    from worksample.prose.clauses import clauses
+    from worksample.prose.text import WORD, normalise
+
+    for sentence in sentences(written):
+        forms = [sentence.normal, *(c.normal for c in clauses(sentence)),
+                 *(c.as_sentence().normal for c in clauses(sentence))]
+        for form in forms:
+            assert all(WORD.fullmatch(word) for word in form.split()), form
+        assert len(sentence.normal.split()) == len(sentence.words)
+    assert all(WORD.fullmatch(word) for word in normalise(written).split())

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from worksample.prose.matching import PhraseSet
 from worksample.prose.tables import TableRow, table_lines
-from worksample.prose.text import WORD, Sentence, normalise, sentences
+from worksample.prose.text import WORD, Sentence, lowered, normalise, sentences
 
 HEADING_MAX_WORDS = 8
 # the text ends at its last character that is not a space or a closing "#": found greedily, as
@@ -185,5 +185,5 @@ def _numbered(parts: list[Part], bodies: list[list[str | TableRow | None]]) -> A
 def _table_row(row: TableRow) -> Sentence:
     """A table row as one sentence: quoted as its cells, matched in its statements."""
     words = tuple(WORD.findall(" ".join(row.cells)))
-    return Sentence(text=row.text, normal=" ".join(words).lower(), words=words,
+    return Sentence(text=row.text, normal=lowered(words), words=words,
                     clauses=row.statements)

@@ -609,6 +609,24 @@ def docx_member_names_forge_lines(folder: Path) -> Path:
     return _analysis(folder, "docx-forged-lines", "analysis.docx", buffer.getvalue())
 
 
+def markdown_capital_dotted_i(folder: Path) -> Path:
+    """Word positions counted two ways: "İ" lowers to "i" and a combining dot, which a
+    pattern's word boundary takes for a break and ``str.split`` does not; a recommendation cue
+    glued to it at the end of a clause ("... İrecommend; ...") was found past the clause's
+    last word, and the case plugin crashed (IndexError, the result an ``error``)."""
+    return _analysis(folder, "analysis-dotted-i", "analysis.md", (
+        ANALYSIS + "\nHaving read the figures, weİrecommend; teams stay whereas ŞİMDİshould.\n"
+    ).encode())
+
+
+def reply_capital_dotted_i(folder: Path) -> Path:
+    """The same two counts of words in a reply: "İ" glued to the words the email checks look
+    for (a refund, a promise, blame, a greeting)."""
+    reply = REPLY.replace("Hello Margaret", "Hello İMargaret").replace(
+        "I am sorry", "İI am İsorry").replace("Instead", "İInstead İyou should have")
+    return _replies(folder, "reply-dotted-i", {"late-refund.txt": (reply + "İ\n").encode()})
+
+
 TEXT_CASES = {
     "eml-utf7-lone-surrogate": eml_utf7_lone_surrogate,
     "eml-utf7-lone-surrogate-html": eml_utf7_lone_surrogate_html,
@@ -621,6 +639,7 @@ TEXT_CASES = {
     "html-unknown-marked-section": html_unknown_marked_section,
     "reply-one-long-word": reply_one_long_word,
     "eml-content-type-parameter-cut": eml_content_type_parameter_cut,
+    "reply-capital-dotted-i": reply_capital_dotted_i,
 }
 
 CASE_CASES = {
@@ -635,6 +654,7 @@ CASE_CASES = {
     "docx-member-name-not-utf8": docx_member_name_not_utf8,
     "docx-member-names-forge-lines": docx_member_names_forge_lines,
     "markdown-unknown-marked-section": markdown_unknown_marked_section,
+    "markdown-capital-dotted-i": markdown_capital_dotted_i,
 }
 
 ARCHIVE_CASES = {

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from worksample.prose.text import WORD, Sentence
+from worksample.prose.text import WORD, Sentence, lowered
 
 CONDITION_WORDS = ("if", "unless", "when", "whenever", "once", "until", "provided",
                    "assuming", "whether", "as long as")
@@ -53,12 +53,12 @@ class Clause:
 
     @property
     def normal(self) -> str:
-        return " ".join(WORD.findall(self.text.replace("\u2019", "'"))).lower()
+        return lowered(WORD.findall(self.text.replace("\u2019", "'")))
 
     def as_sentence(self) -> Sentence:
         """The clause as a sentence to match phrases in (its index is its sentence's)."""
         words = tuple(WORD.findall(self.text.replace("\u2019", "'")))
-        return Sentence(text=self.text, normal=" ".join(words).lower(), words=words,
+        return Sentence(text=self.text, normal=lowered(words), words=words,
                         index=self.sentence.index)
 
 

@@ -12,6 +12,7 @@ import email
 import email.parser
 import email.policy
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # letters of any script: "Zoë", "Müller"
@@ -90,7 +91,15 @@ def without_quoted(text: str) -> str:
 
 def normalise(text: str) -> str:
     """Lower case, straight apostrophes, single spaces: the form phrases are matched in."""
-    return " ".join(WORD.findall(text.translate(_APOSTROPHES).lower()))
+    return lowered(WORD.findall(text.translate(_APOSTROPHES)))
+
+
+def lowered(words: Iterable[str]) -> str:
+    """Words as phrases are matched in them: joined by single spaces, in lower case, each
+    still one word. "İ" lowers to "i" and a combining dot, which is no word character: kept,
+    the dot would split the word for a pattern's word boundaries but not for ``str.split``,
+    and word positions counted one way would index the other."""
+    return " ".join(words).lower().replace("\u0307", "")
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -101,7 +110,7 @@ def sentences(text: str) -> list[Sentence]:
             piece = piece.strip()
             words = tuple(WORD.findall(piece))
             if words:
-                result.append(Sentence(text=piece, normal=" ".join(words).lower(), words=words,
+                result.append(Sentence(text=piece, normal=lowered(words), words=words,
                                        index=len(result)))
     return result
 
