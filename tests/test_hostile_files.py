@@ -61,6 +61,8 @@ CASE_OUTCOMES = {
     "docx-member-names-forge-lines": ("rejected", "is not a Word document: a zip holding 0"),
     "markdown-unknown-marked-section": ("rejected", "cannot be read: its parser failed on it"),
     "markdown-capital-dotted-i": ("graded", ""),
+    "docx-cell-spanning-columns": ("graded", ""),
+    "docx-merged-cells-chain": ("graded", ""),
 }
 ARCHIVE_OUTCOMES = {
     "tar-negative-size": "a negative size",
@@ -291,3 +293,24 @@ def test_memory_run_out_inside_a_document_reader_is_the_limit_not_a_corrupt_file
     assert "needed more than 64 MB of memory" in said["message"], said["message"]
     assert "corrupt" not in said["message"]
     assert results["strong.md"]["score"] == 100
+
+
+def test_a_word_document_is_read_cell_by_cell_and_stops_at_the_text_limit(tmp_path):
+    """Each cell of a row is read once, whatever it spans or merges with; and the text read
+    stops at the limit, as a PDF's does (a limit the package's size check keeps out of reach
+    today, so it is tried here with a smaller one)."""
+    import docx
+    from hostile.files import docx_cell_spanning_columns, docx_merged_cells_chain
+    from worksample_case.documents import _docx_blocks
+
+    from worksample.errors import SubmissionRejected
+
+    spanning = docx_cell_spanning_columns(tmp_path) / "analysis.docx"
+    row = next(line for line in _docx_blocks(docx.Document(spanning), "a", 2**20).text
+               .splitlines() if line.startswith("| churn"))
+    assert row.count("|") == 2 and len(row) < 34_000
+    merged = docx_merged_cells_chain(tmp_path) / "analysis.docx"
+    text = _docx_blocks(docx.Document(merged), "b", 2**20).text
+    assert text.count("teams stay") == 400
+    with pytest.raises(SubmissionRejected, match="holds more than 3 KB of text"):
+        _docx_blocks(docx.Document(merged), "b", 3 * 1024)

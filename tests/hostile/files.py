@@ -273,6 +273,38 @@ def _docx_bytes(heading: str, picture: bool = False) -> bytes:
     return buffer.getvalue()
 
 
+def _docx_with_table(rows_xml: str) -> bytes:
+    """A Word document: the analysis's heading and paragraph, then a table of ``rows_xml``."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document(io.BytesIO(_docx_bytes("Summary")))
+    document.element.body.append(parse_xml(f"<w:tbl {nsdecls('w')}>{rows_xml}</w:tbl>"))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def docx_cell_spanning_columns(folder: Path) -> Path:
+    """Text multiplied by the reader: one table cell of 33 KB that spans 2,500 columns
+    (python-docx's ``row.cells`` gives it once per column: 80 MB of text from a 30 KB file)."""
+    cell = ('<w:tc><w:tcPr><w:gridSpan w:val="2500"/></w:tcPr><w:p><w:r><w:t>'
+            + "churn rose " * 3_000 + "</w:t></w:r></w:p></w:tc>")
+    return _analysis(folder, "cell-spanning-columns", "analysis.docx",
+                     _docx_with_table(f"<w:tr>{cell}</w:tr>"))
+
+
+def docx_merged_cells_chain(folder: Path) -> Path:
+    """Text multiplied by the reader, second instance: a 4 KB cell merged down 1,500 rows
+    (python-docx gives every row the cell above, found again row by row: quadratic)."""
+    top = ('<w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>'
+           + "teams stay " * 400 + "</w:t></w:r></w:p></w:tc>")
+    below = "<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>"
+    return _analysis(folder, "merged-cells-chain", "analysis.docx",
+                     _docx_with_table(f"<w:tr>{top}</w:tr>" + f"<w:tr>{below}</w:tr>" * 1_500))
+
+
 def _png() -> bytes:
     """A valid 1x1 grey PNG."""
     def chunk(kind: bytes, data: bytes) -> bytes:
@@ -655,6 +687,8 @@ CASE_CASES = {
     "docx-member-names-forge-lines": docx_member_names_forge_lines,
     "markdown-unknown-marked-section": markdown_unknown_marked_section,
     "markdown-capital-dotted-i": markdown_capital_dotted_i,
+    "docx-cell-spanning-columns": docx_cell_spanning_columns,
+    "docx-merged-cells-chain": docx_merged_cells_chain,
 }
 
 ARCHIVE_CASES = {
