@@ -63,6 +63,7 @@ CASE_OUTCOMES = {
     "markdown-capital-dotted-i": ("graded", ""),
     "docx-cell-spanning-columns": ("graded", ""),
     "docx-merged-cells-chain": ("graded", ""),
+    "markdown-one-sentence-of-cues": ("graded", ""),
 }
 ARCHIVE_OUTCOMES = {
     "tar-negative-size": "a negative size",

@@ -316,6 +316,50 @@ def test_an_analysis_mentioning_a_figure_in_every_sentence_is_checked_in_linear_
     assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
 
 
+
+def test_one_sentence_repeating_what_the_checks_look_for_is_checked_in_linear_time():
+    from worksample_case.checks import AnalysisText, CompiledCase, check_analysis
+    from worksample_case.structure import parse
+
+    from worksample.plugins import load_registry
+
+    # every match split the sentence up to itself again: 1.25 s at 56 KB, 21.6 s at 280 KB
+    # (a red team's). A growth guard, as above: four times the text, at most eight times as
+    # long (a quadratic check takes sixteen). Best of two runs each.
+    section = load(CASE_SAMPLE, load_registry()).section
+    compiled = CompiledCase.of(section)
+
+    def seconds(repeats):
+        document = "# Summary\n\n" + "solo churn did not rise and teams stayed " * repeats
+        best = None
+        for _ in range(2):
+            start = time.perf_counter()
+            check_analysis(AnalysisText(parse(document, compiled.headings), section), section,
+                           compiled)
+            elapsed = time.perf_counter() - start
+            best = elapsed if best is None else min(best, elapsed)
+        return best
+
+    small, large = seconds(1_500), seconds(6_000)
+    assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_match_is_placed_at_the_words_the_text_before_it_holds(seed):
+    """``WordPositions`` finds by bisection what splitting the text before each match finds."""
+    from worksample.prose.matching import WordPositions
+
+    chooser = random.Random(seed)
+    words = [chooser.choice(["churn", "rose", "not", "solo", "don't", "a", "teams"])
+             for _ in range(400)]
+    text = " ".join(words)
+    positions = WordPositions(text)
+    for match in re.finditer(r"(?<![\w'])(?:churn rose|not|solo (?:\w+ ){0,2}teams)(?![\w'])",
+                             text):
+        start = len(text[:match.start()].split())
+        assert positions.span(match) == (start, start + len(match.group(0).split()))
+        assert positions.words == text.split()
+
 def test_many_distinct_misspellings_are_counted_in_linear_time():
     from worksample_email.writing import spelling
 

@@ -273,6 +273,17 @@ def _docx_bytes(heading: str, picture: bool = False) -> bytes:
     return buffer.getvalue()
 
 
+def markdown_one_sentence_of_cues(folder: Path) -> Path:
+    """Work per match or clause in proportion to its sentence (quadratic): an analysis whose
+    last "sentence" repeats what the key points look for 6,000 times, with no full stop
+    (360 KB: the checks split the sentence up to each match again, and hashed all its words
+    for each of its clauses)."""
+    return _analysis(folder, "one-sentence-of-cues", "analysis.md", (
+        ANALYSIS + "\nRevenue went up but churn increased and solo users left "
+        + "and revenue went up but churn increased and solo users left " * 6_000 + "\n"
+    ).encode())
+
+
 def _docx_with_table(rows_xml: str) -> bytes:
     """A Word document: the analysis's heading and paragraph, then a table of ``rows_xml``."""
     import docx
@@ -689,6 +700,7 @@ CASE_CASES = {
     "markdown-capital-dotted-i": markdown_capital_dotted_i,
     "docx-cell-spanning-columns": docx_cell_spanning_columns,
     "docx-merged-cells-chain": docx_merged_cells_chain,
+    "markdown-one-sentence-of-cues": markdown_one_sentence_of_cues,
 }
 
 ARCHIVE_CASES = {

@@ -17,6 +17,7 @@ becomes "charged".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,6 +38,9 @@ FUZZY_MIN_LENGTH = 5  # shorter words are too easily one edit from another word
 E_DROP_MIN = 5  # "restore*" also matches "restoring"; "use*" does not match "using"
 WORDS_REMEMBERED = 50_000  # per phrase set (``holds_word``); past it, all are forgotten
 SENTENCES_REMEMBERED = 10_000  # per ``Rereading``; past it, all are forgotten
+# of one phrase set's matches in one sentence, the first this many are read (each costs a
+# look at its sentence): a "sentence" that says a phrase more often is no prose
+MATCHES_READ = 20
 
 
 @dataclass(frozen=True)
@@ -100,7 +104,8 @@ class PhraseSet:
         ``negation`` (the assignment's negation words), each match says whether the sentence
         denies it: with ``scoped``, by the rules of ``negation.denial`` (clauses, negation
         before and after); without, by one of those words among the three before it. Of several
-        matches in a sentence, the first it does not deny is given."""
+        matches in a sentence, the first it does not deny is given (of its first
+        ``MATCHES_READ``)."""
         if self._regex is None:
             return
         hits = [self.may_match(sentence) for sentence in sentences]
@@ -114,12 +119,13 @@ class PhraseSet:
                 text, read_as = reading.corrected(sentence)
                 found = self._matches(text, anchored) if read_as else []
             candidates = []
-            for match in found:
-                start = len(text[:match.start()].split())
-                end = start + len(match.group(0).split())
+            positions = WordPositions(text) if found else None
+            for match in found[:MATCHES_READ]:
+                start, end = positions.span(match)
                 denied = "" if negation is None else denial(
                     sentence, start, end, negation.holds_word) if scoped \
-                    else _before(text.split()[max(0, start - NEGATION_WINDOW):start], negation)
+                    else _before(positions.words[max(0, start - NEGATION_WINDOW):start],
+                                 negation)
                 candidates.append(Match(
                     sentence=sentence, words=match.group(0), denied_by=denied, start=start,
                     end=end, read_as=tuple(pair for pair in read_as if pair[1] in match.group(0))))
@@ -154,8 +160,8 @@ class PhraseSet:
         (matches do not overlap)."""
         if self._regex is None:
             return []
-        return [(start := len(text[:m.start()].split()), start + len(m.group(0).split()))
-                for m in self._regex.finditer(text)]
+        positions = WordPositions(text)
+        return [positions.span(m) for m in self._regex.finditer(text)]
 
     def holds_word(self, word: str) -> bool:
         """``find_in_words(word)`` for one normalised word, remembered: negation asks it of
@@ -174,6 +180,21 @@ class PhraseSet:
         if anchored:
             return [m] if (m := self._regex.match(text)) else []
         return list(self._regex.finditer(text))
+
+
+class WordPositions:
+    """Where each word of normalised ``text`` (words between single spaces) starts, found
+    once: a match's words are then found by bisection, not by splitting the text before it
+    again for every match (quadratic in a long sentence that repeats a phrase)."""
+
+    def __init__(self, text: str):
+        self.words = text.split()
+        self._spaces = [at for at, char in enumerate(text) if char == " "]
+
+    def span(self, match: re.Match) -> tuple[int, int]:
+        """The first word of ``match`` and the word after its last."""
+        first = bisect_left(self._spaces, match.start())
+        return first, bisect_left(self._spaces, match.end()) + 1
 
 
 def _before(words: list[str], negation: PhraseSet) -> str:

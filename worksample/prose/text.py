@@ -47,6 +47,11 @@ class Sentence:
     def __post_init__(self) -> None:
         object.__setattr__(self, "tokens", frozenset(WORD.findall(self.normal)))
 
+    def __hash__(self) -> int:
+        # not of every field: a tuple's hash is not kept, and one of a long sentence's words,
+        # asked for each of its clauses and matches, made its checks quadratic
+        return hash((self.index, self.normal))
+
     @classmethod
     def of_words(cls, words: list[str] | tuple[str, ...]) -> Sentence:
         """A sentence made of normalised words, to match phrases against part of another."""
