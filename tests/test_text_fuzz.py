@@ -1,0 +1,99 @@
+"""Candidate text made of random pieces: no reply or analysis may make a text plugin fail.
+
+Each document is built from the bundled samples' own lines and words, markup, figures and
+characters that Unicode treats specially (one that lowers to two, ligatures, marks that
+combine, digits of other scripts, invisible ones), joined with or without a space. Each must
+be graded, or rejected with a reason; an exception is a result stored as ``error`` ("please
+report it"), as "İrecommend" at a clause's end was (``prose.text.lowered``). Seeded: the same
+documents on every run, so a failure can be replayed with its seed and number.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+from conftest_paths import CASE_EXAMPLES, CASE_SAMPLE, EMAIL_EXAMPLES, EMAIL_SAMPLE, ROOT
+
+from worksample.assignments import load
+from worksample.errors import SubmissionRejected
+from worksample.models import Grade, Submission
+
+DOCUMENTS = 80  # per seed and plugin: a few seconds
+ODD = ["İ", "ı", "ß", "ŉ", "ǰ", "ﬀ", "ﬁ", "ς", "Σ", "ǅ", "\u0301", "\u0307", "\u200b",
+       "\u200d", "\u202e", "\u00a0", "\u2028", "\ufeff", "١٩", "１９", "½", "²", "Ⅻ", "ꭰ",
+       "\t", "\r\n", "\x0c"]
+SYMBOLS = ["$", "%", "€", "-", "−", "–", "—", "...", "…", ".", "!", "?", ";", ":", ",", "(",
+           ")", "[", "]", "'", "’", "\"", "*", "**", "_", "`", "|", "#", "> ", "- ", "1. ",
+           "3-5", "$241.67", "1e309", "0.0.0", "10,000,000,000,000,000,000", "30 days"]
+MARKUP = {".md": ["# ", "## ", "| a | b |\n|---|---|\n", "[x](y)", "<!--", "-->"],
+          ".html": ["<p>", "</p>", "<b>", "<br>", "<div hidden>", "</div>", "&amp;", "&#0;",
+                    "<style>.x{display:none}</style>"],
+          ".txt": ["\n\n", "Best,\n", "> "]}
+
+
+def _lines(folders: list[Path]) -> list[str]:
+    """The non-empty lines of every text sample under ``folders``."""
+    return [line for folder in folders for path in sorted(folder.rglob("*"))
+            if path.suffix in (".md", ".txt") for line in path.read_text().splitlines()
+            if line.strip()]
+
+
+def documents(seed: int, lines: list[str], suffix: str) -> list[str]:
+    """``DOCUMENTS`` texts of up to 300 pieces each: sample lines and their words, odd
+    characters alone or glued to a word's start, symbols and markup, glued or spaced."""
+    chooser = random.Random(seed)
+    words = sorted({word for line in lines for word in re.findall(r"\w+", line)})
+    made = []
+    for _ in range(DOCUMENTS):
+        pieces = []
+        for _ in range(chooser.randint(1, 300)):
+            pick = chooser.random()
+            pieces.append(chooser.choice(lines) if pick < 0.2 else chooser.choice(words)
+                          if pick < 0.45 else chooser.choice(ODD) + chooser.choice(words)
+                          if pick < 0.6 else chooser.choice(ODD) if pick < 0.75
+                          else chooser.choice(SYMBOLS) if pick < 0.9
+                          else chooser.choice(MARKUP[suffix]))
+            pieces.append(chooser.choice(["", "", " ", " ", "\n"]))
+        made.append("".join(pieces))
+    return made
+
+
+def graded_or_rejected(assignment, registry, folder: Path, name: str, text: str) -> None:
+    """Grade ``text`` as the file ``name`` of a submission; anything but a Grade or a
+    rejection fails, naming the text."""
+    folder.mkdir()
+    (folder / name).write_text(text, encoding="utf-8")
+    submission = Submission(id=folder.name, source=folder, kind="folder", root=folder,
+                            extracted_to=folder, content_hash="0", file_count=1,
+                            total_bytes=len(text.encode()))
+    plugin = registry.assignment_type(assignment.type)
+    try:
+        grade = plugin.grade(assignment=assignment, submission=submission)
+    except SubmissionRejected:
+        return
+    except Exception as error:
+        raise AssertionError(f"{type(error).__name__} on {name}: {text!r}") from error
+    assert isinstance(grade, Grade)
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt", ".html"])
+@pytest.mark.parametrize("seed", range(3))
+def test_random_analyses_are_graded_or_rejected(tmp_path, registry, seed, suffix):
+    assignment = load(CASE_SAMPLE, registry)
+    lines = _lines([CASE_EXAMPLES, ROOT / "examples" / "pricing-review-pool"])
+    for number, text in enumerate(documents(seed, lines, suffix)):
+        graded_or_rejected(assignment, registry, tmp_path / f"analysis-{number}",
+                           f"analysis{suffix}", text)
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt", ".html"])
+@pytest.mark.parametrize("seed", range(3))
+def test_random_replies_are_graded_or_rejected(tmp_path, registry, seed, suffix):
+    assignment = load(EMAIL_SAMPLE, registry)
+    lines = _lines([EMAIL_EXAMPLES, ROOT / "examples" / "support-replies-pool"])
+    for number, text in enumerate(documents(seed, lines, suffix)):
+        graded_or_rejected(assignment, registry, tmp_path / f"replies-{number}",
+                           f"late-refund{suffix}", text)
