@@ -192,3 +192,44 @@ def test_candidates_named_in_any_script_are_graded_side_by_side(tmp_path):
     results = grade(*sent, store=tmp_path / "results.sqlite")
     assert len(results) == 3 and all(r["score"] == 100 for r in results.values())
     assert "Zoe-Bronte.md" in {name.rsplit("-", 1)[0] for name in results}
+
+
+def test_white_text_in_a_word_table_cell_is_not_graded_and_is_flagged(tmp_path):
+    """A figure hidden in a table cell (white, or in Word's hidden format) earns nothing and
+    is flagged, as hidden text in a paragraph is (past a stray word or two); the same cell
+    shown earns its point."""
+    import docx
+    from docx.shared import RGBColor
+
+    def analysis(name: str, hide) -> Path:
+        document = docx.Document()
+        document.add_heading("Analysis", 1)
+        document.add_paragraph("We compared the six months before and after the change to "
+                               "see which customers stayed and which ones left the product.")
+        table = document.add_table(rows=2, cols=2)
+        table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Segment", "Monthly churn"
+        table.rows[1].cells[0].text = "Solo accounts"
+        run = table.rows[1].cells[1].paragraphs[0].add_run(
+            "went from 2.0% to 4.1% a month after the rise, the steepest of any segment")
+        hide(run)
+        (tmp_path / name).mkdir()
+        document.save(tmp_path / name / "analysis.docx")
+        return tmp_path / name
+
+    def whiten(run):
+        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+
+    def in_hidden_format(run):
+        run.font.hidden = True
+
+    results = grade(analysis("shown", lambda run: None), analysis("white", whiten),
+                    analysis("hidden", in_hidden_format), store=tmp_path / "results.sqlite")
+    solo = "states solo churn after the rise"
+    assert any(line.startswith(f"✓ {solo}") for line in evidence(results["shown"], "numbers"))
+    assert not results["shown"]["flags"]
+    for name, why in (("white", "white text"), ("hidden", "Word's hidden-text format")):
+        assert not any(line.startswith(f"✓ {solo}")
+                       for line in evidence(results[name], "numbers")), name
+        flag = next(f for f in results[name]["flags"] if f["kind"] == "hidden-text")
+        assert f"a reader would not see ({why}); not graded" in flag["evidence"]
+        assert "4.1%" in flag["evidence"]

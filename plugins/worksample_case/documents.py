@@ -206,36 +206,22 @@ def _out_of_memory(error: Exception) -> bool:
 
 def _docx_blocks(document, name: str, max_bytes: int) -> Visible:
     """Paragraphs (headings as ``#`` lines, list items as ``-``) and table rows (``|``), in
-    document order; hidden, white and tiny runs apart. Stops as soon as the text passes the
-    document limit, as a PDF's does."""
+    document order; hidden, white and tiny runs apart, in table cells too. Stops as soon as
+    the text passes the document limit, as a PDF's does."""
     from docx.table import Table
 
+    reader = _WordText(name, max_bytes)
     lines: list[str] = []
-    hidden: list[str] = []
-    reasons: set[str] = set()
-    size = 0
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             for number, row in enumerate(block.rows):
-                cells = _row_cells(row)
+                cells = reader.row_cells(row)
                 lines.append("| " + " | ".join(cells) + " |")
-                size += len(lines[-1])
-                _within(size, name, max_bytes)
                 if number == 0:  # the delimiter row that makes the first row a header
                     lines.append("|" + " --- |" * len(cells))
             lines.append("")
             continue
-        shown = []
-        for item in block.iter_inner_content():
-            for run in getattr(item, "runs", [item]):
-                size += len(run.text)
-                why = _hidden_run(run)
-                if why:
-                    hidden.append(run.text)
-                    reasons.add(why)
-                else:
-                    shown.append(run.text)
-        text = "".join(shown).strip()
+        text = reader.shown(block).strip()
         style = (block.style.name if block.style is not None else "") or ""
         level = re.match(r"(?:Heading\s*(\d)|Title)$", style)
         if level:
@@ -243,25 +229,46 @@ def _docx_blocks(document, name: str, max_bytes: int) -> Visible:
         elif "List" in style:
             text = "- " + text
         lines += [text, ""]
-        _within(size, name, max_bytes)
-    return Visible("\n".join(lines), " ".join(" ".join(hidden).split()),
-                   ", ".join(sorted(reasons)))
+    return Visible("\n".join(lines), " ".join(" ".join(reader.hidden).split()),
+                   ", ".join(sorted(reader.reasons)))
 
 
-def _row_cells(row) -> list[str]:
-    """The text of each cell of a table row, once. python-docx's ``row.cells`` gives a cell
-    once for every column it spans and a merged cell below the text of the one above: a
-    38 KB file whose one cell spans a million columns read as 14 MB."""
-    from docx.table import _Cell
+class _WordText:
+    """A Word document's text as read so far: what its runs show, what they hide and why,
+    and how much there is, against the document limit."""
 
-    return [" ".join(_Cell(tc, row).text.split()).replace("|", "/") for tc in row._tr.tc_lst]
+    def __init__(self, name: str, max_bytes: int):
+        self.name, self.max_bytes = name, max_bytes
+        self.hidden: list[str] = []
+        self.reasons: set[str] = set()
+        self.size = 0
 
+    def shown(self, paragraph) -> str:
+        """The paragraph's visible text; its hidden runs are kept apart."""
+        shown = []
+        for item in paragraph.iter_inner_content():
+            for run in getattr(item, "runs", [item]):
+                why = _hidden_run(run)
+                if why:
+                    self.hidden.append(run.text)
+                    self.reasons.add(why)
+                else:
+                    shown.append(run.text)
+                self.size += len(run.text)
+        if self.size > self.max_bytes:
+            raise SubmissionRejected(f"the Word document holds more than "
+                                     f"{self.max_bytes // 1024} KB of text; documents over "
+                                     "that are not read", path=self.name)
+        return "".join(shown)
 
-def _within(size: int, name: str, max_bytes: int) -> None:
-    """Rejects a Word document whose text so far passes the document limit."""
-    if size > max_bytes:
-        raise SubmissionRejected(f"the Word document holds more than {max_bytes // 1024} KB of "
-                                 "text; documents over that are not read", path=name)
+    def row_cells(self, row) -> list[str]:
+        """The visible text of each cell of a table row, once. python-docx's ``row.cells``
+        gives a cell once for every column it spans and a merged cell below the text of the
+        one above: a 38 KB file whose one cell spans a million columns read as 14 MB."""
+        from docx.table import _Cell
+
+        return [" ".join(" ".join(self.shown(p) for p in _Cell(tc, row).paragraphs).split())
+                .replace("|", "/") for tc in row._tr.tc_lst]
 
 
 def _hidden_run(run) -> str:
