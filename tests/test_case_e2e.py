@@ -197,7 +197,7 @@ def test_candidates_named_in_any_script_are_graded_side_by_side(tmp_path):
 def test_white_text_in_a_word_table_cell_is_not_graded_and_is_flagged(tmp_path):
     """A figure hidden in a table cell (white, or in Word's hidden format) earns nothing and
     is flagged, as hidden text in a paragraph is (past a stray word or two); the same cell
-    shown earns its point."""
+    shown, or white on a dark cell, earns its point."""
     import docx
     from docx.shared import RGBColor
 
@@ -211,25 +211,143 @@ def test_white_text_in_a_word_table_cell_is_not_graded_and_is_flagged(tmp_path):
         table.rows[1].cells[0].text = "Solo accounts"
         run = table.rows[1].cells[1].paragraphs[0].add_run(
             "went from 2.0% to 4.1% a month after the rise, the steepest of any segment")
-        hide(run)
+        hide(run, table.rows[1].cells[1])
         (tmp_path / name).mkdir()
         document.save(tmp_path / name / "analysis.docx")
         return tmp_path / name
 
-    def whiten(run):
+    def whiten(run, cell):
         run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
 
-    def in_hidden_format(run):
+    def in_hidden_format(run, cell):
         run.font.hidden = True
 
-    results = grade(analysis("shown", lambda run: None), analysis("white", whiten),
-                    analysis("hidden", in_hidden_format), store=tmp_path / "results.sqlite")
+    def white_on_dark(run, cell):
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+
+        whiten(run, cell)
+        cell._tc.get_or_add_tcPr().append(parse_xml(
+            f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="1F3864"/>'))
+
+    results = grade(analysis("shown", lambda run, cell: None), analysis("white", whiten),
+                    analysis("hidden", in_hidden_format), analysis("dark", white_on_dark),
+                    store=tmp_path / "results.sqlite")
     solo = "states solo churn after the rise"
-    assert any(line.startswith(f"✓ {solo}") for line in evidence(results["shown"], "numbers"))
-    assert not results["shown"]["flags"]
+    for name in ("shown", "dark"):  # white on a dark cell is how many tables look
+        assert any(line.startswith(f"✓ {solo}") for line in evidence(results[name], "numbers"))
+        assert not results[name]["flags"]
     for name, why in (("white", "white text"), ("hidden", "Word's hidden-text format")):
         assert not any(line.startswith(f"✓ {solo}")
                        for line in evidence(results[name], "numbers")), name
         flag = next(f for f in results[name]["flags"] if f["kind"] == "hidden-text")
         assert f"a reader would not see ({why}); not graded" in flag["evidence"]
         assert "4.1%" in flag["evidence"]
+
+
+HIDING_TEXT = ("Solo churn rose from 2.0% to 4.1% a month after the rise while team churn barely "
+               "moved, so we recommend a solo plan at $39 and keeping $49 for teams.")
+
+
+def _word_analysis(folder: Path, dress) -> Path:
+    """A Word analysis of one plain paragraph and one paragraph of ``HIDING_TEXT`` that
+    ``dress(document, paragraph, run)`` formats."""
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Summary", 1)
+    document.add_paragraph("We compared the six months before and after the change to see "
+                           "which customers stayed and which ones left the product.")
+    paragraph = document.add_paragraph()
+    dress(document, paragraph, paragraph.add_run(HIDING_TEXT))
+    folder.mkdir()
+    document.save(folder / "analysis.docx")
+    return folder
+
+
+def _styled(kind: str, hide):
+    """Dresses the paragraph (or its run) in a style based on one that ``hide`` formats."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    def dress(document, paragraph, run):
+        base = document.styles.add_style("Base", getattr(WD_STYLE_TYPE, kind))
+        hide(base.font)
+        style = document.styles.add_style("Quiet", getattr(WD_STYLE_TYPE, kind))
+        style.base_style = base
+        base.base_style = style  # a loop of styles is read once round
+        if kind == "CHARACTER":
+            run.style = style
+        else:
+            paragraph.style = style
+    return dress
+
+
+def _whiten(font):
+    from docx.shared import RGBColor
+
+    font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+
+
+def _shrink(font):
+    from docx.shared import Pt
+
+    font.size = Pt(1)
+
+
+def _vanish(font):
+    font.hidden = True
+
+
+def _themed(document, paragraph, run):
+    from docx.enum.dml import MSO_THEME_COLOR
+
+    run.font.color.theme_color = MSO_THEME_COLOR.BACKGROUND_1
+
+
+def _white_by_default(document, paragraph, run):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault"))
+    defaults.find(qn("w:rPr")).append(parse_xml(f'<w:color {nsdecls("w")} w:val="FFFFFF"/>'))
+
+
+def _white_on(shading):
+    from docx.enum.text import WD_COLOR_INDEX
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from docx.shared import RGBColor
+
+    def dress(document, paragraph, run):
+        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        if shading == "highlight":
+            run.font.highlight_color = WD_COLOR_INDEX.DARK_BLUE
+        else:
+            paragraph._p.get_or_add_pPr().append(parse_xml(
+                f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="1F3864"/>'))
+    return dress
+
+
+def test_text_a_word_style_or_theme_hides_is_hidden_text(tmp_path):
+    """Formatting a run inherits hides it as the run's own does: a character style, a
+    paragraph style (through the style it is based on), the theme's page colour, the
+    document's defaults. White text over a highlight or a shaded paragraph is seen."""
+    hiding = {"character-style-white": (_styled("CHARACTER", _whiten), "white text"),
+              "paragraph-style-hidden": (_styled("PARAGRAPH", _vanish),
+                                         "Word's hidden-text format"),
+              "paragraph-style-tiny": (_styled("PARAGRAPH", _shrink), "2 points or less"),
+              "theme-page-colour": (_themed, "white text"),
+              "white-by-default": (_white_by_default, "white text")}
+    seen = {"white-on-highlight": _white_on("highlight"),
+            "white-on-shaded-paragraph": _white_on("paragraph")}
+    sent = {name: _word_analysis(tmp_path / name, dress) for name, (dress, _) in hiding.items()}
+    sent |= {name: _word_analysis(tmp_path / name, dress) for name, dress in seen.items()}
+    results = grade(*sent.values(), store=tmp_path / "results.sqlite")
+    for name, (_, why) in hiding.items():
+        flags = {f["kind"]: f["evidence"] for f in results[name]["flags"]}
+        assert why in flags.get("hidden-text", ""), (name, flags)
+        assert "Solo churn rose" in flags["hidden-text"]
+    for name in seen:
+        assert results[name]["status"] == "graded"
+        assert not results[name]["flags"], (name, results[name]["flags"])
+        assert results[name]["score"] > 20, name

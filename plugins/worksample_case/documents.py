@@ -17,6 +17,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from worksample.errors import SubmissionRejected
 from worksample.prose.hidden import without_stray_hidden
@@ -30,6 +31,9 @@ from worksample.prose.markup import (
 from worksample.prose.text import WORD, decode_text
 from worksample.safe_text import cut
 
+if TYPE_CHECKING:
+    from .word_format import WordFormatting
+
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text",
            ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
 NOT_SUPPORTED = {".doc": "an old Word .doc file", ".odt": "an OpenDocument text file",
@@ -37,8 +41,6 @@ NOT_SUPPORTED = {".doc": "an old Word .doc file", ".odt": "an OpenDocument text 
 ASKED_FOR = "the instructions ask for PDF, DOCX, Markdown or plain text"
 NOT_GRADED_LISTED = 20  # other documents named in the result, of up to 2,000 files
 NAME_SHOWN = 80  # characters of a name inside a package, in a message: a name can be 64 KB
-_WHITE = "FFFFFF"
-_TINY_POINTS = 2
 
 
 @dataclass
@@ -210,7 +212,9 @@ def _docx_blocks(document, name: str, max_bytes: int) -> Visible:
     the text passes the document limit, as a PDF's does."""
     from docx.table import Table
 
-    reader = _WordText(name, max_bytes)
+    from .word_format import WordFormatting
+
+    reader = _WordText(name, max_bytes, WordFormatting(document))
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Table):
@@ -237,18 +241,19 @@ class _WordText:
     """A Word document's text as read so far: what its runs show, what they hide and why,
     and how much there is, against the document limit."""
 
-    def __init__(self, name: str, max_bytes: int):
-        self.name, self.max_bytes = name, max_bytes
+    def __init__(self, name: str, max_bytes: int, formatting: WordFormatting):
+        self.name, self.max_bytes, self.formatting = name, max_bytes, formatting
         self.hidden: list[str] = []
         self.reasons: set[str] = set()
         self.size = 0
 
-    def shown(self, paragraph) -> str:
-        """The paragraph's visible text; its hidden runs are kept apart."""
+    def shown(self, paragraph, cell=None) -> str:
+        """The paragraph's visible text (in table ``cell``, if it is in one); its hidden runs
+        are kept apart."""
         shown = []
         for item in paragraph.iter_inner_content():
             for run in getattr(item, "runs", [item]):
-                why = _hidden_run(run)
+                why = self.formatting.why_hidden(run, paragraph, cell)
                 if why:
                     self.hidden.append(run.text)
                     self.reasons.add(why)
@@ -267,21 +272,9 @@ class _WordText:
         one above: a 38 KB file whose one cell spans a million columns read as 14 MB."""
         from docx.table import _Cell
 
-        return [" ".join(" ".join(self.shown(p) for p in _Cell(tc, row).paragraphs).split())
-                .replace("|", "/") for tc in row._tr.tc_lst]
-
-
-def _hidden_run(run) -> str:
-    """Why a Word run is invisible on the page ('' when it is visible)."""
-    font = run.font
-    if font.hidden:
-        return "Word's hidden-text format"
-    color = font.color.rgb if font.color is not None and font.color.type is not None else None
-    if color is not None and str(color).upper() == _WHITE:
-        return "white text"
-    if font.size is not None and font.size.pt <= _TINY_POINTS:
-        return f"text of {_TINY_POINTS} points or less"
-    return ""
+        cells = [_Cell(tc, row) for tc in row._tr.tc_lst]
+        return [" ".join(" ".join(self.shown(p, cell) for p in cell.paragraphs).split())
+                .replace("|", "/") for cell in cells]
 
 
 def _relative(path: Path, root: Path) -> str:

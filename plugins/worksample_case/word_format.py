@@ -1,0 +1,144 @@
+"""Whether a Word run shows on the page, by the formatting Word applies to it.
+
+A run's font is what it sets itself, else what its character style sets, else what its
+paragraph's style sets (each style through the styles it is based on), else the document's
+defaults. Reading only what the run sets itself let text hidden by a style (white, hidden,
+1 point) or coloured with the theme's page colour be graded as if a reader saw it.
+
+White text is hidden only where nothing under it is shaded: a highlight or a shading of the
+run, of its paragraph (set on them or by their styles), or of its table cell, or a table
+style (which may shade its rows). White on a dark header cell is how many tables look; an
+HTML reply's white text with a background is read the same way (``prose.markup``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.enum.dml import MSO_COLOR_TYPE, MSO_THEME_COLOR
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+
+WHITE = "FFFFFF"
+TINY_POINTS = 2
+# the theme colours of the page: text in them is white on a white page, in any usual theme
+PAGE_COLOURS = frozenset({MSO_THEME_COLOR.BACKGROUND_1, MSO_THEME_COLOR.LIGHT_1})
+_PAGE_COLOUR_NAMES = frozenset({"background1", "light1"})
+_UNSHADED = frozenset({"", "AUTO", WHITE})  # a shading's fill that leaves the page white
+_UNHIGHLIGHTED = frozenset({"", "none", "white"})
+_PLAIN_TABLES = frozenset({"", "TableNormal", "TableGrid"})  # table styles that shade nothing
+_STYLE_DEPTH = 32  # styles based on styles: a longer chain (or a loop) is read this far
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What hides text, or shows white text, as set at one level (None: not set there)."""
+
+    hidden: bool | None = None
+    white: bool | None = None
+    points: float | None = None
+    shaded: bool | None = None
+
+    def over(self, below: Settings) -> Settings:
+        """This level's settings, and ``below``'s where this one sets nothing."""
+        return Settings(*(mine if mine is not None else theirs for mine, theirs in
+                          zip((self.hidden, self.white, self.points, self.shaded),
+                              (below.hidden, below.white, below.points, below.shaded),
+                              strict=True)))
+
+
+class WordFormatting:
+    """The formatting Word applies to the runs of one document."""
+
+    def __init__(self, document):
+        self._part = document.part
+        self._defaults = _defaults(document.styles.element)
+        self._styled: dict[tuple[str | None, str | None], Settings] = {}
+
+    def why_hidden(self, run, paragraph, cell=None) -> str:
+        """Why ``run`` of ``paragraph`` (in table ``cell``, if it is in one) is invisible on
+        the page; '' when it is visible."""
+        font = _set_by(run.font, run._r.rPr).over(Settings(shaded=_shades(paragraph._p.pPr))) \
+            .over(self._by_styles(run._r.style, paragraph._p.style))
+        if font.hidden:
+            return "Word's hidden-text format"
+        if font.white and not font.shaded and not _shaded_cell(cell):
+            return "white text"
+        if font.points is not None and font.points <= TINY_POINTS:
+            return f"text of {TINY_POINTS} points or less"
+        return ""
+
+    def _by_styles(self, character: str | None, paragraph: str | None) -> Settings:
+        key = (character, paragraph)
+        if key not in self._styled:
+            self._styled[key] = _chain(self._part.get_style(character, WD_STYLE_TYPE.CHARACTER)) \
+                .over(_chain(self._part.get_style(paragraph, WD_STYLE_TYPE.PARAGRAPH))) \
+                .over(self._defaults)
+        return self._styled[key]
+
+
+def _chain(style) -> Settings:
+    """What ``style`` and the styles it is based on set, the nearest first."""
+    found, seen = Settings(), set()
+    while style is not None and style.style_id not in seen and len(seen) < _STYLE_DEPTH:
+        seen.add(style.style_id)
+        element = style.element
+        found = found.over(_set_by(style.font, element.rPr)
+                           .over(Settings(shaded=_shades(element.pPr))))
+        style = style.base_style
+    return found
+
+
+def _set_by(font, properties) -> Settings:
+    """What a python-docx ``Font`` (a run's or a style's) and its run properties set."""
+    colour = font.color
+    white = None
+    if colour.type == MSO_COLOR_TYPE.THEME:
+        white = colour.theme_color in PAGE_COLOURS
+    elif colour.type is not None:
+        white = str(colour.rgb).upper() == WHITE
+    highlight = None if properties is None else properties.find(qn("w:highlight"))
+    shaded = _shades(properties)
+    if highlight is not None:
+        shaded = shaded or highlight.get(qn("w:val"), "").lower() not in _UNHIGHLIGHTED
+    return Settings(hidden=font.hidden, white=white,
+                    points=font.size.pt if font.size is not None else None, shaded=shaded)
+
+
+def _shades(properties) -> bool | None:
+    """Whether run, paragraph or cell ``properties`` shade what they hold (None: they set
+    no shading)."""
+    shading = None if properties is None else properties.find(qn("w:shd"))
+    if shading is None:
+        return None
+    pattern = shading.get(qn("w:val"), "clear") not in ("clear", "nil")  # drawn in its colour
+    return (shading.get(qn("w:fill"), "").upper() not in _UNSHADED
+            or pattern and shading.get(qn("w:color"), "").upper() not in _UNSHADED)
+
+
+def _shaded_cell(cell) -> bool:
+    """Whether a table cell may be shaded: by its own shading, or by its table's style."""
+    if cell is None:
+        return False
+    if _shades(cell._tc.tcPr):
+        return True
+    table = cell._tc.getparent().getparent()  # w:tc in w:tr in w:tbl
+    style = table.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}")
+    return style is not None and style.get(qn("w:val"), "") not in _PLAIN_TABLES
+
+
+def _defaults(styles) -> Settings:
+    """The document's default run formatting (``w:docDefaults``), read from its XML."""
+    properties = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    if properties is None:
+        return Settings()
+    vanish, colour, size = (properties.find(qn(f"w:{name}")) for name in ("vanish", "color", "sz"))
+    hidden = None if vanish is None else vanish.get(qn("w:val"), "true") not in ("0", "false")
+    white = None
+    if colour is not None:
+        white = (colour.get(qn("w:themeColor"), "") in _PAGE_COLOUR_NAMES
+                 or colour.get(qn("w:val"), "").upper() == WHITE)
+    points = None
+    if size is not None and (half_points := size.get(qn("w:val"), "")).isdigit():
+        points = int(half_points) / 2
+    return Settings(hidden, white, points, _shades(properties))
