@@ -79,21 +79,20 @@ def graded_or_rejected(assignment, registry, folder: Path, name: str, text: str)
     assert isinstance(grade, Grade)
 
 
-@pytest.mark.parametrize("suffix", [".md", ".txt", ".html"])
-@pytest.mark.parametrize("seed", range(3))
-def test_random_analyses_are_graded_or_rejected(tmp_path, registry, seed, suffix):
-    assignment = load(CASE_SAMPLE, registry)
-    lines = _lines([CASE_EXAMPLES, ROOT / "examples" / "pricing-review-pool"])
-    for number, text in enumerate(documents(seed, lines, suffix)):
-        graded_or_rejected(assignment, registry, tmp_path / f"analysis-{number}",
-                           f"analysis{suffix}", text)
+PLUGINS = {  # assignment, the samples its documents are built from, the file they are sent as
+    "case": (CASE_SAMPLE, [CASE_EXAMPLES, ROOT / "examples" / "pricing-review-pool"],
+             "analysis"),
+    "email": (EMAIL_SAMPLE, [EMAIL_EXAMPLES, ROOT / "examples" / "support-replies-pool"],
+              "late-refund"),
+}
 
 
+@pytest.mark.parametrize("plugin", sorted(PLUGINS))
 @pytest.mark.parametrize("suffix", [".md", ".txt", ".html"])
 @pytest.mark.parametrize("seed", range(3))
-def test_random_replies_are_graded_or_rejected(tmp_path, registry, seed, suffix):
-    assignment = load(EMAIL_SAMPLE, registry)
-    lines = _lines([EMAIL_EXAMPLES, ROOT / "examples" / "support-replies-pool"])
-    for number, text in enumerate(documents(seed, lines, suffix)):
-        graded_or_rejected(assignment, registry, tmp_path / f"replies-{number}",
-                           f"late-refund{suffix}", text)
+def test_random_documents_are_graded_or_rejected(tmp_path, registry, plugin, seed, suffix):
+    sample, examples, stem = PLUGINS[plugin]
+    assignment = load(sample, registry)
+    for number, text in enumerate(documents(seed, _lines(examples), suffix)):
+        graded_or_rejected(assignment, registry, tmp_path / f"{plugin}-{number}",
+                           f"{stem}{suffix}", text)
