@@ -298,6 +298,23 @@ def _vanish(font):
     font.hidden = True
 
 
+def _nearly_whiten(font):
+    from docx.shared import RGBColor
+
+    font.color.rgb = RGBColor(0xF4, 0xF6, 0xF2)
+
+
+def _two_and_a_half_points(font):
+    from docx.shared import Pt
+
+    font.size = Pt(2.5)
+
+
+def _run(hide):
+    """Dresses the run itself with ``hide``."""
+    return lambda document, paragraph, run: hide(run.font)
+
+
 def _themed(document, paragraph, run):
     from docx.enum.dml import MSO_THEME_COLOR
 
@@ -331,12 +348,15 @@ def _white_on(shading):
 def test_text_a_word_style_or_theme_hides_is_hidden_text(tmp_path):
     """Formatting a run inherits hides it as the run's own does: a character style, a
     paragraph style (through the style it is based on), the theme's page colour, the
-    document's defaults. White text over a highlight or a shaded paragraph is seen."""
+    document's defaults; and nearly white or under 3 points, the bounds HTML is held to.
+    White text over a highlight or a shaded paragraph is seen."""
     hiding = {"character-style-white": (_styled("CHARACTER", _whiten), "white text"),
               "paragraph-style-hidden": (_styled("PARAGRAPH", _vanish),
                                          "Word's hidden-text format"),
-              "paragraph-style-tiny": (_styled("PARAGRAPH", _shrink), "2 points or less"),
+              "paragraph-style-tiny": (_styled("PARAGRAPH", _shrink), "text under 3 points"),
               "theme-page-colour": (_themed, "white text"),
+              "near-white-run": (_run(_nearly_whiten), "white text"),
+              "two-and-a-half-points": (_run(_two_and_a_half_points), "text under 3 points"),
               "white-by-default": (_white_by_default, "white text")}
     seen = {"white-on-highlight": _white_on("highlight"),
             "white-on-shaded-paragraph": _white_on("paragraph")}

@@ -5,7 +5,8 @@ paragraph's style sets (each style through the styles it is based on), else the 
 defaults. Reading only what the run sets itself let text hidden by a style (white, hidden,
 1 point) or coloured with the theme's page colour be graded as if a reader saw it.
 
-White text is hidden only where nothing under it is shaded: a highlight or a shading of the
+White text (or nearly white: each channel at least ``css_hiding.NEAR_WHITE``, as in HTML) is
+hidden only where nothing under it is shaded: a highlight or a shading of the
 run, of its paragraph (set on them or by their styles), or of its table cell, or a table
 style (which may shade its rows). White on a dark header cell is how many tables look; an
 HTML reply's white text with a background is read the same way (``prose.markup``).
@@ -13,18 +14,18 @@ HTML reply's white text with a background is read the same way (``prose.markup``
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from docx.enum.dml import MSO_COLOR_TYPE, MSO_THEME_COLOR
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
-WHITE = "FFFFFF"
-TINY_POINTS = 2
+from worksample.prose.css_hiding import NEAR_WHITE, TINY_PX
+
 # the theme colours of the page: text in them is white on a white page, in any usual theme
 PAGE_COLOURS = frozenset({MSO_THEME_COLOR.BACKGROUND_1, MSO_THEME_COLOR.LIGHT_1})
 _PAGE_COLOUR_NAMES = frozenset({"background1", "light1"})
-_UNSHADED = frozenset({"", "AUTO", WHITE})  # a shading's fill that leaves the page white
 _UNHIGHLIGHTED = frozenset({"", "none", "white"})
 _PLAIN_TABLES = frozenset({"", "TableNormal", "TableGrid"})  # table styles that shade nothing
 _STYLE_DEPTH = 32  # styles based on styles: a longer chain (or a loop) is read this far
@@ -64,8 +65,8 @@ class WordFormatting:
             return "Word's hidden-text format"
         if font.white and not font.shaded and not _shaded_cell(cell):
             return "white text"
-        if font.points is not None and font.points <= TINY_POINTS:
-            return f"text of {TINY_POINTS} points or less"
+        if font.points is not None and font.points < TINY_PX:
+            return f"text under {TINY_PX:g} points"
         return ""
 
     def _by_styles(self, character: str | None, paragraph: str | None) -> Settings:
@@ -96,7 +97,7 @@ def _set_by(font, properties) -> Settings:
     if colour.type == MSO_COLOR_TYPE.THEME:
         white = colour.theme_color in PAGE_COLOURS
     elif colour.type is not None:
-        white = str(colour.rgb).upper() == WHITE
+        white = _near_white(str(colour.rgb))
     highlight = None if properties is None else properties.find(qn("w:highlight"))
     shaded = _shades(properties)
     if highlight is not None:
@@ -112,8 +113,13 @@ def _shades(properties) -> bool | None:
     if shading is None:
         return None
     pattern = shading.get(qn("w:val"), "clear") not in ("clear", "nil")  # drawn in its colour
-    return (shading.get(qn("w:fill"), "").upper() not in _UNSHADED
-            or pattern and shading.get(qn("w:color"), "").upper() not in _UNSHADED)
+    return (_shading(shading.get(qn("w:fill"), ""))
+            or pattern and _shading(shading.get(qn("w:color"), "")))
+
+
+def _shading(fill: str) -> bool:
+    """Whether a shading's colour makes the page under it other than white."""
+    return fill.upper() not in ("", "AUTO") and not _near_white(fill)
 
 
 def _shaded_cell(cell) -> bool:
@@ -137,8 +143,16 @@ def _defaults(styles) -> Settings:
     white = None
     if colour is not None:
         white = (colour.get(qn("w:themeColor"), "") in _PAGE_COLOUR_NAMES
-                 or colour.get(qn("w:val"), "").upper() == WHITE)
+                 or _near_white(colour.get(qn("w:val"), "")))
     points = None
     if size is not None and (half_points := size.get(qn("w:val"), "")).isdigit():
         points = int(half_points) / 2
     return Settings(hidden, white, points, _shades(properties))
+
+
+def _near_white(rgb: str) -> bool:
+    """Whether a hex colour ("F8F8F8") is one a reader cannot tell from the white page: each
+    channel at least ``NEAR_WHITE``, the bound HTML's colours are held to."""
+    if not re.fullmatch(r"[0-9A-Fa-f]{6}", rgb):
+        return False  # "auto", or no colour at all
+    return min(int(rgb[at:at + 2], 16) for at in (0, 2, 4)) >= NEAR_WHITE * 255
