@@ -53,6 +53,23 @@ def test_a_figure_in_a_table_row_counts_with_its_label_and_header(graded):
     assert checks["numbers/ltv-after"].outcome == "passed"
 
 
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x0c", "\x0b", "\x85", "\x1e",
+                                       "\r"])
+def test_line_separators_before_a_table_do_not_move_its_rows(separator):
+    """A table is where the Markdown parser puts it, however the lines before it are broken:
+    the prose before it is read as prose and each row once."""
+    from worksample_case.structure import parse
+
+    from worksample.prose.matching import PhraseSet
+
+    text = (f"Intro.{separator}Note one.{separator}We recommend the split for teams.\n\n"
+            + TABLE.split("\n", 2)[2])
+    read = parse(text, PhraseSet(["analysis"]))
+    said = [s.text for s in read.sentences]
+    assert "We recommend the split for teams." in said
+    assert sum("Cancellations per 100" in line for line in said) == 1, said
+
 def test_a_transposed_table_reads_its_headers_as_the_quantities():
     rows = table_lines("| Period | Solo churn | LTV |\n|---|---|---|\n| after | 4.1% | $1,448 |\n")
     assert rows[2].statements == ("Period, after, Solo churn: 4.1%", "Period, after, LTV: $1,448")

@@ -375,6 +375,51 @@ def test_many_distinct_misspellings_are_counted_in_linear_time():
     assert finding.evidence.startswith(f"{len(words)} misspelt: “{words[0]}”")
 
 
+
+def _grading_seconds(plugin: str, files: dict[str, str], tmp_path) -> float:
+    """The best of two in-process gradings of a submission of ``files`` (name -> text)."""
+    from conftest_paths import CASE_SAMPLE as case
+    from conftest_paths import EMAIL_SAMPLE as email
+
+    from worksample.models import Submission
+    from worksample.plugins import load_registry
+
+    registry = load_registry()
+    assignment = load({"case": case, "email": email}[plugin], registry)
+    folder = tmp_path / f"submission-{len(list(tmp_path.iterdir()))}"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text)
+    submission = Submission(id="x", source=folder, kind="folder", root=folder,
+                            extracted_to=folder, content_hash="0", file_count=len(files),
+                            total_bytes=sum(len(text) for text in files.values()))
+    grade = registry.assignment_type(assignment.type).grade
+    best = None
+    for _ in range(2):
+        start = time.perf_counter()
+        grade(assignment=assignment, submission=submission)
+        elapsed = time.perf_counter() - start
+        best = elapsed if best is None else min(best, elapsed)
+    return best
+
+
+@pytest.mark.parametrize("plugin, name, build", [
+    # each figure's "by" looked for in the whole clause before it: 18.3 s at 82 KB
+    ("case", "analysis.md", lambda n: "Churn rose by " + "4.1% " * (8 * n) + ".\n"),
+    # each word before a card number read its clause again: 13.6 s at 60 KB (a 64 KB reply)
+    ("email", "double-charge.md",
+     lambda n: "Hi Priya,\n\nPlease " + "check " * (2 * n) + "your card number.\n"),
+    # each time read its clause and its denial again: 11 s at 60 KB
+    ("email", "late-refund.md",
+     lambda n: "Hi Margaret,\n\nI won't reply " + "by tomorrow " * n + ".\n"),
+], ids=["percentages-in-one-clause", "words-before-a-request", "times-in-one-sentence"])
+def test_a_sentence_repeating_one_thing_is_graded_in_linear_time(tmp_path, plugin, name, build):
+    # found by a fuzzing red team; a growth guard, as above: four times the text, at most
+    # eight times as long (a quadratic check takes sixteen)
+    small = _grading_seconds(plugin, {name: build(600)}, tmp_path)
+    large = _grading_seconds(plugin, {name: build(2_400)}, tmp_path)
+    assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
+
 # --- Guards: readers that were already linear on these ---------------------------------------
 
 @pytest.mark.parametrize("read, text", [

@@ -29,6 +29,9 @@ _CHANGE = re.compile(r"(?i)\b(?:increas|ris|rose|grew|grow|jump|climb|up|fell|fa
 _BY = re.compile(r"(?i)\b(?:by|of)\s*[+\u2212-]?\s*$")
 _POINTS = re.compile(r"(?i)\b(?:pp|points?|percentage points?)\b")
 RELATIVE_SLACK = 0.02  # "80%" or "81%" for 80.7%: a relative change, written right
+# how far before a figure its "by" or "of" is looked for: the prefix, not the whole clause
+# again for each figure (quadratic in a clause of thousands of percentages)
+BY_REACH = 40
 
 
 def points_called_percent(scoped: list[Scoped],
@@ -51,7 +54,7 @@ def points_called_percent(scoped: list[Scoped],
             for figure in measures_in(text):
                 start = text.rfind(figure.text, 0, figure.end)
                 if (not figure.percent or _POINTS.search(figure.text)
-                        or not _BY.search(text[:max(start, 0)])):
+                        or not _BY.search(text[max(start - BY_REACH, 0):max(start, 0)])):
                     continue
                 said = abs(figure.value)
                 if (abs(said - points) <= slack

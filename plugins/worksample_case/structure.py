@@ -82,11 +82,16 @@ class Analysis:
         return None
 
 
+_LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")  # as str.splitlines
+
 def parse(text: str, section_headings: PhraseSet) -> Analysis:
     """Split ``text`` into parts at its headings; ``section_headings`` holds the headings of
     the assignment's sections, which mark a heading even on a plain line."""
     parts: list[Part] = [Part("", 0)]
     bodies: list[list[str | TableRow | None]] = [[]]
+    # one count of lines for both readings: str.splitlines also breaks at U+2028, a form feed
+    # and more, which the Markdown parser does not, and every table would be read lines early
+    text = _LINE_BREAKS.sub("\n", text)
     lines = text.splitlines()
     tables = table_lines(text)
     for number, line in enumerate(lines, start=1):

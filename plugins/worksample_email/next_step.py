@@ -19,11 +19,12 @@ commitment with a time read by its form; never a stock offer of more help.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from worksample.prose.commitment import FIRST_PERSON
 from worksample.prose.evidence import Finding
-from worksample.prose.matching import Match, PhraseSet
+from worksample.prose.matching import MATCHES_READ, Match, PhraseSet
 from worksample.prose.negation import clause_words, denial
 from worksample.prose.text import Sentence
 
@@ -91,10 +92,11 @@ def stock_offer(match: Match) -> bool:
 
 def commitments_with_a_time(sentences: list[Sentence], negation: PhraseSet) -> list[Match]:
     """Per sentence, its first clause that commits the writer to act by a time (see the module
-    docstring), as a match on the time's words."""
+    docstring), as a match on the time's words; of the first ``MATCHES_READ`` times."""
     found = []
     for sentence in sentences:
-        for time in _TIME.finditer(sentence.normal):
+        # each time is read in its clause: past the first few, a sentence is no prose
+        for time in islice(_TIME.finditer(sentence.normal), MATCHES_READ):
             start = sentence.normal.count(" ", 0, time.start())
             end = start + time.group().count(" ") + 1
             clause = clause_words(sentence, start)

@@ -92,6 +92,18 @@ class PhraseSet:
         self._regex = re.compile(
             r"(?<![\w'])(?:" + "|".join(bodies) + r")(?![\w'])") if bodies else None
 
+    @property
+    def most_words(self) -> int:
+        """The most words one match can span: a phrase's words, ``GAP_WORDS`` for each of its
+        gaps and two fillers between any two of its words. An anchored match read in that
+        many words of a text is the match in the whole of it."""
+        spans = []
+        for phrase in self.phrases:
+            tokens = phrase.split()
+            written = len(tokens) - tokens.count(GAP)
+            spans.append(written + GAP_WORDS * tokens.count(GAP) + 2 * max(len(tokens) - 1, 0))
+        return max(spans, default=0)
+
     def find(self, sentences: Sequence[Sentence], reading: Rereading | None = None,
              anchored: bool = False) -> Match | None:
         """The first match in ``sentences``; with ``anchored``, only at a sentence's start."""

@@ -97,10 +97,14 @@ NEEDS = PhraseSet([
     "what is", "what's", "what are", "what was", "what were", "let me know", "let us know",
     "let me have", "can i have", "could i have", "may i have", "can we have", "could we have",
     "can i get", "could i get", "may i get", "can we get", "could we get"])
+# of the words before a thing that start a cue, the first this many are read (each reads its
+# clause): a sentence with more is no request a reader would write
+CUES_READ = 20
 # said to the reader, these ask like a verb of handing over: "please write back with ..."
 HANDING_OVER_PHRASES = PhraseSet([
     "write back", "get back to me", "get back to us", "come back to me", "come back to us",
     "read me", "read out", "read us"])
+CUE_WORDS = max(NEEDS.most_words, HANDING_OVER_PHRASES.most_words)  # the longest a cue is
 HANDING_OVER = frozenset({"send", "share", "provide", "give", "tell", "confirm", "reply",
                           "respond", "email", "forward", "include", "attach", "text", "message",
                           "dm", "post", "upload", "supply", "submit", "paste", "drop", "pass",
@@ -277,11 +281,17 @@ def request_reading(sentence: Sentence, start: int, end: int | None = None) -> s
     if _not_asked(sentence, part_of, clause_of, commas, start, end):
         return ""
     question, reading = "?" in sentence.text, ""
+    # a condition between a cue and the thing, unless after a comma, keeps the cue from it (an
+    # aside: "and, when I text you, the code"); found once, not again for every word before it
+    condition = max((i for i in range(start) if words[i] in CONDITIONS
+                     and not _after_a_comma(words, commas, i)), default=-1)
+    tried = 0
     for index in range(start):
-        if part_of[index] not in asking or any(
-                words[i] in CONDITIONS and not _after_a_comma(words, commas, i)
-                for i in range(index + 1, start)):
-            continue  # a condition after a comma is an aside: "and, when I text you, the code"
+        if part_of[index] not in asking or index < condition or not _starts_a_cue(words, index):
+            continue
+        tried += 1
+        if tried > CUES_READ:
+            break
         cue = _cue(words, clause_of, index, question)
         if cue is not None and cue[0] <= start and _reaches(words, commas, cue[0], start):
             if not (cue[1] and _may_be_its_subject(words, commas, part_of, end)):
@@ -353,6 +363,15 @@ def _reported(sentence: Sentence, part_of: tuple[int, ...], start: int) -> bool:
                                     if p == part - 1))
 
 
+def _starts_a_cue(words: list[str], index: int) -> bool:
+    """Whether a cue's words start at word ``index`` (whatever stands before it)."""
+    if words[index] in HANDING_OVER or words[index] in HANDING_OVER_ING:
+        return True
+    following = Sentence.of_words(words[index:index + CUE_WORDS])
+    return (NEEDS.find([following], anchored=True) is not None
+            or HANDING_OVER_PHRASES.find([following], anchored=True) is not None)
+
+
 def _cue(words: list[str], clause_of: tuple[int, ...], index: int,
          question: bool) -> tuple[int, bool] | None:
     """Where a cue that starts at word ``index`` ends (the word after it), and whether it may
@@ -363,7 +382,7 @@ def _cue(words: list[str], clause_of: tuple[int, ...], index: int,
     before = _before(words, clause_of, index)
     if _negated(before):
         return None
-    following = Sentence.of_words(words[index:])
+    following = Sentence.of_words(words[index:index + CUE_WORDS])
     need = NEEDS.find([following], anchored=True)
     if need is not None and (question or words[index] != "what"):
         return index + need.end, True
