@@ -371,3 +371,65 @@ def test_text_a_word_style_or_theme_hides_is_hidden_text(tmp_path):
         assert results[name]["status"] == "graded"
         assert not results[name]["flags"], (name, results[name]["flags"])
         assert results[name]["score"] > 20, name
+
+
+FACT_RUNS = ('<w:r><w:t xml:space="preserve">Solo churn rose from 2.0% to 4.1% a month after the '
+             'rise while team churn barely moved, so we recommend a solo plan at $39 and '
+             'keeping $49 for teams.</w:t></w:r>')
+
+
+def _raw_analysis(folder: Path, body_xml: str) -> Path:
+    """A Word analysis of one plain paragraph and ``body_xml`` (WordprocessingML)."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_heading("Summary", 1)
+    document.add_paragraph("We compared the six months before and after the change to see "
+                           "which customers stayed and which ones left the product.")
+    body = document.element.body
+    for element in parse_xml(f"<w:body {nsdecls('w')}>{body_xml}</w:body>"):
+        body.insert(len(body) - 1, element)  # before the section properties
+    folder.mkdir()
+    document.save(folder / "analysis.docx")
+    return folder
+
+
+def test_word_text_is_read_as_the_final_document_shows_it(tmp_path):
+    """Text typed with Track Changes on, in a content control, a field's result, a theme
+    colour darkened to grey: seen, so graded. A tracked deletion, a field's instructions, a
+    theme's text colour tinted nearly white: not seen, so not graded."""
+    def colour(attributes: str) -> str:
+        return FACT_RUNS.replace("<w:r>", f"<w:r><w:rPr><w:color {attributes}/></w:rPr>")
+
+    seen = {
+        "tracked-insertion": f'<w:p><w:ins w:id="1" w:author="c">{FACT_RUNS}</w:ins></w:p>',
+        "content-control": f"<w:sdt><w:sdtContent><w:p>{FACT_RUNS}</w:p></w:sdtContent></w:sdt>",
+        "field-result": ('<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>'
+                         ' QUOTE "x" </w:instrText></w:r><w:r><w:fldChar w:fldCharType='
+                         f'"separate"/></w:r>{FACT_RUNS}<w:r><w:fldChar w:fldCharType="end"/>'
+                         '</w:r></w:p>'),
+        "page-colour-darker-50": "<w:p>" + colour('w:val="7F7F7F" w:themeColor="background1" '
+                                                  'w:themeShade="7F"') + "</w:p>",
+    }
+    unseen = {
+        "tracked-deletion": (f'<w:p><w:del w:id="2" w:author="c">{FACT_RUNS}</w:del></w:p>',
+                             ""),
+        "field-instructions": ('<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+                               f'{FACT_RUNS}<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+                               '<w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/>'
+                               '</w:r></w:p>', ""),
+        "text-colour-tinted-white": ("<w:p>" + colour('w:val="F2F2F2" w:themeColor="text1" '
+                                                      'w:themeTint="0D"') + "</w:p>",
+                                     "white text"),
+    }
+    sent = {name: _raw_analysis(tmp_path / name, xml) for name, xml in seen.items()}
+    sent |= {name: _raw_analysis(tmp_path / name, xml) for name, (xml, _) in unseen.items()}
+    results = grade(*sent.values(), store=tmp_path / "results.sqlite")
+    for name in seen:
+        assert results[name]["score"] > 20 and not results[name]["flags"], name
+    for name, (_, why) in unseen.items():
+        assert results[name]["score"] == 0, name
+        flags = {f["kind"]: f["evidence"] for f in results[name]["flags"]}
+        assert (why in flags.get("hidden-text", "")) if why else "hidden-text" not in flags

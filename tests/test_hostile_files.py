@@ -302,16 +302,16 @@ def test_a_word_document_is_read_cell_by_cell_and_stops_at_the_text_limit(tmp_pa
     today, so it is tried here with a smaller one)."""
     import docx
     from hostile.files import docx_cell_spanning_columns, docx_merged_cells_chain
-    from worksample_case.documents import _docx_blocks
+    from worksample_case.word_text import visible_text
 
     from worksample.errors import SubmissionRejected
 
     spanning = docx_cell_spanning_columns(tmp_path) / "analysis.docx"
-    row = next(line for line in _docx_blocks(docx.Document(spanning), "a", 2**20).text
+    row = next(line for line in visible_text(docx.Document(spanning), "a", 2**20).text
                .splitlines() if line.startswith("| churn"))
     assert row.count("|") == 2 and len(row) < 34_000
     merged = docx_merged_cells_chain(tmp_path) / "analysis.docx"
-    text = _docx_blocks(docx.Document(merged), "b", 2**20).text
+    text = visible_text(docx.Document(merged), "b", 2**20).text
     assert text.count("teams stay") == 400
     with pytest.raises(SubmissionRejected, match="holds more than 3 KB of text"):
-        _docx_blocks(docx.Document(merged), "b", 3 * 1024)
+        visible_text(docx.Document(merged), "b", 3 * 1024)

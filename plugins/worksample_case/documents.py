@@ -13,11 +13,9 @@ with no text) raises ``SubmissionRejected`` naming the file and the problem: the
 from __future__ import annotations
 
 import logging
-import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from worksample.errors import SubmissionRejected
 from worksample.prose.hidden import without_stray_hidden
@@ -30,9 +28,6 @@ from worksample.prose.markup import (
 )
 from worksample.prose.text import WORD, decode_text
 from worksample.safe_text import cut
-
-if TYPE_CHECKING:
-    from .word_format import WordFormatting
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".txt": "text", ".text": "text",
            ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx"}
@@ -186,8 +181,9 @@ def _docx_text(path: Path, name: str, max_bytes: int) -> Visible:
     try:
         import docx
 
-        document = docx.Document(str(path))
-        return _docx_blocks(document, name, max_bytes)
+        from .word_text import visible_text
+
+        return visible_text(docx.Document(str(path)), name, max_bytes)
     except (MemoryError, RecursionError, SubmissionRejected):  # the limits' to name; its own
         raise
     except Exception as error:  # a broken package may trip any part of the parser
@@ -204,77 +200,6 @@ def _out_of_memory(error: Exception) -> bool:
 
     return (isinstance(error, etree.XMLSyntaxError)
             and error.code == etree.ErrorTypes.ERR_NO_MEMORY)
-
-
-def _docx_blocks(document, name: str, max_bytes: int) -> Visible:
-    """Paragraphs (headings as ``#`` lines, list items as ``-``) and table rows (``|``), in
-    document order; hidden, white and tiny runs apart, in table cells too. Stops as soon as
-    the text passes the document limit, as a PDF's does."""
-    from docx.table import Table
-
-    from .word_format import WordFormatting
-
-    reader = _WordText(name, max_bytes, WordFormatting(document))
-    lines: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Table):
-            for number, row in enumerate(block.rows):
-                cells = reader.row_cells(row)
-                lines.append("| " + " | ".join(cells) + " |")
-                if number == 0:  # the delimiter row that makes the first row a header
-                    lines.append("|" + " --- |" * len(cells))
-            lines.append("")
-            continue
-        text = reader.shown(block).strip()
-        style = (block.style.name if block.style is not None else "") or ""
-        level = re.match(r"(?:Heading\s*(\d)|Title)$", style)
-        if level:
-            text = "#" * int(level.group(1) or 1) + " " + text
-        elif "List" in style:
-            text = "- " + text
-        lines += [text, ""]
-    return Visible("\n".join(lines), " ".join(" ".join(reader.hidden).split()),
-                   ", ".join(sorted(reader.reasons)))
-
-
-class _WordText:
-    """A Word document's text as read so far: what its runs show, what they hide and why,
-    and how much there is, against the document limit."""
-
-    def __init__(self, name: str, max_bytes: int, formatting: WordFormatting):
-        self.name, self.max_bytes, self.formatting = name, max_bytes, formatting
-        self.hidden: list[str] = []
-        self.reasons: set[str] = set()
-        self.size = 0
-
-    def shown(self, paragraph, cell=None) -> str:
-        """The paragraph's visible text (in table ``cell``, if it is in one); its hidden runs
-        are kept apart."""
-        shown = []
-        for item in paragraph.iter_inner_content():
-            for run in getattr(item, "runs", [item]):
-                why = self.formatting.why_hidden(run, paragraph, cell)
-                if why:
-                    self.hidden.append(run.text)
-                    self.reasons.add(why)
-                else:
-                    shown.append(run.text)
-                self.size += len(run.text)
-        if self.size > self.max_bytes:
-            raise SubmissionRejected(f"the Word document holds more than "
-                                     f"{self.max_bytes // 1024} KB of text; documents over "
-                                     "that are not read", path=self.name)
-        return "".join(shown)
-
-    def row_cells(self, row) -> list[str]:
-        """The visible text of each cell of a table row, once. python-docx's ``row.cells``
-        gives a cell once for every column it spans and a merged cell below the text of the
-        one above: a 38 KB file whose one cell spans a million columns read as 14 MB."""
-        from docx.table import _Cell
-
-        cells = [_Cell(tc, row) for tc in row._tr.tc_lst]
-        return [" ".join(" ".join(self.shown(p, cell) for p in cell.paragraphs).split())
-                .replace("|", "/") for cell in cells]
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -17,15 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from docx.enum.dml import MSO_COLOR_TYPE, MSO_THEME_COLOR
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
 from worksample.prose.css_hiding import NEAR_WHITE, TINY_PX
 
-# the theme colours of the page: text in them is white on a white page, in any usual theme
-PAGE_COLOURS = frozenset({MSO_THEME_COLOR.BACKGROUND_1, MSO_THEME_COLOR.LIGHT_1})
-_PAGE_COLOUR_NAMES = frozenset({"background1", "light1"})
+# a theme's page colours are white and its text colours black, in any usual theme
+_THEME_LIGHTNESS = {"background1": 1.0, "light1": 1.0, "text1": 0.0, "dark1": 0.0}
+_OFF = frozenset({"0", "false", "off"})  # an on-off property set off
 _UNHIGHLIGHTED = frozenset({"", "none", "white"})
 _PLAIN_TABLES = frozenset({"", "TableNormal", "TableGrid"})  # table styles that shade nothing
 _STYLE_DEPTH = 32  # styles based on styles: a longer chain (or a loop) is read this far
@@ -92,12 +91,7 @@ def _chain(style) -> Settings:
 
 def _set_by(font, properties) -> Settings:
     """What a python-docx ``Font`` (a run's or a style's) and its run properties set."""
-    colour = font.color
-    white = None
-    if colour.type == MSO_COLOR_TYPE.THEME:
-        white = colour.theme_color in PAGE_COLOURS
-    elif colour.type is not None:
-        white = _near_white(str(colour.rgb))
+    white = _white(None if properties is None else properties.find(qn("w:color")))
     highlight = None if properties is None else properties.find(qn("w:highlight"))
     shaded = _shades(properties)
     if highlight is not None:
@@ -139,15 +133,35 @@ def _defaults(styles) -> Settings:
     if properties is None:
         return Settings()
     vanish, colour, size = (properties.find(qn(f"w:{name}")) for name in ("vanish", "color", "sz"))
-    hidden = None if vanish is None else vanish.get(qn("w:val"), "true") not in ("0", "false")
-    white = None
-    if colour is not None:
-        white = (colour.get(qn("w:themeColor"), "") in _PAGE_COLOUR_NAMES
-                 or _near_white(colour.get(qn("w:val"), "")))
+    hidden = None if vanish is None else vanish.get(qn("w:val"), "true") not in _OFF
+    white = _white(colour)
     points = None
     if size is not None and (half_points := size.get(qn("w:val"), "")).isdigit():
         points = int(half_points) / 2
     return Settings(hidden, white, points, _shades(properties))
+
+
+def _white(colour) -> bool | None:
+    """Whether a ``w:color`` sets a colour a reader cannot tell from the white page (None when
+    there is none). A theme's page colour is white and its text colour black, each as its
+    shade darkens it or its tint lightens it ("White, Background 1, Darker 50%" is grey;
+    "Text 1" with a tint of 5% is nearly white); another theme colour is read by its value."""
+    if colour is None:
+        return None
+    lightness = _THEME_LIGHTNESS.get(colour.get(qn("w:themeColor"), ""))
+    if lightness is None:
+        return _near_white(colour.get(qn("w:val"), ""))
+    shade, tint = (_fraction(colour.get(qn(name), "")) for name in ("w:themeShade", "w:themeTint"))
+    if shade is not None:
+        lightness *= shade
+    if tint is not None:
+        lightness = lightness * tint + 1 - tint
+    return lightness >= NEAR_WHITE
+
+
+def _fraction(byte: str) -> float | None:
+    """A theme shade's or tint's hex byte ("80") as a fraction of 255, or None."""
+    return int(byte, 16) / 255 if re.fullmatch(r"[0-9A-Fa-f]{2}", byte) else None
 
 
 def _near_white(rgb: str) -> bool:

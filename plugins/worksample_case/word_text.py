@@ -1,0 +1,146 @@
+"""The text a Word document shows a reader, and the text it hides, in document order.
+
+Read from the document's XML rather than python-docx's lists of paragraphs and runs, which
+leave out what a reader sees inside wrappers: text typed with Track Changes on (``w:ins``),
+content controls (``w:sdt``), fields' results, smart tags and custom XML. Left out, as a
+reader's final view leaves them out: tracked deletions and moves away (``w:del``,
+``w:moveFrom``), field instructions (between a field's begin and separate marks), the
+fallback of alternate content. Text boxes are not read. A table is read row by row, each
+cell once (python-docx's ``row.cells`` gives a cell once for every column it spans and a
+merged cell below the text of the one above: a 38 KB file whose one cell spanned a million
+columns read as 14 MB), a table inside a cell as part of the cell.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docx.oxml.ns import qn
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+from worksample.errors import SubmissionRejected
+from worksample.prose.markup import Visible
+
+from .word_format import WordFormatting
+
+_COMPATIBILITY = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# what holds runs a reader of the final document does not see, or that are read elsewhere
+_NOT_SHOWN = frozenset({qn("w:del"), qn("w:moveFrom"), qn("w:txbxContent"),
+                        f"{_COMPATIBILITY}Fallback"})
+_WRAPPERS = frozenset({qn("w:sdt"), qn("w:customXml")})  # blocks whose content is read
+
+
+def visible_text(document, name: str, max_bytes: int) -> Visible:
+    """Paragraphs (headings as ``#`` lines, list items as ``-``) and table rows (``|``), in
+    document order; hidden, white and tiny runs apart (``word_format``). Stops as soon as the
+    text passes ``max_bytes``, as a PDF's reading does."""
+    reader = _WordText(name, max_bytes, WordFormatting(document))
+    lines: list[str] = []
+    for block in _blocks(document.element.body, document._body):
+        if isinstance(block, Table):
+            for number, row in enumerate(block.rows):
+                cells = reader.row_cells(row)
+                lines.append("| " + " | ".join(cells) + " |")
+                if number == 0:  # the delimiter row that makes the first row a header
+                    lines.append("|" + " --- |" * len(cells))
+            lines.append("")
+            continue
+        text = reader.shown(block).strip()
+        style = (block.style.name if block.style is not None else "") or ""
+        level = re.match(r"(?:Heading\s*(\d)|Title)$", style)
+        if level:
+            text = "#" * int(level.group(1) or 1) + " " + text
+        elif "List" in style:
+            text = "- " + text
+        lines += [text, ""]
+    return Visible("\n".join(lines), " ".join(" ".join(reader.hidden).split()),
+                   ", ".join(sorted(reader.reasons)))
+
+
+def _blocks(element, parent):
+    """The paragraphs and tables of ``element`` (a body or a cell), content controls and
+    custom XML opened."""
+    for child in element.iterchildren():
+        if child.tag == qn("w:p"):
+            yield Paragraph(child, parent)
+        elif child.tag == qn("w:tbl"):
+            yield Table(child, parent)
+        elif child.tag in _WRAPPERS:
+            content = child.find(qn("w:sdtContent")) if child.tag == qn("w:sdt") else child
+            if content is not None:
+                yield from _blocks(content, parent)
+
+
+class _WordText:
+    """A Word document's text as read so far: what its runs show, what they hide and why,
+    and how much there is, against the document limit."""
+
+    def __init__(self, name: str, max_bytes: int, formatting: WordFormatting):
+        self.name, self.max_bytes, self.formatting = name, max_bytes, formatting
+        self.hidden: list[str] = []
+        self.reasons: set[str] = set()
+        self.size = 0
+
+    def shown(self, paragraph, cell=None) -> str:
+        """The paragraph's visible text (in table ``cell``, if it is in one); its hidden runs
+        are kept apart."""
+        shown = []
+        for run in _runs(paragraph):
+            why = self.formatting.why_hidden(run, paragraph, cell)
+            if why:
+                self.hidden.append(run.text)
+                self.reasons.add(why)
+            else:
+                shown.append(run.text)
+            self.size += len(run.text)
+        if self.size > self.max_bytes:
+            raise SubmissionRejected(f"the Word document holds more than "
+                                     f"{self.max_bytes // 1024} KB of text; documents over "
+                                     "that are not read", path=self.name)
+        return "".join(shown)
+
+    def row_cells(self, row) -> list[str]:
+        """The visible text of each cell of a table row, once."""
+        return [" ".join(self._cell_text(_Cell(tc, row)).split()).replace("|", "/")
+                for tc in row._tr.tc_lst]
+
+    def _cell_text(self, cell) -> str:
+        pieces = []
+        for block in _blocks(cell._tc, cell):
+            if isinstance(block, Table):  # a table in a cell: its cells' text, in order
+                pieces += [text for row in block.rows for text in self.row_cells(row)]
+            else:
+                pieces.append(self.shown(block, cell))
+        return " ".join(pieces)
+
+
+def _runs(paragraph):
+    """The runs of ``paragraph`` a reader of the final document sees the text of, wrappers
+    (insertions, hyperlinks, content controls, fields, smart tags) opened, in order."""
+    top = paragraph._p
+    field: list[str] = []  # the open fields, innermost last: "code" until separated
+    for element in top.iter(qn("w:r")):
+        if _under(element, top):
+            continue
+        for mark in element.iterchildren(qn("w:fldChar")):
+            kind = mark.get(qn("w:fldCharType"))
+            if kind == "begin":
+                field.append("code")
+            elif kind == "separate" and field:
+                field[-1] = "result"
+            elif kind == "end" and field:
+                field.pop()
+        if "code" not in field:
+            yield Run(element, paragraph)
+
+
+def _under(element, top) -> bool:
+    """Whether ``element`` is inside something of ``top`` whose runs are not shown."""
+    parent = element.getparent()
+    while parent is not None and parent is not top:
+        if parent.tag in _NOT_SHOWN:
+            return True
+        parent = parent.getparent()
+    return False
