@@ -315,6 +315,28 @@ def _run(hide):
     return lambda document, paragraph, run: hide(run.font)
 
 
+def _page_colour(document, colour: str) -> None:
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document.element.insert(0, parse_xml(f'<w:background {nsdecls("w")} w:color="{colour}"/>'))
+
+
+def _navy_on_navy(document, paragraph, run):
+    from docx.enum.text import WD_COLOR_INDEX
+    from docx.shared import RGBColor
+
+    run.font.color.rgb = RGBColor(0x00, 0x00, 0x86)
+    run.font.highlight_color = WD_COLOR_INDEX.DARK_BLUE
+
+
+def _black_on_a_black_page(document, paragraph, run):
+    from docx.shared import RGBColor
+
+    run.font.color.rgb = RGBColor(0x05, 0x05, 0x05)
+    _page_colour(document, "000000")
+
+
 def _themed(document, paragraph, run):
     from docx.enum.dml import MSO_THEME_COLOR
 
@@ -339,6 +361,8 @@ def _white_on(shading):
         run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
         if shading == "highlight":
             run.font.highlight_color = WD_COLOR_INDEX.DARK_BLUE
+        elif shading == "page":
+            _page_colour(document, "000000")
         else:
             paragraph._p.get_or_add_pPr().append(parse_xml(
                 f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="1F3864"/>'))
@@ -348,18 +372,23 @@ def _white_on(shading):
 def test_text_a_word_style_or_theme_hides_is_hidden_text(tmp_path):
     """Formatting a run inherits hides it as the run's own does: a character style, a
     paragraph style (through the style it is based on), the theme's page colour, the
-    document's defaults; and nearly white or under 3 points, the bounds HTML is held to.
-    White text over a highlight or a shaded paragraph is seen."""
+    document's defaults; and nearly white or under 3 points, the bounds HTML is held to. Text
+    the colour of the highlight or page under it is hidden too; white text over a dark
+    highlight, paragraph or page is seen."""
     hiding = {"character-style-white": (_styled("CHARACTER", _whiten), "white text"),
               "paragraph-style-hidden": (_styled("PARAGRAPH", _vanish),
                                          "Word's hidden-text format"),
               "paragraph-style-tiny": (_styled("PARAGRAPH", _shrink), "text under 3 points"),
               "theme-page-colour": (_themed, "white text"),
               "near-white-run": (_run(_nearly_whiten), "white text"),
+              "navy-on-navy-highlight": (_navy_on_navy, "text the colour of what is under it"),
+              "black-on-a-black-page": (_black_on_a_black_page,
+                                        "text the colour of what is under it"),
               "two-and-a-half-points": (_run(_two_and_a_half_points), "text under 3 points"),
               "white-by-default": (_white_by_default, "white text")}
     seen = {"white-on-highlight": _white_on("highlight"),
-            "white-on-shaded-paragraph": _white_on("paragraph")}
+            "white-on-shaded-paragraph": _white_on("paragraph"),
+            "white-on-a-black-page": _white_on("page")}
     sent = {name: _word_analysis(tmp_path / name, dress) for name, (dress, _) in hiding.items()}
     sent |= {name: _word_analysis(tmp_path / name, dress) for name, dress in seen.items()}
     results = grade(*sent.values(), store=tmp_path / "results.sqlite")

@@ -5,11 +5,13 @@ paragraph's style sets (each style through the styles it is based on), else the 
 defaults. Reading only what the run sets itself let text hidden by a style (white, hidden,
 1 point) or coloured with the theme's page colour be graded as if a reader saw it.
 
-White text (or nearly white: each channel at least ``css_hiding.NEAR_WHITE``, as in HTML) is
-hidden only where nothing under it is shaded: a highlight or a shading of the
-run, of its paragraph (set on them or by their styles), or of its table cell, or a table
-style (which may shade its rows). White on a dark header cell is how many tables look; an
-HTML reply's white text with a background is read the same way (``prose.markup``).
+Text is hidden when a reader cannot tell its colour from the colour under it: no channel
+more than ``1 - css_hiding.NEAR_WHITE`` apart (on the white page, each channel at least 240
+of 255, the bound HTML's white text is held to). Under it is the nearest of: the run's
+highlight or shading, its paragraph's shading (set on them or by their styles), its table
+cell's shading, the page colour, else the white page. A table style may shade its rows in
+ways not read here: text in a styled table is judged only against what its cell sets. A
+colour Word picks itself ("auto") is black or white, whichever shows.
 """
 
 from __future__ import annotations
@@ -22,28 +24,35 @@ from docx.oxml.ns import qn
 
 from worksample.prose.css_hiding import NEAR_WHITE, TINY_PX
 
+WHITE = (255, 255, 255)
 # a theme's page colours are white and its text colours black, in any usual theme
-_THEME_LIGHTNESS = {"background1": 1.0, "light1": 1.0, "text1": 0.0, "dark1": 0.0}
+_THEME = {"background1": WHITE, "light1": WHITE, "text1": (0, 0, 0), "dark1": (0, 0, 0)}
+_HIGHLIGHTS = {"black": "000000", "blue": "0000FF", "cyan": "00FFFF", "green": "00FF00",
+               "magenta": "FF00FF", "red": "FF0000", "yellow": "FFFF00", "white": "FFFFFF",
+               "darkBlue": "000080", "darkCyan": "008080", "darkGreen": "008000",
+               "darkMagenta": "800080", "darkRed": "800000", "darkYellow": "808000",
+               "darkGray": "808080", "lightGray": "C0C0C0"}
 _OFF = frozenset({"0", "false", "off"})  # an on-off property set off
-_UNHIGHLIGHTED = frozenset({"", "none", "white"})
 _PLAIN_TABLES = frozenset({"", "TableNormal", "TableGrid"})  # table styles that shade nothing
 _STYLE_DEPTH = 32  # styles based on styles: a longer chain (or a loop) is read this far
+Colour = tuple[int, int, int]
 
 
 @dataclass(frozen=True)
 class Settings:
-    """What hides text, or shows white text, as set at one level (None: not set there)."""
+    """What hides text, as set at one level (None: not set there): the hidden format, the
+    text's colour, its size, and the colour under it."""
 
     hidden: bool | None = None
-    white: bool | None = None
+    colour: Colour | None = None
     points: float | None = None
-    shaded: bool | None = None
+    under: Colour | None = None
 
     def over(self, below: Settings) -> Settings:
         """This level's settings, and ``below``'s where this one sets nothing."""
         return Settings(*(mine if mine is not None else theirs for mine, theirs in
-                          zip((self.hidden, self.white, self.points, self.shaded),
-                              (below.hidden, below.white, below.points, below.shaded),
+                          zip((self.hidden, self.colour, self.points, self.under),
+                              (below.hidden, below.colour, below.points, below.under),
                               strict=True)))
 
 
@@ -53,17 +62,22 @@ class WordFormatting:
     def __init__(self, document):
         self._part = document.part
         self._defaults = _defaults(document.styles.element)
+        background = document.element.find(qn("w:background"))
+        self._page = (_rgb(background.get(qn("w:color"), "")) if background is not None
+                      else None) or WHITE
         self._styled: dict[tuple[str | None, str | None], Settings] = {}
 
     def why_hidden(self, run, paragraph, cell=None) -> str:
         """Why ``run`` of ``paragraph`` (in table ``cell``, if it is in one) is invisible on
         the page; '' when it is visible."""
-        font = _set_by(run.font, run._r.rPr).over(Settings(shaded=_shades(paragraph._p.pPr))) \
+        font = _set_by(run._r.rPr).over(Settings(under=_shading(paragraph._p.pPr))) \
             .over(self._by_styles(run._r.style, paragraph._p.style))
         if font.hidden:
             return "Word's hidden-text format"
-        if font.white and not font.shaded and not _shaded_cell(cell):
-            return "white text"
+        under = font.under or _cell_colour(cell) or (None if _styled_table(cell)
+                                                     else self._page)
+        if font.colour is not None and under is not None and _alike(font.colour, under):
+            return "white text" if _alike(under, WHITE) else "text the colour of what is under it"
         if font.points is not None and font.points < TINY_PX:
             return f"text under {TINY_PX:g} points"
         return ""
@@ -83,80 +97,85 @@ def _chain(style) -> Settings:
     while style is not None and style.style_id not in seen and len(seen) < _STYLE_DEPTH:
         seen.add(style.style_id)
         element = style.element
-        found = found.over(_set_by(style.font, element.rPr)
-                           .over(Settings(shaded=_shades(element.pPr))))
+        found = found.over(_set_by(element.rPr).over(Settings(under=_shading(element.pPr))))
         style = style.base_style
     return found
 
 
-def _set_by(font, properties) -> Settings:
-    """What a python-docx ``Font`` (a run's or a style's) and its run properties set."""
-    white = _white(None if properties is None else properties.find(qn("w:color")))
-    highlight = None if properties is None else properties.find(qn("w:highlight"))
-    shaded = _shades(properties)
-    if highlight is not None:
-        shaded = shaded or highlight.get(qn("w:val"), "").lower() not in _UNHIGHLIGHTED
-    return Settings(hidden=font.hidden, white=white,
-                    points=font.size.pt if font.size is not None else None, shaded=shaded)
+def _set_by(properties) -> Settings:
+    """What run properties (``w:rPr``, a run's, a style's or the defaults') set."""
+    if properties is None:
+        return Settings()
+    vanish, colour, size, highlight = (properties.find(qn(f"w:{name}")) for name in
+                                       ("vanish", "color", "sz", "highlight"))
+    points = None
+    if size is not None and (half_points := size.get(qn("w:val"), "")).lstrip("-").isdigit():
+        points = int(half_points) / 2
+    under = _shading(properties)
+    if highlight is not None and (marked := _HIGHLIGHTS.get(highlight.get(qn("w:val"), ""))):
+        under = _rgb(marked)
+    return Settings(hidden=None if vanish is None else vanish.get(qn("w:val"), "on") not in _OFF,
+                    colour=_text_colour(colour), points=points, under=under)
 
 
-def _shades(properties) -> bool | None:
-    """Whether run, paragraph or cell ``properties`` shade what they hold (None: they set
-    no shading)."""
+def _text_colour(colour) -> Colour | None:
+    """The colour a ``w:color`` sets (None when none, or "auto"). A theme's page colour is
+    white and its text colour black, each as its shade darkens it or its tint lightens it
+    ("White, Background 1, Darker 50%" is grey; "Text 1" tinted 5% is nearly white); another
+    theme colour is read by its value."""
+    if colour is None:
+        return None
+    base = _THEME.get(colour.get(qn("w:themeColor"), ""))
+    if base is None:
+        return _rgb(colour.get(qn("w:val"), ""))
+    shade, tint = (_fraction(colour.get(qn(name), "")) for name in ("w:themeShade", "w:themeTint"))
+    return tuple(round(_tinted(channel * (1 if shade is None else shade), tint))
+                 for channel in base)  # type: ignore[return-value]
+
+
+def _tinted(channel: float, tint: float | None) -> float:
+    return channel if tint is None else channel * tint + 255 * (1 - tint)
+
+
+def _shading(properties) -> Colour | None:
+    """The colour ``w:shd`` in run, paragraph or cell ``properties`` lays under what they
+    hold (None when none): its fill, or a pattern's colour over it in the pattern's share."""
     shading = None if properties is None else properties.find(qn("w:shd"))
     if shading is None:
         return None
-    pattern = shading.get(qn("w:val"), "clear") not in ("clear", "nil")  # drawn in its colour
-    return (_shading(shading.get(qn("w:fill"), ""))
-            or pattern and _shading(shading.get(qn("w:color"), "")))
+    fill, pattern = _rgb(shading.get(qn("w:fill"), "")), _rgb(shading.get(qn("w:color"), ""))
+    kind = shading.get(qn("w:val"), "clear")
+    if kind in ("clear", "nil") or pattern is None:
+        return fill
+    share = 1.0 if kind == "solid" else (int(kind[3:]) / 100 if re.fullmatch(r"pct\d{1,2}", kind)
+                                         else 0.5)
+    base = fill or WHITE
+    return tuple(round(p * share + b * (1 - share))
+                 for p, b in zip(pattern, base, strict=True))  # type: ignore[return-value]
 
 
-def _shading(fill: str) -> bool:
-    """Whether a shading's colour makes the page under it other than white."""
-    return fill.upper() not in ("", "AUTO") and not _near_white(fill)
+def _cell_colour(cell) -> Colour | None:
+    return None if cell is None else _shading(cell._tc.tcPr)
 
 
-def _shaded_cell(cell) -> bool:
-    """Whether a table cell may be shaded: by its own shading, or by its table's style."""
+def _styled_table(cell) -> bool:
+    """Whether a table cell's table has a style that may shade it."""
     if cell is None:
         return False
-    if _shades(cell._tc.tcPr):
-        return True
     table = cell._tc.getparent().getparent()  # w:tc in w:tr in w:tbl
     style = table.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}")
     return style is not None and style.get(qn("w:val"), "") not in _PLAIN_TABLES
 
 
 def _defaults(styles) -> Settings:
-    """The document's default run formatting (``w:docDefaults``), read from its XML."""
-    properties = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
-    if properties is None:
-        return Settings()
-    vanish, colour, size = (properties.find(qn(f"w:{name}")) for name in ("vanish", "color", "sz"))
-    hidden = None if vanish is None else vanish.get(qn("w:val"), "true") not in _OFF
-    white = _white(colour)
-    points = None
-    if size is not None and (half_points := size.get(qn("w:val"), "")).isdigit():
-        points = int(half_points) / 2
-    return Settings(hidden, white, points, _shades(properties))
+    """The document's default run formatting (``w:docDefaults``)."""
+    return _set_by(styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}"))
 
 
-def _white(colour) -> bool | None:
-    """Whether a ``w:color`` sets a colour a reader cannot tell from the white page (None when
-    there is none). A theme's page colour is white and its text colour black, each as its
-    shade darkens it or its tint lightens it ("White, Background 1, Darker 50%" is grey;
-    "Text 1" with a tint of 5% is nearly white); another theme colour is read by its value."""
-    if colour is None:
-        return None
-    lightness = _THEME_LIGHTNESS.get(colour.get(qn("w:themeColor"), ""))
-    if lightness is None:
-        return _near_white(colour.get(qn("w:val"), ""))
-    shade, tint = (_fraction(colour.get(qn(name), "")) for name in ("w:themeShade", "w:themeTint"))
-    if shade is not None:
-        lightness *= shade
-    if tint is not None:
-        lightness = lightness * tint + 1 - tint
-    return lightness >= NEAR_WHITE
+def _alike(colour: Colour, under: Colour) -> bool:
+    """Whether a reader cannot tell ``colour`` from ``under``: no channel further apart than
+    white is from the near-white bound."""
+    return max(abs(a - b) for a, b in zip(colour, under, strict=True)) <= (1 - NEAR_WHITE) * 255
 
 
 def _fraction(byte: str) -> float | None:
@@ -164,9 +183,8 @@ def _fraction(byte: str) -> float | None:
     return int(byte, 16) / 255 if re.fullmatch(r"[0-9A-Fa-f]{2}", byte) else None
 
 
-def _near_white(rgb: str) -> bool:
-    """Whether a hex colour ("F8F8F8") is one a reader cannot tell from the white page: each
-    channel at least ``NEAR_WHITE``, the bound HTML's colours are held to."""
-    if not re.fullmatch(r"[0-9A-Fa-f]{6}", rgb):
-        return False  # "auto", or no colour at all
-    return min(int(rgb[at:at + 2], 16) for at in (0, 2, 4)) >= NEAR_WHITE * 255
+def _rgb(hex_colour: str) -> Colour | None:
+    """A hex colour ("1F3864") as channels; None for "auto" or anything else."""
+    if not re.fullmatch(r"[0-9A-Fa-f]{6}", hex_colour):
+        return None
+    return tuple(int(hex_colour[at:at + 2], 16) for at in (0, 2, 4))  # type: ignore[return-value]
