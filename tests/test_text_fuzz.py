@@ -96,3 +96,84 @@ def test_random_documents_are_graded_or_rejected(tmp_path, registry, plugin, see
     for number, text in enumerate(documents(seed, _lines(examples), suffix)):
         graded_or_rejected(assignment, registry, tmp_path / f"{plugin}-{number}",
                            f"{stem}{suffix}", text)
+
+
+# --- Word: random bodies of the wrappers the reader opens or leaves out -----------------------
+
+WORD_WRAPPERS = ["w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:smartTag", "w:customXml",
+                 "w:hyperlink", "w:fldSimple", "w:sdt", "w:sdtContent", "w:txbxContent"]
+WORD_RUN_PROPERTIES = [
+    '<w:vanish/>', '<w:vanish w:val="off"/>', '<w:color w:val="FFFFFF"/>', '<w:color w:val="zz"/>',
+    '<w:color w:themeColor="text1" w:themeTint="0D"/>',
+    '<w:color w:themeColor="background1" w:themeShade="QQ"/>', '<w:sz w:val="-4"/>',
+    '<w:sz w:val=""/>', '<w:highlight w:val="darkBlue"/>', '<w:highlight w:val="bogus"/>',
+    '<w:shd w:val="pct15" w:color="000000" w:fill="FFFFFF"/>', '<w:shd w:val="pct999"/>',
+    '<w:shd w:val="solid" w:color="auto" w:fill="auto"/>', '<w:rStyle w:val="Nope"/>']
+WORD_CELLS = ["", '<w:gridSpan w:val="3"/>', "<w:vMerge/>", '<w:shd w:fill="000000"/>']
+
+
+def _word_body(chooser: random.Random) -> str:
+    """Random WordprocessingML: paragraphs of runs in nested wrappers and field marks, tables
+    of merged and shaded cells, content controls, formatting valid and not."""
+    def run() -> str:
+        if chooser.random() < 0.15:
+            kind = chooser.choice(["begin", "separate", "end", "bogus"])
+            return f'<w:r><w:fldChar w:fldCharType="{kind}"/></w:r>'
+        properties = "".join(chooser.sample(WORD_RUN_PROPERTIES, chooser.randint(0, 3)))
+        figure = chooser.randint(0, 99)
+        return f"<w:r><w:rPr>{properties}</w:rPr><w:t>churn rose {figure}%</w:t></w:r>"
+
+    def inline(depth: int) -> str:
+        if depth > 6 or chooser.random() < 0.4:
+            return run()
+        tag = chooser.choice(WORD_WRAPPERS)
+        return f"<{tag}>" + "".join(inline(depth + 1) for _ in range(chooser.randint(0, 3))) \
+            + f"</{tag}>"
+
+    def block(depth: int) -> str:
+        pick = chooser.random()
+        if depth > 4 or pick < 0.5:
+            shading = chooser.choice(["", '<w:pPr><w:shd w:val="clear" w:fill="000000"/></w:pPr>'])
+            runs = "".join(inline(depth) for _ in range(chooser.randint(0, 4)))
+            return f"<w:p>{shading}{runs}</w:p>"
+        inner = "".join(block(depth + 1) for _ in range(chooser.randint(0, 2)))
+        if pick < 0.75:
+            cells = "".join(f"<w:tc><w:tcPr>{chooser.choice(WORD_CELLS)}</w:tcPr>{inner}</w:tc>"
+                            for _ in range(chooser.randint(0, 3)))
+            style = chooser.choice(["", '<w:tblPr><w:tblStyle w:val="Fancy"/></w:tblPr>'])
+            return f"<w:tbl>{style}" + f"<w:tr>{cells}</w:tr>" * chooser.randint(0, 3) + "</w:tbl>"
+        return chooser.choice([f"<w:sdt><w:sdtContent>{inner}</w:sdtContent></w:sdt>",
+                               f"<w:customXml>{inner}</w:customXml>"])
+
+    return "".join(block(0) for _ in range(chooser.randint(1, 6)))
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_random_word_bodies_are_read_or_rejected(seed):
+    """The Word reader on 300 random bodies: text, or a rejection, never an exception."""
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from worksample_case.word_text import visible_text
+
+    empty = io.BytesIO()
+    docx.Document().save(empty)
+    chooser = random.Random(seed)
+    for _ in range(300):
+        document = docx.Document(io.BytesIO(empty.getvalue()))
+        if chooser.random() < 0.3:
+            page = chooser.choice(["000000", "FFFFFF", "auto", "zz"])
+            document.element.insert(0, parse_xml(f'<w:background {nsdecls("w")} '
+                                                 f'w:color="{page}"/>'))
+        body = document.element.body
+        xml = _word_body(chooser)
+        for element in parse_xml(f"<w:body {nsdecls('w')}>{xml}</w:body>"):
+            body.insert(len(body) - 1, element)
+        try:
+            visible_text(document, "analysis.docx", 10 * 2**20)
+        except SubmissionRejected:
+            continue
+        except Exception as error:
+            raise AssertionError(f"{type(error).__name__} on the body {xml!r}") from error
