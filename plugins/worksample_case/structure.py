@@ -84,6 +84,7 @@ class Analysis:
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")  # as str.splitlines
 
+
 def parse(text: str, section_headings: PhraseSet) -> Analysis:
     """Split ``text`` into parts at its headings; ``section_headings`` holds the headings of
     the assignment's sections, which mark a heading even on a plain line."""

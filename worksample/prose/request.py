@@ -80,7 +80,7 @@ from __future__ import annotations
 
 import re
 
-from worksample.prose.matching import PhraseSet
+from worksample.prose.matching import Match, PhraseSet
 from worksample.prose.measures import FUNCTION_WORDS
 from worksample.prose.negation import PRONOUNS, clauses, is_cue, word_groups
 from worksample.prose.text import WORD, Sentence
@@ -287,12 +287,15 @@ def request_reading(sentence: Sentence, start: int, end: int | None = None) -> s
                      and not _after_a_comma(words, commas, i)), default=-1)
     tried = 0
     for index in range(start):
-        if part_of[index] not in asking or index < condition or not _starts_a_cue(words, index):
+        if part_of[index] not in asking or index < condition:
             continue
+        need, verb = _cue_words(words, index)
+        if need is None and not verb and words[index] not in HANDING_OVER_ING:
+            continue  # no cue starts here: the words before it need not be read
         tried += 1
         if tried > CUES_READ:
             break
-        cue = _cue(words, clause_of, index, question)
+        cue = _cue(words, clause_of, index, question, need, verb)
         if cue is not None and cue[0] <= start and _reaches(words, commas, cue[0], start):
             if not (cue[1] and _may_be_its_subject(words, commas, part_of, end)):
                 return ASKS
@@ -363,33 +366,29 @@ def _reported(sentence: Sentence, part_of: tuple[int, ...], start: int) -> bool:
                                     if p == part - 1))
 
 
-def _starts_a_cue(words: list[str], index: int) -> bool:
-    """Whether a cue's words start at word ``index`` (whatever stands before it)."""
-    if words[index] in HANDING_OVER or words[index] in HANDING_OVER_ING:
-        return True
+def _cue_words(words: list[str], index: int) -> tuple[Match | None, int]:
+    """The words of a cue that start at word ``index``, whatever stands before it: a need's
+    match (or None), and how many words a verb of handing over takes (0 when none)."""
     following = Sentence.of_words(words[index:index + CUE_WORDS])
-    return (NEEDS.find([following], anchored=True) is not None
-            or HANDING_OVER_PHRASES.find([following], anchored=True) is not None)
+    verb = 1 if words[index] in HANDING_OVER else getattr(
+        HANDING_OVER_PHRASES.find([following], anchored=True), "end", 0)
+    return NEEDS.find([following], anchored=True), verb
 
 
-def _cue(words: list[str], clause_of: tuple[int, ...], index: int,
-         question: bool) -> tuple[int, bool] | None:
-    """Where a cue that starts at word ``index`` ends (the word after it), and whether it may
-    take a clause after it; or None. A cue is a need, a want or a question not denied (a
-    question only in a sentence with a question mark), which may take a clause ("let me know
-    the code arrived"), or a verb of handing over said to the reader, which may only when it
-    is ``CLAUSE_TAKING`` ("confirm"; not "send", "read me")."""
+def _cue(words: list[str], clause_of: tuple[int, ...], index: int, question: bool,
+         need: Match | None, verb: int) -> tuple[int, bool] | None:
+    """Where a cue that starts at word ``index`` (its words: ``_cue_words``) ends (the word
+    after it), and whether it may take a clause after it; or None. A cue is a need, a want or
+    a question not denied (a question only in a sentence with a question mark), which may take
+    a clause ("let me know the code arrived"), or a verb of handing over said to the reader,
+    which may only when it is ``CLAUSE_TAKING`` ("confirm"; not "send", "read me")."""
     before = _before(words, clause_of, index)
     if _negated(before):
         return None
-    following = Sentence.of_words(words[index:index + CUE_WORDS])
-    need = NEEDS.find([following], anchored=True)
     if need is not None and (question or words[index] != "what"):
         return index + need.end, True
     if words[index] in HANDING_OVER_ING:
         return (index + 1, False) if before and before[-1] == "mind" else None
-    verb = 1 if words[index] in HANDING_OVER else getattr(
-        HANDING_OVER_PHRASES.find([following], anchored=True), "end", 0)
     if not verb or not _said_to_the_reader(before):
         return None
     return index + verb, words[index] in CLAUSE_TAKING
