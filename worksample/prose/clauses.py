@@ -4,6 +4,8 @@ A claim is read inside its clause. The rules, deterministic and in this order:
 
 - an aside in parentheses is a clause of its own, taken out of the clause around it
   ("Lifetime value (price over churn) fell" reads "Lifetime value fell" and "price over churn");
+  so is one set off by commas or dashes where the clause goes on after it (``asides``: "I
+  recommend, on balance, keeping $49" reads "I recommend keeping $49" and "on balance");
 - ``;``, ``:``, a comma or a spaced dash ends a clause; so does a word that starts one
   (``but``, ``while``, ``whereas``, ``although``, ``though``, ``because``, ``so``, ``yet``);
 - a clause that starts with ``if``, ``unless``, ``when``, ``whenever``, ``once``, ``until``,
@@ -22,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from worksample.prose.asides import bracketed
 from worksample.prose.text import WORD, Sentence, lowered
 
 CONDITION_WORDS = ("if", "unless", "when", "whenever", "once", "until", "provided",
@@ -67,8 +70,9 @@ def clauses(sentence: Sentence) -> list[Clause]:
     if sentence.clauses:
         return [Clause(sentence, text, position, table=True)
                 for position, text in enumerate(sentence.clauses)]
-    asides = [match.group(1) for match in _ASIDE.finditer(sentence.text)]
-    main = _ASIDE.sub(" ", sentence.text)
+    text = bracketed(sentence)
+    asides = [match.group(1) for match in _ASIDE.finditer(text)]
+    main = _ASIDE.sub(" ", text)
     question = _QUESTION.search(main)
     found: list[Clause] = []
     for text, aside in [(main[:question.start()] if question else main, False),

@@ -17,7 +17,9 @@ Clauses end at , ; : ( ) and dashes, and before a word that starts a new clause 
 after it: "so I've raised it", but "I'm so sorry", "so much"). So in "We can't refund you, but
 account credit is available" the credit is not denied. A negation before the phrase does not
 reach past "into", "as", "than" ... (``TERMINATORS``): "the months you haven't used into
-credit" does not deny the credit.
+credit" does not deny the credit. An aside does not end the clause it interrupts
+(``asides``): "we cannot, at this stage, refund you in full" denies the refund, and the
+aside's words are not counted in ``BEFORE_WORDS``.
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from itertools import islice
 
+from worksample.prose.asides import aside_words, asides
 from worksample.prose.feelings import FEELINGS
 from worksample.prose.text import WORD, Sentence
 
@@ -101,8 +105,18 @@ def _intensified(word: str) -> bool:
 
 @functools.lru_cache(maxsize=4096)  # every phrase found in a sentence asks again
 def clauses(sentence: Sentence) -> tuple[int, ...]:
-    """The clause of each of the sentence's words (0, 1, ...), in word order."""
-    return word_groups(sentence, _starts_clause)
+    """The clause of each of the sentence's words (0, 1, ...), in word order. An aside
+    (``asides``: "we cannot, at this stage, refund you") is a clause of its own, numbered
+    after all others, and the words after it are in the clause it interrupts."""
+    clause_of = list(word_groups(sentence, _starts_clause))
+    for number, (first, end) in enumerate(asides(sentence), start=len(clause_of)):
+        resumed = clause_of[end]
+        clause_of[first:end] = [number] * (end - first)
+        for index in range(end, len(clause_of)):
+            if clause_of[index] != resumed:
+                break
+            clause_of[index] = clause_of[first - 1]
+    return tuple(clause_of)
 
 
 def clause_words(sentence: Sentence, at: int, clauses_after: int = 0) -> list[str]:
@@ -131,10 +145,13 @@ def denial(sentence: Sentence, start: int, end: int,
         return ""
     clause_of = clauses(sentence)
     clause = clause_of[start]
-    for index in range(start - 1, max(-1, start - BEFORE_WORDS - 1), -1):
+    aside = aside_words(sentence)
+    # an aside between them is not counted: "we cannot, I'm sorry to say, refund you"
+    before = list(islice((n for n in range(start - 1, -1, -1) if n not in aside), BEFORE_WORDS))
+    for position, index in enumerate(before):
         if clause_of[index] != clause or words[index] in TERMINATORS:
             break
-        following = words[index + 1] if index + 1 < len(words) else ""
+        following = words[before[position - 1]] if position else words[start]
         if is_cue(words[index], extra) and following not in NOT_DENYING:
             return f"“{words[index]}” before it"
     after = [i for i in range(end, min(len(words), end + after_words + 1))

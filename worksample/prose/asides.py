@@ -1,0 +1,135 @@
+"""Asides that interrupt a clause: "we cannot, at this stage, refund you in full" says what
+"we cannot refund you in full" says, and "at this stage" is a clause of its own.
+
+A comma ends a clause (``negation``, ``clauses``), so without this the negation before the
+aside would not reach the promise after it, and "I recommend, on balance, keeping $49" would
+part the cue from its course. A stretch of text is an aside when:
+
+- it is set off by a pair of commas, or of spaced dashes, at most ``ASIDE_WORDS`` words
+  apart, with no other clause mark between them; and the clause around it cannot have ended
+  at the first mark: the word before it is one after which a clause goes on (a modal or
+  auxiliary verb, a negation, a subject pronoun, a verb of proposing, "to": "we cannot, ...",
+  "I recommend, ...") or the word after it is one that continues a subject ("the refund, I'm
+  afraid, is not possible"); and neither the aside nor what follows starts a clause of its
+  own ("but", "and", "or", a subject ...: "keep $49, go back to $39, or split" is a list,
+  "I can't, I'm afraid, but credit is possible" and "we can't, however, we will refund you"
+  have three clauses each);
+- or it is in parentheses.
+
+Other commas keep ending clauses: a comma after a word that may end one ("If churn falls, as
+it did in May, we keep $49") stays a break, because reading across it would join a condition
+to the course after it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from worksample.prose.text import WORD, Sentence
+
+ASIDE_WORDS = 8  # "given how little team churn moved": longer runs are clauses of their own
+MODALS = frozenset({
+    "can", "cannot", "can't", "could", "couldn't", "will", "won't", "would", "wouldn't",
+    "shall", "shan't", "should", "shouldn't", "may", "might", "must", "mustn't", "do", "don't",
+    "does", "doesn't", "did", "didn't", "is", "isn't", "are", "aren't", "was", "wasn't", "were",
+    "weren't", "be", "been", "has", "hasn't", "have", "haven't", "had", "hadn't", "not",
+    "never"})
+PROPOSING = frozenset({"recommend", "suggest", "propose", "advise", "prefer", "favour", "favor"})
+# after these a clause goes on: its verb, its object or its course is still to come
+GOES_ON = MODALS | PROPOSING | {"i", "we", "you", "they", "he", "she", "to"}
+# a word that starts a clause or a list's next item: what follows the marks is not the rest of
+# the interrupted clause
+STARTS_ANEW = frozenset({"and", "or", "nor", "but", "so", "yet", "then", "because", "although",
+                         "though", "while", "whereas", "however", "which", "unless", "if",
+                         "when", "until", "since", "whether", "once", "otherwise", "instead"})
+# what joins two clauses cannot open an aside: "we can't, but, I promise, ..." is two clauses
+JOINING = frozenset({"and", "or", "nor", "but", "so", "yet", "then"})
+# a subject after the marks starts a clause of its own ("we can't, however, we will ..."),
+# except after a verb of proposing ("I recommend, on balance, we keep $49")
+SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "it", "i'll", "we'll", "you'll",
+                      "they'll", "i'm", "we're", "you're", "they're", "i've", "we've", "i'd",
+                      "we'd", "there", "this", "that"})
+_COMMA, _DASH, _OPEN, _CLOSE, _STOP = "comma", "dash", "open", "close", "stop"
+_DASHES = re.compile(r"^(?:\s[-\u2013\u2014]\s|\u2014|\s?--\s?)$")
+_STOPS = re.compile(r"[;:.!?()\[\]\u2013\u2014]|\s-\s")
+
+
+def _mark(gap: str) -> str:
+    """What the text between two words says of the clause: '' (nothing), a comma, a dash, an
+    opening or a closing parenthesis, or another stop."""
+    bare = gap.strip(" \t\"'\u201c\u201d")
+    if not bare or not any(c.isspace() for c in gap) and bare != "\u2014":
+        return ""  # nothing, or within a token: "$169,589", "1.5", "sign-ups"
+    if bare == ",":
+        return _COMMA
+    if _DASHES.match(gap.strip("\"'\u201c\u201d")):
+        return _DASH
+    if bare == "(":
+        return _OPEN
+    if bare == ")":
+        return _CLOSE
+    return _STOP if _STOPS.search(gap) or "," in gap else ""
+
+
+@functools.lru_cache(maxsize=4096)  # every clause reading of a sentence asks again
+def asides(sentence: Sentence) -> tuple[tuple[int, int], ...]:
+    """The asides of ``sentence`` (see the module docstring) as (first word, word after the
+    last) of its normalised words."""
+    words = sentence.normal.split()
+    spans = [match.span() for match in WORD.finditer(sentence.text)]
+    if len(spans) != len(words):  # a sentence made of words only (``Sentence.of_words``)
+        return ()
+    marks = [""] + [_mark(sentence.text[spans[n - 1][1]:spans[n][0]])
+                    for n in range(1, len(words))]
+    found, first = [], 1
+    while first < len(words):
+        opening = marks[first]
+        end = _closing(words, marks, first, opening)
+        if end is None:
+            first += 1
+            continue
+        found.append((first, end))
+        first = end
+    return tuple(found)
+
+
+def _closing(words: list[str], marks: list[str], first: int, opening: str) -> int | None:
+    """The word after the aside that opens before word ``first`` with ``opening``, or None
+    when no aside opens there."""
+    if opening not in (_COMMA, _DASH, _OPEN) or words[first] in JOINING:
+        return None
+    closing = _CLOSE if opening == _OPEN else opening
+    for end in range(first + 1, min(len(words), first + ASIDE_WORDS + 1)):
+        if not marks[end]:
+            continue
+        if marks[end] != closing or words[end] in STARTS_ANEW or (
+                words[end] in SUBJECTS and words[first - 1] not in PROPOSING):
+            return None
+        if opening == _OPEN or words[first - 1] in GOES_ON or words[end] in MODALS:
+            return end
+        return None
+    return None
+
+
+def aside_words(sentence: Sentence) -> frozenset[int]:
+    """The positions of the words of ``sentence`` that stand in an aside."""
+    return frozenset(n for first, end in asides(sentence) for n in range(first, end))
+
+
+def bracketed(sentence: Sentence) -> str:
+    """The text of ``sentence`` with each aside set off by commas or dashes put in
+    parentheses instead, as a reader takes it: "we cannot (at this stage) refund you"."""
+    text = sentence.text
+    found = asides(sentence)
+    if not found:
+        return text
+    spans = [match.span() for match in WORD.finditer(text)]
+    pieces, at = [], 0
+    for first, end in found:
+        if text[spans[first - 1][1]:spans[first][0]].strip() == "(":
+            continue
+        pieces += [text[at:spans[first - 1][1]], " (", text[spans[first][0]:spans[end - 1][1]],
+                   ") "]
+        at = spans[end][0]
+    return "".join(pieces) + text[at:]
