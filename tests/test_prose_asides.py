@@ -105,3 +105,50 @@ def test_a_promise_with_an_aside_is_still_a_promise(email_sample):
 ])
 def test_a_recommendation_reads_through_an_aside(grade_analysis, section, option):
     assert read_option(grade_analysis, section) == option
+
+
+# --- attacks on the rule (a red team read it), as classes with sentences of our own --------
+
+@pytest.mark.parametrize(("phrase", "text"), [
+    ("voucher", "I can offer you, since we can't send a voucher, a discount code."),
+    ("voucher", "A discount code (not a voucher) is what we can offer."),
+    ("voucher", "We can, since a voucher is not possible this late, add a discount code."),
+])
+def test_a_phrase_inside_an_aside_is_read_in_the_aside(phrase, text):
+    assert denied(phrase, text)
+
+
+@pytest.mark.parametrize(("phrase", "text"), [
+    ("voucher", "Nothing, I promise, will block your voucher."),
+    ("voucher", "We would never refuse you a voucher."),
+    ("voucher", "I won't, you can be sure, hold back the voucher."),
+    ("voucher", "We haven't forgotten the voucher."),
+])
+def test_a_negation_of_a_verb_that_withholds_promises_what_follows(phrase, text):
+    assert not denied(phrase, text)
+
+
+def test_a_refusal_inside_an_aside_is_no_forbidden_promise(email_sample):
+    found = findings(email_sample, "late-refund", REFUND_OPENING + "We can, since a full "
+                     "refund is not possible this late, add account credit for the months left.")
+    assert found["forbidden/promises-refund"].fraction == 1
+
+
+def test_a_promise_made_by_denying_a_delay_is_a_promise(email_sample):
+    found = findings(email_sample, "late-refund",
+                     REFUND_OPENING + "We won't, you have my word, delay a full refund of "
+                     "your plan.")
+    assert found["forbidden/promises-refund"].automatic_fail
+
+
+@pytest.mark.parametrize(("section", "option"), [
+    ("We could, should the board ask, return to $39 for everyone, but I recommend holding Pro "
+     "at $49 for every account.", "keep-49"),
+    ("Finance might, in a bad quarter, want us to hold the price at $49; I recommend we go back "
+     "to $39 for everyone.", "back-to-39"),
+    ("We must not, whatever happens in June, delay reverting to $39 for everyone.",
+     "back-to-39"),
+])
+def test_an_option_named_only_in_a_hedge_is_weighed_beside_a_firm_one(grade_analysis, section,
+                                                                        option):
+    assert read_option(grade_analysis, section) == option

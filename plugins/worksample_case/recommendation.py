@@ -26,7 +26,9 @@ An option that combines others ("keep Pro at $49 for teams, introduce a solo pla
 stands for them, except in a sentence with a word that sets options side by side ("or",
 "versus", "between", "option" ...): "keep $49, go back to $39, or a solo plan" lists
 three options, and a section that lists options without choosing decides nothing. A hedge
-where it recommends ("should weigh", "could consider") decides nothing either.
+where it recommends ("should weigh", "could consider") decides nothing either; an option
+named only in hedged clauses, beside one named firmly, is weighed, not chosen ("we might go
+back to $39, but I recommend keeping $49").
 """
 
 from __future__ import annotations
@@ -246,8 +248,8 @@ def _reading(text: AnalysisText, sentence: Sentence, recommendation: Recommendat
     """The options a sentence recommends (see the module docstring), each found by its
     phrases in ``says`` (with the labels the analysis gives it), and the hedge in the
     clauses that carry them or the cue ('' when it decides)."""
-    carrying: list[Clause] = []
-    named, tested = [], ""
+    firm: dict[str, list[tuple[Match, Clause]]] = {}
+    hedged: dict[str, list[tuple[Match, Clause]]] = {}
     for option in recommendation.options:
         found = [(m, c) for m, c in text.find_in_clauses(says[option.id], [sentence],
                                                          negation=compiled.negation, scoped=True,
@@ -256,10 +258,15 @@ def _reading(text: AnalysisText, sentence: Sentence, recommendation: Recommendat
                  and not _ruled_out(c, m, compiled) and not _turned_down(c, m.start)
                  and not _someone_elses(c, m.start)]
         if found:
-            named.append(option.id)
-            carrying += [c for _, c in found]
-            tested = tested or next(filter(None, (compiled.stance.tested(c, m.start)
-                                                  for m, c in found)), "")
+            # an option named only in hedged clauses is weighed, not chosen, when another is
+            # named firmly: "we might go back to $39, but I recommend keeping $49"
+            hedging = all(compiled.stance.hedge([c]) for _, c in found)
+            (hedged if hedging else firm)[option.id] = found
+    chosen = firm or hedged
+    named = [option.id for option in recommendation.options if option.id in chosen]
+    carrying = [c for found in chosen.values() for _, c in found]
+    tested = next(filter(None, (compiled.stance.tested(c, m.start)
+                                for found in chosen.values() for m, c in found)), "")
     carrying += [c for _, c in text.find_in_clauses(compiled.recommendation_cues, [sentence])]
     combining = not ALTERNATIVES.intersection(sentence.normal.split())
     combined = {other for option in recommendation.options if option.id in named

@@ -45,6 +45,12 @@ POSSIBLE = frozenset({"possible", "available", "offered", "option", "allowed", "
                       "applicable", "covered", "refundable", "answer", "solution", "viable",
                       "wise", "sensible"})
 NEGATIVE_PREDICATES = frozenset({"impossible", "unavailable", "ineligible"})
+# a verb that a negation before it turns into a promise of what follows ("we won't delay your
+# refund", "nothing will stop it", "I haven't forgotten your refund"): no denial of it
+REVERSING = frozenset({"refuse", "refusing", "deny", "denying", "stop", "stopping", "prevent",
+                       "block", "forget", "forgotten", "withhold", "withheld", "delay",
+                       "delayed", "wait", "fail", "failed", "hesitate", "neglect", "overlook",
+                       "worry"})
 # after "X is ...", phrases that say X will not happen ("off the table", "ruled out")
 RULED_OUT = (("off", "the", "table"), ("out", "of", "the", "question"), ("ruled", "out"),
              ("a", "non", "starter"), ("a", "nonstarter"), ("not", "on", "the", "table"))
@@ -128,6 +134,14 @@ def clause_words(sentence: Sentence, at: int, clauses_after: int = 0) -> list[st
             if first <= clause <= first + clauses_after]
 
 
+def _reversed(between: list[str]) -> bool:
+    """Whether a verb between a negation and a phrase turns the negation into its opposite:
+    "nothing will stop your refund", "I can't refuse you a refund", "we won't hold back your
+    refund" promise it."""
+    return any(word in REVERSING or word == "hold" and between[n + 1:n + 2] == ["back"]
+               for n, word in enumerate(between))
+
+
 def is_cue(word: str, extra: Callable[[str], bool] | None = None) -> bool:
     """Whether the normalised ``word`` is a negation."""
     return word.endswith("n't") or word in CUES or bool(extra and extra(word))
@@ -145,25 +159,34 @@ def denial(sentence: Sentence, start: int, end: int,
         return ""
     clause_of = clauses(sentence)
     clause = clause_of[start]
+    # the words of an aside between are not counted ("we cannot, I'm sorry to say, refund
+    # you"); a phrase inside an aside is read in the aside alone
     aside = aside_words(sentence)
-    # an aside between them is not counted: "we cannot, I'm sorry to say, refund you"
-    before = list(islice((n for n in range(start - 1, -1, -1) if n not in aside), BEFORE_WORDS))
+    skipped = frozenset() if start in aside else aside
+    before = list(islice((n for n in range(start - 1, -1, -1) if n not in skipped),
+                         BEFORE_WORDS))
     for position, index in enumerate(before):
         if clause_of[index] != clause or words[index] in TERMINATORS:
             break
         following = words[before[position - 1]] if position else words[start]
-        if is_cue(words[index], extra) and following not in NOT_DENYING:
+        if is_cue(words[index], extra) and following not in NOT_DENYING \
+                and not _reversed(words[index + 1:start]):
             return f"“{words[index]}” before it"
-    after = [i for i in range(end, min(len(words), end + after_words + 1))
-             if clause_of[i] == clause]
+    after: list[int] = []
+    for index in range(end, len(words)):
+        if index in skipped:
+            continue
+        if clause_of[index] != clause or len(after) > after_words:
+            break
+        after.append(index)
     for position, index in enumerate(after):
-        word = words[index]
-        if word in NEGATIVE_PREDICATES and position and words[index - 1] in COPULAS:
-            return f"“{words[index - 1]} {word}” after it"
+        word, previous = words[index], words[after[position - 1]] if position else ""
+        if word in NEGATIVE_PREDICATES and previous in COPULAS:
+            return f"“{previous} {word}” after it"
         ruled_out = next((phrase for phrase in RULED_OUT
                           if tuple(words[index:index + len(phrase)]) == phrase), None)
-        if ruled_out and position and words[index - 1] in COPULAS:
-            return f"“{words[index - 1]} {' '.join(ruled_out)}” after it"
+        if ruled_out and previous in COPULAS:
+            return f"“{previous} {' '.join(ruled_out)}” after it"
         if is_cue(word, extra) and tuple(words[index:index + 2]) not in TURNING_DOWN:
             predicate = next((words[i] for i in after[position + 1:position + 4]
                               if words[i] in POSSIBLE), "")
