@@ -25,6 +25,7 @@ def one(text: str):
     ("I'd advise, after looking at the logs, resetting the sync.", "I'd advise (after looking"),
     ("She can — for now — use the old invoices.", "She can (for now) use"),
     ("Revenue is, at $212,400, above plan.", "Revenue is (at $212,400) above"),
+    ("We're unable, this late in the year, to swap the plan.", "We're unable (this late in"),
 ])
 def test_an_aside_is_read_as_a_reader_reads_it(text, read):
     assert read in bracketed(one(text))
@@ -53,6 +54,7 @@ def denied(phrase: str, text: str) -> str:
     ("send a voucher", "I will not, I'm sorry to tell you, send a voucher."),
     ("send a voucher", "We can't — whatever the courier says — send a voucher."),
     ("voucher", "A voucher, I'm afraid, is not available on this plan."),
+    ("send a voucher", "We are not able, after six weeks, to send a voucher."),
 ])
 def test_a_negation_reaches_across_an_aside(phrase, text):
     assert denied(phrase, text)
@@ -123,9 +125,21 @@ def test_a_phrase_inside_an_aside_is_read_in_the_aside(phrase, text):
     ("voucher", "We would never refuse you a voucher."),
     ("voucher", "I won't, you can be sure, hold back the voucher."),
     ("voucher", "We haven't forgotten the voucher."),
+    ("send the voucher", "We should not wait to send the voucher."),
 ])
 def test_a_negation_of_a_verb_that_withholds_promises_what_follows(phrase, text):
     assert not denied(phrase, text)
+
+
+@pytest.mark.parametrize(("phrase", "text"), [
+    ("voucher", "We can't stop the paperwork for a voucher."),  # the verb has its own object
+    ("voucher", "I'd never want to refuse you a voucher."),  # the negation is of "want"
+    ("send a voucher", "We cannot, after the long delay, send a voucher."),  # a noun, aside
+    ("voucher", "Please don't wait for a voucher."),  # "wait for": do not expect it
+    ("voucher", "We never withhold or send a voucher without approval."),  # both denied
+])
+def test_a_verb_that_withholds_turns_nothing_it_does_not_govern(phrase, text):
+    assert denied(phrase, text)
 
 
 def test_a_refusal_inside_an_aside_is_no_forbidden_promise(email_sample):
@@ -152,3 +166,15 @@ def test_a_promise_made_by_denying_a_delay_is_a_promise(email_sample):
 def test_an_option_named_only_in_a_hedge_is_weighed_beside_a_firm_one(grade_analysis, section,
                                                                         option):
     assert read_option(grade_analysis, section) == option
+
+
+@pytest.mark.parametrize("section", [
+    "We could hold the price at $49 for everyone, or we should go back to $39 for everyone.",
+    "We could return to $39 for everyone, although the board keeps pressing to hold the price "
+    "at $49.",
+    "We might return to $39 for everyone, since last year we managed to hold the price at $49 "
+    "for a while.",
+])
+def test_a_hedged_option_is_weighed_only_against_a_clause_that_recommends(grade_analysis,
+                                                                           section):
+    assert read_option(grade_analysis, section) == "none"

@@ -27,8 +27,9 @@ stands for them, except in a sentence with a word that sets options side by side
 "versus", "between", "option" ...): "keep $49, go back to $39, or a solo plan" lists
 three options, and a section that lists options without choosing decides nothing. A hedge
 where it recommends ("should weigh", "could consider") decides nothing either; an option
-named only in hedged clauses, beside one named firmly, is weighed, not chosen ("we might go
-back to $39, but I recommend keeping $49").
+named only in hedged clauses, beside one named firmly in a clause with a cue, is weighed, not
+chosen ("we might go back to $39, but I recommend keeping $49"), unless the sentence sets
+options side by side.
 """
 
 from __future__ import annotations
@@ -258,11 +259,15 @@ def _reading(text: AnalysisText, sentence: Sentence, recommendation: Recommendat
                  and not _ruled_out(c, m, compiled) and not _turned_down(c, m.start)
                  and not _someone_elses(c, m.start)]
         if found:
-            # an option named only in hedged clauses is weighed, not chosen, when another is
-            # named firmly: "we might go back to $39, but I recommend keeping $49"
             hedging = all(compiled.stance.hedge([c]) for _, c in found)
             (hedged if hedging else firm)[option.id] = found
-    chosen = firm or hedged
+    # an option named only in hedged clauses is weighed, not chosen, beside one named firmly
+    # in a clause that recommends ("we might go back to $39, but I recommend keeping $49");
+    # not where options are set side by side ("we could keep $49, or go back to $39")
+    weighed = bool(firm) and ALTERNATIVES.isdisjoint(sentence.normal.split()) and any(
+        compiled.recommendation_cues.find_in_words(c.normal)
+        for found in firm.values() for _, c in found)
+    chosen = firm if weighed else firm | hedged
     named = [option.id for option in recommendation.options if option.id in chosen]
     carrying = [c for found in chosen.values() for _, c in found]
     tested = next(filter(None, (compiled.stance.tested(c, m.start)

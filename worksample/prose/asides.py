@@ -9,9 +9,10 @@ part the cue from its course. A stretch of text is an aside when:
   apart, with no other clause mark between them; and the clause around it cannot have ended
   at the first mark: the word before it is one after which a clause goes on (a modal or
   auxiliary verb, a negation, a subject pronoun, a verb of proposing, "to": "we cannot, ...",
-  "I recommend, ...") or the word after it is one that continues a subject ("the refund, I'm
-  afraid, is not possible"); and neither the aside nor what follows starts a clause of its
-  own ("but", "and", "or", a subject ...: "keep $49, go back to $39, or split" is a list,
+  "I recommend, ...") or the word after it is one that continues the words before it ("the
+  refund, I'm afraid, is not possible", "I'm unable, under our policy, to refund you"); and
+  neither the aside nor what follows starts a clause of its own ("but", "and", "or", a
+  subject ...: "keep $49, go back to $39, or split" is a list,
   "I can't, I'm afraid, but credit is possible" and "we can't, however, we will refund you"
   have three clauses each);
 - or it is in parentheses.
@@ -38,6 +39,9 @@ MODALS = frozenset({
 PROPOSING = frozenset({"recommend", "suggest", "propose", "advise", "prefer", "favour", "favor"})
 # after these a clause goes on: its verb, its object or its course is still to come
 GOES_ON = MODALS | PROPOSING | {"i", "we", "you", "they", "he", "she", "to"}
+# after the marks, these continue what came before them: "the refund, I'm afraid, is not
+# possible", "I'm unable, under our policy, to refund you"
+CONTINUES = MODALS | {"to"}
 # a word that starts a clause or a list's next item: what follows the marks is not the rest of
 # the interrupted clause
 STARTS_ANEW = frozenset({"and", "or", "nor", "but", "so", "yet", "then", "because", "although",
@@ -106,7 +110,7 @@ def _closing(words: list[str], marks: list[str], first: int, opening: str) -> in
         if marks[end] != closing or words[end] in STARTS_ANEW or (
                 words[end] in SUBJECTS and words[first - 1] not in PROPOSING):
             return None
-        if opening == _OPEN or words[first - 1] in GOES_ON or words[end] in MODALS:
+        if opening == _OPEN or words[first - 1] in GOES_ON or words[end] in CONTINUES:
             return end
         return None
     return None
