@@ -121,25 +121,27 @@ def test_a_phrase_inside_an_aside_is_read_in_the_aside(phrase, text):
 
 
 @pytest.mark.parametrize(("phrase", "text"), [
-    ("voucher", "Nothing, I promise, will block your voucher."),
-    ("voucher", "We would never refuse you a voucher."),
-    ("voucher", "I won't, you can be sure, hold back the voucher."),
-    ("voucher", "We haven't forgotten the voucher."),
-    ("send the voucher", "We should not wait to send the voucher."),
-])
-def test_a_negation_of_a_verb_that_withholds_promises_what_follows(phrase, text):
-    assert not denied(phrase, text)
-
-
-@pytest.mark.parametrize(("phrase", "text"), [
-    ("voucher", "We can't stop the paperwork for a voucher."),  # the verb has its own object
-    ("voucher", "I'd never want to refuse you a voucher."),  # the negation is of "want"
+    ("voucher", "We can't stop the paperwork for a voucher."),
+    ("voucher", "I'd never want to refuse you a voucher."),
     ("send a voucher", "We cannot, after the long delay, send a voucher."),  # a noun, aside
-    ("voucher", "Please don't wait for a voucher."),  # "wait for": do not expect it
-    ("voucher", "We never withhold or send a voucher without approval."),  # both denied
+    ("voucher", "Please don't wait for a voucher."),
+    ("voucher", "We never withhold or send a voucher without approval."),
+    ("voucher", "We never turn down a voucher for a customer in the first week."),
 ])
-def test_a_verb_that_withholds_turns_nothing_it_does_not_govern(phrase, text):
+def test_a_negation_before_a_verb_that_withholds_still_denies(phrase, text):
+    """Read as a promise ("nothing will stop your refund"), a double negative turned honest
+    refusals and statements of the rule into automatic fails (three red teams); it is read
+    as a denial, as it always was, and docs/email-assignments.md says so."""
     assert denied(phrase, text)
+
+
+@pytest.mark.parametrize("refusal", [
+    "We never turn down a full refund in the first month, but your plan is seven weeks old.",
+    "I'm not refusing you a full refund lightly; the 30-day window has closed.",
+])
+def test_a_double_negative_is_no_forbidden_promise(email_sample, refusal):
+    promise = findings(email_sample, "late-refund", REFUND_OPENING + refusal)
+    assert promise["forbidden/promises-refund"].fraction == 1
 
 
 def test_a_refusal_inside_an_aside_is_no_forbidden_promise(email_sample):
@@ -148,20 +150,11 @@ def test_a_refusal_inside_an_aside_is_no_forbidden_promise(email_sample):
     assert found["forbidden/promises-refund"].fraction == 1
 
 
-def test_a_promise_made_by_denying_a_delay_is_a_promise(email_sample):
-    found = findings(email_sample, "late-refund",
-                     REFUND_OPENING + "We won't, you have my word, delay a full refund of "
-                     "your plan.")
-    assert found["forbidden/promises-refund"].automatic_fail
-
-
 @pytest.mark.parametrize(("section", "option"), [
     ("We could, should the board ask, return to $39 for everyone, but I recommend holding Pro "
      "at $49 for every account.", "keep-49"),
     ("Finance might, in a bad quarter, want us to hold the price at $49; I recommend we go back "
      "to $39 for everyone.", "back-to-39"),
-    ("We must not, whatever happens in June, delay reverting to $39 for everyone.",
-     "back-to-39"),
 ])
 def test_an_option_named_only_in_a_hedge_is_weighed_beside_a_firm_one(grade_analysis, section,
                                                                         option):
@@ -169,6 +162,7 @@ def test_an_option_named_only_in_a_hedge_is_weighed_beside_a_firm_one(grade_anal
 
 
 @pytest.mark.parametrize("section", [
+    "We should, perhaps, hold the price at $49 for every account.",  # a hedge as the aside
     "We could hold the price at $49 for everyone, or we should go back to $39 for everyone.",
     "We could return to $39 for everyone, although the board keeps pressing to hold the price "
     "at $49.",

@@ -64,6 +64,7 @@ PROPOSING = WISHES | {"recommend", "recommends", "recommended", "propose", "prop
 TURNED_DOWN = ("rather than", "instead of")
 CLOSING = "\"')]\u201d\u2019"  # what may close a sentence after its mark
 CLAUSE_WORDS = 12  # how far after an option its clause may say it will not happen
+HEDGING_ASIDE_WORDS = 2  # an aside this short is part of what it interrupts ("perhaps")
 # words that set options side by side: "keep $49, go back to $39, or a solo plan"
 ALTERNATIVES = frozenset({"or", "versus", "vs", "between", "either", "whereas",
                           "option", "options", "alternatively"})
@@ -273,6 +274,9 @@ def _reading(text: AnalysisText, sentence: Sentence, recommendation: Recommendat
     tested = next(filter(None, (compiled.stance.tested(c, m.start)
                                 for found in chosen.values() for m, c in found)), "")
     carrying += [c for _, c in text.find_in_clauses(compiled.recommendation_cues, [sentence])]
+    if carrying:  # a word or two set off in the middle hedges it too: "I'd recommend, perhaps,"
+        carrying += [c for c in text.clauses(sentence)
+                     if c.aside and len(c.normal.split()) <= HEDGING_ASIDE_WORDS]
     combining = not ALTERNATIVES.intersection(sentence.normal.split())
     combined = {other for option in recommendation.options if option.id in named
                 for other in option.combines} if combining else set()

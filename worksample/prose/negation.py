@@ -45,21 +45,6 @@ POSSIBLE = frozenset({"possible", "available", "offered", "option", "allowed", "
                       "applicable", "covered", "refundable", "answer", "solution", "viable",
                       "wise", "sensible"})
 NEGATIVE_PREDICATES = frozenset({"impossible", "unavailable", "ineligible"})
-# a verb that a negation before it turns into a promise of what follows ("we won't delay your
-# refund", "nothing will stop it", "I haven't forgotten your refund"): no denial of it
-REVERSING = frozenset({"refuse", "refusing", "deny", "denying", "stop", "stopping", "prevent",
-                       "block", "forget", "forgotten", "withhold", "withheld", "delay",
-                       "delayed", "fail", "failed", "hesitate", "neglect"})
-# what may stand between the negation and such a verb ("nothing will stop", "I'm not going to
-# delay"), and between the verb and the phrase it governs ("refuse you a full refund"); any
-# other word gives the verb a sense of its own ("can't stop the clock for a refund", "never
-# want to deny you a refund", "never withhold or issue a refund")
-BEFORE_REVERSING = frozenset({"will", "would", "can", "could", "should", "shall", "may", "might",
-                              "must", "do", "does", "did", "ever", "be", "been", "going", "to",
-                              "here", "really", "just"})
-GOVERNED = frozenset({"you", "your", "the", "a", "an", "our", "this", "that", "on", "for",
-                      "with", "back", "to", "me", "us", "them", "her", "him", "any", "of",
-                      "go", "going"})
 # after "X is ...", phrases that say X will not happen ("off the table", "ruled out")
 RULED_OUT = (("off", "the", "table"), ("out", "of", "the", "question"), ("ruled", "out"),
              ("a", "non", "starter"), ("a", "nonstarter"), ("not", "on", "the", "table"))
@@ -143,21 +128,6 @@ def clause_words(sentence: Sentence, at: int, clauses_after: int = 0) -> list[st
             if first <= clause <= first + clauses_after]
 
 
-def _reversed(between: list[str]) -> bool:
-    """Whether the words ``between`` a negation and a phrase (an aside's left out) hold a verb
-    that withholds, governing the phrase, which turns the negation into a promise of it:
-    "nothing will stop your refund", "I can't refuse you a refund", "we won't hold back your
-    refund", "we should not wait to go back to $39" (not "don't wait for a refund": don't
-    expect one)."""
-    for at, word in enumerate(between):
-        following = between[at + 1:at + 2]
-        if word in REVERSING or (word, *following) in (("hold", "back"), ("wait", "to")):
-            return GOVERNED.issuperset(between[at + 1:])
-        if word not in BEFORE_REVERSING:
-            return False
-    return False
-
-
 def is_cue(word: str, extra: Callable[[str], bool] | None = None) -> bool:
     """Whether the normalised ``word`` is a negation."""
     return word.endswith("n't") or word in CUES or bool(extra and extra(word))
@@ -185,9 +155,7 @@ def denial(sentence: Sentence, start: int, end: int,
         if clause_of[index] != clause or words[index] in TERMINATORS:
             break
         following = words[before[position - 1]] if position else words[start]
-        if is_cue(words[index], extra) and following not in NOT_DENYING \
-                and not _reversed([words[n] for n in range(index + 1, start)
-                                   if n not in skipped]):
+        if is_cue(words[index], extra) and following not in NOT_DENYING:
             return f"“{words[index]}” before it"
     after: list[int] = []
     for index in range(end, len(words)):
