@@ -402,6 +402,83 @@ def test_text_a_word_style_or_theme_hides_is_hidden_text(tmp_path):
         assert results[name]["score"] > 20, name
 
 
+def _table_analysis(folder: Path, style: str, row: int, look: str = "04A0",
+                    style_xml: str = "") -> Path:
+    """A Word analysis whose table (four rows, two columns, in table style ``style``, which
+    ``style_xml`` defines when given, showing the parts ``look`` says) holds ``HIDING_TEXT``
+    in row ``row``."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    document = docx.Document()
+    if style_xml:
+        document.styles.element.append(parse_xml(
+            f'<w:style {nsdecls("w")} w:type="table" w:styleId="{style}">'
+            f'<w:name w:val="{style}"/>{style_xml}</w:style>'))
+    document.add_heading("Analysis", 1)
+    document.add_paragraph("We compared the six months before and after the change to see "
+                           "which customers stayed and which ones left the product.")
+    table = document.add_table(rows=4, cols=2)
+    table._tbl.tblPr.append(parse_xml(f'<w:tblStyle {nsdecls("w")} w:val="{style}"/>'))
+    for old in table._tbl.tblPr.findall(qn("w:tblLook")):
+        table._tbl.tblPr.remove(old)
+    table._tbl.tblPr.append(parse_xml(f'<w:tblLook {nsdecls("w")} w:val="{look}"/>'))
+    for at, cells in enumerate(table.rows):
+        cells.cells[0].text = ("Segment", "Solo", "Teams", "All")[at]
+        if at != row:
+            cells.cells[1].text = "See the analysis above"
+    table.rows[row].cells[1].text = HIDING_TEXT
+    folder.mkdir()
+    document.save(folder / "analysis.docx")
+    return folder
+
+
+WHITE_TEXT = '<w:rPr><w:color w:val="FFFFFF"/></w:rPr>'
+NAVY_CELLS = '<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="1F3864"/></w:tcPr>'
+NAVY_TEXT = '<w:rPr><w:color w:val="1F3864"/></w:rPr>'
+
+
+def test_text_a_table_style_hides_is_hidden_text_and_its_dark_cells_show_white(tmp_path):
+    """A table's style formats its cells by the parts that apply to them (the whole table,
+    row bands, the header row ...): white text it sets on the page, or text the colour of a
+    band it shades, is hidden; white text on the dark cells a style shades (Word's own "Dark
+    List", the header row of "Medium Shading 1 Accent 1") is seen."""
+    hiding = {
+        "style-white-text": _table_analysis(tmp_path / "white", "Quiet", 2,
+                                            style_xml=WHITE_TEXT),
+        "band-coloured-text": _table_analysis(
+            tmp_path / "band", "Banded", 2, look="0020",
+            style_xml=f'<w:tblStylePr w:type="band2Horz">{NAVY_TEXT}{NAVY_CELLS}'
+                      '</w:tblStylePr>'),
+        "based-on-a-white-style": _table_analysis(
+            tmp_path / "based", "Child", 2,  # row 1 is a band "Dark List" shades black
+            style_xml='<w:basedOn w:val="DarkList"/><w:tcPr><w:shd w:val="clear" '
+                      'w:color="auto" w:fill="FFFFFF"/></w:tcPr>'),
+    }
+    seen = {
+        "dark-list": _table_analysis(tmp_path / "dark", "DarkList", 2),
+        "header-of-medium-shading": _table_analysis(tmp_path / "header",
+                                                    "MediumShading1-Accent1", 0),
+        "other-band": _table_analysis(
+            tmp_path / "other-band", "Banded", 1, look="0020",
+            style_xml=f'<w:tblStylePr w:type="band2Horz">{NAVY_TEXT}{NAVY_CELLS}'
+                      '</w:tblStylePr>'),
+        "header-without-its-look": _table_analysis(
+            tmp_path / "no-look", "Header", 0, look="0000",
+            style_xml=f'<w:tblStylePr w:type="firstRow">{WHITE_TEXT}</w:tblStylePr>'),
+    }
+    results = grade(*hiding.values(), *seen.values(), store=tmp_path / "results.sqlite")
+    by_folder = {path.name: name for name, path in (hiding | seen).items()}
+    results = {by_folder[folder]: result for folder, result in results.items()}
+    for name in hiding:
+        flags = {f["kind"]: f["evidence"] for f in results[name]["flags"]}
+        assert "Solo churn rose" in flags.get("hidden-text", ""), (name, flags)
+    for name in seen:
+        assert results[name]["status"] == "graded", name
+        assert not any(f["kind"] == "hidden-text" for f in results[name]["flags"]), name
+
+
 FACT_RUNS = ('<w:r><w:t xml:space="preserve">Solo churn rose from 2.0% to 4.1% a month after the '
              'rise while team churn barely moved, so we recommend a solo plan at $39 and '
              'keeping $49 for teams.</w:t></w:r>')

@@ -9,9 +9,15 @@ Text is hidden when a reader cannot tell its colour from the colour under it: no
 more than ``1 - css_hiding.NEAR_WHITE`` apart (on the white page, each channel at least 240
 of 255, the bound HTML's white text is held to). Under it is the nearest of: the run's
 highlight or shading, its paragraph's shading (set on them or by their styles), its table
-cell's shading, the page colour, else the white page. A table style may shade its rows in
-ways not read here: text in a styled table is judged only against what its cell sets. A
-colour Word picks itself ("auto") is black or white, whichever shows.
+cell's shading, what the table's style shades it with, the page colour, else the white page.
+A colour Word picks itself ("auto") is black or white, whichever shows.
+
+A table's style (``TableStyles``) formats a cell by the parts of it that apply there, layered
+as Word layers them: the whole table, the column bands, the row bands, the first and last
+column, the first and last row, the corner cells; which of them apply is set by the table's
+``w:tblLook``. Its font comes below the paragraph's style and above the document's defaults.
+A shading whose colour cannot be read (a theme colour without its value) leaves the colour
+of the text in that cell unjudged.
 """
 
 from __future__ import annotations
@@ -33,9 +39,11 @@ _HIGHLIGHTS = {"black": "000000", "blue": "0000FF", "cyan": "00FFFF", "green": "
                "darkMagenta": "800080", "darkRed": "800000", "darkYellow": "808000",
                "darkGray": "808080", "lightGray": "C0C0C0"}
 _OFF = frozenset({"0", "false", "off"})  # an on-off property set off
-_PLAIN_TABLES = frozenset({"", "TableNormal", "TableGrid"})  # table styles that shade nothing
 _STYLE_DEPTH = 32  # styles based on styles: a longer chain (or a loop) is read this far
 Colour = tuple[int, int, int]
+
+
+UNREAD: Colour = (-1, -1, -1)  # a shading whose colour cannot be read: nothing is judged on it
 
 
 @dataclass(frozen=True)
@@ -65,40 +73,148 @@ class WordFormatting:
         background = document.element.find(qn("w:background"))
         self._page = (_rgb(background.get(qn("w:color"), "")) if background is not None
                       else None) or WHITE
-        self._styled: dict[tuple[str | None, str | None], Settings] = {}
+        self._styled: dict[tuple[str | None, str | None, Settings], Settings] = {}
+        self._tables = TableStyles(self._part)
 
     def why_hidden(self, run, paragraph, cell=None) -> str:
         """Why ``run`` of ``paragraph`` (in table ``cell``, if it is in one) is invisible on
         the page; '' when it is visible."""
+        table_font, table_under = self._tables.formatting(cell)
         font = _set_by(run._r.rPr).over(Settings(under=_shading(paragraph._p.pPr))) \
-            .over(self._by_styles(run._r.style, paragraph._p.style))
+            .over(self._by_styles(run._r.style, paragraph._p.style, table_font))
         if font.hidden:
             return "Word's hidden-text format"
-        under = font.under or _cell_colour(cell) or (None if _styled_table(cell)
-                                                     else self._page)
-        if font.colour is not None and under is not None and _alike(font.colour, under):
+        under = font.under or _cell_colour(cell) or table_under or self._page
+        if font.colour is not None and under is not UNREAD and _alike(font.colour, under):
             return "white text" if _alike(under, WHITE) else "text the colour of what is under it"
         if font.points is not None and font.points < TINY_PX:
             return f"text under {TINY_PX:g} points"
         return ""
 
-    def _by_styles(self, character: str | None, paragraph: str | None) -> Settings:
-        key = (character, paragraph)
+    def _by_styles(self, character: str | None, paragraph: str | None,
+                   table: Settings) -> Settings:
+        key = (character, paragraph, table)
         if key not in self._styled:
             self._styled[key] = _chain(self._part.get_style(character, WD_STYLE_TYPE.CHARACTER)) \
                 .over(_chain(self._part.get_style(paragraph, WD_STYLE_TYPE.PARAGRAPH))) \
-                .over(self._defaults)
+                .over(table).over(self._defaults)
         return self._styled[key]
+
+
+class TableStyles:
+    """The font and the shading a table's style gives each of its cells (see the module
+    docstring), each cell worked out once."""
+
+    def __init__(self, part):
+        self._part = part
+        self._cells: dict[object, tuple[Settings, Colour | None]] = {}
+        self._places: dict[object, dict[object, tuple[int, int, int, int]]] = {}
+
+    def formatting(self, cell) -> tuple[Settings, Colour | None]:
+        """The font the style of ``cell``'s table sets there, and the colour it lays under it
+        (``Settings()`` and None outside a table, or in a table of no style)."""
+        if cell is None:
+            return Settings(), None
+        if cell._tc not in self._cells:
+            self._cells[cell._tc] = self._worked_out(cell._tc)
+        return self._cells[cell._tc]
+
+    def _worked_out(self, cell) -> tuple[Settings, Colour | None]:
+        table = cell.getparent().getparent()  # w:tc in w:tr in w:tbl
+        named = table.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}")
+        if table.tag != qn("w:tbl") or named is None:
+            return Settings(), None
+        style = self._part.get_style(named.get(qn("w:val"), ""), WD_STYLE_TYPE.TABLE)
+        chain = _based_on(style)[::-1]  # the style it is based on first: the style itself wins
+        font, under = Settings(), None
+        place = self._place(table, cell)
+        for part in _parts_applying(_look(table), place, _band_sizes(chain)):
+            for element in chain:
+                formats = element if part == "wholeTable" else element.find(
+                    f"{qn('w:tblStylePr')}[@{qn('w:type')}='{part}']")
+                if formats is None:
+                    continue
+                font = _set_by(formats.find(qn("w:rPr"))).over(
+                    Settings(under=_shading(formats.find(qn("w:pPr"))))).over(font)
+                under = _shading(formats.find(qn("w:tcPr"))) or under
+        return font, under
+
+    def _place(self, table, cell) -> tuple[int, int, int, int] | None:
+        """Where ``cell`` is in ``table``: its row, the last row, its column, the last column
+        of its row; None when it is not a cell of a row of the table (one in a content
+        control)."""
+        if table not in self._places:
+            rows = table.findall(qn("w:tr"))
+            self._places[table] = {tc: (at_row, len(rows) - 1, at_column, len(cells) - 1)
+                                   for at_row, row in enumerate(rows)
+                                   for cells in [row.findall(qn("w:tc"))]
+                                   for at_column, tc in enumerate(cells)}
+        return self._places[table].get(cell)
+
+
+def _based_on(style) -> list:
+    """The elements of ``style`` and of the styles it is based on, the nearest first."""
+    found, seen = [], set()
+    while style is not None and style.style_id not in seen and len(seen) < _STYLE_DEPTH:
+        seen.add(style.style_id)
+        found.append(style.element)
+        style = style.base_style
+    return found
+
+
+def _band_sizes(chain: list) -> tuple[int, int]:
+    """How many rows and columns make one band of the style (1 unless it says)."""
+    sizes = []
+    for name in ("w:tblStyleRowBandSize", "w:tblStyleColBandSize"):
+        values = [e.find(f"{qn('w:tblPr')}/{qn(name)}") for e in chain]
+        value = next((v.get(qn("w:val"), "") for v in reversed(values) if v is not None), "")
+        sizes.append(int(value) if value.isdigit() and 0 < int(value) < 1000 else 1)
+    return sizes[0], sizes[1]
+
+
+def _parts_applying(look: dict[str, bool], place: tuple[int, int, int, int] | None,
+                    bands: tuple[int, int]) -> list[str]:
+    """The parts of a table style (``w:tblStylePr`` types) that format the cell at ``place``
+    (see ``TableStyles._place``), in the order Word layers them, the last on top."""
+    if place is None:
+        return ["wholeTable"]
+    at_row, last_row, at_column, last_column = place
+    first, last = look["firstRow"] and at_row == 0, look["lastRow"] and at_row == last_row
+    left = look["firstColumn"] and at_column == 0
+    right = look["lastColumn"] and at_column == last_column
+    parts = ["wholeTable"]
+    if not look["noVBand"] and not (left or right):
+        parts.append(f"band{(at_column - look['firstColumn']) // bands[1] % 2 + 1}Vert")
+    if not look["noHBand"] and not (first or last):
+        parts.append(f"band{(at_row - look['firstRow']) // bands[0] % 2 + 1}Horz")
+    parts += [name for name, applies in (("firstCol", left), ("lastCol", right),
+                                         ("firstRow", first), ("lastRow", last)) if applies]
+    corners = {"nwCell": first and left, "neCell": first and right, "swCell": last and left,
+               "seCell": last and right}
+    return parts + [name for name, applies in corners.items() if applies]
+
+
+_LOOK_BITS = {"firstRow": 0x20, "lastRow": 0x40, "firstColumn": 0x80, "lastColumn": 0x100,
+              "noHBand": 0x200, "noVBand": 0x400}
+
+
+def _look(table) -> dict[str, bool]:
+    """Which parts of its style a table shows (``w:tblLook``: attributes, or the older hex
+    mask); none of the conditional ones when it does not say."""
+    look = table.find(f"{qn('w:tblPr')}/{qn('w:tblLook')}")
+    if look is None:
+        return dict.fromkeys(_LOOK_BITS, False)
+    mask = look.get(qn("w:val"), "")
+    bits = int(mask, 16) if re.fullmatch(r"[0-9A-Fa-f]{1,4}", mask) else 0
+    return {name: (look.get(qn(f"w:{name}")) or ("1" if bits & bit else "0")) not in _OFF
+            for name, bit in _LOOK_BITS.items()}
 
 
 def _chain(style) -> Settings:
     """What ``style`` and the styles it is based on set, the nearest first."""
-    found, seen = Settings(), set()
-    while style is not None and style.style_id not in seen and len(seen) < _STYLE_DEPTH:
-        seen.add(style.style_id)
-        element = style.element
+    found = Settings()
+    for element in _based_on(style):
         found = found.over(_set_by(element.rPr).over(Settings(under=_shading(element.pPr))))
-        style = style.base_style
     return found
 
 
@@ -125,10 +241,17 @@ def _text_colour(colour) -> Colour | None:
     theme colour is read by its value."""
     if colour is None:
         return None
-    base = _THEME.get(colour.get(qn("w:themeColor"), ""))
+    return _themed(colour.get(qn("w:themeColor"), ""), colour.get(qn("w:themeShade"), ""),
+                   colour.get(qn("w:themeTint"), "")) or _rgb(colour.get(qn("w:val"), ""))
+
+
+def _themed(theme: str, shade_byte: str, tint_byte: str) -> Colour | None:
+    """A theme's page or text colour, darkened by its shade and lightened by its tint; None
+    for another theme colour (read by the value written with it)."""
+    base = _THEME.get(theme)
     if base is None:
-        return _rgb(colour.get(qn("w:val"), ""))
-    shade, tint = (_fraction(colour.get(qn(name), "")) for name in ("w:themeShade", "w:themeTint"))
+        return None
+    shade, tint = _fraction(shade_byte), _fraction(tint_byte)
     return tuple(round(_tinted(channel * (1 if shade is None else shade), tint))
                  for channel in base)  # type: ignore[return-value]
 
@@ -139,11 +262,17 @@ def _tinted(channel: float, tint: float | None) -> float:
 
 def _shading(properties) -> Colour | None:
     """The colour ``w:shd`` in run, paragraph or cell ``properties`` lays under what they
-    hold (None when none): its fill, or a pattern's colour over it in the pattern's share."""
+    hold (None when none, UNREAD when it cannot be read): its fill, or a pattern's colour over
+    it in the pattern's share. A theme's page or text colour as a fill is read with its shade
+    and tint, as a text colour is."""
     shading = None if properties is None else properties.find(qn("w:shd"))
     if shading is None:
         return None
-    fill, pattern = _rgb(shading.get(qn("w:fill"), "")), _rgb(shading.get(qn("w:color"), ""))
+    fill = _themed(shading.get(qn("w:themeFill"), ""), shading.get(qn("w:themeFillShade"), ""),
+                   shading.get(qn("w:themeFillTint"), "")) or _rgb(shading.get(qn("w:fill"), ""))
+    if fill is None and shading.get(qn("w:fill"), "auto") != "auto":
+        return UNREAD
+    pattern = _rgb(shading.get(qn("w:color"), ""))
     kind = shading.get(qn("w:val"), "clear")
     if kind in ("clear", "nil") or pattern is None:
         return fill
@@ -158,13 +287,6 @@ def _cell_colour(cell) -> Colour | None:
     return None if cell is None else _shading(cell._tc.tcPr)
 
 
-def _styled_table(cell) -> bool:
-    """Whether a table cell's table has a style that may shade it."""
-    if cell is None:
-        return False
-    table = cell._tc.getparent().getparent()  # w:tc in w:tr in w:tbl
-    style = table.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}")
-    return style is not None and style.get(qn("w:val"), "") not in _PLAIN_TABLES
 
 
 def _defaults(styles) -> Settings:
