@@ -103,53 +103,70 @@ class WordFormatting:
 
 class TableStyles:
     """The font and the shading a table's style gives each of its cells (see the module
-    docstring), each cell worked out once."""
+    docstring). Each table is looked at once, and each set of a style's parts composed once:
+    a table of thousands of cells costs little more than one without a style."""
 
     def __init__(self, part):
         self._part = part
-        self._cells: dict[object, tuple[Settings, Colour | None]] = {}
-        self._places: dict[object, dict[object, tuple[int, int, int, int]]] = {}
+        self._tables: dict[object, _Table | None] = {}
+        self._composed: dict[tuple[str, tuple[str, ...]], tuple[Settings, Colour | None]] = {}
 
     def formatting(self, cell) -> tuple[Settings, Colour | None]:
         """The font the style of ``cell``'s table sets there, and the colour it lays under it
         (``Settings()`` and None outside a table, or in a table of no style)."""
         if cell is None:
             return Settings(), None
-        if cell._tc not in self._cells:
-            self._cells[cell._tc] = self._worked_out(cell._tc)
-        return self._cells[cell._tc]
+        table_element = cell._tc.getparent().getparent()  # w:tc in w:tr in w:tbl
+        if table_element not in self._tables:
+            self._tables[table_element] = self._table(table_element)
+        table = self._tables[table_element]
+        if table is None:
+            return Settings(), None
+        parts = _parts_applying(table.look, table.places.get(cell._tc), table.bands)
+        key = (table.style, tuple(parts))
+        if key not in self._composed:
+            self._composed[key] = _composed(table.chain, parts)
+        return self._composed[key]
 
-    def _worked_out(self, cell) -> tuple[Settings, Colour | None]:
-        table = cell.getparent().getparent()  # w:tc in w:tr in w:tbl
+    def _table(self, table) -> _Table | None:
+        """What a table's cells need of it: its style, which parts it shows, where each cell
+        is (its row, the last row, its column, the last column of its row; a cell in a content
+        control has no place). None for a table of no style."""
         named = table.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}")
         if table.tag != qn("w:tbl") or named is None:
-            return Settings(), None
-        style = self._part.get_style(named.get(qn("w:val"), ""), WD_STYLE_TYPE.TABLE)
-        chain = _based_on(style)[::-1]  # the style it is based on first: the style itself wins
-        font, under = Settings(), None
-        place = self._place(table, cell)
-        for part in _parts_applying(_look(table), place, _band_sizes(chain)):
-            for element in chain:
-                formats = element if part == "wholeTable" else element.find(
-                    f"{qn('w:tblStylePr')}[@{qn('w:type')}='{part}']")
-                if formats is None:
-                    continue
-                font = _set_by(formats.find(qn("w:rPr"))).over(
-                    Settings(under=_shading(formats.find(qn("w:pPr"))))).over(font)
-                under = _shading(formats.find(qn("w:tcPr"))) or under
-        return font, under
+            return None
+        style_id = named.get(qn("w:val"), "")
+        chain = _based_on(self._part.get_style(style_id, WD_STYLE_TYPE.TABLE))[::-1]
+        rows = table.findall(qn("w:tr"))
+        places = {tc: (at_row, len(rows) - 1, at_column, len(cells) - 1)
+                  for at_row, row in enumerate(rows) for cells in [row.findall(qn("w:tc"))]
+                  for at_column, tc in enumerate(cells)}
+        return _Table(style_id, chain, _look(table), _band_sizes(chain), places)
 
-    def _place(self, table, cell) -> tuple[int, int, int, int] | None:
-        """Where ``cell`` is in ``table``: its row, the last row, its column, the last column
-        of its row; None when it is not a cell of a row of the table (one in a content
-        control)."""
-        if table not in self._places:
-            rows = table.findall(qn("w:tr"))
-            self._places[table] = {tc: (at_row, len(rows) - 1, at_column, len(cells) - 1)
-                                   for at_row, row in enumerate(rows)
-                                   for cells in [row.findall(qn("w:tc"))]
-                                   for at_column, tc in enumerate(cells)}
-        return self._places[table].get(cell)
+
+@dataclass(frozen=True)
+class _Table:
+    style: str
+    chain: list  # the style's elements, the style it is based on first: the style itself wins
+    look: dict[str, bool]
+    bands: tuple[int, int]
+    places: dict[object, tuple[int, int, int, int]]
+
+
+def _composed(chain: list, parts: list[str]) -> tuple[Settings, Colour | None]:
+    """The font and the cell shading the ``parts`` of a style (its ``chain``) set together,
+    each part over the ones before it."""
+    font, under = Settings(), None
+    for part in parts:
+        for element in chain:
+            formats = element if part == "wholeTable" else element.find(
+                f"{qn('w:tblStylePr')}[@{qn('w:type')}='{part}']")
+            if formats is None:
+                continue
+            font = _set_by(formats.find(qn("w:rPr"))).over(
+                Settings(under=_shading(formats.find(qn("w:pPr"))))).over(font)
+            under = _shading(formats.find(qn("w:tcPr"))) or under
+    return font, under
 
 
 def _based_on(style) -> list:
