@@ -403,10 +403,12 @@ def test_text_a_word_style_or_theme_hides_is_hidden_text(tmp_path):
 
 
 def _table_analysis(folder: Path, style: str, row: int, look: str = "04A0",
-                    style_xml: str = "") -> Path:
+                    style_xml: str = "", run_xml: str = "", cell_xml: str = "",
+                    table_xml: str = "") -> Path:
     """A Word analysis whose table (four rows, two columns, in table style ``style``, which
-    ``style_xml`` defines when given, showing the parts ``look`` says) holds ``HIDING_TEXT``
-    in row ``row``."""
+    ``style_xml`` defines when given, showing the parts ``look`` says, with ``table_xml`` in
+    its properties) holds ``HIDING_TEXT`` in the last cell of row ``row``, its run and cell
+    properties ``run_xml`` and ``cell_xml``."""
     import docx
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls, qn
@@ -428,7 +430,15 @@ def _table_analysis(folder: Path, style: str, row: int, look: str = "04A0",
         cells.cells[0].text = ("Segment", "Solo", "Teams", "All")[at]
         if at != row:
             cells.cells[1].text = "See the analysis above"
-    table.rows[row].cells[1].text = HIDING_TEXT
+    target = table.rows[row].cells[1]
+    target.text = HIDING_TEXT
+    if run_xml:
+        target.paragraphs[0].runs[0]._r.get_or_add_rPr().append(
+            parse_xml(f'<w:x {nsdecls("w")}>{run_xml}</w:x>')[0])
+    if cell_xml:
+        target._tc.get_or_add_tcPr().append(parse_xml(f'<w:x {nsdecls("w")}>{cell_xml}</w:x>')[0])
+    if table_xml:
+        table._tbl.tblPr.append(parse_xml(f'<w:x {nsdecls("w")}>{table_xml}</w:x>')[0])
     folder.mkdir()
     document.save(folder / "analysis.docx")
     return folder
@@ -477,6 +487,64 @@ def test_text_a_table_style_hides_is_hidden_text_and_its_dark_cells_show_white(t
     for name in seen:
         assert results[name]["status"] == "graded", name
         assert not any(f["kind"] == "hidden-text" for f in results[name]["flags"]), name
+
+
+NO_COLOUR = '<w:shd w:val="clear" w:color="auto" w:fill="auto"/>'
+
+
+def _nested_analysis(folder: Path, outer_fill: str, colour: str) -> Path:
+    """A Word analysis with ``HIDING_TEXT`` in ``colour`` in a table of no style inside a
+    cell shaded ``outer_fill``."""
+    inner = (f'<w:tbl><w:tblPr/><w:tr><w:tc><w:p><w:r><w:rPr><w:color w:val="{colour}"/>'
+             f'</w:rPr><w:t>{HIDING_TEXT}</w:t></w:r></w:p></w:tc></w:tr></w:tbl>')
+    return _raw_analysis(folder, f'<w:tbl><w:tblPr/><w:tr><w:tc><w:tcPr><w:shd w:val="clear" '
+                                 f'w:color="auto" w:fill="{outer_fill}"/></w:tcPr>{inner}<w:p/>'
+                                 '</w:tc></w:tr></w:tbl>')
+
+
+def test_what_a_table_lays_under_a_cell_is_read_as_word_paints_it(tmp_path):
+    """A red team's classes, with tables of our own: a cell's "No Color" uncovers the page,
+    not its style's fill; the table's own shading and the cell a nested table sits in are
+    under it too; an automatic text colour is never hidden; column bands lie over row
+    bands; a theme fill with no value is not judged; a band size Word cannot read is 1."""
+    banded = ('<w:tblStylePr w:type="band1Horz"><w:tcPr><w:shd w:val="clear" w:color="auto" '
+              'w:fill="F2F2F2"/></w:tcPr></w:tblStylePr><w:tblStylePr w:type="band2Vert">'
+              f'{WHITE_TEXT}{NAVY_CELLS}</w:tblStylePr>')
+    hiding = {
+        "no-colour-on-a-dark-list-cell": _table_analysis(tmp_path / "no-colour", "DarkList",
+                                                         2, cell_xml=NO_COLOUR),
+        "black-on-the-table-shading": _table_analysis(
+            tmp_path / "table-shaded", "TableGrid", 2, run_xml='<w:color w:val="000000"/>',
+            table_xml='<w:shd w:val="clear" w:color="auto" w:fill="000000"/>'),
+        "black-in-a-table-in-a-black-cell": _nested_analysis(tmp_path / "nested-black",
+                                                             "000000", "000000"),
+    }
+    seen = {
+        "total-row-of-medium-shading-2": _table_analysis(tmp_path / "total", "MediumShading2",
+                                                         3, look="05E0"),
+        "automatic-colour-in-a-white-style": _table_analysis(
+            tmp_path / "auto", "Quiet", 2, style_xml=WHITE_TEXT,
+            run_xml='<w:color w:val="auto"/>'),
+        "white-on-a-column-band-over-a-row-band": _table_analysis(
+            tmp_path / "bands", "Bands", 1, look="0020", style_xml=banded),
+        "white-in-a-table-in-a-navy-cell": _nested_analysis(tmp_path / "nested-navy", "1F3864",
+                                                            "FFFFFF"),
+        "white-on-a-theme-fill-with-no-value": _table_analysis(
+            tmp_path / "theme", "TableGrid", 2, run_xml='<w:color w:val="FFFFFF"/>',
+            cell_xml='<w:shd w:val="clear" w:color="auto" w:fill="auto" w:themeFill="accent1"/>'),
+        "band-size-in-another-script": _table_analysis(
+            tmp_path / "script", "Odd", 2, style_xml='<w:tblPr><w:tblStyleRowBandSize '
+                                                     'w:val="\u00b2"/></w:tblPr>'),
+    }
+    results = grade(*hiding.values(), *seen.values(), store=tmp_path / "results.sqlite")
+    by_folder = {path.name: name for name, path in (hiding | seen).items()}
+    results = {by_folder[folder]: result for folder, result in results.items()}
+    for name in hiding:
+        flags = {f["kind"]: f["evidence"] for f in results[name]["flags"]}
+        assert "Solo churn rose" in flags.get("hidden-text", ""), (name, flags)
+    for name in seen:  # other cells of a table may hide text; this one does not
+        assert results[name]["status"] == "graded", (name, results[name]["message"])
+        assert not any("Solo churn rose" in f["evidence"] for f in results[name]["flags"]), name
 
 
 FACT_RUNS = ('<w:r><w:t xml:space="preserve">Solo churn rose from 2.0% to 4.1% a month after the '

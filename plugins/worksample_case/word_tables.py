@@ -1,0 +1,221 @@
+"""What a Word table lays under the text of each of its cells, and the font its style sets
+there.
+
+A table's style formats a cell by the parts of it that apply there, layered as Office
+layers them: the whole table, the row bands, the column bands, the first and last column,
+the first and last row (the rows marked to repeat as a header are first rows too), the
+corner cells; the table's ``w:tblLook`` says which it shows, and the style (or the table)
+how many rows and columns make a band. A style based on another overrides it part by part.
+Its font comes below the paragraph's style and above the document's defaults.
+
+Under a cell's paragraphs is the nearest of: the cell's own shading ("No Color" uncovers what
+is below, not the style's), what the style's parts shade it with, its row's shading, the
+table's (set on it or by its style), and, for a table inside a cell, what is under that cell;
+else the page.
+
+Not read: theme colours other than the page's and the text's (read by the value written
+with them), a row's height, and Word's quirk of letting a table style's font size override
+the Normal style's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
+
+from .word_colours import NO_FILL, OFF, Colour, Settings, set_by, shading, whole_number
+
+STYLE_DEPTH = 32  # styles based on styles: a longer chain (or a loop) is read this far
+NESTING = 16  # tables in cells of tables: what is under a deeper one is read as the page
+_LOOK_BITS = {"firstRow": 0x20, "lastRow": 0x40, "firstColumn": 0x80, "lastColumn": 0x100,
+              "noHBand": 0x200, "noVBand": 0x400}
+_ROWS = "./w:tr | ./w:sdt/w:sdtContent/w:tr"
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a cell is: its row and the last row, its column and the last column of its row,
+    the shading its row sets, whether its row repeats as a header."""
+
+    row: int
+    last_row: int
+    column: int
+    last_column: int
+    row_under: Colour | None
+
+
+@dataclass(frozen=True)
+class _Table:
+    style: str
+    chain: tuple  # the style's elements, the style it is based on first: the style itself wins
+    look: dict[str, bool]
+    bands: tuple[int, int]
+    headers: int  # how many rows from the top repeat as a header (at least the first)
+    under: Colour | None  # the table's own shading, else its style's
+    places: dict[object, _Place]
+
+
+class TableStyles:
+    """What the tables of one document do to their cells (see the module docstring). Each
+    table is looked at once, each set of a style's parts composed once: a table of thousands
+    of cells costs little more than one without a style."""
+
+    def __init__(self, part):
+        self._part = part
+        self._tables: dict[object, _Table] = {}
+        self._composed: dict[tuple[str, tuple[str, ...]], tuple[Settings, Colour | None]] = {}
+
+    def formatting(self, cell) -> tuple[Settings, Colour | None]:
+        """The font the style of ``cell``'s table sets in it, and the colour under its
+        paragraphs (None: the page's); ``Settings()`` and None outside a table."""
+        if cell is None:
+            return Settings(), None
+        return self._cell(cell._tc, 0)
+
+    def _cell(self, cell, depth: int) -> tuple[Settings, Colour | None]:
+        table_element = _table_of(cell)
+        if table_element is None:
+            return Settings(), None
+        if table_element not in self._tables:
+            self._tables[table_element] = self._table(table_element)
+        table = self._tables[table_element]
+        place = table.places.get(cell)
+        font, style_under = Settings(), None
+        if table.chain:
+            parts = tuple(_parts_applying(table, place))
+            if (table.style, parts) not in self._composed:
+                self._composed[table.style, parts] = _composed(table.chain, parts)
+            font, style_under = self._composed[table.style, parts]
+        own = shading(cell.tcPr)
+        under = next((colour for colour in (
+            own, None if own is NO_FILL else style_under, place and place.row_under,
+            table.under) if colour not in (None, NO_FILL)), None)
+        outer = table_element.getparent()
+        if under is None and outer is not None and outer.tag == qn("w:tc") and depth < NESTING:
+            under = self._cell(outer, depth + 1)[1]
+        return font, under
+
+    def _table(self, table) -> _Table:
+        """What the cells of ``table`` need of it."""
+        named = table.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}")
+        style_id = "" if named is None else named.get(qn("w:val"), "")
+        chain = () if named is None else tuple(reversed(based_on(
+            self._part.get_style(style_id, WD_STYLE_TYPE.TABLE))))
+        rows = table.xpath(_ROWS)
+        headers = next((n for n, row in enumerate(rows) if not _repeats(row)), len(rows))
+        places = {}
+        for at_row, row in enumerate(rows):
+            cells = row.findall(qn("w:tc"))
+            row_under = shading(row.find(qn("w:tblPrEx")))
+            for at_column, cell in enumerate(cells):
+                places[cell] = _Place(at_row, len(rows) - 1, at_column, len(cells) - 1,
+                                      row_under)
+        return _Table(style_id, chain, _look(table), _band_sizes(table, chain), max(headers, 1),
+                      _first_shading([table, *reversed(chain)]), places)
+
+
+def _table_of(cell):
+    """The ``w:tbl`` a ``w:tc`` is in (its row may be inside a content control), or None."""
+    parent = cell.getparent()
+    for _ in range(4):  # w:tr, then w:sdtContent and w:sdt around a row
+        if parent is None or parent.tag == qn("w:tbl"):
+            return parent
+        parent = parent.getparent()
+    return None
+
+
+def _repeats(row) -> bool:
+    """Whether ``row`` repeats as a header on each page (``w:tblHeader``)."""
+    header = row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}")
+    return header is not None and header.get(qn("w:val"), "on") not in OFF
+
+
+def _first_shading(elements) -> Colour | None:
+    """The shading the first of ``elements`` (tables or styles) that sets one in its
+    ``w:tblPr`` sets."""
+    return next((found for element in elements
+                 if (found := shading(element.find(qn("w:tblPr")))) is not None), None)
+
+
+def _composed(chain: tuple, parts: tuple[str, ...]) -> tuple[Settings, Colour | None]:
+    """The font and the cell shading the ``parts`` of a style (its ``chain``) set together,
+    each part over the ones before it; a part that sets no fill uncovers none below it."""
+    font, under = Settings(), None
+    for part in parts:
+        for element in chain:
+            for formats in _formats(element, part):
+                font = set_by(formats.find(qn("w:rPr"))).over(
+                    Settings(under=shading(formats.find(qn("w:pPr"))))).over(font)
+                found = shading(formats.find(qn("w:tcPr")))
+                under = found if found is not None else under
+    return font, under
+
+
+def _formats(element, part: str) -> list:
+    """What a style sets for one of its parts, in order (a part written twice: the second
+    over the first): for the whole table, what it sets at its top and in a ``wholeTable``
+    part."""
+    conditional = element.findall(f"{qn('w:tblStylePr')}[@{qn('w:type')}='{part}']")
+    return ([element] if part == "wholeTable" else []) + conditional
+
+
+def based_on(style) -> list:
+    """The elements of ``style`` and of the styles it is based on, the nearest first."""
+    found, seen = [], set()
+    while style is not None and style.style_id not in seen and len(seen) < STYLE_DEPTH:
+        seen.add(style.style_id)
+        found.append(style.element)
+        style = style.base_style
+    return found
+
+
+def _band_sizes(table, chain: tuple) -> tuple[int, int]:
+    """How many rows and how many columns make one band: as the table says, else as its
+    style (or one it is based on) says, else 1."""
+    sizes = []
+    for name in ("w:tblStyleRowBandSize", "w:tblStyleColBandSize"):
+        said = [element.find(f"{qn('w:tblPr')}/{qn(name)}")
+                for element in (table, *reversed(chain))]
+        value = next((whole_number(found.get(qn("w:val"), "")) for found in said
+                      if found is not None), None)
+        sizes.append(value if value is not None and value > 0 else 1)
+    return sizes[0], sizes[1]
+
+
+def _parts_applying(table: _Table, place: _Place | None) -> list[str]:
+    """The parts of the table's style (``w:tblStylePr`` types) that format the cell at
+    ``place``, in the order Office layers them, the last on top; the whole table's only for a
+    cell with no place (in a row Word would not lay out)."""
+    if place is None:
+        return ["wholeTable"]
+    look, (row_band, column_band) = table.look, table.bands
+    first = look["firstRow"] and place.row < table.headers
+    last = look["lastRow"] and place.row == place.last_row
+    left = look["firstColumn"] and place.column == 0
+    right = look["lastColumn"] and place.column == place.last_column
+    parts = ["wholeTable"]
+    if not look["noHBand"] and not (first or last):
+        body_row = place.row - (table.headers if look["firstRow"] else 0)
+        parts.append(f"band{body_row // row_band % 2 + 1}Horz")
+    if not look["noVBand"] and not (left or right):
+        parts.append(f"band{(place.column - look['firstColumn']) // column_band % 2 + 1}Vert")
+    parts += [name for name, applies in (("firstCol", left), ("lastCol", right),
+                                         ("firstRow", first), ("lastRow", last)) if applies]
+    corners = {"nwCell": first and left, "neCell": first and right, "swCell": last and left,
+               "seCell": last and right}
+    return parts + [name for name, applies in corners.items() if applies]
+
+
+def _look(table) -> dict[str, bool]:
+    """Which parts of its style a table shows (``w:tblLook``: attributes, or the older hex
+    mask); none of the conditional ones when it does not say."""
+    look = table.find(f"{qn('w:tblPr')}/{qn('w:tblLook')}")
+    if look is None:
+        return dict.fromkeys(_LOOK_BITS, False)
+    mask = look.get(qn("w:val"), "")
+    bits = int(mask, 16) if re.fullmatch(r"[0-9A-Fa-f]{1,4}", mask) else 0
+    return {name: (look.get(qn(f"w:{name}")) or ("1" if bits & bit else "0")) not in OFF
+            for name, bit in _LOOK_BITS.items()}
