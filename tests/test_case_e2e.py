@@ -444,6 +444,20 @@ def _table_analysis(folder: Path, style: str, row: int, look: str = "04A0",
     return folder
 
 
+def _hidden_and_seen(tmp_path: Path, hiding: dict[str, Path], seen: dict[str, Path]) -> None:
+    """Grades the analyses: in each of ``hiding``, ``HIDING_TEXT`` is flagged as hidden and not
+    graded; in each of ``seen``, it is graded (other cells of its table may hide text)."""
+    results = grade(*hiding.values(), *seen.values(), store=tmp_path / "results.sqlite")
+    by_folder = {path.name: name for name, path in (hiding | seen).items()}
+    results = {by_folder[folder]: result for folder, result in results.items()}
+    for name in hiding:
+        flags = {f["kind"]: f["evidence"] for f in results[name]["flags"]}
+        assert "Solo churn rose" in flags.get("hidden-text", ""), (name, flags)
+    for name in seen:
+        assert results[name]["status"] == "graded", (name, results[name]["message"])
+        assert not any("Solo churn rose" in f["evidence"] for f in results[name]["flags"]), name
+
+
 WHITE_TEXT = '<w:rPr><w:color w:val="FFFFFF"/></w:rPr>'
 NAVY_CELLS = '<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="1F3864"/></w:tcPr>'
 NAVY_TEXT = '<w:rPr><w:color w:val="1F3864"/></w:rPr>'
@@ -478,15 +492,7 @@ def test_text_a_table_style_hides_is_hidden_text_and_its_dark_cells_show_white(t
             tmp_path / "no-look", "Header", 0, look="0000",
             style_xml=f'<w:tblStylePr w:type="firstRow">{WHITE_TEXT}</w:tblStylePr>'),
     }
-    results = grade(*hiding.values(), *seen.values(), store=tmp_path / "results.sqlite")
-    by_folder = {path.name: name for name, path in (hiding | seen).items()}
-    results = {by_folder[folder]: result for folder, result in results.items()}
-    for name in hiding:
-        flags = {f["kind"]: f["evidence"] for f in results[name]["flags"]}
-        assert "Solo churn rose" in flags.get("hidden-text", ""), (name, flags)
-    for name in seen:
-        assert results[name]["status"] == "graded", name
-        assert not any(f["kind"] == "hidden-text" for f in results[name]["flags"]), name
+    _hidden_and_seen(tmp_path, hiding, seen)
 
 
 NO_COLOUR = '<w:shd w:val="clear" w:color="auto" w:fill="auto"/>'
@@ -536,15 +542,7 @@ def test_what_a_table_lays_under_a_cell_is_read_as_word_paints_it(tmp_path):
             tmp_path / "script", "Odd", 2, style_xml='<w:tblPr><w:tblStyleRowBandSize '
                                                      'w:val="\u00b2"/></w:tblPr>'),
     }
-    results = grade(*hiding.values(), *seen.values(), store=tmp_path / "results.sqlite")
-    by_folder = {path.name: name for name, path in (hiding | seen).items()}
-    results = {by_folder[folder]: result for folder, result in results.items()}
-    for name in hiding:
-        flags = {f["kind"]: f["evidence"] for f in results[name]["flags"]}
-        assert "Solo churn rose" in flags.get("hidden-text", ""), (name, flags)
-    for name in seen:  # other cells of a table may hide text; this one does not
-        assert results[name]["status"] == "graded", (name, results[name]["message"])
-        assert not any("Solo churn rose" in f["evidence"] for f in results[name]["flags"]), name
+    _hidden_and_seen(tmp_path, hiding, seen)
 
 
 FACT_RUNS = ('<w:r><w:t xml:space="preserve">Solo churn rose from 2.0% to 4.1% a month after the '

@@ -1,6 +1,7 @@
 """Find the candidate's analysis in a submission and read it as text: Markdown, plain text,
 HTML, PDF (pypdf) or DOCX (python-docx opens the package; ``word_text`` reads what it shows
-and ``word_format`` what its formatting hides).
+and ``word_format`` what its formatting hides, with ``word_tables`` for what a table does
+to its cells and ``word_colours`` for the values).
 
 The text keeps what the structure checks need: a heading is a line starting with ``#`` (from
 Markdown, or a Word heading style), a table row is a line starting with ``|``. Words a reader
