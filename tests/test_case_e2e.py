@@ -508,6 +508,27 @@ def _nested_analysis(folder: Path, outer_fill: str, colour: str) -> Path:
                                  '</w:tc></w:tr></w:tbl>')
 
 
+def test_a_theme_colour_is_read_from_the_documents_theme(tmp_path):
+    """Text in the theme's "Text 1" colour, in a document whose theme makes that colour
+    white, is white on the page; in the usual theme it is black and seen."""
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    def in_text_one(folder: Path, white_theme: bool) -> Path:
+        def dress(document, paragraph, run):
+            from docx.enum.dml import MSO_THEME_COLOR
+
+            run.font.color.theme_color = MSO_THEME_COLOR.TEXT_1
+            if white_theme:
+                theme = document.part.part_related_by(RT.THEME)
+                theme._blob = theme.blob.replace(b'lastClr="000000"', b'lastClr="FFFFFF"', 1)
+        return _word_analysis(folder, dress)
+
+    assert b'lastClr="000000"' in docx.Document().part.part_related_by(RT.THEME).blob
+    _hidden_and_seen(tmp_path, {"white-text-one": in_text_one(tmp_path / "white", True)},
+                     {"usual-text-one": in_text_one(tmp_path / "usual", False)})
+
+
 def test_what_a_table_lays_under_a_cell_is_read_as_word_paints_it(tmp_path):
     """A red team's classes, with tables of our own: a cell's "No Color" uncovers the page,
     not its style's fill; the table's own shading and the cell a nested table sits in are

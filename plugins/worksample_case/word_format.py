@@ -22,16 +22,7 @@ from docx.oxml.ns import qn
 
 from worksample.prose.css_hiding import TINY_PX
 
-from .word_colours import (
-    NO_FILL,
-    SAYS_NOTHING,
-    WHITE,
-    Settings,
-    alike,
-    rgb,
-    set_by,
-    shading,
-)
+from .word_colours import NO_FILL, SAYS_NOTHING, WHITE, Palette, Settings, alike, rgb
 from .word_tables import TableStyles, based_on
 
 
@@ -40,19 +31,21 @@ class WordFormatting:
 
     def __init__(self, document):
         self._part = document.part
-        self._defaults = set_by(document.styles.element.find(
+        self._palette = palette = Palette.of(document)
+        self._defaults = palette.set_by(document.styles.element.find(
             f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}"))
         background = document.element.find(qn("w:background"))
         self._page = (rgb(background.get(qn("w:color"), "")) if background is not None
                       else None) or WHITE
         self._styled: dict[tuple[str | None, str | None, Settings], Settings] = {}
-        self._tables = TableStyles(self._part)
+        self._tables = TableStyles(self._part, palette)
 
     def why_hidden(self, run, paragraph, cell=None) -> str:
         """Why ``run`` of ``paragraph`` (in table ``cell``, if it is in one) is invisible on
         the page; '' when it is visible."""
         table_font, cell_under = self._tables.formatting(cell)
-        font = set_by(run._r.rPr).over(Settings(under=shading(paragraph._p.pPr))) \
+        font = self._palette.set_by(run._r.rPr).over(
+            Settings(under=self._palette.shading(paragraph._p.pPr))) \
             .over(self._by_styles(run._r.style, paragraph._p.style, table_font))
         if font.hidden:
             return "Word's hidden-text format"
@@ -69,15 +62,16 @@ class WordFormatting:
                    table: Settings) -> Settings:
         key = (character, paragraph, table)
         if key not in self._styled:
-            self._styled[key] = _chain(self._part.get_style(character, WD_STYLE_TYPE.CHARACTER)) \
-                .over(_chain(self._part.get_style(paragraph, WD_STYLE_TYPE.PARAGRAPH))) \
+            self._styled[key] = self._chain(
+                self._part.get_style(character, WD_STYLE_TYPE.CHARACTER)).over(
+                self._chain(self._part.get_style(paragraph, WD_STYLE_TYPE.PARAGRAPH))) \
                 .over(table).over(self._defaults)
         return self._styled[key]
 
-
-def _chain(style) -> Settings:
-    """What ``style`` and the styles it is based on set, the nearest first."""
-    found = Settings()
-    for element in based_on(style):
-        found = found.over(set_by(element.rPr).over(Settings(under=shading(element.pPr))))
-    return found
+    def _chain(self, style) -> Settings:
+        """What ``style`` and the styles it is based on set, the nearest first."""
+        found = Settings()
+        for element in based_on(style):
+            found = found.over(self._palette.set_by(element.rPr).over(
+                Settings(under=self._palette.shading(element.pPr))))
+        return found

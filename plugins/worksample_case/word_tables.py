@@ -13,8 +13,7 @@ is below, not the style's), what the style's parts shade it with, its row's shad
 table's (set on it or by its style), and, for a table inside a cell, what is under that cell;
 else the page.
 
-Not read: theme colours other than the page's and the text's (read by the value written
-with them), a row's height, and Word's quirk of letting a table style's font size override
+Not read: a row's height, and Word's quirk of letting a table style's font size override
 the Normal style's.
 """
 
@@ -26,7 +25,7 @@ from dataclasses import dataclass
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
-from .word_colours import NO_FILL, OFF, Colour, Settings, set_by, shading, whole_number
+from .word_colours import NO_FILL, OFF, Colour, Palette, Settings, whole_number
 
 STYLE_DEPTH = 32  # styles based on styles: a longer chain (or a loop) is read this far
 NESTING = 16  # tables in cells of tables: what is under a deeper one is read as the page
@@ -63,8 +62,8 @@ class TableStyles:
     table is looked at once, each set of a style's parts composed once: a table of thousands
     of cells costs little more than one without a style."""
 
-    def __init__(self, part):
-        self._part = part
+    def __init__(self, part, palette: Palette):
+        self._part, self._palette = part, palette
         self._tables: dict[object, _Table] = {}
         self._composed: dict[tuple[str, tuple[str, ...]], tuple[Settings, Colour | None]] = {}
 
@@ -87,9 +86,10 @@ class TableStyles:
         if table.chain:
             parts = tuple(_parts_applying(table, place))
             if (table.style, parts) not in self._composed:
-                self._composed[table.style, parts] = _composed(table.chain, parts)
+                self._composed[table.style, parts] = _composed(table.chain, parts,
+                                                               self._palette)
             font, style_under = self._composed[table.style, parts]
-        own = shading(cell.tcPr)
+        own = self._palette.shading(cell.tcPr)
         under = next((colour for colour in (
             own, None if own is NO_FILL else style_under, place and place.row_under,
             table.under) if colour not in (None, NO_FILL)), None)
@@ -109,12 +109,12 @@ class TableStyles:
         places = {}
         for at_row, row in enumerate(rows):
             cells = row.findall(qn("w:tc"))
-            row_under = shading(row.find(qn("w:tblPrEx")))
+            row_under = self._palette.shading(row.find(qn("w:tblPrEx")))
             for at_column, cell in enumerate(cells):
                 places[cell] = _Place(at_row, len(rows) - 1, at_column, len(cells) - 1,
                                       row_under)
         return _Table(style_id, chain, _look(table), _band_sizes(table, chain), max(headers, 1),
-                      _first_shading([table, *reversed(chain)]), places)
+                      _first_shading([table, *reversed(chain)], self._palette), places)
 
 
 def _table_of(cell):
@@ -133,23 +133,24 @@ def _repeats(row) -> bool:
     return header is not None and header.get(qn("w:val"), "on") not in OFF
 
 
-def _first_shading(elements) -> Colour | None:
+def _first_shading(elements, palette: Palette) -> Colour | None:
     """The shading the first of ``elements`` (tables or styles) that sets one in its
     ``w:tblPr`` sets."""
     return next((found for element in elements
-                 if (found := shading(element.find(qn("w:tblPr")))) is not None), None)
+                 if (found := palette.shading(element.find(qn("w:tblPr")))) is not None), None)
 
 
-def _composed(chain: tuple, parts: tuple[str, ...]) -> tuple[Settings, Colour | None]:
+def _composed(chain: tuple, parts: tuple[str, ...],
+              palette: Palette) -> tuple[Settings, Colour | None]:
     """The font and the cell shading the ``parts`` of a style (its ``chain``) set together,
     each part over the ones before it; a part that sets no fill uncovers none below it."""
     font, under = Settings(), None
     for part in parts:
         for element in chain:
             for formats in _formats(element, part):
-                font = set_by(formats.find(qn("w:rPr"))).over(
-                    Settings(under=shading(formats.find(qn("w:pPr"))))).over(font)
-                found = shading(formats.find(qn("w:tcPr")))
+                font = palette.set_by(formats.find(qn("w:rPr"))).over(
+                    Settings(under=palette.shading(formats.find(qn("w:pPr"))))).over(font)
+                found = palette.shading(formats.find(qn("w:tcPr")))
                 under = found if found is not None else under
     return font, under
 
