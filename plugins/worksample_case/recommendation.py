@@ -265,7 +265,8 @@ def _reading(text: AnalysisText, sentence: Sentence, recommendation: Recommendat
     # an option named only in hedged clauses is weighed, not chosen, beside one named firmly
     # in a clause that recommends ("we might go back to $39, but I recommend keeping $49");
     # not where options are set side by side ("we could keep $49, or go back to $39")
-    weighed = bool(firm) and ALTERNATIVES.isdisjoint(sentence.normal.split()) and any(
+    side_by_side = not ALTERNATIVES.isdisjoint(sentence.normal.split())
+    weighed = bool(firm) and not side_by_side and any(
         compiled.recommendation_cues.find_in_words(c.normal)
         for found in firm.values() for _, c in found)
     chosen = firm if weighed else firm | hedged
@@ -277,9 +278,8 @@ def _reading(text: AnalysisText, sentence: Sentence, recommendation: Recommendat
     if carrying:  # a word or two set off in the middle hedges it too: "I'd recommend, perhaps,"
         carrying += [c for c in text.clauses(sentence)
                      if c.aside and len(c.normal.split()) <= HEDGING_ASIDE_WORDS]
-    combining = not ALTERNATIVES.intersection(sentence.normal.split())
     combined = {other for option in recommendation.options if option.id in named
-                for other in option.combines} if combining else set()
+                for other in option.combines} if not side_by_side else set()
     return ([option for option in named if option not in combined],
             (compiled.stance.hedge(carrying) or tested) if carrying else "")
 

@@ -70,9 +70,9 @@ def clauses(sentence: Sentence) -> list[Clause]:
     if sentence.clauses:
         return [Clause(sentence, text, position, table=True)
                 for position, text in enumerate(sentence.clauses)]
-    text = bracketed(sentence)
-    asides = [match.group(1) for match in _ASIDE.finditer(text)]
-    main = _ASIDE.sub(" ", text)
+    as_read = bracketed(sentence)
+    asides = [match.group(1) for match in _ASIDE.finditer(as_read)]
+    main = _ASIDE.sub(" ", as_read)
     question = _QUESTION.search(main)
     found: list[Clause] = []
     for text, aside in [(main[:question.start()] if question else main, False),
