@@ -44,11 +44,13 @@ GOES_ON = MODALS | PROPOSING | {"i", "we", "you", "they", "he", "she", "to"}
 CONTINUES = MODALS | {"to"}
 # a word that starts a clause or a list's next item: what follows the marks is not the rest of
 # the interrupted clause
-STARTS_ANEW = frozenset({"and", "or", "nor", "but", "so", "yet", "then", "because", "although",
-                         "though", "while", "whereas", "however", "which", "unless", "if",
-                         "when", "until", "since", "whether", "once", "otherwise", "instead"})
+# the words that start a clause of their own (``negation.BREAKS`` reads them too)
+OPENS_CLAUSE = frozenset({"but", "because", "although", "though", "while", "whereas",
+                          "however", "which", "unless", "if", "when", "until", "since", "yet",
+                          "instead", "otherwise", "whether", "once", "then"})
 # what joins two clauses cannot open an aside: "we can't, but, I promise, ..." is two clauses
 JOINING = frozenset({"and", "or", "nor", "but", "so", "yet", "then"})
+STARTS_ANEW = OPENS_CLAUSE | JOINING
 # a subject after the marks starts a clause of its own ("we can't, however, we will ..."),
 # except after a verb of proposing ("I recommend, on balance, we keep $49")
 SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "it", "i'll", "we'll", "you'll",

@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable
 from itertools import islice
 
-from worksample.prose.asides import aside_words, asides
+from worksample.prose.asides import OPENS_CLAUSE, aside_words, asides
 from worksample.prose.feelings import FEELINGS
 from worksample.prose.text import WORD, Sentence
 
@@ -49,9 +49,7 @@ NEGATIVE_PREDICATES = frozenset({"impossible", "unavailable", "ineligible"})
 RULED_OUT = (("off", "the", "table"), ("out", "of", "the", "question"), ("ruled", "out"),
              ("a", "non", "starter"), ("a", "nonstarter"), ("not", "on", "the", "table"))
 COPULAS = frozenset({"is", "are", "was", "were", "be", "s", "been"})
-BREAKS = frozenset({"but", "because", "although", "though", "while", "whereas",
-                    "however", "which", "unless", "if", "when", "until", "since", "yet",
-                    "instead", "otherwise", "whether", "once", "then"})
+BREAKS = OPENS_CLAUSE
 # an assignment's negation words that, so followed, turn down what comes after them, not the
 # phrase before: "go back to $39 rather than option A"
 TURNING_DOWN = frozenset({("rather", "than"), ("instead", "of")})
