@@ -82,12 +82,10 @@ def _mark(gap: str) -> str:
 def asides(sentence: Sentence) -> tuple[tuple[int, int], ...]:
     """The asides of ``sentence`` (see the module docstring) as (first word, word after the
     last) of its normalised words."""
-    words = sentence.normal.split()
-    spans = [match.span() for match in WORD.finditer(sentence.text)]
-    if len(spans) != len(words):  # a sentence made of words only (``Sentence.of_words``)
+    words, gaps = sentence.normal_words, sentence.gaps
+    if len(gaps) != len(words):  # a sentence made of words only (``Sentence.of_words``)
         return ()
-    marks = [""] + [_mark(sentence.text[spans[n - 1][1]:spans[n][0]])
-                    for n in range(1, len(words))]
+    marks = ["" if gap == " " else _mark(gap) for gap in gaps]
     found, first = [], 1
     while first < len(words):
         opening = marks[first]

@@ -32,6 +32,7 @@ GAP = "..."
 GAP_WORDS = 4
 # small words that may stand between two consecutive words of a phrase, at most two of them
 FILLERS = ("to", "be", "been", "the", "a", "an", "your", "our", "it", "that")
+_SPACE = re.compile(" ")
 _FILLER_GAP = " (?:(?:" + "|".join(FILLERS) + ") ){0,2}"
 NEGATION_WINDOW = 3  # without ``scoped``: words before a match that can negate it
 FUZZY_MIN_LENGTH = 5  # shorter words are too easily one edit from another word
@@ -131,7 +132,7 @@ class PhraseSet:
                 text, read_as = reading.corrected(sentence)
                 found = self._matches(text, anchored) if read_as else []
             candidates = []
-            positions = WordPositions(text) if found else None
+            positions = word_positions(text) if found else None
             for match in found[:MATCHES_READ]:
                 start, end = positions.span(match)
                 denied = "" if negation is None else denial(
@@ -172,7 +173,7 @@ class PhraseSet:
         (matches do not overlap)."""
         if self._regex is None:
             return []
-        positions = WordPositions(text)
+        positions = word_positions(text)
         return [positions.span(m) for m in self._regex.finditer(text)]
 
     def holds_word(self, word: str) -> bool:
@@ -201,12 +202,18 @@ class WordPositions:
 
     def __init__(self, text: str):
         self.words = text.split()
-        self._spaces = [at for at, char in enumerate(text) if char == " "]
+        self._spaces = [space.start() for space in _SPACE.finditer(text)]
 
     def span(self, match: re.Match) -> tuple[int, int]:
         """The first word of ``match`` and the word after its last."""
         first = bisect_left(self._spaces, match.start())
         return first, bisect_left(self._spaces, match.end()) + 1
+
+
+@lru_cache(maxsize=4096)  # every phrase set that matches a sentence asks again
+def word_positions(text: str) -> WordPositions:
+    """``WordPositions`` of normalised ``text``, made once for the phrase sets that match it."""
+    return WordPositions(text)
 
 
 def _before(words: list[str], negation: PhraseSet) -> str:

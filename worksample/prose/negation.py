@@ -31,7 +31,7 @@ from itertools import islice
 
 from worksample.prose.asides import OPENS_CLAUSE, aside_words, asides
 from worksample.prose.feelings import FEELINGS
-from worksample.prose.text import WORD, Sentence
+from worksample.prose.text import Sentence
 
 BEFORE_WORDS = 6  # NegEx looks five or six words back; a clause is usually shorter
 AFTER_WORDS = 4  # "a refund [is] [not] [really] possible"
@@ -48,6 +48,7 @@ NEGATIVE_PREDICATES = frozenset({"impossible", "unavailable", "ineligible"})
 # after "X is ...", phrases that say X will not happen ("off the table", "ruled out")
 RULED_OUT = (("off", "the", "table"), ("out", "of", "the", "question"), ("ruled", "out"),
              ("a", "non", "starter"), ("a", "nonstarter"), ("not", "on", "the", "table"))
+_RULED_OUT_FIRST = frozenset(phrase[0] for phrase in RULED_OUT)
 COPULAS = frozenset({"is", "are", "was", "were", "be", "s", "been"})
 BREAKS = OPENS_CLAUSE
 # an assignment's negation words that, so followed, turn down what comes after them, not the
@@ -76,13 +77,11 @@ def word_groups(sentence: Sentence, starts_group: Callable[[str, str, str], bool
     """The group of each of the sentence's words (0, 1, ...), in word order: a word starts a
     new group when ``starts_group(the text between it and the word before, the word, the word
     after)`` holds."""
-    text = sentence.text
-    spans = [m.span() for m in WORD.finditer(text)]
-    words = sentence.normal.split()
+    gaps, words = sentence.gaps, sentence.normal_words
     group, found = 0, []
     for index, word in enumerate(words):
         if index:
-            gap = text[spans[index - 1][1]:spans[index][0]] if index < len(spans) else ""
+            gap = gaps[index] if index < len(gaps) else ""
             following = words[index + 1] if index + 1 < len(words) else ""
             if starts_group(gap, word, following):
                 group += 1
@@ -91,7 +90,7 @@ def word_groups(sentence: Sentence, starts_group: Callable[[str, str, str], bool
 
 
 def _starts_clause(gap: str, word: str, following: str) -> bool:
-    return bool(_CLAUSE_PUNCTUATION.search(gap) or word in BREAKS
+    return bool(gap != " " and _CLAUSE_PUNCTUATION.search(gap) or word in BREAKS
                 or word == "and" and following in PRONOUNS
                 or word == "so" and not _intensified(following))
 
@@ -122,7 +121,7 @@ def clause_words(sentence: Sentence, at: int, clauses_after: int = 0) -> list[st
     ``clauses_after`` clauses that follow it."""
     clause_of = clauses(sentence)
     first = clause_of[at]
-    return [word for word, clause in zip(sentence.normal.split(), clause_of, strict=True)
+    return [word for word, clause in zip(sentence.normal_words, clause_of, strict=True)
             if first <= clause <= first + clauses_after]
 
 
@@ -138,7 +137,7 @@ def denial(sentence: Sentence, start: int, end: int,
     not. ``extra`` tells more negation words (an assignment's own list); ``after_words`` how
     far after the phrase a negated predicate may stand (a long phrase's noun may run on:
     "reverting to $39 for everyone is not the answer")."""
-    words = sentence.normal.split()
+    words = sentence.normal_words
     if not words or end > len(words):
         return ""
     clause_of = clauses(sentence)
@@ -167,7 +166,8 @@ def denial(sentence: Sentence, start: int, end: int,
         if word in NEGATIVE_PREDICATES and previous in COPULAS:
             return f"“{previous} {word}” after it"
         ruled_out = next((phrase for phrase in RULED_OUT
-                          if tuple(words[index:index + len(phrase)]) == phrase), None)
+                          if tuple(words[index:index + len(phrase)]) == phrase), None) \
+            if word in _RULED_OUT_FIRST else None
         if ruled_out and previous in COPULAS:
             return f"“{previous} {' '.join(ruled_out)}” after it"
         if is_cue(word, extra) and tuple(words[index:index + 2]) not in TURNING_DOWN:

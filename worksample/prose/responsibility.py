@@ -70,6 +70,7 @@ CITING = frozenset({"state", "states", "say", "says", "stated", "explain", "expl
                     "specify", "specifies", "outline", "outlines"})
 NEXT_TIME = (("in", "future"), ("in", "the", "future"), ("for", "the", "future"),
              ("next", "time"), ("for", "future", "reference"), ("going", "forward"))
+_NEXT_TIME_FIRST = frozenset(phrase[0] for phrase in NEXT_TIME)
 # words of a choice offered, not a duty: "up to you whether ..."
 CHOICE = frozenset({"whether", "which", "if", "how", "when", "what"})
 BE = frozenset({"were", "was", "are", "is", "be", "been", "you're"})
@@ -77,6 +78,7 @@ BE = frozenset({"were", "was", "are", "is", "be", "been", "you're"})
 CITED = DOCUMENTS | {"email", "emails", "message", "website", "faq", "page", "confirmation",
                      "reply", "signup", "checkout"}
 PAST_CONDITION = (("had", "you"), ("if", "you", "had"), ("if", "you'd"))
+_PAST_CONDITION_FIRST = frozenset(phrase[0] for phrase in PAST_CONDITION)
 WOULD_HAVE = (("would", "have"), ("would've",), ("you'd", "have"), ("could", "have"),
               ("could've",), ("wouldn't", "have"), ("it'd", "have"))
 REACH = 2  # words between "you" and the verb: "you [have] agreed", "you [were] [also] responsible"
@@ -216,7 +218,8 @@ def _next_time(words: list[str], clause_of: list[int]):
     """Advice opening a clause ("For the future, ...", "Next time, ..."); "use it in the
     future" is no advice."""
     for index in range(len(words)):
-        if index and clause_of[index] == clause_of[index - 1]:
+        if index and clause_of[index] == clause_of[index - 1] \
+                or words[index] not in _NEXT_TIME_FIRST:
             continue
         for phrase in NEXT_TIME:
             if tuple(words[index:index + len(phrase)]) == phrase:
@@ -228,6 +231,8 @@ def _reproach(words: list[str]):
     """A condition on what the reader did, with what would have followed: "had you written in
     the first month, this would have been simple" (left to the reviewer)."""
     for index in range(len(words)):
+        if words[index] not in _PAST_CONDITION_FIRST:
+            continue
         for phrase in PAST_CONDITION:
             if (tuple(words[index:index + len(phrase)]) == phrase
                     and words[index + len(phrase):index + len(phrase) + 1] != ["like"]

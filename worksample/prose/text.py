@@ -14,6 +14,8 @@ import email.policy
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import pairwise
 
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # letters of any script: "Zoë", "Müller"
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
@@ -51,6 +53,19 @@ class Sentence:
         # not of every field: a tuple's hash is not kept, and one of a long sentence's words,
         # asked for each of its clauses and matches, made its checks quadratic
         return hash((self.index, self.normal))
+
+    @cached_property
+    def normal_words(self) -> tuple[str, ...]:
+        """``normal`` split into its words, once: every reading of the sentence asks."""
+        return tuple(self.normal.split())
+
+    @cached_property
+    def gaps(self) -> tuple[str, ...]:
+        """What ``text`` has between each word ``WORD`` finds in it and the word before ('' for
+        the first): punctuation, spaces, a dash."""
+        spans = [match.span() for match in WORD.finditer(self.text)]
+        return ("", *(self.text[before[1]:after[0]] for before, after in pairwise(spans))
+                ) if spans else ()
 
     @classmethod
     def of_words(cls, words: list[str] | tuple[str, ...]) -> Sentence:
