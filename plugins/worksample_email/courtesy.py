@@ -257,6 +257,8 @@ def named(text: ReplyText, customer: str) -> Finding:
                 distance = distances[word] = nearest_name(word, lowered)
             if best is None or distance < best[0]:
                 best = (distance, word, sentence)
+        if best is not None and best[0] == 0:
+            break  # the name as written: no later word comes nearer
     if best is None:
         return Finding("name", "name", label, 0.0, "not found")
     distance, word, sentence = best
