@@ -124,11 +124,12 @@ class PhraseSet:
         hits = [self.may_match(sentence) for sentence in sentences]
         if not any(hits) and not self._corrections_match(sentences, reading):
             return
+        rereads = reading is not None and bool(reading.corrections)
         for position, sentence in enumerate(sentences):
             found = self._matches(sentence.normal, anchored) if hits[position] else []
             read_as: tuple[tuple[str, str], ...] = ()
             text = sentence.normal
-            if not found and reading is not None:
+            if not found and rereads:
                 text, read_as = reading.corrected(sentence)
                 found = self._matches(text, anchored) if read_as else []
             candidates = []
