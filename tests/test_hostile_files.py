@@ -47,6 +47,7 @@ TEXT_OUTCOMES = {
     "reply-one-long-word": ("graded", ""),
     "eml-content-type-parameter-cut": ("graded", ""),
     "reply-capital-dotted-i": ("graded", ""),
+    "reply-letters-equal-only-without-case": ("graded", ""),
 }
 CASE_OUTCOMES = {
     "markdown-open-brackets": ("graded", ""),
@@ -64,6 +65,7 @@ CASE_OUTCOMES = {
     "docx-cell-spanning-columns": ("graded", ""),
     "docx-merged-cells-chain": ("graded", ""),
     "markdown-one-sentence-of-cues": ("graded", ""),
+    "markdown-letters-equal-only-without-case": ("graded", ""),
 }
 ARCHIVE_OUTCOMES = {
     "tar-negative-size": "a negative size",

@@ -104,3 +104,33 @@ def test_what_is_not_a_period(text, unit):
 ])
 def test_a_range_is_read_as_one_span(text, unit, spans):
     assert spans_in(text, unit) == spans
+
+
+# Letters that equal an ASCII letter only when case is ignored ("İ" and "ı" are "i", "ſ" is
+# "s" to a case-blind pattern) lowered to no word of the tables numbers are read with: "FİVE
+# business days" made the email plugin crash (KeyError 'fi̇ve'), the result an `error`. Such a
+# spelling is not read as the word.
+@pytest.mark.parametrize("text, unit", [
+    ("a refund within FİVE business days", "business days"),
+    ("a refund within fıve business days", "business days"),
+    ("a restore takes ſix days", "days"),
+    ("backups run daİly", "hours"),
+    ("backups run once every nıght", "hours"),
+])
+def test_letters_equal_only_without_case_are_not_number_words(text, unit):
+    assert numbers_in(text, unit) == []
+    assert spans_in(text, unit) == []
+
+
+@pytest.mark.parametrize("text", ["churn of fİve percent", "two point nıne percent",
+                                  "forty thouſand", "ſeventeen per cent"])
+def test_figures_in_words_with_such_letters_are_not_read(text):
+    assert measures_in(text) == []
+
+
+def test_the_same_figures_in_plain_letters_are_read():
+    assert [n.value for n in measures_in("churn of five percent, two point nine percent, "
+                                          "forty thousand")] == [5, 2.9, 40_000]
+    assert numbers_in("a refund within five business days", "business days") == [5]
+    assert numbers_in("backups run daily", "hours") == [24]
+    assert numbers_in("backups run once every night", "hours") == [24]

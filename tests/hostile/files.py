@@ -670,6 +670,20 @@ def reply_capital_dotted_i(folder: Path) -> Path:
     return _replies(folder, "reply-dotted-i", {"late-refund.txt": (reply + "İ\n").encode()})
 
 
+# letters a case-blind pattern takes for ASCII ones ("İ" and "ı" for "i", "ſ" for "s"), in the
+# words numbers are read from; what they lower to ("fi̇ve", "ſix") is no such word
+NOT_QUITE_NUMBERS = ("within FİVE business days, fıve at most, ſix for a bank transfer; we back "
+                     "up daİly and every nıght")
+
+
+def reply_letters_equal_only_without_case(folder: Path) -> Path:
+    """Number words spelt with letters that equal ASCII letters only when case is ignored:
+    the email plugin looked the matched word up by its lower case and crashed (KeyError
+    'fi̇ve'), the result an ``error`` that ``--retry-errors`` grades again for ever."""
+    reply = REPLY.replace("within 30 days of purchase", f"{NOT_QUITE_NUMBERS} of purchase")
+    return _replies(folder, "reply-not-quite-numbers", {"late-refund.txt": reply.encode()})
+
+
 TEXT_CASES = {
     "eml-utf7-lone-surrogate": eml_utf7_lone_surrogate,
     "eml-utf7-lone-surrogate-html": eml_utf7_lone_surrogate_html,
@@ -683,7 +697,16 @@ TEXT_CASES = {
     "reply-one-long-word": reply_one_long_word,
     "eml-content-type-parameter-cut": eml_content_type_parameter_cut,
     "reply-capital-dotted-i": reply_capital_dotted_i,
+    "reply-letters-equal-only-without-case": reply_letters_equal_only_without_case,
 }
+
+def markdown_letters_equal_only_without_case(folder: Path) -> Path:
+    """The same letters in figures written in words ("fİve percent", "forty thouſand"), which
+    the case plugin reads as measures."""
+    return _analysis(folder, "analysis-not-quite-numbers", "analysis.md", (
+        ANALYSIS + "\nChurn rose by fİve percent to ſeventeen per cent, two point nıne "
+        "percent among teams, and revenue by forty thouſand.\n").encode())
+
 
 CASE_CASES = {
     "markdown-open-brackets": markdown_open_brackets,
@@ -701,6 +724,7 @@ CASE_CASES = {
     "docx-cell-spanning-columns": docx_cell_spanning_columns,
     "docx-merged-cells-chain": docx_merged_cells_chain,
     "markdown-one-sentence-of-cues": markdown_one_sentence_of_cues,
+    "markdown-letters-equal-only-without-case": markdown_letters_equal_only_without_case,
 }
 
 ARCHIVE_CASES = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,23 +26,37 @@ _UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six"
           "eighteen": 18, "nineteen": 19}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
+
+
+def _any_of(words: Iterable[str]) -> str:
+    """An alternation of ``words`` that matches them in either case, of ASCII letters only.
+    Under IGNORECASE alone "FİVE", "fıve" and "ſix" match "five" and "six", and what they
+    lower to ("fi̇ve", "fıve", "ſix") is no key of the tables the words are read with."""
+    return "(?a:" + "|".join(words) + ")"
+
+
 _NUMBER_WORDS = re.compile(
-    r"\b(?:(" + "|".join(_TENS) + r")(?:[- ](" + "|".join(_UNITS) + r"))?|("
-    + "|".join(_UNITS) + r"))\b", re.IGNORECASE)
-_NUMBER_WORD = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_UNITS) + r"))?|"
-                + "|".join(_UNITS) + r")")
+    r"\b(?:(" + _any_of(_TENS) + r")(?:[- ](" + _any_of(_UNITS) + r"))?|("
+    + _any_of(_UNITS) + r"))\b", re.IGNORECASE)
+_NUMBER_WORD_SET = frozenset(_TENS) | frozenset(_UNITS)
+_LETTERS = re.compile("[a-z]+")
+_DIGIT = re.compile(r"\d")
+_NUMBER_WORD = (r"(?:" + _any_of(_TENS) + r"(?:[- ]" + _any_of(_UNITS) + r")?|"
+                + _any_of(_UNITS) + r")")
 # a number in words is a measure only with a unit after it: "seventeen percent", "forty thousand"
 _WORD_MEASURE = re.compile(
-    r"\b(?P<number>" + _NUMBER_WORD + r")\b(?:\s+point\s+(?P<decimal>" + "|".join(_UNITS)
-    + r"))?(?P<scale>\s(?:thousand|million|billion))?"
+    r"\b(?P<number>" + _NUMBER_WORD + r")\b(?:\s+point\s+(?P<decimal>" + _any_of(_UNITS)
+    + r"))?(?P<scale>\s" + _any_of(("thousand", "million", "billion")) + ")?"
     r"(?P<percent>\s(?:percent|per[ -]cent|percentage points?)\b)?", re.IGNORECASE)
 _WORD_RUN = re.compile(r"\w+(?:[$\u20ac\u00a3]+\w+)*")  # words joined by $, € or £: "a$b"
 HYPHENATED_LETTERS = 45  # the longest English words; past it, a "word" is read by its start
 # a word of frequency states a period: "daily backups" are backups every 24 hours, every day
 _HOURS_IN = {"minute": 1 / 60, "hour": 1, "day": 24, "week": 168}
 _FREQUENCY = re.compile(
-    r"\b(?:(?P<adverb>hourly|daily|nightly|weekly)|(?:every|each|once an?|once per)\s"
-    r"(?P<period>minute|hour|day|night|week))\b", re.IGNORECASE)
+    r"\b(?:(?P<adverb>" + _any_of(("hourly", "daily", "nightly", "weekly"))
+    + r")|(?:every|each|once an?|once per)\s"
+    r"(?P<period>" + _any_of(("minute", "hour", "day", "night", "week")) + r"))\b",
+    re.IGNORECASE)
 _RANGE = re.compile(
     r"(?<![\w.,])(\d+(?:\.\d+)?)\s?(?:-|\u2013|\u2014|to)\s?(\d+(?:\.\d+)?)(?![\w.])")
 _PERIOD = {"hourly": "hour", "daily": "day", "nightly": "day", "weekly": "week", "night": "day"}
@@ -79,6 +93,8 @@ def stated_numbers(text: str) -> list[StatedNumber]:
     """Every number written in digits in ``text``, with its sign, scale (k, m, bn, million)
     and whether it is a percentage; currency symbols are read past."""
     found = []
+    if not _DIGIT.search(text):  # every quantity has a digit; the pattern looks at each character
+        return found
     for match in _QUANTITY.finditer(text):
         whole, decimals = match["whole"].replace(",", ""), match["decimals"] or ""
         scale = _SCALES[match["scale"].strip().lower()] if match["scale"] else 1.0
@@ -146,7 +162,7 @@ def numbers_in(text: str, unit: str = "") -> list[float]:
     hours or 1 day, "once a week" 7 days.
     """
     found = [(number.value, number.end) for number in stated_numbers(text)]
-    for match in _NUMBER_WORDS.finditer(text):
+    for match in _number_words(text):
         tens, unit_word, alone = match.groups()
         value = _TENS[tens.lower()] + _UNITS.get((unit_word or "").lower(), 0) if tens \
             else _UNITS[alone.lower()]
@@ -157,6 +173,15 @@ def numbers_in(text: str, unit: str = "") -> list[float]:
         found = [number for number, is_followed in zip(found, followed, strict=True) if is_followed]
         found += [(value, 0) for value in _periods(text, stem)]
     return [value for value, _ in found]
+
+
+def _number_words(text: str):
+    """The matches of ``_NUMBER_WORDS`` in ``text``. Its alternation is tried at every word;
+    an ASCII text holding none of its words as a whole run of letters (every match starts with
+    one) is not searched."""
+    if text.isascii() and _NUMBER_WORD_SET.isdisjoint(_LETTERS.findall(text.lower())):
+        return ()
+    return _NUMBER_WORDS.finditer(text)
 
 
 def spans_in(text: str, unit: str = "") -> list[tuple[float, float]]:
@@ -196,6 +221,8 @@ def _followed_by(text: str, ends: list[int], stem: str) -> list[bool]:
     the word characters on the way in at most two runs (words, or words joined by currency
     signs: "a$b"). So the stem must start at the latest where the third run after the position
     starts."""
+    if not ends:
+        return []
     at_start = re.compile(re.escape(stem), re.IGNORECASE)
     starts = [m.start() for m in re.finditer(rf"(?<!\w)(?={re.escape(stem)})", text,
                                              re.IGNORECASE)]
@@ -230,6 +257,7 @@ def reading_grade(sentences: Sequence[Sequence[str]]) -> float:
     return 0.39 * len(words) / len(sentences) + 11.8 * total_syllables / len(words) - 15.59
 
 
+@lru_cache(maxsize=50_000)  # a reply's every word is asked; the same words come back
 def is_function_word(word: str) -> bool:
     """Whether ``word`` is a small function word; a contraction of them is one too: any
     negated auxiliary ("can't", "doesn't"), and a function word with a clitic ("it's",
