@@ -7,8 +7,10 @@ be sure of is marked for a reviewer (``review``): it counts neither way.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import groupby
 
 from worksample.prose.matching import Match
@@ -98,10 +100,12 @@ def copied_passages(sentences: list[Sentence], source_said: frozenset[str]) -> s
     brief): runs of sentences the source holds, at least one of them four words or more (so a
     pasted "Thanks, Margaret Okafor" goes with its passage, but the writer's own "Hello,"
     stays). ``source_said`` holds the source's sentences, normalised."""
-    long_said = [f" {said} " for said in source_said if len(said.split()) >= COPIED_MIN_WORDS]
+    long_said, lengths = _long_sentences(source_said)
 
     def holds_long(sentence: Sentence) -> bool:
-        return any(said in f" {sentence.normal} " for said in long_said)
+        padded = f" {sentence.normal} "
+        # only a source sentence no longer than this one can stand in it
+        return any(said in padded for said in long_said[:bisect_right(lengths, len(padded))])
 
     def from_source(sentence: Sentence) -> bool:
         return sentence.normal in source_said or holds_long(sentence)
@@ -112,6 +116,15 @@ def copied_passages(sentences: list[Sentence], source_said: frozenset[str]) -> s
         if copied_run and any(map(holds_long, run)):
             copied.update(sentence.index for sentence in run)
     return copied
+
+
+@lru_cache(maxsize=64)  # one source (a customer's email, a policy) is asked for every reply
+def _long_sentences(source_said: frozenset[str]) -> tuple[list[str], list[int]]:
+    """The sentences of ``source_said`` of ``COPIED_MIN_WORDS`` or more, each between spaces,
+    shortest first, and their lengths."""
+    long_said = sorted((f" {said} " for said in source_said
+                        if len(said.split()) >= COPIED_MIN_WORDS), key=len)
+    return long_said, [len(said) for said in long_said]
 
 
 def quoted(match: Match) -> str:

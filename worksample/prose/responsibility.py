@@ -136,10 +136,16 @@ class Lecture:
 def lecture(sentence: Sentence) -> Lecture | None:
     """How ``sentence`` tells the reader it was their responsibility (a sure finding before an
     uncertain one), or None."""
-    words, clause_of = sentence.normal.split(), clauses(sentence)
+    words = sentence.normal.split()
+    # the clauses are read only for a sentence with a word whose reading needs them
+    clause_of = () if _READ_IN_CLAUSES.isdisjoint(words) else clauses(sentence)
     found = [*_consent(words), *_duty(words), *_next_time(words, clause_of),
              *_reproach(words), *_readers_duty(words, clause_of), *_clear_rule(words, clause_of)]
     return min(found, key=lambda f: (not f.sure, f.start), default=None)
+
+
+# the words after which ``lecture``'s readings look at the clauses, and only they
+_READ_IN_CLAUSES = _NEXT_TIME_FIRST | READERS | CLEAR_WORDS
 
 
 def _after_you(words: list[str], targets: frozenset[str]):
@@ -218,8 +224,8 @@ def _next_time(words: list[str], clause_of: list[int]):
     """Advice opening a clause ("For the future, ...", "Next time, ..."); "use it in the
     future" is no advice."""
     for index in range(len(words)):
-        if index and clause_of[index] == clause_of[index - 1] \
-                or words[index] not in _NEXT_TIME_FIRST:
+        if words[index] not in _NEXT_TIME_FIRST \
+                or index and clause_of[index] == clause_of[index - 1]:
             continue
         for phrase in NEXT_TIME:
             if tuple(words[index:index + len(phrase)]) == phrase:
