@@ -314,6 +314,24 @@ def test_a_label_the_analysis_defines_stands_for_its_option(graded, text, option
     assert "stands for it in “" in message
 
 
+# A label matches with small words between its two ("option the C"), as any phrase does; the
+# label was kept as matched, three words where two were read, and the check crashed
+# (ValueError), the result an `error`. Found by a red team.
+@pytest.mark.parametrize("definition, recommendation, option", [
+    ("Option the C is a solo plan at $39 for freelancers.", "I recommend option the C.",
+     "split-plans"),
+    ("Option to a is to keep the price at $49 for everyone.",
+     "I recommend that we go with option to a.", "keep-49"),
+    ("Alternative the 2 goes back to $39 for everyone.", "I recommend alternative 2.",
+     "back-to-39"),
+])
+def test_a_label_written_with_small_words_between_stands_for_its_option(
+        graded, definition, recommendation, option):
+    _, checks = graded(f"## Analysis\n\nSolo churn reached 4.1% a month. {definition}\n\n"
+                       f"## Recommendation\n\n{recommendation}")
+    assert f"option “{OPTION_NAMES[option]}”" in checks["recommendation"].message
+
+
 @pytest.mark.parametrize("text", [
     "I recommend Option D, a pilot with ten freelancers.",  # never defined as an option
     "Our finance lead recommends Option A.",  # someone else's

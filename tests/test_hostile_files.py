@@ -66,6 +66,7 @@ CASE_OUTCOMES = {
     "docx-merged-cells-chain": ("graded", ""),
     "markdown-one-sentence-of-cues": ("graded", ""),
     "markdown-letters-equal-only-without-case": ("graded", ""),
+    "markdown-label-with-small-words": ("graded", ""),
 }
 ARCHIVE_OUTCOMES = {
     "tar-negative-size": "a negative size",

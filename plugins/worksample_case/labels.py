@@ -76,7 +76,9 @@ def option_labels(sentences: list[Sentence], recommendation: Recommendation,
         words = sentence.normal.split()
         ends = [start for start, _ in spans[1:]] + [len(words)]
         for (start, end), following in zip(spans, ends, strict=True):
-            label = " ".join(words[start:end])
+            # the label as the list writes it: a match may hold small words between its two
+            # ("option the C"), and a label is looked up and shown as "option c"
+            label = f"{words[start]} {words[end - 1]}"
             option = _named(words[start:following], recommendation, options, verbs, negation)
             before = stands_for.get(label, option)
             if option is None or before is None:

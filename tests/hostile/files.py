@@ -708,6 +708,16 @@ def markdown_letters_equal_only_without_case(folder: Path) -> Path:
         "percent among teams, and revenue by forty thouſand.\n").encode())
 
 
+def markdown_label_with_small_words(folder: Path) -> Path:
+    """An option's label written with small words between its two ("Option the C"): a phrase
+    matches so, and the label was kept as matched, three words where the check reads two; the
+    case plugin crashed (ValueError), the result an ``error``."""
+    return _analysis(folder, "analysis-label-with-small-words", "analysis.md", (
+        ANALYSIS.replace("## Recommendation", "Option the C is a solo plan at $39 for "
+                         "freelancers.\n\n## Recommendation")
+        + "\nI recommend option the C.\n").encode())
+
+
 CASE_CASES = {
     "markdown-open-brackets": markdown_open_brackets,
     "markdown-link-openers": markdown_link_openers,
@@ -725,6 +735,7 @@ CASE_CASES = {
     "docx-merged-cells-chain": docx_merged_cells_chain,
     "markdown-one-sentence-of-cues": markdown_one_sentence_of_cues,
     "markdown-letters-equal-only-without-case": markdown_letters_equal_only_without_case,
+    "markdown-label-with-small-words": markdown_label_with_small_words,
 }
 
 ARCHIVE_CASES = {
