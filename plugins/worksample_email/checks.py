@@ -292,11 +292,13 @@ def _fact(text: ReplyText, fact: Fact, phrase_set: PhraseSet, negation: PhraseSe
                                   f"({counted[0].denied_by})", fact.states)
         return finding
     # a range is one statement: "5-10 business days" is not the policy's 3-5 by its low end
-    stated = [(m, spans_in(text.with_next(m.sentence), fact.unit)) for m in counted]
     low, high = fact.number - fact.tolerance, fact.number + fact.tolerance
-    for match, spans in stated:
+    stated = []
+    for match in counted:
+        spans = spans_in(text.with_next(match.sentence), fact.unit)
         if any(low <= first and last <= high for first, last in spans):
             return Finding("facts", fact.id, label, 1.0, quoted(match))
+        stated.append((match, spans))
     expected = _expected_number(fact)
     for match, spans in stated:
         if spans:
