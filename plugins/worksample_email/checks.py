@@ -183,7 +183,10 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
     not_answers = {**{b.match.sentence.index: "a sentence that blames the customer"
                       for b in blamed if b.sure},
                    **promising}
-    contradicting = _contradicting(text, email, phrases)
+    # where each policy fact is mentioned, read once for the answers and the facts
+    mentions = {fact.id: list(phrases.facts[email.id, fact.id].find_all(
+        s, text.reading, negation=phrases.negation, scoped=True)) for fact in email.facts}
+    contradicting = _contradicting(text, email, mentions)
     for question in email.questions:
         # "no" answers a yes-no question or a request; a denial answers no "what" or "where"
         denial = phrases.negation if asks_what(question.asks) else None
@@ -199,7 +202,7 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
             answer.specifics = {"missed_question": f"“{question.asks}”"}
         findings.append(answer)
     for fact in email.facts:
-        findings.append(_fact(text, fact, phrases.facts[email.id, fact.id], phrases.negation))
+        findings.append(_fact(text, fact, mentions[fact.id]))
     hedged = {sentence.index: f"a hedged sentence (“{words}”)" for sentence in s
               if (words := hedge(sentence))}
     findings += [
@@ -238,7 +241,7 @@ def credit_for_absence(findings: list[Finding]) -> list[Finding]:
 
 
 def _contradicting(text: ReplyText, email: CustomerEmail,
-                   phrases: CompiledPhrases) -> dict[int, str]:
+                   mentions: dict[str, list[Match]]) -> dict[int, str]:
     """The reply's sentences that deny a policy fact without a number (sentence index -> the
     fact):
     "we don't offer credit for unused months" where the policy offers it. Such a sentence
@@ -247,9 +250,7 @@ def _contradicting(text: ReplyText, email: CustomerEmail,
     for fact in email.facts:
         if fact.number is not None:
             continue
-        counted = [m for m in phrases.facts[email.id, fact.id].find_all(
-            text.sentences, text.reading, negation=phrases.negation, scoped=True)
-            if not text.why_not_counted(m.sentence)]
+        counted = [m for m in mentions[fact.id] if not text.why_not_counted(m.sentence)]
         if counted and all(m.negated for m in counted):
             for match in counted:
                 found.setdefault(match.sentence.index, fact.states)
@@ -275,15 +276,14 @@ def asks_what(question: str) -> bool:
     return bool(WH_WORDS & set(normalise(question).split()))
 
 
-def _fact(text: ReplyText, fact: Fact, phrase_set: PhraseSet, negation: PhraseSet) -> Finding:
-    """A fact is stated when a sentence mentions it; a number it needs may follow in the next
+def _fact(text: ReplyText, fact: Fact, matches: list[Match]) -> Finding:
+    """A fact is stated when a sentence mentions it (``matches``: its phrases found, each
+    saying whether its sentence denies it); a number it needs may follow in the next
     sentence ("Please check Trash. Deleted invoices stay there for 30 days."). A fact with a
     number is judged by the number, denied or not ("no refund after 30 days" is right). A
     contradiction (a wrong number; a fact without a number mentioned only in sentences that
     deny it) scores 0 and costs a further ``CONTRADICTION_COST`` of its criterion."""
     label = f"states: {fact.states}"
-    matches = list(phrase_set.find_all(text.sentences, text.reading, negation=negation,
-                                       scoped=True))
     counted = [m for m in matches if not text.why_not_counted(m.sentence)]
     if fact.number is None:
         finding = text.positive("facts", fact.id, label, matches)
