@@ -105,6 +105,8 @@ OURS = frozenset({"our", "we", "my", "i", "us"})
 CHOOSING = CHOICE | {"choose", "choosing", "choice", "decide", "deciding", "decision", "prefer"}
 CLEARLY = frozenset({"clearly", "plainly", "explicitly"})
 CLEAR_WORDS = CLEARLY | {"clear", "clearer"}
+# the words after which ``lecture``'s readings look at the clauses, and only they
+_READ_IN_CLAUSES = _NEXT_TIME_FIRST | READERS | CLEAR_WORDS
 # a rule "clearly shown": its subject (before) or where it is shown (after)
 RULE_WORDS = DOCUMENTS | {"limit", "window", "period", "deadline", "rule", "rules"}
 RULE_PLACES = DOCUMENTS | {"checkout", "signup", "faq", "website", "pricing"}
@@ -143,9 +145,6 @@ def lecture(sentence: Sentence) -> Lecture | None:
              *_reproach(words), *_readers_duty(words, clause_of), *_clear_rule(words, clause_of)]
     return min(found, key=lambda f: (not f.sure, f.start), default=None)
 
-
-# the words after which ``lecture``'s readings look at the clauses, and only they
-_READ_IN_CLAUSES = _NEXT_TIME_FIRST | READERS | CLEAR_WORDS
 
 
 def _after_you(words: list[str], targets: frozenset[str]):
