@@ -66,6 +66,7 @@ DOCUMENTS = frozenset({"terms", "policy", "policies", "conditions", "agreement",
 CONDITIONS = frozenset({"if", "once", "unless"})
 DUTY = frozenset({"responsible", "required", "obliged", "obligated", "liable"})
 MAYBE_DUTY = frozenset({"supposed", "meant", "expected", "needed"})
+ANY_DUTY = DUTY | MAYBE_DUTY
 CITING = frozenset({"state", "states", "say", "says", "stated", "explain", "explains",
                     "specify", "specifies", "outline", "outlines"})
 NEXT_TIME = (("in", "future"), ("in", "the", "future"), ("for", "the", "future"),
@@ -180,7 +181,7 @@ def _consent(words: list[str]):
 
 
 def _duty(words: list[str]):
-    for you, duty in _after_you(words, DUTY | MAYBE_DUTY):
+    for you, duty in _after_you(words, ANY_DUTY):
         if words[duty] == "needed" and words[duty + 1:duty + 2] != ["to"]:
             continue  # "you needed those invoices": a need, no duty
         if words[duty] in MAYBE_DUTY - {"needed"} and not BE & set(words[you:duty]):
@@ -193,13 +194,13 @@ def _duty(words: list[str]):
             yield Lecture(you, " ".join(words[you:duty + 1]),
                           "tells the customer it was their duty", sure=sure)
     for index, word in enumerate(words[:-1]):
-        pair = words[index:index + 2]
-        if word == "your" and pair[1] == "responsibility" and not _denied(words, index, index):
+        if word == "your" and words[index + 1] == "responsibility" \
+                and not _denied(words, index, index):
             yield Lecture(index, "your responsibility", "tells the customer it was their duty",
                           sure=True)
         # "it was up to you to cancel"; "it's up to you" alone, or with "whether", offers a
         # choice
-        if (word == "up" and pair[1] == "to" and words[index + 2:index + 4] == ["you", "to"]):
+        if word == "up" and words[index + 1:index + 4] == ["to", "you", "to"]:
             yield Lecture(index, "up to you to", "may tell the customer it was their duty",
                           sure=False)
         if word in SECOND_PERSON and _should_have_done(words, index + 1):
