@@ -398,3 +398,57 @@ def test_a_clause_cue_with_a_relative_clause_or_an_adverb_after_the_thing_still_
     found = forbidden(email_sample, "double-charge", GREETING + line)[statement]
     assert found.fraction == 0 and found.automatic_fail, found
 
+
+
+@pytest.mark.parametrize("email_id, line, statement", [
+    # done: a participle after the perfect or the passive, or after its subject
+    ("late-refund", "Your annual fee has been refunded to the card you paid with.",
+     "promises-refund"),
+    ("late-refund", "I went ahead this morning and refunded the plan in full.",
+     "promises-refund"),
+    ("late-refund", "You'll be reimbursed for the whole plan by Friday.", "promises-refund"),
+    ("double-charge", "The duplicate $29 was reversed on our side this morning.",
+     "promises-refund-of-pending"),
+    ("double-charge", "The second payment has now been refunded to your card.",
+     "promises-refund-of-pending"),
+    # under way, about to be done by the writer, on its way
+    ("late-refund", "We are refunding the $290 to your card as we speak.", "promises-refund"),
+    ("late-refund", "Let me send the full $290 back to your card today.", "promises-refund"),
+    ("late-refund", "Your money is on its way back to the card you used.", "promises-refund"),
+    ("late-refund", "The whole payment will be back with you by Monday.", "promises-refund"),
+])
+def test_a_statement_told_as_an_event_is_made(email_sample, line, statement, email_id):
+    opening = GREETING if email_id == "double-charge" else "Hi Margaret. "
+    found = forbidden(email_sample, email_id, opening + line)[statement]
+    assert found.fraction == 0, found
+    assert "tells it as done" in found.evidence or "commits to it" in found.evidence, found
+
+
+@pytest.mark.parametrize("line", [
+    # a topic of something else: a request, an answer, a decision, an email about it
+    "I promise to pass your refund request to my team lead today.",
+    "I'm certain my team lead will decide on a refund fairly.",
+    "You'll get an answer on the refund question by Thursday.",
+    "Rest assured that I read your refund email carefully.",
+    "Your refund request has been passed to my team lead, who replies by Thursday.",
+    "I'm confident the credit is worth more to you than a partial refund would be.",
+    # someone else's wish, after "sure" as after "know"
+    "I'm sure you'd rather have your money back, and I understand why.",
+    "I'm sure you were hoping for a full refund, and I'm sorry.",
+    # an event denied, hedged, or at a time of its own
+    "Nothing has been refunded to your card, and nothing will be charged next year.",
+    "Your fee might be refunded if my team lead agrees on Thursday.",
+    "Before you upgraded last spring, we refunded the full cost of your old monthly plan.",
+])
+def test_what_is_only_about_a_refund_is_no_promise(email_sample, line):
+    found = forbidden(email_sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
+    assert found.fraction == 1 and not found.automatic_fail, found
+
+
+@pytest.mark.parametrize("line", [
+    "I'll make sure your refund request is approved today.",  # the thing is granted
+    "You'll get about $240 back on your card by Friday.",  # "about" an amount, no topic
+])
+def test_a_topic_granted_or_an_amount_after_about_still_promises(email_sample, line):
+    found = forbidden(email_sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
+    assert found.fraction == 0 and found.automatic_fail, found

@@ -23,6 +23,10 @@ def first(phrase: str, text: str):
     ("exchange", "An exchange is not something we offer.", "“not … something” after it"),
     ("exchange", "An exchange is impossible after the sale.", "“is impossible” after it"),
     ("ship it today", "I wish I could ship it today for you.", "“wish” before it"),
+    # "has" and "have" after a negation are its auxiliary, not "have to"
+    ("replaced", "Nothing has been replaced on your order yet.", "“nothing” before it"),
+    ("store credit", "We don't have store credit on this plan.", "“don't” before it"),
+    ("replacement", "No one has sent a replacement so far.", "“no” before it"),
 ])
 def test_a_negation_in_the_phrases_clause_denies_it(phrase, text, cue):
     assert first(phrase, text).denied_by == cue
@@ -36,6 +40,8 @@ def test_a_negation_in_the_phrases_clause_denies_it(phrase, text, cue):
     ("replacement", "Not only will you get a replacement, we'll cover the postage."),
     ("replacement", "Your replacement won't take long to arrive."),
     ("replacement", "Don't hesitate to ask for a replacement if it arrives broken."),
+    ("replacement", "You don't have to send the old one back for a replacement."),
+    ("replacement", "Nobody has to wait for a replacement this week."),
 ])
 def test_a_negation_elsewhere_or_that_denies_nothing_leaves_the_phrase(phrase, text):
     assert not first(phrase, text).negated

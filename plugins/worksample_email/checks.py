@@ -19,6 +19,7 @@ from worksample.prose.commitment import (
     hedge,
     names_a_rule,
 )
+from worksample.prose.events import told_as_event
 from worksample.prose.evidence import (
     Finding,
     copied_passages,
@@ -361,8 +362,9 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
                 "automatically; list the plural to make it one)"))
     if made is None and not statement.is_request:  # a request is asked, not committed to
         for sentence in text.sentences:
-            promise = None if text.why_not_counted(sentence) else commits_to(
-                sentence, promised, negation)
+            promise = None if text.why_not_counted(sentence) else (
+                commits_to(sentence, promised, negation, _promises_nothing)
+                or told_as_event(sentence, promised, negation, _promises_nothing))
             if promise is not None and not unless.find_in_words(sentence.normal):
                 made = (f"{quote_sentence(sentence)} ({promise.describe()})", sentence)
                 break
@@ -388,6 +390,13 @@ def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
                            f"{quoted(match)}; read it")} if maybe else {}), None
     return Finding("forbidden", statement.id, label, 1.0, "not found",
                    confirms_absence=True), None
+
+
+def _promises_nothing(sentence: Sentence, start: int, end: int) -> str:
+    """Why a statement's words at ``start``..``end`` of a sentence that commits or tells an
+    event promise nothing: they name a rule, or stand where nothing is promised."""
+    rule = names_a_rule(sentence, start, end)
+    return f"names the rule “{rule}”" if rule else not_promised(sentence, start, end)
 
 
 def _phrase_found(text: ReplyText, statement: Forbidden, phrases: PhraseSet, unless: PhraseSet,
@@ -424,7 +433,8 @@ def _excused(text: ReplyText, statement: Forbidden, match: Match) -> str:
     rule = names_a_rule(match.sentence, match.start, match.end)
     if rule:
         return f"in the name of a rule (“{match.words} {rule}”)"
-    unpromised = "" if statement.is_request else not_promised(match.sentence, match.start)
+    unpromised = "" if statement.is_request else not_promised(match.sentence, match.start,
+                                                              match.end)
     if unpromised:
         return f"{unpromised}, not a promise"
     if general_statement(match.sentence, match.start):

@@ -25,13 +25,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from worksample.prose.matching import PhraseSet
 from worksample.prose.measures import FUNCTION_WORDS
 from worksample.prose.negation import clause_words, clauses, denial
 from worksample.prose.text import WORD, Sentence
+from worksample.prose.word_forms import place
 
 COMMITMENTS = PhraseSet([
     "i'll make sure", "i will make sure", "we'll make sure", "we will make sure",
@@ -61,8 +62,9 @@ COMPANY = frozenset({"our"})
 RULE_NOUNS = frozenset({"policy", "policies", "window", "period", "terms", "rule", "rules",
                         "conditions", "guarantee", "deadline", "limit", "limits", "timeframe",
                         "eligibility"})
-MONEY = "money"
-_AMOUNT = re.compile(r"[$£€]\s?\d|\d\s?(?:dollars|pounds|euros|usd|gbp|eur)\b", re.IGNORECASE)
+AMOUNT = re.compile(r"[$£€]\s?\d|\d\s?(?:dollars|pounds|euros|usd|gbp|eur)\b", re.IGNORECASE)
+# why a statement's words at start..end (exclusive) of a sentence promise nothing, or ''
+Excused = Callable[[Sentence, int, int], str]
 
 
 @dataclass(frozen=True)
@@ -91,12 +93,14 @@ def content_words(phrases: Iterable[str]) -> list[tuple[str, ...]]:
 
 
 def commits_to(sentence: Sentence, statements: Sequence[tuple[str, ...]],
-               negation: PhraseSet | None = None) -> Commitment | None:
+               negation: PhraseSet | None = None, excused: Excused | None = None
+               ) -> Commitment | None:
     """A commitment in ``sentence`` whose clause holds every content word of one of
-    ``statements`` (``content_words``), none of them denied; None when there is none."""
+    ``statements`` (``content_words``), each in any of its forms (``word_forms``), none of them
+    denied or ``excused`` (a wish, the topic of something else); None when there is none."""
     if not COMMITMENTS.find_in_words(sentence.normal):  # most sentences: no need for clauses
         return None
-    words = sentence.normal.split()
+    words = sentence.normal_words
     clause_of = clauses(sentence)
     extra = negation.holds_word if negation is not None else None
     for cue in COMMITMENTS.find_all([sentence], negation=negation or PhraseSet([]), scoped=True):
@@ -104,14 +108,15 @@ def commits_to(sentence: Sentence, statements: Sequence[tuple[str, ...]],
             continue
         clause = clause_of[cue.start]
         indices = [i for i, c in enumerate(clause_of) if c == clause]
-        in_clause = [words[i] for i in indices]
-        money = bool(_AMOUNT.search(_clause_text(sentence, indices)))
+        money = bool(AMOUNT.search(clause_text(sentence, indices)))
         for statement in statements:
-            places = [_place(word, in_clause, money) for word in statement]
-            if any(place is None for place in places):
+            places = [place(word, words, indices, money) for word in statement]
+            if any(spot is None for spot in places):
                 continue
-            spots = [indices[p] for p in places if p >= 0]
+            spots = [spot for spot in places if spot >= 0]
             if spots and denial(sentence, min(spots), min(spots) + 1, extra):
+                continue
+            if spots and excused is not None and excused(sentence, min(spots), max(spots) + 1):
                 continue
             return Commitment(sentence, cue.words, statement)
     return None
@@ -150,18 +155,7 @@ def hedge(sentence: Sentence) -> str:
     return found.words if found else ""
 
 
-def _place(word: str, clause: list[str], money: bool) -> int | None:
-    """Where ``word`` (a prefix when it ends in ``*``) is in the clause: its index, -1 for
-    "money" read from an amount, None when absent."""
-    prefix = word.endswith("*")
-    stem = word.rstrip("*")
-    for index, said in enumerate(clause):
-        if said == stem or prefix and said.startswith(stem):
-            return index
-    return -1 if word == MONEY and money else None
-
-
-def _clause_text(sentence: Sentence, indices: list[int]) -> str:
+def clause_text(sentence: Sentence, indices: list[int]) -> str:
     """The sentence's text from the clause's first word to its last."""
     spans = [m.span() for m in WORD.finditer(sentence.text)]
     if not indices or indices[-1] >= len(spans):

@@ -39,6 +39,8 @@ CUES = frozenset({"not", "no", "never", "cannot", "none", "nothing", "nobody", "
                   "without", "unable", "wish", "nowhere"})
 NOT_DENYING = frozenset({"need", "needs", "have", "has", "only", "just", "doubt", "reason",
                          "hesitate"})  # "don't hesitate to": an encouragement
+# not denying only in "have to": "nothing has been refunded" denies
+NECESSITY = frozenset({"have", "has"})
 # after "X is not ...": what says X does not exist or cannot happen
 POSSIBLE = frozenset({"possible", "available", "offered", "option", "allowed", "permitted",
                       "eligible", "included", "provided", "supported", "something",
@@ -151,7 +153,10 @@ def denial(sentence: Sentence, start: int, end: int,
     for position, index in enumerate(before):
         if clause_of[index] != clause or words[index] in TERMINATORS:
             break
-        following = words[before[position - 1]] if position else words[start]
+        at = before[position - 1] if position else start
+        following = words[at]
+        if following in NECESSITY and tuple(words[at + 1:at + 2]) != ("to",):
+            following = ""  # an auxiliary: "nothing has been refunded"
         if is_cue(words[index], extra) and following not in NOT_DENYING:
             return f"“{words[index]}” before it"
     after: list[int] = []

@@ -18,11 +18,17 @@ the writer passes on, the alternative refused, a wish refused, what would have h
   policy doesn't allow it".
 - **What would have happened**: in a sentence with a past condition ("if you'd bought the
   plan last month", "had you written earlier"), after "would" or "could".
+- **The topic of something else** (``topic_of``): followed by a noun it describes (``TOPICS``:
+  "your refund request", "the refund team"; or a rule, "our refund policy", unless the clause
+  sets the rule aside: "I'll make an exception to our full refund policy"), or after a word
+  that makes it a topic ("a reply about the refund", "a decision on a refund", "the credit is
+  worth more than a refund"), unless the clause says that thing is granted ("I'll make sure
+  your refund request is approved" promises).
 """
 
 from __future__ import annotations
 
-from worksample.prose.commitment import COMPANY, FIRST_PERSON
+from worksample.prose.commitment import COMPANY, FIRST_PERSON, RULE_NOUNS
 from worksample.prose.matching import PhraseSet
 from worksample.prose.negation import clauses
 from worksample.prose.text import Sentence
@@ -36,7 +42,8 @@ POSSESSIVES = frozenset({"your", "her", "his", "their"})  # and any "someone's"
 # words after which "you" is a subject ("I know you were hoping"), not an object ("call you")
 OPENERS = frozenset({"and", "but", "so", "that", "because", "if", "when", "why", "how", "what",
                      "know", "think", "guess", "see", "as", "since", "while", "although",
-                     "though", "where", "understand", "realise", "realize", "imagine"})
+                     "though", "where", "understand", "realise", "realize", "imagine",
+                     "sure", "certain", "aware", "sorry", "afraid", "glad"})
 # a wish that promises: "you can expect", "you'll want to look out for your refund"
 PROMISING = frozenset({"can", "will", "shall", "should", "you'll", "they'll"})
 RELATIVES = frozenset({"who", "that", "which"})  # "everyone who asks gets a full refund"
@@ -61,12 +68,29 @@ PAST_CONDITIONS = PhraseSet(["if you'd", "if you had", "if we'd", "if we had", "
                              "had you", "had we"])
 PREFERRING = frozenset({"like", "prefer", "rather", "want", "love"})  # "if you'd like": an offer
 WOULD = frozenset({"would", "could", "i'd", "we'd", "would've", "could've"})
+# nouns a statement's words may describe, so that what is said is about them: "your refund
+# request reaches my team lead", "the refund team"
+TOPICS = frozenset({
+    "request", "requests", "question", "questions", "query", "enquiry", "inquiry", "email",
+    "message", "ticket", "case", "claim", "form", "team", "department", "process", "procedure",
+    "status", "decision", "review", "appeal", "application", "conversation", "discussion",
+    "details", "information", "options", "page", "link", "section", "note", "letter", "call"})
+# before a statement's words: they are what something is about ("an answer on the refund")
+ABOUT = frozenset({"about", "regarding", "concerning", "re", "than"})
+ABOUT_AFTER_TOPIC = frozenset({"on", "for", "of"})  # "a decision on", "a request for"
+DECIDING = frozenset({"decide", "decides", "decided", "deciding", "rule", "comment"})
+# what a rule is to a clause that sets it aside: "I'll make an exception to our refund policy"
+SETTING_ASIDE = frozenset({"exception", "waive", "waived", "waiving", "bend", "override",
+                           "overrule", "extend", "extended", "extending", "ignore", "break"})
+# what makes the thing a topic describes happen after all: "your refund request is approved"
+GRANTED = frozenset({"approved", "approve", "approves", "granted", "grant", "grants",
+                     "accepted", "accept", "accepts", "honoured", "honored", "honour", "honor"})
 
 
-def not_promised(sentence: Sentence, start: int) -> str:
-    """Why the phrase at word ``start`` promises nothing (see the module docstring), as words
-    for the reviewer, or ''."""
-    wish = wished_for(sentence, start)
+def not_promised(sentence: Sentence, start: int, end: int | None = None) -> str:
+    """Why the phrase at words ``start``..``end`` (exclusive; ``start`` alone when not given)
+    promises nothing (see the module docstring), as words for the reviewer, or ''."""
+    wish = wished_for(sentence, start, WISHES | PREFERRING)
     if wish:
         return f"in what someone else wishes for (“{wish}”)"
     question = asked_whether(sentence, start)
@@ -80,6 +104,34 @@ def not_promised(sentence: Sentence, start: int) -> str:
         return "in a wish the sentence goes on to refuse"
     if _would_have(sentence, start):
         return "in what would have happened (a past condition)"
+    topic = topic_of(sentence, start, start + 1 if end is None else end)
+    if topic:
+        return f"as the topic of something else (“{topic}”)"
+    return ""
+
+
+def topic_of(sentence: Sentence, start: int, end: int) -> str:
+    """The words that make the phrase at words ``start``..``end`` the topic of something else
+    (see the module docstring), or ''."""
+    words = sentence.normal_words
+    if end > len(words):
+        return ""
+    clause_of = clauses(sentence)
+    clause = [i for i, c in enumerate(clause_of) if c == clause_of[start]]
+    if any(words[i] in GRANTED for i in clause if i >= end):
+        return ""
+    if end < len(words) and clause_of[end] == clause_of[start] and (
+            words[end] in TOPICS or words[end] in RULE_NOUNS
+            and not any(words[i] in SETTING_ASIDE for i in clause)):
+        return f"{words[end - 1]} {words[end]}"
+    before = [i for i in clause if start - 3 <= i < start]
+    for index in reversed(before):
+        word = words[index]
+        if word in ABOUT and not (word == "about" and words[index + 1][:1].isdigit()):
+            return f"{word} {words[start]}"  # not "about $240": an amount
+        if word in ABOUT_AFTER_TOPIC and index and (words[index - 1] in TOPICS
+                                                    or words[index - 1] in DECIDING):
+            return f"{words[index - 1]} {word} … {words[start]}"
     return ""
 
 

@@ -1,0 +1,66 @@
+"""A statement's words in the forms a commitment or an event may give them.
+
+Phrases match words as written (``matching``: "won't renew" does not match "won't be
+renewed"), because elsewhere a word's form is its meaning: a request cue in the past asks
+nothing. In a clause that commits to a statement or tells it as an event (``commitment``,
+``events``), the tense belongs to the commitment or the event, so a statement's word is read
+in its regular forms there ("refund": "refunds", "refunded", "refunding"), and "money" is also
+a word for an amount of it ("the full amount", "the whole payment", "your annual fee") or an
+amount itself ("$290").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+MONEY = "money"
+MONEY_NOUNS = frozenset({"money", "amount", "payment", "payments", "fee", "fees", "cost",
+                         "price", "sum", "funds", "cash", "penny", "pennies"})
+# bases ending in "e" whose -ed and -ing forms drop it, among the verbs statements use
+E_ENDING_BASES = frozenset({"issue", "approve", "authorise", "authorize", "arrange", "release",
+                            "reimburse", "reverse", "give", "receive", "restore", "promise",
+                            "guarantee", "charge", "remove", "delete", "resolve", "replace"})
+
+
+def place(word: str, words: Sequence[str], indices: Sequence[int], money: bool) -> int | None:
+    """Where a statement's ``word`` (a prefix when it ends in ``*``) stands among
+    ``words[i] for i in indices`` (a clause), in any of its forms: its index; -1 for "money"
+    read from an amount in the clause (``money``); None when it is not there."""
+    if word.endswith("*"):
+        stem = word.rstrip("*")
+        return next((i for i in indices if words[i].startswith(stem)), None)
+    wanted = MONEY_NOUNS if word == MONEY else forms(word)
+    found = next((i for i in indices if words[i] in wanted), None)
+    if found is None and word == MONEY and money:
+        return -1
+    return found
+
+
+@lru_cache(maxsize=1024)
+def forms(word: str) -> frozenset[str]:
+    """The regular forms of a word and of its base, when it is written as one of them:
+    "refund": "refunds", "refunded", "refunding"; "issued": "issue", "issues", "issuing";
+    "cancel": "cancelled" and "cancelling" too. A form that is no word does no harm: forms are
+    only looked up."""
+    base = base_of(word)
+    stem = base[:-1] if base.endswith("e") else base
+    made = {word, base, base + "s", base + "es", stem + "ed", stem + "ing"}
+    if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+        made |= {base[:-1] + "ies", base[:-1] + "ied"}
+    if len(base) > 2 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" \
+            and base[-3] not in "aeiou":
+        made |= {base + base[-1] + "ed", base + base[-1] + "ing"}  # "cancelled"
+    return frozenset(made)
+
+
+def base_of(word: str) -> str:
+    """The base of a regular -ed or -ing form ("refunded": "refund"; "issued": "issue";
+    "cancelled": "cancel"), or the word itself."""
+    for ending in ("ing", "ed"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[:-len(ending)]
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeious":
+                return stem[:-1]
+            return stem + "e" if stem + "e" in E_ENDING_BASES else stem
+    return word
