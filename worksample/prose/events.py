@@ -22,21 +22,22 @@ the event:
 Which words make the statement is the assignment's to list (its phrases, synonyms included);
 the forms are read here, and only here: in a clause that tells an event, the tense is the
 event's, so "refunded" and "refunding" say what "refund" says. Nothing is told when the clause
-denies it, hedges it ("may", "possibly"), states a general rule, or when the statement's words
-stand where nothing is promised (``excused``: a wish, a question passed on, the topic of
-something else).
+denies it, hedges it ("may", "possibly"), states a general rule, follows a condition ("if my
+team lead agrees, ..."), or when the statement's words stand where nothing is promised
+(``excused``: a wish, a question passed on, the topic of something else).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from worksample.prose.commitment import AMOUNT, HEDGES, Excused, clause_text, general_statement
 from worksample.prose.matching import PhraseSet
 from worksample.prose.negation import clauses, denial
 from worksample.prose.text import Sentence
-from worksample.prose.word_forms import MONEY, base_of, forms, place
+from worksample.prose.word_forms import MONEY, MONEY_NOUNS, base_of, forms, place
 
 # verbs that move or grant money, in their base forms: their past participles tell it done
 GIVING = frozenset({"send", "pay", "give", "put", "transfer", "credit", "return", "issue",
@@ -56,13 +57,17 @@ SUBJECTS = frozenset({"i", "we", "you", "i've", "we've", "you've", "i'd", "we'd"
 ABOUT_TO = (("i'll",), ("we'll",), ("i", "will"), ("we", "will"), ("i", "can"), ("we", "can"),
             ("let", "me"), ("let", "us"), ("going", "to"), ("happy", "to"), ("glad", "to"),
             ("able", "to"), ("about", "to"), ("i", "shall"), ("we", "shall"))
+_CUE_ENDS = frozenset(cue[-1] for cue in ABOUT_TO)
 ON_ITS_WAY = (("on", "its", "way"), ("on", "the", "way"), ("on", "their", "way"),
               ("heading", "back"), ("gone", "through"), ("went", "through"))
 ARRIVING = frozenset({"reach", "land", "arrive", "appear", "show", "come", "go", "be", "hit"})
 WILL = frozenset({"will", "should", "shall", "i'll", "we'll", "it'll", "they'll", "you'll"})
+# the words an arrival may start with: "on its way", "will be back"
+_ON_THE_WAY_FIRST = frozenset(phrase[0] for phrase in ON_ITS_WAY) | WILL
 # a participle after these in its clause: the event did not happen ("was refused")
 NOT_GRANTED = frozenset({"declined", "refused", "rejected", "denied", "turned", "ruled"})
 WHEN = frozenset({"when", "after", "before", "while"})  # a clause that sets a time
+CONDITIONS = frozenset({"if", "unless", "whether", "provided"})  # a clause that sets a condition
 LOOK_BACK = 3  # words before a verb form in which its auxiliary or cue stands
 
 
@@ -85,20 +90,38 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
                   ) -> Event | None:
     """The first clause of ``sentence`` that tells one of ``statements`` (content words, as
     ``commitment.content_words`` gives them) as an event, and is not denied, hedged, a
-    general statement or ``excused``; None when there is none."""
+    general statement, conditional or ``excused``; None when there is none."""
     words = sentence.normal_words
-    if not words:
+    present = frozenset(words)
+    wanted, some_word, stems = _wanted(tuple(statements))
+    # most sentences hold no word of any statement: no clause is read for them
+    if (some_word is not None and present.isdisjoint(some_word)
+            and not (stems and any(w.startswith(stems) for w in present))):
+        return None
+    amount = AMOUNT.search(sentence.text) is not None
+    possible = [statement for statement, its_words in wanted
+                if all(not options.isdisjoint(present) or stem is not None and any(
+                    w.startswith(stem) for w in present) or options is MONEY_NOUNS and amount
+                    for options, stem in its_words)]
+    if not possible:
         return None
     clause_of = clauses(sentence)
+    opening = {clause_of[i]: words[i] for i in range(len(words))
+               if not i or clause_of[i - 1] != clause_of[i]}
+    # a clause after a condition may not happen; one beside a clause of time is another event
+    condition = min((c for c, word in opening.items() if word in CONDITIONS), default=None)
+    timed = {c for c, word in opening.items() if word in WHEN}
     extra = negation.holds_word if negation is not None else None
-    for clause in sorted(set(clause_of)):
+    for clause in sorted(opening):
+        if condition is not None and condition <= clause:
+            break
         indices = [i for i, c in enumerate(clause_of) if c == clause]
-        money = bool(AMOUNT.search(clause_text(sentence, indices)))
-        for statement in statements:
+        money = amount and AMOUNT.search(clause_text(sentence, indices)) is not None
+        for statement in possible:
             spots = [place(word, words, indices, money) for word in statement]
             if any(spot is None for spot in spots):
                 continue
-            told = _telling(words, indices, statement, _another_time(words, clause_of, clause))
+            told = _telling(words, indices, statement, bool(timed - {clause}))
             if told is None:
                 continue
             at, told_by = told
@@ -113,19 +136,37 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
     return None
 
 
+@lru_cache(maxsize=64)  # an assignment's statements, asked for every sentence
+def _wanted(statements: tuple[tuple[str, ...], ...]) -> tuple[
+        list[tuple[tuple[str, ...], list[tuple[frozenset[str], str | None]]]],
+        frozenset[str] | None, tuple[str, ...]]:
+    """Each statement with, per word, the forms that may stand for it and the stem of a
+    prefix word (None for a whole word); the forms of every word but "money", and every
+    stem: a sentence with none of them holds no statement (None when a statement is money
+    alone)."""
+    wanted = [(statement, [(frozenset(), word.rstrip("*")) if word.endswith("*")
+                           else (MONEY_NOUNS, None) if word == MONEY else (forms(word), None)
+                           for word in statement]) for statement in statements]
+    some_word = frozenset().union(*(options for _, its_words in wanted
+                                    for options, _ in its_words if options is not MONEY_NOUNS))
+    stems = tuple(stem for _, its_words in wanted for _, stem in its_words if stem)
+    money_alone = any(set(statement) == {MONEY} for statement in statements)
+    return wanted, None if money_alone else some_word, stems
+
+
 def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...],
              another_time: bool) -> tuple[int, str] | None:
     """The word of the clause that tells the event, and the words that tell it, or None. A
     verb in the simple past tells a past event when the sentence sets ``another_time``."""
-    own = {word.rstrip("*"): forms(word.rstrip("*")) for word in statement if word != MONEY}
+    own = _own_forms(statement)
     for position, index in enumerate(indices):
         word = words[index]
-        before = [words[i] for i in indices[max(0, position - LOOK_BACK):position]]
-        earlier = [words[i] for i in indices[:position]]
         base = _verb_base(word, own)
         if base is None:
             continue
+        before = [words[i] for i in indices[max(0, position - LOOK_BACK):position]]
         if _participle(word, base):
+            earlier = [words[i] for i in indices[:position]]
             if NOT_GRANTED.intersection(earlier):
                 continue
             auxiliary = next((w for w in reversed(before) if w in AUXILIARIES), "")
@@ -137,12 +178,14 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
                 return index, f"{subject} … {word}"
         elif word.endswith("ing") and BE.intersection(before[-2:]):
             return index, f"{next(w for w in reversed(before) if w in BE)} {word}"
-        elif word == base:
+        elif word == base and _CUE_ENDS.intersection(before[-2:]):
             cue = next((cue for cue in ABOUT_TO if _ends_with(before, cue)
                         or _ends_with(before[:-1], cue)), None)
             if cue is not None:
                 return index, f"{' '.join(cue)} {word}"
     for position, index in enumerate(indices):
+        if words[index] not in _ON_THE_WAY_FIRST:
+            continue
         following = tuple(words[i] for i in indices[position:position + 3])
         way = next((phrase for phrase in ON_ITS_WAY if following[:len(phrase)] == phrase), None)
         if way is not None:
@@ -153,12 +196,10 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
     return None
 
 
-def _another_time(words: Sequence[str], clause_of: tuple[int, ...], clause: int) -> bool:
-    """Whether another clause of the sentence sets a time of its own ("When you moved to the
-    annual plan, we refunded the monthly charge": an earlier event, not this one)."""
-    return any(words[i] in WHEN and clause_of[i] != clause and (not i or clause_of[i - 1]
-                                                                  != clause_of[i])
-               for i in range(len(words)))
+@lru_cache(maxsize=256)
+def _own_forms(statement: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """The statement's words (but "money"), each with its forms."""
+    return {word.rstrip("*"): forms(word.rstrip("*")) for word in statement if word != MONEY}
 
 
 def _verb_base(word: str, own: dict[str, frozenset[str]]) -> str | None:
@@ -167,9 +208,11 @@ def _verb_base(word: str, own: dict[str, frozenset[str]]) -> str | None:
     for base, its_forms in own.items():
         if word in its_forms:
             return base_of(base)
-    if word in IRREGULAR_PARTICIPLES:
-        return IRREGULAR_PARTICIPLES[word]
-    return next((verb for verb in GIVING if word in forms(verb)), None)
+    return _GIVING_FORMS.get(word)
+
+
+# every form of a verb of ``GIVING``, and the irregular participles, to their base
+_GIVING_FORMS = {form: verb for verb in GIVING for form in forms(verb)} | IRREGULAR_PARTICIPLES
 
 
 def _participle(word: str, base: str) -> bool:

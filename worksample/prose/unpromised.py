@@ -68,6 +68,7 @@ PAST_CONDITIONS = PhraseSet(["if you'd", "if you had", "if we'd", "if we had", "
                              "had you", "had we"])
 PREFERRING = frozenset({"like", "prefer", "rather", "want", "love"})  # "if you'd like": an offer
 WOULD = frozenset({"would", "could", "i'd", "we'd", "would've", "could've"})
+WISHING_OR_PREFERRING = WISHES | PREFERRING  # "I'm sure you'd rather have your money back"
 # nouns a statement's words may describe, so that what is said is about them: "your refund
 # request reaches my team lead", "the refund team"
 TOPICS = frozenset({
@@ -90,7 +91,7 @@ GRANTED = frozenset({"approved", "approve", "approves", "granted", "grant", "gra
 def not_promised(sentence: Sentence, start: int, end: int | None = None) -> str:
     """Why the phrase at words ``start``..``end`` (exclusive; ``start`` alone when not given)
     promises nothing (see the module docstring), as words for the reviewer, or ''."""
-    wish = wished_for(sentence, start, WISHES | PREFERRING)
+    wish = wished_for(sentence, start, WISHING_OR_PREFERRING)
     if wish:
         return f"in what someone else wishes for (“{wish}”)"
     question = asked_whether(sentence, start)
