@@ -14,7 +14,11 @@ SETTINGS = {
     "requests": ("double-charge", "Hi Priya, the pending line is a hold from your bank and "
                                   "drops off in 3-5 business days. ", {"asks"}),
     "promises": ("late-refund", "Hi Margaret, thanks for writing. ", {"promises"}),
+    "pending": ("double-charge", "Hi Priya, the pending line is a hold from your bank and "
+                                 "drops off in 3-5 business days. ", {"promises"}),
 }
+# the statement a kind's sentences make or not, other than a request
+STATEMENT = {"promises": "promises-refund", "pending": "promises-refund-of-pending"}
 
 
 def corpus() -> dict:
@@ -30,13 +34,14 @@ def cases() -> list[tuple[str, str, int, str]]:
 
 
 def made(sample, kind: str, text: str) -> bool:
-    """Whether the grader finds the statement made (asked for, promised) in ``text``."""
+    """Whether the grader finds the statement made (asked for, promised, a refund of the
+    pending charge) in ``text``."""
     email_id, opening, _ = SETTINGS[kind]
     found = findings(sample, email_id, opening + text)
     if kind == "requests":
         return any(key.startswith("forbidden/asks") and finding.fraction == 0
                    for key, finding in found.items())
-    return found["forbidden/promises-refund"].fraction == 0
+    return found[f"forbidden/{STATEMENT[kind]}"].fraction == 0
 
 
 def makes_it(kind: str, label: str) -> bool:

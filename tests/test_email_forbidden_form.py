@@ -407,13 +407,13 @@ def test_a_clause_cue_with_a_relative_clause_or_an_adverb_after_the_thing_still_
     ("late-refund", "I went ahead this morning and refunded the plan in full.",
      "promises-refund"),
     ("late-refund", "You'll be reimbursed for the whole plan by Friday.", "promises-refund"),
-    ("double-charge", "The duplicate $29 was reversed on our side this morning.",
+    ("double-charge", "The duplicate $29 was refunded on our side this morning.",
      "promises-refund-of-pending"),
     ("double-charge", "The second payment has now been refunded to your card.",
      "promises-refund-of-pending"),
     # under way, about to be done by the writer, on its way
     ("late-refund", "We are refunding the $290 to your card as we speak.", "promises-refund"),
-    ("late-refund", "Let me send the full $290 back to your card today.", "promises-refund"),
+    ("late-refund", "Let me refund the whole $290 to your card today.", "promises-refund"),
     ("late-refund", "Your money is on its way back to the card you used.", "promises-refund"),
     ("late-refund", "The whole payment will be back with you by Monday.", "promises-refund"),
 ])

@@ -2,7 +2,9 @@
 
 - A **commitment** is language that binds the writer to an outcome: "I'll make sure",
   "I'm confident we'll", "you will get", "guarantee", "rest assured" (``COMMITMENTS``), not
-  denied ("I can't promise" commits to nothing). ``commits_to`` finds a commitment in the
+  denied ("I can't promise" commits to nothing); a belief ("I'm sure", "I'm certain") only
+  with what will happen after it ("I'm sure you'll get", not "I'm sure a refund would feel
+  fairer"). ``commits_to`` finds a commitment in the
   same clause as the content words of one of a statement's phrases, in any order and with
   other words between, so that a forbidden promise is recognised by what it promises, not
   only by its listed wording: "I'm confident we'll get the whole $90 back to you" commits to
@@ -32,7 +34,7 @@ from worksample.prose.matching import PhraseSet
 from worksample.prose.measures import FUNCTION_WORDS
 from worksample.prose.negation import clause_words, clauses, denial
 from worksample.prose.text import WORD, Sentence
-from worksample.prose.word_forms import place
+from worksample.prose.word_forms import MONEY, money_back, place
 
 COMMITMENTS = PhraseSet([
     "i'll make sure", "i will make sure", "we'll make sure", "we will make sure",
@@ -42,6 +44,11 @@ COMMITMENTS = PhraseSet([
     "you'll get", "you will receive", "you'll receive", "you will have", "you'll have",
     "you'll be getting", "will definitely", "will certainly", "for sure", "without fail",
     "we'll get", "we will get", "i'll get", "i will get"])
+# a belief commits only to what it says will happen: "I'm sure you'll get your money back",
+# not "I'm sure a full refund is what you'd prefer"
+BELIEFS = frozenset({"i'm confident", "i am confident", "we're confident", "i'm sure",
+                     "i am sure", "i'm certain", "i am certain", "for sure"})
+FUTURE = frozenset({"will", "shall", "going", "can"})
 HEDGES = PhraseSet([
     "may", "might", "could possibly", "possibly", "perhaps", "maybe", "hopefully",
     "we'll see", "we will see", "we can see", "not sure", "hard to say", "it depends",
@@ -108,10 +115,15 @@ def commits_to(sentence: Sentence, statements: Sequence[tuple[str, ...]],
             continue
         clause = clause_of[cue.start]
         indices = [i for i, c in enumerate(clause_of) if c == clause]
+        if cue.words in BELIEFS and not any(
+                words[i] in FUTURE or words[i].endswith("'ll") for i in indices if i >= cue.end):
+            continue
         money = bool(AMOUNT.search(clause_text(sentence, indices)))
         for statement in statements:
             places = [place(word, words, indices, money) for word in statement]
             if any(spot is None for spot in places):
+                continue
+            if MONEY in statement and not money_back(sentence, indices, money):
                 continue
             spots = [spot for spot in places if spot >= 0]
             if spots and denial(sentence, min(spots), min(spots) + 1, extra):

@@ -3,28 +3,31 @@
 ``commitment.commits_to`` finds a promise by its words of commitment ("I'll make sure", "rest
 assured"). A reply also makes a statement by telling it as an event: "the duplicate $29 has
 been refunded", "I went ahead and refunded your fee", "we're refunding the full cost", "let me
-refund the plan", "the $290 will be back on your card". ``told_as_event`` finds a clause that
-holds every content word of one of a statement's phrases (``commitment.content_words``), each
-in any of its regular forms ("refund": "refunds", "refunded", "refunding"; "money": an amount,
-or a word for one such as "the full amount" or "the whole payment"), and a verb that tells
-the event:
+refund the plan", "your $290 is on its way back". ``told_as_event`` finds a clause that holds
+every content word of one of a statement's phrases (``commitment.content_words``), in their
+regular forms (``word_forms``), where one of them tells the event:
 
-- **done**: a past participle of one of those words, or of a verb that moves or grants money
-  (``GIVING``: "sent", "paid", "approved", "issued"), after an auxiliary of the perfect or the
-  passive in its clause ("has been", "was", "I've") or with a first- or second-person subject
-  before it ("I went ahead and refunded");
-- **under way**: its -ing form after a form of "be" ("we're refunding", "is being sent");
-- **about to be done by the writer**: its base form after a first-person "will", "can", "let
-  me", "going to" or "happy to" ("let me refund the plan", "we'll send the $290 back");
-- **on its way**: "on its way", "heading back", or "will" or "should" before a verb of
-  arriving ("will be back", "should reach your card", "will go through").
+- **done**: it is a past participle ("refunded", "reversed", "reimbursed") after an auxiliary
+  of the perfect or the passive in its clause ("has been", "was", "I've") or after a first- or
+  second-person subject ("I went ahead and refunded");
+- **under way**: its -ing form after a form of "be" ("we're refunding");
+- **about to be done by the writer**: its base form right after a first-person "will",
+  "can", "let me", "going to" or "happy to" ("let me refund the plan");
+- **on its way**: it, or the money of a statement about money, stands just before "is on its
+  way", "will be back", "should reach" ... ("your refund is on its way", "the $290 will be
+  back on your card").
 
-Which words make the statement is the assignment's to list (its phrases, synonyms included);
-the forms are read here, and only here: in a clause that tells an event, the tense is the
-event's, so "refunded" and "refunding" say what "refund" says. Nothing is told when the clause
-denies it, hedges it ("may", "possibly"), states a general rule, follows a condition ("if my
-team lead agrees, ..."), or when the statement's words stand where nothing is promised
-(``excused``: a wish, a question passed on, the topic of something else).
+Only the statement's own words tell the event: a verb about something else in the clause
+("I've sent you the terms that cover refunds", "your $290 was paid too long ago for a
+refund") tells nothing. Which words make the statement is the assignment's to list, synonyms
+included; their forms are read here because in a clause that tells an event the tense is the
+event's. Nothing is told when the clause denies it, hedges it ("may", "possibly"), states a
+general rule, when the sentence sets a condition ("if my team lead agrees, ...", "... unless
+...") or, for a verb in the simple past, a time of its own ("when you moved to the annual
+plan, we refunded the monthly charge"), or when the statement's words stand where nothing
+is promised (``excused``: a wish, a question passed on, the topic of something else). Money
+"back" is money given back only with the money just before "back", not as credit ("$241 back
+to your account as credit") and not "back in March".
 """
 
 from __future__ import annotations
@@ -37,14 +40,8 @@ from worksample.prose.commitment import AMOUNT, HEDGES, Excused, clause_text, ge
 from worksample.prose.matching import PhraseSet
 from worksample.prose.negation import clauses, denial
 from worksample.prose.text import Sentence
-from worksample.prose.word_forms import MONEY, MONEY_NOUNS, base_of, forms, place
+from worksample.prose.word_forms import MONEY, MONEY_NOUNS, base_of, forms, money_back, place
 
-# verbs that move or grant money, in their base forms: their past participles tell it done
-GIVING = frozenset({"send", "pay", "give", "put", "transfer", "credit", "return", "issue",
-                    "process", "approve", "authorise", "authorize", "arrange", "release",
-                    "refund", "reimburse", "repay", "reverse"})
-IRREGULAR_PARTICIPLES = {"sent": "send", "paid": "pay", "given": "give", "gave": "give",
-                         "put": "put", "repaid": "repay"}
 # before a past participle in its clause: the perfect or the passive of an event
 AUXILIARIES = frozenset({"has", "have", "had", "i've", "we've", "you've", "it's", "that's",
                          "been", "being", "was", "were", "is", "are", "be", "get", "gets",
@@ -53,22 +50,27 @@ BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "i'm", 
                 "you're", "it's"})
 # who may do or get what a participle tells: "I went ahead and refunded", "you were paid"
 SUBJECTS = frozenset({"i", "we", "you", "i've", "we've", "you've", "i'd", "we'd"})
-# before a base form, with the writer as subject: what the writer is about to do
+# right before a base form (one word may stand between): what the writer is about to do
 ABOUT_TO = (("i'll",), ("we'll",), ("i", "will"), ("we", "will"), ("i", "can"), ("we", "can"),
             ("let", "me"), ("let", "us"), ("going", "to"), ("happy", "to"), ("glad", "to"),
             ("able", "to"), ("about", "to"), ("i", "shall"), ("we", "shall"))
 _CUE_ENDS = frozenset(cue[-1] for cue in ABOUT_TO)
-ON_ITS_WAY = (("on", "its", "way"), ("on", "the", "way"), ("on", "their", "way"),
-              ("heading", "back"), ("gone", "through"), ("went", "through"))
-ARRIVING = frozenset({"reach", "land", "arrive", "appear", "show", "come", "go", "be", "hit"})
-WILL = frozenset({"will", "should", "shall", "i'll", "we'll", "it'll", "they'll", "you'll"})
-# the words an arrival may start with: "on its way", "will be back"
-_ON_THE_WAY_FIRST = frozenset(phrase[0] for phrase in ON_ITS_WAY) | WILL
+# after the thing (at most ``ARRIVAL_GAP`` words between): it is on its way to the reader;
+# "we'll", "it'll" read as "will"
+ARRIVALS = (("is", "on", "its", "way"), ("is", "on", "the", "way"), ("are", "on", "their",
+            "way"), ("will", "be", "back"), ("should", "be", "back"),
+            ("is", "heading", "back"), ("is", "coming", "back"), ("will", "reach"),
+            ("should", "reach"), ("will", "land"), ("should", "land"), ("will", "arrive"),
+            ("should", "arrive"), ("has", "gone", "through"), ("went", "through"),
+            ("will", "go", "through"), ("will", "come", "back"))
+_ARRIVAL_FIRST = frozenset(arrival[0] for arrival in ARRIVALS)
+ARRIVAL_GAP = 3  # "your refund of $290 is on its way"
 # a participle after these in its clause: the event did not happen ("was refused")
 NOT_GRANTED = frozenset({"declined", "refused", "rejected", "denied", "turned", "ruled"})
 WHEN = frozenset({"when", "after", "before", "while"})  # a clause that sets a time
 CONDITIONS = frozenset({"if", "unless", "whether", "provided"})  # a clause that sets a condition
-LOOK_BACK = 3  # words before a verb form in which its auxiliary or cue stands
+LOOK_BACK = 3  # words before a participle in which its auxiliary stands
+STATEMENT_SPAN = 5  # a statement's words at most this far apart: "refunded the plan in full"
 
 
 @dataclass(frozen=True)
@@ -108,29 +110,34 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
     clause_of = clauses(sentence)
     opening = {clause_of[i]: words[i] for i in range(len(words))
                if not i or clause_of[i - 1] != clause_of[i]}
-    # a clause after a condition may not happen; one beside a clause of time is another event
-    condition = min((c for c, word in opening.items() if word in CONDITIONS), default=None)
+    if not CONDITIONS.isdisjoint(opening.values()):
+        return None  # what a condition governs may not happen
     timed = {c for c, word in opening.items() if word in WHEN}
+    by_clause: dict[int, list[int]] = {}
+    for index, clause in enumerate(clause_of):
+        by_clause.setdefault(clause, []).append(index)
     extra = negation.holds_word if negation is not None else None
-    for clause in sorted(opening):
-        if condition is not None and condition <= clause:
-            break
-        indices = [i for i, c in enumerate(clause_of) if c == clause]
+    for clause in sorted(by_clause):
+        indices = by_clause[clause]
         money = amount and AMOUNT.search(clause_text(sentence, indices)) is not None
         for statement in possible:
             spots = [place(word, words, indices, money) for word in statement]
-            if any(spot is None for spot in spots):
+            if any(spot is None for spot in spots) or _apart(spots):
                 continue
-            told = _telling(words, indices, statement, bool(timed - {clause}))
+            if MONEY in statement and not money_back(sentence, indices, money):
+                continue
+            told = _telling(words, indices, statement, spots, bool(timed - {clause}))
             if told is None:
                 continue
             at, told_by = told
             found = [spot for spot in spots if spot >= 0] or [at]
             first, last = min(found), max(found)
-            if (denial(sentence, first, last + 1, extra) or denial(sentence, at, at + 1, extra)
-                    or general_statement(sentence, at)
+            if (denial(sentence, first, last + 1, extra)
+                    or not first <= at <= last and denial(sentence, at, at + 1, extra)
+                    or not money and general_statement(sentence, at)
                     or HEDGES.find_in_words(" ".join(words[i] for i in indices))
-                    or excused is not None and excused(sentence, first, last + 1)):
+                    or excused is not None and any(excused(sentence, spot, spot + 1)
+                                                   for spot in found)):
                 continue
             return Event(sentence, told_by, statement)
     return None
@@ -155,25 +162,27 @@ def _wanted(statements: tuple[tuple[str, ...], ...]) -> tuple[
 
 
 def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...],
-             another_time: bool) -> tuple[int, str] | None:
-    """The word of the clause that tells the event, and the words that tell it, or None. A
-    verb in the simple past tells a past event when the sentence sets ``another_time``."""
+             spots: list[int], another_time: bool) -> tuple[int, str] | None:
+    """Where one of the statement's words (at ``spots``) tells the event, and the words that
+    tell it, or None. A verb in the simple past tells a past event when the sentence sets
+    ``another_time``."""
     own = _own_forms(statement)
+    subject, refused = "", False  # of the words before the one read: the first subject
     for position, index in enumerate(indices):
         word = words[index]
-        base = _verb_base(word, own)
-        if base is None:
+        if word not in own:
+            subject = subject or (word if word in SUBJECTS else "")
+            refused = refused or word in NOT_GRANTED
             continue
+        base = own[word]
         before = [words[i] for i in indices[max(0, position - LOOK_BACK):position]]
-        if _participle(word, base):
-            earlier = [words[i] for i in indices[:position]]
-            if NOT_GRANTED.intersection(earlier):
+        if word != base and word.endswith("ed"):
+            if refused:
                 continue
             auxiliary = next((w for w in reversed(before) if w in AUXILIARIES), "")
             if auxiliary:
                 return index, f"{auxiliary} … {word}" if before[-1] != auxiliary \
                     else f"{auxiliary} {word}"
-            subject = next((w for w in earlier if w in SUBJECTS), "")
             if subject and not another_time:
                 return index, f"{subject} … {word}"
         elif word.endswith("ing") and BE.intersection(before[-2:]):
@@ -183,40 +192,40 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
                         or _ends_with(before[:-1], cue)), None)
             if cue is not None:
                 return index, f"{' '.join(cue)} {word}"
+    return _arriving(words, indices, spots, MONEY in statement)
+
+
+def _arriving(words: Sequence[str], indices: list[int], spots: list[int], money: bool
+              ) -> tuple[int, str] | None:
+    """Where the thing (a statement's word; with ``money``, its money too) is said to be on
+    its way: an arrival (``ARRIVALS``) at most ``ARRIVAL_GAP`` words after it, or None."""
+    things = [position for position, index in enumerate(indices)
+              if index in spots or money and (words[index][:1].isdigit()
+                                              or words[index] in MONEY_NOUNS)]
     for position, index in enumerate(indices):
-        if words[index] not in _ON_THE_WAY_FIRST:
+        first = "will" if words[index].endswith("'ll") else words[index]
+        if first not in _ARRIVAL_FIRST or not any(
+                0 < position - thing <= ARRIVAL_GAP + 1 for thing in things):
             continue
-        following = tuple(words[i] for i in indices[position:position + 3])
-        way = next((phrase for phrase in ON_ITS_WAY if following[:len(phrase)] == phrase), None)
-        if way is not None:
-            return index, " ".join(way)
-        if (words[index] in WILL and len(following) > 1 and following[1] in ARRIVING
-                and (following[1] != "be" or "back" in following)):
-            return index, " ".join(following[:2])
+        following = (first, *(words[i] for i in indices[position + 1:position + 4]))
+        arrival = next((a for a in ARRIVALS if following[:len(a)] == a), None)
+        if arrival is not None:
+            return index, " ".join(arrival)
     return None
 
 
 @lru_cache(maxsize=256)
-def _own_forms(statement: tuple[str, ...]) -> dict[str, frozenset[str]]:
-    """The statement's words (but "money"), each with its forms."""
-    return {word.rstrip("*"): forms(word.rstrip("*")) for word in statement if word != MONEY}
+def _own_forms(statement: tuple[str, ...]) -> dict[str, str]:
+    """Each form of the statement's words (but "money"), to the word's base."""
+    return {form: base_of(word.rstrip("*")) for word in statement if word != MONEY
+            for form in forms(word.rstrip("*"))}
 
 
-def _verb_base(word: str, own: dict[str, frozenset[str]]) -> str | None:
-    """The base form of ``word`` when it is a form of a statement's own word (``own``: each
-    with its forms) or of a verb of ``GIVING``; None otherwise."""
-    for base, its_forms in own.items():
-        if word in its_forms:
-            return base_of(base)
-    return _GIVING_FORMS.get(word)
-
-
-# every form of a verb of ``GIVING``, and the irregular participles, to their base
-_GIVING_FORMS = {form: verb for verb in GIVING for form in forms(verb)} | IRREGULAR_PARTICIPLES
-
-
-def _participle(word: str, base: str) -> bool:
-    return word in IRREGULAR_PARTICIPLES or word != base and word.endswith("ed")
+def _apart(spots: list[int]) -> bool:
+    """Whether a statement's words stand too far apart to be one statement ("I've processed
+    your renewal switch-off and explained why refunds stop at 30 days")."""
+    found = [spot for spot in spots if spot >= 0]
+    return bool(found) and max(found) - min(found) > STATEMENT_SPAN
 
 
 def _ends_with(words: list[str], cue: tuple[str, ...]) -> bool:

@@ -11,19 +11,21 @@ the writer passes on, the alternative refused, a wish refused, what would have h
 - **A question passed on** (``asked_whether``): a clause of "whether" or "if" after a verb of
   asking or finding out ("I've asked my team lead whether we could refund the full amount",
   "I'll check if a full refund is possible").
-- **The alternative refused**: right after "rather than" or "instead of" ("rather than a full
-  refund, I can add account credit").
+- **The alternative refused**: right after "rather than", "instead of", "in lieu of" ... ("rather
+  than a full refund, I can add account credit").
 - **A wish or an understanding refused later in the sentence**: "I'd love to refund you in
   full, but ...", "I understand that getting your money back matters, and I'm sorry the
   policy doesn't allow it".
 - **What would have happened**: in a sentence with a past condition ("if you'd bought the
-  plan last month", "had you written earlier"), after "would" or "could".
+  plan last month", "had you written earlier"), after "would" or "could"; or after "could
+  have", "would have" ("you could have had a full refund in the first month").
 - **The topic of something else** (``topic_of``): followed by a noun it describes (``TOPICS``:
   "your refund request", "the refund team"; or a rule, "our refund policy", unless the clause
   sets the rule aside: "I'll make an exception to our full refund policy"), or after a word
-  that makes it a topic ("a reply about the refund", "a decision on a refund", "the credit is
-  worth more than a refund"), unless the clause says that thing is granted ("I'll make sure
-  your refund request is approved" promises).
+  that makes it a topic ("a reply about the refund", "a decision on a refund", "a 30-day
+  window for a full refund", "the credit is
+  worth more than a refund", "not the same as getting your money back"), unless the clause
+  says that thing is granted ("I'll make sure your refund request is approved" promises).
 """
 
 from __future__ import annotations
@@ -56,7 +58,8 @@ SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "i'm", "we're", "yo
 FINDING_OUT = frozenset({"ask", "asked", "asking", "check", "checked", "checking", "see",
                          "find", "found", "wonder", "wondered", "wondering", "know", "confirm",
                          "enquire", "enquired", "inquire", "inquired", "query", "queried"})
-ALTERNATIVE = PhraseSet(["rather than", "instead of", "in place of"])
+ALTERNATIVE = PhraseSet(["rather than", "instead of", "in place of", "in lieu of",
+                         "as an alternative to"])
 # the writer's wish or understanding, which a later clause refuses
 WOULD_LIKE = PhraseSet(["i'd love to", "i would love to", "we'd love to", "we would love to",
                         "i'd like to", "i would like to", "we'd like to", "we would like to",
@@ -78,6 +81,7 @@ TOPICS = frozenset({
     "details", "information", "options", "page", "link", "section", "note", "letter", "call"})
 # before a statement's words: they are what something is about ("an answer on the refund")
 ABOUT = frozenset({"about", "regarding", "concerning", "re", "than"})
+COMPARING = frozenset({"same", "much", "such"})  # before "as": "isn't the same as your money back"
 ABOUT_AFTER_TOPIC = frozenset({"on", "for", "of"})  # "a decision on", "a request for"
 DECIDING = frozenset({"decide", "decides", "decided", "deciding", "rule", "comment"})
 # what a rule is to a clause that sets it aside: "I'll make an exception to our refund policy"
@@ -130,8 +134,12 @@ def topic_of(sentence: Sentence, start: int, end: int) -> str:
         word = words[index]
         if word in ABOUT and not (word == "about" and words[index + 1][:1].isdigit()):
             return f"{word} {words[start]}"  # not "about $240": an amount
-        if word in ABOUT_AFTER_TOPIC and index and (words[index - 1] in TOPICS
-                                                    or words[index - 1] in DECIDING):
+        if word == "as" and index and words[index - 1] in COMPARING:
+            return f"{words[index - 1]} as … {words[start]}"
+        if word in ABOUT_AFTER_TOPIC and index and (
+                words[index - 1] in TOPICS or words[index - 1] in DECIDING
+                or words[index - 1] in RULE_NOUNS and not any(
+                    words[i] in SETTING_ASIDE for i in clause)):
             return f"{words[index - 1]} {word} … {words[start]}"
     return ""
 
@@ -152,6 +160,8 @@ def wished_for(sentence: Sentence, start: int, verbs: frozenset[str] = WISHES,
         if position and (before[position - 1] in POSSESSIVES
                          or before[position - 1].endswith("'s")):
             return before[position]  # a noun: "your request for a full refund"
+        if position and before[position].endswith("ing") and before[position - 1] in OPENERS:
+            return before[position]  # "I understand wanting your money back": the reader's
         at = next((i for i in range(position - 1, -1, -1)
                    if _subject(before, i, company_is_the_writer)), -1)
         subject, between = (before[at], before[at + 1:position]) if at >= 0 else ("", [])
@@ -213,8 +223,13 @@ def _refused_later(sentence: Sentence, start: int) -> bool:
 
 def _would_have(sentence: Sentence, start: int) -> bool:
     """A past condition in the sentence ("if you'd bought it last month"; not "if you'd
-    like"), and "would" or "could" before the phrase in its clause."""
+    like"), and "would" or "could" before the phrase in its clause; or "could have", "would
+    have" before it ("you could have had a full refund in the first month")."""
     words = sentence.normal.split()
+    before = _clause_before(words, clauses(sentence), start)
+    if any(word in WOULD and following in {"have", "of"}
+           for word, following in zip(before, before[1:], strict=False)):
+        return True
     condition = PAST_CONDITIONS.find([sentence])
     return (condition is not None and condition.end < len(words)
             and words[condition.end] not in PREFERRING

@@ -14,9 +14,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from worksample.prose.text import Sentence
+
 MONEY = "money"
 MONEY_NOUNS = frozenset({"money", "amount", "payment", "payments", "fee", "fees", "cost",
                          "price", "sum", "funds", "cash", "penny", "pennies"})
+# money given as these is no money back: "$241 back to your account as credit"
+CREDIT = frozenset({"credit", "credits", "credited", "crediting", "voucher", "vouchers"})
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                    "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+                    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+BACK_WORDS = 5  # money at most this many words before "back": "your money is on its way back"
 # bases ending in "e" whose -ed and -ing forms drop it, among the verbs statements use
 E_ENDING_BASES = frozenset({"issue", "approve", "authorise", "authorize", "arrange", "release",
                             "reimburse", "reverse", "give", "receive", "restore", "promise",
@@ -35,6 +43,28 @@ def place(word: str, words: Sequence[str], indices: Sequence[int], money: bool) 
     if found is None and word == MONEY and money:
         return -1
     return found
+
+
+def money_back(sentence: Sentence, indices: Sequence[int], amount: bool) -> bool:
+    """Whether the clause (``indices`` of the sentence's words) gives money back: a word for
+    money, or a number when the clause holds an amount (``amount``), at most ``BACK_WORDS``
+    words before "back" ("your money back", "the $290 will be back"); not "back" in time
+    ("back in March", "back on 3 March", "back then"), and not in a clause of credit ("$241
+    back to your account as credit")."""
+    words = sentence.normal_words
+    if any(words[i] in CREDIT for i in indices):
+        return False
+    for position, index in enumerate(indices):
+        if words[index] != "back":
+            continue
+        after = [words[i] for i in indices[position + 1:position + 3]]
+        if after[:1] == ["then"] or after[:1] in (["in"], ["on"]) and len(after) > 1 and (
+                after[1] in MONTHS or after[1][:1].isdigit()):
+            continue
+        if any(words[i] in MONEY_NOUNS or amount and words[i][:1].isdigit()
+               for i in indices[max(0, position - BACK_WORDS):position]):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1024)
