@@ -34,7 +34,7 @@ from worksample.prose.matching import PhraseSet
 from worksample.prose.measures import FUNCTION_WORDS
 from worksample.prose.negation import clause_words, clauses, denial
 from worksample.prose.text import WORD, Sentence
-from worksample.prose.word_forms import MONEY, money_back, place
+from worksample.prose.word_forms import MONEY, as_credit, money_back, place
 
 COMMITMENTS = PhraseSet([
     "i'll make sure", "i will make sure", "we'll make sure", "we will make sure",
@@ -48,7 +48,7 @@ COMMITMENTS = PhraseSet([
 # not "I'm sure a full refund is what you'd prefer"
 BELIEFS = frozenset({"i'm confident", "i am confident", "we're confident", "i'm sure",
                      "i am sure", "i'm certain", "i am certain", "for sure"})
-FUTURE = frozenset({"will", "shall", "going", "can"})
+FUTURE = frozenset({"will", "shall", "going"})
 HEDGES = PhraseSet([
     "may", "might", "could possibly", "possibly", "perhaps", "maybe", "hopefully",
     "we'll see", "we will see", "we can see", "not sure", "hard to say", "it depends",
@@ -123,8 +123,9 @@ def commits_to(sentence: Sentence, statements: Sequence[tuple[str, ...]],
             places = [place(word, words, indices, money) for word in statement]
             if any(spot is None for spot in places):
                 continue
-            if MONEY in statement and not money_back(sentence, indices, money):
-                continue
+            if MONEY in statement and not money_back(sentence, indices, money) or as_credit(
+                    words, indices):
+                continue  # money back only as money, and no refund "as account credit"
             spots = [spot for spot in places if spot >= 0]
             if spots and denial(sentence, min(spots), min(spots) + 1, extra):
                 continue

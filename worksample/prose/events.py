@@ -12,35 +12,49 @@ regular forms (``word_forms``), where one of them tells the event:
   second-person subject ("I went ahead and refunded");
 - **under way**: its -ing form after a form of "be" ("we're refunding");
 - **about to be done by the writer**: its base form right after a first-person "will",
-  "can", "let me", "going to" or "happy to" ("let me refund the plan");
+  "can", "let me", "going to" or "happy to" (an adverb may stand between), in a clause about
+  this reader ("you", "your") or an amount, without "only" ("let me refund your plan"; not
+  "we can only refund annual plans in their first month");
 - **on its way**: it, or the money of a statement about money, stands just before "is on its
   way", "will be back", "should reach" ... ("your refund is on its way", "the $290 will be
   back on your card").
 
 Only the statement's own words tell the event: a verb about something else in the clause
 ("I've sent you the terms that cover refunds", "your $290 was paid too long ago for a
-refund") tells nothing. Which words make the statement is the assignment's to list, synonyms
-included; their forms are read here because in a clause that tells an event the tense is the
-event's. Nothing is told when the clause denies it, hedges it ("may", "possibly"), states a
-general rule, when the sentence sets a condition ("if my team lead agrees, ...", "... unless
-...") or, for a verb in the simple past, a time of its own ("when you moved to the annual
-plan, we refunded the monthly charge"), or when the statement's words stand where nothing
-is promised (``excused``: a wish, a question passed on, the topic of something else). Money
-"back" is money given back only with the money just before "back", not as credit ("$241 back
-to your account as credit") and not "back in March".
+refund") tells nothing, and the statement's words stand at most ``STATEMENT_SPAN`` apart.
+Which words make the statement is the assignment's to list, synonyms included; their forms
+are read here because in a clause that tells an event the tense is the event's. Nothing is
+told in a question; when the clause denies it, doubts it or turns it down before the verb
+(any negation, "too old to be refunded", "I doubt", "little chance", "instead of", "we have
+refunded nothing"), hedges it ("may", "possibly"), makes it hypothetical ("would be
+refunded"), names it in a gerund ("your plan being refunded in cash is not ..."), or states a
+general rule; when the sentence sets a condition ("if my team lead agrees, ...", "should she
+approve, ...") or, for a verb in the simple past, a time of its own ("when you moved to the
+annual plan, we refunded the monthly charge"); when it is given as credit ("refunded as
+account credit"); or when the statement's words stand where nothing is promised
+(``excused``: a wish, a question passed on, the topic of something else). Money "back" is
+money given back only with the money just before "back" (``word_forms.money_back``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from worksample.prose.commitment import AMOUNT, HEDGES, Excused, clause_text, general_statement
 from worksample.prose.matching import PhraseSet
-from worksample.prose.negation import clauses, denial
+from worksample.prose.negation import clauses, denial, is_cue
 from worksample.prose.text import Sentence
-from worksample.prose.word_forms import MONEY, MONEY_NOUNS, base_of, forms, money_back, place
+from worksample.prose.word_forms import (
+    MONEY,
+    MONEY_NOUNS,
+    as_credit,
+    base_of,
+    forms,
+    money_back,
+    place,
+)
 
 # before a past participle in its clause: the perfect or the passive of an event
 AUXILIARIES = frozenset({"has", "have", "had", "i've", "we've", "you've", "it's", "that's",
@@ -50,10 +64,10 @@ BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "i'm", 
                 "you're", "it's"})
 # who may do or get what a participle tells: "I went ahead and refunded", "you were paid"
 SUBJECTS = frozenset({"i", "we", "you", "i've", "we've", "you've", "i'd", "we'd"})
-# right before a base form (one word may stand between): what the writer is about to do
+# right before a base form (an adverb may stand between): what the writer is about to do
 ABOUT_TO = (("i'll",), ("we'll",), ("i", "will"), ("we", "will"), ("i", "can"), ("we", "can"),
             ("let", "me"), ("let", "us"), ("going", "to"), ("happy", "to"), ("glad", "to"),
-            ("able", "to"), ("about", "to"), ("i", "shall"), ("we", "shall"))
+            ("about", "to"), ("i", "shall"), ("we", "shall"))
 _CUE_ENDS = frozenset(cue[-1] for cue in ABOUT_TO)
 # after the thing (at most ``ARRIVAL_GAP`` words between): it is on its way to the reader;
 # "we'll", "it'll" read as "will"
@@ -68,7 +82,17 @@ ARRIVAL_GAP = 3  # "your refund of $290 is on its way"
 # a participle after these in its clause: the event did not happen ("was refused")
 NOT_GRANTED = frozenset({"declined", "refused", "rejected", "denied", "turned", "ruled"})
 WHEN = frozenset({"when", "after", "before", "while"})  # a clause that sets a time
-CONDITIONS = frozenset({"if", "unless", "whether", "provided"})  # a clause that sets a condition
+# a clause that sets a condition: "if", "should my team lead approve", "assuming she agrees"
+CONDITIONS = frozenset({"if", "unless", "whether", "provided", "should", "assuming",
+                        "supposing"})
+# before a participle: what would happen, not what did ("would be refunded")
+HYPOTHETICAL = frozenset({"would", "could", "might", "i'd", "we'd", "you'd", "it'd", "they'd"})
+# before the word that tells the event: doubted or out of reach ("too old to be refunded")
+DOUBTS = frozenset({"too", "doubt", "unlikely", "chance", "ineligible", "stopped", "beyond",
+                    "past"})
+ALTERNATIVES = frozenset({("instead", "of"), ("rather", "than"), ("in", "lieu"),
+                          ("in", "place"), ("alternative", "to")})
+READER = frozenset({"you", "your", "you're", "you've", "you'll", "yours"})  # this customer
 LOOK_BACK = 3  # words before a participle in which its auxiliary stands
 STATEMENT_SPAN = 5  # a statement's words at most this far apart: "refunded the plan in full"
 
@@ -94,6 +118,8 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
     ``commitment.content_words`` gives them) as an event, and is not denied, hedged, a
     general statement, conditional or ``excused``; None when there is none."""
     words = sentence.normal_words
+    if sentence.text.rstrip().endswith("?"):
+        return None  # a question tells nothing: "were you told you'd be refunded?"
     present = frozenset(words)
     wanted, some_word, stems = _wanted(tuple(statements))
     # most sentences hold no word of any statement: no clause is read for them
@@ -124,9 +150,10 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
             spots = [place(word, words, indices, money) for word in statement]
             if any(spot is None for spot in spots) or _apart(spots):
                 continue
-            if MONEY in statement and not money_back(sentence, indices, money):
-                continue
-            told = _telling(words, indices, statement, spots, bool(timed - {clause}))
+            if MONEY in statement and not money_back(sentence, indices, money) or as_credit(
+                    words, range(len(words))):
+                continue  # money back only as money; a refund "as account credit" is credit
+            told = _telling(words, indices, statement, spots, bool(timed - {clause}), money)
             if told is None:
                 continue
             at, told_by = told
@@ -134,6 +161,7 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
             first, last = min(found), max(found)
             if (denial(sentence, first, last + 1, extra)
                     or not first <= at <= last and denial(sentence, at, at + 1, extra)
+                    or _doubted(words, indices, at, extra)
                     or not money and general_statement(sentence, at)
                     or HEDGES.find_in_words(" ".join(words[i] for i in indices))
                     or excused is not None and any(excused(sentence, spot, spot + 1)
@@ -162,11 +190,16 @@ def _wanted(statements: tuple[tuple[str, ...], ...]) -> tuple[
 
 
 def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...],
-             spots: list[int], another_time: bool) -> tuple[int, str] | None:
+             spots: list[int], another_time: bool, amount: bool) -> tuple[int, str] | None:
     """Where one of the statement's words (at ``spots``) tells the event, and the words that
     tell it, or None. A verb in the simple past tells a past event when the sentence sets
-    ``another_time``."""
+    ``another_time``; ``amount``: the clause holds an amount of money."""
     own = _own_forms(statement)
+    clause = [words[i] for i in indices]
+    # what the writer is about to do is told for this reader, not as a rule: "let me refund
+    # your plan", "I'll refund the $290", not "we can only refund annual plans in their first
+    # month"
+    for_the_reader = (amount or not READER.isdisjoint(clause)) and "only" not in clause
     subject, refused = "", False  # of the words before the one read: the first subject
     for position, index in enumerate(indices):
         word = words[index]
@@ -177,9 +210,11 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
         base = own[word]
         before = [words[i] for i in indices[max(0, position - LOOK_BACK):position]]
         if word != base and word.endswith("ed"):
-            if refused:
-                continue
+            if refused or not HYPOTHETICAL.isdisjoint(before):
+                continue  # "was refused"; "would be refunded", "could be refunded"
             auxiliary = next((w for w in reversed(before) if w in AUXILIARIES), "")
+            if auxiliary == "being" and BE.isdisjoint(before[:-1]):
+                continue  # a gerund: "your plan being refunded in cash is not ..."
             if auxiliary:
                 return index, f"{auxiliary} … {word}" if before[-1] != auxiliary \
                     else f"{auxiliary} {word}"
@@ -187,9 +222,10 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
                 return index, f"{subject} … {word}"
         elif word.endswith("ing") and BE.intersection(before[-2:]):
             return index, f"{next(w for w in reversed(before) if w in BE)} {word}"
-        elif word == base and _CUE_ENDS.intersection(before[-2:]):
-            cue = next((cue for cue in ABOUT_TO if _ends_with(before, cue)
-                        or _ends_with(before[:-1], cue)), None)
+        elif word == base and _CUE_ENDS.intersection(before[-2:]) and for_the_reader:
+            adverb = before[-1:] if before and _adverb(before[-1]) else []
+            cue = next((cue for cue in ABOUT_TO
+                        if _ends_with(before[:len(before) - len(adverb)], cue)), None)
             if cue is not None:
                 return index, f"{' '.join(cue)} {word}"
     return _arriving(words, indices, spots, MONEY in statement)
@@ -219,6 +255,24 @@ def _own_forms(statement: tuple[str, ...]) -> dict[str, str]:
     """Each form of the statement's words (but "money"), to the word's base."""
     return {form: base_of(word.rstrip("*")) for word in statement if word != MONEY
             for form in forms(word.rstrip("*"))}
+
+
+def _doubted(words: Sequence[str], indices: list[int], at: int,
+             extra: Callable[[str], bool] | None) -> bool:
+    """Whether the clause doubts or turns down the event before the word that tells it, by a
+    negation anywhere before it ("we can't get the plan you bought in October refunded"), a
+    word of doubt ("too old to be refunded", "I doubt", "little chance"), an alternative
+    ("instead of your plan being refunded"), or "nothing" right after it ("we have refunded
+    nothing")."""
+    before = [words[i] for i in indices if i < at]
+    after = [words[i] for i in indices if at < i <= at + 2]
+    return (any(is_cue(word, extra) or word in DOUBTS for word in before)
+            or ALTERNATIVES.intersection(zip(before, before[1:], strict=False)) != set()
+            or not {"nothing", "none"}.isdisjoint(after))
+
+
+def _adverb(word: str) -> bool:
+    return word.endswith("ly") or word in {"also", "just", "now", "still", "then", "personally"}
 
 
 def _apart(spots: list[int]) -> bool:

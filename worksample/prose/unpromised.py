@@ -70,7 +70,8 @@ SORRY = frozenset({"sorry", "afraid", "regret", "unfortunately"})
 PAST_CONDITIONS = PhraseSet(["if you'd", "if you had", "if we'd", "if we had", "if it had",
                              "had you", "had we"])
 PREFERRING = frozenset({"like", "prefer", "rather", "want", "love"})  # "if you'd like": an offer
-WOULD = frozenset({"would", "could", "i'd", "we'd", "would've", "could've"})
+WOULD = frozenset({"would", "could", "i'd", "we'd", "you'd", "it'd", "they'd", "would've",
+                   "could've"})
 WISHING_OR_PREFERRING = WISHES | PREFERRING  # "I'm sure you'd rather have your money back"
 # nouns a statement's words may describe, so that what is said is about them: "your refund
 # request reaches my team lead", "the refund team"
@@ -78,7 +79,9 @@ TOPICS = frozenset({
     "request", "requests", "question", "questions", "query", "enquiry", "inquiry", "email",
     "message", "ticket", "case", "claim", "form", "team", "department", "process", "procedure",
     "status", "decision", "review", "appeal", "application", "conversation", "discussion",
-    "details", "information", "options", "page", "link", "section", "note", "letter", "call"})
+    "details", "information", "options", "page", "link", "section", "note", "letter", "call",
+    "answer", "reply", "response", "update", "news", "word", "ruling", "verdict", "exception",
+    "timing", "timings", "availability", "deadlines", "summary", "rules"})
 # before a statement's words: they are what something is about ("an answer on the refund")
 ABOUT = frozenset({"about", "regarding", "concerning", "re", "than"})
 COMPARING = frozenset({"same", "much", "such"})  # before "as": "isn't the same as your money back"

@@ -19,8 +19,9 @@ from worksample.prose.text import Sentence
 MONEY = "money"
 MONEY_NOUNS = frozenset({"money", "amount", "payment", "payments", "fee", "fees", "cost",
                          "price", "sum", "funds", "cash", "penny", "pennies"})
-# money given as these is no money back: "$241 back to your account as credit"
+# words of credit: money given as these is no money back ("$241 back as account credit")
 CREDIT = frozenset({"credit", "credits", "credited", "crediting", "voucher", "vouchers"})
+CREDITED_AS = frozenset({"as", "in", "into"})
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                     "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
@@ -49,35 +50,48 @@ def money_back(sentence: Sentence, indices: Sequence[int], amount: bool) -> bool
     """Whether the clause (``indices`` of the sentence's words) gives money back: a word for
     money, or a number when the clause holds an amount (``amount``), at most ``BACK_WORDS``
     words before "back" ("your money back", "the $290 will be back"); not "back" in time
-    ("back in March", "back on 3 March", "back then"), and not in a clause of credit ("$241
-    back to your account as credit")."""
+    ("back in March", "back then") or to a level ("back to $29 a month"), not denied or
+    credited between them ("the fee won't come back", "$241 credited back"), and not given as
+    credit (``as_credit``: "$241 back to your account as credit")."""
     words = sentence.normal_words
-    if any(words[i] in CREDIT for i in indices):
+    if as_credit(words, indices):
         return False
     for position, index in enumerate(indices):
         if words[index] != "back":
             continue
         after = [words[i] for i in indices[position + 1:position + 3]]
-        if after[:1] == ["then"] or after[:1] in (["in"], ["on"]) and len(after) > 1 and (
+        if after[:1] == ["then"] or after[:1] in (["in"], ["on"], ["to"]) and len(after) > 1 and (
                 after[1] in MONTHS or after[1][:1].isdigit()):
-            continue
-        if any(words[i] in MONEY_NOUNS or amount and words[i][:1].isdigit()
-               for i in indices[max(0, position - BACK_WORDS):position]):
-            return True
+            continue  # "back in March", "back to $29 a month"
+        before = [words[i] for i in indices[max(0, position - BACK_WORDS):position]]
+        money = [n for n, word in enumerate(before)
+                 if word in MONEY_NOUNS or amount and word[:1].isdigit()]
+        between = before[money[-1]:] if money else []
+        if money and not any(word.endswith("n't") or word in {"not", "never", "no"}
+                             or word in CREDIT for word in between):
+            return True  # not "the fee doesn't come back", "$241 credited back"
     return False
+
+
+def as_credit(words: Sequence[str], indices: Sequence[int]) -> bool:
+    """Whether the clause gives it as credit: "as", "in" or "into" with a word of credit at
+    most three words after it ("refunded as account credit", "$241 back in credit")."""
+    clause = [words[i] for i in indices]
+    return any(word in CREDITED_AS and not CREDIT.isdisjoint(clause[n + 1:n + 4])
+               for n, word in enumerate(clause))
 
 
 @lru_cache(maxsize=1024)
 def forms(word: str) -> frozenset[str]:
-    """The regular forms of a word and of its base, when it is written as one of them:
-    "refund": "refunds", "refunded", "refunding"; "issued": "issue", "issues", "issuing";
-    "cancel": "cancelled" and "cancelling" too. A form that is no word does no harm: forms are
-    only looked up."""
+    """The regular verb forms of a word and of its base, when it is written as one of them:
+    "refund": "refunded", "refunding"; "issued": "issue", "issuing"; "cancel": "cancelled"
+    and "cancelling" too. Not "refunds": a plural says what refunds are in general. A form
+    that is no word does no harm: forms are only looked up."""
     base = base_of(word)
     stem = base[:-1] if base.endswith("e") else base
-    made = {word, base, base + "s", base + "es", stem + "ed", stem + "ing"}
+    made = {word, base, stem + "ed", stem + "ing"}
     if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
-        made |= {base[:-1] + "ies", base[:-1] + "ied"}
+        made |= {base[:-1] + "ied"}
     if len(base) > 2 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" \
             and base[-3] not in "aeiou":
         made |= {base + base[-1] + "ed", base + base[-1] + "ing"}  # "cancelled"
