@@ -192,6 +192,29 @@ def test_a_reply_that_says_nothing_earns_nothing_for_what_it_did_not_say(tmp_pat
         assert result["score"] == pytest.approx(66.67, abs=0.01), name
 
 
+def test_a_refund_told_as_done_fails_and_an_escalation_about_it_does_not(tmp_path):
+    """Through the command: the sample's good reply to Margaret with one sentence more. A
+    refund told as done is the forbidden promise (an automatic fail, a flag); passing her
+    refund request to the team lead is not."""
+    added = {"told": "Update: your annual fee has been refunded to the card you paid with.",
+             "escalated": "I promise to pass your refund request to my team lead today."}
+    folders = {}
+    for name, sentence in added.items():
+        folder = folders[name] = tmp_path / name
+        folder.mkdir()
+        for email_id in EMAIL_IDS[1:]:
+            (folder / f"{email_id}.md").write_text(reference_text(email_id))
+        reply = reference_text("late-refund").replace("Annual plans can", f"{sentence} Annual "
+                                                      "plans can", 1)
+        (folder / "late-refund.md").write_text(reply)
+    results = by_id(grade(*folders.values()))
+    told, escalated = results["told"], results["escalated"]
+    assert [(f["kind"], f["fails"]) for f in told["flags"]] == [("automatic-fail", True)]
+    assert "(tells it as done: “been refunded” with “refunded”)" in told["flags"][0]["evidence"]
+    assert told["passed"] is False
+    assert escalated["flags"] == [] and escalated["passed"] is True
+
+
 def customer_text(email_id: str) -> str:
     from worksample.prose.markup import from_eml
 
