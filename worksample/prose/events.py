@@ -46,6 +46,7 @@ from worksample.prose.commitment import AMOUNT, HEDGES, Excused, clause_text, ge
 from worksample.prose.matching import PhraseSet
 from worksample.prose.negation import clauses, denial, is_cue
 from worksample.prose.text import Sentence
+from worksample.prose.unpromised import ALTERNATIVE
 from worksample.prose.word_forms import (
     MONEY,
     MONEY_NOUNS,
@@ -90,8 +91,6 @@ HYPOTHETICAL = frozenset({"would", "could", "might", "i'd", "we'd", "you'd", "it
 # before the word that tells the event: doubted or out of reach ("too old to be refunded")
 DOUBTS = frozenset({"too", "doubt", "unlikely", "chance", "ineligible", "stopped", "beyond",
                     "past"})
-ALTERNATIVES = frozenset({("instead", "of"), ("rather", "than"), ("in", "lieu"),
-                          ("in", "place"), ("alternative", "to")})
 READER = frozenset({"you", "your", "you're", "you've", "you'll", "yours"})  # this customer
 LOOK_BACK = 3  # words before a participle in which its auxiliary stands
 STATEMENT_SPAN = 5  # a statement's words at most this far apart: "refunded the plan in full"
@@ -267,7 +266,7 @@ def _doubted(words: Sequence[str], indices: list[int], at: int,
     before = [words[i] for i in indices if i < at]
     after = [words[i] for i in indices if at < i <= at + 2]
     return (any(is_cue(word, extra) or word in DOUBTS for word in before)
-            or ALTERNATIVES.intersection(zip(before, before[1:], strict=False)) != set()
+            or ALTERNATIVE.find_in_words(" ".join(before))
             or not {"nothing", "none"}.isdisjoint(after))
 
 
