@@ -421,7 +421,7 @@ def test_a_statement_told_as_an_event_is_made(email_sample, line, statement, ema
     opening = GREETING if email_id == "double-charge" else "Hi Margaret. "
     found = forbidden(email_sample, email_id, opening + line)[statement]
     assert found.fraction == 0, found
-    assert "tells it as done" in found.evidence or "commits to it" in found.evidence, found
+    assert "tells it as" in found.evidence or "commits to it" in found.evidence, found
 
 
 @pytest.mark.parametrize("line", [

@@ -343,8 +343,9 @@ POSSIBLE_FAIL = "possible_automatic_fail"  # the specific saying what the review
 def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
                unless: PhraseSet, promised: list[tuple[str, ...]], negation: PhraseSet,
                plurals: PhraseSet | None = None) -> tuple[Finding, Sentence | None]:
-    """Whether the reply makes the statement: one of its phrases, or a commitment to what they
-    say (``commitment.commits_to``), outside a sentence with an ``unless`` phrase; and the
+    """Whether the reply makes the statement: one of its phrases, a commitment to what they
+    say (``commitment.commits_to``) or what they say told as an event (``events.told_as_event``),
+    outside a sentence with an ``unless`` phrase; and the
     sentence that makes it. A request for the thing only in a plural its list lacks
     (``plurals``) is left to the reviewer."""
     label = f"does not make the statement: {statement.means}"

@@ -123,13 +123,13 @@ def commits_to(sentence: Sentence, statements: Sequence[tuple[str, ...]],
             places = [place(word, words, indices, money) for word in statement]
             if any(spot is None for spot in places):
                 continue
-            if MONEY in statement and not money_back(sentence, indices, money) or as_credit(
-                    words, indices):
-                continue  # money back only as money, and no refund "as account credit"
             spots = [spot for spot in places if spot >= 0]
+            if (MONEY in statement and not money_back(sentence, indices, money)
+                    or spots and as_credit(words, max(spots))):
+                continue  # money back only as money, and no refund "as account credit"
             if spots and denial(sentence, min(spots), min(spots) + 1, extra):
                 continue
-            if spots and excused is not None and excused(sentence, min(spots), max(spots) + 1):
+            if excused is not None and any(excused(sentence, spot, spot + 1) for spot in spots):
                 continue
             return Commitment(sentence, cue.words, statement)
     return None
@@ -170,7 +170,7 @@ def hedge(sentence: Sentence) -> str:
 
 def clause_text(sentence: Sentence, indices: list[int]) -> str:
     """The sentence's text from the clause's first word to its last."""
-    spans = [m.span() for m in WORD.finditer(sentence.text)]
+    spans = sentence.spans
     if not indices or indices[-1] >= len(spans):
         return sentence.text
     return sentence.text[max(0, spans[indices[0]][0] - 1):spans[indices[-1]][1]]

@@ -46,7 +46,7 @@ from worksample.prose.commitment import AMOUNT, HEDGES, Excused, clause_text, ge
 from worksample.prose.matching import PhraseSet
 from worksample.prose.negation import clauses, denial, is_cue
 from worksample.prose.text import Sentence
-from worksample.prose.unpromised import ALTERNATIVE
+from worksample.prose.unpromised import ALTERNATIVE, WOULD
 from worksample.prose.word_forms import (
     MONEY,
     MONEY_NOUNS,
@@ -64,7 +64,7 @@ AUXILIARIES = frozenset({"has", "have", "had", "i've", "we've", "you've", "it's"
 BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "i'm", "we're",
                 "you're", "it's"})
 # who may do or get what a participle tells: "I went ahead and refunded", "you were paid"
-SUBJECTS = frozenset({"i", "we", "you", "i've", "we've", "you've", "i'd", "we'd"})
+DOERS = frozenset({"i", "we", "you", "i've", "we've", "you've", "i'd", "we'd"})
 # right before a base form (an adverb may stand between): what the writer is about to do
 ABOUT_TO = (("i'll",), ("we'll",), ("i", "will"), ("we", "will"), ("i", "can"), ("we", "can"),
             ("let", "me"), ("let", "us"), ("going", "to"), ("happy", "to"), ("glad", "to"),
@@ -87,7 +87,10 @@ WHEN = frozenset({"when", "after", "before", "while"})  # a clause that sets a t
 CONDITIONS = frozenset({"if", "unless", "whether", "provided", "should", "assuming",
                         "supposing"})
 # before a participle: what would happen, not what did ("would be refunded")
-HYPOTHETICAL = frozenset({"would", "could", "might", "i'd", "we'd", "you'd", "it'd", "they'd"})
+HYPOTHETICAL = WOULD | {"might"}
+# before a participle: it describes a noun ("the refunded charges"), it tells no event
+DETERMINERS = frozenset({"the", "a", "an", "your", "my", "our", "their", "this", "that",
+                         "these", "those", "any", "all", "some", "every", "each"})
 # before the word that tells the event: doubted or out of reach ("too old to be refunded")
 DOUBTS = frozenset({"too", "doubt", "unlikely", "chance", "ineligible", "stopped", "beyond",
                     "past"})
@@ -104,10 +107,11 @@ class Event:
     sentence: Sentence
     told_by: str
     words: tuple[str, ...]
+    told_as: str = "done"  # or "under way", "about to be done", "on its way"
 
     def describe(self) -> str:
         """'tells it as done: “has been refunded” with “refund”'."""
-        return f"tells it as done: “{self.told_by}” with “{' … '.join(self.words)}”"
+        return f"tells it as {self.told_as}: “{self.told_by}” with “{' … '.join(self.words)}”"
 
 
 def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
@@ -133,41 +137,73 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
     if not possible:
         return None
     clause_of = clauses(sentence)
-    opening = {clause_of[i]: words[i] for i in range(len(words))
-               if not i or clause_of[i - 1] != clause_of[i]}
-    if not CONDITIONS.isdisjoint(opening.values()):
-        return None  # what a condition governs may not happen
-    timed = {c for c, word in opening.items() if word in WHEN}
+    opening: dict[int, int] = {}  # each clause's first word
+    for index, clause in enumerate(clause_of):
+        opening.setdefault(clause, index)
+    governed = _conditional(sentence, clause_of, opening)
+    timed = {c for c, at in opening.items() if words[at] in WHEN}
     by_clause: dict[int, list[int]] = {}
     for index, clause in enumerate(clause_of):
         by_clause.setdefault(clause, []).append(index)
     extra = negation.holds_word if negation is not None else None
     for clause in sorted(by_clause):
+        if clause in governed:
+            continue  # what a condition governs may not happen
         indices = by_clause[clause]
         money = amount and AMOUNT.search(clause_text(sentence, indices)) is not None
         for statement in possible:
             spots = [place(word, words, indices, money) for word in statement]
             if any(spot is None for spot in spots) or _apart(spots):
                 continue
-            if MONEY in statement and not money_back(sentence, indices, money) or as_credit(
-                    words, range(len(words))):
-                continue  # money back only as money; a refund "as account credit" is credit
+            if MONEY in statement and not money_back(sentence, indices, money):
+                continue  # money back only as money
             told = _telling(words, indices, statement, spots, bool(timed - {clause}), money)
             if told is None:
                 continue
-            at, told_by = told
-            found = [spot for spot in spots if spot >= 0] or [at]
+            at, told_by, told_as = told
+            # the statement's word that tells the event is read where it tells it ("our
+            # refund team has refunded the $290": not the topic "refund team")
+            found = [at if spot >= 0 and base_of(words[spot]) == base_of(words[at]) else spot
+                     for spot in spots]
+            found = [spot for spot in found if spot >= 0] or [at]
+            if as_credit(words, max(found)):
+                continue  # a refund "as account credit" is credit
             first, last = min(found), max(found)
             if (denial(sentence, first, last + 1, extra)
                     or not first <= at <= last and denial(sentence, at, at + 1, extra)
                     or _doubted(words, indices, at, extra)
                     or not money and general_statement(sentence, at)
-                    or HEDGES.find_in_words(" ".join(words[i] for i in indices))
+                    or _hedged(words, indices)
                     or excused is not None and any(excused(sentence, spot, spot + 1)
                                                    for spot in found)):
                 continue
-            return Event(sentence, told_by, statement)
+            return Event(sentence, told_by, statement, told_as)
     return None
+
+
+def _conditional(sentence: Sentence, clause_of: tuple[int, ...],
+                 opening: dict[int, int]) -> set[int]:
+    """The clauses a condition governs: the condition's own ("if my team lead agrees") and
+    the clause after it ("..., your fee will be refunded"), and the clause before it when no
+    stop or comma stands between ("your fee will be refunded if she agrees"). "Should" is a
+    condition only opening the sentence ("should she approve, ...")."""
+    words, gaps = sentence.normal_words, sentence.gaps
+    governed: set[int] = set()
+    for clause, at in opening.items():
+        if not (words[at] in CONDITIONS and (words[at] != "should" or at == 0)):
+            continue
+        governed |= {clause, clause + 1}
+        if at and not any(mark in gaps[at] for mark in ";:,.!?"):
+            governed.add(clause_of[at - 1])
+    return governed
+
+
+def _hedged(words: Sequence[str], indices: list[int]) -> bool:
+    """Whether the clause hedges (``HEDGES``); "may" beside a number is the month."""
+    clause = [words[i] if words[i] != "may" or not any(
+        0 <= j < len(words) and words[j][:1].isdigit() for j in (i - 1, i + 1)) else "_"
+        for i in indices]
+    return HEDGES.find_in_words(" ".join(clause))
 
 
 @lru_cache(maxsize=64)  # an assignment's statements, asked for every sentence
@@ -189,10 +225,12 @@ def _wanted(statements: tuple[tuple[str, ...], ...]) -> tuple[
 
 
 def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...],
-             spots: list[int], another_time: bool, amount: bool) -> tuple[int, str] | None:
-    """Where one of the statement's words (at ``spots``) tells the event, and the words that
-    tell it, or None. A verb in the simple past tells a past event when the sentence sets
-    ``another_time``; ``amount``: the clause holds an amount of money."""
+             spots: list[int], another_time: bool, amount: bool
+             ) -> tuple[int, str, str] | None:
+    """Where one of the statement's words (at ``spots``) tells the event, the words that tell
+    it and how it tells it (``Event.told_as``), or None. A verb in the simple past tells a
+    past event when the sentence sets ``another_time``; ``amount``: the clause holds an amount
+    of money."""
     own = _own_forms(statement)
     clause = [words[i] for i in indices]
     # what the writer is about to do is told for this reader, not as a rule: "let me refund
@@ -203,35 +241,36 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
     for position, index in enumerate(indices):
         word = words[index]
         if word not in own:
-            subject = subject or (word if word in SUBJECTS else "")
+            subject = subject or (word if word in DOERS else "")
             refused = refused or word in NOT_GRANTED
             continue
         base = own[word]
         before = [words[i] for i in indices[max(0, position - LOOK_BACK):position]]
         if word != base and word.endswith("ed"):
-            if refused or not HYPOTHETICAL.isdisjoint(before):
-                continue  # "was refused"; "would be refunded", "could be refunded"
+            if refused or not HYPOTHETICAL.isdisjoint(before) or before and (
+                    before[-1] in DETERMINERS or before[-1][:1].isdigit()):
+                continue  # "was refused"; "would be refunded"; "the refunded charges"
             auxiliary = next((w for w in reversed(before) if w in AUXILIARIES), "")
             if auxiliary == "being" and BE.isdisjoint(before[:-1]):
                 continue  # a gerund: "your plan being refunded in cash is not ..."
             if auxiliary:
                 return index, f"{auxiliary} … {word}" if before[-1] != auxiliary \
-                    else f"{auxiliary} {word}"
+                    else f"{auxiliary} {word}", "done"
             if subject and not another_time:
-                return index, f"{subject} … {word}"
+                return index, f"{subject} … {word}", "done"
         elif word.endswith("ing") and BE.intersection(before[-2:]):
-            return index, f"{next(w for w in reversed(before) if w in BE)} {word}"
+            return index, f"{next(w for w in reversed(before) if w in BE)} {word}", "under way"
         elif word == base and _CUE_ENDS.intersection(before[-2:]) and for_the_reader:
             adverb = before[-1:] if before and _adverb(before[-1]) else []
             cue = next((cue for cue in ABOUT_TO
                         if _ends_with(before[:len(before) - len(adverb)], cue)), None)
             if cue is not None:
-                return index, f"{' '.join(cue)} {word}"
+                return index, f"{' '.join(cue)} {word}", "about to be done"
     return _arriving(words, indices, spots, MONEY in statement)
 
 
 def _arriving(words: Sequence[str], indices: list[int], spots: list[int], money: bool
-              ) -> tuple[int, str] | None:
+              ) -> tuple[int, str, str] | None:
     """Where the thing (a statement's word; with ``money``, its money too) is said to be on
     its way: an arrival (``ARRIVALS``) at most ``ARRIVAL_GAP`` words after it, or None."""
     things = [position for position, index in enumerate(indices)
@@ -245,7 +284,7 @@ def _arriving(words: Sequence[str], indices: list[int], spots: list[int], money:
         following = (first, *(words[i] for i in indices[position + 1:position + 4]))
         arrival = next((a for a in ARRIVALS if following[:len(a)] == a), None)
         if arrival is not None:
-            return index, " ".join(arrival)
+            return index, " ".join(arrival), "on its way"
     return None
 
 

@@ -60,10 +60,15 @@ class Sentence:
         return tuple(self.normal.split())
 
     @cached_property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """Where each word ``WORD`` finds in ``text`` starts and ends."""
+        return tuple(match.span() for match in WORD.finditer(self.text))
+
+    @cached_property
     def gaps(self) -> tuple[str, ...]:
         """What ``text`` has between each word ``WORD`` finds in it and the word before ('' for
         the first): punctuation, spaces, a dash."""
-        spans = [match.span() for match in WORD.finditer(self.text)]
+        spans = self.spans
         return ("", *(self.text[before[1]:after[0]] for before, after in pairwise(spans))
                 ) if spans else ()
 

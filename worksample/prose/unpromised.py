@@ -139,7 +139,7 @@ def topic_of(sentence: Sentence, start: int, end: int) -> str:
             return f"{word} {words[start]}"  # not "about $240": an amount
         if word == "as" and index and words[index - 1] in COMPARING:
             return f"{words[index - 1]} as … {words[start]}"
-        if word in ABOUT_AFTER_TOPIC and index and (
+        if word in ABOUT_AFTER_TOPIC and index and words[index - 1] not in SETTING_ASIDE and (
                 words[index - 1] in TOPICS or words[index - 1] in DECIDING
                 or words[index - 1] in RULE_NOUNS and not any(
                     words[i] in SETTING_ASIDE for i in clause)):

@@ -4,7 +4,7 @@ Phrases match words as written (``matching``: "won't renew" does not match "won'
 renewed"), because elsewhere a word's form is its meaning: a request cue in the past asks
 nothing. In a clause that commits to a statement or tells it as an event (``commitment``,
 ``events``), the tense belongs to the commitment or the event, so a statement's word is read
-in its regular forms there ("refund": "refunds", "refunded", "refunding"), and "money" is also
+in its regular verb forms there ("refund": "refunded", "refunding"), and "money" is also
 a word for an amount of it ("the full amount", "the whole payment", "your annual fee") or an
 amount itself ("$290").
 """
@@ -22,9 +22,13 @@ MONEY_NOUNS = frozenset({"money", "amount", "payment", "payments", "fee", "fees"
 # words of credit: money given as these is no money back ("$241 back as account credit")
 CREDIT = frozenset({"credit", "credits", "credited", "crediting", "voucher", "vouchers"})
 CREDITED_AS = frozenset({"as", "in", "into"})
+CREDIT_WINDOW = 8  # words after a refund in which "as credit" says how it is given
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
                     "september", "october", "november", "december", "jan", "feb", "mar", "apr",
                     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"})
+# after "back to": money goes back to someone ("to you", "to your card"), not to a level
+TO_SOMEONE = frozenset({"you", "your", "yours", "the", "a", "an", "my", "our", "her", "his",
+                        "their", "whoever"})
 BACK_WORDS = 5  # money at most this many words before "back": "your money is on its way back"
 # bases ending in "e" whose -ed and -ing forms drop it, among the verbs statements use
 E_ENDING_BASES = frozenset({"issue", "approve", "authorise", "authorize", "arrange", "release",
@@ -50,19 +54,19 @@ def money_back(sentence: Sentence, indices: Sequence[int], amount: bool) -> bool
     """Whether the clause (``indices`` of the sentence's words) gives money back: a word for
     money, or a number when the clause holds an amount (``amount``), at most ``BACK_WORDS``
     words before "back" ("your money back", "the $290 will be back"); not "back" in time
-    ("back in March", "back then") or to a level ("back to $29 a month"), not denied or
-    credited between them ("the fee won't come back", "$241 credited back"), and not given as
-    credit (``as_credit``: "$241 back to your account as credit")."""
+    ("back in March", "back then") or to a level ("back to $29 a month", "back to monthly"),
+    not denied or credited between them ("the fee won't come back", "$241 credited back"),
+    and not given as credit (``as_credit``: "$241 back to your account as credit")."""
     words = sentence.normal_words
-    if as_credit(words, indices):
-        return False
     for position, index in enumerate(indices):
-        if words[index] != "back":
+        if words[index] != "back" or as_credit(words, index):
             continue
         after = [words[i] for i in indices[position + 1:position + 3]]
-        if after[:1] == ["then"] or after[:1] in (["in"], ["on"], ["to"]) and len(after) > 1 and (
+        if after[:1] == ["then"] or after[:1] in (["in"], ["on"]) and len(after) > 1 and (
                 after[1] in MONTHS or after[1][:1].isdigit()):
-            continue  # "back in March", "back to $29 a month"
+            continue  # "back in March", "back on 3 March"
+        if after[:1] == ["to"] and len(after) > 1 and after[1] not in TO_SOMEONE:
+            continue  # "back to $29 a month", "back to monthly": a level, not a person
         before = [words[i] for i in indices[max(0, position - BACK_WORDS):position]]
         money = [n for n, word in enumerate(before)
                  if word in MONEY_NOUNS or amount and word[:1].isdigit()]
@@ -73,12 +77,13 @@ def money_back(sentence: Sentence, indices: Sequence[int], amount: bool) -> bool
     return False
 
 
-def as_credit(words: Sequence[str], indices: Sequence[int]) -> bool:
-    """Whether the clause gives it as credit: "as", "in" or "into" with a word of credit at
-    most three words after it ("refunded as account credit", "$241 back in credit")."""
-    clause = [words[i] for i in indices]
-    return any(word in CREDITED_AS and not CREDIT.isdisjoint(clause[n + 1:n + 4])
-               for n, word in enumerate(clause))
+def as_credit(words: Sequence[str], after: int) -> bool:
+    """Whether the words just after word ``after`` (``CREDIT_WINDOW`` of them) give it as
+    credit: "as", "in" or "into" with a word of credit at most three words further ("refunded
+    as account credit", "$241 back in credit"); not "refunded the $290 to your card and added
+    $20 as account credit", a credit beside the refund."""
+    return any(words[at] in CREDITED_AS and not CREDIT.isdisjoint(words[at + 1:at + 4])
+               for at in range(after + 1, min(len(words), after + 1 + CREDIT_WINDOW)))
 
 
 @lru_cache(maxsize=1024)
@@ -104,7 +109,9 @@ def base_of(word: str) -> str:
     for ending in ("ing", "ed"):
         if word.endswith(ending) and len(word) > len(ending) + 2:
             stem = word[:-len(ending)]
-            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeious":
-                return stem[:-1]
+            undoubled = stem[:-1]
+            if (stem[-1] == stem[-2] and stem[-1] not in "aeious" and len(undoubled) >= 4
+                    and (stem[-1] != "l" or len(undoubled) >= 5)):
+                return undoubled  # "cancelled", "transferred"; not "billed", "added"
             return stem + "e" if stem + "e" in E_ENDING_BASES else stem
     return word
