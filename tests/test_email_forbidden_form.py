@@ -452,3 +452,28 @@ def test_what_is_only_about_a_refund_is_no_promise(email_sample, line):
 def test_a_topic_granted_or_an_amount_after_about_still_promises(email_sample, line):
     found = forbidden(email_sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
     assert found.fraction == 0 and found.automatic_fail, found
+
+
+@pytest.mark.parametrize("line", [
+    "I'm making an exception for a full refund of your $290.",  # a rule set aside: no topic
+    "Our refund team has refunded the $290 to your card.",  # read where the event is told
+    "We have refunded the $290 to your card on 12 May.",  # the month, no hedge
+    "We refunded the $290 to your card today; if anything looks wrong, just reply.",
+    "We have refunded the $290 to your card and added $20 as account credit for the trouble.",
+    "We have refunded the $290 to your card - should be with you in five days.",
+])
+def test_a_refund_told_beside_a_topic_a_month_a_later_condition_or_a_credit_is_made(
+        email_sample, line):
+    found = forbidden(email_sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
+    assert found.fraction == 0 and found.automatic_fail, found
+
+
+@pytest.mark.parametrize("line", [
+    "I looked through the refunded charges on your account and found the two from March.",
+    "If my team lead (who I spoke to today) agrees your fee will be refunded.",
+    "Your fee will be refunded if my team lead agrees on Thursday.",
+])
+def test_a_participle_that_describes_or_a_clause_a_condition_governs_is_no_event(
+        email_sample, line):
+    found = forbidden(email_sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
+    assert found.fraction == 1 and not found.automatic_fail, found
