@@ -10,11 +10,14 @@ regular forms (``word_forms``), where one of them tells the event:
 - **done**: it is a past participle ("refunded", "reversed", "reimbursed") after an auxiliary
   of the perfect or the passive in its clause ("has been", "was", "I've") or after a first- or
   second-person subject ("I went ahead and refunded");
-- **under way**: its -ing form after a form of "be" ("we're refunding");
+- **under way**: its -ing form after the writer's "be" ("we're refunding"), or after any "be"
+  in a clause about this reader or an amount ("the team is refunding your $290"; not "Ledgerly
+  is refunding customers whose invoices were charged twice");
 - **about to be done by the writer**: its base form right after a first-person "will",
   "can", "let me", "going to" or "happy to" (an adverb may stand between), in a clause about
-  this reader ("you", "your") or an amount, without "only" ("let me refund your plan"; not
-  "we can only refund annual plans in their first month");
+  this reader ("you", "your") or an amount ("let me refund your plan"). A clause with "only"
+  states a rule and tells nothing ("we can only refund annual plans in their first month",
+  "the $290 can be refunded only in the first month");
 - **on its way**: it, or the money of a statement about money, stands just before "is on its
   way", "will be back", "should reach" ... ("your refund is on its way", "the $290 will be
   back on your card").
@@ -63,6 +66,8 @@ AUXILIARIES = frozenset({"has", "have", "had", "i've", "we've", "you've", "it's"
                          "got"})
 BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "i'm", "we're",
                 "you're", "it's"})
+# the writer's own "be" before an -ing form: what the writer is doing ("we're refunding")
+WRITERS_BE = frozenset({"am", "i'm", "we're", "we"})
 # who may do or get what a participle tells: "I went ahead and refunded", "you were paid"
 DOERS = frozenset({"i", "we", "you", "i've", "we've", "you've", "i'd", "we'd"})
 # right before a base form (an adverb may stand between): what the writer is about to do
@@ -236,7 +241,9 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
     # what the writer is about to do is told for this reader, not as a rule: "let me refund
     # your plan", "I'll refund the $290", not "we can only refund annual plans in their first
     # month"
-    for_the_reader = (amount or not READER.isdisjoint(clause)) and "only" not in clause
+    if "only" in clause:
+        return None  # a restriction states a rule: "can be refunded only in the first month"
+    for_the_reader = amount or not READER.isdisjoint(clause)
     subject, refused = "", False  # of the words before the one read: the first subject
     for position, index in enumerate(indices):
         word = words[index]
@@ -258,7 +265,8 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
                     else f"{auxiliary} {word}", "done"
             if subject and not another_time:
                 return index, f"{subject} … {word}", "done"
-        elif word.endswith("ing") and BE.intersection(before[-2:]):
+        elif word.endswith("ing") and BE.intersection(before[-2:]) and (
+                for_the_reader or not WRITERS_BE.isdisjoint(before)):
             return index, f"{next(w for w in reversed(before) if w in BE)} {word}", "under way"
         elif word == base and _CUE_ENDS.intersection(before[-2:]) and for_the_reader:
             adverb = before[-1:] if before and _adverb(before[-1]) else []
