@@ -34,7 +34,7 @@ from worksample.prose.matching import PhraseSet
 from worksample.prose.measures import FUNCTION_WORDS
 from worksample.prose.negation import clause_words, clauses, denial
 from worksample.prose.text import WORD, Sentence
-from worksample.prose.word_forms import MONEY, as_credit, money_back, place
+from worksample.prose.word_forms import as_credit, statement_in
 
 COMMITMENTS = PhraseSet([
     "i'll make sure", "i will make sure", "we'll make sure", "we will make sure",
@@ -120,13 +120,12 @@ def commits_to(sentence: Sentence, statements: Sequence[tuple[str, ...]],
             continue
         money = bool(AMOUNT.search(clause_text(sentence, indices)))
         for statement in statements:
-            places = [place(word, words, indices, money) for word in statement]
-            if any(spot is None for spot in places):
+            places = statement_in(sentence, indices, statement, money)
+            if places is None:
                 continue
             spots = [spot for spot in places if spot >= 0]
-            if (MONEY in statement and not money_back(sentence, indices, money)
-                    or spots and as_credit(words, max(spots))):
-                continue  # money back only as money, and no refund "as account credit"
+            if spots and as_credit(words, max(spots)):
+                continue  # a refund "as account credit" is credit
             if spots and denial(sentence, min(spots), min(spots) + 1, extra):
                 continue
             if excused is not None and any(excused(sentence, spot, spot + 1) for spot in spots):

@@ -56,8 +56,7 @@ from worksample.prose.word_forms import (
     as_credit,
     base_of,
     forms,
-    money_back,
-    place,
+    statement_in,
 )
 
 # before a past participle in its clause: the perfect or the passive of an event
@@ -157,11 +156,9 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
         indices = by_clause[clause]
         money = amount and AMOUNT.search(clause_text(sentence, indices)) is not None
         for statement in possible:
-            spots = [place(word, words, indices, money) for word in statement]
-            if any(spot is None for spot in spots) or _apart(spots):
+            spots = statement_in(sentence, indices, statement, money)
+            if spots is None or _apart(spots):
                 continue
-            if MONEY in statement and not money_back(sentence, indices, money):
-                continue  # money back only as money
             told = _telling(words, indices, statement, spots, bool(timed - {clause}), money)
             if told is None:
                 continue

@@ -50,6 +50,19 @@ def place(word: str, words: Sequence[str], indices: Sequence[int], money: bool) 
     return found
 
 
+def statement_in(sentence: Sentence, indices: Sequence[int], statement: tuple[str, ...],
+                 amount: bool) -> list[int] | None:
+    """Where each of a statement's words stands in the clause (``indices`` of the sentence's
+    words; ``place``: -1 for money read from an amount), or None when one is missing or, for
+    a statement about money, the money is not given back (``money_back``)."""
+    spots = [place(word, sentence.normal_words, indices, amount) for word in statement]
+    if any(spot is None for spot in spots):
+        return None
+    if MONEY in statement and not money_back(sentence, indices, amount):
+        return None
+    return spots
+
+
 def money_back(sentence: Sentence, indices: Sequence[int], amount: bool) -> bool:
     """Whether the clause (``indices`` of the sentence's words) gives money back: a word for
     money, or a number when the clause holds an amount (``amount``), at most ``BACK_WORDS``
