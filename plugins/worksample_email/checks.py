@@ -34,6 +34,7 @@ from worksample.prose.plain_sense import plain_sense
 from worksample.prose.request import ASKS, MAY_ASK, plurals_of, request_reading
 from worksample.prose.responsibility import lecture
 from worksample.prose.text import Sentence, normalise
+from worksample.prose.unasserted import asserts_nothing
 from worksample.prose.unpromised import not_promised
 
 from .config import Clarity, CustomerEmail, EmailSection, Fact, Forbidden
@@ -397,7 +398,8 @@ def _promises_nothing(sentence: Sentence, start: int, end: int) -> str:
     """Why a statement's words at ``start``..``end`` of a sentence that commits or tells an
     event promise nothing: they name a rule, or stand where nothing is promised."""
     rule = names_a_rule(sentence, start, end)
-    return f"names the rule “{rule}”" if rule else not_promised(sentence, start, end)
+    return f"names the rule “{rule}”" if rule else (
+        not_promised(sentence, start, end) or asserts_nothing(sentence, start, end))
 
 
 def _phrase_found(text: ReplyText, statement: Forbidden, phrases: PhraseSet, unless: PhraseSet,
@@ -408,7 +410,7 @@ def _phrase_found(text: ReplyText, statement: Forbidden, phrases: PhraseSet, unl
     for match in phrases.find_all(text.sentences, text.reading, negation=negation, scoped=True):
         if unless.find_in_words(match.sentence.normal):
             continue
-        why = _excused(text, statement, match)
+        why = _excused(text, statement, match, negation)
         if not why:
             return match, excused
         if excused is None or (why == MAY_ASK_WHY and excused[1] != MAY_ASK_WHY):
@@ -416,7 +418,7 @@ def _phrase_found(text: ReplyText, statement: Forbidden, phrases: PhraseSet, unl
     return None, excused
 
 
-def _excused(text: ReplyText, statement: Forbidden, match: Match) -> str:
+def _excused(text: ReplyText, statement: Forbidden, match: Match, negation: PhraseSet) -> str:
     """Where a forbidden phrase is found without the statement being made ('in the
     customer's own words', ...), or '' when it is made."""
     pasted = text.pasted(match.sentence)
@@ -438,6 +440,10 @@ def _excused(text: ReplyText, statement: Forbidden, match: Match) -> str:
                                                               match.end)
     if unpromised:
         return f"{unpromised}, not a promise"
+    unasserted = "" if statement.is_request else asserts_nothing(
+        match.sentence, match.start, match.end, negation.holds_word)
+    if unasserted:
+        return f"{unasserted}, not a promise"
     if general_statement(match.sentence, match.start):
         return ("in a general statement of the rule (no “I”, “we” or “you”), judged as a "
                 "fact")

@@ -144,7 +144,7 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
     opening: dict[int, int] = {}  # each clause's first word
     for index, clause in enumerate(clause_of):
         opening.setdefault(clause, index)
-    governed = _conditional(sentence, clause_of, opening)
+    governed = conditions_over(sentence)
     timed = {c for c, at in opening.items() if words[at] in WHEN}
     by_clause: dict[int, list[int]] = {}
     for index, clause in enumerate(clause_of):
@@ -183,20 +183,25 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
     return None
 
 
-def _conditional(sentence: Sentence, clause_of: tuple[int, ...],
-                 opening: dict[int, int]) -> set[int]:
-    """The clauses a condition governs: the condition's own ("if my team lead agrees") and
-    the clause after it ("..., your fee will be refunded"), and the clause before it when no
-    stop or comma stands between ("your fee will be refunded if she agrees"). "Should" is a
-    condition only opening the sentence ("should she approve, ...")."""
+def conditions_over(sentence: Sentence) -> dict[int, int]:
+    """The clauses a condition governs, each to the first word of its condition: the
+    condition's own clause ("if my team lead agrees") and the clause after it ("..., your fee
+    will be refunded"), and the clause before it when no stop or comma stands between ("your
+    fee will be refunded if she agrees"). "Should" is a condition only opening the sentence
+    ("should she approve, ...")."""
     words, gaps = sentence.normal_words, sentence.gaps
-    governed: set[int] = set()
+    clause_of = clauses(sentence)
+    opening: dict[int, int] = {}  # each clause's first word
+    for index, clause in enumerate(clause_of):
+        opening.setdefault(clause, index)
+    governed: dict[int, int] = {}
     for clause, at in opening.items():
         if not (words[at] in CONDITIONS and (words[at] != "should" or at == 0)):
             continue
-        governed |= {clause, clause + 1}
+        governed.setdefault(clause, at)
+        governed.setdefault(clause + 1, at)
         if at and not any(mark in gaps[at] for mark in ";:,.!?"):
-            governed.add(clause_of[at - 1])
+            governed.setdefault(clause_of[at - 1], at)
     return governed
 
 

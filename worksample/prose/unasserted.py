@@ -1,0 +1,117 @@
+"""Where a listed phrase of a promise stands in a clause that does not assert it for the reader.
+
+An assignment lists the words of a forbidden promise ("full refund", "I'll issue a refund"),
+and a phrase of the list fails a reply as written. ``events.told_as_event`` already declines
+to read an event in a question, under a condition, after a doubt or as a rule; a listed
+phrase in the same places was an automatic fail for honest replies ("If you were still
+inside the window, I'd issue a refund today"). ``asserts_nothing`` reads those places for a
+listed phrase:
+
+- **a question that offers nothing**: the sentence asks, and no first-person word stands
+  before the phrase ("Were you told anyone here would refund you in full?"; not "Would you
+  like me to refund you in full?", an offer);
+- **a condition that is not the reader's to meet**: the phrase is in a clause a condition
+  governs (``events.conditions_over``), and the condition is about someone else ("if my team
+  lead agrees, I'll issue a refund") or contrary to fact ("if you were still inside the
+  window, I'd issue a refund"). A condition the reader meets still promises: "if you reply
+  today, I'll refund you in full", "if you'd like, I'll issue a refund";
+- **a hypothetical rule**: "would", "could" or "might" before the phrase and "only" in its
+  clause ("you'd only be refunded in full in the first month");
+- **doubted before it**: a negation or a word of doubt anywhere before the phrase in its
+  clause ("there's no way your plan can still be refunded in full", "bought too long ago to
+  be refunded in full", "you won't need us to refund the second $29");
+- **an appearance**: after "as if" or "as though" in its clause ("it can look as if we
+  refunded the duplicate");
+- **someone else's belief**: after "think", "believe", "assume" whose subject is not the
+  writer ("some customers think we've refunded the second $29"; not "I think we've refunded
+  you in full");
+- **what the reader wants**: the subject of "is what you asked for", "is what you'd prefer"
+  ("a full refund is what you asked for, and I'm sorry I can't offer it").
+
+Each reading is what the clause says of the phrase, never its words alone; what it excuses is
+not counted against the reply and is shown to the reviewer with the reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from worksample.prose.commitment import FIRST_PERSON
+from worksample.prose.events import DOUBTS, HYPOTHETICAL, READER, conditions_over
+from worksample.prose.negation import clauses, is_cue
+from worksample.prose.text import Sentence
+from worksample.prose.unpromised import PREFERRING, WISHING_OR_PREFERRING, WOULD, wished_for
+
+BELIEVING = frozenset({"think", "thinks", "thought", "believe", "believes", "believed",
+                       "assume", "assumes", "assumed", "suppose", "supposes", "supposed"})
+APPEARANCES = (("as", "if"), ("as", "though"))
+# in a condition: what did not happen ("if you were still inside the window", "had you asked")
+CONTRARY = frozenset({"were", "had"})
+OFFERING = FIRST_PERSON | {"let"}  # "would you like me to", "shall we", "let me"
+BE = frozenset({"is", "was", "it's", "that's"})
+THE_READER = READER | {"you'd", "yourself"}
+WHAT_GAP = 2  # "is understandably what you'd prefer": words between the phrase and "what"
+
+
+def asserts_nothing(sentence: Sentence, start: int, end: int,
+                    extra: Callable[[str], bool] | None = None) -> str:
+    """Why the phrase at words ``start``..``end`` (exclusive) of the sentence is not asserted
+    for the reader (see the module docstring), as words for the reviewer, or ''. ``extra``
+    tells more negation words (an assignment's own)."""
+    words = sentence.normal_words
+    if end > len(words):
+        return ""
+    if sentence.text.rstrip().endswith("?") and OFFERING.isdisjoint(words[:start]):
+        return "in a question that offers nothing"
+    condition = _condition_not_the_readers(sentence, start)
+    if condition:
+        return f"under a condition that is not the reader's to meet (“{condition}”)"
+    clause_of = clauses(sentence)
+    clause = [i for i, c in enumerate(clause_of) if c == clause_of[start]]
+    before = [words[i] for i in clause if i < start]
+    if "only" in (words[i] for i in clause) and not HYPOTHETICAL.isdisjoint(before):
+        return "in what would happen only under a rule (“would … only”)"
+    doubt = next((word for word in before if is_cue(word, extra) or word in DOUBTS), "")
+    if doubt:
+        return f"doubted before it (“{doubt}”)"
+    if any(tuple(words[i - 1:i + 1]) in APPEARANCES for i in clause if 0 < i < start):
+        return "in how something looks (“as if”), not what happened"
+    belief = wished_for(sentence, start, BELIEVING)
+    if belief:
+        return f"in what someone else believes (“{belief}”)"
+    wanted = _what_the_reader_wants(words, [i for i in clause if i >= end])
+    if wanted:
+        return f"as what the reader wants (“{wanted}”)"
+    return ""
+
+
+def _condition_not_the_readers(sentence: Sentence, start: int) -> str:
+    """The opening words of a condition that governs word ``start``'s clause and is not the
+    reader's to meet: about someone else, or contrary to fact; '' otherwise."""
+    words = sentence.normal_words
+    clause_of = clauses(sentence)
+    opening = conditions_over(sentence).get(clause_of[start])
+    if opening is None:
+        return ""
+    condition = [words[i] for i in range(opening, len(words))
+                 if clause_of[i] == clause_of[opening]]
+    contrary = not CONTRARY.isdisjoint(condition) or any(
+        word in WOULD and following not in PREFERRING
+        for word, following in zip(condition, condition[1:], strict=False))
+    if THE_READER.isdisjoint(condition) or contrary:
+        return " ".join(condition[:4])
+    return ""
+
+
+def _what_the_reader_wants(words: list[str], after: list[int]) -> str:
+    """"is what you asked for" when the words ``after`` the phrase (in its clause) say that it
+    is what someone other than the writer wants, or ''."""
+    rest = [words[i] for i in after]
+    if not rest or rest[0] not in BE or "what" not in rest[1:WHAT_GAP + 2]:
+        return ""
+    at = rest.index("what")
+    wish = rest[at + 1:at + 4]
+    verb = next((word for word in wish if word in WISHING_OR_PREFERRING), "")
+    if not verb or not FIRST_PERSON.isdisjoint(wish[:wish.index(verb)]):
+        return ""
+    return " ".join(rest[:wish.index(verb) + at + 2])
