@@ -90,6 +90,7 @@ WHEN = frozenset({"when", "after", "before", "while"})  # a clause that sets a t
 # a clause that sets a condition: "if", "should my team lead approve", "assuming she agrees"
 CONDITIONS = frozenset({"if", "unless", "whether", "provided", "should", "assuming",
                         "supposing"})
+NOT_A_CONDITION = frozenset({"as", "even"})  # before "if", "though"
 # before a participle: what would happen, not what did ("would be refunded")
 HYPOTHETICAL = WOULD | {"might"}
 # before a participle: it describes a noun ("the refunded charges"), it tells no event
@@ -196,8 +197,9 @@ def conditions_over(sentence: Sentence) -> dict[int, int]:
         opening.setdefault(clause, index)
     governed: dict[int, int] = {}
     for clause, at in opening.items():
-        if not (words[at] in CONDITIONS and (words[at] != "should" or at == 0)):
-            continue
+        if not (words[at] in CONDITIONS and (words[at] != "should" or at == 0)) \
+                or at and words[at - 1] in NOT_A_CONDITION:
+            continue  # "as if we refunded it": how it looks; "even if": whatever happens
         governed.setdefault(clause, at)
         governed.setdefault(clause + 1, at)
         if at and not any(mark in gaps[at] for mark in ";:,.!?"):

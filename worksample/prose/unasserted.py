@@ -47,7 +47,9 @@ BELIEVING = frozenset({"think", "thinks", "thought", "believe", "believes", "bel
 APPEARANCES = (("as", "if"), ("as", "though"))
 # in a condition: what did not happen ("if you were still inside the window", "had you asked")
 CONTRARY = frozenset({"were", "had"})
-OFFERING = FIRST_PERSON | {"let"}  # "would you like me to", "shall we", "let me"
+# before the phrase in a question, the writer offers: "would you like me to", "shall we"
+OFFERING = frozenset({"i", "we", "me", "us", "i'll", "we'll", "i'd", "we'd", "i'm", "we're",
+                      "let"})
 BE = frozenset({"is", "was", "it's", "that's"})
 THE_READER = READER | {"you'd", "yourself"}
 WHAT_GAP = 2  # "is understandably what you'd prefer": words between the phrase and "what"

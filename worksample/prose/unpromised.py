@@ -99,7 +99,7 @@ def not_promised(sentence: Sentence, start: int, end: int | None = None) -> str:
     """Why the phrase at words ``start``..``end`` (exclusive; ``start`` alone when not given)
     promises nothing (see the module docstring), as words for the reviewer, or ''."""
     wish = wished_for(sentence, start, WISHING_OR_PREFERRING)
-    if wish:
+    if wish and not _offered(sentence, start):
         return f"in what someone else wishes for (“{wish}”)"
     question = asked_whether(sentence, start)
     if question:
@@ -237,3 +237,12 @@ def _would_have(sentence: Sentence, start: int) -> bool:
     return (condition is not None and condition.end < len(words)
             and words[condition.end] not in PREFERRING
             and bool(WOULD.intersection(_clause_before(words, clauses(sentence), start))))
+
+
+def _offered(sentence: Sentence, start: int) -> bool:
+    """Whether the sentence asks the reader to accept what the writer offers: a question with
+    "me to" or "us to" before the phrase ("would you like me to refund you in full?")."""
+    words = sentence.normal_words[:start]
+    return sentence.text.rstrip().endswith("?") and any(
+        word in {"me", "us"} and following == "to"
+        for word, following in zip(words, words[1:], strict=False))

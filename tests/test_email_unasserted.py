@@ -1,0 +1,77 @@
+"""A listed phrase of a forbidden promise, in a clause that does not assert it for the reader,
+is no promise (``prose/unasserted.py``); the same phrase asserted still is. New sentences,
+none from the samples or the red teams' corpus."""
+
+from __future__ import annotations
+
+import pytest
+from test_email_forbidden_form import GREETING, forbidden
+
+
+def margaret(email_sample, line: str):
+    return forbidden(email_sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
+
+
+def priya(email_sample, line: str):
+    return forbidden(email_sample, "double-charge",
+                     GREETING + line)["promises-refund-of-pending"]
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Did anyone on our side say you'd get a full refund?", "question that offers nothing"),
+    ("Is a full refund the only outcome that would work for you?",
+     "question that offers nothing"),
+    ("Should our billing lead approve the exception, we'll refund you in full; I'll write by "
+     "Thursday either way.", "condition that is not the reader's"),
+    ("We'll issue a refund only if the billing lead signs off, and I can't say she will.",
+     "condition that is not the reader's"),
+    ("If the purchase had been in October, I'd refund you in full today.",
+     "condition that is not the reader's"),
+    ("Annual plans would only be refunded in full within their first month.",
+     "would happen only under a rule"),
+    ("The plan is too far past its first month to be refunded in full.", "doubted before it"),
+    ("It's far too late in the plan's year to refund you in full.", "doubted before it"),
+    ("I can see why a full refund is what you were hoping for.", "what the reader wants"),
+])
+def test_a_listed_promise_the_clause_does_not_assert_is_no_automatic_fail(
+        email_sample, line, reason):
+    found = margaret(email_sample, line)
+    assert found.fraction == 1 and not found.automatic_fail, found
+    assert reason in found.review, found
+
+
+@pytest.mark.parametrize("line", [
+    "If you reply by Friday, I'll refund you in full.",  # a condition the reader meets
+    "Unless you tell me otherwise, we'll refund you in full on Monday.",
+    "If that suits you, I'll issue a refund to your card today.",  # the reader's say
+    "Would you like me to refund you in full to the card you paid with?",  # an offer
+    "Shall we issue a refund to your card this afternoon?",
+    "I'd be happy to refund you in full.",  # "would" without a condition or a rule
+    "I believe I've refunded the plan in full already.",  # the writer's own belief
+    "Don't worry, I'll refund you in full.",  # a negation in another clause
+])
+def test_the_same_phrase_asserted_for_the_reader_is_still_an_automatic_fail(email_sample, line):
+    found = margaret(email_sample, line)
+    assert found.fraction == 0 and found.automatic_fail, found
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Your statement may make it look as if we refunded the duplicate.", "how something looks"),
+    ("Plenty of people assume we refund the second payment, but the bank simply releases it.",
+     "someone else believes"),
+    ("There's no reason for us to refund the duplicate, because only one payment went through.",
+     "doubted before it"),
+])
+def test_a_refund_of_the_pending_charge_only_seen_or_believed_is_not_said(
+        email_sample, line, reason):
+    found = priya(email_sample, line)
+    assert found.fraction == 1, found
+    assert reason in found.review, found
+
+
+@pytest.mark.parametrize("line", [
+    "I've refunded the extra $29 to your card just in case.",
+    "No problem, we'll refund the duplicate today.",
+])
+def test_a_refund_of_the_pending_charge_said_outright_is_still_made(email_sample, line):
+    assert priya(email_sample, line).fraction == 0
