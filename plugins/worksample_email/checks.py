@@ -13,39 +13,32 @@ from functools import cached_property
 
 from worksample.prose.answering import talks_around
 from worksample.prose.commitment import (
-    commits_to,
     content_words,
-    general_statement,
     hedge,
-    names_a_rule,
 )
-from worksample.prose.events import told_as_event
 from worksample.prose.evidence import (
     Finding,
     copied_passages,
     first_counted,
-    quote_sentence,
     quoted,
 )
 from worksample.prose.matching import Match, PhraseSet, Reading
 from worksample.prose.measures import spans_in
 from worksample.prose.own_text import OwnText
 from worksample.prose.plain_sense import plain_sense
-from worksample.prose.request import ASKS, MAY_ASK, plurals_of, request_reading
+from worksample.prose.request import plurals_of
 from worksample.prose.responsibility import lecture
 from worksample.prose.text import Sentence, normalise
-from worksample.prose.unasserted import asserts_nothing
-from worksample.prose.unpromised import not_promised
 
-from .config import Clarity, CustomerEmail, EmailSection, Fact, Forbidden
+from .config import Clarity, CustomerEmail, EmailSection, Fact
 from .courtesy import empathy, named, not_names, sign_off
+from .forbidden import CONTRADICTION_COST, forbidden_statement
 from .next_step import next_step
 from .writing import MIN_SENTENCE_WORDS, clarity, dictionary, spelling
 
 # checks that give points for what a reply does not do: earned in proportion to what it does
 ABSENCE_KINDS = ("forbidden", "blame", "spelling", "clarity")
 WH_WORDS = frozenset({"what", "where", "why", "how", "when", "which", "who", "whom", "whose"})
-CONTRADICTION_COST = 0.25  # of the facts' criterion for that email, beyond the fact's own points
 MIN_WORDS_TO_JUDGE_PROSE = 20  # the share of small words says little about a shorter reply
 
 
@@ -174,9 +167,9 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
     forbidden, promising = [], {}
     for statement in (*email.forbidden, *section.forbidden_everywhere):
         key = (email.id, statement.id)
-        finding, sentence = _forbidden(text, statement, *phrases.forbidden[key],
-                                       phrases.promised[key], phrases.negation,
-                                       phrases.plurals.get(key))
+        finding, sentence = forbidden_statement(
+            text, statement, *phrases.forbidden[key], phrases.promised[key], phrases.negation,
+            phrases.plurals.get(key))
         forbidden.append(finding)
         if sentence is not None:
             promising[sentence.index] = "a sentence that makes a forbidden statement"
@@ -333,121 +326,6 @@ def _contradiction(fact: Fact, label: str, evidence: str, wrong: str) -> Finding
                    f"{evidence}; contradicts the policy: costs a further "
                    f"{CONTRADICTION_COST:.0%} of this reply's criterion",
                    costs=CONTRADICTION_COST, specifics={"wrong_number": wrong})
-
-
-# why a request is left to the reviewer although it may be one: a flag, not an automatic fail
-MAY_ASK_WHY = ("in a sentence that may ask the customer for it, if no word after it is its own "
-               "verb (read it: if it asks, the statement is made)")
-POSSIBLE_FAIL = "possible_automatic_fail"  # the specific saying what the reviewer must read
-
-
-def _forbidden(text: ReplyText, statement: Forbidden, phrase_set: PhraseSet,
-               unless: PhraseSet, promised: list[tuple[str, ...]], negation: PhraseSet,
-               plurals: PhraseSet | None = None) -> tuple[Finding, Sentence | None]:
-    """Whether the reply makes the statement: one of its phrases, a commitment to what they
-    say (``commitment.commits_to``) or what they say told as an event (``events.told_as_event``),
-    outside a sentence with an ``unless`` phrase; and the
-    sentence that makes it. A request for the thing only in a plural its list lacks
-    (``plurals``) is left to the reviewer."""
-    label = f"does not make the statement: {statement.means}"
-    # in a sentence that denies it, in the customer's or the policy's words, in a general
-    # statement of the rule (which the facts judge), or mentioned where it must be asked for
-    found, excused = _phrase_found(text, statement, phrase_set, unless, negation)
-    made = (quoted(found), found.sentence) if found is not None else None
-    in_plural = False  # asked for only in a plural the list does not write
-    if made is None and excused is None and plurals is not None:
-        plural, _ = _phrase_found(text, statement, plurals, unless, negation)
-        if plural is not None:
-            in_plural, excused = True, (plural, (
-                f"in a sentence asking for “{plural.words}”, a plural the statement's list "
-                "does not write (read it: only the phrases as listed fail a reply "
-                "automatically; list the plural to make it one)"))
-    if made is None and not statement.is_request:  # a request is asked, not committed to
-        for sentence in text.sentences:
-            promise = None if text.why_not_counted(sentence) else (
-                commits_to(sentence, promised, negation, _promises_nothing)
-                or told_as_event(sentence, promised, negation, _promises_nothing))
-            if promise is not None and not unless.find_in_words(sentence.normal):
-                made = (f"{quote_sentence(sentence)} ({promise.describe()})", sentence)
-                break
-    if made is not None:
-        quote, sentence = made
-        if statement.automatic_fail:
-            return Finding("forbidden", statement.id, label, 0.0, f"{quote} (automatic fail)",
-                           automatic_fail=True, specifics={"forbidden_statement": quote}), sentence
-        # a statement the policy forbids is wrong, not missing: it weighs like a contradiction
-        return Finding("forbidden", statement.id, label, 0.0,
-                       f"{quote}; a statement the policy forbids: costs a further "
-                       f"{CONTRADICTION_COST:.0%} of this reply's criterion",
-                       costs=CONTRADICTION_COST,
-                       specifics={"forbidden_statement": quote}), sentence
-    if excused is not None:
-        match, why = excused
-        # a request the reading cannot rule in or out: a flag, for the reviewer to decide
-        maybe = statement.automatic_fail and (in_plural or why == MAY_ASK_WHY)
-        return Finding("forbidden", statement.id, label, 1.0, quoted(match),
-                       review=f"found {why}; not counted against the reply",
-                       specifics={POSSIBLE_FAIL: (
-                           f"may make the statement “{statement.means}” (an automatic fail): "
-                           f"{quoted(match)}; read it")} if maybe else {}), None
-    return Finding("forbidden", statement.id, label, 1.0, "not found",
-                   confirms_absence=True), None
-
-
-def _promises_nothing(sentence: Sentence, start: int, end: int) -> str:
-    """Why a statement's words at ``start``..``end`` of a sentence that commits or tells an
-    event promise nothing: they name a rule, or stand where nothing is promised."""
-    rule = names_a_rule(sentence, start, end)
-    return f"names the rule “{rule}”" if rule else (
-        not_promised(sentence, start, end) or asserts_nothing(sentence, start, end))
-
-
-def _phrase_found(text: ReplyText, statement: Forbidden, phrases: PhraseSet, unless: PhraseSet,
-                  negation: PhraseSet) -> tuple[Match | None, tuple[Match, str] | None]:
-    """The first match of ``phrases`` that makes the statement (outside a sentence with an
-    ``unless`` phrase, not excused), and the first one excused with why (``_excused``)."""
-    excused = None
-    for match in phrases.find_all(text.sentences, text.reading, negation=negation, scoped=True):
-        if unless.find_in_words(match.sentence.normal):
-            continue
-        why = _excused(text, statement, match, negation)
-        if not why:
-            return match, excused
-        if excused is None or (why == MAY_ASK_WHY and excused[1] != MAY_ASK_WHY):
-            excused = (match, why)  # of those excused, one that may ask is the one to read
-    return None, excused
-
-
-def _excused(text: ReplyText, statement: Forbidden, match: Match, negation: PhraseSet) -> str:
-    """Where a forbidden phrase is found without the statement being made ('in the
-    customer's own words', ...), or '' when it is made."""
-    pasted = text.pasted(match.sentence)
-    if pasted:
-        return f"in {pasted} own words"
-    if match.negated:
-        return f"in a sentence that denies it ({match.denied_by})"
-    reading = request_reading(match.sentence, match.start, match.end) \
-        if statement.is_request else ASKS
-    if reading == MAY_ASK:
-        return MAY_ASK_WHY
-    if reading != ASKS:
-        return ("in a sentence that does not plainly ask the customer for it (read it: only a "
-                "plain request is an automatic fail)")
-    rule = names_a_rule(match.sentence, match.start, match.end)
-    if rule:
-        return f"in the name of a rule (“{match.words} {rule}”)"
-    unpromised = "" if statement.is_request else not_promised(match.sentence, match.start,
-                                                              match.end)
-    if unpromised:
-        return f"{unpromised}, not a promise"
-    unasserted = "" if statement.is_request else asserts_nothing(
-        match.sentence, match.start, match.end, negation.holds_word)
-    if unasserted:
-        return f"{unasserted}, not a promise"
-    if general_statement(match.sentence, match.start):
-        return ("in a general statement of the rule (no “I”, “we” or “you”), judged as a "
-                "fact")
-    return ""
 
 
 def _blaming(text: ReplyText, blame: PhraseSet, negation: PhraseSet) -> list[Blame]:

@@ -30,8 +30,9 @@ from worksample.prose.own_text import source_sentences
 from worksample.prose.scoring import GradedPart, criterion_outcomes, part_checks
 from worksample.prose.text import decode_text, sentences
 
-from .checks import POSSIBLE_FAIL, CompiledPhrases, ReplyText, check_reply, credit_for_absence
+from .checks import CompiledPhrases, ReplyText, check_reply, credit_for_absence
 from .config import CustomerEmail, EmailSection
+from .forbidden import POSSIBLE_FAIL
 from .identity import about_someone_else, disclosed
 from .replies import Original, Reply, locate, originals
 from .writing import dictionary
