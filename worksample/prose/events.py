@@ -22,9 +22,16 @@ regular forms (``word_forms``), where one of them tells the event:
   way", "will be back", "should reach" ... ("your refund is on its way", "the $290 will be
   back on your card").
 
-Only the statement's own words tell the event: a verb about something else in the clause
-("I've sent you the terms that cover refunds", "your $290 was paid too long ago for a
-refund") tells nothing, and the statement's words stand at most ``STATEMENT_SPAN`` apart.
+A verb that grants or carries out what the statement's noun names (``GRANTING``: approve,
+process, issue, send, arrange, authorise, confirm ...) tells it the same way when it stands
+at most ``GRANTING_SPAN`` words from the noun: "your refund for the annual plan has been
+approved", "billing is processing your refund", "I'll arrange a refund to your card"; not
+what must happen first ("any refund would have to be approved by my team lead").
+
+Only the statement's own words tell the event (or a granting verb beside its noun): a verb
+about something else in the clause ("I've sent you the terms that cover refunds", "your $290
+was paid too long ago for a refund") tells nothing, and the statement's words stand at most
+``STATEMENT_SPAN`` apart.
 Which words make the statement is the assignment's to list, synonyms included; their forms
 are read here because in a clause that tells an event the tense is the event's. Nothing is
 told in a question; when the clause denies it, doubts it or turns it down before the verb
@@ -90,6 +97,8 @@ WHEN = frozenset({"when", "after", "before", "while"})  # a clause that sets a t
 # a clause that sets a condition: "if", "should my team lead approve", "assuming she agrees"
 CONDITIONS = frozenset({"if", "unless", "whether", "provided", "should", "assuming",
                         "supposing"})
+# before "to be" and a participle (or "must be"): what must happen first, not what did
+OWED = frozenset({"have", "has", "had", "need", "needs", "needed"})
 NOT_A_CONDITION = frozenset({"as", "even"})  # before "if", "though"
 # before a participle: what would happen, not what did ("would be refunded")
 HYPOTHETICAL = WOULD | {"might"}
@@ -100,8 +109,14 @@ DETERMINERS = frozenset({"the", "a", "an", "your", "my", "our", "their", "this",
 DOUBTS = frozenset({"too", "doubt", "unlikely", "chance", "ineligible", "stopped", "beyond",
                     "past"})
 READER = frozenset({"you", "your", "you're", "you've", "you'll", "yours"})  # this customer
+# verbs that grant or carry out what a statement's noun names, read like its own verb near it:
+# "your refund of $290 has been approved", "we're processing your refund"
+GRANTING = {form: base for base in ("approve", "confirm", "process", "issue", "arrange",
+                                     "authorise", "authorize", "grant", "initiate", "agree")
+            for form in forms(base)} | {"send": "send", "sent": "send", "sending": "send"}
 LOOK_BACK = 3  # words before a participle in which its auxiliary stands
 STATEMENT_SPAN = 5  # a statement's words at most this far apart: "refunded the plan in full"
+GRANTING_SPAN = 7  # "your refund for the annual plan has been approved"
 
 
 @dataclass(frozen=True)
@@ -248,20 +263,28 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
     if "only" in clause:
         return None  # a restriction states a rule: "can be refunded only in the first month"
     for_the_reader = amount or not READER.isdisjoint(clause)
+    # the statement's words written as nouns ("refund"), which a granting verb near them tells
+    nouns = [spot for spot in spots if spot >= 0 and own.get(words[spot]) == words[spot]
+             and words[spot] not in GRANTING]
     subject, refused = "", False  # of the words before the one read: the first subject
     for position, index in enumerate(indices):
         word = words[index]
-        if word not in own:
+        base = own.get(word) or (GRANTING.get(word) if any(
+            abs(index - noun) <= GRANTING_SPAN for noun in nouns) else None)
+        if base is None:
             subject = subject or (word if word in DOERS else "")
             refused = refused or word in NOT_GRANTED
             continue
-        base = own[word]
         before = [words[i] for i in indices[max(0, position - LOOK_BACK):position]]
-        if word != base and word.endswith("ed"):
+        if word != base and (word.endswith("ed") or word == "sent"):
             if refused or not HYPOTHETICAL.isdisjoint(before) or before and (
                     before[-1] in DETERMINERS or before[-1][:1].isdigit()):
                 continue  # "was refused"; "would be refunded"; "the refunded charges"
             auxiliary = next((w for w in reversed(before) if w in AUXILIARIES), "")
+            if auxiliary == "be" and ("must" in before or any(
+                    w in OWED and following == "to"
+                    for w, following in zip(before, before[1:], strict=False))):
+                continue  # what must happen first: "any refund would have to be approved"
             if auxiliary == "being" and BE.isdisjoint(before[:-1]):
                 continue  # a gerund: "your plan being refunded in cash is not ..."
             if auxiliary:

@@ -26,7 +26,11 @@ listed phrase:
   writer ("some customers think we've refunded the second $29"; not "I think we've refunded
   you in full");
 - **what the reader wants**: the subject of "is what you asked for", "is what you'd prefer"
-  ("a full refund is what you asked for, and I'm sorry I can't offer it").
+  ("a full refund is what you asked for, and I'm sorry I can't offer it");
+- **what the writer asks for or hopes for**: after the writer's "asked ... for", "requested"
+  or "hope" ("I've asked my team lead for a full refund as an exception", "I hope your plan
+  gets refunded"), as the policy says to do, unless a later clause says it is done ("..., and
+  it's done"). "I've asked billing to issue a refund" is an instruction carried out: it fails.
 
 Each reading is what the clause says of the phrase, never its words alone; what it excuses is
 not counted against the reply and is shown to the reviewer with the reason.
@@ -40,7 +44,13 @@ from worksample.prose.commitment import FIRST_PERSON
 from worksample.prose.events import DOUBTS, HYPOTHETICAL, READER, conditions_over
 from worksample.prose.negation import clauses, is_cue
 from worksample.prose.text import Sentence
-from worksample.prose.unpromised import PREFERRING, WISHING_OR_PREFERRING, WOULD, wished_for
+from worksample.prose.unpromised import (
+    PREFERRING,
+    PROMISING,
+    WISHING_OR_PREFERRING,
+    WOULD,
+    wished_for,
+)
 
 BELIEVING = frozenset({"think", "thinks", "thought", "believe", "believes", "believed",
                        "assume", "assumes", "assumed", "suppose", "supposes", "supposed"})
@@ -52,6 +62,12 @@ OFFERING = frozenset({"i", "we", "me", "us", "i'll", "we'll", "i'd", "we'd", "i'
                       "let"})
 BE = frozenset({"is", "was", "it's", "that's"})
 THE_READER = READER | {"you'd", "yourself"}
+# the writer's request to someone else, or hope: what is asked for is not promised
+ASKING_OR_HOPING = frozenset({"asked", "requested", "hope", "hoping"})
+# unless a later clause says it is done: "I've asked billing to refund you, and it's done"
+BACK_TO_IT = frozenset({"it", "it's", "it'll", "they", "they'll", "they've", "that's"})
+COMPLETED = frozenset({"done", "sorted", "processed", "through", "complete", "completed",
+                       "approved"})
 WHAT_GAP = 2  # "is understandably what you'd prefer": words between the phrase and "what"
 
 
@@ -81,6 +97,10 @@ def asserts_nothing(sentence: Sentence, start: int, end: int,
     belief = wished_for(sentence, start, BELIEVING)
     if belief:
         return f"in what someone else believes (“{belief}”)"
+    later = [words[i] for i in range(start, len(words)) if clause_of[i] > clause_of[start]]
+    asked = _asked_or_hoped_by_the_writer(before)
+    if asked and (BACK_TO_IT.isdisjoint(later) or COMPLETED.isdisjoint(later)):
+        return f"in what the writer asks for or hopes for (“{asked}”)"
     wanted = _what_the_reader_wants(words, [i for i in clause if i >= end])
     if wanted:
         return f"as what the reader wants (“{wanted}”)"
@@ -102,6 +122,24 @@ def _condition_not_the_readers(sentence: Sentence, start: int) -> str:
         for word, following in zip(condition, condition[1:], strict=False))
     if THE_READER.isdisjoint(condition) or contrary:
         return " ".join(condition[:4])
+    return ""
+
+
+def _asked_or_hoped_by_the_writer(before: list[str]) -> str:
+    """"I've asked ..." when the words ``before`` the phrase in its clause have the writer
+    asking for it, requesting it or hoping for it, with no promise between ("I've asked my
+    team lead for a full refund", "I've requested a full refund", "I hope your plan gets
+    refunded"; not "I've asked billing to refund you", an instruction, nor "I want to refund
+    you"), or ''."""
+    for position in range(len(before) - 1, -1, -1):
+        if before[position] not in ASKING_OR_HOPING:
+            continue
+        subject = before[position - 1] if position else ""
+        if before[position] == "asked" and "for" not in before[position + 1:position + 5]:
+            return ""  # "I've asked billing to refund you": an instruction, carried out
+        if subject in {"i", "i've", "we", "we've"} and PROMISING.isdisjoint(before[position:]):
+            return f"{subject} {before[position]}"
+        return ""
     return ""
 
 

@@ -81,7 +81,8 @@ TOPICS = frozenset({
     "status", "decision", "review", "appeal", "application", "conversation", "discussion",
     "details", "information", "options", "page", "link", "section", "note", "letter", "call",
     "answer", "reply", "response", "update", "news", "word", "ruling", "verdict", "exception",
-    "timing", "timings", "availability", "deadlines", "summary", "rules"})
+    "timing", "timings", "availability", "deadlines", "summary", "rules", "issue", "issues",
+    "matter", "problem", "concern"})
 # before a statement's words: they are what something is about ("an answer on the refund")
 ABOUT = frozenset({"about", "regarding", "concerning", "re", "than"})
 COMPARING = frozenset({"same", "much", "such"})  # before "as": "isn't the same as your money back"
