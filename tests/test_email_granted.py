@@ -15,6 +15,8 @@ from test_email_unasserted import margaret, priya
     "We've authorised a refund to the card you paid with.",
     "The $290 refund is confirmed and goes out tomorrow.",
     "I'll arrange a refund to your card today.",
+    "Once you've confirmed the card, I'll process your refund.",  # the reader's to meet
+    "If you send me the card's last 4 digits, I'll issue your refund today.",
 ])
 def test_a_refund_granted_or_carried_out_is_told_as_done(email_sample, line):
     found = margaret(email_sample, line)

@@ -27,6 +27,10 @@ def priya(email_sample, line: str):
      "condition that is not the reader's"),
     ("If the purchase had been in October, I'd refund you in full today.",
      "condition that is not the reader's"),
+    ("If a full refund is still what you want, I've put the question to my team lead.",
+     "in a condition"),  # a condition's own clause asserts nothing
+    ("We'll refund you in full if your account turns out to be eligible, and it isn't yet.",
+     "condition that is not the reader's"),  # the reader does not act in it
     ("Annual plans would only be refunded in full within their first month.",
      "would happen only under a rule"),
     ("The plan is too far past its first month to be refunded in full.", "doubted before it"),
@@ -49,6 +53,7 @@ def test_a_listed_promise_the_clause_does_not_assert_is_no_automatic_fail(
     "I'd be happy to refund you in full.",  # "would" without a condition or a rule
     "I believe I've refunded the plan in full already.",  # the writer's own belief
     "Don't worry, I'll refund you in full.",  # a negation in another clause
+    "Is it OK with you if we refund you in full today?",  # an offer asked
 ])
 def test_the_same_phrase_asserted_for_the_reader_is_still_an_automatic_fail(email_sample, line):
     found = margaret(email_sample, line)

@@ -56,7 +56,7 @@ from worksample.prose.commitment import AMOUNT, HEDGES, Excused, clause_text, ge
 from worksample.prose.matching import PhraseSet
 from worksample.prose.negation import clauses, denial, is_cue
 from worksample.prose.text import Sentence
-from worksample.prose.unpromised import ALTERNATIVE, WOULD
+from worksample.prose.unpromised import ALTERNATIVE, PREFERRING, WOULD
 from worksample.prose.word_forms import (
     MONEY,
     MONEY_NOUNS,
@@ -109,6 +109,10 @@ DETERMINERS = frozenset({"the", "a", "an", "your", "my", "our", "their", "this",
 DOUBTS = frozenset({"too", "doubt", "unlikely", "chance", "ineligible", "stopped", "beyond",
                     "past"})
 READER = frozenset({"you", "your", "you're", "you've", "you'll", "yours"})  # this customer
+# in a condition, the reader as its subject: the reader decides ("if you reply by Friday")
+READER_ACTS = frozenset({"you", "you'd", "you're", "you've", "you'll"})
+# in a condition: what did not happen ("if you were still inside the window", "had you asked")
+CONTRARY = frozenset({"were", "had"})
 # verbs that grant or carry out what a statement's noun names, read like its own verb near it:
 # "your refund of $290 has been approved", "we're processing your refund"
 GRANTING = {form: base for base in ("approve", "confirm", "process", "issue", "arrange",
@@ -167,8 +171,9 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
         by_clause.setdefault(clause, []).append(index)
     extra = negation.holds_word if negation is not None else None
     for clause in sorted(by_clause):
-        if clause in governed:
-            continue  # what a condition governs may not happen
+        if clause in governed and (clause_of[governed[clause]] == clause or
+                                   not a_condition_the_reader_meets(sentence, governed[clause])):
+            continue  # what a condition governs may not happen, unless the reader decides
         indices = by_clause[clause]
         money = amount and AMOUNT.search(clause_text(sentence, indices)) is not None
         for statement in possible:
@@ -220,6 +225,20 @@ def conditions_over(sentence: Sentence) -> dict[int, int]:
         if at and not any(mark in gaps[at] for mark in ";:,.!?"):
             governed.setdefault(clause_of[at - 1], at)
     return governed
+
+
+def a_condition_the_reader_meets(sentence: Sentence, opening: int) -> bool:
+    """Whether the condition that opens at word ``opening`` is the reader's to meet, so that
+    what it governs is still promised: the reader acts in it and it is not contrary to fact
+    ("if you reply by Friday, I'll refund you", "if you'd like, ..."; not "if my team lead
+    agrees", "if your account is eligible", "if you were still inside the window")."""
+    words, clause_of = sentence.normal_words, clauses(sentence)
+    condition = [words[i] for i in range(opening, len(words))
+                 if clause_of[i] == clause_of[opening]]
+    contrary = not CONTRARY.isdisjoint(condition) or any(
+        word in WOULD and following not in PREFERRING
+        for word, following in zip(condition, condition[1:], strict=False))
+    return not READER_ACTS.isdisjoint(condition) and not contrary
 
 
 def _hedged(words: Sequence[str], indices: list[int]) -> bool:

@@ -41,27 +41,27 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from worksample.prose.commitment import FIRST_PERSON
-from worksample.prose.events import DOUBTS, HYPOTHETICAL, READER, conditions_over
+from worksample.prose.events import (
+    DOUBTS,
+    HYPOTHETICAL,
+    a_condition_the_reader_meets,
+    conditions_over,
+)
 from worksample.prose.negation import clauses, is_cue
 from worksample.prose.text import Sentence
 from worksample.prose.unpromised import (
-    PREFERRING,
     PROMISING,
     WISHING_OR_PREFERRING,
-    WOULD,
     wished_for,
 )
 
 BELIEVING = frozenset({"think", "thinks", "thought", "believe", "believes", "believed",
                        "assume", "assumes", "assumed", "suppose", "supposes", "supposed"})
 APPEARANCES = (("as", "if"), ("as", "though"))
-# in a condition: what did not happen ("if you were still inside the window", "had you asked")
-CONTRARY = frozenset({"were", "had"})
 # before the phrase in a question, the writer offers: "would you like me to", "shall we"
 OFFERING = frozenset({"i", "we", "me", "us", "i'll", "we'll", "i'd", "we'd", "i'm", "we're",
                       "let"})
 BE = frozenset({"is", "was", "it's", "that's"})
-THE_READER = READER | {"you'd", "yourself"}
 # the writer's request to someone else, or hope: what is asked for is not promised
 ASKING_OR_HOPING = frozenset({"asked", "requested", "hope", "hoping"})
 # unless a later clause says it is done: "I've asked billing to refund you, and it's done"
@@ -79,11 +79,12 @@ def asserts_nothing(sentence: Sentence, start: int, end: int,
     words = sentence.normal_words
     if end > len(words):
         return ""
-    if sentence.text.rstrip().endswith("?") and OFFERING.isdisjoint(words[:start]):
-        return "in a question that offers nothing"
-    condition = _condition_not_the_readers(sentence, start)
-    if condition:
-        return f"under a condition that is not the reader's to meet (“{condition}”)"
+    if sentence.text.rstrip().endswith("?"):
+        if OFFERING.isdisjoint(words[:start]):
+            return "in a question that offers nothing"
+        # an offer, whatever its condition: "is it all right if I refund you in full?"
+    elif condition := _conditioned(sentence, start):
+        return condition
     clause_of = clauses(sentence)
     clause = [i for i, c in enumerate(clause_of) if c == clause_of[start]]
     before = [words[i] for i in clause if i < start]
@@ -107,22 +108,22 @@ def asserts_nothing(sentence: Sentence, start: int, end: int,
     return ""
 
 
-def _condition_not_the_readers(sentence: Sentence, start: int) -> str:
-    """The opening words of a condition that governs word ``start``'s clause and is not the
-    reader's to meet: about someone else, or contrary to fact; '' otherwise."""
-    words = sentence.normal_words
+def _conditioned(sentence: Sentence, start: int) -> str:
+    """Why word ``start``'s clause is not asserted by a condition, or '': it is the
+    condition's own clause (a condition asserts nothing), or a clause the condition governs
+    when the condition is not the reader's to meet (``events.a_condition_the_reader_meets``)."""
     clause_of = clauses(sentence)
     opening = conditions_over(sentence).get(clause_of[start])
     if opening is None:
         return ""
-    condition = [words[i] for i in range(opening, len(words))
-                 if clause_of[i] == clause_of[opening]]
-    contrary = not CONTRARY.isdisjoint(condition) or any(
-        word in WOULD and following not in PREFERRING
-        for word, following in zip(condition, condition[1:], strict=False))
-    if THE_READER.isdisjoint(condition) or contrary:
-        return " ".join(condition[:4])
-    return ""
+    words = sentence.normal_words
+    condition = " ".join(words[i] for i in range(opening, min(opening + 4, len(words)))
+                         if clause_of[i] == clause_of[opening])
+    if clause_of[opening] == clause_of[start]:
+        return f"in a condition (“{condition}”), which asserts nothing"
+    if a_condition_the_reader_meets(sentence, opening):
+        return ""
+    return f"under a condition that is not the reader's to meet (“{condition}”)"
 
 
 def _asked_or_hoped_by_the_writer(before: list[str]) -> str:
