@@ -32,7 +32,10 @@ def priya(email_sample, line: str):
     ("We'll refund you in full if your account turns out to be eligible, and it isn't yet.",
      "condition that is not the reader's"),  # the reader does not act in it
     ("Annual plans would only be refunded in full within their first month.",
-     "would happen only under a rule"),
+     "only under a rule"),
+    ("As the terms put it, you get a full refund only within the first month of the plan.",
+     "only under a rule"),
+    ("A full refund is a call only our billing lead could make.", "only under a rule"),
     ("The plan is too far past its first month to be refunded in full.", "doubted before it"),
     ("It's far too late in the plan's year to refund you in full.", "doubted before it"),
     ("I can see why a full refund is what you were hoping for.", "what the reader wants"),

@@ -15,8 +15,9 @@ listed phrase:
   lead agrees, I'll issue a refund") or contrary to fact ("if you were still inside the
   window, I'd issue a refund"). A condition the reader meets still promises: "if you reply
   today, I'll refund you in full", "if you'd like, I'll issue a refund";
-- **a hypothetical rule**: "would", "could" or "might" before the phrase and "only" in its
-  clause ("you'd only be refunded in full in the first month");
+- **a rule**: "only" in its clause, with "would", "could" or "might" ("you'd only be refunded
+  in full in the first month", "a full refund is something only my team lead could approve")
+  or before a time ("annual plans are refunded in full only in the first month");
 - **doubted before it**: a negation or a word of doubt anywhere before the phrase in its
   clause ("there's no way your plan can still be refunded in full", "bought too long ago to
   be refunded in full", "you won't need us to refund the second $29");
@@ -62,6 +63,7 @@ APPEARANCES = (("as", "if"), ("as", "though"))
 OFFERING = frozenset({"i", "we", "me", "us", "i'll", "we'll", "i'd", "we'd", "i'm", "we're",
                       "let"})
 BE = frozenset({"is", "was", "it's", "that's"})
+RESTRICTING = frozenset({"in", "within", "during", "before", "until"})  # "only in the first month"
 # the writer's request to someone else, or hope: what is asked for is not promised
 ASKING_OR_HOPING = frozenset({"asked", "requested", "hope", "hoping"})
 # unless a later clause says it is done: "I've asked billing to refund you, and it's done"
@@ -88,8 +90,11 @@ def asserts_nothing(sentence: Sentence, start: int, end: int,
     clause_of = clauses(sentence)
     clause = [i for i, c in enumerate(clause_of) if c == clause_of[start]]
     before = [words[i] for i in clause if i < start]
-    if "only" in (words[i] for i in clause) and not HYPOTHETICAL.isdisjoint(before):
-        return "in what would happen only under a rule (“would … only”)"
+    in_clause = [words[i] for i in clause]
+    if "only" in in_clause and (not HYPOTHETICAL.isdisjoint(in_clause) or any(
+            word == "only" and following in RESTRICTING
+            for word, following in zip(in_clause, in_clause[1:], strict=False))):
+        return "in what happens only under a rule (“only”)"
     doubt = next((word for word in before if is_cue(word, extra) or word in DOUBTS), "")
     if doubt:
         return f"doubted before it (“{doubt}”)"
