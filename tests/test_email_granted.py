@@ -17,6 +17,7 @@ from test_email_unasserted import margaret, priya
     "I'll arrange a refund to your card today.",
     "Once you've confirmed the card, I'll process your refund.",  # the reader's to meet
     "If you send me the card's last 4 digits, I'll issue your refund today.",
+    "Even if my team lead objects, I'll process your refund today.",  # holds whatever happens
 ])
 def test_a_refund_granted_or_carried_out_is_told_as_done(email_sample, line):
     found = margaret(email_sample, line)
@@ -34,6 +35,7 @@ def test_a_refund_granted_or_carried_out_is_told_as_done(email_sample, line):
     "I've asked my team lead for a full refund as an exception; she decides by Friday.",
     "I've requested a refund on your behalf, but I can't promise the outcome.",
     "I hope your refund gets approved, and I'll tell you either way.",
+    "Even if a refund were authorised, it would take a week to reach the card.",  # concessive
 ])
 def test_a_refund_owed_asked_for_or_only_named_is_no_promise(email_sample, line):
     found = margaret(email_sample, line)

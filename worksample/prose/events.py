@@ -99,7 +99,6 @@ CONDITIONS = frozenset({"if", "unless", "whether", "provided", "should", "assumi
                         "supposing"})
 # before "to be" and a participle (or "must be"): what must happen first, not what did
 OWED = frozenset({"have", "has", "had", "need", "needs", "needed"})
-NOT_A_CONDITION = frozenset({"as", "even"})  # before "if", "though"
 # before a participle: what would happen, not what did ("would be refunded")
 HYPOTHETICAL = WOULD | {"might"}
 # before a participle: it describes a noun ("the refunded charges"), it tells no event
@@ -218,9 +217,11 @@ def conditions_over(sentence: Sentence) -> dict[int, int]:
     governed: dict[int, int] = {}
     for clause, at in opening.items():
         if not (words[at] in CONDITIONS and (words[at] != "should" or at == 0)) \
-                or at and words[at - 1] in NOT_A_CONDITION:
-            continue  # "as if we refunded it": how it looks; "even if": whatever happens
+                or at and words[at - 1] == "as":
+            continue  # "as if we refunded it": how it looks, not a condition
         governed.setdefault(clause, at)
+        if at and words[at - 1] == "even":
+            continue  # "even if it were approved": the rest holds whatever happens
         governed.setdefault(clause + 1, at)
         if at and not any(mark in gaps[at] for mark in ";:,.!?"):
             governed.setdefault(clause_of[at - 1], at)
