@@ -66,6 +66,8 @@ BE = frozenset({"is", "was", "it's", "that's"})
 RESTRICTING = frozenset({"in", "within", "during", "before", "until"})  # "only in the first month"
 # the writer's request to someone else, or hope: what is asked for is not promised
 ASKING_OR_HOPING = frozenset({"asked", "requested", "hope", "hoping"})
+# between the writer's hope and the phrase, it is done: "I hope you're pleased I've refunded you"
+DONE = frozenset({"i've", "we've", "have", "has"})
 # unless a later clause says it is done: "I've asked billing to refund you, and it's done"
 BACK_TO_IT = frozenset({"it", "it's", "it'll", "they", "they'll", "they've", "that's"})
 COMPLETED = frozenset({"done", "sorted", "processed", "through", "complete", "completed",
@@ -135,15 +137,16 @@ def _asked_or_hoped_by_the_writer(before: list[str]) -> str:
     """"I've asked ..." when the words ``before`` the phrase in its clause have the writer
     asking for it, requesting it or hoping for it, with no promise between ("I've asked my
     team lead for a full refund", "I've requested a full refund", "I hope your plan gets
-    refunded"; not "I've asked billing to refund you", an instruction, nor "I want to refund
-    you"), or ''."""
+    refunded"; not "I've asked billing to refund you", an instruction, "I hope you're pleased
+    that I've refunded you", done, nor "I want to refund you"), or ''."""
     for position in range(len(before) - 1, -1, -1):
         if before[position] not in ASKING_OR_HOPING:
             continue
         subject = before[position - 1] if position else ""
         if before[position] == "asked" and "for" not in before[position + 1:position + 5]:
             return ""  # "I've asked billing to refund you": an instruction, carried out
-        if subject in {"i", "i've", "we", "we've"} and PROMISING.isdisjoint(before[position:]):
+        if subject in {"i", "i've", "we", "we've"} and PROMISING.isdisjoint(before[position:]) \
+                and DONE.isdisjoint(before[position + 1:]):
             return f"{subject} {before[position]}"
         return ""
     return ""
