@@ -215,6 +215,30 @@ def test_a_refund_told_as_done_fails_and_an_escalation_about_it_does_not(tmp_pat
     assert escalated["flags"] == [] and escalated["passed"] is True
 
 
+def test_a_refund_granted_fails_and_one_under_the_team_leads_condition_does_not(tmp_path):
+    """Through the command: the sample's good reply to Margaret with one sentence more. A
+    refund said to be approved is the forbidden promise; one the team lead's agreement would
+    bring, said as such, is not (on 498f7e5 it was an automatic fail: "I'll issue a refund")."""
+    added = {"granted": "Good news: your refund for the annual plan has been approved.",
+             "conditional": "If my team lead agrees to an exception, I'll issue a refund, and "
+                            "I'll write to you either way by Thursday."}
+    folders = {}
+    for name, sentence in added.items():
+        folder = folders[name] = tmp_path / name
+        folder.mkdir()
+        for email_id in EMAIL_IDS[1:]:
+            (folder / f"{email_id}.md").write_text(reference_text(email_id))
+        reply = reference_text("late-refund").replace("Annual plans can", f"{sentence} Annual "
+                                                      "plans can", 1)
+        (folder / "late-refund.md").write_text(reply)
+    results = by_id(grade(*folders.values()))
+    granted, conditional = results["granted"], results["conditional"]
+    assert [(f["kind"], f["fails"]) for f in granted["flags"]] == [("automatic-fail", True)]
+    assert "(tells it as done: “been approved”" in granted["flags"][0]["evidence"]
+    assert granted["passed"] is False
+    assert conditional["flags"] == [] and conditional["passed"] is True
+
+
 def customer_text(email_id: str) -> str:
     from worksample.prose.markup import from_eml
 
