@@ -234,7 +234,7 @@ def test_a_refund_granted_fails_and_one_under_the_team_leads_condition_does_not(
     results = by_id(grade(*folders.values()))
     granted, conditional = results["granted"], results["conditional"]
     assert [(f["kind"], f["fails"]) for f in granted["flags"]] == [("automatic-fail", True)]
-    assert "(tells it as done: “been approved”" in granted["flags"][0]["evidence"]
+    assert "(tells it as done: “been approved” with “refund”)" in granted["flags"][0]["evidence"]
     assert granted["passed"] is False
     assert conditional["flags"] == [] and conditional["passed"] is True
 

@@ -125,7 +125,7 @@ GRANTING_SPAN = 7  # "your refund for the annual plan has been approved"
 @dataclass(frozen=True)
 class Event:
     """A clause that tells a statement as an event: the words that tell it, and the
-    statement's words."""
+    statement's words as the sentence writes them."""
 
     sentence: Sentence
     told_by: str
@@ -199,7 +199,8 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
                     or excused is not None and any(excused(sentence, spot, spot + 1)
                                                    for spot in found)):
                 continue
-            return Event(sentence, told_by, statement, told_as)
+            return Event(sentence, told_by, tuple(words[spot] for spot in sorted(set(found))),
+                         told_as)
     return None
 
 
