@@ -192,22 +192,29 @@ def test_a_reply_that_says_nothing_earns_nothing_for_what_it_did_not_say(tmp_pat
         assert result["score"] == pytest.approx(66.67, abs=0.01), name
 
 
-def test_a_refund_told_as_done_fails_and_an_escalation_about_it_does_not(tmp_path):
-    """Through the command: the sample's good reply to Margaret with one sentence more. A
-    refund told as done is the forbidden promise (an automatic fail, a flag); passing her
-    refund request to the team lead is not."""
-    added = {"told": "Update: your annual fee has been refunded to the card you paid with.",
-             "escalated": "I promise to pass your refund request to my team lead today."}
-    folders = {}
+def graded_with_a_sentence_more(tmp_path: Path, added: dict[str, str]) -> dict[str, dict]:
+    """Each submission named in ``added``: the sample's reference replies, with its sentence
+    put into the reply to Margaret; their results by submission id, graded by the command."""
+    folders = []
     for name, sentence in added.items():
-        folder = folders[name] = tmp_path / name
+        folder = tmp_path / name
         folder.mkdir()
         for email_id in EMAIL_IDS[1:]:
             (folder / f"{email_id}.md").write_text(reference_text(email_id))
         reply = reference_text("late-refund").replace("Annual plans can", f"{sentence} Annual "
                                                       "plans can", 1)
         (folder / "late-refund.md").write_text(reply)
-    results = by_id(grade(*folders.values()))
+        folders.append(folder)
+    return by_id(grade(*folders))
+
+
+def test_a_refund_told_as_done_fails_and_an_escalation_about_it_does_not(tmp_path):
+    """Through the command: the sample's good reply to Margaret with one sentence more. A
+    refund told as done is the forbidden promise (an automatic fail, a flag); passing her
+    refund request to the team lead is not."""
+    results = graded_with_a_sentence_more(tmp_path, {
+        "told": "Update: your annual fee has been refunded to the card you paid with.",
+        "escalated": "I promise to pass your refund request to my team lead today."})
     told, escalated = results["told"], results["escalated"]
     assert [(f["kind"], f["fails"]) for f in told["flags"]] == [("automatic-fail", True)]
     assert "(tells it as done: “been refunded” with “refunded”)" in told["flags"][0]["evidence"]
@@ -219,19 +226,10 @@ def test_a_refund_granted_fails_and_one_under_the_team_leads_condition_does_not(
     """Through the command: the sample's good reply to Margaret with one sentence more. A
     refund said to be approved is the forbidden promise; one the team lead's agreement would
     bring, said as such, is not (on 498f7e5 it was an automatic fail: "I'll issue a refund")."""
-    added = {"granted": "Good news: your refund for the annual plan has been approved.",
-             "conditional": "If my team lead agrees to an exception, I'll issue a refund, and "
-                            "I'll write to you either way by Thursday."}
-    folders = {}
-    for name, sentence in added.items():
-        folder = folders[name] = tmp_path / name
-        folder.mkdir()
-        for email_id in EMAIL_IDS[1:]:
-            (folder / f"{email_id}.md").write_text(reference_text(email_id))
-        reply = reference_text("late-refund").replace("Annual plans can", f"{sentence} Annual "
-                                                      "plans can", 1)
-        (folder / "late-refund.md").write_text(reply)
-    results = by_id(grade(*folders.values()))
+    results = graded_with_a_sentence_more(tmp_path, {
+        "granted": "Good news: your refund for the annual plan has been approved.",
+        "conditional": "If my team lead agrees to an exception, I'll issue a refund, and I'll "
+                       "write to you either way by Thursday."})
     granted, conditional = results["granted"], results["conditional"]
     assert [(f["kind"], f["fails"]) for f in granted["flags"]] == [("automatic-fail", True)]
     assert "(tells it as done: “been approved” with “refund”)" in granted["flags"][0]["evidence"]
