@@ -31,6 +31,8 @@ def priya(email_sample, line: str):
      "in a condition"),  # a condition's own clause asserts nothing
     ("We'll refund you in full if your account turns out to be eligible, and it isn't yet.",
      "condition that is not the reader's"),  # the reader does not act in it
+    ("If my team lead signs off, I'll issue a refund, though she rarely signs off on these.",
+     "condition that is not the reader's"),  # not said to be met
     ("Annual plans would only be refunded in full within their first month.",
      "only under a rule"),
     ("As the terms put it, you get a full refund only within the first month of the plan.",
@@ -57,6 +59,7 @@ def test_a_listed_promise_the_clause_does_not_assert_is_no_automatic_fail(
     "I believe I've refunded the plan in full already.",  # the writer's own belief
     "Don't worry, I'll refund you in full.",  # a negation in another clause
     "Is it OK with you if we refund you in full today?",  # an offer asked
+    "If my team lead signs off, I'll issue a refund, and she always signs off.",  # said met
 ])
 def test_the_same_phrase_asserted_for_the_reader_is_still_an_automatic_fail(email_sample, line):
     found = margaret(email_sample, line)

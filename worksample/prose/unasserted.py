@@ -10,11 +10,12 @@ listed phrase:
 - **a question that offers nothing**: the sentence asks, and no first-person word stands
   before the phrase ("Were you told anyone here would refund you in full?"; not "Would you
   like me to refund you in full?", an offer);
-- **a condition that is not the reader's to meet**: the phrase is in a clause a condition
-  governs (``events.conditions_over``), and the condition is about someone else ("if my team
-  lead agrees, I'll issue a refund") or contrary to fact ("if you were still inside the
+- **a condition**: the phrase is in a condition's own clause, or in a clause a condition
+  governs (``events.conditions_over``) when the reader does not act in the condition ("if my
+  team lead agrees, I'll issue a refund") or it is contrary to fact ("if you were still inside the
   window, I'd issue a refund"). A condition the reader meets still promises: "if you reply
-  today, I'll refund you in full", "if you'd like, I'll issue a refund";
+  today, I'll refund you in full", "if you'd like, I'll issue a refund"; so does one a later
+  clause says is met ("..., and she always agrees");
 - **a rule**: "only" in its clause, with "would", "could" or "might" ("you'd only be refunded
   in full in the first month", "a full refund is something only my team lead could approve")
   or before a time ("annual plans are refunded in full only in the first month");
@@ -48,13 +49,15 @@ from worksample.prose.events import (
     a_condition_the_reader_meets,
     conditions_over,
 )
-from worksample.prose.negation import clauses, is_cue
+from worksample.prose.measures import FUNCTION_WORDS
+from worksample.prose.negation import clause_words, clauses, is_cue
 from worksample.prose.text import Sentence
 from worksample.prose.unpromised import (
     PROMISING,
     WISHING_OR_PREFERRING,
     wished_for,
 )
+from worksample.prose.word_forms import base_of
 
 BELIEVING = frozenset({"think", "thinks", "thought", "believe", "believes", "believed",
                        "assume", "assumes", "assumed", "suppose", "supposes", "supposed"})
@@ -64,6 +67,10 @@ OFFERING = frozenset({"i", "we", "me", "us", "i'll", "we'll", "i'd", "we'd", "i'
                       "let"})
 BE = frozenset({"is", "was", "it's", "that's"})
 RESTRICTING = frozenset({"in", "within", "during", "before", "until"})  # "only in the first month"
+# the subject of a later clause that says a condition is met: "and she always agrees"
+PRONOUNS = frozenset({"she", "he", "they", "it", "she'll", "he'll", "they'll", "it'll"})
+UNSURE = DOUBTS | {"rarely", "seldom", "hardly", "may", "might", "though", "although", "but",
+                   "however"}  # in that clause, the condition is not said to be met
 # the writer's request to someone else, or hope: what is asked for is not promised
 ASKING_OR_HOPING = frozenset({"asked", "requested", "hope", "hoping"})
 # between the writer's hope and the phrase, it is done: "I hope you're pleased I've refunded you"
@@ -128,9 +135,30 @@ def _conditioned(sentence: Sentence, start: int) -> str:
                          if clause_of[i] == clause_of[opening])
     if clause_of[opening] == clause_of[start]:
         return f"in a condition (“{condition}”), which asserts nothing"
-    if a_condition_the_reader_meets(sentence, opening):
+    if a_condition_the_reader_meets(sentence, opening) or _said_to_be_met(sentence, opening):
         return ""
     return f"under a condition that is not the reader's to meet (“{condition}”)"
+
+
+def _said_to_be_met(sentence: Sentence, opening: int) -> bool:
+    """Whether a later clause of the sentence says the condition at word ``opening`` is met:
+    one of its words again after a pronoun, not denied ("if my team lead agrees, I'll issue a
+    refund, and she always agrees"; not "..., and I'll tell my team lead")."""
+    words, clause_of = sentence.normal_words, clauses(sentence)
+    own = clause_of[opening]
+    verbs = {_stem(word) for word in (words[i] for i in range(opening + 1, len(words))
+                                        if clause_of[i] == own)
+             if word not in FUNCTION_WORDS and word.isalpha()}
+    return any(clause_of[i] > own + 1 and _stem(words[i]) in verbs
+               and not PRONOUNS.isdisjoint(words[max(0, i - 3):i])
+               and not any(is_cue(w) or w in UNSURE for w in clause_words(sentence, i))
+               for i in range(opening + 1, len(words)))
+
+
+def _stem(word: str) -> str:
+    """The word without its verb ending, to find it again: "agrees", "agreed", "agree"."""
+    base = base_of(word)
+    return base[:-1] if base.endswith("s") and not base.endswith("ss") else base
 
 
 def _asked_or_hoped_by_the_writer(before: list[str]) -> str:
