@@ -86,3 +86,27 @@ def test_a_refund_of_the_pending_charge_only_seen_or_believed_is_not_said(
 ])
 def test_a_refund_of_the_pending_charge_said_outright_is_still_made(email_sample, line):
     assert priya(email_sample, line).fraction == 0
+
+
+@pytest.mark.parametrize("line", [
+    "I'll refund you in full unless something unexpected comes up.",
+    "Unless the bank delays it, your refund will reach you on Friday.",
+    "A full refund goes out tomorrow unless I hear otherwise from billing.",
+    "You'll get the full $290 back unless my team lead objects.",
+    "Whether or not my team lead signs off, I'll refund you in full.",
+])
+def test_a_refund_that_happens_unless_something_stops_it_is_promised(email_sample, line):
+    """"Unless" and "whether or not" set no condition on the rest of the sentence: it happens
+    by default, or whatever happens; only their own clause asserts nothing."""
+    found = margaret(email_sample, line)
+    assert found.fraction == 0 and found.automatic_fail, found
+
+
+@pytest.mark.parametrize("line", [
+    "I can't issue a refund unless my team lead approves it.",
+    "Unless a team lead approves an exception, the most I can offer is account credit.",
+    "I'll set up the account credit unless you'd rather I asked my team lead about a refund.",
+    "Whether a full refund is possible is up to my team lead; I'll tell you by Thursday.",
+])
+def test_a_refund_denied_or_only_in_the_unless_clause_is_no_promise(email_sample, line):
+    assert margaret(email_sample, line).fraction == 1

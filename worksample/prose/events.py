@@ -97,6 +97,9 @@ WHEN = frozenset({"when", "after", "before", "while"})  # a clause that sets a t
 # a clause that sets a condition: "if", "should my team lead approve", "assuming she agrees"
 CONDITIONS = frozenset({"if", "unless", "whether", "provided", "should", "assuming",
                         "supposing"})
+# conditions under which the rest of the sentence holds anyway: "you'll be refunded unless my
+# team lead objects" promises the refund; "whether or not she agrees, ..." too
+BY_DEFAULT = frozenset({"unless", "whether"})
 # before "to be" and a participle (or "must be"): what must happen first, not what did
 OWED = frozenset({"have", "has", "had", "need", "needs", "needed"})
 # before a participle: what would happen, not what did ("would be refunded")
@@ -209,7 +212,8 @@ def conditions_over(sentence: Sentence) -> dict[int, int]:
     condition's own clause ("if my team lead agrees") and the clause after it ("..., your fee
     will be refunded"), and the clause before it when no stop or comma stands between ("your
     fee will be refunded if she agrees"). "Should" is a condition only opening the sentence
-    ("should she approve, ...")."""
+    ("should she approve, ..."). "Unless", "whether" and "even if" govern only their own
+    clause: what the rest says happens by default, or whatever happens."""
     words, gaps = sentence.normal_words, sentence.gaps
     clause_of = clauses(sentence)
     opening: dict[int, int] = {}  # each clause's first word
@@ -221,7 +225,7 @@ def conditions_over(sentence: Sentence) -> dict[int, int]:
                 or at and words[at - 1] == "as":
             continue  # "as if we refunded it": how it looks, not a condition
         governed.setdefault(clause, at)
-        if at and words[at - 1] == "even":
+        if words[at] in BY_DEFAULT or at and words[at - 1] == "even":
             continue  # "even if it were approved": the rest holds whatever happens
         governed.setdefault(clause + 1, at)
         if at and not any(mark in gaps[at] for mark in ";:,.!?"):
