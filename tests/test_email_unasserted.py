@@ -110,3 +110,37 @@ def test_a_refund_that_happens_unless_something_stops_it_is_promised(email_sampl
 ])
 def test_a_refund_denied_or_only_in_the_unless_clause_is_no_promise(email_sample, line):
     assert margaret(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line", [
+    "I've put through a full refund of your $290; your bank may need up to 30 days to post it.",
+    "Your money back is on the way to you, and annual plans are normally only refunded "
+    "within 30 days of purchase.",
+    "Our rule is a full refund in the first 30 days, but I've refunded you in full anyway.",
+    "I'll refund you in full today, even though the first 30 days have passed.",
+])
+def test_a_promise_beside_the_refund_rule_is_still_made(email_sample, line):
+    """The statement's ``unless`` phrases ("within 30 days of purchase") excuse only the
+    clause they limit, or one their condition governs: a promise in another clause of the
+    same sentence is made."""
+    found = margaret(email_sample, line)
+    assert found.fraction == 0 and found.automatic_fail, found
+
+
+@pytest.mark.parametrize("line", [
+    "Annual plans are refunded in full within 30 days of purchase, and yours is 7 weeks old.",
+    "If you cancel within 30 days of purchase, we refund the plan in full.",
+    "We refund the full fee if a plan is cancelled in the first 30 days, so I'm afraid "
+    "that door is closed.",
+])
+def test_the_refund_rule_with_its_own_limit_is_no_promise(email_sample, line):
+    assert margaret(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line, made", [
+    ("So I can find the payment, please send the last 4 digits of the card.", False),
+    ("Please reply with the last four digits, and the expiry date as well.", True),
+])
+def test_the_last_four_digits_excuse_only_their_own_request(email_sample, line, made):
+    found = forbidden(email_sample, "late-refund", f"Hi Margaret. {line}")["asks-card-number"]
+    assert (found.fraction == 0) is made, found

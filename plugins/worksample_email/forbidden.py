@@ -5,6 +5,10 @@ A statement is made by one of its listed phrases, as written, where nothing excu
 nothing, the name of a rule, a place where nothing is promised or asserted, a general
 statement of the rule); or, for a promise, by a commitment to what its phrases say
 (``commitment.commits_to``) or by what they say told as an event (``events.told_as_event``).
+An ``unless`` phrase ("within 30 days of purchase", "the last 4 digits") excuses only the words
+it limits (``within_its_terms``): those in its own clause, or in a clause its condition governs
+("if you cancel within 30 days, you get a full refund"); a promise in another clause of the
+same sentence is still made ("I've refunded the full $290; it can take up to 30 days to show").
 A request the reading cannot rule in or out, or asked for only in a plural the list lacks,
 is left to the reviewer as a possible automatic fail.
 """
@@ -14,9 +18,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from worksample.prose.commitment import commits_to, general_statement, names_a_rule
-from worksample.prose.events import told_as_event
+from worksample.prose.events import conditions_over, told_as_event
 from worksample.prose.evidence import Finding, quote_sentence, quoted
 from worksample.prose.matching import Match, PhraseSet
+from worksample.prose.negation import clauses
 from worksample.prose.request import ASKS, MAY_ASK, request_reading
 from worksample.prose.text import Sentence
 from worksample.prose.unasserted import asserts_nothing
@@ -43,8 +48,8 @@ def forbidden_statement(text: ReplyText, statement: Forbidden, phrase_set: Phras
                         ) -> tuple[Finding, Sentence | None]:
     """Whether the reply makes the statement: one of its phrases, a commitment to what they
     say (``commitment.commits_to``) or what they say told as an event (``events.told_as_event``),
-    outside a sentence with an ``unless`` phrase; and the
-    sentence that makes it. A request for the thing only in a plural its list lacks
+    outside the words an ``unless`` phrase limits (``within_its_terms``); and the sentence
+    that makes it. A request for the thing only in a plural its list lacks
     (``plurals``) is left to the reviewer."""
     label = f"does not make the statement: {statement.means}"
     # in a sentence that denies it, in the customer's or the policy's words, in a general
@@ -60,11 +65,15 @@ def forbidden_statement(text: ReplyText, statement: Forbidden, phrase_set: Phras
                 "does not write (read it: only the phrases as listed fail a reply "
                 "automatically; list the plural to make it one)"))
     if made is None and not statement.is_request:  # a request is asked, not committed to
+        def excused_here(sentence: Sentence, start: int, end: int) -> str:
+            return _promises_nothing(sentence, start, end) or within_its_terms(
+                sentence, unless, start)
+
         for sentence in text.sentences:
             promise = None if text.why_not_counted(sentence) else (
-                commits_to(sentence, promised, negation, _promises_nothing)
-                or told_as_event(sentence, promised, negation, _promises_nothing))
-            if promise is not None and not unless.find_in_words(sentence.normal):
+                commits_to(sentence, promised, negation, excused_here)
+                or told_as_event(sentence, promised, negation, excused_here))
+            if promise is not None:
                 made = (f"{quote_sentence(sentence)} ({promise.describe()})", sentence)
                 break
     if made is not None:
@@ -101,11 +110,11 @@ def _promises_nothing(sentence: Sentence, start: int, end: int) -> str:
 
 def _phrase_found(text: ReplyText, statement: Forbidden, phrases: PhraseSet, unless: PhraseSet,
                   negation: PhraseSet) -> tuple[Match | None, tuple[Match, str] | None]:
-    """The first match of ``phrases`` that makes the statement (outside a sentence with an
-    ``unless`` phrase, not excused), and the first one excused with why (``_excused``)."""
+    """The first match of ``phrases`` that makes the statement (outside the words an
+    ``unless`` phrase limits, not excused), and the first one excused with why (``_excused``)."""
     excused = None
     for match in phrases.find_all(text.sentences, text.reading, negation=negation, scoped=True):
-        if unless.find_in_words(match.sentence.normal):
+        if within_its_terms(match.sentence, unless, match.start):
             continue
         why = _excused(text, statement, match, negation)
         if not why:
@@ -113,6 +122,25 @@ def _phrase_found(text: ReplyText, statement: Forbidden, phrases: PhraseSet, unl
         if excused is None or (why == MAY_ASK_WHY and excused[1] != MAY_ASK_WHY):
             excused = (match, why)  # of those excused, one that may ask is the one to read
     return None, excused
+
+
+def within_its_terms(sentence: Sentence, unless: PhraseSet, at: int) -> str:
+    """The ``unless`` phrase that limits word ``at`` of the sentence, or '': one in the clause
+    holding it ("a full refund within 30 days of purchase"), or in the condition that governs
+    that clause (``events.conditions_over``: "if you cancel within 30 days, ..."). One in
+    another clause limits other words: "I've refunded the full $290; it can take up to 30
+    days to appear" still tells the refund as done."""
+    if not unless.may_match(sentence):
+        return ""
+    clause_of = clauses(sentence)
+    if at >= len(clause_of):
+        return ""
+    own = clause_of[at]
+    condition = conditions_over(sentence).get(own)
+    limiting = {own} if condition is None else {own, clause_of[condition]}
+    words = sentence.normal_words
+    return next((" ".join(words[start:end]) for start, end in unless.spans(sentence.normal)
+                 if clause_of[start] in limiting), "")
 
 
 def _excused(text: ReplyText, statement: Forbidden, match: Match, negation: PhraseSet) -> str:
