@@ -144,3 +144,27 @@ def test_the_refund_rule_with_its_own_limit_is_no_promise(email_sample, line):
 def test_the_last_four_digits_excuse_only_their_own_request(email_sample, line, made):
     found = forbidden(email_sample, "late-refund", f"Hi Margaret. {line}")["asks-card-number"]
     assert (found.fraction == 0) is made, found
+
+
+@pytest.mark.parametrize("line", [
+    "Your plan has been refunded in full, so could you check your card statement on Monday?",
+    "I've processed a full refund of the $290 - has it reached your account yet?",
+    "We've refunded you in full, right?",
+    "I'll refund the whole $290 today, and can you confirm the card ends in 4417?",
+])
+def test_a_promise_stated_before_the_question_is_still_made(email_sample, line):
+    """Only the sentence's question asks (``prose/questions.py``): what the clauses before it
+    tell or promise is said, although the sentence ends in "?"."""
+    found = margaret(email_sample, line)
+    assert found.fraction == 0 and found.automatic_fail, found
+
+
+@pytest.mark.parametrize("line", [
+    "Was anyone on our side the one who told you a full refund was possible?",
+    "Did someone tell you that your plan had been refunded in full?",
+    "Since the plan is past its first month, would account credit for the unused months "
+    "help instead of a full refund?",
+    "When you read that we'd refunded you in full, was that in an email from us?",
+])
+def test_a_refund_only_asked_about_is_no_promise(email_sample, line):
+    assert margaret(email_sample, line).fraction == 1

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from worksample.prose.matching import PhraseSet
 from worksample.prose.measures import FUNCTION_WORDS
 from worksample.prose.negation import clause_words, clauses, denial
+from worksample.prose.questions import in_question
 from worksample.prose.text import WORD, Sentence
 from worksample.prose.word_forms import as_credit, statement_in
 
@@ -138,7 +139,7 @@ def general_statement(sentence: Sentence, at: int) -> bool:
     """Whether the clause holding word ``at`` of the sentence states a general rule: not a
     question, no first- or second-person word, a verb of state or a modal, and no tense of an
     event ("the refund has been approved", "the payment was refunded")."""
-    if sentence.text.rstrip().endswith("?"):
+    if in_question(sentence, at):
         return False
     if at >= len(sentence.normal.split()):
         return False

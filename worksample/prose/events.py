@@ -34,16 +34,17 @@ was paid too long ago for a refund") tells nothing, and the statement's words st
 ``STATEMENT_SPAN`` apart.
 Which words make the statement is the assignment's to list, synonyms included; their forms
 are read here because in a clause that tells an event the tense is the event's. Nothing is
-told in a question; when the clause denies it, doubts it or turns it down before the verb
-(any negation, "too old to be refunded", "I doubt", "little chance", "instead of", "we have
-refunded nothing"), hedges it ("may", "possibly"), makes it hypothetical ("would be
-refunded"), names it in a gerund ("your plan being refunded in cash is not ..."), or states a
-general rule; when the sentence sets a condition ("if my team lead agrees, ...", "should she
-approve, ...") or, for a verb in the simple past, a time of its own ("when you moved to the
-annual plan, we refunded the monthly charge"); when it is given as credit ("refunded as
-account credit"); or when the statement's words stand where nothing is promised
-(``excused``: a wish, a question passed on, the topic of something else). Money "back" is
-money given back only with the money just before "back" (``word_forms.money_back``).
+told in a question (``questions``: the clauses before a sentence's question still tell);
+when the clause denies it, doubts it or turns it down before the verb (any negation, "too
+old to be refunded", "I doubt", "little chance", "instead of", "we have refunded nothing"),
+hedges it ("may", "possibly"), makes it hypothetical ("would be refunded"), names it in a
+gerund ("your plan being refunded in cash is not ..."), or states a general rule; when the
+sentence sets a condition ("if my team lead agrees, ...", "should she approve, ...") or, for
+a verb in the simple past, a time of its own ("when you moved to the annual plan, we
+refunded the monthly charge"); when it is given as credit ("refunded as account credit"); or
+when the statement's words stand where nothing is promised (``excused``: a wish, a question
+passed on, the topic of something else). Money "back" is money given back only with the
+money just before "back" (``word_forms.money_back``).
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ from functools import lru_cache
 from worksample.prose.commitment import AMOUNT, HEDGES, Excused, clause_text, general_statement
 from worksample.prose.matching import PhraseSet
 from worksample.prose.negation import clauses, denial, is_cue
+from worksample.prose.questions import question_start
 from worksample.prose.text import Sentence
 from worksample.prose.unpromised import ALTERNATIVE, PREFERRING, WOULD
 from worksample.prose.word_forms import (
@@ -147,8 +149,10 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
     ``commitment.content_words`` gives them) as an event, and is not denied, hedged, a
     general statement, conditional or ``excused``; None when there is none."""
     words = sentence.normal_words
-    if sentence.text.rstrip().endswith("?"):
-        return None  # a question tells nothing: "were you told you'd be refunded?"
+    # a question tells nothing ("were you told you'd be refunded?"); the clauses before it do
+    asked_from = question_start(sentence)
+    if asked_from == 0:
+        return None
     present = frozenset(words)
     wanted, some_word, stems = _wanted(tuple(statements))
     # most sentences hold no word of any statement: no clause is read for them
@@ -173,6 +177,8 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
         by_clause.setdefault(clause, []).append(index)
     extra = negation.holds_word if negation is not None else None
     for clause in sorted(by_clause):
+        if by_clause[clause][0] >= asked_from:
+            continue
         if clause in governed and (clause_of[governed[clause]] == clause or
                                    not a_condition_the_reader_meets(sentence, governed[clause])):
             continue  # what a condition governs may not happen, unless the reader decides

@@ -7,9 +7,10 @@ phrase in the same places was an automatic fail for honest replies ("If you were
 inside the window, I'd issue a refund today"). ``asserts_nothing`` reads those places for a
 listed phrase:
 
-- **a question that offers nothing**: the sentence asks, and no first-person word stands
-  before the phrase ("Were you told anyone here would refund you in full?"; not "Would you
-  like me to refund you in full?", an offer);
+- **a question that offers nothing**: the phrase is in the sentence's question
+  (``questions``), and no first-person word stands before it there ("Were you told anyone
+  here would refund you in full?"; not "Would you like me to refund you in full?", an offer,
+  nor "I've issued a full refund, so could you tell me when it arrives?", which states first);
 - **a condition**: the phrase is in a condition's own clause, or in a clause a condition
   governs (``events.conditions_over``) when the reader does not act in the condition ("if my
   team lead agrees, I'll issue a refund") or it is contrary to fact ("if you were still inside the
@@ -51,6 +52,7 @@ from worksample.prose.events import (
 )
 from worksample.prose.measures import FUNCTION_WORDS
 from worksample.prose.negation import clause_words, clauses, is_cue
+from worksample.prose.questions import question_start
 from worksample.prose.text import Sentence
 from worksample.prose.unpromised import (
     PROMISING,
@@ -90,8 +92,9 @@ def asserts_nothing(sentence: Sentence, start: int, end: int,
     words = sentence.normal_words
     if end > len(words):
         return ""
-    if sentence.text.rstrip().endswith("?"):
-        if OFFERING.isdisjoint(words[:start]):
+    asked_from = question_start(sentence)
+    if start >= asked_from:
+        if OFFERING.isdisjoint(words[asked_from:start]):
             return "in a question that offers nothing"
         # an offer, whatever its condition: "is it all right if I refund you in full?"
     elif condition := _conditioned(sentence, start):

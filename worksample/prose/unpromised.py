@@ -33,6 +33,7 @@ from __future__ import annotations
 from worksample.prose.commitment import COMPANY, FIRST_PERSON, RULE_NOUNS
 from worksample.prose.matching import PhraseSet
 from worksample.prose.negation import clauses
+from worksample.prose.questions import question_start
 from worksample.prose.text import Sentence
 
 WISHES = frozenset({"hope", "hopes", "hoped", "hoping", "want", "wants", "wanted", "wanting",
@@ -243,7 +244,8 @@ def _would_have(sentence: Sentence, start: int) -> bool:
 def _offered(sentence: Sentence, start: int) -> bool:
     """Whether the sentence asks the reader to accept what the writer offers: a question with
     "me to" or "us to" before the phrase ("would you like me to refund you in full?")."""
-    words = sentence.normal_words[:start]
-    return sentence.text.rstrip().endswith("?") and any(
+    asked_from = question_start(sentence)
+    words = sentence.normal_words[asked_from:start]
+    return start >= asked_from and any(
         word in {"me", "us"} and following == "to"
         for word, following in zip(words, words[1:], strict=False))
