@@ -168,3 +168,33 @@ def test_a_promise_stated_before_the_question_is_still_made(email_sample, line):
 ])
 def test_a_refund_only_asked_about_is_no_promise(email_sample, line):
     assert margaret(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line", [
+    # a word of doubt does not reach past "and" before another verb
+    "I've stopped the auto-renewal and sent a full refund of the $290 to your card.",
+    "Your plan was stopped and refunded in full on Tuesday.",
+    # a negation does not reach past "and" with a verb of its own
+    "We won't bill you next year and have refunded the full $290.",
+    # "turned" refuses only with "down" or "away"
+    "I turned the renewal off and refunded your $290 in full.",
+    # "only" can say how recently it happened
+    "Your annual fee was refunded in full only in the last couple of hours.",
+    # what has already happened is not made conditional
+    "Provided nothing has changed with the card, your annual fee has been refunded in full.",
+])
+def test_a_refund_told_as_done_beside_a_doubt_a_time_or_a_condition_is_made(email_sample, line):
+    found = margaret(email_sample, line)
+    assert found.fraction == 0 and found.automatic_fail, found
+
+
+@pytest.mark.parametrize("line", [
+    "We can't waive the renewal and refund the plan in full this late.",
+    "Your refund request was turned down and not processed.",
+    "Annual plans can be refunded in full only in the first 30 days.",
+    "Assuming my team lead agrees, the $290 will be refunded in full.",
+    "If my team lead had agreed, we'd have refunded the $290 in full.",
+    "To process a full refund, I'd need my team lead to grant an exception.",
+])
+def test_a_denied_ruled_conditional_or_purpose_refund_is_no_promise(email_sample, line):
+    assert margaret(email_sample, line).fraction == 1

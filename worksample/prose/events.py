@@ -94,7 +94,8 @@ ARRIVALS = (("is", "on", "its", "way"), ("is", "on", "the", "way"), ("are", "on"
 _ARRIVAL_FIRST = frozenset(arrival[0] for arrival in ARRIVALS)
 ARRIVAL_GAP = 3  # "your refund of $290 is on its way"
 # a participle after these in its clause: the event did not happen ("was refused")
-NOT_GRANTED = frozenset({"declined", "refused", "rejected", "denied", "turned", "ruled"})
+NOT_GRANTED = frozenset({"declined", "refused", "rejected", "denied"})
+NOT_GRANTED_WITH = {"turned": {"down", "away"}, "ruled": {"out"}}  # "turned down", "ruled out"
 WHEN = frozenset({"when", "after", "before", "while"})  # a clause that sets a time
 # a clause that sets a condition: "if", "should my team lead approve", "assuming she agrees"
 CONDITIONS = frozenset({"if", "unless", "whether", "provided", "should", "assuming",
@@ -112,6 +113,23 @@ DETERMINERS = frozenset({"the", "a", "an", "your", "my", "our", "their", "this",
 # before the word that tells the event: doubted or out of reach ("too old to be refunded")
 DOUBTS = frozenset({"too", "doubt", "unlikely", "chance", "ineligible", "stopped", "beyond",
                     "past"})
+# "and" or "or" before another verb ends a word of doubt's reach ("I've stopped the renewal and
+# issued a refund"); a negation's only before a verb of its own ("we haven't charged you
+# again and have refunded the $290"), as one shared verb keeps it ("we can't stop the
+# renewal and refund you")
+COORDINATING = frozenset({"and", "or"})
+OWN_VERB = frozenset({"have", "has", "had", "will", "can", "could", "am", "is", "are", "was",
+                      "were", "did", "do", "does", "i've", "we've", "i'll", "we'll", "i'm",
+                      "we're", "i", "we", "they", "she", "he", "it"})
+# before a participle: the event is still ahead ("will be refunded", "is to be refunded")
+AHEAD = WOULD | frozenset({"will", "can", "should", "shall", "may", "might", "must", "going",
+                           "to", "be"})
+PAST = frozenset({"has", "have", "had", "i've", "we've", "you've", "was", "were", "been"})
+# after "only", how recently something happened: "refunded only this morning", "only an hour
+# ago", "only in the last hour"
+RECENTLY = frozenset({"today", "yesterday", "ago", "recently", "earlier", "tonight", "morning",
+                      "afternoon", "evening", "hour", "hours", "minutes", "moments"})
+RECENT_SPAN = 6  # "only in the last couple of hours"
 READER = frozenset({"you", "your", "you're", "you've", "you'll", "yours"})  # this customer
 # in a condition, the reader as its subject: the reader decides ("if you reply by Friday")
 READER_ACTS = frozenset({"you", "you'd", "you're", "you've", "you'll"})
@@ -179,9 +197,12 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
     for clause in sorted(by_clause):
         if by_clause[clause][0] >= asked_from:
             continue
-        if clause in governed and (clause_of[governed[clause]] == clause or
-                                   not a_condition_the_reader_meets(sentence, governed[clause])):
-            continue  # what a condition governs may not happen, unless the reader decides
+        if clause in governed and clause_of[governed[clause]] == clause:
+            continue  # a condition's own clause asserts nothing
+        # what a condition governs may not happen, unless the reader decides; what it says
+        # has already happened has ("if you haven't seen it yet, the $290 has been refunded")
+        conditional = clause in governed and not a_condition_the_reader_meets(
+            sentence, governed[clause])
         indices = by_clause[clause]
         money = amount and AMOUNT.search(clause_text(sentence, indices)) is not None
         for statement in possible:
@@ -192,6 +213,9 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
             if told is None:
                 continue
             at, told_by, told_as = told
+            if conditional and not (told_as == "done" and told_as_past(
+                    [words[i] for i in indices if i < at])):
+                continue
             # the statement's word that tells the event is read where it tells it ("our
             # refund team has refunded the $290": not the topic "refund team")
             found = [at if spot >= 0 and base_of(words[spot]) == base_of(words[at]) else spot
@@ -291,7 +315,7 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
     # what the writer is about to do is told for this reader, not as a rule: "let me refund
     # your plan", "I'll refund the $290", not "we can only refund annual plans in their first
     # month"
-    if "only" in clause:
+    if restricts(clause):
         return None  # a restriction states a rule: "can be refunded only in the first month"
     for_the_reader = amount or not READER.isdisjoint(clause)
     # the statement's words written as nouns ("refund"), which a granting verb near them tells
@@ -304,7 +328,10 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
             abs(index - noun) <= GRANTING_SPAN for noun in nouns) else None)
         if base is None:
             subject = subject or (word if word in DOERS else "")
-            refused = refused or word in NOT_GRANTED
+            following = words[index + 1] if index + 1 < len(words) else ""
+            # "declined and refunded in part": what "and" adds is not refused
+            refused = word not in COORDINATING and (refused or word in NOT_GRANTED or (
+                following in NOT_GRANTED_WITH.get(word, ())))
             continue
         before = [words[i] for i in indices[max(0, position - LOOK_BACK):position]]
         if word != base and (word.endswith("ed") or word == "sent"):
@@ -370,9 +397,42 @@ def _doubted(words: Sequence[str], indices: list[int], at: int,
     nothing")."""
     before = [words[i] for i in indices if i < at]
     after = [words[i] for i in indices if at < i <= at + 2]
-    return (any(is_cue(word, extra) or word in DOUBTS for word in before)
+    return (bool(doubt_before(before, extra))
             or ALTERNATIVE.find_in_words(" ".join(before))
             or not {"nothing", "none"}.isdisjoint(after))
+
+
+def told_as_past(before: Sequence[str]) -> bool:
+    """Whether the words of a clause before its verb tell it as having happened: an auxiliary
+    of the perfect or the past (``PAST``: "has been refunded", "I've refunded", "was
+    refunded"), and no word that puts it ahead (``AHEAD``: "will have been", "is to be")."""
+    return not PAST.isdisjoint(before) and all(
+        word not in AHEAD and not word.endswith("'ll") for word in before)
+
+
+def restricts(clause: Sequence[str]) -> bool:
+    """Whether the clause's words hold an "only" that restricts ("refunded only in the first
+    month", "we can only refund annual plans"), not one that says how recently something
+    happened ("refunded only this morning", "went through only an hour ago": ``RECENTLY``
+    within ``RECENT_SPAN`` words after it)."""
+    return any(word == "only" and RECENTLY.isdisjoint(clause[at + 1:at + 1 + RECENT_SPAN])
+               for at, word in enumerate(clause))
+
+
+def doubt_before(before: Sequence[str], extra: Callable[[str], bool] | None = None) -> str:
+    """The negation or word of doubt (``DOUBTS``) among ``before``, the words of a clause
+    before what it may doubt, that still reaches it, or '': a word of doubt does not reach
+    past "and" or "or" (``COORDINATING``), a negation not past one with a verb of its own
+    after it (``OWN_VERB``)."""
+    found = ""
+    for position, word in enumerate(before):
+        if word in COORDINATING and found:
+            following = before[position + 1] if position + 1 < len(before) else ""
+            if found in DOUBTS or following in OWN_VERB:
+                found = ""
+        elif is_cue(word, extra) or word in DOUBTS:
+            found = word
+    return found
 
 
 def _adverb(word: str) -> bool:

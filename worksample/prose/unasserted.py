@@ -43,12 +43,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from worksample.prose.commitment import FIRST_PERSON
+from worksample.prose.asides import MODALS
+from worksample.prose.commitment import FIRST_PERSON, PERSONAL
 from worksample.prose.events import (
+    DETERMINERS,
     DOUBTS,
     HYPOTHETICAL,
     a_condition_the_reader_meets,
     conditions_over,
+    doubt_before,
+    restricts,
+    told_as_past,
 )
 from worksample.prose.measures import FUNCTION_WORDS
 from worksample.prose.negation import clause_words, clauses, is_cue
@@ -103,11 +108,13 @@ def asserts_nothing(sentence: Sentence, start: int, end: int,
     clause = [i for i, c in enumerate(clause_of) if c == clause_of[start]]
     before = [words[i] for i in clause if i < start]
     in_clause = [words[i] for i in clause]
-    if "only" in in_clause and (not HYPOTHETICAL.isdisjoint(in_clause) or any(
+    if _a_purpose(in_clause) and clause[-1] + 1 < len(words):  # and a clause it is for
+        return "in a purpose (“to …”), which asserts nothing"
+    if restricts(in_clause) and (not HYPOTHETICAL.isdisjoint(in_clause) or any(
             word == "only" and following in RESTRICTING
             for word, following in zip(in_clause, in_clause[1:], strict=False))):
         return "in what happens only under a rule (“only”)"
-    doubt = next((word for word in before if is_cue(word, extra) or word in DOUBTS), "")
+    doubt = doubt_before(before, extra)
     if doubt:
         return f"doubted before it (“{doubt}”)"
     if any(tuple(words[i - 1:i + 1]) in APPEARANCES for i in clause if 0 < i < start):
@@ -125,6 +132,17 @@ def asserts_nothing(sentence: Sentence, start: int, end: int,
     return ""
 
 
+def _a_purpose(clause: list[str]) -> bool:
+    """Whether the clause states what something is for: it opens with "to", "in order to" or
+    "so as to" and a verb, and has no verb of its own after it ("To issue a refund, I'd need
+    ..."; not "to your card", nor "to refund you in full was the least I could do")."""
+    opening = 2 if clause[:2] == ["in", "order"] or clause[:2] == ["so", "as"] else 0
+    verb = clause[opening + 1] if len(clause) > opening + 1 else ""
+    return (clause[opening:opening + 1] == ["to"] and verb.isalpha()
+            and verb not in DETERMINERS and verb not in PERSONAL
+            and MODALS.isdisjoint(clause[opening + 2:]))
+
+
 def _conditioned(sentence: Sentence, start: int) -> str:
     """Why word ``start``'s clause is not asserted by a condition, or '': it is the
     condition's own clause (a condition asserts nothing), or a clause the condition governs
@@ -140,6 +158,8 @@ def _conditioned(sentence: Sentence, start: int) -> str:
         return f"in a condition (“{condition}”), which asserts nothing"
     if a_condition_the_reader_meets(sentence, opening) or _said_to_be_met(sentence, opening):
         return ""
+    if told_as_past([words[i] for i in range(start) if clause_of[i] == clause_of[start]]):
+        return ""  # what has happened already is not conditioned: "if ..., I've refunded you"
     return f"under a condition that is not the reader's to meet (“{condition}”)"
 
 
