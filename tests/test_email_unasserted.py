@@ -198,3 +198,40 @@ def test_a_refund_told_as_done_beside_a_doubt_a_time_or_a_condition_is_made(emai
 ])
 def test_a_denied_ruled_conditional_or_purpose_refund_is_no_promise(email_sample, line):
     assert margaret(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line", [
+    "I'll reverse the whole $290 charge so it lands on your card again.",
+    "We reversed the whole $290 payment this morning.",
+    "Let me return the $290 to the card you paid with.",
+    "We'll give you every cent of the $290 back.",
+    "Your $290 was paid back to your card on Monday.",
+])
+def test_money_given_back_in_other_verbs_is_a_refund(email_sample, line):
+    """A statement's "refund" is told by any verb that gives money back; "return" and
+    "reverse" when the writer does it to money (``word_forms.standing_for``)."""
+    found = margaret(email_sample, line)
+    assert found.fraction == 0 and found.automatic_fail, found
+
+
+@pytest.mark.parametrize("line", [
+    "I've reversed the auto-renewal, so nothing more will be charged.",
+    "I've returned your question to the billing team for a second look.",
+    "I've returned the $40 of goodwill credit to your Ledgerly balance.",
+    "You paid the $290 back on 3 March, so the window closed in April.",
+    "We aren't able to reverse a $290 annual payment this late.",
+])
+def test_returning_something_else_or_credit_or_a_past_payment_is_no_refund(email_sample, line):
+    assert margaret(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line", [
+    "Your bank reverses the second $29 hold by itself within a few days.",
+    "The extra $29 is returned to your available balance when the hold drops off.",
+])
+def test_the_bank_releasing_the_pending_hold_is_no_refund(email_sample, line):
+    assert priya(email_sample, line).fraction == 1
+
+
+def test_the_writer_reversing_the_pending_charge_is_a_refund_of_it(email_sample):
+    assert priya(email_sample, "I've gone ahead and reversed the extra $29 for you.").fraction == 0

@@ -60,11 +60,13 @@ from worksample.prose.questions import question_start
 from worksample.prose.text import Sentence
 from worksample.prose.unpromised import ALTERNATIVE, PREFERRING, WOULD
 from worksample.prose.word_forms import (
+    IRREGULAR_PAST,
     MONEY,
     MONEY_NOUNS,
     as_credit,
     base_of,
     forms,
+    standing_for,
     statement_in,
 )
 
@@ -143,6 +145,11 @@ GRANTING = {form: base for base in ("approve", "confirm", "process", "issue", "a
 LOOK_BACK = 3  # words before a participle in which its auxiliary stands
 STATEMENT_SPAN = 5  # a statement's words at most this far apart: "refunded the plan in full"
 GRANTING_SPAN = 7  # "your refund for the annual plan has been approved"
+# verbs that give money back with "back" after them, read like the verb of a statement with
+# "back" ("your money back"): "we'll give you the full $290 back", "I've sent the $290 back"
+GIVING_BACK = {form: base for base in ("give", "send", "hand", "transfer", "pay")
+               for form in forms(base)}
+GIVING_SPAN = 8  # "we'll give you every cent of the $290 back": words from the verb to "back"
 
 
 @dataclass(frozen=True)
@@ -294,7 +301,8 @@ def _wanted(statements: tuple[tuple[str, ...], ...]) -> tuple[
     stem: a sentence with none of them holds no statement (None when a statement is money
     alone)."""
     wanted = [(statement, [(frozenset(), word.rstrip("*")) if word.endswith("*")
-                           else (MONEY_NOUNS, None) if word == MONEY else (forms(word), None)
+                           else (MONEY_NOUNS, None) if word == MONEY
+                           else (standing_for(word), None)
                            for word in statement]) for statement in statements]
     some_word = frozenset().union(*(options for _, its_words in wanted
                                     for options, _ in its_words if options is not MONEY_NOUNS))
@@ -325,7 +333,9 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
     for position, index in enumerate(indices):
         word = words[index]
         base = own.get(word) or (GRANTING.get(word) if any(
-            abs(index - noun) <= GRANTING_SPAN for noun in nouns) else None)
+            abs(index - noun) <= GRANTING_SPAN for noun in nouns) else None) or (
+            GIVING_BACK.get(word) if "back" in statement and "back" in clause[
+                position + 1:position + 1 + GIVING_SPAN] else None)
         if base is None:
             subject = subject or (word if word in DOERS else "")
             following = words[index + 1] if index + 1 < len(words) else ""
@@ -334,7 +344,9 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
                 following in NOT_GRANTED_WITH.get(word, ())))
             continue
         before = [words[i] for i in indices[max(0, position - LOOK_BACK):position]]
-        if word != base and (word.endswith("ed") or word == "sent"):
+        # the word's own base, not the statement's: "return" tells a statement's "refund"
+        plain = base_of(word) == word and word not in IRREGULAR_PAST
+        if not plain and (word.endswith("ed") or word in IRREGULAR_PAST):
             if refused or not HYPOTHETICAL.isdisjoint(before) or before and (
                     before[-1] in DETERMINERS or before[-1][:1].isdigit()):
                 continue  # "was refused"; "would be refunded"; "the refunded charges"
@@ -353,7 +365,7 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
         elif word.endswith("ing") and BE.intersection(before[-2:]) and (
                 for_the_reader or not WRITERS_BE.isdisjoint(before)):
             return index, f"{next(w for w in reversed(before) if w in BE)} {word}", "under way"
-        elif word == base and _CUE_ENDS.intersection(before[-2:]) and for_the_reader:
+        elif plain and _CUE_ENDS.intersection(before[-2:]) and for_the_reader:
             adverb = before[-1:] if before and _adverb(before[-1]) else []
             cue = next((cue for cue in ABOUT_TO
                         if _ends_with(before[:len(before) - len(adverb)], cue)), None)
@@ -385,7 +397,7 @@ def _arriving(words: Sequence[str], indices: list[int], spots: list[int], money:
 def _own_forms(statement: tuple[str, ...]) -> dict[str, str]:
     """Each form of the statement's words (but "money"), to the word's base."""
     return {form: base_of(word.rstrip("*")) for word in statement if word != MONEY
-            for form in forms(word.rstrip("*"))}
+            for form in standing_for(word.rstrip("*"))}
 
 
 def _doubted(words: Sequence[str], indices: list[int], at: int,

@@ -6,7 +6,10 @@ nothing. In a clause that commits to a statement or tells it as an event (``comm
 ``events``), the tense belongs to the commitment or the event, so a statement's word is read
 in its regular verb forms there ("refund": "refunded", "refunding"), and "money" is also
 a word for an amount of it ("the full amount", "the whole payment", "your annual fee") or an
-amount itself ("$290").
+amount itself ("$290"). A statement's "refund" is also read in the verbs that give money back
+(``REFUNDING``: "I've reimbursed the $290"), and, done by the writer to money, in "return"
+and "reverse" ("we've reversed the $290 charge"; not "your bank reverses the hold", which is
+right to say, nor "I've returned your call").
 """
 
 from __future__ import annotations
@@ -30,6 +33,16 @@ MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "jul
 TO_SOMEONE = frozenset({"you", "your", "yours", "the", "a", "an", "my", "our", "her", "his",
                         "their", "whoever"})
 BACK_WORDS = 5  # money at most this many words before "back": "your money is on its way back"
+# verbs that give money back: a statement's "refund" is told by any of them
+REFUNDING = frozenset({"refund", "reimburse", "repay"})
+# and by these, when the writer does it to money ("we've reversed the $290 charge")
+RETURNING = frozenset({"return", "reverse"})
+MONEY_TAKEN = MONEY_NOUNS | {"charge", "charges"}
+WRITERS = frozenset({"i", "we", "i've", "we've", "i'll", "we'll", "i'm", "we're", "me", "us"})
+# the irregular forms of the verbs statements use
+IRREGULAR = {"pay": ("paid",), "repay": ("repaid",), "give": ("gave", "given"),
+             "send": ("sent",)}
+IRREGULAR_PAST = frozenset(form for past in IRREGULAR.values() for form in past)
 # bases ending in "e" whose -ed and -ing forms drop it, among the verbs statements use
 E_ENDING_BASES = frozenset({"issue", "approve", "authorise", "authorize", "arrange", "release",
                             "reimburse", "reverse", "give", "receive", "restore", "promise",
@@ -43,11 +56,33 @@ def place(word: str, words: Sequence[str], indices: Sequence[int], money: bool) 
     if word.endswith("*"):
         stem = word.rstrip("*")
         return next((i for i in indices if words[i].startswith(stem)), None)
-    wanted = MONEY_NOUNS if word == MONEY else forms(word)
-    found = next((i for i in indices if words[i] in wanted), None)
+    wanted = MONEY_NOUNS if word == MONEY else standing_for(word)
+    found = next((i for i in indices if words[i] in wanted and (
+        base_of(words[i]) not in RETURNING or _writer_returns_money(words, indices, i, money))),
+        None)
     if found is None and word == MONEY and money:
         return -1
     return found
+
+
+def _writer_returns_money(words: Sequence[str], indices: Sequence[int], at: int,
+                          money: bool) -> bool:
+    """Whether "return" or "reverse" at word ``at`` gives money back: the writer before it in
+    the clause, and money in it (an amount, "the charge", "your payment"), not credit ("I've
+    returned the $25 goodwill credit to your account")."""
+    clause = [words[i] for i in indices]
+    return (not WRITERS.isdisjoint(words[i] for i in indices if i < at)
+            and (money or not MONEY_TAKEN.isdisjoint(clause)) and CREDIT.isdisjoint(clause))
+
+
+@lru_cache(maxsize=1024)
+def standing_for(word: str) -> frozenset[str]:
+    """The forms that stand for a statement's ``word`` where it is told: its own
+    (``forms``), and for a word of refunding those of every verb that gives money back
+    (``REFUNDING``, ``RETURNING``)."""
+    if base_of(word) not in REFUNDING:
+        return forms(word)
+    return frozenset().union(*(forms(verb) for verb in REFUNDING | RETURNING))
 
 
 def statement_in(sentence: Sentence, indices: Sequence[int], statement: tuple[str, ...],
@@ -60,6 +95,10 @@ def statement_in(sentence: Sentence, indices: Sequence[int], statement: tuple[st
         return None
     if MONEY in statement and not money_back(sentence, indices, amount):
         return None
+    words = sentence.normal_words
+    if "back" in statement and all(_not_given_back(words, indices, position)
+                                   for position, i in enumerate(indices) if words[i] == "back"):
+        return None  # "you paid $290 back in March"
     return spots
 
 
@@ -72,14 +111,9 @@ def money_back(sentence: Sentence, indices: Sequence[int], amount: bool) -> bool
     and not given as credit (``as_credit``: "$241 back to your account as credit")."""
     words = sentence.normal_words
     for position, index in enumerate(indices):
-        if words[index] != "back" or as_credit(words, index):
+        if words[index] != "back" or as_credit(words, index) or _not_given_back(
+                words, indices, position):
             continue
-        after = [words[i] for i in indices[position + 1:position + 3]]
-        if after[:1] == ["then"] or after[:1] in (["in"], ["on"]) and len(after) > 1 and (
-                after[1] in MONTHS or after[1][:1].isdigit()):
-            continue  # "back in March", "back on 3 March"
-        if after[:1] == ["to"] and len(after) > 1 and after[1] not in TO_SOMEONE:
-            continue  # "back to $29 a month", "back to monthly": a level, not a person
         before = [words[i] for i in indices[max(0, position - BACK_WORDS):position]]
         money = [n for n, word in enumerate(before)
                  if word in MONEY_NOUNS or amount and word[:1].isdigit()]
@@ -88,6 +122,17 @@ def money_back(sentence: Sentence, indices: Sequence[int], amount: bool) -> bool
                              or word in CREDIT for word in between):
             return True  # not "the fee doesn't come back", "$241 credited back"
     return False
+
+
+def _not_given_back(words: Sequence[str], indices: Sequence[int], position: int) -> bool:
+    """Whether "back" at ``indices[position]`` is back in time ("back in March", "back on 3
+    March", "back then") or back to a level ("back to $29 a month", "back to monthly"), not
+    back to someone."""
+    after = [words[i] for i in indices[position + 1:position + 3]]
+    if after[:1] == ["then"] or after[:1] in (["in"], ["on"]) and len(after) > 1 and (
+            after[1] in MONTHS or after[1][:1].isdigit()):
+        return True
+    return after[:1] == ["to"] and len(after) > 1 and after[1] not in TO_SOMEONE
 
 
 def as_credit(words: Sequence[str], after: int) -> bool:
@@ -107,7 +152,7 @@ def forms(word: str) -> frozenset[str]:
     that is no word does no harm: forms are only looked up."""
     base = base_of(word)
     stem = base[:-1] if base.endswith("e") else base
-    made = {word, base, stem + "ed", stem + "ing"}
+    made = {word, base, stem + "ed", stem + "ing", *IRREGULAR.get(base, ())}
     if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
         made |= {base[:-1] + "ied"}
     if len(base) > 2 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" \
