@@ -235,3 +235,16 @@ def test_the_bank_releasing_the_pending_hold_is_no_refund(email_sample, line):
 
 def test_the_writer_reversing_the_pending_charge_is_a_refund_of_it(email_sample):
     assert priya(email_sample, "I've gone ahead and reversed the extra $29 for you.").fraction == 0
+
+
+@pytest.mark.parametrize("line, made", [
+    ("Subscribers who cancel in their first month get a full refund.", False),
+    ("Anyone who cancels during the first month gets a full refund.", False),
+    ("Monthly customers get a full refund of their last payment if they cancel early.", False),
+    ("Long-time customers such as you get a full refund from me.", True),
+])
+def test_a_rule_for_anyone_of_a_kind_promises_this_reader_nothing(email_sample, line, made):
+    """A clause about people or plans in general states a rule, judged as a fact; with "you"
+    or "me" in it, it is about this reader."""
+    found = margaret(email_sample, line)
+    assert (found.fraction == 0) is made, found

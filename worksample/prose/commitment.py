@@ -64,6 +64,11 @@ EVENT_TENSES = frozenset({"was", "were", "wasn't", "weren't", "been"})
 GENERAL_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "being", "isn't",
                            "aren't", "can", "cannot", "can't", "may", "must", "will", "won't",
                            "would", "could", "should", "shall", "might"})
+# the subject of a rule for anyone of a kind: "customers who cancel in the first month get a
+# full refund"
+ANYONE = frozenset({"customers", "people", "anyone", "everyone", "everybody", "users",
+                    "subscribers", "members", "clients", "accounts", "plans", "those"})
+SUBJECT_WORDS = 3  # "new annual customers get ...": where the subject stands in its clause
 # a phrase just before one of these names a rule ("our full-refund window is 30 days"), and
 # promises nothing; "our" before it is the company's
 COMPANY = frozenset({"our"})
@@ -144,8 +149,21 @@ def general_statement(sentence: Sentence, at: int) -> bool:
     if at >= len(sentence.normal.split()):
         return False
     clause = clause_words(sentence, at)
-    return (not PERSONAL.intersection(clause) and bool(GENERAL_VERBS.intersection(clause))
+    return (not PERSONAL.intersection(clause)
+            and bool(GENERAL_VERBS.intersection(clause) or _of_anyone(sentence, at))
             and not EVENT_TENSES.intersection(clause))
+
+
+def _of_anyone(sentence: Sentence, at: int) -> bool:
+    """Whether the clause holding word ``at`` is about anyone of a kind: a word for people or
+    plans in general among its first ``SUBJECT_WORDS`` ("annual customers get a full refund
+    in their first month"), or before the "who" or "that" it opens with ("anyone who cancels
+    in the first month gets a full refund")."""
+    words, clause_of = sentence.normal_words, clauses(sentence)
+    first = clause_of.index(clause_of[at])
+    if words[first] in {"who", "that"} and first and words[first - 1] in ANYONE:
+        return True
+    return not ANYONE.isdisjoint(words[first:min(first + SUBJECT_WORDS, at)])
 
 
 def names_a_rule(sentence: Sentence, start: int, end: int) -> str:
