@@ -118,6 +118,8 @@ def test_a_refund_denied_or_only_in_the_unless_clause_is_no_promise(email_sample
     "within 30 days of purchase.",
     "Our rule is a full refund in the first 30 days, but I've refunded you in full anyway.",
     "I'll refund you in full today, even though the first 30 days have passed.",
+    # the writer acting in the clause: the unless phrase is a time, not the rule's window
+    "We'll reimburse the whole $290 within 30 days from today.",
 ])
 def test_a_promise_beside_the_refund_rule_is_still_made(email_sample, line):
     """The statement's ``unless`` phrases ("within 30 days of purchase") excuse only the
@@ -248,3 +250,24 @@ def test_a_rule_for_anyone_of_a_kind_promises_this_reader_nothing(email_sample, 
     or "me" in it, it is about this reader."""
     found = margaret(email_sample, line)
     assert (found.fraction == 0) is made, found
+
+
+@pytest.mark.parametrize("line", [
+    "Refund of the annual plan issued.",
+    "Refund to your card completed.",
+    "I've finalised a refund of the whole $290.",
+    "Your $290 and the fees are heading back to your card.",
+])
+def test_a_refund_in_a_headline_or_a_completing_verb_is_done(email_sample, line):
+    found = margaret(email_sample, line)
+    assert found.fraction == 0 and found.automatic_fail, found
+
+
+@pytest.mark.parametrize("line", [
+    "Refund request logged.",
+    "Refund not possible this late, I'm afraid.",
+    "Account credit for the unused months approved.",
+    "I've completed the cancellation of your renewal; a refund isn't something I can give.",
+])
+def test_a_headline_about_something_else_or_denied_is_no_refund(email_sample, line):
+    assert margaret(email_sample, line).fraction == 1

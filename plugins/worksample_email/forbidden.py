@@ -15,6 +15,7 @@ is left to the reviewer as a possible automatic fail.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from worksample.prose.commitment import commits_to, general_statement, names_a_rule
@@ -31,6 +32,11 @@ from .config import Forbidden
 
 if TYPE_CHECKING:
     from .checks import ReplyText
+
+# the writer doing something, which an ``unless`` phrase does not excuse
+ACTING = frozenset({"i'll", "we'll", "i've", "we've", "i'm", "we're"})
+ACTING_PAIRS = frozenset({("i", "will"), ("we", "will"), ("i", "have"), ("we", "have"),
+                          ("i", "am"), ("we", "are"), ("let", "me"), ("let", "us")})
 
 # what a statement against the policy costs beyond its own points (a forbidden statement, a
 # contradicted fact): this share of the reply's criterion
@@ -114,7 +120,7 @@ def _phrase_found(text: ReplyText, statement: Forbidden, phrases: PhraseSet, unl
     ``unless`` phrase limits, not excused), and the first one excused with why (``_excused``)."""
     excused = None
     for match in phrases.find_all(text.sentences, text.reading, negation=negation, scoped=True):
-        if within_its_terms(match.sentence, unless, match.start):
+        if within_its_terms(match.sentence, unless, match.start, not statement.is_request):
             continue
         why = _excused(text, statement, match, negation)
         if not why:
@@ -124,23 +130,36 @@ def _phrase_found(text: ReplyText, statement: Forbidden, phrases: PhraseSet, unl
     return None, excused
 
 
-def within_its_terms(sentence: Sentence, unless: PhraseSet, at: int) -> str:
+def within_its_terms(sentence: Sentence, unless: PhraseSet, at: int, promise: bool = True
+                     ) -> str:
     """The ``unless`` phrase that limits word ``at`` of the sentence, or '': one in the clause
     holding it ("a full refund within 30 days of purchase"), or in the condition that governs
     that clause (``events.conditions_over``: "if you cancel within 30 days, ..."). One in
     another clause limits other words: "I've refunded the full $290; it can take up to 30
-    days to appear" still tells the refund as done."""
+    days to appear" still tells the refund as done. For a ``promise``, none excuses a clause
+    where the writer acts (``_writer_acts``: "I'll refund you in full within 30 days")."""
     if not unless.may_match(sentence):
         return ""
     clause_of = clauses(sentence)
     if at >= len(clause_of):
         return ""
     own = clause_of[at]
+    words = sentence.normal_words
+    if promise and _writer_acts(words[i] for i in range(len(words)) if clause_of[i] == own):
+        return ""  # "I'll refund you in full within 30 days": a time, not the rule's window
     condition = conditions_over(sentence).get(own)
     limiting = {own} if condition is None else {own, clause_of[condition]}
-    words = sentence.normal_words
     return next((" ".join(words[start:end]) for start, end in unless.spans(sentence.normal)
                  if clause_of[start] in limiting), "")
+
+
+def _writer_acts(clause: Iterable[str]) -> bool:
+    """Whether the writer does something in the clause, now, before or next ("I'll", "we've",
+    "I will", "let me"): what they do for this reader is no statement of the rule."""
+    words = list(clause)
+    return not ACTING.isdisjoint(words) or any(
+        (word, following) in ACTING_PAIRS
+        for word, following in zip(words, words[1:], strict=False))
 
 
 def _excused(text: ReplyText, statement: Forbidden, match: Match, negation: PhraseSet) -> str:

@@ -92,7 +92,8 @@ ARRIVALS = (("is", "on", "its", "way"), ("is", "on", "the", "way"), ("are", "on"
             ("is", "heading", "back"), ("is", "coming", "back"), ("will", "reach"),
             ("should", "reach"), ("will", "land"), ("should", "land"), ("will", "arrive"),
             ("should", "arrive"), ("has", "gone", "through"), ("went", "through"),
-            ("will", "go", "through"), ("will", "come", "back"))
+            ("will", "go", "through"), ("will", "come", "back"), ("are", "heading", "back"),
+            ("are", "coming", "back"), ("will", "hit"), ("should", "hit"))
 _ARRIVAL_FIRST = frozenset(arrival[0] for arrival in ARRIVALS)
 ARRIVAL_GAP = 3  # "your refund of $290 is on its way"
 # a participle after these in its clause: the event did not happen ("was refused")
@@ -140,9 +141,14 @@ CONTRARY = frozenset({"were", "had"})
 # verbs that grant or carry out what a statement's noun names, read like its own verb near it:
 # "your refund of $290 has been approved", "we're processing your refund"
 GRANTING = {form: base for base in ("approve", "confirm", "process", "issue", "arrange",
-                                     "authorise", "authorize", "grant", "initiate", "agree")
+                                     "authorise", "authorize", "grant", "initiate", "agree",
+                                     "sort", "action", "complete", "finalise", "finalize")
             for form in forms(base)} | {"send": "send", "sent": "send", "sending": "send"}
 LOOK_BACK = 3  # words before a participle in which its auxiliary stands
+# last in a clause written as a headline, after the thing: it is done ("Refund issued")
+DONE_WORDS = frozenset({"done", "issued", "processed", "sent", "approved", "sorted", "actioned",
+                        "completed", "complete", "granted"})
+HEADLINE_WORDS = 3  # "Cash refund done": where the thing stands in a headline
 STATEMENT_SPAN = 5  # a statement's words at most this far apart: "refunded the plan in full"
 GRANTING_SPAN = 7  # "your refund for the annual plan has been approved"
 # verbs that give money back with "back" after them, read like the verb of a statement with
@@ -371,7 +377,22 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
                         if _ends_with(before[:len(before) - len(adverb)], cue)), None)
             if cue is not None:
                 return index, f"{' '.join(cue)} {word}", "about to be done"
-    return _arriving(words, indices, spots, MONEY in statement)
+    return _headline(words, indices, nouns) or _arriving(words, indices, spots,
+                                                         MONEY in statement)
+
+
+def _headline(words: Sequence[str], indices: list[int], nouns: list[int]
+              ) -> tuple[int, str, str] | None:
+    """Where a clause written as a headline tells the thing done: the statement's noun among
+    its first ``HEADLINE_WORDS`` words, and a word of completion (``DONE_WORDS``) last, with
+    no verb of its own between ("Refund issued", "Cash refund done", "refund for the
+    duplicate charge done"), or None."""
+    last = indices[-1]
+    if words[last] not in DONE_WORDS or not any(
+            noun in indices[:HEADLINE_WORDS] for noun in nouns) or any(
+            words[i] in AUXILIARIES or words[i] in BE for i in indices):
+        return None
+    return last, words[last], "done"
 
 
 def _arriving(words: Sequence[str], indices: list[int], spots: list[int], money: bool
