@@ -271,3 +271,15 @@ def test_a_refund_in_a_headline_or_a_completing_verb_is_done(email_sample, line)
 ])
 def test_a_headline_about_something_else_or_denied_is_no_refund(email_sample, line):
     assert margaret(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line, made", [
+    ("The full refund applies only for new subscriptions, and yours began in March.", False),
+    ("A full refund is offered only to people who cancel in their first month.", False),
+    ("Refunding an annual plan in full happens only when it is cancelled within a month.", False),
+    ("As a favour I've issued a full refund only for you.", True),
+])
+def test_only_for_a_kind_of_plan_is_a_rule_and_only_for_you_an_exception(
+        email_sample, line, made):
+    found = margaret(email_sample, line)
+    assert (found.fraction == 0) is made, found

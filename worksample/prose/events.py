@@ -447,8 +447,11 @@ def restricts(clause: Sequence[str]) -> bool:
     """Whether the clause's words hold an "only" that restricts ("refunded only in the first
     month", "we can only refund annual plans"), not one that says how recently something
     happened ("refunded only this morning", "went through only an hour ago": ``RECENTLY``
-    within ``RECENT_SPAN`` words after it)."""
+    within ``RECENT_SPAN`` words after it) nor one that singles out this reader ("I've
+    issued a full refund only for you")."""
     return any(word == "only" and RECENTLY.isdisjoint(clause[at + 1:at + 1 + RECENT_SPAN])
+               and not (clause[at + 1:at + 2] in (["for"], ["to"])
+                        and clause[at + 2:at + 3] and clause[at + 2] in READER)
                for at, word in enumerate(clause))
 
 

@@ -73,7 +73,8 @@ APPEARANCES = (("as", "if"), ("as", "though"))
 OFFERING = frozenset({"i", "we", "me", "us", "i'll", "we'll", "i'd", "we'd", "i'm", "we're",
                       "let"})
 BE = frozenset({"is", "was", "it's", "that's"})
-RESTRICTING = frozenset({"in", "within", "during", "before", "until"})  # "only in the first month"
+RESTRICTING = frozenset({"in", "within", "during", "before", "until", "for", "to", "when", "if",
+                         "once", "after"})  # "only in the first month", "only for new plans"
 # the subject of a later clause that says a condition is met: "and she always agrees"
 PRONOUNS = frozenset({"she", "he", "they", "it", "she'll", "he'll", "they'll", "it'll"})
 UNSURE = DOUBTS | {"rarely", "seldom", "hardly", "may", "might", "though", "although", "but",
