@@ -283,3 +283,24 @@ def test_only_for_a_kind_of_plan_is_a_rule_and_only_for_you_an_exception(
         email_sample, line, made):
     found = margaret(email_sample, line)
     assert (found.fraction == 0) is made, found
+
+
+@pytest.mark.parametrize("line", [
+    "You will be receiving a refund for your annual plan by the end of the week.",
+    "You should see all $290 back in your bank within a week.",
+    "I will do a refund of your annual fee tomorrow, as a one-off.",
+    "We made the refund of your annual plan on Tuesday.",
+])
+def test_a_refund_the_reader_will_receive_or_the_writer_does_is_made(email_sample, line):
+    found = margaret(email_sample, line)
+    assert found.fraction == 0 and found.automatic_fail, found
+
+
+@pytest.mark.parametrize("line", [
+    "You'll get an answer on the refund from my team lead by Thursday.",
+    "You'll receive account credit rather than a refund, as the window has passed.",
+    "You won't see the $290 back, but the unused months become credit.",
+    "I'll make a note of the refund request on your account.",
+])
+def test_receiving_something_else_or_no_refund_is_no_promise(email_sample, line):
+    assert margaret(email_sample, line).fraction == 1

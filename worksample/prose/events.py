@@ -156,6 +156,15 @@ GRANTING_SPAN = 7  # "your refund for the annual plan has been approved"
 GIVING_BACK = {form: base for base in ("give", "send", "hand", "transfer", "pay")
                for form in forms(base)}
 GIVING_SPAN = 8  # "we'll give you every cent of the $290 back": words from the verb to "back"
+# "do" and "make" tell a statement's noun when a determiner follows them and the noun comes
+# at most ``LIGHT_SPAN`` words after it: "we will do the refund", "we have made the refund"
+LIGHT = {form: base for base in ("do", "make") for form in forms(base)}
+LIGHT_SPAN = 3
+# the reader receiving it, after "you'll", "you will", "you should" (and "be"): "you'll get a
+# refund of the whole $290", "you should see the $290 back": told as on its way
+RECEIVING = frozenset(forms("get") | forms("receive") | forms("see"))
+READER_AHEAD = (("you'll",), ("you", "will"), ("you", "should"), ("you'll", "be"),
+                ("you", "will", "be"), ("you're", "going", "to"))
 
 
 @dataclass(frozen=True)
@@ -341,7 +350,10 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
         base = own.get(word) or (GRANTING.get(word) if any(
             abs(index - noun) <= GRANTING_SPAN for noun in nouns) else None) or (
             GIVING_BACK.get(word) if "back" in statement and "back" in clause[
-                position + 1:position + 1 + GIVING_SPAN] else None)
+                position + 1:position + 1 + GIVING_SPAN] else None) or (
+            LIGHT.get(word) if clause[position + 1:position + 2] and clause[
+                position + 1] in DETERMINERS and any(
+                    0 < noun - indices[position + 1] <= LIGHT_SPAN for noun in nouns) else None)
         if base is None:
             subject = subject or (word if word in DOERS else "")
             following = words[index + 1] if index + 1 < len(words) else ""
@@ -377,8 +389,8 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
                         if _ends_with(before[:len(before) - len(adverb)], cue)), None)
             if cue is not None:
                 return index, f"{' '.join(cue)} {word}", "about to be done"
-    return _headline(words, indices, nouns) or _arriving(words, indices, spots,
-                                                         MONEY in statement)
+    return (_headline(words, indices, nouns) or _received(words, indices, nouns, statement)
+            or _arriving(words, indices, spots, MONEY in statement))
 
 
 def _headline(words: Sequence[str], indices: list[int], nouns: list[int]
@@ -393,6 +405,25 @@ def _headline(words: Sequence[str], indices: list[int], nouns: list[int]
             words[i] in AUXILIARIES or words[i] in BE for i in indices):
         return None
     return last, words[last], "done"
+
+
+def _received(words: Sequence[str], indices: list[int], nouns: list[int],
+              statement: tuple[str, ...]) -> tuple[int, str, str] | None:
+    """Where the reader is told they will receive the thing: "you'll get", "you will be
+    receiving", "you should see" (``READER_AHEAD``, ``RECEIVING``) with the statement's noun at
+    most ``GRANTING_SPAN`` words after ("you'll get a refund of the whole $290"), or "back"
+    at most ``GIVING_SPAN`` after for a statement with "back" ("you should see the $290 back
+    on your statement"), or None."""
+    clause = [words[i] for i in indices]
+    for position, word in enumerate(clause):
+        cue = next((c for c in READER_AHEAD if _ends_with(clause[:position], c)), None)
+        if word not in RECEIVING or cue is None:
+            continue
+        index = indices[position]
+        if any(0 < noun - index <= GRANTING_SPAN for noun in nouns) or (
+                "back" in statement and "back" in clause[position + 1:position + 1 + GIVING_SPAN]):
+            return index, f"{' '.join(cue)} {word}", "on its way"
+    return None
 
 
 def _arriving(words: Sequence[str], indices: list[int], spots: list[int], money: bool

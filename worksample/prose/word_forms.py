@@ -41,7 +41,8 @@ MONEY_TAKEN = MONEY_NOUNS | {"charge", "charges"}
 WRITERS = frozenset({"i", "we", "i've", "we've", "i'll", "we'll", "i'm", "we're", "me", "us"})
 # the irregular forms of the verbs statements use
 IRREGULAR = {"pay": ("paid",), "repay": ("repaid",), "give": ("gave", "given"),
-             "send": ("sent",)}
+             "send": ("sent",), "make": ("made",), "do": ("did", "done"),
+             "get": ("got", "gotten", "getting"), "see": ("saw", "seen")}
 IRREGULAR_PAST = frozenset(form for past in IRREGULAR.values() for form in past)
 # bases ending in "e" whose -ed and -ing forms drop it, among the verbs statements use
 E_ENDING_BASES = frozenset({"issue", "approve", "authorise", "authorize", "arrange", "release",
