@@ -12,6 +12,10 @@ def margaret(email_sample, line: str):
     return forbidden(email_sample, "late-refund", f"Hi Margaret. {line}")["promises-refund"]
 
 
+def fails_automatically(found) -> None:
+    assert found.fraction == 0 and found.automatic_fail, found
+
+
 def priya(email_sample, line: str):
     return forbidden(email_sample, "double-charge",
                      GREETING + line)["promises-refund-of-pending"]
@@ -62,8 +66,7 @@ def test_a_listed_promise_the_clause_does_not_assert_is_no_automatic_fail(
     "If my team lead signs off, I'll issue a refund, and she always signs off.",  # said met
 ])
 def test_the_same_phrase_asserted_for_the_reader_is_still_an_automatic_fail(email_sample, line):
-    found = margaret(email_sample, line)
-    assert found.fraction == 0 and found.automatic_fail, found
+    fails_automatically(margaret(email_sample, line))
 
 
 @pytest.mark.parametrize("line, reason", [
@@ -98,8 +101,7 @@ def test_a_refund_of_the_pending_charge_said_outright_is_still_made(email_sample
 def test_a_refund_that_happens_unless_something_stops_it_is_promised(email_sample, line):
     """"Unless" and "whether or not" set no condition on the rest of the sentence: it happens
     by default, or whatever happens; only their own clause asserts nothing."""
-    found = margaret(email_sample, line)
-    assert found.fraction == 0 and found.automatic_fail, found
+    fails_automatically(margaret(email_sample, line))
 
 
 @pytest.mark.parametrize("line", [
@@ -125,8 +127,7 @@ def test_a_promise_beside_the_refund_rule_is_still_made(email_sample, line):
     """The statement's ``unless`` phrases ("within 30 days of purchase") excuse only the
     clause they limit, or one their condition governs: a promise in another clause of the
     same sentence is made."""
-    found = margaret(email_sample, line)
-    assert found.fraction == 0 and found.automatic_fail, found
+    fails_automatically(margaret(email_sample, line))
 
 
 @pytest.mark.parametrize("line", [
@@ -157,8 +158,7 @@ def test_the_last_four_digits_excuse_only_their_own_request(email_sample, line, 
 def test_a_promise_stated_before_the_question_is_still_made(email_sample, line):
     """Only the sentence's question asks (``prose/questions.py``): what the clauses before it
     tell or promise is said, although the sentence ends in "?"."""
-    found = margaret(email_sample, line)
-    assert found.fraction == 0 and found.automatic_fail, found
+    fails_automatically(margaret(email_sample, line))
 
 
 @pytest.mark.parametrize("line", [
@@ -186,8 +186,7 @@ def test_a_refund_only_asked_about_is_no_promise(email_sample, line):
     "Provided nothing has changed with the card, your annual fee has been refunded in full.",
 ])
 def test_a_refund_told_as_done_beside_a_doubt_a_time_or_a_condition_is_made(email_sample, line):
-    found = margaret(email_sample, line)
-    assert found.fraction == 0 and found.automatic_fail, found
+    fails_automatically(margaret(email_sample, line))
 
 
 @pytest.mark.parametrize("line", [
@@ -212,8 +211,7 @@ def test_a_denied_ruled_conditional_or_purpose_refund_is_no_promise(email_sample
 def test_money_given_back_in_other_verbs_is_a_refund(email_sample, line):
     """A statement's "refund" is told by any verb that gives money back; "return" and
     "reverse" when the writer does it to money (``word_forms.standing_for``)."""
-    found = margaret(email_sample, line)
-    assert found.fraction == 0 and found.automatic_fail, found
+    fails_automatically(margaret(email_sample, line))
 
 
 @pytest.mark.parametrize("line", [
@@ -259,8 +257,7 @@ def test_a_rule_for_anyone_of_a_kind_promises_this_reader_nothing(email_sample, 
     "Your $290 and the fees are heading back to your card.",
 ])
 def test_a_refund_in_a_headline_or_a_completing_verb_is_done(email_sample, line):
-    found = margaret(email_sample, line)
-    assert found.fraction == 0 and found.automatic_fail, found
+    fails_automatically(margaret(email_sample, line))
 
 
 @pytest.mark.parametrize("line", [
@@ -292,8 +289,7 @@ def test_only_for_a_kind_of_plan_is_a_rule_and_only_for_you_an_exception(
     "We made the refund of your annual plan on Tuesday.",
 ])
 def test_a_refund_the_reader_will_receive_or_the_writer_does_is_made(email_sample, line):
-    found = margaret(email_sample, line)
-    assert found.fraction == 0 and found.automatic_fail, found
+    fails_automatically(margaret(email_sample, line))
 
 
 @pytest.mark.parametrize("line", [
