@@ -115,7 +115,7 @@ DETERMINERS = frozenset({"the", "a", "an", "your", "my", "our", "their", "this",
                          "these", "those", "any", "all", "some", "every", "each"})
 # before the word that tells the event: doubted or out of reach ("too old to be refunded")
 DOUBTS = frozenset({"too", "doubt", "unlikely", "chance", "ineligible", "stopped", "beyond",
-                    "past"})
+                    "outside", "past"})
 # "and" or "or" before another verb ends a word of doubt's reach ("I've stopped the renewal and
 # issued a refund"); a negation's only before a verb of its own ("we haven't charged you
 # again and have refunded the $290"), as one shared verb keeps it ("we can't stop the
@@ -145,6 +145,7 @@ GRANTING = {form: base for base in ("approve", "confirm", "process", "issue", "a
                                      "sort", "action", "complete", "finalise", "finalize")
             for form in forms(base)} | {"send": "send", "sent": "send", "sending": "send"}
 LOOK_BACK = 3  # words before a participle in which its auxiliary stands
+ONE_THING = frozenset({"the", "this", "that"})  # before a noun: one thing, not a kind
 # last in a clause written as a headline, after the thing: it is done ("Refund issued")
 DONE_WORDS = frozenset({"done", "issued", "processed", "sent", "approved", "sorted", "actioned",
                         "completed", "complete", "granted"})
@@ -156,9 +157,10 @@ GRANTING_SPAN = 7  # "your refund for the annual plan has been approved"
 GIVING_BACK = {form: base for base in ("give", "send", "hand", "transfer", "pay")
                for form in forms(base)}
 GIVING_SPAN = 8  # "we'll give you every cent of the $290 back": words from the verb to "back"
-# "do" and "make" tell a statement's noun when a determiner follows them and the noun comes
-# at most ``LIGHT_SPAN`` words after it: "we will do the refund", "we have made the refund"
-LIGHT = {form: base for base in ("do", "make") for form in forms(base)}
+# "do", "make" and "give" tell a statement's noun when a determiner follows them and the noun
+# comes at most ``LIGHT_SPAN`` words after it: "we will do the refund", "we'll give you a
+# refund"
+LIGHT = {form: base for base in ("do", "make", "give") for form in forms(base)}
 LIGHT_SPAN = 3
 # the reader receiving it, after "you'll", "you will", "you should" (and "be"): "you'll get a
 # refund of the whole $290", "you should see the $290 back": told as on its way
@@ -340,10 +342,13 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
     # month"
     if restricts(clause):
         return None  # a restriction states a rule: "can be refunded only in the first month"
-    for_the_reader = amount or not READER.isdisjoint(clause)
     # the statement's words written as nouns ("refund"), which a granting verb near them tells
     nouns = [spot for spot in spots if spot >= 0 and own.get(words[spot]) == words[spot]
              and words[spot] not in GRANTING]
+    # about this reader, an amount, or one thing ("I'll send the refund through"; not "we can
+    # refund annual plans")
+    for_the_reader = amount or not READER.isdisjoint(clause) or any(
+        noun and words[noun - 1] in ONE_THING for noun in nouns)
     subject, refused = "", False  # of the words before the one read: the first subject
     for position, index in enumerate(indices):
         word = words[index]
@@ -351,9 +356,7 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
             abs(index - noun) <= GRANTING_SPAN for noun in nouns) else None) or (
             GIVING_BACK.get(word) if "back" in statement and "back" in clause[
                 position + 1:position + 1 + GIVING_SPAN] else None) or (
-            LIGHT.get(word) if clause[position + 1:position + 2] and clause[
-                position + 1] in DETERMINERS and any(
-                    0 < noun - indices[position + 1] <= LIGHT_SPAN for noun in nouns) else None)
+            LIGHT.get(word) if _light_verb_of(clause, indices, position, nouns) else None)
         if base is None:
             subject = subject or (word if word in DOERS else "")
             following = words[index + 1] if index + 1 < len(words) else ""
@@ -405,6 +408,19 @@ def _headline(words: Sequence[str], indices: list[int], nouns: list[int]
             words[i] in AUXILIARIES or words[i] in BE for i in indices):
         return None
     return last, words[last], "done"
+
+
+def _light_verb_of(clause: list[str], indices: list[int], position: int,
+                   nouns: list[int]) -> bool:
+    """Whether the clause's word at ``position`` ("do", "make", "give") takes a statement's
+    noun as its object: a determiner next ("you" may stand before it), and the noun at most
+    ``LIGHT_SPAN`` words after the determiner ("we'll do the refund", "we'll give you a
+    refund"; not "I'll make a note of the refund request")."""
+    at = position + 1
+    if clause[at:at + 1] == ["you"]:
+        at += 1
+    return at < len(clause) and clause[at] in DETERMINERS and any(
+        0 < noun - indices[at] <= LIGHT_SPAN for noun in nouns)
 
 
 def _received(words: Sequence[str], indices: list[int], nouns: list[int],

@@ -7,9 +7,9 @@ nothing. In a clause that commits to a statement or tells it as an event (``comm
 in its regular verb forms there ("refund": "refunded", "refunding"), and "money" is also
 a word for an amount of it ("the full amount", "the whole payment", "your annual fee") or an
 amount itself ("$290"). A statement's "refund" is also read in the verbs that give money back
-(``REFUNDING``: "I've reimbursed the $290"), and, done by the writer to money, in "return"
-and "reverse" ("we've reversed the $290 charge"; not "your bank reverses the hold", which is
-right to say, nor "I've returned your call").
+(``REFUNDING``: "I've reimbursed the $290"), and, done by the writer to money, in "return",
+"reverse", "void" and "release" ("we've reversed the $290 charge"; not "your bank reverses
+the hold", which is right to say, nor "I've returned your call").
 """
 
 from __future__ import annotations
@@ -36,8 +36,9 @@ BACK_WORDS = 5  # money at most this many words before "back": "your money is on
 # verbs that give money back: a statement's "refund" is told by any of them
 REFUNDING = frozenset({"refund", "reimburse", "repay"})
 # and by these, when the writer does it to money ("we've reversed the $290 charge")
-RETURNING = frozenset({"return", "reverse"})
-MONEY_TAKEN = MONEY_NOUNS | {"charge", "charges"}
+RETURNING = frozenset({"return", "reverse", "void", "release"})
+MONEY_TAKEN = MONEY_NOUNS | {"charge", "charges", "transaction", "authorisation",
+                             "authorization"}
 WRITERS = frozenset({"i", "we", "i've", "we've", "i'll", "we'll", "i'm", "we're", "me", "us"})
 # the irregular forms of the verbs statements use
 IRREGULAR = {"pay": ("paid",), "repay": ("repaid",), "give": ("gave", "given"),
