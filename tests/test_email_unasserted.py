@@ -300,3 +300,44 @@ def test_a_refund_the_reader_will_receive_or_the_writer_does_is_made(email_sampl
 ])
 def test_receiving_something_else_or_no_refund_is_no_promise(email_sample, line):
     assert margaret(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line", [
+    "We refund the whole annual fee, but only within the first 30 days of purchase.",
+    "We'll refund annual plans in full; that applies for 30 days after purchase only.",
+    "Our promise is a full refund (within 30 days of purchase) and yours is older.",
+    "I'm glad to issue a refund on any annual plan: the one condition is that it's within "
+    "30 days of purchase.",
+])
+def test_a_rule_restricted_from_the_side_by_its_window_is_no_promise(email_sample, line):
+    """An ``unless`` phrase in a clause that opens with a restricting link, or stands in
+    parentheses, limits the clause beside it (``rule_terms``)."""
+    assert margaret(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line", [
+    "We've refunded your $290 in full, but only because it's within 30 days of our error.",
+    "I'll issue the full $290 back to you - within 30 days of today at the latest.",
+])
+def test_the_writer_acting_for_the_reader_is_not_excused_by_the_window(email_sample, line):
+    fails_automatically(margaret(email_sample, line))
+
+
+@pytest.mark.parametrize("line", [
+    "Your message says someone promised you a full refund, is that right?",
+    "A colleague told you we'd refund you in full, do you still have that email?",
+    "The refund page says we refund the full $290 at any time, where did you find it?",
+    "So you were offered your money back on a call, by phone?",
+])
+def test_a_refund_reported_from_someone_else_or_asked_about_is_no_promise(email_sample, line):
+    assert margaret(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line", [
+    "My team lead says we'll refund you in full today.",
+    "I told you last week that we will refund the $290 in full.",
+    "Your annual fee has been refunded in full, yes?",
+    "Can confirm your $290 has been refunded in full.",
+])
+def test_a_refund_the_writer_or_a_colleague_tells_is_made(email_sample, line):
+    fails_automatically(margaret(email_sample, line))

@@ -25,6 +25,14 @@ def asked(text: str) -> str:
      "would a call on friday suit you or is email easier"),
     ("When did the second charge appear?", "when did the second charge appear"),
     ("You moved the invoices yourself?", "you moved the invoices yourself"),
+    # a tag asks whether what comes before it is right: that is said
+    ("The invoices are restored now, ok?", "ok"),
+    # an auxiliary without its subject after it opens no question
+    ("Can confirm the invoices are back, could you check?", "could you check"),
+    # nor "how" or "what" without an auxiliary close after them
+    ("How lovely that the backup ran, did you see it?", "did you see it"),
+    # the writer acting before a last clause with no question word: only that clause asks
+    ("I've restored the invoices, all good?", "all good"),
 ])
 def test_the_question_starts_where_a_reader_hears_it(text, question):
     assert asked(text) == question

@@ -6,37 +6,29 @@ nothing, the name of a rule, a place where nothing is promised or asserted, a ge
 statement of the rule); or, for a promise, by a commitment to what its phrases say
 (``commitment.commits_to``) or by what they say told as an event (``events.told_as_event``).
 An ``unless`` phrase ("within 30 days of purchase", "the last 4 digits") excuses only the words
-it limits (``within_its_terms``): those in its own clause, or in a clause its condition governs
-("if you cancel within 30 days, you get a full refund"); a promise in another clause of the
-same sentence is still made ("I've refunded the full $290; it can take up to 30 days to show").
+it limits (``rule_terms.within_its_terms``).
 A request the reading cannot rule in or out, or asked for only in a plural the list lacks,
 is left to the reviewer as a possible automatic fail.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from worksample.prose.commitment import commits_to, general_statement, names_a_rule
-from worksample.prose.events import conditions_over, told_as_event
+from worksample.prose.events import told_as_event
 from worksample.prose.evidence import Finding, quote_sentence, quoted
 from worksample.prose.matching import Match, PhraseSet
-from worksample.prose.negation import clauses
 from worksample.prose.request import ASKS, MAY_ASK, request_reading
 from worksample.prose.text import Sentence
 from worksample.prose.unasserted import asserts_nothing
 from worksample.prose.unpromised import not_promised
 
 from .config import Forbidden
+from .rule_terms import within_its_terms
 
 if TYPE_CHECKING:
     from .checks import ReplyText
-
-# the writer doing something, which an ``unless`` phrase does not excuse
-ACTING = frozenset({"i'll", "we'll", "i've", "we've", "i'm", "we're"})
-ACTING_PAIRS = frozenset({("i", "will"), ("we", "will"), ("i", "have"), ("we", "have"),
-                          ("i", "am"), ("we", "are"), ("let", "me"), ("let", "us")})
 
 # what a statement against the policy costs beyond its own points (a forbidden statement, a
 # contradicted fact): this share of the reply's criterion
@@ -128,38 +120,6 @@ def _phrase_found(text: ReplyText, statement: Forbidden, phrases: PhraseSet, unl
         if excused is None or (why == MAY_ASK_WHY and excused[1] != MAY_ASK_WHY):
             excused = (match, why)  # of those excused, one that may ask is the one to read
     return None, excused
-
-
-def within_its_terms(sentence: Sentence, unless: PhraseSet, at: int, promise: bool = True
-                     ) -> str:
-    """The ``unless`` phrase that limits word ``at`` of the sentence, or '': one in the clause
-    holding it ("a full refund within 30 days of purchase"), or in the condition that governs
-    that clause (``events.conditions_over``: "if you cancel within 30 days, ..."). One in
-    another clause limits other words: "I've refunded the full $290; it can take up to 30
-    days to appear" still tells the refund as done. For a ``promise``, none excuses a clause
-    where the writer acts (``_writer_acts``: "I'll refund you in full within 30 days")."""
-    if not unless.may_match(sentence):
-        return ""
-    clause_of = clauses(sentence)
-    if at >= len(clause_of):
-        return ""
-    own = clause_of[at]
-    words = sentence.normal_words
-    if promise and _writer_acts(words[i] for i in range(len(words)) if clause_of[i] == own):
-        return ""  # "I'll refund you in full within 30 days": a time, not the rule's window
-    condition = conditions_over(sentence).get(own)
-    limiting = {own} if condition is None else {own, clause_of[condition]}
-    return next((" ".join(words[start:end]) for start, end in unless.spans(sentence.normal)
-                 if clause_of[start] in limiting), "")
-
-
-def _writer_acts(clause: Iterable[str]) -> bool:
-    """Whether the writer does something in the clause, now, before or next ("I'll", "we've",
-    "I will", "let me"): what they do for this reader is no statement of the rule."""
-    words = list(clause)
-    return not ACTING.isdisjoint(words) or any(
-        (word, following) in ACTING_PAIRS
-        for word, following in zip(words, words[1:], strict=False))
 
 
 def _excused(text: ReplyText, statement: Forbidden, match: Match, negation: PhraseSet) -> str:

@@ -69,6 +69,14 @@ from worksample.prose.word_forms import base_of
 BELIEVING = frozenset({"think", "thinks", "thought", "believe", "believes", "believed",
                        "assume", "assumes", "assumed", "suppose", "supposes", "supposed"})
 APPEARANCES = (("as", "if"), ("as", "though"))
+# what someone said, reported: "you were told you'd get a full refund"
+SAYING = frozenset({"told", "said", "says", "say", "promised", "promises", "mentioned",
+                    "mentions", "claimed", "claims", "stated", "states", "wrote", "writes",
+                    "shows", "showed", "suggested", "suggests", "read", "heard", "mention"})
+# a speaker the writer speaks for: "I told you ...", "my team lead says ..."
+SAID_BY_THE_WRITER = frozenset({"i", "we", "i've", "we've", "i'd", "we'd", "i'll", "we'll",
+                                "i'm", "we're", "my"})
+SPEAKER_WORDS = 3  # "my team lead says": words before the verb in which its speaker stands
 # before the phrase in a question, the writer offers: "would you like me to", "shall we"
 OFFERING = frozenset({"i", "we", "me", "us", "i'll", "we'll", "i'd", "we'd", "i'm", "we're",
                       "let"})
@@ -123,6 +131,9 @@ def asserts_nothing(sentence: Sentence, start: int, end: int,
     belief = wished_for(sentence, start, BELIEVING)
     if belief:
         return f"in what someone else believes (“{belief}”)"
+    said = _said_by_another(before)
+    if said:
+        return f"in what someone else said (“{said}”)"
     later = [words[i] for i in range(start, len(words)) if clause_of[i] > clause_of[start]]
     asked = _asked_or_hoped_by_the_writer(before)
     if asked and (BACK_TO_IT.isdisjoint(later) or COMPLETED.isdisjoint(later)):
@@ -130,6 +141,20 @@ def asserts_nothing(sentence: Sentence, start: int, end: int,
     wanted = _what_the_reader_wants(words, [i for i in clause if i >= end])
     if wanted:
         return f"as what the reader wants (“{wanted}”)"
+    return ""
+
+
+def _said_by_another(before: list[str]) -> str:
+    """The verb of saying (``SAYING``) among ``before``, the words before the phrase in its
+    clause, when someone other than the writer or the writer's colleague said it ("you were
+    told you'd get a full refund", "our sales page says we will refund you in full", "the
+    agent who said we'd issue a refund"; not "I told you we'd refund you", "my team lead says
+    we'll refund you in full"), or ''. The first such verb reports the rest: "you said we'd
+    promised your money back"."""
+    for position in range(len(before)):
+        if before[position] in SAYING:
+            speaker = before[max(0, position - SPEAKER_WORDS):position]
+            return "" if not SAID_BY_THE_WRITER.isdisjoint(speaker) else before[position]
     return ""
 
 
