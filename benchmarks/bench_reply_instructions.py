@@ -36,10 +36,14 @@ EMAIL = Path("assignments") / "support-replies"
 
 def empty_sentence_caches() -> None:
     """Forget every sentence read so far (the caches that exist in this tree)."""
-    from worksample.prose import asides, matching, negation
+    import importlib
 
-    for cached in (getattr(asides, "asides", None), getattr(negation, "clauses", None),
-                   getattr(matching, "word_positions", None)):
+    for module, name in (("asides", "asides"), ("negation", "clauses"),
+                         ("matching", "word_positions"), ("questions", "question_start")):
+        try:
+            cached = getattr(importlib.import_module(f"worksample.prose.{module}"), name, None)
+        except ImportError:  # a tree from before the module
+            continue
         if hasattr(cached, "cache_clear"):
             cached.cache_clear()
 

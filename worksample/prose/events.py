@@ -354,9 +354,10 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
         word = words[index]
         base = own.get(word) or (GRANTING.get(word) if any(
             abs(index - noun) <= GRANTING_SPAN for noun in nouns) else None) or (
-            GIVING_BACK.get(word) if "back" in statement and "back" in clause[
+            GIVING_BACK[word] if word in GIVING_BACK and "back" in statement and "back" in clause[
                 position + 1:position + 1 + GIVING_SPAN] else None) or (
-            LIGHT.get(word) if _light_verb_of(clause, indices, position, nouns) else None)
+            LIGHT[word] if word in LIGHT and _light_verb_of(clause, indices, position, nouns)
+            else None)
         if base is None:
             subject = subject or (word if word in DOERS else "")
             following = words[index + 1] if index + 1 < len(words) else ""
@@ -432,8 +433,10 @@ def _received(words: Sequence[str], indices: list[int], nouns: list[int],
     on your statement"), or None."""
     clause = [words[i] for i in indices]
     for position, word in enumerate(clause):
+        if word not in RECEIVING:
+            continue
         cue = next((c for c in READER_AHEAD if _ends_with(clause[:position], c)), None)
-        if word not in RECEIVING or cue is None:
+        if cue is None:
             continue
         index = indices[position]
         if any(0 < noun - index <= GRANTING_SPAN for noun in nouns) or (
