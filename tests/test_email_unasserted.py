@@ -287,8 +287,10 @@ def test_only_for_a_kind_of_plan_is_a_rule_and_only_for_you_an_exception(
     "You should see all $290 back in your bank within a week.",
     "I will do a refund of your annual fee tomorrow, as a one-off.",
     "We made the refund of your annual plan on Tuesday.",
+    "I'll authorise a refund of the seven weeks' worth straight away.",
 ])
 def test_a_refund_the_reader_will_receive_or_the_writer_does_is_made(email_sample, line):
+    """Also "a refund" or "the refund" after a granting verb, one thing for this reader."""
     fails_automatically(margaret(email_sample, line))
 
 

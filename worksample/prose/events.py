@@ -145,7 +145,7 @@ GRANTING = {form: base for base in ("approve", "confirm", "process", "issue", "a
                                      "sort", "action", "complete", "finalise", "finalize")
             for form in forms(base)} | {"send": "send", "sent": "send", "sending": "send"}
 LOOK_BACK = 3  # words before a participle in which its auxiliary stands
-ONE_THING = frozenset({"the", "this", "that"})  # before a noun: one thing, not a kind
+ONE_THING = frozenset({"the", "a", "this", "that"})  # before a noun: one thing, not a kind
 # last in a clause written as a headline, after the thing: it is done ("Refund issued")
 DONE_WORDS = frozenset({"done", "issued", "processed", "sent", "approved", "sorted", "actioned",
                         "completed", "complete", "granted"})
