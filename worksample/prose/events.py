@@ -352,7 +352,7 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
     subject, refused = "", False  # of the words before the one read: the first subject
     for position, index in enumerate(indices):
         word = words[index]
-        base = own.get(word) or (GRANTING.get(word) if any(
+        base = own.get(word) or (GRANTING[word] if word in GRANTING and any(
             abs(index - noun) <= GRANTING_SPAN for noun in nouns) else None) or (
             GIVING_BACK[word] if word in GIVING_BACK and "back" in statement and "back" in clause[
                 position + 1:position + 1 + GIVING_SPAN] else None) or (
@@ -499,10 +499,12 @@ def restricts(clause: Sequence[str]) -> bool:
     happened ("refunded only this morning", "went through only an hour ago": ``RECENTLY``
     within ``RECENT_SPAN`` words after it) nor one that singles out this reader ("I've
     issued a full refund only for you")."""
-    return any(word == "only" and RECENTLY.isdisjoint(clause[at + 1:at + 1 + RECENT_SPAN])
-               and not (clause[at + 1:at + 2] in (["for"], ["to"])
-                        and clause[at + 2:at + 3] and clause[at + 2] in READER)
-               for at, word in enumerate(clause))
+    clause = list(clause)
+    return "only" in clause and any(
+        word == "only" and RECENTLY.isdisjoint(clause[at + 1:at + 1 + RECENT_SPAN])
+        and not (clause[at + 1:at + 2] in (["for"], ["to"])
+                 and clause[at + 2:at + 3] and clause[at + 2] in READER)
+        for at, word in enumerate(clause))
 
 
 def doubt_before(before: Sequence[str], extra: Callable[[str], bool] | None = None) -> str:
