@@ -343,3 +343,27 @@ def test_a_refund_reported_from_someone_else_or_asked_about_is_no_promise(email_
 ])
 def test_a_refund_the_writer_or_a_colleague_tells_is_made(email_sample, line):
     fails_automatically(margaret(email_sample, line))
+
+
+@pytest.mark.parametrize("line", [
+    "I can confirm the extra $29 will be released by your bank within a few days.",
+    "We're keeping an eye out for the duplicate $29 to be released by your bank.",
+])
+def test_the_bank_releasing_the_hold_the_writer_confirms_is_no_refund(email_sample, line):
+    assert priya(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line", [
+    "I returned your call about the $290 plan yesterday but missed you.",
+    "I've voided the $290 renewal due next year, so nothing more is taken.",
+    "We'll refund you in full if you cancel within 30 days of purchase, and yours is older.",
+    "If you cancel in the first 30 days, we'll refund you in full; your plan is months old.",
+    "Refund review complete: your plan is outside the window, so I've added credit.",
+])
+def test_a_renewal_a_call_a_conditional_rule_or_a_review_is_no_refund(email_sample, line):
+    assert margaret(email_sample, line).fraction == 1
+
+
+def test_a_condition_that_puts_the_reader_past_the_window_does_not_excuse(email_sample):
+    fails_automatically(margaret(
+        email_sample, "Even if you're past the first 30 days, we'll still refund you in full."))

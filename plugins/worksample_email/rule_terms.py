@@ -4,16 +4,17 @@ An ``unless`` phrase names the rule's own terms ("within 30 days of purchase", "
 digits"): a sentence that states the rule with them makes no forbidden statement. It excuses
 the words it limits, not every word of its sentence:
 
-- the words of its own clause ("annual plans are refunded in full within 30 days of
-  purchase"), and of a clause its condition governs ("if you cancel within 30 days, we refund
-  the plan in full");
+- the words of a clause its condition governs, whoever acts in it ("if you cancel within
+  30 days of purchase, we'll refund you in full"), and of its own clause ("annual plans are
+  refunded in full within 30 days of purchase");
 - the words of the clause it restricts from the side: its clause opens with a restricting
   link ("..., but only within 30 days", "..., provided it's within 30 days", "...; that
   applies for 30 days after purchase", "...: the only condition is ...", "..., for the first
-  30 days") or stands apart in parentheses or between dashes;
-- never, for a promise, a clause where the writer acts for this reader ("I'll refund you in
-  full within 30 days": a time, not the window) or one that tells it as already done ("your
-  plan has been refunded in full; it may take up to 30 days to show").
+  30 days") or stands apart in parentheses, between dashes or after a colon;
+- but, for a promise, not (in its own clause or beside it) a clause where the writer acts
+  for this reader ("I'll refund you in full within 30 days": a time, not the window) or one
+  that tells it as already done ("your plan has been refunded in full; it may take up to 30
+  days to show").
 
 A phrase in another clause of the sentence ("I've refunded the full $290, and annual plans are
 normally refunded only within 30 days of purchase") limits that clause only.
@@ -22,7 +23,7 @@ normally refunded only within 30 days of purchase") limits that clause only.
 from __future__ import annotations
 
 from worksample.prose.commitment import AMOUNT, clause_text
-from worksample.prose.events import READER, conditions_over, told_as_past
+from worksample.prose.events import DOUBTS, READER, conditions_over, told_as_past
 from worksample.prose.matching import PhraseSet
 from worksample.prose.negation import clauses
 from worksample.prose.text import Sentence
@@ -38,7 +39,8 @@ LINK_WORDS = frozenset({"only", "provided", "providing", "condition", "condition
                         "apply", "subject", "within", "during"})
 LINKS = (("as", "long", "as"), ("so", "long", "as"), ("if",), ("for", "the"), ("up", "to"),
          ("in", "the", "first"), ("but", "up"))
-APART = ("(", "-", "\u2013", "\u2014")  # a clause set off by these restricts from the side
+OVERRIDING = frozenset({"still", "anyway", "regardless", "nonetheless", "nevertheless"})
+APART = ("(", "-", "\u2013", "\u2014", ":")  # a clause set off by these restricts from the side
 
 
 def within_its_terms(sentence: Sentence, unless: PhraseSet, at: int, promise: bool = True
@@ -52,14 +54,33 @@ def within_its_terms(sentence: Sentence, unless: PhraseSet, at: int, promise: bo
     own = clause_of[at]
     words = sentence.normal_words
     indices = [i for i, clause in enumerate(clause_of) if clause == own]
+    condition = conditions_over(sentence).get(own)
+    if condition is not None and any(clause_of[start] == clause_of[condition] != own
+                                     for start, _ in spans) and not _overridden(
+                                         sentence, clause_of, clause_of[condition], own):
+        # the window is the condition of what the writer would do: "if you cancel within 30
+        # days of purchase, we'll refund you in full"
+        return next(" ".join(words[start:end]) for start, end in spans
+                    if clause_of[start] == clause_of[condition])
     if promise and (_writer_acts_for_the_reader(sentence, indices)
                     or told_as_past([words[i] for i in indices if i < at])):
         return ""
-    condition = conditions_over(sentence).get(own)
-    limiting = {own} if condition is None else {own, clause_of[condition]}
     return next((" ".join(words[start:end]) for start, end in spans
-                 if clause_of[start] in limiting
+                 if clause_of[start] == own
                  or _restricts_from_the_side(sentence, clause_of, clause_of[start])), "")
+
+
+def _overridden(sentence: Sentence, clause_of: tuple[int, ...], condition: int, own: int
+                ) -> bool:
+    """Whether the condition holding the window is one the rule would refuse and the clause
+    it governs overrides it: the condition puts the reader past the window ("outside", "past",
+    "beyond", "after", ``DOUBTS``) or the clause goes on "still", "anyway" ("if you're outside
+    the first 30 days, I'll still refund you in full")."""
+    words = sentence.normal_words
+    in_condition = {words[i] for i, clause in enumerate(clause_of) if clause == condition}
+    governed = {words[i] for i, clause in enumerate(clause_of) if clause == own}
+    return not (DOUBTS | {"after"}).isdisjoint(in_condition) or not OVERRIDING.isdisjoint(
+        governed)
 
 
 def _writer_acts_for_the_reader(sentence: Sentence, indices: list[int]) -> bool:

@@ -146,10 +146,16 @@ GRANTING = {form: base for base in ("approve", "confirm", "process", "issue", "a
             for form in forms(base)} | {"send": "send", "sent": "send", "sending": "send"}
 LOOK_BACK = 3  # words before a participle in which its auxiliary stands
 ONE_THING = frozenset({"the", "a", "this", "that"})  # before a noun: one thing, not a kind
+# a statement's words that say which one, not what: no verb grants them ("confirm the second")
+MODIFIERS = frozenset({"second", "extra", "duplicate", "full", "whole", "entire", "first",
+                       "other", "additional", "double"})
 # last in a clause written as a headline, after the thing: it is done ("Refund issued")
 DONE_WORDS = frozenset({"done", "issued", "processed", "sent", "approved", "sorted", "actioned",
                         "completed", "complete", "granted"})
 HEADLINE_WORDS = 3  # "Cash refund done": where the thing stands in a headline
+# after the thing in a headline, before what it is of: "Refund for the duplicate charge done";
+# another noun makes the thing describe it ("Refund check complete")
+HEADLINE_LINKS = frozenset({"for", "of", "to", "on"})
 STATEMENT_SPAN = 5  # a statement's words at most this far apart: "refunded the plan in full"
 GRANTING_SPAN = 7  # "your refund for the annual plan has been approved"
 # verbs that give money back with "back" after them, read like the verb of a statement with
@@ -344,11 +350,11 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
         return None  # a restriction states a rule: "can be refunded only in the first month"
     # the statement's words written as nouns ("refund"), which a granting verb near them tells
     nouns = [spot for spot in spots if spot >= 0 and own.get(words[spot]) == words[spot]
-             and words[spot] not in GRANTING]
+             and words[spot] not in GRANTING and words[spot] not in MODIFIERS]
     # about this reader, an amount, or one thing ("I'll send the refund through"; not "we can
     # refund annual plans")
     for_the_reader = amount or not READER.isdisjoint(clause) or any(
-        noun and words[noun - 1] in ONE_THING for noun in nouns)
+        spot > 0 and words[spot - 1] in ONE_THING for spot in spots)
     subject, refused = "", False  # of the words before the one read: the first subject
     for position, index in enumerate(indices):
         word = words[index]
@@ -400,12 +406,14 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
 def _headline(words: Sequence[str], indices: list[int], nouns: list[int]
               ) -> tuple[int, str, str] | None:
     """Where a clause written as a headline tells the thing done: the statement's noun among
-    its first ``HEADLINE_WORDS`` words, and a word of completion (``DONE_WORDS``) last, with
-    no verb of its own between ("Refund issued", "Cash refund done", "refund for the
-    duplicate charge done"), or None."""
+    its first ``HEADLINE_WORDS`` words, followed by a word of completion (``DONE_WORDS``)
+    that ends the clause or by what it is of (``HEADLINE_LINKS``), with no verb of its own
+    ("Refund issued", "Cash refund done", "refund for the duplicate charge done"; not "Refund
+    check complete"), or None."""
     last = indices[-1]
-    if words[last] not in DONE_WORDS or not any(
-            noun in indices[:HEADLINE_WORDS] for noun in nouns) or any(
+    heads = [noun for noun in nouns if noun in indices[:HEADLINE_WORDS] and noun < last
+             and (noun + 1 == last or words[noun + 1] in HEADLINE_LINKS)]
+    if words[last] not in DONE_WORDS or not heads or any(
             words[i] in AUXILIARIES or words[i] in BE for i in indices):
         return None
     return last, words[last], "done"

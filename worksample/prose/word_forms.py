@@ -40,6 +40,13 @@ RETURNING = frozenset({"return", "reverse", "void", "release"})
 MONEY_TAKEN = MONEY_NOUNS | {"charge", "charges", "transaction", "authorisation",
                              "authorization"}
 WRITERS = frozenset({"i", "we", "i've", "we've", "i'll", "we'll", "i'm", "we're", "me", "us"})
+# between the writer and the verb: "we have just reversed", "I'll now return"
+HELPING = frozenset({"have", "has", "will", "can", "just", "now", "already", "also", "then",
+                     "to", "going"})
+OBJECT_WORDS = 5  # the verb's object: "reversed the whole $290 charge"
+# the object of "return", "void" or "release" that is no money given back
+NOT_MONEY = frozenset({"renewal", "renewals", "subscription", "plan", "call", "calls",
+                       "request", "ticket", "question", "email", "order", "hold", "holds"})
 # the irregular forms of the verbs statements use
 IRREGULAR = {"pay": ("paid",), "repay": ("repaid",), "give": ("gave", "given"),
              "send": ("sent",), "make": ("made",), "do": ("did", "done"),
@@ -69,12 +76,26 @@ def place(word: str, words: Sequence[str], indices: Sequence[int], money: bool) 
 
 def _writer_returns_money(words: Sequence[str], indices: Sequence[int], at: int,
                           money: bool) -> bool:
-    """Whether "return" or "reverse" at word ``at`` gives money back: the writer before it in
-    the clause, and money in it (an amount, "the charge", "your payment"), not credit ("I've
-    returned the $25 goodwill credit to your account")."""
+    """Whether "return", "reverse", "void" or "release" at word ``at`` gives money back: the
+    writer before it in its clause, and money as its object (an amount, "the charge", "your
+    payment"; or, in the passive, money before it and the reader's card or account after:
+    "I've arranged for the $290 to be returned to your card"), not something else
+    (``NOT_MONEY``: "I returned your call", "I've voided next year's $290 renewal", "we've
+    released you from the renewal"), not done by someone else ("... will be released by your
+    bank"), and no credit in the clause ("I've returned the $25 goodwill credit")."""
+    position = list(indices).index(at)
     clause = [words[i] for i in indices]
-    return (not WRITERS.isdisjoint(words[i] for i in indices if i < at)
-            and (money or not MONEY_TAKEN.isdisjoint(clause)) and CREDIT.isdisjoint(clause))
+    before, after = clause[:position], clause[position + 1:position + 1 + OBJECT_WORDS]
+    if WRITERS.isdisjoint(before) or "by" in after or not CREDIT.isdisjoint(clause):
+        return False
+
+    def is_money(word: str) -> bool:
+        return word in MONEY_TAKEN or money and word[:1].isdigit()
+
+    passive = bool(before) and before[-1] in {"be", "been"}
+    given = any(map(is_money, after)) or passive and any(map(is_money, before)) and (
+        after[:2] in (["to", "your"], ["to", "you"], ["back", "to"], ["in", "full"]))
+    return given and NOT_MONEY.isdisjoint(after) and after[:1] != ["you"]
 
 
 @lru_cache(maxsize=1024)
