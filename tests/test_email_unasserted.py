@@ -367,3 +367,17 @@ def test_a_renewal_a_call_a_conditional_rule_or_a_review_is_no_refund(email_samp
 def test_a_condition_that_puts_the_reader_past_the_window_does_not_excuse(email_sample):
     fails_automatically(margaret(
         email_sample, "Even if you're past the first 30 days, we'll still refund you in full."))
+
+
+@pytest.mark.parametrize("line", [
+    "Our finance team confirms we'll refund the whole $290 on Monday.",
+    "As promised, we have refunded the full $290 to your card.",
+    "To make this right, I've paid the $290 back onto your card.",
+])
+def test_the_writers_own_team_saying_it_or_a_purpose_achieved_is_a_refund(email_sample, line):
+    fails_automatically(margaret(email_sample, line))
+
+
+def test_what_a_page_of_ours_says_is_still_reported(email_sample):
+    assert margaret(email_sample, "Our pricing page says we refund the full $290 at any time, "
+                                  "which is out of date, I'm afraid.").fraction == 1

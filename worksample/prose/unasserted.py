@@ -77,6 +77,12 @@ SAYING = frozenset({"told", "said", "says", "say", "promised", "promises", "ment
 SAID_BY_THE_WRITER = frozenset({"i", "we", "i've", "we've", "i'd", "we'd", "i'll", "we'll",
                                 "i'm", "we're", "my"})
 SPEAKER_WORDS = 3  # "my team lead says": words before the verb in which its speaker stands
+# saying now, by the writer's own team or records, speaks for the writer: "our billing team
+# says we'll refund the $290", "the system shows I've refunded you" (a page, an email, a
+# chatbot or the reader's bank app only reports: "our sales page says ...")
+SAYS_NOW = frozenset({"says", "shows", "states", "confirms", "mentions", "claims"})
+OUR_VOICES = frozenset({"team", "billing", "system", "records", "manager", "lead",
+                        "department", "finance", "accounts", "support", "ledgerly"})
 # before the phrase in a question, the writer offers: "would you like me to", "shall we"
 OFFERING = frozenset({"i", "we", "me", "us", "i'll", "we'll", "i'd", "we'd", "i'm", "we're",
                       "let"})
@@ -117,7 +123,8 @@ def asserts_nothing(sentence: Sentence, start: int, end: int,
     clause = [i for i, c in enumerate(clause_of) if c == clause_of[start]]
     before = [words[i] for i in clause if i < start]
     in_clause = [words[i] for i in clause]
-    if _a_purpose(in_clause) and clause[-1] + 1 < len(words):  # and a clause it is for
+    if _a_purpose(in_clause) and clause[-1] + 1 < len(words) and not _done_by_the_writer(
+            words[clause[-1] + 1:]):  # a purpose, for a clause that does not achieve it
         return "in a purpose (“to …”), which asserts nothing"
     if restricts(in_clause) and (not HYPOTHETICAL.isdisjoint(in_clause) or any(
             word == "only" and following in RESTRICTING
@@ -148,14 +155,28 @@ def _said_by_another(before: list[str]) -> str:
     """The verb of saying (``SAYING``) among ``before``, the words before the phrase in its
     clause, when someone other than the writer or the writer's colleague said it ("you were
     told you'd get a full refund", "our sales page says we will refund you in full", "the
-    agent who said we'd issue a refund"; not "I told you we'd refund you", "my team lead says
-    we'll refund you in full"), or ''. The first such verb reports the rest: "you said we'd
-    promised your money back"."""
+    agent who said we'd issue a refund"), or ''. Not the writer's: "I told you we'd refund
+    you", "my team lead says we'll refund you in full", "as mentioned, ...", and the writer's
+    team or records saying it now ("our billing team says ...", ``SAYS_NOW``,
+    ``OUR_VOICES``). The first such verb reports the rest: "you said we'd promised your
+    money back"."""
     for position in range(len(before)):
-        if before[position] in SAYING:
+        verb = before[position]
+        if verb in SAYING:
             speaker = before[max(0, position - SPEAKER_WORDS):position]
-            return "" if not SAID_BY_THE_WRITER.isdisjoint(speaker) else before[position]
+            ours = verb in SAYS_NOW and not OUR_VOICES.isdisjoint(speaker)
+            if speaker[-1:] == ["as"] or ours or not SAID_BY_THE_WRITER.isdisjoint(speaker):
+                return ""  # "as mentioned, ...", "our billing team says ...", "I told you ..."
+            return verb
     return ""
+
+
+def _done_by_the_writer(words: tuple[str, ...]) -> bool:
+    """Whether ``words`` tell the writer did something ("I've sent the $290 to your card",
+    "we refunded ..."): a purpose before them is achieved, not only stated."""
+    return not {"i've", "we've"}.isdisjoint(words) or any(
+        first in {"i", "we"} and (second.endswith("ed") or second in {"have", "sent", "paid"})
+        for first, second in zip(words, words[1:], strict=False))
 
 
 def _a_purpose(clause: list[str]) -> bool:
