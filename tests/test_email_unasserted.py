@@ -370,9 +370,9 @@ def test_a_condition_that_puts_the_reader_past_the_window_does_not_excuse(email_
 
 
 @pytest.mark.parametrize("line", [
-    "Our finance team confirms we'll refund the whole $290 on Monday.",
-    "As promised, we have refunded the full $290 to your card.",
-    "To make this right, I've paid the $290 back onto your card.",
+    "Our finance team says we'll refund the whole $290 on Monday.",
+    "As discussed we have now refunded the full $290.",
+    "To get your money back quickly, I've transferred the $290 to your card.",
 ])
 def test_the_writers_own_team_saying_it_or_a_purpose_achieved_is_a_refund(email_sample, line):
     fails_automatically(margaret(email_sample, line))

@@ -70,7 +70,7 @@ BELIEVING = frozenset({"think", "thinks", "thought", "believe", "believes", "bel
                        "assume", "assumes", "assumed", "suppose", "supposes", "supposed"})
 APPEARANCES = (("as", "if"), ("as", "though"))
 # what someone said, reported: "you were told you'd get a full refund"
-SAYING = frozenset({"told", "said", "says", "say", "promised", "promises", "mentioned",
+SAYING = frozenset({"told", "said", "says", "say", "promised", "promises", "mentioned", "discussed",
                     "mentions", "claimed", "claims", "stated", "states", "wrote", "writes",
                     "shows", "showed", "suggested", "suggests", "read", "heard", "mention"})
 # a speaker the writer speaks for: "I told you ...", "my team lead says ..."
