@@ -20,7 +20,9 @@ regular forms (``word_forms``), where one of them tells the event:
   "the $290 can be refunded only in the first month");
 - **on its way**: it, or the money of a statement about money, stands just before "is on its
   way", "will be back", "should reach" ... ("your refund is on its way", "the $290 will be
-  back on your card").
+  back on your card");
+- and the other ways of ``tellings``: a headline ("Refund issued"), a light verb ("we'll do
+  the refund"), the reader told they will receive it ("you should see the $290 back").
 
 A verb that grants or carries out what the statement's noun names (``GRANTING``: approve,
 process, issue, send, arrange, authorise, confirm ...) tells it the same way when it stands
@@ -57,6 +59,18 @@ from worksample.prose.commitment import AMOUNT, HEDGES, Excused, clause_text, ge
 from worksample.prose.matching import PhraseSet
 from worksample.prose.negation import clauses, denial, is_cue
 from worksample.prose.questions import question_start
+from worksample.prose.tellings import (
+    AUXILIARIES,
+    BE,
+    DETERMINERS,
+    GIVING_SPAN,
+    GRANTING_SPAN,
+    arriving,
+    ends_with,
+    headline,
+    light_verb,
+    received,
+)
 from worksample.prose.text import Sentence
 from worksample.prose.unpromised import ALTERNATIVE, PREFERRING, WOULD
 from worksample.prose.word_forms import (
@@ -70,12 +84,6 @@ from worksample.prose.word_forms import (
     statement_in,
 )
 
-# before a past participle in its clause: the perfect or the passive of an event
-AUXILIARIES = frozenset({"has", "have", "had", "i've", "we've", "you've", "it's", "that's",
-                         "been", "being", "was", "were", "is", "are", "be", "get", "gets",
-                         "got"})
-BE = frozenset({"am", "is", "are", "was", "were", "be", "been", "being", "i'm", "we're",
-                "you're", "it's"})
 # the writer's own "be" before an -ing form: what the writer is doing ("we're refunding")
 WRITERS_BE = frozenset({"am", "i'm", "we're", "we"})
 # who may do or get what a participle tells: "I went ahead and refunded", "you were paid"
@@ -85,17 +93,6 @@ ABOUT_TO = (("i'll",), ("we'll",), ("i", "will"), ("we", "will"), ("i", "can"), 
             ("let", "me"), ("let", "us"), ("going", "to"), ("happy", "to"), ("glad", "to"),
             ("about", "to"), ("i", "shall"), ("we", "shall"))
 _CUE_ENDS = frozenset(cue[-1] for cue in ABOUT_TO)
-# after the thing (at most ``ARRIVAL_GAP`` words between): it is on its way to the reader;
-# "we'll", "it'll" read as "will"
-ARRIVALS = (("is", "on", "its", "way"), ("is", "on", "the", "way"), ("are", "on", "their",
-            "way"), ("will", "be", "back"), ("should", "be", "back"),
-            ("is", "heading", "back"), ("is", "coming", "back"), ("will", "reach"),
-            ("should", "reach"), ("will", "land"), ("should", "land"), ("will", "arrive"),
-            ("should", "arrive"), ("has", "gone", "through"), ("went", "through"),
-            ("will", "go", "through"), ("will", "come", "back"), ("are", "heading", "back"),
-            ("are", "coming", "back"), ("will", "hit"), ("should", "hit"))
-_ARRIVAL_FIRST = frozenset(arrival[0] for arrival in ARRIVALS)
-ARRIVAL_GAP = 3  # "your refund of $290 is on its way"
 # a participle after these in its clause: the event did not happen ("was refused")
 NOT_GRANTED = frozenset({"declined", "refused", "rejected", "denied"})
 NOT_GRANTED_WITH = {"turned": {"down", "away"}, "ruled": {"out"}}  # "turned down", "ruled out"
@@ -110,9 +107,6 @@ BY_DEFAULT = frozenset({"unless", "whether"})
 OWED = frozenset({"have", "has", "had", "need", "needs", "needed"})
 # before a participle: what would happen, not what did ("would be refunded")
 HYPOTHETICAL = WOULD | {"might"}
-# before a participle: it describes a noun ("the refunded charges"), it tells no event
-DETERMINERS = frozenset({"the", "a", "an", "your", "my", "our", "their", "this", "that",
-                         "these", "those", "any", "all", "some", "every", "each"})
 # before the word that tells the event: doubted or out of reach ("too old to be refunded")
 DOUBTS = frozenset({"too", "doubt", "unlikely", "chance", "ineligible", "stopped", "beyond",
                     "outside", "past"})
@@ -149,30 +143,11 @@ ONE_THING = frozenset({"the", "a", "this", "that"})  # before a noun: one thing,
 # a statement's words that say which one, not what: no verb grants them ("confirm the second")
 MODIFIERS = frozenset({"second", "extra", "duplicate", "full", "whole", "entire", "first",
                        "other", "additional", "double"})
-# last in a clause written as a headline, after the thing: it is done ("Refund issued")
-DONE_WORDS = frozenset({"done", "issued", "processed", "sent", "approved", "sorted", "actioned",
-                        "completed", "complete", "granted"})
-HEADLINE_WORDS = 3  # "Cash refund done": where the thing stands in a headline
-# after the thing in a headline, before what it is of: "Refund for the duplicate charge done";
-# another noun makes the thing describe it ("Refund check complete")
-HEADLINE_LINKS = frozenset({"for", "of", "to", "on"})
 STATEMENT_SPAN = 5  # a statement's words at most this far apart: "refunded the plan in full"
-GRANTING_SPAN = 7  # "your refund for the annual plan has been approved"
 # verbs that give money back with "back" after them, read like the verb of a statement with
 # "back" ("your money back"): "we'll give you the full $290 back", "I've sent the $290 back"
 GIVING_BACK = {form: base for base in ("give", "send", "hand", "transfer", "pay")
                for form in forms(base)}
-GIVING_SPAN = 8  # "we'll give you every cent of the $290 back": words from the verb to "back"
-# "do", "make" and "give" tell a statement's noun when a determiner follows them and the noun
-# comes at most ``LIGHT_SPAN`` words after it: "we will do the refund", "we'll give you a
-# refund"
-LIGHT = {form: base for base in ("do", "make", "give") for form in forms(base)}
-LIGHT_SPAN = 3
-# the reader receiving it, after "you'll", "you will", "you should" (and "be"): "you'll get a
-# refund of the whole $290", "you should see the $290 back": told as on its way
-RECEIVING = frozenset(forms("get") | forms("receive") | forms("see"))
-READER_AHEAD = (("you'll",), ("you", "will"), ("you", "should"), ("you'll", "be"),
-                ("you", "will", "be"), ("you're", "going", "to"))
 
 
 @dataclass(frozen=True)
@@ -362,8 +337,7 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
             abs(index - noun) <= GRANTING_SPAN for noun in nouns) else None) or (
             GIVING_BACK[word] if word in GIVING_BACK and "back" in statement and "back" in clause[
                 position + 1:position + 1 + GIVING_SPAN] else None) or (
-            LIGHT[word] if word in LIGHT and _light_verb_of(clause, indices, position, nouns)
-            else None)
+            light_verb(clause, indices, position, nouns))
         if base is None:
             subject = subject or (word if word in DOERS else "")
             following = words[index + 1] if index + 1 < len(words) else ""
@@ -396,80 +370,11 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
         elif plain and _CUE_ENDS.intersection(before[-2:]) and for_the_reader:
             adverb = before[-1:] if before and _adverb(before[-1]) else []
             cue = next((cue for cue in ABOUT_TO
-                        if _ends_with(before[:len(before) - len(adverb)], cue)), None)
+                        if ends_with(before[:len(before) - len(adverb)], cue)), None)
             if cue is not None:
                 return index, f"{' '.join(cue)} {word}", "about to be done"
-    return (_headline(words, indices, nouns) or _received(words, indices, nouns, statement)
-            or _arriving(words, indices, spots, MONEY in statement))
-
-
-def _headline(words: Sequence[str], indices: list[int], nouns: list[int]
-              ) -> tuple[int, str, str] | None:
-    """Where a clause written as a headline tells the thing done: the statement's noun among
-    its first ``HEADLINE_WORDS`` words, followed by a word of completion (``DONE_WORDS``)
-    that ends the clause or by what it is of (``HEADLINE_LINKS``), with no verb of its own
-    ("Refund issued", "Cash refund done", "refund for the duplicate charge done"; not "Refund
-    check complete"), or None."""
-    last = indices[-1]
-    heads = [noun for noun in nouns if noun in indices[:HEADLINE_WORDS] and noun < last
-             and (noun + 1 == last or words[noun + 1] in HEADLINE_LINKS)]
-    if words[last] not in DONE_WORDS or not heads or any(
-            words[i] in AUXILIARIES or words[i] in BE for i in indices):
-        return None
-    return last, words[last], "done"
-
-
-def _light_verb_of(clause: list[str], indices: list[int], position: int,
-                   nouns: list[int]) -> bool:
-    """Whether the clause's word at ``position`` ("do", "make", "give") takes a statement's
-    noun as its object: a determiner next ("you" may stand before it), and the noun at most
-    ``LIGHT_SPAN`` words after the determiner ("we'll do the refund", "we'll give you a
-    refund"; not "I'll make a note of the refund request")."""
-    at = position + 1
-    if clause[at:at + 1] == ["you"]:
-        at += 1
-    return at < len(clause) and clause[at] in DETERMINERS and any(
-        0 < noun - indices[at] <= LIGHT_SPAN for noun in nouns)
-
-
-def _received(words: Sequence[str], indices: list[int], nouns: list[int],
-              statement: tuple[str, ...]) -> tuple[int, str, str] | None:
-    """Where the reader is told they will receive the thing: "you'll get", "you will be
-    receiving", "you should see" (``READER_AHEAD``, ``RECEIVING``) with the statement's noun at
-    most ``GRANTING_SPAN`` words after ("you'll get a refund of the whole $290"), or "back"
-    at most ``GIVING_SPAN`` after for a statement with "back" ("you should see the $290 back
-    on your statement"), or None."""
-    clause = [words[i] for i in indices]
-    for position, word in enumerate(clause):
-        if word not in RECEIVING:
-            continue
-        cue = next((c for c in READER_AHEAD if _ends_with(clause[:position], c)), None)
-        if cue is None:
-            continue
-        index = indices[position]
-        if any(0 < noun - index <= GRANTING_SPAN for noun in nouns) or (
-                "back" in statement and "back" in clause[position + 1:position + 1 + GIVING_SPAN]):
-            return index, f"{' '.join(cue)} {word}", "on its way"
-    return None
-
-
-def _arriving(words: Sequence[str], indices: list[int], spots: list[int], money: bool
-              ) -> tuple[int, str, str] | None:
-    """Where the thing (a statement's word; with ``money``, its money too) is said to be on
-    its way: an arrival (``ARRIVALS``) at most ``ARRIVAL_GAP`` words after it, or None."""
-    things = [position for position, index in enumerate(indices)
-              if index in spots or money and (words[index][:1].isdigit()
-                                              or words[index] in MONEY_NOUNS)]
-    for position, index in enumerate(indices):
-        first = "will" if words[index].endswith("'ll") else words[index]
-        if first not in _ARRIVAL_FIRST or not any(
-                0 < position - thing <= ARRIVAL_GAP + 1 for thing in things):
-            continue
-        following = (first, *(words[i] for i in indices[position + 1:position + 4]))
-        arrival = next((a for a in ARRIVALS if following[:len(a)] == a), None)
-        if arrival is not None:
-            return index, " ".join(arrival), "on its way"
-    return None
+    return (headline(words, indices, nouns) or received(words, indices, nouns, statement)
+            or arriving(words, indices, spots, MONEY in statement))
 
 
 @lru_cache(maxsize=256)
@@ -540,7 +445,3 @@ def _apart(spots: list[int]) -> bool:
     your renewal switch-off and explained why refunds stop at 30 days")."""
     found = [spot for spot in spots if spot >= 0]
     return bool(found) and max(found) - min(found) > STATEMENT_SPAN
-
-
-def _ends_with(words: list[str], cue: tuple[str, ...]) -> bool:
-    return len(words) >= len(cue) and tuple(words[-len(cue):]) == cue

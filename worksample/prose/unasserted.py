@@ -46,7 +46,6 @@ from collections.abc import Callable
 from worksample.prose.asides import MODALS
 from worksample.prose.commitment import FIRST_PERSON, PERSONAL
 from worksample.prose.events import (
-    DETERMINERS,
     DOUBTS,
     HYPOTHETICAL,
     a_condition_the_reader_meets,
@@ -58,6 +57,7 @@ from worksample.prose.events import (
 from worksample.prose.measures import FUNCTION_WORDS
 from worksample.prose.negation import clause_words, clauses, is_cue
 from worksample.prose.questions import question_start
+from worksample.prose.tellings import DETERMINERS
 from worksample.prose.text import Sentence
 from worksample.prose.unpromised import (
     PROMISING,
