@@ -65,6 +65,7 @@ from worksample.prose.tellings import (
     DETERMINERS,
     GIVING_SPAN,
     GRANTING_SPAN,
+    LIGHT,
     arriving,
     ends_with,
     headline,
@@ -337,7 +338,7 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
             abs(index - noun) <= GRANTING_SPAN for noun in nouns) else None) or (
             GIVING_BACK[word] if word in GIVING_BACK and "back" in statement and "back" in clause[
                 position + 1:position + 1 + GIVING_SPAN] else None) or (
-            light_verb(clause, indices, position, nouns))
+            light_verb(clause, indices, position, nouns) if word in LIGHT else None)
         if base is None:
             subject = subject or (word if word in DOERS else "")
             following = words[index + 1] if index + 1 < len(words) else ""
