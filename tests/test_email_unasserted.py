@@ -381,3 +381,20 @@ def test_the_writers_own_team_saying_it_or_a_purpose_achieved_is_a_refund(email_
 def test_what_a_page_of_ours_says_is_still_reported(email_sample):
     assert margaret(email_sample, "Our pricing page says we refund the full $290 at any time, "
                                   "which is out of date, I'm afraid.").fraction == 1
+
+
+@pytest.mark.parametrize("line", [
+    "Your annual payment of $290 has been returned to your card.",
+    "The whole $290 charge has been reversed this morning.",
+])
+def test_money_told_as_given_back_in_the_perfect_passive_is_a_refund(email_sample, line):
+    fails_automatically(margaret(email_sample, line))
+
+
+@pytest.mark.parametrize("line", [
+    "The second $29 hold has been released already, so it is gone from your account.",
+    "The extra $29 has been reversed automatically now that the hold expired.",
+    "The duplicate $29 has been reversed by your bank, as holds always are.",
+])
+def test_a_hold_released_or_reversed_on_its_own_is_no_refund(email_sample, line):
+    assert priya(email_sample, line).fraction == 1

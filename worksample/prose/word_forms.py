@@ -44,6 +44,8 @@ WRITERS = frozenset({"i", "we", "i've", "we've", "i'll", "we'll", "i'm", "we're"
 HELPING = frozenset({"have", "has", "will", "can", "just", "now", "already", "also", "then",
                      "to", "going"})
 OBJECT_WORDS = 5  # the verb's object: "reversed the whole $290 charge"
+# in the clause: no one gave it back, the bank let it go ("reversed automatically")
+ON_ITS_OWN = frozenset({"automatically", "itself", "own"})
 # the object of "return", "void" or "release" that is no money given back
 NOT_MONEY = frozenset({"renewal", "renewals", "subscription", "plan", "call", "calls",
                        "request", "ticket", "question", "email", "order", "hold", "holds"})
@@ -86,8 +88,15 @@ def _writer_returns_money(words: Sequence[str], indices: Sequence[int], at: int,
     position = list(indices).index(at)
     clause = [words[i] for i in indices]
     before, after = clause[:position], clause[position + 1:position + 1 + OBJECT_WORDS]
-    if WRITERS.isdisjoint(before) or "by" in after or not CREDIT.isdisjoint(clause):
+    if "by" in after or not CREDIT.isdisjoint(clause) or not ON_ITS_OWN.isdisjoint(clause):
         return False
+    if WRITERS.isdisjoint(before):
+        # no one named: money told as given back in the perfect ("the $290 charge has been
+        # reversed", "your payment has been returned to your card"); not a hold released
+        return (base_of(words[at]) != "release" and before[-2:] in (["has", "been"],
+                                                                    ["have", "been"])
+                and any(word in MONEY_TAKEN or money and word[:1].isdigit()
+                        for word in before))
 
     def is_money(word: str) -> bool:
         return word in MONEY_TAKEN or money and word[:1].isdigit()
