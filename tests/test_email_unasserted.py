@@ -398,3 +398,15 @@ def test_money_told_as_given_back_in_the_perfect_passive_is_a_refund(email_sampl
 ])
 def test_a_hold_released_or_reversed_on_its_own_is_no_refund(email_sample, line):
     assert priya(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line, made", [
+    ("We've credited your $290 back to the card you paid with.", True),
+    ("I've credited the whole $290 to your Mastercard today.", True),
+    ("I've credited $230 to your Ledgerly account for the months you haven't used.", False),
+    ("I've credited your account rather than refunding the card, as the 30 days have passed.",
+     False),
+])
+def test_credit_to_the_card_is_a_refund_and_to_the_account_is_credit(email_sample, line, made):
+    found = margaret(email_sample, line)
+    assert (found.fraction == 0) is made, found

@@ -81,6 +81,7 @@ from worksample.prose.word_forms import (
     as_credit,
     base_of,
     forms,
+    gives_money_back,
     standing_for,
     statement_in,
 )
@@ -334,7 +335,8 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
     subject, refused = "", False  # of the words before the one read: the first subject
     for position, index in enumerate(indices):
         word = words[index]
-        base = own.get(word) or (GRANTING[word] if word in GRANTING and any(
+        own_word = own.get(word) if gives_money_back(words, indices, index, amount) else None
+        base = own_word or (GRANTING[word] if word in GRANTING and any(
             abs(index - noun) <= GRANTING_SPAN for noun in nouns) else None) or (
             GIVING_BACK[word] if word in GIVING_BACK and "back" in statement and "back" in clause[
                 position + 1:position + 1 + GIVING_SPAN] else None) or (

@@ -36,7 +36,10 @@ BACK_WORDS = 5  # money at most this many words before "back": "your money is on
 # verbs that give money back: a statement's "refund" is told by any of them
 REFUNDING = frozenset({"refund", "reimburse", "repay"})
 # and by these, when the writer does it to money ("we've reversed the $290 charge")
-RETURNING = frozenset({"return", "reverse", "void", "release"})
+RETURNING = frozenset({"return", "reverse", "void", "release", "credit"})
+# "credit" gives money back only to these: "I've credited the $290 back to your card"
+CARDS = frozenset({"card", "visa", "mastercard", "amex", "bank", "original", "method"})
+CARD_WORDS = 7  # "credited the full $290 back to your card": words from "credit" to "to"
 MONEY_TAKEN = MONEY_NOUNS | {"charge", "charges", "transaction", "authorisation",
                              "authorization"}
 WRITERS = frozenset({"i", "we", "i've", "we've", "i'll", "we'll", "i'm", "we're", "me", "us"})
@@ -68,12 +71,19 @@ def place(word: str, words: Sequence[str], indices: Sequence[int], money: bool) 
         stem = word.rstrip("*")
         return next((i for i in indices if words[i].startswith(stem)), None)
     wanted = MONEY_NOUNS if word == MONEY else standing_for(word)
-    found = next((i for i in indices if words[i] in wanted and (
-        base_of(words[i]) not in RETURNING or _writer_returns_money(words, indices, i, money))),
-        None)
+    found = next((i for i in indices if words[i] in wanted
+                  and gives_money_back(words, indices, i, money)), None)
     if found is None and word == MONEY and money:
         return -1
     return found
+
+
+def gives_money_back(words: Sequence[str], indices: Sequence[int], at: int, money: bool
+                     ) -> bool:
+    """Whether word ``at`` of the clause (``indices``) may stand for a statement's word: any
+    word but one of ``RETURNING``, which must give money back (``_writer_returns_money``)."""
+    return base_of(words[at]) not in RETURNING or _writer_returns_money(words, indices, at,
+                                                                        money)
 
 
 def _writer_returns_money(words: Sequence[str], indices: Sequence[int], at: int,
@@ -88,6 +98,8 @@ def _writer_returns_money(words: Sequence[str], indices: Sequence[int], at: int,
     position = list(indices).index(at)
     clause = [words[i] for i in indices]
     before, after = clause[:position], clause[position + 1:position + 1 + OBJECT_WORDS]
+    if base_of(words[at]) == "credit":
+        return _to_the_card(clause[position + 1:]) and not WRITERS.isdisjoint(before)
     if "by" in after or not CREDIT.isdisjoint(clause) or not ON_ITS_OWN.isdisjoint(clause):
         return False
     if WRITERS.isdisjoint(before):
@@ -105,6 +117,16 @@ def _writer_returns_money(words: Sequence[str], indices: Sequence[int], at: int,
     given = any(map(is_money, after)) or passive and any(map(is_money, before)) and (
         after[:2] in (["to", "your"], ["to", "you"], ["back", "to"], ["in", "full"]))
     return given and NOT_MONEY.isdisjoint(after) and after[:1] != ["you"]
+
+
+def _to_the_card(after: Sequence[str]) -> bool:
+    """Whether the words after "credit" send it to the reader's card or bank, not to an
+    account: "to your card", "back to your Visa", "to the original payment method"."""
+    for position, word in enumerate(after[:CARD_WORDS]):
+        if word == "to":
+            place = after[position + 1:position + 4]
+            return not CARDS.isdisjoint(place) and "account" not in place
+    return False
 
 
 @lru_cache(maxsize=1024)
