@@ -335,7 +335,9 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
     subject, refused = "", False  # of the words before the one read: the first subject
     for position, index in enumerate(indices):
         word = words[index]
-        own_word = own.get(word) if gives_money_back(words, indices, index, amount) else None
+        own_word = own.get(word)
+        if own_word is not None and not gives_money_back(words, indices, index, amount):
+            own_word = None  # "I returned your call": no money given back
         base = own_word or (GRANTING[word] if word in GRANTING and any(
             abs(index - noun) <= GRANTING_SPAN for noun in nouns) else None) or (
             GIVING_BACK[word] if word in GIVING_BACK and "back" in statement and "back" in clause[
