@@ -80,7 +80,7 @@ SPEAKER_WORDS = 3  # "my team lead says": words before the verb in which its spe
 # saying now, by the writer's own team or records, speaks for the writer: "our billing team
 # says we'll refund the $290", "the system shows I've refunded you" (a page, an email, a
 # chatbot or the reader's bank app only reports: "our sales page says ...")
-SAYS_NOW = frozenset({"says", "shows", "states", "confirms", "mentions", "claims"})
+SAYS_NOW = frozenset({"says", "shows", "states", "mentions", "claims"})  # of ``SAYING``
 OUR_VOICES = frozenset({"team", "billing", "system", "records", "manager", "lead",
                         "department", "finance", "accounts", "support", "ledgerly"})
 # before the phrase in a question, the writer offers: "would you like me to", "shall we"
