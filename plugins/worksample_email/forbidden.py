@@ -15,10 +15,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from worksample.prose.commitment import commits_to, general_statement, names_a_rule
-from worksample.prose.events import told_as_event
+from worksample.prose.commitment import (
+    Commitment,
+    Excused,
+    commits_to,
+    general_statement,
+    names_a_rule,
+)
+from worksample.prose.events import Event, told_as_event
 from worksample.prose.evidence import Finding, quote_sentence, quoted
 from worksample.prose.matching import Match, PhraseSet
+from worksample.prose.referents import with_referent
 from worksample.prose.request import ASKS, MAY_ASK, request_reading
 from worksample.prose.text import Sentence
 from worksample.prose.unasserted import asserts_nothing
@@ -67,13 +74,22 @@ def forbidden_statement(text: ReplyText, statement: Forbidden, phrase_set: Phras
             return _promises_nothing(sentence, start, end) or within_its_terms(
                 sentence, unless, start)
 
+        before = None  # the sentence before, where a pronoun's referent may be named
         for sentence in text.sentences:
-            promise = None if text.why_not_counted(sentence) else (
-                commits_to(sentence, promised, negation, excused_here)
-                or told_as_event(sentence, promised, negation, excused_here))
+            if text.why_not_counted(sentence):
+                before = None
+                continue
+            promise = _promise(sentence, promised, negation, excused_here)
+            how = ""
+            if promise is None:
+                referent = with_referent(sentence, before, promised)
+                if referent is not None:
+                    promise = _promise(referent.sentence, promised, negation, excused_here)
+                    how = f"; {referent.describe()}"
             if promise is not None:
-                made = (f"{quote_sentence(sentence)} ({promise.describe()})", sentence)
+                made = (f"{quote_sentence(sentence)} ({promise.describe()}{how})", sentence)
                 break
+            before = sentence
     if made is not None:
         quote, sentence = made
         if statement.automatic_fail:
@@ -96,6 +112,14 @@ def forbidden_statement(text: ReplyText, statement: Forbidden, phrase_set: Phras
                            f"{quoted(match)}; read it")} if maybe else {}), None
     return Finding("forbidden", statement.id, label, 1.0, "not found",
                    confirms_absence=True), None
+
+
+def _promise(sentence: Sentence, promised: list[tuple[str, ...]], negation: PhraseSet,
+             excused: Excused) -> Commitment | Event | None:
+    """A commitment to one of the ``promised`` statements in the sentence, or one told as an
+    event; None when it makes neither."""
+    return (commits_to(sentence, promised, negation, excused)
+            or told_as_event(sentence, promised, negation, excused))
 
 
 def _promises_nothing(sentence: Sentence, start: int, end: int) -> str:

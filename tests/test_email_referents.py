@@ -1,0 +1,71 @@
+"""A forbidden statement made through a pronoun ("the second $29 was a duplicate, so I've
+refunded it") is read as the thing it stands for (``prose.referents``). New sentences, none
+from the samples or the red teams' corpus."""
+
+from __future__ import annotations
+
+import pytest
+from test_email_unasserted import margaret, priya
+
+from worksample.prose.referents import with_referent
+from worksample.prose.text import sentences
+
+
+@pytest.mark.parametrize("line", [
+    "I checked with billing and the later $29 is the duplicate. We've reversed it for you.",
+    "The second $29 was a duplicate, so I've refunded it today.",
+    "The extra $29 came from a retry. It has been refunded to your card.",
+    "Yes, the second payment was a duplicate; it's been reversed and will show in 3-5 days.",
+    "The second line on your statement is a duplicate charge. We've voided it.",
+    "That second $29 is the extra one. I'll refund it this afternoon.",
+    "The later $29 is the duplicate. I've reversed that for you.",
+    "You're right that the newer $29 payment is a duplicate. I've refunded this already.",
+])
+def test_a_refund_of_the_pending_charge_told_through_a_pronoun_is_made(email_sample, line):
+    found = priya(email_sample, line)
+    assert found.fraction == 0, found
+    assert "read as" in found.evidence, found
+
+
+@pytest.mark.parametrize("line", [
+    # the thing named last is another: "it" is the add-on
+    "The second $29 is a hold, but the $12 add-on was charged twice, so I've refunded it.",
+    # the mention is denied: nothing was a duplicate
+    "The second $29 isn't a duplicate. I can't refund it, because it was never taken.",
+    "The later $29 is not a duplicate, and there is nothing for me to reverse.",
+    # a condition that is not the reader's
+    "The second $29 is an authorisation. If it hasn't dropped off by Friday, I'll refund it.",
+    # the bank lets it go on its own, which is right to say
+    "Your bank shows the second $29 as pending. It will be released automatically.",
+    "The second $29 is a pending hold from your bank. I can't reverse it, but it drops off "
+    "within 3-5 business days.",
+    # "it" is the object of something else
+    "The second $29 will drop off within 3-5 business days. Your March invoice had the wrong "
+    "address, so I've reissued it.",
+    # "that" names a thing of its own
+    "The second $29 is a hold. I've reversed that renewal you asked about.",
+    "The second $29 is a hold. I've confirmed that your plan won't renew.",
+    "Could you check whether the extra $29 has left your account? Then I'll know whether to "
+    "refund it.",
+])
+def test_a_pronoun_whose_referent_is_not_the_statement_is_not_read_as_it(email_sample, line):
+    found = priya(email_sample, line)
+    assert found.fraction == 1, found
+
+
+def test_a_full_refund_promised_through_a_pronoun_fails_automatically(email_sample):
+    found = margaret(email_sample, "You asked about the full $290. I've refunded it today.")
+    assert found.fraction == 0 and found.automatic_fail, found
+    kept = margaret(email_sample, "You asked about the full $290. I'm sorry, I can't refund it.")
+    assert kept.fraction == 1, kept
+
+
+def test_the_referent_is_written_into_the_sentence_and_described():
+    before, sentence = sentences("The pending $29 is the duplicate. I've reversed it now.")
+    referent = with_referent(sentence, before, [("refund", "duplicate")])
+    assert referent is not None
+    assert referent.sentence.text == "I've reversed the duplicate $29 now."
+    assert referent.sentence.index == sentence.index
+    assert referent.describe() == "“it” read as “the duplicate $29”, named just before"
+    # no statement's verb beside the pronoun: nothing is read
+    assert with_referent(sentence, before, [("renew", "plan")]) is None
