@@ -27,6 +27,7 @@ from rapidfuzz.distance import OSA
 
 from worksample.prose.negation import denial
 from worksample.prose.text import WORD, Sentence
+from worksample.prose.un_participles import phrase_forms
 
 GAP = "..."
 GAP_WORDS = 4
@@ -78,11 +79,13 @@ class PhraseSet:
         # whether each single word asked of ``holds_word`` holds a phrase; the answers never
         # change, so threads sharing a set may at worst work one out twice
         self._words: dict[str, bool] = {}
-        bodies = [body for body in map(_phrase_pattern, self.phrases) if body]
+        # and each phrase's "un-" participle said the other way ("months you haven't used")
+        self._forms = tuple(form for phrase in self.phrases for form in phrase_forms(phrase))
+        bodies = [body for body in map(_phrase_pattern, self._forms) if body]
         # a phrase matches only a sentence holding its whole words (``may_match``): one of
         # them per phrase is enough to rule a sentence out, the longest, as the rarest
         keys, stems = set(), set()
-        for exact, stem in filter(None, map(_phrase_words, self.phrases)):
+        for exact, stem in filter(None, map(_phrase_words, self._forms)):
             if exact:
                 keys.add(max(exact, key=len))
             else:
@@ -99,7 +102,7 @@ class PhraseSet:
         gaps and two fillers between any two of its words. An anchored match read in that
         many words of a text is the match in the whole of it."""
         spans = []
-        for phrase in self.phrases:
+        for phrase in self._forms:
             tokens = phrase.split()
             written = len(tokens) - tokens.count(GAP)
             spans.append(written + GAP_WORDS * tokens.count(GAP) + 2 * max(len(tokens) - 1, 0))
