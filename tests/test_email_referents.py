@@ -53,6 +53,28 @@ def test_a_pronoun_whose_referent_is_not_the_statement_is_not_read_as_it(email_s
     assert found.fraction == 1, found
 
 
+@pytest.mark.parametrize("line", [
+    "The duplicate $29? Already refunded it for you.",
+    "The extra $29 was a retry on our side. Refunded it this morning.",
+    "Second $29: a duplicate. Refunded it, all done.",
+])
+def test_a_listed_phrase_made_of_a_pronoun_is_read_as_the_phrase(email_sample, line):
+    # no writer in the clause, so no commitment: the listed phrase itself, named again
+    found = priya(email_sample, line)
+    assert found.fraction == 0, found
+    assert "read as" in found.evidence, found
+
+
+@pytest.mark.parametrize("line", [
+    "The duplicate $29 will drop off. Refunded it? No, there was nothing to refund.",
+    "The extra $29 is a hold, not a charge. Refund it? There's no need: it drops off in 3-5 days.",
+    "The second $29 is a duplicate hold. Never refunded it, as it was never taken.",
+])
+def test_a_listed_phrase_made_of_a_pronoun_and_denied_or_asked_is_not_made(email_sample, line):
+    found = priya(email_sample, line)
+    assert found.fraction == 1, found
+
+
 def test_a_full_refund_promised_through_a_pronoun_fails_automatically(email_sample):
     found = margaret(email_sample, "You asked about the full $290. I've refunded it today.")
     assert found.fraction == 0 and found.automatic_fail, found

@@ -13,6 +13,7 @@ is left to the reviewer as a possible automatic fail.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from worksample.prose.commitment import (
@@ -80,15 +81,22 @@ def forbidden_statement(text: ReplyText, statement: Forbidden, phrase_set: Phras
                 before = None
                 continue
             promise = _promise(sentence, promised, negation, excused_here)
-            how = ""
-            if promise is None:
-                referent = with_referent(sentence, before, promised)
-                if referent is not None:
-                    promise = _promise(referent.sentence, promised, negation, excused_here)
-                    how = f"; {referent.describe()}"
             if promise is not None:
-                made = (f"{quote_sentence(sentence)} ({promise.describe()}{how})", sentence)
+                made = (f"{quote_sentence(sentence)} ({promise.describe()})", sentence)
                 break
+            referent = with_referent(sentence, before, promised)
+            if referent is not None:
+                # the thing named again, read every way: a commitment, an event, a listed phrase
+                promise = _promise(referent.sentence, promised, negation, excused_here)
+                how = referent.describe()
+                if promise is not None:
+                    made = (f"{quote_sentence(sentence)} ({promise.describe()}; {how})", sentence)
+                    break
+                listed, _ = _phrase_found(text, statement, phrase_set, unless, negation,
+                                          (referent.sentence,))
+                if listed is not None:
+                    made = (f"{quote_sentence(sentence)} ({how})", sentence)
+                    break
             before = sentence
     if made is not None:
         quote, sentence = made
@@ -131,11 +139,14 @@ def _promises_nothing(sentence: Sentence, start: int, end: int) -> str:
 
 
 def _phrase_found(text: ReplyText, statement: Forbidden, phrases: PhraseSet, unless: PhraseSet,
-                  negation: PhraseSet) -> tuple[Match | None, tuple[Match, str] | None]:
-    """The first match of ``phrases`` that makes the statement (outside the words an
-    ``unless`` phrase limits, not excused), and the first one excused with why (``_excused``)."""
+                  negation: PhraseSet, sentences: Sequence[Sentence] | None = None
+                  ) -> tuple[Match | None, tuple[Match, str] | None]:
+    """The first match of ``phrases`` in the reply (or in ``sentences``) that makes the
+    statement (outside the words an ``unless`` phrase limits, not excused), and the first one
+    excused with why (``_excused``)."""
     excused = None
-    for match in phrases.find_all(text.sentences, text.reading, negation=negation, scoped=True):
+    for match in phrases.find_all(text.sentences if sentences is None else sentences,
+                                  text.reading, negation=negation, scoped=True):
         if within_its_terms(match.sentence, unless, match.start, not statement.is_request):
             continue
         why = _excused(text, statement, match, negation)
