@@ -75,6 +75,41 @@ def test_a_listed_phrase_made_of_a_pronoun_and_denied_or_asked_is_not_made(email
     assert found.fraction == 1, found
 
 
+@pytest.mark.parametrize("line", [
+    "The later $29 is a duplicate, which I refunded a minute ago.",
+    "The extra $29 is a duplicate, which we've reversed.",
+    "The second $29 was a duplicate, which has been refunded.",
+    # adverbs inside the verb's words do not take the pronoun out of reach
+    "The second $29 was a duplicate. It has now been refunded to your card.",
+    "The second $29 was a duplicate, which has now been refunded to your card.",
+])
+def test_a_refund_told_through_which_or_with_adverbs_is_made(email_sample, line):
+    found = priya(email_sample, line)
+    assert found.fraction == 0, found
+    assert "read as" in found.evidence, found
+
+
+@pytest.mark.parametrize("line", [
+    "The second $29 is a pending hold, which I can't refund because it was never taken.",
+    "The second $29 is a duplicate hold, which your bank will release on its own.",
+    "The second $29 is a duplicate hold, which I would only refund if it were ever taken.",
+    "The second $29 is a duplicate hold, which we never refund.",
+    "You have two $29 lines; the second, which is pending, will drop off.",
+    "I'm not sure which I should refund, so I've asked billing to look at both.",
+])
+def test_which_denied_conditional_or_about_another_is_no_refund(email_sample, line):
+    found = priya(email_sample, line)
+    assert found.fraction == 1, found
+
+
+def test_an_object_relative_is_written_after_its_verb():
+    (sentence,) = sentences("The later $29 is a duplicate, which I refunded a minute ago.")
+    referent = with_referent(sentence, None, [("refunded", "duplicate")])
+    assert referent is not None
+    assert referent.sentence.text == ("The later $29 is a duplicate, I refunded the duplicate "
+                                      "$29 a minute ago.")
+
+
 def test_a_full_refund_promised_through_a_pronoun_fails_automatically(email_sample):
     found = margaret(email_sample, "You asked about the full $290. I've refunded it today.")
     assert found.fraction == 0 and found.automatic_fail, found

@@ -4,12 +4,14 @@ refunded it".
 A statement is told only where its words stand in one clause (``events.told_as_event``,
 ``commitment.commits_to``). Writers name a thing once and then refer to it: "The pending $29
 is the duplicate. I've reversed it for you." ``with_referent`` gives such a sentence with the
-pronoun ("it", "them", "it's", "that") written as the words it stands for, so that the same readings
-judge it, with every denial, condition and hedge they already read.
+pronoun ("it", "them", "it's", "that", a relative "which") written as the words it stands
+for, so that the same readings judge it, with every denial, condition and hedge they already
+read. A relative "which" with a subject after it is the object of the clause's verb, and is
+written after it: "a duplicate, which I refunded today" reads "I refunded the duplicate today".
 
 A pronoun is read only where the clause holds the rest of a statement (its verb within
-``PRONOUN_SPAN`` words: "reversed it", "it has been refunded"), and the words it lacks were
-named just before, not denied:
+``PRONOUN_SPAN`` words, adverbs such as "now" not counted: "reversed it", "it has now been
+refunded"), and the words it lacks were named just before, not denied:
 
 - in its own sentence, by the last thing named before the pronoun (a determiner or an
   amount, and the words up to ``NAMED_SPAN`` after it): "the second $29 was a duplicate, so
@@ -35,10 +37,21 @@ PRONOUNS = frozenset({"it", "them", "it's"})
 # "that" and "this" stand for a thing, not name one, at a clause's end or before these: "I've
 # reversed that for you"; not "I've reversed that charge"
 DEMONSTRATIVES = frozenset({"that", "this"})
+# a relative pronoun: the thing named just before it, as a subject ("which has been
+# refunded") or, with a subject after it, as the object ("which we've refunded")
+RELATIVES = frozenset({"which"})
+# what follows a relative "which" that is the clause's subject: a verb of being or an auxiliary
+SUBJECT_RELATIVE_NEXT = frozenset({
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "should", "can",
+    "could", "may", "might", "must", "shall", "got", "gets"})
 AFTER_A_PRONOUN = frozenset({"for", "to", "back", "now", "today", "already", "myself",
                              "ourselves", "and", "so", "in", "on", "straight", "right", "too",
                              "as", "this", "immediately"})
 PRONOUN_SPAN = 3  # from a statement's word to the pronoun: "it has been refunded"
+# adverbs that stand inside a verb's words and do not count in that span: "it has now been
+# fully refunded"
+NOT_COUNTED = frozenset({"now", "already", "just", "also", "fully", "since", "then", "today",
+                         "all", "successfully", "completely", "finally"})
 NAMED_SPAN = 3  # words after a determiner that name the thing: "the duplicate $29 charge"
 
 
@@ -60,7 +73,7 @@ def with_referent(sentence: Sentence, before: Sentence | None,
     """``sentence`` with its first pronoun that stands for the words a statement lacks in
     its clause written as those words, named just before (in the sentence, or in ``before``
     when the sentence names nothing ahead of the pronoun); None when no pronoun does."""
-    if sentence.tokens.isdisjoint(PRONOUNS | DEMONSTRATIVES):
+    if sentence.tokens.isdisjoint(PRONOUNS | DEMONSTRATIVES | RELATIVES):
         return None
     words = sentence.normal_words
     clause_of = clauses(sentence)
@@ -72,9 +85,11 @@ def with_referent(sentence: Sentence, before: Sentence | None,
             lacking = _lacking(words, clause, at, statement)
             if not lacking:
                 continue
-            named = _named(sentence, at, before, lacking)
-            if named:
-                return Referent(_written_as(sentence, at, named), sentence.text[
+            relative = words[at] in RELATIVES
+            named = _named(sentence, at, None if relative else before, lacking)
+            verb = _object_of(words, clause, at, statement) if relative else None
+            if named and verb != -1:
+                return Referent(_written_as(sentence, at, named, verb), sentence.text[
                     slice(*sentence.spans[at])], named)
     return None
 
@@ -85,6 +100,8 @@ def _a_pronoun(sentence: Sentence, at: int, clause_of: Sequence[int]) -> bool:
     words = sentence.normal_words
     if words[at] in PRONOUNS:
         return True
+    if words[at] in RELATIVES:
+        return at > 0
     last = at + 1 == len(words) or clause_of[at + 1] != clause_of[at] or any(
         mark in sentence.gaps[at + 1] for mark in ",;:.!?")
     return words[at] in DEMONSTRATIVES and (last or words[at + 1] in AFTER_A_PRONOUN)
@@ -102,8 +119,26 @@ def _lacking(words: Sequence[str], clause: list[int], at: int,
         spots = [i for i in clause if words[i] in standing_for(word)]
         if not spots:
             lacking.append(word)
-        near = near or any(abs(i - at) <= PRONOUN_SPAN for i in spots)
+        near = near or any(_span(words, i, at) <= PRONOUN_SPAN for i in spots)
     return lacking if near and len(lacking) < len(statement) else []
+
+
+def _object_of(words: Sequence[str], clause: list[int], at: int,
+               statement: tuple[str, ...]) -> int | None:
+    """For a relative pronoun at ``at``: None when it is its clause's subject ("which has
+    been refunded"); else the statement's word after it that it is the object of ("which I
+    refunded"), or -1 when there is none."""
+    if at + 1 < len(words) and words[at + 1] in SUBJECT_RELATIVE_NEXT:
+        return None
+    return next((i for i in clause if i > at and any(
+        words[i] in standing_for(word) for word in statement)), -1)
+
+
+def _span(words: Sequence[str], one: int, other: int) -> int:
+    """How many words from ``one`` to ``other``, the adverbs of ``NOT_COUNTED`` between them
+    left out."""
+    low, high = sorted((one, other))
+    return high - low - sum(words[i] in NOT_COUNTED for i in range(low + 1, high))
 
 
 def _named(sentence: Sentence, at: int, before: Sentence | None, lacking: list[str]) -> str:
@@ -158,13 +193,19 @@ def _as_written(sentence: Sentence, index: int) -> str:
     return sign + sentence.text[start:end]
 
 
-def _written_as(sentence: Sentence, at: int, named: str) -> Sentence:
+def _written_as(sentence: Sentence, at: int, named: str, verb: int | None = None) -> Sentence:
     """The sentence with its word ``at`` (a pronoun) written as ``named``: "it's" as "… has"
-    before "been", else "… is"."""
+    before "been", else "… is"; a relative pronoun that is the object of word ``verb``, after
+    that word instead ("which I refunded" as "I refunded the duplicate")."""
     words = sentence.normal_words
     if words[at] == "it's":
         named += " has" if at + 1 < len(words) and words[at + 1] == "been" else " is"
     start, end = sentence.spans[at]
-    text = sentence.text[:start] + named + sentence.text[end:]
+    if verb is None:
+        text = sentence.text[:start] + named + sentence.text[end:]
+    else:
+        verb_end = sentence.spans[verb][1]
+        text = (sentence.text[:start] + sentence.text[end:verb_end].lstrip() + " " + named
+                + sentence.text[verb_end:])
     written = tuple(WORD.findall(text))
     return Sentence(text=text, normal=lowered(written), words=written, index=sentence.index)
