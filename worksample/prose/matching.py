@@ -11,7 +11,7 @@ extra" does not match "refund extra"). Inflections are not read: "won't renew" d
 a word the dictionary does not know (``refnud``) is read as the phrase word one edit away
 (``refund``; a swap of two letters is one edit); the match is then reported as approximate,
 with both spellings. Real words are never re-read as other real words, so "changed" never
-becomes "charged".
+becomes "charged". A phrase's words are never taken from both sides of a semicolon.
 """
 
 from __future__ import annotations
@@ -139,6 +139,8 @@ class PhraseSet:
             positions = word_positions(text) if found else None
             for match in found[:MATCHES_READ]:
                 start, end = positions.span(match)
+                if _across_semicolon(sentence, start, end, len(positions.words)):
+                    continue
                 denied = "" if negation is None else denial(
                     sentence, start, end, negation.holds_word) if scoped \
                     else _before(positions.words[max(0, start - NEGATION_WINDOW):start],
@@ -218,6 +220,16 @@ class WordPositions:
 def word_positions(text: str) -> WordPositions:
     """``WordPositions`` of normalised ``text``, made once for the phrase sets that match it."""
     return WordPositions(text)
+
+
+def _across_semicolon(sentence: Sentence, start: int, end: int, words: int) -> bool:
+    """Whether a semicolon in ``sentence`` as written stands between the words ``start`` and
+    ``end`` (after the last) of a match: the phrase's words then belong to two clauses ("I
+    looked at what we could refund; the extra line is a hold" says no "refund the extra").
+    Only where the matched words are the sentence's own, one for one (a rereading may add
+    words)."""
+    gaps = sentence.gaps if end - start > 1 and words == len(sentence.words) else ()
+    return len(gaps) == words and any(";" in gap for gap in gaps[start + 1:end])
 
 
 def _before(words: list[str], negation: PhraseSet) -> str:
