@@ -43,8 +43,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from worksample.prose.asides import MODALS
-from worksample.prose.commitment import FIRST_PERSON, PERSONAL
+from worksample.prose.commitment import FIRST_PERSON
 from worksample.prose.events import (
     DOUBTS,
     HYPOTHETICAL,
@@ -56,8 +55,8 @@ from worksample.prose.events import (
 )
 from worksample.prose.measures import FUNCTION_WORDS
 from worksample.prose.negation import clause_words, clauses, is_cue
+from worksample.prose.purposes import in_a_purpose
 from worksample.prose.questions import question_start
-from worksample.prose.tellings import DETERMINERS
 from worksample.prose.text import Sentence
 from worksample.prose.unpromised import (
     PROMISING,
@@ -123,9 +122,9 @@ def asserts_nothing(sentence: Sentence, start: int, end: int,
     clause = [i for i, c in enumerate(clause_of) if c == clause_of[start]]
     before = [words[i] for i in clause if i < start]
     in_clause = [words[i] for i in clause]
-    if _a_purpose(in_clause) and clause[-1] + 1 < len(words) and not _done_by_the_writer(
-            words[clause[-1] + 1:]):  # a purpose, for a clause that does not achieve it
-        return "in a purpose (“to …”), which asserts nothing"
+    purpose = in_a_purpose(words, clause, start)
+    if purpose:
+        return purpose
     if restricts(in_clause) and (not HYPOTHETICAL.isdisjoint(in_clause) or any(
             word == "only" and following in RESTRICTING
             for word, following in zip(in_clause, in_clause[1:], strict=False))):
@@ -169,25 +168,6 @@ def _said_by_another(before: list[str]) -> str:
                 return ""  # "as mentioned, ...", "our billing team says ...", "I told you ..."
             return verb
     return ""
-
-
-def _done_by_the_writer(words: tuple[str, ...]) -> bool:
-    """Whether ``words`` tell the writer did something ("I've sent the $290 to your card",
-    "we refunded ..."): a purpose before them is achieved, not only stated."""
-    return not {"i've", "we've"}.isdisjoint(words) or any(
-        first in {"i", "we"} and (second.endswith("ed") or second in {"have", "sent", "paid"})
-        for first, second in zip(words, words[1:], strict=False))
-
-
-def _a_purpose(clause: list[str]) -> bool:
-    """Whether the clause states what something is for: it opens with "to", "in order to" or
-    "so as to" and a verb, and has no verb of its own after it ("To issue a refund, I'd need
-    ..."; not "to your card", nor "to refund you in full was the least I could do")."""
-    opening = 2 if clause[:2] == ["in", "order"] or clause[:2] == ["so", "as"] else 0
-    verb = clause[opening + 1] if len(clause) > opening + 1 else ""
-    return (clause[opening:opening + 1] == ["to"] and verb.isalpha()
-            and verb not in DETERMINERS and verb not in PERSONAL
-            and MODALS.isdisjoint(clause[opening + 2:]))
 
 
 def _conditioned(sentence: Sentence, start: int) -> str:
