@@ -78,6 +78,7 @@ from worksample.prose.word_forms import (
     IRREGULAR_PAST,
     MONEY,
     MONEY_NOUNS,
+    SAME_IN_THE_PAST,
     as_credit,
     base_of,
     forms,
@@ -352,8 +353,12 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
             continue
         before = [words[i] for i in indices[max(0, position - LOOK_BACK):position]]
         # the word's own base, not the statement's: "return" tells a statement's "refund"
-        plain = base_of(word) == word and word not in IRREGULAR_PAST
-        if not plain and (word.endswith("ed") or word in IRREGULAR_PAST):
+        plain = base_of(word) == word and (word not in IRREGULAR_PAST
+                                           or word in SAME_IN_THE_PAST)
+        # "put" is read as a past unless a cue puts it ahead ("I'll put the $290 back")
+        past = not plain or (word in SAME_IN_THE_PAST
+                             and not _CUE_ENDS.intersection(before[-2:]))
+        if past and (word.endswith("ed") or word in IRREGULAR_PAST):
             if refused or not HYPOTHETICAL.isdisjoint(before) or before and (
                     before[-1] in DETERMINERS or before[-1][:1].isdigit()):
                 continue  # "was refused"; "would be refunded"; "the refunded charges"
@@ -369,7 +374,9 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
                     else f"{auxiliary} {word}", "done"
             if subject and not another_time:
                 return index, f"{subject} … {word}", "done"
-        elif word.endswith("ing") and BE.intersection(before[-2:]) and (
+            if word not in SAME_IN_THE_PAST:
+                continue
+        if word.endswith("ing") and BE.intersection(before[-2:]) and (
                 for_the_reader or not WRITERS_BE.isdisjoint(before)):
             return index, f"{next(w for w in reversed(before) if w in BE)} {word}", "under way"
         elif plain and _CUE_ENDS.intersection(before[-2:]) and for_the_reader:

@@ -9,13 +9,17 @@ a word for an amount of it ("the full amount", "the whole payment", "your annual
 amount itself ("$290"). A statement's "refund" is also read in the verbs that give money back
 (``REFUNDING``: "I've reimbursed the $290"), and, done by the writer to money, in "return",
 "reverse", "void" and "release" ("we've reversed the $290 charge"; not "your bank reverses
-the hold", which is right to say, nor "I've returned your call").
+the hold", which is right to say, nor "I've returned your call"), and in "give", "send",
+"hand", "transfer", "pay" and "put" with "back" after the money ("I'll send the second $29
+back to your card", "I've put the full $290 back on your card"; not "your bank will send the
+$29 back", nor "I've sent the invoice back").
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import takewhile
 
 from worksample.prose.text import Sentence
 
@@ -37,6 +41,11 @@ BACK_WORDS = 5  # money at most this many words before "back": "your money is on
 REFUNDING = frozenset({"refund", "reimburse", "repay"})
 # and by these, when the writer does it to money ("we've reversed the $290 charge")
 RETURNING = frozenset({"return", "reverse", "void", "release", "credit"})
+# and by these, when the writer gives money back with "back" after it ("I'll send the $29 back")
+GIVING_BACK = frozenset({"give", "send", "hand", "transfer", "pay", "put"})
+BACK_SPAN = 8  # "we'll give you every cent of the $290 back": words from the verb to "back"
+THING_AFTER_BACK = 3  # "paid back the second $29": where the money may stand after "back"
+PLACING = frozenset({"on", "onto", "to", "in", "into", "at", "for"})  # "back on the $29 plan"
 # "credit" gives money back only to these: "I've credited the $290 back to your card"
 CARDS = frozenset({"card", "visa", "mastercard", "amex", "bank", "original", "method"})
 CARD_WORDS = 7  # "credited the full $290 back to your card": words from "credit" to "to"
@@ -44,8 +53,8 @@ MONEY_TAKEN = MONEY_NOUNS | {"charge", "charges", "transaction", "authorisation"
                              "authorization"}
 WRITERS = frozenset({"i", "we", "i've", "we've", "i'll", "we'll", "i'm", "we're", "me", "us"})
 # between the writer and the verb: "we have just reversed", "I'll now return"
-HELPING = frozenset({"have", "has", "will", "can", "just", "now", "already", "also", "then",
-                     "to", "going"})
+ADVERBS = frozenset({"just", "now", "already", "also", "then"})
+HELPING = ADVERBS | {"have", "has", "will", "can", "to", "going"}
 OBJECT_WORDS = 5  # the verb's object: "reversed the whole $290 charge"
 # in the clause: no one gave it back, the bank let it go ("reversed automatically")
 ON_ITS_OWN = frozenset({"automatically", "itself", "own"})
@@ -55,8 +64,11 @@ NOT_MONEY = frozenset({"renewal", "renewals", "subscription", "plan", "call", "c
 # the irregular forms of the verbs statements use
 IRREGULAR = {"pay": ("paid",), "repay": ("repaid",), "give": ("gave", "given"),
              "send": ("sent",), "make": ("made",), "do": ("did", "done"),
-             "get": ("got", "gotten", "getting"), "see": ("saw", "seen")}
+             "get": ("got", "gotten", "getting"), "see": ("saw", "seen"), "put": ("put",)}
 IRREGULAR_PAST = frozenset(form for past in IRREGULAR.values() for form in past)
+IRREGULAR_BASES = {form: base for base, past in IRREGULAR.items() for form in past}
+# a base that is its own past: "I'll put it back" and "I've put it back"
+SAME_IN_THE_PAST = frozenset(base for base, past in IRREGULAR.items() if base in past)
 # bases ending in "e" whose -ed and -ing forms drop it, among the verbs statements use
 E_ENDING_BASES = frozenset({"issue", "approve", "authorise", "authorize", "arrange", "release",
                             "reimburse", "reverse", "give", "receive", "restore", "promise",
@@ -81,9 +93,42 @@ def place(word: str, words: Sequence[str], indices: Sequence[int], money: bool) 
 def gives_money_back(words: Sequence[str], indices: Sequence[int], at: int, money: bool
                      ) -> bool:
     """Whether word ``at`` of the clause (``indices``) may stand for a statement's word: any
-    word but one of ``RETURNING``, which must give money back (``_writer_returns_money``)."""
-    return base_of(words[at]) not in RETURNING or _writer_returns_money(words, indices, at,
-                                                                        money)
+    word but one of ``RETURNING``, which must give money back (``_writer_returns_money``), or
+    of ``GIVING_BACK``, which must give it back with "back" (``_writer_gives_back``)."""
+    base = IRREGULAR_BASES.get(words[at]) or base_of(words[at])
+    if base in GIVING_BACK:
+        return _writer_gives_back(words, indices, at, money)
+    return base not in RETURNING or _writer_returns_money(words, indices, at, money)
+
+
+def _writer_gives_back(words: Sequence[str], indices: Sequence[int], at: int,
+                       money: bool) -> bool:
+    """Whether "give", "send", "put" ... at word ``at`` of the clause gives money back: "back"
+    (to someone, not in time: ``_not_given_back``) within ``BACK_SPAN`` words after it, money
+    between them or just after "back" ("send the second $29 back", "send you back $241"), the
+    writer before it or, in the passive, the money ("the extra $29 has been sent back"); not
+    someone else ("... sent back by your bank"), not the reader put back on a plan ("I'll put
+    you back on the monthly plan"), and no credit in the clause."""
+    position = list(indices).index(at)
+    clause = [words[i] for i in indices]
+    before, span = clause[:position], clause[position + 1:position + 1 + BACK_SPAN]
+    back = next((n for n, word in enumerate(span) if word == "back"
+                 and not _not_given_back(words, indices, position + 1 + n)), None)
+    if back is None or "by" in span or not CREDIT.isdisjoint(clause):
+        return False
+
+    def is_money(word: str) -> bool:
+        return word in MONEY_TAKEN or money and word[:1].isdigit()
+
+    after = list(takewhile(lambda word: word not in PLACING,
+                           span[back + 1:back + 1 + THING_AFTER_BACK]))
+    thing = [*span[:back], *after]  # not "put you back on the $29 plan"
+    if not NOT_MONEY.isdisjoint(thing):
+        return False
+    auxiliaries = [word for word in before if word not in ADVERBS]
+    if auxiliaries[-1:] in (["been"], ["be"]):
+        return any(map(is_money, before))  # "the extra $29 has been sent back to your card"
+    return not WRITERS.isdisjoint(before) and any(map(is_money, thing))
 
 
 def _writer_returns_money(words: Sequence[str], indices: Sequence[int], at: int,
@@ -133,10 +178,10 @@ def _to_the_card(after: Sequence[str]) -> bool:
 def standing_for(word: str) -> frozenset[str]:
     """The forms that stand for a statement's ``word`` where it is told: its own
     (``forms``), and for a word of refunding those of every verb that gives money back
-    (``REFUNDING``, ``RETURNING``)."""
+    (``REFUNDING``, ``RETURNING``, ``GIVING_BACK``)."""
     if base_of(word) not in REFUNDING:
         return forms(word)
-    return frozenset().union(*(forms(verb) for verb in REFUNDING | RETURNING))
+    return frozenset().union(*(forms(verb) for verb in REFUNDING | RETURNING | GIVING_BACK))
 
 
 def statement_in(sentence: Sentence, indices: Sequence[int], statement: tuple[str, ...],
