@@ -71,6 +71,7 @@ from worksample.prose.tellings import (
     headline,
     light_verb,
     received,
+    started_now,
 )
 from worksample.prose.text import Sentence
 from worksample.prose.unpromised import ALTERNATIVE, PREFERRING, WOULD
@@ -379,6 +380,8 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
         if word.endswith("ing") and BE.intersection(before[-2:]) and (
                 for_the_reader or not WRITERS_BE.isdisjoint(before)):
             return index, f"{next(w for w in reversed(before) if w in BE)} {word}", "under way"
+        elif position == 0 and (now := started_now(clause)):
+            return index, f"{word} … {now}", "under way"
         elif plain and _CUE_ENDS.intersection(before[-2:]) and for_the_reader:
             adverb = before[-1:] if before and _adverb(before[-1]) else []
             cue = next((cue for cue in ABOUT_TO
