@@ -6,12 +6,15 @@ from __future__ import annotations
 import pytest
 from test_email_unasserted import margaret, priya
 
-from worksample.prose.tellings import started_now
+from worksample.prose.notes import started_now
 
 
 @pytest.mark.parametrize("line", [
     "Refunding the second $29 to your Visa today.",
     "Reimbursing the duplicate $29 this morning.",
+    # the writer of a note returns the money: "reverse", "send ... back" need the writer
+    "Voiding the duplicate $29 charge right away.",
+    "Transferring the second $29 back to your card now.",
 ])
 def test_a_note_of_a_refund_under_way_is_made(email_sample, line):
     assert priya(email_sample, line).fraction == 0

@@ -58,6 +58,7 @@ from functools import lru_cache
 from worksample.prose.commitment import AMOUNT, HEDGES, Excused, clause_text, general_statement
 from worksample.prose.matching import PhraseSet
 from worksample.prose.negation import clauses, denial, is_cue
+from worksample.prose.notes import started_now
 from worksample.prose.questions import question_start
 from worksample.prose.tellings import (
     AUXILIARIES,
@@ -71,7 +72,6 @@ from worksample.prose.tellings import (
     headline,
     light_verb,
     received,
-    started_now,
 )
 from worksample.prose.text import Sentence
 from worksample.prose.unpromised import ALTERNATIVE, PREFERRING, WOULD

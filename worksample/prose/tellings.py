@@ -16,7 +16,7 @@ refund"); these read what is left, with the same guards applied by the caller:
 - **a note of what is under way**: a clause that opens with the -ing form of the thing's verb
   and ends with "now", "today", "right away" ..., with no verb of its own ("Refunding the
   duplicate now."; not "Refunding a hold never works now", nor "Refunding it today would be
-  wrong"; ``started_now``, which the caller reads with the thing's own verb).
+  wrong"; ``notes.started_now``, which the caller reads with the thing's own verb).
 
 Each gives where it tells the thing, the words that tell it and how: "done" or "on its way".
 """
@@ -66,31 +66,6 @@ LIGHT_SPAN = 3
 RECEIVING = frozenset(forms("get") | forms("receive") | forms("see"))
 READER_AHEAD = (("you'll",), ("you", "will"), ("you", "should"), ("you'll", "be"),
                 ("you", "will", "be"), ("you're", "going", "to"))
-
-# last in a clause that notes what is under way: "Refunding the duplicate now."
-NOW = frozenset({"now", "today", "tonight", "immediately", "asap"})
-NOW_PAIRS = (("right", "away"), ("right", "now"), ("this", "morning"), ("this", "afternoon"),
-             ("this", "evening"), ("straight", "away"))
-# words that give a clause a verb of its own, or a subject: no note then
-OWN_VERBS = AUXILIARIES | BE | frozenset({
-    "will", "would", "can", "could", "should", "shall", "may", "might", "must", "do", "does",
-    "did", "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "isn't", "aren't",
-    "wasn't", "makes", "works", "means", "needs", "takes", "helps", "i", "we", "they",
-    "i'll", "we'll", "i'm", "we're", "i've", "we've", "never"})  # not "it": "reversing it now"
-
-
-def started_now(clause: Sequence[str]) -> str:
-    """The time that is now (``NOW``, ``NOW_PAIRS``) when the clause is a note of what is
-    under way: its first word an -ing form, its last words that time, and no word that gives
-    it a verb of its own or a subject (``OWN_VERBS``) between ("Refunding the duplicate
-    now.", "Refunding the extra $29 right away"; not "Refunding it today would be wrong");
-    else ''."""
-    if len(clause) < 3 or not clause[0].endswith("ing") or not OWN_VERBS.isdisjoint(clause[1:]):
-        return ""
-    if tuple(clause[-2:]) in NOW_PAIRS:
-        return " ".join(clause[-2:])
-    return clause[-1] if clause[-1] in NOW else ""
-
 
 def headline(words: Sequence[str], indices: list[int], nouns: list[int]
               ) -> tuple[int, str, str] | None:

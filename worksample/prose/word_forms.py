@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import takewhile
 
+from worksample.prose.notes import started_now
 from worksample.prose.text import Sentence
 
 MONEY = "money"
@@ -128,7 +129,13 @@ def _writer_gives_back(words: Sequence[str], indices: Sequence[int], at: int,
     auxiliaries = [word for word in before if word not in ADVERBS]
     if auxiliaries[-1:] in (["been"], ["be"]):
         return any(map(is_money, before))  # "the extra $29 has been sent back to your card"
-    return not WRITERS.isdisjoint(before) and any(map(is_money, thing))
+    return _by_the_writer(before, clause) and any(map(is_money, thing))
+
+
+def _by_the_writer(before: Sequence[str], clause: Sequence[str]) -> bool:
+    """Whether the writer does what the clause's verb, after the words ``before`` it, tells:
+    the writer before it, or the verb opens a note of what is under way (``notes``)."""
+    return not WRITERS.isdisjoint(before) or not before and bool(started_now(clause))
 
 
 def _writer_returns_money(words: Sequence[str], indices: Sequence[int], at: int,
@@ -144,10 +151,10 @@ def _writer_returns_money(words: Sequence[str], indices: Sequence[int], at: int,
     clause = [words[i] for i in indices]
     before, after = clause[:position], clause[position + 1:position + 1 + OBJECT_WORDS]
     if base_of(words[at]) == "credit":
-        return _to_the_card(clause[position + 1:]) and not WRITERS.isdisjoint(before)
+        return _to_the_card(clause[position + 1:]) and _by_the_writer(before, clause)
     if "by" in after or not CREDIT.isdisjoint(clause) or not ON_ITS_OWN.isdisjoint(clause):
         return False
-    if WRITERS.isdisjoint(before):
+    if not _by_the_writer(before, clause):
         # no one named: money told as given back in the perfect ("the $290 charge has been
         # reversed", "your payment has been returned to your card"); not a hold released
         return (base_of(words[at]) != "release" and before[-2:] in (["has", "been"],
