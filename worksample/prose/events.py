@@ -61,6 +61,7 @@ from worksample.prose.negation import clauses, denial, is_cue
 from worksample.prose.notes import started_now
 from worksample.prose.questions import question_start
 from worksample.prose.tellings import (
+    ARRIVAL_FIRST,
     AUXILIARIES,
     BE,
     DETERMINERS,
@@ -144,6 +145,7 @@ GRANTING = {form: base for base in ("approve", "confirm", "process", "issue", "a
             for form in forms(base)} | {"send": "send", "sent": "send", "sending": "send"}
 LOOK_BACK = 3  # words before a participle in which its auxiliary stands
 ONE_THING = frozenset({"the", "a", "this", "that"})  # before a noun: one thing, not a kind
+DEFINITE = frozenset({"the", "this", "that"})  # opening a clause: a thing the reader knows
 # a statement's words that say which one, not what: no verb grants them ("confirm the second")
 MODIFIERS = frozenset({"second", "extra", "duplicate", "full", "whole", "entire", "first",
                        "other", "additional", "double"})
@@ -236,7 +238,8 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
             if (denial(sentence, first, last + 1, extra)
                     or not first <= at <= last and denial(sentence, at, at + 1, extra)
                     or _doubted(words, indices, at, extra)
-                    or not money and general_statement(sentence, at)
+                    or not money and not _one_on_its_way(words, indices, told_as, found)
+                    and general_statement(sentence, at)
                     or _hedged(words, indices)
                     or excused is not None and any(excused(sentence, spot, spot + 1)
                                                    for spot in found)):
@@ -244,6 +247,22 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
             return Event(sentence, told_by, tuple(words[spot] for spot in sorted(set(found))),
                          told_as)
     return None
+
+
+def _one_on_its_way(words: Sequence[str], indices: list[int], told_as: str,
+                    spots: list[int]) -> bool:
+    """Whether the clause tells one thing on its way, named as known to the reader ("The
+    refund is on its way", "the refund of the full $290 should reach your card"): an event,
+    whoever is named. Not a rule of what happens to any refund ("a refund is on its way within
+    a day of approval"), nor the thing's word naming something else ("the refund desk will
+    reach out"): the word after the thing's (``spots``) is the arrival's, or "of" or "for"."""
+    if told_as != "on its way" or words[indices[0]] not in DEFINITE:
+        return False
+    head = min(spots)
+    while head + 1 in spots:
+        head += 1  # "the full refund": the last of the thing's words
+    after = words[head + 1] if head + 1 < len(words) else ""
+    return after in ARRIVAL_FIRST or after in {"of", "for"} or after.endswith("'ll")
 
 
 def conditions_over(sentence: Sentence) -> dict[int, int]:

@@ -47,7 +47,7 @@ ARRIVALS = (("is", "on", "its", "way"), ("is", "on", "the", "way"), ("are", "on"
             ("should", "arrive"), ("has", "gone", "through"), ("went", "through"),
             ("will", "go", "through"), ("will", "come", "back"), ("are", "heading", "back"),
             ("are", "coming", "back"), ("will", "hit"), ("should", "hit"))
-_ARRIVAL_FIRST = frozenset(arrival[0] for arrival in ARRIVALS)
+ARRIVAL_FIRST = frozenset(arrival[0] for arrival in ARRIVALS)
 ARRIVAL_GAP = 3  # "your refund of $290 is on its way"
 # last in a clause written as a headline, after the thing: it is done ("Refund issued")
 DONE_WORDS = frozenset({"done", "issued", "processed", "sent", "approved", "sorted", "actioned",
@@ -128,7 +128,7 @@ def arriving(words: Sequence[str], indices: list[int], spots: list[int], money: 
                                               or words[index] in MONEY_NOUNS)]
     for position, index in enumerate(indices):
         first = "will" if words[index].endswith("'ll") else words[index]
-        if first not in _ARRIVAL_FIRST or not any(
+        if first not in ARRIVAL_FIRST or not any(
                 0 < position - thing <= ARRIVAL_GAP + 1 for thing in things):
             continue
         following = (first, *(words[i] for i in indices[position + 1:position + 4]))
