@@ -93,6 +93,9 @@ from worksample.prose.word_forms import (
 WRITERS_BE = frozenset({"am", "i'm", "we're", "we"})
 # who may do or get what a participle tells: "I went ahead and refunded", "you were paid"
 DOERS = frozenset({"i", "we", "you", "i've", "we've", "you've", "i'd", "we'd"})
+# after "my" or "our", who acts for the writer: "my team lead approved your refund"
+COLLEAGUES = frozenset({"lead", "manager", "team", "supervisor", "colleague", "billing",
+                        "finance", "department", "accounts", "payments", "boss"})
 # right before a base form (an adverb may stand between): what the writer is about to do
 ABOUT_TO = (("i'll",), ("we'll",), ("i", "will"), ("we", "will"), ("i", "can"), ("we", "can"),
             ("let", "me"), ("let", "us"), ("going", "to"), ("happy", "to"), ("glad", "to"),
@@ -365,7 +368,8 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
                 position + 1:position + 1 + GIVING_SPAN] else None) or (
             light_verb(clause, indices, position, nouns) if word in LIGHT else None)
         if base is None:
-            subject = subject or (word if word in DOERS else "")
+            subject = subject or (word if word in DOERS or word in COLLEAGUES and not {
+                "my", "our"}.isdisjoint(clause[max(0, position - 2):position]) else "")
             following = words[index + 1] if index + 1 < len(words) else ""
             # "declined and refunded in part": what "and" adds is not refused
             refused = word not in COORDINATING and (refused or word in NOT_GRANTED or (
