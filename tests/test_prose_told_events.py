@@ -42,3 +42,21 @@ def test_a_colleague_of_the_writer_granting_it_tells_it_as_done(email_sample, li
 ])
 def test_someone_else_or_something_else_granted_is_no_refund(email_sample, line):
     assert margaret(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line", [
+    "Would it help to know that I've already refunded your annual fee in full?",
+    "Shall I send the receipt now that we've reimbursed the whole $290?",
+])
+def test_a_question_still_tells_what_the_writer_says_was_done(email_sample, line):
+    found = margaret(email_sample, line)
+    assert found.fraction == 0 and found.automatic_fail
+
+
+@pytest.mark.parametrize("line", [
+    "Have we reimbursed anything for your plan yet? No, and we can't after 30 days.",
+    "Did someone here tell you we've refunded annual plans in full after a month?",
+    "Were you expecting that we'd reimburse the whole $290?",
+])
+def test_a_question_about_it_tells_nothing(email_sample, line):
+    assert margaret(email_sample, line).fraction == 1

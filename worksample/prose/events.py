@@ -93,6 +93,9 @@ from worksample.prose.word_forms import (
 WRITERS_BE = frozenset({"am", "i'm", "we're", "we"})
 # who may do or get what a participle tells: "I went ahead and refunded", "you were paid"
 DOERS = frozenset({"i", "we", "you", "i've", "we've", "you've", "i'd", "we'd"})
+# the writer first, then the verb: in a question, still what the writer says was done ("did
+# you know I've already refunded the $290?"; not "have I refunded you?")
+WRITER_FIRST = frozenset({"i", "we", "i've", "we've"})
 # after "my" or "our", who acts for the writer: "my team lead approved your refund"
 COLLEAGUES = frozenset({"lead", "manager", "team", "supervisor", "colleague", "billing",
                         "finance", "department", "accounts", "payments", "boss"})
@@ -183,8 +186,6 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
     words = sentence.normal_words
     # a question tells nothing ("were you told you'd be refunded?"); the clauses before it do
     asked_from = question_start(sentence)
-    if asked_from == 0:
-        return None
     present = frozenset(words)
     wanted, some_word, stems = _wanted(tuple(statements))
     # most sentences hold no word of any statement: no clause is read for them
@@ -209,8 +210,7 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
         by_clause.setdefault(clause, []).append(index)
     extra = negation.holds_word if negation is not None else None
     for clause in sorted(by_clause):
-        if by_clause[clause][0] >= asked_from:
-            continue
+        asked = by_clause[clause][0] >= asked_from
         if clause in governed and clause_of[governed[clause]] == clause:
             continue  # a condition's own clause asserts nothing
         # what a condition governs may not happen, unless the reader decides; what it says
@@ -227,6 +227,8 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
             if told is None:
                 continue
             at, told_by, told_as = told
+            if asked and not (told_as == "done" and told_by.split()[0] in WRITER_FIRST):
+                continue  # a question tells nothing but what the writer says was done
             if conditional and not (told_as == "done" and told_as_past(
                     [words[i] for i in indices if i < at])):
                 continue

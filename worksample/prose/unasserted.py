@@ -71,7 +71,8 @@ APPEARANCES = (("as", "if"), ("as", "though"))
 # what someone said, reported: "you were told you'd get a full refund"
 SAYING = frozenset({"told", "said", "says", "say", "promised", "promises", "mentioned", "discussed",
                     "mentions", "claimed", "claims", "stated", "states", "wrote", "writes",
-                    "shows", "showed", "suggested", "suggests", "read", "heard", "mention"})
+                    "shows", "showed", "suggested", "suggests", "read", "heard", "mention",
+                    "tell", "tells"})
 # a speaker the writer speaks for: "I told you ...", "my team lead says ..."
 SAID_BY_THE_WRITER = frozenset({"i", "we", "i've", "we've", "i'd", "we'd", "i'll", "we'll",
                                 "i'm", "we're", "my"})
@@ -84,7 +85,7 @@ OUR_VOICES = frozenset({"team", "billing", "system", "records", "manager", "lead
                         "department", "finance", "accounts", "support", "ledgerly"})
 # before the phrase in a question, the writer offers: "would you like me to", "shall we"
 OFFERING = frozenset({"i", "we", "me", "us", "i'll", "we'll", "i'd", "we'd", "i'm", "we're",
-                      "let"})
+                      "let", "i've", "we've"})
 BE = frozenset({"is", "was", "it's", "that's"})
 RESTRICTING = frozenset({"in", "within", "during", "before", "until", "for", "to", "when", "if",
                          "once", "after"})  # "only in the first month", "only for new plans"
