@@ -36,7 +36,9 @@ was paid too long ago for a refund") tells nothing, and the statement's words st
 ``STATEMENT_SPAN`` apart.
 Which words make the statement is the assignment's to list, synonyms included; their forms
 are read here because in a clause that tells an event the tense is the event's. Nothing is
-told in a question (``questions``: the clauses before a sentence's question still tell);
+told in a question (``questions``: the clauses before a sentence's question still tell) but
+what the writer says in it was done, the writer first ("did you know I've already refunded
+the $290?"; not "have I refunded you?");
 when the clause denies it, doubts it or turns it down before the verb (any negation, "too
 old to be refunded", "I doubt", "little chance", "instead of", "we have refunded nothing"),
 hedges it ("may", "possibly"), makes it hypothetical ("would be refunded"), names it in a
