@@ -60,3 +60,22 @@ def test_a_question_still_tells_what_the_writer_says_was_done(email_sample, line
 ])
 def test_a_question_about_it_tells_nothing(email_sample, line):
     assert margaret(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line", [
+    "Good news: the whole $290 is back on the card you paid with.",
+    "Your refund went out to your bank an hour ago.",
+    "Your refund is heading to your Mastercard now.",
+])
+def test_money_or_a_refund_back_or_gone_out_is_on_its_way(email_sample, line):
+    found = margaret(email_sample, line)
+    assert found.fraction == 0 and found.automatic_fail
+
+
+@pytest.mark.parametrize("line", [
+    "Your $241 is back on your Ledgerly balance as account credit.",
+    "The renewal notice went out in October, before the price change.",
+    "Your refund request went out to my team lead this morning.",
+])
+def test_credit_a_notice_or_a_rule_gone_out_is_no_refund(email_sample, line):
+    assert margaret(email_sample, line).fraction == 1
