@@ -79,3 +79,20 @@ def test_money_or_a_refund_back_or_gone_out_is_on_its_way(email_sample, line):
 ])
 def test_credit_a_notice_or_a_rule_gone_out_is_no_refund(email_sample, line):
     assert margaret(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line", [
+    "Your refund's been approved and issued to your Visa.",
+    "The refund's been authorised by billing.",
+])
+def test_a_noun_with_s_tells_it_like_the_noun(email_sample, line):
+    found = margaret(email_sample, line)
+    assert found.fraction == 0 and found.automatic_fail
+
+
+@pytest.mark.parametrize("line", [
+    "A refund's out of the question this late, but credit isn't.",
+    "The refund's been refused by my team lead, I'm sorry to say.",
+])
+def test_a_noun_with_s_denied_or_refused_is_no_refund(email_sample, line):
+    assert margaret(email_sample, line).fraction == 1

@@ -354,7 +354,8 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
     if restricts(clause):
         return None  # a restriction states a rule: "can be refunded only in the first month"
     # the statement's words written as nouns ("refund"), which a granting verb near them tells
-    nouns = [spot for spot in spots if spot >= 0 and own.get(words[spot]) == words[spot]
+    nouns = [spot for spot in spots if spot >= 0
+             and own.get(words[spot]) == words[spot].removesuffix("'s")
              and words[spot] not in GRANTING and words[spot] not in MODIFIERS]
     # about this reader, an amount, or one thing ("I'll send the refund through"; not "we can
     # refund annual plans")

@@ -253,12 +253,13 @@ def as_credit(words: Sequence[str], after: int) -> bool:
 @lru_cache(maxsize=1024)
 def forms(word: str) -> frozenset[str]:
     """The regular verb forms of a word and of its base, when it is written as one of them:
-    "refund": "refunded", "refunding"; "issued": "issue", "issuing"; "cancel": "cancelled"
-    and "cancelling" too. Not "refunds": a plural says what refunds are in general. A form
-    that is no word does no harm: forms are only looked up."""
+    "refund": "refunded", "refunding", and "refund's"; "issued": "issue", "issuing"; "cancel":
+    "cancelled" and "cancelling" too. Not "refunds": a plural says what refunds are in
+    general. A form that is no word does no harm: forms are only looked up."""
     base = base_of(word)
     stem = base[:-1] if base.endswith("e") else base
-    made = {word, base, stem + "ed", stem + "ing", *IRREGULAR.get(base, ())}
+    # and the noun with "'s" ("the refund's been processed")
+    made = {word, base, base + "'s", stem + "ed", stem + "ing", *IRREGULAR.get(base, ())}
     if base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
         made |= {base[:-1] + "ied"}
     if len(base) > 2 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" \
