@@ -66,6 +66,7 @@ def test_a_question_about_it_tells_nothing(email_sample, line):
     "Good news: the whole $290 is back on the card you paid with.",
     "Your refund went out to your bank an hour ago.",
     "Your refund is heading to your Mastercard now.",
+    "The refund of your plan is under way.",
 ])
 def test_money_or_a_refund_back_or_gone_out_is_on_its_way(email_sample, line):
     found = margaret(email_sample, line)
@@ -76,6 +77,7 @@ def test_money_or_a_refund_back_or_gone_out_is_on_its_way(email_sample, line):
     "Your $241 is back on your Ledgerly balance as account credit.",
     "The renewal notice went out in October, before the price change.",
     "Your refund request went out to my team lead this morning.",
+    "Your request for a refund is in progress with my team lead.",
 ])
 def test_credit_a_notice_or_a_rule_gone_out_is_no_refund(email_sample, line):
     assert margaret(email_sample, line).fraction == 1

@@ -48,7 +48,8 @@ ARRIVALS = (("is", "on", "its", "way"), ("is", "on", "the", "way"), ("are", "on"
             ("will", "go", "through"), ("will", "come", "back"), ("are", "heading", "back"),
             ("are", "coming", "back"), ("will", "hit"), ("should", "hit"), ("is", "back"),
             ("are", "back"), ("went", "out"), ("has", "gone", "out"), ("is", "going", "back"),
-            ("goes", "back"), ("went", "back"), ("is", "heading"))
+            ("goes", "back"), ("went", "back"), ("is", "heading"), ("is", "in", "progress"),
+            ("is", "under", "way"), ("is", "underway"))
 ARRIVAL_FIRST = frozenset(arrival[0] for arrival in ARRIVALS)
 ARRIVAL_GAP = 3  # "your refund of $290 is on its way"
 # last in a clause written as a headline, after the thing: it is done ("Refund issued")
