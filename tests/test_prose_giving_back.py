@@ -45,3 +45,35 @@ def test_giving_back_what_is_no_money_or_not_by_the_writer_is_no_refund(email_sa
 ])
 def test_credit_or_a_plan_put_back_is_no_refund(email_sample, line):
     assert margaret(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line", [
+    # a time after "by" is no one else
+    "I'll transfer the duplicate $29 back to your card by Monday.",
+    # the writer's colleague, now or ahead
+    "Our accounts team will hand the extra $29 back to you tomorrow.",
+    "The second $29 has been paid back to your card by our billing team.",
+])
+def test_a_time_or_a_colleague_still_gives_it_back(email_sample, line):
+    assert priya(email_sample, line).fraction == 0
+
+
+@pytest.mark.parametrize("line", [
+    # a habit, not a thing done
+    "Ordinarily we put a true duplicate $29 back within a day; yours is a hold.",
+    # someone else pays
+    "The extra $29 goes back to you by your card issuer, not by us.",
+])
+def test_a_habit_or_another_payer_gives_nothing_back(email_sample, line):
+    assert priya(email_sample, line).fraction > 0
+
+
+@pytest.mark.parametrize("line", [
+    # credit, said without the word
+    "I'll put $241 back into your Ledgerly balance to use on any plan or add-on.",
+    # what is sent back is no money, or goes to a colleague
+    "I'll send your $290 receipt back to you with the renewal switched off.",
+    "I've sent your $290 case back to my team lead for an exception; I'll write by Thursday.",
+])
+def test_credit_a_document_or_a_case_sent_back_is_no_refund(email_sample, line):
+    assert margaret(email_sample, line).fraction == 1

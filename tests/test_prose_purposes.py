@@ -26,6 +26,9 @@ def test_a_purpose_nothing_achieves_is_no_promise(email_sample, line):
     "To refund you in full, we need our team lead to agree, and I've asked her.",
     "So as to refund you in full I'd need an exception from my team lead.",
     "To refund you in full I've requested an exception from my team lead.",
+    # a step that carries nothing out: a note to the team lead, a check
+    "To refund you in full I'd need an exception, so I've emailed my team lead about it.",
+    "To refund you in full, the plan would have to be under 30 days old; I checked, it isn't.",
 ])
 def test_a_purpose_that_needs_an_exception_is_no_refund(email_sample, line):
     assert margaret(email_sample, line).fraction == 1
@@ -33,8 +36,8 @@ def test_a_purpose_that_needs_an_exception_is_no_refund(email_sample, line):
 
 @pytest.mark.parametrize("line", [
     # achieved by the writer, with or without a comma
-    "To refund the extra $29 I've filed a request with billing.",
     "To refund the duplicate, we've asked our payments team to reverse it.",  # an order
+    "To refund the extra $29, our accounts team transferred it back this morning.",
     # given a duration: the refund is told, not only its purpose
     "To refund the duplicate, our billing team needs 3-5 working days.",
     "It takes a couple of days for us to refund the extra $29.",

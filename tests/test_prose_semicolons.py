@@ -40,3 +40,20 @@ def test_a_forbidden_phrase_made_of_two_clauses_is_not_flagged(email_sample, lin
 def test_the_promise_inside_a_clause_is_still_flagged(email_sample):
     found = priya(email_sample, "It was a retry on our side; I've refunded the duplicate $29.")
     assert found.fraction == 0
+
+
+@pytest.mark.parametrize("line", [
+    # a semicolon that only cuts the writer's verb off from its object hides nothing
+    "We've checked and refunded; the extra $29 will be on your card tomorrow.",
+    "Done and refunded; the duplicate $29 is on its way.",
+])
+def test_a_verb_cut_off_from_its_object_by_a_semicolon_still_promises(email_sample, line):
+    assert priya(email_sample, line).fraction == 0
+
+
+@pytest.mark.parametrize("line", [
+    "Only real duplicates ever get refunded; the extra $29 is a hold.",
+    "We haven't refunded; the extra $29 will drop off by itself.",
+])
+def test_a_general_or_denied_verb_before_a_semicolon_is_no_promise(email_sample, line):
+    assert priya(email_sample, line).fraction > 0

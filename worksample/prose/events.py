@@ -85,6 +85,7 @@ from worksample.prose.word_forms import (
     SAME_IN_THE_PAST,
     as_credit,
     base_of,
+    by_a_colleague,
     forms,
     gives_money_back,
     standing_for,
@@ -98,9 +99,6 @@ DOERS = frozenset({"i", "we", "you", "i've", "we've", "you've", "i'd", "we'd"})
 # the writer first, then the verb: in a question, still what the writer says was done ("did
 # you know I've already refunded the $290?"; not "have I refunded you?")
 WRITER_FIRST = frozenset({"i", "we", "i've", "we've"})
-# after "my" or "our", who acts for the writer: "my team lead approved your refund"
-COLLEAGUES = frozenset({"lead", "manager", "team", "supervisor", "colleague", "billing",
-                        "finance", "department", "accounts", "payments", "boss"})
 # right before a base form (an adverb may stand between): what the writer is about to do
 ABOUT_TO = (("i'll",), ("we'll",), ("i", "will"), ("we", "will"), ("i", "can"), ("we", "can"),
             ("let", "me"), ("let", "us"), ("going", "to"), ("happy", "to"), ("glad", "to"),
@@ -154,6 +152,7 @@ GRANTING = {form: base for base in ("approve", "confirm", "process", "issue", "a
 LOOK_BACK = 3  # words before a participle in which its auxiliary stands
 ONE_THING = frozenset({"the", "a", "this", "that"})  # before a noun: one thing, not a kind
 DEFINITE = frozenset({"the", "this", "that"})  # opening a clause: a thing the reader knows
+PAST_TIMES = frozenset({"ago", "yesterday", "earlier", "morning", "already", "just"})
 # a statement's words that say which one, not what: no verb grants them ("confirm the second")
 MODIFIERS = frozenset({"second", "extra", "duplicate", "full", "whole", "entire", "first",
                        "other", "additional", "double"})
@@ -373,8 +372,8 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
                 position + 1:position + 1 + GIVING_SPAN] else None) or (
             light_verb(clause, indices, position, nouns) if word in LIGHT else None)
         if base is None:
-            subject = subject or (word if word in DOERS or word in COLLEAGUES and not {
-                "my", "our"}.isdisjoint(clause[max(0, position - 2):position]) else "")
+            subject = subject or (word if word in DOERS or by_a_colleague(
+                clause[max(0, position - 2):position + 1]) else "")
             following = words[index + 1] if index + 1 < len(words) else ""
             # "declined and refunded in part": what "and" adds is not refused
             refused = word not in COORDINATING and (refused or word in NOT_GRANTED or (
@@ -401,7 +400,9 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
             if auxiliary:
                 return index, f"{auxiliary} … {word}" if before[-1] != auxiliary \
                     else f"{auxiliary} {word}", "done"
-            if subject and not another_time:
+            # "we put ..." is a habit unless a time says it was done ("we put it back an hour ago")
+            if subject and not another_time and (word not in SAME_IN_THE_PAST
+                                                 or not PAST_TIMES.isdisjoint(clause)):
                 return index, f"{subject} … {word}", "done"
             if word not in SAME_IN_THE_PAST:
                 continue
@@ -412,8 +413,11 @@ def _telling(words: Sequence[str], indices: list[int], statement: tuple[str, ...
             return index, f"{word} … {now}", "under way"
         elif plain and _CUE_ENDS.intersection(before[-2:]) and for_the_reader:
             adverb = before[-1:] if before and _adverb(before[-1]) else []
-            cue = next((cue for cue in ABOUT_TO
-                        if ends_with(before[:len(before) - len(adverb)], cue)), None)
+            told = before[:len(before) - len(adverb)]
+            cue = next((cue for cue in ABOUT_TO if ends_with(told, cue)), None) or (
+                (told[-2], "will") if told[-1:] == ["will"] and by_a_colleague(
+                    clause[max(0, position - len(adverb) - 4):position - len(adverb) - 1])
+                else None)  # "our billing team will send the $29 back"
             if cue is not None:
                 return index, f"{' '.join(cue)} {word}", "about to be done"
     return (headline(words, indices, nouns) or received(words, indices, nouns, statement)

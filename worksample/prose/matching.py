@@ -43,6 +43,12 @@ SENTENCES_REMEMBERED = 10_000  # per ``Rereading``; past it, all are forgotten
 # of one phrase set's matches in one sentence, the first this many are read (each costs a
 # look at its sentence): a "sentence" that says a phrase more often is no prose
 MATCHES_READ = 20
+# before a verb a semicolon follows: the writer, who may have cut its object off with it
+CUT_OFF_BY = frozenset({"i", "we", "i've", "we've", "i'll", "we'll"})
+# before such a verb: its object is elsewhere, or it is denied ("what we could refund;")
+OBJECT_ELSEWHERE = frozenset({"what", "which", "that", "whether", "if", "why", "something",
+                              "anything", "nothing", "amount", "whatever", "not", "no", "never",
+                              "cannot"})
 
 
 @dataclass(frozen=True)
@@ -226,10 +232,30 @@ def _across_semicolon(sentence: Sentence, start: int, end: int, words: int) -> b
     """Whether a semicolon in ``sentence`` as written stands between the words ``start`` and
     ``end`` (after the last) of a match: the phrase's words then belong to two clauses ("I
     looked at what we could refund; the extra line is a hold" says no "refund the extra").
-    Only where the matched words are the sentence's own, one for one (a rereading may add
-    words)."""
+    Not when it only cuts a verb off from its object (``_verb_cut_off``: "I've gone ahead
+    and refunded; the second $29 ..."). Only where the matched words are the sentence's own,
+    one for one (a rereading may add words)."""
     gaps = sentence.gaps if end - start > 1 and words == len(sentence.words) else ()
-    return len(gaps) == words and any(";" in gap for gap in gaps[start + 1:end])
+    if len(gaps) != words:
+        return False
+    marks = [at for at, gap in enumerate(gaps) if ";" in gap]
+    return any(start < at < end and not _verb_cut_off(
+        sentence.normal_words, max((m for m in marks if m < at), default=0), at)
+        for at in marks)
+
+
+def _verb_cut_off(words: Sequence[str], first: int, at: int) -> bool:
+    """Whether the semicolon before word ``at`` cuts off the writer's verb from its object:
+    the word before it is a past in "-ed" or a verb after "will", the writer is its subject
+    or the clause is a note of two words at most ("Sorted and refunded;"), and nothing before
+    it in the clause (from word ``first``) takes its object or denies it ("what we could
+    refund;", "nothing for us to refund;", "we won't refund;")."""
+    before, verb = list(words[first:at - 1]), words[at - 1]
+    told = verb.endswith("ed") or before[-1:] == ["will"] or bool(before) and before[-1].endswith(
+        "'ll")
+    by_the_writer = not CUT_OFF_BY.isdisjoint(before) or len(before) <= 2
+    return told and by_the_writer and OBJECT_ELSEWHERE.isdisjoint(before) and not any(
+        word.endswith("n't") for word in before)
 
 
 def _before(words: list[str], negation: PhraseSet) -> str:

@@ -53,6 +53,15 @@ CARD_WORDS = 7  # "credited the full $290 back to your card": words from "credit
 MONEY_TAKEN = MONEY_NOUNS | {"charge", "charges", "transaction", "authorisation",
                              "authorization"}
 WRITERS = frozenset({"i", "we", "i've", "we've", "i'll", "we'll", "i'm", "we're", "me", "us"})
+# after "my" or "our", who acts for the writer: "our billing team will send the $29 back"
+COLLEAGUES = frozenset({"lead", "manager", "team", "supervisor", "colleague", "billing",
+                        "finance", "department", "accounts", "payments", "boss"})
+OURS = frozenset({"my", "our"})
+# after "by", someone else gives it back: "... sent back by your bank"
+OTHER_PAYERS = frozenset({"bank", "issuer", "provider", "paypal", "stripe", "card"})
+# after "back", a place that keeps it with us: credit, not money back ("back into your
+# Ledgerly balance, to spend on any plan")
+KEPT_WITH_US = frozenset({"balance", "ledgerly", "wallet", "credit"})
 # between the writer and the verb: "we have just reversed", "I'll now return"
 ADVERBS = frozenset({"just", "now", "already", "also", "then"})
 HELPING = ADVERBS | {"have", "has", "will", "can", "to", "going"}
@@ -61,7 +70,8 @@ OBJECT_WORDS = 5  # the verb's object: "reversed the whole $290 charge"
 ON_ITS_OWN = frozenset({"automatically", "itself", "own"})
 # the object of "return", "void" or "release" that is no money given back
 NOT_MONEY = frozenset({"renewal", "renewals", "subscription", "plan", "call", "calls",
-                       "request", "ticket", "question", "email", "order", "hold", "holds"})
+                       "request", "ticket", "question", "email", "order", "hold", "holds",
+                       "invoice", "invoices", "receipt", "receipts", "case", "statement"})
 # the irregular forms of the verbs statements use
 IRREGULAR = {"pay": ("paid",), "repay": ("repaid",), "give": ("gave", "given"),
              "send": ("sent",), "make": ("made",), "do": ("did", "done"),
@@ -115,8 +125,11 @@ def _writer_gives_back(words: Sequence[str], indices: Sequence[int], at: int,
     before, span = clause[:position], clause[position + 1:position + 1 + BACK_SPAN]
     back = next((n for n, word in enumerate(span) if word == "back"
                  and not _not_given_back(words, indices, position + 1 + n)), None)
-    if back is None or "by" in span or not CREDIT.isdisjoint(clause):
+    if back is None or not CREDIT.isdisjoint(clause) or _paid_by_another(clause[position:]):
         return False
+    where = clause[position + 2 + back:position + 6 + back]
+    if not KEPT_WITH_US.isdisjoint(where) or where[:2] in (["to", "my"], ["to", "our"]):
+        return False  # "back into your Ledgerly balance", "back to my team lead"
 
     def is_money(word: str) -> bool:
         return word in MONEY_TAKEN or money and word[:1].isdigit()
@@ -134,8 +147,26 @@ def _writer_gives_back(words: Sequence[str], indices: Sequence[int], at: int,
 
 def _by_the_writer(before: Sequence[str], clause: Sequence[str]) -> bool:
     """Whether the writer does what the clause's verb, after the words ``before`` it, tells:
-    the writer before it, or the verb opens a note of what is under way (``notes``)."""
-    return not WRITERS.isdisjoint(before) or not before and bool(started_now(clause))
+    the writer or a colleague ("our billing team") before it, or the verb opens a note of
+    what is under way (``notes``)."""
+    return (not WRITERS.isdisjoint(before) or by_a_colleague(before)
+            or not before and bool(started_now(clause)))
+
+
+def by_a_colleague(words: Sequence[str]) -> bool:
+    """Whether ``words`` name one who acts for the writer: a word of ``COLLEAGUES`` at most two
+    words after "my" or "our" ("my team lead", "our billing team")."""
+    return any(word in COLLEAGUES and not OURS.isdisjoint(words[max(0, at - 2):at])
+               for at, word in enumerate(words))
+
+
+def _paid_by_another(words: Sequence[str]) -> bool:
+    """Whether ``words`` (from the verb on) say someone else gives it back: "by", "your" or
+    "the", and a bank or a card issuer at most two words on ("... sent back by your bank";
+    not "by Friday", nor "by bank transfer")."""
+    return any(word == "by" and words[at + 1:at + 2] in (["your"], ["the"])
+               and not OTHER_PAYERS.isdisjoint(words[at + 2:at + 4])
+               for at, word in enumerate(words))
 
 
 def _writer_returns_money(words: Sequence[str], indices: Sequence[int], at: int,
@@ -225,8 +256,9 @@ def money_back(sentence: Sentence, indices: Sequence[int], amount: bool) -> bool
                  if word in MONEY_NOUNS or amount and word[:1].isdigit()]
         between = before[money[-1]:] if money else []
         if money and not any(word.endswith("n't") or word in {"not", "never", "no"}
-                             or word in CREDIT for word in between):
-            return True  # not "the fee doesn't come back", "$241 credited back"
+                             or word in CREDIT for word in between) and between[1:2] not in (
+                [noun] for noun in NOT_MONEY):
+            return True  # not "the fee doesn't come back", "$241 credited back", "$290 invoice"
     return False
 
 
