@@ -77,3 +77,15 @@ def test_a_habit_or_another_payer_gives_nothing_back(email_sample, line):
 ])
 def test_credit_a_document_or_a_case_sent_back_is_no_refund(email_sample, line):
     assert margaret(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line", [
+    "We've sent the duplicate back to your Mastercard this morning.",
+    "I'll hand you back the duplicate before Friday.",
+])
+def test_the_duplicate_given_back_is_money_given_back(email_sample, line):
+    assert priya(email_sample, line).fraction == 0
+
+
+def test_a_duplicate_document_sent_back_is_no_refund(email_sample):
+    assert priya(email_sample, "I've sent the duplicate receipt back to you as a PDF.").fraction > 0

@@ -50,7 +50,7 @@ PLACING = frozenset({"on", "onto", "to", "in", "into", "at", "for"})  # "back on
 # "credit" gives money back only to these: "I've credited the $290 back to your card"
 CARDS = frozenset({"card", "visa", "mastercard", "amex", "bank", "original", "method"})
 CARD_WORDS = 7  # "credited the full $290 back to your card": words from "credit" to "to"
-MONEY_TAKEN = MONEY_NOUNS | {"charge", "charges", "transaction", "authorisation",
+MONEY_TAKEN = MONEY_NOUNS | {"charge", "charges", "transaction", "authorisation", "duplicate",
                              "authorization"}
 WRITERS = frozenset({"i", "we", "i've", "we've", "i'll", "we'll", "i'm", "we're", "me", "us"})
 # after "my" or "our", who acts for the writer: "our billing team will send the $29 back"
