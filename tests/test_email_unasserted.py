@@ -410,3 +410,15 @@ def test_a_hold_released_or_reversed_on_its_own_is_no_refund(email_sample, line)
 def test_credit_to_the_card_is_a_refund_and_to_the_account_is_credit(email_sample, line, made):
     found = margaret(email_sample, line)
     assert (found.fraction == 0) is made, found
+
+
+@pytest.mark.parametrize("line", [
+    "I've asked my team lead to authorise a full refund as a one-off; I'll write by Friday.",
+    "I've asked our billing manager to review a refund in full, and I'll let you know.",
+])
+def test_asking_a_team_lead_to_decide_is_no_promise(email_sample, line):
+    assert margaret(email_sample, line).fraction == 1
+
+
+def test_asking_billing_to_carry_it_out_is_still_a_refund(email_sample):
+    fails_automatically(margaret(email_sample, "I've asked billing to process a full refund."))

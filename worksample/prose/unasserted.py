@@ -33,7 +33,8 @@ listed phrase:
 - **what the writer asks for or hopes for**: after the writer's "asked ... for", "requested"
   or "hope" ("I've asked my team lead for a full refund as an exception", "I hope your plan
   gets refunded"), as the policy says to do, unless a later clause says it is done ("..., and
-  it's done"). "I've asked billing to issue a refund" is an instruction carried out: it fails.
+  it's done"). "I've asked billing to issue a refund" is an instruction carried out: it fails;
+  "I've asked my team lead to approve a full refund" asks for a decision, and does not.
 
 Each reading is what the clause says of the phrase, never its words alone; what it excuses is
 not counted against the reply and is shown to the reviewer with the reason.
@@ -95,6 +96,10 @@ UNSURE = DOUBTS | {"rarely", "seldom", "hardly", "may", "might", "though", "alth
                    "however"}  # in that clause, the condition is not said to be met
 # the writer's request to someone else, or hope: what is asked for is not promised
 ASKING_OR_HOPING = frozenset({"asked", "requested", "hope", "hoping"})
+# after "asked someone to": a decision asked for, not an order ("to approve a full refund")
+DECIDING = frozenset({"approve", "consider", "authorise", "authorize", "allow", "grant",
+                      "review", "decide", "agree", "sign", "look", "check"})
+ORDER_SPAN = 5  # "asked my team lead to": words from "asked" to "to"
 # between the writer's hope and the phrase, it is done: "I hope you're pleased I've refunded you"
 DONE = frozenset({"i've", "we've", "have", "has"})
 # unless a later clause says it is done: "I've asked billing to refund you, and it's done"
@@ -222,13 +227,23 @@ def _asked_or_hoped_by_the_writer(before: list[str]) -> str:
         if before[position] not in ASKING_OR_HOPING:
             continue
         subject = before[position - 1] if position else ""
-        if before[position] == "asked" and "for" not in before[position + 1:position + 5]:
+        if before[position] == "asked" and "for" not in before[position + 1:position + 5] \
+                and not _to_decide(before[position + 1:]):
             return ""  # "I've asked billing to refund you": an instruction, carried out
         if subject in {"i", "i've", "we", "we've"} and PROMISING.isdisjoint(before[position:]) \
                 and DONE.isdisjoint(before[position + 1:]):
             return f"{subject} {before[position]}"
         return ""
     return ""
+
+
+def _to_decide(words: list[str]) -> bool:
+    """Whether ``words``, after "asked", ask someone to decide ("my team lead to approve a full
+    refund", "her to make an exception"): permission asked for, not an instruction ("billing to
+    issue a refund", "billing to make the refund")."""
+    return any(word == "to" and (words[at + 1:at + 2] and words[at + 1] in DECIDING
+                                 or words[at + 1:at + 4] == ["make", "an", "exception"])
+               for at, word in enumerate(words[:ORDER_SPAN]))
 
 
 def _what_the_reader_wants(words: list[str], after: list[int]) -> str:
