@@ -422,3 +422,12 @@ def test_asking_a_team_lead_to_decide_is_no_promise(email_sample, line):
 
 def test_asking_billing_to_carry_it_out_is_still_a_refund(email_sample):
     fails_automatically(margaret(email_sample, "I've asked billing to process a full refund."))
+
+
+@pytest.mark.parametrize("line", [
+    "I'll move the $241 for your unused months back onto your Ledgerly balance.",
+    "You'll see $241 back in your balance with us, for any plan or add-on.",
+    "We'll give $241 back to your account here, to spend on any plan you like.",
+])
+def test_money_back_into_the_ledgerly_account_is_credit(email_sample, line):
+    assert margaret(email_sample, line).fraction == 1

@@ -60,8 +60,9 @@ OURS = frozenset({"my", "our"})
 # after "by", someone else gives it back: "... sent back by your bank"
 OTHER_PAYERS = frozenset({"bank", "issuer", "provider", "paypal", "stripe", "card"})
 # after "back", a place that keeps it with us: credit, not money back ("back into your
-# Ledgerly balance, to spend on any plan")
-KEPT_WITH_US = frozenset({"balance", "ledgerly", "wallet", "credit"})
+# Ledgerly balance, to spend on any plan"); an "account" may be the reader's bank's
+KEPT_WITH_US = frozenset({"balance", "wallet", "credit"})
+PLACE_WORDS = 4  # "back into your Ledgerly balance": where it goes, in the words after "back"
 # between the writer and the verb: "we have just reversed", "I'll now return"
 ADVERBS = frozenset({"just", "now", "already", "also", "then"})
 HELPING = ADVERBS | {"have", "has", "will", "can", "to", "going"}
@@ -127,8 +128,9 @@ def _writer_gives_back(words: Sequence[str], indices: Sequence[int], at: int,
                  and not _not_given_back(words, indices, position + 1 + n)), None)
     if back is None or not CREDIT.isdisjoint(clause) or _paid_by_another(clause[position:]):
         return False
-    where = clause[position + 2 + back:position + 6 + back]
-    if not KEPT_WITH_US.isdisjoint(where) or where[:2] in (["to", "my"], ["to", "our"]):
+    where = clause[position + 2 + back:position + 2 + back + PLACE_WORDS]
+    if _kept_with_us(words, indices[position + 1 + back]) or where[:2] in (["to", "my"],
+                                                                         ["to", "our"]):
         return False  # "back into your Ledgerly balance", "back to my team lead"
 
     def is_money(word: str) -> bool:
@@ -249,7 +251,7 @@ def money_back(sentence: Sentence, indices: Sequence[int], amount: bool) -> bool
     words = sentence.normal_words
     for position, index in enumerate(indices):
         if words[index] != "back" or as_credit(words, index) or _not_given_back(
-                words, indices, position):
+                words, indices, position) or _kept_with_us(words, index):
             continue
         before = [words[i] for i in indices[max(0, position - BACK_WORDS):position]]
         money = [n for n, word in enumerate(before)
@@ -260,6 +262,15 @@ def money_back(sentence: Sentence, indices: Sequence[int], amount: bool) -> bool
                 [noun] for noun in NOT_MONEY):
             return True  # not "the fee doesn't come back", "$241 credited back", "$290 invoice"
     return False
+
+
+def _kept_with_us(words: Sequence[str], back: int) -> bool:
+    """Whether the words just after "back" (word ``back``) put it where it stays with us: the
+    reader's balance with us, or money to spend with us, which is credit ("$241 back into your
+    Ledgerly balance", "back on your account to spend on future months"), not money given
+    back. Not an "account" alone, which may be the reader's bank's."""
+    return not KEPT_WITH_US.isdisjoint(words[back + 1:back + 1 + PLACE_WORDS]) or (
+        "spend" in words[back + 1:back + 1 + 2 * PLACE_WORDS])  # "... account, to spend on"
 
 
 def _not_given_back(words: Sequence[str], indices: Sequence[int], position: int) -> bool:
