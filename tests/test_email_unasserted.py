@@ -431,3 +431,20 @@ def test_asking_billing_to_carry_it_out_is_still_a_refund(email_sample):
 ])
 def test_money_back_into_the_ledgerly_account_is_credit(email_sample, line):
     assert margaret(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line", [
+    "Our manager could approve a full refund as a one-off; I'll tell you her answer by Friday.",
+    "Whether you get a full refund is my supervisor's decision, and I've put your case to her.",
+    "I'll ask my team lead to issue a full refund as an exception, though it's her call.",
+])
+def test_a_full_refund_left_to_a_team_leads_decision_is_no_promise(email_sample, line):
+    assert margaret(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line", [
+    "My supervisor approved a full refund for you an hour ago.",
+    "Our manager will approve a full refund for you today.",
+])
+def test_a_team_leads_decision_made_or_promised_is_a_refund(email_sample, line):
+    fails_automatically(margaret(email_sample, line))

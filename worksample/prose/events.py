@@ -152,7 +152,8 @@ GRANTING = {form: base for base in ("approve", "confirm", "process", "issue", "a
 LOOK_BACK = 3  # words before a participle in which its auxiliary stands
 ONE_THING = frozenset({"the", "a", "this", "that"})  # before a noun: one thing, not a kind
 DEFINITE = frozenset({"the", "this", "that"})  # opening a clause: a thing the reader knows
-PAST_TIMES = frozenset({"ago", "yesterday", "earlier", "morning", "already", "just"})
+PAST_TIMES = frozenset({"ago", "yesterday", "earlier", "morning", "already", "just", "monday",
+                        "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # a statement's words that say which one, not what: no verb grants them ("confirm the second")
 MODIFIERS = frozenset({"second", "extra", "duplicate", "full", "whole", "entire", "first",
                        "other", "additional", "double"})

@@ -28,6 +28,7 @@ from rapidfuzz.distance import OSA
 from worksample.prose.negation import denial
 from worksample.prose.text import WORD, Sentence
 from worksample.prose.un_participles import phrase_forms
+from worksample.prose.word_forms import by_a_colleague
 
 GAP = "..."
 GAP_WORDS = 4
@@ -246,14 +247,16 @@ def _across_semicolon(sentence: Sentence, start: int, end: int, words: int) -> b
 
 def _verb_cut_off(words: Sequence[str], first: int, at: int) -> bool:
     """Whether the semicolon before word ``at`` cuts off the writer's verb from its object:
-    the word before it is a past in "-ed" or a verb after "will", the writer is its subject
-    or the clause is a note of two words at most ("Sorted and refunded;"), and nothing before
+    the word before it is a past in "-ed" or a verb after "will", the writer (or a colleague:
+    "our billing team refunded;") is its subject or the clause is a note of two words at most
+    ("Sorted and refunded;"), and nothing before
     it in the clause (from word ``first``) takes its object or denies it ("what we could
     refund;", "nothing for us to refund;", "we won't refund;")."""
     before, verb = list(words[first:at - 1]), words[at - 1]
     told = verb.endswith("ed") or before[-1:] == ["will"] or bool(before) and before[-1].endswith(
         "'ll")
-    by_the_writer = not CUT_OFF_BY.isdisjoint(before) or len(before) <= 2
+    by_the_writer = (not CUT_OFF_BY.isdisjoint(before) or len(before) <= 2
+                     or by_a_colleague(before))
     return told and by_the_writer and OBJECT_ELSEWHERE.isdisjoint(before) and not any(
         word.endswith("n't") for word in before)
 

@@ -27,6 +27,7 @@ from worksample.prose.commitment import PERSONAL
 from worksample.prose.events import GRANTING, HYPOTHETICAL
 from worksample.prose.tellings import DETERMINERS
 from worksample.prose.word_forms import (
+    COLLEAGUES,
     GIVING_BACK,
     IRREGULAR_BASES,
     NOT_MONEY,
@@ -48,13 +49,18 @@ NOT_PAST = frozenset({"need", "proceed", "exceed", "succeed", "feed", "speed", "
                       "breed", "seed", "shed", "embed"})
 WRITER = frozenset({"i", "we"})
 WRITER_HAS = frozenset({"i've", "we've"})
-STILL_BEFORE_THE_VERB = frozenset({"already", "just", "now", "also", "since", "today"})
+STILL_BEFORE_THE_VERB = frozenset({"already", "just", "now", "also", "since", "today",
+                                   "gone", "went", "ahead", "and"})  # "gone ahead and done it"
 ASKING = frozenset({"asked", "requested"})  # without "to": permission asked for, not an order
 ORDERED_SPAN = 5  # "asked our payments team to": words from the verb to its "to"
 # verbs that carry a refund out: give money back, or grant or process it
 # ("confirmed with billing that it never will" carries nothing out)
 CARRYING_OUT = (REFUNDING | RETURNING | GIVING_BACK | frozenset(GRANTING.values())
-                | {"push", "cancel"}) - {"confirm", "agree"}
+                | {"push", "cancel", "do"}) - {"confirm", "agree"}
+# in what such a verb is said to send or do: a document, or a person it goes to, not the refund
+NOT_CARRIED = NOT_MONEY | COLLEAGUES | {"note", "message", "details", "her", "him", "them",
+                                        "check", "review", "up", "over", "on"}
+OBJECT_WORDS = 3  # "sent my team lead a note": the words after the verb read as its object
 NECESSITY = ("has", "to"), ("have", "to"), ("had", "to")
 # a time a purpose takes: "5 10 business days", "a few days", "two weeks"
 _DURATION = re.compile(
@@ -113,11 +119,11 @@ def _done_by_the_writer(words: Sequence[str]) -> bool:
 
 def _carries_out(words: Sequence[str], at: int) -> bool:
     """Whether word ``at`` is a verb that gives money back or grants it (``CARRYING_OUT``),
-    and its object, if it has one of ``NOT_MONEY`` ("I've sent a request to billing"), is
-    none."""
+    and the words of its object (``OBJECT_WORDS``) name no document or person it goes to
+    (``NOT_CARRIED``: "I've sent a request to billing", "I've sent my team lead a note")."""
     word = words[at] if at < len(words) else ""
-    thing = [w for w in words[at + 1:at + 3] if w not in DETERMINERS][:1]
-    return (IRREGULAR_BASES.get(word) or base_of(word)) in CARRYING_OUT and NOT_MONEY.isdisjoint(
+    thing = [w for w in words[at + 1:at + 1 + OBJECT_WORDS] if w not in DETERMINERS]
+    return (IRREGULAR_BASES.get(word) or base_of(word)) in CARRYING_OUT and NOT_CARRIED.isdisjoint(
         thing)
 
 

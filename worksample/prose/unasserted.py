@@ -95,11 +95,18 @@ PRONOUNS = frozenset({"she", "he", "they", "it", "she'll", "he'll", "they'll", "
 UNSURE = DOUBTS | {"rarely", "seldom", "hardly", "may", "might", "though", "although", "but",
                    "however"}  # in that clause, the condition is not said to be met
 # the writer's request to someone else, or hope: what is asked for is not promised
-ASKING_OR_HOPING = frozenset({"asked", "requested", "hope", "hoping"})
+ASKING = frozenset({"asked", "ask", "asking"})
+ASKING_OR_HOPING = ASKING | {"requested", "hope", "hoping"}
+# who asks or hopes: the writer, now, before or next ("I'll ask my team lead for a full refund")
+ASKERS = frozenset({"i", "i've", "we", "we've", "i'll", "we'll", "i'm", "we're", "me", "us"})
 # after "asked someone to": a decision asked for, not an order ("to approve a full refund")
 DECIDING = frozenset({"approve", "consider", "authorise", "authorize", "allow", "grant",
-                      "review", "decide", "agree", "sign", "look", "check"})
+                      "review", "decide", "agree", "sign", "look", "check", "ok", "okay"})
 ORDER_SPAN = 5  # "asked my team lead to": words from "asked" to "to"
+# who decides on an exception, after "my" or "our"; asked to do anything, they are asked to decide
+DECIDERS = frozenset({"lead", "manager", "supervisor", "boss"})
+DECISION_NOUNS = frozenset({"approval", "decision", "sign-off", "signoff", "say-so"})
+OURS = frozenset({"my", "our"})
 # between the writer's hope and the phrase, it is done: "I hope you're pleased I've refunded you"
 DONE = frozenset({"i've", "we've", "have", "has"})
 # unless a later clause says it is done: "I've asked billing to refund you, and it's done"
@@ -131,6 +138,9 @@ def asserts_nothing(sentence: Sentence, start: int, end: int,
     purpose = in_a_purpose(words, clause, start)
     if purpose:
         return purpose
+    decider = _left_to_a_decider(in_clause)
+    if decider:
+        return f"left to {decider}'s decision, not promised"
     if restricts(in_clause) and (not HYPOTHETICAL.isdisjoint(in_clause) or any(
             word == "only" and following in RESTRICTING
             for word, following in zip(in_clause, in_clause[1:], strict=False))):
@@ -220,21 +230,41 @@ def _stem(word: str) -> str:
 def _asked_or_hoped_by_the_writer(before: list[str]) -> str:
     """"I've asked ..." when the words ``before`` the phrase in its clause have the writer
     asking for it, requesting it or hoping for it, with no promise between ("I've asked my
-    team lead for a full refund", "I've requested a full refund", "I hope your plan gets
-    refunded"; not "I've asked billing to refund you", an instruction, "I hope you're pleased
-    that I've refunded you", done, nor "I want to refund you"), or ''."""
+    team lead for a full refund", "I'll ask my team lead to approve a full refund", "I've
+    requested a full refund", "I hope your plan gets refunded"; not "I've asked billing to
+    refund you", an instruction, "I hope you're pleased that I've refunded you", done, nor "I
+    want to refund you"), or ''."""
     for position in range(len(before) - 1, -1, -1):
         if before[position] not in ASKING_OR_HOPING:
             continue
         subject = before[position - 1] if position else ""
-        if before[position] == "asked" and "for" not in before[position + 1:position + 5] \
+        if subject in {"will", "am", "are"} and position > 1:
+            subject = before[position - 2]  # "I will ask", "I am asking"
+        if before[position] in ASKING and "for" not in before[position + 1:position + 5] \
                 and not _to_decide(before[position + 1:]):
             return ""  # "I've asked billing to refund you": an instruction, carried out
-        if subject in {"i", "i've", "we", "we've"} and PROMISING.isdisjoint(before[position:]) \
+        if subject in ASKERS and PROMISING.isdisjoint(before[position:]) \
                 and DONE.isdisjoint(before[position + 1:]):
             return f"{subject} {before[position]}"
         return ""
     return ""
+
+
+def _left_to_a_decider(clause: list[str]) -> str:
+    """The colleague who decides ("lead" in "my team lead may approve a full refund", "a full
+    refund needs my team lead's approval", "your full refund is with my team lead for a
+    decision") when the clause leaves the thing to that colleague's decision, not yet made:
+    a noun of deciding, or a verb of it after "may", "might" or "could"; not "my team lead
+    approved a full refund", nor "my team lead will approve a full refund", a promise of the
+    outcome; or ''."""
+    decider = next((word.removesuffix("'s") for word in clause
+                    if word.removesuffix("'s") in DECIDERS), "")
+    if not decider or not OURS.intersection(clause):
+        return ""
+    pending = not DECISION_NOUNS.isdisjoint(clause) or any(
+        word in {"may", "might", "could"} and following in DECIDING
+        for word, following in zip(clause, clause[1:], strict=False))
+    return decider if pending and not told_as_past(clause) else ""
 
 
 def _to_decide(words: list[str]) -> bool:
@@ -242,7 +272,8 @@ def _to_decide(words: list[str]) -> bool:
     refund", "her to make an exception"): permission asked for, not an instruction ("billing to
     issue a refund", "billing to make the refund")."""
     return any(word == "to" and (words[at + 1:at + 2] and words[at + 1] in DECIDING
-                                 or words[at + 1:at + 4] == ["make", "an", "exception"])
+                                 or words[at + 1:at + 4] == ["make", "an", "exception"]
+                                 or not DECIDERS.isdisjoint(words[:at]))
                for at, word in enumerate(words[:ORDER_SPAN]))
 
 

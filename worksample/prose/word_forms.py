@@ -63,6 +63,8 @@ OTHER_PAYERS = frozenset({"bank", "issuer", "provider", "paypal", "stripe", "car
 # Ledgerly balance, to spend on any plan"); an "account" may be the reader's bank's
 KEPT_WITH_US = frozenset({"balance", "wallet", "credit"})
 PLACE_WORDS = 4  # "back into your Ledgerly balance": where it goes, in the words after "back"
+# after "back", money to spend with us: "..., to spend on any plan", "to use on future months"
+SPENT_WITH_US = frozenset({("spend", "on"), ("use", "on"), ("spend", "it"), ("use", "against")})
 # between the writer and the verb: "we have just reversed", "I'll now return"
 ADVERBS = frozenset({"just", "now", "already", "also", "then"})
 HELPING = ADVERBS | {"have", "has", "will", "can", "to", "going"}
@@ -269,8 +271,9 @@ def _kept_with_us(words: Sequence[str], back: int) -> bool:
     reader's balance with us, or money to spend with us, which is credit ("$241 back into your
     Ledgerly balance", "back on your account to spend on future months"), not money given
     back. Not an "account" alone, which may be the reader's bank's."""
-    return not KEPT_WITH_US.isdisjoint(words[back + 1:back + 1 + PLACE_WORDS]) or (
-        "spend" in words[back + 1:back + 1 + 2 * PLACE_WORDS])  # "... account, to spend on"
+    after = words[back + 1:]
+    return not KEPT_WITH_US.isdisjoint(after[:PLACE_WORDS]) or any(
+        pair in SPENT_WITH_US for pair in zip(after, after[1:], strict=False))
 
 
 def _not_given_back(words: Sequence[str], indices: Sequence[int], position: int) -> bool:
