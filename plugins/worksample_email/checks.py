@@ -40,6 +40,7 @@ from .writing import MIN_SENTENCE_WORDS, clarity, dictionary, spelling
 ABSENCE_KINDS = ("forbidden", "blame", "spelling", "clarity")
 WH_WORDS = frozenset({"what", "where", "why", "how", "when", "which", "who", "whom", "whose"})
 MIN_WORDS_TO_JUDGE_PROSE = 20  # the share of small words says little about a shorter reply
+SHORT_REPLY_ALLOWANCE = 0.05  # below twice that many words, how much lower its share must be
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,10 @@ class ReplyText(OwnText):
         super().__init__(sentences, customer_said,
                          min_function_word_share=clarity.min_function_word_share,
                          min_words_to_judge=MIN_WORDS_TO_JUDGE_PROSE, left_out=self.from_policy)
+        if len(self.words) < 2 * MIN_WORDS_TO_JUDGE_PROSE:
+            # one word moves a short reply's share a lot: it must be further below prose
+            self.keyword_list = self.keyword_list and (
+                self.prose_share < clarity.min_function_word_share - SHORT_REPLY_ALLOWANCE)
         self.clarity = clarity
         self.reading = Reading(self.unknown_words, vocabulary)
 

@@ -135,7 +135,7 @@ class Clarity(StrictModel):
     max_sentence_words: int = Field(40, gt=0, description="Longer sentences are run-ons: "
                                     "phrases found in them are left to a reviewer.")
     min_function_word_share: float = Field(
-        0.25, ge=0, le=1,
+        0.30, ge=0, le=1,
         description="Prose is full of small words (the, to, we, your); a reply with fewer "
                     "reads as a list of keywords, and its matches are left to a reviewer.")
 
