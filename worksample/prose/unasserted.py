@@ -64,7 +64,7 @@ from worksample.prose.unpromised import (
     WISHING_OR_PREFERRING,
     wished_for,
 )
-from worksample.prose.word_forms import base_of
+from worksample.prose.word_forms import OURS, base_of
 
 BELIEVING = frozenset({"think", "thinks", "thought", "believe", "believes", "believed",
                        "assume", "assumes", "assumed", "suppose", "supposes", "supposed"})
@@ -106,7 +106,6 @@ ORDER_SPAN = 5  # "asked my team lead to": words from "asked" to "to"
 # who decides on an exception, after "my" or "our"; asked to do anything, they are asked to decide
 DECIDERS = frozenset({"lead", "manager", "supervisor", "boss"})
 DECISION_NOUNS = frozenset({"approval", "decision", "sign-off", "signoff", "say-so"})
-OURS = frozenset({"my", "our"})
 # between the writer's hope and the phrase, it is done: "I hope you're pleased I've refunded you"
 DONE = frozenset({"i've", "we've", "have", "has"})
 # unless a later clause says it is done: "I've asked billing to refund you, and it's done"
