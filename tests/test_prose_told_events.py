@@ -98,3 +98,22 @@ def test_a_noun_with_s_tells_it_like_the_noun(email_sample, line):
 ])
 def test_a_noun_with_s_denied_or_refused_is_no_refund(email_sample, line):
     assert margaret(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line", [
+    "When I went through your billing history, I refunded the full annual fee.",
+    "After checking the renewal date, we refunded your plan in full.",
+    "When you emailed on Tuesday, I refunded the whole $290.",
+    "After I spoke with billing, I refunded your plan.",
+])
+def test_a_time_of_this_very_ticket_still_tells_the_refund_done(email_sample, line):
+    found = margaret(email_sample, line)
+    assert found.fraction == 0 and found.automatic_fail
+
+
+@pytest.mark.parametrize("line", [
+    "When you switched from monthly billing, we refunded that month's fee.",
+    "When you contacted us last spring, we refunded the monthly plan.",
+])
+def test_a_time_of_another_event_tells_an_earlier_refund(email_sample, line):
+    assert margaret(email_sample, line).fraction == 1

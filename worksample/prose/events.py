@@ -45,7 +45,8 @@ hedges it ("may", "possibly"), makes it hypothetical ("would be refunded"), name
 gerund ("your plan being refunded in cash is not ..."), or states a general rule; when the
 sentence sets a condition ("if my team lead agrees, ...", "should she approve, ...") or, for
 a verb in the simple past, a time of its own ("when you moved to the annual plan, we
-refunded the monthly charge"); when it is given as credit ("refunded as account credit"); or
+refunded the monthly charge"), not this very ticket's ("when I checked your account, I
+refunded the $290" tells it); when it is given as credit ("refunded as account credit"); or
 when the statement's words stand where nothing is promised (``excused``: a wish, a question
 passed on, the topic of something else). Money "back" is money given back only with the
 money just before "back" (``word_forms.money_back``).
@@ -108,6 +109,17 @@ _CUE_ENDS = frozenset(cue[-1] for cue in ABOUT_TO)
 NOT_GRANTED = frozenset({"declined", "refused", "rejected", "denied"})
 NOT_GRANTED_WITH = {"turned": {"down", "away"}, "ruled": {"out"}}  # "turned down", "ruled out"
 WHEN = frozenset({"when", "after", "before", "while"})  # a clause that sets a time
+# a time clause with one of these verbs is the moment of this very ticket, the writer looking
+# into it or the reader writing in: what the clause after it tells was done then ("when I
+# checked your account, I refunded the $290"; "after reading your email, we refunded ...")
+LOOKING_INTO = frozenset({"check", "look", "review", "see", "read", "investigate", "dig",
+                          "open", "receive", "get", "hear", "speak", "talk", "write", "email",
+                          "contact", "call", "message", "reach", "ask"})
+LOOKED_INTO = frozenset({"saw", "seen", "got", "heard", "spoke", "wrote", "dug", "asking",
+                         "messaged", "received", "receiving", "writing", "reviewed"})
+GOING = frozenset({"go", "goes", "went", "going", "gone"})  # "went through", "going over"
+# ... unless the time clause puts it back in time ("when you called last year")
+LONG_AGO = frozenset({"last", "ago", "previously", "year", "years", "months"})
 # a clause that sets a condition: "if", "should my team lead approve", "assuming she agrees"
 CONDITIONS = frozenset({"if", "unless", "whether", "provided", "should", "assuming",
                         "supposing"})
@@ -206,10 +218,11 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
     for index, clause in enumerate(clause_of):
         opening.setdefault(clause, index)
     governed = conditions_over(sentence)
-    timed = {c for c, at in opening.items() if words[at] in WHEN}
     by_clause: dict[int, list[int]] = {}
     for index, clause in enumerate(clause_of):
         by_clause.setdefault(clause, []).append(index)
+    timed = {c for c, at in opening.items()
+             if words[at] in WHEN and not _this_ticket([words[i] for i in by_clause[c]])}
     extra = negation.holds_word if negation is not None else None
     for clause in sorted(by_clause):
         asked = by_clause[clause][0] >= asked_from
@@ -270,6 +283,15 @@ def _one_on_its_way(words: Sequence[str], indices: list[int], told_as: str,
         head += 1  # "the full refund": the last of the thing's words
     after = words[head + 1] if head + 1 < len(words) else ""
     return after in ARRIVAL_FIRST or after in {"of", "for"} or after.endswith("'ll")
+
+
+def _this_ticket(clause: Sequence[str]) -> bool:
+    """Whether a time clause (``when``, ``after`` ...) is the moment of this ticket (see
+    ``LOOKING_INTO``), not another time ("when you moved to the annual plan")."""
+    return LONG_AGO.isdisjoint(clause) and any(
+        word in LOOKED_INTO or base_of(word) in LOOKING_INTO
+        or word in GOING and clause[at + 1:at + 2] in (["through"], ["over"])
+        for at, word in enumerate(clause[1:4], start=1))
 
 
 def conditions_over(sentence: Sentence) -> dict[int, int]:
