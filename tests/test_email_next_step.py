@@ -71,3 +71,25 @@ def test_an_offer_about_this_customers_problem_is_still_a_next_step(email_sample
     step = next_step(email_sample, "double-charge",
                      f"Hi Priya, the pending line is a bank hold. {line}")
     assert step.fraction == 1, step
+
+
+@pytest.mark.parametrize("line", [
+    "When you send me the account email, I begin the restore straight away.",
+    "We call you back within two hours with the backup times.",
+    "I email the billing team right away and write to you by 3pm.",
+    "Our team will start the check immediately.",
+])
+def test_a_plan_in_the_present_or_now_is_a_commitment_with_a_time(email_sample, line):
+    step = next_step(email_sample, "missing-invoices", f"Hi Dmitri, thanks for writing. {line}")
+    assert step.fraction == 1, step
+
+
+@pytest.mark.parametrize("line", [
+    "I rang the billing team before noon about your invoices.",  # past, irregular
+    "We normally answer within an hour on weekdays.",  # a habit
+    "I understand you need the invoices by Friday.",  # knowing, not acting
+    "I phoned our billing team this afternoon about the invoices.",  # a time a past act takes
+])
+def test_a_past_act_a_habit_or_a_feeling_with_a_time_is_no_plan(email_sample, line):
+    step = next_step(email_sample, "missing-invoices", f"Hi Dmitri, thanks for writing. {line}")
+    assert step.fraction == 0, step

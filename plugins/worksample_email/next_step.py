@@ -12,8 +12,13 @@ commitment with a time read by its form; never a stock offer of more help.
   "me", "our" ...), a verb in the future or in progress ("will", "'ll", "going to", "I'm
   checking") and a time the writer commits to (``_TIME``): "I'm looking into your account
   and will email you by 11am", "you'll hear from me before 5pm", "we're restoring it this
-  afternoon". Not when the time is denied ("I won't have an answer before Monday") or sits in
-  a condition ("if you reply by Friday, ...").
+  afternoon", "I'll start the restore immediately". A present tense with "I" or "we" and such
+  a time is a commitment too, as many writers of English as a second language put it, and as
+  a plan is told ("I start the restore immediately", "we send the invoice by noon"), when
+  the time can only be ahead ("today" and "this morning" also date a past act: "I spoke to
+  billing today"); not a habit ("we usually reply within 2 hours") nor a verb of knowing or
+  feeling ("I know you need it by Friday"). Not when the time is denied ("I won't have an
+  answer before Monday") or sits in a condition ("if you reply by Friday, ...").
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from worksample.prose.evidence import Finding
 from worksample.prose.matching import MATCHES_READ, Match, PhraseSet
 from worksample.prose.negation import clause_words, denial
 from worksample.prose.text import Sentence
+from worksample.prose.word_forms import IRREGULAR_PAST
 
 if TYPE_CHECKING:
     from .checks import CompiledPhrases, ReplyText
@@ -42,6 +48,19 @@ ANYTHING_ELSE = PhraseSet([
 # in progress, but not an action: "I'm hoping to hear from you today"
 NOT_ACTIONS = frozenset({"hoping", "thinking", "wondering", "wishing", "feeling"})
 FUTURE = frozenset({"will", "shall"})
+# after "I" or "we", no act of the writer's with a time: knowing, feeling, wanting, advising
+NOT_COMMITTING = frozenset({
+    "know", "think", "hope", "understand", "see", "believe", "want", "need", "wish", "feel",
+    "apologise", "apologize", "appreciate", "realise", "realize", "expect", "guess", "like",
+    "love", "recommend", "suggest", "advise", "mean", "agree", "remember", "notice", "can",
+    "could", "would", "should", "may", "might", "must", "do", "did", "does", "don't", "am",
+    "are", "was", "were", "have", "had", "usually", "normally", "always", "often",
+    "generally", "typically", "sometimes", "never", "rarely", "also", "only", "just"})
+# the irregular past of verbs a writer tells its own acts with: "I spoke to billing before noon"
+TOLD_IN_THE_PAST = IRREGULAR_PAST | {
+    "spoke", "went", "told", "said", "rang", "found", "took", "heard", "wrote", "left", "had",
+    "thought", "knew", "felt", "kept", "brought", "ran", "came", "began", "met", "understood",
+    "read", "set", "put", "chose", "forgot", "sought", "caught", "won", "lost", "spent"}
 IN_PROGRESS_AFTER = frozenset({"i'm", "we're", "am", "are"})
 CONDITIONS = frozenset({"if", "unless", "when", "once", "until", "provided", "assuming"})
 
@@ -56,7 +75,7 @@ _TIME = re.compile(
     r"|(?:within|in the next) (?:the |an |a |one |two |three |a few |a couple of |\d+ )?"
     r"(?:hours?|minutes?)"
     rf"|later today|first thing(?: tomorrow)?|(?:today|tonight|tomorrow)(?: {_PART})?"
-    rf"|this {_PART}"
+    rf"|this {_PART}|immediately|right away|straight away|at once"
     r")(?![\w'])")
 
 
@@ -101,18 +120,30 @@ def commitments_with_a_time(sentences: list[Sentence], negation: PhraseSet) -> l
             end = start + time.group().count(" ") + 1
             clause = clause_words(sentence, start)
             if (clause[0] not in CONDITIONS and FIRST_PERSON.intersection(clause)
-                    and _future_or_in_progress(clause)
+                    and _future_or_in_progress(clause, _only_ahead(time.group()))
                     and not denial(sentence, start, end, negation.holds_word)):
                 found.append(Match(sentence, time.group(), start=start, end=end))
                 break
     return found
 
 
-def _future_or_in_progress(clause: list[str]) -> bool:
-    """Whether the clause's verb is in the future ("will", "we'll", "going to") or in progress
-    ("I'm checking", "we are restoring")."""
+def _only_ahead(time: str) -> bool:
+    """Whether a time can only be ahead ("by noon", "within an hour", "tomorrow",
+    "immediately"), not one a past act takes too ("today", "this morning", "at 3pm"): a
+    present tense is read as a plan only with the first ("I spoke to billing today" is past)."""
+    return time == "at once" or not time.startswith(("today", "this ", "at ", "around "))
+
+
+def _future_or_in_progress(clause: list[str], ahead: bool) -> bool:
+    """Whether the clause's verb is in the future ("will", "we'll", "going to"), in progress
+    ("I'm checking", "we are restoring"), or, with a time only ``ahead``, in the present after
+    "I" or "we" ("I start the restore immediately"; not ``NOT_COMMITTING``)."""
     for index, word in enumerate(clause):
         following = clause[index + 1:index + 3]
+        if ahead and word in {"i", "we"} and following[:1] and following[0].isalpha() and not (
+                following[0] in NOT_COMMITTING or following[0] in TOLD_IN_THE_PAST
+                or following[0].endswith(("ed", "ing"))):
+            return True
         if word in FUTURE or word.endswith("'ll") or word == "going" and following[:1] == ["to"]:
             return True
         if word in IN_PROGRESS_AFTER and any(w.endswith("ing") and len(w) > 4
