@@ -117,3 +117,20 @@ def test_a_time_of_this_very_ticket_still_tells_the_refund_done(email_sample, li
 ])
 def test_a_time_of_another_event_tells_an_earlier_refund(email_sample, line):
     assert margaret(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line", [
+    "Has the refund we arranged on Tuesday shown up on your statement?",
+    "Did the full refund I approved this morning arrive?",
+])
+def test_a_question_about_a_refund_the_writer_says_was_done_tells_it(email_sample, line):
+    found = margaret(email_sample, line)
+    assert found.fraction == 0 and found.automatic_fail
+
+
+@pytest.mark.parametrize("line", [
+    "Has your bank's refund of the other payment reached you?",
+    "Did you ask your bank about a refund?",
+])
+def test_a_question_about_a_refund_no_one_here_did_tells_nothing(email_sample, line):
+    assert margaret(email_sample, line).fraction == 1

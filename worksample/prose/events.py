@@ -38,7 +38,7 @@ Which words make the statement is the assignment's to list, synonyms included; t
 are read here because in a clause that tells an event the tense is the event's. Nothing is
 told in a question (``questions``: the clauses before a sentence's question still tell) but
 what the writer says in it was done, the writer first ("did you know I've already refunded
-the $290?"; not "have I refunded you?");
+the $290?", "has the refund I issued reached you?"; not "have I refunded you?");
 when the clause denies it, doubts it or turns it down before the verb (any negation, "too
 old to be refunded", "I doubt", "little chance", "instead of", "we have refunded nothing"),
 hedges it ("may", "possibly"), makes it hypothetical ("would be refunded"), names it in a
@@ -261,8 +261,10 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
                     or not money and not _one_on_its_way(words, indices, told_as, found)
                     and general_statement(sentence, at)
                     or _hedged(words, indices)
-                    or excused is not None and any(excused(sentence, spot, spot + 1)
-                                                   for spot in found)):
+                    or excused is not None and any(
+                        # in a question, what the writer says was done is read from its verb:
+                        # "has the refund I issued reached you?" (its noun is in the question)
+                        excused(sentence, spot, spot + 1) for spot in ([at] if asked else found))):
                 continue
             return Event(sentence, told_by, tuple(words[spot] for spot in sorted(set(found))),
                          told_as)
