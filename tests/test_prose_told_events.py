@@ -134,3 +134,21 @@ def test_a_question_about_a_refund_the_writer_says_was_done_tells_it(email_sampl
 ])
 def test_a_question_about_a_refund_no_one_here_did_tells_nothing(email_sample, line):
     assert margaret(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line", [
+    "Payments will transfer the full $290 back to you tomorrow.",
+    "Then the accounts team issued your refund an hour ago.",
+    "Accounts is sending the $290 back to your Visa right now.",
+])
+def test_a_department_named_bare_acts_for_the_writer(email_sample, line):
+    found = margaret(email_sample, line)
+    assert found.fraction == 0 and found.automatic_fail
+
+
+@pytest.mark.parametrize("line", [
+    "Your card issuer's billing team will send the $290 back if they agree with you.",
+    "Your employer's finance team paid the $290 back to you, I think.",
+])
+def test_another_companys_department_does_not_act_for_the_writer(email_sample, line):
+    assert margaret(email_sample, line).fraction == 1

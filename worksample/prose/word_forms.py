@@ -57,6 +57,8 @@ WRITERS = frozenset({"i", "we", "i've", "we've", "i'll", "we'll", "i'm", "we're"
 COLLEAGUES = frozenset({"lead", "manager", "team", "supervisor", "colleague", "billing",
                         "finance", "department", "accounts", "payments", "boss"})
 OURS = frozenset({"my", "our"})
+# before a colleague's word, no one else's: "the billing team", "then finance"
+NO_OWNER = frozenset({"the", "then", "now", "so", "and", "also"})
 # after "by", someone else gives it back: "... sent back by your bank"
 OTHER_PAYERS = frozenset({"bank", "issuer", "provider", "paypal", "stripe", "card"})
 # after "back", a place that keeps it with us: credit, not money back ("back into your
@@ -159,9 +161,16 @@ def _by_the_writer(before: Sequence[str], clause: Sequence[str]) -> bool:
 
 def by_a_colleague(words: Sequence[str]) -> bool:
     """Whether ``words`` name one who acts for the writer: a word of ``COLLEAGUES`` at most two
-    words after "my" or "our" ("my team lead", "our billing team")."""
-    return any(word in COLLEAGUES and not OURS.isdisjoint(words[max(0, at - 2):at])
-               for at, word in enumerate(words))
+    words after "my" or "our" ("my team lead", "our billing team"), or with no owner before it
+    ("billing will send it back", "then the finance team refunded it"; not "your bank's
+    billing team")."""
+    for at, word in enumerate(words):
+        if word in COLLEAGUES:
+            before = words[max(0, at - 2):at]
+            if not OURS.isdisjoint(before) or all(w in NO_OWNER or w in COLLEAGUES
+                                                  for w in before):
+                return True
+    return False
 
 
 def _paid_by_another(words: Sequence[str]) -> bool:
