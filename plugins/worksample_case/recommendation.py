@@ -65,6 +65,9 @@ TURNED_DOWN = ("rather than", "instead of")
 CLOSING = "\"')]\u201d\u2019"  # what may close a sentence after its mark
 CLAUSE_WORDS = 12  # how far after an option its clause may say it will not happen
 HEDGING_ASIDE_WORDS = 2  # an aside this short is part of what it interrupts ("perhaps")
+LINKS = frozenset({"and", "but", "while", "whereas", "so", "yet"})  # before a clause's subject
+ARTICLES = frozenset({"a", "an", "the"})
+SUBJECT_REACH = 2  # an option's words this close after its clause opens: "going back to $39"
 # words that set options side by side: "keep $49, go back to $39, or a solo plan"
 ALTERNATIVES = frozenset({"or", "versus", "vs", "between", "either", "whereas",
                           "option", "options", "alternatively"})
@@ -100,6 +103,11 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
     if not single:  # in the recommendation's own section, naming one option is enough
         listed = [(s, read[s.index][0][0]) for s in statements if s.index in in_part
                   if len(read[s.index][0]) == 1 and not read[s.index][1]]
+        if len({option for _, option in listed}) > 1:
+            # of several, those only told by their effects are weighed, not chosen
+            acted = [(s, o) for s, o in listed if not _told_by_its_effects(text, s, o, compiled)]
+            if len({option for _, option in acted}) == 1:
+                listed = acted
         if len({option for _, option in listed}) == 1:
             single = listed[:1]
     if single:
@@ -282,6 +290,29 @@ def _reading(text: AnalysisText, sentence: Sentence, recommendation: Recommendat
                 for other in option.combines} if not side_by_side else set()
     return ([option for option in named if option not in combined],
             (compiled.stance.hedge(carrying) or tested) if carrying else "")
+
+
+def _told_by_its_effects(text: AnalysisText, sentence: Sentence, option: str,
+                         compiled: CompiledCase) -> bool:
+    """Whether the sentence names the option only as the subject its clauses tell the effects
+    of: each clause naming it opens with it, as a gerund or after an article ("keeping $49
+    for everyone maximises this quarter's MRR but shrinks the base; going back to $39 fixes
+    solo at the cost of team revenue", "a solo plan does both but adds complexity"). Beside an
+    option the section names as an act ("split the price by segment: ..."), such an option
+    is weighed, not chosen."""
+    found = text.find_in_clauses(compiled.options[option], [sentence],
+                                 negation=compiled.negation, scoped=True,
+                                 reading=compiled.option_verbs)
+    return bool(found) and all(_opens_as_its_subject(clause, match) for match, clause in found)
+
+
+def _opens_as_its_subject(clause: Clause, match: Match) -> bool:
+    """Whether the clause opens with a gerund ("keeping", "going back") or an article that
+    the option's words at ``match`` start or follow closely."""
+    words = clause.normal.split()
+    first = 1 if words[:1] and words[0] in LINKS else 0
+    return (len(words) > first and (words[first].endswith("ing") or words[first] in ARTICLES)
+            and match.start <= first + SUBJECT_REACH)
 
 
 def _supposed(clause: Clause, compiled: CompiledCase) -> bool:
