@@ -4,9 +4,7 @@ that quantity.
 Every clause (``prose.clauses``) is about the expected numbers whose ``about`` phrases it
 names. A clause that names none is about what the clause before it was about, in the same
 sentence or the one before it under the same heading ("MRR rose 19%, from $142,506 to
-$169,589"; "Churn rose sharply. It reached 3.4%"), and one that points back with a pronoun
-passes that on to the next that points back too ("MRR was $142,506 in February. By August it
-was $169,589. That is a rise of 19%."); a relative clause is about what it names
+$169,589"; "Churn rose sharply. It reached 3.4%"); a relative clause is about what it names
 and what the clause before it names ("solo accounts, where churn rose to 4.1%"). An aside in
 parentheses is about what it names or, naming nothing, restates its clause ("4%
 (4.1%)"), and passes nothing on; a table row's statement is about what its label and header
@@ -36,10 +34,6 @@ from worksample.prose.text import Sentence
 
 from .config import ExpectedNumber
 
-# in a clause that names nothing, words that point back at what the one before named
-POINTING_BACK = frozenset({"it", "it's", "its", "this", "that", "that's", "these", "those",
-                           "they", "they're"})
-
 
 @dataclass(frozen=True)
 class Scoped:
@@ -64,7 +58,6 @@ def scoped_clauses(sentences: list[Sentence], clauses_of: Callable[[Sentence], l
     scoped: list[Scoped] = []
     carried: frozenset[str] = frozenset()
     carried_from = -2
-    pointed = False  # what is carried was passed on by a pronoun, not named
     for sentence in sentences:
         reachable = carried_from == sentence.index or (
             carried_from == sentence.index - 1
@@ -73,21 +66,15 @@ def scoped_clauses(sentences: list[Sentence], clauses_of: Callable[[Sentence], l
         for clause in clauses_of(sentence):
             own = frozenset(i for i, phrases in about.items()
                             if phrases.find_in_words(clause.normal))
-            points_back = not POINTING_BACK.isdisjoint(clause.normal.split())
-            # what a pronoun passed on reaches the next sentence only where it points back too
-            before = carried if reachable and (
-                points_back or not pointed or carried_from == sentence.index) else frozenset()
+            before = carried if reachable else frozenset()
             if clause.table:
                 scoped.append(Scoped(clause, own))
             elif clause.aside:
                 scoped.append(Scoped(clause, own or last))
             else:
                 last = own | before if clause.relative else own or before
-                # a clause that points back with a pronoun passes on what it is about: "By
-                # August it was $169,589. That is a fall of 4.2%."
-                if own or last and points_back:
+                if own:
                     carried, carried_from, reachable = last, sentence.index, True
-                    pointed = not own
                 scoped.append(Scoped(clause, last))
     return scoped
 
