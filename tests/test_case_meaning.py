@@ -508,3 +508,26 @@ def test_an_unread_line_is_quoted_after_a_cue_that_names_no_option(graded):
     assert _points(result, "recommendation") == 0.25 * 30  # a cue naming no option, as before
     criterion = next(c for c in result.criteria if c.id == "recommendation")
     assert "unread_recommendation" not in criterion.specifics
+
+
+@pytest.mark.parametrize("text", [
+    # a red team's texts against a rule that let pronouns carry a measure on (reverted)
+    "MRR grew after the price rise. It came entirely from teams paying more. Our customer "
+    "survey found that 12% of customers would pay even more.",
+    "Revenue is higher than it was in February. It is driven by the team accounts. This year "
+    "7% of accounts moved to annual billing.",
+])
+def test_a_figure_two_sentences_past_the_measure_is_not_about_it(graded, text):
+    _, checks = graded(text)
+    assert checks["numbers/mrr-change"].message.startswith("not stated")
+
+
+@pytest.mark.parametrize("text, check", [
+    ("Churn rose after the price rise, and it kept rising through the summer. By August the "
+     "monthly rate was 3.38%.", "numbers/churn-after"),
+    ("New customers fell after March, and they kept falling. The drop over the period was "
+     "28.2%.", "numbers/signups-change"),
+])
+def test_a_pronoun_after_the_measure_keeps_it_for_the_next_sentence(graded, text, check):
+    _, checks = graded(text)
+    assert checks[check].outcome == "passed", checks[check].message
