@@ -43,6 +43,7 @@ from worksample.prose.matching import Match, PhraseSet
 from worksample.prose.negation import denial
 from worksample.prose.text import Sentence
 from worksample.prose.unpromised import WISHES, wished_for
+from worksample.prose.word_forms import base_of
 
 from .config import Recommendation
 from .labels import SIDE_BY_SIDE, OptionLabels, option_labels
@@ -67,6 +68,9 @@ CLAUSE_WORDS = 12  # how far after an option its clause may say it will not happ
 HEDGING_ASIDE_WORDS = 2  # an aside this short is part of what it interrupts ("perhaps")
 LINKS = frozenset({"and", "but", "while", "whereas", "so", "yet"})  # before a clause's subject
 ARTICLES = frozenset({"a", "an", "the"})
+SHORT_GERUNDS = frozenset({"going", "doing", "being", "having"})  # "bring" is no gerund
+# after the option, a verdict on it, not an effect: "a solo plan at $39 is the answer"
+VERDICT = frozenset({"is", "are", "was", "were", "remains", "seems", "looks", "be", "it's"})
 SUBJECT_REACH = 2  # an option's words this close after its clause opens: "going back to $39"
 # words that set options side by side: "keep $49, go back to $39, or a solo plan"
 ALTERNATIVES = frozenset({"or", "versus", "vs", "between", "either", "whereas",
@@ -103,10 +107,11 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
     if not single:  # in the recommendation's own section, naming one option is enough
         listed = [(s, read[s.index][0][0]) for s in statements if s.index in in_part
                   if len(read[s.index][0]) == 1 and not read[s.index][1]]
-        if len({option for _, option in listed}) > 1:
-            # of several, those only told by their effects are weighed, not chosen
+        if len({option for _, option in listed}) > 1 and not _hedges(text, part, compiled):
+            # of several, those only told by their effects are weighed, not chosen, when the
+            # section opens with the one named as an act
             acted = [(s, o) for s, o in listed if not _told_by_its_effects(text, s, o, compiled)]
-            if len({option for _, option in acted}) == 1:
+            if len({option for _, option in acted}) == 1 and acted[0] == listed[0]:
                 listed = acted
         if len({option for _, option in listed}) == 1:
             single = listed[:1]
@@ -295,11 +300,12 @@ def _reading(text: AnalysisText, sentence: Sentence, recommendation: Recommendat
 def _told_by_its_effects(text: AnalysisText, sentence: Sentence, option: str,
                          compiled: CompiledCase) -> bool:
     """Whether the sentence names the option only as the subject its clauses tell the effects
-    of: each clause naming it opens with it, as a gerund or after an article ("keeping $49
-    for everyone maximises this quarter's MRR but shrinks the base; going back to $39 fixes
-    solo at the cost of team revenue", "a solo plan does both but adds complexity"). Beside an
-    option the section names as an act ("split the price by segment: ..."), such an option
-    is weighed, not chosen."""
+    of: each clause naming it opens with it, as a gerund or after an article, and goes on with
+    a verb that is no verdict ("keeping $49 for everyone maximises this quarter's MRR but
+    shrinks the base; going back to $39 fixes solo at the cost of team revenue"; not "a solo
+    plan at $39 is the answer", a verdict that may choose it). When the section opens with
+    another option named as an act ("split the price by segment: keep $49 for teams ..."),
+    such an option is weighed, not chosen."""
     found = text.find_in_clauses(compiled.options[option], [sentence],
                                  negation=compiled.negation, scoped=True,
                                  reading=compiled.option_verbs)
@@ -308,11 +314,33 @@ def _told_by_its_effects(text: AnalysisText, sentence: Sentence, option: str,
 
 def _opens_as_its_subject(clause: Clause, match: Match) -> bool:
     """Whether the clause opens with a gerund ("keeping", "going back") or an article that
-    the option's words at ``match`` start or follow closely."""
+    the option's words at ``match`` start or follow closely, and says no verdict of it
+    (``VERDICT``: "is", "remains" ...)."""
     words = clause.normal.split()
     first = 1 if words[:1] and words[0] in LINKS else 0
-    return (len(words) > first and (words[first].endswith("ing") or words[first] in ARTICLES)
-            and match.start <= first + SUBJECT_REACH)
+    if len(words) <= first or match.start > first + SUBJECT_REACH or _a_verdict(
+            words[match.start:]):
+        return False
+    opening = words[first]
+    return opening in ARTICLES or opening.endswith("ing") and (
+        base_of(opening) != opening or opening in SHORT_GERUNDS)
+
+
+def _a_verdict(words: list[str]) -> bool:
+    """Whether ``words`` say a verdict with a copula ("... is the answer", "... remains the
+    best course"); a passive ("... was considered but rejected") tells what happened to it."""
+    at = next((i for i, word in enumerate(words) if word in VERDICT), None)
+    if at is None:
+        return False
+    following = words[at + 1] if at + 1 < len(words) else ""
+    return not (following.endswith("ed") and base_of(following) != following)
+
+
+def _hedges(text: AnalysisText, part: Part | None, compiled: CompiledCase) -> bool:
+    """Whether a sentence of the recommendation's section hedges ("the board must weigh
+    them", "it depends on the board"): then no option is chosen by how the others are told."""
+    return part is not None and any(compiled.stance.hedge(text.clauses(s))
+                                    for s in part.sentences)
 
 
 def _supposed(clause: Clause, compiled: CompiledCase) -> bool:
