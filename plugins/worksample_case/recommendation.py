@@ -30,6 +30,11 @@ where it recommends ("should weigh", "could consider") decides nothing either; a
 named only in hedged clauses, beside one named firmly in a clause with a cue, is weighed, not
 chosen ("we might go back to $39, but I recommend keeping $49"), unless the sentence sets
 options side by side.
+
+In the recommendation's own section with no cue, where several options are named one per
+sentence, an option told by its effects ("keeping $49 for everyone maximises this quarter's
+MRR but shrinks the base") is weighed beside one named as an act, which is chosen when it
+opens the section and nothing in the section hedges (``_told_by_its_effects``).
 """
 
 from __future__ import annotations
