@@ -89,6 +89,13 @@ def test_a_plan_in_the_present_or_now_is_a_commitment_with_a_time(email_sample, 
     "We normally answer within an hour on weekdays.",  # a habit
     "I understand you need the invoices by Friday.",  # knowing, not acting
     "I phoned our billing team this afternoon about the invoices.",  # a time a past act takes
+    # a red team's, against the first form of the rule
+    "I immediately checked your Trash.",  # an adverb, then a past
+    "I dug into the logs immediately after your email.",  # an irregular past
+    "We answer every ticket within 2 hours.",  # a rule of the company's
+    "Should I start the restore immediately, or wait for your reply?",  # a question
+    'You wrote "I file my taxes by Friday", so I understand the urgency.',  # quoted
+    "We immediately immediately immediately.",  # padding
 ])
 def test_a_past_act_a_habit_or_a_feeling_with_a_time_is_no_plan(email_sample, line):
     step = next_step(email_sample, "missing-invoices", f"Hi Dmitri, thanks for writing. {line}")

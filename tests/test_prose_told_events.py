@@ -114,6 +114,9 @@ def test_a_time_of_this_very_ticket_still_tells_the_refund_done(email_sample, li
 @pytest.mark.parametrize("line", [
     "When you switched from monthly billing, we refunded that month's fee.",
     "When you contacted us last spring, we refunded the monthly plan.",
+    "When you wrote to us in October 2024, we refunded a monthly charge.",
+    "When I checked your account, I noticed we refunded an add-on back in 2023.",
+    "After reading your email, I remembered we refunded your previous plan when you upgraded.",
 ])
 def test_a_time_of_another_event_tells_an_earlier_refund(email_sample, line):
     assert margaret(email_sample, line).fraction == 1

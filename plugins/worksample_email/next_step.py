@@ -55,14 +55,22 @@ NOT_COMMITTING = frozenset({
     "love", "recommend", "suggest", "advise", "mean", "agree", "remember", "notice", "can",
     "could", "would", "should", "may", "might", "must", "do", "did", "does", "don't", "am",
     "are", "was", "were", "have", "had", "usually", "normally", "always", "often",
-    "generally", "typically", "sometimes", "never", "rarely", "also", "only", "just"})
+    "generally", "typically", "sometimes", "never", "rarely", "also", "only", "just",
+    "already", "first", "still", "once"})
+# in a clause, what tells a habit or a rule rather than a plan: "we restore whenever asked"
+HABITS = frozenset({"every", "each", "whenever", "always", "usually", "normally", "often",
+                    "seldom", "never", "rarely", "generally", "typically", "sometimes"})
 # the irregular past of verbs a writer tells its own acts with: "I spoke to billing before noon"
 TOLD_IN_THE_PAST = IRREGULAR_PAST | {
     "spoke", "went", "told", "said", "rang", "found", "took", "heard", "wrote", "left", "had",
     "thought", "knew", "felt", "kept", "brought", "ran", "came", "began", "met", "understood",
-    "read", "set", "put", "chose", "forgot", "sought", "caught", "won", "lost", "spent"}
+    "read", "set", "put", "chose", "forgot", "sought", "caught", "won", "lost", "spent", "dug",
+    "built", "rebuilt", "bought", "taught", "drove", "broke", "sold", "held", "led", "sent",
+    "dealt", "meant", "learnt", "shot", "sat", "stood", "stuck", "drew", "grew", "threw",
+    "flew", "became", "gave", "fell", "hung", "paid", "laid", "made", "did", "saw", "got"}
 IN_PROGRESS_AFTER = frozenset({"i'm", "we're", "am", "are"})
 CONDITIONS = frozenset({"if", "unless", "when", "once", "until", "provided", "assuming"})
+QUOTES = ('"', "\u201c", "\u201d")
 
 _CLOCK = r"(?:\d{1,2}(?: \d{2})? ?(?:am|pm)|noon|midday|midnight|lunch(?:time)?)"
 _DAY = r"(?:today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -119,12 +127,30 @@ def commitments_with_a_time(sentences: list[Sentence], negation: PhraseSet) -> l
             start = sentence.normal.count(" ", 0, time.start())
             end = start + time.group().count(" ") + 1
             clause = clause_words(sentence, start)
+            # a plan in the present is read only where no one else's words are quoted and
+            # nothing is asked ("should I start the restore immediately?")
+            ahead = _only_ahead(time.group()) and not _asked_or_quoted(sentence)
             if (clause[0] not in CONDITIONS and FIRST_PERSON.intersection(clause)
-                    and _future_or_in_progress(clause, _only_ahead(time.group()))
+                    and _future_or_in_progress(clause, ahead)
                     and not denial(sentence, start, end, negation.holds_word)):
                 found.append(Match(sentence, time.group(), start=start, end=end))
                 break
     return found
+
+
+def _a_present_plan(clause: list[str], verb: list[str]) -> bool:
+    """Whether the word after "I" or "we" (``verb``) tells a plan in the present: a verb, not
+    an adverb or a time ("I immediately checked", "I tomorrow"), not ``NOT_COMMITTING`` nor a
+    past form, in a clause that tells no habit ("we answer every ticket within 2 hours")."""
+    return (bool(verb) and verb[0].isalpha() and not verb[0].endswith(("ed", "ing", "ly"))
+            and verb[0] not in NOT_COMMITTING and verb[0] not in TOLD_IN_THE_PAST
+            and not _TIME.fullmatch(verb[0]) and HABITS.isdisjoint(clause))
+
+
+def _asked_or_quoted(sentence: Sentence) -> bool:
+    """Whether the sentence asks, or quotes someone's words."""
+    text = sentence.text.rstrip()
+    return text.endswith("?") or any(mark in text for mark in QUOTES)
 
 
 def _only_ahead(time: str) -> bool:
@@ -140,9 +166,7 @@ def _future_or_in_progress(clause: list[str], ahead: bool) -> bool:
     "I" or "we" ("I start the restore immediately"; not ``NOT_COMMITTING``)."""
     for index, word in enumerate(clause):
         following = clause[index + 1:index + 3]
-        if ahead and word in {"i", "we"} and following[:1] and following[0].isalpha() and not (
-                following[0] in NOT_COMMITTING or following[0] in TOLD_IN_THE_PAST
-                or following[0].endswith(("ed", "ing"))):
+        if ahead and word in {"i", "we"} and _a_present_plan(clause, following[:1]):
             return True
         if word in FUTURE or word.endswith("'ll") or word == "going" and following[:1] == ["to"]:
             return True

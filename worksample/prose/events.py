@@ -54,6 +54,7 @@ money just before "back" (``word_forms.money_back``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -112,14 +113,22 @@ WHEN = frozenset({"when", "after", "before", "while"})  # a clause that sets a t
 # a time clause with one of these verbs is the moment of this very ticket, the writer looking
 # into it or the reader writing in: what the clause after it tells was done then ("when I
 # checked your account, I refunded the $290"; "after reading your email, we refunded ...")
-LOOKING_INTO = frozenset({"check", "look", "review", "see", "read", "investigate", "dig",
-                          "open", "receive", "get", "hear", "speak", "talk", "write", "email",
-                          "contact", "call", "message", "reach", "ask"})
-LOOKED_INTO = frozenset({"saw", "seen", "got", "heard", "spoke", "wrote", "dug", "asking",
-                         "messaged", "received", "receiving", "writing", "reviewed"})
+LOOKING_INTO = frozenset({"check", "look", "review", "see", "read", "investigate", "open",
+                          "receive", "hear", "speak", "talk", "write", "email", "contact",
+                          "call", "message"})
+LOOKED_INTO = frozenset({"saw", "seen", "heard", "spoke", "wrote", "received", "receiving",
+                         "writing", "reviewed"})
 GOING = frozenset({"go", "goes", "went", "going", "gone"})  # "went through", "going over"
-# ... unless the time clause puts it back in time ("when you called last year")
-LONG_AGO = frozenset({"last", "ago", "previously", "year", "years", "months"})
+# ... unless the sentence dates it to another time ("when you called in 2023", "last spring")
+ANOTHER_TIME = frozenset({
+    "last", "ago", "previously", "first", "year", "years", "months", "january", "february",
+    "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "spring", "summer", "autumn", "winter"})
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# ... or tells the refund as something seen or thought ("I saw that we refunded ...")
+SEEN_OR_THOUGHT = frozenset({"saw", "noticed", "found", "assumed", "expected", "wished",
+                             "remembered", "thought", "believed", "realised", "realized",
+                             "learned", "learnt", "see", "notice", "remember", "recall"})
 # a clause that sets a condition: "if", "should my team lead approve", "assuming she agrees"
 CONDITIONS = frozenset({"if", "unless", "whether", "provided", "should", "assuming",
                         "supposing"})
@@ -222,7 +231,7 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
     for index, clause in enumerate(clause_of):
         by_clause.setdefault(clause, []).append(index)
     timed = {c for c, at in opening.items()
-             if words[at] in WHEN and not _this_ticket([words[i] for i in by_clause[c]])}
+             if words[at] in WHEN and not _this_ticket(words, by_clause[c])}
     extra = negation.holds_word if negation is not None else None
     for clause in sorted(by_clause):
         asked = by_clause[clause][0] >= asked_from
@@ -287,13 +296,18 @@ def _one_on_its_way(words: Sequence[str], indices: list[int], told_as: str,
     return after in ARRIVAL_FIRST or after in {"of", "for"} or after.endswith("'ll")
 
 
-def _this_ticket(clause: Sequence[str]) -> bool:
-    """Whether a time clause (``when``, ``after`` ...) is the moment of this ticket (see
-    ``LOOKING_INTO``), not another time ("when you moved to the annual plan")."""
-    return LONG_AGO.isdisjoint(clause) and any(
-        word in LOOKED_INTO or base_of(word) in LOOKING_INTO
-        or word in GOING and clause[at + 1:at + 2] in (["through"], ["over"])
-        for at, word in enumerate(clause[1:4], start=1))
+def _this_ticket(words: Sequence[str], indices: list[int]) -> bool:
+    """Whether a time clause (``when``, ``after`` ...; its words at ``indices``) is the moment
+    of this ticket (``LOOKING_INTO``), not another time ("when you moved to the annual plan"):
+    and the sentence dates nothing to another time (``ANOTHER_TIME``, a year) and tells no
+    refund as seen or thought outside it (``SEEN_OR_THOUGHT``)."""
+    clause = [words[i] for i in indices]
+    rest = [word for i, word in enumerate(words) if i not in indices]
+    return (ANOTHER_TIME.isdisjoint(words) and not any(map(_YEAR.fullmatch, words))
+            and SEEN_OR_THOUGHT.isdisjoint(rest) and any(
+                word in LOOKED_INTO or base_of(word) in LOOKING_INTO
+                or word in GOING and clause[at + 1:at + 2] in (["through"], ["over"])
+                for at, word in enumerate(clause[1:4], start=1)))
 
 
 def conditions_over(sentence: Sentence) -> dict[int, int]:
