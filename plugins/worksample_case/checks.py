@@ -258,9 +258,10 @@ def _section(analysis: Analysis, section: Section, compiled: CompiledCase) -> Fi
 
 def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
                wrong_in: dict[Clause, str]) -> Finding:
-    """Said in one clause that is not a condition, not negated there and not about something
-    else (``unless``), in a sentence that does not also say the opposite, and not with a figure
-    the number checks found wrong. A forecast, a hedge or someone else's claim
+    """Said in one clause that is not a condition and not negated there, in a sentence that
+    does not also say the opposite (a counter-example in a sentence that names none of the
+    ``unless`` phrases, which make it about something else), and not with a figure the number
+    checks found wrong. A forecast, a hedge or someone else's claim
     (``not_a_finding``) goes to the reviewer, and is no contradiction either."""
     label = f"makes the point: {point.point}"
     unless = compiled.counters_unless[point.id]
