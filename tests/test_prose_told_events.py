@@ -105,6 +105,8 @@ def test_a_noun_with_s_denied_or_refused_is_no_refund(email_sample, line):
     "After checking the renewal date, we refunded your plan in full.",
     "When you emailed on Tuesday, I refunded the whole $290.",
     "After I spoke with billing, I refunded your plan.",
+    "When I took a look at the billing page, I refunded the whole fee.",
+    "After I verified the renewal date, we refunded your plan in full.",
 ])
 def test_a_time_of_this_very_ticket_still_tells_the_refund_done(email_sample, line):
     found = margaret(email_sample, line)

@@ -113,11 +113,15 @@ WHEN = frozenset({"when", "after", "before", "while"})  # a clause that sets a t
 # a time clause with one of these verbs is the moment of this very ticket, the writer looking
 # into it or the reader writing in: what the clause after it tells was done then ("when I
 # checked your account, I refunded the $290"; "after reading your email, we refunded ...")
-LOOKING_INTO = frozenset({"check", "look", "review", "see", "read", "investigate", "open",
+LOOKING_INTO = frozenset({"check", "recheck", "look", "review", "see", "read", "open",
                           "receive", "hear", "speak", "talk", "write", "email", "contact",
-                          "call", "message"})
+                          "call", "message", "phone", "reply", "log", "pull", "verify",
+                          "examine"})
 LOOKED_INTO = frozenset({"saw", "seen", "heard", "spoke", "wrote", "received", "receiving",
-                         "writing", "reviewed"})
+                         "writing", "reviewed", "investigated", "investigating", "examined",
+                         "examining", "verified", "replied", "phoned", "phoning", "digging",
+                         "dug", "logged"})
+LOOKING_REACH = 4  # the verb this far into its time clause: "when I had a look at ..."
 GOING = frozenset({"go", "goes", "went", "going", "gone"})  # "went through", "going over"
 # ... unless the sentence dates it to another time ("when you called in 2023", "last spring")
 ANOTHER_TIME = frozenset({
@@ -307,7 +311,7 @@ def _this_ticket(words: Sequence[str], indices: list[int]) -> bool:
             and SEEN_OR_THOUGHT.isdisjoint(rest) and any(
                 word in LOOKED_INTO or base_of(word) in LOOKING_INTO
                 or word in GOING and clause[at + 1:at + 2] in (["through"], ["over"])
-                for at, word in enumerate(clause[1:4], start=1)))
+                for at, word in enumerate(clause[1:LOOKING_REACH + 1], start=1)))
 
 
 def conditions_over(sentence: Sentence) -> dict[int, int]:
