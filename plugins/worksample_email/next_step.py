@@ -54,9 +54,8 @@ NOT_COMMITTING = frozenset({
     "apologise", "apologize", "appreciate", "realise", "realize", "expect", "guess", "like",
     "love", "recommend", "suggest", "advise", "mean", "agree", "remember", "notice", "can",
     "could", "would", "should", "may", "might", "must", "do", "did", "does", "don't", "am",
-    "are", "was", "were", "have", "had", "usually", "normally", "always", "often",
-    "generally", "typically", "sometimes", "never", "rarely", "also", "only", "just",
-    "already", "first", "still", "once"})
+    "are", "was", "were", "have", "had", "also", "only", "just", "already", "first", "still",
+    "once"})
 # in a clause, what tells a habit or a rule rather than a plan: "we restore whenever asked"
 HABITS = frozenset({"every", "each", "whenever", "always", "usually", "normally", "often",
                     "seldom", "never", "rarely", "generally", "typically", "sometimes"})

@@ -123,7 +123,8 @@ LOOKED_INTO = frozenset({"saw", "seen", "heard", "spoke", "wrote", "received", "
                          "dug", "logged"})
 LOOKING_REACH = 4  # the verb this far into its time clause: "when I had a look at ..."
 GOING = frozenset({"go", "goes", "went", "going", "gone"})  # "went through", "going over"
-# ... unless the sentence dates it to another time ("when you called in 2023", "last spring")
+# ... unless the sentence dates it to another time ("when you called in 2023", "last spring";
+# not "may", which is mostly a modal)
 ANOTHER_TIME = frozenset({
     "last", "ago", "previously", "first", "year", "years", "months", "january", "february",
     "march", "april", "june", "july", "august", "september", "october", "november",
