@@ -35,6 +35,7 @@ from .changes import points_called_percent
 from .config import CaseSection, KeyPoint, Section
 from .figures import check_number, givens_in, scoped_clauses
 from .labels import label_verbs
+from .present_tense import anchored, present_cues
 from .recommendation import UNREAD, check_recommendation
 from .structure import Analysis, Part, heading_name
 
@@ -58,6 +59,8 @@ class CompiledCase:
     sections: dict[str, PhraseSet]
     section_words: dict[str, int]  # the words a section needs under its heading
     cues: dict[str, PhraseSet]
+    # the cues told in the present, read only where the clause anchors the change
+    present_cues: dict[str, PhraseSet]
     counters: dict[str, PhraseSet]
     # the words of each point's counter-examples before their gap ("churn" of "churn ... fell")
     counters_before_gap: dict[str, frozenset[str]]
@@ -84,6 +87,7 @@ class CompiledCase:
             sections={s.id: PhraseSet(s.headings) for s in section.sections},
             section_words={s.id: s.min_words for s in section.sections},
             cues={k.id: PhraseSet(k.cues) for k in section.key_points},
+            present_cues={k.id: PhraseSet(present_cues(k.cues)) for k in section.key_points},
             counters={k.id: PhraseSet(k.counter_examples) for k in section.key_points},
             counters_before_gap={k.id: frozenset(
                 word for phrase in k.counter_examples if GAP in phrase
@@ -276,6 +280,11 @@ def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
     matches = [(m, c) for m, c in text.find_in_clauses(compiled.cues[point.id], text.sentences,
                                                        negation=compiled.negation)
                if not c.condition]
+    matches += [(m, c) for m, c in text.find_in_clauses(compiled.present_cues[point.id],
+                                                        text.sentences,
+                                                        negation=compiled.negation)
+                if not c.condition and anchored(c.normal, m.sentence.normal)
+                and (m, c) not in matches]
     doubtful = {m.sentence.index: why for m, c in matches
                 if (why := not_a_finding(text, c, m.start))}
     wrong = next(((m, wrong_in[c]) for m, c in matches if c in wrong_in and not m.negated
