@@ -28,6 +28,10 @@ def test_a_change_told_in_the_present_and_anchored_is_made(grade_analysis, point
     ("churn-up", "If we raise the price again, churn rises from 3.4% to 5%."),  # a condition
     ("signups-down", "In 2022, after a similar change, new customers fall from 90 to 60."),
     ("churn-up", "The rise is what this memo is about; churn before it was 1.87%."),  # a noun
+    # a red team's classes, against the first form of the reading
+    ("churn-up", "Since the price rise, churn rises as a topic at every board meeting."),
+    ("churn-up", "Churn rises from 2% to 4% whenever a tool like ours raises its price."),
+    ("signups-down", "Were we to go to $59, new customers fall from 531 to 400."),
 ])
 def test_a_present_tense_that_tells_no_change_of_this_case_is_not_made(grade_analysis, point,
                                                                         text):
