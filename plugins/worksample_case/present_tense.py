@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 
 from worksample.prose.matching import GAP
-from worksample.prose.word_forms import base_of
+from worksample.prose.word_forms import base_of, names_a_year
 
 # the past forms of verbs that tell a trend, to their present ones
 IRREGULAR = {"rose": ("rise", "rises"), "fell": ("fall", "falls"), "grew": ("grow", "grows"),
@@ -38,7 +38,6 @@ GENERAL = frozenset({"when", "whenever", "each", "every", "usually", "typically"
                      "generally", "always", "often", "rule", "were", "should", "would",
                      "scenario", "model", "target", "benchmark", "industry"})
 # a move from one figure to another: "from 740 to 531", "from 1.87% to 3.38%"
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _FROM_TO = re.compile(r"(?<![\w'])(?:from \S*\d\S* (?:\S+ )?to|to \S*\d\S* (?:\S+ )?from)"
                       r" \S*\d")
 
@@ -82,7 +81,8 @@ def anchored(clause: str, sentence: str) -> bool:
     price change, sign ups fall from 200 to 150") and tells no rule, habit or supposition
     (``GENERAL``). The anchor must be in the clause itself: a sentence that opens "Since the
     rise, ..." dates whatever follows, "churn rises as a topic in every meeting" too."""
-    if _YEAR.search(sentence) or not GENERAL.isdisjoint(sentence.split()):
+    words = sentence.split()
+    if names_a_year(words) or not GENERAL.isdisjoint(words):
         return False
     padded = f" {clause} "
     return bool(_FROM_TO.search(clause)) or any(f" {words} " in padded for words in COMPARED)

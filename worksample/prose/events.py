@@ -54,7 +54,6 @@ money just before "back" (``word_forms.money_back``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -90,6 +89,7 @@ from worksample.prose.word_forms import (
     by_a_colleague,
     forms,
     gives_money_back,
+    names_a_year,
     standing_for,
     statement_in,
 )
@@ -129,7 +129,6 @@ ANOTHER_TIME = frozenset({
     "last", "ago", "previously", "first", "year", "years", "months", "january", "february",
     "march", "april", "june", "july", "august", "september", "october", "november",
     "december", "spring", "summer", "autumn", "winter"})
-_YEAR = re.compile(r"(?:19|20)\d\d")
 # ... or tells the refund as something seen or thought ("I saw that we refunded ...")
 SEEN_OR_THOUGHT = frozenset({"saw", "noticed", "found", "assumed", "expected", "wished",
                              "remembered", "thought", "believed", "realised", "realized",
@@ -308,7 +307,7 @@ def _this_ticket(words: Sequence[str], indices: list[int]) -> bool:
     refund as seen or thought outside it (``SEEN_OR_THOUGHT``)."""
     clause = [words[i] for i in indices]
     rest = [word for i, word in enumerate(words) if i not in indices]
-    return (ANOTHER_TIME.isdisjoint(words) and not any(map(_YEAR.fullmatch, words))
+    return (ANOTHER_TIME.isdisjoint(words) and not names_a_year(words)
             and SEEN_OR_THOUGHT.isdisjoint(rest) and any(
                 word in LOOKED_INTO or base_of(word) in LOOKING_INTO
                 or word in GOING and clause[at + 1:at + 2] in (["through"], ["over"])

@@ -17,6 +17,7 @@ $29 back", nor "I've sent the invoice back").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import takewhile
@@ -335,3 +336,12 @@ def base_of(word: str) -> str:
                 return undoubled  # "cancelled", "transferred"; not "billed", "added"
             return stem + "e" if stem + "e" in E_ENDING_BASES else stem
     return word
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def names_a_year(words: Sequence[str]) -> bool:
+    """Whether one of the normalised ``words`` is a year ("in 2023"): what it dates is another
+    time than the ticket's or the case's."""
+    return any(map(_YEAR.fullmatch, words))
