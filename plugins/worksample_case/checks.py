@@ -35,6 +35,7 @@ from .changes import points_called_percent
 from .config import CaseSection, KeyPoint, Section
 from .figures import check_number, givens_in, scoped_clauses
 from .labels import label_verbs
+from .parts import Parts, parts_in_exhibits
 from .present_tense import anchored, present_cues
 from .recommendation import UNREAD, check_recommendation
 from .structure import Analysis, Part, heading_name
@@ -75,11 +76,15 @@ class CompiledCase:
     measures: dict[str, PhraseSet]  # the quantities the case measures, by their first phrase
     stance: Stance
     givens: frozenset[tuple[float, bool]]  # the figures the brief and exhibits state
+    parts: Parts  # the parts of the customers an option may be limited to
 
     @classmethod
-    def of(cls, section: CaseSection, given: list[str] = ()) -> CompiledCase:
+    def of(cls, section: CaseSection, given: list[str] = (),
+           exhibits: dict[str, str] | None = None) -> CompiledCase:
         """Compile every phrase list of ``section``; ``given`` are the texts of the brief and
-        the exhibits, whose figures are never read as a candidate's wrong figures."""
+        the exhibits, whose figures are never read as a candidate's wrong figures, and
+        ``exhibits`` the exhibits by name, whose columns may list the parts of the customers
+        (``parts``)."""
         recommendation = section.recommendation
         option_phrases = [p for o in recommendation.options for p in o.says]
         return cls(
@@ -103,6 +108,7 @@ class CompiledCase:
                       for about in dict.fromkeys(tuple(n.about) for n in section.numbers)},
             stance=Stance(),
             givens=givens_in(list(given)),
+            parts=Parts.of(recommendation.parts or parts_in_exhibits(exhibits or {})),
         )
 
 

@@ -130,6 +130,12 @@ class Recommendation(StrictModel):
         "the best option", "the best course", "the right move", "go ahead with",
         "proceed with", "should"], description=PHRASE_HELP)
     options: list[Option] = Field(min_length=2)
+    parts: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="The parts of the customers an option may be limited to, each with its "
+                    "words in the singular ({solo: [solo, freelancer], team: [team, agency]}): "
+                    "an option named for one part stands for the option that combines it. "
+                    "Empty: the values of an exhibit's column of a few single words.")
     negation: Phrases = Field(default_factory=lambda: [
         "not", "never", "no", "cannot", "can't", "won't", "don't", "shouldn't", "against",
         "avoid", "rather", "instead"],

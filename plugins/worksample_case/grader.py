@@ -69,9 +69,9 @@ def prepare(assignment: Assignment[CaseSection]) -> Prepared:
     """The compiled phrases and the brief's sentences (cached per assignment version)."""
     section = assignment.section
     brief = (assignment.root / section.brief).read_text(encoding="utf-8")
-    exhibits = [(assignment.root / exhibit).read_text(encoding="utf-8-sig")
-                for exhibit in section.exhibits]
-    return Prepared(compiled=CompiledCase.of(section, [brief, *exhibits]),
+    exhibits = {exhibit: (assignment.root / exhibit).read_text(encoding="utf-8-sig")
+                for exhibit in section.exhibits}
+    return Prepared(compiled=CompiledCase.of(section, [brief, *exhibits.values()], exhibits),
                     brief_said=source_sentences(brief))
 
 

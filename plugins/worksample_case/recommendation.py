@@ -25,7 +25,9 @@ recommendation found".
 An option that combines others ("keep Pro at $49 for teams, introduce a solo plan at $39")
 stands for them, except in a sentence with a word that sets options side by side ("or",
 "versus", "between", "option" ...): "keep $49, go back to $39, or a solo plan" lists
-three options, and a section that lists options without choosing decides nothing. A hedge
+three options, and a section that lists options without choosing decides nothing. So does
+an option named for one part of the customers beside another part ("keep $49 for team
+accounts and return solo accounts to $39": ``parts``). A hedge
 where it recommends ("should weigh", "could consider") decides nothing either; an option
 named only in hedged clauses, beside one named firmly in a clause with a cue, is weighed, not
 chosen ("we might go back to $39, but I recommend keeping $49"), unless the sentence sets
@@ -39,6 +41,7 @@ opens the section and nothing in the section hedges (``_told_by_its_effects``).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from worksample.prose.clauses import Clause
@@ -270,13 +273,22 @@ def _reading(text: AnalysisText, sentence: Sentence, recommendation: Recommendat
     clauses that carry them or the cue ('' when it decides)."""
     firm: dict[str, list[tuple[Match, Clause]]] = {}
     hedged: dict[str, list[tuple[Match, Clause]]] = {}
+    for_one_part: dict[str, str] = {}  # options named for one part of the customers only
+    mentioned = {m.part for m in compiled.parts.mentions(sentence.normal.split())}
     for option in recommendation.options:
-        found = [(m, c) for m, c in text.find_in_clauses(says[option.id], [sentence],
-                                                         negation=compiled.negation, scoped=True,
-                                                         reading=compiled.option_verbs)
-                 if not m.negated and not c.condition and not _supposed(c, compiled)
-                 and not _ruled_out(c, m, compiled) and not _turned_down(c, m.start)
-                 and not _someone_elses(c, m.start)]
+        named_in = [(m, c, part, around) for m, c, part, around
+                    in _named_in(text, sentence, says[option.id], compiled)
+                    if not m.negated and not c.condition and not _supposed(c, compiled)
+                    and not _ruled_out(c, m, compiled) and not _turned_down(c, m.start)
+                    and not _someone_elses(c, m.start)]
+        parts = {part for _, _, part, _ in named_in}
+        if len(parts) == 1 and "" not in parts:
+            part = parts.pop()
+            if mentioned - {part}:
+                for_one_part[option.id] = part
+            elif all(around for *_, around in named_in):
+                continue  # named around one part alone: not the course for everyone
+        found = [(m, c) for m, c, _, _ in named_in]
         if found:
             hedging = all(compiled.stance.hedge([c]) for _, c in found)
             (hedged if hedging else firm)[option.id] = found
@@ -296,10 +308,50 @@ def _reading(text: AnalysisText, sentence: Sentence, recommendation: Recommendat
     if carrying:  # a word or two set off in the middle hedges it too: "I'd recommend, perhaps,"
         carrying += [c for c in text.clauses(sentence)
                      if c.aside and len(c.normal.split()) <= HEDGING_ASIDE_WORDS]
+    if not side_by_side and for_one_part:
+        named = _combining(named, for_one_part, recommendation)
     combined = {other for option in recommendation.options if option.id in named
                 for other in option.combines} if not side_by_side else set()
     return ([option for option in named if option not in combined],
             (compiled.stance.hedge(carrying) or tested) if carrying else "")
+
+
+def _named_in(text: AnalysisText, sentence: Sentence, phrases: PhraseSet,
+              compiled: CompiledCase) -> list[tuple[Match, Clause, str, bool]]:
+    """Each match of an option's ``phrases`` in a clause of ``sentence``, with its clause,
+    the part of the customers it is limited to ('' for none, ``parts``) and whether it was
+    found around the parts. A clause with no match as written is tried with the parts it
+    names taken out ("returning solo accounts to $39"), and a match found only so is read in
+    the clause without them."""
+    found = []
+    clauses = text.clauses(sentence)
+    for at, clause in enumerate(clauses):
+        words = clause.normal.split() + compiled.parts.listed_on(clauses[at + 1:])
+        matches = list(phrases.find_all([clause.as_sentence()], compiled.option_verbs,
+                                        negation=compiled.negation, scoped=True))
+        kept = None
+        if not matches and (without := compiled.parts.without(clause)) is not None:
+            clause, kept = without
+            matches = list(phrases.find_all([clause.as_sentence()], compiled.option_verbs,
+                                            negation=compiled.negation, scoped=True))
+        for match in matches:
+            start, end = (match.start, match.end) if kept is None else (
+                kept[match.start], kept[max(match.start, match.end - 1)] + 1)
+            found.append((replace(match, sentence=sentence), clause,
+                          compiled.parts.limited_to(words, start, end), kept is not None))
+    return found
+
+
+def _combining(named: list[str], for_one_part: dict[str, str],
+               recommendation: Recommendation) -> list[str]:
+    """``named`` with each option named for one part only (``for_one_part``, in a sentence
+    that names another part too) read as the one option that combines it, where exactly one
+    does (``parts``)."""
+    read = []
+    for option in named:
+        combining = [o.id for o in recommendation.options if option in o.combines]
+        read.append(combining[0] if option in for_one_part and len(combining) == 1 else option)
+    return list(dict.fromkeys(read))
 
 
 def _told_by_its_effects(text: AnalysisText, sentence: Sentence, option: str,

@@ -1,0 +1,76 @@
+"""Options named for one part of the customers: "keep $49 for team accounts and return solo
+accounts to $39" recommends the option that combines them (plugins/worksample_case/parts.py).
+With sentences of our own, none from the samples or the red team's corpus."""
+
+from __future__ import annotations
+
+import pytest
+from recommendation_corpus import NONE, read_option
+from worksample_case.parts import Parts, parts_in_exhibits
+
+PARTS = Parts.of({"solo": ["solo", "freelancer"], "team": ["team", "agency"]})
+
+
+@pytest.mark.parametrize("section", [
+    "We recommend holding Pro at $49 for agency accounts and moving freelancer accounts back "
+    "to $39.",
+    "I would revert solo users to $39 while team customers keep $49.",
+    "My recommendation: team subscribers stay at $49, and solo subscribers return to $39.",
+    "We should return freelancer accounts to $39 and keep agencies on $49.",
+])
+def test_courses_for_different_parts_recommend_the_option_that_combines_them(grade_analysis,
+                                                                             section):
+    assert read_option(grade_analysis, section) == "split-plans"
+
+
+@pytest.mark.parametrize("section, option", [
+    ("We should revert solo and team accounts to $39.", "back-to-39"),
+    ("We should keep $49 for team members and solo users alike.", "keep-49"),
+    ("We should go back to $39 for every customer, solo accounts included.", "back-to-39"),
+    ("Revert to $39 for all customers, team accounts included, and solo accounts too.",
+     "back-to-39"),
+    # one part alone: the other may be given a course none of the options names
+    ("I recommend keeping $49 for everyone. Solo accounts should stay at $49 too.", "keep-49"),
+])
+def test_a_course_for_every_part_or_for_one_alone_stays_what_it_names(grade_analysis, section,
+                                                                       option):
+    assert read_option(grade_analysis, section) == option
+
+
+def test_an_option_found_only_around_one_part_is_not_the_course_for_everyone(grade_analysis):
+    # "keeping ... at $49" is found only once "team accounts" is taken out
+    assert read_option(grade_analysis,
+                       "I recommend keeping team accounts on Pro at $49 a month.") == NONE
+
+
+def test_options_set_side_by_side_are_not_combined_by_their_parts(grade_analysis):
+    assert read_option(grade_analysis, "I recommend either keeping $49 for team accounts or "
+                                       "returning solo accounts to $39.") == NONE
+
+
+@pytest.mark.parametrize("words, limited", [
+    ("keep 49 for team accounts", "team"),
+    ("teams should stay at 49", "team"),
+    ("return to 39 for solo", "solo"),
+    ("keep 49 for team and solo accounts", ""),
+    ("keep 49 for team accounts solo accounts everyone", ""),
+    ("keep 49 because solo churn doubled", ""),  # "solo churn" names no customers
+    ("keep 49 and in six months look at agencies", ""),  # too far to limit it
+])
+def test_the_part_an_option_is_limited_to(words, limited):
+    said = words.split()
+    assert PARTS.limited_to(said, 0, 2) == limited
+
+
+def test_a_part_is_named_by_its_customers_its_plural_or_after_for():
+    named = PARTS.mentions("solo accounts and agencies pay 39 for freelancer while team churn "
+                           "and a solo plan".split())
+    assert [(m.part, m.start, m.end) for m in named] == [
+        ("solo", 0, 2), ("team", 3, 4), ("solo", 7, 8)]
+
+
+def test_the_parts_default_to_an_exhibits_column_of_a_few_words():
+    csv = "month,segment,plan,mrr\n2025-09,solo,pro,100\n2025-09,team,pro,200\n" \
+          "2025-10,solo,pro,110\n"
+    assert parts_in_exhibits({"data.csv": csv, "brief.md": "solo,team\nx,y\n"}) == {
+        "solo": ["solo"], "team": ["team"]}
