@@ -127,6 +127,13 @@ def test_spelling_accepts_british_forms_names_and_the_allow_list(email_sample):
     assert found["spelling"].evidence == "1 misspelt: “recieve”"
 
 
+def test_a_known_word_with_a_contracted_verb_is_spelt_right(email_sample):
+    found = findings(email_sample, "double-charge",
+                     "Hi Priya, there'll be one charge; what\u2019ll show is the $29 you "
+                     "could've seen yesterday, and that'd be all, so thre'll be no recieve.")
+    assert found["spelling"].evidence == "2 misspelt: “thre'll”, “recieve”"
+
+
 def test_clarity_reports_grade_sentence_length_and_words(email_sample):
     clarity = findings(email_sample, "late-refund", "Hi Margaret. We are sorry. Thanks.")["clarity"]
     assert "words (asked 60-220)" in clarity.evidence and "reading grade" in clarity.evidence

@@ -21,6 +21,7 @@ BRITISH_ENDINGS = (("tre", "ter"), ("tres", "ters"), ("our", "or"), ("ours", "or
                    ("isation", "ization"), ("isations", "izations"), ("yse", "yze"),
                    ("ysed", "yzed"), ("ogue", "og"), ("ence", "ense"), ("lled", "led"),
                    ("lling", "ling"))
+CONTRACTED = ("'ll", "'d", "'ve", "'re", "'s", "'m")  # a verb contracted onto a word
 BRITISH_INFIXES = (("our", "or"), ("ae", "e"), ("oe", "e"))
 
 
@@ -102,7 +103,7 @@ def spelling(text: ReplyText, email: CustomerEmail, section: EmailSection) -> Fi
         lower = word.lower()
         if (lower in text.unknown_words and lower not in allowed and word[0].islower()
                 and not any(ch.isdigit() for ch in word) and lower not in found
-                and not _other_spelling_known(lower)):
+                and not _other_spelling_known(lower) and not _contracted_known(lower)):
             found[lower] = None
     misspelt = list(found)
     label = "spelling"
@@ -114,6 +115,14 @@ def spelling(text: ReplyText, email: CustomerEmail, section: EmailSection) -> Fi
     return Finding("spelling", "spelling", label, round(fraction, 3),
                    f"{len(misspelt)} misspelt: {shown}",
                    specifics={"misspelt_words": ", ".join(misspelt[:5])})
+
+
+def _contracted_known(word: str) -> bool:
+    """Whether the word is a known word with a contracted verb ("there'll", "should've",
+    "that'd"): the dictionary lists only some of them."""
+    plain = word.replace("\u2019", "'")
+    stem = next((plain[:-len(ending)] for ending in CONTRACTED if plain.endswith(ending)), "")
+    return len(stem) > 1 and not dictionary().unknown([stem])
 
 
 def _other_spelling_known(word: str) -> bool:
