@@ -37,6 +37,29 @@ def test_a_course_for_every_part_or_for_one_alone_stays_what_it_names(grade_anal
     assert read_option(grade_analysis, section) == option
 
 
+@pytest.mark.parametrize("section, option", [
+    # a part named as a reason, a purpose or a judgement, not as whom the course is for
+    ("We should keep $49, as agency accounts have absorbed it and solo accounts are "
+     "stabilising.", "keep-49"),
+    ("Go back to $39 in order to keep solo customers from leaving faster than team customers.",
+     "back-to-39"),
+    ("I would keep $49 for everyone since agencies pay it and freelancer accounts are "
+     "settling.", "keep-49"),
+    # the other part given the same course
+    ("Hold the price at $49 for agency accounts, and for freelancers as well.", "keep-49"),
+    ("Solo customers should stay at $49 and so should teams.", "keep-49"),
+    ("Revert solo users to $39, and team users also.", "back-to-39"),
+])
+def test_a_part_named_for_another_reason_or_given_the_same_course_limits_nothing(
+        grade_analysis, section, option):
+    assert read_option(grade_analysis, section) == option
+
+
+def test_courses_for_different_parts_in_two_sentences_recommend_the_combination(grade_analysis):
+    assert read_option(grade_analysis, "Keep agency accounts on $49.\n\nMove freelancer "
+                                       "accounts back to $39.") == "split-plans"
+
+
 def test_an_option_found_only_around_one_part_is_not_the_course_for_everyone(grade_analysis):
     # "keeping ... at $49" is found only once "team accounts" is taken out
     assert read_option(grade_analysis,
@@ -55,6 +78,10 @@ def test_options_set_side_by_side_are_not_combined_by_their_parts(grade_analysis
     ("keep 49 for team and solo accounts", ""),
     ("keep 49 for team accounts solo accounts everyone", ""),
     ("keep 49 because solo churn doubled", ""),  # "solo churn" names no customers
+    ("keep 49 since team accounts absorbed it", ""),  # a reason, not whom it is for
+    ("keep 49 for everyone since teams pay it", ""),
+    ("undo 49 rise for existing solo accounts", "solo"),
+    ("revert 39 is right for solo accounts", ""),  # judges it for them
     ("keep 49 and in six months look at agencies", ""),  # too far to limit it
 ])
 def test_the_part_an_option_is_limited_to(words, limited):

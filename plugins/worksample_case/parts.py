@@ -40,10 +40,24 @@ AFTER_A_BARE_PART = frozenset({"and", "or", "only", "alone", "at", "on", "to", "
 BEFORE_A_PART = frozenset({"the", "our", "all", "existing", "current", "new", "its", "their"})
 EVERYONE = frozenset({"everyone", "everybody", "alike", "both", "board", "whole", "every",
                       "anyone"})
-# between parts named together: "for team and solo accounts", "team accounts as well as solo"
-JOINING = frozenset({"and", "or", "nor", "plus", "as", "well"})
+# between parts named together: "for team and solo accounts", "team accounts as well as solo",
+# "for agencies, for freelancers"
+JOINING = frozenset({"and", "or", "nor", "plus", "as", "well", "for", "alongside",
+                     "including"})
+# between an option and the part "for" brings in: "keep $49 only for existing team accounts"
+FOR_A_PART = BEFORE_A_PART | {"for", "only", "just"}
+BE = frozenset({"is", "are", "was", "were", "be", "been", "seems", "looks", "remains"})
+# between a part and the option it is the subject of: "solo accounts should return to $39"
+BEFORE_ITS_VERB = frozenset({"should", "will", "would", "can", "could", "must", "shall", "may",
+                             "might", "to", "then", "now"})
+# words that give another part the same course: "and team accounts too", "so should teams"
+SAME_COURSE = frozenset({"too", "also", "alike", "both", "likewise", "same", "alongside",
+                         "neither", "nor"})
+SAME_COURSE_PAIRS = frozenset({("as", "well"), ("not", "only"), ("so", "should"),
+                               ("so", "will"), ("so", "do"), ("so", "does")})
 # what a clause that only goes on listing whom an option is for may say
-LISTING = CUSTOMERS | EVERYONE | JOINING | {"all", "the", "our", "existing", "new", "current"}
+LISTING = CUSTOMERS | EVERYONE | JOINING | SAME_COURSE | {"all", "the", "our", "existing", "new",
+                                                        "current"}
 REACH = 3  # words between an option and a part it is limited to
 MAX_VALUES = 8  # an exhibit's column with more distinct words than this is no list of parts
 
@@ -99,20 +113,22 @@ class Parts:
         """The part an option matched at words ``start``..``end`` of a clause is limited to,
         or '' (see the module docstring). The parts named together ("for team members and
         solo users", "team accounts, solo accounts, everyone") are read as one: the first
-        such group inside the match, else the nearest within ``REACH`` words after it, else
-        before it with no word joining clauses between; it limits the option when it names
-        one part and no word for everyone."""
+        such group inside the match, else one just after it that "for" brings in ("keeping
+        $49 for team accounts"; not "keep $49 since team accounts absorbed it"), else one
+        just before it as its subject ("solo accounts should return to $39"). It limits the
+        option when it names one part and the clause no word for everyone."""
+        if EVERYONE.intersection(words):
+            return ""
         groups = _groups(self.mentions(words), words)
         inside = [g for g in groups if start <= g[0].start and g[-1].end <= end]
-        after = [g for g in groups if end <= g[0].start <= end + REACH]
+        after = [g for g in groups if end <= g[0].start <= end + REACH
+                 and _brought_in_by_for(words[end:g[0].start])]
         before = [g for g in groups if start - REACH <= g[-1].end <= start
-                  and JOINING.isdisjoint(words[g[-1].end:start])]
+                  and BEFORE_ITS_VERB.issuperset(words[g[-1].end:start])]
         group = (inside or after or before[-1:] or [None])[0]
-        if group is None:
+        if group is None or len({m.part for m in group}) > 1:
             return ""
-        parts = {m.part for m in group}
-        around = words[max(0, group[0].start - 1):group[-1].end + 1]
-        return "" if len(parts) > 1 or EVERYONE.intersection(around) else group[0].part
+        return group[0].part
 
     def listed_on(self, clauses: list[Clause]) -> list[str]:
         """The words of the clauses after an option's that only go on listing whom it is for
@@ -136,6 +152,24 @@ class Parts:
         taken = {n for m in found for n in range(m.start, m.end)}
         kept = [n for n in range(len(words)) if n not in taken]
         return replace(clause, text=" ".join(words[n] for n in kept)), kept
+
+
+def same_course(words: list[str]) -> bool:
+    """Whether ``words`` (a sentence's) give another part the same course ("return solo
+    accounts to $39, and team accounts too"): then no option is limited to one part."""
+    return not SAME_COURSE.isdisjoint(words) or any(
+        pair in SAME_COURSE_PAIRS for pair in zip(words, words[1:], strict=False))
+
+
+def _brought_in_by_for(between: list[str]) -> bool:
+    """Whether the words between an option and a part bring the part in with "for", after
+    at most one word that goes on naming the option ("undoing the price rise for solo
+    accounts") and not a verb of being ("is right for solo accounts" judges it)."""
+    if "for" not in between:
+        return False
+    at = between.index("for")
+    return at <= 1 and not BE.intersection(between[:at]) \
+        and FOR_A_PART.issuperset(between[at:])
 
 
 def _groups(mentions: list[Mention], words: list[str]) -> list[list[Mention]]:

@@ -55,6 +55,7 @@ from worksample.prose.word_forms import base_of
 
 from .config import Recommendation
 from .labels import SIDE_BY_SIDE, OptionLabels, option_labels
+from .parts import same_course
 from .structure import Part
 
 if TYPE_CHECKING:
@@ -109,6 +110,8 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
     read = {s.index: _reading(text, s, recommendation, compiled,
                               labelled if s.index in takes_labels else compiled.options)
             for s in statements}
+    _split_across(text, [s for s in statements if s.index in in_part], recommendation,
+                  compiled, read)
     single = [(s, read[s.index][0][0]) for s in cued
               if len(read[s.index][0]) == 1 and not read[s.index][1]]
     listed: list[tuple[Sentence, str]] = []
@@ -274,20 +277,16 @@ def _reading(text: AnalysisText, sentence: Sentence, recommendation: Recommendat
     firm: dict[str, list[tuple[Match, Clause]]] = {}
     hedged: dict[str, list[tuple[Match, Clause]]] = {}
     for_one_part: dict[str, str] = {}  # options named for one part of the customers only
-    mentioned = {m.part for m in compiled.parts.mentions(sentence.normal.split())}
+    said = sentence.normal.split()
+    same = same_course(said)
+    mentioned = set() if same else {m.part for m in compiled.parts.mentions(said)}
     for option in recommendation.options:
-        named_in = [(m, c, part, around) for m, c, part, around
-                    in _named_in(text, sentence, says[option.id], compiled)
-                    if not m.negated and not c.condition and not _supposed(c, compiled)
-                    and not _ruled_out(c, m, compiled) and not _turned_down(c, m.start)
-                    and not _someone_elses(c, m.start)]
-        parts = {part for _, _, part, _ in named_in}
-        if len(parts) == 1 and "" not in parts:
-            part = parts.pop()
-            if mentioned - {part}:
-                for_one_part[option.id] = part
-            elif all(around for *_, around in named_in):
-                continue  # named around one part alone: not the course for everyone
+        named_in = _counted(text, sentence, says[option.id], compiled)
+        part = _one_part(named_in)
+        if part and mentioned - {part}:
+            for_one_part[option.id] = part
+        elif part and not same and all(around for *_, around in named_in):
+            continue  # named around one part alone: not the course for everyone
         found = [(m, c) for m, c, _, _ in named_in]
         if found:
             hedging = all(compiled.stance.hedge([c]) for _, c in found)
@@ -314,6 +313,51 @@ def _reading(text: AnalysisText, sentence: Sentence, recommendation: Recommendat
                 for other in option.combines} if not side_by_side else set()
     return ([option for option in named if option not in combined],
             (compiled.stance.hedge(carrying) or tested) if carrying else "")
+
+
+def _counted(text: AnalysisText, sentence: Sentence, phrases: PhraseSet,
+             compiled: CompiledCase) -> list[tuple[Match, Clause, str, bool]]:
+    """The matches of ``_named_in`` in clauses that could choose them: not denied, not a
+    condition, not supposed, ruled out, turned down or someone else's."""
+    return [(m, c, part, around) for m, c, part, around
+            in _named_in(text, sentence, phrases, compiled)
+            if not m.negated and not c.condition and not _supposed(c, compiled)
+            and not _ruled_out(c, m, compiled) and not _turned_down(c, m.start)
+            and not _someone_elses(c, m.start)]
+
+
+def _one_part(named_in: list[tuple[Match, Clause, str, bool]]) -> str:
+    """The one part every match of an option is limited to, or ''."""
+    parts = {part for _, _, part, _ in named_in}
+    return parts.pop() if len(parts) == 1 and "" not in parts else ""
+
+
+def _split_across(text: AnalysisText, sentences: list[Sentence],
+                  recommendation: Recommendation, compiled: CompiledCase,
+                  read: dict[int, tuple[list[str], str]]) -> None:
+    """Where sentences of the recommendation's section name the options a combining option is
+    made of, each for a different part of the customers and every one for one part only
+    ("Keep $49 for team accounts. Return solo accounts to $39."), read each of them as the
+    combining option (in ``read``)."""
+    for combining in (o for o in recommendation.options if o.combines):
+        limited: dict[int, dict[str, str]] = {}  # sentence -> its parts' options
+        for sentence in sentences:
+            if same_course(sentence.normal.split()):
+                continue
+            for option in combining.combines:
+                part = _one_part(_counted(text, sentence, compiled.options[option], compiled))
+                if part:
+                    limited.setdefault(sentence.index, {})[option] = part
+        part_of: dict[str, set[str]] = {}
+        for options in limited.values():
+            for option, part in options.items():
+                part_of.setdefault(option, set()).add(part)
+        if len(part_of) == len(combining.combines) and all(
+                len(parts) == 1 for parts in part_of.values()) \
+                and len(set.union(*part_of.values())) == len(part_of):
+            for index in limited:
+                read[index] = ([combining.id], read[index][1])
+            return
 
 
 def _named_in(text: AnalysisText, sentence: Sentence, phrases: PhraseSet,
