@@ -113,6 +113,26 @@ def test_a_change_in_points_or_in_percent_written_right_makes_the_point(grade_an
     assert point.outcome == "passed", point.message
 
 
+@pytest.mark.parametrize("analysis, said", [
+    # a move the analysis states itself, about a quantity no expected pair covers
+    ("## Analysis\n\nAgency churn went from 1.40% to 3.90% a month. Churn rose by 2.5% "
+     "for agencies.\n", "2.5% for a change of 2.50 percentage points, 179% of 1.4%"),
+    ("## Analysis\n\nMonthly churn rose by only 1.5% after the rise, from 1.87% to 3.38%.\n",
+     "1.5% for a change of 1.51 percentage points, 81% of 1.87%"),
+])
+def test_points_called_percent_of_a_move_the_analysis_states_are_wrong(grade_analysis,
+                                                                       analysis, said):
+    point = checks_of(grade_analysis, analysis)["key_points/churn-up"]
+    assert point.outcome == "failed", point.message
+    assert said in point.message
+
+
+def test_a_move_stated_with_its_change_in_percent_makes_the_point(grade_analysis):
+    checks = checks_of(grade_analysis, "## Analysis\n\nAgency churn went from 1.40% to 3.90% "
+                                       "a month. Churn rose by 179% for agencies.\n")
+    assert checks["key_points/churn-up"].outcome == "passed", checks["key_points/churn-up"].message
+
+
 # --- an option ruled out, turned down, hanging on a condition, someone else's, or listed ------
 
 KEEP = f"option “{OPTION_NAMES['keep-49']}”"
