@@ -133,6 +133,32 @@ def test_a_move_stated_with_its_change_in_percent_makes_the_point(grade_analysis
     assert checks["key_points/churn-up"].outcome == "passed", checks["key_points/churn-up"].message
 
 
+@pytest.mark.parametrize("analysis, point", [
+    ("Churn stood at 1.87% a month before the rise and at 3.38% a month after it.", "churn-up"),
+    ("Measured by price over churn, a customer was worth $2,091 in the autumn and $1,448 in "
+     "the spring.", "ltv-down"),
+])
+def test_a_point_is_made_by_its_figures_stated_right_in_one_sentence(grade_analysis, analysis,
+                                                                     point):
+    found = checks_of(grade_analysis, f"## Analysis\n\n{analysis}\n")[f"key_points/{point}"]
+    assert found.outcome == "passed", found.message
+    assert "its figures say it" in found.message
+
+
+@pytest.mark.parametrize("analysis", [
+    "Churn stood at 3.38% a month before the rise and at 1.87% a month after it.",  # swapped
+    "If churn moves from 1.87% to 3.38% again, the board will ask why.",
+    "Churn did not go from 1.87% to 3.38% in the team segment.",
+    "The sales team claims churn went from 1.87% to 3.38%.",
+    "Churn could go from 1.87% to 3.38% if the rise is repeated.",
+    "Churn was 1.87% before the rise. After it, churn was 3.38%.",  # two sentences
+])
+def test_figures_that_are_no_finding_of_one_sentence_in_order_make_no_point(grade_analysis,
+                                                                            analysis):
+    found = checks_of(grade_analysis, f"## Analysis\n\n{analysis}\n")["key_points/churn-up"]
+    assert found.outcome != "passed", found.message
+
+
 # --- an option ruled out, turned down, hanging on a condition, someone else's, or listed ------
 
 KEEP = f"option “{OPTION_NAMES['keep-49']}”"

@@ -165,6 +165,22 @@ def test_an_expected_number_must_be_one_number(tmp_path, registry):
     assert "'about four' must be one number" in str(error.value)
 
 
+@pytest.mark.parametrize("shown_by", ["[churn-before]", "[churn-before, churn-later]"])
+def test_a_point_shown_by_figures_names_two_or_more_expected_numbers(tmp_path, registry,
+                                                                    shown_by):
+    import shutil
+
+    copy = tmp_path / "pricing-review"
+    shutil.copytree(CASE_SAMPLE, copy)
+    spec = copy / "assignment.yaml"
+    spec.write_text(spec.read_text().replace("shown_by: [churn-before, churn-after]",
+                                             f"shown_by: {shown_by}"))
+    with pytest.raises(WorksampleError) as error:
+        load(copy, registry)
+    assert "key point 'churn-up': shown_by must name two or more of the numbers" \
+        in str(error.value)
+
+
 @pytest.mark.parametrize("stated", [
     "Solo churn after the rise was four point one per cent a month.",
     "Solo churn after the rise was 4.1 per-cent a month.",

@@ -52,6 +52,11 @@ class KeyPoint(StrictModel):
         default_factory=list,
         description="Phrases that make a counter-example's sentence about something else, "
                     "e.g. 'solo' when the point is about total revenue. " + PHRASE_HELP)
+    shown_by: list[Identifier] = Field(
+        default_factory=list,
+        description="Expected numbers (two or more, e.g. churn before and after) that, all "
+                    "stated right in one sentence, make the point by their figures: 'churn was "
+                    "1.87% before the rise and 3.38% after' shows that churn rose.")
     weight: float = Field(1, gt=0)
 
 
@@ -211,6 +216,12 @@ class CaseSection(ScoredSection):
             ids = [item.id for item in items]
             if repeated(ids):
                 raise ValueError(f"{name} ids must be unique; repeated: {repeated(ids)}")
+        numbers = {n.id for n in self.numbers}
+        for point in self.key_points:
+            unknown = sorted(set(point.shown_by) - numbers)
+            if unknown or len(set(point.shown_by)) == 1:
+                raise ValueError(f"key point {point.id!r}: shown_by must name two or more of "
+                                 f"the numbers; unknown: {unknown}")
         wanted = self.recommendation.section
         if wanted is not None and wanted not in {s.id for s in self.sections}:
             raise ValueError(f"recommendation.section {wanted!r} is not one of the sections")
