@@ -127,6 +127,29 @@ def test_points_called_percent_of_a_move_the_analysis_states_are_wrong(grade_ana
     assert said in point.message
 
 
+@pytest.mark.parametrize("change", ["Monthly churn went up 1.5% after the rise.",
+                                    "That is a 1.5% increase in churn.",
+                                    "Churn is now 1.5% higher than before the rise."])
+def test_points_called_percent_without_by_are_wrong(grade_analysis, change):
+    point = checks_of(grade_analysis, FIGURES_STATED + change + "\n")["key_points/churn-up"]
+    assert point.outcome == "failed", point.message
+    assert "1.5% for a change of 1.51 percentage points" in point.message
+
+
+@pytest.mark.parametrize("said", [
+    "Churn rose by 1.51pp after the rise.",
+    "Churn rose by 1.51% points after the rise.",
+    "Churn rose by 1.5 pct pts after the rise.",
+    "Overall churn rose with team churn of 1.51% before the rise.",  # a level, not a change
+    "Churn rose as lifetime value went down by 1.5% a month.",  # another quantity's figure
+    "Churn rose after the rise, and by 2% in the worst month.",  # a whole number: too rough
+])
+def test_points_spelt_oddly_a_level_or_another_quantity_are_not_points_called_percent(
+        grade_analysis, said):
+    point = checks_of(grade_analysis, FIGURES_STATED + said + "\n")["key_points/churn-up"]
+    assert point.outcome == "passed", point.message
+
+
 def test_a_move_stated_with_its_change_in_percent_makes_the_point(grade_analysis):
     checks = checks_of(grade_analysis, "## Analysis\n\nAgency churn went from 1.40% to 3.90% "
                                        "a month. Churn rose by 179% for agencies.\n")

@@ -22,18 +22,34 @@ import re
 from itertools import combinations
 
 from worksample.prose.clauses import Clause
-from worksample.prose.measures import measures_in
+from worksample.prose.matching import PhraseSet
+from worksample.prose.measures import StatedNumber, measures_in
+from worksample.prose.text import WORD
 
 from .config import ExpectedNumber
 from .figures import Scoped
 
 _CHANGE = re.compile(r"(?i)\b(?:increas|ris|rose|grew|grow|jump|climb|up|fell|fall|drop|"
-                     r"declin|decreas|down|doubl)\w*")
-_BY = re.compile(r"(?i)\b(?:by|of)\s*(?:(?:only|just|about|around|roughly|nearly|almost|"
-                 r"some|over|under)\s+)?[+\u2212-]?\s*$")
-_POINTS = re.compile(r"(?i)\b(?:pp|points?|percentage points?)\b")
+                     r"declin|decreas|down|doubl|higher|lower)\w*")
+# just before a figure that tells a change: "by", "of" or the change's verb ("went up 1.5%",
+# "rose by only 1.5%", "an increase of about 1.5%")
+_BEFORE_A_CHANGE = re.compile(
+    r"(?i)\b(?:by|(?:increase|rise|jump|climb|gain|growth|drop|fall|decline|decrease|change|"
+    r"uplift)\s+of|up|down|rose|risen|grew|grown|increased|jumped|climbed|fell|fallen|"
+    r"dropped|declined|decreased|gained|lost)\s*(?:(?:only|just|about|around|roughly|nearly|"
+    r"almost|some|over|under|approximately|a\s+full)\s+)?[+\u2212-]?\s*$")
+# just after such a figure: "a 1.5% increase", "1.5% higher"
+_A_CHANGE_AFTER = re.compile(r"(?i)\s*(?:increase|rise|jump|climb|gain|drop|fall|decline|"
+                             r"decrease|higher|lower)\b")
+# a figure in points however spelt: "1.5pp", "1.51% points", "2.1 pct pts"
+_POINTS = re.compile(r"(?i)(?:\d\s*pp|\bpp|\bpts?|\bpoints?)\b")
+_POINTS_AFTER = re.compile(r"(?i)\s*(?:percentage|percent|per\s+cent|pct)?\s*"
+                           r"(?:pp|pts?|points?)\b")
+AFTER_REACH = 24  # how far after a figure its change word or "points" is looked for
 _FROM = re.compile(r"(?i)\bfrom\s*$")
-_TO = re.compile(r"(?i)\s*to\s*")
+# between a move's two figures: "to", after at most three words ("from 2.00% before the rise
+# to 4.10%")
+_TO = re.compile(r"(?i)\s*(?:[\w'-]+\s+){0,3}to\s*")
 FROM_REACH = 8  # "from " and a sign or currency before a move's first figure
 RELATIVE_SLACK = 0.02  # "80%" or "81%" for 80.7%: a relative change, written right
 # how far before a figure its "by" or "of" is looked for: the prefix, not the whole clause
@@ -41,8 +57,8 @@ RELATIVE_SLACK = 0.02  # "80%" or "81%" for 80.7%: a relative change, written ri
 BY_REACH = 40
 
 
-def points_called_percent(scoped: list[Scoped],
-                          numbers: list[ExpectedNumber]) -> dict[Clause, str]:
+def points_called_percent(scoped: list[Scoped], numbers: list[ExpectedNumber],
+                          about: dict[str, PhraseSet]) -> dict[Clause, str]:
     """The clauses that call a change in percentage points percent (clause -> what it says,
     for evidence: "1.5% for a change of 1.51 percentage points, 81% of 1.87%"): a change
     between two expected numbers, or one the analysis states itself ("solo churn went from
@@ -51,32 +67,35 @@ def points_called_percent(scoped: list[Scoped],
     for first, second in _pairs(numbers):
         # allowed_difference is a fraction (0.0005 for "0.05%"); the points are percent units
         slack = max(first.allowed_difference * 100, second.allowed_difference * 100, 0.005)
-        _called_percent(scoped, frozenset({first.id, second.id}), first.expected.value,
+        _called_percent(scoped, about, frozenset({first.id, second.id}), first.expected.value,
                         second.expected.value, slack, found)
-    for about, a, b, slack in _stated_moves(scoped):
-        _called_percent(scoped, about, a, b, slack, found)
+    for clause, of, a, b, slack in _stated_moves(scoped):
+        _called_percent(scoped, about, of, a, b, slack, found, besides=clause)
     return found
 
 
-def _called_percent(scoped: list[Scoped], about: frozenset[str], a: float, b: float,
-                    slack: float, found: dict[Clause, str]) -> None:
-    """Add to ``found`` each clause about one of ``about`` that states a change by a
-    percentage equal to the points between ``a``% and ``b``% and to no change in percent."""
+def _called_percent(scoped: list[Scoped], phrases: dict[str, PhraseSet], about: frozenset[str],
+                    a: float, b: float, slack: float, found: dict[Clause, str],
+                    besides: Clause | None = None) -> None:
+    """Add to ``found`` each clause about one of ``about`` (other than ``besides``, the
+    clause stating the move, where a change may be of another quantity: "its share went from
+    72.9% to 69.1% as MRR fell by 4%") that states a change by a percentage equal to the
+    points between ``a``% and ``b``% and to no change in percent, where the quantity named
+    last before the figure is one of ``about`` (not "churn rose and solo MRR fell by 1.5%")."""
     points = abs(b - a)
     relatives = [points / low * 100 for low in (a, b) if low]
     for item in scoped:
-        if about.isdisjoint(item.about) or item.clause in found:
+        if about.isdisjoint(item.about) or item.clause in found or item.clause is besides:
             continue
         text = item.clause.text
         if not _CHANGE.search(text):
             continue
         for figure in measures_in(text):
-            start = text.rfind(figure.text, 0, figure.end)
-            if (not figure.percent or _POINTS.search(figure.text)
-                    or not _BY.search(text[max(start - BY_REACH, 0):max(start, 0)])):
+            if not figure.percent or not _a_change(text, figure) or _in_points(text, figure) \
+                    or about.isdisjoint(_named_last(item.clause, figure, phrases) or about):
                 continue
             said = abs(figure.value)
-            if (abs(said - points) <= slack + figure.step / 2
+            if (_the_points(said, points, slack, figure.step)
                     and not any(abs(said - r) <= r * RELATIVE_SLACK + 0.5 for r in relatives)):
                 low = min(a, b)
                 found.setdefault(item.clause, (
@@ -84,9 +103,52 @@ def _called_percent(scoped: list[Scoped], about: frozenset[str], a: float, b: fl
                     f"{points / low * 100:.0f}% of {low:g}%"))
 
 
+def _named_last(clause: Clause, figure: StatedNumber,
+                phrases: dict[str, PhraseSet]) -> frozenset[str]:
+    """The expected numbers whose ``about`` phrases the clause names last before ``figure``,
+    with those of the words right before them ("solo MRR" names both; none: empty)."""
+    before = len(WORD.findall(clause.text[:clause.text.rfind(figure.text, 0, figure.end)]))
+    spans = [(start, end, number) for number, found in phrases.items()
+             for start, end in found.spans(clause.normal) if end <= before]
+    named: set[str] = set()
+    reach = max((end for _, end, _ in spans), default=-1)
+    while True:
+        run = [(start, number) for start, end, number in spans if end == reach]
+        if not run:
+            return frozenset(named)
+        named.update(number for _, number in run)
+        reach = min(start for start, _ in run)
+
+
+def _a_change(text: str, figure: StatedNumber) -> bool:
+    """Whether ``figure`` in ``text`` tells a change: "by", "of" or a verb of change just
+    before it, a word of change just after it, or a plus sign."""
+    start = text.rfind(figure.text, 0, figure.end)
+    return (figure.text.startswith("+")
+            or bool(_BEFORE_A_CHANGE.search(text[max(start - BY_REACH, 0):max(start, 0)]))
+            or bool(_A_CHANGE_AFTER.match(text[figure.end:figure.end + AFTER_REACH])))
+
+
+def _in_points(text: str, figure: StatedNumber) -> bool:
+    """Whether ``figure`` is written in points: "1.5 percentage points", "1.5pp", "1.51%
+    points", "2.1 pct pts"."""
+    return bool(_POINTS.search(figure.text)
+                or _POINTS_AFTER.match(text[figure.end:figure.end + AFTER_REACH]))
+
+
+def _the_points(said: float, points: float, slack: float, step: float) -> bool:
+    """Whether ``said`` is the difference in points: within ``slack``, or the difference
+    rounded to the decimals written ("0.1%" for 0.09 points; a whole number is too rough to
+    tell: "by 2%" for 1.51 points may be anything)."""
+    if abs(said - points) <= slack:
+        return True
+    return step < 1 and abs(said - round(points / step) * step) < step / 100
+
+
 def _stated_moves(scoped: list[Scoped]):
     """The moves between two percentages a clause states ("from 2.00% to 4.10%"), each as
-    (what the clause is about, the first, the second, the slack of their written digits)."""
+    (the clause, what it is about, the first, the second, the slack of their written
+    digits)."""
     for item in scoped:
         if not item.about:
             continue
@@ -96,7 +158,8 @@ def _stated_moves(scoped: list[Scoped]):
             start = text.rfind(first.text, 0, first.end)
             between = text[first.end:text.rfind(second.text, 0, second.end)]
             if _TO.fullmatch(between) and _FROM.search(text[max(start - FROM_REACH, 0):start]):
-                yield item.about, first.value, second.value, max(first.step, second.step, 0.005)
+                yield (item.clause, item.about, first.value, second.value,
+                       max(first.step, second.step, 0.005))
 
 
 def _pairs(numbers: list[ExpectedNumber]):

@@ -212,7 +212,7 @@ def check_analysis(text: AnalysisText, section: CaseSection,
         numbers.append(outcome.finding)
         if outcome.wrong_in is not None and outcome.contradicts:
             wrong_in.setdefault(outcome.wrong_in, outcome.finding.specifics["wrong_number"])
-    for clause, said in points_called_percent(scoped, section.numbers).items():
+    for clause, said in points_called_percent(scoped, section.numbers, compiled.about).items():
         wrong_in.setdefault(clause, said)
     stated = stated_right(scoped, section.numbers, lambda clause: (
         not text.why_not_counted(clause.sentence)
