@@ -214,10 +214,9 @@ def check_analysis(text: AnalysisText, section: CaseSection,
             wrong_in.setdefault(outcome.wrong_in, outcome.finding.specifics["wrong_number"])
     for clause, said in points_called_percent(scoped, section.numbers, compiled.about).items():
         wrong_in.setdefault(clause, said)
-    stated = stated_right(scoped, section.numbers, lambda clause: (
-        not text.why_not_counted(clause.sentence)
-        and not compiled.negation.find_in_words(clause.normal)
-        and not not_a_finding(text, clause, max(len(clause.normal.split()) - 1, 0))))
+    shown_by = {n for point in section.key_points for n in point.shown_by}
+    stated = stated_right(scoped, [n for n in section.numbers if n.id in shown_by],
+                          lambda clause: _states_a_finding(text, clause, compiled))
     for point in section.key_points:
         finding = _key_point(text, point, compiled, wrong_in)
         if point.shown_by and finding.fraction < 1 and not finding.specifics.keys() & {
@@ -291,6 +290,14 @@ def _shown_by_figures(point: KeyPoint, stated: dict[str, dict[int, tuple[Sentenc
     return Finding("key_points", point.id, f"makes the point: {point.point}", 1.0,
                    f"{quote_sentence(sentence)}: its figures say it ({said}: "
                    f"{'; '.join(named[n] for n in point.shown_by)})")
+
+
+def _states_a_finding(text: AnalysisText, clause: Clause, compiled: CompiledCase) -> bool:
+    """Whether the clause's figures are a finding of the analysis: in a sentence that counts,
+    not negated, and no forecast, hedge or someone else's claim."""
+    return (not text.why_not_counted(clause.sentence)
+            and not compiled.negation.find_in_words(clause.normal)
+            and not not_a_finding(text, clause, max(len(clause.normal.split()) - 1, 0)))
 
 
 def _in_order(places: list[int]) -> bool:

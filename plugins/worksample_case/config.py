@@ -4,6 +4,7 @@ analysis contains (sections, key points, numbers, a recommendation) and how each
 from __future__ import annotations
 
 import csv
+import functools
 from pathlib import Path
 from typing import Literal
 
@@ -228,6 +229,7 @@ class CaseSection(ScoredSection):
         return self
 
 
+@functools.lru_cache(maxsize=1024)  # an assignment's few values, read for every figure checked
 def one_number(text: str) -> StatedNumber:
     """The single number written in ``text``; ValueError when there is not exactly one."""
     numbers = stated_numbers(str(text))

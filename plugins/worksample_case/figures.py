@@ -122,20 +122,20 @@ def check_number(number: ExpectedNumber, scoped: list[Scoped], others: list[Expe
 def stated_right(scoped: list[Scoped], numbers: list[ExpectedNumber],
                  states_a_finding: Callable[[Clause], bool]
                  ) -> dict[str, dict[int, tuple[Sentence, str, int]]]:
-    """Where each expected number is stated right: number id -> {sentence index: (the
+    """Where each of ``numbers`` is stated right: number id -> {sentence index: (the
     sentence, the figure as written, where it stands in the sentence)}, in clauses that are
     no table row and no condition, and that ``states_a_finding``."""
     found: dict[str, dict[int, tuple[Sentence, str, int]]] = {}
     by_id = {n.id: n for n in numbers}
     for item in scoped:
         clause = item.clause
-        if clause.table or clause.condition or not item.about \
-                or not states_a_finding(clause):
+        wanted = item.about & by_id.keys()
+        if clause.table or clause.condition or not wanted:
             continue
-        for number_id in item.about:
-            right = next((n for n in measures_in(clause.text) if agrees(n, by_id[number_id])),
-                         None)
-            if right is not None:
+        figures = measures_in(clause.text)
+        for number_id in wanted:
+            right = next((n for n in figures if agrees(n, by_id[number_id])), None)
+            if right is not None and states_a_finding(clause):
                 at = clause.sentence.text.find(right.text)
                 found.setdefault(number_id, {}).setdefault(
                     clause.sentence.index, (clause.sentence, right.text, at))

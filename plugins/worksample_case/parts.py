@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 
 from worksample.prose.clauses import Clause
 from worksample.prose.request import plurals_of
+from worksample.prose.text import Sentence
 
 # words for the customers a part's word may qualify: "solo accounts", "team customers"
 CUSTOMERS = frozenset({"account", "accounts", "customer", "customers", "user", "users",
@@ -90,11 +91,17 @@ class Parts:
                     plural.add(form)
         return cls(words, frozenset(plural))
 
+    def named_in(self, sentence: Sentence) -> bool:
+        """Whether ``sentence`` has a word of a part at all (most have none)."""
+        return not self.words.keys().isdisjoint(sentence.tokens)
+
     def mentions(self, words: list[str]) -> list[Mention]:
         """The parts named in ``words`` (a clause's normalised words), as the module
         docstring says; a part's word before another's joined to it names a part too ("solo
         and team accounts")."""
-        found = []
+        found: list[Mention] = []
+        if self.words.keys().isdisjoint(words):
+            return found
         for at, word in enumerate(words):
             part = self.words.get(word)
             if part is None:

@@ -342,7 +342,7 @@ def _split_across(text: AnalysisText, sentences: list[Sentence],
     for combining in (o for o in recommendation.options if o.combines):
         limited: dict[int, dict[str, str]] = {}  # sentence -> its parts' options
         for sentence in sentences:
-            if same_course(sentence.normal.split()):
+            if not compiled.parts.named_in(sentence) or same_course(sentence.normal.split()):
                 continue
             for option in combining.combines:
                 part = _one_part(_counted(text, sentence, compiled.options[option], compiled))
@@ -369,15 +369,18 @@ def _named_in(text: AnalysisText, sentence: Sentence, phrases: PhraseSet,
     the clause without them."""
     found = []
     clauses = text.clauses(sentence)
+    names_parts = compiled.parts.named_in(sentence)
     for at, clause in enumerate(clauses):
-        words = clause.normal.split() + compiled.parts.listed_on(clauses[at + 1:])
         matches = list(phrases.find_all([clause.as_sentence()], compiled.option_verbs,
                                         negation=compiled.negation, scoped=True))
         kept = None
-        if not matches and (without := compiled.parts.without(clause)) is not None:
+        words = clause.normal.split() if names_parts else []
+        if not matches and names_parts and (without := compiled.parts.without(clause)):
             clause, kept = without
             matches = list(phrases.find_all([clause.as_sentence()], compiled.option_verbs,
                                             negation=compiled.negation, scoped=True))
+        if matches and names_parts:
+            words += compiled.parts.listed_on(clauses[at + 1:])
         for match in matches:
             start, end = (match.start, match.end) if kept is None else (
                 kept[match.start], kept[max(match.start, match.end - 1)] + 1)
