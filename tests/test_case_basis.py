@@ -158,8 +158,10 @@ def test_a_move_stated_with_its_change_in_percent_makes_the_point(grade_analysis
 
 @pytest.mark.parametrize("analysis, point", [
     ("Churn stood at 1.87% a month before the rise and at 3.38% a month after it.", "churn-up"),
-    ("Measured by price over churn, a customer was worth $2,091 in the autumn and $1,448 in "
-     "the spring.", "ltv-down"),
+    ("Measured by price over churn, a customer's worth went from $2,091 in the autumn to "
+     "$1,448 in the spring.", "ltv-down"),
+    ("Overall churn: before the rise 1.87% a month, after it 3.38%, mostly in solo accounts.",
+     "churn-up"),
 ])
 def test_a_point_is_made_by_its_figures_stated_right_in_one_sentence(grade_analysis, analysis,
                                                                      point):
@@ -175,6 +177,14 @@ def test_a_point_is_made_by_its_figures_stated_right_in_one_sentence(grade_analy
     "The sales team claims churn went from 1.87% to 3.38%.",
     "Churn could go from 1.87% to 3.38% if the rise is repeated.",
     "Churn was 1.87% before the rise. After it, churn was 3.38%.",  # two sentences
+    "Churn was 1.87% after the rise and 3.38% before it.",  # the right values, said falling
+    "Healthy churn for a product like ours lies between 1.87% and 3.38% a month.",
+    "At 1.87% and 3.38% monthly churn, the payback on acquisition is 12 and 22 months.",
+    "At Ledgerbox, a rival that raised prices in 2024, churn went from 1.87% to 3.38%.",
+    "In the agency segment alone churn went from 1.87% to 3.38%.",
+    "Did churn really go from 1.87% to 3.38% because of the price?",
+    "Our target is to take churn from 3.38% back to 1.87% by December.",
+    "At 1.87% of revenue support is cheap, and churn went from 3.38% to 1.87% in a year.",
 ])
 def test_figures_that_are_no_finding_of_one_sentence_in_order_make_no_point(grade_analysis,
                                                                             analysis):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from worksample.prose.clauses import Clause, clauses
 from worksample.prose.cue_verbs import CueVerbs
-from worksample.prose.evidence import Finding, first_counted, quote_sentence, quoted
+from worksample.prose.evidence import Finding, first_counted, quoted
 from worksample.prose.matching import GAP, Match, PhraseSet, Rereading
 from worksample.prose.measures import function_word_share
 from worksample.prose.own_text import OwnText
@@ -32,12 +32,13 @@ from worksample.prose.text import Sentence
 from worksample.prose.unpromised import wished_for
 
 from .changes import points_called_percent
-from .config import CaseSection, ExpectedNumber, KeyPoint, Section
+from .config import CaseSection, KeyPoint, Section
 from .figures import check_number, givens_in, scoped_clauses, stated_right
 from .labels import label_verbs
 from .parts import Parts, parts_in_exhibits
 from .present_tense import anchored, present_cues
 from .recommendation import UNREAD, check_recommendation
+from .shown_by import made_by_figures
 from .structure import Analysis, Part, heading_name
 
 MIN_WORDS_TO_JUDGE_PROSE = 40  # the share of small words says little about a shorter text
@@ -221,7 +222,8 @@ def check_analysis(text: AnalysisText, section: CaseSection,
         finding = _key_point(text, point, compiled, wrong_in)
         if point.shown_by and finding.fraction < 1 and not finding.specifics.keys() & {
                 "contradicted_point"} and not finding.review.startswith("the analysis also"):
-            finding = _shown_by_figures(point, stated, section.numbers) or finding
+            finding = made_by_figures(point, stated, section.numbers,
+                                      compiled.parts) or finding
         contradicted = "contradicted_point" in finding.specifics
         finding.weight = point.weight * (CONTRADICTION_WEIGHT if contradicted else 1)
         findings.append(finding)
@@ -272,37 +274,12 @@ def _section(analysis: Analysis, section: Section, compiled: CompiledCase) -> Fi
     return Finding("sections", section.id, label, 1.0, found)
 
 
-def _shown_by_figures(point: KeyPoint, stated: dict[str, dict[int, tuple[Sentence, str, int]]],
-                      numbers: list[ExpectedNumber]) -> Finding | None:
-    """The point made by its figures: the first sentence that states every one of its
-    ``shown_by`` numbers right and in that order ("churn was 1.87% before the rise and 3.38%
-    after"; not "churn was 3.38% before the rise and 1.87% after", whose figures, each a
-    right value, say the opposite), or None."""
-    common = [index for index in set.intersection(*(set(stated.get(n, {}))
-                                                    for n in point.shown_by))
-              if _in_order([stated[n][index][2] for n in point.shown_by])]
-    if not common:
-        return None
-    index = min(common)
-    sentence = stated[point.shown_by[0]][index][0]
-    said = " and ".join(stated[n][index][1] for n in point.shown_by)
-    named = {n.id: n.states for n in numbers}
-    return Finding("key_points", point.id, f"makes the point: {point.point}", 1.0,
-                   f"{quote_sentence(sentence)}: its figures say it ({said}: "
-                   f"{'; '.join(named[n] for n in point.shown_by)})")
-
-
 def _states_a_finding(text: AnalysisText, clause: Clause, compiled: CompiledCase) -> bool:
     """Whether the clause's figures are a finding of the analysis: in a sentence that counts,
     not negated, and no forecast, hedge or someone else's claim."""
     return (not text.why_not_counted(clause.sentence)
             and not compiled.negation.find_in_words(clause.normal)
             and not not_a_finding(text, clause, max(len(clause.normal.split()) - 1, 0)))
-
-
-def _in_order(places: list[int]) -> bool:
-    """Whether the figures stand in the sentence in the order given, each found."""
-    return all(0 <= a < b for a, b in zip(places, places[1:], strict=False))
 
 
 def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,

@@ -121,11 +121,11 @@ def check_number(number: ExpectedNumber, scoped: list[Scoped], others: list[Expe
 
 def stated_right(scoped: list[Scoped], numbers: list[ExpectedNumber],
                  states_a_finding: Callable[[Clause], bool]
-                 ) -> dict[str, dict[int, tuple[Sentence, str, int]]]:
+                 ) -> dict[str, dict[int, tuple[Sentence, str]]]:
     """Where each of ``numbers`` is stated right: number id -> {sentence index: (the
-    sentence, the figure as written, where it stands in the sentence)}, in clauses that are
-    no table row and no condition, and that ``states_a_finding``."""
-    found: dict[str, dict[int, tuple[Sentence, str, int]]] = {}
+    sentence, the figure as written)}, in clauses that are no table row and no condition,
+    and that ``states_a_finding``."""
+    found: dict[str, dict[int, tuple[Sentence, str]]] = {}
     by_id = {n.id: n for n in numbers}
     for item in scoped:
         clause = item.clause
@@ -136,9 +136,8 @@ def stated_right(scoped: list[Scoped], numbers: list[ExpectedNumber],
         for number_id in wanted:
             right = next((n for n in figures if agrees(n, by_id[number_id])), None)
             if right is not None and states_a_finding(clause):
-                at = clause.sentence.text.find(right.text)
-                found.setdefault(number_id, {}).setdefault(
-                    clause.sentence.index, (clause.sentence, right.text, at))
+                found.setdefault(number_id, {}).setdefault(clause.sentence.index,
+                                                           (clause.sentence, right.text))
     return found
 
 
