@@ -101,3 +101,30 @@ def test_the_parts_default_to_an_exhibits_column_of_a_few_words():
           "2025-10,solo,pro,110\n"
     assert parts_in_exhibits({"data.csv": csv, "brief.md": "solo,team\nx,y\n"}) == {
         "solo": ["solo"], "team": ["team"]}
+
+
+def test_without_parts_the_case_reads_them_from_its_exhibit(tmp_path, registry):
+    import shutil
+
+    from conftest_paths import CASE_SAMPLE
+    from recommendation_corpus import HEAD, TAIL
+
+    from worksample.assignments import load
+    from worksample.grading import grade_submission
+
+    copy = tmp_path / "pricing-review"
+    shutil.copytree(CASE_SAMPLE, copy)
+    spec = copy / "assignment.yaml"
+    spec.write_text("\n".join(line for line in spec.read_text().splitlines()
+                              if not line.strip().startswith("parts:")) + "\n")
+    assignment = load(copy, registry)
+    assert not assignment.section.recommendation.parts
+    folder = tmp_path / "candidate"
+    folder.mkdir()
+    (folder / "analysis.md").write_text(HEAD + "I recommend keeping $49 for team accounts and "
+                                               "taking solo accounts back down to $39." + TAIL)
+    work = tmp_path / "work"
+    work.mkdir()
+    result = grade_submission(assignment, folder, work, registry)
+    message = next(c.message for c in result.checks if c.id == "recommendation")
+    assert "→ option “a separate solo plan at $39, with teams kept at $49”" in message, message
