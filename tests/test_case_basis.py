@@ -192,6 +192,19 @@ def test_figures_that_are_no_finding_of_one_sentence_in_order_make_no_point(grad
     assert found.outcome != "passed", found.message
 
 
+def test_a_part_that_moves_against_another_does_not_tell_the_whole(grade_analysis):
+    point = checks_of(grade_analysis, "## Analysis\n\nSolo MRR dropped by $9,000 while team "
+                                      "MRR grew by $4,000.\n")["key_points/revenue-up"]
+    assert point.outcome != "passed", point.message
+
+
+@pytest.mark.parametrize("analysis", ["Team MRR grew by $4,000 and solo MRR grew by $9,000.",
+                                      "Team MRR grew by $4,000 while solo MRR held level."])
+def test_parts_that_move_together_or_alone_tell_the_whole(grade_analysis, analysis):
+    point = checks_of(grade_analysis, f"## Analysis\n\n{analysis}\n")["key_points/revenue-up"]
+    assert point.outcome == "passed", point.message
+
+
 # --- an option ruled out, turned down, hanging on a condition, someone else's, or listed ------
 
 KEEP = f"option “{OPTION_NAMES['keep-49']}”"

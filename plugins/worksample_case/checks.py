@@ -274,6 +274,27 @@ def _section(analysis: Analysis, section: Section, compiled: CompiledCase) -> Fi
     return Finding("sections", section.id, label, 1.0, found)
 
 
+def _parts_apart(text: AnalysisText, clause: Clause, match: Match, point: KeyPoint,
+                 compiled: CompiledCase) -> bool:
+    """Whether the cue at ``match`` tells one part of the customers ("team MRR grew") in a
+    sentence where another part moves the other way ("solo MRR fell by $10,682 while team
+    MRR grew by $3,185"): the parts apart do not tell the whole. A part that moves the same
+    way, or does not move, leaves the cue as it is ("solo sign-ups fell while team sign-ups
+    were flat")."""
+    part = _part_before(clause.normal.split(), match.start, compiled.parts)
+    if not part:
+        return False
+    return any(other and other != part for other in (
+        _part_before(c.normal.split(), m.start, compiled.parts)
+        for m, c in text.find_in_clauses(compiled.counters[point.id], [match.sentence])))
+
+
+def _part_before(words: list[str], start: int, parts: Parts) -> str:
+    """The part of the customers whose word stands right before word ``start`` ("team" of
+    "team MRR grew"), or ''."""
+    return parts.words.get(words[start - 1], "") if 0 < start <= len(words) else ""
+
+
 def _states_a_finding(text: AnalysisText, clause: Clause, compiled: CompiledCase) -> bool:
     """Whether the clause's figures are a finding of the analysis: in a sentence that counts,
     not negated, and no forecast, hedge or someone else's claim."""
@@ -301,7 +322,7 @@ def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
     against = {m.sentence.index for m in opposite}
     matches = [(m, c) for m, c in text.find_in_clauses(compiled.cues[point.id], text.sentences,
                                                        negation=compiled.negation)
-               if not c.condition]
+               if not c.condition and not _parts_apart(text, c, m, point, compiled)]
     matches += [(m, c) for m, c in text.find_in_clauses(compiled.present_cues[point.id],
                                                         text.sentences,
                                                         negation=compiled.negation)
