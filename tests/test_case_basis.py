@@ -192,6 +192,29 @@ def test_figures_that_are_no_finding_of_one_sentence_in_order_make_no_point(grad
     assert found.outcome != "passed", found.message
 
 
+@pytest.mark.parametrize("analysis", [
+    "A freelancer customer was worth $1,953 before the rise and $1,194 after it.",
+    "Solo LTV went from $1,953 to $1,194.",
+])
+def test_a_part_s_figures_are_no_wrong_figures_of_the_whole(grade_analysis, analysis):
+    checks = checks_of(grade_analysis, f"## Analysis\n\n{analysis}\n")
+    for number in ("numbers/ltv-before", "numbers/ltv-after"):
+        assert "contradiction" not in checks[number].message, checks[number].message
+
+
+def test_the_whole_s_wrong_figure_is_still_wrong(grade_analysis):
+    checks = checks_of(grade_analysis, "## Analysis\n\nA customer was worth $1,953 before the "
+                                       "rise and $1,194 after it.\n")
+    assert "a contradiction of the data" in checks["numbers/ltv-before"].message
+
+
+def test_a_description_after_a_measure_does_not_take_its_figures(grade_analysis):
+    checks = checks_of(grade_analysis, "## Analysis\n\nLifetime value, defined as monthly "
+                                       "price over monthly churn, says the same. It went from "
+                                       "$2,091 to $1,448.\n")
+    assert checks["numbers/ltv-after"].outcome == "passed", checks["numbers/ltv-after"].message
+
+
 def test_a_part_that_moves_against_another_does_not_tell_the_whole(grade_analysis):
     point = checks_of(grade_analysis, "## Analysis\n\nSolo MRR dropped by $9,000 while team "
                                       "MRR grew by $4,000.\n")["key_points/revenue-up"]

@@ -94,8 +94,12 @@ def test_a_neighbouring_figure_in_another_clause_is_not_the_quantity(graded):
                        "value came to $1,448 after the change.")
     assert checks["numbers/ltv-after"].outcome == "passed"
     _, checks = graded("Lifetime value is the price over churn, but at $3,100 the figure is "
-                       "for teams only while the price is $49.")
+                       "far too high while the price is $49.")
     assert "says $3,100;" in checks["numbers/ltv-after"].message
+    # a figure said to be a part's is no wrong figure of the whole
+    _, checks = graded("Lifetime value is the price over churn, but at $3,100 the figure is "
+                       "for teams only while the price is $49.")
+    assert checks["numbers/ltv-after"].message.startswith("not stated")
 
 
 @pytest.mark.parametrize("text, check", [

@@ -27,3 +27,13 @@ def test_an_act_beside_options_told_by_their_effects_is_chosen(grade_analysis, s
 def test_options_all_told_by_their_effects_or_all_as_acts_choose_nothing(grade_analysis,
                                                                           section):
     assert read_option(grade_analysis, section) == NONE
+
+
+@pytest.mark.parametrize("section", [
+    "The recommendation considers keeping $49 for everyone, going back to $39 and a solo plan "
+    "at $39 for single users.",
+    "Going back to $39 for everyone is not good: it gives away the team revenue.",
+    "Keeping $49 for everyone is not right while solo churn doubles.",
+])
+def test_an_option_weighed_or_judged_bad_is_not_chosen(grade_analysis, section):
+    assert read_option(grade_analysis, section) == NONE

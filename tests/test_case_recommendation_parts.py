@@ -60,6 +60,20 @@ def test_courses_for_different_parts_in_two_sentences_recommend_the_combination(
                                        "accounts back to $39.") == "split-plans"
 
 
+@pytest.mark.parametrize("section", [
+    "- Agency customers: stay at $49.\n- Freelancer customers: return to $39.",
+    "Team accounts: keep them paying $49 as they do today.\n\nSolo accounts: back to $39 on "
+    "a plan of their own.",
+])
+def test_a_part_set_as_a_label_before_a_colon_limits_its_course(grade_analysis, section):
+    assert read_option(grade_analysis, section) == "split-plans"
+
+
+def test_a_label_with_a_course_for_everyone_limits_nothing(grade_analysis):
+    assert read_option(grade_analysis, "Solo accounts: I recommend we keep $49 for everyone, "
+                                       "and teams too.") == "keep-49"
+
+
 def test_an_option_found_only_around_one_part_is_not_the_course_for_everyone(grade_analysis):
     # "keeping ... at $49" is found only once "team accounts" is taken out
     assert read_option(grade_analysis,

@@ -26,6 +26,11 @@ def one(text: str):
     ("She can — for now — use the old invoices.", "She can (for now) use"),
     ("Revenue is, at $212,400, above plan.", "Revenue is (at $212,400) above"),
     ("We're unable, this late in the year, to swap the plan.", "We're unable (this late in"),
+    # a description after a noun, longer than other asides
+    ("Net revenue, adjusted for refunds and failed card payments in every month, grew by 4%.",
+     "Net revenue (adjusted for refunds and failed card payments in every month) grew"),
+    ("The backlog, measured as open tickets per agent, doubled.",
+     "The backlog (measured as open tickets per agent) doubled"),
 ])
 def test_an_aside_is_read_as_a_reader_reads_it(text, read):
     assert read in bracketed(one(text))
@@ -39,6 +44,8 @@ def test_an_aside_is_read_as_a_reader_reads_it(text, read):
     "We can't, but, honestly, we will send a voucher.",  # "but" opens the marks
     "Churn hit 3,400 accounts, 12 more than plan.",  # digit groups are no marks
     "We won't wait for the courier, the warehouse, the bank and the insurer together today.",
+    "We reviewed the churn, calculated the lifetime value, and wrote the memo.",  # a list
+    "Churn doubled, concentrated in solo accounts, while teams held steady.",  # a clause after
 ])
 def test_what_only_looks_like_an_aside_stays_apart(text):
     assert asides(one(text)) == ()

@@ -207,7 +207,7 @@ def check_analysis(text: AnalysisText, section: CaseSection,
     for number in section.numbers:
         others = [n for n in section.numbers if n is not number]
         outcome = check_number(number, scoped, others, text.why_figure_not_counted,
-                               compiled.givens)
+                               compiled.givens, compiled.parts)
         outcome.finding.weight = number.weight * (CONTRADICTION_WEIGHT if outcome.contradicts
                                                   else 1)
         numbers.append(outcome.finding)

@@ -33,6 +33,7 @@ from worksample.prose.measures import StatedNumber, measures_in
 from worksample.prose.text import Sentence
 
 from .config import ExpectedNumber
+from .parts import Parts
 
 
 @dataclass(frozen=True)
@@ -81,9 +82,12 @@ def scoped_clauses(sentences: list[Sentence], clauses_of: Callable[[Sentence], l
 
 def check_number(number: ExpectedNumber, scoped: list[Scoped], others: list[ExpectedNumber],
                  why_not_counted: Callable[[Sentence], str],
-                 givens: frozenset[tuple[float, bool]] = frozenset()) -> NumberOutcome:
+                 givens: frozenset[tuple[float, bool]] = frozenset(),
+                 parts: Parts | None = None) -> NumberOutcome:
     """The check of one expected number over the clauses about it; ``givens`` are the
-    (value, is a percentage) of the figures the brief and the exhibits state."""
+    (value, is a percentage) of the figures the brief and the exhibits state. A clause about
+    a part of the customers the number is not about (``parts``: "a solo customer was worth
+    $1,953", for lifetime value overall) states no wrong figure of it."""
     label = f"states {number.states}"
     expected = f"expected {number.shown()}"
     mine = [s.clause for s in scoped if number.id in s.about]
@@ -95,7 +99,8 @@ def check_number(number: ExpectedNumber, scoped: list[Scoped], others: list[Expe
         if right is not None:
             return NumberOutcome(Finding("numbers", number.id, label, 1.0,
                                          f"{_quote(clause, right)}: {right.text} ({expected})"))
-    for clause in (c for c in counted if not c.condition):
+    for clause in (c for c in counted if not c.condition
+                   and not (parts and _of_another_part(c, number, parts))):
         said = [n for n in measures_in(clause.text) if _same_kind(n, number)
                 and (abs(n.value), n.percent) not in givens
                 and not any(agrees(n, other) or _rounds_to(n, other) for other in others)]
@@ -117,6 +122,19 @@ def check_number(number: ExpectedNumber, scoped: list[Scoped], others: list[Expe
             review=f"found only in {why_not_counted(doubtful.sentence)}; not counted"))
     return NumberOutcome(Finding("numbers", number.id, label, 0.0, f"not stated ({expected})",
                                  specifics={"missing_number": number.states}))
+
+
+def _of_another_part(clause: Clause, number: ExpectedNumber, parts: Parts) -> bool:
+    """Whether the clause (a relative clause: its sentence) names a part of the customers
+    that the number's ``about`` phrases do not ("solo LTV", "team churn", "a solo customer
+    was worth ...", "a month of solo sign-ups"): its figures may be the part's, so none is
+    sure to be a wrong figure of the whole (one that is not the whole's is then not stated)."""
+    own = {parts.words[w] for phrase in number.about for w in phrase.lower().split()
+           if w in parts.words}
+    # a relative clause says more of what its sentence named before it ("freelancers worth
+    # $1,194 each, where we used to acquire 94 worth $1,953")
+    words = (clause.sentence if clause.relative else clause).normal.split()
+    return bool({parts.words[word] for word in words if word in parts.words} - own)
 
 
 def stated_right(scoped: list[Scoped], numbers: list[ExpectedNumber],

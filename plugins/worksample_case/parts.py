@@ -137,6 +137,16 @@ class Parts:
             return ""
         return group[0].part
 
+    def label(self, sentence: Sentence, clauses: list[Clause]) -> list[str]:
+        """The words of a sentence's first clause when it only names a part, as a label
+        before a colon ("Team accounts: stay at $49."), or []."""
+        at = sentence.text.find(clauses[0].text) if len(clauses) > 1 else -1
+        if at < 0 or not sentence.text[at + len(clauses[0].text):].lstrip("*_ ").startswith(":"):
+            return []
+        words = clauses[0].normal.split()
+        named = self.mentions(words) or (len(words) == 1 and words[0] in self.words)
+        return words if named and all(w in self.words or w in LISTING for w in words) else []
+
     def listed_on(self, clauses: list[Clause]) -> list[str]:
         """The words of the clauses after an option's that only go on listing whom it is for
         ("for team accounts, solo accounts, everyone"): the clauses a comma split off."""

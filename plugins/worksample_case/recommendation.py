@@ -370,11 +370,14 @@ def _named_in(text: AnalysisText, sentence: Sentence, phrases: PhraseSet,
     found = []
     clauses = text.clauses(sentence)
     names_parts = compiled.parts.named_in(sentence)
+    label = compiled.parts.label(sentence, clauses) if names_parts else []
     for at, clause in enumerate(clauses):
         matches = list(phrases.find_all([clause.as_sentence()], compiled.option_verbs,
                                         negation=compiled.negation, scoped=True))
         kept = None
-        words = clause.normal.split() if names_parts else []
+        # a part set before the sentence's colon stands before each clause after it
+        before = label if at else []
+        words = before + clause.normal.split() if names_parts else []
         if not matches and names_parts and (without := compiled.parts.without(clause)):
             clause, kept = without
             matches = list(phrases.find_all([clause.as_sentence()], compiled.option_verbs,
@@ -385,7 +388,8 @@ def _named_in(text: AnalysisText, sentence: Sentence, phrases: PhraseSet,
             start, end = (match.start, match.end) if kept is None else (
                 kept[match.start], kept[max(match.start, match.end - 1)] + 1)
             found.append((replace(match, sentence=sentence), clause,
-                          compiled.parts.limited_to(words, start, end), kept is not None))
+                          compiled.parts.limited_to(words, start + len(before),
+                                                    end + len(before)), kept is not None))
     return found
 
 

@@ -28,8 +28,12 @@ import functools
 import re
 
 from worksample.prose.text import WORD, Sentence
+from worksample.prose.word_forms import base_of
 
 ASIDE_WORDS = 8  # "given how little team churn moved": longer runs are clauses of their own
+# a description after a noun runs longer: "churn, calculated as total cancellations over total
+# starting customers for each period, rose ..."
+PARTICIPLE_ASIDE_WORDS = 12
 MODALS = frozenset({
     "can", "cannot", "can't", "could", "couldn't", "will", "won't", "would", "wouldn't",
     "shall", "shan't", "should", "shouldn't", "may", "might", "must", "mustn't", "do", "don't",
@@ -104,16 +108,27 @@ def _closing(words: list[str], marks: list[str], first: int, opening: str) -> in
     if opening not in (_COMMA, _DASH, _OPEN) or words[first] in JOINING:
         return None
     closing = _CLOSE if opening == _OPEN else opening
-    for end in range(first + 1, min(len(words), first + ASIDE_WORDS + 1)):
+    participle = opening == _COMMA and _a_participle(words[first], words[first - 1])
+    reach = PARTICIPLE_ASIDE_WORDS if participle else ASIDE_WORDS
+    for end in range(first + 1, min(len(words), first + reach + 1)):
         if not marks[end]:
             continue
         if marks[end] != closing or words[end] in STARTS_ANEW or (
                 words[end] in SUBJECTS and words[first - 1] not in PROPOSING):
             return None
-        if opening == _OPEN or words[first - 1] in GOES_ON or words[end] in CONTINUES:
+        if (opening == _OPEN or words[first - 1] in GOES_ON or words[end] in CONTINUES
+                or participle):
             return end
         return None
     return None
+
+
+def _a_participle(word: str, before: str) -> bool:
+    """Whether ``word`` opens a description of the noun ``before`` it: a past participle
+    ("churn, calculated as cancellations over customers, rose"; "lifetime value, defined as
+    price over churn, brings ..."), after a word that is no verb or function word."""
+    return (word.endswith("ed") and base_of(word) != word and not before.endswith("ed")
+            and before not in GOES_ON and before.isalpha() and len(before) > 2)
 
 
 def aside_words(sentence: Sentence) -> frozenset[int]:

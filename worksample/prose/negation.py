@@ -45,7 +45,8 @@ NECESSITY = frozenset({"have", "has"})
 POSSIBLE = frozenset({"possible", "available", "offered", "option", "allowed", "permitted",
                       "eligible", "included", "provided", "supported", "something",
                       "applicable", "covered", "refundable", "answer", "solution", "viable",
-                      "wise", "sensible"})
+                      "wise", "sensible", "good", "right", "best", "ideal", "advisable",
+                      "recommended", "justified"})
 NEGATIVE_PREDICATES = frozenset({"impossible", "unavailable", "ineligible"})
 # after "X is ...", phrases that say X will not happen ("off the table", "ruled out")
 RULED_OUT = (("off", "the", "table"), ("out", "of", "the", "question"), ("ruled", "out"),

@@ -22,8 +22,9 @@ from worksample.prose.text import Sentence
 
 HEDGES = (
     "could", "might", "may be", "may want", "may wish", "may need", "may consider", "perhaps",
-    "possibly", "consider", "considering", "weigh*", "it depends", "depends on", "depending on",
-    "either", "one option", "another option", "options include", "explore", "look into",
+    "possibly", "consider", "considers", "considering", "weigh*", "it depends", "depends on",
+    "depending on", "either", "one option", "another option", "options include", "explore",
+    "look into",
     "up to management", "up to the board", "for management to decide", "for the board to",
     "before making a decision", "before deciding", "before committing", "more data",
     "further analysis", "further research", "wait and see", "trade off between",
