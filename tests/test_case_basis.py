@@ -129,7 +129,8 @@ def test_points_called_percent_of_a_move_the_analysis_states_are_wrong(grade_ana
 
 @pytest.mark.parametrize("change", ["Monthly churn went up 1.5% after the rise.",
                                     "That is a 1.5% increase in churn.",
-                                    "Churn is now 1.5% higher than before the rise."])
+                                    "Churn is now 1.5% higher than before the rise.",
+                                    "Monthly churn went up a modest 1.5% after the rise."])
 def test_points_called_percent_without_by_are_wrong(grade_analysis, change):
     point = checks_of(grade_analysis, FIGURES_STATED + change + "\n")["key_points/churn-up"]
     assert point.outcome == "failed", point.message

@@ -69,6 +69,12 @@ def test_a_part_set_as_a_label_before_a_colon_limits_its_course(grade_analysis, 
     assert read_option(grade_analysis, section) == "split-plans"
 
 
+def test_a_course_for_one_part_beside_the_combination_named_is_the_combination(grade_analysis):
+    section = ("Split the Pro plan by segment:\n\n1. Keep Pro at $49 for agency accounts, who "
+               "barely reacted.\n2. Launch a one-seat plan at $39 for the people who left.")
+    assert read_option(grade_analysis, section) == "split-plans"
+
+
 def test_a_label_with_a_course_for_everyone_limits_nothing(grade_analysis):
     assert read_option(grade_analysis, "Solo accounts: I recommend we keep $49 for everyone, "
                                        "and teams too.") == "keep-49"

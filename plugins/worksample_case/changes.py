@@ -37,7 +37,8 @@ _BEFORE_A_CHANGE = re.compile(
     r"(?i)\b(?:by|(?:increase|rise|jump|climb|gain|growth|drop|fall|decline|decrease|change|"
     r"uplift)\s+of|up|down|rose|risen|grew|grown|increased|jumped|climbed|fell|fallen|"
     r"dropped|declined|decreased|gained|lost)\s*(?:(?:only|just|about|around|roughly|nearly|"
-    r"almost|some|over|under|approximately|a\s+full)\s+)?[+\u2212-]?\s*$")
+    r"almost|some|over|under|approximately|a|an|full|modest|mere|small|slight|further|extra|"
+    r"additional|another)\s+){0,2}[+\u2212-]?\s*$")
 # just after such a figure: "a 1.5% increase", "1.5% higher"
 _A_CHANGE_AFTER = re.compile(r"(?i)\s*(?:increase|rise|jump|climb|gain|drop|fall|decline|"
                              r"decrease|higher|lower)\b")

@@ -337,8 +337,12 @@ def _split_across(text: AnalysisText, sentences: list[Sentence],
                   read: dict[int, tuple[list[str], str]]) -> None:
     """Where sentences of the recommendation's section name the options a combining option is
     made of, each for a different part of the customers and every one for one part only
-    ("Keep $49 for team accounts. Return solo accounts to $39."), read each of them as the
-    combining option (in ``read``)."""
+    ("Keep $49 for team accounts. Return solo accounts to $39."), or name some of them, each
+    for one part only, beside the combining option itself ("Split the plan by segment: keep
+    $49 for team accounts."), read each of them as the combining option (in ``read``)."""
+    # options set side by side ("... or else keeping $49 for everyone") choose nothing here
+    sentences = [s for s in sentences
+                 if (ALTERNATIVES - {"whereas"}).isdisjoint(s.normal.split())]
     for combining in (o for o in recommendation.options if o.combines):
         limited: dict[int, dict[str, str]] = {}  # sentence -> its parts' options
         for sentence in sentences:
@@ -352,9 +356,12 @@ def _split_across(text: AnalysisText, sentences: list[Sentence],
         for options in limited.values():
             for option, part in options.items():
                 part_of.setdefault(option, set()).add(part)
-        if len(part_of) == len(combining.combines) and all(
-                len(parts) == 1 for parts in part_of.values()) \
-                and len(set.union(*part_of.values())) == len(part_of):
+        one_each = bool(part_of) and all(len(parts) == 1 for parts in part_of.values())
+        # every one it is made of, for a different part; or some, beside it named itself
+        # ("Split the Pro plan by segment: 1. Keep Pro at $49 for team accounts. 2. ...")
+        if one_each and (len(part_of) == len(combining.combines)
+                         and len(set.union(*part_of.values())) == len(part_of)
+                         or any(combining.id in read[s.index][0] for s in sentences)):
             for index in limited:
                 read[index] = ([combining.id], read[index][1])
             return
