@@ -84,6 +84,9 @@ SUBJECT_REACH = 2  # an option's words this close after its clause opens: "going
 # words that set options side by side: "keep $49, go back to $39, or a solo plan"
 ALTERNATIVES = frozenset({"or", "versus", "vs", "between", "either", "whereas",
                           "option", "options", "alternatively"})
+# of those, the ones that offer a choice; "whereas" also tells a split: "solo accounts return
+# to $39, whereas teams stay at $49"
+CHOICES_OFFERED = ALTERNATIVES - {"whereas"}
 
 
 def check_recommendation(text: AnalysisText, recommendation: Recommendation,
@@ -341,8 +344,7 @@ def _split_across(text: AnalysisText, sentences: list[Sentence],
     for one part only, beside the combining option itself ("Split the plan by segment: keep
     $49 for team accounts."), read each of them as the combining option (in ``read``)."""
     # options set side by side ("... or else keeping $49 for everyone") choose nothing here
-    sentences = [s for s in sentences
-                 if (ALTERNATIVES - {"whereas"}).isdisjoint(s.normal.split())]
+    sentences = [s for s in sentences if CHOICES_OFFERED.isdisjoint(s.normal.split())]
     for combining in (o for o in recommendation.options if o.combines):
         limited: dict[int, dict[str, str]] = {}  # sentence -> its parts' options
         for sentence in sentences:
