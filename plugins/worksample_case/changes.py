@@ -28,6 +28,7 @@ from worksample.prose.text import WORD
 
 from .config import ExpectedNumber
 from .figures import Scoped
+from .shown_by import from_to
 
 _CHANGE = re.compile(r"(?i)\b(?:increas|ris|rose|grew|grow|jump|climb|up|fell|fall|drop|"
                      r"declin|decreas|down|doubl|higher|lower)\w*")
@@ -47,11 +48,6 @@ _POINTS = re.compile(r"(?i)(?:\d\s*pp|\bpp|\bpts?|\bpoints?)\b")
 _POINTS_AFTER = re.compile(r"(?i)\s*(?:percentage|percent|per\s+cent|pct)?\s*"
                            r"(?:pp|pts?|points?)\b")
 AFTER_REACH = 24  # how far after a figure its change word or "points" is looked for
-_FROM = re.compile(r"(?i)\bfrom\s*$")
-# between a move's two figures: "to", after at most three words ("from 2.00% before the rise
-# to 4.10%")
-_TO = re.compile(r"(?i)\s*(?:[\w'-]+\s+){0,3}to\s*")
-FROM_REACH = 8  # "from " and a sign or currency before a move's first figure
 RELATIVE_SLACK = 0.02  # "80%" or "81%" for 80.7%: a relative change, written right
 # how far before a figure its "by" or "of" is looked for: the prefix, not the whole clause
 # again for each figure (quadratic in a clause of thousands of percentages)
@@ -158,7 +154,7 @@ def _stated_moves(scoped: list[Scoped]):
         for first, second in zip(figures, figures[1:], strict=False):
             start = text.rfind(first.text, 0, first.end)
             between = text[first.end:text.rfind(second.text, 0, second.end)]
-            if _TO.fullmatch(between) and _FROM.search(text[max(start - FROM_REACH, 0):start]):
+            if from_to(text[:start], between):
                 yield (item.clause, item.about, first.value, second.value,
                        max(first.step, second.step, 0.005))
 

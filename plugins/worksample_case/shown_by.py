@@ -91,7 +91,7 @@ def _a_move(text: str, first: str, second: str) -> bool:
             if j <= i:
                 continue
             between = text[i + len(first):j]
-            if _FROM.search(text[max(i - FROM_REACH, 0):i]) and _TO.fullmatch(between):
+            if from_to(text[:i], between):
                 return True
             # the words between go to the nearer figure: "1.87% a month, after it 3.38%"
             middle = _words(between)
@@ -102,6 +102,13 @@ def _a_move(text: str, first: str, second: str) -> bool:
                     and AFTER.isdisjoint(near_first) and BEFORE.isdisjoint(near_second)):
                 return True
     return False
+
+
+def from_to(before: str, between: str) -> bool:
+    """Whether the text ``before`` a figure and ``between`` it and the next tell a move "from"
+    the one "to" the other ("from 2.00% before the rise to 4.10%", "from about 1.9% to nearly
+    3.4%")."""
+    return bool(_FROM.search(before[-FROM_REACH:]) and _TO.fullmatch(between))
 
 
 def _places(text: str, figure: str) -> list[int]:
