@@ -407,6 +407,45 @@ def test_an_answer_beside_a_check_or_an_offer_still_answers(email_sample, email_
     assert found.fraction == 1, found
 
 
+# --- a sentence that only names what the customer asked about ---------------------------------
+
+@pytest.mark.parametrize("email_id, question, line", [
+    # after an apology, a list of topics
+    ("late-refund", "no-renewal", "So sorry again about the renewal, billing and plan mix-up."),
+    ("double-charge", "why-twice", "My apologies for the pending authorisation scare."),
+    # after a noun of asking or of trouble
+    ("missing-invoices", "get-back", "Thanks for your question about the Trash folder."),
+    ("late-refund", "alternative", "I have read your message about account credit and the plan."),
+    # "regarding", with the answer nowhere in the sentence
+    ("double-charge", "invoice", "Regarding billing and the invoices PDF for your accountant."),
+    # a verb of answering and its noun, then the list of what was asked
+    ("missing-invoices", "stop-using",
+     "Let me address each point in turn: the backups, the restore, stop using Ledgerly."),
+])
+def test_a_sentence_that_only_names_the_topic_answers_nothing(email_sample, email_id, question,
+                                                              line):
+    found = findings(email_sample, email_id, f"Hi. {line}")[f"questions/{question}"]
+    assert found.fraction == 0 and "only names" in found.review, found
+
+
+@pytest.mark.parametrize("email_id, question, line", [
+    # the topic is followed by what is said of it, in its own clause
+    ("late-refund", "money-back", "I'm sorry the refund window closed before you wrote."),
+    ("late-refund", "money-back", "Sorry about the refund not being an option at seven weeks."),
+    # the answer comes after the topic, in a clause of its own
+    ("late-refund", "money-back", "Regarding your refund, we can't offer one this late."),
+    ("double-charge", "why-twice",
+     "Sorry for the worry, Priya: that second line is only a pending hold by your bank."),
+    # a list after "question" whose item says something
+    ("missing-invoices", "lost-everything",
+     "To answer your first question: no, your invoices are not lost."),
+])
+def test_a_topic_followed_by_what_is_said_of_it_still_answers(email_sample, email_id, question,
+                                                              line):
+    found = findings(email_sample, email_id, f"Hi. {line}")[f"questions/{question}"]
+    assert found.fraction == 1, found
+
+
 # --- words in any alphabet --------------------------------------------------------------------
 
 def test_a_name_in_any_alphabet_is_one_word_and_is_recognised(email_sample):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from worksample.prose.answering import talks_around
+from worksample.prose.answering import only_names, talks_around
 from worksample.prose.commitment import (
     content_words,
     hedge,
@@ -190,10 +190,11 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
     for question in email.questions:
         # "no" answers a yes-no question or a request; a denial answers no "what" or "where"
         denial = phrases.negation if asks_what(question.asks) else None
-        matches = list(phrases.questions[email.id, question.id].find_all(
-            s, text.reading, negation=denial, scoped=True))
+        answers = phrases.questions[email.id, question.id]
+        matches = list(answers.find_all(s, text.reading, negation=denial, scoped=True))
         around = {m.sentence.index: why for m in matches
-                  if (why := talks_around(m.sentence, m.start))}
+                  if (why := talks_around(m.sentence, m.start) or only_names(
+                      m.sentence, answers.spans(m.sentence.normal) or [(m.start, m.end)]))}
         answer = text.positive("questions", question.id, f"answers “{question.asks}”",
                                matches, {**around, **not_answers})
         if answer.review:

@@ -15,7 +15,16 @@ A question's phrase found in a sentence does not answer it when the sentence:
   will drop off";
 - **points at a rule instead of saying it** (a rule noun and a verb of pointing, ``POINTING``):
   "our refund policy is explained on our website", "our policy explains how auto renewal
-  works".
+  works";
+- **only names what the customer asked about** (``only_names``): every phrase of the
+  question in the sentence stands in a topic named after an apology ("I apologise for the
+  renewal and billing mix-up"), a noun of asking or trouble ("your question about the
+  backups", "the problem with your renewal"), "regarding" or "concerning", or a verb of
+  answering and its noun ("I'll address each point: backups, restoring, whether to stop").
+  A topic runs to the end of its clause, and on through the short clauses of a list; a verb,
+  a pronoun or a joining word ends it, and when one ends it inside its own clause, what
+  follows says something of the topic ("sorry the refund is not possible" answers), so
+  nothing was only named.
 
 Each is left to the reviewer, with the reason; the answer counts only from a sentence that
 says it.
@@ -47,6 +56,29 @@ QUESTION_REACH = 6  # words between the question word and the phrase
 # a look still to be taken: "I'll look into", "I'm checking", "let me check"
 WILL = frozenset({"i'll", "we'll", "i'm", "we're", "will", "let", "going"})
 SMALL = frozenset({"your", "the", "a", "an", "my", "our", "for", "at", "on", "now", "up"})
+# what opens a topic named: after an apology ("sorry about"), a noun of asking or trouble
+# ("your question about"), on its own ("regarding"), or a verb of answering and its noun
+APOLOGY = frozenset({"apologise", "apologize", "apologies", "apology", "apologising",
+                     "apologizing", "sorry"})
+ABOUT = frozenset({"for", "about", "over", "regarding", "concerning", "on", "with"})
+ALONE = frozenset({"regarding", "concerning"})
+TALKED_OF = frozenset({"question", "questions", "query", "queries", "enquiry", "enquiries",
+                       "inquiry", "inquiries", "concern", "concerns", "email", "message",
+                       "request", "issue", "issues", "problem", "problems", "trouble",
+                       "confusion", "worry", "worries", "point", "points"})
+ANSWERING = frozenset({"answer", "address", "cover", "tackle", "respond", "go", "handle"})
+APOLOGY_REACH = 3  # words from the apology to "for" or "about": "sorry again for"
+# a word that starts saying something, ending a topic: a verb that helps, a subject, a
+# joining word, a denial
+SAYING = frozenset({
+    "is", "are", "was", "were", "be", "been", "being", "am", "will", "would", "can", "could",
+    "should", "shall", "may", "might", "must", "has", "have", "had", "do", "does", "did",
+    "isn't", "aren't", "wasn't", "weren't", "won't", "can't", "cannot", "don't", "doesn't",
+    "didn't", "it's", "that's", "there's", "that", "which", "who", "because", "so", "but",
+    "if", "whether", "when", "where", "why", "how", "what", "while", "as", "since", "i",
+    "you", "we", "it", "they", "he", "she", "i'm", "you're", "we're", "they're", "i'll",
+    "you'll", "we'll", "it'll", "i've", "we've", "you've", "not", "no", "never", "to"})
+LIST_ITEM_WORDS = 4  # a clause of a list of topics: "stop using Ledgerly", "billing issue"
 
 
 def talks_around(sentence: Sentence, start: int) -> str:
@@ -72,6 +104,62 @@ def talks_around(sentence: Sentence, start: int) -> str:
     if not RULE_NOUNS.isdisjoint(tokens) and not POINTING.isdisjoint(tokens):
         return "a sentence that points at the policy instead of saying it"
     return ""
+
+
+def only_names(sentence: Sentence, spans: list[tuple[int, int]]) -> str:
+    """Why a sentence whose question phrases start at ``spans`` (first word, word after the
+    last) only names what the customer asked about (see the module docstring), as words for
+    the reviewer; '' when one of them stands outside every topic named."""
+    words = sentence.normal_words
+    tokens = sentence.tokens
+    if not spans or (APOLOGY.isdisjoint(tokens) and TALKED_OF.isdisjoint(tokens)
+                     and ALONE.isdisjoint(tokens)):
+        return ""
+    clause_of = clauses(sentence)
+    named: set[int] = set()
+    opener = ""
+    for at in range(len(words)):
+        if _opens_topic(words, at):
+            topic = _topic(words, clause_of, at)
+            named.update(topic)
+            opener = opener or (" ".join(words[max(0, at - 2):at + 1]) if topic else "")
+    if all(start in named for start, _ in spans):
+        return f"a sentence that only names what the customer asked about (“{opener} …”)"
+    return ""
+
+
+def _opens_topic(words: tuple[str, ...], at: int) -> bool:
+    """Whether a topic named starts after word ``at``: "regarding", "sorry (again) for", "your
+    question about", "answer each question"."""
+    word = words[at]
+    if word in ALONE:
+        return True
+    if word in ABOUT and not APOLOGY.isdisjoint(words[max(0, at - APOLOGY_REACH):at]):
+        return True
+    if word in ABOUT and word != "for" and at and words[at - 1] in TALKED_OF:
+        return True
+    return word in TALKED_OF and not ANSWERING.isdisjoint(words[max(0, at - 3):at])
+
+
+def _topic(words: tuple[str, ...], clause_of: tuple[int, ...], at: int) -> list[int]:
+    """The words of the topic opened after word ``at``: the rest of its clause, then each
+    short clause of a list; none when a word that says something (``SAYING``) follows the
+    topic in its own clause."""
+    end = len(words)
+    topic, index = [], at + 1
+    while index < end and clause_of[index] == clause_of[at]:
+        if words[index] in SAYING:
+            return []
+        topic.append(index)
+        index += 1
+    while index < end:
+        item = [k for k in range(index, end) if clause_of[k] == clause_of[index]]
+        item = item[:next((n for n, k in enumerate(item) if k != index + n), len(item))]
+        if len(item) > LIST_ITEM_WORDS or any(words[k] in SAYING for k in item):
+            break
+        topic.extend(item)
+        index = item[-1] + 1
+    return topic
 
 
 def _finding_out(words: list[str], clause_of: tuple[int, ...], start: int) -> str:
