@@ -12,6 +12,27 @@ def next_step(email_sample, email_id: str, reply: str):
 
 
 @pytest.mark.parametrize("line", [
+    "I'll go through both lines on your statement below.",
+    "We will now try to explain what that second $29 is.",
+    "I'm going to cover each of your three points in order.",
+    "I will briefly walk you through where the invoices live.",
+])
+def test_a_promise_about_what_this_reply_says_is_no_next_step(email_sample, line):
+    step = next_step(email_sample, "double-charge", f"Hi Priya, thanks for writing. {line}")
+    assert step.fraction == 0 and "what this reply says" in step.review, step
+
+
+@pytest.mark.parametrize("line", [
+    "I'll explain the restore options when I call you tomorrow morning.",
+    "I'll go ahead and ask our billing team to confirm the hold.",
+    "We'll set up a call so I can answer anything the invoices raise.",
+])
+def test_a_promise_to_tell_with_a_time_or_to_act_is_still_a_next_step(email_sample, line):
+    step = next_step(email_sample, "double-charge", f"Hi Priya, thanks for writing. {line}")
+    assert step.fraction == 1, step
+
+
+@pytest.mark.parametrize("line", [
     "I'm pulling up the backup list now and will send you the restore options before 2pm.",
     "You'll hear back from me by Thursday morning with copies of the invoices.",
     "We're restoring the March folder this afternoon.",

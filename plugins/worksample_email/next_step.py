@@ -4,7 +4,9 @@ commitment with a time read by its form; never a stock offer of more help.
 - **A stock offer** offers more help with anything at all: "Let me know if you have any
   other questions", "I'll be here if there's anything else", "we're happy to help with
   anything else you need". Any reply can end with one, and it moves nothing forward for
-  this customer. A listed phrase whose clause, or the clause right after it, is general
+  this customer. Nor does **a promise about this reply**: "I'll answer each of your questions
+  below", "we will explain what happened" tells what the reply itself does, not a step after
+  it, unless it gives a time ("I'll explain the options when I call you tomorrow"). A listed phrase whose clause, or the clause right after it, is general
   (``ANYTHING_ELSE``) gives no next step; the reviewer is told why. "Let me know which backup
   time suits you" is about this customer's problem, and counts; so does "I'll restore it by
   noon, and tell me if anything else is missing" (the general clause is not the step's).
@@ -39,6 +41,17 @@ if TYPE_CHECKING:
 
 LABEL = "gives a concrete next step"
 STOCK_OFFER = "a stock offer of more help, not a step for this customer"
+THIS_REPLY = "a promise about what this reply says, not a step after it"
+WRITER_WILL = frozenset({"i will", "i'll", "we will", "we'll", "i am going to",
+                         "i'm going to"})
+# how a writer tells what its own reply does: "I'll answer", "we'll go through"
+TELLING_HERE = (("answer",), ("explain",), ("address",), ("cover",), ("outline",),
+                ("clarify",), ("summarise",), ("summarize",), ("describe",), ("list",),
+                ("detail",), ("tackle",), ("go", "through"), ("go", "over"),
+                ("walk", "you", "through"), ("set", "out"))
+# words between the promise and its verb that change nothing: "I'll now try to answer"
+BEFORE_TELLING = frozenset({"now", "also", "first", "briefly", "gladly", "happily", "try",
+                            "to", "be", "happy", "glad", "quickly", "here", "below"})
 ANYTHING_ELSE = PhraseSet([
     "anything else", "anything further", "any other question*", "any more question*",
     "any further question*", "any question*", "any other concern*", "any further concern*",
@@ -93,6 +106,7 @@ def next_step(text: ReplyText, phrases: CompiledPhrases, not_counted: dict[int, 
     listed = list(phrases.next_step.find_all(text.sentences, text.reading,
                                              negation=phrases.negation, scoped=True))
     excluded = {**{m.sentence.index: STOCK_OFFER for m in listed if stock_offer(m)},
+                **{m.sentence.index: THIS_REPLY for m in listed if about_this_reply(m)},
                 **not_counted}
     found = text.positive("next_step", "next_step", LABEL, listed, excluded)
     if found.outcome == "passed":
@@ -114,6 +128,21 @@ def stock_offer(match: Match) -> bool:
         return False
     return ANYTHING_ELSE.find_in_words(
         " ".join(clause_words(match.sentence, match.start, clauses_after=1)))
+
+
+def about_this_reply(match: Match) -> bool:
+    """Whether a listed next-step phrase is the writer's promise about what this reply says
+    ("I'll answer each question below", "we will go through what happened"): "I will" or
+    "we'll" and a verb of telling (``TELLING_HERE``), in a sentence without a time."""
+    if match.words not in WRITER_WILL:
+        return False
+    words = match.sentence.normal_words
+    at = next((i for i in range(match.end, len(words)) if words[i] not in BEFORE_TELLING),
+              len(words))
+    if at >= len(words):
+        return False
+    telling = any(words[at:at + len(verb)] == verb for verb in TELLING_HERE)
+    return telling and not _TIME.search(match.sentence.normal)
 
 
 def commitments_with_a_time(sentences: list[Sentence], negation: PhraseSet) -> list[Match]:
