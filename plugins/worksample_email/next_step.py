@@ -4,12 +4,14 @@ commitment with a time read by its form; never a stock offer of more help.
 - **A stock offer** offers more help with anything at all: "Let me know if you have any
   other questions", "I'll be here if there's anything else", "we're happy to help with
   anything else you need". Any reply can end with one, and it moves nothing forward for
-  this customer. Nor does **a promise about this reply**: "I'll answer each of your questions
-  below", "we will explain what happened" tells what the reply itself does, not a step after
-  it, unless it gives a time ("I'll explain the options when I call you tomorrow"). A listed phrase whose clause, or the clause right after it, is general
+  this customer. A listed phrase whose clause, or the clause right after it, is general
   (``ANYTHING_ELSE``) gives no next step; the reviewer is told why. "Let me know which backup
   time suits you" is about this customer's problem, and counts; so does "I'll restore it by
   noon, and tell me if anything else is missing" (the general clause is not the step's).
+- **A promise about this reply**: "I'll answer each of your questions below", "we will
+  explain what happened" tells what the reply itself does, not a step after it; the reviewer
+  is told why. With a time in its sentence it is a step ("I'll explain the options when I
+  call you tomorrow").
 - **A commitment with a time**, by its form: one clause with a first-person word ("I", "we",
   "me", "our" ...), a verb in the future or in progress ("will", "'ll", "going to", "I'm
   checking") and a time the writer commits to (``_TIME``): "I'm looking into your account
