@@ -125,6 +125,10 @@ def test_a_clause_carries_what_it_is_about(graded, text, check):
     # a key point stated with a wrong figure is a contradiction, not credit
     ("Churn went up from 1.2% to 2.6% a month once the new price applied.",
      "key_points/churn-up", "states it with a wrong figure"),
+    # in any sentence holding the wrong figure, not only the first the number check quotes
+    ("Customer lifetime value is now $1,650, down from $2,400. Across the base, lifetime "
+     "value fell from $2,400 to $1,650 after the price rise.",
+     "key_points/ltv-down", "states it with a wrong figure"),
 ])
 def test_a_wrong_figure_fails_where_it_is_stated(graded, text, check, starts):
     _, checks = graded(text)

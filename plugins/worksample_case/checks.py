@@ -211,8 +211,9 @@ def check_analysis(text: AnalysisText, section: CaseSection,
         outcome.finding.weight = number.weight * (CONTRADICTION_WEIGHT if outcome.contradicts
                                                   else 1)
         numbers.append(outcome.finding)
-        if outcome.wrong_in is not None and outcome.contradicts:
-            wrong_in.setdefault(outcome.wrong_in, outcome.finding.specifics["wrong_number"])
+        if outcome.contradicts:
+            for clause, said in outcome.wrong_in.items():
+                wrong_in.setdefault(clause, said)
     for clause, said in points_called_percent(scoped, section.numbers, compiled.about).items():
         wrong_in.setdefault(clause, said)
     shown_by = {n for point in section.key_points for n in point.shown_by}

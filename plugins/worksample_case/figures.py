@@ -24,7 +24,7 @@ candidate quotes rather than computes.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from worksample.prose.clauses import Clause
 from worksample.prose.evidence import Finding, quote_sentence
@@ -46,10 +46,11 @@ class Scoped:
 
 @dataclass
 class NumberOutcome:
-    """A number check's finding, the clause of a wrong figure, and whether it contradicts."""
+    """A number check's finding, every clause stating a wrong figure (and what it says
+    wrongly), and whether the finding's wrong figure contradicts the data."""
 
     finding: Finding
-    wrong_in: Clause | None = None
+    wrong_in: dict[Clause, str] = field(default_factory=dict)
     contradicts: bool = False
 
 
@@ -99,21 +100,26 @@ def check_number(number: ExpectedNumber, scoped: list[Scoped], others: list[Expe
         if right is not None:
             return NumberOutcome(Finding("numbers", number.id, label, 1.0,
                                          f"{_quote(clause, right)}: {right.text} ({expected})"))
+    wrongs = {}  # clause -> the wrong figures it states
     for clause in (c for c in counted if not c.condition
                    and not (parts and _of_another_part(c, number, parts))):
         said = [n for n in measures_in(clause.text) if _same_kind(n, number)
                 and (abs(n.value), n.percent) not in givens
                 and not any(agrees(n, other) or _rounds_to(n, other) for other in others)]
         if said:
-            wrong = ", ".join(n.text for n in said)
-            rough = all(_rounds_to(n, number) for n in said)
-            note = "; too rough to count" if rough else "; a contradiction of the data"
-            return NumberOutcome(
-                Finding("numbers", number.id, label, 0.0,
-                        f"{_quote(clause, said[0])}: says {wrong}; {expected}{note}",
-                        specifics={"wrong_number": f"{wrong} for {number.states} "
-                                                   f"(the data gives {number.value})"}),
-                wrong_in=clause, contradicts=not rough)
+            wrongs[clause] = said
+    if wrongs:
+        clause, said = next(iter(wrongs.items()))
+        wrong = ", ".join(n.text for n in said)
+        rough = all(_rounds_to(n, number) for n in said)
+        note = "; too rough to count" if rough else "; a contradiction of the data"
+        return NumberOutcome(
+            Finding("numbers", number.id, label, 0.0,
+                    f"{_quote(clause, said[0])}: says {wrong}; {expected}{note}",
+                    specifics={"wrong_number": _wrong_number(said, number)}),
+            wrong_in={c: _wrong_number(n, number) for c, n in wrongs.items()
+                      if not all(_rounds_to(one, number) for one in n)},
+            contradicts=not rough)
     doubtful = next((c for c in mine if any(agrees(n, number) for n in measures_in(c.text))),
                     None)
     if doubtful is not None:
@@ -122,6 +128,12 @@ def check_number(number: ExpectedNumber, scoped: list[Scoped], others: list[Expe
             review=f"found only in {why_not_counted(doubtful.sentence)}; not counted"))
     return NumberOutcome(Finding("numbers", number.id, label, 0.0, f"not stated ({expected})",
                                  specifics={"missing_number": number.states}))
+
+
+def _wrong_number(said: list[StatedNumber], number: ExpectedNumber) -> str:
+    """What a clause states wrongly, for the discussion guide and a key point's evidence."""
+    return (f"{', '.join(n.text for n in said)} for {number.states} "
+            f"(the data gives {number.value})")
 
 
 def _of_another_part(clause: Clause, number: ExpectedNumber, parts: Parts) -> bool:
