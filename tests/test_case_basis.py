@@ -53,6 +53,32 @@ def test_would_with_a_recommendation_cue_still_chooses(grade_analysis):
     assert REVERT in checks["recommendation"].message
 
 
+MADE_UP = ("## Analysis\n\nMonthly revenue rose 31% over the half year, and churn went "
+           "from 1.4% to 2.2% a month. Lifetime value slipped from $2,650 to $2,380.\n\n")
+
+
+def test_a_choice_on_figures_that_all_contradict_the_data_earns_nothing(grade_analysis):
+    check = checks_of(grade_analysis, MADE_UP + DECISION)["recommendation"]
+    assert SPLIT in check.message and check.outcome == "failed"
+    assert "every figure of the case the analysis states contradicts the data" in check.message
+
+
+@pytest.mark.parametrize("added", [
+    # one figure stated right beside the wrong ones: a slip, not figures from nowhere
+    "Solo churn reached 4.1% a month after the rise.",
+])
+def test_a_choice_with_a_right_figure_among_wrong_ones_keeps_its_credit(grade_analysis, added):
+    text = f"{MADE_UP.rstrip()} {added}\n\n"
+    check = checks_of(grade_analysis, text + DECISION)["recommendation"]
+    assert SPLIT in check.message and check.outcome == "passed", check.message
+
+
+def test_one_wrong_move_alone_leaves_the_choice_founded(grade_analysis):
+    text = "## Analysis\n\nSince the rise, churn has gone from 1.4% to 2.2% a month.\n\n"
+    check = checks_of(grade_analysis, text + DECISION)["recommendation"]
+    assert "contradicts the data" not in check.message
+
+
 def test_the_section_is_the_longest_part_its_heading_names(grade_analysis):
     text = ("## Summary\n\n- Solo churn: 4.1% a month after the rise.\n"
             "- Recommendation: a Solo plan.\n\n" + ANALYSIS

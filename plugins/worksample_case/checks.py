@@ -43,6 +43,9 @@ from .structure import Analysis, Part, heading_name
 
 MIN_WORDS_TO_JUDGE_PROSE = 40  # the share of small words says little about a shorter text
 CONTRADICTION_WEIGHT = 2.0  # a contradiction costs its points and as many again
+# expected numbers contradicted, with none right, that leave a choice founded on none of them
+# (one wrong move, before and after, is two)
+MIN_CONTRADICTED = 3
 # a key point is a finding of the data: not a forecast, a hypothesis or a hedge
 FORECAST = frozenset({"could", "might", "may", "would", "likely", "unlikely", "possibly",
                       "possible", "probably", "perhaps", "forecast", "predict", "predicted"})
@@ -203,7 +206,7 @@ def check_analysis(text: AnalysisText, section: CaseSection,
     """Every check of one analysis, in a fixed order."""
     findings = [_section(text.analysis, s, compiled) for s in section.sections]
     scoped = scoped_clauses(text.sentences, text.clauses, text.analysis.part_of, compiled.about)
-    numbers, wrong_in = [], {}
+    numbers, wrong_in, figures_contradicted = [], {}, 0
     for number in section.numbers:
         others = [n for n in section.numbers if n is not number]
         outcome = check_number(number, scoped, others, text.why_figure_not_counted,
@@ -212,6 +215,7 @@ def check_analysis(text: AnalysisText, section: CaseSection,
                                                   else 1)
         numbers.append(outcome.finding)
         if outcome.contradicts:
+            figures_contradicted += 1
             for clause, said in outcome.wrong_in.items():
                 wrong_in.setdefault(clause, said)
     for clause, said in points_called_percent(scoped, section.numbers, compiled.about).items():
@@ -229,16 +233,29 @@ def check_analysis(text: AnalysisText, section: CaseSection,
         finding.weight = point.weight * (CONTRADICTION_WEIGHT if contradicted else 1)
         findings.append(finding)
     findings += numbers
-    # with none of the case's figures stated, right or wrong, and none of its points made, a
-    # choice follows from nothing
-    unfounded = (bool(numbers) and all("missing_number" in f.specifics for f in numbers)
-                 and not any(f.kind == "key_points" and f.fraction > 0 for f in findings))
+    unfounded = _unfounded(numbers, figures_contradicted, findings)
     recommendation = section.recommendation
     part = (section_part(text.analysis, recommendation.section, compiled)
             if recommendation.section else None)
     findings.append(check_recommendation(text, recommendation, compiled, part, unfounded))
     findings.append(_length(text, section))
     return findings
+
+
+def _unfounded(numbers: list[Finding], contradicted: int, findings: list[Finding]) -> str:
+    """Why the analysis's choice follows from none of the data, or '': with none of the case's
+    figures stated, right or wrong, and none of its points made, it follows from nothing; with
+    none stated right and ``MIN_CONTRADICTED`` or more contradicted, from figures that are
+    not the data's (an honest slip leaves others right)."""
+    if not numbers or any(f.fraction >= 1 for f in numbers):
+        return ""
+    if contradicted >= MIN_CONTRADICTED:
+        return (f"every figure of the case the analysis states contradicts the data "
+                f"({contradicted} of them), so it follows from none of it")
+    if all("missing_number" in f.specifics for f in numbers) and not any(
+            f.kind == "key_points" and f.fraction > 0 for f in findings):
+        return "the analysis states none of the case's figures, so it follows from none"
+    return ""
 
 
 def section_part(analysis: Analysis, section_id: str, compiled: CompiledCase) -> Part | None:

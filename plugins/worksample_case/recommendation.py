@@ -91,14 +91,14 @@ CHOICES_OFFERED = ALTERNATIVES - {"whereas"}
 
 def check_recommendation(text: AnalysisText, recommendation: Recommendation,
                          compiled: CompiledCase, part: Part | None,
-                         unfounded: bool = False) -> Finding:
+                         unfounded: str = "") -> Finding:
     """A decisive sentence naming one option (see the module docstring); ``part`` is the
     recommendation's own section. The option's credit is halved when that section weighs
     fewer than ``MIN_MEASURES_WEIGHED`` of the case's measures (its numbers' quantities): a
     course chosen on revenue alone ignores what the data says about churn. It is 0 when the
-    analysis is ``unfounded``: it states none of the case's figures, right or wrong. When no
-    option is chosen, the sentences that do not count but name options are for the reviewer
-    (``_unread_lines``)."""
+    analysis is ``unfounded`` (why: it states none of the case's figures, or every one it
+    states contradicts the data). When no option is chosen, the sentences that do not count
+    but name options are for the reviewer (``_unread_lines``)."""
     label = "ends in an explicit recommendation of one option"
     in_part = {s.index for s in part.sentences} if part else set()
     statements = [s for s in text.own_sentences
@@ -247,9 +247,9 @@ def _named(recommendation: Recommendation, option_id: str) -> str:
 
 def _recommended(text: AnalysisText, sentence: Sentence, option: str, part: Part | None,
                  recommendation: Recommendation, compiled: CompiledCase,
-                 unfounded: bool = False) -> Finding:
+                 unfounded: str = "") -> Finding:
     """The finding for a recommended option: its credit, halved when the section it is in
-    weighs too few of the case's measures, 0 when the analysis states none of its figures."""
+    weighs too few of the case's measures, 0 when the analysis is ``unfounded`` (why)."""
     chosen = next(o for o in recommendation.options if o.id == option)
     credit = chosen.credit
     note = "" if credit >= 1 else f"; the data supports it less (credit {credit:g})"
@@ -260,7 +260,7 @@ def _recommended(text: AnalysisText, sentence: Sentence, option: str, part: Part
                if any(phrases.find_in_words(s.normal) for s in basis)]
     if unfounded:
         credit = 0.0
-        note += "; the analysis states none of the case's figures, so it follows from none"
+        note += f"; {unfounded}"
     elif len(weighed) < min(MIN_MEASURES_WEIGHED, len(compiled.measures)):
         credit /= 2
         note += (f"; its section weighs only {', '.join(weighed) or 'none'} of the case's "
