@@ -173,6 +173,23 @@ def test_saying_the_opposite_costs_more_than_not_saying_it(graded):
     assert _points(opposite, "insight") < _points(silent, "insight")
 
 
+@pytest.mark.parametrize("before, after, opposite", [
+    # a pronoun opening the sentence says more of the part the sentence before named
+    ("Agency customers shrugged the rise off.",
+     "Their churn stayed flat and they kept paying.", False),
+    ("- **Teams:** hold them at $49.",
+     "- Their churn was flat at around 1.5%: they took the new price.", False),
+    # with no part named before it, the same words are about everyone
+    ("Look at what happened next.", "Their churn stayed flat and they kept paying.",
+     True),
+])
+def test_a_pronoun_after_a_part_says_more_of_that_part(graded, before, after, opposite):
+    _, checks = graded("Churn went up sharply after the rise in March, for solo accounts above "
+                       f"all.\n\n{before} {after}")
+    said = checks["key_points/churn-up"]
+    assert ("also says the opposite" in said.review) is opposite, (said.message, said.review)
+
+
 # --- 5. Conditions ---------------------------------------------------------------------------
 
 def test_a_condition_is_not_a_claim_either_way(graded):

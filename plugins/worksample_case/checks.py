@@ -43,6 +43,8 @@ from .structure import Analysis, Part, heading_name
 
 MIN_WORDS_TO_JUDGE_PROSE = 40  # the share of small words says little about a shorter text
 CONTRADICTION_WEIGHT = 2.0  # a contradiction costs its points and as many again
+# a sentence's first word that refers to what the sentence before named
+REFERRING = frozenset({("their",), ("they",), ("its",), ("these",), ("those",)})
 # expected numbers contradicted, with none right, that leave a choice founded on none of them
 # (one wrong move, before and after, is two)
 MIN_CONTRADICTED = 3
@@ -334,6 +336,7 @@ def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
                                                          text.sentences)
                 if not clause.condition and not text.why_not_counted(m.sentence)
                 and not unless.find_in_words(m.sentence.normal)
+                and not _says_more_of(text, m.sentence, unless)
                 and not not_a_finding(text, clause, m.start)
                 and not _not_against_it(text, clause, m,
                                         compiled.counters_before_gap[point.id])]
@@ -374,6 +377,18 @@ def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
 # before a time: the period before the change ("before the rise", "prior to March")
 EARLIER = frozenset({"before", "until", "prior"})
 COMPARING = frozenset({"than", "as", "compared", "same"})  # "the same as before the rise"
+
+
+def _says_more_of(text: AnalysisText, sentence: Sentence, unless: PhraseSet) -> bool:
+    """Whether a sentence opening with a pronoun ("Their churn did not respond", "They kept
+    paying") says more of what the sentence before it, in the same part of the analysis,
+    named of the ``unless`` phrases ("Team accounts: keep Pro at $49.")."""
+    if not sentence.index or sentence.normal_words[:1] not in REFERRING:
+        return False
+    part_of = text.analysis.part_of
+    before = text.sentences[sentence.index - 1]
+    return (part_of.get(before.index) == part_of.get(sentence.index)
+            and unless.find_in_words(before.normal))
 
 
 def _not_against_it(text: AnalysisText, clause: Clause, match: Match,
