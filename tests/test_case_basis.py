@@ -177,6 +177,22 @@ def test_points_spelt_oddly_a_level_or_another_quantity_are_not_points_called_pe
     assert point.outcome == "passed", point.message
 
 
+def test_points_called_percent_cost_numbers_points_even_where_the_point_is_made_right(
+        grade_analysis):
+    right = ("## Analysis\n\nChurn went from 1.87% a month before the rise to 3.38% after "
+             "it, nearly doubling. ")
+    slipped = grade_analysis(right + "Put simply, churn is up 1.5% on the year.\n")
+    honest = grade_analysis(right + "Put simply, churn is up 1.5 points on the year.\n")
+    checks = {check.id: check for check in slipped.checks}
+    assert checks["key_points/churn-up"].outcome == "passed"
+    wrong = checks["numbers/points-called-percent"]
+    assert wrong.outcome == "failed" and "1.51 percentage points" in wrong.message
+    assert "numbers/points-called-percent" not in {check.id for check in honest.checks}
+    slipped_points, honest_points = (next(c.points for c in r.criteria if c.id == "numbers")
+                                     for r in (slipped, honest))
+    assert slipped_points < honest_points
+
+
 def test_a_move_stated_with_its_change_in_percent_makes_the_point(grade_analysis):
     checks = checks_of(grade_analysis, "## Analysis\n\nAgency churn went from 1.40% to 3.90% "
                                        "a month. Churn rose by 179% for agencies.\n")

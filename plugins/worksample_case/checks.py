@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from worksample.prose.clauses import Clause, clauses
 from worksample.prose.cue_verbs import CueVerbs
-from worksample.prose.evidence import Finding, first_counted, quoted
+from worksample.prose.evidence import Finding, first_counted, quote_sentence, quoted
 from worksample.prose.matching import GAP, Match, PhraseSet, Rereading
 from worksample.prose.measures import function_word_share
 from worksample.prose.own_text import OwnText
@@ -220,8 +220,11 @@ def check_analysis(text: AnalysisText, section: CaseSection,
             figures_contradicted += 1
             for clause, said in outcome.wrong_in.items():
                 wrong_in.setdefault(clause, said)
-    for clause, said in points_called_percent(scoped, section.numbers, compiled.about).items():
+    called_percent = points_called_percent(scoped, section.numbers, compiled.about)
+    for clause, said in called_percent.items():
         wrong_in.setdefault(clause, said)
+    if called_percent:
+        numbers.append(_points_as_percent(text, called_percent))
     shown_by = {n for point in section.key_points for n in point.shown_by}
     stated = stated_right(scoped, [n for n in section.numbers if n.id in shown_by],
                           lambda clause: _states_a_finding(text, clause, compiled))
@@ -242,6 +245,20 @@ def check_analysis(text: AnalysisText, section: CaseSection,
     findings.append(check_recommendation(text, recommendation, compiled, part, unfounded))
     findings.append(_length(text, section))
     return findings
+
+
+def _points_as_percent(text: AnalysisText, called: dict[Clause, str]) -> Finding:
+    """A wrong figure of its own, beside the expected numbers: the analysis tells a change in
+    percentage points as a change in percent (``changes.points_called_percent``), which a
+    reader takes for a change many times smaller. It fails with ``CONTRADICTION_WEIGHT``
+    however many clauses do it, and whether or not the key point is also made right."""
+    counted = [(c, said) for c, said in called.items() if not text.why_not_counted(c.sentence)]
+    clause, said = (counted or list(called.items()))[0]
+    others = f" (and {len(called) - 1} more)" if len(called) > 1 else ""
+    return Finding("numbers", "points-called-percent",
+                   "tells changes in percentage points as such, not as percent", 0.0,
+                   f"{quote_sentence(clause.sentence)}: {said}{others}; a contradiction of the "
+                   "data", weight=CONTRADICTION_WEIGHT, specifics={"wrong_number": said})
 
 
 def _unfounded(numbers: list[Finding], contradicted: int, findings: list[Finding]) -> str:
