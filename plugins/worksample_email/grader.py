@@ -9,8 +9,10 @@ email in every criterion, with the reason as evidence; an automatic fail is also
 score under the pass score), shown in the results table and at the top of the candidate page.
 A reply that gives another customer's name or order numbers (``identity.disclosed``) scores 0
 too, and its flag (``discloses-personal-data``) fails the submission the same way. A reply
-that is missing, empty or says nothing raises ``empty``, one about another customer
-``off-topic``: flags for the reviewer that fail nothing (the 0 is the whole consequence).
+that recites the policy for other customers' questions (``other_questions.answers_others``)
+scores 0. A reply that is missing, empty or says nothing raises ``empty``, one about another
+customer or reciting their policy ``off-topic``: flags for the reviewer that fail nothing
+(the 0 is the whole consequence).
 A request for what fails a reply automatically that the reading can neither rule in nor out
 (a word after the thing may be its own verb, or a plural the list does not write) raises
 ``possible-automatic-fail``: it fails nothing and costs nothing, and tells the reviewer to read
@@ -34,6 +36,7 @@ from .checks import CompiledPhrases, ReplyText, check_reply, credit_for_absence
 from .config import CustomerEmail, EmailSection
 from .forbidden import POSSIBLE_FAIL
 from .identity import about_someone_else, disclosed
+from .other_questions import answers_others
 from .replies import Original, Reply, locate, originals
 from .writing import dictionary
 
@@ -44,6 +47,7 @@ DISCLOSURE = "discloses-personal-data"  # a reply giving another customer's name
 DISCLOSES = "it discloses another customer's personal data"
 EMPTY, OFF_TOPIC = "empty", "off-topic"  # flags of a reply that scored 0 for saying nothing
 ABOUT_ANOTHER = "the reply is about another customer"
+RECITES = "the reply recites the policy instead of answering this customer"
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,11 @@ def _graded_reply(original: Original, reply: Reply, section: EmailSection,
         return _part(email, findings,
                      failed_because=f"{ABOUT_ANOTHER}: {someone_else}",
                      told_candidate="it is about another customer, not this one")
+    recital = answers_others(text, original, prepared.emails, phrases)
+    if recital:
+        return _part(email, findings, failed_because=f"{RECITES}: {recital}",
+                     told_candidate="it recites the policy for other customers' questions "
+                                    "instead of answering this customer's")
     fatal = next((f for f in findings if f.automatic_fail), None)
     if fatal is not None:
         statement = fatal.label.split(": ", 1)[-1]
@@ -150,12 +159,13 @@ def _part(email: CustomerEmail, findings: list[Finding], failed_because: str = "
 
 
 def _zero_flag(part: GradedPart) -> IntegrityFlag | None:
-    """``off-topic`` for a reply about another customer, ``empty`` for one missing, empty or
-    saying nothing; None for a reply graded, or failed by a flag of its own."""
+    """``off-topic`` for a reply about another customer or reciting the policy for other
+    customers' questions, ``empty`` for one missing, empty or saying nothing; None for a reply
+    graded, or failed by a flag of its own."""
     why = part.zero_because
     if not why or why.startswith(("automatic fail", DISCLOSES)):
         return None
-    kind = OFF_TOPIC if why.startswith(ABOUT_ANOTHER) else EMPTY
+    kind = OFF_TOPIC if why.startswith((ABOUT_ANOTHER, RECITES)) else EMPTY
     return IntegrityFlag(kind=kind, evidence=f"{part.name}: {why}")
 
 

@@ -1,0 +1,81 @@
+"""Whether a reply recites the policy instead of answering its customer.
+
+The assignment says which policy facts answer which email. A reply that states, with their
+numbers, facts that answer other customers' emails and not this one ("backups every 24 hours,
+kept 35 days" to a customer charged twice) is written for a checker, not for the customer: a
+support lead reads it as a recital of the policy, the reply that answers this customer's
+questions only among everyone else's. One such fact may be a helpful aside;
+``RECITAL_MIN_FACTS`` of them are a recital, and the reply scores 0 like one about another
+customer. Only facts with a number count (a number makes the statement the policy's, where
+a fact's words alone, "invoices" or "refund", come up in any reply), each read in its own
+sentence, pasted or written; a fact this email shares with the other (the same ``states``)
+is this customer's too. Nor is a fact whose words, as the sentence says them, are words
+that answer one of this customer's questions ("only annual plans are refunded within 30
+days of purchase" to a customer asking whether she gets a charge back); and the writer's own
+commitment ("I'll confirm it by email within 1 business day"), whose time only looks like a
+fact's, recites nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from worksample.prose.measures import spans_in
+from worksample.prose.text import Sentence, normalise
+
+if TYPE_CHECKING:
+    from .checks import CompiledPhrases, ReplyText
+    from .config import Fact
+    from .replies import Original
+
+RECITAL_MIN_FACTS = 2  # facts of other customers' emails that make a reply a recital
+WRITER_WILL = frozenset({"i'll", "we'll"})
+WRITER = frozenset({"i", "we"})
+FUTURE = frozenset({"will", "shall", "going"})
+
+
+def answers_others(text: ReplyText, original: Original, emails: list[Original],
+            phrases: CompiledPhrases) -> str:
+    """What the reply to ``original`` recites of other customers' facts (their ``states``
+    and the sentence of the first), when it states ``RECITAL_MIN_FACTS`` or more of them; ''
+    otherwise."""
+    own = {normalise(fact.states) for fact in original.email.facts}
+    answers = [phrases.questions[original.email.id, q.id] for q in original.email.questions]
+    sentences = [s for s in text.sentences if not text.copies_the_customer(s)
+                 and not _commits(s)]
+    found: list[tuple[Fact, str]] = []
+    for other in emails:
+        if other is original:
+            continue
+        for fact in other.email.facts:
+            if fact.number is None or normalise(fact.states) in own:
+                continue
+            matches = phrases.facts[other.email.id, fact.id].find_all(sentences, text.reading)
+            sentence = _stating(text, fact, [m for m in matches if not any(
+                answer.find_in_words(m.words) for answer in answers)])
+            if sentence:
+                found.append((fact, sentence))
+    if len(found) < RECITAL_MIN_FACTS:
+        return ""
+    facts = "; ".join(fact.states for fact, _ in found)
+    return f"{len(found)} facts for other customers' questions ({facts}), first in “{found[0][1]}”"
+
+
+def _commits(sentence: Sentence) -> bool:
+    """Whether the writer commits to something in the sentence: "I'll", "we will", "I am going
+    to"."""
+    tokens = sentence.tokens
+    return not WRITER_WILL.isdisjoint(tokens) or (
+        not WRITER.isdisjoint(tokens) and not FUTURE.isdisjoint(tokens))
+
+
+def _stating(text: ReplyText, fact: Fact, matches) -> str:
+    """The text of the first sentence among ``matches`` that gives ``fact`` with its number
+    right, there or in the next sentence ("We back up every account. That happens every 24
+    hours."); '' when none does."""
+    low, high = fact.number - fact.tolerance, fact.number + fact.tolerance
+    for match in matches:
+        spans = spans_in(text.with_next(match.sentence), fact.unit)
+        if any(low <= first and last <= high for first, last in spans):
+            return match.sentence.text
+    return ""
