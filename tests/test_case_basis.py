@@ -63,6 +63,16 @@ def test_a_choice_on_figures_that_all_contradict_the_data_earns_nothing(grade_an
     assert "every figure of the case the analysis states contradicts the data" in check.message
 
 
+def test_a_recommendation_of_no_option_on_such_figures_earns_nothing_either(grade_analysis):
+    vague = ("## Recommendation\n\nWe should adopt a value-led pricing architecture across "
+             "every persona.\n")
+    founded = checks_of(grade_analysis, ANALYSIS + vague)["recommendation"]
+    made_up = checks_of(grade_analysis, MADE_UP + vague)["recommendation"]
+    assert "recommends, but none of the options" in founded.message
+    assert "contradicts the data" not in founded.message
+    assert "every figure of the case the analysis states contradicts the data" in made_up.message
+
+
 @pytest.mark.parametrize("added", [
     # one figure stated right beside the wrong ones: a slip, not figures from nowhere
     "Solo churn reached 4.1% a month after the rise.",

@@ -162,9 +162,10 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
     if cued:
         sentence = next((s for s in cued if s.index in in_part), cued[-1])
         return _shown_unread(Finding(
-            "recommendation", "recommendation", label, PRESENT_NO_OPTION,
+            "recommendation", "recommendation", label, 0.0 if unfounded else PRESENT_NO_OPTION,
             f"{quote_sentence(sentence)}: recommends, but none of the options "
-            f"({'; '.join(o.name for o in recommendation.options)})",
+            f"({'; '.join(o.name for o in recommendation.options)})"
+            + (f"; {unfounded}" if unfounded else ""),
             specifics={"vague_recommendation": quote_sentence(sentence)}), unread, recommendation)
     if unread:
         return _shown_unread(Finding("recommendation", "recommendation", label, 0.0, ""),
