@@ -73,6 +73,9 @@ def test_a_hedged_commitment_with_a_time_is_left_to_the_reviewer(email_sample):
     "Feel free to get in touch with any further questions.",
     "I'll be here if you have any other questions.",
     "We'll be glad to help with anything else you need.",
+    # the general condition before the listed phrase
+    "If any other questions come up, just reply to this email.",
+    "When you need anything more, please reply here.",
 ])
 def test_a_stock_offer_of_more_help_is_no_next_step(email_sample, line):
     step = next_step(email_sample, "double-charge",
@@ -87,6 +90,7 @@ def test_a_stock_offer_of_more_help_is_no_next_step(email_sample, line):
     "Let me know whether the invoices are in Trash.",
     "Reply with the last four digits of the card, and let me know if anything else looks wrong.",
     "I'll ask billing to check the hold today, and tell me if anything else looks odd.",
+    "If the hold is still there on Friday, just reply and I'll chase the bank.",
 ])
 def test_an_offer_about_this_customers_problem_is_still_a_next_step(email_sample, line):
     step = next_step(email_sample, "double-charge",

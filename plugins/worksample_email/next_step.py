@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from worksample.prose.commitment import FIRST_PERSON
 from worksample.prose.evidence import Finding
 from worksample.prose.matching import MATCHES_READ, Match, PhraseSet
-from worksample.prose.negation import clause_words, denial
+from worksample.prose.negation import clause_words, clauses, denial
 from worksample.prose.text import Sentence
 from worksample.prose.word_forms import IRREGULAR_PAST
 
@@ -124,12 +124,23 @@ def next_step(text: ReplyText, phrases: CompiledPhrases, not_counted: dict[int, 
 
 def stock_offer(match: Match) -> bool:
     """Whether a listed next-step phrase offers more help with anything at all: its clause,
-    or the clause right after it, is general ("let me know if there's anything else", "I'll
-    be here if you have any other questions", "we'll be glad to help with anything else")."""
+    the clause right after it, or a condition right before it is general ("let me know if
+    there's anything else", "I'll be here if you have any other questions", "we'll be glad to
+    help with anything else", "if anything else comes up, just reply")."""
     if match.start >= len(match.sentence.normal.split()):
         return False
-    return ANYTHING_ELSE.find_in_words(
-        " ".join(clause_words(match.sentence, match.start, clauses_after=1)))
+    return ANYTHING_ELSE.find_in_words(" ".join(
+        _condition_before(match.sentence, match.start)
+        + clause_words(match.sentence, match.start, clauses_after=1)))
+
+
+def _condition_before(sentence: Sentence, at: int) -> list[str]:
+    """The words of the clause right before the one holding word ``at`` when it is a
+    condition ("if there's anything else I can help with, just reply"), else none."""
+    clause_of = clauses(sentence)
+    words = sentence.normal_words
+    before = [w for w, c in zip(words, clause_of, strict=True) if c == clause_of[at] - 1]
+    return before if before[:1] and before[0] in CONDITIONS else []
 
 
 def about_this_reply(match: Match) -> bool:
