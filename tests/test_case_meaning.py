@@ -109,6 +109,9 @@ def test_a_neighbouring_figure_in_another_clause_is_not_the_quantity(graded):
     # a relative clause keeps its antecedent
     ("The losses sit with the solo accounts, where churn reached 4.1% in the second half.",
      "numbers/solo-churn-after"),
+    # an aside is about the clause it stands after, not the one after it
+    ("New customers went from 740 to 531 (28.2% fewer), mostly on the solo plan.",
+     "numbers/signups-change"),
     # a negation in a condition does not flip the main claim
     ("If nothing is done about pricing, churn will have doubled by winter as it already has "
      "since March.", "key_points/churn-up"),

@@ -65,6 +65,7 @@ def scoped_clauses(sentences: list[Sentence], clauses_of: Callable[[Sentence], l
             carried_from == sentence.index - 1
             and part_of.get(carried_from) == part_of.get(sentence.index))
         last: frozenset[str] = frozenset()  # what the last clause of this sentence is about
+        mains: list[tuple[int, frozenset[str]]] = []  # where each clause starts, its about
         for clause in clauses_of(sentence):
             own = frozenset(i for i, phrases in about.items()
                             if phrases.find_in_words(clause.normal))
@@ -72,13 +73,24 @@ def scoped_clauses(sentences: list[Sentence], clauses_of: Callable[[Sentence], l
             if clause.table:
                 scoped.append(Scoped(clause, own))
             elif clause.aside:
-                scoped.append(Scoped(clause, own or last))
+                scoped.append(Scoped(clause, own or _interrupted(sentence, clause, mains, last)))
             else:
                 last = own | before if clause.relative else own or before
                 if own:
                     carried, carried_from, reachable = last, sentence.index, True
+                mains.append((sentence.text.find(clause.text), last))
                 scoped.append(Scoped(clause, last))
     return scoped
+
+
+def _interrupted(sentence: Sentence, aside: Clause, mains: list[tuple[int, frozenset[str]]],
+                 last: frozenset[str]) -> frozenset[str]:
+    """What the clause an aside stands in or after is about: the last clause starting before
+    it in the sentence ("New customers fell from 740 to 531 (down 28.2%), mostly among solo
+    accounts": the first); ``last`` when the aside's place is not found."""
+    at = sentence.text.find(aside.text)
+    before = [about for start, about in mains if 0 <= start <= at]
+    return before[-1] if at >= 0 and before else last
 
 
 def check_number(number: ExpectedNumber, scoped: list[Scoped], others: list[ExpectedNumber],
