@@ -193,8 +193,8 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
         answers = phrases.questions[email.id, question.id]
         matches = list(answers.find_all(s, text.reading, negation=denial, scoped=True))
         around = {m.sentence.index: why for m in matches
-                  if (why := talks_around(m.sentence, m.start) or only_names(
-                      m.sentence, answers.spans(m.sentence.normal) or [(m.start, m.end)]))}
+                  if (why := talks_around(m.sentence, m.start)
+                      or only_names(m.sentence, answers, (m.start, m.end)))}
         answer = text.positive("questions", question.id, f"answers “{question.asks}”",
                                matches, {**around, **not_answers})
         if answer.review:

@@ -50,7 +50,7 @@ def answers_others(text: ReplyText, original: Original, emails: list[Original],
         for fact in other.email.facts:
             if fact.number is None or normalise(fact.states) in own:
                 continue
-            matches = phrases.facts[other.email.id, fact.id].find_all(sentences, text.reading)
+            matches = phrases.facts[other.email.id, fact.id].find_all(sentences)
             sentence = _stating(text, fact, [m for m in matches if not any(
                 answer.find_in_words(m.words) for answer in answers)])
             if sentence:

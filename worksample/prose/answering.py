@@ -33,6 +33,7 @@ says it.
 from __future__ import annotations
 
 from worksample.prose.commitment import RULE_NOUNS
+from worksample.prose.matching import PhraseSet
 from worksample.prose.negation import clauses
 from worksample.prose.text import Sentence
 from worksample.prose.unpromised import WISHES, wished_for
@@ -106,15 +107,16 @@ def talks_around(sentence: Sentence, start: int) -> str:
     return ""
 
 
-def only_names(sentence: Sentence, spans: list[tuple[int, int]]) -> str:
-    """Why a sentence whose question phrases start at ``spans`` (first word, word after the
-    last) only names what the customer asked about (see the module docstring), as words for
-    the reviewer; '' when one of them stands outside every topic named."""
+def only_names(sentence: Sentence, phrases: PhraseSet, match: tuple[int, int]) -> str:
+    """Why a sentence where the question's ``phrases`` match (at ``match``, first word and word
+    after the last, when they are found only as read with corrections) only names what the
+    customer asked about (see the module docstring), as words for the reviewer; '' when one
+    of the phrases stands outside every topic named."""
     words = sentence.normal_words
     tokens = sentence.tokens
-    if not spans or (APOLOGY.isdisjoint(tokens) and TALKED_OF.isdisjoint(tokens)
-                     and ALONE.isdisjoint(tokens)):
+    if APOLOGY.isdisjoint(tokens) and TALKED_OF.isdisjoint(tokens) and ALONE.isdisjoint(tokens):
         return ""
+    spans = phrases.spans(sentence.normal) or [match]
     clause_of = clauses(sentence)
     named: set[int] = set()
     opener = ""
