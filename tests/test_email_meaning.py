@@ -418,9 +418,8 @@ def test_an_answer_beside_a_check_or_an_offer_still_answers(email_sample, email_
     ("late-refund", "alternative", "I have read your message about account credit and the plan."),
     # "regarding", with the answer nowhere in the sentence
     ("double-charge", "invoice", "Regarding billing and the invoices PDF for your accountant."),
-    # a verb of answering and its noun, then the list of what was asked
-    ("missing-invoices", "stop-using",
-     "Let me address each point in turn: the backups, the restore, stop using Ledgerly."),
+    # a verb of answering and its noun, then what was asked
+    ("missing-invoices", "get-back", "Let me address each point about Trash and restoring."),
 ])
 def test_a_sentence_that_only_names_the_topic_answers_nothing(email_sample, email_id, question,
                                                               line):
@@ -439,6 +438,13 @@ def test_a_sentence_that_only_names_the_topic_answers_nothing(email_sample, emai
     # a list after "question" whose item says something
     ("missing-invoices", "lost-everything",
      "To answer your first question: no, your invoices are not lost."),
+    # the answer in a short clause after the topic, however bare
+    ("missing-invoices", "get-back",
+     "Apologies for the fright with your invoices, all sitting safely in Trash."),
+    ("late-refund", "no-renewal", "Regarding renewal: switched off for you."),
+    ("missing-invoices", "stop-using", "To answer your question: yes, carry on using Ledgerly."),
+    # a word of verdict inside the topic
+    ("late-refund", "money-back", "I'm sorry for the lack of any refund this long after purchase."),
 ])
 def test_a_topic_followed_by_what_is_said_of_it_still_answers(email_sample, email_id, question,
                                                               line):

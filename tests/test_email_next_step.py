@@ -13,9 +13,9 @@ def next_step(email_sample, email_id: str, reply: str):
 
 @pytest.mark.parametrize("line", [
     "I'll go through both lines on your statement below.",
-    "We will now try to explain what that second $29 is.",
+    "We will now try to explain here what that second $29 is.",
     "I'm going to cover each of your three points in order.",
-    "I will briefly walk you through where the invoices live.",
+    "I will briefly walk you through where the invoices live, below.",
 ])
 def test_a_promise_about_what_this_reply_says_is_no_next_step(email_sample, line):
     step = next_step(email_sample, "double-charge", f"Hi Priya, thanks for writing. {line}")
@@ -26,6 +26,9 @@ def test_a_promise_about_what_this_reply_says_is_no_next_step(email_sample, line
     "I'll explain the restore options when I call you tomorrow morning.",
     "I'll go ahead and ask our billing team to confirm the hold.",
     "We'll set up a call so I can answer anything the invoices raise.",
+    # told to someone else, or "cover" as paying
+    "I'll explain your case to my team lead and write back.",
+    "I'll cover the difference with account credit.",
 ])
 def test_a_promise_to_tell_with_a_time_or_to_act_is_still_a_next_step(email_sample, line):
     step = next_step(email_sample, "double-charge", f"Hi Priya, thanks for writing. {line}")

@@ -8,10 +8,11 @@ commitment with a time read by its form; never a stock offer of more help.
   (``ANYTHING_ELSE``) gives no next step; the reviewer is told why. "Let me know which backup
   time suits you" is about this customer's problem, and counts; so does "I'll restore it by
   noon, and tell me if anything else is missing" (the general clause is not the step's).
-- **A promise about this reply**: "I'll answer each of your questions below", "we will
-  explain what happened" tells what the reply itself does, not a step after it; the reviewer
-  is told why. With a time in its sentence it is a step ("I'll explain the options when I
-  call you tomorrow").
+- **A promise about this reply**: "I'll answer each of your questions below", "we will go
+  through your three points" tells what the reply itself does, not a step after it; the
+  reviewer is told why. A word must show the telling is the reply's ("below", "here", "your
+  questions"): "I'll explain your case to my team lead" is a step. With a time in its
+  sentence it is a step too ("I'll explain the options below when I call you tomorrow").
 - **A commitment with a time**, by its form: one clause with a first-person word ("I", "we",
   "me", "our" ...), a verb in the future or in progress ("will", "'ll", "going to", "I'm
   checking") and a time the writer commits to (``_TIME``): "I'm looking into your account
@@ -51,6 +52,10 @@ TELLING_HERE = (("answer",), ("explain",), ("address",), ("cover",), ("outline",
                 ("clarify",), ("summarise",), ("summarize",), ("describe",), ("list",),
                 ("detail",), ("tackle",), ("go", "through"), ("go", "over"),
                 ("walk", "you", "through"), ("set", "out"))
+# what shows the telling is this reply's, not a step told to someone later: "below", "your
+# questions" ("I'll explain your case to my team lead" is a step)
+THIS_REPLY_WORDS = frozenset({"below", "here", "following", "question", "questions", "point",
+                              "points", "concern", "concerns"})
 # words between the promise and its verb that change nothing: "I'll now try to answer"
 BEFORE_TELLING = frozenset({"now", "also", "first", "briefly", "gladly", "happily", "try",
                             "to", "be", "happy", "glad", "quickly", "here", "below"})
@@ -145,8 +150,9 @@ def _condition_before(sentence: Sentence, at: int) -> list[str]:
 
 def about_this_reply(match: Match) -> bool:
     """Whether a listed next-step phrase is the writer's promise about what this reply says
-    ("I'll answer each question below", "we will go through what happened"): "I will" or
-    "we'll" and a verb of telling (``TELLING_HERE``), in a sentence without a time."""
+    ("I'll answer each question below", "we will go through your points"): "I will" or
+    "we'll" and a verb of telling (``TELLING_HERE``), in a sentence with a word that shows
+    the telling is this reply's (``THIS_REPLY_WORDS``) and without a time."""
     if match.words not in WRITER_WILL:
         return False
     words = match.sentence.normal_words
@@ -155,7 +161,8 @@ def about_this_reply(match: Match) -> bool:
     if at >= len(words):
         return False
     telling = any(words[at:at + len(verb)] == verb for verb in TELLING_HERE)
-    return telling and not _TIME.search(match.sentence.normal)
+    return (telling and not THIS_REPLY_WORDS.isdisjoint(match.sentence.tokens)
+            and not _TIME.search(match.sentence.normal))
 
 
 def commitments_with_a_time(sentences: list[Sentence], negation: PhraseSet) -> list[Match]:

@@ -20,11 +20,12 @@ A question's phrase found in a sentence does not answer it when the sentence:
   question in the sentence stands in a topic named after an apology ("I apologise for the
   renewal and billing mix-up"), a noun of asking or trouble ("your question about the
   backups", "the problem with your renewal"), "regarding" or "concerning", or a verb of
-  answering and its noun ("I'll address each point: backups, restoring, whether to stop").
-  A topic runs to the end of its clause, and on through the short clauses of a list; a verb,
-  a pronoun or a joining word ends it, and when one ends it inside its own clause, what
-  follows says something of the topic ("sorry the refund is not possible" answers), so
-  nothing was only named.
+  answering and its noun ("I'll address each point about the backups and the restore"). A
+  topic runs to the end of its clause: what follows may be the answer ("Sorry for the
+  scare, all safe in Trash"; "To answer your question: yes, keep using it"). A verb, a
+  pronoun, a joining word or a word of verdict ("lack", "past") in the topic's clause says
+  something of it ("sorry the refund is not possible", "sorry for the lack of a refund past
+  30 days" answer), so nothing was only named.
 
 Each is left to the reviewer, with the reason; the answer counts only from a sentence that
 says it.
@@ -78,8 +79,9 @@ SAYING = frozenset({
     "didn't", "it's", "that's", "there's", "that", "which", "who", "because", "so", "but",
     "if", "whether", "when", "where", "why", "how", "what", "while", "as", "since", "i",
     "you", "we", "it", "they", "he", "she", "i'm", "you're", "we're", "they're", "i'll",
-    "you'll", "we'll", "it'll", "i've", "we've", "you've", "not", "no", "never", "to"})
-LIST_ITEM_WORDS = 4  # a clause of a list of topics: "stop using Ledgerly", "billing issue"
+    "you'll", "we'll", "it'll", "i've", "we've", "you've", "not", "no", "never", "to",
+    # a verdict inside the topic: "sorry for the lack of a refund past 30 days"
+    "lack", "past", "beyond", "without"})
 
 
 def talks_around(sentence: Sentence, start: int) -> str:
@@ -144,23 +146,16 @@ def _opens_topic(words: tuple[str, ...], at: int) -> bool:
 
 
 def _topic(words: tuple[str, ...], clause_of: tuple[int, ...], at: int) -> list[int]:
-    """The words of the topic opened after word ``at``: the rest of its clause, then each
-    short clause of a list; none when a word that says something (``SAYING``) follows the
-    topic in its own clause."""
-    end = len(words)
+    """The words of the topic opened after word ``at``: the rest of its clause; none when a
+    word that says something (``SAYING``) follows the topic there. What comes after the
+    clause, however short ("Regarding your renewal: turned off"; "To answer your question:
+    yes, keep using it"), may be the answer."""
     topic, index = [], at + 1
-    while index < end and clause_of[index] == clause_of[at]:
+    while index < len(words) and clause_of[index] == clause_of[at]:
         if words[index] in SAYING:
             return []
         topic.append(index)
         index += 1
-    while index < end:
-        item = [k for k in range(index, end) if clause_of[k] == clause_of[index]]
-        item = item[:next((n for n, k in enumerate(item) if k != index + n), len(item))]
-        if len(item) > LIST_ITEM_WORDS or any(words[k] in SAYING for k in item):
-            break
-        topic.extend(item)
-        index = item[-1] + 1
     return topic
 
 
