@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from conftest_paths import EMAIL_SAMPLE
 from worksample_email.checks import ReplyText
 from worksample_email.grader import prepare
-from worksample_email.other_questions import answers_others
+from worksample_email.other_questions import answers_others, facts_of_others
 
 from worksample.cli import cli
 from worksample.prose.text import sentences
@@ -30,7 +30,7 @@ def others(email_sample, email_id: str, reply: str, emails=None) -> str:
     original = next(o for o in emails if o.email.id == email_id)
     text = ReplyText(sentences(reply), email_sample.section.clarity, prepared.phrases.vocabulary,
                      customer_said=original.sentences, policy_said=prepared.policy)
-    return answers_others(text, original, emails, prepared.phrases)
+    return answers_others(text, original, facts_of_others(emails)[email_id], prepared.phrases)
 
 
 def reference(email_id: str) -> str:

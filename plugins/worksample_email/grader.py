@@ -33,10 +33,10 @@ from worksample.prose.scoring import GradedPart, criterion_outcomes, part_checks
 from worksample.prose.text import decode_text, sentences
 
 from .checks import CompiledPhrases, ReplyText, check_reply, credit_for_absence
-from .config import CustomerEmail, EmailSection
+from .config import CustomerEmail, EmailSection, Fact
 from .forbidden import POSSIBLE_FAIL
 from .identity import about_someone_else, disclosed
-from .other_questions import answers_others
+from .other_questions import answers_others, facts_of_others
 from .replies import Original, Reply, locate, originals
 from .writing import dictionary
 
@@ -57,6 +57,7 @@ class Prepared:
     emails: list[Original]
     phrases: CompiledPhrases
     policy: frozenset[str]  # the policy's sentences, normalised: a reply may paste them
+    others: dict[str, list[tuple[str, Fact]]]  # per email, other emails' facts (recital)
 
 
 def grade(assignment: Assignment[EmailSection], submission: Submission) -> Grade:
@@ -99,8 +100,9 @@ def prepare(assignment: Assignment[EmailSection]) -> Prepared:
     """The assignment's emails and compiled phrases (cached per version)."""
     section = assignment.section
     policy = from_markdown(decode_text((assignment.root / section.policy).read_bytes())).text
-    return Prepared(emails=originals(section, assignment.root), phrases=CompiledPhrases.of(section),
-                    policy=source_sentences(policy))
+    emails = originals(section, assignment.root)
+    return Prepared(emails=emails, phrases=CompiledPhrases.of(section),
+                    policy=source_sentences(policy), others=facts_of_others(emails))
 
 
 def _graded_reply(original: Original, reply: Reply, section: EmailSection,
@@ -125,7 +127,7 @@ def _graded_reply(original: Original, reply: Reply, section: EmailSection,
         return _part(email, findings,
                      failed_because=f"{ABOUT_ANOTHER}: {someone_else}",
                      told_candidate="it is about another customer, not this one")
-    recital = answers_others(text, original, prepared.emails, phrases)
+    recital = answers_others(text, original, prepared.others[email.id], phrases)
     if recital:
         return _part(email, findings, failed_because=f"{RECITES}: {recital}",
                      told_candidate="it recites the policy for other customers' questions "

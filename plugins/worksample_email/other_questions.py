@@ -34,27 +34,33 @@ WRITER = frozenset({"i", "we"})
 FUTURE = frozenset({"will", "shall", "going"})
 
 
-def answers_others(text: ReplyText, original: Original, emails: list[Original],
-            phrases: CompiledPhrases) -> str:
-    """What the reply to ``original`` recites of other customers' facts (their ``states``
-    and the sentence of the first), when it states ``RECITAL_MIN_FACTS`` or more of them; ''
-    otherwise."""
-    own = {normalise(fact.states) for fact in original.email.facts}
+def facts_of_others(emails: list[Original]) -> dict[str, list[tuple[str, Fact]]]:
+    """Per email (its id), the facts with a number that other emails have and it does not
+    share (the same ``states``), each with its email's id: made once per assignment."""
+    found: dict[str, list[tuple[str, Fact]]] = {}
+    for original in emails:
+        own = {normalise(fact.states) for fact in original.email.facts}
+        found[original.email.id] = [
+            (other.email.id, fact) for other in emails if other is not original
+            for fact in other.email.facts
+            if fact.number is not None and normalise(fact.states) not in own]
+    return found
+
+
+def answers_others(text: ReplyText, original: Original, others: list[tuple[str, Fact]],
+                   phrases: CompiledPhrases) -> str:
+    """What the reply to ``original`` recites of ``others`` (``facts_of_others``: their
+    ``states`` and the sentence of the first), when it states ``RECITAL_MIN_FACTS`` or more
+    of them; '' otherwise."""
     answers = [phrases.questions[original.email.id, q.id] for q in original.email.questions]
-    sentences = [s for s in text.sentences if not text.copies_the_customer(s)
-                 and not _commits(s)]
     found: list[tuple[Fact, str]] = []
-    for other in emails:
-        if other is original:
-            continue
-        for fact in other.email.facts:
-            if fact.number is None or normalise(fact.states) in own:
-                continue
-            matches = phrases.facts[other.email.id, fact.id].find_all(sentences)
-            sentence = _stating(text, fact, [m for m in matches if not any(
-                answer.find_in_words(m.words) for answer in answers)])
-            if sentence:
-                found.append((fact, sentence))
+    for email_id, fact in others:
+        matches = [m for m in phrases.facts[email_id, fact.id].find_all(text.sentences)
+                   if not text.copies_the_customer(m.sentence) and not _commits(m.sentence)
+                   and not any(answer.find_in_words(m.words) for answer in answers)]
+        sentence = _stating(text, fact, matches)
+        if sentence:
+            found.append((fact, sentence))
     if len(found) < RECITAL_MIN_FACTS:
         return ""
     facts = "; ".join(fact.states for fact, _ in found)
