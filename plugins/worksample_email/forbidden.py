@@ -39,8 +39,10 @@ if TYPE_CHECKING:
     from .checks import ReplyText
 
 # what a statement against the policy costs beyond its own points (a forbidden statement, a
-# contradicted fact): this share of the reply's criterion
-CONTRADICTION_COST = 0.25
+# contradicted fact): this share of the reply's criterion. Half, not the first quarter: in
+# all four ranked pools the experts put a reply with one such mistake below ones that leave
+# things out (benchmarks/README.md, 2026-12-04)
+CONTRADICTION_COST = 0.5
 
 # why a request is left to the reviewer although it may be one: a flag, not an automatic fail
 MAY_ASK_WHY = ("in a sentence that may ask the customer for it, if no word after it is its own "
