@@ -1,7 +1,9 @@
 """A reply that states, with their numbers, the policy facts that answer other customers'
 emails recites the policy instead of answering its customer: it scores 0, flagged off-topic.
-One such fact is an aside; facts without a number, or with a wrong one, are not the
-policy's statement. New replies, none from the samples."""
+Three such facts, or two of two emails, are a recital; one, or two of one email, an aside;
+facts without a number, or with a wrong one, are not the policy's statement. New replies,
+none from the samples; those of two red teams are in /tmp only, and this file holds new
+instances of each class they found."""
 
 from __future__ import annotations
 
@@ -20,8 +22,9 @@ from worksample.cli import cli
 from worksample.prose.text import sentences
 
 REFERENCE = EMAIL_SAMPLE / "reference"
-PADDING = ("While I have you: every account is backed up every 24 hours, and anything you "
-           "delete sits in Trash for 30 days before it goes.")
+PADDING = ("While I have you: every account is backed up every 24 hours, anything you "
+           "delete sits in Trash for 30 days, and a restore from backup takes up to 1 "
+           "business day.")
 
 
 def others(email_sample, email_id: str, reply: str, emails=None) -> str:
@@ -69,19 +72,20 @@ def test_a_reply_padded_with_other_customers_answers_scores_0_and_the_batch_goes
     ("missing-invoices", "For reference: an annual plan can be refunded in full within 30 "
                          "days of purchase. When a card is charged, the bank may first show a "
                          "pending authorisation. It drops off within 3-5 business days."),
-    # two facts of one other email, told in the writer's words and spelt out
+    # three facts of one other email, told in the writer's words and spelt out
     ("late-refund", "Good to know: we keep a backup of your books every twenty-four hours, "
-                    "and a restore from backup takes up to one business day."),
-    # a fact's number in the next sentence
-    ("double-charge", "Ledgerly makes a backup of every account itself. It does so every 24 hours. "
-                      "Anything deleted sits in Trash for 30 days."),
+                    "deleted invoices wait in Trash for thirty days, and a restore from "
+                    "backup takes up to one business day."),
+    # a fact's number in the next sentence; a fact of each other email
+    ("double-charge", "Ledgerly makes a backup of every account itself. It does so every 24 "
+                      "hours. Annual plans can be returned within 30 days of purchase."),
     # packed into one sentence with a word that answers this customer ("refund")
     ("double-charge", "For the record, our refund and data rules: Trash keeps things 30 days, "
-                      "backups run every 24 hours."),
+                      "backups run every 24 hours, a restore takes up to 1 business day."),
 ])
-def test_two_facts_answering_other_emails_make_a_recital(email_sample, email_id, padding):
+def test_facts_answering_other_emails_make_a_recital(email_sample, email_id, padding):
     found = others(email_sample, email_id, with_padding(reference(email_id), padding))
-    assert found.startswith("2 facts for other customers' questions"), found
+    assert " facts for other customers' questions" in found, found
 
 
 @pytest.mark.parametrize("email_id, padding", [
@@ -100,6 +104,13 @@ def test_two_facts_answering_other_emails_make_a_recital(email_sample, email_id,
     # another email's fact in words that answer this customer (whether she gets $29 back)
     ("double-charge", "Refunds are for annual plans within 30 days of purchase, and none is "
                       "needed here; deleted invoices also stay in Trash for 30 days."),
+    # two facts of one other email: a reassurance
+    ("late-refund", "Whatever you decide, your records are safe: Ledgerly takes a backup of "
+                    "every account every 24 hours, and anything deleted stays in Trash for 30 "
+                    "days."),
+    # a time that holds only a fact's unit, and an aside
+    ("double-charge", "Our billing team answers such questions within 1 business day. If you "
+                      "ever delete an invoice, it stays in Trash for 30 days."),
 ])
 def test_an_aside_or_another_emails_words_without_their_numbers_are_no_recital(
         email_sample, email_id, padding):
@@ -119,5 +130,5 @@ def test_a_fact_this_email_shares_with_another_is_its_own(email_sample):
         update={"facts": [*by_id["double-charge"].email.facts, trash]}))
     emails = [sharing if o.email.id == "double-charge" else o for o in prepared.emails]
     padded = with_padding(reference("double-charge"), PADDING)
-    assert others(email_sample, "double-charge", padded).startswith("2 facts")
+    assert others(email_sample, "double-charge", padded).startswith("3 facts")
     assert others(email_sample, "double-charge", padded, emails) == ""

@@ -2,24 +2,35 @@
 
 The assignment says which policy facts answer which email. A reply that states, with their
 numbers, facts that answer other customers' emails and not this one ("backups every 24 hours,
-kept 35 days" to a customer charged twice) is written for a checker, not for the customer: a
-support lead reads it as a recital of the policy, the reply that answers this customer's
-questions only among everyone else's. One such fact may be a helpful aside;
-``RECITAL_MIN_FACTS`` of them are a recital, and the reply scores 0 like one about another
-customer. Only facts with a number count (a number makes the statement the policy's, where
-a fact's words alone, "invoices" or "refund", come up in any reply), each read in its own
-sentence, pasted or written; a fact this email shares with the other (the same ``states``)
-is this customer's too. Nor is a fact whose words, as the sentence says them, are words
-that answer one of this customer's questions ("only annual plans are refunded within 30
-days of purchase" to a customer asking whether she gets a charge back); and the writer's own
-commitment ("I'll confirm it by email within 1 business day"), whose time only looks like a
-fact's, recites nothing.
+Trash 30 days, pending charges clear in 3-5 business days" to a customer asking for a
+refund) is written for a checker, not for the customer: a support lead reads it as a recital
+of the policy, this customer's answers buried among everyone else's. The reply scores 0 like
+one about another customer. A recital is ``RECITAL_MIN_FACTS`` such facts, or two from two
+different emails (the policy recited across its topics); one fact, or two of one other
+email's ("your data is safe either way: we back up daily, and Trash keeps deletions 30
+days"), may be a helpful aside.
+
+Only facts with a number count (a number makes the statement the policy's, where a fact's
+words alone, "invoices" or "refund", come up in any reply), read in their sentence and the
+next, pasted or written. Not counted:
+
+- a fact this email shares with the other (the same ``states``): it is this customer's too;
+- a fact found only by its unit ("business day"), which any time a reply gives holds ("our
+  billing team will look at it within 1 business day");
+- a fact whose words, as the sentence says them, answer one of this customer's questions
+  ("refunds are for annual plans within 30 days of purchase, and none is needed here" to a
+  customer asking whether she gets a charge back), unless the sentence is pasted from the
+  policy;
+- a sentence where the writer commits to something ("I'll confirm it by email within 1
+  business day"), whose time only looks like a fact's.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from worksample.prose.matching import Match, PhraseSet
 from worksample.prose.measures import spans_in
 from worksample.prose.text import Sentence, normalise
 
@@ -28,7 +39,7 @@ if TYPE_CHECKING:
     from .config import Fact
     from .replies import Original
 
-RECITAL_MIN_FACTS = 2  # facts of other customers' emails that make a reply a recital
+RECITAL_MIN_FACTS = 3  # facts of other customers' emails that make a reply a recital
 WRITER_WILL = frozenset({"i'll", "we'll"})
 WRITER = frozenset({"i", "we"})
 FUTURE = frozenset({"will", "shall", "going"})
@@ -51,20 +62,35 @@ def answers_others(text: ReplyText, original: Original, others: list[tuple[str, 
                    phrases: CompiledPhrases) -> str:
     """What the reply to ``original`` recites of ``others`` (``facts_of_others``: their
     ``states`` and the sentence of the first), when it states ``RECITAL_MIN_FACTS`` or more
-    of them; '' otherwise."""
+    of them, or two of two emails; '' otherwise."""
     answers = [phrases.questions[original.email.id, q.id] for q in original.email.questions]
     found: list[tuple[Fact, str]] = []
+    emails: set[str] = set()
     for email_id, fact in others:
+        unit = normalise(fact.unit)
         matches = [m for m in phrases.facts[email_id, fact.id].find_all(text.sentences)
                    if not text.copies_the_customer(m.sentence) and not _commits(m.sentence)
-                   and not any(answer.find_in_words(m.words) for answer in answers)]
+                   and not _only_the_unit(m, unit, phrases.facts[email_id, fact.id])
+                   and (m.sentence.index in text.from_policy
+                        or not any(answer.find_in_words(m.words) for answer in answers))]
         sentence = _stating(text, fact, matches)
         if sentence:
             found.append((fact, sentence))
-    if len(found) < RECITAL_MIN_FACTS:
+            emails.add(email_id)
+    if len(found) < RECITAL_MIN_FACTS and (len(found) < 2 or len(emails) < 2):
         return ""
     facts = "; ".join(fact.states for fact, _ in found)
     return f"{len(found)} facts for other customers' questions ({facts}), first in “{found[0][1]}”"
+
+
+def _only_the_unit(match: Match, unit: str, fact_phrases: PhraseSet) -> bool:
+    """Whether a fact is found in the sentence by no more than its unit ("business day" of "a
+    restore takes up to 1 business day"), which any time a reply gives holds ("our billing
+    team replies within 1 business day"): without the unit, none of its phrases is there."""
+    if not unit or not (match.words == unit or match.words.rstrip("s") == unit):
+        return False
+    rest = re.sub(rf"(?<!\S){re.escape(unit)}s?(?!\S)", " ", match.sentence.normal)
+    return not fact_phrases.find_in_words(" ".join(rest.split()))
 
 
 def _commits(sentence: Sentence) -> bool:
