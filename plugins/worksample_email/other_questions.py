@@ -5,10 +5,10 @@ numbers, facts that answer other customers' emails and not this one ("backups ev
 Trash 30 days, pending charges clear in 3-5 business days" to a customer asking for a
 refund) is written for a checker, not for the customer: a support lead reads it as a recital
 of the policy, this customer's answers buried among everyone else's. The reply scores 0 like
-one about another customer. A recital is ``RECITAL_MIN_FACTS`` such facts, or two from two
-different emails (the policy recited across its topics); one fact, or two of one other
-email's ("your data is safe either way: we back up daily, and Trash keeps deletions 30
-days"), may be a helpful aside.
+one about another customer. A recital is ``RECITAL_MIN_FACTS`` such facts, or
+``ACROSS_MIN_FACTS`` from as many emails (the policy recited across its topics); one fact,
+or two of one other email's ("your data is safe either way: we back up daily, and Trash
+keeps deletions 30 days"), may be a helpful aside.
 
 Only facts with a number count (a number makes the statement the policy's, where a fact's
 words alone, "invoices" or "refund", come up in any reply), read in their sentence and the
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from .replies import Original
 
 RECITAL_MIN_FACTS = 3  # facts of other customers' emails that make a reply a recital
+ACROSS_MIN_FACTS = 2  # or so many facts from as many different emails
 WRITER_WILL = frozenset({"i'll", "we'll"})
 WRITER = frozenset({"i", "we"})
 FUTURE = frozenset({"will", "shall", "going"})
@@ -62,7 +63,7 @@ def answers_others(text: ReplyText, original: Original, others: list[tuple[str, 
                    phrases: CompiledPhrases) -> str:
     """What the reply to ``original`` recites of ``others`` (``facts_of_others``: their
     ``states`` and the sentence of the first), when it states ``RECITAL_MIN_FACTS`` or more
-    of them, or two of two emails; '' otherwise."""
+    of them, or ``ACROSS_MIN_FACTS`` from as many emails; '' otherwise."""
     answers = [phrases.questions[original.email.id, q.id] for q in original.email.questions]
     found: list[tuple[Fact, str]] = []
     emails: set[str] = set()
@@ -77,7 +78,7 @@ def answers_others(text: ReplyText, original: Original, others: list[tuple[str, 
         if sentence:
             found.append((fact, sentence))
             emails.add(email_id)
-    if len(found) < RECITAL_MIN_FACTS and (len(found) < 2 or len(emails) < 2):
+    if len(found) < RECITAL_MIN_FACTS and len(emails) < ACROSS_MIN_FACTS:
         return ""
     facts = "; ".join(fact.states for fact, _ in found)
     return f"{len(found)} facts for other customers' questions ({facts}), first in “{found[0][1]}”"
