@@ -98,7 +98,7 @@ def test_facts_answering_other_emails_make_a_recital(email_sample, email_id, pad
     # numbers that are not the policy's for those facts
     ("double-charge", "We back up every account every 12 hours, and a restore from backup "
                       "takes up to 3 business days."),
-    # an aside, and the writer's own commitment whose time looks like a fact's
+    # an aside, and the writer's own commitment whose time holds only a fact's unit
     ("late-refund", "Your books stay safe meanwhile: every account is backed up every 24 "
                     "hours. I will confirm the credit by email within 1 business day."),
     # another email's fact in words that answer this customer (whether she gets $29 back)

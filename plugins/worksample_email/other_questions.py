@@ -16,13 +16,12 @@ next, pasted or written. Not counted:
 
 - a fact this email shares with the other (the same ``states``): it is this customer's too;
 - a fact found only by its unit ("business day"), which any time a reply gives holds ("our
-  billing team will look at it within 1 business day");
+  billing team will look at it within 1 business day", "I'll confirm it by email within 1
+  business day");
 - a fact whose words, as the sentence says them, answer one of this customer's questions
   ("refunds are for annual plans within 30 days of purchase, and none is needed here" to a
   customer asking whether she gets a charge back), unless the sentence is pasted from the
-  policy;
-- a sentence where the writer commits to something ("I'll confirm it by email within 1
-  business day"), whose time only looks like a fact's.
+  policy.
 """
 
 from __future__ import annotations
@@ -32,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from worksample.prose.matching import Match, PhraseSet
 from worksample.prose.measures import spans_in
-from worksample.prose.text import Sentence, normalise
+from worksample.prose.text import normalise
 
 if TYPE_CHECKING:
     from .checks import CompiledPhrases, ReplyText
@@ -41,9 +40,6 @@ if TYPE_CHECKING:
 
 RECITAL_MIN_FACTS = 3  # facts of other customers' emails that make a reply a recital
 ACROSS_MIN_FACTS = 2  # or so many facts from as many different emails
-WRITER_WILL = frozenset({"i'll", "we'll"})
-WRITER = frozenset({"i", "we"})
-FUTURE = frozenset({"will", "shall", "going"})
 
 
 def facts_of_others(emails: list[Original]) -> dict[str, list[tuple[str, Fact]]]:
@@ -70,7 +66,7 @@ def answers_others(text: ReplyText, original: Original, others: list[tuple[str, 
     for email_id, fact in others:
         unit = normalise(fact.unit)
         matches = [m for m in phrases.facts[email_id, fact.id].find_all(text.sentences)
-                   if not text.copies_the_customer(m.sentence) and not _commits(m.sentence)
+                   if not text.copies_the_customer(m.sentence)
                    and not _only_the_unit(m, unit, phrases.facts[email_id, fact.id])
                    and (m.sentence.index in text.from_policy
                         or not any(answer.find_in_words(m.words) for answer in answers))]
@@ -92,14 +88,6 @@ def _only_the_unit(match: Match, unit: str, fact_phrases: PhraseSet) -> bool:
         return False
     rest = re.sub(rf"(?<!\S){re.escape(unit)}s?(?!\S)", " ", match.sentence.normal)
     return not fact_phrases.find_in_words(" ".join(rest.split()))
-
-
-def _commits(sentence: Sentence) -> bool:
-    """Whether the writer commits to something in the sentence: "I'll", "we will", "I am going
-    to"."""
-    tokens = sentence.tokens
-    return not WRITER_WILL.isdisjoint(tokens) or (
-        not WRITER.isdisjoint(tokens) and not FUTURE.isdisjoint(tokens))
 
 
 def _stating(text: ReplyText, fact: Fact, matches) -> str:
