@@ -121,17 +121,16 @@ def check_number(number: ExpectedNumber, scoped: list[Scoped], others: list[Expe
         if said:
             wrongs[clause] = said
     if wrongs:
+        # right only to a precision too rough to count: wrong, but no contradiction
+        rough = {c: all(_rounds_to(n, number) for n in said) for c, said in wrongs.items()}
         clause, said = next(iter(wrongs.items()))
-        wrong = ", ".join(n.text for n in said)
-        rough = all(_rounds_to(n, number) for n in said)
-        note = "; too rough to count" if rough else "; a contradiction of the data"
+        note = "; too rough to count" if rough[clause] else "; a contradiction of the data"
         return NumberOutcome(
             Finding("numbers", number.id, label, 0.0,
-                    f"{_quote(clause, said[0])}: says {wrong}; {expected}{note}",
-                    specifics={"wrong_number": _wrong_number(said, number)}),
-            wrong_in={c: _wrong_number(n, number) for c, n in wrongs.items()
-                      if not all(_rounds_to(one, number) for one in n)},
-            contradicts=not rough)
+                    f"{_quote(clause, said[0])}: says {', '.join(n.text for n in said)}; "
+                    f"{expected}{note}", specifics={"wrong_number": _wrong_number(said, number)}),
+            wrong_in={c: _wrong_number(n, number) for c, n in wrongs.items() if not rough[c]},
+            contradicts=not rough[clause])
     doubtful = next((c for c in mine if any(agrees(n, number) for n in measures_in(c.text))),
                     None)
     if doubtful is not None:
