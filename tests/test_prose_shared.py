@@ -72,6 +72,23 @@ def test_a_criterion_is_the_weighted_mean_of_its_parts_with_each_parts_evidence(
                                          "Reply to second: scores 0."]
 
 
+def test_a_contradiction_costs_the_same_in_a_part_that_earned_little_and_no_criterion_is_below_0():
+    def part(price: float, costs: float) -> GradedPart:
+        return GradedPart([Finding("facts", "price", "states the price", price, "…"),
+                           Finding("facts", "term", "states the term", 0.0, "…",
+                                   costs=costs)])
+
+    def accuracy(*parts: GradedPart) -> float:
+        return criterion_outcomes(list(parts), SCORING)["accuracy"].fraction
+
+    full = part(1.0, 0.0)
+    # the same contradiction (half the criterion) in a part that earned half, and in one that
+    # earned nothing: each takes a further half of its part away from the submission
+    assert accuracy(full, part(1.0, 0.5)) == accuracy(full, part(1.0, 0.0)) - 0.25
+    assert accuracy(full, part(0.0, 0.5)) == accuracy(full, part(0.0, 0.0)) - 0.25
+    assert accuracy(part(0.0, 0.5), part(0.0, 0.5)) == 0  # the whole is at least 0
+
+
 def test_checks_of_a_named_part_are_under_its_name_with_their_criterion():
     findings = [Finding("facts", "price", "states the price", 1.0, "ok"),
                 Finding("blame", "blame", "no blame", 0.0, "“your fault”", review="unsure")]

@@ -78,9 +78,11 @@ def first_counted(kind: str, item: str, label: str, matches: Iterable[Match],
 def fractions_by_criterion(findings: list[Finding],
                            scoring: Mapping[str, Mapping[str, float]]) -> dict[str, float]:
     """Per rubric criterion, the weighted mean over its check kinds of each kind's mean
-    fraction (weighted by the findings' own weights), less the ``costs`` of its findings
-    (at least 0). A criterion none of whose kinds has a finding earns it all (nothing to
-    check)."""
+    fraction (weighted by the findings' own weights), less the ``costs`` of its findings. It
+    may fall below 0: what a statement against the policy costs does not shrink in a part
+    that earned little (the criterion over all parts is at least 0:
+    ``scoring.criterion_outcomes``). A criterion none of whose kinds has a finding earns it
+    all (nothing to check)."""
     fractions = {}
     for criterion_id, weights in scoring.items():
         earned = total = costs = 0.0
@@ -91,7 +93,7 @@ def fractions_by_criterion(findings: list[Finding],
                 earned += weight * mean
                 total += weight
                 costs += sum(f.costs for f in of_kind)
-        fractions[criterion_id] = max(0.0, earned / total - costs) if total else 1.0
+        fractions[criterion_id] = earned / total - costs if total else 1.0
     return fractions
 
 

@@ -5,7 +5,8 @@ A submission of written work is graded in parts: the reply to each email, or one
 A part earns, per criterion, the weighted mean of its check kinds' fractions
 (``fractions_by_criterion``), or 0 in every criterion when it scores 0 (it says nothing, is
 off topic, makes a statement that fails it). A criterion's fraction is the mean over the
-parts, weighted by their own weights.
+parts, weighted by their own weights, and at least 0. A part's own fraction is not held at 0:
+a contradiction in a reply that earned little costs the submission what it costs anywhere.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ def criterion_outcomes(parts: list[GradedPart], scoring: Scoring) -> dict[str, C
     for criterion_id, kinds in scoring.items():
         earned = sum(part.weight * part_fractions[criterion_id]
                      for part, part_fractions in zip(parts, fractions, strict=True))
-        outcomes[criterion_id] = _outcome(kinds, parts, earned / total_weight)
+        outcomes[criterion_id] = _outcome(kinds, parts, max(0.0, earned / total_weight))
     return outcomes
 
 
