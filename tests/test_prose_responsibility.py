@@ -146,36 +146,3 @@ def test_an_uncertain_third_person_duty_or_a_page_said_to_be_clear_goes_to_the_r
 ])
 def test_a_customers_right_our_duty_or_our_unclear_terms_are_no_blame(text):
     assert read(text) is None
-
-
-@pytest.mark.parametrize("text", [
-    "Projects don't archive themselves, so someone in your company must have archived them.",
-    "Files don't just vanish, so somebody in your office must have erased the folder.",
-    "Then you obviously wiped the workspace yourself before the export finished.",
-    "Nothing expires on its own, so anyone with your login must've discarded the drafts.",
-    "You emptied the recycle bin yourself last Tuesday, which is why nothing is there.",
-    "The sync never touches old records, so someone on your staff overwrote the sheet.",
-])
-def test_a_loss_concluded_to_be_the_readers_is_blame(text):
-    found = read(text)
-    assert found is not None and found.sure and found.why == "puts the loss down to the customer"
-
-
-@pytest.mark.parametrize("text", [
-    # a condition, a time, a question, a guess, a denial: no conclusion
-    "If someone on your staff erased the folder, it is in the bin for 30 days.",
-    "When you wiped the workspace, a copy went to the archive.",
-    "Could somebody in your office have discarded the drafts?",
-    "You might have archived the project by accident, which is easy to do.",
-    "No one on your staff removed anything, so the fault is ours to find.",
-    "Whether you cleared it yourself or not, we can bring the list back.",
-    # a fact told, ours, or a feeling
-    "Our audit log shows somebody on your account erased the folder at 09:12 on Monday.",
-    "We must have removed the drafts in last night's migration, and I'm sorry.",
-    "You must have been shocked to see the folder emptied.",
-    # the act is not a loss
-    "Someone on your team must have invited the new accountant.",
-])
-def test_a_loss_told_without_concluding_it_is_the_readers_is_no_blame(text):
-    found = read(text)
-    assert found is None or found.why != "puts the loss down to the customer", found

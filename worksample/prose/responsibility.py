@@ -49,16 +49,6 @@ expected ("you expected a refund": only "you were expected to" may be a duty).
   page clearly explains how to download it") are none. So is consent to terms cited in the
   reader's favour ("the terms you agreed to work in your favour").
 
-- **the loss put down to the reader** (sure): an act that loses the customer's things
-  (``LOSS_ACTS``: deleted, removed, emptied ...) done by the reader or by someone on their side
-  ("someone with access to your account"), told as the writer's conclusion: after "must have"
-  ("someone on your team must have removed them"), with "yourself" ("you deleted them
-  yourself"), after "clearly" or "obviously", or in a clause opening with "so" ("invoices don't
-  vanish, so someone on your account deleted them"). None when it is denied ("nobody on your
-  team deleted anything"), a condition or a time ("if you deleted them, ..."), asked, a
-  guess ("you may have removed them"), or a fact told without a conclusion ("our log shows
-  someone on your account deleted them on 3 March"): a support agent may say what happened.
-
 A phrase of a blame list said in a plain or kind sense is read by ``plain_sense``.
 """
 
@@ -67,7 +57,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from worksample.prose.negation import TURNING, clauses, is_cue
-from worksample.prose.questions import in_question
 from worksample.prose.text import Sentence
 
 SECOND_PERSON = frozenset({"you", "you've", "you'd", "you're"})
@@ -117,20 +106,8 @@ OURS = frozenset({"our", "we", "my", "i", "us"})
 CHOOSING = CHOICE | {"choose", "choosing", "choice", "decide", "deciding", "decision", "prefer"}
 CLEARLY = frozenset({"clearly", "plainly", "explicitly"})
 CLEAR_WORDS = CLEARLY | {"clear", "clearer"}
-# acts that lose or spoil the customer's things: put down to the reader as a conclusion, blame
-LOSS_ACTS = frozenset({"deleted", "removed", "erased", "cleared", "emptied", "wiped", "trashed",
-                       "discarded", "binned", "overwrote", "overwritten", "archived"})
-# an indefinite person the words after it may put on the reader's side ("someone on your team")
-SOMEONE = frozenset({"someone", "somebody", "anyone", "anybody", "whoever"})
-SIDE = 6  # words from "someone" to the act: "someone with access to your account"
-# between the doer and the act: how the writer concludes it ("you must have", "you clearly")
-CONCLUDING = frozenset({"must", "have", "must've", "clearly", "obviously", "evidently",
-                        "definitely", "surely", "certainly", "then", "just", "already"})
-# a clause opening so is about what may be, or when: no conclusion
-NOT_CONCLUDED = CONDITIONS | CHOICE | {"when", "whenever", "before", "after", "until", "in",
-                                       "case", "even"}
 # the words after which ``lecture``'s readings look at the clauses, and only they
-_READ_IN_CLAUSES = _NEXT_TIME_FIRST | READERS | CLEAR_WORDS | LOSS_ACTS
+_READ_IN_CLAUSES = _NEXT_TIME_FIRST | READERS | CLEAR_WORDS
 # a rule "clearly shown": its subject (before) or where it is shown (after)
 RULE_WORDS = DOCUMENTS | {"limit", "window", "period", "deadline", "rule", "rules"}
 RULE_PLACES = DOCUMENTS | {"checkout", "signup", "faq", "website", "pricing"}
@@ -166,8 +143,7 @@ def lecture(sentence: Sentence) -> Lecture | None:
     # the clauses are read only for a sentence with a word whose reading needs them
     clause_of = () if _READ_IN_CLAUSES.isdisjoint(words) else clauses(sentence)
     found = [*_consent(words), *_duty(words), *_next_time(words, clause_of),
-             *_reproach(words), *_readers_duty(words, clause_of), *_clear_rule(words, clause_of),
-             *_loss_put_on_reader(sentence, words, clause_of)]
+             *_reproach(words), *_readers_duty(words, clause_of), *_clear_rule(words, clause_of)]
     return min(found, key=lambda f: (not f.sure, f.start), default=None)
 
 
@@ -422,34 +398,3 @@ def _shown_clearly(words: list[str], index: int, clause_of: list[int]) -> bool:
     return bool(explains and CITED & set(words[max(0, index - 4):index])
                 and (words[index + 2:index + 3] == ["that"]
                      or RULE_WORDS & set(words[index + 2:index + 6])))
-
-
-def _loss_put_on_reader(sentence: Sentence, words: list[str], clause_of: list[int]):
-    """An act that lost the reader's things, concluded to be theirs: "someone with access to
-    your account must have removed them", "you deleted them yourself", "so someone on your
-    team deleted them"; not a condition, a time, a question, a guess or a denial."""
-    for act, word in enumerate(words):
-        if word not in LOSS_ACTS:
-            continue
-        clause = [n for n, c in enumerate(clause_of) if c == clause_of[act]]
-        before = [n for n in clause if n < act]
-        if not before or words[before[0]] in NOT_CONCLUDED or in_question(sentence, act):
-            continue
-        doer = act - 1  # back over how the writer concludes it, to the doer
-        while doer >= before[0] and words[doer] in CONCLUDING:
-            doer -= 1
-        if doer < before[0]:
-            continue
-        subject = doer if words[doer] == "you" else next(
-            (n for n in range(max(before[0], doer - SIDE), doer + 1)
-             if words[n] in SOMEONE and "your" in words[n + 1:doer + 1]), None)
-        if subject is None or any(is_cue(words[n]) for n in before):
-            continue
-        between = set(words[doer + 1:act])
-        concluded = ("must" in between or "must've" in between or between & CLEARLY
-                     or between & {"obviously", "evidently"} or words[before[0]] == "so"
-                     and clause_of[act] > 0
-                     or {"yourself", "yourselves"} & {words[n] for n in clause if n > act})
-        if concluded:
-            yield Lecture(subject, " ".join(words[subject:act + 1]),
-                          "puts the loss down to the customer", sure=True)
