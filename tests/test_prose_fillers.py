@@ -9,8 +9,7 @@ from worksample.prose.matching import PhraseSet
 from worksample.prose.text import normalise
 
 PHRASES = PhraseSet(["not cancel", "keep using", "charged once", "export the data",
-                     "extend trial*", "don't touch settings", "unused weeks",
-                     "credit for the unused"])
+                     "extend trial*"])
 
 
 @pytest.mark.parametrize("text", [
@@ -18,9 +17,6 @@ PHRASES = PhraseSet(["not cancel", "keep using", "charged once", "export the dat
     "we'll extend your trial by a week",
     "I will extend the trial",
     "you were charged it once",
-    "please don't touch any settings",  # a word of amount that says nothing more: "any"
-    "we refund unused entire weeks",  # "entire", "whole"
-    "a credit for the whole unused term",
 ])
 def test_one_or_two_small_words_may_stand_between_a_phrases_words(text):
     assert PHRASES.find_in_words(normalise(text))
@@ -34,9 +30,6 @@ def test_one_or_two_small_words_may_stand_between_a_phrases_words(text):
     "you can keep on using it",  # "on" is not a filler
     "you were charged only the once",  # nor "only"
     "please export all of the data",  # nor "all of"
-    "you were charged not once",  # nor a negation
-    "don't touch all settings",  # nor "all": "not all" says some
-    "we refund unused some weeks",  # nor "some", which changes the amount
 ])
 def test_what_still_does_not_match(text):
     assert not PHRASES.find_in_words(normalise(text))

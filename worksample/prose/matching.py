@@ -4,9 +4,8 @@ A phrase is matched against a sentence's normalised words. ``refund*`` matches a
 starts with "refund" (``restore*`` also "restoring": a stem ending in "e" drops it before
 "-ing"); ``...`` stands for up to four words. Between two consecutive words of a
 phrase, one or two small words the phrase does not write may stand (``FILLERS``: to, be,
-been, the, a, an, your, our, it, that, and the words of amount any, whole, entire): "not renew"
-matches "not to renew", "nothing we can do" matches "nothing that we can do", "don't make
-changes" matches "don't make any changes"; a word the phrase writes must be there ("refund the
+been, the, a, an, your, our, it, that): "not renew" matches "not to renew", "nothing we can
+do" matches "nothing that we can do"; a word the phrase writes must be there ("refund the
 extra" does not match "refund extra"). Inflections are not read: "won't renew" does not match
 "won't be renewed". Typos are tolerated one way only:
 a word the dictionary does not know (``refnud``) is read as the phrase word one edit away
@@ -34,10 +33,7 @@ from worksample.prose.word_forms import by_a_colleague
 GAP = "..."
 GAP_WORDS = 4
 # small words that may stand between two consecutive words of a phrase, at most two of them
-FILLERS = ("to", "be", "been", "the", "a", "an", "your", "our", "it", "that",
-           # words of amount that say nothing the phrase does not ("don't make any changes",
-           # "credit for the unused whole months"); not "all" or "some", which change it
-           "any", "whole", "entire")
+FILLERS = ("to", "be", "been", "the", "a", "an", "your", "our", "it", "that")
 _SPACE = re.compile(" ")
 _FILLER_GAP = " (?:(?:" + "|".join(FILLERS) + ") ){0,2}"
 NEGATION_WINDOW = 3  # without ``scoped``: words before a match that can negate it
