@@ -193,6 +193,26 @@ def test_a_pronoun_after_a_part_says_more_of_that_part(graded, before, after, op
     assert ("also says the opposite" in said.review) is opposite, (said.message, said.review)
 
 
+@pytest.mark.parametrize("after, opposite", [
+    # a relative clause that picks one of several things out by a comparison tells no change
+    ("Put every customer on whichever plan where their lifetime value is higher.", False),
+    ("Each group belongs on the tier whose LTV is higher, and that is the whole argument.",
+     False),
+    ("Move freelancers to the price at which lifetime value is highest.", False),
+    # told when, or with what it is compared, or with a figure: the change, said the other way
+    ("Keep the plan where lifetime value is higher than it was before.", True),
+    ("Stay with the price where LTV is higher after the rise.", True),
+    ("Keep the tier where lifetime value is higher at $2,300 a customer.", True),
+])
+def test_a_comparison_that_picks_an_option_out_is_no_counter_example(graded, after, opposite):
+    _, checks = graded("Lifetime value fell after the rise, from $2,091 to $1,448 a customer.\n\n"
+                       + after)
+    said = checks["key_points/ltv-down"]
+    against = "also says the opposite" in said.review or said.message.startswith(
+        "says the opposite")
+    assert against is opposite, (said.message, said.review)
+
+
 # --- 5. Conditions ---------------------------------------------------------------------------
 
 def test_a_condition_is_not_a_claim_either_way(graded):

@@ -356,7 +356,8 @@ def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
                 and not _says_more_of(text, m.sentence, unless)
                 and not not_a_finding(text, clause, m.start)
                 and not _not_against_it(text, clause, m,
-                                        compiled.counters_before_gap[point.id])]
+                                        compiled.counters_before_gap[point.id])
+                and not picks_one_out(clause, m)]
     against = {m.sentence.index for m in opposite}
     matches = [(m, c) for m, c in text.find_in_clauses(compiled.cues[point.id], text.sentences,
                                                        negation=compiled.negation)
@@ -444,6 +445,32 @@ def _earlier(words: list[str], at: int) -> bool:
     following = words[at + 1] if at + 1 < len(words) else ""
     return bool(words) and (words[at] == "previously" or (
         words[at] in EARLIER and following not in {"", "now", "today"}))
+
+
+# a relative clause that picks one thing out of several: "the price where its lifetime value is
+# higher", "the plan whose churn is lower", "the segment in which LTV is highest"
+PICKING = (("where",), ("whose",), ("in", "which"), ("at", "which"), ("under", "which"),
+           ("for", "which"), ("with", "which"))
+COMPARATIVES = frozenset({"higher", "lower", "highest", "lowest", "bigger", "smaller", "larger",
+                          "greater", "better", "worse", "best", "worst"})
+# what makes a comparative a change told: the time before or after it, or what it is
+# compared with ("higher than before", "lower since March", "higher after the rise")
+TOLD_WHEN = frozenset({"than", "before", "after", "since", "now", "previously", "earlier",
+                       "today", "anymore", "still", "again", "rise", "increase", "change"})
+
+
+def picks_one_out(clause: Clause, match: Match) -> bool:
+    """Whether a counter-example's comparative ("lifetime value ... higher") stands in a
+    relative clause that picks one of several things out by it ("each segment should be on
+    the price where its lifetime value is higher"): a comparison of the options, which tells
+    no change and contradicts nothing. Not when the clause tells when, or what it is compared
+    with ("where lifetime value is higher than before", "... higher after the rise"), or
+    states a figure."""
+    words = clause.normal.split()
+    return (clause.relative and any(tuple(words[:len(p)]) == p for p in PICKING)
+            and 0 < match.end <= len(words) and words[match.end - 1] in COMPARATIVES
+            and not TOLD_WHEN.intersection(words)
+            and not any(c.isdigit() for c in clause.text))
 
 
 def not_a_finding(text: AnalysisText, clause: Clause, start: int) -> str:
