@@ -127,6 +127,15 @@ def test_spelling_accepts_british_forms_names_and_the_allow_list(email_sample):
     assert found["spelling"].evidence == "1 misspelt: “recieve”"
 
 
+def test_words_of_today_are_spelt_right_and_misspellings_still_are_not(email_sample):
+    # pyspellchecker's list lacks these; SymSpell's English list knows them
+    found = findings(email_sample, "double-charge",
+                     "Hi Priya, the banking apps show a hold; take a screenshot, check your "
+                     "inbox on your smartphone, and tick the checkbox in our workflow. "
+                     "It will dissapear seperately.")
+    assert found["spelling"].evidence == "2 misspelt: “dissapear”, “seperately”"
+
+
 def test_a_known_word_with_a_contracted_verb_is_spelt_right(email_sample):
     found = findings(email_sample, "double-charge",
                      "Hi Priya, there'll be one charge; what\u2019ll show is the $29 you "

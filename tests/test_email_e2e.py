@@ -318,7 +318,7 @@ def test_the_email_plugin_is_registered_like_any_other():
     assert described["email"]["hooks"] == ["worksample_register_assignment_types"]
 
 
-TEXT_DEPENDENCIES = ("rapidfuzz", "spellchecker", "pyphen", "pypdf", "docx")
+TEXT_DEPENDENCIES = ("rapidfuzz", "spellchecker", "symspellpy", "pyphen", "pypdf", "docx")
 
 
 def text_dependencies_imported_by(statements: str) -> list[str]:
