@@ -46,8 +46,9 @@ class Dictionary:
         self._said: dict[str, frozenset[str]] = {}
 
     def unknown(self, words: Iterable[str]) -> set[str]:
-        """Of ``words``, the lower-cased forms the dictionary does not know (numbers and
-        punctuation are never unknown), as ``SpellChecker.unknown`` answers."""
+        """Of ``words``, the lower-cased forms neither list knows (numbers and punctuation
+        are never unknown): ``SpellChecker.unknown``'s answer less the words of
+        ``MORE_WORDS``."""
         found: set[str] = set()
         with self._lock:
             if self._checker is None:
