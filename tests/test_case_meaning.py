@@ -193,34 +193,6 @@ def test_a_pronoun_after_a_part_says_more_of_that_part(graded, before, after, op
     assert ("also says the opposite" in said.review) is opposite, (said.message, said.review)
 
 
-@pytest.mark.parametrize("after, opposite", [
-    # a relative clause that picks an option out, in a sentence about choosing: not counted
-    ("Every customer belongs on whichever plan where their lifetime value is higher.", False),
-    ("Each group should sit on the tier whose LTV is higher, and that is the whole argument.",
-     False),
-    # told when, against what, with a figure, or of no option: the change, said the other way
-    ("Each segment belongs on the plan where lifetime value is higher than it was before.",
-     True),
-    ("Each plan should stay at the price where LTV is higher after the rise.", True),
-    ("Each customer should be on the tier where lifetime value is higher at $2,300.", True),
-    ("The new price has each of us in a position where lifetime value is higher.", True),
-    ("Pro should be the plan whose LTV is higher these days.", True),
-])
-def test_a_comparison_that_picks_an_option_out_is_no_counter_example(graded, after, opposite):
-    _, checks = graded("Lifetime value fell after the rise, from $2,091 to $1,448 a customer.\n\n"
-                       + after)
-    said = checks["key_points/ltv-down"]
-    against = "also says the opposite" in said.review or said.message.startswith(
-        "says the opposite")
-    assert against is opposite, (said.message, said.review)
-
-
-def test_a_comparison_that_picks_an_option_out_alone_goes_to_the_reviewer(graded):
-    _, checks = graded("Each segment should sit on the tier whose lifetime value is higher.")
-    said = checks["key_points/ltv-down"]
-    assert said.outcome == "skipped" and "only compare the options" in said.review, said
-
-
 # --- 5. Conditions ---------------------------------------------------------------------------
 
 def test_a_condition_is_not_a_claim_either_way(graded):

@@ -349,17 +349,14 @@ def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
     (``not_a_finding``) goes to the reviewer, and is no contradiction either."""
     label = f"makes the point: {point.point}"
     unless = compiled.counters_unless[point.id]
-    said_against = [(m, clause) for m, clause in text.find_in_clauses(
-                        compiled.counters[point.id], text.sentences)
-                    if not clause.condition and not text.why_not_counted(m.sentence)
-                    and not unless.find_in_words(m.sentence.normal)
-                    and not _says_more_of(text, m.sentence, unless)
-                    and not not_a_finding(text, clause, m.start)
-                    and not _not_against_it(text, clause, m,
-                                            compiled.counters_before_gap[point.id])]
-    # a comparison that picks an option out may not be about the change: for the reviewer
-    compared = [m for m, clause in said_against if picks_one_out(text, clause, m)]
-    opposite = [m for m, _ in said_against if m not in compared]
+    opposite = [m for m, clause in text.find_in_clauses(compiled.counters[point.id],
+                                                         text.sentences)
+                if not clause.condition and not text.why_not_counted(m.sentence)
+                and not unless.find_in_words(m.sentence.normal)
+                and not _says_more_of(text, m.sentence, unless)
+                and not not_a_finding(text, clause, m.start)
+                and not _not_against_it(text, clause, m,
+                                        compiled.counters_before_gap[point.id])]
     against = {m.sentence.index for m in opposite}
     matches = [(m, c) for m, c in text.find_in_clauses(compiled.cues[point.id], text.sentences,
                                                        negation=compiled.negation)
@@ -390,10 +387,6 @@ def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
         negated = next((m for m, _ in matches if m.negated), None)
         if negated is not None:
             finding.evidence, finding.review = quoted(negated), "found after a negation"
-        elif compared:
-            finding.evidence, finding.review = quoted(compared[0]), (
-                "may say the opposite, or only compare the options it chooses between; "
-                "not counted either way")
         finding.specifics = {"missing_point": point.point}
     return finding
 
@@ -451,45 +444,6 @@ def _earlier(words: list[str], at: int) -> bool:
     following = words[at + 1] if at + 1 < len(words) else ""
     return bool(words) and (words[at] == "previously" or (
         words[at] in EARLIER and following not in {"", "now", "today"}))
-
-
-# a relative clause that picks one option out: "each segment should be on the price where its
-# lifetime value is higher"; only after a word for an option, in a sentence about choosing
-PICKING = frozenset({"where", "whose"})
-OPTION_NOUNS = frozenset({"plan", "plans", "price", "prices", "tier", "tiers", "option",
-                          "options", "segment", "segments", "group", "groups"})
-CHOOSING = frozenset({"each", "every", "whichever", "choose", "choosing", "pick", "picking",
-                      "belong", "belongs", "should", "best"})
-COMPARATIVES = frozenset({"higher", "lower", "bigger", "smaller", "larger", "greater", "better",
-                          "worse"})
-# anywhere in the sentence, a word that may tell the change: its time, its cause, a move
-TOLD_WHEN = frozenset({
-    "than", "before", "after", "since", "following", "now", "today", "currently", "still",
-    "again", "anymore", "these", "days", "then", "once", "until", "rise", "rose", "risen",
-    "raise", "raised", "raising", "hike", "increase", "increased", "change", "changed",
-    "changes", "move", "moved", "became", "become", "becoming", "got", "get", "getting",
-    "grew", "grown", "keeps", "kept", "trend", "month", "months", "year", "years", "period",
-    "march", "february", "august", "left", "put", "took", "made", "make", "makes"})
-
-
-def picks_one_out(text: AnalysisText, clause: Clause, match: Match) -> bool:
-    """Whether a counter-example's comparative ("lifetime value ... higher") stands in a
-    relative clause that picks one option out by it ("each segment should be on the price
-    where its lifetime value is higher"): "where" or "whose" right after a word for an option
-    (plan, price, tier, segment ...), in a sentence about choosing (each, whichever, should,
-    best ...) that holds no figure and no word that may tell the change (a time, "than",
-    "rise", "moved" ...). Such a sentence may compare the options rather than say the change
-    went the other way: the reviewer reads it."""
-    words = clause.normal.split()
-    if not (clause.relative and words[:1] and words[0] in PICKING
-            and 0 < match.end <= len(words) and words[match.end - 1] in COMPARATIVES):
-        return False
-    sentence = clause.sentence.normal_words
-    before = [c for c in text.clauses(clause.sentence) if c.position == clause.position - 1]
-    return (bool(before) and before[0].normal.split()[-1:] != []
-            and before[0].normal.split()[-1] in OPTION_NOUNS
-            and not CHOOSING.isdisjoint(sentence) and TOLD_WHEN.isdisjoint(sentence)
-            and not any(c.isdigit() for c in clause.sentence.text))
 
 
 def not_a_finding(text: AnalysisText, clause: Clause, start: int) -> str:
