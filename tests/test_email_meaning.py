@@ -353,6 +353,7 @@ def test_a_listed_blame_phrase_said_plainly_or_kindly_is_no_blame(email_sample, 
     "Let's all calm down and look at the statement together.",
     "As you said yourself, you must have misread the pending label.",  # agreeing: blame
     "You must have ignored the label, as you said.",  # the words told back come after it
+    "You said it yourself: you must have misread the label.",  # agreeing: blame
 ])
 def test_a_listed_blame_phrase_said_as_blame_is_blame(email_sample, line):
     found = findings(email_sample, "double-charge", f"Hi Priya. {line}")["blame"]

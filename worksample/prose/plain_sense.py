@@ -51,6 +51,7 @@ TOLD_BACK = frozenset({"said", "mentioned", "wrote", "feel", "felt", "think", "t
                        "feared", "worry", "worried", "suspect", "suspected", "believe",
                        "assume", "assumed", "wondered", "wonder", "guessed"})
 TOLD_BACK_REACH = 4  # words before the phrase: "you mentioned [that] [you] must have"
+AGREED = frozenset({"yourself", "yourselves", "right", "correct", "rightly", "correctly"})
 # before "calm down", what aims it at the reader: the start of its clause, or these
 AIMED = frozenset({"please", "just", "try", "to", "and", "so", "now", "ok", "okay", "let's",
                    "all", "honestly", "seriously", "look", "everyone"})
@@ -95,11 +96,13 @@ def plain_sense(sentence: Sentence, start: int, end: int) -> str:
 
 def _told_back(words: list[str], start: int) -> bool:
     """Whether "you" and a verb of saying or fearing stand within ``TOLD_BACK_REACH`` words
-    before ``start``, not after "as" ("as you said yourself" agrees)."""
+    before ``start``; not after "as", nor with "yourself" or a word agreeing after the verb
+    ("as you said", "you said it yourself", "you said so, and you're right": the writer
+    agrees, and the phrase is theirs)."""
     before = words[max(0, start - TOLD_BACK_REACH):start]
     for at, word in enumerate(before[1:], start=1):
-        if word in TOLD_BACK and before[at - 1] in SECOND_PERSON and before[at - 2:at - 1] != [
-                "as"]:
+        if (word in TOLD_BACK and before[at - 1] in SECOND_PERSON
+                and before[at - 2:at - 1] != ["as"] and AGREED.isdisjoint(before[at + 1:])):
             return True
     return False
 
