@@ -327,9 +327,6 @@ def test_a_range_agrees_only_when_it_lies_within_the_policys(email_sample, said,
     "As I said I would, I've checked the payment log.",
     "You'll obviously want the PDF for your accountant.",
     "Obviously you're right that two lines look like two payments.",
-    # the customer's own words or fear told back to them
-    "You wrote that you must have paid twice by mistake, but the log shows a single payment.",
-    "I know you worried you must have used the wrong card; it was the right one.",
 ])
 def test_a_listed_blame_phrase_said_plainly_or_kindly_is_no_blame(email_sample, line):
     found = findings(email_sample, "double-charge", f"Hi Priya. {line}")["blame"]
@@ -351,9 +348,6 @@ def test_a_listed_blame_phrase_said_plainly_or_kindly_is_no_blame(email_sample, 
     "Sorry, but once again, the hold is not a payment.",  # the apology is not next to it
     "I once again need to point out that the hold is not a charge.",
     "Let's all calm down and look at the statement together.",
-    "As you said yourself, you must have misread the pending label.",  # agreeing: blame
-    "You must have ignored the label, as you said.",  # the words told back come after it
-    "You said it yourself: you must have misread the label.",  # agreeing: blame
 ])
 def test_a_listed_blame_phrase_said_as_blame_is_blame(email_sample, line):
     found = findings(email_sample, "double-charge", f"Hi Priya. {line}")["blame"]

@@ -8,10 +8,6 @@
   "you'll obviously want the invoices before Friday",
   "obviously this is stressful" (a word of feeling in its clause);
 - citing no rule at the reader: "as stated in our billing records";
-- the reader's own words or fear told back to them: "you mentioned you must have deleted them
-  by accident, but ...", "I understand you feel you must have removed them" ("you" and a
-  verb of saying or fearing within the four words before the phrase; "as you said yourself,
-  you must have ..." agrees with them and stays blame);
 - words that blame only when aimed at the reader, aimed elsewhere: "calm down" said of
   anything else ("if things calm down next year"; it is aimed when it opens its clause, after
   "please", "just", "let's", "honestly" ..., or with "you" just before it: "I need you to calm
@@ -46,12 +42,6 @@ DONE = frozenset({"checked", "looked", "reviewed", "confirmed", "gone", "been", 
 INSIDE_THE_REPLY = frozenset({"above", "below"})
 THIS_REPLY = (("this", "email"), ("this", "reply"), ("this", "message"), ("this", "letter"))
 AGREEING = frozenset({"right", "correct"})
-# "you said you must have ...": the reader's own words or fear, told back to them
-TOLD_BACK = frozenset({"said", "mentioned", "wrote", "feel", "felt", "think", "thought", "fear",
-                       "feared", "worry", "worried", "suspect", "suspected", "believe",
-                       "assume", "assumed", "wondered", "wonder", "guessed"})
-TOLD_BACK_REACH = 4  # words before the phrase: "you mentioned [that] [you] must have"
-AGREED = frozenset({"yourself", "yourselves", "right", "correct", "rightly", "correctly"})
 # before "calm down", what aims it at the reader: the start of its clause, or these
 AIMED = frozenset({"please", "just", "try", "to", "and", "so", "now", "ok", "okay", "let's",
                    "all", "honestly", "seriously", "look", "everyone"})
@@ -72,8 +62,6 @@ def plain_sense(sentence: Sentence, start: int, end: int) -> str:
     if phrase[-2:] in (["should", "have"], ["must", "have"]) and following[:1] and (
             following[0] in HAD_THINGS):
         return "a thing had, not a thing done"  # "you should have the credit by Monday"
-    if _told_back(words, start):
-        return "the customer's own words told back to them"
     if phrase[:3] == ["as", "i", "said"] and (following[:2] in (["i", "would"], ["we", "would"])
                                               or following[:1] in (["i'd"], ["we'd"])):
         return "a promise kept"  # "as I said I would"
@@ -92,19 +80,6 @@ def plain_sense(sentence: Sentence, start: int, end: int) -> str:
         if not CITED.intersection(words[end:end + 4]):
             return "citing no rule at the customer"
     return ""
-
-
-def _told_back(words: list[str], start: int) -> bool:
-    """Whether "you" and a verb of saying or fearing stand within ``TOLD_BACK_REACH`` words
-    before ``start``; not after "as", nor with "yourself" or a word agreeing after the verb
-    ("as you said", "you said it yourself", "you said so, and you're right": the writer
-    agrees, and the phrase is theirs)."""
-    before = words[max(0, start - TOLD_BACK_REACH):start]
-    for at, word in enumerate(before[1:], start=1):
-        if (word in TOLD_BACK and before[at - 1] in SECOND_PERSON
-                and before[at - 2:at - 1] != ["as"] and AGREED.isdisjoint(before[at + 1:])):
-            return True
-    return False
 
 
 def _obviously(sentence: Sentence, start: int, following: list[str]) -> str:
