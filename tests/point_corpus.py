@@ -15,8 +15,22 @@ TAIL = ("\n\n## Recommendation\n\nWe recommend a separate solo plan at $39 with 
 
 
 def corpus() -> dict:
-    """The corpus: {'sentences': [{point, says, text}], 'known_misses': [text]}."""
+    """The corpus: {'sentences': [{point, says, text}], 'known_misses': [text or {point,
+    text}]}."""
     return yaml.safe_load(CORPUS.read_text(encoding="utf-8"))
+
+
+def known_miss_keys(known_misses: list) -> frozenset[tuple[str | None, str]]:
+    """The known misses as (point, text): a bare text is a miss for every point it is
+    listed with (point None); {point, text} for that point only, where the same sentence is
+    read right for another."""
+    return frozenset((None, miss) if isinstance(miss, str) else (miss["point"], miss["text"])
+                     for miss in known_misses)
+
+
+def is_known_miss(item: dict, keys: frozenset[tuple[str | None, str]]) -> bool:
+    """Whether the corpus lists ``item`` among its known misses."""
+    return (None, item["text"]) in keys or (item["point"], item["text"]) in keys
 
 
 def read_right(grade_analysis, item: dict) -> bool:
