@@ -67,6 +67,8 @@ CASE_OUTCOMES = {
     "markdown-one-sentence-of-cues": ("graded", ""),
     "markdown-letters-equal-only-without-case": ("graded", ""),
     "markdown-label-with-small-words": ("graded", ""),
+    "markdown-run-of-spaces": ("graded", ""),
+    "markdown-many-stated-moves": ("graded", ""),
 }
 ARCHIVE_OUTCOMES = {
     "tar-negative-size": "a negative size",

@@ -412,7 +412,16 @@ def _grading_seconds(plugin: str, files: dict[str, str], tmp_path) -> float:
     # each time read its clause and its denial again: 11 s at 60 KB
     ("email", "late-refund.md",
      lambda n: "Hi Margaret,\n\nI won't reply " + "by tomorrow " * n + ".\n"),
-], ids=["percentages-in-one-clause", "words-before-a-request", "times-in-one-sentence"])
+    # a clause break looked for at every place in a run of spaces: 55 s at 60 KB (a red team)
+    ("case", "analysis.md", lambda n: "Churn rose" + " " * (25 * n) + "by a lot.\n"),
+    # each move "from X% to Y%" compared with every clause, read again each time: 23.8 s
+    # for 2,000 moves (74 KB); the same move stated many times, and many moves
+    ("case", "analysis.md", lambda n: "Solo churn went from 2.00% to 4.10%.\n" * (n // 2)),
+    ("case", "analysis.md", lambda n: "".join(
+        f"Solo churn went from {2 + i / 1000:.3f}% to {4 + i / 1000:.3f}%, a rise of "
+        f"{2 + i / 500:.3f}%.\n" for i in range(n // 4))),
+], ids=["percentages-in-one-clause", "words-before-a-request", "times-in-one-sentence",
+        "a-run-of-spaces", "one-move-stated-again", "many-moves"])
 def test_a_sentence_repeating_one_thing_is_graded_in_linear_time(tmp_path, plugin, name, build):
     # found by a fuzzing red team; a growth guard, as above: four times the text, at most
     # eight times as long (a quadratic check takes sixteen)

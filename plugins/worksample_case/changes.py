@@ -61,43 +61,58 @@ def points_called_percent(scoped: list[Scoped], numbers: list[ExpectedNumber],
     between two expected numbers, or one the analysis states itself ("solo churn went from
     2.00% to 4.10%", then "solo churn rose by 2.1%")."""
     found: dict[Clause, str] = {}
+    changes = list(_changes_in_percent(scoped, about))
+    if not changes:
+        return found
     for first, second in _pairs(numbers):
         # allowed_difference is a fraction (0.0005 for "0.05%"); the points are percent units
         slack = max(first.allowed_difference * 100, second.allowed_difference * 100, 0.005)
-        _called_percent(scoped, about, frozenset({first.id, second.id}), first.expected.value,
+        _called_percent(changes, frozenset({first.id, second.id}), first.expected.value,
                         second.expected.value, slack, found)
+    # the same move stated in several clauses is one move: each of those clauses is checked
+    # against it (the others state it), and an analysis repeating it costs nothing more
+    moves: dict[tuple, list[Clause]] = {}
     for clause, of, a, b, slack in _stated_moves(scoped):
-        _called_percent(scoped, about, of, a, b, slack, found, besides=clause)
+        moves.setdefault((of, a, b, slack), []).append(clause)
+    for (of, a, b, slack), stated_in in moves.items():
+        _called_percent(changes, of, a, b, slack, found,
+                        besides=stated_in[0] if len(stated_in) == 1 else None)
     return found
 
 
-def _called_percent(scoped: list[Scoped], phrases: dict[str, PhraseSet], about: frozenset[str],
-                    a: float, b: float, slack: float, found: dict[Clause, str],
-                    besides: Clause | None = None) -> None:
-    """Add to ``found`` each clause about one of ``about`` (other than ``besides``, the
-    clause stating the move, where a change may be of another quantity: "its share went from
-    72.9% to 69.1% as MRR fell by 4%") that states a change by a percentage equal to the
-    points between ``a``% and ``b``% and to no change in percent, where the quantity named
-    last before the figure is one of ``about`` (not "churn rose and solo MRR fell by 1.5%")."""
-    points = abs(b - a)
-    relatives = [points / low * 100 for low in (a, b) if low]
+def _changes_in_percent(scoped: list[Scoped], phrases: dict[str, PhraseSet]):
+    """Each figure that states a change by a percentage, not in points, in a clause about an
+    expected number: (the scoped clause, the figure, its size, the expected numbers named
+    last before it). Read once for every move it is compared with."""
     for item in scoped:
-        if about.isdisjoint(item.about) or item.clause in found or item.clause is besides:
-            continue
         text = item.clause.text
-        if not _CHANGE.search(text):
+        if not item.about or not _CHANGE.search(text):
             continue
         for figure in measures_in(text):
-            if not figure.percent or not _a_change(text, figure) or _in_points(text, figure) \
-                    or about.isdisjoint(_named_last(item.clause, figure, phrases) or about):
-                continue
-            said = abs(figure.value)
-            if (_the_points(said, points, slack, figure.step)
-                    and not any(abs(said - r) <= r * RELATIVE_SLACK + 0.5 for r in relatives)):
-                low = min(a, b)
-                found.setdefault(item.clause, (
-                    f"{figure.text} for a change of {points:.2f} percentage points, "
-                    f"{points / low * 100:.0f}% of {low:g}%"))
+            if figure.percent and _a_change(text, figure) and not _in_points(text, figure):
+                yield item, figure, abs(figure.value), _named_last(item.clause, figure, phrases)
+
+
+def _called_percent(changes: list, about: frozenset[str], a: float, b: float, slack: float,
+                    found: dict[Clause, str], besides: Clause | None = None) -> None:
+    """Add to ``found`` each clause of ``changes`` about one of ``about`` (other than
+    ``besides``, the clause stating the move, where a change may be of another quantity: "its
+    share went from 72.9% to 69.1% as MRR fell by 4%") that states a change by a percentage
+    equal to the points between ``a``% and ``b``% and to no change in percent, where the
+    quantity named last before the figure is one of ``about`` (not "churn rose and solo MRR
+    fell by 1.5%")."""
+    points = abs(b - a)
+    relatives = [points / low * 100 for low in (a, b) if low]
+    for item, figure, said, named in changes:
+        if (item.clause is besides or about.isdisjoint(item.about)
+                or about.isdisjoint(named or about)):
+            continue
+        if (_the_points(said, points, slack, figure.step)
+                and not any(abs(said - r) <= r * RELATIVE_SLACK + 0.5 for r in relatives)):
+            low = min(a, b)
+            found.setdefault(item.clause, (
+                f"{figure.text} for a change of {points:.2f} percentage points, "
+                f"{points / low * 100:.0f}% of {low:g}%"))
 
 
 def _named_last(clause: Clause, figure: StatedNumber,

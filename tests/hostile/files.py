@@ -284,6 +284,23 @@ def markdown_one_sentence_of_cues(folder: Path) -> Path:
     ).encode())
 
 
+def markdown_run_of_spaces(folder: Path) -> Path:
+    """Regex backtracking (quadratic) on a run of spaces: a sentence of an analysis with
+    200,000 spaces in it and no clause break (a red team's: 55 s at 60 KB, over the limit)."""
+    return _analysis(folder, "run-of-spaces", "analysis.md", (
+        ANALYSIS + "\nChurn rose" + " " * 200_000 + "by a lot.\n").encode())
+
+
+def markdown_many_stated_moves(folder: Path) -> Path:
+    """Work per pair of sentences (quadratic): an analysis stating 3,000 moves between two
+    percentages, each compared with every clause ("Solo churn went from 2.00% to 4.10%"; a
+    red team's 111 KB took more than the CPU limit)."""
+    return _analysis(folder, "many-stated-moves", "analysis.md", (
+        ANALYSIS + "\n" + "Solo churn went from 2.00% to 4.10%.\n" * 1_500 + "".join(
+            f"Team churn went from {1 + i / 1000:.3f}% to {2 + i / 1000:.3f}%, up "
+            f"{1 + i / 500:.3f}%.\n" for i in range(1_500))).encode())
+
+
 def _docx_with_table(rows_xml: str) -> bytes:
     """A Word document: the analysis's heading and paragraph, then a table of ``rows_xml``."""
     import docx
@@ -736,6 +753,8 @@ CASE_CASES = {
     "markdown-one-sentence-of-cues": markdown_one_sentence_of_cues,
     "markdown-letters-equal-only-without-case": markdown_letters_equal_only_without_case,
     "markdown-label-with-small-words": markdown_label_with_small_words,
+    "markdown-run-of-spaces": markdown_run_of_spaces,
+    "markdown-many-stated-moves": markdown_many_stated_moves,
 }
 
 ARCHIVE_CASES = {

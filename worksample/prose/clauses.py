@@ -33,6 +33,7 @@ CLAUSE_WORDS = ("but", "while", "whereas", "although", "though", "because", "so"
 RELATIVE_WORDS = ("where", "which", "who", "whose")
 _ASIDE = re.compile(r"\(([^()]*)\)")
 _BREAK = re.compile(r"\s*(?:[;:]\s|,\s|\s[\u2014\u2013-]\s|[;:]$)\s*")
+_SPACES = re.compile(r"\s+")
 _STARTS = re.compile(r"(?i)(?<![\w'])(?=(?:" + "|".join(
     w.replace(" ", r"\s+") for w in (*CONDITION_WORDS, *CLAUSE_WORDS, *RELATIVE_WORDS))
     + r")(?![\w']))")
@@ -77,7 +78,9 @@ def clauses(sentence: Sentence) -> list[Clause]:
     found: list[Clause] = []
     for text, aside in [(main[:question.start()] if question else main, False),
                         *((a, True) for a in asides)]:
-        for piece in _BREAK.split(text):
+        # each run of spaces as one: _BREAK's leading \s* is tried at every place in a run,
+        # which is quadratic in its length; a clause's own spacing is made single anyway
+        for piece in _BREAK.split(_SPACES.sub(" ", text)):
             for part in _STARTS.split(piece):
                 _add(found, sentence, part, aside=aside)
     if question:
