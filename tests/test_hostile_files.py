@@ -48,6 +48,7 @@ TEXT_OUTCOMES = {
     "eml-content-type-parameter-cut": ("graded", ""),
     "reply-capital-dotted-i": ("graded", ""),
     "reply-letters-equal-only-without-case": ("graded", ""),
+    "reply-leads-before-a-request": ("graded", ""),
 }
 CASE_OUTCOMES = {
     "markdown-open-brackets": ("graded", ""),

@@ -420,8 +420,18 @@ def _grading_seconds(plugin: str, files: dict[str, str], tmp_path) -> float:
     ("case", "analysis.md", lambda n: "".join(
         f"Solo churn went from {2 + i / 1000:.3f}% to {4 + i / 1000:.3f}%, a rise of "
         f"{2 + i / 500:.3f}%.\n" for i in range(n // 4))),
+    # leads before a request read again from each lead to the end (a red team: 10.6 s for a
+    # 14 KB reply, past the CPU limit at 19 KB), before one verb and before many
+    ("email", "double-charge.md",
+     lambda n: "Hi Priya,\n\n" + "just " * (2 * n) + "forward your card number.\n"),
+    ("email", "double-charge.md",
+     lambda n: "Hi Priya,\n\n" + "kindly " * n + "share " * 30 + "the card number.\n"),
+    # each "email it" after the thing read its clause again: 13.6 s at 64 KB
+    ("email", "double-charge.md",
+     lambda n: "Hi Priya,\n\nYour card number " + "we will email it " * n + "today.\n"),
 ], ids=["percentages-in-one-clause", "words-before-a-request", "times-in-one-sentence",
-        "a-run-of-spaces", "one-move-stated-again", "many-moves"])
+        "a-run-of-spaces", "one-move-stated-again", "many-moves", "leads-before-a-request",
+        "leads-before-many-verbs", "handed-back-again"])
 def test_a_sentence_repeating_one_thing_is_graded_in_linear_time(tmp_path, plugin, name, build):
     # found by a fuzzing red team; a growth guard, as above: four times the text, at most
     # eight times as long (a quadratic check takes sixteen)

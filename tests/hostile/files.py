@@ -639,6 +639,14 @@ def reply_one_long_word(folder: Path) -> Path:
                     {"late-refund.txt": ("Dear Margaret, " + "xy" * 31_000 + "\n").encode()})
 
 
+def reply_leads_before_a_request(folder: Path) -> Path:
+    """Work in the square of a run of words (quadratic): a reply that opens a request with
+    8,000 "please", 30 verbs of handing over and a card number, under the 64 KB limit (each
+    lead was looked for in the rest of the run again: a red team's 14 KB took 10.6 s)."""
+    return _replies(folder, "leads-before-a-request", {"double-charge.txt": (
+        "Hi Priya,\n\n" + "please " * 8_000 + "send " * 30 + "your card number.\n").encode()})
+
+
 def eml_content_type_parameter_cut(folder: Path) -> Path:
     """A parser's exception recorded as the machinery's failure, second instance: an .eml
     reply whose Content-Type ends in a parameter name marked as encoded, with nothing after
@@ -702,6 +710,7 @@ def reply_letters_equal_only_without_case(folder: Path) -> Path:
 
 
 TEXT_CASES = {
+    "reply-leads-before-a-request": reply_leads_before_a_request,
     "eml-utf7-lone-surrogate": eml_utf7_lone_surrogate,
     "eml-utf7-lone-surrogate-html": eml_utf7_lone_surrogate_html,
     "html-style-unclosed-rule": html_style_unclosed_rule,

@@ -122,6 +122,8 @@ LEADS = PhraseSet([
     "ideally", "or", "but", "ok", "okay", "hit", "feel free to", "don't hesitate to",
     "do not hesitate to", "be sure to", "make sure to", "remember to", "go ahead and",
     "if you could", "if you can", "if you'd", "if you would", "if you don't mind"])
+# more words than the longest lead holds, so that a lead is matched as in the whole text
+LEAD_REACH = 2 * max(len(phrase.split()) for phrase in LEADS.phrases)
 # a clause that starts so is a condition, not a request ("if your bank asks you to ...")
 CONDITION_LEADS = PhraseSet([
     "if", "when", "whenever", "once", "after", "before", "each time", "every time",
@@ -409,14 +411,16 @@ def _said_to_the_reader(before: list[str]) -> bool:
 
 
 def _without_leads(words: list[str]) -> list[str]:
-    """``words`` without the ``LEADS`` they start with."""
-    rest = words
-    while rest:
-        lead = LEADS.find([Sentence.of_words(rest)], anchored=True)
+    """``words`` without the ``LEADS`` they start with. Each lead is looked for in the next
+    ``LEAD_REACH`` words only: read from each lead to the end, a run of thousands of them
+    ("please please ...") took time in the square of its length."""
+    start = 0
+    while start < len(words):
+        lead = LEADS.find([Sentence.of_words(words[start:start + LEAD_REACH])], anchored=True)
         if lead is None or lead.end == 0:
             break
-        rest = rest[lead.end:]
-    return rest
+        start += lead.end
+    return words[start:]
 
 
 def _reaches(words: list[str], commas: frozenset[int], cue_end: int, start: int) -> bool:
@@ -548,11 +552,15 @@ def _handed_back(words: list[str], part_of: tuple[int, ...], clause_of: tuple[in
     """After the thing, in its part, a verb of handing over said to the reader (or joined by
     "and" or "then") with "it" or "them", not denied: "write down the code and send it
     across"."""
+    tried = 0
     for index in range(end, len(words) - 1):
         if part_of[index] != part_of[end - 1]:
             break
         if words[index] not in HANDING_OVER or words[index + 1] not in POINTERS:
             continue
+        tried += 1
+        if tried > CUES_READ:  # each reads its clause: "we send it" a thousand times
+            break
         said = words[index - 1] in {"and", "then"} or _said_to_the_reader(
             _before(words, clause_of, index))
         if said and not _negated(words[end:index]):
