@@ -218,6 +218,11 @@ def test_a_move_stated_with_its_change_in_percent_makes_the_point(grade_analysis
     # each time word on its figure's side of the break, however many words stand before it
     ("Across all accounts, churn: 1.87% of customers a month before; 3.38% after.", "churn-up"),
     ("Churn ran 1.87% a month before and 3.38% after the rise.", "churn-up"),
+    # the time opens the first figure's clause, its subject and verb between
+    ("Taken together, prior to the change churn sat at 1.87% a month, and after it "
+     "at 3.38%.", "churn-up"),
+    ("For all accounts: before the new price our churn was about 1.87% a month, after it "
+     "3.38%.", "churn-up"),
 ])
 def test_a_point_is_made_by_its_figures_stated_right_in_one_sentence(grade_analysis, analysis,
                                                                      point):
@@ -235,6 +240,9 @@ def test_a_point_is_made_by_its_figures_stated_right_in_one_sentence(grade_analy
     "Churn was 1.87% before the rise. After it, churn was 3.38%.",  # two sentences
     "Churn was 1.87% after the rise and 3.38% before it.",  # the right values, said falling
     "Churn was 1.87% of customers a month after, and 3.38% before.",  # so, across a break
+    # a clause opened by the time after holds the first figure: the values said falling
+    "Since the change our blended churn has been 1.87%, against 3.38% before it.",
+    "After March the churn we measured was 1.87% a month, and before March 3.38%.",
     "Healthy churn for a product like ours lies between 1.87% and 3.38% a month.",
     "At 1.87% and 3.38% monthly churn, the payback on acquisition is 12 and 22 months.",
     "At Ledgerbox, a rival that raised prices in 2024, churn went from 1.87% to 3.38%.",

@@ -8,10 +8,12 @@ next:
 
 - "from" the first "to" the next, at most a few words between ("went from 1.87% before the
   rise to 3.38% after");
-- or the first beside a word of the time before ("before", "until", "prior") and the next
-  beside a word of the time after ("after", "since", "now"), neither beside the other's word
-  ("before the rise 1.87% a month, after it 3.38%"; not "1.87% after the rise and 3.38%
-  before it", whose right values say the opposite). The words between the figures are the
+- or the first beside a word of the time before ("before", "until", "prior"), or in a
+  clause that one opens, or after an opening phrase it opens ("before the rise churn was
+  1.87%", "Before the increase, churn was 1.87%"), and the next beside a word of
+  the time after ("after", "since", "now"), neither beside the other's word ("before the
+  rise 1.87% a month, after it 3.38%"; not "1.87% after the rise and 3.38% before it", whose
+  right values say the opposite). The words between the figures are the
   first's up to a break (a comma, a semicolon, "and", "vs") and the next's after it: "1.87% of
   customers a month before, 3.38% after".
 
@@ -54,6 +56,9 @@ _FROM = re.compile(r"(?i)\bfrom\s+(?:(?:about|around|roughly|nearly|almost|just|
 _TO = re.compile(r"(?i)\s*(?:[^\s]+\s+){0,5}?to\s+(?:(?:about|around|roughly|nearly|almost|"
                  r"just|under|over|some)\s+){0,2}[~≈]?\s*")
 _BREAK = re.compile(r"[,;]|\b(?:and|vs|versus)\b", re.IGNORECASE)
+_OPENING = re.compile(r"[,;:]|\b(?:and|vs|versus)\b", re.IGNORECASE)  # where a clause opens
+OPENING_SKIPPED = frozenset({"just", "right", "shortly", "immediately", "well", "long"})
+OPENER_REACH = 12  # words of an opening time phrase and the clause up to the figure
 FROM_REACH = 30  # characters before the first figure where "from" is looked for
 
 
@@ -102,7 +107,8 @@ def _a_move(text: str, first: str, second: str) -> bool:
             first_side, second_side = _sides(between)
             near_first = _words(text[:i])[-NEAR:] + first_side
             near_second = second_side + _words(text[j + len(second):])[:NEAR]
-            if (BEFORE.intersection(near_first) and AFTER.intersection(near_second)
+            before = BEFORE.intersection(near_first) or _opened_by_before(text[:i])
+            if (before and AFTER.intersection(near_second)
                     and AFTER.isdisjoint(near_first) and BEFORE.isdisjoint(near_second)):
                 return True
     return False
@@ -118,6 +124,21 @@ def _sides(between: str) -> tuple[list[str], list[str]]:
     middle = _words(between)
     half = (len(middle) + 1) // 2
     return middle[:half][:NEAR], middle[half:][-NEAR:]
+
+
+def _opened_by_before(text: str) -> bool:
+    """Whether the clause ``text`` ends in (a figure's, up to it) opens with a word of the time
+    before, or follows an opening phrase that does: its first word, past "just", "right" ...
+    (``OPENING_SKIPPED``), the clause and the phrase at most ``OPENER_REACH`` words ("before
+    the rise churn was 1.87%", "Before the increase, churn was 1.87%"; not "churn among those
+    who joined before the rise was 1.87%", nor "our prior estimate was 1.87%")."""
+    clauses = [_words(part) for part in _OPENING.split(text)[-2:]]
+    for words in clauses:
+        while words and words[0] in OPENING_SKIPPED:
+            words = words[1:]
+        if words and words[0] in BEFORE and sum(map(len, clauses)) <= OPENER_REACH:
+            return True
+    return False
 
 
 def from_to(before: str, between: str) -> bool:
