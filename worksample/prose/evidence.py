@@ -130,14 +130,11 @@ def _long_sentences(source_said: frozenset[str]) -> tuple[list[str], list[int]]:
 
 
 def quoted(match: Match) -> str:
-    """The matched sentence in quotes, with any typo read as another word said so, and a
-    negating phrase said another way named."""
+    """The matched sentence in quotes, with any typo read as another word said so."""
     quote = quote_sentence(match.sentence, around=match.words.split()[0])
     if match.approximate:
         spelt = ", ".join(f"“{written}” read as “{read}”" for written, read in match.read_as)
         return f"{quote} ({spelt})"
-    if match.negated_as:
-        return f"{quote} (“{match.words}” says the listed “{match.negated_as}”)"
     return quote
 
 

@@ -11,9 +11,7 @@ extra" does not match "refund extra"). Inflections are not read: "won't renew" d
 a word the dictionary does not know (``refnud``) is read as the phrase word one edit away
 (``refund``; a swap of two letters is one edit); the match is then reported as approximate,
 with both spellings. Real words are never re-read as other real words, so "changed" never
-becomes "charged". A phrase's words are never taken from both sides of a semicolon. A
-phrase that negates ("isn't taken") also matches its negation written another way ("is never
-taken": ``negated_phrases``).
+becomes "charged". A phrase's words are never taken from both sides of a semicolon.
 """
 
 from __future__ import annotations
@@ -27,7 +25,6 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from worksample.prose.negated_phrases import negated_phrases, said_negated
 from worksample.prose.negation import denial
 from worksample.prose.text import WORD, Sentence
 from worksample.prose.un_participles import phrase_forms
@@ -63,9 +60,6 @@ class Match:
     words: str
     read_as: tuple[tuple[str, str], ...] = ()  # (as written, as read) for typo-tolerant matches
     denied_by: str = ""  # how the sentence denies the phrase (``negation.denial``), or ''
-    # the listed phrase that negates, which these words say another way ("is never taken"
-    # for "isn't taken": ``negated_phrases``), or ''
-    negated_as: str = ""
     start: int = 0  # the phrase's first word in the sentence's normalised words
     end: int = 0  # and the word after its last
 
@@ -108,10 +102,6 @@ class PhraseSet:
             map(re.escape, sorted(stems))) + ")") if stems else None
         self._regex = re.compile(
             r"(?<![\w'])(?:" + "|".join(bodies) + r")(?![\w'])") if bodies else None
-        # "isn't taken" also as "is never taken": a negating phrase by its core
-        self._negated = negated_phrases(
-            self._forms, _phrase_pattern, lambda core: (_phrase_words(core) or (frozenset(),))[0])
-        self._keys |= {max(phrase.words, key=len) for phrase in self._negated if phrase.words}
 
     @property
     def most_words(self) -> int:
@@ -152,26 +142,19 @@ class PhraseSet:
             if not found and rereads:
                 text, read_as = reading.corrected(sentence)
                 found = self._matches(text, anchored) if read_as else []
-            spans = [(*word_positions(text).span(match), match.group(0), "")
-                     for match in found[:MATCHES_READ]]
-            if not found and self._negated and hits[position] and not anchored:
-                text, read_as = sentence.normal, ()
-                spans = [(start, end, " ".join(sentence.normal_words[start:end]), phrase.listed)
-                         for start, end, phrase in said_negated(
-                             sentence, self._negated, text, word_positions(text).span,
-                             MATCHES_READ)][:MATCHES_READ]
             candidates = []
-            text_words = word_positions(text).words if spans else []
-            for start, end, words, negated_as in spans:
-                if _across_semicolon(sentence, start, end, len(text_words)):
+            positions = word_positions(text) if found else None
+            for match in found[:MATCHES_READ]:
+                start, end = positions.span(match)
+                if _across_semicolon(sentence, start, end, len(positions.words)):
                     continue
                 denied = "" if negation is None else denial(
                     sentence, start, end, negation.holds_word) if scoped \
-                    else _before(text_words[max(0, start - NEGATION_WINDOW):start], negation)
+                    else _before(positions.words[max(0, start - NEGATION_WINDOW):start],
+                                 negation)
                 candidates.append(Match(
-                    sentence=sentence, words=words, denied_by=denied, start=start, end=end,
-                    read_as=tuple(pair for pair in read_as if pair[1] in words),
-                    negated_as=negated_as))
+                    sentence=sentence, words=match.group(0), denied_by=denied, start=start,
+                    end=end, read_as=tuple(pair for pair in read_as if pair[1] in match.group(0))))
             if candidates:
                 yield next((m for m in candidates if not m.negated), candidates[0])
 
