@@ -56,7 +56,7 @@ from worksample.prose.word_forms import base_of
 from .config import Recommendation
 from .labels import SIDE_BY_SIDE, OptionLabels, option_labels
 from .parts import same_course
-from .structure import Part
+from .structure import Part, heading_name
 
 if TYPE_CHECKING:
     from .checks import AnalysisText, CompiledCase
@@ -103,7 +103,9 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
     in_part = {s.index for s in part.sentences} if part else set()
     statements = [s for s in text.own_sentences
                   if not text.why_not_counted(s) and not _a_question(s)]
-    cued = [s for s in statements if compiled.recommendation_cues.find_in_words(s.normal)]
+    cued_by_label = _labelled_with_cue(text, compiled)
+    cued = [s for s in statements
+            if s.index in cued_by_label or compiled.recommendation_cues.find_in_words(s.normal)]
     labels = option_labels(statements, recommendation, compiled.options, compiled.label_verbs,
                            compiled.negation)
     labelled = {o.id: labels.phrases(o.id, o.says) or compiled.options[o.id]
@@ -172,6 +174,16 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
                              unread, recommendation)
     return Finding("recommendation", "recommendation", label, 0.0, "no recommendation found",
                    specifics={"missing_recommendation": "yes"})
+
+
+def _labelled_with_cue(text: AnalysisText, compiled: CompiledCase) -> set[int]:
+    """The sentences that open a line after a run-in label holding a recommendation cue
+    ("Recommendation: keep $49 for everyone."): the label, parsed as the heading of a part of
+    its own, is the writer's words on that line, and recommends as those words would in the
+    sentence. Several such lines naming different options recommend different options."""
+    return {part.sentences[0].index for part in text.analysis.parts
+            if part.run_in and part.sentences
+            and compiled.recommendation_cues.find_in_words(heading_name(part.heading))}
 
 
 def _shown_unread(finding: Finding, unread: list[tuple[Sentence, list[str], str]],

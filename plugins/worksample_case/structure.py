@@ -43,6 +43,7 @@ class Part:
     line: int  # 1-based line of the heading in the document's text
     sentences: list[Sentence] = field(default_factory=list)
     level: int | None = None  # 1 for ``#`` and ``===`` ...; None for a heading with no mark
+    run_in: bool = False  # the heading is a label before the part's first line ("Risks: ...")
 
     @property
     def words(self) -> int:
@@ -106,7 +107,7 @@ def parse(text: str, section_headings: PhraseSet) -> Analysis:
         heading, rest, level = _heading(line, lines[number] if number < len(lines) else "",
                                         section_headings)
         if heading is not None:
-            parts.append(Part(heading, number, level=level))
+            parts.append(Part(heading, number, level=level, run_in=bool(rest)))
             bodies.append([rest] if rest else [])
         elif not _UNDERLINE.match(line) or not _is_underlined_heading(lines, number - 2):
             bodies[-1].append(line)
