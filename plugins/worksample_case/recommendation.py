@@ -56,7 +56,7 @@ from worksample.prose.word_forms import base_of
 from .config import Recommendation
 from .labels import SIDE_BY_SIDE, OptionLabels, option_labels
 from .parts import same_course
-from .structure import Part, heading_name
+from .structure import Part, heading_name, is_only_a_heading
 
 if TYPE_CHECKING:
     from .checks import AnalysisText, CompiledCase
@@ -103,7 +103,7 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
     in_part = {s.index for s in part.sentences} if part else set()
     statements = [s for s in text.own_sentences
                   if not text.why_not_counted(s) and not _a_question(s)]
-    cued_by_label = _labelled_with_cue(text, compiled)
+    cued_by_label = _labelled_with_cue(text, compiled, recommendation.section)
     cued = [s for s in statements
             if s.index in cued_by_label or compiled.recommendation_cues.find_in_words(s.normal)]
     labels = option_labels(statements, recommendation, compiled.options, compiled.label_verbs,
@@ -176,13 +176,20 @@ def check_recommendation(text: AnalysisText, recommendation: Recommendation,
                    specifics={"missing_recommendation": "yes"})
 
 
-def _labelled_with_cue(text: AnalysisText, compiled: CompiledCase) -> set[int]:
-    """The sentences that open a line after a run-in label holding a recommendation cue
-    ("Recommendation: keep $49 for everyone."): the label, parsed as the heading of a part of
-    its own, is the writer's words on that line, and recommends as those words would in the
-    sentence. Several such lines naming different options recommend different options."""
+def _labelled_with_cue(text: AnalysisText, compiled: CompiledCase, section: str | None
+                       ) -> set[int]:
+    """The sentences that open a line after a run-in label that is the recommendation
+    section's heading and nothing more, and holds a recommendation cue ("Recommendation: keep
+    $49 for everyone."): the label, parsed as the heading of a part of its own, is the
+    writer's words on that line, and recommends as those words would in the sentence. Several
+    such lines naming different options recommend different options. A label that says more
+    ("Recommendation rejected:", "Recommendation if the board insists:") is read as before,
+    a heading: its other words are not read."""
+    if section is None:
+        return set()
     return {part.sentences[0].index for part in text.analysis.parts
             if part.run_in and part.sentences
+            and is_only_a_heading(part.heading, compiled.sections[section])
             and compiled.recommendation_cues.find_in_words(heading_name(part.heading))}
 
 

@@ -137,14 +137,14 @@ def _heading(line: str, next_line: str,
     if _names_a_section(stripped, section_headings) and not stripped.endswith((".", "?", "!")):
         return stripped.rstrip(":").strip(), "", None
     run_in = _RUN_IN.match(stripped)
-    if run_in and _is_a_section_heading(run_in["label"], section_headings):
+    if run_in and is_only_a_heading(run_in["label"], section_headings):
         return run_in["label"].strip(), run_in["rest"].strip(), None
     return None, "", None
 
 
-def _is_a_section_heading(label: str, section_headings: PhraseSet) -> bool:
+def is_only_a_heading(label: str, section_headings: PhraseSet) -> bool:
     """A run-in label ("Summary." before its text) that is one of the sections' headings and
-    nothing more: "Risks are high." is a sentence."""
+    nothing more: "Risks are high." is a sentence; "Recommendation rejected:" says more."""
     name = heading_name(label)
     found = section_headings.find([Sentence.of_words(name.split())], anchored=True)
     return found is not None and found.words == name
