@@ -157,3 +157,24 @@ def test_a_department_named_bare_acts_for_the_writer(email_sample, line):
 ])
 def test_another_companys_department_does_not_act_for_the_writer(email_sample, line):
     assert margaret(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line", [
+    "You should expect all $290 back on your Visa early next week.",
+    "You can expect your refund to arrive on the card by the 20th.",
+    "Please expect the full refund to show on your statement in a few days.",
+])
+def test_the_reader_told_to_expect_the_refund_is_promised_it(email_sample, line):
+    found = margaret(email_sample, line)
+    assert found.fraction == 0 and found.automatic_fail
+
+
+@pytest.mark.parametrize("line", [
+    "You can expect my team lead to look at the refund question on Monday.",
+    "You should expect the refund request to be turned down after seven weeks.",
+    "I know you'll expect the $290 back, and I'm sorry that I can't give it.",
+    "You can't expect the $290 back this long after buying, I'm afraid.",
+])
+def test_what_will_be_done_about_it_or_the_readers_own_expectation_is_no_refund(
+        email_sample, line):
+    assert margaret(email_sample, line).fraction == 1

@@ -11,6 +11,9 @@ refund"); these read what is left, with the same guards applied by the caller:
   own verb);
 - **received by the reader**: "you'll get", "you will be receiving", "you should see" before
   the thing, or before "back" for a statement with "back" ("you should see the $290 back");
+  or expected by the reader: "you can expect", "you should expect", "expect" as an order
+  ("you can expect the full $290 back on your card", "please expect the refund to reach your
+  card"; not "you can expect my team lead to consider a refund");
 - **on its way**: the thing, or the money of a statement about money, just before "is on its
   way", "will be back", "should reach" ... ("your refund is on its way");
 - **a note of what is under way**: a clause that opens with the -ing form of the thing's verb
@@ -69,6 +72,14 @@ LIGHT_SPAN = 3
 RECEIVING = frozenset(forms("get") | forms("receive") | forms("see"))
 READER_AHEAD = (("you'll",), ("you", "will"), ("you", "should"), ("you'll", "be"),
                 ("you", "will", "be"), ("you're", "going", "to"))
+# the reader told to expect it: "you can expect the full $290 back", "you should expect a
+# refund": an expectation given is a promise made; "you'll expect" is the reader's own
+EXPECTING = frozenset(forms("expect"))
+EXPECTED_BY = (("you", "can"), ("you", "should"))
+# after the thing expected, "to" and one of these tells the thing itself arriving ("expect the
+# refund to reach your card"); another verb tells what will be done about it ("expect my team
+# lead to consider a refund", "expect the refund to be declined")
+ARRIVING = frozenset({"reach", "arrive", "land", "hit", "appear", "show", "come", "go"})
 
 def headline(words: Sequence[str], indices: list[int], nouns: list[int]
               ) -> tuple[int, str, str] | None:
@@ -104,22 +115,44 @@ def light_verb(clause: list[str], indices: list[int], position: int, nouns: list
 def received(words: Sequence[str], indices: list[int], nouns: list[int],
               statement: tuple[str, ...]) -> tuple[int, str, str] | None:
     """Where the reader is told they will receive the thing: "you'll get", "you will be
-    receiving", "you should see" (``READER_AHEAD``, ``RECEIVING``) with the statement's noun at
+    receiving", "you should see" (``READER_AHEAD``, ``RECEIVING``), or to expect it arriving
+    (``_arrives``): "you can expect", "you should expect" (``EXPECTED_BY``, ``EXPECTING``),
+    "expect" or "please expect" opening its clause (an order), with the statement's noun at
     most ``GRANTING_SPAN`` words after ("you'll get a refund of the whole $290"), or "back"
     at most ``GIVING_SPAN`` after for a statement with "back" ("you should see the $290 back
     on your statement"), or None."""
     clause = [words[i] for i in indices]
     for position, word in enumerate(clause):
-        if word not in RECEIVING:
-            continue
-        cue = next((c for c in READER_AHEAD if ends_with(clause[:position], c)), None)
-        if cue is None:
+        if word in EXPECTING and clause[:position] in ([], ["please"]):
+            # an order: "please expect it by Friday"
+            cue: tuple[str, ...] | None = tuple(clause[:position])
+        else:
+            cues = EXPECTED_BY if word in EXPECTING else READER_AHEAD if word in RECEIVING else ()
+            cue = next((c for c in cues if ends_with(clause[:position], c)), None)
+        if cue is None or word in EXPECTING and not _arrives(clause[position + 1:]):
             continue
         index = indices[position]
         if any(0 < noun - index <= GRANTING_SPAN for noun in nouns) or (
                 "back" in statement and "back" in clause[position + 1:position + 1 + GIVING_SPAN]):
-            return index, f"{' '.join(cue)} {word}", "on its way"
+            return index, " ".join((*cue, word)), "on its way"
     return None
+
+
+def _arrives(expected: list[str]) -> bool:
+    """Whether what the reader is told to expect (the words after "expect") is the thing
+    itself: "to" and a verb of receiving right after "expect" ("expect to see the $290 back"),
+    or no "to" and a verb after the thing but one of arriving (``ARRIVING``, "be back").
+    A "to" before a determiner, a number or a person is a place ("back to your card")."""
+    for position, word in enumerate(expected[:-1]):
+        following = expected[position + 1]
+        if word != "to":
+            continue
+        if position == 0:
+            return following in RECEIVING
+        if following in DETERMINERS or following[:1].isdigit() or following in {"you", "me"}:
+            continue
+        return following in ARRIVING or expected[position + 1:position + 3] == ["be", "back"]
+    return True
 
 
 def arriving(words: Sequence[str], indices: list[int], spots: list[int], money: bool

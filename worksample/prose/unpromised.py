@@ -40,6 +40,8 @@ WISHES = frozenset({"hope", "hopes", "hoped", "hoping", "want", "wants", "wanted
                     "wish", "wishes", "wished", "wishing", "ask", "asks", "asked", "asking",
                     "request", "requests", "requested", "requesting", "expect", "expects",
                     "expected", "expecting", "seek", "seeks", "seeking", "sought"})
+# a wish the writer orders the reader to hold is the writer's promise: "expect it by Friday"
+ORDERED = frozenset({"expect"})
 # before a noun of wishing, these make it someone else's: "your request for a full refund"
 POSSESSIVES = frozenset({"your", "her", "his", "their"})  # and any "someone's"
 # words after which "you" is a subject ("I know you were hoping"), not an object ("call you")
@@ -167,6 +169,8 @@ def wished_for(sentence: Sentence, start: int, verbs: frozenset[str] = WISHES,
             return before[position]  # a noun: "your request for a full refund"
         if position and before[position].endswith("ing") and before[position - 1] in OPENERS:
             return before[position]  # "I understand wanting your money back": the reader's
+        if before[position] in ORDERED and before[:position] in ([], ["please"]):
+            return ""  # "expect the refund by Friday": the writer tells the reader what comes
         at = next((i for i in range(position - 1, -1, -1)
                    if _subject(before, i, company_is_the_writer)), -1)
         subject, between = (before[at], before[at + 1:position]) if at >= 0 else ("", [])
