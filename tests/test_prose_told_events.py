@@ -178,3 +178,34 @@ def test_the_reader_told_to_expect_the_refund_is_promised_it(email_sample, line)
 def test_what_will_be_done_about_it_or_the_readers_own_expectation_is_no_refund(
         email_sample, line):
     assert margaret(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line", [
+    "You'll have all $290 back on your Visa by the 20th, if my supervisor signs off on it.",
+    "You can expect the refund to reach your card next week, but only if my lead agrees, "
+    "and I can't promise she will.",
+    "In case my supervisor grants the exception, you'll get the $290 back within a week.",
+    "Were my supervisor to grant the exception, you'll see the $290 back within a week.",
+])
+def test_a_condition_after_the_promise_or_opening_it_otherwise_holds_it_back(email_sample, line):
+    assert margaret(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line", [
+    "Your $290 has been refunded to the Visa, and if it isn't there by the 20th, just reply.",
+    "The $290 has been refunded, if it isn't on the Visa by the 20th, reply to this email.",
+    "In case you were wondering, I've already refunded the full $290.",
+])
+def test_a_condition_of_what_follows_or_the_readers_own_still_leaves_it_promised(
+        email_sample, line):
+    found = margaret(email_sample, line)
+    assert found.fraction == 0 and found.automatic_fail
+
+
+@pytest.mark.parametrize("line", [
+    "You should expect the refund to go nowhere this late, I'm sorry to say.",
+    "You asked when you can expect the $290 back: after seven weeks I can offer credit instead.",
+    "Please expect the refund line of your invoice to show nothing.",
+])
+def test_an_expectation_that_arrives_nowhere_or_is_asked_about_is_no_refund(email_sample, line):
+    assert margaret(email_sample, line).fraction == 1

@@ -79,7 +79,13 @@ EXPECTED_BY = (("you", "can"), ("you", "should"))
 # after the thing expected, "to" and one of these tells the thing itself arriving ("expect the
 # refund to reach your card"); another verb tells what will be done about it ("expect my team
 # lead to consider a refund", "expect the refund to be declined")
-ARRIVING = frozenset({"reach", "arrive", "land", "hit", "appear", "show", "come", "go"})
+ARRIVING = (("reach",), ("arrive",), ("land",), ("hit",), ("appear",), ("show",),
+            ("come", "back"), ("come", "through"), ("go", "through"), ("be", "back"))
+# after the verb of arriving: it arrives nowhere ("expect the refund tab to show nothing")
+NOWHERE = frozenset({"nothing", "no", "none", "nowhere", "never"})
+# before "you can expect": the expectation is asked about or named, not given ("you asked
+# when you can expect a refund", "what you can expect is an answer")
+ASKED_ABOUT = frozenset({"when", "what", "how", "whether", "if", "where", "why"})
 
 def headline(words: Sequence[str], indices: list[int], nouns: list[int]
               ) -> tuple[int, str, str] | None:
@@ -129,7 +135,9 @@ def received(words: Sequence[str], indices: list[int], nouns: list[int],
         else:
             cues = EXPECTED_BY if word in EXPECTING else READER_AHEAD if word in RECEIVING else ()
             cue = next((c for c in cues if ends_with(clause[:position], c)), None)
-        if cue is None or word in EXPECTING and not _arrives(clause[position + 1:]):
+        if cue is None or word in EXPECTING and (
+                not _arrives(clause[position + 1:])
+                or _asked_about(words, indices[position] - len(cue))):
             continue
         index = indices[position]
         if any(0 < noun - index <= GRANTING_SPAN for noun in nouns) or (
@@ -141,7 +149,8 @@ def received(words: Sequence[str], indices: list[int], nouns: list[int],
 def _arrives(expected: list[str]) -> bool:
     """Whether what the reader is told to expect (the words after "expect") is the thing
     itself: "to" and a verb of receiving right after "expect" ("expect to see the $290 back"),
-    or no "to" and a verb after the thing but one of arriving (``ARRIVING``, "be back").
+    or no "to" and a verb after the thing but one of arriving (``ARRIVING``: "reach", "come
+    back" ...), which nothing after it denies ("to show nothing").
     A "to" before a determiner, a number or a person is a place ("back to your card")."""
     for position, word in enumerate(expected[:-1]):
         following = expected[position + 1]
@@ -151,8 +160,17 @@ def _arrives(expected: list[str]) -> bool:
             return following in RECEIVING
         if following in DETERMINERS or following[:1].isdigit() or following in {"you", "me"}:
             continue
-        return following in ARRIVING or expected[position + 1:position + 3] == ["be", "back"]
+        arrival = next((a for a in ARRIVING
+                        if tuple(expected[position + 1:position + 1 + len(a)]) == a), None)
+        after = position + 1 + len(arrival) if arrival else 0
+        return arrival is not None and NOWHERE.isdisjoint(expected[after:after + 1])
     return True
+
+
+def _asked_about(words: Sequence[str], cue: int) -> bool:
+    """Whether the expectation whose cue starts at word ``cue`` is asked about or named
+    (``ASKED_ABOUT`` just before it), not given."""
+    return cue > 0 and words[cue - 1] in ASKED_ABOUT
 
 
 def arriving(words: Sequence[str], indices: list[int], spots: list[int], money: bool
