@@ -209,3 +209,12 @@ def test_a_condition_of_what_follows_or_the_readers_own_still_leaves_it_promised
 ])
 def test_an_expectation_that_arrives_nowhere_or_is_asked_about_is_no_refund(email_sample, line):
     assert margaret(email_sample, line).fraction == 1
+
+
+@pytest.mark.parametrize("line", [
+    "I'll refund the full $290 to your Visa, if that helps.",
+    "We've refunded all $290 to the Visa, if that's alright with you.",
+])
+def test_a_courtesy_after_the_promise_is_no_condition(email_sample, line):
+    found = margaret(email_sample, line)
+    assert found.fraction == 0 and found.automatic_fail

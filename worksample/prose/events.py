@@ -139,6 +139,10 @@ CONDITIONS = frozenset({"if", "unless", "whether", "provided", "should", "assumi
 # conditions under which the rest of the sentence holds anyway: "you'll be refunded unless my
 # team lead objects" promises the refund; "whether or not she agrees, ..." too
 BY_DEFAULT = frozenset({"unless", "whether"})
+# in a condition that only asks whether what is said suits the reader: "if that helps"
+SUITING = frozenset({"helps", "help", "works", "work", "suits", "suit", "ok", "okay", "fine",
+                     "alright", "acceptable", "good"})
+COURTESY_WORDS = 6  # "if that's okay with you": how long such a condition may be
 # after a condition that trails a clause, a clause opening with one of these is another
 # clause, not the one the condition governs: "..., if she agrees, and I can't promise that"
 TRAILING_LINKS = frozenset({"and", "but", "so", "which", "though", "although", "because"})
@@ -334,7 +338,8 @@ def conditions_over(sentence: Sentence) -> dict[int, int]:
         opening.setdefault(clause, index)
     governed: dict[int, int] = {}
     for clause, at in opening.items():
-        if not _opens_a_condition(words, at) or at and words[at - 1] == "as":
+        if not _opens_a_condition(words, at) or at and words[at - 1] == "as" \
+                or _a_courtesy(words, clause_of, at):
             continue  # "as if we refunded it": how it looks, not a condition
         governed.setdefault(clause, at)
         if words[at] in BY_DEFAULT or at and words[at - 1] == "even":
@@ -355,6 +360,16 @@ def _opens_a_condition(words: Sequence[str], at: int) -> bool:
     if words[at] in {"should", "were"}:
         return at == 0
     return words[at] in CONDITIONS or tuple(words[at:at + 2]) == ("in", "case")
+
+
+def _a_courtesy(words: Sequence[str], clause_of: Sequence[int], at: int) -> bool:
+    """Whether the condition opening at word ``at`` only asks whether what is said suits the
+    reader ("if that helps", "if that's okay with you", "if it works for you"): its subject
+    refers back to it and a word of suiting follows (``SUITING``); nothing must happen first."""
+    condition = [w for i, w in enumerate(words) if clause_of[i] == clause_of[at]][1:]
+    return (len(condition) <= COURTESY_WORDS and condition[:1] in (["that"], ["this"], ["it"],
+                                                                   ["that's"], ["it's"])
+            and not SUITING.isdisjoint(condition))
 
 
 def _trailing_after(words: Sequence[str], at: int) -> int:
