@@ -143,9 +143,6 @@ BY_DEFAULT = frozenset({"unless", "whether"})
 SUITING = frozenset({"helps", "help", "works", "work", "suits", "suit", "ok", "okay", "fine",
                      "alright", "acceptable", "good"})
 COURTESY_WORDS = 6  # "if that's okay with you": how long such a condition may be
-# after a condition that trails a clause, a clause opening with one of these is another
-# clause, not the one the condition governs: "..., if she agrees, and I can't promise that"
-TRAILING_LINKS = frozenset({"and", "but", "so", "which", "though", "although", "because"})
 # before "to be" and a participle (or "must be"): what must happen first, not what did
 OWED = frozenset({"have", "has", "had", "need", "needs", "needed"})
 # before a participle: what would happen, not what did ("would be refunded")
@@ -325,12 +322,10 @@ def conditions_over(sentence: Sentence) -> dict[int, int]:
     """The clauses a condition governs, each to the first word of its condition: the
     condition's own clause ("if my team lead agrees") and the clause after it ("..., your fee
     will be refunded"), and the clause before it when no stop or comma stands between ("your
-    fee will be refunded if she agrees"), or when only a comma does and the condition ends the
-    sentence or a link follows it ("you'll have the $290 back, if she agrees"; "..., but only
-    if she agrees, and ..."). "Should" and "were" are conditions only opening the sentence
-    ("should she approve, ...", "were she to approve, ..."); "in case" is one too. "Unless",
-    "whether" and "even if" govern only their own clause: what the rest says happens by
-    default, or whatever happens."""
+    fee will be refunded if she agrees"). "Should" is a condition only opening the sentence
+    ("should she approve, ..."). A courtesy is none ("if that helps": ``_a_courtesy``).
+    "Unless", "whether" and "even if" govern only their own clause: what the rest says happens
+    by default, or whatever happens."""
     words, gaps = sentence.normal_words, sentence.gaps
     clause_of = clauses(sentence)
     opening: dict[int, int] = {}  # each clause's first word
@@ -347,54 +342,25 @@ def conditions_over(sentence: Sentence) -> dict[int, int]:
         governed.setdefault(clause + 1, at)
         if at and not any(mark in gaps[at] for mark in ";:,.!?"):
             governed.setdefault(clause_of[at - 1], at)
-        trailing = _trailing_after(words, at)
-        if trailing and _only_a_comma(gaps[trailing]) and _last_or_linked(words, clause_of, at):
-            governed.setdefault(clause_of[trailing - 1], at)
     return governed
 
 
 def _opens_a_condition(words: Sequence[str], at: int) -> bool:
-    """Whether word ``at``, first in its clause, opens a condition: one of ``CONDITIONS``
-    ("should" and an inverted "were" only opening the sentence: "should she approve, ...",
-    "were she to approve, ..."), or "in case"."""
-    if words[at] in {"should", "were"}:
-        return at == 0
-    return words[at] in CONDITIONS or tuple(words[at:at + 2]) == ("in", "case")
+    """Whether word ``at``, first in its clause, opens a condition: one of ``CONDITIONS``,
+    "should" only opening the sentence ("should she approve, ...")."""
+    return words[at] in CONDITIONS and (words[at] != "should" or at == 0)
 
 
 def _a_courtesy(words: Sequence[str], clause_of: Sequence[int], at: int) -> bool:
     """Whether the condition opening at word ``at`` only asks whether what is said suits the
     reader ("if that helps", "if that's okay with you", "if it works for you"): its subject
-    refers back to it and a word of suiting follows (``SUITING``); nothing must happen first."""
+    refers back to it and a word of suiting follows (``SUITING``), for the reader or no one
+    named; nothing must happen first. Not "if that's fine with my team lead"."""
     condition = [w for i, w in enumerate(words) if clause_of[i] == clause_of[at]][1:]
-    return (len(condition) <= COURTESY_WORDS and condition[:1] in (["that"], ["this"], ["it"],
-                                                                   ["that's"], ["it's"])
-            and not SUITING.isdisjoint(condition))
-
-
-def _trailing_after(words: Sequence[str], at: int) -> int:
-    """Where a condition at word ``at`` starts after what it may trail: the condition itself,
-    or "only" / "but only" / "and only" before it ("..., but only if she agrees"); 0 when
-    nothing stands before it."""
-    start = at - 1 if at and words[at - 1] == "only" else at
-    if start < at and start and words[start - 1] in {"but", "and"}:
-        start -= 1
-    return start
-
-
-def _only_a_comma(gap: str) -> bool:
-    """Whether the marks before a word are a comma and no stop: "..., if she agrees"."""
-    return "," in gap and not any(mark in gap for mark in ";:.!?")
-
-
-def _last_or_linked(words: Sequence[str], clause_of: Sequence[int], at: int) -> bool:
-    """Whether the condition's clause ends the sentence or the next clause opens with a link
-    ("..., if she agrees, and that I can't promise"): the condition then trails what comes
-    before it. Not "..., if it isn't there by Friday, just reply": a condition before the
-    clause it governs."""
-    following = next((i for i in range(at + 1, len(words)) if clause_of[i] != clause_of[at]),
-                     None)
-    return following is None or words[following] in TRAILING_LINKS
+    suiting = next((i for i, word in enumerate(condition) if word in SUITING), None)
+    return (suiting is not None and len(condition) <= COURTESY_WORDS
+            and condition[0] in {"that", "this", "it", "that's", "it's"}
+            and set(condition[suiting + 1:]) <= {"with", "for", "to", "you"})
 
 
 def a_condition_the_reader_meets(sentence: Sentence, opening: int) -> bool:
