@@ -207,3 +207,14 @@ def test_an_expectation_that_arrives_nowhere_or_is_asked_about_is_no_refund(emai
 def test_a_courtesy_is_no_condition(email_sample, line):
     found = margaret(email_sample, line)
     assert found.fraction == 0 and found.automatic_fail
+
+
+@pytest.mark.parametrize("line", [
+    "You'll have all $290 back on your Visa by the 20th, if the bank is quick about it.",
+    "I'll refund the full $290 to the Visa, if my supervisor agrees, which she always does.",
+    "I'll refund the full $290 to the Visa, if billing approves, and billing has approved it.",
+])
+def test_a_hope_or_a_decision_said_to_be_made_after_the_promise_holds_nothing_back(
+        email_sample, line):
+    found = margaret(email_sample, line)
+    assert found.fraction == 0 and found.automatic_fail
