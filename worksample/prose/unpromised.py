@@ -7,7 +7,8 @@ the writer passes on, the alternative refused, a wish refused, what would have h
   refund", "many customers ask for a full refund"), or the noun is someone else's ("I've
   passed your request for a full refund to my team lead"). A promising modal ("you can
   expect a full refund") and a relative clause ("anyone who asks gets a full refund") still
-  promise; so does the writer's own wish ("we expect to refund you in full").
+  promise; so do the writer's own wish ("we expect to refund you in full") and an order to
+  expect it (``ORDERED``: "please expect the refund by Friday").
 - **A question passed on** (``asked_whether``): a clause of "whether" or "if" after a verb of
   asking or finding out ("I've asked my team lead whether we could refund the full amount",
   "I'll check if a full refund is possible").
