@@ -16,9 +16,12 @@ SETTINGS = {
     "promises": ("late-refund", "Hi Margaret, thanks for writing. ", {"promises"}),
     "pending": ("double-charge", "Hi Priya, the pending line is a hold from your bank and "
                                  "drops off in 3-5 business days. ", {"promises"}),
+    "claims": ("missing-invoices", "Hi Dmitri, I'm sorry your March invoices are missing. ",
+               {"declares"}),
 }
 # the statement a kind's sentences make or not, other than a request
-STATEMENT = {"promises": "promises-refund", "pending": "promises-refund-of-pending"}
+STATEMENT = {"promises": "promises-refund", "pending": "promises-refund-of-pending",
+             "claims": "declares-data-lost"}
 
 
 def corpus() -> dict:
