@@ -161,37 +161,6 @@ def test_a_statement_to_this_customer_is_still_the_promise(email_sample, reply):
     assert promise.fraction == 0 and promise.automatic_fail
 
 
-@pytest.mark.parametrize("line", [
-    "Regrettably they are gone for good.",
-    "Both batches of invoices cannot be restored at this point.",
-    "There really is no way to recover them now.",
-    "The March ones cannot be recovered.",
-    "Most of those invoices are lost forever, I am sorry to say.",
-])
-def test_a_claim_about_the_readers_own_things_is_no_rule(email_sample, line):
-    """A clause that speaks of what the reader knows of (a pronoun or a definite noun as its
-    subject, or after the phrase) tells the reader about it: the forbidden claim is made, not
-    excused as a general statement."""
-    found = findings(email_sample, "missing-invoices", f"Hi Dmitri. {line} Kind regards, Sam")
-    claim = found["forbidden/declares-data-lost"]
-    assert claim.fraction == 0 and claim.costs > 0, claim.review
-
-
-@pytest.mark.parametrize("line", [
-    "Invoices in Trash are permanently deleted once 30 days have passed.",
-    "Files older than 30 days in a bin are gone for good.",
-    "The retention period means Trash items are permanently deleted after 30 days.",
-    "These are permanently deleted after a month in the bin.",
-    "The bin holds them for a month before they are permanently deleted.",
-    "The only way they are lost forever is if nobody restores them for 35 days.",
-])
-def test_a_rule_of_any_such_thing_is_still_a_general_statement(email_sample, line):
-    """A time limit, "only", or the phrase in a clause of its own states the rule."""
-    found = findings(email_sample, "missing-invoices", f"Hi Dmitri. {line} Kind regards, Sam")
-    claim = found["forbidden/declares-data-lost"]
-    assert claim.fraction == 1, claim.evidence
-
-
 def test_an_imperative_is_not_a_general_statement(email_sample):
     found = findings(email_sample, "double-charge",
                      "Hi Priya. Send the CVC from the back of the card.")

@@ -22,7 +22,6 @@ from worksample.prose.commitment import (
     commits_to,
     general_statement,
     names_a_rule,
-    of_a_known_thing,
 )
 from worksample.prose.events import Event, told_as_event
 from worksample.prose.evidence import Finding, quote_sentence, quoted
@@ -186,8 +185,7 @@ def _excused(text: ReplyText, statement: Forbidden, match: Match, negation: Phra
         match.sentence, match.start, match.end, negation.holds_word)
     if unasserted:
         return f"{unasserted}, not a promise"
-    if general_statement(match.sentence, match.start) and not of_a_known_thing(
-            match.sentence, match.start, match.end):
+    if general_statement(match.sentence, match.start):
         return ("in a general statement of the rule (no “I”, “we” or “you”), judged as a "
                 "fact")
     return ""

@@ -69,24 +69,6 @@ GENERAL_VERBS = frozenset({"is", "are", "was", "were", "be", "been", "being", "i
 ANYONE = frozenset({"customers", "people", "anyone", "everyone", "everybody", "users",
                     "subscribers", "members", "clients", "accounts", "plans", "those"})
 SUBJECT_WORDS = 3  # "new annual customers get ...": where the subject stands in its clause
-# how a clause speaks of a thing the reader knows of (``of_a_known_thing``)
-KNOWN_SUBJECTS = frozenset({"they", "these", "both", "the", "this", "those"})
-KNOWN_OBJECTS = frozenset({"them", "it", "these", "those"})
-RELATIVES = frozenset({"who", "that", "which", "whose", "whom"})
-# a word after one of these is in a phrase of place or time, not the subject
-PLACES = frozenset({"in", "on", "at", "from", "of", "to", "for", "by", "with", "inside",
-                    "into", "under", "within", "after", "before", "during", "according"})
-# the phrase after one of these is in a clause of its own
-SUBORDINATORS = frozenset({"before", "after", "when", "whenever", "where", "once", "until",
-                           "unless", "if", "that", "which", "who", "because", "since", "while",
-                           "whether", "as"})
-LIMITS = frozenset({"within", "first", "until", "older", "expire", "expires", "expired"})
-# what a rule says of every such thing: "the only ...", "... is ever lost", "and then they ..."
-RULE_MARKS = frozenset({"only", "ever", "then"})
-TIME_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years",
-                        "hour", "hours"})
-NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight",
-                          "nine", "ten", "a", "thirty", "twelve"})
 # a phrase just before one of these names a rule ("our full-refund window is 30 days"), and
 # promises nothing; "our" before it is the company's
 COMPANY = frozenset({"our"})
@@ -170,59 +152,6 @@ def general_statement(sentence: Sentence, at: int) -> bool:
     return (not PERSONAL.intersection(clause)
             and bool(GENERAL_VERBS.intersection(clause) or _of_anyone(sentence, at))
             and not EVENT_TENSES.intersection(clause))
-
-
-def of_a_known_thing(sentence: Sentence, start: int, end: int) -> str:
-    """The words by which the clause of the phrase at words ``start``..``end`` speaks of a
-    thing the reader knows of, or '': such a clause tells the reader about it, and states no
-    rule. Its subject is a pronoun or a definite noun ("they can't be restored", "sadly, the
-    23 invoices cannot be recovered", "most of them are lost"; not inside a phrase of place,
-    "invoices in the Trash ...", nor a rule's name, "the refund window ..."), or the phrase is
-    said of a pronoun or a definite noun after it ("there is no way to recover them"). A rule
-    has none of this: a time limit, "only", "ever" or "then" ("these are permanently deleted after 30 days in
-    Trash", "the only invoices that are lost ..."), or the phrase in a clause of its own
-    ("the Trash keeps them 30 days before they are permanently deleted", "the fear that they
-    are lost")."""
-    words, clause_of = sentence.normal_words, clauses(sentence)
-    clause = [i for i, c in enumerate(clause_of) if c == clause_of[start]]
-    before = [i for i in clause if i < start]
-    if (RULE_MARKS.intersection(words[i] for i in clause)
-            or _time_limited([words[i] for i in clause])
-            or SUBORDINATORS.intersection(words[i] for i in before)):
-        return ""
-    if end < len(words) and clause_of[end] == clause_of[start] and (
-            words[end] in KNOWN_OBJECTS or _definite(words, end)):
-        return words[end]
-    known = ""
-    for index in before:
-        word = words[index]
-        if known or index and words[index - 1] in PLACES:
-            continue
-        if word in {"all", "most", "some", "each", "many", "half", "any"} and tuple(
-                words[index + 1:index + 2]) == ("of",) and (
-                words[index + 2:index + 3] and words[index + 2] in KNOWN_OBJECTS | KNOWN_SUBJECTS):
-            known = f"{word} of {words[index + 2]}"
-        elif word in {"they", "these", "both"} or _definite(words, index):
-            known = word
-    return known
-
-
-def _definite(words: Sequence[str], at: int) -> bool:
-    """Whether word ``at`` opens a definite noun that names no rule: "the March invoices",
-    "those 23 invoices"; not "the refund window", "those who ...", "the ones that ..."."""
-    if words[at] not in {"the", "this", "those"}:
-        return False
-    after = words[at + 1:at + 4]
-    return bool(after) and after[0] not in RELATIVES and RULE_NOUNS.isdisjoint(after)
-
-
-def _time_limited(words: Sequence[str]) -> bool:
-    """Whether the words set a time limit ("after 30 days", "within a month", "in its first
-    month"), as a rule does."""
-    return bool(LIMITS.intersection(words)) or any(
-        word in TIME_UNITS and (index and (words[index - 1][:1].isdigit()
-                                           or words[index - 1] in NUMBER_WORDS))
-        for index, word in enumerate(words))
 
 
 def _of_anyone(sentence: Sentence, at: int) -> bool:
