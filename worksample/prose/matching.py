@@ -7,9 +7,7 @@ phrase, one or two small words the phrase does not write may stand (``FILLERS``:
 been, the, a, an, your, our, it, that): "not renew" matches "not to renew", "nothing we can
 do" matches "nothing that we can do"; a word the phrase writes must be there ("refund the
 extra" does not match "refund extra"). Inflections are not read: "won't renew" does not match
-"won't be renewed". A phrase's first word may be contracted onto the word before it: "are
-lost" matches "they're lost", "is not possible" "it's not possible". Typos are tolerated one
-way only:
+"won't be renewed". Typos are tolerated one way only:
 a word the dictionary does not know (``refnud``) is read as the phrase word one edit away
 (``refund``; a swap of two letters is one edit); the match is then reported as approximate,
 with both spellings. Real words are never re-read as other real words, so "changed" never
@@ -33,9 +31,6 @@ from worksample.prose.un_participles import phrase_forms
 from worksample.prose.word_forms import by_a_colleague
 
 GAP = "..."
-# a phrase's first word, as its subject's contraction writes it: "are lost" in "they're lost"
-CONTRACTED = {"are": "'re", "is": "'s", "am": "'m", "have": "'ve", "has": "'s", "will": "'ll",
-              "would": "'d"}
 GAP_WORDS = 4
 # small words that may stand between two consecutive words of a phrase, at most two of them
 FILLERS = ("to", "be", "been", "the", "a", "an", "your", "our", "it", "that")
@@ -344,10 +339,7 @@ def _phrase_words(phrase: str) -> tuple[frozenset[str], str] | None:
     puts each whole word between the start or a space and a space or the end, so it is one of
     a sentence's ``tokens``; a stem begins one."""
     exact, stem = [], ""
-    tokens = phrase.lower().split()
-    if len(tokens) > 1 and tokens[0] in CONTRACTED:
-        tokens = tokens[1:]  # it may be written onto the word before it: "they're"
-    for token in tokens:
+    for token in phrase.lower().split():
         pieces = WORD.findall(token) if token != GAP else []
         if token.endswith("*") and pieces:
             exact += pieces[:-1]
@@ -375,9 +367,6 @@ def _phrase_pattern(phrase: str) -> str:
             pattern = (pattern[:-len(re.escape(last))] + re.escape(_dropped_e(last))
                        + r"(?:e|ing)[\w']*") if _dropped_e(last) != last else pattern + r"[\w']*"
         separator = f" (?:\\S+ ){{0,{GAP_WORDS}}}" if gap_before else _FILLER_GAP
-        if not words and token in CONTRACTED:
-            # "are gone for good" is also "they're gone for good"
-            pattern = f"(?:{pattern}|\\w+{re.escape(CONTRACTED[token])})"
         words.append(pattern if not words else separator + pattern)
         gap_before = False
     return "".join(words)
