@@ -162,7 +162,7 @@ def test_a_statement_to_this_customer_is_still_the_promise(email_sample, reply):
 
 
 @pytest.mark.parametrize("line", [
-    "If the bin is empty, I'm sorry to say your invoices are gone for good.",
+    "If the bin is empty, I'm sorry to say they're gone for good.",
     "Should they be missing from Trash, I'm afraid your invoices are lost.",
     "If nothing turns up in Trash, I fear they cannot be recovered by us.",
 ])
@@ -176,7 +176,6 @@ def test_a_claim_is_told_under_a_condition_too(email_sample, line):
 
 @pytest.mark.parametrize("line", [
     "If you feared they were lost forever, please don't: we keep backups.",
-    "If we kept no backups, I'm afraid your invoices would be lost forever, but we keep them.",
     "If my team lead agrees to an exception, I will issue a refund of the full $290.",
 ])
 def test_a_condition_still_asserts_nothing_and_holds_a_promise_back(email_sample, line):

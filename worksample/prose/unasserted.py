@@ -189,9 +189,8 @@ def _said_by_another(before: list[str]) -> str:
 
 def _conditioned(sentence: Sentence, start: int, claim: bool = False) -> str:
     """Why word ``start``'s clause is not asserted by a condition, or '': it is the
-    condition's own clause (a condition asserts nothing), or a clause the condition governs:
-    for a ``claim``, when it only says what would happen ("would", "could", "might"); for
-    anything else, when the condition is not the reader's to meet
+    condition's own clause (a condition asserts nothing), or, for what is not a ``claim``, a
+    clause the condition governs when the condition is not the reader's to meet
     (``events.a_condition_the_reader_meets``)."""
     clause_of = clauses(sentence)
     opening = conditions_over(sentence).get(clause_of[start])
@@ -202,15 +201,11 @@ def _conditioned(sentence: Sentence, start: int, claim: bool = False) -> str:
                          if clause_of[i] == clause_of[opening])
     if clause_of[opening] == clause_of[start]:
         return f"in a condition (“{condition}”), which asserts nothing"
-    governed = [words[i] for i in range(start) if clause_of[i] == clause_of[start]]
     if claim:
-        # only what would happen is not told: "if we kept no backups, they would be lost"
-        hypothetical = HYPOTHETICAL.intersection(governed)
-        return f"in what would happen (“{next(iter(hypothetical))}”) under a condition " \
-               f"(“{condition}”)" if hypothetical else ""
+        return ""
     if a_condition_the_reader_meets(sentence, opening) or _said_to_be_met(sentence, opening):
         return ""
-    if told_as_past(governed):
+    if told_as_past([words[i] for i in range(start) if clause_of[i] == clause_of[start]]):
         return ""  # what has happened already is not conditioned: "if ..., I've refunded you"
     return f"under a condition that is not the reader's to meet (“{condition}”)"
 
