@@ -161,44 +161,6 @@ def test_a_statement_to_this_customer_is_still_the_promise(email_sample, reply):
     assert promise.fraction == 0 and promise.automatic_fail
 
 
-@pytest.mark.parametrize("line", [
-    "If the bin is empty, I'm sorry to say they're gone for good.",
-    "Should they be missing from Trash, I'm afraid your invoices are lost.",
-    "If nothing turns up in Trash, I fear they cannot be recovered by us.",
-])
-def test_a_claim_is_told_under_a_condition_too(email_sample, line):
-    """A statement made by telling (``means`` starts "tells"): a condition that is not the
-    reader's to meet does not take it back, as it does a promise."""
-    found = findings(email_sample, "missing-invoices", f"Hi Dmitri. {line} Kind regards, Sam")
-    claim = found["forbidden/declares-data-lost"]
-    assert claim.fraction == 0 and claim.costs > 0, claim.review
-
-
-@pytest.mark.parametrize("line", [
-    "If you feared they were lost forever, please don't: we keep backups.",
-    "If my team lead agrees to an exception, I will issue a refund of the full $290.",
-])
-def test_a_condition_still_asserts_nothing_and_holds_a_promise_back(email_sample, line):
-    email = "late-refund" if "refund" in line else "missing-invoices"
-    found = findings(email_sample, email, f"Hi. {line} Kind regards, Sam")
-    statement = next(f for key, f in found.items() if key.startswith("forbidden/")
-                     and key.split("/")[1] in ("declares-data-lost", "promises-refund"))
-    assert statement.fraction == 1 and "condition" in statement.review
-
-
-def test_what_a_statement_is_made_by_follows_its_means():
-    from worksample_email.config import Forbidden
-
-    def made_by(**fields):
-        return Forbidden(id="x", phrases=["x"], **fields)
-
-    assert made_by(means="tells the customer the data is lost").is_claim
-    assert not made_by(means="promises a cash refund").is_claim
-    assert not made_by(means="asks for a password").is_claim
-    assert made_by(means="promises a cash refund", claim=True).is_claim
-    assert not made_by(means="says the outage was the customer's fault", claim=False).is_claim
-
-
 def test_an_imperative_is_not_a_general_statement(email_sample):
     found = findings(email_sample, "double-charge",
                      "Hi Priya. Send the CVC from the back of the card.")

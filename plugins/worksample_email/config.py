@@ -41,10 +41,6 @@ class Fact(StrictModel):
     unit: str = Field("", description="Shown with the number in evidence, e.g. 'days'.")
 
 
-# how the `means` of a statement made by telling starts: "tells the customer the data is lost"
-CLAIMING = ("tells", "says", "claims", "declares")
-
-
 class Forbidden(StrictModel):
     """A statement a reply must not make: an off-policy promise, a request for a password."""
 
@@ -62,27 +58,12 @@ class Forbidden(StrictModel):
                           "it ('review who has your login details') does not make it. "
                           "Default: true when `means` starts with 'asks'.")
 
-    claim: bool | None = Field(
-        None, description="Made by telling the customer that something is so: a condition "
-                          "that is not the customer's to meet does not take it back ('if "
-                          "they're not in Trash, they're gone for good' tells it). Default: "
-                          "true when `means` starts with 'tells', 'says', 'claims' or "
-                          "'declares'.")
-
     @property
     def is_request(self) -> bool:
         """Whether the statement is made only by asking (``request``, or its default)."""
         if self.request is not None:
             return self.request
         return self.means.lower().startswith("asks")
-
-    @property
-    def is_claim(self) -> bool:
-        """Whether the statement is made by telling that something is so, under a condition
-        too (``claim``, or its default)."""
-        if self.claim is not None:
-            return self.claim
-        return not self.is_request and self.means.lower().startswith(CLAIMING)
 
 
 class Length(WordLimits):

@@ -182,7 +182,7 @@ def _excused(text: ReplyText, statement: Forbidden, match: Match, negation: Phra
     if unpromised:
         return f"{unpromised}, not a promise"
     unasserted = "" if statement.is_request else asserts_nothing(
-        match.sentence, match.start, match.end, negation.holds_word, statement.is_claim)
+        match.sentence, match.start, match.end, negation.holds_word)
     if unasserted:
         return f"{unasserted}, not a promise"
     if general_statement(match.sentence, match.start):

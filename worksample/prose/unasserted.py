@@ -116,12 +116,10 @@ WHAT_GAP = 2  # "is understandably what you'd prefer": words between the phrase 
 
 
 def asserts_nothing(sentence: Sentence, start: int, end: int,
-                    extra: Callable[[str], bool] | None = None, claim: bool = False) -> str:
+                    extra: Callable[[str], bool] | None = None) -> str:
     """Why the phrase at words ``start``..``end`` (exclusive) of the sentence is not asserted
     for the reader (see the module docstring), as words for the reviewer, or ''. ``extra``
-    tells more negation words (an assignment's own). A ``claim`` (that something is so, not a
-    promise) is told under a condition too: "if they're not in Trash, they're gone for good"
-    tells the reader they may be lost; only the condition's own clause asserts nothing."""
+    tells more negation words (an assignment's own)."""
     words = sentence.normal_words
     if end > len(words):
         return ""
@@ -130,7 +128,7 @@ def asserts_nothing(sentence: Sentence, start: int, end: int,
         if OFFERING.isdisjoint(words[asked_from:start]):
             return "in a question that offers nothing"
         # an offer, whatever its condition: "is it all right if I refund you in full?"
-    elif condition := _conditioned(sentence, start, claim):
+    elif condition := _conditioned(sentence, start):
         return condition
     clause_of = clauses(sentence)
     clause = [i for i, c in enumerate(clause_of) if c == clause_of[start]]
@@ -187,11 +185,10 @@ def _said_by_another(before: list[str]) -> str:
     return ""
 
 
-def _conditioned(sentence: Sentence, start: int, claim: bool = False) -> str:
+def _conditioned(sentence: Sentence, start: int) -> str:
     """Why word ``start``'s clause is not asserted by a condition, or '': it is the
-    condition's own clause (a condition asserts nothing), or, for what is not a ``claim``, a
-    clause the condition governs when the condition is not the reader's to meet
-    (``events.a_condition_the_reader_meets``)."""
+    condition's own clause (a condition asserts nothing), or a clause the condition governs
+    when the condition is not the reader's to meet (``events.a_condition_the_reader_meets``)."""
     clause_of = clauses(sentence)
     opening = conditions_over(sentence).get(clause_of[start])
     if opening is None:
@@ -201,8 +198,6 @@ def _conditioned(sentence: Sentence, start: int, claim: bool = False) -> str:
                          if clause_of[i] == clause_of[opening])
     if clause_of[opening] == clause_of[start]:
         return f"in a condition (“{condition}”), which asserts nothing"
-    if claim:
-        return ""
     if a_condition_the_reader_meets(sentence, opening) or _said_to_be_met(sentence, opening):
         return ""
     if told_as_past([words[i] for i in range(start) if clause_of[i] == clause_of[start]]):
