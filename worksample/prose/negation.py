@@ -31,7 +31,6 @@ from itertools import islice
 
 from worksample.prose.asides import MODALS, OPENS_CLAUSE, aside_words, asides
 from worksample.prose.feelings import FEELINGS
-from worksample.prose.measures import FUNCTION_WORDS
 from worksample.prose.text import Sentence
 
 BEFORE_WORDS = 6  # NegEx looks five or six words back; a clause is usually shorter
@@ -67,7 +66,12 @@ SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "i'm"
                               "they've", "i'd", "we'd", "you'd", "they'd", "this", "that"})
 VERBAL_CUES = frozenset({"not", "never"})  # with the "n't" words: a verb's negation
 # words that are no noun a relative clause could describe ("but that ...", "so that ...")
-NOT_A_HEAD = FUNCTION_WORDS | {"now", "still", "yet"}
+FUNCTION_WORDS = frozenset("""
+a an the and or but so if then than that this these those it its is are was were be been
+being am do does did have has had will would can could should may might must shall to of in
+on at by for from with about into over after before as up out not no what which who when where
+how why there here all any some just also only very too more most again once now still yet
+""".split())
 # an assignment's negation words that, so followed, turn down what comes after them, not the
 # phrase before: "go back to $39 rather than option A"
 TURNING_DOWN = frozenset({("rather", "than"), ("instead", "of")})
@@ -164,13 +168,13 @@ def _in_a_relative(words: tuple[str, ...], clause_of: tuple[int, ...], cue: int,
         head = cue - 1  # a reduced relative: "the ones not in Trash"
     else:
         return False
-    if head < 0 or words[head] in NOT_A_HEAD or words[head].endswith("ly"):
+    if head < 0 or words[head] in FUNCTION_WORDS or words[head].endswith("ly"):
         return False
     first = clause_of.index(clause_of[head])
     if head - first >= SUBJECT_SPAN or SUBJECT_PRONOUNS.intersection(words[first:head]):
         return False
     verb = next((i for i in range(cue + 2, start + 1) if words[i] in FINITE), None)
-    return verb is not None and words[verb - 1] not in SUBJECT_PRONOUNS | NOT_A_HEAD
+    return verb is not None and words[verb - 1] not in SUBJECT_PRONOUNS | FUNCTION_WORDS
 
 
 def is_cue(word: str, extra: Callable[[str], bool] | None = None) -> bool:
