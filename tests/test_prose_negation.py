@@ -105,12 +105,6 @@ def test_a_negation_in_a_relative_clause_on_the_subject_does_not_reach_the_main_
 
 
 @pytest.mark.parametrize(("phrase", "text"), [
-    # "that" as a pronoun, after a verb, or a negation of the main verb after the relative
-    ("replacement", "But that doesn't mean we can send a replacement."),
-    ("store credit", "The notes show that no one can offer store credit."),
-    ("coming", "The driver who lost it does not say a replacement is coming."),
-    # a pronoun before the first verb after it: the relative clause goes on
-    ("replacement", "Buyers who do not believe we will send a replacement write in."),
     ("refunded", "Orders that shipped late are not refunded."),
     ("replacement", "Items that broke in transit cannot get a replacement."),
     ("store credit", "I'm afraid that we don't offer store credit."),

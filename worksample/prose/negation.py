@@ -58,20 +58,11 @@ BREAKS = OPENS_CLAUSE
 RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
 SUBJECT_SPAN = 4  # "all the March invoices that ...": how far into its clause a subject runs
 # "the ones not in Trash": a negation after a noun, before one of these, describes the noun
-DESCRIBING = frozenset({"in", "on", "at", "from", "inside", "within", "under"})
+DESCRIBING = frozenset({"in", "on", "at", "from", "inside", "within", "under", "yet"})
 # the verb of a clause: after the relative clause, the main clause's own
 FINITE = MODALS - {"not", "never", "be", "been"}
 SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "i'm", "we're",
-                              "you're", "they're", "it's", "there", "i've", "we've", "you've",
-                              "they've", "i'd", "we'd", "you'd", "they'd", "this", "that"})
-VERBAL_CUES = frozenset({"not", "never"})  # with the "n't" words: a verb's negation
-# words that are no noun a relative clause could describe ("but that ...", "so that ...")
-FUNCTION_WORDS = frozenset("""
-a an the and or but so if then than that this these those it its is are was were be been
-being am do does did have has had will would can could should may might must shall to of in
-on at by for from with about into over after before as up out not no what which who when where
-how why there here all any some just also only very too more most again once now still yet
-""".split())
+                              "you're", "they're", "it's", "there"})
 # an assignment's negation words that, so followed, turn down what comes after them, not the
 # phrase before: "go back to $39 rather than option A"
 TURNING_DOWN = frozenset({("rather", "than"), ("instead", "of")})
@@ -148,33 +139,27 @@ def clause_words(sentence: Sentence, at: int, clauses_after: int = 0) -> list[st
 
 def _in_a_relative(words: tuple[str, ...], clause_of: tuple[int, ...], cue: int,
                    start: int) -> bool:
-    """Whether the negation at word ``cue`` is the verb's of a relative clause on its clause's
-    subject, which ends where the main clause's verb begins, before the phrase at ``start``:
-    "invoices that aren't in Trash can be restored", "customers who did not renew may still
-    use store credit", "the ones not on file will be reinstated". The relative word follows a
-    noun at most ``SUBJECT_SPAN`` words into the clause, and only an auxiliary stands between
-    it and the negation; the main verb is the first finite one after, with no pronoun before
-    it (not "... that do not believe we should keep the price"). Not "that" as a pronoun ("but
-    that doesn't mean ..."), after a verb ("our records show that none ..."), nor a negation
-    of the main verb after a relative clause ("the churn that followed does not mean ...")."""
-    if not (words[cue] in VERBAL_CUES or words[cue].endswith("n't")):
+    """Whether the negation at word ``cue`` describes its clause's subject, in a relative
+    clause that ends before the phrase at ``start`` begins its own verb: "invoices that
+    aren't in Trash can be restored", "anything you did not delete ... ", "the ones not in
+    Trash are lost". Not a subject that is a pronoun ("I'm afraid that we can't say ...")."""
+    head_clause = clause_of[cue]
+    opener = next((i for i in range(cue - 1, max(cue - SUBJECT_SPAN - 2, 0), -1)
+                   if words[i] in RELATIVES), None)
+    if opener is not None and opener > 0:
+        head_clause = clause_of[opener - 1]  # "which" and "who" open a clause of their own
+    first = clause_of.index(head_clause)
+    if opener is None:
+        # a reduced relative: "the ones not in Trash", "anything not backed up"
+        if not (words[cue] == "not" and first < cue < len(words) - 1
+                and words[cue - 1] not in MODALS | SUBJECT_PRONOUNS
+                and words[cue + 1] in DESCRIBING):
+            return False
+        opener = cue
+    if not first < opener <= first + SUBJECT_SPAN or SUBJECT_PRONOUNS.intersection(
+            words[first:opener]):
         return False
-    opener = cue - 1
-    if opener > 0 and words[opener] in FINITE:
-        opener -= 1  # "who did not", "that are not"
-    if words[opener] in RELATIVES:
-        head = opener - 1
-    elif words[cue] == "not" and cue + 1 < len(words) and words[cue + 1] in DESCRIBING:
-        head = cue - 1  # a reduced relative: "the ones not in Trash"
-    else:
-        return False
-    if head < 0 or words[head] in FUNCTION_WORDS or words[head].endswith("ly"):
-        return False
-    first = clause_of.index(clause_of[head])
-    if head - first >= SUBJECT_SPAN or SUBJECT_PRONOUNS.intersection(words[first:head]):
-        return False
-    verb = next((i for i in range(cue + 2, start + 1) if words[i] in FINITE), None)
-    return verb is not None and words[verb - 1] not in SUBJECT_PRONOUNS | FUNCTION_WORDS
+    return any(words[i] in FINITE for i in range(cue + 2, start + 1))
 
 
 def is_cue(word: str, extra: Callable[[str], bool] | None = None) -> bool:
