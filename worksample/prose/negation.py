@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable
 from itertools import islice
 
-from worksample.prose.asides import MODALS, OPENS_CLAUSE, aside_words, asides
+from worksample.prose.asides import OPENS_CLAUSE, aside_words, asides
 from worksample.prose.feelings import FEELINGS
 from worksample.prose.text import Sentence
 
@@ -54,15 +54,6 @@ RULED_OUT = (("off", "the", "table"), ("out", "of", "the", "question"), ("ruled"
 _RULED_OUT_FIRST = frozenset(phrase[0] for phrase in RULED_OUT)
 COPULAS = frozenset({"is", "are", "was", "were", "be", "s", "been"})
 BREAKS = OPENS_CLAUSE
-# a relative clause on a clause's subject: "invoices that aren't in Trash can be restored"
-RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
-SUBJECT_SPAN = 4  # "all the March invoices that ...": how far into its clause a subject runs
-# "the ones not in Trash": a negation after a noun, before one of these, describes the noun
-DESCRIBING = frozenset({"in", "on", "at", "from", "inside", "within", "under", "yet"})
-# the verb of a clause: after the relative clause, the main clause's own
-FINITE = MODALS - {"not", "never", "be", "been"}
-SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she", "it", "i'm", "we're",
-                              "you're", "they're", "it's", "there"})
 # an assignment's negation words that, so followed, turn down what comes after them, not the
 # phrase before: "go back to $39 rather than option A"
 TURNING_DOWN = frozenset({("rather", "than"), ("instead", "of")})
@@ -137,31 +128,6 @@ def clause_words(sentence: Sentence, at: int, clauses_after: int = 0) -> list[st
             if first <= clause <= first + clauses_after]
 
 
-def _in_a_relative(words: tuple[str, ...], clause_of: tuple[int, ...], cue: int,
-                   start: int) -> bool:
-    """Whether the negation at word ``cue`` describes its clause's subject, in a relative
-    clause that ends before the phrase at ``start`` begins its own verb: "invoices that
-    aren't in Trash can be restored", "anything you did not delete ... ", "the ones not in
-    Trash are lost". Not a subject that is a pronoun ("I'm afraid that we can't say ...")."""
-    head_clause = clause_of[cue]
-    opener = next((i for i in range(cue - 1, max(cue - SUBJECT_SPAN - 2, 0), -1)
-                   if words[i] in RELATIVES), None)
-    if opener is not None and opener > 0:
-        head_clause = clause_of[opener - 1]  # "which" and "who" open a clause of their own
-    first = clause_of.index(head_clause)
-    if opener is None:
-        # a reduced relative: "the ones not in Trash", "anything not backed up"
-        if not (words[cue] == "not" and first < cue < len(words) - 1
-                and words[cue - 1] not in MODALS | SUBJECT_PRONOUNS
-                and words[cue + 1] in DESCRIBING):
-            return False
-        opener = cue
-    if not first < opener <= first + SUBJECT_SPAN or SUBJECT_PRONOUNS.intersection(
-            words[first:opener]):
-        return False
-    return any(words[i] in FINITE for i in range(cue + 2, start + 1))
-
-
 def is_cue(word: str, extra: Callable[[str], bool] | None = None) -> bool:
     """Whether the normalised ``word`` is a negation."""
     return word.endswith("n't") or word in CUES or bool(extra and extra(word))
@@ -192,8 +158,7 @@ def denial(sentence: Sentence, start: int, end: int,
         following = words[at]
         if following in NECESSITY and tuple(words[at + 1:at + 2]) != ("to",):
             following = ""  # an auxiliary: "nothing has been refunded"
-        if (is_cue(words[index], extra) and following not in NOT_DENYING
-                and not _in_a_relative(words, clause_of, index, start)):
+        if is_cue(words[index], extra) and following not in NOT_DENYING:
             return f"“{words[index]}” before it"
     after: list[int] = []
     for index in range(end, len(words)):
