@@ -38,7 +38,7 @@ def cases() -> list[tuple[str, str, int, str]]:
 
 def made(sample, kind: str, text: str) -> bool:
     """Whether the grader finds the statement made (asked for, promised, a refund of the
-    pending charge) in ``text``."""
+    pending charge, data declared lost) in ``text``."""
     email_id, opening, _ = SETTINGS[kind]
     found = findings(sample, email_id, opening + text)
     if kind == "requests":
