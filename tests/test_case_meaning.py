@@ -559,3 +559,40 @@ def test_a_figure_two_sentences_past_the_measure_is_not_about_it(graded, text):
 def test_a_pronoun_after_the_measure_keeps_it_for_the_next_sentence(graded, text, check):
     _, checks = graded(text)
     assert checks[check].outcome == "passed", checks[check].message
+
+
+# --- 9. A key point told through "it" --------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "point"), [
+    ("Cancellations per month climbed from 1.87% to 3.38% across Pro, so churn is the story. "
+     "Among solo accounts it more than doubled, to 4.1%.", "solo-churn"),
+    ("By August MRR stood at $169,589 against $142,506 in February, so it grew by 19%.",
+     "revenue-up"),
+    ("Take lifetime value next. Across all accounts it fell from $2,091 to $1,448.",
+     "ltv-down"),
+    # "it" stands for a thing, never for the verb a cue also holds ("rose")
+    ("Churn rose overall, but in solo it doubled, to 4.1%.", "solo-churn"),
+])
+def test_a_point_told_through_it_is_credited_and_says_so(graded, text, point):
+    _, checks = graded(f"## Analysis\n\n{text}")
+    said = checks[f"key_points/{point}"]
+    assert said.outcome == "passed", (said.message, said.review)
+    assert "(“it” read as" in said.message
+
+
+@pytest.mark.parametrize("text", [
+    # the group "it" would stand for is named under another heading
+    "## Churn\n\nChurn went from 1.87% to 3.38%.\n\n## Segments\n\nIn solo it doubled.",
+    # another group the point could mean was named after it
+    "Churn went from 1.87% to 3.38% while lifetime value fell. In solo it doubled.",
+    # "it" far from the cue's other words
+    "Churn went from 1.87% to 3.38%. It is, to my mind, worth a look in solo.",
+    # a measure named as a topic, and no figure where "it" stands or where it was named
+    "Churn is the measure to watch. In solo it is hard to say anything yet.",
+    # under a condition
+    "Churn went from 1.87% to 3.38%. If in solo it doubled, we would see it in August.",
+])
+def test_it_is_not_read_where_its_referent_is_not_plain(graded, text):
+    _, checks = graded(f"## Analysis\n\n{text}" if not text.startswith("##") else text)
+    said = checks["key_points/solo-churn"]
+    assert said.outcome != "passed", said.message

@@ -37,6 +37,7 @@ from .figures import check_number, givens_in, scoped_clauses, stated_right
 from .labels import label_verbs
 from .parts import Parts, parts_in_exhibits
 from .present_tense import anchored, present_cues
+from .pronouns import cue_groups, read_through_pronoun, referents_of
 from .recommendation import UNREAD, check_recommendation
 from .shown_by import made_by_figures
 from .structure import Analysis, Part, heading_name
@@ -69,6 +70,9 @@ class CompiledCase:
     # the cues told in the present, read only where the clause anchors the change
     present_cues: dict[str, PhraseSet]
     counters: dict[str, PhraseSet]
+    # each point's cues as groups of words, for a pronoun to stand for one
+    cue_groups: dict[str, list[tuple[str, ...]]]
+    referents: frozenset[str]  # what "it" may stand for (``pronouns.referents_of``)
     # the words of each point's counter-examples before their gap ("churn" of "churn ... fell")
     counters_before_gap: dict[str, frozenset[str]]
     counters_unless: dict[str, PhraseSet]
@@ -100,6 +104,8 @@ class CompiledCase:
             cues={k.id: PhraseSet(k.cues) for k in section.key_points},
             present_cues={k.id: PhraseSet(present_cues(k.cues)) for k in section.key_points},
             counters={k.id: PhraseSet(k.counter_examples) for k in section.key_points},
+            cue_groups=(groups := {k.id: cue_groups(k.cues) for k in section.key_points}),
+            referents=referents_of(list(groups.values()), [n.about for n in section.numbers]),
             counters_before_gap={k.id: frozenset(
                 word for phrase in k.counter_examples if GAP in phrase
                 for word in phrase.split(GAP)[0].lower().split()) for k in section.key_points},
@@ -155,6 +161,37 @@ class AnalysisText(OwnText):
                 for match in phrases.find_all([clause.as_sentence()], reading,
                                               negation=negation, scoped=scoped):
                     found.append((replace(match, sentence=sentence), clause))
+        return found
+
+    def find_through_pronoun(self, phrases: PhraseSet, cues: list[tuple[str, ...]],
+                             referents: frozenset[str], negation: PhraseSet
+                             ) -> list[tuple[Match, Clause, Clause]]:
+        """Every match of ``phrases`` in a clause that tells one of ``cues`` through "it"
+        (``pronouns.read_through_pronoun``): the match (its sentence the whole sentence, its
+        pronoun said to be read), the clause as read and the clause as written. The clauses
+        "it" may point back to are the earlier ones of its sentence or, when it opens its
+        sentence, the sentence before's under the same heading."""
+        if not cues:
+            return []
+        found, previous = [], None
+        part_of = self.analysis.part_of
+        for sentence in self.sentences:
+            before = [] if previous is None or part_of.get(previous.index) != part_of.get(
+                sentence.index) else [c for c in self.clauses(previous)
+                                      if not c.aside and not c.table]
+            earlier: list[Clause] = []  # its own sentence's, which the pronoun looks to first
+            for clause in self.clauses(sentence):
+                if clause.aside:
+                    continue
+                through = read_through_pronoun(clause, earlier or before, cues, referents)
+                earlier.append(clause)
+                if through is None:
+                    continue
+                read, named = through
+                for match in phrases.find_all([read.as_sentence()], negation=negation):
+                    found.append((replace(match, sentence=sentence, read_as=(("it", named),)),
+                                  read, clause))
+            previous = sentence
         return found
 
     def prose_words(self) -> list[str]:
@@ -366,12 +403,23 @@ def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
                                                         negation=compiled.negation)
                 if not c.condition and anchored(c.normal, m.sentence.normal)
                 and (m, c) not in matches]
+    # told through "it": read only where no clause of its sentence tells it as written
+    told = {m.sentence.index for m, _ in matches}
+    written_as = {}  # a clause as read -> as written, where a wrong figure is looked up
+    for m, read, clause in text.find_through_pronoun(compiled.cues[point.id],
+                                                     compiled.cue_groups[point.id],
+                                                     compiled.referents, compiled.negation):
+        if (m.sentence.index not in told and not read.condition
+                and not _parts_apart(text, read, m, point, compiled)):
+            matches.append((m, read))
+            written_as[read] = clause
     doubtful = {m.sentence.index: why for m, c in matches
                 if (why := not_a_finding(text, c, m.start))}
-    wrong = next(((m, wrong_in[c]) for m, c in matches if c in wrong_in and not m.negated
+    wrong = next(((m, wrong_in[w]) for m, c in matches
+                  if (w := written_as.get(c, c)) in wrong_in and not m.negated
                   and not text.why_not_counted(m.sentence)), None)
     clean = [m for m, c in matches if not m.negated and m.sentence.index not in against
-             and c not in wrong_in]
+             and written_as.get(c, c) not in wrong_in]
     finding = first_counted("key_points", point.id, label, clean,
                             lambda s: text.why_not_counted(s) or doubtful.get(s.index, ""))
     if opposite and finding.fraction >= 1:
