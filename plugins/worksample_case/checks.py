@@ -20,6 +20,7 @@ neither way.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from worksample.prose.clauses import Clause, clauses
 from worksample.prose.cue_verbs import CueVerbs
@@ -37,7 +38,7 @@ from .figures import check_number, givens_in, scoped_clauses, stated_right
 from .labels import label_verbs
 from .parts import Parts, parts_in_exhibits
 from .present_tense import anchored, present_cues
-from .pronouns import cue_groups, read_through_pronoun, referents_of
+from .pronouns import PRONOUN, cue_groups, read_through_pronoun, referents_of
 from .recommendation import UNREAD, check_recommendation
 from .shown_by import made_by_figures
 from .structure import Analysis, Part, heading_name
@@ -168,29 +169,36 @@ class AnalysisText(OwnText):
                              ) -> list[tuple[Match, Clause, Clause]]:
         """Every match of ``phrases`` in a clause that tells one of ``cues`` through "it"
         (``pronouns.read_through_pronoun``): the match (its sentence the whole sentence, its
-        pronoun said to be read), the clause as read and the clause as written. The clauses
-        "it" may point back to are the earlier ones of its sentence or, when it opens its
-        sentence, the sentence before's under the same heading."""
-        if not cues:
-            return []
-        found, previous = [], None
-        part_of = self.analysis.part_of
+        pronoun said to be read), the clause as read and the clause as written."""
+        found = []
+        for clause, earlier in self._clauses_with_it if cues else ():
+            through = read_through_pronoun(clause, earlier, cues, referents)
+            if through is None:
+                continue
+            read, named = through
+            for match in phrases.find_all([read.as_sentence()], negation=negation):
+                found.append((replace(match, sentence=clause.sentence, read_as=(("it", named),)),
+                              read, clause))
+        return found
+
+    @cached_property
+    def _clauses_with_it(self) -> list[tuple[Clause, list[Clause]]]:
+        """Every clause holding "it" (no aside), with the clauses it may point back to: the
+        earlier ones of its sentence or, in the sentence's first clause, the sentence
+        before's under the same heading. Made once, for every point to read."""
+        part_of, found, previous = self.analysis.part_of, [], None
         for sentence in self.sentences:
-            before = [] if previous is None or part_of.get(previous.index) != part_of.get(
-                sentence.index) else [c for c in self.clauses(previous)
-                                      if not c.aside and not c.table]
-            earlier: list[Clause] = []  # its own sentence's, which the pronoun looks to first
-            for clause in self.clauses(sentence):
-                if clause.aside:
-                    continue
-                through = read_through_pronoun(clause, earlier or before, cues, referents)
-                earlier.append(clause)
-                if through is None:
-                    continue
-                read, named = through
-                for match in phrases.find_all([read.as_sentence()], negation=negation):
-                    found.append((replace(match, sentence=sentence, read_as=(("it", named),)),
-                                  read, clause))
+            if PRONOUN in sentence.tokens:
+                before = [] if previous is None or part_of.get(previous.index) != part_of.get(
+                    sentence.index) else [c for c in self.clauses(previous)
+                                          if not c.aside and not c.table]
+                earlier: list[Clause] = []
+                for clause in self.clauses(sentence):
+                    if clause.aside:
+                        continue
+                    if PRONOUN in clause.normal.split():
+                        found.append((clause, earlier or before))
+                    earlier = [*earlier, clause]
             previous = sentence
         return found
 

@@ -111,6 +111,8 @@ def _starts(words: list[str], group: str) -> list[int]:
     """Where the group's words stand in a row in ``words`` (a word ending in "*" as a
     stem)."""
     wanted = group.split()
+    if not all(w.endswith("*") or w in words for w in wanted):
+        return []  # most groups are not in a clause at all: the scan below is for those that are
     return [start for start in range(len(words) - len(wanted) + 1)
             if all(words[start + i].startswith(w[:-1]) if w.endswith("*") else
                    words[start + i] == w for i, w in enumerate(wanted))]
