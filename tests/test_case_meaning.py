@@ -596,3 +596,37 @@ def test_it_is_not_read_where_its_referent_is_not_plain(graded, text):
     _, checks = graded(f"## Analysis\n\n{text}" if not text.startswith("##") else text)
     said = checks["key_points/solo-churn"]
     assert said.outcome != "passed", said.message
+
+
+# --- 10. A negation inside a cue's gap --------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "point", "negation"), [
+    ("Subscription MRR honestly never went up after the change; it sits near $142,500.",
+     "revenue-up", "never"),
+    ("Lifetime value per Pro account hasn't dropped, staying at about $2,091.", "ltv-down",
+     "hasn't"),
+    ("New customers at no point dropped below 120 a month after March.", "signups-down", "no"),
+])
+def test_a_negation_among_a_cues_gap_words_denies_it(graded, text, point, negation):
+    _, checks = graded(f"## Analysis\n\n{text}")
+    said = checks[f"key_points/{point}"]
+    assert said.outcome != "passed", said.message
+    assert said.review == f"found in a sentence that denies it (“{negation}” within it)"
+
+
+@pytest.mark.parametrize(("text", "point"), [
+    # the point made, then a counter-example's words with a negation among them
+    ("Churn climbed from 1.87% to 3.38% a month. Churn has not once dropped back since.",
+     "churn-up"),
+    # "never" before a comparative: the highest yet
+    ("MRR has never been higher: $169,589 in August, from $142,506.", "revenue-up"),
+    # a negation that adds, or qualifies a noun, denies nothing
+    ("Lifetime value not only fell, it fell by $643, from $2,091 to $1,448.", "ltv-down"),
+    ("New customers not on a discount fell from 740 to 531.", "signups-down"),
+    ("Revenue not surprisingly rose, to $169,589 from $142,506.", "revenue-up"),
+])
+def test_a_negation_in_a_gap_that_denies_something_else_does_not_deny_the_point(graded, text,
+                                                                                 point):
+    _, checks = graded(f"## Analysis\n\n{text}")
+    said = checks[f"key_points/{point}"]
+    assert said.outcome == "passed", (said.message, said.review)

@@ -88,3 +88,34 @@ def test_so_starts_a_clause_unless_it_intensifies_the_word_after_it(text, count)
 def test_a_negation_before_so_does_not_deny_what_follows_it():
     text = "We aren't able to refund you so store credit is what I can offer."
     assert not first("store credit", text).negated
+
+
+def gap_denied(phrase: str, text: str) -> str:
+    """How the first match of ``phrase`` in ``text`` is denied, asked of no negation list."""
+    [sentence] = sentences(text)
+    return next(PhraseSet([phrase]).find_all([sentence])).denied_by
+
+
+@pytest.mark.parametrize(("phrase", "text", "cue"), [
+    ("parcel ... arrived", "The parcel has still not arrived at the depot.", "“not” within it"),
+    ("replacement ... shipped", "Your replacement never actually shipped.", "“never” within it"),
+    ("courier ... collected", "The courier sadly couldn't have collected it.",
+     "“couldn't” within it"),
+    ("invoice ... sent", "The invoice at no stage was sent.", "“no” within it"),
+])
+def test_a_verbs_negation_among_a_gaps_words_denies_the_phrase(phrase, text, cue):
+    assert gap_denied(phrase, text) == cue
+
+
+@pytest.mark.parametrize(("phrase", "text"), [
+    ("parcel ... arrived", "The parcel, which never left Leeds, arrived late."),  # an aside
+    ("parcel ... arrived", "The parcel that we never tracked arrived today."),  # a relative
+    ("parcel ... arrived", "The parcel not on the manifest arrived today."),  # a noun's modifier
+    ("parcel ... arrived", "The parcel never needing a signature arrived."),  # a participle
+    ("parcel ... arrived", "The parcel not only arrived, it arrived early."),  # it adds
+    ("delays ... longer", "Delays have never been longer than this week."),  # a superlative
+    ("restore ... takes", "A restore never takes more than two days."),  # a bound
+    ("parcel ... not arrived", "The parcel has not arrived."),  # a negation the phrase writes
+])
+def test_a_negation_in_a_gap_about_something_else_denies_nothing(phrase, text):
+    assert gap_denied(phrase, text) == ""

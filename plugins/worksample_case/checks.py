@@ -396,7 +396,8 @@ def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
     unless = compiled.counters_unless[point.id]
     opposite = [m for m, clause in text.find_in_clauses(compiled.counters[point.id],
                                                          text.sentences)
-                if not clause.condition and not text.why_not_counted(m.sentence)
+                if not clause.condition and not m.negated  # "churn never fell back"
+                and not text.why_not_counted(m.sentence)
                 and not unless.find_in_words(m.sentence.normal)
                 and not _says_more_of(text, m.sentence, unless)
                 and not not_a_finding(text, clause, m.start)
@@ -442,7 +443,8 @@ def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
     elif finding.evidence == "not found":
         negated = next((m for m, _ in matches if m.negated), None)
         if negated is not None:
-            finding.evidence, finding.review = quoted(negated), "found after a negation"
+            finding.evidence = quoted(negated)
+            finding.review = f"found in a sentence that denies it ({negated.denied_by})"
         finding.specifics = {"missing_point": point.point}
     return finding
 

@@ -2,9 +2,10 @@
 
 A phrase is matched against a sentence's normalised words. ``refund*`` matches any word that
 starts with "refund" (``restore*`` also "restoring": a stem ending in "e" drops it before
-"-ing"); ``...`` stands for up to four words. Between two consecutive words of a
-phrase, one or two small words the phrase does not write may stand (``FILLERS``: to, be,
-been, the, a, an, your, our, it, that): "not renew" matches "not to renew", "nothing we can
+"-ing"); ``...`` stands for up to four words, and a verb's negation among them denies the
+match ("MRR never grew" for ``mrr ... grew``, whether or not the caller asks about negation).
+Between two consecutive words of a phrase, one or two small words the phrase does not write
+may stand (``FILLERS``: to, be, been, the, a, an, your, our, it, that): "not renew" matches "not to renew", "nothing we can
 do" matches "nothing that we can do"; a word the phrase writes must be there ("refund the
 extra" does not match "refund extra"). Inflections are not read: "won't renew" does not match
 "won't be renewed". Typos are tolerated one way only:
@@ -25,7 +26,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from worksample.prose.negation import denial
+from worksample.prose.negation import denial, gap_denial
 from worksample.prose.text import WORD, Sentence
 from worksample.prose.un_participles import phrase_forms
 from worksample.prose.word_forms import by_a_colleague
@@ -152,6 +153,8 @@ class PhraseSet:
                     sentence, start, end, negation.holds_word) if scoped \
                     else _before(positions.words[max(0, start - NEGATION_WINDOW):start],
                                  negation)
+                if not denied and not read_as and match.lastindex:
+                    denied = gap_denial(sentence, positions.gap_words(match), end - 1)
                 candidates.append(Match(
                     sentence=sentence, words=match.group(0), denied_by=denied, start=start,
                     end=end, read_as=tuple(pair for pair in read_as if pair[1] in match.group(0))))
@@ -221,6 +224,13 @@ class WordPositions:
         """The first word of ``match`` and the word after its last."""
         first = bisect_left(self._spaces, match.start())
         return first, bisect_left(self._spaces, match.end()) + 1
+
+    def gap_words(self, match: re.Match) -> list[int]:
+        """The words ``match`` took for its phrase's gaps (``...``)."""
+        return [word for group in range(1, len(match.regs))
+                if match.start(group) < match.end(group)
+                for word in range(bisect_left(self._spaces, match.start(group)),
+                                  bisect_left(self._spaces, match.end(group)))]
 
 
 @lru_cache(maxsize=4096)  # every phrase set that matches a sentence asks again
@@ -366,7 +376,8 @@ def _phrase_pattern(phrase: str) -> str:
             last = pieces[-1]
             pattern = (pattern[:-len(re.escape(last))] + re.escape(_dropped_e(last))
                        + r"(?:e|ing)[\w']*") if _dropped_e(last) != last else pattern + r"[\w']*"
-        separator = f" (?:\\S+ ){{0,{GAP_WORDS}}}" if gap_before else _FILLER_GAP
+        # a gap's words are captured: a negation among them denies the match
+        separator = f" ((?:\\S+ ){{0,{GAP_WORDS}}})" if gap_before else _FILLER_GAP
         words.append(pattern if not words else separator + pattern)
         gap_before = False
     return "".join(words)

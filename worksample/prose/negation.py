@@ -8,9 +8,10 @@ A phrase is denied when, in the same clause of its sentence:
   answer").
 
 A negation is a word ending in "n't", one of ``CUES``, or a word of the assignment's own
-negation list. Negation inside the phrase itself is part of what the phrase says ("no need to
-stop"). A negation of necessity ("no need to", "don't have to"), one that adds ("not only",
-"not just") or one that encourages ("don't hesitate to") denies nothing.
+negation list. Negation a phrase writes itself is part of what the phrase says ("no need to
+stop"); a verb's negation in a phrase's gap (``...``) denies it (``gap_denial``: "MRR never
+grew" for ``mrr ... grew``). A negation of necessity ("no need to", "don't have to"), one
+that adds ("not only", "not just") or one that encourages ("don't hesitate to") denies nothing.
 
 Clauses end at , ; : ( ) and dashes, and before a word that starts a new clause (``BREAKS``:
 "but", "because", "which" ...; "and" before a pronoun; "so" unless it intensifies the word
@@ -126,6 +127,60 @@ def clause_words(sentence: Sentence, at: int, clauses_after: int = 0) -> list[st
     first = clause_of[at]
     return [word for word, clause in zip(sentence.normal_words, clause_of, strict=True)
             if first <= clause <= first + clauses_after]
+
+
+# a verb's negation that, standing in a phrase's gap, denies the phrase ("churn has not
+# risen"); "no", "without" and the like there mostly qualify a noun ("revenue without
+# add-ons grew")
+VERB_NEGATIONS = frozenset({"not", "never", "cannot"})
+# after a negation in a gap, what makes it no denial of the phrase: it adds ("not only
+# grew"), qualifies the sentence ("not surprisingly"), or negates a noun's modifier ("not
+# counting refunds", "customers not on a trial")
+NOT_DENYING_IN_GAP = frozenset({
+    "only", "just", "least", "yet", "counting", "including", "surprisingly", "unsurprisingly",
+    "unexpectedly", "coincidentally", "on", "in", "at", "from", "with", "for", "of", "under",
+    "over", "by", "through", "during"})
+# "no" before a time denies what follows ("at no point rose", "in no month fell")
+NO_TIME = frozenset({"point", "time", "stage", "moment", "month", "week", "quarter", "year",
+                     "period"})
+# before a negation in a gap, what puts it in a clause about something else ("churn among
+# people who never used it rose")
+RELATIVES = frozenset({"who", "whom", "whose", "that", "which", "where"})
+# after the phrase, a bound: "the restore never takes more than two days" says how long it takes
+BOUNDS = frozenset({("more", "than"), ("longer", "than"), ("less", "than"), ("fewer", "than")})
+AUXILIARIES = COPULAS | {"has", "have", "had", "do", "does", "did", "will", "would", "can",
+                         "could", "may", "might", "should", "must"}
+
+
+def gap_denial(sentence: Sentence, gap: list[int], last: int) -> str:
+    """How a verb's negation among the words ``gap`` of the sentence, between the words a
+    phrase writes, denies the phrase whose last word is ``last``: '“never” within it', or ''.
+    Only in the clause of the phrase's last word ("MRR, which never dipped, grew" denies
+    nothing) and not after a relative pronoun ("accounts that never upgraded"); not a
+    negation ``NOT_DENYING_IN_GAP`` follows, nor one before a participle with no auxiliary
+    ("accounts never upgrading"); not "never" before a comparative ("churn has never been
+    higher" says it is at its highest), nor before a bound after the phrase ("never takes
+    more than two days")."""
+    words = sentence.normal_words
+    if not gap or last >= len(words) or tuple(words[last + 1:last + 3]) in BOUNDS:
+        return ""
+    clause_of = clauses(sentence)
+    for index in gap:
+        word = words[index]
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if not (word.endswith("n't") or word in VERB_NEGATIONS
+                or word == "no" and following in NO_TIME) \
+                or clause_of[index] != clause_of[last]:
+            continue
+        if RELATIVES.intersection(words[gap[0]:index]):
+            return ""
+        if following in NOT_DENYING_IN_GAP or word == "never" and words[last].endswith("er"):
+            continue
+        if following.endswith("ing") and words[index - 1] not in AUXILIARIES \
+                and not word.endswith("n't"):
+            continue
+        return f"“{word}” within it"
+    return ""
 
 
 def is_cue(word: str, extra: Callable[[str], bool] | None = None) -> bool:
