@@ -1,18 +1,17 @@
 """Deterministic phrase matching: alternatives, word prefixes, short gaps, and typo tolerance.
 
-A phrase is matched against a sentence's normalised words. ``refund*`` matches any word that
-starts with "refund" (``restore*`` also "restoring": a stem ending in "e" drops it before
-"-ing"); ``...`` stands for up to four words, and a verb's negation among them denies the
-match ("MRR never grew" for ``mrr ... grew``, whether or not the caller asks about negation).
-Between two consecutive words of a phrase, one or two small words the phrase does not write
-may stand (``FILLERS``: to, be, been, the, a, an, your, our, it, that): "not renew" matches
-"not to renew", "nothing we can do" matches "nothing that we can do"; a word the phrase writes must be there ("refund the
-extra" does not match "refund extra"). Inflections are not read: "won't renew" does not match
-"won't be renewed". Typos are tolerated one way only:
-a word the dictionary does not know (``refnud``) is read as the phrase word one edit away
-(``refund``; a swap of two letters is one edit); the match is then reported as approximate,
-with both spellings. Real words are never re-read as other real words, so "changed" never
-becomes "charged". A phrase's words are never taken from both sides of a semicolon.
+A phrase is matched against a sentence's normalised words. ``refund*`` matches any word that starts
+with "refund" (``restore*`` also "restoring": a stem ending in "e" drops it before "-ing"); ``...``
+stands for up to four words, and a verb's negation among them denies the match ("MRR never grew" for
+``mrr ... grew``, whether or not the caller asks about negation). Between two consecutive words of a
+phrase, one or two small words the phrase does not write may stand (``FILLERS``: to, be, been, the,
+a, an, your, our, it, that): "not renew" matches "not to renew", "nothing we can do" matches
+"nothing that we can do"; a word the phrase writes must be there ("refund the extra" does not match
+"refund extra"). Inflections are not read: "won't renew" does not match "won't be renewed". Typos
+are tolerated one way only: a word the dictionary does not know (``refnud``) is read as the phrase
+word one edit away (``refund``; a swap of two letters is one edit); the match is then reported as
+approximate, with both spellings. Real words are never re-read as other real words, so "changed"
+never becomes "charged". A phrase's words are never taken from both sides of a semicolon.
 """
 
 from __future__ import annotations
