@@ -644,3 +644,18 @@ def test_a_cue_parted_by_an_aside_between_its_noun_and_its_verb_is_read_whole(gr
     _, checks = graded(f"## Analysis\n\n{text}")
     said = checks[f"key_points/{point}"]
     assert said.outcome == "passed", (said.message, said.review)
+
+
+# --- 12. A counter-example ending on a negation that adds --------------------------------------
+
+def test_a_counter_example_whose_negation_adds_contradicts_nothing(graded):
+    _, checks = graded("## Analysis\n\nChurn didn't simply go up, it close to doubled, from "
+                       "1.87% to 3.38% a month.")
+    said = checks["key_points/churn-up"]
+    assert said.outcome == "passed", (said.message, said.review)
+
+
+def test_a_counter_example_whose_negation_denies_still_contradicts(graded):
+    _, checks = graded("## Analysis\n\nChurn went up from 1.87% to 3.38% a month. Overall churn "
+                       "did not change after the summer.")
+    assert checks["key_points/churn-up"].outcome != "passed"

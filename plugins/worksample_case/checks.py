@@ -27,6 +27,7 @@ from worksample.prose.cue_verbs import CueVerbs
 from worksample.prose.evidence import Finding, first_counted, quote_sentence, quoted
 from worksample.prose.matching import GAP, Match, PhraseSet, Rereading
 from worksample.prose.measures import function_word_share
+from worksample.prose.negation import is_cue
 from worksample.prose.own_text import OwnText
 from worksample.prose.stance import Stance
 from worksample.prose.text import Sentence
@@ -449,6 +450,8 @@ def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
     return finding
 
 
+# after a counter-example's closing negation, what makes it add, not deny
+ADDING = frozenset({"just", "only", "merely", "simply"})
 # before a time: the period before the change ("before the rise", "prior to March")
 EARLIER = frozenset({"before", "until", "prior"})
 COMPARING = frozenset({"than", "as", "compared", "same"})  # "the same as before the rise"
@@ -470,7 +473,7 @@ def _not_against_it(text: AnalysisText, clause: Clause, match: Match,
                     before_gap: frozenset[str]) -> bool:
     """Whether a counter-example's words ("churn ... flat") say nothing against the point,
     which is about what changed: they tell the time before the change, or the gap joins two
-    statements.
+    statements, or the negation it ends on adds ("churn didn't just rise, it doubled").
 
     The time before: the pluperfect inside the gap ("churn had fallen through 2025"),
     "previously", or "before", "until" or "prior to" a time (not "until now") in its clause or
@@ -482,6 +485,8 @@ def _not_against_it(text: AnalysisText, clause: Clause, match: Match,
     and sign-ups fell" says nothing of churn falling; "churn rose and then fell" does)."""
     words = clause.normal.split()
     inside = words[match.start + 1:match.end - 1]
+    if is_cue(words[match.end - 1]) and ADDING.intersection(words[match.end:match.end + 1]):
+        return True  # it ends on a negation that adds: "churn didn't just rise, it doubled"
     joined = any(word == "and" and at and inside[at - 1] not in before_gap
                  and [w for w in inside[at + 1:] if w != "then"]
                  for at, word in enumerate(inside))
