@@ -47,14 +47,6 @@ GOES_ON = MODALS | PROPOSING | {"i", "we", "you", "they", "he", "she", "to"}
 # after the marks, these continue what came before them: "the refund, I'm afraid, is not
 # possible", "I'm unable, under our policy, to refund you"
 CONTINUES = MODALS | {"to"}
-# in an aside between a noun and its verb, what makes the sentence someone's claim or a guess
-# ("churn, some argue, rose"): the two stay apart, as the clause rules cannot carry it over
-WHOSE_CLAIM = frozenset({
-    "argue", "argues", "argued", "say", "says", "said", "claim", "claims", "claimed", "think",
-    "thinks", "thought", "believe", "believes", "believed", "suggest", "suggests", "suggested",
-    "told", "insist", "insists", "assume", "assumes", "according", "reportedly", "allegedly",
-    "apparently", "seemingly", "supposedly", "perhaps", "maybe", "possibly", "probably",
-    "likely", "presumably", "arguably"})
 # a word that starts a clause or a list's next item: what follows the marks is not the rest of
 # the interrupted clause
 # the words that start a clause of their own (``negation.BREAKS`` reads them too)
@@ -126,23 +118,20 @@ def _closing(words: list[str], marks: list[str], first: int, opening: str) -> in
                 words[end] in SUBJECTS and words[first - 1] not in PROPOSING):
             return None
         if (opening == _OPEN or words[first - 1] in GOES_ON or words[end] in CONTINUES
-                or participle or _subjects_verb(words, first, end)):
+                or participle or _subjects_verb(words[end], words[first - 1])):
             return end
         return None
     return None
 
 
-def _subjects_verb(words: list[str], first: int, end: int) -> bool:
-    """Whether the word ``end``, after the aside ``first``..``end``, is the past verb of the
-    noun before it ("churn, as expected, rose"; "MRR, for its part, grew"; "new customers,
+def _subjects_verb(word: str, before: str) -> bool:
+    """Whether ``word``, after the closing mark, is the past verb of the noun ``before`` the
+    opening one ("churn, as expected, rose"; "MRR, for its part, grew"; "new customers,
     meanwhile, dropped"): a past form that is no participle (``PAST_ONLY``), or a regular
-    "-ed" form, after a word that is no verb or function word. Not when the aside makes it
-    someone's claim or a guess (``WHOSE_CLAIM``)."""
-    word, before = words[end], words[first - 1]
+    "-ed" form, after a word that is no verb or function word."""
     past = word in PAST_ONLY or word.endswith("ed") and base_of(word) != word
     return (past and before.isalpha() and len(before) > 2 and before not in GOES_ON
-            and not before.endswith("ed") and before not in PAST_ONLY
-            and WHOSE_CLAIM.isdisjoint(words[first:end]))
+            and not before.endswith("ed") and before not in PAST_ONLY)
 
 
 def _a_participle(word: str, before: str) -> bool:
