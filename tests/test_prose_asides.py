@@ -31,12 +31,6 @@ def one(text: str):
      "Net revenue (adjusted for refunds and failed card payments in every month) grew"),
     ("The backlog, measured as open tickets per agent, doubled.",
      "The backlog (measured as open tickets per agent) doubled"),
-    # between a noun and its past verb
-    ("Ticket volume, predictably, shrank after the fix.", "Ticket volume (predictably) shrank"),
-    ("The waiting list, for all our efforts, grew again.",
-     "The waiting list (for all our efforts) grew"),
-    ("Nothing, as far as the logs show, changed on Tuesday.",
-     "Nothing (as far as the logs show) changed"),
 ])
 def test_an_aside_is_read_as_a_reader_reads_it(text, read):
     assert read in bracketed(one(text))
@@ -52,8 +46,6 @@ def test_an_aside_is_read_as_a_reader_reads_it(text, read):
     "We won't wait for the courier, the warehouse, the bank and the insurer together today.",
     "We reviewed the churn, calculated the lifetime value, and wrote the memo.",  # a list
     "Churn doubled, concentrated in solo accounts, while teams held steady.",  # a clause after
-    "We checked, rechecked, refunded and closed it.",  # a list of verbs
-    "Backlogs rose, at last, shrank again.",  # no noun before the marks: "rose" is a verb
 ])
 def test_what_only_looks_like_an_aside_stays_apart(text):
     assert asides(one(text)) == ()

@@ -10,8 +10,7 @@ part the cue from its course. A stretch of text is an aside when:
   at the first mark: the word before it is one after which a clause goes on (a modal or
   auxiliary verb, a negation, a subject pronoun, a verb of proposing, "to": "we cannot, ...",
   "I recommend, ...") or the word after it is one that continues the words before it ("the
-  refund, I'm afraid, is not possible", "I'm unable, under our policy, to refund you"), or is
-  the past verb of a noun before it ("churn, as expected, rose"); and
+  refund, I'm afraid, is not possible", "I'm unable, under our policy, to refund you"); and
   neither the aside nor what follows starts a clause of its own ("but", "and", "or", a
   subject ...: "keep $49, go back to $39, or split" is a list,
   "I can't, I'm afraid, but credit is possible" and "we can't, however, we will refund you"
@@ -29,7 +28,7 @@ import functools
 import re
 
 from worksample.prose.text import WORD, Sentence
-from worksample.prose.word_forms import PAST_ONLY, base_of
+from worksample.prose.word_forms import base_of
 
 ASIDE_WORDS = 8  # "given how little team churn moved": longer runs are clauses of their own
 # a description after a noun runs longer: "churn, calculated as total cancellations over total
@@ -118,20 +117,10 @@ def _closing(words: list[str], marks: list[str], first: int, opening: str) -> in
                 words[end] in SUBJECTS and words[first - 1] not in PROPOSING):
             return None
         if (opening == _OPEN or words[first - 1] in GOES_ON or words[end] in CONTINUES
-                or participle or _subjects_verb(words[end], words[first - 1])):
+                or participle):
             return end
         return None
     return None
-
-
-def _subjects_verb(word: str, before: str) -> bool:
-    """Whether ``word``, after the closing mark, is the past verb of the noun ``before`` the
-    opening one ("churn, as expected, rose"; "MRR, for its part, grew"; "new customers,
-    meanwhile, dropped"): a past form that is no participle (``PAST_ONLY``), or a regular
-    "-ed" form, after a word that is no verb or function word."""
-    past = word in PAST_ONLY or word.endswith("ed") and base_of(word) != word
-    return (past and before.isalpha() and len(before) > 2 and before not in GOES_ON
-            and not before.endswith("ed") and before not in PAST_ONLY)
 
 
 def _a_participle(word: str, before: str) -> bool:

@@ -85,7 +85,6 @@ from worksample.prose.measures import FUNCTION_WORDS
 from worksample.prose.negation import PRONOUNS, clauses, is_cue, word_groups
 from worksample.prose.text import WORD, Sentence
 from worksample.prose.unpromised import wished_for
-from worksample.prose.word_forms import PAST_ONLY
 
 NEEDS = PhraseSet([
     "i need", "we need", "i'll need", "we'll need", "i will need", "we will need", "i'd need",
@@ -212,6 +211,11 @@ RELATIVE_STARTS = frozenset({"you", "we", "i", "they", "both", "each", "that", "
                              "that's", "you'd", "you've", "we'd", "we've", "i'd", "i've",
                              "they'd", "they've"})
 OBJECT_PRONOUNS = frozenset({"you", "me", "us", "them", "it", "him", "her"})
+# past forms that are never participles, so never a modifier: "the code from your bank came"
+PAST_ONLY = frozenset({
+    "came", "went", "took", "gave", "did", "saw", "began", "broke", "chose", "drew", "drove",
+    "ate", "fell", "flew", "forgot", "froze", "grew", "knew", "ran", "rang", "rose", "shook",
+    "sank", "stole", "swore", "threw", "woke", "wore", "wrote", "got", "showed"})
 # what, besides the "-ed" forms, may start a participle after the thing: "the number shown on"
 PARTICIPLES = frozenset({"shown", "sent", "given", "written", "seen", "paid", "made",
                          "kept", "held", "told", "bought", "sold", "found", "left", "lost",

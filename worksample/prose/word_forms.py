@@ -86,12 +86,6 @@ IRREGULAR_PAST = frozenset(form for past in IRREGULAR.values() for form in past)
 IRREGULAR_BASES = {form: base for base, past in IRREGULAR.items() for form in past}
 # a base that is its own past: "I'll put it back" and "I've put it back"
 SAME_IN_THE_PAST = frozenset(base for base, past in IRREGULAR.items() if base in past)
-# past forms that are never participles, so never a modifier: "the code from your bank came";
-# a subject's own verb after an aside: "churn, as expected, rose"
-PAST_ONLY = frozenset({
-    "came", "went", "took", "gave", "did", "saw", "began", "broke", "chose", "drew", "drove",
-    "ate", "fell", "flew", "forgot", "froze", "grew", "knew", "ran", "rang", "rose", "shook",
-    "sank", "stole", "swore", "threw", "woke", "wore", "wrote", "got", "showed", "shrank"})
 # bases ending in "e" whose -ed and -ing forms drop it, among the verbs statements use
 E_ENDING_BASES = frozenset({"issue", "approve", "authorise", "authorize", "arrange", "release",
                             "reimburse", "reverse", "give", "receive", "restore", "promise",
