@@ -645,3 +645,37 @@ def test_a_counter_example_whose_negation_denies_still_contradicts(graded):
     _, checks = graded("## Analysis\n\nChurn went up from 1.87% to 3.38% a month. Overall churn "
                        "did not change after the summer.")
     assert checks["key_points/churn-up"].outcome != "passed"
+
+
+# --- 12. A wrong figure costs the point about its own quantity --------------------------------
+
+@pytest.mark.parametrize(("text", "point"), [
+    ("Signups dropped after March and churn climbed to 2.6% a month.", "signups-down"),
+    ("MRR went up by 19% and lifetime value slid to $1,700.", "revenue-up"),
+])
+def test_a_wrong_figure_about_another_quantity_leaves_the_point_made(graded, text, point):
+    _, checks = graded(f"## Analysis\n\n{text}")
+    said = checks[f"key_points/{point}"]
+    assert said.outcome == "passed", (said.message, said.review)
+
+
+def test_a_wrong_figure_about_the_cues_own_quantity_still_costs_it(graded):
+    _, checks = graded("## Analysis\n\nMRR went up by 31% and lifetime value slid.")
+    said = checks["key_points/revenue-up"]
+    assert said.outcome == "failed" and "wrong figure" in said.message, said.message
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    # the quantity named last before the figure
+    ("Signups dropped after March and churn climbed to 2.6% a month.", "signups-change"),
+    # the quantity the figure qualifies, named after it
+    ("MRR grew and we saw a 2.7% rise in churn.", "mrr-change"),
+    # the price's figure
+    ("MRR rose after the 25% price increase.", "mrr-change"),
+    # a quantity named to compare, or in a compound, is not what the figure is about
+    ("Churn rose faster than MRR to reach 2.6%.", "mrr-change"),
+])
+def test_a_figure_about_another_quantity_is_no_wrong_figure_of_this_one(graded, text, number):
+    _, checks = graded(f"## Analysis\n\n{text}")
+    said = checks[f"numbers/{number}"]
+    assert "contradiction" not in said.message and "says " not in said.message, said.message

@@ -24,10 +24,9 @@ from itertools import combinations
 from worksample.prose.clauses import Clause
 from worksample.prose.matching import PhraseSet
 from worksample.prose.measures import StatedNumber, measures_in
-from worksample.prose.text import WORD
 
 from .config import ExpectedNumber
-from .figures import Scoped
+from .figures import Scoped, named_last
 from .shown_by import from_to
 
 _CHANGE = re.compile(r"(?i)\b(?:increas|ris|rose|grew|grow|jump|climb|up|fell|fall|drop|"
@@ -90,7 +89,7 @@ def _changes_in_percent(scoped: list[Scoped], phrases: dict[str, PhraseSet]):
             continue
         for figure in measures_in(text):
             if figure.percent and _a_change(text, figure) and not _in_points(text, figure):
-                yield item, figure, abs(figure.value), _named_last(item.clause, figure, phrases)
+                yield item, figure, abs(figure.value), named_last(item.clause, figure, phrases)
 
 
 def _called_percent(changes: list, about: frozenset[str], a: float, b: float, slack: float,
@@ -113,23 +112,6 @@ def _called_percent(changes: list, about: frozenset[str], a: float, b: float, sl
             found.setdefault(item.clause, (
                 f"{figure.text} for a change of {points:.2f} percentage points, "
                 f"{points / low * 100:.0f}% of {low:g}%"))
-
-
-def _named_last(clause: Clause, figure: StatedNumber,
-                phrases: dict[str, PhraseSet]) -> frozenset[str]:
-    """The expected numbers whose ``about`` phrases the clause names last before ``figure``,
-    with those of the words right before them ("solo MRR" names both; none: empty)."""
-    before = len(WORD.findall(clause.text[:clause.text.rfind(figure.text, 0, figure.end)]))
-    spans = [(start, end, number) for number, found in phrases.items()
-             for start, end in found.spans(clause.normal) if end <= before]
-    named: set[str] = set()
-    reach = max((end for _, end, _ in spans), default=-1)
-    while True:
-        run = [(start, number) for start, end, number in spans if end == reach]
-        if not run:
-            return frozenset(named)
-        named.update(number for _, number in run)
-        reach = min(start for start, _ in run)
 
 
 def _a_change(text: str, figure: StatedNumber) -> bool:

@@ -254,21 +254,24 @@ def check_analysis(text: AnalysisText, section: CaseSection,
     """Every check of one analysis, in a fixed order."""
     findings = [_section(text.analysis, s, compiled) for s in section.sections]
     scoped = scoped_clauses(text.sentences, text.clauses, text.analysis.part_of, compiled.about)
-    numbers, wrong_in, figures_contradicted = [], {}, 0
+    numbers, figures_contradicted = [], 0
+    wrong_in: dict[Clause, WrongFigure] = {}
     for number in section.numbers:
         others = [n for n in section.numbers if n is not number]
         outcome = check_number(number, scoped, others, text.why_figure_not_counted,
-                               compiled.givens, compiled.parts)
+                               compiled.givens, compiled.parts, compiled.about)
         outcome.finding.weight = number.weight * (CONTRADICTION_WEIGHT if outcome.contradicts
                                                   else 1)
         numbers.append(outcome.finding)
         if outcome.contradicts:
             figures_contradicted += 1
             for clause, said in outcome.wrong_in.items():
-                wrong_in.setdefault(clause, said)
+                known = wrong_in.get(clause)
+                wrong_in[clause] = WrongFigure(said, frozenset({number.id})) if known is None \
+                    else replace(known, about=known.about | {number.id})
     called_percent = points_called_percent(scoped, section.numbers, compiled.about)
     for clause, said in called_percent.items():
-        wrong_in.setdefault(clause, said)
+        wrong_in.setdefault(clause, WrongFigure(said))
     if called_percent:
         numbers.append(_points_as_percent(text, called_percent))
     shown_by = {n for point in section.key_points for n in point.shown_by}
@@ -386,8 +389,24 @@ def _states_a_finding(text: AnalysisText, clause: Clause, compiled: CompiledCase
             and not not_a_finding(text, clause, max(len(clause.normal.split()) - 1, 0)))
 
 
+@dataclass(frozen=True)
+class WrongFigure:
+    """What a clause states wrongly, and the expected numbers it is wrong about (empty: a
+    change in points called percent, wrong whatever the clause names)."""
+
+    said: str
+    about: frozenset[str] = frozenset()
+
+    def costs(self, match: Match, compiled: CompiledCase) -> bool:
+        """Whether the figure costs the point ``match`` makes in its clause: unless the cue's
+        own words name other expected quantities and not this one ("sign ups fell and we saw
+        a 2.5% rise in churn": a wrong churn figure is no wrong figure of the sign ups)."""
+        named = {n for n, phrases in compiled.about.items() if phrases.find_in_words(match.words)}
+        return not (self.about and named and named.isdisjoint(self.about))
+
+
 def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
-               wrong_in: dict[Clause, str]) -> Finding:
+               wrong_in: dict[Clause, WrongFigure]) -> Finding:
     """Said in one clause that is not a condition and not negated there, in a sentence that
     does not also say the opposite (a counter-example in a sentence that names none of the
     ``unless`` phrases, which make it about something else), and not with a figure the number
@@ -425,11 +444,12 @@ def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
             written_as[read] = clause
     doubtful = {m.sentence.index: why for m, c in matches
                 if (why := not_a_finding(text, c, m.start))}
-    wrong = next(((m, wrong_in[w]) for m, c in matches
-                  if (w := written_as.get(c, c)) in wrong_in and not m.negated
-                  and not text.why_not_counted(m.sentence)), None)
-    clean = [m for m, c in matches if not m.negated and m.sentence.index not in against
-             and written_as.get(c, c) not in wrong_in]
+    wrong_for = {m: figure for m, c in matches if (figure := wrong_in.get(written_as.get(c, c)))
+                 and figure.costs(m, compiled)}
+    wrong = next(((m, wrong_for[m].said) for m, _ in matches if m in wrong_for
+                  and not m.negated and not text.why_not_counted(m.sentence)), None)
+    clean = [m for m, _ in matches if not m.negated and m.sentence.index not in against
+             and m not in wrong_for]
     finding = first_counted("key_points", point.id, label, clean,
                             lambda s: text.why_not_counted(s) or doubtful.get(s.index, ""))
     if opposite and finding.fraction >= 1:

@@ -30,7 +30,7 @@ from worksample.prose.clauses import Clause
 from worksample.prose.evidence import Finding, quote_sentence
 from worksample.prose.matching import PhraseSet
 from worksample.prose.measures import StatedNumber, measures_in
-from worksample.prose.text import Sentence
+from worksample.prose.text import WORD, Sentence
 
 from .config import ExpectedNumber
 from .parts import Parts
@@ -93,14 +93,81 @@ def _interrupted(sentence: Sentence, aside: Clause, mains: list[tuple[int, froze
     return before[-1] if at >= 0 and before else last
 
 
+def named_last(clause: Clause, figure: StatedNumber,
+                phrases: dict[str, PhraseSet]) -> frozenset[str]:
+    """The expected numbers whose ``about`` phrases the clause names last before ``figure``,
+    with those of the words right before them ("solo MRR" names both; none: empty). Not a
+    quantity named only to compare ("churn rose faster than revenue to 2.9%") or as part of a
+    compound ("the MRR-boosting price change")."""
+    before = len(WORD.findall(clause.text[:clause.text.rfind(figure.text, 0, figure.end)]))
+    words = clause.normal.split()
+    ends = [match.end() for match in WORD.finditer(clause.text)]
+    spans = [(start, end, number) for number, found in phrases.items()
+             for start, end in found.spans(clause.normal) if end <= before
+             and not (start and words[start - 1] in COMPARED_WITH)
+             and not _in_a_compound(clause.text, ends, end)]
+    named: set[str] = set()
+    reach = max((end for _, end, _ in spans), default=-1)
+    while True:
+        run = [(start, number) for start, end, number in spans if end == reach]
+        if not run:
+            return frozenset(named)
+        named.update(number for _, number in run)
+        reach = min(start for start, _ in run)
+
+
+def _in_a_compound(text: str, ends: list[int], end: int) -> bool:
+    """Whether the word before word ``end`` of ``text`` is joined by a hyphen to a word after
+    it ("revenue-driven"): ``ends`` are where the text's words end."""
+    at = ends[end - 1]
+    return at < len(text) - 1 and text[at] == "-" and text[at + 1].isalpha()
+
+
+# before a quantity named only to compare another with it
+COMPARED_WITH = frozenset({"than", "like", "unlike"})
+# between a figure and the quantity it qualifies: "a 2.5% rise in churn", "35% fewer sign ups"
+QUALIFYING = frozenset({"rise", "increase", "jump", "climb", "growth", "gain", "drop", "fall",
+                        "decline", "dip", "cut", "in", "of", "fewer", "more", "less", "lower",
+                        "higher", "monthly", "overall", "the"})
+QUALIFYING_REACH = 3  # words between the figure and the quantity
+# right after a figure, what makes it the price's, unless an expected number is about it: "the
+# 25% price increase"
+PRICED = frozenset({"price", "prices", "pricing", "discount", "markup", "surcharge"})
+THE_PRICE = frozenset({"the price"})  # the figure is about no expected number
+
+
+def quantity_of(clause: Clause, figure: StatedNumber,
+                phrases: dict[str, PhraseSet]) -> frozenset[str]:
+    """The expected numbers ``figure`` is about in a clause that may name several: those it
+    qualifies, named right after it past words of change ("a 2.5% rise in churn", "35% fewer
+    sign ups"; ``THE_PRICE`` for "the 25% price increase"), or else those the clause names
+    last before it (``named_last``); empty when the clause names none."""
+    start = len(WORD.findall(clause.text[:figure.end]))
+    words = clause.normal.split()
+    for offset in range(QUALIFYING_REACH + 1):
+        at = start + offset
+        if at >= len(words) or offset and words[at - 1] not in QUALIFYING:
+            break
+        named = {number for number, found in phrases.items()
+                 if any(first == at for first, _ in found.spans(clause.normal))}
+        if named:
+            return frozenset(named)
+        if words[at] in PRICED:
+            return THE_PRICE
+    return named_last(clause, figure, phrases)
+
+
 def check_number(number: ExpectedNumber, scoped: list[Scoped], others: list[ExpectedNumber],
                  why_not_counted: Callable[[Sentence], str],
                  givens: frozenset[tuple[float, bool]] = frozenset(),
-                 parts: Parts | None = None) -> NumberOutcome:
+                 parts: Parts | None = None,
+                 about: dict[str, PhraseSet] | None = None) -> NumberOutcome:
     """The check of one expected number over the clauses about it; ``givens`` are the
     (value, is a percentage) of the figures the brief and the exhibits state. A clause about
     a part of the customers the number is not about (``parts``: "a solo customer was worth
-    $1,953", for lifetime value overall) states no wrong figure of it."""
+    $1,953", for lifetime value overall) states no wrong figure of it; nor does a figure
+    about another quantity the clause names (``quantity_of``, with the numbers' ``about``
+    phrases: "sign ups fell and churn climbed to 2.6%" states no wrong change in sign ups)."""
     label = f"states {number.states}"
     expected = f"expected {number.shown()}"
     mine = [s.clause for s in scoped if number.id in s.about]
@@ -117,7 +184,9 @@ def check_number(number: ExpectedNumber, scoped: list[Scoped], others: list[Expe
                    and not (parts and _of_another_part(c, number, parts))):
         said = [n for n in measures_in(clause.text) if _same_kind(n, number)
                 and (abs(n.value), n.percent) not in givens
-                and not any(agrees(n, other) or _rounds_to(n, other) for other in others)]
+                and not any(agrees(n, other) or _rounds_to(n, other) for other in others)
+                and (about is None or number.id in (quantity_of(clause, n, about)
+                                                    or {number.id}))]
         if said:
             wrongs[clause] = said
     if wrongs:
