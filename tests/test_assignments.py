@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import pytest
 import yaml
@@ -33,6 +34,24 @@ def test_malformed_yaml_names_the_file(sample_copy, registry):
     (sample_copy / "assignment.yaml").write_text("id: [unclosed\n")
     with pytest.raises(WorksampleError, match=r"assignment\.yaml: not valid YAML"):
         assignments.load(sample_copy, registry)
+
+
+def test_malformed_yaml_shows_the_line_it_stops_at(sample_copy, registry):
+    (sample_copy / "assignment.yaml").write_text("id: x\ntitle: [unclosed\npass_score: 70\n")
+    with pytest.raises(WorksampleError) as raised:
+        assignments.load(sample_copy, registry)
+    # the line quoted with a caret under it, as the pure-Python loader writes it
+    assert "    title: [unclosed\n" in str(raised.value)
+    assert "^" in str(raised.value)
+
+
+@pytest.mark.parametrize("folder", sorted(
+    path.parent for path in (Path(__file__).parent.parent / "assignments").glob(
+        "*/assignment.yaml")))
+def test_every_bundled_assignment_reads_the_same_with_either_loader(folder):
+    text = (folder / "assignment.yaml").read_text(encoding="utf-8")
+    assert assignments.read_yaml(folder / "assignment.yaml") == yaml.load(
+        text, Loader=yaml.SafeLoader)
 
 
 @pytest.mark.parametrize(
