@@ -679,3 +679,24 @@ def test_a_figure_about_another_quantity_is_no_wrong_figure_of_this_one(graded, 
     _, checks = graded(f"## Analysis\n\n{text}")
     said = checks[f"numbers/{number}"]
     assert "contradiction" not in said.message and "says " not in said.message, said.message
+
+
+@pytest.mark.parametrize(("text", "point"), [
+    # a quantity named as the cause, after the other's verb: the figure is still the other's
+    ("Overall churn rose on solo cancellations to 2.9% a month.", "churn-up"),
+    ("New customers fell after the churn spike by 45%.", "signups-down"),
+    ("Lifetime value fell on solo churn to $1,900.", "ltv-down"),
+    # after "due to" and the like, wherever it stands
+    ("Churn due to solo cancellations jumped to 2.5% a month.", "churn-up"),
+])
+def test_a_wrong_figure_after_a_cause_named_costs_the_quantity_that_moved(graded, text, point):
+    _, checks = graded(f"## Analysis\n\n{text}")
+    said = checks[f"key_points/{point}"]
+    assert said.outcome == "failed" and "wrong figure" in said.message, said.message
+
+
+def test_a_part_named_before_the_verb_still_says_whose_figure_it_is(graded):
+    # "among solo accounts" says whose churn: 5.5% is solo churn's, wrong, not overall churn's
+    _, checks = graded("## Analysis\n\nChurn among solo accounts rose to 5.5% a month.")
+    assert checks["numbers/solo-churn-after"].outcome == "failed"
+    assert "says 5.5%" not in checks["numbers/churn-after"].message

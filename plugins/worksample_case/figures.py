@@ -106,6 +106,7 @@ def named_last(clause: Clause, figure: StatedNumber,
              for start, end in found.spans(clause.normal) if end <= before
              and not (start and words[start - 1] in COMPARED_WITH)
              and not _in_a_compound(clause.text, ends, end)]
+    spans = [span for span in spans if not behind_a_cause(words, span[0], spans)]
     named: set[str] = set()
     reach = max((end for _, end, _ in spans), default=-1)
     while True:
@@ -114,6 +115,27 @@ def named_last(clause: Clause, figure: StatedNumber,
             return frozenset(named)
         named.update(number for _, number in run)
         reach = min(start for start, _ in run)
+
+
+def behind_a_cause(words: list[str], start: int, spans: list[tuple[int, int, str]]) -> bool:
+    """Whether what the clause's ``words`` name at word ``start`` stands in a phrase that says
+    why or how a quantity named before it moved (``spans``: where the clause names its
+    quantities): after "despite", "due to" and the like (``CAUSING``), or after a preposition
+    that follows the other quantity's verb (``AFTER_A_VERB``: "churn rose on solo
+    cancellations to 2.9%", "new customers fell after the churn spike by 45%"; not "churn
+    among solo accounts rose to 4.1%", where the phrase says whose churn)."""
+    for at in range(start - 1, max(start - PREPOSITION_REACH, 0) - 1, -1):
+        word = words[at]
+        if word in JOINING or word[:1].isdigit():
+            # a new clause or phrase begins ("after March and churn climbed"), or the
+            # preposition's is a figure ("rose by 179% for agencies")
+            return False
+        earlier = [end for _, end, _ in spans if end <= at]
+        if word in CAUSING:
+            return bool(earlier)
+        if word in AFTER_A_VERB:
+            return any(end < at for end in earlier)  # a word (its verb) between them
+    return False
 
 
 def _in_a_compound(text: str, ends: list[int], end: int) -> bool:
@@ -125,6 +147,15 @@ def _in_a_compound(text: str, ends: list[int], end: int) -> bool:
 
 # before a quantity named only to compare another with it
 COMPARED_WITH = frozenset({"than", "like", "unlike"})
+# before a quantity named only as the cause of another's move, wherever it stands ("due to",
+# "because of", "thanks to", "owing to" by their first word)
+CAUSING = frozenset({"despite", "due", "because", "thanks", "owing", "amid", "amidst"})
+# before a quantity that says how another moved when its verb comes between them
+AFTER_A_VERB = frozenset({"on", "with", "after", "following", "from", "through", "by"})
+PREPOSITION_REACH = 3  # words from the preposition to the quantity ("after the churn spike")
+# between a preposition and a quantity: the quantity is not in the preposition's phrase
+JOINING = frozenset({"and", "but", "or", "nor", "while", "whereas", "as", "so", "yet", "then",
+                     "which", "that", "who", "where", "when"})
 # between a figure and the quantity it qualifies: "a 2.5% rise in churn", "35% fewer sign ups"
 QUALIFYING = frozenset({"rise", "increase", "jump", "climb", "growth", "gain", "drop", "fall",
                         "decline", "dip", "cut", "in", "of", "fewer", "more", "less", "lower",
@@ -181,7 +212,7 @@ def check_number(number: ExpectedNumber, scoped: list[Scoped], others: list[Expe
                                          f"{_quote(clause, right)}: {right.text} ({expected})"))
     wrongs = {}  # clause -> the wrong figures it states
     for clause in (c for c in counted if not c.condition
-                   and not (parts and _of_another_part(c, number, parts))):
+                   and not (parts and _of_another_part(c, number, parts, about))):
         said = [n for n in measures_in(clause.text) if _same_kind(n, number)
                 and (abs(n.value), n.percent) not in givens
                 and not any(agrees(n, other) or _rounds_to(n, other) for other in others)
@@ -216,7 +247,8 @@ def _wrong_number(said: list[StatedNumber], number: ExpectedNumber) -> str:
             f"(the data gives {number.value})")
 
 
-def _of_another_part(clause: Clause, number: ExpectedNumber, parts: Parts) -> bool:
+def _of_another_part(clause: Clause, number: ExpectedNumber, parts: Parts,
+                     about: dict[str, PhraseSet] | None = None) -> bool:
     """Whether the clause (a relative clause: its sentence) names a part of the customers
     that the number's ``about`` phrases do not ("solo LTV", "team churn", "a solo customer
     was worth ...", "a month of solo sign-ups"): its figures may be the part's, so none is
@@ -226,7 +258,13 @@ def _of_another_part(clause: Clause, number: ExpectedNumber, parts: Parts) -> bo
     # a relative clause says more of what its sentence named before it ("freelancers worth
     # $1,194 each, where we used to acquire 94 worth $1,953")
     words = (clause.sentence if clause.relative else clause).normal.split()
-    return bool({parts.words[word] for word in words if word in parts.words} - own)
+    # a part named as the cause of the move makes the figure no part's ("churn rose on solo
+    # cancellations to 2.9%")
+    named = [] if clause.relative or about is None else [
+        (start, end, number_id) for number_id, found in about.items()
+        for start, end in found.spans(clause.normal)]
+    return bool({parts.words[word] for at, word in enumerate(words) if word in parts.words
+                 and not (named and behind_a_cause(words, at, named))} - own)
 
 
 def stated_right(scoped: list[Scoped], numbers: list[ExpectedNumber],
