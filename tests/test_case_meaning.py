@@ -700,3 +700,15 @@ def test_a_part_named_before_the_verb_still_says_whose_figure_it_is(graded):
     _, checks = graded("## Analysis\n\nChurn among solo accounts rose to 5.5% a month.")
     assert checks["numbers/solo-churn-after"].outcome == "failed"
     assert "says 5.5%" not in checks["numbers/churn-after"].message
+
+
+@pytest.mark.parametrize(("text", "point"), [
+    # the phrase after the preposition has its own figure or its own verb: the figure is its
+    ("MRR grew with churn at 2.9% a month.", "revenue-up"),
+    ("Revenue went up after churn reached 2.9% a month.", "revenue-up"),
+    ("New customers fell from 740 to 531 after churn hit 2.9%.", "signups-down"),
+])
+def test_a_phrase_after_a_preposition_with_its_own_figure_keeps_it(graded, text, point):
+    _, checks = graded(f"## Analysis\n\n{text}")
+    said = checks[f"key_points/{point}"]
+    assert said.outcome == "passed", (said.message, said.review)

@@ -106,7 +106,8 @@ def named_last(clause: Clause, figure: StatedNumber,
              for start, end in found.spans(clause.normal) if end <= before
              and not (start and words[start - 1] in COMPARED_WITH)
              and not _in_a_compound(clause.text, ends, end)]
-    spans = [span for span in spans if not behind_a_cause(words, span[0], spans)]
+    spans = [(start, end, number) for start, end, number in spans
+             if not behind_a_cause(words, start, end, spans, (before,))]
     named: set[str] = set()
     reach = max((end for _, end, _ in spans), default=-1)
     while True:
@@ -117,25 +118,43 @@ def named_last(clause: Clause, figure: StatedNumber,
         reach = min(start for start, _ in run)
 
 
-def behind_a_cause(words: list[str], start: int, spans: list[tuple[int, int, str]]) -> bool:
-    """Whether what the clause's ``words`` name at word ``start`` stands in a phrase that says
-    why or how a quantity named before it moved (``spans``: where the clause names its
-    quantities): after "despite", "due to" and the like (``CAUSING``), or after a preposition
-    that follows the other quantity's verb (``AFTER_A_VERB``: "churn rose on solo
-    cancellations to 2.9%", "new customers fell after the churn spike by 45%"; not "churn
-    among solo accounts rose to 4.1%", where the phrase says whose churn)."""
+def behind_a_cause(words: list[str], start: int, end: int, spans: list[tuple[int, int, str]],
+                   figures_at: tuple[int, ...]) -> bool:
+    """Whether what the clause's ``words`` name at ``start``..``end`` stands in a phrase that
+    says why or how a quantity named before it moved to the figure right after the phrase
+    (``spans``: where the clause names its quantities; ``figures_at``: where its figures
+    start): "overall churn rose on solo cancellations to 2.9%", "new customers fell after
+    the churn spike by 45%", after "despite", "due to" and the like (``CAUSING``), or after a
+    preposition that follows the other quantity's verb (``AFTER_A_VERB``). Not "churn among
+    solo accounts rose to 4.1%", where the phrase says whose churn, nor where the phrase has
+    a figure or a verb of its own ("MRR grew with churn at 2.9%", "after churn rose to 2.9%")."""
+    if not any(_reached_after(words, end, at) for at in figures_at):
+        return False
     for at in range(start - 1, max(start - PREPOSITION_REACH, 0) - 1, -1):
         word = words[at]
         if word in JOINING or word[:1].isdigit():
             # a new clause or phrase begins ("after March and churn climbed"), or the
             # preposition's is a figure ("rose by 179% for agencies")
             return False
-        earlier = [end for _, end, _ in spans if end <= at]
+        earlier = [before for _, before, _ in spans if before <= at]
         if word in CAUSING:
             return bool(earlier)
         if word in AFTER_A_VERB:
-            return any(end < at for end in earlier)  # a word (its verb) between them
+            return any(before < at for before in earlier)  # a word (its verb) between them
     return False
+
+
+def _reached_after(words: list[str], end: int, figure: int) -> bool:
+    """Whether the figure at word ``figure`` follows what ends at ``end`` as the end of the
+    move: "to" or "by" right before it, and at most one word before that, no verb
+    ("cancellations to 2.9%", "spike by 45%"; not "at 2.9%", "rose to 2.9%")."""
+    between = words[end:figure]
+    return (1 <= len(between) <= 2 and between[-1] in ("to", "by")
+            and not any(_a_verb(word) for word in between[:-1]))
+
+
+def _a_verb(word: str) -> bool:
+    return word.endswith("ed") or word in MOVED
 
 
 def _in_a_compound(text: str, ends: list[int], end: int) -> bool:
@@ -153,6 +172,10 @@ CAUSING = frozenset({"despite", "due", "because", "thanks", "owing", "amid", "am
 # before a quantity that says how another moved when its verb comes between them
 AFTER_A_VERB = frozenset({"on", "with", "after", "following", "from", "through", "by"})
 PREPOSITION_REACH = 3  # words from the preposition to the quantity ("after the churn spike")
+# verbs of a move not ending in "-ed": a phrase holding one tells a move of its own
+MOVED = frozenset({"rose", "rise", "rises", "grew", "grow", "grows", "fell", "fall", "falls",
+                   "went", "goes", "hit", "hits", "stood", "stands", "sat", "was", "is", "were",
+                   "are", "came", "ran", "got", "shrank", "sank", "slid", "held"})
 # between a preposition and a quantity: the quantity is not in the preposition's phrase
 JOINING = frozenset({"and", "but", "or", "nor", "while", "whereas", "as", "so", "yet", "then",
                      "which", "that", "who", "where", "when"})
@@ -263,8 +286,11 @@ def _of_another_part(clause: Clause, number: ExpectedNumber, parts: Parts,
     named = [] if clause.relative or about is None else [
         (start, end, number_id) for number_id, found in about.items()
         for start, end in found.spans(clause.normal)]
+    figures_at = tuple(len(WORD.findall(clause.text[:clause.text.rfind(n.text, 0, n.end)]))
+                       for n in measures_in(clause.text)) if named else ()
     return bool({parts.words[word] for at, word in enumerate(words) if word in parts.words
-                 and not (named and behind_a_cause(words, at, named))} - own)
+                 and not (named and behind_a_cause(words, at, at + 1, named, figures_at))}
+                - own)
 
 
 def stated_right(scoped: list[Scoped], numbers: list[ExpectedNumber],
