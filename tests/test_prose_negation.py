@@ -102,6 +102,7 @@ def gap_denied(phrase: str, text: str) -> str:
     ("courier ... collected", "The courier sadly couldn't have collected it.",
      "“couldn't” within it"),
     ("invoice ... sent", "The invoice at no stage was sent.", "“no” within it"),
+    ("billing ... invoices", "Billing never shows your invoices.", "“never” within it"),
 ])
 def test_a_verbs_negation_among_a_gaps_words_denies_the_phrase(phrase, text, cue):
     assert gap_denied(phrase, text) == cue
@@ -116,6 +117,10 @@ def test_a_verbs_negation_among_a_gaps_words_denies_the_phrase(phrase, text, cue
     ("delays ... longer", "Delays have never been longer than this week."),  # a superlative
     ("restore ... takes", "A restore never takes more than two days."),  # a bound
     ("parcel ... not arrived", "The parcel has not arrived."),  # a negation the phrase writes
+    # a negation before a verb that denies by itself affirms
+    ("billing ... invoices", "Billing never hides your invoices."),
+    ("archive ... receipts", "The archive doesn't omit old receipts."),
+    ("tracking ... parcels", "Tracking never fails to find parcels."),
 ])
 def test_a_negation_in_a_gap_about_something_else_denies_nothing(phrase, text):
     assert gap_denied(phrase, text) == ""

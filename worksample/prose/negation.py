@@ -140,6 +140,14 @@ NOT_DENYING_IN_GAP = frozenset({
     "only", "just", "least", "yet", "counting", "including", "surprisingly", "unsurprisingly",
     "unexpectedly", "coincidentally", "on", "in", "at", "from", "with", "for", "of", "under",
     "over", "by", "through", "during"})
+# verbs that deny by themselves: a negation before one affirms ("Billing never hides your
+# invoices" says they are there; "MRR did not fail to grow"). Not the verbs of refusing
+# (refuse, deny, withhold): read as promises when negated, they turned honest refusals into
+# automatic fails (docs/email-assignments.md)
+SELF_DENYING = frozenset({"hide", "hides", "hid", "lack", "lacks", "lacked", "omit", "omits",
+                          "omitted", "fail", "fails", "failed", "cease", "ceases", "ceased",
+                          "forget", "forgets", "forgot", "exclude", "excludes", "excluded",
+                          "skip", "skips", "skipped"})
 # "no" before a time denies what follows ("at no point rose", "in no month fell")
 NO_TIME = frozenset({"point", "time", "stage", "moment", "month", "week", "quarter", "year",
                      "period"})
@@ -157,7 +165,8 @@ def gap_denial(sentence: Sentence, gap: list[int], last: int) -> str:
     phrase writes, denies the phrase whose last word is ``last``: '“never” within it', or ''.
     Only in the clause of the phrase's last word ("MRR, which never dipped, grew" denies
     nothing) and not after a relative pronoun ("accounts that never upgraded"); not a
-    negation ``NOT_DENYING_IN_GAP`` follows, nor one before a participle with no auxiliary
+    negation ``NOT_DENYING_IN_GAP`` or a verb that denies by itself (``SELF_DENYING``: "never
+    hides") follows, nor one before a participle with no auxiliary
     ("accounts never upgrading"); not "never" before a comparative ("churn has never been
     higher" says it is at its highest), nor before a bound after the phrase ("never takes
     more than two days")."""
@@ -174,7 +183,8 @@ def gap_denial(sentence: Sentence, gap: list[int], last: int) -> str:
             continue
         if RELATIVES.intersection(words[gap[0]:index]):
             return ""
-        if following in NOT_DENYING_IN_GAP or word == "never" and words[last].endswith("er"):
+        if following in NOT_DENYING_IN_GAP or following in SELF_DENYING \
+                or word == "never" and words[last].endswith("er"):
             continue
         if following.endswith("ing") and words[index - 1] not in AUXILIARIES \
                 and not word.endswith("n't"):
