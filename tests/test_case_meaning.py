@@ -712,3 +712,14 @@ def test_a_phrase_after_a_preposition_with_its_own_figure_keeps_it(graded, text,
     _, checks = graded(f"## Analysis\n\n{text}")
     said = checks[f"key_points/{point}"]
     assert said.outcome == "passed", (said.message, said.review)
+
+
+@pytest.mark.parametrize(("text", "point"), [
+    ("Churn, not revenue, rose sharply after March.", "churn-up"),
+    ("Revenue, if not profit, grew 19% after the rise.", "revenue-up"),
+    ("Lifetime value, not MRR, fell after the rise.", "ltv-down"),
+])
+def test_a_contrast_between_the_noun_and_its_verb_keeps_the_point(graded, text, point):
+    _, checks = graded(f"## Analysis\n\n{text}")
+    said = checks[f"key_points/{point}"]
+    assert said.outcome == "passed", (said.message, said.review)

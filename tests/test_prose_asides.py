@@ -31,6 +31,10 @@ def one(text: str):
      "Net revenue (adjusted for refunds and failed card payments in every month) grew"),
     ("The backlog, measured as open tickets per agent, doubled.",
      "The backlog (measured as open tickets per agent) doubled"),
+    # a contrast: another thing set against the noun before it
+    ("Tickets, not calls, doubled in May.", "Tickets (not calls) doubled"),
+    ("Refunds, if not chargebacks, fell after the fix.", "Refunds (if not chargebacks) fell"),
+    ("Logins — not counting test accounts — tripled.", "Logins (not counting test accounts)"),
 ])
 def test_an_aside_is_read_as_a_reader_reads_it(text, read):
     assert read in bracketed(one(text))
@@ -46,6 +50,11 @@ def test_an_aside_is_read_as_a_reader_reads_it(text, read):
     "We won't wait for the courier, the warehouse, the bank and the insurer together today.",
     "We reviewed the churn, calculated the lifetime value, and wrote the memo.",  # a list
     "Churn doubled, concentrated in solo accounts, while teams held steady.",  # a clause after
+    # a negation that opens a time, a degree or a clause of its own is no contrast
+    "Tickets, not long after the fix, doubled.",
+    "Tickets, not that we counted them all, doubled.",
+    "Tickets, not once in May, doubled.",
+    "Keep the fee, not the voucher, or refund it.",  # a list
 ])
 def test_what_only_looks_like_an_aside_stays_apart(text):
     assert asides(one(text)) == ()

@@ -15,6 +15,11 @@ part the cue from its course. A stretch of text is an aside when:
   subject ...: "keep $49, go back to $39, or split" is a list,
   "I can't, I'm afraid, but credit is possible" and "we can't, however, we will refund you"
   have three clauses each);
+- or it is a contrast set off the same way, at most ``CONTRAST_WORDS`` words: a negation
+  (after "if", "though" or "although") and a thing set against the one named before it, with
+  no subject, verb or clause word of its own ("churn, not revenue, rose"; "revenue, if not
+  profit, grew"; not "not long after the rise", "not that we counted"); its negation is about
+  that thing, not the clause it interrupts;
 - or it is in parentheses.
 
 Other commas keep ending clauses: a comma after a word that may end one ("If churn falls, as
@@ -60,6 +65,14 @@ STARTS_ANEW = OPENS_CLAUSE | JOINING
 SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "it", "i'll", "we'll", "you'll",
                       "they'll", "i'm", "we're", "you're", "they're", "i've", "we've", "i'd",
                       "we'd", "there", "this", "that"})
+# a contrast set off between the noun and its verb: "churn, not revenue, rose"
+CONTRAST_WORDS = 5
+CONCEDING = frozenset({"if", "though", "although"})  # "revenue, if not profit, grew"
+# after the negation, what makes the stretch a time, a degree or a clause, not another thing
+NOT_A_CONTRAST = frozenset({"long", "once", "yet", "until", "since", "before", "after", "ever",
+                            "always", "even", "quite", "so", "too", "as", "least", "that",
+                            "because", "to", "all", "much", "enough", "here", "there", "now",
+                            "then", "again"})
 _COMMA, _DASH, _OPEN, _CLOSE, _STOP = "comma", "dash", "open", "close", "stop"
 _DASHES = re.compile(r"^(?:\s[-\u2013\u2014]\s|\u2014|\s?--\s?)$")
 _STOPS = re.compile(r"[;:.!?()\[\]\u2013\u2014]|\s-\s")
@@ -109,7 +122,8 @@ def _closing(words: list[str], marks: list[str], first: int, opening: str) -> in
         return None
     closing = _CLOSE if opening == _OPEN else opening
     participle = opening == _COMMA and _a_participle(words[first], words[first - 1])
-    reach = PARTICIPLE_ASIDE_WORDS if participle else ASIDE_WORDS
+    contrast = _a_contrast(words, first)
+    reach = PARTICIPLE_ASIDE_WORDS if participle else CONTRAST_WORDS if contrast else ASIDE_WORDS
     for end in range(first + 1, min(len(words), first + reach + 1)):
         if not marks[end]:
             continue
@@ -117,10 +131,29 @@ def _closing(words: list[str], marks: list[str], first: int, opening: str) -> in
                 words[end] in SUBJECTS and words[first - 1] not in PROPOSING):
             return None
         if (opening == _OPEN or words[first - 1] in GOES_ON or words[end] in CONTINUES
-                or participle):
+                or participle or contrast and _no_clause(words[first:end])):
             return end
         return None
     return None
+
+
+def _a_contrast(words: list[str], first: int) -> bool:
+    """Whether the stretch from word ``first`` opens with a negation that sets another thing
+    against the one named before it: "churn, not revenue, rose", "revenue, if not profit,
+    grew", "MRR, not counting one-off fees, went up". Not "not long before ...", "not once",
+    "not yet" (a time), "not that ..." (a clause of its own)."""
+    at = first + 1 if words[first] in CONCEDING and first + 1 < len(words) else first
+    return (words[at] in ("not", "never") and at + 1 < len(words)
+            and words[at + 1] not in NOT_A_CONTRAST)
+
+
+def _no_clause(words: list[str]) -> bool:
+    """Whether a contrast's ``words``, past its opening negation, hold no subject, verb of
+    their own or word that opens a clause: a contrast names a thing, it does not say
+    something of it."""
+    rest = words[words.index("not" if "not" in words else "never") + 1:]
+    return not any(word in SUBJECTS or word in MODALS or word in STARTS_ANEW
+                   or word in NOT_A_CONTRAST for word in rest)
 
 
 def _a_participle(word: str, before: str) -> bool:
