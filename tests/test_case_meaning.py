@@ -723,3 +723,26 @@ def test_a_contrast_between_the_noun_and_its_verb_keeps_the_point(graded, text, 
     _, checks = graded(f"## Analysis\n\n{text}")
     said = checks[f"key_points/{point}"]
     assert said.outcome == "passed", (said.message, said.review)
+
+
+@pytest.mark.parametrize(("text", "point"), [
+    ("Churn (2.1% a month) rose after March.", "churn-up"),
+    ("MRR, up 45% on February, grew strongly.", "revenue-up"),
+    ("New customers, down 60%, fell off a cliff after the rise.", "signups-down"),
+])
+def test_a_wrong_figure_in_an_aside_costs_the_point_of_its_clause(graded, text, point):
+    _, checks = graded(f"## Analysis\n\n{text}")
+    said = checks[f"key_points/{point}"]
+    assert said.outcome == "failed" and "wrong figure" in said.message, said.message
+
+
+@pytest.mark.parametrize(("text", "point"), [
+    ("New customers, down 28%, fell from 740 to 531 after the rise.", "signups-down"),
+    ("Lifetime value, now $1,448, dropped by almost a third.", "ltv-down"),
+    # an aside in another clause, about another quantity
+    ("Churn rose after March, while MRR (up 45%) grew.", "churn-up"),
+])
+def test_a_figure_set_off_after_its_noun_keeps_the_point(graded, text, point):
+    _, checks = graded(f"## Analysis\n\n{text}")
+    said = checks[f"key_points/{point}"]
+    assert said.outcome == "passed", (said.message, said.review)

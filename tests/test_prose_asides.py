@@ -35,6 +35,9 @@ def one(text: str):
     ("Tickets, not calls, doubled in May.", "Tickets (not calls) doubled"),
     ("Refunds, if not chargebacks, fell after the fix.", "Refunds (if not chargebacks) fell"),
     ("Logins — not counting test accounts — tripled.", "Logins (not counting test accounts)"),
+    # a figure of the noun before it
+    ("New signups, down 28%, fell to 531.", "New signups (down 28%) fell"),
+    ("Open tickets, now 1,448, dropped by a third.", "Open tickets (now 1,448) dropped"),
 ])
 def test_an_aside_is_read_as_a_reader_reads_it(text, read):
     assert read in bracketed(one(text))
@@ -55,6 +58,8 @@ def test_an_aside_is_read_as_a_reader_reads_it(text, read):
     "Tickets, not that we counted them all, doubled.",
     "Tickets, not once in May, doubled.",
     "Keep the fee, not the voucher, or refund it.",  # a list
+    "Tickets rose to 3.38%, up 81%, which hurts.",  # a figure after a figure
+    "Tickets, at 3.38%, fell within the ceiling.",  # a level, not a move
 ])
 def test_what_only_looks_like_an_aside_stays_apart(text):
     assert asides(one(text)) == ()

@@ -51,6 +51,9 @@ REFERRING = frozenset({("their",), ("they",), ("its",), ("these",), ("those",)})
 # expected numbers contradicted, with none right, that leave a choice founded on none of them
 # (one wrong move, before and after, is two)
 MIN_CONTRADICTED = 3
+# before the figure of an aside that gives its clause's figure: "(up 45%)", "(about 2.1%)"
+FIGURE_LEADS = frozenset({"up", "down", "now", "at", "about", "around", "roughly", "nearly",
+                          "almost", "over", "under", "just", "only", "some"})
 # a key point is a finding of the data: not a forecast, a hypothesis or a hedge
 FORECAST = frozenset({"could", "might", "may", "would", "likely", "unlikely", "possibly",
                       "possible", "probably", "perhaps", "forecast", "predict", "predicted"})
@@ -405,6 +408,27 @@ class WrongFigure:
         return not (self.about and named and named.isdisjoint(self.about))
 
 
+def _wrong_figure(match: Match, clause: Clause, wrong_in: dict[Clause, WrongFigure],
+                  compiled: CompiledCase) -> WrongFigure | None:
+    """The wrong figure that costs a key point matched in ``clause``: one the clause states,
+    or one an aside of its sentence states ("churn (2.1% a month) rose", "churn, at 2.1% a
+    month, rose": the aside is a clause of its own), when it is about what the cue names."""
+    stated = [clause] + [other for other in wrong_in
+                         if other.aside and other.sentence.index == match.sentence.index
+                         and _a_figure_first(other)]
+    return next((figure for other in stated if (figure := wrong_in.get(other)) is not None
+                 and figure.costs(match, compiled)), None)
+
+
+def _a_figure_first(aside: Clause) -> bool:
+    """Whether an aside gives a figure before it names anything ("2.1% a month", "up 45% on
+    February"): the figure of the clause it stands in, not of a thing it names ("estimated
+    elasticity of -0.6")."""
+    words = aside.normal.split()
+    at = 1 if words and words[0] in FIGURE_LEADS else 0
+    return at < len(words) and words[at][:1].isdigit()
+
+
 def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
                wrong_in: dict[Clause, WrongFigure]) -> Finding:
     """Said in one clause that is not a condition and not negated there, in a sentence that
@@ -444,8 +468,8 @@ def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
             written_as[read] = clause
     doubtful = {m.sentence.index: why for m, c in matches
                 if (why := not_a_finding(text, c, m.start))}
-    wrong_for = {m: figure for m, c in matches if (figure := wrong_in.get(written_as.get(c, c)))
-                 and figure.costs(m, compiled)}
+    wrong_for = {m: figure for m, c in matches
+                 if (figure := _wrong_figure(m, written_as.get(c, c), wrong_in, compiled))}
     wrong = next(((m, wrong_for[m].said) for m, _ in matches if m in wrong_for
                   and not m.negated and not text.why_not_counted(m.sentence)), None)
     clean = [m for m, _ in matches if not m.negated and m.sentence.index not in against

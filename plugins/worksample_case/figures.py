@@ -78,9 +78,22 @@ def scoped_clauses(sentences: list[Sentence], clauses_of: Callable[[Sentence], l
                 last = own | before if clause.relative else own or before
                 if own:
                     carried, carried_from, reachable = last, sentence.index, True
-                mains.append((sentence.text.find(clause.text), last))
+                mains.append((_start_of(sentence.text, clause.text, mains), last))
                 scoped.append(Scoped(clause, last))
     return scoped
+
+
+def _start_of(text: str, clause: str, mains: list[tuple[int, frozenset[str]]]) -> int:
+    """Where a main clause starts in its sentence's ``text``, after the clauses before it
+    (``mains``), or -1: found by its first words, as an aside may stand within it ("while MRR
+    (up 45%) grew" is the clause "while MRR grew")."""
+    after = max((start for start, _ in mains), default=0)
+    words = clause.split()
+    for size in range(min(len(words), CLAUSE_START_WORDS), 0, -1):
+        found = text.find(" ".join(words[:size]), max(after, 0))
+        if found >= 0:
+            return found
+    return -1
 
 
 def _interrupted(sentence: Sentence, aside: Clause, mains: list[tuple[int, frozenset[str]]],
@@ -164,6 +177,7 @@ def _in_a_compound(text: str, ends: list[int], end: int) -> bool:
     return at < len(text) - 1 and text[at] == "-" and text[at + 1].isalpha()
 
 
+CLAUSE_START_WORDS = 3  # the words a main clause is found by in its sentence
 # before a quantity named only to compare another with it
 COMPARED_WITH = frozenset({"than", "like", "unlike"})
 # before a quantity named only as the cause of another's move, wherever it stands ("due to",

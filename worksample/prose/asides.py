@@ -67,6 +67,12 @@ SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "it", "i'll", "we'l
                       "we'd", "there", "this", "that"})
 # a contrast set off between the noun and its verb: "churn, not revenue, rose"
 CONTRAST_WORDS = 5
+# a figure of the noun set off the same way ("MRR, up 19% on February, grew": a decimal is two
+# words)
+FIGURE_ASIDE_WORDS = 7
+# not "at": a level joined to the verb after it reads an idiom as a move ("churn, at 3.38%,
+# fell within the 4% ceiling")
+FIGURE_OPENERS = frozenset({"up", "down", "now"})
 CONCEDING = frozenset({"if", "though", "although"})  # "revenue, if not profit, grew"
 # after the negation, what makes the stretch a time, a degree or a clause, not another thing
 NOT_A_CONTRAST = frozenset({"long", "once", "yet", "until", "since", "before", "after", "ever",
@@ -81,7 +87,7 @@ _STOPS = re.compile(r"[;:.!?()\[\]\u2013\u2014]|\s-\s")
 def _mark(gap: str) -> str:
     """What the text between two words says of the clause: '' (nothing), a comma, a dash, an
     opening or a closing parenthesis, or another stop."""
-    bare = gap.strip(" \t\"'\u201c\u201d")
+    bare = gap.strip(" \t\"'\u201c\u201d%")  # a percent sign is its figure's
     if not bare or not any(c.isspace() for c in gap) and bare != "\u2014":
         return ""  # nothing, or within a token: "$169,589", "1.5", "sign-ups"
     if bare == ",":
@@ -123,7 +129,9 @@ def _closing(words: list[str], marks: list[str], first: int, opening: str) -> in
     closing = _CLOSE if opening == _OPEN else opening
     participle = opening == _COMMA and _a_participle(words[first], words[first - 1])
     contrast = _a_contrast(words, first)
-    reach = PARTICIPLE_ASIDE_WORDS if participle else CONTRAST_WORDS if contrast else ASIDE_WORDS
+    figure = opening == _COMMA and _a_figure(words, first)
+    reach = (PARTICIPLE_ASIDE_WORDS if participle else CONTRAST_WORDS if contrast
+             else FIGURE_ASIDE_WORDS if figure else ASIDE_WORDS)
     for end in range(first + 1, min(len(words), first + reach + 1)):
         if not marks[end]:
             continue
@@ -131,7 +139,7 @@ def _closing(words: list[str], marks: list[str], first: int, opening: str) -> in
                 words[end] in SUBJECTS and words[first - 1] not in PROPOSING):
             return None
         if (opening == _OPEN or words[first - 1] in GOES_ON or words[end] in CONTINUES
-                or participle or contrast and _no_clause(words[first:end])):
+                or participle or (contrast or figure) and _no_clause(words[first:end])):
             return end
         return None
     return None
@@ -147,11 +155,22 @@ def _a_contrast(words: list[str], first: int) -> bool:
             and words[at + 1] not in NOT_A_CONTRAST)
 
 
+def _a_figure(words: list[str], first: int) -> bool:
+    """Whether the stretch from word ``first`` gives the figure of the thing named before it
+    ("new customers, down 28%, fell"; "lifetime value, now $1,448, dropped"): it opens with
+    "up", "down" or "now" and a figure, after a word that names a thing (no figure, no verb
+    that goes on)."""
+    before = words[first - 1]
+    return (words[first] in FIGURE_OPENERS and first + 1 < len(words)
+            and words[first + 1][:1].isdigit() and before.isalpha() and before not in GOES_ON)
+
+
 def _no_clause(words: list[str]) -> bool:
-    """Whether a contrast's ``words``, past its opening negation, hold no subject, verb of
-    their own or word that opens a clause: a contrast names a thing, it does not say
-    something of it."""
-    rest = words[words.index("not" if "not" in words else "never") + 1:]
+    """Whether a contrast's or a figure's ``words``, past its opening negation or word, hold
+    no subject, verb of their own or word that opens a clause: such an aside names a thing
+    or a figure, it does not say something of it."""
+    opening = next((at for at, word in enumerate(words) if word in ("not", "never")), None)
+    rest = words[(0 if opening is None else opening) + 1:]
     return not any(word in SUBJECTS or word in MODALS or word in STARTS_ANEW
                    or word in NOT_A_CONTRAST for word in rest)
 
@@ -181,7 +200,9 @@ def bracketed(sentence: Sentence) -> str:
     for first, end in found:
         if text[spans[first - 1][1]:spans[first][0]].strip() == "(":
             continue
-        pieces += [text[at:spans[first - 1][1]], " (", text[spans[first][0]:spans[end - 1][1]],
-                   ") "]
+        last = spans[end - 1][1]
+        while last < len(text) and text[last] == "%":  # "down 28%": the sign is its figure's
+            last += 1
+        pieces += [text[at:spans[first - 1][1]], " (", text[spans[first][0]:last], ") "]
         at = spans[end][0]
     return "".join(pieces) + text[at:]
