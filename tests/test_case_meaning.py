@@ -746,3 +746,23 @@ def test_a_figure_set_off_after_its_noun_keeps_the_point(graded, text, point):
     _, checks = graded(f"## Analysis\n\n{text}")
     said = checks[f"key_points/{point}"]
     assert said.outcome == "passed", (said.message, said.review)
+
+
+@pytest.mark.parametrize("text", [
+    "Churn rose by about 80% after March.",  # 1.87% to 3.38% is a rise of 80.7%
+    "After the rise churn was 81% higher than before.",
+])
+def test_a_change_in_percent_told_right_is_no_wrong_level(graded, text):
+    _, checks = graded(f"## Analysis\n\n{text}")
+    said = checks["key_points/churn-up"]
+    assert said.outcome == "passed", (said.message, said.review)
+
+
+@pytest.mark.parametrize("text", [
+    "Churn rose by 45% after March.",  # 44.7% is the change of the higher figure: a fall's
+    "Churn rose by 1.5% after March.",  # the points called percent
+    "Churn rose to 80% a month after March.",  # a level
+])
+def test_a_change_in_percent_told_wrong_still_costs_the_point(graded, text):
+    _, checks = graded(f"## Analysis\n\n{text}")
+    assert checks["key_points/churn-up"].outcome == "failed"

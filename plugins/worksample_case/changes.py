@@ -29,6 +29,10 @@ from .config import ExpectedNumber
 from .figures import Scoped, named_last
 from .shown_by import from_to
 
+_RISE = re.compile(r"(?i)\b(?:increas|ris|rose|grew|grow|jump|climb|up\b|higher|doubl|gain|"
+                   r"more\b)\w*")
+_FALL = re.compile(r"(?i)\b(?:fell|fall|drop|declin|decreas|down\b|lower|less\b|lost|shr[ia]nk)"
+                   r"\w*")
 _CHANGE = re.compile(r"(?i)\b(?:increas|ris|rose|grew|grow|jump|climb|up|fell|fall|drop|"
                      r"declin|decreas|down|doubl|higher|lower)\w*")
 # just before a figure that tells a change: "by", "of" or the change's verb ("went up 1.5%",
@@ -77,6 +81,36 @@ def points_called_percent(scoped: list[Scoped], numbers: list[ExpectedNumber],
         _called_percent(changes, of, a, b, slack, found,
                         besides=stated_in[0] if len(stated_in) == 1 else None)
     return found
+
+
+def relative_changes(numbers: list[ExpectedNumber]) -> dict[str, tuple[float, float]]:
+    """For each expected percentage in a before-and-after pair, the pair's change in percent
+    of the lower figure and of the higher (churn from 1.87% to 3.38%: a rise of 80.7%, or a
+    fall of 44.7%), which a figure telling a change of it may state: "churn rose by about
+    80%" states no wrong level of churn."""
+    found: dict[str, tuple[float, float]] = {}
+    for first, second in _pairs(numbers):
+        low, high = sorted((first.expected.value, second.expected.value))
+        if low > 0:
+            found[first.id] = found[second.id] = ((high - low) / low * 100,
+                                                  (high - low) / high * 100)
+    return found
+
+
+def a_relative_change(text: str, figure: StatedNumber,
+                      changes: tuple[float, float] | None) -> bool:
+    """Whether ``figure`` in ``text`` tells a change in percent that is the pair's
+    (``changes``): a rise of the lower figure's, a fall of the higher's, within
+    ``RELATIVE_SLACK`` or half a point ("80%" or "81%" for 80.7%). Not where the clause says
+    both or neither way."""
+    if changes is None or not figure.percent or not _a_change(text, figure) \
+            or _in_points(text, figure):
+        return False
+    rises, falls = bool(_RISE.search(text)), bool(_FALL.search(text))
+    if rises == falls:
+        return False
+    change = changes[0] if rises else changes[1]
+    return abs(abs(figure.value) - change) <= change * RELATIVE_SLACK + 0.5
 
 
 def _changes_in_percent(scoped: list[Scoped], phrases: dict[str, PhraseSet]):

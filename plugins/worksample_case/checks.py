@@ -33,7 +33,7 @@ from worksample.prose.stance import Stance
 from worksample.prose.text import Sentence
 from worksample.prose.unpromised import wished_for
 
-from .changes import points_called_percent
+from .changes import a_relative_change, points_called_percent, relative_changes
 from .config import CaseSection, KeyPoint, Section
 from .figures import check_number, givens_in, scoped_clauses, stated_right
 from .labels import label_verbs
@@ -259,10 +259,14 @@ def check_analysis(text: AnalysisText, section: CaseSection,
     scoped = scoped_clauses(text.sentences, text.clauses, text.analysis.part_of, compiled.about)
     numbers, figures_contradicted = [], 0
     wrong_in: dict[Clause, WrongFigure] = {}
+    changes = relative_changes(section.numbers)
     for number in section.numbers:
         others = [n for n in section.numbers if n is not number]
-        outcome = check_number(number, scoped, others, text.why_figure_not_counted,
-                               compiled.givens, compiled.parts, compiled.about)
+        its_changes = changes.get(number.id)
+        outcome = check_number(
+            number, scoped, others, text.why_figure_not_counted, compiled.givens,
+            compiled.parts, compiled.about,
+            lambda clause, figure, its=its_changes: a_relative_change(clause.text, figure, its))
         outcome.finding.weight = number.weight * (CONTRADICTION_WEIGHT if outcome.contradicts
                                                   else 1)
         numbers.append(outcome.finding)

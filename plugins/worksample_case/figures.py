@@ -229,13 +229,17 @@ def check_number(number: ExpectedNumber, scoped: list[Scoped], others: list[Expe
                  why_not_counted: Callable[[Sentence], str],
                  givens: frozenset[tuple[float, bool]] = frozenset(),
                  parts: Parts | None = None,
-                 about: dict[str, PhraseSet] | None = None) -> NumberOutcome:
+                 about: dict[str, PhraseSet] | None = None,
+                 a_right_change: Callable[[Clause, StatedNumber], bool] | None = None
+                 ) -> NumberOutcome:
     """The check of one expected number over the clauses about it; ``givens`` are the
     (value, is a percentage) of the figures the brief and the exhibits state. A clause about
     a part of the customers the number is not about (``parts``: "a solo customer was worth
     $1,953", for lifetime value overall) states no wrong figure of it; nor does a figure
     about another quantity the clause names (``quantity_of``, with the numbers' ``about``
-    phrases: "sign ups fell and churn climbed to 2.6%" states no wrong change in sign ups)."""
+    phrases: "sign ups fell and churn climbed to 2.6%" states no wrong change in sign ups),
+    nor a figure that tells its change in percent right (``a_right_change``: "churn rose by
+    about 80%", from 1.87% to 3.38%)."""
     label = f"states {number.states}"
     expected = f"expected {number.shown()}"
     mine = [s.clause for s in scoped if number.id in s.about]
@@ -253,6 +257,7 @@ def check_number(number: ExpectedNumber, scoped: list[Scoped], others: list[Expe
         said = [n for n in measures_in(clause.text) if _same_kind(n, number)
                 and (abs(n.value), n.percent) not in givens
                 and not any(agrees(n, other) or _rounds_to(n, other) for other in others)
+                and not (a_right_change and a_right_change(clause, n))
                 and (about is None or number.id in (quantity_of(clause, n, about)
                                                     or {number.id}))]
         if said:
