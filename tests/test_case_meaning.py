@@ -681,6 +681,20 @@ def test_a_figure_about_another_quantity_is_no_wrong_figure_of_this_one(graded, 
     assert "contradiction" not in said.message and "says " not in said.message, said.message
 
 
+def _point_in_analysis(graded, text: str, point: str):
+    """The key point's check of an analysis whose Analysis section is ``text``."""
+    _, checks = graded(f"## Analysis\n\n{text}")
+    return checks[f"key_points/{point}"]
+
+
+def _assert_made(check) -> None:
+    assert check.outcome == "passed", (check.message, check.review)
+
+
+def _assert_wrong_figure(check) -> None:
+    assert check.outcome == "failed" and "wrong figure" in check.message, check.message
+
+
 @pytest.mark.parametrize(("text", "point"), [
     # a quantity named as the cause, after the other's verb: the figure is still the other's
     ("Overall churn rose on solo cancellations to 2.9% a month.", "churn-up"),
@@ -690,9 +704,7 @@ def test_a_figure_about_another_quantity_is_no_wrong_figure_of_this_one(graded, 
     ("Churn due to solo cancellations jumped to 2.5% a month.", "churn-up"),
 ])
 def test_a_wrong_figure_after_a_cause_named_costs_the_quantity_that_moved(graded, text, point):
-    _, checks = graded(f"## Analysis\n\n{text}")
-    said = checks[f"key_points/{point}"]
-    assert said.outcome == "failed" and "wrong figure" in said.message, said.message
+    _assert_wrong_figure(_point_in_analysis(graded, text, point))
 
 
 def test_a_part_named_before_the_verb_still_says_whose_figure_it_is(graded):
@@ -709,9 +721,7 @@ def test_a_part_named_before_the_verb_still_says_whose_figure_it_is(graded):
     ("New customers fell from 740 to 531 after churn hit 2.9%.", "signups-down"),
 ])
 def test_a_phrase_after_a_preposition_with_its_own_figure_keeps_it(graded, text, point):
-    _, checks = graded(f"## Analysis\n\n{text}")
-    said = checks[f"key_points/{point}"]
-    assert said.outcome == "passed", (said.message, said.review)
+    _assert_made(_point_in_analysis(graded, text, point))
 
 
 @pytest.mark.parametrize(("text", "point"), [
@@ -720,9 +730,7 @@ def test_a_phrase_after_a_preposition_with_its_own_figure_keeps_it(graded, text,
     ("Lifetime value, not MRR, fell after the rise.", "ltv-down"),
 ])
 def test_a_contrast_between_the_noun_and_its_verb_keeps_the_point(graded, text, point):
-    _, checks = graded(f"## Analysis\n\n{text}")
-    said = checks[f"key_points/{point}"]
-    assert said.outcome == "passed", (said.message, said.review)
+    _assert_made(_point_in_analysis(graded, text, point))
 
 
 @pytest.mark.parametrize(("text", "point"), [
@@ -731,9 +739,7 @@ def test_a_contrast_between_the_noun_and_its_verb_keeps_the_point(graded, text, 
     ("New customers, down 60%, fell off a cliff after the rise.", "signups-down"),
 ])
 def test_a_wrong_figure_in_an_aside_costs_the_point_of_its_clause(graded, text, point):
-    _, checks = graded(f"## Analysis\n\n{text}")
-    said = checks[f"key_points/{point}"]
-    assert said.outcome == "failed" and "wrong figure" in said.message, said.message
+    _assert_wrong_figure(_point_in_analysis(graded, text, point))
 
 
 @pytest.mark.parametrize(("text", "point"), [
@@ -743,9 +749,7 @@ def test_a_wrong_figure_in_an_aside_costs_the_point_of_its_clause(graded, text, 
     ("Churn rose after March, while MRR (up 45%) grew.", "churn-up"),
 ])
 def test_a_figure_set_off_after_its_noun_keeps_the_point(graded, text, point):
-    _, checks = graded(f"## Analysis\n\n{text}")
-    said = checks[f"key_points/{point}"]
-    assert said.outcome == "passed", (said.message, said.review)
+    _assert_made(_point_in_analysis(graded, text, point))
 
 
 @pytest.mark.parametrize("text", [
@@ -753,9 +757,7 @@ def test_a_figure_set_off_after_its_noun_keeps_the_point(graded, text, point):
     "After the rise churn was 81% higher than before.",
 ])
 def test_a_change_in_percent_told_right_is_no_wrong_level(graded, text):
-    _, checks = graded(f"## Analysis\n\n{text}")
-    said = checks["key_points/churn-up"]
-    assert said.outcome == "passed", (said.message, said.review)
+    _assert_made(_point_in_analysis(graded, text, "churn-up"))
 
 
 @pytest.mark.parametrize("text", [
@@ -764,5 +766,4 @@ def test_a_change_in_percent_told_right_is_no_wrong_level(graded, text):
     "Churn rose to 80% a month after March.",  # a level
 ])
 def test_a_change_in_percent_told_wrong_still_costs_the_point(graded, text):
-    _, checks = graded(f"## Analysis\n\n{text}")
-    assert checks["key_points/churn-up"].outcome == "failed"
+    assert _point_in_analysis(graded, text, "churn-up").outcome == "failed"
