@@ -707,6 +707,18 @@ def test_a_wrong_figure_after_a_cause_named_costs_the_quantity_that_moved(graded
     _assert_wrong_figure(_point_in_analysis(graded, text, point))
 
 
+@pytest.mark.parametrize(("text", "point"), [
+    ("Churn rose alongside revenue to 2.6% a month.", "churn-up"),
+    # "in" leads a figure to a quantity only after a word of change
+    ("Lifetime value dropped to $1,900 in the churn spike after March.", "ltv-down"),
+    # a quantity or the price in a hyphenated compound is not the figure's
+    ("We saw a 26% price-driven increase in MRR over the six months.", "revenue-up"),
+    ("New customers fell by 35% in the churn-heavy months after March.", "signups-down"),
+])
+def test_a_wrong_figure_found_by_the_red_team_costs_its_point(graded, text, point):
+    _assert_wrong_figure(_point_in_analysis(graded, text, point))
+
+
 def test_a_part_named_before_the_verb_still_says_whose_figure_it_is(graded):
     # "among solo accounts" says whose churn: 5.5% is solo churn's, wrong, not overall churn's
     _, checks = graded("## Analysis\n\nChurn among solo accounts rose to 5.5% a month.")

@@ -103,6 +103,8 @@ def gap_denied(phrase: str, text: str) -> str:
      "“couldn't” within it"),
     ("invoice ... sent", "The invoice at no stage was sent.", "“no” within it"),
     ("billing ... invoices", "Billing never shows your invoices.", "“never” within it"),
+    ("parcel ... arrived", "The parcel has not quite arrived.", "“not” within it"),
+    ("parcel ... arrived", "The parcel has not arrived as a result.", "“not” within it"),
 ])
 def test_a_verbs_negation_among_a_gaps_words_denies_the_phrase(phrase, text, cue):
     assert gap_denied(phrase, text) == cue
@@ -121,6 +123,11 @@ def test_a_verbs_negation_among_a_gaps_words_denies_the_phrase(phrase, text, cue
     ("billing ... invoices", "Billing never hides your invoices."),
     ("archive ... receipts", "The archive doesn't omit old receipts."),
     ("tracking ... parcels", "Tracking never fails to find parcels."),
+    # a negation about a degree, or in a relative clause without its pronoun
+    ("tickets ... doubled", "Tickets have not quite doubled since May."),
+    ("tickets ... increased", "Tickets have not merely increased, they have doubled."),
+    ("delays ... dropped", "Delays have not dropped as far as we hoped."),
+    ("parcel ... arrived", "The parcel we hadn't tracked arrived today."),
 ])
 def test_a_negation_in_a_gap_about_something_else_denies_nothing(phrase, text):
     assert gap_denied(phrase, text) == ""

@@ -184,7 +184,8 @@ COMPARED_WITH = frozenset({"than", "like", "unlike"})
 # "because of", "thanks to", "owing to" by their first word)
 CAUSING = frozenset({"despite", "due", "because", "thanks", "owing", "amid", "amidst"})
 # before a quantity that says how another moved when its verb comes between them
-AFTER_A_VERB = frozenset({"on", "with", "after", "following", "from", "through", "by"})
+AFTER_A_VERB = frozenset({"on", "with", "alongside", "after", "following", "from", "through",
+                         "by"})
 PREPOSITION_REACH = 3  # words from the preposition to the quantity ("after the churn spike")
 # verbs of a move not ending in "-ed": a phrase holding one tells a move of its own
 MOVED = frozenset({"rose", "rise", "rises", "grew", "grow", "grows", "fell", "fall", "falls",
@@ -198,6 +199,7 @@ QUALIFYING = frozenset({"rise", "increase", "jump", "climb", "growth", "gain", "
                         "decline", "dip", "cut", "in", "of", "fewer", "more", "less", "lower",
                         "higher", "monthly", "overall", "the"})
 QUALIFYING_REACH = 3  # words between the figure and the quantity
+LEADING = frozenset({"in", "of"})  # lead to the quantity only after a word of change
 # right after a figure, what makes it the price's, unless an expected number is about it: "the
 # 25% price increase"
 PRICED = frozenset({"price", "prices", "pricing", "discount", "markup", "surcharge"})
@@ -212,10 +214,17 @@ def quantity_of(clause: Clause, figure: StatedNumber,
     last before it (``named_last``); empty when the clause names none."""
     start = len(WORD.findall(clause.text[:figure.end]))
     words = clause.normal.split()
+    ends = [match.end() for match in WORD.finditer(clause.text)]
+    changed = False  # a word of change passed: "in" and "of" may then lead to the quantity
     for offset in range(QUALIFYING_REACH + 1):
         at = start + offset
-        if at >= len(words) or offset and words[at - 1] not in QUALIFYING:
-            break
+        if offset:
+            passed = words[at - 1]
+            if passed not in QUALIFYING or passed in LEADING and not changed:
+                break  # "dropped to $1,900 in the churn spike": not the spike's figure
+            changed = changed or passed not in LEADING | {"the", "monthly", "overall"}
+        if at >= len(words) or _in_a_compound(clause.text, ends, at + 1):
+            break  # "a 26% price-driven increase", "the churn-heavy months"
         named = {number for number, found in phrases.items()
                  if any(first == at for first, _ in found.spans(clause.normal))}
         if named:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import islice
 
 from worksample.prose.asides import OPENS_CLAUSE, aside_words, asides
@@ -137,7 +137,8 @@ VERB_NEGATIONS = frozenset({"not", "never", "cannot"})
 # grew"), qualifies the sentence ("not surprisingly"), or negates a noun's modifier ("not
 # counting refunds", "customers not on a trial")
 NOT_DENYING_IN_GAP = frozenset({
-    "only", "just", "least", "yet", "counting", "including", "surprisingly", "unsurprisingly",
+    "only", "just", "merely", "simply", "before",
+    "least", "yet", "counting", "including", "surprisingly", "unsurprisingly",
     "unexpectedly", "coincidentally", "on", "in", "at", "from", "with", "for", "of", "under",
     "over", "by", "through", "during"})
 # verbs that deny by themselves: a negation before one affirms ("Billing never hides your
@@ -156,6 +157,17 @@ NO_TIME = frozenset({"point", "time", "stage", "moment", "month", "week", "quart
 RELATIVES = frozenset({"who", "whom", "whose", "that", "which", "where"})
 # after the phrase, a bound: "the restore never takes more than two days" says how long it takes
 BOUNDS = frozenset({("more", "than"), ("longer", "than"), ("less", "than"), ("fewer", "than")})
+# after the phrase, a degree the negation is about: "LTV has not dropped as far as I feared",
+# "MRR has not increased by the full 26%" (it dropped; it increased)
+WHOLE = frozenset({"full", "whole", "same", "entire"})
+# after a negation, a degree short of a measure: "churn has not quite doubled", "new customers
+# have not quite dropped by a third" (it rose; they dropped). Only before a measure: "the
+# parcel has not quite arrived" did not arrive
+SHORT_OF = frozenset({"quite", "exactly"})
+MULTIPLIED = frozenset({"doubled", "tripled", "quadrupled", "halved", "trebled"})
+# a subject pronoun opening a gap: a relative clause without its pronoun, the negation in it
+# ("the churn we hadn't planned for rose")
+SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she"})
 AUXILIARIES = COPULAS | {"has", "have", "had", "do", "does", "did", "will", "would", "can",
                          "could", "may", "might", "should", "must"}
 
@@ -168,10 +180,13 @@ def gap_denial(sentence: Sentence, gap: list[int], last: int) -> str:
     negation ``NOT_DENYING_IN_GAP`` or a verb that denies by itself (``SELF_DENYING``: "never
     hides") follows, nor one before a participle with no auxiliary
     ("accounts never upgrading"); not "never" before a comparative ("churn has never been
-    higher" says it is at its highest), nor before a bound after the phrase ("never takes
-    more than two days")."""
+    higher" says it is at its highest), nor before a bound or a degree after the phrase
+    ("never takes more than two days", "has not dropped as far as I feared"), nor before a
+    degree short of a measure ("has not quite doubled", "not quite dropped by a third"), nor in a
+    relative clause without its pronoun ("the churn we hadn't planned for rose")."""
     words = sentence.normal_words
-    if not gap or last >= len(words) or tuple(words[last + 1:last + 3]) in BOUNDS:
+    if (not gap or last >= len(words) or tuple(words[last + 1:last + 3]) in BOUNDS
+            or _a_degree(words[last + 1:last + 5]) or words[gap[0]] in SUBJECT_PRONOUNS):
         return ""
     clause_of = clauses(sentence)
     for index in gap:
@@ -183,6 +198,9 @@ def gap_denial(sentence: Sentence, gap: list[int], last: int) -> str:
             continue
         if RELATIVES.intersection(words[gap[0]:index]):
             return ""
+        if following in SHORT_OF and (words[last] in MULTIPLIED
+                                      or words[last + 1:last + 2] == ("by",)):
+            continue
         if following in NOT_DENYING_IN_GAP or following in SELF_DENYING \
                 or word == "never" and words[last].endswith("er"):
             continue
@@ -191,6 +209,14 @@ def gap_denial(sentence: Sentence, gap: list[int], last: int) -> str:
             continue
         return f"“{word}” within it"
     return ""
+
+
+def _a_degree(after: Sequence[str]) -> bool:
+    """Whether the words ``after`` a phrase open a degree: "as far as", "as sharply as", "by
+    the full 26%"."""
+    after = tuple(after)
+    return (after[:1] == ("as",) and "as" in after[2:4]
+            or after[:2] == ("by", "the") and len(after) > 2 and after[2] in WHOLE)
 
 
 def is_cue(word: str, extra: Callable[[str], bool] | None = None) -> bool:
