@@ -729,6 +729,8 @@ def test_a_part_named_before_the_verb_still_says_whose_figure_it_is(graded):
 @pytest.mark.parametrize(("text", "point"), [
     # the phrase after the preposition has its own figure or its own verb: the figure is its
     ("MRR grew with churn at 2.9% a month.", "revenue-up"),
+    ("Revenue still rose despite churn rising to 3.1% a month.", "revenue-up"),
+    ("MRR grew with new customers down by 35%.", "revenue-up"),
     ("Revenue went up after churn reached 2.9% a month.", "revenue-up"),
     ("New customers fell from 740 to 531 after churn hit 2.9%.", "signups-down"),
 ])

@@ -167,7 +167,9 @@ def _reached_after(words: list[str], end: int, figure: int) -> bool:
 
 
 def _a_verb(word: str) -> bool:
-    return word.endswith("ed") or word in MOVED
+    """Whether ``word`` may tell a move of its own: a past or an "-ing" form ("despite churn
+    rising to 3.1%"), a verb of ``MOVED``, or "up" or "down" ("with sign-ups down by 35%")."""
+    return word.endswith(("ed", "ing")) or word in MOVED
 
 
 def _in_a_compound(text: str, ends: list[int], end: int) -> bool:
@@ -187,10 +189,11 @@ CAUSING = frozenset({"despite", "due", "because", "thanks", "owing", "amid", "am
 AFTER_A_VERB = frozenset({"on", "with", "alongside", "after", "following", "from", "through",
                          "by"})
 PREPOSITION_REACH = 3  # words from the preposition to the quantity ("after the churn spike")
-# verbs of a move not ending in "-ed": a phrase holding one tells a move of its own
+# verbs of a move not ending in "-ed" or "-ing", and "up" and "down": a phrase holding one
+# tells a move of its own
 MOVED = frozenset({"rose", "rise", "rises", "grew", "grow", "grows", "fell", "fall", "falls",
                    "went", "goes", "hit", "hits", "stood", "stands", "sat", "was", "is", "were",
-                   "are", "came", "ran", "got", "shrank", "sank", "slid", "held"})
+                   "are", "came", "ran", "got", "shrank", "sank", "slid", "held", "up", "down"})
 # between a preposition and a quantity: the quantity is not in the preposition's phrase
 JOINING = frozenset({"and", "but", "or", "nor", "while", "whereas", "as", "so", "yet", "then",
                      "which", "that", "who", "where", "when"})
