@@ -415,8 +415,8 @@ class WrongFigure:
 def _wrong_figure(match: Match, clause: Clause, wrong_in: dict[Clause, WrongFigure],
                   compiled: CompiledCase) -> WrongFigure | None:
     """The wrong figure that costs a key point matched in ``clause``: one the clause states,
-    or one an aside of its sentence states ("churn (2.1% a month) rose", "churn, at 2.1% a
-    month, rose": the aside is a clause of its own), when it is about what the cue names."""
+    or one an aside of its sentence states ("churn (2.1% a month) rose", "MRR, up 45% on
+    February, grew": the aside is a clause of its own), when it is about what the cue names."""
     stated = [clause] + [other for other in wrong_in
                          if other.aside and other.sentence.index == match.sentence.index
                          and _a_figure_first(other)]

@@ -20,6 +20,9 @@ part the cue from its course. A stretch of text is an aside when:
   no subject, verb or clause word of its own ("churn, not revenue, rose"; "revenue, if not
   profit, grew"; not "not long after the rise", "not that we counted"); its negation is about
   that thing, not the clause it interrupts;
+- or it is a figure of the thing named before it, set off by commas, at most
+  ``FIGURE_ASIDE_WORDS`` words opened by "up", "down" or "now" ("new customers, down 28%,
+  fell"), with no clause of its own;
 - or it is in parentheses.
 
 Other commas keep ending clauses: a comma after a word that may end one ("If churn falls, as
