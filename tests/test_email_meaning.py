@@ -277,6 +277,28 @@ def test_a_feeling_word_with_no_person_is_left_to_the_reviewer(email_sample):
     assert found["empathy"].outcome == "skipped" and "alarming" in found["empathy"].review
 
 
+@pytest.mark.parametrize("line", [
+    "Please do not worry about the statement yet.",
+    "Try not to panic over the second line, it is a hold.",
+    "And don't be alarmed: the pending line drops off by itself.",
+    "Don't worry too much about it.",
+])
+def test_a_feeling_told_to_the_reader_in_the_imperative_acknowledges_it(email_sample, line):
+    found = findings(email_sample, "double-charge", f"Hi Priya. {line}")
+    assert found["empathy"].fraction == 1 and found["empathy"].outcome == "passed"
+
+
+@pytest.mark.parametrize("line", [
+    "Don't stress the payment system with a second card.",  # a verb with an object
+    "Don't panic and dispute the charge with the bank.",  # an act told with it
+    "Banks never worry about a pending hold.",  # not to the reader
+    "Never panic when a statement shows a hold.",  # a rule, not reassurance
+])
+def test_a_feeling_word_in_other_imperatives_is_still_left_to_the_reviewer(email_sample, line):
+    found = findings(email_sample, "double-charge", f"Hi Priya. {line}")
+    assert found["empathy"].outcome == "skipped"
+
+
 def test_a_lecture_by_its_form_is_blame_and_an_uncertain_one_is_for_the_reviewer(email_sample):
     sure = findings(email_sample, "late-refund",
                     "Hello Margaret. The renewal terms you accepted when you paid cover this, "

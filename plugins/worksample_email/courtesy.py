@@ -21,9 +21,10 @@ their form as well as by the assignment's lists.
   close after) or holds a feeling word ("We appreciate the invoice request", "I understand
   that invoices are under Billing" acknowledge nothing); or a word of feeling or strain
   (``FEELINGS``: "stressful", "worried", "awful", "on edge") in a clause with a first- or
-  second-person word ("that must have been stressful for you", "I know you're worried"). A
-  feeling word in a clause with no person ("the wait is frustrating") may be either: it is
-  left to the reviewer. With no word of feeling, a validation counts too
+  second-person word ("that must have been stressful for you", "I know you're worried"), or
+  told to the reader in the imperative, its "you" understood ("please don't worry about
+  Friday yet", "try not to panic"; ``_reassures``). Any other feeling word in a clause with
+  no person ("the wait is frustrating") may be either: it is left to the reviewer. With no word of feeling, a validation counts too
   (``prose.validation``: "it makes sense that you'd want it back", "that would rattle anyone",
   "I'd feel the same"), or is left to the reviewer when it may be advice or a remark ("you
   shouldn't have to chase this", "nobody likes seeing a charge twice").
@@ -77,6 +78,13 @@ FIRST_PERSON = frozenset({"i", "we", "i'm", "we're", "i've", "we've"})
 INTENSIFIERS = frozenset({"completely", "totally", "fully", "really", "truly", "absolutely",
                           "certainly", "definitely", "entirely", "so", "can", "do", "well",
                           "very", "much", "quite", "honestly"})
+# a feeling told to the reader: "please don't worry", "try not to panic", "don't be alarmed"
+IMPERATIVE_NEGATIONS = frozenset({("don't",), ("dont",), ("do", "not"),
+                                  ("try", "not", "to")})
+LEADING_WORDS = frozenset({"please", "so", "and", "but", "oh", "now", "just", "first", "of",
+                           "all", "again"})
+# after the feeling word, what it is about or how much: "don't worry about Friday yet"
+ABOUT_A_FEELING = frozenset({"about", "over", "yet", "too", "at", "by", "for", "in", "on"})
 ACKNOWLEDGING = frozenset({"understand", "imagine", "appreciate", "sympathise", "sympathize",
                            "empathise", "empathize", "hear", "know", "see", "get"})
 
@@ -178,7 +186,7 @@ def acknowledgements(sentences: list[Sentence],
             if word in FEELINGS and not (index and words[index - 1] == "any"):  # boilerplate
                 clause = {w for w, c in zip(words, clause_of, strict=True)
                           if c == clause_of[index]}
-                if not clause & PERSONAL:
+                if not clause & PERSONAL and not _reassures(words, clause_of, index):
                     uncertain[sentence.index] = (f"a feeling word (“{word}”) with no “I”, "
                                                  f"“we” or “you” in its clause")
                 found.append(Match(sentence, word, start=index, end=index + 1))
@@ -190,6 +198,28 @@ def acknowledgements(sentences: list[Sentence],
                                          "advice or a remark")
             found.append(_validation_match(sentence, validated))
     return found, uncertain
+
+
+def _reassures(words: list[str], clause_of: list[int], feeling: int) -> bool:
+    """Whether the feeling word at ``feeling`` is told to the reader in the imperative, its
+    "you" understood: its clause opens with "don't", "do not" or "try not to"
+    (after "please", "so" and the like), an optional "be", then the word, and the clause
+    ends there or goes on about what the feeling is about ("please don't worry about Friday
+    yet", "don't panic:", "try not to worry", "don't be alarmed"). Not a word with an object
+    or another verb after it ("don't stress the system", "don't panic and delete anything")."""
+    start = feeling
+    while start and clause_of[start - 1] == clause_of[feeling]:
+        start -= 1
+    opening = words[start:feeling]
+    while opening and opening[0] in LEADING_WORDS:
+        opening = opening[1:]
+    if opening[-1:] == ["be"]:
+        opening = opening[:-1]
+    if tuple(opening) not in IMPERATIVE_NEGATIONS:
+        return False
+    following = feeling + 1
+    return (following >= len(words) or clause_of[following] != clause_of[feeling]
+            or words[following] in ABOUT_A_FEELING)
 
 
 def _validation_match(sentence: Sentence, validated: Validation) -> Match:
