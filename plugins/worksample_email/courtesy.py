@@ -24,10 +24,11 @@ their form as well as by the assignment's lists.
   second-person word ("that must have been stressful for you", "I know you're worried"), or
   told to the reader in the imperative, its "you" understood ("please don't worry about
   Friday yet", "try not to panic"; ``_reassures``). Any other feeling word in a clause with
-  no person ("the wait is frustrating") may be either: it is left to the reviewer. With no word of feeling, a validation counts too
-  (``prose.validation``: "it makes sense that you'd want it back", "that would rattle anyone",
-  "I'd feel the same"), or is left to the reviewer when it may be advice or a remark ("you
-  shouldn't have to chase this", "nobody likes seeing a charge twice").
+  no person ("the wait is frustrating") may be either: it is left to the reviewer. With no
+  word of feeling, a validation counts too (``prose.validation``: "it makes sense that you'd
+  want it back", "that would rattle anyone", "I'd feel the same"), or is left to the reviewer
+  when it may be advice or a remark ("you shouldn't have to chase this", "nobody likes seeing
+  a charge twice").
   A phrase of the list counts only as an acknowledgement: not brushed
   off ("I understand, but rules are rules", "Sorry, but ..."), an acknowledging verb about
   the situation ("I understand the policy may seem strict" is not), "that must" with a
