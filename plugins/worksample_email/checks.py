@@ -26,6 +26,7 @@ from worksample.prose.matching import Match, PhraseSet, Reading
 from worksample.prose.measures import spans_in
 from worksample.prose.own_text import OwnText
 from worksample.prose.plain_sense import plain_sense
+from worksample.prose.polar import yes_no_answers
 from worksample.prose.request import plurals_of
 from worksample.prose.responsibility import lecture
 from worksample.prose.text import Sentence, normalise
@@ -192,6 +193,8 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
         denial = phrases.negation if asks_what(question.asks) else None
         answers = phrases.questions[email.id, question.id]
         matches = list(answers.find_all(s, text.reading, negation=denial, scoped=True))
+        # "yes" or "no" and the question's own verb: "so yes, please stop until it's done"
+        matches += yes_no_answers(s, question.asks)
         around = {m.sentence.index: why for m in matches
                   if (why := talks_around(m.sentence, m.start)
                       or only_names(m.sentence, answers, (m.start, m.end)))}
