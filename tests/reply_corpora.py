@@ -1,6 +1,7 @@
 """The red teams' corpora of single sentences in a reply (tests/corpora/blame.yaml,
 empathy.yaml, answers.yaml), and whether the grader reads one as the red team does: each
-sentence is graded as a line of a reply to the bundled email sample's customer it names."""
+sentence is graded as a line of a reply to the bundled email sample's customer it names, who
+wrote that email."""
 
 from __future__ import annotations
 
@@ -21,6 +22,13 @@ def corpus(name: str) -> dict:
     return yaml.safe_load((CORPORA / f"{name}.yaml").read_text(encoding="utf-8"))
 
 
+def customer_said(sample, email_id: str) -> frozenset[str]:
+    """What the customer wrote: the email's sentences, as the grader keeps them."""
+    from worksample_email.grader import prepare
+
+    return next(o.sentences for o in prepare(sample).emails if o.email.id == email_id)
+
+
 def read_right(sample, name: str, item: dict) -> bool:
     """Whether the grader reads the sentence as the red team does (``item['says']``):
     - blame: a sentence that blames is counted or left to the reviewer; one that does not is
@@ -30,7 +38,8 @@ def read_right(sample, name: str, item: dict) -> bool:
     - answers: an answer to ``item['question']`` is credited; a sentence that does not answer
       it is not."""
     says = item["says"]
-    found = findings(sample, item["email"], OPENINGS[item["email"]] + item["text"])
+    found = findings(sample, item["email"], OPENINGS[item["email"]] + item["text"],
+                     customer_said=customer_said(sample, item["email"]))
     if name == "blame":
         check = found["blame"]
         return (check.fraction < 1 or bool(check.review)) == says

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 
-def findings(email_sample, email_id: str, reply: str, customer: str = "") -> dict[str, object]:
+def findings(email_sample, email_id: str, reply: str, customer: str = "",
+             customer_said: frozenset[str] | None = None) -> dict[str, object]:
     """Every finding of ``reply`` to the email, keyed 'kind' or 'kind/item'; ``customer`` is
-    what the customer wrote, when it matters."""
+    what the customer wrote, when it matters (or ``customer_said``, its sentences as the
+    grader keeps them)."""
     from worksample_email.checks import ReplyText, check_reply
     from worksample_email.grader import prepare
 
@@ -16,7 +18,8 @@ def findings(email_sample, email_id: str, reply: str, customer: str = "") -> dic
     section = email_sample.section
     phrases = prepare(email_sample).phrases
     email = next(e for e in section.emails if e.id == email_id)
-    said = frozenset(s.normal for s in sentences(customer))
+    said = customer_said if customer_said is not None else frozenset(
+        s.normal for s in sentences(customer))
     text = ReplyText(sentences(reply), section.clarity, phrases.vocabulary, customer_said=said)
     return {f.kind if f.item == f.kind else f"{f.kind}/{f.item}": f
             for f in check_reply(text, email, section, phrases)}
