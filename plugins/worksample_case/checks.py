@@ -43,7 +43,6 @@ from .pronouns import PRONOUN, cue_groups, read_through_pronoun, referents_of
 from .recommendation import UNREAD, check_recommendation
 from .shown_by import made_by_figures
 from .structure import Analysis, Part, heading_name
-from .told_as_change import linked, made_by_a_change
 
 MIN_WORDS_TO_JUDGE_PROSE = 40  # the share of small words says little about a shorter text
 CONTRADICTION_WEIGHT = 2.0  # a contradiction costs its points and as many again
@@ -282,20 +281,15 @@ def check_analysis(text: AnalysisText, section: CaseSection,
         wrong_in.setdefault(clause, WrongFigure(said))
     if called_percent:
         numbers.append(_points_as_percent(text, called_percent))
-    # the numbers that may make a point by their figures: its shown_by, its quantity's
-    shown_by = {n for point in section.key_points for n in point.shown_by} | {
-        n.id for point in section.key_points for n in linked(point, section.numbers)}
+    shown_by = {n for point in section.key_points for n in point.shown_by}
     stated = stated_right(scoped, [n for n in section.numbers if n.id in shown_by],
                           lambda clause: _states_a_finding(text, clause, compiled))
     for point in section.key_points:
         finding = _key_point(text, point, compiled, wrong_in)
-        if finding.fraction < 1 and not finding.specifics.keys() & {
+        if point.shown_by and finding.fraction < 1 and not finding.specifics.keys() & {
                 "contradicted_point"} and not finding.review.startswith("the analysis also"):
-            finding = (point.shown_by and made_by_figures(point, stated, section.numbers,
-                                                          compiled.parts)
-                       or made_by_a_change(point, stated, section.numbers, compiled.parts,
-                                           compiled.counters_unless[point.id])
-                       or finding)
+            finding = made_by_figures(point, stated, section.numbers,
+                                      compiled.parts) or finding
         contradicted = "contradicted_point" in finding.specifics
         finding.weight = point.weight * (CONTRADICTION_WEIGHT if contradicted else 1)
         findings.append(finding)

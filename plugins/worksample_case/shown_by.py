@@ -70,7 +70,7 @@ def made_by_figures(point: KeyPoint, stated: dict[str, dict[int, tuple[Sentence,
     for index in common:
         sentence = stated[point.shown_by[0]][index][0]
         figures = [stated[n][index][1] for n in point.shown_by]
-        if ours(sentence, parts) and all(
+        if _ours(sentence, parts) and all(
                 _a_move(sentence.text, first, second)
                 for first, second in zip(figures, figures[1:], strict=False)):
             named = {n.id: n.states for n in numbers}
@@ -81,7 +81,7 @@ def made_by_figures(point: KeyPoint, stated: dict[str, dict[int, tuple[Sentence,
     return None
 
 
-def ours(sentence: Sentence, parts: Parts) -> bool:
+def _ours(sentence: Sentence, parts: Parts) -> bool:
     """Whether the sentence can tell this case's finding: no question, no part of the
     customers named unless the whole is too ("overall", "in total"), no word of supposing or
     of others' figures (``NOT_OURS``)."""
