@@ -1,20 +1,28 @@
 """A yes-no question answered by "yes" or "no" and its own verb.
 
 "Should I stop using Ledgerly until this is fixed?" is answered by "So yes, please stop
-making changes until it's done" and by "no, you don't have to stop", though neither says a
+making changes until it's done" and by "no, you won't have to stop", though neither says a
 phrase of the question's list. A question is a yes-no question when it opens with an
-auxiliary or a modal verb ("should", "can", "did", "will", "is" ...); its verb is the first
-word after its subject ("stop"), and a word such as "back" after the verb belongs to it ("Can
-you get them back?"). A sentence answers it when "yes" or "no" stands in it as an answer (a
-mark after it: "yes,", "No:", "yes -"; not "no need", "no one") and, after that word, the
-question's verb (any of its forms: "stopping", "lost", "got") has for its subject the person
-the question asks about, as the writer says it: "you" for the customer's "I", "we" or "I"
-for the customer's "you"; or none, when it opens the answer's clause or follows "please"
-("yes, stop for today", "please stop", "stopping for a day is safest"). Auxiliaries,
-negations and adverbs may stand between the subject and the verb ("you almost certainly
-didn't lose"); the verb's particle must follow within a few words ("we can get the March
-invoices back"). Such a match goes through the answers' other readings (``answering``):
-"No, I can't say yet whether you should stop" answers nothing.
+auxiliary or a modal verb ("should", "can", "did", "will" ...) and asks about "I", "we" or
+"you"; its verb is the first word after its subject ("stop"), and a word such as "back"
+after the verb belongs to it ("Can you get them back?").
+
+A sentence answers it when "yes" or "no" stands in it as the writer's answer: a mark after
+it ("yes,", "No:", "yes -"; not "no need", "no one", "no-reply"), opening the sentence or a
+clause after a mark, maybe after "so" or "and" ("..., so yes, please stop"; "To your last
+question: no, ..."), with no word of condition, choice or saying before it ("if yes", "yes
+or no:", "I wish I could say no"), in a sentence that does not end in "?". The clause it
+opens must go on, past adverbs, with the person the question asks about as the writer names
+them ("you" for the customer's "I", "we" or "I" for the customer's "you"; or "please", or
+nothing, for the customer's "I"), then helping verbs (not "may", "might" or "could": "yes,
+we might be able to get them back" promises nothing), then the question's verb in any of
+its forms ("stopping", "lost", "got"). Its object, if any, is a word the customer wrote, a
+pronoun ("them", "everything") or a figure ("stop the export", "lose your place in the
+queue", "get someone to ring you back" are other things), and its particle follows, not
+before "to" or "into" ("we'll get back to you"). Such a match goes through the answers'
+other readings (``answering``): "No, I can't say yet whether you should stop" answers
+nothing. A red team's sentences, read with and without this, are in
+``tests/corpora/answers.yaml``.
 """
 
 from __future__ import annotations
