@@ -277,35 +277,6 @@ def test_a_feeling_word_with_no_person_is_left_to_the_reviewer(email_sample):
     assert found["empathy"].outcome == "skipped" and "alarming" in found["empathy"].review
 
 
-PRIYA = ('My bank app shows two payments of $29 to Ledgerly from yesterday. One says "pending". '
-         "Why was I charged twice, and will I get the second $29 back?")
-
-
-@pytest.mark.parametrize("line", [
-    "Please do not worry about the second payment yet.",
-    "Try not to panic over the pending line, it is a hold.",
-    "And don't be alarmed: the pending line drops off by itself.",
-    "Thanks for writing, and don't worry, you were charged once.",
-])
-def test_a_feeling_told_to_the_reader_in_the_imperative_acknowledges_it(email_sample, line):
-    found = findings(email_sample, "double-charge", f"Hi Priya. {line}", customer=PRIYA)
-    assert found["empathy"].fraction == 1 and found["empathy"].outcome == "passed"
-
-
-@pytest.mark.parametrize("line", [
-    "Don't stress the payment system with a second card.",  # a verb with an object
-    "Don't panic and dispute the charge with the bank.",  # an act told with it
-    "Banks never worry about a pending hold.",  # not to the reader
-    "Never panic when a statement shows a hold.",  # a rule, not reassurance
-    "Don't worry about filling in the survey.",  # not what the customer wrote of
-    "Please don't be difficult about the second payment.",  # conduct, not a feeling
-    "Our usual advice is simple: don't panic.",  # after a colon: someone's words
-])
-def test_a_feeling_word_in_other_imperatives_is_still_left_to_the_reviewer(email_sample, line):
-    found = findings(email_sample, "double-charge", f"Hi Priya. {line}", customer=PRIYA)
-    assert found["empathy"].fraction < 1
-
-
 def test_a_lecture_by_its_form_is_blame_and_an_uncertain_one_is_for_the_reviewer(email_sample):
     sure = findings(email_sample, "late-refund",
                     "Hello Margaret. The renewal terms you accepted when you paid cover this, "

@@ -23,10 +23,9 @@ from worksample.prose.evidence import (
     quoted,
 )
 from worksample.prose.matching import Match, PhraseSet, Reading
-from worksample.prose.measures import FUNCTION_WORDS, spans_in
+from worksample.prose.measures import spans_in
 from worksample.prose.own_text import OwnText
 from worksample.prose.plain_sense import plain_sense
-from worksample.prose.polar import yes_no_answers
 from worksample.prose.request import plurals_of
 from worksample.prose.responsibility import lecture
 from worksample.prose.text import Sentence, normalise
@@ -110,10 +109,6 @@ class ReplyText(OwnText):
                 self.prose_share < clarity.min_function_word_share - SHORT_REPLY_ALLOWANCE)
         self.clarity = clarity
         self.reading = Reading(self.unknown_words, vocabulary)
-        # what the customer wrote about: "don't worry about Friday" reassures, "about the
-        # survey" does not (``courtesy.acknowledgements``)
-        self.customer_words = frozenset(word for said in customer_said for word in said.split()
-                                        if len(word) >= 4 and word not in FUNCTION_WORDS)
 
     @cached_property
     def unknown_words(self) -> set[str]:
@@ -197,8 +192,6 @@ def check_reply(text: ReplyText, email: CustomerEmail, section: EmailSection,
         denial = phrases.negation if asks_what(question.asks) else None
         answers = phrases.questions[email.id, question.id]
         matches = list(answers.find_all(s, text.reading, negation=denial, scoped=True))
-        # "yes" or "no" and the question's own verb: "so yes, please stop until it's done"
-        matches += yes_no_answers(s, question.asks, text.customer_words)
         around = {m.sentence.index: why for m in matches
                   if (why := talks_around(m.sentence, m.start)
                       or only_names(m.sentence, answers, (m.start, m.end)))}

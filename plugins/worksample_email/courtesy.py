@@ -21,14 +21,12 @@ their form as well as by the assignment's lists.
   close after) or holds a feeling word ("We appreciate the invoice request", "I understand
   that invoices are under Billing" acknowledge nothing); or a word of feeling or strain
   (``FEELINGS``: "stressful", "worried", "awful", "on edge") in a clause with a first- or
-  second-person word ("that must have been stressful for you", "I know you're worried"), or
-  told to the reader in the imperative, its "you" understood ("please don't worry about
-  Friday yet", "try not to panic"; ``_reassures``). Any other feeling word in a clause with
-  no person ("the wait is frustrating") may be either: it is left to the reviewer. With no
-  word of feeling, a validation counts too (``prose.validation``: "it makes sense that you'd
-  want it back", "that would rattle anyone", "I'd feel the same"), or is left to the reviewer
-  when it may be advice or a remark ("you shouldn't have to chase this", "nobody likes seeing
-  a charge twice").
+  second-person word ("that must have been stressful for you", "I know you're worried"). A
+  feeling word in a clause with no person ("the wait is frustrating") may be either: it is
+  left to the reviewer. With no word of feeling, a validation counts too
+  (``prose.validation``: "it makes sense that you'd want it back", "that would rattle anyone",
+  "I'd feel the same"), or is left to the reviewer when it may be advice or a remark ("you
+  shouldn't have to chase this", "nobody likes seeing a charge twice").
   A phrase of the list counts only as an acknowledgement: not brushed
   off ("I understand, but rules are rules", "Sorry, but ..."), an acknowledging verb about
   the situation ("I understand the policy may seem strict" is not), "that must" with a
@@ -79,15 +77,6 @@ FIRST_PERSON = frozenset({"i", "we", "i'm", "we're", "i've", "we've"})
 INTENSIFIERS = frozenset({"completely", "totally", "fully", "really", "truly", "absolutely",
                           "certainly", "definitely", "entirely", "so", "can", "do", "well",
                           "very", "much", "quite", "honestly"})
-# a feeling told to the reader: "please don't worry", "try not to panic", "don't be alarmed"
-IMPERATIVE_NEGATIONS = frozenset({("don't",), ("dont",), ("do", "not"),
-                                  ("try", "not", "to")})
-LEADING_WORDS = frozenset({"please", "so", "and", "but", "oh", "now", "first", "of", "all",
-                           "again"})
-FEELING_VERBS = frozenset({"worry", "panic", "stress"})  # the feeling words that are verbs
-# after the feeling word, what it is about or how much: "don't worry about Friday yet"
-ABOUT_A_FEELING = frozenset({"about", "over", "yet"})
-STEM = 5  # letters a word shares with one the customer wrote to be about the same thing
 ACKNOWLEDGING = frozenset({"understand", "imagine", "appreciate", "sympathise", "sympathize",
                            "empathise", "empathize", "hear", "know", "see", "get"})
 
@@ -159,13 +148,11 @@ def _capitalised(word: str) -> bool:
         len(letters) == 1 or not all(c.isupper() for c in letters))
 
 
-def acknowledgements(sentences: list[Sentence], negation: PhraseSet,
-                     customer_words: frozenset[str] = frozenset()
-                     ) -> tuple[list[Match], dict[int, str]]:
+def acknowledgements(sentences: list[Sentence],
+                     negation: PhraseSet) -> tuple[list[Match], dict[int, str]]:
     """The clauses that acknowledge the customer's situation by their form (see the module
     docstring), as matches, and the sentences whose match is uncertain (index -> why), to
-    count neither way. ``customer_words``: the words of four letters or more the customer
-    wrote, of which a reassurance names what it is about."""
+    count neither way."""
     extra = negation.holds_word
     found, uncertain = [], {}
     for sentence in sentences:
@@ -191,8 +178,7 @@ def acknowledgements(sentences: list[Sentence], negation: PhraseSet,
             if word in FEELINGS and not (index and words[index - 1] == "any"):  # boilerplate
                 clause = {w for w, c in zip(words, clause_of, strict=True)
                           if c == clause_of[index]}
-                if not clause & PERSONAL and not _reassures(
-                        words, sentence.gaps, clause_of, index, customer_words):
+                if not clause & PERSONAL:
                     uncertain[sentence.index] = (f"a feeling word (“{word}”) with no “I”, "
                                                  f"“we” or “you” in its clause")
                 found.append(Match(sentence, word, start=index, end=index + 1))
@@ -204,55 +190,6 @@ def acknowledgements(sentences: list[Sentence], negation: PhraseSet,
                                          "advice or a remark")
             found.append(_validation_match(sentence, validated))
     return found, uncertain
-
-
-def _reassures(words: list[str], gaps: tuple[str, ...], clause_of: list[int], feeling: int,
-               customer_words: frozenset[str]) -> bool:
-    """Whether the feeling word at ``feeling`` is told to the reader in the imperative, its
-    "you" understood: its clause opens (after "please", "so", "and" and the like) with
-    "don't", "do not" or "try not to", then a verb of feeling ("worry", "panic", "stress")
-    or "be" and a feeling's participle ("alarmed", "worried", "upset"); the clause ends there,
-    or goes on with "yet", or with "about" or "over" and something the customer wrote of
-    ("please don't worry about Friday yet", "don't panic:", "try not to worry", "don't be
-    alarmed"; not "don't worry about the survey"); and no "but" turns away after it. Not a
-    word with an object or another verb after it ("don't stress the system", "don't panic
-    and delete anything"), nor a word for conduct ("don't be difficult"), nor a clause after
-    a colon ("my note read: don't panic"). Sarcasm and belittling ("don't panic over a
-    pending charge, okay?") are not seen."""
-    start = feeling
-    while start and clause_of[start - 1] == clause_of[feeling]:
-        start -= 1
-    if start and ":" in gaps[start]:
-        return False  # what someone said or a label's text: "my note read: don't panic"
-    opening = list(words[start:feeling])
-    while opening and opening[0] in LEADING_WORDS:
-        opening = opening[1:]
-    felt = words[feeling]
-    if opening[-1:] == ["be"]:
-        opening = opening[:-1]
-        if not (felt.endswith("ed") or felt == "upset"):
-            return False
-    elif felt not in FEELING_VERBS:
-        return False
-    if tuple(opening) not in IMPERATIVE_NEGATIONS:
-        return False
-    following = feeling + 1
-    if following < len(words) and clause_of[following] == clause_of[feeling]:
-        about = [w for w, c in zip(words[following + 1:], clause_of[following + 1:],
-                                   strict=True) if c == clause_of[feeling]]
-        return words[following] in ABOUT_A_FEELING and (
-            words[following] == "yet" or _written_by_the_customer(about, customer_words))
-    turned = next((w for w, c in zip(words[following:], clause_of[following:], strict=True)
-                   if c != clause_of[feeling]), None)
-    return turned not in TURNING
-
-
-def _written_by_the_customer(words: list[str], customer_words: frozenset[str]) -> bool:
-    """Whether one of ``words`` is one the customer wrote, or shares its first five letters
-    with one ("the second charge" for "charged twice")."""
-    stems = {word[:STEM] for word in customer_words}
-    return any(word in customer_words or (len(word) >= STEM and word[:STEM] in stems)
-               for word in words)
 
 
 def _validation_match(sentence: Sentence, validated: Validation) -> Match:
@@ -347,8 +284,7 @@ def empathy(text: ReplyText, phrases: CompiledPhrases) -> Finding:
     if listed.outcome == "passed":
         return listed
     by_form = text.positive("empathy", "empathy", label,
-                            *acknowledgements(text.sentences, phrases.negation,
-                                              text.customer_words))
+                            *acknowledgements(text.sentences, phrases.negation))
     if by_form.evidence == "not found":
         return listed
     if by_form.outcome == "passed":
