@@ -19,6 +19,7 @@ neither way.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -186,7 +187,7 @@ class AnalysisText(OwnText):
         return found
 
     @cached_property
-    def _clauses_with_it(self) -> list[tuple[Clause, list[Clause]]]:
+    def _clauses_with_it(self) -> list[tuple[Clause, Sequence[Clause]]]:
         """Every clause holding "it" (no aside), with the clauses it may point back to: the
         earlier ones of its sentence or, in the sentence's first clause, the sentence
         before's under the same heading. Made once, for every point to read."""
@@ -196,13 +197,10 @@ class AnalysisText(OwnText):
                 before = [] if previous is None or part_of.get(previous.index) != part_of.get(
                     sentence.index) else [c for c in self.clauses(previous)
                                           if not c.aside and not c.table]
-                earlier: list[Clause] = []
-                for clause in self.clauses(sentence):
-                    if clause.aside:
-                        continue
+                mains = [clause for clause in self.clauses(sentence) if not clause.aside]
+                for at, clause in enumerate(mains):
                     if PRONOUN in clause.normal.split():
-                        found.append((clause, earlier or before))
-                    earlier = [*earlier, clause]
+                        found.append((clause, _Prefix(mains, at) if at else before))
             previous = sentence
         return found
 
@@ -547,6 +545,21 @@ def _not_against_it(text: AnalysisText, clause: Clause, match: Match,
         if not other.aside and abs(other.position - clause.position) == 1]
     return any(_earlier(opening, 0) for opening in around) or any(
         _earlier(words, at) for at in range(len(words)))
+
+
+class _Prefix(Sequence[Clause]):
+    """The first ``size`` of a sentence's clauses, not copied: a sentence may hold thousands,
+    and every clause holding "it" has its own earlier ones."""
+
+    def __init__(self, clauses: list[Clause], size: int) -> None:
+        self._clauses, self._size = clauses, size
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, index):  # an int or a slice, as a list takes them
+        return self._clauses[:self._size][index] if isinstance(index, slice) else \
+            self._clauses[range(self._size)[index]]
 
 
 def _earlier(words: list[str], at: int) -> bool:

@@ -23,6 +23,7 @@ candidate quotes rather than computes.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -65,7 +66,7 @@ def scoped_clauses(sentences: list[Sentence], clauses_of: Callable[[Sentence], l
             carried_from == sentence.index - 1
             and part_of.get(carried_from) == part_of.get(sentence.index))
         last: frozenset[str] = frozenset()  # what the last clause of this sentence is about
-        mains: list[tuple[int, frozenset[str]]] = []  # where each clause starts, its about
+        places = _Places(sentence)
         for clause in clauses_of(sentence):
             own = frozenset(i for i, phrases in about.items()
                             if phrases.find_in_words(clause.normal))
@@ -73,37 +74,57 @@ def scoped_clauses(sentences: list[Sentence], clauses_of: Callable[[Sentence], l
             if clause.table:
                 scoped.append(Scoped(clause, own))
             elif clause.aside:
-                scoped.append(Scoped(clause, own or _interrupted(sentence, clause, mains, last)))
+                interrupted = places.interrupted(clause)
+                scoped.append(Scoped(clause, own or (last if interrupted is None
+                                                     else interrupted)))
             else:
                 last = own | before if clause.relative else own or before
                 if own:
                     carried, carried_from, reachable = last, sentence.index, True
-                mains.append((_start_of(sentence.text, clause.text, mains), last))
+                places.main(clause, last)
                 scoped.append(Scoped(clause, last))
     return scoped
 
 
-def _start_of(text: str, clause: str, mains: list[tuple[int, frozenset[str]]]) -> int:
-    """Where a main clause starts in its sentence's ``text``, after the clauses before it
-    (``mains``), or -1: found by its first words, as an aside may stand within it ("while MRR
-    (up 45%) grew" is the clause "while MRR grew")."""
-    after = max((start for start, _ in mains), default=0)
-    words = clause.split()
-    for size in range(min(len(words), CLAUSE_START_WORDS), 0, -1):
-        found = text.find(" ".join(words[:size]), max(after, 0))
-        if found >= 0:
-            return found
-    return -1
+class _Places:
+    """Where a sentence's main clauses start, and what each is about, to tell what an aside
+    interrupts. Each is looked for after the one before, so a sentence of thousands of
+    clauses is read in linear time; in the sentence's text with its spaces made single, as
+    clauses have them."""
 
+    def __init__(self, sentence: Sentence) -> None:
+        self._text = " ".join(sentence.text.split())
+        self._starts: list[int] = []  # in order: each looked for after the last
+        self._abouts: list[frozenset[str]] = []
+        self._asides_from = 0  # asides come after the main clauses, in their order
+        self._last_length = 0  # of the last main clause looked for
 
-def _interrupted(sentence: Sentence, aside: Clause, mains: list[tuple[int, frozenset[str]]],
-                 last: frozenset[str]) -> frozenset[str]:
-    """What the clause an aside stands in or after is about: the last clause starting before
-    it in the sentence ("New customers fell from 740 to 531 (down 28.2%), mostly among solo
-    accounts": the first); ``last`` when the aside's place is not found."""
-    at = sentence.text.find(aside.text)
-    before = [about for start, about in mains if 0 <= start <= at]
-    return before[-1] if at >= 0 and before else last
+    def main(self, clause: Clause, about: frozenset[str]) -> None:
+        """Note where a main clause starts: found by its first words, as an aside may stand
+        within it ("while MRR (up 45%) grew" is the clause "while MRR grew")."""
+        words = clause.text.split()
+        after = self._starts[-1] if self._starts else 0
+        # not past the clauses that may stand between: a whole long sentence, scanned for a
+        # start once per clause, would take time quadratic in its length
+        end = after + CLAUSE_REACH + 4 * (self._last_length + len(clause.text))
+        self._last_length = len(clause.text)
+        for size in range(min(len(words), CLAUSE_START_WORDS), 0, -1):
+            found = self._text.find(" ".join(words[:size]), after, end)
+            if found >= 0:
+                self._starts.append(found)
+                self._abouts.append(about)
+                return
+
+    def interrupted(self, aside: Clause) -> frozenset[str] | None:
+        """What the clause an aside stands in or after is about: the last main clause
+        starting before it ("New customers fell from 740 to 531 (down 28.2%), mostly among
+        solo accounts": the first); None when the aside's place is not found."""
+        at = self._text.find(aside.text, self._asides_from)
+        if at < 0:
+            return None
+        self._asides_from = at
+        before = bisect_right(self._starts, at)
+        return self._abouts[before - 1] if before else None
 
 
 def named_last(clause: Clause, figure: StatedNumber,
@@ -180,6 +201,7 @@ def _in_a_compound(text: str, ends: list[int], end: int) -> bool:
 
 
 CLAUSE_START_WORDS = 3  # the words a main clause is found by in its sentence
+CLAUSE_REACH = 1_000  # characters beyond the clauses' own lengths a start is looked for in
 # before a quantity named only to compare another with it
 COMPARED_WITH = frozenset({"than", "like", "unlike"})
 # before a quantity named only as the cause of another's move, wherever it stands ("due to",

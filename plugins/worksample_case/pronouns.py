@@ -20,7 +20,9 @@ was.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from worksample.prose.clauses import Clause
 from worksample.prose.matching import GAP
@@ -58,7 +60,7 @@ def cue_groups(cues: list[str]) -> list[tuple[str, ...]]:
     return [cue for cue in groups if len(cue) > 1]
 
 
-def read_through_pronoun(clause: Clause, earlier: list[Clause], cues: list[tuple[str, ...]],
+def read_through_pronoun(clause: Clause, earlier: Sequence[Clause], cues: list[tuple[str, ...]],
                          referents: frozenset[str]) -> tuple[Clause, str] | None:
     """``clause`` with its pronoun written as the cue's group it lacks, named last in
     ``earlier`` (the clauses before it that a pronoun may point back to, nearest last), and
@@ -88,6 +90,7 @@ def _denied(clause: Clause, group: str) -> bool:
     return bool(denial(clause.as_sentence(), start, start + len(group.split())))
 
 
+@lru_cache(maxsize=256)  # asked of one sentence for each "it" in it and each cue: read once
 def _measured(text: str) -> bool:
     """Whether ``text`` states a figure: a percentage, or a number that is no year."""
     return any(number.percent or not (number.value.is_integer() and 1900 <= number.value <= 2100
@@ -118,7 +121,7 @@ def _starts(words: list[str], group: str) -> list[int]:
                    words[start + i] == w for i, w in enumerate(wanted))]
 
 
-def _named_last(earlier: list[Clause], group: str, held: set[str],
+def _named_last(earlier: Sequence[Clause], group: str, held: set[str],
                 referents: frozenset[str]) -> Clause | None:
     """The nearest of ``earlier`` that names any of ``referents``, when it names ``group``
     and every other one it names is one the clause itself holds (else the pronoun may stand
