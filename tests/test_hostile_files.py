@@ -70,6 +70,7 @@ CASE_OUTCOMES = {
     "markdown-label-with-small-words": ("graded", ""),
     "markdown-run-of-spaces": ("graded", ""),
     "markdown-many-stated-moves": ("graded", ""),
+    "markdown-run-on-with-it": ("graded", ""),
 }
 ARCHIVE_OUTCOMES = {
     "tar-negative-size": "a negative size",

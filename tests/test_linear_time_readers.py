@@ -429,9 +429,17 @@ def _grading_seconds(plugin: str, files: dict[str, str], tmp_path) -> float:
     # each "email it" after the thing read its clause again: 13.6 s at 64 KB
     ("email", "double-charge.md",
      lambda n: "Hi Priya,\n\nYour card number " + "we will email it " * n + "today.\n"),
+    # each "it" looked for a figure in its whole sentence again, for every key point: 8.2 s
+    # at 29 KB, 122 s at 115 KB; and the clauses before it copied for each clause
+    ("case", "analysis.md", lambda n: "Churn rose, it doubled, " * (2 * n) + "and that's all.\n"),
+    # each aside's place and each clause's start looked for in the whole sentence, and each
+    # aside compared with every clause: 31 s at 370 KB (x10 for 4x the text)
+    ("case", "analysis.md", lambda n: "MRR (up 19%) rose, " * (8 * n) + "and that's all.\n"),
+    ("case", "analysis.md", lambda n: "revenue rose, " * (16 * n) + "and that's all.\n"),
 ], ids=["percentages-in-one-clause", "words-before-a-request", "times-in-one-sentence",
         "a-run-of-spaces", "one-move-stated-again", "many-moves", "leads-before-a-request",
-        "leads-before-many-verbs", "handed-back-again"])
+        "leads-before-many-verbs", "handed-back-again", "it-in-every-clause",
+        "an-aside-in-every-clause", "many-clauses"])
 def test_a_sentence_repeating_one_thing_is_graded_in_linear_time(tmp_path, plugin, name, build):
     # found by a fuzzing red team; a growth guard, as above: four times the text, at most
     # eight times as long (a quadratic check takes sixteen)

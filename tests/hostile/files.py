@@ -307,6 +307,17 @@ def markdown_many_stated_moves(folder: Path) -> Path:
             f"{1 + i / 500:.3f}%.\n" for i in range(600))).encode())
 
 
+def markdown_run_on_with_it(folder: Path) -> Path:
+    """Work per clause in proportion to its sentence (quadratic): an analysis whose last
+    "sentence" is 2,000 clauses that tell a measure through "it" ("Churn rose, it doubled,
+    ..."), 48 KB with no full stop. Each "it" looked for a figure in the whole sentence again,
+    for every key point: 8.2 s at 29 KB, 122 s at 115 KB, and 22 s here, past the tests' CPU
+    limit (1.1 s once read in linear time). The growth guard in test_linear_time_readers.py
+    holds the time linear; this holds the whole path."""
+    return _analysis(folder, "run-on-with-it", "analysis.md", (
+        ANALYSIS + "\n" + "Churn rose, it doubled, " * 2_000 + "and that is all.\n").encode())
+
+
 def _docx_with_table(rows_xml: str) -> bytes:
     """A Word document: the analysis's heading and paragraph, then a table of ``rows_xml``."""
     import docx
@@ -770,6 +781,7 @@ CASE_CASES = {
     "markdown-label-with-small-words": markdown_label_with_small_words,
     "markdown-run-of-spaces": markdown_run_of_spaces,
     "markdown-many-stated-moves": markdown_many_stated_moves,
+    "markdown-run-on-with-it": markdown_run_on_with_it,
 }
 
 ARCHIVE_CASES = {
