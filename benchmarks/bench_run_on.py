@@ -1,0 +1,90 @@
+"""The CPU one run-on case analysis costs to grade, by its length, in each tree (issue 27).
+
+A run-on "sentence" of thousands of clauses is what a candidate who read the checks would
+send to make one submission slow: each shape below is one the growth guards of
+``tests/test_linear_time_readers.py`` hold. Each tree grades each shape repeated ``--sizes``
+times in a process of its own (the case plugin's ``grade``, in process: no worker, no
+limit), CPU time, the best of ``--runs``. Four times the repeats should cost about four times
+the time; sixteen times is quadratic.
+
+    .venv/bin/python benchmarks/bench_run_on.py --trees /tmp/before . --sizes 600 2400
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from figures import publish
+
+ROOT = Path(__file__).resolve().parent.parent
+SHAPES = {  # one clause of each; the sentence ends once, after the last
+    "it-in-every-clause": "Churn rose, it doubled, ",
+    "an-aside-in-every-clause": "MRR (up 19%) rose, ",
+    "many-clauses": "revenue rose, ",
+}
+
+
+def measure(tree: Path, shape: str, repeats: int, runs: int) -> float:
+    """In this process (``tree`` first on the path): the least CPU seconds of ``runs``
+    gradings of a one-sentence analysis repeating ``shape`` ``repeats`` times."""
+    from worksample_case.grader import grade
+
+    from worksample.assignments import load
+    from worksample.intake import open_submission
+    from worksample.plugins import load_registry
+
+    assignment = load(tree / "assignments" / "pricing-review", load_registry())
+    with tempfile.TemporaryDirectory(prefix="worksample-bench-") as folder:
+        source = Path(folder) / "candidate"
+        source.mkdir()
+        (source / "analysis.md").write_text(
+            "# Summary\n\n" + SHAPES[shape] * repeats + "and that is all.\n")
+        submission = open_submission(source, Path(folder) / "opened")
+        best = None
+        for _ in range(runs):
+            started = time.process_time()
+            grade(assignment, submission)
+            spent = time.process_time() - started
+            best = spent if best is None else min(best, spent)
+    return best
+
+
+def main() -> None:
+    """Every tree, shape and size in a new process; the figures printed and saved."""
+    if len(sys.argv) > 1 and sys.argv[1] == "--measure":
+        tree, shape, repeats, runs = Path(sys.argv[2]), sys.argv[3], int(sys.argv[4]), \
+            int(sys.argv[5])
+        print(json.dumps(measure(tree, shape, repeats, runs)))
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--trees", type=Path, nargs="+", default=[ROOT])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[600, 2400])
+    parser.add_argument("--runs", type=int, default=2)
+    parser.add_argument("--shapes", nargs="+", choices=sorted(SHAPES), default=list(SHAPES))
+    args = parser.parse_args()
+    report: dict = {"load_before": os.getloadavg(), "cpu_seconds": {}}
+    for shape in args.shapes:
+        for repeats in args.sizes:
+            for tree in (tree.resolve() for tree in args.trees):
+                env = {**os.environ, "PYTHONPATH": f"{tree}:{tree / 'plugins'}"}
+                done = subprocess.run([sys.executable, __file__, "--measure", str(tree), shape,
+                                       str(repeats), str(args.runs)], env=env, check=True,
+                                      capture_output=True, text=True)
+                seconds = round(json.loads(done.stdout.splitlines()[-1]), 3)
+                report["cpu_seconds"].setdefault(shape, {}).setdefault(str(tree), {})[
+                    repeats] = seconds
+                print(f"{shape:26s} {repeats:6d} repeats {seconds:8.3f} s  {tree}",
+                      file=sys.stderr, flush=True)
+    report["load_after"] = os.getloadavg()
+    publish("run_on", report)
+
+
+if __name__ == "__main__":
+    main()
