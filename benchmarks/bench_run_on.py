@@ -1,8 +1,10 @@
-"""The CPU one run-on case analysis costs to grade, by its length, in each tree (issue 27).
+"""The CPU one long case analysis built to be slow costs to grade, by its length, in each
+tree (issue 27).
 
-A run-on "sentence" of thousands of clauses is what a candidate who read the checks would
-send to make one submission slow: each shape below is one the growth guards of
-``tests/test_linear_time_readers.py`` hold. Each tree grades each shape repeated ``--sizes``
+A run-on "sentence" of thousands of clauses, a long run of names before one figure, thousands
+of wrong figures: what a candidate who read the checks would send to make one submission
+slow. Each shape below is one a red team found (all but the last are held by the growth
+guards of ``tests/test_linear_time_readers.py``). Each tree grades each shape repeated ``--sizes``
 times in a process of its own (the case plugin's ``grade``, in process: no worker, no
 limit), CPU time, the best of ``--runs``. Four times the repeats should cost about four times
 the time; sixteen times is quadratic.
@@ -24,16 +26,20 @@ from pathlib import Path
 from figures import publish
 
 ROOT = Path(__file__).resolve().parent.parent
-SHAPES = {  # one clause of each; the sentence ends once, after the last
-    "it-in-every-clause": "Churn rose, it doubled, ",
-    "an-aside-in-every-clause": "MRR (up 19%) rose, ",
-    "many-clauses": "revenue rose, ",
+SHAPES = {  # each built of ``n`` repeats of its part
+    "it-in-every-clause": lambda n: "Churn rose, it doubled, " * n + "and that is all.\n",
+    "an-aside-in-every-clause": lambda n: "MRR (up 19%) rose, " * n + "and that is all.\n",
+    "many-clauses": lambda n: "revenue rose, " * n + "and that is all.\n",
+    "names-in-a-row-before-a-figure": lambda n: "Churn " * n + "rose by 23%.\n",
+    "changes-in-one-clause": lambda n: "Churn rose by 23% " * n + ".\n",
+    "a-wrong-figure-in-every-sentence":
+        lambda n: "Churn rose sharply to 2.9% in the month after the rise. " * n,
 }
 
 
 def measure(tree: Path, shape: str, repeats: int, runs: int) -> float:
     """In this process (``tree`` first on the path): the least CPU seconds of ``runs``
-    gradings of a one-sentence analysis repeating ``shape`` ``repeats`` times."""
+    gradings of an analysis of ``shape`` built of ``repeats`` repeats."""
     from worksample_case.grader import grade
 
     from worksample.assignments import load
@@ -44,8 +50,7 @@ def measure(tree: Path, shape: str, repeats: int, runs: int) -> float:
     with tempfile.TemporaryDirectory(prefix="worksample-bench-") as folder:
         source = Path(folder) / "candidate"
         source.mkdir()
-        (source / "analysis.md").write_text(
-            "# Summary\n\n" + SHAPES[shape] * repeats + "and that is all.\n")
+        (source / "analysis.md").write_text("# Summary\n\n" + SHAPES[shape](repeats))
         submission = open_submission(source, Path(folder) / "opened")
         best = None
         for _ in range(runs):

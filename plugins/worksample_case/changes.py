@@ -26,7 +26,7 @@ from worksample.prose.matching import PhraseSet
 from worksample.prose.measures import StatedNumber, measures_in
 
 from .config import ExpectedNumber
-from .figures import Scoped, named_last
+from .figures import ClauseNames, Scoped
 from .shown_by import from_to
 
 _RISE = re.compile(r"(?i)\b(?:increas|ris|rose|grew|grow|jump|climb|up\b|higher|doubl|gain|"
@@ -121,9 +121,10 @@ def _changes_in_percent(scoped: list[Scoped], phrases: dict[str, PhraseSet]):
         text = item.clause.text
         if not item.about or not _CHANGE.search(text):
             continue
+        names = ClauseNames(item.clause, phrases)  # read once for all its figures
         for figure in measures_in(text):
             if figure.percent and _a_change(text, figure) and not _in_points(text, figure):
-                yield item, figure, abs(figure.value), named_last(item.clause, figure, phrases)
+                yield item, figure, abs(figure.value), names.named_last(figure)
 
 
 def _called_percent(changes: list, about: frozenset[str], a: float, b: float, slack: float,

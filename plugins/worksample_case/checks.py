@@ -411,15 +411,26 @@ class WrongFigure:
 
 
 def _wrong_figure(match: Match, clause: Clause, wrong_in: dict[Clause, WrongFigure],
-                  compiled: CompiledCase) -> WrongFigure | None:
+                  asides: dict[int, list[Clause]], compiled: CompiledCase
+                  ) -> WrongFigure | None:
     """The wrong figure that costs a key point matched in ``clause``: one the clause states,
-    or one an aside of its sentence states ("churn (2.1% a month) rose", "MRR, up 45% on
-    February, grew": the aside is a clause of its own), when it is about what the cue names."""
-    stated = [clause] + [other for other in wrong_in
-                         if other.aside and other.sentence.index == match.sentence.index
-                         and _a_figure_first(other)]
+    or one an aside of its sentence states (``asides``, by sentence: "churn (2.1% a month)
+    rose", "MRR, up 45% on February, grew": the aside is a clause of its own), when it is
+    about what the cue names."""
+    stated = [clause, *asides.get(match.sentence.index, ())]
     return next((figure for other in stated if (figure := wrong_in.get(other)) is not None
                  and figure.costs(match, compiled)), None)
+
+
+def _wrong_asides(wrong_in: dict[Clause, WrongFigure]) -> dict[int, list[Clause]]:
+    """The asides of ``wrong_in`` that give a figure first (``_a_figure_first``), by sentence
+    index: looked up for each match, where scanning them all for each made an analysis of
+    many wrong figures take time quadratic in its length."""
+    asides: dict[int, list[Clause]] = {}
+    for clause in wrong_in:
+        if clause.aside and _a_figure_first(clause):
+            asides.setdefault(clause.sentence.index, []).append(clause)
+    return asides
 
 
 def _a_figure_first(aside: Clause) -> bool:
@@ -470,8 +481,9 @@ def _key_point(text: AnalysisText, point: KeyPoint, compiled: CompiledCase,
             written_as[read] = clause
     doubtful = {m.sentence.index: why for m, c in matches
                 if (why := not_a_finding(text, c, m.start))}
-    wrong_for = {m: figure for m, c in matches
-                 if (figure := _wrong_figure(m, written_as.get(c, c), wrong_in, compiled))}
+    asides = _wrong_asides(wrong_in)
+    wrong_for = {m: figure for m, c in matches if (figure := _wrong_figure(
+        m, written_as.get(c, c), wrong_in, asides, compiled))}
     wrong = next(((m, wrong_for[m].said) for m, _ in matches if m in wrong_for
                   and not m.negated and not text.why_not_counted(m.sentence)), None)
     clean = [m for m, _ in matches if not m.negated and m.sentence.index not in against

@@ -23,9 +23,10 @@ candidate quotes rather than computes.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from worksample.prose.clauses import Clause
 from worksample.prose.evidence import Finding, quote_sentence
@@ -127,42 +128,114 @@ class _Places:
         return self._abouts[before - 1] if before else None
 
 
-def named_last(clause: Clause, figure: StatedNumber,
-                phrases: dict[str, PhraseSet]) -> frozenset[str]:
-    """The expected numbers whose ``about`` phrases the clause names last before ``figure``,
-    with those of the words right before them ("solo MRR" names both; none: empty). Not a
-    quantity named only to compare ("churn rose faster than revenue to 2.9%") or as part of a
-    compound ("the MRR-boosting price change")."""
-    before = len(WORD.findall(clause.text[:clause.text.rfind(figure.text, 0, figure.end)]))
-    words = clause.normal.split()
-    ends = [match.end() for match in WORD.finditer(clause.text)]
-    spans = [(start, end, number) for number, found in phrases.items()
-             for start, end in found.spans(clause.normal) if end <= before
-             and not (start and words[start - 1] in COMPARED_WITH)
-             and not _in_a_compound(clause.text, ends, end)]
-    spans = [(start, end, number) for start, end, number in spans
-             if not behind_a_cause(words, start, end, spans, (before,))]
-    named: set[str] = set()
-    reach = max((end for _, end, _ in spans), default=-1)
-    while True:
-        run = [(start, number) for start, end, number in spans if end == reach]
-        if not run:
-            return frozenset(named)
-        named.update(number for _, number in run)
-        reach = min(start for start, _ in run)
+class ClauseNames:
+    """Where one clause names the quantities of the expected numbers (their ``about``
+    phrases) and where its words stand, read once for all the figures it states: a clause
+    may state thousands, and reading it again for each made one sentence cost time quadratic
+    in its length."""
+
+    def __init__(self, clause: Clause, phrases: dict[str, PhraseSet]) -> None:
+        self.clause, self._phrases = clause, phrases
+
+    @cached_property
+    def words(self) -> list[str]:
+        """The clause's normalised words."""
+        return self.clause.normal.split()
+
+    @cached_property
+    def ends(self) -> list[int]:
+        """Where each of the clause's words ends in its text."""
+        return [match.end() for match in WORD.finditer(self.clause.text)]
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [match.start() for match in WORD.finditer(self.clause.text)]
+
+    @cached_property
+    def spans(self) -> list[tuple[int, int, str]]:
+        """Every (first word, word after the last, expected number) the clause names."""
+        normal = self.clause.normal
+        return [(start, end, number) for number, found in self._phrases.items()
+                for start, end in found.spans(normal)]
+
+    @cached_property
+    def first_words(self) -> dict[int, frozenset[str]]:
+        """The expected numbers named from each word on."""
+        named: dict[int, set[str]] = {}
+        for start, _, number in self.spans:
+            named.setdefault(start, set()).add(number)
+        return {start: frozenset(numbers) for start, numbers in named.items()}
+
+    @cached_property
+    def _quantities(self) -> list[tuple[int, int, str]]:
+        # not named only to compare ("than revenue") or as part of a compound ("MRR-boosting")
+        return [(start, end, number) for start, end, number in self.spans
+                if not (start and self.words[start - 1] in COMPARED_WITH)
+                and not _in_a_compound(self.clause.text, self.ends, end)]
+
+    @cached_property
+    def _by_end(self) -> dict[int, list[tuple[int, str]]]:
+        by_end: dict[int, list[tuple[int, str]]] = {}
+        for start, end, number in self._quantities:
+            by_end.setdefault(end, []).append((start, number))
+        return by_end
+
+    @cached_property
+    def _ends(self) -> list[int]:
+        return sorted(self._by_end)
+
+    def words_before(self, at: int) -> int:
+        """How many words start before character ``at`` of the clause's text."""
+        return bisect_left(self._word_starts, at)
+
+    def figure_at(self, figure: StatedNumber) -> int:
+        """The word ``figure`` starts at."""
+        text = self.clause.text
+        start = text.rfind(figure.text, 0, figure.end)
+        return self.words_before(start if start >= 0 else len(text) - 1)
+
+    def named_last(self, figure: StatedNumber) -> frozenset[str]:
+        """The expected numbers the clause names last before ``figure``, with those of the
+        words right before them ("solo MRR" names both; none: empty). Not a quantity named
+        only to compare ("churn rose faster than revenue to 2.9%"), as part of a compound
+        ("the MRR-boosting price change") or as the cause of the move (``behind_a_cause``)."""
+        before = self.figure_at(figure)
+        least = self._ends[0] if self._ends else None
+        figures_at = {min(before, len(self.words))}
+
+        def named_at(end: int) -> list[tuple[int, str]]:
+            return [(start, number) for start, number in self._by_end.get(end, ())
+                    if not behind_a_cause(self.words, start, end, least, figures_at)]
+
+        reach = bisect_right(self._ends, before)
+        run: list[tuple[int, str]] = []
+        while not run and reach:
+            reach -= 1
+            run = named_at(self._ends[reach])
+        named: set[str] = set()
+        for _ in range(NAMES_IN_A_ROW):
+            if not run:
+                break
+            named.update(number for _, number in run)
+            run = named_at(min(start for start, _ in run))
+        return frozenset(named)
 
 
-def behind_a_cause(words: list[str], start: int, end: int, spans: list[tuple[int, int, str]],
-                   figures_at: tuple[int, ...]) -> bool:
+def behind_a_cause(words: list[str], start: int, end: int, least_end: int | None,
+                   figures_at: Collection[int]) -> bool:
     """Whether what the clause's ``words`` name at ``start``..``end`` stands in a phrase that
     says why or how a quantity named before it moved to the figure right after the phrase
-    (``spans``: where the clause names its quantities; ``figures_at``: where its figures
-    start): "overall churn rose on solo cancellations to 2.9%", "new customers fell after
-    the churn spike by 45%", after "despite", "due to" and the like (``CAUSING``), or after a
-    preposition that follows the other quantity's verb (``AFTER_A_VERB``). Not "churn among
-    solo accounts rose to 4.1%", where the phrase says whose churn, nor where the phrase has
-    a figure or a verb of its own ("MRR grew with churn at 2.9%", "after churn rose to 2.9%")."""
-    if not any(_reached_after(words, end, at) for at in figures_at):
+    (``least_end``: where the first quantity the clause names ends; ``figures_at``: the words
+    its figures start at, none past ``len(words)``): "overall churn rose on solo cancellations
+    to 2.9%", "new customers fell
+    after the churn spike by 45%", after "despite", "due to" and the like (``CAUSING``), or
+    after a preposition that follows the other quantity's verb (``AFTER_A_VERB``). Not "churn
+    among solo accounts rose to 4.1%", where the phrase says whose churn, nor where the
+    phrase has a figure or a verb of its own ("MRR grew with churn at 2.9%", "after churn
+    rose to 2.9%")."""
+    # only a figure one or two words on can end the move (``_reached_after``)
+    if least_end is None or not any(at in figures_at and _reached_after(words, end, at)
+                                    for at in (end + 1, end + 2)):
         return False
     for at in range(start - 1, max(start - PREPOSITION_REACH, 0) - 1, -1):
         word = words[at]
@@ -170,11 +243,10 @@ def behind_a_cause(words: list[str], start: int, end: int, spans: list[tuple[int
             # a new clause or phrase begins ("after March and churn climbed"), or the
             # preposition's is a figure ("rose by 179% for agencies")
             return False
-        earlier = [before for _, before, _ in spans if before <= at]
         if word in CAUSING:
-            return bool(earlier)
+            return least_end <= at  # another quantity named before
         if word in AFTER_A_VERB:
-            return any(before < at for before in earlier)  # a word (its verb) between them
+            return least_end < at  # ... and a word (its verb) between them
     return False
 
 
@@ -202,6 +274,8 @@ def _in_a_compound(text: str, ends: list[int], end: int) -> bool:
 
 CLAUSE_START_WORDS = 3  # the words a main clause is found by in its sentence
 CLAUSE_REACH = 1_000  # characters beyond the clauses' own lengths a start is looked for in
+# quantities named in a row before a figure, all of them its ("solo MRR"); more is no English
+NAMES_IN_A_ROW = 4
 # before a quantity named only to compare another with it
 COMPARED_WITH = frozenset({"than", "like", "unlike"})
 # before a quantity named only as the cause of another's move, wherever it stands ("due to",
@@ -231,15 +305,13 @@ PRICED = frozenset({"price", "prices", "pricing", "discount", "markup", "surchar
 THE_PRICE = frozenset({"the price"})  # the figure is about no expected number
 
 
-def quantity_of(clause: Clause, figure: StatedNumber,
-                phrases: dict[str, PhraseSet]) -> frozenset[str]:
+def quantity_of(names: ClauseNames, figure: StatedNumber) -> frozenset[str]:
     """The expected numbers ``figure`` is about in a clause that may name several: those it
     qualifies, named right after it past words of change ("a 2.5% rise in churn", "35% fewer
     sign ups"; ``THE_PRICE`` for "the 25% price increase"), or else those the clause names
-    last before it (``named_last``); empty when the clause names none."""
-    start = len(WORD.findall(clause.text[:figure.end]))
-    words = clause.normal.split()
-    ends = [match.end() for match in WORD.finditer(clause.text)]
+    last before it (``ClauseNames.named_last``); empty when the clause names none."""
+    clause, words, ends = names.clause, names.words, names.ends
+    start = names.words_before(figure.end)
     changed = False  # a word of change passed: "in" and "of" may then lead to the quantity
     for offset in range(QUALIFYING_REACH + 1):
         at = start + offset
@@ -250,13 +322,12 @@ def quantity_of(clause: Clause, figure: StatedNumber,
             changed = changed or passed not in LEADING | {"the", "monthly", "overall"}
         if at >= len(words) or _in_a_compound(clause.text, ends, at + 1):
             break  # "a 26% price-driven increase", "the churn-heavy months"
-        named = {number for number, found in phrases.items()
-                 if any(first == at for first, _ in found.spans(clause.normal))}
+        named = names.first_words.get(at)
         if named:
-            return frozenset(named)
+            return named
         if words[at] in PRICED:
             return THE_PRICE
-    return named_last(clause, figure, phrases)
+    return names.named_last(figure)
 
 
 def check_number(number: ExpectedNumber, scoped: list[Scoped], others: list[ExpectedNumber],
@@ -288,12 +359,12 @@ def check_number(number: ExpectedNumber, scoped: list[Scoped], others: list[Expe
     wrongs = {}  # clause -> the wrong figures it states
     for clause in (c for c in counted if not c.condition
                    and not (parts and _of_another_part(c, number, parts, about))):
+        names = ClauseNames(clause, about) if about is not None else None
         said = [n for n in measures_in(clause.text) if _same_kind(n, number)
                 and (abs(n.value), n.percent) not in givens
                 and not any(agrees(n, other) or _rounds_to(n, other) for other in others)
                 and not (a_right_change and a_right_change(clause, n))
-                and (about is None or number.id in (quantity_of(clause, n, about)
-                                                    or {number.id}))]
+                and (names is None or number.id in (quantity_of(names, n) or {number.id}))]
         if said:
             wrongs[clause] = said
     if wrongs:
@@ -336,13 +407,13 @@ def _of_another_part(clause: Clause, number: ExpectedNumber, parts: Parts,
     words = (clause.sentence if clause.relative else clause).normal.split()
     # a part named as the cause of the move makes the figure no part's ("churn rose on solo
     # cancellations to 2.9%")
-    named = [] if clause.relative or about is None else [
-        (start, end, number_id) for number_id, found in about.items()
-        for start, end in found.spans(clause.normal)]
-    figures_at = tuple(len(WORD.findall(clause.text[:clause.text.rfind(n.text, 0, n.end)]))
-                       for n in measures_in(clause.text)) if named else ()
+    names = None if clause.relative or about is None else ClauseNames(clause, about)
+    least = min((end for _, end, _ in names.spans), default=None) if names else None
+    figures_at = set() if names is None or least is None else {
+        min(names.figure_at(n), len(words)) for n in measures_in(clause.text)}
     return bool({parts.words[word] for at, word in enumerate(words) if word in parts.words
-                 and not (named and behind_a_cause(words, at, at + 1, named, figures_at))}
+                 and not (least is not None
+                          and behind_a_cause(words, at, at + 1, least, figures_at))}
                 - own)
 
 
