@@ -71,6 +71,7 @@ CASE_OUTCOMES = {
     "markdown-run-of-spaces": ("graded", ""),
     "markdown-many-stated-moves": ("graded", ""),
     "markdown-run-on-with-it": ("graded", ""),
+    "markdown-names-and-changes": ("graded", ""),
 }
 ARCHIVE_OUTCOMES = {
     "tar-negative-size": "a negative size",
