@@ -26,7 +26,8 @@ from worksample.prose.matching import PhraseSet
 from worksample.prose.measures import StatedNumber, measures_in
 
 from .config import ExpectedNumber
-from .figures import ClauseNames, Scoped
+from .figures import Scoped
+from .quantities import ClauseNames
 from .shown_by import from_to
 
 _RISE = re.compile(r"(?i)\b(?:increas|ris|rose|grew|grow|jump|climb|up\b|higher|doubl|gain|"
