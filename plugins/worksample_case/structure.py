@@ -66,7 +66,10 @@ class Analysis:
         part = self.parts[index]
         nested = []
         if part.level is not None:
-            for following in self.parts[index + 1:]:
+            # by index, not a copy of the rest: asked of every part naming a section, and an
+            # analysis may hold thousands of headings
+            for at in range(index + 1, len(self.parts)):
+                following = self.parts[at]
                 if following.level is None or following.level <= part.level or ends(following):
                     break
                 nested.append(following)

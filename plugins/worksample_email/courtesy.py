@@ -37,7 +37,7 @@ their form as well as by the assignment's lists.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from worksample.prose.commitment import PERSONAL
@@ -45,7 +45,7 @@ from worksample.prose.evidence import Finding, quote_sentence, quoted
 from worksample.prose.feelings import FEELINGS
 from worksample.prose.matching import Match, PhraseSet, name_distance, nearest_name
 from worksample.prose.measures import FUNCTION_WORDS
-from worksample.prose.negation import TURNING, clauses, denial
+from worksample.prose.negation import TURNING, clauses, denial, words_by_clause
 from worksample.prose.text import Sentence
 from worksample.prose.validation import Validation, validation
 
@@ -163,22 +163,21 @@ def acknowledgements(sentences: list[Sentence],
         found_before = len(found)
         words = sentence.normal.split()
         clause_of = clauses(sentence)
+        clause_words = words_by_clause(sentence)
         for index, word in enumerate(words):
             if word in FIRST_PERSON:
                 end = index + 1
                 while end < len(words) and end - index <= 2 and words[end] in INTENSIFIERS:
                     end += 1
                 if (end < len(words) and words[end] in ACKNOWLEDGING
-                        and _of_the_situation(words, clause_of, end)
+                        and _of_the_situation(words, clause_of, clause_words, end)
                         and not _brushed_off(words, clause_of, end)
                         and not denial(sentence, index, end + 1, extra)):
                     found.append(Match(sentence, " ".join(words[index:end + 1]),
                                        start=index, end=end + 1))
                     break
             if word in FEELINGS and not (index and words[index - 1] == "any"):  # boilerplate
-                clause = {w for w, c in zip(words, clause_of, strict=True)
-                          if c == clause_of[index]}
-                if not clause & PERSONAL:
+                if not clause_words[clause_of[index]] & PERSONAL:
                     uncertain[sentence.index] = (f"a feeling word (“{word}”) with no “I”, "
                                                  f"“we” or “you” in its clause")
                 found.append(Match(sentence, word, start=index, end=index + 1))
@@ -197,21 +196,21 @@ def _validation_match(sentence: Sentence, validated: Validation) -> Match:
                  end=validated.start + len(validated.words.split()))
 
 
-def _of_the_situation(words: list[str], clause_of: list[int], verb: int) -> bool:
+def _of_the_situation(words: Sequence[str], clause_of: Sequence[int],
+                      clause_words: dict[int, frozenset[str]], verb: int) -> bool:
     """Whether the acknowledging verb at ``verb`` is about the customer's situation: its
     clause ends after it, the next word is one of ``SITUATION`` (or of ``POINTING`` with
     "you" or a feeling word within three words after it), or the clause holds a feeling
-    word."""
+    word (``clause_words``: each clause's words)."""
     following = verb + 1
     if following >= len(words) or clause_of[following] != clause_of[verb]:
         return True
-    clause = {w for w, c in zip(words, clause_of, strict=True) if c == clause_of[verb]}
     if words[following] in POINTING:
         return bool((SECOND_PERSON | FEELINGS) & set(words[following + 1:following + 4]))
-    return words[following] in SITUATION or bool(clause & FEELINGS)
+    return words[following] in SITUATION or bool(clause_words[clause_of[verb]] & FEELINGS)
 
 
-def _brushed_off(words: list[str], clause_of: list[int], end: int) -> bool:
+def _brushed_off(words: Sequence[str], clause_of: Sequence[int], end: int) -> bool:
     """Whether the acknowledgement ending at word ``end`` is its whole clause and the next
     clause turns away ("I understand, but rules are rules"; "Sorry, but seven weeks is past
     the window")."""
@@ -225,19 +224,20 @@ def _acknowledges(match: Match) -> bool:
     acknowledging verb about the situation, "that must" with a feeling word after it, an
     apology for something else than the reply itself or "any inconvenience", and no "sorry
     state"."""
-    words = match.sentence.normal.split()
-    clause_of = clauses(match.sentence)
+    # the sentence's words as made once for it: a sentence may hold thousands of matches
+    words, clause_of = match.sentence.normal_words, clauses(match.sentence)
     last, after = match.end - 1, words[match.end:match.end + 5]
     if last >= len(words) or _brushed_off(words, clause_of, last):
         return False
-    if words[last] in ACKNOWLEDGING and not _of_the_situation(words, clause_of, last):
+    if words[last] in ACKNOWLEDGING and not _of_the_situation(
+            words, clause_of, words_by_clause(match.sentence), last):
         return False
-    if words[match.start:match.end] == ["that", "must"]:
+    if words[match.start:match.end] == ("that", "must"):
         return bool(FEELINGS & set(after))
-    if words[last] in APOLOGIES and after[:1] == ["for"] and (
-            after[1:2] == ["any"] or THE_REPLY & set(after)):
+    if words[last] in APOLOGIES and after[:1] == ("for",) and (
+            after[1:2] == ("any",) or THE_REPLY & set(after)):
         return False
-    return after[:1] != ["state"]
+    return after[:1] != ("state",)
 
 
 def named(text: ReplyText, customer: str) -> Finding:

@@ -120,6 +120,15 @@ def clauses(sentence: Sentence) -> tuple[int, ...]:
     return tuple(clause_of)
 
 
+@functools.lru_cache(maxsize=4096)  # asked for each word that may acknowledge or feel
+def words_by_clause(sentence: Sentence) -> dict[int, frozenset[str]]:
+    """The normalised words of each of the sentence's clauses (``clauses``), by clause."""
+    words: dict[int, set[str]] = {}
+    for word, clause in zip(sentence.normal_words, clauses(sentence), strict=True):
+        words.setdefault(clause, set()).add(word)
+    return {clause: frozenset(found) for clause, found in words.items()}
+
+
 def clause_words(sentence: Sentence, at: int, clauses_after: int = 0) -> list[str]:
     """The normalised words of the clause holding word ``at`` of the sentence, and of the
     ``clauses_after`` clauses that follow it."""

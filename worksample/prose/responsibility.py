@@ -54,6 +54,7 @@ A phrase of a blame list said in a plain or kind sense is read by ``plain_sense`
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from worksample.prose.negation import TURNING, clauses, is_cue
@@ -119,6 +120,7 @@ DEGREE = frozenset({"very", "quite", "really", "perfectly", "pretty", "completel
 FAVOURING = frozenset({"favour", "favor", "entitled", "eligible", "welcome"})
 FUTURE = frozenset({"will", "we'll", "it'll", "i'll", "they'll", "shall", "ensure", "sure"})
 WISHED = frozenset({"should", "must", "would", "ought"})  # "our policy should be clear"
+FUTURE_OR_WISHED = FUTURE | WISHED
 # after "should have" or "must have": a thing had, not a thing done ("you should have the
 # credit by Monday", "you must have the owner role", "you shouldn't have any trouble")
 HAD_THINGS = frozenset({"to", "the", "a", "an", "your", "any", "no", "it", "them", "this",
@@ -336,15 +338,24 @@ def _clear_rule(words: list[str], clause_of: list[int]):
     plans can only be refunded within 30 days"; in their favour it is none, and otherwise
     for the reviewer), or a rule clearly shown or stated where the reader could see it
     ("the limit is clearly shown at checkout")."""
+    if CLEAR_WORDS.isdisjoint(words):
+        return  # most sentences: and only those with one have their clauses read
+    # read in one pass each way, not again for each "clear": a sentence may hold thousands
+    favouring_next = _next_where(words, lambda word: word in FAVOURING)
+    turn_next = _next_where(words, lambda word: word in TURNING or word == "so")
+    documents = bool(DOCUMENTS & set(words))
+    wishing: set[int] = set()  # the clauses a future or a wish opens before the word read
     for index, word in enumerate(words):
+        if index and words[index - 1] in FUTURE_OR_WISHED:
+            wishing.add(clause_of[index - 1])
         if word not in CLEAR_WORDS:
             continue
-        said_before = {w for n, w in enumerate(words[:index]) if clause_of[n] == clause_of[index]}
-        if said_before & (FUTURE | WISHED):
+        if clause_of[index] in wishing:
             continue  # "we'll make sure our terms are clear", "our policy should be clear"
-        after = set(_what_follows(words, index))
-        if FAVOURING & after:
-            continue  # "the policy is clear that you're entitled to credit"
+        if favouring_next[index] < turn_next[index]:
+            # what the rule is said to say, up to a turn ("but", "however") or "so", is in the
+            # reader's favour: "the policy is clear that you're entitled to credit"
+            continue
         if word in ("clear", "clearer") and _rule_called_clear(words, index):
             # for the reviewer: what the rule is said to say may be held against the reader
             # or be good news ("clear that a pending authorisation is not a charge")
@@ -354,15 +365,18 @@ def _clear_rule(words: list[str], clause_of: list[int]):
             passive = bool(SHOWN & set(words[max(0, index - 1):index + 2]))
             yield Lecture(index, " ".join(words[index:index + 2]),
                           "tells the customer the rule was plain to see",
-                          sure=passive and bool(DOCUMENTS & set(words)))
+                          sure=passive and documents)
 
 
-def _what_follows(words: list[str], index: int) -> list[str]:
-    """The words after ``index`` up to a turn ("but", "however") or "so": what a rule called
-    clear is said to say."""
-    after = words[index + 1:]
-    end = next((n for n, w in enumerate(after) if w in TURNING or w == "so"), len(after))
-    return after[:end]
+def _next_where(words: list[str], wanted: Callable[[str], bool]) -> list[int]:
+    """For each word, where the next word after it that is ``wanted`` stands (``len(words)``
+    when none is)."""
+    following, found = [len(words)] * len(words), len(words)
+    for index in range(len(words) - 1, -1, -1):
+        following[index] = found
+        if wanted(words[index]):
+            found = index
+    return following
 
 
 def _rule_called_clear(words: list[str], index: int) -> bool:
