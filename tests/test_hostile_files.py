@@ -49,6 +49,7 @@ TEXT_OUTCOMES = {
     "reply-capital-dotted-i": ("graded", ""),
     "reply-letters-equal-only-without-case": ("graded", ""),
     "reply-leads-before-a-request": ("graded", ""),
+    "replies-of-acknowledging-verbs": ("graded", ""),
 }
 CASE_OUTCOMES = {
     "markdown-open-brackets": ("graded", ""),
@@ -72,6 +73,7 @@ CASE_OUTCOMES = {
     "markdown-many-stated-moves": ("graded", ""),
     "markdown-run-on-with-it": ("graded", ""),
     "markdown-names-and-changes": ("graded", ""),
+    "markdown-many-section-headings": ("graded", ""),
 }
 ARCHIVE_OUTCOMES = {
     "tar-negative-size": "a negative size",

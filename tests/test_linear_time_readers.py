@@ -455,6 +455,42 @@ def test_a_sentence_repeating_one_thing_is_graded_in_linear_time(tmp_path, plugi
     large = _grading_seconds(plugin, {name: build(2_400)}, tmp_path)
     assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
 
+
+GREETED = {"double-charge.md": "Hi Priya,", "late-refund.md": "Hi Margaret,",
+           "missing-invoices.md": "Hi Dmitri,"}
+
+
+@pytest.mark.parametrize("words", [
+    # each acknowledging verb rebuilt its clause's words from the whole sentence: 7.6 s for a
+    # 60 KB reply, x16 for 4x (a red team's)
+    "i see a ",
+    "sorry I understand ",
+    # each "clear" scanned the words before it and after it: 6.8 s for a 60 KB reply, x15
+    "clear ",
+], ids=["acknowledging-verbs", "apologies-and-understanding", "a-rule-called-clear"])
+def test_three_replies_repeating_one_thing_are_graded_in_linear_time(tmp_path, words):
+    # a growth guard, as above, on three replies at once (up to 60 KB each: a larger one is
+    # not read), so that even the smaller batch takes long enough to time
+    def replies(size):
+        body = words * (size // len(words))
+        return {name: f"{hello}\n\n{body}.\n\nBest wishes,\nSam\n"
+                for name, hello in GREETED.items()}
+
+    small = _grading_seconds("email", replies(15_000), tmp_path)
+    large = _grading_seconds("email", replies(60_000), tmp_path)
+    assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
+
+
+def test_many_headings_naming_a_section_are_read_in_linear_time(tmp_path):
+    # each heading naming a section copied every part after it: 9 s for 490 KB of "# Risk",
+    # x14 for 4x (a red team's); a growth guard, as above
+    def headings(count):
+        return {"analysis.md": "# Review\n\n" + "# Risk\n" * count}
+
+    small = _grading_seconds("case", headings(18_000), tmp_path)
+    large = _grading_seconds("case", headings(72_000), tmp_path)
+    assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
+
 # --- Guards: readers that were already linear on these ---------------------------------------
 
 @pytest.mark.parametrize("read, text", [

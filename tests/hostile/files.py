@@ -327,6 +327,15 @@ def markdown_names_and_changes(folder: Path) -> Path:
         ANALYSIS + "\n" + "Churn " * 600 + "rose by 23% " * 600 + ".\n").encode())
 
 
+def markdown_many_section_headings(folder: Path) -> Path:
+    """Work per heading in proportion to the headings after it (quadratic): an analysis
+    followed by 70,000 headings "# Risk" (490 KB; each heading naming a section copied every
+    part after it: 9 s of CPU in one process, past the tests' CPU limit; 0.7 s once read in
+    linear time)."""
+    return _analysis(folder, "many-section-headings", "analysis.md",
+                     (ANALYSIS + "\n" + "# Risk\n" * 70_000).encode())
+
+
 def _docx_with_table(rows_xml: str) -> bytes:
     """A Word document: the analysis's heading and paragraph, then a table of ``rows_xml``."""
     import docx
@@ -673,6 +682,18 @@ def reply_leads_before_a_request(folder: Path) -> Path:
         "Hi Priya,\n\n" + "please " * 8_000 + "send " * 30 + "your card number.\n").encode()})
 
 
+def replies_of_acknowledging_verbs(folder: Path) -> Path:
+    """Work per acknowledging verb in proportion to its sentence (quadratic): three replies of
+    60 KB, each one sentence of "i see a" repeated (each "I see" rebuilt its clause's words
+    from the whole sentence: a red team's, 22.1 s of CPU for the three; 0.3 s once read in
+    linear time)."""
+    greetings = {"double-charge.txt": "Hi Priya,", "late-refund.txt": "Hi Margaret,",
+                 "missing-invoices.txt": "Hi Dmitri,"}
+    return _replies(folder, "acknowledging-verbs", {
+        name: (f"{hello}\n\n" + "i see a " * 7_500 + "\n\nBest wishes,\nSam\n").encode()
+        for name, hello in greetings.items()})
+
+
 def eml_content_type_parameter_cut(folder: Path) -> Path:
     """A parser's exception recorded as the machinery's failure, second instance: an .eml
     reply whose Content-Type ends in a parameter name marked as encoded, with nothing after
@@ -737,6 +758,7 @@ def reply_letters_equal_only_without_case(folder: Path) -> Path:
 
 TEXT_CASES = {
     "reply-leads-before-a-request": reply_leads_before_a_request,
+    "replies-of-acknowledging-verbs": replies_of_acknowledging_verbs,
     "eml-utf7-lone-surrogate": eml_utf7_lone_surrogate,
     "eml-utf7-lone-surrogate-html": eml_utf7_lone_surrogate_html,
     "html-style-unclosed-rule": html_style_unclosed_rule,
@@ -792,6 +814,7 @@ CASE_CASES = {
     "markdown-many-stated-moves": markdown_many_stated_moves,
     "markdown-run-on-with-it": markdown_run_on_with_it,
     "markdown-names-and-changes": markdown_names_and_changes,
+    "markdown-many-section-headings": markdown_many_section_headings,
 }
 
 ARCHIVE_CASES = {
