@@ -1,13 +1,14 @@
-"""The CPU one long case analysis built to be slow costs to grade, by its length, in each
-tree (issue 27).
+"""The CPU one text submission built to be slow costs to grade, by its length, in each tree
+(issue 27).
 
 A run-on "sentence" of thousands of clauses, a long run of names before one figure, thousands
-of wrong figures: what a candidate who read the checks would send to make one submission
-slow. Each shape below is one a red team found (all but the last are held by the growth
-guards of ``tests/test_linear_time_readers.py``). Each tree grades each shape repeated ``--sizes``
-times in a process of its own (the case plugin's ``grade``, in process: no worker, no
-limit), CPU time, the best of ``--runs``. Four times the repeats should cost about four times
-the time; sixteen times is quadratic.
+of wrong figures or headings, three replies of one acknowledging verb: what a candidate who
+read the checks would send to make one submission slow. Each shape below is one a red team
+found (all but the wrong figures are held by the growth guards of
+``tests/test_linear_time_readers.py``). Each tree grades each shape repeated ``--sizes``
+times in a process of its own (its plugin's ``grade``, in process: no worker, no limit),
+CPU time, the best of ``--runs``. Four times the repeats should cost about four times the
+time; sixteen times is quadratic.
 
     .venv/bin/python benchmarks/bench_run_on.py --trees /tmp/before . --sizes 600 2400
 """
@@ -26,36 +27,56 @@ from pathlib import Path
 from figures import publish
 
 ROOT = Path(__file__).resolve().parent.parent
-SHAPES = {  # each built of ``n`` repeats of its part
-    "it-in-every-clause": lambda n: "Churn rose, it doubled, " * n + "and that is all.\n",
-    "an-aside-in-every-clause": lambda n: "MRR (up 19%) rose, " * n + "and that is all.\n",
-    "many-clauses": lambda n: "revenue rose, " * n + "and that is all.\n",
-    "names-in-a-row-before-a-figure": lambda n: "Churn " * n + "rose by 23%.\n",
-    "changes-in-one-clause": lambda n: "Churn rose by 23% " * n + ".\n",
-    "a-wrong-figure-in-every-sentence":
-        lambda n: "Churn rose sharply to 2.9% in the month after the rise. " * n,
+REPLIES = {"double-charge.md": "Hi Priya,", "late-refund.md": "Hi Margaret,",
+           "missing-invoices.md": "Hi Dmitri,"}
+
+
+def _analysis(text: str) -> tuple[str, dict[str, str]]:
+    return "pricing-review", {"analysis.md": "# Summary\n\n" + text}
+
+
+def _replies(text: str) -> tuple[str, dict[str, str]]:
+    """Three replies of ``text`` (under the 64 KB a reply may have)."""
+    return "support-replies", {name: f"{hello}\n\n{text}.\n\nBest wishes,\nSam\n"
+                               for name, hello in REPLIES.items()}
+
+
+SHAPES = {  # each built of ``n`` repeats of its part: the assignment and its files
+    "it-in-every-clause": lambda n: _analysis("Churn rose, it doubled, " * n + "and so.\n"),
+    "an-aside-in-every-clause": lambda n: _analysis("MRR (up 19%) rose, " * n + "and so.\n"),
+    "many-clauses": lambda n: _analysis("revenue rose, " * n + "and that is all.\n"),
+    "names-in-a-row-before-a-figure": lambda n: _analysis("Churn " * n + "rose by 23%.\n"),
+    "changes-in-one-clause": lambda n: _analysis("Churn rose by 23% " * n + ".\n"),
+    "a-wrong-figure-in-every-sentence": lambda n: _analysis(
+        "Churn rose sharply to 2.9% in the month after the rise. " * n),
+    "headings-naming-a-section": lambda n: _analysis("# Risk\n" * n),
+    "acknowledging-verbs": lambda n: _replies("i see a " * n),
+    "a-rule-called-clear": lambda n: _replies("clear " * n),
 }
 
 
 def measure(tree: Path, shape: str, repeats: int, runs: int) -> float:
     """In this process (``tree`` first on the path): the least CPU seconds of ``runs``
-    gradings of an analysis of ``shape`` built of ``repeats`` repeats."""
-    from worksample_case.grader import grade
-
+    gradings of a submission of ``shape`` built of ``repeats`` repeats, by its plugin's
+    ``grade``."""
     from worksample.assignments import load
     from worksample.intake import open_submission
     from worksample.plugins import load_registry
 
-    assignment = load(tree / "assignments" / "pricing-review", load_registry())
+    registry = load_registry()
+    assignment_id, files = SHAPES[shape](repeats)
+    assignment = load(tree / "assignments" / assignment_id, registry)
+    grade = registry.assignment_type(assignment.type).grade
     with tempfile.TemporaryDirectory(prefix="worksample-bench-") as folder:
         source = Path(folder) / "candidate"
         source.mkdir()
-        (source / "analysis.md").write_text("# Summary\n\n" + SHAPES[shape](repeats))
+        for name, text in files.items():
+            (source / name).write_text(text)
         submission = open_submission(source, Path(folder) / "opened")
         best = None
         for _ in range(runs):
             started = time.process_time()
-            grade(assignment, submission)
+            grade(assignment=assignment, submission=submission)
             spent = time.process_time() - started
             best = spent if best is None else min(best, spent)
     return best
