@@ -467,7 +467,11 @@ GREETED = {"double-charge.md": "Hi Priya,", "late-refund.md": "Hi Margaret,",
     "sorry I understand ",
     # each "clear" scanned the words before it and after it: 6.8 s for a 60 KB reply, x15
     "clear ",
-], ids=["acknowledging-verbs", "apologies-and-understanding", "a-rule-called-clear"])
+    # each "clearly" gathered the words before it in its clause (a third red team's): 6.1 s
+    # for three 60 KB replies, x15
+    "clearly ",
+], ids=["acknowledging-verbs", "apologies-and-understanding", "a-rule-called-clear",
+        "a-rule-clearly-shown"])
 def test_three_replies_repeating_one_thing_are_graded_in_linear_time(tmp_path, words):
     # a growth guard, as above, on three replies at once (up to 60 KB each: a larger one is
     # not read), so that even the smaller batch takes long enough to time

@@ -42,6 +42,7 @@ opens the section and nothing in the section hedges (``_told_by_its_effects``).
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from worksample.prose.clauses import Clause
@@ -496,7 +497,13 @@ def _ruled_out(clause: Clause, match: Match, compiled: CompiledCase) -> bool:
     on a condition ("we can keep $49 only if team churn stays flat")."""
     sentence = clause.as_sentence()
     return bool(denial(sentence, match.start, match.end, compiled.negation.holds_word,
-                       after_words=CLAUSE_WORDS)) or " only if " in f" {clause.sentence.normal} "
+                       after_words=CLAUSE_WORDS)) or _only_if(clause.sentence)
+
+
+@lru_cache(maxsize=256)  # asked for each clause naming an option: a sentence may hold thousands
+def _only_if(sentence: Sentence) -> bool:
+    """Whether the sentence says "only if"."""
+    return " only if " in f" {sentence.normal} "
 
 
 def _turned_down(clause: Clause, start: int) -> bool:

@@ -361,7 +361,7 @@ def _clear_rule(words: list[str], clause_of: list[int]):
             # or be good news ("clear that a pending authorisation is not a charge")
             yield Lecture(index - 1, " ".join(words[index - 1:index + 1]),
                           "may tell the customer the rule was clear", sure=False)
-        if word in CLEARLY and _shown_clearly(words, index, clause_of):
+        if word in CLEARLY and _shown_clearly(words, index):
             passive = bool(SHOWN & set(words[max(0, index - 1):index + 2]))
             yield Lecture(index, " ".join(words[index:index + 2]),
                           "tells the customer the rule was plain to see",
@@ -391,14 +391,14 @@ def _rule_called_clear(words: list[str], index: int) -> bool:
             and not _denied(words, index - 2, index))
 
 
-def _shown_clearly(words: list[str], index: int, clause_of: list[int]) -> bool:
+def _shown_clearly(words: list[str], index: int) -> bool:
     """Whether "clearly" (or "plainly" ...) at ``index`` says a rule was there to read: a rule
     "is clearly shown" or "was stated plainly" ("set", "laid", "spelled" only with "out"),
     the rule its subject or a rule's place after it ("at checkout", "in the terms"); or a page
-    that "clearly explains that ..."; not what we will do ("I'll make sure the terms are
-    clearly explained"), and not denied."""
-    clause_before = [w for n, w in enumerate(words[:index]) if clause_of[n] == clause_of[index]]
-    if _denied(words, index - 2, index + 1) or FUTURE & set(clause_before):
+    that "clearly explains that ..."; not denied. Not what we will do either ("I'll make sure
+    the terms are clearly explained"): ``_clear_rule`` asks only of a clause that no future
+    or wish opens."""
+    if _denied(words, index - 2, index + 1):
         return False
     near = words[max(0, index - 1):index + 2]
     participle = next((n for n in range(max(0, index - 1), min(len(words), index + 2))
