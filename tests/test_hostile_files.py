@@ -66,6 +66,7 @@ CASE_OUTCOMES = {
     "markdown-capital-dotted-i": ("graded", ""),
     "docx-cell-spanning-columns": ("graded", ""),
     "docx-merged-cells-chain": ("graded", ""),
+    "docx-a-style-for-each-paragraph": ("graded", ""),
     "markdown-one-sentence-of-cues": ("graded", ""),
     "markdown-letters-equal-only-without-case": ("graded", ""),
     "markdown-label-with-small-words": ("graded", ""),

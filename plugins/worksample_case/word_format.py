@@ -17,20 +17,20 @@ be read leaves the text on it unjudged (``word_colours``).
 
 from __future__ import annotations
 
-from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
 from worksample.prose.css_hiding import TINY_PX
 
 from .word_colours import NO_FILL, SAYS_NOTHING, WHITE, Palette, Settings, alike, rgb
-from .word_tables import TableStyles, based_on
+from .word_styles import WordStyles
+from .word_tables import TableStyles
 
 
 class WordFormatting:
     """The formatting Word applies to the runs of one document."""
 
-    def __init__(self, document):
-        self._part = document.part
+    def __init__(self, document, styles: WordStyles):
+        self._styles = styles
         self._palette = palette = Palette.of(document)
         self._defaults = palette.set_by(document.styles.element.find(
             f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}"))
@@ -38,7 +38,7 @@ class WordFormatting:
         self._page = (rgb(background.get(qn("w:color"), "")) if background is not None
                       else None) or WHITE
         self._styled: dict[tuple[str | None, str | None, Settings], Settings] = {}
-        self._tables = TableStyles(self._part, palette)
+        self._tables = TableStyles(styles, palette)
 
     def why_hidden(self, run, paragraph, cell=None) -> str:
         """Why ``run`` of ``paragraph`` (in table ``cell``, if it is in one) is invisible on
@@ -62,16 +62,15 @@ class WordFormatting:
                    table: Settings) -> Settings:
         key = (character, paragraph, table)
         if key not in self._styled:
-            self._styled[key] = self._chain(
-                self._part.get_style(character, WD_STYLE_TYPE.CHARACTER)).over(
-                self._chain(self._part.get_style(paragraph, WD_STYLE_TYPE.PARAGRAPH))) \
+            self._styled[key] = self._chain(self._styles.get(character, "character")).over(
+                self._chain(self._styles.get(paragraph, "paragraph"))) \
                 .over(table).over(self._defaults)
         return self._styled[key]
 
     def _chain(self, style) -> Settings:
         """What ``style`` and the styles it is based on set, the nearest first."""
         found = Settings()
-        for element in based_on(style):
+        for element in self._styles.chain(style):
             found = found.over(self._palette.set_by(element.rPr).over(
                 Settings(under=self._palette.shading(element.pPr))))
         return found

@@ -22,12 +22,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
 from .word_colours import NO_FILL, OFF, Colour, Palette, Settings, whole_number
+from .word_styles import WordStyles
 
-STYLE_DEPTH = 32  # styles based on styles: a longer chain (or a loop) is read this far
 NESTING = 16  # tables in cells of tables: what is under a deeper one is read as the page
 _LOOK_BITS = {"firstRow": 0x20, "lastRow": 0x40, "firstColumn": 0x80, "lastColumn": 0x100,
               "noHBand": 0x200, "noVBand": 0x400}
@@ -62,8 +61,8 @@ class TableStyles:
     table is looked at once, each set of a style's parts composed once: a table of thousands
     of cells costs little more than one without a style."""
 
-    def __init__(self, part, palette: Palette):
-        self._part, self._palette = part, palette
+    def __init__(self, styles: WordStyles, palette: Palette):
+        self._styles, self._palette = styles, palette
         self._tables: dict[object, _Table] = {}
         self._composed: dict[tuple[str, tuple[str, ...]], tuple[Settings, Colour | None]] = {}
 
@@ -102,8 +101,8 @@ class TableStyles:
         """What the cells of ``table`` need of it."""
         named = table.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}")
         style_id = "" if named is None else named.get(qn("w:val"), "")
-        chain = () if named is None else tuple(reversed(based_on(
-            self._part.get_style(style_id, WD_STYLE_TYPE.TABLE))))
+        chain = () if named is None else tuple(reversed(self._styles.chain(
+            self._styles.get(style_id, "table"))))
         rows = table.xpath(_ROWS)
         headers = next((n for n, row in enumerate(rows) if not _repeats(row)), len(rows))
         places = {}
@@ -161,16 +160,6 @@ def _formats(element, part: str) -> list:
     part."""
     conditional = element.findall(f"{qn('w:tblStylePr')}[@{qn('w:type')}='{part}']")
     return ([element] if part == "wholeTable" else []) + conditional
-
-
-def based_on(style) -> list:
-    """The elements of ``style`` and of the styles it is based on, the nearest first."""
-    found, seen = [], set()
-    while style is not None and style.style_id not in seen and len(seen) < STYLE_DEPTH:
-        seen.add(style.style_id)
-        found.append(style.element)
-        style = style.base_style
-    return found
 
 
 def _band_sizes(table, chain: tuple) -> tuple[int, int]:

@@ -24,6 +24,7 @@ from worksample.errors import SubmissionRejected
 from worksample.prose.markup import Visible
 
 from .word_format import WordFormatting
+from .word_styles import WordStyles, style_name
 
 _COMPATIBILITY = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 # what holds runs a reader of the final document does not see, or that are read elsewhere
@@ -36,7 +37,8 @@ def visible_text(document, name: str, max_bytes: int) -> Visible:
     """Paragraphs (headings as ``#`` lines, list items as ``-``) and table rows (``|``), in
     document order; hidden, white and tiny runs apart (``word_format``). Stops as soon as the
     text passes ``max_bytes``, as a PDF's reading does."""
-    reader = _WordText(name, max_bytes, WordFormatting(document))
+    styles = WordStyles(document)
+    reader = _WordText(name, max_bytes, WordFormatting(document, styles))
     lines: list[str] = []
     for block in _blocks(document.element.body, document._body):
         if isinstance(block, Table):
@@ -48,7 +50,7 @@ def visible_text(document, name: str, max_bytes: int) -> Visible:
             lines.append("")
             continue
         text = reader.shown(block).strip()
-        style = (block.style.name if block.style is not None else "") or ""
+        style = style_name(styles.get(block._p.style, "paragraph"))
         level = re.match(r"(?:Heading\s*(\d)|Title)$", style)
         if level:
             text = "#" * int(level.group(1) or 1) + " " + text

@@ -368,6 +368,27 @@ def docx_merged_cells_chain(folder: Path) -> Path:
                      _docx_with_table(f"<w:tr>{top}</w:tr>" + f"<w:tr>{below}</w:tr>" * 1_500))
 
 
+def docx_a_style_for_each_paragraph(folder: Path) -> Path:
+    """Work per paragraph in proportion to the styles (quadratic): a 60 KB Word document
+    defining 2,000 character styles, then 2,000 paragraphs, each naming a paragraph style it
+    does not define and holding a run in a character style of its own. python-docx looked
+    each style up by searching them all, and the default style by reading every style's type:
+    37 s of CPU in one process, past the tests' CPU limit (1.4 s once the styles are read
+    once)."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document(io.BytesIO(_docx_bytes("Summary")))
+    for number in range(2_000):
+        style = document.styles.add_style(f"Run{number}", WD_STYLE_TYPE.CHARACTER)
+        paragraph = document.add_paragraph()
+        paragraph.add_run("Solo churn rose after the price rise.", style=style)
+        paragraph._p.style = f"Undefined{number}"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _analysis(folder, "a-style-for-each-paragraph", "analysis.docx", buffer.getvalue())
+
+
 def _png() -> bytes:
     """A valid 1x1 grey PNG."""
     def chunk(kind: bytes, data: bytes) -> bytes:
@@ -807,6 +828,7 @@ CASE_CASES = {
     "markdown-capital-dotted-i": markdown_capital_dotted_i,
     "docx-cell-spanning-columns": docx_cell_spanning_columns,
     "docx-merged-cells-chain": docx_merged_cells_chain,
+    "docx-a-style-for-each-paragraph": docx_a_style_for_each_paragraph,
     "markdown-one-sentence-of-cues": markdown_one_sentence_of_cues,
     "markdown-letters-equal-only-without-case": markdown_letters_equal_only_without_case,
     "markdown-label-with-small-words": markdown_label_with_small_words,
