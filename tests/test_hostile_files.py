@@ -50,6 +50,7 @@ TEXT_OUTCOMES = {
     "reply-letters-equal-only-without-case": ("graded", ""),
     "reply-leads-before-a-request": ("graded", ""),
     "replies-of-acknowledging-verbs": ("graded", ""),
+    "replies-of-conditions-and-readers": ("graded", ""),
 }
 CASE_OUTCOMES = {
     "markdown-open-brackets": ("graded", ""),

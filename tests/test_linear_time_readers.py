@@ -444,11 +444,34 @@ def _grading_seconds(plugin: str, files: dict[str, str | bytes], tmp_path) -> fl
     ("case", "analysis.md", lambda n: "Churn rose by 23% " * (n // 2) + ".\n"),
     # both: 16.8 s at 11 KB
     ("case", "analysis.md", lambda n: "Churn " * (n // 4) + "rose by 23% " * (n // 4) + ".\n"),
+    # (a fourth red team's, on replies) each "had you" looked for a "would have" to the end
+    # of the sentence, seven times: 47.7 s for a 58 KB reply, x15 for 4x
+    ("email", "double-charge.md", lambda n: "had you " * (3 * n) + "the pending charge."),
+    # each "user" gathered its clause from the whole sentence: 14 s at 58 KB, x15
+    ("email", "double-charge.md", lambda n: "user " * (5 * n) + "the pending charge."),
+    # each clause opened by "if" gathered its condition from the whole sentence: 11.9 s at
+    # 57 KB, x15
+    ("email", "late-refund.md", lambda n: "if " * (8 * n) + "we will refund you in full."),
+    # each topic opened ("sorry on") was walked to the end of its clause: 7.9 s at 57 KB, x15
+    # (the topic must name what the customer asked about: "the pending charge")
+    ("email", "double-charge.md",
+     lambda n: "sorry on on on " * (3 * n // 2) + "the pending charge."),
+    # each word of the condition said again read its clause from the whole sentence: 4 s at
+    # 56 KB, x15
+    ("email", "late-refund.md", lambda n: "If my team lead agrees, we will refund you in "
+     "full, but " + "it lead " * (3 * n) + "may."),
+    # each denial read found every aside of the sentence again: x12
+    ("email", "double-charge.md", lambda n: "not i understand, " * (n // 2)
+     + "can, a a a a a a a, " * (n // 2) + "the pending charge."),
+    # each "anyone" looked for a "would" to the end of its clause: x12
+    ("email", "double-charge.md", lambda n: "I know " + "anyone " * (3 * n) + "ok."),
 ], ids=["percentages-in-one-clause", "words-before-a-request", "times-in-one-sentence",
         "a-run-of-spaces", "one-move-stated-again", "many-moves", "leads-before-a-request",
         "leads-before-many-verbs", "handed-back-again", "it-in-every-clause",
         "an-aside-in-every-clause", "many-clauses", "names-in-a-row-before-a-figure",
-        "changes-in-one-clause", "names-in-a-row-and-changes"])
+        "changes-in-one-clause", "names-in-a-row-and-changes", "had-you-again",
+        "readers-in-one-clause", "conditions-in-one-sentence", "topics-opened-again",
+        "a-condition-said-again", "denials-among-asides", "anyone-without-would"])
 def test_a_sentence_repeating_one_thing_is_graded_in_linear_time(tmp_path, plugin, name, build):
     # found by a fuzzing red team; a growth guard, as above: four times the text, at most
     # eight times as long (a quadratic check takes sixteen)

@@ -25,7 +25,7 @@ from __future__ import annotations
 from worksample.prose.commitment import AMOUNT, clause_text
 from worksample.prose.events import DOUBTS, READER, conditions_over, told_as_past
 from worksample.prose.matching import PhraseSet
-from worksample.prose.negation import clauses
+from worksample.prose.negation import clause_indices, clauses
 from worksample.prose.text import Sentence
 
 # the writer doing something in a clause
@@ -98,7 +98,7 @@ def _restricts_from_the_side(sentence: Sentence, clause_of: tuple[int, ...], cla
                              ) -> bool:
     """Whether the clause restricts the one beside it: it opens with a restricting link
     (``LINK_WORDS``, ``LINKS``) or is set off in parentheses or by a dash (``APART``)."""
-    first = clause_of.index(clause)
+    first = clause_indices(sentence)[clause][0]
     opening = tuple(sentence.normal_words[first:first + 3])
     gap = sentence.gaps[first] if first < len(sentence.gaps) else ""
     return (not LINK_WORDS.isdisjoint(opening)

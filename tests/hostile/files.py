@@ -715,6 +715,21 @@ def replies_of_acknowledging_verbs(folder: Path) -> Path:
         for name, hello in greetings.items()})
 
 
+def replies_of_conditions_and_readers(folder: Path) -> Path:
+    """Work per word in proportion to its sentence (quadratic), three more instances: three
+    replies of about 55 KB, each one sentence, of "had you" repeated (each looked for a
+    "would have" to the end of the sentence), of "if" repeated before a promise (each
+    condition gathered from the whole sentence), and of "user" repeated (each gathered its
+    clause from the whole sentence); a fourth red team's: 69 s of CPU for the three, 0.6 s
+    once read in linear time."""
+    bodies = {"double-charge.txt": ("Hi Priya,", "had you " * 6_800 + "the pending charge."),
+              "late-refund.txt": ("Hi Margaret,", "if " * 18_000 + "we will refund you in full."),
+              "missing-invoices.txt": ("Hi Dmitri,", "user " * 11_000 + "your invoices.")}
+    return _replies(folder, "conditions-and-readers", {
+        name: f"{hello}\n\n{body}\n\nBest wishes,\nSam\n".encode()
+        for name, (hello, body) in bodies.items()})
+
+
 def eml_content_type_parameter_cut(folder: Path) -> Path:
     """A parser's exception recorded as the machinery's failure, second instance: an .eml
     reply whose Content-Type ends in a parameter name marked as encoded, with nothing after
@@ -780,6 +795,7 @@ def reply_letters_equal_only_without_case(folder: Path) -> Path:
 TEXT_CASES = {
     "reply-leads-before-a-request": reply_leads_before_a_request,
     "replies-of-acknowledging-verbs": replies_of_acknowledging_verbs,
+    "replies-of-conditions-and-readers": replies_of_conditions_and_readers,
     "eml-utf7-lone-surrogate": eml_utf7_lone_surrogate,
     "eml-utf7-lone-surrogate-html": eml_utf7_lone_surrogate_html,
     "html-style-unclosed-rule": html_style_unclosed_rule,

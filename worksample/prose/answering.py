@@ -119,14 +119,14 @@ def only_names(sentence: Sentence, phrases: PhraseSet, match: tuple[int, int]) -
     if APOLOGY.isdisjoint(tokens) and TALKED_OF.isdisjoint(tokens) and ALONE.isdisjoint(tokens):
         return ""
     spans = phrases.spans(sentence.normal) or [match]
-    clause_of = clauses(sentence)
-    named: set[int] = set()
+    topics = _Topics(words, clauses(sentence))
+    first_named: dict[int, int] = {}  # the end of a topic named -> its earliest first word
     opener = ""
     for at in range(len(words)):
-        if _opens_topic(words, at):
-            topic = _topic(words, clause_of, at)
-            named.update(topic)
-            opener = opener or (" ".join(words[max(0, at - 2):at + 1]) if topic else "")
+        if _opens_topic(words, at) and (topic := topics.after(at)):
+            first_named.setdefault(topic.stop, topic.start)
+            opener = opener or " ".join(words[max(0, at - 2):at + 1])
+    named = {n for stop, start in first_named.items() for n in range(start, stop)}
     if all(start in named for start, _ in spans):
         return f"a sentence that only names what the customer asked about (“{opener} …”)"
     return ""
@@ -145,18 +145,27 @@ def _opens_topic(words: tuple[str, ...], at: int) -> bool:
     return word in TALKED_OF and not ANSWERING.isdisjoint(words[max(0, at - 3):at])
 
 
-def _topic(words: tuple[str, ...], clause_of: tuple[int, ...], at: int) -> list[int]:
-    """The words of the topic opened after word ``at``: the rest of its clause; none when a
-    word that says something (``SAYING``) follows the topic there. What comes after the
-    clause, however short ("Regarding your renewal: turned off"; "To answer your question:
-    yes, keep using it"), may be the answer."""
-    topic, index = [], at + 1
-    while index < len(words) and clause_of[index] == clause_of[at]:
-        if words[index] in SAYING:
-            return []
-        topic.append(index)
-        index += 1
-    return topic
+class _Topics:
+    """Where the topic opened after each word of a sentence would end, read once backwards:
+    a sentence may open thousands ("regarding regarding ...")."""
+
+    def __init__(self, words: tuple[str, ...], clause_of: tuple[int, ...]):
+        count = len(words)
+        self._run_end = [count] * count  # where the run of each word's clause ends
+        self._next_saying = [count] * (count + 1)  # the first word saying something from it
+        for index in range(count - 1, -1, -1):
+            same = index + 1 < count and clause_of[index + 1] == clause_of[index]
+            self._run_end[index] = self._run_end[index + 1] if same else index + 1
+            self._next_saying[index] = index if words[index] in SAYING \
+                else self._next_saying[index + 1]
+
+    def after(self, at: int) -> range:
+        """The words of the topic opened after word ``at``: the rest of its clause; none when
+        a word that says something (``SAYING``) follows the topic there. What comes after
+        the clause, however short ("Regarding your renewal: turned off"; "To answer your
+        question: yes, keep using it"), may be the answer."""
+        start, stop = at + 1, self._run_end[at]
+        return range(start, stop) if self._next_saying[start] >= stop else range(0)
 
 
 def _finding_out(words: list[str], clause_of: tuple[int, ...], start: int) -> str:

@@ -34,6 +34,8 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
+from dataclasses import dataclass
 
 from worksample.prose.text import WORD, Sentence
 from worksample.prose.word_forms import base_of
@@ -186,9 +188,33 @@ def _a_participle(word: str, before: str) -> bool:
             and before not in GOES_ON and before.isalpha() and len(before) > 2)
 
 
-def aside_words(sentence: Sentence) -> frozenset[int]:
-    """The positions of the words of ``sentence`` that stand in an aside."""
-    return frozenset(n for first, end in asides(sentence) for n in range(first, end))
+@dataclass(frozen=True)
+class AsideSpans:
+    """Where a sentence's asides stand, asides next to each other as one span, to step over
+    each span whole however long it is."""
+
+    starts: tuple[int, ...]  # each span's first word, in order
+    ends: tuple[int, ...]  # the word after each span
+
+    def around(self, position: int) -> tuple[int, int] | None:
+        """The span (first word, word after it) holding word ``position``, or None."""
+        at = bisect_right(self.starts, position) - 1
+        return (self.starts[at], self.ends[at]) if at >= 0 and position < self.ends[at] \
+            else None
+
+
+@functools.lru_cache(maxsize=4096)  # asked for each phrase a sentence's negations are read for
+def aside_spans(sentence: Sentence) -> AsideSpans:
+    """The asides of ``sentence`` as spans (``AsideSpans``)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for first, end in asides(sentence):
+        if ends and ends[-1] == first:
+            ends[-1] = end
+        else:
+            starts.append(first)
+            ends.append(end)
+    return AsideSpans(tuple(starts), tuple(ends))
 
 
 def bracketed(sentence: Sentence) -> str:

@@ -54,13 +54,13 @@ money just before "back" (``word_forms.money_back``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from worksample.prose.commitment import AMOUNT, HEDGES, Excused, clause_text, general_statement
 from worksample.prose.matching import PhraseSet
-from worksample.prose.negation import clauses, denial, is_cue
+from worksample.prose.negation import clause_indices, clauses, denial, is_cue
 from worksample.prose.notes import started_now
 from worksample.prose.questions import question_start
 from worksample.prose.tellings import (
@@ -235,9 +235,7 @@ def told_as_event(sentence: Sentence, statements: Sequence[tuple[str, ...]],
     for index, clause in enumerate(clause_of):
         opening.setdefault(clause, index)
     governed = conditions_over(sentence)
-    by_clause: dict[int, list[int]] = {}
-    for index, clause in enumerate(clause_of):
-        by_clause.setdefault(clause, []).append(index)
+    by_clause = clause_indices(sentence)
     timed = {c for c, at in opening.items()
              if words[at] in WHEN and not _this_ticket(words, by_clause[c])}
     extra = negation.holds_word if negation is not None else None
@@ -318,7 +316,8 @@ def _this_ticket(words: Sequence[str], indices: list[int]) -> bool:
                 for at, word in enumerate(clause[1:LOOKING_REACH + 1], start=1)))
 
 
-def conditions_over(sentence: Sentence) -> dict[int, int]:
+@lru_cache(maxsize=4096)  # asked for each phrase found in a sentence
+def conditions_over(sentence: Sentence) -> Mapping[int, int]:
     """The clauses a condition governs, each to the first word of its condition: the
     condition's own clause ("if my team lead agrees") and the clause after it ("..., your fee
     will be refunded"), and the clause before it when no stop or comma stands between ("your
@@ -327,14 +326,12 @@ def conditions_over(sentence: Sentence) -> dict[int, int]:
     "Unless", "whether" and "even if" govern only their own clause: what the rest says happens
     by default, or whatever happens."""
     words, gaps = sentence.normal_words, sentence.gaps
-    clause_of = clauses(sentence)
-    opening: dict[int, int] = {}  # each clause's first word
-    for index, clause in enumerate(clause_of):
-        opening.setdefault(clause, index)
+    clause_of, by_clause = clauses(sentence), clause_indices(sentence)
     governed: dict[int, int] = {}
-    for clause, at in opening.items():
+    for clause, indices in by_clause.items():
+        at = indices[0]  # the clause's first word
         if not _opens_a_condition(words, at) or at and words[at - 1] == "as" \
-                or _a_courtesy(words, clause_of, at):
+                or _a_courtesy(words, indices):
             continue  # "as if we refunded it": how it looks, not a condition
         governed.setdefault(clause, at)
         if words[at] in BY_DEFAULT or at and words[at - 1] == "even":
@@ -351,12 +348,13 @@ def _opens_a_condition(words: Sequence[str], at: int) -> bool:
     return words[at] in CONDITIONS and (words[at] != "should" or at == 0)
 
 
-def _a_courtesy(words: Sequence[str], clause_of: Sequence[int], at: int) -> bool:
-    """Whether the condition opening at word ``at`` only asks whether what is said suits the
-    reader ("if that helps", "if that's okay with you", "if it works for you"): its subject
-    refers back to it and a word of suiting follows (``SUITING``), for the reader or no one
-    named; nothing must happen first. Not "if that's fine with my team lead"."""
-    condition = [w for i, w in enumerate(words) if clause_of[i] == clause_of[at]][1:]
+def _a_courtesy(words: Sequence[str], indices: Sequence[int]) -> bool:
+    """Whether the condition of the clause at ``indices`` (its words' positions) only asks
+    whether what is said suits the reader ("if that helps", "if that's okay with you", "if it
+    works for you"): its subject refers back to it and a word of suiting follows
+    (``SUITING``), for the reader or no one named; nothing must happen first. Not "if that's
+    fine with my team lead"."""
+    condition = [words[i] for i in indices[1:]]
     suiting = next((i for i, word in enumerate(condition) if word in SUITING), None)
     return (suiting is not None and len(condition) <= COURTESY_WORDS
             and condition[0] in {"that", "this", "it", "that's", "it's"}
@@ -369,8 +367,7 @@ def a_condition_the_reader_meets(sentence: Sentence, opening: int) -> bool:
     ("if you reply by Friday, I'll refund you", "if you'd like, ..."; not "if my team lead
     agrees", "if your account is eligible", "if you were still inside the window")."""
     words, clause_of = sentence.normal_words, clauses(sentence)
-    condition = [words[i] for i in range(opening, len(words))
-                 if clause_of[i] == clause_of[opening]]
+    condition = [words[i] for i in clause_indices(sentence)[clause_of[opening]] if i >= opening]
     contrary = not CONTRARY.isdisjoint(condition) or any(
         word in WOULD and following not in PREFERRING
         for word, following in zip(condition, condition[1:], strict=False))

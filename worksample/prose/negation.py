@@ -28,9 +28,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
-from itertools import islice
 
-from worksample.prose.asides import OPENS_CLAUSE, aside_words, asides
+from worksample.prose.asides import OPENS_CLAUSE, AsideSpans, aside_spans, asides
 from worksample.prose.feelings import FEELINGS
 from worksample.prose.text import Sentence
 
@@ -127,6 +126,16 @@ def words_by_clause(sentence: Sentence) -> dict[int, frozenset[str]]:
     for word, clause in zip(sentence.normal_words, clauses(sentence), strict=True):
         words.setdefault(clause, set()).add(word)
     return {clause: frozenset(found) for clause, found in words.items()}
+
+
+@functools.lru_cache(maxsize=4096)  # asked for each condition of a sentence
+def clause_indices(sentence: Sentence) -> dict[int, tuple[int, ...]]:
+    """The positions of the sentence's words in each of its clauses (``clauses``), by clause,
+    in word order."""
+    found: dict[int, list[int]] = {}
+    for index, clause in enumerate(clauses(sentence)):
+        found.setdefault(clause, []).append(index)
+    return {clause: tuple(indices) for clause, indices in found.items()}
 
 
 def clause_words(sentence: Sentence, at: int, clauses_after: int = 0) -> list[str]:
@@ -228,6 +237,9 @@ def _a_degree(after: Sequence[str]) -> bool:
             or after[:2] == ("by", "the") and len(after) > 2 and after[2] in WHOLE)
 
 
+NO_ASIDES = AsideSpans((), ())
+
+
 def is_cue(word: str, extra: Callable[[str], bool] | None = None) -> bool:
     """Whether the normalised ``word`` is a negation."""
     return word.endswith("n't") or word in CUES or bool(extra and extra(word))
@@ -246,11 +258,20 @@ def denial(sentence: Sentence, start: int, end: int,
     clause_of = clauses(sentence)
     clause = clause_of[start]
     # the words of an aside between are not counted ("we cannot, I'm sorry to say, refund
-    # you"); a phrase inside an aside is read in the aside alone
-    aside = aside_words(sentence)
-    skipped = frozenset() if start in aside else aside
-    before = list(islice((n for n in range(start - 1, -1, -1) if n not in skipped),
-                         BEFORE_WORDS))
+    # you"), stepped over whole, however long; a phrase inside an aside is read in the aside
+    # alone
+    spans = aside_spans(sentence)
+    if spans.around(start):
+        spans = NO_ASIDES
+    before: list[int] = []
+    index = start - 1
+    while index >= 0 and len(before) < BEFORE_WORDS:
+        aside = spans.around(index)
+        if aside:
+            index = aside[0] - 1
+            continue
+        before.append(index)
+        index -= 1
     for position, index in enumerate(before):
         if clause_of[index] != clause or words[index] in TERMINATORS:
             break
@@ -261,12 +282,16 @@ def denial(sentence: Sentence, start: int, end: int,
         if is_cue(words[index], extra) and following not in NOT_DENYING:
             return f"“{words[index]}” before it"
     after: list[int] = []
-    for index in range(end, len(words)):
-        if index in skipped:
+    index = end
+    while index < len(words):
+        aside = spans.around(index)
+        if aside:
+            index = aside[1]
             continue
         if clause_of[index] != clause or len(after) > after_words:
             break
         after.append(index)
+        index += 1
     for position, index in enumerate(after):
         word, previous = words[index], words[after[position - 1]] if position else ""
         if word in NEGATIVE_PREDICATES and previous in COPULAS:

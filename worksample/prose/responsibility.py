@@ -238,14 +238,17 @@ def _next_time(words: list[str], clause_of: list[int]):
 def _reproach(words: list[str]):
     """A condition on what the reader did, with what would have followed: "had you written in
     the first month, this would have been simple" (left to the reviewer)."""
-    for index in range(len(words)):
+    if _PAST_CONDITION_FIRST.isdisjoint(words):
+        return
+    # where the last "would have" starts, found once: a sentence may hold thousands of "had you"
+    last_would = max((later for later in range(len(words)) for w in WOULD_HAVE
+                      if tuple(words[later:later + len(w)]) == w), default=-1)
+    for index in range(last_would + 1):
         if words[index] not in _PAST_CONDITION_FIRST:
             continue
         for phrase in PAST_CONDITION:
             if (tuple(words[index:index + len(phrase)]) == phrase
-                    and words[index + len(phrase):index + len(phrase) + 1] != ["like"]
-                    and any(tuple(words[later:later + len(w)]) == w
-                            for w in WOULD_HAVE for later in range(index, len(words)))):
+                    and words[index + len(phrase):index + len(phrase) + 1] != ["like"]):
                 yield Lecture(index, " ".join(phrase),
                               "may reproach the customer for what they did", sure=False)
                 return
@@ -256,11 +259,19 @@ def _readers_duty(words: list[str], clause_of: list[int]):
     "account holders are responsible for", "the fault lies with the user", "up to the
     customer"; not a word of another noun ("customer support"), some customers ("many
     customers"), a duty denied in its clause, or a choice offered."""
+    if READERS.isdisjoint(words):
+        return
+    # each clause's words and its first negation, read once: a sentence may name thousands
+    said_in: dict[int, set[str]] = {}
+    first_cue: dict[int, int] = {}
+    for n, (said, clause) in enumerate(zip(words, clause_of, strict=True)):
+        said_in.setdefault(clause, set()).add(said)
+        if clause not in first_cue and is_cue(said):
+            first_cue[clause] = n
     for index, word in enumerate(words):
         if word not in READERS or QUANTIFIERS & set(words[max(0, index - 3):index]):
             continue
-        clause = [n for n, c in enumerate(clause_of) if c == clause_of[index]]
-        if any(is_cue(words[n]) for n in clause if n < index):
+        if first_cue.get(clause_of[index], index) < index:
             continue  # "it is not the customer's job"
         duty = _duty_after(words, index)
         if duty is not None:
@@ -275,24 +286,26 @@ def _readers_duty(words: list[str], clause_of: list[int]):
         while lead and words[lead - 1] in NOUN_LEAD:
             lead -= 1
         before = words[max(0, lead - 2):lead]
-        if before in (["up", "to"], ["down", "to"]) and not CHOOSING & {words[n] for n in clause}:
+        if before in (["up", "to"], ["down", "to"]) and CHOOSING.isdisjoint(
+                said_in[clause_of[index]]):
             yield Lecture(lead - 2, " ".join(words[lead - 2:index + 1]),
                           "may tell the customer it was their duty", sure=False)
-        elif _fault_placed(words, lead, clause_of):
+        elif _fault_placed(words, lead, clause_of, said_in):
             fault = words[lead - 2] not in ("falls", "fell")  # "it falls to ... to": a duty
             yield Lecture(lead - 2, " ".join(words[lead - 2:index + 1]),
                           f"tells the customer it was their {'fault' if fault else 'duty'}",
                           sure=True)
 
 
-def _fault_placed(words: list[str], lead: int, clause_of: list[int]) -> bool:
+def _fault_placed(words: list[str], lead: int, clause_of: list[int],
+                  said_in: dict[int, set[str]]) -> bool:
     """Whether the two words before the reader's noun phrase (at ``lead``) place a fault or
     a duty on it: "the fault lies with [the user]", "the onus is on [the customer]", "it
-    falls to [the account owner] to ..."."""
+    falls to [the account owner] to ..." (``said_in``: each clause's words)."""
     before = words[max(0, lead - 2):lead]
     if before in (["falls", "to"], ["fell", "to"]):
         # "whether to renew falls to the account owner": a choice offered
-        return not CHOOSING & {w for n, w in enumerate(words) if clause_of[n] == clause_of[lead]}
+        return CHOOSING.isdisjoint(said_in[clause_of[lead]])
     return (len(before) == 2 and before[0] in PLACED and before[1] in ("with", "on")
             and _blame_noun_before(words, lead - 2, clause_of))
 

@@ -43,6 +43,7 @@ not counted against the reply and is shown to the reviewer with the reason.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from worksample.prose.commitment import FIRST_PERSON
 from worksample.prose.events import (
@@ -55,7 +56,7 @@ from worksample.prose.events import (
     told_as_past,
 )
 from worksample.prose.measures import FUNCTION_WORDS
-from worksample.prose.negation import clause_words, clauses, is_cue
+from worksample.prose.negation import clause_indices, clauses, is_cue, words_by_clause
 from worksample.prose.purposes import in_a_purpose
 from worksample.prose.questions import question_start
 from worksample.prose.text import Sentence
@@ -205,18 +206,19 @@ def _conditioned(sentence: Sentence, start: int) -> str:
     return f"under a condition that is not the reader's to meet (“{condition}”)"
 
 
+@lru_cache(maxsize=4096)  # asked for each phrase a condition governs
 def _said_to_be_met(sentence: Sentence, opening: int) -> bool:
     """Whether a later clause of the sentence says the condition at word ``opening`` is met:
     one of its words again after a pronoun, not denied ("if my team lead agrees, I'll issue a
     refund, and she always agrees"; not "..., and I'll tell my team lead")."""
     words, clause_of = sentence.normal_words, clauses(sentence)
     own = clause_of[opening]
-    verbs = {_stem(word) for word in (words[i] for i in range(opening + 1, len(words))
-                                        if clause_of[i] == own)
-             if word not in FUNCTION_WORDS and word.isalpha()}
-    return any(clause_of[i] > own + 1 and _stem(words[i]) in verbs
-               and not PRONOUNS.isdisjoint(words[max(0, i - 3):i])
-               and not any(is_cue(w) or w in UNSURE for w in clause_words(sentence, i))
+    verbs = {_stem(words[i]) for i in clause_indices(sentence)[own]
+             if i > opening and words[i] not in FUNCTION_WORDS and words[i].isalpha()}
+    doubted = {clause for clause, said in words_by_clause(sentence).items()
+               if any(is_cue(w) or w in UNSURE for w in said)}
+    return any(clause_of[i] > own + 1 and clause_of[i] not in doubted
+               and _stem(words[i]) in verbs and not PRONOUNS.isdisjoint(words[max(0, i - 3):i])
                for i in range(opening + 1, len(words)))
 
 

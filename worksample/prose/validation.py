@@ -121,9 +121,10 @@ def validation(sentence: Sentence) -> Validation | None:
     for first, own in _clauses(sentence):
         if own[0] in OPENING_CONDITIONS:
             continue
+        next_would = _next_would(own)
         for index in range(len(own)):
             form = (_makes_sense(own, index) or _right_to(own, index)
-                    or _anyone_would(own, index) or _i_would_too(own, index)
+                    or _anyone_would(own, index, next_would) or _i_would_too(own, index)
                     or _left_to_the_reviewer(own, index))
             if form is not None and not _negated(own, form.start):
                 found.append(Validation(first + form.start, form.words, form.why, form.sure))
@@ -208,8 +209,19 @@ def _right_to(words: list[str], index: int) -> Validation | None:
     return None
 
 
-def _anyone_would(words: list[str], index: int) -> Validation | None:
-    """"That would rattle anyone", "anyone in your place would be worried"."""
+def _next_would(words: list[str]) -> list[int | None]:
+    """The first "would" after each of ``words`` (None where none follows), read once
+    backwards: a clause may say "anyone" thousands of times."""
+    found: list[int | None] = [None] * len(words)
+    for index in range(len(words) - 2, -1, -1):
+        found[index] = index + 1 if words[index + 1] == "would" else found[index + 1]
+    return found
+
+
+def _anyone_would(words: list[str], index: int, next_would: list[int | None]
+                  ) -> Validation | None:
+    """"That would rattle anyone", "anyone in your place would be worried" (``next_would``:
+    ``_next_would`` of ``words``)."""
     word = words[index]
     if word in UPSETTING and index and words[index - 1] == "would" and _any_at(
             words, index + 1, ANYONE):
@@ -217,7 +229,7 @@ def _anyone_would(words: list[str], index: int) -> Validation | None:
                           "says anyone would feel it")
     if not _any_at(words, index, ANYONE):
         return None
-    would = next((n for n in range(index + 1, len(words)) if words[n] == "would"), None)
+    would = next_would[index]
     if would is None:
         return None
     after_would = words[would + 1:would + 5]
