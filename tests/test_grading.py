@@ -168,3 +168,24 @@ def test_cli_batch_goes_on_and_exit_codes_follow_the_statuses(tmp_path, registry
     failed = runner.invoke(cli, ["grade", str(echo_assignment.root), str(good), "--json",
                                  "--regrade", "--retries", "1"])
     assert failed.exit_code == 1
+
+
+def test_what_the_text_readers_kept_of_a_submission_is_forgotten_once_it_is_graded(tmp_path):
+    # kept for good, a worker grading long sentences grew by 13 MB a submission, to 1.4 GB
+    # after 100 (benchmarks/bench_worker_memory.py)
+    from conftest_paths import EMAIL_SAMPLE, ROOT
+
+    from worksample.grading import grade_taken_in
+    from worksample.intake import open_submission
+    from worksample.plugins import load_registry
+    from worksample.prose.cache import entries_held
+
+    registry = load_registry()
+    assignment = load(EMAIL_SAMPLE, registry)
+    submission = open_submission(ROOT / "examples" / "support-replies" / "excellent",
+                                 tmp_path / "opened")
+    registry.assignment_type(assignment.type).grade(assignment=assignment, submission=submission)
+    assert entries_held() > 0  # the readers keep what they read while a submission is graded
+    result = grade_taken_in(assignment, submission, registry)
+    assert result.status == Status.GRADED
+    assert entries_held() == 0

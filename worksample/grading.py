@@ -51,6 +51,7 @@ from worksample.models import (
     WorkingTime,
 )
 from worksample.plugins import PluginRegistry, call_accepting, get_registry, type_named
+from worksample.prose.cache import forget_submission
 from worksample.work import kept_work, read_texts
 from worksample.workers import LimitedWorkers
 
@@ -267,6 +268,20 @@ def grade_taken_in(
             return ended(Status.REJECTED, str(error))
         except InfrastructureError as error:  # the workers themselves failed
             return ended(Status.ERROR, str(error))
+    try:
+        return _graded_by_type(assignment, submission, assignment_type, retry, workers, ended,
+                               lambda grade: _scored(assignment, grade, base,
+                                                     _durations(started, intake_done)))
+    finally:
+        forget_submission()  # what the text readers kept of it: a worker grades thousands
+
+
+def _graded_by_type(assignment: Assignment, submission: Submission, assignment_type,
+                    retry: RetryPolicy, workers: LimitedWorkers | None,
+                    ended: Callable[..., GradeResult],
+                    scored: Callable[[Grade], GradeResult]) -> GradeResult:
+    """The plugin's grade of ``submission``, ``scored``; an infrastructure failure retried,
+    and any other failure ``ended`` with the status it earns."""
     attempt = 1
     while True:
         try:
@@ -275,7 +290,7 @@ def grade_taken_in(
             if not isinstance(grade, Grade):
                 raise WorksampleError(f"{type_named(assignment_type)} graded with a "
                                       f"{type(grade).__name__}, not a Grade; please report it")
-            return _scored(assignment, grade, base, _durations(started, intake_done))
+            return scored(grade)
         except InfrastructureError as error:
             if attempt < retry.attempts:
                 time.sleep(retry.delay_after(attempt))

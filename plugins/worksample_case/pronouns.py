@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 
+from worksample.prose.cache import per_submission
 from worksample.prose.clauses import Clause
 from worksample.prose.matching import GAP
 from worksample.prose.measures import measures_in
@@ -90,7 +90,7 @@ def _denied(clause: Clause, group: str) -> bool:
     return bool(denial(clause.as_sentence(), start, start + len(group.split())))
 
 
-@lru_cache(maxsize=256)  # asked of one sentence for each "it" in it and each cue: read once
+@per_submission(maxsize=256)  # asked of one sentence for each "it" in it and each cue: read once
 def _measured(text: str) -> bool:
     """Whether ``text`` states a figure: a percentage, or a number that is no year."""
     return any(number.percent or not (number.value.is_integer() and 1900 <= number.value <= 2100

@@ -42,9 +42,9 @@ opens the section and nothing in the section hedges (``_told_by_its_effects``).
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from worksample.prose.cache import per_submission
 from worksample.prose.clauses import Clause
 from worksample.prose.commitment import FIRST_PERSON
 from worksample.prose.evidence import Finding, quote_sentence
@@ -500,7 +500,7 @@ def _ruled_out(clause: Clause, match: Match, compiled: CompiledCase) -> bool:
                        after_words=CLAUSE_WORDS)) or _only_if(clause.sentence)
 
 
-@lru_cache(maxsize=256)  # asked for each clause naming an option: a sentence may hold thousands
+@per_submission(maxsize=256)  # asked for each clause naming an option: thousands, maybe
 def _only_if(sentence: Sentence) -> bool:
     """Whether the sentence says "only if"."""
     return " only if " in f" {sentence.normal} "

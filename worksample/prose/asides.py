@@ -32,11 +32,11 @@ to the course after it.
 
 from __future__ import annotations
 
-import functools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from worksample.prose.cache import per_submission
 from worksample.prose.text import WORD, Sentence
 from worksample.prose.word_forms import base_of
 
@@ -106,7 +106,7 @@ def _mark(gap: str) -> str:
     return _STOP if _STOPS.search(gap) or "," in gap else ""
 
 
-@functools.lru_cache(maxsize=4096)  # every clause reading of a sentence asks again
+@per_submission()  # every clause reading of a sentence asks again
 def asides(sentence: Sentence) -> tuple[tuple[int, int], ...]:
     """The asides of ``sentence`` (see the module docstring) as (first word, word after the
     last) of its normalised words."""
@@ -203,7 +203,7 @@ class AsideSpans:
             else None
 
 
-@functools.lru_cache(maxsize=4096)  # asked for each phrase a sentence's negations are read for
+@per_submission()  # asked for each phrase a sentence's negations are read for
 def aside_spans(sentence: Sentence) -> AsideSpans:
     """The asides of ``sentence`` as spans (``AsideSpans``)."""
     starts: list[int] = []

@@ -58,6 +58,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from worksample.prose.cache import per_submission
 from worksample.prose.commitment import AMOUNT, HEDGES, Excused, clause_text, general_statement
 from worksample.prose.matching import PhraseSet
 from worksample.prose.negation import clause_indices, clauses, denial, is_cue
@@ -316,7 +317,7 @@ def _this_ticket(words: Sequence[str], indices: list[int]) -> bool:
                 for at, word in enumerate(clause[1:LOOKING_REACH + 1], start=1)))
 
 
-@lru_cache(maxsize=4096)  # asked for each phrase found in a sentence
+@per_submission()  # asked for each phrase found in a sentence
 def conditions_over(sentence: Sentence) -> Mapping[int, int]:
     """The clauses a condition governs, each to the first word of its condition: the
     condition's own clause ("if my team lead agrees") and the clause after it ("..., your fee

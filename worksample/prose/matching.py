@@ -25,6 +25,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from worksample.prose.cache import per_submission
 from worksample.prose.negation import denial, gap_denial
 from worksample.prose.text import WORD, Sentence
 from worksample.prose.un_participles import phrase_forms
@@ -232,7 +233,7 @@ class WordPositions:
                                   bisect_left(self._spaces, match.end(group)))]
 
 
-@lru_cache(maxsize=4096)  # every phrase set that matches a sentence asks again
+@per_submission()  # every phrase set that matches a sentence asks again
 def word_positions(text: str) -> WordPositions:
     """``WordPositions`` of normalised ``text``, made once for the phrase sets that match it."""
     return WordPositions(text)

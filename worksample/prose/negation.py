@@ -25,11 +25,11 @@ aside's words are not counted in ``BEFORE_WORDS``.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Sequence
 
 from worksample.prose.asides import OPENS_CLAUSE, AsideSpans, aside_spans, asides
+from worksample.prose.cache import per_submission
 from worksample.prose.feelings import FEELINGS
 from worksample.prose.text import Sentence
 
@@ -103,7 +103,7 @@ def _intensified(word: str) -> bool:
     return word in INTENSIFIED or word.endswith(INTENSIFIED_ENDINGS)
 
 
-@functools.lru_cache(maxsize=4096)  # every phrase found in a sentence asks again
+@per_submission()  # every phrase found in a sentence asks again
 def clauses(sentence: Sentence) -> tuple[int, ...]:
     """The clause of each of the sentence's words (0, 1, ...), in word order. An aside
     (``asides``: "we cannot, at this stage, refund you") is a clause of its own, numbered
@@ -119,7 +119,7 @@ def clauses(sentence: Sentence) -> tuple[int, ...]:
     return tuple(clause_of)
 
 
-@functools.lru_cache(maxsize=4096)  # asked for each word that may acknowledge or feel
+@per_submission()  # asked for each word that may acknowledge or feel
 def words_by_clause(sentence: Sentence) -> dict[int, frozenset[str]]:
     """The normalised words of each of the sentence's clauses (``clauses``), by clause."""
     words: dict[int, set[str]] = {}
@@ -128,7 +128,7 @@ def words_by_clause(sentence: Sentence) -> dict[int, frozenset[str]]:
     return {clause: frozenset(found) for clause, found in words.items()}
 
 
-@functools.lru_cache(maxsize=4096)  # asked for each condition of a sentence
+@per_submission()  # asked for each condition of a sentence
 def clause_indices(sentence: Sentence) -> dict[int, tuple[int, ...]]:
     """The positions of the sentence's words in each of its clauses (``clauses``), by clause,
     in word order."""

@@ -16,9 +16,8 @@ Everything before the question is read as stated.
 
 from __future__ import annotations
 
-import functools
-
 from worksample.prose.asides import MODALS
+from worksample.prose.cache import per_submission
 from worksample.prose.negation import clauses
 from worksample.prose.text import Sentence
 
@@ -40,7 +39,7 @@ TAGS = frozenset({"right", "ok", "okay", "yes", "yeah", "correct", "eh", "no"})
 WRITER_ACTS = frozenset({"i've", "we've", "i'll", "we'll", "i'm", "we're", "i", "we"})
 
 
-@functools.lru_cache(maxsize=4096)  # every phrase found in a sentence asks again
+@per_submission()  # every phrase found in a sentence asks again
 def question_start(sentence: Sentence) -> int:
     """The first word of the sentence that is part of its question: the number of its words
     when it does not end in "?"."""

@@ -43,8 +43,8 @@ not counted against the reply and is shown to the reviewer with the reason.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 
+from worksample.prose.cache import per_submission
 from worksample.prose.commitment import FIRST_PERSON
 from worksample.prose.events import (
     DOUBTS,
@@ -206,7 +206,7 @@ def _conditioned(sentence: Sentence, start: int) -> str:
     return f"under a condition that is not the reader's to meet (“{condition}”)"
 
 
-@lru_cache(maxsize=4096)  # asked for each phrase a condition governs
+@per_submission()  # asked for each phrase a condition governs
 def _said_to_be_met(sentence: Sentence, opening: int) -> bool:
     """Whether a later clause of the sentence says the condition at word ``opening`` is met:
     one of its words again after a pronoun, not denied ("if my team lead agrees, I'll issue a
