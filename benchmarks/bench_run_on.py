@@ -52,6 +52,10 @@ SHAPES = {  # each built of ``n`` repeats of its part: the assignment and its fi
     "headings-naming-a-section": lambda n: _analysis("# Risk\n" * n),
     "acknowledging-verbs": lambda n: _replies("i see a " * n),
     "a-rule-called-clear": lambda n: _replies("clear " * n),
+    "past-conditions": lambda n: _replies("had you " * n + "the pending charge"),
+    "readers-in-one-clause": lambda n: _replies("user " * n + "the pending charge"),
+    "conditions-before-a-promise": lambda n: _replies("if " * n + "we will refund you in full"),
+    "topics-opened": lambda n: _replies("sorry on on on " * n + "the pending charge"),
 }
 
 

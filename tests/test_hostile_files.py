@@ -76,6 +76,7 @@ CASE_OUTCOMES = {
     "markdown-run-on-with-it": ("graded", ""),
     "markdown-names-and-changes": ("graded", ""),
     "markdown-many-section-headings": ("graded", ""),
+    "markdown-table-of-a-long-header": ("graded", ""),
 }
 ARCHIVE_OUTCOMES = {
     "tar-negative-size": "a negative size",

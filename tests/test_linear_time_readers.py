@@ -465,13 +465,17 @@ def _grading_seconds(plugin: str, files: dict[str, str | bytes], tmp_path) -> fl
      + "can, a a a a a a a, " * (n // 2) + "the pending charge."),
     # each "anyone" looked for a "would" to the end of its clause: x12
     ("email", "double-charge.md", lambda n: "I know " + "anyone " * (3 * n) + "ok."),
+    # (a fifth red team's) each "is fair" before "one" or "to" looked for "your" and a
+    # reaction in the whole clause before it: x13
+    ("email", "double-charge.md", lambda n: "It " + "is fair one " * (2 * n) + "ask."),
 ], ids=["percentages-in-one-clause", "words-before-a-request", "times-in-one-sentence",
         "a-run-of-spaces", "one-move-stated-again", "many-moves", "leads-before-a-request",
         "leads-before-many-verbs", "handed-back-again", "it-in-every-clause",
         "an-aside-in-every-clause", "many-clauses", "names-in-a-row-before-a-figure",
         "changes-in-one-clause", "names-in-a-row-and-changes", "had-you-again",
         "readers-in-one-clause", "conditions-in-one-sentence", "topics-opened-again",
-        "a-condition-said-again", "denials-among-asides", "anyone-without-would"])
+        "a-condition-said-again", "denials-among-asides", "anyone-without-would",
+        "fair-said-again"])
 def test_a_sentence_repeating_one_thing_is_graded_in_linear_time(tmp_path, plugin, name, build):
     # found by a fuzzing red team; a growth guard, as above: four times the text, at most
     # eight times as long (a quadratic check takes sixteen)
@@ -518,6 +522,20 @@ def test_many_headings_naming_a_section_are_read_in_linear_time(tmp_path):
     small = _grading_seconds("case", headings(18_000), tmp_path)
     large = _grading_seconds("case", headings(72_000), tmp_path)
     assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
+
+@pytest.mark.parametrize("table", [
+    lambda n: "| Metric | " + "churn " * n + "|\n|---|---|\n" + "".join(
+        f"| churn | {row}% |\n" for row in range(n)),
+    lambda n: "| Metric | " + " | ".join("c" * n) + " |\n|" + "---|" * (n + 1) + "\n| "
+    + "churn " * n + "| " + " | ".join(["1.5%"] * n) + " |\n",
+], ids=["a-long-header-over-many-rows", "a-long-label-across-many-columns"])
+def test_a_table_with_a_long_header_or_label_is_read_in_linear_time(tmp_path, table):
+    # (a fifth red team's) a header or a label was written into every statement of its column
+    # or row: 68.6 s of CPU for a 28 KB analysis of 1,200 rows, x17 for 4x; a growth guard
+    small = _grading_seconds("case", {"analysis.md": "# Analysis\n\n" + table(150)}, tmp_path)
+    large = _grading_seconds("case", {"analysis.md": "# Analysis\n\n" + table(600)}, tmp_path)
+    assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
+
 
 def _word_document(styles: int, kind: str) -> bytes:
     """A Word document of ``styles`` paragraphs, each in a paragraph or character style of its

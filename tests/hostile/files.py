@@ -336,6 +336,17 @@ def markdown_many_section_headings(folder: Path) -> Path:
                      (ANALYSIS + "\n" + "# Risk\n" * 70_000).encode())
 
 
+def markdown_table_of_a_long_header(folder: Path) -> Path:
+    """Text multiplied by the reader: an analysis with a table whose header is "churn" 1,200
+    times, over 1,200 rows of a figure each (28 KB; each figure was stated with the whole
+    header, 8.6 MB of statements: a fifth red team's, 69 s of CPU, past the tests' CPU
+    limit)."""
+    table = ("| Metric | " + "churn " * 1_200 + "|\n|---|---|\n"
+             + "".join(f"| churn | {row}% |\n" for row in range(1_200)))
+    return _analysis(folder, "table-of-a-long-header", "analysis.md",
+                     (ANALYSIS + "\n" + table).encode())
+
+
 def _docx_with_table(rows_xml: str) -> bytes:
     """A Word document: the analysis's heading and paragraph, then a table of ``rows_xml``."""
     import docx
@@ -853,6 +864,7 @@ CASE_CASES = {
     "markdown-run-on-with-it": markdown_run_on_with_it,
     "markdown-names-and-changes": markdown_names_and_changes,
     "markdown-many-section-headings": markdown_many_section_headings,
+    "markdown-table-of-a-long-header": markdown_table_of_a_long_header,
 }
 
 ARCHIVE_CASES = {

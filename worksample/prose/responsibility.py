@@ -83,6 +83,7 @@ PAST_CONDITION = (("had", "you"), ("if", "you", "had"), ("if", "you'd"))
 _PAST_CONDITION_FIRST = frozenset(phrase[0] for phrase in PAST_CONDITION)
 WOULD_HAVE = (("would", "have"), ("would've",), ("you'd", "have"), ("could", "have"),
               ("could've",), ("wouldn't", "have"), ("it'd", "have"))
+_WOULD_HAVE_FIRST = frozenset(phrase[0] for phrase in WOULD_HAVE)
 REACH = 2  # words between "you" and the verb: "you [have] agreed", "you [were] [also] responsible"
 # the reader named in the third person: "it is the customer's responsibility"
 READERS = frozenset({"customer", "customer's", "customers", "user", "user's", "users", "holder",
@@ -241,8 +242,9 @@ def _reproach(words: list[str]):
     if _PAST_CONDITION_FIRST.isdisjoint(words):
         return
     # where the last "would have" starts, found once: a sentence may hold thousands of "had you"
-    last_would = max((later for later in range(len(words)) for w in WOULD_HAVE
-                      if tuple(words[later:later + len(w)]) == w), default=-1)
+    last_would = max((later for later, word in enumerate(words) if word in _WOULD_HAVE_FIRST
+                      and any(tuple(words[later:later + len(w)]) == w for w in WOULD_HAVE)),
+                     default=-1)
     for index in range(last_would + 1):
         if words[index] not in _PAST_CONDITION_FIRST:
             continue

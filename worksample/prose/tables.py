@@ -5,7 +5,8 @@ label and its column's header, as a sentence would state it.
 |---------------|--------|-------|
 | Monthly churn | 1.87%  | 3.38% |
 
-states "Monthly churn, Before: 1.87%" and "Monthly churn, After: 3.38%". The tables are found
+states "Monthly churn, Before: 1.87%" and "Monthly churn, After: 3.38%" (a label or a header
+names a figure by its first ``NAME_WORDS`` words). The tables are found
 by markdown-it-py (GitHub's table syntax: a header row, then a delimiter row), loaded on first
 use: ``worksample --help`` does not import it.
 """
@@ -18,6 +19,10 @@ from functools import lru_cache
 
 _LETTER = re.compile(r"[A-Za-z]")
 _DIGIT = re.compile(r"\d")
+# the words of a label or a header a statement names a figure by: each is written into every
+# statement of its row or column, so a long one made a small table read as a huge text (a
+# 28 KB analysis whose header was 1,200 words over 1,200 rows took 69 s of CPU)
+NAME_WORDS = 20
 
 
 @dataclass(frozen=True)
@@ -75,18 +80,24 @@ def _statements(header: list[str], cells: list[str]) -> tuple[str, ...]:
     """"label, header: value" for each cell after the first that holds a figure; the label is
     the row's first cell when it has a letter, after that column's header ("New customers,
     Solo, Before: 94")."""
-    label = cells[0] if cells and _LETTER.search(cells[0]) else ""
+    label = _name(cells[0]) if cells and _LETTER.search(cells[0]) else ""
     first = 1 if label else 0
     if label and _cell(header, 0):
-        label = f"{_cell(header, 0)}, {label}"
+        label = f"{_name(_cell(header, 0))}, {label}"
     statements = []
     for column in range(first, len(cells)):
         value = cells[column]
         if not _DIGIT.search(value):
             continue
-        named = ", ".join(part for part in (label, _cell(header, column)) if part)
+        named = ", ".join(part for part in (label, _name(_cell(header, column))) if part)
         statements.append(f"{named}: {value}" if named else value)
     return tuple(statements)
+
+
+def _name(cell: str) -> str:
+    """A label or a header as a statement names a figure by: its first ``NAME_WORDS`` words."""
+    words = cell.split()
+    return cell if len(words) <= NAME_WORDS else " ".join(words[:NAME_WORDS])
 
 
 def _cell(cells: list[str], column: int) -> str:

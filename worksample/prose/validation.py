@@ -42,6 +42,7 @@ Left to the reviewer (may be kind, may be advice or a remark), each quoted:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from worksample.prose.feelings import FEELINGS
 from worksample.prose.negation import clauses, is_cue
@@ -121,23 +122,41 @@ def validation(sentence: Sentence) -> Validation | None:
     for first, own in _clauses(sentence):
         if own[0] in OPENING_CONDITIONS:
             continue
-        next_would = _next_would(own)
         for index in range(len(own)):
             form = (_makes_sense(own, index) or _right_to(own, index)
-                    or _anyone_would(own, index, next_would) or _i_would_too(own, index)
+                    or _anyone_would(own, index) or _i_would_too(own, index)
                     or _left_to_the_reviewer(own, index))
             if form is not None and not _negated(own, form.start):
                 found.append(Validation(first + form.start, form.words, form.why, form.sure))
     return min(found, key=lambda f: (not f.sure, f.start), default=None)
 
 
-def _clauses(sentence: Sentence) -> list[tuple[int, list[str]]]:
+class _ClauseWords(list):
+    """A clause's words, with what some forms ask of the whole clause read once: a clause may
+    say a form's word thousands of times ("anyone anyone ...", "is fair one is fair one")."""
+
+    @cached_property
+    def next_would(self) -> list[int | None]:
+        """The first "would" after each word (None where none follows)."""
+        found: list[int | None] = [None] * len(self)
+        for index in range(len(self) - 2, -1, -1):
+            found[index] = index + 1 if self[index + 1] == "would" else found[index + 1]
+        return found
+
+    @cached_property
+    def first_reaction(self) -> int:
+        """Where "your" first stands before a reaction ("your instinct"), else the length."""
+        return next((n for n in range(len(self) - 1)
+                     if self[n] == "your" and self[n + 1] in REACTIONS), len(self))
+
+
+def _clauses(sentence: Sentence) -> list[tuple[int, _ClauseWords]]:
     """The sentence's clauses as (index of the first word, words)."""
-    joined: list[tuple[int, list[str]]] = []
+    joined: list[tuple[int, _ClauseWords]] = []
     clause_of = clauses(sentence)
     for index, word in enumerate(sentence.normal.split()):
         if index == 0 or clause_of[index] != clause_of[index - 1]:
-            joined.append((index, []))
+            joined.append((index, _ClauseWords()))
         joined[-1][1].append(word)
     return joined
 
@@ -209,19 +228,8 @@ def _right_to(words: list[str], index: int) -> Validation | None:
     return None
 
 
-def _next_would(words: list[str]) -> list[int | None]:
-    """The first "would" after each of ``words`` (None where none follows), read once
-    backwards: a clause may say "anyone" thousands of times."""
-    found: list[int | None] = [None] * len(words)
-    for index in range(len(words) - 2, -1, -1):
-        found[index] = index + 1 if words[index + 1] == "would" else found[index + 1]
-    return found
-
-
-def _anyone_would(words: list[str], index: int, next_would: list[int | None]
-                  ) -> Validation | None:
-    """"That would rattle anyone", "anyone in your place would be worried" (``next_would``:
-    ``_next_would`` of ``words``)."""
+def _anyone_would(words: _ClauseWords, index: int) -> Validation | None:
+    """"That would rattle anyone", "anyone in your place would be worried"."""
     word = words[index]
     if word in UPSETTING and index and words[index - 1] == "would" and _any_at(
             words, index + 1, ANYONE):
@@ -229,7 +237,7 @@ def _anyone_would(words: list[str], index: int, next_would: list[int | None]
                           "says anyone would feel it")
     if not _any_at(words, index, ANYONE):
         return None
-    would = next_would[index]
+    would = words.next_would[index]
     if would is None:
         return None
     after_would = words[would + 1:would + 5]
@@ -267,7 +275,7 @@ def _on_edge(words: list[str]) -> bool:
     return any(_at(words, n, ("on", "edge")) for n in range(len(words)))
 
 
-def _left_to_the_reviewer(words: list[str], index: int) -> Validation | None:
+def _left_to_the_reviewer(words: _ClauseWords, index: int) -> Validation | None:
     """The forms that may be kind or may be a remark, left to the reviewer (see the module
     docstring)."""
     word = words[index]
@@ -316,7 +324,7 @@ def _unsure(words: list[str], start: int, end: int, why: str) -> Validation:
     return Validation(start, " ".join(words[start:end]), why, sure=False)
 
 
-def _said_of_the_customers_act(words: list[str], index: int) -> bool:
+def _said_of_the_customers_act(words: _ClauseWords, index: int) -> bool:
     """Whether "reasonable" (or its kin) at ``index`` is said of what the customer did or
     wants: "is [a] [completely] reasonable" after a clause that opens with their act
     ("wanting to be sure ... is entirely reasonable") or names their reaction ("your
@@ -331,6 +339,6 @@ def _said_of_the_customers_act(words: list[str], index: int) -> bool:
     if following and following[0] not in REACTIONS | {"one", "to"}:
         return False
     an_act = words[0].endswith("ing") and words[0] not in NOT_ACTS
-    a_reaction = any(words[n] == "your" and words[n + 1] in REACTIONS for n in range(link - 1))
+    a_reaction = words.first_reaction < link - 1
     return an_act or a_reaction
 
