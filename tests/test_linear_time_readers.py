@@ -468,6 +468,10 @@ def _grading_seconds(plugin: str, files: dict[str, str | bytes], tmp_path) -> fl
     # (a fifth red team's) each "is fair" before "one" or "to" looked for "your" and a
     # reaction in the whole clause before it: x13
     ("email", "double-charge.md", lambda n: "It " + "is fair one " * (2 * n) + "ask."),
+    # (a sixth red team's) a word of digits after "from" or "to" was split at each of its
+    # digits in turn by the pattern of a move: 8.1 s for 80 KB, x12.6
+    ("case", "analysis.md", lambda n: "Churn rises from " + "1" * (30 * n) + " x.\n"),
+    ("case", "analysis.md", lambda n: "Churn rises to " + "1" * (30 * n) + " x.\n"),
 ], ids=["percentages-in-one-clause", "words-before-a-request", "times-in-one-sentence",
         "a-run-of-spaces", "one-move-stated-again", "many-moves", "leads-before-a-request",
         "leads-before-many-verbs", "handed-back-again", "it-in-every-clause",
@@ -475,7 +479,7 @@ def _grading_seconds(plugin: str, files: dict[str, str | bytes], tmp_path) -> fl
         "changes-in-one-clause", "names-in-a-row-and-changes", "had-you-again",
         "readers-in-one-clause", "conditions-in-one-sentence", "topics-opened-again",
         "a-condition-said-again", "denials-among-asides", "anyone-without-would",
-        "fair-said-again"])
+        "fair-said-again", "a-long-figure-after-from", "a-long-figure-after-to"])
 def test_a_sentence_repeating_one_thing_is_graded_in_linear_time(tmp_path, plugin, name, build):
     # found by a fuzzing red team; a growth guard, as above: four times the text, at most
     # eight times as long (a quadratic check takes sixteen)
