@@ -68,6 +68,7 @@ CASE_OUTCOMES = {
     "docx-cell-spanning-columns": ("graded", ""),
     "docx-merged-cells-chain": ("graded", ""),
     "docx-a-style-for-each-paragraph": ("graded", ""),
+    "docx-fields-that-never-end": ("graded", ""),
     "markdown-one-sentence-of-cues": ("graded", ""),
     "markdown-letters-equal-only-without-case": ("graded", ""),
     "markdown-label-with-small-words": ("graded", ""),

@@ -570,6 +570,45 @@ def _word_document(styles: int, kind: str) -> bytes:
     return buffer.getvalue()
 
 
+def _word_body(block: str) -> bytes:
+    """A Word document of a heading and ``block`` (WordprocessingML: a paragraph or a table)."""
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_heading("Summary", level=1)
+    body = document.element.body
+    body.insert(len(body) - 1, parse_xml(block.replace(">", f" {nsdecls('w')}>", 1)))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+FIELD_NEVER_ENDING = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:fldChar '
+                      'w:fldCharType="separate"/></w:r><w:r><w:t>x </w:t></w:r>')
+
+
+@pytest.mark.parametrize("block, sizes", [
+    # (a seventh red team's) each run looked for its paragraph's properties among all the
+    # paragraph's children: 53 s of CPU for 60,000 runs (40 KB), x15 for 4x
+    (lambda n: "<w:p><w:pPr/>" + "<w:r><w:t>x </w:t></w:r>" * n + "</w:p>", (7_500, 30_000)),
+    # each run looked for an open field's code among all the fields begun and never ended:
+    # 136 s for 20,000 (44 KB), x25
+    (lambda n: "<w:p><w:pPr/>" + FIELD_NEVER_ENDING * n + "</w:p>", (1_500, 6_000)),
+    # each run of a cell looked for the cell's properties among all its paragraphs: 55 s for
+    # 80,000 paragraphs in one cell (46 KB), x14
+    (lambda n: "<w:tbl><w:tr><w:tc>" + "<w:p><w:pPr/><w:r><w:t>x</w:t></w:r></w:p>" * n
+     + "</w:tc></w:tr></w:tbl>", (10_000, 40_000)),
+], ids=["many-runs-in-a-paragraph", "fields-that-never-end", "many-paragraphs-in-a-cell"])
+def test_a_word_paragraph_or_cell_of_thousands_is_read_in_linear_time(tmp_path, block, sizes):
+    small, large = (_grading_seconds("case", {"analysis.docx": _word_body(block(n))}, tmp_path)
+                    for n in sizes)
+    assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
+
+
 @pytest.mark.parametrize("kind", ["paragraph", "character", "undefined"])
 def test_a_word_document_with_a_style_for_each_paragraph_is_read_in_linear_time(tmp_path, kind):
     # python-docx looked each style up by searching every style, and each type's default by

@@ -39,14 +39,15 @@ class WordFormatting:
                       else None) or WHITE
         self._styled: dict[tuple[str | None, str | None, Settings], Settings] = {}
         self._tables = TableStyles(styles, palette)
+        self._paragraph: tuple[object, Settings, str | None] | None = None
 
     def why_hidden(self, run, paragraph, cell=None) -> str:
         """Why ``run`` of ``paragraph`` (in table ``cell``, if it is in one) is invisible on
         the page; '' when it is visible."""
         table_font, cell_under = self._tables.formatting(cell)
-        font = self._palette.set_by(run._r.rPr).over(
-            Settings(under=self._palette.shading(paragraph._p.pPr))) \
-            .over(self._by_styles(run._r.style, paragraph._p.style, table_font))
+        shaded, style = self._own(paragraph)
+        font = self._palette.set_by(run._r.rPr).over(shaded) \
+            .over(self._by_styles(run._r.style, style, table_font))
         if font.hidden:
             return "Word's hidden-text format"
         under = next(colour for colour in (font.under, cell_under, self._page)
@@ -57,6 +58,16 @@ class WordFormatting:
         if font.points is not None and font.points < TINY_PX:
             return f"text under {TINY_PX:g} points"
         return ""
+
+    def _own(self, paragraph) -> tuple[Settings, str | None]:
+        """What ``paragraph`` sets itself: its shading and its style, read once for all its
+        runs (lxml looks for a child among all of a paragraph's children: thousands of runs
+        each looking made a 40 KB document cost 53 s of CPU)."""
+        if self._paragraph is None or self._paragraph[0] is not paragraph._p:
+            element = paragraph._p
+            self._paragraph = (element, Settings(under=self._palette.shading(element.pPr)),
+                               element.style)
+        return self._paragraph[1], self._paragraph[2]
 
     def _by_styles(self, character: str | None, paragraph: str | None,
                    table: Settings) -> Settings:

@@ -65,6 +65,9 @@ class TableStyles:
         self._styles, self._palette = styles, palette
         self._tables: dict[object, _Table] = {}
         self._composed: dict[tuple[str, tuple[str, ...]], tuple[Settings, Colour | None]] = {}
+        # each cell's, read once for all its runs: lxml looks for a cell's properties among
+        # all its children, and a cell of thousands of paragraphs cost 55 s of CPU
+        self._cells: dict[tuple[object, int], tuple[Settings, Colour | None]] = {}
 
     def formatting(self, cell) -> tuple[Settings, Colour | None]:
         """The font the style of ``cell``'s table sets in it, and the colour under its
@@ -74,6 +77,11 @@ class TableStyles:
         return self._cell(cell._tc, 0)
 
     def _cell(self, cell, depth: int) -> tuple[Settings, Colour | None]:
+        if (cell, depth) not in self._cells:
+            self._cells[cell, depth] = self._read_cell(cell, depth)
+        return self._cells[cell, depth]
+
+    def _read_cell(self, cell, depth: int) -> tuple[Settings, Colour | None]:
         table_element = _table_of(cell)
         if table_element is None:
             return Settings(), None

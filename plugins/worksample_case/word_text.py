@@ -123,6 +123,7 @@ def _runs(paragraph):
     (insertions, hyperlinks, content controls, fields, smart tags) opened, in order."""
     top = paragraph._p
     field: list[str] = []  # the open fields, innermost last: "code" until separated
+    in_code = 0  # how many of them are "code": counted, not looked for at each run
     for element in top.iter(qn("w:r")):
         if _under(element, top):
             continue
@@ -130,11 +131,13 @@ def _runs(paragraph):
             kind = mark.get(qn("w:fldCharType"))
             if kind == "begin":
                 field.append("code")
+                in_code += 1
             elif kind == "separate" and field:
+                in_code -= field[-1] == "code"
                 field[-1] = "result"
             elif kind == "end" and field:
-                field.pop()
-        if "code" not in field:
+                in_code -= field.pop() == "code"
+        if not in_code:
             yield Run(element, paragraph)
 
 

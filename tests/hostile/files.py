@@ -400,6 +400,26 @@ def docx_a_style_for_each_paragraph(folder: Path) -> Path:
     return _analysis(folder, "a-style-for-each-paragraph", "analysis.docx", buffer.getvalue())
 
 
+def docx_fields_that_never_end(folder: Path) -> Path:
+    """Work per run in proportion to the runs before it (quadratic): a 44 KB Word document
+    with a paragraph of 20,000 fields that begin and never end, each followed by a run of
+    text (each run looked for an open field's code among every field begun, and for its
+    paragraph's properties among all the paragraph's children: a seventh red team's, 136 s
+    of CPU, past the tests' CPU limit)."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document(io.BytesIO(_docx_bytes("Summary")))
+    field = ('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:fldChar '
+             'w:fldCharType="separate"/></w:r><w:r><w:t>x </w:t></w:r>')
+    body = document.element.body
+    body.insert(len(body) - 1, parse_xml(f"<w:p {nsdecls('w')}><w:pPr/>{field * 20_000}</w:p>"))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _analysis(folder, "fields-that-never-end", "analysis.docx", buffer.getvalue())
+
+
 def _png() -> bytes:
     """A valid 1x1 grey PNG."""
     def chunk(kind: bytes, data: bytes) -> bytes:
@@ -856,6 +876,7 @@ CASE_CASES = {
     "docx-cell-spanning-columns": docx_cell_spanning_columns,
     "docx-merged-cells-chain": docx_merged_cells_chain,
     "docx-a-style-for-each-paragraph": docx_a_style_for_each_paragraph,
+    "docx-fields-that-never-end": docx_fields_that_never_end,
     "markdown-one-sentence-of-cues": markdown_one_sentence_of_cues,
     "markdown-letters-equal-only-without-case": markdown_letters_equal_only_without_case,
     "markdown-label-with-small-words": markdown_label_with_small_words,
