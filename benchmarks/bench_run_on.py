@@ -56,6 +56,13 @@ SHAPES = {  # each built of ``n`` repeats of its part: the assignment and its fi
     "readers-in-one-clause": lambda n: _replies("user " * n + "the pending charge"),
     "conditions-before-a-promise": lambda n: _replies("if " * n + "we will refund you in full"),
     "topics-opened": lambda n: _replies("sorry on on on " * n + "the pending charge"),
+    "fair-said-again": lambda n: _replies("It " + "is fair one " * n + "ask"),
+    "a-long-header-over-many-rows": lambda n: _analysis(
+        "| Metric | " + "churn " * n + "|\n|---|---|\n"
+        + "".join(f"| churn | {row}% |\n" for row in range(n))),
+    "moves-and-changes": lambda n: _analysis("".join(
+        f"Churn went from {1 + i / 10000:.4f}% to {3 + i / 10000:.4f}% and churn rose by "
+        f"{2.5 + i / 10000:.4f}%.\n" for i in range(n))),
 }
 
 
