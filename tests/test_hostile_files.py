@@ -69,6 +69,7 @@ CASE_OUTCOMES = {
     "docx-merged-cells-chain": ("graded", ""),
     "docx-a-style-for-each-paragraph": ("graded", ""),
     "docx-fields-that-never-end": ("graded", ""),
+    "docx-crowded-package": ("rejected", "parts; Word documents of more than 2,000 are not read"),
     "markdown-one-sentence-of-cues": ("graded", ""),
     "markdown-letters-equal-only-without-case": ("graded", ""),
     "markdown-label-with-small-words": ("graded", ""),

@@ -420,6 +420,31 @@ def docx_fields_that_never_end(folder: Path) -> Path:
     return _analysis(folder, "fields-that-never-end", "analysis.docx", buffer.getvalue())
 
 
+def docx_crowded_package(folder: Path) -> Path:
+    """Work per relationship in proportion to the parts (quadratic), in python-docx's loading
+    of the package: a 717 KB Word document of 4,000 empty parts and 100,000 relationships,
+    most to the last part (an eighth red team's: python-docx looks for each part in a list of
+    those seen, 8.1 s of CPU, past the tests' CPU limit; 3.6 MB of parts took 11 s)."""
+    with zipfile.ZipFile(io.BytesIO(_docx_bytes("Summary"))) as package:
+        members = [(info.filename, package.read(info)) for info in package.infolist()]
+    links = "".join(f'<Relationship Id="p{k}" Type="t" Target="p/{k}.b"/>' for k in range(4_000))
+    links += "".join(
+        f'<Relationship Id="q{k}" Type="t" Target="p/3999.b"/>' for k in range(96_000))
+    root = folder / "crowded-package"
+    root.mkdir()
+    with zipfile.ZipFile(root / "analysis.docx", "w", zipfile.ZIP_DEFLATED) as docx_file:
+        for name, data in members:
+            if name == "[Content_Types].xml":
+                data = data.replace(b"<Default ", b'<Default Extension="b" '
+                                    b'ContentType="application/octet-stream"/><Default ', 1)
+            elif name == "word/_rels/document.xml.rels":
+                data = data.replace(b"</Relationships>", links.encode() + b"</Relationships>")
+            docx_file.writestr(name, data)
+        for k in range(4_000):
+            docx_file.writestr(f"word/p/{k}.b", b"")
+    return root
+
+
 def _png() -> bytes:
     """A valid 1x1 grey PNG."""
     def chunk(kind: bytes, data: bytes) -> bytes:
@@ -877,6 +902,7 @@ CASE_CASES = {
     "docx-merged-cells-chain": docx_merged_cells_chain,
     "docx-a-style-for-each-paragraph": docx_a_style_for_each_paragraph,
     "docx-fields-that-never-end": docx_fields_that_never_end,
+    "docx-crowded-package": docx_crowded_package,
     "markdown-one-sentence-of-cues": markdown_one_sentence_of_cues,
     "markdown-letters-equal-only-without-case": markdown_letters_equal_only_without_case,
     "markdown-label-with-small-words": markdown_label_with_small_words,

@@ -162,8 +162,9 @@ def from_eml(raw: bytes) -> Visible:
     else the text part. Words found only in the text part of a message with both are hidden
     text: most customers would never see them. A message with a MIME header longer than
     ``MIME_HEADER_MAX_CHARS`` is not read (UnreadableMessage): parsing it would take
-    minutes."""
-    for header in _MIME_HEADER.finditer(raw):
+    minutes. The headers are looked for with every line end the parser takes (a bare "\r"
+    too: a red team's message of lines ended so went past the check)."""
+    for header in _MIME_HEADER.finditer(raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")):
         if len(header.group()) > MIME_HEADER_MAX_CHARS:
             name = header.group().split(b":", 1)[0].strip().decode("ascii")
             raise UnreadableMessage(f"the message has a {name} header of "
