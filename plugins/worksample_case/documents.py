@@ -170,24 +170,26 @@ def _opens_without_password(reader) -> bool:
 
 def _docx_text(path: Path, name: str, max_bytes: int) -> Visible:
     try:
-        with zipfile.ZipFile(path) as archive:
-            members = {info.filename: info for info in archive.infolist()}
+        archive = zipfile.ZipFile(path)
     except (MemoryError, RecursionError):  # the limits' to name, not a broken file
         raise
     except Exception as error:  # a hostile package may trip any part of zipfile (a name
         # flagged UTF-8 that is not: UnicodeDecodeError)
         raise SubmissionRejected(f"is not a Word document: not a readable zip package "
                                  f"({type(error).__name__}: {error})", path=name) from None
-    body = members.get("word/document.xml")
-    if body is None:
-        held = ", ".join(cut(name, NAME_SHOWN) for name in sorted(members)[:4]) or "nothing"
-        raise SubmissionRejected(f"is not a Word document: a zip holding {held}, with no "
-                                 "word/document.xml", path=name)
-    unpacked = sum(info.file_size for info in members.values())  # python-docx loads every part
-    if unpacked > max_bytes:
-        raise SubmissionRejected(f"its parts unpack to {unpacked / 2**20:.0f} MB; Word documents "
-                                 f"over {max_bytes // 1024} KB unpacked are not read", path=name)
-    _refuse_a_crowded_package(path, members, name)
+    with archive:
+        members = {info.filename: info for info in archive.infolist()}
+        body = members.get("word/document.xml")
+        if body is None:
+            held = ", ".join(cut(name, NAME_SHOWN) for name in sorted(members)[:4]) or "nothing"
+            raise SubmissionRejected(f"is not a Word document: a zip holding {held}, with no "
+                                     "word/document.xml", path=name)
+        unpacked = sum(info.file_size for info in members.values())  # python-docx loads each
+        if unpacked > max_bytes:
+            raise SubmissionRejected(f"its parts unpack to {unpacked / 2**20:.0f} MB; Word "
+                                     f"documents over {max_bytes // 1024} KB unpacked are not "
+                                     "read", path=name)
+        _refuse_a_crowded_package(archive, members, name)
     try:
         import docx
 
@@ -203,16 +205,15 @@ def _docx_text(path: Path, name: str, max_bytes: int) -> Visible:
                                  f"({type(error).__name__}: {error})", path=name) from None
 
 
-def _refuse_a_crowded_package(path: Path, members: dict, name: str) -> None:
+def _refuse_a_crowded_package(archive: zipfile.ZipFile, members: dict, name: str) -> None:
     """Reject a Word package of more than ``WORD_PACKAGE_MOST`` parts or relationships (its
     ``.rels`` parts, whose unpacked size the document limit already bounds, are counted)."""
     said = f"Word documents of more than {WORD_PACKAGE_MOST:,} are not read"
     if len(members) > WORD_PACKAGE_MOST:
         raise SubmissionRejected(f"the Word document holds {len(members):,} parts; {said}",
                                  path=name)
-    with zipfile.ZipFile(path) as archive:
-        links = sum(len(_RELATIONSHIP.findall(archive.read(info)))
-                    for member, info in members.items() if member.endswith(".rels"))
+    links = sum(len(_RELATIONSHIP.findall(archive.read(info)))
+                for member, info in members.items() if member.endswith(".rels"))
     if links > WORD_PACKAGE_MOST:
         raise SubmissionRejected(f"the Word document holds {links:,} relationships between its "
                                  f"parts; {said}", path=name)

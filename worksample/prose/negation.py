@@ -237,7 +237,7 @@ def _a_degree(after: Sequence[str]) -> bool:
             or after[:2] == ("by", "the") and len(after) > 2 and after[2] in WHOLE)
 
 
-NO_ASIDES = AsideSpans((), ())
+NO_ASIDES = AsideSpans((), ())  # for a phrase inside an aside: read in the aside alone
 
 
 def is_cue(word: str, extra: Callable[[str], bool] | None = None) -> bool:
