@@ -50,3 +50,25 @@ def test_text_made_unreadable_by_css_is_hidden_whatever_the_spelling(markup):
 def test_readable_text_in_the_same_styles_stays_visible(markup):
     visible = from_html("<p>Hello Margaret.</p>" + markup.replace("{}", WORDS))
     assert "refund" in visible.text and not visible.hidden
+
+
+@pytest.mark.parametrize("markup", [
+    '<span style="color:' + "(" * 600 + '">{}</span>',
+    # a closing bracket of another kind closes nothing: CSS reads "(]" as one level more
+    '<span style="color:' + "(]" * 600 + '">{}</span>',
+    '<style>p.n { color: ' + "(" * 600 + ' }</style><p class="n">{}</p>',
+], ids=["parentheses", "mismatched-closings", "a-style-rule"])
+def test_a_style_nesting_brackets_past_any_stylesheet_hides_its_text_and_the_rest_is_read(
+        markup):
+    # (an eighth red team's) tinycss2 reads each level with a call of its own: a 540-byte
+    # style ran out of Python's stack, and the whole submission was rejected
+    visible = from_html("<p>Hello Margaret.</p>" + markup.replace("{}", WORDS)
+                        + "<p>Kind regards</p>")
+    assert WORDS in visible.hidden and "Kind regards" in visible.text
+    assert "brackets nested" in visible.hidden_by
+
+
+def test_brackets_nested_as_stylesheets_nest_them_are_read_as_usual():
+    visible = from_html('<p style="color: rgb(calc(2 * (10 + var(--x, 3))) 0 0)">'
+                        f"{WORDS}</p>")
+    assert "refund" in visible.text and not visible.hidden

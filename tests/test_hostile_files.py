@@ -51,6 +51,10 @@ TEXT_OUTCOMES = {
     "reply-leads-before-a-request": ("graded", ""),
     "replies-of-acknowledging-verbs": ("graded", ""),
     "replies-of-conditions-and-readers": ("graded", ""),
+    "replies-of-one-letter-lines": ("graded", ""),
+    "html-tails-in-unnamed-files": ("graded", ""),
+    "html-style-nested-brackets": ("graded", ""),
+    "eml-nested-multiparts": ("graded", ""),
 }
 CASE_OUTCOMES = {
     "markdown-open-brackets": ("graded", ""),
@@ -189,6 +193,19 @@ def test_hostile_email_replies_get_their_outcomes_and_the_batch_is_stored(tmp_pa
     for name in ("html-unknown-marked-section", "eml-content-type-parameter-cut"):
         assert "cannot be read: its parser failed on it" in json.dumps(results[name]), name
         assert results[name]["score"] < 70, name
+    # nesting past any real message or style is the candidate's: that reply's problem, or
+    # text kept apart as hidden, and the other replies graded
+    nested = results["eml-nested-multiparts"]["details"]["replies"]
+    assert "more than 50 parts that hold other parts" in nested["late-refund"]["problem"]
+    assert not nested["double-charge"]["problem"] and not nested["missing-invoices"]["problem"]
+    styled = results["html-style-nested-brackets"]
+    assert not styled["details"]["replies"]["double-charge"]["problem"]
+    assert any(flag["kind"] == "hidden-text" and "brackets nested 600 deep" in flag["evidence"]
+               for flag in styled["flags"])
+    # files named after no email are read for what they name up to a reply's size for each
+    # email; those past it are named as not read
+    ignored = results["html-tails-in-unnamed-files"]["details"]["ignored_files"]
+    assert len(ignored) == 20 and sum("(not read: " in name for name in ignored) == 4  # 16 fit
     assert len(stored(tmp_path, assignment)) == len(built) + 1
     # a rerun reads them all back from the store: nothing crashes on the way out either
     exit_code, output, _, _ = grader(["grade", str(assignment), *map(str, built.values()),

@@ -293,6 +293,28 @@ def test_a_message_with_ordinary_mime_headers_is_read():
     assert from_eml(raw).text.strip() == "Hello Ana, your refund is on its way."
 
 
+
+def _nested_parts(depth: int, kind: bytes) -> bytes:
+    """A message of ``depth`` parts of ``kind`` (a multipart's with a boundary, or a message
+    inside a message), each inside the last, then a text part."""
+    nested = b"".join(b"Content-Type: %s; boundary=b%d\r\n\r\n--b%d\r\n" % (kind, n, n)
+                      if kind.lower().startswith(b"multipart") else
+                      b"Content-Type: %s\r\n\r\n" % kind for n in range(depth))
+    return b"Subject: Re: refund\r\n" + nested + (b"Content-Type: text/plain\r\n\r\n"
+                                                  b"Hello Ana, your refund is on its way.\r\n")
+
+
+@pytest.mark.parametrize("kind", [b"multipart/mixed", b"Multipart/Alternative", b"message/rfc822"])
+def test_a_message_of_parts_nested_past_any_mail_client_is_refused_at_once(kind):
+    # (an eighth red team's) the email package recurses into each part, and checks every line
+    # against every boundary open: 1,000 nested in 50 KB ran out of Python's stack, and the
+    # whole submission was rejected; 600, then 17,000 short lines, took 0.9 s a reply
+    with pytest.raises(UnreadableMessage, match="more than 50 parts that hold other parts"):
+        timed(from_eml, _nested_parts(1_000, kind))
+    if kind.lower().startswith(b"multipart"):
+        assert from_eml(_nested_parts(8, kind)).text.strip() == (
+            "Hello Ana, your refund is on its way.")
+
 # --- Checks that looked back over everything found so far ----------------------------------
 
 def test_an_analysis_mentioning_a_figure_in_every_sentence_is_checked_in_linear_time():
@@ -496,6 +518,25 @@ def test_a_sentence_repeating_one_thing_is_graded_in_linear_time(tmp_path, plugi
     large = _grading_seconds(plugin, {name: build(2_400)}, tmp_path)
     assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
 
+
+
+def test_a_reply_of_many_short_lines_is_looked_at_for_a_sign_off_in_linear_time():
+    # (an eighth red team's) the sign-off check copied the rest of the reply for each of its
+    # sentences: a reply of 32,000 one-letter lines (64 KB, each line a sentence) took 1.1 s
+    # in it alone, x16 for 4x; the whole grading of three such replies 6.2 s. A growth
+    # guard, as above
+    from worksample_email.courtesy import sign_off
+
+    def seconds(lines: int) -> float:
+        own = sentences("Hi Priya,\n\nThanks for writing.\n" + "a\n" * lines)
+        start = time.perf_counter()
+        found = sign_off(own, PhraseSet(["best regards"]), frozenset({"a"}))
+        assert found.fraction == 0.0  # one-letter lines, and "a" is no name here
+        return time.perf_counter() - start
+
+    seconds(1_000)
+    small, large = seconds(8_000), seconds(32_000)
+    assert large < 8 * small, f"{large:.2f}s for 4x the lines of {small:.2f}s: super-linear?"
 
 GREETED = {"double-charge.md": "Hi Priya,", "late-refund.md": "Hi Margaret,",
            "missing-invoices.md": "Hi Dmitri,"}

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from .checks import CompiledPhrases, ReplyText
 
 SIGN_OFF_MAX_WORDS = 4
+CLOSING_SENTENCES = 4  # a sign-off is among a reply's last four sentences
 NAME_MAX_WORDS = 4
 INITIAL = re.compile(r"[^\W\d_]\.")  # "M."
 PARTICLES = frozenset({"van", "der", "den", "de", "da", "di", "du", "del", "della", "von",
@@ -90,14 +91,16 @@ def sign_off(own: list[Sentence], phrases: PhraseSet, not_names: frozenset[str])
     signature = 0  # the short lines the reply ends with (the name, the team)
     while signature < len(body) and len(body[-1 - signature].words) <= SIGN_OFF_MAX_WORDS:
         signature += 1
-    closing = [s for s in own[-4:] if len(s.words) <= SIGN_OFF_MAX_WORDS]
+    closing = [s for s in own[-CLOSING_SENTENCES:] if len(s.words) <= SIGN_OFF_MAX_WORDS]
     # "Thanks again for your patience." before the name: a closing of any length
     before_signature = [body[-1 - signature]] if 0 < signature < len(body) else []
     match = phrases.find(closing + before_signature, anchored=True)
     if match is not None:
         return Finding("sign_off", "sign_off", label, 1.0, quoted(match))
-    for position, sentence in enumerate(body):
-        after = body[position + 1:]
+    # only the last few can be closing lines: not every sentence with the rest of the reply
+    # after it (a reply of 32,000 one-letter lines took seconds)
+    for position in range(max(0, len(body) - CLOSING_SENTENCES), len(body)):
+        sentence, after = body[position], body[position + 1:]
         if (sentence in closing and sentence.text.rstrip().endswith((",", "!"))
                 and all(len(s.words) <= SIGN_OFF_MAX_WORDS for s in after)):
             return Finding("sign_off", "sign_off", label, 1.0,

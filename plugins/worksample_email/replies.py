@@ -124,13 +124,24 @@ def locate(submission_root: Path, section: EmailSection, emails: list[Original])
                 unmatched[0], submission_root, limit, emails[0].email.id,
                 "the only reply file, for the only email")}
         unmatched = [] if replies else unmatched
+    # files read for what they say come to at most what a reply to each email may be: each
+    # costs up to a reply's reading, and a submission may hold thousands of files
+    budget, not_read = limit * len(emails), set()
     for path in list(unmatched):
         left = [o for o in emails if o.email.id not in replies]
+        size = path.stat().st_size
+        budget -= size if size <= limit else 0  # a larger file is not read
+        if left and budget < 0:
+            not_read = set(unmatched[unmatched.index(path):])
+            break
         reply = _by_content(path, submission_root, limit, left)
         if reply is not None:
             replies[reply.email_id] = reply
             unmatched.remove(path)
-    ignored += [_relative(p, submission_root) for p in unmatched
+    ignored += [_relative(p, submission_root) + (
+                    f" (not read: the files named after no email come to more than "
+                    f"{limit * len(emails) // 1024} KB)" if p in not_read else "")
+                for p in unmatched
                 if not any(r.source == _relative(p, submission_root) for r in replies.values())]
     for original in emails:
         replies.setdefault(original.email.id, Reply(

@@ -848,6 +848,59 @@ def reply_letters_equal_only_without_case(folder: Path) -> Path:
     return _replies(folder, "reply-not-quite-numbers", {"late-refund.txt": reply.encode()})
 
 
+SHORT_REPLIES = {
+    "double-charge.txt": "Hi Priya,\n\nYou were charged once: the second line is a pending "
+                         "hold that drops off within 3-5 business days.\n\nBest,\nSam\n",
+    "late-refund.txt": REPLY,
+    "missing-invoices.txt": "Hi Dmitri,\n\nYour invoices are safe: deleted ones stay in "
+                            "Trash for 30 days.\n\nBest,\nSam\n"}
+
+
+def replies_of_one_letter_lines(folder: Path) -> Path:
+    """Work per sentence in proportion to the sentences after it (quadratic), across many
+    short sentences rather than one long one: three 40 KB replies of 20,000 one-letter lines,
+    each line a sentence; the sign-off check copied the rest of the reply for every one."""
+    return _replies(folder, "one-letter-lines", {
+        name: (text.split("\n")[0] + "\n\n" + "a\n" * 20_000).encode()
+        for name, text in SHORT_REPLIES.items()})
+
+
+def html_tails_in_unnamed_files(folder: Path) -> Path:
+    """A count the candidate chooses multiplying a bounded cost: 20 HTML files named after no
+    email, each 12 KB ending in 4,000 tags never closed (html.parser rescans such a tail for
+    each "<" when it closes); each file was read whole to find what it names."""
+    files = {name: text.encode() for name, text in SHORT_REPLIES.items()
+             if name != "double-charge.txt"}
+    files |= {f"note-{n:02}.html": ("<p>Hello</p>" + "<a " * 4_000).encode() for n in range(20)}
+    return _replies(folder, "tails-in-unnamed-files", files)
+
+
+def html_style_nested_brackets(folder: Path) -> Path:
+    """Unbounded recursion in a library parser: an inline style nesting 600 brackets in one
+    reply of three (540 bytes are enough; tinycss2 reads each level with a call of its own),
+    which took the whole submission down with it."""
+    files = {name: text.encode() for name, text in SHORT_REPLIES.items()
+             if name != "double-charge.txt"}
+    files["double-charge.html"] = (
+        '<p>Hi Priya,</p><p>You were only charged once.</p><p style="color:' + "(]" * 600
+        + '">The pending charge drops off within 3-5 business days; you were charged once.</p>'
+    ).encode()
+    return _replies(folder, "style-nested-brackets", files)
+
+
+def eml_nested_multiparts(folder: Path) -> Path:
+    """Unbounded recursion in a library parser, second instance: an .eml reply of 1,000
+    multipart parts each inside the last (50 KB); the email package recurses into each and
+    checks every line against every boundary open."""
+    nested = "".join(f"Content-Type: multipart/mixed; boundary=b{depth}\n\n--b{depth}\n"
+                     for depth in range(1, 1_000))
+    eml = _eml([("Content-Type", "multipart/mixed; boundary=b0")],
+               "--b0\n" + nested + "Content-Type: text/plain\n\n" + REPLY)
+    files = {name: text.encode() for name, text in SHORT_REPLIES.items()
+             if name != "late-refund.txt"}
+    return _replies(folder, "nested-multiparts", {**files, "late-refund.eml": eml})
+
+
 TEXT_CASES = {
     "reply-leads-before-a-request": reply_leads_before_a_request,
     "replies-of-acknowledging-verbs": replies_of_acknowledging_verbs,
@@ -865,6 +918,10 @@ TEXT_CASES = {
     "eml-content-type-parameter-cut": eml_content_type_parameter_cut,
     "reply-capital-dotted-i": reply_capital_dotted_i,
     "reply-letters-equal-only-without-case": reply_letters_equal_only_without_case,
+    "replies-of-one-letter-lines": replies_of_one_letter_lines,
+    "html-tails-in-unnamed-files": html_tails_in_unnamed_files,
+    "html-style-nested-brackets": html_style_nested_brackets,
+    "eml-nested-multiparts": eml_nested_multiparts,
 }
 
 def markdown_letters_equal_only_without_case(folder: Path) -> Path:

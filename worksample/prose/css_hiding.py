@@ -31,13 +31,21 @@ _NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d+)?|\.\d+))([a-z%]*)$")  # "0." is no
 _LONG_DIGITS = re.compile(r"\d{21,}")
 _SCALE = re.compile(r"scale[xyz3d]*\(\s*([+-]?(?:\d+\.?\d*|\.\d+))")
 _INSET = re.compile(r"inset\(\s*([\d.]+)%")
+BRACKETS_MOST = 32  # "rgb(calc(var(--x)))" nests three
+_BRACKET = re.compile(r"[()\[\]{}]")
+_CLOSES = {"(": ")", "[": "]", "{": "}"}
 
 
 def hiding_value(style: str) -> str:
     """The declaration of ``style`` (an inline style or a rule's body) whose value hides text,
-    as "name: value"; '' when none does."""
+    as "name: value"; '' when none does. A style nesting brackets deeper than
+    ``BRACKETS_MOST`` hides its text too: no stylesheet does, and tinycss2 reads each level
+    with a call of its own (a 540-byte style ran out of Python's stack)."""
     import tinycss2
 
+    depth = _bracket_depth(style)
+    if depth > BRACKETS_MOST:
+        return f"brackets nested {depth} deep"
     declarations = {}
     style = _LONG_DIGITS.sub(_shortened, style)  # tinycss2 refuses integers of 4,300 digits
     for item in tinycss2.parse_declaration_list(style, skip_comments=True, skip_whitespace=True):
@@ -47,6 +55,20 @@ def hiding_value(style: str) -> str:
         if _hides(name, value, declarations):
             return f"{name}: {value}"
     return ""
+
+
+def _bracket_depth(style: str) -> int:
+    """How deep ``style``'s brackets nest, as CSS reads them: a bracket closes only the last
+    one opened of its kind ("(]" leaves the "(" open)."""
+    open_ones: list[str] = []
+    deepest = 0
+    for bracket in _BRACKET.findall(style):
+        if bracket in _CLOSES:
+            open_ones.append(_CLOSES[bracket])
+            deepest = max(deepest, len(open_ones))
+        elif open_ones and open_ones[-1] == bracket:
+            open_ones.pop()
+    return deepest
 
 
 def _hides(name: str, value: str, declarations: dict[str, str]) -> bool:

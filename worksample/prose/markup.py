@@ -42,8 +42,14 @@ _WHITE_TEXT = re.compile(r"(^|;|\s)color\s*:\s*(#fff\b|#ffffff\b|white\b|rgb\(\s
                          r"\s*255\s*\))")
 _ZERO_HEIGHT = re.compile(r"(^|;|\s)(max-)?height\s*:\s*0+[a-z%]*\s*(;|!|$)")
 _RULE_CHECKS = 100_000  # plus one per character of the document: far more than any real one needs
-_TAIL_WORK = 50_000_000  # "<" in an unparsed tail times its length: a second at most to close
+_TAIL_WORK = 5_000_000  # "<" in an unparsed tail times its length: a tenth of a second to close
 MIME_HEADER_MAX_CHARS = 4096  # email's parser takes time quadratic in a header's length
+# multipart and message/ parts: the parser recurses into each and checks each line against
+# every boundary open (1,000 nested in 50 KB ran out of Python's stack); a forwarded message
+# with its attachments has a handful
+MIME_CONTAINERS_MOST = 50
+_CONTAINER = re.compile(rb"content-type[ \t]*:\s*[\"']?\s*(?:multipart|message)\s*/",
+                        re.IGNORECASE)
 _MIME_HEADER = re.compile(  # a MIME header that parsing a message reads, with its folded lines
     rb"^content-(?:type|disposition|transfer-encoding)[ \t]*:(?:[^\n]*\n[ \t])*[^\n]*",
     re.IGNORECASE | re.MULTILINE)
@@ -164,12 +170,17 @@ def from_eml(raw: bytes) -> Visible:
     ``MIME_HEADER_MAX_CHARS`` is not read (UnreadableMessage): parsing it would take
     minutes. The headers are looked for with every line end the parser takes (a bare "\r"
     too: a red team's message of lines ended so went past the check)."""
+    containers = 0
     for header in _MIME_HEADER.finditer(raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")):
         if len(header.group()) > MIME_HEADER_MAX_CHARS:
             name = header.group().split(b":", 1)[0].strip().decode("ascii")
             raise UnreadableMessage(f"the message has a {name} header of "
                                     f"{len(header.group()):,} characters; no mail client "
                                     f"writes one over {MIME_HEADER_MAX_CHARS:,}")
+        containers += bool(_CONTAINER.match(header.group()))
+        if containers > MIME_CONTAINERS_MOST:
+            raise UnreadableMessage(f"the message has more than {MIME_CONTAINERS_MOST} parts "
+                                    "that hold other parts; mail clients write a few")
     message = email.message_from_bytes(
         raw, policy=email.policy.default.clone(header_factory=_HeadersReadOnce()))
     html_part = message.get_body(preferencelist=("html",))
