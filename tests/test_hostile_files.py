@@ -83,6 +83,11 @@ CASE_OUTCOMES = {
     "markdown-names-and-changes": ("graded", ""),
     "markdown-many-section-headings": ("graded", ""),
     "markdown-table-of-a-long-header": ("graded", ""),
+    "docx-run-of-many-kinds": ("graded", ""),
+    "docx-style-of-many-children": ("graded", ""),
+    "docx-header-of-one-long-word": ("graded", ""),
+    "docx-empty-runs": ("rejected", "250,005 paragraphs, runs and table cells; documents of "
+                                    "more than 200,000 are not read"),
 }
 ARCHIVE_OUTCOMES = {
     "tar-negative-size": "a negative size",

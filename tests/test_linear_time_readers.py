@@ -18,6 +18,7 @@ import pytest
 from conftest_paths import CASE_SAMPLE, EMAIL_SAMPLE
 
 from worksample.assignments import load
+from worksample.errors import SubmissionRejected
 from worksample.prose.markup import UnreadableMessage, from_eml, from_html, from_markdown, hides
 from worksample.prose.matching import PhraseSet
 from worksample.prose.measures import numbers_in
@@ -582,7 +583,12 @@ def test_many_headings_naming_a_section_are_read_in_linear_time(tmp_path):
         f"| churn | {row}% |\n" for row in range(n)),
     lambda n: "| Metric | " + " | ".join("c" * n) + " |\n|" + "---|" * (n + 1) + "\n| "
     + "churn " * n + "| " + " | ".join(["1.5%"] * n) + " |\n",
-], ids=["a-long-header-over-many-rows", "a-long-label-across-many-columns"])
+    # (an eighth round's) the same with one long word: the header's first 20 words were
+    # the whole 24 KB header (10.9 s for 37 KB, x12 for 4x)
+    lambda n: "| Metric | " + "y" * (20 * n) + " |\n|---|---|\n" + "".join(
+        f"| churn | {row}% |\n" for row in range(n)),
+], ids=["a-long-header-over-many-rows", "a-long-label-across-many-columns",
+        "a-header-of-one-long-word"])
 def test_a_table_with_a_long_header_or_label_is_read_in_linear_time(tmp_path, table):
     # (a fifth red team's) a header or a label was written into every statement of its column
     # or row: 68.6 s of CPU for a 28 KB analysis of 1,200 rows, x17 for 4x; a growth guard
@@ -668,6 +674,83 @@ def test_a_word_document_with_a_style_for_each_paragraph_is_read_in_linear_time(
     large = _grading_seconds("case", {"analysis.docx": _word_document(2_000, kind)}, tmp_path)
     assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
 
+
+
+def _word_read_seconds(block: str, style: str | None) -> float:
+    """The best of two readings (``visible_text``) of a Word document of a heading and
+    ``block``, with ``style`` (a ``w:style``) among its styles."""
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from worksample_case.word_text import visible_text
+
+    document = docx.Document(io.BytesIO(_word_body(block)))
+    if style is not None:
+        document.styles.element.append(parse_xml(style.replace(">", f" {nsdecls('w')}>", 1)))
+    best = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        visible_text(document, "analysis.docx", 10 * 2**20)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("build, sizes", [
+    # (an eighth round's) python-docx reads a run's text with an XPath union of six kinds,
+    # which lxml merges in time growing with the square of the run's children: 7.6 s for one
+    # run of 10,000 tabs, breaks and texts (37 KB), x16 for 4x
+    (lambda n: ("<w:p><w:r>" + "<w:tab/><w:br/><w:cr/><w:t>a</w:t>" * n + "</w:r></w:p>",
+                None), (2_000, 8_000)),
+    # a style's name looked for among all its children for each paragraph in it: 7.9 s for
+    # 40,000 paragraphs in a style of 40,000 children (25 KB), x10
+    (lambda n: ("<w:sdt><w:sdtContent>" + "<w:p><w:pPr><w:pStyle w:val='Fat'/></w:pPr></w:p>" * n
+                + "</w:sdtContent></w:sdt>",
+                "<w:style w:type='paragraph' w:styleId='Fat'>" + "<w:b/>" * n
+                + "<w:name w:val='Fat'/></w:style>"), (2_500, 10_000)),
+    # each run naming a style no style has read the default style again, all its children:
+    # 10.5 s for 20,000 runs (79 KB), x9
+    (lambda n: ("<w:p>" + "".join(f"<w:r><w:rPr><w:rStyle w:val='m{k}'/></w:rPr><w:t>x</w:t>"
+                                  "</w:r>" for k in range(n)) + "</w:p>",
+                "<w:style w:type='character' w:default='1' w:styleId='Fat'><w:rPr>"
+                + "<w:b/>" * n + "</w:rPr></w:style>"), (2_500, 10_000)),
+    # each table read its style's children again: 11.2 s for 20,000 tables (30 KB), x7.5
+    (lambda n: ("<w:sdt><w:sdtContent>" + "<w:tbl><w:tblPr><w:tblStyle w:val='T'/></w:tblPr>"
+                "<w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr></w:tbl>" * n
+                + "</w:sdtContent></w:sdt>",
+                "<w:style w:type='table' w:styleId='T'>" + "<w:b/>" * n + "<w:tblPr/></w:style>"),
+     (3_000, 12_000)),
+], ids=["kinds-of-text-in-one-run", "a-paragraph-style-of-many-children",
+        "a-default-character-style-of-many-children", "a-table-style-of-many-children"])
+def test_a_word_run_or_style_of_thousands_of_children_is_read_in_linear_time(build, sizes):
+    small, large = (_word_read_seconds(*build(n)) for n in sizes)
+    assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
+
+
+def test_a_word_document_of_too_many_paragraphs_runs_and_cells_is_refused_at_once(tmp_path):
+    # (an eighth round's) empty runs hold no text for the text limit to count: a million in a
+    # 40 KB file took 35 s of CPU, 1.6 million empty cells 1 GB of memory
+    from worksample_case.documents import read_document
+
+    for name, block in (("runs.docx", "<w:p>" + "<w:r/>" * 250_000 + "</w:p>"),
+                        ("cells.docx", "<w:tbl>" + ("<w:tr>" + "<w:tc/>" * 1_000 + "</w:tr>")
+                         * 210 + "</w:tbl>")):
+        (tmp_path / name).write_bytes(_word_body(block))
+        with pytest.raises(SubmissionRejected, match="documents of more than 200,000 are not"):
+            timed(read_document, tmp_path / name, tmp_path, 10 * 2**20, 60)
+
+
+def test_a_word_tables_rows_are_read_in_order_inside_content_controls_too():
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+    from worksample_case.word_tables import _rows
+
+    table = parse_xml(f"<w:tbl {nsdecls('w')}><w:tr w:rsidR='1'/><w:sdt><w:sdtContent>"
+                      "<w:tr w:rsidR='2'/><w:tr w:rsidR='3'/></w:sdtContent></w:sdt><w:tblPr/>"
+                      "<w:tr w:rsidR='4'/></w:tbl>")
+    assert _rows(table) == table.xpath("./w:tr | ./w:sdt/w:sdtContent/w:tr")
+    assert len(_rows(table)) == 4
 
 # --- Guards: readers that were already linear on these ---------------------------------------
 

@@ -37,7 +37,10 @@ class WordFormatting:
         background = document.element.find(qn("w:background"))
         self._page = (rgb(background.get(qn("w:color"), "")) if background is not None
                       else None) or WHITE
-        self._styled: dict[tuple[str | None, str | None, Settings], Settings] = {}
+        # by the style elements the ids name, not the ids: each run naming a style id of its
+        # own that no style has (the default's) read the default's chain again
+        self._styled: dict[tuple[object, object, Settings], Settings] = {}
+        self._chains: dict[object, Settings] = {}
         self._tables = TableStyles(styles, palette)
         self._paragraph: tuple[object, Settings, str | None] | None = None
 
@@ -71,17 +74,20 @@ class WordFormatting:
 
     def _by_styles(self, character: str | None, paragraph: str | None,
                    table: Settings) -> Settings:
-        key = (character, paragraph, table)
+        key = (self._styles.get(character, "character"), self._styles.get(paragraph, "paragraph"),
+               table)
         if key not in self._styled:
-            self._styled[key] = self._chain(self._styles.get(character, "character")).over(
-                self._chain(self._styles.get(paragraph, "paragraph"))) \
+            self._styled[key] = self._chain(key[0]).over(self._chain(key[1])) \
                 .over(table).over(self._defaults)
         return self._styled[key]
 
     def _chain(self, style) -> Settings:
-        """What ``style`` and the styles it is based on set, the nearest first."""
-        found = Settings()
-        for element in self._styles.chain(style):
-            found = found.over(self._palette.set_by(element.rPr).over(
-                Settings(under=self._palette.shading(element.pPr))))
-        return found
+        """What ``style`` and the styles it is based on set, the nearest first; read once for
+        each style."""
+        if style not in self._chains:
+            found = Settings()
+            for element in self._styles.chain(style):
+                found = found.over(self._palette.set_by(element.rPr).over(
+                    Settings(under=self._palette.shading(element.pPr))))
+            self._chains[style] = found
+        return self._chains[style]

@@ -26,6 +26,10 @@ class WordStyles:
     def __init__(self, document):
         self._by_id: dict[str, object] = {}
         self._defaults: dict[str, object] = {}
+        # by style element: lxml looks for a child among all of a style's children, and a
+        # style of 40,000 children looked at for each paragraph took 6.9 s for 25 KB
+        self._names: dict[object, str] = {}
+        self._chains: dict[object, tuple] = {}
         for style in document.styles.element.iterchildren(qn("w:style")):
             self._by_id.setdefault(style.get(qn("w:styleId"), ""), style)
             if style.get(qn("w:default"), "") in _ON:
@@ -39,16 +43,28 @@ class WordStyles:
             return self._defaults.get(kind)
         return style
 
-    def chain(self, style) -> list:
+    def chain(self, style) -> tuple:
         """The elements of ``style`` and of the styles it is based on, the nearest first (a
         loop or a chain longer than ``STYLE_DEPTH`` read that far)."""
-        found, seen = [], set()
-        while style is not None and id(style) not in seen and len(seen) < STYLE_DEPTH:
-            seen.add(id(style))
-            found.append(style)
-            based = style.find(qn("w:basedOn"))
-            style = None if based is None else self._by_id.get(based.get(qn("w:val"), ""))
-        return found
+        if style is None:
+            return ()
+        if style not in self._chains:
+            found, seen, at = [], set(), style
+            while at is not None and id(at) not in seen and len(seen) < STYLE_DEPTH:
+                seen.add(id(at))
+                found.append(at)
+                based = at.find(qn("w:basedOn"))
+                at = None if based is None else self._by_id.get(based.get(qn("w:val"), ""))
+            self._chains[style] = tuple(found)
+        return self._chains[style]
+
+    def name(self, style) -> str:
+        """``style_name`` of ``style``, read once for each style."""
+        if style is None:
+            return ""
+        if style not in self._names:
+            self._names[style] = style_name(style)
+        return self._names[style]
 
 
 def style_name(style) -> str:

@@ -30,7 +30,6 @@ from .word_styles import WordStyles
 NESTING = 16  # tables in cells of tables: what is under a deeper one is read as the page
 _LOOK_BITS = {"firstRow": 0x20, "lastRow": 0x40, "firstColumn": 0x80, "lastColumn": 0x100,
               "noHBand": 0x200, "noVBand": 0x400}
-_ROWS = "./w:tr | ./w:sdt/w:sdtContent/w:tr"
 
 
 @dataclass(frozen=True)
@@ -65,6 +64,7 @@ class TableStyles:
         self._styles, self._palette = styles, palette
         self._tables: dict[object, _Table] = {}
         self._composed: dict[tuple[str, tuple[str, ...]], tuple[Settings, Colour | None]] = {}
+        self._said: dict[tuple, tuple[tuple, Colour | None]] = {}
         # each cell's, read once for all its runs: lxml looks for a cell's properties among
         # all its children, and a cell of thousands of paragraphs cost 55 s of CPU
         self._cells: dict[tuple[object, int], tuple[Settings, Colour | None]] = {}
@@ -111,7 +111,7 @@ class TableStyles:
         style_id = "" if named is None else named.get(qn("w:val"), "")
         chain = () if named is None else tuple(reversed(self._styles.chain(
             self._styles.get(style_id, "table"))))
-        rows = table.xpath(_ROWS)
+        rows = _rows(table)
         headers = next((n for n, row in enumerate(rows) if not _repeats(row)), len(rows))
         places = {}
         for at_row, row in enumerate(rows):
@@ -120,8 +120,16 @@ class TableStyles:
             for at_column, cell in enumerate(cells):
                 places[cell] = _Place(at_row, len(rows) - 1, at_column, len(cells) - 1,
                                       row_under)
-        return _Table(style_id, chain, _look(table), _band_sizes(table, chain), max(headers, 1),
-                      _first_shading([table, *reversed(chain)], self._palette), places)
+        if chain not in self._said:  # a style's children read once, not for each table
+            self._said[chain] = (_band_sizes_said(chain[::-1]),
+                                 _first_shading(chain[::-1], self._palette))
+        style_bands, style_under = self._said[chain]
+        bands = tuple(_band_size(own if own is not _UNSAID else by_style)
+                      for own, by_style in zip(_band_sizes_said((table,)), style_bands,
+                                               strict=True))
+        own_under = _first_shading((table,), self._palette)
+        return _Table(style_id, chain, _look(table), bands, max(headers, 1),
+                      own_under if own_under is not None else style_under, places)
 
 
 def _table_of(cell):
@@ -170,17 +178,38 @@ def _formats(element, part: str) -> list:
     return ([element] if part == "wholeTable" else []) + conditional
 
 
-def _band_sizes(table, chain: tuple) -> tuple[int, int]:
-    """How many rows and how many columns make one band: as the table says, else as its
-    style (or one it is based on) says, else 1."""
+_UNSAID = object()  # no element of those asked sets a band size
+
+
+def _band_sizes_said(elements) -> tuple:
+    """How many rows and how many columns make one band, as the first of ``elements`` (a
+    table, then its style and the ones it is based on) that sets each says: a number, None
+    for a value that is none, ``_UNSAID`` when none sets it."""
     sizes = []
     for name in ("w:tblStyleRowBandSize", "w:tblStyleColBandSize"):
-        said = [element.find(f"{qn('w:tblPr')}/{qn(name)}")
-                for element in (table, *reversed(chain))]
-        value = next((whole_number(found.get(qn("w:val"), "")) for found in said
-                      if found is not None), None)
-        sizes.append(value if value is not None and value > 0 else 1)
-    return sizes[0], sizes[1]
+        found = next((said for element in elements
+                      if (said := element.find(f"{qn('w:tblPr')}/{qn(name)}")) is not None),
+                     None)
+        sizes.append(_UNSAID if found is None else whole_number(found.get(qn("w:val"), "")))
+    return tuple(sizes)
+
+
+def _band_size(said) -> int:
+    """A band size as said, else 1."""
+    return said if isinstance(said, int) and said > 0 else 1
+
+
+def _rows(table) -> list:
+    """The rows of ``table``, a row inside a content control too, in order (read in one pass:
+    lxml's XPath union of the two took time growing with the square of the rows)."""
+    rows = []
+    for child in table.iterchildren(qn("w:tr"), qn("w:sdt")):
+        if child.tag == qn("w:tr"):
+            rows.append(child)
+        else:
+            content = child.find(qn("w:sdtContent"))
+            rows += [] if content is None else content.findall(qn("w:tr"))
+    return rows
 
 
 def _parts_applying(table: _Table, place: _Place | None) -> list[str]:

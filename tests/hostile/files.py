@@ -445,6 +445,60 @@ def docx_crowded_package(folder: Path) -> Path:
     return root
 
 
+def _docx_with(block_xml: str, style_xml: str = "") -> bytes:
+    """A Word document: the analysis's heading and paragraph, then ``block_xml`` (a paragraph
+    or a table, in the w: namespace), with ``style_xml`` (a ``w:style``) among its styles."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document(io.BytesIO(_docx_bytes("Summary")))
+    if style_xml:
+        document.styles.element.append(parse_xml(style_xml.replace(">", f" {nsdecls('w')}>", 1)))
+    document.element.body.append(parse_xml(block_xml.replace(">", f" {nsdecls('w')}>", 1)))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def docx_run_of_many_kinds(folder: Path) -> Path:
+    """Work per child of a run in proportion to its children (quadratic), inside lxml: one run
+    of 10,000 tabs, breaks, carriage returns and texts (37 KB); python-docx reads a run's text
+    with an XPath union of six kinds, whose merging compares the nodes found."""
+    return _analysis(folder, "run-of-many-kinds", "analysis.docx", _docx_with(
+        "<w:p><w:r>" + "<w:tab/><w:br/><w:cr/><w:t>solo churn rose</w:t>" * 10_000
+        + "</w:r></w:p>"))
+
+
+def docx_style_of_many_children(folder: Path) -> Path:
+    """Work per paragraph in proportion to a style's children (quadratic): 40,000 empty
+    paragraphs in the default paragraph style, which has 40,000 children before its name
+    (25 KB); the name was looked for among them for each paragraph."""
+    return _analysis(folder, "style-of-many-children", "analysis.docx", _docx_with(
+        "<w:sdt><w:sdtContent>" + "<w:p/>" * 40_000
+        + "</w:sdtContent></w:sdt>",
+        "<w:style w:type='paragraph' w:default='1' w:styleId='Fat'>" + "<w:b/>" * 40_000
+        + "<w:name w:val='Fat'/></w:style>"))
+
+
+def docx_header_of_one_long_word(folder: Path) -> Path:
+    """Text multiplied by the reader: a table whose header is one word of 24,000 letters over
+    1,200 rows of a figure (37 KB); the header's first 20 words, all of it, were written into
+    each row's statement (also so in Markdown)."""
+    cell = "<w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>".format
+    rows = (f"<w:tr>{cell('Metric')}{cell('y' * 24_000)}</w:tr>"
+            + f"<w:tr>{cell('churn')}{cell('1%')}</w:tr>" * 1_200)
+    return _analysis(folder, "header-of-one-long-word", "analysis.docx",
+                     _docx_with(f"<w:tbl>{rows}</w:tbl>"))
+
+
+def docx_empty_runs(folder: Path) -> Path:
+    """Elements no limit counted: 250,000 empty runs in one paragraph (37 KB), which hold no
+    text for the text limit to count and cost their reading each."""
+    return _analysis(folder, "empty-runs", "analysis.docx",
+                     _docx_with("<w:p>" + "<w:r/>" * 250_000 + "</w:p>"))
+
+
 def _png() -> bytes:
     """A valid 1x1 grey PNG."""
     def chunk(kind: bytes, data: bytes) -> bytes:
@@ -943,6 +997,10 @@ def markdown_label_with_small_words(folder: Path) -> Path:
 
 
 CASE_CASES = {
+    "docx-run-of-many-kinds": docx_run_of_many_kinds,
+    "docx-style-of-many-children": docx_style_of_many_children,
+    "docx-header-of-one-long-word": docx_header_of_one_long_word,
+    "docx-empty-runs": docx_empty_runs,
     "markdown-open-brackets": markdown_open_brackets,
     "markdown-link-openers": markdown_link_openers,
     "docx-heading-of-spaces": docx_heading_of_spaces,

@@ -6,9 +6,9 @@ label and its column's header, as a sentence would state it.
 | Monthly churn | 1.87%  | 3.38% |
 
 states "Monthly churn, Before: 1.87%" and "Monthly churn, After: 3.38%" (a label or a header
-names a figure by its first ``NAME_WORDS`` words). The tables are found
-by markdown-it-py (GitHub's table syntax: a header row, then a delimiter row), loaded on first
-use: ``worksample --help`` does not import it.
+names a figure by its first ``NAME_WORDS`` words, ``NAME_CHARS`` characters at most). The
+tables are found by markdown-it-py (GitHub's table syntax: a header row, then a delimiter
+row), loaded on first use: ``worksample --help`` does not import it.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ _DIGIT = re.compile(r"\d")
 # statement of its row or column, so a long one made a small table read as a huge text (a
 # 28 KB analysis whose header was 1,200 words over 1,200 rows took 69 s of CPU)
 NAME_WORDS = 20
+NAME_CHARS = 200  # twenty long words
 
 
 @dataclass(frozen=True)
@@ -95,9 +96,11 @@ def _statements(header: list[str], cells: list[str]) -> tuple[str, ...]:
 
 
 def _name(cell: str) -> str:
-    """A label or a header as a statement names a figure by: its first ``NAME_WORDS`` words."""
+    """A label or a header as a statement names a figure by: its first ``NAME_WORDS`` words,
+    and of those its first ``NAME_CHARS`` characters (a "word" can be 24 KB long)."""
     words = cell.split()
-    return cell if len(words) <= NAME_WORDS else " ".join(words[:NAME_WORDS])
+    name = cell if len(words) <= NAME_WORDS else " ".join(words[:NAME_WORDS])
+    return name if len(name) <= NAME_CHARS else name[:NAME_CHARS]
 
 
 def _cell(cells: list[str], column: int) -> str:
