@@ -60,6 +60,11 @@ SHAPES = {  # each built of ``n`` repeats of its part: the assignment and its fi
     "a-long-header-over-many-rows": lambda n: _analysis(
         "| Metric | " + "churn " * n + "|\n|---|---|\n"
         + "".join(f"| churn | {row}% |\n" for row in range(n))),
+    "one-letter-lines": lambda n: ("support-replies", {
+        name: f"{hello}\n\n" + "a\n" * (5 * n) for name, hello in REPLIES.items()}),
+    "a-header-of-one-long-word": lambda n: _analysis(
+        "| Metric | " + "y" * (20 * n) + " |\n|---|---|\n"
+        + "".join(f"| churn | {row}% |\n" for row in range(n))),
     "moves-and-changes": lambda n: _analysis("".join(
         f"Churn went from {1 + i / 10000:.4f}% to {3 + i / 10000:.4f}% and churn rose by "
         f"{2.5 + i / 10000:.4f}%.\n" for i in range(n))),

@@ -60,8 +60,8 @@ def test_readable_text_in_the_same_styles_stays_visible(markup):
 ], ids=["parentheses", "mismatched-closings", "a-style-rule"])
 def test_a_style_nesting_brackets_past_any_stylesheet_hides_its_text_and_the_rest_is_read(
         markup):
-    # (an eighth red team's) tinycss2 reads each level with a call of its own: a 540-byte
-    # style ran out of Python's stack, and the whole submission was rejected
+    # (a ninth red team's) tinycss2 reads each level with a call of its own: a 540-byte style ran
+    # out of Python's stack, and the whole submission was rejected
     visible = from_html("<p>Hello Margaret.</p>" + markup.replace("{}", WORDS)
                         + "<p>Kind regards</p>")
     assert WORDS in visible.hidden and "Kind regards" in visible.text

@@ -307,9 +307,9 @@ def _nested_parts(depth: int, kind: bytes) -> bytes:
 
 @pytest.mark.parametrize("kind", [b"multipart/mixed", b"Multipart/Alternative", b"message/rfc822"])
 def test_a_message_of_parts_nested_past_any_mail_client_is_refused_at_once(kind):
-    # (an eighth red team's) the email package recurses into each part, and checks every line
-    # against every boundary open: 1,000 nested in 50 KB ran out of Python's stack, and the
-    # whole submission was rejected; 600, then 17,000 short lines, took 0.9 s a reply
+    # (a ninth red team's) the email package recurses into each part, and checks every line against
+    # every boundary open: 1,000 nested in 50 KB ran out of Python's stack, and the whole submission
+    # was rejected; 600, then 17,000 short lines, took 0.9 s a reply
     with pytest.raises(UnreadableMessage, match="more than 50 parts that hold other parts"):
         timed(from_eml, _nested_parts(1_000, kind))
     if kind.lower().startswith(b"multipart"):
@@ -522,10 +522,9 @@ def test_a_sentence_repeating_one_thing_is_graded_in_linear_time(tmp_path, plugi
 
 
 def test_a_reply_of_many_short_lines_is_looked_at_for_a_sign_off_in_linear_time():
-    # (an eighth red team's) the sign-off check copied the rest of the reply for each of its
-    # sentences: a reply of 32,000 one-letter lines (64 KB, each line a sentence) took 1.1 s
-    # in it alone, x16 for 4x; the whole grading of three such replies 6.2 s. A growth
-    # guard, as above
+    # (a ninth red team's) the sign-off check copied the rest of the reply for each of its
+    # sentences: a reply of 32,000 one-letter lines (64 KB, each line a sentence) took 1.1 s in it
+    # alone, x16 for 4x; the whole grading of three such replies 6.2 s. A growth guard, as above
     from worksample_email.courtesy import sign_off
 
     def seconds(lines: int) -> float:
@@ -583,8 +582,8 @@ def test_many_headings_naming_a_section_are_read_in_linear_time(tmp_path):
         f"| churn | {row}% |\n" for row in range(n)),
     lambda n: "| Metric | " + " | ".join("c" * n) + " |\n|" + "---|" * (n + 1) + "\n| "
     + "churn " * n + "| " + " | ".join(["1.5%"] * n) + " |\n",
-    # (an eighth round's) the same with one long word: the header's first 20 words were
-    # the whole 24 KB header (10.9 s for 37 KB, x12 for 4x)
+    # (an eleventh red team's) the same with one long word: the header's first 20 words were the
+    # whole 24 KB header (10.9 s for 37 KB, x12 for 4x)
     lambda n: "| Metric | " + "y" * (20 * n) + " |\n|---|---|\n" + "".join(
         f"| churn | {row}% |\n" for row in range(n)),
 ], ids=["a-long-header-over-many-rows", "a-long-label-across-many-columns",
@@ -698,9 +697,9 @@ def _word_read_seconds(block: str, style: str | None) -> float:
 
 
 @pytest.mark.parametrize("build, sizes", [
-    # (an eighth round's) python-docx reads a run's text with an XPath union of six kinds,
-    # which lxml merges in time growing with the square of the run's children: 7.6 s for one
-    # run of 10,000 tabs, breaks and texts (37 KB), x16 for 4x
+    # (an eleventh red team's) python-docx reads a run's text with an XPath union of six kinds,
+    # which lxml merges in time growing with the square of the run's children: 7.6 s for one run of
+    # 10,000 tabs, breaks and texts (37 KB), x16 for 4x
     (lambda n: ("<w:p><w:r>" + "<w:tab/><w:br/><w:cr/><w:t>a</w:t>" * n + "</w:r></w:p>",
                 None), (2_000, 8_000)),
     # a style's name looked for among all its children for each paragraph in it: 7.9 s for
@@ -729,7 +728,7 @@ def test_a_word_run_or_style_of_thousands_of_children_is_read_in_linear_time(bui
 
 
 def test_a_word_document_of_too_many_paragraphs_runs_and_cells_is_refused_at_once(tmp_path):
-    # (an eighth round's) empty runs hold no text for the text limit to count: a million in a
+    # (an eleventh red team's) empty runs hold no text for the text limit to count: a million in a
     # 40 KB file took 35 s of CPU, 1.6 million empty cells 1 GB of memory
     from worksample_case.documents import read_document
 

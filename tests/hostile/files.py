@@ -550,8 +550,8 @@ def _pdf(lines: list[str], to_unicode: str) -> bytes:
     return _pdf_file(objects)
 
 
-def _pdf_stream(data: bytes) -> bytes:
-    return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+def _pdf_stream(data: bytes, more: bytes = b"") -> bytes:
+    return b"<< /Length %d %s>>\nstream\n" % (len(data), more) + data + b"\nendstream"
 
 
 def _pdf_file(objects: list[bytes]) -> bytes:
@@ -566,6 +566,24 @@ def _pdf_file(objects: list[bytes]) -> bytes:
         len(objects) + 1, xref)
     return bytes(out)
 
+
+
+def pdf_form_drawn_again(folder: Path) -> Path:
+    """Work per draw in proportion to what is drawn, in pypdf (not fixed: left to the limits):
+    a 1 KB PDF whose page draws one Form XObject 1,000 times; the form's few words and 20,000
+    operators (compressed) are parsed again for each draw (200 draws took 16.8 s of CPU)."""
+    form = zlib.compress(b"BT /F1 11 Tf 72 700 Td (churn rose) Tj ET " + b"q Q " * 20_000, 9)
+    content = (b"BT /F1 11 Tf 72 720 Td (Summary: revenue rose and churn rose.) Tj ET\n"
+               + b"/X Do " * 1_000)
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font "
+               b"<< /F1 4 0 R >> /XObject << /X 6 0 R >> >> /Contents 5 0 R >>",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               _pdf_stream(zlib.compress(content, 9), b"/Filter /FlateDecode "),
+               _pdf_stream(form, b"/Filter /FlateDecode /Type /XObject /Subtype /Form "
+                                 b"/BBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> ")]
+    return _analysis(folder, "pdf-form-drawn-again", "analysis.pdf", _pdf_file(objects))
 
 PDF_LINES = ["Summary", "Monthly revenue rose after the price rise, but churn rose too.",
              "The extra churn is in solo accounts ~ teams accepted the new price.",

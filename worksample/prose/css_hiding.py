@@ -43,9 +43,10 @@ def hiding_value(style: str) -> str:
     with a call of its own (a 540-byte style ran out of Python's stack)."""
     import tinycss2
 
-    depth = _bracket_depth(style)
-    if depth > BRACKETS_MOST:
-        return f"brackets nested {depth} deep"
+    if sum(map(style.count, "([{")) > BRACKETS_MOST:  # else they cannot nest deeper
+        depth = _bracket_depth(style)
+        if depth > BRACKETS_MOST:
+            return f"brackets nested {depth} deep"
     declarations = {}
     style = _LONG_DIGITS.sub(_shortened, style)  # tinycss2 refuses integers of 4,300 digits
     for item in tinycss2.parse_declaration_list(style, skip_comments=True, skip_whitespace=True):
