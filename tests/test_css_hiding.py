@@ -57,7 +57,13 @@ def test_readable_text_in_the_same_styles_stays_visible(markup):
     # a closing bracket of another kind closes nothing: CSS reads "(]" as one level more
     '<span style="color:' + "(]" * 600 + '">{}</span>',
     '<style>p.n { color: ' + "(" * 600 + ' }</style><p class="n">{}</p>',
-], ids=["parentheses", "mismatched-closings", "a-style-rule"])
+    # (a twelfth red team's) closing brackets tinycss2 never sees: escaped, in a comment, in
+    # a string; the count takes them for closings, and tinycss2 ran out of stack again
+    '<span style="color:' + "(\\)" * 600 + '">{}</span>',
+    '<span style="color:' + "(/*)*/" * 600 + '">{}</span>',
+    "<span style='color:" + '(")"' * 600 + "'>{}</span>",
+], ids=["parentheses", "mismatched-closings", "a-style-rule", "escaped-closings",
+        "closings-in-comments", "closings-in-strings"])
 def test_a_style_nesting_brackets_past_any_stylesheet_hides_its_text_and_the_rest_is_read(
         markup):
     # (a ninth red team's) tinycss2 reads each level with a call of its own: a 540-byte style ran

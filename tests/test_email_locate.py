@@ -198,3 +198,43 @@ def test_a_plain_mention_raises_no_possible_automatic_fail(tmp_path, monkeypatch
     _, result = reply_to_priya_graded(tmp_path, monkeypatch, "mention",
                                       "Your bank may ask you to confirm the card number, and")
     assert "possible-automatic-fail" not in [f["kind"] for f in result["flags"]]
+
+
+def test_long_drafts_beside_the_replies_do_not_hide_them(tmp_path):
+    # files named after no email are read to match them up to a budget, the smallest first: a
+    # folder of long notes sorted before the replies used to take the whole budget (a red
+    # team's honest submission), and each email came out as "no reply found"
+    submission = tmp_path / "candidate"
+    (submission / "a-notes").mkdir(parents=True)
+    (submission / "replies").mkdir()
+    for number in range(4):
+        (submission / "a-notes" / f"draft{number}.txt").write_text(
+            "Some notes about the plans and what to say. " * 1_300)
+    (submission / "replies" / "to the first customer.txt").write_text(REPLY_TO_PRIYA)
+    [result] = graded(EMAIL_SAMPLE, submission)
+    reply = result["details"]["replies"]["double-charge"]
+    assert reply["matched_by"] == "its text names Priya Raman", reply
+    assert any("not read: " in name for name in result["details"]["ignored_files"])
+
+
+def test_files_named_after_no_email_are_read_for_their_headers_within_a_budget(
+        tmp_path, monkeypatch):
+    # every .eml file's headers were parsed: 2,000 files of broken headers took 45 s of CPU
+    from worksample_email import replies
+    from worksample_email.grader import prepare
+
+    from worksample.assignments import load
+    from worksample.plugins import load_registry
+
+    assignment = load(EMAIL_SAMPLE, load_registry())
+    emails = prepare(assignment).emails
+    parsed = []
+    monkeypatch.setattr(replies, "eml_headers", lambda raw: parsed.append(raw) or
+                        {"Subject": "", "In-Reply-To": "", "References": ""})
+    submission = tmp_path / "candidate"
+    submission.mkdir()
+    for number in range(200):
+        (submission / f"m{number:03}.eml").write_bytes(b":\n" * 100)
+    located = replies.locate(submission, assignment.section, emails)
+    assert len(parsed) == replies.MATCHED_FILES_MOST
+    assert sum("not read: " in name for name in located.ignored) > 150

@@ -93,8 +93,8 @@ CASE_OUTCOMES = {
     "docx-run-of-many-kinds": ("graded", ""),
     "docx-style-of-many-children": ("graded", ""),
     "docx-header-of-one-long-word": ("graded", ""),
-    "docx-empty-runs": ("rejected", "250,005 paragraphs, runs and table cells; documents of "
-                                    "more than 200,000 are not read"),
+    "docx-empty-runs": ("rejected", "250,005 paragraphs, runs and tables, rows and cells; "
+                                    "documents of more than 100,000 are not read"),
 }
 ARCHIVE_OUTCOMES = {
     "tar-negative-size": "a negative size",

@@ -279,6 +279,19 @@ def test_a_message_with_a_huge_mime_header_is_refused_in_linear_time(headers):
         timed(from_eml, bare + b"\r\rhello")
 
 
+
+def test_a_message_nested_past_the_stack_is_that_replys_problem(monkeypatch):
+    # nesting the count of parts does not see still runs the parser out of stack: the reply
+    # is unreadable, with the reason, and the submission's other replies are graded
+    import email
+
+    def too_deep(*args, **kwargs):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(email, "message_from_bytes", too_deep)
+    with pytest.raises(UnreadableMessage, match="nests its parts too deeply to read"):
+        from_eml(b"Subject: hi\r\n\r\nhello")
+
 def test_the_headers_of_a_message_with_a_huge_mime_header_are_read_in_linear_time():
     # the whole message was parsed: 2.1 s at 64 KB, quadratic
     raw = (b"Subject: Re: refund\r\nContent-Type: multipart/mixed; a=\"" + b";" * 1_000_000
@@ -302,20 +315,23 @@ def _nested_parts(depth: int, kind: bytes) -> bytes:
     """A message of ``depth`` parts of ``kind`` (a multipart's with a boundary, or a message
     inside a message), each inside the last, then a text part."""
     nested = b"".join(b"Content-Type: %s; boundary=b%d\r\n\r\n--b%d\r\n" % (kind, n, n)
-                      if kind.lower().startswith(b"multipart") else
+                      if b"multipart" in kind.lower() else
                       b"Content-Type: %s\r\n\r\n" % kind for n in range(depth))
     return b"Subject: Re: refund\r\n" + nested + (b"Content-Type: text/plain\r\n\r\n"
                                                   b"Hello Ana, your refund is on its way.\r\n")
 
 
-@pytest.mark.parametrize("kind", [b"multipart/mixed", b"Multipart/Alternative", b"message/rfc822"])
+@pytest.mark.parametrize("kind", [
+    b"multipart/mixed", b"Multipart/Alternative", b"message/rfc822",
+    # (a twelfth red team's) encoded words the parser decodes, which the count did not read
+    b"=?utf-8?q?multipart/a?=", b"=?x?q?message/rfc822?="])
 def test_a_message_of_parts_nested_past_any_mail_client_is_refused_at_once(kind):
     # (a ninth red team's) the email package recurses into each part, and checks every line against
     # every boundary open: 1,000 nested in 50 KB ran out of Python's stack, and the whole submission
     # was rejected; 600, then 17,000 short lines, took 0.9 s a reply
     with pytest.raises(UnreadableMessage, match="more than 50 parts that hold other parts"):
         timed(from_eml, _nested_parts(1_000, kind))
-    if kind.lower().startswith(b"multipart"):
+    if kind.lower().startswith(b"multipart"):  # as mail clients write them
         assert from_eml(_nested_parts(8, kind)).text.strip() == (
             "Hello Ana, your refund is on its way.")
 
@@ -680,7 +696,7 @@ def test_a_word_document_with_a_style_for_each_paragraph_is_read_in_linear_time(
 
 def _word_read_seconds(block: str, style: str | None) -> float:
     """The best of two readings (``visible_text``) of a Word document of a heading and
-    ``block``, with ``style`` (a ``w:style``) among its styles."""
+    ``block``, with ``style`` (one ``w:style`` or more) among its styles."""
     import io
 
     import docx
@@ -690,7 +706,8 @@ def _word_read_seconds(block: str, style: str | None) -> float:
 
     document = docx.Document(io.BytesIO(_word_body(block)))
     if style is not None:
-        document.styles.element.append(parse_xml(style.replace(">", f" {nsdecls('w')}>", 1)))
+        for element in list(parse_xml(f"<w:styles {nsdecls('w')}>{style}</w:styles>")):
+            document.styles.element.append(element)
     best = float("inf")
     for _ in range(2):
         start = time.perf_counter()
@@ -723,23 +740,64 @@ def _word_read_seconds(block: str, style: str | None) -> float:
                 + "</w:sdtContent></w:sdt>",
                 "<w:style w:type='table' w:styleId='T'>" + "<w:b/>" * n + "<w:tblPr/></w:style>"),
      (3_000, 12_000)),
+    # each table naming a style id no style has composed the default style's parts again,
+    # reading all its children: 28 s for 2,000 tables (43 KB), x17
+    (lambda n: ("<w:sdt><w:sdtContent>" + "".join(
+        f"<w:tbl><w:tblPr><w:tblStyle w:val='m{k}'/></w:tblPr><w:tr><w:tc><w:p><w:r><w:t>x"
+        "</w:t></w:r></w:p></w:tc></w:tr></w:tbl>" for k in range(n)) + "</w:sdtContent></w:sdt>",
+                "<w:style w:type='table' w:default='1' w:styleId='Fat'>"
+                + "<w:tblStylePr w:type='x'/>" * (5 * n) + "</w:style>"), (500, 2_000)),
 ], ids=["kinds-of-text-in-one-run", "a-paragraph-style-of-many-children",
-        "a-default-character-style-of-many-children", "a-table-style-of-many-children"])
+        "a-default-character-style-of-many-children", "a-table-style-of-many-children",
+        "tables-naming-no-style"])
 def test_a_word_run_or_style_of_thousands_of_children_is_read_in_linear_time(build, sizes):
     small, large = (_word_read_seconds(*build(n)) for n in sizes)
     assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
 
+
+
+def test_word_runs_under_many_wrappers_cost_what_they_cost_under_one():
+    # (a twelfth red team's) each run walked up through all its wrappers to the paragraph:
+    # runs x wrappers, 18 s of CPU for 190,000 runs under 250 smart tags (47 KB)
+    def runs_under(wrappers: int) -> str:
+        return ("<w:p>" + "<w:smartTag>" * wrappers + "<w:r><w:t>x</w:t></w:r>" * 20_000
+                + "</w:smartTag>" * wrappers + "</w:p>")
+
+    under_one, under_many = _word_read_seconds(runs_under(1), None), \
+        _word_read_seconds(runs_under(240), None)
+    assert under_many < 2 * under_one, f"{under_many:.2f}s under 240, {under_one:.2f}s under 1"
+
+
+def test_word_styles_based_on_one_of_many_children_cost_what_they_cost_on_one_of_few():
+    # (a twelfth red team's) each style based on a shared one read the shared one again, all
+    # its children: 20,000 styles based on one of 20,000 children took 7.1 s (144 KB)
+    def styles_based_on(children: int) -> tuple[str, str]:
+        runs = "".join(f"<w:r><w:rPr><w:rStyle w:val='c{k}'/></w:rPr><w:t>x</w:t></w:r>"
+                       for k in range(4_000))
+        styles = "".join(f"<w:style w:type='character' w:styleId='c{k}'><w:basedOn "
+                         "w:val='Base'/></w:style>" for k in range(4_000))
+        return f"<w:p>{runs}</w:p>", ("<w:style w:type='character' w:styleId='Base'>"
+                                      + "<w:b/>" * children + f"</w:style>{styles}")
+
+    on_few, on_many = (_word_read_seconds(*styles_based_on(n)) for n in (1, 16_000))
+    assert on_many < 2 * on_few, f"{on_many:.2f}s on many children, {on_few:.2f}s on one"
 
 def test_a_word_document_of_too_many_paragraphs_runs_and_cells_is_refused_at_once(tmp_path):
     # (an eleventh red team's) empty runs hold no text for the text limit to count: a million in a
     # 40 KB file took 35 s of CPU, 1.6 million empty cells 1 GB of memory
     from worksample_case.documents import read_document
 
+    # (a twelfth red team's) and empty rows, each a line the checks read (200,000: 20 s), or
+    # tables of one cell (64,000: 5 s)
     for name, block in (("runs.docx", "<w:p>" + "<w:r/>" * 250_000 + "</w:p>"),
                         ("cells.docx", "<w:tbl>" + ("<w:tr>" + "<w:tc/>" * 1_000 + "</w:tr>")
-                         * 210 + "</w:tbl>")):
+                         * 110 + "</w:tbl>"),
+                        ("rows.docx", "<w:tbl>" + "<w:tr/>" * 110_000 + "</w:tbl>"),
+                        ("tables.docx", "<w:sdt><w:sdtContent>"
+                         + "<w:tbl><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>" * 30_000
+                         + "</w:sdtContent></w:sdt>")):
         (tmp_path / name).write_bytes(_word_body(block))
-        with pytest.raises(SubmissionRejected, match="documents of more than 200,000 are not"):
+        with pytest.raises(SubmissionRejected, match="documents of more than 100,000 are not"):
             timed(read_document, tmp_path / name, tmp_path, 10 * 2**20, 60)
 
 

@@ -41,6 +41,7 @@ class WordFormatting:
         # own that no style has (the default's) read the default's chain again
         self._styled: dict[tuple[object, object, Settings], Settings] = {}
         self._chains: dict[object, Settings] = {}
+        self._owns: dict[object, Settings] = {}
         self._tables = TableStyles(styles, palette)
         self._paragraph: tuple[object, Settings, str | None] | None = None
 
@@ -87,7 +88,14 @@ class WordFormatting:
         if style not in self._chains:
             found = Settings()
             for element in self._styles.chain(style):
-                found = found.over(self._palette.set_by(element.rPr).over(
-                    Settings(under=self._palette.shading(element.pPr))))
+                found = found.over(self._own_settings(element))
             self._chains[style] = found
         return self._chains[style]
+
+    def _own_settings(self, style) -> Settings:
+        """What ``style`` sets itself, read once for each style (a style many others are
+        based on was read again for each of them)."""
+        if style not in self._owns:
+            self._owns[style] = self._palette.set_by(style.rPr).over(
+                Settings(under=self._palette.shading(style.pPr)))
+        return self._owns[style]

@@ -63,7 +63,7 @@ class TableStyles:
     def __init__(self, styles: WordStyles, palette: Palette):
         self._styles, self._palette = styles, palette
         self._tables: dict[object, _Table] = {}
-        self._composed: dict[tuple[str, tuple[str, ...]], tuple[Settings, Colour | None]] = {}
+        self._composed: dict[tuple[tuple, tuple[str, ...]], tuple[Settings, Colour | None]] = {}
         self._said: dict[tuple, tuple[tuple, Colour | None]] = {}
         # each cell's, read once for all its runs: lxml looks for a cell's properties among
         # all its children, and a cell of thousands of paragraphs cost 55 s of CPU
@@ -92,10 +92,12 @@ class TableStyles:
         font, style_under = Settings(), None
         if table.chain:
             parts = tuple(_parts_applying(table, place))
-            if (table.style, parts) not in self._composed:
-                self._composed[table.style, parts] = _composed(table.chain, parts,
+            # by the style's elements, not the id the table names: every id no style has
+            # stands for the default style, which was composed again for each
+            if (table.chain, parts) not in self._composed:
+                self._composed[table.chain, parts] = _composed(table.chain, parts,
                                                                self._palette)
-            font, style_under = self._composed[table.style, parts]
+            font, style_under = self._composed[table.chain, parts]
         own = self._palette.shading(cell.tcPr)
         under = next((colour for colour in (
             own, None if own is NO_FILL else style_under, place and place.row_under,

@@ -46,9 +46,11 @@ _TAIL_WORK = 5_000_000  # "<" in an unparsed tail times its length: a tenth of a
 MIME_HEADER_MAX_CHARS = 4096  # email's parser takes time quadratic in a header's length
 # multipart and message/ parts: the parser recurses into each and checks each line against
 # every boundary open (1,000 nested in 50 KB ran out of Python's stack); a forwarded message
-# with its attachments has a handful
+# with its attachments has a handful. A Content-Type counts when it names either, or when it
+# holds an encoded word ("=?utf-8?q?multipart/a?="), which the parser decodes and no mail
+# client writes there
 MIME_CONTAINERS_MOST = 50
-_CONTAINER = re.compile(rb"content-type[ \t]*:\s*[\"']?\s*(?:multipart|message)\s*/",
+_CONTAINER = re.compile(rb"content-type[ \t]*:[^\n]*?(?:multipart|message|=\?)",
                         re.IGNORECASE)
 _MIME_HEADER = re.compile(  # a MIME header that parsing a message reads, with its folded lines
     rb"^content-(?:type|disposition|transfer-encoding)[ \t]*:(?:[^\n]*\n[ \t])*[^\n]*",
@@ -181,8 +183,11 @@ def from_eml(raw: bytes) -> Visible:
         if containers > MIME_CONTAINERS_MOST:
             raise UnreadableMessage(f"the message has more than {MIME_CONTAINERS_MOST} parts "
                                     "that hold other parts; mail clients write a few")
-    message = email.message_from_bytes(
-        raw, policy=email.policy.default.clone(header_factory=_HeadersReadOnce()))
+    try:
+        message = email.message_from_bytes(
+            raw, policy=email.policy.default.clone(header_factory=_HeadersReadOnce()))
+    except RecursionError:  # nesting the count above did not see; unwound by now
+        raise UnreadableMessage("the message nests its parts too deeply to read") from None
     html_part = message.get_body(preferencelist=("html",))
     plain_part = message.get_body(preferencelist=("plain",))
     if html_part is None:
