@@ -95,6 +95,12 @@ CASE_OUTCOMES = {
     "docx-header-of-one-long-word": ("graded", ""),
     "docx-empty-runs": ("rejected", "250,005 paragraphs, runs and tables, rows and cells; "
                                     "documents of more than 100,000 are not read"),
+    "docx-style-named-at-length": ("graded", ""),
+    "docx-table-styles-based-on-a-crowded-one": ("graded", ""),
+    "markdown-tables-filled-out": ("rejected", "the analysis has tables of more than 50,000 "
+                                               "cells, each row counted as wide as its table's "
+                                               "header; it is not read"),
+    "docx-tables-filled-out": ("rejected", "tables of more than 50,000 cells"),
 }
 ARCHIVE_OUTCOMES = {
     "tar-negative-size": "a negative size",
@@ -263,8 +269,10 @@ def test_hostile_archives_are_refused_before_they_are_read(tmp_path):
 
 
 def huge_analysis(folder: Path) -> Path:
-    """A legitimate analysis near the 10 MB document limit: seconds of CPU to read."""
-    text = GOOD_ANALYSIS.read_text() + "\n"
+    """A legitimate analysis near the 10 MB document limit: seconds of CPU to read. Its
+    table's bars are made slashes: 1,400 copies of the table would be more cells than an
+    analysis's tables may make (``tables.CELLS_MOST``), refused before any limit is reached."""
+    text = GOOD_ANALYSIS.read_text().replace("|", "/") + "\n"
     path = folder / "huge.md"
     path.write_text(text * (9_000_000 // len(text)))
     return path

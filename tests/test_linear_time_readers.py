@@ -743,9 +743,31 @@ def _word_read_seconds(block: str, style: str | None) -> float:
         "</w:t></w:r></w:p></w:tc></w:tr></w:tbl>" for k in range(n)) + "</w:sdtContent></w:sdt>",
                 "<w:style w:type='table' w:default='1' w:styleId='Fat'>"
                 + "<w:tblStylePr w:type='x'/>" * (5 * n) + "</w:style>"), (500, 2_000)),
+    # (a thirteenth red team's) the name of a paragraph's style matched against "Heading" for
+    # each paragraph: a default style named "Heading", 40,000 spaces and a letter took 22 s for
+    # 40,000 empty paragraphs (2 KB), x15
+    (lambda n: ("<w:sdt><w:sdtContent>" + "<w:p/>" * n + "</w:sdtContent></w:sdt>",
+                "<w:style w:type='paragraph' w:default='1' w:styleId='Long'><w:name w:val='Heading"
+                + " " * n + "x'/></w:style>"), (5_000, 20_000)),
+    # and a style's type copied out for each paragraph naming it: 6.6 s for 40,000 paragraphs
+    # in a style whose type is 400,000 letters long (8 KB), x13
+    (lambda n: ("<w:sdt><w:sdtContent>" + "<w:p><w:pPr><w:pStyle w:val='a'/></w:pPr></w:p>" * n
+                + "</w:sdtContent></w:sdt>",
+                f"<w:style w:type='{'p' * 10 * n}' w:styleId='a'><w:name w:val='a'/></w:style>"),
+     (5_000, 20_000)),
+    # and each table style based on one of many parts composed all its parts again: 9.6 s for
+    # 1,000 tables in 1,000 styles based on one of 1,000 parts (8 KB), x15
+    (lambda n: ("<w:sdt><w:sdtContent>" + "".join(
+        f"<w:tbl><w:tblPr><w:tblStyle w:val='s{k}'/></w:tblPr><w:tr><w:tc><w:p><w:r><w:t>x"
+        "</w:t></w:r></w:p></w:tc></w:tr></w:tbl>" for k in range(n)) + "</w:sdtContent></w:sdt>",
+                "<w:style w:type='table' w:styleId='B'>" + "<w:tblStylePr w:type='wholeTable'/>" * n
+                + "</w:style>" + "".join(f"<w:style w:type='table' w:styleId='s{k}'><w:basedOn "
+                                         "w:val='B'/></w:style>" for k in range(n))),
+     (250, 1_000)),
 ], ids=["kinds-of-text-in-one-run", "a-paragraph-style-of-many-children",
         "a-default-character-style-of-many-children", "a-table-style-of-many-children",
-        "tables-naming-no-style"])
+        "tables-naming-no-style", "a-style-name-of-many-spaces", "a-style-type-of-many-letters",
+        "table-styles-based-on-one-of-many-parts"])
 def test_a_word_run_or_style_of_thousands_of_children_is_read_in_linear_time(build, sizes):
     small, large = (_word_read_seconds(*build(n)) for n in sizes)
     assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
@@ -777,6 +799,60 @@ def test_word_styles_based_on_one_of_many_children_cost_what_they_cost_on_one_of
 
     on_few, on_many = (_word_read_seconds(*styles_based_on(n)) for n in (1, 16_000))
     assert on_many < 2 * on_few, f"{on_many:.2f}s on many children, {on_few:.2f}s on one"
+
+def test_a_word_table_style_shown_every_way_reads_its_parts_once():
+    # (a thirteenth red team's) each set of a style's parts that applies somewhere composed all
+    # the style's parts again: 64 tables showing one style of 64,000 parts in every way its
+    # tblLook allows took 14 s (9 KB), 25 times as long as 64 tables showing it one way
+    import itertools
+
+    def tables_showing(looks: list[tuple[str, ...]]) -> tuple[str, str]:
+        cell = "<w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc>"
+        flags = ("firstRow", "lastRow", "firstColumn", "lastColumn", "noHBand", "noVBand")
+        tables = "".join(
+            "<w:tbl><w:tblPr><w:tblStyle w:val='T'/><w:tblLook "
+            + " ".join(f"w:{flag}='{bit}'" for flag, bit in zip(flags, bits, strict=True))
+            + "/></w:tblPr>" + ("<w:tr>" + cell * 3 + "</w:tr>") * 3 + "</w:tbl>"
+            for bits in looks)
+        return (f"<w:sdt><w:sdtContent>{tables}</w:sdtContent></w:sdt>",
+                "<w:style w:type='table' w:styleId='T'>"
+                + "<w:tblStylePr w:type='wholeTable'/>" * 64_000 + "</w:style>")
+
+    every_way = list(itertools.product("01", repeat=6))
+    one_way, all_ways = (_word_read_seconds(*tables_showing(looks))
+                         for looks in ([every_way[0]] * 64, every_way))
+    assert all_ways < 3 * one_way, f"{all_ways:.2f}s shown every way, {one_way:.2f}s one way"
+
+
+def test_a_word_tables_text_is_tidied_once_however_deep_it_is_nested():
+    # (a thirteenth red team's) a cell's text was tidied again for every table it is nested in:
+    # 2 MB of text 80 tables deep took 2.2 s, one table deep 0.1 s
+    def nested(depth: int) -> str:
+        text = "<w:p><w:r><w:t>" + "a " * 1_000_000 + "</w:t></w:r></w:p>"
+        return "<w:tbl><w:tr><w:tc>" * depth + text + "</w:tc></w:tr></w:tbl>" * depth
+
+    shallow, deep = (_word_read_seconds(nested(depth), None) for depth in (1, 80))
+    assert deep < 0.2 + 3 * shallow, f"{deep:.2f}s 80 tables deep, {shallow:.2f}s one deep"
+
+
+@pytest.mark.parametrize("tables", [
+    # (a thirteenth red team's) markdown-it makes every row as wide as its header: 16 tables of
+    # a header 255 cells wide over 255 rows of one (25 KB) took 18 s and 1 GB
+    "|" + "a|" * 255 + "\n|" + "-|" * 255 + "\n" + "x\n" * 255 + "\n",
+    # and a cell of every bar: 1,000 columns wide, rows of bars (804 KB): 15.9 s and 839 MB
+    "|" + "a|" * 1_000 + "\n|" + "-|" * 1_000 + "\n" + ("|" * 1_001 + "\n") * 60,
+], ids=["rows-filled-out-to-the-header", "a-cell-for-every-bar"])
+def test_markdown_tables_of_too_many_cells_are_refused(tables):
+    from worksample.prose.tables import CrowdedTables, table_lines
+
+    with pytest.raises(CrowdedTables, match="50,000"):
+        timed(table_lines, "# Analysis\n\nChurn rose.\n\n" + tables * 16)
+    # a table of 25 columns and 1,000 rows is read, every row
+    wide = ("| Metric |" + " Q |" * 24 + "\n|" + "---|" * 25 + "\n"
+            + ("| churn |" + " 1.5% |" * 24 + "\n") * 1_000)
+    rows = timed(table_lines, wide)
+    assert len([row for row in rows.values() if row is not None]) == 1_000
+
 
 def test_a_word_document_of_too_many_paragraphs_runs_and_cells_is_refused_at_once(tmp_path):
     # (an eleventh red team's) empty runs hold no text for the text limit to count: a million in a

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from worksample.errors import SubmissionRejected
 from worksample.models import Assignment, Grade, IntegrityFlag, Submission
 from worksample.prose.cache import cached_per_version
 from worksample.prose.evidence import Finding
 from worksample.prose.hidden import hidden_text_flag
 from worksample.prose.own_text import source_sentences
 from worksample.prose.scoring import GradedPart, criterion_outcomes, part_checks
+from worksample.prose.tables import CrowdedTables
 
 from .checks import AnalysisText, CompiledCase, check_analysis, discusses_the_case
 from .config import CaseSection
@@ -40,8 +42,12 @@ def grade(assignment: Assignment[CaseSection], submission: Submission) -> Grade:
     section = assignment.section
     prepared = prepare(assignment)
     document = find_document(submission.root, section.max_document_kb * 1024, section.max_pages)
-    text = AnalysisText(parse(document.text, prepared.compiled.headings), section,
-                        prepared.brief_said)
+    try:
+        parsed = parse(document.text, prepared.compiled.headings)
+    except CrowdedTables as crowded:
+        raise SubmissionRejected(f"the analysis has {crowded}; it is not read",
+                                 path=document.source) from None
+    text = AnalysisText(parsed, section, prepared.brief_said)
     findings = check_analysis(text, section, prepared.compiled)
     empty, off_topic = text.not_an_analysis, ""
     if not empty:

@@ -64,7 +64,13 @@ class TableStyles:
         self._styles, self._palette = styles, palette
         self._tables: dict[object, _Table] = {}
         self._composed: dict[tuple[tuple, tuple[str, ...]], tuple[Settings, Colour | None]] = {}
-        self._said: dict[tuple, tuple[tuple, Colour | None]] = {}
+        # what a style's chain sets for one part, by the chain and the part, built on what the
+        # chain it is based on sets: thousands of styles based on one style of thousands of
+        # parts, each composing it again, took 40 s of CPU for 14 KB
+        self._layers: dict[tuple[tuple, str], tuple[Settings, Colour | None]] = {}
+        # what one style element sets, read once: its parts by type, its band sizes and shading
+        self._parts: dict[object, dict[str, list]] = {}
+        self._said: dict[object, tuple[object, object, Colour | None]] = {}
         # each cell's, read once for all its runs: lxml looks for a cell's properties among
         # all its children, and a cell of thousands of paragraphs cost 55 s of CPU
         self._cells: dict[tuple[object, int], tuple[Settings, Colour | None]] = {}
@@ -95,8 +101,7 @@ class TableStyles:
             # by the style's elements, not the id the table names: every id no style has
             # stands for the default style, which was composed again for each
             if (table.chain, parts) not in self._composed:
-                self._composed[table.chain, parts] = _composed(table.chain, parts,
-                                                               self._palette)
+                self._composed[table.chain, parts] = self._composition(table.chain, parts)
             font, style_under = self._composed[table.chain, parts]
         own = self._palette.shading(cell.tcPr)
         under = next((colour for colour in (
@@ -122,16 +127,55 @@ class TableStyles:
             for at_column, cell in enumerate(cells):
                 places[cell] = _Place(at_row, len(rows) - 1, at_column, len(cells) - 1,
                                       row_under)
-        if chain not in self._said:  # a style's children read once, not for each table
-            self._said[chain] = (_band_sizes_said(chain[::-1]),
-                                 _first_shading(chain[::-1], self._palette))
-        style_bands, style_under = self._said[chain]
-        bands = tuple(_band_size(own if own is not _UNSAID else by_style)
-                      for own, by_style in zip(_band_sizes_said((table,)), style_bands,
-                                               strict=True))
-        own_under = _first_shading((table,), self._palette)
-        return _Table(style_id, chain, _look(table), bands, max(headers, 1),
-                      own_under if own_under is not None else style_under, places)
+        # the first that says each, the table itself, then its style and the ones it is based on
+        said = [_said_by(table, self._palette)] + [self._said_by(style) for style in chain[::-1]]
+        bands = tuple(_band_size(next((one[n] for one in said if one[n] is not _UNSAID), None))
+                      for n in (0, 1))
+        under = next((one[2] for one in said if one[2] is not None), None)
+        return _Table(style_id, chain, _look(table), bands, max(headers, 1), under, places)
+
+    def _said_by(self, style) -> tuple[object, object, Colour | None]:
+        """``_said_by`` of a style element, read once."""
+        if style not in self._said:
+            self._said[style] = _said_by(style, self._palette)
+        return self._said[style]
+
+    def _composition(self, chain: tuple, parts: tuple[str, ...]
+                     ) -> tuple[Settings, Colour | None]:
+        """The font and the cell shading the ``parts`` of a style (its ``chain``) set together,
+        each part over the ones before it; a part that sets no fill uncovers none below it."""
+        font, under = Settings(), None
+        for part in parts:
+            layer, shading = self._layer(chain, part)
+            font = layer.over(font)
+            under = shading if shading is not None else under
+        return font, under
+
+    def _layer(self, chain: tuple, part: str) -> tuple[Settings, Colour | None]:
+        """What ``chain`` (a style's elements, the one it is based on first) sets for one
+        part: each element over the ones before it; the shading is the last one set."""
+        if not chain:
+            return Settings(), None
+        if (chain, part) not in self._layers:
+            below, under = self._layer(chain[:-1], part)
+            for formats in self._formats(chain[-1], part):
+                below = self._palette.set_by(formats.find(qn("w:rPr"))).over(Settings(
+                    under=self._palette.shading(formats.find(qn("w:pPr"))))).over(below)
+                found = self._palette.shading(formats.find(qn("w:tcPr")))
+                under = found if found is not None else under
+            self._layers[chain, part] = (below, under)
+        return self._layers[chain, part]
+
+    def _formats(self, style, part: str) -> list:
+        """What a style sets for one of its parts, in order (a part written twice: the second
+        over the first): for the whole table, what it sets at its top and in a ``wholeTable``
+        part. Its parts are sorted by type once."""
+        if style not in self._parts:
+            by_type: dict[str, list] = {}
+            for conditional in style.iterchildren(qn("w:tblStylePr")):
+                by_type.setdefault(conditional.get(qn("w:type"), ""), []).append(conditional)
+            self._parts[style] = by_type
+        return ([style] if part == "wholeTable" else []) + self._parts[style].get(part, [])
 
 
 def _table_of(cell):
@@ -150,50 +194,19 @@ def _repeats(row) -> bool:
     return header is not None and header.get(qn("w:val"), "on") not in OFF
 
 
-def _first_shading(elements, palette: Palette) -> Colour | None:
-    """The shading the first of ``elements`` (tables or styles) that sets one in its
-    ``w:tblPr`` sets."""
-    return next((found for element in elements
-                 if (found := palette.shading(element.find(qn("w:tblPr")))) is not None), None)
-
-
-def _composed(chain: tuple, parts: tuple[str, ...],
-              palette: Palette) -> tuple[Settings, Colour | None]:
-    """The font and the cell shading the ``parts`` of a style (its ``chain``) set together,
-    each part over the ones before it; a part that sets no fill uncovers none below it."""
-    font, under = Settings(), None
-    for part in parts:
-        for element in chain:
-            for formats in _formats(element, part):
-                font = palette.set_by(formats.find(qn("w:rPr"))).over(
-                    Settings(under=palette.shading(formats.find(qn("w:pPr"))))).over(font)
-                found = palette.shading(formats.find(qn("w:tcPr")))
-                under = found if found is not None else under
-    return font, under
-
-
-def _formats(element, part: str) -> list:
-    """What a style sets for one of its parts, in order (a part written twice: the second
-    over the first): for the whole table, what it sets at its top and in a ``wholeTable``
-    part."""
-    conditional = element.findall(f"{qn('w:tblStylePr')}[@{qn('w:type')}='{part}']")
-    return ([element] if part == "wholeTable" else []) + conditional
-
-
 _UNSAID = object()  # no element of those asked sets a band size
 
 
-def _band_sizes_said(elements) -> tuple:
-    """How many rows and how many columns make one band, as the first of ``elements`` (a
-    table, then its style and the ones it is based on) that sets each says: a number, None
-    for a value that is none, ``_UNSAID`` when none sets it."""
-    sizes = []
-    for name in ("w:tblStyleRowBandSize", "w:tblStyleColBandSize"):
-        found = next((said for element in elements
-                      if (said := element.find(f"{qn('w:tblPr')}/{qn(name)}")) is not None),
-                     None)
-        sizes.append(_UNSAID if found is None else whole_number(found.get(qn("w:val"), "")))
-    return tuple(sizes)
+def _said_by(element, palette: Palette) -> tuple[object, object, Colour | None]:
+    """How many rows and how many columns make one band, as ``element`` (a table or a table
+    style) says in its ``w:tblPr`` (a number, None for a value that is none, ``_UNSAID`` when it
+    does not say), and the shading its first ``w:tblPr`` sets (None: none)."""
+    sizes: list[object] = [_UNSAID, _UNSAID]
+    for properties in element.iterchildren(qn("w:tblPr")):
+        for n, name in enumerate(("w:tblStyleRowBandSize", "w:tblStyleColBandSize")):
+            if sizes[n] is _UNSAID and (found := properties.find(qn(name))) is not None:
+                sizes[n] = whole_number(found.get(qn("w:val"), ""))
+    return sizes[0], sizes[1], palette.shading(element.find(qn("w:tblPr")))
 
 
 def _band_size(said) -> int:

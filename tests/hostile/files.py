@@ -447,14 +447,15 @@ def docx_crowded_package(folder: Path) -> Path:
 
 def _docx_with(block_xml: str, style_xml: str = "") -> bytes:
     """A Word document: the analysis's heading and paragraph, then ``block_xml`` (a paragraph
-    or a table, in the w: namespace), with ``style_xml`` (a ``w:style``) among its styles."""
+    or a table, in the w: namespace), with ``style_xml`` (one ``w:style`` or more) among its
+    styles."""
     import docx
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
     document = docx.Document(io.BytesIO(_docx_bytes("Summary")))
-    if style_xml:
-        document.styles.element.append(parse_xml(style_xml.replace(">", f" {nsdecls('w')}>", 1)))
+    for style in parse_xml(f"<w:styles {nsdecls('w')}>{style_xml}</w:styles>"):
+        document.styles.element.append(style)
     document.element.body.append(parse_xml(block_xml.replace(">", f" {nsdecls('w')}>", 1)))
     buffer = io.BytesIO()
     document.save(buffer)
@@ -497,6 +498,53 @@ def docx_empty_runs(folder: Path) -> Path:
     text for the text limit to count and cost their reading each."""
     return _analysis(folder, "empty-runs", "analysis.docx",
                      _docx_with("<w:p>" + "<w:r/>" * 250_000 + "</w:p>"))
+
+
+def docx_style_named_at_length(folder: Path) -> Path:
+    """Work per paragraph in proportion to its style's name (quadratic): 40,000 empty paragraphs
+    in a default style named "Heading", 40,000 spaces and a letter (38 KB); the name was
+    matched against "Heading" for each paragraph."""
+    return _analysis(folder, "style-named-at-length", "analysis.docx", _docx_with(
+        "<w:sdt><w:sdtContent>" + "<w:p/>" * 40_000 + "</w:sdtContent></w:sdt>",
+        "<w:style w:type='paragraph' w:default='1' w:styleId='Long'><w:name w:val='Heading"
+        + " " * 40_000 + "x'/></w:style>"))
+
+
+def docx_table_styles_based_on_a_crowded_one(folder: Path) -> Path:
+    """Work per table style in proportion to the style it is based on (quadratic): 2,000 tables,
+    each in a style of its own based on one style of 2,000 parts (50 KB); each composed all
+    the shared style's parts again."""
+    tables = "".join(f"<w:tbl><w:tblPr><w:tblStyle w:val='s{k}'/></w:tblPr><w:tr><w:tc><w:p>"
+                     "<w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr></w:tbl>" for k in range(2_000))
+    styles = ("<w:style w:type='table' w:styleId='B'>" + "<w:tblStylePr w:type='wholeTable'/>"
+              * 2_000 + "</w:style>" + "".join(f"<w:style w:type='table' w:styleId='s{k}'>"
+                                               "<w:basedOn w:val='B'/></w:style>"
+                                               for k in range(2_000)))
+    return _analysis(folder, "table-styles-based-on-a-crowded-one", "analysis.docx",
+                     _docx_with(f"<w:sdt><w:sdtContent>{tables}</w:sdtContent></w:sdt>", styles))
+
+
+def _rows_filled_out(tables: int) -> str:
+    """``tables`` Markdown tables, each a header 255 cells wide over 255 rows of one cell,
+    which markdown-it makes as wide as the header (1.5 KB for 65,025 cells)."""
+    return ("|" + "a|" * 255 + "\n|" + "-|" * 255 + "\n" + "x\n" * 255 + "\n") * tables
+
+
+def markdown_tables_filled_out(folder: Path) -> Path:
+    """Cells the file never wrote: 16 tables of rows filled out to a header 255 cells wide
+    (25 KB), about 1 KB of markdown-it's memory for each cell."""
+    return _analysis(folder, "tables-filled-out", "analysis.md",
+                     (ANALYSIS + "\n" + _rows_filled_out(16)).encode())
+
+
+def docx_tables_filled_out(folder: Path) -> Path:
+    """The same in Word: 16 tables whose first row has 256 empty cells and the 256 rows below
+    one cell each (37 KB), written out as Markdown tables for the reading of figures."""
+    cell = "<w:tc><w:p/></w:tc>"
+    table = ("<w:tbl><w:tr>" + cell * 256 + "</w:tr>" + ("<w:tr>" + cell + "</w:tr>") * 256
+             + "</w:tbl>")
+    return _analysis(folder, "docx-tables-filled-out", "analysis.docx", _docx_with(
+        "<w:sdt><w:sdtContent>" + table * 16 + "</w:sdtContent></w:sdt>"))
 
 
 def _png() -> bytes:
@@ -1045,6 +1093,10 @@ CASE_CASES = {
     "markdown-names-and-changes": markdown_names_and_changes,
     "markdown-many-section-headings": markdown_many_section_headings,
     "markdown-table-of-a-long-header": markdown_table_of_a_long_header,
+    "docx-style-named-at-length": docx_style_named_at_length,
+    "docx-table-styles-based-on-a-crowded-one": docx_table_styles_based_on_a_crowded_one,
+    "markdown-tables-filled-out": markdown_tables_filled_out,
+    "docx-tables-filled-out": docx_tables_filled_out,
 }
 
 ARCHIVE_CASES = {

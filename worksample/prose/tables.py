@@ -8,7 +8,9 @@ label and its column's header, as a sentence would state it.
 states "Monthly churn, Before: 1.87%" and "Monthly churn, After: 3.38%" (a label or a header
 names a figure by its first ``NAME_WORDS`` words, ``NAME_CHARS`` characters at most). The
 tables are found by markdown-it-py (GitHub's table syntax: a header row, then a delimiter
-row), loaded on first use: ``worksample --help`` does not import it.
+row), loaded on first use: ``worksample --help`` does not import it. markdown-it makes every
+row of a table as wide as its header, so a few bytes can ask for many cells: a text whose
+tables hold more than ``CELLS_MOST`` is refused (``CrowdedTables``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,14 @@ _DIGIT = re.compile(r"\d")
 # 28 KB analysis whose header was 1,200 words over 1,200 rows took 69 s of CPU)
 NAME_WORDS = 20
 NAME_CHARS = 200  # twenty long words
+# cells in all the tables of a text, each row counted as wide as its table's header. Each costs
+# markdown-it about 1 KB and 20 us: a 25 KB analysis of tables 255 cells wide over rows of one
+# took 18 s and 1 GB. A report's tables hold a few hundred
+CELLS_MOST = 50_000
+
+
+class CrowdedTables(ValueError):
+    """A text whose tables hold more cells than ``CELLS_MOST``: not read."""
 
 
 @dataclass(frozen=True)
@@ -44,19 +54,41 @@ class TableRow:
 def _parser():
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("table")
+    parser = MarkdownIt("commonmark").enable("table")
+    rule = next(rule for rule in parser.block.ruler.__rules__ if rule.name == "table")
+    read_table = rule.fn
+
+    def counted(state, start: int, end: int, silent: bool) -> bool:
+        # each table's cells counted as it is made: past the budget the parse stops
+        made = len(state.tokens)
+        found = read_table(state, start, end, silent)
+        if found and not silent:
+            state.env["cells"] = state.env.get("cells", 0) + sum(
+                token.type == "inline" for token in state.tokens[made:])
+            if state.env["cells"] > CELLS_MOST:
+                raise CrowdedTables(f"tables of more than {CELLS_MOST:,} cells, each row "
+                                    "counted as wide as its table's header")
+        return found
+
+    parser.block.ruler.at("table", counted, {"alt": list(rule.alt)})
+    return parser
 
 
 def table_lines(text: str) -> dict[int, TableRow | None]:
     """The lines of ``text`` (0-based) that belong to Markdown tables: a body row maps to its
-    ``TableRow``; a header or delimiter row maps to None (it states nothing by itself)."""
-    if "|" not in text:
+    ``TableRow``; a header or delimiter row maps to None (it states nothing by itself).
+    ``CrowdedTables`` when its tables hold more than ``CELLS_MOST`` cells."""
+    bars = text.count("|")
+    if not bars:
         return {}
+    if bars > CELLS_MOST:  # the cells a row writes, before one table of them is made
+        raise CrowdedTables(f"{bars:,} table bars (|), more than the {CELLS_MOST:,} cells "
+                            "its tables may hold")
     lines: dict[int, TableRow | None] = {}
     header: list[str] = []
     row: list[str] | None = None
     row_line, in_head = 0, False
-    for token in _parser().parse(text):
+    for token in _parser().parse(text, {}):
         if token.type == "table_open" and token.map:
             lines.update(dict.fromkeys(range(*token.map)))
             header = []
