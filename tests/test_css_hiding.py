@@ -37,6 +37,18 @@ HIDDEN = {
     "a box computed to nothing": '<div style="height: calc(9px - 9px); overflow: hidden">{}</div>',
     "a function named in escapes": '<span style="color: v\\61 r(--x, #fff)">{}</span>',
     "a rule's computed colour": '<style>.q { color: VAR(--white) }</style><p class="q">{}</p>',
+    # text the colour of what is under it, not only white on the page (a thirteenth red team's
+    # class: "color:#000; background:#000" passed)
+    "the colour of its own background":
+        '<span style="color:#1a1a1a;background-color:#1c1c1c">{}</span>',
+    "a background that paints nothing": '<span style="color:#fff;background:transparent">{}</span>',
+    "a background of an image alone":
+        '<span style="color:#fcfcfc;background:url(cid:bg.png) no-repeat">{}</span>',
+    "dark text in a dark box":
+        '<div style="background:rgb(3,3,3)"><b style="color:#000">{}</b></div>',
+    "unstyled text in a black cell": '<table><tr><td bgcolor="black">{}</td></tr></table>',
+    "a colour inherited onto its own background":
+        '<div style="color:navy"><span style="background:#000080">{}</span></div>',
 }
 READABLE = {
     "grey": '<span style="color:#767676">{}</span>',
@@ -49,6 +61,12 @@ READABLE = {
     "a width worked out": '<div style="width: calc(100% - 20px)">{}</div>',
     "a font by a custom property": '<span style="font-family: var(--body)">{}</span>',
     "a margin worked out": '<p style="margin: max(8px, 1em); color: #222">{}</p>',
+    "white in a dark box": '<div style="background:#202020;color:#fff">{}</div>',
+    "a paragraph after a dark one": '<p style="background:#000;color:#fff">Note<p>{}',
+    "a cell after a dark one": '<table><tr><td style="background:#000;color:#fff">1<td>{}</table>',
+    "dark text in a light box":
+        '<div style="background:#fafafa"><span style="color:#333">{}</span></div>',
+    "a light box with an image": '<div style="background:#fff url(x.png)">{}</div>',
 }
 WORDS = "refund credit restore trash"
 

@@ -6,8 +6,12 @@ tinycss2 reads the declarations and every CSS colour form (hex, rgb, hsl, hwb, l
 oklab, oklch, ``color()``, with commas or spaces, percentages, named colours). Text counts
 as hidden when it is:
 
-- nearly white (each channel at least ``NEAR_WHITE``) with no background set beside it, or
-  nearly transparent (alpha at most ``FAINT``);
+- the colour of what is under it: nearly white (each channel at least ``NEAR_WHITE``) on the
+  page, or as near the background its element or an ancestor paints (each channel within
+  ``1 - NEAR_WHITE`` of it; its lightness, for colour spaces not converted to sRGB); or
+  nearly transparent (alpha at most ``FAINT``). A background is the colour it paints when its
+  images do not load, as many mail clients show it: an image or a gradient alone paints
+  nothing here;
 - at an opacity of at most ``FAINT``;
 - smaller than a reader can see: under ``TINY_PX`` px or pt, at most ``TINY_EM`` em, rem,
   ex or ch, or ``TINY_PERCENT`` percent;
@@ -25,6 +29,7 @@ supports few of these, and a reviewer sees the value that hid the text.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 NEAR_WHITE = 240 / 255  # #f0f0f0 and lighter: invisible on the white page a reviewer reads
 FAINT = 0.1
@@ -52,30 +57,94 @@ _CLOSES = {"(": ")", "[": "]", "{": "}"}
 
 def hiding_value(style: str) -> str:
     """The declaration of ``style`` (an inline style or a rule's body) whose value hides text,
-    as "name: value"; '' when none does. A style nesting brackets deeper than
+    as "name: value"; '' when none does; a colour is judged against the background the style
+    paints, else the page (``colours_of`` and ``same_as_under`` judge it against what an
+    element's ancestors paint). A style nesting brackets deeper than
     ``BRACKETS_MOST`` hides its text too: no stylesheet does, and tinycss2 reads each level
     with a call of its own (a 540-byte style ran out of Python's stack). Brackets escaped or
     in a string or a comment, which the count takes for closing ones, still run tinycss2 out
     of stack: that too is a style too deeply nested to read."""
-    import tinycss2
-
     if sum(map(style.count, "([{")) > BRACKETS_MOST:  # else they cannot nest deeper
         depth = _bracket_depth(style)
         if depth > BRACKETS_MOST:
             return f"brackets nested {depth} deep"
-    declarations = {}
-    style = _LONG_DIGITS.sub(_shortened, style)  # tinycss2 refuses integers of 4,300 digits
     try:
-        for item in tinycss2.parse_declaration_list(style, skip_comments=True,
-                                                     skip_whitespace=True):
-            if item.type == "declaration":
-                declarations[item.lower_name] = tinycss2.serialize(item.value).strip().lower()
+        declarations = _declarations(style)
     except RecursionError:  # unwound by now, with nothing of the grader's half done
         return "brackets nested too deep to read"
+    painted = _painted(declarations)
     for name, value in declarations.items():
-        if _hides(name, value, declarations):
+        if _hides(name, value, declarations, painted):
             return f"{name}: {value}"
     return ""
+
+
+def colours_of(style: str, colour: object = None, under: object = None) -> tuple[object, object]:
+    """The colour of the text of an element of ``style`` and the colour under it, inside an
+    element whose text is of ``colour`` over ``under`` (None: the page's, black over white):
+    what its own declarations set, else what it inherits."""
+    try:
+        own, painted = _own_colours(style)
+    except RecursionError:
+        return colour, under
+    return colour if own is None else own, under if painted is None else painted
+
+
+@lru_cache(maxsize=256)
+def _own_colours(style: str) -> tuple[object, object]:
+    """The colour ``style`` sets its text in and the one it paints under it; None for each it
+    does not set."""
+    import tinycss2.color4
+
+    declarations = _declarations(style)
+    own = tinycss2.color4.parse_color(declarations.get("color", ""))
+    return None if own is None or isinstance(own, str) else own, _painted(declarations)
+
+
+def same_as_under(colour: object, under: object) -> bool:
+    """Whether text of ``colour`` cannot be told from the ``under`` it is on (None: the page's,
+    black over white)."""
+    if colour is None and under is None:
+        return False
+    import tinycss2.color4
+
+    return _indistinct(colour or tinycss2.color4.parse_color("black"), under)
+
+
+@lru_cache(maxsize=256)
+def _declarations(style: str) -> dict[str, str]:
+    """Each declaration of ``style``, its name and value lowered, the last of a name kept.
+    Cached: an element's style is read for what hides it and for its colours, and a
+    document repeats its styles. Not to be changed by its callers."""
+    import tinycss2
+
+    declarations = {}
+    style = _LONG_DIGITS.sub(_shortened, style)  # tinycss2 refuses integers of 4,300 digits
+    for item in tinycss2.parse_declaration_list(style, skip_comments=True,
+                                                 skip_whitespace=True):
+        if item.type == "declaration":
+            declarations[item.lower_name] = tinycss2.serialize(item.value).strip().lower()
+    return declarations
+
+
+def _painted(declarations: dict[str, str]) -> object:
+    """The colour a style's own background paints when its images do not load (the colour of
+    a ``background-color``, or the one a ``background`` names beside its image or gradient);
+    None when it paints none, or a transparent one."""
+    import tinycss2
+    import tinycss2.color4
+
+    found = None
+    for name in ("background", "background-color"):  # the longhand over the shorthand
+        if name not in declarations:
+            continue
+        found = None
+        for token in tinycss2.parse_component_value_list(declarations[name]):
+            colour = tinycss2.color4.parse_color(token)
+            if colour is not None and not isinstance(colour, str):
+                found = None if colour.alpha <= FAINT else colour
+                break
+    return found
 
 
 def _bracket_depth(style: str) -> int:
@@ -92,15 +161,14 @@ def _bracket_depth(style: str) -> int:
     return deepest
 
 
-def _hides(name: str, value: str, declarations: dict[str, str]) -> bool:
+def _hides(name: str, value: str, declarations: dict[str, str], under: object) -> bool:
     if name in _BOX and declarations.get("overflow", declarations.get("overflow-x", "")) not in (
             "hidden", "clip"):
         return False
     if (name in _HIDING or name in _BOX) and _COMPUTED.search(value):
         return True
     if name == "color":
-        return _unreadable_colour(value, has_background=any(
-            key.startswith("background") for key in declarations))
+        return _unreadable_colour(value, under)
     if name == "opacity":
         amount = _amount(value)  # a number or a percentage; anything else a browser ignores
         return amount is not None and amount[1] in ("", "%") and \
@@ -120,15 +188,26 @@ def _hides(name: str, value: str, declarations: dict[str, str]) -> bool:
     return False
 
 
-def _unreadable_colour(value: str, has_background: bool) -> bool:
+def _unreadable_colour(value: str, under: object) -> bool:
+    """Whether text of colour ``value`` cannot be told from ``under`` (None: the page)."""
     import tinycss2.color4
 
     colour = tinycss2.color4.parse_color(value)
     if colour is None or isinstance(colour, str):  # unknown, or currentcolor
         return False
-    if colour.alpha <= FAINT:
-        return True
-    return not has_background and _lightness(colour) >= NEAR_WHITE
+    return colour.alpha <= FAINT or _indistinct(colour, under)
+
+
+def _indistinct(colour, under) -> bool:
+    """Whether ``colour`` is as near ``under`` (None: the page) as ``NEAR_WHITE`` is to white."""
+    if under is None:
+        return _lightness(colour) >= NEAR_WHITE
+    try:
+        return max(abs(mine - theirs) for mine, theirs in zip(
+            colour.to("srgb").coordinates, under.to("srgb").coordinates, strict=True)
+        ) <= 1 - NEAR_WHITE
+    except NotImplementedError:  # a space tinycss2 does not convert: judged by lightness
+        return abs(_lightness(colour) - _lightness(under)) <= 1 - NEAR_WHITE
 
 
 def _lightness(colour) -> float:

@@ -18,7 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
-from worksample.prose.css_hiding import hiding_value
+from worksample.prose.css_hiding import colours_of, hiding_value, same_as_under
 from worksample.prose.text import WORD
 from worksample.safe_text import cut
 
@@ -338,6 +338,15 @@ class _HidingRules:
         return first[1] if first else ""
 
 
+UNDER_ITS_COLOUR = "text the colour of the background under it"
+# elements a browser closes when another opens: a paragraph by a block (or a paragraph), a
+# list item by a list item, a cell by a cell, a row by a row (nested lists and tables aside)
+_CLOSED_BY = {
+    **dict.fromkeys(("p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
+                     "section", "article", "header", "footer", "blockquote"), ("p",)),
+    "li": ("p", "li"), "td": ("td", "th"), "th": ("td", "th"), "tr": ("td", "th", "tr")}
+
+
 class _VisibleText(HTMLParser):
     """Collects visible text; block elements end a line. Scripts, styles and quoted blocks
     vanish; text hidden by markup goes to ``hidden``."""
@@ -358,6 +367,10 @@ class _VisibleText(HTMLParser):
         self.unseen: list[str] = []  # open tags of the skipped or hidden element, outermost first
         self.unseen_at: dict[str, list[int]] = {}  # where each tag is in ``unseen``
         self.unseen_is_hidden = False
+        # the open elements shown, each with the colour of its text and the colour under it,
+        # as inherited (None: the page's); where each tag is among them
+        self.painted: list[tuple[str, object, object, str]] = []
+        self.painted_at: dict[str, list[int]] = {}
 
     def close(self) -> None:
         """Read what ``feed`` left: the text from the first tag, comment or declaration that
@@ -381,12 +394,15 @@ class _VisibleText(HTMLParser):
             self.unseen_at.setdefault(tag, []).append(len(self.unseen))
             self.unseen.append(tag)
             return
-        why = "" if tag in self.SKIPPED else self._hidden_by(tag, dict(attrs))
+        attrs = dict(attrs)
+        why = "" if tag in self.SKIPPED else self._hidden_by(tag, attrs)
         if tag in self.SKIPPED or why:
             self.unseen, self.unseen_at, self.unseen_is_hidden = [tag], {tag: [0]}, bool(why)
             self.hidden_by.update([why] if why else [])
-        elif tag in self.BLOCKS:
+            return
+        if tag in self.BLOCKS:
             self.parts.append("\n")
+        self._paint(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.VOID:
@@ -402,13 +418,42 @@ class _VisibleText(HTMLParser):
             return
         if tag in self.BLOCKS:
             self.parts.append("\n")
+        self._close_painted(tag)
 
     def handle_data(self, data: str) -> None:
         if self.unseen:
             if self.unseen_is_hidden:
                 self.hidden.append(data)
+        elif self.painted and self.painted[-1][3]:  # the colour of what is under it
+            self.hidden.append(data)
+            self.hidden_by.add(self.painted[-1][3])
         else:
             self.parts.append(data if self.keep_lines else re.sub(r"\s+", " ", data))
+
+    def _paint(self, tag: str, attrs: dict[str, str | None]) -> None:
+        """Open a shown element: the colours of its text and under it, and whether they are the
+        same. Elements a browser closes by opening another (a paragraph by a block, a list item
+        or a cell by another) are closed first."""
+        for closed_by in _CLOSED_BY.get(tag, ()):
+            self._close_painted(closed_by)
+        _, colour, under, _ = self.painted[-1] if self.painted else ("", None, None, "")
+        style = attrs.get("style") or ""
+        if tag == "font" and attrs.get("color"):
+            style = f"color: {attrs['color']}; {style}"
+        if attrs.get("bgcolor"):
+            style = f"background-color: {attrs['bgcolor']}; {style}"
+        colour, under = colours_of(style, colour, under) if style else (colour, under)
+        same = UNDER_ITS_COLOUR if same_as_under(colour, under) else ""
+        self.painted_at.setdefault(tag, []).append(len(self.painted))
+        self.painted.append((tag, colour, under, same))
+
+    def _close_painted(self, tag: str) -> None:
+        """Close the last open shown element ``tag`` and every one opened inside it."""
+        if self.painted_at.get(tag):
+            last = self.painted_at[tag][-1]
+            for closed in self.painted[last:]:
+                self.painted_at[closed[0]].pop()
+            del self.painted[last:]
 
     def _hidden_by(self, tag: str, attrs: dict[str, str | None]) -> str:
         if "hidden" in attrs:
