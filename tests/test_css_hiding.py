@@ -49,6 +49,35 @@ HIDDEN = {
     "unstyled text in a black cell": '<table><tr><td bgcolor="black">{}</td></tr></table>',
     "a colour inherited onto its own background":
         '<div style="color:navy"><span style="background:#000080">{}</span></div>',
+    # spellings and shapes a fourteenth red team found, as new instances of their classes
+    "display split by a comment": '<p style="display:/* x */none">{}</p>',
+    "visibility in escapes": '<p style="vis\\69 bility:hidden">{}</p>',
+    "an element closed by its own slash": '<section style="display:none"/><p>{}</p>',
+    "a hiding style written first of two": '<em style="opacity:0" style="opacity:1">{}</em>',
+    "an unreadable colour after a white one": '<b style="color:snow; color:qqq">{}</b>',
+    "white made important": '<b style="color:#fdfdfd !important; color:#222">{}</b>',
+    "a shorthand after its longhand": '<i style="background-color:#fff; background:#111; '
+                                      'color:#121212">{}</i>',
+    "a background of the text's colour": '<u style="color:#999; background:currentColor">{}</u>',
+    "a background worked out": '<u style="background:light-dark(#000, #000)">{}</u>',
+    "a colour of the system's": '<div style="background:#000"><u style="color:CanvasText">{}</u>'
+                                '</div>',
+    "a legacy colour with no hash": '<table><tr><td bgcolor="0a0a0a">{}</td></tr></table>',
+    "an attribute's colour under a style's": '<table><tr><td bgcolor="#fff" style="background:'
+                                             '#010101">{}</td></tr></table>',
+    "an item of a nested list": '<ol><li style="background:#000">1<ol><li>{}</ol></ol>',
+    "a cell of a nested table": '<table><tr><td bgcolor="#000">1<table><tr><td>{}</table>'
+                                '</table>',
+    "a faint number in exponents": '<span style="opacity:4e-2">{}</span>',
+    "an indent off the page": '<p style="text-indent:-120em">{}</p>',
+    "moved away to the right": '<p style="transform:translate(12000px, 0)">{}</p>',
+    "a font of no size": '<p style="font:0/0 serif">{}</p>',
+    "a zoom to nothing": '<p style="zoom:2%">{}</p>',
+    "a matrix flattening it": '<p style="transform:matrix(1, 0, 0, 0.001, 0, 0)">{}</p>',
+    "a fill of no colour": '<p style="-webkit-text-fill-color:rgba(0,0,0,0)">{}</p>',
+    "an opacity filter": '<p style="filter: blur(1px) opacity(3%)">{}</p>',
+    "a box one pixel high": '<div style="max-height:2px;overflow:hidden">{}</div>',
+    "a dialog never opened": '<dialog>{}</dialog>',
 }
 READABLE = {
     "grey": '<span style="color:#767676">{}</span>',
@@ -67,6 +96,16 @@ READABLE = {
     "dark text in a light box":
         '<div style="background:#fafafa"><span style="color:#333">{}</span></div>',
     "a light box with an image": '<div style="background:#fff url(x.png)">{}</div>',
+    "a dark page with light text": '<body bgcolor="#000000" text="#eeeeee">{}</body>',
+    "a link in a dark cell": '<table><tr><td bgcolor="#101010"><a href="#">{}</a></td></tr>'
+                             '</table>',
+    "light text in nested tables on a dark one": '<!doctype html><table bgcolor="#000"><tr>'
+                                                 '<td style="color:#ccc"><table><tr><td>{}'
+                                                 '</td></tr></table></td></tr></table>',
+    "a table after a dark paragraph, with a doctype": '<!doctype html><p style="background:'
+                                                      '#000;color:#fff">1<table><tr><td>{}',
+    "a centred box": '<div style="margin:0 auto; transform:translate(-50%, 0)">{}</div>',
+    "a font in short": '<p style="font: italic 13px/1.5 Georgia">{}</p>',
 }
 WORDS = "refund credit restore trash"
 

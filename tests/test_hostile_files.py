@@ -101,6 +101,7 @@ CASE_OUTCOMES = {
                                                "cells, each row counted as wide as its table's "
                                                "header; it is not read"),
     "docx-tables-filled-out": ("rejected", "tables of more than 50,000 cells"),
+    "docx-tables-on-a-line-of-styles": ("graded", ""),
 }
 ARCHIVE_OUTCOMES = {
     "tar-negative-size": "a negative size",

@@ -524,6 +524,22 @@ def docx_table_styles_based_on_a_crowded_one(folder: Path) -> Path:
                      _docx_with(f"<w:sdt><w:sdtContent>{tables}</w:sdtContent></w:sdt>", styles))
 
 
+def docx_tables_on_a_line_of_styles(folder: Path) -> Path:
+    """Memory per table in proportion to how far its style is based on others: 10,000 tables,
+    each in a style based on the style of the one before (read 32 deep), showing every part
+    (122 KB); a cache of what each chain's first styles set held 1 GB (a fourteenth red team's,
+    on the thirteenth's fix)."""
+    look = ("<w:tblLook w:firstRow='1' w:lastRow='1' w:firstColumn='1' w:lastColumn='1' "
+            "w:noHBand='0' w:noVBand='0'/>")
+    tables = "".join(f"<w:tbl><w:tblPr><w:tblStyle w:val='s{k}'/>{look}</w:tblPr><w:tr><w:tc>"
+                     "<w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+                     for k in range(10_000))
+    styles = "".join(f"<w:style w:type='table' w:styleId='s{k}'><w:basedOn w:val='s{k - 1}'/>"
+                     "</w:style>" for k in range(10_000))
+    return _analysis(folder, "tables-on-a-line-of-styles", "analysis.docx",
+                     _docx_with(f"<w:sdt><w:sdtContent>{tables}</w:sdtContent></w:sdt>", styles))
+
+
 def _rows_filled_out(tables: int) -> str:
     """``tables`` Markdown tables, each a header 255 cells wide over 255 rows of one cell,
     which markdown-it makes as wide as the header (1.5 KB for 65,025 cells)."""
@@ -1097,6 +1113,7 @@ CASE_CASES = {
     "docx-table-styles-based-on-a-crowded-one": docx_table_styles_based_on_a_crowded_one,
     "markdown-tables-filled-out": markdown_tables_filled_out,
     "docx-tables-filled-out": docx_tables_filled_out,
+    "docx-tables-on-a-line-of-styles": docx_tables_on_a_line_of_styles,
 }
 
 ARCHIVE_CASES = {

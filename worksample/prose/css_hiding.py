@@ -38,9 +38,25 @@ TINY_EM = 0.2
 TINY_PERCENT = 20.0
 LENGTH_UNITS = frozenset({"", "px", "pt", "pc", "em", "rem", "ex", "ch", "%", "cm", "mm", "in",
                           "q", "vw", "vh", "vmin", "vmax"})
-_NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d+)?|\.\d+))([a-z%]*)$")  # "0." is no number
+_NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)([a-z%]*)$")  # "0." is none
+_NUMBERS = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?")
 _LONG_DIGITS = re.compile(r"\d{21,}")
-_SCALE = re.compile(r"scale[xyz3d]*\(\s*([+-]?(?:\d+\.?\d*|\.\d+))")
+_SCALE = re.compile(r"(?<![\w-])scale[xyz3d]*\(([^()]*)\)")
+_MATRIX = re.compile(r"(?<![\w-])matrix(?:3d)?\(([^()]*)\)")
+_TRANSLATE = re.compile(r"(?<![\w-])translate[xyz3d]*\(([^()]*)\)")
+_OPACITY_FILTER = re.compile(r"(?<![\w-])opacity\(\s*([^()\s]*)\s*\)")
+OFF_PAGE_PX = 999.0  # an offset this far moves text off any page: "text-indent: -9999px"
+OFF_PAGE_EM = 50.0
+# what CSS's keywords and system colours paint (a dark mode aside): text of "initial" is black
+_KEYWORD_COLOURS = {"initial": "black", "canvastext": "black", "fieldtext": "black",
+                    "buttontext": "black", "canvas": "white", "field": "white",
+                    "buttonface": "#efefef", "buttonborder": "#767676", "graytext": "#808080",
+                    "linktext": "#0000ee", "visitedtext": "#551a8b", "activetext": "#ff0000",
+                    "mark": "yellow", "marktext": "black", "highlight": "#3390ff",
+                    "highlighttext": "white", "selecteditem": "#3390ff",
+                    "selecteditemtext": "white", "accentcolor": "#3390ff",
+                    "accentcolortext": "white"}
+CURRENT = "the text's own colour"  # what a background of "currentcolor" paints
 _INSET = re.compile(r"inset\(\s*([\d.]+)%")
 # CSS's functions whose value is computed, and relative colours ("rgb(from white r g b)")
 _COMPUTED = re.compile(
@@ -48,8 +64,12 @@ _COMPUTED = re.compile(
     r"acos|atan|atan2|pow|sqrt|hypot|log|exp|if|[\w-]*-mix|light-dark|contrast-color)\(|"
     r"\(\s*from\s", re.IGNORECASE)
 # the properties a value can hide text by, and those that hide it only with overflow hidden
-_HIDING = frozenset({"color", "opacity", "font-size", "transform", "clip", "clip-path"})
-_BOX = frozenset({"width", "height", "max-width", "max-height"})
+# (a computed offset or margin is common in layouts, and read as none)
+_HIDING = frozenset({"color", "opacity", "font-size", "transform", "clip", "clip-path",
+                     "background", "background-color", "-webkit-text-fill-color", "filter",
+                     "zoom", "scale"})
+_BOX = frozenset({"width", "height", "max-width", "max-height", "line-height"})
+_COLOURS = frozenset({"color", "background-color", "-webkit-text-fill-color"})
 BRACKETS_MOST = 32  # "rgb(calc(var(--x)))" nests three
 _BRACKET = re.compile(r"[()\[\]{}]")
 _CLOSES = {"(": ")", "[": "]", "{": "}"}
@@ -69,10 +89,10 @@ def hiding_value(style: str) -> str:
         if depth > BRACKETS_MOST:
             return f"brackets nested {depth} deep"
     try:
-        declarations = _declarations(style)
+        declarations, important = _declarations(style)
     except RecursionError:  # unwound by now, with nothing of the grader's half done
         return "brackets nested too deep to read"
-    painted = _painted(declarations)
+    painted = _painted(declarations, important)
     for name, value in declarations.items():
         if _hides(name, value, declarations, painted):
             return f"{name}: {value}"
@@ -87,18 +107,18 @@ def colours_of(style: str, colour: object = None, under: object = None) -> tuple
         own, painted = _own_colours(style)
     except RecursionError:
         return colour, under
-    return colour if own is None else own, under if painted is None else painted
+    colour = colour if own is None else own
+    return colour, (_black() if colour is None else colour) if painted is CURRENT else (
+        under if painted is None else painted)
 
 
 @lru_cache(maxsize=256)
 def _own_colours(style: str) -> tuple[object, object]:
     """The colour ``style`` sets its text in and the one it paints under it; None for each it
     does not set."""
-    import tinycss2.color4
-
-    declarations = _declarations(style)
-    own = tinycss2.color4.parse_color(declarations.get("color", ""))
-    return None if own is None or isinstance(own, str) else own, _painted(declarations)
+    declarations, important = _declarations(style)
+    own = _colour(declarations.get("color", ""))
+    return (None if own is CURRENT else own), _painted(declarations, important)
 
 
 def same_as_under(colour: object, under: object) -> bool:
@@ -106,45 +126,71 @@ def same_as_under(colour: object, under: object) -> bool:
     black over white)."""
     if colour is None and under is None:
         return False
+    return _indistinct(colour or _black(), under)
+
+
+def _black():
     import tinycss2.color4
 
-    return _indistinct(colour or tinycss2.color4.parse_color("black"), under)
+    return tinycss2.color4.parse_color("black")
+
+
+def _colour(value: str) -> object:
+    """The colour a CSS value names: a colour form, a keyword or a system colour; ``CURRENT``
+    for "currentcolor"; None when it names none."""
+    import tinycss2.color4
+
+    colour = tinycss2.color4.parse_color(_KEYWORD_COLOURS.get(value, value))
+    if isinstance(colour, str):
+        return CURRENT
+    return colour
 
 
 @lru_cache(maxsize=256)
-def _declarations(style: str) -> dict[str, str]:
-    """Each declaration of ``style``, its name and value lowered, the last of a name kept.
-    Cached: an element's style is read for what hides it and for its colours, and a
-    document repeats its styles. Not to be changed by its callers."""
+def _declarations(style: str) -> tuple[dict[str, str], frozenset[str]]:
+    """The declarations of ``style`` that win, as a browser reads them: each name with its value
+    lowered, in the order of the one that wins (the last, unless an earlier one is
+    ``!important``; a colour no colour reader reads is dropped), and the names that are
+    ``!important``. Cached: an element's style is read for what hides it and for its colours,
+    and a document repeats its styles. Not to be changed by its callers."""
     import tinycss2
 
-    declarations = {}
+    declarations: dict[str, str] = {}
+    important: set[str] = set()
     style = _LONG_DIGITS.sub(_shortened, style)  # tinycss2 refuses integers of 4,300 digits
     for item in tinycss2.parse_declaration_list(style, skip_comments=True,
                                                  skip_whitespace=True):
-        if item.type == "declaration":
-            declarations[item.lower_name] = tinycss2.serialize(item.value).strip().lower()
-    return declarations
-
-
-def _painted(declarations: dict[str, str]) -> object:
-    """The colour a style's own background paints when its images do not load (the colour of
-    a ``background-color``, or the one a ``background`` names beside its image or gradient);
-    None when it paints none, or a transparent one."""
-    import tinycss2
-    import tinycss2.color4
-
-    found = None
-    for name in ("background", "background-color"):  # the longhand over the shorthand
-        if name not in declarations:
+        if item.type != "declaration" or item.lower_name in important and not item.important:
             continue
-        found = None
-        for token in tinycss2.parse_component_value_list(declarations[name]):
-            colour = tinycss2.color4.parse_color(token)
-            if colour is not None and not isinstance(colour, str):
-                found = None if colour.alpha <= FAINT else colour
-                break
-    return found
+        value = tinycss2.serialize(item.value).strip().lower()
+        if item.lower_name in _COLOURS and _colour(value) is None and not _COMPUTED.search(
+                value) and value not in ("inherit", "unset", "revert", "transparent"):
+            continue  # a browser drops what it cannot read and keeps the one before
+        declarations.pop(item.lower_name, None)
+        declarations[item.lower_name] = value
+        if item.important:
+            important.add(item.lower_name)
+    return declarations, frozenset(important)
+
+
+def _painted(declarations: dict[str, str], important: frozenset[str] = frozenset()) -> object:
+    """The colour a style's own background paints when its images do not load (the colour of
+    a ``background-color``, or the one a ``background`` names beside its image or gradient;
+    of the two, the one that wins); ``CURRENT`` for the text's own colour; None when it paints
+    none, or a transparent one."""
+    import tinycss2
+
+    named = [name for name in declarations if name in ("background", "background-color")]
+    if not named:
+        return None
+    winner = ([name for name in named if name in important] or named)[-1]
+    for token in tinycss2.parse_component_value_list(declarations[winner]):
+        colour = _colour(tinycss2.serialize([token]).strip())
+        if colour is CURRENT:
+            return CURRENT
+        if colour is not None:
+            return None if colour.alpha <= FAINT else colour
+    return None
 
 
 def _bracket_depth(style: str) -> int:
@@ -167,8 +213,22 @@ def _hides(name: str, value: str, declarations: dict[str, str], under: object) -
         return False
     if (name in _HIDING or name in _BOX) and _COMPUTED.search(value):
         return True
-    if name == "color":
+    if name in ("display", "visibility", "content-visibility", "mso-hide"):
+        return value in {"display": ("none",), "visibility": ("hidden", "collapse"),
+                         "content-visibility": ("hidden",), "mso-hide": ("all",)}[name]
+    if name in ("color", "-webkit-text-fill-color"):
         return _unreadable_colour(value, under)
+    if name == "filter":
+        return any(_fraction(found) <= FAINT for found in _OPACITY_FILTER.findall(value))
+    if name in ("zoom", "scale"):
+        return any(_fraction(found) <= FAINT for found in value.split())
+    if name == "font":  # its size is the first length
+        return next((_tiny(word) for word in re.split(r"[\s/]+", value)
+                     if _amount(word) is not None), False)
+    if name in ("text-indent", "margin", "margin-left", "margin-top", "left", "top", "right",
+                "translate"):
+        return any(_off_page(word, both_ways=name in ("right", "translate"))
+                   for word in value.split())
     if name == "opacity":
         amount = _amount(value)  # a number or a percentage; anything else a browser ignores
         return amount is not None and amount[1] in ("", "%") and \
@@ -176,7 +236,11 @@ def _hides(name: str, value: str, declarations: dict[str, str], under: object) -
     if name == "font-size":
         return _tiny(value)
     if name == "transform":
-        return any(abs(float(scale)) <= FAINT for scale in _SCALE.findall(value))
+        return (any(abs(float(number)) <= FAINT for scale in _SCALE.findall(value)
+                    for number in _NUMBERS.findall(scale))
+                or any(_collapses(matrix) for matrix in _MATRIX.findall(value))
+                or any(_off_page(word.strip(), both_ways=True)
+                       for moved in _TRANSLATE.findall(value) for word in moved.split(",")))
     if name == "clip":
         return value.startswith("rect(") and len(set(re.findall(r"[\d.]+", value))) <= 1
     if name == "clip-path":
@@ -184,43 +248,79 @@ def _hides(name: str, value: str, declarations: dict[str, str], under: object) -
         return bool(inset and float(inset.group(1)) >= 50) or value.startswith("circle(0")
     if name in _BOX:  # its overflow hidden
         amount = _amount(value)
-        return amount is not None and amount[0] == 0
+        return amount is not None and (amount[0] <= 0 or amount[1] in ("px", "pt")
+                                       and amount[0] < TINY_PX)
     return False
+
+
+def _fraction(value: str) -> float:
+    """A number or a percentage as a fraction (1 for anything else: it hides nothing)."""
+    amount = _amount(value)
+    if amount is None or amount[1] not in ("", "%"):
+        return 1.0
+    return abs(amount[0]) / (100 if amount[1] == "%" else 1)
+
+
+def _off_page(value: str, both_ways: bool = False) -> bool:
+    """Whether a length moves text off the page: ``OFF_PAGE_PX`` to the left or up (either
+    way, with ``both_ways``), or ``OFF_PAGE_EM``."""
+    amount = _amount(value)
+    if amount is None:
+        return False
+    number, unit = amount
+    far = OFF_PAGE_PX if unit in ("px", "pt") else OFF_PAGE_EM if unit in (
+        "em", "rem", "ex", "ch") else None
+    return far is not None and (number <= -far or both_ways and number >= far)
+
+
+def _collapses(matrix: str) -> bool:
+    """Whether a ``matrix()``'s numbers flatten what it transforms to a line or a point."""
+    numbers = [abs(float(number)) for number in _NUMBERS.findall(matrix)]
+    if len(numbers) != 6:
+        return False
+    return max(numbers[0], numbers[1]) <= FAINT or max(numbers[2], numbers[3]) <= FAINT
 
 
 def _unreadable_colour(value: str, under: object) -> bool:
     """Whether text of colour ``value`` cannot be told from ``under`` (None: the page)."""
-    import tinycss2.color4
-
-    colour = tinycss2.color4.parse_color(value)
-    if colour is None or isinstance(colour, str):  # unknown, or currentcolor
+    colour = _colour(value)
+    if colour is None:  # unknown
         return False
-    return colour.alpha <= FAINT or _indistinct(colour, under)
+    if colour is CURRENT:  # the colour it would have anyway
+        return False
+    return colour.alpha <= FAINT or under is CURRENT or _indistinct(colour, under)
 
 
 def _indistinct(colour, under) -> bool:
     """Whether ``colour`` is as near ``under`` (None: the page) as ``NEAR_WHITE`` is to white."""
     if under is None:
         return _lightness(colour) >= NEAR_WHITE
-    try:
-        return max(abs(mine - theirs) for mine, theirs in zip(
-            colour.to("srgb").coordinates, under.to("srgb").coordinates, strict=True)
-        ) <= 1 - NEAR_WHITE
-    except NotImplementedError:  # a space tinycss2 does not convert: judged by lightness
+    mine, theirs = _srgb(colour), _srgb(under)
+    if mine is None or theirs is None:  # a space tinycss2 does not convert: by lightness
         return abs(_lightness(colour) - _lightness(under)) <= 1 - NEAR_WHITE
+    return max(abs(one - other) for one, other in zip(mine, theirs, strict=True)) \
+        <= 1 - NEAR_WHITE
+
+
+def _srgb(colour) -> tuple[float, ...] | None:
+    """The colour's sRGB channels, 0 to 1 (a channel written "none" as 0); None for a space
+    tinycss2 does not convert."""
+    try:
+        return tuple(channel or 0.0 for channel in colour.to("srgb").coordinates)
+    except (NotImplementedError, TypeError):
+        return None
 
 
 def _lightness(colour) -> float:
     """How close to white, 0 to 1: the darkest sRGB channel, or the lightness of a
     perceptual space (lab, lch, oklab, oklch), whose first coordinate is it."""
     if colour.space in ("lab", "lch"):
-        return colour.coordinates[0] / 100
+        return (colour.coordinates[0] or 0.0) / 100
     if colour.space in ("oklab", "oklch"):
-        return colour.coordinates[0]
-    try:
-        return min(colour.to("srgb").coordinates)
-    except NotImplementedError:  # a space tinycss2 does not convert: judge its channels
-        return min(colour.coordinates)
+        return colour.coordinates[0] or 0.0
+    channels = _srgb(colour)  # else, a space tinycss2 does not convert: judge its channels
+    return min(channels if channels is not None
+               else (channel or 0.0 for channel in colour.coordinates))
 
 
 def _tiny(value: str) -> bool:

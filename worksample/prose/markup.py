@@ -222,6 +222,29 @@ class _HeadersReadOnce(email.headerregistry.HeaderRegistry):
         return self._parsed[key]
 
 
+def legacy_colour(value: str) -> str:
+    """The colour an HTML attribute (``bgcolor``, ``<font color>``, ``text``) names, as a browser
+    reads it (HTML's rules for a legacy colour value: "ffffff" is white, "chucknorris" red), in
+    CSS; the value itself when it is a colour name or "transparent"."""
+    import tinycss2.color4
+
+    value = value.strip()
+    if not value or re.fullmatch(r"[a-z]+", value, re.IGNORECASE) and \
+            tinycss2.color4.parse_color(value) is not None:
+        return value
+    if re.fullmatch(r"#[0-9a-f]{3}", value, re.IGNORECASE):
+        return value
+    value = "".join("00" if ord(char) > 0xFFFF else char for char in value)[:128]
+    value = "".join(char if char in "0123456789abcdefABCDEF" else "0"
+                    for char in value.removeprefix("#"))
+    value += "0" * (-len(value) % 3 or (3 if not value else 0))
+    size = len(value) // 3
+    parts = [value[n * size:(n + 1) * size][-8:] for n in range(3)]
+    while len(parts[0]) > 2 and all(part.startswith("0") for part in parts):
+        parts = [part[1:] for part in parts]
+    return "#" + "".join(f"{int(part[:2], 16):02x}" for part in parts)
+
+
 def _with_hidden(visible: Visible, words: str, hidden_by: str) -> Visible:
     """``visible`` with more hidden ``words``, hidden by ``hidden_by``."""
     return replace(visible, hidden=" ".join(filter(None, [visible.hidden, words])),
@@ -339,12 +362,25 @@ class _HidingRules:
 
 
 UNDER_ITS_COLOUR = "text the colour of the background under it"
-# elements a browser closes when another opens: a paragraph by a block (or a paragraph), a
-# list item by a list item, a cell by a cell, a row by a row (nested lists and tables aside)
-_CLOSED_BY = {
-    **dict.fromkeys(("p", "div", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
-                     "section", "article", "header", "footer", "blockquote"), ("p",)),
-    "li": ("p", "li"), "td": ("td", "th"), "th": ("td", "th"), "tr": ("td", "th", "tr")}
+# elements a browser closes when another opens, unless one of the barriers is open inside
+# them: a paragraph by a block (a table only with a doctype), a list item by a list item, a
+# term by a term, a cell by a cell, a row by a row (HTML's "in scope", in short)
+_IN_PARAGRAPH = ("table", "td", "th", "caption", "object", "button", "marquee", "template")
+_CLOSES_PARAGRAPH = ("p", "div", "ul", "ol", "dl", "dd", "dt", "li", "table", "h1", "h2", "h3",
+                     "h4", "h5", "h6", "hr", "pre", "listing", "form", "fieldset", "figure",
+                     "figcaption", "section", "article", "aside", "nav", "main", "header",
+                     "footer", "address", "blockquote", "center", "details", "summary", "dialog",
+                     "dir", "menu", "hgroup", "search", "xmp", "plaintext")
+_CLOSED_BY: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    **{tag: (("p", _IN_PARAGRAPH),) for tag in _CLOSES_PARAGRAPH},
+    "li": (("p", _IN_PARAGRAPH), ("li", ("ul", "ol"))),
+    "dd": (("p", _IN_PARAGRAPH), ("dd", ("dl",)), ("dt", ("dl",))),
+    "dt": (("p", _IN_PARAGRAPH), ("dd", ("dl",)), ("dt", ("dl",))),
+    "td": (("td", ("table",)), ("th", ("table",))), "th": (("td", ("table",)), ("th", ("table",))),
+    "tr": (("td", ("table",)), ("th", ("table",)), ("tr", ("table",)))}
+# a browser's own colours for what it paints: a link, a marked word, a button
+_DEFAULT_STYLE = {"a": "color: #0000ee", "mark": "color: black; background-color: yellow",
+                  "button": "color: black; background-color: #efefef"}
 
 
 class _VisibleText(HTMLParser):
@@ -353,7 +389,10 @@ class _VisibleText(HTMLParser):
 
     BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
               "table", "hr", "section", "article", "header", "footer"}
-    SKIPPED = {"script", "style", "head", "title", "blockquote", "template"}
+    # what a browser does not show, or a mail client (which runs no script) shows no
+    # browser's frames of: their text is dropped
+    SKIPPED = {"script", "style", "head", "title", "blockquote", "template", "iframe",
+               "noembed", "noframes", "datalist", "rp", "object", "video", "audio", "canvas"}
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
             "source", "track", "wbr"}
 
@@ -371,6 +410,7 @@ class _VisibleText(HTMLParser):
         # as inherited (None: the page's); where each tag is among them
         self.painted: list[tuple[str, object, object, str]] = []
         self.painted_at: dict[str, list[int]] = {}
+        self.standards = False  # a doctype read
 
     def close(self) -> None:
         """Read what ``feed`` left: the text from the first tag, comment or declaration that
@@ -385,6 +425,16 @@ class _VisibleText(HTMLParser):
             self.hidden_by.add("after a tag that does not end")
         super().close()
 
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        # a browser reads "<div/>" as "<div>": only a void element ends where it starts
+        self.handle_starttag(tag, attrs)
+        if tag in self.VOID:
+            self.handle_endtag(tag)
+
+    def handle_decl(self, decl: str) -> None:
+        # with a doctype a table closes an open paragraph; without one (quirks mode) it does not
+        self.standards = self.standards or decl.lower().startswith("doctype")
+
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in self.VOID:
             if tag in self.BLOCKS and not self.unseen:
@@ -394,7 +444,7 @@ class _VisibleText(HTMLParser):
             self.unseen_at.setdefault(tag, []).append(len(self.unseen))
             self.unseen.append(tag)
             return
-        attrs = dict(attrs)
+        attrs = dict(reversed(attrs))  # of an attribute written twice, a browser keeps the first
         why = "" if tag in self.SKIPPED else self._hidden_by(tag, attrs)
         if tag in self.SKIPPED or why:
             self.unseen, self.unseen_at, self.unseen_is_hidden = [tag], {tag: [0]}, bool(why)
@@ -434,23 +484,30 @@ class _VisibleText(HTMLParser):
         """Open a shown element: the colours of its text and under it, and whether they are the
         same. Elements a browser closes by opening another (a paragraph by a block, a list item
         or a cell by another) are closed first."""
-        for closed_by in _CLOSED_BY.get(tag, ()):
-            self._close_painted(closed_by)
+        for closed, barriers in _CLOSED_BY.get(tag, ()):
+            if closed != "p" or tag != "table" or self.standards:
+                self._close_painted(closed, barriers)
         _, colour, under, _ = self.painted[-1] if self.painted else ("", None, None, "")
-        style = attrs.get("style") or ""
-        if tag == "font" and attrs.get("color"):
-            style = f"color: {attrs['color']}; {style}"
-        if attrs.get("bgcolor"):
-            style = f"background-color: {attrs['bgcolor']}; {style}"
+        # what the markup's attributes and a browser's own style set, under the inline style
+        hints = [_DEFAULT_STYLE.get(tag, "") if tag != "a" or "href" in attrs else ""]
+        for attribute, name in (("color", "color"), ("text", "color"),
+                                ("bgcolor", "background-color")):
+            if attrs.get(attribute) and (tag == "font") == (attribute == "color"):
+                hints.append(f"{name}: {legacy_colour(attrs[attribute] or '')}")
+        style = "; ".join(filter(None, [*hints, attrs.get("style") or ""]))
         colour, under = colours_of(style, colour, under) if style else (colour, under)
         same = UNDER_ITS_COLOUR if same_as_under(colour, under) else ""
         self.painted_at.setdefault(tag, []).append(len(self.painted))
         self.painted.append((tag, colour, under, same))
 
-    def _close_painted(self, tag: str) -> None:
-        """Close the last open shown element ``tag`` and every one opened inside it."""
+    def _close_painted(self, tag: str, barriers: tuple[str, ...] = ()) -> None:
+        """Close the last open shown element ``tag`` and every one opened inside it, unless one
+        of ``barriers`` was opened inside it (a list or a table around a nested item or cell)."""
         if self.painted_at.get(tag):
             last = self.painted_at[tag][-1]
+            if any(self.painted_at.get(barrier) and self.painted_at[barrier][-1] > last
+                   for barrier in barriers):
+                return
             for closed in self.painted[last:]:
                 self.painted_at[closed[0]].pop()
             del self.painted[last:]
@@ -458,11 +515,13 @@ class _VisibleText(HTMLParser):
     def _hidden_by(self, tag: str, attrs: dict[str, str | None]) -> str:
         if "hidden" in attrs:
             return "the hidden attribute"
+        if "popover" in attrs or tag == "dialog" and "open" not in attrs:
+            return f"{'a popover' if 'popover' in attrs else 'a dialog'} no one opened"
         inline = hides(attrs.get("style") or "")
         if inline:
             return inline
         if tag == "font" and attrs.get("color"):  # <font color="#fff">, the style of old mail
-            coloured = hiding_value(f"color: {attrs['color']}")
+            coloured = hiding_value(f"color: {legacy_colour(attrs['color'] or '')}")
             if coloured:
                 return coloured
         classes = set((attrs.get("class") or "").split())

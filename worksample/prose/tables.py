@@ -10,7 +10,8 @@ names a figure by its first ``NAME_WORDS`` words, ``NAME_CHARS`` characters at m
 tables are found by markdown-it-py (GitHub's table syntax: a header row, then a delimiter
 row), loaded on first use: ``worksample --help`` does not import it. markdown-it makes every
 row of a table as wide as its header, so a few bytes can ask for many cells: a text whose
-tables hold more than ``CELLS_MOST`` is refused (``CrowdedTables``).
+tables hold more than ``CELLS_MOST``, or whose figures make more than
+``STATEMENT_WORDS_MOST`` words of statements, is refused (``CrowdedTables``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,10 @@ NAME_CHARS = 200  # twenty long words
 # markdown-it about 1 KB and 20 us: a 25 KB analysis of tables 255 cells wide over rows of one
 # took 18 s and 1 GB. A report's tables hold a few hundred
 CELLS_MOST = 50_000
+# words in all the statements a text's tables make: each is read as a clause, about 80 us a
+# word, and each repeats its label and header (3,000 cells of 60-word statements: 10 s). An
+# exhibit of 25 rows and 8 columns makes about 2,000
+STATEMENT_WORDS_MOST = 50_000
 
 
 class CrowdedTables(ValueError):
@@ -87,7 +92,7 @@ def table_lines(text: str) -> dict[int, TableRow | None]:
     lines: dict[int, TableRow | None] = {}
     header: list[str] = []
     row: list[str] | None = None
-    row_line, in_head = 0, False
+    row_line, in_head, words = 0, False, 0
     for token in _parser().parse(text, {}):
         if token.type == "table_open" and token.map:
             lines.update(dict.fromkeys(range(*token.map)))
@@ -104,7 +109,13 @@ def table_lines(text: str) -> dict[int, TableRow | None]:
             if in_head:
                 header = row
             elif row_line >= 0:
-                lines[row_line] = TableRow(tuple(row), _statements(header, row))
+                statements = _statements(header, row)
+                words += sum(len(statement.split()) for statement in statements)
+                if words > STATEMENT_WORDS_MOST:
+                    raise CrowdedTables(f"tables whose figures make more than "
+                                        f"{STATEMENT_WORDS_MOST:,} words of statements, each "
+                                        "naming its row and column")
+                lines[row_line] = TableRow(tuple(row), statements)
             row = None
     return lines
 
