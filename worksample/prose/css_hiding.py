@@ -129,6 +129,7 @@ def same_as_under(colour: object, under: object) -> bool:
     return _indistinct(colour or _black(), under)
 
 
+@lru_cache(maxsize=1)
 def _black():
     import tinycss2.color4
 

@@ -378,6 +378,19 @@ _CLOSED_BY: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "dt": (("p", _IN_PARAGRAPH), ("dd", ("dl",)), ("dt", ("dl",))),
     "td": (("td", ("table",)), ("th", ("table",))), "th": (("td", ("table",)), ("th", ("table",))),
     "tr": (("td", ("table",)), ("th", ("table",)), ("tr", ("table",)))}
+# the attributes that set colours, as CSS: <font color>, and elsewhere text and bgcolor
+_COLOUR_ATTRIBUTES = {"font": (("color", "color"),),
+                      "": (("text", "color"), ("bgcolor", "background-color"))}
+
+
+def _close_from(opened: list, at: dict[str, list[int]], first: int, tag_of) -> None:
+    """Close the open elements of ``opened`` from ``first`` on, and forget where each was
+    (``at``: the places of each tag, by ``tag_of`` of an element)."""
+    for closed in opened[first:]:
+        at[tag_of(closed)].pop()
+    del opened[first:]
+
+
 # a browser's own colours for what it paints: a link, a marked word, a button
 _DEFAULT_STYLE = {"a": "color: #0000ee", "mark": "color: black; background-color: yellow",
                   "button": "color: black; background-color: #efefef"}
@@ -459,10 +472,7 @@ class _VisibleText(HTMLParser):
             return
         if self.unseen:
             if self.unseen_at.get(tag):  # an end tag closes every element left open inside it
-                last = self.unseen_at[tag][-1]
-                for closed in self.unseen[last:]:
-                    self.unseen_at[closed].pop()
-                del self.unseen[last:]
+                _close_from(self.unseen, self.unseen_at, self.unseen_at[tag][-1], lambda t: t)
             if not self.unseen:
                 self.hidden.append(" ")
             return
@@ -490,9 +500,8 @@ class _VisibleText(HTMLParser):
         _, colour, under, _ = self.painted[-1] if self.painted else ("", None, None, "")
         # what the markup's attributes and a browser's own style set, under the inline style
         hints = [_DEFAULT_STYLE.get(tag, "") if tag != "a" or "href" in attrs else ""]
-        for attribute, name in (("color", "color"), ("text", "color"),
-                                ("bgcolor", "background-color")):
-            if attrs.get(attribute) and (tag == "font") == (attribute == "color"):
+        for attribute, name in _COLOUR_ATTRIBUTES["font" if tag == "font" else ""]:
+            if attrs.get(attribute):
                 hints.append(f"{name}: {legacy_colour(attrs[attribute] or '')}")
         style = "; ".join(filter(None, [*hints, attrs.get("style") or ""]))
         colour, under = colours_of(style, colour, under) if style else (colour, under)
@@ -505,12 +514,9 @@ class _VisibleText(HTMLParser):
         of ``barriers`` was opened inside it (a list or a table around a nested item or cell)."""
         if self.painted_at.get(tag):
             last = self.painted_at[tag][-1]
-            if any(self.painted_at.get(barrier) and self.painted_at[barrier][-1] > last
-                   for barrier in barriers):
-                return
-            for closed in self.painted[last:]:
-                self.painted_at[closed[0]].pop()
-            del self.painted[last:]
+            if not any(self.painted_at.get(barrier) and self.painted_at[barrier][-1] > last
+                       for barrier in barriers):
+                _close_from(self.painted, self.painted_at, last, lambda element: element[0])
 
     def _hidden_by(self, tag: str, attrs: dict[str, str | None]) -> str:
         if "hidden" in attrs:
