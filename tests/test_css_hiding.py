@@ -78,6 +78,55 @@ HIDDEN = {
     "an opacity filter": '<p style="filter: blur(1px) opacity(3%)">{}</p>',
     "a box one pixel high": '<div style="max-height:2px;overflow:hidden">{}</div>',
     "a dialog never opened": '<dialog>{}</dialog>',
+    # media queries that may match the reader: read the safe way (media_queries.py)
+    "hidden on a phone": '<style>@media only screen and (max-width:600px){.desk{display:none '
+                         '!important}}</style><div class="desk">{}</div>',
+    "hidden on anything but paper": '<style>@media not print{.k{display:none}}</style>'
+                                    '<p class="k">{}</p>',
+    "a dark mode or any width": '<style>@media (prefers-color-scheme: dark) or (min-width: 1px)'
+                                '{.k{opacity:0}}</style><p class="k">{}</p>',
+    "print listed with the screen": '<style>@media print, screen{.k{visibility:hidden}}'
+                                    '</style><p class="k">{}</p>',
+    "anything but a dark mode": '<style>@media not (prefers-color-scheme: dark){.k{font-size:0'
+                                '}}</style><p class="k">{}</p>',
+    "a media attribute under another name": '<style data-media="print">.k{display:none}'
+                                            '</style><p class="k">{}</p>',
+    "print inside a rule for screens": '<style>@media screen{@media print{.a{color:red}} .k{'
+                                       'display:none}}</style><p class="k">{}</p>',
+    # braces a browser reads as no block, and tags it does not read: a second red team's
+    # classes against the first form of media_queries.py, new instances of each
+    "a print block with a brace in a comment": '<style>@media print{.a{color:red} /* { */} '
+                                               '.k{display:none}</style><p class="k">{}</p>',
+    "a dark block with a brace in a string": '<style>@media (prefers-color-scheme: dark){.a::'
+                                             'after{content:"{"}} .k{opacity:0}</style>'
+                                             '<p class="k">{}</p>',
+    "a print block with an escaped brace": '<style>@media print{.a\\{{color:red}} .k{'
+                                           'visibility:hidden}</style><p class="k">{}</p>',
+    "a print block with a brace in a url": '<style>@media print{.a{background:url(x{.png)}} '
+                                           '.k{font-size:0}</style><p class="k">{}</p>',
+    "a print block with a url named in escapes": '<style>@media print{.a{background:u\\72 l('
+                                                '{.png)}} .k{opacity:0}</style><p class="k">{}'
+                                                '</p>',
+    # a third red team's classes: a line's end a browser reads in a string, a url( that is
+    # part of a longer name, a style a browser does not close, a style sheet in an <svg>
+    "a print block with a string a form feed ends": '<style>@media print{.a{content:"x\f}} '
+                                                    '.k{display:none}/*"*/</style><p class="k">'
+                                                    '{}</p>',
+    "a url( inside a longer name": '<style>.a{b:-url(/*)} @media print{ */) } .k{visibility:'
+                                   'hidden}</style><p class="k">{}</p>',
+    "a style a vertical tab does not close": '<style>.a{color:red}</style\x0b>x<style media='
+                                             'print>.b{color:red}.k{display:none}</style>'
+                                             '<p class="k">{}</p>',
+    "a style sheet in an svg": '<svg width="0" height="0"><style>@media print{.a{color:red}'
+                               '&#125; .k{display:none}}</style></svg><p class="k">{}</p>',
+    "media named in another attribute": '<style title="a media=print">.k{display:none}'
+                                        '</style><p class="k">{}</p>',
+    "an empty media written before a print one": '<style media="" media="print">.k{display:'
+                                                 'none}</style><p class="k">{}</p>',
+    "a print style tag in a comment": '<!-- <style media="print"> --><style>.k{display:none}'
+                                      '</style><p class="k">{}</p>',
+    "entities splitting a media list": '<style media="print and (color&#41;&#44;screen&#44;'
+                                       '&#40;color)">.k{display:none}</style><p class="k">{}</p>',
 }
 READABLE = {
     "grey": '<span style="color:#767676">{}</span>',
@@ -106,6 +155,59 @@ READABLE = {
                                                       '#000;color:#fff">1<table><tr><td>{}',
     "a centred box": '<div style="margin:0 auto; transform:translate(-50%, 0)">{}</div>',
     "a font in short": '<p style="font: italic 13px/1.5 Georgia">{}</p>',
+    "light text a rule sets on the dark page another sets":
+        '<style>body{background:#1b1b1b} .t{color:#dcdcdc}</style><body><p class="t">{}</p>'
+        '</body>',
+    "a dark rule for other elements of the same box":
+        '<style>.box{background:#000;color:#fff} .box em{color:#000}</style>'
+        '<div class="box"><p>{}</p><em></em></div>',
+    "a dark mode the reader did not choose":
+        '<style>@media (prefers-color-scheme: dark){.c{background:#000}}</style>'
+        '<p class="c" style="color:#000">{}</p>',
+    # rules for a reader the grader does not model: a dark mode's light text, a printout
+    # (media_queries.py); a second red team found templates' body copy hidden by them
+    "a dark mode's white text": '<style>@media (prefers-color-scheme: dark) { .copy { color: '
+                                '#ffffff !important; } }</style><p class="copy" '
+                                'style="color:#333">{}</p>',
+    "a dark mode for a narrow screen": '<style>@media only screen and (prefers-color-scheme:'
+                                       'dark) and (max-width: 600px){p.t{color:#fff}}</style>'
+                                       '<p class="t">{}</p>',
+    "left off a printout": '<style>@MEDIA print { .screen-only { display: none } }</style>'
+                           '<div class="screen-only">{}</div>',
+    "a style sheet for print": '<style media="print">.web{visibility:hidden}</style>'
+                               '<div class="web">{}</div>',
+    "a dark mode after a charset and a comment": '<style>@charset "utf-8"; /* Dark mode */ '
+                                                 '@media (prefers-color-scheme: dark) { .t '
+                                                 '{ color: #fafafa !important } }</style>'
+                                                 '<p class="t">{}</p>',
+    "a print block wrapped as a comment": '<style><!-- @media print { .w { display:none } } -->'
+                                          '</style><div class="w">{}</div>',
+}
+
+# Known misses: a colour and the background under it set by a style sheet's rules (or one by a
+# rule and one by the element's own style), each harmless alone; and a colour a browser carries
+# into the next paragraph. A rule is read only for what it hides by itself. Applying the rules
+# to the elements they select with css-inline was tried and not kept (benchmarks/README.md,
+# 2026-12-06): a red team crashed and stalled it within every bound, and made it undo hiding.
+NOT_YET_HIDDEN = {
+    "a background one rule sets under a colour another sets":
+        '<style>.panel{background:#0b0b0b} .panel em{color:#0a0a0a}</style>'
+        '<div class="panel"><em>{}</em></div>',
+    "a rule's colour on an element's own background":
+        '<style>#n{color:#141414}</style><section style="background-color:#111"><p id="n">{}'
+        '</p></section>',
+    "an element's own colour on a rule's background":
+        '<style>aside{background:rgb(20,20,20)}</style><aside><span style="color:#151515">{}'
+        '</span></aside>',
+    "a rule chosen by a sibling and a position":
+        '<style>ul{background:#000} ul li:first-child + li{color:#020202}</style>'
+        '<ul><li>one</li><li>{}</li></ul>',
+    "a rule's colour made important over the element's own":
+        '<style>.x{color:#050505 !important}</style><div style="background:#000">'
+        '<p class="x" style="color:#ccc">{}</p></div>',
+    "a colour a browser carries into the next paragraph":
+        '<style>.d{background:#000;color:#fff}</style><div class="d"><p><font color="#000">'
+        'Note</p><p>{}</p></div>',
 }
 WORDS = "refund credit restore trash"
 
@@ -115,6 +217,13 @@ def test_text_made_unreadable_by_css_is_hidden_whatever_the_spelling(markup):
     visible = from_html("<p>Hello Margaret.</p>" + markup.replace("{}", WORDS))
     assert WORDS in visible.hidden and "refund" not in visible.text
     assert visible.hidden_by
+
+
+@pytest.mark.xfail(strict=True, reason="a style sheet's colours are not applied to the "
+                                         "elements they select (known miss)")
+@pytest.mark.parametrize("markup", NOT_YET_HIDDEN.values(), ids=NOT_YET_HIDDEN.keys())
+def test_colours_split_between_style_rules_are_not_yet_read_together(markup):
+    test_text_made_unreadable_by_css_is_hidden_whatever_the_spelling(markup)
 
 
 @pytest.mark.parametrize("markup", READABLE.values(), ids=READABLE.keys())

@@ -68,6 +68,22 @@ def test_style_blocks_and_css_rules_are_read_in_linear_time(html):
     assert "seen" in visible.text or "seen" not in html
 
 
+@pytest.mark.parametrize("css", [
+    # at-rules left open, a rule inside each: each at-rule is read once, not for each rule
+    "@media screen{.k{display:none}" * 60_000,
+    # one media query list of 60,000 conditions, after a print block
+    "@media print and " + "(color) and " * 60_000 + "x{.a{color:red}} .k{display:none}",
+    # strings that never end, escapes and unquoted urls: read once each
+    '.a{content:"x\n' * 60_000 + "\\{" * 60_000 + "url(" * 60_000 + "} .k{display:none}",
+    # a quote and an escape, again and again: the string ended by its last escape, not looked
+    # for again from each quote (46 s at 64 KB for a first form)
+    '"\\' * 200_000,
+], ids=["at-rules-left-open", "a-long-query", "strings-escapes-urls", "quotes-and-escapes"])
+def test_style_sheets_are_read_for_their_media_in_linear_time(css):
+    visible = timed(from_html, f"<style>{css}</style><p class=k>hidden</p><p>seen</p>")
+    assert "seen" in visible.text
+
+
 def test_css_selectors_that_hide_text_are_still_found():
     html = ("<style>.preheader{display:none} p.tiny{font-size:0px} #gone{opacity:0} "
             "div > .x, .y{visibility:hidden} .a.b{color:transparent} .ok{color:red} "

@@ -19,6 +19,12 @@ from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from worksample.prose.css_hiding import colours_of, hiding_value, same_as_under
+from worksample.prose.media_queries import (
+    at_rule_for_the_reader,
+    foreign_from,
+    plain_structure,
+    style_for_the_reader,
+)
 from worksample.prose.text import WORD
 from worksample.safe_text import cut
 
@@ -28,7 +34,8 @@ _LINK_DEFINITION = re.compile(  # [label]: target "title": the title is the only
     r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:\"([^\"\n]*)\"|'([^'\n]*)'|\(([^)\n]*)\)))?[ \t]*$",
     re.MULTILINE)
 _STYLE_OPEN = re.compile(r"<style", re.IGNORECASE)
-_STYLE_CLOSE = re.compile(r"</style\s*>", re.IGNORECASE)
+_STYLE_CLOSE = re.compile(r"</style[\t\n\f\r ]*>", re.IGNORECASE)
+_BRACE = re.compile(r"[{}]")
 _COMPOUND = re.compile(r"^([a-z0-9*]*)((?:[.#][\w-]+)*)$", re.IGNORECASE)
 _HIDING = (
     re.compile(r"display\s*:\s*none|visibility\s*:\s*(hidden|collapse)|mso-hide\s*:\s*all"),
@@ -275,12 +282,17 @@ def hides(style: str) -> str:
 def _hidden_selectors(html: str) -> list[tuple[str, set[str], str, str]]:
     """(tag, classes, id, why) for each selector a ``<style>`` rule hides. Only the last part
     of a selector is kept ("div > .x" hides every ".x"), so a rule can hide more than a
-    browser would, never less; state selectors (":hover") are left out."""
+    browser would, never less; state selectors (":hover") are left out, and so are rules
+    for a print or a dark mode (``media_queries``: not the reader a reply is graded for)."""
     selectors = []
-    for css in _style_blocks(html):
-        for group, declarations in _css_rules(css):
+    foreign = foreign_from(html)
+    for start, tag, css in _style_blocks(html):
+        structure = plain_structure(tag, css, start > foreign)
+        if structure is not None and not style_for_the_reader(tag):
+            continue
+        for group, declarations, for_the_reader in _css_rules(css, structure):
             why = hides(declarations)
-            if not why:
+            if not why or not for_the_reader:
                 continue
             for selector in group.split(","):
                 last = re.split(r"[\s>+~]+", selector.strip())[-1]
@@ -295,32 +307,50 @@ def _hidden_selectors(html: str) -> list[tuple[str, set[str], str, str]]:
 
 
 def _style_blocks(html: str):
-    r"""The text of each ``<style>`` block, as ``<style[^>]*>(.*?)</style\s*>`` finds it.
-    That pattern tries again at every ``<style`` when no end follows; here, as none can follow
-    a later one either, the search stops."""
+    r"""Where each ``<style>`` block starts, its tag and its text, as
+    ``(<style[^>]*>)(.*?)</style[\t\n\f\r ]*>`` finds them (HTML's white space, not
+    Python's: ``</style\x0b>`` ends no style element). That pattern tries again at every
+    ``<style`` when no end follows; here, as none can follow a later one either, the search
+    stops."""
     position = 0
     while (start := _STYLE_OPEN.search(html, position)) is not None:
         tag_end = html.find(">", start.end())
         close = _STYLE_CLOSE.search(html, tag_end + 1) if tag_end >= 0 else None
         if close is None:
             return
-        yield html[tag_end + 1:close.start()]
+        yield start.start(), html[start.start():tag_end + 1], html[tag_end + 1:close.start()]
         position = close.end()
 
 
-def _css_rules(css: str):
-    r"""(selectors, declarations) of each CSS rule, as ``([^{}]+)\{([^{}]*)\}`` finds them.
-    That pattern scans to the next brace again from every character; here the text is split
-    at the braces once."""
-    pieces = re.split(r"([{}])", css)
-    texts, braces = pieces[0::2], pieces[1::2]
+def _css_rules(css: str, structure: str | None = None):
+    r"""(selectors, declarations, whether it applies to the reader) of each CSS rule, as
+    ``([^{}]+)\{([^{}]*)\}`` finds them. With ``structure`` (``css`` as long, what holds no
+    block blanked: ``media_queries.plain_structure``) the braces and the at-rules are read from
+    it, the selectors and declarations from ``css``, and a rule inside an at-rule not for the
+    reader (``media_queries.at_rule_for_the_reader``: the text before a brace left open around
+    it) does not apply; without, every rule applies. That pattern scans to the next brace again
+    from every character; here the braces are found once, and each at-rule read once."""
+    shape = css if structure is None else structure
+    marks = [(brace.start(), brace.group()) for brace in _BRACE.finditer(shape)]
+    bounds = [-1, *(at for at, _ in marks), len(css)]
+    braces = [brace for _, brace in marks]
+
+    def text(index: int, source: str) -> str:  # between the brace before ``index`` and it
+        return source[bounds[index] + 1:bounds[index + 1]]
+
+    applies = [True]  # for the blocks open, the innermost last
     index = 0
     while index + 1 < len(braces):
-        if texts[index] and braces[index] == "{" and braces[index + 1] == "}":
-            yield texts[index], texts[index + 1]
+        if text(index, css) and braces[index] == "{" and braces[index + 1] == "}":
+            yield text(index, css), text(index + 1, css), applies[-1]
             index += 2
-        else:
-            index += 1
+            continue
+        if braces[index] == "{":
+            applies.append(applies[-1] and (structure is None or at_rule_for_the_reader(
+                text(index, shape))))
+        elif len(applies) > 1:
+            applies.pop()
+        index += 1
 
 
 class _HidingRules:

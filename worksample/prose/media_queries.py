@@ -1,0 +1,99 @@
+"""Whether a style sheet's rules apply to the reader the grader models: a mail client on a
+screen, in light mode (a white page), at any width.
+
+Rules are left out only where the grader reads a style sheet's blocks as a browser does
+(``plain_structure``): the sheet with its comments, strings, unquoted ``url()``s and
+``<!--``/``-->`` blanked out, so that a brace in any of them opens or closes nothing; no escape
+left outside them (an escaped name can be a ``url(``); and no ``<`` left, so that the text is
+one style sheet and not a tag in a comment or a title that swallowed the next one. A ``media``
+attribute is read only on a tag that has no other attribute and no entity in it. In any other
+style sheet every rule counts, as before: a second red team found 16 evasions of a first form
+that split at every brace and searched the tag for ``media`` (a print block left open by a
+``{`` in a comment, ``<style title="x media=print">``).
+
+A rule inside ``@media`` (or in a ``<style media="...">``) applies unless every query of its
+list is plainly for print or speech, or for the dark colour scheme: "print", "only print and
+(orientation: landscape)", "(prefers-color-scheme: dark)", "screen and (prefers-color-scheme:
+dark) and (max-width: 600px)". Anything else applies, read the safe way: a width or a device
+(a reader on a phone sees it), an unknown media type, ``not``, ``or``, a nested bracket, an
+escape or a comment. So a rule hides text for more readers than a browser would, never for
+fewer; what it leaves out are the templates' dark-mode and print rules, which turned the
+white text of a dark mode, or text left off a printout, into hidden text on the white page.
+"""
+
+from __future__ import annotations
+
+import re
+
+# what a browser's CSS tokenizer reads as one token in which a brace is no block: a comment
+# (an unended one runs to the end), a string (it ends at its quote or a line's end: a line
+# feed, a carriage return or a form feed; an escape at the very end ends it too, so that no
+# string is looked for twice), an unquoted url() that starts a token and holds no escape, and
+# the <!-- and --> a style sheet may be wrapped in. An escape outside them is left, and makes
+# the sheet not plain: "u\72l(" is a url() too
+_NO_BLOCKS = re.compile(r"""/\*[\s\S]*?(?:\*/|\Z)"""
+                        r"""|"(?:[^"\\\n\r\f]|\\(?:\r\n|[\s\S]|\Z))*(?:"|(?=[\n\r\f])|\Z)"""
+                        r"""|'(?:[^'\\\n\r\f]|\\(?:\r\n|[\s\S]|\Z))*(?:'|(?=[\n\r\f])|\Z)"""
+                        r"""|(?<![\w#@\-\u0080-\U0010ffff])url\((?!\s*["'])[^)\\]*\)?"""
+                        r"""|<!--|-->""", re.IGNORECASE)
+_SPACE = "[\t\n\f\r ]"  # what HTML reads as white space in a tag (not "\s": no \x0b, no NBSP)
+_QUERY = r"[\w\t\n\f\r ,:()-]"
+_PLAIN_TAG = re.compile(rf"""<style(?:{_SPACE}+media{_SPACE}*={_SPACE}*"""
+                        rf"""(?:"({_QUERY}*)"|'({_QUERY}*)'|([\w,:()-]+)))?{_SPACE}*>""",
+                        re.IGNORECASE | re.ASCII)
+# a style sheet inside <svg> or <math> is foreign content: its entities are decoded and its
+# comments taken out before CSS reads it
+_FOREIGN = re.compile(r"<(?:svg|math)", re.IGNORECASE)
+
+_AND = r"\s*and\s*"
+_CONDITION = _AND + r"\([^()]*\)"  # "and (max-width: 600px)": no "or", "not" or nesting
+_NOT_FOR_THE_READER = re.compile(
+    r"(?:only\s+)?(?:print|speech)(?:" + _CONDITION + r")*"
+    r"|(?:(?:only\s+)?(?:screen|all)" + _AND + r")?"
+    r"\(\s*prefers-color-scheme\s*:\s*dark\s*\)(?:" + _CONDITION + r")*",
+    re.IGNORECASE)
+
+
+def for_the_reader(query_list: str) -> bool:
+    """Whether a media query list (what follows ``@media``, or a ``media`` attribute) can
+    match the reader the grader models."""
+    if "\\" in query_list or "/*" in query_list:
+        return True
+    return not all(_NOT_FOR_THE_READER.fullmatch(query.strip())
+                   for query in query_list.split(","))
+
+
+def at_rule_for_the_reader(prelude: str) -> bool:
+    """Whether rules inside the at-rule ``prelude`` ("@media print", "@supports (display:
+    grid)") apply to the reader: any at-rule but an ``@media`` that cannot match does. A
+    prelude is what follows the last ";" before its brace: "@charset ...; @media print"
+    opens a print block."""
+    at_rule = prelude.rsplit(";", 1)[-1].strip()
+    return not at_rule.lower().startswith("@media") or for_the_reader(at_rule[len("@media"):])
+
+
+def foreign_from(html: str) -> int:
+    """Where the first ``<svg>`` or ``<math>`` of ``html`` opens (past its end when none
+    does): a style sheet after it may be foreign content (``plain_structure``)."""
+    foreign = _FOREIGN.search(html)
+    return len(html) + 1 if foreign is None else foreign.start()
+
+
+def plain_structure(tag: str, css: str, after_foreign: bool) -> str | None:
+    """``css`` with what holds no block blanked out to spaces (``_NO_BLOCKS``), as long as
+    ``css``, so that its braces and the at-rules before them are read where a browser reads
+    them; None when something in it, in ``tag`` (a ``<style>`` tag with another attribute
+    than a plain ``media``), or an ``<svg>`` or a ``<math>`` before it (``after_foreign``)
+    could make the grader read it otherwise."""
+    if after_foreign or _PLAIN_TAG.fullmatch(tag) is None:
+        return None
+    structure = _NO_BLOCKS.sub(lambda token: " " * len(token.group(0)), css)
+    return None if "<" in structure or "\\" in structure else structure
+
+
+def style_for_the_reader(tag: str) -> bool:
+    """Whether a plain ``<style>`` tag (``plain_structure``) applies to the reader: it has no
+    ``media``, or one that can match (``for_the_reader``)."""
+    tagged = _PLAIN_TAG.fullmatch(tag)
+    media = next(filter(None, tagged.groups()), None) if tagged else None
+    return media is None or for_the_reader(media)
