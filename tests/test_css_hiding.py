@@ -117,6 +117,8 @@ HIDDEN = {
     "a style a vertical tab does not close": '<style>.a{color:red}</style\x0b>x<style media='
                                              'print>.b{color:red}.k{display:none}</style>'
                                              '<p class="k">{}</p>',
+    "a style a vertical tab leaves open to the end": '<style>.k{display:none}</style\x0b>'
+                                                     '<p class="k">{}</p>',
     "a style sheet in an svg": '<svg width="0" height="0"><style>@media print{.a{color:red}'
                                '&#125; .k{display:none}}</style></svg><p class="k">{}</p>',
     "media named in another attribute": '<style title="a media=print">.k{display:none}'

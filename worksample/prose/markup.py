@@ -34,7 +34,9 @@ _LINK_DEFINITION = re.compile(  # [label]: target "title": the title is the only
     r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:\"([^\"\n]*)\"|'([^'\n]*)'|\(([^)\n]*)\)))?[ \t]*$",
     re.MULTILINE)
 _STYLE_OPEN = re.compile(r"<style", re.IGNORECASE)
-_STYLE_CLOSE = re.compile(r"</style[\t\n\f\r ]*>", re.IGNORECASE)
+_STYLE_CLOSE = re.compile(r"</style\s*>", re.IGNORECASE)
+# the end of a style element as HTML reads it: Python's "\s" takes "\x0b" and NBSP too
+_HTML_STYLE_CLOSE = re.compile(r"</style[\t\n\f\r ]*>", re.IGNORECASE)
 _BRACE = re.compile(r"[{}]")
 _COMPOUND = re.compile(r"^([a-z0-9*]*)((?:[.#][\w-]+)*)$", re.IGNORECASE)
 _HIDING = (
@@ -286,8 +288,10 @@ def _hidden_selectors(html: str) -> list[tuple[str, set[str], str, str]]:
     for a print or a dark mode (``media_queries``: not the reader a reply is graded for)."""
     selectors = []
     foreign = foreign_from(html)
-    for start, tag, css in _style_blocks(html):
-        structure = plain_structure(tag, css, start > foreign)
+    odd = False  # from an end tag HTML does not read as one on, where each block ends is unsure
+    for start, tag, css, close in _style_blocks(html):
+        odd = odd or start > foreign or _HTML_STYLE_CLOSE.fullmatch(close) is None
+        structure = plain_structure(tag, css, odd)
         if structure is not None and not style_for_the_reader(tag):
             continue
         for group, declarations, for_the_reader in _css_rules(css, structure):
@@ -307,9 +311,8 @@ def _hidden_selectors(html: str) -> list[tuple[str, set[str], str, str]]:
 
 
 def _style_blocks(html: str):
-    r"""Where each ``<style>`` block starts, its tag and its text, as
-    ``(<style[^>]*>)(.*?)</style[\t\n\f\r ]*>`` finds them (HTML's white space, not
-    Python's: ``</style\x0b>`` ends no style element). That pattern tries again at every
+    r"""Where each ``<style>`` block starts, its tag, its text and its end tag, as
+    ``(<style[^>]*>)(.*?)(</style\s*>)`` finds them. That pattern tries again at every
     ``<style`` when no end follows; here, as none can follow a later one either, the search
     stops."""
     position = 0
@@ -318,7 +321,8 @@ def _style_blocks(html: str):
         close = _STYLE_CLOSE.search(html, tag_end + 1) if tag_end >= 0 else None
         if close is None:
             return
-        yield start.start(), html[start.start():tag_end + 1], html[tag_end + 1:close.start()]
+        yield (start.start(), html[start.start():tag_end + 1], html[tag_end + 1:close.start()],
+               close.group())
         position = close.end()
 
 

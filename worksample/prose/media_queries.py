@@ -79,13 +79,14 @@ def foreign_from(html: str) -> int:
     return len(html) + 1 if foreign is None else foreign.start()
 
 
-def plain_structure(tag: str, css: str, after_foreign: bool) -> str | None:
+def plain_structure(tag: str, css: str, odd: bool) -> str | None:
     """``css`` with what holds no block blanked out to spaces (``_NO_BLOCKS``), as long as
     ``css``, so that its braces and the at-rules before them are read where a browser reads
     them; None when something in it, in ``tag`` (a ``<style>`` tag with another attribute
-    than a plain ``media``), or an ``<svg>`` or a ``<math>`` before it (``after_foreign``)
-    could make the grader read it otherwise."""
-    if after_foreign or _PLAIN_TAG.fullmatch(tag) is None:
+    than a plain ``media``) or around it (``odd``: an ``<svg>`` or a ``<math>`` before it, an
+    end tag HTML does not read as one, ``</style\x0b>``, on it or before it) could make the
+    grader read it otherwise."""
+    if odd or _PLAIN_TAG.fullmatch(tag) is None:
         return None
     structure = _NO_BLOCKS.sub(lambda token: " " * len(token.group(0)), css)
     return None if "<" in structure or "\\" in structure else structure
