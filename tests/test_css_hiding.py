@@ -119,6 +119,19 @@ HIDDEN = {
                                              '<p class="k">{}</p>',
     "a style a vertical tab leaves open to the end": '<style>.k{display:none}</style\x0b>'
                                                      '<p class="k">{}</p>',
+    # a fourth red team's: a <style> in an attribute or an end a browser reads (</style/>)
+    # that a comment of the sheet spans, a NUL or a space CSS does not count before a url
+    "a style tag in an attribute a comment spans": '<meta name="d" content="<style>@media '
+                                                   '(prefers-color-scheme: dark){/*"><style>*/'
+                                                   '.z{color:red} .k{display:none}</style>'
+                                                   '<p class="k">{}</p>',
+    "an end a browser reads that a comment spans": '<style>@media print{/*</style/><style>*/'
+                                                   '.z{color:red} .k{opacity:0}}</style>'
+                                                   '<p class="k">{}</p>',
+    "a url( after a NUL": '<style>.z{c:\x00url(q\' ) }@media print{\' ) } .k{font-size:0} '
+                          '/*\'*/</style><p class="k">{}</p>',
+    "a url( before a no-break space": '<style>.a{b:url(\xa0\'} @media print{ x{ ) } .k{'
+                                      'visibility:hidden}</style><p class="k">{}</p>',
     "a style sheet in an svg": '<svg width="0" height="0"><style>@media print{.a{color:red}'
                                '&#125; .k{display:none}}</style></svg><p class="k">{}</p>',
     "media named in another attribute": '<style title="a media=print">.k{display:none}'

@@ -34,7 +34,7 @@ import re
 _NO_BLOCKS = re.compile(r"""/\*[\s\S]*?(?:\*/|\Z)"""
                         r"""|"(?:[^"\\\n\r\f]|\\(?:\r\n|[\s\S]|\Z))*(?:"|(?=[\n\r\f])|\Z)"""
                         r"""|'(?:[^'\\\n\r\f]|\\(?:\r\n|[\s\S]|\Z))*(?:'|(?=[\n\r\f])|\Z)"""
-                        r"""|(?<![\w#@\-\u0080-\U0010ffff])url\((?!\s*["'])[^)\\]*\)?"""
+                        r"""|(?<![\w#@\-\u0080-\U0010ffff])url\((?![\t\n\f\r ]*["'])[^)\\]*\)?"""
                         r"""|<!--|-->""", re.IGNORECASE)
 _SPACE = "[\t\n\f\r ]"  # what HTML reads as white space in a tag (not "\s": no \x0b, no NBSP)
 _QUERY = r"[\w\t\n\f\r ,:()-]"
@@ -45,13 +45,15 @@ _PLAIN_TAG = re.compile(rf"""<style(?:{_SPACE}+media{_SPACE}*={_SPACE}*"""
 # comments taken out before CSS reads it
 _FOREIGN = re.compile(r"<(?:svg|math)", re.IGNORECASE)
 
-_AND = r"\s*and\s*"
+_SPACES = "[\t\n\f\r ]*"  # CSS's white space, not Python's "\s"
+_AND = _SPACES + "and" + _SPACES
 _CONDITION = _AND + r"\([^()]*\)"  # "and (max-width: 600px)": no "or", "not" or nesting
+_ONLY = "(?:only[\t\n\f\r ]+)?"
 _NOT_FOR_THE_READER = re.compile(
-    r"(?:only\s+)?(?:print|speech)(?:" + _CONDITION + r")*"
-    r"|(?:(?:only\s+)?(?:screen|all)" + _AND + r")?"
-    r"\(\s*prefers-color-scheme\s*:\s*dark\s*\)(?:" + _CONDITION + r")*",
-    re.IGNORECASE)
+    _ONLY + r"(?:print|speech)(?:" + _CONDITION + r")*"
+    r"|(?:" + _ONLY + r"(?:screen|all)" + _AND + r")?"
+    r"\(" + _SPACES + "prefers-color-scheme" + _SPACES + ":" + _SPACES + "dark" + _SPACES
+    + r"\)(?:" + _CONDITION + r")*", re.IGNORECASE | re.ASCII)
 
 
 def for_the_reader(query_list: str) -> bool:
@@ -59,7 +61,7 @@ def for_the_reader(query_list: str) -> bool:
     match the reader the grader models."""
     if "\\" in query_list or "/*" in query_list:
         return True
-    return not all(_NOT_FOR_THE_READER.fullmatch(query.strip())
+    return not all(_NOT_FOR_THE_READER.fullmatch(query.strip("\t\n\f\r "))
                    for query in query_list.split(","))
 
 
@@ -68,7 +70,7 @@ def at_rule_for_the_reader(prelude: str) -> bool:
     grid)") apply to the reader: any at-rule but an ``@media`` that cannot match does. A
     prelude is what follows the last ";" before its brace: "@charset ...; @media print"
     opens a print block."""
-    at_rule = prelude.rsplit(";", 1)[-1].strip()
+    at_rule = prelude.rsplit(";", 1)[-1].strip("\t\n\f\r ")
     return not at_rule.lower().startswith("@media") or for_the_reader(at_rule[len("@media"):])
 
 
@@ -86,10 +88,14 @@ def plain_structure(tag: str, css: str, odd: bool) -> str | None:
     than a plain ``media``) or around it (``odd``: an ``<svg>`` or a ``<math>`` before it, an
     end tag HTML does not read as one, ``</style\x0b>``, on it or before it) could make the
     grader read it otherwise."""
-    if odd or _PLAIN_TAG.fullmatch(tag) is None:
+    # a "<" in the text as written, but the <!-- and --> it may be wrapped in, is markup a
+    # comment or a string of the sheet would hide: a tag in an attribute or a comment that
+    # was taken for a <style>, or an end a browser reads (</style/>) that was not
+    if odd or _PLAIN_TAG.fullmatch(tag) is None or "\x00" in css or "<" in css.replace(
+            "<!--", ""):
         return None
     structure = _NO_BLOCKS.sub(lambda token: " " * len(token.group(0)), css)
-    return None if "<" in structure or "\\" in structure else structure
+    return None if "\\" in structure else structure
 
 
 def style_for_the_reader(tag: str) -> bool:
