@@ -132,6 +132,9 @@ HIDDEN = {
                           '/*\'*/</style><p class="k">{}</p>',
     "a url( before a no-break space": '<style>.a{b:url(\xa0\'} @media print{ x{ ) } .k{'
                                       'visibility:hidden}</style><p class="k">{}</p>',
+    # a fifth red team's: a url( right after a <!--, which starts a token there
+    "a url( after a <!--": '<style>@font-face <!--url(;@media print{); .k{opacity:0}</style>'
+                           '<p class="k">{}</p>',
     "a style sheet in an svg": '<svg width="0" height="0"><style>@media print{.a{color:red}'
                                '&#125; .k{display:none}}</style></svg><p class="k">{}</p>',
     "media named in another attribute": '<style title="a media=print">.k{display:none}'

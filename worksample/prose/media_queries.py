@@ -28,13 +28,15 @@ import re
 # what a browser's CSS tokenizer reads as one token in which a brace is no block: a comment
 # (an unended one runs to the end), a string (it ends at its quote or a line's end: a line
 # feed, a carriage return or a form feed; an escape at the very end ends it too, so that no
-# string is looked for twice), an unquoted url() that starts a token and holds no escape, and
+# string is looked for twice), an unquoted url() that starts a token (after a name's letter, a
+# "#", "@" or "-" it is part of a name; after a "<!--" it starts one) and holds no escape, and
 # the <!-- and --> a style sheet may be wrapped in. An escape outside them is left, and makes
 # the sheet not plain: "u\72l(" is a url() too
 _NO_BLOCKS = re.compile(r"""/\*[\s\S]*?(?:\*/|\Z)"""
                         r"""|"(?:[^"\\\n\r\f]|\\(?:\r\n|[\s\S]|\Z))*(?:"|(?=[\n\r\f])|\Z)"""
                         r"""|'(?:[^'\\\n\r\f]|\\(?:\r\n|[\s\S]|\Z))*(?:'|(?=[\n\r\f])|\Z)"""
-                        r"""|(?<![\w#@\-\u0080-\U0010ffff])url\((?![\t\n\f\r ]*["'])[^)\\]*\)?"""
+                        r"""|(?:(?<=<!--)|(?<![\w#@\-\u0080-\U0010ffff]))"""
+                        r"""url\((?![\t\n\f\r ]*["'])[^)\\]*\)?"""
                         r"""|<!--|-->""", re.IGNORECASE)
 _SPACE = "[\t\n\f\r ]"  # what HTML reads as white space in a tag (not "\s": no \x0b, no NBSP)
 _QUERY = r"[\w\t\n\f\r ,:()-]"
