@@ -88,7 +88,7 @@ def plain_structure(tag: str, css: str, odd: bool) -> str | None:
     ``css``, so that its braces and the at-rules before them are read where a browser reads
     them; None when something in it, in ``tag`` (a ``<style>`` tag with another attribute
     than a plain ``media``) or around it (``odd``: an ``<svg>`` or a ``<math>`` before it, an
-    end tag HTML does not read as one, ``</style\x0b>``, on it or before it) could make the
+    end tag HTML does not read as one, ``</style\\x0b>``, on it or before it) could make the
     grader read it otherwise."""
     # a "<" in the text as written, but the <!-- and --> it may be wrapped in, is markup a
     # comment or a string of the sheet would hide: a tag in an attribute or a comment that
