@@ -464,10 +464,11 @@ def _docx_with(block_xml: str, style_xml: str = "") -> bytes:
 
 def docx_run_of_many_kinds(folder: Path) -> Path:
     """Work per child of a run in proportion to its children (quadratic), inside lxml: one run
-    of 10,000 tabs, breaks, carriage returns and texts (37 KB); python-docx reads a run's text
-    with an XPath union of six kinds, whose merging compares the nodes found."""
+    of 15,000 tabs, breaks, carriage returns and texts (38 KB); python-docx reads a run's text
+    with an XPath union of six kinds, whose merging compares the nodes found. The texts are a
+    letter each, so that the judging of what they say costs little beside the reading."""
     return _analysis(folder, "run-of-many-kinds", "analysis.docx", _docx_with(
-        "<w:p><w:r>" + "<w:tab/><w:br/><w:cr/><w:t>solo churn rose</w:t>" * 10_000
+        "<w:p><w:r>" + "<w:tab/><w:br/><w:cr/><w:t>x</w:t>" * 15_000
         + "</w:r></w:p>"))
 
 
