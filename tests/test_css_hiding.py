@@ -145,6 +145,31 @@ HIDDEN = {
                                       '</style><p class="k">{}</p>',
     "entities splitting a media list": '<style media="print and (color&#41;&#44;screen&#44;'
                                        '&#40;color)">.k{display:none}</style><p class="k">{}</p>',
+    # a selector's subject read in full (selectors.py): before, a subject holding anything but
+    # a tag, classes and ids hid nothing, and neither did a rule's declarations around a
+    # nested rule
+    "a subject with an attribute": '<style>em[lang]{color:#fefefe}</style><em lang=en>{}</em>',
+    "a subject with a structural pseudo-class": '<style>b:only-of-type{visibility:hidden}'
+                                                '</style><div><b>{}</b></div>',
+    "a subject with a negation": '<style>span:not(.keep){font-size:0}</style><span>{}</span>',
+    "a subject inside :where()": '<style>:where(.note, .aside){display:none}</style>'
+                                 '<div class="aside">{}</div>',
+    "a class escaped": '<style>.n\\6f te{display:none}</style><p class="note">{}</p>',
+    "a class in another case, with no doctype": '<style>.QuietBox{opacity:0}</style>'
+                                                '<div class="quietbox">{}</div>',
+    "a comma inside the subject's brackets": '<style>s:is(.a, .b), u{display:none}</style>'
+                                             '<s class="b">{}</s>',
+    "a namespace before the tag": '<style>*|i{display:none}</style><i>{}</i>',
+    "the first line of a paragraph": '<style>p.l::first-line{color:white}</style>'
+                                     '<p class="l">{}</p>',
+    "declarations beside a nested rule": '<style>.m{color:#fff; .x{margin:0}}</style>'
+                                         '<p class="m">{}</p>',
+    "a rule's block inside an at-rule nested in it": '<style>.m{@media screen{display:none}}'
+                                                     '</style><p class="m">{}</p>',
+    "a nested rule that names the rule around it": '<style>div{&.m{display:none}}</style>'
+                                                   '<div class="m">{}</div>',
+    "declarations right inside @scope": '<style>@scope (.m){color:#fff}</style>'
+                                        '<p class="m">{}</p>',
 }
 READABLE = {
     "grey": '<span style="color:#767676">{}</span>',
@@ -200,6 +225,14 @@ READABLE = {
                                                  '<p class="t">{}</p>',
     "a print block wrapped as a comment": '<style><!-- @media print { .w { display:none } } -->'
                                           '</style><div class="w">{}</div>',
+    # a rule that hides only while the reader does something, or only text the element does
+    # not hold (selectors.py)
+    "hidden only under the pointer": '<style>p.t:hover{display:none}</style><p class="t">{}</p>',
+    "hidden only in focus, in a nested rule": '<style>.t{&:focus-within{opacity:0}}</style>'
+                                              '<p class="t">{}</p>',
+    "a pseudo-element's box hidden": '<style>.t::before, .t:after{display:none}</style>'
+                                     '<p class="t">{}</p>',
+    "a rule for another class": '<style>:not(p).t, .other{display:none}</style><p>{}</p>',
 }
 
 # Known misses: a colour and the background under it set by a style sheet's rules (or one by a

@@ -110,6 +110,27 @@ def test_css_selectors_that_hide_text_are_still_found():
                                  "visibility:hidden")
 
 
+# selectors read for their subjects, and rules nested in rules (selectors.py): each prelude is
+# read once, and nested selector lists that name the rule around them do not multiply
+SELECTOR_SHEETS = {
+    "nested-selector-lists": lambda n: "a,b{" + "&.x,&.y{color:#fff;" * n + "}" * n + "}",
+    "long-subjects": lambda n: "p" + ":not(.a)[t]#i.c" * n + "{display:none}",
+    "rules-nested-deep": lambda n: ".a{color:#fff;" * n,
+    "many-rules": lambda n: "".join(f".c{k} i:is(.x, .y)::first-line{{display:none}}"
+                                    for k in range(n)),
+}
+
+
+@pytest.mark.parametrize("build", SELECTOR_SHEETS.values(), ids=SELECTOR_SHEETS.keys())
+def test_style_rules_are_read_for_their_subjects_in_linear_time(build):
+    def check(n):
+        return lambda: from_html(f"<style>{build(n)}</style><p class=b>seen</p>")
+
+    assert "seen" in from_html(f"<style>{build(3_000)}</style><p class=b>seen</p>").text
+    small, large = least_cpu_seconds(check(3_000)), least_cpu_seconds(check(12_000))
+    assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
+
+
 # --- HTML: hiding declarations, nesting, rules against elements ----------------------------
 
 @pytest.mark.parametrize("html", [

@@ -85,7 +85,7 @@ def hiding_value(style: str) -> str:
     in a string or a comment, which the count takes for closing ones, still run tinycss2 out
     of stack: that too is a style too deeply nested to read."""
     if sum(map(style.count, "([{")) > BRACKETS_MOST:  # else they cannot nest deeper
-        depth = _bracket_depth(style)
+        depth = bracket_depth(style)
         if depth > BRACKETS_MOST:
             return f"brackets nested {depth} deep"
     try:
@@ -194,7 +194,7 @@ def _painted(declarations: dict[str, str], important: frozenset[str] = frozenset
     return None
 
 
-def _bracket_depth(style: str) -> int:
+def bracket_depth(style: str) -> int:
     """How deep ``style``'s brackets nest, as CSS reads them: a bracket closes only the last
     one opened of its kind ("(]" leaves the "(" open)."""
     open_ones: list[str] = []

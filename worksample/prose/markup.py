@@ -18,13 +18,14 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
-from worksample.prose.css_hiding import colours_of, hiding_value, same_as_under
+from worksample.prose.css_hiding import BRACKETS_MOST, colours_of, hiding_value, same_as_under
 from worksample.prose.media_queries import (
     at_rule_for_the_reader,
     foreign_from,
     plain_structure,
     style_for_the_reader,
 )
+from worksample.prose.selectors import ANY_ELEMENT, Subject, subjects
 from worksample.prose.text import WORD
 from worksample.safe_text import cut
 
@@ -38,7 +39,6 @@ _STYLE_CLOSE = re.compile(r"</style\s*>", re.IGNORECASE)
 # the end of a style element as HTML reads it: Python's "\s" takes "\x0b" and NBSP too
 _HTML_STYLE_CLOSE = re.compile(r"</style[\t\n\f\r ]*>", re.IGNORECASE)
 _BRACE = re.compile(r"[{}]")
-_COMPOUND = re.compile(r"^([a-z0-9*]*)((?:[.#][\w-]+)*)$", re.IGNORECASE)
 _HIDING = (
     re.compile(r"display\s*:\s*none|visibility\s*:\s*(hidden|collapse)|mso-hide\s*:\s*all"),
     # a zero is 0*(?:0|\.0+), not 0*\.?0+: that splits a run of zeros every way, in turn
@@ -281,11 +281,12 @@ def hides(style: str) -> str:
     return hiding_value(style)  # the same, and more, read by value: #fefefe, .1em, scale(0)
 
 
-def _hidden_selectors(html: str) -> list[tuple[str, set[str], str, str]]:
-    """(tag, classes, id, why) for each selector a ``<style>`` rule hides. Only the last part
-    of a selector is kept ("div > .x" hides every ".x"), so a rule can hide more than a
-    browser would, never less; state selectors (":hover") are left out, and so are rules
-    for a print or a dark mode (``media_queries``: not the reader a reply is graded for)."""
+def _hidden_selectors(html: str) -> list[tuple[Subject, str]]:
+    """(subject, why) for each selector a ``<style>`` rule hides: what an element needs for
+    the selector to match it (``selectors.subjects``: its last part, read so that a rule hides
+    more than a browser would, never less); state selectors (":hover") are left out, and so
+    are rules for a print or a dark mode (``media_queries``: not the reader a reply is graded
+    for)."""
     selectors = []
     foreign = foreign_from(html)
     odd = False  # from an end tag HTML does not read as one on, where each block ends is unsure
@@ -294,19 +295,10 @@ def _hidden_selectors(html: str) -> list[tuple[str, set[str], str, str]]:
         structure = plain_structure(tag, css, odd)
         if structure is not None and not style_for_the_reader(tag):
             continue
-        for group, declarations, for_the_reader in _css_rules(css, structure):
+        for rule, declarations, for_the_reader in _css_rules(css, structure):
             why = hides(declarations)
-            if not why or not for_the_reader:
-                continue
-            for selector in group.split(","):
-                last = re.split(r"[\s>+~]+", selector.strip())[-1]
-                compound = _COMPOUND.match(last)
-                if compound is None or ":" in last:
-                    continue
-                tag, rest = compound.group(1).lower(), compound.group(2)
-                classes = set(re.findall(r"\.([\w-]+)", rest))
-                ids = re.findall(r"#([\w-]+)", rest)
-                selectors.append((tag if tag != "*" else "", classes, ids[0] if ids else "", why))
+            if why and for_the_reader:
+                selectors += [(subject, why) for subject in rule.subjects]
     return selectors
 
 
@@ -326,71 +318,106 @@ def _style_blocks(html: str):
         position = close.end()
 
 
+class _StyleRule:
+    """A style rule's prelude, read for its subjects (``selectors.subjects``) only when one of
+    its declarations hides: most rules hide nothing."""
+
+    def __init__(self, prelude: str | None, around: _StyleRule | None = None):
+        self.prelude, self.around = prelude, around
+        self.depth = around.depth + 1 if around else 0
+
+    @functools.cached_property
+    def subjects(self) -> list[Subject]:
+        """What an element needs for one of the rule's selectors to match it."""
+        if self.prelude is None:  # declarations right inside @scope apply to its root
+            return [ANY_ELEMENT]
+        # past any style sheet's depth, "&" is not read for the rules around (each would read
+        # the one around it): the rule's own selectors need less, and so match more
+        around = self.around if self.depth <= BRACKETS_MOST else None
+        return subjects(self.prelude, around.subjects if around else None)
+
+
+_SCOPE_ROOT = _StyleRule(None)
+_COMMENT = re.compile(r"/\*[\s\S]*?(?:\*/|\Z)")
+
+
 def _css_rules(css: str, structure: str | None = None):
-    r"""(selectors, declarations, whether it applies to the reader) of each CSS rule, as
-    ``([^{}]+)\{([^{}]*)\}`` finds them. With ``structure`` (``css`` as long, what holds no
-    block blanked: ``media_queries.plain_structure``) the braces and the at-rules are read from
-    it, the selectors and declarations from ``css``, and a rule inside an at-rule not for the
-    reader (``media_queries.at_rule_for_the_reader``: the text before a brace left open around
-    it) does not apply; without, every rule applies. That pattern scans to the next brace again
-    from every character; here the braces are found once, and each at-rule read once."""
+    r"""(style rule, declarations, whether they apply to the reader) for the text of each block
+    of ``css`` that a style rule holds: a rule's own ``{...}``, and, where rules nest (CSS
+    nesting), each stretch of the rule's block between the blocks nested in it (the whole of
+    such a stretch is read as declarations: a nested rule's selector among them hides
+    nothing), and the blocks of at-rules inside it ("@media screen { color: #fff }" sets the
+    rule's colour). With ``structure`` (``css`` as long, what holds no block blanked:
+    ``media_queries.plain_structure``) the braces and the at-rules are read from it, the
+    selectors and declarations from ``css``, and a block inside an at-rule not for the reader
+    (``media_queries.at_rule_for_the_reader``: the text before a brace left open around it)
+    does not apply; without, every block applies. The braces are found once, and each
+    prelude read once."""
     shape = css if structure is None else structure
     marks = [(brace.start(), brace.group()) for brace in _BRACE.finditer(shape)]
     bounds = [-1, *(at for at, _ in marks), len(css)]
-    braces = [brace for _, brace in marks]
 
     def text(index: int, source: str) -> str:  # between the brace before ``index`` and it
         return source[bounds[index] + 1:bounds[index + 1]]
 
-    applies = [True]  # for the blocks open, the innermost last
-    index = 0
-    while index + 1 < len(braces):
-        if text(index, css) and braces[index] == "{" and braces[index + 1] == "}":
-            yield text(index, css), text(index + 1, css), applies[-1]
-            index += 2
+    # the blocks open, the innermost last: whether what is in them applies to the reader, and
+    # the style rule whose declarations they hold (None: at the top, or in a top at-rule)
+    open_blocks: list[tuple[bool, _StyleRule | None]] = [(True, None)]
+    for index, (_, brace) in enumerate(marks):
+        applies, rule = open_blocks[-1]
+        if rule is not None and text(index, css).strip("\t\n\f\r "):
+            yield rule, text(index, css), applies
+        if brace == "}":
+            if len(open_blocks) > 1:
+                open_blocks.pop()
             continue
-        if braces[index] == "{":
-            applies.append(applies[-1] and (structure is None or at_rule_for_the_reader(
-                text(index, shape))))
-        elif len(applies) > 1:
-            applies.pop()
-        index += 1
+        statement = _COMMENT.sub("", text(index, shape).rsplit(";", 1)[-1]).lstrip("\t\n\f\r ")
+        if not statement.startswith("@"):
+            open_blocks.append((applies, _StyleRule(text(index, css), rule)))
+        else:
+            for_the_reader = structure is None or at_rule_for_the_reader(text(index, shape))
+            scope = rule is None and statement[:6].lower() == "@scope"
+            open_blocks.append((applies and for_the_reader, _SCOPE_ROOT if scope else rule))
 
 
 class _HidingRules:
-    """The ``<style>`` rules that hide text, filed under the id, a class or the tag each needs,
-    so that an element is compared with the few rules that could apply to it, not with all.
+    """The ``<style>`` rules that hide text, filed under the id, a class, an attribute or the
+    tag each needs (or under "*", for those that need none), so that an element is compared
+    with the few rules that could apply to it, not with all.
 
     The first rule that applies gives the reason, as in the order of the style sheet. Rules
     that need several classes can still make one element meet many of them; past ``budget``
     comparisons, an element that any rule might hide is taken as hidden: a document built to
     be slow to check hides more text than a browser would, never less."""
 
-    def __init__(self, selectors: list[tuple[str, set[str], str, str]], budget: int):
-        self._filed: dict[str, list[tuple[int, str, frozenset[str], str, str]]] = {}
+    def __init__(self, selectors: list[tuple[Subject, str]], budget: int):
+        self._filed: dict[str, list[tuple[int, Subject, str]]] = {}
         seen = set()
-        for order, (tag, classes, element_id, why) in enumerate(selectors):
-            rule = (tag, frozenset(classes), element_id)
-            if rule in seen or not (tag or classes or element_id):
-                continue  # an earlier equal rule always applies first; "*" alone hides nothing
-            seen.add(rule)
-            key = f"#{element_id}" if element_id else f".{min(classes)}" if classes else tag
-            self._filed.setdefault(key, []).append((order, *rule, why))
+        for order, (subject, why) in enumerate(selectors):
+            if subject in seen:
+                continue  # an earlier equal rule always applies first
+            seen.add(subject)
+            key = (f"#{min(subject.ids)}" if subject.ids else
+                   f".{min(subject.classes)}" if subject.classes else
+                   f"[{min(subject.attributes)}" if subject.attributes else subject.tag or "*")
+            self._filed.setdefault(key, []).append((order, subject, why))
         self._budget = budget
 
-    def hiding(self, tag: str, classes: set[str], element_id: str) -> str:
-        """Why the first rule that applies to the element hides it; '' when none does."""
-        keys = [tag, *(f".{name}" for name in classes)]
+    def hiding(self, tag: str, classes: frozenset[str], element_id: str,
+               attributes: frozenset[str]) -> str:
+        """Why the first rule that applies to the element hides it; '' when none does. Its
+        classes and id are case-folded, its tag and attribute names in lower case."""
+        keys = [tag, "*", *(f".{name}" for name in classes), *(f"[{name}" for name in attributes)]
         if element_id:
             keys.append(f"#{element_id}")
         first: tuple[int, str] | None = None
         for key in keys:
-            for order, rule_tag, rule_classes, rule_id, why in self._filed.get(key, ()):
-                self._budget -= 1 + len(rule_classes)
+            for order, subject, why in self._filed.get(key, ()):
+                self._budget -= 1 + len(subject.classes) + len(subject.attributes)
                 if self._budget < 0:
                     return "too many style rules to check"
-                if (rule_tag in ("", tag) and rule_classes <= classes
-                        and rule_id in ("", element_id) and (first is None or order < first[0])):
+                if (subject.matches(tag, classes, element_id, attributes)
+                        and (first is None or order < first[0])):
                     first = (order, why)
         return first[1] if first else ""
 
@@ -564,5 +591,8 @@ class _VisibleText(HTMLParser):
             coloured = hiding_value(f"color: {legacy_colour(attrs['color'] or '')}")
             if coloured:
                 return coloured
-        classes = set((attrs.get("class") or "").split())
-        return self.rules.hiding(tag, classes, attrs.get("id") or "")
+        # compared without case: a page with no doctype does (a style rule hides more text
+        # than a browser would, never less)
+        classes = frozenset(name.casefold() for name in (attrs.get("class") or "").split())
+        return self.rules.hiding(tag, classes, (attrs.get("id") or "").casefold(),
+                                 frozenset(attrs))

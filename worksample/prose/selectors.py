@@ -1,0 +1,166 @@
+"""Which elements a style rule's selectors can match, read so that a rule is taken to match
+every element a browser would match, and more where reading it exactly would take a browser.
+
+Each selector of a list is read for its subject (the compound after its last combinator) only;
+what it says of ancestors and siblings is not checked. From the subject, an element must have:
+its tag (any namespace), every class and id it names (compared without case, as a page with no
+doctype does) and the name of every attribute it tests (not the value). Everything else in it
+is taken to match: ``:not()``, ``:is()``, ``:nth-child()``, ``:first-child``, ``:has()``, a
+pseudo-class no one knows. A rule is left out only where it cannot hide an element's text to a
+reader who does nothing: its subject needs a state (``:hover``, ``:focus``, ``:target``) or is
+a pseudo-element that holds no text of the element's own (``::before``, ``::selection``;
+``::first-line`` and ``::first-letter`` hide some of it, so they match).
+
+Inside a style rule (CSS nesting), ``&`` stands for the rule around it (in a rule nested in more
+than ``BRACKETS_MOST`` others, for any element). A selector that cannot be read (brackets
+nested deeper than any style sheet nests them) matches every element.
+
+Before this, the subject was read with a pattern for a tag, classes and ids alone: a rule whose
+subject held anything else (``p:not(.x)``, ``p[title]``, ``.a:first-child``, ``:is(p)``) hid
+nothing, and a candidate could hide words with it that the grading still read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from worksample.prose.css_hiding import BRACKETS_MOST, bracket_depth
+
+# what a reader who only reads does not do: the subject matches only while it is done
+STATES = frozenset({"hover", "active", "focus", "focus-within", "focus-visible", "target",
+                    "target-within", "user-invalid", "user-valid"})
+# pseudo-elements that hold some of the element's own text; any other holds none of it
+TEXT_PSEUDO_ELEMENTS = frozenset({"first-line", "first-letter"})
+# pseudo-elements CSS 2 wrote with one colon
+LEGACY_PSEUDO_ELEMENTS = frozenset({"before", "after", "first-line", "first-letter"})
+COMBINATORS = frozenset({">", "+", "~", "||"})
+STATEMENT_ENDS = frozenset({";", "<!--", "-->"})  # what a prelude's selectors come after
+# past these, a subject inside a rule that names it with "&" needs only its own: nested
+# selector lists would multiply each other's subjects (a little more text hidden, no blow-up)
+SUBJECTS_MOST = 256
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What an element needs for a selector to match it, as far as it is checked: its tag
+    ("" for any), classes and ids (case-folded), and attribute names (lower case)."""
+
+    tag: str = ""
+    classes: frozenset[str] = field(default_factory=frozenset)
+    ids: frozenset[str] = field(default_factory=frozenset)
+    attributes: frozenset[str] = field(default_factory=frozenset)
+
+    def with_needs_of(self, other: Subject) -> Subject:
+        """This subject needing what ``other`` needs too (``&.b`` inside ``.a``)."""
+        return Subject(self.tag or other.tag, self.classes | other.classes,
+                       self.ids | other.ids, self.attributes | other.attributes)
+
+    def matches(self, tag: str, classes: frozenset[str], element_id: str,
+                attributes: frozenset[str]) -> bool:
+        """Whether an element (its lower-case tag, case-folded classes and id, attribute
+        names) has everything the subject needs."""
+        return (self.tag in ("", tag) and self.classes <= classes
+                and self.ids <= ({element_id} if element_id else set())
+                and self.attributes <= attributes)
+
+
+ANY_ELEMENT = Subject()
+
+
+def subjects(prelude: str, around: list[Subject] | None = None) -> list[Subject]:
+    """The subject of each selector in a style rule's ``prelude`` (the text before its
+    brace; what follows its last ";" is read), or of each selector of the rule ``around`` it,
+    where it is nested and names it with ``&``. Selectors that cannot hide a reader's text
+    (a state, a pseudo-element of no text) are left out."""
+    import tinycss2
+
+    if sum(map(prelude.count, "([{")) > BRACKETS_MOST and bracket_depth(prelude) > BRACKETS_MOST:
+        return [ANY_ELEMENT]
+    try:
+        tokens = tinycss2.parse_component_value_list(prelude, skip_comments=True)
+    except RecursionError:  # unwound by now
+        return [ANY_ELEMENT]
+    starts = [i + 1 for i, token in enumerate(tokens)
+              if token.type == "literal" and token.value in STATEMENT_ENDS]
+    tokens = tokens[starts[-1] if starts else 0:]
+    found: list[Subject] = []
+    for selector in _split(tokens, ","):
+        compound = _subject_compound(selector)
+        read = _read(compound)
+        if read is None:
+            continue
+        subject, names_around = read
+        if names_around and around and len(found) + len(around) <= SUBJECTS_MOST:
+            found += [subject.with_needs_of(outer) for outer in around]
+        else:
+            found.append(subject)
+    return found
+
+
+def _split(tokens: list, separator: str) -> list[list]:
+    """``tokens`` cut at each literal ``separator`` (blocks are single tokens: a comma inside
+    ``:is(a, b)`` cuts nothing)."""
+    parts: list[list] = [[]]
+    for token in tokens:
+        if token.type == "literal" and token.value == separator:
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return parts
+
+
+def _subject_compound(selector: list) -> list:
+    """The tokens after the last combinator (white space, ``>``, ``+``, ``~``, ``||``)."""
+    while selector and selector[-1].type == "whitespace":
+        selector = selector[:-1]
+    for index in range(len(selector) - 1, -1, -1):
+        token = selector[index]
+        if token.type == "whitespace" or token.type == "literal" and token.value in COMBINATORS:
+            return selector[index + 1:]
+    return selector
+
+
+def _read(compound: list) -> tuple[Subject, bool] | None:
+    """The subject a compound's tokens need, and whether it names the rule around it (``&``);
+    None when it cannot hide a reader's text (or is empty: no browser reads an empty selector)."""
+    if not compound:
+        return None
+    tag, classes, ids, attributes, names_around = "", set(), set(), set(), False
+    index = 0
+    while index < len(compound):
+        token = compound[index]
+        after = compound[index + 1] if index + 1 < len(compound) else None
+        if token.type == "ident":
+            if not _is_literal(after, "|"):  # else a namespace; the tag comes after the "|"
+                tag = token.lower_value
+        elif token.type == "hash":
+            ids.add(token.value.casefold())
+        elif token.type == "[] block":
+            names = [t for t in token.content if t.type == "ident"]
+            if names and not any(_is_literal(t, "|") for t in token.content):
+                attributes.add(names[0].lower_value)
+        elif _is_literal(token, "&"):
+            names_around = True
+        elif _is_literal(token, ".") and after is not None and after.type == "ident":
+            classes.add(after.value.casefold())
+            index += 1
+        elif _is_literal(token, ":") and after is not None:
+            if _is_literal(after, ":"):  # a pseudo-element
+                name = compound[index + 2] if index + 2 < len(compound) else None
+                if name is None or name.type not in ("ident", "function") or (
+                        name.lower_name if name.type == "function" else name.lower_value
+                ) not in TEXT_PSEUDO_ELEMENTS:
+                    return None
+                index += 3
+                continue
+            if after.type == "ident" and (after.lower_value in STATES or (
+                    after.lower_value in LEGACY_PSEUDO_ELEMENTS
+                    and after.lower_value not in TEXT_PSEUDO_ELEMENTS)):
+                return None
+            index += 1  # any other pseudo-class, or a function of one: taken to match
+        index += 1
+    return Subject(tag, frozenset(classes), frozenset(ids), frozenset(attributes)), names_around
+
+
+def _is_literal(token, value: str) -> bool:
+    return token is not None and token.type == "literal" and token.value == value
