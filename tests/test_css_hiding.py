@@ -170,6 +170,12 @@ HIDDEN = {
                                                    '<div class="m">{}</div>',
     "declarations right inside @scope": '<style>@scope (.m){color:#fff}</style>'
                                         '<p class="m">{}</p>',
+    # a state can hold as the page opens: autofocus gives an element the focus
+    "hidden in focus, which autofocus gives": '<style>.t{&:focus{opacity:0}}</style>'
+                                              '<p class="t" tabindex="0" autofocus>{}</p>',
+    "hidden under the pointer": '<style>body:hover{color:#fff}</style><body>{}</body>',
+    "a pseudo-element no one knows": '<style>.t::details-content{display:none}</style>'
+                                     '<details class="t" open>{}</details>',
 }
 READABLE = {
     "grey": '<span style="color:#767676">{}</span>',
@@ -225,13 +231,9 @@ READABLE = {
                                                  '<p class="t">{}</p>',
     "a print block wrapped as a comment": '<style><!-- @media print { .w { display:none } } -->'
                                           '</style><div class="w">{}</div>',
-    # a rule that hides only while the reader does something, or only text the element does
-    # not hold (selectors.py)
-    "hidden only under the pointer": '<style>p.t:hover{display:none}</style><p class="t">{}</p>',
-    "hidden only in focus, in a nested rule": '<style>.t{&:focus-within{opacity:0}}</style>'
-                                              '<p class="t">{}</p>',
-    "a pseudo-element's box hidden": '<style>.t::before, .t:after{display:none}</style>'
-                                     '<p class="t">{}</p>',
+    # a rule that hides only text the element does not hold (selectors.py)
+    "a pseudo-element's box hidden": '<style>.t::before, .t:after, li::marker{display:none}'
+                                     '</style><p class="t">{}</p>',
     "a rule for another class": '<style>:not(p).t, .other{display:none}</style><p>{}</p>',
 }
 

@@ -6,10 +6,11 @@ what it says of ancestors and siblings is not checked. From the subject, an elem
 its tag (any namespace), every class and id it names (compared without case, as a page with no
 doctype does) and the name of every attribute it tests (not the value). Everything else in it
 is taken to match: ``:not()``, ``:is()``, ``:nth-child()``, ``:first-child``, ``:has()``, a
-pseudo-class no one knows. A rule is left out only where it cannot hide an element's text to a
-reader who does nothing: its subject needs a state (``:hover``, ``:focus``, ``:target``) or is
-a pseudo-element that holds no text of the element's own (``::before``, ``::selection``;
-``::first-line`` and ``::first-letter`` hide some of it, so they match).
+pseudo-class no one knows, and a state too (``:hover``, ``:focus``, ``:target``: an element with
+``autofocus`` has the focus as the page opens, a pointer at rest hovers over something). A
+rule is left out only where its subject is a pseudo-element that holds none of the element's
+own text (``::before``, ``::marker``, ``::selection``); any other (``::first-line``, one no
+one knows) matches the element.
 
 Inside a style rule (CSS nesting), ``&`` stands for the rule around it (in a rule nested in more
 than ``BRACKETS_MOST`` others, for any element). A selector that cannot be read (brackets
@@ -26,13 +27,15 @@ from dataclasses import dataclass, field
 
 from worksample.prose.css_hiding import BRACKETS_MOST, bracket_depth
 
-# what a reader who only reads does not do: the subject matches only while it is done
-STATES = frozenset({"hover", "active", "focus", "focus-within", "focus-visible", "target",
-                    "target-within", "user-invalid", "user-valid"})
-# pseudo-elements that hold some of the element's own text; any other holds none of it
-TEXT_PSEUDO_ELEMENTS = frozenset({"first-line", "first-letter"})
-# pseudo-elements CSS 2 wrote with one colon
-LEGACY_PSEUDO_ELEMENTS = frozenset({"before", "after", "first-line", "first-letter"})
+# pseudo-elements that hold none of the element's own text: what they hide is not the text
+# read (any other, and one not known, is taken to hold it all)
+NO_TEXT_PSEUDO_ELEMENTS = frozenset({
+    "before", "after", "marker", "placeholder", "selection", "backdrop",
+    "file-selector-button", "cue", "cue-region", "spelling-error", "grammar-error",
+    "target-text", "highlight", "view-transition", "view-transition-group",
+    "view-transition-image-pair", "view-transition-old", "view-transition-new"})
+# the two of them CSS 2 wrote with one colon, as a pseudo-class is written
+LEGACY_NO_TEXT_PSEUDO_ELEMENTS = frozenset({"before", "after"})
 COMBINATORS = frozenset({">", "+", "~", "||"})
 STATEMENT_ENDS = frozenset({";", "<!--", "-->"})  # what a prelude's selectors come after
 # past these, a subject inside a rule that names it with "&" needs only its own: nested
@@ -122,7 +125,8 @@ def _subject_compound(selector: list) -> list:
 
 def _read(compound: list) -> tuple[Subject, bool] | None:
     """The subject a compound's tokens need, and whether it names the rule around it (``&``);
-    None when it cannot hide a reader's text (or is empty: no browser reads an empty selector)."""
+    None when it hides none of an element's text (a pseudo-element of none) or is empty (no
+    browser reads an empty selector)."""
     if not compound:
         return None
     tag, classes, ids, attributes, names_around = "", set(), set(), set(), False
@@ -147,19 +151,21 @@ def _read(compound: list) -> tuple[Subject, bool] | None:
         elif _is_literal(token, ":") and after is not None:
             if _is_literal(after, ":"):  # a pseudo-element
                 name = compound[index + 2] if index + 2 < len(compound) else None
-                if name is None or name.type not in ("ident", "function") or (
-                        name.lower_name if name.type == "function" else name.lower_value
-                ) not in TEXT_PSEUDO_ELEMENTS:
+                if name is not None and _name(name) in NO_TEXT_PSEUDO_ELEMENTS:
                     return None
-                index += 3
-                continue
-            if after.type == "ident" and (after.lower_value in STATES or (
-                    after.lower_value in LEGACY_PSEUDO_ELEMENTS
-                    and after.lower_value not in TEXT_PSEUDO_ELEMENTS)):
+                index += 2
+            elif _name(after) in LEGACY_NO_TEXT_PSEUDO_ELEMENTS:
                 return None
-            index += 1  # any other pseudo-class, or a function of one: taken to match
+            else:
+                index += 1  # any pseudo-class, or a function of one: taken to match
         index += 1
     return Subject(tag, frozenset(classes), frozenset(ids), frozenset(attributes)), names_around
+
+
+def _name(token) -> str:
+    """The lower-case name of an ident or a function token; '' for any other."""
+    return token.lower_value if token.type == "ident" else (
+        token.lower_name if token.type == "function" else "")
 
 
 def _is_literal(token, value: str) -> bool:
