@@ -173,7 +173,20 @@ HIDDEN = {
     # a state can hold as the page opens: autofocus gives an element the focus
     "hidden in focus, which autofocus gives": '<style>.t{&:focus{opacity:0}}</style>'
                                               '<p class="t" tabindex="0" autofocus>{}</p>',
-    "hidden under the pointer": '<style>body:hover{color:#fff}</style><body>{}</body>',
+    # (a red team's, on the first form) read as CSS reads them: a ";@" or a brace in brackets,
+    # names in other cases, white space that does not split a class, a surrogate escaped
+    "a semicolon and an at-sign in brackets": '<style>:is(.x, ;@){display:none}</style>'
+                                              '<p class="x">{}</p>',
+    "a tag in a case CSS does not fold": '<style>x\u00c9{display:none}</style><x\u00c9>{}'
+                                         '</x\u00c9>',
+    "a class with a no-break space in it": '<style>.a\u00a0b{display:none}</style>'
+                                           '<p class="a\u00a0b">{}</p>',
+    "an escape before a token no selector holds": '<style>.x\\;@{display:none}</style>'
+                                                  '<p class="x;@">{}</p>',
+    "declarations right inside a nested @scope": '<style>.a{@scope (.b){display:none}}</style>'
+                                                 '<p class="b">{}</p>',
+    "a surrogate escaped in a class": '<style>.a\\d800{display:none}</style>'
+                                      '<p class="a\ufffd">{}</p>',
     "a pseudo-element no one knows": '<style>.t::details-content{display:none}</style>'
                                      '<details class="t" open>{}</details>',
 }
@@ -234,6 +247,10 @@ READABLE = {
     # a rule that hides only text the element does not hold (selectors.py)
     "a pseudo-element's box hidden": '<style>.t::before, .t:after, li::marker{display:none}'
                                      '</style><p class="t">{}</p>',
+    "white under the pointer": '<style>.btn:hover{color:#ffffff !important}</style>'
+                               '<p class="btn">{}</p>',
+    "a fade-in's keyframes": '<style>@keyframes f{0%{opacity:0}to{opacity:1}} p{animation:f 1s}'
+                             '</style><p>{}</p>',
     "a rule for another class": '<style>:not(p).t, .other{display:none}</style><p>{}</p>',
 }
 

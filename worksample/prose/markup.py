@@ -25,7 +25,14 @@ from worksample.prose.media_queries import (
     plain_structure,
     style_for_the_reader,
 )
-from worksample.prose.selectors import ANY_ELEMENT, Subject, subjects
+from worksample.prose.selectors import (
+    ANY_ELEMENT,
+    Subject,
+    at_rule,
+    folded,
+    holds_style_rules,
+    subjects,
+)
 from worksample.prose.text import WORD
 from worksample.safe_text import cut
 
@@ -39,6 +46,7 @@ _STYLE_CLOSE = re.compile(r"</style\s*>", re.IGNORECASE)
 # the end of a style element as HTML reads it: Python's "\s" takes "\x0b" and NBSP too
 _HTML_STYLE_CLOSE = re.compile(r"</style[\t\n\f\r ]*>", re.IGNORECASE)
 _BRACE = re.compile(r"[{}]")
+_ASCII_SPACE = re.compile(r"[\t\n\f\r ]+")  # what splits a class attribute (not NBSP)
 _HIDING = (
     re.compile(r"display\s*:\s*none|visibility\s*:\s*(hidden|collapse)|mso-hide\s*:\s*all"),
     # a zero is 0*(?:0|\.0+), not 0*\.?0+: that splits a run of zeros every way, in turn
@@ -338,7 +346,7 @@ class _StyleRule:
 
 
 _SCOPE_ROOT = _StyleRule(None)
-_COMMENT = re.compile(r"/\*[\s\S]*?(?:\*/|\Z)")
+_NO_RULES = _StyleRule(None)  # the blocks of an at-rule that holds no style rules
 
 
 def _css_rules(css: str, structure: str | None = None):
@@ -361,22 +369,25 @@ def _css_rules(css: str, structure: str | None = None):
         return source[bounds[index] + 1:bounds[index + 1]]
 
     # the blocks open, the innermost last: whether what is in them applies to the reader, and
-    # the style rule whose declarations they hold (None: at the top, or in a top at-rule)
+    # the style rule whose declarations they hold (None: none; _NO_RULES: not even the blocks
+    # in them, as in @keyframes)
     open_blocks: list[tuple[bool, _StyleRule | None]] = [(True, None)]
     for index, (_, brace) in enumerate(marks):
         applies, rule = open_blocks[-1]
-        if rule is not None and text(index, css).strip("\t\n\f\r "):
+        if rule is not None and rule is not _NO_RULES and text(index, css).strip("\t\n\f\r "):
             yield rule, text(index, css), applies
         if brace == "}":
             if len(open_blocks) > 1:
                 open_blocks.pop()
             continue
-        statement = _COMMENT.sub("", text(index, shape).rsplit(";", 1)[-1]).lstrip("\t\n\f\r ")
-        if not statement.startswith("@"):
+        name = "" if rule is _NO_RULES else at_rule(text(index, css))
+        if rule is _NO_RULES or name and not holds_style_rules(name):
+            open_blocks.append((applies, _NO_RULES))
+        elif not name:
             open_blocks.append((applies, _StyleRule(text(index, css), rule)))
         else:
             for_the_reader = structure is None or at_rule_for_the_reader(text(index, shape))
-            scope = rule is None and statement[:6].lower() == "@scope"
+            scope = name == "scope"  # its declarations are its root's, nested or not
             open_blocks.append((applies and for_the_reader, _SCOPE_ROOT if scope else rule))
 
 
@@ -593,6 +604,6 @@ class _VisibleText(HTMLParser):
                 return coloured
         # compared without case: a page with no doctype does (a style rule hides more text
         # than a browser would, never less)
-        classes = frozenset(name.casefold() for name in (attrs.get("class") or "").split())
-        return self.rules.hiding(tag, classes, (attrs.get("id") or "").casefold(),
-                                 frozenset(attrs))
+        classes = frozenset(map(folded, _ASCII_SPACE.split(attrs.get("class") or "")))
+        return self.rules.hiding(folded(tag), classes - {""}, folded(attrs.get("id") or ""),
+                                 frozenset(map(folded, attrs)))

@@ -6,12 +6,14 @@ what it says of ancestors and siblings is not checked. From the subject, an elem
 its tag (any namespace), every class and id it names (compared without case, as a page with no
 doctype does) and the name of every attribute it tests (not the value). Everything else in it
 is taken to match: ``:not()``, ``:is()``, ``:nth-child()``, ``:first-child``, ``:has()``, a
-pseudo-class no one knows, and a state too (``:hover``, ``:focus``, ``:target``: an element with
-``autofocus`` has the focus as the page opens, a pointer at rest hovers over something). A
-rule is left out only where its subject is a pseudo-element that holds none of the element's
-own text (``::before``, ``::marker``, ``::selection``); any other (``::first-line``, one no
-one knows) matches the element.
+pseudo-class no one knows, and a state the page can open in (``:focus``, ``:target``: an element
+with ``autofocus`` has the focus as the page opens). A rule is left out where its subject is
+under the pointer (``:hover``, ``:active``: a button's colour while it is pointed at), or is a
+pseudo-element that holds none of the element's own text (``::before``, ``::marker``,
+``::selection``); any other (``::first-line``, one no one knows) matches the element.
+Blocks inside ``@keyframes``, ``@font-face``, ``@page`` and the like select no element.
 
+A subject holding a token no selector holds there (a "@" after an escaped name) needs nothing.
 Inside a style rule (CSS nesting), ``&`` stands for the rule around it (in a rule nested in more
 than ``BRACKETS_MOST`` others, for any element). A selector that cannot be read (brackets
 nested deeper than any style sheet nests them) matches every element.
@@ -23,6 +25,7 @@ nothing, and a candidate could hide words with it that the grading still read.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from worksample.prose.css_hiding import BRACKETS_MOST, bracket_depth
@@ -34,6 +37,9 @@ NO_TEXT_PSEUDO_ELEMENTS = frozenset({
     "file-selector-button", "cue", "cue-region", "spelling-error", "grammar-error",
     "target-text", "highlight", "view-transition", "view-transition-group",
     "view-transition-image-pair", "view-transition-old", "view-transition-new"})
+# states only a pointer on the element gives (a button's colour under it): at rest, with the
+# reader's pointer elsewhere, they do not hold
+POINTER = frozenset({"hover", "active"})
 # the two of them CSS 2 wrote with one colon, as a pseudo-class is written
 LEGACY_NO_TEXT_PSEUDO_ELEMENTS = frozenset({"before", "after"})
 COMBINATORS = frozenset({">", "+", "~", "||"})
@@ -41,6 +47,11 @@ STATEMENT_ENDS = frozenset({";", "<!--", "-->"})  # what a prelude's selectors c
 # past these, a subject inside a rule that names it with "&" needs only its own: nested
 # selector lists would multiply each other's subjects (a little more text hidden, no blow-up)
 SUBJECTS_MOST = 256
+# at-rules whose blocks hold no style rules: a keyframe's "0%" or "to" selects no element
+NO_STYLE_RULES = frozenset({"font-face", "page", "counter-style", "property",
+                            "font-feature-values", "font-palette-values", "color-profile",
+                            "position-try", "view-transition"})
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -73,19 +84,11 @@ ANY_ELEMENT = Subject()
 def subjects(prelude: str, around: list[Subject] | None = None) -> list[Subject]:
     """The subject of each selector in a style rule's ``prelude`` (the text before its
     brace; what follows its last ";" is read), or of each selector of the rule ``around`` it,
-    where it is nested and names it with ``&``. Selectors that cannot hide a reader's text
-    (a state, a pseudo-element of no text) are left out."""
-    import tinycss2
-
-    if sum(map(prelude.count, "([{")) > BRACKETS_MOST and bracket_depth(prelude) > BRACKETS_MOST:
+    where it is nested and names it with ``&``. Selectors that hide none of an element's text
+    (a pseudo-element of none) are left out."""
+    tokens = _last_statement(prelude)
+    if tokens is None:
         return [ANY_ELEMENT]
-    try:
-        tokens = tinycss2.parse_component_value_list(prelude, skip_comments=True)
-    except RecursionError:  # unwound by now
-        return [ANY_ELEMENT]
-    starts = [i + 1 for i, token in enumerate(tokens)
-              if token.type == "literal" and token.value in STATEMENT_ENDS]
-    tokens = tokens[starts[-1] if starts else 0:]
     found: list[Subject] = []
     for selector in _split(tokens, ","):
         compound = _subject_compound(selector)
@@ -98,6 +101,37 @@ def subjects(prelude: str, around: list[Subject] | None = None) -> list[Subject]
         else:
             found.append(subject)
     return found
+
+
+def holds_style_rules(name: str) -> bool:
+    """Whether the blocks inside an at-rule named ``name`` ("media", "keyframes") are style
+    rules; an at-rule not known is taken to hold them."""
+    return name not in NO_STYLE_RULES and not name.endswith("keyframes")
+
+
+def at_rule(prelude: str) -> str:
+    """The lower-case name of the at-rule a block's ``prelude`` opens ("media", "keyframes");
+    '' for a style rule. Read as CSS reads it: a ";" or an "@" in brackets, a string or a
+    comment opens no at-rule."""
+    tokens = _last_statement(prelude) or []
+    first = next((token for token in tokens if token.type != "whitespace"), None)
+    return first.lower_value if first is not None and first.type == "at-keyword" else ""
+
+
+def _last_statement(prelude: str) -> list | None:
+    """The tokens of ``prelude`` after its last ";" (or ``<!--``, ``-->``) outside brackets;
+    None when its brackets nest too deep to read."""
+    import tinycss2
+
+    if sum(map(prelude.count, "([{")) > BRACKETS_MOST and bracket_depth(prelude) > BRACKETS_MOST:
+        return None
+    try:
+        tokens = tinycss2.parse_component_value_list(prelude, skip_comments=True)
+    except RecursionError:  # unwound by now
+        return None
+    starts = [i + 1 for i, token in enumerate(tokens)
+              if token.type == "literal" and token.value in STATEMENT_ENDS]
+    return tokens[starts[-1] if starts else 0:]
 
 
 def _split(tokens: list, separator: str) -> list[list]:
@@ -129,24 +163,24 @@ def _read(compound: list) -> tuple[Subject, bool] | None:
     browser reads an empty selector)."""
     if not compound:
         return None
-    tag, classes, ids, attributes, names_around = "", set(), set(), set(), False
+    tag, classes, ids, attributes, names_around, unread = "", set(), set(), set(), False, False
     index = 0
     while index < len(compound):
         token = compound[index]
         after = compound[index + 1] if index + 1 < len(compound) else None
         if token.type == "ident":
             if not _is_literal(after, "|"):  # else a namespace; the tag comes after the "|"
-                tag = token.lower_value
+                tag = folded(token.value)
         elif token.type == "hash":
-            ids.add(token.value.casefold())
+            ids.add(folded(token.value))
         elif token.type == "[] block":
             names = [t for t in token.content if t.type == "ident"]
             if names and not any(_is_literal(t, "|") for t in token.content):
-                attributes.add(names[0].lower_value)
+                attributes.add(folded(names[0].value))
         elif _is_literal(token, "&"):
             names_around = True
         elif _is_literal(token, ".") and after is not None and after.type == "ident":
-            classes.add(after.value.casefold())
+            classes.add(folded(after.value))
             index += 1
         elif _is_literal(token, ":") and after is not None:
             if _is_literal(after, ":"):  # a pseudo-element
@@ -154,12 +188,23 @@ def _read(compound: list) -> tuple[Subject, bool] | None:
                 if name is not None and _name(name) in NO_TEXT_PSEUDO_ELEMENTS:
                     return None
                 index += 2
-            elif _name(after) in LEGACY_NO_TEXT_PSEUDO_ELEMENTS:
+            elif _name(after) in LEGACY_NO_TEXT_PSEUDO_ELEMENTS or _name(after) in POINTER:
                 return None
             else:
                 index += 1  # any pseudo-class, or a function of one: taken to match
+        elif not _is_literal(token, "*") and not _is_literal(token, "|"):
+            unread = True  # a token no selector holds here ("\;@"): what it is part of is unsure
         index += 1
+    if unread:
+        return ANY_ELEMENT, names_around
     return Subject(tag, frozenset(classes), frozenset(ids), frozenset(attributes)), names_around
+
+
+def folded(name: str) -> str:
+    """A name as both sides are compared: case-folded (a browser compares some names in ASCII
+    case only, some exactly: folding matches all those and more), a lone surrogate (from an
+    escape) as the U+FFFD a browser reads."""
+    return _SURROGATE.sub("\ufffd", name).casefold()
 
 
 def _name(token) -> str:
