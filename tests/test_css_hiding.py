@@ -170,6 +170,11 @@ HIDDEN = {
                                                    '<div class="m">{}</div>',
     "declarations right inside @scope": '<style>@scope (.m){color:#fff}</style>'
                                         '<p class="m">{}</p>',
+    # folded away until the reader opens it (a red team's): all of a closed <details> but
+    # its first summary
+    "in a closed details": '<details><summary>More</summary>{}</details>',
+    "in a closed details, in an element": '<details><summary>A</summary><summary>B</summary>'
+                                          '<p>{}</p></details>',
     # a state can hold as the page opens: autofocus gives an element the focus
     "hidden in focus, which autofocus gives": '<style>.t{&:focus{opacity:0}}</style>'
                                               '<p class="t" tabindex="0" autofocus>{}</p>',
@@ -185,6 +190,11 @@ HIDDEN = {
                                                   '<p class="x;@">{}</p>',
     "declarations right inside a nested @scope": '<style>.a{@scope (.b){display:none}}</style>'
                                                  '<p class="b">{}</p>',
+    "braces inside a selector's brackets": '<style>:is(.x, }.z){display:none} :is(.y, {}.z)'
+                                           '{opacity:0}</style><p class="x">{}</p>'
+                                           '<p class="y">{}</p>',
+    "a block left open at the end of the sheet": '<style>.k{display:none</style>'
+                                                 '<p class="k">{}</p>',
     "a surrogate escaped in a class": '<style>.a\\d800{display:none}</style>'
                                       '<p class="a\ufffd">{}</p>',
     "a pseudo-element no one knows": '<style>.t::details-content{display:none}</style>'
@@ -249,6 +259,8 @@ READABLE = {
                                      '</style><p class="t">{}</p>',
     "white under the pointer": '<style>.btn:hover{color:#ffffff !important}</style>'
                                '<p class="btn">{}</p>',
+    "an open details": '<details open><summary>More</summary>{}</details>',
+    "a closed details' summary": '<details><summary><b>{}</b></summary></details>',
     "a fade-in's keyframes": '<style>@keyframes f{0%{opacity:0}to{opacity:1}} p{animation:f 1s}'
                              '</style><p>{}</p>',
     "a rule for another class": '<style>:not(p).t, .other{display:none}</style><p>{}</p>',

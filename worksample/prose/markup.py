@@ -21,6 +21,7 @@ from html.parser import HTMLParser
 from worksample.prose.css_hiding import BRACKETS_MOST, colours_of, hiding_value, same_as_under
 from worksample.prose.media_queries import (
     at_rule_for_the_reader,
+    blanked,
     foreign_from,
     plain_structure,
     style_for_the_reader,
@@ -46,6 +47,8 @@ _STYLE_CLOSE = re.compile(r"</style\s*>", re.IGNORECASE)
 # the end of a style element as HTML reads it: Python's "\s" takes "\x0b" and NBSP too
 _HTML_STYLE_CLOSE = re.compile(r"</style[\t\n\f\r ]*>", re.IGNORECASE)
 _BRACE = re.compile(r"[{}]")
+_BRACKET = re.compile(r"[][(){}]")
+_OPENING = {")": "(", "]": "[", "}": "{"}
 _ASCII_SPACE = re.compile(r"[\t\n\f\r ]+")  # what splits a class attribute (not NBSP)
 _HIDING = (
     re.compile(r"display\s*:\s*none|visibility\s*:\s*(hidden|collapse)|mso-hide\s*:\s*all"),
@@ -355,14 +358,47 @@ def _css_rules(css: str, structure: str | None = None):
     nesting), each stretch of the rule's block between the blocks nested in it (the whole of
     such a stretch is read as declarations: a nested rule's selector among them hides
     nothing), and the blocks of at-rules inside it ("@media screen { color: #fff }" sets the
-    rule's colour). With ``structure`` (``css`` as long, what holds no block blanked:
-    ``media_queries.plain_structure``) the braces and the at-rules are read from it, the
-    selectors and declarations from ``css``, and a block inside an at-rule not for the reader
-    (``media_queries.at_rule_for_the_reader``: the text before a brace left open around it)
-    does not apply; without, every block applies. The braces are found once, and each
-    prelude read once."""
-    shape = css if structure is None else structure
-    marks = [(brace.start(), brace.group()) for brace in _BRACE.finditer(shape)]
+    rule's colour). A brace inside brackets ("(" or "[") is no block's, as CSS reads it
+    (``:is(.x, }.z)`` is one selector). With ``structure`` (``css`` as long, what holds no
+    block blanked: ``media_queries.plain_structure``) the braces and the at-rules are read from
+    it, the selectors and declarations from ``css``, and a block inside an at-rule not for the
+    reader (``media_queries.at_rule_for_the_reader``) does not apply. Without, where the blocks
+    are is unsure, so the rules of two readings count, and all of them apply: every brace a
+    block's, and the braces outside brackets once comments and strings are blanked. A block
+    left open at the end of the sheet ends there, as in a browser."""
+    if structure is not None:
+        yield from _rules_read(css, structure, _block_braces(structure), plain=True)
+        return
+    yield from _rules_read(css, css, [(b.start(), b.group()) for b in _BRACE.finditer(css)])
+    shape = blanked(css)
+    yield from _rules_read(css, shape, _block_braces(shape))
+
+
+def _block_braces(shape: str) -> list[tuple[int, str]]:
+    """Where each brace of ``shape`` that opens or closes a block is, and which it is: not
+    one inside a "(" or a "[" left open (a closing bracket closes only the last one opened of
+    its kind, and a "}" with none open is kept, as before)."""
+    marks, open_ones = [], []
+    inside = 0  # how many of those open are "(" or "["
+    for bracket in _BRACKET.finditer(shape):
+        mark = bracket.group()
+        if mark in "([{":
+            if mark == "{" and not inside:
+                marks.append((bracket.start(), mark))
+            open_ones.append(mark)
+            inside += mark != "{"
+        elif open_ones and open_ones[-1] == _OPENING[mark]:
+            open_ones.pop()
+            inside -= mark != "}"
+            if mark == "}" and not inside:
+                marks.append((bracket.start(), mark))
+        elif mark == "}" and not open_ones:
+            marks.append((bracket.start(), mark))
+    return marks
+
+
+def _rules_read(css: str, shape: str, marks: list[tuple[int, str]], plain: bool = False):
+    """``_css_rules`` for the blocks whose braces are ``marks``, read in ``shape``."""
     bounds = [-1, *(at for at, _ in marks), len(css)]
 
     def text(index: int, source: str) -> str:  # between the brace before ``index`` and it
@@ -386,9 +422,13 @@ def _css_rules(css: str, structure: str | None = None):
         elif not name:
             open_blocks.append((applies, _StyleRule(text(index, css), rule)))
         else:
-            for_the_reader = structure is None or at_rule_for_the_reader(text(index, shape))
+            for_the_reader = not plain or at_rule_for_the_reader(text(index, shape))
             scope = name == "scope"  # its declarations are its root's, nested or not
             open_blocks.append((applies and for_the_reader, _SCOPE_ROOT if scope else rule))
+    # the end of the sheet closes every block left open: what the last one holds counts
+    applies, rule = open_blocks[-1]
+    if rule is not None and rule is not _NO_RULES and text(len(marks), css).strip("\t\n\f\r "):
+        yield rule, text(len(marks), css), applies
 
 
 class _HidingRules:
@@ -434,6 +474,7 @@ class _HidingRules:
 
 
 UNDER_ITS_COLOUR = "text the colour of the background under it"
+CLOSED_DETAILS = "a <details> no one opened"
 # elements a browser closes when another opens, unless one of the barriers is open inside
 # them: a paragraph by a block (a table only with a doctype), a list item by a list item, a
 # term by a term, a cell by a cell, a row by a row (HTML's "in scope", in short)
@@ -496,6 +537,7 @@ class _VisibleText(HTMLParser):
         self.painted: list[tuple[str, object, object, str]] = []
         self.painted_at: dict[str, list[int]] = {}
         self.standards = False  # a doctype read
+        self.summarised: set[int] = set()  # where among ``painted`` a details has its summary
 
     def close(self) -> None:
         """Read what ``feed`` left: the text from the first tag, comment or declaration that
@@ -530,7 +572,7 @@ class _VisibleText(HTMLParser):
             self.unseen.append(tag)
             return
         attrs = dict(reversed(attrs))  # of an attribute written twice, a browser keeps the first
-        why = "" if tag in self.SKIPPED else self._hidden_by(tag, attrs)
+        why = "" if tag in self.SKIPPED else self._hidden_by(tag, attrs) or self._folded_away(tag)
         if tag in self.SKIPPED or why:
             self.unseen, self.unseen_at, self.unseen_is_hidden = [tag], {tag: [0]}, bool(why)
             self.hidden_by.update([why] if why else [])
@@ -578,6 +620,9 @@ class _VisibleText(HTMLParser):
         style = "; ".join(filter(None, [*hints, attrs.get("style") or ""]))
         colour, under = colours_of(style, colour, under) if style else (colour, under)
         same = UNDER_ITS_COLOUR if same_as_under(colour, under) else ""
+        if tag == "details" and "open" not in attrs:
+            same = CLOSED_DETAILS  # its own text, outside its summary, is folded away too
+            self.summarised.discard(len(self.painted))
         self.painted_at.setdefault(tag, []).append(len(self.painted))
         self.painted.append((tag, colour, under, same))
 
@@ -589,6 +634,17 @@ class _VisibleText(HTMLParser):
             if not any(self.painted_at.get(barrier) and self.painted_at[barrier][-1] > last
                        for barrier in barriers):
                 _close_from(self.painted, self.painted_at, last, lambda element: element[0])
+
+    def _folded_away(self, tag: str) -> str:
+        """Why an element opened right inside a closed ``<details>`` is not shown: all but its
+        first ``<summary>`` is folded away until the reader opens it; '' elsewhere."""
+        if not self.painted or self.painted[-1][3] != CLOSED_DETAILS:
+            return ""
+        details = len(self.painted) - 1
+        if tag == "summary" and details not in self.summarised:
+            self.summarised.add(details)
+            return ""
+        return CLOSED_DETAILS
 
     def _hidden_by(self, tag: str, attrs: dict[str, str | None]) -> str:
         if "hidden" in attrs:

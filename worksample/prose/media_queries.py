@@ -96,8 +96,14 @@ def plain_structure(tag: str, css: str, odd: bool) -> str | None:
     if odd or _PLAIN_TAG.fullmatch(tag) is None or "\x00" in css or "<" in css.replace(
             "<!--", ""):
         return None
-    structure = _NO_BLOCKS.sub(lambda token: " " * len(token.group(0)), css)
+    structure = blanked(css)
     return None if "\\" in structure else structure
+
+
+def blanked(css: str) -> str:
+    """``css`` with what holds no block (``_NO_BLOCKS``: comments, strings, unquoted
+    ``url()``, ``<!--`` and ``-->``) blanked out to spaces of the same length."""
+    return _NO_BLOCKS.sub(lambda token: " " * len(token.group(0)), css)
 
 
 def style_for_the_reader(tag: str) -> bool:

@@ -113,6 +113,8 @@ def at_rule(prelude: str) -> str:
     """The lower-case name of the at-rule a block's ``prelude`` opens ("media", "keyframes");
     '' for a style rule. Read as CSS reads it: a ";" or an "@" in brackets, a string or a
     comment opens no at-rule."""
+    if "@" not in prelude:  # most: no need to read its tokens
+        return ""
     tokens = _last_statement(prelude) or []
     first = next((token for token in tokens if token.type != "whitespace"), None)
     return first.lower_value if first is not None and first.type == "at-keyword" else ""
