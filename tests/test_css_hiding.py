@@ -195,6 +195,18 @@ HIDDEN = {
                                            '<p class="y">{}</p>',
     "a block left open at the end of the sheet": '<style>.k{display:none</style>'
                                                  '<p class="k">{}</p>',
+    # (a second red team's) as a browser reads the markup: a named reference with no ";"
+    # before a letter is no reference in an attribute, a NUL is U+FFFD, a CR a line feed;
+    # and elements the parser adds
+    "a reference with no semicolon in a class": '<style>.x\\&ampy{display:none}</style>'
+                                                '<p class="x&ampy">{}</p>',
+    "a reference with no semicolon in an id": '<style>#a\\&notb{display:none}</style>'
+                                              '<p id="a&notb">{}</p>',
+    "a NUL in a tag's name": '<style>.x{display:none}</style><p\x00 class=x>{}</p>',
+    "a carriage return in an id": '<style>#a\\a b{display:none}</style><p id="a\rb">{}</p>',
+    "the tbody a table is given": '<style>.h tbody{display:none}</style><table class=h><tr>'
+                                  '<td>{}</td></tr></table>',
+    "the body a page is given": '<style>body{visibility:hidden}</style><p>{}</p>',
     "a surrogate escaped in a class": '<style>.a\\d800{display:none}</style>'
                                       '<p class="a\ufffd">{}</p>',
     "a pseudo-element no one knows": '<style>.t::details-content{display:none}</style>'

@@ -118,16 +118,30 @@ SELECTOR_SHEETS = {
     "rules-nested-deep": lambda n: ".a{color:#fff;" * n,
     "many-rules": lambda n: "".join(f".c{k} i:is(.x, .y)::first-line{{display:none}}"
                                     for k in range(n)),
+    # (a second red team's: 12 s at 99 KB) many "&" rules inside one of 256 selectors
+    "a long list named by many nested rules": lambda n: ",".join(
+        f".s{k}" for k in range(256)) + "{" + "&.t{display:none}" * n + "}",
+    # in a sheet not plain, the blocks read twice
+    "braces in strings, in a sheet not plain": lambda n: '@font-face{font-family:"{"}'
+                                                         '.x{display:none}' * n,
 }
 
 
 @pytest.mark.parametrize("build", SELECTOR_SHEETS.values(), ids=SELECTOR_SHEETS.keys())
 def test_style_rules_are_read_for_their_subjects_in_linear_time(build):
     def check(n):
-        return lambda: from_html(f"<style>{build(n)}</style><p class=b>seen</p>")
+        return lambda: from_html(f"<style type=text/css>{build(n)}</style><p class=b>seen</p>")
 
     assert "seen" in from_html(f"<style>{build(3_000)}</style><p class=b>seen</p>").text
     small, large = least_cpu_seconds(check(3_000)), least_cpu_seconds(check(12_000))
+    assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
+
+
+def test_class_names_are_decoded_as_a_browser_does_in_linear_time():
+    def check(n):
+        return lambda: from_html('<p class="' + "&ampx" * n + '">seen</p>')
+
+    small, large = least_cpu_seconds(check(20_000)), least_cpu_seconds(check(80_000))
     assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
 
 

@@ -18,6 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
+from worksample.prose.attribute_values import class_and_id
 from worksample.prose.css_hiding import BRACKETS_MOST, colours_of, hiding_value, same_as_under
 from worksample.prose.media_queries import (
     at_rule_for_the_reader,
@@ -118,6 +119,9 @@ def from_html(html: str, keep_lines: bool = False) -> Visible:
     dropped; text hidden by markup (the ``hidden`` attribute, ``display: none``, zero size,
     white or transparent text, off-screen) is returned apart. ``keep_lines`` keeps the line
     breaks of the source (HTML inside Markdown)."""
+    # as a browser reads its input before it reads a tag: line breaks as line feeds, a NUL as
+    # U+FFFD ("<p\0 class=x>" is a tag, "id='a\rb'" the id "a\nb")
+    html = html.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
     rules = _HidingRules(_hidden_selectors(html), budget=_RULE_CHECKS + len(html))
     parser = _VisibleText(rules, keep_lines)
     parser.feed(html)
@@ -454,20 +458,19 @@ class _HidingRules:
             self._filed.setdefault(key, []).append((order, subject, why))
         self._budget = budget
 
-    def hiding(self, tag: str, classes: frozenset[str], element_id: str,
+    def hiding(self, tag: str, classes: frozenset[str], ids: frozenset[str],
                attributes: frozenset[str]) -> str:
         """Why the first rule that applies to the element hides it; '' when none does. Its
-        classes and id are case-folded, its tag and attribute names in lower case."""
-        keys = [tag, "*", *(f".{name}" for name in classes), *(f"[{name}" for name in attributes)]
-        if element_id:
-            keys.append(f"#{element_id}")
+        names are ``selectors.folded``; ``ids`` are its id as read every way."""
+        keys = [tag, "*", *(f".{name}" for name in classes), *(f"#{name}" for name in ids),
+                *(f"[{name}" for name in attributes)]
         first: tuple[int, str] | None = None
         for key in keys:
             for order, subject, why in self._filed.get(key, ()):
                 self._budget -= 1 + len(subject.classes) + len(subject.attributes)
                 if self._budget < 0:
                     return "too many style rules to check"
-                if (subject.matches(tag, classes, element_id, attributes)
+                if (subject.matches(tag, classes, ids, attributes)
                         and (first is None or order < first[0])):
                     first = (order, why)
         return first[1] if first else ""
@@ -659,7 +662,9 @@ class _VisibleText(HTMLParser):
             if coloured:
                 return coloured
         # compared without case: a page with no doctype does (a style rule hides more text
-        # than a browser would, never less)
-        classes = frozenset(map(folded, _ASCII_SPACE.split(attrs.get("class") or "")))
-        return self.rules.hiding(folded(tag), classes - {""}, folded(attrs.get("id") or ""),
-                                 frozenset(map(folded, attrs)))
+        # than a browser would, never less); also as a browser decodes them, where it differs
+        written_classes, written_ids = class_and_id(self.get_starttag_text() or "")
+        classes = frozenset(map(folded, _ASCII_SPACE.split(" ".join(
+            [attrs.get("class") or "", *written_classes])))) - {""}
+        ids = frozenset(map(folded, [attrs.get("id") or "", *written_ids])) - {""}
+        return self.rules.hiding(folded(tag), classes, ids, frozenset(map(folded, attrs)))

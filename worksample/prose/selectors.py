@@ -14,9 +14,12 @@ pseudo-element that holds none of the element's own text (``::before``, ``::mark
 Blocks inside ``@keyframes``, ``@font-face``, ``@page`` and the like select no element.
 
 A subject holding a token no selector holds there (a "@" after an escaped name) needs nothing.
-Inside a style rule (CSS nesting), ``&`` stands for the rule around it (in a rule nested in more
-than ``BRACKETS_MOST`` others, for any element). A selector that cannot be read (brackets
-nested deeper than any style sheet nests them) matches every element.
+Inside a style rule (CSS nesting), ``&`` stands for each selector of the rule around it (for
+what all of them need, past ``FAN_OUT_MOST`` selectors; for any element, in a rule nested in
+more than ``BRACKETS_MOST`` others). A subject that
+names only an element the HTML parser adds where markup leaves it out matches what it holds:
+``body`` and ``html`` every element, ``tbody`` a table's rows. A selector that cannot be read
+(brackets nested deeper than any style sheet nests them) matches every element.
 
 Before this, the subject was read with a pattern for a tag, classes and ids alone: a rule whose
 subject held anything else (``p:not(.x)``, ``p[title]``, ``.a:first-child``, ``:is(p)``) hid
@@ -44,9 +47,9 @@ POINTER = frozenset({"hover", "active"})
 LEGACY_NO_TEXT_PSEUDO_ELEMENTS = frozenset({"before", "after"})
 COMBINATORS = frozenset({">", "+", "~", "||"})
 STATEMENT_ENDS = frozenset({";", "<!--", "-->"})  # what a prelude's selectors come after
-# past these, a subject inside a rule that names it with "&" needs only its own: nested
-# selector lists would multiply each other's subjects (a little more text hidden, no blow-up)
-SUBJECTS_MOST = 256
+# "&" inside a rule of more selectors than this stands for what all of them need: one subject
+# for each would multiply down a nest of such rules
+FAN_OUT_MOST = 4
 # at-rules whose blocks hold no style rules: a keyframe's "0%" or "to" selects no element
 NO_STYLE_RULES = frozenset({"font-face", "page", "counter-style", "property",
                             "font-feature-values", "font-palette-values", "color-profile",
@@ -69,12 +72,11 @@ class Subject:
         return Subject(self.tag or other.tag, self.classes | other.classes,
                        self.ids | other.ids, self.attributes | other.attributes)
 
-    def matches(self, tag: str, classes: frozenset[str], element_id: str,
+    def matches(self, tag: str, classes: frozenset[str], ids: frozenset[str],
                 attributes: frozenset[str]) -> bool:
-        """Whether an element (its lower-case tag, case-folded classes and id, attribute
-        names) has everything the subject needs."""
-        return (self.tag in ("", tag) and self.classes <= classes
-                and self.ids <= ({element_id} if element_id else set())
+        """Whether an element (its tag, classes, id as read every way and attribute names,
+        each ``folded``) has everything the subject needs."""
+        return (self.tag in ("", tag) and self.classes <= classes and self.ids <= ids
                 and self.attributes <= attributes)
 
 
@@ -96,11 +98,33 @@ def subjects(prelude: str, around: list[Subject] | None = None) -> list[Subject]
         if read is None:
             continue
         subject, names_around = read
-        if names_around and around and len(found) + len(around) <= SUBJECTS_MOST:
-            found += [subject.with_needs_of(outer) for outer in around]
-        else:
-            found.append(subject)
+        outers = ([] if not names_around or not around else
+                  around if len(around) <= FAN_OUT_MOST else [_shared_needs(around)])
+        for outer in outers or [Subject()]:
+            found += _with_implied(subject.with_needs_of(outer))
     return found
+
+
+def _shared_needs(subjects_: list[Subject]) -> Subject:
+    """What every one of ``subjects_`` needs: "&" inside a long list needs what all of its
+    selectors need (one subject for the list, where one for each of its selectors would
+    multiply down a nest)."""
+    tags = {subject.tag for subject in subjects_}
+    return Subject(tags.pop() if len(tags) == 1 else "",
+                   frozenset.intersection(*(subject.classes for subject in subjects_)),
+                   frozenset.intersection(*(subject.ids for subject in subjects_)),
+                   frozenset.intersection(*(subject.attributes for subject in subjects_)))
+
+
+def _with_implied(subject: Subject) -> list[Subject]:
+    """``subject``, and where it names only an element the HTML parser adds when the markup
+    leaves it out (with no attribute, so none is needed), what that element holds: a
+    ``body`` or ``html`` holds every element, a ``tbody`` a table's rows."""
+    if subject.classes or subject.ids or subject.attributes:
+        return [subject]
+    if subject.tag in ("html", "body"):
+        return [ANY_ELEMENT]
+    return [subject, Subject("tr")] if subject.tag == "tbody" else [subject]
 
 
 def holds_style_rules(name: str) -> bool:
@@ -205,8 +229,8 @@ def _read(compound: list) -> tuple[Subject, bool] | None:
 def folded(name: str) -> str:
     """A name as both sides are compared: case-folded (a browser compares some names in ASCII
     case only, some exactly: folding matches all those and more), a lone surrogate (from an
-    escape) as the U+FFFD a browser reads."""
-    return _SURROGATE.sub("\ufffd", name).casefold()
+    escape) or a NUL as the U+FFFD a browser reads."""
+    return _SURROGATE.sub("\ufffd", name.replace("\x00", "\ufffd")).casefold()
 
 
 def _name(token) -> str:
