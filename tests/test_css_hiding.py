@@ -195,6 +195,10 @@ HIDDEN = {
                                            '<p class="y">{}</p>',
     "a block left open at the end of the sheet": '<style>.k{display:none</style>'
                                                  '<p class="k">{}</p>',
+    "two media around a type": '<style media="" type="text/css" media="print">.k{display:'
+                                'none}</style><p class="k">{}</p>',
+    "a type that is not CSS's": '<style type="text/css;x" media="print">.k{display:none}'
+                                '</style><p class="k">{}</p>',
     # (a second red team's) as a browser reads the markup: a named reference with no ";"
     # before a letter is no reference in an attribute, a NUL is U+FFFD, a CR a line feed;
     # and elements the parser adds
@@ -271,6 +275,11 @@ READABLE = {
                                      '</style><p class="t">{}</p>',
     "white under the pointer": '<style>.btn:hover{color:#ffffff !important}</style>'
                                '<p class="btn">{}</p>',
+    "a dark mode in a style sheet typed text/css": '<style type="text/css">@media (prefers-'
+                                                   'color-scheme: dark){.t{color:#fff}}</style>'
+                                                   '<p class="t">{}</p>',
+    "a print style sheet typed text/css": "<style media='print' TYPE=text/css>.w{display:none}"
+                                          '</style><div class="w">{}</div>',
     "an open details": '<details open><summary>More</summary>{}</details>',
     "a closed details' summary": '<details><summary><b>{}</b></summary></details>',
     "a fade-in's keyframes": '<style>@keyframes f{0%{opacity:0}to{opacity:1}} p{animation:f 1s}'

@@ -6,7 +6,8 @@ Rules are left out only where the grader reads a style sheet's blocks as a brows
 ``<!--``/``-->`` blanked out, so that a brace in any of them opens or closes nothing; no escape
 left outside them (an escaped name can be a ``url(``); and no ``<`` left, so that the text is
 one style sheet and not a tag in a comment or a title that swallowed the next one. A ``media``
-attribute is read only on a tag that has no other attribute and no entity in it. In any other
+attribute is read only on a tag that has no other attribute (but ``type="text/css"``) and no
+entity in it. In any other
 style sheet every rule counts, as before: a second red team found 16 evasions of a first form
 that split at every brace and searched the tag for ``media`` (a print block left open by a
 ``{`` in a comment, ``<style title="x media=print">``).
@@ -40,9 +41,11 @@ _NO_BLOCKS = re.compile(r"""/\*[\s\S]*?(?:\*/|\Z)"""
                         r"""|<!--|-->""", re.IGNORECASE)
 _SPACE = "[\t\n\f\r ]"  # what HTML reads as white space in a tag (not "\s": no \x0b, no NBSP)
 _QUERY = r"[\w\t\n\f\r ,:()-]"
-_PLAIN_TAG = re.compile(rf"""<style(?:{_SPACE}+media{_SPACE}*={_SPACE}*"""
-                        rf"""(?:"({_QUERY}*)"|'({_QUERY}*)'|([\w,:()-]+)))?{_SPACE}*>""",
-                        re.IGNORECASE | re.ASCII)
+# type="text/css", which most templates write: a style sheet as without it
+_CSS_TYPE = rf"""(?:{_SPACE}+type{_SPACE}*={_SPACE}*(?:"text/css"|'text/css'|text/css))?"""
+_PLAIN_TAG = re.compile(rf"""<style{_CSS_TYPE}(?:{_SPACE}+media{_SPACE}*={_SPACE}*"""
+                        rf"""(?:"({_QUERY}*)"|'({_QUERY}*)'|([\w,:()-]+)))?{_CSS_TYPE}"""
+                        rf"""{_SPACE}*>""", re.IGNORECASE | re.ASCII)
 # a style sheet inside <svg> or <math> is foreign content: its entities are decoded and its
 # comments taken out before CSS reads it
 _FOREIGN = re.compile(r"<(?:svg|math)", re.IGNORECASE)
