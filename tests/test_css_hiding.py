@@ -211,6 +211,13 @@ HIDDEN = {
     "the tbody a table is given": '<style>.h tbody{display:none}</style><table class=h><tr>'
                                   '<td>{}</td></tr></table>',
     "the body a page is given": '<style>body{visibility:hidden}</style><p>{}</p>',
+    # a selector's other parts need names on the page: written in any case, or by reference
+    "an ancestor's attribute": '<style>[data-x] .t{display:none}</style><div data-x><p class='
+                               '"t">{}</p></div>',
+    "an ancestor's class written by reference": '<style>.mode .t{display:none}</style><div '
+                                                'class="m&#111;de"><p class="t">{}</p></div>',
+    "a sibling's class in another case": '<style>.QQ + .t{display:none}</style><i class="qq">'
+                                         '</i><p class="t">{}</p>',
     "a surrogate escaped in a class": '<style>.a\\d800{display:none}</style>'
                                       '<p class="a\ufffd">{}</p>',
     "a pseudo-element no one knows": '<style>.t::details-content{display:none}</style>'
@@ -280,6 +287,12 @@ READABLE = {
                                                    '<p class="t">{}</p>',
     "a print style sheet typed text/css": "<style media='print' TYPE=text/css>.w{display:none}"
                                           '</style><div class="w">{}</div>',
+    # (selectors.NamesOnPage) a name the markup writes nowhere is on no element: Outlook's
+    # dark mode, a class a script would add
+    "Outlook's dark mode": '<style>[data-ogsc] .title{color:#ffffff !important}</style>'
+                           '<p class="title">{}</p>',
+    "a dark mode's class no element has": '<style>.dark-mode .t, #dark > .t{display:none}'
+                                          '</style><p class="t">{}</p>',
     "an open details": '<details open><summary>More</summary>{}</details>',
     "a closed details' summary": '<details><summary><b>{}</b></summary></details>',
     "a fade-in's keyframes": '<style>@keyframes f{0%{opacity:0}to{opacity:1}} p{animation:f 1s}'

@@ -121,6 +121,8 @@ SELECTOR_SHEETS = {
     # (a second red team's: 12 s at 99 KB) many "&" rules inside one of 256 selectors
     "a long list named by many nested rules": lambda n: ",".join(
         f".s{k}" for k in range(256)) + "{" + "&.t{display:none}" * n + "}",
+    # a name of another part for each rule: each looked for on the page, up to a number
+    "many names of other parts": lambda n: "".join(f".a{k} .t{{display:none}}" for k in range(n)),
     # in a sheet not plain, the blocks read twice
     "braces in strings, in a sheet not plain": lambda n: '@font-face{font-family:"{"}'
                                                          '.x{display:none}' * n,

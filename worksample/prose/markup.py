@@ -29,6 +29,7 @@ from worksample.prose.media_queries import (
 )
 from worksample.prose.selectors import (
     ANY_ELEMENT,
+    NamesOnPage,
     Subject,
     at_rule,
     folded,
@@ -299,10 +300,11 @@ def hides(style: str) -> str:
 def _hidden_selectors(html: str) -> list[tuple[Subject, str]]:
     """(subject, why) for each selector a ``<style>`` rule hides: what an element needs for
     the selector to match it (``selectors.subjects``: its last part, read so that a rule hides
-    more than a browser would, never less); state selectors (":hover") are left out, and so
-    are rules for a print or a dark mode (``media_queries``: not the reader a reply is graded
-    for)."""
+    more than a browser would, never less), unless its other parts need a name written
+    nowhere on the page (``selectors.NamesOnPage``); rules for a print or a dark mode are left
+    out (``media_queries``: not the reader a reply is graded for)."""
     selectors = []
+    page = NamesOnPage(html)
     foreign = foreign_from(html)
     odd = False  # from an end tag HTML does not read as one on, where each block ends is unsure
     for start, tag, css, close in _style_blocks(html):
@@ -313,7 +315,8 @@ def _hidden_selectors(html: str) -> list[tuple[Subject, str]]:
         for rule, declarations, for_the_reader in _css_rules(css, structure):
             why = hides(declarations)
             if why and for_the_reader:
-                selectors += [(subject, why) for subject in rule.subjects]
+                selectors += [(subject, why) for subject in rule.subjects
+                              if page.may_have(subject.context)]
     return selectors
 
 

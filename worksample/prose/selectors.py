@@ -1,8 +1,8 @@
 """Which elements a style rule's selectors can match, read so that a rule is taken to match
 every element a browser would match, and more where reading it exactly would take a browser.
 
-Each selector of a list is read for its subject (the compound after its last combinator) only;
-what it says of ancestors and siblings is not checked. From the subject, an element must have:
+Each selector of a list is read for its subject (the compound after its last combinator).
+From the subject, an element must have:
 its tag (any namespace), every class and id it names (compared without case, as a page with no
 doctype does) and the name of every attribute it tests (not the value). Everything else in it
 is taken to match: ``:not()``, ``:is()``, ``:nth-child()``, ``:first-child``, ``:has()``, a
@@ -14,6 +14,10 @@ pseudo-element that holds none of the element's own text (``::before``, ``::mark
 Blocks inside ``@keyframes``, ``@font-face``, ``@page`` and the like select no element.
 
 A subject holding a token no selector holds there (a "@" after an escaped name) needs nothing.
+What the selector's other parts say of ancestors and siblings is checked only for the names
+they need: a class, an id or an attribute name that is written nowhere on the page is on no
+element, and a selector that needs it hides nothing (``[data-ogsc] .title``, Outlook's dark mode,
+in a reply Outlook has not rendered) (``NamesOnPage``).
 Inside a style rule (CSS nesting), ``&`` stands for each selector of the rule around it (for
 what all of them need, past ``FAN_OUT_MOST`` selectors; for any element, in a rule nested in
 more than ``BRACKETS_MOST`` others). A subject that
@@ -28,8 +32,9 @@ nothing, and a candidate could hide words with it that the grading still read.
 
 from __future__ import annotations
 
+import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from worksample.prose.css_hiding import BRACKETS_MOST, bracket_depth
 
@@ -66,11 +71,15 @@ class Subject:
     classes: frozenset[str] = field(default_factory=frozenset)
     ids: frozenset[str] = field(default_factory=frozenset)
     attributes: frozenset[str] = field(default_factory=frozenset)
+    # the classes, ids and attribute names the selector's other parts need some element of
+    # the page to have ("[data-ogsc] .title": data-ogsc); where none is written, it is inert
+    context: frozenset[str] = field(default_factory=frozenset)
 
     def with_needs_of(self, other: Subject) -> Subject:
         """This subject needing what ``other`` needs too (``&.b`` inside ``.a``)."""
         return Subject(self.tag or other.tag, self.classes | other.classes,
-                       self.ids | other.ids, self.attributes | other.attributes)
+                       self.ids | other.ids, self.attributes | other.attributes,
+                       self.context | other.context)
 
     def matches(self, tag: str, classes: frozenset[str], ids: frozenset[str],
                 attributes: frozenset[str]) -> bool:
@@ -93,11 +102,12 @@ def subjects(prelude: str, around: list[Subject] | None = None) -> list[Subject]
         return [ANY_ELEMENT]
     found: list[Subject] = []
     for selector in _split(tokens, ","):
-        compound = _subject_compound(selector)
+        compound, before = _subject_compound(selector)
         read = _read(compound)
         if read is None:
             continue
         subject, names_around = read
+        subject = replace(subject, context=_context(before))
         outers = ([] if not names_around or not around else
                   around if len(around) <= FAN_OUT_MOST else [_shared_needs(around)])
         for outer in outers or [Subject()]:
@@ -172,15 +182,62 @@ def _split(tokens: list, separator: str) -> list[list]:
     return parts
 
 
-def _subject_compound(selector: list) -> list:
-    """The tokens after the last combinator (white space, ``>``, ``+``, ``~``, ``||``)."""
+def _subject_compound(selector: list) -> tuple[list, list]:
+    """The tokens after the last combinator (white space, ``>``, ``+``, ``~``, ``||``), and
+    those before them."""
     while selector and selector[-1].type == "whitespace":
         selector = selector[:-1]
     for index in range(len(selector) - 1, -1, -1):
-        token = selector[index]
-        if token.type == "whitespace" or token.type == "literal" and token.value in COMBINATORS:
-            return selector[index + 1:]
-    return selector
+        if _combines(selector[index]):
+            return selector[index + 1:], selector[:index]
+    return selector, []
+
+
+def _combines(token) -> bool:
+    return token.type == "whitespace" or token.type == "literal" and token.value in COMBINATORS
+
+
+def _context(tokens: list) -> frozenset[str]:
+    """The classes, ids and attribute names the compounds of ``tokens`` need (the parts of a
+    selector before its subject): each of them some element of the page must have."""
+    names: set[str] = set()
+    compound: list = []
+    for token in [*tokens, None]:
+        if token is not None and not _combines(token):
+            compound.append(token)
+            continue
+        read = _read(compound) if compound else None
+        if read is not None:
+            names |= read[0].classes | read[0].ids | read[0].attributes
+        compound = []
+    return frozenset(names)
+
+
+class NamesOnPage:
+    """Whether a name a selector's other parts need (a class, an id, an attribute name) may
+    be written anywhere in a page: in its text as written or with its character references
+    decoded, in any case, and not right after a ".", "#" or "[" (a selector's own writing of
+    it, where no class, id or attribute name of markup starts). A name found nowhere is on
+    no element, and a selector that needs it matches none. Past ``LOOKS_MOST`` names, every
+    other is taken to be there (a page built to be slow to check hides more, never less)."""
+
+    LOOKS_MOST = 200
+
+    def __init__(self, page: str):
+        self._texts = (page.casefold(), html.unescape(page).casefold())
+        self._known: dict[str, bool] = {}
+
+    def may_have(self, names: frozenset[str]) -> bool:
+        """Whether each of ``names`` (``folded``) may be written on the page."""
+        return all(self._may_have(name) for name in names)
+
+    def _may_have(self, name: str) -> bool:
+        if name not in self._known:
+            if len(self._known) >= self.LOOKS_MOST:
+                return True
+            written = re.compile(r"(?<![.#\[])" + re.escape(name))
+            self._known[name] = any(written.search(text) for text in self._texts)
+        return self._known[name]
 
 
 def _read(compound: list) -> tuple[Subject, bool] | None:
