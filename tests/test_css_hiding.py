@@ -216,6 +216,9 @@ HIDDEN = {
                                '"t">{}</p></div>',
     "an ancestor's class written by reference": '<style>.mode .t{display:none}</style><div '
                                                 'class="m&#111;de"><p class="t">{}</p></div>',
+    "an ancestor's class with a byte no charset reads": '<style>.a\\fffd  .t{display:none}'
+                                                        '</style><div class="a\udcff"><p '
+                                                        'class="t">{}</p></div>',
     "a sibling's class in another case": '<style>.QQ + .t{display:none}</style><i class="qq">'
                                          '</i><p class="t">{}</p>',
     "a surrogate escaped in a class": '<style>.a\\d800{display:none}</style>'

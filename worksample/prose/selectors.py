@@ -224,6 +224,7 @@ class NamesOnPage:
     LOOKS_MOST = 200
 
     def __init__(self, page: str):
+        page = _SURROGATE.sub("\ufffd", page)  # as ``folded`` reads names
         self._texts = (page.casefold(), html.unescape(page).casefold())
         self._known: dict[str, bool] = {}
 
