@@ -175,6 +175,15 @@ HIDDEN = {
     "in a closed details": '<details><summary>More</summary>{}</details>',
     "in a closed details, in an element": '<details><summary>A</summary><summary>B</summary>'
                                           '<p>{}</p></details>',
+    # (a third red team's) a list item in the summary closes nothing outside it, a hidden
+    # first summary is still the summary, an accordion keeps one open
+    "after a list item in a closed details' summary": '<ul><li><details><summary>S<li>x'
+                                                      '</summary>{}</details></ul>',
+    "a second summary after a hidden one": '<details><summary hidden>x</summary><summary>{}'
+                                           '</summary></details>',
+    "the second open details of an accordion": '<details name=g open><summary>A</summary>a'
+                                               '</details><details name=g open><summary>B'
+                                               '</summary>{}</details>',
     # a state can hold as the page opens: autofocus gives an element the focus
     "hidden in focus, which autofocus gives": '<style>.t{&:focus{opacity:0}}</style>'
                                               '<p class="t" tabindex="0" autofocus>{}</p>',
@@ -221,6 +230,20 @@ HIDDEN = {
                                                         'class="t">{}</p></div>',
     "a sibling's class in another case": '<style>.QQ + .t{display:none}</style><i class="qq">'
                                          '</i><p class="t">{}</p>',
+    # (a third red team's) braces escaped in a sheet that is not plain; a row the parser
+    # adds; a body tag written late; values Python's parser reads otherwise; SVG's text
+    "an escaped brace in @font-face": '<style>@font-face { f: a\\{ } .h { display: none }'
+                                      '</style><p class="h">{}</p>',
+    "an escaped bracket after keyframes": '<style>@keyframes k { 0% { x: "{" } } .q\\( { } .h'
+                                          ' { display: none }</style><p class="h">{}</p>',
+    "a cell with no row written": '<style>tr{display:none}</style><table><td>{}</table>',
+    "a body tag written after the text": '<p>{}</p><body text="#ffffff">',
+    "a class rule on a body tag written late": '<style>.w{opacity:0}</style><p>{}</p>'
+                                               '<body class="w">',
+    "an unquoted class that starts with =": '<style>.\\=h{display:none}</style><p class==h>{}'
+                                            '</p>',
+    "an unquoted class with a vertical tab": '<style>.h\\b x{display:none}</style>'
+                                             '<p class=h\x0bx>{}</p>',
     "a surrogate escaped in a class": '<style>.a\\d800{display:none}</style>'
                                       '<p class="a\ufffd">{}</p>',
     "a pseudo-element no one knows": '<style>.t::details-content{display:none}</style>'
@@ -349,6 +372,19 @@ def test_colours_split_between_style_rules_are_not_yet_read_together(markup):
 def test_readable_text_in_the_same_styles_stays_visible(markup):
     visible = from_html("<p>Hello Margaret.</p>" + markup.replace("{}", WORDS))
     assert "refund" in visible.text and not visible.hidden
+
+
+@pytest.mark.parametrize("markup", ["<svg><desc>{}</desc></svg>", "<svg><metadata>{}</metadata>"
+                                    "</svg>", "<math><annotation>{}</annotation></math>"])
+def test_text_svg_and_mathml_do_not_show_is_not_read(markup):
+    # (a third red team's) a browser draws none of it
+    assert "refund" not in from_html("<p>Hello Margaret.</p>" + markup.format(WORDS)).text
+
+
+def test_the_text_after_a_closed_details_is_read():
+    # (a third red team's) a paragraph left open in it ends with it
+    visible = from_html("<details><summary>S</summary><p>more</details><p>Thanks for waiting</p>")
+    assert "Thanks for waiting" in visible.text and visible.hidden == "more"
 
 
 @pytest.mark.parametrize("markup", [

@@ -376,7 +376,8 @@ def _css_rules(css: str, structure: str | None = None):
     if structure is not None:
         yield from _rules_read(css, structure, _block_braces(structure), plain=True)
         return
-    yield from _rules_read(css, css, [(b.start(), b.group()) for b in _BRACE.finditer(css)])
+    yield from _rules_read(css, css, [(b.start(), b.group()) for b in _BRACE.finditer(css)],
+                           every_block=True)
     shape = blanked(css)
     yield from _rules_read(css, shape, _block_braces(shape))
 
@@ -404,8 +405,11 @@ def _block_braces(shape: str) -> list[tuple[int, str]]:
     return marks
 
 
-def _rules_read(css: str, shape: str, marks: list[tuple[int, str]], plain: bool = False):
-    """``_css_rules`` for the blocks whose braces are ``marks``, read in ``shape``."""
+def _rules_read(css: str, shape: str, marks: list[tuple[int, str]], plain: bool = False,
+                every_block: bool = False):
+    """``_css_rules`` for the blocks whose braces are ``marks``, read in ``shape``; with
+    ``every_block``, a block in an at-rule that holds no style rules (@keyframes) is read as
+    one too (where its braces are unsure, a brace escaped or in a string opens it)."""
     bounds = [-1, *(at for at, _ in marks), len(css)]
 
     def text(index: int, source: str) -> str:  # between the brace before ``index`` and it
@@ -424,7 +428,7 @@ def _rules_read(css: str, shape: str, marks: list[tuple[int, str]], plain: bool 
                 open_blocks.pop()
             continue
         name = "" if rule is _NO_RULES else at_rule(text(index, css))
-        if rule is _NO_RULES or name and not holds_style_rules(name):
+        if not every_block and (rule is _NO_RULES or name and not holds_style_rules(name)):
             open_blocks.append((applies, _NO_RULES))
         elif not name:
             open_blocks.append((applies, _StyleRule(text(index, css), rule)))
@@ -492,9 +496,11 @@ _CLOSES_PARAGRAPH = ("p", "div", "ul", "ol", "dl", "dd", "dt", "li", "table", "h
                      "dir", "menu", "hgroup", "search", "xmp", "plaintext")
 _CLOSED_BY: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     **{tag: (("p", _IN_PARAGRAPH),) for tag in _CLOSES_PARAGRAPH},
-    "li": (("p", _IN_PARAGRAPH), ("li", ("ul", "ol"))),
-    "dd": (("p", _IN_PARAGRAPH), ("dd", ("dl",)), ("dt", ("dl",))),
-    "dt": (("p", _IN_PARAGRAPH), ("dd", ("dl",)), ("dt", ("dl",))),
+    "li": (("p", _IN_PARAGRAPH), ("li", ("ul", "ol", "details", "summary"))),
+    "dd": (("p", _IN_PARAGRAPH), ("dd", ("dl", "details", "summary")),
+           ("dt", ("dl", "details", "summary"))),
+    "dt": (("p", _IN_PARAGRAPH), ("dd", ("dl", "details", "summary")),
+           ("dt", ("dl", "details", "summary"))),
     "td": (("td", ("table",)), ("th", ("table",))), "th": (("td", ("table",)), ("th", ("table",))),
     "tr": (("td", ("table",)), ("th", ("table",)), ("tr", ("table",)))}
 # the attributes that set colours, as CSS: <font color>, and elsewhere text and bgcolor
@@ -524,7 +530,8 @@ class _VisibleText(HTMLParser):
     # what a browser does not show, or a mail client (which runs no script) shows no
     # browser's frames of: their text is dropped
     SKIPPED = {"script", "style", "head", "title", "blockquote", "template", "iframe",
-               "noembed", "noframes", "datalist", "rp", "object", "video", "audio", "canvas"}
+               "noembed", "noframes", "datalist", "rp", "object", "video", "audio", "canvas",
+               "desc", "metadata", "annotation", "annotation-xml"}  # the last: SVG's, MathML's
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
             "source", "track", "wbr"}
 
@@ -544,6 +551,8 @@ class _VisibleText(HTMLParser):
         self.painted_at: dict[str, list[int]] = {}
         self.standards = False  # a doctype read
         self.summarised: set[int] = set()  # where among ``painted`` a details has its summary
+        self.accordions_open: set[str] = set()  # names of the <details> groups one is open in
+        self.page_hidden_by = ""  # why a <body> or an <html> hides all of the page, if one does
 
     def close(self) -> None:
         """Read what ``feed`` left: the text from the first tag, comment or declaration that
@@ -569,6 +578,8 @@ class _VisibleText(HTMLParser):
         self.standards = self.standards or decl.lower().startswith("doctype")
 
     def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in ("html", "body") and not self.page_hidden_by:
+            self._hide_the_page(tag, dict(reversed(attrs)))
         if tag in self.VOID:
             if tag in self.BLOCKS and not self.unseen:
                 self.parts.append("\n")
@@ -578,7 +589,7 @@ class _VisibleText(HTMLParser):
             self.unseen.append(tag)
             return
         attrs = dict(reversed(attrs))  # of an attribute written twice, a browser keeps the first
-        why = "" if tag in self.SKIPPED else self._hidden_by(tag, attrs) or self._folded_away(tag)
+        why = "" if tag in self.SKIPPED else self._folded_away(tag) or self._hidden_by(tag, attrs)
         if tag in self.SKIPPED or why:
             self.unseen, self.unseen_at, self.unseen_is_hidden = [tag], {tag: [0]}, bool(why)
             self.hidden_by.update([why] if why else [])
@@ -590,6 +601,10 @@ class _VisibleText(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in self.VOID:
             return
+        if self.unseen and tag == "details" and not self.unseen_at.get(tag) and (
+                self.painted and self.painted[-1][3] == CLOSED_DETAILS):
+            self.unseen, self.unseen_at = [], {}  # what its folding hid, left open, ends with it
+            self.hidden.append(" ")
         if self.unseen:
             if self.unseen_at.get(tag):  # an end tag closes every element left open inside it
                 _close_from(self.unseen, self.unseen_at, self.unseen_at[tag][-1], lambda t: t)
@@ -601,6 +616,9 @@ class _VisibleText(HTMLParser):
         self._close_painted(tag)
 
     def handle_data(self, data: str) -> None:
+        if self.page_hidden_by:
+            self.hidden.append(data)
+            return
         if self.unseen:
             if self.unseen_is_hidden:
                 self.hidden.append(data)
@@ -626,7 +644,7 @@ class _VisibleText(HTMLParser):
         style = "; ".join(filter(None, [*hints, attrs.get("style") or ""]))
         colour, under = colours_of(style, colour, under) if style else (colour, under)
         same = UNDER_ITS_COLOUR if same_as_under(colour, under) else ""
-        if tag == "details" and "open" not in attrs:
+        if tag == "details" and not self._opened(attrs):
             same = CLOSED_DETAILS  # its own text, outside its summary, is folded away too
             self.summarised.discard(len(self.painted))
         self.painted_at.setdefault(tag, []).append(len(self.painted))
@@ -640,6 +658,36 @@ class _VisibleText(HTMLParser):
             if not any(self.painted_at.get(barrier) and self.painted_at[barrier][-1] > last
                        for barrier in barriers):
                 _close_from(self.painted, self.painted_at, last, lambda element: element[0])
+
+    def _hide_the_page(self, tag: str, attrs: dict[str, str | None]) -> None:
+        """All of the page's text, read and to come, is hidden when a ``<body>`` or an
+        ``<html>`` tag hides its element: a browser gives the attributes of one written late
+        (after the text, or a second) to the element it already made, so they hide the text
+        before it too."""
+        why = self._hidden_by(tag, attrs)
+        if not why and tag == "body":
+            hints = [f"{name}: {legacy_colour(attrs[attribute] or '')}"
+                     for attribute, name in _COLOUR_ATTRIBUTES[""] if attrs.get(attribute)]
+            style = "; ".join(filter(None, [*hints, attrs.get("style") or ""]))
+            colour, under = colours_of(style) if style else (None, None)
+            why = UNDER_ITS_COLOUR if same_as_under(colour, under) else ""
+        if why:
+            self.page_hidden_by = why
+            self.hidden_by.add(why)
+            self.hidden.extend(self.parts)
+            self.parts.clear()
+
+    def _opened(self, details: dict[str, str | None]) -> bool:
+        """Whether a ``<details>`` shows what it holds: it is ``open``, and no earlier one of
+        its ``name`` (its accordion, compared without case here) was: a browser closes it."""
+        if "open" not in details:
+            return False
+        name = (details.get("name") or "").casefold()
+        if not name:
+            return True
+        opened = name not in self.accordions_open
+        self.accordions_open.add(name)
+        return opened
 
     def _folded_away(self, tag: str) -> str:
         """Why an element opened right inside a closed ``<details>`` is not shown: all but its

@@ -22,7 +22,8 @@ Inside a style rule (CSS nesting), ``&`` stands for each selector of the rule ar
 what all of them need, past ``FAN_OUT_MOST`` selectors; for any element, in a rule nested in
 more than ``BRACKETS_MOST`` others). A subject that
 names only an element the HTML parser adds where markup leaves it out matches what it holds:
-``body`` and ``html`` every element, ``tbody`` a table's rows. A selector that cannot be read
+``body`` and ``html`` every element, ``tbody`` and ``tr`` a table's rows and cells. A selector
+that cannot be read
 (brackets nested deeper than any style sheet nests them) matches every element.
 
 Before this, the subject was read with a pattern for a tag, classes and ids alone: a rule whose
@@ -129,12 +130,14 @@ def _shared_needs(subjects_: list[Subject]) -> Subject:
 def _with_implied(subject: Subject) -> list[Subject]:
     """``subject``, and where it names only an element the HTML parser adds when the markup
     leaves it out (with no attribute, so none is needed), what that element holds: a
-    ``body`` or ``html`` holds every element, a ``tbody`` a table's rows."""
+    ``body`` or ``html`` holds every element, a ``tbody`` a table's rows, a ``tr`` its cells."""
     if subject.classes or subject.ids or subject.attributes:
         return [subject]
     if subject.tag in ("html", "body"):
         return [ANY_ELEMENT]
-    return [subject, Subject("tr")] if subject.tag == "tbody" else [subject]
+    cells = [Subject("td"), Subject("th")]  # a cell written with no row around it has one
+    return ([subject, Subject("tr"), *cells] if subject.tag == "tbody" else
+            [subject, *cells] if subject.tag == "tr" else [subject])
 
 
 def holds_style_rules(name: str) -> bool:
@@ -245,8 +248,8 @@ def _read(compound: list) -> tuple[Subject, bool] | None:
     """The subject a compound's tokens need, and whether it names the rule around it (``&``);
     None when it hides none of an element's text (a pseudo-element of none) or is empty (no
     browser reads an empty selector)."""
-    if not compound:
-        return None
+    if not compound or all(token.type in ("percentage", "number") for token in compound):
+        return None  # no selector; "0%" is a keyframe's, which selects no element
     tag, classes, ids, attributes, names_around, unread = "", set(), set(), set(), False, False
     index = 0
     while index < len(compound):
