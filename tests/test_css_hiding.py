@@ -244,6 +244,23 @@ HIDDEN = {
                                             '</p>',
     "an unquoted class with a vertical tab": '<style>.h\\b x{display:none}</style>'
                                              '<p class=h\x0bx>{}</p>',
+    # (a fourth red team's) a name with a reference an attribute leaves as written beside one
+    # it decodes; a fold a table keeps open; an accordion's open one not shown; a body tag in
+    # what Python's parser takes for a comment or a style sheet; an escaped brace; link colour
+    "a name with references decoded and not": '<style>.a\\&b\\&ampc .t{display:none}</style>'
+                                              '<div class="a&amp;b&ampc"><p class="t">{}</p>'
+                                              '</div>',
+    "after a table in a closed details": '<details><summary>Hi</summary><table></details>{}',
+    "an accordion whose open one is not shown": '<div hidden><details name=g open></details>'
+                                                '</div><details name=g open><summary>Hi'
+                                                '</summary>{}</details>',
+    "a body tag after a short comment": '<p>{}</p><!---><body hidden>-->',
+    "a body tag after a style end tag with an attribute": '<p>{}</p><style></style foo>'
+                                                          '<body hidden>',
+    "an escaped brace in a selector": '<style>.a\\{b{display:none}</style><p class="a{b">{}'
+                                      '</p>',
+    "links the colour of the page": '<body link="#ffffff"><a href="https://x.example/">{}</a>'
+                                    '</body>',
     "a surrogate escaped in a class": '<style>.a\\d800{display:none}</style>'
                                       '<p class="a\ufffd">{}</p>',
     "a pseudo-element no one knows": '<style>.t::details-content{display:none}</style>'
@@ -319,6 +336,9 @@ READABLE = {
                            '<p class="title">{}</p>',
     "a dark mode's class no element has": '<style>.dark-mode .t, #dark > .t{display:none}'
                                           '</style><p class="t">{}</p>',
+    "an accordion's names in two cases": '<details name=g open><summary>A</summary></details>'
+                                         '<details name=G open><summary>B</summary>{}'
+                                         '</details>',
     "an open details": '<details open><summary>More</summary>{}</details>',
     "a closed details' summary": '<details><summary><b>{}</b></summary></details>',
     "a fade-in's keyframes": '<style>@keyframes f{0%{opacity:0}to{opacity:1}} p{animation:f 1s}'
@@ -379,6 +399,16 @@ def test_readable_text_in_the_same_styles_stays_visible(markup):
 def test_text_svg_and_mathml_do_not_show_is_not_read(markup):
     # (a third red team's) a browser draws none of it
     assert "refund" not in from_html("<p>Hello Margaret.</p>" + markup.format(WORDS)).text
+
+
+@pytest.mark.parametrize("markup", [
+    '<html><body text="#ffffff"><table bgcolor="#1a1a1a"><tr><td>{}</td></tr></table>',
+    '<style>p{margin:0}</style><body text="#ffffff"><table bgcolor="#1a1a1a"><tr><td>{}',
+], ids=["set-on-the-body", "after-a-style-sheet"])
+def test_white_text_a_first_body_tag_sets_is_read_on_a_dark_table(markup):
+    # (a fourth red team's) only a <body> written after text hides the page by its colour
+    visible = from_html(markup.replace("{}", WORDS))
+    assert WORDS in visible.text and not visible.hidden
 
 
 def test_the_text_after_a_closed_details_is_read():

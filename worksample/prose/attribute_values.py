@@ -28,11 +28,11 @@ def class_and_id(tag_text: str) -> tuple[list[str], list[str]]:
     classes, ids = [], []
     for found in _VALUE.finditer(tag_text):
         value = next((group for group in found.groups()[1:] if group is not None), "")
-        (classes if found.group(1).lower() == "class" else ids).append(_decoded(value))
+        (classes if found.group(1).lower() == "class" else ids).append(decoded(value))
     return classes, ids
 
 
-def _decoded(value: str) -> str:
+def decoded(value: str) -> str:
     """``value`` with its character references decoded as in an attribute value."""
     def reference(found: re.Match) -> str:
         written = found.group(0)

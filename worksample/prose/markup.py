@@ -49,6 +49,8 @@ _STYLE_CLOSE = re.compile(r"</style\s*>", re.IGNORECASE)
 # the end of a style element as HTML reads it: Python's "\s" takes "\x0b" and NBSP too
 _HTML_STYLE_CLOSE = re.compile(r"</style[\t\n\f\r ]*>", re.IGNORECASE)
 _BRACE = re.compile(r"[{}]")
+_SHORT_COMMENT = re.compile(r"<!---?>")
+_RAW_TEXT_END = re.compile(r"</(style|script)[\t\n\f\r /][^>]*>", re.IGNORECASE)
 _BRACKET = re.compile(r"[][(){}]")
 _OPENING = {")": "(", "]": "[", "}": "{"}
 _ASCII_SPACE = re.compile(r"[\t\n\f\r ]+")  # what splits a class attribute (not NBSP)
@@ -123,6 +125,9 @@ def from_html(html: str, keep_lines: bool = False) -> Visible:
     # as a browser reads its input before it reads a tag: line breaks as line feeds, a NUL as
     # U+FFFD ("<p\0 class=x>" is a tag, "id='a\rb'" the id "a\nb")
     html = html.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+    # comments and end tags Python's parser reads otherwise: "<!-->" and "<!--->" are empty
+    # comments, "</style foo>" and "</style/>" end a style sheet
+    html = _RAW_TEXT_END.sub(r"</\1>", _SHORT_COMMENT.sub("<!---->", html))
     rules = _HidingRules(_hidden_selectors(html), budget=_RULE_CHECKS + len(html))
     parser = _VisibleText(rules, keep_lines)
     parser.feed(html)
@@ -371,14 +376,14 @@ def _css_rules(css: str, structure: str | None = None):
     it, the selectors and declarations from ``css``, and a block inside an at-rule not for the
     reader (``media_queries.at_rule_for_the_reader``) does not apply. Without, where the blocks
     are is unsure, so the rules of two readings count, and all of them apply: every brace a
-    block's, and the braces outside brackets once comments and strings are blanked. A block
+    block's, and the braces outside brackets once comments, strings and escapes are blanked. A block
     left open at the end of the sheet ends there, as in a browser."""
     if structure is not None:
         yield from _rules_read(css, structure, _block_braces(structure), plain=True)
         return
     yield from _rules_read(css, css, [(b.start(), b.group()) for b in _BRACE.finditer(css)],
                            every_block=True)
-    shape = blanked(css)
+    shape = blanked(css, escapes=True)
     yield from _rules_read(css, shape, _block_braces(shape))
 
 
@@ -484,6 +489,10 @@ class _HidingRules:
 
 
 UNDER_ITS_COLOUR = "text the colour of the background under it"
+# elements an end tag for one outside them does not reach past (HTML's "scope")
+_SCOPE_BARRIERS = ("applet", "caption", "html", "table", "td", "th", "marquee", "object",
+                   "template", "svg", "math", "foreignobject", "desc", "title", "mi", "mo", "mn",
+                   "ms", "mtext", "annotation-xml")
 CLOSED_DETAILS = "a <details> no one opened"
 # elements a browser closes when another opens, unless one of the barriers is open inside
 # them: a paragraph by a block (a table only with a doctype), a list item by a list item, a
@@ -553,6 +562,9 @@ class _VisibleText(HTMLParser):
         self.summarised: set[int] = set()  # where among ``painted`` a details has its summary
         self.accordions_open: set[str] = set()  # names of the <details> groups one is open in
         self.page_hidden_by = ""  # why a <body> or an <html> hides all of the page, if one does
+        self.details_open = False  # whether the last <details> opened shows what it holds
+        self.link_colour = ""  # what a <body link> sets
+        self.read_any = False  # whether any text is read yet (a <body> after it is late)
 
     def close(self) -> None:
         """Read what ``feed`` left: the text from the first tag, comment or declaration that
@@ -580,6 +592,8 @@ class _VisibleText(HTMLParser):
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in ("html", "body") and not self.page_hidden_by:
             self._hide_the_page(tag, dict(reversed(attrs)))
+        if tag == "details":  # each, shown or not, so that an accordion keeps one open
+            self.details_open = self._opened(dict(reversed(attrs)))
         if tag in self.VOID:
             if tag in self.BLOCKS and not self.unseen:
                 self.parts.append("\n")
@@ -602,7 +616,8 @@ class _VisibleText(HTMLParser):
         if tag in self.VOID:
             return
         if self.unseen and tag == "details" and not self.unseen_at.get(tag) and (
-                self.painted and self.painted[-1][3] == CLOSED_DETAILS):
+                self.painted and self.painted[-1][3] == CLOSED_DETAILS) and not any(
+                self.unseen_at.get(barrier) for barrier in _SCOPE_BARRIERS):
             self.unseen, self.unseen_at = [], {}  # what its folding hid, left open, ends with it
             self.hidden.append(" ")
         if self.unseen:
@@ -616,6 +631,8 @@ class _VisibleText(HTMLParser):
         self._close_painted(tag)
 
     def handle_data(self, data: str) -> None:
+        if not self.unseen or self.unseen_is_hidden:  # not a script's or a style's
+            self.read_any = self.read_any or not data.isspace()
         if self.page_hidden_by:
             self.hidden.append(data)
             return
@@ -638,13 +655,15 @@ class _VisibleText(HTMLParser):
         _, colour, under, _ = self.painted[-1] if self.painted else ("", None, None, "")
         # what the markup's attributes and a browser's own style set, under the inline style
         hints = [_DEFAULT_STYLE.get(tag, "") if tag != "a" or "href" in attrs else ""]
+        if tag == "a" and "href" in attrs and self.link_colour:
+            hints.append(f"color: {self.link_colour}")  # <body link>, over the default
         for attribute, name in _COLOUR_ATTRIBUTES["font" if tag == "font" else ""]:
             if attrs.get(attribute):
                 hints.append(f"{name}: {legacy_colour(attrs[attribute] or '')}")
         style = "; ".join(filter(None, [*hints, attrs.get("style") or ""]))
         colour, under = colours_of(style, colour, under) if style else (colour, under)
         same = UNDER_ITS_COLOUR if same_as_under(colour, under) else ""
-        if tag == "details" and not self._opened(attrs):
+        if tag == "details" and not self.details_open:
             same = CLOSED_DETAILS  # its own text, outside its summary, is folded away too
             self.summarised.discard(len(self.painted))
         self.painted_at.setdefault(tag, []).append(len(self.painted))
@@ -661,11 +680,15 @@ class _VisibleText(HTMLParser):
 
     def _hide_the_page(self, tag: str, attrs: dict[str, str | None]) -> None:
         """All of the page's text, read and to come, is hidden when a ``<body>`` or an
-        ``<html>`` tag hides its element: a browser gives the attributes of one written late
-        (after the text, or a second) to the element it already made, so they hide the text
-        before it too."""
+        ``<html>`` tag hides its element (or a ``<body>`` written after text sets its colour
+        on the page's): a browser gives the attributes of one written late to the element it
+        already made, so they hide the text before it too."""
+        if tag == "body" and attrs.get("link") and not self.link_colour:
+            self.link_colour = legacy_colour(attrs["link"] or "")
         why = self._hidden_by(tag, attrs)
-        if not why and tag == "body":
+        # a colour alone hides the page only set late: set first, what paints under the text
+        # is read element by element
+        if not why and tag == "body" and self.read_any:
             hints = [f"{name}: {legacy_colour(attrs[attribute] or '')}"
                      for attribute, name in _COLOUR_ATTRIBUTES[""] if attrs.get(attribute)]
             style = "; ".join(filter(None, [*hints, attrs.get("style") or ""]))
@@ -679,10 +702,11 @@ class _VisibleText(HTMLParser):
 
     def _opened(self, details: dict[str, str | None]) -> bool:
         """Whether a ``<details>`` shows what it holds: it is ``open``, and no earlier one of
-        its ``name`` (its accordion, compared without case here) was: a browser closes it."""
+        its ``name`` (its accordion) was, shown or not: a browser closes it. Asked once of
+        each ``<details>``, in the order they open."""
         if "open" not in details:
             return False
-        name = (details.get("name") or "").casefold()
+        name = details.get("name") or ""
         if not name:
             return True
         opened = name not in self.accordions_open

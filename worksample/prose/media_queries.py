@@ -39,6 +39,7 @@ _NO_BLOCKS = re.compile(r"""/\*[\s\S]*?(?:\*/|\Z)"""
                         r"""|(?:(?<=<!--)|(?<![\w#@\-\u0080-\U0010ffff]))"""
                         r"""url\((?![\t\n\f\r ]*["'])[^)\\]*\)?"""
                         r"""|<!--|-->""", re.IGNORECASE)
+_NO_BLOCKS_OR_ESCAPES = re.compile(_NO_BLOCKS.pattern + r"|\\[\s\S]", re.IGNORECASE)
 _SPACE = "[\t\n\f\r ]"  # what HTML reads as white space in a tag (not "\s": no \x0b, no NBSP)
 _QUERY = r"[\w\t\n\f\r ,:()-]"
 # type="text/css", which most templates write: a style sheet as without it
@@ -103,10 +104,12 @@ def plain_structure(tag: str, css: str, odd: bool) -> str | None:
     return None if "\\" in structure else structure
 
 
-def blanked(css: str) -> str:
+def blanked(css: str, escapes: bool = False) -> str:
     """``css`` with what holds no block (``_NO_BLOCKS``: comments, strings, unquoted
-    ``url()``, ``<!--`` and ``-->``) blanked out to spaces of the same length."""
-    return _NO_BLOCKS.sub(lambda token: " " * len(token.group(0)), css)
+    ``url()``, ``<!--`` and ``-->``; with ``escapes``, an escaped character too: ``\\{``)
+    blanked out to spaces of the same length."""
+    pattern = _NO_BLOCKS_OR_ESCAPES if escapes else _NO_BLOCKS
+    return pattern.sub(lambda token: " " * len(token.group(0)), css)
 
 
 def style_for_the_reader(tag: str) -> bool:

@@ -37,6 +37,7 @@ import html
 import re
 from dataclasses import dataclass, field, replace
 
+from worksample.prose.attribute_values import decoded
 from worksample.prose.css_hiding import BRACKETS_MOST, bracket_depth
 
 # pseudo-elements that hold none of the element's own text: what they hide is not the text
@@ -61,6 +62,7 @@ NO_STYLE_RULES = frozenset({"font-face", "page", "counter-style", "property",
                             "font-feature-values", "font-palette-values", "color-profile",
                             "position-try", "view-transition"})
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_PLAIN_AT_RULE = re.compile(r"[\t\n\f\r ]*@([a-zA-Z][a-zA-Z0-9-]*)[^;()\[\]\"'/\\<>{}&@-]*")
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,9 @@ def at_rule(prelude: str) -> str:
     comment opens no at-rule."""
     if "@" not in prelude:  # most: no need to read its tokens
         return ""
+    plain = _PLAIN_AT_RULE.fullmatch(prelude)
+    if plain:  # "@media screen": nothing in it that CSS reads otherwise
+        return plain.group(1).lower()
     tokens = _last_statement(prelude) or []
     first = next((token for token in tokens if token.type != "whitespace"), None)
     return first.lower_value if first is not None and first.type == "at-keyword" else ""
@@ -218,17 +223,19 @@ def _context(tokens: list) -> frozenset[str]:
 
 class NamesOnPage:
     """Whether a name a selector's other parts need (a class, an id, an attribute name) may
-    be written anywhere in a page: in its text as written or with its character references
-    decoded, in any case, and not right after a ".", "#" or "[" (a selector's own writing of
-    it, where no class, id or attribute name of markup starts). A name found nowhere is on
-    no element, and a selector that needs it matches none. Past ``LOOKS_MOST`` names, every
-    other is taken to be there (a page built to be slow to check hides more, never less)."""
+    be written anywhere in a page: in its text as written, with its character references
+    decoded as in text or as in an attribute value (where "&ampc" stays), in any case, and
+    not right after a ".", "#" or "[" (a selector's own writing of it, where no class, id or
+    attribute name of markup starts). A name found nowhere is on no element, and a selector
+    that needs it matches none. Past ``LOOKS_MOST`` names, every other is taken to be there
+    (a page built to be slow to check hides more, never less)."""
 
-    LOOKS_MOST = 200
+    LOOKS_MOST = 64
 
     def __init__(self, page: str):
         page = _SURROGATE.sub("\ufffd", page)  # as ``folded`` reads names
-        self._texts = (page.casefold(), html.unescape(page).casefold())
+        self._texts = (page.casefold(), html.unescape(page).casefold(),
+                       decoded(page).casefold())
         self._known: dict[str, bool] = {}
 
     def may_have(self, names: frozenset[str]) -> bool:
@@ -239,9 +246,17 @@ class NamesOnPage:
         if name not in self._known:
             if len(self._known) >= self.LOOKS_MOST:
                 return True
-            written = re.compile(r"(?<![.#\[])" + re.escape(name))
-            self._known[name] = any(written.search(text) for text in self._texts)
+            self._known[name] = any(_written(name, text) for text in self._texts)
         return self._known[name]
+
+
+def _written(name: str, text: str) -> bool:
+    """Whether ``name`` is in ``text`` somewhere not right after a ".", "#" or "[" (found with
+    ``str.find``, in time linear in the text however long the name)."""
+    at = text.find(name)
+    while at > 0 and text[at - 1] in ".#[":
+        at = text.find(name, at + 1)
+    return at >= 0
 
 
 def _read(compound: list) -> tuple[Subject, bool] | None:
