@@ -1,0 +1,250 @@
+"""Which elements a page's ``<style>`` rules hide: the style sheets found in the HTML, their
+blocks read as CSS reads them (CSS nesting, braces inside brackets, a block left open at the
+end), the rules whose declarations hide text, and what an element needs for one of them to
+match it (``selectors``). A rule is taken to hide more than a browser would, never less.
+
+Rules for a print or a dark mode are left out of a plain style sheet (``media_queries``); a
+sheet that is not plain is read two ways, and the rules of both count.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from worksample.prose.css_hiding import BRACKETS_MOST, hiding_value
+from worksample.prose.media_queries import (
+    at_rule_for_the_reader,
+    blanked,
+    foreign_from,
+    plain_structure,
+    style_for_the_reader,
+)
+from worksample.prose.selectors import (
+    ANY_ELEMENT,
+    NamesOnPage,
+    Subject,
+    at_rule,
+    holds_style_rules,
+    subjects,
+)
+
+_STYLE_OPEN = re.compile(r"<style", re.IGNORECASE)
+_STYLE_CLOSE = re.compile(r"</style\s*>", re.IGNORECASE)
+# the end of a style element as HTML reads it: Python's "\s" takes "\x0b" and NBSP too
+_HTML_STYLE_CLOSE = re.compile(r"</style[\t\n\f\r ]*>", re.IGNORECASE)
+_BRACE = re.compile(r"[{}]")
+_BRACKET = re.compile(r"[][(){}]")
+_OPENING = {")": "(", "]": "[", "}": "{"}
+# declarations that hide, as written (``hiding_value`` reads the rest by value)
+_HIDING = (
+    re.compile(r"display\s*:\s*none|visibility\s*:\s*(hidden|collapse)|mso-hide\s*:\s*all"),
+    # a zero is 0*(?:0|\.0+), not 0*\.?0+: that splits a run of zeros every way, in turn
+    re.compile(r"opacity\s*:\s*0*(?:0|\.0+)\s*(;|!|$)"),
+    re.compile(r"font-size\s*:\s*(0*(?:0|\.0+)[a-z%]*|[0-2](\.\d+)?(px|pt))\s*(;|!|$)"),
+    re.compile(r"(^|;|\s)(left|top|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}"),
+    re.compile(r"(^|;|\s)color\s*:\s*transparent"),
+)
+_WHITE_TEXT = re.compile(r"(^|;|\s)color\s*:\s*(#fff\b|#ffffff\b|white\b|rgb\(\s*255\s*,\s*255\s*,"
+                         r"\s*255\s*\))")
+_ZERO_HEIGHT = re.compile(r"(^|;|\s)(max-)?height\s*:\s*0+[a-z%]*\s*(;|!|$)")
+
+
+def hides(style: str) -> str:
+    """The CSS declaration in ``style`` that hides its text from a reader; '' when none does."""
+    declarations = style.lower()
+    for pattern in _HIDING:
+        found = pattern.search(declarations)
+        if found:
+            return found.group(0).strip(" ;!")
+    if _WHITE_TEXT.search(declarations) and "background" not in declarations:
+        return "white text"
+    if _ZERO_HEIGHT.search(declarations) and "overflow" in declarations:
+        return "zero height"
+    return hiding_value(style)  # the same, and more, read by value: #fefefe, .1em, scale(0)
+
+
+def hidden_selectors(html: str) -> list[tuple[Subject, str]]:
+    """(subject, why) for each selector a ``<style>`` rule hides: what an element needs for
+    the selector to match it (``selectors.subjects``: its last part, read so that a rule hides
+    more than a browser would, never less), unless its other parts need a name written
+    nowhere on the page (``selectors.NamesOnPage``); rules for a print or a dark mode are left
+    out (``media_queries``: not the reader a reply is graded for)."""
+    selectors = []
+    page = NamesOnPage(html)
+    foreign = foreign_from(html)
+    odd = False  # from an end tag HTML does not read as one on, where each block ends is unsure
+    for start, tag, css, close in _style_blocks(html):
+        odd = odd or start > foreign or _HTML_STYLE_CLOSE.fullmatch(close) is None
+        structure = plain_structure(tag, css, odd)
+        if structure is not None and not style_for_the_reader(tag):
+            continue
+        for rule, declarations, for_the_reader in _css_rules(css, structure):
+            why = hides(declarations)
+            if why and for_the_reader:
+                selectors += [(subject, why) for subject in rule.subjects
+                              if page.may_have(subject.context)]
+    return selectors
+
+
+def _style_blocks(html: str):
+    r"""Where each ``<style>`` block starts, its tag, its text and its end tag, as
+    ``(<style[^>]*>)(.*?)(</style\s*>)`` finds them. That pattern tries again at every
+    ``<style`` when no end follows; here, as none can follow a later one either, the search
+    stops."""
+    position = 0
+    while (start := _STYLE_OPEN.search(html, position)) is not None:
+        tag_end = html.find(">", start.end())
+        close = _STYLE_CLOSE.search(html, tag_end + 1) if tag_end >= 0 else None
+        if close is None:
+            return
+        yield (start.start(), html[start.start():tag_end + 1], html[tag_end + 1:close.start()],
+               close.group())
+        position = close.end()
+
+
+class _StyleRule:
+    """A style rule's prelude, read for its subjects (``selectors.subjects``) only when one of
+    its declarations hides: most rules hide nothing."""
+
+    def __init__(self, prelude: str | None, around: _StyleRule | None = None):
+        self.prelude, self.around = prelude, around
+        self.depth = around.depth + 1 if around else 0
+
+    @functools.cached_property
+    def subjects(self) -> list[Subject]:
+        """What an element needs for one of the rule's selectors to match it."""
+        if self.prelude is None:  # declarations right inside @scope apply to its root
+            return [ANY_ELEMENT]
+        # past any style sheet's depth, "&" is not read for the rules around (each would read
+        # the one around it): the rule's own selectors need less, and so match more
+        around = self.around if self.depth <= BRACKETS_MOST else None
+        return subjects(self.prelude, around.subjects if around else None)
+
+
+_SCOPE_ROOT = _StyleRule(None)
+_NO_RULES = _StyleRule(None)  # the blocks of an at-rule that holds no style rules
+
+
+def _css_rules(css: str, structure: str | None = None):
+    r"""(style rule, declarations, whether they apply to the reader) for the text of each block
+    of ``css`` that a style rule holds: a rule's own ``{...}``, and, where rules nest (CSS
+    nesting), each stretch of the rule's block between the blocks nested in it (the whole of
+    such a stretch is read as declarations: a nested rule's selector among them hides
+    nothing), and the blocks of at-rules inside it ("@media screen { color: #fff }" sets the
+    rule's colour). A brace inside brackets ("(" or "[") is no block's, as CSS reads it
+    (``:is(.x, }.z)`` is one selector). With ``structure`` (``css`` as long, what holds no
+    block blanked: ``media_queries.plain_structure``) the braces and the at-rules are read from
+    it, the selectors and declarations from ``css``, and a block inside an at-rule not for the
+    reader (``media_queries.at_rule_for_the_reader``) does not apply. Without, where the blocks
+    are is unsure, so the rules of two readings count, and all of them apply: every brace a
+    block's, and the braces outside brackets once comments, strings and escapes are blanked. A block
+    left open at the end of the sheet ends there, as in a browser."""
+    if structure is not None:
+        yield from _rules_read(css, structure, _block_braces(structure), plain=True)
+        return
+    yield from _rules_read(css, css, [(b.start(), b.group()) for b in _BRACE.finditer(css)],
+                           every_block=True)
+    shape = blanked(css, escapes=True)
+    yield from _rules_read(css, shape, _block_braces(shape))
+
+
+def _block_braces(shape: str) -> list[tuple[int, str]]:
+    """Where each brace of ``shape`` that opens or closes a block is, and which it is: not
+    one inside a "(" or a "[" left open (a closing bracket closes only the last one opened of
+    its kind, and a "}" with none open is kept, as before)."""
+    marks, open_ones = [], []
+    inside = 0  # how many of those open are "(" or "["
+    for bracket in _BRACKET.finditer(shape):
+        mark = bracket.group()
+        if mark in "([{":
+            if mark == "{" and not inside:
+                marks.append((bracket.start(), mark))
+            open_ones.append(mark)
+            inside += mark != "{"
+        elif open_ones and open_ones[-1] == _OPENING[mark]:
+            open_ones.pop()
+            inside -= mark != "}"
+            if mark == "}" and not inside:
+                marks.append((bracket.start(), mark))
+        elif mark == "}" and not open_ones:
+            marks.append((bracket.start(), mark))
+    return marks
+
+
+def _rules_read(css: str, shape: str, marks: list[tuple[int, str]], plain: bool = False,
+                every_block: bool = False):
+    """``_css_rules`` for the blocks whose braces are ``marks``, read in ``shape``; with
+    ``every_block``, a block in an at-rule that holds no style rules (@keyframes) is read as
+    one too (where its braces are unsure, a brace escaped or in a string opens it)."""
+    bounds = [-1, *(at for at, _ in marks), len(css)]
+
+    def text(index: int, source: str) -> str:  # between the brace before ``index`` and it
+        return source[bounds[index] + 1:bounds[index + 1]]
+
+    # the blocks open, the innermost last: whether what is in them applies to the reader, and
+    # the style rule whose declarations they hold (None: none; _NO_RULES: not even the blocks
+    # in them, as in @keyframes)
+    open_blocks: list[tuple[bool, _StyleRule | None]] = [(True, None)]
+    for index, (_, brace) in enumerate(marks):
+        applies, rule = open_blocks[-1]
+        if rule is not None and rule is not _NO_RULES and text(index, css).strip("\t\n\f\r "):
+            yield rule, text(index, css), applies
+        if brace == "}":
+            if len(open_blocks) > 1:
+                open_blocks.pop()
+            continue
+        name = "" if rule is _NO_RULES else at_rule(text(index, css))
+        if not every_block and (rule is _NO_RULES or name and not holds_style_rules(name)):
+            open_blocks.append((applies, _NO_RULES))
+        elif not name:
+            open_blocks.append((applies, _StyleRule(text(index, css), rule)))
+        else:
+            for_the_reader = not plain or at_rule_for_the_reader(text(index, shape))
+            scope = name == "scope"  # its declarations are its root's, nested or not
+            open_blocks.append((applies and for_the_reader, _SCOPE_ROOT if scope else rule))
+    # the end of the sheet closes every block left open: what the last one holds counts
+    applies, rule = open_blocks[-1]
+    if rule is not None and rule is not _NO_RULES and text(len(marks), css).strip("\t\n\f\r "):
+        yield rule, text(len(marks), css), applies
+
+
+class HidingRules:
+    """The ``<style>`` rules that hide text, filed under the id, a class, an attribute or the
+    tag each needs (or under "*", for those that need none), so that an element is compared
+    with the few rules that could apply to it, not with all.
+
+    The first rule that applies gives the reason, as in the order of the style sheet. Rules
+    that need several classes can still make one element meet many of them; past ``budget``
+    comparisons, an element that any rule might hide is taken as hidden: a document built to
+    be slow to check hides more text than a browser would, never less."""
+
+    def __init__(self, selectors: list[tuple[Subject, str]], budget: int):
+        self._filed: dict[str, list[tuple[int, Subject, str]]] = {}
+        seen = set()
+        for order, (subject, why) in enumerate(selectors):
+            if subject in seen:
+                continue  # an earlier equal rule always applies first
+            seen.add(subject)
+            key = (f"#{min(subject.ids)}" if subject.ids else
+                   f".{min(subject.classes)}" if subject.classes else
+                   f"[{min(subject.attributes)}" if subject.attributes else subject.tag or "*")
+            self._filed.setdefault(key, []).append((order, subject, why))
+        self._budget = budget
+
+    def hiding(self, tag: str, classes: frozenset[str], ids: frozenset[str],
+               attributes: frozenset[str]) -> str:
+        """Why the first rule that applies to the element hides it; '' when none does. Its
+        names are ``selectors.folded``; ``ids`` are its id as read every way."""
+        keys = [tag, "*", *(f".{name}" for name in classes), *(f"#{name}" for name in ids),
+                *(f"[{name}" for name in attributes)]
+        first: tuple[int, str] | None = None
+        for key in keys:
+            for order, subject, why in self._filed.get(key, ()):
+                self._budget -= 1 + len(subject.classes) + len(subject.attributes)
+                if self._budget < 0:
+                    return "too many style rules to check"
+                if (subject.matches(tag, classes, ids, attributes)
+                        and (first is None or order < first[0])):
+                    first = (order, why)
+        return first[1] if first else ""
