@@ -30,8 +30,6 @@ _PLAIN_ONLY_SHARE = 0.2  # a plain part may differ a little from its HTML part (
 _LINK_DEFINITION = re.compile(  # [label]: target "title": the title is the only text in it
     r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:\"([^\"\n]*)\"|'([^'\n]*)'|\(([^)\n]*)\)))?[ \t]*$",
     re.MULTILINE)
-_SHORT_COMMENT = re.compile(r"<!---?>")
-_RAW_TEXT_END = re.compile(r"</(style|script)[\t\n\f\r /][^>]*>", re.IGNORECASE)
 _ASCII_SPACE = re.compile(r"[\t\n\f\r ]+")  # what splits a class attribute (not NBSP)
 _RULE_CHECKS = 100_000  # plus one per character of the document: far more than any real one needs
 _TAIL_WORK = 5_000_000  # "<" in an unparsed tail times its length: a tenth of a second to close
@@ -93,9 +91,6 @@ def from_html(html: str, keep_lines: bool = False) -> Visible:
     # as a browser reads its input before it reads a tag: line breaks as line feeds, a NUL as
     # U+FFFD ("<p\0 class=x>" is a tag, "id='a\rb'" the id "a\nb")
     html = html.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
-    # comments and end tags Python's parser reads otherwise: "<!-->" and "<!--->" are empty
-    # comments, "</style foo>" and "</style/>" end a style sheet
-    html = _RAW_TEXT_END.sub(r"</\1>", _SHORT_COMMENT.sub("<!---->", html))
     rules = HidingRules(hidden_selectors(html), budget=_RULE_CHECKS + len(html))
     parser = _VisibleText(rules, keep_lines)
     parser.feed(html)
@@ -331,7 +326,6 @@ class _VisibleText(HTMLParser):
         self.accordions_open: set[str] = set()  # names of the <details> groups one is open in
         self.page_hidden_by = ""  # why a <body> or an <html> hides all of the page, if one does
         self.details_open = False  # whether the last <details> opened shows what it holds
-        self.link_colour = ""  # what a <body link> sets
         self.read_any = False  # whether any text is read yet (a <body> after it is late)
 
     def close(self) -> None:
@@ -346,6 +340,15 @@ class _VisibleText(HTMLParser):
             self.hidden.append(tail)
             self.hidden_by.add("after a tag that does not end")
         super().close()
+
+    def parse_comment(self, i: int, report: bool = True) -> int:
+        """A comment, read as a browser reads it: "<!-->" and "<!--->" are empty comments
+        (Python's parser before 3.13 reads on to the next "-->", past markup a browser
+        reads, a late <body hidden> among it)."""
+        for empty in ("<!-->", "<!--->"):
+            if self.rawdata.startswith(empty, i):
+                return i + len(empty)
+        return super().parse_comment(i, report)
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         # a browser reads "<div/>" as "<div>": only a void element ends where it starts
@@ -381,8 +384,8 @@ class _VisibleText(HTMLParser):
         self._paint(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self.VOID:
-            return
+        if tag in self.VOID or tag in ("body", "html"):
+            return  # a browser reads what follows </body> into the body, as if inside it
         if self.unseen and tag == "details" and not self.unseen_at.get(tag) and (
                 self.painted and self.painted[-1][3] == CLOSED_DETAILS) and not any(
                 self.unseen_at.get(barrier) for barrier in _SCOPE_BARRIERS):
@@ -399,8 +402,8 @@ class _VisibleText(HTMLParser):
         self._close_painted(tag)
 
     def handle_data(self, data: str) -> None:
-        if not self.unseen or self.unseen_is_hidden:  # not a script's or a style's
-            self.read_any = self.read_any or not data.isspace()
+        if not self.unseen and not self.read_any:  # text shown (a BOM is none)
+            self.read_any = not data.replace("\ufeff", " ").isspace()
         if self.page_hidden_by:
             self.hidden.append(data)
             return
@@ -423,8 +426,6 @@ class _VisibleText(HTMLParser):
         _, colour, under, _ = self.painted[-1] if self.painted else ("", None, None, "")
         # what the markup's attributes and a browser's own style set, under the inline style
         hints = [_DEFAULT_STYLE.get(tag, "") if tag != "a" or "href" in attrs else ""]
-        if tag == "a" and "href" in attrs and self.link_colour:
-            hints.append(f"color: {self.link_colour}")  # <body link>, over the default
         for attribute, name in _COLOUR_ATTRIBUTES["font" if tag == "font" else ""]:
             if attrs.get(attribute):
                 hints.append(f"{name}: {legacy_colour(attrs[attribute] or '')}")
@@ -451,12 +452,11 @@ class _VisibleText(HTMLParser):
         ``<html>`` tag hides its element (or a ``<body>`` written after text sets its colour
         on the page's): a browser gives the attributes of one written late to the element it
         already made, so they hide the text before it too."""
-        if tag == "body" and attrs.get("link") and not self.link_colour:
-            self.link_colour = legacy_colour(attrs["link"] or "")
         why = self._hidden_by(tag, attrs)
-        # a colour alone hides the page only set late: set first, what paints under the text
-        # is read element by element
-        if not why and tag == "body" and self.read_any:
+        # a colour alone hides the page only set late (after text shown, or inside another
+        # element): set first, what paints under the text is read element by element
+        nested = any(element[0] not in ("html", "head", "body") for element in self.painted)
+        if not why and tag == "body" and (self.read_any or nested):
             hints = [f"{name}: {legacy_colour(attrs[attribute] or '')}"
                      for attribute, name in _COLOUR_ATTRIBUTES[""] if attrs.get(attribute)]
             style = "; ".join(filter(None, [*hints, attrs.get("style") or ""]))

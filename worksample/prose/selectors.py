@@ -227,16 +227,20 @@ class NamesOnPage:
     decoded as in text or as in an attribute value (where "&ampc" stays), in any case, and
     not right after a ".", "#" or "[" (a selector's own writing of it, where no class, id or
     attribute name of markup starts). A name found nowhere is on no element, and a selector
-    that needs it matches none. Past ``LOOKS_MOST`` names, every other is taken to be there
-    (a page built to be slow to check hides more, never less)."""
+    that needs it matches none. Past ``LOOKS_MOST`` names, a name longer than ``NAME_MOST``
+    and past ``FINDS_MOST`` searches, a name is taken to be there (a page built to be slow to
+    check hides more, never less)."""
 
     LOOKS_MOST = 64
+    FINDS_MOST = 20_000  # searches in all: each may read a name's length again
+    NAME_MOST = 256  # a longer name is taken to be there
 
     def __init__(self, page: str):
         page = _SURROGATE.sub("\ufffd", page)  # as ``folded`` reads names
         self._texts = (page.casefold(), html.unescape(page).casefold(),
                        decoded(page).casefold())
         self._known: dict[str, bool] = {}
+        self._finds_left = self.FINDS_MOST
 
     def may_have(self, names: frozenset[str]) -> bool:
         """Whether each of ``names`` (``folded``) may be written on the page."""
@@ -244,19 +248,22 @@ class NamesOnPage:
 
     def _may_have(self, name: str) -> bool:
         if name not in self._known:
-            if len(self._known) >= self.LOOKS_MOST:
+            if len(self._known) >= self.LOOKS_MOST or len(name) > self.NAME_MOST:
                 return True
-            self._known[name] = any(_written(name, text) for text in self._texts)
+            self._known[name] = any(self._written(name, text) for text in self._texts)
         return self._known[name]
 
-
-def _written(name: str, text: str) -> bool:
-    """Whether ``name`` is in ``text`` somewhere not right after a ".", "#" or "[" (found with
-    ``str.find``, in time linear in the text however long the name)."""
-    at = text.find(name)
-    while at > 0 and text[at - 1] in ".#[":
-        at = text.find(name, at + 1)
-    return at >= 0
+    def _written(self, name: str, text: str) -> bool:
+        """Whether ``name`` is in ``text`` somewhere not right after a ".", "#" or "[" (found
+        with ``str.find``, again after each place it is right after one; past
+        ``FINDS_MOST`` searches on the page, it is taken to be there)."""
+        at = text.find(name)
+        while at > 0 and text[at - 1] in ".#[":
+            self._finds_left -= 1
+            if self._finds_left < 0:
+                return True
+            at = text.find(name, at + 1)
+        return at >= 0
 
 
 def _read(compound: list) -> tuple[Subject, bool] | None:
