@@ -293,6 +293,16 @@ _DEFAULT_STYLE = {"a": "color: #0000ee", "mark": "color: black; background-color
                   "button": "color: black; background-color: #efefef"}
 
 
+def _style_of(tag: str, attrs: dict[str, str | None]) -> str:
+    """The style an element is drawn in, as CSS: what a browser's own style and the markup's
+    colour attributes set, under its inline style."""
+    hints = [_DEFAULT_STYLE.get(tag, "") if tag != "a" or "href" in attrs else ""]
+    for attribute, name in _COLOUR_ATTRIBUTES["font" if tag == "font" else ""]:
+        if attrs.get(attribute):
+            hints.append(f"{name}: {legacy_colour(attrs[attribute] or '')}")
+    return "; ".join(filter(None, [*hints, attrs.get("style") or ""]))
+
+
 class _VisibleText(HTMLParser):
     """Collects visible text; block elements end a line. Scripts, styles and quoted blocks
     vanish; text hidden by markup goes to ``hidden``."""
@@ -326,7 +336,7 @@ class _VisibleText(HTMLParser):
         self.accordions_open: set[str] = set()  # names of the <details> groups one is open in
         self.page_hidden_by = ""  # why a <body> or an <html> hides all of the page, if one does
         self.details_open = False  # whether the last <details> opened shows what it holds
-        self.read_any = False  # whether any text is read yet (a <body> after it is late)
+        self.read_any = False  # whether any text is shown yet (a <body> after it is late)
 
     def close(self) -> None:
         """Read what ``feed`` left: the text from the first tag, comment or declaration that
@@ -424,12 +434,7 @@ class _VisibleText(HTMLParser):
             if closed != "p" or tag != "table" or self.standards:
                 self._close_painted(closed, barriers)
         _, colour, under, _ = self.painted[-1] if self.painted else ("", None, None, "")
-        # what the markup's attributes and a browser's own style set, under the inline style
-        hints = [_DEFAULT_STYLE.get(tag, "") if tag != "a" or "href" in attrs else ""]
-        for attribute, name in _COLOUR_ATTRIBUTES["font" if tag == "font" else ""]:
-            if attrs.get(attribute):
-                hints.append(f"{name}: {legacy_colour(attrs[attribute] or '')}")
-        style = "; ".join(filter(None, [*hints, attrs.get("style") or ""]))
+        style = _style_of(tag, attrs)
         colour, under = colours_of(style, colour, under) if style else (colour, under)
         same = UNDER_ITS_COLOUR if same_as_under(colour, under) else ""
         if tag == "details" and not self.details_open:
@@ -457,9 +462,7 @@ class _VisibleText(HTMLParser):
         # element): set first, what paints under the text is read element by element
         nested = any(element[0] not in ("html", "head", "body") for element in self.painted)
         if not why and tag == "body" and (self.read_any or nested):
-            hints = [f"{name}: {legacy_colour(attrs[attribute] or '')}"
-                     for attribute, name in _COLOUR_ATTRIBUTES[""] if attrs.get(attribute)]
-            style = "; ".join(filter(None, [*hints, attrs.get("style") or ""]))
+            style = _style_of(tag, attrs)
             colour, under = colours_of(style) if style else (None, None)
             why = UNDER_ITS_COLOUR if same_as_under(colour, under) else ""
         if why:
