@@ -262,6 +262,58 @@ HIDDEN = {
                                       '<p class="a\ufffd">{}</p>',
     "a pseudo-element no one knows": '<style>.t::details-content{display:none}</style>'
                                      '<details class="t" open>{}</details>',
+    # a sixth red team's classes (2026-12-06, twenty-ninth session): sizes in every unit,
+    # filters, what replaces an element's text, colours tinycss2 does not read, a bgcolor
+    # on an element a browser paints no bgcolor on
+    "a size in viewport widths": '<span style="font-size:0.25vw">{}</span>',
+    "a size in millimetres": '<span style="font-size:0.6mm">{}</span>',
+    "a size in quarter millimetres": '<span style="font-size:2.5Q">{}</span>',
+    "a shorthand's size in viewport heights": '<span style="font:0.3vh Georgia">{}</span>',
+    "a size in a container's units": '<span style="font-size:4cqw">{}</span>',
+    "a size in a line's heights": '<span style="font-size:0.1lh">{}</span>',
+    "glyphs scaled by their aspect": '<span style="font-size-adjust:0.005">{}</span>',
+    "an inverted text": '<span style="filter: invert(100%)">{}</span>',
+    "a blurred text": '<span style="filter: grayscale(1) blur(3px)">{}</span>',
+    "a grey lifted to white": '<span style="color:#888;filter:brightness(400%)">{}</span>',
+    "letters drawn as squares": '<span style="-webkit-text-security: square">{}</span>',
+    "content replaced by an image": '<p style="content: url(cid:dot.png)">{}</p>',
+    "a table's column": '<div style="display: table-column-group">{}</div>',
+    "a deprecated system colour": '<b style="color: AppWorkspace">{}</b>',
+    "another deprecated system colour": '<b style="color: infobackground">{}</b>',
+    "a bgcolor a paragraph does not paint": '<div style="background:#000"><p bgcolor="#fff">'
+                                            '{}</p></div>',
+    # tags read as the HTML standard reads them, where Python's parser does not
+    "a body tag after a style end tag with an attribute": '<p>{}</p><style></style foo>'
+                                                          '<body hidden>',
+    "an end tag a space opens": '<div hidden>x</ div>{}</div>',
+    "an end tag named with a vertical tab": '<span style="display:none">x</span\x0b>{}</span>',
+    "an end tag named with a Kelvin sign": '<mark hidden>x</mar\u212a>{}</mark>',
+    "a start tag's quoted value holding a \">\"": '<p hidden title="a>b">{}</p>',
+    "a comment left open at the end": '<!-- {}',
+    "a quote left open at the end": "<p title='x>{}",
+    "a style left open at the end": '<style>p{}</style\x0b>{}',
+    "an attribute named across a no-break space": '<style>[data\\a0 x]{opacity:0}</style>'
+                                                  '<p data\xa0x>{}</p>',
+    "a style with a legacy reference in it": '<span style=\'&quotx;opacity:.05\'>{}</span>',
+    # a style tag's attributes read as a browser reads them (media_queries._style_attributes)
+    "a style tag whose quoted value holds a \">\"": '<style title="a>b" media="print">'
+                                                  '.k{display:none}</style><p class="k">{}</p>',
+    "a rule in a style tag with another attribute": '<style embed>.k{display:none}</style>'
+                                                    '<p class="k">{}</p>',
+    "a rule for a class Tailwind escapes": '<style>.sm\\:hidden{display:none}</style>'
+                                           '<p class="sm:hidden">{}</p>',
+    "a dark mode in a style tag of another type": '<style type="text/less">@media (prefers-'
+                                                  'color-scheme: dark){.k{color:#fff}}</style>'
+                                                  '<p class="k">{}</p>',
+    # a size of nothing is inherited: a size relative to it is nothing too
+    "a size in ems of none": '<div style="font-size:0"><span style="font-size:1.5em">{}</span>'
+                             '</div>',
+    "a size inherited from none": '<td style="font-size:0px"><p style="font-size:inherit">{}'
+                                  '</p></td>',
+    "a larger size than none": '<div style="font:0 Arial"><b style="font-size:larger">{}</b>'
+                               '</div>',
+    "a size of none, then a percentage": '<div style="font-size:0"><i style="font-size:300%">'
+                                         '<b>{}</b></i></div>',
 }
 READABLE = {
     "grey": '<span style="color:#767676">{}</span>',
@@ -341,6 +393,41 @@ READABLE = {
     "a fade-in's keyframes": '<style>@keyframes f{0%{opacity:0}to{opacity:1}} p{animation:f 1s}'
                              '</style><p>{}</p>',
     "a rule for another class": '<style>:not(p).t, .other{display:none}</style><p>{}</p>',
+    # honest markup a sixth red team's classes must not take (2026-12-06)
+    "white on its own cell's bgcolor": '<table><tr><td bgcolor="#1f3864" style="color:#fff">{}'
+                                       '</td></tr></table>',
+    "a link only Outlook hides": '<a href="https://x.example/" style="mso-hide:all">{}</a>',
+    "a bgcolor on a div, which paints nothing": '<div bgcolor="#000000">{}</div>',
+    "a text colour on a cell, which colours nothing": '<table><tr><td text="#ffffff">{}</td>'
+                                                      '</tr></table>',
+    "a size in viewport widths, read on a phone": '<span style="font-size:4vw">{}</span>',
+    "a size in points": '<span style="font-size:9pt">{}</span>',
+    "a slight blur, a hue turned": '<span style="filter: blur(0.5px) hue-rotate(90deg)">{}'
+                                   '</span>',
+    "a filter a browser ignores": '<span style="filter: invert(lots)">{}</span>',
+    "a system colour for text": '<span style="color: WindowText">{}</span>',
+    # dark-mode rules in templates' style sheets that are plain all the same (Maizzle's
+    # "embed", Juice's "data-embed", Tailwind's escaped class names, a media by reference)
+    "a dark mode in a style tag Maizzle keeps": '<style embed>@media (prefers-color-scheme: '
+                                                'dark){.k{color:#fff}}</style><p class="k">{}',
+    "a dark mode in a style tag Juice keeps": '<style type="text/css" data-embed>@media (prefers'
+                                              '-color-scheme:dark){p{color:#f9fafb}}</style>'
+                                              '<p>{}</p>',
+    "a dark mode for a class Tailwind escapes": '<style>@media (prefers-color-scheme: dark){'
+                                                '.dark\\:text-white{color:#fff}}</style>'
+                                                '<p class="dark:text-white">{}</p>',
+    "a print sheet named by reference": '<style media="pr&#105;nt">.k{display:none}</style>'
+                                        '<p class="k">{}</p>',
+    # a size set again inside a wrapper of no size (templates' columns: MJML, Cerberus)
+    "a column's own size in a wrapper of none": '<td style="font-size:0px"><div style="font-size:'
+                                                '0px;display:inline-block"><div style="font-size'
+                                                ':15px">{}</div></div></td>',
+    "a size in rems in a wrapper of none": '<div style="font-size:0"><p style="font-size:1rem">'
+                                           '{}</p></div>',
+    "a keyword size in a wrapper of none": '<div style="font-size:0"><span style="font:small '
+                                           'Arial">{}</span></div>',
+    "the initial size in a wrapper of none": '<div style="font-size:0"><span style="font-size:'
+                                             'initial">{}</span></div>',
 }
 
 # Known misses: a colour and the background under it set by a style sheet's rules (or one by a
@@ -376,8 +463,6 @@ NOT_YET_HIDDEN = {
 NOT_YET_READ = {
     "links the colour of the page": '<body link="#ffffff"><a href="https://x.example/">{}</a>'
                                     '</body>',
-    "a body tag after a style end tag with an attribute": '<p>{}</p><style></style foo>'
-                                                          '<body hidden>',
 }
 WORDS = "refund credit restore trash"
 
@@ -406,6 +491,60 @@ def test_markup_python_reads_otherwise_is_not_yet_read_as_a_browser_does(markup)
 def test_readable_text_in_the_same_styles_stays_visible(markup):
     visible = from_html("<p>Hello Margaret.</p>" + markup.replace("{}", WORDS))
     assert "refund" in visible.text and not visible.hidden
+
+
+@pytest.mark.parametrize("markup", [
+    '<svg width="300" height="40"><text x="0" y="20">{}</text></svg>',
+    "<svg><g>{}</g></svg>", '<svg><switch><text y="9">Hi</text><text>{}</text></switch></svg>',
+    "<math><mphantom><mi>{}</mi></mphantom></math>", '<math><mi mathcolor="white">{}</mi></math>',
+    '<svg><foreignObject width="0" height="0"><p>{}</p></foreignObject></svg>',
+    # a style sheet in SVG is markup: a comment in it runs past "</style>" and "</svg>"
+    "<svg><style><!--</style></svg><p>{}</p>--></style></svg>",
+    '<div hidden><svg><style><!--</div><p>{}</p>--></style></svg></div>',
+])
+def test_text_in_svg_and_mathml_is_set_apart(markup):
+    """SVG and MathML draw text only where their own markup places it, clipped, filled and
+    switched by it: none of it is graded, and an HTML element in them ends them."""
+    visible = from_html("<p>Hello Margaret.</p>" + markup.format(WORDS) + "<p>Regards</p>")
+    assert "refund" not in visible.text and "Hello Margaret." in visible.text
+    assert "Regards" in visible.text
+
+
+@pytest.mark.parametrize("markup", ["<svg><p>{}</p></svg>", "<math><mi>x</mi><div>{}</div>",
+                                    '<svg><font color="#333">{}</font></svg>'])
+def test_an_html_element_written_in_svg_or_mathml_ends_it(markup):
+    assert WORDS in from_html(markup.format(WORDS)).text
+
+
+@pytest.mark.parametrize("markup", ["<style>p{}</ style>{}</style>",
+                                    '<div hidden></div a="><p>{}</p>">', "<!-- x -- > {} -->",
+                                    "<script>x</script\x0b>{}</script>"])
+def test_what_a_browser_reads_as_raw_text_a_tag_or_a_comment_is_not_read(markup):
+    """(a sixth red team's) a style's raw text that a spaced end tag does not end, a ">" in
+    an end tag's quoted value, a comment "-- >" does not end."""
+    visible = from_html("<p>Hello Margaret.</p>" + markup.replace("{}", WORDS))
+    assert "refund" not in visible.text and "Hello Margaret." in visible.text
+
+
+@pytest.mark.parametrize("markup", ["<select><option>Hi</option><option>{}</option></select>",
+                                    '<select><option label="Hi">{}</option></select>',
+                                    '<progress value="1" max="2">{}</progress>',
+                                    '<meter value="0.5">{}</meter>'])
+def test_options_and_fallback_text_a_browser_does_not_draw_are_not_read(markup):
+    assert "refund" not in from_html("<p>Hello Margaret.</p>" + markup.format(WORDS)).text
+
+
+def test_neighbouring_cells_and_terms_are_read_apart():
+    """(an honest reply's table, from a spreadsheet) "window</td><td>30" is not "window30"."""
+    text = from_html("<table><tr><td>Refund window</td><td>30 days</td></tr></table>"
+                     "<dl><dt>Renewal</dt><dd>Switched off</dd></dl>").text
+    assert text.split() == ["Refund", "window", "30", "days", "Renewal", "Switched", "off"]
+
+
+@pytest.mark.parametrize("head", ["<head><title>Re: Refund</title><meta charset=utf-8>",
+                                  "<html><head><style>p{margin:0}</style><body>"])
+def test_a_head_whose_end_tag_is_left_out_ends_where_the_body_begins(head):
+    assert WORDS in from_html(head + f"<p>{WORDS}</p>").text
 
 
 @pytest.mark.parametrize("markup", ["<svg><desc>{}</desc></svg>", "<svg><metadata>{}</metadata>"

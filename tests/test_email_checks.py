@@ -172,7 +172,7 @@ def test_html_and_markdown_are_reduced_to_the_words_a_customer_reads():
     ('<div hidden>{words}</div>', "the hidden attribute"),
     ('<span style="display: none">{words}</span>', "display: none"),
     ('<p style="visibility:hidden">{words}</p>', "visibility:hidden"),
-    ('<div style="font-size:0px">{words}</div>', "font-size:0px"),
+    ('<div style="font-size:0px">{words}</div>', "font-size: 0px"),
     ('<div style="font-size: 1px;">{words}</div>', "font-size: 1px"),
     ('<div style="color:#ffffff">{words}</div>', "white text"),
     ('<div style="max-height:0;overflow:hidden">{words}</div>', "zero height"),

@@ -160,6 +160,31 @@ def test_class_names_are_decoded_as_a_browser_does_in_linear_time():
     assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
 
 
+@pytest.mark.parametrize("repeated", ["<body>", "<html>", "<body><body style>"])
+def test_body_and_html_tags_written_again_and_again_are_read_in_linear_time(repeated):
+    # (a sixth red team's: 12 s at 96 KB) each one looked at every element open before it
+    def check(n):
+        return lambda: from_html(repeated * n + "<p>seen</p>")
+
+    assert "seen" in from_html(repeated * 10 + "<p>seen</p>").text
+    small, large = least_cpu_seconds(check(2_000)), least_cpu_seconds(check(8_000))
+    assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
+
+
+@pytest.mark.parametrize("build", [
+    lambda n: "<p " + 'a="b>" ' * n + ">seen",  # a start tag's attributes read to its ">"
+    lambda n: "<p>seen</p " + "a='b>' " * n + ">",  # an end tag's, the same way
+    lambda n: '<a x="' * n + "<p>seen",  # quotes that end in the next tag, then one left open
+    lambda n: "</ " * n + "><p>seen",  # comments "</" opens, each to the next ">"
+], ids=["start-tag-attributes", "end-tag-attributes", "quotes", "bogus-comments"])
+def test_tags_are_read_as_a_browser_reads_them_in_linear_time(build):
+    def check(n):
+        return lambda: from_html(build(n))
+
+    small, large = least_cpu_seconds(check(5_000)), least_cpu_seconds(check(20_000))
+    assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
+
+
 # --- HTML: hiding declarations, nesting, rules against elements ----------------------------
 
 @pytest.mark.parametrize("html", [
@@ -197,22 +222,38 @@ def test_an_end_tag_still_closes_every_hidden_element_inside_it():
     assert (visible.text, visible.hidden) == ("after c", "inside still inside a b")
 
 
+# Two guards below grew by CPU time, not against a wall-clock limit: at their first sizes they
+# took 4.6-5.6 s of a 5 s limit on a machine with nothing else to do (2026-12-06)
+
+def _many_rules(n: int) -> str:
+    rules = "".join(f".c{i}{{display:none}}" for i in range(n))
+    return f"<style>{rules}</style><p class=c{n - 1}>hidden</p>" + "<p>x</p>" * (2 * n)
+
+
 def test_many_style_rules_against_many_elements_are_read_in_linear_time():
     # every element compared with every rule: was 1.4 s at 128 KB, x3 per doubling
-    rules = "".join(f".c{i}{{display:none}}" for i in range(37_000))
-    html = f"<style>{rules}</style>" + "<p class=c36999>hidden</p>" + "<p>x</p>" * 75_000
-    visible = timed(from_html, html)
-    assert visible.text.count("x") == 75_000
+    visible = from_html(_many_rules(2_000))
+    assert visible.text.count("x") == 4_000
     assert visible.hidden == "hidden"
+    small = least_cpu_seconds(lambda: from_html(_many_rules(4_000)))
+    large = least_cpu_seconds(lambda: from_html(_many_rules(16_000)))
+    assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
+
+
+def _rules_under_one_class(n: int) -> str:
+    rules = "".join(f".a.b{i}{{display:none}}" for i in range(n))
+    return f"<style>{rules}</style>" + "<p class=a>x</p>" * (2 * n)
 
 
 def test_rules_built_to_be_slow_to_check_hide_more_never_less():
-    # every rule filed under class "a" and none applying: each element checks them all
-    rules = "".join(f".a.b{i}{{display:none}}" for i in range(30_000))
-    html = f"<style>{rules}</style>" + "<p class=a>x</p>" * 60_000  # was 37 s at 2/3 the size
-    visible = timed(from_html, html)
+    # every rule filed under class "a" and none applying: each element checks them all (was
+    # 37 s at 20,000 rules and 40,000 elements)
+    visible = from_html(_rules_under_one_class(30_000))
     assert "too many style rules to check" in visible.hidden_by
     assert visible.text.count("x") + visible.hidden.count("x") == 60_000
+    small = least_cpu_seconds(lambda: from_html(_rules_under_one_class(5_000)))
+    large = least_cpu_seconds(lambda: from_html(_rules_under_one_class(20_000)))
+    assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
 
 
 @pytest.mark.parametrize("html", [
@@ -237,15 +278,27 @@ def test_markdown_full_of_less_than_signs_is_read_in_linear_time():
     assert visible.hidden_by == "after a tag that does not end"
 
 
-@pytest.mark.parametrize("read", [from_html, from_markdown])
-@pytest.mark.parametrize("text, shown", [
+@pytest.mark.parametrize("text, shown, hidden", [
     ("Revenue rose when price<cost for the solo plan",
-     "Revenue rose when price<cost for the solo plan"),
-    ("<p>Hello there.</p><!-- a note that never ends <p>more",
-     "\nHello there.\n<!-- a note that never ends <p>more"),
+     "Revenue rose when price<cost for the solo plan", ""),
+    ("<p>Hello there.</p><!-- a note that never ends <p>more", "\nHello there.\n",
+     "<!-- a note that never ends <p>more"),
 ])
-def test_a_short_text_after_a_tag_that_never_ends_is_still_read(read, text, shown):
-    assert (read(text).text, read(text).hidden) == (shown, "")
+def test_a_short_text_after_a_tag_that_never_ends_is_still_read_in_markdown(text, shown,
+                                                                            hidden):
+    """A Markdown reader shows "price<cost" as text; a comment the file ends in, no one."""
+    assert (from_markdown(text).text, from_markdown(text).hidden) == (shown, hidden)
+
+
+@pytest.mark.parametrize("text, shown, hidden", [
+    ("Revenue rose when price<cost for the solo plan", "Revenue rose when price",
+     "<cost for the solo plan"),
+    ("<p>Hello there.</p><!-- a note that never ends <p>more", "\nHello there.\n",
+     "<!-- a note that never ends <p>more"),
+])
+def test_a_tag_html_never_ends_shows_nothing(text, shown, hidden):
+    """(a sixth red team's: "<p title='x>SECRET" at the end) a browser drops it."""
+    assert (from_html(text).text, from_html(text).hidden) == (shown, hidden)
 
 
 # --- Markdown links and images -------------------------------------------------------------
@@ -974,7 +1027,10 @@ def test_a_word_tables_rows_are_read_in_order_inside_content_controls_too():
     (without_quoted, "> a\n" * 500_000 + "hi"),
     (without_quoted, "hi\n" + "-" * 2_000_000 + "x"),
     (without_quoted, "\n" * 1_000_000 + "from: a\nfrom: b"),
+    # (the wrapped "On ... wrote:" looked for) a text line, then lines each opening one
+    (without_quoted, "hi\n" + "on a\n" * 500_000),
+    (without_quoted, "hi\n" + "on " + "x" * 2_000_000 + "\n" + "y" * 2_000_000),
 ], ids=["sentence-spaces", "sentence-stops", "sentence-quotes", "quoted-lines", "dashes",
-        "blank-lines-then-headers"])
+        "blank-lines-then-headers", "attributions-opened", "a long attribution"])
 def test_long_lines_and_quoted_lines_are_read_in_linear_time(read, text):
     timed(read, text)

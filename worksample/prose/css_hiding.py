@@ -36,8 +36,18 @@ FAINT = 0.1
 TINY_PX = 3.0
 TINY_EM = 0.2
 TINY_PERCENT = 20.0
-LENGTH_UNITS = frozenset({"", "px", "pt", "pc", "em", "rem", "ex", "ch", "%", "cm", "mm", "in",
-                          "q", "vw", "vh", "vmin", "vmax"})
+# a length unit in the pixels it is at least, on the smallest screen a reply is read on (320
+# by 480 px; a container's units, on a container of no size); and those of the font, in ems
+_PX_PER_UNIT = {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54, "mm": 9.6 / 2.54,
+                "q": 2.4 / 2.54,
+                **dict.fromkeys(("vw", "vmin", "svw", "lvw", "dvw", "svmin", "lvmin", "dvmin",
+                                 "vi", "svi", "lvi", "dvi"), 3.2),
+                **dict.fromkeys(("vh", "vmax", "svh", "lvh", "dvh", "svmax", "lvmax", "dvmax",
+                                 "vb", "svb", "lvb", "dvb"), 4.8),
+                **dict.fromkeys(("cqw", "cqh", "cqi", "cqb", "cqmin", "cqmax"), 0.0)}
+_EM_PER_UNIT = {"em": 1.0, "rem": 1.0, "ic": 1.0, "ric": 1.0, "lh": 1.2, "rlh": 1.2, "ex": 0.5,
+                "rex": 0.5, "ch": 0.5, "rch": 0.5, "cap": 0.7, "rcap": 0.7}
+LENGTH_UNITS = frozenset({"", "%", *_PX_PER_UNIT, *_EM_PER_UNIT})
 _NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)([a-z%]*)$")  # "0." is none
 _NUMBERS = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?")
 _LONG_DIGITS = re.compile(r"\d{21,}")
@@ -45,6 +55,10 @@ _SCALE = re.compile(r"(?<![\w-])scale[xyz3d]*\(([^()]*)\)")
 _MATRIX = re.compile(r"(?<![\w-])matrix(?:3d)?\(([^()]*)\)")
 _TRANSLATE = re.compile(r"(?<![\w-])translate[xyz3d]*\(([^()]*)\)")
 _OPACITY_FILTER = re.compile(r"(?<![\w-])opacity\(\s*([^()\s]*)\s*\)")
+_IMAGE = re.compile(r"(?<![\w-])(?:url|image|image-set|-webkit-image-set|cross-fade|element|"
+                    r"paint|[\w-]*gradient)\(", re.IGNORECASE)
+_UNREADABLE_FILTER = re.compile(r"(?<![\w-])(invert|blur|brightness)\(\s*([^()\s]*)\s*\)",
+                                re.IGNORECASE)
 OFF_PAGE_PX = 999.0  # an offset this far moves text off any page: "text-indent: -9999px"
 OFF_PAGE_EM = 50.0
 # what CSS's keywords and system colours paint (a dark mode aside): text of "initial" is black
@@ -55,7 +69,19 @@ _KEYWORD_COLOURS = {"initial": "black", "canvastext": "black", "fieldtext": "bla
                     "mark": "yellow", "marktext": "black", "highlight": "#3390ff",
                     "highlighttext": "white", "selecteditem": "#3390ff",
                     "selecteditemtext": "white", "accentcolor": "#3390ff",
-                    "accentcolortext": "white"}
+                    "accentcolortext": "white",
+                    # the deprecated system colours, which tinycss2 does not read, as
+                    # Chromium 156 paints them (a sixth red team's: "color: Window" is white)
+                    **dict.fromkeys(("activecaption", "appworkspace", "background",
+                                     "inactivecaption", "infobackground", "menu", "scrollbar",
+                                     "window"), "white"),
+                    **dict.fromkeys(("buttonhighlight", "buttonshadow", "threedface"),
+                                    "#efefef"),
+                    "inactivecaptiontext": "#808080",
+                    **dict.fromkeys(("activeborder", "captiontext", "inactiveborder",
+                                     "infotext", "menutext", "threeddarkshadow",
+                                     "threedhighlight", "threedlightshadow", "threedshadow",
+                                     "windowframe", "windowtext"), "black")}
 CURRENT = "the text's own colour"  # what a background of "currentcolor" paints
 _INSET = re.compile(r"inset\(\s*([\d.]+)%")
 # CSS's functions whose value is computed, and relative colours ("rgb(from white r g b)")
@@ -67,15 +93,19 @@ _COMPUTED = re.compile(
 # (a computed offset or margin is common in layouts, and read as none)
 _HIDING = frozenset({"color", "opacity", "font-size", "transform", "clip", "clip-path",
                      "background", "background-color", "-webkit-text-fill-color", "filter",
-                     "zoom", "scale"})
+                     "zoom", "scale", "font-size-adjust", "-webkit-text-security", "content"})
 _BOX = frozenset({"width", "height", "max-width", "max-height", "line-height"})
+_SIZES = ("font", "font-size")  # the declarations of a text's size
+_SIZE_KEYWORDS = frozenset({"xx-small", "x-small", "small", "medium", "large", "x-large",
+                            "xx-large", "xxx-large", "initial", "larger", "smaller"})
+_INHERITED = frozenset({"inherit", "unset", "revert", "revert-layer"})
 _COLOURS = frozenset({"color", "background-color", "-webkit-text-fill-color"})
 BRACKETS_MOST = 32  # "rgb(calc(var(--x)))" nests three
 _BRACKET = re.compile(r"[()\[\]{}]")
 _CLOSES = {"(": ")", "[": "]", "{": "}"}
 
 
-def hiding_value(style: str) -> str:
+def hiding_value(style: str, sizes: bool = True) -> str:
     """The declaration of ``style`` (an inline style or a rule's body) whose value hides text,
     as "name: value"; '' when none does; a colour is judged against the background the style
     paints, else the page (``colours_of`` and ``same_as_under`` judge it against what an
@@ -94,6 +124,8 @@ def hiding_value(style: str) -> str:
         return "brackets nested too deep to read"
     painted = _painted(declarations, important)
     for name, value in declarations.items():
+        if not sizes and name in _SIZES:
+            continue  # read as inherited by the caller (``tiny_text``)
         if _hides(name, value, declarations, painted):
             return f"{name}: {value}"
     return ""
@@ -214,13 +246,27 @@ def _hides(name: str, value: str, declarations: dict[str, str], under: object) -
         return False
     if (name in _HIDING or name in _BOX) and _COMPUTED.search(value):
         return True
-    if name in ("display", "visibility", "content-visibility", "mso-hide"):
-        return value in {"display": ("none",), "visibility": ("hidden", "collapse"),
-                         "content-visibility": ("hidden",), "mso-hide": ("all",)}[name]
+    # not "mso-hide: all": only Outlook hides by it, the rest show what it is on (a button
+    # for every client but Outlook, which gets its own in an "<!--[if mso]>" comment)
+    if name in ("display", "visibility", "content-visibility"):
+        return value in {"display": ("none", "table-column", "table-column-group"),
+                         "visibility": ("hidden", "collapse"),
+                         "content-visibility": ("hidden",)}[name]
     if name in ("color", "-webkit-text-fill-color"):
         return _unreadable_colour(value, under)
     if name == "filter":
-        return any(_fraction(found) <= FAINT for found in _OPACITY_FILTER.findall(value))
+        return any(_fraction(found) <= FAINT for found in _OPACITY_FILTER.findall(value)) or any(
+            _filtered_away(function.lower(), argument)
+            for function, argument in _UNREADABLE_FILTER.findall(value))
+    # discs drawn for the letters; an image drawn for the element's content; glyphs scaled by
+    # their aspect ("font-size-adjust: 0.01")
+    if name == "-webkit-text-security":
+        return value not in ("none", "")
+    if name == "content":  # an image only: Chromium keeps the text of "content: 'x'"
+        return _IMAGE.search(value) is not None
+    if name == "font-size-adjust":
+        amount = _amount(value)
+        return amount is not None and amount[1] == "" and amount[0] <= FAINT
     if name in ("zoom", "scale"):
         return any(_fraction(found) <= FAINT for found in value.split())
     if name == "font":  # its size is the first length
@@ -324,6 +370,51 @@ def _lightness(colour) -> float:
                else (channel or 0.0 for channel in colour.coordinates))
 
 
+def tiny_text(style: str, inherited: str = "") -> str:
+    """Why the text of an element of ``style`` is too small to read, inside an element whose
+    text is for ``inherited`` ('' when it is not): a size set in absolute terms (px, pt, a
+    keyword, ``initial``) decides; one relative to the size inherited (em, %, ``larger``,
+    ``inherit``) or none keeps ``inherited``, as a browser computes it. So ``font-size: 0`` on
+    a wrapper hides none of a child's text set at 15px (templates set it to close the gaps
+    between columns), and all of a child's at 1em."""
+    try:
+        declarations, _ = _declarations(style)
+    except RecursionError:
+        return "brackets nested too deep to read"
+    sizes = [(name, value) for name, value in declarations.items() if name in _SIZES]
+    if not sizes:
+        return inherited
+    name, value = sizes[-1]  # of "font" and "font-size", the one that wins
+    if _COMPUTED.search(value):
+        return f"{name}: {value}"
+    size = value if name == "font-size" else next(
+        (word for word in re.split(r"[\s/]+", value)
+         if _amount(word) is not None or word in _SIZE_KEYWORDS), None)
+    if size is None:  # a system font ("font: caption") is of a size of its own
+        return inherited if value in _INHERITED else ""
+    if _tiny(size):
+        return f"{name}: {value}"
+    amount = _amount(size)
+    absolute = size in _SIZE_KEYWORDS - {"larger", "smaller"} or amount is not None and (
+        amount[1] in _PX_PER_UNIT or amount[1].startswith("r"))  # rem, rlh: the root's
+    return "" if absolute else inherited
+
+
+def _filtered_away(function: str, argument: str) -> bool:
+    """Whether a ``filter`` function leaves text unreadable: an inversion of half or more
+    (black on white becomes white on black, or one grey), a blur of 2 px or more, a
+    brightness of 3 or more (a grey lifted to white)."""
+    if function == "blur":
+        amount = _amount(argument)
+        return amount is not None and amount[1] in _PX_PER_UNIT and \
+            amount[0] * _PX_PER_UNIT[amount[1]] >= 2
+    amount = _amount(argument) if argument else (1.0, "")  # "invert()" is "invert(1)"
+    if amount is None or amount[1] not in ("", "%"):  # a browser ignores the filter
+        return False
+    share = amount[0] / (100 if amount[1] == "%" else 1)
+    return share >= 0.4 if function == "invert" else share >= 3
+
+
 def _tiny(value: str) -> bool:
     amount = _amount(value)
     if amount is None:
@@ -333,10 +424,12 @@ def _tiny(value: str) -> bool:
         return False
     if number <= 0:
         return True
-    if unit in ("px", "pt"):
+    if unit in ("px", "pt"):  # under 3 of either, as documented (3 pt is 4 px)
         return number < TINY_PX
-    if unit in ("em", "rem", "ex", "ch"):
-        return number <= TINY_EM
+    if unit in _PX_PER_UNIT:
+        return number * _PX_PER_UNIT[unit] < TINY_PX
+    if unit in _EM_PER_UNIT:
+        return number * _EM_PER_UNIT[unit] <= TINY_EM
     if unit == "%":
         return number <= TINY_PERCENT
     return False

@@ -19,10 +19,11 @@ from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from worksample.prose.attribute_values import class_and_id
-from worksample.prose.css_hiding import colours_of, hiding_value, same_as_under
+from worksample.prose.css_hiding import colours_of, same_as_under, tiny_text
 from worksample.prose.selectors import folded
 from worksample.prose.style_rules import HidingRules, hidden_selectors, hides
-from worksample.prose.text import WORD
+from worksample.prose.tags import END_TAG_NAME, START_TAG_NAME, ascii_lower, read_tag, tag_end
+from worksample.prose.text import normalise, without_quoted
 from worksample.safe_text import cut
 
 HIDDEN_MIN_WORDS = 8  # fewer hidden words are noise (a stray label), not an attempt to score
@@ -31,8 +32,9 @@ _LINK_DEFINITION = re.compile(  # [label]: target "title": the title is the only
     r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:\"([^\"\n]*)\"|'([^'\n]*)'|\(([^)\n]*)\)))?[ \t]*$",
     re.MULTILINE)
 _ASCII_SPACE = re.compile(r"[\t\n\f\r ]+")  # what splits a class attribute (not NBSP)
-_RULE_CHECKS = 100_000  # plus one per character of the document: far more than any real one needs
+_COMMENT_END = re.compile(r"--!?>")
 _TAIL_WORK = 5_000_000  # "<" in an unparsed tail times its length: a tenth of a second to close
+_RULE_CHECKS = 100_000  # plus one per character of the document: far more than any real one needs
 MIME_HEADER_MAX_CHARS = 4096  # email's parser takes time quadratic in a header's length
 # multipart and message/ parts: the parser recurses into each and checks each line against
 # every boundary open (1,000 nested in 50 KB ran out of Python's stack); a forwarded message
@@ -45,6 +47,12 @@ _CONTAINER = re.compile(rb"content-type[ \t]*:[^\n]*?(?:multipart|message|=\?)",
 _MIME_HEADER = re.compile(  # a MIME header that parsing a message reads, with its folded lines
     rb"^content-(?:type|disposition|transfer-encoding)[ \t]*:(?:[^\n]*\n[ \t])*[^\n]*",
     re.IGNORECASE | re.MULTILINE)
+
+
+# what a message's text part writes in place of the markup of its HTML part: an image
+# ("[cid:image001.png@01DB...]", "[image: logo]") and a link's target ("<https://...>")
+_PLAIN_PLACEHOLDERS = re.compile(r"\[(?:cid|image):[^\]\n]{0,500}\]"
+                                 r"|<(?:https?|mailto|tel|cid):[^>\s]{0,2000}>", re.IGNORECASE)
 
 
 class UnreadableMessage(ValueError):
@@ -161,7 +169,9 @@ def looks_like_html(text: str) -> bool:
 def from_eml(raw: bytes) -> Visible:
     """The body of an email message as mail clients show it: the HTML part when there is one,
     else the text part. Words found only in the text part of a message with both are hidden
-    text: most customers would never see them. A message with a MIME header longer than
+    text: most customers would never see them. The text part's quoted original and what it
+    writes for the HTML part's images and link targets are left out of that comparison, and
+    apostrophes are compared straight. A message with a MIME header longer than
     ``MIME_HEADER_MAX_CHARS`` is not read (UnreadableMessage): parsing it would take
     minutes. The headers are looked for with every line end the parser takes (a bare "\r"
     too: a red team's message of lines ended so went past the check)."""
@@ -188,8 +198,9 @@ def from_eml(raw: bytes) -> Visible:
     shown = from_html(_content(html_part))
     if plain_part is None:
         return shown
-    plain_words = WORD.findall(_content(plain_part).lower())
-    seen = set(WORD.findall(shown.text.lower()))
+    plain_words = normalise(_PLAIN_PLACEHOLDERS.sub(" ", without_quoted(
+        _content(plain_part)))).split()
+    seen = set(normalise(shown.text).split())
     only_plain = [word for word in plain_words if word not in seen]
     if len(set(only_plain)) < HIDDEN_MIN_WORDS or \
             len(only_plain) < _PLAIN_ONLY_SHARE * len(plain_words):
@@ -245,13 +256,37 @@ def _with_hidden(visible: Visible, words: str, hidden_by: str) -> Visible:
 
 
 def _content(part: email.message.EmailMessage) -> str:
+    """A text part's content, decoded by its charset: one Python does not know by that label
+    is looked up by the labels browsers and mail clients know (``webencodings``, the WHATWG
+    list: "windows-874", "x-mac-roman", "iso-8859-8-i")."""
     try:
         return part.get_content()
-    except (LookupError, UnicodeError) as error:
+    except LookupError as error:
+        import webencodings
+
+        known = webencodings.lookup(part.get_content_charset() or "")
+        if known is None:
+            raise UnreadableMessage(f"the message's text cannot be decoded ({error})") from error
+        payload = part.get_payload(decode=True) or b""
+        return payload.decode(known.codec_info.name, errors="replace")
+    except UnicodeError as error:
         raise UnreadableMessage(f"the message's text cannot be decoded ({error})") from error
 
 
 UNDER_ITS_COLOUR = "text the colour of the background under it"
+# SVG and MathML draw text only where their own markup places it, sized and filled by their
+# own attributes (clipped by a box of no size, in <defs>, a losing <switch> branch, a
+# <mphantom>, filled white): none of it is read. An HTML element written in one ends it, as
+# in a browser, unless inside a part that holds HTML
+FOREIGN = ("svg", "math")
+IN_FOREIGN = "text inside SVG or MathML"
+_BREAKOUT = frozenset({
+    "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em",
+    "embed", "h1", "h2", "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing",
+    "menu", "meta", "nobr", "ol", "p", "pre", "ruby", "s", "small", "span", "strong", "strike",
+    "sub", "sup", "table", "tt", "u", "ul", "var"})
+_HOLDS_HTML = ("foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext",
+               "annotation-xml")
 # elements an end tag for one outside them does not reach past (HTML's "scope")
 _SCOPE_BARRIERS = ("applet", "caption", "html", "table", "td", "th", "marquee", "object",
                    "template", "svg", "math", "foreignobject", "desc", "title", "mi", "mo", "mn",
@@ -276,8 +311,12 @@ _CLOSED_BY: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "td": (("td", ("table",)), ("th", ("table",))), "th": (("td", ("table",)), ("th", ("table",))),
     "tr": (("td", ("table",)), ("th", ("table",)), ("tr", ("table",)))}
 # the attributes that set colours, as CSS: <font color>, and elsewhere text and bgcolor
-_COLOUR_ATTRIBUTES = {"font": (("color", "color"),),
-                      "": (("text", "color"), ("bgcolor", "background-color"))}
+# the colour attributes a browser draws by, on the elements it reads them on (a "bgcolor" on
+# a <div> or a "text" on a <td> paints nothing)
+_BGCOLOR = ("bgcolor", "background-color")
+_COLOUR_ATTRIBUTES = {"font": (("color", "color"),), "body": (("text", "color"), _BGCOLOR),
+                      **dict.fromkeys(("table", "thead", "tbody", "tfoot", "tr", "td", "th",
+                                       "marquee"), (_BGCOLOR,))}
 
 
 def _close_from(opened: list, at: dict[str, list[int]], first: int, tag_of) -> None:
@@ -297,7 +336,7 @@ def _style_of(tag: str, attrs: dict[str, str | None]) -> str:
     """The style an element is drawn in, as CSS: what a browser's own style and the markup's
     colour attributes set, under its inline style."""
     hints = [_DEFAULT_STYLE.get(tag, "") if tag != "a" or "href" in attrs else ""]
-    for attribute, name in _COLOUR_ATTRIBUTES["font" if tag == "font" else ""]:
+    for attribute, name in _COLOUR_ATTRIBUTES.get(tag, ()):
         if attrs.get(attribute):
             hints.append(f"{name}: {legacy_colour(attrs[attribute] or '')}")
     return "; ".join(filter(None, [*hints, attrs.get("style") or ""]))
@@ -308,14 +347,23 @@ class _VisibleText(HTMLParser):
     vanish; text hidden by markup goes to ``hidden``."""
 
     BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol",
-              "table", "hr", "section", "article", "header", "footer"}
+              "table", "hr", "section", "article", "header", "footer", "dl", "dt", "dd",
+              "figure", "figcaption", "center", "pre", "address", "main", "nav", "aside",
+              "details", "summary", "caption", "fieldset", "legend"}
+    CELLS = {"td", "th"}  # apart as a browser's innerText sets them, by a tab: a row is a line
     # what a browser does not show, or a mail client (which runs no script) shows no
     # browser's frames of: their text is dropped
     SKIPPED = {"script", "style", "head", "title", "blockquote", "template", "iframe",
                "noembed", "noframes", "datalist", "rp", "object", "video", "audio", "canvas",
-               "desc", "metadata", "annotation", "annotation-xml"}  # the last: SVG's, MathML's
+               "desc", "metadata", "annotation", "annotation-xml",  # these: SVG's, MathML's
+               # a list of options shows one (the first, or the one chosen, by its label if
+               # it has one); a bar or a gauge shows none of its fallback text
+               "select", "progress", "meter"}
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
             "source", "track", "wbr"}
+    # what a <head> holds; any other element, or text, ends it (its "</head>" may be left out)
+    HEAD_CONTENT = {"base", "basefont", "bgsound", "link", "meta", "noframes", "noscript",
+                    "script", "style", "template", "title", "head"}
 
     def __init__(self, rules: HidingRules, keep_lines: bool) -> None:
         super().__init__(convert_charrefs=True)
@@ -328,8 +376,9 @@ class _VisibleText(HTMLParser):
         self.unseen_at: dict[str, list[int]] = {}  # where each tag is in ``unseen``
         self.unseen_is_hidden = False
         # the open elements shown, each with the colour of its text and the colour under it,
-        # as inherited (None: the page's); where each tag is among them
-        self.painted: list[tuple[str, object, object, str]] = []
+        # as inherited (None: the page's), why its own text cannot be read ('' when it can)
+        # and why its size is too small to read, as inherited; where each tag is among them
+        self.painted: list[tuple[str, object, object, str, str]] = []
         self.painted_at: dict[str, list[int]] = {}
         self.standards = False  # a doctype read
         self.summarised: set[int] = set()  # where among ``painted`` a details has its summary
@@ -339,32 +388,79 @@ class _VisibleText(HTMLParser):
         self.read_any = False  # whether any text is shown yet (a <body> after it is late)
 
     def close(self) -> None:
-        """Read what ``feed`` left: the text from the first tag, comment or declaration that
-        does not end. Python's parser before the fix for CVE-2025-6069 reads it again from
-        every "<" in it to the end of the text. A tail that would take more than a second to read
-        that way is kept apart, unread, as hidden text: a browser shows none of it either, and
-        newer versions of Python drop it."""
+        """Read what ``feed`` left. A tail that starts with "<" is a tag, a comment or a
+        declaration the text ends in, and one after a ``<style>`` or ``<script>`` the raw text
+        of one that never ends: a browser shows none of it, so it is kept apart, unread, as
+        hidden text. In Markdown (``keep_lines``) a tag left unfinished is text, as a Markdown
+        reader shows it, unless reading it would take more than a second (Python's parser
+        before the fix for CVE-2025-6069 reads it again from every "<" in it)."""
         tail = self.rawdata
-        if getattr(self, "cdata_elem", None) is None and tail.count("<") * len(tail) > _TAIL_WORK:
+        raw = getattr(self, "cdata_elem", None)
+        # in Markdown an unfinished tag is text ("price<cost"), unless slow to read as such;
+        # a comment is none
+        unfinished = tail.startswith("<") and raw is None and (
+            not self.keep_lines or tail.startswith("<!--")
+            or tail.count("<") * len(tail) > _TAIL_WORK)
+        if unfinished or tail and raw is not None:
             self.rawdata = ""
             self.hidden.append(tail)
-            self.hidden_by.add("after a tag that does not end")
+            self.hidden_by.add("after a tag that does not end" if raw is None else
+                               f"in a <{raw}> that does not end")
         super().close()
+
+    def parse_starttag(self, i: int) -> int:
+        """A start tag read as a browser reads it (``tags``): where it ends (past a ">" in
+        quotes), its name and its attributes. "<div/>" is "<div>" (only a void element ends
+        where it starts, and it needs no end); a ``<style>`` or ``<script>`` written so holds
+        raw text all the same."""
+        rawdata = self.rawdata
+        named = START_TAG_NAME.match(rawdata, i)  # called only at "<" and a letter
+        end, attrs = read_tag(rawdata, named.end())
+        if end < 0:
+            return -1
+        self._HTMLParser__starttag_text = rawdata[i:end]  # what get_starttag_text gives
+        self.lasttag = tag = ascii_lower(named.group(1))
+        self.handle_starttag(tag, attrs)
+        if tag in self.CDATA_CONTENT_ELEMENTS:
+            self.set_cdata_mode(tag)
+        return end
+
+    def parse_endtag(self, i: int) -> int:
+        """An end tag read as a browser reads it (``tags``): "</" and a letter, its name to
+        white space, "/" or ">", lowered in ASCII, the tag to a ">" outside quotes; "</>" is
+        nothing and "</" before anything else a comment to the next ">". In a style sheet or
+        a script, only an end tag of its own name ends it."""
+        rawdata = self.rawdata
+        named = END_TAG_NAME.match(rawdata, i)
+        if named is None:
+            return i + 3 if rawdata.startswith("</>", i) else self.parse_bogus_comment(i)
+        end = tag_end(rawdata, named.end())
+        if end < 0:
+            return -1
+        tag = ascii_lower(named.group(1))
+        if self.cdata_elem is not None:
+            if tag != self.cdata_elem:
+                self.handle_data(rawdata[i:end])
+                return end
+            self.handle_endtag(tag)
+            self.clear_cdata_mode()
+            return end
+        self.handle_endtag(tag)
+        return end
 
     def parse_comment(self, i: int, report: bool = True) -> int:
         """A comment, read as a browser reads it: "<!-->" and "<!--->" are empty comments
         (Python's parser before 3.13 reads on to the next "-->", past markup a browser
-        reads, a late <body hidden> among it)."""
+        reads, a late <body hidden> among it); one ends at "-->" or "--!>", not "-- >"."""
         for empty in ("<!-->", "<!--->"):
             if self.rawdata.startswith(empty, i):
                 return i + len(empty)
-        return super().parse_comment(i, report)
-
-    def handle_startendtag(self, tag: str, attrs) -> None:
-        # a browser reads "<div/>" as "<div>": only a void element ends where it starts
-        self.handle_starttag(tag, attrs)
-        if tag in self.VOID:
-            self.handle_endtag(tag)
+        end = _COMMENT_END.search(self.rawdata, i + 4)
+        if end is None:
+            return -1
+        if report:
+            self.handle_comment(self.rawdata[i + 4:end.start()])
+        return end.end()
 
     def handle_decl(self, decl: str) -> None:
         # with a doctype a table closes an open paragraph; without one (quirks mode) it does not
@@ -375,6 +471,14 @@ class _VisibleText(HTMLParser):
             self._hide_the_page(tag, dict(reversed(attrs)))
         if tag == "details":  # each, shown or not, so that an accordion keeps one open
             self.details_open = self._opened(dict(reversed(attrs)))
+        if self.unseen == ["head"] and tag not in self.HEAD_CONTENT:
+            self.unseen, self.unseen_at = [], {}  # a browser's head ends where its content does
+        foreign = self._foreign_at()
+        if foreign is not None and (tag in _BREAKOUT or tag == "font" and any(
+                name in ("color", "face", "size") for name, _ in attrs)):
+            _close_from(self.unseen, self.unseen_at, foreign, lambda t: t)  # as a browser does
+            if not self.unseen:
+                self.hidden.append(" ")
         if tag in self.VOID:
             if tag in self.BLOCKS and not self.unseen:
                 self.parts.append("\n")
@@ -389,8 +493,7 @@ class _VisibleText(HTMLParser):
             self.unseen, self.unseen_at, self.unseen_is_hidden = [tag], {tag: [0]}, bool(why)
             self.hidden_by.update([why] if why else [])
             return
-        if tag in self.BLOCKS:
-            self.parts.append("\n")
+        self._separate(tag)
         self._paint(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
@@ -407,11 +510,20 @@ class _VisibleText(HTMLParser):
             if not self.unseen:
                 self.hidden.append(" ")
             return
-        if tag in self.BLOCKS:
-            self.parts.append("\n")
+        self._separate(tag)
         self._close_painted(tag)
 
+    def _separate(self, tag: str) -> None:
+        """End the line at a block's start or end, and set a cell's text apart from its
+        neighbours' ("window</td><td>30 days" is not "window30")."""
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+        elif tag in self.CELLS:
+            self.parts.append("\t")
+
     def handle_data(self, data: str) -> None:
+        if self.unseen == ["head"] and not data.isspace():
+            self.unseen, self.unseen_at = [], {}  # text after "<head>" is the body's
         if not self.unseen and not self.read_any:  # text shown (a BOM is none)
             self.read_any = not data.replace("\ufeff", " ").isspace()
         if self.page_hidden_by:
@@ -433,15 +545,16 @@ class _VisibleText(HTMLParser):
         for closed, barriers in _CLOSED_BY.get(tag, ()):
             if closed != "p" or tag != "table" or self.standards:
                 self._close_painted(closed, barriers)
-        _, colour, under, _ = self.painted[-1] if self.painted else ("", None, None, "")
+        _, colour, under, _, tiny = self.painted[-1] if self.painted else ("", None, None, "", "")
         style = _style_of(tag, attrs)
         colour, under = colours_of(style, colour, under) if style else (colour, under)
-        same = UNDER_ITS_COLOUR if same_as_under(colour, under) else ""
+        tiny = tiny_text(style, tiny) if style else tiny
+        same = UNDER_ITS_COLOUR if same_as_under(colour, under) else tiny
         if tag == "details" and not self.details_open:
             same = CLOSED_DETAILS  # its own text, outside its summary, is folded away too
             self.summarised.discard(len(self.painted))
         self.painted_at.setdefault(tag, []).append(len(self.painted))
-        self.painted.append((tag, colour, under, same))
+        self.painted.append((tag, colour, under, same, tiny))
 
     def _close_painted(self, tag: str, barriers: tuple[str, ...] = ()) -> None:
         """Close the last open shown element ``tag`` and every one opened inside it, unless one
@@ -460,7 +573,8 @@ class _VisibleText(HTMLParser):
         why = self._hidden_by(tag, attrs)
         # a colour alone hides the page only set late (after text shown, or inside another
         # element): set first, what paints under the text is read element by element
-        nested = any(element[0] not in ("html", "head", "body") for element in self.painted)
+        nested = len(self.painted) > sum(len(self.painted_at.get(page_tag, ()))
+                                         for page_tag in ("html", "head", "body"))
         if not why and tag == "body" and (self.read_any or nested):
             style = _style_of(tag, attrs)
             colour, under = colours_of(style) if style else (None, None)
@@ -495,18 +609,41 @@ class _VisibleText(HTMLParser):
             return ""
         return CLOSED_DETAILS
 
+    def _foreign_at(self) -> int | None:
+        """Where among ``unseen`` the SVG or MathML whose own markup is read now opened; None
+        when HTML is read (outside them, or in a part of them that holds HTML)."""
+        if not self.unseen or any(self.unseen_at.get(part) for part in _HOLDS_HTML):
+            return None
+        opened = [self.unseen_at[tag][0] for tag in FOREIGN if self.unseen_at.get(tag)]
+        return min(opened, default=None)
+
+    def set_cdata_mode(self, elem: str) -> None:
+        """A ``<style>`` or ``<script>``'s raw text ends at "</" and its name (in ASCII
+        letters of either case) before white space, "/" or ">", as in a browser ("</style
+        >" ends it, "</ style>" and "</style\x0b>" do not). In SVG or MathML it is markup, not
+        raw text (a comment in it hides what a browser hides)."""
+        if self._foreign_at() is None:
+            self.cdata_elem = elem
+            self.interesting = re.compile(rf"</{re.escape(elem)}(?=[\t\n\f\r />])",
+                                          re.IGNORECASE | re.ASCII)
+
     def _hidden_by(self, tag: str, attrs: dict[str, str | None]) -> str:
+        if tag in FOREIGN:
+            return IN_FOREIGN
         if "hidden" in attrs:
             return "the hidden attribute"
         if "popover" in attrs or tag == "dialog" and "open" not in attrs:
             return f"{'a popover' if 'popover' in attrs else 'a dialog'} no one opened"
-        inline = hides(attrs.get("style") or "")
-        if inline:
-            return inline
-        if tag == "font" and attrs.get("color"):  # <font color="#fff">, the style of old mail
-            coloured = hiding_value(f"color: {legacy_colour(attrs['color'] or '')}")
-            if coloured:
-                return coloured
+        # its inline style and colour attributes (<font color="#fff">, the style of old mail;
+        # a cell's bgcolor under its own text), a colour judged against the background the
+        # element paints, else the page: what an outer box paints may not be under the text
+        # (a box of no height, text moved or overflowing out of it). A <body>'s colours are
+        # the page's (``_hide_the_page`` reads them)
+        # a size is inherited, and set again by a descendant (``_paint``), but on the page
+        drawn = hides(attrs.get("style") or "" if tag == "body" else _style_of(tag, attrs),
+                      sizes=tag in ("html", "body"))
+        if drawn:
+            return drawn
         # compared without case: a page with no doctype does (a style rule hides more text
         # than a browser would, never less); also as a browser decodes them, where it differs
         written_classes, written_ids = class_and_id(self.get_starttag_text() or "")

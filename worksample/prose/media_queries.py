@@ -4,10 +4,12 @@ screen, in light mode (a white page), at any width.
 Rules are left out only where the grader reads a style sheet's blocks as a browser does
 (``plain_structure``): the sheet with its comments, strings, unquoted ``url()``s and
 ``<!--``/``-->`` blanked out, so that a brace in any of them opens or closes nothing; no escape
-left outside them (an escaped name can be a ``url(``); and no ``<`` left, so that the text is
-one style sheet and not a tag in a comment or a title that swallowed the next one. A ``media``
-attribute is read only on a tag that has no other attribute (but ``type="text/css"``) and no
-entity in it. In any other
+left outside them (an escaped name can be a ``url(``; an escaped ":" or "/", as Tailwind
+writes its class names, spells none); and no ``<`` left, so that the text is one style sheet
+and not a tag in a comment or a title that swallowed the next one. The ``<style>`` tag's
+attributes are read as a browser reads them (``tags``): its ``media`` wherever it is written,
+by reference too, beside any other attribute ("embed", "data-embed"), as long as no ">" in a
+quoted value makes the tag end elsewhere and its ``type`` is none or "text/css". In any other
 style sheet every rule counts, as before: a second red team found 16 evasions of a first form
 that split at every brace and searched the tag for ``media`` (a print block left open by a
 ``{`` in a comment, ``<style title="x media=print">``).
@@ -26,6 +28,8 @@ from __future__ import annotations
 
 import re
 
+from worksample.prose.tags import ascii_lower, attributes, tag_end
+
 # what a browser's CSS tokenizer reads as one token in which a brace is no block: a comment
 # (an unended one runs to the end), a string (it ends at its quote or a line's end: a line
 # feed, a carriage return or a form feed; an escape at the very end ends it too, so that no
@@ -40,13 +44,9 @@ _NO_BLOCKS = re.compile(r"""/\*[\s\S]*?(?:\*/|\Z)"""
                         r"""url\((?![\t\n\f\r ]*["'])[^)\\]*\)?"""
                         r"""|<!--|-->""", re.IGNORECASE)
 _NO_BLOCKS_OR_ESCAPES = re.compile(_NO_BLOCKS.pattern + r"|\\[\s\S]", re.IGNORECASE)
-_SPACE = "[\t\n\f\r ]"  # what HTML reads as white space in a tag (not "\s": no \x0b, no NBSP)
-_QUERY = r"[\w\t\n\f\r ,:()-]"
-# type="text/css", which most templates write: a style sheet as without it
-_CSS_TYPE = rf"""(?:{_SPACE}+type{_SPACE}*={_SPACE}*(?:"text/css"|'text/css'|text/css))?"""
-_PLAIN_TAG = re.compile(rf"""<style{_CSS_TYPE}(?:{_SPACE}+media{_SPACE}*={_SPACE}*"""
-                        rf"""(?:"({_QUERY}*)"|'({_QUERY}*)'|([\w,:()-]+)))?{_CSS_TYPE}"""
-                        rf"""{_SPACE}*>""", re.IGNORECASE | re.ASCII)
+_STYLE_NAME = re.compile(r"<style[\t\n\f\r />]", re.IGNORECASE | re.ASCII)
+# an escape of a character that spells no name, string, bracket or end of a declaration
+_HARMLESS_ESCAPE = re.compile(r"\\[:/.\[\]%#!,+~>=*&?|^$@`]")
 # a style sheet inside <svg> or <math> is foreign content: its entities are decoded and its
 # comments taken out before CSS reads it
 _FOREIGN = re.compile(r"<(?:svg|math)", re.IGNORECASE)
@@ -90,17 +90,18 @@ def foreign_from(html: str) -> int:
 def plain_structure(tag: str, css: str, odd: bool) -> str | None:
     """``css`` with what holds no block blanked out to spaces (``_NO_BLOCKS``), as long as
     ``css``, so that its braces and the at-rules before them are read where a browser reads
-    them; None when something in it, in ``tag`` (a ``<style>`` tag with another attribute
-    than a plain ``media``) or around it (``odd``: an ``<svg>`` or a ``<math>`` before it, an
-    end tag HTML does not read as one, ``</style\\x0b>``, on it or before it) could make the
-    grader read it otherwise."""
+    them; None when something in it, in ``tag`` (``_style_attributes``) or around it (``odd``:
+    an ``<svg>`` or a ``<math>`` before it, an end tag HTML does not read as one,
+    ``</style\\x0b>``, on it or before it) could make the grader read it otherwise."""
     # a "<" in the text as written, but the <!-- and --> it may be wrapped in, is markup a
     # comment or a string of the sheet would hide: a tag in an attribute or a comment that
     # was taken for a <style>, or an end a browser reads (</style/>) that was not
-    if odd or _PLAIN_TAG.fullmatch(tag) is None or "\x00" in css or "<" in css.replace(
+    if odd or _style_attributes(tag) is None or "\x00" in css or "<" in css.replace(
             "<!--", ""):
         return None
     structure = blanked(css)
+    if "\\" in structure:  # Tailwind's "dark\:text-white": an escape that spells no name
+        structure = _HARMLESS_ESCAPE.sub("  ", structure)
     return None if "\\" in structure else structure
 
 
@@ -115,6 +116,18 @@ def blanked(css: str, escapes: bool = False) -> str:
 def style_for_the_reader(tag: str) -> bool:
     """Whether a plain ``<style>`` tag (``plain_structure``) applies to the reader: it has no
     ``media``, or one that can match (``for_the_reader``)."""
-    tagged = _PLAIN_TAG.fullmatch(tag)
-    media = next(filter(None, tagged.groups()), None) if tagged else None
-    return media is None or for_the_reader(media)
+    media = (_style_attributes(tag) or {}).get("media")
+    return not media or for_the_reader(media)
+
+
+def _style_attributes(tag: str) -> dict[str, str | None] | None:
+    """The attributes of a ``<style>`` tag, as a browser reads them (``tags``: "embed",
+    "data-embed", a ``media`` written by reference), when it is a style sheet a browser
+    applies to a screen, read whole: the tag named "style", its end where the naive reading
+    put it (no ">" in a quoted value), and a ``type`` of none or "text/css". None otherwise:
+    then every rule counts."""
+    if _STYLE_NAME.match(tag) is None or tag_end(tag, len("<style")) != len(tag):
+        return None
+    read = dict(attributes(tag, len("<style")))
+    kind = read.get("type")
+    return read if not kind or ascii_lower(kind) == "text/css" else None

@@ -38,22 +38,25 @@ _BRACKET = re.compile(r"[][(){}]")
 _OPENING = {")": "(", "]": "[", "}": "{"}
 # declarations that hide, as written (``hiding_value`` reads the rest by value)
 _HIDING = (
-    re.compile(r"display\s*:\s*none|visibility\s*:\s*(hidden|collapse)|mso-hide\s*:\s*all"),
+    re.compile(r"display\s*:\s*none|visibility\s*:\s*(hidden|collapse)"),
     # a zero is 0*(?:0|\.0+), not 0*\.?0+: that splits a run of zeros every way, in turn
     re.compile(r"opacity\s*:\s*0*(?:0|\.0+)\s*(;|!|$)"),
-    re.compile(r"font-size\s*:\s*(0*(?:0|\.0+)[a-z%]*|[0-2](\.\d+)?(px|pt))\s*(;|!|$)"),
     re.compile(r"(^|;|\s)(left|top|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}"),
     re.compile(r"(^|;|\s)color\s*:\s*transparent"),
 )
+_TINY_TEXT = re.compile(r"font-size\s*:\s*(0*(?:0|\.0+)[a-z%]*|[0-2](\.\d+)?(px|pt))\s*(;|!|$)")
+_HIDING_WITH_SIZES = (*_HIDING[:2], _TINY_TEXT, *_HIDING[2:])
 _WHITE_TEXT = re.compile(r"(^|;|\s)color\s*:\s*(#fff\b|#ffffff\b|white\b|rgb\(\s*255\s*,\s*255\s*,"
                          r"\s*255\s*\))")
 _ZERO_HEIGHT = re.compile(r"(^|;|\s)(max-)?height\s*:\s*0+[a-z%]*\s*(;|!|$)")
 
 
-def hides(style: str) -> str:
-    """The CSS declaration in ``style`` that hides its text from a reader; '' when none does."""
+def hides(style: str, sizes: bool = True) -> str:
+    """The CSS declaration in ``style`` that hides its text from a reader; '' when none does.
+    Without ``sizes``, a font size hides nothing here: the caller reads it as inherited, for
+    a descendant to set again (``css_hiding.tiny_text``)."""
     declarations = style.lower()
-    for pattern in _HIDING:
+    for pattern in _HIDING_WITH_SIZES if sizes else _HIDING:
         found = pattern.search(declarations)
         if found:
             return found.group(0).strip(" ;!")
@@ -61,7 +64,7 @@ def hides(style: str) -> str:
         return "white text"
     if _ZERO_HEIGHT.search(declarations) and "overflow" in declarations:
         return "zero height"
-    return hiding_value(style)  # the same, and more, read by value: #fefefe, .1em, scale(0)
+    return hiding_value(style, sizes)  # the same, and more, read by value: #fefefe, .1em
 
 
 def hidden_selectors(html: str) -> list[tuple[Subject, str]]:

@@ -22,6 +22,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _QUOTE_HEADER = re.compile(
     r"^(on .{0,200} wrote:|-+ ?original message ?-+|-+ ?forwarded message ?-+|"
     r"from: .+|sent from my \w+)\s*$", re.IGNORECASE)
+_WRAPPED_ATTRIBUTION = re.compile(r"on .{0,200} wrote:$", re.IGNORECASE)
 # a title's full stop ends no sentence: "Dear Ms. Raman," "Dr. Lee will call you"
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b(?:Mr|Ms|Mx|Dr)\.)(?<!\bMrs\.)(?<!\bProf\.)"
                            r"[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
@@ -103,14 +104,20 @@ def decode_text(data: bytes) -> str:
 
 
 def without_quoted(text: str) -> str:
-    """The text above any quoted original: ``>`` lines dropped, cut at "On ... wrote:"."""
+    """The text above any quoted original: ``>`` lines dropped, cut at "On ... wrote:" (on
+    one line, or wrapped onto the next as mail clients wrap a long one)."""
     kept = []
-    for line in text.splitlines():
+    written = False  # whether a line kept holds any text yet
+    lines = text.splitlines()
+    for at, line in enumerate(lines):
         stripped = line.strip()
-        if _QUOTE_HEADER.match(stripped) and any(k.strip() for k in kept):
+        if written and (_QUOTE_HEADER.match(stripped) or stripped[:3].lower() == "on " and
+                        at + 1 < len(lines) and
+                        _WRAPPED_ATTRIBUTION.match(f"{stripped} {lines[at + 1].strip()}")):
             break
         if not stripped.startswith(">"):
             kept.append(line)
+            written = written or bool(stripped)
     return "\n".join(kept)
 
 

@@ -1,6 +1,8 @@
-"""Honest replies in the HTML real mail clients write are read whole: the hidden-text reading
+"""Honest replies as real mail clients write them are read whole: the hidden-text reading
 must not set apart a word of a reply written in Outlook (desktop and web), Gmail, Apple Mail
-or Thunderbird, and the customer's email they quote is left out as quoted.
+or Thunderbird, and the customer's email they quote is left out as quoted. Their messages
+(.eml) too: the text part's quoted lines and its placeholders for images and links are no
+words "only in the text part", and a charset mail clients name is decoded.
 
 The files in tests/fixtures/mail-clients/ are written in each client's markup (Word's
 ``MsoNormal`` paragraphs and conditional comments, Outlook on the web's ``divRplyFwdMsg``,
@@ -20,7 +22,7 @@ from click.testing import CliRunner
 from conftest_paths import EMAIL_SAMPLE, ROOT
 
 from worksample.cli import cli
-from worksample.prose.markup import from_html
+from worksample.prose.markup import from_eml, from_html
 from worksample.prose.text import without_quoted
 
 CLIENTS = ROOT / "tests" / "fixtures" / "mail-clients"
@@ -46,6 +48,46 @@ def test_a_reply_a_mail_client_wrote_has_no_hidden_words(client):
     for words in REPLY_WORDS:
         assert words in own
     assert QUOTED_WORDS not in own
+
+
+@pytest.mark.parametrize("message", ["gmail-reply", "thunderbird-reply", "outlook-signature",
+                                     "outlook-thai-charset"])
+def test_a_message_a_mail_client_wrote_has_no_words_only_in_its_text_part(message):
+    """The text part quotes the customer's email in ">" lines (the HTML part in a
+    <blockquote>), writes "[cid:image001.png@...]<https://...>" for a signature's images and
+    links and a straight "I'm" for the HTML's "I&#8217;m"; the last is in "windows-874", a
+    charset Python knows as "cp874"."""
+    visible = from_eml((CLIENTS / f"{message}.eml").read_bytes())
+    assert visible.hidden == "" and visible.hidden_by == ""
+    own = " ".join(without_quoted(visible.text).split()).replace("\u2019", "'")
+    assert "within 30 days of purchase" in own and "won't be charged again next year" in own
+
+
+def test_words_only_in_a_text_part_are_still_set_apart():
+    """What the comparison leaves out is what a client writes in place of markup; a
+    candidate's own words there are still hidden text."""
+    html = (CLIENTS / "gmail-reply.eml").read_bytes()
+    keywords = (b"refund credit restore trash backup authorisation pending invoice billing "
+                b"settings download goodwill exception renewal cancel safe recover business "
+                b"lead approval apologise sorry understand frustrating concrete")
+    stuffed = html.replace(b"Kind regards,\nSam\n", b"Kind regards,\nSam\n\n" + keywords + b"\n",
+                           1)
+    assert stuffed != html
+    visible = from_eml(stuffed)
+    assert "authorisation" in visible.hidden and "authorisation" not in visible.text
+    assert visible.hidden_by == "only in the text/plain part"
+
+
+@pytest.mark.parametrize("template", ["mjml-template", "cerberus-columns", "maizzle-darkmode",
+                                      "juice-darkmode", "tailwind-darkmode"])
+def test_templates_are_read_whole(template):
+    """MJML and Cerberus set ``font-size: 0`` on a column's wrapper (to close the gaps between
+    columns) and the text's own size inside it; Maizzle's ``<style embed>``, Juice's
+    ``data-embed`` and Tailwind's escaped class names hold dark-mode rules. A browser in
+    light mode shows all of the reply."""
+    visible = from_html(_read(template))
+    assert visible.hidden == ""
+    assert "30 days of purchase" in " ".join(visible.text.split())
 
 
 def test_a_help_desk_template_sets_apart_only_what_it_hides():
