@@ -168,6 +168,23 @@ def test_html_and_markdown_are_reduced_to_the_words_a_customer_reads():
     assert without_quoted("Thanks!\n\nOn Mon, Priya wrote:\n> charged twice") == "Thanks!\n"
 
 
+@pytest.mark.parametrize("text, kept", [
+    # a client's attribution, wrapped onto a second line: cut with what follows
+    ("Thanks!\n\nOn Mon, 16 Nov 2026 at 08:12, Priya Raman <priya@x.example>\nwrote:\nHello",
+     "Thanks!\n"),
+    ("Thanks!\nOn 10/11/2026 09:14, Priya Raman wrote:\nHello", "Thanks!"),
+    # (a second hunt for honest replies read wrong) the reply's own sentence: kept
+    ("Hi Priya,\nOn your question, here is what our billing\nteam wrote:\n\"It is pending.\"",
+     "Hi Priya,\nOn your question, here is what our billing\nteam wrote:\n\"It is pending.\""),
+    ("Hi Priya,\nOn Monday our billing team wrote: it is pending.\nBest", "Hi Priya,\nOn Monday "
+     "our billing team wrote: it is pending.\nBest"),
+])
+def test_a_quoted_original_is_cut_at_a_clients_attribution_only(text, kept):
+    from worksample.prose.text import without_quoted
+
+    assert without_quoted(text) == kept
+
+
 @pytest.mark.parametrize("markup, hidden_by", [
     ('<div hidden>{words}</div>', "the hidden attribute"),
     ('<span style="display: none">{words}</span>', "display: none"),

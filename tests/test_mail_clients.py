@@ -63,6 +63,14 @@ def test_a_message_a_mail_client_wrote_has_no_words_only_in_its_text_part(messag
     assert "within 30 days of purchase" in own and "won't be charged again next year" in own
 
 
+@pytest.mark.parametrize("message", ["links-as-footnotes", "links-in-brackets"])
+def test_a_text_parts_link_addresses_are_no_words_only_in_it(message):
+    """(a second hunt for honest replies read wrong) "[1] https://..." notes and "(https://...)"
+    after a link's words."""
+    visible = from_eml((CLIENTS / f"{message}.eml").read_bytes())
+    assert visible.hidden == "" and "reaches your card within" in " ".join(visible.text.split())
+
+
 def test_words_only_in_a_text_part_are_still_set_apart():
     """What the comparison leaves out is what a client writes in place of markup; a
     candidate's own words there are still hidden text."""

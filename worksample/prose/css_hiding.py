@@ -98,7 +98,7 @@ _BOX = frozenset({"width", "height", "max-width", "max-height", "line-height"})
 _SIZES = ("font", "font-size")  # the declarations of a text's size
 _SIZE_KEYWORDS = frozenset({"xx-small", "x-small", "small", "medium", "large", "x-large",
                             "xx-large", "xxx-large", "initial", "larger", "smaller"})
-_INHERITED = frozenset({"inherit", "unset", "revert", "revert-layer"})
+_ROOT_UNITS = frozenset({"rem", "rlh", "rex", "rch", "rcap", "ric"})  # the root's size
 _COLOURS = frozenset({"color", "background-color", "-webkit-text-fill-color"})
 BRACKETS_MOST = 32  # "rgb(calc(var(--x)))" nests three
 _BRACKET = re.compile(r"[()\[\]{}]")
@@ -372,31 +372,35 @@ def _lightness(colour) -> float:
 
 def tiny_text(style: str, inherited: str = "") -> str:
     """Why the text of an element of ``style`` is too small to read, inside an element whose
-    text is for ``inherited`` ('' when it is not): a size set in absolute terms (px, pt, a
-    keyword, ``initial``) decides; one relative to the size inherited (em, %, ``larger``,
-    ``inherit``) or none keeps ``inherited``, as a browser computes it. So ``font-size: 0`` on
+    text is for ``inherited`` ('' when it is not): a ``font-size`` set in absolute terms
+    (px, pt, rem, a keyword, ``initial``) decides; one relative to the size inherited (em, %,
+    ``larger``, ``inherit``), a ``font`` shorthand (only when its size is tiny) or none keeps
+    ``inherited``, as a browser computes it. So ``font-size: 0`` on
     a wrapper hides none of a child's text set at 15px (templates set it to close the gaps
     between columns), and all of a child's at 1em."""
     try:
-        declarations, _ = _declarations(style)
+        declarations, important = _declarations(style)
     except RecursionError:
         return "brackets nested too deep to read"
     sizes = [(name, value) for name, value in declarations.items() if name in _SIZES]
     if not sizes:
         return inherited
-    name, value = sizes[-1]  # of "font" and "font-size", the one that wins
+    # of "font" and "font-size", the one that wins: an important one, else the last
+    name, value = ([size for size in sizes if size[0] in important] or sizes)[-1]
     if _COMPUTED.search(value):
         return f"{name}: {value}"
-    size = value if name == "font-size" else next(
-        (word for word in re.split(r"[\s/]+", value)
-         if _amount(word) is not None or word in _SIZE_KEYWORDS), None)
-    if size is None:  # a system font ("font: caption") is of a size of its own
-        return inherited if value in _INHERITED else ""
+    if name == "font":
+        # its size, when tiny, hides; it sets none again: a browser drops a shorthand that is
+        # not valid whole ("font: 15px", "font: 15px serif,"), which is not read here
+        size = next((word for word in re.split(r"[\s/]+", value) if _amount(word) is not None),
+                    None)
+        return f"{name}: {value}" if size is not None and _tiny(size) else inherited
+    size = value
     if _tiny(size):
         return f"{name}: {value}"
     amount = _amount(size)
     absolute = size in _SIZE_KEYWORDS - {"larger", "smaller"} or amount is not None and (
-        amount[1] in _PX_PER_UNIT or amount[1].startswith("r"))  # rem, rlh: the root's
+        amount[1] in _PX_PER_UNIT or amount[1] in _ROOT_UNITS) and amount[0] > 0
     return "" if absolute else inherited
 
 

@@ -50,9 +50,11 @@ _MIME_HEADER = re.compile(  # a MIME header that parsing a message reads, with i
 
 
 # what a message's text part writes in place of the markup of its HTML part: an image
-# ("[cid:image001.png@01DB...]", "[image: logo]") and a link's target ("<https://...>")
-_PLAIN_PLACEHOLDERS = re.compile(r"\[(?:cid|image):[^\]\n]{0,500}\]"
-                                 r"|<(?:https?|mailto|tel|cid):[^>\s]{0,2000}>", re.IGNORECASE)
+# ("[cid:image001.png@01DB...]", "[image: logo]"), a link's target ("<https://...>", in
+# brackets or bare, or as a numbered note: "[1]")
+_PLAIN_PLACEHOLDERS = re.compile(r"\[(?:cid|image):[^\]\n]{0,500}\]|\[\d{1,3}\]"
+                                 r"|(?:https?:|mailto:|tel:|cid:|www\.)[^\s<>()\[\]]{0,2000}",
+                                 re.IGNORECASE)
 
 
 class UnreadableMessage(ValueError):
@@ -274,6 +276,7 @@ def _content(part: email.message.EmailMessage) -> str:
 
 
 UNDER_ITS_COLOUR = "text the colour of the background under it"
+_TABLE_PARTS = ("tr", "td", "th", "tbody", "thead", "tfoot", "caption", "col", "colgroup")
 # SVG and MathML draw text only where their own markup places it, sized and filled by their
 # own attributes (clipped by a box of no size, in <defs>, a losing <switch> branch, a
 # <mphantom>, filled white): none of it is read. An HTML element written in one ends it, as
@@ -448,6 +451,21 @@ class _VisibleText(HTMLParser):
         self.handle_endtag(tag)
         return end
 
+    def parse_html_declaration(self, i: int) -> int:
+        """"<![" opens a comment a browser ends at the first ">" (Python's parser runs a
+        "<![CDATA[" or "<![if" section to "]]>" or "]>", past a tag a browser reads); in SVG or
+        MathML a "<![CDATA[" section is text to "]]>", set apart with the rest of them."""
+        rawdata = self.rawdata
+        if rawdata.startswith("<![", i):
+            if self._foreign_at() is not None and rawdata.startswith("<![CDATA[", i):
+                end = rawdata.find("]]>", i + 9)
+                if end < 0:
+                    return -1
+                self.handle_data(rawdata[i + 9:end])
+                return end + 3
+            return self.parse_bogus_comment(i)
+        return super().parse_html_declaration(i)
+
     def parse_comment(self, i: int, report: bool = True) -> int:
         """A comment, read as a browser reads it: "<!-->" and "<!--->" are empty comments
         (Python's parser before 3.13 reads on to the next "-->", past markup a browser
@@ -548,7 +566,13 @@ class _VisibleText(HTMLParser):
         _, colour, under, _, tiny = self.painted[-1] if self.painted else ("", None, None, "", "")
         style = _style_of(tag, attrs)
         colour, under = colours_of(style, colour, under) if style else (colour, under)
-        tiny = tiny_text(style, tiny) if style else tiny
+        if tag == "table" and not self.standards:
+            tiny = ""  # a page in quirks mode sets a table's text in the browser's own size
+        # a late <html> or <body> gives its attributes to the element a browser already made,
+        # and a table's part with no table open is no element: neither sets a size
+        ignored = tag in ("html", "body") or tag in _TABLE_PARTS and not self.painted_at.get(
+            "table")
+        tiny = tiny_text(style, tiny) if style and not ignored else tiny
         same = UNDER_ITS_COLOUR if same_as_under(colour, under) else tiny
         if tag == "details" and not self.details_open:
             same = CLOSED_DETAILS  # its own text, outside its summary, is folded away too

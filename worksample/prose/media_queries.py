@@ -99,9 +99,9 @@ def plain_structure(tag: str, css: str, odd: bool) -> str | None:
     if odd or _style_attributes(tag) is None or "\x00" in css or "<" in css.replace(
             "<!--", ""):
         return None
-    structure = blanked(css)
-    if "\\" in structure:  # Tailwind's "dark\:text-white": an escape that spells no name
-        structure = _HARMLESS_ESCAPE.sub("  ", structure)
+    # Tailwind's "dark\:text-white": an escape that spells no name, blanked before the rest,
+    # so that a url() holding one is still read to its ")" as CSS reads it
+    structure = blanked(_HARMLESS_ESCAPE.sub("  ", css) if "\\" in css else css)
     return None if "\\" in structure else structure
 
 

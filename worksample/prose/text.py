@@ -20,9 +20,12 @@ from itertools import pairwise
 WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")  # letters of any script: "Zoë", "Müller"
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 _QUOTE_HEADER = re.compile(
-    r"^(on .{0,200} wrote:|-+ ?original message ?-+|-+ ?forwarded message ?-+|"
-    r"from: .+|sent from my \w+)\s*$", re.IGNORECASE)
-_WRAPPED_ATTRIBUTION = re.compile(r"on .{0,200} wrote:$", re.IGNORECASE)
+    r"^(-+ ?original message ?-+|-+ ?forwarded message ?-+|from: .+|sent from my \w+)\s*$",
+    re.IGNORECASE)
+_ATTRIBUTION = re.compile(r"on .{0,200} wrote:$", re.IGNORECASE)
+# what a mail client's "On ... wrote:" holds and a sentence of the reply seldom does: the
+# sender's address, the time of the message
+_ATTRIBUTED = re.compile(r"@|\d:\d\d")
 # a title's full stop ends no sentence: "Dear Ms. Raman," "Dr. Lee will call you"
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\b(?:Mr|Ms|Mx|Dr)\.)(?<!\bMrs\.)(?<!\bProf\.)"
                            r"[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
@@ -111,14 +114,28 @@ def without_quoted(text: str) -> str:
     lines = text.splitlines()
     for at, line in enumerate(lines):
         stripped = line.strip()
-        if written and (_QUOTE_HEADER.match(stripped) or stripped[:3].lower() == "on " and
-                        at + 1 < len(lines) and
-                        _WRAPPED_ATTRIBUTION.match(f"{stripped} {lines[at + 1].strip()}")):
+        if written and (_QUOTE_HEADER.match(stripped) or _attribution(lines, at, stripped)):
             break
         if not stripped.startswith(">"):
             kept.append(line)
             written = written or bool(stripped)
     return "\n".join(kept)
+
+
+def _attribution(lines: list[str], at: int, stripped: str) -> bool:
+    """Whether line ``at`` (``stripped``) opens a mail client's "On ... wrote:", on it or
+    wrapped onto the next line, that holds an address or a time, or that a quoted (">")
+    line follows; not a sentence of the reply ("On your question, here is what billing
+    wrote:")."""
+    if stripped[:3].lower() != "on ":
+        return False
+    for used in (1, 2):
+        said = " ".join(line.strip() for line in lines[at:at + used])
+        if _ATTRIBUTION.match(said):
+            after = next((line.strip() for line in lines[at + used:at + used + 3]
+                          if line.strip()), "")
+            return bool(_ATTRIBUTED.search(said)) or after.startswith(">")
+    return False
 
 
 def normalise(text: str) -> str:
