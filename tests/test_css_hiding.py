@@ -312,6 +312,19 @@ HIDDEN = {
     "a section HTML ends at its first \">\"": '<![CDATA[><p hidden>]]>{}</p>',
     "a conditional section HTML ends at its first \">\"": '<![if !mso><div style="display:none">'
                                                          ']>{}</div>',
+    # an eighth red team's, on 0349f33: a size in a line's heights, which "line-height: 0"
+    # makes none; tags a browser makes no element of; raw text whose tags are not read
+    "a size in a line's heights of none": '<div style="line-height:0"><i style="font-size:3lh">'
+                                          '{}</i></div>',
+    "a size in the root line's heights": '<style>html{line-height:0}</style><p style="font-size:'
+                                         '2rlh">{}</p>',
+    "an image tag's size": '<div style="font-size:0"><image style="font-size:16px">{}</div>',
+    "a parameter's size": '<div style="font-size:0"><param style="font-size:16px">{}</div>',
+    "a frame's size in a body": '<div style="font-size:0"><frame style="font-size:14px">{}</div>',
+    "a tag in an xmp's raw text": '<div style="font-size:0"><xmp><b style="font-size:16px">{}'
+                                  '</b></xmp></div>',
+    "a tag in plaintext's raw text": '<div style="font-size:0"><plaintext><b style="font-size:'
+                                     '16px">{}</b>',
     # a style tag's attributes read as a browser reads them (media_queries._style_attributes)
     "a style tag whose quoted value holds a \">\"": '<style title="a>b" media="print">'
                                                   '.k{display:none}</style><p class="k">{}</p>',
@@ -447,6 +460,10 @@ READABLE = {
                                              'initial">{}</span></div>',
     "a table in quirks mode in a wrapper of none": '<div style="font-size:0"><table><tr><td>{}'
                                                    '</td></tr></table></div>',
+    "a table in the quirks mode a doctype gives": '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 '
+                                                  'Transitional//EN"><div style="font-size:0">'
+                                                  '<table><tr><td>{}</td></tr></table></div>',
+    "the raw text of an xmp": '<xmp>{} <b>as written</b></xmp>',
 }
 
 # Known misses: a colour and the background under it set by a style sheet's rules (or one by a

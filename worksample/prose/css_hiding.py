@@ -45,9 +45,10 @@ _PX_PER_UNIT = {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54,
                 **dict.fromkeys(("vh", "vmax", "svh", "lvh", "dvh", "svmax", "lvmax", "dvmax",
                                  "vb", "svb", "lvb", "dvb"), 4.8),
                 **dict.fromkeys(("cqw", "cqh", "cqi", "cqb", "cqmin", "cqmax"), 0.0)}
-_EM_PER_UNIT = {"em": 1.0, "rem": 1.0, "ic": 1.0, "ric": 1.0, "lh": 1.2, "rlh": 1.2, "ex": 0.5,
-                "rex": 0.5, "ch": 0.5, "rch": 0.5, "cap": 0.7, "rcap": 0.7}
-LENGTH_UNITS = frozenset({"", "%", *_PX_PER_UNIT, *_EM_PER_UNIT})
+_EM_PER_UNIT = {"em": 1.0, "rem": 1.0, "ic": 1.0, "ric": 1.0, "ex": 0.5, "rex": 0.5, "ch": 0.5,
+                "rch": 0.5, "cap": 0.7, "rcap": 0.7}
+_LINE_UNITS = frozenset({"lh", "rlh"})  # a line's height, which "line-height: 0" makes none
+LENGTH_UNITS = frozenset({"", "%", *_PX_PER_UNIT, *_EM_PER_UNIT, *_LINE_UNITS})
 _NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)([a-z%]*)$")  # "0." is none
 _NUMBERS = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?")
 _LONG_DIGITS = re.compile(r"\d{21,}")
@@ -98,7 +99,7 @@ _BOX = frozenset({"width", "height", "max-width", "max-height", "line-height"})
 _SIZES = ("font", "font-size")  # the declarations of a text's size
 _SIZE_KEYWORDS = frozenset({"xx-small", "x-small", "small", "medium", "large", "x-large",
                             "xx-large", "xxx-large", "initial", "larger", "smaller"})
-_ROOT_UNITS = frozenset({"rem", "rlh", "rex", "rch", "rcap", "ric"})  # the root's size
+_ROOT_UNITS = frozenset({"rem", "rex", "rch", "rcap", "ric"})  # the root's font size
 _COLOURS = frozenset({"color", "background-color", "-webkit-text-fill-color"})
 BRACKETS_MOST = 32  # "rgb(calc(var(--x)))" nests three
 _BRACKET = re.compile(r"[()\[\]{}]")
@@ -426,7 +427,7 @@ def _tiny(value: str) -> bool:
     number, unit = amount
     if unit not in LENGTH_UNITS:  # "0x" is no size: a browser ignores it
         return False
-    if number <= 0:
+    if number <= 0 or unit in _LINE_UNITS:  # a line's height may be none: not worked out
         return True
     if unit in ("px", "pt"):  # under 3 of either, as documented (3 pt is 4 px)
         return number < TINY_PX

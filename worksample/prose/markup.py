@@ -33,6 +33,12 @@ _LINK_DEFINITION = re.compile(  # [label]: target "title": the title is the only
     re.MULTILINE)
 _ASCII_SPACE = re.compile(r"[\t\n\f\r ]+")  # what splits a class attribute (not NBSP)
 _COMMENT_END = re.compile(r"--!?>")
+# a doctype a browser reads as standards (or limited quirks) mode; any other is quirks mode, or
+# is taken for it (a browser would set a table's text in its own size: text is read, not hidden)
+_STANDARDS_DOCTYPE = re.compile(
+    r"""doctype[\t\n\f\r ]+html(?:[\t\n\f\r ]+system[\t\n\f\r ]+["']about:legacy-compat["']"""
+    r"""|[\t\n\f\r ]+public[\t\n\f\r ]+["']-//w3c//dtd (?:xhtml 1\.[01]|html 4\.01)[^"']*["']"""
+    r"""[\t\n\f\r ]+["'][^"']*["'])?[\t\n\f\r ]*""", re.IGNORECASE | re.ASCII)
 _TAIL_WORK = 5_000_000  # "<" in an unparsed tail times its length: a tenth of a second to close
 _RULE_CHECKS = 100_000  # plus one per character of the document: far more than any real one needs
 MIME_HEADER_MAX_CHARS = 4096  # email's parser takes time quadratic in a header's length
@@ -362,8 +368,13 @@ class _VisibleText(HTMLParser):
                # a list of options shows one (the first, or the one chosen, by its label if
                # it has one); a bar or a gauge shows none of its fallback text
                "select", "progress", "meter"}
+    # elements with no content, and tags a browser makes none of in a body ("<frame>")
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-            "source", "track", "wbr"}
+            "source", "track", "wbr", "image", "param", "keygen", "basefont", "bgsound", "frame"}
+    # raw text, its tags not read: a style sheet's, a script's, a frame's and a title's (not
+    # shown), and <xmp>'s and <plaintext>'s (shown as written, the second to the end)
+    CDATA_CONTENT_ELEMENTS = ("script", "style", "iframe", "noembed", "noframes", "title",
+                              "xmp", "plaintext")
     # what a <head> holds; any other element, or text, ends it (its "</head>" may be left out)
     HEAD_CONTENT = {"base", "basefont", "bgsound", "link", "meta", "noframes", "noscript",
                     "script", "style", "template", "title", "head"}
@@ -404,7 +415,10 @@ class _VisibleText(HTMLParser):
         unfinished = tail.startswith("<") and raw is None and (
             not self.keep_lines or tail.startswith("<!--")
             or tail.count("<") * len(tail) > _TAIL_WORK)
-        if unfinished or tail and raw is not None:
+        if raw == "plaintext":  # shown, to the end
+            self.rawdata = ""
+            self.handle_data(tail)
+        elif unfinished or tail and raw is not None:
             self.rawdata = ""
             self.hidden.append(tail)
             self.hidden_by.add("after a tag that does not end" if raw is None else
@@ -481,8 +495,9 @@ class _VisibleText(HTMLParser):
         return end.end()
 
     def handle_decl(self, decl: str) -> None:
-        # with a doctype a table closes an open paragraph; without one (quirks mode) it does not
-        self.standards = self.standards or decl.lower().startswith("doctype")
+        # with a doctype that puts a browser in standards mode a table closes an open
+        # paragraph and takes the size of its text from around it; in quirks mode it does not
+        self.standards = self.standards or _STANDARDS_DOCTYPE.fullmatch(decl.strip()) is not None
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in ("html", "body") and not self.page_hidden_by:
@@ -649,7 +664,8 @@ class _VisibleText(HTMLParser):
         if self._foreign_at() is None:
             self.cdata_elem = elem
             self.interesting = re.compile(rf"</{re.escape(elem)}(?=[\t\n\f\r />])",
-                                          re.IGNORECASE | re.ASCII)
+                                          re.IGNORECASE | re.ASCII) if elem != "plaintext" \
+                else re.compile(r"(?!)")  # nothing ends it
 
     def _hidden_by(self, tag: str, attrs: dict[str, str | None]) -> str:
         if tag in FOREIGN:
