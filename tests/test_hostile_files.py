@@ -74,7 +74,7 @@ CASE_OUTCOMES = {
     "pdf-escapes-in-encoding-name": ("graded", ""),
     "docx-member-name-not-utf8": ("rejected", "not a readable zip package (UnicodeDecodeError"),
     "docx-member-names-forge-lines": ("rejected", "is not a Word document: a zip holding 0"),
-    "markdown-unknown-marked-section": ("rejected", "cannot be read: its parser failed on it"),
+    "markdown-unknown-marked-section": ("graded", ""),
     "markdown-capital-dotted-i": ("graded", ""),
     "docx-cell-spanning-columns": ("graded", ""),
     "docx-merged-cells-chain": ("graded", ""),
@@ -209,9 +209,13 @@ def test_hostile_email_replies_get_their_outcomes_and_the_batch_is_stored(tmp_pa
     quoted = json.dumps(results["eml-utf7-lone-surrogate"]["checks"], ensure_ascii=False)
     assert "\ufffd" in quoted
     # a reply its parser fails on is that reply's problem, said, and scores nothing
-    for name in ("html-unknown-marked-section", "eml-content-type-parameter-cut"):
-        assert "cannot be read: its parser failed on it" in json.dumps(results[name]), name
-        assert results[name]["score"] < 70, name
+    failed = results["eml-content-type-parameter-cut"]
+    assert "cannot be read: its parser failed on it" in json.dumps(failed)
+    assert failed["score"] < 70
+    # "<![--", on which Python's parser failed, is a comment to its first ">" to a browser, and
+    # to the grader's tokenizer now (prose/tags.py): the reply is read
+    assert not results["html-unknown-marked-section"]["details"]["replies"]["late-refund"][
+        "problem"]
     # nesting past any real message or style is the candidate's: that reply's problem, or
     # text kept apart as hidden, and the other replies graded
     nested = results["eml-nested-multiparts"]["details"]["replies"]

@@ -875,7 +875,8 @@ def docx_member_name_not_utf8(folder: Path) -> Path:
 def html_unknown_marked_section(folder: Path) -> Path:
     """A parser's exception recorded as the machinery's failure: an HTML reply whose last
     paragraph opens a marked section with no keyword (``<![--``: html.parser raises
-    AssertionError, not an error of its own)."""
+    AssertionError, not an error of its own). Read now as a browser reads it: a comment to
+    its first ">"."""
     html = "<p>" + REPLY.replace("\n\n", "</p><p>") + "</p><p><![-- draft --></p>"
     return _replies(folder, "html-marked-section", {"late-refund.html": html.encode()})
 
@@ -933,7 +934,8 @@ def eml_content_type_parameter_cut(folder: Path) -> Path:
 
 def markdown_unknown_marked_section(folder: Path) -> Path:
     """A parser's exception recorded as the machinery's failure, in a case analysis: a
-    Markdown analysis holding ``<![ifx`` (html.parser: "unknown status keyword")."""
+    Markdown analysis holding ``<![ifx`` (html.parser: "unknown status keyword"). Read now as
+    a browser reads it: a comment to its first ">"."""
     return _analysis(folder, "md-marked-section", "analysis.md",
                      (ANALYSIS + "\n<![ifx draft]>\n").encode())
 
