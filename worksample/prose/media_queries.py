@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from worksample.prose.tags import ascii_lower, attributes, tag_end
+from worksample.prose.tags import ascii_lower, read_tag
 
 # what a browser's CSS tokenizer reads as one token in which a brace is no block: a comment
 # (an unended one runs to the end), a string (it ends at its quote or a line's end: a line
@@ -126,8 +126,11 @@ def _style_attributes(tag: str) -> dict[str, str | None] | None:
     applies to a screen, read whole: the tag named "style", its end where the naive reading
     put it (no ">" in a quoted value), and a ``type`` of none or "text/css". None otherwise:
     then every rule counts."""
-    if _STYLE_NAME.match(tag) is None or tag_end(tag, len("<style")) != len(tag):
+    if _STYLE_NAME.match(tag) is None:
         return None
-    read = dict(attributes(tag, len("<style")))
+    end, written = read_tag(tag, len("<style"))
+    if end != len(tag):
+        return None
+    read = dict(written)
     kind = read.get("type")
     return read if not kind or ascii_lower(kind) == "text/css" else None

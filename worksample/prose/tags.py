@@ -33,12 +33,6 @@ def tag_end(text: str, at: int) -> int:
     return _read(text, at, None)
 
 
-def attributes(text: str, at: int) -> list[tuple[str, str | None]]:
-    """The attributes of the start tag ``text`` (a whole tag, its name ending at ``at``), as a
-    browser reads them (``read_tag``)."""
-    return read_tag(text, at)[1]
-
-
 def read_tag(text: str, at: int) -> tuple[int, list[tuple[str, str | None]]]:
     """Where the tag whose name ends at ``at`` in ``text`` ends (``tag_end``), and its
     attributes as a browser reads them: names lowered in ASCII, values decoded as attribute
