@@ -1,20 +1,20 @@
-"""Tags read as the HTML standard's tokenizer reads them, where Python's parser (3.11) reads
-them otherwise: a tag's name ends only at white space, "/" or ">" and is lowered in ASCII
-alone; white space is HTML's five characters, not Unicode's; a ">" inside a quoted
-attribute value ends no tag, an end tag's included; an attribute written twice keeps its
-first value. Python's parser took "</ div>", "</div\\x0b>" and "</mar\\u212a>" (a Kelvin sign,
-lowered to "k") for end tags a browser ignores, and split an attribute's name at a
-no-break space: each closed a hidden element early, or named an element otherwise.
+"""Tags read as the HTML standard's tokenizer reads them, for what the tree a browser builds
+(``page_text``) does not tell: a ``<style>`` tag's attributes as written (``media_queries``),
+and how far a text's tags go (``scan``): to a tag, a comment or raw text the text never ends,
+which a browser drops, and how many elements they leave open one inside another.
+
+A tag's name ends only at white space, "/" or ">" and is lowered in ASCII alone; white space
+is HTML's five characters, not Unicode's; a ">" inside a quoted attribute value ends no tag;
+an attribute written twice keeps its first value.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from worksample.prose.attribute_values import decoded
 
-START_TAG_NAME = re.compile(r"<([a-zA-Z][^\t\n\f\r />]*)")
-END_TAG_NAME = re.compile(r"</([a-zA-Z][^\t\n\f\r />]*)")
 _SPACES = re.compile(r"[\t\n\f\r ]*")
 _SPACES_AND_SLASHES = re.compile(r"[\t\n\f\r /]*")
 _NAME = re.compile(r"[^\t\n\f\r />][^\t\n\f\r />=]*")  # a first "=" is part of the name
@@ -81,3 +81,74 @@ def _read(text: str, at: int, found: list | None) -> int:
         if found is not None:
             found.append((ascii_lower(name.group()), value if not value or "&" not in value
                           else decoded(value)))
+
+
+_ANY_TAG = re.compile(r"<(/?)([A-Za-z][^\t\n\f\r />]*)")
+_COMMENT_END = re.compile(r"--!?>")
+# what a start tag leaves open none of: an element with no content, one the next of its kind
+# closes, and one a browser makes once whatever is written
+_LEAVES_NONE_OPEN = frozenset({
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img",
+    "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
+    "p", "li", "dt", "dd", "tr", "td", "th", "option", "html", "head", "body"})
+# elements read as raw text to their end tag; a browser shows none of the first six
+_RAW_TEXT_ENDS = {name: re.compile(f"</{name}[\\t\\n\\f\\r />]", re.IGNORECASE)
+                  for name in ("script", "style", "iframe", "noembed", "noframes", "title",
+                               "textarea", "xmp")}
+SHOWN_RAW_TEXT = ("textarea", "xmp")
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What reading a text's tags as written finds (``scan``)."""
+
+    tail_at: int = -1  # where a tag, a comment or raw text starts that the text never ends
+    tail_in: str = ""  # 'tag', 'comment', or the raw text's element
+    too_deep: bool = False  # more elements left open one inside another than allowed
+
+
+def scan(html: str, most_open: int) -> Scan:
+    """Read the tags of ``html`` as a browser's tokenizer finds them (not inside another tag,
+    a comment or raw text), as far as ``most_open`` elements left open one inside another:
+    start tags, less the end tags of elements still counted open (an end tag that ends nothing
+    ends nothing here either). A text is read no further than a tag, a comment or raw text it
+    never ends (``Scan.tail_at``), or once ``most_open`` is passed (``Scan.too_deep``)."""
+    open_now: dict[str, int] = {}
+    depth, at = 0, 0
+    while (start := html.find("<", at)) >= 0:
+        if html.startswith("<!--", start):
+            ended = _COMMENT_END.search(html, start + 2)  # "<!-->" is a comment
+            if ended is None:
+                return Scan(start, "comment")
+            at = ended.end()
+            continue
+        named = _ANY_TAG.match(html, start)
+        if named is None:
+            if html.startswith(("<!", "<?", "</"), start) and not html.startswith("</>", start):
+                at = html.find(">", start) + 1  # a comment to the next ">"
+                if at == 0:
+                    return Scan(start, "comment")
+            else:
+                at = start + 1
+            continue
+        at = tag_end(html, named.end())
+        if at < 0:
+            return Scan(start, "tag")
+        name = ascii_lower(named.group(2))
+        if named.group(1):
+            if open_now.get(name):
+                open_now[name] -= 1
+                depth -= 1
+        elif name == "plaintext":
+            return Scan()  # the rest is its text
+        elif name in _RAW_TEXT_ENDS:
+            ended = _RAW_TEXT_ENDS[name].search(html, at)
+            if ended is None:
+                return Scan(at, name)
+            at = ended.start()
+        elif name not in _LEAVES_NONE_OPEN:
+            open_now[name] = open_now.get(name, 0) + 1
+            depth += 1
+            if depth > most_open:
+                return Scan(too_deep=True)
+    return Scan()

@@ -1,0 +1,253 @@
+"""What a browser shows of an HTML document, read from the tree a browser would build: the
+text a reader sees, one block per line, and apart from it the text a reader would not see.
+
+The tree is built by lexbor (through selectolax), a parser that follows HTML's standard as
+browsers do: the elements a browser closes, moves or leaves out, end tags it ignores, a
+``<body>`` written late, raw text, comments, SVG and MathML ended by an HTML element. Nothing
+of that is modelled here; what is, is what the browser then draws:
+
+- not drawn at all: scripts, styles, the head, templates, frames, quoted blocks, lists of
+  options (``SKIPPED``);
+- drawn, but not where a reader sees it, and so kept apart as hidden text: an element hidden by
+  an attribute, its inline style or a style sheet's rule (``style_rules``), text the colour of
+  what is under it (``css_hiding``), too small to read, folded away in a closed ``<details>``,
+  or inside SVG or MathML.
+"""
+
+from __future__ import annotations
+
+import re
+
+from worksample.prose.css_hiding import colours_of, same_as_under, tiny_text
+from worksample.prose.selectors import folded
+from worksample.prose.style_rules import HidingRules, hides
+from worksample.prose.tags import ascii_lower
+
+UNDER_ITS_COLOUR = "text the colour of the background under it"
+CLOSED_DETAILS = "a <details> no one opened"
+# SVG and MathML draw text only where their own markup places it, sized and filled by their
+# own attributes (clipped by a box of no size, in <defs>, a losing <switch> branch, a
+# <mphantom>, filled white): none of it is read, HTML inside a <foreignObject> included
+FOREIGN = ("svg", "math")
+IN_FOREIGN = "text inside SVG or MathML"
+BLOCKS = frozenset({
+    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table",
+    "hr", "section", "article", "header", "footer", "dl", "dt", "dd", "figure", "figcaption",
+    "center", "pre", "address", "main", "nav", "aside", "details", "summary", "caption",
+    "fieldset", "legend"})
+CELLS = frozenset({"td", "th"})  # apart as a browser's innerText sets them, by a tab
+# what a browser does not show, or a mail client (which runs no script) shows no browser's
+# frames of: their text is dropped
+SKIPPED = frozenset({
+    "script", "style", "head", "title", "blockquote", "template", "iframe", "noembed",
+    "noframes", "datalist", "rp", "object", "video", "audio", "canvas",
+    # a list of options shows one (the first, or the one chosen, by its label if it has one);
+    # a bar or a gauge shows none of its fallback text
+    "select", "progress", "meter"})
+# elements with no content: a line break is one end of a line, not two
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                  "source", "track", "wbr"})
+_TEXT = "-text"
+_ASCII_SPACE = re.compile(r"[\t\n\f\r ]+")  # what splits a class attribute (not NBSP)
+_TABLE_PARTS = ("tr", "td", "th", "tbody", "thead", "tfoot", "caption", "col", "colgroup")
+# the colour attributes a browser draws by, on the elements it reads them on (a "bgcolor" on
+# a <div> or a "text" on a <td> paints nothing)
+_BGCOLOR = ("bgcolor", "background-color")
+_COLOUR_ATTRIBUTES = {"font": (("color", "color"),), "body": (("text", "color"), _BGCOLOR),
+                      **dict.fromkeys(("table", *_TABLE_PARTS[:6], "marquee"), (_BGCOLOR,))}
+# a browser's own colours for what it paints: a link, a marked word, a button
+_DEFAULT_STYLE = {"a": "color: #0000ee", "mark": "color: black; background-color: yellow",
+                  "button": "color: black; background-color: #efefef"}
+
+
+class PageText:
+    """The text of a document's tree (``read``): ``parts`` shown, ``hidden`` words and why
+    they are hidden (``hidden_by``). ``standards``: whether the document's doctype puts a
+    browser in standards mode (in quirks mode a table sets its text in the browser's own
+    size). ``keep_lines`` keeps the text's own line breaks (HTML inside Markdown)."""
+
+    def __init__(self, rules: HidingRules, keep_lines: bool, standards: bool) -> None:
+        self.rules = rules
+        self.keep_lines = keep_lines
+        self.standards = standards
+        self.parts: list[str] = []
+        self.hidden: list[str] = []
+        self.hidden_by: set[str] = set()
+        # the open elements shown, each with the colour of its text and the colour under it,
+        # as inherited (None: the page's), why its own text cannot be read ('' when it can),
+        # and why its size is too small to read, as inherited
+        self.painted: list[tuple[str, object, object, str, str]] = []
+        self.summarised: set[int] = set()  # where among ``painted`` a details has its summary
+        self.opened: dict[int, bool] = {}  # whether each <details> shows what it holds
+
+    def read(self, document) -> None:
+        """Read the tree of ``document`` (a selectolax parser), element by element in the
+        order written; no recursion, however deep the tree."""
+        self.opened = _details_opened(document)
+        html = document.root
+        if html is None:
+            return
+        why = self._hidden_by(html)
+        body = document.body
+        if not why and body is not None:
+            why = self._hidden_by(body)
+        if why:  # the page itself is hidden: every word of it is
+            self.hidden_by.add(why)
+            self.hidden.append(html.text(deep=True, separator=" "))
+            return
+        node, after = html, []  # after: each open element's next sibling, to go on with
+        while True:
+            while node is None:
+                if not after:
+                    return
+                node = after.pop()
+                self._closed()
+            tag = node.tag
+            if tag == _TEXT:
+                self._text(node.text_content or "")
+            elif node.is_element_node and self._opens(node, ascii_lower(tag)):
+                after.append(node.next)
+                node = node.child
+                continue
+            node = node.next
+
+    def _opens(self, element, tag: str) -> bool:
+        """Read an element's start: whether its content is to be read (it is shown, and holds
+        some). What it hides is kept apart whole; what is not drawn is left out."""
+        if tag in SKIPPED:
+            return False
+        why = self._folded_away(tag) or self._hidden_by(element)
+        if why:
+            self.hidden.append(element.text(deep=True, separator=" "))
+            self.hidden_by.add(why)
+            return False
+        self._separate(tag)
+        if element.child is None:
+            if tag not in VOID:
+                self._separate(tag)  # its end
+            return False
+        self._paint(tag, element)
+        return True
+
+    def _closed(self) -> None:
+        """Read the end of the element last opened."""
+        tag = self.painted.pop()[0]
+        self.summarised.discard(len(self.painted))
+        self._separate(tag)
+
+    def _text(self, data: str) -> None:
+        """A text node: shown, or hidden by the colour or the size it is drawn in."""
+        why = self.painted[-1][3] if self.painted else ""
+        if why:
+            self.hidden.append(data)
+            self.hidden_by.add(why)
+        else:
+            self.parts.append(data if self.keep_lines else re.sub(r"\s+", " ", data))
+
+    def _separate(self, tag: str) -> None:
+        """End the line at a block's start or end, and set a cell's text apart from its
+        neighbours' ("window</td><td>30 days" is not "window30")."""
+        if tag in BLOCKS:
+            self.parts.append("\n")
+        elif tag in CELLS:
+            self.parts.append("\t")
+
+    def _paint(self, tag: str, element) -> None:
+        """Open a shown element: the colours of its text and under it, whether they are the
+        same, and whether its text is too small to read."""
+        _, colour, under, _, tiny = self.painted[-1] if self.painted else ("", None, None, "", "")
+        style = _style_of(tag, element.attributes)
+        colour, under = colours_of(style, colour, under) if style else (colour, under)
+        if tag == "table" and not self.standards:
+            tiny = ""  # a page in quirks mode sets a table's text in the browser's own size
+        # the page's own size hides all of it or nothing (``_hidden_by``)
+        if style and tag not in ("html", "body"):
+            tiny = tiny_text(style, tiny)
+        same = UNDER_ITS_COLOUR if same_as_under(colour, under) else tiny
+        if tag == "details" and not self.opened.get(element.mem_id, False):
+            same = CLOSED_DETAILS  # its own text, outside its summary, is folded away too
+        self.painted.append((tag, colour, under, same, tiny))
+
+    def _folded_away(self, tag: str) -> str:
+        """Why an element right inside a closed ``<details>`` is not shown: all but its first
+        ``<summary>`` is folded away until the reader opens it; '' elsewhere."""
+        if not self.painted or self.painted[-1][3] != CLOSED_DETAILS:
+            return ""
+        details = len(self.painted) - 1
+        if tag == "summary" and details not in self.summarised:
+            self.summarised.add(details)
+            return ""
+        return CLOSED_DETAILS
+
+    def _hidden_by(self, element) -> str:
+        """Why the element is hidden with all it holds; '' when it is not."""
+        tag, attrs = ascii_lower(element.tag), element.attributes
+        if tag in FOREIGN:
+            return IN_FOREIGN
+        if "hidden" in attrs:
+            return "the hidden attribute"
+        if "popover" in attrs or tag == "dialog" and "open" not in attrs:
+            return f"{'a popover' if 'popover' in attrs else 'a dialog'} no one opened"
+        # its inline style and colour attributes (<font color="#fff">, the style of old mail;
+        # a cell's bgcolor under its own text), a colour judged against the background the
+        # element paints, else the page: what an outer box paints may not be under the text
+        # (a box of no height, text moved or overflowing out of it). A size is inherited, and
+        # set again by a descendant (``_paint``), but on the page; the page's colours are the
+        # <body>'s, painted under all of it (``_paint``)
+        page = tag in ("html", "body")
+        drawn = hides(attrs.get("style") or "" if page else _style_of(tag, attrs), sizes=page)
+        if drawn:
+            return drawn
+        # compared without case: a page with no doctype does (a style rule hides more text
+        # than a browser would, never less)
+        classes = frozenset(map(folded, _ASCII_SPACE.split(attrs.get("class") or ""))) - {""}
+        ids = frozenset({folded(attrs.get("id") or "")}) - {""}
+        return self.rules.hiding(folded(tag), classes, ids, frozenset(map(folded, attrs)))
+
+
+def _details_opened(document) -> dict[int, bool]:
+    """Whether each ``<details>`` of the document (by its node's ``mem_id``) shows what it
+    holds: it is ``open``, and no earlier one of its ``name`` (its accordion) was, shown or
+    not: a browser closes it."""
+    opened: dict[int, bool] = {}
+    accordions: set[str] = set()
+    for details in document.css("details"):
+        attrs = details.attributes
+        name = attrs.get("name") or ""
+        opened[details.mem_id] = "open" in attrs and name not in accordions
+        if "open" in attrs and name:
+            accordions.add(name)
+    return opened
+
+
+def _style_of(tag: str, attrs: dict[str, str | None]) -> str:
+    """The style an element is drawn in, as CSS: what a browser's own style and the markup's
+    colour attributes set, under its inline style."""
+    hints = [_DEFAULT_STYLE.get(tag, "") if tag != "a" or "href" in attrs else ""]
+    for attribute, name in _COLOUR_ATTRIBUTES.get(tag, ()):
+        if attrs.get(attribute):
+            hints.append(f"{name}: {legacy_colour(attrs[attribute] or '')}")
+    return "; ".join(filter(None, [*hints, attrs.get("style") or ""]))
+
+
+def legacy_colour(value: str) -> str:
+    """The colour an HTML attribute (``bgcolor``, ``<font color>``, ``text``) names, as a browser
+    reads it (HTML's rules for a legacy colour value: "ffffff" is white, "chucknorris" red), in
+    CSS; the value itself when it is a colour name or "transparent"."""
+    import tinycss2.color4
+
+    value = value.strip()
+    if not value or re.fullmatch(r"[a-z]+", value, re.IGNORECASE) and \
+            tinycss2.color4.parse_color(value) is not None:
+        return value
+    if re.fullmatch(r"#[0-9a-f]{3}", value, re.IGNORECASE):
+        return value
+    value = "".join("00" if ord(char) > 0xFFFF else char for char in value)[:128]
+    value = "".join(char if char in "0123456789abcdefABCDEF" else "0"
+                    for char in value.removeprefix("#"))
+    value += "0" * (-len(value) % 3 or (3 if not value else 0))
+    size = len(value) // 3
+    parts = [value[n * size:(n + 1) * size][-8:] for n in range(3)]
+    while len(parts[0]) > 2 and all(part.startswith("0") for part in parts):
+        parts = [part[1:] for part in parts]
+    return "#" + "".join(f"{int(part[:2], 16):02x}" for part in parts)
