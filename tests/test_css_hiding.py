@@ -673,3 +673,11 @@ def test_brackets_nested_as_stylesheets_nest_them_are_read_as_usual():
     visible = from_html('<p style="margin: calc(2 * (10px + var(--x, 3px))) 0 0">'
                         f"{WORDS}</p>")
     assert "refund" in visible.text and not visible.hidden
+
+
+def test_an_element_hidden_with_no_words_gives_no_reason():
+    """(a hunt for honest replies: a help desk's export hides a tracking image) a reason is
+    given for words set apart, not for an image or an empty box."""
+    visible = from_html('<p>Hello Margaret.</p><img style="display:none" src="t.gif">'
+                        '<div hidden> </div>')
+    assert (visible.text.strip(), visible.hidden, visible.hidden_by) == ("Hello Margaret.", "", "")

@@ -118,8 +118,10 @@ class PageText:
             return False
         why = self._folded_away(tag) or self._hidden_by(element)
         if why:
-            self.hidden.append(element.text(deep=True, separator=" "))
-            self.hidden_by.add(why)
+            words = element.text(deep=True, separator=" ")
+            if words.strip():  # (an image hidden hides no words)
+                self.hidden.append(words)
+                self.hidden_by.add(why)
             return False
         self._separate(tag)
         if element.child is None:
