@@ -681,3 +681,40 @@ def test_an_element_hidden_with_no_words_gives_no_reason():
     visible = from_html('<p>Hello Margaret.</p><img style="display:none" src="t.gif">'
                         '<div hidden> </div>')
     assert (visible.text.strip(), visible.hidden, visible.hidden_by) == ("Hello Margaret.", "", "")
+
+
+@pytest.mark.parametrize("doctype", [
+    "<!DOCTYPE html>", '<!DOCTYPE html PUBLIC "">', '<!DOCTYPE html SYSTEM "http://x">',
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN">',
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.1//EN">',
+    '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01//EN">',
+    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN">',
+    # a processing instruction before it, as XHTML mail writes one
+    "<?xml version='1.0' encoding='utf-8'?><!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 "
+    "Transitional//EN\" \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">",
+])
+def test_a_table_in_a_page_of_no_size_is_hidden_in_standards_mode(doctype):
+    """(a red team's, on caf2dee) every doctype a browser reads as standards or limited
+    quirks mode, as HTML's lists of identifiers read them, not only the common ones."""
+    visible = from_html(doctype + "<p>Hello Margaret.</p><div style='font-size:0'><table><tr>"
+                        "<td>" + WORDS + "</td></tr></table></div>")
+    assert "refund" not in visible.text and WORDS in visible.hidden
+
+
+@pytest.mark.parametrize("doctype", ["", "<!DOCTYPE foo>",
+                                     '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 '
+                                     'Transitional//EN">',
+                                     "<p>x</p><!DOCTYPE html>"])
+def test_a_table_in_quirks_mode_is_set_in_the_browsers_size(doctype):
+    visible = from_html(doctype + "<div style='font-size:0'><table><tr><td>" + WORDS +
+                        "</td></tr></table></div>")
+    assert WORDS in visible.text
+
+
+def test_of_an_accordion_with_several_open_none_is_taken_for_open():
+    """(a red team's, on caf2dee) a browser keeps open the one it made first, which is not
+    the first in the tree when a table's content is moved out of it."""
+    visible = from_html("<p>Hello Margaret.</p><table><tr><td><details name=a open><summary>"
+                        "More</summary>ok</details></td></tr><details name=a open><summary>"
+                        "Note</summary>" + WORDS + "</details></table>")
+    assert "refund" not in visible.text and "Note" in visible.text

@@ -209,16 +209,26 @@ def test_zero_opacity_and_tiny_fonts_still_hide(declaration, hiding):
 
 
 @pytest.mark.parametrize("html", [
-    # a browser's tree builder looks through every open element at each end tag that ends
-    # none of them (5.9 s for 40,000 <i> and as many </b>) and at each block's start tag for
-    # a paragraph (21 s for 100,000 <div>): quadratic, refused before it is built
+    # a browser's tree builder looks through the open elements at each end tag that ends none
+    # of them (5.9 s for 40,000 <i> and as many </b>; 3.4 s for 4,999 <i> and 200,000 </x>)
+    # and at each block's start tag for a paragraph (21 s for 100,000 <div>): refused before
+    # it is built
     "<div hidden>" + "<i>" * 100_000 + "</b>" * 100_000 + "</div><p>seen</p>",
     "<div hidden>" + "<i>" * 280_000 + "</i>" * 280_000 + "</div><p>seen</p>",
     "<p>seen</p>" + "<div>" * 100_000,
     "<p>seen</p>" + "<section><x-y>" * 50_000 + "</z>" * 100_000,
-], ids=["unmatched-end-tags", "matched-end-tags", "blocks", "custom-elements"])
+    "<p>seen</p>" + "<i>" * 4_999 + "</x>" * 200_000,
+    "<p>seen</p>" + "<span>" * 4_999 + "<div></div>" * 100_000,
+    # (a red team's, on caf2dee) elements that close one of their kind, alternated; raw text
+    # and plain text that SVG does not hold
+    "<p>seen</p>" + "<dd><li>" * 60_000,
+    "<p>seen</p><svg><plaintext></plaintext></svg>" + "<div>" * 60_000,
+    "<p>seen</p><svg><style></svg>" + "<div>" * 60_000 + "</style>",
+], ids=["unmatched-end-tags", "matched-end-tags", "blocks", "custom-elements",
+        "end-tags-under-a-deep-tree", "blocks-under-a-deep-tree", "alternated-items",
+        "plaintext-in-svg", "style-in-svg"])
 def test_elements_left_open_too_deep_are_refused_in_linear_time(html):
-    with pytest.raises(UnreadableMessage, match="more than 5,000 elements open"):
+    with pytest.raises(UnreadableMessage, match="elements open one inside another"):
         timed(from_html, html)
 
 
@@ -228,12 +238,14 @@ def test_elements_left_open_too_deep_are_refused_in_linear_time(html):
     # what no element is left open by: closed as written, or by the next of its kind
     "<div hidden>x</div>" + "<div>x</div>" * 20_000 + "<p>seen</p>",
     "<ul>" + "<li>x" * 20_000 + "</ul><p>seen</p>",
+    # (a red team's) a cell's end tag closing what is left open in it
+    "<table>" + "<tr><td><span>row text</td></tr>" * 20_000 + "</table><p>seen</p>",
     # tags inside an attribute's value, a comment or a style sheet are no elements
     '<p title="' + "<div>" * 20_000 + '">seen</p>',
     "<!--" + "<div>" * 20_000 + "--><p>seen</p>",
     "<style>" + "<div>" * 20_000 + "</style><p>seen</p>",
-], ids=["under-the-limit", "blocks-under-the-limit", "closed", "list-items", "attribute",
-        "comment", "style-sheet"])
+], ids=["under-the-limit", "blocks-under-the-limit", "closed", "list-items", "cells",
+        "attribute", "comment", "style-sheet"])
 def test_elements_open_under_the_limit_are_read_in_time(html):
     assert timed(from_html, html).text.split()[-1] == "seen"
 
@@ -1057,3 +1069,16 @@ def test_a_word_tables_rows_are_read_in_order_inside_content_controls_too():
         "blank-lines-then-headers", "attributions-opened", "a long attribution"])
 def test_long_lines_and_quoted_lines_are_read_in_linear_time(read, text):
     timed(read, text)
+
+
+@pytest.mark.xfail(strict=True, reason="known miss: in Markdown, what follows a tag never "
+                                         "ended is all read as text (docs/email-assignments.md, "
+                                         "Limits)")
+@pytest.mark.parametrize("text", [
+    'Your refund is on its way <i title="x <span hidden>SECRET refund</span>\n',
+    'See you soon <i title="a <!-- SECRET refund -->\n',
+])
+def test_markup_after_a_tag_never_ended_in_markdown_is_not_yet_read(text):
+    """(a red team's, on caf2dee) a Markdown reader shows the unended tag's "<" as text and
+    reads the markup after it as HTML."""
+    assert "SECRET" not in from_markdown("Hello Margaret.\n\n" + text).text

@@ -209,16 +209,22 @@ class PageText:
 
 def _details_opened(document) -> dict[int, bool]:
     """Whether each ``<details>`` of the document (by its node's ``mem_id``) shows what it
-    holds: it is ``open``, and no earlier one of its ``name`` (its accordion) was, shown or
-    not: a browser closes it."""
+    holds: it is ``open``, and no other of its ``name`` (its accordion) is. A browser keeps the
+    one it made first open, which a tree moved about (a ``<details>`` moved out of a table)
+    does not tell: of an accordion with several open, none is taken for open (what they
+    hold is hidden, as a reader may never see it)."""
     opened: dict[int, bool] = {}
-    accordions: set[str] = set()
+    open_in: dict[str, int] = {}
+    named = []
     for details in document.css("details"):
         attrs = details.attributes
         name = attrs.get("name") or ""
-        opened[details.mem_id] = "open" in attrs and name not in accordions
-        if "open" in attrs and name:
-            accordions.add(name)
+        opened[details.mem_id] = "open" in attrs
+        if name and "open" in attrs:
+            open_in[name] = open_in.get(name, 0) + 1
+            named.append((details.mem_id, name))
+    for mem_id, name in named:
+        opened[mem_id] = open_in[name] == 1
     return opened
 
 

@@ -85,12 +85,16 @@ def _read(text: str, at: int, found: list | None) -> int:
 
 _ANY_TAG = re.compile(r"<(/?)([A-Za-z][^\t\n\f\r />]*)")
 _COMMENT_END = re.compile(r"--!?>")
-# what a start tag leaves open none of: an element with no content, one the next of its kind
-# closes, and one a browser makes once whatever is written
-_LEAVES_NONE_OPEN = frozenset({
+# what a start tag leaves nothing open for: an element with no content, and one a browser
+# makes once whatever is written
+_NOTHING_OPEN = frozenset({
     "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img",
-    "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
-    "p", "li", "dt", "dd", "tr", "td", "th", "option", "html", "head", "body"})
+    "input", "keygen", "link", "meta", "param", "source", "track", "wbr", "html", "head", "body"})
+# an element that the next of its kind (or of these) closes when it is the one opened last
+_CLOSED_BY_NEXT = {"p": ("p",), "li": ("li",), "dd": ("dd", "dt"), "dt": ("dd", "dt"),
+                   "option": ("option",), "td": ("td", "th"), "th": ("td", "th"),
+                   "tr": ("td", "th", "tr")}
+_FOREIGN = ("svg", "math")  # where no element holds raw text
 # elements read as raw text to their end tag; a browser shows none of the first six
 _RAW_TEXT_ENDS = {name: re.compile(f"</{name}[\\t\\n\\f\\r />]", re.IGNORECASE)
                   for name in ("script", "style", "iframe", "noembed", "noframes", "title",
@@ -104,22 +108,25 @@ class Scan:
 
     tail_at: int = -1  # where a tag, a comment or raw text starts that the text never ends
     tail_in: str = ""  # 'tag', 'comment', or the raw text's element
-    too_deep: bool = False  # more elements left open one inside another than allowed
+    looks: int = 0  # the open elements a browser's tree builder would look through, at most
 
 
-def scan(html: str, most_open: int) -> Scan:
+def scan(html: str, most_looks: int) -> Scan:
     """Read the tags of ``html`` as a browser's tokenizer finds them (not inside another tag,
-    a comment or raw text), as far as ``most_open`` elements left open one inside another:
-    start tags, less the end tags of elements still counted open (an end tag that ends nothing
-    ends nothing here either). A text is read no further than a tag, a comment or raw text it
-    never ends (``Scan.tail_at``), or once ``most_open`` is passed (``Scan.too_deep``)."""
-    open_now: dict[str, int] = {}
-    depth, at = 0, 0
+    a comment or raw text), keeping the elements they leave open one inside another: start
+    tags, less those an end tag or the next of their kind closes (an end tag that ends nothing
+    ends nothing here either). At each tag a browser's tree builder may look through all the
+    elements open (an end tag for its element, a block's start tag for a paragraph): their
+    count, added up, is ``Scan.looks``, a bound on its work. A text is read no further than a
+    tag, a comment or raw text it never ends (``Scan.tail_at``), or than ``most_looks``."""
+    opened: list[str] = []
+    counts: dict[str, int] = {}
+    looks, at = 0, 0
     while (start := html.find("<", at)) >= 0:
         if html.startswith("<!--", start):
             ended = _COMMENT_END.search(html, start + 2)  # "<!-->" is a comment
             if ended is None:
-                return Scan(start, "comment")
+                return Scan(start, "comment", looks)
             at = ended.end()
             continue
         named = _ANY_TAG.match(html, start)
@@ -127,28 +134,35 @@ def scan(html: str, most_open: int) -> Scan:
             if html.startswith(("<!", "<?", "</"), start) and not html.startswith("</>", start):
                 at = html.find(">", start) + 1  # a comment to the next ">"
                 if at == 0:
-                    return Scan(start, "comment")
+                    return Scan(start, "comment", looks)
             else:
                 at = start + 1
             continue
         at = tag_end(html, named.end())
         if at < 0:
-            return Scan(start, "tag")
+            return Scan(start, "tag", looks)
+        looks += len(opened)
+        if looks > most_looks:
+            return Scan(looks=looks)
         name = ascii_lower(named.group(2))
         if named.group(1):
-            if open_now.get(name):
-                open_now[name] -= 1
-                depth -= 1
-        elif name == "plaintext":
-            return Scan()  # the rest is its text
-        elif name in _RAW_TEXT_ENDS:
+            while counts.get(name):  # to the last one opened, and all opened inside it
+                closed = opened.pop()
+                counts[closed] -= 1
+                if closed == name:
+                    break
+            continue
+        foreign = any(counts.get(element) for element in _FOREIGN)  # (never less than it is)
+        if name == "plaintext" and not foreign:
+            return Scan(looks=looks)  # the rest is its text
+        if name in _RAW_TEXT_ENDS and not foreign:
             ended = _RAW_TEXT_ENDS[name].search(html, at)
             if ended is None:
-                return Scan(at, name)
+                return Scan(at, name, looks)
             at = ended.start()
-        elif name not in _LEAVES_NONE_OPEN:
-            open_now[name] = open_now.get(name, 0) + 1
-            depth += 1
-            if depth > most_open:
-                return Scan(too_deep=True)
-    return Scan()
+        elif name not in _NOTHING_OPEN:
+            while opened and opened[-1] in _CLOSED_BY_NEXT.get(name, ()):
+                counts[opened.pop()] -= 1
+            opened.append(name)
+            counts[name] = counts.get(name, 0) + 1
+    return Scan(looks=looks)
