@@ -692,6 +692,9 @@ def test_an_element_hidden_with_no_words_gives_no_reason():
     # a processing instruction before it, as XHTML mail writes one
     "<?xml version='1.0' encoding='utf-8'?><!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 "
     "Transitional//EN\" \"http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd\">",
+    # (a second red team's, on dd8da9e) a comment of any form before it, and a NUL
+    "<!--><!DOCTYPE html>", "<!-- x --!><!DOCTYPE html>", "<!x><!DOCTYPE html>",
+    "</ x><!DOCTYPE html>", "<![CDATA[x]]><!DOCTYPE html>", "\x00<!DOCTYPE html>",
 ])
 def test_a_table_in_a_page_of_no_size_is_hidden_in_standards_mode(doctype):
     """(a red team's, on caf2dee) every doctype a browser reads as standards or limited
@@ -711,10 +714,18 @@ def test_a_table_in_quirks_mode_is_set_in_the_browsers_size(doctype):
     assert WORDS in visible.text
 
 
-def test_of_an_accordion_with_several_open_none_is_taken_for_open():
+def test_of_an_accordion_with_several_open_none_is_taken_for_open_in_a_page_with_a_table():
     """(a red team's, on caf2dee) a browser keeps open the one it made first, which is not
     the first in the tree when a table's content is moved out of it."""
     visible = from_html("<p>Hello Margaret.</p><table><tr><td><details name=a open><summary>"
                         "More</summary>ok</details></td></tr><details name=a open><summary>"
                         "Note</summary>" + WORDS + "</details></table>")
     assert "refund" not in visible.text and "Note" in visible.text
+
+
+def test_of_an_accordion_with_several_open_the_first_is_open_in_a_page_with_no_table():
+    """(a second red team's) as a browser shows it."""
+    visible = from_html('<details name="faq" open><summary>Refunds</summary>' + WORDS +
+                        '</details><details name="faq" open><summary>Shipping</summary>Ships '
+                        'in two days.</details>')
+    assert WORDS in visible.text and "Ships" not in visible.text

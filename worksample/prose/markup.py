@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from worksample.prose.page_text import PageText
 from worksample.prose.style_rules import HidingRules, hidden_selectors
-from worksample.prose.tags import SHOWN_RAW_TEXT, scan
+from worksample.prose.tags import SHOWN_RAW_TEXT, Scan, scan
 from worksample.prose.text import normalise, without_quoted
 from worksample.safe_text import cut
 
@@ -28,10 +28,6 @@ _PLAIN_ONLY_SHARE = 0.2  # a plain part may differ a little from its HTML part (
 _LINK_DEFINITION = re.compile(  # [label]: target "title": the title is the only text in it
     r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:\"([^\"\n]*)\"|'([^'\n]*)'|\(([^)\n]*)\)))?[ \t]*$",
     re.MULTILINE)
-# the doctype that sets a browser's mode: the first thing in a document but white space,
-# comments and processing instructions ("<?xml ...?>")
-_FIRST_DOCTYPE = re.compile(r"\ufeff?(?:[\t\n\f\r ]+|<!--(?:[^-]|-(?!->))*-->|<\?[^>]*>)*"
-                            r"(<!doctype[^>]*>)", re.IGNORECASE)
 _RULE_CHECKS = 100_000  # plus one per character of the document: far more than any real one needs
 MIME_HEADER_MAX_CHARS = 4096  # email's parser takes time quadratic in a header's length
 # multipart and message/ parts: the parser recurses into each and checks each line against
@@ -101,10 +97,17 @@ def from_html(html: str, keep_lines: bool = False) -> Visible:
     comment."""
     from selectolax.lexbor import LexborHTMLParser
 
-    html, tail, why = _tail_apart(html, keep_lines)
+    found = scan(html, LOOKS_MOST)
+    if found.looks > LOOKS_MOST:
+        raise UnreadableMessage("the HTML leaves so many elements open one inside another, so "
+                                "often, that a browser's parser would take seconds to build "
+                                "it; no editor or mail client writes that")
+    html, tail, why = _tail_apart(html, found, keep_lines)
     rules = HidingRules(hidden_selectors(html), budget=_RULE_CHECKS + len(html))
-    page = PageText(rules, keep_lines, _standards_mode(html))
-    page.read(LexborHTMLParser(html))
+    page = PageText(rules, keep_lines, _standards_mode(html, found.doctype_end))
+    if not page.read(LexborHTMLParser(html), ELEMENTS_MOST):
+        raise UnreadableMessage(f"the HTML makes more than {ELEMENTS_MOST:,} elements; no "
+                                "reply or analysis has that many")
     if tail:
         page.hidden.append(tail)
         page.hidden_by.add(why)
@@ -112,29 +115,26 @@ def from_html(html: str, keep_lines: bool = False) -> Visible:
     return Visible("".join(page.parts), hidden, ", ".join(sorted(page.hidden_by)))
 
 
-def _standards_mode(html: str) -> bool:
-    """Whether a browser reads ``html`` in standards (or limited quirks) mode, as its doctype
-    sets it (HTML's lists of public and system identifiers): a browser's parser is asked, by
-    reading the doctype before a table in a paragraph, which only quirks mode leaves there."""
+def _standards_mode(html: str, doctype_end: int) -> bool:
+    """Whether a browser reads ``html`` in standards (or limited quirks) mode, as the doctype
+    ending at ``doctype_end`` sets it (-1: none, quirks mode) with what comes before it (HTML's
+    lists of public and system identifiers; comments of any form before it, text not): a
+    browser's parser is asked, by reading them before a table in a paragraph, where only
+    quirks mode leaves it."""
     from selectolax.lexbor import LexborHTMLParser
 
-    doctype = _FIRST_DOCTYPE.match(html)
-    if doctype is None:
-        return False  # no doctype: quirks mode
-    probe = LexborHTMLParser(doctype.group(1) + "<p><table></table>").css_first("table")
+    if doctype_end < 0:
+        return False
+    # (a NUL before the doctype sets nothing in Chromium, which mail is mostly read in)
+    probe = LexborHTMLParser(html[:doctype_end].replace("\x00", "") + "<p><table></table>"
+                             ).css_first("table")
     return probe is not None and probe.parent is not None and probe.parent.tag != "p"
 
 
-def _tail_apart(html: str, keep_lines: bool) -> tuple[str, str, str]:
-    """``html`` without the tag, comment or raw text it never ends (``tags.scan``), that tail
-    and why it is not shown; in Markdown (``keep_lines``) a tag never ended is text, as a
-    Markdown reader shows it ("price<cost"). Raises UnreadableMessage when a browser's parser
-    would look through more than ``LOOKS_MOST`` open elements to build its tree."""
-    found = scan(html, LOOKS_MOST)
-    if found.looks > LOOKS_MOST:
-        raise UnreadableMessage("the HTML leaves so many elements open one inside another, so "
-                                "often, that a browser's parser would take seconds to build "
-                                "it; no editor or mail client writes that")
+def _tail_apart(html: str, found: Scan, keep_lines: bool) -> tuple[str, str, str]:
+    """``html`` without the tag, comment or raw text it never ends (``found`` by
+    ``tags.scan``), that tail and why it is not shown; in Markdown (``keep_lines``) a tag
+    never ended is text, as a Markdown reader shows it ("price<cost")."""
     at, tail_in = found.tail_at, found.tail_in
     if at < 0 or tail_in in SHOWN_RAW_TEXT:
         return html, "", ""
@@ -150,6 +150,9 @@ def _tail_apart(html: str, keep_lines: bool) -> tuple[str, str, str]:
 # number times the tags (40,000 <i> and as many </b>: 5.9 s; 4,999 <i> and 200,000 </x>:
 # 3.4 s; 3.4 ns a look). A reply that keeps 30 open across 5,000 tags makes 150,000 looks
 LOOKS_MOST = 100_000_000
+# each element read costs some 20 us (its style, the rules that may hide it): no reply or
+# analysis makes more than a few thousand
+ELEMENTS_MOST = 50_000
 
 
 @_parsed_as("Markdown")

@@ -80,13 +80,14 @@ class PageText:
         self.summarised: set[int] = set()  # where among ``painted`` a details has its summary
         self.opened: dict[int, bool] = {}  # whether each <details> shows what it holds
 
-    def read(self, document) -> None:
+    def read(self, document, most_elements: int) -> bool:
         """Read the tree of ``document`` (a selectolax parser), element by element in the
-        order written; no recursion, however deep the tree."""
+        order written, no recursion however deep the tree; False, with the reading left
+        unfinished, when it holds more than ``most_elements`` elements to read."""
         self.opened = _details_opened(document)
         html = document.root
         if html is None:
-            return
+            return True
         why = self._hidden_by(html)
         body = document.body
         if not why and body is not None:
@@ -94,21 +95,26 @@ class PageText:
         if why:  # the page itself is hidden: every word of it is
             self.hidden_by.add(why)
             self.hidden.append(html.text(deep=True, separator=" "))
-            return
+            return True
         node, after = html, []  # after: each open element's next sibling, to go on with
+        elements = 0
         while True:
             while node is None:
                 if not after:
-                    return
+                    return True
                 node = after.pop()
                 self._closed()
             tag = node.tag
             if tag == _TEXT:
                 self._text(node.text_content or "")
-            elif node.is_element_node and self._opens(node, ascii_lower(tag)):
-                after.append(node.next)
-                node = node.child
-                continue
+            elif node.is_element_node:
+                elements += 1
+                if elements > most_elements:
+                    return False
+                if self._opens(node, ascii_lower(tag)):
+                    after.append(node.next)
+                    node = node.child
+                    continue
             node = node.next
 
     def _opens(self, element, tag: str) -> bool:
@@ -209,22 +215,23 @@ class PageText:
 
 def _details_opened(document) -> dict[int, bool]:
     """Whether each ``<details>`` of the document (by its node's ``mem_id``) shows what it
-    holds: it is ``open``, and no other of its ``name`` (its accordion) is. A browser keeps the
-    one it made first open, which a tree moved about (a ``<details>`` moved out of a table)
-    does not tell: of an accordion with several open, none is taken for open (what they
-    hold is hidden, as a reader may never see it)."""
+    holds: it is ``open``, and no earlier one of its ``name`` (its accordion) is. A browser
+    keeps open the one it made first, the first in the tree unless a table's content was
+    moved out of it (foster parenting): in a document with a table, of an accordion with
+    several open, none is taken for open (what they hold is hidden, as a reader may never
+    see it)."""
     opened: dict[int, bool] = {}
-    open_in: dict[str, int] = {}
-    named = []
+    open_in: dict[str, list[int]] = {}
     for details in document.css("details"):
         attrs = details.attributes
         name = attrs.get("name") or ""
         opened[details.mem_id] = "open" in attrs
         if name and "open" in attrs:
-            open_in[name] = open_in.get(name, 0) + 1
-            named.append((details.mem_id, name))
-    for mem_id, name in named:
-        opened[mem_id] = open_in[name] == 1
+            open_in.setdefault(name, []).append(details.mem_id)
+    moved = document.css_first("table") is not None
+    for members in open_in.values():
+        for later in members[0 if moved and len(members) > 1 else 1:]:
+            opened[later] = False
     return opened
 
 

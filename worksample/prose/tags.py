@@ -94,7 +94,20 @@ _NOTHING_OPEN = frozenset({
 _CLOSED_BY_NEXT = {"p": ("p",), "li": ("li",), "dd": ("dd", "dt"), "dt": ("dd", "dt"),
                    "option": ("option",), "td": ("td", "th"), "th": ("td", "th"),
                    "tr": ("td", "th", "tr")}
-_FOREIGN = ("svg", "math")  # where no element holds raw text
+_FOREIGN = ("svg", "math")  # where no element holds raw text, and none is void
+# what an end tag does not reach past: its element is then not "in scope", and the end tag
+# ends nothing (a paragraph's also stops at a button, a list item's at a list)
+_SCOPE_BARRIERS = ("applet", "caption", "html", "table", "td", "th", "marquee", "object",
+                   "template", "svg", "math", "foreignobject", "desc", "mi", "mo", "mn", "ms",
+                   "mtext", "annotation-xml")
+_MORE_BARRIERS = {"p": ("button",), "li": ("ol", "ul")}
+# a table's end tags reach past everything but a table (the innermost one is theirs)
+_TABLE_SCOPE = ("html", "table", "template")
+_TABLE_PARTS = frozenset({"table", "caption", "tbody", "thead", "tfoot", "tr", "td", "th"})
+# an end tag for one of these that is not the last opened is the adoption agency's: it may
+# leave every element opened inside open, moved under a copy of it
+_FORMATTING = frozenset({"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small",
+                         "strike", "strong", "tt", "u"})
 # elements read as raw text to their end tag; a browser shows none of the first six
 _RAW_TEXT_ENDS = {name: re.compile(f"</{name}[\\t\\n\\f\\r />]", re.IGNORECASE)
                   for name in ("script", "style", "iframe", "noembed", "noframes", "title",
@@ -109,60 +122,93 @@ class Scan:
     tail_at: int = -1  # where a tag, a comment or raw text starts that the text never ends
     tail_in: str = ""  # 'tag', 'comment', or the raw text's element
     looks: int = 0  # the open elements a browser's tree builder would look through, at most
+    doctype_end: int = -1  # where the first doctype ends
+
+
+class _OpenElements:
+    """The elements a text's tags leave open, as ``scan`` keeps them: never fewer than a
+    browser's parser keeps (where unsure, more)."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []
+        self.at: dict[str, list[int]] = {}  # where each name is among them
+
+    def open(self, name: str) -> None:
+        """Open ``name``, first closing the one of its kind it closes, if opened last."""
+        while self.names and self.names[-1] in _CLOSED_BY_NEXT.get(name, ()):
+            self._close_last()
+        self.at.setdefault(name, []).append(len(self.names))
+        self.names.append(name)
+
+    def end(self, name: str) -> None:
+        """An end tag: close ``name`` and every element opened inside it, unless it is not in
+        scope (a barrier opened inside it), or it is a formatting element not opened last."""
+        places = self.at.get(name)
+        if not places:
+            return
+        last = places[-1]
+        if name in _FORMATTING and last != len(self.names) - 1:
+            return
+        barriers = _TABLE_SCOPE if name in _TABLE_PARTS else (
+            *_SCOPE_BARRIERS, *_MORE_BARRIERS.get(name, ()))
+        if any(self.at.get(barrier) and self.at[barrier][-1] > last for barrier in barriers):
+            return
+        while len(self.names) > last:
+            self._close_last()
+
+    def in_foreign(self) -> bool:
+        """Whether an SVG or a MathML element is open (never false inside one)."""
+        return any(self.at.get(name) for name in _FOREIGN)
+
+    def _close_last(self) -> None:
+        self.at[self.names.pop()].pop()
 
 
 def scan(html: str, most_looks: int) -> Scan:
     """Read the tags of ``html`` as a browser's tokenizer finds them (not inside another tag,
-    a comment or raw text), keeping the elements they leave open one inside another: start
-    tags, less those an end tag or the next of their kind closes (an end tag that ends nothing
-    ends nothing here either). At each tag a browser's tree builder may look through all the
+    a comment or raw text), keeping the elements they leave open one inside another
+    (``_OpenElements``). At each tag a browser's tree builder may look through all the
     elements open (an end tag for its element, a block's start tag for a paragraph): their
     count, added up, is ``Scan.looks``, a bound on its work. A text is read no further than a
     tag, a comment or raw text it never ends (``Scan.tail_at``), or than ``most_looks``."""
-    opened: list[str] = []
-    counts: dict[str, int] = {}
-    looks, at = 0, 0
+    opened = _OpenElements()
+    looks, at, doctype_end = 0, 0, -1
     while (start := html.find("<", at)) >= 0:
         if html.startswith("<!--", start):
             ended = _COMMENT_END.search(html, start + 2)  # "<!-->" is a comment
             if ended is None:
-                return Scan(start, "comment", looks)
+                return Scan(start, "comment", looks, doctype_end)
             at = ended.end()
             continue
         named = _ANY_TAG.match(html, start)
         if named is None:
             if html.startswith(("<!", "<?", "</"), start) and not html.startswith("</>", start):
-                at = html.find(">", start) + 1  # a comment to the next ">"
+                at = html.find(">", start) + 1  # a comment (or a doctype) to the next ">"
                 if at == 0:
-                    return Scan(start, "comment", looks)
+                    return Scan(start, "comment", looks, doctype_end)
+                if doctype_end < 0 and ascii_lower(html[start + 2:start + 9]) == "doctype":
+                    doctype_end = at
             else:
                 at = start + 1
             continue
         at = tag_end(html, named.end())
         if at < 0:
-            return Scan(start, "tag", looks)
-        looks += len(opened)
+            return Scan(start, "tag", looks, doctype_end)
+        looks += len(opened.names)
         if looks > most_looks:
-            return Scan(looks=looks)
+            return Scan(looks=looks, doctype_end=doctype_end)
         name = ascii_lower(named.group(2))
         if named.group(1):
-            while counts.get(name):  # to the last one opened, and all opened inside it
-                closed = opened.pop()
-                counts[closed] -= 1
-                if closed == name:
-                    break
+            opened.end(name)
             continue
-        foreign = any(counts.get(element) for element in _FOREIGN)  # (never less than it is)
+        foreign = opened.in_foreign()
         if name == "plaintext" and not foreign:
-            return Scan(looks=looks)  # the rest is its text
+            return Scan(looks=looks, doctype_end=doctype_end)  # the rest is its text
         if name in _RAW_TEXT_ENDS and not foreign:
             ended = _RAW_TEXT_ENDS[name].search(html, at)
             if ended is None:
-                return Scan(at, name, looks)
+                return Scan(at, name, looks, doctype_end)
             at = ended.start()
-        elif name not in _NOTHING_OPEN:
-            while opened and opened[-1] in _CLOSED_BY_NEXT.get(name, ()):
-                counts[opened.pop()] -= 1
-            opened.append(name)
-            counts[name] = counts.get(name, 0) + 1
-    return Scan(looks=looks)
+        elif (html[at - 2] != "/") if foreign else (name not in _NOTHING_OPEN):
+            opened.open(name)  # (in SVG or MathML, a void HTML name is an element left open)
+    return Scan(looks=looks, doctype_end=doctype_end)
