@@ -125,6 +125,21 @@ class Scan:
     doctype_end: int = -1  # where the first doctype ends
 
 
+# HTML's "special" elements: an end tag for any other element (not a formatting one) ends
+# nothing when one of these was opened inside its element
+_SPECIAL = frozenset({
+    "address", "applet", "area", "article", "aside", "base", "basefont", "bgsound",
+    "blockquote", "body", "br", "button", "caption", "center", "col", "colgroup", "dd",
+    "details", "dialog", "dir", "div", "dl", "dt", "embed", "fieldset", "figcaption", "figure",
+    "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+    "hgroup", "hr", "html", "iframe", "img", "input", "keygen", "li", "link", "listing", "main",
+    "marquee", "menu", "meta", "nav", "noembed", "noframes", "noscript", "object", "ol", "p",
+    "param", "plaintext", "pre", "script", "search", "section", "select", "source", "style",
+    "summary", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "title",
+    "tr", "track", "ul", "wbr", "xmp", "mi", "mo", "mn", "ms", "mtext", "annotation-xml",
+    "foreignobject", "desc"})
+
+
 class _OpenElements:
     """The elements a text's tags leave open, as ``scan`` keeps them: never fewer than a
     browser's parser keeps (where unsure, more)."""
@@ -132,22 +147,30 @@ class _OpenElements:
     def __init__(self) -> None:
         self.names: list[str] = []
         self.at: dict[str, list[int]] = {}  # where each name is among them
+        self.special: list[int] = []  # where the special elements are among them
 
     def open(self, name: str) -> None:
         """Open ``name``, first closing the one of its kind it closes, if opened last."""
         while self.names and self.names[-1] in _CLOSED_BY_NEXT.get(name, ()):
             self._close_last()
+        if name in _SPECIAL:
+            self.special.append(len(self.names))
         self.at.setdefault(name, []).append(len(self.names))
         self.names.append(name)
 
     def end(self, name: str) -> None:
         """An end tag: close ``name`` and every element opened inside it, unless it is not in
-        scope (a barrier opened inside it), or it is a formatting element not opened last."""
+        scope (a barrier opened inside it), it is a formatting element not opened last, or it
+        is neither and a special element was opened inside it (a third red team's: "<x><div>
+        </x>" leaves both open)."""
         places = self.at.get(name)
         if not places:
             return
         last = places[-1]
         if name in _FORMATTING and last != len(self.names) - 1:
+            return
+        if name not in _FORMATTING and name not in _SPECIAL and self.special and \
+                self.special[-1] > last:
             return
         barriers = _TABLE_SCOPE if name in _TABLE_PARTS else (
             *_SCOPE_BARRIERS, *_MORE_BARRIERS.get(name, ()))
@@ -162,6 +185,8 @@ class _OpenElements:
 
     def _close_last(self) -> None:
         self.at[self.names.pop()].pop()
+        if self.special and self.special[-1] == len(self.names):
+            self.special.pop()
 
 
 def scan(html: str, most_looks: int) -> Scan:
