@@ -94,6 +94,45 @@ def test_style_sheets_are_read_for_their_media_in_linear_time(css):
     assert "seen" in visible.text
 
 
+def _imported_deep(depth: int, css: str) -> str:
+    """``css`` in a ``data:`` style sheet imported ``depth`` deep."""
+    for _ in range(depth):
+        css = '@import "data:text/css,' + css.replace("%", "%25").replace('"', "%22") + '";'
+    return css
+
+
+@pytest.mark.parametrize("css", [
+    # (style_sheets.py) imports of data: style sheets, side by side and one inside another
+    '@import "data:text/css,.k{display:none}";' * 15_000,
+    _imported_deep(8, ".k{display:none}") * 2_000,
+    # at-rules that may be imports, an import never ended, one of a URL never ended
+    "@\\69 x;" * 30_000 + ".k{display:none}",
+    ".k{display:none}" + '@import "data:text/css,' + "x{" * 150_000,
+    ".k{display:none} @import url(data:text/css," + "(" * 300_000,
+], ids=["many-imports", "deep-imports-again-and-again", "escaped-at-rules", "import-never-ended",
+        "import-url-never-ended"])
+def test_imported_style_sheets_are_read_in_linear_time(css):
+    visible = timed(from_html, f"<style>{css}</style><p class=k>hidden</p><p>seen</p>")
+    assert "seen" in visible.text and "hidden" not in visible.text
+
+
+def test_a_style_sheet_linked_in_base64_is_read_in_linear_time():
+    import base64
+
+    sheet = base64.b64encode(b".a{color:red}" * 40_000 + b".k{display:none}").decode()
+    visible = timed(from_html, f'<link rel=stylesheet href="data:text/css;base64,{sheet}">'
+                               "<p class=k>hidden</p><p>seen</p>")
+    assert "seen" in visible.text and "hidden" not in visible.text
+
+
+def test_style_sheets_imported_more_than_eight_deep_are_refused():
+    """A browser follows any number: a sheet nine deep is refused, not left unread."""
+    assert "hidden" not in from_html(f"<style>{_imported_deep(8, '.k{display:none}')}</style>"
+                                     "<p class=k>hidden</p><p>seen</p>").text
+    with pytest.raises(UnreadableMessage, match="import one another more than 8 deep"):
+        timed(from_html, f"<style>{_imported_deep(9, '.k{display:none}')}</style><p>seen</p>")
+
+
 def test_css_selectors_that_hide_text_are_still_found():
     html = ("<style>.preheader{display:none} p.tiny{font-size:0px} #gone{opacity:0} "
             "div > .x, .y{visibility:hidden} .a.b{color:transparent} .ok{color:red} "

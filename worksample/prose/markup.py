@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from worksample.prose.page_text import PageText
 from worksample.prose.style_rules import HidingRules, hidden_selectors
+from worksample.prose.style_sheets import TooDeeplyImported, style_sheets
 from worksample.prose.tags import SHOWN_RAW_TEXT, Scan, scan
 from worksample.prose.text import normalise, without_quoted
 from worksample.safe_text import cut
@@ -103,9 +104,14 @@ def from_html(html: str, keep_lines: bool = False) -> Visible:
                                 "often, that a browser's parser would take seconds to build "
                                 "it; no editor or mail client writes that")
     html, tail, why = _tail_apart(html, found, keep_lines)
-    rules = HidingRules(hidden_selectors(html), budget=_RULE_CHECKS + len(html))
+    tree = LexborHTMLParser(html)
+    try:
+        sheets = style_sheets(tree)
+    except TooDeeplyImported as error:
+        raise UnreadableMessage(f"the HTML's {error}; no mail client writes that") from error
+    rules = HidingRules(hidden_selectors(html, sheets), budget=_RULE_CHECKS + len(html))
     page = PageText(rules, keep_lines, _standards_mode(html, found.doctype_end))
-    if not page.read(LexborHTMLParser(html), ELEMENTS_MOST):
+    if not page.read(tree, ELEMENTS_MOST):
         raise UnreadableMessage(f"the HTML makes more than {ELEMENTS_MOST:,} elements; no "
                                 "reply or analysis has that many")
     if tail:

@@ -3,16 +3,12 @@ screen, in light mode (a white page), at any width.
 
 Rules are left out only where the grader reads a style sheet's blocks as a browser does
 (``plain_structure``): the sheet with its comments, strings, unquoted ``url()``s and
-``<!--``/``-->`` blanked out, so that a brace in any of them opens or closes nothing; no escape
-left outside them (an escaped name can be a ``url(``; an escaped ":" or "/", as Tailwind
-writes its class names, spells none); and no ``<`` left, so that the text is one style sheet
-and not a tag in a comment or a title that swallowed the next one. The ``<style>`` tag's
-attributes are read as a browser reads them (``tags``): its ``media`` wherever it is written,
-by reference too, beside any other attribute ("embed", "data-embed"), as long as no ">" in a
-quoted value makes the tag end elsewhere and its ``type`` is none or "text/css". In any other
-style sheet every rule counts, as before: a second red team found 16 evasions of a first form
-that split at every brace and searched the tag for ``media`` (a print block left open by a
-``{`` in a comment, ``<style title="x media=print">``).
+``<!--``/``-->`` blanked out, so that a brace in any of them opens or closes nothing, and no
+escape left outside them (an escaped name can be a ``url(``; an escaped ":" or "/", as
+Tailwind writes its class names, spells none). In any other style sheet every rule counts: a
+second red team found 16 evasions of a first form that split at every brace (a print block
+left open by a ``{`` in a comment). Which sheets a page has, and their ``media`` attributes,
+are read from the tree a browser builds (``style_sheets``).
 
 A rule inside ``@media`` (or in a ``<style media="...">``) applies unless every query of its
 list is plainly for print or speech, or for the dark colour scheme: "print", "only print and
@@ -28,8 +24,6 @@ from __future__ import annotations
 
 import re
 
-from worksample.prose.tags import ascii_lower, read_tag
-
 # what a browser's CSS tokenizer reads as one token in which a brace is no block: a comment
 # (an unended one runs to the end), a string (it ends at its quote or a line's end: a line
 # feed, a carriage return or a form feed; an escape at the very end ends it too, so that no
@@ -44,12 +38,8 @@ _NO_BLOCKS = re.compile(r"""/\*[\s\S]*?(?:\*/|\Z)"""
                         r"""url\((?![\t\n\f\r ]*["'])[^)\\]*\)?"""
                         r"""|<!--|-->""", re.IGNORECASE)
 _NO_BLOCKS_OR_ESCAPES = re.compile(_NO_BLOCKS.pattern + r"|\\[\s\S]", re.IGNORECASE)
-_STYLE_NAME = re.compile(r"<style[\t\n\f\r />]", re.IGNORECASE | re.ASCII)
 # an escape of a character that spells no name, string, bracket or end of a declaration
 _HARMLESS_ESCAPE = re.compile(r"\\[:/.\[\]%#!,+~>=*&?|^$@`]")
-# a style sheet inside <svg> or <math> is foreign content: its entities are decoded and its
-# comments taken out before CSS reads it
-_FOREIGN = re.compile(r"<(?:svg|math)", re.IGNORECASE)
 
 _SPACES = "[\t\n\f\r ]*"  # CSS's white space, not Python's "\s"
 _AND = _SPACES + "and" + _SPACES
@@ -80,24 +70,11 @@ def at_rule_for_the_reader(prelude: str) -> bool:
     return not at_rule.lower().startswith("@media") or for_the_reader(at_rule[len("@media"):])
 
 
-def foreign_from(html: str) -> int:
-    """Where the first ``<svg>`` or ``<math>`` of ``html`` opens (past its end when none
-    does): a style sheet after it may be foreign content (``plain_structure``)."""
-    foreign = _FOREIGN.search(html)
-    return len(html) + 1 if foreign is None else foreign.start()
-
-
-def plain_structure(tag: str, css: str, odd: bool) -> str | None:
+def plain_structure(css: str) -> str | None:
     """``css`` with what holds no block blanked out to spaces (``_NO_BLOCKS``), as long as
     ``css``, so that its braces and the at-rules before them are read where a browser reads
-    them; None when something in it, in ``tag`` (``_style_attributes``) or around it (``odd``:
-    an ``<svg>`` or a ``<math>`` before it, an end tag HTML does not read as one,
-    ``</style\\x0b>``, on it or before it) could make the grader read it otherwise."""
-    # a "<" in the text as written, but the <!-- and --> it may be wrapped in, is markup a
-    # comment or a string of the sheet would hide: a tag in an attribute or a comment that
-    # was taken for a <style>, or an end a browser reads (</style/>) that was not
-    if odd or _style_attributes(tag) is None or "\x00" in css or "<" in css.replace(
-            "<!--", ""):
+    them; None when an escape or a NUL in it could make the grader read it otherwise."""
+    if "\x00" in css:
         return None
     # Tailwind's "dark\:text-white": an escape that spells no name, blanked before the rest,
     # so that a url() holding one is still read to its ")" as CSS reads it
@@ -111,26 +88,3 @@ def blanked(css: str, escapes: bool = False) -> str:
     blanked out to spaces of the same length."""
     pattern = _NO_BLOCKS_OR_ESCAPES if escapes else _NO_BLOCKS
     return pattern.sub(lambda token: " " * len(token.group(0)), css)
-
-
-def style_for_the_reader(tag: str) -> bool:
-    """Whether a plain ``<style>`` tag (``plain_structure``) applies to the reader: it has no
-    ``media``, or one that can match (``for_the_reader``)."""
-    media = (_style_attributes(tag) or {}).get("media")
-    return not media or for_the_reader(media)
-
-
-def _style_attributes(tag: str) -> dict[str, str | None] | None:
-    """The attributes of a ``<style>`` tag, as a browser reads them (``tags``: "embed",
-    "data-embed", a ``media`` written by reference), when it is a style sheet a browser
-    applies to a screen, read whole: the tag named "style", its end where the naive reading
-    put it (no ">" in a quoted value), and a ``type`` of none or "text/css". None otherwise:
-    then every rule counts."""
-    if _STYLE_NAME.match(tag) is None:
-        return None
-    end, written = read_tag(tag, len("<style"))
-    if end != len(tag):
-        return None
-    read = dict(written)
-    kind = read.get("type")
-    return read if not kind or ascii_lower(kind) == "text/css" else None

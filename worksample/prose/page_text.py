@@ -44,6 +44,7 @@ SKIPPED = frozenset({
     # a list of options shows one (the first, or the one chosen, by its label if it has one);
     # a bar or a gauge shows none of its fallback text
     "select", "progress", "meter"})
+_SKIPPED_SELECTOR = ", ".join(sorted(SKIPPED))
 # elements with no content: a line break is one end of a line, not two
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                   "source", "track", "wbr"})
@@ -58,6 +59,15 @@ _COLOUR_ATTRIBUTES = {"font": (("color", "color"),), "body": (("text", "color"),
 # a browser's own colours for what it paints: a link, a marked word, a button
 _DEFAULT_STYLE = {"a": "color: #0000ee", "mark": "color: black; background-color: yellow",
                   "button": "color: black; background-color: #efefef"}
+
+
+def drawn_text(element) -> str:
+    """The text of ``element`` and all it holds, but for what is never drawn (``SKIPPED``: a
+    style sheet's or a script's text, in SVG too)."""
+    if element.css_first(_SKIPPED_SELECTOR) is not None:
+        element = element.clone()  # the tree is still to be read
+        element.strip_tags(list(SKIPPED))
+    return element.text(deep=True, separator=" ")
 
 
 class PageText:
@@ -94,7 +104,7 @@ class PageText:
             why = self._hidden_by(body)
         if why:  # the page itself is hidden: every word of it is
             self.hidden_by.add(why)
-            self.hidden.append(html.text(deep=True, separator=" "))
+            self.hidden.append(drawn_text(html))
             return True
         node, after = html, []  # after: each open element's next sibling, to go on with
         elements = 0
@@ -124,7 +134,7 @@ class PageText:
             return False
         why = self._folded_away(tag) or self._hidden_by(element)
         if why:
-            words = element.text(deep=True, separator=" ")
+            words = drawn_text(element)
             if words.strip():  # (an image hidden hides no words)
                 self.hidden.append(words)
                 self.hidden_by.add(why)

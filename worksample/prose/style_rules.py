@@ -1,7 +1,8 @@
-"""Which elements a page's ``<style>`` rules hide: the style sheets found in the HTML, their
-blocks read as CSS reads them (CSS nesting, braces inside brackets, a block left open at the
-end), the rules whose declarations hide text, and what an element needs for one of them to
-match it (``selectors``). A rule is taken to hide more than a browser would, never less.
+"""Which elements a page's style rules hide: the style sheets a browser applies
+(``style_sheets``), their blocks read as CSS reads them (CSS nesting, braces inside brackets,
+a block left open at the end), the rules whose declarations hide text, and what an element
+needs for one of them to match it (``selectors``). A rule is taken to hide more than a
+browser would, never less.
 
 Rules for a print or a dark mode are left out of a plain style sheet (``media_queries``); a
 sheet that is not plain is read two ways, and the rules of both count.
@@ -16,9 +17,8 @@ from worksample.prose.css_hiding import BRACKETS_MOST, hiding_value
 from worksample.prose.media_queries import (
     at_rule_for_the_reader,
     blanked,
-    foreign_from,
+    for_the_reader,
     plain_structure,
-    style_for_the_reader,
 )
 from worksample.prose.selectors import (
     ANY_ELEMENT,
@@ -28,11 +28,8 @@ from worksample.prose.selectors import (
     holds_style_rules,
     subjects,
 )
+from worksample.prose.style_sheets import StyleSheet
 
-_STYLE_OPEN = re.compile(r"<style", re.IGNORECASE)
-_STYLE_CLOSE = re.compile(r"</style\s*>", re.IGNORECASE)
-# the end of a style element as HTML reads it: Python's "\s" takes "\x0b" and NBSP too
-_HTML_STYLE_CLOSE = re.compile(r"</style[\t\n\f\r ]*>", re.IGNORECASE)
 _BRACE = re.compile(r"[{}]")
 _BRACKET = re.compile(r"[][(){}]")
 _OPENING = {")": "(", "]": "[", "}": "{"}
@@ -67,43 +64,25 @@ def hides(style: str, sizes: bool = True) -> str:
     return hiding_value(style, sizes)  # the same, and more, read by value: #fefefe, .1em
 
 
-def hidden_selectors(html: str) -> list[tuple[Subject, str]]:
-    """(subject, why) for each selector a ``<style>`` rule hides: what an element needs for
-    the selector to match it (``selectors.subjects``: its last part, read so that a rule hides
-    more than a browser would, never less), unless its other parts need a name written
-    nowhere on the page (``selectors.NamesOnPage``); rules for a print or a dark mode are left
-    out (``media_queries``: not the reader a reply is graded for)."""
+def hidden_selectors(html: str, sheets: list[StyleSheet]) -> list[tuple[Subject, str]]:
+    """(subject, why) for each selector a rule of ``sheets`` (``style_sheets``: those a
+    browser applies to ``html``) hides: what an element needs for the selector to match it
+    (``selectors.subjects``: its last part, read so that a rule hides more than a browser
+    would, never less), unless its other parts need a name written nowhere on the page
+    (``selectors.NamesOnPage``); rules for a print or a dark mode are left out
+    (``media_queries``: not the reader a reply is graded for)."""
     selectors = []
     page = NamesOnPage(html)
-    foreign = foreign_from(html)
-    odd = False  # from an end tag HTML does not read as one on, where each block ends is unsure
-    for start, tag, css, close in _style_blocks(html):
-        odd = odd or start > foreign or _HTML_STYLE_CLOSE.fullmatch(close) is None
-        structure = plain_structure(tag, css, odd)
-        if structure is not None and not style_for_the_reader(tag):
+    for sheet in sheets:
+        if sheet.media and not for_the_reader(sheet.media):
             continue
-        for rule, declarations, for_the_reader in _css_rules(css, structure):
+        for rule, declarations, for_the_reader_too in _css_rules(sheet.css,
+                                                                  plain_structure(sheet.css)):
             why = hides(declarations)
-            if why and for_the_reader:
+            if why and for_the_reader_too:
                 selectors += [(subject, why) for subject in rule.subjects
                               if page.may_have(subject.context)]
     return selectors
-
-
-def _style_blocks(html: str):
-    r"""Where each ``<style>`` block starts, its tag, its text and its end tag, as
-    ``(<style[^>]*>)(.*?)(</style\s*>)`` finds them. That pattern tries again at every
-    ``<style`` when no end follows; here, as none can follow a later one either, the search
-    stops."""
-    position = 0
-    while (start := _STYLE_OPEN.search(html, position)) is not None:
-        tag_end = html.find(">", start.end())
-        close = _STYLE_CLOSE.search(html, tag_end + 1) if tag_end >= 0 else None
-        if close is None:
-            return
-        yield (start.start(), html[start.start():tag_end + 1], html[tag_end + 1:close.start()],
-               close.group())
-        position = close.end()
 
 
 class _StyleRule:

@@ -1,19 +1,16 @@
 """Tags read as the HTML standard's tokenizer reads them, for what the tree a browser builds
-(``page_text``) does not tell: a ``<style>`` tag's attributes as written (``media_queries``),
-and how far a text's tags go (``scan``): to a tag, a comment or raw text the text never ends,
-which a browser drops, and how many elements they leave open one inside another.
+(``page_text``) does not tell: how far a text's tags go (``scan``), to a tag, a comment or raw
+text the text never ends, which a browser drops, and how many elements they leave open one
+inside another.
 
 A tag's name ends only at white space, "/" or ">" and is lowered in ASCII alone; white space
-is HTML's five characters, not Unicode's; a ">" inside a quoted attribute value ends no tag;
-an attribute written twice keeps its first value.
+is HTML's five characters, not Unicode's; a ">" inside a quoted attribute value ends no tag.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from worksample.prose.attribute_values import decoded
 
 _SPACES = re.compile(r"[\t\n\f\r ]*")
 _SPACES_AND_SLASHES = re.compile(r"[\t\n\f\r /]*")
@@ -28,32 +25,9 @@ def ascii_lower(name: str) -> str:
 
 
 def tag_end(text: str, at: int) -> int:
-    """Where the tag whose name ends at ``at`` in ``text`` ends, past its ">"; -1 when the text
-    ends first (a browser drops a tag the file ends in)."""
-    return _read(text, at, None)
-
-
-def read_tag(text: str, at: int) -> tuple[int, list[tuple[str, str | None]]]:
-    """Where the tag whose name ends at ``at`` in ``text`` ends (``tag_end``), and its
-    attributes as a browser reads them: names lowered in ASCII, values decoded as attribute
-    values are (``attribute_values.decoded``), the first of a name written twice; a value
-    left out is None."""
-    found: list[tuple[str, str | None]] = []
-    end = _read(text, at, found)
-    if len(found) < 2:
-        return end, found
-    seen: set[str] = set()
-    kept = []
-    for name, value in found:
-        if name not in seen:
-            seen.add(name)
-            kept.append((name, value))
-    return end, kept
-
-
-def _read(text: str, at: int, found: list | None) -> int:
-    """Read a tag's attributes from ``at`` to its ">" (the standard's states from "before
-    attribute name" on), adding each to ``found`` when it is a list; where the tag ends."""
+    """Where the tag whose name ends at ``at`` in ``text`` ends, past its ">" (its attributes
+    read by the standard's states from "before attribute name" on); -1 when the text ends
+    first (a browser drops a tag the file ends in)."""
     end = len(text)
     while True:
         at = _SPACES_AND_SLASHES.match(text, at).end()
@@ -61,9 +35,7 @@ def _read(text: str, at: int, found: list | None) -> int:
             return -1
         if text[at] == ">":
             return at + 1
-        name = _NAME.match(text, at)
-        at = _SPACES.match(text, name.end()).end()
-        value: str | None = None
+        at = _SPACES.match(text, _NAME.match(text, at).end()).end()
         if at < end and text[at] == "=":
             at = _SPACES.match(text, at + 1).end()
             if at >= end:
@@ -72,15 +44,9 @@ def _read(text: str, at: int, found: list | None) -> int:
                 close = text.find(text[at], at + 1)
                 if close < 0:
                     return -1
-                value, at = text[at + 1:close], close + 1
-            elif text[at] == ">":  # "a=>": a value left out is empty
-                value = ""
-            else:
-                unquoted = _UNQUOTED.match(text, at)
-                value, at = unquoted.group(), unquoted.end()
-        if found is not None:
-            found.append((ascii_lower(name.group()), value if not value or "&" not in value
-                          else decoded(value)))
+                at = close + 1
+            elif text[at] != ">":  # "a=>": a value left out is empty
+                at = _UNQUOTED.match(text, at).end()
 
 
 _ANY_TAG = re.compile(r"<(/?)([A-Za-z][^\t\n\f\r />]*)")
