@@ -1,0 +1,58 @@
+"""Markdown's code is text (prose/markdown_code.py): a tag written in a code span or a code
+block hides nothing, and markup outside them is still read as HTML."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from worksample.prose.markdown_code import code_as_text
+from worksample.prose.markup import from_markdown
+
+WORDS = "the refund is credited within 30 days"
+
+
+@pytest.mark.parametrize("code", [
+    "Put the rules in a `<style>` block.",
+    "Write ``<style>p{color:#fff}</style>`` once.",
+    "The `<title>` and the `<!--` of a page",
+    "- a list item with `<textarea>` in it",
+    "> a quote with `<xmp>` in it",
+    "| tag | use |\n|---|---|\n| `<style>` | `&lt;` |",
+    "```html\n<style>p{display:none}</style>\n```",
+    "~~~\n<title>x\n~~~",
+    "    <style>p{display:none}</style>",
+], ids=["span", "double-backticks", "title-and-comment", "list", "quote", "table", "fence",
+        "tildes", "indented"])
+def test_a_tag_in_markdown_code_hides_nothing(code):
+    visible = from_markdown(f"Hello Margaret,\n\n{code}\n\nAnd {WORDS}.\n")
+    assert WORDS in visible.text and not visible.hidden
+
+
+@pytest.mark.parametrize("markdown", [
+    "A backtick escaped \\`<span hidden>SECRET words that are hidden here</span>` then.",
+    "Runs of two `` and one ` open nothing <span hidden>SECRET words hidden here</span> ok",
+    "`code` then <span hidden>SECRET words that are hidden here</span> and `more`",
+    "<style>body{display:none}</style>\n\nSECRET in a paragraph with `code` in it",
+], ids=["escaped-backtick", "unmatched-runs", "between-spans", "html-block"])
+def test_markup_outside_markdown_code_is_still_read_as_html(markdown):
+    assert "SECRET" not in from_markdown(f"Hello Margaret,\n\n{markdown}\n").text
+
+
+def test_code_keeps_its_characters_and_the_text_its_lines():
+    markdown = "a `<b> & c` d\n\n```\nx < y & z\n```\n"
+    assert code_as_text(markdown) == "a `&lt;b> &amp; c` d\n\n```\nx &lt; y &amp; z\n```\n"
+    assert from_markdown(markdown).text.splitlines()[0] == "a <b> & c d"
+
+
+@pytest.mark.parametrize("markdown", [
+    "`<b>" * 150_000,
+    "".join("`" * n + "<b>" for n in range(1, 800)),
+    "``<i>`" * 100_000,
+    "    <b>\n" * 100_000,
+], ids=["open-spans", "runs-of-every-length", "uneven-runs", "indented-lines"])
+def test_markdown_code_is_found_in_linear_time(markdown):
+    start = time.perf_counter()
+    code_as_text(markdown)
+    assert time.perf_counter() - start < 5.0
