@@ -2,9 +2,23 @@
 candidate who read the old list of spellings (white, #fff, opacity:0, font-size:0) would try
 next. Each must be hidden; readable text in the same styles must not."""
 
+import base64
+import urllib.parse
+
 import pytest
 
-from worksample.prose.markup import from_html
+from worksample.prose.markup import UnreadableMessage, from_html
+
+
+def _base64(css: str, encoding: str = "utf-8") -> str:
+    """``css`` in ``encoding``, in base64 (for a data: URL)."""
+    return base64.b64encode(css.encode(encoding)).decode()
+
+
+def _percent(css: str, encoding: str) -> str:
+    """``css`` in ``encoding``, percent-encoded (for a data: URL)."""
+    return urllib.parse.quote_from_bytes(css.encode(encoding), safe="")
+
 
 HIDDEN = {
     "near-white hex": '<span style="color:#fdfdfd">{}</span>',
@@ -150,6 +164,29 @@ HIDDEN = {
     "a style sheet imported by an escaped @import": '<style>@\\69 mport url(d\\61ta:text/css,'
                                                     '.k{display:none});</style>'
                                                     '<p class="k">{}</p>',
+    # (a red team's, on f080cf5) a data: sheet decoded as CSS decodes bytes: base64 after
+    # spaces, a byte-order mark, a charset in the URL or on the link, @charset; the preferred
+    # set of titled sheets; an import for the screen; a style sheet in MathML's text
+    "base64 after spaces": '<link rel=stylesheet href="data:text/css;charset=utf-8 ;  BASE64 ,'
+                           + _base64(".k{display:none}") + '"><p class="k">{}</p>',
+    "a byte-order mark": '<style>@import url(data:text/css;base64,'
+                         + _base64("\ufeff.k{display:none}", "utf-16be") + ');</style>'
+                         '<p class="k">{}</p>',
+    "a quoted charset in the URL": '<link rel=stylesheet href="data:text/css;charset=&quot;UTF-'
+                                   '16BE&quot;,' + _percent(".k{visibility:hidden}", "utf-16be")
+                                   + '"><p class="k">{}</p>',
+    "the link's charset": '<link rel=stylesheet charset="UTF-16BE" href="data:text/css,'
+                          + _percent(".k{opacity:0}", "utf-16be") + '"><p class="k">{}</p>',
+    # in GBK a lead byte takes the "}" after it: only the sheet's own charset sees the rule
+    "an @charset that takes a brace": '<link rel=stylesheet href="data:text/css;base64,'
+                                      + _base64('@charset "gbk";.k{x:\x81};display:none}',
+                                                "latin-1") + '"><p class="k">{}</p>',
+    "the preferred set of titled sheets": '<style title="Main">b{color:red}</style><style title='
+                                          '"Main">.k{display:none}</style><p class="k">{}</p>',
+    "an import for the screen": '<style>@charset "utf-8"; @import url("data:text/css,.k{display:'
+                                'none}") screen and (min-width: 1px);</style><p class="k">{}</p>',
+    "a style sheet in MathML's text": '<math><mtext><style>.k{display:none}</style></mtext>'
+                                      '</math><p class="k">{}</p>',
     "a style sheet an imported one imports": '<style type="TEXT/CSS">@import "data:text/css,'
                                              '@import \'data:text/css,.k%7Bdisplay:none%7D\';";'
                                              '</style><p class="k">{}</p>',
@@ -403,6 +440,26 @@ READABLE = {
     "a disabled or an icon link to a data: URL": '<link rel=stylesheet disabled href="data:text/'
                                                  'css,.k{display:none}"><link rel=icon href="data:'
                                                  'text/css,.k{display:none}"><p class="k">{}</p>',
+    # (a red team's, on f080cf5) sheets no browser applies: a link in MathML, a rel split
+    # by a no-break space, an alternate or second titled set, an empty query before print,
+    # an import after a rule or for print, a <style> right in MathML
+    "a link in MathML": '<math><link rel=stylesheet href="data:text/css,.k%7Bdisplay:none%7D">'
+                        '</math><p class="k">{}</p>',
+    "a rel split by a no-break space": '<link rel="alternate\xa0stylesheet" href="data:text/css,'
+                                       '.k%7Bdisplay:none%7D"><p class="k">{}</p>',
+    "a titled alternate style sheet": '<link rel="stylesheet alternate" title="Dark" href="data:'
+                                      'text/css,.k%7Bdisplay:none%7D"><p class="k">{}</p>',
+    "a second set of titled sheets": '<link rel=stylesheet title="Main" href="data:text/css,b%7B'
+                                     'color:red%7D"><style title="Other">.k{display:none}'
+                                     '</style><p class="k">{}</p>',
+    "an empty query before print": '<style media=", print">.k{display:none}</style>'
+                                   '<p class="k">{}</p>',
+    "an import after a rule": '<style>b{color:red} @import "data:text/css,.k{display:none}";'
+                              '</style><p class="k">{}</p>',
+    "an import for print": '<style>@import url("data:text/css,.k{display:none}") layer(x) print;'
+                           '</style><p class="k">{}</p>',
+    "a style sheet right in MathML": '<math><style>.k{display:none}</style></math>'
+                                     '<p class="k">{}</p>',
     "a data: URL that is no import": '<style>b{background:url("data:text/css,.k{display:none}")'
                                      '}</style><p class="k">{}</p>',
     # the tree a browser builds: text fostered out of a table, a formatting element reopened
@@ -596,9 +653,6 @@ def test_readable_text_in_the_same_styles_stays_visible(markup):
 @pytest.mark.parametrize("markup", [
     '<style type="text/css; charset=utf-8">.k{display:none}</style>',  # Firefox applies it
     '<noscript><style>.k{display:none}</style></noscript>',  # a mail client runs no script
-    # an import after a rule, or for print: no browser applies it; the grader reads no media
-    # of an import, nor where it is
-    '<style>b{color:red} @import "data:text/css,.k{display:none}" print;</style>',
 ])
 def test_a_style_sheet_a_browser_may_apply_is_taken_to_apply(markup):
     """Where browsers or mail clients differ on a style sheet, or the grader does not read what
@@ -782,3 +836,20 @@ def test_of_an_accordion_with_several_open_the_first_is_open_in_a_page_with_no_t
                         '</details><details name="faq" open><summary>Shipping</summary>Ships '
                         'in two days.</details>')
     assert WORDS in visible.text and "Ships" not in visible.text
+
+
+@pytest.mark.parametrize("markup", [
+    '<div><template shadowrootmode="open"><slot name="x"></slot></template><p>{}</p></div>',
+    '<section><template shadowrootmode=Closed><p>{}</p></template></section>',
+])
+def test_a_shadow_root_is_refused(markup):
+    """(a red team's, on f080cf5) a browser shows a declarative shadow root in place of its
+    host's text, as its slots say: what the customer sees is not what the tree reading
+    reads, either way, so the HTML is not read."""
+    with pytest.raises(UnreadableMessage, match="shadow root"):
+        from_html(markup.format(WORDS))
+
+
+def test_a_template_of_another_shadow_mode_is_an_ordinary_template():
+    visible = from_html('<template shadowrootmode="none"><p>x</p></template><p>' + WORDS)
+    assert WORDS in visible.text

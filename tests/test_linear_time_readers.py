@@ -107,10 +107,16 @@ def _imported_deep(depth: int, css: str) -> str:
     _imported_deep(8, ".k{display:none}") * 2_000,
     # at-rules that may be imports, an import never ended, one of a URL never ended
     "@\\69 x;" * 30_000 + ".k{display:none}",
-    ".k{display:none}" + '@import "data:text/css,' + "x{" * 150_000,
-    ".k{display:none} @import url(data:text/css," + "(" * 300_000,
+    '@import "data:text/css,.k{display:none}' + "x;" * 150_000,
+    "@import url(data:text/css,.k%7Bdisplay:none%7D" + "x" * 300_000,
+    # (a red team's, on f080cf5) an import, then what is all read for more: before the first
+    # block, brackets never closed or statements of nothing; after it, blocks or rules
+    '@import "data:text/css,.k{display:none}";' + "(" * 300_000,
+    '@import "data:text/css,.k{display:none}";' + ";" * 300_000,
+    '@import "data:text/css,.k{display:none}";' + ".a{color:red}" * 25_000,
 ], ids=["many-imports", "deep-imports-again-and-again", "escaped-at-rules", "import-never-ended",
-        "import-url-never-ended"])
+        "import-url-never-ended", "brackets-after-an-import", "statements-after-an-import",
+        "rules-after-an-import"])
 def test_imported_style_sheets_are_read_in_linear_time(css):
     visible = timed(from_html, f"<style>{css}</style><p class=k>hidden</p><p>seen</p>")
     assert "seen" in visible.text and "hidden" not in visible.text

@@ -57,8 +57,10 @@ def for_the_reader(query_list: str) -> bool:
     match the reader the grader models."""
     if "\\" in query_list or "/*" in query_list:
         return True
-    return not all(_NOT_FOR_THE_READER.fullmatch(query.strip("\t\n\f\r "))
-                   for query in query_list.split(","))
+    queries = [query.strip("\t\n\f\r ") for query in query_list.split(",")]
+    # an empty query in a list matches nothing ("print," is for print); an empty list, all
+    return not any(queries) or not all(not query or _NOT_FOR_THE_READER.fullmatch(query)
+                                       for query in queries)
 
 
 def at_rule_for_the_reader(prelude: str) -> bool:
