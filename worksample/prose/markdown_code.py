@@ -17,6 +17,9 @@ from functools import lru_cache
 
 _BACKTICKS = re.compile(r"`+")
 _ESCAPED = str.maketrans({"<": "&lt;", "&": "&amp;"})
+# the lines as markdown-it counts them: ended by a line feed, a carriage return or both (not
+# by the other ends Python's splitlines knows: a form feed, U+2028 ...)
+_LINES = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+\Z")
 # what a Markdown text needs for code to be in it: a backtick, a fence of tildes, a line
 # indented four spaces or a tab
 _MAY_HOLD_CODE = re.compile(r"`|~~~|^(?: {4}|\t)", re.MULTILINE)
@@ -26,7 +29,9 @@ _MAY_HOLD_CODE = re.compile(r"`|~~~|^(?: {4}|\t)", re.MULTILINE)
 def _parser():
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("table")
+    parser = MarkdownIt("commonmark").enable("table")
+    parser.core.ruler.disable(["inline", "text_join"])  # the blocks are enough
+    return parser
 
 
 def code_as_text(markdown: str) -> str:
@@ -34,7 +39,7 @@ def code_as_text(markdown: str) -> str:
     HTML character references, its lines as they were."""
     if _MAY_HOLD_CODE.search(markdown) is None:
         return markdown
-    lines = markdown.splitlines(keepends=True)
+    lines = _LINES.findall(markdown)
     read: set[tuple[int, int]] = set()  # the lines already escaped (a table row's cells)
     for token in _parser().parse(markdown):
         if token.type not in ("fence", "code_block", "inline") or token.map is None or tuple(
@@ -45,8 +50,7 @@ def code_as_text(markdown: str) -> str:
         if token.type != "inline":
             lines[start:end] = [line.translate(_ESCAPED) for line in lines[start:end]]
         elif token.type == "inline":
-            lines[start:end] = _spans_escaped("".join(lines[start:end])).splitlines(
-                keepends=True)
+            lines[start:end] = _LINES.findall(_spans_escaped("".join(lines[start:end])))
     return "".join(lines)
 
 
