@@ -187,6 +187,15 @@ HIDDEN = {
                                 'none}") screen and (min-width: 1px);</style><p class="k">{}</p>',
     "a style sheet in MathML's text": '<math><mtext><style>.k{display:none}</style></mtext>'
                                       '</math><p class="k">{}</p>',
+    # (a second red team's, on ab8bba2) a data: URL's fragment left out, a quirks-mode page
+    # taking a sheet of any type, the set a <meta> prefers
+    "a data: URL's fragment": '<link rel=stylesheet href="data:text/css;base64,'
+                              + _base64(".k{opacity:0}") + '#top"><p class="k">{}</p>',
+    "a sheet of no type in quirks mode": '<link rel=stylesheet href="data:,.k%7Bdisplay:none%7D">'
+                                         '<p class="k">{}</p>',
+    "the set a meta prefers": '<meta http-equiv="Default-Style" content="Print me"><style title='
+                              '"Screen">b{color:red}</style><style title="Print me">.k{display:'
+                              'none}</style><p class="k">{}</p>',
     "a style sheet an imported one imports": '<style type="TEXT/CSS">@import "data:text/css,'
                                              '@import \'data:text/css,.k%7Bdisplay:none%7D\';";'
                                              '</style><p class="k">{}</p>',
@@ -460,6 +469,29 @@ READABLE = {
                            '</style><p class="k">{}</p>',
     "a style sheet right in MathML": '<math><style>.k{display:none}</style></math>'
                                      '<p class="k">{}</p>',
+    # (a second red team's, on ab8bba2) a rule in a data: URL's fragment, base64 with "="
+    # inside it, a set the <meta> does not prefer, MathML's and SVG's elements that make no
+    # HTML inside them, an import after @namespace, a charset parameter misspelt
+    "a rule in a data: URL's fragment": '<link rel=stylesheet href="data:text/css,b%7Bcolor:red'
+                                        '%7D#.k%7Bdisplay:none%7D"><p class="k">{}</p>',
+    "base64 with \"=\" inside": '<link rel=stylesheet href="data:text/css;base64,'
+                               + _base64(".k{display:none}")[:8] + "="
+                               + _base64(".k{display:none}")[8:] + '"><p class="k">{}</p>',
+    "a set the meta does not prefer": '<meta http-equiv="default-style" content="A"><style title='
+                                      '"B">.k{display:none}</style><p class="k">{}</p>',
+    "a style sheet in MathML's title": '<math><title><style>.k{display:none}</style></title>'
+                                       '</math><p class="k">{}</p>',
+    "a link in an SVG element of MathML's name": '<svg><mo><link rel=stylesheet href="data:text/'
+                                                 'css,.k%7Bdisplay:none%7D"></mo></svg>'
+                                                 '<p class="k">{}</p>',
+    "an annotation of SVG": '<math><annotation-xml encoding="image/svg+xml"><style>.k{display:'
+                            'none}</style></annotation-xml></math><p class="k">{}</p>',
+    "an import after @namespace": '<style>@namespace svg url(http://www.w3.org/2000/svg); @import'
+                                  ' "data:text/css,.k{display:none}";</style><p class="k">{}</p>',
+    "a charset parameter with a space before \"=\"": '<link rel=stylesheet href="data:text/css;'
+                                                   'charset =utf-16be,'
+                                                   + _percent(".k{display:none}", "utf-16be")
+                                                   + '"><p class="k">{}</p>',
     "a data: URL that is no import": '<style>b{background:url("data:text/css,.k{display:none}")'
                                      '}</style><p class="k">{}</p>',
     # the tree a browser builds: text fostered out of a table, a formatting element reopened
@@ -853,3 +885,13 @@ def test_a_shadow_root_is_refused(markup):
 def test_a_template_of_another_shadow_mode_is_an_ordinary_template():
     visible = from_html('<template shadowrootmode="none"><p>x</p></template><p>' + WORDS)
     assert WORDS in visible.text
+
+
+@pytest.mark.parametrize("kind", ["text/plain,", ","])
+def test_a_linked_sheet_of_another_type_applies_only_in_quirks_mode(kind):
+    """(a second red team's, on ab8bba2) with a doctype, a browser takes a linked or imported
+    sheet only of the type text/css."""
+    markup = (f'<link rel=stylesheet href="data:{kind}.k%7Bdisplay:none%7D"><style>@import '
+              f'"data:{kind}.k{{opacity:0}}";</style><p class="k">{WORDS}</p>')
+    assert WORDS in from_html("<!DOCTYPE html>" + markup).text
+    assert WORDS not in from_html(markup).text

@@ -23,8 +23,12 @@ WORDS = "the refund is credited within 30 days"
     "```html\n<style>p{display:none}</style>\n```",
     "~~~\n<title>x\n~~~",
     "    <style>p{display:none}</style>",
+    # (a red team's, on ab8bba2) code indented in a quote or a list, lines a NEL does not end
+    ">     <title>in a quote",
+    "1.\t\t<title>in a list",
+    "one\x85two\n\n    <title>",
 ], ids=["span", "double-backticks", "title-and-comment", "list", "quote", "table", "fence",
-        "tildes", "indented"])
+        "tildes", "indented", "indented-in-a-quote", "indented-in-a-list", "next-line"])
 def test_a_tag_in_markdown_code_hides_nothing(code):
     visible = from_markdown(f"Hello Margaret,\n\n{code}\n\nAnd {WORDS}.\n")
     assert WORDS in visible.text and not visible.hidden
@@ -38,7 +42,18 @@ def test_a_tag_in_markdown_code_hides_nothing(code):
     # lines counted as markdown-it counts them: a U+2028 ends none, so the
     # paragraph after an HTML block is not taken for it
     "a\u2028b\n\n<pre>`<span hidden>SECRET words here</span>`</pre>\nnext `c`",
-], ids=["escaped-backtick", "unmatched-runs", "between-spans", "html-block", "line-ends"])
+    # (a red team's, on ab8bba2) what CommonMark reads before a code span takes its backticks:
+    # a tag's attribute, a comment, an autolink, a link's title, a backslash escaped itself;
+    # and a table's cells, each read apart
+    '<i class="a`b">x</i> <span hidden>SECRET words hidden</span> <i class="c`d">y</i>',
+    "See <!-- a ` --> <span hidden>SECRET words hidden</span> <!-- b ` -->",
+    "<https://a.test/`x> <span hidden>SECRET words hidden</span> <https://b.test/`y>",
+    '[x](https://a.test "t`") <span hidden>SECRET words hidden</span> [y](https://b.test "u`")',
+    "Path C:\\\\`a` and <span hidden>SECRET words hidden</span> `b` end.",
+    "| a | b | c |\n|---|---|---|\n| `p | <span hidden>SECRET words hidden</span> | q` |",
+], ids=["escaped-backtick", "unmatched-runs", "between-spans", "html-block", "line-ends",
+        "attributes", "comments", "autolinks", "link-titles", "escaped-backslash",
+        "table-cells"])
 def test_markup_outside_markdown_code_is_still_read_as_html(markdown):
     assert "SECRET" not in from_markdown(f"Hello Margaret,\n\n{markdown}\n").text
 

@@ -3,34 +3,46 @@ is its characters as written, never markup. Before Markdown's inline HTML is rea
 (``markup.from_markdown``), the ``<`` and ``&`` in its code are escaped, so that a `<style>`
 or a `<title>` written in backticks hides nothing.
 
-The blocks (fenced, indented, HTML, paragraphs) are found by markdown-it, as CommonMark reads
-them; code spans in each block that holds inline text by their backticks: a run of them opens
-a span that the next run of as many closes, else it is text, and a backslash before the
-first backtick takes it out of the run.
+Where the code is, markdown-it says, as CommonMark reads it: the code blocks (fenced or
+indented) by their lines, and the code spans as its inline parser finds them, after what
+comes first and takes the backticks in it (a tag, a comment, an autolink, a link's target or
+title, a backslash escape), in each table cell apart. A span is found in the text of its
+block, which markdown-it takes off the lines (their indent, a quote's ">", a table's bars);
+its ``<`` and ``&`` are found again on the lines, in the same order, as none of what is taken
+off holds one.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from functools import lru_cache
 
-_BACKTICKS = re.compile(r"`+")
 _ESCAPED = str.maketrans({"<": "&lt;", "&": "&amp;"})
+_MARKUP = re.compile(r"[<&]")
 # the lines as markdown-it counts them: ended by a line feed, a carriage return or both (not
 # by the other ends Python's splitlines knows: a form feed, U+2028 ...)
 _LINES = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+\Z")
-# what a Markdown text needs for code to be in it: a backtick, a fence of tildes, a line
-# indented four spaces or a tab
-_MAY_HOLD_CODE = re.compile(r"`|~~~|^(?: {4}|\t)", re.MULTILINE)
+# what a Markdown text needs for code to be in it: a backtick, a fence of tildes, an indent
+# of four spaces or a tab (after a quote's ">" or a list's marker too)
+_MAY_HOLD_CODE = re.compile(r"`|~~~| {4}|\t")
 
 
 @lru_cache(maxsize=1)
 def _parser():
     from markdown_it import MarkdownIt
+    from markdown_it.rules_inline.backticks import backtick
+
+    def recorded(state, silent: bool) -> bool:
+        # each code span where the inline parser makes one: its text, and where it is in it
+        start, made = state.pos, len(state.tokens)
+        found = backtick(state, silent)
+        if found and len(state.tokens) > made and state.tokens[-1].type == "code_inline":
+            state.env["spans"].append((state.src, start, state.pos))
+        return found
 
     parser = MarkdownIt("commonmark").enable("table")
-    parser.core.ruler.disable(["inline", "text_join"])  # the blocks are enough
+    parser.inline.ruler.at("backticks", recorded)
     return parser
 
 
@@ -39,41 +51,52 @@ def code_as_text(markdown: str) -> str:
     HTML character references, its lines as they were."""
     if _MAY_HOLD_CODE.search(markdown) is None:
         return markdown
+    env: dict = {"spans": []}
+    tokens = _parser().parse(markdown, env)
     lines = _LINES.findall(markdown)
-    read: set[tuple[int, int]] = set()  # the lines already escaped (a table row's cells)
-    for token in _parser().parse(markdown):
-        if token.type not in ("fence", "code_block", "inline") or token.map is None or tuple(
-                token.map) in read:
+    blocks: dict[tuple[int, int], list] = {}  # a block's lines: its texts in order (cells)
+    for token in tokens:
+        if token.map is None:
             continue
         start, end = token.map
-        read.add((start, end))
-        if token.type != "inline":
+        if token.type in ("fence", "code_block"):
             lines[start:end] = [line.translate(_ESCAPED) for line in lines[start:end]]
         elif token.type == "inline":
-            lines[start:end] = _LINES.findall(_spans_escaped("".join(lines[start:end])))
+            blocks.setdefault((start, end), []).append(token.content)
+    spans: dict[int, list[tuple[int, int]]] = {}  # a text's id: where its spans are
+    for text, start, end in env["spans"]:
+        spans.setdefault(id(text), []).append((start, end))
+    for (start, end), texts in blocks.items():
+        in_code, marks = _in_code(texts, spans)
+        if in_code:
+            lines[start:end] = _LINES.findall(_escaped("".join(lines[start:end]), in_code,
+                                                       marks))
     return "".join(lines)
 
 
-def _spans_escaped(text: str) -> str:
-    """``text`` (a block's inline text) with what its code spans hold escaped."""
-    runs = [(run.start(), run.end()) for run in _BACKTICKS.finditer(text)]
-    if len(runs) < 2:
+def _in_code(texts: list[str], spans: dict[int, list[tuple[int, int]]]) -> tuple[set[int], int]:
+    """Which of the ``<`` and ``&`` of ``texts`` (a block's, in order) are in a code span,
+    counted from the first, and how many there are."""
+    in_code, counted = set(), 0
+    for text in texts:
+        marks = [mark.start() for mark in _MARKUP.finditer(text)]
+        for start, end in spans.get(id(text), ()):
+            in_code.update(range(counted + bisect_left(marks, start),
+                                 counted + bisect_left(marks, end)))
+        counted += len(marks)
+    return in_code, counted
+
+
+def _escaped(text: str, in_code: set[int], marks: int) -> str:
+    """``text`` (a block's lines) with the ``<`` and ``&`` whose places are ``in_code``
+    escaped; as it is when it holds another number of them than ``marks`` (its block's
+    texts)."""
+    found = list(_MARKUP.finditer(text))
+    if len(found) != marks:
         return text
-    by_length: dict[int, list[int]] = {}  # each length of run: the indexes of those runs
-    for index, (start, end) in enumerate(runs):
-        by_length.setdefault(end - start, []).append(index)
-    pieces, done, index = [], 0, 0
-    while index < len(runs):
-        start, end = runs[index]
-        if start and text[start - 1] == "\\":  # "\`": that backtick is text
-            start += 1
-        same = by_length.get(end - start, [])
-        after = bisect_right(same, index)
-        if end == start or after == len(same):
-            index += 1  # no run of as many closes it: its backticks are text
-            continue
-        closing = same[after]
-        pieces += [text[done:end], text[end:runs[closing][0]].translate(_ESCAPED)]
-        done = runs[closing][0]
-        index = closing + 1
+    pieces, done = [], 0
+    for n, mark in enumerate(found):
+        if n in in_code:
+            pieces += [text[done:mark.start()], mark.group().translate(_ESCAPED)]
+            done = mark.end()
     return "".join([*pieces, text[done:]])

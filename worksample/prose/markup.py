@@ -112,12 +112,13 @@ def from_html(html: str, keep_lines: bool = False) -> Visible:
         raise UnreadableMessage("the HTML attaches a shadow root to an element (<template "
                                 "shadowrootmode>), whose text is not read; no mail client "
                                 "writes one")
+    standards = _standards_mode(html, found.doctype_end)
     try:
-        sheets = style_sheets(tree)
+        sheets = style_sheets(tree, standards)
     except TooDeeplyImported as error:
         raise UnreadableMessage(f"the HTML's {error}; no mail client writes that") from error
     rules = HidingRules(hidden_selectors(html, sheets), budget=_RULE_CHECKS + len(html))
-    page = PageText(rules, keep_lines, _standards_mode(html, found.doctype_end))
+    page = PageText(rules, keep_lines, standards)
     if not page.read(tree, ELEMENTS_MOST):
         raise UnreadableMessage(f"the HTML makes more than {ELEMENTS_MOST:,} elements; no "
                                 "reply or analysis has that many")

@@ -21,7 +21,6 @@ grader reads offline.
 from __future__ import annotations
 
 import base64
-import binascii
 import re
 import urllib.parse
 from dataclasses import dataclass
@@ -46,8 +45,10 @@ _BASE64 = re.compile(r";[\t\n\f\r ]*base64[\t\n\f\r ]*$", re.IGNORECASE)
 _MAY_IMPORT = re.compile(r"@(?:\\|i(?:\\|m(?:\\|p(?:\\|o(?:\\|r(?:\\|t))))))",
                          re.IGNORECASE)
 # where HTML elements are made inside SVG and MathML (their integration points)
-_HTML_INSIDE = frozenset({"foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext",
-                          "annotation-xml"})
+_HTML_IN_SVG = frozenset({"foreignobject", "desc", "title"})
+_HTML_IN_MATHML = frozenset({"mi", "mo", "mn", "ms", "mtext"})
+_HTML_ENCODINGS = frozenset({"text/html", "application/xhtml+xml"})
+_NOT_BASE64 = re.compile(rb"[^A-Za-z0-9+/]")
 # what an @import's prelude may hold before its media list
 _NOT_MEDIA = frozenset({"layer", "supports"})
 
@@ -64,11 +65,13 @@ class StyleSheet:
     media: str = ""
 
 
-def style_sheets(tree) -> list[StyleSheet]:
+def style_sheets(tree, standards: bool) -> list[StyleSheet]:
     """The style sheets of ``tree`` (a ``LexborHTMLParser``) a browser applies, in the order
-    of the document, each followed by those it imports. Raises TooDeeplyImported past
-    ``IMPORTS_DEEP_MOST`` imports one inside another."""
-    found, preferred = [], None  # preferred: the title of the set of sheets that applies
+    of the document, each followed by those it imports; in ``standards`` mode (set by the
+    doctype) a linked or imported sheet only of the type text/css. Raises TooDeeplyImported
+    past ``IMPORTS_DEEP_MOST`` imports one inside another."""
+    found = []
+    preferred = _default_style(tree)  # the title of the set of sheets that applies
     for element in tree.css("style, link"):  # never inside a <template>'s content
         attributes = element.attributes
         namespace = _namespace(element)
@@ -76,62 +79,103 @@ def style_sheets(tree) -> list[StyleSheet]:
             continue
         if element.tag == "style":
             # an SVG style sheet's text is its own text nodes', comments left out
-            css: str | None = element.text(deep=False)
-            encoding = None
+            sheet: DataSheet | None = DataSheet(element.text(deep=False), None, True)
         elif namespace == "html" and _links_a_style_sheet(attributes):
-            css, encoding = data_url_text(attributes.get("href") or "",
-                                          webencodings.lookup(attributes.get("charset") or ""))
+            sheet = data_sheet(attributes.get("href") or "",
+                               webencodings.lookup(attributes.get("charset") or ""))
         else:
             continue
         title = attributes.get("title") or ""
         if title and preferred is None:
             preferred = title
-        if css is None or title and title != preferred:
+        if sheet is None or title and title != preferred or standards and not sheet.of_css:
             continue
-        found.append(StyleSheet(css, attributes.get("media") or ""))
-        found += _imported(css, encoding, 1)
+        found.append(StyleSheet(sheet.text, attributes.get("media") or ""))
+        found += _imported(sheet, standards, 1)
     return found
 
 
-def data_url_text(url: str, environment=None) -> tuple[str | None, object]:
-    """The text a ``data:`` URL holds and its encoding (a ``webencodings.Encoding``), decoded
-    as a style sheet fetched with ``environment`` (the encoding of what refers to it, or
-    None): percent-decoded, from base64 when it says so (spaces and missing padding forgiven),
-    then from bytes by a byte-order mark, its ``charset``, an ``@charset`` rule or
-    ``environment``, else UTF-8. (None, None) for any other URL, or base64 that cannot be
-    decoded."""
-    url = url.strip(_URL_TRIMMED).translate(_URL_DROPPED)
+@dataclass(frozen=True)
+class DataSheet:
+    """What a ``data:`` URL holds, read as a style sheet: its text, the encoding it was
+    decoded from, and whether its MIME type is text/css."""
+
+    text: str
+    encoding: object  # a webencodings.Encoding; None for a sheet never in bytes
+    of_css: bool
+
+
+def data_sheet(url: str, environment=None) -> DataSheet | None:
+    """What a ``data:`` URL holds, decoded as a style sheet fetched with ``environment`` (the
+    encoding of what refers to it, or None) is: its fragment left out, percent-decoded, from
+    base64 when its header ends so (as the Fetch standard forgives it), then from bytes by a
+    byte-order mark, its ``charset``, an ``@charset`` rule or ``environment``, else UTF-8.
+    None for any other URL, or base64 that cannot be decoded."""
+    url = url.strip(_URL_TRIMMED).translate(_URL_DROPPED).split("#", 1)[0]
     scheme, _, rest = url.partition(":")
     header, comma, body = rest.partition(",")
     if scheme.lower() != "data" or not comma:
-        return None, None
-    data = urllib.parse.unquote_to_bytes(body)
+        return None
+    data: bytes | None = urllib.parse.unquote_to_bytes(body)
     header = header.strip(_ASCII_SPACE)
     if _BASE64.search(header):
         header = header[:header.rindex(";")]
-        letters = bytes(b for b in data if b not in b"\t\n\f\r =")
-        try:
-            data = base64.b64decode(letters + b"=" * (-len(letters) % 4))
-        except binascii.Error:
-            return None, None
-    charset = next((value.strip(_ASCII_SPACE + '"') for name, _, value in (
-        parameter.partition("=") for parameter in header.split(";")[1:])
-        if name.strip(_ASCII_SPACE).lower() == "charset"), None)
-    return decode_stylesheet_bytes(data, protocol_encoding=charset,
-                                   environment_encoding=environment)
+        data = _forgiving_base64(data)
+        if data is None:
+            return None
+    kind, *parameters = header.split(";")
+    charset = next((value.strip(_ASCII_SPACE).strip('"') for name, _, value in (
+        parameter.partition("=") for parameter in parameters)
+        if name.lstrip(_ASCII_SPACE).lower() == "charset"), None)
+    text, encoding = decode_stylesheet_bytes(data, protocol_encoding=charset,
+                                             environment_encoding=environment)
+    return DataSheet(text, encoding, kind.strip(_ASCII_SPACE).lower() == "text/css")
+
+
+def _forgiving_base64(data: bytes) -> bytes | None:
+    """``data`` decoded from base64 as the Fetch standard decodes a ``data:`` URL: white space
+    left out, one or two "=" only at the end, no other letter; None when it cannot be."""
+    letters = bytes(b for b in data if b not in b"\t\n\f\r ")
+    if len(letters) % 4 == 0 and letters.endswith(b"="):
+        letters = letters[:-2] if letters.endswith(b"==") else letters[:-1]
+    if len(letters) % 4 == 1 or _NOT_BASE64.search(letters):
+        return None
+    return base64.b64decode(letters + b"=" * (-len(letters) % 4))
+
+
+def _default_style(tree) -> str | None:
+    """The set of titled sheets a page prefers by ``<meta http-equiv="default-style">`` (the
+    last one written); None when it names none."""
+    named = None
+    for meta in tree.css("meta[http-equiv]"):
+        attributes = meta.attributes
+        if ascii_lower(attributes.get("http-equiv") or "") == "default-style" and \
+                attributes.get("content"):
+            named = attributes.get("content")
+    return named
 
 
 def _namespace(element) -> str:
-    """Which markup ``element`` is in, as the parser made it: "svg", "math" or "html"."""
+    """Which markup ``element`` is in, as the parser made it: "svg", "math" or "html"; an
+    HTML element is made inside SVG's ``foreignObject``, ``desc`` and ``title`` and MathML's
+    text elements (and an ``annotation-xml`` of HTML)."""
+    ancestors = []
     node = element.parent
     while node is not None and node.tag:
-        tag = ascii_lower(node.tag)
-        if tag in ("svg", "math"):
-            return tag
-        if tag in _HTML_INSIDE:
-            return "html"
+        ancestors.append(node)
         node = node.parent
-    return "html"
+    namespace = "html"
+    for node in reversed(ancestors):
+        tag = ascii_lower(node.tag)
+        if namespace == "html" and tag in ("svg", "math"):
+            namespace = tag
+        elif namespace == "svg" and tag in _HTML_IN_SVG or namespace == "math" and (
+                tag in _HTML_IN_MATHML or tag == "annotation-xml" and ascii_lower(
+                    node.attributes.get("encoding") or "") in _HTML_ENCODINGS):
+            namespace = "html"
+        elif namespace == "math" and tag == "svg":
+            namespace = "svg"
+    return namespace
 
 
 def _of_css(kind: str | None) -> bool:
@@ -149,10 +193,11 @@ def _links_a_style_sheet(attributes: dict) -> bool:
         "alternate" in relations and attributes.get("title"))
 
 
-def _imported(css: str, encoding, depth: int) -> list[StyleSheet]:
-    """Each ``data:`` style sheet ``css`` (of ``encoding``, None when it was never bytes)
-    imports, followed by those it imports, as a browser reads them: in the at-rules before
-    the sheet's first block, with their media (one for print imports nothing that applies)."""
+def _imported(sheet: DataSheet, standards: bool, depth: int) -> list[StyleSheet]:
+    """Each ``data:`` style sheet ``sheet`` imports, followed by those it imports, as a
+    browser reads them: its first rules, those before any but ``@charset`` and ``@layer``,
+    with their media (one for print imports nothing that applies)."""
+    css = sheet.text
     if _MAY_IMPORT.search(css) is None:
         return []
     first_block = blanked(css).find("{")
@@ -162,16 +207,20 @@ def _imported(css: str, encoding, depth: int) -> list[StyleSheet]:
         return []
     found = []
     for rule in tinycss2.parse_stylesheet(head, skip_comments=True, skip_whitespace=True):
-        if rule.type != "at-rule" or rule.lower_at_keyword != "import":
+        keyword = rule.lower_at_keyword if rule.type == "at-rule" else None
+        if keyword in ("charset", "layer") and rule.content is None:
             continue
+        if keyword != "import":
+            break  # an import after any other rule is not read
         url, media = _url_and_media(rule.prelude)
-        text, its_encoding = data_url_text(url or "", encoding)
-        if text is None or media and not for_the_reader(media):
+        imported = data_sheet(url or "", sheet.encoding)
+        if imported is None or media and not for_the_reader(media) or (
+                standards and not imported.of_css):
             continue
         if depth > IMPORTS_DEEP_MOST:
             raise TooDeeplyImported(f"style sheets import one another more than "
                                     f"{IMPORTS_DEEP_MOST} deep")
-        found += [StyleSheet(text), *_imported(text, its_encoding, depth + 1)]
+        found += [StyleSheet(imported.text), *_imported(imported, standards, depth + 1)]
     return found
 
 
