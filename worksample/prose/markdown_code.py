@@ -6,10 +6,11 @@ or a `<title>` written in backticks hides nothing.
 Where the code is, markdown-it says, as CommonMark reads it: the code blocks (fenced or
 indented) by their lines, and the code spans as its inline parser finds them, after what
 comes first and takes the backticks in it (a tag, a comment, an autolink, a link's target or
-title, a backslash escape), in each table cell apart. A span is found in the text of its
-block, which markdown-it takes off the lines (their indent, a quote's ">", a table's bars);
-its ``<`` and ``&`` are found again on the lines, in the same order, as none of what is taken
-off holds one.
+title, a backslash escape), in each table cell apart, in an image's alt text too. A span is
+found in the text of its block, which markdown-it takes off the lines (their indent, a
+quote's ">", a table's bars); its ``<`` and ``&`` are found again on the lines, in the same
+order, as none of what is taken off holds one (a table's cells past its header's, dropped,
+come last on their line).
 """
 
 from __future__ import annotations
@@ -32,17 +33,32 @@ _MAY_HOLD_CODE = re.compile(r"`|~~~| {4}|\t")
 def _parser():
     from markdown_it import MarkdownIt
     from markdown_it.rules_inline.backticks import backtick
+    from markdown_it.rules_inline.image import image
 
     def recorded(state, silent: bool) -> bool:
-        # each code span where the inline parser makes one: its text, and where it is in it
+        # each code span where the inline parser makes one: its block's text, and where it
+        # is in it (an image's alt text is parsed apart: its place in the text around it)
         start, made = state.pos, len(state.tokens)
         found = backtick(state, silent)
         if found and len(state.tokens) > made and state.tokens[-1].type == "code_inline":
-            state.env["spans"].append((state.src, start, state.pos))
+            text, end = state.src, state.pos
+            for around, offset in reversed(state.env["alt_texts"]):
+                if text is around:
+                    break
+                text, start, end = around, offset + start, offset + end
+            state.env["spans"].append((text, start, end))
         return found
+
+    def image_noted(state, silent: bool) -> bool:
+        state.env["alt_texts"].append((state.src, state.pos + 2))  # after its "!["
+        try:
+            return image(state, silent)
+        finally:
+            state.env["alt_texts"].pop()
 
     parser = MarkdownIt("commonmark").enable("table")
     parser.inline.ruler.at("backticks", recorded)
+    parser.inline.ruler.at("image", image_noted)
     return parser
 
 
@@ -51,10 +67,11 @@ def code_as_text(markdown: str) -> str:
     HTML character references, its lines as they were."""
     if _MAY_HOLD_CODE.search(markdown) is None:
         return markdown
-    env: dict = {"spans": []}
+    env: dict = {"spans": [], "alt_texts": []}
     tokens = _parser().parse(markdown, env)
     lines = _LINES.findall(markdown)
     blocks: dict[tuple[int, int], list] = {}  # a block's lines: its texts in order (cells)
+    rows = set()  # the blocks that are a table's rows
     for token in tokens:
         if token.map is None:
             continue
@@ -63,6 +80,8 @@ def code_as_text(markdown: str) -> str:
             lines[start:end] = [line.translate(_ESCAPED) for line in lines[start:end]]
         elif token.type == "inline":
             blocks.setdefault((start, end), []).append(token.content)
+        elif token.type == "tr_open":
+            rows.add((start, end))
     spans: dict[int, list[tuple[int, int]]] = {}  # a text's id: where its spans are
     for text, start, end in env["spans"]:
         spans.setdefault(id(text), []).append((start, end))
@@ -70,7 +89,7 @@ def code_as_text(markdown: str) -> str:
         in_code, marks = _in_code(texts, spans)
         if in_code:
             lines[start:end] = _LINES.findall(_escaped("".join(lines[start:end]), in_code,
-                                                       marks))
+                                                       marks, (start, end) in rows))
     return "".join(lines)
 
 
@@ -87,12 +106,13 @@ def _in_code(texts: list[str], spans: dict[int, list[tuple[int, int]]]) -> tuple
     return in_code, counted
 
 
-def _escaped(text: str, in_code: set[int], marks: int) -> str:
+def _escaped(text: str, in_code: set[int], marks: int, row: bool) -> str:
     """``text`` (a block's lines) with the ``<`` and ``&`` whose places are ``in_code``
     escaped; as it is when it holds another number of them than ``marks`` (its block's
-    texts)."""
+    texts), but in a table's ``row``, whose cells past its header's are dropped (theirs are
+    the last)."""
     found = list(_MARKUP.finditer(text))
-    if len(found) != marks:
+    if len(found) != marks and not (row and len(found) > marks):
         return text
     pieces, done = [], 0
     for n, mark in enumerate(found):
