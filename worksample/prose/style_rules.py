@@ -76,10 +76,9 @@ def hidden_selectors(html: str, sheets: list[StyleSheet]) -> list[tuple[Subject,
     for sheet in sheets:
         if sheet.media and not for_the_reader(sheet.media):
             continue
-        for rule, declarations, for_the_reader_too in _css_rules(sheet.css,
-                                                                  plain_structure(sheet.css)):
+        for rule, declarations, applies in _css_rules(sheet.css, plain_structure(sheet.css)):
             why = hides(declarations)
-            if why and for_the_reader_too:
+            if why and applies:
                 selectors += [(subject, why) for subject in rule.subjects
                               if page.may_have(subject.context)]
     return selectors

@@ -5,17 +5,20 @@ they are for.
 
 Read from the tree, a ``<style>`` written in an attribute, a comment, a ``<textarea>``, a
 ``<title>`` or a ``<template>`` is none, as in a browser, nor is one right in MathML or a
-``<link>`` in SVG or MathML; the text of a ``<style>`` in SVG is what CSS reads (its
-character references decoded, its comments left out). Of the sheets with a ``title``, only
-those of the first title apply (the preferred set); a link "alternate" and titled, none. A
-``data:`` sheet is decoded as CSS decodes the bytes it fetches: by a byte-order mark, the
-URL's ``charset``, an ``@charset`` rule or the link's ``charset``, else UTF-8. An
-``@import`` counts before the sheet's first block, as in a browser, with its media.
+``<link>`` in SVG or MathML (where HTML elements are made inside them is worked out from the
+root down); the text of a ``<style>`` in SVG is what CSS reads (its character references
+decoded, its comments left out). Of the sheets with a ``title``, only the preferred set
+applies (the one ``<meta http-equiv="default-style">`` names, else the first title); an
+"alternate" link with a title, none. A ``data:`` sheet is decoded as a browser decodes it:
+its fragment left out, base64 as the Fetch standard forgives it, then by a byte-order mark,
+the URL's ``charset``, an ``@charset`` rule or the link's ``charset``, else UTF-8; with a
+doctype it counts only of the type text/css. An ``@import`` counts among the sheet's first
+rules (before any but ``@charset`` and ``@layer``), with its media.
 
 Where browsers differ, a sheet is taken to apply: one in ``<noscript>`` (a mail client runs
 no script), of a ``type`` with parameters ("text/css; charset=utf-8", which Firefox
-applies), of any MIME type in its URL. A style sheet at a web address is not fetched: the
-grader reads offline.
+applies), an "alternate" link with no title. A style sheet at a web address is not fetched:
+the grader reads offline.
 """
 
 from __future__ import annotations
