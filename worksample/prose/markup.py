@@ -18,10 +18,10 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from worksample.prose.markdown_code import code_as_text
-from worksample.prose.page_text import PageText
+from worksample.prose.page_text import PageText, shadow_root
 from worksample.prose.style_rules import HidingRules, hidden_selectors
 from worksample.prose.style_sheets import TooDeeplyImported, style_sheets
-from worksample.prose.tags import SHOWN_RAW_TEXT, Scan, ascii_lower, scan
+from worksample.prose.tags import SHOWN_RAW_TEXT, Scan, scan
 from worksample.prose.text import normalise, without_quoted
 from worksample.safe_text import cut
 
@@ -106,9 +106,7 @@ def from_html(html: str, keep_lines: bool = False) -> Visible:
                                 "it; no editor or mail client writes that")
     html, tail, why = _tail_apart(html, found, keep_lines)
     tree = LexborHTMLParser(html)
-    if any(ascii_lower(template.attributes.get("shadowrootmode") or "") in ("open", "closed")
-           for template in tree.css("template[shadowrootmode]")):
-        # a browser shows a shadow root's text in place of its host's, as its slots say
+    if shadow_root(tree):
         raise UnreadableMessage("the HTML attaches a shadow root to an element (<template "
                                 "shadowrootmode>), whose text is not read; no mail client "
                                 "writes one")

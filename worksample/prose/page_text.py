@@ -61,6 +61,15 @@ _DEFAULT_STYLE = {"a": "color: #0000ee", "mark": "color: black; background-color
                   "button": "color: black; background-color: #efefef"}
 
 
+def shadow_root(document) -> bool:
+    """Whether ``document`` (a selectolax parser) attaches a declarative shadow root to an
+    element (``<template shadowrootmode="open">`` or ``"closed"``): a browser then shows its
+    text in place of its host's, as its slots say, which this reading does not follow."""
+    modes = (template.attributes.get("shadowrootmode") or ""
+             for template in document.css("template[shadowrootmode]"))
+    return any(ascii_lower(mode) in ("open", "closed") for mode in modes)
+
+
 def drawn_text(element) -> str:
     """The text of ``element`` and all it holds, but for what is never drawn (``SKIPPED``: a
     style sheet's or a script's text, in SVG too)."""

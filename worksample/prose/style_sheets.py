@@ -33,7 +33,7 @@ import webencodings
 from tinycss2.bytes import decode_stylesheet_bytes
 
 from worksample.prose.media_queries import blanked, for_the_reader
-from worksample.prose.tags import ascii_lower
+from worksample.prose.tags import MATHML_TEXT, SVG_HOLDING_HTML, ascii_lower
 
 # an import of an import ... : a browser follows any number, no reply needs one
 IMPORTS_DEEP_MOST = 8
@@ -47,9 +47,6 @@ _BASE64 = re.compile(r";[\t\n\f\r ]*base64[\t\n\f\r ]*$", re.IGNORECASE)
 # ("@\\69mport", "@imp\\6frt")
 _MAY_IMPORT = re.compile(r"@(?:\\|i(?:\\|m(?:\\|p(?:\\|o(?:\\|r(?:\\|t))))))",
                          re.IGNORECASE)
-# where HTML elements are made inside SVG and MathML (their integration points)
-_HTML_IN_SVG = frozenset({"foreignobject", "desc", "title"})
-_HTML_IN_MATHML = frozenset({"mi", "mo", "mn", "ms", "mtext"})
 _HTML_ENCODINGS = frozenset({"text/html", "application/xhtml+xml"})
 _NOT_BASE64 = re.compile(rb"[^A-Za-z0-9+/]")
 # what an @import's prelude may hold before its media list
@@ -82,7 +79,7 @@ def style_sheets(tree, standards: bool) -> list[StyleSheet]:
             continue
         if element.tag == "style":
             # an SVG style sheet's text is its own text nodes', comments left out
-            sheet: DataSheet | None = DataSheet(element.text(deep=False), None, True)
+            sheet: SheetText | None = SheetText(element.text(deep=False), None, True)
         elif namespace == "html" and _links_a_style_sheet(attributes):
             sheet = data_sheet(attributes.get("href") or "",
                                webencodings.lookup(attributes.get("charset") or ""))
@@ -99,16 +96,16 @@ def style_sheets(tree, standards: bool) -> list[StyleSheet]:
 
 
 @dataclass(frozen=True)
-class DataSheet:
-    """What a ``data:`` URL holds, read as a style sheet: its text, the encoding it was
-    decoded from, and whether its MIME type is text/css."""
+class SheetText:
+    """A style sheet's text as read (a ``<style>``'s, or what a ``data:`` URL holds), the
+    encoding it was decoded from, and whether its MIME type is text/css."""
 
     text: str
     encoding: object  # a webencodings.Encoding; None for a sheet never in bytes
     of_css: bool
 
 
-def data_sheet(url: str, environment=None) -> DataSheet | None:
+def data_sheet(url: str, environment=None) -> SheetText | None:
     """What a ``data:`` URL holds, decoded as a style sheet fetched with ``environment`` (the
     encoding of what refers to it, or None) is: its fragment left out, percent-decoded, from
     base64 when its header ends so (as the Fetch standard forgives it), then from bytes by a
@@ -117,7 +114,7 @@ def data_sheet(url: str, environment=None) -> DataSheet | None:
     url = url.strip(_URL_TRIMMED).translate(_URL_DROPPED).split("#", 1)[0]
     scheme, _, rest = url.partition(":")
     header, comma, body = rest.partition(",")
-    if scheme.lower() != "data" or not comma:
+    if ascii_lower(scheme) != "data" or not comma:
         return None
     data: bytes | None = urllib.parse.unquote_to_bytes(body)
     header = header.strip(_ASCII_SPACE)
@@ -129,10 +126,10 @@ def data_sheet(url: str, environment=None) -> DataSheet | None:
     kind, *parameters = header.split(";")
     charset = next((value.strip(_ASCII_SPACE).strip('"') for name, _, value in (
         parameter.partition("=") for parameter in parameters)
-        if name.lstrip(_ASCII_SPACE).lower() == "charset"), None)
+        if ascii_lower(name.lstrip(_ASCII_SPACE)) == "charset"), None)
     text, encoding = decode_stylesheet_bytes(data, protocol_encoding=charset,
                                              environment_encoding=environment)
-    return DataSheet(text, encoding, kind.strip(_ASCII_SPACE).lower() == "text/css")
+    return SheetText(text, encoding, ascii_lower(kind.strip(_ASCII_SPACE)) == "text/css")
 
 
 def _forgiving_base64(data: bytes) -> bytes | None:
@@ -172,8 +169,8 @@ def _namespace(element) -> str:
         tag = ascii_lower(node.tag)
         if namespace == "html" and tag in ("svg", "math"):
             namespace = tag
-        elif namespace == "svg" and tag in _HTML_IN_SVG or namespace == "math" and (
-                tag in _HTML_IN_MATHML or tag == "annotation-xml" and ascii_lower(
+        elif namespace == "svg" and tag in SVG_HOLDING_HTML or namespace == "math" and (
+                tag in MATHML_TEXT or tag == "annotation-xml" and ascii_lower(
                     node.attributes.get("encoding") or "") in _HTML_ENCODINGS):
             namespace = "html"
         elif namespace == "math" and tag == "svg":
@@ -184,19 +181,19 @@ def _namespace(element) -> str:
 def _of_css(kind: str | None) -> bool:
     """Whether a ``type`` attribute lets a sheet apply: none, or text/css with any
     parameters, in any case."""
-    return not kind or kind.split(";")[0].strip(_ASCII_SPACE).lower() == "text/css"
+    return not kind or ascii_lower(kind.split(";")[0].strip(_ASCII_SPACE)) == "text/css"
 
 
 def _links_a_style_sheet(attributes: dict) -> bool:
     """Whether a ``<link>``'s attributes make it a style sheet a browser applies:
     "stylesheet" among its ``rel``, not "alternate" with a title (a set the reader has not
     chosen), not ``disabled``."""
-    relations = _ASCII_SPACES.split((attributes.get("rel") or "").lower())
+    relations = _ASCII_SPACES.split(ascii_lower(attributes.get("rel") or ""))
     return "stylesheet" in relations and "disabled" not in attributes and not (
         "alternate" in relations and attributes.get("title"))
 
 
-def _imported(sheet: DataSheet, standards: bool, depth: int) -> list[StyleSheet]:
+def _imported(sheet: SheetText, standards: bool, depth: int) -> list[StyleSheet]:
     """Each ``data:`` style sheet ``sheet`` imports, followed by those it imports, as a
     browser reads them: its first rules, those before any but ``@charset`` and ``@layer``,
     with their media (one for print imports nothing that applies)."""

@@ -61,11 +61,15 @@ _CLOSED_BY_NEXT = {"p": ("p",), "li": ("li",), "dd": ("dd", "dt"), "dt": ("dd", 
                    "option": ("option",), "td": ("td", "th"), "th": ("td", "th"),
                    "tr": ("td", "th", "tr")}
 _FOREIGN = ("svg", "math")  # where no element holds raw text, and none is void
+# where HTML elements are made inside SVG and MathML (their integration points; MathML's
+# annotation-xml too, when it says it holds HTML)
+SVG_HOLDING_HTML = ("foreignobject", "desc", "title")
+MATHML_TEXT = ("mi", "mo", "mn", "ms", "mtext")
 # what an end tag does not reach past: its element is then not "in scope", and the end tag
 # ends nothing (a paragraph's also stops at a button, a list item's at a list)
 _SCOPE_BARRIERS = ("applet", "caption", "html", "table", "td", "th", "marquee", "object",
-                   "template", "svg", "math", "foreignobject", "desc", "mi", "mo", "mn", "ms",
-                   "mtext", "annotation-xml")
+                   "template", "svg", "math", "foreignobject", "desc", *MATHML_TEXT,
+                   "annotation-xml")
 _MORE_BARRIERS = {"p": ("button",), "li": ("ol", "ul")}
 # a table's end tags reach past everything but a table (the innermost one is theirs)
 _TABLE_SCOPE = ("html", "table", "template")
@@ -102,7 +106,7 @@ _SPECIAL = frozenset({
     "marquee", "menu", "meta", "nav", "noembed", "noframes", "noscript", "object", "ol", "p",
     "param", "plaintext", "pre", "script", "search", "section", "select", "source", "style",
     "summary", "table", "tbody", "td", "template", "textarea", "tfoot", "th", "thead", "title",
-    "tr", "track", "ul", "wbr", "xmp", "mi", "mo", "mn", "ms", "mtext", "annotation-xml",
+    "tr", "track", "ul", "wbr", "xmp", *MATHML_TEXT, "annotation-xml",
     "foreignobject", "desc"})
 
 
