@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from worksample.prose.markdown_code import code_as_text
+from worksample.prose.markdown_markup import text_escaped
 from worksample.prose.page_text import PageText, shadow_root
 from worksample.prose.style_rules import HidingRules, hidden_selectors
 from worksample.prose.style_sheets import TooDeeplyImported, style_sheets
@@ -172,9 +172,10 @@ def from_markdown(markdown: str, keep_headings: bool = False) -> Visible:
     """Plain text of Markdown: markup and link targets dropped, words kept; with
     ``keep_headings``, heading lines keep their leading ``#``. Inline HTML is read as HTML, so
     an HTML comment or a hidden block is not part of the text; nor is a link definition,
-    which renders as nothing (``[//]: # (a "comment")``). Code is text (``markdown_code``):
-    a `<style>` in backticks hides nothing."""
-    visible = from_html(code_as_text(markdown), keep_lines=True) if re.search(
+    which renders as nothing (``[//]: # (a "comment")``). What a Markdown reader shows as
+    text is text (``markdown_markup``): a `<style>` in backticks hides nothing, nor does the
+    "<USD" of "Charges <USD 5 apply", and markup after a tag never ended is still markup."""
+    visible = from_html(text_escaped(markdown), keep_lines=True) if re.search(
         r"<[a-z!/]", markdown, re.I) else Visible(markdown)
     definitions = [" ".join(titles) for titles in _LINK_DEFINITION.findall(visible.text)]
     if definitions:

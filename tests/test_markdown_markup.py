@@ -1,5 +1,7 @@
-"""Markdown's code is text (prose/markdown_code.py): a tag written in a code span or a code
-block hides nothing, and markup outside them is still read as HTML."""
+"""What a Markdown reader shows as text is text (prose/markdown_markup.py): a tag written in a
+code span or a code block hides nothing, nor does a "<" that opens no markup by CommonMark's
+rules, and markup outside them is still read as HTML. Every instance here was rendered by
+markdown-it and drawn by Chromium, and the grader reads what it draws."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ import time
 
 import pytest
 
-from worksample.prose.markdown_code import code_as_text
+from worksample.prose.markdown_markup import text_escaped
 from worksample.prose.markup import from_markdown
 
 WORDS = "the refund is credited within 30 days"
@@ -65,9 +67,54 @@ def test_markup_outside_markdown_code_is_still_read_as_html(markdown):
     assert "SECRET" not in from_markdown(f"Hello Margaret,\n\n{markdown}\n").text
 
 
+# a "<" that opens no tag, comment or declaration by CommonMark's rules is text, in every kind
+# of block; an autolink shows its address
+@pytest.mark.parametrize("markdown", [
+    "Charges <USD 5 SECRET apply>.",
+    "We check a<b SECRET, c>d here.",
+    "See <https://help.example/SECRET> for it.",
+    "Write to <SECRET@example.com> today.",
+    "Type \\<b SECRET> to bold it.",
+    "- <b>one</b>\n- cost <USD 9 SECRET per seat>",
+    "| a | b |\n|---|---|\n| <USD 5 SECRET> | x |",
+    "# Price <EUR 5 SECRET>",
+    "> a <X SECRET!> b",
+    "[see <Y SECRET!>](https://x.test) now",
+    "*a <Z SECRET!> b* and c",
+    "Then <p 1 SECRET> ok",
+], ids=["currency", "less-than", "autolink", "mail-autolink", "escaped", "list", "table",
+        "heading", "quote", "link-text", "emphasis", "attribute-of-a-digit"])
+def test_a_less_than_sign_that_opens_no_markup_is_text(markdown):
+    visible = from_markdown(f"Hello <i>Margaret</i>,\n\n{markdown}\n")
+    assert "SECRET" in visible.text and not visible.hidden
+
+
+# and the markup after it is still markup: the browser's reading would have taken it into the
+# "tag" the "<" began, or read everything after a tag never ended as text
+@pytest.mark.parametrize("markdown", [
+    'Hi <b class="x\n\n<span hidden>SECRET</span> and more.',
+    "So a<b then <span hidden>SECRET</span> c.",
+    "\\<i> and <span hidden>SECRET</span> too.",
+    "See <https://x.test/<span hidden>SECRET</span> ok.",
+    "| a | b |\n|---|---|\n| <P1 | <span hidden>SECRET</span> |",
+    "Hi <!-- x <span hidden>SECRET</span> y.",
+    "Price <EUR 5 <span hidden>SECRET</span> ok>.",
+    "- <a href='x\n- <span style=\"display:none\">SECRET</span>",
+    '# Title <b id="t\n\n<span hidden>SECRET</span>',
+    "*a <i b='c* <span hidden>SECRET</span>",
+    # (a red team's, on caf2dee, a known miss until now)
+    'Your refund is on its way <i title="x <span hidden>SECRET refund</span>',
+    'See you soon <i title="a <!-- SECRET refund -->',
+], ids=["tag-never-ended", "less-than", "escaped", "autolink-never-ended", "table-cell",
+        "comment-never-ended", "currency", "list", "heading", "emphasis", "title-never-ended",
+        "comment-in-a-title-never-ended"])
+def test_markup_after_a_less_than_sign_that_opens_none_is_read_as_html(markdown):
+    assert "SECRET" not in from_markdown(f"Hello Margaret.\n\n{markdown}\n").text
+
+
 def test_code_keeps_its_characters_and_the_text_its_lines():
     markdown = "a `<b> & c` d\n\n```\nx < y & z\n```\n"
-    assert code_as_text(markdown) == "a `&lt;b> &amp; c` d\n\n```\nx &lt; y &amp; z\n```\n"
+    assert text_escaped(markdown) == "a `&lt;b> &amp; c` d\n\n```\nx &lt; y &amp; z\n```\n"
     assert from_markdown(markdown).text.splitlines()[0] == "a <b> & c d"
 
 
@@ -79,5 +126,5 @@ def test_code_keeps_its_characters_and_the_text_its_lines():
 ], ids=["open-spans", "runs-of-every-length", "uneven-runs", "indented-lines"])
 def test_markdown_code_is_found_in_linear_time(markdown):
     start = time.perf_counter()
-    code_as_text(markdown)
+    text_escaped(markdown)
     assert time.perf_counter() - start < 5.0

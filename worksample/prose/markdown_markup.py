@@ -1,0 +1,133 @@
+"""Markdown's HTML as CommonMark reads it: before Markdown's inline HTML is read as HTML
+(``markup.from_markdown``), every ``<`` and ``&`` that a Markdown reader shows as text is
+escaped, and only its markup is left to be read as markup.
+
+Shown as text: all of a code span or a code block (a `<style>` in backticks hides nothing), and
+outside code, a ``<`` that begins no HTML tag, comment or declaration by CommonMark's rules
+("Charges <USD 5 apply", a tag never ended, a backslash-escaped one, an autolink, which shows
+its address). An HTML browser's reader would take "<USD" for a tag and drop the text up to the
+next ">"; and after a tag never ended it would read no more markup, where a Markdown reader goes
+on reading it (a `<span hidden>` after it hides its words).
+
+Where markup and code are, markdown-it says: the code blocks (fenced or indented) and the HTML
+blocks by their lines, and the code spans and inline HTML as its inline parser finds them (its
+rules for both are wrapped to note where), after what comes first and takes their characters
+(a tag's attribute, a comment, a link's target or title, a backslash escape), in each table cell
+apart, in an image's alt text too. A span is found in the text of its block, which markdown-it
+takes off the lines (their indent, a quote's ">", a table's bars); its ``<`` and ``&`` are found
+again on the lines, in the same order, as none of what is taken off holds one (a table's cells
+past its header's, dropped, come last on their line).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from functools import lru_cache
+
+_ESCAPED = str.maketrans({"<": "&lt;", "&": "&amp;"})
+_MARKUP = re.compile(r"[<&]")
+# the lines as markdown-it counts them: ended by a line feed, a carriage return or both (not
+# by the other ends Python's splitlines knows: a form feed, U+2028 ...)
+_LINES = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+\Z")
+CODE, HTML = "code", "html"  # what a span of a block's text is
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_inline.backticks import backtick
+    from markdown_it.rules_inline.html_inline import html_inline
+    from markdown_it.rules_inline.image import image
+
+    def recording(rule, kind: str, token_type: str):
+        def recorded(state, silent: bool) -> bool:
+            # each span where the inline parser makes one: its block's text, and where it is
+            # in it (an image's alt text is parsed apart: its place in the text around it)
+            start, made = state.pos, len(state.tokens)
+            found = rule(state, silent)
+            if found and len(state.tokens) > made and state.tokens[-1].type == token_type:
+                text, end = state.src, state.pos
+                for around, offset in reversed(state.env["alt_texts"]):
+                    if text is around:
+                        break
+                    text, start, end = around, offset + start, offset + end
+                state.env["spans"].append((text, start, end, kind))
+            return found
+        return recorded
+
+    def image_noted(state, silent: bool) -> bool:
+        state.env["alt_texts"].append((state.src, state.pos + 2))  # after its "!["
+        try:
+            return image(state, silent)
+        finally:
+            state.env["alt_texts"].pop()
+
+    parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+    parser.inline.ruler.at("backticks", recording(backtick, CODE, "code_inline"))
+    parser.inline.ruler.at("html_inline", recording(html_inline, HTML, "html_inline"))
+    parser.inline.ruler.at("image", image_noted)
+    return parser
+
+
+def text_escaped(markdown: str) -> str:
+    """``markdown`` with every ``<`` and ``&`` a Markdown reader shows as text escaped as an
+    HTML character reference (those of its code, and a ``<`` that opens no markup), its lines
+    as they were."""
+    env: dict = {"spans": [], "alt_texts": []}
+    tokens = _parser().parse(markdown, env)
+    lines = _LINES.findall(markdown)
+    blocks: dict[tuple[int, int], list] = {}  # a block's lines: its texts in order (cells)
+    rows = set()  # the blocks that are a table's rows
+    for token in tokens:
+        if token.map is None:
+            continue
+        start, end = token.map
+        if token.type in ("fence", "code_block"):
+            lines[start:end] = [line.translate(_ESCAPED) for line in lines[start:end]]
+        elif token.type == "inline":
+            blocks.setdefault((start, end), []).append(token.content)
+        elif token.type == "tr_open":
+            rows.add((start, end))
+    spans: dict[int, list[tuple[int, int, str]]] = {}  # a text's id: where its spans are
+    for text, start, end, kind in env["spans"]:
+        spans.setdefault(id(text), []).append((start, end, kind))
+    for (start, end), texts in blocks.items():
+        escaped, marks = _shown_as_text(texts, spans)
+        if escaped:
+            lines[start:end] = _LINES.findall(_escaped("".join(lines[start:end]), escaped,
+                                                       marks, (start, end) in rows))
+    return "".join(lines)
+
+
+def _shown_as_text(texts: list[str], spans: dict[int, list[tuple[int, int, str]]]
+                   ) -> tuple[set[int], int]:
+    """Which of the ``<`` and ``&`` of ``texts`` (a block's, in order) a Markdown reader shows
+    as text, counted from the first, and how many there are: every one in a code span, and a
+    ``<`` in no inline HTML."""
+    shown, counted = set(), 0
+    for text in texts:
+        marks = [mark.start() for mark in _MARKUP.finditer(text)]
+        kinds = [""] * len(marks)
+        for start, end, kind in spans.get(id(text), ()):
+            for n in range(bisect_left(marks, start), bisect_left(marks, end)):
+                kinds[n] = kind
+        shown.update(counted + n for n, (at, kind) in enumerate(zip(marks, kinds, strict=True))
+                     if kind == CODE or (not kind and text[at] == "<"))
+        counted += len(marks)
+    return shown, counted
+
+
+def _escaped(text: str, shown: set[int], marks: int, row: bool) -> str:
+    """``text`` (a block's lines) with the ``<`` and ``&`` whose places are ``shown`` escaped;
+    as it is when it holds another number of them than ``marks`` (its block's texts), but in
+    a table's ``row``, whose cells past its header's are dropped (theirs are the last)."""
+    found = list(_MARKUP.finditer(text))
+    if len(found) != marks and not (row and len(found) > marks):
+        return text
+    pieces, done = [], 0
+    for n, mark in enumerate(found):
+        if n in shown:
+            pieces += [text[done:mark.start()], mark.group().translate(_ESCAPED)]
+            done = mark.end()
+    return "".join([*pieces, text[done:]])
