@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from worksample.prose.markdown_markup import text_escaped
+from worksample.prose.markdown_markup import commonmark_source
 from worksample.prose.markup import from_markdown
 
 WORDS = "the refund is credited within 30 days"
@@ -112,10 +112,60 @@ def test_markup_after_a_less_than_sign_that_opens_none_is_read_as_html(markdown)
     assert "SECRET" not in from_markdown(f"Hello Margaret.\n\n{markdown}\n").text
 
 
+# a link definition shows nothing and is no markup, on one line or several, in a quote or a
+# list too; an image's alt text is an attribute's value, so a tag in it is no markup either
+# (from a red team on 1ba433b, and new instances)
+@pytest.mark.parametrize("markdown", [
+    'Hi Ann,\n\n<div hidden>\n\n[//]: # "</div>"\n\nSECRET refund approved.\n\n</div>',
+    "<section hidden>\n\n[note]: <https://x.test> '</section>'\n\nSECRET words\n\n</section>",
+    "<div hidden>\n\n[</div>]: /u\n\nSECRET words\n\n</div>",
+    'Hi Ann [p].\n\n[p]: /refunds "<x title=\'"\n\nOk <span hidden>SECRET</span> bye.',
+    "> [p]: /refunds \"SECRET\"\n\nHi <b>Ann</b>.",
+    "Hi <b>Ann</b>, see [p].\n\n[p]: /refunds\n  \"SECRET\"",
+    "Hi <b>Ann</b>, see [p\nq].\n\n[p\nq]: /refunds \"SECRET\"",
+    "- Hi <b>Ann</b>\n- [p]: /refunds \"SECRET\"",
+    "1. Hi Ann\n2. [terms]:\n   /terms\n   'SECRET refund'",
+    "Hi Ann, <span hidden>![</span>](logo.png) SECRET refund</span> thanks.",
+    "<div hidden>\n\n![</div>](logo.png) SECRET refund\n\n</div>",
+    "<em hidden>Note ![chart </em> of churn](c.png) SECRET words</em>",
+], ids=["comment-idiom-closes-a-block", "title-closes-a-section", "label-closes-a-block",
+        "title-opens-an-attribute", "in-a-quote", "title-on-its-own-line", "label-on-two-lines",
+        "in-a-list", "in-an-ordered-list-on-three-lines", "alt-text-closes-a-span",
+        "alt-text-closes-a-block", "alt-text-closes-an-emphasis"])
+def test_link_definitions_and_alt_texts_are_no_markup_and_show_nothing(markdown):
+    assert "SECRET" not in from_markdown(f"{markdown}\n").text
+
+
+@pytest.mark.parametrize("markdown", [
+    'Hi <b>Ann</b>, see [the policy][p].\n\n[p]: <span hidden>\n\nSECRET we refund today.',
+    'Hi <b>Ann</b>, see [the policy][p].\n\n[p]: /refunds "<span hidden>"\n\nSECRET today.',
+    'Hi <b>Ann</b>, see [the policy][p].\n\n[p]: /refunds "<!--"\n\nSECRET today. -->',
+    "Hi <b>Ann</b>, thanks for writing.\n[SECRET]: /refunds",
+    "Hi <b>Ann</b>:\n\n```\n[SECRET]: /refunds\n```",
+    "Thanks for writing.\n[SECRET]: /refunds is the page",
+    "Hi Ann, ![<span hidden>](logo.png) SECRET we will refund you.",
+    "Hi Ann, ![a <div style='display:none'> chart](c.png) SECRET it is.",
+], ids=["destination-a-tag", "title-a-tag", "title-a-comment", "in-a-paragraph",
+        "in-a-fence", "in-a-paragraph-without-a-tag", "alt-text-opens-a-span",
+        "alt-text-opens-a-block"])
+def test_what_looks_like_a_definition_or_a_tag_but_is_text_is_read(markdown):
+    assert "SECRET" in from_markdown(f"{markdown}\n").text
+
+
 def test_code_keeps_its_characters_and_the_text_its_lines():
     markdown = "a `<b> & c` d\n\n```\nx < y & z\n```\n"
-    assert text_escaped(markdown) == "a `&lt;b> &amp; c` d\n\n```\nx &lt; y &amp; z\n```\n"
+    assert commonmark_source(markdown, for_html=True).text == (
+        "a `&lt;b> &amp; c` d\n\n```\nx &lt; y &amp; z\n```\n")
     assert from_markdown(markdown).text.splitlines()[0] == "a <b> & c d"
+
+
+def test_a_link_definition_leaves_its_lines_empty_and_is_set_apart():
+    markdown = "Hi.\n\n> [p]: /u\n>   'a <i>'\n\nSee [p], a < b.\n"
+    source = commonmark_source(markdown, for_html=False)
+    assert source.text == "Hi.\n\n\n\n\nSee [p], a < b.\n"
+    assert source.definitions == "[p]: /u 'a <i>'"
+    visible = from_markdown(markdown)
+    assert "a <i>" in visible.hidden and visible.hidden_by == "a Markdown link definition"
 
 
 @pytest.mark.parametrize("markdown", [
@@ -126,5 +176,60 @@ def test_code_keeps_its_characters_and_the_text_its_lines():
 ], ids=["open-spans", "runs-of-every-length", "uneven-runs", "indented-lines"])
 def test_markdown_code_is_found_in_linear_time(markdown):
     start = time.perf_counter()
-    text_escaped(markdown)
+    commonmark_source(markdown, for_html=True)
     assert time.perf_counter() - start < 5.0
+
+
+# Known misses (a red team's, on 1ba433b): the Markdown is read as written, as HTML with
+# what CommonMark shows as text escaped, not rendered first; a reader sees the rendering.
+# Each is the Markdown, and whether Chromium draws SECRET in markdown-it's rendering of it.
+NOT_YET_READ_AS_RENDERED = {
+    # a quote's ">" on the lines a tag runs over, which markdown-it takes off
+    'quote-htmlblock-split': ('> <div\n> hidden>SECRET</div>\n', False),
+    'quote-style-split':
+        ('> Hi Ann, <span style="display:\n> none">SECRET</span> thanks.\n', False),
+    'quote-tag-split': ('> Hi Ann, <span\n> hidden>SECRET</span> thanks.\n', False),
+    # a table's cells: one past the header's, dropped; a "|" in an attribute; an element its
+    # cell closes
+    'extra-cell-closes-div':
+        ('<div hidden>\n\n| a | b |\n|---|---|\n| x | y | </div> |\n\nSECRET words\n\n'
+         '</div>\n', False),
+    'extra-cell-opens-span':
+        ('Hi <b>Ann</b>\n\n| a | b |\n|---|---|\n| x | y | <span hidden> |\n\nSECRET words\n',
+         True),
+    'extra-cell-plain':
+        ('Hi <b>Ann</b>\n\n| Plan | Price |\n|---|---|\n| Basic | $5 | SECRET refund empathy '
+         '|\n', False),
+    'pipe-in-attr':
+        ('| Item | Note |\n|---|---|\n| Refund | <span title="|" hidden>SECRET</span> |\n', False),
+    'span-across-cells': ('| Item | Note |\n|---|---|\n| <span hidden>x | SECRET</span> |\n', True),
+    # an HTML block whose attribute never ends, before the HTML Markdown renders
+    'htmlblock-attr-closed-by-link': ('<div title="x\n\n[a](/u) SECRET words "ok">\n', True),
+    'htmlblock-attr-span':
+        ('Hi <b>Ann</b>\n\n<p title="note\n\n<span hidden>SECRET</span>\n', False),
+    'htmlblock-unended-attr':
+        ('Hi <b>Ann</b>.\n\n<div title="note\n\nSECRET words after it.\n', False),
+    'htmlblock-unended-attr-link':
+        ('Hi <b>Ann</b>.\n\n<div title="note\n\nSECRET words and [a](/u) more.\n', False),
+    # an element that Markdown's own end tag closes (a paragraph's, an item's, a link's)
+    'span-closed-by-a': ('Hi [<span hidden>x](/u) SECRET we will refund you.\n', True),
+    'span-closed-by-em': ('Hi *<span hidden>x* SECRET we will refund you.\n', True),
+    'span-closed-by-h1': ('# <span hidden>Reply\nSECRET we will refund you.\n', True),
+    'span-closed-by-li': ('- <span hidden>a\n- SECRET we will refund you.\n', True),
+    'span-closed-by-p': ('Hi Ann, <span hidden>note\n\nSECRET we will refund you.\n', True),
+    'span-closed-by-td': ('| a | b |\n|---|---|\n| <span hidden>x | y |\n\nSECRET z\n', True),
+    # links and emphasis, still read by patterns, not by CommonMark's rules
+    'code-link': ('Hi <b>Ann</b>, type `[x](SECRET)` there.\n', True),
+    'nested-bracket-title': ('Hi <b>Ann</b>, see [the [new] policy](/u "SECRET").\n', False),
+    'not-a-link': ('Hi <b>Ann</b>, see [the policy](SECRET plan b).\n', True),
+    'stars': ('Hi <b>Ann</b>, SEC**RET here.\n', False),
+    'title-paren': ('Hi <b>Ann</b>, see [the policy](/u "a) SECRET").\n', False),
+    'unresolved-ref': ('Hi <b>Ann</b>, see [the policy][SECRET].\n', True),
+}
+
+
+@pytest.mark.xfail(strict=True, reason="known misses: Markdown read as written, not rendered")
+@pytest.mark.parametrize("markdown, drawn", NOT_YET_READ_AS_RENDERED.values(),
+                         ids=NOT_YET_READ_AS_RENDERED.keys())
+def test_markdown_is_not_yet_read_as_it_is_rendered(markdown, drawn):
+    assert ("SECRET" in from_markdown(markdown).text) == drawn

@@ -13,16 +13,23 @@ Where markup and code are, markdown-it says: the code blocks (fenced or indented
 blocks by their lines, and the code spans and inline HTML as its inline parser finds them (its
 rules for both are wrapped to note where), after what comes first and takes their characters
 (a tag's attribute, a comment, a link's target or title, a backslash escape), in each table cell
-apart, in an image's alt text too. A span is found in the text of its block, which markdown-it
-takes off the lines (their indent, a quote's ">", a table's bars); its ``<`` and ``&`` are found
-again on the lines, in the same order, as none of what is taken off holds one (a table's cells
-past its header's, dropped, come last on their line).
+apart, in an image's alt text too (an attribute's value: a tag in it is text). A span is found
+in the text of its block, which markdown-it takes off the lines (their indent, a quote's ">", a
+table's bars); its ``<`` and ``&`` are found again on the lines, in the same order, as none of
+what is taken off holds one (a table's cells past its header's, dropped, come last on their
+line). The lines no block shows, but for a quote's or a list's marks, are link definitions:
+they are taken out whole, so that nothing in them is read, as text or as markup.
+
+The Markdown is still read as written, not as rendered: where the rendering changes the markup
+(an element Markdown's own end tag closes, a quote's ">" inside a tag) the reading differs
+(docs/email-assignments.md, Limits).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 from functools import lru_cache
 
 _ESCAPED = str.maketrans({"<": "&lt;", "&": "&amp;"})
@@ -31,6 +38,11 @@ _MARKUP = re.compile(r"[<&]")
 # by the other ends Python's splitlines knows: a form feed, U+2028 ...)
 _LINES = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+\Z")
 CODE, HTML = "code", "html"  # what a span of a block's text is
+# the blocks whose lines show something (a table's, its delimiter row too)
+_SHOWN_BLOCKS = frozenset({"paragraph_open", "heading_open", "fence", "code_block", "html_block",
+                           "hr", "table_open"})
+# what a line of a block quote or a list item begins with: its ">", its marker, their spaces
+_CONTAINER_MARKS = re.compile(r"^(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*")
 
 
 @lru_cache(maxsize=1)
@@ -47,12 +59,15 @@ def _parser():
             start, made = state.pos, len(state.tokens)
             found = rule(state, silent)
             if found and len(state.tokens) > made and state.tokens[-1].type == token_type:
-                text, end = state.src, state.pos
+                text, end, in_alt_text = state.src, state.pos, False
                 for around, offset in reversed(state.env["alt_texts"]):
                     if text is around:
                         break
                     text, start, end = around, offset + start, offset + end
-                state.env["spans"].append((text, start, end, kind))
+                    in_alt_text = True
+                # an alt text is an attribute's value: a tag in it is text, never markup
+                if kind == CODE or not in_alt_text:
+                    state.env["spans"].append((text, start, end, kind))
             return found
         return recorded
 
@@ -70,34 +85,53 @@ def _parser():
     return parser
 
 
-def text_escaped(markdown: str) -> str:
-    """``markdown`` with every ``<`` and ``&`` a Markdown reader shows as text escaped as an
-    HTML character reference (those of its code, and a ``<`` that opens no markup), its lines
-    as they were."""
+@dataclass(frozen=True)
+class CommonMarkSource:
+    """A Markdown text as CommonMark reads it: the text, and its link definitions."""
+
+    text: str  # the lines as written, the link definitions' left empty
+    definitions: str  # what the link definitions said: a reader sees none of it
+
+
+def commonmark_source(markdown: str, for_html: bool) -> CommonMarkSource:
+    """``markdown`` with its link definitions taken out (their lines left empty), and, ``for_html``,
+    every ``<`` and ``&`` a Markdown reader shows as text escaped as an HTML character reference
+    (those of its code, and a ``<`` that opens no markup), its lines as they were."""
     env: dict = {"spans": [], "alt_texts": []}
     tokens = _parser().parse(markdown, env)
     lines = _LINES.findall(markdown)
     blocks: dict[tuple[int, int], list] = {}  # a block's lines: its texts in order (cells)
     rows = set()  # the blocks that are a table's rows
+    read = [False] * len(lines)  # the lines a block that shows something is made of
     for token in tokens:
         if token.map is None:
             continue
         start, end = token.map
-        if token.type in ("fence", "code_block"):
+        if token.type in _SHOWN_BLOCKS:
+            read[start:end] = [True] * (end - start)
+        if token.type in ("fence", "code_block") and for_html:
             lines[start:end] = [line.translate(_ESCAPED) for line in lines[start:end]]
         elif token.type == "inline":
             blocks.setdefault((start, end), []).append(token.content)
         elif token.type == "tr_open":
             rows.add((start, end))
-    spans: dict[int, list[tuple[int, int, str]]] = {}  # a text's id: where its spans are
-    for text, start, end, kind in env["spans"]:
-        spans.setdefault(id(text), []).append((start, end, kind))
-    for (start, end), texts in blocks.items():
-        escaped, marks = _shown_as_text(texts, spans)
-        if escaped:
-            lines[start:end] = _LINES.findall(_escaped("".join(lines[start:end]), escaped,
-                                                       marks, (start, end) in rows))
-    return "".join(lines)
+    if for_html:
+        spans: dict[int, list[tuple[int, int, str]]] = {}  # a text's id: where its spans are
+        for text, start, end, kind in env["spans"]:
+            spans.setdefault(id(text), []).append((start, end, kind))
+        for (start, end), texts in blocks.items():
+            escaped, marks = _shown_as_text(texts, spans)
+            if escaped:
+                lines[start:end] = _LINES.findall(_escaped("".join(lines[start:end]), escaped,
+                                                           marks, (start, end) in rows))
+    # what no block shows, but for a container's marks, is a link definition (one line or
+    # more, in a quote or a list too): a reader sees nothing of it
+    definitions = []
+    for number, line in enumerate(lines):
+        if not read[number] and _CONTAINER_MARKS.sub("", line).strip():
+            definitions.append(_CONTAINER_MARKS.sub("", line).strip())
+            lines[number] = line[len(line.rstrip("\r\n")):]
+    return CommonMarkSource("".join(lines), " ".join(definitions))
 
 
 def _shown_as_text(texts: list[str], spans: dict[int, list[tuple[int, int, str]]]

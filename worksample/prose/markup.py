@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from worksample.prose.markdown_markup import text_escaped
+from worksample.prose.markdown_markup import commonmark_source
 from worksample.prose.page_text import PageText, shadow_root
 from worksample.prose.style_rules import HidingRules, hidden_selectors
 from worksample.prose.style_sheets import TooDeeplyImported, style_sheets
@@ -27,9 +27,6 @@ from worksample.safe_text import cut
 
 HIDDEN_MIN_WORDS = 8  # fewer hidden words are noise (a stray label), not an attempt to score
 _PLAIN_ONLY_SHARE = 0.2  # a plain part may differ a little from its HTML part (link targets)
-_LINK_DEFINITION = re.compile(  # [label]: target "title": the title is the only text in it
-    r"^ {0,3}\[[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:\"([^\"\n]*)\"|'([^'\n]*)'|\(([^)\n]*)\)))?[ \t]*$",
-    re.MULTILINE)
 _RULE_CHECKS = 100_000  # plus one per character of the document: far more than any real one needs
 MIME_HEADER_MAX_CHARS = 4096  # email's parser takes time quadratic in a header's length
 # multipart and message/ parts: the parser recurses into each and checks each line against
@@ -175,12 +172,13 @@ def from_markdown(markdown: str, keep_headings: bool = False) -> Visible:
     which renders as nothing (``[//]: # (a "comment")``). What a Markdown reader shows as
     text is text (``markdown_markup``): a `<style>` in backticks hides nothing, nor does the
     "<USD" of "Charges <USD 5 apply", and markup after a tag never ended is still markup."""
-    visible = from_html(text_escaped(markdown), keep_lines=True) if re.search(
-        r"<[a-z!/]", markdown, re.I) else Visible(markdown)
-    definitions = [" ".join(titles) for titles in _LINK_DEFINITION.findall(visible.text)]
-    if definitions:
-        visible = _with_hidden(replace(visible, text=_LINK_DEFINITION.sub("", visible.text)),
-                               " ".join(definitions), "a Markdown link definition")
+    visible = Visible(markdown)
+    for_html = re.search(r"<[a-z!/]", markdown, re.I) is not None
+    if for_html or "]:" in markdown:  # what HTML or a link definition needs
+        source = commonmark_source(markdown, for_html)
+        visible = from_html(source.text, keep_lines=True) if for_html else Visible(source.text)
+        if source.definitions:
+            visible = _with_hidden(visible, source.definitions, "a Markdown link definition")
     text = _links_as_text(_links_as_text(visible.text, image=True), image=False)
     if not keep_headings:
         text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
