@@ -163,7 +163,7 @@ def test_a_link_definition_leaves_its_lines_empty_and_is_set_apart():
     markdown = "Hi.\n\n> [p]: /u\n>   'a <i>'\n\nSee [p], a < b.\n"
     source = commonmark_source(markdown, for_html=False)
     assert source.text == "Hi.\n\n\n\n\nSee [p], a < b.\n"
-    assert source.definitions == "[p]: /u 'a <i>'"
+    assert source.definitions == "a <i>"
     visible = from_markdown(markdown)
     assert "a <i>" in visible.hidden and visible.hidden_by == "a Markdown link definition"
 

@@ -90,7 +90,7 @@ class CommonMarkSource:
     """A Markdown text as CommonMark reads it: the text, and its link definitions."""
 
     text: str  # the lines as written, the link definitions' left empty
-    definitions: str  # what the link definitions said: a reader sees none of it
+    definitions: str  # the link definitions' titles, the only text in them: no reader sees it
 
 
 def commonmark_source(markdown: str, for_html: bool) -> CommonMarkSource:
@@ -126,12 +126,11 @@ def commonmark_source(markdown: str, for_html: bool) -> CommonMarkSource:
                                                            marks, (start, end) in rows))
     # what no block shows, but for a container's marks, is a link definition (one line or
     # more, in a quote or a list too): a reader sees nothing of it
-    definitions = []
     for number, line in enumerate(lines):
         if not read[number] and _CONTAINER_MARKS.sub("", line).strip():
-            definitions.append(_CONTAINER_MARKS.sub("", line).strip())
             lines[number] = line[len(line.rstrip("\r\n")):]
-    return CommonMarkSource("".join(lines), " ".join(definitions))
+    titles = (reference["title"] for reference in env.get("references", {}).values())
+    return CommonMarkSource("".join(lines), " ".join(filter(None, titles)))
 
 
 def _shown_as_text(texts: list[str], spans: dict[int, list[tuple[int, int, str]]]
