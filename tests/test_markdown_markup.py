@@ -152,6 +152,34 @@ def test_what_looks_like_a_definition_or_a_tag_but_is_text_is_read(markdown):
     assert "SECRET" in from_markdown(f"{markdown}\n").text
 
 
+# (from a second red team, on fc7d948, and new instances) a processing instruction is markup
+# too; a character reference is one only as CommonMark reads it (its ";", at most 7 digits),
+# with or without a tag in the text; a style sheet's rules select what the rendering makes
+@pytest.mark.parametrize("markdown, shown", [
+    ("Hi Ann, thanks. <?SECRET refund empathy?> We will refund you.", False),
+    ("Hi Ann.\n\n<?note\nSECRET refund empathy\n?>\n\nWe will refund you.", False),
+    ("Hi Ann, the &#83;ECRET plan is yours.", True),
+    ("Hi Ann, the &#x53;ECRET plan, see [p].\n\n[p]: /u", True),
+    ("Hi Ann, the &quot;SECRET&quot; plan.", True),
+    ("Hi <b>Ann</b>, the &#83ECRET plan.", False),
+    ("Hi <b>Ann</b>, the &#00000083;ECRET plan.", False),
+    ("Hi <i>Ann</i>, &#x53ECRET and &#x0000053;ECRET.", False),
+    ("<style>em{display:none}</style>\n\nHi Ann, *SECRET refund empathy* we help.", False),
+    ("<style>p+p{display:none}</style>\n\nHi Ann\n\nSECRET refund empathy", False),
+    ("<STYLE>li, blockquote{visibility:hidden}</STYLE>\n\nHi Ann\n\n- SECRET refund", False),
+    ("<style>h2{display:none}</style>\n\nHi Ann\n\nSECRET refund\n---", False),
+    ("<style>td:first-child{visibility:hidden}</style>\n\n| the plan's name | b |\n|---|---|\n"
+     "| SECRET | x |", False),
+    ("<style>strong{font-size:0}</style>\n\nHi Ann, **SECRET refund** ok", False),
+    ("<style>em{color:#333}</style>\n\nHi Ann, *SECRET refund* ok", True),
+], ids=["instruction", "instruction-block", "decimal", "hexadecimal-with-a-definition",
+        "named", "decimal-without-its-semicolon", "eight-digits", "hexadecimal-without",
+        "emphasis", "paragraph-after-a-paragraph", "list-item", "setext-heading", "cell",
+        "strong", "a-colour-that-shows"])
+def test_markup_and_character_references_are_read_as_commonmark_renders_them(markdown, shown):
+    assert ("SECRET" in from_markdown(f"{markdown}\n").text) == shown
+
+
 def test_code_keeps_its_characters_and_the_text_its_lines():
     markdown = "a `<b> & c` d\n\n```\nx < y & z\n```\n"
     assert commonmark_source(markdown, for_html=True).text == (
@@ -225,6 +253,15 @@ NOT_YET_READ_AS_RENDERED = {
     'stars': ('Hi <b>Ann</b>, SEC**RET here.\n', False),
     'title-paren': ('Hi <b>Ann</b>, see [the policy](/u "a) SECRET").\n', False),
     'unresolved-ref': ('Hi <b>Ann</b>, see [the policy][SECRET].\n', True),
+    # (a second red team's, on fc7d948) a "]" in an alt text's tag, which is text, or its code
+    'alt-tag-bracket-title':
+        ('Hi <b>Ann</b> ![logo <x title="]">](logo.png "SECRET refund") thanks\n', False),
+    'alt-tag-bracket-nested-link':
+        ('Hi <b>Ann</b> [![logo <x title="]">](logo.png)](/SECRET) thanks\n', False),
+    'alt-tag-bracket-ref':
+        ('Hi <b>Ann</b> ![logo <x title="]">][SECRET] thanks\n\n[SECRET]: /logo.png\n', False),
+    'alt-code-bracket-title':
+        ('Hi <b>Ann</b> ![logo `]`](logo.png "SECRET refund") thanks\n', False),
 }
 
 

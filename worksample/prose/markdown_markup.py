@@ -5,9 +5,10 @@ escaped, and only its markup is left to be read as markup.
 Shown as text: all of a code span or a code block (a `<style>` in backticks hides nothing), and
 outside code, a ``<`` that begins no HTML tag, comment or declaration by CommonMark's rules
 ("Charges <USD 5 apply", a tag never ended, a backslash-escaped one, an autolink, which shows
-its address). An HTML browser's reader would take "<USD" for a tag and drop the text up to the
-next ">"; and after a tag never ended it would read no more markup, where a Markdown reader goes
-on reading it (a `<span hidden>` after it hides its words).
+its address), and a ``&`` that begins no character reference by them. An HTML browser's reader
+would take "<USD" for a tag and drop the text up to the next ">"; after a tag never ended it
+would read no more markup, where a Markdown reader goes on reading it (a `<span hidden>` after
+it hides its words); and it would read "&#83ECRET" as "SECRET".
 
 Where markup and code are, markdown-it says: the code blocks (fenced or indented) and the HTML
 blocks by their lines, and the code spans and inline HTML as its inline parser finds them (its
@@ -20,9 +21,10 @@ what is taken off holds one (a table's cells past its header's, dropped, come la
 line). The lines no block shows, but for a quote's or a list's marks, are link definitions:
 they are taken out whole, so that nothing in them is read, as text or as markup.
 
-The Markdown is still read as written, not as rendered: where the rendering changes the markup
-(an element Markdown's own end tag closes, a quote's ">" inside a tag) the reading differs
-(docs/email-assignments.md, Limits).
+The Markdown is still read as written, not as rendered, but for one that holds a style sheet,
+whose rules may select what only the rendering makes (``rendered``): where the rendering changes
+the markup (an element Markdown's own end tag closes, a quote's ">" inside a tag) the reading
+differs (docs/email-assignments.md, Limits).
 """
 
 from __future__ import annotations
@@ -37,18 +39,19 @@ _MARKUP = re.compile(r"[<&]")
 # the lines as markdown-it counts them: ended by a line feed, a carriage return or both (not
 # by the other ends Python's splitlines knows: a form feed, U+2028 ...)
 _LINES = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+\Z")
-CODE, HTML = "code", "html"  # what a span of a block's text is
+CODE, HTML, ENTITY = "code", "html", "entity"  # what a span of a block's text is
 # the blocks whose lines show something (a table's, its delimiter row too)
 _SHOWN_BLOCKS = frozenset({"paragraph_open", "heading_open", "fence", "code_block", "html_block",
                            "hr", "table_open"})
 # what a line of a block quote or a list item begins with: its ">", its marker, their spaces
-_CONTAINER_MARKS = re.compile(r"^(?:[ \t]*(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$)))*")
+_CONTAINER_MARKS = re.compile(r"^(?:[ \t]*(?:>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)))*")
 
 
 @lru_cache(maxsize=1)
 def _parser():
     from markdown_it import MarkdownIt
     from markdown_it.rules_inline.backticks import backtick
+    from markdown_it.rules_inline.entity import entity
     from markdown_it.rules_inline.html_inline import html_inline
     from markdown_it.rules_inline.image import image
 
@@ -66,7 +69,7 @@ def _parser():
                     text, start, end = around, offset + start, offset + end
                     in_alt_text = True
                 # an alt text is an attribute's value: a tag in it is text, never markup
-                if kind == CODE or not in_alt_text:
+                if kind != HTML or not in_alt_text:
                     state.env["spans"].append((text, start, end, kind))
             return found
         return recorded
@@ -81,8 +84,30 @@ def _parser():
     parser = MarkdownIt("commonmark", {"html": True}).enable("table")
     parser.inline.ruler.at("backticks", recording(backtick, CODE, "code_inline"))
     parser.inline.ruler.at("html_inline", recording(html_inline, HTML, "html_inline"))
+    parser.inline.ruler.at("entity", recording(entity, ENTITY, "text_special"))
     parser.inline.ruler.at("image", image_noted)
     return parser
+
+
+@lru_cache(maxsize=1)
+def _renderer():
+    from markdown_it import MarkdownIt
+
+    def heading_open(renderer, tokens, index, options, env) -> str:
+        # a heading keeps its "#" marks, as the text read from the lines does
+        tag = tokens[index].tag
+        return f"<{tag}>{'#' * int(tag[1:])} "
+
+    renderer = MarkdownIt("commonmark", {"html": True}).enable("table")
+    renderer.add_render_rule("heading_open", heading_open)
+    return renderer
+
+
+def rendered(markdown: str) -> str:
+    """``markdown`` rendered as HTML, as CommonMark renders it (its headings' "#" kept): what a
+    style sheet in it applies to, where its rules select elements only the rendering makes (a
+    paragraph, an emphasis, a list item, a table's cell)."""
+    return _renderer().render(markdown)
 
 
 @dataclass(frozen=True)
@@ -136,8 +161,9 @@ def commonmark_source(markdown: str, for_html: bool) -> CommonMarkSource:
 def _shown_as_text(texts: list[str], spans: dict[int, list[tuple[int, int, str]]]
                    ) -> tuple[set[int], int]:
     """Which of the ``<`` and ``&`` of ``texts`` (a block's, in order) a Markdown reader shows
-    as text, counted from the first, and how many there are: every one in a code span, and a
-    ``<`` in no inline HTML."""
+    as text, counted from the first, and how many there are: every one in a code span, a
+    ``<`` in no inline HTML, and a ``&`` that begins no character reference (an HTML reader
+    would read "&#83ECRET" as "SECRET"; CommonMark wants its ";" and at most 7 digits)."""
     shown, counted = set(), 0
     for text in texts:
         marks = [mark.start() for mark in _MARKUP.finditer(text)]
@@ -146,7 +172,7 @@ def _shown_as_text(texts: list[str], spans: dict[int, list[tuple[int, int, str]]
             for n in range(bisect_left(marks, start), bisect_left(marks, end)):
                 kinds[n] = kind
         shown.update(counted + n for n, (at, kind) in enumerate(zip(marks, kinds, strict=True))
-                     if kind == CODE or (not kind and text[at] == "<"))
+                     if kind in (CODE, ""))
         counted += len(marks)
     return shown, counted
 

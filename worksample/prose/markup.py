@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from worksample.prose.markdown_markup import commonmark_source
+from worksample.prose.markdown_markup import commonmark_source, rendered
 from worksample.prose.page_text import PageText, shadow_root
 from worksample.prose.style_rules import HidingRules, hidden_selectors
 from worksample.prose.style_sheets import TooDeeplyImported, style_sheets
@@ -25,6 +25,10 @@ from worksample.prose.tags import SHOWN_RAW_TEXT, Scan, scan
 from worksample.prose.text import normalise, without_quoted
 from worksample.safe_text import cut
 
+# what Markdown needs to hold HTML: a tag, a comment, a declaration, a processing instruction
+# or a character reference
+_MAY_BE_HTML = re.compile(r"<[a-z!/?]|&(?:#|[a-z][a-z0-9]*;)", re.IGNORECASE)
+_STYLE_SHEET = re.compile(r"<(?:style|link)", re.IGNORECASE)  # what a style sheet needs
 HIDDEN_MIN_WORDS = 8  # fewer hidden words are noise (a stray label), not an attempt to score
 _PLAIN_ONLY_SHARE = 0.2  # a plain part may differ a little from its HTML part (link targets)
 _RULE_CHECKS = 100_000  # plus one per character of the document: far more than any real one needs
@@ -124,6 +128,16 @@ def from_html(html: str, keep_lines: bool = False) -> Visible:
     return Visible("".join(page.parts), hidden, ", ".join(sorted(page.hidden_by)))
 
 
+def _has_style_sheet(html: str) -> bool:
+    """Whether ``html`` has a style sheet a browser may apply (``style_sheets``)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    try:
+        return bool(style_sheets(LexborHTMLParser(html), standards=False))
+    except TooDeeplyImported:
+        return True
+
+
 def _standards_mode(html: str, doctype_end: int) -> bool:
     """Whether a browser reads ``html`` in standards (or limited quirks) mode, as the doctype
     ending at ``doctype_end`` sets it (-1: none, quirks mode) with what comes before it (HTML's
@@ -173,10 +187,13 @@ def from_markdown(markdown: str, keep_headings: bool = False) -> Visible:
     text is text (``markdown_markup``): a `<style>` in backticks hides nothing, nor does the
     "<USD" of "Charges <USD 5 apply", and markup after a tag never ended is still markup."""
     visible = Visible(markdown)
-    for_html = re.search(r"<[a-z!/]", markdown, re.I) is not None
-    if for_html or "]:" in markdown:  # what HTML or a link definition needs
+    for_html = _MAY_BE_HTML.search(markdown) is not None
+    if for_html or "]:" in markdown:  # what a link definition needs
         source = commonmark_source(markdown, for_html)
         visible = from_html(source.text, keep_lines=True) if for_html else Visible(source.text)
+        if for_html and _STYLE_SHEET.search(markdown) and _has_style_sheet(source.text):
+            # its rules may select what only the rendering makes ("em{display:none}")
+            visible = from_html(rendered(markdown))
         if source.definitions:
             visible = _with_hidden(visible, source.definitions, "a Markdown link definition")
     text = _links_as_text(_links_as_text(visible.text, image=True), image=False)
