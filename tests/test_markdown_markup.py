@@ -262,6 +262,10 @@ NOT_YET_READ_AS_RENDERED = {
         ('Hi <b>Ann</b> ![logo <x title="]">][SECRET] thanks\n\n[SECRET]: /logo.png\n', False),
     'alt-code-bracket-title':
         ('Hi <b>Ann</b> ![logo `]`](logo.png "SECRET refund") thanks\n', False),
+    'alt-tag-quote-swallow':
+        ("Hi <b>Ann</b> ![<x title='](y.png) SECRET refund <span hidden>z</span>'>](data:image/"
+         "gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==) thanks\n",
+         False),
 }
 
 
