@@ -113,43 +113,38 @@ def test_markup_after_a_less_than_sign_that_opens_none_is_read_as_html(markdown)
 
 
 # a link definition shows nothing and is no markup, on one line or several, in a quote or a
-# list too; an image's alt text is an attribute's value, so a tag in it is no markup either
-# (from a red team on 1ba433b, and new instances)
-@pytest.mark.parametrize("markdown", [
-    'Hi Ann,\n\n<div hidden>\n\n[//]: # "</div>"\n\nSECRET refund approved.\n\n</div>',
-    "<section hidden>\n\n[note]: <https://x.test> '</section>'\n\nSECRET words\n\n</section>",
-    "<div hidden>\n\n[</div>]: /u\n\nSECRET words\n\n</div>",
-    'Hi Ann [p].\n\n[p]: /refunds "<x title=\'"\n\nOk <span hidden>SECRET</span> bye.',
-    "> [p]: /refunds \"SECRET\"\n\nHi <b>Ann</b>.",
-    "Hi <b>Ann</b>, see [p].\n\n[p]: /refunds\n  \"SECRET\"",
-    "Hi <b>Ann</b>, see [p\nq].\n\n[p\nq]: /refunds \"SECRET\"",
-    "- Hi <b>Ann</b>\n- [p]: /refunds \"SECRET\"",
-    "1. Hi Ann\n2. [terms]:\n   /terms\n   'SECRET refund'",
-    "Hi Ann, <span hidden>![</span>](logo.png) SECRET refund</span> thanks.",
-    "<div hidden>\n\n![</div>](logo.png) SECRET refund\n\n</div>",
-    "<em hidden>Note ![chart </em> of churn](c.png) SECRET words</em>",
+# list too; an image's alt text is an attribute's value, so a tag in it is no markup either;
+# what only looks like a definition is text (from a red team on 1ba433b, and new instances)
+@pytest.mark.parametrize("markdown, shown", [
+    ('Hi Ann,\n\n<div hidden>\n\n[//]: # "</div>"\n\nSECRET refund approved.\n\n</div>', False),
+    ("<section hidden>\n\n[note]: <https://x.test> '</section>'\n\nSECRET words\n\n"
+     "</section>", False),
+    ("<div hidden>\n\n[</div>]: /u\n\nSECRET words\n\n</div>", False),
+    ('Hi Ann [p].\n\n[p]: /refunds "<x title=\'"\n\nOk <span hidden>SECRET</span> bye.', False),
+    ("> [p]: /refunds \"SECRET\"\n\nHi <b>Ann</b>.", False),
+    ("Hi <b>Ann</b>, see [p].\n\n[p]: /refunds\n  \"SECRET\"", False),
+    ("Hi <b>Ann</b>, see [p\nq].\n\n[p\nq]: /refunds \"SECRET\"", False),
+    ("- Hi <b>Ann</b>\n- [p]: /refunds \"SECRET\"", False),
+    ("1. Hi Ann\n2. [terms]:\n   /terms\n   'SECRET refund'", False),
+    ("Hi Ann, <span hidden>![</span>](logo.png) SECRET refund</span> thanks.", False),
+    ("<div hidden>\n\n![</div>](logo.png) SECRET refund\n\n</div>", False),
+    ("<em hidden>Note ![chart </em> of churn](c.png) SECRET words</em>", False),
+    ('Hi <b>Ann</b>, see [the policy][p].\n\n[p]: <span hidden>\n\nSECRET we refund today.', True),
+    ('Hi <b>Ann</b>, see [the policy][p].\n\n[p]: /refunds "<span hidden>"\n\nSECRET today.', True),
+    ('Hi <b>Ann</b>, see [the policy][p].\n\n[p]: /refunds "<!--"\n\nSECRET today. -->', True),
+    ("Hi <b>Ann</b>, thanks for writing.\n[SECRET]: /refunds", True),
+    ("Hi <b>Ann</b>:\n\n```\n[SECRET]: /refunds\n```", True),
+    ("Thanks for writing.\n[SECRET]: /refunds is the page", True),
+    ("Hi Ann, ![<span hidden>](logo.png) SECRET we will refund you.", True),
+    ("Hi Ann, ![a <div style='display:none'> chart](c.png) SECRET it is.", True),
 ], ids=["comment-idiom-closes-a-block", "title-closes-a-section", "label-closes-a-block",
         "title-opens-an-attribute", "in-a-quote", "title-on-its-own-line", "label-on-two-lines",
         "in-a-list", "in-an-ordered-list-on-three-lines", "alt-text-closes-a-span",
-        "alt-text-closes-a-block", "alt-text-closes-an-emphasis"])
-def test_link_definitions_and_alt_texts_are_no_markup_and_show_nothing(markdown):
-    assert "SECRET" not in from_markdown(f"{markdown}\n").text
-
-
-@pytest.mark.parametrize("markdown", [
-    'Hi <b>Ann</b>, see [the policy][p].\n\n[p]: <span hidden>\n\nSECRET we refund today.',
-    'Hi <b>Ann</b>, see [the policy][p].\n\n[p]: /refunds "<span hidden>"\n\nSECRET today.',
-    'Hi <b>Ann</b>, see [the policy][p].\n\n[p]: /refunds "<!--"\n\nSECRET today. -->',
-    "Hi <b>Ann</b>, thanks for writing.\n[SECRET]: /refunds",
-    "Hi <b>Ann</b>:\n\n```\n[SECRET]: /refunds\n```",
-    "Thanks for writing.\n[SECRET]: /refunds is the page",
-    "Hi Ann, ![<span hidden>](logo.png) SECRET we will refund you.",
-    "Hi Ann, ![a <div style='display:none'> chart](c.png) SECRET it is.",
-], ids=["destination-a-tag", "title-a-tag", "title-a-comment", "in-a-paragraph",
-        "in-a-fence", "in-a-paragraph-without-a-tag", "alt-text-opens-a-span",
-        "alt-text-opens-a-block"])
-def test_what_looks_like_a_definition_or_a_tag_but_is_text_is_read(markdown):
-    assert "SECRET" in from_markdown(f"{markdown}\n").text
+        "alt-text-closes-a-block", "alt-text-closes-an-emphasis", "destination-a-tag",
+        "title-a-tag", "title-a-comment", "in-a-paragraph", "in-a-fence",
+        "in-a-paragraph-without-a-tag", "alt-text-opens-a-span", "alt-text-opens-a-block"])
+def test_link_definitions_and_alt_texts_show_what_a_reader_sees(markdown, shown):
+    assert ("SECRET" in from_markdown(f"{markdown}\n").text) == shown
 
 
 # (from a second red team, on fc7d948, and new instances) a processing instruction is markup
