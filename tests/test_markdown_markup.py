@@ -13,6 +13,8 @@ from worksample.prose.markdown_markup import commonmark_source
 from worksample.prose.markup import from_markdown
 
 WORDS = "the refund is credited within 30 days"
+# an image of one pixel that loads anywhere: its alt text is never drawn
+_PIXEL = "data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw=="
 
 
 @pytest.mark.parametrize("code", [
@@ -167,10 +169,25 @@ def test_link_definitions_and_alt_texts_show_what_a_reader_sees(markdown, shown)
      "| SECRET | x |", False),
     ("<style>strong{font-size:0}</style>\n\nHi Ann, **SECRET refund** ok", False),
     ("<style>em{color:#333}</style>\n\nHi Ann, *SECRET refund* ok", True),
+    # (a third red team's, on 770b039, and new instances) an image's alt text is not drawn; a
+    # sheet only the rendering makes real; a rendered text is not read as Markdown again
+    (f"Hi Ann, thanks.\n\n![SECRET refund empathy]({_PIXEL})\n\nWe will refund you.", False),
+    (f"Hi Ann, [![SECRET refund empathy]({_PIXEL})](https://example.com) thanks.", False),
+    (f"Thanks.\n\n![refund SECRET policy][chart]\n\n[chart]: {_PIXEL}", False),
+    ("<div\n\nHi Ann, thanks.\n\n<style>p{display:none}</style>\n\nSECRET refund empathy", False),
+    ("<section\n\nHi Ann\n\n<style>em{display:none}</style>\n\nWe will *SECRET refund* you.",
+     False),
+    ("<p\n\nHi\n\n<style>li{display:none}</style>\n\n- SECRET refund", False),
+    ("<style>h6{color:red}</style>\n\nSee [note]\\(SECRET refund empathy) please.", True),
+    ("<style>h6{color:red}</style>\n\nSee [note]&#40;SECRET refund empathy) please.", True),
+    ("<style>b{color:red}</style>\n\nSee \\*SECRET\\* please, SEC**RET too.", True),
 ], ids=["instruction", "instruction-block", "decimal", "hexadecimal-with-a-definition",
         "named", "decimal-without-its-semicolon", "eight-digits", "hexadecimal-without",
         "emphasis", "paragraph-after-a-paragraph", "list-item", "setext-heading", "cell",
-        "strong", "a-colour-that-shows"])
+        "strong", "a-colour-that-shows", "loaded-image", "loaded-image-in-a-link",
+        "loaded-image-by-reference", "sheet-after-a-tag-never-ended", "sheet-after-a-section",
+        "sheet-after-a-paragraph-tag", "escaped-bracket-rendered", "referenced-bracket-rendered",
+        "escaped-emphasis-rendered"])
 def test_markup_and_character_references_are_read_as_commonmark_renders_them(markdown, shown):
     assert ("SECRET" in from_markdown(f"{markdown}\n").text) == shown
 
@@ -257,6 +274,11 @@ NOT_YET_READ_AS_RENDERED = {
         ('Hi <b>Ann</b> ![logo <x title="]">][SECRET] thanks\n\n[SECRET]: /logo.png\n', False),
     'alt-code-bracket-title':
         ('Hi <b>Ann</b> ![logo `]`](logo.png "SECRET refund") thanks\n', False),
+    # (a third red team's, on 770b039) brackets in a link's text, parentheses in its target
+    'link-nested-brackets':
+        ("Hi Ann, see [the [refund] policy](https://example.com/SECRET-refund-empathy).\n", False),
+    'link-paren-dest': ("Hi Ann, see [the policy](/u(b)SECRET-refund-empathy).\n", False),
+    'link-escaped-bracket': ("Hi Ann, see [the \\] policy](/SECRET-refund-empathy).\n", False),
     'alt-tag-quote-swallow':
         ("Hi <b>Ann</b> ![<x title='](y.png) SECRET refund <span hidden>z</span>'>](data:image/"
          "gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==) thanks\n",

@@ -21,10 +21,10 @@ what is taken off holds one (a table's cells past its header's, dropped, come la
 line). The lines no block shows, but for a quote's or a list's marks, are link definitions:
 they are taken out whole, so that nothing in them is read, as text or as markup.
 
-The Markdown is still read as written, not as rendered, but for one that holds a style sheet,
-whose rules may select what only the rendering makes (``rendered``): where the rendering changes
-the markup (an element Markdown's own end tag closes, a quote's ">" inside a tag) the reading
-differs (docs/email-assignments.md, Limits).
+The Markdown is still read as written, not as rendered, but for one whose rendering holds a
+style sheet, whose rules may select what only the rendering makes (``rendered``): where the
+rendering changes the markup (an element Markdown's own end tag closes, a quote's ">" inside a
+tag) the reading differs (docs/email-assignments.md, Limits).
 """
 
 from __future__ import annotations

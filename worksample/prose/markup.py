@@ -29,6 +29,10 @@ from worksample.safe_text import cut
 # or a character reference
 _MAY_BE_HTML = re.compile(r"<[a-z!/?]|&(?:#|[a-z][a-z0-9]*;)", re.IGNORECASE)
 _STYLE_SHEET = re.compile(r"<(?:style|link)", re.IGNORECASE)  # what a style sheet needs
+# an image's alt text, as the pattern finds it, that is surely one: on one line, with no code in
+# it, not long. The pattern is not CommonMark's: from a "![" in code to a "](" far after it, it
+# would take honest text for an alt text (and the words of such a one are read, as before)
+_PLAIN_ALT_TEXT = re.compile(r"[^`\n]{0,300}")
 HIDDEN_MIN_WORDS = 8  # fewer hidden words are noise (a stray label), not an attempt to score
 _PLAIN_ONLY_SHARE = 0.2  # a plain part may differ a little from its HTML part (link targets)
 _RULE_CHECKS = 100_000  # plus one per character of the document: far more than any real one needs
@@ -186,29 +190,42 @@ def from_markdown(markdown: str, keep_headings: bool = False) -> Visible:
     which renders as nothing (``[//]: # (a "comment")``). What a Markdown reader shows as
     text is text (``markdown_markup``): a `<style>` in backticks hides nothing, nor does the
     "<USD" of "Charges <USD 5 apply", and markup after a tag never ended is still markup."""
-    visible = Visible(markdown)
     for_html = _MAY_BE_HTML.search(markdown) is not None
+    if for_html and _STYLE_SHEET.search(markdown):
+        page = rendered(markdown)
+        if _has_style_sheet(page):
+            # its rules may select what only the rendering makes ("em{display:none}"): it is
+            # read as rendered, its links and emphasis already text
+            visible = from_html(page)
+            return visible if keep_headings else replace(visible, text=_without_heading_marks(
+                visible.text))
+    visible = Visible(markdown)
     if for_html or "]:" in markdown:  # what a link definition needs
         source = commonmark_source(markdown, for_html)
         visible = from_html(source.text, keep_lines=True) if for_html else Visible(source.text)
-        if for_html and _STYLE_SHEET.search(markdown) and _has_style_sheet(source.text):
-            # its rules may select what only the rendering makes ("em{display:none}")
-            visible = from_html(rendered(markdown))
         if source.definitions:
             visible = _with_hidden(visible, source.definitions, "a Markdown link definition")
     text = _links_as_text(_links_as_text(visible.text, image=True), image=False)
     if not keep_headings:
-        text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
+        text = _without_heading_marks(text)
     text = re.sub(r"(\*\*|__|~~|`+)", "", text)
     text = re.sub(r"(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)", "", text)
     return replace(visible, text=text)
 
 
+def _without_heading_marks(text: str) -> str:
+    return re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
+
+
 def _links_as_text(text: str, image: bool) -> str:
-    r"""Markdown images (``![alt](target)``) or links (``[text](target)``, ``[text][label]``)
-    replaced by their text, as ``re.sub`` of ``!\[([^\]]*)\]\([^)]*\)`` or
-    ``\[([^\]]*)\](\([^)]*\)|\[[^\]]*\])`` with ``\1`` would. Those patterns scan the rest of
-    the text again from every unclosed ``[``; here the brackets are listed once, then found by
+    r"""Markdown images (``![alt](target)``, ``![alt][label]``) taken out, or links
+    (``[text](target)``, ``[text][label]``) replaced by their text, as ``re.sub`` of
+    ``!\[[^\]]*\](\([^)]*\)|\[[^\]]*\])`` with nothing or
+    ``\[([^\]]*)\](\([^)]*\)|\[[^\]]*\])`` with ``\1`` would. An image's alt text is not
+    drawn once the image loads (a one-pixel ``data:`` image hides any words), nor by Chromium
+    when it fails: it is not read, where the pattern's alt text is plain (``_PLAIN_ALT_TEXT``;
+    else it is read as a link's text, as before). Those patterns scan the rest of the text
+    again from every unclosed ``[``; here the brackets are listed once, then found by
     bisection."""
     opener = "![" if image else "["
     closing = {char: [m.start() for m in re.finditer(re.escape(char), text)] for char in "])"}
@@ -220,12 +237,12 @@ def _links_as_text(text: str, image: bool) -> str:
             break  # no "]" after this "[", so none after any later one
         follower = text[label_end + 1:label_end + 2]
         end = (_next(closing[")"], label_end + 2) if follower == "("
-               else _next(closing["]"], label_end + 2) if follower == "[" and not image
+               else _next(closing["]"], label_end + 2) if follower == "["
                else -1)
-        if end < 0:
+        if end < 0 or (image and not _PLAIN_ALT_TEXT.fullmatch(text, start + 2, label_end)):
             start = text.find(opener, start + 1)
             continue
-        kept += [text[done:start], text[start + len(opener):label_end]]
+        kept += [text[done:start], "" if image else text[start + len(opener):label_end]]
         done = end + 1
         start = text.find(opener, done)
     return "".join([*kept, text[done:]])
