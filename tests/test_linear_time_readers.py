@@ -1107,6 +1107,18 @@ def test_markdown_tables_of_too_many_cells_are_refused(tables):
     assert len([row for row in rows.values() if row is not None]) == 200
 
 
+@pytest.mark.parametrize("tables", [
+    "|" + "a|" * 255 + "\n|" + "-|" * 255 + "\n" + "x\n" * 255 + "\n",
+    "|" + "a|" * 1_000 + "\n|" + "-|" * 1_000 + "\n" + ("|" * 1_001 + "\n") * 60,
+], ids=["rows-filled-out-to-the-header", "a-cell-for-every-bar"])
+@pytest.mark.parametrize("markup", ["<b>Hi</b>", "<style>p{color:red}</style>"])
+def test_markdown_tables_of_too_many_cells_are_refused_where_its_html_is_read(tables, markup):
+    # markdown-it reads a text that holds HTML for what is markup in it (markdown_markup): the
+    # same cells counted, or 16 tables of 25 KB took 21 s and 1 GB
+    with pytest.raises(UnreadableMessage, match="50,000"):
+        timed(from_markdown, f"{markup}\n\n" + tables * 16)
+
+
 def test_a_word_document_of_too_many_paragraphs_runs_and_cells_is_refused_at_once(tmp_path):
     # (an eleventh red team's) empty runs hold no text for the text limit to count: a million in a
     # 40 KB file took 35 s of CPU, 1.6 million empty cells 1 GB of memory

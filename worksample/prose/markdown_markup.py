@@ -34,6 +34,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
+from worksample.prose.tables import check_bars, with_cells_counted
+
 _ESCAPED = str.maketrans({"<": "&lt;", "&": "&amp;"})
 _MARKUP = re.compile(r"[<&]")
 # the lines as markdown-it counts them: ended by a line feed, a carriage return or both (not
@@ -81,7 +83,7 @@ def _parser():
         finally:
             state.env["alt_texts"].pop()
 
-    parser = MarkdownIt("commonmark", {"html": True}).enable("table")
+    parser = with_cells_counted(MarkdownIt("commonmark", {"html": True}).enable("table"))
     parser.inline.ruler.at("backticks", recording(backtick, CODE, "code_inline"))
     parser.inline.ruler.at("html_inline", recording(html_inline, HTML, "html_inline"))
     parser.inline.ruler.at("entity", recording(entity, ENTITY, "text_special"))
@@ -98,7 +100,7 @@ def _renderer():
         tag = tokens[index].tag
         return f"<{tag}>{'#' * int(tag[1:])} "
 
-    renderer = MarkdownIt("commonmark", {"html": True}).enable("table")
+    renderer = with_cells_counted(MarkdownIt("commonmark", {"html": True}).enable("table"))
     renderer.add_render_rule("heading_open", heading_open)
     return renderer
 
@@ -106,8 +108,10 @@ def _renderer():
 def rendered(markdown: str) -> str:
     """``markdown`` rendered as HTML, as CommonMark renders it (its headings' "#" kept): what a
     style sheet in it applies to, where its rules select elements only the rendering makes (a
-    paragraph, an emphasis, a list item, a table's cell)."""
-    return _renderer().render(markdown)
+    paragraph, an emphasis, a list item, a table's cell). ``CrowdedTables`` when its tables
+    hold too many cells (``tables.with_cells_counted``)."""
+    check_bars(markdown)
+    return _renderer().render(markdown, {})
 
 
 @dataclass(frozen=True)
@@ -121,7 +125,9 @@ class CommonMarkSource:
 def commonmark_source(markdown: str, for_html: bool) -> CommonMarkSource:
     """``markdown`` with its link definitions taken out (their lines left empty), and, ``for_html``,
     every ``<`` and ``&`` a Markdown reader shows as text escaped as an HTML character reference
-    (those of its code, and a ``<`` that opens no markup), its lines as they were."""
+    (those of its code, and a ``<`` that opens no markup), its lines as they were.
+    ``CrowdedTables`` when its tables hold too many cells (``tables.with_cells_counted``)."""
+    check_bars(markdown)
     env: dict = {"spans": [], "alt_texts": []}
     tokens = _parser().parse(markdown, env)
     lines = _LINES.findall(markdown)

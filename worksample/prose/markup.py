@@ -21,6 +21,7 @@ from worksample.prose.markdown_markup import commonmark_source, rendered
 from worksample.prose.page_text import PageText, shadow_root
 from worksample.prose.style_rules import HidingRules, hidden_selectors
 from worksample.prose.style_sheets import TooDeeplyImported, style_sheets
+from worksample.prose.tables import CrowdedTables
 from worksample.prose.tags import SHOWN_RAW_TEXT, Scan, scan
 from worksample.prose.text import normalise, without_quoted
 from worksample.safe_text import cut
@@ -190,6 +191,13 @@ def from_markdown(markdown: str, keep_headings: bool = False) -> Visible:
     which renders as nothing (``[//]: # (a "comment")``). What a Markdown reader shows as
     text is text (``markdown_markup``): a `<style>` in backticks hides nothing, nor does the
     "<USD" of "Charges <USD 5 apply", and markup after a tag never ended is still markup."""
+    try:
+        return _markdown_read(markdown, keep_headings)
+    except CrowdedTables as crowded:
+        raise UnreadableMessage(f"the Markdown has {crowded}") from None
+
+
+def _markdown_read(markdown: str, keep_headings: bool) -> Visible:
     for_html = _MAY_BE_HTML.search(markdown) is not None
     if for_html and _STYLE_SHEET.search(markdown):
         page = rendered(markdown)

@@ -59,12 +59,17 @@ class TableRow:
 def _parser():
     from markdown_it import MarkdownIt
 
-    parser = MarkdownIt("commonmark").enable("table")
+    return with_cells_counted(MarkdownIt("commonmark").enable("table"))
+
+
+def with_cells_counted(parser):
+    """markdown-it's ``parser``, its tables' cells counted as each table is made: past
+    ``CELLS_MOST`` the parse stops with ``CrowdedTables``. Call ``check_bars`` on a text
+    first: one table of too many cells costs much before it is counted."""
     rule = next(rule for rule in parser.block.ruler.__rules__ if rule.name == "table")
     read_table = rule.fn
 
     def counted(state, start: int, end: int, silent: bool) -> bool:
-        # each table's cells counted as it is made: past the budget the parse stops
         made = len(state.tokens)
         found = read_table(state, start, end, silent)
         if found and not silent:
@@ -79,16 +84,22 @@ def _parser():
     return parser
 
 
+def check_bars(text: str) -> int:
+    """How many table bars (|) ``text`` holds; ``CrowdedTables`` when more than
+    ``CELLS_MOST``: the cells a row writes, before one table of them is made."""
+    bars = text.count("|")
+    if bars > CELLS_MOST:
+        raise CrowdedTables(f"{bars:,} table bars (|), more than the {CELLS_MOST:,} cells "
+                            "its tables may hold")
+    return bars
+
+
 def table_lines(text: str) -> dict[int, TableRow | None]:
     """The lines of ``text`` (0-based) that belong to Markdown tables: a body row maps to its
     ``TableRow``; a header or delimiter row maps to None (it states nothing by itself).
     ``CrowdedTables`` when its tables hold more than ``CELLS_MOST`` cells."""
-    bars = text.count("|")
-    if not bars:
+    if not check_bars(text):
         return {}
-    if bars > CELLS_MOST:  # the cells a row writes, before one table of them is made
-        raise CrowdedTables(f"{bars:,} table bars (|), more than the {CELLS_MOST:,} cells "
-                            "its tables may hold")
     lines: dict[int, TableRow | None] = {}
     header: list[str] = []
     row: list[str] | None = None
