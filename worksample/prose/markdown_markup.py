@@ -83,26 +83,23 @@ def _parser():
         finally:
             state.env["alt_texts"].pop()
 
+    def heading_open(renderer, tokens, index, options, env) -> str:
+        # rendered, a heading keeps its "#" marks, as the text read from the lines does
+        tag = tokens[index].tag
+        return f"<{tag}>{'#' * int(tag[1:])} "
+
     parser = with_cells_counted(MarkdownIt("commonmark", {"html": True}).enable("table"))
     parser.inline.ruler.at("backticks", recording(backtick, CODE, "code_inline"))
     parser.inline.ruler.at("html_inline", recording(html_inline, HTML, "html_inline"))
     parser.inline.ruler.at("entity", recording(entity, ENTITY, "text_special"))
     parser.inline.ruler.at("image", image_noted)
+    parser.add_render_rule("heading_open", heading_open)
     return parser
 
 
-@lru_cache(maxsize=1)
-def _renderer():
-    from markdown_it import MarkdownIt
-
-    def heading_open(renderer, tokens, index, options, env) -> str:
-        # a heading keeps its "#" marks, as the text read from the lines does
-        tag = tokens[index].tag
-        return f"<{tag}>{'#' * int(tag[1:])} "
-
-    renderer = with_cells_counted(MarkdownIt("commonmark", {"html": True}).enable("table"))
-    renderer.add_render_rule("heading_open", heading_open)
-    return renderer
+def _env() -> dict:
+    """What the parser's wrapped rules write down as they parse: the spans, the alt texts."""
+    return {"spans": [], "alt_texts": []}
 
 
 def rendered(markdown: str) -> str:
@@ -111,7 +108,7 @@ def rendered(markdown: str) -> str:
     paragraph, an emphasis, a list item, a table's cell). ``CrowdedTables`` when its tables
     hold too many cells (``tables.with_cells_counted``)."""
     check_bars(markdown)
-    return _renderer().render(markdown, {})
+    return _parser().render(markdown, _env())
 
 
 @dataclass(frozen=True)
@@ -125,10 +122,11 @@ class CommonMarkSource:
 def commonmark_source(markdown: str, for_html: bool) -> CommonMarkSource:
     """``markdown`` with its link definitions taken out (their lines left empty), and, ``for_html``,
     every ``<`` and ``&`` a Markdown reader shows as text escaped as an HTML character reference
-    (those of its code, and a ``<`` that opens no markup), its lines as they were.
+    (those of its code, a ``<`` that opens no markup, a ``&`` that begins no character
+    reference), its lines as they were.
     ``CrowdedTables`` when its tables hold too many cells (``tables.with_cells_counted``)."""
     check_bars(markdown)
-    env: dict = {"spans": [], "alt_texts": []}
+    env = _env()
     tokens = _parser().parse(markdown, env)
     lines = _LINES.findall(markdown)
     blocks: dict[tuple[int, int], list] = {}  # a block's lines: its texts in order (cells)
