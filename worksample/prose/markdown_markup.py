@@ -1,196 +1,147 @@
-"""Markdown's HTML as CommonMark reads it: before Markdown's inline HTML is read as HTML
-(``markup.from_markdown``), every ``<`` and ``&`` that a Markdown reader shows as text is
-escaped, and only its markup is left to be read as markup.
+"""Markdown rendered as a reader's viewer renders it, for ``markup.from_markdown`` to read as
+a browser reads the rendering: CommonMark (markdown-it-py, HTML on, GitHub's tables).
 
-Shown as text: all of a code span or a code block (a `<style>` in backticks hides nothing), and
-outside code, a ``<`` that begins no HTML tag, comment or declaration by CommonMark's rules
-("Charges <USD 5 apply", a tag never ended, a backslash-escaped one, an autolink, which shows
-its address), and a ``&`` that begins no character reference by them. An HTML browser's reader
-would take "<USD" for a tag and drop the text up to the next ">"; after a tag never ended it
-would read no more markup, where a Markdown reader goes on reading it (a `<span hidden>` after
-it hides its words); and it would read "&#83ECRET" as "SECRET".
+Reading the rendering, not the text as written, is what makes the reading agree with what a
+reader sees: what CommonMark shows as text is escaped by it ("Charges <USD 5", a tag never
+ended, code, a "&" that begins no character reference), an element is closed where its
+paragraph, list item or link ends, a table's cells past its header's are dropped, a quote's
+">" inside a tag is taken off, and links, images and emphasis are read by its rules, not by
+patterns. A link definition renders as nothing; its title, the only text in it, is returned
+apart (``Rendering.definitions``).
 
-Where markup and code are, markdown-it says: the code blocks (fenced or indented) and the HTML
-blocks by their lines, and the code spans and inline HTML as its inline parser finds them (its
-rules for both are wrapped to note where), after what comes first and takes their characters
-(a tag's attribute, a comment, a link's target or title, a backslash escape), in each table cell
-apart, in an image's alt text too (an attribute's value: a tag in it is text). A span is found
-in the text of its block, which markdown-it takes off the lines (their indent, a quote's ">", a
-table's bars); its ``<`` and ``&`` are found again on the lines, in the same order, as none of
-what is taken off holds one (a table's cells past its header's, dropped, come last on their
-line). The lines no block shows, but for a quote's or a list's marks, are link definitions:
-they are taken out whole, so that nothing in them is read, as text or as markup.
-
-The Markdown is still read as written, not as rendered, but for one whose rendering holds a
-style sheet, whose rules may select what only the rendering makes (``rendered``): where the
-rendering changes the markup (an element Markdown's own end tag closes, a quote's ">" inside a
-tag) the reading differs (docs/email-assignments.md, Limits).
+The marks that give a Markdown text its shape are kept in the rendering as text, so that the
+readers after it find what they find in a plain text: a heading's "#", a list item's marker, a
+quote's ">" on each of its lines, and a table's bars, with a delimiter row after its header
+(``tables.table_lines`` reads its figures from those lines).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
 from worksample.prose.tables import check_bars, with_cells_counted
 
-_ESCAPED = str.maketrans({"<": "&lt;", "&": "&amp;"})
-_MARKUP = re.compile(r"[<&]")
-# the lines as markdown-it counts them: ended by a line feed, a carriage return or both (not
-# by the other ends Python's splitlines knows: a form feed, U+2028 ...)
-_LINES = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+\Z")
-CODE, HTML, ENTITY = "code", "html", "entity"  # what a span of a block's text is
-# the blocks whose lines show something (a table's, its delimiter row too)
-_SHOWN_BLOCKS = frozenset({"paragraph_open", "heading_open", "fence", "code_block", "html_block",
-                           "hr", "table_open"})
-# what a line of a block quote or a list item begins with: its ">", its marker, their spaces
-_CONTAINER_MARKS = re.compile(r"^(?:[ \t]*(?:>|[-+*](?=\s|$)|\d{1,9}[.)](?=\s|$)))*")
+_QUOTED = "quoted"  # the env's count of the block quotes open where the renderer is
+_MARKER = "marker"  # the env's list marker not yet written: its item's first block writes it
+_LINE_STARTS = re.compile(r"^(?=.)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """A Markdown text rendered: the HTML, and its link definitions' titles (shown nowhere)."""
+
+    html: str
+    definitions: str
+
+
+def rendered(markdown: str) -> Rendering:
+    """``markdown`` rendered as HTML, its marks of shape kept as text (this module's
+    docstring). ``CrowdedTables`` when its tables hold too many cells
+    (``tables.with_cells_counted``)."""
+    check_bars(markdown)
+    env: dict = {}
+    html = _parser().render(markdown, env)
+    titles = (reference["title"] for reference in env.get("references", {}).values())
+    return Rendering(html, " ".join(filter(None, titles)))
 
 
 @lru_cache(maxsize=1)
 def _parser():
     from markdown_it import MarkdownIt
-    from markdown_it.rules_inline.backticks import backtick
-    from markdown_it.rules_inline.entity import entity
-    from markdown_it.rules_inline.html_inline import html_inline
-    from markdown_it.rules_inline.image import image
-
-    def recording(rule, kind: str, token_type: str):
-        def recorded(state, silent: bool) -> bool:
-            # each span where the inline parser makes one: its block's text, and where it is
-            # in it (an image's alt text is parsed apart: its place in the text around it)
-            start, made = state.pos, len(state.tokens)
-            found = rule(state, silent)
-            if found and len(state.tokens) > made and state.tokens[-1].type == token_type:
-                text, end, in_alt_text = state.src, state.pos, False
-                for around, offset in reversed(state.env["alt_texts"]):
-                    if text is around:
-                        break
-                    text, start, end = around, offset + start, offset + end
-                    in_alt_text = True
-                # an alt text is an attribute's value: a tag in it is text, never markup
-                if kind != HTML or not in_alt_text:
-                    state.env["spans"].append((text, start, end, kind))
-            return found
-        return recorded
-
-    def image_noted(state, silent: bool) -> bool:
-        state.env["alt_texts"].append((state.src, state.pos + 2))  # after its "!["
-        try:
-            return image(state, silent)
-        finally:
-            state.env["alt_texts"].pop()
-
-    def heading_open(renderer, tokens, index, options, env) -> str:
-        # rendered, a heading keeps its "#" marks, as the text read from the lines does
-        tag = tokens[index].tag
-        return f"<{tag}>{'#' * int(tag[1:])} "
 
     parser = with_cells_counted(MarkdownIt("commonmark", {"html": True}).enable("table"))
-    parser.inline.ruler.at("backticks", recording(backtick, CODE, "code_inline"))
-    parser.inline.ruler.at("html_inline", recording(html_inline, HTML, "html_inline"))
-    parser.inline.ruler.at("entity", recording(entity, ENTITY, "text_special"))
-    parser.inline.ruler.at("image", image_noted)
-    parser.add_render_rule("heading_open", heading_open)
+    rules = {"heading_open": _heading_open, "paragraph_open": _paragraph_open,
+             "list_item_open": _list_item_open, "blockquote_open": _blockquote_open,
+             "blockquote_close": _blockquote_close, "softbreak": _softbreak,
+             "hardbreak": _hardbreak, "th_open": _cell_open, "td_open": _cell_open,
+             "th_close": _cell_close, "td_close": _cell_close, "thead_close": _thead_close,
+             # a table's rows and a list's items each on a line, no blank line between them
+             **{name: _unspaced for name in ("table_open", "thead_open", "tbody_open",
+                                             "tbody_close", "tr_open", "tr_close",
+                                             "list_item_close")}}
+    for name, rule in rules.items():
+        parser.add_render_rule(name, rule)
+    for name in ("fence", "code_block"):
+        parser.add_render_rule(name, _quoted_code(parser.renderer.rules[name]))
     return parser
 
 
-def _env() -> dict:
-    """What the parser's wrapped rules write down as they parse: the spans, the alt texts."""
-    return {"spans": [], "alt_texts": []}
+def _unspaced(renderer, tokens, index, options, env) -> str:
+    token = tokens[index]
+    return f"</{token.tag}>" if token.nesting < 0 else f"<{token.tag}>"
 
 
-def rendered(markdown: str) -> str:
-    """``markdown`` rendered as HTML, as CommonMark renders it (its headings' "#" kept): what a
-    style sheet in it applies to, where its rules select elements only the rendering makes (a
-    paragraph, an emphasis, a list item, a table's cell). ``CrowdedTables`` when its tables
-    hold too many cells (``tables.with_cells_counted``)."""
-    check_bars(markdown)
-    return _parser().render(markdown, _env())
+def _marks(env: dict) -> str:
+    """What a line written now begins with: a ">" for each quote open, then the marker of a
+    list item whose first line it is."""
+    return "> " * env.get(_QUOTED, 0) + env.pop(_MARKER, "")
 
 
-@dataclass(frozen=True)
-class CommonMarkSource:
-    """A Markdown text as CommonMark reads it: the text, and its link definitions."""
-
-    text: str  # the lines as written, the link definitions' left empty
-    definitions: str  # the link definitions' titles, the only text in them: no reader sees it
+def _heading_open(renderer, tokens, index, options, env) -> str:
+    tag = tokens[index].tag
+    return f"<{tag}>{_marks(env)}{'#' * int(tag[1:])} "
 
 
-def commonmark_source(markdown: str, for_html: bool) -> CommonMarkSource:
-    """``markdown`` with its link definitions taken out (their lines left empty), and, ``for_html``,
-    every ``<`` and ``&`` a Markdown reader shows as text escaped as an HTML character reference
-    (those of its code, a ``<`` that opens no markup, a ``&`` that begins no character
-    reference), its lines as they were.
-    ``CrowdedTables`` when its tables hold too many cells (``tables.with_cells_counted``)."""
-    check_bars(markdown)
-    env = _env()
-    tokens = _parser().parse(markdown, env)
-    lines = _LINES.findall(markdown)
-    blocks: dict[tuple[int, int], list] = {}  # a block's lines: its texts in order (cells)
-    rows = set()  # the blocks that are a table's rows
-    read = [False] * len(lines)  # the lines a block that shows something is made of
-    for token in tokens:
-        if token.map is None:
-            continue
-        start, end = token.map
-        if token.type in _SHOWN_BLOCKS:
-            read[start:end] = [True] * (end - start)
-        if token.type in ("fence", "code_block") and for_html:
-            lines[start:end] = [line.translate(_ESCAPED) for line in lines[start:end]]
-        elif token.type == "inline":
-            blocks.setdefault((start, end), []).append(token.content)
-        elif token.type == "tr_open":
-            rows.add((start, end))
-    if for_html:
-        spans: dict[int, list[tuple[int, int, str]]] = {}  # a text's id: where its spans are
-        for text, start, end, kind in env["spans"]:
-            spans.setdefault(id(text), []).append((start, end, kind))
-        for (start, end), texts in blocks.items():
-            escaped, marks = _shown_as_text(texts, spans)
-            if escaped:
-                lines[start:end] = _LINES.findall(_escaped("".join(lines[start:end]), escaped,
-                                                           marks, (start, end) in rows))
-    # what no block shows, but for a container's marks, is a link definition (one line or
-    # more, in a quote or a list too): a reader sees nothing of it
-    for number, line in enumerate(lines):
-        if not read[number] and _CONTAINER_MARKS.sub("", line).strip():
-            lines[number] = line[len(line.rstrip("\r\n")):]
-    titles = (reference["title"] for reference in env.get("references", {}).values())
-    return CommonMarkSource("".join(lines), " ".join(filter(None, titles)))
+def _paragraph_open(renderer, tokens, index, options, env) -> str:
+    # a tight list's paragraph is not rendered as one, but its line still begins with marks
+    return _marks(env) if tokens[index].hidden else f"<p>{_marks(env)}"
 
 
-def _shown_as_text(texts: list[str], spans: dict[int, list[tuple[int, int, str]]]
-                   ) -> tuple[set[int], int]:
-    """Which of the ``<`` and ``&`` of ``texts`` (a block's, in order) a Markdown reader shows
-    as text, counted from the first, and how many there are: every one in a code span, a
-    ``<`` in no inline HTML, and a ``&`` that begins no character reference (an HTML reader
-    would read "&#83ECRET" as "SECRET"; CommonMark wants its ";" and at most 7 digits)."""
-    shown, counted = set(), 0
-    for text in texts:
-        marks = [mark.start() for mark in _MARKUP.finditer(text)]
-        kinds = [""] * len(marks)
-        for start, end, kind in spans.get(id(text), ()):
-            for n in range(bisect_left(marks, start), bisect_left(marks, end)):
-                kinds[n] = kind
-        shown.update(counted + n for n, (at, kind) in enumerate(zip(marks, kinds, strict=True))
-                     if kind in (CODE, ""))
-        counted += len(marks)
-    return shown, counted
+def _list_item_open(renderer, tokens, index, options, env) -> str:
+    token = tokens[index]
+    marker = f"{token.info}{token.markup} "  # "1. " (its number is its info) or "- "
+    if index + 1 < len(tokens) and tokens[index + 1].type in ("paragraph_open", "heading_open"):
+        env[_MARKER] = marker  # on the line of the item's first paragraph or heading
+        return "<li>"
+    return f"<li>{_marks(env)}{marker}"
 
 
-def _escaped(text: str, shown: set[int], marks: int, row: bool) -> str:
-    """``text`` (a block's lines) with the ``<`` and ``&`` whose places are ``shown`` escaped;
-    as it is when it holds another number of them than ``marks`` (its block's texts), but in
-    a table's ``row``, whose cells past its header's are dropped (theirs are the last)."""
-    found = list(_MARKUP.finditer(text))
-    if len(found) != marks and not (row and len(found) > marks):
-        return text
-    pieces, done = [], 0
-    for n, mark in enumerate(found):
-        if n in shown:
-            pieces += [text[done:mark.start()], mark.group().translate(_ESCAPED)]
-            done = mark.end()
-    return "".join([*pieces, text[done:]])
+def _blockquote_open(renderer, tokens, index, options, env) -> str:
+    # not a <blockquote>: the HTML reading drops a quoted block whole, where a quote's lines
+    # are still the reader's to see (a reply's ">" lines are dropped by ``without_quoted``)
+    env[_QUOTED] = env.get(_QUOTED, 0) + 1
+    return "<div>"
+
+
+def _blockquote_close(renderer, tokens, index, options, env) -> str:
+    env[_QUOTED] -= 1
+    return "</div>"
+
+
+def _quoted_code(render):
+    """``render`` (markdown-it's rule for a code block), a quote's ">" kept on each line of a
+    code block in a quote."""
+    def quoted_code(renderer, tokens, index, options, env) -> str:
+        if env.get(_QUOTED):
+            token = tokens[index]
+            token.content = _LINE_STARTS.sub("> " * env[_QUOTED], token.content)
+        return render(tokens, index, options, env)
+    return quoted_code
+
+
+def _softbreak(renderer, tokens, index, options, env) -> str:
+    return "\n" + "> " * env.get(_QUOTED, 0)
+
+
+def _hardbreak(renderer, tokens, index, options, env) -> str:
+    return "<br>\n" + "> " * env.get(_QUOTED, 0)
+
+
+def _cell_open(renderer, tokens, index, options, env) -> str:
+    return f"<{tokens[index].tag}>| "
+
+
+def _cell_close(renderer, tokens, index, options, env) -> str:
+    last = index + 1 < len(tokens) and tokens[index + 1].type == "tr_close"
+    return f"{' |' if last else ''}</{tokens[index].tag}>"
+
+
+def _thead_close(renderer, tokens, index, options, env) -> str:
+    columns = 0
+    for token in reversed(tokens[:index]):
+        if token.type == "thead_open":
+            break
+        columns += token.type == "th_open"
+    return f"<tr><td>|{'---|' * columns}</td></tr></thead>"

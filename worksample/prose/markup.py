@@ -14,10 +14,9 @@ import email.headerregistry
 import email.policy
 import functools
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from worksample.prose.markdown_markup import commonmark_source, rendered
+from worksample.prose.markdown_markup import rendered
 from worksample.prose.page_text import PageText, shadow_root
 from worksample.prose.style_rules import HidingRules, hidden_selectors
 from worksample.prose.style_sheets import TooDeeplyImported, style_sheets
@@ -26,14 +25,10 @@ from worksample.prose.tags import SHOWN_RAW_TEXT, Scan, scan
 from worksample.prose.text import normalise, without_quoted
 from worksample.safe_text import cut
 
-# what Markdown needs to hold HTML: a tag, a comment, a declaration, a processing instruction
-# or a character reference
-_MAY_BE_HTML = re.compile(r"<[a-z!/?]|&(?:#|[a-z][a-z0-9]*;)", re.IGNORECASE)
-_STYLE_SHEET = re.compile(r"<(?:style|link)", re.IGNORECASE)  # what a style sheet needs
-# an image's alt text, as the pattern finds it, that is surely one: on one line, with no code in
-# it, not long. The pattern is not CommonMark's: from a "![" in code to a "](" far after it, it
-# would take honest text for an alt text (and the words of such a one are read, as before)
-_PLAIN_ALT_TEXT = re.compile(r"[^`\n]{0,300}")
+# what Markdown needs to hold HTML, a character reference, a link or an image: the text that
+# a reader of it as written and a reader of its rendering may not see alike
+_MAY_BE_MARKUP = re.compile(r"[<&\[]")
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")  # the rendering's blocks, a blank line apart
 HIDDEN_MIN_WORDS = 8  # fewer hidden words are noise (a stray label), not an attempt to score
 _PLAIN_ONLY_SHARE = 0.2  # a plain part may differ a little from its HTML part (link targets)
 _RULE_CHECKS = 100_000  # plus one per character of the document: far more than any real one needs
@@ -100,9 +95,8 @@ def from_html(html: str, keep_lines: bool = False) -> Visible:
     (``page_text``). Quoted blocks, scripts and styles are dropped; text hidden by markup (the
     ``hidden`` attribute, ``display: none``, zero size, white or transparent text, off-screen)
     is returned apart, and so is a tag the text ends in without ending it, which a browser
-    drops. ``keep_lines`` keeps the line breaks of the source (HTML inside Markdown), where
-    such a tag is text, as a Markdown reader shows it ("price<cost"), unless it opens a
-    comment."""
+    drops. ``keep_lines`` keeps the line breaks of the source (a Markdown text's rendering,
+    whose lines are its own)."""
     from selectolax.lexbor import LexborHTMLParser
 
     found = scan(html, LOOKS_MOST)
@@ -110,7 +104,7 @@ def from_html(html: str, keep_lines: bool = False) -> Visible:
         raise UnreadableMessage("the HTML leaves so many elements open one inside another, so "
                                 "often, that a browser's parser would take seconds to build "
                                 "it; no editor or mail client writes that")
-    html, tail, why = _tail_apart(html, found, keep_lines)
+    html, tail, why = _tail_apart(html, found)
     tree = LexborHTMLParser(html)
     if shadow_root(tree):
         raise UnreadableMessage("the HTML attaches a shadow root to an element (<template "
@@ -133,16 +127,6 @@ def from_html(html: str, keep_lines: bool = False) -> Visible:
     return Visible("".join(page.parts), hidden, ", ".join(sorted(page.hidden_by)))
 
 
-def _has_style_sheet(html: str) -> bool:
-    """Whether ``html`` has a style sheet a browser may apply (``style_sheets``)."""
-    from selectolax.lexbor import LexborHTMLParser
-
-    try:
-        return bool(style_sheets(LexborHTMLParser(html), standards=False))
-    except TooDeeplyImported:
-        return True
-
-
 def _standards_mode(html: str, doctype_end: int) -> bool:
     """Whether a browser reads ``html`` in standards (or limited quirks) mode, as the doctype
     ending at ``doctype_end`` sets it (-1: none, quirks mode) with what comes before it (HTML's
@@ -159,15 +143,12 @@ def _standards_mode(html: str, doctype_end: int) -> bool:
     return probe is not None and probe.parent is not None and probe.parent.tag != "p"
 
 
-def _tail_apart(html: str, found: Scan, keep_lines: bool) -> tuple[str, str, str]:
+def _tail_apart(html: str, found: Scan) -> tuple[str, str, str]:
     """``html`` without the tag, comment or raw text it never ends (``found`` by
-    ``tags.scan``), that tail and why it is not shown; in Markdown (``keep_lines``) a tag
-    never ended is text, as a Markdown reader shows it ("price<cost")."""
+    ``tags.scan``), that tail and why it is not shown."""
     at, tail_in = found.tail_at, found.tail_in
     if at < 0 or tail_in in SHOWN_RAW_TEXT:
         return html, "", ""
-    if tail_in == "tag" and keep_lines:
-        return html[:at] + html[at:].replace("<", "&lt;"), "", ""
     why = "after a tag that does not end" if tail_in in ("tag", "comment") else \
         f"in a <{tail_in}> that does not end"
     return html[:at], html[at:], why
@@ -185,81 +166,33 @@ ELEMENTS_MOST = 50_000
 
 @_parsed_as("Markdown")
 def from_markdown(markdown: str, keep_headings: bool = False) -> Visible:
-    """Plain text of Markdown: markup and link targets dropped, words kept; with
-    ``keep_headings``, heading lines keep their leading ``#``. Inline HTML is read as HTML, so
-    an HTML comment or a hidden block is not part of the text; nor is a link definition,
-    which renders as nothing (``[//]: # (a "comment")``). What a Markdown reader shows as
-    text is text (``markdown_markup``): a `<style>` in backticks hides nothing, nor does the
-    "<USD" of "Charges <USD 5 apply", and markup after a tag never ended is still markup."""
+    """Plain text of Markdown as a reader sees it rendered (``markdown_markup``): markup and
+    link targets dropped, words kept, an image's alt text not read (a loaded image does not
+    draw it); with ``keep_headings``, heading lines keep their leading ``#``. Its HTML is read
+    as HTML, so an HTML comment or a hidden block is not part of the text; nor is a link
+    definition, which renders as nothing (``[//]: # (a "comment")``), whose title is returned
+    as hidden. A text with no ``<``, ``&`` or ``[``, which can hold none of those, is read as
+    written, its emphasis and heading marks taken off."""
+    if not _MAY_BE_MARKUP.search(markdown):
+        text = markdown if keep_headings else _without_heading_marks(markdown)
+        text = re.sub(r"(\*\*|__|~~|`+)", "", text)
+        return Visible(re.sub(r"(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)", "", text))
     try:
-        return _markdown_read(markdown, keep_headings)
+        rendering = rendered(markdown)
     except CrowdedTables as crowded:
         raise UnreadableMessage(f"the Markdown has {crowded}") from None
-
-
-def _markdown_read(markdown: str, keep_headings: bool) -> Visible:
-    for_html = _MAY_BE_HTML.search(markdown) is not None
-    if for_html and _STYLE_SHEET.search(markdown):
-        page = rendered(markdown)
-        if _has_style_sheet(page):
-            # its rules may select what only the rendering makes ("em{display:none}"): it is
-            # read as rendered, its links and emphasis already text
-            visible = from_html(page)
-            return visible if keep_headings else replace(visible, text=_without_heading_marks(
-                visible.text))
-    visible = Visible(markdown)
-    if for_html or "]:" in markdown:  # what a link definition needs
-        source = commonmark_source(markdown, for_html)
-        visible = from_html(source.text, keep_lines=True) if for_html else Visible(source.text)
-        if source.definitions:
-            visible = _with_hidden(visible, source.definitions, "a Markdown link definition")
-    text = _links_as_text(_links_as_text(visible.text, image=True), image=False)
+    visible = from_html(rendering.html, keep_lines=True)
+    text = _BLANK_LINES.sub("\n\n", visible.text.replace("\t", " ")).strip("\n")
     if not keep_headings:
         text = _without_heading_marks(text)
-    text = re.sub(r"(\*\*|__|~~|`+)", "", text)
-    text = re.sub(r"(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)", "", text)
-    return replace(visible, text=text)
+    visible = replace(visible, text=text)
+    if rendering.definitions:
+        visible = _with_hidden(visible, rendering.definitions, "a Markdown link definition")
+    return visible
 
 
 def _without_heading_marks(text: str) -> str:
     return re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
-
-
-def _links_as_text(text: str, image: bool) -> str:
-    r"""Markdown images (``![alt](target)``, ``![alt][label]``) taken out, or links
-    (``[text](target)``, ``[text][label]``) replaced by their text, as ``re.sub`` of
-    ``!\[[^\]]*\](\([^)]*\)|\[[^\]]*\])`` with nothing or
-    ``\[([^\]]*)\](\([^)]*\)|\[[^\]]*\])`` with ``\1`` would. An image's alt text is not
-    drawn once the image loads (a one-pixel ``data:`` image hides any words), nor by Chromium
-    when it fails: it is not read, where the pattern's alt text is plain (``_PLAIN_ALT_TEXT``;
-    else it is read as a link's text, as before). Those patterns scan the rest of the text
-    again from every unclosed ``[``; here the brackets are listed once, then found by
-    bisection."""
-    opener = "![" if image else "["
-    closing = {char: [m.start() for m in re.finditer(re.escape(char), text)] for char in "])"}
-    kept, done = [], 0
-    start = text.find(opener)
-    while start >= 0:
-        label_end = _next(closing["]"], start + len(opener))
-        if label_end < 0:
-            break  # no "]" after this "[", so none after any later one
-        follower = text[label_end + 1:label_end + 2]
-        end = (_next(closing[")"], label_end + 2) if follower == "("
-               else _next(closing["]"], label_end + 2) if follower == "["
-               else -1)
-        if end < 0 or (image and not _PLAIN_ALT_TEXT.fullmatch(text, start + 2, label_end)):
-            start = text.find(opener, start + 1)
-            continue
-        kept += [text[done:start], "" if image else text[start + len(opener):label_end]]
-        done = end + 1
-        start = text.find(opener, done)
-    return "".join([*kept, text[done:]])
-
-
-def _next(positions: list[int], start: int) -> int:
-    """The first of the sorted ``positions`` at or after ``start``; -1 when there is none."""
-    index = bisect_left(positions, start)
-    return positions[index] if index < len(positions) else -1
 
 
 def looks_like_html(text: str) -> bool:

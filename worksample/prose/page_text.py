@@ -83,7 +83,7 @@ class PageText:
     """The text of a document's tree (``read``): ``parts`` shown, ``hidden`` words and why
     they are hidden (``hidden_by``). ``standards``: whether the document's doctype puts a
     browser in standards mode (in quirks mode a table sets its text in the browser's own
-    size). ``keep_lines`` keeps the text's own line breaks (HTML inside Markdown)."""
+    size). ``keep_lines`` keeps the text's own line breaks (a Markdown text's rendering)."""
 
     def __init__(self, rules: HidingRules, keep_lines: bool, standards: bool) -> None:
         self.rules = rules
@@ -175,7 +175,10 @@ class PageText:
         """End the line at a block's start or end, and set a cell's text apart from its
         neighbours' ("window</td><td>30 days" is not "window30")."""
         if tag in BLOCKS:
-            self.parts.append("\n")
+            # a rendering's own lines (``keep_lines``): a block's edge ends a line, if one is
+            # still open; its blank lines are the rendering's
+            if not (self.keep_lines and self.parts and self.parts[-1].endswith("\n")):
+                self.parts.append("\n")
         elif tag in CELLS:
             self.parts.append("\t")
 
