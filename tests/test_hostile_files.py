@@ -64,8 +64,8 @@ TEXT_OUTCOMES = {
     "eml-nested-multiparts": ("graded", ""),
 }
 CASE_OUTCOMES = {
-    "markdown-open-brackets": ("graded", ""),
-    "markdown-link-openers": ("graded", ""),
+    "markdown-open-brackets": ("rejected", '200,000 "[", each tried as a link or an image'),
+    "markdown-link-openers": ("rejected", '200,000 "[", each tried as a link or an image'),
     "docx-heading-of-spaces": ("graded", ""),
     "docx-huge-media-part": ("rejected", "its parts unpack to 2049 MB"),
     "pdf-tounicode-surrogate": ("graded", ""),

@@ -26,6 +26,13 @@ from worksample.prose.tables import check_bars, with_cells_counted
 _QUOTED = "quoted"  # the env's count of the block quotes open where the renderer is
 _MARKER = "marker"  # the env's list marker not yet written: its item's first block writes it
 _LINE_STARTS = re.compile(r"^(?=.)", re.MULTILINE)
+# "[" in a text: markdown-it tries each for a link or an image, 13 to 50 us each ("[](" after
+# "[](": 600 KB took 4 s). A report's links and images need a few hundred
+LINK_OPENERS_MOST = 20_000
+
+
+class ManyLinkOpeners(ValueError):
+    """A Markdown text with more "[" than ``LINK_OPENERS_MOST``: not rendered."""
 
 
 @dataclass(frozen=True)
@@ -39,8 +46,12 @@ class Rendering:
 def rendered(markdown: str) -> Rendering:
     """``markdown`` rendered as HTML, its marks of shape kept as text (this module's
     docstring). ``CrowdedTables`` when its tables hold too many cells
-    (``tables.with_cells_counted``)."""
+    (``tables.with_cells_counted``), ``ManyLinkOpeners`` when it holds too many "["."""
     check_bars(markdown)
+    openers = markdown.count("[")
+    if openers > LINK_OPENERS_MOST:
+        raise ManyLinkOpeners(f"{openers:,} \"[\", each tried as a link or an image: more than "
+                              f"the {LINK_OPENERS_MOST:,} a document's links need")
     env: dict = {}
     html = _parser().render(markdown, env)
     titles = (reference["title"] for reference in env.get("references", {}).values())

@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from worksample.prose.markdown_markup import rendered
+from worksample.prose.markdown_markup import ManyLinkOpeners, rendered
 from worksample.prose.page_text import PageText, shadow_root
 from worksample.prose.style_rules import HidingRules, hidden_selectors
 from worksample.prose.style_sheets import TooDeeplyImported, style_sheets
@@ -179,7 +179,7 @@ def from_markdown(markdown: str, keep_headings: bool = False) -> Visible:
         return Visible(re.sub(r"(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)", "", text))
     try:
         rendering = rendered(markdown)
-    except CrowdedTables as crowded:
+    except (CrowdedTables, ManyLinkOpeners) as crowded:
         raise UnreadableMessage(f"the Markdown has {crowded}") from None
     visible = from_html(rendering.html, keep_lines=True)
     text = _BLANK_LINES.sub("\n\n", visible.text.replace("\t", " ")).strip("\n")
