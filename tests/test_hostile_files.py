@@ -97,9 +97,9 @@ CASE_OUTCOMES = {
                                     "documents of more than 100,000 are not read"),
     "docx-style-named-at-length": ("graded", ""),
     "docx-table-styles-based-on-a-crowded-one": ("graded", ""),
-    "markdown-tables-filled-out": ("rejected", "the analysis has tables of more than 50,000 "
-                                               "cells, each row counted as wide as its table's "
-                                               "header; it is not read"),
+    "markdown-tables-filled-out": ("rejected", "analysis.md: the Markdown has tables of more "
+                                               "than 50,000 cells, each row counted as wide as "
+                                               "its table's header"),
     "docx-tables-filled-out": ("rejected", "tables of more than 50,000 cells"),
     "docx-tables-on-a-line-of-styles": ("graded", ""),
 }

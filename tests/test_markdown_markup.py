@@ -304,3 +304,50 @@ def test_the_rendering_keeps_the_marks_of_its_shape_as_text():
     rows = [row for row in table_lines(text).values() if row]
     assert [row.statements for row in rows] == [
         ("Metric, Monthly churn, Before: 1.87%", "Metric, Monthly churn, After: 3.38%")]
+
+
+# (a red team's, on 35fe8d2, in new instances, each drawn by Chromium) the marks of shape are
+# added inside the elements CommonMark makes, left as it makes them: a quote is a blockquote a
+# rule or an end tag may find, a cell keeps its alignment; and a text is read as written only
+# when it holds no emphasis, code or table either (a fence's info string, a cell past the
+# header's, "__" inside a word, "*" emphasis inside one)
+AS_COMMONMARK_MAKES_THEM = {
+    'bq-rule-on-its-paragraph':
+        ('<style>blockquote p{visibility:hidden}</style>\n\nHi Ann, thanks.\n\n> SECRET\n', False),
+    'bq-rule-on-a-div-only':
+        ('<style>div{color:#fff}</style>\n\nHi Ann, thanks.\n\n> SECRET\n', True),
+    'bq-ended-then-section-hidden':
+        ('> Thanks for writing </blockquote><section hidden>\n\nWe will refund you.\n\n'
+         'SECRET\n', False),
+    'bq-ended-then-details':
+        ('> Noted </blockquote><details>\n\nWe refund you today.\n\nSECRET\n', False),
+    'section-ended-in-a-quote':
+        ('<section style="display:none">\n\n> Note </section>\n\nSECRET\n', True),
+    'cell-centred-hidden':
+        ('<style>td[style*=center]{font-size:0}</style>\n\n| a | b |\n|---|:-:|\n'
+         '| x | SECRET |\n', False),
+    'header-left-white':
+        ('<style>[style~="text-align:left"]{color:#fff}</style>\n\n| a | SECRET |\n|---|:--|\n'
+         '| x | y |\n', False),
+    'plain-tilde-info': ('Hi Ann.\n\n~~~~ SECRET\ncode\n~~~~\n', False),
+    'plain-backtick-info-words': ('Hi Ann.\n\n````text SECRET\nok\n````\n', False),
+    'plain-extra-cell': ('Plan | Price\n--- | ---\nBasic | $5 | SECRET\n', False),
+    'plain-double-underscore-in-word': ('Hi Ann, SEC__RET here.\n', False),
+    'plain-strike-in-word': ('Hi Ann, SEC~~RET here.\n', False),
+    'plain-star-emphasis-end': ('Hi Ann, SEC*RET*\n', True),
+    'plain-star-emphasis-inside': ('Hi Ann, S*ECRE*T\n', True),
+    'deep-quote-marks': ('>>>>>> SECRET\n', True),
+}
+
+
+@pytest.mark.parametrize("markdown, drawn", AS_COMMONMARK_MAKES_THEM.values(),
+                         ids=AS_COMMONMARK_MAKES_THEM.keys())
+def test_marks_of_shape_change_nothing_a_reader_sees(markdown, drawn):
+    assert ("SECRET" in from_markdown(markdown).text) == drawn
+
+
+def test_a_deep_quote_marks_each_line_once():
+    # (the red team's: 19 quotes deep, each line of 62 KB read as 1.24 MB)
+    markdown = ">" * 19 + " a\n" + "b\n" * 1_000 + "&"
+    text = from_markdown(markdown).text
+    assert text.splitlines()[:2] == ["> a", "> b"] and len(text) < 3 * len(markdown)

@@ -11,8 +11,11 @@ apart (``Rendering.definitions``).
 
 The marks that give a Markdown text its shape are kept in the rendering as text, so that the
 readers after it find what they find in a plain text: a heading's "#", a list item's marker, a
-quote's ">" on each of its lines, and a table's bars, with a delimiter row after its header
-(``tables.table_lines`` reads its figures from those lines).
+quote's ">" on each of its lines (one, however deep), and a table's bars, with a delimiter row
+after its header (``tables.table_lines`` reads its figures from those lines). They are added
+inside the elements CommonMark makes, which are left as it makes them (a quote is a
+``<blockquote>``, a cell keeps its alignment), for a style sheet or an end tag in the text
+to find them as a browser does.
 """
 
 from __future__ import annotations
@@ -84,10 +87,16 @@ def _unspaced(renderer, tokens, index, options, env) -> str:
     return f"</{token.tag}>" if token.nesting < 0 else f"<{token.tag}>"
 
 
+def _quote_mark(env: dict) -> str:
+    """A quote's ">" (one however many are open: a line's marks are never more than the text
+    they mark), or '' outside quotes."""
+    return "> " if env.get(_QUOTED) else ""
+
+
 def _marks(env: dict) -> str:
-    """What a line written now begins with: a ">" for each quote open, then the marker of a
-    list item whose first line it is."""
-    return "> " * env.get(_QUOTED, 0) + env.pop(_MARKER, "")
+    """What a line written now begins with: a quote's ">", then the marker of a list item
+    whose first line it is."""
+    return _quote_mark(env) + env.pop(_MARKER, "")
 
 
 def _heading_open(renderer, tokens, index, options, env) -> str:
@@ -110,15 +119,13 @@ def _list_item_open(renderer, tokens, index, options, env) -> str:
 
 
 def _blockquote_open(renderer, tokens, index, options, env) -> str:
-    # not a <blockquote>: the HTML reading drops a quoted block whole, where a quote's lines
-    # are still the reader's to see (a reply's ">" lines are dropped by ``without_quoted``)
     env[_QUOTED] = env.get(_QUOTED, 0) + 1
-    return "<div>"
+    return "<blockquote>"
 
 
 def _blockquote_close(renderer, tokens, index, options, env) -> str:
     env[_QUOTED] -= 1
-    return "</div>"
+    return "</blockquote>"
 
 
 def _quoted_code(render):
@@ -127,21 +134,22 @@ def _quoted_code(render):
     def quoted_code(renderer, tokens, index, options, env) -> str:
         if env.get(_QUOTED):
             token = tokens[index]
-            token.content = _LINE_STARTS.sub("> " * env[_QUOTED], token.content)
+            token.content = _LINE_STARTS.sub(_quote_mark(env), token.content)
         return render(tokens, index, options, env)
     return quoted_code
 
 
 def _softbreak(renderer, tokens, index, options, env) -> str:
-    return "\n" + "> " * env.get(_QUOTED, 0)
+    return "\n" + _quote_mark(env)
 
 
 def _hardbreak(renderer, tokens, index, options, env) -> str:
-    return "<br>\n" + "> " * env.get(_QUOTED, 0)
+    return "<br>\n" + _quote_mark(env)
 
 
 def _cell_open(renderer, tokens, index, options, env) -> str:
-    return f"<{tokens[index].tag}>| "
+    token = tokens[index]  # its alignment kept: a style sheet may select it
+    return f"<{token.tag}{renderer.renderAttrs(token)}>| "
 
 
 def _cell_close(renderer, tokens, index, options, env) -> str:
@@ -150,9 +158,8 @@ def _cell_close(renderer, tokens, index, options, env) -> str:
 
 
 def _thead_close(renderer, tokens, index, options, env) -> str:
-    columns = 0
-    for token in reversed(tokens[:index]):
-        if token.type == "thead_open":
-            break
-        columns += token.type == "th_open"
+    columns, before = 0, index - 1
+    while before >= 0 and tokens[before].type != "thead_open":  # the header's cells only
+        columns += tokens[before].type == "th_open"
+        before -= 1
     return f"<tr><td>|{'---|' * columns}</td></tr></thead>"

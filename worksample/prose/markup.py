@@ -25,9 +25,9 @@ from worksample.prose.tags import SHOWN_RAW_TEXT, Scan, scan
 from worksample.prose.text import normalise, without_quoted
 from worksample.safe_text import cut
 
-# what Markdown needs to hold HTML, a character reference, a link or an image: the text that
-# a reader of it as written and a reader of its rendering may not see alike
-_MAY_BE_MARKUP = re.compile(r"[<&\[]")
+# what Markdown needs to hold HTML, a character reference, a link, an image, emphasis, code or
+# a table: without them a reader of it as written and a reader of its rendering see alike
+_MAY_BE_MARKUP = re.compile(r"[<&\[*_`~|]")
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")  # the rendering's blocks, a blank line apart
 HIDDEN_MIN_WORDS = 8  # fewer hidden words are noise (a stray label), not an attempt to score
 _PLAIN_ONLY_SHARE = 0.2  # a plain part may differ a little from its HTML part (link targets)
@@ -90,13 +90,13 @@ class Visible:
 
 
 @_parsed_as("HTML")
-def from_html(html: str, keep_lines: bool = False) -> Visible:
+def from_html(html: str, markdown: bool = False) -> Visible:
     """The visible text of HTML, one block per line, as a browser builds its tree
     (``page_text``). Quoted blocks, scripts and styles are dropped; text hidden by markup (the
     ``hidden`` attribute, ``display: none``, zero size, white or transparent text, off-screen)
     is returned apart, and so is a tag the text ends in without ending it, which a browser
-    drops. ``keep_lines`` keeps the line breaks of the source (a Markdown text's rendering,
-    whose lines are its own)."""
+    drops. With ``markdown``, ``html`` is a Markdown text's rendering (``markdown_markup``):
+    its line breaks are kept, and its quotes are read."""
     from selectolax.lexbor import LexborHTMLParser
 
     found = scan(html, LOOKS_MOST)
@@ -116,7 +116,7 @@ def from_html(html: str, keep_lines: bool = False) -> Visible:
     except TooDeeplyImported as error:
         raise UnreadableMessage(f"the HTML's {error}; no mail client writes that") from error
     rules = HidingRules(hidden_selectors(html, sheets), budget=_RULE_CHECKS + len(html))
-    page = PageText(rules, keep_lines, standards)
+    page = PageText(rules, markdown, standards)
     if not page.read(tree, ELEMENTS_MOST):
         raise UnreadableMessage(f"the HTML makes more than {ELEMENTS_MOST:,} elements; no "
                                 "reply or analysis has that many")
@@ -171,17 +171,15 @@ def from_markdown(markdown: str, keep_headings: bool = False) -> Visible:
     draw it); with ``keep_headings``, heading lines keep their leading ``#``. Its HTML is read
     as HTML, so an HTML comment or a hidden block is not part of the text; nor is a link
     definition, which renders as nothing (``[//]: # (a "comment")``), whose title is returned
-    as hidden. A text with no ``<``, ``&`` or ``[``, which can hold none of those, is read as
-    written, its emphasis and heading marks taken off."""
+    as hidden. A text with none of ``<&[*_`~|``, which can hold none of those, nor emphasis,
+    code or a table, is read as written, its heading marks taken off."""
     if not _MAY_BE_MARKUP.search(markdown):
-        text = markdown if keep_headings else _without_heading_marks(markdown)
-        text = re.sub(r"(\*\*|__|~~|`+)", "", text)
-        return Visible(re.sub(r"(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)", "", text))
+        return Visible(markdown if keep_headings else _without_heading_marks(markdown))
     try:
         rendering = rendered(markdown)
     except (CrowdedTables, ManyLinkOpeners) as crowded:
         raise UnreadableMessage(f"the Markdown has {crowded}") from None
-    visible = from_html(rendering.html, keep_lines=True)
+    visible = from_html(rendering.html, markdown=True)
     text = _BLANK_LINES.sub("\n\n", visible.text.replace("\t", " ")).strip("\n")
     if not keep_headings:
         text = _without_heading_marks(text)

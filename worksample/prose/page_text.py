@@ -83,11 +83,12 @@ class PageText:
     """The text of a document's tree (``read``): ``parts`` shown, ``hidden`` words and why
     they are hidden (``hidden_by``). ``standards``: whether the document's doctype puts a
     browser in standards mode (in quirks mode a table sets its text in the browser's own
-    size). ``keep_lines`` keeps the text's own line breaks (a Markdown text's rendering)."""
+    size). ``markdown``: the document is a Markdown text's rendering (``markdown_markup``), whose
+    line breaks are its own and whose quotes are the writer's, each line marked by a ">"."""
 
-    def __init__(self, rules: HidingRules, keep_lines: bool, standards: bool) -> None:
+    def __init__(self, rules: HidingRules, markdown: bool, standards: bool) -> None:
         self.rules = rules
-        self.keep_lines = keep_lines
+        self.markdown = markdown
         self.standards = standards
         self.parts: list[str] = []
         self.hidden: list[str] = []
@@ -139,7 +140,7 @@ class PageText:
     def _opens(self, element, tag: str) -> bool:
         """Read an element's start: whether its content is to be read (it is shown, and holds
         some). What it hides is kept apart whole; what is not drawn is left out."""
-        if tag in SKIPPED:
+        if tag in SKIPPED and not (tag == "blockquote" and self.markdown):
             return False
         why = self._folded_away(tag) or self._hidden_by(element)
         if why:
@@ -169,15 +170,15 @@ class PageText:
             self.hidden.append(data)
             self.hidden_by.add(why)
         else:
-            self.parts.append(data if self.keep_lines else re.sub(r"\s+", " ", data))
+            self.parts.append(data if self.markdown else re.sub(r"\s+", " ", data))
 
     def _separate(self, tag: str) -> None:
         """End the line at a block's start or end, and set a cell's text apart from its
         neighbours' ("window</td><td>30 days" is not "window30")."""
         if tag in BLOCKS:
-            # a rendering's own lines (``keep_lines``): a block's edge ends a line, if one is
+            # a rendering's own lines (``markdown``): a block's edge ends a line, if one is
             # still open; its blank lines are the rendering's
-            if not (self.keep_lines and self.parts and self.parts[-1].endswith("\n")):
+            if not (self.markdown and self.parts and self.parts[-1].endswith("\n")):
                 self.parts.append("\n")
         elif tag in CELLS:
             self.parts.append("\t")
