@@ -11,8 +11,9 @@ import time
 import pytest
 
 from worksample.prose.markdown_markup import rendered
-from worksample.prose.markup import from_markdown
+from worksample.prose.markup import UnreadableMessage, from_markdown
 from worksample.prose.tables import table_lines
+from worksample.prose.text import without_quoted
 
 WORDS = "the refund is credited within 30 days"
 # an image of one pixel that loads anywhere: its alt text is never drawn
@@ -196,13 +197,13 @@ def test_markup_and_character_references_are_read_as_commonmark_renders_them(mar
 
 def test_code_keeps_its_characters_and_the_text_its_lines():
     markdown = "a `<b> & c` d\n\n```\nx < y & z\n```\n"
-    assert from_markdown(markdown).text.splitlines() == ["a <b> & c d", "", "x < y & z"]
+    assert from_markdown(markdown).text.splitlines() == ["a <b> & c d", "", "", "x < y & z"]
 
 
 def test_a_link_definition_shows_nothing_and_its_title_is_set_apart():
     markdown = "Hi.\n\n> [p]: /u\n>   'a <i>'\n\nSee [p], a < b.\n"
     visible = from_markdown(markdown)
-    assert visible.text.splitlines() == ["Hi.", "", "See p, a < b."]
+    assert visible.text.splitlines() == ["Hi.", "", "", "", "", "See p, a < b."]
     assert visible.hidden == "a <i>" and visible.hidden_by == "a Markdown link definition"
 
 
@@ -296,11 +297,12 @@ def test_the_rendering_keeps_the_marks_of_its_shape_as_text():
                 "| Metric | Before | After |\n|:---|---:|---|\n"
                 "| Monthly churn | 1.87% | **3.38%** |\n")
     text = from_markdown(markdown, keep_headings=True).text
+    # each block on its line in the text as written (the underline's too, left empty)
     assert text.splitlines() == [
-        "# Summary", "", "Intro with a tag, a link and", "a second line.", "", "- one", "- two",
-        "", "3) three", "4) four", "", "> quoted", "> again", "", "> code", "",
-        " | Metric  | Before  | After | ", " |---|---|---| ",
-        " | Monthly churn  | 1.87%  | 3.38% | "]
+        "# Summary", "", "", "Intro with a tag, a link and", "a second line.", "", "- one",
+        "- two", "", "3) three", "4) four", "", "> quoted", "> again", "", "> code", " ",
+        "| Metric  | Before  | After | ", " |---|---|---| ",
+        " | Monthly churn  | 1.87%  | 3.38% |"]
     rows = [row for row in table_lines(text).values() if row]
     assert [row.statements for row in rows] == [
         ("Metric, Monthly churn, Before: 1.87%", "Metric, Monthly churn, After: 3.38%")]
@@ -351,3 +353,51 @@ def test_a_deep_quote_marks_each_line_once():
     markdown = ">" * 19 + " a\n" + "b\n" * 1_000 + "&"
     text = from_markdown(markdown).text
     assert text.splitlines()[:2] == ["> a", "> b"] and len(text) < 3 * len(markdown)
+
+
+def test_each_block_is_read_on_its_line_in_the_text_as_written():
+    # a heading's line is what a reviewer is told; the rendering's own blank lines (before a
+    # list a paragraph runs into, around a fence's code) are not the text's
+    markdown = ("\n# Plan *A*\n**1. Churn**\n- solo <b>up</b>\n- team flat\n\n```\nx\n```\n"
+                "<div>\nnote\n</div>\n\n\n## Risks\n> from the brief\nwhich said so\n\n"
+                "| a | b |\n|---|---|\n| 1 | 2 |\n\n## Next\n")
+    lines = from_markdown(markdown, keep_headings=True).text.splitlines()
+    written = markdown.splitlines()
+    for heading in ("# Plan A", "## Risks", "## Next"):
+        assert written[lines.index(heading)].replace("*", "") == heading
+    assert lines[written.index("| 1 | 2 |")].strip() == "| 1  | 2 |"
+    assert lines[3:5] == ["- solo up", "- team flat"]
+    assert lines[written.index("which said so")] == "> which said so"
+
+
+def test_the_writers_own_line_marks_are_no_marks():
+    # the rendering marks where each block begins with two characters of Unicode's private use;
+    # the same characters in the text are read as what they are not, a replacement character
+    visible = from_markdown("Hi *Ann*,\n\ue00099\ue001 thanks\n\nSee you.\n")
+    assert visible.text == "Hi Ann,\n\ufffd99\ufffd thanks\n\nSee you."
+
+
+# (a second red team's, on 76c34a5, in new instances) a reply's quote is the email it answers,
+# whatever it holds and however it is written; what is drawn outside one is the reply's own
+@pytest.mark.parametrize("markdown, own", [
+    ("Hi Ann,\n\n> | Plan | Note |\n> |---|---|\n> | Basic | SECRET |\n\nThanks", False),
+    ("Hi Ann,\n\n<blockquote><p>SECRET words</p></blockquote>\n\nThanks", False),
+    ("Hi Ann,\n\n> On Monday you wrote\nthat SECRET was late\n\nThanks", False),
+    ("Hi Ann,\n\n1. > SECRET words\n\nThanks", False),
+    ("Hi Ann,\n\n> Your order&#10;SECRET arrived\n\nThanks", False),
+    ("> Your order </blockquote> and SECRET we refund\n", True),
+    ("We *will* check it\n\\> SECRET today\n", True),
+    ("Run this:\n\n    > SECRET\n", True),
+], ids=["table", "html", "lazy-line", "in-a-list", "character-reference", "ended-early",
+        "escaped-mark", "code"])
+def test_a_markdown_replys_quotes_are_left_out_and_nothing_else(markdown, own):
+    text = without_quoted(from_markdown(markdown, keep_quotes=False).text, marked=False)
+    assert ("SECRET" in text) == own
+
+
+def test_a_frameset_in_markdown_is_not_read():
+    # (the second red team's) the marks of shape are text, before which a browser would still
+    # let a <frameset> take the page's place; in code it is text
+    with pytest.raises(UnreadableMessage, match="frameset"):
+        from_markdown("##\n\n<FRAMESET cols='50%'>\n\nSECRET we refund you\n")
+    assert "SECRET" in from_markdown("Use `<frameset>` and SECRET.\n").text

@@ -250,15 +250,16 @@ def _raw_text(path: Path, limit: int) -> tuple[bytes | str, str]:
 
 
 def _reduced(raw: bytes | str, suffix: str) -> Visible:
+    markdown = suffix in (".md", ".markdown") and isinstance(raw, str)
     if isinstance(raw, bytes):
         visible = from_eml(raw)
     elif suffix in (".html", ".htm") or (suffix in ("", ".txt") and looks_like_html(raw)):
         visible = from_html(raw)
-    elif suffix in (".md", ".markdown"):
-        visible = from_markdown(raw)
+    elif markdown:
+        visible = from_markdown(raw, keep_quotes=False)  # a quote is the email answered
     else:
         visible = Visible(raw)
-    return replace(visible, text=without_quoted(visible.text))
+    return replace(visible, text=without_quoted(visible.text, marked=not markdown))
 
 
 def _sections(path: Path, root: Path, emails: list[Original], limit: int) -> dict[str, Reply]:

@@ -29,13 +29,22 @@ from worksample.prose.tables import check_bars, with_cells_counted
 _QUOTED = "quoted"  # the env's count of the block quotes open where the renderer is
 _MARKER = "marker"  # the env's list marker not yet written: its item's first block writes it
 _LINE_STARTS = re.compile(r"^(?=.)", re.MULTILINE)
+# where a block begins in the text as written: its line's number between two characters of
+# Unicode's private use, set at the block's start in the rendering, read by ``at_its_lines``
+_LINE, _LINE_END = "\ue000", "\ue001"
+_LINE_MARK = re.compile(f"{_LINE}(\\d+){_LINE_END}")
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 # "[" in a text: markdown-it tries each for a link or an image, 13 to 50 us each ("[](" after
 # "[](": 600 KB took 4 s). A report's links and images need a few hundred
 LINK_OPENERS_MOST = 20_000
 
 
-class ManyLinkOpeners(ValueError):
-    """A Markdown text with more "[" than ``LINK_OPENERS_MOST``: not rendered."""
+_FRAMESET = re.compile(r"<frameset", re.IGNORECASE)
+
+
+class NotRendered(ValueError):
+    """A Markdown text that is not rendered: more "[" than ``LINK_OPENERS_MOST``, or a
+    ``<frameset>``."""
 
 
 @dataclass(frozen=True)
@@ -49,16 +58,56 @@ class Rendering:
 def rendered(markdown: str) -> Rendering:
     """``markdown`` rendered as HTML, its marks of shape kept as text (this module's
     docstring). ``CrowdedTables`` when its tables hold too many cells
-    (``tables.with_cells_counted``), ``ManyLinkOpeners`` when it holds too many "["."""
+    (``tables.with_cells_counted``), ``NotRendered`` when it holds too many "[" or a
+    ``<frameset>``."""
     check_bars(markdown)
     openers = markdown.count("[")
     if openers > LINK_OPENERS_MOST:
-        raise ManyLinkOpeners(f"{openers:,} \"[\", each tried as a link or an image: more than "
-                              f"the {LINK_OPENERS_MOST:,} a document's links need")
+        raise NotRendered(f"{openers:,} \"[\", each tried as a link or an image: more than "
+                          f"the {LINK_OPENERS_MOST:,} a document's links need")
     env: dict = {}
+    # a line mark is the renderer's alone: the writer's own such characters are none
+    markdown = markdown.replace(_LINE, "\ufffd").replace(_LINE_END, "\ufffd")
     html = _parser().render(markdown, env)
+    if _FRAMESET.search(html):  # (code's is escaped) the marks, text, would let it show none
+        raise NotRendered("a <frameset>, which a browser may show in place of all the text; no "
+                          "reply or analysis has one")
     titles = (reference["title"] for reference in env.get("references", {}).values())
     return Rendering(html, " ".join(filter(None, titles)))
+
+
+def at_its_lines(text: str) -> str:
+    """``text``, read from a rendering, with each block back on its line in the text as
+    written (its blank lines those of the text, not the rendering's), its line marks taken
+    out. A block the rendering makes longer than the text (a table's delimiter row, a list
+    item after a paragraph) moves what follows it down, up to the next block's mark."""
+    text = _BLANK_LINES.sub("\n", text).lstrip("\n")
+    pieces, line, done, ended = [], 0, 0, True  # ended: whether what is read ends a line
+    for mark in _LINE_MARK.finditer(text):
+        before = text[done:mark.start()]
+        pieces.append(before)
+        line += before.count("\n")
+        ended = before.endswith("\n") if before else ended
+        done = mark.end()
+        if ended:  # the line break the reading set after the mark, at its block's start
+            while text.startswith("\n", done):
+                done += 1
+        wanted = int(mark.group(1))
+        if wanted > line:
+            pieces.append("\n" * (wanted - line))
+            line, ended = wanted, True
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def without_line_marks(text: str) -> str:
+    """``text`` (read as hidden from a rendering) without its line marks."""
+    return _LINE_MARK.sub("", text)
+
+
+def _line(token) -> str:
+    """The line mark of a block that begins with ``token``."""
+    return f"{_LINE}{token.map[0]}{_LINE_END}" if token.map else ""
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +128,7 @@ def _parser():
         parser.add_render_rule(name, rule)
     for name in ("fence", "code_block"):
         parser.add_render_rule(name, _quoted_code(parser.renderer.rules[name]))
+    parser.add_render_rule("html_block", _html_block)
     return parser
 
 
@@ -101,12 +151,17 @@ def _marks(env: dict) -> str:
 
 def _heading_open(renderer, tokens, index, options, env) -> str:
     tag = tokens[index].tag
-    return f"<{tag}>{_marks(env)}{'#' * int(tag[1:])} "
+    return f"<{tag}>{_line(tokens[index])}{_marks(env)}{'#' * int(tag[1:])} "
 
 
 def _paragraph_open(renderer, tokens, index, options, env) -> str:
     # a tight list's paragraph is not rendered as one, but its line still begins with marks
-    return _marks(env) if tokens[index].hidden else f"<p>{_marks(env)}"
+    token = tokens[index]
+    return f"{'' if token.hidden else '<p>'}{_line(token)}{_marks(env)}"
+
+
+def _html_block(renderer, tokens, index, options, env) -> str:
+    return _line(tokens[index]) + tokens[index].content
 
 
 def _list_item_open(renderer, tokens, index, options, env) -> str:
@@ -115,7 +170,7 @@ def _list_item_open(renderer, tokens, index, options, env) -> str:
     if index + 1 < len(tokens) and tokens[index + 1].type in ("paragraph_open", "heading_open"):
         env[_MARKER] = marker  # on the line of the item's first paragraph or heading
         return "<li>"
-    return f"<li>{_marks(env)}{marker}"
+    return f"<li>{_line(token)}{_marks(env)}{marker}"
 
 
 def _blockquote_open(renderer, tokens, index, options, env) -> str:
@@ -132,10 +187,11 @@ def _quoted_code(render):
     """``render`` (markdown-it's rule for a code block), a quote's ">" kept on each line of a
     code block in a quote."""
     def quoted_code(renderer, tokens, index, options, env) -> str:
+        token = tokens[index]
         if env.get(_QUOTED):
-            token = tokens[index]
             token.content = _LINE_STARTS.sub(_quote_mark(env), token.content)
-        return render(tokens, index, options, env)
+        start = token.map[0] + (token.type == "fence") if token.map else 0  # after its fence
+        return f"{_LINE}{start}{_LINE_END}{render(tokens, index, options, env)}"
     return quoted_code
 
 
@@ -149,7 +205,8 @@ def _hardbreak(renderer, tokens, index, options, env) -> str:
 
 def _cell_open(renderer, tokens, index, options, env) -> str:
     token = tokens[index]  # its alignment kept: a style sheet may select it
-    return f"<{token.tag}{renderer.renderAttrs(token)}>| "
+    row = tokens[index - 1] if tokens[index - 1].type == "tr_open" else None  # a first cell
+    return f"<{token.tag}{renderer.renderAttrs(token)}>{_line(row) if row else ''}| "
 
 
 def _cell_close(renderer, tokens, index, options, env) -> str:

@@ -16,7 +16,12 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
-from worksample.prose.markdown_markup import ManyLinkOpeners, rendered
+from worksample.prose.markdown_markup import (
+    NotRendered,
+    at_its_lines,
+    rendered,
+    without_line_marks,
+)
 from worksample.prose.page_text import PageText, shadow_root
 from worksample.prose.style_rules import HidingRules, hidden_selectors
 from worksample.prose.style_sheets import TooDeeplyImported, style_sheets
@@ -25,10 +30,9 @@ from worksample.prose.tags import SHOWN_RAW_TEXT, Scan, scan
 from worksample.prose.text import normalise, without_quoted
 from worksample.safe_text import cut
 
-# what Markdown needs to hold HTML, a character reference, a link, an image, emphasis, code or
-# a table: without them a reader of it as written and a reader of its rendering see alike
-_MAY_BE_MARKUP = re.compile(r"[<&\[*_`~|]")
-_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")  # the rendering's blocks, a blank line apart
+# what Markdown needs to hold HTML, a character reference, a link, an image, emphasis, code, a
+# table or a quote: without them a reader of it as written and of its rendering see alike
+_MAY_BE_MARKUP = re.compile(r"[<&\[*_`~|>]")
 HIDDEN_MIN_WORDS = 8  # fewer hidden words are noise (a stray label), not an attempt to score
 _PLAIN_ONLY_SHARE = 0.2  # a plain part may differ a little from its HTML part (link targets)
 _RULE_CHECKS = 100_000  # plus one per character of the document: far more than any real one needs
@@ -90,13 +94,14 @@ class Visible:
 
 
 @_parsed_as("HTML")
-def from_html(html: str, markdown: bool = False) -> Visible:
+def from_html(html: str, markdown: bool = False, quotes: bool = False) -> Visible:
     """The visible text of HTML, one block per line, as a browser builds its tree
     (``page_text``). Quoted blocks, scripts and styles are dropped; text hidden by markup (the
     ``hidden`` attribute, ``display: none``, zero size, white or transparent text, off-screen)
     is returned apart, and so is a tag the text ends in without ending it, which a browser
     drops. With ``markdown``, ``html`` is a Markdown text's rendering (``markdown_markup``):
-    its line breaks are kept, and its quotes are read."""
+    its line breaks are kept. With ``quotes``, a quoted block is read (an analysis's quote is
+    the writer's to show; a reply's is the email it answers)."""
     from selectolax.lexbor import LexborHTMLParser
 
     found = scan(html, LOOKS_MOST)
@@ -116,7 +121,7 @@ def from_html(html: str, markdown: bool = False) -> Visible:
     except TooDeeplyImported as error:
         raise UnreadableMessage(f"the HTML's {error}; no mail client writes that") from error
     rules = HidingRules(hidden_selectors(html, sheets), budget=_RULE_CHECKS + len(html))
-    page = PageText(rules, markdown, standards)
+    page = PageText(rules, standards, markdown=markdown, quotes=quotes)
     if not page.read(tree, ELEMENTS_MOST):
         raise UnreadableMessage(f"the HTML makes more than {ELEMENTS_MOST:,} elements; no "
                                 "reply or analysis has that many")
@@ -165,32 +170,33 @@ ELEMENTS_MOST = 50_000
 
 
 @_parsed_as("Markdown")
-def from_markdown(markdown: str, keep_headings: bool = False) -> Visible:
+def from_markdown(markdown: str, keep_headings: bool = False, keep_quotes: bool = True) -> Visible:
     """Plain text of Markdown as a reader sees it rendered (``markdown_markup``): markup and
     link targets dropped, words kept, an image's alt text not read (a loaded image does not
-    draw it); with ``keep_headings``, heading lines keep their leading ``#``. Its HTML is read
+    draw it); with ``keep_headings``, heading lines keep their leading ``#``; without
+    ``keep_quotes``, a quote (``>``, or an HTML ``<blockquote>``) is not read. Its HTML is read
     as HTML, so an HTML comment or a hidden block is not part of the text; nor is a link
     definition, which renders as nothing (``[//]: # (a "comment")``), whose title is returned
-    as hidden. A text with none of ``<&[*_`~|``, which can hold none of those, nor emphasis,
-    code or a table, is read as written, its heading marks taken off."""
+    as hidden. A text with none of ``<&[*_`~|>``, which can hold none of those, nor emphasis,
+    code, a table or a quote, is read as written, its heading marks taken off."""
     if not _MAY_BE_MARKUP.search(markdown):
         return Visible(markdown if keep_headings else _without_heading_marks(markdown))
     try:
         rendering = rendered(markdown)
-    except (CrowdedTables, ManyLinkOpeners) as crowded:
+    except (CrowdedTables, NotRendered) as crowded:
         raise UnreadableMessage(f"the Markdown has {crowded}") from None
-    visible = from_html(rendering.html, markdown=True)
-    text = _BLANK_LINES.sub("\n\n", visible.text.replace("\t", " ")).strip("\n")
+    visible = from_html(rendering.html, markdown=True, quotes=keep_quotes)
+    text = at_its_lines(visible.text.replace("\t", " ")).rstrip()
     if not keep_headings:
         text = _without_heading_marks(text)
-    visible = replace(visible, text=text)
+    visible = replace(visible, text=text, hidden=without_line_marks(visible.hidden))
     if rendering.definitions:
         visible = _with_hidden(visible, rendering.definitions, "a Markdown link definition")
     return visible
 
 
 def _without_heading_marks(text: str) -> str:
-    return re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.MULTILINE)
+    return re.sub(r"^[ \t]{0,3}#{1,6}[ \t]*", "", text, flags=re.MULTILINE)
 
 
 def looks_like_html(text: str) -> bool:

@@ -84,11 +84,14 @@ class PageText:
     they are hidden (``hidden_by``). ``standards``: whether the document's doctype puts a
     browser in standards mode (in quirks mode a table sets its text in the browser's own
     size). ``markdown``: the document is a Markdown text's rendering (``markdown_markup``), whose
-    line breaks are its own and whose quotes are the writer's, each line marked by a ">"."""
+    line breaks are its own. ``quotes``: a ``<blockquote>`` is read, not dropped as the quoted
+    original of a message."""
 
-    def __init__(self, rules: HidingRules, markdown: bool, standards: bool) -> None:
+    def __init__(self, rules: HidingRules, standards: bool, markdown: bool = False,
+                 quotes: bool = False) -> None:
         self.rules = rules
         self.markdown = markdown
+        self.quotes = quotes
         self.standards = standards
         self.parts: list[str] = []
         self.hidden: list[str] = []
@@ -140,7 +143,7 @@ class PageText:
     def _opens(self, element, tag: str) -> bool:
         """Read an element's start: whether its content is to be read (it is shown, and holds
         some). What it hides is kept apart whole; what is not drawn is left out."""
-        if tag in SKIPPED and not (tag == "blockquote" and self.markdown):
+        if tag in SKIPPED and not (tag == "blockquote" and self.quotes):
             return False
         why = self._folded_away(tag) or self._hidden_by(element)
         if why:

@@ -106,9 +106,11 @@ def decode_text(data: bytes) -> str:
             "ask for UTF-8") from None
 
 
-def without_quoted(text: str) -> str:
-    """The text above any quoted original: ``>`` lines dropped, cut at "On ... wrote:" (on
-    one line, or wrapped onto the next as mail clients wrap a long one)."""
+def without_quoted(text: str, marked: bool = True) -> str:
+    """The text above any quoted original: ``>`` lines dropped (with ``marked``: a Markdown
+    reply's reading has left its quotes out, and a ">" its writer shows at a line's start is
+    no quote's), cut at "On ... wrote:" (on one line, or wrapped onto the next as mail clients
+    wrap a long one)."""
     kept = []
     written = False  # whether a line kept holds any text yet
     lines = text.splitlines()
@@ -116,7 +118,7 @@ def without_quoted(text: str) -> str:
         stripped = line.strip()
         if written and (_QUOTE_HEADER.match(stripped) or _attribution(lines, at, stripped)):
             break
-        if not stripped.startswith(">"):
+        if not (marked and stripped.startswith(">")):
             kept.append(line)
             written = written or bool(stripped)
     return "\n".join(kept)
