@@ -119,22 +119,13 @@ def _parser():
              "list_item_open": _list_item_open, "blockquote_open": _blockquote_open,
              "blockquote_close": _blockquote_close, "softbreak": _softbreak,
              "hardbreak": _hardbreak, "th_open": _cell_open, "td_open": _cell_open,
-             "th_close": _cell_close, "td_close": _cell_close, "thead_close": _thead_close,
-             # a table's rows and a list's items each on a line, no blank line between them
-             **{name: _unspaced for name in ("table_open", "thead_open", "tbody_open",
-                                             "tbody_close", "tr_open", "tr_close",
-                                             "list_item_close")}}
+             "th_close": _cell_close, "td_close": _cell_close, "thead_close": _thead_close}
     for name, rule in rules.items():
         parser.add_render_rule(name, rule)
     for name in ("fence", "code_block"):
         parser.add_render_rule(name, _quoted_code(parser.renderer.rules[name]))
     parser.add_render_rule("html_block", _html_block)
     return parser
-
-
-def _unspaced(renderer, tokens, index, options, env) -> str:
-    token = tokens[index]
-    return f"</{token.tag}>" if token.nesting < 0 else f"<{token.tag}>"
 
 
 def _quote_mark(env: dict) -> str:

@@ -179,10 +179,7 @@ class PageText:
         """End the line at a block's start or end, and set a cell's text apart from its
         neighbours' ("window</td><td>30 days" is not "window30")."""
         if tag in BLOCKS:
-            # a rendering's own lines (``markdown``): a block's edge ends a line, if one is
-            # still open; its blank lines are the rendering's
-            if not (self.markdown and self.parts and self.parts[-1].endswith("\n")):
-                self.parts.append("\n")
+            self.parts.append("\n")
         elif tag in CELLS:
             self.parts.append("\t")
 
