@@ -250,7 +250,7 @@ def _raw_text(path: Path, limit: int) -> tuple[bytes | str, str]:
 
 
 def _reduced(raw: bytes | str, suffix: str) -> Visible:
-    markdown = suffix in (".md", ".markdown") and isinstance(raw, str)
+    markdown = suffix in (".md", ".markdown")  # (bytes are an .eml's alone)
     if isinstance(raw, bytes):
         visible = from_eml(raw)
     elif suffix in (".html", ".htm") or (suffix in ("", ".txt") and looks_like_html(raw)):

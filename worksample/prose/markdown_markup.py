@@ -105,9 +105,9 @@ def without_line_marks(text: str) -> str:
     return _LINE_MARK.sub("", text)
 
 
-def _line(token) -> str:
-    """The line mark of a block that begins with ``token``."""
-    return f"{_LINE}{token.map[0]}{_LINE_END}" if token.map else ""
+def _line(token, after: int = 0) -> str:
+    """The line mark of a block that begins with ``token`` (its text ``after`` lines on)."""
+    return f"{_LINE}{token.map[0] + after}{_LINE_END}" if token.map else ""
 
 
 @lru_cache(maxsize=1)
@@ -181,8 +181,8 @@ def _quoted_code(render):
         token = tokens[index]
         if env.get(_QUOTED):
             token.content = _LINE_STARTS.sub(_quote_mark(env), token.content)
-        start = token.map[0] + (token.type == "fence") if token.map else 0  # after its fence
-        return f"{_LINE}{start}{_LINE_END}{render(tokens, index, options, env)}"
+        fenced = token.type == "fence"  # its code begins on the line after its fence
+        return _line(token, after=fenced) + render(tokens, index, options, env)
     return quoted_code
 
 

@@ -107,10 +107,10 @@ def decode_text(data: bytes) -> str:
 
 
 def without_quoted(text: str, marked: bool = True) -> str:
-    """The text above any quoted original: ``>`` lines dropped (with ``marked``: a Markdown
-    reply's reading has left its quotes out, and a ">" its writer shows at a line's start is
-    no quote's), cut at "On ... wrote:" (on one line, or wrapped onto the next as mail clients
-    wrap a long one)."""
+    """The text above any quoted original: ``>`` lines dropped, cut at "On ... wrote:" (on
+    one line, or wrapped onto the next as mail clients wrap a long one). Not ``marked``: the
+    quotes are already left out (a Markdown reply's reading), and a ">" at a line's start is
+    the writer's own."""
     kept = []
     written = False  # whether a line kept holds any text yet
     lines = text.splitlines()
