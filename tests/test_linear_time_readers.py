@@ -152,7 +152,7 @@ def test_css_selectors_that_hide_text_are_still_found():
     assert visible.text == "\n \n one class \nred text\n"
     assert visible.hidden == ("preheader words tiny words gone words x words y words both "
                               "classes red but tiny")
-    assert visible.hidden_by == ("color:transparent, display:none, font-size:0px, opacity:0, "
+    assert visible.hidden_by == ("color: transparent, display:none, font-size:0px, opacity:0, "
                                  "visibility:hidden")
 
 

@@ -106,11 +106,13 @@ _BRACKET = re.compile(r"[()\[\]{}]")
 _CLOSES = {"(": ")", "[": "]", "{": "}"}
 
 
-def hiding_value(style: str, sizes: bool = True) -> str:
+def hiding_value(style: str, sizes: bool = True, colour: bool = True,
+                 page: object = None) -> str:
     """The declaration of ``style`` (an inline style or a rule's body) whose value hides text,
     as "name: value"; '' when none does; a colour is judged against the background the style
-    paints, else the page (``colours_of`` and ``same_as_under`` judge it against what an
-    element's ancestors paint). A style nesting brackets deeper than
+    paints, else the ``page`` (None: white; ``colours_of`` and ``same_as_under`` judge it
+    against what an element's ancestors paint); without ``colour``, the colour of the text is
+    not judged, unless it is computed. A style nesting brackets deeper than
     ``BRACKETS_MOST`` hides its text too: no stylesheet does, and tinycss2 reads each level
     with a call of its own (a 540-byte style ran out of Python's stack). Brackets escaped or
     in a string or a comment, which the count takes for closing ones, still run tinycss2 out
@@ -124,11 +126,29 @@ def hiding_value(style: str, sizes: bool = True) -> str:
     except RecursionError:  # unwound by now, with nothing of the grader's half done
         return "brackets nested too deep to read"
     painted = _painted(declarations, important)
+    if painted is None:
+        painted = page
     for name, value in declarations.items():
-        if not sizes and name in _SIZES:
-            continue  # read as inherited by the caller (``tiny_text``)
+        if not sizes and name in _SIZES or not colour and name == "color" and not \
+                _COMPUTED.search(value):
+            continue  # read as inherited by the caller (``tiny_text``), or in the cascade
         if _hides(name, value, declarations, painted):
             return f"{name}: {value}"
+    return ""
+
+
+def text_colour_hiding(style: str, page: object = None) -> str:
+    """The ``color`` of ``style`` that wins, as "color: value", when it cannot be told from
+    the background the style paints, else the ``page`` (None: white); '' when it can, or is
+    not set."""
+    try:
+        declarations, important = _declarations(style)
+    except RecursionError:
+        return "brackets nested too deep to read"
+    value = declarations.get("color", "")
+    painted = _painted(declarations, important)
+    if value and _unreadable_colour(value, page if painted is None else painted):
+        return f"color: {value}"
     return ""
 
 
@@ -154,6 +174,15 @@ def _own_colours(style: str) -> tuple[object, object]:
     return (None if own is CURRENT else own), _painted(declarations, important)
 
 
+def painted_by(style: str) -> object:
+    """The colour ``style`` paints under its text (``CURRENT``: the text's own colour); None
+    when it paints none."""
+    try:
+        return _own_colours(style)[1]
+    except RecursionError:
+        return None
+
+
 def same_as_under(colour: object, under: object) -> bool:
     """Whether text of ``colour`` cannot be told from the ``under`` it is on (None: the page's,
     black over white)."""
@@ -169,6 +198,7 @@ def _black():
     return tinycss2.color4.parse_color("black")
 
 
+@lru_cache(maxsize=256)
 def _colour(value: str) -> object:
     """The colour a CSS value names: a colour form, a keyword or a system colour; ``CURRENT``
     for "currentcolor"; None when it names none."""
@@ -339,6 +369,7 @@ def _unreadable_colour(value: str, under: object) -> bool:
     return colour.alpha <= FAINT or under is CURRENT or _indistinct(colour, under)
 
 
+@lru_cache(maxsize=256)
 def _indistinct(colour, under) -> bool:
     """Whether ``colour`` is as near ``under`` (None: the page) as ``NEAR_WHITE`` is to white."""
     if under is None:

@@ -23,6 +23,7 @@ from worksample.prose.markdown_markup import (
     without_line_marks,
 )
 from worksample.prose.page_text import PageText, shadow_root
+from worksample.prose.sheet_colours import ColourRules, in_plain_cascade
 from worksample.prose.style_rules import HidingRules, hidden_selectors
 from worksample.prose.style_sheets import TooDeeplyImported, style_sheets
 from worksample.prose.tables import CrowdedTables
@@ -120,8 +121,12 @@ def from_html(html: str, markdown: bool = False, quotes: bool = False) -> Visibl
         sheets = style_sheets(tree, standards)
     except TooDeeplyImported as error:
         raise UnreadableMessage(f"the HTML's {error}; no mail client writes that") from error
-    rules = HidingRules(hidden_selectors(html, sheets), budget=_RULE_CHECKS + len(html))
-    page = PageText(rules, standards, markdown=markdown, quotes=quotes)
+    colours = ColourRules(quirks=not standards) if sheets and in_plain_cascade(sheets) else None
+    selectors = hidden_selectors(html, sheets, colours)
+    if colours and not colours.mirror(tree):  # nested too deep to match: each rule alone
+        colours, selectors = None, hidden_selectors(html, sheets)
+    rules = HidingRules(selectors, budget=_RULE_CHECKS + len(html))
+    page = PageText(rules, standards, markdown=markdown, quotes=quotes, colours=colours or None)
     if not page.read(tree, ELEMENTS_MOST):
         raise UnreadableMessage(f"the HTML makes more than {ELEMENTS_MOST:,} elements; no "
                                 "reply or analysis has that many")

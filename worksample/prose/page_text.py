@@ -18,12 +18,21 @@ from __future__ import annotations
 
 import re
 
-from worksample.prose.css_hiding import colours_of, same_as_under, tiny_text
+from worksample.prose.css_hiding import (
+    CURRENT,
+    colours_of,
+    painted_by,
+    same_as_under,
+    text_colour_hiding,
+    tiny_text,
+)
 from worksample.prose.selectors import folded
+from worksample.prose.sheet_colours import ColourRules, TooCostly
 from worksample.prose.style_rules import HidingRules, hides
 from worksample.prose.tags import ascii_lower
 
 UNDER_ITS_COLOUR = "text the colour of the background under it"
+TOO_COSTLY = "too many style rules to check"
 CLOSED_DETAILS = "a <details> no one opened"
 # SVG and MathML draw text only where their own markup places it, sized and filled by their
 # own attributes (clipped by a box of no size, in <defs>, a losing <switch> branch, a
@@ -85,11 +94,13 @@ class PageText:
     browser in standards mode (in quirks mode a table sets its text in the browser's own
     size). ``markdown``: the document is a Markdown text's rendering (``markdown_markup``), whose
     line breaks are its own. ``quotes``: a ``<blockquote>`` is read, not dropped as the quoted
-    original of a message."""
+    original of a message. ``colours``: the colours the page's style rules give its elements
+    (``sheet_colours``), under each element's own style."""
 
     def __init__(self, rules: HidingRules, standards: bool, markdown: bool = False,
-                 quotes: bool = False) -> None:
+                 quotes: bool = False, colours: ColourRules | None = None) -> None:
         self.rules = rules
+        self.colours = colours
         self.markdown = markdown
         self.quotes = quotes
         self.standards = standards
@@ -102,6 +113,7 @@ class PageText:
         self.painted: list[tuple[str, object, object, str, str]] = []
         self.summarised: set[int] = set()  # where among ``painted`` a details has its summary
         self.opened: dict[int, bool] = {}  # whether each <details> shows what it holds
+        self.canvas: object = None  # the colour the page's root paints (None: white)
 
     def read(self, document, most_elements: int) -> bool:
         """Read the tree of ``document`` (a selectolax parser), element by element in the
@@ -111,8 +123,9 @@ class PageText:
         html = document.root
         if html is None:
             return True
-        why = self._hidden_by(html)
         body = document.body
+        self.canvas = self._canvas(html, body)
+        why = self._hidden_by(html)
         if not why and body is not None:
             why = self._hidden_by(body)
         if why:  # the page itself is hidden: every word of it is
@@ -145,7 +158,12 @@ class PageText:
         some). What it hides is kept apart whole; what is not drawn is left out."""
         if tag in SKIPPED and not (tag == "blockquote" and self.quotes):
             return False
-        why = self._folded_away(tag) or self._hidden_by(element)
+        try:
+            sheet = self.colours.declared(element) if self.colours else ""
+        except TooCostly:
+            sheet, why = "", TOO_COSTLY
+        else:
+            why = self._folded_away(tag) or self._hidden_by(element, sheet)
         if why:
             words = drawn_text(element)
             if words.strip():  # (an image hidden hides no words)
@@ -157,7 +175,7 @@ class PageText:
             if tag not in VOID:
                 self._separate(tag)  # its end
             return False
-        self._paint(tag, element)
+        self._paint(tag, element, sheet)
         return True
 
     def _closed(self) -> None:
@@ -183,11 +201,12 @@ class PageText:
         elif tag in CELLS:
             self.parts.append("\t")
 
-    def _paint(self, tag: str, element) -> None:
-        """Open a shown element: the colours of its text and under it, whether they are the
-        same, and whether its text is too small to read."""
+    def _paint(self, tag: str, element, sheet: str = "") -> None:
+        """Open a shown element: the colours of its text and under it (``sheet``: the colours
+        the page's style rules give it), whether they are the same, and whether its text is
+        too small to read."""
         _, colour, under, _, tiny = self.painted[-1] if self.painted else ("", None, None, "", "")
-        style = _style_of(tag, element.attributes)
+        style = _style_of(tag, element.attributes, sheet)
         colour, under = colours_of(style, colour, under) if style else (colour, under)
         if tag == "table" and not self.standards:
             tiny = ""  # a page in quirks mode sets a table's text in the browser's own size
@@ -198,6 +217,22 @@ class PageText:
         if tag == "details" and not self.opened.get(element.mem_id, False):
             same = CLOSED_DETAILS  # its own text, outside its summary, is folded away too
         self.painted.append((tag, colour, under, same, tiny))
+
+    def _canvas(self, html, body) -> object:
+        """The colour the page's root paints under all of it: the ``<html>`` element's
+        background, else the ``<body>``'s (CSS draws it over the whole window); None when
+        neither paints one (white)."""
+        for element in (html, body):
+            if element is None:
+                continue
+            try:
+                sheet = self.colours.declared(element) if self.colours else ""
+            except TooCostly:
+                return None
+            painted = painted_by(_style_of(ascii_lower(element.tag), element.attributes, sheet))
+            if painted is not None:
+                return None if painted is CURRENT else painted
+        return None
 
     def _folded_away(self, tag: str) -> str:
         """Why an element right inside a closed ``<details>`` is not shown: all but its first
@@ -210,8 +245,9 @@ class PageText:
             return ""
         return CLOSED_DETAILS
 
-    def _hidden_by(self, element) -> str:
-        """Why the element is hidden with all it holds; '' when it is not."""
+    def _hidden_by(self, element, sheet: str = "") -> str:
+        """Why the element is hidden with all it holds; '' when it is not. ``sheet``: the
+        colours the page's style rules give it."""
         tag, attrs = ascii_lower(element.tag), element.attributes
         if tag in FOREIGN:
             return IN_FOREIGN
@@ -226,7 +262,11 @@ class PageText:
         # set again by a descendant (``_paint``), but on the page; the page's colours are the
         # <body>'s, painted under all of it (``_paint``)
         page = tag in ("html", "body")
-        drawn = hides(attrs.get("style") or "" if page else _style_of(tag, attrs), sizes=page)
+        # a colour a style rule gives it is read where the cascade puts it (``sheet``), by
+        # value, not as written: a later declaration may set another
+        style = attrs.get("style") or "" if page else _style_of(tag, attrs, sheet)
+        drawn = hides(style, sizes=page, colour=not sheet, page=self.canvas) or (
+            text_colour_hiding(style, self.canvas) if sheet and not page else "")
         if drawn:
             return drawn
         # compared without case: a page with no doctype does (a style rule hides more text
@@ -258,14 +298,15 @@ def _details_opened(document) -> dict[int, bool]:
     return opened
 
 
-def _style_of(tag: str, attrs: dict[str, str | None]) -> str:
-    """The style an element is drawn in, as CSS: what a browser's own style and the markup's
-    colour attributes set, under its inline style."""
+def _style_of(tag: str, attrs: dict[str, str | None], sheet: str = "") -> str:
+    """The style an element is drawn in, as CSS, in the cascade's order: what a browser's own
+    style and the markup's colour attributes set, under what the page's style rules give it
+    (``sheet``), under its inline style."""
     hints = [_DEFAULT_STYLE.get(tag, "") if tag != "a" or "href" in attrs else ""]
     for attribute, name in _COLOUR_ATTRIBUTES.get(tag, ()):
         if attrs.get(attribute):
             hints.append(f"{name}: {legacy_colour(attrs[attribute] or '')}")
-    return "; ".join(filter(None, [*hints, attrs.get("style") or ""]))
+    return "; ".join(filter(None, [*hints, sheet, attrs.get("style") or ""]))
 
 
 def legacy_colour(value: str) -> str:

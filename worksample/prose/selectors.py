@@ -162,6 +162,33 @@ def at_rule(prelude: str) -> str:
     return first.lower_value if first is not None and first.type == "at-keyword" else ""
 
 
+def selector_list(prelude: str) -> str:
+    """A style rule's selector list as CSS reads it: the text of ``prelude`` after its last
+    ";" (or ``<!--``, ``-->``) outside brackets, comments left out; '' when its brackets nest
+    too deep to read."""
+    import tinycss2
+
+    tokens = _last_statement(prelude)
+    return tinycss2.serialize(tokens).strip("\t\n\f\r ") if tokens else ""
+
+
+def nested_selector_list(selectors: str, around: str) -> str:
+    """The selector list of a rule nested in a rule of selector list ``around`` (CSS
+    nesting), written out whole: each of its selectors with every ``&`` as ``:is(around)``,
+    or after ``:is(around)`` and a space where it names none ("> .b" is ":is(.a) > .b")."""
+    import tinycss2
+
+    outer = f":is({around})"
+    written = []
+    for selector in _split(tinycss2.parse_component_value_list(selectors), ","):
+        if any(_is_literal(token, "&") for token in selector):
+            written.append("".join(outer if _is_literal(token, "&") else
+                                   tinycss2.serialize([token]) for token in selector))
+        else:
+            written.append(f"{outer} {tinycss2.serialize(selector).strip()}")
+    return ", ".join(written)
+
+
 def _last_statement(prelude: str) -> list | None:
     """The tokens of ``prelude`` after its last ";" (or ``<!--``, ``-->``) outside brackets;
     None when its brackets nest too deep to read."""

@@ -26,59 +26,79 @@ from worksample.prose.selectors import (
     Subject,
     at_rule,
     holds_style_rules,
+    nested_selector_list,
+    selector_list,
     subjects,
 )
+from worksample.prose.sheet_colours import SELECTOR_LIST_CHARS_MOST, ColourRules
 from worksample.prose.style_sheets import StyleSheet
 
 _BRACE = re.compile(r"[{}]")
 _BRACKET = re.compile(r"[][(){}]")
 _OPENING = {")": "(", "]": "[", "}": "{"}
+_TRANSPARENT_TEXT = re.compile(r"(^|;|\s)color\s*:\s*transparent")
 # declarations that hide, as written (``hiding_value`` reads the rest by value)
 _HIDING = (
     re.compile(r"display\s*:\s*none|visibility\s*:\s*(hidden|collapse)"),
     # a zero is 0*(?:0|\.0+), not 0*\.?0+: that splits a run of zeros every way, in turn
     re.compile(r"opacity\s*:\s*0*(?:0|\.0+)\s*(;|!|$)"),
     re.compile(r"(^|;|\s)(left|top|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}"),
-    re.compile(r"(^|;|\s)color\s*:\s*transparent"),
+    _TRANSPARENT_TEXT,
 )
 _TINY_TEXT = re.compile(r"font-size\s*:\s*(0*(?:0|\.0+)[a-z%]*|[0-2](\.\d+)?(px|pt))\s*(;|!|$)")
 _HIDING_WITH_SIZES = (*_HIDING[:2], _TINY_TEXT, *_HIDING[2:])
 _WHITE_TEXT = re.compile(r"(^|;|\s)color\s*:\s*(#fff\b|#ffffff\b|white\b|rgb\(\s*255\s*,\s*255\s*,"
                          r"\s*255\s*\))")
+# what a rule's block holds if it sets a colour (a name may be escaped: "c\olor")
+_MAY_SET_COLOUR = re.compile(r"color|background|\\", re.IGNORECASE)
 _ZERO_HEIGHT = re.compile(r"(^|;|\s)(max-)?height\s*:\s*0+[a-z%]*\s*(;|!|$)")
 
 
-def hides(style: str, sizes: bool = True) -> str:
+def hides(style: str, sizes: bool = True, colour: bool = True, page: object = None) -> str:
     """The CSS declaration in ``style`` that hides its text from a reader; '' when none does.
     Without ``sizes``, a font size hides nothing here: the caller reads it as inherited, for
-    a descendant to set again (``css_hiding.tiny_text``)."""
+    a descendant to set again (``css_hiding.tiny_text``). Without ``colour``, nor does the
+    colour of its text, but for a computed one (a rule whose colours are applied in the
+    cascade, ``sheet_colours``). A colour is judged against the background the style paints,
+    else the ``page`` (the colour the root paints under all of it; None: white)."""
     declarations = style.lower()
     for pattern in _HIDING_WITH_SIZES if sizes else _HIDING:
         found = pattern.search(declarations)
-        if found:
+        if found and (colour or pattern is not _TRANSPARENT_TEXT):
             return found.group(0).strip(" ;!")
-    if _WHITE_TEXT.search(declarations) and "background" not in declarations:
+    if colour and page is None and _WHITE_TEXT.search(declarations) and \
+            "background" not in declarations:
         return "white text"
     if _ZERO_HEIGHT.search(declarations) and "overflow" in declarations:
         return "zero height"
-    return hiding_value(style, sizes)  # the same, and more, read by value: #fefefe, .1em
+    return hiding_value(style, sizes, colour, page)  # the same, and more, by value: #fefefe
 
 
-def hidden_selectors(html: str, sheets: list[StyleSheet]) -> list[tuple[Subject, str]]:
+def hidden_selectors(html: str, sheets: list[StyleSheet],
+                     colours: ColourRules | None = None) -> list[tuple[Subject, str]]:
     """(subject, why) for each selector a rule of ``sheets`` (``style_sheets``: those a
     browser applies to ``html``) hides: what an element needs for the selector to match it
     (``selectors.subjects``: its last part, read so that a rule hides more than a browser
     would, never less), unless its other parts need a name written nowhere on the page
     (``selectors.NamesOnPage``); rules for a print or a dark mode are left out
-    (``media_queries``: not the reader a reply is graded for)."""
+    (``media_queries``: not the reader a reply is graded for). A rule ``colours`` takes
+    (``sheet_colours``: its selectors matched exactly, its colours in the cascade) hides
+    nothing here by its colour."""
     selectors = []
     page = NamesOnPage(html)
     for sheet in sheets:
         if sheet.media and not for_the_reader(sheet.media):
             continue
-        for rule, declarations, applies in _css_rules(sheet.css, plain_structure(sheet.css)):
-            why = hides(declarations)
-            if why and applies:
+        structure = plain_structure(sheet.css)
+        for rule, declarations, applies in _css_rules(sheet.css, structure):
+            if not applies:
+                continue
+            taken = (colours is not None and structure is not None
+                     and _MAY_SET_COLOUR.search(declarations) is not None
+                     and rule.selector_list != ""
+                     and colours.take(rule.selector_list, declarations))
+            why = hides(declarations, colour=not taken)
+            if why:
                 selectors += [(subject, why) for subject in rule.subjects
                               if page.may_have(subject.context)]
     return selectors
@@ -91,6 +111,24 @@ class _StyleRule:
     def __init__(self, prelude: str | None, around: _StyleRule | None = None):
         self.prelude, self.around = prelude, around
         self.depth = around.depth + 1 if around else 0
+
+    @functools.cached_property
+    def selector_list(self) -> str:
+        """The rule's selector list written out whole, the rules around it in it (CSS
+        nesting); '' where it is not known: in ``@scope`` (its scoping root), nested past
+        ``BRACKETS_MOST`` rules, its brackets nested too deep, or written out longer than
+        ``SELECTOR_LIST_CHARS_MOST``."""
+        if self.prelude is None or self.depth > BRACKETS_MOST:
+            return ""
+        own = selector_list(self.prelude)
+        if self.around is None or not own:
+            return own
+        around = self.around.selector_list
+        # each "&" writes the list around out again: past a length, it is not matched here
+        if not around or len(own) + (own.count("&") + 1) * (len(around) + 6) > \
+                SELECTOR_LIST_CHARS_MOST:
+            return ""
+        return nested_selector_list(own, around)
 
     @functools.cached_property
     def subjects(self) -> list[Subject]:

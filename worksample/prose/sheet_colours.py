@@ -1,0 +1,287 @@
+"""The colours a page's style rules give its elements, in the cascade a browser applies: a
+rule's ``color`` and ``background`` are the element's only where its whole selector matches
+the element (cssselect2, on a mirror of the tree lexbor built), and of the rules that match,
+the one of the highest specificity wins, then the last written; an ``!important`` one beats
+all but an important inline style.
+
+Read so, text is hidden where a rule's colour is that of a background another rule, the
+element's own style or an ancestor paints ("span.x { color: #222 }" inside
+"div.y { background: #222 }"), and is shown where a rule's white text sits only inside the
+dark box another rule paints (a footer's links), not on every link of the page.
+
+A rule nested in another (CSS nesting) is matched with the selectors around it in
+``:is()``. A rule whose selectors cannot be matched exactly here is not taken: a
+pseudo-element, a state the page may open in (``:focus``, ``:target``), a pseudo-class
+cssselect2 does not know, an escape, a rule in ``@scope``, and any rule of a page with cascade
+layers. Those, and the rules of a sheet whose blocks are unsure
+(``media_queries.plain_structure``), are judged alone as before (``style_rules``): a colour
+that hides on its own background, or on the page, hides what the rule may match.
+
+Matching costs time in the tree's depth and width; a tree nested deeper than ``DEEPEST``
+(no mail client nests past a few dozen) leaves every rule to be judged alone, and past
+``CHECKS_MOST`` steps of matching the rest of the page is taken as hidden, as a document built
+to be slow to check hides more text than a browser would, never less.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from webencodings import ascii_lower
+
+from worksample.prose.css_hiding import BRACKETS_MOST, bracket_depth
+
+DEEPEST = 200  # cssselect2 reads an element's language and its ancestors by recursion
+SELECTORS_MOST = 500
+SELECTOR_LIST_CHARS_MOST = 2_000  # cssselect2 compiles a selector into Python: a long one is slow
+# a step is a selector tried on an element, or an element walked to (an ancestor, a sibling, a
+# descendant for :has()): some 5 us each; a template of 50 colour rules and 500 elements takes
+# 25,000
+CHECKS_MOST = 300_000
+# what a rule sets that the cascade here reads: the text's colour and what is painted under it
+COLOUR_NAMES = frozenset({"color", "background", "background-color"})
+# what is not matched here: a state the page may open in, which cssselect2 takes as never held
+# (a focused element's colour); a pseudo-element; a type's position among its siblings, which
+# cssselect2 finds by slicing them for every element (time in the square of a wide tree,
+# uncounted); an escape, which may spell any of them
+_NOT_EXACT = re.compile(r":(?:focus|target)|::|:(?:before|after|first-line|first-letter)\b"
+                        r"|of-type|\\", re.IGNORECASE)
+
+
+# the at-rules whose blocks leave the cascade as it is: each rule in them is weighed by its
+# specificity and place; any other (``@layer``, which puts its rules under the unlayered ones;
+# ``@scope``; one escaped or not known) leaves the page's rules to be judged alone
+_PLAIN_AT_RULES = frozenset({"media", "supports", "import", "charset", "font-face", "page",
+                             "list", "keyframes", "-webkit-keyframes", "namespace",
+                             "font-feature-values", "counter-style", "property"})
+_AT_RULE = re.compile(r"@([A-Za-z-]*)(\\?)")
+
+
+def in_plain_cascade(sheets: list) -> bool:
+    """Whether the style sheets (``style_sheets.StyleSheet``) hold only at-rules that leave
+    the cascade as specificity and order make it (``_PLAIN_AT_RULES``), and no layer."""
+    for sheet in sheets:
+        if "layer" in sheet.css.lower():
+            return False
+        for name, escaped in _AT_RULE.findall(sheet.css):
+            if escaped or name.lower() not in _PLAIN_AT_RULES:
+                return False
+    return True
+
+
+class TooCostly(RuntimeError):
+    """Matching the page's colour rules took more than ``CHECKS_MOST`` steps."""
+
+
+def colour_declarations(declarations: str) -> str:
+    """The declarations of a rule's body that set a colour the cascade reads (``COLOUR_NAMES``),
+    as CSS, each with its ``!important``; '' when it sets none."""
+    import tinycss2
+
+    kept = [f"{item.lower_name}: {tinycss2.serialize(item.value).strip()}"
+            + (" !important" if item.important else "")
+            for item in tinycss2.parse_declaration_list(declarations, skip_comments=True,
+                                                        skip_whitespace=True)
+            if item.type == "declaration" and item.lower_name in COLOUR_NAMES]
+    return "; ".join(kept)
+
+
+class ColourRules:
+    """The style rules whose colours are applied in the cascade (``take``), and the colour
+    declarations each element of a page gets from them (``declared``)."""
+
+    def __init__(self, quirks: bool) -> None:
+        import cssselect2
+
+        self.quirks = quirks
+        self._matcher = cssselect2.Matcher()
+        self._selectors = 0
+        self._mirror: dict[int, object] | None = None
+        self._spent = [0]
+
+    def take(self, selectors: str, declarations: str) -> bool:
+        """Take a style rule (its selector list, the text of its block) into the cascade:
+        whether it was taken. It is not when it sets no colour, when cssselect2 cannot match
+        its selectors exactly, when they are longer than ``SELECTOR_LIST_CHARS_MOST``, or past
+        ``SELECTORS_MOST`` selectors in all."""
+        if sum(map(declarations.count, "([{")) > BRACKETS_MOST and \
+                bracket_depth(declarations) > BRACKETS_MOST:
+            return False  # tinycss2 would run out of stack: ``hides`` says why it hides
+        colours = colour_declarations(declarations)
+        if not colours or _NOT_EXACT.search(selectors) or \
+                len(selectors) > SELECTOR_LIST_CHARS_MOST or \
+                self._selectors + selectors.count(",") >= SELECTORS_MOST:
+            return False
+        if self.quirks and re.search(r"\[\s*(?:class|id)\b", selectors, re.IGNORECASE):
+            return False  # the mirror's classes and ids are lowered: their values, as written
+        if self.quirks:  # a class or an id compared without case, as the mirror's are
+            selectors = _names_lowered(selectors)
+        compiled = _compiled(selectors)
+        if not compiled:
+            return False
+        for selector in compiled:
+            self._matcher.add_selector(selector, colours)
+        self._selectors += len(compiled)
+        return True
+
+    def __bool__(self) -> bool:
+        return self._selectors > 0
+
+    def mirror(self, tree) -> bool:
+        """Mirror ``tree`` (a ``LexborHTMLParser``) for matching; False, with nothing to match,
+        when it nests deeper than ``DEEPEST``."""
+        mirrored = _mirrored(tree, self.quirks)
+        if mirrored is None:
+            return False
+        self._mirror = _wrapped(mirrored, self._spent)
+        return True
+
+    def declared(self, element) -> str:
+        """The colour declarations the rules give ``element`` (a lexbor node of the mirrored
+        tree), lowest in the cascade first, as CSS ('' for none). Raises TooCostly past
+        ``CHECKS_MOST`` steps of matching on the page."""
+        if self._mirror is None:
+            return ""
+        wrapper = self._mirror.get(element.mem_id)
+        if wrapper is None:
+            return ""
+        self._spend(self._selectors)
+        return "; ".join(payload for *_, payload in self._matcher.match(wrapper))
+
+    def _spend(self, steps: int) -> None:
+        self._spent[0] += steps
+        if self._spent[0] > CHECKS_MOST:
+            raise TooCostly(f"more than {CHECKS_MOST:,} steps")
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(selectors: str) -> tuple:
+    """cssselect2's compiled selectors of a selector list (cached: mail from one client repeats
+    its style sheet); () when it cannot read them exactly, or one is of a pseudo-element."""
+    import cssselect2
+
+    try:
+        compiled = tuple(cssselect2.compile_selector_list(selectors))
+    except (cssselect2.SelectorError, SyntaxError, RecursionError, MemoryError, ValueError):
+        return ()
+    return () if any(selector.pseudo_element for selector in compiled) else compiled
+
+
+def _names_lowered(selectors: str) -> str:
+    """``selectors`` with the classes and ids they name in ASCII lower case (a page in quirks
+    mode compares them without case), in functions too (``:is(.A)``); an attribute's value
+    as written."""
+    import tinycss2
+    from tinycss2.serializer import serialize_identifier
+
+    def lowered(tokens: list) -> str:
+        out = []
+        for index, token in enumerate(tokens):
+            before = tokens[index - 1] if index else None
+            if token.type == "hash":
+                out.append("#" + serialize_identifier(ascii_lower(token.value)))
+            elif token.type == "ident" and before is not None and before.type == "literal" \
+                    and before.value == ".":
+                out.append(serialize_identifier(token.lower_value))
+            elif token.type == "function":
+                out.append(f"{serialize_identifier(token.name)}({lowered(token.arguments)})")
+            else:
+                out.append(tinycss2.serialize([token]))
+        return "".join(out)
+
+    return lowered(tinycss2.parse_component_value_list(selectors))
+
+
+def _mirrored(tree, quirks: bool):
+    """An ElementTree of ``tree``'s elements, with their attributes and whether they hold
+    text (for ``:empty``), and each lexbor node's ``mem_id`` beside its mirror; None when it
+    nests deeper than ``DEEPEST``."""
+    from xml.etree.ElementTree import Element
+
+    root = tree.root
+    if root is None:
+        return None
+    pairs = []
+    stack = [(root, None, 0)]
+    while stack:
+        node, parent, depth = stack.pop()
+        if depth > DEEPEST:
+            return None
+        attributes = {name: value or "" for name, value in node.attributes.items()}
+        if quirks:
+            for name in ("class", "id"):
+                if name in attributes:
+                    attributes[name] = ascii_lower(attributes[name])
+        element = Element(node.tag, attributes)
+        if parent is not None:
+            parent.append(element)
+        pairs.append((node.mem_id, element))
+        children = []
+        child = node.child
+        while child is not None:
+            if child.is_element_node:
+                children.append((child, element, depth + 1))
+            elif child.tag == "-text":
+                element.text = "x"
+            child = child.next
+        stack.extend(reversed(children))
+    return pairs
+
+
+def _wrapped(pairs, spent: list[int]) -> dict[int, object]:
+    """Each mirrored element's cssselect2 wrapper, by its lexbor node's ``mem_id``."""
+    wrappers = {}
+    by_element = {id(element): mem_id for mem_id, element in pairs}
+    root = _counted_wrapper().from_html_root(pairs[0][1])
+    root.spent = spent
+    for wrapper in root.iter_subtree():
+        wrappers[by_element[id(wrapper.etree_element)]] = wrapper
+    return wrappers
+
+
+@functools.lru_cache(maxsize=1)
+def _counted_wrapper():
+    """The wrapper class, made on first use: cssselect2 is imported only for a page with
+    colour rules."""
+    import cssselect2
+
+    class CountedWrapper(cssselect2.ElementWrapper):
+        """cssselect2's element, whose ancestors and earlier siblings are walked each time
+        they are asked for, each step counted (cssselect2 keeps a tuple of them for every
+        element: memory in the square of a deep or wide tree)."""
+
+        spent: list[int]  # the page's count, shared by all its elements
+
+        @property
+        def ancestors(self) -> Iterator:  # noqa: D102 (cssselect2's)
+            element = self.parent
+            while element is not None:
+                _count(self.spent)
+                yield element
+                element = element.parent
+
+        @property
+        def previous_siblings(self) -> Iterator:  # noqa: D102 (cssselect2's)
+            element = self.previous
+            while element is not None:
+                _count(self.spent)
+                yield element
+                element = element.previous
+
+        def iter_children(self) -> Iterator:  # noqa: D102 (cssselect2's)
+            for child in super().iter_children():
+                child.spent = self.spent
+                _count(self.spent)
+                yield child
+
+    return CountedWrapper
+
+
+def _count(spent: list[int]) -> None:
+    spent[0] += 1
+    if spent[0] > CHECKS_MOST:
+        raise TooCostly(f"more than {CHECKS_MOST:,} steps")
+
+
