@@ -61,6 +61,7 @@ TEXT_OUTCOMES = {
     "replies-of-one-letter-lines": ("graded", ""),
     "html-tails-in-unnamed-files": ("graded", ""),
     "html-style-nested-brackets": ("graded", ""),
+    "html-style-colours-slow-to-match": ("graded", ""),
     "eml-nested-multiparts": ("graded", ""),
 }
 CASE_OUTCOMES = {
@@ -225,6 +226,10 @@ def test_hostile_email_replies_get_their_outcomes_and_the_batch_is_stored(tmp_pa
     assert not styled["details"]["replies"]["double-charge"]["problem"]
     assert any(flag["kind"] == "hidden-text" and "brackets nested 600 deep" in flag["evidence"]
                for flag in styled["flags"])
+    slow = results["html-style-colours-slow-to-match"]
+    assert not slow["details"]["replies"]["late-refund"]["problem"]
+    assert any(flag["kind"] == "hidden-text" and "too many style rules" in flag["evidence"]
+               for flag in slow["flags"])
     # files named after no email are read for what they name up to a reply's size for each
     # email; those past it are named as not read
     ignored = results["html-tails-in-unnamed-files"]["details"]["ignored_files"]

@@ -188,6 +188,49 @@ def test_style_rules_are_read_for_their_subjects_in_linear_time(build):
     assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
 
 
+# style rules' colours matched by their whole selectors (sheet_colours.py): each step counted,
+# past a budget the rest of the page hidden. Rules built to walk the tree for every element
+COLOUR_RULE_PAGES = {
+    # a descendant looked for under each element of deep nests (14 s at 200 KB uncounted)
+    "has-in-deep-nests": lambda n: (
+        "".join(f"div:has(.k{k}){{background:#111}}" for k in range(400)),
+        ("<div>" * 100 + "x" + "</div>" * 100) * (n // 100)),
+    # earlier siblings walked for each element of a wide list
+    "siblings-of-a-wide-list": lambda n: (
+        "".join(f"p ~ p ~ .q{k}{{color:#111}}" for k in range(400)), "<p class=q1>x</p>" * n),
+    # ancestors walked for every rule and element
+    "ancestors-for-every-rule": lambda n: (
+        "".join(f"* * * .c{k}{{color:#0{k % 10}0}}" for k in range(400)),
+        "<div>" * 150 + "<p>x</p>" * n + "</div>" * 150),
+    # a selector's position counted among the siblings that match another
+    "nth-child-of-a-selector": lambda n: (
+        "".join(f"p:nth-child(2n+1 of .a, .b{k}){{color:#222}}" for k in range(400)),
+        "<p class=a>x</p>" * n),
+}
+
+
+@pytest.mark.parametrize("build", COLOUR_RULE_PAGES.values(), ids=COLOUR_RULE_PAGES.keys())
+def test_colour_rules_built_to_be_slow_to_match_hide_the_rest(build):
+    def page(n):
+        css, body = build(n)
+        return f"<!doctype html><style>{css}</style><p>seen</p>{body}"
+
+    visible = timed(from_html, page(8_000))
+    assert "seen" in visible.text and "too many style rules to check" in visible.hidden_by
+    small, large = least_cpu_seconds(lambda: from_html(page(2_000))), \
+        least_cpu_seconds(lambda: from_html(page(8_000)))
+    assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
+
+
+def test_a_page_nested_past_what_colour_rules_are_matched_in_is_read():
+    """A tree deeper than ``sheet_colours.DEEPEST`` is not matched (cssselect2 recurses up
+    it): its colour rules are judged alone, as before."""
+    deep = "<div>" * 300 + "<span class=w>words</span>" + "</div>" * 300
+    visible = timed(from_html, "<!doctype html><style>.w{color:#fff} .d{color:#333}</style>"
+                    + deep + "<p class=d>seen</p>")
+    assert "seen" in visible.text and "words" in visible.hidden
+
+
 def test_names_of_other_parts_found_after_dots_again_and_again_in_linear_time():
     # (a fifth red team's: 2.9 s at 94 KB) a name found right after a "." each time
     def check(n):

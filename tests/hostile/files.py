@@ -1027,6 +1027,17 @@ def html_style_nested_brackets(folder: Path) -> Path:
     return _replies(folder, "style-nested-brackets", files)
 
 
+def html_style_colours_slow_to_match(folder: Path) -> Path:
+    """Matching a style sheet's colour rules made slow (``prose/sheet_colours.py``): 400 rules
+    that need a descendant (``:has()``), tried on each element of nests 150 deep, each try
+    walking what the element holds. Past the budget of steps the rest of the page is hidden
+    text, as the page is built to be slow to check; the reply before it is graded."""
+    rules = "".join(f"div:has(.k{number}) {{ background: #fefefe }}\n" for number in range(400))
+    nest = "<div>" * 150 + "words" + "</div>" * 150
+    html = _html_reply("<style>" + rules + "</style>\n" + nest * 20)
+    return _replies(folder, "style-colours-slow-to-match", {"late-refund.html": html})
+
+
 def eml_nested_multiparts(folder: Path) -> Path:
     """Unbounded recursion in a library parser, second instance: an .eml reply of 1,000
     multipart parts each inside the last (50 KB); the email package recurses into each and
@@ -1060,6 +1071,7 @@ TEXT_CASES = {
     "replies-of-one-letter-lines": replies_of_one_letter_lines,
     "html-tails-in-unnamed-files": html_tails_in_unnamed_files,
     "html-style-nested-brackets": html_style_nested_brackets,
+    "html-style-colours-slow-to-match": html_style_colours_slow_to_match,
     "eml-nested-multiparts": eml_nested_multiparts,
 }
 
