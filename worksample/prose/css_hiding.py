@@ -174,6 +174,17 @@ def _own_colours(style: str) -> tuple[object, object]:
     return (None if own is CURRENT else own), _painted(declarations, important)
 
 
+def paints_an_image(style: str) -> bool:
+    """Whether ``style``'s background holds an image or a gradient (which leaves a
+    ``<body>``'s background where it is: not under the whole page)."""
+    try:
+        declarations, _ = _declarations(style)
+    except RecursionError:
+        return False
+    return any(_IMAGE.search(declarations.get(name, ""))
+               for name in ("background", "background-image"))
+
+
 def painted_by(style: str) -> object:
     """The colour ``style`` paints under its text (``CURRENT``: the text's own colour); None
     when it paints none."""

@@ -123,7 +123,7 @@ def from_html(html: str, markdown: bool = False, quotes: bool = False) -> Visibl
         raise UnreadableMessage(f"the HTML's {error}; no mail client writes that") from error
     colours = ColourRules(quirks=not standards) if sheets and in_plain_cascade(sheets) else None
     selectors = hidden_selectors(html, sheets, colours)
-    if colours and not colours.mirror(tree):  # nested too deep to match: each rule alone
+    if colours is not None and colours.matching and not colours.mirror(tree):  # too deep
         colours, selectors = None, hidden_selectors(html, sheets)
     rules = HidingRules(selectors, budget=_RULE_CHECKS + len(html))
     page = PageText(rules, standards, markdown=markdown, quotes=quotes, colours=colours or None)

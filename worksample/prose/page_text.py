@@ -22,6 +22,7 @@ from worksample.prose.css_hiding import (
     CURRENT,
     colours_of,
     painted_by,
+    paints_an_image,
     same_as_under,
     text_colour_hiding,
     tiny_text,
@@ -32,6 +33,9 @@ from worksample.prose.style_rules import HidingRules, hides
 from worksample.prose.tags import ascii_lower
 
 UNDER_ITS_COLOUR = "text the colour of the background under it"
+# where a style rule whose condition or match is not worked out would make it so
+MAY_BE_UNDER_ITS_COLOUR = "text a style rule may colour like the background under it"
+DOUBTS_MOST = 16  # ways an element's colours may be, kept as inherited
 TOO_COSTLY = "too many style rules to check"
 CLOSED_DETAILS = "a <details> no one opened"
 # SVG and MathML draw text only where their own markup places it, sized and filled by their
@@ -109,11 +113,13 @@ class PageText:
         self.hidden_by: set[str] = set()
         # the open elements shown, each with the colour of its text and the colour under it,
         # as inherited (None: the page's), why its own text cannot be read ('' when it can),
-        # and why its size is too small to read, as inherited
-        self.painted: list[tuple[str, object, object, str, str]] = []
+        # why its size is too small to read, as inherited, and the other (text, under) colours
+        # that style rules not worked out may give it
+        self.painted: list[tuple[str, object, object, str, str, tuple]] = []
         self.summarised: set[int] = set()  # where among ``painted`` a details has its summary
         self.opened: dict[int, bool] = {}  # whether each <details> shows what it holds
         self.canvas: object = None  # the colour the page's root paints (None: white)
+        self.body_colour: object = None  # the colour of the <body>'s text (None: black)
 
     def read(self, document, most_elements: int) -> bool:
         """Read the tree of ``document`` (a selectolax parser), element by element in the
@@ -205,18 +211,46 @@ class PageText:
         """Open a shown element: the colours of its text and under it (``sheet``: the colours
         the page's style rules give it), whether they are the same, and whether its text is
         too small to read."""
-        _, colour, under, _, tiny = self.painted[-1] if self.painted else ("", None, None, "", "")
-        style = _style_of(tag, element.attributes, sheet)
-        colour, under = colours_of(style, colour, under) if style else (colour, under)
+        _, colour, under, _, tiny, doubts = self.painted[-1] if self.painted else (
+            "", None, None, "", "", ())
         if tag == "table" and not self.standards:
-            tiny = ""  # a page in quirks mode sets a table's text in the browser's own size
+            # a page in quirks mode sets a table's text in the browser's own size, and in the
+            # <body>'s colour, not its parent's (Chromium 156)
+            tiny, colour = "", self.body_colour
+            doubts = tuple((colour, doubt_under) for _, doubt_under in doubts)
+        style = _style_of(tag, element.attributes, sheet)
+        try:
+            doubts = self._doubts(element, style, colour, under, doubts)
+        except TooCostly:
+            doubts, tiny = (), TOO_COSTLY  # and so for all that follows
+        colour, under = colours_of(style, colour, under) if style else (colour, under)
         # the page's own size hides all of it or nothing (``_hidden_by``)
         if style and tag not in ("html", "body"):
             tiny = tiny_text(style, tiny)
-        same = UNDER_ITS_COLOUR if same_as_under(colour, under) else tiny
+        same = UNDER_ITS_COLOUR if same_as_under(colour, under) else \
+            MAY_BE_UNDER_ITS_COLOUR if any(same_as_under(*doubt) for doubt in doubts) else tiny
+        if tag == "body":
+            self.body_colour = colour
         if tag == "details" and not self.opened.get(element.mem_id, False):
             same = CLOSED_DETAILS  # its own text, outside its summary, is folded away too
-        self.painted.append((tag, colour, under, same, tiny))
+        self.painted.append((tag, colour, under, same, tiny, doubts))
+
+    def _doubts(self, element, style: str, colour: object, under: object,
+                doubts: tuple) -> tuple:
+        """The other (text, under) colours an element may be drawn in: those its parent's may
+        be (``doubts``) with its own style over them, and its parent's (``colour``, ``under``)
+        with the colours of a style rule not worked out over its style (``sheet_colours``:
+        each as if it won). Past ``DOUBTS_MOST``, the first are kept."""
+        if not self.colours:
+            return doubts
+        rules = self.colours.doubted(*_names(element))
+        if not doubts and not rules:
+            return ()
+        found = [colours_of(style, *doubt) for doubt in doubts] if style else list(doubts)
+        for rule in rules:
+            found += [colours_of(f"{style}; {rule}", *doubt)
+                      for doubt in ((colour, under), *doubts)]
+        return tuple(dict.fromkeys(found))[:DOUBTS_MOST]
 
     def _canvas(self, html, body) -> object:
         """The colour the page's root paints under all of it: the ``<html>`` element's
@@ -229,9 +263,10 @@ class PageText:
                 sheet = self.colours.declared(element) if self.colours else ""
             except TooCostly:
                 return None
-            painted = painted_by(_style_of(ascii_lower(element.tag), element.attributes, sheet))
-            if painted is not None:
-                return None if painted is CURRENT else painted
+            style = _style_of(ascii_lower(element.tag), element.attributes, sheet)
+            painted = painted_by(style)
+            if painted is not None or element is html and paints_an_image(style):
+                return None if painted is CURRENT else painted  # an image: as the page
         return None
 
     def _folded_away(self, tag: str) -> str:
@@ -269,11 +304,17 @@ class PageText:
             text_colour_hiding(style, self.canvas) if sheet and not page else "")
         if drawn:
             return drawn
-        # compared without case: a page with no doctype does (a style rule hides more text
-        # than a browser would, never less)
-        classes = frozenset(map(folded, _ASCII_SPACE.split(attrs.get("class") or ""))) - {""}
-        ids = frozenset({folded(attrs.get("id") or "")}) - {""}
-        return self.rules.hiding(folded(tag), classes, ids, frozenset(map(folded, attrs)))
+        return self.rules.hiding(*_names(element))
+
+
+def _names(element) -> tuple[str, frozenset[str], frozenset[str], frozenset[str]]:
+    """An element's tag, classes, id and attribute names as style rules' subjects are compared
+    with them (``selectors.Subject.matches``): without case, as a page with no doctype
+    compares them (a style rule hides more text than a browser would, never less)."""
+    attrs = element.attributes
+    classes = frozenset(map(folded, _ASCII_SPACE.split(attrs.get("class") or ""))) - {""}
+    ids = frozenset({folded(attrs.get("id") or "")}) - {""}
+    return folded(ascii_lower(element.tag)), classes, ids, frozenset(map(folded, attrs))
 
 
 def _details_opened(document) -> dict[int, bool]:

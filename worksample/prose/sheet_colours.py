@@ -6,23 +6,28 @@ all but an important inline style.
 
 Read so, text is hidden where a rule's colour is that of a background another rule, the
 element's own style or an ancestor paints ("span.x { color: #222 }" inside
-"div.y { background: #222 }"), and is shown where a rule's white text sits only inside the
-dark box another rule paints (a footer's links), not on every link of the page.
+"div.y { background: #222 }"), and a rule's colour reaches only the elements it matches:
+".footer a { color: #fff }" is no colour of a link outside the footer. (The footer's own
+links are judged on their own background, else the page: ``page_text`` trusts the box an
+ancestor paints only under the text's own colour, as text may be moved out of it.)
 
-A rule nested in another (CSS nesting) is matched with the selectors around it in
-``:is()``. A rule whose selectors cannot be matched exactly here is not taken: a
-pseudo-element, a state the page may open in (``:focus``, ``:target``), a pseudo-class
-cssselect2 does not know, an escape, a rule in ``@scope``, and any rule of a page with cascade
-layers. Those, and the rules of a sheet whose blocks are unsure
-(``media_queries.plain_structure``), are judged alone as before (``style_rules``): a colour
-that hides on its own background, or on the page, hides what the rule may match.
+A rule is taken only where its selectors are matched here as Chromium matches them, and its
+place in the cascade is sure: a rule of a ``<style>`` every browser applies
+(``style_sheets.StyleSheet.sure``), outside every at-rule (whose condition, but for the
+reader's media, is not worked out), in a sheet whose blocks are plain
+(``media_queries.plain_structure``), on a page with no cascade layers, its pseudo-classes
+among ``_EXACT_PSEUDO_CLASSES``, nothing in it ``_NOT_EXACT``. A rule nested in another (CSS
+nesting) is matched with the selectors around it in ``:is()``. Any other rule that sets a
+colour is judged alone, as before (``style_rules``: a colour that hides on its own
+background, or on the page, hides what the rule may match), and its colours are doubted
+(``doubt``): on each element its last compound may match, the text is hidden where, were the
+rule to win, it would be the colour of what is under it.
 
 Matching costs time in the tree's depth and width; a tree nested deeper than ``DEEPEST``
 (no mail client nests past a few dozen) leaves every rule to be judged alone, and past
 ``CHECKS_MOST`` steps of matching the rest of the page is taken as hidden, as a document built
 to be slow to check hides more text than a browser would, never less.
 """
-
 from __future__ import annotations
 
 import functools
@@ -41,13 +46,29 @@ SELECTOR_LIST_CHARS_MOST = 2_000  # cssselect2 compiles a selector into Python: 
 # 25,000
 CHECKS_MOST = 300_000
 # what a rule sets that the cascade here reads: the text's colour and what is painted under it
-COLOUR_NAMES = frozenset({"color", "background", "background-color"})
-# what is not matched here: a state the page may open in, which cssselect2 takes as never held
-# (a focused element's colour); a pseudo-element; a type's position among its siblings, which
-# cssselect2 finds by slicing them for every element (time in the square of a wide tree,
-# uncounted); an escape, which may spell any of them
-_NOT_EXACT = re.compile(r":(?:focus|target)|::|:(?:before|after|first-line|first-letter)\b"
-                        r"|of-type|\\", re.IGNORECASE)
+COLOUR_NAMES = frozenset({"color", "background", "background-color", "background-image"})
+# the pseudo-classes cssselect2 matches as Chromium does, at rest (a pointer's states held by
+# none). Not those a page may open in (``:focus``, ``:target``: never held in cssselect2), a
+# type's position (cssselect2 slices the siblings for each element, time in the square of a
+# wide tree), a form's states (``:enabled`` on a link, a fieldset's), a language (read from a
+# ``<meta>`` cssselect2 looks for in another namespace), nor one Chromium does not know, for
+# which it drops the whole rule
+_EXACT_PSEUDO_CLASSES = frozenset({"root", "first-child", "last-child", "only-child",
+                                   "nth-child", "nth-last-child", "empty", "not", "is",
+                                   "where", "has", "link", "any-link", "visited", "hover",
+                                   "active"})
+_PSEUDO_CLASS = re.compile(r"(?<!:):([A-Za-z-]+)")
+# what else is not matched exactly here: a pseudo-element; an escape, which may spell
+# anything; a namespace ("|span" is in none, HTML's are in one); an attribute's case flag; the
+# specificity of ":nth-child(... of S)", which cssselect2 leaves out; a value of an attribute
+# HTML compares without case (``align``, ``dir``, ``lang``, ``type`` ...)
+_NOT_EXACT = re.compile(
+    r"::|\\|\|(?!=)|\s[iIsS]\s*\]|nth-(?:last-)?child\([^)]*\bof\b|\[\s*(?:accept|"
+    r"accept-charset|align|alink|axis|bgcolor|charset|checked|clear|codetype|color|compact|"
+    r"declare|defer|dir|direction|disabled|enctype|face|frame|hreflang|http-equiv|lang|"
+    r"language|link|media|method|multiple|nohref|noresize|noshade|nowrap|readonly|rel|rev|"
+    r"rules|scope|scrolling|selected|shape|target|text|type|valign|valuetype|vlink)\s*"
+    r"[~|^$*]?=", re.IGNORECASE)
 
 
 # the at-rules whose blocks leave the cascade as it is: each rule in them is weighed by its
@@ -100,6 +121,7 @@ class ColourRules:
         self._selectors = 0
         self._mirror: dict[int, object] | None = None
         self._spent = [0]
+        self._doubted: dict[str, list[tuple[object, str]]] = {}
 
     def take(self, selectors: str, declarations: str) -> bool:
         """Take a style rule (its selector list, the text of its block) into the cascade:
@@ -112,7 +134,9 @@ class ColourRules:
         colours = colour_declarations(declarations)
         if not colours or _NOT_EXACT.search(selectors) or \
                 len(selectors) > SELECTOR_LIST_CHARS_MOST or \
-                self._selectors + selectors.count(",") >= SELECTORS_MOST:
+                self._selectors + selectors.count(",") >= SELECTORS_MOST or \
+                any(name.lower() not in _EXACT_PSEUDO_CLASSES
+                    for name in _PSEUDO_CLASS.findall(selectors)):
             return False
         if self.quirks and re.search(r"\[\s*(?:class|id)\b", selectors, re.IGNORECASE):
             return False  # the mirror's classes and ids are lowered: their values, as written
@@ -126,8 +150,40 @@ class ColourRules:
         self._selectors += len(compiled)
         return True
 
-    def __bool__(self) -> bool:
+    def doubt(self, subjects: list, declarations: str) -> None:
+        """Keep the colours of a rule not taken (an at-rule's condition, a sheet not every
+        browser applies, a selector not matched exactly) for each element its ``subjects``
+        (``selectors.Subject``) may match: they are doubted there, as colours that may win."""
+        colours = colour_declarations(declarations) if not (
+            sum(map(declarations.count, "([{")) > BRACKETS_MOST
+            and bracket_depth(declarations) > BRACKETS_MOST) else ""
+        for subject in subjects if colours else ():
+            key = (f"#{min(subject.ids)}" if subject.ids else
+                   f".{min(subject.classes)}" if subject.classes else
+                   f"[{min(subject.attributes)}" if subject.attributes else subject.tag or "*")
+            self._doubted.setdefault(key, []).append((subject, colours))
+
+    def doubted(self, tag: str, classes: frozenset[str], ids: frozenset[str],
+                attributes: frozenset[str]) -> list[str]:
+        """The colours of the rules not taken that may apply to an element (its names as
+        ``selectors.Subject.matches`` takes them), as CSS. Raises TooCostly past
+        ``CHECKS_MOST`` steps of matching on the page."""
+        found = []
+        for key in (tag, "*", *(f".{name}" for name in classes), *(f"#{name}" for name in ids),
+                    *(f"[{name}" for name in attributes)):
+            for subject, colours in self._doubted.get(key, ()):
+                self._spend(1)
+                if subject.matches(tag, classes, ids, attributes) and colours not in found:
+                    found.append(colours)
+        return found
+
+    @property
+    def matching(self) -> bool:
+        """Whether any rule was taken: the page's tree is to be mirrored (``mirror``)."""
         return self._selectors > 0
+
+    def __bool__(self) -> bool:
+        return self._selectors > 0 or bool(self._doubted)
 
     def mirror(self, tree) -> bool:
         """Mirror ``tree`` (a ``LexborHTMLParser``) for matching; False, with nothing to match,
@@ -164,7 +220,7 @@ def _compiled(selectors: str) -> tuple:
 
     try:
         compiled = tuple(cssselect2.compile_selector_list(selectors))
-    except (cssselect2.SelectorError, SyntaxError, RecursionError, MemoryError, ValueError):
+    except Exception:  # noqa: BLE001 (SelectorError, NotImplementedError for "[*|x]", ...)
         return ()
     return () if any(selector.pseudo_element for selector in compiled) else compiled
 

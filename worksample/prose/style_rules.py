@@ -83,20 +83,26 @@ def hidden_selectors(html: str, sheets: list[StyleSheet],
     (``selectors.NamesOnPage``); rules for a print or a dark mode are left out
     (``media_queries``: not the reader a reply is graded for). A rule ``colours`` takes
     (``sheet_colours``: its selectors matched exactly, its colours in the cascade) hides
-    nothing here by its colour."""
+    nothing here by its colour; one it cannot take (in an at-rule, whose condition is not
+    worked out; in a sheet not every browser applies in its place; matched otherwise than
+    exactly) is judged alone, and its colours are doubted where it may apply."""
     selectors = []
     page = NamesOnPage(html)
     for sheet in sheets:
         if sheet.media and not for_the_reader(sheet.media):
             continue
         structure = plain_structure(sheet.css)
-        for rule, declarations, applies in _css_rules(sheet.css, structure):
+        for rule, declarations, applies, unconditional in _css_rules(sheet.css, structure):
             if not applies:
                 continue
-            taken = (colours is not None and structure is not None
-                     and _MAY_SET_COLOUR.search(declarations) is not None
-                     and rule.selector_list != ""
-                     and colours.take(rule.selector_list, declarations))
+            taken = False
+            if colours is not None and _MAY_SET_COLOUR.search(declarations):
+                exact = sheet.sure and structure is not None and unconditional
+                taken = exact and rule.selector_list != "" and colours.take(
+                    rule.selector_list, declarations)
+                if not taken:  # its colours may still be an element's: where they would hide
+                    colours.doubt([subject for subject in rule.subjects
+                                   if page.may_have(subject.context)], declarations)
             why = hides(declarations, colour=not taken)
             if why:
                 selectors += [(subject, why) for subject in rule.subjects
@@ -201,31 +207,33 @@ def _rules_read(css: str, shape: str, marks: list[tuple[int, str]], plain: bool 
     def text(index: int, source: str) -> str:  # between the brace before ``index`` and it
         return source[bounds[index] + 1:bounds[index + 1]]
 
-    # the blocks open, the innermost last: whether what is in them applies to the reader, and
-    # the style rule whose declarations they hold (None: none; _NO_RULES: not even the blocks
-    # in them, as in @keyframes)
-    open_blocks: list[tuple[bool, _StyleRule | None]] = [(True, None)]
+    # the blocks open, the innermost last: whether what is in them applies to the reader, the
+    # style rule whose declarations they hold (None: none; _NO_RULES: not even the blocks in
+    # them, as in @keyframes), and whether they are outside every at-rule (whose condition,
+    # but for the reader's media, is not worked out)
+    open_blocks: list[tuple[bool, _StyleRule | None, bool]] = [(True, None, True)]
     for index, (_, brace) in enumerate(marks):
-        applies, rule = open_blocks[-1]
+        applies, rule, unconditional = open_blocks[-1]
         if rule is not None and rule is not _NO_RULES and text(index, css).strip("\t\n\f\r "):
-            yield rule, text(index, css), applies
+            yield rule, text(index, css), applies, unconditional
         if brace == "}":
             if len(open_blocks) > 1:
                 open_blocks.pop()
             continue
         name = "" if rule is _NO_RULES else at_rule(text(index, css))
         if not every_block and (rule is _NO_RULES or name and not holds_style_rules(name)):
-            open_blocks.append((applies, _NO_RULES))
+            open_blocks.append((applies, _NO_RULES, False))
         elif not name:
-            open_blocks.append((applies, _StyleRule(text(index, css), rule)))
+            open_blocks.append((applies, _StyleRule(text(index, css), rule), unconditional))
         else:
             for_the_reader = not plain or at_rule_for_the_reader(text(index, shape))
             scope = name == "scope"  # its declarations are its root's, nested or not
-            open_blocks.append((applies and for_the_reader, _SCOPE_ROOT if scope else rule))
+            open_blocks.append((applies and for_the_reader, _SCOPE_ROOT if scope else rule,
+                                False))
     # the end of the sheet closes every block left open: what the last one holds counts
-    applies, rule = open_blocks[-1]
+    applies, rule, unconditional = open_blocks[-1]
     if rule is not None and rule is not _NO_RULES and text(len(marks), css).strip("\t\n\f\r "):
-        yield rule, text(len(marks), css), applies
+        yield rule, text(len(marks), css), applies, unconditional
 
 
 class HidingRules:

@@ -59,10 +59,15 @@ class TooDeeplyImported(ValueError):
 
 @dataclass(frozen=True)
 class StyleSheet:
-    """A style sheet's text, and the media list it is for ('' when it is for all media)."""
+    """A style sheet's text, the media list it is for ('' when it is for all media), and
+    whether every browser applies it, in its place (``sure``): a ``<style>`` of no media and
+    no title, of the type text/css or none, outside ``<noscript>``. A linked or imported sheet
+    (an import's rules come before its importer's), one for some media, a titled set or a
+    sheet taken to apply where browsers differ is not."""
 
     css: str
     media: str = ""
+    sure: bool = False
 
 
 def style_sheets(tree, standards: bool) -> list[StyleSheet]:
@@ -90,7 +95,11 @@ def style_sheets(tree, standards: bool) -> list[StyleSheet]:
             preferred = title
         if sheet is None or title and title != preferred or standards and not sheet.of_css:
             continue
-        found.append(StyleSheet(sheet.text, attributes.get("media") or ""))
+        sure = element.tag == "style" and not attributes.get("media") and not title and (
+            not attributes.get("type") or ascii_lower(
+                (attributes.get("type") or "").strip(_ASCII_SPACE)) == "text/css") and \
+            not _in_noscript(element)
+        found.append(StyleSheet(sheet.text, attributes.get("media") or "", sure))
         found += _imported(sheet, standards, 1)
     return found
 
@@ -176,6 +185,17 @@ def _namespace(element) -> str:
         elif namespace == "math" and tag == "svg":
             namespace = "svg"
     return namespace
+
+
+def _in_noscript(element) -> bool:
+    """Whether ``element`` is inside a ``<noscript>`` (which a browser that runs scripts does
+    not read, and a mail client does)."""
+    parent = element.parent
+    while parent is not None:
+        if parent.tag == "noscript":
+            return True
+        parent = parent.parent
+    return False
 
 
 def _of_css(kind: str | None) -> bool:
