@@ -92,6 +92,22 @@ class Subject:
                 and self.attributes <= attributes)
 
 
+    @property
+    def filed_under(self) -> str:
+        """The one name an element needs, to file the subject under (an id, a class, an
+        attribute, the tag; "*" for none): an element is compared only with the subjects
+        filed under its names (``names_filed``)."""
+        return (f"#{min(self.ids)}" if self.ids else f".{min(self.classes)}" if self.classes
+                else f"[{min(self.attributes)}" if self.attributes else self.tag or "*")
+
+
+def names_filed(tag: str, classes: frozenset[str], ids: frozenset[str],
+                attributes: frozenset[str]) -> list[str]:
+    """What the subjects an element may meet are filed under (``Subject.filed_under``)."""
+    return [tag, "*", *(f".{name}" for name in classes), *(f"#{name}" for name in ids),
+            *(f"[{name}" for name in attributes)]
+
+
 ANY_ELEMENT = Subject()
 
 

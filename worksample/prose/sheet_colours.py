@@ -37,6 +37,7 @@ from collections.abc import Iterator
 from webencodings import ascii_lower
 
 from worksample.prose.css_hiding import BRACKETS_MOST, bracket_depth
+from worksample.prose.selectors import names_filed
 
 DEEPEST = 200  # cssselect2 reads an element's language and its ancestors by recursion
 SELECTORS_MOST = 500
@@ -158,10 +159,7 @@ class ColourRules:
             sum(map(declarations.count, "([{")) > BRACKETS_MOST
             and bracket_depth(declarations) > BRACKETS_MOST) else ""
         for subject in subjects if colours else ():
-            key = (f"#{min(subject.ids)}" if subject.ids else
-                   f".{min(subject.classes)}" if subject.classes else
-                   f"[{min(subject.attributes)}" if subject.attributes else subject.tag or "*")
-            self._doubted.setdefault(key, []).append((subject, colours))
+            self._doubted.setdefault(subject.filed_under, []).append((subject, colours))
 
     def doubted(self, tag: str, classes: frozenset[str], ids: frozenset[str],
                 attributes: frozenset[str]) -> list[str]:
@@ -169,8 +167,7 @@ class ColourRules:
         ``selectors.Subject.matches`` takes them), as CSS. Raises TooCostly past
         ``CHECKS_MOST`` steps of matching on the page."""
         found = []
-        for key in (tag, "*", *(f".{name}" for name in classes), *(f"#{name}" for name in ids),
-                    *(f"[{name}" for name in attributes)):
+        for key in names_filed(tag, classes, ids, attributes):
             for subject, colours in self._doubted.get(key, ()):
                 self._spend(1)
                 if subject.matches(tag, classes, ids, attributes) and colours not in found:

@@ -26,6 +26,7 @@ from worksample.prose.selectors import (
     Subject,
     at_rule,
     holds_style_rules,
+    names_filed,
     nested_selector_list,
     selector_list,
     subjects,
@@ -253,20 +254,15 @@ class HidingRules:
             if subject in seen:
                 continue  # an earlier equal rule always applies first
             seen.add(subject)
-            key = (f"#{min(subject.ids)}" if subject.ids else
-                   f".{min(subject.classes)}" if subject.classes else
-                   f"[{min(subject.attributes)}" if subject.attributes else subject.tag or "*")
-            self._filed.setdefault(key, []).append((order, subject, why))
+            self._filed.setdefault(subject.filed_under, []).append((order, subject, why))
         self._budget = budget
 
     def hiding(self, tag: str, classes: frozenset[str], ids: frozenset[str],
                attributes: frozenset[str]) -> str:
         """Why the first rule that applies to the element hides it; '' when none does. Its
         names are ``selectors.folded``; ``ids`` are its id as read every way."""
-        keys = [tag, "*", *(f".{name}" for name in classes), *(f"#{name}" for name in ids),
-                *(f"[{name}" for name in attributes)]
         first: tuple[int, str] | None = None
-        for key in keys:
+        for key in names_filed(tag, classes, ids, attributes):
             for order, subject, why in self._filed.get(key, ()):
                 self._budget -= 1 + len(subject.classes) + len(subject.attributes)
                 if self._budget < 0:
