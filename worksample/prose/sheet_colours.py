@@ -309,19 +309,11 @@ def _counted_wrapper():
 
         @property
         def ancestors(self) -> Iterator:  # noqa: D102 (cssselect2's)
-            element = self.parent
-            while element is not None:
-                _count(self.spent)
-                yield element
-                element = element.parent
+            return _walked(self, "parent")
 
         @property
         def previous_siblings(self) -> Iterator:  # noqa: D102 (cssselect2's)
-            element = self.previous
-            while element is not None:
-                _count(self.spent)
-                yield element
-                element = element.previous
+            return _walked(self, "previous")
 
         def iter_children(self) -> Iterator:  # noqa: D102 (cssselect2's)
             for child in super().iter_children():
@@ -330,6 +322,16 @@ def _counted_wrapper():
                 yield child
 
     return CountedWrapper
+
+
+def _walked(element, step: str) -> Iterator:
+    """The elements reached from ``element`` by ``step`` ("parent", "previous") again and
+    again, nearest first, each counted against the page's steps."""
+    element = getattr(element, step)
+    while element is not None:
+        _count(element.spent)
+        yield element
+        element = getattr(element, step)
 
 
 def _count(spent: list[int]) -> None:
