@@ -202,6 +202,11 @@ COLOUR_RULE_PAGES = {
     "ancestors-for-every-rule": lambda n: (
         "".join(f"* * * .c{k}{{color:#0{k % 10}0}}" for k in range(400)),
         "<div>" * 150 + "<p>x</p>" * n + "</div>" * 150),
+    # (a second red team's: 36 s at 51 KB) colour rules under a condition, doubted on every
+    # element of a nest
+    "doubted-rules-on-a-nest": lambda n: (
+        "".join(f"@media screen{{div{{color:#{k:06x}}}}}" for k in range(1_500)),
+        "<div>" * 150 + "<p>x</p>" * n + "</div>" * 150),
     # a selector's position counted among the siblings that match another
     "nth-child-of-a-selector": lambda n: (
         "".join(f"p:nth-child(2n+1 of .a, .b{k}){{color:#222}}" for k in range(400)),

@@ -174,6 +174,15 @@ def _own_colours(style: str) -> tuple[object, object]:
     return (None if own is CURRENT else own), _painted(declarations, important)
 
 
+def declared(style: str) -> dict[str, str]:
+    """The declarations of ``style`` that win, each name with its value in lower case ({} for
+    a style nested too deep to read)."""
+    try:
+        return _declarations(style)[0]
+    except RecursionError:
+        return {}
+
+
 def paints_an_image(style: str) -> bool:
     """Whether ``style``'s background holds an image or a gradient (which leaves a
     ``<body>``'s background where it is: not under the whole page)."""

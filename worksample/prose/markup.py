@@ -122,11 +122,14 @@ def from_html(html: str, markdown: bool = False, quotes: bool = False) -> Visibl
     except TooDeeplyImported as error:
         raise UnreadableMessage(f"the HTML's {error}; no mail client writes that") from error
     colours = ColourRules(quirks=not standards) if sheets and in_plain_cascade(sheets) else None
-    selectors = hidden_selectors(html, sheets, colours)
+    moving: list = []
+    selectors = hidden_selectors(html, sheets, colours, moving)
     if colours is not None and colours.matching and not colours.mirror(tree):  # too deep
-        colours, selectors = None, hidden_selectors(html, sheets)
-    rules = HidingRules(selectors, budget=_RULE_CHECKS + len(html))
-    page = PageText(rules, standards, markdown=markdown, quotes=quotes, colours=colours or None)
+        colours, moving = None, []
+        selectors = hidden_selectors(html, sheets, moving=moving)
+    budget = _RULE_CHECKS + len(html)
+    page = PageText(HidingRules(selectors, budget), standards, markdown=markdown, quotes=quotes,
+                    colours=colours or None, moving=HidingRules(moving, budget))
     if not page.read(tree, ELEMENTS_MOST):
         raise UnreadableMessage(f"the HTML makes more than {ELEMENTS_MOST:,} elements; no "
                                 "reply or analysis has that many")

@@ -21,6 +21,7 @@ import re
 from worksample.prose.css_hiding import (
     CURRENT,
     colours_of,
+    declared,
     painted_by,
     paints_an_image,
     same_as_under,
@@ -31,6 +32,7 @@ from worksample.prose.selectors import folded
 from worksample.prose.sheet_colours import ColourRules, TooCostly
 from worksample.prose.style_rules import HidingRules, hides
 from worksample.prose.tags import ascii_lower
+from worksample.prose.text_boxes import moves_text
 
 UNDER_ITS_COLOUR = "text the colour of the background under it"
 # where a style rule whose condition or match is not worked out would make it so
@@ -71,7 +73,10 @@ _COLOUR_ATTRIBUTES = {"font": (("color", "color"),), "body": (("text", "color"),
                       **dict.fromkeys(("table", *_TABLE_PARTS[:6], "marquee"), (_BGCOLOR,))}
 # a browser's own colours for what it paints: a link, a marked word, a button
 _DEFAULT_STYLE = {"a": "color: #0000ee", "mark": "color: black; background-color: yellow",
-                  "button": "color: black; background-color: #efefef"}
+                  "button": "color: black; background-color: #efefef",
+                  # (a red team's) boxes a browser paints white under black text
+                  "textarea": "color: black; background-color: white",
+                  "dialog": "color: black; background-color: white"}
 
 
 def shadow_root(document) -> bool:
@@ -99,12 +104,15 @@ class PageText:
     size). ``markdown``: the document is a Markdown text's rendering (``markdown_markup``), whose
     line breaks are its own. ``quotes``: a ``<blockquote>`` is read, not dropped as the quoted
     original of a message. ``colours``: the colours the page's style rules give its elements
-    (``sheet_colours``), under each element's own style."""
+    (``sheet_colours``), under each element's own style. ``moving``: the style rules that may
+    move an element's text out of the boxes around it (``text_boxes``)."""
 
     def __init__(self, rules: HidingRules, standards: bool, markdown: bool = False,
-                 quotes: bool = False, colours: ColourRules | None = None) -> None:
+                 quotes: bool = False, colours: ColourRules | None = None,
+                 moving: HidingRules | None = None) -> None:
         self.rules = rules
         self.colours = colours
+        self.moving = moving
         self.markdown = markdown
         self.quotes = quotes
         self.standards = standards
@@ -221,9 +229,13 @@ class PageText:
         style = _style_of(tag, element.attributes, sheet)
         try:
             doubts = self._doubts(element, style, colour, under, doubts)
-        except TooCostly:
-            doubts, tiny = (), TOO_COSTLY  # and so for all that follows
+        except (TooCostly, TooManyDoubts):
+            doubts, tiny = (), TOO_COSTLY  # and so for all it holds
+        outside = under
         colour, under = colours_of(style, colour, under) if style else (colour, under)
+        if self._moves(tag, element, style):  # its text may be off what its box paints
+            doubts = tuple(dict.fromkeys((*doubts, (colour, outside), (colour, self.canvas))
+                                         ))[:DOUBTS_MOST]
         # the page's own size hides all of it or nothing (``_hidden_by``)
         if style and tag not in ("html", "body"):
             tiny = tiny_text(style, tiny)
@@ -235,22 +247,36 @@ class PageText:
             same = CLOSED_DETAILS  # its own text, outside its summary, is folded away too
         self.painted.append((tag, colour, under, same, tiny, doubts))
 
+    def _moves(self, tag: str, element, style: str) -> str:
+        """Why the element's text may be outside the boxes its ancestors and itself paint (its
+        own style, or a style rule that may match it); '' when it stays in them."""
+        return (moves_text(declared(style), tag) if style else "") or (
+            self.moving.hiding(*_names(element)) if self.moving else "")
+
     def _doubts(self, element, style: str, colour: object, under: object,
                 doubts: tuple) -> tuple:
         """The other (text, under) colours an element may be drawn in: those its parent's may
         be (``doubts``) with its own style over them, and its parent's (``colour``, ``under``)
         with the colours of a style rule not worked out over its style (``sheet_colours``:
-        each as if it won). Past ``DOUBTS_MOST``, the first are kept."""
+        each as if it won). Raises TooManyDoubts past ``DOUBTS_MOST`` of them."""
         if not self.colours:
             return doubts
-        rules = self.colours.doubted(*_names(element))
+        rules = self.colours.doubted(*_names(element), most=DOUBTS_MOST)
         if not doubts and not rules:
             return ()
+        if len(rules) > DOUBTS_MOST:
+            raise TooManyDoubts
+        # each colour worked out (a style read, some 20 steps of matching) counts against the
+        # page's budget (TooCostly past it)
+        self.colours.spend(20 * (len(doubts) + len(rules) * (1 + len(doubts))))
         found = [colours_of(style, *doubt) for doubt in doubts] if style else list(doubts)
         for rule in rules:
             found += [colours_of(f"{style}; {rule}", *doubt)
                       for doubt in ((colour, under), *doubts)]
-        return tuple(dict.fromkeys(found))[:DOUBTS_MOST]
+        found = list(dict.fromkeys(found))
+        if len(found) > DOUBTS_MOST:
+            raise TooManyDoubts
+        return tuple(found)
 
     def _canvas(self, html, body) -> object:
         """The colour the page's root paints under all of it: the ``<html>`` element's
@@ -300,11 +326,19 @@ class PageText:
         # a colour a style rule gives it is read where the cascade puts it (``sheet``), by
         # value, not as written: a later declaration may set another
         style = attrs.get("style") or "" if page else _style_of(tag, attrs, sheet)
-        drawn = hides(style, sizes=page, colour=not sheet, page=self.canvas) or (
-            text_colour_hiding(style, self.canvas) if sheet and not page else "")
+        # a colour is judged on the element's own background, else on what its parent's text
+        # is on (``_paint``: where the boxes around may not be under it, that is doubted)
+        under = self.painted[-1][2] if self.painted and not page else self.canvas
+        drawn = hides(style, sizes=page, colour=not sheet, page=under) or (
+            text_colour_hiding(style, under) if sheet and not page else "")
         if drawn:
             return drawn
         return self.rules.hiding(*_names(element))
+
+
+class TooManyDoubts(Exception):
+    """More ways an element's colours may be than ``DOUBTS_MOST``: what it holds is taken as
+    hidden, as a page built to be slow to check hides more text than a browser would."""
 
 
 def _names(element) -> tuple[str, frozenset[str], frozenset[str], frozenset[str]]:

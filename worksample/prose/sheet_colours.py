@@ -49,15 +49,17 @@ CHECKS_MOST = 300_000
 # what a rule sets that the cascade here reads: the text's colour and what is painted under it
 COLOUR_NAMES = frozenset({"color", "background", "background-color", "background-image"})
 # the pseudo-classes cssselect2 matches as Chromium does, at rest (a pointer's states held by
-# none). Not those a page may open in (``:focus``, ``:target``: never held in cssselect2), a
+# none). Not ``:has()`` (cssselect2 matches its relative selectors against the whole tree, and
+# takes a nested or empty one Chromium drops), ``:visited`` (a link to the page itself is
+# visited in Chromium, never in cssselect2), those a page may open in (``:focus``,
+# ``:target``: never held in cssselect2), a
 # type's position (cssselect2 slices the siblings for each element, time in the square of a
 # wide tree), a form's states (``:enabled`` on a link, a fieldset's), a language (read from a
 # ``<meta>`` cssselect2 looks for in another namespace), nor one Chromium does not know, for
 # which it drops the whole rule
 _EXACT_PSEUDO_CLASSES = frozenset({"root", "first-child", "last-child", "only-child",
                                    "nth-child", "nth-last-child", "empty", "not", "is",
-                                   "where", "has", "link", "any-link", "visited", "hover",
-                                   "active"})
+                                   "where", "link", "any-link", "hover", "active"})
 _PSEUDO_CLASS = re.compile(r"(?<!:):([A-Za-z-]+)")
 # what else is not matched exactly here: a pseudo-element; an escape, which may spell
 # anything; a namespace ("|span" is in none, HTML's are in one); an attribute's case flag; the
@@ -162,17 +164,20 @@ class ColourRules:
             self._doubted.setdefault(subject.filed_under, []).append((subject, colours))
 
     def doubted(self, tag: str, classes: frozenset[str], ids: frozenset[str],
-                attributes: frozenset[str]) -> list[str]:
+                attributes: frozenset[str], most: int) -> list[str]:
         """The colours of the rules not taken that may apply to an element (its names as
-        ``selectors.Subject.matches`` takes them), as CSS. Raises TooCostly past
+        ``selectors.Subject.matches`` takes them), as CSS, each once; no more than ``most``
+        and one (the caller needs no more to know there are too many). Raises TooCostly past
         ``CHECKS_MOST`` steps of matching on the page."""
-        found = []
+        found: dict[str, None] = {}
         for key in names_filed(tag, classes, ids, attributes):
             for subject, colours in self._doubted.get(key, ()):
-                self._spend(1)
-                if subject.matches(tag, classes, ids, attributes) and colours not in found:
-                    found.append(colours)
-        return found
+                self.spend(1)
+                if subject.matches(tag, classes, ids, attributes):
+                    found[colours] = None
+                    if len(found) > most:
+                        return list(found)
+        return list(found)
 
     @property
     def matching(self) -> bool:
@@ -200,10 +205,12 @@ class ColourRules:
         wrapper = self._mirror.get(element.mem_id)
         if wrapper is None:
             return ""
-        self._spend(self._selectors)
+        self.spend(self._selectors)
         return "; ".join(payload for *_, payload in self._matcher.match(wrapper))
 
-    def _spend(self, steps: int) -> None:
+    def spend(self, steps: int) -> None:
+        """Count ``steps`` of work against the page's budget (``CHECKS_MOST``): raises
+        TooCostly past it."""
         self._spent[0] += steps
         if self._spent[0] > CHECKS_MOST:
             raise TooCostly(f"more than {CHECKS_MOST:,} steps")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
-from worksample.prose.css_hiding import BRACKETS_MOST, hiding_value
+from worksample.prose.css_hiding import BRACKETS_MOST, declared, hiding_value
 from worksample.prose.media_queries import (
     at_rule_for_the_reader,
     blanked,
@@ -33,6 +33,7 @@ from worksample.prose.selectors import (
 )
 from worksample.prose.sheet_colours import SELECTOR_LIST_CHARS_MOST, ColourRules
 from worksample.prose.style_sheets import StyleSheet
+from worksample.prose.text_boxes import moves_text
 
 _BRACE = re.compile(r"[{}]")
 _BRACKET = re.compile(r"[][(){}]")
@@ -75,8 +76,8 @@ def hides(style: str, sizes: bool = True, colour: bool = True, page: object = No
     return hiding_value(style, sizes, colour, page)  # the same, and more, by value: #fefefe
 
 
-def hidden_selectors(html: str, sheets: list[StyleSheet],
-                     colours: ColourRules | None = None) -> list[tuple[Subject, str]]:
+def hidden_selectors(html: str, sheets: list[StyleSheet], colours: ColourRules | None = None,
+                     moving: list | None = None) -> list[tuple[Subject, str]]:
     """(subject, why) for each selector a rule of ``sheets`` (``style_sheets``: those a
     browser applies to ``html``) hides: what an element needs for the selector to match it
     (``selectors.subjects``: its last part, read so that a rule hides more than a browser
@@ -86,7 +87,9 @@ def hidden_selectors(html: str, sheets: list[StyleSheet],
     (``sheet_colours``: its selectors matched exactly, its colours in the cascade) hides
     nothing here by its colour; one it cannot take (in an at-rule, whose condition is not
     worked out; in a sheet not every browser applies in its place; matched otherwise than
-    exactly) is judged alone, and its colours are doubted where it may apply."""
+    exactly) is judged alone, and its colours are doubted where it may apply. A rule that
+    may move its text out of the boxes around it (``text_boxes``) adds (subject, why) to
+    ``moving``."""
     selectors = []
     page = NamesOnPage(html)
     for sheet in sheets:
@@ -104,6 +107,11 @@ def hidden_selectors(html: str, sheets: list[StyleSheet],
                 if not taken:  # its colours may still be an element's: where they would hide
                     colours.doubt([subject for subject in rule.subjects
                                    if page.may_have(subject.context)], declarations)
+            if moving is not None:
+                for subject in rule.subjects:
+                    why = moves_text(declared(declarations), subject.tag)
+                    if why and page.may_have(subject.context):
+                        moving.append((subject, why))
             why = hides(declarations, colour=not taken)
             if why:
                 selectors += [(subject, why) for subject in rule.subjects
