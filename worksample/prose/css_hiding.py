@@ -177,10 +177,15 @@ def _own_colours(style: str) -> tuple[object, object]:
 def declared(style: str) -> dict[str, str]:
     """The declarations of ``style`` that win, each name with its value in lower case ({} for
     a style nested too deep to read)."""
+    return declared_with_importance(style)[0]
+
+
+def declared_with_importance(style: str) -> tuple[dict[str, str], frozenset[str]]:
+    """``declared``, and the names of those that are ``!important``."""
     try:
-        return _declarations(style)[0]
+        return _declarations(style)
     except RecursionError:
-        return {}
+        return {}, frozenset()
 
 
 def paints_an_image(style: str) -> bool:

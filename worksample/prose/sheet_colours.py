@@ -36,7 +36,7 @@ from collections.abc import Iterator
 
 from webencodings import ascii_lower
 
-from worksample.prose.css_hiding import BRACKETS_MOST, bracket_depth
+from worksample.prose.css_hiding import BRACKETS_MOST, bracket_depth, declared_with_importance
 from worksample.prose.selectors import names_filed
 
 DEEPEST = 200  # cssselect2 reads an element's language and its ancestors by recursion
@@ -100,16 +100,11 @@ class TooCostly(RuntimeError):
 
 
 def colour_declarations(declarations: str) -> str:
-    """The declarations of a rule's body that set a colour the cascade reads (``COLOUR_NAMES``),
-    as CSS, each with its ``!important``; '' when it sets none."""
-    import tinycss2
-
-    kept = [f"{item.lower_name}: {tinycss2.serialize(item.value).strip()}"
-            + (" !important" if item.important else "")
-            for item in tinycss2.parse_declaration_list(declarations, skip_comments=True,
-                                                        skip_whitespace=True)
-            if item.type == "declaration" and item.lower_name in COLOUR_NAMES]
-    return "; ".join(kept)
+    """The declarations of a rule's body that set a colour the cascade reads (``COLOUR_NAMES``)
+    and win there, as CSS, each with its ``!important``; '' when it sets none."""
+    winning, important = declared_with_importance(declarations)
+    return "; ".join(f"{name}: {value}" + (" !important" if name in important else "")
+                     for name, value in winning.items() if name in COLOUR_NAMES)
 
 
 class ColourRules:
@@ -153,14 +148,15 @@ class ColourRules:
         self._selectors += len(compiled)
         return True
 
-    def doubt(self, subjects: list, declarations: str) -> None:
+    def doubt(self, subjects, declarations: str) -> None:
         """Keep the colours of a rule not taken (an at-rule's condition, a sheet not every
-        browser applies, a selector not matched exactly) for each element its ``subjects``
-        (``selectors.Subject``) may match: they are doubted there, as colours that may win."""
+        browser applies, a selector not matched exactly) for each element the rule may match
+        (``subjects()``: its ``selectors.Subject``, read only where it sets a colour): they
+        are doubted there, as colours that may win."""
         colours = colour_declarations(declarations) if not (
             sum(map(declarations.count, "([{")) > BRACKETS_MOST
             and bracket_depth(declarations) > BRACKETS_MOST) else ""
-        for subject in subjects if colours else ():
+        for subject in subjects() if colours else ():
             self._doubted.setdefault(subject.filed_under, []).append((subject, colours))
 
     def doubted(self, tag: str, classes: frozenset[str], ids: frozenset[str],

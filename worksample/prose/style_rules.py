@@ -31,7 +31,7 @@ from worksample.prose.selectors import (
     selector_list,
     subjects,
 )
-from worksample.prose.sheet_colours import SELECTOR_LIST_CHARS_MOST, ColourRules
+from worksample.prose.sheet_colours import COLOUR_NAMES, SELECTOR_LIST_CHARS_MOST, ColourRules
 from worksample.prose.style_sheets import StyleSheet
 from worksample.prose.text_boxes import moves_text
 
@@ -51,8 +51,6 @@ _TINY_TEXT = re.compile(r"font-size\s*:\s*(0*(?:0|\.0+)[a-z%]*|[0-2](\.\d+)?(px|
 _HIDING_WITH_SIZES = (*_HIDING[:2], _TINY_TEXT, *_HIDING[2:])
 _WHITE_TEXT = re.compile(r"(^|;|\s)color\s*:\s*(#fff\b|#ffffff\b|white\b|rgb\(\s*255\s*,\s*255\s*,"
                          r"\s*255\s*\))")
-# what a rule's block holds if it sets a colour (a name may be escaped: "c\olor")
-_MAY_SET_COLOUR = re.compile(r"color|background|\\", re.IGNORECASE)
 _ZERO_HEIGHT = re.compile(r"(^|;|\s)(max-)?height\s*:\s*0+[a-z%]*\s*(;|!|$)")
 
 
@@ -100,14 +98,16 @@ def hidden_selectors(html: str, sheets: list[StyleSheet], colours: ColourRules |
             if not applies:
                 continue
             taken = False
-            if colours is not None and _MAY_SET_COLOUR.search(declarations):
+            if colours is not None and not COLOUR_NAMES.isdisjoint(declared(declarations)):
                 exact = sheet.sure and structure is not None and unconditional
                 taken = exact and rule.selector_list != "" and colours.take(
                     rule.selector_list, declarations)
                 if not taken:  # its colours may still be an element's: where they would hide
-                    colours.doubt([subject for subject in rule.subjects
-                                   if page.may_have(subject.context)], declarations)
-            if moving is not None:
+                    colours.doubt(lambda rule=rule: [subject for subject in rule.subjects
+                                                     if page.may_have(subject.context)],
+                                  declarations)
+            # (a rule's subjects are read only where it may do something: most rules do not)
+            if moving is not None and moves_text(declared(declarations), ""):
                 for subject in rule.subjects:
                     why = moves_text(declared(declarations), subject.tag)
                     if why and page.may_have(subject.context):
