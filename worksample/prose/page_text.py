@@ -234,8 +234,9 @@ class PageText:
         outside = under
         colour, under = colours_of(style, colour, under) if style else (colour, under)
         if self._moves(tag, element, style):  # its text may be off what its box paints
-            doubts = tuple(dict.fromkeys((*doubts, (colour, outside), (colour, self.canvas))
-                                         ))[:DOUBTS_MOST]
+            doubts = tuple(dict.fromkeys((*doubts, (colour, outside), (colour, self.canvas))))
+            if len(doubts) > DOUBTS_MOST:
+                doubts, tiny = (), TOO_COSTLY
         # the page's own size hides all of it or nothing (``_hidden_by``)
         if style and tag not in ("html", "body"):
             tiny = tiny_text(style, tiny)
@@ -317,17 +318,14 @@ class PageText:
         if "popover" in attrs or tag == "dialog" and "open" not in attrs:
             return f"{'a popover' if 'popover' in attrs else 'a dialog'} no one opened"
         # its inline style and colour attributes (<font color="#fff">, the style of old mail;
-        # a cell's bgcolor under its own text), a colour judged against the background the
-        # element paints, else the page: what an outer box paints may not be under the text
-        # (a box of no height, text moved or overflowing out of it). A size is inherited, and
-        # set again by a descendant (``_paint``), but on the page; the page's colours are the
-        # <body>'s, painted under all of it (``_paint``)
+        # a cell's bgcolor under its own text) and the colours style rules give it
+        # (``sheet``, read by value where the cascade puts them: a later declaration may set
+        # another). A colour is judged on the background the element paints, else on what
+        # its parent's text is on, else the page's (``canvas``); where the boxes around may
+        # not be under its text (no height, the text moved), ``_paint`` doubts them. A size
+        # is inherited, and set again by a descendant (``_paint``), but on the page
         page = tag in ("html", "body")
-        # a colour a style rule gives it is read where the cascade puts it (``sheet``), by
-        # value, not as written: a later declaration may set another
         style = attrs.get("style") or "" if page else _style_of(tag, attrs, sheet)
-        # a colour is judged on the element's own background, else on what its parent's text
-        # is on (``_paint``: where the boxes around may not be under it, that is doubted)
         under = self.painted[-1][2] if self.painted and not page else self.canvas
         drawn = hides(style, sizes=page, colour=not sheet, page=under) or (
             text_colour_hiding(style, under) if sheet and not page else "")

@@ -25,7 +25,7 @@ _IN_FLOW = re.compile(
     r"-webkit-text-fill-color|text-shadow|content|quotes|overflow(?:-[xy])?|min-height|"
     r"min-width|object-fit|image-rendering|user-select|-webkit-user-select|pointer-events|"
     r"appearance|-webkit-appearance|accent-color|caret-color|color-scheme|speak|"
-    r"text-overflow|tab-size)")
+    r"text-overflow|tab-size|transition(?:-[a-z-]+)?|clear|will-change)")
 _CELLS = frozenset({"td", "th", "tr", "table", "tbody", "thead", "tfoot"})
 _FLOW_DISPLAYS = frozenset({"block", "inline", "inline-block", "list-item", "flow-root",
                             "table", "inline-table", "table-row", "table-cell",
@@ -66,6 +66,8 @@ def _kept_in(name: str, value: str, tag: str) -> bool:
         return value in _FLOW_DISPLAYS
     if name == "position":
         return value in ("static", "relative", "initial", "inherit", "unset", "revert")
+    if name == "float":
+        return value in ("none", "initial", "inherit", "unset", "revert")
     if name == "white-space":  # one long line runs out of a box
         return value in ("normal", "pre-wrap", "pre-line", "break-spaces", "initial",
                          "inherit", "unset", "revert")
