@@ -79,6 +79,8 @@ _KEYWORD_COLOURS = {"initial": "black", "canvastext": "black", "fieldtext": "bla
                     **dict.fromkeys(("buttonhighlight", "buttonshadow", "threedface"),
                                     "#efefef"),
                     "inactivecaptiontext": "#808080",
+                    # (a red team's) Chromium's own keywords for a link's colour
+                    "-webkit-link": "#0000ee", "-webkit-activelink": "#ff0000",
                     **dict.fromkeys(("activeborder", "captiontext", "inactiveborder",
                                      "infotext", "menutext", "threeddarkshadow",
                                      "threedhighlight", "threedlightshadow", "threedshadow",
@@ -410,7 +412,9 @@ def _srgb(colour) -> tuple[float, ...] | None:
     """The colour's sRGB channels, 0 to 1 (a channel written "none" as 0); None for a space
     tinycss2 does not convert."""
     try:
-        return tuple(channel or 0.0 for channel in colour.to("srgb").coordinates)
+        # a channel out of range is clamped, as a browser draws it ("rgb(1e3 1e3 1e3)")
+        return tuple(min(max(channel or 0.0, 0.0), 1.0)
+                     for channel in colour.to("srgb").coordinates)
     except (NotImplementedError, TypeError):
         return None
 

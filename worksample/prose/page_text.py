@@ -128,6 +128,7 @@ class PageText:
         self.opened: dict[int, bool] = {}  # whether each <details> shows what it holds
         self.canvas: object = None  # the colour the page's root paints (None: white)
         self.body_colour: object = None  # the colour of the <body>'s text (None: black)
+        self.link = ""  # the colour a <body link> gives links ('' for a browser's own)
 
     def read(self, document, most_elements: int) -> bool:
         """Read the tree of ``document`` (a selectolax parser), element by element in the
@@ -138,6 +139,8 @@ class PageText:
         if html is None:
             return True
         body = document.body
+        if body is not None and body.attributes.get("link"):
+            self.link = legacy_colour(body.attributes.get("link") or "")
         self.canvas = self._canvas(html, body)
         why = self._hidden_by(html)
         if not why and body is not None:
@@ -226,7 +229,7 @@ class PageText:
             # <body>'s colour, not its parent's (Chromium 156)
             tiny, colour = "", self.body_colour
             doubts = tuple((colour, doubt_under) for _, doubt_under in doubts)
-        style = _style_of(tag, element.attributes, sheet)
+        style = _style_of(tag, element.attributes, sheet, self.link)
         try:
             doubts = self._doubts(element, style, colour, under, doubts)
         except (TooCostly, TooManyDoubts):
@@ -325,7 +328,7 @@ class PageText:
         # not be under its text (no height, the text moved), ``_paint`` doubts them. A size
         # is inherited, and set again by a descendant (``_paint``), but on the page
         page = tag in ("html", "body")
-        style = attrs.get("style") or "" if page else _style_of(tag, attrs, sheet)
+        style = attrs.get("style") or "" if page else _style_of(tag, attrs, sheet, self.link)
         under = self.painted[-1][2] if self.painted and not page else self.canvas
         drawn = hides(style, sizes=page, colour=not sheet, page=under) or (
             text_colour_hiding(style, under) if sheet and not page else "")
@@ -371,11 +374,14 @@ def _details_opened(document) -> dict[int, bool]:
     return opened
 
 
-def _style_of(tag: str, attrs: dict[str, str | None], sheet: str = "") -> str:
+def _style_of(tag: str, attrs: dict[str, str | None], sheet: str = "", link: str = "") -> str:
     """The style an element is drawn in, as CSS, in the cascade's order: what a browser's own
-    style and the markup's colour attributes set, under what the page's style rules give it
-    (``sheet``), under its inline style."""
+    style and the markup's colour attributes set (``link``: the colour of links a
+    ``<body link>`` sets), under what the page's style rules give it (``sheet``), under its
+    inline style."""
     hints = [_DEFAULT_STYLE.get(tag, "") if tag != "a" or "href" in attrs else ""]
+    if link and tag == "a" and "href" in attrs:
+        hints.append(f"color: {link}")
     for attribute, name in _COLOUR_ATTRIBUTES.get(tag, ()):
         if attrs.get(attribute):
             hints.append(f"{name}: {legacy_colour(attrs[attribute] or '')}")
