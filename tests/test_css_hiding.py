@@ -503,6 +503,19 @@ HIDDEN = {
     "a background past white, drawn white":
         '<div style="background:#000;color:#fff"><p style="background:rgb(1e3 1e3 1e3)">{}</p>'
         '</div>',
+    # (a second red team's) a background a browser drops as invalid paints nothing: the one
+    # before it stands; a legacy colour attribute reads CSS's keywords as letters
+    "white text on a background after which an invalid one is written":
+        '<div style="background:#000;color:#fff"><p style="background:#fff; '
+        'background:#000 nonsense">{}</p></div>',
+    "a colour in a layer that is not the last":
+        '<div style="background:#000;color:#fff"><p style="background:#fff; '
+        'background:#000, #fff">{}</p></div>',
+    "four lengths with no keyword":
+        '<div style="background:#000;color:#fff"><p style="background:#fff; '
+        'background:#000 1px 1px 1px 1px">{}</p></div>',
+    "a legacy colour attribute of a CSS keyword":
+        '<table bgcolor="#c0e000"><tr><td><font color="currentcolor">{}</font></td></tr></table>',
     "a table in quirks mode, which takes the browser's colour, on a dark box":
         '<style>.w{background:#000;color:#fff}</style><div class="w"><table><tr><td>{}</td></tr>'
         '</table></div>',
@@ -707,6 +720,10 @@ READABLE = {
     # a more specific rule, or the element's own style, sets a rule's white colour again
     "a white link colour a more specific rule sets again":
         '<style>a{color:#fff} p a{color:#06c}</style><p><a href="x">{}</a></p>',
+    "an invalid background, which paints nothing": '<p style="background:#000 nonsense">{}</p>',
+    "a transparent legacy colour, which HTML ignores": '<p><font color="transparent">{}</font></p>',
+    "a background of an image, a position, a size and a colour":
+        '<p style="background:url(x.png) left 10px top 5px / 50% auto no-repeat, #fff">{}</p>',
     "a white rule the element's own style sets again":
         '<style>.note{color:#fefefe}</style><p class="note" style="color:#333">{}</p>',
 }

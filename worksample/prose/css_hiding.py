@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from worksample.prose.background_values import read_as_background
+
 NEAR_WHITE = 240 / 255  # #f0f0f0 and lighter: invisible on the white page a reviewer reads
 FAINT = 0.1
 TINY_PX = 3.0
@@ -255,7 +257,9 @@ def _declarations(style: str) -> tuple[dict[str, str], frozenset[str]]:
             continue
         value = tinycss2.serialize(item.value).strip().lower()
         if item.lower_name in _COLOURS and _colour(value) is None and not _COMPUTED.search(
-                value) and value not in ("inherit", "unset", "revert", "transparent"):
+                value) and value not in ("inherit", "unset", "revert", "transparent") or \
+                item.lower_name == "background" and not _COMPUTED.search(value) and \
+                not read_as_background(item.value, lambda text: _colour(text) is not None):
             continue  # a browser drops what it cannot read and keeps the one before
         declarations.pop(item.lower_name, None)
         declarations[item.lower_name] = value

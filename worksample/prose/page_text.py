@@ -391,12 +391,16 @@ def _style_of(tag: str, attrs: dict[str, str | None], sheet: str = "", link: str
 def legacy_colour(value: str) -> str:
     """The colour an HTML attribute (``bgcolor``, ``<font color>``, ``text``) names, as a browser
     reads it (HTML's rules for a legacy colour value: "ffffff" is white, "chucknorris" red), in
-    CSS; the value itself when it is a colour name or "transparent"."""
+    CSS; the value itself when it is a colour name; '' (no colour: the attribute is ignored)
+    for "transparent". CSS's keywords are no names here: "currentcolor" is read as the
+    letters it holds, as any other word (a red team's: #c0e000)."""
     import tinycss2.color4
 
     value = value.strip()
-    if not value or re.fullmatch(r"[a-z]+", value, re.IGNORECASE) and \
-            tinycss2.color4.parse_color(value) is not None:
+    if ascii_lower(value) == "transparent":
+        return ""
+    if not value or re.fullmatch(r"[a-z]+", value, re.IGNORECASE) and isinstance(
+            tinycss2.color4.parse_color(value), tinycss2.color4.Color):
         return value
     if re.fullmatch(r"#[0-9a-f]{3}", value, re.IGNORECASE):
         return value

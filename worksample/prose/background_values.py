@@ -1,0 +1,62 @@
+"""Whether a ``background`` shorthand is one a browser reads: a browser drops a declaration
+it cannot read whole and keeps the one before, so "background: #000 nonsense" after
+"background: #fff" paints white (a red team's: read as black, white text on it was counted).
+
+A value is read when each of its comma-separated layers holds only images, positions (two
+lengths, or up to four with a keyword), sizes after a "/" (at most two), repeat, attachment
+and box keywords, and a colour in the last layer only; a global keyword is read (a value
+computed, ``var()`` or ``light-dark()``, is the caller's to take as read).
+"""
+
+from __future__ import annotations
+
+_GLOBAL = frozenset({"inherit", "initial", "unset", "revert", "revert-layer"})
+_POSITIONS = frozenset({"left", "right", "top", "bottom", "center"})
+_SIZES = frozenset({"auto", "cover", "contain"})
+_KEYWORDS = frozenset({"none", "repeat", "repeat-x", "repeat-y", "no-repeat", "space", "round",
+                       "scroll", "fixed", "local", "border-box", "padding-box", "content-box",
+                       "text", "border-area"})
+_IMAGES = frozenset({"url", "image", "image-set", "-webkit-image-set", "cross-fade", "element",
+                     "paint"})
+
+
+def read_as_background(tokens: list, is_colour) -> bool:
+    """Whether ``tokens`` (tinycss2's component values of a ``background`` declaration) make
+    a value a browser reads; ``is_colour(text)`` says whether a token names a colour."""
+    import tinycss2
+
+    words = [token for token in tokens if token.type not in ("whitespace", "comment")]
+    if len(words) == 1 and words[0].type == "ident" and words[0].lower_value in _GLOBAL:
+        return True
+    layers: list[list] = [[]]
+    for token in words:
+        if token.type == "literal" and token.value == ",":
+            layers.append([])
+        else:
+            layers[-1].append(token)
+    for number, layer in enumerate(layers):
+        colours = positions = sizes = 0
+        sized = named = False  # named: a position keyword, with which 3 or 4 values may be
+        for token in layer:
+            if token.type == "literal" and token.value == "/" and not sized:
+                sized = True
+            elif token.type in ("dimension", "percentage") or token.type == "number" and \
+                    token.value == 0:
+                sizes, positions = (sizes + 1, positions) if sized else (sizes, positions + 1)
+            elif token.type == "ident" and (token.lower_value in _POSITIONS and not sized
+                                            or token.lower_value in _SIZES and sized):
+                sizes, positions = (sizes + 1, positions) if sized else (sizes, positions + 1)
+                named = named or not sized
+            elif token.type == "ident" and token.lower_value in _KEYWORDS or token.type == "url" \
+                    or token.type == "function" and (token.lower_name in _IMAGES
+                                                     or token.lower_name.endswith("gradient")):
+                continue
+            elif token.type in ("ident", "hash", "function") and is_colour(
+                    tinycss2.serialize([token]).lower()):
+                colours += 1
+            else:
+                return False
+        if not layer or colours > (number == len(layers) - 1) or sizes > 2 or \
+                positions > (4 if named else 2):
+            return False
+    return True
