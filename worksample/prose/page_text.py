@@ -175,12 +175,13 @@ class PageText:
         some). What it hides is kept apart whole; what is not drawn is left out."""
         if tag in SKIPPED and not (tag == "blockquote" and self.quotes):
             return False
+        names = _names(element)
         try:
             sheet = self.colours.declared(element) if self.colours else ""
         except TooCostly:
             sheet, why = "", TOO_COSTLY
         else:
-            why = self._folded_away(tag) or self._hidden_by(element, sheet)
+            why = self._folded_away(tag) or self._hidden_by(element, sheet, names)
         if why:
             words = drawn_text(element)
             if words.strip():  # (an image hidden hides no words)
@@ -192,7 +193,7 @@ class PageText:
             if tag not in VOID:
                 self._separate(tag)  # its end
             return False
-        self._paint(tag, element, sheet)
+        self._paint(tag, element, sheet, names)
         return True
 
     def _closed(self) -> None:
@@ -218,10 +219,10 @@ class PageText:
         elif tag in CELLS:
             self.parts.append("\t")
 
-    def _paint(self, tag: str, element, sheet: str = "") -> None:
-        """Open a shown element: the colours of its text and under it (``sheet``: the colours
-        the page's style rules give it), whether they are the same, and whether its text is
-        too small to read."""
+    def _paint(self, tag: str, element, sheet: str, names: tuple) -> None:
+        """Open a shown element (its ``names``, as ``_names`` reads them): the colours of its
+        text and under it (``sheet``: the colours the page's style rules give it), whether
+        they are the same, and whether its text is too small to read."""
         _, colour, under, _, tiny, doubts = self.painted[-1] if self.painted else (
             "", None, None, "", "", ())
         if tag == "table" and not self.standards:
@@ -231,12 +232,12 @@ class PageText:
             doubts = tuple((colour, doubt_under) for _, doubt_under in doubts)
         style = _style_of(tag, element.attributes, sheet, self.link)
         try:
-            doubts = self._doubts(element, style, colour, under, doubts)
+            doubts = self._doubts(names, style, colour, under, doubts)
         except (TooCostly, TooManyDoubts):
             doubts, tiny = (), TOO_COSTLY  # and so for all it holds
         outside = under
         colour, under = colours_of(style, colour, under) if style else (colour, under)
-        if self._moves(tag, element, style):  # its text may be off what its box paints
+        if self._moves(tag, names, style):  # its text may be off what its box paints
             doubts = tuple(dict.fromkeys((*doubts, (colour, outside), (colour, self.canvas))))
             if len(doubts) > DOUBTS_MOST:
                 doubts, tiny = (), TOO_COSTLY
@@ -251,13 +252,13 @@ class PageText:
             same = CLOSED_DETAILS  # its own text, outside its summary, is folded away too
         self.painted.append((tag, colour, under, same, tiny, doubts))
 
-    def _moves(self, tag: str, element, style: str) -> str:
+    def _moves(self, tag: str, names: tuple, style: str) -> str:
         """Why the element's text may be outside the boxes its ancestors and itself paint (its
         own style, or a style rule that may match it); '' when it stays in them."""
         return (moves_text(declared(style), tag) if style else "") or (
-            self.moving.hiding(*_names(element)) if self.moving else "")
+            self.moving.hiding(*names) if self.moving else "")
 
-    def _doubts(self, element, style: str, colour: object, under: object,
+    def _doubts(self, names: tuple, style: str, colour: object, under: object,
                 doubts: tuple) -> tuple:
         """The other (text, under) colours an element may be drawn in: those its parent's may
         be (``doubts``) with its own style over them, and its parent's (``colour``, ``under``)
@@ -265,7 +266,7 @@ class PageText:
         each as if it won). Raises TooManyDoubts past ``DOUBTS_MOST`` of them."""
         if not self.colours:
             return doubts
-        rules = self.colours.doubted(*_names(element), most=DOUBTS_MOST)
+        rules = self.colours.doubted(*names, most=DOUBTS_MOST)
         if not doubts and not rules:
             return ()
         if len(rules) > DOUBTS_MOST:
@@ -310,9 +311,9 @@ class PageText:
             return ""
         return CLOSED_DETAILS
 
-    def _hidden_by(self, element, sheet: str = "") -> str:
+    def _hidden_by(self, element, sheet: str = "", names: tuple | None = None) -> str:
         """Why the element is hidden with all it holds; '' when it is not. ``sheet``: the
-        colours the page's style rules give it."""
+        colours the page's style rules give it; ``names``: its names (``_names``)."""
         tag, attrs = ascii_lower(element.tag), element.attributes
         if tag in FOREIGN:
             return IN_FOREIGN
@@ -334,7 +335,7 @@ class PageText:
             text_colour_hiding(style, under) if sheet and not page else "")
         if drawn:
             return drawn
-        return self.rules.hiding(*_names(element))
+        return self.rules.hiding(*(names or _names(element)))
 
 
 class TooManyDoubts(Exception):

@@ -166,6 +166,8 @@ class ColourRules:
         and one (the caller needs no more to know there are too many). Raises TooCostly past
         ``CHECKS_MOST`` steps of matching on the page."""
         found: dict[str, None] = {}
+        if not self._doubted:
+            return []
         for key in names_filed(tag, classes, ids, attributes):
             for subject, colours in self._doubted.get(key, ()):
                 self.spend(1)

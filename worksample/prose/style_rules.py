@@ -265,6 +265,9 @@ class HidingRules:
             self._filed.setdefault(subject.filed_under, []).append((order, subject, why))
         self._budget = budget
 
+    def __bool__(self) -> bool:
+        return bool(self._filed)
+
     def hiding(self, tag: str, classes: frozenset[str], ids: frozenset[str],
                attributes: frozenset[str]) -> str:
         """Why the first rule that applies to the element hides it; '' when none does. Its
