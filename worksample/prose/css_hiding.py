@@ -185,7 +185,10 @@ def declared(style: str) -> dict[str, str]:
 
 
 def declared_with_importance(style: str) -> tuple[dict[str, str], frozenset[str]]:
-    """``declared``, and the names of those that are ``!important``."""
+    """``declared``, and the names of those that are ``!important`` (none for a style nesting
+    brackets deeper than ``BRACKETS_MOST``, which tinycss2 would recurse into)."""
+    if sum(map(style.count, "([{")) > BRACKETS_MOST and bracket_depth(style) > BRACKETS_MOST:
+        return {}, frozenset()
     try:
         return _declarations(style)
     except RecursionError:

@@ -36,10 +36,10 @@ from collections.abc import Iterator
 
 from webencodings import ascii_lower
 
-from worksample.prose.css_hiding import BRACKETS_MOST, bracket_depth, declared_with_importance
+from worksample.prose.css_hiding import declared_with_importance
 from worksample.prose.selectors import names_filed
 
-DEEPEST = 200  # cssselect2 reads an element's language and its ancestors by recursion
+DEEPEST = 200  # each ancestor walked costs a step: no mail client nests past a few dozen
 SELECTORS_MOST = 500
 SELECTOR_LIST_CHARS_MOST = 2_000  # cssselect2 compiles a selector into Python: a long one is slow
 # a step is a selector tried on an element, or an element walked to (an ancestor, a sibling, a
@@ -126,10 +126,7 @@ class ColourRules:
         whether it was taken. It is not when it sets no colour, when cssselect2 cannot match
         its selectors exactly, when they are longer than ``SELECTOR_LIST_CHARS_MOST``, or past
         ``SELECTORS_MOST`` selectors in all."""
-        if sum(map(declarations.count, "([{")) > BRACKETS_MOST and \
-                bracket_depth(declarations) > BRACKETS_MOST:
-            return False  # tinycss2 would run out of stack: ``hides`` says why it hides
-        colours = colour_declarations(declarations)
+        colours = colour_declarations(declarations)  # none where brackets nest too deep
         if not colours or _NOT_EXACT.search(selectors) or \
                 len(selectors) > SELECTOR_LIST_CHARS_MOST or \
                 self._selectors + selectors.count(",") >= SELECTORS_MOST or \
@@ -153,9 +150,7 @@ class ColourRules:
         browser applies, a selector not matched exactly) for each element the rule may match
         (``subjects()``: its ``selectors.Subject``, read only where it sets a colour): they
         are doubted there, as colours that may win."""
-        colours = colour_declarations(declarations) if not (
-            sum(map(declarations.count, "([{")) > BRACKETS_MOST
-            and bracket_depth(declarations) > BRACKETS_MOST) else ""
+        colours = colour_declarations(declarations)
         for subject in subjects() if colours else ():
             self._doubted.setdefault(subject.filed_under, []).append((subject, colours))
 

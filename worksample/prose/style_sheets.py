@@ -95,10 +95,9 @@ def style_sheets(tree, standards: bool) -> list[StyleSheet]:
             preferred = title
         if sheet is None or title and title != preferred or standards and not sheet.of_css:
             continue
-        sure = element.tag == "style" and not attributes.get("media") and not title and (
-            not attributes.get("type") or ascii_lower(
-                (attributes.get("type") or "").strip(_ASCII_SPACE)) == "text/css") and \
-            not _in_noscript(element)
+        # (its type is text/css or none: ``_of_css``; with parameters, Firefox alone applies it)
+        sure = element.tag == "style" and not attributes.get("media") and not title and \
+            ";" not in (attributes.get("type") or "") and not _in_noscript(element)
         found.append(StyleSheet(sheet.text, attributes.get("media") or "", sure))
         found += _imported(sheet, standards, 1)
     return found
