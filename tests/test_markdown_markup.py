@@ -214,9 +214,9 @@ def test_a_link_definition_shows_nothing_and_its_title_is_set_apart():
     "    <b>\n" * 100_000,
 ], ids=["open-spans", "runs-of-every-length", "uneven-runs", "indented-lines"])
 def test_markdown_code_is_found_in_linear_time(markdown):
-    start = time.perf_counter()
+    start = time.process_time()  # CPU: the wall clock also counts other processes' load
     rendered(markdown)
-    assert time.perf_counter() - start < 5.0
+    assert time.process_time() - start < 5.0
 
 
 # Known misses of the reading as written (a red team's, on 1ba433b, and two more), which the
