@@ -519,6 +519,31 @@ HIDDEN = {
     "a table in quirks mode, which takes the browser's colour, on a dark box":
         '<style>.w{background:#000;color:#fff}</style><div class="w"><table><tr><td>{}</td></tr>'
         '</table></div>',
+    # a gradient is drawn over its background's colour, and so is an image that needs no
+    # request: text the colour of either is hidden, whatever the colour beside them
+    "white text on a white gradient over a dark colour":
+        '<div style="background:#0b0b0b linear-gradient(90deg,#fbfbfb,#fff);color:#fff">{}</div>',
+    "a gradient a style rule sets apart from the colour":
+        '<style>.g{background-image:radial-gradient(ellipse at top,#fdfdfd,#f9f9f9)}'
+        '.g{background-color:navy;color:white}</style><p class="g">{}</p>',
+    "a gradient's stop in a form the old syntax nests":
+        '<div style="background:#000 -webkit-gradient(radial,50% 50%,0,50% 50%,90,'
+        'color-stop(0.2,rgb(252,252,252)),to(#fefefe));color:#fff">{}</div>',
+    "a gradient in a later layer, the first see-through":
+        '<div style="background:linear-gradient(rgba(0,0,0,0),transparent),repeating-conic-'
+        'gradient(oklch(99% 0 0) 0 10deg,white 10deg 20deg) #202020;color:#fff">{}</div>',
+    "a child's colour on the gradient its parent paints":
+        '<div style="background:#000 linear-gradient(#fff,#fff)"><p style="color:#f7f7f7">'
+        '<b>{}</b></p></div>',
+    "a dark gradient under dark text over white": '<div style="background:#fff linear-gradient('
+                                                  'to left,#111,#0a0a0a);color:#000">{}</div>',
+    "text whose gradient is its own colour": '<div style="background:#000 linear-gradient('
+                                             'currentcolor,currentcolor);color:#fff">{}</div>',
+    "white text on a one-pixel data: image": '<div style="background:url(\'data:image/png;base64,'
+                                             'iVBORw0KGgo=\') #000;color:#fff">{}</div>',
+    "a data: image in an image set": '<div style="background-color:#000;background-image:image-'
+                                     'set(\'data:image/gif;base64,R0lG\' 1x);color:#fff">{}'
+                                     '</div>',
 }
 READABLE = {
     # a <style> a browser makes no style sheet of: in an attribute, a comment, raw text or a
@@ -726,6 +751,27 @@ READABLE = {
         '<p style="background:url(x.png) left 10px top 5px / 50% auto no-repeat, #fff">{}</p>',
     "a white rule the element's own style sets again":
         '<style>.note{color:#fefefe}</style><p class="note" style="color:#333">{}</p>',
+    # gradients and images whose colours the text is not: a dark one, a see-through one, one a
+    # later background takes away, one a child covers; an image from elsewhere is judged by
+    # the colour beside it, which a client that blocks images shows
+    "white text on a dark gradient": '<div style="background:#303f9f linear-gradient(160deg,'
+                                     '#3949ab,#1a237e);color:#fff">{}</div>',
+    "white text on a see-through gradient over a dark colour":
+        '<div style="background:linear-gradient(rgba(255,255,255,0.05),transparent) #222;'
+        'color:#fff">{}</div>',
+    "a white gradient a later background takes away":
+        '<style>.t{background:linear-gradient(#fff,#fff)}</style><div class="t" style="'
+        'background:#123;color:#fff">{}</div>',
+    "a child's own background over a white gradient":
+        '<div style="background:#000 linear-gradient(#fff,#fff)"><p style="background:#345;'
+        'color:#fff">{}</p></div>',
+    # a colour a child sets is what its doubts hold (it read its parent's, hiding dark text)
+    "dark text a child sets in a dark box that may move it":
+        '<div style="background:#000;color:#fff"><div style="height:4px"><p style="color:#222">'
+        '{}</p></div></div>',
+    "white text on a remote image over a dark colour":
+        '<div style="background:#1b1b1b url(https://cdn.example.com/hero.jpg) center / cover;'
+        'color:#fff">{}</div>',
 }
 
 WORDS = "refund credit restore trash"

@@ -11,7 +11,8 @@ as hidden when it is:
   ``1 - NEAR_WHITE`` of it; its lightness, for colour spaces not converted to sRGB); or
   nearly transparent (alpha at most ``FAINT``). A background is the colour it paints when its
   images do not load, as many mail clients show it: an image or a gradient alone paints
-  nothing here;
+  nothing here (what a gradient or an image drawn with no request paints over that colour is
+  ``images_under``'s, which ``page_text`` judges the text against too);
 - at an opacity of at most ``FAINT``;
 - smaller than a reader can see: under ``TINY_PX`` px or pt, at most ``TINY_EM`` em, rem,
   ex or ch, or ``TINY_PERCENT`` percent;
@@ -31,6 +32,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from worksample.prose.background_images import ANY_COLOUR, images_paint
 from worksample.prose.background_values import read_as_background
 
 NEAR_WHITE = 240 / 255  # #f0f0f0 and lighter: invisible on the white page a reviewer reads
@@ -206,6 +208,28 @@ def paints_an_image(style: str) -> bool:
                for name in ("background", "background-image"))
 
 
+@lru_cache(maxsize=256)
+def images_under(style: str) -> tuple:
+    """The colours the images of ``style``'s background paint under its text where a mail
+    client draws them whether or not it loads images (``background_images``): a gradient's,
+    or ``ANY_COLOUR`` for an image whose colours are not read (and for a gradient's
+    "currentcolor", taken as any: the colour of whichever text is on it); () when it paints
+    none."""
+    import tinycss2
+
+    try:
+        declarations, important = _declarations(style)
+    except RecursionError:
+        return ()
+    named = [name for name in declarations if name in ("background", "background-image")]
+    if not named:
+        return ()
+    value = declarations[([name for name in named if name in important] or named)[-1]]
+    return tuple(dict.fromkeys(
+        ANY_COLOUR if image is CURRENT else image
+        for image in images_paint(tinycss2.parse_component_value_list(value), _colour, FAINT)))
+
+
 def painted_by(style: str) -> object:
     """The colour ``style`` paints under its text (``CURRENT``: the text's own colour); None
     when it paints none."""
@@ -217,7 +241,9 @@ def painted_by(style: str) -> object:
 
 def same_as_under(colour: object, under: object) -> bool:
     """Whether text of ``colour`` cannot be told from the ``under`` it is on (None: the page's,
-    black over white)."""
+    black over white; ``ANY_COLOUR``: an image's, which may be any)."""
+    if under is ANY_COLOUR:
+        return True
     if colour is None and under is None:
         return False
     return _indistinct(colour or _black(), under)

@@ -22,6 +22,7 @@ from worksample.prose.css_hiding import (
     CURRENT,
     colours_of,
     declared,
+    images_under,
     painted_by,
     paints_an_image,
     same_as_under,
@@ -35,8 +36,10 @@ from worksample.prose.tags import ascii_lower
 from worksample.prose.text_boxes import moves_text
 
 UNDER_ITS_COLOUR = "text the colour of the background under it"
-# where a style rule whose condition or match is not worked out would make it so
-MAY_BE_UNDER_ITS_COLOUR = "text a style rule may colour like the background under it"
+ON_ITS_IMAGE = "text the colour of a gradient or an image under it"
+# where a style rule whose condition or match is not worked out would make it so, an image or
+# a gradient an ancestor paints, or a box that may not be under the text
+MAY_BE_UNDER_ITS_COLOUR = "text that may be drawn on a background of its colour"
 DOUBTS_MOST = 16  # ways an element's colours may be, kept as inherited
 TOO_COSTLY = "too many style rules to check"
 CLOSED_DETAILS = "a <details> no one opened"
@@ -237,14 +240,19 @@ class PageText:
             doubts, tiny = (), TOO_COSTLY  # and so for all it holds
         outside = under
         colour, under = colours_of(style, colour, under) if style else (colour, under)
+        images = images_under(style) if style else ()
+        if images:  # drawn over its background's colour: its text may be on any of them
+            doubts = tuple(dict.fromkeys((*doubts, *(
+                (text, image) for text, _ in ((colour, under), *doubts) for image in images))))
         if self._moves(tag, names, style):  # its text may be off what its box paints
             doubts = tuple(dict.fromkeys((*doubts, (colour, outside), (colour, self.canvas))))
-            if len(doubts) > DOUBTS_MOST:
-                doubts, tiny = (), TOO_COSTLY
+        if len(doubts) > DOUBTS_MOST:
+            doubts, tiny = (), TOO_COSTLY
         # the page's own size hides all of it or nothing (``_hidden_by``)
         if style and tag not in ("html", "body"):
             tiny = tiny_text(style, tiny)
         same = UNDER_ITS_COLOUR if same_as_under(colour, under) else \
+            ON_ITS_IMAGE if any(same_as_under(colour, image) for image in images) else \
             MAY_BE_UNDER_ITS_COLOUR if any(same_as_under(*doubt) for doubt in doubts) else tiny
         if tag == "body":
             self.body_colour = colour
@@ -265,7 +273,8 @@ class PageText:
         with the colours of a style rule not worked out over its style (``sheet_colours``:
         each as if it won). Raises TooManyDoubts past ``DOUBTS_MOST`` of them."""
         if not self.colours:
-            return doubts
+            return tuple(dict.fromkeys(colours_of(style, *doubt) for doubt in doubts)) \
+                if style else doubts
         rules = self.colours.doubted(*names, most=DOUBTS_MOST)
         if not doubts and not rules:
             return ()
