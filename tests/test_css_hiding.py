@@ -541,6 +541,29 @@ HIDDEN = {
                                              'currentcolor,currentcolor);color:#fff">{}</div>',
     "white text on a one-pixel data: image": '<div style="background:url(\'data:image/png;base64,'
                                              'iVBORw0KGgo=\') #000;color:#fff">{}</div>',
+    # (a red team's) a gradient paints every colour between two stops, and a stop that is not
+    # opaque is drawn over what is under it
+    "a colour between two stops far outside the box":
+        '<div style="background:linear-gradient(#00f -3000%,#f00 3000%);color:#800080">{}</div>',
+    "a half-see-through stop over white": '<div style="background:#fff radial-gradient(rgba(0,'
+                                          '128,0,.5),rgba(0,128,0,.5));color:#80c080">{}</div>',
+    "a later background image a browser drops as invalid":
+        '<div style="color:#000;background-image:linear-gradient(#000,#000);background-image:'
+        'linear-gradient(#fff,#fff) 10px">{}</div>',
+    "an image() of a colour": '<div style="color:#fff;background:#000 image(#fff)">{}</div>',
+    "a body background of a data: image": '<body bgcolor="#000" text="#fff" background="data:'
+                                          'image/png;base64,iVBOR"><p>{}</p></body>',
+    "a mask of a see-through gradient": '<p style="mask-image:radial-gradient(#0000,#0000)">{}</p>',
+    "a link's colour reverted to the browser's blue on a box of it":
+        '<div style="background:#0000ee;color:#fff"><a href="x.html" style="color:revert">'
+        '{}</a></div>',
+    "a mark's background reverted to its yellow under yellow text":
+        '<style>mark{background:#000;color:#f0f000} mark{background-color:revert}</style><mark>{}'
+        '</mark>',
+    # too little contrast, however far apart the channels: yellow on white, a green of red's
+    # luminance
+    "yellow on the white page": '<span style="color:#ffff20">{}</span>',
+    "red on a green of its lightness": '<p style="background:#009a00;color:red">{}</p>',
     "a data: image in an image set": '<div style="background-color:#000;background-image:image-'
                                      'set(\'data:image/gif;base64,R0lG\' 1x);color:#fff">{}'
                                      '</div>',
@@ -769,6 +792,12 @@ READABLE = {
     "dark text a child sets in a dark box that may move it":
         '<div style="background:#000;color:#fff"><div style="height:4px"><p style="color:#222">'
         '{}</p></div></div>',
+    "a dark gradient's stops see-through over white, under black text":
+        '<div style="background:linear-gradient(rgba(0,0,0,.15),rgba(0,0,0,.2));color:#000">{}'
+        '</div>',
+    "a reverted colour that is the parent's": '<div style="background:#000;color:#fff"><p style="'
+                                              'color:#000;color:revert">{}</p></div>',
+    "light grey a reader still reads": '<span style="color:#c8c8c8">{}</span>',
     "white text on a remote image over a dark colour":
         '<div style="background:#1b1b1b url(https://cdn.example.com/hero.jpg) center / cover;'
         'color:#fff">{}</div>',

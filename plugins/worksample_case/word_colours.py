@@ -21,7 +21,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from lxml import etree
 
-from worksample.prose.css_hiding import NEAR_WHITE
+from worksample.prose import contrast
 
 Colour = tuple[int, int, int]
 WHITE: Colour = (255, 255, 255)
@@ -154,9 +154,10 @@ class Palette:
 
 
 def alike(colour: Colour, under: Colour) -> bool:
-    """Whether a reader cannot tell ``colour`` from ``under``: no channel further apart than
-    white is from the near-white bound."""
-    return max(abs(a - b) for a, b in zip(colour, under, strict=True)) <= (1 - NEAR_WHITE) * 255
+    """Whether a reader cannot tell ``colour`` from ``under`` (``contrast.alike``: channels
+    nearly the same, or too little contrast)."""
+    return contrast.alike(tuple(channel / 255 for channel in colour),
+                          tuple(channel / 255 for channel in under))
 
 
 def rgb(hex_colour: str) -> Colour | None:

@@ -6,9 +6,10 @@ style sets in its cell (``word_tables``), else the document's defaults. Reading 
 run sets itself let text hidden by a style (white, hidden, 1 point) or coloured with the
 theme's page colour be graded as if a reader saw it.
 
-Text is hidden when a reader cannot tell its colour from the colour under it: no channel
-more than ``1 - css_hiding.NEAR_WHITE`` apart (on the white page, each channel at least 240
-of 255, the bound HTML's white text is held to). Under it is the nearest of: the run's
+Text is hidden when a reader cannot tell its colour from the colour under it, by the bound
+HTML's text is held to (``contrast.alike``): no channel more than ``1 - NEAR_WHITE`` apart
+(on the white page, each channel at least 240 of 255), or too little contrast (yellow on
+white). Under it is the nearest of: the run's
 highlight or shading, its paragraph's shading (set on them or by their styles), what its
 table puts under its cell (``word_tables``), the page colour, else the white page. A colour
 Word picks itself ("auto") is black or white, whichever shows; a shading whose colour cannot

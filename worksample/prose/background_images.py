@@ -1,9 +1,10 @@
 """What the images of a background paint under text, where a mail client draws them whether or
 not it loads images: a gradient (drawn from the style itself) and an image that needs no
-request (a ``data:`` URL, ``element()``, ``paint()``, ``cross-fade()``).
+request (a ``data:`` URL, ``element()``, ``paint()``, ``cross-fade()``, ``image()``).
 
-- A gradient paints the colours of its stops; a stop at most ``FAINT`` opaque paints none
-  (what is under it shows).
+- A gradient paints the colours of its stops and every colour between two neighbours
+  (``Gradient``): a red-to-blue gradient whose stops lie far outside its box shows only
+  purple. A stop that is not opaque is drawn over the colour under it.
 - Any other image drawn with no request paints colours not read here (``ANY_COLOUR``): white
   text on a white one-pixel ``data:`` image is as hidden as on a white gradient.
 - An image from elsewhere (``http:``, ``cid:``) paints nothing here: a client that blocks
@@ -12,25 +13,65 @@ request (a ``data:`` URL, ``element()``, ``paint()``, ``cross-fade()``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from itertools import pairwise
+
+from worksample.prose.contrast import WHITE, alike
+
 ANY_COLOUR = "an image's colours, not read"  # what an image drawn with no request may paint
-STOPS_MOST = 8  # a gradient's distinct colours kept: past them, its colours are any
-_DRAWN_HERE = frozenset({"element", "paint", "cross-fade", "-webkit-cross-fade"})
-_SETS = frozenset({"image-set", "-webkit-image-set", "image"})
+LAYERS_MOST = 8  # a background's gradients kept: past them, its colours are any
+STOPS_MOST = 64  # a gradient's stops read: past them, its colours are any
+STEPS = 16  # the colours tried between two stops, evenly apart (a step is under 16 of 255)
+_DRAWN_HERE = frozenset({"element", "paint", "cross-fade", "-webkit-cross-fade", "image"})
+_SETS = frozenset({"image-set", "-webkit-image-set"})
 
 
-def images_paint(tokens: list, colour_of, faint: float) -> tuple:
-    """The colours the image layers of a ``background`` or ``background-image`` value
-    (``tokens``: tinycss2's component values) paint where no image is loaded from elsewhere:
-    each a colour ``colour_of(text)`` reads (or what it returns for "currentcolor"), or
-    ``ANY_COLOUR``; a stop at most ``faint`` opaque is left out. () when they paint none."""
+@dataclass(frozen=True)
+class Gradient:
+    """The colours a gradient paints: its stops' sRGB channels and alpha (0 to 1), in order,
+    and all between two neighbours."""
+
+    stops: tuple[tuple[float, float, float, float], ...]
+
+    def over(self, under: tuple[float, ...] | None) -> Gradient:
+        """The gradient drawn over ``under`` (sRGB channels; None: the white page): each stop
+        as the opaque colour it shows there."""
+        base = WHITE if under is None else under
+        return Gradient(tuple(_blended(stop, base) for stop in self.stops))
+
+    def holds(self, colour: tuple[float, ...]) -> bool:
+        """Whether text of ``colour`` (sRGB channels) cannot be told from some colour the
+        gradient paints: a stop, or one between two neighbours (interpolated in sRGB)."""
+        points = [stop[:3] for stop in self.stops]
+        if any(alike(colour, point) for point in points):
+            return True
+        return any(alike(colour, tuple(one + (other - one) * step / STEPS
+                                       for one, other in zip(first, second, strict=True)))
+                   for first, second in pairwise(points) for step in range(1, STEPS))
+
+
+def _blended(stop: tuple[float, ...], under: tuple[float, ...]) -> tuple[float, ...]:
+    """A stop of some alpha drawn over an opaque ``under``: the opaque colour it shows."""
+    alpha = stop[3]
+    return (*(alpha * channel + (1 - alpha) * below
+              for channel, below in zip(stop[:3], under, strict=True)), 1.0)
+
+
+def images_paint(tokens: list, colour_of, to_srgb) -> tuple:
+    """What the image layers of a ``background`` or ``background-image`` value (``tokens``:
+    tinycss2's component values) paint where no image is loaded from elsewhere: a
+    ``Gradient`` for each gradient, ``ANY_COLOUR`` for an image whose colours are not read
+    (and a gradient of "currentcolor" or of too many stops); () when they paint none.
+    ``colour_of(text)`` reads a colour (a string for "currentcolor"), ``to_srgb(colour)`` its
+    sRGB channels (None where it cannot)."""
     found: list = []
     for token in tokens:
-        _layer(token, colour_of, faint, found)
-    colours = tuple(dict.fromkeys(found))
-    return (ANY_COLOUR,) if len(colours) > STOPS_MOST else colours
+        _layer(token, colour_of, to_srgb, found)
+    layers = tuple(dict.fromkeys(found))
+    return (ANY_COLOUR,) if len(layers) > LAYERS_MOST else layers
 
 
-def _layer(token, colour_of, faint: float, found: list) -> None:
+def _layer(token, colour_of, to_srgb, found: list) -> None:
     """Add to ``found`` what one token of a background value paints, if it is an image."""
     if token.type == "url":
         if _needs_no_request(token.value):
@@ -38,7 +79,7 @@ def _layer(token, colour_of, faint: float, found: list) -> None:
     elif token.type == "function":
         name = token.lower_name
         if name.endswith("gradient"):
-            _stops(token.arguments, colour_of, faint, found)
+            found.append(_gradient(token.arguments, colour_of, to_srgb))
         elif name in _DRAWN_HERE:
             found.append(ANY_COLOUR)
         elif name == "url":  # url("data:...")
@@ -51,23 +92,36 @@ def _layer(token, colour_of, faint: float, found: list) -> None:
                     if _needs_no_request(argument.value):
                         found.append(ANY_COLOUR)
                 else:
-                    _layer(argument, colour_of, faint, found)
+                    _layer(argument, colour_of, to_srgb, found)
 
 
-def _stops(tokens: list, colour_of, faint: float, found: list) -> None:
-    """Add to ``found`` the colours among a gradient's arguments, at any depth (the old
-    ``-webkit-gradient(linear, ..., from(#fff), color-stop(.5, red))`` nests them)."""
+def _gradient(arguments: list, colour_of, to_srgb) -> Gradient | str:
+    """The ``Gradient`` a gradient function's ``arguments`` paint; ``ANY_COLOUR`` where one
+    of its stops is "currentcolor" or not read in sRGB, or past ``STOPS_MOST`` of them."""
+    colours: list = []
+    _stops(arguments, colour_of, colours)
+    stops = []
+    for colour in colours[:STOPS_MOST + 1]:
+        channels = None if isinstance(colour, str) else to_srgb(colour)
+        if channels is None:
+            return ANY_COLOUR
+        stops.append((*channels, min(max(colour.alpha, 0.0), 1.0)))
+    return Gradient(tuple(stops)) if 0 < len(stops) <= STOPS_MOST else ANY_COLOUR
+
+
+def _stops(tokens: list, colour_of, found: list) -> None:
+    """Add to ``found`` the colours among a gradient's arguments in order, at any depth (the
+    old ``-webkit-gradient(linear, ..., from(#fff), color-stop(.5, red))`` nests them)."""
     import tinycss2
 
     for token in tokens:
         if token.type not in ("hash", "ident", "function"):
             continue
         colour = colour_of(tinycss2.serialize([token]).strip().lower())
-        if colour is None:
-            if token.type == "function":
-                _stops(token.arguments, colour_of, faint, found)
-        elif isinstance(colour, str) or colour.alpha > faint:
+        if colour is not None:
             found.append(colour)
+        elif token.type == "function":
+            _stops(token.arguments, colour_of, found)
 
 
 def _needs_no_request(address: str) -> bool:

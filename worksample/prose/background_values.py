@@ -5,7 +5,8 @@ it cannot read whole and keeps the one before, so "background: #000 nonsense" af
 A value is read when each of its comma-separated layers holds only images, positions (two
 lengths, or up to four with a keyword), sizes after a "/" (at most two), repeat, attachment
 and box keywords, and a colour in the last layer only; a global keyword is read (a value
-computed, ``var()`` or ``light-dark()``, is the caller's to take as read).
+computed, ``var()`` or ``light-dark()``, is the caller's to take as read). A
+``background-image`` is read when each layer is one image or "none" (``read_as_images``).
 """
 
 from __future__ import annotations
@@ -60,3 +61,23 @@ def read_as_background(tokens: list, is_colour) -> bool:
                 positions > (4 if named else 2):
             return False
     return True
+
+
+def read_as_images(tokens: list) -> bool:
+    """Whether ``tokens`` (tinycss2's component values of a ``background-image`` declaration)
+    make a value a browser reads: a global keyword, or layers each of one image or "none"
+    (a red team's: a later "linear-gradient(white, white) bogus" is dropped)."""
+    words = [token for token in tokens if token.type not in ("whitespace", "comment")]
+    if len(words) == 1 and words[0].type == "ident" and words[0].lower_value in _GLOBAL:
+        return True
+    layers: list[list] = [[]]
+    for token in words:
+        if token.type == "literal" and token.value == ",":
+            layers.append([])
+        else:
+            layers[-1].append(token)
+    return all(len(layer) == 1 and (
+        layer[0].type == "url" or layer[0].type == "ident" and layer[0].lower_value == "none"
+        or layer[0].type == "function" and (layer[0].lower_name in _IMAGES
+                                            or layer[0].lower_name.endswith("gradient")))
+        for layer in layers)

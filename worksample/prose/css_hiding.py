@@ -6,9 +6,10 @@ tinycss2 reads the declarations and every CSS colour form (hex, rgb, hsl, hwb, l
 oklab, oklch, ``color()``, with commas or spaces, percentages, named colours). Text counts
 as hidden when it is:
 
-- the colour of what is under it: nearly white (each channel at least ``NEAR_WHITE``) on the
-  page, or as near the background its element or an ancestor paints (each channel within
-  ``1 - NEAR_WHITE`` of it; its lightness, for colour spaces not converted to sRGB); or
+- the colour of what is under it, the page's white or the background its element or an
+  ancestor paints, as ``contrast.alike`` judges it (each channel within ``1 - NEAR_WHITE``
+  of it, or too little contrast: yellow on white; its lightness, for colour spaces not
+  converted to sRGB); or
   nearly transparent (alpha at most ``FAINT``). A background is the colour it paints when its
   images do not load, as many mail clients show it: an image or a gradient alone paints
   nothing here (what a gradient or an image drawn with no request paints over that colour is
@@ -32,10 +33,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from worksample.prose.background_images import ANY_COLOUR, images_paint
-from worksample.prose.background_values import read_as_background
+from worksample.prose.background_images import ANY_COLOUR, Gradient, images_paint
+from worksample.prose.background_values import read_as_background, read_as_images
+from worksample.prose.contrast import NEAR_WHITE, WHITE, alike
 
-NEAR_WHITE = 240 / 255  # #f0f0f0 and lighter: invisible on the white page a reviewer reads
 FAINT = 0.1
 TINY_PX = 3.0
 TINY_EM = 0.2
@@ -102,6 +103,9 @@ _HIDING = frozenset({"color", "opacity", "font-size", "transform", "clip", "clip
                      "background", "background-color", "-webkit-text-fill-color", "filter",
                      "zoom", "scale", "font-size-adjust", "-webkit-text-security", "content"})
 _BOX = frozenset({"width", "height", "max-width", "max-height", "line-height"})
+# a mask shows the text only where its image is opaque: none is read, so any mask hides
+_MASKS = frozenset({"mask", "mask-image", "-webkit-mask", "-webkit-mask-image",
+                    "-webkit-mask-box-image", "mask-border", "mask-border-source"})
 _SIZES = ("font", "font-size")  # the declarations of a text's size
 _SIZE_KEYWORDS = frozenset({"xx-small", "x-small", "small", "medium", "large", "x-large",
                             "xx-large", "xxx-large", "initial", "larger", "smaller"})
@@ -210,11 +214,11 @@ def paints_an_image(style: str) -> bool:
 
 @lru_cache(maxsize=256)
 def images_under(style: str) -> tuple:
-    """The colours the images of ``style``'s background paint under its text where a mail
-    client draws them whether or not it loads images (``background_images``): a gradient's,
-    or ``ANY_COLOUR`` for an image whose colours are not read (and for a gradient's
-    "currentcolor", taken as any: the colour of whichever text is on it); () when it paints
-    none."""
+    """What the images of ``style``'s background paint under its text where a mail client
+    draws them whether or not it loads images (``background_images``): a ``Gradient`` for
+    each gradient, or ``ANY_COLOUR`` for an image whose colours are not read (and for a
+    gradient of "currentcolor": the colour of whichever text is on it); () when it paints
+    none. Each is drawn over the colour under it (``drawn_over``)."""
     import tinycss2
 
     try:
@@ -225,9 +229,20 @@ def images_under(style: str) -> tuple:
     if not named:
         return ()
     value = declarations[([name for name in named if name in important] or named)[-1]]
-    return tuple(dict.fromkeys(
-        ANY_COLOUR if image is CURRENT else image
-        for image in images_paint(tinycss2.parse_component_value_list(value), _colour, FAINT)))
+    return images_paint(tinycss2.parse_component_value_list(value), _colour, _srgb)
+
+
+def drawn_over(image: object, under: object) -> object:
+    """What an image of ``images_under`` shows over ``under`` (None: the white page): a
+    gradient's stops that are not opaque blended with it; any colour over what is not one
+    colour (an image's, a gradient's)."""
+    if not isinstance(image, Gradient) or all(stop[3] >= 1 for stop in image.stops):
+        return image
+    if under is None or not isinstance(under, str | Gradient):
+        channels = None if under is None else _srgb(under)
+        if under is None or channels is not None:
+            return image.over(channels)
+    return ANY_COLOUR
 
 
 def painted_by(style: str) -> object:
@@ -244,9 +259,19 @@ def same_as_under(colour: object, under: object) -> bool:
     black over white; ``ANY_COLOUR``: an image's, which may be any)."""
     if under is ANY_COLOUR:
         return True
+    if isinstance(under, Gradient):
+        return _on_gradient(colour or _black(), under)
     if colour is None and under is None:
         return False
     return _indistinct(colour or _black(), under)
+
+
+@lru_cache(maxsize=256)
+def _on_gradient(colour, gradient: Gradient) -> bool:
+    """Whether text of ``colour`` cannot be told from a colour ``gradient`` paints (a colour
+    not read in sRGB: taken as one it may be)."""
+    channels = _srgb(colour)
+    return channels is None or gradient.holds(channels)
 
 
 @lru_cache(maxsize=1)
@@ -288,7 +313,9 @@ def _declarations(style: str) -> tuple[dict[str, str], frozenset[str]]:
         if item.lower_name in _COLOURS and _colour(value) is None and not _COMPUTED.search(
                 value) and value not in ("inherit", "unset", "revert", "transparent") or \
                 item.lower_name == "background" and not _COMPUTED.search(value) and \
-                not read_as_background(item.value, lambda text: _colour(text) is not None):
+                not read_as_background(item.value, lambda text: _colour(text) is not None) or \
+                item.lower_name == "background-image" and not _COMPUTED.search(value) and \
+                not read_as_images(item.value):
             continue  # a browser drops what it cannot read and keeps the one before
         declarations.pop(item.lower_name, None)
         declarations[item.lower_name] = value
@@ -339,6 +366,8 @@ def _hides(name: str, value: str, declarations: dict[str, str], under: object) -
         return True
     # not "mso-hide: all": only Outlook hides by it, the rest show what it is on (a button
     # for every client but Outlook, which gets its own in an "<!--[if mso]>" comment)
+    if name in _MASKS:  # (a red team's) a mask of a see-through gradient, or of no size
+        return value not in ("none", "")
     if name in ("display", "visibility", "content-visibility"):
         return value in {"display": ("none", "table-column", "table-column-group"),
                          "visibility": ("hidden", "collapse"),
@@ -431,14 +460,13 @@ def _unreadable_colour(value: str, under: object) -> bool:
 
 @lru_cache(maxsize=256)
 def _indistinct(colour, under) -> bool:
-    """Whether ``colour`` is as near ``under`` (None: the page) as ``NEAR_WHITE`` is to white."""
-    if under is None:
-        return _lightness(colour) >= NEAR_WHITE
-    mine, theirs = _srgb(colour), _srgb(under)
+    """Whether a reader cannot tell ``colour`` from ``under`` (None: the page, white), as
+    ``contrast.alike`` judges them."""
+    mine, theirs = _srgb(colour), WHITE if under is None else _srgb(under)
     if mine is None or theirs is None:  # a space tinycss2 does not convert: by lightness
-        return abs(_lightness(colour) - _lightness(under)) <= 1 - NEAR_WHITE
-    return max(abs(one - other) for one, other in zip(mine, theirs, strict=True)) \
-        <= 1 - NEAR_WHITE
+        return abs(_lightness(colour) - (1.0 if under is None else _lightness(under))) \
+            <= 1 - NEAR_WHITE
+    return alike(mine, theirs)
 
 
 def _srgb(colour) -> tuple[float, ...] | None:

@@ -22,6 +22,8 @@ from worksample.prose.css_hiding import (
     CURRENT,
     colours_of,
     declared,
+    declared_with_importance,
+    drawn_over,
     images_under,
     painted_by,
     paints_an_image,
@@ -67,6 +69,13 @@ _SKIPPED_SELECTOR = ", ".join(sorted(SKIPPED))
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                   "source", "track", "wbr"})
 _TEXT = "-text"
+# what a colour of "revert" rolls back to where the browser's own style sets none: an inherited
+# property's parent's value, else its initial one
+_REVERTED = {"color": ("color", "inherit"),
+             "-webkit-text-fill-color": ("-webkit-text-fill-color", "inherit"),
+             "background-color": ("background-color", "transparent"),
+             "background": ("background-color", "transparent"),
+             "background-image": ("background-image", "none")}
 _ASCII_SPACE = re.compile(r"[\t\n\f\r ]+")  # what splits a class attribute (not NBSP)
 _TABLE_PARTS = ("tr", "td", "th", "tbody", "thead", "tfoot", "caption", "col", "colgroup")
 # the colour attributes a browser draws by, on the elements it reads them on (a "bgcolor" on
@@ -240,7 +249,8 @@ class PageText:
             doubts, tiny = (), TOO_COSTLY  # and so for all it holds
         outside = under
         colour, under = colours_of(style, colour, under) if style else (colour, under)
-        images = images_under(style) if style else ()
+        images = tuple(drawn_over(image, under) for image in images_under(style)) \
+            if style else ()
         if images:  # drawn over its background's colour: its text may be on any of them
             doubts = tuple(dict.fromkeys((*doubts, *(
                 (text, image) for text, _ in ((colour, under), *doubts) for image in images))))
@@ -395,7 +405,29 @@ def _style_of(tag: str, attrs: dict[str, str | None], sheet: str = "", link: str
     for attribute, name in _COLOUR_ATTRIBUTES.get(tag, ()):
         if attrs.get(attribute):
             hints.append(f"{name}: {legacy_colour(attrs[attribute] or '')}")
-    return "; ".join(filter(None, [*hints, sheet, attrs.get("style") or ""]))
+    if tag == "body" and (attrs.get("background") or "").strip():
+        # (a red team's) <body background> paints an image, over the whole page: as CSS
+        address = (attrs.get("background") or "").strip()
+        escaped = "".join(f"\\{ord(char):x} " if char in '"\\\n\r\f' else char
+                          for char in address)
+        hints.append(f'background-image: url("{escaped}")')
+    style = "; ".join(filter(None, [*hints, sheet, attrs.get("style") or ""]))
+    return _reverted(style, hints[0]) if "revert" in style.lower() else style
+
+
+def _reverted(style: str, browsers: str) -> str:
+    """``style`` with each colour that wins as "revert" (or "revert-layer", which outside a
+    layer is the same) set to what the browser's own style (``browsers``) gives the element,
+    else to what an unset one takes: a link's blue, a ``<mark>``'s yellow, an inherited
+    colour, no background (a red team's: a link's "color: revert" on a box of white text was
+    read as white)."""
+    declarations, important = declared_with_importance(style)
+    own = declared(browsers) if browsers else {}
+    settled = [f"{name}: {own.get(browser_name, unset)}"
+               f"{' !important' if name in important else ''}"
+               for name, (browser_name, unset) in _REVERTED.items()
+               if declarations.get(name) in ("revert", "revert-layer")]
+    return "; ".join([style, *settled]) if settled else style
 
 
 def legacy_colour(value: str) -> str:
