@@ -1099,3 +1099,42 @@ def test_a_selector_cssselect2_cannot_compile_leaves_the_reply_readable():
     visible = from_html('<!doctype html><style>.k[*|x]{color:#000}</style>'
                         f'<p class="k">{WORDS}</p>')
     assert WORDS in visible.text
+
+
+@pytest.mark.parametrize("cover", [
+    # out of the flow: over what follows it, or anywhere its offsets put it
+    '<span style="position:absolute;left:0;right:0;height:5em;background:#fafafa"></span>',
+    '<div style="position:fixed;inset:0;background:linear-gradient(#fff,#eee)"></div>',
+    '<style>.lid{position:absolute;top:0;bottom:0;width:100%;background:snow}</style>'
+    '<em class="lid"></em>',
+    # a box of its own, set over earlier text
+    '<div style="position:relative;bottom:2em;height:3em;background:ivory"></div>',
+    '<div style="transform:translate(0,-2em);height:3em;background-color:#fffffe"></div>',
+    '<div style="filter:contrast(1);margin:-3em 0 0;height:4em;background:#fff"></div>',
+    # a ::before or ::after its rule paints and places
+    '<style>.q{position:relative} .q:before{content:"";position:absolute;top:0;left:0;'
+    'width:100%;height:100%;background:#fff}</style><div class="q"></div>',
+], ids=["absolute", "fixed-gradient", "absolute-by-rule", "relative-offset", "transform",
+        "layer-negative-margin", "before-by-rule"])
+def test_a_painted_box_that_may_be_laid_over_the_text_hides_all_of_it(cover):
+    """Which text such a box covers is not worked out: none of the page's is read."""
+    visible = from_html(f"<!doctype html><p>Hello Margaret.</p><p>{WORDS}</p>{cover}")
+    assert WORDS not in visible.text and WORDS in visible.hidden
+    assert "text a box may be drawn over" in visible.hidden_by
+
+
+@pytest.mark.parametrize("box", [
+    '<div style="position:relative;background:#eef">{}</div>',  # in its place
+    '<div style="position:relative;top:0px;background:#eef">{}</div>',
+    '<div style="margin-top:-1em;background:#eef">{}</div>',  # under the flow's text
+    '<div style="position:relative"><div style="position:absolute;inset:0;z-index:-2;'
+    'background:#ffd"></div>{}</div>',  # under the text
+    '<div style="position:absolute;top:0;width:5px;height:5px;background:#333"></div>{}',
+    '<style>li{position:relative}li::after{content:"";position:absolute;left:0;height:2px;'
+    'background:#333}</style><ul><li>{}</li></ul>',  # a rule, too thin for a line
+    '<div style="position:absolute;top:0;left:0">{}</div>',  # paints nothing
+], ids=["relative", "relative-no-offset", "negative-margin-in-flow", "behind", "small",
+        "thin-after", "unpainted"])
+def test_a_box_that_covers_no_text_leaves_it_read(box):
+    visible = from_html("<!doctype html><p>Hello Margaret.</p>" + box.replace("{}", WORDS))
+    assert WORDS in visible.text and not visible.hidden

@@ -32,12 +32,18 @@ class Gradient:
     and all between two neighbours."""
 
     stops: tuple[tuple[float, float, float, float], ...]
+    whole: bool = True  # it covers its box (a shadow inside it may cover an edge only)
+
+    @property
+    def solid(self) -> bool:
+        """Whether it paints one colour (every stop the same, alpha too) over its whole box."""
+        return self.whole and len(set(self.stops)) == 1
 
     def over(self, under: tuple[float, ...] | None) -> Gradient:
         """The gradient drawn over ``under`` (sRGB channels; None: the white page): each stop
         as the opaque colour it shows there."""
         base = WHITE if under is None else under
-        return Gradient(tuple(_blended(stop, base) for stop in self.stops))
+        return Gradient(tuple(blended(stop, base) for stop in self.stops), self.whole)
 
     def holds(self, colour: tuple[float, ...]) -> bool:
         """Whether text of ``colour`` (sRGB channels) cannot be told from some colour the
@@ -50,7 +56,7 @@ class Gradient:
                    for first, second in pairwise(points) for step in range(1, STEPS))
 
 
-def _blended(stop: tuple[float, ...], under: tuple[float, ...]) -> tuple[float, ...]:
+def blended(stop: tuple[float, ...], under: tuple[float, ...]) -> tuple[float, ...]:
     """A stop of some alpha drawn over an opaque ``under``: the opaque colour it shows."""
     alpha = stop[3]
     return (*(alpha * channel + (1 - alpha) * below
@@ -67,8 +73,8 @@ def images_paint(tokens: list, colour_of, to_srgb) -> tuple:
     found: list = []
     for token in tokens:
         _layer(token, colour_of, to_srgb, found)
-    layers = tuple(dict.fromkeys(found))
-    return (ANY_COLOUR,) if len(layers) > LAYERS_MOST else layers
+    # every layer kept, the same one again too: faint layers add up (``drawn_under``)
+    return (ANY_COLOUR,) if len(found) > LAYERS_MOST else tuple(found)
 
 
 def _layer(token, colour_of, to_srgb, found: list) -> None:
@@ -127,3 +133,29 @@ def _stops(tokens: list, colour_of, found: list) -> None:
 def _needs_no_request(address: str) -> bool:
     """Whether an image's address is drawn from the page itself (a ``data:`` URL)."""
     return address.strip().lower().startswith("data:")
+
+
+def inset_shadows(tokens: list, colour_of, to_srgb) -> tuple:
+    """The colours the shadows of a ``box-shadow`` value (``tokens``) cast inside its box,
+    under its text: each a ``Gradient`` of one colour that may cover only part of the box
+    (an edge, or all of it with a spread as wide), ``ANY_COLOUR`` for the text's own colour
+    (a shadow with no colour is "currentcolor"). Those outside the box are none."""
+    import tinycss2
+
+    shadows: list[list] = [[]]
+    for token in tokens:
+        if token.type == "literal" and token.value == ",":
+            shadows.append([])
+        elif token.type not in ("whitespace", "comment"):
+            shadows[-1].append(token)
+    found: list = []
+    for shadow in shadows:
+        if not any(token.type == "ident" and token.lower_value == "inset" for token in shadow):
+            continue
+        colours = [colour_of(tinycss2.serialize([token]).strip().lower()) for token in shadow
+                   if token.type in ("hash", "ident", "function")]
+        colour = next((colour for colour in colours if colour is not None), "currentcolor")
+        channels = None if isinstance(colour, str) else to_srgb(colour)
+        found.append(ANY_COLOUR if channels is None else Gradient(
+            ((*channels, min(max(colour.alpha, 0.0), 1.0)),), whole=False))
+    return (ANY_COLOUR,) if len(found) > LAYERS_MOST else tuple(found)

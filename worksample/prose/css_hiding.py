@@ -33,7 +33,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from worksample.prose.background_images import ANY_COLOUR, Gradient, images_paint
+from worksample.prose.background_images import (
+    ANY_COLOUR,
+    Gradient,
+    blended,
+    images_paint,
+    inset_shadows,
+)
 from worksample.prose.background_values import read_as_background, read_as_images
 from worksample.prose.contrast import NEAR_WHITE, WHITE, alike
 
@@ -103,6 +109,9 @@ _HIDING = frozenset({"color", "opacity", "font-size", "transform", "clip", "clip
                      "background", "background-color", "-webkit-text-fill-color", "filter",
                      "zoom", "scale", "font-size-adjust", "-webkit-text-security", "content"})
 _BOX = frozenset({"width", "height", "max-width", "max-height", "line-height"})
+# a border image paints the middle of its box where its slice says "fill" (the prefixed
+# shorthand always)
+_BORDER_IMAGES = frozenset({"border-image", "-webkit-border-image", "border-image-source"})
 # a mask shows the text only where its image is opaque: none is read, so any mask hides
 _MASKS = frozenset({"mask", "mask-image", "-webkit-mask", "-webkit-mask-image",
                     "-webkit-mask-box-image", "mask-border", "mask-border-source"})
@@ -136,8 +145,7 @@ def hiding_value(style: str, sizes: bool = True, colour: bool = True,
     except RecursionError:  # unwound by now, with nothing of the grader's half done
         return "brackets nested too deep to read"
     painted = _painted(declarations, important)
-    if painted is None:
-        painted = page
+    painted = page if painted is None else _over(painted, page)
     for name, value in declarations.items():
         if not sizes and name in _SIZES or not colour and name == "color" and not \
                 _COMPUTED.search(value):
@@ -157,7 +165,7 @@ def text_colour_hiding(style: str, page: object = None) -> str:
         return "brackets nested too deep to read"
     value = declarations.get("color", "")
     painted = _painted(declarations, important)
-    if value and _unreadable_colour(value, page if painted is None else painted):
+    if value and _unreadable_colour(value, page if painted is None else _over(painted, page)):
         return f"color: {value}"
     return ""
 
@@ -172,7 +180,27 @@ def colours_of(style: str, colour: object = None, under: object = None) -> tuple
         return colour, under
     colour = colour if own is None else own
     return colour, (_black() if colour is None else colour) if painted is CURRENT else (
-        under if painted is None else painted)
+        under if painted is None else _over(painted, under))
+
+
+def _over(painted: object, under: object) -> object:
+    """What a background of colour ``painted`` shows drawn over ``under`` (None: the white
+    page): itself where it is opaque, else the two blended, so that boxes nested each a
+    faint tint add up as a browser draws them; any colour over what is not one colour (an
+    image's, a gradient's)."""
+    if painted is CURRENT or painted.alpha >= 1:
+        return painted
+    top = _srgb(painted)
+    if top is None:  # a space tinycss2 does not convert: as if opaque
+        return painted
+    if isinstance(under, str | Gradient):
+        return ANY_COLOUR
+    below = WHITE if under is None else _srgb(under)
+    if below is None:
+        return painted
+    import tinycss2.color4
+
+    return tinycss2.color4.Color("srgb", blended((*top, painted.alpha), below)[:3], 1.0)
 
 
 @lru_cache(maxsize=256)
@@ -214,11 +242,12 @@ def paints_an_image(style: str) -> bool:
 
 @lru_cache(maxsize=256)
 def images_under(style: str) -> tuple:
-    """What the images of ``style``'s background paint under its text where a mail client
-    draws them whether or not it loads images (``background_images``): a ``Gradient`` for
-    each gradient, or ``ANY_COLOUR`` for an image whose colours are not read (and for a
-    gradient of "currentcolor": the colour of whichever text is on it); () when it paints
-    none. Each is drawn over the colour under it (``drawn_over``)."""
+    """What ``style`` paints over its background's colour, under its text, where a mail client
+    draws it whether or not it loads images (``background_images``), the top first: the
+    middle of a border image that fills it, shadows inside the box, the background's images.
+    A ``Gradient`` for each gradient or shadow, or ``ANY_COLOUR`` for an image whose colours
+    are not read (and for a gradient of "currentcolor": the colour of whichever text is on
+    it); () when it paints none. Each is drawn over the colour under it (``drawn_under``)."""
     import tinycss2
 
     try:
@@ -226,10 +255,52 @@ def images_under(style: str) -> tuple:
     except RecursionError:
         return ()
     named = [name for name in declarations if name in ("background", "background-image")]
+    images = images_paint(tinycss2.parse_component_value_list(
+        declarations[_winner(named, important)]), _colour, _srgb) if named else ()
+    if images and declarations.get("background-blend-mode", "normal") not in ("normal", ""):
+        images = (ANY_COLOUR,)  # (a red team's) blended with its colour: not worked out
+    # (a red team's) drawn over those: shadows inside the box, and a border image's middle
+    shadows = inset_shadows(tinycss2.parse_component_value_list(
+        declarations["box-shadow"]), _colour, _srgb) if "box-shadow" in declarations else ()
+    return (*_border_image_middle(declarations, important), *shadows, *images)
+
+
+def _border_image_middle(declarations: dict[str, str], important: frozenset[str]) -> tuple:
+    """What a border image paints in the middle of its box, under the text: its image where
+    its slice says "fill" (``images_paint``); () where it does not."""
+    import tinycss2
+
+    named = [name for name in declarations if name in _BORDER_IMAGES]
     if not named:
         return ()
-    value = declarations[([name for name in named if name in important] or named)[-1]]
-    return images_paint(tinycss2.parse_component_value_list(value), _colour, _srgb)
+    winner = _winner(named, important)
+    slice_ = declarations.get("border-image-slice", "") if winner == "border-image-source" \
+        else declarations[winner]
+    if not re.search(r"(?<![\w-])fill(?![\w-])", slice_) and winner != "-webkit-border-image":
+        return ()
+    source = declarations[winner]
+    return images_paint(tinycss2.parse_component_value_list(source), _colour, _srgb)
+
+
+def _winner(named: list[str], important: frozenset[str]) -> str:
+    """Of declarations ``named`` in the order they win, the one that wins."""
+    return ([name for name in named if name in important] or named)[-1]
+
+
+def drawn_under(images: tuple, under: object) -> tuple[object, tuple]:
+    """The colour under text once ``images`` (``images_under``'s, the top one first) are drawn
+    over ``under`` (None: the white page), and what they leave to doubt: gradients each of one
+    colour are blended in as a background's colour is (so many faint layers, or boxes
+    nested each with one, add up), leaving nothing; else ``under``, and each image as
+    ``drawn_over`` shows it."""
+    import tinycss2.color4
+
+    if not all(isinstance(image, Gradient) and image.solid for image in images):
+        return under, tuple(drawn_over(image, under) for image in images)
+    for image in reversed(images):
+        *channels, alpha = image.stops[0]
+        under = _over(tinycss2.color4.Color("srgb", tuple(channels), alpha), under)
+    return under, ()
 
 
 def drawn_over(image: object, under: object) -> object:
@@ -245,13 +316,27 @@ def drawn_over(image: object, under: object) -> object:
     return ANY_COLOUR
 
 
-def painted_by(style: str) -> object:
-    """The colour ``style`` paints under its text (``CURRENT``: the text's own colour); None
-    when it paints none."""
+def paints(style: str) -> bool:
+    """Whether ``style`` paints anything a reader sees under or over text in its box: a
+    background's colour more than ``FAINT`` opaque, a gradient, an image drawn with no
+    request, a shadow inside it, a border image's middle."""
     try:
-        return _own_colours(style)[1]
+        declarations, important = _declarations(style)
+    except RecursionError:
+        return False
+    painted = _painted(declarations, important)
+    return painted is CURRENT or painted is not None and painted.alpha > FAINT or \
+        bool(images_under(style))
+
+
+def painted_by(style: str) -> object:
+    """The colour ``style`` paints under its text, over the white page (``CURRENT``: the
+    text's own colour); None when it paints none."""
+    try:
+        painted = _own_colours(style)[1]
     except RecursionError:
         return None
+    return None if painted is None else _over(painted, None)
 
 
 def same_as_under(colour: object, under: object) -> bool:
@@ -327,20 +412,19 @@ def _declarations(style: str) -> tuple[dict[str, str], frozenset[str]]:
 def _painted(declarations: dict[str, str], important: frozenset[str] = frozenset()) -> object:
     """The colour a style's own background paints when its images do not load (the colour of
     a ``background-color``, or the one a ``background`` names beside its image or gradient;
-    of the two, the one that wins); ``CURRENT`` for the text's own colour; None when it paints
-    none, or a transparent one."""
+    of the two, the one that wins, with its alpha: ``_over`` draws it); ``CURRENT`` for the
+    text's own colour; None when it paints none, or a transparent one."""
     import tinycss2
 
     named = [name for name in declarations if name in ("background", "background-color")]
     if not named:
         return None
-    winner = ([name for name in named if name in important] or named)[-1]
-    for token in tinycss2.parse_component_value_list(declarations[winner]):
+    for token in tinycss2.parse_component_value_list(declarations[_winner(named, important)]):
         colour = _colour(tinycss2.serialize([token]).strip())
         if colour is CURRENT:
             return CURRENT
         if colour is not None:
-            return None if colour.alpha <= FAINT else colour
+            return None if colour.alpha <= 0 else colour
     return None
 
 
@@ -368,6 +452,8 @@ def _hides(name: str, value: str, declarations: dict[str, str], under: object) -
     # for every client but Outlook, which gets its own in an "<!--[if mso]>" comment)
     if name in _MASKS:  # (a red team's) a mask of a see-through gradient, or of no size
         return value not in ("none", "")
+    if name == "mix-blend-mode":  # drawn blended with what is under it: not worked out
+        return value not in ("normal", "")
     if name in ("display", "visibility", "content-visibility"):
         return value in {"display": ("none", "table-column", "table-column-group"),
                          "visibility": ("hidden", "collapse"),

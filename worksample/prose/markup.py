@@ -123,13 +123,15 @@ def from_html(html: str, markdown: bool = False, quotes: bool = False) -> Visibl
         raise UnreadableMessage(f"the HTML's {error}; no mail client writes that") from error
     colours = ColourRules(quirks=not standards) if sheets and in_plain_cascade(sheets) else None
     moving: list = []
-    selectors = hidden_selectors(html, sheets, colours, moving)
+    covering: tuple[list, list] = ([], [])
+    selectors = hidden_selectors(html, sheets, colours, moving, covering)
     if colours is not None and colours.matching and not colours.mirror(tree):  # too deep
-        colours, moving = None, []
-        selectors = hidden_selectors(html, sheets, moving=moving)
+        colours, moving, covering = None, [], ([], [])
+        selectors = hidden_selectors(html, sheets, moving=moving, covering=covering)
     budget = _RULE_CHECKS + len(html)
     page = PageText(HidingRules(selectors, budget), standards, markdown=markdown, quotes=quotes,
-                    colours=colours or None, moving=HidingRules(moving, budget))
+                    colours=colours or None, moving=HidingRules(moving, budget),
+                    covering=tuple(HidingRules(rules, budget) for rules in covering))
     if not page.read(tree, ELEMENTS_MOST):
         raise UnreadableMessage(f"the HTML makes more than {ELEMENTS_MOST:,} elements; no "
                                 "reply or analysis has that many")

@@ -23,9 +23,10 @@ from worksample.prose.css_hiding import (
     colours_of,
     declared,
     declared_with_importance,
-    drawn_over,
+    drawn_under,
     images_under,
     painted_by,
+    paints,
     paints_an_image,
     same_as_under,
     text_colour_hiding,
@@ -35,7 +36,7 @@ from worksample.prose.selectors import folded
 from worksample.prose.sheet_colours import ColourRules, TooCostly
 from worksample.prose.style_rules import HidingRules, hides
 from worksample.prose.tags import ascii_lower
-from worksample.prose.text_boxes import moves_text
+from worksample.prose.text_boxes import drawn_over_text, moves_text
 
 UNDER_ITS_COLOUR = "text the colour of the background under it"
 ON_ITS_IMAGE = "text the colour of a gradient or an image under it"
@@ -117,14 +118,20 @@ class PageText:
     line breaks are its own. ``quotes``: a ``<blockquote>`` is read, not dropped as the quoted
     original of a message. ``colours``: the colours the page's style rules give its elements
     (``sheet_colours``), under each element's own style. ``moving``: the style rules that may
-    move an element's text out of the boxes around it (``text_boxes``)."""
+    move an element's text out of the boxes around it (``text_boxes``). ``covering``: the
+    style rules that may draw an element's box (or its ``::before`` or ``::after``) over
+    other text, those that paint it and those that only place it (``style_rules``): where a
+    box that paints may be drawn over the page's text, none of its text is read."""
 
     def __init__(self, rules: HidingRules, standards: bool, markdown: bool = False,
                  quotes: bool = False, colours: ColourRules | None = None,
-                 moving: HidingRules | None = None) -> None:
+                 moving: HidingRules | None = None,
+                 covering: tuple[HidingRules, ...] = ()) -> None:
         self.rules = rules
         self.colours = colours
         self.moving = moving
+        self.covering = covering
+        self.covered = ""  # why a box may be drawn over the page's text ('' when none may)
         self.markdown = markdown
         self.quotes = quotes
         self.standards = standards
@@ -145,7 +152,18 @@ class PageText:
     def read(self, document, most_elements: int) -> bool:
         """Read the tree of ``document`` (a selectolax parser), element by element in the
         order written, no recursion however deep the tree; False, with the reading left
-        unfinished, when it holds more than ``most_elements`` elements to read."""
+        unfinished, when it holds more than ``most_elements`` elements to read. Where a box
+        that paints may be drawn over the page's text, all of it is hidden: which text it
+        covers is not worked out."""
+        finished = self._read(document, most_elements)
+        if self.covered:
+            self.hidden += self.parts
+            self.parts = []
+            self.hidden_by.add(f"text a box may be drawn over ({self.covered})")
+        return finished
+
+    def _read(self, document, most_elements: int) -> bool:
+        """``read``, but for the boxes drawn over the text."""
         self.opened = _details_opened(document)
         html = document.root
         if html is None:
@@ -201,11 +219,14 @@ class PageText:
                 self.hidden_by.add(why)
             return False
         self._separate(tag)
+        style = _style_of(tag, element.attributes, sheet, self.link)
+        if not self.covered:  # (an empty box too: it may be laid over the text)
+            self.covered = self._drawn_over(names, style)
         if element.child is None:
             if tag not in VOID:
                 self._separate(tag)  # its end
             return False
-        self._paint(tag, element, sheet, names)
+        self._paint(tag, element, style, names)
         return True
 
     def _closed(self) -> None:
@@ -231,10 +252,10 @@ class PageText:
         elif tag in CELLS:
             self.parts.append("\t")
 
-    def _paint(self, tag: str, element, sheet: str, names: tuple) -> None:
+    def _paint(self, tag: str, element, style: str, names: tuple) -> None:
         """Open a shown element (its ``names``, as ``_names`` reads them): the colours of its
-        text and under it (``sheet``: the colours the page's style rules give it), whether
-        they are the same, and whether its text is too small to read."""
+        text and under it (``style``: what it is drawn in, ``_style_of``), whether they are
+        the same, and whether its text is too small to read."""
         _, colour, under, _, tiny, doubts = self.painted[-1] if self.painted else (
             "", None, None, "", "", ())
         if tag == "table" and not self.standards:
@@ -242,15 +263,13 @@ class PageText:
             # <body>'s colour, not its parent's (Chromium 156)
             tiny, colour = "", self.body_colour
             doubts = tuple((colour, doubt_under) for _, doubt_under in doubts)
-        style = _style_of(tag, element.attributes, sheet, self.link)
         try:
             doubts = self._doubts(names, style, colour, under, doubts)
         except (TooCostly, TooManyDoubts):
             doubts, tiny = (), TOO_COSTLY  # and so for all it holds
         outside = under
         colour, under = colours_of(style, colour, under) if style else (colour, under)
-        images = tuple(drawn_over(image, under) for image in images_under(style)) \
-            if style else ()
+        under, images = drawn_under(images_under(style), under) if style else (under, ())
         if images:  # drawn over its background's colour: its text may be on any of them
             doubts = tuple(dict.fromkeys((*doubts, *(
                 (text, image) for text, _ in ((colour, under), *doubts) for image in images))))
@@ -269,6 +288,16 @@ class PageText:
         if tag == "details" and not self.opened.get(element.mem_id, False):
             same = CLOSED_DETAILS  # its own text, outside its summary, is folded away too
         self.painted.append((tag, colour, under, same, tiny, doubts))
+
+    def _drawn_over(self, names: tuple, style: str) -> str:
+        """Why the element's box, or its ``::before`` or ``::after``, may be drawn over other
+        text, painting something (``text_boxes.drawn_over_text``, ``css_hiding.paints``); ''
+        when it may not."""
+        painting, placing = self.covering or (None, None)
+        why = painting.hiding(*names) if painting else ""
+        if why or not style or not paints(style):
+            return why
+        return drawn_over_text(declared(style)) or (placing.hiding(*names) if placing else "")
 
     def _moves(self, tag: str, names: tuple, style: str) -> str:
         """Why the element's text may be outside the boxes its ancestors and itself paint (its

@@ -111,18 +111,20 @@ def names_filed(tag: str, classes: frozenset[str], ids: frozenset[str],
 ANY_ELEMENT = Subject()
 
 
-def subjects(prelude: str, around: list[Subject] | None = None) -> list[Subject]:
+def subjects(prelude: str, around: list[Subject] | None = None,
+             boxes: bool = False) -> list[Subject]:
     """The subject of each selector in a style rule's ``prelude`` (the text before its
     brace; what follows its last ";" is read), or of each selector of the rule ``around`` it,
     where it is nested and names it with ``&``. Selectors that hide none of an element's text
-    (a pseudo-element of none) are left out."""
+    (a pseudo-element of none) are left out; with ``boxes``, a ``::before`` or ``::after``
+    is read as the element it makes a box in (what that box may be drawn over)."""
     tokens = _last_statement(prelude)
     if tokens is None:
         return [ANY_ELEMENT]
     found: list[Subject] = []
     for selector in _split(tokens, ","):
         compound, before = _subject_compound(selector)
-        read = _read(compound)
+        read = _read(compound, boxes)
         if read is None:
             continue
         subject, names_around = read
@@ -309,10 +311,11 @@ class NamesOnPage:
         return at >= 0
 
 
-def _read(compound: list) -> tuple[Subject, bool] | None:
+def _read(compound: list, boxes: bool = False) -> tuple[Subject, bool] | None:
     """The subject a compound's tokens need, and whether it names the rule around it (``&``);
-    None when it hides none of an element's text (a pseudo-element of none) or is empty (no
-    browser reads an empty selector)."""
+    None when it hides none of an element's text (a pseudo-element of none, but for a
+    ``::before`` or ``::after`` with ``boxes``) or is empty (no browser reads an empty
+    selector)."""
     if not compound or all(token.type in ("percentage", "number") for token in compound):
         return None  # no selector; "0%" is a keyframe's, which selects no element
     tag, classes, ids, attributes, names_around, unread = "", set(), set(), set(), False, False
@@ -337,10 +340,12 @@ def _read(compound: list) -> tuple[Subject, bool] | None:
         elif _is_literal(token, ":") and after is not None:
             if _is_literal(after, ":"):  # a pseudo-element
                 name = compound[index + 2] if index + 2 < len(compound) else None
-                if name is not None and _name(name) in NO_TEXT_PSEUDO_ELEMENTS:
+                if name is not None and _name(name) in NO_TEXT_PSEUDO_ELEMENTS and not (
+                        boxes and _name(name) in LEGACY_NO_TEXT_PSEUDO_ELEMENTS):
                     return None
                 index += 2
-            elif _name(after) in LEGACY_NO_TEXT_PSEUDO_ELEMENTS or _name(after) in POINTER:
+            elif _name(after) in POINTER or _name(after) in LEGACY_NO_TEXT_PSEUDO_ELEMENTS \
+                    and not boxes:
                 return None
             else:
                 index += 1  # any pseudo-class, or a function of one: taken to match

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
-from worksample.prose.css_hiding import BRACKETS_MOST, declared, hiding_value
+from worksample.prose.css_hiding import BRACKETS_MOST, declared, hiding_value, paints
 from worksample.prose.media_queries import (
     at_rule_for_the_reader,
     blanked,
@@ -33,7 +33,7 @@ from worksample.prose.selectors import (
 )
 from worksample.prose.sheet_colours import COLOUR_NAMES, SELECTOR_LIST_CHARS_MOST, ColourRules
 from worksample.prose.style_sheets import StyleSheet
-from worksample.prose.text_boxes import moves_text
+from worksample.prose.text_boxes import drawn_over_text, moves_text
 
 _BRACE = re.compile(r"[{}]")
 _BRACKET = re.compile(r"[][(){}]")
@@ -75,7 +75,8 @@ def hides(style: str, sizes: bool = True, colour: bool = True, page: object = No
 
 
 def hidden_selectors(html: str, sheets: list[StyleSheet], colours: ColourRules | None = None,
-                     moving: list | None = None) -> list[tuple[Subject, str]]:
+                     moving: list | None = None,
+                     covering: tuple[list, list] | None = None) -> list[tuple[Subject, str]]:
     """(subject, why) for each selector a rule of ``sheets`` (``style_sheets``: those a
     browser applies to ``html``) hides: what an element needs for the selector to match it
     (``selectors.subjects``: its last part, read so that a rule hides more than a browser
@@ -87,7 +88,9 @@ def hidden_selectors(html: str, sheets: list[StyleSheet], colours: ColourRules |
     worked out; in a sheet not every browser applies in its place; matched otherwise than
     exactly) is judged alone, and its colours are doubted where it may apply. A rule that
     may move its text out of the boxes around it (``text_boxes``) adds (subject, why) to
-    ``moving``."""
+    ``moving``; one that may draw a box over other text (``text_boxes.drawn_over_text``) adds
+    them to the first of ``covering`` where it paints that box itself (a ``::before`` or
+    ``::after`` too, filed under its element), else to the second."""
     selectors = []
     page = NamesOnPage(html)
     for sheet in sheets:
@@ -112,11 +115,29 @@ def hidden_selectors(html: str, sheets: list[StyleSheet], colours: ColourRules |
                     why = moves_text(declared(declarations), subject.tag)
                     if why and page.may_have(subject.context):
                         moving.append((subject, why))
+            if covering is not None:
+                _covers(rule, declarations, page, covering)
             why = hides(declarations, colour=not taken)
             if why:
                 selectors += [(subject, why) for subject in rule.subjects
                               if page.may_have(subject.context)]
     return selectors
+
+
+def _covers(rule: _StyleRule, declarations: str, page: NamesOnPage,
+            covering: tuple[list, list]) -> None:
+    """Add (subject, why) to the first of ``covering`` where ``rule`` draws a box over other
+    text and paints it, to the second where it only places it so."""
+    over = drawn_over_text(declared(declarations))
+    if not over:
+        return
+    painted, placed = covering
+    if paints(declarations):
+        painted += [(subject, over) for subject in rule.box_subjects
+                    if page.may_have(subject.context)]
+    else:
+        placed += [(subject, over) for subject in rule.subjects
+                   if page.may_have(subject.context)]
 
 
 class _StyleRule:
@@ -154,6 +175,14 @@ class _StyleRule:
         # the one around it): the rule's own selectors need less, and so match more
         around = self.around if self.depth <= BRACKETS_MOST else None
         return subjects(self.prelude, around.subjects if around else None)
+
+    @functools.cached_property
+    def box_subjects(self) -> list[Subject]:
+        """``subjects``, with a ``::before`` or ``::after`` read as the element it is in."""
+        if self.prelude is None:
+            return [ANY_ELEMENT]
+        around = self.around if self.depth <= BRACKETS_MOST else None
+        return subjects(self.prelude, around.box_subjects if around else None, boxes=True)
 
 
 _SCOPE_ROOT = _StyleRule(None)

@@ -35,7 +35,12 @@ _FLOW_DISPLAYS = frozenset({"block", "inline", "inline-block", "list-item", "flo
 _KEYWORDS = frozenset({"auto", "initial", "inherit", "unset", "revert", "normal", "none",
                        "0", "fit-content", "max-content", "min-content"})
 _LENGTH = re.compile(r"^(\d*\.?\d+)(px|pt|em|rem|%|)$")
+_ZERO = re.compile(r"^[+-]?0*\.?0+[a-z%]*$")
 WIDE_PX = 200  # a box at least this wide holds a line of text that wraps
+THIN_PX = 8  # a box thinner than this covers no line of text (a rule, a bullet, a bar)
+_OFFSETS = frozenset({"top", "left", "right", "bottom", "inset", "inset-block", "inset-inline",
+                      "inset-block-start", "inset-block-end", "inset-inline-start",
+                      "inset-inline-end"})
 
 
 def moves_text(declarations: dict[str, str], tag: str) -> str:
@@ -47,6 +52,36 @@ def moves_text(declarations: dict[str, str], tag: str) -> str:
                                                       .strip(), tag)):
             return f"{name}: {value}"
     return ""
+
+
+def drawn_over_text(declarations: dict[str, str]) -> str:
+    """Why a box of ``declarations`` (name: value, lower case, the ones that win) may be drawn
+    over the text of other boxes, as "name: value": taken out of the flow (an absolute or
+    fixed position), or moved from its place (an offset, a transform, a negative margin)
+    while drawn above the flow (positioned, or a layer of its own: a transform, an opacity
+    under 1, a filter). '' when it may not: it is not, it is drawn under the flow (a negative
+    z-index), or it is too thin to cover a line (under ``THIN_PX``)."""
+    if declarations.get("z-index", "").startswith("-") or any(
+            _thin(declarations.get(name, "")) for name in ("width", "height", "max-width",
+                                                            "max-height")):
+        return ""
+    position = declarations.get("position", "static")
+    if position in ("absolute", "fixed"):
+        return f"position: {position}"
+    layered = position in ("relative", "sticky") or any(
+        declarations.get(name, "none") not in ("none", "1", "100%", "initial", "unset")
+        for name in ("transform", "translate", "opacity", "filter"))
+    moved = next((f"{name}: {value}" for name, value in declarations.items()
+                  if name in _OFFSETS and value not in _KEYWORDS and not _ZERO.match(value)
+                  or name in ("transform", "translate") and value != "none"
+                  or name.startswith("margin") and "-" in value), "")
+    return moved if layered else ""
+
+
+def _thin(value: str) -> bool:
+    """Whether a length is fixed and under ``THIN_PX``."""
+    found = _LENGTH.match(value.replace("!important", "").strip())
+    return bool(found) and found.group(2) in ("px", "pt") and float(found.group(1)) < THIN_PX
 
 
 def _kept_in(name: str, value: str, tag: str) -> bool:
