@@ -564,6 +564,25 @@ HIDDEN = {
     # luminance
     "yellow on the white page": '<span style="color:#ffff20">{}</span>',
     "red on a green of its lightness": '<p style="background:#009a00;color:red">{}</p>',
+    # faint layers and nested faint boxes add up as a browser draws them; shadows inside a
+    # box, a border image's filled middle and blend modes paint under the text too
+    "faint tints nested until they are black":
+        '<div style="color:#000">' + '<div style="background:rgba(0,0,0,.08)">' * 60 + '{}'
+        + '</div>' * 61,
+    "faint gradient layers stacked": '<p style="color:#0a0a0a;background:' + ','.join(
+        ['linear-gradient(#00000080,#00000080)'] * 8) + '">{}</p>',
+    "a shadow inside the box of the text's colour":
+        '<p style="background:#000;color:#fff;box-shadow:0 0 1px red, inset 0 0 0 50em #fdfdfd">{}'
+        '</p>',
+    "a shadow of no colour inside the box": '<p style="box-shadow:inset 0 0 0 50em">{}</p>',
+    "a border image that fills its middle": '<p style="border:2px solid;border-image:linear-'
+                                            'gradient(#000,#000) 2 fill;color:#111">{}</p>',
+    "a border image source and a slice that fills":
+        '<p style="border-image-source:radial-gradient(#fff,#fff);border-image-slice:10% fill;'
+        'background:#000;color:#fff">{}</p>',
+    "a gradient blended with its colour": '<p style="background:#fff linear-gradient(#0ff,#0ff)'
+                                          ';background-blend-mode:exclusion;color:red">{}</p>',
+    "text blended with the page": '<p style="mix-blend-mode:screen">{}</p>',
     "a data: image in an image set": '<div style="background-color:#000;background-image:image-'
                                      'set(\'data:image/gif;base64,R0lG\' 1x);color:#fff">{}'
                                      '</div>',
@@ -798,6 +817,15 @@ READABLE = {
     "a reverted colour that is the parent's": '<div style="background:#000;color:#fff"><p style="'
                                               'color:#000;color:revert">{}</p></div>',
     "light grey a reader still reads": '<span style="color:#c8c8c8">{}</span>',
+    "a few faint tints nested under black text":
+        '<div style="color:#000">' + '<div style="background:rgba(0,0,0,.08)">' * 5 + '{}'
+        + '</div>' * 6,
+    "a dark shadow inside the box at its edge, under white text on black":
+        '<p style="background:#000;color:#fff;box-shadow:inset 0 0 4px #333">{}</p>',
+    "a border image that does not fill": '<p style="border:2px solid;border-image:linear-'
+                                         'gradient(#000,#000) 2;color:#111">{}</p>',
+    "a shadow outside the box": '<p style="box-shadow:0 0 0 50em #fff;color:#fff;background:'
+                                '#000">{}</p>',
     "white text on a remote image over a dark colour":
         '<div style="background:#1b1b1b url(https://cdn.example.com/hero.jpg) center / cover;'
         'color:#fff">{}</div>',
