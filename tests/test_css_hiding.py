@@ -583,6 +583,16 @@ HIDDEN = {
     "a gradient blended with its colour": '<p style="background:#fff linear-gradient(#0ff,#0ff)'
                                           ';background-blend-mode:exclusion;color:red">{}</p>',
     "text blended with the page": '<p style="mix-blend-mode:screen">{}</p>',
+    # (a second red team's) opacity and filters multiply along ancestors and within a list
+    "opacities multiplied along ancestors": '<div style="opacity:.3"><div style="opacity:.5">'
+                                            '<p style="opacity:.6">{}</p></div></div>',
+    "opacities by a rule along ancestors": '<style>.f{opacity:30%}</style><div class="f">'
+                                           '<div class="f">{}</div></div>',
+    "a filter's opacities multiplied": '<p style="filter:opacity(.3) opacity(30%)">{}</p>',
+    "a grey brightened to white in two steps": '<p style="color:#777;filter:brightness(1.5) '
+                                               'brightness(1.5)">{}</p>',
+    "contrast taken away": '<p style="background:#fff;color:#000;filter:contrast(5%)">{}</p>',
+    "an SVG filter": '<p style="filter:url(#wipe)">{}</p>',
     "a data: image in an image set": '<div style="background-color:#000;background-image:image-'
                                      'set(\'data:image/gif;base64,R0lG\' 1x);color:#fff">{}'
                                      '</div>',
@@ -817,6 +827,10 @@ READABLE = {
     "a reverted colour that is the parent's": '<div style="background:#000;color:#fff"><p style="'
                                               'color:#000;color:revert">{}</p></div>',
     "light grey a reader still reads": '<span style="color:#c8c8c8">{}</span>',
+    "an opacity along ancestors still read": '<div style="opacity:.5"><p style="opacity:.4">'
+                                             '{}</p></div>',
+    "a filter that only brightens a little": '<p style="filter:brightness(1.3) blur(0.5px)">{}'
+                                             '</p>',
     "a few faint tints nested under black text":
         '<div style="color:#000">' + '<div style="background:rgba(0,0,0,.08)">' * 5 + '{}'
         + '</div>' * 6,
@@ -824,8 +838,8 @@ READABLE = {
         '<p style="background:#000;color:#fff;box-shadow:inset 0 0 4px #333">{}</p>',
     "a border image that does not fill": '<p style="border:2px solid;border-image:linear-'
                                          'gradient(#000,#000) 2;color:#111">{}</p>',
-    "a shadow outside the box": '<p style="box-shadow:0 0 0 50em #fff;color:#fff;background:'
-                                '#000">{}</p>',
+    "a thin shadow outside the box": '<p style="box-shadow:0 0 0 2px #fff;color:#fff;'
+                                     'background:#000">{}</p>',
     "white text on a remote image over a dark colour":
         '<div style="background:#1b1b1b url(https://cdn.example.com/hero.jpg) center / cover;'
         'color:#fff">{}</div>',
@@ -1142,8 +1156,31 @@ def test_a_selector_cssselect2_cannot_compile_leaves_the_reply_readable():
     # a ::before or ::after its rule paints and places
     '<style>.q{position:relative} .q:before{content:"";position:absolute;top:0;left:0;'
     'width:100%;height:100%;background:#fff}</style><div class="q"></div>',
+    # (a second red team's) boxes that overlap with no position: pulled back by a negative
+    # margin (floats, inline boxes, flex items), placed in one grid cell
+    '<p><b style="display:inline-block;width:20em;height:2em;margin-left:-20em;'
+    'background:#fefefe"></b></p>',
+    '<div style="float:right;height:3em;width:50%;margin-top:calc(-3em - 1px);background:#fff">'
+    '</div>',
+    '<div style="display:grid"><div style="grid-row:1;grid-column:1;background:#fff"></div>'
+    '</div>',
+    # what draws its own content, or reaches out of its box: an image, a frame, a field, an
+    # outline, a shadow; a position or a background computed; the transforms of their own
+    '<img src="x.png" style="position:absolute;top:0;left:0;width:100%;height:90%">',
+    '<svg style="position:fixed;inset:0"><rect width="100%" height="100%" fill="#fff"/></svg>',
+    '<textarea style="position:absolute;top:0;width:100%;height:9em;border:0"></textarea>',
+    '<div style="height:2px;outline:5em solid #fff"></div>',
+    '<div style="height:4px;box-shadow:0 -4em 0 4em white"></div>',
+    '<div style="position:var(--p, absolute);inset:0;background:#fff"></div>',
+    '<div style="position:absolute;inset:0;background:var(--paper)"></div>',
+    '<div style="position:relative;height:2em;translate:0 -3em;background:#fff"></div>',
+    '<div style="position:absolute;top:0;width:3px;height:3px;border:20em solid #fff"></div>',
+    '<div style="position:absolute;inset:0;z-index:-1;background:#fff"></div>',
 ], ids=["absolute", "fixed-gradient", "absolute-by-rule", "relative-offset", "transform",
-        "layer-negative-margin", "before-by-rule"])
+        "layer-negative-margin", "before-by-rule", "inline-block-pulled-back",
+        "float-computed-margin", "grid-cell", "image", "svg", "field", "outline", "shadow",
+        "computed-position", "computed-background", "translate-property", "thin-with-border",
+        "negative-z-index"])
 def test_a_painted_box_that_may_be_laid_over_the_text_hides_all_of_it(cover):
     """Which text such a box covers is not worked out: none of the page's is read."""
     visible = from_html(f"<!doctype html><p>Hello Margaret.</p><p>{WORDS}</p>{cover}")
@@ -1154,15 +1191,19 @@ def test_a_painted_box_that_may_be_laid_over_the_text_hides_all_of_it(cover):
 @pytest.mark.parametrize("box", [
     '<div style="position:relative;background:#eef">{}</div>',  # in its place
     '<div style="position:relative;top:0px;background:#eef">{}</div>',
-    '<div style="margin-top:-1em;background:#eef">{}</div>',  # under the flow's text
-    '<div style="position:relative"><div style="position:absolute;inset:0;z-index:-2;'
-    'background:#ffd"></div>{}</div>',  # under the text
     '<div style="position:absolute;top:0;width:5px;height:5px;background:#333"></div>{}',
     '<style>li{position:relative}li::after{content:"";position:absolute;left:0;height:2px;'
     'background:#333}</style><ul><li>{}</li></ul>',  # a rule, too thin for a line
     '<div style="position:absolute;top:0;left:0">{}</div>',  # paints nothing
-], ids=["relative", "relative-no-offset", "negative-margin-in-flow", "behind", "small",
-        "thin-after", "unpainted"])
+    # moved too little to cover a line; a soft shadow; a menu not displayed
+    '<p>Status: <span style="position:relative;top:1px;background:#e8f0fe">done</span></p>{}',
+    '<div style="transform:rotate(-2deg);background:#fffbe6">{}</div>',
+    '<div style="box-shadow:0 4px 12px rgba(0,0,0,.15);margin-top:-2px;background:#fff">{}'
+    '</div>',
+    '<style>.menu{position:absolute;display:none;background:#fff}</style><div class="menu">'
+    '</div>{}',
+], ids=["relative", "relative-no-offset", "small", "thin-after", "unpainted",
+        "small-offset", "small-turn", "soft-shadow", "menu-not-displayed"])
 def test_a_box_that_covers_no_text_leaves_it_read(box):
     visible = from_html("<!doctype html><p>Hello Margaret.</p>" + box.replace("{}", WORDS))
     assert WORDS in visible.text and not visible.hidden

@@ -107,7 +107,9 @@ def test_a_help_desk_template_sets_apart_only_what_it_hides():
         "Ticket 48213: an update on your refund request. You are receiving this because you "
         "wrote to Ledgerly Support. Ledgerly Ltd, 12 Harbour Street, Leeds. [K7Q2P1-R9X3]"
     ).split()
-    assert visible.hidden_by == "color: #ffffff, color: transparent, display: none"
+    # (the preheader's rule is read in the cascade now that it sets an opacity: its first value
+    # that hides is "opacity: 0")
+    assert visible.hidden_by == "color: #ffffff, display: none, opacity: 0"
     assert "Please type your reply above this line" in visible.text
     for words in REPLY_WORDS:
         assert words in " ".join(visible.text.split())

@@ -14,13 +14,14 @@ request (a ``data:`` URL, ``element()``, ``paint()``, ``cross-fade()``, ``image(
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 
-from worksample.prose.contrast import WHITE, alike
+from worksample.prose.contrast import WHITE, alike_by_luminance, luminance
 
 ANY_COLOUR = "an image's colours, not read"  # what an image drawn with no request may paint
 LAYERS_MOST = 8  # a background's gradients kept: past them, its colours are any
-STOPS_MOST = 64  # a gradient's stops read: past them, its colours are any
+STOPS_MOST = 16  # a gradient's stops read: past them, its colours are any
 STEPS = 16  # the colours tried between two stops, evenly apart (a step is under 16 of 255)
 _DRAWN_HERE = frozenset({"element", "paint", "cross-fade", "-webkit-cross-fade", "image"})
 _SETS = frozenset({"image-set", "-webkit-image-set"})
@@ -47,13 +48,20 @@ class Gradient:
 
     def holds(self, colour: tuple[float, ...]) -> bool:
         """Whether text of ``colour`` (sRGB channels) cannot be told from some colour the
-        gradient paints: a stop, or one between two neighbours (interpolated in sRGB)."""
+        gradient paints: a stop, or one between two neighbours (interpolated in sRGB, tried
+        ``STEPS`` times between them)."""
+        its_luminance = luminance(colour)
+        return any(alike_by_luminance(colour, its_luminance, point, point_luminance)
+                   for point, point_luminance in self._painted)
+
+    @cached_property
+    def _painted(self) -> tuple[tuple[tuple[float, ...], float], ...]:
+        """The colours tried, each with its luminance, worked out once per gradient."""
         points = [stop[:3] for stop in self.stops]
-        if any(alike(colour, point) for point in points):
-            return True
-        return any(alike(colour, tuple(one + (other - one) * step / STEPS
-                                       for one, other in zip(first, second, strict=True)))
-                   for first, second in pairwise(points) for step in range(1, STEPS))
+        tried = [*points, *(tuple(one + (other - one) * step / STEPS
+                                  for one, other in zip(first, second, strict=True))
+                            for first, second in pairwise(points) for step in range(1, STEPS))]
+        return tuple((point, luminance(point)) for point in dict.fromkeys(tried))
 
 
 def blended(stop: tuple[float, ...], under: tuple[float, ...]) -> tuple[float, ...]:

@@ -30,6 +30,7 @@ supports few of these, and a reviewer sees the value that hid the text.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
@@ -42,6 +43,7 @@ from worksample.prose.background_images import (
 )
 from worksample.prose.background_values import read_as_background, read_as_images
 from worksample.prose.contrast import NEAR_WHITE, WHITE, alike
+from worksample.prose.text_boxes import far
 
 FAINT = 0.1
 TINY_PX = 3.0
@@ -69,7 +71,7 @@ _TRANSLATE = re.compile(r"(?<![\w-])translate[xyz3d]*\(([^()]*)\)")
 _OPACITY_FILTER = re.compile(r"(?<![\w-])opacity\(\s*([^()\s]*)\s*\)")
 _IMAGE = re.compile(r"(?<![\w-])(?:url|image|image-set|-webkit-image-set|cross-fade|element|"
                     r"paint|[\w-]*gradient)\(", re.IGNORECASE)
-_UNREADABLE_FILTER = re.compile(r"(?<![\w-])(invert|blur|brightness)\(\s*([^()\s]*)\s*\)",
+_UNREADABLE_FILTER = re.compile(r"(?<![\w-])(invert|blur|brightness|contrast)\(\s*([^()\s]*)\s*\)",
                                 re.IGNORECASE)
 OFF_PAGE_PX = 999.0  # an offset this far moves text off any page: "text-indent: -9999px"
 OFF_PAGE_EM = 50.0
@@ -316,6 +318,53 @@ def drawn_over(image: object, under: object) -> object:
     return ANY_COLOUR
 
 
+def opacity_of(style: str) -> float:
+    """How opaque ``style`` draws its element, 0 to 1: its ``opacity`` times the ``opacity()``
+    of its ``filter`` (1 where it sets neither, or a value a browser ignores)."""
+    try:
+        declarations, _ = _declarations(style)
+    except RecursionError:
+        return 1.0
+    own = _amount(declarations.get("opacity", "1"))
+    opacity = 1.0 if own is None or own[1] not in ("", "%") else min(max(
+        own[0] / (100 if own[1] == "%" else 1), 0.0), 1.0)
+    return opacity * math.prod(_fraction(found) for found in _OPACITY_FILTER.findall(
+        declarations.get("filter", "")))
+
+
+def reaches_out(style: str) -> str:
+    """Why what ``style`` paints may reach past its box, over text beside it, as "name: value":
+    an outline, or a shadow outside it set off or spread ``THIN_PX`` or more, at least half
+    opaque (a soft card shadow reaches nowhere); '' when nothing does."""
+    import tinycss2
+
+    try:
+        declarations, _ = _declarations(style)
+    except RecursionError:
+        return ""
+    for name in ("outline", "outline-width", "outline-offset", "border-image-outset"):
+        if name in declarations and any(far(part) for part in declarations[name].split()):
+            return f"{name}: {declarations[name]}"
+    layers: list[list] = [[]]
+    for token in tinycss2.parse_component_value_list(declarations.get("box-shadow", "")):
+        if token.type == "literal" and token.value == ",":
+            layers.append([])
+        elif token.type not in ("whitespace", "comment"):
+            layers[-1].append(token)
+    for layer in layers:
+        texts = [tinycss2.serialize([token]).strip().lower() for token in layer]
+        if "inset" in texts:
+            continue
+        lengths = [text for text in texts if _amount(text) is not None or _COMPUTED.search(
+            text)]
+        colour = next((found for found in map(_colour, texts) if found is not None), CURRENT)
+        opaque = colour is CURRENT or colour.alpha >= 0.5
+        # offsets, then a blur (soft: it reaches nothing) and a spread
+        if opaque and any(far(length) for length in lengths[:2] + lengths[3:4]):
+            return f"box-shadow: {declarations['box-shadow']}"
+    return ""
+
+
 def paints(style: str) -> bool:
     """Whether ``style`` paints anything a reader sees under or over text in its box: a
     background's colour more than ``FAINT`` opaque, a gradient, an image drawn with no
@@ -326,7 +375,9 @@ def paints(style: str) -> bool:
         return False
     painted = _painted(declarations, important)
     return painted is CURRENT or painted is not None and painted.alpha > FAINT or \
-        bool(images_under(style))
+        bool(images_under(style)) or any(  # a background computed: its colour not worked out
+            _COMPUTED.search(declarations.get(name, "")) for name in (
+                "background", "background-color", "background-image"))
 
 
 def painted_by(style: str) -> object:
@@ -461,9 +512,10 @@ def _hides(name: str, value: str, declarations: dict[str, str], under: object) -
     if name in ("color", "-webkit-text-fill-color"):
         return _unreadable_colour(value, under)
     if name == "filter":
-        return any(_fraction(found) <= FAINT for found in _OPACITY_FILTER.findall(value)) or any(
-            _filtered_away(function.lower(), argument)
-            for function, argument in _UNREADABLE_FILTER.findall(value))
+        # an SVG filter is not worked out; the functions of one list act one after another, so
+        # their amounts multiply (a red team's: "opacity(.2) opacity(.2)")
+        return "url(" in value or math.prod(_fraction(found) for found in _OPACITY_FILTER.findall(
+            value)) <= FAINT or _filtered_away(_UNREADABLE_FILTER.findall(value))
     # discs drawn for the letters; an image drawn for the element's content; glyphs scaled by
     # their aspect ("font-size-adjust: 0.01")
     if name == "-webkit-text-security":
@@ -612,19 +664,29 @@ def tiny_text(style: str, inherited: str = "") -> str:
     return "" if absolute else inherited
 
 
-def _filtered_away(function: str, argument: str) -> bool:
-    """Whether a ``filter`` function leaves text unreadable: an inversion of half or more
-    (black on white becomes white on black, or one grey), a blur of 2 px or more, a
-    brightness of 3 or more (a grey lifted to white)."""
-    if function == "blur":
-        amount = _amount(argument)
-        return amount is not None and amount[1] in _PX_PER_UNIT and \
-            amount[0] * _PX_PER_UNIT[amount[1]] >= 2
-    amount = _amount(argument) if argument else (1.0, "")  # "invert()" is "invert(1)"
-    if amount is None or amount[1] not in ("", "%"):  # a browser ignores the filter
-        return False
-    share = amount[0] / (100 if amount[1] == "%" else 1)
-    return share >= 0.4 if function == "invert" else share >= 3
+def _filtered_away(functions: list[tuple[str, str]]) -> bool:
+    """Whether a ``filter``'s ``functions`` (name, argument) leave text unreadable: an
+    inversion of half or more (black on white becomes white on black, or one grey), a blur of
+    2 px or more, brightness of 2 or more in all (a grey lifted to white), contrast of
+    ``FAINT`` or less in all (every colour one grey)."""
+    brightness = contrast = 1.0
+    for function, argument in functions:
+        function = function.lower()
+        if function == "blur":
+            amount = _amount(argument)
+            if amount is not None and amount[1] in _PX_PER_UNIT and \
+                    amount[0] * _PX_PER_UNIT[amount[1]] >= 2:
+                return True
+            continue
+        amount = _amount(argument) if argument else (1.0, "")  # "invert()" is "invert(1)"
+        if amount is None or amount[1] not in ("", "%"):  # a browser ignores the filter
+            continue
+        share = amount[0] / (100 if amount[1] == "%" else 1)
+        if function == "invert" and share >= 0.4:
+            return True
+        brightness *= share if function == "brightness" else 1.0
+        contrast *= share if function == "contrast" else 1.0
+    return brightness >= 2 or contrast <= FAINT
 
 
 def _tiny(value: str) -> bool:

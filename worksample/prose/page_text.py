@@ -20,14 +20,17 @@ import re
 
 from worksample.prose.css_hiding import (
     CURRENT,
+    FAINT,
     colours_of,
     declared,
     declared_with_importance,
     drawn_under,
     images_under,
+    opacity_of,
     painted_by,
     paints,
     paints_an_image,
+    reaches_out,
     same_as_under,
     text_colour_hiding,
     tiny_text,
@@ -36,7 +39,7 @@ from worksample.prose.selectors import folded
 from worksample.prose.sheet_colours import ColourRules, TooCostly
 from worksample.prose.style_rules import HidingRules, hides
 from worksample.prose.tags import ascii_lower
-from worksample.prose.text_boxes import drawn_over_text, moves_text
+from worksample.prose.text_boxes import drawn_over_text, moves_text, paints_edges
 
 UNDER_ITS_COLOUR = "text the colour of the background under it"
 ON_ITS_IMAGE = "text the colour of a gradient or an image under it"
@@ -70,6 +73,13 @@ _SKIPPED_SELECTOR = ", ".join(sorted(SKIPPED))
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                   "source", "track", "wbr"})
 _TEXT = "-text"
+# why an element is hidden, where its box is not drawn either (a style rule's, or its own)
+_UNDRAWN = re.compile(r"display|visibility|content-visibility|the hidden attribute|a dialog|"
+                      r"a popover|opacity|" + re.escape(CLOSED_DETAILS))
+# elements that draw content of their own, which may be laid over text
+REPLACED = frozenset({"img", "svg", "video", "iframe", "object", "embed", "canvas", "input",
+                      "select", "textarea", "button", "hr", "meter", "progress", "picture",
+                      "audio", "frame", "frameset", "applet"})
 # what a colour of "revert" rolls back to where the browser's own style sets none: an inherited
 # property's parent's value, else its initial one
 _REVERTED = {"color": ("color", "inherit"),
@@ -87,9 +97,10 @@ _COLOUR_ATTRIBUTES = {"font": (("color", "color"),), "body": (("text", "color"),
 # a browser's own colours for what it paints: a link, a marked word, a button
 _DEFAULT_STYLE = {"a": "color: #0000ee", "mark": "color: black; background-color: yellow",
                   "button": "color: black; background-color: #efefef",
-                  # (a red team's) boxes a browser paints white under black text
+                  # (a red team's) boxes a browser paints white under black text; an open
+                  # dialog is laid out of the flow, over the text
                   "textarea": "color: black; background-color: white",
-                  "dialog": "color: black; background-color: white"}
+                  "dialog": "color: black; background-color: white; position: absolute"}
 
 
 def shadow_root(document) -> bool:
@@ -140,9 +151,10 @@ class PageText:
         self.hidden_by: set[str] = set()
         # the open elements shown, each with the colour of its text and the colour under it,
         # as inherited (None: the page's), why its own text cannot be read ('' when it can),
-        # why its size is too small to read, as inherited, and the other (text, under) colours
-        # that style rules not worked out may give it
-        self.painted: list[tuple[str, object, object, str, str, tuple]] = []
+        # why its size is too small to read, as inherited, the other (text, under) colours
+        # that style rules not worked out may give it, and how opaque it is drawn, its
+        # ancestors' opacity times its own
+        self.painted: list[tuple[str, object, object, str, str, tuple, float]] = []
         self.summarised: set[int] = set()  # where among ``painted`` a details has its summary
         self.opened: dict[int, bool] = {}  # whether each <details> shows what it holds
         self.canvas: object = None  # the colour the page's root paints (None: white)
@@ -203,7 +215,8 @@ class PageText:
     def _opens(self, element, tag: str) -> bool:
         """Read an element's start: whether its content is to be read (it is shown, and holds
         some). What it hides is kept apart whole; what is not drawn is left out."""
-        if tag in SKIPPED and not (tag == "blockquote" and self.quotes):
+        skipped = tag in SKIPPED and not (tag == "blockquote" and self.quotes)
+        if skipped and tag not in REPLACED:
             return False
         names = _names(element)
         try:
@@ -211,7 +224,16 @@ class PageText:
         except TooCostly:
             sheet, why = "", TOO_COSTLY
         else:
-            why = self._folded_away(tag) or self._hidden_by(element, sheet, names)
+            why = "" if skipped else self._folded_away(tag) or self._hidden_by(
+                element, sheet, names)
+        style = _style_of(tag, element.attributes, sheet, self.link)
+        # a box whose text is not read may still be drawn, and laid over the text: an empty
+        # one, an image, a frame, one whose own text is white or moved away
+        if not self.covered and not _UNDRAWN.match(why) and _drawn(tag, element.attributes,
+                                                                  style):
+            self.covered = self._drawn_over(tag, names, style)
+        if skipped:
+            return False
         if why:
             words = drawn_text(element)
             if words.strip():  # (an image hidden hides no words)
@@ -219,9 +241,6 @@ class PageText:
                 self.hidden_by.add(why)
             return False
         self._separate(tag)
-        style = _style_of(tag, element.attributes, sheet, self.link)
-        if not self.covered:  # (an empty box too: it may be laid over the text)
-            self.covered = self._drawn_over(names, style)
         if element.child is None:
             if tag not in VOID:
                 self._separate(tag)  # its end
@@ -256,8 +275,8 @@ class PageText:
         """Open a shown element (its ``names``, as ``_names`` reads them): the colours of its
         text and under it (``style``: what it is drawn in, ``_style_of``), whether they are
         the same, and whether its text is too small to read."""
-        _, colour, under, _, tiny, doubts = self.painted[-1] if self.painted else (
-            "", None, None, "", "", ())
+        _, colour, under, _, tiny, doubts, opacity = self.painted[-1] if self.painted else (
+            "", None, None, "", "", (), 1.0)
         if tag == "table" and not self.standards:
             # a page in quirks mode sets a table's text in the browser's own size, and in the
             # <body>'s colour, not its parent's (Chromium 156)
@@ -280,24 +299,31 @@ class PageText:
         # the page's own size hides all of it or nothing (``_hidden_by``)
         if style and tag not in ("html", "body"):
             tiny = tiny_text(style, tiny)
-        same = UNDER_ITS_COLOUR if same_as_under(colour, under) else \
+        opacity *= opacity_of(style) if style else 1.0
+        same = f"an opacity of {opacity:.2g} along its ancestors" if opacity <= FAINT else \
+            UNDER_ITS_COLOUR if same_as_under(colour, under) else \
             ON_ITS_IMAGE if any(same_as_under(colour, image) for image in images) else \
             MAY_BE_UNDER_ITS_COLOUR if any(same_as_under(*doubt) for doubt in doubts) else tiny
         if tag == "body":
             self.body_colour = colour
         if tag == "details" and not self.opened.get(element.mem_id, False):
             same = CLOSED_DETAILS  # its own text, outside its summary, is folded away too
-        self.painted.append((tag, colour, under, same, tiny, doubts))
+        self.painted.append((tag, colour, under, same, tiny, doubts, opacity))
 
-    def _drawn_over(self, names: tuple, style: str) -> str:
+    def _drawn_over(self, tag: str, names: tuple, style: str) -> str:
         """Why the element's box, or its ``::before`` or ``::after``, may be drawn over other
-        text, painting something (``text_boxes.drawn_over_text``, ``css_hiding.paints``); ''
-        when it may not."""
+        text, painting something (``text_boxes.drawn_over_text``: a background, a border, an
+        outline or a shadow, or the content of an image, a frame, a field); '' when it may
+        not."""
         painting, placing = self.covering or (None, None)
         why = painting.hiding(*names) if painting else ""
-        if why or not style or not paints(style):
+        if why or not style and tag not in REPLACED:
             return why
-        return drawn_over_text(declared(style)) or (placing.hiding(*names) if placing else "")
+        declarations = declared(style)
+        if not (tag in REPLACED or paints(style) or paints_edges(declarations)):
+            return ""
+        return reaches_out(style) or drawn_over_text(declarations) or (
+            placing.hiding(*names) if placing else "")
 
     def _moves(self, tag: str, names: tuple, style: str) -> str:
         """Why the element's text may be outside the boxes its ancestors and itself paint (its
@@ -384,6 +410,19 @@ class PageText:
         if drawn:
             return drawn
         return self.rules.hiding(*(names or _names(element)))
+
+
+def _drawn(tag: str, attrs: dict, style: str) -> bool:
+    """Whether an element's box is drawn at all: not hidden by an attribute, not an unopened
+    dialog or popover, not set to no display, not invisible, not faint past ``FAINT``."""
+    if "hidden" in attrs or "popover" in attrs or tag == "dialog" and "open" not in attrs:
+        return False
+    if not style:
+        return True
+    declarations = declared(style)
+    return declarations.get("display") != "none" and declarations.get("visibility") not in (
+        "hidden", "collapse") and declarations.get("content-visibility") != "hidden" and \
+        opacity_of(style) > FAINT
 
 
 class TooManyDoubts(Exception):

@@ -33,7 +33,7 @@ from worksample.prose.selectors import (
 )
 from worksample.prose.sheet_colours import COLOUR_NAMES, SELECTOR_LIST_CHARS_MOST, ColourRules
 from worksample.prose.style_sheets import StyleSheet
-from worksample.prose.text_boxes import drawn_over_text, moves_text
+from worksample.prose.text_boxes import drawn_over_text, moves_text, paints_edges
 
 _BRACE = re.compile(r"[{}]")
 _BRACKET = re.compile(r"[][(){}]")
@@ -132,7 +132,7 @@ def _covers(rule: _StyleRule, declarations: str, page: NamesOnPage,
     if not over:
         return
     painted, placed = covering
-    if paints(declarations):
+    if paints(declarations) or paints_edges(declared(declarations)):
         painted += [(subject, over) for subject in rule.box_subjects
                     if page.may_have(subject.context)]
     else:

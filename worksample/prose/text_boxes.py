@@ -36,6 +36,28 @@ _KEYWORDS = frozenset({"auto", "initial", "inherit", "unset", "revert", "normal"
                        "0", "fit-content", "max-content", "min-content"})
 _LENGTH = re.compile(r"^(\d*\.?\d+)(px|pt|em|rem|%|)$")
 _ZERO = re.compile(r"^[+-]?0*\.?0+[a-z%]*$")
+_SIGNED_LENGTH = re.compile(r"^([+-]?\d*\.?\d+)([a-z%]*)$")
+_DEGREES = re.compile(r"^([+-]?\d*\.?\d+)deg$")
+_FUNCTION = re.compile(r"([a-z][a-z0-9-]*)\(([^()]*)\)")
+_COMPUTED = re.compile(r"(?:var|env|attr|calc|min|max|clamp|round|mod|rem|abs|sign|sin|cos|tan|"
+                       r"asin|acos|atan|atan2|pow|sqrt|hypot|log|exp|if)\(")
+SMALL_TURN_DEG = 5  # a card turned this far moves its corners a few pixels
+_STILL = frozenset({"none", "0", "1", "normal", "initial", "unset", "auto", "0deg", "100%"})
+# what places a box elsewhere than the flow puts it (the individual transforms, a motion path)
+_PLACING = frozenset({"translate", "rotate", "scale", "zoom", "offset", "offset-path",
+                      "offset-distance", "offset-position", "offset-anchor"})
+_GRID_PLACES = frozenset({"grid-area", "grid-row", "grid-column", "grid-row-start",
+                          "grid-row-end", "grid-column-start", "grid-column-end"})
+# what a box thinner than a line may set and stay so
+_THIN_SAFE = frozenset({"width", "height", "max-width", "max-height", "position", "top", "left",
+                        "right", "bottom", "inset", "background", "background-color", "color",
+                        "display", "content", "border-radius", "z-index", "vertical-align",
+                        "float", "clear"})
+_NO_WIDTH = frozenset({"border-radius", "border-collapse", "border-spacing", "border-color",
+                       "border-style", "outline-color", "outline-style", "text-decoration-color",
+                       "text-decoration-line", "text-decoration-style", "border-image",
+                       "border-image-source", "border-image-slice", "border-image-outset",
+                       "border-image-repeat", "border-image-width"})
 WIDE_PX = 200  # a box at least this wide holds a line of text that wraps
 THIN_PX = 8  # a box thinner than this covers no line of text (a rule, a bullet, a bar)
 _OFFSETS = frozenset({"top", "left", "right", "bottom", "inset", "inset-block", "inset-inline",
@@ -57,31 +79,95 @@ def moves_text(declarations: dict[str, str], tag: str) -> str:
 def drawn_over_text(declarations: dict[str, str]) -> str:
     """Why a box of ``declarations`` (name: value, lower case, the ones that win) may be drawn
     over the text of other boxes, as "name: value": taken out of the flow (an absolute or
-    fixed position), or moved from its place (an offset, a transform, a negative margin)
-    while drawn above the flow (positioned, or a layer of its own: a transform, an opacity
-    under 1, a filter). '' when it may not: it is not, it is drawn under the flow (a negative
-    z-index), or it is too thin to cover a line (under ``THIN_PX``)."""
-    if declarations.get("z-index", "").startswith("-") or any(
-            _thin(declarations.get(name, "")) for name in ("width", "height", "max-width",
-                                                            "max-height")):
+    fixed position, or one computed), or set off its place: offsets on a positioned box, a
+    negative margin (floats, inline boxes and flex items then overlap, and text over text is
+    read as neither), a transform, a grid's placement. '' when it may not: it is not, it is
+    not drawn (no display, invisible), its moves are too small to cover a line (under
+    ``THIN_PX``, a turn of ``SMALL_TURN_DEG``), or the box is too thin to (sized under
+    ``THIN_PX`` and nothing more). Whether it paints is
+    the caller's (``paints_edges`` here for borders, outlines and shadows)."""
+    if _thin_box(declarations) or declarations.get("display") == "none" or declarations.get(
+            "visibility") in ("hidden", "collapse"):
         return ""
     position = declarations.get("position", "static")
-    if position in ("absolute", "fixed"):
+    if position in ("absolute", "fixed") or _COMPUTED.search(position):
         return f"position: {position}"
-    layered = position in ("relative", "sticky") or any(
-        declarations.get(name, "none") not in ("none", "1", "100%", "initial", "unset")
-        for name in ("transform", "translate", "opacity", "filter"))
-    moved = next((f"{name}: {value}" for name, value in declarations.items()
-                  if name in _OFFSETS and value not in _KEYWORDS and not _ZERO.match(value)
-                  or name in ("transform", "translate") and value != "none"
-                  or name.startswith("margin") and "-" in value), "")
-    return moved if layered else ""
+    for name, value in declarations.items():
+        value = value.replace("!important", "").strip()
+        if name in _OFFSETS and position in ("relative", "sticky") and far(value) \
+                or name.startswith("margin") and _negative(value) \
+                or name == "transform" and not _small_transform(value) \
+                or name in _PLACING and value not in _STILL \
+                or name in _GRID_PLACES and value not in ("auto", "initial", "unset"):
+            return f"{name}: {value}"
+    return ""
+
+
+def paints_edges(declarations: dict[str, str]) -> bool:
+    """Whether a box of ``declarations`` paints a border, an outline or a shadow at least
+    ``THIN_PX`` wide: enough to cover a line of text beside it."""
+    return any(name.startswith(("border", "outline", "box-shadow", "text-decoration"))
+               and name not in _NO_WIDTH and any(far(part) for part in value.split())
+               for name, value in declarations.items())
+
+
+def _thin_box(declarations: dict[str, str]) -> bool:
+    """Whether a box is sized under ``THIN_PX`` one way and set nothing that grows it."""
+    return set(declarations) <= _THIN_SAFE and any(
+        _thin(declarations.get(name, "")) for name in ("width", "height", "max-width",
+                                                         "max-height"))
 
 
 def _thin(value: str) -> bool:
     """Whether a length is fixed and under ``THIN_PX``."""
     found = _LENGTH.match(value.replace("!important", "").strip())
     return bool(found) and found.group(2) in ("px", "pt") and float(found.group(1)) < THIN_PX
+
+
+def far(value: str) -> bool:
+    """Whether a length may move a box, or reach, as far as a line of text: ``THIN_PX`` or more,
+    half an em or more, any percentage but 0, or a value computed."""
+    if _COMPUTED.search(value):
+        return True
+    found = _SIGNED_LENGTH.match(value)
+    if not found:
+        return False
+    number, unit = abs(float(found.group(1))), found.group(2)
+    return number >= THIN_PX if unit in ("px", "pt", "") else \
+        number >= 0.5 if unit in ("em", "rem", "ex", "ch", "lh") else number > 0
+
+
+def _negative(value: str) -> bool:
+    """Whether a margin pulls its box back far enough to lay it over a line: a part of it
+    negative and ``_far``, or computed (a sign not worked out)."""
+    return bool(_COMPUTED.search(value)) or any(
+        part.startswith("-") and far(part) for part in value.split())
+
+
+def _small_transform(value: str) -> bool:
+    """Whether a transform moves its box too little to cover a line: none, or only turns and
+    skews of at most ``SMALL_TURN_DEG``, moves not ``_far`` and scales from 0.9 to 1.1."""
+    if value in _STILL:
+        return True
+    functions = _FUNCTION.findall(value)
+    if not functions or _FUNCTION.sub("", value).strip():
+        return False
+    for name, arguments in functions:
+        parts = [part for part in re.split(r"[\s,]+", arguments.strip()) if part]
+        if name.startswith(("rotate", "skew")):
+            small = all(_DEGREES.match(part) and abs(float(_DEGREES.match(part).group(1)))
+                        <= SMALL_TURN_DEG for part in parts)
+        elif name.startswith("translate"):
+            small = not any(far(part) for part in parts)
+        elif name.startswith("scale"):
+            small = all(_SIGNED_LENGTH.match(part) and _SIGNED_LENGTH.match(part).group(2) == ""
+                        and 0.9 <= float(_SIGNED_LENGTH.match(part).group(1)) <= 1.1
+                        for part in parts)
+        else:
+            small = False
+        if not small:
+            return False
+    return True
 
 
 def _kept_in(name: str, value: str, tag: str) -> bool:
