@@ -1176,11 +1176,18 @@ def test_a_selector_cssselect2_cannot_compile_leaves_the_reply_readable():
     '<div style="position:relative;height:2em;translate:0 -3em;background:#fff"></div>',
     '<div style="position:absolute;top:0;width:3px;height:3px;border:20em solid #fff"></div>',
     '<div style="position:absolute;inset:0;z-index:-1;background:#fff"></div>',
+    # a box that paints, in one an ancestor lays over the text; faint boxes stacked; a thick
+    # line drawn under text, off it
+    '<table style="margin-top:-4em"><tr><td style="background:#fff;height:4em;width:30em">'
+    '</td></tr></table>',
+    '<div style="position:absolute;top:0;width:100%;height:9em;background:#ffffff0d"></div>'
+    * 30,
+    '<span style="text-decoration:underline 9em #fff;text-underline-offset:-9em">x</span>',
 ], ids=["absolute", "fixed-gradient", "absolute-by-rule", "relative-offset", "transform",
         "layer-negative-margin", "before-by-rule", "inline-block-pulled-back",
         "float-computed-margin", "grid-cell", "image", "svg", "field", "outline", "shadow",
         "computed-position", "computed-background", "translate-property", "thin-with-border",
-        "negative-z-index"])
+        "negative-z-index", "in-a-moved-table", "faint-boxes-stacked", "thick-underline"])
 def test_a_painted_box_that_may_be_laid_over_the_text_hides_all_of_it(cover):
     """Which text such a box covers is not worked out: none of the page's is read."""
     visible = from_html(f"<!doctype html><p>Hello Margaret.</p><p>{WORDS}</p>{cover}")

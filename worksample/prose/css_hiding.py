@@ -334,15 +334,17 @@ def opacity_of(style: str) -> float:
 
 def reaches_out(style: str) -> str:
     """Why what ``style`` paints may reach past its box, over text beside it, as "name: value":
-    an outline, or a shadow outside it set off or spread ``THIN_PX`` or more, at least half
-    opaque (a soft card shadow reaches nowhere); '' when nothing does."""
+    an outline or a line under its text ``THIN_PX`` or wider, or a shadow outside it set off
+    or spread that far, at least half opaque (a soft card shadow reaches nowhere); '' when
+    nothing does."""
     import tinycss2
 
     try:
         declarations, _ = _declarations(style)
     except RecursionError:
         return ""
-    for name in ("outline", "outline-width", "outline-offset", "border-image-outset"):
+    for name in ("outline", "outline-width", "outline-offset", "border-image-outset",
+                 "text-decoration-thickness", "text-decoration"):
         if name in declarations and any(far(part) for part in declarations[name].split()):
             return f"{name}: {declarations[name]}"
     layers: list[list] = [[]]
@@ -367,14 +369,15 @@ def reaches_out(style: str) -> str:
 
 def paints(style: str) -> bool:
     """Whether ``style`` paints anything a reader sees under or over text in its box: a
-    background's colour more than ``FAINT`` opaque, a gradient, an image drawn with no
+    background's colour, however faint, a gradient, an image drawn with no
     request, a shadow inside it, a border image's middle."""
     try:
         declarations, important = _declarations(style)
     except RecursionError:
         return False
     painted = _painted(declarations, important)
-    return painted is CURRENT or painted is not None and painted.alpha > FAINT or \
+    # (a red team's) a faint one too: many laid over one another add up
+    return painted is CURRENT or painted is not None and painted.alpha > 0 or \
         bool(images_under(style)) or any(  # a background computed: its colour not worked out
             _COMPUTED.search(declarations.get(name, "")) for name in (
                 "background", "background-color", "background-image"))

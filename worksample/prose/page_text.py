@@ -143,6 +143,9 @@ class PageText:
         self.moving = moving
         self.covering = covering
         self.covered = ""  # why a box may be drawn over the page's text ('' when none may)
+        # for each open element shown, why it or an ancestor may be laid over other text ('' when
+        # none may): a box it holds that paints is laid there too
+        self.moved: list[str] = []
         self.markdown = markdown
         self.quotes = quotes
         self.standards = standards
@@ -251,6 +254,7 @@ class PageText:
     def _closed(self) -> None:
         """Read the end of the element last opened."""
         tag = self.painted.pop()[0]
+        self.moved.pop()
         self.summarised.discard(len(self.painted))
         self._separate(tag)
 
@@ -309,6 +313,8 @@ class PageText:
         if tag == "details" and not self.opened.get(element.mem_id, False):
             same = CLOSED_DETAILS  # its own text, outside its summary, is folded away too
         self.painted.append((tag, colour, under, same, tiny, doubts, opacity))
+        self.moved.append((self.moved[-1] if self.moved else "") or (
+            drawn_over_text(declared(style)) if style else ""))
 
     def _drawn_over(self, tag: str, names: tuple, style: str) -> str:
         """Why the element's box, or its ``::before`` or ``::after``, may be drawn over other
@@ -323,7 +329,7 @@ class PageText:
         if not (tag in REPLACED or paints(style) or paints_edges(declarations)):
             return ""
         return reaches_out(style) or drawn_over_text(declarations) or (
-            placing.hiding(*names) if placing else "")
+            self.moved[-1] if self.moved else "") or (placing.hiding(*names) if placing else "")
 
     def _moves(self, tag: str, names: tuple, style: str) -> str:
         """Why the element's text may be outside the boxes its ancestors and itself paint (its
