@@ -236,6 +236,22 @@ def test_colour_rules_built_to_be_slow_to_match_hide_the_rest(build):
     assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
 
 
+def test_gradients_of_many_stops_each_their_own_are_read_in_linear_time():
+    """Each gradient's colours are worked out once (``background_images``, at most 16 stops
+    and 8 layers read), and each text colour is tried against them: a page of elements each
+    with a gradient of its own grows with its length."""
+    def page(n):
+        return "<!doctype html><p>seen</p>" + "".join(
+            f'<p style="color:#{k:06x};background:#000 linear-gradient('
+            + ",".join(f"#{(k * 7919 + stop * 104729) % 2 ** 24:06x}" for stop in range(16))
+            + f'),radial-gradient(#{k:06x}00,#fff0)">w</p>' for k in range(n))
+
+    assert "seen" in timed(from_html, page(2_000)).text
+    small, large = least_cpu_seconds(lambda: from_html(page(500))), \
+        least_cpu_seconds(lambda: from_html(page(2_000)))
+    assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
+
+
 def test_a_page_nested_past_what_colour_rules_are_matched_in_is_read():
     """A tree deeper than ``sheet_colours.DEEPEST`` is not matched (cssselect2 recurses up
     it): its colour rules are judged alone, as before."""

@@ -16,6 +16,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+from worksample.prose.covering_boxes import Covers
 from worksample.prose.markdown_markup import (
     NotRendered,
     at_its_lines,
@@ -131,7 +132,7 @@ def from_html(html: str, markdown: bool = False, quotes: bool = False) -> Visibl
     budget = _RULE_CHECKS + len(html)
     page = PageText(HidingRules(selectors, budget), standards, markdown=markdown, quotes=quotes,
                     colours=colours or None, moving=HidingRules(moving, budget),
-                    covering=tuple(HidingRules(rules, budget) for rules in covering))
+                    covers=Covers(*(HidingRules(rules, budget) for rules in covering)))
     if not page.read(tree, ELEMENTS_MOST):
         raise UnreadableMessage(f"the HTML makes more than {ELEMENTS_MOST:,} elements; no "
                                 "reply or analysis has that many")

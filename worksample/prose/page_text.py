@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from worksample.prose.covering_boxes import REPLACED, Covers
 from worksample.prose.css_hiding import (
     CURRENT,
     FAINT,
@@ -28,9 +29,7 @@ from worksample.prose.css_hiding import (
     images_under,
     opacity_of,
     painted_by,
-    paints,
     paints_an_image,
-    reaches_out,
     same_as_under,
     text_colour_hiding,
     tiny_text,
@@ -39,7 +38,7 @@ from worksample.prose.selectors import folded
 from worksample.prose.sheet_colours import ColourRules, TooCostly
 from worksample.prose.style_rules import HidingRules, hides
 from worksample.prose.tags import ascii_lower
-from worksample.prose.text_boxes import drawn_over_text, moves_text, paints_edges
+from worksample.prose.text_boxes import moves_text
 
 UNDER_ITS_COLOUR = "text the colour of the background under it"
 ON_ITS_IMAGE = "text the colour of a gradient or an image under it"
@@ -76,10 +75,6 @@ _TEXT = "-text"
 # why an element is hidden, where its box is not drawn either (a style rule's, or its own)
 _UNDRAWN = re.compile(r"display|visibility|content-visibility|the hidden attribute|a dialog|"
                       r"a popover|opacity|" + re.escape(CLOSED_DETAILS))
-# elements that draw content of their own, which may be laid over text
-REPLACED = frozenset({"img", "svg", "video", "iframe", "object", "embed", "canvas", "input",
-                      "select", "textarea", "button", "hr", "meter", "progress", "picture",
-                      "audio", "frame", "frameset", "applet"})
 # what a colour of "revert" rolls back to where the browser's own style sets none: an inherited
 # property's parent's value, else its initial one
 _REVERTED = {"color": ("color", "inherit"),
@@ -129,23 +124,17 @@ class PageText:
     line breaks are its own. ``quotes``: a ``<blockquote>`` is read, not dropped as the quoted
     original of a message. ``colours``: the colours the page's style rules give its elements
     (``sheet_colours``), under each element's own style. ``moving``: the style rules that may
-    move an element's text out of the boxes around it (``text_boxes``). ``covering``: the
-    style rules that may draw an element's box (or its ``::before`` or ``::after``) over
-    other text, those that paint it and those that only place it (``style_rules``): where a
-    box that paints may be drawn over the page's text, none of its text is read."""
+    move an element's text out of the boxes around it (``text_boxes``). ``covers``: the boxes
+    that may be laid over the page's text (``covering_boxes``): where one is, none of its
+    text is read."""
 
     def __init__(self, rules: HidingRules, standards: bool, markdown: bool = False,
                  quotes: bool = False, colours: ColourRules | None = None,
-                 moving: HidingRules | None = None,
-                 covering: tuple[HidingRules, ...] = ()) -> None:
+                 moving: HidingRules | None = None, covers: Covers | None = None) -> None:
         self.rules = rules
         self.colours = colours
         self.moving = moving
-        self.covering = covering
-        self.covered = ""  # why a box may be drawn over the page's text ('' when none may)
-        # for each open element shown, why it or an ancestor may be laid over other text ('' when
-        # none may): a box it holds that paints is laid there too
-        self.moved: list[str] = []
+        self.covers = covers or Covers()
         self.markdown = markdown
         self.quotes = quotes
         self.standards = standards
@@ -171,10 +160,10 @@ class PageText:
         that paints may be drawn over the page's text, all of it is hidden: which text it
         covers is not worked out."""
         finished = self._read(document, most_elements)
-        if self.covered:
+        if self.covers.why:
             self.hidden += self.parts
             self.parts = []
-            self.hidden_by.add(f"text a box may be drawn over ({self.covered})")
+            self.hidden_by.add(f"text a box may be drawn over ({self.covers.why})")
         return finished
 
     def _read(self, document, most_elements: int) -> bool:
@@ -232,9 +221,8 @@ class PageText:
         style = _style_of(tag, element.attributes, sheet, self.link)
         # a box whose text is not read may still be drawn, and laid over the text: an empty
         # one, an image, a frame, one whose own text is white or moved away
-        if not self.covered and not _UNDRAWN.match(why) and _drawn(tag, element.attributes,
-                                                                  style):
-            self.covered = self._drawn_over(tag, names, style)
+        if not _UNDRAWN.match(why):
+            self.covers.look_at(tag, element.attributes, names, style)
         if skipped:
             return False
         if why:
@@ -254,7 +242,7 @@ class PageText:
     def _closed(self) -> None:
         """Read the end of the element last opened."""
         tag = self.painted.pop()[0]
-        self.moved.pop()
+        self.covers.close()
         self.summarised.discard(len(self.painted))
         self._separate(tag)
 
@@ -313,23 +301,7 @@ class PageText:
         if tag == "details" and not self.opened.get(element.mem_id, False):
             same = CLOSED_DETAILS  # its own text, outside its summary, is folded away too
         self.painted.append((tag, colour, under, same, tiny, doubts, opacity))
-        self.moved.append((self.moved[-1] if self.moved else "") or (
-            drawn_over_text(declared(style)) if style else ""))
-
-    def _drawn_over(self, tag: str, names: tuple, style: str) -> str:
-        """Why the element's box, or its ``::before`` or ``::after``, may be drawn over other
-        text, painting something (``text_boxes.drawn_over_text``: a background, a border, an
-        outline or a shadow, or the content of an image, a frame, a field); '' when it may
-        not."""
-        painting, placing = self.covering or (None, None)
-        why = painting.hiding(*names) if painting else ""
-        if why or not style and tag not in REPLACED:
-            return why
-        declarations = declared(style)
-        if not (tag in REPLACED or paints(style) or paints_edges(declarations)):
-            return ""
-        return reaches_out(style) or drawn_over_text(declarations) or (
-            self.moved[-1] if self.moved else "") or (placing.hiding(*names) if placing else "")
+        self.covers.open(style)
 
     def _moves(self, tag: str, names: tuple, style: str) -> str:
         """Why the element's text may be outside the boxes its ancestors and itself paint (its
@@ -416,19 +388,6 @@ class PageText:
         if drawn:
             return drawn
         return self.rules.hiding(*(names or _names(element)))
-
-
-def _drawn(tag: str, attrs: dict, style: str) -> bool:
-    """Whether an element's box is drawn at all: not hidden by an attribute, not an unopened
-    dialog or popover, not set to no display, not invisible, not faint past ``FAINT``."""
-    if "hidden" in attrs or "popover" in attrs or tag == "dialog" and "open" not in attrs:
-        return False
-    if not style:
-        return True
-    declarations = declared(style)
-    return declarations.get("display") != "none" and declarations.get("visibility") not in (
-        "hidden", "collapse") and declarations.get("content-visibility") != "hidden" and \
-        opacity_of(style) > FAINT
 
 
 class TooManyDoubts(Exception):
