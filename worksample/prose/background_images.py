@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import pairwise
 
+from worksample.prose.background_values import comma_layers
 from worksample.prose.contrast import WHITE, alike_by_luminance, luminance
 
 ANY_COLOUR = "an image's colours, not read"  # what an image drawn with no request may paint
@@ -150,14 +151,8 @@ def inset_shadows(tokens: list, colour_of, to_srgb) -> tuple:
     (a shadow with no colour is "currentcolor"). Those outside the box are none."""
     import tinycss2
 
-    shadows: list[list] = [[]]
-    for token in tokens:
-        if token.type == "literal" and token.value == ",":
-            shadows.append([])
-        elif token.type not in ("whitespace", "comment"):
-            shadows[-1].append(token)
     found: list = []
-    for shadow in shadows:
+    for shadow in comma_layers(tokens):
         if not any(token.type == "ident" and token.lower_value == "inset" for token in shadow):
             continue
         colours = [colour_of(tinycss2.serialize([token]).strip().lower()) for token in shadow

@@ -26,15 +26,9 @@ def read_as_background(tokens: list, is_colour) -> bool:
     a value a browser reads; ``is_colour(text)`` says whether a token names a colour."""
     import tinycss2
 
-    words = [token for token in tokens if token.type not in ("whitespace", "comment")]
-    if len(words) == 1 and words[0].type == "ident" and words[0].lower_value in _GLOBAL:
+    layers = comma_layers(tokens)
+    if _global(layers):
         return True
-    layers: list[list] = [[]]
-    for token in words:
-        if token.type == "literal" and token.value == ",":
-            layers.append([])
-        else:
-            layers[-1].append(token)
     for number, layer in enumerate(layers):
         colours = positions = sizes = 0
         sized = named = False  # named: a position keyword, with which 3 or 4 values may be
@@ -48,9 +42,7 @@ def read_as_background(tokens: list, is_colour) -> bool:
                                             or token.lower_value in _SIZES and sized):
                 sizes, positions = (sizes + 1, positions) if sized else (sizes, positions + 1)
                 named = named or not sized
-            elif token.type == "ident" and token.lower_value in _KEYWORDS or token.type == "url" \
-                    or token.type == "function" and (token.lower_name in _IMAGES
-                                                     or token.lower_name.endswith("gradient")):
+            elif token.type == "ident" and token.lower_value in _KEYWORDS or _is_image(token):
                 continue
             elif token.type in ("ident", "hash", "function") and is_colour(
                     tinycss2.serialize([token]).lower()):
@@ -67,17 +59,31 @@ def read_as_images(tokens: list) -> bool:
     """Whether ``tokens`` (tinycss2's component values of a ``background-image`` declaration)
     make a value a browser reads: a global keyword, or layers each of one image or "none"
     (a red team's: a later "linear-gradient(white, white) bogus" is dropped)."""
-    words = [token for token in tokens if token.type not in ("whitespace", "comment")]
-    if len(words) == 1 and words[0].type == "ident" and words[0].lower_value in _GLOBAL:
-        return True
+    layers = comma_layers(tokens)
+    return _global(layers) or all(
+        len(layer) == 1 and (_is_image(layer[0]) or layer[0].type == "ident"
+                             and layer[0].lower_value == "none") for layer in layers)
+
+
+def comma_layers(tokens: list) -> list[list]:
+    """tinycss2's component values of a value, split at its commas (a background's layers,
+    a shadow's), without white space or comments."""
     layers: list[list] = [[]]
-    for token in words:
+    for token in tokens:
         if token.type == "literal" and token.value == ",":
             layers.append([])
-        else:
+        elif token.type not in ("whitespace", "comment"):
             layers[-1].append(token)
-    return all(len(layer) == 1 and (
-        layer[0].type == "url" or layer[0].type == "ident" and layer[0].lower_value == "none"
-        or layer[0].type == "function" and (layer[0].lower_name in _IMAGES
-                                            or layer[0].lower_name.endswith("gradient")))
-        for layer in layers)
+    return layers
+
+
+def _global(layers: list[list]) -> bool:
+    """Whether a value's ``layers`` are one global keyword ("inherit", "revert" ...)."""
+    return len(layers) == 1 and len(layers[0]) == 1 and layers[0][0].type == "ident" and \
+        layers[0][0].lower_value in _GLOBAL
+
+
+def _is_image(token) -> bool:
+    """Whether a token is an image: a URL, a gradient, an image function."""
+    return token.type == "url" or token.type == "function" and (
+        token.lower_name in _IMAGES or token.lower_name.endswith("gradient"))

@@ -41,7 +41,7 @@ from worksample.prose.background_images import (
     images_paint,
     inset_shadows,
 )
-from worksample.prose.background_values import read_as_background, read_as_images
+from worksample.prose.background_values import comma_layers, read_as_background, read_as_images
 from worksample.prose.contrast import NEAR_WHITE, WHITE, alike
 from worksample.prose.text_boxes import far
 
@@ -347,13 +347,8 @@ def reaches_out(style: str) -> str:
                  "text-decoration-thickness", "text-decoration"):
         if name in declarations and any(far(part) for part in declarations[name].split()):
             return f"{name}: {declarations[name]}"
-    layers: list[list] = [[]]
-    for token in tinycss2.parse_component_value_list(declarations.get("box-shadow", "")):
-        if token.type == "literal" and token.value == ",":
-            layers.append([])
-        elif token.type not in ("whitespace", "comment"):
-            layers[-1].append(token)
-    for layer in layers:
+    for layer in comma_layers(tinycss2.parse_component_value_list(
+            declarations.get("box-shadow", ""))):
         texts = [tinycss2.serialize([token]).strip().lower() for token in layer]
         if "inset" in texts:
             continue
