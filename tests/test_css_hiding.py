@@ -593,6 +593,21 @@ HIDDEN = {
                                                'brightness(1.5)">{}</p>',
     "contrast taken away": '<p style="background:#fff;color:#000;filter:contrast(5%)">{}</p>',
     "an SVG filter": '<p style="filter:url(#wipe)">{}</p>',
+    # (a third red team's) clips read on every side, moves in every unit and direction, turns
+    # that show the text edge on
+    "an inset that takes top and bottom": '<p style="clip-path:inset(30% 0 70% 0)">{}</p>',
+    "a circle of a pixel": '<p style="clip-path:circle(2px at 0 0)">{}</p>',
+    "a clip rectangle of a pixel": '<p style="position:absolute;clip:rect(0,2px,1px,0)">{}</p>',
+    "an indent in inches": '<p style="text-indent:-12in">{}</p>',
+    "a logical margin": '<p style="margin-inline-start:-2500px">{}</p>',
+    "a logical offset": '<p style="position:relative;inset-block-start:-80em">{}</p>',
+    "moved down past the page": '<p style="position:relative;top:4000px">{}</p>',
+    "moved its whole width": '<p style="transform:translate(-100%, 0)">{}</p>',
+    "turned edge on": '<p style="transform:rotateY(-0.25turn)">{}</p>',
+    "a 3D matrix that flattens": '<p style="transform:matrix3d(.05,0,0,0,0,1,0,0,0,0,1,0,0,0,0'
+                                 ',1)">{}</p>',
+    "a gradient round the hues": '<p style="background:#f00 linear-gradient(in oklch longer hue'
+                                 ',#f00,#f01);color:#0ff">{}</p>',
     "a data: image in an image set": '<div style="background-color:#000;background-image:image-'
                                      'set(\'data:image/gif;base64,R0lG\' 1x);color:#fff">{}'
                                      '</div>',
@@ -831,6 +846,13 @@ READABLE = {
                                              '{}</p></div>',
     "a filter that only brightens a little": '<p style="filter:brightness(1.3) blur(0.5px)">{}'
                                              '</p>',
+    # names that end in a hiding one's hide nothing (a flicker fix, an SVG property)
+    "a back face hidden": '<p style="-webkit-backface-visibility:hidden;backface-visibility:'
+                          'hidden">{}</p>',
+    "an SVG fill's opacity": '<style>.s{fill-opacity:0}</style><p class="s">{}</p>',
+    "clipped at its corners": '<p style="clip-path:inset(0 round 8px)">{}</p>',
+    "moved a little in inches": '<p style="text-indent:.5in;margin-inline-start:-1em">{}</p>',
+    "turned partly": '<p style="transform:rotateX(40deg)">{}</p>',
     "a few faint tints nested under black text":
         '<div style="color:#000">' + '<div style="background:rgba(0,0,0,.08)">' * 5 + '{}'
         + '</div>' * 6,
@@ -1183,11 +1205,25 @@ def test_a_selector_cssselect2_cannot_compile_leaves_the_reply_readable():
     '<div style="position:absolute;top:0;width:100%;height:9em;background:#ffffff0d"></div>'
     * 30,
     '<span style="text-decoration:underline 9em #fff;text-underline-offset:-9em">x</span>',
+    # (a third red team's) small moves added up; a small turn about a far point; a skew;
+    # edges thin one by one, wide in all; a border image's border; a backdrop filter
+    '<div style="height:2em;background:#fff;transform:translate(0,5px) translateY(5px)">'
+    '</div>',
+    '<div style="height:2em;background:#fff;transform:rotate(3deg);transform-origin:0 -400px">'
+    '</div>',
+    '<div style="height:2em;width:40em;background:#fff;transform:skew(4deg)"></div>',
+    '<div style="position:fixed;top:0;height:0;width:40em;border-top:5px solid #fff;'
+    'outline:5px solid #fff"></div>',
+    '<div style="position:fixed;top:0;width:40em;height:2em;border-image:linear-gradient('
+    '#fff,#fff) 1 / 1em"></div>',
+    '<div style="position:absolute;inset:0;backdrop-filter:blur(9px)"></div>',
 ], ids=["absolute", "fixed-gradient", "absolute-by-rule", "relative-offset", "transform",
         "layer-negative-margin", "before-by-rule", "inline-block-pulled-back",
         "float-computed-margin", "grid-cell", "image", "svg", "field", "outline", "shadow",
         "computed-position", "computed-background", "translate-property", "thin-with-border",
-        "negative-z-index", "in-a-moved-table", "faint-boxes-stacked", "thick-underline"])
+        "negative-z-index", "in-a-moved-table", "faint-boxes-stacked", "thick-underline",
+        "small-moves-added", "far-origin", "skew", "thin-edges-added", "border-image-border",
+        "backdrop-filter"])
 def test_a_painted_box_that_may_be_laid_over_the_text_hides_all_of_it(cover):
     """Which text such a box covers is not worked out: none of the page's is read."""
     visible = from_html(f"<!doctype html><p>Hello Margaret.</p><p>{WORDS}</p>{cover}")

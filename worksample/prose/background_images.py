@@ -26,6 +26,7 @@ STOPS_MOST = 16  # a gradient's stops read: past them, its colours are any
 STEPS = 16  # the colours tried between two stops, evenly apart (a step is under 16 of 255)
 _DRAWN_HERE = frozenset({"element", "paint", "cross-fade", "-webkit-cross-fade", "image"})
 _SETS = frozenset({"image-set", "-webkit-image-set"})
+_POLAR = frozenset({"hsl", "hwb", "lch", "oklch"})  # spaces a gradient may go round a hue in
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,9 @@ def _layer(token, colour_of, to_srgb, found: list) -> None:
 def _gradient(arguments: list, colour_of, to_srgb) -> Gradient | str:
     """The ``Gradient`` a gradient function's ``arguments`` paint; ``ANY_COLOUR`` where one
     of its stops is "currentcolor" or not read in sRGB, or past ``STOPS_MOST`` of them."""
+    words = [token.lower_value for token in arguments if token.type == "ident"]
+    if "in" in words and _POLAR.intersection(words):
+        return ANY_COLOUR  # (a red team's) its hues go round the wheel, not straight across
     colours: list = []
     _stops(arguments, colour_of, colours)
     stops = []

@@ -99,7 +99,17 @@ _KEYWORD_COLOURS = {"initial": "black", "canvastext": "black", "fieldtext": "bla
                                      "threedhighlight", "threedlightshadow", "threedshadow",
                                      "windowframe", "windowtext"), "black")}
 CURRENT = "the text's own colour"  # what a background of "currentcolor" paints
-_INSET = re.compile(r"inset\(\s*([\d.]+)%")
+_INSET = re.compile(r"inset\(([^()]*)\)")
+_CIRCLE = re.compile(r"(?:circle|ellipse)\(\s*([^()\s]*)")
+_TURN = re.compile(r"(?<![\w-])rotate[xy]\(\s*([^()\s]*)\s*\)")
+_ANGLE_TURNS = {"deg": 1 / 360, "grad": 1 / 400, "rad": 1 / (2 * math.pi), "turn": 1.0}
+# what moves text by an offset (either way: off the page's left or top, or past its width or
+# height, which a reader does not scroll to)
+_OFFSETS = frozenset({"text-indent", "margin", "margin-left", "margin-top", "left", "top",
+                      "right", "bottom", "translate", "margin-inline-start", "margin-block-start",
+                      "margin-inline", "margin-block", "inset", "inset-inline", "inset-block",
+                      "inset-inline-start", "inset-inline-end", "inset-block-start",
+                      "inset-block-end"})
 # CSS's functions whose value is computed, and relative colours ("rgb(from white r g b)")
 _COMPUTED = re.compile(
     r"(?<![\w-])(?:var|env|attr|calc|min|max|clamp|round|mod|rem|abs|sign|sin|cos|tan|asin|"
@@ -528,10 +538,8 @@ def _hides(name: str, value: str, declarations: dict[str, str], under: object) -
     if name == "font":  # its size is the first length
         return next((_tiny(word) for word in re.split(r"[\s/]+", value)
                      if _amount(word) is not None), False)
-    if name in ("text-indent", "margin", "margin-left", "margin-top", "left", "top", "right",
-                "translate"):
-        return any(_off_page(word, both_ways=name in ("right", "translate"))
-                   for word in value.split())
+    if name in _OFFSETS:
+        return any(_off_page(word, name) for word in value.split())
     if name == "opacity":
         amount = _amount(value)  # a number or a percentage; anything else a browser ignores
         return amount is not None and amount[1] in ("", "%") and \
@@ -542,13 +550,17 @@ def _hides(name: str, value: str, declarations: dict[str, str], under: object) -
         return (any(abs(float(number)) <= FAINT for scale in _SCALE.findall(value)
                     for number in _NUMBERS.findall(scale))
                 or any(_collapses(matrix) for matrix in _MATRIX.findall(value))
-                or any(_off_page(word.strip(), both_ways=True)
+                or any(abs(math.cos(2 * math.pi * _turns(turn))) <= FAINT
+                       for turn in _TURN.findall(value))  # seen edge on: a line
+                or any(_off_page(word.strip(), "translate")
                        for moved in _TRANSLATE.findall(value) for word in moved.split(",")))
-    if name == "clip":
-        return value.startswith("rect(") and len(set(re.findall(r"[\d.]+", value))) <= 1
+    if name == "clip":  # a rectangle too small to read in (the values are its edges)
+        edges = [_px(part) for part in re.split(r"[\s,]+", value[5:-1].strip())] \
+            if value.startswith("rect(") and value.endswith(")") else []
+        return len(edges) == 4 and None not in edges and (
+            edges[2] - edges[0] < TINY_PX or edges[1] - edges[3] < TINY_PX)
     if name == "clip-path":
-        inset = _INSET.search(value)
-        return bool(inset and float(inset.group(1)) >= 50) or value.startswith("circle(0")
+        return _clipped_away(value)
     if name in _BOX:  # its overflow hidden
         amount = _amount(value)
         return amount is not None and (amount[0] <= 0 or amount[1] in ("px", "pt")
@@ -564,22 +576,69 @@ def _fraction(value: str) -> float:
     return abs(amount[0]) / (100 if amount[1] == "%" else 1)
 
 
-def _off_page(value: str, both_ways: bool = False) -> bool:
-    """Whether a length moves text off the page: ``OFF_PAGE_PX`` to the left or up (either
-    way, with ``both_ways``), or ``OFF_PAGE_EM``."""
+def _off_page(value: str, name: str) -> bool:
+    """Whether a length moves text of a declaration ``name`` off the page: ``OFF_PAGE_PX`` or
+    ``OFF_PAGE_EM`` either way (in any absolute unit, or the viewport's), or a percentage of
+    100 or more (a ``translate``'s of its own box, the rest of the box they are in)."""
     amount = _amount(value)
     if amount is None:
         return False
     number, unit = amount
-    far = OFF_PAGE_PX if unit in ("px", "pt") else OFF_PAGE_EM if unit in (
-        "em", "rem", "ex", "ch") else None
-    return far is not None and (number <= -far or both_ways and number >= far)
+    if unit == "%":
+        return abs(number) >= 100 and name != "text-indent" or number <= -100
+    if unit in _PX_PER_UNIT and _PX_PER_UNIT[unit]:
+        return abs(number) * _PX_PER_UNIT[unit] >= OFF_PAGE_PX
+    return unit in _EM_PER_UNIT and abs(number) >= OFF_PAGE_EM
+
+
+def _px(value: str) -> float | None:
+    """A length in pixels (an em as 16), or None where it is none or relative to a box."""
+    amount = _amount(value)
+    if amount is None:
+        return None
+    number, unit = amount
+    if unit in _PX_PER_UNIT:
+        return number * _PX_PER_UNIT[unit]
+    if unit in _EM_PER_UNIT:
+        return number * _EM_PER_UNIT[unit] * 16
+    return 0.0 if unit == "" and number == 0 else None
+
+
+def _turns(angle: str) -> float:
+    """An angle in turns (0 where it is none)."""
+    found = re.fullmatch(r"([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(deg|grad|rad|turn)", angle)
+    return float(found.group(1)) * _ANGLE_TURNS[found.group(2)] if found else 0.0
+
+
+def _clipped_away(value: str) -> bool:
+    """Whether a ``clip-path`` leaves too little to read: an inset that takes half or more
+    each way, or top and bottom (left and right) together all; a circle or an ellipse under
+    ``TINY_PX`` or 1%."""
+    inset = _INSET.search(value)
+    if inset:
+        parts = [_amount(part) for part in inset.group(1).split(" round ")[0].split()]
+        if parts and all(part is not None and (part[1] == "%" or part[0] == 0)
+                         for part in parts):
+            # one value for all four sides, two for top-bottom and left-right, three for top,
+            # left-right and bottom
+            top, right, bottom, left = (parts * 4 if len(parts) == 1 else parts * 2 if len(
+                parts) == 2 else [*parts, parts[1]] if len(parts) == 3 else parts[:4])
+            if top[0] + bottom[0] >= 100 or left[0] + right[0] >= 100:
+                return True
+    circle = _CIRCLE.search(value)
+    if circle:
+        radius = _amount(circle.group(1))
+        return radius is not None and (radius[1] == "%" and radius[0] <= 1 or (
+            _px(circle.group(1)) is not None and _px(circle.group(1)) < TINY_PX))
+    return False
 
 
 def _collapses(matrix: str) -> bool:
     """Whether a ``matrix()``'s numbers flatten what it transforms to a line or a point."""
     numbers = [abs(float(number)) for number in _NUMBERS.findall(matrix)]
-    if len(numbers) != 6:
+    if len(numbers) == 16:  # matrix3d(): its x and y columns are the first two of four
+        numbers = [numbers[0], numbers[1], numbers[4], numbers[5]]
+    elif len(numbers) != 6:
         return False
     return max(numbers[0], numbers[1]) <= FAINT or max(numbers[2], numbers[3]) <= FAINT
 

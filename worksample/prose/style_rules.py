@@ -41,9 +41,12 @@ _OPENING = {")": "(", "]": "[", "}": "{"}
 _TRANSPARENT_TEXT = re.compile(r"(^|;|\s)color\s*:\s*transparent")
 # declarations that hide, as written (``hiding_value`` reads the rest by value)
 _HIDING = (
-    re.compile(r"display\s*:\s*none|visibility\s*:\s*(hidden|collapse)"),
+    # the names whole: "backface-visibility: hidden" (a common flicker fix) hides nothing, nor
+    # does an SVG "fill-opacity: 0" on HTML text (a red team's)
+    re.compile(r"(?<![\w-])display\s*:\s*none|(?<![\w-])(?:content-)?visibility\s*:\s*"
+               r"(hidden|collapse)"),
     # a zero is 0*(?:0|\.0+), not 0*\.?0+: that splits a run of zeros every way, in turn
-    re.compile(r"opacity\s*:\s*0*(?:0|\.0+)\s*(;|!|$)"),
+    re.compile(r"(?<![\w-])opacity\s*:\s*0*(?:0|\.0+)\s*(;|!|$)"),
     re.compile(r"(^|;|\s)(left|top|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}"),
     _TRANSPARENT_TEXT,
 )

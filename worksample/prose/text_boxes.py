@@ -42,6 +42,7 @@ _FUNCTION = re.compile(r"([a-z][a-z0-9-]*)\(([^()]*)\)")
 _COMPUTED = re.compile(r"(?:var|env|attr|calc|min|max|clamp|round|mod|rem|abs|sign|sin|cos|tan|"
                        r"asin|acos|atan|atan2|pow|sqrt|hypot|log|exp|if)\(")
 SMALL_TURN_DEG = 5  # a card turned this far moves its corners a few pixels
+ORIGIN_FAR_PX = 90  # turned about a point this far away, a small turn moves the box a line
 _STILL = frozenset({"none", "0", "1", "normal", "initial", "unset", "auto", "0deg", "100%"})
 # what places a box elsewhere than the flow puts it (the individual transforms, a motion path)
 _PLACING = frozenset({"translate", "rotate", "scale", "zoom", "offset", "offset-path",
@@ -55,9 +56,8 @@ _THIN_SAFE = frozenset({"width", "height", "max-width", "max-height", "position"
                         "float", "clear"})
 _NO_WIDTH = frozenset({"border-radius", "border-collapse", "border-spacing", "border-color",
                        "border-style", "outline-color", "outline-style", "text-decoration-color",
-                       "text-decoration-line", "text-decoration-style", "border-image",
-                       "border-image-source", "border-image-slice", "border-image-outset",
-                       "border-image-repeat", "border-image-width"})
+                       "text-decoration-line", "text-decoration-style", "border-image-source",
+                       "border-image-slice", "border-image-repeat"})
 WIDE_PX = 200  # a box at least this wide holds a line of text that wraps
 THIN_PX = 8  # a box thinner than this covers no line of text (a rule, a bullet, a bar)
 _OFFSETS = frozenset({"top", "left", "right", "bottom", "inset", "inset-block", "inset-inline",
@@ -97,6 +97,9 @@ def drawn_over_text(declarations: dict[str, str]) -> str:
         if name in _OFFSETS and position in ("relative", "sticky") and far(value) \
                 or name.startswith("margin") and _negative(value) \
                 or name == "transform" and not _small_transform(value) \
+                or name == "transform-origin" and declarations.get("transform", "none") \
+                not in _STILL and any(abs(_px_of(part) or 0) >= ORIGIN_FAR_PX
+                                      for part in value.split()) \
                 or name in _PLACING and value not in _STILL \
                 or name in _GRID_PLACES and value not in ("auto", "initial", "unset"):
             return f"{name}: {value}"
@@ -104,11 +107,17 @@ def drawn_over_text(declarations: dict[str, str]) -> str:
 
 
 def paints_edges(declarations: dict[str, str]) -> bool:
-    """Whether a box of ``declarations`` paints a border, an outline or a shadow at least
-    ``THIN_PX`` wide: enough to cover a line of text beside it."""
-    return any(name.startswith(("border", "outline", "box-shadow", "text-decoration"))
-               and name not in _NO_WIDTH and any(far(part) for part in value.split())
-               for name, value in declarations.items())
+    """Whether a box of ``declarations`` paints borders, outlines, shadows or a border image
+    ``THIN_PX`` wide in all (each side's and each shadow's widths added: a red team's 7 px
+    border, 7 px shadow and 7 px border below), or a backdrop filter over what is behind it:
+    enough to cover a line of text beside it."""
+    if declarations.get("backdrop-filter", "none") not in _STILL:
+        return True
+    widths = [part for name, value in declarations.items()
+              if name.startswith(("border", "outline", "box-shadow", "text-decoration"))
+              and name not in _NO_WIDTH for part in re.split(r"[\s,/]+", value)]
+    return any(_COMPUTED.search(part) for part in widths) or sum(
+        abs(length) for length in map(_px_of, widths) if length is not None) >= THIN_PX
 
 
 def _thin_box(declarations: dict[str, str]) -> bool:
@@ -137,6 +146,14 @@ def far(value: str) -> bool:
         number >= 0.5 if unit in ("em", "rem", "ex", "ch", "lh") else number > 0
 
 
+def _px_of(value: str) -> float | None:
+    """A length in pixels (an em as 16); None where it is relative to a box or computed."""
+    found = _SIGNED_LENGTH.match(value)
+    if not found or found.group(2) not in ("px", "pt", "em", "rem", ""):
+        return None
+    return float(found.group(1)) * (16 if found.group(2) in ("em", "rem") else 1)
+
+
 def _negative(value: str) -> bool:
     """Whether a margin pulls its box back far enough to lay it over a line: a part of it
     negative and ``_far``, or computed (a sign not worked out)."""
@@ -152,13 +169,16 @@ def _small_transform(value: str) -> bool:
     functions = _FUNCTION.findall(value)
     if not functions or _FUNCTION.sub("", value).strip():
         return False
+    moved = 0.0  # (a red team's) moves that are small one by one add up
     for name, arguments in functions:
         parts = [part for part in re.split(r"[\s,]+", arguments.strip()) if part]
-        if name.startswith(("rotate", "skew")):
+        if name in ("rotate", "rotatez"):  # a skew moves a wide box's far edge a long way
             small = all(_DEGREES.match(part) and abs(float(_DEGREES.match(part).group(1)))
                         <= SMALL_TURN_DEG for part in parts)
         elif name.startswith("translate"):
-            small = not any(far(part) for part in parts)
+            lengths = [_px_of(part) for part in parts]
+            moved += sum(abs(length) for length in lengths if length is not None)
+            small = None not in lengths and moved < THIN_PX
         elif name.startswith("scale"):
             small = all(_SIGNED_LENGTH.match(part) and _SIGNED_LENGTH.match(part).group(2) == ""
                         and 0.9 <= float(_SIGNED_LENGTH.match(part).group(1)) <= 1.1
