@@ -604,6 +604,8 @@ HIDDEN = {
     "moved down past the page": '<p style="position:relative;top:4000px">{}</p>',
     "moved its whole width": '<p style="transform:translate(-100%, 0)">{}</p>',
     "turned edge on": '<p style="transform:rotateY(-0.25turn)">{}</p>',
+    "its back turned, the back not drawn": '<p style="backface-visibility:hidden;transform:'
+                                           'rotateX(3rad)">{}</p>',
     "a 3D matrix that flattens": '<p style="transform:matrix3d(.05,0,0,0,0,1,0,0,0,0,1,0,0,0,0'
                                  ',1)">{}</p>',
     "a gradient round the hues": '<p style="background:#f00 linear-gradient(in oklch longer hue'

@@ -511,6 +511,11 @@ def _hides(name: str, value: str, declarations: dict[str, str], under: object) -
     # for every client but Outlook, which gets its own in an "<!--[if mso]>" comment)
     if name in _MASKS:  # (a red team's) a mask of a see-through gradient, or of no size
         return value not in ("none", "")
+    if name in ("backface-visibility", "-webkit-backface-visibility"):
+        # its back turned to the reader (a turn past a quarter about x or y) is not drawn
+        return value == "hidden" and any(
+            math.cos(2 * math.pi * _turns(turn)) < 0
+            for turn in _TURN.findall(declarations.get("transform", "")))
     if name == "mix-blend-mode":  # drawn blended with what is under it: not worked out
         return value not in ("normal", "")
     if name in ("display", "visibility", "content-visibility"):
