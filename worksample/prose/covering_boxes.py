@@ -12,10 +12,15 @@ laid where other text is: taken out of the flow or set off its place
 
 from __future__ import annotations
 
+import re
+
 from worksample.prose.css_hiding import FAINT, declared, opacity_of, paints, reaches_out
 from worksample.prose.style_rules import HidingRules
-from worksample.prose.text_boxes import drawn_over_text, paints_edges
+from worksample.prose.text_boxes import MAY_BE_LAID_OVER, drawn_over_text, paints_edges
 
+# what may paint past a box's edges (``css_hiding.reaches_out``)
+_REACHING = re.compile(r"(?:^|[;{\s])(?:outline[\w-]*|box-shadow|text-decoration[\w-]*|"
+                       r"border-image-outset)\s*:", re.IGNORECASE)
 # elements that draw content of their own, which may be laid over text
 REPLACED = frozenset({"img", "svg", "video", "iframe", "object", "embed", "canvas", "input",
                       "select", "textarea", "button", "hr", "meter", "progress", "picture",
@@ -37,25 +42,29 @@ class Covers:
         self._moved: list[str] = []
 
     def look_at(self, tag: str, attrs: dict, names: tuple, style: str) -> None:
-        """Look at an element whose box is drawn (its ``names`` as ``page_text`` reads them,
-        ``style``: what it is drawn in), whether or not its text is read: an empty box, an
-        image, a box whose own text is white or moved away may all be laid over the text."""
-        if self.why or not _drawn(tag, attrs, style):
+        """Look at an element (its ``names`` as ``page_text`` reads them, ``style``: what it is
+        drawn in), whether or not its text is read: an empty box, an image, a box whose own
+        text is white or moved away may all be laid over the text."""
+        if self.why:
             return
         why = self.painting.hiding(*names) if self.painting else ""
-        if why or not style and tag not in REPLACED:
+        if not why:
+            moved = self._moved[-1] if self._moved else ""
+            placed = self.placing.hiding(*names) if self.placing else ""
+            if not (moved or placed or MAY_BE_LAID_OVER.search(style) or _REACHING.search(
+                    style)):
+                return  # nothing may lay it over other text (most boxes: checked first)
+            if not (tag in REPLACED or style and (paints(style) or paints_edges(
+                    declared(style)))):
+                return  # it paints nothing
+            why = reaches_out(style) or drawn_over_text(declared(style)) or moved or placed
+        if why and _drawn(tag, attrs, style):
             self.why = why
-            return
-        declarations = declared(style)
-        if tag in REPLACED or paints(style) or paints_edges(declarations):
-            self.why = reaches_out(style) or drawn_over_text(declarations) or (
-                self._moved[-1] if self._moved else "") or (
-                self.placing.hiding(*names) if self.placing else "")
 
     def open(self, style: str) -> None:
         """An element opened, its content to be read, drawn in ``style``."""
         self._moved.append((self._moved[-1] if self._moved else "") or (
-            drawn_over_text(declared(style)) if style else ""))
+            drawn_over_text(declared(style)) if MAY_BE_LAID_OVER.search(style) else ""))
 
     def close(self) -> None:
         """The element last opened ended."""

@@ -331,6 +331,8 @@ def drawn_over(image: object, under: object) -> object:
 def opacity_of(style: str) -> float:
     """How opaque ``style`` draws its element, 0 to 1: its ``opacity`` times the ``opacity()``
     of its ``filter`` (1 where it sets neither, or a value a browser ignores)."""
+    if "opacity" not in style.lower():
+        return 1.0
     try:
         declarations, _ = _declarations(style)
     except RecursionError:

@@ -212,13 +212,12 @@ class PageText:
             return False
         names = _names(element)
         try:
-            sheet = self.colours.declared(element) if self.colours else ""
+            sheet, why = self.colours.declared(element) if self.colours else "", ""
         except TooCostly:
             sheet, why = "", TOO_COSTLY
-        else:
-            why = "" if skipped else self._folded_away(tag) or self._hidden_by(
-                element, sheet, names)
         style = _style_of(tag, element.attributes, sheet, self.link)
+        if not skipped and not why:
+            why = self._folded_away(tag) or self._hidden_by(element, sheet, names, style)
         # a box whose text is not read may still be drawn, and laid over the text: an empty
         # one, an image, a frame, one whose own text is white or moved away
         if not _UNDRAWN.match(why):
@@ -363,9 +362,11 @@ class PageText:
             return ""
         return CLOSED_DETAILS
 
-    def _hidden_by(self, element, sheet: str = "", names: tuple | None = None) -> str:
+    def _hidden_by(self, element, sheet: str = "", names: tuple | None = None,
+                   style: str | None = None) -> str:
         """Why the element is hidden with all it holds; '' when it is not. ``sheet``: the
-        colours the page's style rules give it; ``names``: its names (``_names``)."""
+        colours the page's style rules give it; ``names``: its names (``_names``); ``style``:
+        what it is drawn in (``_style_of``), where it is worked out already."""
         tag, attrs = ascii_lower(element.tag), element.attributes
         if tag in FOREIGN:
             return IN_FOREIGN
@@ -381,7 +382,10 @@ class PageText:
         # not be under its text (no height, the text moved), ``_paint`` doubts them. A size
         # is inherited, and set again by a descendant (``_paint``), but on the page
         page = tag in ("html", "body")
-        style = attrs.get("style") or "" if page else _style_of(tag, attrs, sheet, self.link)
+        if page:
+            style = attrs.get("style") or ""
+        elif style is None:
+            style = _style_of(tag, attrs, sheet, self.link)
         under = self.painted[-1][2] if self.painted and not page else self.canvas
         drawn = hides(style, sizes=page, colour=not sheet, page=under) or (
             text_colour_hiding(style, under) if sheet and not page else "")

@@ -33,7 +33,12 @@ from worksample.prose.selectors import (
 )
 from worksample.prose.sheet_colours import COLOUR_NAMES, SELECTOR_LIST_CHARS_MOST, ColourRules
 from worksample.prose.style_sheets import StyleSheet
-from worksample.prose.text_boxes import drawn_over_text, moves_text, paints_edges
+from worksample.prose.text_boxes import (
+    MAY_BE_LAID_OVER,
+    drawn_over_text,
+    moves_text,
+    paints_edges,
+)
 
 _BRACE = re.compile(r"[{}]")
 _BRACKET = re.compile(r"[][(){}]")
@@ -50,9 +55,6 @@ _HIDING = (
     re.compile(r"(^|;|\s)(left|top|text-indent|margin-left|margin-top)\s*:\s*-\d{3,}"),
     _TRANSPARENT_TEXT,
 )
-# the properties by which ``text_boxes.drawn_over_text`` may lay a box over text
-_MAY_BE_LAID_OVER = re.compile(r"position|margin|transform|translate|rotate|scale|zoom|offset|"
-                               r"grid-|inset|top|left|right|bottom", re.IGNORECASE)
 _TINY_TEXT = re.compile(r"font-size\s*:\s*(0*(?:0|\.0+)[a-z%]*|[0-2](\.\d+)?(px|pt))\s*(;|!|$)")
 _HIDING_WITH_SIZES = (*_HIDING[:2], _TINY_TEXT, *_HIDING[2:])
 _WHITE_TEXT = re.compile(r"(^|;|\s)color\s*:\s*(#fff\b|#ffffff\b|white\b|rgb\(\s*255\s*,\s*255\s*,"
@@ -134,7 +136,7 @@ def _covers(rule: _StyleRule, declarations: str, page: NamesOnPage,
             covering: tuple[list, list]) -> None:
     """Add (subject, why) to the first of ``covering`` where ``rule`` draws a box over other
     text and paints it, to the second where it only places it so."""
-    if not _MAY_BE_LAID_OVER.search(declarations):  # most rules: a colour, a font
+    if not MAY_BE_LAID_OVER.search(declarations):  # most rules: a colour, a font
         return
     over = drawn_over_text(declared(declarations))
     if not over:

@@ -36,6 +36,13 @@ _KEYWORDS = frozenset({"auto", "initial", "inherit", "unset", "revert", "normal"
                        "0", "fit-content", "max-content", "min-content"})
 _LENGTH = re.compile(r"^(\d*\.?\d+)(px|pt|em|rem|%|)$")
 _ZERO = re.compile(r"^[+-]?0*\.?0+[a-z%]*$")
+# the properties by which ``drawn_over_text`` may lay a box over text (a style that names none
+# of them is not read for it: most set a colour or a font)
+MAY_BE_LAID_OVER = re.compile(
+    r"(?:^|[;{\s])(?:position|transform[\w-]*|translate|rotate|scale|zoom|offset[\w-]*|"
+    r"grid-[\w-]+|inset[\w-]*|top|left|right|bottom)\s*:|"
+    r"(?:^|[;{\s])margin[\w-]*\s*:[^;]*[-(]",  # a margin only where it may be negative
+    re.IGNORECASE)
 _SIGNED_LENGTH = re.compile(r"^([+-]?\d*\.?\d+)([a-z%]*)$")
 _DEGREES = re.compile(r"^([+-]?\d*\.?\d+)deg$")
 _FUNCTION = re.compile(r"([a-z][a-z0-9-]*)\(([^()]*)\)")
