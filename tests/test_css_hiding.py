@@ -604,6 +604,19 @@ HIDDEN = {
     "moved down past the page": '<p style="position:relative;top:4000px">{}</p>',
     "moved its whole width": '<p style="transform:translate(-100%, 0)">{}</p>',
     "turned edge on": '<p style="transform:rotateY(-0.25turn)">{}</p>',
+    "scales multiplied in one transform": '<p style="transform:scale(.4) scaleY(25%)">{}</p>',
+    "a zoom times a scale": '<p style="zoom:.5;scale:.15 1">{}</p>',
+    # (a third red team's) an animation whose last frame hides and stays, or one that runs
+    # for ever through a frame that hides
+    "an animation that ends hidden and stays": '<style>@keyframes out{to{opacity:0}}</style>'
+                                               '<p style="animation:1s out forwards">{}</p>',
+    "an animation a rule names": '<style>@-webkit-keyframes g{from{color:#000}100%{color:#fff}}'
+                                 ' .m{-webkit-animation-name:g;animation-fill-mode:both}</style>'
+                                 '<p class="m">{}</p>',
+    "an animation that blinks for ever": '<style>@keyframes b{50%{visibility:hidden}}</style>'
+                                         '<p style="animation:b 2s steps(1) infinite">{}</p>',
+    "key frames behind a comment's brace": '<style>@keyframes x{/*}*/to{font-size:0}}</style>'
+                                           '<p style="animation:x .1s both">{}</p>',
     "its back turned, the back not drawn": '<p style="backface-visibility:hidden;transform:'
                                            'rotateX(3rad)">{}</p>',
     "a 3D matrix that flattens": '<p style="transform:matrix3d(.05,0,0,0,0,1,0,0,0,0,1,0,0,0,0'
@@ -855,6 +868,11 @@ READABLE = {
     "clipped at its corners": '<p style="clip-path:inset(0 round 8px)">{}</p>',
     "moved a little in inches": '<p style="text-indent:.5in;margin-inline-start:-1em">{}</p>',
     "turned partly": '<p style="transform:rotateX(40deg)">{}</p>',
+    "scaled down, still read": '<p style="transform:scale(.5) scaleX(.5);zoom:.9">{}</p>',
+    "no animation": '<style>@keyframes out{to{opacity:0}}</style><p style="animation:none">{}'
+                    '</p>',
+    "an animation that ends where it began": '<style>@keyframes out{to{opacity:0}}</style>'
+                                             '<p style="animation:out 1s">{}</p>',
     "a few faint tints nested under black text":
         '<div style="color:#000">' + '<div style="background:rgba(0,0,0,.08)">' * 5 + '{}'
         + '</div>' * 6,

@@ -258,6 +258,20 @@ def test_gradients_of_many_stops_each_their_own_are_read_in_linear_time():
     assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
 
 
+@pytest.mark.parametrize("css", [
+    "@keyframes a{" * 60_000,  # never closed, each one's block to the end
+    "@keyframes a{to{opacity:1}" + "x{}" * 100_000 + "}" * 5,  # one of many frames
+    "".join(f"@keyframes k{n}{{to{{color:#fff}}}}" for n in range(150)) + "{" * 100_000,
+    # (our own check's) a frame looked for again from each character of a long run
+    "@keyframes a{" + "a" * 100_000 + "{" + "b" * 100_000 + "{",
+    "@keyframes a{" * 199 + "x{opacity:0}" * 30_000,  # each frame in 199 sets never closed
+], ids=["keyframes-never-closed", "many-frames", "keyframes-then-open-braces", "long-runs",
+        "frames-in-sets-never-closed"])
+def test_key_frames_are_read_in_linear_time(css):
+    visible = timed(from_html, f'<style>{css}</style><p>seen</p><p style="animation:a 1s">x</p>')
+    assert "seen" in visible.text
+
+
 def test_a_page_nested_past_what_colour_rules_are_matched_in_is_read():
     """A tree deeper than ``sheet_colours.DEEPEST`` is not matched (cssselect2 recurses up
     it): its colour rules are judged alone, as before."""

@@ -66,6 +66,7 @@ _NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)([a-z%]*)$")
 _NUMBERS = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?")
 _LONG_DIGITS = re.compile(r"\d{21,}")
 _SCALE = re.compile(r"(?<![\w-])scale[xyz3d]*\(([^()]*)\)")
+_SCALES = re.compile(r"(?<![\w-])scale(x|y|z|3d)?\(([^()]*)\)")
 _MATRIX = re.compile(r"(?<![\w-])matrix(?:3d)?\(([^()]*)\)")
 _TRANSLATE = re.compile(r"(?<![\w-])translate[xyz3d]*\(([^()]*)\)")
 _OPACITY_FILTER = re.compile(r"(?<![\w-])opacity\(\s*([^()\s]*)\s*\)")
@@ -540,6 +541,8 @@ def _hides(name: str, value: str, declarations: dict[str, str], under: object) -
     if name == "font-size-adjust":
         amount = _amount(value)
         return amount is not None and amount[1] == "" and amount[0] <= FAINT
+    if name in ("transform", "scale", "zoom") and _scaled_away(declarations):
+        return True
     if name in ("zoom", "scale"):
         return any(_fraction(found) <= FAINT for found in value.split())
     if name == "font":  # its size is the first length
@@ -573,6 +576,29 @@ def _hides(name: str, value: str, declarations: dict[str, str], under: object) -
         return amount is not None and (amount[0] <= 0 or amount[1] in ("px", "pt")
                                        and amount[0] < TINY_PX)
     return False
+
+
+def _scaled_away(declarations: dict[str, str]) -> bool:
+    """Whether a style's scales, multiplied, shrink its text to ``FAINT`` or less one way or
+    the other: each ``scale()`` of its transform, its ``scale`` and its ``zoom`` (a red team's
+    "scale(.3) scale(.3)")."""
+    across = down = _fraction(declarations.get("zoom", "1"))
+    for axis, arguments in _SCALES.findall(declarations.get("transform", "")):
+        factors = [_fraction(part) for part in re.split(r"[\s,]+", arguments.strip()) if part]
+        if not factors:
+            continue
+        if axis in ("", "3d"):
+            across *= factors[0]
+            down *= factors[1] if len(factors) > 1 else factors[0] if axis == "" else 1.0
+        elif axis == "x":
+            across *= factors[0]
+        elif axis == "y":
+            down *= factors[0]
+    own = [_fraction(part) for part in declarations.get("scale", "").split()]
+    if own:
+        across *= own[0]
+        down *= own[1] if len(own) > 1 else own[0]
+    return min(abs(across), abs(down)) <= FAINT
 
 
 def _fraction(value: str) -> float:

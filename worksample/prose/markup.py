@@ -16,6 +16,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+from worksample.prose.animations import hiding_keyframes
 from worksample.prose.covering_boxes import Covers
 from worksample.prose.markdown_markup import (
     NotRendered,
@@ -23,9 +24,10 @@ from worksample.prose.markdown_markup import (
     rendered,
     without_line_marks,
 )
+from worksample.prose.media_queries import for_the_reader
 from worksample.prose.page_text import PageText, shadow_root
 from worksample.prose.sheet_colours import ColourRules, in_plain_cascade
-from worksample.prose.style_rules import HidingRules, hidden_selectors
+from worksample.prose.style_rules import HidingRules, hidden_selectors, hides
 from worksample.prose.style_sheets import TooDeeplyImported, style_sheets
 from worksample.prose.tables import CrowdedTables
 from worksample.prose.tags import SHOWN_RAW_TEXT, Scan, scan
@@ -125,14 +127,18 @@ def from_html(html: str, markdown: bool = False, quotes: bool = False) -> Visibl
     colours = ColourRules(quirks=not standards) if sheets and in_plain_cascade(sheets) else None
     moving: list = []
     covering: tuple[list, list] = ([], [])
-    selectors = hidden_selectors(html, sheets, colours, moving, covering)
+    keyframes = hiding_keyframes([sheet.css for sheet in sheets
+                                  if not sheet.media or for_the_reader(sheet.media)], hides)
+    selectors = hidden_selectors(html, sheets, colours, moving, covering, keyframes)
     if colours is not None and colours.matching and not colours.mirror(tree):  # too deep
         colours, moving, covering = None, [], ([], [])
-        selectors = hidden_selectors(html, sheets, moving=moving, covering=covering)
+        selectors = hidden_selectors(html, sheets, moving=moving, covering=covering,
+                                     keyframes=keyframes)
     budget = _RULE_CHECKS + len(html)
     page = PageText(HidingRules(selectors, budget), standards, markdown=markdown, quotes=quotes,
                     colours=colours or None, moving=HidingRules(moving, budget),
-                    covers=Covers(*(HidingRules(rules, budget) for rules in covering)))
+                    covers=Covers(*(HidingRules(rules, budget) for rules in covering)),
+                    keyframes=keyframes)
     if not page.read(tree, ELEMENTS_MOST):
         raise UnreadableMessage(f"the HTML makes more than {ELEMENTS_MOST:,} elements; no "
                                 "reply or analysis has that many")

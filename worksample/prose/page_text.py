@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from worksample.prose.animations import animated_away
 from worksample.prose.covering_boxes import REPLACED, Covers
 from worksample.prose.css_hiding import (
     CURRENT,
@@ -126,12 +127,14 @@ class PageText:
     (``sheet_colours``), under each element's own style. ``moving``: the style rules that may
     move an element's text out of the boxes around it (``text_boxes``). ``covers``: the boxes
     that may be laid over the page's text (``covering_boxes``): where one is, none of its
-    text is read."""
+    text is read. ``keyframes``: the page's key frames that hide text (``animations``)."""
 
     def __init__(self, rules: HidingRules, standards: bool, markdown: bool = False,
                  quotes: bool = False, colours: ColourRules | None = None,
-                 moving: HidingRules | None = None, covers: Covers | None = None) -> None:
+                 moving: HidingRules | None = None, covers: Covers | None = None,
+                 keyframes: dict | None = None) -> None:
         self.rules = rules
+        self.keyframes = keyframes
         self.colours = colours
         self.moving = moving
         self.covers = covers or Covers()
@@ -388,7 +391,8 @@ class PageText:
             style = _style_of(tag, attrs, sheet, self.link)
         under = self.painted[-1][2] if self.painted and not page else self.canvas
         drawn = hides(style, sizes=page, colour=not sheet, page=under) or (
-            text_colour_hiding(style, under) if sheet and not page else "")
+            text_colour_hiding(style, under) if sheet and not page else "") or animated_away(
+            style, self.keyframes)
         if drawn:
             return drawn
         return self.rules.hiding(*(names or _names(element)))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
+from worksample.prose.animations import animated_away
 from worksample.prose.css_hiding import BRACKETS_MOST, declared, hiding_value, paints
 from worksample.prose.media_queries import (
     at_rule_for_the_reader,
@@ -83,8 +84,8 @@ def hides(style: str, sizes: bool = True, colour: bool = True, page: object = No
 
 
 def hidden_selectors(html: str, sheets: list[StyleSheet], colours: ColourRules | None = None,
-                     moving: list | None = None,
-                     covering: tuple[list, list] | None = None) -> list[tuple[Subject, str]]:
+                     moving: list | None = None, covering: tuple[list, list] | None = None,
+                     keyframes: dict | None = None) -> list[tuple[Subject, str]]:
     """(subject, why) for each selector a rule of ``sheets`` (``style_sheets``: those a
     browser applies to ``html``) hides: what an element needs for the selector to match it
     (``selectors.subjects``: its last part, read so that a rule hides more than a browser
@@ -98,7 +99,8 @@ def hidden_selectors(html: str, sheets: list[StyleSheet], colours: ColourRules |
     may move its text out of the boxes around it (``text_boxes``) adds (subject, why) to
     ``moving``; one that may draw a box over other text (``text_boxes.drawn_over_text``) adds
     them to the first of ``covering`` where it paints that box itself (a ``::before`` or
-    ``::after`` too, filed under its element), else to the second."""
+    ``::after`` too, filed under its element), else to the second. A rule that runs an
+    animation whose ``keyframes`` leave its text hidden (``animations``) hides it too."""
     selectors = []
     page = NamesOnPage(html)
     for sheet in sheets:
@@ -125,7 +127,7 @@ def hidden_selectors(html: str, sheets: list[StyleSheet], colours: ColourRules |
                         moving.append((subject, why))
             if covering is not None:
                 _covers(rule, declarations, page, covering)
-            why = hides(declarations, colour=not taken)
+            why = hides(declarations, colour=not taken) or animated_away(declarations, keyframes)
             if why:
                 selectors += [(subject, why) for subject in rule.subjects
                               if page.may_have(subject.context)]
