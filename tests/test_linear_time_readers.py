@@ -9,6 +9,7 @@ complexity guard, not a benchmark. Alongside, ordinary inputs must read as they 
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import random
 import re
@@ -33,14 +34,10 @@ def timed(read, *args, **kwargs):
     """``read(*args, **kwargs)``, failing when it takes more than LIMIT of this process's CPU.
     CPU, not the wall clock: under another process's load one guard's wall clock read 12.6 s
     for 0.8 s of work, while the slow readers these guard against burn CPU for minutes."""
-    gc.collect()
-    gc.freeze()  # (as ``least_cpu_seconds``: late in a whole suite a pass over its heap adds
-    try:         # seconds: 5.6 s for a read of 3 s alone)
+    with heap_frozen():  # late in a whole suite: 5.6 s of CPU for a read of 3 s alone
         start = time.process_time()
         result = read(*args, **kwargs)
         elapsed = time.process_time() - start
-    finally:
-        gc.unfreeze()
     assert elapsed < LIMIT, f"took {elapsed:.1f}s of CPU: super-linear?"
     return result
 
@@ -48,19 +45,26 @@ def timed(read, *args, **kwargs):
 def least_cpu_seconds(work, runs: int = 2) -> float:
     """The least CPU time of this process that ``work()`` took in ``runs`` calls. The growth
     guards compare CPU time, not the wall clock: another process on the machine slows the wall
-    clock of one run and not the other's, and a guard that read it failed once for that. What
-    the test process already holds is frozen out of the garbage collector's passes first: late
-    in the whole suite, a full pass over its heap during the larger call alone made a guard
-    read 2.09 s against 0.25 s (8.4x for 4x the text; 3.3-4.2x when run alone)."""
-    gc.collect()
-    gc.freeze()
-    try:
+    clock of one run and not the other's, and a guard that read it failed once for that."""
+    with heap_frozen():
         best = float("inf")
         for _ in range(runs):
             start = time.process_time()
             work()
             best = min(best, time.process_time() - start)
         return best
+
+
+@contextlib.contextmanager
+def heap_frozen():
+    """What the test process already holds, frozen out of the garbage collector's passes while
+    a guard measures: late in the whole suite, a full pass over its heap during the larger
+    call alone made a guard read 2.09 s against 0.25 s (8.4x for 4x the text; 3.3-4.2x when
+    run alone)."""
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
     finally:
         gc.unfreeze()
 
