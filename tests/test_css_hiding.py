@@ -20,6 +20,8 @@ def _percent(css: str, encoding: str) -> str:
     return urllib.parse.quote_from_bytes(css.encode(encoding), safe="")
 
 
+_LONG = ("Thank you for writing to us about your order; I have looked at it and here is "
+         "what we can do for you today, step by step. ")
 HIDDEN = {
     "near-white hex": '<span style="color:#fdfdfd">{}</span>',
     "near-white rgb": '<span style="color: rgb(245, 246, 247)">{}</span>',
@@ -626,6 +628,56 @@ HIDDEN = {
     "a data: image in an image set": '<div style="background-color:#000;background-image:image-'
                                      'set(\'data:image/gif;base64,R0lG\' 1x);color:#fff">{}'
                                      '</div>',
+    # (session 81) what ancestors do together: scales and sizes multiplied, a fill colour
+    # inherited over a descendant's colour; and a box that clips what overflows it, set smaller
+    # than its text: a height, a number of lines, a line that does not wrap
+    "scales multiplied along ancestors":
+        '<div style="transform:scale(.4)"><p style="scale:.2">{}</p></div>',
+    "a zoom inside a zoom": '<section style="zoom:.3"><p style="zoom:30%">{}</p></section>',
+    "sizes relative to sizes": '<div style="font-size:.5em"><p style="font-size:30%">{}</p></div>',
+    "a small size scaled down":
+        '<div style="font-size:7px"><p style="display:inline-block;transform:scaleY(.3)">{}</p>'
+        '</div>',
+    "a fill inherited over a dark box":
+        '<div style="-webkit-text-fill-color:rgb(30,30,30)">'
+        '<p style="color:#fafafa;background:#161616">{}</p></div>',
+    "a fill a rule gives an ancestor": '<style>.f{-webkit-text-fill-color:#111}</style><div '
+                                       'class="f"><p style="color:#fff;background:#000">{}</p>'
+                                       '</div>',
+    "a fill a rule in a media query gives it": '<style>@media screen{p.f{-webkit-text-fill-'
+                                               'color:#121212}}</style><p class="f" style="'
+                                               'color:#fff;background:#000">{}</p>',
+    "a box one line high holding three":
+        '<div style="height:1.3em;overflow:hidden">Dear Ana,<br>Thanks.<br>{}</div>',
+    "a most height in points, scrolled":
+        '<div style="max-height:14pt;overflow-y:scroll">Thank you.<br>{}</div>',
+    "a clamp of two lines":
+        '<p style="display:-webkit-box;-webkit-box-orient:vertical;'
+        '-webkit-line-clamp:2;overflow:clip">One.<br>Two.<br>{}</p>',
+    "a line that does not wrap, cut":
+        '<div style="inline-size:9em;white-space:pre;overflow-x:hidden">We are sorry about the '
+        'delay with {}</div>',
+    "paint contained": '<div style="contain:strict;height:20px">Hi.<div>{}</div></div>',
+    "a long paragraph in a short box":
+        '<div style="width:200px;height:60px;overflow:hidden">' + _LONG * 3 + '{}</div>',
+    "rules that clip and size apart":
+        '<style>#r{overflow:clip} p.s{block-size:1em}</style><p id="r" class="s">Hi.<br>{}</p>',
+    # pushed below a box's height by what it holds: a box, a margin, line breaks, a tall line,
+    # an image, a browser's own margins
+    "pushed below by an empty box": '<div style="max-height:8em;overflow:hidden">Hello.<div '
+                                    'style="min-height:12em"></div>{}</div>',
+    "pushed below by a margin": '<div style="height:3em;overflow:auto"><p style="margin:0;'
+                                'padding-top:70px">{}</p></div>',
+    "pushed below by line breaks": '<div style="height:50px;overflow:hidden">Dear Ana,<br><br>'
+                                   '<br><br>{}</div>',
+    "in a taller line than the box": '<div style="height:2em;overflow:hidden">Hi <span style="'
+                                     'line-height:90px">{}</span></div>',
+    "under an image's height": '<div style="height:100px;overflow:clip">Hi <img alt="" '
+                               'height="240"> {}</div>',
+    "below a browser's own paragraph margins": '<div style="height:38px;overflow:hidden"><p>'
+                                               'Thanks!</p><p>{}</p></div>',
+    "a large font in a small box":
+        '<div style="font:32px serif;height:45px;overflow:hidden">Hi.<br>{}</div>',
 }
 READABLE = {
     # a <style> a browser makes no style sheet of: in an attribute, a comment, raw text or a
@@ -885,6 +937,30 @@ READABLE = {
     "white text on a remote image over a dark colour":
         '<div style="background:#1b1b1b url(https://cdn.example.com/hero.jpg) center / cover;'
         'color:#fff">{}</div>',
+    # (session 81) boxes that clip, large enough for their text; scales that stay readable
+    "a tall box that clips":
+        '<div style="height:12em;overflow:hidden"><p>Dear Ana,</p><p>{}</p></div>',
+    "a scroll box tall enough": '<div style="max-height:200px;overflow:auto">{}</div>',
+    "a clamp of more lines than held":
+        '<p style="display:-webkit-box;-webkit-box-orient:vertical;'
+        '-webkit-line-clamp:4;overflow:hidden">One.<br>{}</p>',
+    "a wide box that does not wrap":
+        '<div style="width:30em;white-space:nowrap;overflow:hidden">{}</div>',
+    "a small size inside a large one":
+        '<div style="font-size:20%"><p style="font-size:14px">{}</p></div>',
+    "scaled a little at each level":
+        '<div style="transform:scale(.8)"><div style="transform:scale(.8)"><p style="zoom:.8">'
+        '{}</p></div></div>',
+    "its own fill over a rule's": '<style>.f{-webkit-text-fill-color:#111}</style><div class='
+                                  '"f"><p style="-webkit-text-fill-color:#fff;background:#000">{}'
+                                  '</p></div>',
+    "paragraphs in a box tall enough": '<div style="height:9em;overflow:hidden"><p>Thanks!</p>'
+                                       '<p>{}</p></div>',
+    "a small empty box above, room to spare": '<div style="max-height:300px;overflow:hidden">'
+                                              '<div style="height:20px"></div>{}</div>',
+    "a fixed height without clipping": '<div style="height:10px">Hi.<br>{}</div>',
+    "a clip rule on another element":
+        '<style>.x{overflow:hidden;height:5px}</style><div class="y">Hi.<br>{}</div>',
 }
 
 WORDS = "refund credit restore trash"

@@ -10,6 +10,7 @@ complexity guard, not a benchmark. Alongside, ordinary inputs must read as they 
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import random
 import re
@@ -259,6 +260,41 @@ def test_gradients_of_many_stops_each_their_own_are_read_in_linear_time():
     assert "seen" in timed(from_html, page(2_000)).text
     small, large = least_cpu_seconds(lambda: from_html(page(500))), \
         least_cpu_seconds(lambda: from_html(page(2_000)))
+    assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
+
+
+def test_boxes_that_clip_their_text_are_measured_in_linear_time():
+    """A box that clips its text is measured at its end, from the text read inside it
+    (``clipped_text``): boxes nested in boxes are measured each, at most
+    ``page_text.CLIPPING_MOST`` open at once (deeper ones cut their text off unmeasured), so
+    a page of such nests, or one nest round a long text, grows with its length."""
+    box = '<div style="max-height:99999px;overflow:hidden">'
+
+    def page(n):  # nests deeper than are measured
+        return "<p>seen</p>" + "".join(f"{box * 40}w{k}<br>x" + "</div>" * 40 for k in range(n))
+
+    def long_text(n):  # each box of the nest measured, round all of the text
+        return "<p>seen</p>" + box * 30 + ("word " * 50 + "<br>") * (n // 50) + "</div>" * 30
+
+    assert "seen" in timed(from_html, page(1_000)).text
+    assert "seen" in timed(from_html, long_text(200_000)).text
+    for build, size in ((page, 250), (long_text, 50_000)):
+        small, large = (least_cpu_seconds(functools.partial(from_html, build(n)))
+                        for n in (size, 4 * size))
+        assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
+
+
+def test_many_rules_that_clip_or_size_against_many_elements_are_read_in_linear_time():
+    """Each element is compared with the rules filed under its names only (``HidingRules``),
+    past a budget taken as matched."""
+    def page(n):
+        rules = "".join(f".c{k}{{overflow:hidden}} .c{k} .d{{max-height:{k}px}}" for k in range(n))
+        return f"<style>{rules}</style><p>seen</p>" + "".join(
+            f'<div class="c{k} d">w<br>x</div>' for k in range(n))
+
+    assert "seen" in timed(from_html, page(4_000)).text
+    small, large = least_cpu_seconds(lambda: from_html(page(1_000))), \
+        least_cpu_seconds(lambda: from_html(page(4_000)))
     assert large < 8 * small, f"{large:.2f}s for 4x the text of {small:.2f}s: super-linear?"
 
 

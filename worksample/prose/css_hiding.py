@@ -129,8 +129,10 @@ _BORDER_IMAGES = frozenset({"border-image", "-webkit-border-image", "border-imag
 _MASKS = frozenset({"mask", "mask-image", "-webkit-mask", "-webkit-mask-image",
                     "-webkit-mask-box-image", "mask-border", "mask-border-source"})
 _SIZES = ("font", "font-size")  # the declarations of a text's size
-_SIZE_KEYWORDS = frozenset({"xx-small", "x-small", "small", "medium", "large", "x-large",
-                            "xx-large", "xxx-large", "initial", "larger", "smaller"})
+_KEYWORD_PX = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0, "large": 18.0,
+               "x-large": 24.0, "xx-large": 32.0, "xxx-large": 48.0, "initial": 16.0}
+_SCALED = re.compile(r"scale|zoom", re.IGNORECASE)
+_SIZE_KEYWORDS = frozenset({*_KEYWORD_PX, "larger", "smaller"})
 _ROOT_UNITS = frozenset({"rem", "rex", "rch", "rcap", "ric"})  # the root's font size
 _COLOURS = frozenset({"color", "background-color", "-webkit-text-fill-color"})
 BRACKETS_MOST = 32  # "rgb(calc(var(--x)))" nests three
@@ -580,8 +582,22 @@ def _hides(name: str, value: str, declarations: dict[str, str], under: object) -
 
 def _scaled_away(declarations: dict[str, str]) -> bool:
     """Whether a style's scales, multiplied, shrink its text to ``FAINT`` or less one way or
-    the other: each ``scale()`` of its transform, its ``scale`` and its ``zoom`` (a red team's
-    "scale(.3) scale(.3)")."""
+    the other (a red team's "scale(.3) scale(.3)")."""
+    return min(_scales(declarations)) <= FAINT
+
+
+def scales_of(style: str) -> tuple[float, float]:
+    """How much ``style`` scales its element across and down, each ``scale()`` of its
+    transform, its ``scale`` and its ``zoom`` multiplied ((1, 1) where it sets none)."""
+    if not _SCALED.search(style):
+        return 1.0, 1.0
+    try:
+        return _scales(_declarations(style)[0])
+    except RecursionError:
+        return 1.0, 1.0
+
+
+def _scales(declarations: dict[str, str]) -> tuple[float, float]:
     across = down = _fraction(declarations.get("zoom", "1"))
     for axis, arguments in _SCALES.findall(declarations.get("transform", "")):
         factors = [_fraction(part) for part in re.split(r"[\s,]+", arguments.strip()) if part]
@@ -598,7 +614,7 @@ def _scaled_away(declarations: dict[str, str]) -> bool:
     if own:
         across *= own[0]
         down *= own[1] if len(own) > 1 else own[0]
-    return min(abs(across), abs(down)) <= FAINT
+    return abs(across), abs(down)
 
 
 def _fraction(value: str) -> float:
@@ -626,6 +642,12 @@ def _off_page(value: str, name: str) -> bool:
 
 def _px(value: str) -> float | None:
     """A length in pixels (an em as 16), or None where it is none or relative to a box."""
+    return length_px(value)
+
+
+def length_px(value: str, font_px: float = 16.0) -> float | None:
+    """A length in the pixels it is at least (``_PX_PER_UNIT``), an em as ``font_px`` (a root
+    em as 16); None where it is none, worked out, or relative to a box."""
     amount = _amount(value)
     if amount is None:
         return None
@@ -633,8 +655,57 @@ def _px(value: str) -> float | None:
     if unit in _PX_PER_UNIT:
         return number * _PX_PER_UNIT[unit]
     if unit in _EM_PER_UNIT:
-        return number * _EM_PER_UNIT[unit] * 16
+        return number * _EM_PER_UNIT[unit] * (16.0 if unit in _ROOT_UNITS else font_px)
     return 0.0 if unit == "" and number == 0 else None
+
+
+def font_px_of(style: str, inherited: float = 16.0) -> float:
+    """The size in pixels of the text of an element of ``style`` inside one whose text is
+    ``inherited`` px: its ``font-size`` (or the size of its ``font``) in absolute terms, or
+    relative to the inherited size or the root's; ``inherited`` where it sets none, or one
+    worked out."""
+    if "font" not in style.lower():
+        return inherited
+    try:
+        declarations, important = _declarations(style)
+    except RecursionError:
+        return inherited
+    sizes = [(name, value) for name, value in declarations.items() if name in _SIZES]
+    if not sizes:
+        return inherited
+    name, value = ([size for size in sizes if size[0] in important] or sizes)[-1]
+    if name == "font":
+        # its size is the first length or keyword (not a weight, "700")
+        value = next((word for word in re.split(r"[\s/]+", value) if word in _KEYWORD_PX
+                      or (_amount(word) or (0, ""))[1] != ""), "inherit")
+    if value in _KEYWORD_PX:
+        return _KEYWORD_PX[value]
+    if value == "larger":
+        return inherited * 1.2
+    if value == "smaller":
+        return inherited / 1.2
+    amount = _amount(value)
+    if amount is not None and amount[1] == "%":
+        return max(amount[0], 0.0) * inherited / 100
+    size = length_px(value, inherited)
+    return inherited if size is None else max(size, 0.0)
+
+
+def fill_of(style: str, inherited: object = None) -> object:
+    """The colour the letters of an element of ``style`` are filled with where it is not
+    their ``color``: its ``-webkit-text-fill-color``, which its descendants inherit over
+    their own ``color``; ``inherited`` where it sets none; None for "currentcolor" (its
+    ``color``, as where none is set)."""
+    if "fill-color" not in style.lower():
+        return inherited
+    try:
+        value = _declarations(style)[0].get("-webkit-text-fill-color")
+    except RecursionError:
+        return inherited
+    if value is None or value in ("inherit", "unset") or _COMPUTED.search(value):
+        return inherited  # (a fill worked out hides its own element: ``_hides``)
+    colour = _colour(value)
+    return None if colour is None or colour is CURRENT else colour
 
 
 def _turns(angle: str) -> float:

@@ -17,21 +17,27 @@ of that is modelled here; what is, is what the browser then draws:
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from worksample.prose.animations import animated_away
+from worksample.prose.clipped_text import MAY_CUT_OFF, Inside, clips, cut_off, line_px, pushes
 from worksample.prose.covering_boxes import REPLACED, Covers
 from worksample.prose.css_hiding import (
     CURRENT,
     FAINT,
+    TINY_PX,
     colours_of,
     declared,
     declared_with_importance,
     drawn_under,
+    fill_of,
+    font_px_of,
     images_under,
     opacity_of,
     painted_by,
     paints_an_image,
     same_as_under,
+    scales_of,
     text_colour_hiding,
     tiny_text,
 )
@@ -47,6 +53,7 @@ ON_ITS_IMAGE = "text the colour of a gradient or an image under it"
 # a gradient an ancestor paints, or a box that may not be under the text
 MAY_BE_UNDER_ITS_COLOUR = "text that may be drawn on a background of its colour"
 DOUBTS_MOST = 16  # ways an element's colours may be, kept as inherited
+CLIPPING_MOST = 32  # boxes that clip their text open one inside another, measured at once
 TOO_COSTLY = "too many style rules to check"
 CLOSED_DETAILS = "a <details> no one opened"
 # SVG and MathML draw text only where their own markup places it, sized and filled by their
@@ -117,6 +124,24 @@ def drawn_text(element) -> str:
     return element.text(deep=True, separator=" ")
 
 
+class _Open(NamedTuple):
+    """An open element shown, as its text is drawn (inherited where it sets none)."""
+
+    tag: str
+    colour: object  # of its text (None: the page's, black)
+    under: object  # the colour under its text (None: the page's)
+    why: str  # why its own text cannot be read ('' when it can)
+    tiny: str  # why its size is too small to read, as inherited
+    doubts: tuple  # the other (text, under) colours style rules not worked out may give it
+    opacity: float  # its ancestors' opacity times its own
+    fill: object  # what its letters are filled with where not its colour (None: its colour)
+    scale: tuple[float, float]  # how much it and its ancestors scale it, across and down
+    font_px: float  # the size of its text
+
+
+_PAGE = _Open("", None, None, "", "", (), 1.0, None, (1.0, 1.0), 16.0)
+
+
 class PageText:
     """The text of a document's tree (``read``): ``parts`` shown, ``hidden`` words and why
     they are hidden (``hidden_by``). ``standards``: whether the document's doctype puts a
@@ -127,13 +152,19 @@ class PageText:
     (``sheet_colours``), under each element's own style. ``moving``: the style rules that may
     move an element's text out of the boxes around it (``text_boxes``). ``covers``: the boxes
     that may be laid over the page's text (``covering_boxes``): where one is, none of its
-    text is read. ``keyframes``: the page's key frames that hide text (``animations``)."""
+    text is read. ``keyframes``: the page's key frames that hide text (``animations``).
+    ``clipping``: the style rules that may clip a box or size it (``clipped_text``), each
+    filed with its declarations (``declared``)."""
 
     def __init__(self, rules: HidingRules, standards: bool, markdown: bool = False,
                  quotes: bool = False, colours: ColourRules | None = None,
                  moving: HidingRules | None = None, covers: Covers | None = None,
-                 keyframes: dict | None = None) -> None:
+                 keyframes: dict | None = None, clipping: HidingRules | None = None) -> None:
         self.rules = rules
+        self.clipping = clipping
+        # the open boxes that clip their text: where among ``painted`` each is, where its
+        # text begins among ``parts``, the declarations that may apply to it, what it holds
+        self.clipped: list[tuple[int, int, list[dict[str, str]], Inside]] = []
         self.keyframes = keyframes
         self.colours = colours
         self.moving = moving
@@ -144,12 +175,7 @@ class PageText:
         self.parts: list[str] = []
         self.hidden: list[str] = []
         self.hidden_by: set[str] = set()
-        # the open elements shown, each with the colour of its text and the colour under it,
-        # as inherited (None: the page's), why its own text cannot be read ('' when it can),
-        # why its size is too small to read, as inherited, the other (text, under) colours
-        # that style rules not worked out may give it, and how opaque it is drawn, its
-        # ancestors' opacity times its own
-        self.painted: list[tuple[str, object, object, str, str, tuple, float]] = []
+        self.painted: list[_Open] = []  # the open elements shown, the last innermost
         self.summarised: set[int] = set()  # where among ``painted`` a details has its summary
         self.opened: dict[int, bool] = {}  # whether each <details> shows what it holds
         self.canvas: object = None  # the colour the page's root paints (None: white)
@@ -233,16 +259,64 @@ class PageText:
                 self.hidden.append(words)
                 self.hidden_by.add(why)
             return False
+        if self.clipped:
+            self._held(tag, element.attributes, style)
         self._separate(tag)
         if element.child is None:
             if tag not in VOID:
                 self._separate(tag)  # its end
             return False
         self._paint(tag, element, style, names)
+        self._clips(names, style)
         return True
+
+    def _clips(self, names: tuple, style: str) -> None:
+        """Keep the element just opened among the boxes that clip their text, where its style
+        or a style rule that may match it clips it; its text is measured at its end."""
+        styles = [declared(style)] if style and MAY_CUT_OFF.search(style) else []
+        if self.clipping:
+            rules = self.clipping.all_applying(*names)
+            if rules is None:
+                self._cut_off(len(self.parts), TOO_COSTLY)
+                return
+            styles += rules
+        if not any(clips(declarations) for declarations in styles):
+            return
+        if len(self.clipped) >= CLIPPING_MOST:
+            self._cut_off(len(self.parts), "boxes that clip their text nested too deep")
+            return
+        self.clipped.append((len(self.painted) - 1, len(self.parts), styles, Inside()))
+
+    def _held(self, tag: str, attributes: dict, style: str) -> None:
+        """Count what a shown element adds to the height of the boxes that clip around it: a
+        line break, the height of its lines, how far it pushes what follows it down."""
+        font_px = self.painted[-1].font_px
+        declarations = declared(style) if style else {}
+        pushed = pushes(tag, declarations, attributes, font_px)
+        tall = line_px(declarations, font_px_of(style, font_px) if style else font_px)
+        for *_, inside in self.clipped:
+            inside.breaks += tag == "br"
+            inside.pushed += pushed
+            inside.line_px = max(inside.line_px, tall)
+
+    def _cut_off(self, start: int, why: str) -> None:
+        """Hide the text read from ``parts[start]`` on, for ``why``: so until the element last
+        opened ends."""
+        self.hidden_by.add(f"text a box cuts off ({why})")
+        self.painted[-1] = self.painted[-1]._replace(why=f"text a box cuts off ({why})")
+        self.hidden += self.parts[start:]
+        del self.parts[start:]
 
     def _closed(self) -> None:
         """Read the end of the element last opened."""
+        if self.clipped and self.clipped[-1][0] == len(self.painted) - 1:
+            _, start, styles, inside = self.clipped.pop()
+            inside.lines = [letters for letters in (
+                len(" ".join(line.split())) for line in "".join(self.parts[start:]).split("\n"))
+                if letters]
+            why = cut_off(styles, self.painted[-1].font_px, inside)
+            if why:
+                self._cut_off(start, why)
         tag = self.painted.pop()[0]
         self.covers.close()
         self.summarised.discard(len(self.painted))
@@ -250,7 +324,7 @@ class PageText:
 
     def _text(self, data: str) -> None:
         """A text node: shown, or hidden by the colour or the size it is drawn in."""
-        why = self.painted[-1][3] if self.painted else ""
+        why = self.painted[-1].why if self.painted else ""
         if why:
             self.hidden.append(data)
             self.hidden_by.add(why)
@@ -269,8 +343,8 @@ class PageText:
         """Open a shown element (its ``names``, as ``_names`` reads them): the colours of its
         text and under it (``style``: what it is drawn in, ``_style_of``), whether they are
         the same, and whether its text is too small to read."""
-        _, colour, under, _, tiny, doubts, opacity = self.painted[-1] if self.painted else (
-            "", None, None, "", "", (), 1.0)
+        parent = self.painted[-1] if self.painted else _PAGE
+        colour, under, tiny, doubts = parent.colour, parent.under, parent.tiny, parent.doubts
         if tag == "table" and not self.standards:
             # a page in quirks mode sets a table's text in the browser's own size, and in the
             # <body>'s colour, not its parent's (Chromium 156)
@@ -293,16 +367,26 @@ class PageText:
         # the page's own size hides all of it or nothing (``_hidden_by``)
         if style and tag not in ("html", "body"):
             tiny = tiny_text(style, tiny)
-        opacity *= opacity_of(style) if style else 1.0
+        opacity = parent.opacity * (opacity_of(style) if style else 1.0)
+        font_px = 16.0 if tag == "table" and not self.standards else parent.font_px
+        font_px = font_px_of(style, font_px) if style else font_px
+        across, down = scales_of(style) if style else (1.0, 1.0)
+        scale = (parent.scale[0] * across, parent.scale[1] * down)
+        # the letters are drawn in their fill where one is set or inherited, not their colour
+        fill = fill_of(style, parent.fill) if style else parent.fill
+        drawn = colour if fill is None else fill
+        judged = doubts if fill is None else tuple((fill, doubt) for _, doubt in doubts)
         same = f"an opacity of {opacity:.2g} along its ancestors" if opacity <= FAINT else \
-            UNDER_ITS_COLOUR if same_as_under(colour, under) else \
-            ON_ITS_IMAGE if any(same_as_under(colour, image) for image in images) else \
-            MAY_BE_UNDER_ITS_COLOUR if any(same_as_under(*doubt) for doubt in doubts) else tiny
+            UNDER_ITS_COLOUR if same_as_under(drawn, under) else \
+            ON_ITS_IMAGE if any(same_as_under(drawn, image) for image in images) else \
+            MAY_BE_UNDER_ITS_COLOUR if any(same_as_under(*doubt) for doubt in judged) else \
+            tiny or _too_small(font_px, scale)
         if tag == "body":
             self.body_colour = colour
         if tag == "details" and not self.opened.get(element.mem_id, False):
             same = CLOSED_DETAILS  # its own text, outside its summary, is folded away too
-        self.painted.append((tag, colour, under, same, tiny, doubts, opacity))
+        self.painted.append(_Open(tag, colour, under, same, tiny, doubts, opacity, fill, scale,
+                                  font_px))
         self.covers.open(style)
 
     def _moves(self, tag: str, names: tuple, style: str) -> str:
@@ -330,8 +414,10 @@ class PageText:
         self.colours.spend(20 * (len(doubts) + len(rules) * (1 + len(doubts))))
         found = [colours_of(style, *doubt) for doubt in doubts] if style else list(doubts)
         for rule in rules:
-            found += [colours_of(f"{style}; {rule}", *doubt)
-                      for doubt in ((colour, under), *doubts)]
+            fill = fill_of(rule)  # its letters' fill, where the rule sets one, over their colour
+            found += [(text if fill is None else fill, doubt_under)
+                      for text, doubt_under in (colours_of(f"{style}; {rule}", *doubt)
+                                                for doubt in ((colour, under), *doubts))]
         found = list(dict.fromkeys(found))
         if len(found) > DOUBTS_MOST:
             raise TooManyDoubts
@@ -357,7 +443,7 @@ class PageText:
     def _folded_away(self, tag: str) -> str:
         """Why an element right inside a closed ``<details>`` is not shown: all but its first
         ``<summary>`` is folded away until the reader opens it; '' elsewhere."""
-        if not self.painted or self.painted[-1][3] != CLOSED_DETAILS:
+        if not self.painted or self.painted[-1].why != CLOSED_DETAILS:
             return ""
         details = len(self.painted) - 1
         if tag == "summary" and details not in self.summarised:
@@ -389,13 +475,23 @@ class PageText:
             style = attrs.get("style") or ""
         elif style is None:
             style = _style_of(tag, attrs, sheet, self.link)
-        under = self.painted[-1][2] if self.painted and not page else self.canvas
+        under = self.painted[-1].under if self.painted and not page else self.canvas
         drawn = hides(style, sizes=page, colour=not sheet, page=under) or (
             text_colour_hiding(style, under) if sheet and not page else "") or animated_away(
             style, self.keyframes)
         if drawn:
             return drawn
         return self.rules.hiding(*(names or _names(element)))
+
+
+def _too_small(font_px: float, scale: tuple[float, float]) -> str:
+    """Why text of ``font_px`` drawn at ``scale`` (its ancestors' and its own, multiplied)
+    cannot be read; '' when it can."""
+    if min(scale) <= FAINT:
+        return f"drawn at a scale of {min(scale):.2g} along its ancestors"
+    if font_px * min(scale) < TINY_PX:
+        return f"text {font_px * min(scale):.2g} px high along its ancestors' sizes and scales"
+    return ""
 
 
 class TooManyDoubts(Exception):

@@ -46,12 +46,12 @@ SELECTOR_LIST_CHARS_MOST = 2_000  # cssselect2 compiles a selector into Python: 
 # descendant for :has()): some 5 us each; a template of 50 colour rules and 500 elements takes
 # 25,000
 CHECKS_MOST = 300_000
-# what a rule sets that the cascade here reads: the text's colour, what is painted under it,
-# and how opaque it is drawn (multiplied along the ancestors)
+# what a rule sets that the cascade here reads: the text's colour and the fill of its letters,
+# what is painted under it, and how opaque it is drawn (multiplied along the ancestors)
 COLOUR_NAMES = frozenset({"color", "background", "background-color", "background-image",
                           "background-blend-mode", "box-shadow", "border-image",
                           "-webkit-border-image", "border-image-source", "border-image-slice",
-                          "opacity", "filter"})
+                          "opacity", "filter", "-webkit-text-fill-color"})
 # the pseudo-classes cssselect2 matches as Chromium does, at rest (a pointer's states held by
 # none). Not ``:has()`` (cssselect2 matches its relative selectors against the whole tree, and
 # takes a nested or empty one Chromium drops), ``:visited`` (a link to the page itself is

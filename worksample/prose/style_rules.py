@@ -14,6 +14,8 @@ import functools
 import re
 
 from worksample.prose.animations import animated_away
+from worksample.prose.clipped_text import MAY_CUT_OFF
+from worksample.prose.clipped_text import NAMES as CLIPPING_NAMES
 from worksample.prose.css_hiding import BRACKETS_MOST, declared, hiding_value, paints
 from worksample.prose.media_queries import (
     at_rule_for_the_reader,
@@ -85,7 +87,8 @@ def hides(style: str, sizes: bool = True, colour: bool = True, page: object = No
 
 def hidden_selectors(html: str, sheets: list[StyleSheet], colours: ColourRules | None = None,
                      moving: list | None = None, covering: tuple[list, list] | None = None,
-                     keyframes: dict | None = None) -> list[tuple[Subject, str]]:
+                     keyframes: dict | None = None,
+                     clipping: list | None = None) -> list[tuple[Subject, str]]:
     """(subject, why) for each selector a rule of ``sheets`` (``style_sheets``: those a
     browser applies to ``html``) hides: what an element needs for the selector to match it
     (``selectors.subjects``: its last part, read so that a rule hides more than a browser
@@ -99,8 +102,11 @@ def hidden_selectors(html: str, sheets: list[StyleSheet], colours: ColourRules |
     may move its text out of the boxes around it (``text_boxes``) adds (subject, why) to
     ``moving``; one that may draw a box over other text (``text_boxes.drawn_over_text``) adds
     them to the first of ``covering`` where it paints that box itself (a ``::before`` or
-    ``::after`` too, filed under its element), else to the second. A rule that runs an
-    animation whose ``keyframes`` leave its text hidden (``animations``) hides it too."""
+    ``::after`` too, filed under its element), else to the second. A rule that may clip a
+    box or size it (``clipped_text``) adds (subject, its declarations, ``declared``) to
+    ``clipping``. A
+    rule that runs an animation whose ``keyframes`` leave its text hidden (``animations``)
+    hides it too."""
     selectors = []
     page = NamesOnPage(html)
     for sheet in sheets:
@@ -127,6 +133,10 @@ def hidden_selectors(html: str, sheets: list[StyleSheet], colours: ColourRules |
                         moving.append((subject, why))
             if covering is not None:
                 _covers(rule, declarations, page, covering)
+            if clipping is not None and MAY_CUT_OFF.search(declarations) and \
+                    not CLIPPING_NAMES.isdisjoint(declared(declarations)):
+                clipping += [(subject, declared(declarations)) for subject in rule.subjects
+                             if page.may_have(subject.context)]
             why = hides(declarations, colour=not taken) or animated_away(declarations, keyframes)
             if why:
                 selectors += [(subject, why) for subject in rule.subjects
@@ -296,11 +306,12 @@ class HidingRules:
     comparisons, an element that any rule might hide is taken as hidden: a document built to
     be slow to check hides more text than a browser would, never less."""
 
-    def __init__(self, selectors: list[tuple[Subject, str]], budget: int):
+    def __init__(self, selectors: list[tuple[Subject, str]], budget: int, every: bool = False):
+        """``every``: keep each rule, for ``all_applying``, not only the first of equal ones."""
         self._filed: dict[str, list[tuple[int, Subject, str]]] = {}
         seen = set()
         for order, (subject, why) in enumerate(selectors):
-            if subject in seen:
+            if subject in seen and not every:
                 continue  # an earlier equal rule always applies first
             seen.add(subject)
             self._filed.setdefault(subject.filed_under, []).append((order, subject, why))
@@ -323,3 +334,17 @@ class HidingRules:
                         and (first is None or order < first[0])):
                     first = (order, why)
         return first[1] if first else ""
+
+    def all_applying(self, tag: str, classes: frozenset[str], ids: frozenset[str],
+                     attributes: frozenset[str]) -> list | None:
+        """What each rule that applies to the element is filed with, in the order of the
+        style sheet (``hiding``'s names); None past the budget."""
+        found = []
+        for key in names_filed(tag, classes, ids, attributes):
+            for order, subject, what in self._filed.get(key, ()):
+                self._budget -= 1 + len(subject.classes) + len(subject.attributes)
+                if self._budget < 0:
+                    return None
+                if subject.matches(tag, classes, ids, attributes):
+                    found.append((order, what))
+        return [what for _, what in sorted(found, key=lambda found: found[0])]
