@@ -678,6 +678,42 @@ HIDDEN = {
                                                'Thanks!</p><p>{}</p></div>',
     "a large font in a small box":
         '<div style="font:32px serif;height:45px;overflow:hidden">Hi.<br>{}</div>',
+    # (session 81, after the red team) what moves out of a box that grows, sizes from insets,
+    # a grid or size containment, and what ancestors multiply: matrices, a perspective, filters
+    "moved out of a box that grows, by a position":
+        '<div style="overflow:hidden;position:relative"><p>Hi</p>'
+        '<div style="position:absolute;top:100px">{}</div></div>',
+    "a box sized by its insets":
+        '<div style="position:relative;height:40px">'
+        '<div style="position:absolute;top:0;bottom:0;overflow:hidden">Hi<br>Thanks<br>{}</div>'
+        '</div>',
+    "moved out of a box that grows, by a transform":
+        '<section style="overflow:clip"><p style="position:relative;top:90px">{}</p>'
+        '</section>',
+    "a 3D matrix nested":
+        '<div style="transform:matrix3d(.3,0,0,0,0,.3,0,0,0,0,1,0,0,0,0,1)">'
+        '<p style="transform:matrix(.3,0,0,.3,0,0)">{}</p></div>',
+    "moved away in its parent's perspective":
+        '<div style="perspective:40px"><p style="transform:translate3d(0,0,-600px)">'
+        '{}</p></div>',
+    "brightness multiplied along ancestors":
+        '<div style="filter:brightness(1.5)"><p style="filter:brightness(1.5);color:#777">'
+        '{}</p></div>',
+    "a wide white stroke from a rule":
+        '<style>.k{-webkit-text-stroke:.2em #ffffff}</style><p class="k">{}</p>',
+    "a padding in percent pushes below":
+        '<div style="height:3em;width:20em;overflow:hidden"><div style="padding-top:40%">'
+        '</div>{}</div>',
+    "a row of no-break spaces":
+        '<div style="max-width:15em;white-space:nowrap;overflow:hidden">Hi'
+        + '&nbsp;' * 60 + '{}</div>',
+    "a grid cell's height":
+        '<div style="display:grid;grid-template-rows:1em"><div style="overflow:hidden">'
+        'Hi.<br>{}</div></div>',
+    "size contained":
+        '<p>Thanks.</p><div style="contain:size;overflow:hidden">{}</div>',
+    "an indent a phone's width to the left":
+        '<p style="text-indent:-25em">{}</p>',
 }
 READABLE = {
     # a <style> a browser makes no style sheet of: in an attribute, a comment, raw text or a
@@ -961,6 +997,19 @@ READABLE = {
     "a fixed height without clipping": '<div style="height:10px">Hi.<br>{}</div>',
     "a clip rule on another element":
         '<style>.x{overflow:hidden;height:5px}</style><div class="y">Hi.<br>{}</div>',
+    # boxes that clip and grow with their text; rounded corners; a hanging indent; a thin stroke
+    "floats in a box that grows":
+        '<div style="overflow:hidden"><p style="float:left;margin:0 1em 0 0">Hi</p>'
+        '<p>{}</p></div>',
+    "paragraphs in a box that grows":
+        '<div style="overflow:hidden;border-radius:8px;background:#f5f5f5"><p>Dear Ana,</p>'
+        '<p>{}</p></div>',
+    "rounded corners by a clip-path":
+        '<div style="clip-path:inset(0 round 12px);background:#eef"><p>{}</p></div>',
+    "a small hanging indent":
+        '<p style="text-indent:-1.5em;padding-left:1.5em">{}</p>',
+    "a thin stroke the colour of the text":
+        '<p style="-webkit-text-stroke:0.5px #000">{}</p>',
 }
 
 WORDS = "refund credit restore trash"

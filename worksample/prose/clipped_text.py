@@ -1,118 +1,389 @@
-"""Text a box cuts off: a box that clips what overflows it (``overflow`` hidden, clip, auto or
-scroll on either axis, ``contain: paint``) and is set smaller than the text it holds needs: a
-height (or a most height) under its lines, a number of lines (``line-clamp``) under them, or,
-where its text does not wrap, a width under its longest line.
+"""Text a box cuts off: a box that clips what overflows it (``overflow`` other than visible on
+either axis, ``contain`` of paint or size, ``content-visibility: auto``, ``clip-path``,
+``clip``) and may be smaller than the text it holds.
 
-No layout is worked out. The text's lines are counted from its forced breaks (a block, a
-``<br>``) and its letters, at measures a little generous (``CHAR_EM``, ``LINE_EM``) and in the
-narrowest box it may be read in (its own width, else ``NARROWEST_PX``), so that a box is taken
-to cut off more than a browser would, never less. Where it does, all of its text is hidden,
-the first lines a reader sees with the rest: which words are cut off is not worked out.
+A box that clips but sets no size (no height, number of lines or unwrapped width, and none
+it may take from around it) grows with its text and cuts nothing off. One that does is
+measured only where what decides its text's size is read here, and hides its text
+otherwise ("not measured"): its size in units read here (not a percentage, ``lh``, ``rem``:
+its size may come from around it, as it does from a flex or grid container, an
+``aspect-ratio``, insets, size containment), nothing else but paint in its style and its
+style rules, no style rule of the page that sets any other property, and, in what it holds,
+nothing that moves or sizes text beyond margins, paddings, borders, heights, text sizes and
+line heights (``pushes``). Where it is measured, no layout is worked out: the text's lines
+are counted from its forced breaks (a block, a ``<br>``, a kept newline) and its letters, at
+measures a little generous (``CHAR_EM``, ``WIDE_EM``, ``LINE_EM``) and in the narrowest box
+it may be read in (its own width, else ``NARROWEST_PX``), with what pushes it down, so that
+a box is taken to cut off more than a browser would, never less. Where it does, or where it
+is not measured, all of its text is hidden, the first lines a reader sees with the rest:
+which words are cut off is not worked out.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from worksample.prose.css_hiding import length_px
 
 CHAR_EM = 0.6  # a letter's width, with its space, in ems: wide for a proportional face
+WIDE_EM = 1.0  # a wide letter's ("m", "W", a CJK character, a fullwidth form)
 LINE_EM = 1.2  # a line's height, in ems, where none is set ("normal")
 NARROWEST_PX = 320.0  # the smallest screen a reply is read on
-_CLIPS = frozenset({"hidden", "clip", "auto", "scroll"})
-# an overflow that is not visible on one axis makes the other scroll: either clips both
+_CLIPS = frozenset({"hidden", "clip", "auto", "scroll", "overlay"})
 _OVERFLOWS = ("overflow", "overflow-x", "overflow-y", "overflow-block", "overflow-inline")
 _HEIGHTS = ("height", "max-height", "block-size", "max-block-size")
 _WIDTHS = ("width", "max-width", "inline-size", "max-inline-size")
 _CLAMPS = ("-webkit-line-clamp", "line-clamp")
-_TALL = ("height", "min-height", "block-size", "min-block-size")
-_ABOVE_AND_BELOW = ("top", "bottom", "block-start", "block-end")
-# the blocks a browser sets apart by margins of its own, above and below: at least 0.67 em
-_SPACED = frozenset({"p", "ul", "ol", "dl", "pre", "figure", "menu", "h1", "h2", "h3", "h4", "h5",
-                     "h6", "address", "fieldset"})
-_SPACED_EM = 0.67
 _NO_WRAP = {"white-space": ("nowrap", "pre"), "text-wrap": ("nowrap",),
             "text-wrap-mode": ("nowrap",)}
+_KEEPS_NEWLINES = ("pre", "pre-wrap", "pre-line", "break-spaces")
+_TALL = ("height", "min-height", "block-size", "min-block-size")
+_ABOVE_AND_BELOW = ("top", "bottom", "block-start", "block-end", "block")
+_BESIDE = ("left", "right", "inline-start", "inline-end", "inline")
+_FOUR = ("top", "right", "bottom", "left")
+_OFFSETS = frozenset({"top", "right", "bottom", "left", "inset", "inset-block", "inset-inline",
+                      "inset-block-start", "inset-block-end", "inset-inline-start",
+                      "inset-inline-end"})
+_TRANSFORMS = frozenset({"transform", "translate", "rotate", "scale", "offset-path", "zoom"})
+# the blocks a browser sets apart by margins of its own, above and below: at least 0.67 em
+_SPACED = frozenset({"p", "ul", "ol", "dl", "pre", "figure", "menu", "h1", "h2", "h3", "h4", "h5",
+                     "h6", "address", "fieldset", "blockquote", "dir", "form", "hr"})
+_SPACED_EM = 0.67
+# elements that begin a line, beyond those the reader sets apart as blocks
+LINE_TAGS = frozenset({"form", "dir", "menu", "hgroup", "search", "listing", "xmp",
+                       "plaintext", "optgroup", "option", "legend", "frameset"})
+# elements drawn at a size of their own: measured by their height attribute, else not at all
+SIZED_TAGS = frozenset({"img", "svg", "canvas", "video", "audio", "iframe", "object", "embed",
+                        "textarea", "select", "input", "button", "meter", "progress", "math",
+                        "picture", "frame", "marquee"})
+# what paints or chooses a face and nothing more: a box that clips is measured with these set
+# in it or on what it holds (a face is taken to be no wider than ``CHAR_EM``)
+PAINT = frozenset({
+    "color", "background", "background-color", "background-image", "background-position",
+    "background-repeat", "background-size", "background-clip", "background-origin",
+    "border-color", "border-style", "border-radius", "border-top-left-radius",
+    "border-top-right-radius", "border-bottom-left-radius", "border-bottom-right-radius",
+    "font-weight", "font-style", "font-family", "font-variant", "font-kerning", "font-synthesis",
+    "text-decoration", "text-decoration-line", "text-decoration-color",
+    "text-decoration-style", "text-decoration-thickness", "text-underline-offset",
+    "text-align", "cursor", "box-shadow", "outline", "outline-color", "outline-style",
+    "outline-width", "outline-offset", "opacity", "word-break", "overflow-wrap", "word-wrap",
+    "hyphens", "-webkit-text-size-adjust", "-ms-text-size-adjust", "text-size-adjust",
+    "list-style", "list-style-type", "list-style-position", "list-style-image",
+    "border-collapse", "border-spacing", "table-layout", "caption-side", "empty-cells",
+    "-webkit-font-smoothing", "-moz-osx-font-smoothing", "text-rendering", "text-overflow",
+    "-webkit-text-fill-color", "mix-blend-mode", "filter", "transition", "animation"})
+# what the measure reads: of a box that clips, its clipping, its sizes and its text's; of what
+# it holds, how it pushes its text (``pushes``) and the sizes of its text
+_READ_OF_BOX = frozenset({
+    *_OVERFLOWS, "contain", *_HEIGHTS, *_WIDTHS, *_CLAMPS, *_NO_WRAP, "-webkit-box-orient",
+    "display", "box-sizing", "font-size", "font", "line-height", "min-height", "min-width",
+    "margin", "margin-top", "margin-bottom", "margin-left", "margin-right", "padding",
+    "padding-top", "padding-bottom", "padding-left", "padding-right", "border", "border-top",
+    "border-bottom", "border-left", "border-right", "border-width", "overflow-clip-margin",
+    "position", "float", "clear", "vertical-align", "z-index"})
+_READ_INSIDE = frozenset({
+    "font-size", "font", "line-height", "display", "clear", *_TALL,
+    *(f"{name}{side}" for name in ("margin", "padding", "border") for side in (
+        "", *(f"-{side}" for side in (*_ABOVE_AND_BELOW, *_BESIDE)))),
+    "border-width", "border-top-width", "border-bottom-width", "border-left-width",
+    "border-right-width", "vertical-align"})
+_DISPLAYS_READ = {"block": 1, "list-item": 1, "flow-root": 1, "table": 1, "inline": 0,
+                  "inline-block": 0, "contents": 0, "inline-table": 0}
+_BOX_DISPLAYS = frozenset({"block", "inline-block", "flow-root", "list-item", "-webkit-box",
+                           "table-cell", "inline"})
+_ITEMS = re.compile(r"flex|grid|box")  # a container whose items take their size from it
+_VERTICAL_KEYWORDS = frozenset({"baseline", "top", "middle", "bottom", "text-top",
+                                "text-bottom", "sub", "super"})
 # what a style (or a style rule) names for it to clip a box or to size one so
-MAY_CUT_OFF = re.compile(r"overflow|contain|line-clamp|white-space|text-wrap|height|width|"
-                         r"-size", re.IGNORECASE)
-NAMES = frozenset({*_OVERFLOWS, "contain", *_HEIGHTS, *_WIDTHS, *_CLAMPS, *_NO_WRAP,
-                   "line-height"})
+MAY_CUT_OFF = re.compile(r"overflow|contain|content-visibility|clip|line-clamp|white-space|"
+                         r"text-wrap|height|width|-size|transform|scale|zoom", re.IGNORECASE)
+_NO_SIZE = frozenset({"", "auto", "none", "initial", "unset", "normal", "inherit"})
+_SIZED_DOWN = (*_HEIGHTS, *_CLAMPS, "aspect-ratio", "contain", "container-type", "clip",
+               "content-visibility", "inset", "flex", "flex-basis", "grid-area", "grid-row")
+# a clip-path that cuts nothing off its box: none, or an inset of nothing (rounded corners)
+_ROUNDED = re.compile(r"none|inset\(\s*0(?:px|%)?(?:\s+0(?:px|%)?){0,3}\s*(?:round\s[^()]*)?\)")
+# what a style rule names to be read for a box that clips: its clipping and its sizes
+NAMES = frozenset({*_OVERFLOWS, "contain", "content-visibility", "container-type", "clip-path",
+                   "clip", *_HEIGHTS, *_WIDTHS, *_CLAMPS, *_NO_WRAP, "aspect-ratio", "inset",
+                   "flex", "flex-basis", "grid-area", "grid-row", "transform", "scale", "zoom"})
 _COMPUTED_LENGTH = re.compile(r"[a-z-]+\(", re.IGNORECASE)
-
-
-def clips(declarations: dict[str, str]) -> bool:
-    """Whether a box of ``declarations`` clips what overflows it."""
-    return any(word in _CLIPS for name in _OVERFLOWS
-               for word in declarations.get(name, "").split()) or any(
-        word in ("paint", "strict", "content") for word in declarations.get("contain", "").split())
+_READ_UNITS = re.compile(r"^-?[\d.]+(?:e[+-]?\d+)?(?:px|pt|pc|in|cm|mm|q|em|ex|ch|cap|ic|v[whib]|"
+                         r"vmin|vmax|[sld]v[whib]|[sld]vmin|[sld]vmax)?$")
 
 
 @dataclass
 class Inside:
     """What a box that clips holds, as it is read: the letters of each line its forced breaks
-    make, its ``<br>``s, the tallest line of the text in it, and how far the boxes in it push
-    their text down (``pushes``)."""
+    make, its other line breaks, the widest letter size and the tallest line of the text in
+    it, how far what it holds pushes its text down and narrows it (``pushes``), and why it
+    cannot be measured ('' where it can)."""
 
-    lines: list[int] = field(default_factory=list)
+    keeps_newlines: bool = False
+    grows: bool = False  # it sets no size: only what moves out of it is looked for
+    lines: list[str] = field(default_factory=list)
     breaks: int = 0
+    spaces: int = 0  # kept spaces the reading collapses (no-break ones, and in a <pre>)
+    font_px: float = 0.0
     line_px: float = 0.0
     pushed: float = 0.0
+    across: float = 0.0
+    unsure: str = ""
 
 
-def pushes(tag: str, declarations: dict[str, str], attributes: dict, font_px: float) -> float:
+def clips(declarations: dict[str, str]) -> bool:
+    """Whether a box of ``declarations`` clips what overflows it (an overflow not visible on
+    one axis makes the other scroll: either clips both)."""
+    return any(word in _CLIPS for name in _OVERFLOWS
+               for word in declarations.get(name, "").split()) or any(
+        word in ("paint", "strict", "content", "size")
+        for word in declarations.get("contain", "").split()) or declarations.get(
+        "content-visibility") == "auto" or declarations.get("container-type", "normal") not in (
+        "normal", "inline-size") or declarations.get("clip-path", "none") != "none" or \
+        declarations.get("clip", "auto").startswith("rect(")
+
+
+def sized(styles: list[dict[str, str]], parent_display: str) -> str:
+    """How a box that clips, of ``styles``, may be smaller than what it holds: "down" where it
+    sets a height or a number of lines, or may take its size from around it
+    (``parent_display``: how its parent lays out what it holds), "across" where it sets only
+    a width (its text wraps in it, but may be pushed out of it, or not wrap); '' where it
+    sets neither and grows with its text."""
+    if _ITEMS.search(parent_display) or any(
+            declarations.get(name, "") not in _NO_SIZE for declarations in styles
+            for name in _SIZED_DOWN) or any(
+            not _ROUNDED.fullmatch(declarations.get("clip-path", "none"))
+            or declarations.get("position") in ("absolute", "fixed")  # sized by its insets
+            for declarations in styles):
+        return "down"
+    # one that does not wrap is as wide as what is around it, at least a phone's screen
+    return "across" if any(declarations.get(name, "") not in _NO_SIZE
+                           for declarations in styles for name in _WIDTHS) or _unwrapped(
+        styles) else ""
+
+
+def _unwrapped(styles: list[dict[str, str]]) -> bool:
+    """Whether a box of ``styles`` sets its text in lines that do not wrap."""
+    return any(word in values for declarations in styles for name, values in _NO_WRAP.items()
+               for word in declarations.get(name, "").split())
+
+
+def paints_only(name: str) -> bool:
+    """Whether a property only paints or chooses a face (``PAINT``), or is read by Outlook
+    alone (``mso-``)."""
+    return name in PAINT or name.startswith("mso-")
+
+
+def first_not_painting(declarations: dict[str, str]) -> str:
+    """The first of ``declarations`` that does more than paint, as "name: value"; '' for
+    none."""
+    return next((f"{name}: {value}" for name, value in declarations.items()
+                 if not paints_only(name)), "")
+
+
+def not_measured(styles: list[dict[str, str]], parent_display: str) -> str:
+    """Why a box that clips and may be smaller than what it holds is not measured, as "name:
+    value"; '' where it is: a property of its own that is not paint nor read here, a size in
+    units not read (a percentage of what is around it, a line's or the root's), a size taken
+    from a flex or grid container around it."""
+    if _ITEMS.search(parent_display):
+        return f"inside display: {parent_display}"
+    for declarations in styles:
+        for name, value in declarations.items():
+            if not paints_only(name) and name not in _READ_OF_BOX or name == "display" and \
+                    value not in _BOX_DISPLAYS or name == "contain" and value != "paint" or \
+                    name == "position" and value not in ("static", "relative") or \
+                    name == "float" and value != "none":
+                return f"{name}: {value}"
+            if name in (*_HEIGHTS, *_WIDTHS) and value not in ("auto", "none") and \
+                    not _READ_UNITS.match(value):
+                return f"{name}: {value}"
+    return ""
+
+
+def held(inside: Inside, tag: str, declarations: dict[str, str], attributes: dict,
+         font_px: float, line: float) -> None:
+    """Count in ``inside`` what an element it holds (``tag``, ``declarations``, its text
+    ``font_px`` high in lines ``line`` px high) adds to its text's size, or why it cannot be
+    measured."""
+    if inside.unsure:
+        return
+    if inside.grows:
+        inside.unsure = moves_out(declarations)
+        return
+    for name, value in declarations.items():
+        if not paints_only(name) and name not in _READ_INSIDE or name == "display" and \
+                value not in _DISPLAYS_READ or name == "vertical-align" and \
+                value not in _VERTICAL_KEYWORDS or name in _READ_INSIDE and (
+                "%" in value or _COMPUTED_LENGTH.search(value)):
+            inside.unsure = f"{name}: {value} inside"
+            return
+    if tag in SIZED_TAGS and length_px(str(attributes.get("height") or "").strip() + "px",
+                                       font_px) is None and "height" not in declarations:
+        inside.unsure = f"a <{tag}> of no height set inside"
+        return
+    inside.breaks += tag == "br" or tag in LINE_TAGS or _DISPLAYS_READ.get(
+        declarations.get("display", ""), 0)
+    inside.font_px = max(inside.font_px, font_px)
+    inside.line_px = max(inside.line_px, line)
+    down, across = pushes(tag, declarations, attributes, font_px)
+    inside.pushed += down
+    inside.across += across
+
+
+def moves_out(declarations: dict[str, str]) -> str:
+    """What may set an element's text outside the box around it, that grows with what it
+    holds, as "name: value" ('' for nothing): a position out of the flow or an offset, a
+    transform, a negative margin or indent."""
+    position = declarations.get("position", "static")
+    for name, value in declarations.items():
+        if name == "position" and value in ("absolute", "fixed") or name in _OFFSETS and \
+                position != "static" and value not in ("auto", "0", "0px") or \
+                name in _TRANSFORMS and value != "none" or name.startswith(
+                ("margin", "text-indent")) and "-" in value:
+            return f"{name}: {value} inside"
+    return ""
+
+
+def pushes(tag: str, declarations: dict[str, str], attributes: dict,
+           font_px: float) -> tuple[float, float]:
     """How far down an element ``tag`` of ``declarations`` (and ``attributes``) pushes what
-    follows it, at least, in px: its height (set, or its least: ``min-height``, an image's
-    ``height`` attribute), its margins (a browser's own, where it sets none) and paddings
-    above and below, an offset down."""
+    follows it, at least, and how far in from the sides it sets its text, in px: its height
+    (set, or its least: ``min-height``, a ``height`` attribute), its margins (a browser's own,
+    where it sets none), paddings and borders."""
     heights = [length_px(declarations.get(name, ""), font_px) for name in _TALL]
     heights.append(length_px(str(attributes.get("height") or "").strip() + "px", font_px))
-    pushed = max((height for height in heights if height is not None), default=0.0)
+    down = max((height for height in heights if height is not None), default=0.0)
     if tag in _SPACED and not any(name.startswith("margin") for name in declarations):
-        pushed += 2 * _SPACED_EM * font_px
-    for name in ("margin", "padding"):
-        sides = declarations.get(name, "").split()
-        values = [sides[0], sides[2 if len(sides) > 2 else 0]] if sides else []
-        values += [declarations.get(f"{name}-{side}", "") for side in _ABOVE_AND_BELOW]
-        pushed += sum(max(length_px(value, font_px) or 0.0, 0.0) for value in values)
-    return pushed + max(length_px(declarations.get("top", ""), font_px) or 0.0, 0.0)
+        down += 2 * _SPACED_EM * font_px
+    across = 0.0
+    for name in ("margin", "padding", "border"):
+        for side, value in _sides(name, declarations).items():
+            px = max((length_px(word, font_px) or 0.0 for word in value.split()), default=0.0)
+            if side in ("top", "bottom"):
+                down += max(px, 0.0)
+            else:
+                across += max(px, 0.0)
+    return down, across
 
 
-def line_px(declarations: dict[str, str], font_px: float) -> float:
-    """The height of a line of an element's text: its ``line-height``, else ``LINE_EM``."""
-    return _line_px([declarations], font_px)
+def _sides(name: str, declarations: dict[str, str]) -> dict[str, str]:
+    """What ``name`` (margin, padding, border) sets on each side, by its shorthands and its
+    longhands (a logical side as its physical one, left to right and top to bottom)."""
+    if name == "border":
+        sides = dict.fromkeys(_FOUR, declarations["border"]) if "border" in declarations else {}
+        sides.update(_four(declarations.get("border-width", "")))
+    else:
+        sides = _four(declarations.get(name, ""))
+    for logical, physical in (("block", ("top", "bottom")), ("inline", ("left", "right"))):
+        value = declarations.get(f"{name}-{logical}", "")
+        if value and name == "border":  # a whole border, on both sides
+            sides.update(dict.fromkeys(physical, value))
+        elif value:
+            sides.update(zip(physical, (value.split()[0], value.split()[-1]), strict=True))
+    for side, physical in (("top", "top"), ("bottom", "bottom"), ("left", "left"),
+                           ("right", "right"), ("block-start", "top"), ("block-end", "bottom"),
+                           ("inline-start", "left"), ("inline-end", "right")):
+        for suffix in ("", "-width") if name == "border" else ("",):
+            value = declarations.get(f"{name}-{side}{suffix}")
+            if value is not None:
+                sides[physical] = value
+    return sides
 
 
-def cut_off(styles: Iterable[dict[str, str]], font_px: float, inside: Inside) -> str:
-    """Why a box cuts off its text, as "name: value"; '' when its text fits. ``styles``: the
-    declarations that may apply to the box (its own and those of the style rules that may
-    match it: it is taken to clip where any does, and to be as small as any sets it);
-    ``font_px``: the size of its text; ``inside``: what it holds."""
+def _four(value: str) -> dict[str, str]:
+    """A shorthand's one to four values, each on the side it sets."""
+    parts = value.split()
+    if not parts:
+        return {}
+    top = parts[0]
+    right = parts[1] if len(parts) > 1 else top
+    bottom = parts[2] if len(parts) > 2 else top
+    return dict(zip(_FOUR, (top, right, bottom, parts[3] if len(parts) > 3 else right),
+                    strict=True))
+
+
+NORMAL_LINE = ("factor", LINE_EM)
+
+
+def line_height(declarations: dict[str, str], font_px: float,
+                inherited: tuple[str, float]) -> tuple[str, float]:
+    """An element's ``line-height`` (or the one its ``font`` sets) as it is inherited: a
+    number as a factor of each descendant's size, any other as the pixels it is here;
+    ``inherited`` where it sets none."""
+    value = declarations.get("line-height", "")
+    font = declarations.get("font", "")
+    if not value and "/" in font:
+        value = next(iter(font.split("/", 1)[1].split()), "")
+    if not value or value in ("inherit", "unset"):
+        return inherited
+    if value in ("normal", "initial"):
+        return NORMAL_LINE
+    if re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", value):
+        return "factor", float(value)
+    if re.fullmatch(r"\d+(?:\.\d+)?%", value):
+        return "px", float(value[:-1]) * font_px / 100
+    px = length_px(value, font_px)
+    return NORMAL_LINE if px is None else ("px", max(px, 0.0))
+
+
+def line_px(line: tuple[str, float], font_px: float) -> float:
+    """The height in px of a line of text ``font_px`` high, of ``line`` (``line_height``)."""
+    kind, amount = line
+    return amount * font_px if kind == "factor" else amount
+
+
+def cut_off(styles: Iterable[dict[str, str]], font_px: float, line: float,
+            inside: Inside) -> str:
+    """Why a box that clips cuts off its text, as "name: value"; '' when its text fits.
+    ``styles``: the declarations that may apply to the box (its own and those of the style
+    rules that may match it: it is taken to be as small as any sets it); ``font_px`` and
+    ``line``: the size of its text and of its lines; ``inside``: what it holds."""
     styles = list(styles)
-    lines = inside.lines
-    if not lines or not any(clips(declarations) for declarations in styles):
+    if inside.grows:
+        return f"moved out of it: {inside.unsure}" if inside.unsure else ""
+    if inside.unsure:
+        return f"not measured: {inside.unsure}"
+    lines = [text for text in inside.lines if text.strip()]
+    if not lines:
         return ""
+    font_px = max(font_px, inside.font_px)
+    own_down, own_across = (0.0, 0.0)
+    for declarations in styles:
+        down, across = pushes("", {name: value for name, value in declarations.items()
+                                   if name.startswith(("padding", "border"))}, {}, font_px)
+        own_down, own_across = max(own_down, down), max(own_across, across)
     wide = _least(styles, _WIDTHS, font_px)
-    width = NARROWEST_PX if wide is None else wide[1]
-    unwrapped = any(word in values for declarations in styles
-                    for name, values in _NO_WRAP.items()
-                    for word in declarations.get(name, "").split())
-    if unwrapped and wide is not None and max(lines) * CHAR_EM * font_px > width:
-        return f"{wide[0]} for a line that does not wrap"
-    needed = max(inside.breaks + 1, len(lines) if unwrapped else sum(
-        max(1, math.ceil(letters * CHAR_EM * font_px / max(width, 1.0))) for letters in lines))
+    width = (NARROWEST_PX if wide is None else wide[1]) - own_across - inside.across
+    unwrapped = _unwrapped(styles)
+    if width < 1.0:
+        return f"{wide[0] if wide else 'a phone'} for text set {inside.across:.0f} px in"
+    spaces = inside.spaces * CHAR_EM
+    if unwrapped and (max(_width_em(text) for text in lines) + spaces) * font_px > width:
+        return f"{wide[0] if wide else 'a phone'} for a line that does not wrap"
+    needed = max(inside.breaks + 1, len(lines) if unwrapped else math.ceil(
+        spaces * font_px / max(width, 1.0)) + sum(
+        max(1, math.ceil(_width_em(text) * font_px / max(width, 1.0))) for text in lines))
     clamp = _least_count(styles, _CLAMPS)
     if clamp is not None and needed > clamp[1]:
         return f"{clamp[0]} for about {needed} lines"
     high = _least(styles, _HEIGHTS, font_px)
-    tall = needed * max(_line_px(styles, font_px), inside.line_px) + inside.pushed
+    tall = needed * max(line, inside.line_px) + inside.pushed + own_down
     if high is not None and tall > high[1] + 0.5:
         return f"{high[0]} for about {needed} lines" + (
-            f" and {inside.pushed:.0f} px of boxes" if inside.pushed else "")
+            f" and {inside.pushed + own_down:.0f} px of boxes" if inside.pushed + own_down else "")
     return ""
+
+
+def _width_em(text: str) -> float:
+    """The width of a line of ``text`` in ems, at least: ``CHAR_EM`` a letter, ``WIDE_EM`` a
+    wide one."""
+    return sum(WIDE_EM if char in "mwMW@%" or unicodedata.east_asian_width(char) in "WF"
+               else CHAR_EM for char in text)
 
 
 def _least(styles: list[dict[str, str]], names: tuple[str, ...],
@@ -141,16 +412,9 @@ def _least_count(styles: list[dict[str, str]], names: tuple[str, ...]) -> tuple[
     return least
 
 
-def _line_px(styles: list[dict[str, str]], font_px: float) -> float:
-    """A line's height in the box: the largest its ``line-height`` may be, else ``LINE_EM``
-    ems (an inherited one is not followed)."""
-    heights = []
-    for declarations in styles:
-        value = declarations.get("line-height", "")
-        if re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", value):
-            heights.append(float(value) * font_px)
-        elif value.endswith("%") and re.fullmatch(r"\d+(?:\.\d+)?%", value):
-            heights.append(float(value[:-1]) * font_px / 100)
-        elif (px := length_px(value, font_px)) is not None:
-            heights.append(px)
-    return max(heights, default=LINE_EM * font_px)
+def keeps_newlines(tag: str, styles: list[dict[str, str]]) -> bool:
+    """Whether a box's own newlines begin lines (a ``<pre>``, a ``white-space`` that keeps
+    them)."""
+    return tag in ("pre", "listing", "xmp", "textarea", "plaintext") or any(
+        word in _KEEPS_NEWLINES for declarations in styles
+        for word in declarations.get("white-space", "").split())

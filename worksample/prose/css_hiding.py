@@ -76,6 +76,9 @@ _UNREADABLE_FILTER = re.compile(r"(?<![\w-])(invert|blur|brightness|contrast)\(\
                                 re.IGNORECASE)
 OFF_PAGE_PX = 999.0  # an offset this far moves text off any page: "text-indent: -9999px"
 OFF_PAGE_EM = 50.0
+OFF_PAGE_LEFT_PX, OFF_PAGE_LEFT_EM = 320.0, 20.0  # leftward: the width of a phone's screen
+_LEFTWARD = frozenset({"text-indent", "margin-left", "left", "margin-inline-start",
+                       "inset-inline-start", "margin", "margin-inline", "inset", "inset-inline"})
 # what CSS's keywords and system colours paint (a dark mode aside): text of "initial" is black
 _KEYWORD_COLOURS = {"initial": "black", "canvastext": "black", "fieldtext": "black",
                     "buttontext": "black", "canvas": "white", "field": "white",
@@ -131,7 +134,10 @@ _MASKS = frozenset({"mask", "mask-image", "-webkit-mask", "-webkit-mask-image",
 _SIZES = ("font", "font-size")  # the declarations of a text's size
 _KEYWORD_PX = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0, "large": 18.0,
                "x-large": 24.0, "xx-large": 32.0, "xxx-large": 48.0, "initial": 16.0}
-_SCALED = re.compile(r"scale|zoom", re.IGNORECASE)
+_SCALED = re.compile(r"scale|zoom|matrix|perspective|translate", re.IGNORECASE)
+_PERSPECTIVE = re.compile(r"(?<![\w-])perspective\(\s*([^()\s]*)\s*\)")
+_TRANSLATE_Z = re.compile(r"(?<![\w-])translatez\(\s*([^()\s]*)\s*\)|(?<![\w-])translate3d\("
+                          r"[^(),]*,[^(),]*,\s*([^()\s]*)\s*\)")
 _SIZE_KEYWORDS = frozenset({*_KEYWORD_PX, "larger", "smaller"})
 _ROOT_UNITS = frozenset({"rem", "rex", "rch", "rcap", "ric"})  # the root's font size
 _COLOURS = frozenset({"color", "background-color", "-webkit-text-fill-color"})
@@ -528,7 +534,8 @@ def _hides(name: str, value: str, declarations: dict[str, str], under: object) -
                          "visibility": ("hidden", "collapse"),
                          "content-visibility": ("hidden",)}[name]
     if name in ("color", "-webkit-text-fill-color"):
-        return _unreadable_colour(value, under)
+        # a fill of "initial" is the text's colour, judged as its colour
+        return not (name != "color" and value == "initial") and _unreadable_colour(value, under)
     if name == "filter":
         # an SVG filter is not worked out; the functions of one list act one after another, so
         # their amounts multiply (a red team's: "opacity(.2) opacity(.2)")
@@ -586,15 +593,94 @@ def _scaled_away(declarations: dict[str, str]) -> bool:
     return min(_scales(declarations)) <= FAINT
 
 
-def scales_of(style: str) -> tuple[float, float]:
-    """How much ``style`` scales its element across and down, each ``scale()`` of its
-    transform, its ``scale`` and its ``zoom`` multiplied ((1, 1) where it sets none)."""
+def scales_of(style: str, perspective: float = 0.0) -> tuple[float, float]:
+    """How much ``style`` scales its element across and down (``scales``), inside one whose
+    ``perspective`` is so many px (0: none)."""
     if not _SCALED.search(style):
         return 1.0, 1.0
     try:
-        return _scales(_declarations(style)[0])
+        return scales(_declarations(style)[0], perspective)
     except RecursionError:
         return 1.0, 1.0
+
+
+def scales(declarations: dict[str, str], perspective: float = 0.0) -> tuple[float, float]:
+    """How much an element of ``declarations`` is scaled across and down: each ``scale()`` and
+    ``matrix()`` of its transform, its ``scale`` and its ``zoom`` multiplied, and a move away
+    from the reader seen in a perspective (its own ``perspective()``, else its parent's
+    ``perspective``, so many px); (1, 1) where it sets none."""
+    across, down = _scales(declarations)
+    transform = declarations.get("transform", "")
+    for matrix in _MATRIX.findall(transform):
+        numbers = [float(number) for number in _NUMBERS.findall(matrix)]
+        if len(numbers) in (6, 16):  # its x and y columns
+            first, second = (numbers[0:2], numbers[2:4]) if len(numbers) == 6 else (
+                numbers[0:2], numbers[4:6])
+            across, down = across * math.hypot(*first), down * math.hypot(*second)
+    seen_from = next((length_px(found) for found in _PERSPECTIVE.findall(transform)),
+                     None) or perspective
+    away = sum(length_px(alone or in_three) or 0.0
+               for alone, in_three in _TRANSLATE_Z.findall(transform))
+    if seen_from and seen_from > 0 and away < 0:
+        across, down = across * seen_from / (seen_from - away), down * seen_from / (
+            seen_from - away)
+    return across, down
+
+
+def perspective_of(style: str) -> float:
+    """The ``perspective`` an element of ``style`` gives what it holds, in px (0 for none)."""
+    if "perspective" not in style.lower():
+        return 0.0
+    try:
+        return max(length_px(_declarations(style)[0].get("perspective", "")) or 0.0, 0.0)
+    except RecursionError:
+        return 0.0
+
+
+def filters_of(style: str) -> tuple[float, float]:
+    """The contrast and the brightness an element of ``style`` is filtered to, its ``filter``'s
+    ``contrast()`` and ``brightness()`` each multiplied ((1, 1) where it sets none)."""
+    if "filter" not in style.lower():
+        return 1.0, 1.0
+    try:
+        functions = _UNREADABLE_FILTER.findall(_declarations(style)[0].get("filter", ""))
+    except RecursionError:
+        return 1.0, 1.0
+    contrast = brightness = 1.0
+    for function, argument in functions:
+        amount = _amount(argument) if argument else (1.0, "")
+        if amount is None or amount[1] not in ("", "%"):
+            continue
+        share = max(amount[0], 0.0) / (100 if amount[1] == "%" else 1)
+        contrast *= share if function.lower() == "contrast" else 1.0
+        brightness *= share if function.lower() == "brightness" else 1.0
+    return contrast, brightness
+
+
+def stroke_of(style: str, inherited: tuple[object, float], font_px: float
+              ) -> tuple[object, float]:
+    """The colour and the width in px of the stroke drawn round an element's letters
+    (``-webkit-text-stroke``, inherited); ``inherited`` where it sets none. A colour of None
+    is the text's own."""
+    if "stroke" not in style.lower():
+        return inherited
+    try:
+        declarations = _declarations(style)[0]
+    except RecursionError:
+        return inherited
+    colour, width = inherited
+    for word in declarations.get("-webkit-text-stroke", "").split():
+        px = length_px(word, font_px)
+        if px is not None:
+            width = px
+        elif _colour(word) is not None:
+            colour = None if _colour(word) is CURRENT else _colour(word)
+    if "-webkit-text-stroke-width" in declarations:
+        width = length_px(declarations["-webkit-text-stroke-width"], font_px) or 0.0
+    if "-webkit-text-stroke-color" in declarations:
+        found = _colour(declarations["-webkit-text-stroke-color"])
+        colour = None if found is None or found is CURRENT else found
+    return colour, width
 
 
 def _scales(declarations: dict[str, str]) -> tuple[float, float]:
@@ -635,9 +721,12 @@ def _off_page(value: str, name: str) -> bool:
     number, unit = amount
     if unit == "%":
         return abs(number) >= 100 and name != "text-indent" or number <= -100
+    # (a red team's) text moved left past a phone's width has left the page, however long
+    # its line: "text-indent: -30em"
+    leftward = number < 0 and name in _LEFTWARD
     if unit in _PX_PER_UNIT and _PX_PER_UNIT[unit]:
-        return abs(number) * _PX_PER_UNIT[unit] >= OFF_PAGE_PX
-    return unit in _EM_PER_UNIT and abs(number) >= OFF_PAGE_EM
+        return abs(number) * _PX_PER_UNIT[unit] >= (OFF_PAGE_LEFT_PX if leftward else OFF_PAGE_PX)
+    return unit in _EM_PER_UNIT and abs(number) >= (OFF_PAGE_LEFT_EM if leftward else OFF_PAGE_EM)
 
 
 def _px(value: str) -> float | None:

@@ -127,19 +127,22 @@ def from_html(html: str, markdown: bool = False, quotes: bool = False) -> Visibl
     colours = ColourRules(quirks=not standards) if sheets and in_plain_cascade(sheets) else None
     moving: list = []
     clipping: list = []
+    sizing: list = []
     covering: tuple[list, list] = ([], [])
     keyframes = hiding_keyframes([sheet.css for sheet in sheets
                                   if not sheet.media or for_the_reader(sheet.media)], hides)
-    selectors = hidden_selectors(html, sheets, colours, moving, covering, keyframes, clipping)
+    selectors = hidden_selectors(html, sheets, colours, moving, covering, keyframes, clipping,
+                                 sizing)
     if colours is not None and colours.matching and not colours.mirror(tree):  # too deep
-        colours, moving, clipping, covering = None, [], [], ([], [])
+        colours, moving, clipping, sizing, covering = None, [], [], [], ([], [])
         selectors = hidden_selectors(html, sheets, moving=moving, covering=covering,
-                                     keyframes=keyframes, clipping=clipping)
+                                     keyframes=keyframes, clipping=clipping, sizing=sizing)
     budget = _RULE_CHECKS + len(html)
     page = PageText(HidingRules(selectors, budget), standards, markdown=markdown, quotes=quotes,
                     colours=colours or None, moving=HidingRules(moving, budget),
                     covers=Covers(*(HidingRules(rules, budget) for rules in covering)),
-                    keyframes=keyframes, clipping=HidingRules(clipping, budget, every=True))
+                    keyframes=keyframes, clipping=HidingRules(clipping, budget, every=True),
+                    sizing_rule=sizing[0] if sizing else "")
     if not page.read(tree, ELEMENTS_MOST):
         raise UnreadableMessage(f"the HTML makes more than {ELEMENTS_MOST:,} elements; no "
                                 "reply or analysis has that many")

@@ -20,7 +20,19 @@ import re
 from typing import NamedTuple
 
 from worksample.prose.animations import animated_away
-from worksample.prose.clipped_text import MAY_CUT_OFF, Inside, clips, cut_off, line_px, pushes
+from worksample.prose.clipped_text import (
+    MAY_CUT_OFF,
+    NORMAL_LINE,
+    Inside,
+    clips,
+    cut_off,
+    held,
+    keeps_newlines,
+    line_height,
+    line_px,
+    not_measured,
+    sized,
+)
 from worksample.prose.covering_boxes import REPLACED, Covers
 from worksample.prose.css_hiding import (
     CURRENT,
@@ -31,13 +43,17 @@ from worksample.prose.css_hiding import (
     declared_with_importance,
     drawn_under,
     fill_of,
+    filters_of,
     font_px_of,
     images_under,
     opacity_of,
     painted_by,
     paints_an_image,
+    perspective_of,
     same_as_under,
+    scales,
     scales_of,
+    stroke_of,
     text_colour_hiding,
     tiny_text,
 )
@@ -53,6 +69,7 @@ ON_ITS_IMAGE = "text the colour of a gradient or an image under it"
 # a gradient an ancestor paints, or a box that may not be under the text
 MAY_BE_UNDER_ITS_COLOUR = "text that may be drawn on a background of its colour"
 DOUBTS_MOST = 16  # ways an element's colours may be, kept as inherited
+CUT_OFF = "text a box cuts off"
 CLIPPING_MOST = 32  # boxes that clip their text open one inside another, measured at once
 TOO_COSTLY = "too many style rules to check"
 CLOSED_DETAILS = "a <details> no one opened"
@@ -137,9 +154,16 @@ class _Open(NamedTuple):
     fill: object  # what its letters are filled with where not its colour (None: its colour)
     scale: tuple[float, float]  # how much it and its ancestors scale it, across and down
     font_px: float  # the size of its text
+    line: tuple[str, float]  # the height of its lines, as inherited (``clipped_text``)
+    display: str  # as its own style sets it ('' where it does not)
+    perspective: float  # the perspective it gives what it holds, in px (0: none)
+    filtered: tuple[float, float]  # its ancestors' filters and its own: contrast, brightness
+    stroke: tuple[object, float]  # the colour (None: its own) and width of its letters' stroke
 
 
-_PAGE = _Open("", None, None, "", "", (), 1.0, None, (1.0, 1.0), 16.0)
+_PAGE = _Open("", None, None, "", "", (), 1.0, None, (1.0, 1.0), 16.0, NORMAL_LINE, "", 0.0,
+              (1.0, 1.0), (None, 0.0))
+STROKE_EM = 0.1  # a stroke this wide (of the text's size) covers its letters' fill
 
 
 class PageText:
@@ -154,14 +178,18 @@ class PageText:
     that may be laid over the page's text (``covering_boxes``): where one is, none of its
     text is read. ``keyframes``: the page's key frames that hide text (``animations``).
     ``clipping``: the style rules that may clip a box or size it (``clipped_text``), each
-    filed with its declarations (``declared``)."""
+    filed with its declarations (``declared``); ``sizing_rule``: a declaration of the page's
+    style rules that does more than paint ('' where none does), for which no box that clips
+    is measured."""
 
     def __init__(self, rules: HidingRules, standards: bool, markdown: bool = False,
                  quotes: bool = False, colours: ColourRules | None = None,
                  moving: HidingRules | None = None, covers: Covers | None = None,
-                 keyframes: dict | None = None, clipping: HidingRules | None = None) -> None:
+                 keyframes: dict | None = None, clipping: HidingRules | None = None,
+                 sizing_rule: str = "") -> None:
         self.rules = rules
         self.clipping = clipping
+        self.sizing_rule = sizing_rule
         # the open boxes that clip their text: where among ``painted`` each is, where its
         # text begins among ``parts``, the declarations that may apply to it, what it holds
         self.clipped: list[tuple[int, int, list[dict[str, str]], Inside]] = []
@@ -245,12 +273,15 @@ class PageText:
         except TooCostly:
             sheet, why = "", TOO_COSTLY
         style = _style_of(tag, element.attributes, sheet, self.link)
+        rules = self.clipping.all_applying(*names) if self.clipping else []
         if not skipped and not why:
             why = self._folded_away(tag) or self._hidden_by(element, sheet, names, style)
         # a box whose text is not read may still be drawn, and laid over the text: an empty
         # one, an image, a frame, one whose own text is white or moved away
         if not _UNDRAWN.match(why):
             self.covers.look_at(tag, element.attributes, names, style)
+        if self.clipped and not _UNDRAWN.match(why):  # (drawn, its text read or not)
+            self._held(tag, element.attributes, style)
         if skipped:
             return False
         if why:
@@ -259,51 +290,62 @@ class PageText:
                 self.hidden.append(words)
                 self.hidden_by.add(why)
             return False
-        if self.clipped:
-            self._held(tag, element.attributes, style)
         self._separate(tag)
         if element.child is None:
             if tag not in VOID:
                 self._separate(tag)  # its end
             return False
-        self._paint(tag, element, style, names)
-        self._clips(names, style)
+        self._paint(tag, element, style, names, rules or [])
+        self._clips(tag, style, rules)
         return True
 
-    def _clips(self, names: tuple, style: str) -> None:
+    def _clips(self, tag: str, style: str, rules: list | None) -> None:
         """Keep the element just opened among the boxes that clip their text, where its style
-        or a style rule that may match it clips it; its text is measured at its end."""
-        styles = [declared(style)] if style and MAY_CUT_OFF.search(style) else []
-        if self.clipping:
-            rules = self.clipping.all_applying(*names)
-            if rules is None:
-                self._cut_off(len(self.parts), TOO_COSTLY)
-                return
-            styles += rules
+        or a style rule that may match it (``rules``: their declarations; None past the
+        budget) clips it and it may be smaller than its text: its text is measured at its end
+        (``clipped_text``), or, where it cannot be, hidden."""
+        if rules is None:
+            self._cut_off(len(self.parts), TOO_COSTLY)
+            return
+        if not rules and not (style and MAY_CUT_OFF.search(style)):
+            return
+        styles = ([declared(style)] if style else []) + rules
         if not any(clips(declarations) for declarations in styles):
             return
-        if len(self.clipped) >= CLIPPING_MOST:
-            self._cut_off(len(self.parts), "boxes that clip their text nested too deep")
+        around = self.painted[-2].display if len(self.painted) > 1 else ""
+        smaller = sized(styles, around)
+        if not smaller:  # it grows with its text: only what moves out of it is cut off
+            if len(self.clipped) < CLIPPING_MOST:
+                self.clipped.append((len(self.painted) - 1, len(self.parts), styles,
+                                     Inside(grows=True)))
             return
-        self.clipped.append((len(self.painted) - 1, len(self.parts), styles, Inside()))
+        # (style rules are not applied to what it holds: one that sizes text may make it taller)
+        why = not_measured(styles, around) or (
+            f"a style rule sets {self.sizing_rule}" if self.sizing_rule and smaller == "down"
+            else "")
+        if why:
+            self._cut_off(len(self.parts), f"not measured: {why}")
+        elif len(self.clipped) >= CLIPPING_MOST:
+            self._cut_off(len(self.parts), "boxes that clip their text nested too deep")
+        else:
+            self.clipped.append((len(self.painted) - 1, len(self.parts), styles,
+                                 Inside(keeps_newlines=keeps_newlines(tag, styles))))
 
     def _held(self, tag: str, attributes: dict, style: str) -> None:
-        """Count what a shown element adds to the height of the boxes that clip around it: a
-        line break, the height of its lines, how far it pushes what follows it down."""
-        font_px = self.painted[-1].font_px
+        """Count what a shown element adds to the size of the text of the boxes that clip
+        around it (``clipped_text.held``)."""
+        parent = self.painted[-1]
         declarations = declared(style) if style else {}
-        pushed = pushes(tag, declarations, attributes, font_px)
-        tall = line_px(declarations, font_px_of(style, font_px) if style else font_px)
+        font_px = font_px_of(style, parent.font_px) if style else parent.font_px
+        line = line_px(line_height(declarations, font_px, parent.line), font_px)
         for *_, inside in self.clipped:
-            inside.breaks += tag == "br"
-            inside.pushed += pushed
-            inside.line_px = max(inside.line_px, tall)
+            held(inside, tag, declarations, attributes, font_px, line)
 
     def _cut_off(self, start: int, why: str) -> None:
         """Hide the text read from ``parts[start]`` on, for ``why``: so until the element last
         opened ends."""
-        self.hidden_by.add(f"text a box cuts off ({why})")
-        self.painted[-1] = self.painted[-1]._replace(why=f"text a box cuts off ({why})")
+        self.hidden_by.add(f"{CUT_OFF} ({why})")
+        self.painted[-1] = self.painted[-1]._replace(why=f"{CUT_OFF} ({why})")
         self.hidden += self.parts[start:]
         del self.parts[start:]
 
@@ -311,10 +353,10 @@ class PageText:
         """Read the end of the element last opened."""
         if self.clipped and self.clipped[-1][0] == len(self.painted) - 1:
             _, start, styles, inside = self.clipped.pop()
-            inside.lines = [letters for letters in (
-                len(" ".join(line.split())) for line in "".join(self.parts[start:]).split("\n"))
-                if letters]
-            why = cut_off(styles, self.painted[-1].font_px, inside)
+            inside.lines = [" ".join(line.split())
+                            for line in "".join(self.parts[start:]).split("\n")]
+            box = self.painted[-1]
+            why = cut_off(styles, box.font_px, line_px(box.line, box.font_px), inside)
             if why:
                 self._cut_off(start, why)
         tag = self.painted.pop()[0]
@@ -325,6 +367,10 @@ class PageText:
     def _text(self, data: str) -> None:
         """A text node: shown, or hidden by the colour or the size it is drawn in."""
         why = self.painted[-1].why if self.painted else ""
+        for *_, inside in self.clipped:  # what the reading's spaces leave out
+            inside.breaks += inside.keeps_newlines and data.count("\n")
+            inside.spaces += data.count("\xa0") + (inside.keeps_newlines and (
+                data.count(" ") + 8 * data.count("\t")))
         if why:
             self.hidden.append(data)
             self.hidden_by.add(why)
@@ -339,10 +385,11 @@ class PageText:
         elif tag in CELLS:
             self.parts.append("\t")
 
-    def _paint(self, tag: str, element, style: str, names: tuple) -> None:
+    def _paint(self, tag: str, element, style: str, names: tuple, rules: list) -> None:
         """Open a shown element (its ``names``, as ``_names`` reads them): the colours of its
         text and under it (``style``: what it is drawn in, ``_style_of``), whether they are
-        the same, and whether its text is too small to read."""
+        the same, and whether its text is too small to read (``rules``: the declarations of
+        the style rules that may size it, each taken to apply)."""
         parent = self.painted[-1] if self.painted else _PAGE
         colour, under, tiny, doubts = parent.colour, parent.under, parent.tiny, parent.doubts
         if tag == "table" and not self.standards:
@@ -370,23 +417,37 @@ class PageText:
         opacity = parent.opacity * (opacity_of(style) if style else 1.0)
         font_px = 16.0 if tag == "table" and not self.standards else parent.font_px
         font_px = font_px_of(style, font_px) if style else font_px
-        across, down = scales_of(style) if style else (1.0, 1.0)
+        across, down = scales_of(style, parent.perspective) if style else (1.0, 1.0)
+        for rule in rules:  # (a red team's: ".s{transform:scale(.25)}" on nested boxes)
+            rule_across, rule_down = scales(rule, parent.perspective)
+            across, down = across * rule_across, down * rule_down
         scale = (parent.scale[0] * across, parent.scale[1] * down)
-        # the letters are drawn in their fill where one is set or inherited, not their colour
+        contrast, brightness = filters_of(style) if style else (1.0, 1.0)
+        filtered = (parent.filtered[0] * contrast, parent.filtered[1] * brightness)
+        stroke = stroke_of(style, parent.stroke, font_px) if style else parent.stroke
+        # the letters are drawn in their fill where one is set or inherited, not their colour,
+        # and in their stroke where it is wide enough to cover them
         fill = fill_of(style, parent.fill) if style else parent.fill
         drawn = colour if fill is None else fill
-        judged = doubts if fill is None else tuple((fill, doubt) for _, doubt in doubts)
+        if stroke[1] >= STROKE_EM * font_px and stroke[0] is not None:
+            drawn = stroke[0]
+        judged = doubts if drawn is colour else tuple((drawn, doubt) for _, doubt in doubts)
         same = f"an opacity of {opacity:.2g} along its ancestors" if opacity <= FAINT else \
             UNDER_ITS_COLOUR if same_as_under(drawn, under) else \
             ON_ITS_IMAGE if any(same_as_under(drawn, image) for image in images) else \
             MAY_BE_UNDER_ITS_COLOUR if any(same_as_under(*doubt) for doubt in judged) else \
-            tiny or _too_small(font_px, scale)
+            tiny or _too_small(font_px, scale) or _filtered_away(filtered)
         if tag == "body":
             self.body_colour = colour
         if tag == "details" and not self.opened.get(element.mem_id, False):
             same = CLOSED_DETAILS  # its own text, outside its summary, is folded away too
+        if parent.why.startswith(CUT_OFF):  # all a box cuts off is cut off
+            same = parent.why
+        declarations = declared(style) if style else {}
         self.painted.append(_Open(tag, colour, under, same, tiny, doubts, opacity, fill, scale,
-                                  font_px))
+                                  font_px, line_height(declarations, font_px, parent.line),
+                                  declarations.get("display", ""),
+                                  perspective_of(style) if style else 0.0, filtered, stroke))
         self.covers.open(style)
 
     def _moves(self, tag: str, names: tuple, style: str) -> str:
@@ -482,6 +543,16 @@ class PageText:
         if drawn:
             return drawn
         return self.rules.hiding(*(names or _names(element)))
+
+
+def _filtered_away(filtered: tuple[float, float]) -> str:
+    """Why text filtered to ``filtered`` (contrast, brightness: its ancestors' filters and its
+    own, multiplied) cannot be read; '' when it can."""
+    contrast, brightness = filtered
+    if contrast <= FAINT or brightness >= 2:
+        return f"filtered to a contrast of {contrast:.2g} and a brightness of " \
+               f"{brightness:.2g} along its ancestors"
+    return ""
 
 
 def _too_small(font_px: float, scale: tuple[float, float]) -> str:

@@ -51,7 +51,9 @@ CHECKS_MOST = 300_000
 COLOUR_NAMES = frozenset({"color", "background", "background-color", "background-image",
                           "background-blend-mode", "box-shadow", "border-image",
                           "-webkit-border-image", "border-image-source", "border-image-slice",
-                          "opacity", "filter", "-webkit-text-fill-color"})
+                          "opacity", "filter", "-webkit-text-fill-color",
+                          "-webkit-text-stroke", "-webkit-text-stroke-color",
+                          "-webkit-text-stroke-width"})
 # the pseudo-classes cssselect2 matches as Chromium does, at rest (a pointer's states held by
 # none). Not ``:has()`` (cssselect2 matches its relative selectors against the whole tree, and
 # takes a nested or empty one Chromium drops), ``:visited`` (a link to the page itself is

@@ -14,7 +14,7 @@ import functools
 import re
 
 from worksample.prose.animations import animated_away
-from worksample.prose.clipped_text import MAY_CUT_OFF
+from worksample.prose.clipped_text import MAY_CUT_OFF, first_not_painting
 from worksample.prose.clipped_text import NAMES as CLIPPING_NAMES
 from worksample.prose.css_hiding import BRACKETS_MOST, declared, hiding_value, paints
 from worksample.prose.media_queries import (
@@ -87,8 +87,8 @@ def hides(style: str, sizes: bool = True, colour: bool = True, page: object = No
 
 def hidden_selectors(html: str, sheets: list[StyleSheet], colours: ColourRules | None = None,
                      moving: list | None = None, covering: tuple[list, list] | None = None,
-                     keyframes: dict | None = None,
-                     clipping: list | None = None) -> list[tuple[Subject, str]]:
+                     keyframes: dict | None = None, clipping: list | None = None,
+                     sizing: list | None = None) -> list[tuple[Subject, str]]:
     """(subject, why) for each selector a rule of ``sheets`` (``style_sheets``: those a
     browser applies to ``html``) hides: what an element needs for the selector to match it
     (``selectors.subjects``: its last part, read so that a rule hides more than a browser
@@ -104,7 +104,8 @@ def hidden_selectors(html: str, sheets: list[StyleSheet], colours: ColourRules |
     them to the first of ``covering`` where it paints that box itself (a ``::before`` or
     ``::after`` too, filed under its element), else to the second. A rule that may clip a
     box or size it (``clipped_text``) adds (subject, its declarations, ``declared``) to
-    ``clipping``. A
+    ``clipping``; the first declaration of a rule that does more than paint
+    (``clipped_text.first_not_painting``) is added to ``sizing``. A
     rule that runs an animation whose ``keyframes`` leave its text hidden (``animations``)
     hides it too."""
     selectors = []
@@ -133,6 +134,8 @@ def hidden_selectors(html: str, sheets: list[StyleSheet], colours: ColourRules |
                         moving.append((subject, why))
             if covering is not None:
                 _covers(rule, declarations, page, covering)
+            if sizing is not None and not sizing and first_not_painting(declared(declarations)):
+                sizing.append(first_not_painting(declared(declarations)))
             if clipping is not None and MAY_CUT_OFF.search(declarations) and \
                     not CLIPPING_NAMES.isdisjoint(declared(declarations)):
                 clipping += [(subject, declared(declarations)) for subject in rule.subjects
