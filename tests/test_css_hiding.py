@@ -712,6 +712,9 @@ HIDDEN = {
         'Hi.<br>{}</div></div>',
     "size contained":
         '<p>Thanks.</p><div style="contain:size;overflow:hidden">{}</div>',
+    "a box's height animated small":
+        '<style>@keyframes s{to{max-height:1em}}</style>'
+        '<div style="overflow:hidden;max-height:20em;animation:s 1ms forwards">Hi.<br><br>{}</div>',
     "an indent a phone's width to the left":
         '<p style="text-indent:-25em">{}</p>',
 }
@@ -1006,6 +1009,9 @@ READABLE = {
         '<p>{}</p></div>',
     "rounded corners by a clip-path":
         '<div style="clip-path:inset(0 round 12px);background:#eef"><p>{}</p></div>',
+    "words that wrap in a narrow box that clips":
+        '<div style="width:150px;height:500px;overflow:hidden">Hi there. Kind regards from us '
+        'all {}</div>',
     "a small hanging indent":
         '<p style="text-indent:-1.5em;padding-left:1.5em">{}</p>',
     "a thin stroke the colour of the text":

@@ -74,9 +74,8 @@ PAINT = frozenset({
     "outline-width", "outline-offset", "opacity", "word-break", "overflow-wrap", "word-wrap",
     "hyphens", "-webkit-text-size-adjust", "-ms-text-size-adjust", "text-size-adjust",
     "list-style", "list-style-type", "list-style-position", "list-style-image",
-    "border-collapse", "border-spacing", "table-layout", "caption-side", "empty-cells",
-    "-webkit-font-smoothing", "-moz-osx-font-smoothing", "text-rendering", "text-overflow",
-    "-webkit-text-fill-color", "mix-blend-mode", "filter", "transition", "animation"})
+    "border-collapse", "empty-cells", "-webkit-font-smoothing", "-moz-osx-font-smoothing",
+    "text-rendering", "text-overflow", "-webkit-text-fill-color", "mix-blend-mode", "filter"})
 # what the measure reads: of a box that clips, its clipping, its sizes and its text's; of what
 # it holds, how it pushes its text (``pushes``) and the sizes of its text
 _READ_OF_BOX = frozenset({
@@ -111,6 +110,8 @@ _ROUNDED = re.compile(r"none|inset\(\s*0(?:px|%)?(?:\s+0(?:px|%)?){0,3}\s*(?:rou
 NAMES = frozenset({*_OVERFLOWS, "contain", "content-visibility", "container-type", "clip-path",
                    "clip", *_HEIGHTS, *_WIDTHS, *_CLAMPS, *_NO_WRAP, "aspect-ratio", "inset",
                    "flex", "flex-basis", "grid-area", "grid-row", "transform", "scale", "zoom"})
+# where a line may break: a space but a no-break one, a zero-width space, a hyphen
+_UNBROKEN = re.compile(r"(?:[^\S\xa0\u2007\u202f]|[\u200b-])+")
 _COMPUTED_LENGTH = re.compile(r"[a-z-]+\(", re.IGNORECASE)
 _READ_UNITS = re.compile(r"^-?[\d.]+(?:e[+-]?\d+)?(?:px|pt|pc|in|cm|mm|q|em|ex|ch|cap|ic|v[whib]|"
                          r"vmin|vmax|[sld]v[whib]|[sld]vmin|[sld]vmax)?$")
@@ -128,6 +129,7 @@ class Inside:
     lines: list[str] = field(default_factory=list)
     breaks: int = 0
     spaces: int = 0  # kept spaces the reading collapses (no-break ones, and in a <pre>)
+    longest_word: str = ""  # the longest run of letters no line may break (no-break spaces in it)
     font_px: float = 0.0
     line_px: float = 0.0
     pushed: float = 0.0
@@ -365,6 +367,8 @@ def cut_off(styles: Iterable[dict[str, str]], font_px: float, line: float,
     spaces = inside.spaces * CHAR_EM
     if unwrapped and (max(_width_em(text) for text in lines) + spaces) * font_px > width:
         return f"{wide[0] if wide else 'a phone'} for a line that does not wrap"
+    if _width_em(inside.longest_word) * font_px > width:
+        return f"{wide[0] if wide else 'a phone'} for a word that does not break"
     needed = max(inside.breaks + 1, len(lines) if unwrapped else math.ceil(
         spaces * font_px / max(width, 1.0)) + sum(
         max(1, math.ceil(_width_em(text) * font_px / max(width, 1.0))) for text in lines))
@@ -410,6 +414,16 @@ def _least_count(styles: list[dict[str, str]], names: tuple[str, ...]) -> tuple[
             if value.isdigit() and int(value) > 0 and (least is None or int(value) < least[1]):
                 least = f"{name}: {value}", int(value)
     return least
+
+
+def read_text(inside: Inside, data: str) -> None:
+    """Count in ``inside`` what the reading's collapsed spaces leave out of a text it holds:
+    the newlines and spaces it keeps, no-break spaces, the longest word no line may break."""
+    if inside.keeps_newlines:
+        inside.breaks += data.count("\n")
+        inside.spaces += data.count(" ") + 8 * data.count("\t")
+    inside.spaces += data.count("\xa0")
+    inside.longest_word = max(inside.longest_word, *_UNBROKEN.split(data), key=len)
 
 
 def keeps_newlines(tag: str, styles: list[dict[str, str]]) -> bool:

@@ -31,6 +31,7 @@ from worksample.prose.clipped_text import (
     line_height,
     line_px,
     not_measured,
+    read_text,
     sized,
 )
 from worksample.prose.covering_boxes import REPLACED, Covers
@@ -367,10 +368,8 @@ class PageText:
     def _text(self, data: str) -> None:
         """A text node: shown, or hidden by the colour or the size it is drawn in."""
         why = self.painted[-1].why if self.painted else ""
-        for *_, inside in self.clipped:  # what the reading's spaces leave out
-            inside.breaks += inside.keeps_newlines and data.count("\n")
-            inside.spaces += data.count("\xa0") + (inside.keeps_newlines and (
-                data.count(" ") + 8 * data.count("\t")))
+        for *_, inside in self.clipped:
+            read_text(inside, data)
         if why:
             self.hidden.append(data)
             self.hidden_by.add(why)
