@@ -48,7 +48,9 @@ _FOUR = ("top", "right", "bottom", "left")
 _OFFSETS = frozenset({"top", "right", "bottom", "left", "inset", "inset-block", "inset-inline",
                       "inset-block-start", "inset-block-end", "inset-inline-start",
                       "inset-inline-end"})
-_TRANSFORMS = frozenset({"transform", "translate", "rotate", "scale", "offset-path", "zoom"})
+NUDGE_PX = 16.0  # a move inside a box that clips this small is read as none (a row's gutter)
+# elements whose lines do not wrap
+_UNWRAPPED_TAGS = frozenset({"pre", "listing", "xmp", "plaintext", "nobr", "marquee"})
 # the blocks a browser sets apart by margins of its own, above and below: at least 0.67 em
 _SPACED = frozenset({"p", "ul", "ol", "dl", "pre", "figure", "menu", "h1", "h2", "h3", "h4", "h5",
                      "h6", "address", "fieldset", "blockquote", "dir", "form", "hr"})
@@ -84,9 +86,13 @@ _READ_OF_BOX = frozenset({
     "margin", "margin-top", "margin-bottom", "margin-left", "margin-right", "padding",
     "padding-top", "padding-bottom", "padding-left", "padding-right", "border", "border-top",
     "border-bottom", "border-left", "border-right", "border-width", "overflow-clip-margin",
-    "position", "float", "clear", "vertical-align", "z-index"})
+    "position", "float", "clear", "vertical-align", "z-index", "flex", "flex-basis",
+    "flex-grow", "flex-shrink", "order", "align-self", "justify-self", "flex-direction"})
 _READ_INSIDE = frozenset({
-    "font-size", "font", "line-height", "display", "clear", *_TALL,
+    "font-size", "font", "line-height", "display", "clear", "float", *_TALL, "max-height",
+    "max-block-size", "width", "max-width", "inline-size", "max-inline-size", "min-width",
+    "position", "top", "right", "bottom", "left", "inset", "inset-block", "inset-inline",
+    "inset-block-start", "inset-block-end", "inset-inline-start", "inset-inline-end",
     *(f"{name}{side}" for name in ("margin", "padding", "border") for side in (
         "", *(f"-{side}" for side in (*_ABOVE_AND_BELOW, *_BESIDE)))),
     "border-width", "border-top-width", "border-bottom-width", "border-left-width",
@@ -103,16 +109,33 @@ MAY_CUT_OFF = re.compile(r"overflow|contain|content-visibility|clip|line-clamp|w
                          r"text-wrap|height|width|-size|transform|scale|zoom", re.IGNORECASE)
 _NO_SIZE = frozenset({"", "auto", "none", "initial", "unset", "normal", "inherit"})
 _SIZED_DOWN = (*_HEIGHTS, *_CLAMPS, "aspect-ratio", "contain", "container-type", "clip",
-               "content-visibility", "inset", "flex", "flex-basis", "grid-area", "grid-row")
+               "content-visibility", "inset", "grid-area", "grid-row")
+_FLEX = ("flex", "flex-basis", "flex-grow", "flex-shrink")  # a flex item's size along its line
 # a clip-path that cuts nothing off its box: none, or an inset of nothing (rounded corners)
 _ROUNDED = re.compile(r"none|inset\(\s*0(?:px|%)?(?:\s+0(?:px|%)?){0,3}\s*(?:round\s[^()]*)?\)")
+_ROWS = ("grid-template-rows", "grid-auto-rows")
+_CELLS = frozenset({"td", "th"})
+_INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "dfn",
+                          "em", "font", "i", "kbd", "label", "mark", "q", "s", "samp", "small",
+                          "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var"})
+# what an element inside a box that clips sets, for its text to be looked for (a box of text
+# of a set height may be smaller than it)
+HEIGHTS_INSIDE = frozenset({"height", "min-height", "block-size", "min-block-size", "max-height",
+                            "max-block-size"})
 # what a style rule names to be read for a box that clips: its clipping and its sizes
 NAMES = frozenset({*_OVERFLOWS, "contain", "content-visibility", "container-type", "clip-path",
                    "clip", *_HEIGHTS, *_WIDTHS, *_CLAMPS, *_NO_WRAP, "aspect-ratio", "inset",
                    "flex", "flex-basis", "grid-area", "grid-row", "transform", "scale", "zoom"})
 # where a line may break: a space but a no-break one, a zero-width space, a hyphen
 _UNBROKEN = re.compile(r"(?:[^\S\xa0\u2007\u202f]|[\u200b-])+")
+_LENGTHS_OF_BOX = frozenset({*_HEIGHTS, *_WIDTHS, "margin", "margin-top", "margin-bottom",
+                             "padding", "padding-top", "padding-bottom", "padding-left",
+                             "padding-right", "border", "border-top", "border-bottom",
+                             "border-width", "line-height", "font-size", "font"})
+_IDENTITY = re.compile(r"none|(?:\s*(?:rotate|translate|skew)[xyz3d]*\(\s*[0.]+[a-z%]*(?:\s*,"
+                       r"\s*[0.]+[a-z%]*)*\s*\)|\s*scale[xyz3d]*\(\s*1(?:\s*,\s*1)*\s*\))+\s*")
 _COMPUTED_LENGTH = re.compile(r"[a-z-]+\(", re.IGNORECASE)
+_PUSH_UNITS = re.compile(r"^[\d.]+(?:e[+-]?\d+)?(?:px|pt|pc|in|cm|mm|q|em|ex|ch|cap|ic)?$")
 _READ_UNITS = re.compile(r"^-?[\d.]+(?:e[+-]?\d+)?(?:px|pt|pc|in|cm|mm|q|em|ex|ch|cap|ic|v[whib]|"
                          r"vmin|vmax|[sld]v[whib]|[sld]vmin|[sld]vmax)?$")
 
@@ -149,15 +172,57 @@ def clips(declarations: dict[str, str]) -> bool:
         declarations.get("clip", "auto").startswith("rect(")
 
 
-def sized(styles: list[dict[str, str]], parent_display: str) -> str:
-    """How a box that clips, of ``styles``, may be smaller than what it holds: "down" where it
-    sets a height or a number of lines, or may take its size from around it
-    (``parent_display``: how its parent lays out what it holds), "across" where it sets only
-    a width (its text wraps in it, but may be pushed out of it, or not wrap); '' where it
-    sets neither and grows with its text."""
-    if _ITEMS.search(parent_display) or any(
+def boxed(tag: str, display: str) -> bool:
+    """Whether an element ``tag`` shown as ``display`` (its own, '' for its tag's) is a box
+    that can clip: not a table's cell, which grows with its text, nor an inline box."""
+    if display:
+        return display not in ("inline", "table-cell", "contents", "none")
+    return tag not in _CELLS and tag not in _INLINE_TAGS
+
+
+def resolved(styles: list[dict[str, str]], parent: tuple[bool, float | None]
+             ) -> list[dict[str, str]]:
+    """``styles`` with each height in percent worked out against the ``parent``'s (whether it
+    sets one, and in px where it is read): in px where it is read, left as written (not read)
+    where it is set but not read, and dropped where it is not set (the height is then as if
+    none were set: a percentage of a box that grows with its text)."""
+    definite, parent_px = parent
+    changed = []
+    for declarations in styles:
+        percent = {name: value for name, value in declarations.items()
+                   if name in _SIZED_DOWN[:4] and re.fullmatch(r"\d+(?:\.\d+)?%", value)}
+        if not percent or definite and parent_px is None:
+            changed.append(declarations)
+            continue
+        changed.append({**declarations, **{
+            name: f"{float(value[:-1]) * parent_px / 100}px" if definite else "auto"
+            for name, value in percent.items()}})
+    return changed
+
+
+def height_of(styles: list[dict[str, str]], font_px: float) -> tuple[bool, float | None]:
+    """Whether an element of ``styles`` (``resolved``) sets its height (or rows of a set
+    height, for a grid), and the least it sets in px where that is read."""
+    set_ = [value for declarations in styles for name in (*_HEIGHTS, *_ROWS)
+            if (value := declarations.get(name, "")) not in _NO_SIZE]
+    if not set_:
+        return False, None
+    px = [length_px(value, font_px) for value in set_]
+    return True, None if None in px else min(px)
+
+
+def sized(styles: list[dict[str, str]], parent_display: str,
+          parent_height: tuple[bool, float | None]) -> str:
+    """How a box that clips, of ``styles`` (``resolved``), may be smaller than what it holds:
+    "down" where it sets a height or a number of lines, or takes its height from around it
+    (a flex or grid container of a set height, ``parent_display`` and ``parent_height``),
+    "across" where it sets only a width or its text does not wrap (its text wraps in it, but
+    may be pushed out of it, or not wrap); '' where it sets neither and grows with its
+    text."""
+    column = "column" in parent_display  # its flex sizes its height
+    if _ITEMS.search(parent_display) and parent_height[0] or any(
             declarations.get(name, "") not in _NO_SIZE for declarations in styles
-            for name in _SIZED_DOWN) or any(
+            for name in (*_SIZED_DOWN, *(_FLEX if column else ()))) or any(
             not _ROUNDED.fullmatch(declarations.get("clip-path", "none"))
             or declarations.get("position") in ("absolute", "fixed")  # sized by its insets
             for declarations in styles):
@@ -187,13 +252,14 @@ def first_not_painting(declarations: dict[str, str]) -> str:
                  if not paints_only(name)), "")
 
 
-def not_measured(styles: list[dict[str, str]], parent_display: str) -> str:
+def not_measured(styles: list[dict[str, str]], parent_display: str,
+                 root_px: float = 16.0) -> str:
     """Why a box that clips and may be smaller than what it holds is not measured, as "name:
     value"; '' where it is: a property of its own that is not paint nor read here, a size in
     units not read (a percentage of what is around it, a line's or the root's), a size taken
-    from a flex or grid container around it."""
+    from a flex or grid container around it (``sized``: of a set height)."""
     if _ITEMS.search(parent_display):
-        return f"inside display: {parent_display}"
+        return f"inside display: {parent_display} of a set height"
     for declarations in styles:
         for name, value in declarations.items():
             if not paints_only(name) and name not in _READ_OF_BOX or name == "display" and \
@@ -201,54 +267,100 @@ def not_measured(styles: list[dict[str, str]], parent_display: str) -> str:
                     name == "position" and value not in ("static", "relative") or \
                     name == "float" and value != "none":
                 return f"{name}: {value}"
-            if name in (*_HEIGHTS, *_WIDTHS) and value not in ("auto", "none") and \
-                    not _READ_UNITS.match(value):
+            if name in _LENGTHS_OF_BOX and any(
+                    not _read_length(word, root_px) for word in value.split()
+                    if word[:1].isdigit() or word[:1] in "-+."):
                 return f"{name}: {value}"
     return ""
 
 
-def held(inside: Inside, tag: str, declarations: dict[str, str], attributes: dict,
-         font_px: float, line: float) -> None:
-    """Count in ``inside`` what an element it holds (``tag``, ``declarations``, its text
-    ``font_px`` high in lines ``line`` px high) adds to its text's size, or why it cannot be
-    measured."""
-    if inside.unsure:
-        return
-    if inside.grows:
-        inside.unsure = moves_out(declarations)
-        return
-    for name, value in declarations.items():
-        if not paints_only(name) and name not in _READ_INSIDE or name == "display" and \
-                value not in _DISPLAYS_READ or name == "vertical-align" and \
-                value not in _VERTICAL_KEYWORDS or name in _READ_INSIDE and (
-                "%" in value or _COMPUTED_LENGTH.search(value)):
-            inside.unsure = f"{name}: {value} inside"
-            return
-    if tag in SIZED_TAGS and length_px(str(attributes.get("height") or "").strip() + "px",
-                                       font_px) is None and "height" not in declarations:
-        inside.unsure = f"a <{tag}> of no height set inside"
-        return
-    inside.breaks += tag == "br" or tag in LINE_TAGS or _DISPLAYS_READ.get(
-        declarations.get("display", ""), 0)
-    inside.font_px = max(inside.font_px, font_px)
-    inside.line_px = max(inside.line_px, line)
-    down, across = pushes(tag, declarations, attributes, font_px)
-    inside.pushed += down
-    inside.across += across
+def _read_length(word: str, root_px: float) -> bool:
+    """Whether a length is in units read here (a root's em only where the root's size is a
+    browser's own)."""
+    return bool(_READ_UNITS.match(word)) or root_px == 16.0 and bool(
+        re.fullmatch(r"[\d.]+rem", word))
 
 
-def moves_out(declarations: dict[str, str]) -> str:
-    """What may set an element's text outside the box around it, that grows with what it
-    holds, as "name: value" ('' for nothing): a position out of the flow or an offset, a
-    transform, a negative margin or indent."""
-    position = declarations.get("position", "static")
-    for name, value in declarations.items():
-        if name == "position" and value in ("absolute", "fixed") or name in _OFFSETS and \
-                position != "static" and value not in ("auto", "0", "0px") or \
-                name in _TRANSFORMS and value != "none" or name.startswith(
-                ("margin", "text-indent")) and "-" in value:
-            return f"{name}: {value} inside"
-    return ""
+def held(insides: list[Inside], tag: str, declarations: dict[str, str], attributes: dict,
+         font_px: float, line: float, holds_text: bool) -> None:
+    """Count in each of ``insides`` (the boxes that clip round it) what an element they hold
+    (``tag``, ``declarations``, its text ``font_px`` high in lines ``line`` px high;
+    ``holds_text``: whether it holds any) adds to their text's size, or why that cannot be
+    measured: what may set its text out of its own box or of the box that clips (a height on
+    a box of text, a width, a line that does not wrap, a move), or what is not read here.
+    Small moves (``NUDGE_PX``) are read as none."""
+    if line < 0.8 * font_px:  # (a red team's: "line-height: 0" stacks every line in none)
+        unsure = f"a line {line:.0f} px high inside"
+    elif tag in _UNWRAPPED_TAGS or "nowrap" in attributes:
+        unsure = f"<{tag}> of lines that do not wrap inside"
+    elif tag in SIZED_TAGS and length_px(str(attributes.get("height") or "").strip() + "px",
+                                         font_px) is None and "height" not in declarations:
+        unsure = f"a <{tag}> of no height set inside"
+    elif not _narrow_enough(str(attributes.get("width") or "")):
+        unsure = f'a <{tag} width="{attributes.get("width")}"> inside'
+    else:
+        unsure = next((f"{name}: {value} inside" for name, value in declarations.items()
+                       if _moves_or_unread(name, value, declarations, font_px, holds_text)), "")
+    # a line of its own: a block, a float, a box set in the line at a width of its own
+    breaks = tag == "br" or tag in LINE_TAGS or _DISPLAYS_READ.get(
+        declarations.get("display", ""), 0) or declarations.get("float", "none") != "none" or (
+        declarations.get("display", "").startswith("inline-") and any(
+            name in declarations for name in _WIDTHS))
+    down, across = (0.0, 0.0) if unsure else pushes(tag, declarations, attributes, font_px)
+    for inside in insides:
+        inside.unsure = inside.unsure or unsure
+        inside.breaks += breaks
+        inside.font_px = max(inside.font_px, font_px)
+        inside.line_px = max(inside.line_px, line)
+        inside.pushed += down
+        inside.across += across
+
+
+def _moves_or_unread(name: str, value: str, declarations: dict[str, str], font_px: float,
+                     holds_text: bool) -> bool:
+    """Whether a declaration of an element inside a box that clips may set its text out of
+    the box, or is not read here."""
+    if paints_only(name):
+        return name.startswith("list-style") and ("url(" in value or '"' in value or "'" in value)
+    if name == "transform" and _IDENTITY.fullmatch(value):
+        return False  # (a layer's hint, "translateZ(0)"; an icon's "rotate(0deg)")
+    if name not in _READ_INSIDE or _COMPUTED_LENGTH.search(value):
+        return True
+    if name == "display":
+        return value not in _DISPLAYS_READ
+    if name in _WIDTHS or name == "min-width":
+        return not _narrow_enough(value)
+    if name in _TALL or name in ("max-height", "max-block-size"):
+        # its text may overflow it; an empty one pushes as far as it is high, read at least
+        return value not in _NO_SIZE and (holds_text or not _PUSH_UNITS.match(value))
+    if name == "position":
+        return value not in ("static", "relative")
+    if name in _OFFSETS:
+        return declarations.get("position", "static") != "static" and not _small(value, font_px)
+    if name == "vertical-align":
+        return value not in _VERTICAL_KEYWORDS and not _small(value, font_px)
+    words = value.split()
+    if any(not _READ_UNITS.match(word) for word in words if word[:1].isdigit() or word[:1] in
+           "-+."):
+        return True  # a length in units not read (a percentage, lh, vw, cq...)
+    return name.startswith("margin") and any(
+        (length_px(word, font_px) or 0.0) < -NUDGE_PX for word in words)
+
+
+def _small(value: str, font_px: float) -> bool:
+    """Whether a length moves text ``NUDGE_PX`` or less either way."""
+    px = length_px(value, font_px)
+    return value in ("auto", "0") or px is not None and abs(px) <= NUDGE_PX
+
+
+def _narrow_enough(width: str) -> bool:
+    """Whether a width set inside a box that clips (none, or a share of the box's) cannot make
+    it wider than the box."""
+    width = width.strip()
+    if width in _NO_SIZE or width in ("fit-content", "100%"):
+        return True
+    found = re.fullmatch(r"(\d+(?:\.\d+)?)%", width)
+    return found is not None and float(found.group(1)) <= 100
 
 
 def pushes(tag: str, declarations: dict[str, str], attributes: dict,
@@ -346,8 +458,6 @@ def cut_off(styles: Iterable[dict[str, str]], font_px: float, line: float,
     rules that may match it: it is taken to be as small as any sets it); ``font_px`` and
     ``line``: the size of its text and of its lines; ``inside``: what it holds."""
     styles = list(styles)
-    if inside.grows:
-        return f"moved out of it: {inside.unsure}" if inside.unsure else ""
     if inside.unsure:
         return f"not measured: {inside.unsure}"
     lines = [text for text in inside.lines if text.strip()]
@@ -375,7 +485,7 @@ def cut_off(styles: Iterable[dict[str, str]], font_px: float, line: float,
     clamp = _least_count(styles, _CLAMPS)
     if clamp is not None and needed > clamp[1]:
         return f"{clamp[0]} for about {needed} lines"
-    high = _least(styles, _HEIGHTS, font_px)
+    high = None if inside.grows else _least(styles, _HEIGHTS, font_px)
     tall = needed * max(line, inside.line_px) + inside.pushed + own_down
     if high is not None and tall > high[1] + 0.5:
         return f"{high[0]} for about {needed} lines" + (
@@ -416,14 +526,20 @@ def _least_count(styles: list[dict[str, str]], names: tuple[str, ...]) -> tuple[
     return least
 
 
-def read_text(inside: Inside, data: str) -> None:
-    """Count in ``inside`` what the reading's collapsed spaces leave out of a text it holds:
-    the newlines and spaces it keeps, no-break spaces, the longest word no line may break."""
-    if inside.keeps_newlines:
-        inside.breaks += data.count("\n")
-        inside.spaces += data.count(" ") + 8 * data.count("\t")
-    inside.spaces += data.count("\xa0")
-    inside.longest_word = max(inside.longest_word, *_UNBROKEN.split(data), key=len)
+def read_text(insides: list[Inside], data: str) -> None:
+    """Count in each of ``insides`` what the reading's collapsed spaces leave out of a text
+    they hold: the newlines and spaces it keeps, no-break spaces, the longest word no line
+    may break."""
+    newlines, kept = data.count("\n"), data.count(" ") + 8 * data.count("\t")
+    no_break = data.count("\xa0")
+    longest = max(_UNBROKEN.split(data), key=len)
+    for inside in insides:
+        if inside.keeps_newlines:
+            inside.breaks += newlines
+            inside.spaces += kept
+        inside.spaces += no_break
+        if len(longest) > len(inside.longest_word):
+            inside.longest_word = longest
 
 
 def keeps_newlines(tag: str, styles: list[dict[str, str]]) -> bool:

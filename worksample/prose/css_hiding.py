@@ -134,8 +134,14 @@ _MASKS = frozenset({"mask", "mask-image", "-webkit-mask", "-webkit-mask-image",
 _SIZES = ("font", "font-size")  # the declarations of a text's size
 _KEYWORD_PX = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0, "large": 18.0,
                "x-large": 24.0, "xx-large": 32.0, "xxx-large": 48.0, "initial": 16.0}
-_SCALED = re.compile(r"scale|zoom|matrix|perspective|translate", re.IGNORECASE)
+_SCALED = re.compile(r"scale|zoom|matrix|perspective|translate|rotate", re.IGNORECASE)
 _PERSPECTIVE = re.compile(r"(?<![\w-])perspective\(\s*([^()\s]*)\s*\)")
+# functions that may turn a length negative, which a red team used to move text off the page
+_SIGN_TURNED = re.compile(r"(?<![\w-])(?:cos|sin|tan|sign|mod|rem|round|atan2?|asin|acos)\(",
+                          re.IGNORECASE)
+_ROTATIONS = re.compile(r"(?<![\w-])rotate(x|y|3d)\(([^()]*)\)")
+_STROKE_WIDTHS = {"thin": 1.0, "medium": 3.0, "thick": 5.0}
+_WORDS = re.compile(r"[\w.#%+-]+\([^()]*(?:\([^()]*\)[^()]*)*\)|[^\s()]+")
 _TRANSLATE_Z = re.compile(r"(?<![\w-])translatez\(\s*([^()\s]*)\s*\)|(?<![\w-])translate3d\("
                           r"[^(),]*,[^(),]*,\s*([^()\s]*)\s*\)")
 _SIZE_KEYWORDS = frozenset({*_KEYWORD_PX, "larger", "smaller"})
@@ -547,18 +553,21 @@ def _hides(name: str, value: str, declarations: dict[str, str], under: object) -
         return value not in ("none", "")
     if name == "content":  # an image only: Chromium keeps the text of "content: 'x'"
         return _IMAGE.search(value) is not None
-    if name == "font-size-adjust":
-        amount = _amount(value)
+    if name == "font-size-adjust":  # its number is last ("ex-height 0.01", a red team's)
+        amount = _amount(value.split()[-1]) if value.split() else None
         return amount is not None and amount[1] == "" and amount[0] <= FAINT
-    if name in ("transform", "scale", "zoom") and _scaled_away(declarations):
+    if name in ("transform", "scale", "zoom", "rotate") and _scaled_away(declarations):
         return True
     if name in ("zoom", "scale"):
         return any(_fraction(found) <= FAINT for found in value.split())
     if name == "font":  # its size is the first length
         return next((_tiny(word) for word in re.split(r"[\s/]+", value)
                      if _amount(word) is not None), False)
-    if name in _OFFSETS:
-        return any(_off_page(word, name) for word in value.split())
+    if name in _OFFSETS:  # (a red team's: a length turned negative by "cos(180deg)")
+        return any(_off_page(word, name) for word in value.split()) or bool(
+            _SIGN_TURNED.search(value))
+    if name in ("offset", "offset-path"):  # moved along a path, anywhere
+        return value not in ("none", "auto", "")
     if name == "opacity":
         amount = _amount(value)  # a number or a percentage; anything else a browser ignores
         return amount is not None and amount[1] in ("", "%") and \
@@ -590,7 +599,7 @@ def _hides(name: str, value: str, declarations: dict[str, str], under: object) -
 def _scaled_away(declarations: dict[str, str]) -> bool:
     """Whether a style's scales, multiplied, shrink its text to ``FAINT`` or less one way or
     the other (a red team's "scale(.3) scale(.3)")."""
-    return min(_scales(declarations)) <= FAINT
+    return min(scales(declarations)) <= FAINT
 
 
 def scales_of(style: str, perspective: float = 0.0) -> tuple[float, float]:
@@ -617,6 +626,21 @@ def scales(declarations: dict[str, str], perspective: float = 0.0) -> tuple[floa
             first, second = (numbers[0:2], numbers[2:4]) if len(numbers) == 6 else (
                 numbers[0:2], numbers[4:6])
             across, down = across * math.hypot(*first), down * math.hypot(*second)
+    # a turn about x or y flattens it that way (its projection on the page), as does the
+    # "rotate" property's
+    turns = [(axis, arguments.split(",")) for axis, arguments in _ROTATIONS.findall(transform)]
+    rotate = declarations.get("rotate", "").split()
+    if len(rotate) == 2 and rotate[0] in ("x", "y"):
+        turns.append((rotate[0], [rotate[1]]))
+    elif len(rotate) == 4:
+        turns.append(("3d", rotate))
+    for axis, arguments in turns:
+        if axis == "3d" and len(arguments) == 4:
+            vector = [abs(_fraction_or_zero(part)) for part in arguments[:3]]
+            axis = "x" if vector[0] >= max(vector[1:]) else "y" if vector[1] >= vector[2] else ""
+        if axis in ("x", "y") and arguments:
+            flat = abs(math.cos(2 * math.pi * _turns(arguments[-1].strip())))
+            across, down = (across * flat, down) if axis == "y" else (across, down * flat)
     seen_from = next((length_px(found) for found in _PERSPECTIVE.findall(transform)),
                      None) or perspective
     away = sum(length_px(alone or in_three) or 0.0
@@ -669,18 +693,33 @@ def stroke_of(style: str, inherited: tuple[object, float], font_px: float
     except RecursionError:
         return inherited
     colour, width = inherited
-    for word in declarations.get("-webkit-text-stroke", "").split():
-        px = length_px(word, font_px)
+    for word in _WORDS.findall(declarations.get("-webkit-text-stroke", "")):
+        px = _stroke_px(word, font_px)
         if px is not None:
             width = px
         elif _colour(word) is not None:
             colour = None if _colour(word) is CURRENT else _colour(word)
     if "-webkit-text-stroke-width" in declarations:
-        width = length_px(declarations["-webkit-text-stroke-width"], font_px) or 0.0
+        width = _stroke_px(declarations["-webkit-text-stroke-width"], font_px) or 0.0
     if "-webkit-text-stroke-color" in declarations:
         found = _colour(declarations["-webkit-text-stroke-color"])
         colour = None if found is None or found is CURRENT else found
     return colour, width
+
+
+def _stroke_px(word: str, font_px: float) -> float | None:
+    """A stroke's width in px: a length, a keyword; one worked out (``calc()``) as wide as any
+    (its colour then covers the letters); None for what is no width."""
+    if word in _STROKE_WIDTHS:
+        return _STROKE_WIDTHS[word]
+    if _COMPUTED.search(word):
+        return math.inf
+    return length_px(word, font_px)
+
+
+def _fraction_or_zero(value: str) -> float:
+    amount = _amount(value.strip())
+    return amount[0] if amount is not None and amount[1] == "" else 0.0
 
 
 def _scales(declarations: dict[str, str]) -> tuple[float, float]:
@@ -759,6 +798,13 @@ def font_px_of(style: str, inherited: float = 16.0) -> float:
         declarations, important = _declarations(style)
     except RecursionError:
         return inherited
+    return font_size_px(declarations, inherited, important)
+
+
+def font_size_px(declarations: dict[str, str], inherited: float = 16.0,
+                 important: frozenset[str] = frozenset()) -> float:
+    """``font_px_of``, of a style's declarations (``declared``; ``important``: the names of
+    those that are ``!important``)."""
     sizes = [(name, value) for name, value in declarations.items() if name in _SIZES]
     if not sizes:
         return inherited

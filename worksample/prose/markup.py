@@ -39,6 +39,10 @@ from worksample.safe_text import cut
 _MAY_BE_MARKUP = re.compile(r"[<&\[*_`~|>]")
 HIDDEN_MIN_WORDS = 8  # fewer hidden words are noise (a stray label), not an attempt to score
 _PLAIN_ONLY_SHARE = 0.2  # a plain part may differ a little from its HTML part (link targets)
+# a font the page makes of its own (a file in the page, one on the machine, its measures set
+# again), whose letters may be any size or draw nothing
+_FONT_OF_ITS_OWN = re.compile(r"@font-face[^}]*(?:data:|local\(|-override|size-adjust)",
+                              re.IGNORECASE)
 _RULE_CHECKS = 100_000  # plus one per character of the document: far more than any real one needs
 MIME_HEADER_MAX_CHARS = 4096  # email's parser takes time quadratic in a header's length
 # multipart and message/ parts: the parser recurses into each and checks each line against
@@ -127,22 +131,20 @@ def from_html(html: str, markdown: bool = False, quotes: bool = False) -> Visibl
     colours = ColourRules(quirks=not standards) if sheets and in_plain_cascade(sheets) else None
     moving: list = []
     clipping: list = []
-    sizing: list = []
     covering: tuple[list, list] = ([], [])
     keyframes = hiding_keyframes([sheet.css for sheet in sheets
                                   if not sheet.media or for_the_reader(sheet.media)], hides)
-    selectors = hidden_selectors(html, sheets, colours, moving, covering, keyframes, clipping,
-                                 sizing)
+    selectors = hidden_selectors(html, sheets, colours, moving, covering, keyframes, clipping)
     if colours is not None and colours.matching and not colours.mirror(tree):  # too deep
-        colours, moving, clipping, sizing, covering = None, [], [], [], ([], [])
+        colours, moving, clipping, covering = None, [], [], ([], [])
         selectors = hidden_selectors(html, sheets, moving=moving, covering=covering,
-                                     keyframes=keyframes, clipping=clipping, sizing=sizing)
+                                     keyframes=keyframes, clipping=clipping)
     budget = _RULE_CHECKS + len(html)
     page = PageText(HidingRules(selectors, budget), standards, markdown=markdown, quotes=quotes,
                     colours=colours or None, moving=HidingRules(moving, budget),
                     covers=Covers(*(HidingRules(rules, budget) for rules in covering)),
-                    keyframes=keyframes, clipping=HidingRules(clipping, budget, every=True),
-                    sizing_rule=sizing[0] if sizing else "")
+                    keyframes=keyframes, clipping=HidingRules(clipping, 2 * budget, every=True),
+                    fonts=any(_FONT_OF_ITS_OWN.search(sheet.css) for sheet in sheets))
     if not page.read(tree, ELEMENTS_MOST):
         raise UnreadableMessage(f"the HTML makes more than {ELEMENTS_MOST:,} elements; no "
                                 "reply or analysis has that many")

@@ -21,17 +21,21 @@ from typing import NamedTuple
 
 from worksample.prose.animations import animated_away
 from worksample.prose.clipped_text import (
+    HEIGHTS_INSIDE,
     MAY_CUT_OFF,
     NORMAL_LINE,
     Inside,
+    boxed,
     clips,
     cut_off,
+    height_of,
     held,
     keeps_newlines,
     line_height,
     line_px,
     not_measured,
     read_text,
+    resolved,
     sized,
 )
 from worksample.prose.covering_boxes import REPLACED, Covers
@@ -46,6 +50,7 @@ from worksample.prose.css_hiding import (
     fill_of,
     filters_of,
     font_px_of,
+    font_size_px,
     images_under,
     opacity_of,
     painted_by,
@@ -71,7 +76,9 @@ ON_ITS_IMAGE = "text the colour of a gradient or an image under it"
 MAY_BE_UNDER_ITS_COLOUR = "text that may be drawn on a background of its colour"
 DOUBTS_MOST = 16  # ways an element's colours may be, kept as inherited
 CUT_OFF = "text a box cuts off"
-CLIPPING_MOST = 32  # boxes that clip their text open one inside another, measured at once
+CLIPPING_MOST = 32
+# elements of a set height inside boxes that clip whose text is looked for, at most
+TEXTS_MEASURED_MOST = 500  # boxes that clip their text open one inside another, measured at once
 TOO_COSTLY = "too many style rules to check"
 CLOSED_DETAILS = "a <details> no one opened"
 # SVG and MathML draw text only where their own markup places it, sized and filled by their
@@ -156,14 +163,16 @@ class _Open(NamedTuple):
     scale: tuple[float, float]  # how much it and its ancestors scale it, across and down
     font_px: float  # the size of its text
     line: tuple[str, float]  # the height of its lines, as inherited (``clipped_text``)
-    display: str  # as its own style sets it ('' where it does not)
+    display: str  # as its own style and the style rules that may match it set it ('' for none)
+    height: tuple[bool, float | None]  # whether its height is set, and in px where it is read
     perspective: float  # the perspective it gives what it holds, in px (0: none)
     filtered: tuple[float, float]  # its ancestors' filters and its own: contrast, brightness
     stroke: tuple[object, float]  # the colour (None: its own) and width of its letters' stroke
 
 
-_PAGE = _Open("", None, None, "", "", (), 1.0, None, (1.0, 1.0), 16.0, NORMAL_LINE, "", 0.0,
-              (1.0, 1.0), (None, 0.0))
+_SIZES = frozenset({"font", "font-size"})
+_PAGE = _Open("", None, None, "", "", (), 1.0, None, (1.0, 1.0), 16.0, NORMAL_LINE, "",
+              (False, None), 0.0, (1.0, 1.0), (None, 0.0))
 STROKE_EM = 0.1  # a stroke this wide (of the text's size) covers its letters' fill
 
 
@@ -178,19 +187,21 @@ class PageText:
     move an element's text out of the boxes around it (``text_boxes``). ``covers``: the boxes
     that may be laid over the page's text (``covering_boxes``): where one is, none of its
     text is read. ``keyframes``: the page's key frames that hide text (``animations``).
-    ``clipping``: the style rules that may clip a box or size it (``clipped_text``), each
-    filed with its declarations (``declared``); ``sizing_rule``: a declaration of the page's
-    style rules that does more than paint ('' where none does), for which no box that clips
-    is measured."""
+    ``clipping``: the style rules that do more than paint (that may clip a box, size it or
+    what it holds, or scale it: ``clipped_text``), each filed with its declarations
+    (``declared``), each taken to apply where it may; ``fonts``: whether the page makes a
+    font of its own, of any size (no box that clips is then measured)."""
 
     def __init__(self, rules: HidingRules, standards: bool, markdown: bool = False,
                  quotes: bool = False, colours: ColourRules | None = None,
                  moving: HidingRules | None = None, covers: Covers | None = None,
                  keyframes: dict | None = None, clipping: HidingRules | None = None,
-                 sizing_rule: str = "") -> None:
+                 fonts: bool = False) -> None:
         self.rules = rules
         self.clipping = clipping
-        self.sizing_rule = sizing_rule
+        self.fonts = fonts
+        self.texts_measured = 0
+        self.root_px = 16.0  # the size of the root's text, which a "rem" is
         # the open boxes that clip their text: where among ``painted`` each is, where its
         # text begins among ``parts``, the declarations that may apply to it, what it holds
         self.clipped: list[tuple[int, int, list[dict[str, str]], Inside]] = []
@@ -282,7 +293,7 @@ class PageText:
         if not _UNDRAWN.match(why):
             self.covers.look_at(tag, element.attributes, names, style)
         if self.clipped and not _UNDRAWN.match(why):  # (drawn, its text read or not)
-            self._held(tag, element.attributes, style)
+            self._held(tag, element, style, rules)
         if skipped:
             return False
         if why:
@@ -303,44 +314,56 @@ class PageText:
     def _clips(self, tag: str, style: str, rules: list | None) -> None:
         """Keep the element just opened among the boxes that clip their text, where its style
         or a style rule that may match it (``rules``: their declarations; None past the
-        budget) clips it and it may be smaller than its text: its text is measured at its end
-        (``clipped_text``), or, where it cannot be, hidden."""
+        budget) clips it: its text is measured at its end (``clipped_text``), or, where it
+        cannot be, hidden. A table's cell and an inline box clip nothing: they grow with their
+        text, or do not hold it in a box of their own."""
         if rules is None:
             self._cut_off(len(self.parts), TOO_COSTLY)
             return
         if not rules and not (style and MAY_CUT_OFF.search(style)):
             return
         styles = ([declared(style)] if style else []) + rules
-        if not any(clips(declarations) for declarations in styles):
+        if not any(clips(declarations) for declarations in styles) or \
+                not boxed(tag, self.painted[-1].display):
             return
-        around = self.painted[-2].display if len(self.painted) > 1 else ""
-        smaller = sized(styles, around)
-        if not smaller:  # it grows with its text: only what moves out of it is cut off
-            if len(self.clipped) < CLIPPING_MOST:
-                self.clipped.append((len(self.painted) - 1, len(self.parts), styles,
-                                     Inside(grows=True)))
-            return
-        # (style rules are not applied to what it holds: one that sizes text may make it taller)
-        why = not_measured(styles, around) or (
-            f"a style rule sets {self.sizing_rule}" if self.sizing_rule and smaller == "down"
-            else "")
+        around = self.painted[-2] if len(self.painted) > 1 else _PAGE
+        box = self.painted[-1]
+        styles = resolved(styles, around.height)
+        smaller = sized(styles, around.display, around.height)
+        line = line_px(box.line, box.font_px)
+        why = (not_measured(styles, around.display, self.root_px) if smaller else "") or (
+            "a font the page makes (@font-face)" if self.fonts else "") or (
+            f"a line {line:.0f} px high" if line < 0.8 * box.font_px else "")
         if why:
             self._cut_off(len(self.parts), f"not measured: {why}")
         elif len(self.clipped) >= CLIPPING_MOST:
             self._cut_off(len(self.parts), "boxes that clip their text nested too deep")
-        else:
-            self.clipped.append((len(self.painted) - 1, len(self.parts), styles,
-                                 Inside(keeps_newlines=keeps_newlines(tag, styles))))
+        else:  # one that grows with its text cuts off what may be set out of it
+            self.clipped.append((len(self.painted) - 1, len(self.parts), styles, Inside(
+                keeps_newlines=keeps_newlines(tag, styles), grows=smaller != "down")))
 
-    def _held(self, tag: str, attributes: dict, style: str) -> None:
-        """Count what a shown element adds to the size of the text of the boxes that clip
-        around it (``clipped_text.held``)."""
+    def _held(self, tag: str, element, style: str, rules: list | None) -> None:
+        """Count what a shown element (and each style rule that may match it, ``rules``)
+        adds to the size of the text of the boxes that clip around it
+        (``clipped_text.held``)."""
         parent = self.painted[-1]
-        declarations = declared(style) if style else {}
-        font_px = font_px_of(style, parent.font_px) if style else parent.font_px
-        line = line_px(line_height(declarations, font_px, parent.line), font_px)
-        for *_, inside in self.clipped:
-            held(inside, tag, declarations, attributes, font_px, line)
+        styles = [declared(style) if style else {}, *(rules or [])]
+        font_px = _sized_text(style, rules or [], parent.font_px)[1]
+        line = max(line_px(line_height(own, font_px, parent.line), font_px) for own in styles)
+        holds_text = any(name in HEIGHTS_INSIDE for declarations in styles
+                         for name in declarations) and self._holds_text(element)
+        insides = [inside for *_, inside in self.clipped]
+        for declarations in styles:
+            held(insides, tag, declarations, element.attributes, font_px, line, holds_text)
+        if rules is None:
+            for inside in insides:
+                inside.unsure = inside.unsure or TOO_COSTLY
+
+    def _holds_text(self, element) -> bool:
+        """Whether an element holds text that is drawn; past ``TEXTS_MEASURED_MOST`` elements
+        asked, taken to."""
+        self.texts_measured += 1
+        return self.texts_measured > TEXTS_MEASURED_MOST or bool(drawn_text(element).strip())
 
     def _cut_off(self, start: int, why: str) -> None:
         """Hide the text read from ``parts[start]`` on, for ``why``: so until the element last
@@ -368,8 +391,8 @@ class PageText:
     def _text(self, data: str) -> None:
         """A text node: shown, or hidden by the colour or the size it is drawn in."""
         why = self.painted[-1].why if self.painted else ""
-        for *_, inside in self.clipped:
-            read_text(inside, data)
+        if self.clipped:
+            read_text([inside for *_, inside in self.clipped], data)
         if why:
             self.hidden.append(data)
             self.hidden_by.add(why)
@@ -415,7 +438,7 @@ class PageText:
             tiny = tiny_text(style, tiny)
         opacity = parent.opacity * (opacity_of(style) if style else 1.0)
         font_px = 16.0 if tag == "table" and not self.standards else parent.font_px
-        font_px = font_px_of(style, font_px) if style else font_px
+        font_px = _sized_text(style, rules, font_px)[0]
         across, down = scales_of(style, parent.perspective) if style else (1.0, 1.0)
         for rule in rules:  # (a red team's: ".s{transform:scale(.25)}" on nested boxes)
             rule_across, rule_down = scales(rule, parent.perspective)
@@ -443,9 +466,18 @@ class PageText:
         if parent.why.startswith(CUT_OFF):  # all a box cuts off is cut off
             same = parent.why
         declarations = declared(style) if style else {}
+        styles = [*rules, declarations]
+        display = next((own["display"] for own in reversed(styles) if "display" in own), "")
+        if any(own.get("flex-direction", "").startswith("column") or own.get(
+                "-webkit-box-orient") == "vertical" for own in styles):
+            display += " column"  # its items' flex sizes their heights
+        if tag == "html":
+            self.root_px = font_px
+        line = next((line_height(own, font_px, parent.line) for own in reversed(styles)
+                     if "line-height" in own or "font" in own), parent.line)
         self.painted.append(_Open(tag, colour, under, same, tiny, doubts, opacity, fill, scale,
-                                  font_px, line_height(declarations, font_px, parent.line),
-                                  declarations.get("display", ""),
+                                  font_px, line,
+                                  display, height_of(resolved(styles, parent.height), font_px),
                                   perspective_of(style) if style else 0.0, filtered, stroke))
         self.covers.open(style)
 
@@ -542,6 +574,16 @@ class PageText:
         if drawn:
             return drawn
         return self.rules.hiding(*(names or _names(element)))
+
+
+def _sized_text(style: str, rules: list, inherited: float) -> tuple[float, float]:
+    """The size of an element's text, inside one whose text is ``inherited`` px: as its style
+    sets it, else as the last style rule that may match it and sets one (``rules``: their
+    declarations), else inherited; and the largest any of them sets."""
+    sizes = [font_size_px(own, inherited) for own in rules if not _SIZES.isdisjoint(own)]
+    if style and "font" in style.lower():
+        sizes.append(font_px_of(style, inherited))
+    return (sizes[-1], max(sizes)) if sizes else (inherited, inherited)
 
 
 def _filtered_away(filtered: tuple[float, float]) -> str:

@@ -14,8 +14,7 @@ import functools
 import re
 
 from worksample.prose.animations import animated_away
-from worksample.prose.clipped_text import MAY_CUT_OFF, first_not_painting
-from worksample.prose.clipped_text import NAMES as CLIPPING_NAMES
+from worksample.prose.clipped_text import first_not_painting
 from worksample.prose.css_hiding import BRACKETS_MOST, declared, hiding_value, paints
 from worksample.prose.media_queries import (
     at_rule_for_the_reader,
@@ -87,8 +86,8 @@ def hides(style: str, sizes: bool = True, colour: bool = True, page: object = No
 
 def hidden_selectors(html: str, sheets: list[StyleSheet], colours: ColourRules | None = None,
                      moving: list | None = None, covering: tuple[list, list] | None = None,
-                     keyframes: dict | None = None, clipping: list | None = None,
-                     sizing: list | None = None) -> list[tuple[Subject, str]]:
+                     keyframes: dict | None = None,
+                     clipping: list | None = None) -> list[tuple[Subject, str]]:
     """(subject, why) for each selector a rule of ``sheets`` (``style_sheets``: those a
     browser applies to ``html``) hides: what an element needs for the selector to match it
     (``selectors.subjects``: its last part, read so that a rule hides more than a browser
@@ -102,10 +101,10 @@ def hidden_selectors(html: str, sheets: list[StyleSheet], colours: ColourRules |
     may move its text out of the boxes around it (``text_boxes``) adds (subject, why) to
     ``moving``; one that may draw a box over other text (``text_boxes.drawn_over_text``) adds
     them to the first of ``covering`` where it paints that box itself (a ``::before`` or
-    ``::after`` too, filed under its element), else to the second. A rule that may clip a
-    box or size it (``clipped_text``) adds (subject, its declarations, ``declared``) to
-    ``clipping``; the first declaration of a rule that does more than paint
-    (``clipped_text.first_not_painting``) is added to ``sizing``. A
+    ``::after`` too, filed under its element), else to the second. A rule that does more
+    than paint (``clipped_text.first_not_painting``: it may clip a box, size it or what it
+    holds, or scale it) adds (subject, its declarations, ``declared``) to ``clipping``, its
+    ``::before`` and ``::after`` filed under their element. A
     rule that runs an animation whose ``keyframes`` leave its text hidden (``animations``)
     hides it too."""
     selectors = []
@@ -134,11 +133,8 @@ def hidden_selectors(html: str, sheets: list[StyleSheet], colours: ColourRules |
                         moving.append((subject, why))
             if covering is not None:
                 _covers(rule, declarations, page, covering)
-            if sizing is not None and not sizing and first_not_painting(declared(declarations)):
-                sizing.append(first_not_painting(declared(declarations)))
-            if clipping is not None and MAY_CUT_OFF.search(declarations) and \
-                    not CLIPPING_NAMES.isdisjoint(declared(declarations)):
-                clipping += [(subject, declared(declarations)) for subject in rule.subjects
+            if clipping is not None and first_not_painting(declared(declarations)):
+                clipping += [(subject, declared(declarations)) for subject in rule.box_subjects
                              if page.may_have(subject.context)]
             why = hides(declarations, colour=not taken) or animated_away(declarations, keyframes)
             if why:
@@ -339,9 +335,10 @@ class HidingRules:
         return first[1] if first else ""
 
     def all_applying(self, tag: str, classes: frozenset[str], ids: frozenset[str],
-                     attributes: frozenset[str]) -> list | None:
+                     attributes: frozenset[str], most: int = 64) -> list | None:
         """What each rule that applies to the element is filed with, in the order of the
-        style sheet (``hiding``'s names); None past the budget."""
+        style sheet (``hiding``'s names); None past the budget, or past ``most`` rules (what
+        each is filed with is worked through for each element)."""
         found = []
         for key in names_filed(tag, classes, ids, attributes):
             for order, subject, what in self._filed.get(key, ()):
@@ -350,4 +347,6 @@ class HidingRules:
                     return None
                 if subject.matches(tag, classes, ids, attributes):
                     found.append((order, what))
+                    if len(found) > most:
+                        return None
         return [what for _, what in sorted(found, key=lambda found: found[0])]
