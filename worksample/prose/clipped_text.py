@@ -122,10 +122,6 @@ _INLINE_TAGS = frozenset({"a", "abbr", "b", "bdi", "bdo", "big", "cite", "code",
 # of a set height may be smaller than it)
 HEIGHTS_INSIDE = frozenset({"height", "min-height", "block-size", "min-block-size", "max-height",
                             "max-block-size"})
-# what a style rule names to be read for a box that clips: its clipping and its sizes
-NAMES = frozenset({*_OVERFLOWS, "contain", "content-visibility", "container-type", "clip-path",
-                   "clip", *_HEIGHTS, *_WIDTHS, *_CLAMPS, *_NO_WRAP, "aspect-ratio", "inset",
-                   "flex", "flex-basis", "grid-area", "grid-row", "transform", "scale", "zoom"})
 # where a line may break: a space but a no-break one, a zero-width space, a hyphen
 _UNBROKEN = re.compile(r"(?:[^\S\xa0\u2007\u202f]|[\u200b-])+")
 _LENGTHS_OF_BOX = frozenset({*_HEIGHTS, *_WIDTHS, "margin", "margin-top", "margin-bottom",

@@ -667,9 +667,15 @@ def filters_of(style: str) -> tuple[float, float]:
     if "filter" not in style.lower():
         return 1.0, 1.0
     try:
-        functions = _UNREADABLE_FILTER.findall(_declarations(style)[0].get("filter", ""))
+        return _contrast_and_brightness(
+            _UNREADABLE_FILTER.findall(_declarations(style)[0].get("filter", "")))
     except RecursionError:
         return 1.0, 1.0
+
+
+def _contrast_and_brightness(functions: list[tuple[str, str]]) -> tuple[float, float]:
+    """A filter's ``functions`` (name, argument): its ``contrast()`` and its ``brightness()``,
+    each multiplied (one a browser ignores counts as 1)."""
     contrast = brightness = 1.0
     for function, argument in functions:
         amount = _amount(argument) if argument else (1.0, "")
@@ -679,6 +685,12 @@ def filters_of(style: str) -> tuple[float, float]:
         contrast *= share if function.lower() == "contrast" else 1.0
         brightness *= share if function.lower() == "brightness" else 1.0
     return contrast, brightness
+
+
+def filtered_away(contrast: float, brightness: float) -> bool:
+    """Whether text filtered to ``contrast`` and ``brightness`` cannot be read: every colour
+    one grey (``FAINT`` or less), or a grey lifted to white (2 or more)."""
+    return contrast <= FAINT or brightness >= 2
 
 
 def stroke_of(style: str, inherited: tuple[object, float], font_px: float
@@ -965,7 +977,6 @@ def _filtered_away(functions: list[tuple[str, str]]) -> bool:
     inversion of half or more (black on white becomes white on black, or one grey), a blur of
     2 px or more, brightness of 2 or more in all (a grey lifted to white), contrast of
     ``FAINT`` or less in all (every colour one grey)."""
-    brightness = contrast = 1.0
     for function, argument in functions:
         function = function.lower()
         if function == "blur":
@@ -975,14 +986,10 @@ def _filtered_away(functions: list[tuple[str, str]]) -> bool:
                 return True
             continue
         amount = _amount(argument) if argument else (1.0, "")  # "invert()" is "invert(1)"
-        if amount is None or amount[1] not in ("", "%"):  # a browser ignores the filter
-            continue
-        share = amount[0] / (100 if amount[1] == "%" else 1)
-        if function == "invert" and share >= 0.4:
+        if amount is not None and amount[1] in ("", "%") and function == "invert" and \
+                amount[0] / (100 if amount[1] == "%" else 1) >= 0.4:
             return True
-        brightness *= share if function == "brightness" else 1.0
-        contrast *= share if function == "contrast" else 1.0
-    return brightness >= 2 or contrast <= FAINT
+    return filtered_away(*_contrast_and_brightness(functions))
 
 
 def _tiny(value: str) -> bool:

@@ -48,6 +48,7 @@ from worksample.prose.css_hiding import (
     declared_with_importance,
     drawn_under,
     fill_of,
+    filtered_away,
     filters_of,
     font_px_of,
     font_size_px,
@@ -76,9 +77,9 @@ ON_ITS_IMAGE = "text the colour of a gradient or an image under it"
 MAY_BE_UNDER_ITS_COLOUR = "text that may be drawn on a background of its colour"
 DOUBTS_MOST = 16  # ways an element's colours may be, kept as inherited
 CUT_OFF = "text a box cuts off"
-CLIPPING_MOST = 32
+CLIPPING_MOST = 32  # boxes that clip their text open one inside another, measured at once
 # elements of a set height inside boxes that clip whose text is looked for, at most
-TEXTS_MEASURED_MOST = 500  # boxes that clip their text open one inside another, measured at once
+TEXTS_MEASURED_MOST = 500
 TOO_COSTLY = "too many style rules to check"
 CLOSED_DETAILS = "a <details> no one opened"
 # SVG and MathML draw text only where their own markup places it, sized and filled by their
@@ -458,7 +459,7 @@ class PageText:
             UNDER_ITS_COLOUR if same_as_under(drawn, under) else \
             ON_ITS_IMAGE if any(same_as_under(drawn, image) for image in images) else \
             MAY_BE_UNDER_ITS_COLOUR if any(same_as_under(*doubt) for doubt in judged) else \
-            tiny or _too_small(font_px, scale) or _filtered_away(filtered)
+            tiny or _too_small(font_px, scale) or _filtered_too_far(filtered)
         if tag == "body":
             self.body_colour = colour
         if tag == "details" and not self.opened.get(element.mem_id, False):
@@ -586,11 +587,11 @@ def _sized_text(style: str, rules: list, inherited: float) -> tuple[float, float
     return (sizes[-1], max(sizes)) if sizes else (inherited, inherited)
 
 
-def _filtered_away(filtered: tuple[float, float]) -> str:
+def _filtered_too_far(filtered: tuple[float, float]) -> str:
     """Why text filtered to ``filtered`` (contrast, brightness: its ancestors' filters and its
     own, multiplied) cannot be read; '' when it can."""
     contrast, brightness = filtered
-    if contrast <= FAINT or brightness >= 2:
+    if filtered_away(contrast, brightness):
         return f"filtered to a contrast of {contrast:.2g} and a brightness of " \
                f"{brightness:.2g} along its ancestors"
     return ""
