@@ -65,3 +65,45 @@ def test_a_reference_whose_canary_passes_is_refused(tmp_path):
     assert "field 'coding.junit.must_fail'" in done.stdout + done.stderr
     assert "reports passed 'parse.test.js::test::splits rows and fields'" in \
         done.stdout + done.stderr
+
+
+def _with_reference_delayed(tmp_path: Path, seconds: float | None) -> Path:
+    """A copy of csv-reader with a per-file limit of 1 s whose reference, run on
+    errors.test.js, first busies the CPU for ``seconds`` (None: for ever)."""
+    import shutil
+
+    import yaml
+
+    folder = tmp_path / "csv-reader"
+    shutil.copytree(ASSIGNMENT, folder)
+    data = yaml.safe_load((folder / "assignment.yaml").read_text())
+    data["coding"]["limits"]["per_test_seconds"] = 1
+    (folder / "assignment.yaml").write_text(yaml.safe_dump(data))
+    until = "Infinity" if seconds is None else f"Date.now() + {seconds * 1000:g}"
+    reference = folder / "reference" / "csv.js"
+    reference.write_text(
+        "if (process.argv.some((word) => word.endsWith('errors.test.js'))) {\n"
+        f"  const until = {until};\n  while (Date.now() < until) {{}}\n}}\n"
+        + reference.read_text())
+    return folder
+
+
+def test_a_reference_slower_than_a_submissions_limit_is_still_collected(tmp_path):
+    # its first file takes 2.5 s of a 1-second limit, as a busy machine's cold start may
+    done = worksample(tmp_path, "grade", str(_with_reference_delayed(tmp_path, 2.5)),
+                      str(EXAMPLES / "strong"), "--json")
+    assert done.returncode == 0, done.stderr
+    [result] = json.loads(done.stdout)
+    assert (result["status"], result["score"], len(result["checks"])) == ("graded", 100.0, 27)
+    # validate still says that the reference does not fit a submission's limit
+    done = worksample(tmp_path, "validate", str(tmp_path / "csv-reader"))
+    assert "reported 27 tests" in done.stdout
+    assert "FAIL reference solution: graded" in done.stdout and done.returncode != 0
+
+
+def test_a_reference_that_never_ends_is_refused_with_its_time_limit(tmp_path):
+    done = worksample(tmp_path, "validate", str(_with_reference_delayed(tmp_path, None)))
+    assert done.returncode != 0
+    said = " ".join((done.stdout + done.stderr).split())
+    assert ("the hidden tests' run of errors.test.js against the reference solution was "
+            "stopped at its time limit of 4s") in said

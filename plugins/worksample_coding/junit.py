@@ -64,6 +64,7 @@ JUNIT_RISK = (
     "the process the candidate's code shares, and writes the JUnit XML the host reads). A "
     "determined candidate can write that report; mode: recorded decides on the host "
     "(docs/security.md)")
+REFERENCE_SLACK = 4  # a reference file's time limit, in a submission's (_run_seconds)
 _expected = LearnedValues()  # test ids per assignment version, image and runner
 
 
@@ -308,7 +309,7 @@ def _collect(assignment: Assignment[CodingSection], image: str) -> list[str]:
     """Run the tests against the reference solution; its report's ids, in order."""
     section = assignment.section
     where = assignment.root / "assignment.yaml"
-    result = _run(assignment, image, assignment.root / section.reference)
+    result = _run(assignment, image, assignment.root / section.reference, reference=True)
     result.require_summary(f"running the hidden tests against the reference solution failed "
                            f"in image {image!r}")
     records = read_records(result.report, valid=_is_run_record)
@@ -321,6 +322,14 @@ def _collect(assignment: Assignment[CodingSection], image: str) -> list[str]:
         raise WorksampleError(f"field 'coding.junit.per_file': no file of {section.tests!r} "
                               f"matches {section.junit.per_file!r}", path=where)
     reading = read_reports(records, section)
+    slow = next((run for run, record in records.results.items() if record["timed_out"]), None)
+    if slow is not None:
+        where_run = "" if slow == SUITE else f" of {slow}"
+        raise WorksampleError(
+            f"the hidden tests' run{where_run} against the reference solution was stopped at "
+            f"its time limit of {_run_seconds(section, slow != SUITE, reference=True):g}s "
+            f"(the reference is given {REFERENCE_SLACK} times coding.limits.per_test_seconds): "
+            "raise the limit, or grade on a machine less loaded", path=where)
     if reading.problems:
         run, problem = next(iter(reading.problems.items()))
         raise WorksampleError(
@@ -348,7 +357,10 @@ def _collect(assignment: Assignment[CodingSection], image: str) -> list[str]:
     return expected
 
 
-def _run(assignment: Assignment[CodingSection], image: str, work: Path) -> HarnessResult:
+def _run(assignment: Assignment[CodingSection], image: str, work: Path,
+         reference: bool = False) -> HarnessResult:
+    """One run of the JUnit runner on ``work``: the reference solution's (``reference``) or a
+    submission's."""
     section = assignment.section
     junit, limits = section.junit, section.limits
     assert junit is not None
@@ -359,16 +371,24 @@ def _run(assignment: Assignment[CodingSection], image: str, work: Path) -> Harne
         trees={"tests": assignment.root / section.tests},
         config={"command": junit.command, "report": junit.report, "per_file": junit.per_file,
                 "max_report_bytes": max_bytes,
-                "run_seconds": _run_seconds(section, junit.per_file is not None)},
+                "run_seconds": _run_seconds(section, junit.per_file is not None, reference)},
         limits=limits.sandbox_limits(), result_bytes=_runs(assignment) * line + 16 * 1024,
         max_line=line, localhost_name=section.localhost_name))
 
 
-def _run_seconds(section: CodingSection, per_file: bool) -> float:
+def _run_seconds(section: CodingSection, per_file: bool, reference: bool = False) -> float:
     """A run's time limit: per test file, or the whole suite's (inside the wall clock, so
-    that the runner still sends what the command wrote)."""
+    that the runner still sends what the command wrote). The reference solution's file gets
+    ``REFERENCE_SLACK`` times a submission's: its run is trusted and learns the test ids every
+    submission is graded against, so a first start slowed by a busy machine must not stop
+    the batch; a hung reference still ends inside the wall clock."""
     limits = section.limits
-    return limits.per_test_seconds if per_file else max(limits.wall_seconds - 3, 1)
+    whole = max(limits.wall_seconds - 3, 1)
+    if not per_file:
+        return whole
+    if reference:
+        return max(limits.per_test_seconds, min(limits.per_test_seconds * REFERENCE_SLACK, whole))
+    return limits.per_test_seconds
 
 
 def _runs(assignment: Assignment[CodingSection]) -> int:
