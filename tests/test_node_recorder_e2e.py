@@ -274,3 +274,15 @@ def test_the_reference_run_leaves_the_compilers_code_cache_and_a_run_given_it_re
                          if record.get("event") != "finished"] for run in runs)
     assert with_it == without and len(with_it) > len(reference)
     assert not any(record.get("event") == "artifact" for record in with_it)
+
+
+def test_a_reference_slower_than_a_submissions_limit_is_still_recorded(tmp_path):
+    # the reference takes 3 s to load, past the 2-second limit a submission has, as a busy
+    # machine's cold start may: it is recorded (it has four times the limit), and a quick
+    # submission is graded against it
+    router = shutil.copytree(ROUTER, tmp_path / "url-router")
+    reference = router / "reference" / "router.ts"
+    reference.write_text("const until = Date.now() + 3000;\nwhile (Date.now() < until) {}\n"
+                         + reference.read_text())
+    strong = graded(router, SAMPLES / "strong")["strong"]
+    assert (strong["status"], strong["score"], len(strong["checks"])) == ("graded", 100, 22)

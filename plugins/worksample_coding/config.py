@@ -11,6 +11,8 @@ from worksample.sandbox import Limits
 
 from .quality.spec import QualitySection
 
+REFERENCE_SLACK = 4  # the reference solution's time per test, in a submission's
+
 
 class CodingLimits(BaseModel):
     """Limits for one grading run of the hidden tests."""
@@ -25,6 +27,15 @@ class CodingLimits(BaseModel):
     tmpfs_mb: int = Field(64, ge=8, le=4096, description="Writable space in the container.")
     output_kb: int = Field(256, ge=16, le=65536, description="Output kept per stream.")
     message_chars: int = Field(1500, ge=100, le=20000, description="Kept of each failure.")
+
+    def reference_test_seconds(self) -> float:
+        """A test's (a case's, a test file's) time limit on the reference solution:
+        ``REFERENCE_SLACK`` times a submission's, within the wall clock. The reference's run
+        is trusted and learns what every submission is graded against, so a first start
+        slowed by a busy machine must not stop the batch; a hung reference still ends. That
+        the reference fits a submission's limit is ``worksample validate``'s to check."""
+        whole = max(self.wall_seconds - 3, 1)
+        return max(self.per_test_seconds, min(self.per_test_seconds * REFERENCE_SLACK, whole))
 
     def sandbox_limits(self) -> Limits:
         """These limits in the sandbox's terms."""

@@ -50,7 +50,7 @@ from worksample.sandbox.verdict import (
     tampered_flag,
 )
 
-from .config import CodingSection
+from .config import REFERENCE_SLACK, CodingSection
 from .junit_report import ReportRefused, TestOutcome, read_report
 from .verdict import _candidate_feedback, _specifics, weight_of
 
@@ -64,7 +64,6 @@ JUNIT_RISK = (
     "the process the candidate's code shares, and writes the JUnit XML the host reads). A "
     "determined candidate can write that report; mode: recorded decides on the host "
     "(docs/security.md)")
-REFERENCE_SLACK = 4  # a reference file's time limit, in a submission's (_run_seconds)
 _expected = LearnedValues()  # test ids per assignment version, image and runner
 
 
@@ -378,17 +377,12 @@ def _run(assignment: Assignment[CodingSection], image: str, work: Path,
 
 def _run_seconds(section: CodingSection, per_file: bool, reference: bool = False) -> float:
     """A run's time limit: per test file, or the whole suite's (inside the wall clock, so
-    that the runner still sends what the command wrote). The reference solution's file gets
-    ``REFERENCE_SLACK`` times a submission's: its run is trusted and learns the test ids every
-    submission is graded against, so a first start slowed by a busy machine must not stop
-    the batch; a hung reference still ends inside the wall clock."""
+    that the runner still sends what the command wrote); the reference solution's file has
+    more (``CodingLimits.reference_test_seconds``)."""
     limits = section.limits
-    whole = max(limits.wall_seconds - 3, 1)
     if not per_file:
-        return whole
-    if reference:
-        return max(limits.per_test_seconds, min(limits.per_test_seconds * REFERENCE_SLACK, whole))
-    return limits.per_test_seconds
+        return max(limits.wall_seconds - 3, 1)
+    return limits.reference_test_seconds() if reference else limits.per_test_seconds
 
 
 def _runs(assignment: Assignment[CodingSection]) -> int:

@@ -145,7 +145,7 @@ def _recording(assignment: Assignment[CodingSection], image: str,
     """The reference's cases, and with ``artifacts`` what its runner left for later runs."""
     section = assignment.section
     result = _run(assignment, image, assignment.root / section.reference, max_line=MAX_LINE,
-                  result_bytes=REFERENCE_BYTES, make_artifacts=artifacts)
+                  result_bytes=REFERENCE_BYTES, make_artifacts=artifacts, reference=True)
     result.require_summary(f"recording the reference solution failed in image {image!r} "
                            "(does the image have python3?)")
     left = take_artifacts(result)
@@ -173,17 +173,19 @@ def _check_criteria(assignment: Assignment[CodingSection], cases: list[Reference
 
 def _run(assignment: Assignment[CodingSection], image: str, work: Path, *, max_line: int,
          result_bytes: int, make_artifacts: bool = False,
-         artifacts: dict[str, str] | None = None) -> HarnessResult:
+         artifacts: dict[str, str] | None = None, reference: bool = False) -> HarnessResult:
     """One run of the recorder. ``make_artifacts``: a trusted run, whose runner may leave
     artifacts (``artifacts.take_artifacts``); ``artifacts``: those, sent in at /sandbox/artifacts/
-    (sealed), for the runner to use before any code under test runs."""
+    (sealed), for the runner to use before any code under test runs; ``reference``: the
+    reference solution's run, with its longer time per case."""
     section = assignment.section
     limits = section.limits
+    per_case = limits.reference_test_seconds() if reference else limits.per_test_seconds
     return harness.run(HarnessRun(
         runner=LANGUAGES[section.language].recorder, image=image, work=work,
         trees={"tests": assignment.root / section.tests},
         files=artifact_files(artifacts),
-        config={"per_case_seconds": limits.per_test_seconds, "max_line": max_line,
+        config={"per_case_seconds": per_case, "max_line": max_line,
                 "message_chars": limits.message_chars, "make_artifacts": make_artifacts},
         limits=limits.sandbox_limits(), result_bytes=result_bytes, max_line=max_line + 4096,
         localhost_name=section.localhost_name))
