@@ -52,7 +52,8 @@ HIDDEN = {
     "a scale by a root": '<span style="transform: scale(sqrt(0))">{}</span>',
     "a box computed to nothing": '<div style="height: calc(9px - 9px); overflow: hidden">{}</div>',
     "a function named in escapes": '<span style="color: v\\61 r(--x, #fff)">{}</span>',
-    "a rule's computed colour": '<style>.q { color: VAR(--white) }</style><p class="q">{}</p>',
+    "a rule's computed colour": '<style>:root{--white:#fff} .q { color: VAR(--white) }</style>'
+                                '<p class="q">{}</p>',
     # text the colour of what is under it, not only white on the page (a thirteenth red team's
     # class: "color:#000; background:#000" passed)
     "the colour of its own background":

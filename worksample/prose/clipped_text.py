@@ -77,7 +77,14 @@ PAINT = frozenset({
     "hyphens", "-webkit-text-size-adjust", "-ms-text-size-adjust", "text-size-adjust",
     "list-style", "list-style-type", "list-style-position", "list-style-image",
     "border-collapse", "empty-cells", "-webkit-font-smoothing", "-moz-osx-font-smoothing",
-    "text-rendering", "text-overflow", "-webkit-text-fill-color", "mix-blend-mode", "filter"})
+    "text-rendering", "text-overflow", "-webkit-text-fill-color", "mix-blend-mode", "filter",
+    # the faces' own figures and ligatures, and a shadow (exported documents set them)
+    "font-variant-numeric", "font-variant-ligatures", "font-variant-position",
+    "font-variant-east-asian", "font-variant-alternates", "font-optical-sizing", "text-shadow",
+    "caret-color", "accent-color", "user-select", "-webkit-user-select", "pointer-events"})
+_SPACINGS = frozenset({"border-spacing", "letter-spacing", "word-spacing"})
+_NO_SPACE = re.compile(r"(?:normal|(?:[+-]?0*(?:\.0+)?(?:px|em|rem|pt)?)(?:\s+[+-]?0*(?:\.0+)?"
+                       r"(?:px|em|rem|pt)?)?)")
 # what the measure reads: of a box that clips, its clipping, its sizes and its text's; of what
 # it holds, how it pushes its text (``pushes``) and the sizes of its text
 _READ_OF_BOX = frozenset({
@@ -152,7 +159,8 @@ class Inside:
     font_px: float = 0.0
     line_px: float = 0.0
     pushed: float = 0.0
-    across: float = 0.0
+    across: float = 0.0  # the most what it holds sets a line of text in from its sides
+    set_in: float = 0.0  # how far the box itself is set in (``page_text``): across from it
     unsure: str = ""
 
 
@@ -181,16 +189,21 @@ def resolved(styles: list[dict[str, str]], parent: tuple[bool, float | None]
     """``styles`` with each height in percent worked out against the ``parent``'s (whether it
     sets one, and in px where it is read): in px where it is read, left as written (not read)
     where it is set but not read, and dropped where it is not set (the height is then as if
-    none were set: a percentage of a box that grows with its text)."""
+    none were set: a percentage of a box that grows with its text). A width of at most 100%
+    is that share of ``NARROWEST_PX``, the width a box that sets none is read at (pandoc's
+    and GitHub's tables scroll sideways at "width: 100%")."""
     definite, parent_px = parent
     changed = []
     for declarations in styles:
+        across = {name: f"{float(value[:-1]) * NARROWEST_PX / 100}px"
+                  for name, value in declarations.items()
+                  if name in _WIDTHS and re.fullmatch(r"(?:100|\d{1,2})(?:\.\d+)?%", value)}
         percent = {name: value for name, value in declarations.items()
                    if name in _SIZED_DOWN[:4] and re.fullmatch(r"\d+(?:\.\d+)?%", value)}
         if not percent or definite and parent_px is None:
-            changed.append(declarations)
+            changed.append({**declarations, **across})
             continue
-        changed.append({**declarations, **{
+        changed.append({**declarations, **across, **{
             name: f"{float(value[:-1]) * parent_px / 100}px" if definite else "auto"
             for name, value in percent.items()}})
     return changed
@@ -235,17 +248,19 @@ def _unwrapped(styles: list[dict[str, str]]) -> bool:
                for word in declarations.get(name, "").split())
 
 
-def paints_only(name: str) -> bool:
-    """Whether a property only paints or chooses a face (``PAINT``), or is read by Outlook
-    alone (``mso-``)."""
-    return name in PAINT or name.startswith("mso-")
+def paints_only(name: str, value: str = "") -> bool:
+    """Whether a declaration only paints or chooses a face (``PAINT``), is read by Outlook
+    alone (``mso-``), is a custom property, which does nothing itself (what uses it is read
+    as its values, ``custom_properties``), or spaces nothing (``border-spacing: 0``)."""
+    return name in PAINT or name.startswith(("mso-", "--")) or \
+        name in _SPACINGS and _NO_SPACE.fullmatch(value) is not None
 
 
 def first_not_painting(declarations: dict[str, str]) -> str:
     """The first of ``declarations`` that does more than paint, as "name: value"; '' for
     none."""
     return next((f"{name}: {value}" for name, value in declarations.items()
-                 if not paints_only(name)), "")
+                 if not paints_only(name, value)), "")
 
 
 def not_measured(styles: list[dict[str, str]], parent_display: str,
@@ -258,7 +273,7 @@ def not_measured(styles: list[dict[str, str]], parent_display: str,
         return f"inside display: {parent_display} of a set height"
     for declarations in styles:
         for name, value in declarations.items():
-            if not paints_only(name) and name not in _READ_OF_BOX or name == "display" and \
+            if not paints_only(name, value) and name not in _READ_OF_BOX or name == "display" and \
                     value not in _BOX_DISPLAYS or name == "contain" and value != "paint" or \
                     name == "position" and value not in ("static", "relative") or \
                     name == "float" and value != "none":
@@ -278,13 +293,14 @@ def _read_length(word: str, root_px: float) -> bool:
 
 
 def held(insides: list[Inside], tag: str, declarations: dict[str, str], attributes: dict,
-         font_px: float, line: float, holds_text: bool) -> None:
+         font_px: float, line: float, holds_text: bool) -> float:
     """Count in each of ``insides`` (the boxes that clip round it) what an element they hold
     (``tag``, ``declarations``, its text ``font_px`` high in lines ``line`` px high;
     ``holds_text``: whether it holds any) adds to their text's size, or why that cannot be
     measured: what may set its text out of its own box or of the box that clips (a height on
     a box of text, a width, a line that does not wrap, a move), or what is not read here.
-    Small moves (``NUDGE_PX``) are read as none."""
+    Small moves (``NUDGE_PX``) are read as none. How far it sets its text in from the sides is
+    returned, for the caller to add along the boxes nested round the text (``Inside.across``)."""
     if line < 0.8 * font_px:  # (a red team's: "line-height: 0" stacks every line in none)
         unsure = f"a line {line:.0f} px high inside"
     elif tag in _UNWRAPPED_TAGS or "nowrap" in attributes:
@@ -309,14 +325,14 @@ def held(insides: list[Inside], tag: str, declarations: dict[str, str], attribut
         inside.font_px = max(inside.font_px, font_px)
         inside.line_px = max(inside.line_px, line)
         inside.pushed += down
-        inside.across += across
+    return across
 
 
 def _moves_or_unread(name: str, value: str, declarations: dict[str, str], font_px: float,
                      holds_text: bool) -> bool:
     """Whether a declaration of an element inside a box that clips may set its text out of
     the box, or is not read here."""
-    if paints_only(name):
+    if paints_only(name, value):
         return name.startswith("list-style") and ("url(" in value or '"' in value or "'" in value)
     if name == "transform" and _IDENTITY.fullmatch(value):
         return False  # (a layer's hint, "translateZ(0)"; an icon's "rotate(0deg)")

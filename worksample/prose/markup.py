@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from worksample.prose.animations import hiding_keyframes
 from worksample.prose.covering_boxes import Covers
+from worksample.prose.custom_properties import USES_CUSTOM
 from worksample.prose.markdown_markup import (
     NotRendered,
     at_its_lines,
@@ -134,11 +135,14 @@ def from_html(html: str, markdown: bool = False, quotes: bool = False) -> Visibl
     covering: tuple[list, list] = ([], [])
     keyframes = hiding_keyframes([sheet.css for sheet in sheets
                                   if not sheet.media or for_the_reader(sheet.media)], hides)
-    selectors = hidden_selectors(html, sheets, colours, moving, covering, keyframes, clipping)
+    styles = [node.attributes.get("style") or "" for node in tree.css("[style]")] \
+        if any(USES_CUSTOM.search(sheet.css) for sheet in sheets) else []
+    selectors = hidden_selectors(html, sheets, colours, moving, covering, keyframes, clipping,
+                                 styles)
     if colours is not None and colours.matching and not colours.mirror(tree):  # too deep
         colours, moving, clipping, covering = None, [], [], ([], [])
         selectors = hidden_selectors(html, sheets, moving=moving, covering=covering,
-                                     keyframes=keyframes, clipping=clipping)
+                                     keyframes=keyframes, clipping=clipping, styles=styles)
     budget = _RULE_CHECKS + len(html)
     page = PageText(HidingRules(selectors, budget), standards, markdown=markdown, quotes=quotes,
                     colours=colours or None, moving=HidingRules(moving, budget),

@@ -206,6 +206,11 @@ class PageText:
         # the open boxes that clip their text: where among ``painted`` each is, where its
         # text begins among ``parts``, the declarations that may apply to it, what it holds
         self.clipped: list[tuple[int, int, list[dict[str, str]], Inside]] = []
+        # how far each open element's text is set in from the sides by it and the elements
+        # around it inside a box that clips (0 outside any), aligned with ``painted``; and
+        # that of the element being opened
+        self.set_in: list[float] = []
+        self.opening_set_in = 0.0
         self.keyframes = keyframes
         self.colours = colours
         self.moving = moving
@@ -341,7 +346,8 @@ class PageText:
             self._cut_off(len(self.parts), "boxes that clip their text nested too deep")
         else:  # one that grows with its text cuts off what may be set out of it
             self.clipped.append((len(self.painted) - 1, len(self.parts), styles, Inside(
-                keeps_newlines=keeps_newlines(tag, styles), grows=smaller != "down")))
+                keeps_newlines=keeps_newlines(tag, styles), grows=smaller != "down",
+                set_in=self.set_in[-1])))
 
     def _held(self, tag: str, element, style: str, rules: list | None) -> None:
         """Count what a shown element (and each style rule that may match it, ``rules``)
@@ -354,8 +360,12 @@ class PageText:
         holds_text = any(name in HEIGHTS_INSIDE for declarations in styles
                          for name in declarations) and self._holds_text(element)
         insides = [inside for *_, inside in self.clipped]
-        for declarations in styles:
-            held(insides, tag, declarations, element.attributes, font_px, line, holds_text)
+        # nested boxes set text in by what they all set; side by side, by the most of one
+        across = sum(held(insides, tag, declarations, element.attributes, font_px, line,
+                          holds_text) for declarations in styles)
+        self.opening_set_in = (self.set_in[-1] if self.set_in else 0.0) + across
+        for inside in insides:
+            inside.across = max(inside.across, self.opening_set_in - inside.set_in)
         if rules is None:
             for inside in insides:
                 inside.unsure = inside.unsure or TOO_COSTLY
@@ -385,6 +395,7 @@ class PageText:
             if why:
                 self._cut_off(start, why)
         tag = self.painted.pop()[0]
+        self.set_in.pop()
         self.covers.close()
         self.summarised.discard(len(self.painted))
         self._separate(tag)
@@ -476,6 +487,8 @@ class PageText:
             self.root_px = font_px
         line = next((line_height(own, font_px, parent.line) for own in reversed(styles)
                      if "line-height" in own or "font" in own), parent.line)
+        self.set_in.append(self.opening_set_in if self.clipped else 0.0)
+        self.opening_set_in = 0.0
         self.painted.append(_Open(tag, colour, under, same, tiny, doubts, opacity, fill, scale,
                                   font_px, line,
                                   display, height_of(resolved(styles, parent.height), font_px),

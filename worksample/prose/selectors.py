@@ -46,13 +46,31 @@ NO_TEXT_PSEUDO_ELEMENTS = frozenset({
     "before", "after", "marker", "placeholder", "selection", "backdrop",
     "file-selector-button", "cue", "cue-region", "spelling-error", "grammar-error",
     "target-text", "highlight", "view-transition", "view-transition-group",
-    "view-transition-image-pair", "view-transition-old", "view-transition-new"})
+    "view-transition-image-pair", "view-transition-old", "view-transition-new",
+    # a form control's parts and a scroll bar's, as browsers name them (GitHub's Markdown
+    # styles set a date input's icon to "filter: invert(50%)"): no element's own text
+    "-webkit-calendar-picker-indicator", "-webkit-inner-spin-button",
+    "-webkit-outer-spin-button", "-webkit-search-cancel-button", "-webkit-search-decoration",
+    "-webkit-search-results-button", "-webkit-search-results-decoration",
+    "-webkit-file-upload-button", "-webkit-input-placeholder", "-moz-placeholder",
+    "-ms-input-placeholder", "-moz-focus-inner", "-moz-focus-outer", "-ms-clear", "-ms-reveal",
+    "-ms-expand", "-moz-selection", "-webkit-details-marker", "-webkit-color-swatch",
+    "-webkit-color-swatch-wrapper", "-webkit-slider-thumb", "-webkit-slider-runnable-track",
+    "-moz-range-thumb", "-moz-range-track", "-moz-range-progress", "-webkit-progress-bar",
+    "-webkit-progress-value", "-moz-progress-bar", "-webkit-meter-bar",
+    "-webkit-meter-optimum-value", "-webkit-meter-suboptimum-value",
+    "-webkit-meter-even-less-good-value", "-webkit-scrollbar", "-webkit-scrollbar-button",
+    "-webkit-scrollbar-thumb", "-webkit-scrollbar-track", "-webkit-scrollbar-track-piece",
+    "-webkit-scrollbar-corner", "-webkit-resizer"})
 # states only a pointer on the element gives (a button's colour under it): at rest, with the
 # reader's pointer elsewhere, they do not hold
 POINTER = frozenset({"hover", "active"})
 # the two of them CSS 2 wrote with one colon, as a pseudo-class is written
 LEGACY_NO_TEXT_PSEUDO_ELEMENTS = frozenset({"before", "after"})
 COMBINATORS = frozenset({">", "+", "~", "||"})
+# pseudo-classes that match what one of the selectors of their list matches
+MATCHES_ANY = frozenset({"is", "where", "matches", "-webkit-any", "-moz-any"})
+NARROWED_MOST = 8  # subjects one selector may be read as, through its ":is()" lists
 STATEMENT_ENDS = frozenset({";", "<!--", "-->"})  # what a prelude's selectors come after
 # "&" inside a rule of more selectors than this stands for what all of them need: one subject
 # for each would multiply down a nest of such rules
@@ -132,7 +150,34 @@ def subjects(prelude: str, around: list[Subject] | None = None,
         outers = ([] if not names_around or not around else
                   around if len(around) <= FAN_OUT_MOST else [_shared_needs(around)])
         for outer in outers or [Subject()]:
-            found += _with_implied(subject.with_needs_of(outer))
+            for narrowed in _narrowed(compound, subject):
+                found += _with_implied(narrowed.with_needs_of(outer), boxes)
+    return found
+
+
+def _narrowed(compound: list, subject: Subject) -> list[Subject]:
+    """``subject`` (what ``compound`` needs) with what its ``:is()`` and ``:where()`` need: one
+    subject for each selector of their lists (``p:is(.a, .b)`` is a ``p.a`` or a ``p.b``), so
+    that ``.prose :where(p)`` needs a ``p``, as Tailwind writes it. Left as it is where a list
+    names the rule around it (``&``), none of its selectors may match at rest, or it would
+    make more than ``NARROWED_MOST`` subjects."""
+    found = [subject]
+    for index, token in enumerate(compound):
+        if token.type != "function" or token.lower_name not in MATCHES_ANY or index == 0 or \
+                not _is_literal(compound[index - 1], ":") or \
+                index > 1 and _is_literal(compound[index - 2], ":"):
+            continue
+        alternatives: list[Subject] = []
+        for selector in _split(token.arguments, ","):
+            inner, _ = _subject_compound(selector)
+            read = _read(inner)
+            if read is None:
+                continue
+            if read[1]:  # "&": what the rule around needs is read where it nests
+                return [subject]
+            alternatives += _narrowed(inner, read[0])
+        if alternatives and len(found) * len(alternatives) <= NARROWED_MOST:
+            found = [have.with_needs_of(needed) for have in found for needed in alternatives]
     return found
 
 
@@ -147,14 +192,17 @@ def _shared_needs(subjects_: list[Subject]) -> Subject:
                    frozenset.intersection(*(subject.attributes for subject in subjects_)))
 
 
-def _with_implied(subject: Subject) -> list[Subject]:
+def _with_implied(subject: Subject, boxes: bool = False) -> list[Subject]:
     """``subject``, and where it names only an element the HTML parser adds when the markup
     leaves it out (with no attribute, so none is needed), what that element holds: a
-    ``body`` or ``html`` holds every element, a ``tbody`` a table's rows, a ``tr`` its cells."""
+    ``body`` or ``html`` holds every element, a ``tbody`` a table's rows, a ``tr`` its cells.
+    Read for its ``boxes`` (its size, what it clips, what its box is drawn over), a ``body``
+    or ``html`` is that element alone: the tree read always has them, and what they hold
+    inherits none of that (pandoc's "body { max-width: 36em }" sets no width of a table's)."""
     if subject.classes or subject.ids or subject.attributes:
         return [subject]
     if subject.tag in ("html", "body"):
-        return [ANY_ELEMENT]
+        return [subject] if boxes else [ANY_ELEMENT]
     cells = [Subject("td"), Subject("th")]  # a cell written with no row around it has one
     return ([subject, Subject("tr"), *cells] if subject.tag == "tbody" else
             [subject, *cells] if subject.tag == "tr" else [subject])
@@ -280,7 +328,8 @@ class NamesOnPage:
     FINDS_MOST = 20_000  # searches in all: each may read a name's length again
     NAME_MOST = 256  # a longer name is taken to be there
 
-    def __init__(self, page: str):
+    def __init__(self, page: str, looks_most: int = LOOKS_MOST):
+        self.looks_most = looks_most
         page = _SURROGATE.sub("\ufffd", page)  # as ``folded`` reads names
         self._texts = (page.casefold(), html.unescape(page).casefold(),
                        decoded(page).casefold())
@@ -293,7 +342,7 @@ class NamesOnPage:
 
     def _may_have(self, name: str) -> bool:
         if name not in self._known:
-            if len(self._known) >= self.LOOKS_MOST or len(name) > self.NAME_MOST:
+            if len(self._known) >= self.looks_most or len(name) > self.NAME_MOST:
                 return True
             self._known[name] = any(self._written(name, text) for text in self._texts)
         return self._known[name]

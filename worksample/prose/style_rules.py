@@ -12,10 +12,17 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 
 from worksample.prose.animations import animated_away
 from worksample.prose.clipped_text import first_not_painting
 from worksample.prose.css_hiding import BRACKETS_MOST, declared, hiding_value, paints
+from worksample.prose.custom_properties import (
+    USES_CUSTOM,
+    CustomProperties,
+    custom_properties_of,
+    whole_page,
+)
 from worksample.prose.media_queries import (
     at_rule_for_the_reader,
     blanked,
@@ -42,6 +49,9 @@ from worksample.prose.text_boxes import (
     paints_edges,
 )
 
+# names looked for on the page for the rules that declare custom properties: a framework's
+# components each declare their own (Bootstrap's .btn, .card, ...)
+CUSTOM_LOOKS_MOST = 1024
 _BRACE = re.compile(r"[{}]")
 _BRACKET = re.compile(r"[][(){}]")
 _OPENING = {")": "(", "]": "[", "}": "{"}
@@ -86,8 +96,8 @@ def hides(style: str, sizes: bool = True, colour: bool = True, page: object = No
 
 def hidden_selectors(html: str, sheets: list[StyleSheet], colours: ColourRules | None = None,
                      moving: list | None = None, covering: tuple[list, list] | None = None,
-                     keyframes: dict | None = None,
-                     clipping: list | None = None) -> list[tuple[Subject, str]]:
+                     keyframes: dict | None = None, clipping: list | None = None,
+                     styles: Iterable[str] = ()) -> list[tuple[Subject, str]]:
     """(subject, why) for each selector a rule of ``sheets`` (``style_sheets``: those a
     browser applies to ``html``) hides: what an element needs for the selector to match it
     (``selectors.subjects``: its last part, read so that a rule hides more than a browser
@@ -106,41 +116,72 @@ def hidden_selectors(html: str, sheets: list[StyleSheet], colours: ColourRules |
     holds, or scale it) adds (subject, its declarations, ``declared``) to ``clipping``, its
     ``::before`` and ``::after`` filed under their element. A
     rule that runs an animation whose ``keyframes`` leave its text hidden (``animations``)
-    hides it too."""
-    selectors = []
+    hides it too. A rule that uses the page's custom properties (``var()``: declared in its
+    sheets and its elements' ``styles``) is judged once per reading of their values
+    (``custom_properties``)."""
+    selectors: list[tuple[Subject, str]] = []
     page = NamesOnPage(html)
-    for sheet in sheets:
-        if sheet.media and not for_the_reader(sheet.media):
-            continue
-        structure = plain_structure(sheet.css)
-        for rule, declarations, applies, unconditional in _css_rules(sheet.css, structure):
+    read = [(sheet, structure, list(_css_rules(sheet.css, structure)))
+            for sheet in sheets if not sheet.media or for_the_reader(sheet.media)
+            for structure in (plain_structure(sheet.css),)]
+    custom = _custom_properties(html, read, styles) if any(
+        USES_CUSTOM.search(sheet.css) for sheet, _, _ in read) else None
+    for sheet, structure, rules in read:
+        for rule, block, applies, unconditional in rules:
             if not applies:
                 continue
-            taken = False
-            if colours is not None and not COLOUR_NAMES.isdisjoint(declared(declarations)):
-                exact = sheet.sure and structure is not None and unconditional
-                taken = exact and rule.selector_list != "" and colours.take(
-                    rule.selector_list, declarations)
-                if not taken:  # its colours may still be an element's: where they would hide
-                    colours.doubt(lambda rule=rule: [subject for subject in rule.subjects
-                                                     if page.may_have(subject.context)],
-                                  declarations)
-            # (a rule's subjects are read only where it may do something: most rules do not)
-            if moving is not None and moves_text(declared(declarations), ""):
-                for subject in rule.subjects:
-                    why = moves_text(declared(declarations), subject.tag)
-                    if why and page.may_have(subject.context):
-                        moving.append((subject, why))
-            if covering is not None:
-                _covers(rule, declarations, page, covering)
-            if clipping is not None and first_not_painting(declared(declarations)):
-                clipping += [(subject, declared(declarations)) for subject in rule.box_subjects
-                             if page.may_have(subject.context)]
-            why = hides(declarations, colour=not taken) or animated_away(declarations, keyframes)
-            if why:
-                selectors += [(subject, why) for subject in rule.subjects
-                              if page.may_have(subject.context)]
+            readings = custom.variants(block) if custom else [block]
+            for declarations in readings:
+                _judge(rule, declarations, page, colours, moving, covering, keyframes, clipping,
+                       selectors, exact=sheet.sure and structure is not None and unconditional
+                       and len(readings) == 1)
     return selectors
+
+
+def _custom_properties(html: str, read: list, styles: Iterable[str]) -> CustomProperties:
+    """The page's custom properties (``custom_properties``), from its sheets' rules (``read``:
+    each sheet, its plain structure or None, its rules) that apply and may match an element
+    of the page (a dark theme's "[data-theme=dark]" matches none where no element has the
+    attribute), and from its elements' ``styles``."""
+    names = NamesOnPage(html, looks_most=CUSTOM_LOOKS_MOST)
+    rules = [(block, sheet.sure and structure is not None and unconditional
+              and whole_page(rule.selector_list))
+             for sheet, structure, blocks in read
+             for rule, block, applies, unconditional in blocks
+             if applies and "--" in block and any(names.may_have(
+                 subject.context | subject.classes | subject.ids | subject.attributes)
+                 for subject in rule.subjects)]
+    return custom_properties_of([sheet for sheet, _, _ in read], rules, styles)
+
+
+def _judge(rule: _StyleRule, declarations: str, page: NamesOnPage, colours: ColourRules | None,
+           moving: list | None, covering: tuple[list, list] | None, keyframes: dict | None,
+           clipping: list | None, selectors: list, exact: bool) -> None:
+    """File what one reading of a rule's declarations does (``hidden_selectors``); ``exact``:
+    its colours may be taken into the cascade (``sheet_colours``)."""
+    taken = False
+    if colours is not None and not COLOUR_NAMES.isdisjoint(declared(declarations)):
+        taken = exact and rule.selector_list != "" and colours.take(
+            rule.selector_list, declarations)
+        if not taken:  # its colours may still be an element's: where they would hide
+            colours.doubt(lambda rule=rule: [subject for subject in rule.subjects
+                                             if page.may_have(subject.context)],
+                          declarations)
+    # (a rule's subjects are read only where it may do something: most rules do not)
+    if moving is not None and moves_text(declared(declarations), ""):
+        for subject in rule.subjects:
+            why = moves_text(declared(declarations), subject.tag)
+            if why and page.may_have(subject.context):
+                moving.append((subject, why))
+    if covering is not None:
+        _covers(rule, declarations, page, covering)
+    if clipping is not None and first_not_painting(declared(declarations)):
+        clipping += [(subject, declared(declarations)) for subject in rule.box_subjects
+                     if page.may_have(subject.context)]
+    why = hides(declarations, colour=not taken) or animated_away(declarations, keyframes)
+    if why:
+        selectors += [(subject, why) for subject in rule.subjects
+                      if page.may_have(subject.context)]
 
 
 def _covers(rule: _StyleRule, declarations: str, page: NamesOnPage,
