@@ -1313,3 +1313,31 @@ def test_a_word_tables_rows_are_read_in_order_inside_content_controls_too():
         "blank-lines-then-headers", "attributions-opened", "a long attribution"])
 def test_long_lines_and_quoted_lines_are_read_in_linear_time(read, text):
     timed(read, text)
+
+
+@pytest.mark.parametrize("build", [
+    # each rule its own name, declared and used: one reading each
+    lambda n: "".join(f".c{i}{{--v{i}:#111;color:var(--v{i})}}" for i in range(n)),
+    # one name of many values, used by every rule: more than a name keeps, not worked out
+    lambda n: "".join(f".c{i}{{--v:#{i % 4096:03x}}} .d{i}{{color:var(--v)}}" for i in range(n)),
+    # names that refer to the one before, in a chain past the depth read
+    lambda n: ":root{--v0:#111}" + "".join(f":root{{--v{i + 1}:var(--v{i})}}" for i in range(n))
+    + f"p{{color:var(--v{n})}}",
+    # constant maths, nested
+    lambda n: "".join(f".m{i}{{font-size:calc((2px + 3px) * {i % 7 + 1} / 2)}}" for i in range(n)),
+    # names that refer to the next through 8 values each, 7 deep: each name is worked out
+    # once (before: 8**7 times, seconds; 8 deep, minutes)
+    lambda n: "".join(f":root{{--n{k}: var(--n{k + 1}, {j}px)}}" for k in range(7)
+                      for j in range(8)) + ":root{--n7: 16px}" + "".join(
+        f".c{i}{{font-size: var(--n0)}}" for i in range(n // 8)),
+], ids=["own names", "one name of many values", "a chain of names", "constant maths",
+        "names through many values"])
+def test_custom_properties_and_maths_are_worked_out_in_linear_time(build):
+    def page(n):
+        return f"<!doctype html><style>{build(n)}</style><p class='c1 d1 m1'>seen</p>"
+
+    visible = timed(from_html, page(8_000))
+    assert "seen" in visible.text + visible.hidden
+    small, large = least_cpu_seconds(lambda: from_html(page(2_000))), \
+        least_cpu_seconds(lambda: from_html(page(8_000)))
+    assert large < 8 * small, f"{large:.2f}s for 4x the rules of {small:.2f}s: super-linear?"

@@ -33,6 +33,9 @@ CHAR_EM = 0.6  # a letter's width, with its space, in ems: wide for a proportion
 WIDE_EM = 1.0  # a wide letter's ("m", "W", a CJK character, a fullwidth form)
 LINE_EM = 1.2  # a line's height, in ems, where none is set ("normal")
 NARROWEST_PX = 320.0  # the smallest screen a reply is read on
+# the screen a reviewer reads it on: what a box that scrolls sideways holds is read there (a
+# table that scrolls on a phone is no hidden text; one that scrolls on a desktop may be)
+DESKTOP_PX = 800.0
 _CLIPS = frozenset({"hidden", "clip", "auto", "scroll", "overlay"})
 _OVERFLOWS = ("overflow", "overflow-x", "overflow-y", "overflow-block", "overflow-inline")
 _HEIGHTS = ("height", "max-height", "block-size", "max-block-size")
@@ -81,8 +84,26 @@ PAINT = frozenset({
     # the faces' own figures and ligatures, and a shadow (exported documents set them)
     "font-variant-numeric", "font-variant-ligatures", "font-variant-position",
     "font-variant-east-asian", "font-variant-alternates", "font-optical-sizing", "text-shadow",
-    "caret-color", "accent-color", "user-select", "-webkit-user-select", "pointer-events"})
+    "caret-color", "accent-color", "user-select", "pointer-events", "print-color-adjust",
+    "color-adjust", "forced-color-adjust"})
+# a browser's own name for a property (-moz-user-select): read as the property, where that
+# only paints, or sizes its box as the measure takes it to ("box-sizing": paddings are taken
+# off a box's width whatever it says)
+_VENDOR = re.compile(r"^-(?:webkit|moz|ms|o)-")
+_PAINT_OR_SIZING = PAINT | {"box-sizing"}
 _SPACINGS = frozenset({"border-spacing", "letter-spacing", "word-spacing"})
+# what a browser stacks one under another, by its tag (unless a display says otherwise) or
+# its display; any other box sits beside the one before on its line
+_STACKED_TAGS = LINE_TAGS | {
+    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "caption",
+    "thead", "tbody", "tfoot", "tr", "hr", "section", "article", "header", "footer", "dl", "dt",
+    "dd", "figure", "figcaption", "center", "pre", "address", "main", "nav", "aside",
+    "details", "summary", "fieldset", "blockquote", "body", "html"}
+_STACKED_DISPLAYS = frozenset({"block", "list-item", "flow-root", "table", "table-row",
+                               "table-row-group", "table-header-group", "table-footer-group",
+                               "table-caption"})
+_SIZES_OF_TEXT = frozenset({"font-size", "line-height", "font"})  # a percentage: of the font's
+_PERCENT = re.compile(r"^[\d.]+%$")
 _NO_SPACE = re.compile(r"(?:normal|(?:[+-]?0*(?:\.0+)?(?:px|em|rem|pt)?)(?:\s+[+-]?0*(?:\.0+)?"
                        r"(?:px|em|rem|pt)?)?)")
 # what the measure reads: of a box that clips, its clipping, its sizes and its text's; of what
@@ -159,8 +180,12 @@ class Inside:
     font_px: float = 0.0
     line_px: float = 0.0
     pushed: float = 0.0
-    across: float = 0.0  # the most what it holds sets a line of text in from its sides
+    across: float = 0.0  # the most the boxes stacked in it set a line of text in from its sides
     set_in: float = 0.0  # how far the box itself is set in (``page_text``): across from it
+    on_line: float = 0.0  # what the boxes side by side on the line read last set it in
+    line_most: float = 0.0  # the most they set one line in
+    # the width its parent leaves it (``room_of``; None: not known, read as NARROWEST_PX)
+    room: float | None = NARROWEST_PX
     unsure: str = ""
 
 
@@ -184,20 +209,20 @@ def boxed(tag: str, display: str) -> bool:
     return tag not in _CELLS and tag not in _INLINE_TAGS
 
 
-def resolved(styles: list[dict[str, str]], parent: tuple[bool, float | None]
-             ) -> list[dict[str, str]]:
+def resolved(styles: list[dict[str, str]], parent: tuple[bool, float | None],
+             room: float | None = NARROWEST_PX) -> list[dict[str, str]]:
     """``styles`` with each height in percent worked out against the ``parent``'s (whether it
     sets one, and in px where it is read): in px where it is read, left as written (not read)
     where it is set but not read, and dropped where it is not set (the height is then as if
     none were set: a percentage of a box that grows with its text). A width of at most 100%
-    is that share of ``NARROWEST_PX``, the width a box that sets none is read at (pandoc's
-    and GitHub's tables scroll sideways at "width: 100%")."""
+    is that share of the ``room`` around it (``room_of``; left as written where that is not
+    known): pandoc's and GitHub's tables scroll sideways at "width: 100%"."""
     definite, parent_px = parent
     changed = []
     for declarations in styles:
-        across = {name: f"{float(value[:-1]) * NARROWEST_PX / 100}px"
-                  for name, value in declarations.items()
-                  if name in _WIDTHS and re.fullmatch(r"(?:100|\d{1,2})(?:\.\d+)?%", value)}
+        across = {} if room is None else {
+            name: f"{float(value[:-1]) * room / 100}px" for name, value in declarations.items()
+            if name in _WIDTHS and re.fullmatch(r"(?:100|\d{1,2})(?:\.\d+)?%", value)}
         percent = {name: value for name, value in declarations.items()
                    if name in _SIZED_DOWN[:4] and re.fullmatch(r"\d+(?:\.\d+)?%", value)}
         if not percent or definite and parent_px is None:
@@ -207,6 +232,65 @@ def resolved(styles: list[dict[str, str]], parent: tuple[bool, float | None]
             name: f"{float(value[:-1]) * parent_px / 100}px" if definite else "auto"
             for name, value in percent.items()}})
     return changed
+
+
+def scrolls_across(styles: list[dict[str, str]]) -> bool:
+    """Whether a box that clips scrolls sideways (its overflow across is auto or scroll, by
+    every style that sets it), so that what it cuts off across is there to scroll to."""
+    across = [own.get(name, "").split()[:1] for own in styles for name in (
+        "overflow-x", "overflow-inline")] + [own.get("overflow", "").split()[:1] for own in styles]
+    said = [words[0] for words in across if words]
+    return bool(said) and all(word in ("auto", "scroll", "overlay") for word in said)
+
+
+class PseudoBox(dict):
+    """The declarations of a style rule for an element's ``::before`` or ``::after``: filed
+    under the element (what its box holds pushes the element's text), but no display or
+    width of the element's own (GitHub's ".markdown-body::before {display: table}")."""
+
+
+def room_of(styles: list[dict[str, str]], tag: str, around: tuple[float | None, ...],
+            around_display: str, font_px: float) -> tuple[float | None, ...]:
+    """The width in px an element of ``styles`` leaves what it holds inside each of
+    ``around`` (the room its parent leaves, on each screen read; None: not known), at least:
+    its width (in px, em, or a share of the room around) less its paddings, borders and
+    margins. An inline box leaves its parent's; one sized by what it holds (a cell, an inline
+    block, a float, a box out of the flow, a flex or grid item) leaves a width not known
+    unless it sets one; so does a width in units not read."""
+    styles = [own for own in styles if own and not isinstance(own, PseudoBox)]
+    displays = [own["display"] for own in styles if "display" in own]
+    if all(display == "inline" for display in displays) and (
+            displays or tag not in _STACKED_TAGS and tag not in ("td", "th")):
+        return around
+    shrinks = any(display.startswith("inline-") or display in ("table-cell", "table")
+                  for display in displays) or (not displays and tag in ("td", "th", "table")) \
+        or _ITEMS.search(around_display) is not None or any(
+        own.get("float", "none") != "none" or own.get("position") in ("absolute", "fixed")
+        for own in styles)
+    widths: list[tuple[float, bool]] = []  # each in px, or as a share of the room around
+    for own in styles:
+        for name in _WIDTHS:
+            value = own.get(name, "")
+            if value in _NO_SIZE or value in ("max-content", "fit-content", "min-content"):
+                continue
+            share = re.fullmatch(r"(\d+(?:\.\d+)?)%", value)
+            px = float(share.group(1)) / 100 if share else length_px(value, font_px)
+            if px is None:
+                return (None,) * len(around)
+            widths.append((px, share is not None))
+    if shrinks and not widths:
+        return (None,) * len(around)
+    inset = max((pushes(tag, own, {}, font_px)[1] for own in styles if any(
+        name.startswith(("margin", "padding", "border")) for name in own)), default=0.0)
+    rooms = []
+    for room in around:
+        if room is None and any(share for _, share in widths) or room is None and not widths:
+            rooms.append(None)
+            continue
+        candidates = [px * room if share else px for px, share in widths if room or not share]
+        least = min(candidates + ([room] if room is not None else []))
+        rooms.append(max(least - inset, 0.0))
+    return tuple(rooms)
 
 
 def height_of(styles: list[dict[str, str]], font_px: float) -> tuple[bool, float | None]:
@@ -253,6 +337,7 @@ def paints_only(name: str, value: str = "") -> bool:
     alone (``mso-``), is a custom property, which does nothing itself (what uses it is read
     as its values, ``custom_properties``), or spaces nothing (``border-spacing: 0``)."""
     return name in PAINT or name.startswith(("mso-", "--")) or \
+        _VENDOR.sub("", name) in _PAINT_OR_SIZING or \
         name in _SPACINGS and _NO_SPACE.fullmatch(value) is not None
 
 
@@ -319,13 +404,24 @@ def held(insides: list[Inside], tag: str, declarations: dict[str, str], attribut
         declarations.get("display", "").startswith("inline-") and any(
             name in declarations for name in _WIDTHS))
     down, across = (0.0, 0.0) if unsure else pushes(tag, declarations, attributes, font_px)
+    # a box stacked under the one before sets its text in along the boxes nested round it
+    # (the caller adds that up); others sit side by side on a line (a cell, an inline box, a
+    # float), and theirs add up along the line, to the next box stacked or line broken
+    display = declarations.get("display", "")
+    stacked = (display in _STACKED_DISPLAYS or not display and tag in _STACKED_TAGS) and \
+        declarations.get("float", "none") == "none"
     for inside in insides:
         inside.unsure = inside.unsure or unsure
         inside.breaks += breaks
         inside.font_px = max(inside.font_px, font_px)
         inside.line_px = max(inside.line_px, line)
         inside.pushed += down
-    return across
+        if stacked or tag == "br":
+            inside.on_line = 0.0
+        else:
+            inside.on_line += across
+            inside.line_most = max(inside.line_most, inside.on_line)
+    return across if stacked else 0.0
 
 
 def _moves_or_unread(name: str, value: str, declarations: dict[str, str], font_px: float,
@@ -352,9 +448,9 @@ def _moves_or_unread(name: str, value: str, declarations: dict[str, str], font_p
     if name == "vertical-align":
         return value not in _VERTICAL_KEYWORDS and not _small(value, font_px)
     words = value.split()
-    if any(not _READ_UNITS.match(word) for word in words if word[:1].isdigit() or word[:1] in
-           "-+."):
-        return True  # a length in units not read (a percentage, lh, vw, cq...)
+    if any(not _READ_UNITS.match(word) and not (name in _SIZES_OF_TEXT and _PERCENT.match(word))
+           for word in words if word[:1].isdigit() or word[:1] in "-+."):
+        return True  # a length in units not read (a percentage of a box, lh, vw, cq...)
     return name.startswith("margin") and any(
         (length_px(word, font_px) or 0.0) < -NUDGE_PX for word in words)
 
@@ -468,7 +564,8 @@ def cut_off(styles: Iterable[dict[str, str]], font_px: float, line: float,
     """Why a box that clips cuts off its text, as "name: value"; '' when its text fits.
     ``styles``: the declarations that may apply to the box (its own and those of the style
     rules that may match it: it is taken to be as small as any sets it); ``font_px`` and
-    ``line``: the size of its text and of its lines; ``inside``: what it holds."""
+    ``line``: the size of its text and of its lines; ``inside``: what it holds, and the room
+    its parent leaves it."""
     styles = list(styles)
     if inside.unsure:
         return f"not measured: {inside.unsure}"
@@ -482,7 +579,8 @@ def cut_off(styles: Iterable[dict[str, str]], font_px: float, line: float,
                                    if name.startswith(("padding", "border"))}, {}, font_px)
         own_down, own_across = max(own_down, down), max(own_across, across)
     wide = _least(styles, _WIDTHS, font_px)
-    width = (NARROWEST_PX if wide is None else wide[1]) - own_across - inside.across
+    room = NARROWEST_PX if inside.room is None else inside.room
+    width = (room if wide is None else wide[1]) - own_across - inside.across - inside.line_most
     unwrapped = _unwrapped(styles)
     if width < 1.0:
         return f"{wide[0] if wide else 'a phone'} for text set {inside.across:.0f} px in"

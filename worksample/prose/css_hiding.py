@@ -117,7 +117,8 @@ _OFFSETS = frozenset({"text-indent", "margin", "margin-left", "margin-top", "lef
 # CSS's functions whose value is computed, and relative colours ("rgb(from white r g b)")
 _COMPUTED = re.compile(
     r"(?<![\w-])(?:var|env|attr|calc|min|max|clamp|round|mod|rem|abs|sign|sin|cos|tan|asin|"
-    r"acos|atan|atan2|pow|sqrt|hypot|log|exp|if|[\w-]*-mix|light-dark|contrast-color)\(|"
+    r"acos|atan|atan2|pow|sqrt|hypot|log|exp|if|[\w-]*-mix|light-dark|contrast-color|"
+    r"--[\w-]+)\(|"  # (the last: a function the page defines, @function --f())
     r"\(\s*from\s", re.IGNORECASE)
 # the properties a value can hide text by, and those that hide it only with overflow hidden
 # (a computed offset or margin is common in layouts, and read as none)

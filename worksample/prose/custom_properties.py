@@ -36,6 +36,8 @@ USES_CUSTOM = _VAR  # whether CSS text uses a custom property
 _NAME = re.compile(r"[\t\n\f\r ]*(--[\w-]+)[\t\n\f\r ]*([,)])")
 _WHOLE_PAGE = frozenset({":root", "html", "*"})
 _UNSET = "unset"
+_SPACES = "\t\n\f\r "
+SUBSTITUTED_MOST = 1_000_000  # characters of a value worked out: a browser gives up at about 2 MB
 # a string to its end: an escape in it is read with what it escapes; a line's end unescaped,
 # or the text's end, leaves it open
 _STRING = {quote: re.compile(quote + r"(?:[^" + quote + r"\\\n\r\f]|\\[\s\S])*" + quote)
@@ -54,7 +56,12 @@ class CustomProperties:
     # names an element may still have no value of (registered by @property, or set to a
     # CSS-wide keyword such as "initial") although declared for the whole page
     fallback_too: set[str] = field(default_factory=set)
+    typed: set[str] = field(default_factory=set)  # registered with a syntax: not worked out
     refused: bool = False  # the page's custom properties could not be read: none worked out
+    # each name's values once worked out: names that refer to names each through several
+    # values of their own would otherwise be worked out again for each (8 deep: 8**8 times)
+    _known: dict[str, tuple[frozenset[str | None], bool]] = field(default_factory=dict,
+                                                                  repr=False)
 
     def __bool__(self) -> bool:
         return not self.refused
@@ -101,11 +108,13 @@ class CustomProperties:
             return {text}
         each = []
         for _, _, name, fallback in spans:
-            values = self._values_of(name, seen)
-            if values is None:
+            worked = self._values_of(name, seen)
+            if worked is None:
                 return None
-            if name in own and name not in self.fallback_too and len(values) > 1:
-                values.discard(None)
+            values, undeclared = worked
+            # an element a rule that declares the name applies to has it declared
+            if undeclared and (name not in own or name in self.fallback_too or not values):
+                values.add(None)
             if None in values and fallback is not None:
                 given = self._possible(fallback, own, seen)
                 if given is None:
@@ -123,27 +132,36 @@ class CustomProperties:
             for (start, end, _, _), given in zip(spans, chosen, strict=True):
                 out += [text[at:start], given]
                 at = end
-            found.add("".join(out) + text[at:])
+            given = "".join(out) + text[at:]
+            if len(given) > SUBSTITUTED_MOST:
+                return None
+            found.add(given)
         return found if len(found) <= VALUES_MOST else None
 
-    def _values_of(self, name: str, seen: tuple[str, ...]) -> set[str | None] | None:
-        """Every value ``name`` may have, its own ``var()``s worked out; None (no value of its
-        own: what uses it takes its fallback, or is unset) among them where an element may
-        not declare it; None in place of the set when not worked out (a value that refers
-        to itself, too many)."""
-        if name in seen or len(seen) >= DEPTH_MOST:
+    def _values_of(self, name: str, seen: tuple[str, ...]
+                   ) -> tuple[set[str | None], bool] | None:
+        """Every value ``name`` may have, its own ``var()``s worked out, None among them for
+        one that comes to none (a ``var()`` of none with no fallback, a CSS-wide keyword:
+        what uses it takes its fallback, or is unset); and whether an element may not
+        declare it at all. None when not worked out (a value that refers to itself, too
+        many)."""
+        if name in self._known:
+            values, undeclared = self._known[name]
+            return set(values), undeclared
+        if name in seen or len(seen) >= DEPTH_MOST or name in self.typed:
             return None
         found: set[str | None] = set()
         for value in self.values.get(name, ()):
             given = self._possible(value, frozenset(), (*seen, name))
             if given is None:
                 return None
-            found |= given
+            found |= {None if value is None or value.strip(_SPACES).lower() in _KEYWORDS
+                      else value for value in given}
             if len(found) > VALUES_MOST:
                 return None
-        if name not in self.everywhere or name in self.fallback_too:
-            found.add(None)
-        return found
+        undeclared = name not in self.everywhere or name in self.fallback_too
+        self._known[name] = (frozenset(found), undeclared)
+        return found, undeclared
 
 
 def custom_properties_of(sheets: Iterable, rules: Iterable[tuple[str, bool]],
@@ -208,24 +226,44 @@ def _at_rules(tokens: list, found: CustomProperties) -> None:
 def _declarations_of(tokens: list):
     """(name, value) of each ``--name: value`` among ``tokens`` (a block's content, or a
     ``style`` attribute's), the value up to its ``;`` or the block's end, ``!important``
-    left off."""
+    left off; None for a value a browser drops, which gives the name none (``_valid``)."""
     import tinycss2
 
-    for declaration in tinycss2.parse_blocks_contents(tokens) \
-            if hasattr(tinycss2, "parse_blocks_contents") else \
-            tinycss2.parse_declaration_list(tokens):
+    for declaration in tinycss2.parse_blocks_contents(tokens):
         if declaration.type == "declaration" and declaration.name.startswith("--"):
-            yield declaration.name, tinycss2.serialize(declaration.value).strip("\t\n\f\r ")
+            yield declaration.name, (tinycss2.serialize(declaration.value).strip(_SPACES)
+                                     if _valid(declaration.value) else None)
+
+
+def _valid(tokens: list) -> bool:
+    """Whether a custom property's value is one a browser keeps: no bad string or URL, no
+    bracket closed that was never opened (tinycss2's errors), and no "!" but that of
+    "!important" outside brackets."""
+    stack = [iter(tokens)]
+    top = True
+    while stack:
+        token = next(stack[-1], None)
+        if token is None:
+            stack.pop()
+            top = len(stack) == 1
+            continue
+        if token.type == "error" or top and token.type == "literal" and token.value == "!":
+            return False
+        inner = getattr(token, "content", None) or getattr(token, "arguments", None)
+        if inner:
+            stack.append(iter(inner))
+            top = False
+    return True
 
 
 def _declared_in(tokens: list, found: CustomProperties) -> list[str]:
     """Add the custom properties declared among ``tokens``, and name them; a CSS-wide
-    keyword ("initial", "inherit") gives the name no value of its own (its fallback, or the
-    property unset)."""
+    keyword ("initial", "inherit") or a value a browser drops gives the name no value of its
+    own (its fallback, or the property unset)."""
     names = []
     for name, value in _declarations_of(tokens):
         names.append(name)
-        if value.lower() in _KEYWORDS:
+        if value is None or value.lower() in _KEYWORDS:
             found.fallback_too.add(name)
         else:
             found.values.setdefault(name, set()).add(value)
@@ -243,9 +281,13 @@ def _registered(prelude: list, block: list, found: CustomProperties) -> None:
         return
     found.fallback_too.add(name)
     for declaration in tinycss2.parse_declaration_list(block):
-        if declaration.type == "declaration" and declaration.lower_name == "initial-value":
-            found.values.setdefault(name, set()).add(
-                tinycss2.serialize(declaration.value).strip("\t\n\f\r "))
+        if declaration.type != "declaration":
+            continue
+        value = tinycss2.serialize(declaration.value).strip(_SPACES)
+        if declaration.lower_name == "initial-value":
+            found.values.setdefault(name, set()).add(value)
+        elif declaration.lower_name == "syntax" and value.strip("\"'") != "*":
+            found.typed.add(name)  # its values are converted: "<integer>" rounds 0.4 to 0
 
 
 def _split(declarations: str) -> list[str] | None:

@@ -27,6 +27,7 @@ from worksample.prose.markdown_markup import (
 )
 from worksample.prose.media_queries import for_the_reader
 from worksample.prose.page_text import PageText, shadow_root
+from worksample.prose.selectors import names_written
 from worksample.prose.sheet_colours import ColourRules, in_plain_cascade
 from worksample.prose.style_rules import HidingRules, hidden_selectors, hides
 from worksample.prose.style_sheets import TooDeeplyImported, style_sheets
@@ -137,11 +138,12 @@ def from_html(html: str, markdown: bool = False, quotes: bool = False) -> Visibl
                                   if not sheet.media or for_the_reader(sheet.media)], hides)
     styles = [node.attributes.get("style") or "" for node in tree.css("[style]")] \
         if any(USES_CUSTOM.search(sheet.css) for sheet in sheets) else []
-    selectors = hidden_selectors(html, sheets, colours, moving, covering, keyframes, clipping,
-                                 styles)
+    written = names_written(tree, html) if sheets else html
+    selectors = hidden_selectors(written, sheets, colours, moving, covering, keyframes,
+                                 clipping, styles)
     if colours is not None and colours.matching and not colours.mirror(tree):  # too deep
         colours, moving, clipping, covering = None, [], [], ([], [])
-        selectors = hidden_selectors(html, sheets, moving=moving, covering=covering,
+        selectors = hidden_selectors(written, sheets, moving=moving, covering=covering,
                                      keyframes=keyframes, clipping=clipping, styles=styles)
     budget = _RULE_CHECKS + len(html)
     page = PageText(HidingRules(selectors, budget), standards, markdown=markdown, quotes=quotes,

@@ -21,8 +21,10 @@ from typing import NamedTuple
 
 from worksample.prose.animations import animated_away
 from worksample.prose.clipped_text import (
+    DESKTOP_PX,
     HEIGHTS_INSIDE,
     MAY_CUT_OFF,
+    NARROWEST_PX,
     NORMAL_LINE,
     Inside,
     boxed,
@@ -36,6 +38,8 @@ from worksample.prose.clipped_text import (
     not_measured,
     read_text,
     resolved,
+    room_of,
+    scrolls_across,
     sized,
 )
 from worksample.prose.covering_boxes import REPLACED, Covers
@@ -64,6 +68,7 @@ from worksample.prose.css_hiding import (
     text_colour_hiding,
     tiny_text,
 )
+from worksample.prose.css_maths import worked_out
 from worksample.prose.selectors import folded
 from worksample.prose.sheet_colours import ColourRules, TooCostly
 from worksample.prose.style_rules import HidingRules, hides
@@ -169,11 +174,13 @@ class _Open(NamedTuple):
     perspective: float  # the perspective it gives what it holds, in px (0: none)
     filtered: tuple[float, float]  # its ancestors' filters and its own: contrast, brightness
     stroke: tuple[object, float]  # the colour (None: its own) and width of its letters' stroke
+    # the width it leaves what it holds, in px (None: not known), on a phone and on a desktop
+    room: tuple[float | None, float | None]
 
 
 _SIZES = frozenset({"font", "font-size"})
 _PAGE = _Open("", None, None, "", "", (), 1.0, None, (1.0, 1.0), 16.0, NORMAL_LINE, "",
-              (False, None), 0.0, (1.0, 1.0), (None, 0.0))
+              (False, None), 0.0, (1.0, 1.0), (None, 0.0), (NARROWEST_PX, DESKTOP_PX))
 STROKE_EM = 0.1  # a stroke this wide (of the text's size) covers its letters' fill
 
 
@@ -334,7 +341,8 @@ class PageText:
             return
         around = self.painted[-2] if len(self.painted) > 1 else _PAGE
         box = self.painted[-1]
-        styles = resolved(styles, around.height)
+        room = around.room[scrolls_across(styles)]
+        styles = resolved(styles, around.height, room)
         smaller = sized(styles, around.display, around.height)
         line = line_px(box.line, box.font_px)
         why = (not_measured(styles, around.display, self.root_px) if smaller else "") or (
@@ -347,7 +355,7 @@ class PageText:
         else:  # one that grows with its text cuts off what may be set out of it
             self.clipped.append((len(self.painted) - 1, len(self.parts), styles, Inside(
                 keeps_newlines=keeps_newlines(tag, styles), grows=smaller != "down",
-                set_in=self.set_in[-1])))
+                set_in=self.set_in[-1], room=room)))
 
     def _held(self, tag: str, element, style: str, rules: list | None) -> None:
         """Count what a shown element (and each style rule that may match it, ``rules``)
@@ -489,10 +497,12 @@ class PageText:
                      if "line-height" in own or "font" in own), parent.line)
         self.set_in.append(self.opening_set_in if self.clipped else 0.0)
         self.opening_set_in = 0.0
+        sizes = resolved(styles, parent.height, parent.room[0])
+        room = room_of(styles, tag, parent.room, parent.display, font_px)
         self.painted.append(_Open(tag, colour, under, same, tiny, doubts, opacity, fill, scale,
-                                  font_px, line,
-                                  display, height_of(resolved(styles, parent.height), font_px),
-                                  perspective_of(style) if style else 0.0, filtered, stroke))
+                                  font_px, line, display, height_of(sizes, font_px),
+                                  perspective_of(style) if style else 0.0, filtered, stroke,
+                                  room))
         self.covers.open(style)
 
     def _moves(self, tag: str, names: tuple, style: str) -> str:
@@ -674,7 +684,7 @@ def _style_of(tag: str, attrs: dict[str, str | None], sheet: str = "", link: str
         escaped = "".join(f"\\{ord(char):x} " if char in '"\\\n\r\f' else char
                           for char in address)
         hints.append(f'background-image: url("{escaped}")')
-    style = "; ".join(filter(None, [*hints, sheet, attrs.get("style") or ""]))
+    style = worked_out("; ".join(filter(None, [*hints, sheet, attrs.get("style") or ""])))
     return _reverted(style, hints[0]) if "revert" in style.lower() else style
 
 

@@ -68,6 +68,7 @@ POINTER = frozenset({"hover", "active"})
 # the two of them CSS 2 wrote with one colon, as a pseudo-class is written
 LEGACY_NO_TEXT_PSEUDO_ELEMENTS = frozenset({"before", "after"})
 COMBINATORS = frozenset({">", "+", "~", "||"})
+_COMMENT = re.compile(r"<!--[\s\S]*?(?:-->|\Z)")  # (Outlook reads what its own hold)
 # pseudo-classes that match what one of the selectors of their list matches
 MATCHES_ANY = frozenset({"is", "where", "matches", "-webkit-any", "-moz-any"})
 NARROWED_MOST = 8  # subjects one selector may be read as, through its ":is()" lists
@@ -95,12 +96,14 @@ class Subject:
     # the classes, ids and attribute names the selector's other parts need some element of
     # the page to have ("[data-ogsc] .title": data-ogsc); where none is written, it is inert
     context: frozenset[str] = field(default_factory=frozenset)
+    # read for its boxes: the box is its ``::before`` or ``::after``, not the element's own
+    pseudo: bool = False
 
     def with_needs_of(self, other: Subject) -> Subject:
         """This subject needing what ``other`` needs too (``&.b`` inside ``.a``)."""
         return Subject(self.tag or other.tag, self.classes | other.classes,
                        self.ids | other.ids, self.attributes | other.attributes,
-                       self.context | other.context)
+                       self.context | other.context, self.pseudo or other.pseudo)
 
     def matches(self, tag: str, classes: frozenset[str], ids: frozenset[str],
                 attributes: frozenset[str]) -> bool:
@@ -320,16 +323,19 @@ class NamesOnPage:
     decoded as in text or as in an attribute value (where "&ampc" stays), in any case, and
     not right after a ".", "#" or "[" (a selector's own writing of it, where no class, id or
     attribute name of markup starts). A name found nowhere is on no element, and a selector
-    that needs it matches none. Past ``LOOKS_MOST`` names, a name longer than ``NAME_MOST``
-    and past ``FINDS_MOST`` searches, a name is taken to be there (a page built to be slow to
-    check hides more, never less)."""
+    that needs it matches none. Past ``LOOKS_MOST`` names (more on a short page: as many as
+    ``READ_MOST`` characters read allow), a name longer than ``NAME_MOST`` and past
+    ``FINDS_MOST`` searches, a name is taken to be there (a page built to be slow to check
+    hides more, never less). The page is where its markup writes names
+    (``names_written``)."""
 
-    LOOKS_MOST = 64
+    LOOKS_MOST = 64  # names looked for, at least; more on a page shorter than
+    READ_MOST = 32_000_000  # ... characters read in all, by ``looks_most`` searches
     FINDS_MOST = 20_000  # searches in all: each may read a name's length again
     NAME_MOST = 256  # a longer name is taken to be there
 
-    def __init__(self, page: str, looks_most: int = LOOKS_MOST):
-        self.looks_most = looks_most
+    def __init__(self, page: str):
+        self.looks_most = max(self.LOOKS_MOST, self.READ_MOST // (len(page) + 1))
         page = _SURROGATE.sub("\ufffd", page)  # as ``folded`` reads names
         self._texts = (page.casefold(), html.unescape(page).casefold(),
                        decoded(page).casefold())
@@ -360,6 +366,26 @@ class NamesOnPage:
         return at >= 0
 
 
+def names_written(tree, html: str) -> str:
+    """Where the names of a page's markup are written, for ``NamesOnPage`` to look for them:
+    each element of the ``tree`` a browser builds from ``html`` (selectolax) with its
+    attributes' names and values (a class, an id, the names an SVG animation sets), and the
+    page's comments. Its style sheets are left out: a selector writes every name it needs in
+    them (after a ".", where no name of markup starts, but a sheet the size of Jupyter's or
+    Bootstrap's spent every look on finding so). The page as written where the tree cannot
+    be walked."""
+    parts = []
+    try:
+        for node in tree.root.traverse(include_text=False) if tree.root is not None else ():
+            parts.append(f"<{node.tag}")
+            parts += [f' {name}="{value or ""}"' for name, value in node.attributes.items()]
+            parts.append(">\n")
+    except (RecursionError, ValueError):
+        return html
+    parts += [comment.group() for comment in _COMMENT.finditer(html)]
+    return "".join(parts)
+
+
 def _read(compound: list, boxes: bool = False) -> tuple[Subject, bool] | None:
     """The subject a compound's tokens need, and whether it names the rule around it (``&``);
     None when it hides none of an element's text (a pseudo-element of none, but for a
@@ -368,6 +394,7 @@ def _read(compound: list, boxes: bool = False) -> tuple[Subject, bool] | None:
     if not compound or all(token.type in ("percentage", "number") for token in compound):
         return None  # no selector; "0%" is a keyframe's, which selects no element
     tag, classes, ids, attributes, names_around, unread = "", set(), set(), set(), False, False
+    pseudo = False
     index = 0
     while index < len(compound):
         token = compound[index]
@@ -392,18 +419,22 @@ def _read(compound: list, boxes: bool = False) -> tuple[Subject, bool] | None:
                 if name is not None and _name(name) in NO_TEXT_PSEUDO_ELEMENTS and not (
                         boxes and _name(name) in LEGACY_NO_TEXT_PSEUDO_ELEMENTS):
                     return None
+                pseudo = pseudo or name is not None and _name(name) in \
+                    LEGACY_NO_TEXT_PSEUDO_ELEMENTS
                 index += 2
             elif _name(after) in POINTER or _name(after) in LEGACY_NO_TEXT_PSEUDO_ELEMENTS \
                     and not boxes:
                 return None
             else:
+                pseudo = pseudo or _name(after) in LEGACY_NO_TEXT_PSEUDO_ELEMENTS
                 index += 1  # any pseudo-class, or a function of one: taken to match
         elif not _is_literal(token, "*") and not _is_literal(token, "|"):
             unread = True  # a token no selector holds here ("\;@"): what it is part of is unsure
         index += 1
     if unread:
         return ANY_ELEMENT, names_around
-    return Subject(tag, frozenset(classes), frozenset(ids), frozenset(attributes)), names_around
+    return Subject(tag, frozenset(classes), frozenset(ids), frozenset(attributes),
+                   pseudo=pseudo), names_around
 
 
 def folded(name: str) -> str:

@@ -15,8 +15,9 @@ import re
 from collections.abc import Iterable
 
 from worksample.prose.animations import animated_away
-from worksample.prose.clipped_text import first_not_painting
+from worksample.prose.clipped_text import PseudoBox, first_not_painting
 from worksample.prose.css_hiding import BRACKETS_MOST, declared, hiding_value, paints
+from worksample.prose.css_maths import worked_out
 from worksample.prose.custom_properties import (
     USES_CUSTOM,
     CustomProperties,
@@ -49,9 +50,6 @@ from worksample.prose.text_boxes import (
     paints_edges,
 )
 
-# names looked for on the page for the rules that declare custom properties: a framework's
-# components each declare their own (Bootstrap's .btn, .card, ...)
-CUSTOM_LOOKS_MOST = 1024
 _BRACE = re.compile(r"[{}]")
 _BRACKET = re.compile(r"[][(){}]")
 _OPENING = {")": "(", "]": "[", "}": "{"}
@@ -130,7 +128,8 @@ def hidden_selectors(html: str, sheets: list[StyleSheet], colours: ColourRules |
         for rule, block, applies, unconditional in rules:
             if not applies:
                 continue
-            readings = custom.variants(block) if custom else [block]
+            readings = [worked_out(reading)
+                        for reading in (custom.variants(block) if custom else [block])]
             for declarations in readings:
                 _judge(rule, declarations, page, colours, moving, covering, keyframes, clipping,
                        selectors, exact=sheet.sure and structure is not None and unconditional
@@ -143,7 +142,7 @@ def _custom_properties(html: str, read: list, styles: Iterable[str]) -> CustomPr
     each sheet, its plain structure or None, its rules) that apply and may match an element
     of the page (a dark theme's "[data-theme=dark]" matches none where no element has the
     attribute), and from its elements' ``styles``."""
-    names = NamesOnPage(html, looks_most=CUSTOM_LOOKS_MOST)
+    names = NamesOnPage(html)
     rules = [(block, sheet.sure and structure is not None and unconditional
               and whole_page(rule.selector_list))
              for sheet, structure, blocks in read
@@ -176,7 +175,8 @@ def _judge(rule: _StyleRule, declarations: str, page: NamesOnPage, colours: Colo
     if covering is not None:
         _covers(rule, declarations, page, covering)
     if clipping is not None and first_not_painting(declared(declarations)):
-        clipping += [(subject, declared(declarations)) for subject in rule.box_subjects
+        clipping += [(subject, PseudoBox(declared(declarations)) if subject.pseudo
+                      else declared(declarations)) for subject in rule.box_subjects
                      if page.may_have(subject.context)]
     why = hides(declarations, colour=not taken) or animated_away(declarations, keyframes)
     if why:
