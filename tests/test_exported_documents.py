@@ -147,6 +147,47 @@ HIDDEN = {
     "far right in a box that scrolls sideways": "<div style='overflow-x:auto'><table><tr><td>"
                                                 "Jan</td><td style='padding-left:2000px'>{}"
                                                 "</td></tr></table></div>",
+    # from a second red team (Chromium narrows the box or drops the value)
+        'a float beside a box that clips': (
+        '<div style="float:left;width:740px;height:100px"></div><div style="overflow:'
+        'hidden;height:1.2em">Hi {}</div>'),
+        'a table aligned left beside it': (
+        '<table align=left width=740 height=100><tr><td></td></tr></table><div style='
+        '"overflow:hidden;height:1.2em">Hi {}</div>'),
+        'a flex item squeezed by a wide one': (
+        '<div style="display:flex"><div style="flex:none;width:740px"></div><div><div'
+        ' style="overflow:hidden;height:1.2em">Hi {}</div></div></div>'),
+        'a cell beside a wide one': (
+        '<table style="width:100%"><tr><td style="width:740px"></td><td><div style="o'
+        'verflow:hidden;height:1.2em">Hi {}</div></td></tr></table>'),
+        'a parent of min-content width': (
+        '<div style="width:min-content"><div style="overflow:hidden;height:1.2em">Hi '
+        '{}</div></div>'),
+        'a box placed by its insets': (
+        '<div style="position:relative;height:40px"><div style="position:absolute;lef'
+        't:0;right:740px"><div style="overflow:hidden;height:1.2em">Hi {}</div></div>'
+        '</div>'),
+        'a margin in percent round it': (
+        '<div style="margin-left:92%"><div style="overflow:hidden;height:1.2em;font-s'
+        'ize:14px">Hello, {}</div></div>'),
+        'lists nested, of no style': (
+        "<ul><li>" * 18 + "<div style='overflow:hidden;height:1.2em;font-size:14px'>"
+        "Hello, {}</div>" + "</li></ul>" * 18),
+        'a parent of ten columns': (
+        '<div style="column-count:10"><div style="overflow:hidden;height:1.2em;font-s'
+        'ize:14px">Hello, {}</div></div>'),
+        'a margin worked out round it': (
+        '<div style="margin-left:calc(100% - 70px)"><div style="overflow:hidden;heigh'
+        't:1.2em;font-size:14px">Hello, {}</div></div>'),
+        'maths a browser drops, a comment for white space': (
+        '<p style="font-size:0;font-size:calc(20px/**/-/**/4px)">{}</p>'),
+        'an image aligned left beside it': (
+        '<img align=left width=740 height=100 src="data:image/gif;base64,R0lGODlhAQAB'
+        'AAAAACw="><div style="overflow:hidden;height:1.2em;font-size:14px">Hello, {}'
+        '</div>'),
+        'a flex item of a narrow basis': (
+        '<div style="display:flex"><div style="flex:0 0 60px"><div style="overflow:hi'
+        'dden;height:1.2em;font-size:14px">Hello, {}</div></div></div>'),
     "a narrow box that clips a table": "<style>table{display:block;width:2%;overflow:hidden}"
                                        "</style><table><tr><td>Month</td><td>{}</td></tr>"
                                        "</table>",

@@ -92,6 +92,13 @@ PAINT = frozenset({
 _VENDOR = re.compile(r"^-(?:webkit|moz|ms|o)-")
 _PAINT_OR_SIZING = PAINT | {"box-sizing"}
 _SPACINGS = frozenset({"border-spacing", "letter-spacing", "word-spacing"})
+# what a browser's own style sets a box in from its sides (padding or margin, in px), where
+# the page sets none of that kind
+_OWN_INSETS = {"ul": (("padding", 40.0),), "ol": (("padding", 40.0),),
+               "menu": (("padding", 40.0),), "dir": (("padding", 40.0),),
+               "dd": (("margin", 40.0),), "blockquote": (("margin", 80.0),),
+               "figure": (("margin", 80.0),), "body": (("margin", 16.0),),
+               "fieldset": (("margin", 4.0), ("padding", 24.0), ("border", 4.0))}
 # what a browser stacks one under another, by its tag (unless a display says otherwise) or
 # its display; any other box sits beside the one before on its line
 _STACKED_TAGS = LINE_TAGS | {
@@ -243,6 +250,23 @@ def scrolls_across(styles: list[dict[str, str]]) -> bool:
     return bool(said) and all(word in ("auto", "scroll", "overlay") for word in said)
 
 
+def _unread_inset(declarations: dict[str, str], font_px: float) -> bool:
+    """Whether a margin, a padding or a border's width across is set in units not read (a
+    percentage of the room around, a function)."""
+    for name, value in declarations.items():
+        if not name.startswith(("margin", "padding", "border")) or name.startswith(
+                ("border-top", "border-bottom", "border-block", "margin-top", "margin-bottom",
+                 "margin-block", "padding-top", "padding-bottom", "padding-block")) or \
+                "color" in name or "style" in name or "radius" in name or "collapse" in name \
+                or "spacing" in name or "image" in name:
+            continue
+        for word in value.split():
+            if (word[:1].isdigit() or word[:1] in "-+.") and length_px(word, font_px) is None \
+                    or _COMPUTED_LENGTH.search(word):
+                return True
+    return False
+
+
 class PseudoBox(dict):
     """The declarations of a style rule for an element's ``::before`` or ``::after``: filed
     under the element (what its box holds pushes the element's text), but no display or
@@ -271,17 +295,21 @@ def room_of(styles: list[dict[str, str]], tag: str, around: tuple[float | None, 
     for own in styles:
         for name in _WIDTHS:
             value = own.get(name, "")
-            if value in _NO_SIZE or value in ("max-content", "fit-content", "min-content"):
+            if value in _NO_SIZE:
                 continue
             share = re.fullmatch(r"(\d+(?:\.\d+)?)%", value)
             px = float(share.group(1)) / 100 if share else length_px(value, font_px)
             if px is None:
                 return (None,) * len(around)
             widths.append((px, share is not None))
-    if shrinks and not widths:
+    if shrinks and not widths or any(_unread_inset(own, font_px) for own in styles) or any(
+            own.get(name, "auto") not in ("auto", "1", "normal", "none", "initial", "unset")
+            for own in styles for name in ("columns", "column-count", "column-width")):
         return (None,) * len(around)
     inset = max((pushes(tag, own, {}, font_px)[1] for own in styles if any(
         name.startswith(("margin", "padding", "border")) for name in own)), default=0.0)
+    inset += sum(px for family, px in _OWN_INSETS.get(tag, ()) if not any(
+        name.startswith(family) for own in styles for name in own))
     rooms = []
     for room in around:
         if room is None and any(share for _, share in widths) or room is None and not widths:

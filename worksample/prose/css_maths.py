@@ -103,8 +103,14 @@ def _function(token, depth: int) -> Value | None:
 def _sum(tokens: list, depth: int) -> Value | None:
     """The value of a sum of products (``tokens``: a ``calc()``'s arguments)."""
     terms, operators, current = [], [], []
-    for token in tokens:
-        if token.type == "literal" and token.value in "+-" and current:
+    for index, token in enumerate(tokens):
+        if token.type == "literal" and token.value in "+-":
+            # a "+" or "-" is one only between white space (a comment is none): without, the
+            # declaration is dropped
+            spaced = 0 < index < len(tokens) - 1 and tokens[index - 1].type == "whitespace" \
+                and tokens[index + 1].type == "whitespace"
+            if not spaced or not current:
+                return None
             terms.append(current)
             operators.append(token.value)
             current = []

@@ -218,6 +218,7 @@ class PageText:
         # that of the element being opened
         self.set_in: list[float] = []
         self.opening_set_in = 0.0
+        self.floated = False  # whether a float has been read: what follows may be beside it
         self.keyframes = keyframes
         self.colours = colours
         self.moving = moving
@@ -299,6 +300,10 @@ class PageText:
             sheet, why = "", TOO_COSTLY
         style = _style_of(tag, element.attributes, sheet, self.link)
         rules = self.clipping.all_applying(*names) if self.clipping else []
+        # a float (an image too) narrows what follows it, where it may: past one, the room
+        # boxes leave is not known
+        self.floated = self.floated or _floats(
+            tag, element.attributes, [declared(style) if style else {}, *(rules or [])])
         if not skipped and not why:
             why = self._folded_away(tag) or self._hidden_by(element, sheet, names, style)
         # a box whose text is not read may still be drawn, and laid over the text: an empty
@@ -341,11 +346,12 @@ class PageText:
             return
         around = self.painted[-2] if len(self.painted) > 1 else _PAGE
         box = self.painted[-1]
-        room = around.room[scrolls_across(styles)]
+        room = None if self.floated else around.room[scrolls_across(styles)]
         styles = resolved(styles, around.height, room)
         smaller = sized(styles, around.display, around.height)
         line = line_px(box.line, box.font_px)
         why = (not_measured(styles, around.display, self.root_px) if smaller else "") or (
+            "a width round it not read" if smaller == "down" and room is None else "") or (
             "a font the page makes (@font-face)" if self.fonts else "") or (
             f"a line {line:.0f} px high" if line < 0.8 * box.font_px else "")
         if why:
@@ -498,7 +504,8 @@ class PageText:
         self.set_in.append(self.opening_set_in if self.clipped else 0.0)
         self.opening_set_in = 0.0
         sizes = resolved(styles, parent.height, parent.room[0])
-        room = room_of(styles, tag, parent.room, parent.display, font_px)
+        room = (None, None) if self.floated else room_of(styles, tag, parent.room,
+                                                         parent.display, font_px)
         self.painted.append(_Open(tag, colour, under, same, tiny, doubts, opacity, fill, scale,
                                   font_px, line, display, height_of(sizes, font_px),
                                   perspective_of(style) if style else 0.0, filtered, stroke,
@@ -665,6 +672,17 @@ def _details_opened(document) -> dict[int, bool]:
         for later in members[0 if moved and len(members) > 1 else 1:]:
             opened[later] = False
     return opened
+
+
+def _floats(tag: str, attributes: dict, styles: list[dict[str, str]]) -> bool:
+    """Whether an element floats: by a style (or a rule that may match it), or by an
+    ``align`` of left or right on an image, a table or what embeds."""
+    return any(own.get("float", "none") not in ("none", "") for own in styles) or (
+        tag in _ALIGN_FLOATS and ascii_lower(str(attributes.get("align") or "")) in (
+            "left", "right"))
+
+
+_ALIGN_FLOATS = frozenset({"img", "table", "iframe", "object", "embed", "applet", "image"})
 
 
 def _style_of(tag: str, attrs: dict[str, str | None], sheet: str = "", link: str = "") -> str:
