@@ -1,21 +1,26 @@
 """The values a page's custom properties (``--name: value``) may take, so that a style rule
 that uses them (``color: var(--fg)``) is judged by those values instead of being taken as
 hiding its text. Exported documents set all their colours and sizes this way (Jupyter's
-HTML, Bootstrap, GitHub's Markdown styles).
+HTML, Bootstrap, Tailwind, GitHub's Markdown styles).
 
 A ``var()`` is read as every value the page could give it, each taken in turn: every
-declaration of its name in the style sheets for the reader (``media_queries``; a dark mode's
-left out only where the sheet's blocks are read as a browser reads them) and in the page's
-``style`` attributes, an ``@property``'s initial value, and, unless the name is declared for
-the whole page (an unconditional ``:root``, ``html`` or ``*`` rule of a plain sheet, and no
-``@property`` for it), its fallback or, with none, the property unset (what CSS does with a
-``var()`` of no value). A rule then hides its text when any of its readings does: a reading
-per combination of its names' values (``variants``). Names are read by a CSS tokenizer
-(tinycss2), escapes and comments included.
+declaration of its name in a style rule for the reader that may match an element of the
+page (``style_rules``: a dark mode's media, or a "[data-theme=dark]" no element has, left
+out), in the page's ``style`` attributes, an ``@property``'s initial value, what
+``@keyframes`` animate it to, and, unless the name is declared for the whole page (an
+unconditional ``:root``, ``html`` or ``*`` rule of a plain sheet every browser applies) or
+by the rule that uses it, its fallback or, with none, the property unset (what CSS does
+with a ``var()`` of no value). A value a browser drops (``_valid``: a stray bracket or "!",
+a bad string or URL) or one that comes to a CSS-wide keyword gives the name no value. A
+rule then hides its text when any of its readings does: a reading per combination of its
+declarations' values (``variants``). Names are read by a CSS tokenizer (tinycss2), escapes
+and comments included.
 
 What is not worked out stays as before, taken as hiding: a name with more than
-``VALUES_MOST`` values, a rule with more than ``READINGS_MOST`` readings, a ``var()`` in a
-``style`` attribute, an escape or a comment inside a ``var()``, a value that refers to
+``VALUES_MOST`` values, a rule with more than ``READINGS_MOST`` readings, names more than
+``DEPTH_MOST`` deep, a value past ``SUBSTITUTED_MOST`` characters, a name ``@property``
+gives a syntax (a browser converts its values: "<integer>" rounds 0.4 to 0), a ``var()``
+in a ``style`` attribute, an escape or a comment inside a ``var()``, a value that refers to
 itself, and a page whose style nests brackets too deep to read.
 """
 
@@ -76,12 +81,12 @@ class CustomProperties:
         if pieces is None:
             return [declarations]
         # what the rule declares itself, every element it applies to has
-        own = frozenset(piece.split(":", 1)[0].strip("\t\n\f\r ") for piece in pieces
-                        if piece.lstrip("\t\n\f\r ").startswith("--") and ":" in piece)
+        own = frozenset(piece.split(":", 1)[0].strip(_SPACES) for piece in pieces
+                        if piece.lstrip(_SPACES).startswith("--") and ":" in piece)
         options = []
         for piece in pieces:
             if not _VAR.search(piece) or ":" not in piece or \
-                    piece.lstrip("\t\n\f\r ").startswith("--"):
+                    piece.lstrip(_SPACES).startswith("--"):
                 options.append([piece])
                 continue
             name, value = piece.split(":", 1)

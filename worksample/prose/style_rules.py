@@ -97,10 +97,11 @@ def hidden_selectors(html: str, sheets: list[StyleSheet], colours: ColourRules |
                      keyframes: dict | None = None, clipping: list | None = None,
                      styles: Iterable[str] = ()) -> list[tuple[Subject, str]]:
     """(subject, why) for each selector a rule of ``sheets`` (``style_sheets``: those a
-    browser applies to ``html``) hides: what an element needs for the selector to match it
+    browser applies to the page) hides: what an element needs for the selector to match it
     (``selectors.subjects``: its last part, read so that a rule hides more than a browser
-    would, never less), unless its other parts need a name written nowhere on the page
-    (``selectors.NamesOnPage``); rules for a print or a dark mode are left out
+    would, never less), unless its other parts need a name written nowhere in ``html``
+    (``selectors.NamesOnPage``; the page's markup, or where it writes names,
+    ``selectors.names_written``); rules for a print or a dark mode are left out
     (``media_queries``: not the reader a reply is graded for). A rule ``colours`` takes
     (``sheet_colours``: its selectors matched exactly, its colours in the cascade) hides
     nothing here by its colour; one it cannot take (in an at-rule, whose condition is not
