@@ -373,7 +373,10 @@ def names_written(tree, html: str) -> str:
     page's comments. Its style sheets are left out: a selector writes every name it needs in
     them (after a ".", where no name of markup starts, but a sheet the size of Jupyter's or
     Bootstrap's spent every look on finding so). The page as written where the tree cannot
-    be walked."""
+    be walked, or where its parser may have dropped a character of a name (a lone surrogate,
+    which a browser reads as U+FFFD; a NUL)."""
+    if "\x00" in html or _SURROGATE.search(html):
+        return html
     parts = []
     try:
         for node in tree.root.traverse(include_text=False) if tree.root is not None else ():
