@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from worksample.prose.css_hiding import length_px
+from worksample.prose.tags import BLOCKS
 
 CHAR_EM = 0.6  # a letter's width, with its space, in ems: wide for a proportional face
 WIDE_EM = 1.0  # a wide letter's ("m", "W", a CJK character, a fullwidth form)
@@ -101,11 +102,8 @@ _OWN_INSETS = {"ul": (("padding", 40.0),), "ol": (("padding", 40.0),),
                "fieldset": (("margin", 4.0), ("padding", 24.0), ("border", 4.0))}
 # what a browser stacks one under another, by its tag (unless a display says otherwise) or
 # its display; any other box sits beside the one before on its line
-_STACKED_TAGS = LINE_TAGS | {
-    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "table", "caption",
-    "thead", "tbody", "tfoot", "tr", "hr", "section", "article", "header", "footer", "dl", "dt",
-    "dd", "figure", "figcaption", "center", "pre", "address", "main", "nav", "aside",
-    "details", "summary", "fieldset", "blockquote", "body", "html"}
+_STACKED_TAGS = (BLOCKS - {"br"}) | LINE_TAGS | {
+    "thead", "tbody", "tfoot", "blockquote", "body", "html"}
 _STACKED_DISPLAYS = frozenset({"block", "list-item", "flow-root", "table", "table-row",
                                "table-row-group", "table-header-group", "table-footer-group",
                                "table-caption"})

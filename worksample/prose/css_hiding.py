@@ -58,6 +58,9 @@ _PX_PER_UNIT = {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54,
                 **dict.fromkeys(("vh", "vmax", "svh", "lvh", "dvh", "svmax", "lvmax", "dvmax",
                                  "vb", "svb", "lvb", "dvb"), 4.8),
                 **dict.fromkeys(("cqw", "cqh", "cqi", "cqb", "cqmin", "cqmax"), 0.0)}
+# the units whose length does not depend on the screen or a font
+ABSOLUTE_PX_PER_UNIT = {unit: _PX_PER_UNIT[unit] for unit in ("px", "pt", "pc", "in", "cm", "mm",
+                                                               "q")}
 _EM_PER_UNIT = {"em": 1.0, "rem": 1.0, "ic": 1.0, "ric": 1.0, "ex": 0.5, "rex": 0.5, "ch": 0.5,
                 "rch": 0.5, "cap": 0.7, "rcap": 0.7}
 _LINE_UNITS = frozenset({"lh", "rlh"})  # a line's height, which "line-height: 0" makes none

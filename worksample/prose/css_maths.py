@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-_PX = {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54, "mm": 9.6 / 2.54,
-       "q": 2.4 / 2.54}
+from worksample.prose.css_hiding import ABSOLUTE_PX_PER_UNIT as _PX
+
 _MATHS = re.compile(r"(?<![\w-])(?:calc|min|max|clamp)\(", re.IGNORECASE)
 _FUNCTIONS_MOST = 64  # in one declaration block: past them, none is worked out
 _DEPTH_MOST = 16

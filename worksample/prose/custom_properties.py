@@ -32,6 +32,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from worksample.prose.media_queries import blanked
+
 VALUES_MOST = 8  # of one name: a theme sets a handful
 READINGS_MOST = 64  # of one rule: the combinations of its declarations' values
 DEPTH_MOST = 8  # names whose values refer to names
@@ -43,10 +45,6 @@ _WHOLE_PAGE = frozenset({":root", "html", "*"})
 _UNSET = "unset"
 _SPACES = "\t\n\f\r "
 SUBSTITUTED_MOST = 1_000_000  # characters of a value worked out: a browser gives up at about 2 MB
-# a string to its end: an escape in it is read with what it escapes; a line's end unescaped,
-# or the text's end, leaves it open
-_STRING = {quote: re.compile(quote + r"(?:[^" + quote + r"\\\n\r\f]|\\[\s\S])*" + quote)
-           for quote in "\"'"}
 _IMPORTANT = re.compile(r"![\t\n\f\r ]*important[\t\n\f\r ]*$", re.IGNORECASE)
 _KEYWORDS = frozenset({"initial", "inherit", "unset", "revert", "revert-layer"})
 
@@ -296,38 +294,22 @@ def _registered(prelude: list, block: list, found: CustomProperties) -> None:
 
 
 def _split(declarations: str) -> list[str] | None:
-    """``declarations`` split at each ``;`` outside brackets and strings, each comment read
-    as the space it is to CSS; None when an escape or a string left open makes where they
-    end unsure."""
-    pieces, piece, depth, at = [], [], 0, 0
-    while at < len(declarations):
-        char = declarations[at]
-        if char == "\\":  # an escape outside a string may spell a name or a bracket
-            return None
-        if char in "\"'":
-            string = _STRING[char].match(declarations, at)
-            if string is None:
-                return None
-            piece.append(string.group())
-            at = string.end()
-            continue
-        if declarations.startswith("/*", at):
-            end = declarations.find("*/", at + 2)
-            piece.append(" ")
-            at = len(declarations) if end < 0 else end + 2
-            continue
+    """``declarations`` split at each ``;`` outside brackets, strings and comments (read where
+    ``media_queries.blanked`` blanks them); None where an escape outside them may spell a
+    name or a bracket."""
+    shape = blanked(declarations)
+    if "\\" in shape:
+        return None
+    pieces, depth, start = [], 0, 0
+    for at, char in enumerate(shape):
         if char in "([{":
             depth += 1
         elif char in ")]}":
             depth = max(0, depth - 1)
         elif char == ";" and depth == 0:
-            pieces.append("".join(piece))
-            piece = []
-            at += 1
-            continue
-        piece.append(char)
-        at += 1
-    pieces.append("".join(piece))
+            pieces.append(declarations[start:at])
+            start = at + 1
+    pieces.append(declarations[start:])
     return pieces
 
 

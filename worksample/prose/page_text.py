@@ -72,7 +72,7 @@ from worksample.prose.css_maths import worked_out
 from worksample.prose.selectors import folded
 from worksample.prose.sheet_colours import ColourRules, TooCostly
 from worksample.prose.style_rules import HidingRules, hides
-from worksample.prose.tags import ascii_lower
+from worksample.prose.tags import BLOCKS, ascii_lower
 from worksample.prose.text_boxes import moves_text
 
 UNDER_ITS_COLOUR = "text the colour of the background under it"
@@ -92,11 +92,6 @@ CLOSED_DETAILS = "a <details> no one opened"
 # <mphantom>, filled white): none of it is read, HTML inside a <foreignObject> included
 FOREIGN = ("svg", "math")
 IN_FOREIGN = "text inside SVG or MathML"
-BLOCKS = frozenset({
-    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table",
-    "hr", "section", "article", "header", "footer", "dl", "dt", "dd", "figure", "figcaption",
-    "center", "pre", "address", "main", "nav", "aside", "details", "summary", "caption",
-    "fieldset", "legend"})
 CELLS = frozenset({"td", "th"})  # apart as a browser's innerText sets them, by a tab
 # what a browser does not show, or a mail client (which runs no script) shows no browser's
 # frames of: their text is dropped
@@ -176,11 +171,14 @@ class _Open(NamedTuple):
     stroke: tuple[object, float]  # the colour (None: its own) and width of its letters' stroke
     # the width it leaves what it holds, in px (None: not known), on a phone and on a desktop
     room: tuple[float | None, float | None]
+    # how far it and the elements around it inside a box that clips set its text in from the
+    # sides, in px (0 outside any)
+    set_in: float
 
 
 _SIZES = frozenset({"font", "font-size"})
 _PAGE = _Open("", None, None, "", "", (), 1.0, None, (1.0, 1.0), 16.0, NORMAL_LINE, "",
-              (False, None), 0.0, (1.0, 1.0), (None, 0.0), (NARROWEST_PX, DESKTOP_PX))
+              (False, None), 0.0, (1.0, 1.0), (None, 0.0), (NARROWEST_PX, DESKTOP_PX), 0.0)
 STROKE_EM = 0.1  # a stroke this wide (of the text's size) covers its letters' fill
 
 
@@ -213,10 +211,8 @@ class PageText:
         # the open boxes that clip their text: where among ``painted`` each is, where its
         # text begins among ``parts``, the declarations that may apply to it, what it holds
         self.clipped: list[tuple[int, int, list[dict[str, str]], Inside]] = []
-        # how far each open element's text is set in from the sides by it and the elements
-        # around it inside a box that clips (0 outside any), aligned with ``painted``; and
-        # that of the element being opened
-        self.set_in: list[float] = []
+        # how far the element being opened sets its text in, with those around it inside a
+        # box that clips (``_Open.set_in``)
         self.opening_set_in = 0.0
         self.floated = False  # whether a float has been read: what follows may be beside it
         self.keyframes = keyframes
@@ -361,7 +357,7 @@ class PageText:
         else:  # one that grows with its text cuts off what may be set out of it
             self.clipped.append((len(self.painted) - 1, len(self.parts), styles, Inside(
                 keeps_newlines=keeps_newlines(tag, styles), grows=smaller != "down",
-                set_in=self.set_in[-1], room=room)))
+                set_in=self.painted[-1].set_in, room=room)))
 
     def _held(self, tag: str, element, style: str, rules: list | None) -> None:
         """Count what a shown element (and each style rule that may match it, ``rules``)
@@ -377,7 +373,7 @@ class PageText:
         # nested boxes set text in by what they all set; side by side, by the most of one
         across = sum(held(insides, tag, declarations, element.attributes, font_px, line,
                           holds_text) for declarations in styles)
-        self.opening_set_in = (self.set_in[-1] if self.set_in else 0.0) + across
+        self.opening_set_in = parent.set_in + across
         for inside in insides:
             inside.across = max(inside.across, self.opening_set_in - inside.set_in)
         if rules is None:
@@ -409,7 +405,6 @@ class PageText:
             if why:
                 self._cut_off(start, why)
         tag = self.painted.pop()[0]
-        self.set_in.pop()
         self.covers.close()
         self.summarised.discard(len(self.painted))
         self._separate(tag)
@@ -501,15 +496,14 @@ class PageText:
             self.root_px = font_px
         line = next((line_height(own, font_px, parent.line) for own in reversed(styles)
                      if "line-height" in own or "font" in own), parent.line)
-        self.set_in.append(self.opening_set_in if self.clipped else 0.0)
-        self.opening_set_in = 0.0
+        set_in, self.opening_set_in = (self.opening_set_in if self.clipped else 0.0), 0.0
         sizes = resolved(styles, parent.height, parent.room[0])
         room = (None, None) if self.floated else room_of(styles, tag, parent.room,
                                                          parent.display, font_px)
         self.painted.append(_Open(tag, colour, under, same, tiny, doubts, opacity, fill, scale,
                                   font_px, line, display, height_of(sizes, font_px),
                                   perspective_of(style) if style else 0.0, filtered, stroke,
-                                  room))
+                                  room, set_in))
         self.covers.open(style)
 
     def _moves(self, tag: str, names: tuple, style: str) -> str:

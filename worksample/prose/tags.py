@@ -95,6 +95,12 @@ class Scan:
     doctype_end: int = -1  # where the first doctype ends
 
 
+# elements a browser lays out one under another, each on lines of its own
+BLOCKS = frozenset({
+    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table",
+    "hr", "section", "article", "header", "footer", "dl", "dt", "dd", "figure", "figcaption",
+    "center", "pre", "address", "main", "nav", "aside", "details", "summary", "caption",
+    "fieldset", "legend"})
 # HTML's "special" elements: an end tag for any other element (not a formatting one) ends
 # nothing when one of these was opened inside its element
 _SPECIAL = frozenset({
