@@ -167,6 +167,13 @@ _COMPUTED_LENGTH = re.compile(r"[a-z-]+\(", re.IGNORECASE)
 _PUSH_UNITS = re.compile(r"^[\d.]+(?:e[+-]?\d+)?(?:px|pt|pc|in|cm|mm|q|em|ex|ch|cap|ic)?$")
 _READ_UNITS = re.compile(r"^-?[\d.]+(?:e[+-]?\d+)?(?:px|pt|pc|in|cm|mm|q|em|ex|ch|cap|ic|v[whib]|"
                          r"vmin|vmax|[sld]v[whib]|[sld]vmin|[sld]vmax)?$")
+# a length in the screen's units or a container's: at least what the smallest screen makes it,
+# and as large as any screen may (``css_units``)
+_SCREEN_LENGTH = re.compile(r"\d(?:[sld]?v(?:min|max|[whib])|cq(?:min|max|[whib]))(?![\w-])",
+                            re.IGNORECASE)
+_ROOT_LENGTH = re.compile(r"\d(?:rem|rex|rch|rcap|ric)(?![\w-])", re.IGNORECASE)
+_FONT_KEYWORDS = frozenset({"xx-small", "x-small", "small", "medium", "large", "x-large",
+                            "xx-large", "xxx-large", "initial"})
 
 
 @dataclass
@@ -248,9 +255,10 @@ def scrolls_across(styles: list[dict[str, str]]) -> bool:
     return bool(said) and all(word in ("auto", "scroll", "overlay") for word in said)
 
 
-def _unread_inset(declarations: dict[str, str], font_px: float) -> bool:
+def _unread_inset(declarations: dict[str, str], font_px: float, rem_px: float) -> bool:
     """Whether a margin, a padding or a border's width across is set in units not read (a
-    percentage of the room around, a function)."""
+    percentage of the room around, a function, the screen's, a root's em where ``rem_px``
+    is 0)."""
     for name, value in declarations.items():
         if not name.startswith(("margin", "padding", "border")) or name.startswith(
                 ("border-top", "border-bottom", "border-block", "margin-top", "margin-bottom",
@@ -260,7 +268,8 @@ def _unread_inset(declarations: dict[str, str], font_px: float) -> bool:
             continue
         for word in value.split():
             if (word[:1].isdigit() or word[:1] in "-+.") and length_px(word, font_px) is None \
-                    or _COMPUTED_LENGTH.search(word):
+                    or _COMPUTED_LENGTH.search(word) or _SCREEN_LENGTH.search(word) \
+                    or rem_px != 16.0 and _ROOT_LENGTH.search(word):
                 return True
     return False
 
@@ -272,13 +281,15 @@ class PseudoBox(dict):
 
 
 def room_of(styles: list[dict[str, str]], tag: str, around: tuple[float | None, ...],
-            around_display: str, font_px: float) -> tuple[float | None, ...]:
+            around_display: str, font_px: float,
+            rem_px: float = 16.0) -> tuple[float | None, ...]:
     """The width in px an element of ``styles`` leaves what it holds inside each of
     ``around`` (the room its parent leaves, on each screen read; None: not known), at least:
     its width (in px, em, or a share of the room around) less its paddings, borders and
     margins. An inline box leaves its parent's; one sized by what it holds (a cell, an inline
     block, a float, a box out of the flow, a flex or grid item) leaves a width not known
-    unless it sets one; so does a width in units not read."""
+    unless it sets one; so does a width in units not read (a root's em where ``rem_px``, the
+    root's size where lengths in its ems are read, is 0)."""
     styles = [own for own in styles if own and not isinstance(own, PseudoBox)]
     displays = [own["display"] for own in styles if "display" in own]
     if all(display == "inline" for display in displays) and (
@@ -297,10 +308,11 @@ def room_of(styles: list[dict[str, str]], tag: str, around: tuple[float | None, 
                 continue
             share = re.fullmatch(r"(\d+(?:\.\d+)?)%", value)
             px = float(share.group(1)) / 100 if share else length_px(value, font_px)
-            if px is None:
+            if px is None or rem_px != 16.0 and _ROOT_LENGTH.search(value):
                 return (None,) * len(around)
             widths.append((px, share is not None))
-    if shrinks and not widths or any(_unread_inset(own, font_px) for own in styles) or any(
+    if shrinks and not widths or any(_unread_inset(own, font_px, rem_px) for own in styles) \
+            or any(
             own.get(name, "auto") not in ("auto", "1", "normal", "none", "initial", "unset")
             for own in styles for name in ("columns", "column-count", "column-width")):
         return (None,) * len(around)
@@ -391,8 +403,9 @@ def not_measured(styles: list[dict[str, str]], parent_display: str,
                 return f"{name}: {value}"
             if name in _LENGTHS_OF_BOX and any(
                     not _read_length(word, root_px) for word in value.split()
-                    if word[:1].isdigit() or word[:1] in "-+."):
-                return f"{name}: {value}"
+                    if word[:1].isdigit() or word[:1] in "-+.") or name not in _HEIGHTS and \
+                    name not in _WIDTHS and _SCREEN_LENGTH.search(value):
+                return f"{name}: {value}"  # (its text, lines or insets may grow with the screen)
     return ""
 
 
@@ -458,6 +471,8 @@ def _moves_or_unread(name: str, value: str, declarations: dict[str, str], font_p
         return name.startswith("list-style") and ("url(" in value or '"' in value or "'" in value)
     if name == "transform" and _IDENTITY.fullmatch(value):
         return False  # (a layer's hint, "translateZ(0)"; an icon's "rotate(0deg)")
+    if _SCREEN_LENGTH.search(value):
+        return True  # it may set its text out as far as the screen is large
     if name not in _READ_INSIDE or _COMPUTED_LENGTH.search(value):
         return True
     if name == "display":
@@ -583,6 +598,46 @@ def line_px(line: tuple[str, float], font_px: float) -> float:
     """The height in px of a line of text ``font_px`` high, of ``line`` (``line_height``)."""
     kind, amount = line
     return amount * font_px if kind == "factor" else amount
+
+
+def screen_sized(styles: list[dict[str, str]], inherited: tuple[str, str],
+                 root: str) -> tuple[str, str]:
+    """Why an element's text, and its lines, may be as large as the screen makes them, without
+    bound, as the declaration that makes them so ('' where they may not): a size or a line
+    height in the screen's units or worked out, set on it (``styles``: its own and its style
+    rules', any of which may apply) or ``inherited`` (text, lines); a size in the root's ems
+    takes the root's (``root``), one in ems or a percentage its parent's, one of its own in
+    px or a keyword none. A box measured with either cannot be: it is measured at the least
+    they may be."""
+    text, lines = inherited
+    sizes = [(name, value) for own in styles for name in ("font-size", "font")
+             if (value := own.get(name, ""))]
+    text = _bound(sizes, text, root, text)
+    heights = [("line-height", own["line-height"]) for own in styles if "line-height" in own]
+    heights += [("font", value.split("/", 1)[1]) for name, value in sizes
+                if name == "font" and "/" in value]
+    return text, _bound(heights, lines, root, text)
+
+
+def _bound(declared: list[tuple[str, str]], inherited: str, root: str, font: str) -> str:
+    """Why lengths ``declared`` (name, value) may grow with the screen, or keep ``inherited``,
+    take the root's or the ``font``'s (a length in ems or a percentage of it)."""
+    for name, value in declared:
+        if _SCREEN_LENGTH.search(value) or _COMPUTED_LENGTH.search(value):
+            return f"{name}: {value}"
+    if not declared:
+        return inherited
+    words = [value.split()[0] if name != "font" else next(
+        (word for word in value.replace("/", " ").split() if word[:1].isdigit()
+         or word in _FONT_KEYWORDS), "") for name, value in declared]
+    if all(word in _FONT_KEYWORDS or re.fullmatch(r"[\d.]+(?:px|pt|pc|in|cm|mm|q)?|normal",
+                                                  word) for word in words):
+        return ""  # in absolute units, or a factor of the text's own size
+    if any(re.fullmatch(r"[\d.]+(?:rem|rex|rch|rcap|ric)", word) for word in words):
+        return root or inherited
+    if any(re.fullmatch(r"[\d.]+(?:em|ex|ch|cap|ic|%)", word) for word in words):
+        return font or inherited
+    return inherited
 
 
 def cut_off(styles: Iterable[dict[str, str]], font_px: float, line: float,

@@ -43,26 +43,16 @@ from worksample.prose.background_images import (
 )
 from worksample.prose.background_values import comma_layers, read_as_background, read_as_images
 from worksample.prose.contrast import NEAR_WHITE, WHITE, alike
+from worksample.prose.css_maths import least_px
+from worksample.prose.css_units import EM_PER_UNIT as _EM_PER_UNIT
+from worksample.prose.css_units import PX_PER_UNIT as _PX_PER_UNIT
+from worksample.prose.css_units import ROOT_UNITS as _ROOT_UNITS
 from worksample.prose.text_boxes import far
 
 FAINT = 0.1
 TINY_PX = 3.0
 TINY_EM = 0.2
 TINY_PERCENT = 20.0
-# a length unit in the pixels it is at least, on the smallest screen a reply is read on (320
-# by 480 px; a container's units, on a container of no size); and those of the font, in ems
-_PX_PER_UNIT = {"px": 1.0, "pt": 4 / 3, "pc": 16.0, "in": 96.0, "cm": 96 / 2.54, "mm": 9.6 / 2.54,
-                "q": 2.4 / 2.54,
-                **dict.fromkeys(("vw", "vmin", "svw", "lvw", "dvw", "svmin", "lvmin", "dvmin",
-                                 "vi", "svi", "lvi", "dvi"), 3.2),
-                **dict.fromkeys(("vh", "vmax", "svh", "lvh", "dvh", "svmax", "lvmax", "dvmax",
-                                 "vb", "svb", "lvb", "dvb"), 4.8),
-                **dict.fromkeys(("cqw", "cqh", "cqi", "cqb", "cqmin", "cqmax"), 0.0)}
-# the units whose length does not depend on the screen or a font
-ABSOLUTE_PX_PER_UNIT = {unit: _PX_PER_UNIT[unit] for unit in ("px", "pt", "pc", "in", "cm", "mm",
-                                                               "q")}
-_EM_PER_UNIT = {"em": 1.0, "rem": 1.0, "ic": 1.0, "ric": 1.0, "ex": 0.5, "rex": 0.5, "ch": 0.5,
-                "rch": 0.5, "cap": 0.7, "rcap": 0.7}
 _LINE_UNITS = frozenset({"lh", "rlh"})  # a line's height, which "line-height: 0" makes none
 LENGTH_UNITS = frozenset({"", "%", *_PX_PER_UNIT, *_EM_PER_UNIT, *_LINE_UNITS})
 _NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)([a-z%]*)$")  # "0." is none
@@ -119,7 +109,7 @@ _OFFSETS = frozenset({"text-indent", "margin", "margin-left", "margin-top", "lef
                       "inset-block-end"})
 # CSS's functions whose value is computed, and relative colours ("rgb(from white r g b)")
 _COMPUTED = re.compile(
-    r"(?<![\w-])(?:var|env|attr|calc|min|max|clamp|round|mod|rem|abs|sign|sin|cos|tan|asin|"
+    r"(?<![\w-])(?:-webkit-|-moz-)?(?:var|env|attr|calc|min|max|clamp|round|mod|rem|abs|sign|sin|cos|tan|asin|"
     r"acos|atan|atan2|pow|sqrt|hypot|log|exp|if|[\w-]*-mix|light-dark|contrast-color|"
     r"--[\w-]+)\(|"  # (the last: a function the page defines, @function --f())
     r"\(\s*from\s", re.IGNORECASE)
@@ -149,7 +139,6 @@ _WORDS = re.compile(r"[\w.#%+-]+\([^()]*(?:\([^()]*\)[^()]*)*\)|[^\s()]+")
 _TRANSLATE_Z = re.compile(r"(?<![\w-])translatez\(\s*([^()\s]*)\s*\)|(?<![\w-])translate3d\("
                           r"[^(),]*,[^(),]*,\s*([^()\s]*)\s*\)")
 _SIZE_KEYWORDS = frozenset({*_KEYWORD_PX, "larger", "smaller"})
-_ROOT_UNITS = frozenset({"rem", "rex", "rch", "rcap", "ric"})  # the root's font size
 _COLOURS = frozenset({"color", "background-color", "-webkit-text-fill-color"})
 BRACKETS_MOST = 32  # "rgb(calc(var(--x)))" nests three
 _BRACKET = re.compile(r"[()\[\]{}]")
@@ -527,7 +516,7 @@ def _hides(name: str, value: str, declarations: dict[str, str], under: object) -
             "hidden", "clip"):
         return False
     if (name in _HIDING or name in _BOX) and _COMPUTED.search(value):
-        return True
+        return not (name == "font-size" and _readable_at_least(value))
     # not "mso-hide: all": only Outlook hides by it, the rest show what it is on (a button
     # for every client but Outlook, which gets its own in an "<!--[if mso]>" comment)
     if name in _MASKS:  # (a red team's) a mask of a see-through gradient, or of no size
@@ -803,22 +792,28 @@ def length_px(value: str, font_px: float = 16.0) -> float | None:
     return 0.0 if unit == "" and number == 0 else None
 
 
-def font_px_of(style: str, inherited: float = 16.0) -> float:
+def font_px_of(style: str, inherited: float = 16.0, root_px: float = 16.0) -> float:
     """The size in pixels of the text of an element of ``style`` inside one whose text is
     ``inherited`` px: its ``font-size`` (or the size of its ``font``) in absolute terms, or
-    relative to the inherited size or the root's; ``inherited`` where it sets none, or one
-    worked out."""
-    if "font" not in style.lower():
+    relative to the inherited size or the root's (``root_px``); the least one worked out may
+    be (``css_maths.least_px``); ``inherited`` where it sets none, or one not worked out."""
+    if not may_size_text(style):
         return inherited
     try:
         declarations, important = _declarations(style)
     except RecursionError:
         return inherited
-    return font_size_px(declarations, inherited, important)
+    return font_size_px(declarations, inherited, important, root_px)
+
+
+def may_size_text(style: str) -> bool:
+    """Whether a style may set its text's size: it names a font, or escapes a letter of a
+    name (a red team's "f\\6fnt-size: 40px")."""
+    return "font" in style.lower() or "\\" in style
 
 
 def font_size_px(declarations: dict[str, str], inherited: float = 16.0,
-                 important: frozenset[str] = frozenset()) -> float:
+                 important: frozenset[str] = frozenset(), root_px: float = 16.0) -> float:
     """``font_px_of``, of a style's declarations (``declared``; ``important``: the names of
     those that are ``!important``)."""
     sizes = [(name, value) for name, value in declarations.items() if name in _SIZES]
@@ -838,7 +833,11 @@ def font_size_px(declarations: dict[str, str], inherited: float = 16.0,
     amount = _amount(value)
     if amount is not None and amount[1] == "%":
         return max(amount[0], 0.0) * inherited / 100
+    if amount is not None and amount[1] in _ROOT_UNITS:  # the root's size, as the page sets it
+        return max(amount[0], 0.0) * _EM_PER_UNIT[amount[1]] * root_px
     size = length_px(value, inherited)
+    if size is None and _COMPUTED.search(value):
+        size = least_px(value, root_px, inherited)
     return inherited if size is None else max(size, 0.0)
 
 
@@ -960,7 +959,11 @@ def tiny_text(style: str, inherited: str = "") -> str:
     # of "font" and "font-size", the one that wins: an important one, else the last
     name, value = ([size for size in sizes if size[0] in important] or sizes)[-1]
     if _COMPUTED.search(value):
-        return f"{name}: {value}"
+        if name == "font-size" and _readable_at_least(value):
+            return ""
+        # a size of the text around it (calc(1em - 2px)): read in px where it is drawn
+        return inherited if name == "font-size" and _readable_at_least(value, 1000.0) \
+            else f"{name}: {value}"
     if name == "font":
         # its size, when tiny, hides; it sets none again: a browser drops a shorthand that is
         # not valid whole ("font: 15px", "font: 15px serif,"), which is not read here
@@ -974,6 +977,14 @@ def tiny_text(style: str, inherited: str = "") -> str:
     absolute = size in _SIZE_KEYWORDS - {"larger", "smaller"} or amount is not None and (
         amount[1] in _PX_PER_UNIT or amount[1] in _ROOT_UNITS) and amount[0] > 0
     return "" if absolute else inherited
+
+
+def _readable_at_least(size: str, em_px: float = 0.0) -> bool:
+    """Whether a text size worked out (``calc()``...) is readable at the least it may be on any
+    screen (Bootstrap's headings, "calc(1.375rem + 1.5vw)"), inside text of at least ``em_px``
+    (0: any size)."""
+    least = least_px(size, em_px=em_px)
+    return least is not None and least >= TINY_PX
 
 
 def _filtered_away(functions: list[tuple[str, str]]) -> bool:

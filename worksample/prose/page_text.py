@@ -39,6 +39,7 @@ from worksample.prose.clipped_text import (
     read_text,
     resolved,
     room_of,
+    screen_sized,
     scrolls_across,
     sized,
 )
@@ -57,6 +58,7 @@ from worksample.prose.css_hiding import (
     font_px_of,
     font_size_px,
     images_under,
+    may_size_text,
     opacity_of,
     painted_by,
     paints_an_image,
@@ -174,11 +176,14 @@ class _Open(NamedTuple):
     # how far it and the elements around it inside a box that clips set its text in from the
     # sides, in px (0 outside any)
     set_in: float
+    # why its text, and its lines, may grow with the screen ('' where not: ``screen_sized``)
+    screen: tuple[str, str]
 
 
 _SIZES = frozenset({"font", "font-size"})
 _PAGE = _Open("", None, None, "", "", (), 1.0, None, (1.0, 1.0), 16.0, NORMAL_LINE, "",
-              (False, None), 0.0, (1.0, 1.0), (None, 0.0), (NARROWEST_PX, DESKTOP_PX), 0.0)
+              (False, None), 0.0, (1.0, 1.0), (None, 0.0), (NARROWEST_PX, DESKTOP_PX), 0.0,
+              ("", ""))
 STROKE_EM = 0.1  # a stroke this wide (of the text's size) covers its letters' fill
 
 
@@ -207,7 +212,11 @@ class PageText:
         self.clipping = clipping
         self.fonts = fonts
         self.texts_measured = 0
-        self.root_px = 16.0  # the size of the root's text, which a "rem" is
+        self.root_px = 16.0  # the least size of the root's text, which a "rem" is
+        self.root_screen = ""  # why it may grow with the screen ('' where it may not)
+        # a "rem" in px where lengths in it are read: the root's size where every style that
+        # may apply gives it a browser's own, else 0 (not read)
+        self.rem_px = 16.0
         # the open boxes that clip their text: where among ``painted`` each is, where its
         # text begins among ``parts``, the declarations that may apply to it, what it holds
         self.clipped: list[tuple[int, int, list[dict[str, str]], Inside]] = []
@@ -346,7 +355,9 @@ class PageText:
         styles = resolved(styles, around.height, room)
         smaller = sized(styles, around.display, around.height)
         line = line_px(box.line, box.font_px)
-        why = (not_measured(styles, around.display, self.root_px) if smaller else "") or (
+        grows = next((why for why in box.screen if why), "")
+        why = (not_measured(styles, around.display, self.rem_px) if smaller else "") or (
+            f"text sized by the screen ({grows})" if smaller and grows else "") or (
             "a width round it not read" if smaller == "down" and room is None else "") or (
             "a font the page makes (@font-face)" if self.fonts else "") or (
             f"a line {line:.0f} px high" if line < 0.8 * box.font_px else "")
@@ -365,7 +376,7 @@ class PageText:
         (``clipped_text.held``)."""
         parent = self.painted[-1]
         styles = [declared(style) if style else {}, *(rules or [])]
-        font_px = _sized_text(style, rules or [], parent.font_px)[1]
+        font_px = _sized_text(style, rules or [], parent.font_px, self.root_px)[1]
         line = max(line_px(line_height(own, font_px, parent.line), font_px) for own in styles)
         holds_text = any(name in HEIGHTS_INSIDE for declarations in styles
                          for name in declarations) and self._holds_text(element)
@@ -459,7 +470,7 @@ class PageText:
             tiny = tiny_text(style, tiny)
         opacity = parent.opacity * (opacity_of(style) if style else 1.0)
         font_px = 16.0 if tag == "table" and not self.standards else parent.font_px
-        font_px = _sized_text(style, rules, font_px)[0]
+        font_px = _sized_text(style, rules, font_px, self.root_px)[0]
         across, down = scales_of(style, parent.perspective) if style else (1.0, 1.0)
         for rule in rules:  # (a red team's: ".s{transform:scale(.25)}" on nested boxes)
             rule_across, rule_down = scales(rule, parent.perspective)
@@ -492,18 +503,21 @@ class PageText:
         if any(own.get("flex-direction", "").startswith("column") or own.get(
                 "-webkit-box-orient") == "vertical" for own in styles):
             display += " column"  # its items' flex sizes their heights
-        if tag == "html":
-            self.root_px = font_px
+        screen = screen_sized(styles, parent.screen, self.root_screen)
+        if tag == "html":  # as small as any style may make it; its ems read where all agree
+            given = _sizes(style, rules, parent.font_px, self.root_px) or [font_px]
+            self.root_px, self.root_screen = min(given), screen[0]
+            self.rem_px = 16.0 if set(given) == {16.0} and not screen[0] else 0.0
         line = next((line_height(own, font_px, parent.line) for own in reversed(styles)
                      if "line-height" in own or "font" in own), parent.line)
         set_in, self.opening_set_in = (self.opening_set_in if self.clipped else 0.0), 0.0
         sizes = resolved(styles, parent.height, parent.room[0])
         room = (None, None) if self.floated else room_of(styles, tag, parent.room,
-                                                         parent.display, font_px)
+                                                         parent.display, font_px, self.rem_px)
         self.painted.append(_Open(tag, colour, under, same, tiny, doubts, opacity, fill, scale,
                                   font_px, line, display, height_of(sizes, font_px),
                                   perspective_of(style) if style else 0.0, filtered, stroke,
-                                  room, set_in))
+                                  room, set_in, screen))
         self.covers.open(style)
 
     def _moves(self, tag: str, names: tuple, style: str) -> str:
@@ -601,14 +615,23 @@ class PageText:
         return self.rules.hiding(*(names or _names(element)))
 
 
-def _sized_text(style: str, rules: list, inherited: float) -> tuple[float, float]:
-    """The size of an element's text, inside one whose text is ``inherited`` px: as its style
-    sets it, else as the last style rule that may match it and sets one (``rules``: their
-    declarations), else inherited; and the largest any of them sets."""
-    sizes = [font_size_px(own, inherited) for own in rules if not _SIZES.isdisjoint(own)]
-    if style and "font" in style.lower():
-        sizes.append(font_px_of(style, inherited))
+def _sized_text(style: str, rules: list, inherited: float,
+                root_px: float) -> tuple[float, float]:
+    """The size of an element's text, inside one whose text is ``inherited`` px (and the
+    root's ``root_px``): as its style sets it, else as the last style rule that may match it
+    and sets one (``rules``: their declarations), else inherited; and the largest any of them
+    sets."""
+    sizes = _sizes(style, rules, inherited, root_px)
     return (sizes[-1], max(sizes)) if sizes else (inherited, inherited)
+
+
+def _sizes(style: str, rules: list, inherited: float, root_px: float) -> list[float]:
+    """Each size an element's text may be given, in the order they apply (``_sized_text``)."""
+    sizes = [font_size_px(own, inherited, root_px=root_px) for own in rules
+             if not _SIZES.isdisjoint(own)]
+    if style and may_size_text(style):
+        sizes.append(font_px_of(style, inherited, root_px))
+    return sizes
 
 
 def _filtered_too_far(filtered: tuple[float, float]) -> str:
