@@ -53,6 +53,9 @@ FAINT = 0.1
 TINY_PX = 3.0
 TINY_EM = 0.2
 TINY_PERCENT = 20.0
+# text around so large that a size worked out of its ems and readable there is one of its ems,
+# whatever else it adds ("calc(1em - 2px)"; "min(1em, 1px)" is tiny in any)
+_LARGE_TEXT_PX = 1000.0
 _LINE_UNITS = frozenset({"lh", "rlh"})  # a line's height, which "line-height: 0" makes none
 LENGTH_UNITS = frozenset({"", "%", *_PX_PER_UNIT, *_EM_PER_UNIT, *_LINE_UNITS})
 _NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)([a-z%]*)$")  # "0." is none
@@ -109,8 +112,9 @@ _OFFSETS = frozenset({"text-indent", "margin", "margin-left", "margin-top", "lef
                       "inset-block-end"})
 # CSS's functions whose value is computed, and relative colours ("rgb(from white r g b)")
 _COMPUTED = re.compile(
-    r"(?<![\w-])(?:-webkit-|-moz-)?(?:var|env|attr|calc|min|max|clamp|round|mod|rem|abs|sign|sin|cos|tan|asin|"
-    r"acos|atan|atan2|pow|sqrt|hypot|log|exp|if|[\w-]*-mix|light-dark|contrast-color|"
+    r"(?<![\w-])(?:-webkit-|-moz-)?(?:var|env|attr|calc|min|max|clamp|round|mod|rem|abs|sign|"
+    r"sin|cos|tan|asin|acos|atan|atan2|pow|sqrt|hypot|log|exp|if|[\w-]*-mix|light-dark|"
+    r"contrast-color|"
     r"--[\w-]+)\(|"  # (the last: a function the page defines, @function --f())
     r"\(\s*from\s", re.IGNORECASE)
 # the properties a value can hide text by, and those that hide it only with overflow hidden
@@ -962,7 +966,7 @@ def tiny_text(style: str, inherited: str = "") -> str:
         if name == "font-size" and _readable_at_least(value):
             return ""
         # a size of the text around it (calc(1em - 2px)): read in px where it is drawn
-        return inherited if name == "font-size" and _readable_at_least(value, 1000.0) \
+        return inherited if name == "font-size" and _readable_at_least(value, _LARGE_TEXT_PX) \
             else f"{name}: {value}"
     if name == "font":
         # its size, when tiny, hides; it sets none again: a browser drops a shorthand that is
