@@ -27,7 +27,8 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from worksample.prose.css_hiding import length_px
+from worksample.prose.css_hiding import KEYWORD_PX, length_px
+from worksample.prose.css_units import ABSOLUTE_PX_PER_UNIT, EM_PER_UNIT, ROOT_UNITS, SCREEN_UNITS
 from worksample.prose.tags import BLOCKS
 
 CHAR_EM = 0.6  # a letter's width, with its space, in ems: wide for a proportional face
@@ -169,11 +170,14 @@ _READ_UNITS = re.compile(r"^-?[\d.]+(?:e[+-]?\d+)?(?:px|pt|pc|in|cm|mm|q|em|ex|c
                          r"vmin|vmax|[sld]v[whib]|[sld]vmin|[sld]vmax)?$")
 # a length in the screen's units or a container's: at least what the smallest screen makes it,
 # and as large as any screen may (``css_units``)
-_SCREEN_LENGTH = re.compile(r"\d(?:[sld]?v(?:min|max|[whib])|cq(?:min|max|[whib]))(?![\w-])",
-                            re.IGNORECASE)
-_ROOT_LENGTH = re.compile(r"\d(?:rem|rex|rch|rcap|ric)(?![\w-])", re.IGNORECASE)
-_FONT_KEYWORDS = frozenset({"xx-small", "x-small", "small", "medium", "large", "x-large",
-                            "xx-large", "xxx-large", "initial"})
+def _length_in(units: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"\d(?:" + "|".join(sorted(units, key=len, reverse=True)) + r")(?![\w-])",
+                      re.IGNORECASE)
+
+
+_SCREEN_LENGTH = _length_in(SCREEN_UNITS)
+_ROOT_LENGTH = _length_in(ROOT_UNITS)
+_UNIT = re.compile(r"[\d.]+([a-z%]*)")  # a length's unit, as _bound reads it
 
 
 @dataclass
@@ -387,11 +391,12 @@ def first_not_painting(declarations: dict[str, str]) -> str:
 
 
 def not_measured(styles: list[dict[str, str]], parent_display: str,
-                 root_px: float = 16.0) -> str:
+                 rem_px: float = 16.0) -> str:
     """Why a box that clips and may be smaller than what it holds is not measured, as "name:
     value"; '' where it is: a property of its own that is not paint nor read here, a size in
     units not read (a percentage of what is around it, a line's or the root's), a size taken
-    from a flex or grid container around it (``sized``: of a set height)."""
+    from a flex or grid container around it (``sized``: of a set height). ``rem_px``: the
+    root's size where lengths in its ems are read, else 0."""
     if _ITEMS.search(parent_display):
         return f"inside display: {parent_display} of a set height"
     for declarations in styles:
@@ -402,17 +407,17 @@ def not_measured(styles: list[dict[str, str]], parent_display: str,
                     name == "float" and value != "none":
                 return f"{name}: {value}"
             if name in _LENGTHS_OF_BOX and any(
-                    not _read_length(word, root_px) for word in value.split()
+                    not _read_length(word, rem_px) for word in value.split()
                     if word[:1].isdigit() or word[:1] in "-+.") or name not in _HEIGHTS and \
                     name not in _WIDTHS and _SCREEN_LENGTH.search(value):
                 return f"{name}: {value}"  # (its text, lines or insets may grow with the screen)
     return ""
 
 
-def _read_length(word: str, root_px: float) -> bool:
+def _read_length(word: str, rem_px: float) -> bool:
     """Whether a length is in units read here (a root's em only where the root's size is a
     browser's own)."""
-    return bool(_READ_UNITS.match(word)) or root_px == 16.0 and bool(
+    return bool(_READ_UNITS.match(word)) or rem_px == 16.0 and bool(
         re.fullmatch(r"[\d.]+rem", word))
 
 
@@ -629,13 +634,14 @@ def _bound(declared: list[tuple[str, str]], inherited: str, root: str, font: str
         return inherited
     words = [value.split()[0] if name != "font" else next(
         (word for word in value.replace("/", " ").split() if word[:1].isdigit()
-         or word in _FONT_KEYWORDS), "") for name, value in declared]
-    if all(word in _FONT_KEYWORDS or re.fullmatch(r"[\d.]+(?:px|pt|pc|in|cm|mm|q)?|normal",
-                                                  word) for word in words):
+         or word in KEYWORD_PX), "") for name, value in declared]
+    units = [found.group(1) if (found := _UNIT.fullmatch(word)) else None for word in words]
+    if all(word in KEYWORD_PX or word == "normal" or unit == "" or unit in ABSOLUTE_PX_PER_UNIT
+           for word, unit in zip(words, units, strict=True)):
         return ""  # in absolute units, or a factor of the text's own size
-    if any(re.fullmatch(r"[\d.]+(?:rem|rex|rch|rcap|ric)", word) for word in words):
+    if any(unit in ROOT_UNITS for unit in units):
         return root or inherited
-    if any(re.fullmatch(r"[\d.]+(?:em|ex|ch|cap|ic|%)", word) for word in words):
+    if any(unit == "%" or unit in EM_PER_UNIT for unit in units):
         return font or inherited
     return inherited
 

@@ -130,7 +130,7 @@ _BORDER_IMAGES = frozenset({"border-image", "-webkit-border-image", "border-imag
 _MASKS = frozenset({"mask", "mask-image", "-webkit-mask", "-webkit-mask-image",
                     "-webkit-mask-box-image", "mask-border", "mask-border-source"})
 _SIZES = ("font", "font-size")  # the declarations of a text's size
-_KEYWORD_PX = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0, "large": 18.0,
+KEYWORD_PX = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0, "large": 18.0,
                "x-large": 24.0, "xx-large": 32.0, "xxx-large": 48.0, "initial": 16.0}
 _SCALED = re.compile(r"scale|zoom|matrix|perspective|translate|rotate", re.IGNORECASE)
 _PERSPECTIVE = re.compile(r"(?<![\w-])perspective\(\s*([^()\s]*)\s*\)")
@@ -142,7 +142,7 @@ _STROKE_WIDTHS = {"thin": 1.0, "medium": 3.0, "thick": 5.0}
 _WORDS = re.compile(r"[\w.#%+-]+\([^()]*(?:\([^()]*\)[^()]*)*\)|[^\s()]+")
 _TRANSLATE_Z = re.compile(r"(?<![\w-])translatez\(\s*([^()\s]*)\s*\)|(?<![\w-])translate3d\("
                           r"[^(),]*,[^(),]*,\s*([^()\s]*)\s*\)")
-_SIZE_KEYWORDS = frozenset({*_KEYWORD_PX, "larger", "smaller"})
+_SIZE_KEYWORDS = frozenset({*KEYWORD_PX, "larger", "smaller"})
 _COLOURS = frozenset({"color", "background-color", "-webkit-text-fill-color"})
 BRACKETS_MOST = 32  # "rgb(calc(var(--x)))" nests three
 _BRACKET = re.compile(r"[()\[\]{}]")
@@ -826,10 +826,10 @@ def font_size_px(declarations: dict[str, str], inherited: float = 16.0,
     name, value = ([size for size in sizes if size[0] in important] or sizes)[-1]
     if name == "font":
         # its size is the first length or keyword (not a weight, "700")
-        value = next((word for word in re.split(r"[\s/]+", value) if word in _KEYWORD_PX
+        value = next((word for word in re.split(r"[\s/]+", value) if word in KEYWORD_PX
                       or (_amount(word) or (0, ""))[1] != ""), "inherit")
-    if value in _KEYWORD_PX:
-        return _KEYWORD_PX[value]
+    if value in KEYWORD_PX:
+        return KEYWORD_PX[value]
     if value == "larger":
         return inherited * 1.2
     if value == "smaller":
