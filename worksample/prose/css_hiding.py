@@ -47,6 +47,7 @@ from worksample.prose.css_maths import least_px
 from worksample.prose.css_units import EM_PER_UNIT as _EM_PER_UNIT
 from worksample.prose.css_units import PX_PER_UNIT as _PX_PER_UNIT
 from worksample.prose.css_units import ROOT_UNITS as _ROOT_UNITS
+from worksample.prose.css_validity import ALIASES, kept
 from worksample.prose.text_boxes import far
 
 FAINT = 0.1
@@ -455,8 +456,9 @@ def _colour(value: str) -> object:
 def _declarations(style: str) -> tuple[dict[str, str], frozenset[str]]:
     """The declarations of ``style`` that win, as a browser reads them: each name with its value
     lowered, in the order of the one that wins (the last, unless an earlier one is
-    ``!important``; a colour no colour reader reads is dropped), and the names that are
-    ``!important``. Cached: an element's style is read for what hides it and for its colours,
+    ``!important``; one a browser drops as invalid is dropped: a colour no colour reader
+    reads, a value ``css_validity`` does not keep), an alias under its property's name
+    (``-webkit-transform``'s as ``transform``'s), and the names that are ``!important``. Cached: an element's style is read for what hides it and for its colours,
     and a document repeats its styles. Not to be changed by its callers."""
     import tinycss2
 
@@ -465,20 +467,23 @@ def _declarations(style: str) -> tuple[dict[str, str], frozenset[str]]:
     style = _LONG_DIGITS.sub(_shortened, style)  # tinycss2 refuses integers of 4,300 digits
     for item in tinycss2.parse_declaration_list(style, skip_comments=True,
                                                  skip_whitespace=True):
-        if item.type != "declaration" or item.lower_name in important and not item.important:
+        if item.type != "declaration":
+            continue
+        name = ALIASES.get(item.lower_name, item.lower_name)
+        if name in important and not item.important:
             continue
         value = tinycss2.serialize(item.value).strip().lower()
-        if item.lower_name in _COLOURS and _colour(value) is None and not _COMPUTED.search(
+        if name in _COLOURS and _colour(value) is None and not _COMPUTED.search(
                 value) and value not in ("inherit", "unset", "revert", "transparent") or \
-                item.lower_name == "background" and not _COMPUTED.search(value) and \
+                name == "background" and not _COMPUTED.search(value) and \
                 not read_as_background(item.value, lambda text: _colour(text) is not None) or \
-                item.lower_name == "background-image" and not _COMPUTED.search(value) and \
-                not read_as_images(item.value):
+                name == "background-image" and not _COMPUTED.search(value) and \
+                not read_as_images(item.value) or not kept(name, item.value):
             continue  # a browser drops what it cannot read and keeps the one before
-        declarations.pop(item.lower_name, None)
-        declarations[item.lower_name] = value
+        declarations.pop(name, None)
+        declarations[name] = value
         if item.important:
-            important.add(item.lower_name)
+            important.add(name)
     return declarations, frozenset(important)
 
 
