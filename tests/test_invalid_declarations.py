@@ -2,9 +2,9 @@
 
 "font-size: 1px; font-size: 16 px" draws its text 1 px high: the second is two words, and a
 browser drops it. Read as the last declaration, it made hidden words count (a red team's,
-2026-12-07). The pages in tests/corpora/invalid_declarations.yaml and a red team's in
-invalid_declarations_red_team.yaml were rendered by Chromium; most hidden ones were read as
-visible before (``css_validity``).
+2026-12-07). The pages in tests/corpora/invalid_declarations.yaml and two red teams' in
+invalid_declarations_red_team.yaml and invalid_declarations_red_team_2.yaml were rendered by
+Chromium; most hidden ones were read as visible before (``css_validity``, ``css_types``).
 """
 
 from __future__ import annotations
@@ -23,9 +23,12 @@ def _corpus(name: str) -> dict[str, dict[str, str]]:
     return yaml.safe_load((ROOT / "tests" / "corpora" / name).read_text(encoding="utf-8"))
 
 
-# mine, and a red team's (each page's name begins with the folder it was written in)
-PAGES = {kind: {**mine, **_corpus("invalid_declarations_red_team.yaml")[kind]}
-         for kind, mine in _corpus("invalid_declarations.yaml").items()}
+# mine, and two red teams' (each page's name begins with the folder it was written in)
+_CORPORA = [_corpus(name) for name in ("invalid_declarations.yaml",
+                                       "invalid_declarations_red_team.yaml",
+                                       "invalid_declarations_red_team_2.yaml")]
+PAGES = {kind: {name: page for corpus in _CORPORA for name, page in corpus.get(kind, {}).items()}
+         for kind in ("hidden", "readable", "still_hidden", "known_evasions")}
 
 
 def _read(markup: str):
@@ -49,6 +52,13 @@ def test_a_valid_declaration_after_a_hiding_one_stands(markup):
 @pytest.mark.xfail(strict=True, reason="a hiding declaration read wherever it stands")
 def test_what_an_older_rule_hides_as_written(markup):
     assert "SECRET" in _read(markup).text
+
+
+@pytest.mark.parametrize("markup", PAGES["known_evasions"].values(),
+                         ids=PAGES["known_evasions"].keys())
+@pytest.mark.xfail(strict=True, reason="hidden by Chromium, read: not worked out")
+def test_known_evasions(markup):
+    assert "SECRET" not in _read(markup).text
 
 
 def _kept(declaration: str) -> bool:
@@ -100,6 +110,20 @@ def _kept(declaration: str) -> bool:
     "font-size-adjust: cap-height 0.7",
     "clip: rect(0 10px 10px 0)",
     "-webkit-transform: scale(1)",
+    "transform: translate(calc(50% - 2px), 0) rotate(calc(1turn / 8)) skew(0)",
+    "transform: perspective(none) scale(110%) matrix(1, 0, 0, 1, calc(2 * 3), 0)",
+    "font-size: calc(sibling-index() * 1px + 12px)",
+    "font-size: calc(1px * (1e3 - 2e2))",
+    "top: anchor(bottom)",
+    "height: calc-size(auto, size)",
+    "width: anchor-size(width)",
+    "filter: blur() opacity(50%) hue-rotate(0) drop-shadow(1px 2px 3px #000)",
+    "opacity: calc(100%)",
+    "zoom: calc(1 / 2)",
+    "line-height: calc(1.2)",
+    "font: calc(400) small-caps 16px Arial",
+    "font-size-adjust: ex-height 0.5",
+    "-webkit-margin-start: -1em",
     "--anything: ! at all",  # a custom property's value is any tokens
     "colour-of-nothing: 3 px",  # a property not read here: kept, as before
 ])
@@ -172,6 +196,25 @@ def test_what_a_browser_keeps_is_kept(declaration):
     "clip: autoo",
     "opacity: full(1)",
     "margin-left: away(0)",
+    "transform: translate(5)",  # no unit, in a function of lengths
+    "transform: rotate(5px)",
+    "transform: translate(calc(0))",  # a number, where a length goes
+    "transform: scale(anchor-size(width))",
+    "translate: 0 0 calc(5%)",
+    "font-size: calc(16)",
+    "font-size: sibling-index()",
+    "font-size: calc(1px + 1)",
+    "font-size: calc(1px +1px)",  # "+" with no white space after it
+    "font-size: -moz-calc(16px)",  # not Chromium's
+    "font-size: anchor-size(width)",  # a size of an anchor, where no box's size goes
+    "font-size: inherit(--x, 16px)",
+    "opacity: calc(1px)",
+    "filter: opacity(1px)",
+    "filter: opacity(-1)",
+    "filter: hue-rotate(5)",
+    "filter: drop-shadow(red)",
+    "font-size-adjust: cap-height none",
+    "-webkit-opacity: 1 1",
 ])
 def test_what_a_browser_drops_is_dropped(declaration):
     assert not _kept(declaration)

@@ -458,8 +458,9 @@ def _declarations(style: str) -> tuple[dict[str, str], frozenset[str]]:
     lowered, in the order of the one that wins (the last, unless an earlier one is
     ``!important``; one a browser drops as invalid is dropped: a colour no colour reader
     reads, a value ``css_validity`` does not keep), an alias under its property's name
-    (``-webkit-transform``'s as ``transform``'s), and the names that are ``!important``. Cached: an element's style is read for what hides it and for its colours,
-    and a document repeats its styles. Not to be changed by its callers."""
+    (``-webkit-transform``'s as ``transform``'s), and the names that are ``!important``.
+    Cached: an element's style is read for what hides it and for its colours, and a document
+    repeats its styles. Not to be changed by its callers."""
     import tinycss2
 
     declarations: dict[str, str] = {}

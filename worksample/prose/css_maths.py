@@ -26,9 +26,9 @@ from worksample.prose.css_units import (
     ROOT_UNITS,
 )
 
-_MATHS = re.compile(r"(?<![\w-])(?:-webkit-calc|-moz-calc|calc|min|max|clamp)\(",
+_MATHS = re.compile(r"(?<![\w-])(?:-webkit-calc|calc|min|max|clamp)\(",
                     re.IGNORECASE)
-_CALC = frozenset({"calc", "-webkit-calc", "-moz-calc"})  # a browser's own names for it
+_CALC = frozenset({"calc", "-webkit-calc"})  # Chromium's names for it
 _FUNCTIONS_MOST = 64  # in one declaration block: past them, none is worked out
 _DEPTH_MOST = 16
 _ANY = math.inf
@@ -63,7 +63,7 @@ def _of_a_text_size(root_px: float, em_px: float) -> Units:
 
 def worked_out(declarations: str) -> str:
     """``declarations`` with each constant ``calc()``, ``min()``, ``max()`` and ``clamp()``
-    replaced by its value; the rest as written."""
+    of at least 0 replaced by its value (but a number 0); the rest as written."""
     if not _MATHS.search(declarations):
         return declarations
     out, at, done = [], 0, 0
@@ -77,8 +77,10 @@ def worked_out(declarations: str) -> str:
         if end is None:
             break
         value = _range(declarations[found.start():end], _exact)
-        if value is None or not 0 <= value[1] < _ANY:  # (a negative one is clamped where
-            continue  # it is used)
+        # (a negative one is clamped where it is used; a number 0 is not the "0" a length
+        # may be written as: "translate(calc(0))" is dropped)
+        if value is None or not 0 <= value[1] < _ANY or value == ("", 0.0, 0.0):
+            continue
         unit, number, _ = value
         out += [declarations[at:found.start()], f"{number:.6g}{unit}"]
         at = end

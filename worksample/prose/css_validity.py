@@ -29,21 +29,42 @@ from __future__ import annotations
 import functools
 import math
 
-from worksample.prose.css_units import EM_PER_UNIT, PX_PER_UNIT
+from worksample.prose.css_types import (
+    ANGLE,
+    ANGLE_UNITS,
+    LENGTH,
+    LENGTH_PERCENTAGE,
+    LENGTH_UNITS,
+    MATHS,
+    NUMBER,
+    PERCENTAGE,
+    UNKNOWN,
+    type_of,
+)
 
 CSS_WIDE = frozenset({"inherit", "initial", "unset", "revert", "revert-layer"})
 # the names Chromium reads as another property's
 ALIASES = {"-webkit-transform": "transform", "-webkit-filter": "filter",
-           "-webkit-clip-path": "clip-path", "-webkit-perspective": "perspective"}
-_UNITS = frozenset({*PX_PER_UNIT, *EM_PER_UNIT, "lh", "rlh"})  # of length
+           "-webkit-clip-path": "clip-path", "-webkit-perspective": "perspective",
+           "-webkit-opacity": "opacity", "-webkit-backface-visibility": "backface-visibility",
+           "-webkit-mask": "mask", "-webkit-mask-image": "mask-image",
+           "-webkit-margin-start": "margin-inline-start",
+           "-webkit-margin-end": "margin-inline-end",
+           "-webkit-margin-before": "margin-block-start",
+           "-webkit-margin-after": "margin-block-end",
+           **{f"-webkit-{bound}logical-{side}": f"{bound}{axis}-size"
+              for bound in ("", "min-", "max-")
+              for side, axis in (("width", "inline"), ("height", "block"))}}
 _DEGREES = {"deg": 1.0, "grad": 0.9, "rad": 180 / math.pi, "turn": 360.0}
 # kept until the value is computed: substituted, or the page's own function ("--f()")
-_SUBSTITUTED = frozenset({"var", "env", "attr", "if", "inherit"})
-_MATHS = frozenset({"calc", "-webkit-calc", "-moz-calc", "min", "max", "clamp", "round", "mod",
-                    "rem", "abs", "sign", "sin", "cos", "tan", "asin", "acos", "atan", "atan2",
-                    "pow", "sqrt", "hypot", "log", "exp", "calc-size", "calc-mix", "anchor",
-                    "anchor-size", "progress", "media-progress", "container-progress",
-                    "sibling-index", "sibling-count", "random"})
+_SUBSTITUTED = frozenset({"var", "env", "attr", "if"})
+_SHARES = (LENGTH, PERCENTAGE, LENGTH_PERCENTAGE)  # a length-percentage's types
+_INSETS = frozenset({"top", "right", "bottom", "left", "inset", "inset-inline",
+                     "inset-block", "inset-inline-start", "inset-inline-end",
+                     "inset-block-start", "inset-block-end"})
+_MARGINS = frozenset({"margin", "margin-inline", "margin-block", "margin-top", "margin-right",
+                      "margin-bottom", "margin-left", "margin-inline-start", "margin-inline-end",
+                      "margin-block-start", "margin-block-end"})
 _FONT_SIZE = frozenset({"xx-small", "x-small", "small", "medium", "large", "x-large", "xx-large",
                         "xxx-large", "larger", "smaller", "math", "-webkit-xxx-large"})
 _INTRINSIC = frozenset({"min-content", "max-content", "fit-content", "stretch",
@@ -55,6 +76,9 @@ _SIZE_KEYWORDS = {
     **dict.fromkeys(("max-width", "max-height", "max-inline-size", "max-block-size"),
                     frozenset({"none", *_INTRINSIC})),
 }
+# the functions only some properties take
+_ONLY_IN = {"anchor": _INSETS, "anchor-size": _INSETS | _MARGINS | set(_SIZE_KEYWORDS),
+            "calc-size": frozenset(_SIZE_KEYWORDS)}
 _OVERFLOW = frozenset({"visible", "hidden", "clip", "scroll", "auto", "overlay",
                        "-webkit-paged-x", "-webkit-paged-y"})
 _OVERFLOW_AXES = frozenset({"overflow-x", "overflow-y", "overflow-inline", "overflow-block"})
@@ -72,13 +96,6 @@ _GENERIC_FAMILIES = frozenset({"serif", "sans-serif", "cursive", "fantasy", "mon
                                "system-ui", "emoji", "math", "fangsong", "ui-serif",
                                "ui-sans-serif", "ui-monospace", "ui-rounded"})
 _FAMILY_NOT = CSS_WIDE | {"default"}  # no family's name, unquoted
-# each transform function, with how many arguments it takes
-_TRANSFORMS = {"matrix": (6, 6), "matrix3d": (16, 16), "translate": (1, 2), "translatex": (1, 1),
-               "translatey": (1, 1), "translatez": (1, 1), "translate3d": (3, 3),
-               "scale": (1, 2), "scalex": (1, 1), "scaley": (1, 1), "scalez": (1, 1),
-               "scale3d": (3, 3), "rotate": (1, 1), "rotatex": (1, 1), "rotatey": (1, 1),
-               "rotatez": (1, 1), "rotate3d": (4, 4), "skew": (1, 2), "skewx": (1, 1),
-               "skewy": (1, 1), "perspective": (1, 1)}
 _FILTERS = frozenset({"blur", "brightness", "contrast", "drop-shadow", "grayscale", "hue-rotate",
                       "invert", "opacity", "saturate", "sepia"})
 _FONT_METRICS = frozenset({"ex-height", "cap-height", "ch-width", "ic-width", "ic-height"})
@@ -98,6 +115,8 @@ def kept(name: str, value: list) -> bool:
         return False  # nothing, or a "!" that is not "!important": no property's grammar
     if len(parts) == 1 and parts[0].type == "ident" and parts[0].lower_value in CSS_WIDE:
         return True
+    if _misplaced(name, parts):
+        return False
     grammar = _GRAMMARS.get(name)
     return grammar is None or grammar(parts)
 
@@ -112,8 +131,21 @@ def _substituted(value: list) -> bool:
     return False
 
 
-def _maths(part) -> bool:
-    return part.type == "function" and part.lower_name in _MATHS
+def _misplaced(name: str, value: list) -> bool:
+    """Whether ``value`` holds, at any depth, a function of positioning (``anchor()``) or of
+    sizing (``anchor-size()``, ``calc-size()``) where the property ``name`` takes none."""
+    for part in value:
+        if part.type == "function" and (name not in _ONLY_IN.get(part.lower_name, (name,))
+                                        or _misplaced(name, part.arguments)) or \
+                part.type == "() block" and _misplaced(name, part.content):
+            return True
+    return False
+
+
+def _maths(part, types: tuple[str, ...]) -> bool:
+    """A maths function of one of ``types`` (or whose type is not worked out)."""
+    return part.type == "function" and part.lower_name in MATHS and type_of(part) in (
+        *types, UNKNOWN)
 
 
 def _keyword(part, keywords) -> bool:
@@ -121,20 +153,31 @@ def _keyword(part, keywords) -> bool:
 
 
 def _length_or_share(part) -> bool:
-    """A length or a percentage that is not negative, a zero, or a maths function."""
-    return _maths(part) or part.type == "dimension" and part.value >= 0 and (
-        part.lower_unit in _UNITS) or part.type == "percentage" and part.value >= 0 or (
+    """A length or a percentage that is not negative, a zero, or a maths function of them."""
+    return _maths(part, _SHARES) or part.type == "dimension" and part.value >= 0 and (
+        part.lower_unit in LENGTH_UNITS) or part.type == "percentage" and part.value >= 0 or (
         part.type == "number" and part.value == 0)
 
 
 def _offset(part) -> bool:
-    """A length or a percentage of either sign, a zero, or a maths function."""
-    return _maths(part) or part.type == "dimension" and part.lower_unit in _UNITS or (
-        part.type == "percentage") or part.type == "number" and part.value == 0
+    """A length or a percentage of either sign, a zero, or a maths function of them."""
+    return _maths(part, _SHARES) or part.type == "dimension" and part.lower_unit in (
+        LENGTH_UNITS) or part.type == "percentage" or part.type == "number" and part.value == 0
+
+
+def _length(part, least: float = -math.inf) -> bool:
+    """A length (of at least ``least``), a zero, or a maths function of a length."""
+    return _maths(part, (LENGTH,)) or part.type == "dimension" and part.lower_unit in (
+        LENGTH_UNITS) and part.value >= least or part.type == "number" and part.value == 0
+
+
+def _angle(part) -> bool:
+    return _maths(part, (ANGLE,)) or part.type == "dimension" and part.lower_unit in (
+        ANGLE_UNITS) or part.type == "number" and part.value == 0
 
 
 def _number(part, least: float = -math.inf) -> bool:
-    return _maths(part) or part.type == "number" and part.value >= least
+    return _maths(part, (NUMBER,)) or part.type == "number" and part.value >= least
 
 
 def _font_size(part) -> bool:
@@ -153,8 +196,10 @@ def _overflow(part) -> bool:
     return _keyword(part, _OVERFLOW)
 
 
-def _opacity(part) -> bool:
-    return _number(part) or part.type == "percentage"
+def _opacity(part, least: float = -math.inf) -> bool:
+    """A number or a percentage (of at least ``least``), or a maths function of one."""
+    return _maths(part, (NUMBER, PERCENTAGE)) or part.type in ("number", "percentage") and (
+        part.value >= least)
 
 
 def _side(part) -> bool:
@@ -187,16 +232,17 @@ def _before_size(part, after) -> str | None:
     weight in a maths function only where a size follows it)."""
     if part.type == "ident":
         return _BEFORE_SIZE.get(part.lower_value)
-    if part.type == "number" and 1 <= part.value <= 1000 or _maths(part) and after is not None \
-            and _font_size(after):
+    if part.type == "number" and 1 <= part.value <= 1000 or part.type == "function" and (
+            part.lower_name in MATHS) and (type_of(part) == NUMBER or type_of(part) == UNKNOWN
+                                           and after is not None and _font_size(after)):
         return "weight"
     return None
 
 
 def _slant(part) -> bool:
     """An oblique's angle: at most 90 degrees either way."""
-    return _maths(part) or part.type == "dimension" and part.lower_unit in _DEGREES and \
-        abs(part.value * _DEGREES[part.lower_unit]) <= 90
+    return _maths(part, (ANGLE,)) or part.type == "dimension" and part.lower_unit in (
+        _DEGREES) and abs(part.value * _DEGREES[part.lower_unit]) <= 90
 
 
 def _family_after_size(parts: list) -> bool:
@@ -233,15 +279,16 @@ def _transform(parts: list) -> bool:
 
 
 def _transform_function(part) -> bool:
-    """A transform function Chromium knows, with as many arguments as it takes (a scale's
-    numbers or percentages)."""
+    """A transform function Chromium knows, with the arguments it takes."""
     if part.type != "function" or part.lower_name not in _TRANSFORMS:
         return False
     arguments = _arguments(part)
-    least, most = _TRANSFORMS[part.lower_name]
-    return least <= len(arguments) <= most and all(len(argument) == 1 for argument in arguments) \
-        and (not part.lower_name.startswith("scale") or all(
-            _opacity(argument) for [argument] in arguments))
+    if part.lower_name == "perspective" and len(arguments) == 1 and _none(arguments[0]):
+        return True
+    kinds = _TRANSFORMS[part.lower_name]
+    return len(arguments) in kinds and all(
+        len(argument) == 1 and check(argument[0]) for argument, check in zip(
+            arguments, kinds[len(arguments)], strict=True))
 
 
 def _arguments(function) -> list[list]:
@@ -257,7 +304,7 @@ def _arguments(function) -> list[list]:
 
 def _translate(parts: list) -> bool:
     return _none(parts) or len(parts) <= 3 and all(map(_offset, parts[:2])) and all(
-        _offset(part) and part.type != "percentage" for part in parts[2:])
+        map(_length, parts[2:]))
 
 
 def _scale(parts: list) -> bool:
@@ -265,18 +312,43 @@ def _scale(parts: list) -> bool:
 
 
 def _zoom(part) -> bool:
-    return _keyword(part, {"normal"}) or _number(part, 0) or part.type == "percentage" and (
-        part.value >= 0)
+    return _keyword(part, {"normal"}) or _opacity(part, 0)
 
 
 def _filter(parts: list) -> bool:
-    return _none(parts) or all(part.type == "url" or part.type == "function" and (
-        part.lower_name in _FILTERS or part.lower_name == "url") for part in parts)
+    return _none(parts) or all(part.type == "url" or _filter_function(part) for part in parts)
+
+
+def _filter_function(part) -> bool:
+    """A filter function Chromium knows, with the argument it takes (or none: its default);
+    "url()" where the URL is quoted."""
+    if part.type != "function" or part.lower_name not in (*_FILTERS, "url"):
+        return False
+    if part.lower_name == "url":
+        return True
+    if part.lower_name == "drop-shadow":
+        return _shadow(_arguments(part))
+    arguments = _arguments(part)
+    check = {"blur": _depth, "hue-rotate": _angle}.get(
+        part.lower_name, lambda one: _opacity(one, 0))
+    return not arguments or len(arguments) == 1 and len(arguments[0]) == 1 and check(
+        arguments[0][0])
+
+
+def _shadow(arguments: list[list]) -> bool:
+    """A drop shadow: two or three lengths, and a colour or none, in one argument."""
+    if len(arguments) != 1:
+        return False
+    lengths = [part for part in arguments[0] if _length(part)]
+    others = [part for part in arguments[0] if not _length(part)]
+    return 2 <= len(lengths) <= 3 and len(others) <= 1 and not any(
+        part.type in ("number", "percentage", "dimension") for part in others)
 
 
 def _font_size_adjust(parts: list) -> bool:
     if len(parts) == 2 and _keyword(parts[0], _FONT_METRICS):
         parts = parts[1:]
+        return _keyword(parts[0], {"from-font"}) or _number(parts[0], 0)
     return len(parts) == 1 and (_keyword(parts[0], {"none", "from-font", *_FONT_METRICS})
                                 or _number(parts[0], 0))
 
@@ -284,6 +356,10 @@ def _font_size_adjust(parts: list) -> bool:
 def _clip(parts: list) -> bool:
     return len(parts) == 1 and (_keyword(parts[0], {"auto"}) or parts[0].type == "function"
                                 and parts[0].lower_name == "rect")
+
+
+def _depth(part) -> bool:
+    return _length(part, 0)
 
 
 def _none(parts: list) -> bool:
@@ -300,10 +376,22 @@ def _up_to(most: int, check):
     return lambda parts: len(parts) <= most and all(map(check, parts))
 
 
-_SIDES = ("margin-top", "margin-right", "margin-bottom", "margin-left", "margin-inline-start",
-          "margin-inline-end", "margin-block-start", "margin-block-end", "top", "right",
-          "bottom", "left", "inset-inline-start", "inset-inline-end", "inset-block-start",
-          "inset-block-end")
+# each transform function: for each number of arguments it may take, what each must be
+_TRANSFORMS = {
+    "translate": {1: (_offset,), 2: (_offset, _offset)}, "translatex": {1: (_offset,)},
+    "translatey": {1: (_offset,)}, "translatez": {1: (_length,)},
+    "translate3d": {3: (_offset, _offset, _length)},
+    "scale": {1: (_opacity,), 2: (_opacity, _opacity)}, "scalex": {1: (_opacity,)},
+    "scaley": {1: (_opacity,)}, "scalez": {1: (_opacity,)},
+    "scale3d": {3: (_opacity, _opacity, _opacity)},
+    "rotate": {1: (_angle,)}, "rotatex": {1: (_angle,)}, "rotatey": {1: (_angle,)},
+    "rotatez": {1: (_angle,)}, "rotate3d": {4: (_number, _number, _number, _angle)},
+    "skew": {1: (_angle,), 2: (_angle, _angle)}, "skewx": {1: (_angle,)},
+    "skewy": {1: (_angle,)}, "matrix": {6: (_number,) * 6}, "matrix3d": {16: (_number,) * 16},
+    "perspective": {1: (_depth,)},
+}
+_SIDES = (_MARGINS | _INSETS) - {"margin", "inset", "margin-inline", "margin-block",
+                                 "inset-inline", "inset-block"}
 _GRAMMARS = {
     "font": _font,
     "font-size": _one(_font_size),

@@ -1,0 +1,157 @@
+"""The type of a component of a CSS value, as CSS Values 4 types it: a number, a length, a
+percentage, an angle..., and a maths function's worked out from its arguments:
+``calc(16px * 2)`` is a length, ``calc(16)`` and ``sibling-index()`` are numbers, and
+``calc(1px + 1)`` has none (a browser drops a declaration of it).
+
+What is not read is ``UNKNOWN``, which its callers keep: a function a page substitutes, a
+product or a quotient of two values that both have units (typed arithmetic), ``random()``.
+"""
+
+from __future__ import annotations
+
+from worksample.prose.css_units import EM_PER_UNIT, PX_PER_UNIT
+
+NUMBER, LENGTH, PERCENTAGE, ANGLE = "number", "length", "percentage", "angle"
+LENGTH_PERCENTAGE = "length-percentage"  # a length and a percentage added
+UNKNOWN = "?"  # not worked out
+NONE = ""  # a keyword, a string, a value of no type a maths function could use
+LENGTH_UNITS = frozenset({*PX_PER_UNIT, *EM_PER_UNIT, "lh", "rlh"})
+ANGLE_UNITS = frozenset({"deg", "grad", "rad", "turn"})
+_UNITS = {**dict.fromkeys(LENGTH_UNITS, LENGTH), **dict.fromkeys(ANGLE_UNITS, ANGLE),
+          **dict.fromkeys(("s", "ms"), "time"), **dict.fromkeys(("hz", "khz"), "frequency"),
+          **dict.fromkeys(("dpi", "dpcm", "dppx", "x"), "resolution"), "fr": "flex"}
+_CONSTANTS = frozenset({"pi", "e", "infinity", "-infinity", "nan"})
+_SUMS = frozenset({"calc", "-webkit-calc", "min", "max", "clamp", "hypot", "round", "mod",
+                   "rem", "abs"})  # of arguments of one type, that type
+_NUMBERS = frozenset({"sign", "pow", "sqrt", "log", "exp", "sibling-index", "sibling-count"})
+_PROGRESS = frozenset({"progress", "media-progress", "container-progress"})  # a number
+_TRIGONOMETRY = frozenset({"sin", "cos", "tan"})  # of a number or an angle, a number
+_INVERSE = frozenset({"asin", "acos", "atan", "atan2"})  # of numbers (atan2: any), an angle
+_LENGTHS = frozenset({"anchor", "anchor-size", "calc-size"})
+_ROUNDING = frozenset({"nearest", "up", "down", "to-zero"})
+_DEPTH_MOST = 32
+MATHS = _SUMS | _NUMBERS | _PROGRESS | _TRIGONOMETRY | _INVERSE | _LENGTHS | {"random"}
+
+
+def type_of(part, depth: int = 0) -> str:
+    """The type of one component (tinycss2's): ``NONE`` for one that has none or is not
+    valid, ``UNKNOWN`` for one not worked out."""
+    if depth > _DEPTH_MOST:
+        return UNKNOWN
+    if part.type == "number":
+        return NUMBER
+    if part.type == "percentage":
+        return PERCENTAGE
+    if part.type == "dimension":
+        return _UNITS.get(part.lower_unit, NONE)
+    if part.type == "ident" and depth:  # inside a maths function: a constant, or clamp()'s
+        return NUMBER if part.lower_value in _CONSTANTS else UNKNOWN  # "none"
+    if part.type == "() block" and depth:
+        return _sum(part.content, depth + 1)
+    if part.type == "function" and part.lower_name in MATHS:
+        return _function(part, depth + 1)
+    return NONE
+
+
+def _function(function, depth: int) -> str:
+    name = function.lower_name
+    if name == "random" or name in _LENGTHS:
+        return UNKNOWN if name == "random" else LENGTH
+    arguments = [_sum(argument, depth) for argument in _arguments(function)]
+    if name == "round" and arguments and _keyword(_without_space(_arguments(function)[0]),
+                                                  _ROUNDING):
+        arguments = arguments[1:]
+    if name in ("sibling-index", "sibling-count"):
+        return NUMBER if not arguments else NONE
+    if name in _PROGRESS:  # (a media feature's or a container's name first: not typed here)
+        return NUMBER if arguments else NONE
+    if not arguments or NONE in arguments:
+        return NONE
+    if UNKNOWN in arguments:
+        return UNKNOWN
+    if name in _NUMBERS:
+        return NUMBER if set(arguments) == {NUMBER} else NONE
+    if name in _TRIGONOMETRY:
+        return NUMBER if len(arguments) == 1 and arguments[0] in (NUMBER, ANGLE) else NONE
+    if name in _INVERSE:
+        return ANGLE if set(arguments) == {NUMBER} or name == "atan2" and len(
+            set(arguments)) == 1 else NONE
+    kind = arguments[0]
+    for other in arguments[1:]:
+        kind = _added(kind, other)
+    return kind
+
+
+def _keyword(argument: list, words: frozenset[str]) -> bool:
+    return len(argument) == 1 and argument[0].type == "ident" and argument[0].lower_value in words
+
+
+def _arguments(function) -> list[list]:
+    """A function's arguments, split at its commas, white space and comments left out."""
+    arguments: list[list] = [[]]
+    for part in function.arguments:
+        if part.type == "literal" and part.value == ",":
+            arguments.append([])
+        else:
+            arguments[-1].append(part)
+    return [] if [_without_space(argument) for argument in arguments] == [[]] else arguments
+
+
+def _without_space(parts: list) -> list:
+    return [part for part in parts if part.type not in ("whitespace", "comment")]
+
+
+def _sum(parts: list, depth: int) -> str:
+    """The type of a sum of products: "+" and "-" need white space on either side."""
+    kind, expect_value, product = None, True, []
+    for at, part in enumerate(parts):
+        if part.type in ("whitespace", "comment"):
+            continue
+        if part.type == "literal" and part.value in "+-":
+            before = at > 0 and parts[at - 1].type == "whitespace"
+            after = at + 1 < len(parts) and parts[at + 1].type == "whitespace"
+            if expect_value or not (before and after):
+                return NONE
+            term = _product(product, depth)
+            kind = term if kind is None else _added(kind, term)
+            product, expect_value = [], True
+            continue
+        product.append(part)
+        expect_value = part.type == "literal" and part.value in "*/"
+    if expect_value:
+        return NONE
+    term = _product(product, depth)
+    return term if kind is None else _added(kind, term)
+
+
+def _product(parts: list, depth: int) -> str:
+    if not parts or len(parts) % 2 == 0:
+        return NONE
+    kind = type_of(parts[0], depth)
+    for operator, part in zip(parts[1::2], parts[2::2], strict=True):
+        if operator.type != "literal" or operator.value not in "*/":
+            return NONE  # two values side by side
+        other = type_of(part, depth)
+        if NONE in (kind, other):
+            return NONE
+        if UNKNOWN in (kind, other):
+            kind = UNKNOWN
+        elif other == NUMBER:
+            continue
+        elif kind == NUMBER and operator.value == "*":
+            kind = other
+        else:
+            kind = UNKNOWN  # typed arithmetic: not worked out
+    return kind
+
+
+def _added(one: str, other: str) -> str:
+    if NONE in (one, other):
+        return NONE
+    if UNKNOWN in (one, other):
+        return UNKNOWN
+    if one == other:
+        return one
+    if {one, other} <= {LENGTH, PERCENTAGE, LENGTH_PERCENTAGE}:
+        return LENGTH_PERCENTAGE
+    return NONE
