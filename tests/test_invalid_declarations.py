@@ -108,6 +108,8 @@ def _kept(declaration: str) -> bool:
     "translate: 0 0 5px",
     "filter: drop-shadow(0 0 2px red) url(#glow)",
     "font-size-adjust: cap-height 0.7",
+    "font-size: calc(16px * sign(1px))",  # a sign of a length is a number
+    "filter: drop-shadow(red 1px 2px)",
     "clip: rect(0 10px 10px 0)",
     "-webkit-transform: scale(1)",
     "transform: translate(calc(50% - 2px), 0) rotate(calc(1turn / 8)) skew(0)",
@@ -124,7 +126,7 @@ def _kept(declaration: str) -> bool:
     "font: calc(400) small-caps 16px Arial",
     "font-size-adjust: ex-height 0.5",
     "-webkit-margin-start: -1em",
-    "--anything: ! at all",  # a custom property's value is any tokens
+    "--anything: {at: all}",  # a custom property's value may hold a block
     "colour-of-nothing: 3 px",  # a property not read here: kept, as before
 ])
 def test_what_a_browser_keeps_is_kept(declaration):
@@ -215,6 +217,11 @@ def test_what_a_browser_keeps_is_kept(declaration):
     "filter: drop-shadow(red)",
     "font-size-adjust: cap-height none",
     "-webkit-opacity: 1 1",
+    "--anything: ! at all",  # a "!" in no value
+    "font-size: var(--x) !ie",
+    "font-size-adjust: ex-height",  # a metric, with no number after it
+    "filter: drop-shadow(1px 1px -2px)",  # a blur less than none
+    "filter: drop-shadow(1px red 1px)",
 ])
 def test_what_a_browser_drops_is_dropped(declaration):
     assert not _kept(declaration)

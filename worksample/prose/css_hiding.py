@@ -44,10 +44,17 @@ from worksample.prose.background_images import (
 from worksample.prose.background_values import comma_layers, read_as_background, read_as_images
 from worksample.prose.contrast import NEAR_WHITE, WHITE, alike
 from worksample.prose.css_maths import least_px
+from worksample.prose.css_types import MATHS
+from worksample.prose.css_units import (
+    DEGREES_PER_UNIT,
+    KEYWORD_PX,
+    LENGTH_UNITS,
+    LINE_UNITS,
+)
 from worksample.prose.css_units import EM_PER_UNIT as _EM_PER_UNIT
 from worksample.prose.css_units import PX_PER_UNIT as _PX_PER_UNIT
 from worksample.prose.css_units import ROOT_UNITS as _ROOT_UNITS
-from worksample.prose.css_validity import ALIASES, kept
+from worksample.prose.css_validity import ALIASES, SUBSTITUTED, kept
 from worksample.prose.text_boxes import far
 
 FAINT = 0.1
@@ -57,8 +64,8 @@ TINY_PERCENT = 20.0
 # text around so large that a size worked out of its ems and readable there is one of its ems,
 # whatever else it adds ("calc(1em - 2px)"; "min(1em, 1px)" is tiny in any)
 _LARGE_TEXT_PX = 1000.0
-_LINE_UNITS = frozenset({"lh", "rlh"})  # a line's height, which "line-height: 0" makes none
-LENGTH_UNITS = frozenset({"", "%", *_PX_PER_UNIT, *_EM_PER_UNIT, *_LINE_UNITS})
+# a line's height, which "line-height: 0" makes none
+_UNITS_OF_A_SIZE = frozenset({"", "%", *LENGTH_UNITS})
 _NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)([a-z%]*)$")  # "0." is none
 _NUMBERS = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?")
 _LONG_DIGITS = re.compile(r"\d{21,}")
@@ -103,7 +110,7 @@ CURRENT = "the text's own colour"  # what a background of "currentcolor" paints
 _INSET = re.compile(r"inset\(([^()]*)\)")
 _CIRCLE = re.compile(r"(?:circle|ellipse)\(\s*([^()\s]*)")
 _TURN = re.compile(r"(?<![\w-])rotate[xy]\(\s*([^()\s]*)\s*\)")
-_ANGLE_TURNS = {"deg": 1 / 360, "grad": 1 / 400, "rad": 1 / (2 * math.pi), "turn": 1.0}
+_ANGLE_TURNS = {unit: degrees / 360 for unit, degrees in DEGREES_PER_UNIT.items()}
 # what moves text by an offset (either way: off the page's left or top, or past its width or
 # height, which a reader does not scroll to)
 _OFFSETS = frozenset({"text-indent", "margin", "margin-left", "margin-top", "left", "top",
@@ -113,9 +120,8 @@ _OFFSETS = frozenset({"text-indent", "margin", "margin-left", "margin-top", "lef
                       "inset-block-end"})
 # CSS's functions whose value is computed, and relative colours ("rgb(from white r g b)")
 _COMPUTED = re.compile(
-    r"(?<![\w-])(?:-webkit-|-moz-)?(?:var|env|attr|calc|min|max|clamp|round|mod|rem|abs|sign|"
-    r"sin|cos|tan|asin|acos|atan|atan2|pow|sqrt|hypot|log|exp|if|[\w-]*-mix|light-dark|"
-    r"contrast-color|"
+    r"(?<![\w-])(?:-webkit-)?(?:" + "|".join(map(re.escape, sorted(MATHS | SUBSTITUTED)))
+    + r"|[\w-]*-mix|light-dark|contrast-color|"
     r"--[\w-]+)\(|"  # (the last: a function the page defines, @function --f())
     r"\(\s*from\s", re.IGNORECASE)
 # the properties a value can hide text by, and those that hide it only with overflow hidden
@@ -128,11 +134,10 @@ _BOX = frozenset({"width", "height", "max-width", "max-height", "line-height"})
 # shorthand always)
 _BORDER_IMAGES = frozenset({"border-image", "-webkit-border-image", "border-image-source"})
 # a mask shows the text only where its image is opaque: none is read, so any mask hides
-_MASKS = frozenset({"mask", "mask-image", "-webkit-mask", "-webkit-mask-image",
-                    "-webkit-mask-box-image", "mask-border", "mask-border-source"})
+# (-webkit-mask and -webkit-mask-image are read as mask and mask-image, css_validity.ALIASES)
+_MASKS = frozenset({"mask", "mask-image", "-webkit-mask-box-image", "mask-border",
+                    "mask-border-source"})
 _SIZES = ("font", "font-size")  # the declarations of a text's size
-KEYWORD_PX = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0, "large": 18.0,
-               "x-large": 24.0, "xx-large": 32.0, "xxx-large": 48.0, "initial": 16.0}
 _SCALED = re.compile(r"scale|zoom|matrix|perspective|translate|rotate", re.IGNORECASE)
 _PERSPECTIVE = re.compile(r"(?<![\w-])perspective\(\s*([^()\s]*)\s*\)")
 # functions that may turn a length negative, which a red team used to move text off the page
@@ -471,7 +476,8 @@ def _declarations(style: str) -> tuple[dict[str, str], frozenset[str]]:
         if item.type != "declaration":
             continue
         name = ALIASES.get(item.lower_name, item.lower_name)
-        if name in important and not item.important:
+        if (name in important or "all" in important and _reset_by_all(name)) and \
+                not item.important:
             continue
         value = tinycss2.serialize(item.value).strip().lower()
         if name in _COLOURS and _colour(value) is None and not _COMPUTED.search(
@@ -481,11 +487,38 @@ def _declarations(style: str) -> tuple[dict[str, str], frozenset[str]]:
                 name == "background-image" and not _COMPUTED.search(value) and \
                 not read_as_images(item.value) or not kept(name, item.value):
             continue  # a browser drops what it cannot read and keeps the one before
+        if name == "all":
+            _reset_all(declarations, important, value, item.important)
+            continue
         declarations.pop(name, None)
         declarations[name] = value
         if item.important:
             important.add(name)
     return declarations, frozenset(important)
+
+
+def _reset_all(declarations: dict[str, str], important: set[str], keyword: str,
+               is_important: bool) -> None:
+    """Read ``all: keyword``: it sets every property but a custom one, ``direction`` and
+    ``unicode-bidi`` to ``keyword``, so the declarations before it give way (an
+    ``!important`` one only to an ``!important`` ``all``). Of what the hiding rules read,
+    "initial" gives the text its size and colour at their initial values; "inherit",
+    "unset" and "revert" leave both inherited, as none set, and the rest unset."""
+    for name in [name for name in declarations if _reset_by_all(name)]:
+        if is_important or name not in important:
+            del declarations[name]
+            important.discard(name)
+    if keyword == "initial":
+        for name in ("font-size", "color"):
+            declarations[name] = "initial"
+            if is_important:
+                important.add(name)
+    if is_important:
+        important.add("all")
+
+
+def _reset_by_all(name: str) -> bool:
+    return not name.startswith("--") and name not in ("direction", "unicode-bidi")
 
 
 def _painted(declarations: dict[str, str], important: frozenset[str] = frozenset()) -> object:
@@ -531,7 +564,7 @@ def _hides(name: str, value: str, declarations: dict[str, str], under: object) -
     # for every client but Outlook, which gets its own in an "<!--[if mso]>" comment)
     if name in _MASKS:  # (a red team's) a mask of a see-through gradient, or of no size
         return value not in ("none", "")
-    if name in ("backface-visibility", "-webkit-backface-visibility"):
+    if name == "backface-visibility":
         # its back turned to the reader (a turn past a quarter about x or y) is not drawn
         return value == "hidden" and any(
             math.cos(2 * math.pi * _turns(turn)) < 0
@@ -817,9 +850,10 @@ def font_px_of(style: str, inherited: float = 16.0, root_px: float = 16.0) -> fl
 
 
 def may_size_text(style: str) -> bool:
-    """Whether a style may set its text's size: it names a font, or escapes a letter of a
-    name (a red team's "f\\6fnt-size: 40px")."""
-    return "font" in style.lower() or "\\" in style
+    """Whether a style may set its text's size: it names a font or ``all``, or escapes a
+    letter of a name (a red team's "f\\6fnt-size: 40px")."""
+    lowered = style.lower()
+    return "font" in lowered or "all" in lowered or "\\" in style
 
 
 def font_size_px(declarations: dict[str, str], inherited: float = 16.0,
@@ -1022,9 +1056,9 @@ def _tiny(value: str) -> bool:
     if amount is None:
         return False
     number, unit = amount
-    if unit not in LENGTH_UNITS:  # "0x" is no size: a browser ignores it
+    if unit not in _UNITS_OF_A_SIZE:  # "0x" is no size: a browser ignores it
         return False
-    if number <= 0 or unit in _LINE_UNITS:  # a line's height may be none: not worked out
+    if number <= 0 or unit in LINE_UNITS:  # a line's height may be none: not worked out
         return True
     if unit in ("px", "pt"):  # under 3 of either, as documented (3 pt is 4 px)
         return number < TINY_PX

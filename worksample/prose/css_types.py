@@ -9,31 +9,37 @@ product or a quotient of two values that both have units (typed arithmetic), ``r
 
 from __future__ import annotations
 
-from worksample.prose.css_units import EM_PER_UNIT, PX_PER_UNIT
+from typing import TYPE_CHECKING
+
+from worksample.prose.css_units import DEGREES_PER_UNIT, LENGTH_UNITS
+
+if TYPE_CHECKING:
+    from tinycss2.ast import Node
 
 NUMBER, LENGTH, PERCENTAGE, ANGLE = "number", "length", "percentage", "angle"
 LENGTH_PERCENTAGE = "length-percentage"  # a length and a percentage added
 UNKNOWN = "?"  # not worked out
 NONE = ""  # a keyword, a string, a value of no type a maths function could use
-LENGTH_UNITS = frozenset({*PX_PER_UNIT, *EM_PER_UNIT, "lh", "rlh"})
-ANGLE_UNITS = frozenset({"deg", "grad", "rad", "turn"})
-_UNITS = {**dict.fromkeys(LENGTH_UNITS, LENGTH), **dict.fromkeys(ANGLE_UNITS, ANGLE),
+_UNITS = {**dict.fromkeys(LENGTH_UNITS, LENGTH), **dict.fromkeys(DEGREES_PER_UNIT, ANGLE),
           **dict.fromkeys(("s", "ms"), "time"), **dict.fromkeys(("hz", "khz"), "frequency"),
           **dict.fromkeys(("dpi", "dpcm", "dppx", "x"), "resolution"), "fr": "flex"}
 _CONSTANTS = frozenset({"pi", "e", "infinity", "-infinity", "nan"})
 _SUMS = frozenset({"calc", "-webkit-calc", "min", "max", "clamp", "hypot", "round", "mod",
                    "rem", "abs"})  # of arguments of one type, that type
-_NUMBERS = frozenset({"sign", "pow", "sqrt", "log", "exp", "sibling-index", "sibling-count"})
-_PROGRESS = frozenset({"progress", "media-progress", "container-progress"})  # a number
+_NUMBERS = frozenset({"pow", "sqrt", "log", "exp"})  # of numbers, a number
+# a number, of arguments of any type, or of none
+_ANY_TO_NUMBER = frozenset({"sign", "progress", "media-progress", "container-progress"})
+_COUNTS = frozenset({"sibling-index", "sibling-count"})
 _TRIGONOMETRY = frozenset({"sin", "cos", "tan"})  # of a number or an angle, a number
 _INVERSE = frozenset({"asin", "acos", "atan", "atan2"})  # of numbers (atan2: any), an angle
 _LENGTHS = frozenset({"anchor", "anchor-size", "calc-size"})
 _ROUNDING = frozenset({"nearest", "up", "down", "to-zero"})
 _DEPTH_MOST = 32
-MATHS = _SUMS | _NUMBERS | _PROGRESS | _TRIGONOMETRY | _INVERSE | _LENGTHS | {"random"}
+MATHS = _SUMS | _NUMBERS | _ANY_TO_NUMBER | _COUNTS | _TRIGONOMETRY | _INVERSE | _LENGTHS | {
+    "random"}
 
 
-def type_of(part, depth: int = 0) -> str:
+def type_of(part: Node, depth: int = 0) -> str:
     """The type of one component (tinycss2's): ``NONE`` for one that has none or is not
     valid, ``UNKNOWN`` for one not worked out."""
     if depth > _DEPTH_MOST:
@@ -53,18 +59,18 @@ def type_of(part, depth: int = 0) -> str:
     return NONE
 
 
-def _function(function, depth: int) -> str:
+def _function(function: Node, depth: int) -> str:
     name = function.lower_name
     if name == "random" or name in _LENGTHS:
         return UNKNOWN if name == "random" else LENGTH
-    arguments = [_sum(argument, depth) for argument in _arguments(function)]
-    if name == "round" and arguments and _keyword(_without_space(_arguments(function)[0]),
-                                                  _ROUNDING):
-        arguments = arguments[1:]
-    if name in ("sibling-index", "sibling-count"):
-        return NUMBER if not arguments else NONE
-    if name in _PROGRESS:  # (a media feature's or a container's name first: not typed here)
-        return NUMBER if arguments else NONE
+    written = arguments_of(function)
+    if name in _COUNTS:
+        return NONE if written else NUMBER
+    if name in _ANY_TO_NUMBER:  # (a media feature's or a container's name first: not typed)
+        return NUMBER if written else NONE
+    if name == "round" and written and _word_alone(written[0], _ROUNDING):
+        written = written[1:]
+    arguments = [_sum(argument, depth) for argument in written]
     if not arguments or NONE in arguments:
         return NONE
     if UNKNOWN in arguments:
@@ -82,22 +88,25 @@ def _function(function, depth: int) -> str:
     return kind
 
 
-def _keyword(argument: list, words: frozenset[str]) -> bool:
+def _word_alone(argument: list, words: frozenset[str]) -> bool:
+    argument = without_space(argument)
     return len(argument) == 1 and argument[0].type == "ident" and argument[0].lower_value in words
 
 
-def _arguments(function) -> list[list]:
-    """A function's arguments, split at its commas, white space and comments left out."""
+def arguments_of(function: Node) -> list[list]:
+    """A function's arguments, split at its commas, each with its white space (a sum's "+"
+    and "-" need it); none where it has nothing but white space."""
     arguments: list[list] = [[]]
     for part in function.arguments:
         if part.type == "literal" and part.value == ",":
             arguments.append([])
         else:
             arguments[-1].append(part)
-    return [] if [_without_space(argument) for argument in arguments] == [[]] else arguments
+    return [] if [without_space(argument) for argument in arguments] == [[]] else arguments
 
 
-def _without_space(parts: list) -> list:
+def without_space(parts: list) -> list:
+    """``parts`` without their white space and comments."""
     return [part for part in parts if part.type not in ("whitespace", "comment")]
 
 

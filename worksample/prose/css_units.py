@@ -1,4 +1,5 @@
-"""CSS's units of length: the pixels each is at least, and which grow with the screen.
+"""CSS's units of length: the pixels each is at least, and which grow with the screen; the
+px of a text size's keywords, and the degrees of each unit of angle.
 
 A length of the screen (vw, vh, vmin...) is at least what the smallest screen a reply is read
 on makes it (320 by 480 px), and may be any size above: what must not be larger than a box
@@ -6,6 +7,8 @@ cannot be measured in it. A container's (cqw...) is at least 0, on a container o
 """
 
 from __future__ import annotations
+
+import math
 
 # (the inline and block axes, vi and vb, may be either way: written vertically, vb is across)
 _WIDE = ("vw", "vmin", "svw", "lvw", "dvw", "svmin", "lvmin", "dvmin", "vi", "svi", "lvi", "dvi",
@@ -25,3 +28,9 @@ EM_PER_UNIT = {"em": 1.0, "rem": 1.0, "ic": 1.0, "ric": 1.0, "ex": 0.5, "rex": 0
                "rch": 0.5, "cap": 0.7, "rcap": 0.7}
 ROOT_UNITS = frozenset({"rem", "rex", "rch", "rcap", "ric"})
 ROOT_PX = 16.0  # a root's em, as the hiding rules take it: a browser's own
+LINE_UNITS = frozenset({"lh", "rlh"})  # a line's height
+LENGTH_UNITS = frozenset({*PX_PER_UNIT, *EM_PER_UNIT, *LINE_UNITS})
+# a text size's keywords (a browser's own sizes), and "initial", the size a browser starts at
+KEYWORD_PX = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0, "large": 18.0,
+              "x-large": 24.0, "xx-large": 32.0, "xxx-large": 48.0, "initial": 16.0}
+DEGREES_PER_UNIT = {"deg": 1.0, "grad": 0.9, "rad": 180 / math.pi, "turn": 360.0}

@@ -28,26 +28,34 @@ from __future__ import annotations
 
 import functools
 import math
+from typing import TYPE_CHECKING
 
 from worksample.prose.css_types import (
     ANGLE,
-    ANGLE_UNITS,
     LENGTH,
     LENGTH_PERCENTAGE,
-    LENGTH_UNITS,
     MATHS,
     NUMBER,
     PERCENTAGE,
     UNKNOWN,
+    arguments_of,
     type_of,
+    without_space,
 )
+from worksample.prose.css_units import DEGREES_PER_UNIT, KEYWORD_PX, LENGTH_UNITS
 
-CSS_WIDE = frozenset({"inherit", "initial", "unset", "revert", "revert-layer"})
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from tinycss2.ast import Node
+
+_CSS_WIDE = frozenset({"inherit", "initial", "unset", "revert", "revert-layer"})
 # the names Chromium reads as another property's
 ALIASES = {"-webkit-transform": "transform", "-webkit-filter": "filter",
            "-webkit-clip-path": "clip-path", "-webkit-perspective": "perspective",
            "-webkit-opacity": "opacity", "-webkit-backface-visibility": "backface-visibility",
            "-webkit-mask": "mask", "-webkit-mask-image": "mask-image",
+           "-webkit-box-shadow": "box-shadow",
            "-webkit-margin-start": "margin-inline-start",
            "-webkit-margin-end": "margin-inline-end",
            "-webkit-margin-before": "margin-block-start",
@@ -55,30 +63,29 @@ ALIASES = {"-webkit-transform": "transform", "-webkit-filter": "filter",
            **{f"-webkit-{bound}logical-{side}": f"{bound}{axis}-size"
               for bound in ("", "min-", "max-")
               for side, axis in (("width", "inline"), ("height", "block"))}}
-_DEGREES = {"deg": 1.0, "grad": 0.9, "rad": 180 / math.pi, "turn": 360.0}
 # kept until the value is computed: substituted, or the page's own function ("--f()")
-_SUBSTITUTED = frozenset({"var", "env", "attr", "if"})
-_SHARES = (LENGTH, PERCENTAGE, LENGTH_PERCENTAGE)  # a length-percentage's types
+SUBSTITUTED = frozenset({"var", "env", "attr", "if"})
+_LENGTH_PERCENTAGE_TYPES = (LENGTH, PERCENTAGE, LENGTH_PERCENTAGE)
 _INSETS = frozenset({"top", "right", "bottom", "left", "inset", "inset-inline",
                      "inset-block", "inset-inline-start", "inset-inline-end",
                      "inset-block-start", "inset-block-end"})
 _MARGINS = frozenset({"margin", "margin-inline", "margin-block", "margin-top", "margin-right",
                       "margin-bottom", "margin-left", "margin-inline-start", "margin-inline-end",
                       "margin-block-start", "margin-block-end"})
-_FONT_SIZE = frozenset({"xx-small", "x-small", "small", "medium", "large", "x-large", "xx-large",
-                        "xxx-large", "larger", "smaller", "math", "-webkit-xxx-large"})
+_FONT_SIZE = frozenset({*KEYWORD_PX, "larger", "smaller", "math", "-webkit-xxx-large"}) - {
+    "initial"}
 _INTRINSIC = frozenset({"min-content", "max-content", "fit-content", "stretch",
                         "-webkit-fill-available", "-webkit-fit-content", "-webkit-min-content",
                         "-webkit-max-content"})
-_SIZE_KEYWORDS = {
+_BOX_SIZE_KEYWORDS = {
     **dict.fromkeys(("width", "height", "inline-size", "block-size", "min-width", "min-height",
                      "min-inline-size", "min-block-size"), frozenset({"auto", *_INTRINSIC})),
     **dict.fromkeys(("max-width", "max-height", "max-inline-size", "max-block-size"),
                     frozenset({"none", *_INTRINSIC})),
 }
 # the functions only some properties take
-_ONLY_IN = {"anchor": _INSETS, "anchor-size": _INSETS | _MARGINS | set(_SIZE_KEYWORDS),
-            "calc-size": frozenset(_SIZE_KEYWORDS)}
+_ONLY_IN = {"anchor": _INSETS, "anchor-size": _INSETS | _MARGINS | set(_BOX_SIZE_KEYWORDS),
+            "calc-size": frozenset(_BOX_SIZE_KEYWORDS)}
 _OVERFLOW = frozenset({"visible", "hidden", "clip", "scroll", "auto", "overlay",
                        "-webkit-paged-x", "-webkit-paged-y"})
 _OVERFLOW_AXES = frozenset({"overflow-x", "overflow-y", "overflow-inline", "overflow-block"})
@@ -95,25 +102,24 @@ _SYSTEM_FONTS = frozenset({"caption", "icon", "menu", "message-box", "small-capt
 _GENERIC_FAMILIES = frozenset({"serif", "sans-serif", "cursive", "fantasy", "monospace",
                                "system-ui", "emoji", "math", "fangsong", "ui-serif",
                                "ui-sans-serif", "ui-monospace", "ui-rounded"})
-_FAMILY_NOT = CSS_WIDE | {"default"}  # no family's name, unquoted
-_FILTERS = frozenset({"blur", "brightness", "contrast", "drop-shadow", "grayscale", "hue-rotate",
-                      "invert", "opacity", "saturate", "sepia"})
+_FAMILY_NOT = _CSS_WIDE | {"default"}  # no family's name, unquoted
 _FONT_METRICS = frozenset({"ex-height", "cap-height", "ch-width", "ic-width", "ic-height"})
 _CLOSED_AT_THE_END = frozenset({"eof-in-string", "eof-in-url"})  # what a browser closes
 
 
-def kept(name: str, value: list) -> bool:
+def kept(name: str, value: list[Node]) -> bool:
     """Whether a browser keeps a declaration of the property ``name`` (lower case, an alias's
     standard name) whose value is ``value`` (tinycss2's component values): False only where
     it surely is invalid."""
+    parts = [part for part in without_space(value) if not (
+        part.type == "error" and part.kind in _CLOSED_AT_THE_END)]
+    if not parts or any(part.type == "literal" and part.value == "!" for part in parts):
+        return False  # nothing, or a "!" that is not "!important": no value's grammar
     if name.startswith("--") or _substituted(value):
         return True
-    parts = [part for part in value if part.type not in ("whitespace", "comment") and not (
-        part.type == "error" and part.kind in _CLOSED_AT_THE_END)]
-    if not parts or any(part.type == "literal" and part.value == "!" or
-                        part.type == "{} block" for part in parts):
-        return False  # nothing, or a "!" that is not "!important": no property's grammar
-    if len(parts) == 1 and parts[0].type == "ident" and parts[0].lower_value in CSS_WIDE:
+    if any(part.type == "{} block" for part in parts):
+        return False
+    if len(parts) == 1 and _keyword(parts[0], _CSS_WIDE):
         return True
     if _misplaced(name, parts):
         return False
@@ -121,17 +127,17 @@ def kept(name: str, value: list) -> bool:
     return grammar is None or grammar(parts)
 
 
-def _substituted(value: list) -> bool:
+def _substituted(value: list[Node]) -> bool:
     """Whether ``value`` holds, at any depth, a function a page substitutes."""
     for part in value:
-        if part.type == "function" and (part.lower_name in _SUBSTITUTED or part.lower_name
+        if part.type == "function" and (part.lower_name in SUBSTITUTED or part.lower_name
                                         .startswith("--") or _substituted(part.arguments)) or \
                 part.type in ("() block", "[] block", "{} block") and _substituted(part.content):
             return True
     return False
 
 
-def _misplaced(name: str, value: list) -> bool:
+def _misplaced(name: str, value: list[Node]) -> bool:
     """Whether ``value`` holds, at any depth, a function of positioning (``anchor()``) or of
     sizing (``anchor-size()``, ``calc-size()``) where the property ``name`` takes none."""
     for part in value:
@@ -142,71 +148,81 @@ def _misplaced(name: str, value: list) -> bool:
     return False
 
 
-def _maths(part, types: tuple[str, ...]) -> bool:
+def _maths(part: Node, types: tuple[str, ...]) -> bool:
     """A maths function of one of ``types`` (or whose type is not worked out)."""
     return part.type == "function" and part.lower_name in MATHS and type_of(part) in (
         *types, UNKNOWN)
 
 
-def _keyword(part, keywords) -> bool:
+def _keyword(part: Node, keywords) -> bool:
     return part.type == "ident" and part.lower_value in keywords
 
 
-def _length_or_share(part) -> bool:
-    """A length or a percentage that is not negative, a zero, or a maths function of them."""
-    return _maths(part, _SHARES) or part.type == "dimension" and part.value >= 0 and (
-        part.lower_unit in LENGTH_UNITS) or part.type == "percentage" and part.value >= 0 or (
-        part.type == "number" and part.value == 0)
+def _length(part: Node, least: float = -math.inf, percentage: bool = False) -> bool:
+    """A length of at least ``least`` (or, with ``percentage``, a percentage), a zero, or a
+    maths function of one."""
+    if part.type == "number":
+        return part.value == 0
+    if part.type == "dimension" or percentage and part.type == "percentage":
+        return part.value >= least and (part.type == "percentage" or
+                                        part.lower_unit in LENGTH_UNITS)
+    return _maths(part, _LENGTH_PERCENTAGE_TYPES if percentage else (LENGTH,))
 
 
-def _offset(part) -> bool:
-    """A length or a percentage of either sign, a zero, or a maths function of them."""
-    return _maths(part, _SHARES) or part.type == "dimension" and part.lower_unit in (
-        LENGTH_UNITS) or part.type == "percentage" or part.type == "number" and part.value == 0
+def _size(part: Node) -> bool:
+    """A length or a percentage that is not negative."""
+    return _length(part, 0, percentage=True)
 
 
-def _length(part, least: float = -math.inf) -> bool:
-    """A length (of at least ``least``), a zero, or a maths function of a length."""
-    return _maths(part, (LENGTH,)) or part.type == "dimension" and part.lower_unit in (
-        LENGTH_UNITS) and part.value >= least or part.type == "number" and part.value == 0
+def _offset(part: Node) -> bool:
+    """A length or a percentage of either sign."""
+    return _length(part, percentage=True)
 
 
-def _angle(part) -> bool:
-    return _maths(part, (ANGLE,)) or part.type == "dimension" and part.lower_unit in (
-        ANGLE_UNITS) or part.type == "number" and part.value == 0
+def _non_negative_length(part: Node) -> bool:
+    return _length(part, 0)
 
 
-def _number(part, least: float = -math.inf) -> bool:
+def _number(part: Node, least: float = -math.inf) -> bool:
     return _maths(part, (NUMBER,)) or part.type == "number" and part.value >= least
 
 
-def _font_size(part) -> bool:
-    return _keyword(part, _FONT_SIZE) or _length_or_share(part)
-
-
-def _line_height(part) -> bool:
-    return _keyword(part, {"normal"}) or _length_or_share(part) or _number(part, 0)
-
-
-def _size(part, keywords: frozenset[str]) -> bool:
-    return _keyword(part, keywords) or _length_or_share(part)
-
-
-def _overflow(part) -> bool:
-    return _keyword(part, _OVERFLOW)
-
-
-def _opacity(part, least: float = -math.inf) -> bool:
-    """A number or a percentage (of at least ``least``), or a maths function of one."""
+def _number_or_percentage(part: Node, least: float = -math.inf) -> bool:
     return _maths(part, (NUMBER, PERCENTAGE)) or part.type in ("number", "percentage") and (
         part.value >= least)
 
 
-def _side(part) -> bool:
+def _amount(part: Node) -> bool:
+    """A filter's amount: a number or a percentage that is not negative."""
+    return _number_or_percentage(part, 0)
+
+
+def _angle(part: Node) -> bool:
+    return _maths(part, (ANGLE,)) or part.type == "dimension" and part.lower_unit in (
+        DEGREES_PER_UNIT) or part.type == "number" and part.value == 0
+
+
+def _font_size(part: Node) -> bool:
+    return _keyword(part, _FONT_SIZE) or _size(part)
+
+
+def _line_height(part: Node) -> bool:
+    return _keyword(part, {"normal"}) or _size(part) or _number(part, 0)
+
+
+def _box_size(part: Node, keywords: frozenset[str]) -> bool:
+    return _keyword(part, keywords) or _size(part)
+
+
+def _overflow(part: Node) -> bool:
+    return _keyword(part, _OVERFLOW)
+
+
+def _side(part: Node) -> bool:
     return _keyword(part, {"auto"}) or _offset(part)
 
 
-def _font(parts: list) -> bool:
+def _font(parts: list[Node]) -> bool:
     """The font shorthand: a system's font alone, or up to four words before a size (a style,
     an oblique's angle after it, a variant, a weight, a width: each once, "normal" any of
     them), the size, a line's height after "/", and one family or more, separated by
@@ -227,25 +243,27 @@ def _font(parts: list) -> bool:
         _family_after_size(parts[at + 1:])
 
 
-def _before_size(part, after) -> str | None:
+def _before_size(part: Node, after: Node | None) -> str | None:
     """What a word before a font's size sets ('' for "normal"), or None where it is none (a
-    weight in a maths function only where a size follows it)."""
+    maths function's weight is a number, or not worked out and followed by a size)."""
     if part.type == "ident":
         return _BEFORE_SIZE.get(part.lower_value)
-    if part.type == "number" and 1 <= part.value <= 1000 or part.type == "function" and (
-            part.lower_name in MATHS) and (type_of(part) == NUMBER or type_of(part) == UNKNOWN
-                                           and after is not None and _font_size(after)):
-        return "weight"
-    return None
+    if part.type == "number":
+        return "weight" if 1 <= part.value <= 1000 else None
+    if part.type != "function" or part.lower_name not in MATHS:
+        return None
+    kind = type_of(part)
+    return "weight" if kind == NUMBER or kind == UNKNOWN and after is not None and _font_size(
+        after) else None
 
 
-def _slant(part) -> bool:
+def _slant(part: Node) -> bool:
     """An oblique's angle: at most 90 degrees either way."""
     return _maths(part, (ANGLE,)) or part.type == "dimension" and part.lower_unit in (
-        _DEGREES) and abs(part.value * _DEGREES[part.lower_unit]) <= 90
+        DEGREES_PER_UNIT) and abs(part.value * DEGREES_PER_UNIT[part.lower_unit]) <= 90
 
 
-def _family_after_size(parts: list) -> bool:
+def _family_after_size(parts: list[Node]) -> bool:
     """After a font's size: an optional "/" and line height, then its families, each a string
     or names (the first not a generic family's)."""
     if parts and parts[0].type == "literal" and parts[0].value == "/":
@@ -268,21 +286,21 @@ def _family_after_size(parts: list) -> bool:
     return True
 
 
-def _text_indent(parts: list) -> bool:
+def _text_indent(parts: list[Node]) -> bool:
     words = [part.lower_value for part in parts if _keyword(part, {"hanging", "each-line"})]
     lengths = [part for part in parts if not _keyword(part, {"hanging", "each-line"})]
     return len(lengths) == 1 and _offset(lengths[0]) and len(set(words)) == len(words)
 
 
-def _transform(parts: list) -> bool:
+def _transform(parts: list[Node]) -> bool:
     return _none(parts) or all(_transform_function(part) for part in parts)
 
 
-def _transform_function(part) -> bool:
+def _transform_function(part: Node) -> bool:
     """A transform function Chromium knows, with the arguments it takes."""
     if part.type != "function" or part.lower_name not in _TRANSFORMS:
         return False
-    arguments = _arguments(part)
+    arguments = [without_space(argument) for argument in arguments_of(part)]
     if part.lower_name == "perspective" and len(arguments) == 1 and _none(arguments[0]):
         return True
     kinds = _TRANSFORMS[part.lower_name]
@@ -291,126 +309,115 @@ def _transform_function(part) -> bool:
             arguments, kinds[len(arguments)], strict=True))
 
 
-def _arguments(function) -> list[list]:
-    """A function's arguments, split at its commas, white space and comments left out."""
-    arguments: list[list] = [[]]
-    for part in function.arguments:
-        if part.type == "literal" and part.value == ",":
-            arguments.append([])
-        elif part.type not in ("whitespace", "comment"):
-            arguments[-1].append(part)
-    return [] if arguments == [[]] else arguments
-
-
-def _translate(parts: list) -> bool:
+def _translate(parts: list[Node]) -> bool:
     return _none(parts) or len(parts) <= 3 and all(map(_offset, parts[:2])) and all(
         map(_length, parts[2:]))
 
 
-def _scale(parts: list) -> bool:
-    return _none(parts) or len(parts) <= 3 and all(map(_opacity, parts))
+def _scale(parts: list[Node]) -> bool:
+    return _none(parts) or len(parts) <= 3 and all(map(_number_or_percentage, parts))
 
 
-def _zoom(part) -> bool:
-    return _keyword(part, {"normal"}) or _opacity(part, 0)
+def _zoom(part: Node) -> bool:
+    return _keyword(part, {"normal"}) or _number_or_percentage(part, 0)
 
 
-def _filter(parts: list) -> bool:
+def _filter(parts: list[Node]) -> bool:
     return _none(parts) or all(part.type == "url" or _filter_function(part) for part in parts)
 
 
-def _filter_function(part) -> bool:
+def _filter_function(part: Node) -> bool:
     """A filter function Chromium knows, with the argument it takes (or none: its default);
     "url()" where the URL is quoted."""
-    if part.type != "function" or part.lower_name not in (*_FILTERS, "url"):
+    if part.type != "function" or part.lower_name not in _FILTERS:
         return False
-    if part.lower_name == "url":
-        return True
-    if part.lower_name == "drop-shadow":
-        return _shadow(_arguments(part))
-    arguments = _arguments(part)
-    check = {"blur": _depth, "hue-rotate": _angle}.get(
-        part.lower_name, lambda one: _opacity(one, 0))
-    return not arguments or len(arguments) == 1 and len(arguments[0]) == 1 and check(
-        arguments[0][0])
+    arguments = [without_space(argument) for argument in arguments_of(part)]
+    if part.lower_name in ("url", "drop-shadow"):
+        return part.lower_name == "url" or len(arguments) == 1 and _shadow(arguments[0])
+    return not arguments or len(arguments) == 1 and len(arguments[0]) == 1 and _FILTERS[
+        part.lower_name](arguments[0][0])
 
 
-def _shadow(arguments: list[list]) -> bool:
-    """A drop shadow: two or three lengths, and a colour or none, in one argument."""
-    if len(arguments) != 1:
-        return False
-    lengths = [part for part in arguments[0] if _length(part)]
-    others = [part for part in arguments[0] if not _length(part)]
-    return 2 <= len(lengths) <= 3 and len(others) <= 1 and not any(
-        part.type in ("number", "percentage", "dimension") for part in others)
+def _shadow(parts: list[Node]) -> bool:
+    """A drop shadow: two or three lengths side by side (the third, a blur, not negative),
+    and a colour before or after them, or none."""
+    at = [index for index, part in enumerate(parts) if _length(part)]
+    others = [part for index, part in enumerate(parts) if index not in at]
+    return 2 <= len(at) <= 3 and at == list(range(at[0], at[0] + len(at))) and \
+        len(others) <= 1 and (len(at) < 3 or _non_negative_length(parts[at[2]])) and \
+        not any(part.type in ("number", "percentage", "dimension") for part in others)
 
 
-def _font_size_adjust(parts: list) -> bool:
+def _font_size_adjust(parts: list[Node]) -> bool:
     if len(parts) == 2 and _keyword(parts[0], _FONT_METRICS):
-        parts = parts[1:]
-        return _keyword(parts[0], {"from-font"}) or _number(parts[0], 0)
-    return len(parts) == 1 and (_keyword(parts[0], {"none", "from-font", *_FONT_METRICS})
+        return _keyword(parts[1], {"from-font"}) or _number(parts[1], 0)
+    return len(parts) == 1 and (_keyword(parts[0], {"none", "from-font"})
                                 or _number(parts[0], 0))
 
 
-def _clip(parts: list) -> bool:
+def _clip(parts: list[Node]) -> bool:
     return len(parts) == 1 and (_keyword(parts[0], {"auto"}) or parts[0].type == "function"
                                 and parts[0].lower_name == "rect")
 
 
-def _depth(part) -> bool:
-    return _length(part, 0)
+def _all(parts: list[Node]) -> bool:
+    return False  # a CSS-wide keyword alone, which ``kept`` keeps before any grammar
 
 
-def _none(parts: list) -> bool:
+def _none(parts: list[Node]) -> bool:
     return len(parts) == 1 and _keyword(parts[0], {"none"})
 
 
-def _one(check):
+def _alone(parts: list[Node], check: Callable[[Node], bool]) -> bool:
     """A grammar of one component that ``check`` reads."""
-    return lambda parts: len(parts) == 1 and check(parts[0])
+    return len(parts) == 1 and check(parts[0])
 
 
-def _up_to(most: int, check):
+def _each(parts: list[Node], check: Callable[[Node], bool], most: int) -> bool:
     """A grammar of one to ``most`` components, each of which ``check`` reads."""
-    return lambda parts: len(parts) <= most and all(map(check, parts))
+    return len(parts) <= most and all(map(check, parts))
 
 
+# each filter function and what its argument must be; url() where its URL is quoted
+_FILTERS = {"blur": _non_negative_length, "hue-rotate": _angle, "drop-shadow": _shadow,
+            "url": None, **dict.fromkeys(("brightness", "contrast", "grayscale", "invert",
+                                          "opacity", "saturate", "sepia"), _amount)}
 # each transform function: for each number of arguments it may take, what each must be
 _TRANSFORMS = {
     "translate": {1: (_offset,), 2: (_offset, _offset)}, "translatex": {1: (_offset,)},
     "translatey": {1: (_offset,)}, "translatez": {1: (_length,)},
     "translate3d": {3: (_offset, _offset, _length)},
-    "scale": {1: (_opacity,), 2: (_opacity, _opacity)}, "scalex": {1: (_opacity,)},
-    "scaley": {1: (_opacity,)}, "scalez": {1: (_opacity,)},
-    "scale3d": {3: (_opacity, _opacity, _opacity)},
+    "scale": {1: (_number_or_percentage,), 2: (_number_or_percentage,) * 2},
+    "scalex": {1: (_number_or_percentage,)}, "scaley": {1: (_number_or_percentage,)},
+    "scalez": {1: (_number_or_percentage,)}, "scale3d": {3: (_number_or_percentage,) * 3},
     "rotate": {1: (_angle,)}, "rotatex": {1: (_angle,)}, "rotatey": {1: (_angle,)},
     "rotatez": {1: (_angle,)}, "rotate3d": {4: (_number, _number, _number, _angle)},
     "skew": {1: (_angle,), 2: (_angle, _angle)}, "skewx": {1: (_angle,)},
     "skewy": {1: (_angle,)}, "matrix": {6: (_number,) * 6}, "matrix3d": {16: (_number,) * 16},
-    "perspective": {1: (_depth,)},
+    "perspective": {1: (_non_negative_length,)},
 }
 _SIDES = (_MARGINS | _INSETS) - {"margin", "inset", "margin-inline", "margin-block",
                                  "inset-inline", "inset-block"}
 _GRAMMARS = {
+    "all": _all,
     "font": _font,
-    "font-size": _one(_font_size),
+    "font-size": functools.partial(_alone, check=_font_size),
     "font-size-adjust": _font_size_adjust,
-    "line-height": _one(_line_height),
-    **{name: _one(functools.partial(_size, keywords=keywords))
-       for name, keywords in _SIZE_KEYWORDS.items()},
-    "overflow": _up_to(2, _overflow),
-    **dict.fromkeys(_OVERFLOW_AXES, _one(_overflow)),
-    "opacity": _one(_opacity),
-    **dict.fromkeys(_SIDES, _one(_side)),
+    "line-height": functools.partial(_alone, check=_line_height),
+    **{name: functools.partial(_alone, check=functools.partial(_box_size, keywords=keywords))
+       for name, keywords in _BOX_SIZE_KEYWORDS.items()},
+    "overflow": functools.partial(_each, check=_overflow, most=2),
+    **dict.fromkeys(_OVERFLOW_AXES, functools.partial(_alone, check=_overflow)),
+    "opacity": functools.partial(_alone, check=_number_or_percentage),
+    **dict.fromkeys(_SIDES, functools.partial(_alone, check=_side)),
     **dict.fromkeys(("margin-inline", "margin-block", "inset-inline", "inset-block"),
-                    _up_to(2, _side)),
-    **dict.fromkeys(("margin", "inset"), _up_to(4, _side)),
+                    functools.partial(_each, check=_side, most=2)),
+    **dict.fromkeys(("margin", "inset"), functools.partial(_each, check=_side, most=4)),
     "text-indent": _text_indent,
     "transform": _transform,
     "translate": _translate,
     "scale": _scale,
-    "zoom": _one(_zoom),
+    "zoom": functools.partial(_alone, check=_zoom),
     "filter": _filter,
     "clip": _clip,
 }
