@@ -64,7 +64,7 @@ TINY_PERCENT = 20.0
 # text around so large that a size worked out of its ems and readable there is one of its ems,
 # whatever else it adds ("calc(1em - 2px)"; "min(1em, 1px)" is tiny in any)
 _LARGE_TEXT_PX = 1000.0
-# a line's height, which "line-height: 0" makes none
+# the units a text size may be in: a length's, a percentage, none (a zero)
 _UNITS_OF_A_SIZE = frozenset({"", "%", *LENGTH_UNITS})
 _NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)([a-z%]*)$")  # "0." is none
 _NUMBERS = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?")
