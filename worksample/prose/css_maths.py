@@ -18,6 +18,7 @@ import math
 import re
 from collections.abc import Callable
 
+from worksample.prose.css_types import terms_of
 from worksample.prose.css_units import (
     ABSOLUTE_PX_PER_UNIT,
     EM_PER_UNIT,
@@ -161,21 +162,10 @@ def _least_of(values: list) -> Value:
 
 def _sum(tokens: list, depth: int, units: Units) -> Value | None:
     """The range of a sum of products (``tokens``: a ``calc()``'s arguments)."""
-    terms, operators, current = [], [], []
-    for index, token in enumerate(tokens):
-        if token.type == "literal" and token.value in "+-":
-            # a "+" or "-" is one only between white space (a comment is none): without, the
-            # declaration is dropped
-            spaced = 0 < index < len(tokens) - 1 and tokens[index - 1].type == "whitespace" \
-                and tokens[index + 1].type == "whitespace"
-            if not spaced or not current:
-                return None
-            terms.append(current)
-            operators.append(token.value)
-            current = []
-        elif token.type != "whitespace":
-            current.append(token)
-    terms.append(current)
+    split = terms_of(tokens)
+    if split is None:
+        return None
+    terms, operators = split
     values = [_product(term, depth, units) for term in terms]
     if any(value is None for value in values) or len({value[0] for value in values}) != 1:
         return None

@@ -111,26 +111,34 @@ def without_space(parts: list) -> list:
 
 
 def _sum(parts: list, depth: int) -> str:
-    """The type of a sum of products: "+" and "-" need white space on either side."""
-    kind, expect_value, product = None, True, []
-    for at, part in enumerate(parts):
-        if part.type in ("whitespace", "comment"):
-            continue
-        if part.type == "literal" and part.value in "+-":
-            before = at > 0 and parts[at - 1].type == "whitespace"
-            after = at + 1 < len(parts) and parts[at + 1].type == "whitespace"
-            if expect_value or not (before and after):
-                return NONE
-            term = _product(product, depth)
-            kind = term if kind is None else _added(kind, term)
-            product, expect_value = [], True
-            continue
-        product.append(part)
-        expect_value = part.type == "literal" and part.value in "*/"
-    if expect_value:
+    """The type of a sum of products."""
+    split = terms_of(parts)
+    if split is None:
         return NONE
-    term = _product(product, depth)
-    return term if kind is None else _added(kind, term)
+    kinds = [_product(term, depth) for term in split[0]]
+    kind = kinds[0]
+    for other in kinds[1:]:
+        kind = _added(kind, other)
+    return kind
+
+
+def terms_of(parts: list) -> tuple[list[list], list[str]] | None:
+    """A maths sum's terms (each without its white space and comments) and the "+" and "-"
+    between them; None where one is not between white space, or a term is empty (a browser
+    drops the declaration)."""
+    terms: list[list] = [[]]
+    operators: list[str] = []
+    for at, part in enumerate(parts):
+        if part.type == "literal" and part.value in "+-":
+            spaced = 0 < at < len(parts) - 1 and parts[at - 1].type == "whitespace" and \
+                parts[at + 1].type == "whitespace"
+            if not spaced or not terms[-1]:
+                return None
+            terms.append([])
+            operators.append(part.value)
+        elif part.type not in ("whitespace", "comment"):
+            terms[-1].append(part)
+    return (terms, operators) if terms[-1] else None
 
 
 def _product(parts: list, depth: int) -> str:

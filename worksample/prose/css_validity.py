@@ -129,23 +129,25 @@ def kept(name: str, value: list[Node]) -> bool:
 
 def _substituted(value: list[Node]) -> bool:
     """Whether ``value`` holds, at any depth, a function a page substitutes."""
-    for part in value:
-        if part.type == "function" and (part.lower_name in SUBSTITUTED or part.lower_name
-                                        .startswith("--") or _substituted(part.arguments)) or \
-                part.type in ("() block", "[] block", "{} block") and _substituted(part.content):
-            return True
-    return False
+    return any(function.lower_name in SUBSTITUTED or function.lower_name.startswith("--")
+               for function in _functions_in(value))
 
 
 def _misplaced(name: str, value: list[Node]) -> bool:
     """Whether ``value`` holds, at any depth, a function of positioning (``anchor()``) or of
     sizing (``anchor-size()``, ``calc-size()``) where the property ``name`` takes none."""
+    return any(name not in _ONLY_IN.get(function.lower_name, (name,))
+               for function in _functions_in(value))
+
+
+def _functions_in(value: list[Node]):
+    """Every function in ``value``, at any depth (in a function's arguments, in brackets)."""
     for part in value:
-        if part.type == "function" and (name not in _ONLY_IN.get(part.lower_name, (name,))
-                                        or _misplaced(name, part.arguments)) or \
-                part.type == "() block" and _misplaced(name, part.content):
-            return True
-    return False
+        if part.type == "function":
+            yield part
+            yield from _functions_in(part.arguments)
+        elif part.type in ("() block", "[] block", "{} block"):
+            yield from _functions_in(part.content)
 
 
 def _maths(part: Node, types: tuple[str, ...]) -> bool:
