@@ -132,6 +132,13 @@ _DEFAULT_STYLE = {"a": "color: #0000ee", "mark": "color: black; background-color
                   # dialog is laid out of the flow, over the text
                   "textarea": "color: black; background-color: white",
                   "dialog": "color: black; background-color: white; position: absolute"}
+# the sizes a browser's own style gives text (Chromium's html.css), under every style rule:
+# text inside a box that clips is measured at them, and one nested in another may shrink out
+# of sight
+_DEFAULT_SIZE = {"h1": "2em", "h2": "1.5em", "h3": "1.17em", "h5": "0.83em", "h6": "0.67em",
+                 "small": "smaller", "big": "larger", "sub": "smaller", "sup": "smaller"}
+# <font size="1"> to "7", as HTML's rules for a legacy font size read them
+_LEGACY_SIZES = ("x-small", "small", "medium", "large", "x-large", "xx-large", "xxx-large")
 
 
 def shadow_root(document) -> bool:
@@ -178,12 +185,15 @@ class _Open(NamedTuple):
     set_in: float
     # why its text, and its lines, may grow with the screen ('' where not: ``screen_sized``)
     screen: tuple[str, str]
+    # the largest size of its text, in px, and the height of its lines (as ``line``) that any
+    # style that may win the cascade gives it or its ancestors (``PageText._largest_text``)
+    largest: tuple[float, tuple[str, float]]
 
 
 _SIZES = frozenset({"font", "font-size"})
 _PAGE = _Open("", None, None, "", "", (), 1.0, None, (1.0, 1.0), 16.0, NORMAL_LINE, "",
               (False, None), 0.0, (1.0, 1.0), (None, 0.0), (NARROWEST_PX, DESKTOP_PX), 0.0,
-              ("", ""))
+              ("", ""), (16.0, NORMAL_LINE))
 STROKE_EM = 0.1  # a stroke this wide (of the text's size) covers its letters' fill
 
 
@@ -305,6 +315,8 @@ class PageText:
             sheet, why = "", TOO_COSTLY
         style = _style_of(tag, element.attributes, sheet, self.link)
         rules = self.clipping.all_applying(*names) if self.clipping else []
+        if rules is not None and (size := _browser_size(tag, element.attributes)):
+            rules = [size, *rules]
         # a float (an image too) narrows what follows it, where it may: past one, the room
         # boxes leave is not known
         self.floated = self.floated or _floats(
@@ -366,8 +378,11 @@ class PageText:
         elif len(self.clipped) >= CLIPPING_MOST:
             self._cut_off(len(self.parts), "boxes that clip their text nested too deep")
         else:  # one that grows with its text cuts off what may be set out of it
+            # its own text measured at the largest any style that may win gives it
+            font_px, largest_line = box.largest
             self.clipped.append((len(self.painted) - 1, len(self.parts), styles, Inside(
                 keeps_newlines=keeps_newlines(tag, styles), grows=smaller != "down",
+                font_px=font_px, line_px=line_px(largest_line, font_px),
                 set_in=self.painted[-1].set_in, room=room)))
 
     def _held(self, tag: str, element, style: str, rules: list | None) -> None:
@@ -376,8 +391,8 @@ class PageText:
         (``clipped_text.held``)."""
         parent = self.painted[-1]
         styles = [declared(style) if style else {}, *(rules or [])]
-        font_px = _sized_text(style, rules or [], parent.font_px, self.root_px)[1]
-        line = max(line_px(line_height(own, font_px, parent.line), font_px) for own in styles)
+        font_px, line = self._largest_text(style, rules or [], parent.largest)
+        line = line_px(line, font_px)
         holds_text = any(name in HEIGHTS_INSIDE for declarations in styles
                          for name in declarations) and self._holds_text(element)
         insides = [inside for *_, inside in self.clipped]
@@ -390,6 +405,19 @@ class PageText:
         if rules is None:
             for inside in insides:
                 inside.unsure = inside.unsure or TOO_COSTLY
+
+    def _largest_text(self, style: str, rules: list,
+                      inherited: tuple[float, tuple[str, float]]) -> tuple[float, tuple]:
+        """The largest size, in px, that an element's text may have, and the height of its
+        lines (as ``_Open.line``), where the largest it may inherit is ``inherited``: as any of
+        its style and the style rules that may match it (``rules``: their declarations) sets
+        them, whichever of them wins the cascade (``!important``, a selector's weight, a layer,
+        a media query)."""
+        inherited_px, inherited_line = inherited
+        font_px = _sized_text(style, rules, inherited_px, self.root_px)[1]
+        lines = [line_height(own, font_px, inherited_line)
+                 for own in [declared(style) if style else {}, *rules]]
+        return font_px, max(lines, key=lambda line: line_px(line, font_px))
 
     def _holds_text(self, element) -> bool:
         """Whether an element holds text that is drawn; past ``TEXTS_MEASURED_MOST`` elements
@@ -469,8 +497,11 @@ class PageText:
         if style and tag not in ("html", "body"):
             tiny = tiny_text(style, tiny)
         opacity = parent.opacity * (opacity_of(style) if style else 1.0)
-        font_px = 16.0 if tag == "table" and not self.standards else parent.font_px
+        quirks_table = tag == "table" and not self.standards
+        font_px = 16.0 if quirks_table else parent.font_px
         font_px = _sized_text(style, rules, font_px, self.root_px)[0]
+        largest = self._largest_text(style, rules, (16.0, parent.largest[1]) if quirks_table
+                                     else parent.largest)
         across, down = scales_of(style, parent.perspective) if style else (1.0, 1.0)
         for rule in rules:  # (a red team's: ".s{transform:scale(.25)}" on nested boxes)
             rule_across, rule_down = scales(rule, parent.perspective)
@@ -517,7 +548,7 @@ class PageText:
         self.painted.append(_Open(tag, colour, under, same, tiny, doubts, opacity, fill, scale,
                                   font_px, line, display, height_of(sizes, font_px),
                                   perspective_of(style) if style else 0.0, filtered, stroke,
-                                  room, set_in, screen))
+                                  room, set_in, screen, largest))
         self.covers.open(style)
 
     def _moves(self, tag: str, names: tuple, style: str) -> str:
@@ -736,6 +767,26 @@ def _reverted(style: str, browsers: str) -> str:
                for name, (browser_name, unset) in _REVERTED.items()
                if declarations.get(name) in ("revert", "revert-layer")]
     return "; ".join([style, *settled]) if settled else style
+
+
+def _browser_size(tag: str, attrs: dict[str, str | None]) -> dict[str, str]:
+    """The size a browser's own style gives the text of an element ``tag``, as its
+    declarations ({} for none): a heading's, a ``<small>``'s, a ``<font size>``'s."""
+    size = legacy_font_size(attrs.get("size") or "") if tag == "font" else _DEFAULT_SIZE.get(tag)
+    return {"font-size": size} if size else {}
+
+
+def legacy_font_size(value: str) -> str:
+    """The size a ``<font size>`` of ``value`` gives its text, as a CSS keyword (HTML's rules
+    for parsing a legacy font size: "+2" is two above the usual 3, and any number is held
+    between 1 and 7); '' where it gives none (no digits: the attribute is ignored)."""
+    found = re.match(r"[\t\n\f\r ]*([+-]?)([0-9]+)", value)
+    if not found:
+        return ""
+    sign, digits = found.groups()
+    number = int(digits.lstrip("0")[:3] or 0)  # (any number past 7 is held at 7)
+    number = 3 + number if sign == "+" else 3 - number if sign == "-" else number
+    return _LEGACY_SIZES[min(max(number, 1), 7) - 1]
 
 
 def legacy_colour(value: str) -> str:

@@ -1,0 +1,80 @@
+"""A box that clips its text measures it at the largest size any style that may win gives it.
+
+The size and the line height of a box's text decide how many lines it needs, and so whether a
+browser cuts some off. They were read from the last declaration written, so a style rule that
+wins the cascade another way (``!important``, a selector's weight, a layer, a media query, an
+ancestor's rule the box inherits from) made the text larger than it was read: its last lines
+were cut off by the browser and counted by the grader (a red team's, 2026-12-07). The text is
+now measured at the largest size and line any of them gives it (``PageText._largest_text``),
+and a browser's own sizes (headings, ``<small>``, ``<big>``, ``<sub>``, ``<sup>``,
+``<font size>``) are read, under every style rule.
+
+The pages in tests/corpora/sizes_that_may_win.yaml were rendered by headless Chromium 156 at
+four screen sizes; their kinds are as for tests/corpora/screen_sized_red_team.yaml.
+"""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from conftest_paths import ROOT
+
+from worksample.prose.markup import from_html
+from worksample.prose.page_text import legacy_font_size
+
+WORDS = "SECRET refund words"
+CORPUS = yaml.safe_load((ROOT / "tests" / "corpora" / "sizes_that_may_win.yaml")
+                        .read_text(encoding="utf-8"))
+
+
+def _read(markup: str):
+    return from_html("<!doctype html><p>Hello Margaret.</p>" + markup.replace("{}", WORDS))
+
+
+def _pages(kind: str) -> dict[str, str]:
+    return {name: case["html"] for name, case in (CORPUS.get(kind) or {}).items()}
+
+
+@pytest.mark.parametrize("markup", _pages("hidden").values(), ids=_pages("hidden").keys())
+def test_text_a_winning_size_cuts_off_or_shrinks_is_hidden(markup):
+    visible = _read(markup)
+    assert "refund" not in visible.text and WORDS in visible.hidden
+    assert visible.hidden_by
+
+
+@pytest.mark.parametrize("markup", _pages("readable").values(), ids=_pages("readable").keys())
+def test_text_every_size_leaves_room_for_is_read(markup):
+    visible = _read(markup)
+    assert WORDS in visible.text and not visible.hidden_by
+
+
+@pytest.mark.parametrize("markup", _pages("still_hidden").values(),
+                         ids=_pages("still_hidden").keys())
+@pytest.mark.xfail(strict=True, reason="drawn, but measured at a size that does not win")
+def test_text_measured_at_a_size_that_does_not_win_stays_hidden(markup):
+    assert WORDS in _read(markup).text
+
+
+@pytest.mark.parametrize("markup", _pages("known_evasions").values(),
+                         ids=_pages("known_evasions").keys())
+@pytest.mark.xfail(strict=True, reason="hidden by a browser, not yet read as hidden")
+def test_known_evasions(markup):
+    assert "refund" not in _read(markup).text
+
+
+def test_every_page_was_drawn_or_hidden_as_its_kind_says():
+    for kind, cases in CORPUS.items():
+        for name, case in (cases or {}).items():
+            sizes = case["chromium"].split()
+            assert len(sizes) == 4, name
+            assert ("hidden" in sizes) == (kind in ("hidden", "known_evasions")), name
+
+
+@pytest.mark.parametrize(("size", "keyword"), [
+    ("7", "xxx-large"), ("1", "x-small"), ("+4", "xxx-large"), ("-1", "small"),
+    (" 6 ", "xx-large"), ("\t+1", "large"), ("3px", "medium"), ("0", "x-small"),
+    ("00000007", "xxx-large"), ("99999999999", "xxx-large"), ("-99", "x-small"),
+    ("x7", ""), ("+", ""), ("", ""), ("+ 2", ""),
+])
+def test_a_font_elements_size_is_read_as_html_reads_it(size, keyword):
+    assert legacy_font_size(size) == keyword
