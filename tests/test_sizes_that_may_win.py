@@ -5,9 +5,12 @@ browser cuts some off. They were read from the last declaration written, so a st
 wins the cascade another way (``!important``, a selector's weight, a layer, a media query, an
 ancestor's rule the box inherits from) made the text larger than it was read: its last lines
 were cut off by the browser and counted by the grader (a red team's, 2026-12-07). The text is
-now measured at the largest size and line any of them gives it (``PageText._largest_text``),
-and a browser's own sizes (headings, ``<small>``, ``<big>``, ``<sub>``, ``<sup>``,
-``<font size>``) are read, under every style rule.
+now measured at the largest size and line any of them gives it (``PageText._largest_text``);
+an element's own style wins over all but a rule's ``!important`` one. A browser's own sizes
+(headings, ``<small>``, ``<big>``, ``<sub>``, ``<sup>``, ``<font size>``) are read, under
+every style rule. The box a ``::before``, an ``::after`` or a ``::marker`` makes is counted in
+the element (its letters, size and pushes), and sets nothing of the element's own: a
+clearfix's ``font-size: 0`` hid all the honest text of its element.
 
 The pages in tests/corpora/sizes_that_may_win.yaml were rendered by headless Chromium 156 at
 four screen sizes; their kinds are as for tests/corpora/screen_sized_red_team.yaml.
@@ -19,6 +22,7 @@ import pytest
 import yaml
 from conftest_paths import ROOT
 
+from worksample.prose.clipped_text import content_letters
 from worksample.prose.markup import from_html
 from worksample.prose.page_text import legacy_font_size
 
@@ -73,8 +77,19 @@ def test_every_page_was_drawn_or_hidden_as_its_kind_says():
 @pytest.mark.parametrize(("size", "keyword"), [
     ("7", "xxx-large"), ("1", "x-small"), ("+4", "xxx-large"), ("-1", "small"),
     (" 6 ", "xx-large"), ("\t+1", "large"), ("3px", "medium"), ("0", "x-small"),
-    ("00000007", "xxx-large"), ("99999999999", "xxx-large"), ("-99", "x-small"),
+    ("00000007", "xxx-large"), ("-99", "x-small"), ("2147483647", "xxx-large"),
+    # past the largest int, Chromium reads 0 (a red team's)
+    ("2147483648", "x-small"), ("-99999999999", "medium"), ("+99999999999", "medium"),
     ("x7", ""), ("+", ""), ("", ""), ("+ 2", ""),
 ])
 def test_a_font_elements_size_is_read_as_html_reads_it(size, keyword):
     assert legacy_font_size(size) == keyword
+
+
+@pytest.mark.parametrize(("content", "letters"), [
+    ('""', 0), ('"."', 1), ('" "', 1), ("'xyz'", 3), ('"ab" "cd"', 4), ("none", 0),
+    ("attr(title)", None), ('"a" counter(item)', None), ("url(icon.png)", None),
+    ('"a\\"b"', None),  # an escaped quote: not read
+])
+def test_the_letters_a_pseudo_elements_content_draws(content, letters):
+    assert content_letters(content) == letters

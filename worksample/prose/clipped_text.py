@@ -178,6 +178,9 @@ def _length_in(units: frozenset[str]) -> re.Pattern[str]:
 _SCREEN_LENGTH = _length_in(SCREEN_UNITS)
 _ROOT_LENGTH = _length_in(ROOT_UNITS)
 _UNIT = re.compile(r"[\d.]+([a-z%]*)")  # a length's unit, as _bound reads it
+_NUMBER = re.compile(r"\+?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?")  # as CSS writes one (1e1)
+_STRING = re.compile(r'"([^"\\\n]*)"|\'([^\'\\\n]*)\'')
+_STRINGS = re.compile(r'\s*(?:(?:"[^"\\\n]*"|\'[^\'\\\n]*\')\s*)+')
 
 
 @dataclass
@@ -278,10 +281,20 @@ def _unread_inset(declarations: dict[str, str], font_px: float, rem_px: float) -
     return False
 
 
-class PseudoBox(dict):
-    """The declarations of a style rule for an element's ``::before`` or ``::after``: filed
-    under the element (what its box holds pushes the element's text), but no display or
-    width of the element's own (GitHub's ".markdown-body::before {display: table}")."""
+class RuleDeclarations(dict):
+    """The declarations of a style rule that may match an element, and the names of those
+    that are ``!important`` (``important``): only those win over the element's own style."""
+
+    def __init__(self, declarations: dict[str, str], important: frozenset[str] = frozenset()):
+        super().__init__(declarations)
+        self.important = important
+
+
+class PseudoBox(RuleDeclarations):
+    """The declarations of a style rule for an element's ``::before``, ``::after`` or
+    ``::marker``: filed under the element, as a box in it (what it holds pushes the element's
+    text), but no display, width or text size of the element's own (GitHub's
+    ".markdown-body::before {display: table}", a clearfix's "font-size: 0")."""
 
 
 def room_of(styles: list[dict[str, str]], tag: str, around: tuple[float | None, ...],
@@ -440,8 +453,11 @@ def held(insides: list[Inside], tag: str, declarations: dict[str, str], attribut
     elif not _narrow_enough(str(attributes.get("width") or "")):
         unsure = f'a <{tag} width="{attributes.get("width")}"> inside'
     else:
+        # (a pseudo-element's box takes its room hidden or not: its letters are counted)
+        shown_or_not = isinstance(declarations, PseudoBox)
         unsure = next((f"{name}: {value} inside" for name, value in declarations.items()
-                       if _moves_or_unread(name, value, declarations, font_px, holds_text)), "")
+                       if not (shown_or_not and name == "visibility")
+                       and _moves_or_unread(name, value, declarations, font_px, holds_text)), "")
     # a line of its own: a block, a float, a box set in the line at a width of its own
     breaks = tag == "br" or tag in LINE_TAGS or _DISPLAYS_READ.get(
         declarations.get("display", ""), 0) or declarations.get("float", "none") != "none" or (
@@ -454,8 +470,10 @@ def held(insides: list[Inside], tag: str, declarations: dict[str, str], attribut
     display = declarations.get("display", "")
     stacked = (display in _STACKED_DISPLAYS or not display and tag in _STACKED_TAGS) and \
         declarations.get("float", "none") == "none"
+    letters = content_letters(declarations.get("content", "")) or 0
     for inside in insides:
         inside.unsure = inside.unsure or unsure
+        inside.spaces += letters  # (as wide as as many kept spaces)
         inside.breaks += breaks
         inside.font_px = max(inside.font_px, font_px)
         inside.line_px = max(inside.line_px, line)
@@ -468,10 +486,22 @@ def held(insides: list[Inside], tag: str, declarations: dict[str, str], attribut
     return across if stacked else 0.0
 
 
+def content_letters(value: str) -> int | None:
+    """How many letters a ``content`` of ``value`` draws in its box (a clearfix's ".");
+    None where it is not only strings (an ``attr()``, a counter, an image)."""
+    if value in ("", "none", "normal"):
+        return 0
+    if not _STRINGS.fullmatch(value):
+        return None
+    return sum(len(double) + len(single) for double, single in _STRING.findall(value))
+
+
 def _moves_or_unread(name: str, value: str, declarations: dict[str, str], font_px: float,
                      holds_text: bool) -> bool:
     """Whether a declaration of an element inside a box that clips may set its text out of
     the box, or is not read here."""
+    if name == "content":  # its letters are counted (``held``)
+        return content_letters(value) is None
     if paints_only(name, value):
         return name.startswith("list-style") and ("url(" in value or '"' in value or "'" in value)
     if name == "transform" and _IDENTITY.fullmatch(value):
@@ -585,15 +615,16 @@ def line_height(declarations: dict[str, str], font_px: float,
     ``inherited`` where it sets none."""
     value = declarations.get("line-height", "")
     font = declarations.get("font", "")
-    if not value and "/" in font:
-        value = next(iter(font.split("/", 1)[1].split()), "")
+    if not value and font:  # a "font" sets its line height, to normal where it names none
+        value = next(iter(font.split("/", 1)[1].split()), "") if "/" in font else \
+            font if font in ("inherit", "unset") else "normal"
     if not value or value in ("inherit", "unset"):
         return inherited
     if value in ("normal", "initial"):
         return NORMAL_LINE
-    if re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", value):
+    if _NUMBER.fullmatch(value):
         return "factor", float(value)
-    if re.fullmatch(r"\d+(?:\.\d+)?%", value):
+    if value.endswith("%") and _NUMBER.fullmatch(value[:-1]):
         return "px", float(value[:-1]) * font_px / 100
     px = length_px(value, font_px)
     return NORMAL_LINE if px is None else ("px", max(px, 0.0))

@@ -866,7 +866,7 @@ def font_size_px(declarations: dict[str, str], inherited: float = 16.0,
     name, value = ([size for size in sizes if size[0] in important] or sizes)[-1]
     if name == "font":
         # its size is the first length or keyword (not a weight, "700")
-        value = next((word for word in re.split(r"[\s/]+", value) if word in KEYWORD_PX
+        value = next((word for word in re.split(r"[\s/]+", value) if word in _SIZE_KEYWORDS
                       or (_amount(word) or (0, ""))[1] != ""), "inherit")
     if value in KEYWORD_PX:
         return KEYWORD_PX[value]

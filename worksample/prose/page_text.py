@@ -27,6 +27,7 @@ from worksample.prose.clipped_text import (
     NARROWEST_PX,
     NORMAL_LINE,
     Inside,
+    PseudoBox,
     boxed,
     clips,
     cut_off,
@@ -139,6 +140,7 @@ _DEFAULT_SIZE = {"h1": "2em", "h2": "1.5em", "h3": "1.17em", "h5": "0.83em", "h6
                  "small": "smaller", "big": "larger", "sub": "smaller", "sup": "smaller"}
 # <font size="1"> to "7", as HTML's rules for a legacy font size read them
 _LEGACY_SIZES = ("x-small", "small", "medium", "large", "x-large", "xx-large", "xxx-large")
+_INT_MOST = 2**31 - 1
 
 
 def shadow_root(document) -> bool:
@@ -191,6 +193,7 @@ class _Open(NamedTuple):
 
 
 _SIZES = frozenset({"font", "font-size"})
+_LINE_SETTERS = frozenset({"font", "line-height"})
 _PAGE = _Open("", None, None, "", "", (), 1.0, None, (1.0, 1.0), 16.0, NORMAL_LINE, "",
               (False, None), 0.0, (1.0, 1.0), (None, 0.0), (NARROWEST_PX, DESKTOP_PX), 0.0,
               ("", ""), (16.0, NORMAL_LINE))
@@ -315,8 +318,6 @@ class PageText:
             sheet, why = "", TOO_COSTLY
         style = _style_of(tag, element.attributes, sheet, self.link)
         rules = self.clipping.all_applying(*names) if self.clipping else []
-        if rules is not None and (size := _browser_size(tag, element.attributes)):
-            rules = [size, *rules]
         # a float (an image too) narrows what follows it, where it may: past one, the room
         # boxes leave is not known
         self.floated = self.floated or _floats(
@@ -355,6 +356,7 @@ class PageText:
         if rules is None:
             self._cut_off(len(self.parts), TOO_COSTLY)
             return
+        rules, pseudo = _own_and_pseudo(rules)
         if not rules and not (style and MAY_CUT_OFF.search(style)):
             return
         styles = ([declared(style)] if style else []) + rules
@@ -380,25 +382,29 @@ class PageText:
         else:  # one that grows with its text cuts off what may be set out of it
             # its own text measured at the largest any style that may win gives it
             font_px, largest_line = box.largest
-            self.clipped.append((len(self.painted) - 1, len(self.parts), styles, Inside(
-                keeps_newlines=keeps_newlines(tag, styles), grows=smaller != "down",
-                font_px=font_px, line_px=line_px(largest_line, font_px),
-                set_in=self.painted[-1].set_in, room=room)))
+            inside = Inside(keeps_newlines=keeps_newlines(tag, styles), grows=smaller != "down",
+                            font_px=font_px, line_px=line_px(largest_line, font_px),
+                            set_in=self.painted[-1].set_in, room=room)
+            _held_pseudo([inside], pseudo, font_px, largest_line, self.root_px)
+            self.clipped.append((len(self.painted) - 1, len(self.parts), styles, inside))
 
     def _held(self, tag: str, element, style: str, rules: list | None) -> None:
         """Count what a shown element (and each style rule that may match it, ``rules``)
         adds to the size of the text of the boxes that clip around it
         (``clipped_text.held``)."""
         parent = self.painted[-1]
-        styles = [declared(style) if style else {}, *(rules or [])]
-        font_px, line = self._largest_text(style, rules or [], parent.largest)
-        line = line_px(line, font_px)
+        own_rules, pseudo = _own_and_pseudo(rules or [])
+        styles = [declared(style) if style else {}, *own_rules]
+        font_px, largest_line = self._largest_text(tag, element.attributes, style, own_rules,
+                                                   parent.largest)
+        line = line_px(largest_line, font_px)
         holds_text = any(name in HEIGHTS_INSIDE for declarations in styles
                          for name in declarations) and self._holds_text(element)
         insides = [inside for *_, inside in self.clipped]
         # nested boxes set text in by what they all set; side by side, by the most of one
         across = sum(held(insides, tag, declarations, element.attributes, font_px, line,
                           holds_text) for declarations in styles)
+        _held_pseudo(insides, pseudo, font_px, largest_line, self.root_px)
         self.opening_set_in = parent.set_in + across
         for inside in insides:
             inside.across = max(inside.across, self.opening_set_in - inside.set_in)
@@ -406,17 +412,21 @@ class PageText:
             for inside in insides:
                 inside.unsure = inside.unsure or TOO_COSTLY
 
-    def _largest_text(self, style: str, rules: list,
+    def _largest_text(self, tag: str, attrs: dict, style: str, rules: list,
                       inherited: tuple[float, tuple[str, float]]) -> tuple[float, tuple]:
-        """The largest size, in px, that an element's text may have, and the height of its
-        lines (as ``_Open.line``), where the largest it may inherit is ``inherited``: as any of
-        its style and the style rules that may match it (``rules``: their declarations) sets
-        them, whichever of them wins the cascade (``!important``, a selector's weight, a layer,
-        a media query)."""
+        """The largest size, in px, that the text of an element ``tag`` may have, and the
+        height of its lines (as ``_Open.line``), where the largest it may inherit is
+        ``inherited``: as its style or any style rule that may match it (``rules``: their
+        declarations) sets them, whichever may win the cascade (a selector's weight, a layer,
+        a media query), else a browser's own size. What its own style sets wins over all but a
+        rule's ``!important`` one."""
         inherited_px, inherited_line = inherited
-        font_px = _sized_text(style, rules, inherited_px, self.root_px)[1]
-        lines = [line_height(own, font_px, inherited_line)
-                 for own in [declared(style) if style else {}, *rules]]
+        own, important = declared_with_importance(style) if style else ({}, frozenset())
+        browser = _browser_size(tag, attrs) if _SIZES.isdisjoint(own) else {}
+        font_px = _sized_text(style, _may_win(rules, own, important, _SIZES), inherited_px,
+                              self.root_px, browser)[1]
+        lines = [line_height(declarations, font_px, inherited_line) for declarations in
+                 [own, *_may_win(rules, own, important, _LINE_SETTERS)]]
         return font_px, max(lines, key=lambda line: line_px(line, font_px))
 
     def _holds_text(self, element) -> bool:
@@ -471,7 +481,9 @@ class PageText:
         """Open a shown element (its ``names``, as ``_names`` reads them): the colours of its
         text and under it (``style``: what it is drawn in, ``_style_of``), whether they are
         the same, and whether its text is too small to read (``rules``: the declarations of
-        the style rules that may size it, each taken to apply)."""
+        the style rules that may size it, each taken to apply; a pseudo-element's are its own
+        box's, not the element's)."""
+        rules = _own_and_pseudo(rules)[0]
         parent = self.painted[-1] if self.painted else _PAGE
         colour, under, tiny, doubts = parent.colour, parent.under, parent.tiny, parent.doubts
         if tag == "table" and not self.standards:
@@ -499,8 +511,10 @@ class PageText:
         opacity = parent.opacity * (opacity_of(style) if style else 1.0)
         quirks_table = tag == "table" and not self.standards
         font_px = 16.0 if quirks_table else parent.font_px
-        font_px = _sized_text(style, rules, font_px, self.root_px)[0]
-        largest = self._largest_text(style, rules, (16.0, parent.largest[1]) if quirks_table
+        font_px = _sized_text(style, rules, font_px, self.root_px,
+                              _browser_size(tag, element.attributes))[0]
+        largest = self._largest_text(tag, element.attributes, style, rules,
+                                     (16.0, parent.largest[1]) if quirks_table
                                      else parent.largest)
         across, down = scales_of(style, parent.perspective) if style else (1.0, 1.0)
         for rule in rules:  # (a red team's: ".s{transform:scale(.25)}" on nested boxes)
@@ -646,19 +660,20 @@ class PageText:
         return self.rules.hiding(*(names or _names(element)))
 
 
-def _sized_text(style: str, rules: list, inherited: float,
-                root_px: float) -> tuple[float, float]:
+def _sized_text(style: str, rules: list, inherited: float, root_px: float,
+                browser: dict | None = None) -> tuple[float, float]:
     """The size of an element's text, inside one whose text is ``inherited`` px (and the
     root's ``root_px``): as its style sets it, else as the last style rule that may match it
-    and sets one (``rules``: their declarations), else inherited; and the largest any of them
-    sets."""
-    sizes = _sizes(style, rules, inherited, root_px)
+    and sets one (``rules``: their declarations), else as a browser's own style does
+    (``browser``, ``_browser_size``), else inherited; and the largest any of them sets."""
+    sizes = _sizes(style, rules, inherited, root_px, browser)
     return (sizes[-1], max(sizes)) if sizes else (inherited, inherited)
 
 
-def _sizes(style: str, rules: list, inherited: float, root_px: float) -> list[float]:
+def _sizes(style: str, rules: list, inherited: float, root_px: float,
+           browser: dict | None = None) -> list[float]:
     """Each size an element's text may be given, in the order they apply (``_sized_text``)."""
-    sizes = [font_size_px(own, inherited, root_px=root_px) for own in rules
+    sizes = [font_size_px(own, inherited, root_px=root_px) for own in [browser or {}, *rules]
              if not _SIZES.isdisjoint(own)]
     if style and may_size_text(style):
         sizes.append(font_px_of(style, inherited, root_px))
@@ -769,6 +784,39 @@ def _reverted(style: str, browsers: str) -> str:
     return "; ".join([style, *settled]) if settled else style
 
 
+def _may_win(rules: list, own: dict[str, str], important: frozenset[str],
+             names: frozenset[str]) -> list:
+    """Of the declarations of the style rules that may match an element (``rules``), those
+    whose ``names`` may win over its own style's (``own``; ``important``: the names it sets
+    ``!important``): all where it sets none of them, none where it sets one ``!important``,
+    else those a rule sets ``!important``."""
+    if names.isdisjoint(own):
+        return rules
+    if not names.isdisjoint(important):
+        return []
+    return [rule for rule in rules if not names.isdisjoint(getattr(rule, "important", ()))]
+
+
+def _held_pseudo(insides: list[Inside], boxes: list, font_px: float, line: tuple[str, float],
+                 root_px: float) -> None:
+    """Count in each of ``insides`` (boxes that clip) what the boxes an element's
+    pseudo-elements make (``boxes``: their declarations) add to its text, inside the
+    element's text ``font_px`` high in lines ``line`` (as ``_Open.line``): their own sizes,
+    letters and pushes."""
+    for box in boxes:
+        size = font_size_px(box, font_px, root_px=root_px)
+        held(insides, "", box, {}, size, line_px(line_height(box, size, line), size), False)
+
+
+def _own_and_pseudo(rules: list) -> tuple[list, list]:
+    """The declarations of the style rules that may match an element (``rules``) split in
+    two: those for the element itself, and those for a box a pseudo-element of it makes
+    (``clipped_text.PseudoBox``), which set nothing of the element's own."""
+    own = [rule for rule in rules if not isinstance(rule, PseudoBox)]
+    return (own, []) if len(own) == len(rules) else (
+        own, [rule for rule in rules if isinstance(rule, PseudoBox)])
+
+
 def _browser_size(tag: str, attrs: dict[str, str | None]) -> dict[str, str]:
     """The size a browser's own style gives the text of an element ``tag``, as its
     declarations ({} for none): a heading's, a ``<small>``'s, a ``<font size>``'s."""
@@ -784,7 +832,8 @@ def legacy_font_size(value: str) -> str:
     if not found:
         return ""
     sign, digits = found.groups()
-    number = int(digits.lstrip("0")[:3] or 0)  # (any number past 7 is held at 7)
+    number = int(digits.lstrip("0")[:11] or 0)
+    number = 0 if number > _INT_MOST else number  # (Chromium reads a number past it as 0)
     number = 3 + number if sign == "+" else 3 - number if sign == "-" else number
     return _LEGACY_SIZES[min(max(number, 1), 7) - 1]
 

@@ -67,6 +67,9 @@ NO_TEXT_PSEUDO_ELEMENTS = frozenset({
 POINTER = frozenset({"hover", "active"})
 # the two of them CSS 2 wrote with one colon, as a pseudo-class is written
 LEGACY_NO_TEXT_PSEUDO_ELEMENTS = frozenset({"before", "after"})
+# those that make a box of their own in the element's, beside its text: what they hold and
+# how large it is may push the text out of a box that clips (a ::marker's size)
+BOX_PSEUDO_ELEMENTS = frozenset({*LEGACY_NO_TEXT_PSEUDO_ELEMENTS, "marker"})
 COMBINATORS = frozenset({">", "+", "~", "||"})
 _COMMENT = re.compile(r"<!--[\s\S]*?(?:-->|\Z)")  # (Outlook reads what its own hold)
 # pseudo-classes that match what one of the selectors of their list matches
@@ -137,8 +140,9 @@ def subjects(prelude: str, around: list[Subject] | None = None,
     """The subject of each selector in a style rule's ``prelude`` (the text before its
     brace; what follows its last ";" is read), or of each selector of the rule ``around`` it,
     where it is nested and names it with ``&``. Selectors that hide none of an element's text
-    (a pseudo-element of none) are left out; with ``boxes``, a ``::before`` or ``::after``
-    is read as the element it makes a box in (what that box may be drawn over)."""
+    (a pseudo-element of none) are left out; with ``boxes``, a ``::before``, an ``::after``
+    or a ``::marker`` is read as the element it makes a box in (what that box may be drawn
+    over, or push out of a box that clips)."""
     tokens = _last_statement(prelude)
     if tokens is None:
         return [ANY_ELEMENT]
@@ -420,10 +424,9 @@ def _read(compound: list, boxes: bool = False) -> tuple[Subject, bool] | None:
             if _is_literal(after, ":"):  # a pseudo-element
                 name = compound[index + 2] if index + 2 < len(compound) else None
                 if name is not None and _name(name) in NO_TEXT_PSEUDO_ELEMENTS and not (
-                        boxes and _name(name) in LEGACY_NO_TEXT_PSEUDO_ELEMENTS):
+                        boxes and _name(name) in BOX_PSEUDO_ELEMENTS):
                     return None
-                pseudo = pseudo or name is not None and _name(name) in \
-                    LEGACY_NO_TEXT_PSEUDO_ELEMENTS
+                pseudo = pseudo or name is not None and _name(name) in BOX_PSEUDO_ELEMENTS
                 index += 2
             elif _name(after) in POINTER or _name(after) in LEGACY_NO_TEXT_PSEUDO_ELEMENTS \
                     and not boxes:

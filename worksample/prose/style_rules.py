@@ -15,8 +15,14 @@ import re
 from collections.abc import Iterable
 
 from worksample.prose.animations import animated_away
-from worksample.prose.clipped_text import PseudoBox, first_not_painting
-from worksample.prose.css_hiding import BRACKETS_MOST, declared, hiding_value, paints
+from worksample.prose.clipped_text import PseudoBox, RuleDeclarations, first_not_painting
+from worksample.prose.css_hiding import (
+    BRACKETS_MOST,
+    declared,
+    declared_with_importance,
+    hiding_value,
+    paints,
+)
 from worksample.prose.css_maths import worked_out
 from worksample.prose.custom_properties import (
     USES_CUSTOM,
@@ -176,9 +182,9 @@ def _judge(rule: _StyleRule, declarations: str, page: NamesOnPage, colours: Colo
     if covering is not None:
         _covers(rule, declarations, page, covering)
     if clipping is not None and first_not_painting(declared(declarations)):
-        clipping += [(subject, PseudoBox(declared(declarations)) if subject.pseudo
-                      else declared(declarations)) for subject in rule.box_subjects
-                     if page.may_have(subject.context)]
+        own, important = declared_with_importance(declarations)
+        clipping += [(subject, (PseudoBox if subject.pseudo else RuleDeclarations)(
+            own, important)) for subject in rule.box_subjects if page.may_have(subject.context)]
     why = hides(declarations, colour=not taken) or animated_away(declarations, keyframes)
     if why:
         selectors += [(subject, why) for subject in rule.subjects
@@ -241,7 +247,8 @@ class _StyleRule:
 
     @functools.cached_property
     def box_subjects(self) -> list[Subject]:
-        """``subjects``, with a ``::before`` or ``::after`` read as the element it is in."""
+        """``subjects``, with a ``::before``, ``::after`` or ``::marker`` read as the element
+        it is in."""
         if self.prelude is None:
             return [ANY_ELEMENT]
         around = self.around if self.depth <= BRACKETS_MOST else None
