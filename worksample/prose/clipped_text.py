@@ -194,7 +194,9 @@ class Inside:
     grows: bool = False  # it sets no size: only what moves out of it is looked for
     lines: list[str] = field(default_factory=list)
     breaks: int = 0
-    spaces: int = 0  # kept spaces the reading collapses (no-break ones, and in a <pre>)
+    # kept spaces the reading collapses (no-break ones, and in a <pre>), and a pseudo-element's
+    # letters, as so many spaces
+    spaces: float = 0
     longest_word: str = ""  # the longest run of letters no line may break (no-break spaces in it)
     font_px: float = 0.0
     line_px: float = 0.0
@@ -470,10 +472,11 @@ def held(insides: list[Inside], tag: str, declarations: dict[str, str], attribut
     display = declarations.get("display", "")
     stacked = (display in _STACKED_DISPLAYS or not display and tag in _STACKED_TAGS) and \
         declarations.get("float", "none") == "none"
-    letters = content_letters(declarations.get("content", "")) or 0
+    # a pseudo-element's letters, counted as kept spaces as wide as they are
+    content = _width_em(content_text(declarations.get("content", "")) or "") / CHAR_EM
     for inside in insides:
         inside.unsure = inside.unsure or unsure
-        inside.spaces += letters  # (as wide as as many kept spaces)
+        inside.spaces += content
         inside.breaks += breaks
         inside.font_px = max(inside.font_px, font_px)
         inside.line_px = max(inside.line_px, line)
@@ -486,14 +489,14 @@ def held(insides: list[Inside], tag: str, declarations: dict[str, str], attribut
     return across if stacked else 0.0
 
 
-def content_letters(value: str) -> int | None:
-    """How many letters a ``content`` of ``value`` draws in its box (a clearfix's ".");
-    None where it is not only strings (an ``attr()``, a counter, an image)."""
+def content_text(value: str) -> str | None:
+    """The letters a ``content`` of ``value`` draws in its box (a clearfix's "."); None where
+    it is not only strings (an ``attr()``, a counter, an image)."""
     if value in ("", "none", "normal"):
-        return 0
+        return ""
     if not _STRINGS.fullmatch(value):
         return None
-    return sum(len(double) + len(single) for double, single in _STRING.findall(value))
+    return "".join(double + single for double, single in _STRING.findall(value))
 
 
 def _moves_or_unread(name: str, value: str, declarations: dict[str, str], font_px: float,
@@ -501,7 +504,7 @@ def _moves_or_unread(name: str, value: str, declarations: dict[str, str], font_p
     """Whether a declaration of an element inside a box that clips may set its text out of
     the box, or is not read here."""
     if name == "content":  # its letters are counted (``held``)
-        return content_letters(value) is None
+        return content_text(value) is None
     if paints_only(name, value):
         return name.startswith("list-style") and ("url(" in value or '"' in value or "'" in value)
     if name == "transform" and _IDENTITY.fullmatch(value):

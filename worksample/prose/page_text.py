@@ -318,10 +318,11 @@ class PageText:
             sheet, why = "", TOO_COSTLY
         style = _style_of(tag, element.attributes, sheet, self.link)
         rules = self.clipping.all_applying(*names) if self.clipping else []
+        rules, pseudo = _own_and_pseudo(rules) if rules is not None else (None, [])
         # a float (an image too) narrows what follows it, where it may: past one, the room
         # boxes leave is not known
         self.floated = self.floated or _floats(
-            tag, element.attributes, [declared(style) if style else {}, *(rules or [])])
+            tag, element.attributes, [declared(style) if style else {}, *(rules or []), *pseudo])
         if not skipped and not why:
             why = self._folded_away(tag) or self._hidden_by(element, sheet, names, style)
         # a box whose text is not read may still be drawn, and laid over the text: an empty
@@ -329,7 +330,7 @@ class PageText:
         if not _UNDRAWN.match(why):
             self.covers.look_at(tag, element.attributes, names, style)
         if self.clipped and not _UNDRAWN.match(why):  # (drawn, its text read or not)
-            self._held(tag, element, style, rules)
+            self._held(tag, element, style, rules, pseudo)
         if skipped:
             return False
         if why:
@@ -344,10 +345,10 @@ class PageText:
                 self._separate(tag)  # its end
             return False
         self._paint(tag, element, style, names, rules or [])
-        self._clips(tag, style, rules)
+        self._clips(tag, style, rules, pseudo)
         return True
 
-    def _clips(self, tag: str, style: str, rules: list | None) -> None:
+    def _clips(self, tag: str, style: str, rules: list | None, pseudo: list) -> None:
         """Keep the element just opened among the boxes that clip their text, where its style
         or a style rule that may match it (``rules``: their declarations; None past the
         budget) clips it: its text is measured at its end (``clipped_text``), or, where it
@@ -356,7 +357,6 @@ class PageText:
         if rules is None:
             self._cut_off(len(self.parts), TOO_COSTLY)
             return
-        rules, pseudo = _own_and_pseudo(rules)
         if not rules and not (style and MAY_CUT_OFF.search(style)):
             return
         styles = ([declared(style)] if style else []) + rules
@@ -388,14 +388,13 @@ class PageText:
             _held_pseudo([inside], pseudo, font_px, largest_line, self.root_px)
             self.clipped.append((len(self.painted) - 1, len(self.parts), styles, inside))
 
-    def _held(self, tag: str, element, style: str, rules: list | None) -> None:
+    def _held(self, tag: str, element, style: str, rules: list | None, pseudo: list) -> None:
         """Count what a shown element (and each style rule that may match it, ``rules``)
         adds to the size of the text of the boxes that clip around it
         (``clipped_text.held``)."""
         parent = self.painted[-1]
-        own_rules, pseudo = _own_and_pseudo(rules or [])
-        styles = [declared(style) if style else {}, *own_rules]
-        font_px, largest_line = self._largest_text(tag, element.attributes, style, own_rules,
+        styles = [declared(style) if style else {}, *(rules or [])]
+        font_px, largest_line = self._largest_text(tag, element.attributes, style, rules or [],
                                                    parent.largest)
         line = line_px(largest_line, font_px)
         holds_text = any(name in HEIGHTS_INSIDE for declarations in styles
@@ -413,15 +412,20 @@ class PageText:
                 inside.unsure = inside.unsure or TOO_COSTLY
 
     def _largest_text(self, tag: str, attrs: dict, style: str, rules: list,
-                      inherited: tuple[float, tuple[str, float]]) -> tuple[float, tuple]:
+                      inherited: tuple[float, tuple[str, float]]
+                      ) -> tuple[float, tuple[str, float]]:
         """The largest size, in px, that the text of an element ``tag`` may have, and the
         height of its lines (as ``_Open.line``), where the largest it may inherit is
         ``inherited``: as its style or any style rule that may match it (``rules``: their
         declarations) sets them, whichever may win the cascade (a selector's weight, a layer,
         a media query), else a browser's own size. What its own style sets wins over all but a
-        rule's ``!important`` one."""
+        rule's ``!important`` one (``_may_win``)."""
         inherited_px, inherited_line = inherited
         own, important = declared_with_importance(style) if style else ({}, frozenset())
+        # "revert" gives back a browser's own size, "revert-layer" the rules' (in a style
+        # attribute): neither overrules them
+        own = {name: value for name, value in own.items()
+               if value not in ("revert", "revert-layer")}
         browser = _browser_size(tag, attrs) if _SIZES.isdisjoint(own) else {}
         font_px = _sized_text(style, _may_win(rules, own, important, _SIZES), inherited_px,
                               self.root_px, browser)[1]
@@ -481,9 +485,7 @@ class PageText:
         """Open a shown element (its ``names``, as ``_names`` reads them): the colours of its
         text and under it (``style``: what it is drawn in, ``_style_of``), whether they are
         the same, and whether its text is too small to read (``rules``: the declarations of
-        the style rules that may size it, each taken to apply; a pseudo-element's are its own
-        box's, not the element's)."""
-        rules = _own_and_pseudo(rules)[0]
+        the style rules that may size it, each taken to apply; not a pseudo-element's)."""
         parent = self.painted[-1] if self.painted else _PAGE
         colour, under, tiny, doubts = parent.colour, parent.under, parent.tiny, parent.doubts
         if tag == "table" and not self.standards:
@@ -673,8 +675,8 @@ def _sized_text(style: str, rules: list, inherited: float, root_px: float,
 def _sizes(style: str, rules: list, inherited: float, root_px: float,
            browser: dict | None = None) -> list[float]:
     """Each size an element's text may be given, in the order they apply (``_sized_text``)."""
-    sizes = [font_size_px(own, inherited, root_px=root_px) for own in [browser or {}, *rules]
-             if not _SIZES.isdisjoint(own)]
+    sizes = [font_size_px(own, inherited, getattr(own, "important", frozenset()), root_px)
+             for own in [browser or {}, *rules] if not _SIZES.isdisjoint(own)]
     if style and may_size_text(style):
         sizes.append(font_px_of(style, inherited, root_px))
     return sizes
@@ -789,12 +791,14 @@ def _may_win(rules: list, own: dict[str, str], important: frozenset[str],
     """Of the declarations of the style rules that may match an element (``rules``), those
     whose ``names`` may win over its own style's (``own``; ``important``: the names it sets
     ``!important``): all where it sets none of them, none where it sets one ``!important``,
-    else those a rule sets ``!important``."""
+    else those a rule sets ``!important`` (all of a rule for its ``::first-line`` or
+    ``::first-letter``, which its own style does not reach, and of one whose importance is
+    not known)."""
     if names.isdisjoint(own):
         return rules
     if not names.isdisjoint(important):
         return []
-    return [rule for rule in rules if not names.isdisjoint(getattr(rule, "important", ()))]
+    return [rule for rule in rules if not names.isdisjoint(getattr(rule, "important", names))]
 
 
 def _held_pseudo(insides: list[Inside], boxes: list, font_px: float, line: tuple[str, float],
@@ -804,7 +808,7 @@ def _held_pseudo(insides: list[Inside], boxes: list, font_px: float, line: tuple
     element's text ``font_px`` high in lines ``line`` (as ``_Open.line``): their own sizes,
     letters and pushes."""
     for box in boxes:
-        size = font_size_px(box, font_px, root_px=root_px)
+        size = font_size_px(box, font_px, box.important, root_px)
         held(insides, "", box, {}, size, line_px(line_height(box, size, line), size), False)
 
 

@@ -70,6 +70,8 @@ LEGACY_NO_TEXT_PSEUDO_ELEMENTS = frozenset({"before", "after"})
 # those that make a box of their own in the element's, beside its text: what they hold and
 # how large it is may push the text out of a box that clips (a ::marker's size)
 BOX_PSEUDO_ELEMENTS = frozenset({*LEGACY_NO_TEXT_PSEUDO_ELEMENTS, "marker"})
+# pseudo-elements of the element's own text CSS 2 wrote with one colon
+_LEGACY_TEXT_PSEUDO_ELEMENTS = frozenset({"first-line", "first-letter"})
 COMBINATORS = frozenset({">", "+", "~", "||"})
 _COMMENT = re.compile(r"<!--[\s\S]*?(?:-->|\Z)")  # (Outlook reads what its own hold)
 # pseudo-classes that match what one of the selectors of their list matches
@@ -101,12 +103,16 @@ class Subject:
     context: frozenset[str] = field(default_factory=frozenset)
     # read for its boxes: the box is its ``::before`` or ``::after``, not the element's own
     pseudo: bool = False
+    # of a pseudo-element of the element's own text (``::first-line``, ``::first-letter``):
+    # the element's own style does not reach it, so the rule's declarations win over it
+    over_own: bool = False
 
     def with_needs_of(self, other: Subject) -> Subject:
         """This subject needing what ``other`` needs too (``&.b`` inside ``.a``)."""
         return Subject(self.tag or other.tag, self.classes | other.classes,
                        self.ids | other.ids, self.attributes | other.attributes,
-                       self.context | other.context, self.pseudo or other.pseudo)
+                       self.context | other.context, self.pseudo or other.pseudo,
+                       self.over_own or other.over_own)
 
     def matches(self, tag: str, classes: frozenset[str], ids: frozenset[str],
                 attributes: frozenset[str]) -> bool:
@@ -401,7 +407,7 @@ def _read(compound: list, boxes: bool = False) -> tuple[Subject, bool] | None:
     if not compound or all(token.type in ("percentage", "number") for token in compound):
         return None  # no selector; "0%" is a keyframe's, which selects no element
     tag, classes, ids, attributes, names_around, unread = "", set(), set(), set(), False, False
-    pseudo = False
+    pseudo = over_own = False
     index = 0
     while index < len(compound):
         token = compound[index]
@@ -427,12 +433,14 @@ def _read(compound: list, boxes: bool = False) -> tuple[Subject, bool] | None:
                         boxes and _name(name) in BOX_PSEUDO_ELEMENTS):
                     return None
                 pseudo = pseudo or name is not None and _name(name) in BOX_PSEUDO_ELEMENTS
+                over_own = over_own or name is None or _name(name) not in NO_TEXT_PSEUDO_ELEMENTS
                 index += 2
             elif _name(after) in POINTER or _name(after) in LEGACY_NO_TEXT_PSEUDO_ELEMENTS \
                     and not boxes:
                 return None
             else:
                 pseudo = pseudo or _name(after) in LEGACY_NO_TEXT_PSEUDO_ELEMENTS
+                over_own = over_own or _name(after) in _LEGACY_TEXT_PSEUDO_ELEMENTS
                 index += 1  # any pseudo-class, or a function of one: taken to match
         elif not _is_literal(token, "*") and not _is_literal(token, "|"):
             unread = True  # a token no selector holds here ("\;@"): what it is part of is unsure
@@ -440,7 +448,7 @@ def _read(compound: list, boxes: bool = False) -> tuple[Subject, bool] | None:
     if unread:
         return ANY_ELEMENT, names_around
     return Subject(tag, frozenset(classes), frozenset(ids), frozenset(attributes),
-                   pseudo=pseudo), names_around
+                   pseudo=pseudo, over_own=over_own), names_around
 
 
 def folded(name: str) -> str:

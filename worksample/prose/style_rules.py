@@ -184,7 +184,8 @@ def _judge(rule: _StyleRule, declarations: str, page: NamesOnPage, colours: Colo
     if clipping is not None and first_not_painting(declared(declarations)):
         own, important = declared_with_importance(declarations)
         clipping += [(subject, (PseudoBox if subject.pseudo else RuleDeclarations)(
-            own, important)) for subject in rule.box_subjects if page.may_have(subject.context)]
+            own, frozenset(own) if subject.over_own else important))
+            for subject in rule.box_subjects if page.may_have(subject.context)]
     why = hides(declarations, colour=not taken) or animated_away(declarations, keyframes)
     if why:
         selectors += [(subject, why) for subject in rule.subjects
