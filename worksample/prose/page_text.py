@@ -329,8 +329,11 @@ class PageText:
         # one, an image, a frame, one whose own text is white or moved away
         if not _UNDRAWN.match(why):
             self.covers.look_at(tag, element.attributes, names, style)
+        largest = None  # the largest its text may be (``_largest_text``), worked out once
         if self.clipped and not _UNDRAWN.match(why):  # (drawn, its text read or not)
-            self._held(tag, element, style, rules, pseudo)
+            largest = self._largest_text(tag, element.attributes, style, rules or [],
+                                         self.painted[-1].largest)
+            self._held(tag, element, style, rules, pseudo, largest)
         if skipped:
             return False
         if why:
@@ -344,7 +347,10 @@ class PageText:
             if tag not in VOID:
                 self._separate(tag)  # its end
             return False
-        self._paint(tag, element, style, names, rules or [])
+        if largest is None:
+            largest = self._largest_text(tag, element.attributes, style, rules or [],
+                                         (self.painted[-1] if self.painted else _PAGE).largest)
+        self._paint(tag, element, style, names, rules or [], largest)
         self._clips(tag, style, rules, pseudo)
         return True
 
@@ -388,14 +394,14 @@ class PageText:
             _held_pseudo([inside], pseudo, font_px, largest_line, self.root_px)
             self.clipped.append((len(self.painted) - 1, len(self.parts), styles, inside))
 
-    def _held(self, tag: str, element, style: str, rules: list | None, pseudo: list) -> None:
-        """Count what a shown element (and each style rule that may match it, ``rules``)
-        adds to the size of the text of the boxes that clip around it
-        (``clipped_text.held``)."""
+    def _held(self, tag: str, element, style: str, rules: list | None, pseudo: list,
+              largest: tuple[float, tuple[str, float]]) -> None:
+        """Count what a shown element (and each style rule that may match it, ``rules``; its
+        pseudo-elements' boxes, ``pseudo``; the largest its text may be, ``largest``) adds to
+        the size of the text of the boxes that clip around it (``clipped_text.held``)."""
         parent = self.painted[-1]
         styles = [declared(style) if style else {}, *(rules or [])]
-        font_px, largest_line = self._largest_text(tag, element.attributes, style, rules or [],
-                                                   parent.largest)
+        font_px, largest_line = largest
         line = line_px(largest_line, font_px)
         holds_text = any(name in HEIGHTS_INSIDE for declarations in styles
                          for name in declarations) and self._holds_text(element)
@@ -481,7 +487,8 @@ class PageText:
         elif tag in CELLS:
             self.parts.append("\t")
 
-    def _paint(self, tag: str, element, style: str, names: tuple, rules: list) -> None:
+    def _paint(self, tag: str, element, style: str, names: tuple, rules: list,
+               largest: tuple[float, tuple[str, float]]) -> None:
         """Open a shown element (its ``names``, as ``_names`` reads them): the colours of its
         text and under it (``style``: what it is drawn in, ``_style_of``), whether they are
         the same, and whether its text is too small to read (``rules``: the declarations of
@@ -515,9 +522,9 @@ class PageText:
         font_px = 16.0 if quirks_table else parent.font_px
         font_px = _sized_text(style, rules, font_px, self.root_px,
                               _browser_size(tag, element.attributes))[0]
-        largest = self._largest_text(tag, element.attributes, style, rules,
-                                     (16.0, parent.largest[1]) if quirks_table
-                                     else parent.largest)
+        if quirks_table:  # (its text does not inherit its parent's size)
+            largest = self._largest_text(tag, element.attributes, style, rules,
+                                         (16.0, parent.largest[1]))
         across, down = scales_of(style, parent.perspective) if style else (1.0, 1.0)
         for rule in rules:  # (a red team's: ".s{transform:scale(.25)}" on nested boxes)
             rule_across, rule_down = scales(rule, parent.perspective)

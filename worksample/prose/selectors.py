@@ -101,7 +101,8 @@ class Subject:
     # the classes, ids and attribute names the selector's other parts need some element of
     # the page to have ("[data-ogsc] .title": data-ogsc); where none is written, it is inert
     context: frozenset[str] = field(default_factory=frozenset)
-    # read for its boxes: the box is its ``::before`` or ``::after``, not the element's own
+    # read for its boxes: the box is its ``::before``, ``::after`` or ``::marker``, not the
+    # element's own
     pseudo: bool = False
     # of a pseudo-element of the element's own text (``::first-line``, ``::first-letter``):
     # the element's own style does not reach it, so the rule's declarations win over it
