@@ -8,8 +8,11 @@ were cut off by the browser and counted by the grader (a red team's, 2026-12-07)
 now measured at the largest size and line any of them gives it (``PageText._largest_text``);
 an element's own style wins over all but a rule's ``!important`` one. A browser's own sizes
 (headings, ``<small>``, ``<big>``, ``<sub>``, ``<sup>``, ``<font size>``) are read, under
-every style rule. The box a ``::before``, an ``::after`` or a ``::marker`` makes is counted in
-the element (its letters, size and pushes), and sets nothing of the element's own: a
+every style rule. Each unit is read at its most (``largest_text``): a font's units at an
+em, ``lh`` and ``rlh`` as the lines they name, a root two rules size at the larger,
+``font-size-adjust`` over the least x-height a reader's fonts have, ``font-size: math`` as
+any size. The box a ``::before``, an ``::after`` or a ``::marker`` makes is counted in the
+element (its letters, size and pushes), and sets nothing of the element's own: a
 clearfix's ``font-size: 0`` hid all the honest text of its element.
 
 The pages in tests/corpora/sizes_that_may_win.yaml were rendered by headless Chromium 156 at
@@ -18,16 +21,19 @@ four screen sizes; their kinds are as for tests/corpora/screen_sized_red_team.ya
 
 from __future__ import annotations
 
+import math
+
 import pytest
 import yaml
-from conftest_paths import ROOT
+from conftest_paths import ROOT as REPOSITORY
 
-from worksample.prose.clipped_text import content_text
+from worksample.prose.clipped_text import NORMAL_LINE, content_text
+from worksample.prose.largest_text import Largest, largest_line, largest_size, size_adjust
 from worksample.prose.markup import from_html
 from worksample.prose.page_text import legacy_font_size
 
 WORDS = "SECRET refund words"
-CORPUS = yaml.safe_load((ROOT / "tests" / "corpora" / "sizes_that_may_win.yaml")
+CORPUS = yaml.safe_load((REPOSITORY / "tests" / "corpora" / "sizes_that_may_win.yaml")
                         .read_text(encoding="utf-8"))
 
 
@@ -93,3 +99,47 @@ def test_a_font_elements_size_is_read_as_html_reads_it(size, keyword):
 ])
 def test_the_letters_a_pseudo_elements_content_draws(content, letters):
     assert content_text(content) == letters
+
+
+PARENT = Largest(20.0, ("px", 30.0), 1.0, "")
+ROOT = Largest(24.0, ("px", 40.0), 1.0, "")
+
+
+@pytest.mark.parametrize(("size", "px"), [
+    ("2ch", 40.0), ("2ex", 40.0), ("2cap", 40.0), ("2ic", 40.0),  # a font's units at an em
+    ("2rem", 48.0), ("2rch", 48.0),  # the root's largest
+    ("2lh", 60.0), ("2rlh", 80.0),  # the parent's line, the root's
+    ("150%", 30.0), ("larger", 24.0), ("smaller", 20.0), ("-webkit-xxx-large", 48.0),
+    ("10px", 10.0), ("-2em", 0.0), ("inherit", 20.0), ("math", math.inf),
+])
+def test_a_text_size_is_read_at_its_most(size, px):
+    assert largest_size([{"font-size": size}], PARENT, ROOT) == pytest.approx(px)
+    assert largest_size([{"font": f"bold {size}/1 serif"}], PARENT, ROOT) == pytest.approx(px)
+
+
+def test_the_largest_of_the_sizes_that_may_win_is_read():
+    assert largest_size([{"font-size": "8px"}, {}, {"font-size": "3ch"}], PARENT, ROOT) == 60.0
+    assert largest_size([{}, {"color": "red"}], PARENT, ROOT) == 20.0
+
+
+@pytest.mark.parametrize(("line", "read"), [
+    ("2lh", ("px", 60.0)), ("1rlh", ("px", 40.0)), ("2ch", ("px", 20.0)),
+    ("1.5", ("factor", 1.5)), ("200%", ("px", 30.0)), ("normal", NORMAL_LINE),
+    ("inherit", ("px", 30.0)), ("5vw", ("px", 16.0)),
+])
+def test_a_lines_height_is_read_at_its_most(line, read):
+    assert largest_line({"line-height": line}, 10.0, 1.5, PARENT, ROOT) == read
+
+
+def test_a_font_shorthand_sets_a_normal_line_where_it_names_none():
+    assert largest_line({"font": "12px serif"}, 12.0, 1.0, PARENT, ROOT) == NORMAL_LINE
+    assert largest_line({"font": "12px/3lh serif"}, 12.0, 1.0, PARENT, ROOT) == ("px", 90.0)
+
+
+@pytest.mark.parametrize(("adjust", "factor"), [
+    ("0.8", 2.0), ("ex-height 0.8", 2.0), ("cap-height 1.2", 2.0), ("none", 1.0),
+    ("from-font", 1.0), ("inherit", 3.0), ("-1", 0.0),
+])
+def test_a_font_size_adjust_enlarges_letters_at_most_over_the_least_metric(adjust, factor):
+    assert size_adjust([{"font-size-adjust": adjust}], 3.0) == pytest.approx(factor)
+    assert size_adjust([{}], 3.0) == 3.0

@@ -502,14 +502,15 @@ def _reset_all(declarations: dict[str, str], important: set[str], keyword: str,
     """Read ``all: keyword``: it sets every property but a custom one, ``direction`` and
     ``unicode-bidi`` to ``keyword``, so the declarations before it give way (an
     ``!important`` one only to an ``!important`` ``all``). Of what the hiding rules read,
-    "initial" gives the text its size and colour at their initial values; "inherit",
-    "unset" and "revert" leave both inherited, as none set, and the rest unset."""
+    "initial" gives the text its size, its line's height and its colour at their initial
+    values; "inherit", "unset" and "revert" leave them inherited, as none set, and the rest
+    unset."""
     for name in [name for name in declarations if _reset_by_all(name)]:
         if is_important or name not in important:
             del declarations[name]
             important.discard(name)
     if keyword == "initial":
-        for name in ("font-size", "color"):
+        for name in ("font-size", "line-height", "color"):
             declarations[name] = "initial"
             if is_important:
                 important.add(name)

@@ -16,6 +16,7 @@ of that is modelled here; what is, is what the browser then draws:
 
 from __future__ import annotations
 
+import math
 import re
 from typing import NamedTuple
 
@@ -72,6 +73,14 @@ from worksample.prose.css_hiding import (
     tiny_text,
 )
 from worksample.prose.css_maths import worked_out
+from worksample.prose.largest_text import (
+    PAGE,
+    UNBOUNDED,
+    Largest,
+    largest_line,
+    largest_size,
+    size_adjust,
+)
 from worksample.prose.selectors import folded
 from worksample.prose.sheet_colours import ColourRules, TooCostly
 from worksample.prose.style_rules import HidingRules, hides
@@ -187,16 +196,17 @@ class _Open(NamedTuple):
     set_in: float
     # why its text, and its lines, may grow with the screen ('' where not: ``screen_sized``)
     screen: tuple[str, str]
-    # the largest size of its text, in px, and the height of its lines (as ``line``) that any
-    # style that may win the cascade gives it or its ancestors (``PageText._largest_text``)
-    largest: tuple[float, tuple[str, float]]
+    # the largest its text and its lines may be, as any style that may win the cascade sets
+    # them on it or its ancestors (``PageText._largest_text``)
+    largest: Largest
 
 
 _SIZES = frozenset({"font", "font-size"})
 _LINE_SETTERS = frozenset({"font", "line-height"})
+_ADJUSTS = frozenset({"font-size-adjust"})
 _PAGE = _Open("", None, None, "", "", (), 1.0, None, (1.0, 1.0), 16.0, NORMAL_LINE, "",
               (False, None), 0.0, (1.0, 1.0), (None, 0.0), (NARROWEST_PX, DESKTOP_PX), 0.0,
-              ("", ""), (16.0, NORMAL_LINE))
+              ("", ""), PAGE)
 STROKE_EM = 0.1  # a stroke this wide (of the text's size) covers its letters' fill
 
 
@@ -226,6 +236,7 @@ class PageText:
         self.fonts = fonts
         self.texts_measured = 0
         self.root_px = 16.0  # the least size of the root's text, which a "rem" is
+        self.root_largest = PAGE  # the largest it and its lines may be
         self.root_screen = ""  # why it may grow with the screen ('' where it may not)
         # a "rem" in px where lengths in it are read: the root's size where every style that
         # may apply gives it a browser's own, else 0 (not read)
@@ -378,6 +389,8 @@ class PageText:
         grows = next((why for why in box.screen if why), "")
         why = (not_measured(styles, around.display, self.rem_px) if smaller else "") or (
             f"text sized by the screen ({grows})" if smaller and grows else "") or (
+            f"text of any size ({box.largest.unbounded})" if smaller and box.largest.unbounded
+            else "") or (
             "a width round it not read" if smaller == "down" and room is None else "") or (
             "a font the page makes (@font-face)" if self.fonts else "") or (
             f"a line {line:.0f} px high" if line < 0.8 * box.font_px else "")
@@ -387,57 +400,61 @@ class PageText:
             self._cut_off(len(self.parts), "boxes that clip their text nested too deep")
         else:  # one that grows with its text cuts off what may be set out of it
             # its own text measured at the largest any style that may win gives it
-            font_px, largest_line = box.largest
             inside = Inside(keeps_newlines=keeps_newlines(tag, styles), grows=smaller != "down",
-                            font_px=font_px, line_px=line_px(largest_line, font_px),
+                            font_px=box.largest.drawn_px, line_px=box.largest.line_px,
                             set_in=self.painted[-1].set_in, room=room)
-            _held_pseudo([inside], pseudo, font_px, largest_line, self.root_px)
+            _held_pseudo([inside], pseudo, box.largest, self.root_largest)
             self.clipped.append((len(self.painted) - 1, len(self.parts), styles, inside))
 
     def _held(self, tag: str, element, style: str, rules: list | None, pseudo: list,
-              largest: tuple[float, tuple[str, float]]) -> None:
+              largest: Largest) -> None:
         """Count what a shown element (and each style rule that may match it, ``rules``; its
         pseudo-elements' boxes, ``pseudo``; the largest its text may be, ``largest``) adds to
         the size of the text of the boxes that clip around it (``clipped_text.held``)."""
         parent = self.painted[-1]
         styles = [declared(style) if style else {}, *(rules or [])]
-        font_px, largest_line = largest
-        line = line_px(largest_line, font_px)
+        font_px, line = largest.drawn_px, largest.line_px
         holds_text = any(name in HEIGHTS_INSIDE for declarations in styles
                          for name in declarations) and self._holds_text(element)
         insides = [inside for *_, inside in self.clipped]
         # nested boxes set text in by what they all set; side by side, by the most of one
         across = sum(held(insides, tag, declarations, element.attributes, font_px, line,
                           holds_text) for declarations in styles)
-        _held_pseudo(insides, pseudo, font_px, largest_line, self.root_px)
+        _held_pseudo(insides, pseudo, largest, self.root_largest)
         self.opening_set_in = parent.set_in + across
         for inside in insides:
             inside.across = max(inside.across, self.opening_set_in - inside.set_in)
-        if rules is None:
-            for inside in insides:
-                inside.unsure = inside.unsure or TOO_COSTLY
+        unsure = TOO_COSTLY if rules is None else \
+            f"text of any size ({largest.unbounded})" if largest.unbounded else ""
+        for inside in insides:
+            inside.unsure = inside.unsure or unsure
 
     def _largest_text(self, tag: str, attrs: dict, style: str, rules: list,
-                      inherited: tuple[float, tuple[str, float]]
-                      ) -> tuple[float, tuple[str, float]]:
-        """The largest size, in px, that the text of an element ``tag`` may have, and the
-        height of its lines (as ``_Open.line``), where the largest it may inherit is
-        ``inherited``: as its style or any style rule that may match it (``rules``: their
-        declarations) sets them, whichever may win the cascade (a selector's weight, a layer,
-        a media query), else a browser's own size. What its own style sets wins over all but a
-        rule's ``!important`` one (``_may_win``)."""
-        inherited_px, inherited_line = inherited
+                      parent: Largest) -> Largest:
+        """The largest the text of an element ``tag`` and its lines may be
+        (``largest_text``), inside ``parent``: as its style or any style rule that may match
+        it (``rules``: their declarations) sets them, whichever may win the cascade (a
+        selector's weight, a layer, a media query), else a browser's own size. What its own
+        style sets wins over all but a rule's ``!important`` one (``_may_win``)."""
         own, important = declared_with_importance(style) if style else ({}, frozenset())
         # "revert" gives back a browser's own size, "revert-layer" the rules' (in a style
         # attribute): neither overrules them
-        own = {name: value for name, value in own.items()
-               if value not in ("revert", "revert-layer")}
-        browser = _browser_size(tag, attrs) if _SIZES.isdisjoint(own) else {}
-        font_px = _sized_text(style, _may_win(rules, own, important, _SIZES), inherited_px,
-                              self.root_px, browser)[1]
-        lines = [line_height(declarations, font_px, inherited_line) for declarations in
-                 [own, *_may_win(rules, own, important, _LINE_SETTERS)]]
-        return font_px, max(lines, key=lambda line: line_px(line, font_px))
+        kept = {name: value for name, value in own.items()
+                if value not in ("revert", "revert-layer")}
+        browser = _browser_size(tag, attrs) if _SIZES.isdisjoint(kept) else {}
+        sizing = [browser, *_may_win(rules, kept, important, _SIZES), kept]
+        font_px = largest_size(sizing, parent, self.root_largest)
+        if len(kept) < len(own):  # (a browser's own size may be none: the parent's)
+            font_px = max(font_px, parent.font_px)
+        unbounded = parent.unbounded or (UNBOUNDED if math.isinf(font_px) else "")
+        if unbounded:
+            font_px = parent.font_px
+        adjust = size_adjust([kept, *_may_win(rules, kept, important, _ADJUSTS)],
+                             parent.adjust)
+        lines = [largest_line(declarations, font_px, adjust, parent, self.root_largest)
+                 for declarations in [kept, *_may_win(rules, kept, important, _LINE_SETTERS)]]
+        line = max(lines, key=lambda line: line_px(line, font_px * adjust))
+        return Largest(font_px, line, adjust, unbounded)
 
     def _holds_text(self, element) -> bool:
         """Whether an element holds text that is drawn; past ``TEXTS_MEASURED_MOST`` elements
@@ -488,7 +505,7 @@ class PageText:
             self.parts.append("\t")
 
     def _paint(self, tag: str, element, style: str, names: tuple, rules: list,
-               largest: tuple[float, tuple[str, float]]) -> None:
+               largest: Largest) -> None:
         """Open a shown element (its ``names``, as ``_names`` reads them): the colours of its
         text and under it (``style``: what it is drawn in, ``_style_of``), whether they are
         the same, and whether its text is too small to read (``rules``: the declarations of
@@ -521,10 +538,10 @@ class PageText:
         quirks_table = tag == "table" and not self.standards
         font_px = 16.0 if quirks_table else parent.font_px
         font_px = _sized_text(style, rules, font_px, self.root_px,
-                              _browser_size(tag, element.attributes))[0]
+                              _browser_size(tag, element.attributes))
         if quirks_table:  # (its text does not inherit its parent's size)
             largest = self._largest_text(tag, element.attributes, style, rules,
-                                         (16.0, parent.largest[1]))
+                                         parent.largest._replace(font_px=16.0))
         across, down = scales_of(style, parent.perspective) if style else (1.0, 1.0)
         for rule in rules:  # (a red team's: ".s{transform:scale(.25)}" on nested boxes)
             rule_across, rule_down = scales(rule, parent.perspective)
@@ -561,6 +578,7 @@ class PageText:
         if tag == "html":  # as small as any style may make it; its ems read where all agree
             given = _sizes(style, rules, parent.font_px, self.root_px) or [font_px]
             self.root_px, self.root_screen = min(given), screen[0]
+            self.root_largest = largest
             self.rem_px = 16.0 if set(given) == {16.0} and not screen[0] else 0.0
         line = next((line_height(own, font_px, parent.line) for own in reversed(styles)
                      if "line-height" in own or "font" in own), parent.line)
@@ -670,13 +688,13 @@ class PageText:
 
 
 def _sized_text(style: str, rules: list, inherited: float, root_px: float,
-                browser: dict | None = None) -> tuple[float, float]:
+                browser: dict | None = None) -> float:
     """The size of an element's text, inside one whose text is ``inherited`` px (and the
     root's ``root_px``): as its style sets it, else as the last style rule that may match it
     and sets one (``rules``: their declarations), else as a browser's own style does
-    (``browser``, ``_browser_size``), else inherited; and the largest any of them sets."""
+    (``browser``, ``_browser_size``), else inherited."""
     sizes = _sizes(style, rules, inherited, root_px, browser)
-    return (sizes[-1], max(sizes)) if sizes else (inherited, inherited)
+    return sizes[-1] if sizes else inherited
 
 
 def _sizes(style: str, rules: list, inherited: float, root_px: float,
@@ -808,15 +826,21 @@ def _may_win(rules: list, own: dict[str, str], important: frozenset[str],
     return [rule for rule in rules if not names.isdisjoint(getattr(rule, "important", names))]
 
 
-def _held_pseudo(insides: list[Inside], boxes: list, font_px: float, line: tuple[str, float],
-                 root_px: float) -> None:
+def _held_pseudo(insides: list[Inside], boxes: list, largest: Largest,
+                 root: Largest) -> None:
     """Count in each of ``insides`` (boxes that clip) what the boxes an element's
     pseudo-elements make (``boxes``: their declarations) add to its text, inside the
-    element's text ``font_px`` high in lines ``line`` (as ``_Open.line``): their own sizes,
-    letters and pushes."""
+    element's text as large as ``largest`` (the root's ``root``): their own sizes, letters
+    and pushes."""
     for box in boxes:
-        size = font_size_px(box, font_px, box.important, root_px)
-        held(insides, "", box, {}, size, line_px(line_height(box, size, line), size), False)
+        size = largest_size([box], largest, root)
+        if math.isinf(size):
+            for inside in insides:
+                inside.unsure = inside.unsure or f"text of any size ({UNBOUNDED})"
+            continue
+        drawn = size * largest.adjust
+        line = largest_line(box, size, largest.adjust, largest, root)
+        held(insides, "", box, {}, drawn, line_px(line, drawn), False)
 
 
 def _own_and_pseudo(rules: list) -> tuple[list, list]:

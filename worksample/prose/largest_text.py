@@ -1,0 +1,175 @@
+"""The largest an element's text may be, and its lines, where a box that clips holds it.
+
+The hiding rules read a length at the least it may be: text too small to read is hidden.
+A box that clips needs the other bound: text larger than read takes more lines than counted,
+and a browser cuts the last ones off (``clipped_text``). So here each unit of a text's size
+and of its line's height is read at its most:
+
+- a font's units (``ex``, ``ch``, ``cap``, ``ic`` and the root's) at an em: no font a reader
+  has draws its "x", its "0" or its capitals larger than its em, and a CJK font's "水" is an
+  em (the hiding rules read ``ch`` as half of one, its least);
+- ``lh`` and ``rlh`` as the height of the parent's line and of the root's;
+- a root's em as the largest size any style may give the root;
+- ``font-size-adjust`` (which its descendants inherit) as enlarging the letters by its
+  number over the least that font metric is in the fonts a reader has (an x-height of 0.4
+  em, Garamond's; Times' is 0.45): Chromium 156 scaled DejaVu Serif by the number over 0.52;
+- ``font-size: math`` as any size: ``math-depth`` may enlarge it without bound. A box that
+  clips such text is not measured, and all it holds is hidden.
+
+A length of the screen (``vw``) or worked out (``calc()``) is read where the boxes are
+(``clipped_text.screen_sized``): such a box is not measured either.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import NamedTuple
+
+from worksample.prose.clipped_text import NORMAL_LINE, line_px
+from worksample.prose.css_units import (
+    EM_PER_UNIT,
+    KEYWORD_PX,
+    PX_PER_UNIT,
+    ROOT_UNITS,
+)
+
+_AMOUNT = re.compile(r"([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)([a-z%]*)")
+_SIZES = ("font", "font-size")
+# Chromium's own keyword past "xxx-large"
+_KEYWORD_PX = {**KEYWORD_PX, "-webkit-xxx-large": 48.0}
+_SCALED_UP = 1.2  # "larger"
+# the least each font metric ``font-size-adjust`` may name is in a reader's fonts, in ems
+_LEAST_METRIC = {"ex-height": 0.4, "cap-height": 0.6, "ch-width": 0.45, "ic-width": 0.9,
+                 "ic-height": 0.9}
+UNBOUNDED = "font-size: math"
+
+
+class Largest(NamedTuple):
+    """The largest an element's text may be, as any style that may win the cascade sets it
+    on the element or its ancestors."""
+
+    font_px: float  # its size, as its descendants' ems take it
+    line: tuple[str, float]  # the height of its lines (``clipped_text.line_height``)
+    adjust: float  # how much a ``font-size-adjust`` may enlarge its letters (1: none)
+    unbounded: str  # why it may be any size ('' where it may not)
+
+    @property
+    def drawn_px(self) -> float:
+        """The size its letters may be drawn at: its size, adjusted."""
+        return self.font_px * self.adjust
+
+    @property
+    def line_px(self) -> float:
+        """The height of its lines in px."""
+        return line_px(self.line, self.drawn_px)
+
+
+PAGE = Largest(16.0, NORMAL_LINE, 1.0, "")
+
+
+def largest_size(styles: list[dict[str, str]], parent: Largest, root: Largest) -> float:
+    """The largest size, in px, any of ``styles`` (declarations, each of which may win) gives
+    an element's text inside ``parent``, where the root's is ``root``; the parent's where
+    none sets one; ``math.inf`` for ``font-size: math``."""
+    sizes = [_size(own, parent, root) for own in styles if not set(_SIZES).isdisjoint(own)]
+    return max(sizes, default=parent.font_px)
+
+
+def _size(declarations: dict[str, str], parent: Largest, root: Largest) -> float:
+    """The size one style's declarations give a text, at its most."""
+    important = getattr(declarations, "important", frozenset())
+    sizes = [(name, declarations[name]) for name in _SIZES if name in declarations]
+    name, value = ([size for size in sizes if size[0] in important] or sizes)[-1]
+    if name == "font":  # its size is the first length or keyword (not a weight, "700")
+        value = next((word for word in re.split(r"[\s/]+", value) if word in _KEYWORD_PX
+                      or word in ("larger", "smaller", "math") or _unit(word) not in (None, "")),
+                     "inherit")
+    if value == "math":
+        return math.inf
+    if value in _KEYWORD_PX:
+        return _KEYWORD_PX[value]
+    if value == "larger":
+        return parent.font_px * _SCALED_UP
+    if value == "smaller":
+        return parent.font_px
+    if value.endswith("%") and (amount := _amount(value)) is not None:
+        return max(amount[0], 0.0) * parent.font_px / 100
+    px = most_px(value, parent.font_px, parent.line_px, root)
+    return parent.font_px if px is None else px
+
+
+def largest_line(declarations: dict[str, str], font_px: float, adjust: float,
+                 parent: Largest, root: Largest) -> tuple[str, float]:
+    """The height an element's ``line-height`` (or its ``font``'s) gives its lines, at its
+    most, as ``clipped_text.line_height`` reads it: a number as a factor of each descendant's
+    size, any other as the pixels it is here (its text ``font_px``, adjusted by ``adjust``);
+    the parent's where it sets none."""
+    value = declarations.get("line-height", "")
+    font = declarations.get("font", "")
+    if not value and font:  # a "font" sets its line height, to normal where it names none
+        value = next(iter(font.split("/", 1)[1].split()), "") if "/" in font else \
+            font if font in ("inherit", "unset") else "normal"
+    if not value or value in ("inherit", "unset"):
+        return parent.line
+    if value in ("normal", "initial"):
+        return NORMAL_LINE
+    amount = _amount(value)
+    if amount is not None and amount[1] == "":
+        return "factor", max(amount[0], 0.0)
+    if amount is not None and amount[1] == "%":
+        return "px", max(amount[0], 0.0) * font_px * adjust / 100
+    px = most_px(value, font_px, parent.line_px, root)
+    return NORMAL_LINE if px is None else ("px", px)
+
+
+def most_px(value: str, font_px: float, parent_line_px: float, root: Largest) -> float | None:
+    """A length at the most it may be, in px (at least 0), where an em is ``font_px``, the
+    parent's line ``parent_line_px`` high and the root's text ``root``; None where it is not
+    a length read here."""
+    amount = _amount(value)
+    if amount is None:
+        return None
+    number, unit = amount
+    if unit in ROOT_UNITS:
+        px = root.font_px
+    elif unit in EM_PER_UNIT:
+        px = font_px
+    elif unit == "lh":
+        px = parent_line_px
+    elif unit == "rlh":
+        px = root.line_px
+    elif unit in PX_PER_UNIT:  # (of the screen: at its least, ``clipped_text.screen_sized``)
+        px = PX_PER_UNIT[unit]
+    else:
+        return 0.0 if unit == "" and number == 0 else None
+    return max(number * px, 0.0)
+
+
+def size_adjust(styles: list[dict[str, str]], inherited: float) -> float:
+    """How much the ``font-size-adjust`` any of ``styles`` sets may enlarge an element's
+    letters, at its most; ``inherited`` where none sets one."""
+    factors = [_adjusted(own["font-size-adjust"], inherited) for own in styles
+               if "font-size-adjust" in own]
+    return max(factors, default=inherited)
+
+
+def _adjusted(value: str, inherited: float) -> float:
+    words = value.split()
+    if words in (["inherit"], ["unset"]):
+        return inherited
+    metric = words[0] if len(words) == 2 and words[0] in _LEAST_METRIC else "ex-height"
+    amount = _amount(words[-1]) if words else None
+    if amount is None or amount[1] != "":  # none, from-font, initial
+        return 1.0
+    return max(amount[0], 0.0) / _LEAST_METRIC[metric]
+
+
+def _amount(value: str) -> tuple[float, str] | None:
+    found = _AMOUNT.fullmatch(value.replace("!important", "").strip())
+    return (float(found.group(1)), found.group(2)) if found else None
+
+
+def _unit(word: str) -> str | None:
+    amount = _amount(word)
+    return None if amount is None else amount[1]
