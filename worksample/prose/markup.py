@@ -26,6 +26,7 @@ from worksample.prose.markdown_markup import (
     without_line_marks,
 )
 from worksample.prose.media_queries import for_the_reader
+from worksample.prose.own_fonts import makes_a_font
 from worksample.prose.page_text import PageText, shadow_root
 from worksample.prose.selectors import names_written
 from worksample.prose.sheet_colours import ColourRules, in_plain_cascade
@@ -41,10 +42,6 @@ from worksample.safe_text import cut
 _MAY_BE_MARKUP = re.compile(r"[<&\[*_`~|>]")
 HIDDEN_MIN_WORDS = 8  # fewer hidden words are noise (a stray label), not an attempt to score
 _PLAIN_ONLY_SHARE = 0.2  # a plain part may differ a little from its HTML part (link targets)
-# a font the page makes of its own (a file in the page, one on the machine, its measures set
-# again), whose letters may be any size or draw nothing
-_FONT_OF_ITS_OWN = re.compile(r"@font-face[^}]*(?:data:|local\(|-override|size-adjust)",
-                              re.IGNORECASE)
 _RULE_CHECKS = 100_000  # plus one per character of the document: far more than any real one needs
 MIME_HEADER_MAX_CHARS = 4096  # email's parser takes time quadratic in a header's length
 # multipart and message/ parts: the parser recurses into each and checks each line against
@@ -150,7 +147,7 @@ def from_html(html: str, markdown: bool = False, quotes: bool = False) -> Visibl
                     colours=colours or None, moving=HidingRules(moving, budget),
                     covers=Covers(*(HidingRules(rules, budget) for rules in covering)),
                     keyframes=keyframes, clipping=HidingRules(clipping, 2 * budget, every=True),
-                    fonts=any(_FONT_OF_ITS_OWN.search(sheet.css) for sheet in sheets))
+                    fonts=any(makes_a_font(sheet.css) for sheet in sheets))
     if not page.read(tree, ELEMENTS_MOST):
         raise UnreadableMessage(f"the HTML makes more than {ELEMENTS_MOST:,} elements; no "
                                 "reply or analysis has that many")
