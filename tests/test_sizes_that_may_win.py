@@ -123,17 +123,36 @@ def test_the_largest_of_the_sizes_that_may_win_is_read():
 
 
 @pytest.mark.parametrize(("line", "read"), [
-    ("2lh", ("px", 60.0)), ("1rlh", ("px", 40.0)), ("2ch", ("px", 20.0)),
+    ("2lh", ("px", 60.0)), ("1rlh", ("px", 40.0)), ("2em", ("px", 20.0)),
+    ("2ch", ("px", 30.0)), ("2ex", ("px", 30.0)),  # an em of the font as adjusted
     ("1.5", ("factor", 1.5)), ("200%", ("px", 30.0)), ("normal", NORMAL_LINE),
-    ("inherit", ("px", 30.0)), ("5vw", ("px", 16.0)),
+    ("inherit", ("px", 30.0)), ("revert", ("px", 30.0)), ("5vw", ("px", 16.0)),
+    ("2/**/px", NORMAL_LINE), ("/**/2px", ("px", 2.0)),
 ])
 def test_a_lines_height_is_read_at_its_most(line, read):
-    assert largest_line({"line-height": line}, 10.0, 1.5, PARENT, ROOT) == read
+    font = Largest(10.0, NORMAL_LINE, 1.5, "")
+    assert largest_line({"line-height": line}, font, PARENT, ROOT) == read
 
 
-def test_a_font_shorthand_sets_a_normal_line_where_it_names_none():
-    assert largest_line({"font": "12px serif"}, 12.0, 1.0, PARENT, ROOT) == NORMAL_LINE
-    assert largest_line({"font": "12px/3lh serif"}, 12.0, 1.0, PARENT, ROOT) == ("px", 90.0)
+def test_a_font_shorthand_sets_its_line_after_its_size():
+    font = Largest(12.0, NORMAL_LINE, 1.0, "")
+    assert largest_line({"font": "12px serif"}, font, PARENT, ROOT) == NORMAL_LINE
+    assert largest_line({"font": "12px/3lh serif"}, font, PARENT, ROOT) == ("px", 90.0)
+    assert largest_line({"font": "12px/90px'A b'"}, font, PARENT, ROOT) == ("px", 90.0)
+    assert largest_line({"font": "12px /* a */ / 90px serif"}, font, PARENT, ROOT) == \
+        ("px", 90.0)
+    assert largest_line({"font": "inherit"}, font, PARENT, ROOT) == ("px", 30.0)
+    # where both are set, the larger line (either may win: the order, an !important)
+    assert largest_line({"line-height": "20px", "font": "12px/90px serif"}, font, PARENT,
+                        ROOT) == ("px", 90.0)
+    assert largest_line({"font": "12px/90px serif", "line-height": "20px"}, font, PARENT,
+                        ROOT) == ("px", 90.0)
+
+
+def test_a_fonts_size_is_its_first_length_not_an_angle_or_a_weight():
+    assert largest_size([{"font": "oblique 14deg 700 60px serif"}], PARENT, ROOT) == 60.0
+    assert largest_size([{"font": "900 condensed 2ex/1 serif"}], PARENT, ROOT) == 40.0
+    assert largest_size([{"font": '60px"Arial"'}], PARENT, ROOT) == 60.0
 
 
 @pytest.mark.parametrize(("adjust", "factor"), [
@@ -143,3 +162,29 @@ def test_a_font_shorthand_sets_a_normal_line_where_it_names_none():
 def test_a_font_size_adjust_enlarges_letters_at_most_over_the_least_metric(adjust, factor):
     assert size_adjust([{"font-size-adjust": adjust}], 3.0) == pytest.approx(factor)
     assert size_adjust([{}], 3.0) == 3.0
+
+
+def test_a_fonts_units_are_of_its_font_as_adjusted():
+    adjusted = PARENT._replace(adjust=2.0)
+    assert largest_size([{"font-size": "2ex"}], adjusted, ROOT) == 80.0
+    assert largest_size([{"font-size": "2em"}], adjusted, ROOT) == 40.0  # (an em is not)
+    assert largest_size([{"font-size": "1rex"}], PARENT, ROOT._replace(adjust=3.0)) == 72.0
+
+
+@pytest.mark.parametrize(("parent", "own", "unwrapped"), [
+    ({"white-space": "nowrap"}, {}, True), ({"white-space": "pre"}, {}, True),
+    ({"text-wrap": "nowrap"}, {}, True), ({"text-wrap-mode": "nowrap"}, {"color": "red"}, True),
+    ({"white-space": "nowrap"}, {"white-space": "normal"}, False),
+    ({"white-space": "nowrap"}, {"text-wrap-mode": "wrap"}, False),
+    ({"white-space": "nowrap"}, {"white-space": "inherit"}, True),
+    ({}, {}, False),
+])
+def test_a_line_that_does_not_wrap_is_inherited(parent, own, unwrapped):
+    markup = (f'<div style="{_css(parent)}"><div style="width:200px;overflow:hidden;'
+              f'{_css(own)}">Thanks for your patience while we looked into your order {{}}'
+              "</div></div>")
+    assert ("refund" not in _read(markup).text) == unwrapped
+
+
+def _css(declarations: dict[str, str]) -> str:
+    return "".join(f"{name}:{value};" for name, value in declarations.items())

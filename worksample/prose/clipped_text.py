@@ -208,6 +208,7 @@ class Inside:
     # the width its parent leaves it (``room_of``; None: not known, read as NARROWEST_PX)
     room: float | None = NARROWEST_PX
     unsure: str = ""
+    unwrapped: bool = False  # its lines do not wrap, as an ancestor sets (``white-space``)
 
 
 def clips(declarations: dict[str, str]) -> bool:
@@ -379,14 +380,22 @@ def sized(styles: list[dict[str, str]], parent_display: str,
         return "down"
     # one that does not wrap is as wide as what is around it, at least a phone's screen
     return "across" if any(declarations.get(name, "") not in _NO_SIZE
-                           for declarations in styles for name in _WIDTHS) or _unwrapped(
+                           for declarations in styles for name in _WIDTHS) or unwraps(
         styles) else ""
 
 
-def _unwrapped(styles: list[dict[str, str]]) -> bool:
+def unwraps(styles: list[dict[str, str]]) -> bool:
     """Whether a box of ``styles`` sets its text in lines that do not wrap."""
     return any(word in values for declarations in styles for name, values in _NO_WRAP.items()
                for word in declarations.get(name, "").split())
+
+
+def wraps(declarations: dict[str, str]) -> bool:
+    """Whether a style sets its text in lines that wrap again, inside one whose lines do not
+    (``white-space: normal``: what does not wrap is inherited)."""
+    return any(name in declarations and not unwraps([{name: declarations[name]}])
+               and declarations[name] not in ("inherit", "unset", "revert", "revert-layer")
+               for name in _NO_WRAP)
 
 
 def paints_only(name: str, value: str = "") -> bool:
@@ -621,7 +630,7 @@ def line_height(declarations: dict[str, str], font_px: float,
     if not value and font:  # a "font" sets its line height, to normal where it names none
         value = next(iter(font.split("/", 1)[1].split()), "") if "/" in font else \
             font if font in ("inherit", "unset") else "normal"
-    if not value or value in ("inherit", "unset"):
+    if not value or value in ("inherit", "unset", "revert", "revert-layer"):
         return inherited
     if value in ("normal", "initial"):
         return NORMAL_LINE
@@ -702,7 +711,7 @@ def cut_off(styles: Iterable[dict[str, str]], font_px: float, line: float,
     wide = _least(styles, _WIDTHS, font_px)
     room = NARROWEST_PX if inside.room is None else inside.room
     width = (room if wide is None else wide[1]) - own_across - inside.across - inside.line_most
-    unwrapped = _unwrapped(styles)
+    unwrapped = inside.unwrapped or unwraps(styles)
     if width < 1.0:
         return f"{wide[0] if wide else 'a phone'} for text set {inside.across:.0f} px in"
     spaces = inside.spaces * CHAR_EM

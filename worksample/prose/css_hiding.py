@@ -503,17 +503,22 @@ def _reset_all(declarations: dict[str, str], important: set[str], keyword: str,
     ``unicode-bidi`` to ``keyword``, so the declarations before it give way (an
     ``!important`` one only to an ``!important`` ``all``). Of what the hiding rules read,
     "initial" gives the text its size, its line's height and its colour at their initial
-    values; "inherit", "unset" and "revert" leave them inherited, as none set, and the rest
-    unset."""
+    values; "inherit", "unset" and "revert" leave them inherited (the size and the line set
+    so, to win over what a weaker style sets: an ``!important`` rule's ``all: inherit``), and
+    the rest unset."""
     for name in [name for name in declarations if _reset_by_all(name)]:
         if is_important or name not in important:
             del declarations[name]
             important.discard(name)
-    if keyword == "initial":
-        for name in ("font-size", "line-height", "color"):
-            declarations[name] = "initial"
-            if is_important:
-                important.add(name)
+    given = {"initial": "initial", "unset": "inherit"}.get(keyword, keyword)
+    names = ("font-size", "line-height", "color") if keyword == "initial" else \
+        ("font-size", "line-height") if keyword in ("inherit", "unset", "revert",
+                                                    "revert-layer") else ()
+    for name in names:
+        if is_important or name not in important:  # (an !important one stays)
+            declarations[name] = given
+        if is_important:
+            important.add(name)
     if is_important:
         important.add("all")
 

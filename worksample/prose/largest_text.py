@@ -30,12 +30,24 @@ from worksample.prose.clipped_text import NORMAL_LINE, line_px
 from worksample.prose.css_units import (
     EM_PER_UNIT,
     KEYWORD_PX,
+    LENGTH_UNITS,
     PX_PER_UNIT,
     ROOT_UNITS,
 )
 
 _AMOUNT = re.compile(r"([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)([a-z%]*)")
-_SIZES = ("font", "font-size")
+_SIZES = frozenset({"font", "font-size"})
+_SIZE_WORDS = frozenset({*KEYWORD_PX, "-webkit-xxx-large", "larger", "smaller", "math"})
+_LENGTHS = frozenset({*LENGTH_UNITS, "%"})
+_FONT_WORDS = re.compile(r"[\s/\"']+")  # (a family's quotes may touch the size: 16px"Arial")
+# a font's line height: what follows the "/" after its size
+_FONT_LINE = re.compile(r"/\s*([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?[a-z%]*|[a-z-]+)",
+                        re.IGNORECASE)
+_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
+# the values that leave an element the line and the size its parent's text has ("revert"
+# and "revert-layer" give back a browser's own and the rules', which set none on the boxes
+# read here)
+_INHERITED = frozenset({"inherit", "unset", "revert", "revert-layer"})
 # Chromium's own keyword past "xxx-large"
 _KEYWORD_PX = {**KEYWORD_PX, "-webkit-xxx-large": 48.0}
 _SCALED_UP = 1.2  # "larger"
@@ -72,19 +84,20 @@ def largest_size(styles: list[dict[str, str]], parent: Largest, root: Largest) -
     """The largest size, in px, any of ``styles`` (declarations, each of which may win) gives
     an element's text inside ``parent``, where the root's is ``root``; the parent's where
     none sets one; ``math.inf`` for ``font-size: math``."""
-    sizes = [_size(own, parent, root) for own in styles if not set(_SIZES).isdisjoint(own)]
+    sizes = [_size(own, parent, root) for own in styles if not _SIZES.isdisjoint(own)]
     return max(sizes, default=parent.font_px)
 
 
 def _size(declarations: dict[str, str], parent: Largest, root: Largest) -> float:
-    """The size one style's declarations give a text, at its most."""
+    """The size one style's declarations give a text, at its most (a font's units in the
+    parent's font)."""
     important = getattr(declarations, "important", frozenset())
-    sizes = [(name, declarations[name]) for name in _SIZES if name in declarations]
+    sizes = [(name, _uncommented(value)) for name, value in declarations.items()
+             if name in _SIZES]
     name, value = ([size for size in sizes if size[0] in important] or sizes)[-1]
-    if name == "font":  # its size is the first length or keyword (not a weight, "700")
-        value = next((word for word in re.split(r"[\s/]+", value) if word in _KEYWORD_PX
-                      or word in ("larger", "smaller", "math") or _unit(word) not in (None, "")),
-                     "inherit")
+    if name == "font":  # its size is the first length or keyword (not a weight, an angle)
+        value = next((word for word in _FONT_WORDS.split(value) if word in _SIZE_WORDS
+                      or _unit(word) in _LENGTHS), "inherit")
     if value == "math":
         return math.inf
     if value in _KEYWORD_PX:
@@ -95,22 +108,29 @@ def _size(declarations: dict[str, str], parent: Largest, root: Largest) -> float
         return parent.font_px
     if value.endswith("%") and (amount := _amount(value)) is not None:
         return max(amount[0], 0.0) * parent.font_px / 100
-    px = most_px(value, parent.font_px, parent.line_px, root)
+    px = most_px(value, parent, parent.line_px, root)
     return parent.font_px if px is None else px
 
 
-def largest_line(declarations: dict[str, str], font_px: float, adjust: float,
-                 parent: Largest, root: Largest) -> tuple[str, float]:
-    """The height an element's ``line-height`` (or its ``font``'s) gives its lines, at its
-    most, as ``clipped_text.line_height`` reads it: a number as a factor of each descendant's
-    size, any other as the pixels it is here (its text ``font_px``, adjusted by ``adjust``);
-    the parent's where it sets none."""
-    value = declarations.get("line-height", "")
-    font = declarations.get("font", "")
-    if not value and font:  # a "font" sets its line height, to normal where it names none
-        value = next(iter(font.split("/", 1)[1].split()), "") if "/" in font else \
-            font if font in ("inherit", "unset") else "normal"
-    if not value or value in ("inherit", "unset"):
+def largest_line(declarations: dict[str, str], font: Largest, parent: Largest,
+                 root: Largest) -> tuple[str, float]:
+    """The height an element's ``line-height`` or its ``font`` gives its lines, at its most
+    (the larger, where it sets both), as ``clipped_text.line_height`` reads it: a number as a
+    factor of each descendant's size, any other as the pixels it is here (its text as large
+    as ``font``); the parent's where it sets neither."""
+    values = [_uncommented(declarations[name]) for name in ("line-height", "font")
+              if name in declarations]
+    if "font" in declarations:  # it sets its line height, to normal where it names none
+        found = _FONT_LINE.search(values[-1])
+        values[-1] = found.group(1) if found else values[-1] if values[-1] in _INHERITED \
+            else "normal"
+    lines = [_line(value, font, parent, root) for value in values]
+    return max(lines, key=lambda line: line_px(line, font.drawn_px), default=parent.line)
+
+
+def _line(value: str, font: Largest, parent: Largest, root: Largest) -> tuple[str, float]:
+    """The height one value of ``line-height`` gives lines, at its most (``largest_line``)."""
+    if value in _INHERITED:
         return parent.line
     if value in ("normal", "initial"):
         return NORMAL_LINE
@@ -118,23 +138,23 @@ def largest_line(declarations: dict[str, str], font_px: float, adjust: float,
     if amount is not None and amount[1] == "":
         return "factor", max(amount[0], 0.0)
     if amount is not None and amount[1] == "%":
-        return "px", max(amount[0], 0.0) * font_px * adjust / 100
-    px = most_px(value, font_px, parent.line_px, root)
+        return "px", max(amount[0], 0.0) * font.drawn_px / 100
+    px = most_px(value, font, parent.line_px, root)
     return NORMAL_LINE if px is None else ("px", px)
 
 
-def most_px(value: str, font_px: float, parent_line_px: float, root: Largest) -> float | None:
-    """A length at the most it may be, in px (at least 0), where an em is ``font_px``, the
-    parent's line ``parent_line_px`` high and the root's text ``root``; None where it is not
-    a length read here."""
+def most_px(value: str, font: Largest, parent_line_px: float, root: Largest) -> float | None:
+    """A length at the most it may be, in px (at least 0), in the units of the text ``font``
+    (an ``ex`` of its font as adjusted), of the parent's line ``parent_line_px`` high and of
+    the root's text ``root``; None where it is not a length read here."""
     amount = _amount(value)
     if amount is None:
         return None
     number, unit = amount
     if unit in ROOT_UNITS:
-        px = root.font_px
+        px = root.font_px if unit == "rem" else root.drawn_px
     elif unit in EM_PER_UNIT:
-        px = font_px
+        px = font.font_px if unit == "em" else font.drawn_px
     elif unit == "lh":
         px = parent_line_px
     elif unit == "rlh":
@@ -155,14 +175,19 @@ def size_adjust(styles: list[dict[str, str]], inherited: float) -> float:
 
 
 def _adjusted(value: str, inherited: float) -> float:
-    words = value.split()
-    if words in (["inherit"], ["unset"]):
+    words = _uncommented(value).split()
+    if len(words) == 1 and words[0] in _INHERITED:
         return inherited
     metric = words[0] if len(words) == 2 and words[0] in _LEAST_METRIC else "ex-height"
     amount = _amount(words[-1]) if words else None
     if amount is None or amount[1] != "":  # none, from-font, initial
         return 1.0
     return max(amount[0], 0.0) / _LEAST_METRIC[metric]
+
+
+def _uncommented(value: str) -> str:
+    """A value with its comments taken out (a declaration keeps them: "16px/90px/**/serif")."""
+    return _COMMENT.sub(" ", value).strip() if "/*" in value else value
 
 
 def _amount(value: str) -> tuple[float, str] | None:

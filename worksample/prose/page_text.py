@@ -44,6 +44,8 @@ from worksample.prose.clipped_text import (
     screen_sized,
     scrolls_across,
     sized,
+    unwraps,
+    wraps,
 )
 from worksample.prose.covering_boxes import REPLACED, Covers
 from worksample.prose.css_hiding import (
@@ -199,6 +201,7 @@ class _Open(NamedTuple):
     # the largest its text and its lines may be, as any style that may win the cascade sets
     # them on it or its ancestors (``PageText._largest_text``)
     largest: Largest
+    unwrapped: bool  # its lines do not wrap, as its style or an ancestor's sets
 
 
 _SIZES = frozenset({"font", "font-size"})
@@ -206,7 +209,7 @@ _LINE_SETTERS = frozenset({"font", "line-height"})
 _ADJUSTS = frozenset({"font-size-adjust"})
 _PAGE = _Open("", None, None, "", "", (), 1.0, None, (1.0, 1.0), 16.0, NORMAL_LINE, "",
               (False, None), 0.0, (1.0, 1.0), (None, 0.0), (NARROWEST_PX, DESKTOP_PX), 0.0,
-              ("", ""), PAGE)
+              ("", ""), PAGE, False)
 STROKE_EM = 0.1  # a stroke this wide (of the text's size) covers its letters' fill
 
 
@@ -384,7 +387,8 @@ class PageText:
         box = self.painted[-1]
         room = None if self.floated else around.room[scrolls_across(styles)]
         styles = resolved(styles, around.height, room)
-        smaller = sized(styles, around.display, around.height)
+        smaller = sized(styles, around.display, around.height) or (
+            "across" if box.unwrapped else "")  # (as wide as the room round it, at least)
         line = line_px(box.line, box.font_px)
         grows = next((why for why in box.screen if why), "")
         why = (not_measured(styles, around.display, self.rem_px) if smaller else "") or (
@@ -402,7 +406,8 @@ class PageText:
             # its own text measured at the largest any style that may win gives it
             inside = Inside(keeps_newlines=keeps_newlines(tag, styles), grows=smaller != "down",
                             font_px=box.largest.drawn_px, line_px=box.largest.line_px,
-                            set_in=self.painted[-1].set_in, room=room)
+                            set_in=self.painted[-1].set_in, room=room,
+                            unwrapped=box.unwrapped)
             _held_pseudo([inside], pseudo, box.largest, self.root_largest)
             self.clipped.append((len(self.painted) - 1, len(self.parts), styles, inside))
 
@@ -451,10 +456,10 @@ class PageText:
             font_px = parent.font_px
         adjust = size_adjust([kept, *_may_win(rules, kept, important, _ADJUSTS)],
                              parent.adjust)
-        lines = [largest_line(declarations, font_px, adjust, parent, self.root_largest)
+        font = Largest(font_px, parent.line, adjust, unbounded)
+        lines = [largest_line(declarations, font, parent, self.root_largest)
                  for declarations in [kept, *_may_win(rules, kept, important, _LINE_SETTERS)]]
-        line = max(lines, key=lambda line: line_px(line, font_px * adjust))
-        return Largest(font_px, line, adjust, unbounded)
+        return font._replace(line=max(lines, key=lambda line: line_px(line, font.drawn_px)))
 
     def _holds_text(self, element) -> bool:
         """Whether an element holds text that is drawn; past ``TEXTS_MEASURED_MOST`` elements
@@ -589,7 +594,8 @@ class PageText:
         self.painted.append(_Open(tag, colour, under, same, tiny, doubts, opacity, fill, scale,
                                   font_px, line, display, height_of(sizes, font_px),
                                   perspective_of(style) if style else 0.0, filtered, stroke,
-                                  room, set_in, screen, largest))
+                                  room, set_in, screen, largest,
+                                  unwraps(styles) or parent.unwrapped and not wraps(declarations)))
         self.covers.open(style)
 
     def _moves(self, tag: str, names: tuple, style: str) -> str:
@@ -838,9 +844,9 @@ def _held_pseudo(insides: list[Inside], boxes: list, largest: Largest,
             for inside in insides:
                 inside.unsure = inside.unsure or f"text of any size ({UNBOUNDED})"
             continue
-        drawn = size * largest.adjust
-        line = largest_line(box, size, largest.adjust, largest, root)
-        held(insides, "", box, {}, drawn, line_px(line, drawn), False)
+        font = largest._replace(font_px=size)
+        line = largest_line(box, font, largest, root)
+        held(insides, "", box, {}, font.drawn_px, line_px(line, font.drawn_px), False)
 
 
 def _own_and_pseudo(rules: list) -> tuple[list, list]:
