@@ -188,3 +188,14 @@ def test_a_line_that_does_not_wrap_is_inherited(parent, own, unwrapped):
 
 def _css(declarations: dict[str, str]) -> str:
     return "".join(f"{name}:{value};" for name, value in declarations.items())
+
+
+def test_a_line_that_does_not_wrap_in_a_tables_cell_grows_the_cell():
+    """A cell grows with a line that does not wrap, and the page scrolls sideways on a
+    phone: a signature's line in one is no hidden text. A width the box sets cuts it."""
+    line = "Jonathan Appleseed | Senior Account Manager | Example Corporation {}"
+    for cell in ('<td style="white-space:nowrap">', "<td nowrap>"):
+        assert "refund" in _read(f'<table><tr>{cell}<div style="overflow:hidden">{line}'
+                                 "</div></td></tr></table>").text
+        assert "refund" not in _read(f'<table><tr>{cell}<div style="width:200px;'
+                                     f'overflow:hidden">{line}</div></td></tr></table>').text

@@ -28,7 +28,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from worksample.prose.css_hiding import KEYWORD_PX, length_px
-from worksample.prose.css_units import ABSOLUTE_PX_PER_UNIT, EM_PER_UNIT, ROOT_UNITS, SCREEN_UNITS
+from worksample.prose.css_units import (
+    ABSOLUTE_PX_PER_UNIT,
+    EM_PER_UNIT,
+    INHERITING,
+    ROOT_UNITS,
+    SCREEN_UNITS,
+    finite,
+)
 from worksample.prose.tags import BLOCKS
 
 CHAR_EM = 0.6  # a letter's width, with its space, in ems: wide for a proportional face
@@ -198,7 +205,8 @@ class Inside:
     # letters, as so many spaces
     spaces: float = 0
     longest_word: str = ""  # the longest run of letters no line may break (no-break spaces in it)
-    font_px: float = 0.0
+    font_px: float = 0.0  # the letters' size (a font-size-adjust's too)
+    em_px: float = 0.0  # the size its ems are (a font-size-adjust's not)
     line_px: float = 0.0
     pushed: float = 0.0
     across: float = 0.0  # the most the boxes stacked in it set a line of text in from its sides
@@ -379,9 +387,13 @@ def sized(styles: list[dict[str, str]], parent_display: str,
             for declarations in styles):
         return "down"
     # one that does not wrap is as wide as what is around it, at least a phone's screen
-    return "across" if any(declarations.get(name, "") not in _NO_SIZE
-                           for declarations in styles for name in _WIDTHS) or unwraps(
-        styles) else ""
+    return "across" if sets_width(styles) or unwraps(styles) else ""
+
+
+def sets_width(styles: list[dict[str, str]]) -> bool:
+    """Whether a box of ``styles`` sets its width (or its most)."""
+    return any(declarations.get(name, "") not in _NO_SIZE for declarations in styles
+               for name in _WIDTHS)
 
 
 def unwraps(styles: list[dict[str, str]]) -> bool:
@@ -394,8 +406,13 @@ def wraps(declarations: dict[str, str]) -> bool:
     """Whether a style sets its text in lines that wrap again, inside one whose lines do not
     (``white-space: normal``: what does not wrap is inherited)."""
     return any(name in declarations and not unwraps([{name: declarations[name]}])
-               and declarations[name] not in ("inherit", "unset", "revert", "revert-layer")
-               for name in _NO_WRAP)
+               and declarations[name] not in INHERITING for name in _NO_WRAP)
+
+
+def unwrapped_tag(tag: str, attributes: dict) -> bool:
+    """Whether an element's tag or attributes set its lines not to wrap (``<pre>``,
+    ``<nobr>``, ``<td nowrap>``)."""
+    return tag in _UNWRAPPED_TAGS or "nowrap" in attributes
 
 
 def paints_only(name: str, value: str = "") -> bool:
@@ -456,7 +473,7 @@ def held(insides: list[Inside], tag: str, declarations: dict[str, str], attribut
     returned, for the caller to add along the boxes nested round the text (``Inside.across``)."""
     if line < 0.8 * font_px:  # (a red team's: "line-height: 0" stacks every line in none)
         unsure = f"a line {line:.0f} px high inside"
-    elif tag in _UNWRAPPED_TAGS or "nowrap" in attributes:
+    elif unwrapped_tag(tag, attributes):
         unsure = f"<{tag}> of lines that do not wrap inside"
     elif tag in SIZED_TAGS and length_px(str(attributes.get("height") or "").strip() + "px",
                                          font_px) is None and "height" not in declarations:
@@ -630,14 +647,14 @@ def line_height(declarations: dict[str, str], font_px: float,
     if not value and font:  # a "font" sets its line height, to normal where it names none
         value = next(iter(font.split("/", 1)[1].split()), "") if "/" in font else \
             font if font in ("inherit", "unset") else "normal"
-    if not value or value in ("inherit", "unset", "revert", "revert-layer"):
+    if not value or value in INHERITING:
         return inherited
     if value in ("normal", "initial"):
         return NORMAL_LINE
     if _NUMBER.fullmatch(value):
-        return "factor", float(value)
+        return "factor", finite(float(value))
     if value.endswith("%") and _NUMBER.fullmatch(value[:-1]):
-        return "px", float(value[:-1]) * font_px / 100
+        return "px", finite(float(value[:-1])) * font_px / 100
     px = length_px(value, font_px)
     return NORMAL_LINE if px is None else ("px", max(px, 0.0))
 
@@ -702,13 +719,13 @@ def cut_off(styles: Iterable[dict[str, str]], font_px: float, line: float,
     lines = [text for text in inside.lines if text.strip()]
     if not lines:
         return ""
-    font_px = max(font_px, inside.font_px)
+    em_px, font_px = max(font_px, inside.em_px), max(font_px, inside.font_px)
     own_down, own_across = (0.0, 0.0)
     for declarations in styles:
         down, across = pushes("", {name: value for name, value in declarations.items()
-                                   if name.startswith(("padding", "border"))}, {}, font_px)
+                                   if name.startswith(("padding", "border"))}, {}, em_px)
         own_down, own_across = max(own_down, down), max(own_across, across)
-    wide = _least(styles, _WIDTHS, font_px)
+    wide = _least(styles, _WIDTHS, em_px)
     room = NARROWEST_PX if inside.room is None else inside.room
     width = (room if wide is None else wide[1]) - own_across - inside.across - inside.line_most
     unwrapped = inside.unwrapped or unwraps(styles)
@@ -725,7 +742,7 @@ def cut_off(styles: Iterable[dict[str, str]], font_px: float, line: float,
     clamp = _least_count(styles, _CLAMPS)
     if clamp is not None and needed > clamp[1]:
         return f"{clamp[0]} for about {needed} lines"
-    high = None if inside.grows else _least(styles, _HEIGHTS, font_px)
+    high = None if inside.grows else _least(styles, _HEIGHTS, em_px)
     tall = needed * max(line, inside.line_px) + inside.pushed + own_down
     if high is not None and tall > high[1] + 0.5:
         return f"{high[0]} for about {needed} lines" + (

@@ -33,4 +33,16 @@ LENGTH_UNITS = frozenset({*PX_PER_UNIT, *EM_PER_UNIT, *LINE_UNITS})
 # a text size's keywords (a browser's own sizes), and "initial", the size a browser starts at
 KEYWORD_PX = {"xx-small": 9.0, "x-small": 10.0, "small": 13.0, "medium": 16.0, "large": 18.0,
               "x-large": 24.0, "xx-large": 32.0, "xxx-large": 48.0, "initial": 16.0}
+# the keywords that leave a property as its parent has it, on the boxes read ("revert" and
+# "revert-layer" give back a browser's own style and the rules', which set no size, line or
+# wrapping on them)
+INHERITING = frozenset({"inherit", "unset", "revert", "revert-layer"})
+LARGEST_NUMBER = 1e12  # a number past a float's range is read as this, not as infinite
+
+
+def finite(number: float) -> float:
+    """``number``, or, past ``LARGEST_NUMBER`` either way ("1e400"), that with its sign."""
+    return max(-LARGEST_NUMBER, min(LARGEST_NUMBER, number))
+
+
 DEGREES_PER_UNIT = {"deg": 1.0, "grad": 0.9, "rad": 180 / math.pi, "turn": 360.0}

@@ -29,10 +29,12 @@ from typing import NamedTuple
 from worksample.prose.clipped_text import NORMAL_LINE, line_px
 from worksample.prose.css_units import (
     EM_PER_UNIT,
+    INHERITING,
     KEYWORD_PX,
     LENGTH_UNITS,
     PX_PER_UNIT,
     ROOT_UNITS,
+    finite,
 )
 
 _AMOUNT = re.compile(r"([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)([a-z%]*)")
@@ -44,10 +46,6 @@ _FONT_WORDS = re.compile(r"[\s/\"']+")  # (a family's quotes may touch the size:
 _FONT_LINE = re.compile(r"/\s*([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?[a-z%]*|[a-z-]+)",
                         re.IGNORECASE)
 _COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
-# the values that leave an element the line and the size its parent's text has ("revert"
-# and "revert-layer" give back a browser's own and the rules', which set none on the boxes
-# read here)
-_INHERITED = frozenset({"inherit", "unset", "revert", "revert-layer"})
 # Chromium's own keyword past "xxx-large"
 _KEYWORD_PX = {**KEYWORD_PX, "-webkit-xxx-large": 48.0}
 _SCALED_UP = 1.2  # "larger"
@@ -122,7 +120,7 @@ def largest_line(declarations: dict[str, str], font: Largest, parent: Largest,
               if name in declarations]
     if "font" in declarations:  # it sets its line height, to normal where it names none
         found = _FONT_LINE.search(values[-1])
-        values[-1] = found.group(1) if found else values[-1] if values[-1] in _INHERITED \
+        values[-1] = found.group(1) if found else values[-1] if values[-1] in INHERITING \
             else "normal"
     lines = [_line(value, font, parent, root) for value in values]
     return max(lines, key=lambda line: line_px(line, font.drawn_px), default=parent.line)
@@ -130,7 +128,7 @@ def largest_line(declarations: dict[str, str], font: Largest, parent: Largest,
 
 def _line(value: str, font: Largest, parent: Largest, root: Largest) -> tuple[str, float]:
     """The height one value of ``line-height`` gives lines, at its most (``largest_line``)."""
-    if value in _INHERITED:
+    if value in INHERITING:
         return parent.line
     if value in ("normal", "initial"):
         return NORMAL_LINE
@@ -175,8 +173,9 @@ def size_adjust(styles: list[dict[str, str]], inherited: float) -> float:
 
 
 def _adjusted(value: str, inherited: float) -> float:
+    """How much one value of ``font-size-adjust`` may enlarge letters (``size_adjust``)."""
     words = _uncommented(value).split()
-    if len(words) == 1 and words[0] in _INHERITED:
+    if len(words) == 1 and words[0] in INHERITING:
         return inherited
     metric = words[0] if len(words) == 2 and words[0] in _LEAST_METRIC else "ex-height"
     amount = _amount(words[-1]) if words else None
@@ -191,10 +190,12 @@ def _uncommented(value: str) -> str:
 
 
 def _amount(value: str) -> tuple[float, str] | None:
+    """A value's number and unit ("" for none); None where it is not one number."""
     found = _AMOUNT.fullmatch(value.replace("!important", "").strip())
-    return (float(found.group(1)), found.group(2)) if found else None
+    return (finite(float(found.group(1))), found.group(2)) if found else None
 
 
 def _unit(word: str) -> str | None:
+    """A word's unit where it is a number ("" for none), else None."""
     amount = _amount(word)
     return None if amount is None else amount[1]

@@ -1,8 +1,8 @@
 """Whether a style sheet makes a font of its own, whose letters may be any size or draw
-nothing: an ``@font-face`` whose ``src`` is a file in the page (``data:``) or a font on the
-reader's machine (``local()``), or that sets the font's measures again (``ascent-override``,
-``size-adjust``...). A box that clips text in such a font cannot be measured
-(``page_text``).
+nothing: an ``@font-face`` whose ``src`` is a file in the page (``data:``), one attached to
+the message (``cid:``) or a font on the reader's machine (``local()``), or that sets the
+font's measures again (``ascent-override``, ``size-adjust``...). A box that clips text in
+such a font cannot be measured (``page_text``).
 
 The sheet is read by tinycss2, as a browser tokenises it, so neither a comment (``/*}*/``),
 a string (``font-family: "a}"``) nor an escape (``@font-f\\61 ce``, ``l\\6f cal()``) hides
@@ -17,6 +17,7 @@ import tinycss2
 
 _DEPTH_MOST = 32  # blocks of at-rules inside one another, read; past them, taken to make one
 _MEASURES = ("-override", "size-adjust")
+_IN_PAGE = ("data:", "cid:")  # a file in the page, one attached to the message
 
 
 def makes_a_font(css: str) -> bool:
@@ -55,11 +56,15 @@ def _its_own(content: list) -> bool:
 def _in_page_or_machine(tokens: list) -> bool:
     """Whether a ``src`` names a font on the machine or a file in the page."""
     for token in tokens:
-        if token.type == "url" and token.value.strip().lower().startswith("data:"):
+        if token.type == "url" and _in_page(token.value):
             return True
         if token.type == "function":
             if token.lower_name == "local" or token.lower_name in ("url", "src") and any(
-                    part.type == "string" and part.value.strip().lower().startswith("data:")
-                    for part in token.arguments):
+                    part.type == "string" and _in_page(part.value) for part in token.arguments):
                 return True
     return False
+
+
+def _in_page(url: str) -> bool:
+    """Whether a font's URL is a file in the page or one attached to the message."""
+    return url.strip().lower().startswith(_IN_PAGE)

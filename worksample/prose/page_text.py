@@ -43,7 +43,9 @@ from worksample.prose.clipped_text import (
     room_of,
     screen_sized,
     scrolls_across,
+    sets_width,
     sized,
+    unwrapped_tag,
     unwraps,
     wraps,
 )
@@ -387,8 +389,11 @@ class PageText:
         box = self.painted[-1]
         room = None if self.floated else around.room[scrolls_across(styles)]
         styles = resolved(styles, around.height, room)
+        # a line that does not wrap, inherited, is cut off where the box's width is set, or
+        # the room round it (in a table's cell, a float, the box grows with it)
+        unwrapped = box.unwrapped and (room is not None or sets_width(styles))
         smaller = sized(styles, around.display, around.height) or (
-            "across" if box.unwrapped else "")  # (as wide as the room round it, at least)
+            "across" if unwrapped else "")
         line = line_px(box.line, box.font_px)
         grows = next((why for why in box.screen if why), "")
         why = (not_measured(styles, around.display, self.rem_px) if smaller else "") or (
@@ -405,9 +410,10 @@ class PageText:
         else:  # one that grows with its text cuts off what may be set out of it
             # its own text measured at the largest any style that may win gives it
             inside = Inside(keeps_newlines=keeps_newlines(tag, styles), grows=smaller != "down",
-                            font_px=box.largest.drawn_px, line_px=box.largest.line_px,
+                            font_px=box.largest.drawn_px, em_px=box.largest.font_px,
+                            line_px=box.largest.line_px,
                             set_in=self.painted[-1].set_in, room=room,
-                            unwrapped=box.unwrapped)
+                            unwrapped=unwrapped)
             _held_pseudo([inside], pseudo, box.largest, self.root_largest)
             self.clipped.append((len(self.painted) - 1, len(self.parts), styles, inside))
 
@@ -446,8 +452,12 @@ class PageText:
         # attribute): neither overrules them
         kept = {name: value for name, value in own.items()
                 if value not in ("revert", "revert-layer")}
-        browser = _browser_size(tag, attrs) if _SIZES.isdisjoint(kept) else {}
-        sizing = [browser, *_may_win(rules, kept, important, _SIZES), kept]
+        winning = _may_win(rules, kept, important, _SIZES)
+        # "revert" gives back a browser's own size, where a style that may win says it
+        reverts = any(declarations.get(name) in ("revert", "revert-layer")
+                      for declarations in [own, *winning] for name in _SIZES)
+        browser = _browser_size(tag, attrs) if _SIZES.isdisjoint(kept) or reverts else {}
+        sizing = [browser, *winning, kept]
         font_px = largest_size(sizing, parent, self.root_largest)
         if len(kept) < len(own):  # (a browser's own size may be none: the parent's)
             font_px = max(font_px, parent.font_px)
@@ -595,7 +605,8 @@ class PageText:
                                   font_px, line, display, height_of(sizes, font_px),
                                   perspective_of(style) if style else 0.0, filtered, stroke,
                                   room, set_in, screen, largest,
-                                  unwraps(styles) or parent.unwrapped and not wraps(declarations)))
+                                  unwraps(styles) or unwrapped_tag(tag, element.attributes)
+                                  or parent.unwrapped and not wraps(declarations)))
         self.covers.open(style)
 
     def _moves(self, tag: str, names: tuple, style: str) -> str:
