@@ -153,6 +153,10 @@ def test_a_fonts_size_is_its_first_length_not_an_angle_or_a_weight():
     assert largest_size([{"font": "oblique 14deg 700 60px serif"}], PARENT, ROOT) == 60.0
     assert largest_size([{"font": "900 condensed 2ex/1 serif"}], PARENT, ROOT) == 40.0
     assert largest_size([{"font": '60px"Arial"'}], PARENT, ROOT) == 60.0
+    # and read so for text too small to read (0.5 px)
+    for font in ("oblique 10deg 0.5px serif", "0.5px'Arial'", "italic 900 .5px/2 serif"):
+        assert "refund" not in _read(f'<p style="font:{font}">{{}}</p>').text, font
+    assert "refund" in _read('<p style="font:oblique 10deg 900 16px serif">{}</p>').text
 
 
 @pytest.mark.parametrize(("adjust", "factor"), [

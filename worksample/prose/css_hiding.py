@@ -50,6 +50,7 @@ from worksample.prose.css_units import (
     KEYWORD_PX,
     LENGTH_UNITS,
     LINE_UNITS,
+    font_size_word,
 )
 from worksample.prose.css_units import EM_PER_UNIT as _EM_PER_UNIT
 from worksample.prose.css_units import PX_PER_UNIT as _PX_PER_UNIT
@@ -871,9 +872,7 @@ def font_size_px(declarations: dict[str, str], inherited: float = 16.0,
         return inherited
     name, value = ([size for size in sizes if size[0] in important] or sizes)[-1]
     if name == "font":
-        # its size is the first length or keyword (not a weight, "700")
-        value = next((word for word in re.split(r"[\s/]+", value) if word in _SIZE_KEYWORDS
-                      or (_amount(word) or (0, ""))[1] != ""), "inherit")
+        value = font_size_word(value)
     if value in KEYWORD_PX:
         return KEYWORD_PX[value]
     if value == "larger":

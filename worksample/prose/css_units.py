@@ -9,6 +9,7 @@ cannot be measured in it. A container's (cqw...) is at least 0, on a container o
 from __future__ import annotations
 
 import math
+import re
 
 # (the inline and block axes, vi and vb, may be either way: written vertically, vb is across)
 _WIDE = ("vw", "vmin", "svw", "lvw", "dvw", "svmin", "lvmin", "dvmin", "vi", "svi", "lvi", "dvi",
@@ -43,6 +44,23 @@ LARGEST_NUMBER = 1e12  # a number past a float's range is read as this, not as i
 def finite(number: float) -> float:
     """``number``, or, past ``LARGEST_NUMBER`` either way ("1e400"), that with its sign."""
     return max(-LARGEST_NUMBER, min(LARGEST_NUMBER, number))
+
+
+# a font shorthand's words: its family's quotes may touch its size ('16px"Arial"')
+_FONT_WORDS = re.compile(r"[\s/\"']+")
+_UNIT = re.compile(r"[+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?([a-z%]+)")
+_SIZE_WORDS = frozenset({*KEYWORD_PX, "-webkit-xxx-large", "larger", "smaller", "math"})
+
+
+def font_size_word(font: str) -> str:
+    """The size a ``font`` shorthand sets: its first length, percentage or size keyword
+    (not a weight, "700", nor an oblique's angle, "10deg"); "inherit" where it names none."""
+    for word in _FONT_WORDS.split(font):
+        unit = _UNIT.fullmatch(word)
+        if word in _SIZE_WORDS or unit and (unit.group(1) in LENGTH_UNITS
+                                            or unit.group(1) == "%"):
+            return word
+    return "inherit"
 
 
 DEGREES_PER_UNIT = {"deg": 1.0, "grad": 0.9, "rad": 180 / math.pi, "turn": 360.0}

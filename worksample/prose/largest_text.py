@@ -31,17 +31,14 @@ from worksample.prose.css_units import (
     EM_PER_UNIT,
     INHERITING,
     KEYWORD_PX,
-    LENGTH_UNITS,
     PX_PER_UNIT,
     ROOT_UNITS,
     finite,
+    font_size_word,
 )
 
 _AMOUNT = re.compile(r"([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?)([a-z%]*)")
 _SIZES = frozenset({"font", "font-size"})
-_SIZE_WORDS = frozenset({*KEYWORD_PX, "-webkit-xxx-large", "larger", "smaller", "math"})
-_LENGTHS = frozenset({*LENGTH_UNITS, "%"})
-_FONT_WORDS = re.compile(r"[\s/\"']+")  # (a family's quotes may touch the size: 16px"Arial")
 # a font's line height: what follows the "/" after its size
 _FONT_LINE = re.compile(r"/\s*([+-]?(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+)?[a-z%]*|[a-z-]+)",
                         re.IGNORECASE)
@@ -93,9 +90,8 @@ def _size(declarations: dict[str, str], parent: Largest, root: Largest) -> float
     sizes = [(name, _uncommented(value)) for name, value in declarations.items()
              if name in _SIZES]
     name, value = ([size for size in sizes if size[0] in important] or sizes)[-1]
-    if name == "font":  # its size is the first length or keyword (not a weight, an angle)
-        value = next((word for word in _FONT_WORDS.split(value) if word in _SIZE_WORDS
-                      or _unit(word) in _LENGTHS), "inherit")
+    if name == "font":
+        value = font_size_word(value)
     if value == "math":
         return math.inf
     if value in _KEYWORD_PX:
@@ -194,8 +190,3 @@ def _amount(value: str) -> tuple[float, str] | None:
     found = _AMOUNT.fullmatch(value.replace("!important", "").strip())
     return (finite(float(found.group(1))), found.group(2)) if found else None
 
-
-def _unit(word: str) -> str | None:
-    """A word's unit where it is a number ("" for none), else None."""
-    amount = _amount(word)
-    return None if amount is None else amount[1]
